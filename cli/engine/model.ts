@@ -1,0 +1,68 @@
+// A resource as the engine holds it when it asks analyzers about it. Property values are
+// in the engine's wire form: secrets as signature objects, unknowns as sentinel strings.
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export interface EngineResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    /** What Analyze and Remediate see. */
+    inputs: Record<string, unknown>;
+    /** What AnalyzeStack sees; defaults to inputs. */
+    outputs?: Record<string, unknown>;
+    parent?: string;
+    protect: boolean;
+    /** Provider reference, `<provider urn>::<provider id>`. */
+    provider?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    ignoreChanges?: string[];
+    additionalSecretOutputs?: string[];
+    aliases?: string[];
+    deleteBeforeReplace?: boolean;
+}
+
+/** A stack to analyze, with what its source said about the stack itself. */
+export interface StackInput {
+    stack?: string;
+    project?: string;
+    /** Secrets-provider URL when the source records it (a stack export does). */
+    secretsProvider?: string;
+    resources: EngineResource[];
+}
+
+export function secret(value: unknown): Record<string, unknown> {
+    return { [SIG_KEY]: SECRET_SIG, value };
+}
+
+export function isSecretSignature(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+}
+
+export function isProviderType(type: string): boolean {
+    return type.startsWith("pulumi:providers:");
+}
+
+/** `urn:pulumi:<stack>::<project>::<parent types$...$type>::<name>` */
+export function makeUrn(stack: string, project: string, type: string, name: string, parentType?: string): string {
+    const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/** The qualified type part of a URN (parent chain included), used to build children's URNs. */
+export function urnQualifiedType(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? parts[2] : "";
+}
+
+export function urnName(urn: string): string {
+    const parts = urn.split("::");
+    return parts.slice(3).join("::");
+}
+
+export function urnStackProject(urn: string): { stack: string; project: string } | undefined {
+    const m = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
+    return m ? { stack: m[1], project: m[2] } : undefined;
+}

@@ -1,0 +1,377 @@
+// Boots a policy pack exactly as the Pulumi CLI (>= 3.221) does for a Node.js pack and
+// speaks the Analyzer protocol to it. See pkg/resource/plugin/analyzer_plugin.go in
+// pulumi/pulumi: `node .../run-policy-pack/index.js <engineAddr> <packDir>`, cwd = pack
+// dir, the stack passed in PULUMI_NODEJS_* env vars and stack config in PULUMI_CONFIG; the
+// first stdout line is the port.
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import { EngineResource } from "./model";
+import { EnforcementLevel, levelFromProto, levelToProto, loadProtocol, Protocol, Severity, severityFromProto } from "./protocol";
+
+export interface BootOptions {
+    packDir: string;
+    stack?: string;
+    project?: string;
+    organization?: string;
+    dryRun?: boolean;
+    /** Stack config as the CLI passes it in PULUMI_CONFIG, e.g. {"aws:region": "us-east-1"}. */
+    stackConfig?: Record<string, string>;
+    /** Extra environment for the pack process (e.g. PWD, the directory `pulumi` ran in). */
+    env?: Record<string, string | undefined>;
+    /** Publish-style boot: no stack, no config (what `pulumi policy publish` does). */
+    noStack?: boolean;
+    bootTimeoutMs?: number;
+}
+
+export interface PolicyInfo {
+    name: string;
+    displayName: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    severity?: Severity;
+    remediationSteps: string;
+    url: string;
+    tags: string[];
+    framework?: { name: string; version: string; reference: string; specification: string };
+    configSchema?: { properties: Record<string, any>; required: string[] };
+    policyType: "resource" | "stack" | "unknown";
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    description: string;
+    supportsConfig: boolean;
+    policies: PolicyInfo[];
+    initialConfig: Record<string, { enforcementLevel?: EnforcementLevel; properties?: Record<string, unknown> }>;
+}
+
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    severity?: Severity;
+    urn: string;
+}
+
+export interface Remediation {
+    policyName: string;
+    description: string;
+    properties?: Record<string, unknown>;
+    diagnostic: string;
+}
+
+export interface LogEntry {
+    severity: string;
+    message: string;
+    urn: string;
+}
+
+export interface ReconciledPolicyConfig {
+    [policy: string]: { enforcementLevel: EnforcementLevel; properties?: Record<string, unknown> };
+}
+
+export class PackBootError extends Error {}
+
+/** A running pack plus the fake engine it logs to. One boot serves many resources. */
+export class PackProcess {
+    readonly logs: LogEntry[] = [];
+    stderr = "";
+    private child!: ChildProcess;
+    private client: any;
+    private engineServer: any;
+    private readonly p: Protocol;
+
+    private constructor(readonly options: BootOptions) {
+        this.p = loadProtocol(options.packDir);
+    }
+
+    static async boot(options: BootOptions): Promise<PackProcess> {
+        const pack = new PackProcess(options);
+        await pack.start();
+        return pack;
+    }
+
+    private async start(): Promise<void> {
+        const { grpc } = this.p;
+        const engineAddr = await this.startEngine();
+        const o = this.options;
+        const env: Record<string, string | undefined> = { ...process.env, PULUMI_NODEJS_TYPESCRIPT: "true", ...o.env };
+        if (!o.noStack) {
+            const stackEnv = {
+                ORGANIZATION: o.organization ?? "organization",
+                PROJECT: o.project ?? "project",
+                STACK: o.stack ?? "dev",
+                DRY_RUN: String(o.dryRun ?? false),
+            };
+            for (const [k, v] of Object.entries(stackEnv)) {
+                env[`PULUMI_NODEJS_${k}`] = v;
+                env[`PULUMI_${k}`] = v;
+            }
+            if (o.stackConfig && Object.keys(o.stackConfig).length) env.PULUMI_CONFIG = JSON.stringify(o.stackConfig);
+        }
+        const packDir = path.resolve(o.packDir);
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack/index.js", { paths: [packDir] });
+        this.child = spawn(process.execPath, [runner, engineAddr, packDir], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
+        this.child.stderr!.on("data", (d) => { this.stderr += d.toString(); });
+        const port = await this.readPort(o.bootTimeoutMs ?? 120_000);
+        this.client = new this.p.analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+    }
+
+    private readPort(timeoutMs: number): Promise<number> {
+        return new Promise((resolve, reject) => {
+            let out = "";
+            const fail = (why: string) => {
+                clearTimeout(timer);
+                reject(new PackBootError(`${why}${this.stderr.trim() ? `:\n${this.stderr.trim()}` : ""}`));
+            };
+            const timer = setTimeout(() => { this.child.kill(); fail(`policy pack did not print its port within ${timeoutMs} ms`); }, timeoutMs);
+            const onData = (d: Buffer) => {
+                out += d.toString();
+                const nl = out.indexOf("\n");
+                if (nl < 0) return;
+                const first = out.slice(0, nl).trim();
+                this.child.stdout!.off("data", onData);
+                clearTimeout(timer);
+                // Anything else on stdout before the port breaks the CLI's handshake.
+                if (!/^\d+$/.test(first)) return fail(`policy pack printed "${first.slice(0, 200)}" before its port`);
+                this.child.stdout!.on("data", () => undefined);
+                resolve(Number(first));
+            };
+            this.child.stdout!.on("data", onData);
+            this.child.once("exit", (code) => fail(`policy pack exited with code ${code} before printing its port`));
+        });
+    }
+
+    private startEngine(): Promise<string> {
+        const { grpc, engineGrpc, enginePb, emptyPb } = this.p;
+        const server = new grpc.Server();
+        const severities = Object.fromEntries(Object.entries(enginePb.LogSeverity).map(([k, v]) => [v, k.toLowerCase()]));
+        server.addService(engineGrpc.EngineService, {
+            log: (call: any, cb: any) => {
+                const r = call.request;
+                this.logs.push({ severity: severities[r.getSeverity()] ?? "info", message: r.getMessage(), urn: r.getUrn() });
+                cb(null, new emptyPb.Empty());
+            },
+            getRootResource: (_call: any, cb: any) => cb(null, new enginePb.GetRootResourceResponse()),
+            setRootResource: (_call: any, cb: any) => cb(null, new enginePb.SetRootResourceResponse()),
+            startDebugging: (_call: any, cb: any) => cb(null, new emptyPb.Empty()),
+            requirePulumiVersion: (_call: any, cb: any) => cb(null, new enginePb.RequirePulumiVersionResponse()),
+        });
+        this.engineServer = server;
+        return new Promise((resolve, reject) => {
+            server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err: Error | null, port: number) => {
+                if (err) reject(err);
+                else resolve(`127.0.0.1:${port}`);
+            });
+        });
+    }
+
+    private call<T>(method: string, request: unknown): Promise<T> {
+        return new Promise((resolve, reject) => {
+            this.client[method](request, (err: Error | null, resp: T) => (err ? reject(err) : resolve(resp)));
+        });
+    }
+
+    /** Handshake; packs that predate it answer UNIMPLEMENTED, which the CLI tolerates. */
+    async handshake(): Promise<boolean> {
+        const req = new this.p.analyzerPb.AnalyzerHandshakeRequest();
+        const dir = path.resolve(this.options.packDir);
+        req.setEngineAddress("127.0.0.1:0");
+        req.setRootDirectory(dir);
+        req.setProgramDirectory(dir);
+        return this.optional("handshake", req);
+    }
+
+    async configureStack(tags: Record<string, string> = {}): Promise<void> {
+        const o = this.options;
+        const req = new this.p.analyzerPb.AnalyzerStackConfigureRequest();
+        req.setStack(o.stack ?? "dev");
+        req.setProject(o.project ?? "project");
+        req.setOrganization(o.organization ?? "organization");
+        req.setDryRun(o.dryRun ?? false);
+        for (const [k, v] of Object.entries(o.stackConfig ?? {})) req.getConfigMap().set(k, v);
+        for (const [k, v] of Object.entries(tags)) req.getTagsMap().set(k, v);
+        await this.call("configureStack", req);
+    }
+
+    async getPluginInfo(): Promise<string> {
+        const resp: any = await this.call("getPluginInfo", new this.p.emptyPb.Empty());
+        return resp.getVersion();
+    }
+
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        const r: any = await this.call("getAnalyzerInfo", new this.p.emptyPb.Empty());
+        const T = this.p.analyzerPb.PolicyType;
+        const policies: PolicyInfo[] = r.getPoliciesList().map((pi: any): PolicyInfo => {
+            const schema = pi.getConfigschema();
+            const fw = pi.getFramework();
+            return {
+                name: pi.getName(),
+                displayName: pi.getDisplayname(),
+                description: pi.getDescription(),
+                enforcementLevel: levelFromProto(this.p, pi.getEnforcementlevel()),
+                severity: severityFromProto(this.p, pi.getSeverity()),
+                remediationSteps: pi.getRemediationSteps(),
+                url: pi.getUrl(),
+                tags: pi.getTagsList(),
+                framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
+                configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
+                policyType: pi.getPolicyType() === T.POLICY_TYPE_RESOURCE ? "resource" : pi.getPolicyType() === T.POLICY_TYPE_STACK ? "stack" : "unknown",
+            };
+        });
+        const initialConfig: AnalyzerInfo["initialConfig"] = {};
+        r.getInitialconfigMap().forEach((v: any, k: string) => {
+            initialConfig[k] = { enforcementLevel: levelFromProto(this.p, v.getEnforcementlevel()), properties: v.getProperties()?.toJavaScript() };
+        });
+        return { name: r.getName(), version: r.getVersion(), description: r.getDescription(), supportsConfig: r.getSupportsconfig(), policies, initialConfig };
+    }
+
+    /** Sends the reconciled config; like the CLI, skipped when there is none. */
+    async configure(config: ReconciledPolicyConfig): Promise<void> {
+        if (Object.keys(config).length === 0) return;
+        const req = new this.p.analyzerPb.ConfigureAnalyzerRequest();
+        const map = req.getPolicyconfigMap();
+        for (const [name, c] of Object.entries(config)) {
+            const pc = new this.p.analyzerPb.PolicyConfig();
+            pc.setEnforcementlevel(levelToProto(this.p, c.enforcementLevel));
+            pc.setProperties(this.p.structPb.Struct.fromJavaScript(c.properties ?? {}));
+            map.set(name, pc);
+        }
+        await this.call("configure", req);
+    }
+
+    async remediate(r: EngineResource, provider?: EngineResource): Promise<Remediation[]> {
+        const resp: any = await this.call("remediate", this.analyzeRequest(r, provider));
+        return resp.getRemediationsList().map((m: any) => ({
+            policyName: m.getPolicyname(),
+            description: m.getDescription(),
+            properties: m.getProperties()?.toJavaScript(),
+            diagnostic: m.getDiagnostic(),
+        }));
+    }
+
+    async analyze(r: EngineResource, provider?: EngineResource): Promise<Diagnostic[]> {
+        const resp: any = await this.call("analyze", this.analyzeRequest(r, provider));
+        return this.diagnostics(resp);
+    }
+
+    async analyzeStack(resources: EngineResource[], providers: Map<string, EngineResource>): Promise<Diagnostic[]> {
+        const pb = this.p.analyzerPb;
+        const req = new pb.AnalyzeStackRequest();
+        req.setResourcesList(resources.map((r) => {
+            const ar = new pb.AnalyzerResource();
+            ar.setUrn(r.urn);
+            ar.setType(r.type);
+            ar.setName(r.name);
+            // The engine hands stack policies each resource's outputs (at preview: inputs plus unknowns).
+            ar.setProperties(this.p.structPb.Struct.fromJavaScript(r.outputs ?? r.inputs));
+            ar.setOptions(this.options_(r));
+            const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
+            if (provider) ar.setProvider(this.providerMessage(provider));
+            ar.setParent(r.parent ?? "");
+            ar.setDependenciesList(r.dependencies);
+            const deps = ar.getPropertydependenciesMap();
+            for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+                if (!urns.length) continue;
+                const d = new pb.AnalyzerPropertyDependencies();
+                d.setUrnsList(urns);
+                deps.set(k, d);
+            }
+            return ar;
+        }));
+        const resp: any = await this.call("analyzeStack", req);
+        return this.diagnostics(resp);
+    }
+
+    /** Cancel; like Handshake, packs that predate it answer UNIMPLEMENTED, which the CLI tolerates. */
+    async cancel(): Promise<boolean> {
+        return this.optional("cancel", new this.p.emptyPb.Empty());
+    }
+
+    private async optional(method: string, request: unknown): Promise<boolean> {
+        try {
+            await this.call(method, request);
+            return true;
+        } catch (e: any) {
+            if (e?.code === this.p.grpc.status.UNIMPLEMENTED) return false;
+            throw e;
+        }
+    }
+
+    /** Closes the connection and stops the pack process, as the CLI does when it is done. */
+    async close(): Promise<void> {
+        this.client?.close();
+        if (this.child && this.child.exitCode === null) {
+            const exited = new Promise((r) => this.child.once("exit", r));
+            this.child.kill();
+            await exited;
+        }
+        await new Promise<void>((r) => (this.engineServer ? this.engineServer.tryShutdown(() => r()) : r()));
+    }
+
+    get pid(): number | undefined {
+        return this.child?.pid;
+    }
+
+    private analyzeRequest(r: EngineResource, provider?: EngineResource): any {
+        const req = new this.p.analyzerPb.AnalyzeRequest();
+        req.setType(r.type);
+        req.setUrn(r.urn);
+        req.setName(r.name);
+        req.setProperties(this.p.structPb.Struct.fromJavaScript(r.inputs));
+        req.setOptions(this.options_(r));
+        if (provider) req.setProvider(this.providerMessage(provider));
+        return req;
+    }
+
+    private options_(r: EngineResource): any {
+        const pb = this.p.analyzerPb;
+        const o = new pb.AnalyzerResourceOptions();
+        o.setProtect(r.protect);
+        o.setIgnorechangesList(r.ignoreChanges ?? []);
+        o.setAdditionalsecretoutputsList(r.additionalSecretOutputs ?? []);
+        o.setAliasesList(r.aliases ?? []);
+        if (r.deleteBeforeReplace !== undefined) {
+            o.setDeletebeforereplacedefined(true);
+            o.setDeletebeforereplace(r.deleteBeforeReplace);
+        }
+        o.setCustomtimeouts(new pb.AnalyzerResourceOptions.CustomTimeouts());
+        o.setParent(r.parent ?? "");
+        return o;
+    }
+
+    private providerMessage(provider: EngineResource): any {
+        const m = new this.p.analyzerPb.AnalyzerProviderResource();
+        m.setType(provider.type);
+        m.setUrn(provider.urn);
+        m.setName(provider.name);
+        m.setProperties(this.p.structPb.Struct.fromJavaScript(provider.inputs));
+        return m;
+    }
+
+    private diagnostics(resp: any): Diagnostic[] {
+        return resp.getDiagnosticsList().map((d: any): Diagnostic => ({
+            policyName: d.getPolicyname(),
+            policyPackName: d.getPolicypackname(),
+            policyPackVersion: d.getPolicypackversion(),
+            description: d.getDescription(),
+            message: d.getMessage(),
+            enforcementLevel: levelFromProto(this.p, d.getEnforcementlevel()),
+            severity: severityFromProto(this.p, d.getSeverity()),
+            urn: d.getUrn(),
+        }));
+    }
+}
+
+/** A provider reference is `<urn>::<id>`; the URN is everything before the last `::`. */
+export function providerUrn(ref: string): string {
+    const i = ref.lastIndexOf("::");
+    return i > 0 && ref.slice(0, i).startsWith("urn:pulumi:") ? ref.slice(0, i) : ref;
+}

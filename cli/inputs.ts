@@ -1,0 +1,276 @@
+// The inputs `check` understands, auto-detected, all turned into what the engine would
+// hand an analyzer (see fixtures/README.md for the fixture format):
+//   1. this project's fixture format: {"resources": [{"type", "name", "props", ...}]}
+//   2. `pulumi stack export`: {"version": 3, "deployment": {"resources": [...]}}
+//   3. `pulumi preview --json`: {"steps": [{"op", "urn", "newState": {...}}]}
+import * as fs from "fs";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import {
+    EngineResource, isSecretSignature, makeUrn, secret, SIG_KEY, StackInput, urnName, urnQualifiedType, urnStackProject,
+} from "./engine/model";
+
+export class InputError extends Error {}
+
+export type InputFormat = "fixture" | "stack-export" | "preview-json";
+
+export interface LoadedInput extends StackInput {
+    format: InputFormat;
+    /** Whether the source describes a preview (unknowns allowed). */
+    preview: boolean;
+}
+
+export interface LoadOptions {
+    stack?: string;
+    project?: string;
+}
+
+const DEFAULT_STACK = "dev";
+const DEFAULT_PROJECT = "project";
+const AWS_PROVIDER_VERSION = "7.48.0";
+
+export function loadInputFile(file: string, options: LoadOptions = {}): LoadedInput {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e: any) {
+        const why = e?.code === "ENOENT" ? "no such file" : e?.code === "EISDIR" ? "it is a directory" : e?.code ?? "unreadable";
+        throw new InputError(`${file}: cannot read input (${why})`);
+    }
+    if (text.trim() === "") throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch {
+        throw new InputError(`${file}: not valid JSON; expected a fixture, a \`pulumi stack export\` file or \`pulumi preview --json\` output`);
+    }
+    return parseInput(json, file, options);
+}
+
+export function parseInput(json: unknown, label: string, options: LoadOptions = {}): LoadedInput {
+    if (typeof json !== "object" || json === null || Array.isArray(json)) {
+        throw new InputError(`${label}: unknown input shape: expected a JSON object`);
+    }
+    const o = json as Record<string, unknown>;
+    if ("deployment" in o) return fromStackExport(o, label, options);
+    if (Array.isArray(o.steps)) return fromPreviewJson(o, label, options);
+    if (Array.isArray(o.resources)) return fromFixture(o, label, options);
+    throw new InputError(`${label}: unknown input shape: expected "resources" (fixture), "deployment" (stack export) or "steps" (preview --json)`);
+}
+
+// ---------------------------------------------------------------- fixtures
+
+const UNKNOWN_KINDS: Record<string, string> = UNKNOWN_SENTINELS;
+
+/** Fixture markers: {"$secret": v} and {"$unknown": true | "<kind>"}. */
+function fixtureValue(v: unknown, where: string): unknown {
+    if (Array.isArray(v)) return v.map((e, i) => fixtureValue(e, `${where}[${i}]`));
+    if (typeof v !== "object" || v === null) return v;
+    const o = v as Record<string, unknown>;
+    if ("$secret" in o) return secret(fixtureValue(o.$secret, where));
+    if ("$unknown" in o) {
+        const kind = o.$unknown === true ? "string" : String(o.$unknown);
+        const sentinel = UNKNOWN_KINDS[kind];
+        if (!sentinel) throw new InputError(`${where}: "$unknown" must be true or one of ${Object.keys(UNKNOWN_KINDS).join(", ")}`);
+        return sentinel;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(o)) out[k] = fixtureValue(e, `${where}.${k}`);
+    return out;
+}
+
+function fromFixture(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
+    const stack = options.stack ?? str(o.stack) ?? DEFAULT_STACK;
+    const project = options.project ?? str(o.project) ?? DEFAULT_PROJECT;
+    const raw = o.resources as unknown[];
+    const stackUrn = makeUrn(stack, project, "pulumi:pulumi:Stack", `${project}-${stack}`);
+    const root: EngineResource = {
+        urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${project}-${stack}`, custom: false,
+        inputs: {}, protect: false, dependencies: [], propertyDependencies: {},
+    };
+    const providerName = `default_${AWS_PROVIDER_VERSION.replace(/\./g, "_")}`;
+    const providerUrn = makeUrn(stack, project, "pulumi:providers:aws", providerName);
+    const providerRef = `${providerUrn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
+    const provider: EngineResource = {
+        urn: providerUrn, type: "pulumi:providers:aws", name: providerName, custom: true,
+        inputs: { region: "us-east-1", skipCredentialsValidation: "false", version: AWS_PROVIDER_VERSION },
+        protect: false, dependencies: [], propertyDependencies: {},
+    };
+
+    const entries = raw.map((r, i) => {
+        const where = `${label}: resources[${i}]`;
+        if (typeof r !== "object" || r === null || Array.isArray(r)) throw new InputError(`${where}: expected an object with "type" and "name"`);
+        const e = r as Record<string, unknown>;
+        if (typeof e.type !== "string" || !e.type.includes(":")) throw new InputError(`${where}: "type" must be a type token such as "aws:s3/bucketV2:BucketV2"`);
+        if (typeof e.name !== "string" || e.name === "") throw new InputError(`${where} (${e.type}): "name" must be a non-empty string`);
+        if (e.props !== undefined && (typeof e.props !== "object" || e.props === null || Array.isArray(e.props))) {
+            throw new InputError(`${where} (${e.type} "${e.name}"): "props" must be an object`);
+        }
+        return { e, where };
+    });
+    const byName = new Map<string, Record<string, unknown>>();
+    for (const { e } of entries) byName.set(e.name as string, e);
+
+    const urns = new Map<string, string>();
+    const urnOf = (name: string, seen: Set<string> = new Set()): string => {
+        const known = urns.get(name);
+        if (known) return known;
+        const e = byName.get(name)!;
+        let parentType: string | undefined;
+        if (typeof e.parent === "string") {
+            if (seen.has(name)) throw new InputError(`${label}: "${name}" is its own ancestor`);
+            seen.add(name);
+            parentType = urnQualifiedType(resolveRef(e.parent, `${name}.parent`, seen));
+        }
+        const urn = makeUrn(stack, project, e.type as string, name, parentType);
+        urns.set(name, urn);
+        return urn;
+    };
+    const resolveRef = (ref: string, where: string, seen?: Set<string>): string => {
+        if (ref.startsWith("urn:pulumi:")) return ref;
+        if (!byName.has(ref)) throw new InputError(`${label}: ${where} names "${ref}", which is not a resource in this fixture`);
+        return urnOf(ref, seen);
+    };
+
+    const resources: EngineResource[] = [root, provider];
+    for (const { e, where } of entries) {
+        const name = e.name as string;
+        const type = e.type as string;
+        const refs = (v: unknown, w: string): string[] => {
+            if (v === undefined) return [];
+            if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new InputError(`${where} (${type} "${name}"): ${w} must be a list of resource names or URNs`);
+            return v.map((x) => resolveRef(x, `${name}.${w}`));
+        };
+        const propertyDependencies: Record<string, string[]> = {};
+        if (e.propertyDependencies !== undefined) {
+            if (typeof e.propertyDependencies !== "object" || e.propertyDependencies === null) throw new InputError(`${where}: propertyDependencies must be an object`);
+            for (const [k, v] of Object.entries(e.propertyDependencies)) propertyDependencies[k] = refs(v, `propertyDependencies.${k}`);
+        }
+        const dependencies = [...new Set([...refs(e.dependencies, "dependencies"), ...Object.values(propertyDependencies).flat()])];
+        const isComponent = e.custom === false;
+        resources.push({
+            urn: urnOf(name),
+            type,
+            name,
+            custom: !isComponent,
+            inputs: fixtureValue(e.props ?? {}, `${label}: ${name}.props`) as Record<string, unknown>,
+            outputs: e.outputs === undefined ? undefined : (fixtureValue(e.outputs, `${label}: ${name}.outputs`) as Record<string, unknown>),
+            parent: typeof e.parent === "string" ? resolveRef(e.parent, `${name}.parent`) : stackUrn,
+            protect: e.protect === true,
+            provider: isComponent ? undefined : providerRef,
+            dependencies,
+            propertyDependencies,
+        });
+    }
+    return { format: "fixture", preview: o.preview === true, stack, project, secretsProvider: str(o.secretsProvider), resources };
+}
+
+// ---------------------------------------------------------------- stack export / preview
+
+/**
+ * Secrets in an export are ciphertext we cannot (and must not) decrypt; `--show-secrets`
+ * exports carry `plaintext` (JSON-encoded). A ciphertext secret becomes a secret whose
+ * value is unknown: secret for policies judging secretness, skipped by rules reading values.
+ */
+function stateValue(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(stateValue);
+    if (typeof v !== "object" || v === null) return v;
+    const o = v as Record<string, unknown>;
+    if (isSecretSignature(o) && !("value" in o)) {
+        if (typeof o.plaintext === "string") {
+            try {
+                return secret(stateValue(JSON.parse(o.plaintext)));
+            } catch {
+                return secret(UNKNOWN_SENTINELS.string);
+            }
+        }
+        return secret(UNKNOWN_SENTINELS.string);
+    }
+    if (SIG_KEY in o) return o; // assets, archives, resource references: as the engine has them
+    const out: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(o)) out[k] = stateValue(e);
+    return out;
+}
+
+/** `pulumi preview --json` blinds secrets to the string "[secret]". */
+function previewValue(v: unknown): unknown {
+    if (v === "[secret]") return secret(UNKNOWN_SENTINELS.string);
+    if (Array.isArray(v)) return v.map(previewValue);
+    if (typeof v !== "object" || v === null || SIG_KEY in v) return stateValue(v);
+    const out: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(v)) out[k] = previewValue(e);
+    return out;
+}
+
+function fromState(s: Record<string, unknown>, where: string, convert: (v: unknown) => unknown): EngineResource {
+    if (typeof s.urn !== "string" || typeof s.type !== "string") throw new InputError(`${where}: each resource needs "urn" and "type" strings`);
+    const obj = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (convert(v) as Record<string, unknown>) : {});
+    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+    const propertyDependencies: Record<string, string[]> = {};
+    if (typeof s.propertyDependencies === "object" && s.propertyDependencies !== null) {
+        for (const [k, v] of Object.entries(s.propertyDependencies)) propertyDependencies[k] = list(v);
+    }
+    return {
+        urn: s.urn,
+        type: s.type,
+        name: urnName(s.urn),
+        custom: s.custom === true,
+        inputs: obj(s.inputs),
+        outputs: s.outputs === undefined ? undefined : obj(s.outputs),
+        parent: typeof s.parent === "string" && s.parent ? s.parent : undefined,
+        protect: s.protect === true,
+        provider: typeof s.provider === "string" && s.provider ? s.provider : undefined,
+        dependencies: list(s.dependencies),
+        propertyDependencies,
+        ignoreChanges: list(s.ignoreChanges),
+        additionalSecretOutputs: list(s.additionalSecretOutputs),
+    };
+}
+
+function stackIdentity(resources: EngineResource[], options: LoadOptions) {
+    const root = resources.find((r) => r.type === "pulumi:pulumi:Stack") ?? resources[0];
+    const id = root ? urnStackProject(root.urn) : undefined;
+    return { stack: options.stack ?? id?.stack, project: options.project ?? id?.project };
+}
+
+function fromStackExport(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
+    const d = o.deployment;
+    if (typeof d !== "object" || d === null) throw new InputError(`${label}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
+    const dep = d as Record<string, unknown>;
+    const raw = dep.resources ?? [];
+    if (!Array.isArray(raw)) throw new InputError(`${label}: deployment.resources must be a list`);
+    const resources = raw
+        .filter((r) => !(r && typeof r === "object" && (r as Record<string, unknown>).delete === true)) // pending deletions are not analyzed
+        .map((r, i) => {
+            if (typeof r !== "object" || r === null) throw new InputError(`${label}: deployment.resources[${i}] must be an object`);
+            return fromState(r as Record<string, unknown>, `${label}: deployment.resources[${i}]`, stateValue);
+        });
+    return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources };
+}
+
+/** deployment.secrets_providers: {type: "cloud", state: {url}} | {type: "passphrase"} | {type: "service"} */
+export function secretsProviderUrl(sp: unknown): string | undefined {
+    if (typeof sp !== "object" || sp === null) return undefined;
+    const { type, state } = sp as { type?: unknown; state?: { url?: unknown } };
+    if (type === "cloud" && typeof state?.url === "string") return state.url;
+    if (type === "passphrase" || type === "service") return type;
+    return typeof type === "string" ? type : undefined;
+}
+
+const NOT_ANALYZED_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "refresh", "read-discard"]);
+
+function fromPreviewJson(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
+    const resources: EngineResource[] = [];
+    (o.steps as unknown[]).forEach((step, i) => {
+        if (typeof step !== "object" || step === null) throw new InputError(`${label}: steps[${i}] must be an object`);
+        const s = step as Record<string, unknown>;
+        if (typeof s.op === "string" && NOT_ANALYZED_OPS.has(s.op)) return;
+        const state = s.newState;
+        if (typeof state !== "object" || state === null) return;
+        resources.push(fromState(state as Record<string, unknown>, `${label}: steps[${i}].newState`, previewValue));
+    });
+    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources };
+}
+
+function str(v: unknown): string | undefined {
+    return typeof v === "string" && v !== "" ? v : undefined;
+}

@@ -1,0 +1,130 @@
+// Policy configuration: JSON schemas the CLI validates, defaults, and the checks the CLI
+// cannot do for us.
+//
+// The CLI validates config against `{type: "object", properties, required}` only
+// (pkg/resource/analyzer config.go convertSchema), so `additionalProperties: false` never
+// reaches it and a misspelt top-level key would be silently ignored. We re-validate inside
+// the pack and reject unknown keys and malformed globs with a message naming the policy
+// and key. Config is read when a policy runs, never at module load: `pulumi policy
+// publish` boots the pack without stack config.
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { globError } from "./glob";
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ConfigSchema {
+    properties: Record<string, JsonSchema>;
+    required?: string[];
+}
+
+/** A list of globs; `glob: true` is our keyword (JSON Schema ignores unknown keywords). */
+export function globList(description: string, defaults: readonly string[]): JsonSchema {
+    return { type: "array", description, default: [...defaults], items: { type: "string", minLength: 1, glob: true } };
+}
+
+export const EXEMPTIONS_SCHEMA: JsonSchema = {
+    type: "array",
+    default: [],
+    description:
+        "Resources this policy does not apply to. Each entry needs a reason and at least one of urn, type, name " +
+        "(globs where * matches any characters, including / and :); expires is an ISO date after which it stops applying.",
+    items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["reason"],
+        anyOf: [{ required: ["urn"] }, { required: ["type"] }, { required: ["name"] }],
+        properties: {
+            urn: { type: "string", minLength: 1, glob: true, description: "Glob on the resource URN." },
+            type: { type: "string", minLength: 1, glob: true, description: "Glob on the type token, e.g. aws:s3/bucket:Bucket." },
+            name: { type: "string", minLength: 1, glob: true, description: "Glob on the resource's logical name." },
+            reason: { type: "string", minLength: 1, description: "Why this resource is exempt (required)." },
+            expires: {
+                type: "string",
+                pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$",
+                description: "ISO date (YYYY-MM-DD, valid through that day UTC) or date-time after which the exemption no longer applies.",
+            },
+        },
+    },
+};
+
+/** The schema the pack publishes: the policy's own properties plus the shared ones. */
+export function withCommonProperties(schema: ConfigSchema): ConfigSchema {
+    return { ...schema, properties: { ...schema.properties, exemptions: EXEMPTIONS_SCHEMA } };
+}
+
+export type ConfigResult<C> = { ok: true; config: C } | { ok: false; errors: string[] };
+
+const validators = new Map<string, ValidateFunction>();
+const lastResult = new Map<string, { key: string; result: ConfigResult<unknown> }>();
+
+/**
+ * Applies schema defaults to the raw config from `getConfig()` and validates it.
+ * Errors name the policy and the key.
+ */
+export function readConfig<C>(policyName: string, schema: ConfigSchema, raw: unknown): ConfigResult<C> {
+    const key = JSON.stringify(raw ?? {});
+    const cached = lastResult.get(policyName);
+    if (cached && cached.key === key) return cached.result as ConfigResult<C>;
+    const result = validate<C>(policyName, schema, raw);
+    lastResult.set(policyName, { key, result });
+    return result;
+}
+
+function validate<C>(policyName: string, schema: ConfigSchema, raw: unknown): ConfigResult<C> {
+    if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+        return { ok: false, errors: [`${policyName}: configuration must be an object`] };
+    }
+    const config: Record<string, unknown> = {};
+    for (const [name, prop] of Object.entries(schema.properties)) {
+        if ("default" in prop) config[name] = structuredClone(prop.default);
+    }
+    const errors: string[] = [];
+    for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+        if (name === "enforcementLevel") continue;
+        if (!(name in schema.properties)) {
+            const known = Object.keys(schema.properties).sort().join(", ");
+            errors.push(`${policyName}: unknown configuration key "${name}" (known keys: ${known})`);
+            continue;
+        }
+        config[name] = value;
+    }
+    const validateFn = compile(policyName, schema);
+    if (!validateFn(config)) {
+        for (const e of validateFn.errors ?? []) errors.push(`${policyName}: ${describeError(e)}`);
+    }
+    return errors.length ? { ok: false, errors } : { ok: true, config: config as C };
+}
+
+function compile(policyName: string, schema: ConfigSchema): ValidateFunction {
+    let fn = validators.get(policyName);
+    if (!fn) {
+        // Loaded on first use so that booting the pack does not pay for it.
+        const AjvClass = require("ajv").default as typeof import("ajv").default;
+        const ajv = new AjvClass({ allErrors: true, strict: false });
+        ajv.addKeyword({
+            keyword: "glob",
+            type: "string",
+            errors: true,
+            validate: function checkGlob(this: unknown, _schema: unknown, data: string) {
+                const reason = globError(data);
+                (checkGlob as any).errors = reason ? [{ keyword: "glob", message: reason, params: {} }] : [];
+                return reason === null;
+            },
+        });
+        fn = ajv.compile({ type: "object", properties: schema.properties, required: schema.required ?? [] });
+        validators.set(policyName, fn);
+    }
+    return fn;
+}
+
+function describeError(e: ErrorObject): string {
+    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "";
+    if (e.keyword === "required" && e.params && "missingProperty" in e.params) {
+        const at = where ? `${where}.` : "";
+        return `${at}${(e.params as { missingProperty: string }).missingProperty} is required`;
+    }
+    if (e.keyword === "anyOf" && where.startsWith("exemptions")) {
+        return `${where} must name at least one of urn, type or name`;
+    }
+    return `${where || "configuration"} ${e.message ?? "is invalid"}`;
+}

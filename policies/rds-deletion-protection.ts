@@ -1,0 +1,43 @@
+// Databases must have deletion protection, so that a mistaken `pulumi destroy`, a
+// replacement or a console click cannot drop them. AWS defaults it to off everywhere.
+import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import * as t from "./lib/tokens";
+import { isUnknown } from "./lib/values";
+
+/** The input that enables deletion protection, per database type (provider v7 schema). */
+export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
+    [t.RDS_INSTANCE]: "deletionProtection",
+    [t.RDS_CLUSTER]: "deletionProtection",
+    [t.RDS_GLOBAL_CLUSTER]: "deletionProtection",
+    [t.DOCDB_CLUSTER]: "deletionProtection",
+    [t.DOCDB_GLOBAL_CLUSTER]: "deletionProtection",
+    [t.NEPTUNE_CLUSTER]: "deletionProtection",
+    [t.NEPTUNE_GLOBAL_CLUSTER]: "deletionProtection",
+    [t.DSQL_CLUSTER]: "deletionProtectionEnabled",
+    [t.DYNAMODB_TABLE]: "deletionProtectionEnabled",
+};
+
+export function findMissingDeletionProtection(resource: PlainResource): Finding[] {
+    const property = DELETION_PROTECTION_PROPERTY[resource.type];
+    if (!property) return [];
+    const value = resource.props[property];
+    if (value === true || isUnknown(value)) return [];
+    const state = value === undefined || value === null ? "is not set (AWS defaults it to false)" : `is ${JSON.stringify(value)}`;
+    return [{
+        message: `${resource.type} "${resource.name}": ${property} ${state}. ` +
+            `Set \`${property}: true\` so the database cannot be deleted by accident; ` +
+            "turn it off in a separate update before decommissioning.",
+    }];
+}
+
+export const rdsDeletionProtection = resourcePolicy<Record<string, never>>({
+    name: "rds-deletion-protection",
+    displayName: "Databases have deletion protection",
+    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases must enable deletion protection.",
+    enforcementLevel: "advisory",
+    severity: "high",
+    remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`) on the resource.",
+    configSchema: { properties: {} },
+    resourceTypes: Object.keys(DELETION_PROTECTION_PROPERTY),
+    check: findMissingDeletionProtection,
+});

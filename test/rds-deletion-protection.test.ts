@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { DELETION_PROTECTION_PROPERTY, findMissingDeletionProtection } from "../policies/rds-deletion-protection";
+import { PlainResource } from "../policies/lib/policy";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { useEngine } from "./helpers/engine";
+
+const POLICY = "rds-deletion-protection";
+
+function resource(type: string, props: Record<string, unknown>): PlainResource {
+    return { type, name: "db", urn: `urn:pulumi:dev::p::${type}::db`, props, protect: false, dependencies: [], propertyDependencies: {} };
+}
+
+describe("findMissingDeletionProtection (pure rule)", () => {
+    const cases: [string, string, Record<string, unknown>, boolean][] = [
+        ["instance without the flag", "aws:rds/instance:Instance", { engine: "postgres" }, true],
+        ["instance with false", "aws:rds/instance:Instance", { deletionProtection: false }, true],
+        ["instance with true", "aws:rds/instance:Instance", { deletionProtection: true }, false],
+        ["instance with unknown (preview)", "aws:rds/instance:Instance", { deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
+        ["aurora cluster without", "aws:rds/cluster:Cluster", {}, true],
+        ["global cluster with true", "aws:rds/globalCluster:GlobalCluster", { deletionProtection: true }, false],
+        ["documentdb cluster without", "aws:docdb/cluster:Cluster", {}, true],
+        ["neptune cluster without", "aws:neptune/cluster:Cluster", {}, true],
+        ["dynamodb uses deletionProtectionEnabled", "aws:dynamodb/table:Table", { deletionProtection: true }, true],
+        ["dynamodb enabled", "aws:dynamodb/table:Table", { deletionProtectionEnabled: true }, false],
+        ["dsql cluster enabled", "aws:dsql/cluster:Cluster", { deletionProtectionEnabled: true }, false],
+        ["string 'true' is not a boolean", "aws:rds/instance:Instance", { deletionProtection: "true" }, true],
+        ["other types are ignored", "aws:s3/bucketV2:BucketV2", {}, false],
+    ];
+    it.each(cases)("%s", (_label, type, props, violates) => {
+        const findings = findMissingDeletionProtection(resource(type, props));
+        expect(findings.length > 0).toBe(violates);
+        if (violates) expect(findings[0].message).toContain(`"db"`);
+    });
+
+    it("covers every database type whose v7 schema has the flag", () => {
+        expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
+            "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
+            "aws:dynamodb/table:Table", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
+            "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
+        ]);
+    });
+});
+
+describe("rds-deletion-protection through the engine path", () => {
+    const engine = useEngine();
+
+    it("reports databases without deletion protection, advisory by default, and passes protected ones", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: "aws:rds/instance:Instance", name: "orders", props: { engine: "postgres", instanceClass: "db.t4g.micro", password: { $secret: "pw-value-123" } } },
+                { type: "aws:rds/cluster:Cluster", name: "aurora", props: { engine: "aurora-postgresql", deletionProtection: false } },
+                { type: "aws:docdb/cluster:Cluster", name: "docs", props: { deletionProtection: true } },
+                { type: "aws:neptune/cluster:Cluster", name: "graph", props: { deletionProtection: true } },
+            ],
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel])).toEqual([
+            ["orders", "advisory"],
+            ["aurora", "advisory"],
+        ]);
+        expect(found[0].message).toContain("deletionProtection is not set");
+        expect(found[1].message).toContain("deletionProtection is false");
+    });
+
+    it("takes no offence at an unknown flag during preview", async () => {
+        const run = await engine.run({
+            resources: [{ type: "aws:rds/instance:Instance", name: "db", props: { deletionProtection: { $unknown: "boolean" } } }],
+        });
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("becomes mandatory when configured so", async () => {
+        const run = await engine.run(
+            { resources: [{ type: "aws:rds/instance:Instance", name: "db", props: {} }] },
+            { config: { [POLICY]: { enforcementLevel: "mandatory" } } },
+        );
+        expect(run.of(POLICY).map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+    });
+});

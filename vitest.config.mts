@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+    test: {
+        include: ["test/**/*.test.ts"],
+        // Engine-path tests boot the pack (a real child process compiling TypeScript).
+        testTimeout: 60_000,
+        hookTimeout: 180_000,
+        pool: "forks",
+        maxWorkers: 2,
+    },
+});
