@@ -1,5 +1,6 @@
 // Databases must have deletion protection, so that a mistaken `pulumi destroy`, a
 // replacement or a console click cannot drop them. AWS defaults it to off everywhere.
+import { policyDocUrl } from "./lib/docs";
 import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
 import * as t from "./lib/tokens";
 import { isUnknown } from "./lib/values";
@@ -37,6 +38,8 @@ export const rdsDeletionProtection = resourcePolicy<Record<string, never>>({
     enforcementLevel: "advisory",
     severity: "high",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`) on the resource.",
+    url: policyDocUrl("rds-deletion-protection"),
+    tags: ["aws", "rds", "data-protection"],
     configSchema: { properties: {} },
     resourceTypes: Object.keys(DELETION_PROTECTION_PROPERTY),
     check: findMissingDeletionProtection,
