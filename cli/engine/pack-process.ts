@@ -5,7 +5,7 @@
 // first stdout line is the port.
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import { EngineResource } from "./model";
+import { EngineResource, withoutInternalKeys } from "./model";
 import { EnforcementLevel, levelFromProto, levelToProto, loadProtocol, Protocol, Severity, severityFromProto } from "./protocol";
 
 export interface BootOptions {
@@ -248,7 +248,7 @@ export class PackProcess {
     }
 
     async remediate(r: EngineResource, provider?: EngineResource): Promise<Remediation[]> {
-        const resp: any = await this.call("remediate", this.analyzeRequest(r, provider));
+        const resp: any = await this.call("remediate", this.analyzeRequest(r, provider, false));
         return resp.getRemediationsList().map((m: any) => ({
             policyName: m.getPolicyname(),
             description: m.getDescription(),
@@ -258,7 +258,7 @@ export class PackProcess {
     }
 
     async analyze(r: EngineResource, provider?: EngineResource): Promise<Diagnostic[]> {
-        const resp: any = await this.call("analyze", this.analyzeRequest(r, provider));
+        const resp: any = await this.call("analyze", this.analyzeRequest(r, provider, true));
         return this.diagnostics(resp);
     }
 
@@ -271,7 +271,7 @@ export class PackProcess {
             ar.setType(r.type);
             ar.setName(r.name);
             // The engine hands stack policies each resource's outputs (at preview: inputs plus unknowns).
-            ar.setProperties(this.p.structPb.Struct.fromJavaScript(r.outputs ?? r.inputs));
+            ar.setProperties(this.struct(r.outputs ?? r.inputs, true));
             ar.setOptions(this.options_(r));
             const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
             if (provider) ar.setProvider(this.providerMessage(provider));
@@ -320,12 +320,16 @@ export class PackProcess {
         return this.child?.pid;
     }
 
-    private analyzeRequest(r: EngineResource, provider?: EngineResource): any {
+    private struct(props: Record<string, unknown>, skipInternalKeys: boolean): any {
+        return this.p.structPb.Struct.fromJavaScript(skipInternalKeys ? withoutInternalKeys(props) : props);
+    }
+
+    private analyzeRequest(r: EngineResource, provider: EngineResource | undefined, skipInternalKeys: boolean): any {
         const req = new this.p.analyzerPb.AnalyzeRequest();
         req.setType(r.type);
         req.setUrn(r.urn);
         req.setName(r.name);
-        req.setProperties(this.p.structPb.Struct.fromJavaScript(r.inputs));
+        req.setProperties(this.struct(r.inputs, skipInternalKeys));
         req.setOptions(this.options_(r));
         if (provider) req.setProvider(this.providerMessage(provider));
         return req;
@@ -352,7 +356,7 @@ export class PackProcess {
         m.setType(provider.type);
         m.setUrn(provider.urn);
         m.setName(provider.name);
-        m.setProperties(this.p.structPb.Struct.fromJavaScript(provider.inputs));
+        m.setProperties(this.struct(provider.inputs, true));
         return m;
     }
 

@@ -69,7 +69,7 @@ export function reconcilePolicyConfig(info: AnalyzerInfo, config: PolicyPackConf
             }
         }
     }
-    if (errors.length) throw new PolicyConfigError(`policy pack configuration is invalid:\n  ${errors.join("\n  ")}`);
+    if (errors.length) throw new PolicyConfigError(`policy pack configuration is invalid: ${errors.join("; ")}`);
     return result;
 }
 

@@ -1,0 +1,154 @@
+// The `check` command end to end: the built CLI, spawned as a user runs it.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { isSecretSignature, SIG_KEY, withoutInternalKeys } from "../cli/engine/model";
+import { loadInputFile, parseInput } from "../cli/inputs";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { FIXTURES, PACK_DIR } from "./helpers/engine";
+
+const CLI = path.join(PACK_DIR, "dist/cli/check.js");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-test-"));
+
+function check(...args: string[]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: PACK_DIR, encoding: "utf8", timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeTmp(name: string, content: string | Buffer): string {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, content);
+    return file;
+}
+
+const ALL_ADVISORY = writeTmp("all-advisory.json", JSON.stringify({ all: "advisory" }));
+const RDS_MANDATORY = writeTmp("rds-mandatory.json", JSON.stringify({ all: "advisory", "rds-deletion-protection": "mandatory" }));
+
+describe("check on each input format", () => {
+    it("fixture format: reports violations grouped by resource, with a summary line", () => {
+        const r = check("--config", ALL_ADVISORY, path.join(FIXTURES, "insecure-stack.json"));
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
+        expect(r.stdout).toContain("urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db");
+        expect(r.stdout).toMatch(/advisory\s+rds-deletion-protection/);
+        expect(r.stdout).toMatch(/^Summary: \d+ violations? \(.*advisory\) on \d+ resources?; 7 resources checked in 1 file\.$/m);
+    });
+
+    it("exits 1 when a mandatory violation exists, as pulumi preview fails", () => {
+        const r = check("--config", RDS_MANDATORY, path.join(FIXTURES, "insecure-stack.json"));
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(/mandatory\s+rds-deletion-protection/);
+    });
+
+    it("stack export: takes the stack from the URNs and analyzes inputs", () => {
+        const r = check("--config", RDS_MANDATORY, path.join(FIXTURES, "samples/stack-export.json"));
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain("(stack prod, 6 resources)");
+        expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
+    });
+
+    it("preview --json: analyzes new states, skips deletions", () => {
+        const r = check("--config", RDS_MANDATORY, path.join(FIXTURES, "samples/preview.json"));
+        expect(r.stderr).toBe("");
+        expect(r.stdout).toContain("(stack staging, 4 resources)");
+        expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
+        expect(r.stdout).not.toContain("legacy-db");
+        expect(r.stdout).not.toMatch(/dynamodb\/table:Table "carts"\n\s+urn[^\n]*\n\s+\w+\s+rds-deletion-protection/);
+    });
+
+    it("--help explains usage and exits 0", () => {
+        const r = check("--help");
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain("Usage: check");
+    });
+});
+
+describe("check on unusable input: exit 2, one line, no stack trace", () => {
+    const cases: [string, () => string[], RegExp][] = [
+        ["missing file", () => [path.join(tmp, "nope.json")], /cannot read input \(no such file\)/],
+        ["a directory", () => [tmp], /cannot read input/],
+        ["empty file", () => [writeTmp("empty.json", "")], /the file is empty/],
+        ["not JSON", () => [writeTmp("text.json", "resources: []\n")], /not valid JSON/],
+        ["truncated JSON", () => [writeTmp("trunc.json", '{"resources": [{"type": "aws:s3/bu')], /not valid JSON/],
+        ["binary", () => [writeTmp("bin.json", Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13]))], /not valid JSON/],
+        ["unknown shape", () => [writeTmp("shape.json", '{"hello": "world"}')], /unknown input shape/],
+        ["a JSON array", () => [writeTmp("array.json", "[]")], /unknown input shape/],
+        ["fixture entry without type", () => [writeTmp("notype.json", '{"resources": [{"name": "x"}]}')], /resources\[0\]: "type" must be a type token/],
+        ["fixture parent that does not exist", () => [writeTmp("parent.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "parent": "ghost"}]}')], /names "ghost", which is not a resource/],
+        ["bad $unknown kind", () => [writeTmp("unk.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "props": {"bucket": {"$unknown": "color"}}}]}')], /"\$unknown" must be true or one of/],
+        ["config not JSON", () => ["--config", writeTmp("cfg.json", "{all: advisory}"), path.join(FIXTURES, "secure-stack.json")], /policy pack config is not valid JSON/],
+        ["config with a bad enforcement level", () => ["--config", writeTmp("cfg2.json", '{"rds-deletion-protection": "sometimes"}'), path.join(FIXTURES, "secure-stack.json")], /"sometimes" is not a valid enforcement level/],
+        ["config failing the policy's schema", () => ["--config", writeTmp("cfg3.json", '{"rds-deletion-protection": {"exemptions": "all of them"}}'), path.join(FIXTURES, "secure-stack.json")], /rds-deletion-protection: exemptions: must be array/],
+        ["no input files", () => [], /no input files given/],
+        ["an unknown option", () => ["--frobnicate", "x.json"], /Unknown option '--frobnicate'/],
+    ];
+    it.each(cases)("%s", (_label, args, message) => {
+        const r = check(...args());
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toMatch(/^check: /);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(r.stderr.trim().split("\n").length).toBe(1);
+    });
+});
+
+describe("input parsing into what the engine sends", () => {
+    it("fixture: root stack, default provider, parent type chains, markers", () => {
+        const input = parseInput({
+            stack: "dev", project: "app",
+            resources: [
+                { type: "my:app:Storage", name: "storage", custom: false, protect: true },
+                { type: "aws:s3/bucketV2:BucketV2", name: "data", parent: "storage", protect: true, props: { bucket: { $unknown: true } } },
+                { type: "aws:rds/instance:Instance", name: "db", props: { password: { $secret: "pw" }, port: { $unknown: "number" } }, dependencies: ["data"] },
+            ],
+        }, "t");
+        const [stack, provider, storage, data, db] = input.resources;
+        expect(stack).toMatchObject({ type: "pulumi:pulumi:Stack", urn: "urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev" });
+        expect(provider.type).toBe("pulumi:providers:aws");
+        expect(storage).toMatchObject({ custom: false, provider: undefined, parent: stack.urn });
+        expect(data.urn).toBe("urn:pulumi:dev::app::my:app:Storage$aws:s3/bucketV2:BucketV2::data");
+        expect(data.parent).toBe(storage.urn);
+        expect(data.inputs.bucket).toBe(UNKNOWN_SENTINELS.string);
+        expect(data.provider?.startsWith(`${provider.urn}::`)).toBe(true);
+        expect(db.inputs.password).toEqual({ [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "pw" });
+        expect(db.inputs.port).toBe(UNKNOWN_SENTINELS.number);
+        expect(db.dependencies).toEqual([data.urn]);
+    });
+
+    it("stack export: ciphertext secrets stay secret with an unknown value; identity from URNs", () => {
+        const input = loadInputFile(path.join(FIXTURES, "samples/stack-export.json"));
+        expect(input).toMatchObject({ format: "stack-export", stack: "prod", project: "shop", secretsProvider: "passphrase" });
+        const db = input.resources.find((r) => r.name === "orders-db")!;
+        expect(isSecretSignature(db.inputs.password)).toBe(true);
+        expect((db.inputs.password as Record<string, unknown>).value).toBe(UNKNOWN_SENTINELS.string);
+        expect(JSON.stringify(db)).not.toContain("ciphertext");
+        expect(db.protect).toBe(true);
+        expect(db.outputs?.deletionProtection).toBe(false);
+        const policy = input.resources.find((r) => r.name === "app-s3")!;
+        expect(policy.propertyDependencies.role).toEqual(["urn:pulumi:prod::shop::aws:iam/role:Role::app-role"]);
+    });
+
+    it("stack export --show-secrets: plaintext secrets keep their value, still secret", () => {
+        const input = parseInput({ deployment: { resources: [{ urn: "urn:pulumi:s::p::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", custom: true,
+            inputs: { password: { [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", plaintext: '"pw"' } } }] } }, "t");
+        expect(input.resources[0].inputs.password).toEqual({ [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "pw" });
+    });
+
+    it("preview --json: blinded secrets are secrets; unknown outputs stay unknown", () => {
+        const input = loadInputFile(path.join(FIXTURES, "samples/preview.json"));
+        expect(input).toMatchObject({ format: "preview-json", preview: true, stack: "staging", project: "shop" });
+        const db = input.resources.find((r) => r.name === "orders-db")!;
+        expect(isSecretSignature(db.inputs.password)).toBe(true);
+        expect(db.outputs?.arn).toBe(UNKNOWN_SENTINELS.string);
+        expect(input.resources.map((r) => r.name)).not.toContain("legacy-db");
+    });
+
+    it("internal keys are dropped for analysis, at every depth", () => {
+        expect(withoutInternalKeys({ __defaults: ["a"], a: { __x: 1, b: [{ __y: 2, c: 3 }] } })).toEqual({ a: { b: [{ c: 3 }] } });
+    });
+});
