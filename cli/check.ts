@@ -6,9 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
 import { PackBootError } from "./engine/pack-process";
 import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
 import { runPack } from "./engine/run";
+import { describeUnused, unusedExemptions } from "./exemptions-report";
 import { InputError, loadInputFile } from "./inputs";
 import { FileResult, formatTable } from "./report";
 
@@ -75,8 +77,11 @@ export async function main(argv: string[]): Promise<number> {
             dryRun: args.values.preview || input.preview,
             policyConfig,
             resources: input.resources,
+            // The engine never tells a pack the secrets provider; a stack export records it.
+            env: input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : undefined,
         });
         for (const l of run.logs) if (l.severity !== "debug") notes.push(`${l.severity}: ${l.message}`);
+        for (const u of unusedExemptions(policyConfig, run.resources)) notes.push(describeUnused(u));
         mandatory += run.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
         results.push({ file, stack: input.stack, resources: run.resources, diagnostics: run.diagnostics, notes });
     }

@@ -17,6 +17,7 @@ import type {
 } from "@pulumi/policy";
 import { ConfigSchema, readConfig, withCommonProperties } from "./config";
 import { Exemption, findExemption, ResourceRef } from "./exemptions";
+import { STACK } from "./tokens";
 import { unwrapProxy } from "./values";
 
 /** A resource as rules see it: plain JSON-like data, unknowns as engine sentinels. */
@@ -73,6 +74,9 @@ export function resourcePolicy<C>(def: ResourceRuleDefinition<C>): ResourceValid
     return {
         ...metadata(def),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+            // The root stack is analyzed in every run: the one place a bad config is always
+            // reported, even in a stack without any resource of the policy's types.
+            if (args.type === STACK) return reportConfigErrors(def, args.getConfig(), report, args.urn);
             if (!types.has(args.type)) return;
             const resource = plainFromArgs(args);
             runRule<C>(def, args.getConfig(), report, resource, (config) => def.check(resource, config));
@@ -113,14 +117,7 @@ function runRule<C>(
     evaluate: (config: C & CommonConfig) => Finding[],
 ): void {
     const parsed = readConfig<C & CommonConfig>(def.name, withCommonProperties(def.configSchema), rawConfig);
-    if (!parsed.ok) {
-        report(
-            `Invalid configuration, so this policy could not run: ${parsed.errors.join("; ")}. ` +
-                "Fix it in the policy pack config (--policy-pack-config file or `pulumi policy enable --config`).",
-            subject?.urn,
-        );
-        return;
-    }
+    if (!parsed.ok) return reportConfigErrors(def, rawConfig, report, subject?.urn);
     let findings: Finding[];
     try {
         findings = evaluate(parsed.config);
@@ -141,6 +138,16 @@ function runRule<C>(
             : "";
         report(finding.message + note, target?.urn);
     }
+}
+
+function reportConfigErrors(def: PolicyMetadata, rawConfig: unknown, report: ReportViolation, urn: string | undefined): void {
+    const parsed = readConfig(def.name, withCommonProperties(def.configSchema), rawConfig);
+    if (parsed.ok) return;
+    report(
+        `Invalid configuration, so this policy could not run: ${parsed.errors.join("; ")}. ` +
+            "Fix it in the policy pack config (--policy-pack-config file or `pulumi policy enable --config`).",
+        urn,
+    );
 }
 
 function plainFromArgs(args: ResourceValidationArgs): PlainResource {
