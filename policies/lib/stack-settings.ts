@@ -1,0 +1,175 @@
+// Stack-settings discovery: what a stack's `Pulumi.<stack>.yaml` says, found the way the
+// Pulumi CLI finds it. The engine never tells a policy pack the stack's secrets provider,
+// so this is the one place that reads project files for it. Call it when a policy runs,
+// never at module load: `pulumi policy publish` boots the pack with no stack and no project.
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * Set by `check` to the secrets provider a `pulumi stack export` records; CI may set it too.
+ * The lowest-priority source: a policy config value or a stack file wins over it.
+ */
+export const STACK_SECRETS_PROVIDER_ENV = "AWS_BASELINE_STACK_SECRETS_PROVIDER";
+
+const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
+
+export interface SecretsProviderSources {
+    /** The policy config's explicit provider URL. */
+    configured?: string;
+    /** The policy config's projectDir (relative paths are taken from pwd). */
+    projectDir?: string;
+    /** The directory `pulumi` ran in (env PWD; the pack's own cwd is the pack directory). */
+    pwd?: string;
+    /** Stack name from the engine (PULUMI_NODEJS_STACK or the root URN). */
+    stack?: string;
+    /** Project name from the engine, to skip a Pulumi.yaml of another project. */
+    project?: string;
+    /** The provider a stack export recorded (STACK_SECRETS_PROVIDER_ENV). */
+    exported?: string;
+}
+
+export type SecretsProviderDiscovery =
+    | { found: true; url: string; source: string }
+    /** `looked` lists where we looked; `problem` a stack file we found but could not use. */
+    | { found: false; looked: string[]; problem?: string };
+
+/** First hit wins: policy config, then the stack file (projectDir, then PWD), then the export. */
+export function discoverSecretsProvider(sources: SecretsProviderSources): SecretsProviderDiscovery {
+    const configured = sources.configured?.trim();
+    if (configured) return { found: true, url: configured, source: "the policy config secretsProvider" };
+
+    const looked: string[] = [];
+    const pwd = sources.pwd && path.isAbsolute(sources.pwd) ? sources.pwd : undefined;
+    const starts: string[] = [];
+    if (sources.projectDir) starts.push(path.resolve(pwd ?? process.cwd(), sources.projectDir));
+    if (pwd) starts.push(pwd);
+    if (starts.length === 0) {
+        looked.push("no directory (env PWD is not set and projectDir is not configured)");
+    } else if (sources.stack) {
+        for (const start of [...new Set(starts)]) {
+            const located = locateStackFile(start, sources.stack, sources.project);
+            looked.push(located.description);
+            if (!located.file) continue;
+            const settings = readStackSecretsSettings(located.file);
+            if (!settings.ok) return { found: false, looked, problem: settings.problem };
+            return { found: true, url: settings.url, source: settings.source };
+        }
+    } else {
+        looked.push("no stack file (the engine did not name the stack)");
+    }
+
+    const exported = sources.exported?.trim();
+    if (exported) return { found: true, url: exported, source: `the stack export's secrets_providers, env ${STACK_SECRETS_PROVIDER_ENV}` };
+    return { found: false, looked };
+}
+
+interface LocatedStackFile {
+    file?: string;
+    /** Where we looked, for the "could not determine" message. */
+    description: string;
+}
+
+/**
+ * The CLI walks up from its directory to the nearest Pulumi.yaml; the stack file sits next
+ * to it (or in its `stackConfigDir`) with the project file's extension. Without a project
+ * file we still accept a stack file in the start directory itself.
+ */
+export function locateStackFile(startDir: string, stack: string, project?: string): LocatedStackFile {
+    // Fully qualified names (org/project/stack) are written with "-" for "/" (qnameFileName).
+    const stackPart = stack.replace(/\//g, "-");
+    const projectFile = findProjectFile(startDir);
+    if (projectFile) {
+        const projectSettings = readYamlMapping(projectFile);
+        const projectDir = path.dirname(projectFile);
+        const name = projectSettings && typeof projectSettings.name === "string" ? projectSettings.name : undefined;
+        if (project && name && name !== project) {
+            return { description: `${projectFile} (project "${name}", not "${project}")` };
+        }
+        const configDir = projectSettings && typeof projectSettings.stackConfigDir === "string" ? projectSettings.stackConfigDir : "";
+        const file = path.join(projectDir, configDir, `Pulumi.${stackPart}${path.extname(projectFile)}`);
+        return isFile(file) ? { file, description: file } : { description: `${file} (missing)` };
+    }
+    for (const ext of [".yaml", ".yml"]) {
+        const file = path.join(startDir, `Pulumi.${stackPart}${ext}`);
+        if (isFile(file)) return { file, description: file };
+    }
+    return { description: `${path.join(startDir, `Pulumi.${stackPart}.yaml`)} (missing, and no Pulumi.yaml above it)` };
+}
+
+type StackSecretsSettings = { ok: true; url: string; source: string } | { ok: false; problem: string };
+
+/**
+ * The CLI's rule (getStackSecretsManager): a `secretsprovider` other than "passphrase" or
+ * "default" is a cloud provider URL; else `encryptionsalt` means passphrase; else the
+ * backend's default, which for Pulumi Cloud is the service provider.
+ */
+export function readStackSecretsSettings(file: string): StackSecretsSettings {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        return { ok: false, problem: `${file} exists but cannot be read` };
+    }
+    const parsed = parseYaml(text);
+    // Never the parser's message: it quotes the file, and stack files hold encrypted config.
+    if (!parsed.ok) return { ok: false, problem: `${file} is not valid YAML` };
+    const doc = parsed.value ?? {};
+    if (typeof doc !== "object" || Array.isArray(doc)) return { ok: false, problem: `${file} is not a YAML mapping` };
+    const settings = doc as Record<string, unknown>;
+    const provider = settings.secretsprovider;
+    const salt = settings.encryptionsalt;
+    if (provider !== undefined && provider !== null && typeof provider !== "string") {
+        return { ok: false, problem: `${file}: secretsprovider is not a string` };
+    }
+    if (salt !== undefined && salt !== null && typeof salt !== "string") {
+        return { ok: false, problem: `${file}: encryptionsalt is not a string` };
+    }
+    const url = (provider ?? "").trim();
+    const lowered = url.toLowerCase();
+    if (url !== "" && lowered !== "passphrase" && lowered !== "default") {
+        return { ok: true, url, source: `secretsprovider in ${file}` };
+    }
+    if (lowered === "passphrase") return { ok: true, url: "passphrase", source: `secretsprovider in ${file}` };
+    if (salt) return { ok: true, url: "passphrase", source: `encryptionsalt in ${file}` };
+    return { ok: true, url: "service", source: `${file} (no secretsprovider or encryptionsalt: the Pulumi Cloud default)` };
+}
+
+function findProjectFile(startDir: string): string | undefined {
+    for (let dir = startDir; ; dir = path.dirname(dir)) {
+        for (const name of PROJECT_FILES) {
+            const file = path.join(dir, name);
+            if (isFile(file)) return file;
+        }
+        if (path.dirname(dir) === dir) return undefined;
+    }
+}
+
+function readYamlMapping(file: string): Record<string, unknown> | undefined {
+    try {
+        const parsed = parseYaml(fs.readFileSync(file, "utf8"));
+        const v = parsed.ok ? parsed.value : undefined;
+        return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+function parseYaml(text: string): { ok: true; value: unknown } | { ok: false } {
+    // Loaded on first use so that booting the pack does not pay for it.
+    const { parseDocument } = require("yaml") as typeof import("yaml");
+    try {
+        const doc = parseDocument(text);
+        if (doc.errors.length > 0) return { ok: false };
+        return { ok: true, value: doc.toJS() };
+    } catch {
+        return { ok: false };
+    }
+}
+
+function isFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}

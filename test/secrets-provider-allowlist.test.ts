@@ -1,0 +1,396 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { afterAll, describe, expect, it } from "vitest";
+import { discoverSecretsProvider, locateStackFile, STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
+import {
+    classifySecretsProvider, judgeSecretsProvider, KMS_PROVIDER_KINDS, ProviderKind, SecretsProviderAllowlistConfig,
+} from "../policies/secrets-provider-allowlist";
+import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+
+const POLICY = "secrets-provider-allowlist";
+const FIXTURE_DIR = path.join(FIXTURES, POLICY);
+const ROOT_URN = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
+const ROOT = { urn: ROOT_URN, type: "pulumi:pulumi:Stack", name: "shop-prod" };
+const FIX_AWSKMS = 'pulumi stack change-secrets-provider "awskms://alias/<key-alias>?region=<region>"';
+
+// Temporary project directories: real Pulumi.yaml / Pulumi.<stack>.yaml files, created at
+// collection time because the engine boots (with PWD pointing here) before the tests run.
+const TMP = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "secrets-provider-allowlist-")));
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+fs.cpSync(path.join(FIXTURE_DIR, "projects"), TMP, { recursive: true });
+const EMPTY = path.join(TMP, "empty");
+fs.mkdirSync(EMPTY);
+
+const PROJECT_YAML = "name: shop\nruntime: nodejs\n";
+let projectCount = 0;
+/** A project directory holding Pulumi.yaml and the given stack files. */
+function project(files: Record<string, string>, projectYaml: string | null = PROJECT_YAML, projectFile = "Pulumi.yaml"): string {
+    const dir = path.join(TMP, `project-${++projectCount}`);
+    fs.mkdirSync(dir);
+    if (projectYaml !== null) fs.writeFileSync(path.join(dir, projectFile), projectYaml);
+    for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+}
+const stackFile = (secretsprovider: string) => ({ "Pulumi.prod.yaml": `secretsprovider: ${secretsprovider}\nencryptedkey: AQICAHhZ3w8Qo1K7\nconfig:\n  aws:region: eu-west-1\n` });
+
+const DEFAULTS: SecretsProviderAllowlistConfig = {
+    allowedProviders: [...KMS_PROVIDER_KINDS],
+    allowedUrlPatterns: [],
+    secretsProvider: "",
+    projectDir: "",
+    failClosed: true,
+};
+
+describe("classifySecretsProvider (pure)", () => {
+    const cases: [string, ProviderKind, string][] = [
+        ["awskms://alias/pulumi-prod?region=eu-west-1", "awskms", "awskms://alias/pulumi-prod?region=eu-west-1"],
+        ["AWSKMS://alias/pulumi-prod?region=eu-west-1", "awskms", "awskms://alias/pulumi-prod?region=eu-west-1"],
+        ["awskms:///arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=us-east-1", "awskms",
+            "awskms:///arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=us-east-1"],
+        ["awskms://1234abcd-12ab-34cd-56ef-1234567890ab?region=us-east-1&awssdk=v2&profile=prod-admin", "awskms",
+            "awskms://1234abcd-12ab-34cd-56ef-1234567890ab?region=us-east-1"],
+        ["awskms://alias/pulumi?awssdk=v1&profile=ops&region=eu-west-1#frag", "awskms", "awskms://alias/pulumi?region=eu-west-1"],
+        ["awskms://alias/pulumi", "awskms", "awskms://alias/pulumi"],
+        ["awskms://alias/pulumi?region=eu-west-1%26profile%3Dops", "awskms", "awskms://alias/pulumi"],
+        ["awskms://ops:hunter2@alias/pulumi?region=eu-west-1", "awskms", "awskms://alias/pulumi?region=eu-west-1"],
+        ["gcpkms://projects/acme/locations/global/keyRings/pulumi/cryptoKeys/prod", "gcpkms",
+            "gcpkms://projects/acme/locations/global/keyRings/pulumi/cryptoKeys/prod"],
+        ["azurekeyvault://acme-prod.vault.azure.net/keys/pulumi?algorithm=RSA-OAEP-256", "azurekeyvault",
+            "azurekeyvault://acme-prod.vault.azure.net/keys/pulumi"],
+        ["hashivault://pulumi-prod", "hashivault", "hashivault://pulumi-prod"],
+        ["HashiVault://pulumi-prod", "hashivault", "hashivault://pulumi-prod"],
+        ["passphrase", "passphrase", "passphrase"],
+        ["Passphrase", "passphrase", "passphrase"],
+        ["service", "service", "service"],
+        ["  awskms://alias/pulumi  ", "awskms", "awskms://alias/pulumi"],
+        // Unknown schemes may carry the key itself: only the scheme is shown.
+        ["base64key://smGbjm71Nxd1Ig5FS0wj9SlbzAIrnolCz9bQQ6uAhl4=", "unknown", "base64key://…"],
+        ["https://api.pulumi.com", "unknown", "https://…"],
+        ["awskms:alias/pulumi", "unknown", "(value not shown: not a URL)"],
+        ["default", "unknown", "default"],
+        ["", "unknown", "(empty)"],
+    ];
+    it.each(cases)("%s → %s", (url, kind, display) => {
+        const c = classifySecretsProvider(url);
+        expect([c.kind, c.display]).toEqual([kind, display]);
+    });
+
+    it("lowercases only the scheme for pattern matching", () => {
+        expect(classifySecretsProvider("AwsKms://alias/Pulumi-Prod?region=eu-west-1").normalized).toBe("awskms://alias/Pulumi-Prod?region=eu-west-1");
+    });
+});
+
+describe("judgeSecretsProvider (pure)", () => {
+    const found = (url: string) => ({ found: true as const, url, source: "the policy config secretsProvider" });
+    const cases: [string, string, Partial<SecretsProviderAllowlistConfig>, string[] | null][] = [
+        ["awskms alias passes", "awskms://alias/pulumi-prod?region=eu-west-1", {}, null],
+        ["awskms ARN passes", "awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", {}, null],
+        ["gcpkms passes", "gcpkms://projects/acme/locations/global/keyRings/pulumi/cryptoKeys/prod", {}, null],
+        ["azurekeyvault passes", "azurekeyvault://acme-prod.vault.azure.net/keys/pulumi", {}, null],
+        ["hashivault passes", "hashivault://pulumi-prod", {}, null],
+        ["upper-case scheme passes", "AWSKMS://alias/pulumi-prod", {}, null],
+        ["passphrase violates", "passphrase", {}, ["uses the passphrase secrets provider (from the policy config secretsProvider)",
+            "allowed kinds: awskms, gcpkms, azurekeyvault, hashivault", FIX_AWSKMS]],
+        ["service violates by default", "service", {}, ["uses the service secrets provider", FIX_AWSKMS]],
+        ["service allowed when listed", "service", { allowedProviders: ["awskms", "service"] }, null],
+        ["passphrase allowed when listed", "passphrase", { allowedProviders: ["passphrase"] }, null],
+        ["kind outside a narrowed list", "awskms://alias/pulumi", { allowedProviders: ["gcpkms"] },
+            ['the awskms secrets provider "awskms://alias/pulumi"', "allowed kinds: gcpkms",
+                'change-secrets-provider "gcpkms://projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>"']],
+        ["unknown scheme violates whatever is allowed", "base64key://smGbjm71Nxd1Ig5FS0wj9SlbzAIrnolCz9bQQ6uAhl4=",
+            { allowedProviders: ["awskms", "gcpkms", "azurekeyvault", "hashivault", "passphrase", "service"] },
+            ['secrets provider "base64key://…"', "not a recognised kind"]],
+        ["pattern pins alias and region", "awskms://alias/pulumi-prod?region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        ["pattern tolerates extra query parameters", "awskms://alias/pulumi-prod?region=eu-west-1&awssdk=v2",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        ["pattern: scheme case does not matter", "AWSKMS://alias/pulumi-prod?region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        ["pattern: alias case matters", "awskms://alias/PULUMI-PROD?region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, ["matches none of allowedUrlPatterns"]],
+        ["pattern: wrong alias", "awskms://alias/pulumi-dev?region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] },
+            ['"awskms://alias/pulumi-dev?region=eu-west-1"', 'matches none of allowedUrlPatterns ("awskms://alias/pulumi-prod?region=eu-west-1*")', FIX_AWSKMS]],
+        ["pattern: wrong region", "awskms://alias/pulumi-prod?region=us-east-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, ["matches none of allowedUrlPatterns"]],
+        ["a literal pattern is suggested as the fix", "awskms://alias/pulumi-dev",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1"] },
+            ['pulumi stack change-secrets-provider "awskms://alias/pulumi-prod?region=eu-west-1"']],
+        ["patterns do not override the kind list", "passphrase", { allowedUrlPatterns: ["*"] }, ["allowed kinds"]],
+    ];
+    it.each(cases)("%s", (_label, url, config, expected) => {
+        const findings = judgeSecretsProvider(found(url), { ...DEFAULTS, ...config }, { name: "prod", root: ROOT });
+        if (expected === null) {
+            expect(findings).toEqual([]);
+            return;
+        }
+        expect(findings).toHaveLength(1);
+        expect(findings[0].resource).toEqual(ROOT);
+        expect(findings[0].message.startsWith('Stack "prod"')).toBe(true);
+        for (const part of expected) expect(findings[0].message).toContain(part);
+    });
+
+    it("never prints query credentials, userinfo or an unknown scheme's body", () => {
+        for (const url of [
+            "awskms://ops:hunter2@alias/pulumi?region=eu-west-1&profile=prod-admin&awssdk=v2",
+            "base64key://smGbjm71Nxd1Ig5FS0wj9SlbzAIrnolCz9bQQ6uAhl4=",
+            "vault-token-s.8GbQ2zWm",
+        ]) {
+            const [f] = judgeSecretsProvider(found(url), { ...DEFAULTS, allowedProviders: ["gcpkms"] }, { name: "prod", root: ROOT });
+            for (const secret of ["hunter2", "prod-admin", "awssdk", "smGbjm71", "8GbQ2zWm"]) expect(f.message).not.toContain(secret);
+        }
+    });
+
+    it("fails closed when the provider cannot be determined, and says how to configure it", () => {
+        const nothing = { found: false as const, looked: ["/srv/shop/Pulumi.prod.yaml (missing)"] };
+        const [f] = judgeSecretsProvider(nothing, DEFAULTS, { name: "prod", root: ROOT });
+        expect(f.resource).toEqual(ROOT);
+        for (const part of ["could not determine the secrets provider", "/srv/shop/Pulumi.prod.yaml (missing)",
+            "`secretsProvider`", "`projectDir`", "Pulumi.prod.yaml", "`failClosed: false`"]) expect(f.message).toContain(part);
+        expect(judgeSecretsProvider(nothing, { ...DEFAULTS, failClosed: false }, { name: "prod", root: ROOT })).toEqual([]);
+    });
+
+    it("names the unusable stack file when there is one", () => {
+        const broken = { found: false as const, looked: [], problem: "/srv/shop/Pulumi.prod.yaml is not valid YAML" };
+        expect(judgeSecretsProvider(broken, DEFAULTS, { name: "prod" })[0]).toEqual({
+            message: expect.stringContaining("could not determine the secrets provider: /srv/shop/Pulumi.prod.yaml is not valid YAML."),
+            resource: undefined,
+        });
+    });
+});
+
+describe("discoverSecretsProvider (stack-settings discovery)", () => {
+    const kms = project(stackFile("awskms://alias/pulumi-prod?region=eu-west-1"));
+    fs.mkdirSync(path.join(kms, "src", "lib"), { recursive: true });
+    const salt = project({ "Pulumi.prod.yaml": "encryptionsalt: v1:Qk3vO3W2m0U=:v1:6c5a4lI8pV4xg3Pb:c2l5rW4bQz8m3W5u1tXQhzV0b9cW1g==\n" });
+
+    const cases: [string, () => Parameters<typeof discoverSecretsProvider>[0], string | null, string][] = [
+        ["config wins over everything", () => ({ configured: "hashivault://k", projectDir: kms, pwd: salt, stack: "prod", exported: "passphrase" }),
+            "hashivault://k", "the policy config secretsProvider"],
+        ["projectDir wins over PWD", () => ({ projectDir: kms, pwd: salt, stack: "prod" }), "awskms://alias/pulumi-prod?region=eu-west-1", `secretsprovider in ${kms}/Pulumi.prod.yaml`],
+        ["PWD when projectDir has no stack file", () => ({ projectDir: EMPTY, pwd: salt, stack: "prod" }), "passphrase", `encryptionsalt in ${salt}/Pulumi.prod.yaml`],
+        ["relative projectDir starts at PWD", () => ({ projectDir: path.relative(EMPTY, kms), pwd: EMPTY, stack: "prod" }), "awskms://alias/pulumi-prod?region=eu-west-1", "secretsprovider in"],
+        ["stack file wins over the export", () => ({ pwd: salt, stack: "prod", exported: "awskms://alias/x" }), "passphrase", "encryptionsalt"],
+        ["export is the last resort", () => ({ pwd: EMPTY, stack: "prod", exported: "awskms://alias/x" }), "awskms://alias/x", "the stack export's secrets_providers, env AWS_BASELINE_STACK_SECRETS_PROVIDER"],
+        ["walks up from a subdirectory to Pulumi.yaml", () => ({ pwd: path.join(kms, "src", "lib"), stack: "prod" }), "awskms://alias/pulumi-prod?region=eu-west-1", kms],
+        ["stackConfigDir in Pulumi.yaml", () => ({ pwd: project({ "config/Pulumi.prod.yaml": "secretsprovider: gcpkms://projects/a/locations/global/keyRings/r/cryptoKeys/k\n" }, `${PROJECT_YAML}stackConfigDir: config\n`), stack: "prod" }),
+            "gcpkms://projects/a/locations/global/keyRings/r/cryptoKeys/k", "config/Pulumi.prod.yaml"],
+        ["Pulumi.yml gives Pulumi.<stack>.yml", () => ({ pwd: project({ "Pulumi.prod.yml": "secretsprovider: hashivault://prod\n", "Pulumi.prod.yaml": "encryptionsalt: v1:x\n" }, PROJECT_YAML, "Pulumi.yml"), stack: "prod" }),
+            "hashivault://prod", "Pulumi.prod.yml"],
+        ["a stack file without a Pulumi.yaml", () => ({ pwd: project(stackFile("awskms://alias/loose"), null), stack: "prod" }), "awskms://alias/loose", "secretsprovider in"],
+        ["secretsprovider: passphrase", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: passphrase\n" }), stack: "prod" }), "passphrase", "secretsprovider in"],
+        ["secretsprovider: default falls through to the salt (as the CLI does)", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: default\nencryptionsalt: v1:x\n" }), stack: "prod" }), "passphrase", "encryptionsalt in"],
+        ["neither key: the Pulumi Cloud default", () => ({ pwd: project({ "Pulumi.prod.yaml": "config:\n  aws:region: eu-west-1\n" }), stack: "prod" }), "service", "no secretsprovider or encryptionsalt"],
+        ["an empty stack file: the Pulumi Cloud default", () => ({ pwd: project({ "Pulumi.prod.yaml": "" }), stack: "prod" }), "service", "the Pulumi Cloud default"],
+        ["the stack name picks the file", () => ({ pwd: project({ "Pulumi.dev.yaml": "encryptionsalt: v1:x\n", ...stackFile("awskms://alias/prod") }), stack: "prod" }), "awskms://alias/prod", "Pulumi.prod.yaml"],
+        ["a fully qualified stack name", () => ({ pwd: project({ "Pulumi.acme-shop-prod.yaml": "secretsprovider: awskms://alias/q\n" }), stack: "acme/shop/prod" }), "awskms://alias/q", "Pulumi.acme-shop-prod.yaml"],
+        ["another project's Pulumi.yaml is not ours", () => ({ pwd: project(stackFile("awskms://alias/other"), "name: billing\nruntime: nodejs\n"), stack: "prod", project: "shop" }), null, '(project "billing", not "shop")'],
+        ["no stack file", () => ({ pwd: project({}), stack: "prod" }), null, "Pulumi.prod.yaml (missing)"],
+        ["no PWD and no projectDir", () => ({ stack: "prod" }), null, "env PWD is not set"],
+        ["malformed YAML: a problem, without quoting the file", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: [awskms://alias/x\nconfig: {hunter2" }), stack: "prod", exported: "awskms://alias/x" }), null, "is not valid YAML"],
+        ["secretsprovider not a string", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider:\n  url: awskms://alias/x\n" }), stack: "prod" }), null, "secretsprovider is not a string"],
+        ["a YAML list is not a stack file", () => ({ pwd: project({ "Pulumi.prod.yaml": "- secretsprovider: awskms://alias/x\n" }), stack: "prod" }), null, "is not a YAML mapping"],
+        ["duplicate keys are invalid YAML", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: awskms://alias/a\nsecretsprovider: passphrase\n" }), stack: "prod" }), null, "is not valid YAML"],
+    ];
+    it.each(cases)("%s", (_label, sources, url, where) => {
+        const d = discoverSecretsProvider(sources());
+        if (url === null) {
+            expect(d.found).toBe(false);
+            if (!d.found) {
+                const text = [...d.looked, d.problem ?? ""].join("; ");
+                expect(text).toContain(where);
+                expect(text).not.toContain("hunter2");
+            }
+        } else {
+            expect(d).toEqual({ found: true, url, source: expect.stringContaining(where) });
+        }
+    });
+
+    it("locates the stack file next to the nearest Pulumi.yaml", () => {
+        expect(locateStackFile(path.join(kms, "src"), "prod")).toEqual({ file: path.join(kms, "Pulumi.prod.yaml"), description: path.join(kms, "Pulumi.prod.yaml") });
+    });
+});
+
+describe("secrets-provider-allowlist through the engine path (PWD holds an awskms project)", () => {
+    const pwd = path.join(TMP, "awskms");
+    const engine = useEngine({ stack: "prod", project: "shop", env: { PWD: pwd } });
+    const resources = [{ type: "aws:kms/key:Key", name: "app", props: { description: "shop application data", enableKeyRotation: true } }];
+    const run = (properties: Record<string, unknown> = {}) =>
+        engine.run({ resources }, { config: { [POLICY]: { properties } } }).then((r) => r.of(POLICY));
+
+    it("passes the KMS-backed stack found through PWD", async () => {
+        expect(await run()).toEqual([]);
+    });
+
+    it("reports a passphrase stack (projectDir) as mandatory, on the root stack resource", async () => {
+        const found = await run({ projectDir: path.join(TMP, "passphrase") });
+        expect(found.map((d) => [d.urn, d.enforcementLevel])).toEqual([[ROOT_URN, "mandatory"]]);
+        expect(found[0].message).toContain(`Stack "prod" uses the passphrase secrets provider (from encryptionsalt in ${TMP}/passphrase/Pulumi.prod.yaml)`);
+        expect(found[0].message).toContain(FIX_AWSKMS);
+        expect(found[0].message).not.toContain("v1:Qk3vO3W2m0U=");
+    });
+
+    it("reports the Pulumi Cloud default (no secretsprovider, no encryptionsalt)", async () => {
+        const found = await run({ projectDir: path.join(TMP, "service") });
+        expect(found.map((d) => d.urn)).toEqual([ROOT_URN]);
+        expect(found[0].message).toContain("uses the service secrets provider");
+        expect(await run({ projectDir: path.join(TMP, "service"), allowedProviders: ["awskms", "service"] })).toEqual([]);
+    });
+
+    it("prefers the policy config secretsProvider over Pulumi.prod.yaml", async () => {
+        const found = await run({ secretsProvider: "passphrase" });
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain("passphrase secrets provider (from the policy config secretsProvider)");
+        expect(await run({ secretsProvider: "gcpkms://projects/acme/locations/global/keyRings/pulumi/cryptoKeys/prod", projectDir: path.join(TMP, "passphrase") })).toEqual([]);
+    });
+
+    it("resolves a relative projectDir from PWD", async () => {
+        expect(await run({ projectDir: "../passphrase" })).toHaveLength(1);
+    });
+
+    const kinds: [string, string, string | null][] = [
+        ["awskms ARN", "awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=eu-west-1", null],
+        ["awskms key id with awssdk and profile", "awskms://1234abcd-12ab-34cd-56ef-1234567890ab?region=eu-west-1&awssdk=v2&profile=prod-admin", null],
+        ["gcpkms", "gcpkms://projects/acme/locations/global/keyRings/pulumi/cryptoKeys/prod", null],
+        ["azurekeyvault", "azurekeyvault://acme-prod.vault.azure.net/keys/pulumi", null],
+        ["hashivault", "hashivault://pulumi-prod", null],
+        ["upper-case scheme", "AWSKMS://alias/pulumi-prod?region=eu-west-1", null],
+        ["unknown scheme", "base64key://smGbjm71Nxd1Ig5FS0wj9SlbzAIrnolCz9bQQ6uAhl4=", 'secrets provider "base64key://…"'],
+        ["explicit passphrase", "passphrase", "the passphrase secrets provider"],
+    ];
+    it.each(kinds)("judges a stack file with %s", async (_label, url, violation) => {
+        const found = await run({ projectDir: project(stackFile(url)) });
+        if (violation === null) {
+            expect(found).toEqual([]);
+        } else {
+            expect(found.map((d) => [d.urn, d.enforcementLevel])).toEqual([[ROOT_URN, "mandatory"]]);
+            expect(found[0].message).toContain(violation);
+            expect(found[0].message).not.toContain("smGbjm71");
+        }
+    });
+
+    it("enforces allowedUrlPatterns on the full URL", async () => {
+        const patterns = { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] };
+        expect(await run(patterns)).toEqual([]);
+        const found = await run({ ...patterns, projectDir: project(stackFile("awskms://alias/pulumi-dev?region=eu-west-1&profile=dev-admin")) });
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain('the awskms secrets provider "awskms://alias/pulumi-dev?region=eu-west-1"');
+        expect(found[0].message).toContain("matches none of allowedUrlPatterns");
+        expect(found[0].message).not.toContain("dev-admin");
+    });
+
+    it("takes the stack name from the engine, not from whatever stack files exist", async () => {
+        const dir = project({ "Pulumi.dev.yaml": "encryptionsalt: v1:x\n", ...stackFile("awskms://alias/pulumi-prod?region=eu-west-1") });
+        expect(await run({ projectDir: dir })).toEqual([]);
+    });
+
+    it("applies an exemption on the root stack resource", async () => {
+        const found = await run({
+            projectDir: path.join(TMP, "passphrase"),
+            exemptions: [{ type: "pulumi:pulumi:Stack", reason: "migrating to KMS in SEC-142", expires: "2999-01-01" }],
+        });
+        expect(found).toEqual([]);
+    });
+
+    it("reports a malformed allowedUrlPatterns glob instead of judging with it", async () => {
+        const found = await run({ allowedUrlPatterns: ["awskms://alias/{prod"] });
+        expect(found.map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+        expect(found[0].message).toContain('Invalid configuration, so this policy could not run: secrets-provider-allowlist: allowedUrlPatterns.0 unclosed "{"');
+    });
+
+    it("rejects an unknown provider kind in allowedProviders (the CLI validates the schema's enum)", async () => {
+        await expect(run({ allowedProviders: ["kms"] })).rejects.toThrow(/secrets-provider-allowlist: allowedProviders\.0: must be equal to one of the allowed values/);
+    });
+});
+
+describe("secrets-provider-allowlist through the engine path (nothing to find)", () => {
+    const engine = useEngine({ stack: "prod", project: "shop", env: { PWD: EMPTY, [STACK_SECRETS_PROVIDER_ENV]: undefined } });
+    const run = (properties: Record<string, unknown> = {}) =>
+        engine.run({ resources: [] }, { config: { [POLICY]: { properties } } }).then((r) => r.of(POLICY));
+
+    it("fails closed by default, on the root stack, saying how to configure discovery", async () => {
+        const found = await run();
+        expect(found.map((d) => [d.urn, d.enforcementLevel])).toEqual([[ROOT_URN, "mandatory"]]);
+        expect(found[0].message).toContain(`could not determine the secrets provider: nothing found (looked at: ${EMPTY}/Pulumi.prod.yaml (missing`);
+        expect(found[0].message).toContain("Set `secretsProvider` in this policy's config");
+        expect(found[0].message).toContain("`projectDir` to the directory holding Pulumi.prod.yaml");
+    });
+
+    it("stays silent with failClosed: false", async () => {
+        expect(await run({ failClosed: false })).toEqual([]);
+    });
+
+    it("fails closed on an unreadable stack file and stays silent with failClosed: false", async () => {
+        const dir = project({ "Pulumi.prod.yaml": "secretsprovider: [awskms://alias/x\n" });
+        const found = await run({ projectDir: dir });
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain(`${dir}/Pulumi.prod.yaml is not valid YAML`);
+        expect(await run({ projectDir: dir, failClosed: false })).toEqual([]);
+    });
+
+    it("uses the configured secretsProvider when there are no files", async () => {
+        expect(await run({ secretsProvider: "awskms://alias/pulumi-prod?region=eu-west-1" })).toEqual([]);
+    });
+});
+
+describe("secrets-provider-allowlist through the engine path (provider handed over by `check`)", () => {
+    const engine = useEngine({ stack: "prod", project: "shop", env: { PWD: EMPTY, [STACK_SECRETS_PROVIDER_ENV]: "awskms://alias/pulumi?region=eu-west-1" } });
+    const run = (properties: Record<string, unknown> = {}) =>
+        engine.run({ resources: [] }, { config: { [POLICY]: { properties } } }).then((r) => r.of(POLICY));
+
+    it(`reads ${STACK_SECRETS_PROVIDER_ENV} as the last source`, async () => {
+        expect(await run()).toEqual([]);
+        const found = await run({ allowedUrlPatterns: ["awskms://alias/pulumi-prod*"] });
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain("(from the stack export's secrets_providers, env AWS_BASELINE_STACK_SECRETS_PROVIDER)");
+    });
+
+    it("lets a stack file win over it", async () => {
+        const found = await run({ projectDir: path.join(TMP, "passphrase") });
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain("encryptionsalt in");
+    });
+});
+
+describe("check on `pulumi stack export` files", () => {
+    // Built by test/global-setup.ts.
+    const CHECK = path.join(PACK_DIR, "dist", "cli", "check.js");
+    const config = path.join(TMP, "policy-config.json");
+    // Other policies off: the exit code is this policy's alone.
+    fs.writeFileSync(config, JSON.stringify({ all: "disabled", [POLICY]: "mandatory" }));
+
+    const check = (file: string, pwd = EMPTY) => {
+        const env: NodeJS.ProcessEnv = { ...process.env, PWD: pwd };
+        delete env[STACK_SECRETS_PROVIDER_ENV];
+        return spawnSync(process.execPath, [CHECK, "--config", config, path.join(FIXTURE_DIR, file)], { cwd: pwd, env, encoding: "utf8" });
+    };
+
+    it("exits 1 for a passphrase stack and explains why", () => {
+        const r = check("passphrase-stack-export.json");
+        expect([r.status, r.stderr]).toEqual([1, ""]);
+        expect(r.stdout).toMatch(/pulumi:pulumi:Stack "shop-prod"\n.*\n\s+mandatory\s+secrets-provider-allowlist\n/);
+        expect(r.stdout).toContain("uses the passphrase secrets provider (from the stack export's secrets_providers, env AWS_BASELINE_STACK_SECRETS_PROVIDER)");
+        expect(r.stdout).not.toContain("v1:Qk3vO3W2m0U=");
+    });
+
+    it("exits 1 for a Pulumi Cloud (service) stack", () => {
+        const r = check("service-stack-export.json");
+        expect(r.status).toBe(1);
+        expect(r.stdout).toContain("uses the service secrets provider");
+    });
+
+    it("exits 0 for an awskms stack", () => {
+        const r = check("awskms-stack-export.json");
+        expect([r.status, r.stderr]).toEqual([0, ""]);
+        expect(r.stdout).toContain("no violations");
+    });
+
+    it("lets Pulumi.<stack>.yaml in the working directory take precedence over the export", () => {
+        expect(check("passphrase-stack-export.json", path.join(TMP, "awskms")).status).toBe(0);
+    });
+});
