@@ -1,0 +1,118 @@
+// Identity policies must name the actions they allow. A wildcard (`*`, `s3:*`, `s3:Get*`)
+// grants today's matching actions and every one AWS adds later; `Allow` + `NotAction`
+// grants everything except a list. Trust policies (`assumeRolePolicy`) are not checked:
+// they name sts actions by design. Deny statements narrow access, so wildcards there are fine.
+import { policyDocUrl } from "./lib/docs";
+import { globList } from "./lib/config";
+import { GlobMatcher } from "./lib/glob";
+import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import {
+    compileAllowedActions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, quoteList,
+    readPolicyDocument, unacceptedWildcardActions,
+} from "./lib/policy-document";
+import * as t from "./lib/tokens";
+import { isRecord, isUnknown } from "./lib/values";
+
+export interface IamNoWildcardActionsConfig {
+    allowedActions: string[];
+}
+
+/** The identity-policy document input per resource type (provider v7 schema). */
+export const IDENTITY_POLICY_PROPERTY: Readonly<Record<string, string>> = {
+    [t.IAM_POLICY]: "policy",
+    [t.IAM_ROLE_POLICY]: "policy",
+    [t.IAM_USER_POLICY]: "policy",
+    [t.IAM_GROUP_POLICY]: "policy",
+    [t.SSOADMIN_PERMISSION_SET_INLINE_POLICY]: "inlinePolicy",
+    // Inline policies only; assumeRolePolicy is a trust policy.
+    [t.IAM_ROLE]: "inlinePolicies[].policy",
+};
+
+interface LocatedDocument {
+    path: string;
+    value: unknown;
+    /** Optional inputs read "" as unset. */
+    optional: boolean;
+}
+
+/** The identity-policy documents a resource carries, with findings for a malformed container. */
+function identityPolicyDocuments(resource: PlainResource, findings: Finding[]): LocatedDocument[] {
+    if (resource.type !== t.IAM_ROLE) {
+        const property = IDENTITY_POLICY_PROPERTY[resource.type];
+        return property ? [{ path: property, value: resource.props[property], optional: false }] : [];
+    }
+    const inline = resource.props.inlinePolicies;
+    if (inline === undefined || inline === null || isUnknown(inline)) return [];
+    if (!Array.isArray(inline)) {
+        findings.push({
+            message: `${resource.type} "${resource.name}": inlinePolicies must be a list of {name, policy} objects, so it could not be checked.`,
+        });
+        return [];
+    }
+    const documents: LocatedDocument[] = [];
+    inline.forEach((entry, i) => {
+        if (isUnknown(entry)) return;
+        if (!isRecord(entry)) {
+            findings.push({
+                message: `${resource.type} "${resource.name}": inlinePolicies[${i}] must be an object with name and policy, so it could not be checked.`,
+            });
+            return;
+        }
+        // `inlinePolicies: [{}]` is the documented way to remove all inline policies.
+        documents.push({ path: `inlinePolicies[${i}].policy`, value: entry.policy, optional: true });
+    });
+    return documents;
+}
+
+/** Why an identity-policy statement is too broad, or undefined when it is fine (or not decidable yet). */
+export function wildcardActionProblem(statement: PolicyStatement, allowed: readonly GlobMatcher[]): string | undefined {
+    if (statement.effect !== "Allow") return undefined;
+    if (statement.notAction) {
+        return "allows NotAction, which grants every action except those listed, including ones AWS adds later. " +
+            "Replace NotAction with an Action list naming the actions needed (NotAction is fine in a Deny statement).";
+    }
+    const wildcards = unacceptedWildcardActions(statement.action, allowed);
+    if (wildcards.length === 0) return undefined;
+    return `allows wildcard actions ${quoteList(wildcards)}. ` +
+        "Name each action the workload needs (a wildcard also grants actions AWS adds later), " +
+        "or accept the pattern in this policy's allowedActions config.";
+}
+
+export function findWildcardActions(resource: PlainResource, config: IamNoWildcardActionsConfig): Finding[] {
+    const allowed = compileAllowedActions(config.allowedActions);
+    const findings: Finding[] = [];
+    for (const document of identityPolicyDocuments(resource, findings)) {
+        const at: DocumentLocation = { type: resource.type, name: resource.name, path: document.path };
+        const reading = readPolicyDocument(document.value, { blankIsAbsent: document.optional });
+        if (reading.kind !== "document") continue;
+        for (const problem of reading.problems) findings.push({ message: describeProblem(at, problem) });
+        for (const statement of reading.statements) {
+            const problem = wildcardActionProblem(statement, allowed);
+            if (problem) findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
+        }
+    }
+    return findings;
+}
+
+export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
+    name: "iam-no-wildcard-actions",
+    displayName: "IAM policies name their actions",
+    description: "IAM identity policies (managed, inline, SSO permission-set) must not Allow wildcard actions or NotAction.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "List the exact actions each Allow statement needs instead of `*`, `service:*` or `service:Get*`, and replace " +
+        "Allow + NotAction with an Action list. Accept a deliberate pattern with the allowedActions config.",
+    url: policyDocUrl("iam-no-wildcard-actions"),
+    tags: ["aws", "iam", "least-privilege"],
+    configSchema: {
+        properties: {
+            allowedActions: globList(
+                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards, e.g. \"s3:Get*\".",
+                [],
+            ),
+        },
+    },
+    resourceTypes: Object.keys(IDENTITY_POLICY_PROPERTY),
+    check: findWildcardActions,
+});

@@ -1,0 +1,159 @@
+// Key policies are the primary control on a KMS key: a grant there needs no IAM policy
+// for principals of the key's account. So a key policy must not hand wildcard actions to
+// anyone but the account root, nor open the key to every principal without pinning the
+// caller's account or organization.
+//
+// Key policies always say `Resource: "*"` (the key itself), so Resource is never judged.
+// A statement whose only principal is the account root is AWS's default "Enable IAM User
+// Permissions" statement: it delegates to IAM policies rather than granting anything.
+import { policyDocUrl } from "./lib/docs";
+import { globList } from "./lib/config";
+import { GlobMatcher } from "./lib/glob";
+import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import {
+    compileAllowedActions, Conditions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, quoteList,
+    readPolicyDocument, unacceptedWildcardActions,
+} from "./lib/policy-document";
+import * as t from "./lib/tokens";
+
+export interface KmsNoWildcardActionsConfig {
+    allowedActions: string[];
+}
+
+/** Key types whose v7 schema has `policy` and `bypassPolicyLockoutSafetyCheck`. */
+export const KEY_POLICY_TYPES: readonly string[] = [t.KMS_KEY, t.KMS_KEY_POLICY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY];
+
+// Only aws:kms/keyPolicy:KeyPolicy requires `policy`; on the keys an unset (or "") policy
+// means AWS applies the default key policy, which only trusts the account root.
+const POLICY_OPTIONAL = new Set([t.KMS_KEY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY]);
+
+const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
+
+/** True for `arn:aws:iam::<account>:root` (any partition) or a bare account id. */
+export function isAccountRoot(principal: string): boolean {
+    return ACCOUNT_ROOT.test(principal);
+}
+
+// Operators that compare exactly; `...IfExists` would pass requests without the key.
+const PINNING_OPERATOR = /^(ForAnyValue:|ForAllValues:)?StringEquals(IgnoreCase)?$/;
+// Condition keys are case-insensitive in AWS.
+const PINNING_KEYS = new Set(["kms:calleraccount", "aws:principalaccount", "aws:principalorgid"]);
+
+/** True when the condition restricts callers to concrete accounts or an organization. */
+export function pinsCaller(condition: Conditions | undefined): boolean {
+    if (!condition) return false;
+    return condition.tests.some((test) =>
+        PINNING_OPERATOR.test(test.operator) &&
+        PINNING_KEYS.has(test.key.toLowerCase()) &&
+        !test.values.incomplete &&
+        test.values.values.length > 0 &&
+        // A wildcard is a literal under StringEquals, and a policy variable such as
+        // "${aws:PrincipalAccount}" compares the caller with itself: neither pins anything.
+        test.values.values.every((v) => v !== "" && !/[*?]|\$\{/.test(v)));
+}
+
+interface Audience {
+    /** `Principal: "*"`, `{"AWS": "*"}` (or any "*" entry), or NotPrincipal with Allow. */
+    anyone: boolean;
+    /** A known principal other than the account root. */
+    others: boolean;
+    /** Some principals are unknown at preview. */
+    incomplete: boolean;
+}
+
+function audienceOf(statement: PolicyStatement): Audience {
+    const entries = statement.principal?.entries ?? [];
+    return {
+        // Allow + NotPrincipal allows every principal except those listed.
+        anyone: statement.notPrincipal !== undefined || entries.some((p) => p.id === "*"),
+        others: entries.some((p) => p.id !== "*" && !(p.type === "AWS" && isAccountRoot(p.id))),
+        incomplete: statement.principal?.incomplete === true,
+    };
+}
+
+/** Why a key-policy statement is too broad (none when fine, or not decidable at preview). */
+export function keyStatementProblems(statement: PolicyStatement, allowed: readonly GlobMatcher[]): string[] {
+    if (statement.effect !== "Allow") return [];
+    const audience = audienceOf(statement);
+    const problems: string[] = [];
+    // With only root known and some principals unknown, the unknown ones may be root too: skip.
+    if (audience.anyone || audience.others) {
+        if (statement.notAction) {
+            problems.push(
+                "allows NotAction, which grants every key action except those listed, to principals other than the account root. " +
+                    "Replace NotAction with an Action list naming the KMS actions those principals need.",
+            );
+        } else {
+            const wildcards = unacceptedWildcardActions(statement.action, allowed);
+            if (wildcards.length > 0) {
+                problems.push(
+                    `grants wildcard actions ${quoteList(wildcards)} to principals other than the account root. ` +
+                        'Name the KMS actions those principals need (e.g. "kms:Decrypt", "kms:GenerateDataKey"), ' +
+                        "or accept the pattern in this policy's allowedActions config.",
+                );
+            }
+        }
+    }
+    // An unknown condition entry may be the pin: skip until it is known.
+    if (audience.anyone && !pinsCaller(statement.condition) && statement.condition?.incomplete !== true) {
+        problems.push(
+            'allows any principal (Principal "*" or NotPrincipal) without a condition pinning the caller. Name the principals, ' +
+                "or add a StringEquals condition on kms:CallerAccount, aws:PrincipalAccount or aws:PrincipalOrgID with concrete values.",
+        );
+    }
+    return problems;
+}
+
+export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWildcardActionsConfig): Finding[] {
+    if (!KEY_POLICY_TYPES.includes(resource.type)) return [];
+    const findings: Finding[] = [];
+    if (resource.props.bypassPolicyLockoutSafetyCheck === true) {
+        findings.push({
+            message: `${resource.type} "${resource.name}": bypassPolicyLockoutSafetyCheck is true. Remove it (it defaults to false) ` +
+                "so AWS refuses a key policy that would leave the key unmanageable.",
+        });
+    }
+    const at: DocumentLocation = { type: resource.type, name: resource.name, path: "policy" };
+    const reading = readPolicyDocument(resource.props.policy, { blankIsAbsent: POLICY_OPTIONAL.has(resource.type) });
+    if (reading.kind !== "document") return findings;
+    const allowed = compileAllowedActions(config.allowedActions);
+    for (const problem of reading.problems) findings.push({ message: describeProblem(at, problem) });
+    for (const statement of reading.statements) {
+        const principal = statement.principal;
+        if (!statement.notPrincipal && (!principal || (principal.entries.length === 0 && !principal.incomplete))) {
+            // AWS rejects key-policy statements without a principal.
+            findings.push({ message: describeProblem(at, { where: statement.label, what: "names no Principal; every key policy statement must name one" }) });
+            continue;
+        }
+        for (const problem of keyStatementProblems(statement, allowed)) {
+            findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
+        }
+    }
+    return findings;
+}
+
+export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({
+    name: "kms-no-wildcard-actions",
+    displayName: "KMS key policies grant named actions to named principals",
+    description:
+        "KMS key policies must not grant wildcard actions to principals other than the account root, nor allow any principal " +
+        "without pinning the caller's account or organization; bypassPolicyLockoutSafetyCheck must stay off.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Grant roles and services the exact KMS actions they use (kms:Decrypt, kms:GenerateDataKey, ...) instead of kms:* or " +
+        "kms:Encrypt*; name principals instead of \"*\" or pin the caller with a StringEquals condition on kms:CallerAccount, " +
+        "aws:PrincipalAccount or aws:PrincipalOrgID; remove bypassPolicyLockoutSafetyCheck.",
+    url: policyDocUrl("kms-no-wildcard-actions"),
+    tags: ["aws", "kms", "least-privilege"],
+    configSchema: {
+        properties: {
+            allowedActions: globList(
+                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards, e.g. \"kms:Describe*\".",
+                [],
+            ),
+        },
+    },
+    resourceTypes: KEY_POLICY_TYPES,
+    check: findKeyPolicyWildcards,
+});

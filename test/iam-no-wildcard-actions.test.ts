@@ -1,0 +1,222 @@
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import { findWildcardActions, IDENTITY_POLICY_PROPERTY } from "../policies/iam-no-wildcard-actions";
+import { PlainResource } from "../policies/lib/policy";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { FIXTURES, useEngine } from "./helpers/engine";
+
+const POLICY = "iam-no-wildcard-actions";
+const U = UNKNOWN_SENTINELS;
+const V = "2012-10-17";
+const POLICY_TYPE = "aws:iam/policy:Policy";
+const ROLE = "aws:iam/role:Role";
+
+function resource(type: string, props: Record<string, unknown>): PlainResource {
+    return { type, name: "p", urn: `urn:pulumi:dev::project::${type}::p`, props, protect: false, dependencies: [], propertyDependencies: {} };
+}
+
+function doc(statement: unknown): Record<string, unknown> {
+    return { Version: V, Statement: statement };
+}
+
+const allow = (action: unknown, extra: Record<string, unknown> = {}) => ({ Effect: "Allow", Action: action, Resource: "*", ...extra });
+
+function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
+    return findWildcardActions(resource(type, props), { allowedActions }).map((f) => f.message);
+}
+
+describe("findWildcardActions (pure rule): statements, as object and as JSON string", () => {
+    // [label, statements, allowedActions, expected message starts after `aws:iam/policy:Policy "p": policy `]
+    const cases: [string, unknown, string[], string[]][] = [
+        ["Action *", allow("*"), [], ['Statement[0] allows wildcard actions "*"']],
+        ["service:* with a Sid", [allow("s3:*", { Sid: "S3" })], [], ['statement "S3" allows wildcard actions "s3:*"']],
+        ["prefix wildcard", [allow(["s3:Get*"])], [], ['Statement[0] allows wildcard actions "s3:Get*"']],
+        ["? inside an action", [allow(["iam:?etRole"])], [], ['Statement[0] allows wildcard actions "iam:?etRole"']],
+        ["only the wildcard ones are listed", [allow(["s3:GetObject", "s3:Put*", "ec2:Describe*"])], [],
+            ['Statement[0] allows wildcard actions "s3:Put*", "ec2:Describe*"']],
+        ["Allow with NotAction", [{ Effect: "Allow", NotAction: ["iam:*"], Resource: "*" }], [], ["Statement[0] allows NotAction"]],
+        ["Allow with a plain NotAction", [{ Effect: "Allow", NotAction: "s3:DeleteBucket", Resource: "*" }], [], ["Statement[0] allows NotAction"]],
+        ["Deny * is fine", [{ Effect: "Deny", Action: "*", Resource: "*" }], [], []],
+        ["Deny NotAction is fine", [{ Effect: "Deny", NotAction: ["iam:*"], Resource: "*" }], [], []],
+        ["named actions are fine", [allow(["s3:GetObject", "s3:PutObject"])], [], []],
+        ["one finding per offending statement", [allow("s3:GetObject"), allow("sqs:*", { Sid: "Q" }), allow("sns:*")], [],
+            ['statement "Q" allows wildcard actions "sqs:*"', 'Statement[2] allows wildcard actions "sns:*"']],
+        ["allowedActions accepts a pattern", [allow(["s3:Get*", "s3:List*"])], ["s3:Get*"], ['Statement[0] allows wildcard actions "s3:List*"']],
+        ["allowedActions is case-insensitive", [allow(["S3:GET*", "s3:get*"])], ["s3:Get*"], []],
+        ["allowedActions globs", [allow(["s3:Get*", "s3:List*"])], ["s3:*"], []],
+        ["allowedActions does not excuse NotAction", [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }], ["*"], ["Statement[0] allows NotAction"]],
+        ["a Principal does not matter here", [allow("s3:*", { Principal: { AWS: "arn:aws:iam::111122223333:root" } })], [],
+            ['Statement[0] allows wildcard actions "s3:*"']],
+        ["a malformed statement is reported, the others checked", [{ Action: "s3:*" }, allow("s3:*")], [],
+            ['Statement[0] has no Effect; set "Allow" or "Deny". The document could not be checked until it is fixed.',
+                'Statement[1] allows wildcard actions "s3:*"']],
+    ];
+    for (const form of ["object", "string"] as const) {
+        it.each(cases)(`${form}: %s`, (_label, statements, allowedActions, expected) => {
+            const document = doc(statements);
+            const messages = check(POLICY_TYPE, { policy: form === "object" ? document : JSON.stringify(document) }, allowedActions);
+            expect(messages).toHaveLength(expected.length);
+            expected.forEach((start, i) => expect(messages[i].startsWith(`${POLICY_TYPE} "p": policy ${start}`)).toBe(true));
+        });
+    }
+
+    it("says how to fix a wildcard, in full", () => {
+        expect(check(POLICY_TYPE, { policy: doc(allow("s3:*", { Sid: "S3" })) })).toEqual([
+            'aws:iam/policy:Policy "p": policy statement "S3" allows wildcard actions "s3:*". Name each action the workload needs ' +
+                "(a wildcard also grants actions AWS adds later), or accept the pattern in this policy's allowedActions config.",
+        ]);
+    });
+});
+
+describe("findWildcardActions (pure rule): where documents live", () => {
+    const bad = JSON.stringify(doc([allow("s3:*")]));
+    const good = JSON.stringify(doc([allow("s3:GetObject")]));
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["iam.Policy", POLICY_TYPE, { policy: bad }, ['aws:iam/policy:Policy "p": policy Statement[0]']],
+        ["iam.RolePolicy", "aws:iam/rolePolicy:RolePolicy", { role: "r", policy: bad }, ['aws:iam/rolePolicy:RolePolicy "p": policy Statement[0]']],
+        ["iam.UserPolicy", "aws:iam/userPolicy:UserPolicy", { user: "u", policy: bad }, ['aws:iam/userPolicy:UserPolicy "p": policy Statement[0]']],
+        ["iam.GroupPolicy", "aws:iam/groupPolicy:GroupPolicy", { group: "g", policy: bad }, ['aws:iam/groupPolicy:GroupPolicy "p": policy Statement[0]']],
+        ["ssoadmin.PermissionSetInlinePolicy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+            { instanceArn: "arn:aws:sso:::instance/ssoins-1", permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-1/ps-1", inlinePolicy: bad },
+            ['aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy "p": inlinePolicy Statement[0]']],
+        ["iam.Role inline policies, by index", ROLE, { assumeRolePolicy: good, inlinePolicies: [{ name: "ok", policy: good }, { name: "wide", policy: bad }] },
+            ['aws:iam/role:Role "p": inlinePolicies[1].policy Statement[0]']],
+        ["iam.Role trust policy is not checked", ROLE, { assumeRolePolicy: doc([{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:*" }]) }, []],
+        ["iam.Role inlinePolicies: [{}] removes inline policies", ROLE, { assumeRolePolicy: good, inlinePolicies: [{}] }, []],
+        ["iam.Role inline policy \"\" is unset", ROLE, { assumeRolePolicy: good, inlinePolicies: [{ name: "x", policy: "" }] }, []],
+        ["iam.Role inlinePolicies unknown", ROLE, { assumeRolePolicy: good, inlinePolicies: U.array }, []],
+        ["iam.Role one inline policy unknown", ROLE, { assumeRolePolicy: good, inlinePolicies: [U.object, { name: "w", policy: bad }] },
+            ['aws:iam/role:Role "p": inlinePolicies[1].policy Statement[0]']],
+        ["iam.Role inlinePolicies not a list", ROLE, { assumeRolePolicy: good, inlinePolicies: "wide" },
+            ['aws:iam/role:Role "p": inlinePolicies must be a list of {name, policy} objects, so it could not be checked.']],
+        ["iam.Role inline policy not an object", ROLE, { assumeRolePolicy: good, inlinePolicies: [42] },
+            ['aws:iam/role:Role "p": inlinePolicies[0] must be an object with name and policy, so it could not be checked.']],
+        ["iam.Role inline policy invalid JSON", ROLE, { inlinePolicies: [{ name: "x", policy: "{" }] },
+            ['aws:iam/role:Role "p": inlinePolicies[0].policy is not valid JSON']],
+        ["other types are ignored", "aws:s3/bucketPolicy:BucketPolicy", { policy: bad }, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        const messages = check(type, props);
+        expect(messages).toHaveLength(expected.length);
+        expected.forEach((start, i) => expect(messages[i].startsWith(start)).toBe(true));
+    });
+
+    it("covers every identity-policy resource found in the v7 schema", () => {
+        expect(Object.keys(IDENTITY_POLICY_PROPERTY).sort()).toEqual([
+            "aws:iam/groupPolicy:GroupPolicy", "aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
+            "aws:iam/userPolicy:UserPolicy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+        ]);
+    });
+});
+
+describe("findWildcardActions (pure rule): odd documents and unknowns", () => {
+    const cases: [string, unknown, string[]][] = [
+        ["absent", undefined, []],
+        ["null", null, []],
+        ["unknown document (preview)", U.string, []],
+        ["empty string", "", ['aws:iam/policy:Policy "p": policy is an empty string; it must be a JSON policy document.']],
+        ["invalid JSON", "{ \"Statement\": [ secret-ish", ['aws:iam/policy:Policy "p": policy is not valid JSON']],
+        ["a JSON list", "[]", ['aws:iam/policy:Policy "p": policy must be a JSON object with a Statement list, not a list.']],
+        ["a number", 5, ['aws:iam/policy:Policy "p": policy must be a JSON object with a Statement list, not a number.']],
+        ["no Statement", { Version: V }, ['aws:iam/policy:Policy "p": policy has no Statement; add a Statement list.']],
+        ["unknown Statement list", { Version: V, Statement: U.array }, []],
+        ["unknown Resource does not hide a wildcard", doc([allow("s3:*", { Resource: U.string })]), ['aws:iam/policy:Policy "p": policy Statement[0] allows']],
+        ["unknown action next to a wildcard", doc([allow(["s3:*", U.string])]), ['aws:iam/policy:Policy "p": policy Statement[0] allows wildcard actions "s3:*"']],
+        ["unknown action next to named ones", doc([allow(["s3:GetObject", U.string])]), []],
+        ["unknown Action", doc([allow(U.array)]), []],
+        ["unknown Effect", doc([{ Effect: U.string, Action: "*", Resource: "*" }]), []],
+        ["unknown NotAction is still NotAction", doc([{ Effect: "Allow", NotAction: U.array, Resource: "*" }]), ['aws:iam/policy:Policy "p": policy Statement[0] allows NotAction']],
+        ["unknown statement next to a bad one", doc([U.object, allow("*")]), ['aws:iam/policy:Policy "p": policy Statement[1] allows']],
+    ];
+    it.each(cases)("%s", (_label, policy, expected) => {
+        const messages = check(POLICY_TYPE, { policy });
+        expect(messages).toHaveLength(expected.length);
+        expected.forEach((start, i) => expect(messages[i].startsWith(start)).toBe(true));
+    });
+
+    it("never echoes the document text", () => {
+        const [message] = check(POLICY_TYPE, { policy: '{"Statement": "AKIAIOSFODNN7EXAMPLE' });
+        expect(message).not.toContain("AKIA");
+    });
+
+    // Speed on large documents is measured by `npm run bench`, not asserted here.
+    it("finds the one wildcard in a 30 kB document (five times AWS's largest managed policy)", () => {
+        const statements = Array.from({ length: 260 }, (_, i) => allow([`s3:GetObject${i}`, `sqs:SendMessage${i}`, "ec2:DescribeInstances"], { Sid: `S${i}` }));
+        statements.push(allow("s3:*"));
+        const text = JSON.stringify(doc(statements));
+        expect(text.length).toBeGreaterThan(30_000);
+        const findings = check(POLICY_TYPE, { policy: text }, ["ec2:Describe*"]);
+        expect(findings).toHaveLength(1);
+        expect(findings[0]).toContain("s3:*");
+    });
+});
+
+describe("iam-no-wildcard-actions through the engine path", () => {
+    const engine = useEngine();
+
+    it("reports every identity-policy resource type in the insecure fixture, mandatory by default", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")));
+        const found = run.of(POLICY).map((d) => {
+            const name = run.resources.find((r) => r.urn === d.urn)?.name;
+            return [name, d.enforcementLevel, d.message.split("\n")[1].replace(/\. .*/, "")];
+        });
+        expect(found).toEqual([
+            ["ci-deploy", "mandatory", 'aws:iam/policy:Policy "ci-deploy": policy statement "Artifacts" allows wildcard actions "s3:*"'],
+            ["ci-deploy", "mandatory", 'aws:iam/policy:Policy "ci-deploy": policy Statement[1] allows wildcard actions "ec2:Describe*"'],
+            ["orders-fn-inline", "mandatory", 'aws:iam/rolePolicy:RolePolicy "orders-fn-inline": policy statement "Everything" allows wildcard actions "*"'],
+            ["ops-user-policy", "mandatory", 'aws:iam/userPolicy:UserPolicy "ops-user-policy": policy statement "AllButIam" allows NotAction, which grants every action except those listed, including ones AWS adds later'],
+            ["developers-policy", "mandatory", 'aws:iam/groupPolicy:GroupPolicy "developers-policy": policy Statement[0] allows wildcard actions "iam:?etRole"'],
+            ["orders-fn-role", "mandatory", 'aws:iam/role:Role "orders-fn-role": inlinePolicies[1].policy statement "Orders" allows wildcard actions "dynamodb:*"'],
+            ["support-inline", "mandatory", 'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy "support-inline": inlinePolicy statement "SupportCases" allows wildcard actions "support:*"'],
+            ["hand-written", "mandatory", 'aws:iam/policy:Policy "hand-written": policy is not valid JSON; build it with JSON.stringify({...}) or aws.iam.getPolicyDocument(...).json'],
+        ]);
+        expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
+            "IAM identity policies (managed, inline, SSO permission-set) must not Allow wildcard actions or NotAction.",
+        );
+    });
+
+    it("passes the secure fixture", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "secure.json")));
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("accepts configured allowedActions (case-insensitive globs) and never excuses NotAction", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")), {
+            config: { [POLICY]: { properties: { allowedActions: ["S3:*", "ec2:Describe*", "dynamodb:*", "SUPPORT:*", "iam:?etRole"] } } },
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-fn-inline", "ops-user-policy", "hand-written"]);
+    });
+
+    it("skips documents that are unknown at preview but reports wildcards next to unknowns", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: POLICY_TYPE, name: "pending", props: { name: "pending", policy: { $unknown: true } } },
+                { type: POLICY_TYPE, name: "pending-resource", props: { policy: doc([allow(["s3:GetObject"], { Resource: { $unknown: true } })]) } },
+                { type: POLICY_TYPE, name: "wide-pending-resource", props: { policy: doc([allow(["s3:*"], { Resource: { $unknown: true } })]) } },
+                { type: "aws:iam/rolePolicy:RolePolicy", name: "pending-action", props: { role: "r", policy: doc([allow(["s3:GetObject", { $unknown: true }])]) } },
+                { type: ROLE, name: "pending-inline", props: { assumeRolePolicy: { $unknown: true }, inlinePolicies: { $unknown: "array" } } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["wide-pending-resource"]);
+    });
+
+    it("rejects a malformed allowedActions glob with a clear config error", async () => {
+        const run = await engine.run(
+            { resources: [{ type: POLICY_TYPE, name: "p", props: { policy: JSON.stringify(doc(allow("s3:GetObject"))) } }] },
+            { config: { [POLICY]: { properties: { allowedActions: ["s3:{Get*"] } } } },
+        );
+        const [diagnostic] = run.of(POLICY);
+        expect(diagnostic.message).toContain('Invalid configuration, so this policy could not run: iam-no-wildcard-actions: allowedActions.0 unclosed "{" in glob "s3:{Get*"');
+    });
+
+    it("honours an exemption with a reason", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")), {
+            config: { [POLICY]: { properties: { exemptions: [{ name: "orders-fn-*", reason: "Break-glass role, reviewed quarterly" }] } } },
+        });
+        const names = run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+        expect(names).not.toContain("orders-fn-inline");
+        expect(names).not.toContain("orders-fn-role");
+        expect(names).toContain("ci-deploy");
+    });
+});

@@ -1,0 +1,238 @@
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import { findKeyPolicyWildcards, isAccountRoot, KEY_POLICY_TYPES } from "../policies/kms-no-wildcard-actions";
+import { PlainResource } from "../policies/lib/policy";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { FIXTURES, useEngine } from "./helpers/engine";
+
+const POLICY = "kms-no-wildcard-actions";
+const U = UNKNOWN_SENTINELS;
+const V = "2012-10-17";
+const KEY = "aws:kms/key:Key";
+const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+const ACCOUNT = "111122223333";
+const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-fn-role`;
+
+function resource(type: string, props: Record<string, unknown>): PlainResource {
+    return { type, name: "k", urn: `urn:pulumi:dev::project::${type}::k`, props, protect: false, dependencies: [], propertyDependencies: {} };
+}
+
+function doc(statement: unknown): Record<string, unknown> {
+    return { Version: V, Statement: statement };
+}
+
+const grant = (principal: unknown, action: unknown, extra: Record<string, unknown> = {}) =>
+    ({ Effect: "Allow", Principal: principal, Action: action, Resource: "*", ...extra });
+const ENABLE_IAM = { Sid: "Enable IAM User Permissions", ...grant({ AWS: ROOT }, "kms:*") };
+const pinned = (operator: string, key: string, value: unknown) => ({ Condition: { [operator]: { [key]: value } } });
+
+function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
+    return findKeyPolicyWildcards(resource(type, props), { allowedActions }).map((f) => f.message);
+}
+
+// What a finding says after `<type> "k": policy <statement> `, up to the first period.
+const WILDCARD = (actions: string) => `grants wildcard actions ${actions} to principals other than the account root`;
+const ANYONE = 'allows any principal (Principal "*" or NotPrincipal) without a condition pinning the caller';
+const NOT_ACTION = "allows NotAction, which grants every key action except those listed, to principals other than the account root";
+
+describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON string", () => {
+    // [label, statements, allowedActions, expected: [statement label, what]]
+    const cases: [string, unknown[], string[], [string, string][]][] = [
+        ["the default root statement", [ENABLE_IAM], [], []],
+        ["root as a bare account id", [grant({ AWS: ACCOUNT }, "kms:*")], [], []],
+        ["root in several forms", [grant({ AWS: [ROOT, ACCOUNT, "arn:aws:iam::444455556666:root"] }, ["kms:*", "*"])], [], []],
+        ["root in another partition", [grant({ AWS: "arn:aws-us-gov:iam::111122223333:root" }, "kms:*")], [], []],
+        ["root NotAction", [{ Effect: "Allow", Principal: { AWS: ROOT }, NotAction: "kms:ScheduleKeyDeletion", Resource: "*" }], [], []],
+        ["a role granted kms:*", [ENABLE_IAM, grant({ AWS: ROLE }, "kms:*", { Sid: "Role" })], [], [['statement "Role"', WILDCARD('"kms:*"')]]],
+        ["a role next to root", [grant({ AWS: [ROOT, ROLE] }, "kms:*")], [], [["Statement[0]", WILDCARD('"kms:*"')]]],
+        ["a role granted *", [grant({ AWS: [ROLE] }, "*")], [], [["Statement[0]", WILDCARD('"*"')]]],
+        ["a user that looks like root", [grant({ AWS: `arn:aws:iam::${ACCOUNT}:user/root` }, "kms:*")], [], [["Statement[0]", WILDCARD('"kms:*"')]]],
+        ["key administrators", [grant({ AWS: ROLE }, ["kms:Create*", "kms:Describe*", "kms:ScheduleKeyDeletion"])], [],
+            [["Statement[0]", WILDCARD('"kms:Create*", "kms:Describe*"')]]],
+        ["a service principal", [grant({ Service: "logs.eu-west-1.amazonaws.com" }, ["kms:Encrypt*", "kms:GenerateDataKey*"])], [],
+            [["Statement[0]", WILDCARD('"kms:Encrypt*", "kms:GenerateDataKey*"')]]],
+        ["named actions for a role", [ENABLE_IAM, grant({ AWS: ROLE }, ["kms:Decrypt", "kms:GenerateDataKey"])], [], []],
+        ["allowedActions accepts a pattern", [grant({ AWS: ROLE }, ["kms:Describe*", "kms:List*"])], ["KMS:describe*"],
+            [["Statement[0]", WILDCARD('"kms:List*"')]]],
+        ["allowedActions accepts all", [grant({ AWS: ROLE }, ["kms:Describe*", "kms:List*"])], ["kms:*"], []],
+        ["NotAction for a role", [{ Effect: "Allow", Principal: { AWS: ROLE }, NotAction: "kms:ScheduleKeyDeletion", Resource: "*" }], ["*"],
+            [["Statement[0]", NOT_ACTION]]],
+        ["Principal * without condition", [ENABLE_IAM, grant("*", ["kms:Decrypt"], { Sid: "Anyone" })], [], [['statement "Anyone"', ANYONE]]],
+        ['{"AWS": "*"} with kms:*', [grant({ AWS: "*" }, "kms:*")], [], [["Statement[0]", WILDCARD('"kms:*"')], ["Statement[0]", ANYONE]]],
+        ["pinned by StringEquals kms:CallerAccount", [grant("*", "kms:Decrypt", pinned("StringEquals", "kms:CallerAccount", ACCOUNT))], [], []],
+        ["pinned by StringEqualsIgnoreCase aws:PrincipalAccount", [grant({ AWS: "*" }, "kms:Decrypt", pinned("StringEqualsIgnoreCase", "aws:PrincipalAccount", [ACCOUNT]))], [], []],
+        ["pinned by ForAnyValue:StringEquals aws:PrincipalOrgID", [grant("*", "kms:Decrypt", pinned("ForAnyValue:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"))], [], []],
+        ["pinned by ForAllValues:StringEqualsIgnoreCase", [grant("*", "kms:Decrypt", pinned("ForAllValues:StringEqualsIgnoreCase", "aws:PrincipalOrgID", ["o-a1b2c3d4e5"]))], [], []],
+        ["condition keys are case-insensitive", [grant("*", "kms:Decrypt", pinned("StringEquals", "AWS:PrincipalOrgId", "o-a1b2c3d4e5"))], [], []],
+        ["pinned next to other conditions", [grant("*", "kms:Decrypt", { Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT } } })], [], []],
+        ["pinned, but kms:* is still a wildcard", [grant("*", "kms:*", pinned("StringEquals", "kms:CallerAccount", ACCOUNT))], [], [["Statement[0]", WILDCARD('"kms:*"')]]],
+        ["StringLike does not pin", [grant("*", "kms:Decrypt", pinned("StringLike", "aws:PrincipalOrgID", "o-*"))], [], [["Statement[0]", ANYONE]]],
+        ["...IfExists does not pin", [grant("*", "kms:Decrypt", pinned("StringEqualsIfExists", "kms:CallerAccount", ACCOUNT))], [], [["Statement[0]", ANYONE]]],
+        ["StringNotEquals does not pin", [grant("*", "kms:Decrypt", pinned("StringNotEquals", "kms:CallerAccount", ACCOUNT))], [], [["Statement[0]", ANYONE]]],
+        ["kms:ViaService alone does not pin", [grant("*", "kms:Decrypt", pinned("StringEquals", "kms:ViaService", "s3.eu-west-1.amazonaws.com"))], [], [["Statement[0]", ANYONE]]],
+        ['"*" is not a concrete account', [grant("*", "kms:Decrypt", pinned("StringEquals", "kms:CallerAccount", "*"))], [], [["Statement[0]", ANYONE]]],
+        ["a policy variable pins nothing", [grant("*", "kms:Decrypt", pinned("StringEquals", "kms:CallerAccount", "${aws:PrincipalAccount}"))], [], [["Statement[0]", ANYONE]]],
+        ["an empty value pins nothing", [grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", ""))], [], [["Statement[0]", ANYONE]]],
+        ["an empty list pins nothing", [grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", []))], [], [["Statement[0]", ANYONE]]],
+        ["Allow with NotPrincipal", [{ Effect: "Allow", NotPrincipal: { AWS: ROLE }, Action: "kms:Decrypt", Resource: "*" }], [], [["Statement[0]", ANYONE]]],
+        ["Deny is never a violation", [ENABLE_IAM, { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }], [], []],
+        ["Deny NotPrincipal is fine", [{ Effect: "Deny", NotPrincipal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }], [], []],
+        ["a statement without Principal", [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }], [],
+            [["Statement[0]", "names no Principal; every key policy statement must name one"]]],
+        ["an empty Principal", [{ Effect: "Allow", Principal: {}, Action: "kms:*", Resource: "*" }], [],
+            [["Statement[0]", "names no Principal; every key policy statement must name one"]]],
+        ["a malformed statement", [ENABLE_IAM, { Sid: "Bad", Effect: "Allow", Principal: ROLE, Action: "kms:*" }], [],
+            [['statement "Bad"', 'has a Principal that is a string; it must be "*" or an object such as {"AWS": [...]} or {"Service": ...}']]],
+    ];
+    for (const form of ["object", "string"] as const) {
+        it.each(cases)(`${form}: %s`, (_label, statements, allowedActions, expected) => {
+            const document = doc(statements);
+            const messages = check(KEY, { policy: form === "object" ? document : JSON.stringify(document) }, allowedActions);
+            expect(messages.map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected.map(([where, what]) => `${KEY} "k": policy ${where} ${what}`));
+        });
+    }
+
+    it("says how to fix, in full", () => {
+        expect(check(KEY, { policy: JSON.stringify(doc([grant({ AWS: "*" }, "kms:*", { Sid: "Open" })])) })).toEqual([
+            'aws:kms/key:Key "k": policy statement "Open" grants wildcard actions "kms:*" to principals other than the account root. ' +
+                'Name the KMS actions those principals need (e.g. "kms:Decrypt", "kms:GenerateDataKey"), or accept the pattern in ' +
+                "this policy's allowedActions config.",
+            'aws:kms/key:Key "k": policy statement "Open" allows any principal (Principal "*" or NotPrincipal) without a condition ' +
+                "pinning the caller. Name the principals, or add a StringEquals condition on kms:CallerAccount, aws:PrincipalAccount " +
+                "or aws:PrincipalOrgID with concrete values.",
+        ]);
+    });
+});
+
+describe("findKeyPolicyWildcards (pure rule): unknowns at preview", () => {
+    const cases: [string, unknown, string[]][] = [
+        ["unknown policy", U.string, []],
+        ["unknown Statement list", { Version: V, Statement: U.array }, []],
+        ["unknown principal", doc([grant(U.object, "kms:*")]), []],
+        ["unknown AWS principals", doc([grant({ AWS: U.array }, "kms:*")]), []],
+        ["root next to an unknown principal (may be root too)", doc([grant({ AWS: [ROOT, U.string] }, "kms:*")]), []],
+        ["a role next to an unknown principal", doc([grant({ AWS: [ROLE, U.string] }, "kms:*")]), [`Statement[0] ${WILDCARD('"kms:*"')}`]],
+        ["* next to an unknown principal", doc([grant({ AWS: ["*", U.string] }, "kms:Decrypt")]), [`Statement[0] ${ANYONE}`]],
+        ["unknown condition", doc([grant("*", "kms:Decrypt", { Condition: U.object })]), []],
+        ["unknown pin value", doc([grant("*", "kms:Decrypt", pinned("StringEquals", "kms:CallerAccount", U.string))]), []],
+        ["unknown operator block next to a non-pinning one", doc([grant("*", "kms:Decrypt", { Condition: { StringEquals: { "kms:ViaService": "s3.x" }, StringEqualsIgnoreCase: U.object } })]), []],
+        ["known pin next to an unknown block", doc([grant("*", "kms:Decrypt", { Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT }, Bool: U.object } })]), []],
+        ["unknown condition does not excuse kms:* to anyone", doc([grant("*", "kms:*", { Condition: U.object })]), [`Statement[0] ${WILDCARD('"kms:*"')}`]],
+        ["unknown Effect", doc([{ Effect: U.string, Principal: "*", Action: "kms:*", Resource: "*" }]), []],
+        ["unknown Action for a role", doc([grant({ AWS: ROLE }, U.array)]), []],
+        ["unknown action next to kms:*", doc([grant({ AWS: ROLE }, ["kms:*", U.string])]), [`Statement[0] ${WILDCARD('"kms:*"')}`]],
+        ["unknown Resource", doc([grant({ AWS: ROOT }, "kms:*", { Resource: U.string })]), []],
+    ];
+    it.each(cases)("%s", (_label, policy, expected) => {
+        expect(check(KEY, { policy }).map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected.map((e) => `${KEY} "k": policy ${e}`));
+    });
+});
+
+describe("findKeyPolicyWildcards (pure rule): key resources", () => {
+    const rootOnly = JSON.stringify(doc([ENABLE_IAM]));
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["a key without a policy uses the default key policy", KEY, { description: "d" }, []],
+        ['a key with policy "" too', KEY, { policy: "" }, []],
+        ["a replica key without a policy", "aws:kms/replicaKey:ReplicaKey", { primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-1" }, []],
+        ['KeyPolicy requires a document: ""', KEY_POLICY, { keyId: "k-1", policy: "" }, [`${KEY_POLICY} "k": policy is an empty string; it must be a JSON policy document`]],
+        ["invalid JSON", KEY, { policy: '{"Statement": [' }, [`${KEY} "k": policy is not valid JSON; build it with JSON.stringify({...}) or aws.iam.getPolicyDocument(...).json`]],
+        ["a JSON list", KEY, { policy: "[]" }, [`${KEY} "k": policy must be a JSON object with a Statement list, not a list`]],
+        ["bypass on a key", KEY, { bypassPolicyLockoutSafetyCheck: true }, [`${KEY} "k": bypassPolicyLockoutSafetyCheck is true`]],
+        ["bypass false", KEY, { bypassPolicyLockoutSafetyCheck: false, policy: rootOnly }, []],
+        ["bypass unknown", KEY, { bypassPolicyLockoutSafetyCheck: U.boolean, policy: rootOnly }, []],
+        ["bypass on a key policy", KEY_POLICY, { keyId: "k-1", policy: rootOnly, bypassPolicyLockoutSafetyCheck: true }, [`${KEY_POLICY} "k": bypassPolicyLockoutSafetyCheck is true`]],
+        ["bypass and a wide grant", "aws:kms/externalKey:ExternalKey", { bypassPolicyLockoutSafetyCheck: true, policy: JSON.stringify(doc([grant({ AWS: ROLE }, "kms:*")])) },
+            ['aws:kms/externalKey:ExternalKey "k": bypassPolicyLockoutSafetyCheck is true', `aws:kms/externalKey:ExternalKey "k": policy Statement[0] ${WILDCARD('"kms:*"')}`]],
+        ["replica external key", "aws:kms/replicaExternalKey:ReplicaExternalKey", { policy: JSON.stringify(doc(grant("*", "kms:Decrypt"))) },
+            [`aws:kms/replicaExternalKey:ReplicaExternalKey "k": policy Statement[0] ${ANYONE}`]],
+        ["other types are ignored", "aws:s3/bucketPolicy:BucketPolicy", { policy: JSON.stringify(doc(grant("*", "s3:*"))) }, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(check(type, props).map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected);
+    });
+
+    it("covers every key type whose v7 schema has a key policy", () => {
+        expect([...KEY_POLICY_TYPES].sort()).toEqual([
+            "aws:kms/externalKey:ExternalKey", "aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy",
+            "aws:kms/replicaExternalKey:ReplicaExternalKey", "aws:kms/replicaKey:ReplicaKey",
+        ]);
+    });
+
+    const roots: [string, boolean][] = [
+        [ROOT, true], [ACCOUNT, true], ["arn:aws-cn:iam::111122223333:root", true], ["arn:aws-iso-b:iam::111122223333:root", true],
+        ["arn:aws:iam::111122223333:role/root", false], ["arn:aws:iam::11112222333:root", false], ["arn:aws:sts::111122223333:root", false],
+        ["1111222233334", false], ["*", false], ["", false],
+    ];
+    it.each(roots)("isAccountRoot(%j) → %s", (principal, expected) => {
+        expect(isAccountRoot(principal)).toBe(expected);
+    });
+
+    // Speed on large documents is measured by `npm run bench`, not asserted here.
+    it("passes a clean key policy at AWS's 32 KB limit", () => {
+        const statements = [ENABLE_IAM, ...Array.from({ length: 150 }, (_, i) =>
+            grant({ AWS: [`arn:aws:iam::${ACCOUNT}:role/r${i}`, ROOT] }, ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], { Sid: `S${i}` }))];
+        statements.push(grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5")));
+        const props = { policy: JSON.stringify(doc(statements)) };
+        expect(props.policy.length).toBeGreaterThan(30_000);
+        expect(check(KEY, props)).toEqual([]);
+    });
+});
+
+describe("kms-no-wildcard-actions through the engine path", () => {
+    const engine = useEngine();
+    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+
+    it("reports every key type in the insecure fixture, mandatory by default", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")));
+        const found = run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, d.message.split("\n")[1].replace(/\. .*$/s, "")]);
+        expect(found).toEqual([
+            ["orders-data", "mandatory", `${KEY} "orders-data": policy statement "Allow use by the orders role" ${WILDCARD('"kms:*"')}`],
+            ["orders-data", "mandatory", `${KEY} "orders-data": policy statement "Allow access for Key Administrators" ` +
+                WILDCARD('"kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*"')],
+            ["shared-key-policy", "mandatory", `${KEY_POLICY} "shared-key-policy": policy statement "AnyoneDecrypt" ${ANYONE}`],
+            ["orders-data-replica", "mandatory", 'aws:kms/replicaKey:ReplicaKey "orders-data-replica": bypassPolicyLockoutSafetyCheck is true'],
+            ["byok", "mandatory", `aws:kms/externalKey:ExternalKey "byok": policy statement "Everyone" ${WILDCARD('"kms:*"')}`],
+            ["byok", "mandatory", `aws:kms/externalKey:ExternalKey "byok": policy statement "Everyone" ${ANYONE}`],
+            ["byok-replica", "mandatory", `aws:kms/replicaExternalKey:ReplicaExternalKey "byok-replica": policy statement "CloudWatchLogs" ` +
+                WILDCARD('"kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*", "kms:Describe*"')],
+        ]);
+        expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
+            "KMS key policies must not grant wildcard actions to principals other than the account root, nor allow any principal " +
+                "without pinning the caller's account or organization; bypassPolicyLockoutSafetyCheck must stay off.",
+        );
+    });
+
+    it("passes the secure fixture (default key policy, named grants, pinned Principal \"*\", Deny)", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "secure.json")));
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("reads documents passed as objects like JSON strings", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "object-documents.json")));
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["byok", `aws:kms/externalKey:ExternalKey "byok": policy statement "Everyone" ${WILDCARD('"kms:*"')}`],
+            ["byok", `aws:kms/externalKey:ExternalKey "byok": policy statement "Everyone" ${ANYONE}`],
+        ]);
+    });
+
+    it("accepts configured allowedActions", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")), {
+            config: { [POLICY]: { properties: { allowedActions: ["kms:*crypt*", "kms:GenerateDataKey*", "kms:Describe*"] } } },
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-data", "orders-data", "shared-key-policy", "orders-data-replica", "byok", "byok"]);
+    });
+
+    it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: KEY, name: "pending", props: { policy: { $unknown: true }, bypassPolicyLockoutSafetyCheck: { $unknown: "boolean" } } },
+                { type: KEY_POLICY, name: "pending-principal", props: { keyId: { $unknown: true }, policy: doc([grant({ AWS: [ROOT, { $unknown: true }] }, "kms:*")]) } },
+                { type: KEY_POLICY, name: "pending-condition", props: { keyId: "k", policy: doc([grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", { $unknown: true }))]) } },
+                { type: KEY_POLICY, name: "role-and-pending", props: { keyId: "k", policy: doc([grant({ AWS: [ROLE, { $unknown: true }] }, "kms:*")]) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["role-and-pending"]);
+    });
+});

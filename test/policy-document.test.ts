@@ -1,0 +1,284 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+    compileAllowedActions, describeProblem, isWildcardAction, PolicyDocumentReading, PolicyStatement, quoteList,
+    readPolicyDocument, unacceptedWildcardActions,
+} from "../policies/lib/policy-document";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+
+const U = UNKNOWN_SENTINELS;
+const V = "2012-10-17";
+
+function doc(statement: unknown): Record<string, unknown> {
+    return { Version: V, Statement: statement };
+}
+
+/** The document read as an object and as the JSON string a program would pass. */
+function bothForms(value: Record<string, unknown>): [string, unknown][] {
+    return [["object", value], ["string", JSON.stringify(value)]];
+}
+
+function statementsOf(reading: PolicyDocumentReading): PolicyStatement[] {
+    if (reading.kind !== "document") throw new Error(`expected a document, got ${reading.kind}`);
+    return reading.statements;
+}
+
+function problemsOf(reading: PolicyDocumentReading): string[] {
+    if (reading.kind !== "document") throw new Error(`expected a document, got ${reading.kind}`);
+    return reading.problems.map((p) => (p.where ? `${p.where} ${p.what}` : p.what));
+}
+
+describe("readPolicyDocument: whole documents", () => {
+    const cases: [string, unknown, PolicyDocumentReading["kind"], string[]][] = [
+        ["undefined is absent", undefined, "absent", []],
+        ["null is absent", null, "absent", []],
+        ["an unknown string is skipped", U.string, "unknown", []],
+        ["an unknown object is skipped", U.object, "unknown", []],
+        ["an unknown Statement list is skipped", { Version: V, Statement: U.array }, "unknown", []],
+        ["empty string", "", "document", ["is an empty string; it must be a JSON policy document"]],
+        ["blank string", "  \n", "document", ["is an empty string; it must be a JSON policy document"]],
+        ["invalid JSON", '{"Version": "2012-10-17", "Statement": [', "document", [
+            "is not valid JSON; build it with JSON.stringify({...}) or aws.iam.getPolicyDocument(...).json",
+        ]],
+        ["a JSON list", "[]", "document", ["must be a JSON object with a Statement list, not a list"]],
+        ["a JSON number", "42", "document", ["must be a JSON object with a Statement list, not a number"]],
+        ["a JSON string", '"s3:*"', "document", ["must be a JSON object with a Statement list, not a string"]],
+        ["JSON null", "null", "document", ["must be a JSON object with a Statement list, not null"]],
+        ["a number", 7, "document", ["must be a JSON object with a Statement list, not a number"]],
+        ["a boolean", true, "document", ["must be a JSON object with a Statement list, not a boolean"]],
+        ["a list object", [{ Effect: "Allow" }], "document", ["must be a JSON object with a Statement list, not a list"]],
+        ["no Statement", { Version: V }, "document", ["has no Statement; add a Statement list"]],
+        ["Statement is a string", { Statement: "Allow" }, "document", ["has a Statement that is a string; it must be an object or a list of objects"]],
+        ["Statement is null", { Statement: null }, "document", ["has a Statement that is null; it must be an object or a list of objects"]],
+        ["an empty Statement list grants nothing", doc([]), "document", []],
+    ];
+    it.each(cases)("%s", (_label, input, kind, problems) => {
+        const reading = readPolicyDocument(input);
+        expect(reading.kind).toBe(kind);
+        if (reading.kind === "document") {
+            expect(problemsOf(reading)).toEqual(problems);
+            if (problems.length) expect(reading.statements).toEqual([]);
+        }
+    });
+
+    it("treats a blank string as absent when asked (optional inputs)", () => {
+        expect(readPolicyDocument("", { blankIsAbsent: true })).toEqual({ kind: "absent" });
+        expect(readPolicyDocument(undefined, { blankIsAbsent: true })).toEqual({ kind: "absent" });
+        expect(readPolicyDocument("{", { blankIsAbsent: true }).kind).toBe("document");
+    });
+
+    it("never quotes the document text in a problem (Node's JSON.parse errors do)", () => {
+        const text = '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "hunter2-secret-value"';
+        const reading = readPolicyDocument(text);
+        const message = describeProblem({ type: "aws:iam/policy:Policy", name: "p", path: "policy" }, (reading as any).problems[0]);
+        expect(message).toBe('aws:iam/policy:Policy "p": policy is not valid JSON; build it with JSON.stringify({...}) or ' +
+            "aws.iam.getPolicyDocument(...).json. The document could not be checked until it is fixed.");
+        expect(message).not.toContain("hunter2");
+    });
+});
+
+describe("readPolicyDocument: statements, in object and string form", () => {
+    const allowS3 = { Sid: "Read", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" };
+
+    describe.each(bothForms(doc(allowS3)))("a single Statement object (%s)", (_form, input) => {
+        it("reads as a list of one, labelled by Sid", () => {
+            expect(statementsOf(readPolicyDocument(input))).toEqual([{
+                index: 0, label: 'statement "Read"', effect: "Allow",
+                action: { values: ["s3:GetObject"], incomplete: false }, notAction: undefined,
+                resource: { values: ["arn:aws:s3:::b/*"], incomplete: false }, notResource: undefined,
+                principal: undefined, notPrincipal: undefined, condition: undefined,
+            }]);
+        });
+    });
+
+    describe.each(bothForms(doc([
+        { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"] },
+        { Sid: "", Effect: "Deny", NotAction: "iam:*", NotResource: "arn:aws:iam::111122223333:role/x" },
+    ])))("a Statement list (%s)", (_form, input) => {
+        it("reads string-or-list fields as lists and labels Sid-less statements by index", () => {
+            const [first, second] = statementsOf(readPolicyDocument(input));
+            expect(first.label).toBe("Statement[0]");
+            expect(first.action).toEqual({ values: ["s3:GetObject", "s3:PutObject"], incomplete: false });
+            expect(first.resource?.values).toEqual(["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"]);
+            expect(second).toMatchObject({
+                index: 1, label: "Statement[1]", effect: "Deny", action: undefined,
+                notAction: { values: ["iam:*"], incomplete: false },
+                notResource: { values: ["arn:aws:iam::111122223333:role/x"], incomplete: false },
+            });
+        });
+    });
+
+    const principalCases: [string, unknown, { type: string; id: string }[]][] = [
+        ['"*"', "*", [{ type: "*", id: "*" }]],
+        ['{"AWS": "*"}', { AWS: "*" }, [{ type: "AWS", id: "*" }]],
+        ["AWS string", { AWS: "arn:aws:iam::111122223333:root" }, [{ type: "AWS", id: "arn:aws:iam::111122223333:root" }]],
+        ["AWS list", { AWS: ["111122223333", "arn:aws:iam::444455556666:role/r"] }, [
+            { type: "AWS", id: "111122223333" }, { type: "AWS", id: "arn:aws:iam::444455556666:role/r" },
+        ]],
+        ["Service", { Service: ["logs.amazonaws.com"] }, [{ type: "Service", id: "logs.amazonaws.com" }]],
+        ["Federated", { Federated: "cognito-identity.amazonaws.com" }, [{ type: "Federated", id: "cognito-identity.amazonaws.com" }]],
+        ["mixed", { AWS: "111122223333", Service: "s3.amazonaws.com" }, [
+            { type: "AWS", id: "111122223333" }, { type: "Service", id: "s3.amazonaws.com" },
+        ]],
+    ];
+    describe.each(principalCases)("Principal %s", (_label, principal, entries) => {
+        it.each(bothForms(doc({ Effect: "Allow", Principal: principal, Action: "kms:Decrypt", Resource: "*" })))("(%s)", (_form, input) => {
+            expect(statementsOf(readPolicyDocument(input))[0].principal).toEqual({ entries, incomplete: false });
+        });
+    });
+
+    it("reads NotPrincipal like Principal", () => {
+        const [s] = statementsOf(readPolicyDocument(doc({ Effect: "Deny", NotPrincipal: { AWS: "111122223333" }, Action: "kms:*", Resource: "*" })));
+        expect(s.notPrincipal).toEqual({ entries: [{ type: "AWS", id: "111122223333" }], incomplete: false });
+    });
+
+    it.each(bothForms(doc({
+        Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*",
+        Condition: {
+            StringEquals: { "kms:CallerAccount": "111122223333", "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "s3.eu-west-2.amazonaws.com"] },
+            Bool: { "aws:SecureTransport": true },
+            NumericLessThan: { "s3:max-keys": 10 },
+        },
+    })))("reads Condition blocks, booleans and numbers as strings (%s)", (_form, input) => {
+        expect(statementsOf(readPolicyDocument(input))[0].condition).toEqual({
+            incomplete: false,
+            tests: [
+                { operator: "StringEquals", key: "kms:CallerAccount", values: { values: ["111122223333"], incomplete: false } },
+                { operator: "StringEquals", key: "kms:ViaService", values: { values: ["s3.eu-west-1.amazonaws.com", "s3.eu-west-2.amazonaws.com"], incomplete: false } },
+                { operator: "Bool", key: "aws:SecureTransport", values: { values: ["true"], incomplete: false } },
+                { operator: "NumericLessThan", key: "s3:max-keys", values: { values: ["10"], incomplete: false } },
+            ],
+        });
+    });
+});
+
+describe("readPolicyDocument: statements of the wrong shape", () => {
+    const base = { Effect: "Allow", Action: "s3:GetObject", Resource: "*" };
+    const cases: [string, unknown, string][] = [
+        ["a string statement", "s3:*", "Statement[0] is a string; each statement must be an object"],
+        ["a null statement", null, "Statement[0] is null; each statement must be an object"],
+        ["a list statement", [base], "Statement[0] is a list; each statement must be an object"],
+        ["no Effect", { Action: "s3:*", Resource: "*" }, 'Statement[0] has no Effect; set "Allow" or "Deny"'],
+        ["lower-case effect", { ...base, Effect: "allow" }, 'Statement[0] has an Effect other than "Allow" or "Deny" (case-sensitive)'],
+        ["Effect is a boolean", { ...base, Effect: true }, 'Statement[0] has an Effect other than "Allow" or "Deny" (case-sensitive)'],
+        ["neither Action nor NotAction", { Effect: "Allow", Resource: "*" }, "Statement[0] has neither Action nor NotAction; every statement needs one"],
+        ["lower-case action key", { Effect: "Allow", action: "s3:*", Resource: "*" }, "Statement[0] has neither Action nor NotAction; every statement needs one"],
+        ["both Action and NotAction", { ...base, NotAction: "iam:*" }, "Statement[0] has both Action and NotAction; use exactly one"],
+        ["Action is a number", { ...base, Action: 3 }, "Statement[0] has a Action that is a number; it must be a string or a list of strings"],
+        ["Action is an object", { ...base, Action: { s3: "*" } }, "Statement[0] has a Action that is an object; it must be a string or a list of strings"],
+        ["Action entry is null", { ...base, Action: ["s3:GetObject", null] }, "Statement[0] has a Action entry that is null; entries must be strings"],
+        ["NotAction is null", { Effect: "Deny", NotAction: null, Resource: "*" }, "Statement[0] has a NotAction that is null; it must be a string or a list of strings"],
+        ["Resource is an object", { ...base, Resource: { arn: "x" } }, "Statement[0] has a Resource that is an object; it must be a string or a list of strings"],
+        ["Principal is an ARN string", { ...base, Principal: "arn:aws:iam::111122223333:root" },
+            'Statement[0] has a Principal that is a string; it must be "*" or an object such as {"AWS": [...]} or {"Service": ...}'],
+        ["Principal list", { ...base, Principal: ["*"] },
+            'Statement[0] has a Principal that is a list; it must be "*" or an object such as {"AWS": [...]} or {"Service": ...}'],
+        ["Principal.AWS is a number", { ...base, Principal: { AWS: 111122223333 } },
+            "Statement[0] has a Principal.AWS that is a number; it must be a string or a list of strings"],
+        ["Condition is a list", { ...base, Condition: [] }, "Statement[0] has a Condition that is a list; it must be an object of operators"],
+        ["Condition operator is a string", { ...base, Condition: { StringEquals: "x" } },
+            "Statement[0] has a Condition.StringEquals that is a string; it must be an object of condition keys"],
+        ["Condition value is an object", { ...base, Condition: { StringEquals: { "aws:PrincipalOrgID": { id: "o-1" } } } },
+            "Statement[0] has a Condition.StringEquals value that is an object; values must be strings, numbers or booleans"],
+        ["a Sid names the statement", { Sid: "Broken", Effect: "Permit", Action: "s3:*" },
+            'statement "Broken" has an Effect other than "Allow" or "Deny" (case-sensitive)'],
+    ];
+    it.each(cases)("%s", (_label, statement, problem) => {
+        for (const [, input] of bothForms(doc([statement]))) {
+            const reading = readPolicyDocument(input);
+            expect(problemsOf(reading)).toEqual([problem]);
+            expect(statementsOf(reading)).toEqual([]);
+        }
+    });
+
+    it("keeps the well-formed statements next to a malformed one", () => {
+        const reading = readPolicyDocument(doc([{ Effect: "Allow", Action: "s3:*", Resource: "*" }, 42, { Sid: "Ok", Effect: "Deny", Action: "iam:*", Resource: "*" }]));
+        expect(problemsOf(reading)).toEqual(["Statement[1] is a number; each statement must be an object"]);
+        expect(statementsOf(reading).map((s) => s.label)).toEqual(["Statement[0]", 'statement "Ok"']);
+    });
+});
+
+describe("readPolicyDocument: unknowns at preview (object form)", () => {
+    it("skips an unknown statement and says the document is incomplete", () => {
+        const reading = readPolicyDocument(doc([{ Effect: "Allow", Action: "s3:*", Resource: "*" }, U.object]));
+        expect(reading).toMatchObject({ kind: "document", incomplete: true, problems: [] });
+        expect(statementsOf(reading)).toHaveLength(1);
+    });
+
+    it("marks unknown fields and entries incomplete without failing the statement", () => {
+        const [s] = statementsOf(readPolicyDocument(doc({
+            Sid: U.string, Effect: U.string, Action: ["s3:*", U.string], Resource: U.array,
+            Principal: { AWS: [U.string, "111122223333"], Service: U.array }, Condition: { StringEquals: { "aws:PrincipalOrgID": U.string }, Bool: U.object },
+        })));
+        expect(s.label).toBe("Statement[0]");
+        expect(s.effect).toBe("unknown");
+        expect(s.action).toEqual({ values: ["s3:*"], incomplete: true });
+        expect(s.resource).toEqual({ values: [], incomplete: true });
+        expect(s.principal).toEqual({ entries: [{ type: "AWS", id: "111122223333" }], incomplete: true });
+        expect(s.condition).toEqual({
+            incomplete: true,
+            tests: [{ operator: "StringEquals", key: "aws:PrincipalOrgID", values: { values: [], incomplete: true } }],
+        });
+    });
+
+    it("treats a wholly unknown Principal or Condition as incomplete", () => {
+        const [s] = statementsOf(readPolicyDocument(doc({ Effect: "Allow", Principal: U.object, Action: "kms:*", Resource: "*", Condition: U.object })));
+        expect(s.principal).toEqual({ entries: [], incomplete: true });
+        expect(s.condition).toEqual({ tests: [], incomplete: true });
+    });
+});
+
+describe("readPolicyDocument never throws", () => {
+    it("on any JSON value, as an object or as a string", () => {
+        fc.assert(fc.property(fc.jsonValue(), (value) => {
+            readPolicyDocument(value);
+            readPolicyDocument(JSON.stringify(value));
+        }), { numRuns: 500 });
+    });
+
+    it("on statement-shaped objects with arbitrary field values", () => {
+        const field = fc.oneof(fc.jsonValue(), fc.constantFrom(...Object.values(U)), fc.constant(undefined));
+        const statement = fc.record({
+            Sid: field, Effect: fc.oneof(fc.constantFrom("Allow", "Deny"), field), Action: field, NotAction: field,
+            Resource: field, Principal: field, NotPrincipal: field, Condition: field,
+        }, { requiredKeys: [] });
+        fc.assert(fc.property(fc.oneof(statement, fc.array(fc.oneof(statement, field))), (s) => {
+            const reading = readPolicyDocument({ Version: V, Statement: s });
+            expect(["document", "unknown"]).toContain(reading.kind);
+        }), { numRuns: 500 });
+    });
+
+    it("on a text that merely looks like a document", () => {
+        fc.assert(fc.property(fc.string(), (text) => {
+            readPolicyDocument(`{"Statement": ${text}`);
+        }), { numRuns: 300 });
+    });
+});
+
+describe("wildcard actions", () => {
+    const cases: [string, boolean][] = [
+        ["*", true], ["s3:*", true], ["s3:Get*", true], ["iam:?etRole", true], ["kms:GenerateDataKey*", true],
+        ["s3:GetObject", false], ["kms:Decrypt", false], ["", false],
+    ];
+    it.each(cases)("%s → %s", (action, wildcard) => {
+        expect(isWildcardAction(action)).toBe(wildcard);
+    });
+
+    const accepted: [string, string[], string[], string[]][] = [
+        ["nothing accepted", [], ["s3:Get*", "s3:GetObject", "*"], ["s3:Get*", "*"]],
+        ["exact pattern", ["s3:Get*"], ["s3:Get*", "s3:List*"], ["s3:List*"]],
+        ["case-insensitive", ["S3:GET*"], ["s3:Get*", "s3:get*"], []],
+        ["glob over actions", ["s3:*"], ["s3:Get*", "s3:*", "ec2:Describe*"], ["ec2:Describe*"]],
+        ["alternatives", ["{s3,sqs}:Get*"], ["s3:Get*", "sqs:Get*", "sns:Get*"], ["sns:Get*"]],
+        ["a narrower pattern does not accept a broader action", ["s3:GetObject*"], ["s3:Get*"], ["s3:Get*"]],
+    ];
+    it.each(accepted)("allowedActions: %s", (_label, patterns, actions, left) => {
+        expect(unacceptedWildcardActions({ values: actions, incomplete: false }, compileAllowedActions(patterns))).toEqual(left);
+    });
+
+    it("quotes at most ten actions", () => {
+        const many = Array.from({ length: 12 }, (_, i) => `s3:A${i}*`);
+        expect(quoteList(many)).toBe(`${many.slice(0, 10).map((a) => `"${a}"`).join(", ")} and 2 more`);
+        expect(quoteList(["s3:*"])).toBe('"s3:*"');
+    });
+});
