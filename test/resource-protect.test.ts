@@ -1,0 +1,262 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import { PlainResource } from "../policies/lib/policy";
+import * as tokens from "../policies/lib/tokens";
+import {
+    CRITICAL_RESOURCE_TYPES, DEFAULT_CRITICAL_RESOURCE_TYPES, findUnprotectedCriticalResources, resourceProtect,
+} from "../policies/resource-protect";
+import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+
+const POLICY = "resource-protect";
+const DIR = path.join(FIXTURES, POLICY);
+
+function res(type: string, name: string, extra: Partial<PlainResource> = {}): PlainResource {
+    return { type, name, urn: `urn:pulumi:prod::shop::${type}::${name}`, props: {}, protect: false, dependencies: [], propertyDependencies: {}, ...extra };
+}
+
+function flagged(resources: PlainResource[], criticalResourceTypes: readonly string[] = DEFAULT_CRITICAL_RESOURCE_TYPES): string[] {
+    return findUnprotectedCriticalResources(resources, { criticalResourceTypes: [...criticalResourceTypes] }).map((f) => f.resource!.name);
+}
+
+describe("findUnprotectedCriticalResources (pure rule)", () => {
+    const cases: [string, PlainResource[], string[] | undefined, string[]][] = [
+        ["unprotected RDS instance (default list)", [res("aws:rds/instance:Instance", "db")], undefined, ["db"]],
+        ["protected RDS instance", [res("aws:rds/instance:Instance", "db", { protect: true })], undefined, []],
+        ["both S3 bucket tokens", [res("aws:s3/bucket:Bucket", "a"), res("aws:s3/bucketV2:BucketV2", "b")], undefined, ["a", "b"]],
+        ["KMS key, secret and zone", [res("aws:kms/key:Key", "k"), res("aws:secretsmanager/secret:Secret", "s"), res("aws:route53/zone:Zone", "z")], undefined, ["k", "s", "z"]],
+        ["non-critical types pass", [res("aws:ec2/securityGroup:SecurityGroup", "sg"), res("aws:rds/clusterInstance:ClusterInstance", "ci")], undefined, []],
+        ["configured list replaces the default", [res("aws:dynamodb/table:Table", "t"), res("aws:rds/instance:Instance", "db")], ["aws:rds/*"], ["db"]],
+        ["glob * crosses / and :", [res("aws:rds/clusterInstance:ClusterInstance", "ci"), res("aws:rdsdata/x:Y", "other")], ["aws:rds/*"], ["ci"]],
+        ["brace alternatives", [res("aws:rds/cluster:Cluster", "r"), res("aws:docdb/cluster:Cluster", "d"), res("aws:neptune/cluster:Cluster", "n")], ["aws:{rds,docdb}/cluster:Cluster"], ["r", "d"]],
+        ["globs are case-sensitive like type tokens", [res("aws:rds/instance:Instance", "db")], ["aws:RDS/*"], []],
+        ["empty list checks nothing", [res("aws:rds/instance:Instance", "db")], [], []],
+        ["a custom component type can be listed", [res("shop:storage:DataStore", "store")], ["shop:storage:*"], ["store"]],
+        ["stack and providers are never critical, even under *", [res("pulumi:pulumi:Stack", "shop-prod"), res("pulumi:providers:aws", "default_7_48_0"), res("aws:kms/key:Key", "k")], ["*"], ["k"]],
+    ];
+    it.each(cases)("%s", (_label, resources, config, expected) => {
+        expect(flagged(resources, config)).toEqual(expected);
+    });
+
+    const store = res("shop:storage:DataStore", "store", { protect: true });
+    const inner = res("shop:storage:Inner", "inner", { urn: "urn:pulumi:prod::shop::shop:storage:DataStore$shop:storage:Inner::inner", parent: store.urn, protect: true });
+
+    it("passes a child protected through its parent (the SDK registers it with protect: true)", () => {
+        const child = res("aws:dynamodb/table:Table", "t", { parent: store.urn, protect: true });
+        expect(flagged([store, child])).toEqual([]);
+    });
+
+    it("flags a child whose own flag is false under a protected ancestor, and names the ancestor", () => {
+        const child = res("aws:kms/key:Key", "k", { parent: inner.urn, protect: false });
+        const [finding] = findUnprotectedCriticalResources([store, inner, child], { criticalResourceTypes: [...DEFAULT_CRITICAL_RESOURCE_TYPES] });
+        expect(finding.resource).toEqual({ urn: child.urn, type: child.type, name: "k" });
+        expect(finding.message).toContain(`Its ancestor shop:storage:Inner "inner" is protected`);
+    });
+
+    it("walks past unprotected ancestors and stops on missing or cyclic parents", () => {
+        const open = res("shop:storage:Open", "open", { parent: store.urn });
+        const child = res("aws:efs/fileSystem:FileSystem", "fs", { parent: open.urn });
+        expect(findUnprotectedCriticalResources([store, open, child], { criticalResourceTypes: ["aws:*"] })[0].message).toContain(`"store" is protected`);
+        const a = res("shop:x:A", "a", { urn: "urn:a", parent: "urn:b" });
+        const b = res("shop:x:B", "b", { urn: "urn:b", parent: "urn:a" });
+        const orphan = res("aws:kms/key:Key", "orphan", { parent: "urn:pulumi:prod::shop::shop:x:Gone::gone" });
+        const cyclic = res("aws:kms/key:Key", "cyclic", { parent: "urn:a" });
+        const findings = findUnprotectedCriticalResources([a, b, orphan, cyclic], { criticalResourceTypes: ["aws:*"] });
+        expect(findings.map((f) => f.resource!.name)).toEqual(["orphan", "cyclic"]);
+        expect(findings.every((f) => !f.message.includes("ancestor"))).toBe(true);
+    });
+
+    it("says what is wrong, which pattern matched, how to fix and how to decommission", () => {
+        const db = res("aws:rds/instance:Instance", "orders-db");
+        const [{ message }] = findUnprotectedCriticalResources([db], { criticalResourceTypes: ["aws:rds/*"] });
+        expect(message).toBe(
+            'aws:rds/instance:Instance "orders-db" is a critical stateful resource (criticalResourceTypes "aws:rds/*") ' +
+                "but its `protect` resource option is not true, so `pulumi destroy`, removing it from the program or a replacement would delete it and its data. " +
+                "Fix: add `protect: true` to its resource options. " +
+                "To decommission it later, run `pulumi state unprotect 'urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db'` first, then remove it from the program.",
+        );
+    });
+});
+
+describe("default critical resource types", () => {
+    it("covers the stateful resources the issue lists", () => {
+        for (const type of [
+            "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:dynamodb/table:Table", "aws:s3/bucket:Bucket",
+            "aws:s3/bucketV2:BucketV2", "aws:kms/key:Key", "aws:efs/fileSystem:FileSystem",
+            "aws:elasticache/replicationGroup:ReplicationGroup", "aws:redshift/cluster:Cluster", "aws:docdb/cluster:Cluster",
+            "aws:neptune/cluster:Cluster", "aws:secretsmanager/secret:Secret", "aws:route53/zone:Zone",
+        ]) {
+            expect(DEFAULT_CRITICAL_RESOURCE_TYPES).toContain(type);
+        }
+    });
+
+    // test/tokens.test.ts checks every constant in tokens.ts against the installed provider.
+    it("uses only token constants from policies/lib/tokens.ts (checked against @pulumi/aws)", () => {
+        const known = new Set<string>(Object.values(tokens));
+        expect(DEFAULT_CRITICAL_RESOURCE_TYPES.filter((type) => !known.has(type))).toEqual([]);
+    });
+
+    it("gives a reason for each and is documented type by type", () => {
+        const doc = fs.readFileSync(path.join(PACK_DIR, "docs/policies/resource-protect.md"), "utf8");
+        for (const [type, why] of Object.entries(CRITICAL_RESOURCE_TYPES)) {
+            expect(why.length).toBeGreaterThan(20);
+            expect(doc).toContain(`\`${type}\``);
+        }
+    });
+
+    it("is the schema default, so the published config shows it", () => {
+        expect(resourceProtect.configSchema?.properties?.criticalResourceTypes).toMatchObject({ default: DEFAULT_CRITICAL_RESOURCE_TYPES });
+        expect(resourceProtect.enforcementLevel).toBe("advisory");
+    });
+});
+
+/**
+ * Runs a small program against the SDK's mock monitor and records what each
+ * RegisterResourceRequest carried: what the engine then stores and hands the pack.
+ */
+async function registerThroughSdk(): Promise<Map<string, { type: string; parent?: string; custom: boolean; protect: boolean }>> {
+    await pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "shop", "prod", true);
+    const sent = new Map<string, { type: string; parent?: string; custom: boolean; protect: boolean }>();
+    const monitor: any = pulumi.runtime.getMonitor();
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: unknown) => {
+        const parent = req.getParent() ? req.getParent().split("::").pop() : undefined;
+        // The engine keeps an unset protect as false (step_generator.go).
+        sent.set(req.getName(), { type: req.getType(), parent, custom: req.getCustom(), protect: req.hasProtect() ? req.getProtect() : false });
+        return register(req, callback);
+    };
+    const created: pulumi.Resource[] = [];
+    // A custom resource registered by the SDK exactly as @pulumi/aws classes are, without loading that package.
+    class Custom extends pulumi.CustomResource {
+        constructor(type: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+            super(type, name, props, opts);
+            created.push(this);
+        }
+    }
+    class DataStore extends pulumi.ComponentResource {
+        constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+            super("shop:storage:DataStore", name, {}, opts);
+            new Custom("aws:dynamodb/table:Table", "sessions", { name: "shop-sessions", billingMode: "PAY_PER_REQUEST" }, { parent: this });
+            new Custom("aws:s3/bucket:Bucket", "exports", { bucket: "shop-exports" }, { parent: this, protect: false });
+            const keys = new pulumi.ComponentResource("shop:storage:Keys", "keys", {}, { parent: this });
+            created.push(keys);
+            new Custom("aws:kms/key:Key", "data-key", { enableKeyRotation: true }, { parent: keys });
+            this.registerOutputs({});
+        }
+    }
+    created.push(new DataStore("storage", { protect: true }));
+    new Custom("aws:rds/instance:Instance", "orders-db", { engine: "postgres" });
+    // A URN resolves once the monitor has answered that resource's registration.
+    await Promise.all(created.map((r) => new Promise((done) => r.urn.apply(done))));
+    return sent;
+}
+
+describe("resource-protect through the engine path", () => {
+    const engine = useEngine();
+
+    it("reports unprotected critical resources from the default list, advisory, and passes the rest", async () => {
+        const run = await engine.run(JSON.parse(fs.readFileSync(path.join(DIR, "unprotected.json"), "utf8")));
+        const found = run.of(POLICY);
+        const names = (urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+        expect(found.map((d) => [names(d.urn), d.enforcementLevel])).toEqual([
+            ["orders-db", "advisory"], ["invoices", "advisory"], ["data-key", "advisory"], ["shop-zone", "advisory"], ["sessions", "advisory"],
+        ]);
+        const sessions = run.on("sessions").find((d) => d.policyName === POLICY)!;
+        expect(sessions.message).toContain('Its ancestor shop:storage:DataStore "storage" is protected');
+        expect(sessions.message).toContain("pulumi state unprotect 'urn:pulumi:dev::project::shop:storage:DataStore$aws:dynamodb/table:Table::sessions'");
+        expect(run.on("db-sg").filter((d) => d.policyName === POLICY)).toEqual([]);
+    });
+
+    it("passes the protected stack, where children of the protected component carry protect: true", async () => {
+        const run = await engine.run(JSON.parse(fs.readFileSync(path.join(DIR, "protected.json"), "utf8")));
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("uses a configured glob list instead of the default, at the configured level", async () => {
+        const run = await engine.run(JSON.parse(fs.readFileSync(path.join(DIR, "unprotected.json"), "utf8")), {
+            config: { [POLICY]: { enforcementLevel: "mandatory", properties: { criticalResourceTypes: ["aws:s3/*", "aws:route53/zone:*", "aws:ec2/*"] } } },
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel])).toEqual([
+            ["invoices", "mandatory"], ["shop-zone", "mandatory"], ["db-sg", "mandatory"],
+        ]);
+        expect(found[0].message).toContain('(criticalResourceTypes "aws:s3/*")');
+    });
+
+    it("rejects a malformed glob in criticalResourceTypes with a config error", async () => {
+        const run = await engine.run({ resources: [{ type: "aws:rds/instance:Instance", name: "db", props: {} }] }, {
+            config: { [POLICY]: { properties: { criticalResourceTypes: ["aws:rds/[instance"] } } },
+        });
+        const [diagnostic, ...rest] = run.of(POLICY);
+        expect(rest).toEqual([]);
+        expect(diagnostic.message).toContain("Invalid configuration");
+        expect(diagnostic.message).toContain("criticalResourceTypes");
+    });
+
+    it("honours an exemption for one resource", async () => {
+        const run = await engine.run(JSON.parse(fs.readFileSync(path.join(DIR, "unprotected.json"), "utf8")), {
+            config: { [POLICY]: { properties: { exemptions: [{ name: "shop-zone", reason: "Zone is recreated from IaC and delegated by the parent account" }] } } },
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "invoices", "data-key", "sessions"]);
+    });
+
+    it("judges protect as the SDK sends it: inherited from a protected component passes, explicit protect: false fails", async () => {
+        const sent = await registerThroughSdk();
+        // What the SDK put on the wire (resource.js: unset protect takes the parent's resolved value).
+        expect(Object.fromEntries([...sent].map(([name, r]) => [name, r.protect]))).toEqual({
+            storage: true, sessions: true, exports: false, keys: true, "data-key": true, "orders-db": false,
+        });
+        const run = await engine.run({
+            stack: "prod",
+            project: "shop",
+            resources: [...sent].map(([name, r]) => ({ type: r.type, name, parent: r.parent, custom: r.custom, protect: r.protect, props: {} })),
+        });
+        // Registration order is not deterministic; compare by name.
+        const byName = new Map(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d]));
+        expect([...byName.keys()].sort()).toEqual(["exports", "orders-db"]);
+        expect(byName.get("exports")!.message).toContain('Its ancestor shop:storage:DataStore "storage" is protected');
+        expect(byName.get("orders-db")!.message).not.toContain("ancestor");
+    });
+
+    it("checks a `pulumi stack export`, where protect is a field of each resource", async () => {
+        const loaded = loadInputFile(path.join(DIR, "stack-export.json"));
+        expect(loaded.format).toBe("stack-export");
+        expect(loaded.resources.filter((r) => r.protect).map((r) => r.name)).toEqual(["storage", "assets", "carts", "data-key"]);
+        const run = await engine.run(loaded);
+        const found = run.of(POLICY);
+        expect(found.map((d) => d.urn)).toEqual([
+            "urn:pulumi:prod::shop::aws:secretsmanager/secret:Secret::stripe-api-key",
+            "urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db",
+        ]);
+        expect(found.map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory"]);
+        expect(found[1].message).toContain("pulumi state unprotect 'urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db'");
+        expect(found.some((d) => d.message.includes("ciphertext") || d.message.includes("v1:"))).toBe(false);
+    });
+});
+
+// test/global-setup.ts builds dist/ (`npm run build`) before any test runs.
+describe("resource-protect through the built check command", () => {
+    it("fails (exit 1) on a stack export when the policy is mandatory and names the resources", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resource-protect-"));
+        const config = path.join(dir, "policy-config.json");
+        fs.writeFileSync(config, JSON.stringify({ all: "disabled", [POLICY]: "mandatory" }));
+        try {
+            const out = spawnSync(process.execPath, [path.join(PACK_DIR, "dist/cli/check.js"), "--config", config, path.join(DIR, "stack-export.json")], {
+                cwd: PACK_DIR, encoding: "utf8", timeout: 120_000,
+            });
+            expect(out.stderr).toBe("");
+            expect(out.status).toBe(1);
+            expect(out.stdout).toContain('aws:rds/instance:Instance "orders-db"');
+            expect(out.stdout).toContain('aws:secretsmanager/secret:Secret "stripe-api-key"');
+            expect(out.stdout).toContain(`mandatory  ${POLICY}`);
+            expect(out.stdout).not.toContain('"assets"');
+            expect(out.stdout).toContain("Summary: 2 violations (2 mandatory) on 2 resources");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    }, 120_000);
+});
