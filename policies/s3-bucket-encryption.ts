@@ -1,0 +1,270 @@
+// Every S3 bucket must declare default encryption at rest with an allowed algorithm. The
+// default allows only KMS-backed encryption (SSE-KMS, DSSE-KMS): reading the data then needs
+// a KMS key grant, and every use of the key lands in CloudTrail. SSE-S3 (AES256), which S3
+// has applied to every bucket since January 2023, needs nothing beyond s3:GetObject.
+//
+// Encryption is declared inline on the bucket (deprecated in provider v7) or, as AWS and
+// the provider recommend, by a separate BucketServerSideEncryptionConfiguration. A resource
+// policy sees only the bucket, so this is a stack policy that joins the two by reference
+// (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
+import { policyDocUrl } from "./lib/docs";
+import type { ResourceRef } from "./lib/exemptions";
+import { Finding, PlainResource, StackContext, stackPolicy } from "./lib/policy";
+import { indexBuckets } from "./lib/s3-buckets";
+import * as t from "./lib/tokens";
+import { isRecord, isUnknown } from "./lib/values";
+
+export interface S3BucketEncryptionConfig {
+    allowedAlgorithms: string[];
+    requireCustomerManagedKey: boolean;
+}
+
+/** The values S3 accepts for sseAlgorithm, with what each means. */
+export const SSE_ALGORITHMS: Readonly<Record<string, string>> = {
+    AES256: "SSE-S3, S3-managed keys",
+    "aws:kms": "SSE-KMS",
+    "aws:kms:dsse": "DSSE-KMS, dual-layer",
+};
+export const DEFAULT_ALLOWED_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
+
+export const SSE_CONFIGURATION_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_SSE_CONFIGURATION, t.S3_BUCKET_SSE_CONFIGURATION_V2]);
+
+/** Where each bucket type declares encryption inline, per its v7 schema. */
+export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
+    // {rule: {applyServerSideEncryptionByDefault: {sseAlgorithm, kmsMasterKeyId}}}
+    [t.S3_BUCKET]: "serverSideEncryptionConfiguration",
+    // [{rules: [{applyServerSideEncryptionByDefaults: [{sseAlgorithm, kmsMasterKeyId}]}]}]
+    [t.S3_BUCKET_V2]: "serverSideEncryptionConfigurations",
+};
+
+/** One `applyServerSideEncryptionByDefault` block and where it was declared. */
+export interface DefaultEncryption {
+    sseAlgorithm: unknown;
+    kmsMasterKeyId: unknown;
+    where: string;
+    /** Declared on the bucket itself, whose outputs carry S3's default when nothing is declared. */
+    inline: boolean;
+}
+
+/** What one declaration (an inline block or a separate resource) says. */
+export interface Declaration {
+    settings: DefaultEncryption[];
+    /** Parts that set no algorithm: missing blocks, empty lists, odd shapes. */
+    problems: string[];
+}
+
+export type InlineReading = { kind: "none" } | { kind: "unknown" } | { kind: "declared"; declaration: Declaration };
+
+// ---------------------------------------------------------------- reading the shapes
+
+type Visit = (value: Record<string, unknown>, where: string) => void;
+
+/** An object block; an unknown one is skipped (known at apply). */
+function readObject(value: unknown, where: string, expected: string, out: Declaration, visit: Visit): void {
+    if (isUnknown(value)) return;
+    if (value === undefined || value === null) out.problems.push(`${where} is not set`);
+    else if (!isRecord(value)) out.problems.push(`${where} is ${kindOf(value)}, expected an object (${expected})`);
+    else visit(value, where);
+}
+
+/** A list of object blocks; an unknown list or element is skipped (known at apply). */
+function readList(value: unknown, where: string, expected: string, out: Declaration, visit: Visit): void {
+    if (isUnknown(value)) return;
+    if (value === undefined || value === null) out.problems.push(`${where} is not set`);
+    else if (!Array.isArray(value)) out.problems.push(`${where} is ${kindOf(value)}, expected a list of ${expected}`);
+    else if (value.length === 0) out.problems.push(`${where} is an empty list`);
+    else value.forEach((item, i) => readObject(item, `${where}[${i}]`, expected, out, visit));
+}
+
+function setting(out: Declaration, inline: boolean): Visit {
+    return (block, where) => out.settings.push({ sseAlgorithm: block.sseAlgorithm, kmsMasterKeyId: block.kmsMasterKeyId, where, inline });
+}
+
+/** A bucket's inline declaration, read from its outputs. */
+export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): InlineReading {
+    const property = INLINE_PROPERTY[bucket.type];
+    if (!property) return { kind: "none" };
+    const value = bucket.props[property];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return { kind: "none" };
+    if (isUnknown(value)) {
+        // The block is computed: at preview a new bucket that does not set it reports it
+        // unknown. Only a program that builds it from another resource's output (so that
+        // propertyDependencies records the source) has a declaration we cannot see yet.
+        // Outside preview an unknown is a secret `check` could not decrypt: not judged.
+        const fromOutputs = (bucket.propertyDependencies[property] ?? []).length > 0;
+        return dryRun && !fromOutputs ? { kind: "none" } : { kind: "unknown" };
+    }
+    const out: Declaration = { settings: [], problems: [] };
+    if (bucket.type === t.S3_BUCKET) {
+        readObject(value, property, "{rule}", out, (config, at) =>
+            readObject(config.rule, `${at}.rule`, "{applyServerSideEncryptionByDefault}", out, (rule, ruleAt) =>
+                readObject(rule.applyServerSideEncryptionByDefault, `${ruleAt}.applyServerSideEncryptionByDefault`, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, true))));
+    } else {
+        readList(value, property, "{rules}", out, (config, at) =>
+            readList(config.rules, `${at}.rules`, "{applyServerSideEncryptionByDefaults}", out, (rule, ruleAt) =>
+                readList(rule.applyServerSideEncryptionByDefaults, `${ruleAt}.applyServerSideEncryptionByDefaults`, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, true))));
+    }
+    return { kind: "declared", declaration: out };
+}
+
+/** A BucketServerSideEncryptionConfiguration(V2)'s declaration (both: `rules` list, object default). */
+export function readSeparateEncryption(sse: PlainResource): Declaration {
+    const out: Declaration = { settings: [], problems: [] };
+    readList(sse.props.rules, `${shortType(sse.type)} "${sse.name}" rules`, "{applyServerSideEncryptionByDefault}", out, (rule, at) =>
+        readObject(rule.applyServerSideEncryptionByDefault, `${at}.applyServerSideEncryptionByDefault`, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, false)));
+    return out;
+}
+
+// ---------------------------------------------------------------- judging
+
+const FIX_KMS = 'sseAlgorithm "aws:kms" (with kmsMasterKeyId set to your KMS key\'s ARN)';
+
+/** Why a declared setting is not acceptable, with the fix; undefined when it is (or is not known yet). */
+export function judgeSetting(s: DefaultEncryption, config: S3BucketEncryptionConfig): string | undefined {
+    const algorithm = s.sseAlgorithm;
+    if (isUnknown(algorithm)) return undefined;
+    const allowed = `allowedAlgorithms (${config.allowedAlgorithms.join(", ")})`;
+    if (algorithm === undefined || algorithm === null || algorithm === "") {
+        return `${s.where}.sseAlgorithm is not set. Set ${FIX_KMS}.`;
+    }
+    if (typeof algorithm !== "string") {
+        return `${s.where}.sseAlgorithm is ${kindOf(algorithm)}, expected one of AES256, aws:kms, aws:kms:dsse. Set ${FIX_KMS}.`;
+    }
+    if (!config.allowedAlgorithms.includes(algorithm)) {
+        if (!Object.prototype.hasOwnProperty.call(SSE_ALGORITHMS, algorithm)) {
+            return `${s.where}.sseAlgorithm is not a value S3 accepts (AES256, aws:kms, aws:kms:dsse), nor in ${allowed}. Set ${FIX_KMS}.`;
+        }
+        // Also what the provider records for a bucket that declares nothing: S3's default read back.
+        const implicit = algorithm === "AES256" && s.inline ? "; also S3's default, which the provider records when nothing is declared" : "";
+        return `${s.where}.sseAlgorithm is "${algorithm}" (${SSE_ALGORITHMS[algorithm]}${implicit}), which is not in ${allowed}. ` +
+            `Use ${FIX_KMS}, declared in an aws.s3.BucketServerSideEncryptionConfiguration for this bucket, or add "${algorithm}" to allowedAlgorithms.`;
+    }
+    if (!config.requireCustomerManagedKey) return undefined;
+    const key = s.kmsMasterKeyId;
+    if (isUnknown(key)) return undefined;
+    if (algorithm === "AES256") {
+        return `${s.where}.sseAlgorithm is "AES256" (SSE-S3), which cannot use a customer managed KMS key, but requireCustomerManagedKey is true. Set ${FIX_KMS}.`;
+    }
+    const useCmk = "Set kmsMasterKeyId to a customer managed KMS key's ARN (e.g. `key.arn`).";
+    if (key === undefined || key === null || key === "") {
+        return `${s.where}.kmsMasterKeyId is not set, so S3 uses the AWS managed key aws/s3, but requireCustomerManagedKey is true. ${useCmk}`;
+    }
+    if (typeof key !== "string") return `${s.where}.kmsMasterKeyId is ${kindOf(key)}, expected a KMS key ARN. ${useCmk}`;
+    if (key === "alias/aws/s3" || key.endsWith(":alias/aws/s3")) {
+        return `${s.where}.kmsMasterKeyId names the AWS managed key aws/s3, but requireCustomerManagedKey is true. ${useCmk}`;
+    }
+    return undefined;
+}
+
+/** A bucket that declares nothing gets S3's default, SSE-S3 (AES256), with no key of its own. */
+export function judgeUndeclared(bucket: PlainResource, config: S3BucketEncryptionConfig): string | undefined {
+    const aesAllowed = config.allowedAlgorithms.includes("AES256");
+    if (aesAllowed && !config.requireCustomerManagedKey) return undefined;
+    const why = aesAllowed
+        ? "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"
+        : `which is not in allowedAlgorithms (${config.allowedAlgorithms.join(", ")})`;
+    const orAllow = aesAllowed ? "" : ', or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable';
+    return `no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ${INLINE_PROPERTY[bucket.type]}). ` +
+        `S3 then applies its implicit default, SSE-S3 (AES256), ${why}. ` +
+        `Add an aws.s3.BucketServerSideEncryptionConfiguration with \`bucket: <bucket>.id\` and a rule ` +
+        `\`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}\`${orAllow}.`;
+}
+
+function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): string[] {
+    const problems = d.problems.map((p) =>
+        `${p}, so it declares no default encryption algorithm. Declare a rule with \`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms"}\`.`);
+    for (const s of d.settings) {
+        const problem = judgeSetting(s, config);
+        if (problem) problems.push(problem);
+    }
+    return problems;
+}
+
+/**
+ * The stack rule: every bucket's encryption, from the separate resources that target it or,
+ * when none does, from its inline declaration.
+ */
+export function findUnencryptedBuckets(
+    resources: readonly PlainResource[],
+    config: S3BucketEncryptionConfig,
+    context: Pick<StackContext, "dryRun"> = { dryRun: false },
+): Finding[] {
+    const index = indexBuckets(resources);
+    const separate = new Map<PlainResource, PlainResource[]>();
+    for (const r of resources) {
+        if (!SSE_CONFIGURATION_TYPES.has(r.type)) continue;
+        for (const bucket of index.targetsOf(r)) {
+            const targeting = separate.get(bucket);
+            if (targeting) targeting.push(r);
+            else separate.set(bucket, [r]);
+        }
+    }
+    const findings: Finding[] = [];
+    for (const bucket of index.buckets) {
+        const ref: ResourceRef = { urn: bucket.urn, type: bucket.type, name: bucket.name };
+        const subject = `${bucket.type === t.S3_BUCKET ? "aws.s3.Bucket" : "aws.s3.BucketV2"} "${bucket.name}"`;
+        const problems: string[] = [];
+        const configurations = separate.get(bucket);
+        if (configurations) {
+            // The separate resource is authoritative: the bucket's inline block is computed and
+            // may still hold what S3 reported before that resource was applied.
+            for (const sse of configurations) problems.push(...judgeDeclaration(readSeparateEncryption(sse), config));
+        } else {
+            const inline = readInlineEncryption(bucket, context.dryRun);
+            if (inline.kind === "declared") problems.push(...judgeDeclaration(inline.declaration, config));
+            else if (inline.kind === "none") {
+                const problem = judgeUndeclared(bucket, config);
+                if (problem) problems.push(problem);
+            }
+        }
+        for (const p of problems) findings.push({ message: `${subject}: ${p}`, resource: ref });
+    }
+    return findings;
+}
+
+function shortType(type: string): string {
+    return type.slice(type.lastIndexOf(":") + 1);
+}
+
+// Never the value itself: it might be a secret.
+function kindOf(value: unknown): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (isRecord(value)) return "an object";
+    if (typeof value === "string") return "a string";
+    if (typeof value === "number") return "a number";
+    if (typeof value === "boolean") return "a boolean";
+    return `of type ${typeof value}`;
+}
+
+export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
+    name: "s3-bucket-encryption",
+    displayName: "S3 buckets are encrypted with an allowed algorithm",
+    description: "Every S3 bucket declares default server-side encryption with an allowed algorithm, inline or through a BucketServerSideEncryptionConfiguration.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: bucket.id` and a rule " +
+        '`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn}`, ' +
+        "or add the algorithm you accept to allowedAlgorithms in the policy pack config.",
+    url: policyDocUrl("s3-bucket-encryption"),
+    tags: ["aws", "s3", "encryption", "data-protection"],
+    configSchema: {
+        properties: {
+            allowedAlgorithms: {
+                type: "array",
+                description: 'sseAlgorithm values a bucket may use: any of "AES256" (SSE-S3), "aws:kms" (SSE-KMS), "aws:kms:dsse" (DSSE-KMS).',
+                default: DEFAULT_ALLOWED_ALGORITHMS,
+                minItems: 1,
+                uniqueItems: true,
+                items: { type: "string", enum: Object.keys(SSE_ALGORITHMS) },
+            },
+            requireCustomerManagedKey: {
+                type: "boolean",
+                description: "Require kmsMasterKeyId to name a customer managed KMS key (not the AWS managed aws/s3 key).",
+                default: false,
+            },
+        },
+    },
+    check: findUnencryptedBuckets,
+});

@@ -1,0 +1,369 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import { indexBuckets } from "../policies/lib/s3-buckets";
+import { Finding, PlainResource } from "../policies/lib/policy";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets, S3BucketEncryptionConfig } from "../policies/s3-bucket-encryption";
+import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+
+const POLICY = "s3-bucket-encryption";
+const DIR = path.join(FIXTURES, POLICY);
+const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+const U = UNKNOWN_SENTINELS;
+const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b6c9a52-8d1e-4f3a-9c2b-7e5d4a3f1c0e";
+
+const DEFAULTS: S3BucketEncryptionConfig = { allowedAlgorithms: DEFAULT_ALLOWED_ALGORITHMS, requireCustomerManagedKey: false };
+
+function urnOf(type: string, name: string): string {
+    return `urn:pulumi:dev::shop::${type}::${name}`;
+}
+
+function res(type: string, name: string, props: Record<string, unknown>, propertyDependencies: Record<string, string[]> = {}): PlainResource {
+    const deps: Record<string, string[]> = {};
+    // A plain name is a Bucket's logical name, like fixtures; anything else is given as a URN.
+    for (const [k, refs] of Object.entries(propertyDependencies)) deps[k] = refs.map((r) => (r.startsWith("urn:") ? r : urnOf(BUCKET, r)));
+    return { type, name, urn: urnOf(type, name), props, protect: false, dependencies: Object.values(deps).flat(), propertyDependencies: deps };
+}
+
+/** A v7 Bucket; `bucket` and `id` both carry its physical name, as in state. */
+const bucket = (name: string, extra: Record<string, unknown> = {}, deps: Record<string, string[]> = {}) =>
+    res(BUCKET, name, { bucket: `${name}-prod`, id: `${name}-prod`, ...extra }, deps);
+const bucketV2 = (name: string, extra: Record<string, unknown> = {}, deps: Record<string, string[]> = {}) =>
+    res(BUCKET_V2, name, { bucket: `${name}-prod`, id: `${name}-prod`, ...extra }, deps);
+
+/** Bucket's inline block: object → `rule` object → `applyServerSideEncryptionByDefault` object. */
+const inline = (sseAlgorithm: unknown, kmsMasterKeyId?: unknown) => ({
+    serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled: true } },
+});
+/** BucketV2's inline block: list → `rules` list → `applyServerSideEncryptionByDefaults` list. */
+const inlineV2 = (sseAlgorithm: unknown, kmsMasterKeyId?: unknown) => ({
+    serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm, kmsMasterKeyId }], bucketKeyEnabled: true }] }],
+});
+/** The separate resource (both tokens): `rules` list → `applyServerSideEncryptionByDefault` object. */
+const sse = (name: string, target: unknown, sseAlgorithm: unknown, opts: { kmsMasterKeyId?: unknown; deps?: string[]; type?: string } = {}) =>
+    res(opts.type ?? SSE, name, {
+        bucket: target,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId: opts.kmsMasterKeyId }, bucketKeyEnabled: true }],
+    }, opts.deps ? { bucket: opts.deps } : {});
+const sseWithRules = (name: string, target: string, rules: unknown) => res(SSE, name, { bucket: target, rules });
+
+function flagged(findings: Finding[]): string[] {
+    return findings.map((f) => f.resource!.name);
+}
+
+type Case = [label: string, resources: PlainResource[], expected: [bucket: string, says: string][], config?: Partial<S3BucketEncryptionConfig>, dryRun?: boolean];
+
+describe("findUnencryptedBuckets (pure rule)", () => {
+    const cases: Case[] = [
+        // Nothing declared: S3's implicit SSE-S3 is not allowed by default.
+        ["Bucket declaring nothing", [bucket("a")], [["a", "S3 then applies its implicit default, SSE-S3 (AES256), which is not in allowedAlgorithms (aws:kms, aws:kms:dsse)"]]],
+        ["BucketV2 declaring nothing (empty list)", [bucketV2("a", { serverSideEncryptionConfigurations: [] })], [["a", "it does not set serverSideEncryptionConfigurations"]]],
+        ["Bucket with a null inline block", [bucket("a", { serverSideEncryptionConfiguration: null })], [["a", "no server-side encryption is declared"]]],
+        ["nothing declared, AES256 allowed: S3's default is acceptable", [bucket("a")], [], { allowedAlgorithms: ["AES256", "aws:kms"] }],
+
+        // Inline declarations, each bucket type in its own v7 shape.
+        ["Bucket inline aws:kms", [bucket("a", inline("aws:kms", KEY_ARN))], []],
+        ["Bucket inline aws:kms:dsse", [bucket("a", inline("aws:kms:dsse"))], []],
+        ["Bucket inline AES256", [bucket("a", inline("AES256", ""))], [["a", 'serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm is "AES256" (SSE-S3, S3-managed keys; also S3\'s default']]],
+        ["Bucket inline AES256 when AES256 is allowed", [bucket("a", inline("AES256"))], [], { allowedAlgorithms: ["AES256"] }],
+        ["BucketV2 inline aws:kms", [bucketV2("a", inlineV2("aws:kms", KEY_ARN))], []],
+        ["BucketV2 inline AES256", [bucketV2("a", inlineV2("AES256", ""))], [["a", 'serverSideEncryptionConfigurations[0].rules[0].applyServerSideEncryptionByDefaults[0].sseAlgorithm is "AES256"']]],
+        ["BucketV2 with a second, bad rule", [bucketV2("a", { serverSideEncryptionConfigurations: [{ rules: [
+            { applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] },
+            { applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }] },
+        ] }] })], [["a", "rules[1].applyServerSideEncryptionByDefaults[0].sseAlgorithm"]]],
+
+        // Rules that set no algorithm, and odd shapes: violations, never a crash.
+        ["Bucket rule without applyServerSideEncryptionByDefault", [bucket("a", { serverSideEncryptionConfiguration: { rule: { bucketKeyEnabled: true } } })],
+            [["a", "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault is not set, so it declares no default encryption algorithm"]]],
+        ["Bucket block without a rule", [bucket("a", { serverSideEncryptionConfiguration: {} })], [["a", "serverSideEncryptionConfiguration.rule is not set"]]],
+        ["Bucket with BucketV2's list shape", [bucket("a", { serverSideEncryptionConfiguration: [{ rules: [] }] })], [["a", "serverSideEncryptionConfiguration is a list, expected an object ({rule})"]]],
+        ["Bucket rule as a list", [bucket("a", { serverSideEncryptionConfiguration: { rule: [{}] } })], [["a", "serverSideEncryptionConfiguration.rule is a list, expected an object"]]],
+        ["Bucket default block as a string", [bucket("a", { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: "aws:kms" } } })], [["a", "applyServerSideEncryptionByDefault is a string, expected an object"]]],
+        ["BucketV2 with Bucket's object shape", [bucketV2("a", { serverSideEncryptionConfigurations: { rule: {} } })], [["a", "serverSideEncryptionConfigurations is an object, expected a list of {rules}"]]],
+        ["BucketV2 with an empty rule list", [bucketV2("a", { serverSideEncryptionConfigurations: [{ rules: [] }] })], [["a", "serverSideEncryptionConfigurations[0].rules is an empty list"]]],
+        ["BucketV2 rule with no default blocks", [bucketV2("a", { serverSideEncryptionConfigurations: [{ rules: [{ bucketKeyEnabled: true }] }] })], [["a", "rules[0].applyServerSideEncryptionByDefaults is not set"]]],
+        ["BucketV2 element that is a string", [bucketV2("a", { serverSideEncryptionConfigurations: ["aws:kms"] })], [["a", "serverSideEncryptionConfigurations[0] is a string"]]],
+        ["sseAlgorithm missing", [bucket("a", inline(undefined))], [["a", "sseAlgorithm is not set"]]],
+        ["sseAlgorithm a number", [bucket("a", inline(42))], [["a", "sseAlgorithm is a number, expected one of AES256, aws:kms, aws:kms:dsse"]]],
+        ["sseAlgorithm S3 does not know", [bucket("a", inline("aws:kms:typo"))], [["a", "is not a value S3 accepts"]]],
+        ["sseAlgorithm named like an object property", [bucket("a", inline("constructor"))], [["a", "is not a value S3 accepts"]]],
+
+        // Separate resources, correlated by reference.
+        ["SSE resource by physical name", [bucket("a"), sse("a-sse", "a-prod", "aws:kms")], []],
+        ["SSE V2 resource by physical name", [bucketV2("a"), sse("a-sse", "a-prod", "aws:kms", { type: SSE_V2 })], []],
+        ["SSE resource by id (state where id and bucket differ)", [res(BUCKET, "a", { bucket: "a-name", id: "a-id" }), sse("a-sse", "a-id", "aws:kms")], []],
+        ["SSE resource with an unknown bucket, linked by propertyDependencies", [bucket("a"), sse("a-sse", U.string, "aws:kms", { deps: ["a"] })], []],
+        ["SSE resource linked by propertyDependencies, bucket name unknown at preview",
+            [res(BUCKET, "a", { bucket: U.string, serverSideEncryptionConfiguration: U.object }), sse("a-sse", U.string, "aws:kms", { deps: ["a"] })], [], {}, true],
+        ["SSE resource targeting a different bucket does not count", [bucket("a"), bucket("b"), sse("b-sse", "b-prod", "aws:kms")], [["a", "no BucketServerSideEncryptionConfiguration targets it"]]],
+        ["a known bucket name wins over a dependency on another bucket", [bucket("a"), bucket("b"), sse("x-sse", "b-prod", "aws:kms", { deps: ["a"] })], [["a", "no server-side encryption is declared"]]],
+        ["SSE resource naming a bucket outside the stack", [bucket("a"), sse("ext-sse", "someone-elses-bucket", "aws:kms")], [["a", "no server-side encryption is declared"]]],
+        ["an unknown bucket without propertyDependencies links nothing", [bucket("a"), sse("a-sse", U.string, "aws:kms")], [["a", "no server-side encryption is declared"]]],
+        ["SSE resource with AES256", [bucket("a"), sse("a-sse", "a-prod", "AES256")],
+            [["a", 'BucketServerSideEncryptionConfiguration "a-sse" rules[0].applyServerSideEncryptionByDefault.sseAlgorithm is "AES256" (SSE-S3, S3-managed keys), which is not in allowedAlgorithms']]],
+        ["SSE resource with AES256 when allowed", [bucket("a"), sse("a-sse", "a-prod", "AES256")], [], { allowedAlgorithms: ["AES256"] }],
+        ["SSE resource with an empty rule list", [bucket("a"), sseWithRules("a-sse", "a-prod", [])], [["a", 'BucketServerSideEncryptionConfiguration "a-sse" rules is an empty list']]],
+        ["SSE rule without applyServerSideEncryptionByDefault", [bucket("a"), sseWithRules("a-sse", "a-prod", [{ bucketKeyEnabled: true, blockedEncryptionTypes: ["SSE-C"] }])],
+            [["a", '"a-sse" rules[0].applyServerSideEncryptionByDefault is not set, so it declares no default encryption algorithm']]],
+        ["SSE rules as an object", [bucket("a"), sseWithRules("a-sse", "a-prod", { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } })],
+            [["a", "rules is an object, expected a list"]]],
+        ["SSE rules null", [bucket("a"), sseWithRules("a-sse", "a-prod", null)], [["a", '"a-sse" rules is not set']]],
+        ["the separate resource wins over a stale inline AES256 read-back", [bucket("a", inline("AES256", "")), sse("a-sse", "a-prod", "aws:kms")], []],
+        ["the separate resource wins over an inline aws:kms", [bucket("a", inline("aws:kms")), sse("a-sse", "a-prod", "AES256")], [["a", '"a-sse" rules[0]']]],
+        ["two separate resources, one bad", [bucket("a"), sse("a-good", "a-prod", "aws:kms"), sse("a-bad", "a-prod", "AES256", { type: SSE_V2 })],
+            [["a", 'BucketServerSideEncryptionConfigurationV2 "a-bad"']]],
+        ["one SSE resource per bucket, many buckets", [bucket("a"), bucketV2("b"), sse("a-sse", "a-prod", "aws:kms"), sse("b-sse", U.string, "AES256", { deps: [urnOf(BUCKET_V2, "b")] })],
+            [["b", '"b-sse"']]],
+
+        // Unknowns at preview: no crash, no false violation.
+        ["unknown algorithm in an SSE resource", [bucket("a"), sse("a-sse", U.string, U.string, { deps: ["a"] })], [], {}, true],
+        ["unknown rules in an SSE resource", [bucket("a"), res(SSE, "a-sse", { bucket: U.string, rules: U.array }, { bucket: ["a"] })], [], {}, true],
+        ["unknown rule element", [bucket("a"), sseWithRules("a-sse", "a-prod", [U.object])], []],
+        ["unknown inline algorithm", [bucket("a", inline(U.string))], [], {}, true],
+        ["inline block built from another resource's output (unknown, with propertyDependencies)",
+            [bucketV2("a", { serverSideEncryptionConfigurations: U.array }, { serverSideEncryptionConfigurations: ["urn:pulumi:dev::shop::aws:kms/key:Key::k"] })], [], {}, true],
+        ["inline block unknown only because it is computed (new bucket at preview)", [bucket("a", { serverSideEncryptionConfiguration: U.object })],
+            [["a", "no server-side encryption is declared"]], {}, true],
+        ["an unknown inline block outside preview (a secret in a stack export) is not judged", [bucket("a", { serverSideEncryptionConfiguration: U.string })], [], {}, false],
+
+        // requireCustomerManagedKey.
+        ["CMK required: inline aws:kms with a key", [bucket("a", inline("aws:kms", KEY_ARN))], [], { requireCustomerManagedKey: true }],
+        ["CMK required: aws:kms without a key", [bucket("a", inline("aws:kms"))], [["a", "kmsMasterKeyId is not set, so S3 uses the AWS managed key aws/s3"]], { requireCustomerManagedKey: true }],
+        ["CMK required: empty key (state read-back)", [bucketV2("a", inlineV2("aws:kms", ""))], [["a", "kmsMasterKeyId is not set"]], { requireCustomerManagedKey: true }],
+        ["CMK required: the aws/s3 alias", [bucket("a"), sse("a-sse", "a-prod", "aws:kms", { kmsMasterKeyId: "alias/aws/s3" })], [["a", "names the AWS managed key aws/s3"]], { requireCustomerManagedKey: true }],
+        ["CMK required: the aws/s3 alias ARN", [bucket("a"), sse("a-sse", "a-prod", "aws:kms:dsse", { kmsMasterKeyId: "arn:aws:kms:eu-west-1:123456789012:alias/aws/s3" })],
+            [["a", "names the AWS managed key aws/s3"]], { requireCustomerManagedKey: true }],
+        ["CMK required: a customer alias", [bucket("a"), sse("a-sse", "a-prod", "aws:kms", { kmsMasterKeyId: "alias/shop-data" })], [], { requireCustomerManagedKey: true }],
+        ["CMK required: key unknown at preview", [bucket("a"), sse("a-sse", U.string, "aws:kms", { kmsMasterKeyId: U.string, deps: ["a"] })], [], { requireCustomerManagedKey: true }, true],
+        ["CMK required: allowed AES256 cannot have one", [bucket("a", inline("AES256"))], [["a", "cannot use a customer managed KMS key"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
+        ["CMK required: nothing declared, AES256 allowed", [bucket("a")], [["a", "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"]],
+            { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256"] }],
+
+        // Not buckets.
+        ["other resources are ignored", [res("aws:rds/instance:Instance", "db", {}), sse("lonely", "nobody", "AES256")], []],
+    ];
+
+    it.each(cases)("%s", (_label, resources, expected, config = {}, dryRun = false) => {
+        const findings = findUnencryptedBuckets(resources, { ...DEFAULTS, ...config }, { dryRun });
+        expect(flagged(findings)).toEqual(expected.map(([name]) => name));
+        findings.forEach((f, i) => {
+            expect(f.message).toContain(expected[i][1]);
+            // Names the bucket and says how to fix it.
+            expect(f.message).toMatch(new RegExp(`^aws\\.s3\\.Bucket(V2)? "${expected[i][0]}": `));
+            expect(f.message).toMatch(/Set |Use |Add |Declare /);
+            expect(f.resource).toEqual({ urn: expect.stringContaining(`::${expected[i][0]}`), type: expect.stringMatching(/^aws:s3\/bucket(V2)?:/), name: expected[i][0] });
+        });
+    });
+
+    it("names the fix in the message for a bucket declaring nothing", () => {
+        const [finding] = findUnencryptedBuckets([bucket("logs")], DEFAULTS);
+        expect(finding.message).toBe(
+            'aws.s3.Bucket "logs": no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ' +
+                "serverSideEncryptionConfiguration). S3 then applies its implicit default, SSE-S3 (AES256), which is not in allowedAlgorithms (aws:kms, aws:kms:dsse). " +
+                "Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: <bucket>.id` and a rule " +
+                '`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}`, or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable.',
+        );
+    });
+
+    it("never echoes key ids or unrecognised values", () => {
+        const secretish = "arn:aws:kms:eu-west-1:123456789012:key/SECRET-LOOKING-VALUE";
+        const findings = findUnencryptedBuckets([
+            bucket("a", inline("SECRET-ALGORITHM-VALUE", secretish)),
+            bucket("b"), sse("b-sse", "b-prod", "AES256", { kmsMasterKeyId: secretish }),
+            bucket("c", inline("aws:kms", { nested: "SECRET-LOOKING-VALUE" })),
+        ], { ...DEFAULTS, requireCustomerManagedKey: true });
+        expect(flagged(findings)).toEqual(["a", "b", "c"]);
+        for (const f of findings) expect(f.message).not.toContain("SECRET");
+    });
+
+    it("never throws on arbitrary values where blocks are expected", () => {
+        const odd = [undefined, null, 0, 1, true, "", "x", [], [null], [[]], {}, { rule: null }, { rules: [null] }, [{ rules: [{ applyServerSideEncryptionByDefaults: [null, 3] }] }]];
+        for (const v of odd) {
+            expect(() => findUnencryptedBuckets([
+                bucket("a", { serverSideEncryptionConfiguration: v }),
+                bucketV2("b", { serverSideEncryptionConfigurations: v }),
+                bucket("c"), res(SSE, "c-sse", { bucket: "c-prod", rules: v }),
+                bucket("d"), res(SSE_V2, "d-sse", { bucket: v, rules: [{ applyServerSideEncryptionByDefault: v }] }, { bucket: ["d"] }),
+            ], DEFAULTS)).not.toThrow();
+        }
+    });
+
+    // Half the SSE resources by name, half by propertyDependencies with an unknown name.
+    const bigStack = (n: number, wrap: (r: PlainResource) => PlainResource = (r) => r) => {
+        const resources: PlainResource[] = [];
+        for (let i = 0; i < n; i++) {
+            resources.push(wrap(i % 3 ? bucket(`b${i}`) : bucketV2(`b${i}`, inlineV2("aws:kms"))));
+            resources.push(i % 2 ? sse(`s${i}`, `b${i}-prod`, "aws:kms") : sse(`s${i}`, U.string, "aws:kms", { deps: [urnOf(i % 3 ? BUCKET : BUCKET_V2, `b${i}`)] }));
+        }
+        resources.push(wrap(bucket("plain")));
+        return resources;
+    };
+
+    it("looks at each bucket a bounded number of times (no nested loop)", () => {
+        // Counting reads is deterministic where timing on a shared machine is not.
+        let reads = 0;
+        const counting = <T extends object>(target: T): T => new Proxy(target, { get: (o, k) => (reads++, Reflect.get(o, k)) });
+        const wrap = (r: PlainResource) => counting({ ...r, props: counting(r.props) });
+        const n = 4_000;
+        expect(flagged(findUnencryptedBuckets(bigStack(n, wrap), DEFAULTS))).toEqual(["plain"]);
+        // A nested loop over buckets reads each of them thousands of times.
+        expect(reads / n).toBeLessThan(50);
+    });
+
+    // Speed on 10,000 resources is measured by `npm run bench`, not asserted here.
+    it("correlates a 10,000-bucket stack correctly", () => {
+        expect(flagged(findUnencryptedBuckets(bigStack(10_000), DEFAULTS))).toEqual(["plain"]);
+    });
+});
+
+describe("indexBuckets", () => {
+    it("resolves references by name, id and propertyDependencies, never by an unknown", () => {
+        const a = res(BUCKET, "a", { bucket: "a-name", id: "a-id" });
+        const b = res(BUCKET_V2, "b", { bucket: U.string });
+        const c = res(BUCKET, "c", { bucket: U.string });
+        const index = indexBuckets([a, b, c, res("aws:kms/key:Key", "k", {})]);
+        expect(index.buckets.map((x) => x.name)).toEqual(["a", "b", "c"]);
+        const target = (bucketValue: unknown, deps: string[] = []) =>
+            index.targetsOf(res(SSE, "s", { bucket: bucketValue }, { bucket: deps })).map((x) => x.name);
+        expect(target("a-name")).toEqual(["a"]);
+        expect(target("a-id")).toEqual(["a"]);
+        expect(target("other")).toEqual([]);
+        expect(target(U.string)).toEqual([]);
+        expect(target(U.string, [b.urn])).toEqual(["b"]);
+        expect(target(U.string, [b.urn, b.urn, "urn:pulumi:dev::shop::aws:kms/key:Key::k"])).toEqual(["b"]);
+        expect(target(undefined, [c.urn])).toEqual(["c"]);
+    });
+});
+
+describe("s3-bucket-encryption through the engine path", () => {
+    const engine = useEngine();
+
+    it("is a mandatory stack policy with the documented config defaults", async () => {
+        const run = await engine.run({ resources: [] });
+        const info = run.info.policies.find((p) => p.name === POLICY)!;
+        expect(info).toMatchObject({ enforcementLevel: "mandatory", policyType: "stack", severity: "high" });
+        expect(info.configSchema?.properties.allowedAlgorithms.default).toEqual(["aws:kms", "aws:kms:dsse"]);
+        expect(info.configSchema?.properties.requireCustomerManagedKey.default).toBe(false);
+    });
+
+    it("reports each unencrypted bucket of the insecure fixture, mandatory, on the bucket", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "insecure.json")));
+        const found = run.of(POLICY);
+        const names = (ds: typeof found) => ds.map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+        expect(names(found)).toEqual(["uploads", "exports", "reports", "backups", "media", "legacy"]);
+        expect(found.every((d) => d.enforcementLevel === "mandatory")).toBe(true);
+        const text = found.map((d) => d.message.split("\n").slice(1).join("\n"));
+        expect(text[0]).toContain('aws.s3.Bucket "uploads": no server-side encryption is declared');
+        expect(text[0]).toContain("implicit default, SSE-S3 (AES256), which is not in allowedAlgorithms");
+        expect(text[1]).toContain('aws.s3.BucketV2 "exports": serverSideEncryptionConfigurations[0].rules[0].applyServerSideEncryptionByDefaults[0].sseAlgorithm is "AES256"');
+        expect(text[2]).toContain("serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault is not set");
+        expect(text[3]).toContain('aws.s3.Bucket "backups": no server-side encryption is declared');
+        expect(text[4]).toContain('BucketServerSideEncryptionConfigurationV2 "media-encryption" rules is an empty list');
+        expect(text[5]).toContain('BucketServerSideEncryptionConfiguration "legacy-encryption" rules[0].applyServerSideEncryptionByDefault.sseAlgorithm is "AES256"');
+    });
+
+    it("passes the secure fixture, also when a customer managed key is required", async () => {
+        const loaded = loadInputFile(path.join(DIR, "secure.json"));
+        expect((await engine.run(loaded)).of(POLICY)).toEqual([]);
+        const strict = await engine.run(loaded, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(strict.of(POLICY)).toEqual([]);
+    });
+
+    it("accepts AES256 once allowedAlgorithms includes it, and honours exemptions", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "insecure.json")), {
+            config: {
+                [POLICY]: {
+                    properties: {
+                        allowedAlgorithms: ["AES256", "aws:kms"],
+                        exemptions: [{ name: "media", reason: "Scratch bucket, emptied nightly", expires: "2999-01-01" }],
+                    },
+                },
+            },
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["reports"]);
+    });
+
+    it("rejects an algorithm S3 does not know in allowedAlgorithms", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "secure.json")), {
+            config: { [POLICY]: { properties: { allowedAlgorithms: ["aws:kms", "sse-kms"] } } },
+        }).then(() => "accepted", (e: Error) => e.message);
+        // The CLI validates config against the published schema before the run, as `pulumi preview` does.
+        expect(run).toBe("policy pack configuration is invalid: s3-bucket-encryption: allowedAlgorithms.1: must be equal to one of the allowed values");
+    });
+
+    it("reports the unencrypted bucket of a `pulumi stack export`, and only it", async () => {
+        const loaded = loadInputFile(path.join(DIR, "stack-export.json"));
+        expect(loaded.format).toBe("stack-export");
+        const run = await engine.run(loaded);
+        const found = run.of(POLICY);
+        expect(found.map((d) => d.urn)).toEqual(["urn:pulumi:prod::media::aws:s3/bucket:Bucket::raw-uploads"]);
+        expect(found[0].enforcementLevel).toBe("mandatory");
+        expect(found[0].message).toContain('aws.s3.Bucket "raw-uploads": serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm is "AES256"');
+        expect(found[0].message).toContain("add \"AES256\" to allowedAlgorithms");
+    });
+});
+
+describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
+    const engine = useEngine({ dryRun: true });
+
+    it("links new buckets through propertyDependencies and takes no offence at unknowns", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "preview.json")));
+        const found = run.of(POLICY);
+        expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["staging"]);
+        expect(found[0].message).toContain('aws.s3.Bucket "staging": no server-side encryption is declared');
+    });
+});
+
+describe("`check` on a stack export (built CLI)", () => {
+    const cli = path.join(PACK_DIR, "dist", "cli", "check.js");
+    beforeAll(() => {
+        // test/global-setup.ts builds dist/ before any test runs.
+        expect(fs.existsSync(cli)).toBe(true);
+    });
+
+    function check(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+        return new Promise((resolve) => {
+            const child = spawn(process.execPath, [cli, ...args], { cwd: PACK_DIR, stdio: ["ignore", "pipe", "pipe"] });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (d) => (stdout += d));
+            child.stderr.on("data", (d) => (stderr += d));
+            child.on("close", (code) => resolve({ code, stdout, stderr }));
+        });
+    }
+
+    function configFile(config: object): string {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "s3-enc-")), "policy-config.json");
+        fs.writeFileSync(file, JSON.stringify(config));
+        return file;
+    }
+
+    const exportFile = path.join(DIR, "stack-export.json");
+
+    it("exits 1 on the unencrypted bucket, because the policy is mandatory", async () => {
+        // Only this policy, at its default level: the exit code is this policy's alone.
+        const only = configFile({ all: "disabled", [POLICY]: "mandatory" });
+        const result = await check(["--config", only, exportFile]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('aws:s3/bucket:Bucket "raw-uploads"');
+        expect(result.stdout).toMatch(/mandatory\s+s3-bucket-encryption/);
+        expect(result.stdout).not.toContain('"renditions"');
+        expect(result.stdout).not.toContain('"audit-logs"');
+    });
+
+    it("exits 0 once AES256 is an allowed algorithm", async () => {
+        const relaxed = configFile({ all: "disabled", [POLICY]: { enforcementLevel: "mandatory", allowedAlgorithms: ["AES256", "aws:kms"] } });
+        const result = await check(["--config", relaxed, exportFile]);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain("no violations");
+    });
+});
