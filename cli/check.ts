@@ -7,14 +7,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
-import { PackBootError } from "./engine/pack-process";
+import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
 import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
 import { runPack } from "./engine/run";
-import { describeUnused, unusedExemptions } from "./exemptions-report";
-import { InputError, loadInputFile } from "./inputs";
-import { FileResult, formatTable } from "./report";
+import { unusedExemptions } from "./exemptions-report";
+import { InputError, LoadedInput, loadInputFile } from "./inputs";
+import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
+import { ProgramError } from "./program/run-program";
+import { progressLine, TextStream } from "./progress";
+import { FileResult, formatJson, formatTable, REPORT_FORMATS, ReportFormat } from "./report";
+import { formatSarif } from "./sarif";
 
 const USAGE = `Usage: check [options] <file>...
+       check [options] --program <dir>
 
 Runs the aws-security-baseline policy pack over each file, as \`pulumi preview --policy-pack\` would.
 Files: fixtures (see fixtures/README.md), \`pulumi stack export\` output, \`pulumi preview --json\` output.
@@ -26,13 +31,27 @@ Options:
   --org <name>       organization name (default: "organization")
   --preview          analyze as a preview (dry run: unknown values allowed)
   --pack <dir>       policy pack directory (default: this pack)
+  --format <format>  table (default), json or sarif (SARIF 2.1.0, for GitHub code scanning);
+                     see docs/report-format.md
+  --output <file>    write the report to <file> instead of stdout
+  --program <dir>    run the Pulumi TypeScript/JavaScript program in <dir> offline (mocked engine,
+                     config from Pulumi.<stack>.yaml) and check what it registers; see docs/check-program.md
+  --invoke-answers <file>  with --program: JSON results for data sources check cannot answer
+  --save-fixture <file>    with --program: also write the captured resources as a fixture
+  --program-timeout <s>    with --program: give up after <s> seconds (default 120)
   -h, --help         show this help
 
-Exit codes: 0 no mandatory violations, 1 mandatory violations, 2 unusable input or config.`;
+Exit codes: 0 no mandatory violations, 1 mandatory violations, 2 unusable input, config or options.`;
 
 class UsageError extends Error {}
 
-export async function main(argv: string[]): Promise<number> {
+/** Where `check` writes: the process's streams, or test doubles. */
+export interface CheckIO {
+    stdout: TextStream;
+    stderr: TextStream;
+}
+
+export async function main(argv: string[], io: CheckIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
     let args;
     try {
         args = parseArgs({
@@ -45,6 +64,12 @@ export async function main(argv: string[]): Promise<number> {
                 org: { type: "string" },
                 preview: { type: "boolean", default: false },
                 pack: { type: "string" },
+                format: { type: "string", default: "table" },
+                output: { type: "string" },
+                program: { type: "string" },
+                "save-fixture": { type: "string" },
+                "invoke-answers": { type: "string" },
+                "program-timeout": { type: "string" },
                 help: { type: "boolean", short: "h", default: false },
             },
         });
@@ -52,23 +77,41 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`${(e as Error).message.split("\n")[0]} (see --help)`);
     }
     if (args.values.help) {
-        process.stdout.write(USAGE + "\n");
+        io.stdout.write(USAGE + "\n");
         return 0;
     }
-    if (args.positionals.length === 0) throw new UsageError("no input files given (see --help)");
+    const program = args.values.program;
+    if (args.positionals.length === 0 && program === undefined) throw new UsageError("no input files given (see --help)");
+    for (const flag of ["save-fixture", "invoke-answers", "program-timeout"] as const) {
+        if (args.values[flag] !== undefined && program === undefined) throw new UsageError(`--${flag} needs --program <dir>`);
+    }
+    const format = args.values.format as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, not "${format}"`);
+    const output = args.values.output;
+    if (output !== undefined) checkWritable(output);
 
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
     const policyConfig = args.values.config ? readPolicyConfig(args.values.config) : undefined;
     // Parse every input before booting anything: bad input fails fast.
-    const inputs = args.positionals.map((file) => ({
-        file,
-        input: loadInputFile(file, { stack: args.values.stack, project: args.values.project }),
-    }));
+    const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput }[] =
+        args.positionals.map((file) => ({
+            file,
+            input: loadInputFile(file, { stack: args.values.stack, project: args.values.project }),
+        }));
+    if (program !== undefined) {
+        const { file, input } = await loadProgramInput({
+            program, stack: args.values.stack, preview: args.values.preview, organization: args.values.org,
+            saveFixture: args.values["save-fixture"], invokeAnswers: args.values["invoke-answers"], timeout: args.values["program-timeout"],
+        }, (message) => io.stderr.write(`check: ${message}\n`));
+        inputs.push({ file, input });
+    }
 
     const results: FileResult[] = [];
+    let info: AnalyzerInfo | undefined;
     let mandatory = 0;
     for (const { file, input } of inputs) {
-        const notes: string[] = [];
+        // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log.
+        const progress = format === "table" && io.stderr.isTTY ? progressLine(io.stderr, `check: ${file}`) : undefined;
         const run = await runPack({
             packDir,
             stack: input.stack ?? "dev",
@@ -78,15 +121,52 @@ export async function main(argv: string[]): Promise<number> {
             policyConfig,
             resources: input.resources,
             // The engine never tells a pack the secrets provider; a stack export records it.
-            env: input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : undefined,
-        });
-        for (const l of run.logs) if (l.severity !== "debug") notes.push(`${l.severity}: ${l.message}`);
-        for (const u of unusedExemptions(policyConfig, run.resources)) notes.push(describeUnused(u));
+            env: { ...(input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : {}), ...("env" in input ? input.env : {}) },
+            stackConfig: "stackConfig" in input ? input.stackConfig : undefined,
+            onProgress: progress?.update,
+        }).finally(() => progress?.clear());
+        info ??= run.info;
         mandatory += run.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
-        results.push({ file, stack: input.stack, resources: run.resources, diagnostics: run.diagnostics, notes });
+        results.push({
+            file,
+            stack: input.stack,
+            resources: run.resources,
+            diagnostics: run.diagnostics,
+            logs: run.logs.filter((l) => l.severity !== "debug"),
+            unusedExemptions: unusedExemptions(policyConfig, run.resources),
+        });
     }
-    process.stdout.write(formatTable(results, process.stdout.isTTY === true));
+    const report = { pack: info!, files: results };
+    const text =
+        format === "json" ? formatJson(report)
+        : format === "sarif" ? formatSarif(report, { cwd: process.cwd(), readSource: readIfPossible })
+        : formatTable(results, output === undefined && io.stdout.isTTY === true);
+    if (output === undefined) io.stdout.write(text);
+    else writeReport(output, text);
     return mandatory > 0 ? 1 : 0;
+}
+
+function readIfPossible(file: string): string | undefined {
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch {
+        return undefined;
+    }
+}
+
+/** Fails before the run, not after it, when the report could not be written. */
+function checkWritable(file: string): void {
+    const dir = path.dirname(path.resolve(file));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--output ${file}: directory ${dir} does not exist`);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`--output ${file}: is a directory`);
+}
+
+function writeReport(file: string, text: string): void {
+    try {
+        fs.writeFileSync(file, text);
+    } catch (e: any) {
+        throw new UsageError(`--output ${file}: cannot write the report (${e?.code ?? "error"})`);
+    }
 }
 
 function readPolicyConfig(file: string): PolicyPackConfig {
@@ -116,7 +196,7 @@ if (require.main === module) {
     main(process.argv.slice(2)).then(
         (code) => { process.exitCode = code; },
         (e) => {
-            const known = e instanceof InputError || e instanceof PolicyConfigError || e instanceof UsageError || e instanceof PackBootError;
+            const known = e instanceof InputError || e instanceof PolicyConfigError || e instanceof UsageError || e instanceof PackBootError || e instanceof ProgramError;
             const text = known ? e.message : `internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
             process.stderr.write(`check: ${text}\n`);
             process.exitCode = 2;

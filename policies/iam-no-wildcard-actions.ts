@@ -105,6 +105,13 @@ export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
         "Allow + NotAction with an Action list. Accept a deliberate pattern with the allowedActions config.",
     url: policyDocUrl("iam-no-wildcard-actions"),
     tags: ["aws", "iam", "least-privilege"],
+    framework: {
+        name: "CIS Amazon Web Services Foundations Benchmark",
+        version: "1.5.0",
+        reference: "1.16",
+        specification: "Ensure IAM policies that allow full \"*:*\" administrative privileges are not attached. " +
+            "This policy is stricter: any wildcard action in an Allow statement is reported.",
+    },
     configSchema: {
         properties: {
             allowedActions: globList(

@@ -39,7 +39,16 @@ export const rdsDeletionProtection = resourcePolicy<Record<string, never>>({
     severity: "high",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`) on the resource.",
     url: policyDocUrl("rds-deletion-protection"),
-    tags: ["aws", "rds", "data-protection"],
+    tags: ["aws", "rds", "dynamodb", "data-protection"],
+    // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS
+    // Foundations has no deletion-protection control.
+    framework: {
+        name: "AWS Foundational Security Best Practices",
+        version: "1.0.0",
+        reference: "RDS.8",
+        specification: "RDS DB instances should have deletion protection enabled; also RDS.7 (RDS clusters), " +
+            "DocumentDB.5, Neptune.4 and DynamoDB.6 (the same flag on those databases).",
+    },
     configSchema: { properties: {} },
     resourceTypes: Object.keys(DELETION_PROTECTION_PROPERTY),
     check: findMissingDeletionProtection,

@@ -1,0 +1,153 @@
+// `check --format table|json|sarif [--output <file>]` end to end: the real pack over a
+// fixture with violations at two enforcement levels, with stdout/stderr standing in for a
+// terminal or a pipe. Exit codes are checked on the built CLI, as a user runs it.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { CheckIO, main } from "../cli/check";
+import { FIXTURES, PACK_DIR } from "./helpers/engine";
+import { sarifSchemaErrors } from "./helpers/sarif-schema";
+
+const FIXTURE = path.relative(PACK_DIR, path.join(FIXTURES, "check-formats/mixed-levels.json"));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-formats-"));
+const CONFIG = path.join(tmp, "levels.json");
+fs.writeFileSync(CONFIG, JSON.stringify({
+    all: "disabled",
+    "rds-deletion-protection": { enforcementLevel: "mandatory", exemptions: [{ name: "legacy-*", reason: "being migrated" }] },
+    "resource-protect": "advisory",
+}));
+
+const URN = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
+const ORDERS = URN("aws:rds/instance:Instance", "orders-db");
+const ANALYTICS = URN("aws:rds/cluster:Cluster", "analytics");
+const ESC = "\x1b[";
+
+/** Streams that say they are (or are not) a terminal and keep what is written. */
+function terminal(stdoutTTY: boolean, stderrTTY: boolean) {
+    const out = { stdout: "", stderr: "" };
+    const io: CheckIO = {
+        stdout: { isTTY: stdoutTTY, write: (s: string) => (out.stdout += s) },
+        stderr: { isTTY: stderrTTY, write: (s: string) => (out.stderr += s) },
+    };
+    return { io, out };
+}
+
+async function check(args: string[], tty: { stdout: boolean; stderr: boolean }) {
+    const t = terminal(tty.stdout, tty.stderr);
+    const code = await main([...args, "--config", CONFIG, FIXTURE], t.io);
+    return { code, ...t.out };
+}
+
+describe("check --format table (default)", () => {
+    it("groups by resource with a summary by level; no colour and no progress when not on a terminal", async () => {
+        const r = await check([], { stdout: false, stderr: false });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toBe("");
+        expect(r.stdout).not.toContain(ESC);
+        expect(r.stdout).toMatch(new RegExp(
+            `aws:rds/instance:Instance "orders-db"\\n\\s+${escape(ORDERS)}\\n\\s+mandatory\\s+rds-deletion-protection\\n.*\\n\\s+advisory\\s+resource-protect\\n`,
+        ));
+        expect(r.stdout).toMatch(new RegExp(`aws:rds/cluster:Cluster "analytics"\\n\\s+${escape(ANALYTICS)}\\n\\s+mandatory\\s+rds-deletion-protection\\n`));
+        expect(r.stdout).not.toContain('"sessions"');
+        expect(r.stdout).toContain('note: exemption in rds-deletion-protection (name "legacy-*") matches no resource');
+        expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("Summary: 3 violations (2 mandatory, 1 advisory) on 2 resources; 5 resources checked in 1 file.");
+    });
+
+    it("on a terminal: colour on stdout, progress on stderr erased at the end", async () => {
+        const r = await check([], { stdout: true, stderr: true });
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain(`${ESC}31;1mmandatory${ESC}0m`);
+        expect(r.stderr).toContain(`check: ${FIXTURE}: 1/5 resources analyzed (20%)`);
+        expect(r.stderr).toContain(`check: ${FIXTURE}: 5/5 resources analyzed (100%)`);
+        expect(r.stderr.endsWith("\r\x1b[2K")).toBe(true);
+    });
+});
+
+/** A JSON or SARIF run on a terminal: exit 1 (mandatory violations), parsed stdout, nothing else. */
+function machineReport(r: { code: number; stdout: string; stderr: string }) {
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(""); // no progress line
+    expect(r.stdout).not.toContain(ESC); // no colour
+    expect(r.stdout).not.toContain("\r");
+    return JSON.parse(r.stdout);
+}
+
+describe("check --format json", () => {
+    it("writes only the documented JSON to stdout, even on a terminal", async () => {
+        const report = machineReport(await check(["--format", "json"], { stdout: true, stderr: true }));
+        expect(report.version).toBe(1);
+        expect(report.tool.name).toBe("aws-security-baseline");
+        expect(report.tool.version).toBe(JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).version);
+        expect(report.summary).toEqual({ files: 1, resources: 5, violations: 3, byLevel: { mandatory: 2, remediate: 0, advisory: 1 }, resourcesWithViolations: 2 });
+        expect(report.violations.map((v: any) => [v.policy, v.enforcementLevel, v.severity, v.urn, v.type, v.name, v.file])).toEqual([
+            ["rds-deletion-protection", "mandatory", "high", ORDERS, "aws:rds/instance:Instance", "orders-db", FIXTURE],
+            ["rds-deletion-protection", "mandatory", "high", ANALYTICS, "aws:rds/cluster:Cluster", "analytics", FIXTURE],
+            ["resource-protect", "advisory", expect.any(String), ORDERS, "aws:rds/instance:Instance", "orders-db", FIXTURE],
+        ]);
+        expect(report.violations[0].message).toMatch(/^aws:rds\/instance:Instance "orders-db": deletionProtection is not set/);
+        expect(report.exemptionsUnused).toEqual([{ file: FIXTURE, policy: "rds-deletion-protection", exemption: { name: "legacy-*", reason: "being migrated" } }]);
+    });
+});
+
+describe("check --format sarif", () => {
+    it("writes valid SARIF 2.1.0: a rule per policy of the pack, results with levels and locations", async () => {
+        const log = machineReport(await check(["--format", "sarif"], { stdout: true, stderr: true }));
+        expect(sarifSchemaErrors(log)).toEqual([]);
+        const run = log.runs[0];
+        const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
+        expect(ruleIds).toEqual(expect.arrayContaining(["rds-deletion-protection", "resource-protect"]));
+        for (const rule of run.tool.driver.rules) {
+            expect(rule.helpUri).toMatch(new RegExp(`/docs/policies/${rule.id}\\.md$`));
+            expect(rule.help.text.length).toBeGreaterThan(0);
+        }
+        expect(run.results.map((x: any) => [x.ruleId, x.level, ruleIds[x.ruleIndex], x.locations[0].logicalLocations[0].fullyQualifiedName])).toEqual([
+            ["rds-deletion-protection", "error", "rds-deletion-protection", ORDERS],
+            ["rds-deletion-protection", "error", "rds-deletion-protection", ANALYTICS],
+            ["resource-protect", "warning", "resource-protect", ORDERS],
+        ]);
+        // Located at the fixture entry that declares the resource.
+        const lines = fs.readFileSync(path.join(PACK_DIR, FIXTURE), "utf8").split("\n");
+        const [orders, analytics] = run.results.map((x: any) => x.locations[0].physicalLocation);
+        expect(orders.artifactLocation.uri).toBe("fixtures/check-formats/mixed-levels.json");
+        expect(lines[orders.region.startLine - 1]).toContain('"name": "orders-db"');
+        expect(lines[analytics.region.startLine - 1]).toContain('"name": "analytics"');
+    });
+});
+
+describe("check --output", () => {
+    it("writes the report to the file and nothing to stdout; the exit code is unchanged", async () => {
+        const file = path.join(tmp, "report.sarif");
+        const r = await check(["--format", "sarif", "--output", file], { stdout: false, stderr: false });
+        expect(r.code).toBe(1);
+        expect([r.stdout, r.stderr]).toEqual(["", ""]);
+        expect(sarifSchemaErrors(JSON.parse(fs.readFileSync(file, "utf8")))).toEqual([]);
+    });
+
+    it("writes a table without colour, though stdout is a terminal", async () => {
+        const file = path.join(tmp, "report.txt");
+        const r = await check(["--output", file], { stdout: true, stderr: false });
+        expect(r.stdout).toBe("");
+        const text = fs.readFileSync(file, "utf8");
+        expect(text).not.toContain(ESC);
+        expect(text).toContain("Summary: 3 violations (2 mandatory, 1 advisory)");
+    });
+});
+
+describe("check with unusable format options: exit 2, one line on stderr", () => {
+    const CLI = path.join(PACK_DIR, "dist/cli/check.js");
+    const cases: [string, string[], string][] = [
+        ["unknown format", ["--format", "xml"], 'check: --format must be one of table, json, sarif, not "xml"\n'],
+        ["output in a missing directory", ["--output", path.join(tmp, "missing/report.json")], `check: --output ${path.join(tmp, "missing/report.json")}: directory ${path.join(tmp, "missing")} does not exist\n`],
+        ["output is a directory", ["--output", tmp], `check: --output ${tmp}: is a directory\n`],
+    ];
+    it.each(cases)("%s", (_label, args, stderr) => {
+        const r = spawnSync(process.execPath, [CLI, ...args, FIXTURE], { cwd: PACK_DIR, encoding: "utf8", timeout: 120_000 });
+        expect([r.status, r.stdout, r.stderr]).toEqual([2, "", stderr]);
+    });
+});
+
+function escape(s: string): string {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

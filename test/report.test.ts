@@ -1,0 +1,301 @@
+// The report formatters on a hand-built run: table, JSON (docs/report-format.md) and SARIF,
+// plus the terminal progress line. test/check-formats.test.ts runs them through `check`.
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import type { EngineResource } from "../cli/engine/model";
+import type { AnalyzerInfo, Diagnostic, PolicyInfo } from "../cli/engine/pack-process";
+import { progressLine } from "../cli/progress";
+import { CheckReport, formatJson, formatTable, jsonReport, reportedViolations } from "../cli/report";
+import { artifactUri, resourceLines, sarifLevel, sarifLog } from "../cli/sarif";
+import { sarifSchemaErrors } from "./helpers/sarif-schema";
+
+const STACK_URN = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
+const DB_URN = "urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db";
+const CHILD_URN = "urn:pulumi:prod::shop::my:app:Store$aws:s3/bucketV2:BucketV2::store-data";
+
+function policy(name: string, over: Partial<PolicyInfo> = {}): PolicyInfo {
+    return {
+        name,
+        displayName: `${name} display`,
+        description: `${name} description.`,
+        enforcementLevel: "advisory",
+        severity: "high",
+        remediationSteps: `Fix ${name}.`,
+        url: `https://example.com/docs/policies/${name}.md`,
+        tags: ["aws"],
+        policyType: "resource",
+        ...over,
+    };
+}
+
+const PACK: AnalyzerInfo = {
+    name: "aws-security-baseline",
+    version: "1.2.3",
+    description: "pack",
+    supportsConfig: true,
+    initialConfig: {},
+    policies: [
+        policy("db-protection", { framework: { name: "AWS Foundational Security Best Practices", version: "1.0.0", reference: "RDS.8", specification: "RDS DB instances should have deletion protection enabled" } }),
+        policy("no-admin", { enforcementLevel: "mandatory", severity: "critical", policyType: "stack" }),
+        policy("auto-fix", { enforcementLevel: "remediate", severity: "low" }),
+        policy("off", { enforcementLevel: "disabled", severity: "medium" }),
+    ],
+};
+
+function resource(urn: string, type: string, name: string): EngineResource {
+    return { urn, type, name, custom: true, inputs: {}, protect: false, dependencies: [], propertyDependencies: {} };
+}
+
+function diag(policyName: string, enforcementLevel: Diagnostic["enforcementLevel"], urn: string, text: string, severity?: Diagnostic["severity"]): Diagnostic {
+    const description = `${policyName} description.`;
+    return { policyName, policyPackName: PACK.name, policyPackVersion: PACK.version, description, message: `${description}\n${text}`, enforcementLevel, severity, urn };
+}
+
+const RESOURCES = [
+    resource(STACK_URN, "pulumi:pulumi:Stack", "shop-prod"),
+    resource(DB_URN, "aws:rds/instance:Instance", "orders-db"),
+    resource(CHILD_URN, "aws:s3/bucketV2:BucketV2", "store-data"),
+];
+
+const REPORT: CheckReport = {
+    pack: PACK,
+    files: [{
+        file: "stacks/prod.json",
+        stack: "prod",
+        resources: RESOURCES,
+        diagnostics: [
+            diag("db-protection", "advisory", DB_URN, 'aws:rds/instance:Instance "orders-db": deletionProtection is not set.', "high"),
+            diag("no-admin", "mandatory", DB_URN, "policy allows *:*."),
+            diag("auto-fix", "remediate", CHILD_URN, "bucket was fixed."),
+            diag("no-admin", "mandatory", "", "the stack has no secrets provider."),
+        ],
+        logs: [{ severity: "warning", message: "config key deprecated", urn: "" }],
+        unusedExemptions: [{ policy: "db-protection", exemption: { name: "legacy-*", reason: "migrating" } }],
+    }],
+};
+
+describe("table", () => {
+    it("groups by resource, most severe first, with a summary by enforcement level", () => {
+        const text = formatTable(REPORT.files, false);
+        expect(text).toBe([
+            "stacks/prod.json  (stack prod, 3 resources)",
+            "  note: warning: config key deprecated",
+            '  note: exemption in db-protection (name "legacy-*") matches no resource: remove it if it is stale',
+            "",
+            '  aws:rds/instance:Instance "orders-db"',
+            `    ${DB_URN}`,
+            "    mandatory  no-admin",
+            "      policy allows *:*.",
+            "    advisory   db-protection",
+            '      aws:rds/instance:Instance "orders-db": deletionProtection is not set.',
+            "",
+            '  aws:s3/bucketV2:BucketV2 "store-data"',
+            `    ${CHILD_URN}`,
+            "    remediate  auto-fix",
+            "      bucket was fixed.",
+            "",
+            "  (stack)",
+            "    mandatory  no-admin",
+            "      the stack has no secrets provider.",
+            "",
+            "Summary: 4 violations (2 mandatory, 1 remediate, 1 advisory) on 3 resources; 3 resources checked in 1 file.",
+            "",
+        ].join("\n"));
+    });
+
+    it("paints only when asked to (a terminal)", () => {
+        expect(formatTable(REPORT.files, false)).not.toContain("\x1b[");
+        const painted = formatTable(REPORT.files, true);
+        expect(painted).toContain("\x1b[31;1mmandatory\x1b[0m");
+        expect(painted).toContain("\x1b[33madvisory \x1b[0m");
+    });
+});
+
+describe("JSON report", () => {
+    const report = jsonReport(REPORT);
+
+    it("has the documented top level", () => {
+        expect(Object.keys(report)).toEqual(["version", "tool", "summary", "files", "violations", "notes", "exemptionsUnused"]);
+        expect(report.version).toBe(1);
+        expect(report.tool).toEqual({ name: "aws-security-baseline", version: "1.2.3" });
+        expect(report.summary).toEqual({
+            files: 1, resources: 3, violations: 4,
+            byLevel: { mandatory: 2, remediate: 1, advisory: 1 },
+            resourcesWithViolations: 2,
+        });
+        expect(report.files).toEqual([{ file: "stacks/prod.json", stack: "prod", resources: 3, violations: 4 }]);
+        expect(report.notes).toEqual([{ file: "stacks/prod.json", severity: "warning", message: "config key deprecated" }]);
+        expect(report.exemptionsUnused).toEqual([{ file: "stacks/prod.json", policy: "db-protection", exemption: { name: "legacy-*", reason: "migrating" } }]);
+    });
+
+    it("has one record per violation: metadata severity when the diagnostic has none, null resource for stack-wide findings", () => {
+        expect(report.violations).toEqual([
+            { policy: "db-protection", enforcementLevel: "advisory", severity: "high", urn: DB_URN, type: "aws:rds/instance:Instance", name: "orders-db", message: 'aws:rds/instance:Instance "orders-db": deletionProtection is not set.', file: "stacks/prod.json" },
+            { policy: "no-admin", enforcementLevel: "mandatory", severity: "critical", urn: DB_URN, type: "aws:rds/instance:Instance", name: "orders-db", message: "policy allows *:*.", file: "stacks/prod.json" },
+            { policy: "auto-fix", enforcementLevel: "remediate", severity: "low", urn: CHILD_URN, type: "aws:s3/bucketV2:BucketV2", name: "store-data", message: "bucket was fixed.", file: "stacks/prod.json" },
+            { policy: "no-admin", enforcementLevel: "mandatory", severity: "critical", urn: null, type: null, name: null, message: "the stack has no secrets provider.", file: "stacks/prod.json" },
+        ]);
+        // Never invented: no policy reports a property path apart from its message.
+        expect(report.violations.every((v) => !("propertyPath" in v))).toBe(true);
+    });
+
+    it("names a resource the run did not list from its URN (type without the parent chain)", () => {
+        const [v] = reportedViolations({ pack: PACK, files: [{ ...REPORT.files[0], resources: [], diagnostics: [diag("db-protection", "advisory", CHILD_URN, "x")] }] });
+        expect([v.type, v.name]).toEqual(["aws:s3/bucketV2:BucketV2", "store-data"]);
+    });
+
+    it("keeps only the documented exemption keys of a config entry", () => {
+        const odd = { name: "x", reason: "r", expires: "2030-01-01", extra: "y", urn: 3 } as never;
+        const r = jsonReport({ pack: PACK, files: [{ ...REPORT.files[0], unusedExemptions: [{ policy: "p", exemption: odd }] }] });
+        expect(r.exemptionsUnused[0].exemption).toEqual({ name: "x", reason: "r", expires: "2030-01-01" });
+    });
+
+    it("is pretty-printed JSON with a trailing newline and nothing else", () => {
+        const text = formatJson(REPORT);
+        expect(text.endsWith("}\n")).toBe(true);
+        expect(JSON.parse(text)).toEqual(report);
+    });
+});
+
+describe("SARIF", () => {
+    const source = [
+        "{",
+        '  "resources": [',
+        '    { "type": "aws:rds/instance:Instance",',
+        '      "name": "orders-db", "props": { "name": "store-data" } },',
+        '    { "urn": "urn:pulumi:prod::shop::my:app:Store$aws:s3/bucketV2:BucketV2::store-data" }',
+        "  ]",
+        "}",
+    ].join("\n");
+    const log = sarifLog(REPORT, { cwd: "/repo", readSource: (f) => (f === "stacks/prod.json" ? source : undefined) }) as any;
+    const run = log.runs[0];
+
+    it("is valid against the SARIF 2.1.0 JSON schema", () => {
+        expect(sarifSchemaErrors(log)).toEqual([]);
+        // The validator does reject what is not SARIF.
+        expect(sarifSchemaErrors({ ...log, runs: [{ ...run, results: [{ ...run.results[0], level: "fatal" }] }] })).not.toEqual([]);
+    });
+
+    it("maps enforcement levels to result levels", () => {
+        expect(["mandatory", "advisory", "remediate", "disabled"].map((l) => sarifLevel(l as never))).toEqual(["error", "warning", "note", "note"]);
+    });
+
+    it("has one rule per policy with help, help URI, tags, severity and GitHub's security-severity", () => {
+        const driver = run.tool.driver;
+        expect([driver.name, driver.version]).toEqual(["aws-security-baseline", "1.2.3"]);
+        expect(driver.informationUri).toMatch(/^https:\/\//);
+        expect(driver.rules.map((r: any) => [r.id, r.defaultConfiguration.level, r.defaultConfiguration.enabled, r.properties["security-severity"]])).toEqual([
+            ["db-protection", "warning", true, "8.0"],
+            ["no-admin", "error", true, "9.5"],
+            ["auto-fix", "note", true, "3.0"],
+            ["off", "note", false, "5.5"],
+        ]);
+        const rule = driver.rules[0];
+        expect(rule).toMatchObject({
+            name: "DbProtection",
+            shortDescription: { text: "db-protection description." },
+            fullDescription: { text: "db-protection description. Compliance: AWS Foundational Security Best Practices 1.0.0 RDS.8." },
+            helpUri: "https://example.com/docs/policies/db-protection.md",
+            properties: { tags: ["aws", "security"], severity: "high" },
+        });
+        expect(rule.help.text).toBe("Fix db-protection.\n\nDocumentation: https://example.com/docs/policies/db-protection.md");
+        expect(rule.help.markdown).toContain("**How to fix:** Fix db-protection.");
+        expect(rule.help.markdown).toContain("[Policy documentation](https://example.com/docs/policies/db-protection.md)");
+    });
+
+    it("has one result per violation, at the input file and the resource's URN", () => {
+        expect(run.results.map((r: any) => [r.ruleId, r.ruleIndex, r.level])).toEqual([
+            ["db-protection", 0, "warning"],
+            ["no-admin", 1, "error"],
+            ["auto-fix", 2, "note"],
+            ["no-admin", 1, "error"],
+        ]);
+        const [first, , third, stackWide] = run.results;
+        expect(first.message.text).toBe('aws:rds/instance:Instance "orders-db": deletionProtection is not set.');
+        expect(first.locations).toEqual([{
+            physicalLocation: { artifactLocation: { uri: "stacks/prod.json", index: 0 }, region: { startLine: 4 } },
+            logicalLocations: [{ fullyQualifiedName: DB_URN, name: "orders-db", kind: "resource" }],
+        }]);
+        expect(third.locations[0].physicalLocation.region).toEqual({ startLine: 5 });
+        // A stack-wide finding is about the file: GitHub rejects a result without a physical location.
+        expect(stackWide.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "stacks/prod.json", index: 0 }, region: { startLine: 1 } } }]);
+        expect(run.artifacts).toEqual([{ location: { uri: "stacks/prod.json" } }]);
+        expect(first.properties).toEqual({ enforcementLevel: "advisory", severity: "high", resourceType: "aws:rds/instance:Instance" });
+        expect(first.partialFingerprints["policyResourceMessage/v1"]).toMatch(/^[0-9a-f]{64}$/);
+        expect(new Set(run.results.map((r: any) => r.partialFingerprints["policyResourceMessage/v1"])).size).toBe(4);
+    });
+
+    it("reports the pack's log and stale exemptions as tool notifications", () => {
+        expect(run.invocations[0].executionSuccessful).toBe(true);
+        expect(run.invocations[0].toolExecutionNotifications.map((n: any) => [n.level, n.message.text])).toEqual([
+            ["warning", "config key deprecated"],
+            ["note", 'exemption in db-protection (name "legacy-*") matches no resource: remove it if it is stale'],
+        ]);
+    });
+
+    it("points at line 1 when the source cannot be read", () => {
+        const unread = sarifLog(REPORT, { cwd: "/repo" }) as any;
+        expect(unread.runs[0].results.map((r: any) => r.locations[0].physicalLocation.region.startLine)).toEqual([1, 1, 1, 1]);
+    });
+});
+
+describe("artifactUri", () => {
+    const cases: [string, string, string][] = [
+        ["relative path as given", "/repo", "stacks/prod.json"],
+        ["absolute path inside the working directory", "/repo", "/repo/stacks/prod.json"],
+        ["outside the working directory", "/repo/ci", "/repo/stacks/prod.json"],
+        ["characters a URI must escape", "/repo", "my stacks/prod#1.json"],
+    ];
+    const expected = ["stacks/prod.json", "stacks/prod.json", "../stacks/prod.json", "my%20stacks/prod%231.json"];
+    it.each(cases.map((c, i) => [...c, expected[i]]))("%s", (_label, cwd, file, uri) => {
+        expect(artifactUri(file, cwd)).toBe(uri);
+    });
+
+    it("uses / on every platform", () => {
+        expect(artifactUri(path.join("a", "b.json"), process.cwd())).toBe("a/b.json");
+    });
+});
+
+describe("resourceLines", () => {
+    const db = { urn: DB_URN, type: "aws:rds/instance:Instance", name: "orders-db" };
+    const cases: [string, string, number | undefined][] = [
+        ["stack export: the resource's own urn key", `{\n"parent": "${DB_URN}",\n"urn": "${DB_URN}"\n}`, 3],
+        ["fixture: name with its type on the line before", '[\n{"type": "aws:rds/instance:Instance",\n"name": "orders-db"}\n]', 3],
+        ["fixture: type and name on one line", '{"type": "aws:rds/instance:Instance", "name": "orders-db"}', 1],
+        ["a props name far from any type is not the resource", '{"type": "aws:rds/instance:Instance",\n"name": "x",\n"props": {\n\n"tags": {},\n"name": "orders-db"}}', undefined],
+        ["same name, other type", '{"type": "aws:s3/bucketV2:BucketV2", "name": "orders-db"}', undefined],
+        ["escaped characters in the value", '{"type": "aws:rds/instance:Instance", "name": "orders\\u002ddb"}', 1],
+        ["not JSON at all", "garbage \"urn\": \"\\x\"", undefined],
+    ];
+    it.each(cases)("%s", (_label, text, line) => {
+        expect(resourceLines(text, [db]).get(DB_URN)).toBe(line);
+    });
+});
+
+describe("progress line", () => {
+    function recorder() {
+        const writes: string[] = [];
+        let t = 0;
+        return { writes, stream: { isTTY: true, write: (s: string) => writes.push(s) }, advance: (ms: number) => (t += ms), now: () => t };
+    }
+
+    it("draws the first and last update, at most one per interval in between, then erases itself", () => {
+        const r = recorder();
+        const p = progressLine(r.stream, "check: big.json", 100, r.now);
+        for (let done = 1; done <= 1000; done++) {
+            p.update(done, 1000);
+            r.advance(1);
+        }
+        p.clear();
+        expect(r.writes[0]).toBe("\r\x1b[2Kcheck: big.json: 1/1000 resources analyzed (0%)");
+        expect(r.writes.at(-2)).toBe("\r\x1b[2Kcheck: big.json: 1000/1000 resources analyzed (100%)");
+        expect(r.writes.at(-1)).toBe("\r\x1b[2K");
+        expect(r.writes.length).toBe(12); // 1, 101, 201, ..., 901, 1000, erase
+    });
+
+    it("erases nothing when it drew nothing", () => {
+        const r = recorder();
+        progressLine(r.stream, "x", 100, r.now).clear();
+        expect(r.writes).toEqual([]);
+    });
+});
