@@ -1,0 +1,291 @@
+// The child process that runs a user's Pulumi program: never the check process itself, as a
+// program can hang, throw, or call process.exit. It loads the program's OWN @pulumi/pulumi,
+// installs @pulumi/pulumi's mocks in place of the engine, records every registration request
+// in full (the SDK's MockResourceArgs lacks parent, protect, dependencies and the other
+// options), and writes one JSON result file: the registrations, or a one-line error.
+import * as fs from "fs";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { makeUrn, urnQualifiedType } from "../engine/model";
+import type { Registration } from "./capture";
+import { createMocks, resourceShapeReader } from "./mocks";
+import { ProgramSyntaxError, registerTypeScript } from "./typescript";
+
+export interface ChildJob {
+    programDir: string;
+    /** What to load: a file, or a directory (Node resolves its index). */
+    entry: string;
+    typescript: boolean;
+    /** package.json "type": "module": loaded with import(). */
+    esm: boolean;
+    project: string;
+    stack: string;
+    organization: string;
+    preview: boolean;
+    region: string;
+    answers: Record<string, unknown>;
+    resultFile: string;
+    /** How long to wait for stragglers once the program's main function is done, when something keeps the process alive. */
+    settleMs: number;
+}
+
+export type ChildResult =
+    | { ok: true; registrations: Registration[] }
+    | { ok: false; error: string; unanswered?: string[] };
+
+// Pulumi's own loader does this too (cmd/run/run.js): import() that TypeScript leaves alone.
+const dynamicImport: (url: string) => Promise<any> = (0, eval)("u => import(u)");
+
+export function runChild(jobFile: string): void {
+    const job: ChildJob = JSON.parse(fs.readFileSync(jobFile, "utf8"));
+    const registrations: Registration[] = [];
+    const unanswered = new Set<string>();
+    let written = false;
+    let stackDone = false;
+    let waitForRpcs: () => Promise<void> = async () => undefined;
+
+    const write = (result: ChildResult) => {
+        if (written) return;
+        written = true;
+        fs.writeFileSync(job.resultFile, JSON.stringify(result));
+    };
+    const fail = (error: string) => {
+        // What the program could not get explains whatever failed next.
+        if (unanswered.size) write({ ok: false, error: unansweredMessage(unanswered), unanswered: [...unanswered] });
+        else write({ ok: false, error });
+        process.exit(0);
+    };
+    const complete = async () => {
+        if (written) return;
+        await waitForRpcs();
+        if (unanswered.size) return fail("");
+        write({ ok: true, registrations });
+        process.exit(0);
+    };
+
+    process.on("uncaughtException", (e) => fail(describeError(e, job)));
+    process.on("unhandledRejection", (e) => fail(describeError(e, job)));
+    process.on("exit", (code) => {
+        write({ ok: false, error: `the program called process.exit(${code}) before it finished` });
+    });
+    // The event loop drained: everything the program would register is registered.
+    process.on("beforeExit", () => {
+        if (!stackDone) return fail("the program stopped before its main function finished (it awaits a promise that never resolves)");
+        void complete();
+    });
+
+    let pulumiDir: string;
+    try {
+        pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [job.programDir] }));
+    } catch {
+        return fail(`cannot find @pulumi/pulumi from ${job.programDir}: install the program's dependencies (npm install) first`);
+    }
+    const pulumi = require(pulumiDir);
+    const settings = require(path.join(pulumiDir, "runtime", "settings.js"));
+    const stackModule = require(path.join(pulumiDir, "runtime", "stack.js"));
+    waitForRpcs = async () => {
+        try {
+            await settings.waitForRPCs();
+        } catch {
+            // A failed registration is reported by the rejection it causes.
+        }
+    };
+
+    const mocks = createMocks({
+        preview: job.preview,
+        region: job.region,
+        answers: job.answers,
+        unanswered,
+        shapeOf: resourceShapeReader(job.programDir),
+    });
+    pulumi.runtime.setMocks(mocks, job.project, job.stack, job.preview, job.organization);
+    recordRegistrations(settings.getMonitor(), job, registrations);
+
+    if (job.typescript) registerTypeScript(job.programDir, pulumiDir);
+    process.argv = [process.argv[0], job.entry];
+
+    const main = async () => {
+        let exported: any;
+        if (job.esm) {
+            exported = await dynamicImport(pathToFileURL(job.entry).href);
+            if (Object.getOwnPropertyDescriptor(exported, "default") !== undefined) exported = exported.default;
+        } else {
+            exported = require(fs.statSync(job.entry).isDirectory() ? job.entry + path.sep : job.entry);
+        }
+        // A program may export a (possibly async) function: Pulumi runs it for the stack outputs.
+        return await (typeof exported === "function" ? exported() : exported);
+    };
+    stackModule.runInPulumiStack(main).then(
+        async () => {
+            stackDone = true;
+            await waitForRpcs();
+            // Normally the event loop drains now (beforeExit); if a timer or server keeps it
+            // alive, finish anyway once registrations have settled.
+            setTimeout(() => void complete(), job.settleMs).unref();
+        },
+        (e: unknown) => fail(describeError(e, job)),
+    );
+}
+
+/** Wraps the mock monitor to record each request whole, and to build URNs as the engine does. */
+function recordRegistrations(monitor: any, job: ChildJob, registrations: Registration[]): void {
+    // The SDK's MockMonitor prefixes only the parent's own type (the root stack's too); the
+    // engine prefixes the parent's whole type chain and never the root stack's type.
+    monitor.newUrn = (parent: string, type: string, name: string) =>
+        makeUrn(job.stack, job.project, type, name, parent ? urnQualifiedType(parent) : undefined);
+    const byUrn = new Map<string, Registration>();
+
+    const registerResource = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+        const r = fromRegisterRequest(req, monitor.newUrn(req.getParent(), req.getType(), req.getName()), job);
+        registrations.push(r);
+        byUrn.set(r.urn, r);
+        return registerResource(req, (err: any, resp: any) => {
+            if (!err && resp) r.outputs = resp.getObject()?.toJavaScript() ?? {};
+            callback(err, resp);
+        });
+    };
+
+    const readResource = monitor.readResource.bind(monitor);
+    monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
+        registrations.push({
+            kind: "read",
+            type: req.getType(),
+            name: req.getName(),
+            urn: monitor.newUrn(req.getParent(), req.getType(), req.getName()),
+            parent: req.getParent(),
+            custom: true,
+            remote: false,
+            protect: false,
+            provider: req.getProvider(),
+            version: req.getVersion(),
+            dependencies: req.getDependenciesList(),
+            propertyDependencies: {},
+            inputs: req.getProperties()?.toJavaScript() ?? {},
+            ignoreChanges: [],
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
+            aliases: [],
+        });
+        return readResource(req, callback);
+    };
+
+    // Components (and the stack) record their outputs with registerOutputs.
+    const registerResourceOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+        const r = byUrn.get(req.getUrn());
+        if (r) r.outputs = req.getOutputs()?.toJavaScript() ?? {};
+        return registerResourceOutputs(req, callback);
+    };
+}
+
+function fromRegisterRequest(req: any, urn: string, job: ChildJob): Registration {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+        propertyDependencies[key] = deps.getUrnsList();
+    });
+    const timeouts = req.getCustomtimeouts();
+    const customTimeouts = timeouts && (timeouts.getCreate() || timeouts.getUpdate() || timeouts.getDelete())
+        ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
+        : undefined;
+    const r: Registration = {
+        kind: "register",
+        type: req.getType(),
+        name: req.getName(),
+        urn,
+        parent: req.getParent(),
+        custom: req.getCustom(),
+        remote: req.getRemote(),
+        // The SDK has already applied inheritance from the parent (resource.ts).
+        protect: req.hasProtect() ? req.getProtect() : false,
+        provider: req.getProvider(),
+        version: req.getVersion(),
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        inputs: req.getObject()?.toJavaScript() ?? {},
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        aliases: aliasUrns(req, job),
+    };
+    if (req.getDeletebeforereplacedefined()) r.deleteBeforeReplace = req.getDeletebeforereplace();
+    if (req.getImportid()) r.importId = req.getImportid();
+    if (req.hasRetainondelete()) r.retainOnDelete = req.getRetainondelete();
+    if (req.getReplaceonchangesList().length) r.replaceOnChanges = req.getReplaceonchangesList();
+    if (req.getDeletedwith()) r.deletedWith = req.getDeletedwith();
+    if (customTimeouts) r.customTimeouts = customTimeouts;
+    return r;
+}
+
+/** Alias specs resolved to URNs, as the engine resolves them before analyzers see them. */
+function aliasUrns(req: any, job: ChildJob): string[] {
+    const urns: string[] = [...(req.getAliasurnsList?.() ?? [])];
+    for (const alias of req.getAliasesList()) {
+        if (alias.getUrn()) {
+            urns.push(alias.getUrn());
+            continue;
+        }
+        const spec = alias.getSpec();
+        if (!spec) continue;
+        const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
+        urns.push(makeUrn(spec.getStack() || job.stack, spec.getProject() || job.project, spec.getType() || req.getType(),
+            spec.getName() || req.getName(), parent ? urnQualifiedType(parent) : undefined));
+    }
+    return urns;
+}
+
+function unansweredMessage(unanswered: Set<string>): string {
+    const list = [...unanswered].join(", ");
+    return `the program needs ${list}, which check cannot answer offline; ` +
+        "put the results in a JSON file ({\"<invoke token>\": {<result>}}, see docs/check-program.md) and pass it with --invoke-answers <file>";
+}
+
+/** One line saying what went wrong and where in the program, never a stack trace. */
+export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "stack">): string {
+    const programDir = job.programDir;
+    if (e instanceof ProgramSyntaxError) return `the program does not compile: ${e.message}`;
+    if (!(e instanceof Error)) return `the program failed: ${oneLine(String(e))}`;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") {
+        const missing = /Cannot find (?:module|package) '([^']+)'/.exec(e.message)?.[1] ?? "a module";
+        const from = requirerOf(e, programDir);
+        if (missing.startsWith(".") || path.isAbsolute(missing)) {
+            return `the program imports ${relativeTo(missing, programDir)}${from}, which does not exist`;
+        }
+        return `the program needs the package '${missing}'${from}, which is not installed: run npm install in ${programDir}`;
+    }
+    if (e.name === "SyntaxError") {
+        // A module that does not parse: the first stack line is its file:line.
+        const at = e.stack?.split("\n")[0] ?? "";
+        const where = /^(.*):(\d+)$/.exec(at);
+        return `the program does not compile: ${where ? `${relativeTo(where[1], programDir)}:${where[2]}: ` : ""}${oneLine(e.message)}`;
+    }
+    const config = /Missing required configuration variable '([^']+)'/.exec(e.message);
+    if (config) return `the program requires config ${config[1]}, which Pulumi.${job.stack}.yaml does not set: add it under \`config:\` (with \`secure:\` for a secret)`;
+    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(e.message)}${locationIn(e, programDir)}`;
+}
+
+/** The first stack frame in the program's own files (not node_modules). */
+function locationIn(e: Error, programDir: string): string {
+    for (const line of (e.stack ?? "").split("\n").slice(1)) {
+        const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+        if (!m) continue;
+        const file = m[1].replace(/^file:\/\//, "");
+        if (!file.startsWith(programDir + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+        return ` (at ${path.relative(programDir, file)}:${m[2]})`;
+    }
+    return "";
+}
+
+function requirerOf(e: Error, programDir: string): string {
+    const stack = (e as { requireStack?: string[] }).requireStack;
+    const first = stack?.[0];
+    return first && first.startsWith(programDir) ? ` (from ${path.relative(programDir, first)})` : "";
+}
+
+function relativeTo(file: string, programDir: string): string {
+    return path.isAbsolute(file) && file.startsWith(programDir) ? path.relative(programDir, file) : file;
+}
+
+function oneLine(text: string): string {
+    const line = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+    return line.length > 300 ? `${line.slice(0, 300)}...` : line;
+}

@@ -1,0 +1,249 @@
+// The fake cloud a program runs against: what @pulumi/pulumi's mocks answer when the program
+// creates a resource or calls a data source (invoke). Runs in the program's child process.
+//
+// Preview: a new resource's computed outputs (its class's output-only properties, and its
+// id) are unknown, as the engine reports them before anything exists. Update: plausible
+// values (autonamed physical names, ids, ARNs), deterministic so saved fixtures are stable.
+// Data sources get plausible answers, getPolicyDocument the real JSON; anything else must
+// come from the answers file, never from a guess.
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { buildPolicyDocument } from "./policy-document";
+
+const UNKNOWN = UNKNOWN_SENTINELS.string;
+export const PLACEHOLDER_ACCOUNT_ID = "123456789012";
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** What the SDK's MockMonitor hands `newResource` (runtime/mocks.js). */
+export interface MockResourceArgs {
+    type: string;
+    name: string;
+    inputs: Record<string, any>;
+    provider?: string;
+    id?: string;
+    custom?: boolean;
+}
+
+export interface MockCallArgs {
+    token: string;
+    inputs: Record<string, any>;
+    provider?: string;
+}
+
+export interface MockContext {
+    preview: boolean;
+    region: string;
+    /** The answers file: invoke token → result; "pulumi:pulumi:StackReference" → {stack name: outputs}. */
+    answers: Record<string, unknown>;
+    /** Tokens the program needed and nobody answered (reported instead of guessing). */
+    unanswered: Set<string>;
+    /** The resource class's properties, when its file can be found. */
+    shapeOf(type: string): ResourceShape | undefined;
+}
+
+export interface ResourceShape {
+    /** Every property the class declares. */
+    properties: string[];
+    /** Properties only the provider sets (`/*out*\/` in the generated class). */
+    outputOnly: string[];
+}
+
+export class UnansweredError extends Error {}
+
+export function createMocks(ctx: MockContext) {
+    return {
+        newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+            if (args.type === STACK_REFERENCE_TYPE) return stackReference(ctx, args);
+            if (args.custom === false) return { id: undefined, state: args.inputs };
+            if (args.id) {
+                // `Resource.get(name, id)` or the `import` option: something that exists already.
+                return { id: args.id, state: { ...args.inputs, id: args.id } };
+            }
+            if (args.type.startsWith("pulumi:providers:")) {
+                return { id: ctx.preview ? undefined : fakeUuid(`${args.type}::${args.name}`), state: args.inputs };
+            }
+            return ctx.preview ? previewState(ctx, args) : createdState(ctx, args);
+        },
+
+        call(args: MockCallArgs): Record<string, unknown> {
+            if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) return ctx.answers[args.token] as Record<string, unknown>;
+            const answer = BUILT_IN_ANSWERS[args.token];
+            if (answer) return answer(args.inputs ?? {}, ctx);
+            ctx.unanswered.add(args.token);
+            throw new UnansweredError(`check cannot answer ${args.token} offline`);
+        },
+    };
+}
+
+/** Before creation: inputs as sent, every output-only property and the id unknown. */
+function previewState(ctx: MockContext, args: MockResourceArgs) {
+    const state: Record<string, any> = { ...args.inputs, id: UNKNOWN };
+    for (const p of ctx.shapeOf(args.type)?.outputOnly ?? []) if (!(p in state)) state[p] = UNKNOWN;
+    return { id: undefined, state };
+}
+
+/** After creation: the physical name the provider would pick, an id and an ARN. */
+function createdState(ctx: MockContext, args: MockResourceArgs) {
+    const shape = ctx.shapeOf(args.type);
+    const state: Record<string, any> = { ...args.inputs };
+    const nameProperty = AUTONAMED_PROPERTY[args.type] ?? (shape?.properties.includes("name") ? "name" : undefined);
+    let physical = nameProperty && typeof state[nameProperty] === "string" ? state[nameProperty] : undefined;
+    if (!physical) {
+        physical = `${args.name}-${shortHash(`${args.type}::${args.name}`)}`;
+        if (nameProperty) state[nameProperty] = physical;
+    }
+    // A KMS key is known by a generated key id, not by a name.
+    const keyId = args.type === KMS_KEY ? fakeUuid(physical) : undefined;
+    const arn = plausibleArn(args.type, keyId ?? physical, ctx.region);
+    if (shape?.outputOnly.includes("arn") && state.arn === undefined) state.arn = arn;
+    if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
+    const id = ID_IS_ARN.has(args.type) ? arn : keyId ?? physical;
+    state.id = id;
+    return { id, state };
+}
+
+function stackReference(ctx: MockContext, args: MockResourceArgs) {
+    const refs = ctx.answers[STACK_REFERENCE_TYPE];
+    const stackName = String(args.inputs.name ?? args.name);
+    const outputs = typeof refs === "object" && refs !== null ? (refs as Record<string, unknown>)[stackName] : undefined;
+    if (typeof outputs !== "object" || outputs === null) {
+        ctx.unanswered.add(`${STACK_REFERENCE_TYPE} "${stackName}"`);
+        throw new UnansweredError(`check cannot read stack "${stackName}" offline`);
+    }
+    return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+}
+
+// ---------------------------------------------------------------- plausible values
+
+/** Types whose physical name is not `name` (the provider autonames this property). */
+const AUTONAMED_PROPERTY: Record<string, string> = {
+    "aws:s3/bucket:Bucket": "bucket",
+    "aws:s3/bucketV2:BucketV2": "bucket",
+};
+
+const KMS_KEY = "aws:kms/key:Key";
+
+/** Types whose id is their ARN rather than their name. */
+const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic"]);
+
+/** ARN formats differ per service; these are the shapes of the common ones. */
+export function plausibleArn(type: string, physical: string, region: string): string {
+    const m = /^aws:([^/]+)\/([^:]+):/.exec(type);
+    const partition = partitionOf(region).partition;
+    if (!m) return `arn:${partition}:unknown:${region}:${PLACEHOLDER_ACCOUNT_ID}:${physical}`;
+    const [, service, resource] = m;
+    const kind = resource.replace(/V\d+$/, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    switch (service) {
+        case "s3":
+            return `arn:${partition}:s3:::${physical}`;
+        case "iam":
+            return `arn:${partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:${kind}/${physical}`;
+        case "lambda":
+            return `arn:${partition}:lambda:${region}:${PLACEHOLDER_ACCOUNT_ID}:function:${physical}`;
+        case "rds":
+            return `arn:${partition}:rds:${region}:${PLACEHOLDER_ACCOUNT_ID}:${kind === "instance" ? "db" : kind}:${physical}`;
+        case "sns":
+        case "sqs":
+            return `arn:${partition}:${service}:${region}:${PLACEHOLDER_ACCOUNT_ID}:${physical}`;
+        case "kms":
+            return `arn:${partition}:kms:${region}:${PLACEHOLDER_ACCOUNT_ID}:${kind}/${physical}`;
+        default:
+            return `arn:${partition}:${service}:${region}:${PLACEHOLDER_ACCOUNT_ID}:${kind}/${physical}`;
+    }
+}
+
+function shortHash(seed: string): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, 7);
+}
+
+export function fakeUuid(seed: string): string {
+    const h = createHash("sha256").update(seed).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// ---------------------------------------------------------------- data sources
+
+type Answer = (inputs: Record<string, any>, ctx: MockContext) => Record<string, unknown>;
+
+function partitionOf(region: string) {
+    if (region.startsWith("cn-")) return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn", reverseDnsPrefix: "cn.com.amazonaws" };
+    if (region.startsWith("us-gov-")) return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+    return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+}
+
+/** us-east-1 → use1, eu-central-1 → euc1, ap-southeast-2 → apse2 (the AZ id prefix). */
+function zoneIdPrefix(region: string): string {
+    const [geo, direction = "", number = ""] = region.split("-").slice(-3);
+    const dir = direction.replace(/(north|south|east|west|central)/g, (w) => w[0]);
+    return `${geo}${dir}${number}`;
+}
+
+const BUILT_IN_ANSWERS: Record<string, Answer> = {
+    "aws:index/getCallerIdentity:getCallerIdentity": (_inputs, ctx) => ({
+        accountId: PLACEHOLDER_ACCOUNT_ID,
+        arn: `arn:${partitionOf(ctx.region).partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:user/pulumi-check`,
+        id: PLACEHOLDER_ACCOUNT_ID,
+        userId: "AIDAPULUMICHECKOFFLINE",
+    }),
+    "aws:index/getRegion:getRegion": (inputs, ctx) => {
+        const region = typeof inputs.region === "string" ? inputs.region : typeof inputs.name === "string" ? inputs.name : ctx.region;
+        return { ...inputs, id: region, name: region, region, description: region, endpoint: `ec2.${region}.${partitionOf(region).dnsSuffix}` };
+    },
+    "aws:index/getPartition:getPartition": (inputs, ctx) => {
+        const p = partitionOf(ctx.region);
+        return { ...inputs, id: p.partition, ...p };
+    },
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (inputs, ctx) => {
+        const region = typeof inputs.region === "string" ? inputs.region : ctx.region;
+        const excluded = new Set<string>([...(inputs.excludeNames ?? []), ...(inputs.excludeZoneIds ?? [])]);
+        const zones = ["a", "b", "c"]
+            .map((letter, i) => ({ name: `${region}${letter}`, zoneId: `${zoneIdPrefix(region)}-az${i + 1}` }))
+            .filter((z) => !excluded.has(z.name) && !excluded.has(z.zoneId));
+        return { ...inputs, id: region, region, names: zones.map((z) => z.name), zoneIds: zones.map((z) => z.zoneId), groupNames: zones.map(() => region) };
+    },
+    "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => buildPolicyDocument(inputs),
+};
+
+// ---------------------------------------------------------------- resource classes
+
+/**
+ * A resource's properties, read from its generated class (`<pkg>/<module>/<name>.js` in
+ * every Pulumi-generated Node.js SDK): the create branch marks output-only ones `/*out*\/`.
+ * Reading text keeps us from loading the class (or the whole provider SDK).
+ */
+export function resourceShapeReader(programDir: string): (type: string) => ResourceShape | undefined {
+    const cache = new Map<string, ResourceShape | undefined>();
+    return (type) => {
+        if (cache.has(type)) return cache.get(type);
+        const shape = readShape(programDir, type);
+        cache.set(type, shape);
+        return shape;
+    };
+}
+
+function readShape(programDir: string, type: string): ResourceShape | undefined {
+    const m = /^([^:]+):([^/:]+)\/([^:]+):[^:]+$/.exec(type);
+    if (!m) return undefined;
+    const [, pkg, module, file] = m;
+    let pkgDir: string;
+    try {
+        pkgDir = path.dirname(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [programDir] }));
+    } catch {
+        return undefined;
+    }
+    let text: string;
+    try {
+        text = fs.readFileSync(path.join(pkgDir, module === "index" ? "" : module, `${file}.js`), "utf8");
+    } catch {
+        return undefined;
+    }
+    const properties = new Set<string>();
+    const outputOnly = new Set<string>();
+    for (const match of text.matchAll(/resourceInputs\["([^"]+)"\] = ([^;\n]*);/g)) {
+        properties.add(match[1]);
+        if (/^undefined\s*\/\*out\*\/$/.test(match[2].trim())) outputOnly.add(match[1]);
+    }
+    return { properties: [...properties], outputOnly: [...outputOnly] };
+}

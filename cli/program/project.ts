@@ -1,0 +1,240 @@
+// A Pulumi project directory as the Pulumi CLI reads it for a Node.js program: Pulumi.yaml
+// (name, runtime, main), the stack's Pulumi.<stack>.yaml (config, secrets provider) and the
+// program's entry point (Pulumi.yaml `main`, else package.json `exports`/`main`, else the
+// directory's index). Config reaches the program as the CLI passes it: PULUMI_CONFIG (every
+// value a string, objects as JSON) and PULUMI_CONFIG_SECRET_KEYS.
+import * as fs from "fs";
+import * as path from "path";
+import { readStackSecretsSettings } from "../../policies/lib/stack-settings";
+
+/** Bad project or program: exit 2 with this one-line message. */
+export class ProgramError extends Error {}
+
+/** Stands in for a `secure:` value: check cannot (and must not) decrypt the real one. */
+export const SECRET_PLACEHOLDER = "check-placeholder-secret";
+
+export interface ProgramProject {
+    dir: string;
+    name: string;
+    stack: string;
+    /** The stack file, when it exists. */
+    stackFile?: string;
+    /** What to load: a file, or a directory whose index Node resolves. */
+    entry: string;
+    typescript: boolean;
+    esm: boolean;
+    /** PULUMI_CONFIG: "<namespace>:<key>" → string. */
+    config: Record<string, string>;
+    /** PULUMI_CONFIG_SECRET_KEYS. */
+    secretKeys: string[];
+    /** The secrets provider the stack file names (for fixtures); "service" when it names none. */
+    secretsProvider?: string;
+    notes: string[];
+}
+
+export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
+    const dir = path.resolve(dirArg);
+    if (!isDirectory(dir)) throw new ProgramError(`${dirArg}: not a directory (--program takes the directory holding Pulumi.yaml)`);
+    const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find(isFile);
+    if (!projectFile) throw new ProgramError(`${dirArg}: no Pulumi.yaml (--program takes the directory holding Pulumi.yaml)`);
+    const settings = readYamlObject(projectFile, path.relative(process.cwd(), projectFile) || projectFile);
+    const name = settings.name;
+    if (typeof name !== "string" || name === "") throw new ProgramError(`${projectFile}: \`name\` must be the project's name`);
+
+    const runtime = settings.runtime;
+    const runtimeName = typeof runtime === "string" ? runtime : isObject(runtime) ? runtime.name : undefined;
+    if (runtimeName !== "nodejs") {
+        throw new ProgramError(`${projectFile}: runtime is ${JSON.stringify(runtimeName ?? null)}; check --program runs Node.js (TypeScript/JavaScript) programs only`);
+    }
+    const runtimeOptions = isObject(runtime) && isObject(runtime.options) ? runtime.options : {};
+    const notes: string[] = [];
+
+    const stackConfigDir = typeof settings.stackConfigDir === "string" ? path.join(dir, settings.stackConfigDir) : dir;
+    const stack = stackArg ?? onlyStack(stackConfigDir) ?? "dev";
+    if (!/^[A-Za-z0-9_.\-/]+$/.test(stack)) throw new ProgramError(`--stack ${JSON.stringify(stack)}: stack names use letters, digits, "_", "." and "-"`);
+    const stackName = stack.split("/").pop()!;
+    const stackFile = [".yaml", ".yml"].map((ext) => path.join(stackConfigDir, `Pulumi.${stackName}${ext}`)).find(isFile);
+
+    const config: Record<string, string> = {};
+    const secretKeys = new Set<string>();
+    const set = (key: string, value: unknown, where: string) => {
+        const full = key.includes(":") ? key : `${name}:${key}`;
+        const { text, secret } = configString(value, `${where}: config ${key}`);
+        config[full] = text;
+        if (secret) secretKeys.add(full);
+        else secretKeys.delete(full);
+    };
+    // Project-level config: defaults (`default:`/`value:` or a plain value).
+    if (isObject(settings.config)) {
+        for (const [key, decl] of Object.entries(settings.config)) {
+            if (isObject(decl)) {
+                const value = decl.value ?? decl.default;
+                if (value !== undefined) set(key, decl.secret === true && !isObject(value) ? { secure: value } : value, projectFile);
+            } else if (decl !== undefined && decl !== null) {
+                set(key, decl, projectFile);
+            }
+        }
+    }
+    let secretsProvider: string | undefined;
+    if (stackFile) {
+        const stackSettings = readYamlObject(stackFile, stackFile);
+        if (stackSettings.config !== undefined && stackSettings.config !== null) {
+            if (!isObject(stackSettings.config)) throw new ProgramError(`${stackFile}: \`config\` must be a mapping`);
+            for (const [key, value] of Object.entries(stackSettings.config)) set(key, value, stackFile);
+        }
+        if (stackSettings.environment !== undefined) {
+            notes.push(`${path.basename(stackFile)} imports ESC environments; their values are not available offline, so the program runs without them`);
+        }
+        const secrets = readStackSecretsSettings(stackFile);
+        if (secrets.ok) secretsProvider = secrets.url;
+    } else if (stackArg) {
+        notes.push(`no Pulumi.${stackName}.yaml in ${path.relative(process.cwd(), stackConfigDir) || "."}: the program runs without stack config`);
+    }
+
+    const { entry, esm } = resolveEntry(dir, settings.main);
+    return {
+        dir,
+        name,
+        stack: stackName,
+        stackFile,
+        entry,
+        typescript: runtimeOptions.typescript !== false,
+        esm,
+        config,
+        secretKeys: [...secretKeys],
+        secretsProvider,
+        notes,
+    };
+}
+
+/** The single stack a directory has config for, if exactly one. */
+function onlyStack(dir: string): string | undefined {
+    let files: string[];
+    try {
+        files = fs.readdirSync(dir);
+    } catch {
+        return undefined;
+    }
+    const stacks = files.map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1]).filter((s): s is string => s !== undefined);
+    return stacks.length === 1 ? stacks[0] : undefined;
+}
+
+/**
+ * A config value as the program reads it: strings as they are, numbers and booleans in
+ * their YAML form, objects and lists as JSON. `secure:` values (anywhere inside) make the
+ * key secret; their ciphertext becomes a placeholder.
+ */
+function configString(value: unknown, where: string): { text: string; secret: boolean } {
+    let secret = false;
+    const plain = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(plain);
+        if (isObject(v)) {
+            const keys = Object.keys(v);
+            if (keys.length === 1 && keys[0] === "secure") {
+                secret = true;
+                return SECRET_PLACEHOLDER;
+            }
+            return Object.fromEntries(keys.map((k) => [k, plain(v[k])]));
+        }
+        return v;
+    };
+    const v = plain(value);
+    if (typeof v === "string") return { text: v, secret };
+    if (typeof v === "number" || typeof v === "boolean") return { text: String(v), secret };
+    if (v === null || v === undefined) return { text: "", secret };
+    if (typeof v === "object") return { text: JSON.stringify(v), secret };
+    throw new ProgramError(`${where} has an unsupported value`);
+}
+
+/** As @pulumi/pulumi's cmd/run does: Pulumi.yaml main, else package.json exports/main, else the directory. */
+function resolveEntry(dir: string, main: unknown): { entry: string; esm: boolean } {
+    const pkgRoot = packageRoot(dir);
+    const pkg = pkgRoot ? readPackageJson(pkgRoot) : {};
+    const esm = pkg.type === "module";
+    const pick = (candidate: string) => {
+        const entry = esm && isDirectory(candidate) ? esmIndex(candidate) : candidate;
+        if (esm && /\.[mc]?ts$/.test(entry)) {
+            throw new ProgramError(`${entry}: ES module TypeScript programs (package.json "type": "module") are not supported; compile the program and point Pulumi.yaml \`main\` at the JavaScript`);
+        }
+        return { entry, esm };
+    };
+    if (typeof main === "string" && main !== "") {
+        const entry = path.resolve(dir, main);
+        if (!fs.existsSync(entry)) throw new ProgramError(`Pulumi.yaml main ${JSON.stringify(main)} does not exist in ${dir}`);
+        return pick(entry);
+    }
+    if (pkgRoot) {
+        const exported = typeof pkg.exports === "string" ? pkg.exports
+            : isObject(pkg.exports) ? exportsEntry(pkg.exports["."]) : undefined;
+        const candidate = exported ?? (typeof pkg.main === "string" ? pkg.main : undefined);
+        if (candidate && fs.existsSync(path.join(pkgRoot, candidate))) return pick(path.join(pkgRoot, candidate));
+    }
+    return pick(dir);
+}
+
+function exportsEntry(e: unknown): string | undefined {
+    if (typeof e === "string") return e;
+    if (isObject(e)) for (const k of ["default", "require", "import"]) if (typeof e[k] === "string") return e[k] as string;
+    return undefined;
+}
+
+function esmIndex(dir: string): string {
+    for (const index of ["index.js", "index.mjs", "index.ts", "index.mts"]) {
+        if (isFile(path.join(dir, index))) return path.join(dir, index);
+    }
+    throw new ProgramError(`no entry point in ${dir} (index.js, index.mjs, index.ts or index.mts)`);
+}
+
+/** The nearest directory with a package.json, from the program directory up. */
+function packageRoot(dir: string): string | undefined {
+    for (let d = dir; ; d = path.dirname(d)) {
+        if (isFile(path.join(d, "package.json"))) return d;
+        if (path.dirname(d) === d) return undefined;
+    }
+}
+
+function readPackageJson(dir: string): Record<string, unknown> {
+    try {
+        const v = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+        return isObject(v) ? v : {};
+    } catch {
+        return {};
+    }
+}
+
+function readYamlObject(file: string, label: string): Record<string, unknown> {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        throw new ProgramError(`${label}: cannot read`);
+    }
+    const { parseDocument } = require("yaml") as typeof import("yaml");
+    const doc = parseDocument(text);
+    // Never the parser's message: it quotes the file, and stack files hold encrypted config.
+    if (doc.errors.length) throw new ProgramError(`${label}: not valid YAML (line ${doc.errors[0].linePos?.[0].line ?? "?"})`);
+    const value = doc.toJS();
+    if (value === null || value === undefined) return {};
+    if (!isObject(value)) throw new ProgramError(`${label}: expected a YAML mapping`);
+    return value;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
+
+function isDirectory(dir: string): boolean {
+    try {
+        return fs.statSync(dir).isDirectory();
+    } catch {
+        return false;
+    }
+}

@@ -1,0 +1,621 @@
+// `check --program <dir>`: Pulumi programs run offline against @pulumi/pulumi's mocks, their
+// registrations captured as the engine hands them to analyzers, then analyzed like any input.
+// The example programs live in fixtures/programs/<example>/ and resolve @pulumi/* from the
+// repository's node_modules.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import { describe, expect, it } from "vitest";
+import { EngineResource, isSecretSignature, SECRET_SIG, SIG_KEY } from "../cli/engine/model";
+import { analyzeWith } from "../cli/engine/run";
+import { parseInput } from "../cli/inputs";
+import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
+import { markers, toFixture } from "../cli/program/fixture";
+import { createMocks, plausibleArn, UnansweredError } from "../cli/program/mocks";
+import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
+import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
+import { ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
+
+const PROGRAMS = path.join(FIXTURES, "programs");
+const CLI = path.join(PACK_DIR, "dist/cli/check.js");
+const UNKNOWN = UNKNOWN_SENTINELS.string;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-program-test-"));
+
+/** Each example runs once per mode for the whole file. */
+const captures = new Map<string, Promise<ProgramCapture>>();
+function capture(example: string, mode: "preview" | "update"): Promise<ProgramCapture> {
+    const key = `${example}:${mode}`;
+    if (!captures.has(key)) captures.set(key, runProgram({ dir: path.join(PROGRAMS, example), preview: mode === "preview" }));
+    return captures.get(key)!;
+}
+
+function named(c: { resources: EngineResource[] }, name: string): EngineResource {
+    const found = c.resources.filter((r) => r.name === name);
+    expect(found, `one resource named ${name}`).toHaveLength(1);
+    return found[0];
+}
+
+function check(...args: string[]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: PACK_DIR, encoding: "utf8", timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeTmp(name: string, content: string): string {
+    const file = path.join(tmp, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    return file;
+}
+
+// The observer helper of secret-sensitive-props only works at "remediate" (see its docs).
+const ALL_ADVISORY = writeTmp("all-advisory.json", JSON.stringify({ all: "advisory", "secret-sensitive-props-observer": "remediate" }));
+
+// ---------------------------------------------------------------- getPolicyDocument
+
+describe("getPolicyDocument answered with the provider's JSON (pure)", () => {
+    const json = (args: Record<string, unknown>) => JSON.parse(buildPolicyDocument(args).json);
+    const cases: [string, Record<string, unknown>, unknown][] = [
+        ["one action and one resource become strings; Effect defaults to Allow",
+            { statements: [{ actions: ["s3:GetObject"], resources: ["*"] }] },
+            { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }],
+        ["set-typed lists are de-duplicated and sorted in reverse",
+            { statements: [{ sid: "Read", actions: ["s3:GetObject", "s3:ListBucket", "s3:GetObject"], notResources: ["arn:aws:s3:::a", "arn:aws:s3:::a/*"] }] },
+            { Version: "2012-10-17", Statement: [{ Sid: "Read", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetObject"], NotResource: ["arn:aws:s3:::a/*", "arn:aws:s3:::a"] }] }],
+        ["notActions, Deny, and the lone {type: *, identifiers: [*]} principal as \"*\"",
+            { statements: [{ effect: "Deny", notActions: ["iam:*"], resources: ["*"], principals: [{ type: "*", identifiers: ["*"] }] }] },
+            { Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: "iam:*", Resource: "*", Principal: "*" }] }],
+        ["principals grouped by type, keys sorted, same type merged",
+            { statements: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["lambda.amazonaws.com"] }, { type: "AWS", identifiers: ["arn:aws:iam::111122223333:root"] }, { type: "AWS", identifiers: ["arn:aws:iam::444455556666:root"] }] }] },
+            { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root"], Service: "lambda.amazonaws.com" } }] }],
+        ["conditions keyed by test then variable, list order kept, one value flattened",
+            { statements: [{ actions: ["s3:PutObject"], resources: ["*"], conditions: [{ test: "StringEquals", variable: "s3:x-amz-acl", values: ["private", "bucket-owner-full-control"] }, { test: "Bool", variable: "aws:SecureTransport", values: ["true"] }] }] },
+            { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:PutObject", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "true" }, StringEquals: { "s3:x-amz-acl": ["private", "bucket-owner-full-control"] } } }] }],
+        ["&{...} becomes an IAM policy variable",
+            { statements: [{ actions: ["s3:*"], resources: ["arn:aws:s3:::home/&{aws:username}/*"] }] },
+            { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::home/${aws:username}/*" }] }],
+        ["policyId and version",
+            { policyId: "key-policy", version: "2008-10-17", statements: [{ actions: ["kms:Decrypt"], resources: ["*"] }] },
+            { Version: "2008-10-17", Id: "key-policy", Statement: [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] }],
+        ["source documents first, statements replace by Sid, overrides last",
+            {
+                sourcePolicyDocuments: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "A", Effect: "Allow", Action: "s3:*", Resource: "*" }, { Sid: "B", Effect: "Allow", Action: "ec2:*", Resource: "*" }] })],
+                statements: [{ sid: "A", actions: ["s3:GetObject"], resources: ["*"] }],
+                overridePolicyDocuments: [JSON.stringify({ Statement: { Sid: "B", Effect: "Deny", Action: "ec2:*", Resource: "*" } })],
+            },
+            { Version: "2012-10-17", Statement: [{ Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }, { Sid: "B", Effect: "Deny", Action: "ec2:*", Resource: "*" }] }],
+        ["no statements: just the version", {}, { Version: "2012-10-17" }],
+    ];
+    it.each(cases)("%s", (_label, args, expected) => {
+        expect(json(args)).toEqual(expected);
+    });
+
+    it("writes Go's MarshalIndent text, a minified copy and the hash-code id", () => {
+        const result = buildPolicyDocument({ statements: [{ sid: "X", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::a<b>&c"] }] });
+        expect(result.json).toBe([
+            "{",
+            '  "Version": "2012-10-17",',
+            '  "Statement": [',
+            "    {",
+            '      "Sid": "X",',
+            '      "Effect": "Allow",',
+            '      "Action": "s3:GetObject",',
+            '      "Resource": "arn:aws:s3:::a\\u003cb\\u003e\\u0026c"',
+            "    }",
+            "  ]",
+            "}",
+        ].join("\n"));
+        expect(result.minifiedJson).toBe('{"Version":"2012-10-17","Statement":[{"Sid":"X","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a\\u003cb\\u003e\\u0026c"}]}');
+        expect(result.id).toBe(String(zlib.crc32(result.json)));
+    });
+
+    const errors: [string, Record<string, unknown>, RegExp][] = [
+        ["an effect AWS does not know", { statements: [{ effect: "allow", actions: ["*"] }] }, /statements\[0\]\.effect must be "Allow" or "Deny"/],
+        ["two statements with one Sid", { statements: [{ sid: "S", actions: ["a:b"] }, { sid: "S", actions: ["c:d"] }] }, /duplicate sid \(S\)/],
+        ["a principal without a type", { statements: [{ principals: [{ identifiers: ["*"] }] }] }, /principals\[0\]\.type is required/],
+        ["a list where a string belongs", { statements: [{ actions: [["s3:*"]] }] }, /actions\[0\] must be a string/],
+    ];
+    it.each(errors)("rejects %s with a clear message", (_label, args, message) => {
+        expect(() => buildPolicyDocument(args)).toThrow(PolicyDocumentError);
+        expect(() => buildPolicyDocument(args)).toThrow(message);
+    });
+
+    it("never quotes a malformed source document", () => {
+        const secretish = '{"Statement": "sk_live_abc123"';
+        expect(() => buildPolicyDocument({ sourcePolicyDocuments: [secretish] })).toThrow("sourcePolicyDocuments[0] is not valid JSON");
+        try {
+            buildPolicyDocument({ sourcePolicyDocuments: [secretish] });
+        } catch (e) {
+            expect((e as Error).message).not.toContain("sk_live");
+        }
+    });
+});
+
+// ---------------------------------------------------------------- pure conversions
+
+const PROJECT = "shop";
+const STACK = "dev";
+const urn = (qualifiedType: string, name: string) => `urn:pulumi:${STACK}::${PROJECT}::${qualifiedType}::${name}`;
+const STACK_URN = urn("pulumi:pulumi:Stack", "shop-dev");
+
+function registration(r: Partial<Registration> & Pick<Registration, "type" | "name" | "urn">): Registration {
+    return {
+        kind: "register", parent: STACK_URN, custom: true, remote: false, protect: false, provider: "", version: "7.48.0",
+        dependencies: [], propertyDependencies: {}, inputs: {}, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], ...r,
+    };
+}
+
+describe("registrations become engine resources (pure)", () => {
+    const ctx = (preview: boolean) => ({
+        stack: STACK, project: PROJECT, preview,
+        providerConfig: (pkg: string) => providerConfigFrom({ "aws:region": "eu-west-1", "aws:secretKey": "x", "shop:name": "n" }, ["aws:secretKey"], pkg),
+    });
+    const registrations: Registration[] = [
+        registration({ type: "pulumi:pulumi:Stack", name: "shop-dev", urn: STACK_URN, parent: "", custom: false, version: "" }),
+        registration({ type: "acme:web:Site", name: "site", urn: urn("acme:web:Site", "site"), custom: false, version: "", remote: true }),
+        registration({ type: "aws:s3/bucketV2:BucketV2", name: "a", urn: urn("aws:s3/bucketV2:BucketV2", "a") }),
+        registration({ type: "aws:s3/bucketV2:BucketV2", name: "b", urn: urn("aws:s3/bucketV2:BucketV2", "b"), propertyDependencies: { bucket: [], tags: [urn("aws:s3/bucketV2:BucketV2", "a")] } }),
+        registration({ kind: "read", type: "aws:ec2/vpc:Vpc", name: "shared", urn: urn("aws:ec2/vpc:Vpc", "shared") }),
+    ];
+
+    it("adds the package's default provider once, before its first resource, with the stack's aws config and version", () => {
+        const { resources } = toEngineResources(registrations, ctx(false));
+        expect(resources.map((r) => r.name)).toEqual(["shop-dev", "site", "default_7_48_0", "a", "b"]);
+        const provider = named({ resources }, "default_7_48_0");
+        expect(provider.urn).toBe(urn("pulumi:providers:aws", "default_7_48_0"));
+        expect(provider.inputs).toEqual({ region: "eu-west-1", secretKey: { [SIG_KEY]: SECRET_SIG, value: "x" }, version: "7.48.0" });
+        expect(named({ resources }, "a").provider).toMatch(new RegExp(`^${provider.urn.replace(/[$.*]/g, "\\$&")}::[0-9a-f]{8}-[0-9a-f]{4}-`));
+        expect(named({ resources }, "site").provider).toBeUndefined();
+    });
+
+    it("references the default provider with an unknown id at preview, as for a provider not created yet", () => {
+        const { resources } = toEngineResources(registrations, ctx(true));
+        expect(named({ resources }, "a").provider).toBe(`${urn("pulumi:providers:aws", "default_7_48_0")}::${UNKNOWN}`);
+    });
+
+    it("drops empty property dependencies, leaves reads out and says why", () => {
+        const { resources, notes } = toEngineResources(registrations, ctx(false));
+        expect(named({ resources }, "b").propertyDependencies).toEqual({ tags: [urn("aws:s3/bucketV2:BucketV2", "a")] });
+        expect(resources.some((r) => r.name === "shared")).toBe(false);
+        expect(notes).toEqual([
+            'acme:web:Site "site" is a multi-language component: its children are created by its provider, which check does not run, so they are not analyzed',
+            '1 resource read with .get() (aws:ec2/vpc:Vpc "shared") exists outside this stack and is not analyzed',
+        ]);
+    });
+
+    it("reduces resource references as the engine marshals them for an analyzer", () => {
+        const ref = (extra: Record<string, unknown>) => ({ [SIG_KEY]: "5cf8f73096256a8f31e491e813e4eb8e", urn: urn("aws:kms/key:Key", "k"), ...extra });
+        expect(engineValue({
+            custom: ref({ id: "key-1234" }),
+            unknownId: ref({ id: UNKNOWN }),
+            component: ref({}),
+            nested: [{ key: ref({ id: "" }) }],
+            asset: { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", __pulumiAsset: true, text: "x" },
+        })).toEqual({
+            custom: "key-1234",
+            unknownId: UNKNOWN,
+            component: urn("aws:kms/key:Key", "k"),
+            nested: [{ key: UNKNOWN }],
+            asset: { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "x" },
+        });
+    });
+
+    it("writes fixture markers for secrets and each kind of unknown", () => {
+        expect(markers({ a: { [SIG_KEY]: SECRET_SIG, value: "p" }, b: UNKNOWN, c: [UNKNOWN_SENTINELS.boolean], d: { [SIG_KEY]: SECRET_SIG, value: UNKNOWN } }))
+            .toEqual({ a: { $secret: "p" }, b: { $unknown: true }, c: [{ $unknown: "boolean" }], d: { $secret: { $unknown: true } } });
+    });
+});
+
+describe("the fake cloud's answers (pure)", () => {
+    const mocks = (answers: Record<string, unknown> = {}) => {
+        const unanswered = new Set<string>();
+        return { unanswered, mocks: createMocks({ preview: false, region: "eu-central-1", answers, unanswered, shapeOf: () => undefined }) };
+    };
+    const calls: [string, Record<string, unknown>, Record<string, unknown>][] = [
+        ["aws:index/getCallerIdentity:getCallerIdentity", {}, { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/pulumi-check" }],
+        ["aws:index/getRegion:getRegion", {}, { name: "eu-central-1", region: "eu-central-1", id: "eu-central-1" }],
+        ["aws:index/getRegion:getRegion", { region: "us-west-2" }, { name: "us-west-2", endpoint: "ec2.us-west-2.amazonaws.com" }],
+        ["aws:index/getPartition:getPartition", {}, { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }],
+        ["aws:index/getAvailabilityZones:getAvailabilityZones", { excludeNames: ["eu-central-1b"] },
+            { names: ["eu-central-1a", "eu-central-1c"], zoneIds: ["euc1-az1", "euc1-az3"], region: "eu-central-1" }],
+        ["aws:iam/getPolicyDocument:getPolicyDocument", { statements: [{ actions: ["*"], resources: ["*"] }] },
+            { minifiedJson: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' }],
+    ];
+    it.each(calls)("%s %j", (token, inputs, expected) => {
+        expect(mocks().mocks.call({ token, inputs })).toMatchObject(expected);
+    });
+
+    it("answers from the answers file first, and records what nobody can answer", () => {
+        const { mocks: m, unanswered } = mocks({ "aws:index/getCallerIdentity:getCallerIdentity": { accountId: "210987654321" } });
+        expect(m.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: {} })).toEqual({ accountId: "210987654321" });
+        expect(() => m.call({ token: "aws:ec2/getVpc:getVpc", inputs: { default: true } })).toThrow(UnansweredError);
+        expect([...unanswered]).toEqual(["aws:ec2/getVpc:getVpc"]);
+    });
+
+    it("gives each service's ARN its own shape", () => {
+        expect([
+            plausibleArn("aws:s3/bucketV2:BucketV2", "logs-1a2b3c4", "eu-west-1"),
+            plausibleArn("aws:iam/role:Role", "app", "eu-west-1"),
+            plausibleArn("aws:iam/instanceProfile:InstanceProfile", "app", "eu-west-1"),
+            plausibleArn("aws:lambda/function:Function", "fn", "eu-west-1"),
+            plausibleArn("aws:rds/instance:Instance", "db", "cn-north-1"),
+            plausibleArn("aws:dynamodb/table:Table", "t", "eu-west-1"),
+        ]).toEqual([
+            "arn:aws:s3:::logs-1a2b3c4",
+            "arn:aws:iam::123456789012:role/app",
+            "arn:aws:iam::123456789012:instance-profile/app",
+            "arn:aws:lambda:eu-west-1:123456789012:function:fn",
+            "arn:aws-cn:rds:cn-north-1:123456789012:db:db",
+            "arn:aws:dynamodb:eu-west-1:123456789012:table/t",
+        ]);
+    });
+});
+
+describe("reading the project directory", () => {
+    function project(files: Record<string, string>): string {
+        const dir = fs.mkdtempSync(path.join(tmp, "project-"));
+        for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+        return dir;
+    }
+    const PULUMI_YAML = "name: shop\nruntime: nodejs\n";
+
+    it("turns stack config into what the program reads: strings, JSON for objects, placeholders for secure values", () => {
+        const dir = project({
+            "Pulumi.yaml": PULUMI_YAML + "config:\n  tier:\n    default: small\n  shop:owner: platform\n",
+            "Pulumi.prod.yaml": [
+                "secretsprovider: awskms://alias/pulumi?region=eu-west-1",
+                "config:",
+                "  aws:region: eu-west-1",
+                "  shop:replicas: 3",
+                "  shop:public: false",
+                "  tags:",
+                "    team: web",
+                "  shop:dbPassword:",
+                "    secure: v1:abc:def==",
+                "  shop:db:",
+                "    user: app",
+                "    password:",
+                "      secure: v1:ghi:jkl==",
+            ].join("\n"),
+        });
+        const p = loadProject(dir);
+        expect(p.stack).toBe("prod");
+        expect(p.config).toEqual({
+            "shop:tier": "small",
+            "shop:owner": "platform",
+            "aws:region": "eu-west-1",
+            "shop:replicas": "3",
+            "shop:public": "false",
+            "shop:tags": '{"team":"web"}',
+            "shop:dbPassword": SECRET_PLACEHOLDER,
+            "shop:db": JSON.stringify({ user: "app", password: SECRET_PLACEHOLDER }),
+        });
+        expect(p.secretKeys.sort()).toEqual(["shop:db", "shop:dbPassword"]);
+        expect(p.secretsProvider).toBe("awskms://alias/pulumi?region=eu-west-1");
+        expect(p.entry).toBe(dir);
+        expect(p.typescript).toBe(true);
+    });
+
+    it("defaults the stack to dev and notes a named stack without a stack file", () => {
+        const dir = project({ "Pulumi.yaml": PULUMI_YAML });
+        expect(loadProject(dir).stack).toBe("dev");
+        expect(loadProject(dir, "qa").notes[0]).toMatch(/^no Pulumi\.qa\.yaml in .*: the program runs without stack config$/);
+    });
+
+    it("takes the entry point from Pulumi.yaml main, else package.json main", () => {
+        const dir = project({ "Pulumi.yaml": PULUMI_YAML + "main: src/\n", "package.json": '{"main": "index.ts"}', "index.ts": "" });
+        fs.mkdirSync(path.join(dir, "src"));
+        expect(loadProject(dir).entry).toBe(path.join(dir, "src"));
+        const other = project({ "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "app.js"}', "app.js": "" });
+        expect(loadProject(other).entry).toBe(path.join(other, "app.js"));
+    });
+
+    const bad: [string, Record<string, string>, RegExp][] = [
+        ["no Pulumi.yaml", {}, /: no Pulumi\.yaml \(--program takes the directory holding Pulumi\.yaml\)$/],
+        ["another runtime", { "Pulumi.yaml": "name: shop\nruntime: python\n" }, /runtime is "python"; check --program runs Node\.js \(TypeScript\/JavaScript\) programs only$/],
+        ["a missing main", { "Pulumi.yaml": PULUMI_YAML + "main: dist/index.js\n" }, /Pulumi\.yaml main "dist\/index\.js" does not exist/],
+        ["an ES module TypeScript program", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"type": "module"}', "index.ts": "" }, /index\.ts: ES module TypeScript programs \(package\.json "type": "module"\) are not supported/],
+        ["a stack file that is not YAML", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config:\n  shop:key: [sk_live_123\n" }, /Pulumi\.dev\.yaml: not valid YAML \(line \d+\)$/],
+    ];
+    it.each(bad)("rejects %s with one line", (_label, files, message) => {
+        const dir = project(files);
+        expect(() => loadProject(dir)).toThrow(ProgramError);
+        expect(() => loadProject(dir)).toThrow(message);
+        try {
+            loadProject(dir);
+        } catch (e) {
+            expect((e as Error).message).not.toContain("sk_live");
+        }
+    });
+
+    it("reads an answers file and rejects one that is not a map of results", () => {
+        expect(readAnswers(path.join(PROGRAMS, "needs-answers/answers.json"))["aws:ec2/getAmi:getAmi"]).toMatchObject({ id: "ami-0abcdef1234567890" });
+        expect(() => readAnswers(writeTmp("bad-answers.json", '{"aws:ec2/getAmi:getAmi": "ami-1"}'))).toThrow("the answer for aws:ec2/getAmi:getAmi must be a JSON object (the invoke's result)");
+        expect(() => readAnswers(writeTmp("broken-answers.json", "{"))).toThrow("the invoke answers file is not valid JSON");
+    });
+});
+
+// ---------------------------------------------------------------- captured shapes
+
+describe("what a program registers, captured as the engine would hand it to an analyzer", () => {
+    it("roots the stack: the pulumi:pulumi:Stack resource first, top-level resources parented to it, stack outputs recorded", async () => {
+        const c = await capture("split-bucket-encryption", "update");
+        const root = c.resources[0];
+        expect(root).toMatchObject({ type: "pulumi:pulumi:Stack", name: "split-bucket-encryption-dev", custom: false, parent: undefined });
+        expect(root.urn).toBe("urn:pulumi:dev::split-bucket-encryption::pulumi:pulumi:Stack::split-bucket-encryption-dev");
+        expect(named(c, "logs").parent).toBe(root.urn);
+        expect(named(c, "logs").urn).toBe("urn:pulumi:dev::split-bucket-encryption::aws:s3/bucketV2:BucketV2::logs");
+        expect(root.outputs).toEqual({ dataBucket: named(c, "data").outputs?.bucket, logsBucket: named(c, "logs").outputs?.bucket });
+        expect(c.resources.filter((r) => r.type === "pulumi:providers:aws").map((r) => [r.name, r.inputs])).toEqual([["default_7_48_0", { region: "us-east-1", version: "7.48.0" }]]);
+    });
+
+    it("preview: outputs of resources not created yet are unknown, and references survive only as property dependencies", async () => {
+        const c = await capture("split-bucket-encryption", "preview");
+        const data = named(c, "data");
+        const sse = named(c, "data-encryption");
+        expect(sse.inputs.bucket).toBe(UNKNOWN);
+        expect(sse.inputs.rules).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN }, bucketKeyEnabled: true }]);
+        expect(sse.propertyDependencies).toEqual({ bucket: [data.urn], rules: [named(c, "data-key").urn] });
+        expect(sse.dependencies.sort()).toEqual([data.urn, named(c, "data-key").urn].sort());
+        expect(data.inputs).toEqual({ tags: { team: "storage" } });
+        // Output-only properties of the BucketV2 class, and the id.
+        expect(data.outputs).toMatchObject({ id: UNKNOWN, arn: UNKNOWN, bucketDomainName: UNKNOWN, tags: { team: "storage" } });
+        // Optional inputs the program did not set stay absent (not every computed property is known to check).
+        expect(data.outputs).not.toHaveProperty("serverSideEncryptionConfigurations");
+        expect(data.provider).toBe(`urn:pulumi:dev::split-bucket-encryption::pulumi:providers:aws::default_7_48_0::${UNKNOWN}`);
+    });
+
+    it("update: plausible physical names, ids and ARNs flow into the resources that use them", async () => {
+        const c = await capture("split-bucket-encryption", "update");
+        const data = named(c, "data");
+        expect(data.outputs).toMatchObject({ bucket: expect.stringMatching(/^data-[0-9a-f]{7}$/), arn: expect.stringMatching(/^arn:aws:s3:::data-[0-9a-f]{7}$/) });
+        expect(data.outputs?.id).toBe(data.outputs?.bucket);
+        const sse = named(c, "data-encryption");
+        expect(sse.inputs.bucket).toBe(data.outputs?.id);
+        const key = named(c, "data-key");
+        expect(key.outputs?.arn).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f-]{36}$/);
+        expect((sse.inputs.rules as any)[0].applyServerSideEncryptionByDefault.kmsMasterKeyId).toBe(key.outputs?.arn);
+        // Deterministic, so saved fixtures do not churn.
+        const again = await runProgram({ dir: path.join(PROGRAMS, "split-bucket-encryption"), preview: false });
+        expect(named(again, "data").outputs).toEqual(data.outputs);
+    });
+
+    it("builds URNs with the whole parent type chain and records each parent", async () => {
+        const c = await capture("component-protect", "preview");
+        const store = named(c, "orders");
+        const audit = named(c, "orders-audit");
+        const table = named(c, "orders-audit-events");
+        expect(store.urn).toBe("urn:pulumi:dev::component-protect::acme:storage:Store::orders");
+        expect(audit.urn).toBe("urn:pulumi:dev::component-protect::acme:storage:Store$acme:storage:AuditTrail::orders-audit");
+        expect(table.urn).toBe("urn:pulumi:dev::component-protect::acme:storage:Store$acme:storage:AuditTrail$aws:dynamodb/table:Table::orders-audit-events");
+        expect([store.parent, audit.parent, table.parent]).toEqual([c.resources[0].urn, store.urn, audit.urn]);
+        expect([store.custom, audit.custom, table.custom]).toEqual([false, false, true]);
+        expect(store.provider).toBeUndefined();
+        // registerOutputs of a component.
+        expect(audit.outputs).toEqual({ tableName: UNKNOWN });
+    });
+
+    it("records protect as the SDK sends it: inherited from a protected component by every descendant", async () => {
+        const c = await capture("component-protect", "update");
+        const protectedNames = c.resources.filter((r) => r.protect).map((r) => r.name).sort();
+        expect(protectedNames).toEqual(["orders", "orders-audit", "orders-audit-events", "orders-objects", "orders-objects-encryption"]);
+        expect(named(c, "scratch-objects").protect).toBe(false);
+    });
+
+    it("keeps secrets as signature objects: secret config, and a secret nested among plaintext values", async () => {
+        const db = named(await capture("secret-config", "update"), "orders-db");
+        expect(db.inputs.password).toEqual({ [SIG_KEY]: SECRET_SIG, value: SECRET_PLACEHOLDER });
+        expect(db.inputs.username).toBe("orders_app");
+        expect(named(await capture("secret-config", "update"), "default_7_48_0").inputs).toEqual({ region: "eu-west-1", version: "7.48.0" });
+
+        const fn = named(await capture("lambda-env", "preview"), "handler");
+        const variables = (fn.inputs.environment as any).variables;
+        expect(variables.API_TOKEN).toBe("tok_live_4f9a8c7e6d5b4a3f2e1d");
+        expect(variables.LOG_LEVEL).toBe("info");
+        expect(isSecretSignature(variables.SIGNING_KEY)).toBe(true);
+        expect(fn.inputs.role).toBe(UNKNOWN);
+        expect(fn.propertyDependencies.role).toEqual([named(await capture("lambda-env", "preview"), "handler-role").urn]);
+        // An archive as the engine keeps it, without the SDK's marker keys.
+        expect(fn.inputs.code).toEqual({
+            [SIG_KEY]: "0def7320c3a5731c473e5ecbe6d01bc7",
+            assets: { "index.js": { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "exports.handler = async () => ({ statusCode: 200 });" } },
+        });
+    });
+
+    it("answers getPolicyDocument with the real JSON, unknown at preview when a statement uses an unknown output", async () => {
+        const update = await capture("iam-policy-document", "update");
+        expect(named(update, "ops-admin").inputs.policy).toBe(
+            '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "OpsEverything",\n      "Effect": "Allow",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}',
+        );
+        const bucketArn = named(update, "reports").outputs?.arn;
+        expect(JSON.parse(named(update, "reports-reader").inputs.policy as string)).toEqual({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "ReadReports", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetObject"], Resource: [`${bucketArn}/*`, bucketArn],
+                    Condition: { StringEquals: { "aws:ResourceAccount": "123456789012" } },
+                },
+                { Sid: "DenyInsecureTransport", Effect: "Deny", Action: "s3:*", Resource: "*", Principal: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            ],
+        });
+        const preview = await capture("iam-policy-document", "preview");
+        expect(named(preview, "ops-admin").inputs.policy).toBe(named(update, "ops-admin").inputs.policy);
+        expect(named(preview, "reports-reader").inputs.policy).toBe(UNKNOWN);
+        // As in a real preview: @pulumi/pulumi (runtime/invoke.js) skips an invoke whose arguments are
+        // unknown and returns an unknown result WITHOUT dependencies, so nothing links the policy to the bucket.
+        expect(named(preview, "reports-reader").propertyDependencies.policy).toBeUndefined();
+        expect(named(update, "reports-reader").propertyDependencies.policy).toEqual([named(update, "reports").urn]);
+    });
+
+    it("--save-fixture: the fixture loads back to the same URNs, parents, protect flags, inputs and dependencies", async () => {
+        for (const [example, mode] of [["component-protect", "preview"], ["split-bucket-encryption", "update"], ["lambda-env", "preview"]] as const) {
+            const c = await capture(example, mode);
+            const { fixture, notes } = toFixture(c);
+            expect(notes).toEqual([]);
+            expect(fixture).toMatchObject({ stack: "dev", project: example, preview: mode === "preview" });
+            const loaded = parseInput(JSON.parse(JSON.stringify(fixture)), "saved fixture");
+            const shape = (r: EngineResource) => ({
+                urn: r.urn, parent: r.parent, protect: r.protect, custom: r.custom, inputs: r.inputs, outputs: r.outputs ?? r.inputs,
+                dependencies: [...r.dependencies].sort(), propertyDependencies: r.propertyDependencies,
+            });
+            const byName = (rs: EngineResource[]) => Object.fromEntries(rs.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => [r.name, shape(r)]));
+            const expected = byName(c.resources);
+            // The loader builds the root stack itself, with no outputs.
+            delete expected[c.resources[0].name];
+            const actual = byName(loaded.resources);
+            delete actual[loaded.resources[0].name];
+            expect(actual).toEqual(expected);
+        }
+    });
+});
+
+// ---------------------------------------------------------------- findings, both modes
+
+interface Expected {
+    example: string;
+    /** policy → the resources it must report, exactly. */
+    findings: Record<string, string[]>;
+}
+
+const EXPECTED: Expected[] = [
+    {
+        example: "split-bucket-encryption",
+        findings: { "s3-bucket-encryption": ["logs"], "resource-protect": ["data", "data-key", "logs"] },
+    },
+    {
+        example: "iam-policy-document",
+        findings: { "iam-no-wildcard-actions": ["ops-admin"] },
+    },
+    {
+        example: "component-protect",
+        findings: {
+            "resource-protect": ["scratch-audit-events", "scratch-objects"],
+            "rds-deletion-protection": ["orders-audit-events", "scratch-audit-events"],
+            "s3-bucket-encryption": [],
+        },
+    },
+    {
+        example: "secret-config",
+        // The password comes from secret config: a secret, not a plaintext credential.
+        findings: { "rds-deletion-protection": ["orders-db"], "secret-sensitive-props": [] },
+    },
+    {
+        example: "lambda-env",
+        findings: { "secret-sensitive-props": ["handler"] },
+    },
+];
+
+for (const mode of ["preview", "update"] as const) {
+    describe(`findings on the example programs through the engine path (${mode})`, () => {
+        const engine = useEngine({ dryRun: mode === "preview" });
+        const analyze = async (example: string) => {
+            const c = await capture(example, mode);
+            return withLookups(await analyzeWith(engine.pack, { packDir: PACK_DIR, resources: c.resources }));
+        };
+
+        it.each(EXPECTED)("$example", async ({ example, findings }) => {
+            const run = await analyze(example);
+            const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+            for (const [policy, names] of Object.entries(findings)) {
+                expect(run.of(policy).map((d) => nameOf.get(d.urn)).sort(), policy).toEqual(names);
+            }
+            // Placeholders stand for secrets: no message may show one.
+            for (const d of run.diagnostics) expect(d.message).not.toContain(SECRET_PLACEHOLDER);
+        });
+
+        it("lambda-env: the plaintext variable is named, the secret one is not, and no value is echoed", async () => {
+            const run = await analyze("lambda-env");
+            const messages = run.of("secret-sensitive-props").map((d) => d.message);
+            expect(messages).toHaveLength(1);
+            expect(messages[0]).toContain("API_TOKEN");
+            expect(messages[0]).not.toContain("SIGNING_KEY");
+            for (const d of run.diagnostics) expect(d.message).not.toContain("tok_live_4f9a8c7e6d5b4a3f2e1d");
+        });
+    });
+}
+
+// ---------------------------------------------------------------- the check command
+
+describe("check --program (the built CLI)", () => {
+    it("reports the program's violations in the usual report and exits 1 on a mandatory one", () => {
+        const r = check("--program", path.join(PROGRAMS, "split-bucket-encryption"));
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain(`${path.join(PROGRAMS, "split-bucket-encryption")}  (stack dev, 6 resources)`);
+        expect(r.stdout).toMatch(/aws:s3\/bucketV2:BucketV2 "logs"\n\s+urn:pulumi:dev::split-bucket-encryption::aws:s3\/bucketV2:BucketV2::logs\n\s+mandatory\s+s3-bucket-encryption/);
+        expect(r.stdout).not.toMatch(/BucketV2 "data"\n[^\n]*\n\s+mandatory/);
+    });
+
+    it("exits 0 without mandatory violations, in preview too, and writes --save-fixture for check to load again", () => {
+        const fixture = path.join(tmp, "saved", "component-protect.json");
+        fs.mkdirSync(path.dirname(fixture), { recursive: true });
+        const r = check("--program", path.join(PROGRAMS, "component-protect"), "--preview", "--config", ALL_ADVISORY, "--format", "json", "--save-fixture", fixture);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const report = JSON.parse(r.stdout);
+        expect(report.violations.filter((v: any) => v.policy === "resource-protect").map((v: any) => v.name).sort()).toEqual(["scratch-audit-events", "scratch-objects"]);
+        const saved = JSON.parse(fs.readFileSync(fixture, "utf8"));
+        expect(saved).toMatchObject({ stack: "dev", project: "component-protect", preview: true, secretsProvider: "awskms://alias/pulumi-secrets?region=us-east-1" });
+        expect(saved.resources.find((x: any) => x.name === "orders-audit-events")).toMatchObject({ parent: "orders-audit", protect: true });
+        const again = check(fixture, "--config", ALL_ADVISORY, "--format", "json");
+        expect(again.code).toBe(0);
+        // The fixture loader adds a default provider of its own making: compare the program's resources.
+        const onResources = (violations: any[]) => violations.filter((v) => !v.urn.includes("::pulumi:providers:")).map((v) => [v.policy, v.urn]).sort();
+        expect(onResources(JSON.parse(again.stdout).violations)).toEqual(onResources(report.violations));
+    });
+
+    it("reads Pulumi.<stack>.yaml for --stack, and the secrets-provider policy sees the same file", () => {
+        const dev = check("--program", path.join(PROGRAMS, "secret-config"), "--format", "json");
+        expect(dev.stderr).toBe("");
+        expect(JSON.parse(dev.stdout).violations.map((v: any) => v.policy)).not.toContain("secrets-provider-allowlist");
+        const staging = check("--program", path.join(PROGRAMS, "secret-config"), "--stack", "staging", "--format", "json");
+        expect(staging.code).toBe(1);
+        const found = JSON.parse(staging.stdout).violations.filter((v: any) => v.policy === "secrets-provider-allowlist");
+        expect(found.map((v: any) => [v.urn, v.enforcementLevel])).toEqual([["urn:pulumi:staging::secret-config::pulumi:pulumi:Stack::secret-config-staging", "mandatory"]]);
+        expect(found[0].message).toContain("passphrase");
+    });
+
+    it("asks for the data sources it cannot answer, and runs once they are supplied with --invoke-answers", () => {
+        const dir = path.join(PROGRAMS, "needs-answers");
+        const without = check("--program", dir);
+        expect(without.code).toBe(2);
+        expect(without.stdout).toBe("");
+        expect(without.stderr).toBe(
+            `check: ${dir}: the program needs aws:ec2/getAmi:getAmi, pulumi:pulumi:StackReference "acme/network/prod", which check cannot answer offline; ` +
+                'put the results in a JSON file ({"<invoke token>": {<result>}}, see docs/check-program.md) and pass it with --invoke-answers <file>\n',
+        );
+        const withAnswers = check("--program", dir, "--invoke-answers", path.join(dir, "answers.json"), "--config", ALL_ADVISORY, "--format", "json", "--save-fixture", path.join(tmp, "web.json"));
+        expect(withAnswers.code).toBe(0);
+        const web = JSON.parse(fs.readFileSync(path.join(tmp, "web.json"), "utf8")).resources.find((x: any) => x.name === "web");
+        expect(web.props).toMatchObject({ ami: "ami-0abcdef1234567890", subnetId: "subnet-0123456789abcdef0", instanceType: "t3.micro" });
+        expect(withAnswers.stderr).toBe("");
+    });
+
+    const broken: [string, string[], RegExp][] = [
+        ["a syntax error", ["bad-syntax"], /^check: \S+bad-syntax: the program does not compile: index\.ts:7:14: ':' expected\.\n$/],
+        ["a missing dependency", ["bad-missing-dependency"], /^check: \S+bad-missing-dependency: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed: run npm install in \S+\n$/],
+        ["throwing code", ["bad-throws"], /^check: \S+bad-throws: the program failed: no retention policy defined for environment "prod" \(at index\.ts:6\)\n$/],
+        ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],
+        ["a hang", ["bad-hangs", "--program-timeout", "2"], /^check: \S+bad-hangs: the program did not finish within 2 s \(does it wait for something that never happens\?\); raise the limit with --program-timeout <seconds>\n$/],
+        ["missing config", ["secret-config", "--stack", "prod"], /^check: \S+secret-config: the program requires config secret-config:dbPassword, which Pulumi\.prod\.yaml does not set: add it under `config:` \(with `secure:` for a secret\)\n$/],
+        ["a directory without Pulumi.yaml", [".."], /^check: \S+: no Pulumi\.yaml \(--program takes the directory holding Pulumi\.yaml\)\n$/],
+    ];
+    it.each(broken)("exits 2 with one clear line for %s, never a stack trace", (_label, [example, ...flags], message) => {
+        const started = Date.now();
+        const r = check("--program", path.join(PROGRAMS, example), ...flags);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(Date.now() - started).toBeLessThan(30_000);
+    });
+
+    it("rejects program-only options without --program", () => {
+        const r = check("--save-fixture", path.join(tmp, "x.json"), path.join(FIXTURES, "secure-stack.json"));
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe("check: --save-fixture needs --program <dir>\n");
+    });
+});
