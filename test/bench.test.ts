@@ -1,0 +1,94 @@
+// The benchmark's resource generator (bench/generate.ts): no timing here, only that the
+// mix is valid fixture-format input shaped as the AWS provider v7 SDK sends it, and that
+// the pack analyzes it through the engine path without failing on it.
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { generateStack } from "../bench/generate";
+import { parseInput } from "../cli/inputs";
+import { useEngine } from "./helpers/engine";
+
+const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
+
+/** Top-level input names of a resource, from the `<Resource>Args` interface of its .d.ts. */
+function argsProperties(token: string): Set<string> | undefined {
+    const m = /^aws:([^/]+)\/([^:]+):(\w+)$/.exec(token);
+    if (!m) return undefined;
+    const file = path.join(awsDir, m[1], `${m[2]}.d.ts`);
+    if (!fs.existsSync(file)) return undefined;
+    const text = fs.readFileSync(file, "utf8");
+    const start = text.indexOf(`export interface ${m[3]}Args {`);
+    if (start < 0) return undefined;
+    const body = text.slice(start, text.indexOf("\n}", start));
+    return new Set([...body.matchAll(/^ {4}(\w+)\??:/gm)].map((x) => x[1]));
+}
+
+describe("bench resource generator", () => {
+    const stack = generateStack(400, { seed: 7 });
+
+    it("produces exactly the requested count, unique names, deterministically", () => {
+        expect(stack.resources).toHaveLength(400);
+        expect(new Set(stack.resources.map((r) => r.name)).size).toBe(400);
+        expect(generateStack(400, { seed: 7 })).toEqual(stack);
+        expect(generateStack(400, { seed: 8 })).not.toEqual(stack);
+        expect(generateStack(37).resources).toHaveLength(37);
+    });
+
+    it("is valid fixture input: every parent and dependency resolves", () => {
+        const loaded = parseInput(JSON.parse(JSON.stringify(stack)), "generated");
+        expect(loaded.format).toBe("fixture");
+        // The loader adds the root stack and the default aws provider.
+        expect(loaded.resources).toHaveLength(402);
+    });
+
+    it("covers the realistic mix the benchmark promises", () => {
+        const types = new Set(stack.resources.map((r) => r.type));
+        for (const t of [
+            "aws:s3/bucket:Bucket", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:kms/key:Key",
+            "aws:lambda/function:Function", "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:ecs/taskDefinition:TaskDefinition",
+        ]) expect(types, t).toContain(t);
+        const policies = stack.resources.filter((r) => r.type === "aws:iam/policy:Policy");
+        const statements = (p: unknown) => (typeof p === "string" ? JSON.parse(p) : (p as any)).Statement.length;
+        expect(policies.some((p) => typeof p.props.policy === "string")).toBe(true);
+        expect(policies.some((p) => typeof p.props.policy === "object")).toBe(true);
+        for (const p of policies) expect(statements(p.props.policy)).toBeGreaterThanOrEqual(100);
+        const fn = stack.resources.find((r) => r.type === "aws:lambda/function:Function")!;
+        expect(Object.keys((fn.props.environment as any).variables).length).toBeGreaterThanOrEqual(40);
+        const td = stack.resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition")!;
+        expect(Array.isArray(JSON.parse(td.props.containerDefinitions as string))).toBe(true);
+    });
+
+    it("uses only input names the provider's <Resource>Args interfaces declare", () => {
+        const byType = new Map<string, Set<string>>();
+        for (const r of stack.resources) {
+            if (!r.type.startsWith("aws:")) continue;
+            for (const k of Object.keys(r.props)) (byType.get(r.type) ?? byType.set(r.type, new Set()).get(r.type)!).add(k);
+        }
+        for (const [type, keys] of byType) {
+            const declared = argsProperties(type);
+            expect(declared, `${type}: no Args interface found`).toBeDefined();
+            expect([...keys].filter((k) => !declared!.has(k)), type).toEqual([]);
+        }
+    });
+});
+
+describe("the pack on the bench mix (engine path)", () => {
+    const engine = useEngine({ stack: "bench", project: "acme", dryRun: true });
+
+    it("analyzes every resource without an Internal error, and finds what the mix plants", async () => {
+        const stack = generateStack(150, { seed: 3 });
+        const result = await engine.run(stack);
+        expect(result.resources).toHaveLength(152);
+        expect(result.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+        // The reference policy must flag exactly the generated databases without deletion protection.
+        const unprotected = stack.resources
+            .filter((r) => r.type === "aws:rds/instance:Instance" || r.type === "aws:rds/cluster:Cluster")
+            .filter((r) => r.props.deletionProtection !== true)
+            .map((r) => r.name)
+            .sort();
+        expect(unprotected.length).toBeGreaterThan(0);
+        const flagged = result.of("rds-deletion-protection").map((d) => d.urn.split("::").pop()).sort();
+        expect(flagged).toEqual(unprotected);
+    });
+});
