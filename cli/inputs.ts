@@ -50,11 +50,32 @@ export function parseInput(json: unknown, label: string, options: LoadOptions = 
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
         throw new InputError(`${label}: unknown input shape: expected a JSON object`);
     }
+    if (exceedsNesting(json, MAX_NESTING)) {
+        throw new InputError(`${label}: values are nested more than ${MAX_NESTING} levels deep, deeper than the engine can send a policy pack`);
+    }
     const o = json as Record<string, unknown>;
     if ("deployment" in o) return fromStackExport(o, label, options);
     if (Array.isArray(o.steps)) return fromPreviewJson(o, label, options);
     if (Array.isArray(o.resources)) return fromFixture(o, label, options);
     throw new InputError(`${label}: unknown input shape: expected "resources" (fixture), "deployment" (stack export) or "steps" (preview --json)`);
+}
+
+/**
+ * Deeper values never reach a policy pack: decoding the Analyze request in the pack fails
+ * from about 1,400 levels (gRPC "Error deserializing request"), and marshalling recurses.
+ */
+export const MAX_NESTING = 1000;
+
+// Iterative: the input may be deeper than the stack (JSON.parse itself is not recursive).
+function exceedsNesting(root: unknown, max: number): boolean {
+    const stack: [unknown, number][] = [[root, 0]];
+    while (stack.length > 0) {
+        const [v, depth] = stack.pop()!;
+        if (typeof v !== "object" || v === null) continue;
+        if (depth >= max) return true;
+        for (const child of Object.values(v)) stack.push([child, depth + 1]);
+    }
+    return false;
 }
 
 // ---------------------------------------------------------------- fixtures
@@ -111,24 +132,41 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
     for (const { e } of entries) byName.set(e.name as string, e);
 
     const urns = new Map<string, string>();
-    const urnOf = (name: string, seen: Set<string> = new Set()): string => {
-        const known = urns.get(name);
-        if (known) return known;
-        const e = byName.get(name)!;
-        let parentType: string | undefined;
-        if (typeof e.parent === "string") {
-            if (seen.has(name)) throw new InputError(`${label}: "${name}" is its own ancestor`);
-            seen.add(name);
-            parentType = urnQualifiedType(resolveRef(e.parent, `${name}.parent`, seen));
+    const missing = (ref: string, where: string) => new InputError(`${label}: ${where} names "${ref}", which is not a resource in this fixture`);
+    // A URN carries its parent's type chain. Iterative: parent chains may be longer than the stack is deep.
+    const urnOf = (name: string): string => {
+        const chain: string[] = [];
+        const onChain = new Set<string>();
+        let parentUrn: string | undefined;
+        for (let current = name; ; ) {
+            const known = urns.get(current);
+            if (known) {
+                parentUrn = known;
+                break;
+            }
+            if (onChain.has(current)) throw new InputError(`${label}: "${current}" is its own ancestor`);
+            onChain.add(current);
+            chain.push(current);
+            const parent = byName.get(current)!.parent;
+            if (typeof parent !== "string") break;
+            if (parent.startsWith("urn:pulumi:")) {
+                parentUrn = parent;
+                break;
+            }
+            if (!byName.has(parent)) throw missing(parent, `${current}.parent`);
+            current = parent;
         }
-        const urn = makeUrn(stack, project, e.type as string, name, parentType);
-        urns.set(name, urn);
-        return urn;
+        for (let i = chain.length - 1; i >= 0; i--) {
+            const e = byName.get(chain[i])!;
+            parentUrn = makeUrn(stack, project, e.type as string, chain[i], typeof e.parent === "string" ? urnQualifiedType(parentUrn!) : undefined);
+            urns.set(chain[i], parentUrn);
+        }
+        return urns.get(name)!;
     };
-    const resolveRef = (ref: string, where: string, seen?: Set<string>): string => {
+    const resolveRef = (ref: string, where: string): string => {
         if (ref.startsWith("urn:pulumi:")) return ref;
-        if (!byName.has(ref)) throw new InputError(`${label}: ${where} names "${ref}", which is not a resource in this fixture`);
-        return urnOf(ref, seen);
+        if (!byName.has(ref)) throw missing(ref, where);
+        return urnOf(ref);
     };
 
     const resources: EngineResource[] = [root, provider];

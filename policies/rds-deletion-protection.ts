@@ -23,12 +23,20 @@ export function findMissingDeletionProtection(resource: PlainResource): Finding[
     if (!property) return [];
     const value = resource.props[property];
     if (value === true || isUnknown(value)) return [];
-    const state = value === undefined || value === null ? "is not set (AWS defaults it to false)" : `is ${JSON.stringify(value)}`;
+    // Never the value itself unless it is a boolean: a string here may be anything, even a secret.
+    const state = value === undefined || value === null ? "is not set (AWS defaults it to false)"
+        : typeof value === "boolean" ? `is ${value}`
+        : `is ${kindOf(value)}, not the boolean true`;
     return [{
         message: `${resource.type} "${resource.name}": ${property} ${state}. ` +
             `Set \`${property}: true\` so the database cannot be deleted by accident; ` +
             "turn it off in a separate update before decommissioning.",
     }];
+}
+
+function kindOf(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 export const rdsDeletionProtection = resourcePolicy<Record<string, never>>({

@@ -15,18 +15,21 @@ export interface GlobOptions {
 
 export type GlobMatcher = (subject: string) => boolean;
 
-const cache = new Map<string, RegExp>();
+// Rules call compileGlob in their loops (per resource, per property), so it hands back
+// the same matcher for the same pattern without building anything.
+const caseSensitive = new Map<string, GlobMatcher>();
+const ignoringCase = new Map<string, GlobMatcher>();
 
 /** Compiles a glob; throws GlobSyntaxError with a readable reason on a malformed one. */
 export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMatcher {
-    const key = `${options.ignoreCase ? "i" : "s"}:${pattern}`;
-    let re = cache.get(key);
-    if (!re) {
-        re = globToRegExp(pattern, options);
-        cache.set(key, re);
+    const cache = options.ignoreCase ? ignoringCase : caseSensitive;
+    let matcher = cache.get(pattern);
+    if (!matcher) {
+        const re = globToRegExp(pattern, options);
+        matcher = (subject) => re.test(subject);
+        cache.set(pattern, matcher);
     }
-    const compiled = re;
-    return (subject) => compiled.test(subject);
+    return matcher;
 }
 
 /** Null when the pattern is valid, else why not (for config validation messages). */

@@ -131,10 +131,16 @@ class ShapeError {
 function readStatement(raw: unknown, index: number): { statement: PolicyStatement } | { problem: DocumentProblem } {
     const fallbackLabel = `Statement[${index}]`;
     if (!isRecord(raw)) return { problem: { where: fallbackLabel, what: `is ${kindOf(raw)}; each statement must be an object` } };
-    const label = typeof raw.Sid === "string" && raw.Sid !== "" && !isUnknown(raw.Sid) ? `statement ${JSON.stringify(raw.Sid)}` : fallbackLabel;
+    const label = typeof raw.Sid === "string" && SHOWN_SID.test(raw.Sid) ? `statement ${JSON.stringify(raw.Sid)}` : fallbackLabel;
+    // At preview a whole field may be unknown and still resolve to nothing (an Output of
+    // undefined): an unknown Action or NotAction beside the other one, or an unknown
+    // NotPrincipal beside a Principal, is read as absent, so that only known fields conflict.
+    const notAction = isUnknown(raw.NotAction) && raw.Action !== undefined ? undefined : raw.NotAction;
+    const action = isUnknown(raw.Action) && notAction !== undefined ? undefined : raw.Action;
+    const notPrincipal = isUnknown(raw.NotPrincipal) && raw.Principal !== undefined ? undefined : raw.NotPrincipal;
     try {
-        const hasAction = raw.Action !== undefined;
-        const hasNotAction = raw.NotAction !== undefined;
+        const hasAction = action !== undefined;
+        const hasNotAction = notAction !== undefined;
         if (hasAction === hasNotAction) {
             throw new ShapeError(hasAction ? "has both Action and NotAction; use exactly one" : "has neither Action nor NotAction; every statement needs one");
         }
@@ -143,12 +149,12 @@ function readStatement(raw: unknown, index: number): { statement: PolicyStatemen
                 index,
                 label,
                 effect: readEffect(raw.Effect),
-                action: readStrings(raw.Action, "Action"),
-                notAction: readStrings(raw.NotAction, "NotAction"),
+                action: readStrings(action, "Action"),
+                notAction: readStrings(notAction, "NotAction"),
                 resource: readStrings(raw.Resource, "Resource"),
                 notResource: readStrings(raw.NotResource, "NotResource"),
                 principal: readPrincipals(raw.Principal, "Principal"),
-                notPrincipal: readPrincipals(raw.NotPrincipal, "NotPrincipal"),
+                notPrincipal: readPrincipals(notPrincipal, "NotPrincipal"),
                 condition: readConditions(raw.Condition),
             },
         };
@@ -190,7 +196,7 @@ function readPrincipals(value: unknown, field: string): Principals | undefined {
     const entries: Principal[] = [];
     let incomplete = false;
     for (const [type, ids] of Object.entries(value)) {
-        const read = readStrings(ids, `${field}.${type}`);
+        const read = readStrings(ids, SHOWN_KEY.test(type) ? `${field}.${type}` : `${field} entry`);
         if (!read) continue;
         incomplete ||= read.incomplete;
         for (const id of read.values) entries.push({ type, id });
@@ -209,9 +215,10 @@ function readConditions(value: unknown): Conditions | undefined {
             incomplete = true;
             continue;
         }
-        if (!isRecord(block)) throw new ShapeError(`has a Condition.${operator} that is ${kindOf(block)}; it must be an object of condition keys`);
+        const at = SHOWN_KEY.test(operator) ? `Condition.${operator}` : "Condition operator";
+        if (!isRecord(block)) throw new ShapeError(`has a ${at} that is ${kindOf(block)}; it must be an object of condition keys`);
         for (const [key, raw] of Object.entries(block)) {
-            const values = readConditionValues(raw, `Condition.${operator}`);
+            const values = readConditionValues(raw, at);
             incomplete ||= values.incomplete;
             tests.push({ operator, key, values });
         }
@@ -231,6 +238,16 @@ function readConditionValues(value: unknown, field: string): StringValues {
     }
     return { values, incomplete };
 }
+
+// What messages quote from a document. @pulumi/policy unwraps secrets before a rule runs, so
+// a rule cannot tell that a document (or one field of it) was a secret; it quotes only text
+// within AWS's grammar for the element, which credentials, tokens, control or bidi characters
+// and megabytes of text are not. Sid: letters, digits and spaces (IAM allows [A-Za-z0-9];
+// console-written key policies add spaces). Actions: `service:Action` patterns or `*`.
+// Principal types and condition operators: letters and colons. See docs/testing.md.
+const SHOWN_SID = /^[A-Za-z0-9][A-Za-z0-9 ]{0,99}$/;
+const SHOWN_ACTION = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?]{1,128})$/;
+const SHOWN_KEY = /^[A-Za-z:]{1,64}$/;
 
 /** A type description for messages: never the value itself. */
 function kindOf(value: unknown): string {
@@ -284,8 +301,15 @@ export function describeProblem(at: DocumentLocation, problem: DocumentProblem):
     return `${where} ${problem.what}. The document could not be checked until it is fixed.`;
 }
 
-/** `"s3:*", "ec2:Describe*"`, capped so a huge statement gives a readable message. */
+/**
+ * Action patterns for a message: `"s3:*", "ec2:Describe*"`, capped so a huge statement gives
+ * a readable message; entries that are not action names (see SHOWN_ACTION) are counted, not quoted.
+ */
 export function quoteList(values: readonly string[], max = 10): string {
-    const shown = values.slice(0, max).map((v) => JSON.stringify(v)).join(", ");
-    return values.length > max ? `${shown} and ${values.length - max} more` : shown;
+    const quotable = values.filter((v) => SHOWN_ACTION.test(v));
+    const unquoted = values.length - quotable.length;
+    const parts = [quotable.slice(0, max).map((v) => JSON.stringify(v)).join(", ")];
+    if (quotable.length > max) parts.push(`${quotable.length - max} more`);
+    if (unquoted > 0) parts.push(`${unquoted} ${unquoted === 1 ? "entry that is not an action name" : "entries that are not action names"} (not shown)`);
+    return parts.filter((p) => p !== "").join(" and ");
 }

@@ -15,10 +15,40 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { asset } from "@pulumi/pulumi";
+import { specialArchiveSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { ConfigSchema, readConfig, withCommonProperties } from "./config";
 import { Exemption, findExemption, ResourceRef } from "./exemptions";
 import { STACK } from "./tokens";
-import { unwrapProxy } from "./values";
+import { isRecord, isSecretWrapper, unwrapProxy } from "./values";
+
+// @pulumi/policy 1.21 turns a resource's properties into JavaScript once per policy, for
+// every policy whatever its types (server.js makeAnalyzeRpcFun, makeAnalyzeStackRpcFun):
+// each Analyze decoded a large policy document once per resource policy, each AnalyzeStack
+// the whole stack once per stack policy (see docs/benchmark.md). Validations never modify
+// what they are given, so one decoding per protobuf Struct serves them all. The
+// remediation path, which edits props in place, keeps its own copy per policy.
+shareDeserializedProperties();
+
+function shareDeserializedProperties(): void {
+    type Deserialize = ((struct: object, proxySecrets: boolean) => unknown) & { shared?: true };
+    let sdk: { deserializeProperties?: Deserialize };
+    try {
+        sdk = require("@pulumi/policy/deserialize");
+    } catch {
+        return; // An SDK without this module: nothing to share, nothing breaks.
+    }
+    const original = sdk.deserializeProperties;
+    if (typeof original !== "function" || original.shared) return;
+    const decoded = new WeakMap<object, unknown>();
+    const shared: Deserialize = (struct, proxySecrets) => {
+        if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
+        if (!decoded.has(struct)) decoded.set(struct, original(struct, false));
+        return decoded.get(struct);
+    };
+    shared.shared = true;
+    sdk.deserializeProperties = shared;
+}
 
 /** A resource as rules see it: plain JSON-like data, unknowns as engine sentinels. */
 export interface PlainResource extends ResourceRef {
@@ -56,10 +86,20 @@ export interface PolicyMetadata {
 }
 
 export interface ResourceRuleDefinition<C> extends PolicyMetadata {
-    /** Type tokens the rule applies to; others are skipped before any work. */
-    resourceTypes: readonly string[];
+    /** Type tokens the rule applies to, or "all"; others are skipped before any work. */
+    resourceTypes: readonly string[] | "all";
     check(resource: PlainResource, config: C): Finding[];
+    /**
+     * Optional auto-fix. @pulumi/policy runs it only when the policy's level is `remediate`
+     * (then `check` runs after it and reports at `mandatory`). `resource.props` is the raw
+     * remediation-path data, where secrets are still `Secret` instances. Return the props
+     * to apply, edited in place (a copy would lose those secrets), or undefined for no
+     * change. Not called for exempt resources nor with invalid config (`check` reports that).
+     */
+    remediate?(resource: PlainResource, config: C): RemediatedProps | Promise<RemediatedProps>;
 }
+
+export type RemediatedProps = Record<string, unknown> | undefined;
 
 export interface StackRuleDefinition<C> extends PolicyMetadata {
     check(resources: PlainResource[], config: C, context: StackContext): Finding[];
@@ -70,18 +110,69 @@ interface CommonConfig {
 }
 
 export function resourcePolicy<C>(def: ResourceRuleDefinition<C>): ResourceValidationPolicy {
-    const types = new Set(def.resourceTypes);
-    return {
+    const types = def.resourceTypes === "all" ? undefined : new Set(def.resourceTypes);
+    const applies = (type: string) => types === undefined || types.has(type);
+    const policy: ResourceValidationPolicy = {
         ...metadata(def),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
             // The root stack is analyzed in every run: the one place a bad config is always
             // reported, even in a stack without any resource of the policy's types.
             if (args.type === STACK) return reportConfigErrors(def, args.getConfig(), report, args.urn);
-            if (!types.has(args.type)) return;
+            if (!applies(args.type)) return;
+            // A policy on every resource reports bad config once, on the stack, not on each of them.
+            if (types === undefined && !readConfig(def.name, withCommonProperties(def.configSchema), args.getConfig()).ok) return;
             const resource = plainFromArgs(args);
             runRule<C>(def, args.getConfig(), report, resource, (config) => def.check(resource, config));
         },
     };
+    const remediate = def.remediate;
+    if (remediate) {
+        policy.remediateResource = async (args: ResourceValidationArgs) => {
+            if (args.type === STACK || !applies(args.type)) return undefined;
+            const resource = plainFromArgs(args);
+            const parsed = readConfig<C & CommonConfig>(def.name, withCommonProperties(def.configSchema), args.getConfig());
+            if (!parsed.ok || findExemption(parsed.config.exemptions, resource).kind === "exempt") return undefined;
+            try {
+                const props = await remediate(resource, parsed.config);
+                return props === undefined ? undefined : await withSerializableArchives(props);
+            } catch {
+                // A throw here would fail the whole deployment; `check` still runs and reports.
+                return undefined;
+            }
+        };
+    }
+    return policy;
+}
+
+// @pulumi/policy 1.21 serializes an AssetArchive returned by a remediation as the list of
+// its asset names (deserialize.js serializeProperty), which then fails to deserialize: a
+// Lambda `code` archive would break the deployment. Its wire form serializes unchanged.
+// Found without recursion: a throw here would drop the remediation.
+async function withSerializableArchives(props: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const found: [any, string | number, asset.AssetArchive][] = [];
+    const stack: unknown[] = [props];
+    while (stack.length > 0) {
+        const value: any = stack.pop();
+        const keys: (string | number)[] = isSecretWrapper(value) ? ["value"]
+            : Array.isArray(value) ? value.map((_, i) => i)
+            : isRecord(value) && Object.getPrototypeOf(value) === Object.prototype ? Object.keys(value)
+            : [];
+        for (const key of keys) {
+            const child = value[key];
+            if (child instanceof asset.AssetArchive) found.push([value, key, child]);
+            else stack.push(child);
+        }
+    }
+    for (const [parent, key, archive] of found) parent[key] = await archiveWireForm(archive);
+    return props;
+}
+
+async function archiveWireForm(archive: asset.AssetArchive): Promise<Record<string, unknown>> {
+    const assets: Record<string, unknown> = {};
+    for (const [name, member] of Object.entries(await archive.assets)) {
+        assets[name] = member instanceof asset.AssetArchive ? await archiveWireForm(member) : member;
+    }
+    return { [specialSigKey]: specialArchiveSig, assets };
 }
 
 export function stackPolicy<C>(def: StackRuleDefinition<C>): StackValidationPolicy {

@@ -1,0 +1,488 @@
+import * as fc from "fast-check";
+import * as fs from "fs";
+import * as path from "path";
+import { Secret } from "@pulumi/policy";
+import { describe, expect, it } from "vitest";
+import { secret, SIG_KEY } from "../cli/engine/model";
+import { PolicyPackConfig } from "../cli/engine/policy-config";
+import { loadInputFile, parseInput } from "../cli/inputs";
+import { PlainResource } from "../policies/lib/policy";
+import {
+    ALWAYS_SENSITIVE, collectSecretLocations, findSensitiveValues, isCoveredBySecret, JSON_DOCUMENT_PROPERTIES,
+    nameLooksSensitive, SensitiveOptions,
+} from "../policies/lib/sensitive";
+import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../policies/secret-sensitive-props";
+import { OBSERVER_NAME } from "../policies/secret-sensitive-props-observer";
+import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
+
+const POLICY = "secret-sensitive-props";
+const FIXTURE_DIR = path.join(FIXTURES, POLICY);
+const NO_OPTIONS: SensitiveOptions = { sensitivePatterns: [], ignoreProperties: [] };
+const U = UNKNOWN_SENTINELS.string;
+
+// Every credential value in this file starts with one of these, so that one scan can prove
+// no message, remediation diagnostic or log ever shows any of them, not even a prefix.
+const PLAIN = "Pl41n";
+const SECRET = "S3cr3t";
+const VALUE_MARKERS = [PLAIN, SECRET, "postgres://"];
+/** Every text the pack produced in this file; scanned by the last test. */
+const produced: string[] = [];
+
+function resource(type: string, props: Record<string, unknown>, name = "r"): PlainResource {
+    return { type, name, urn: `urn:pulumi:dev::project::${type}::${name}`, props, protect: false, dependencies: [], propertyDependencies: {} };
+}
+
+function paths(type: string, props: Record<string, unknown>, options: SensitiveOptions = NO_OPTIONS): string[] {
+    return findSensitiveValues(type, props, options).map((v) => v.path);
+}
+
+const ARCHIVE = {
+    [SIG_KEY]: "0def7320c3a5731c473e5ecbe6d01bc7",
+    assets: { "index.js": { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "exports.handler = async () => ({ statusCode: 200 });" } },
+};
+
+// ---------------------------------------------------------------- names
+
+describe("nameLooksSensitive", () => {
+    const sensitive = [
+        "password", "Password", "masterPassword", "masterPasswordWo", "adminUserPassword", "DB_PASSWORD", "db-password", "dbPassword",
+        "DBPASSWORD", "DB_PWD", "passwd", "passphrase", "keyPassphrase", "secret", "clientSecret", "client_secret", "JWT_SECRET",
+        "AWS_SECRET_ACCESS_KEY", "secretKey", "accessKeySecret", "secretString", "secretBinary", "apiKey", "API_KEY", "x-api-key",
+        "APIKey", "STRIPE_API_KEY", "privateKey", "PRIVATE_KEY", "connectionString", "CONNECTION_STRING", "authToken", "GITHUB_TOKEN",
+        "token", "accessToken", "refresh_token", "webIdentityToken", "credentials", "GOOGLE_CREDENTIALS", "basicAuthCredentials",
+        "sharedSecret", "tokenKey",
+    ];
+    const notSensitive = [
+        "username", "masterUsername", "secretArn", "secretId", "secretName", "SECRET_NAME", "DB_PASSWORD_SECRET_ARN", "kmsKeyId",
+        "masterUserSecretKmsKeyId", "masterPasswordSecretKmsKeyId", "passwordLength", "passwordPolicy", "PASSWORD_MIN_LENGTH",
+        "TOKEN_URL", "tokenEndpoint", "clientToken", "creationToken", "nextToken", "httpTokens",
+        "dkimTokens", "grantTokens", "eventSourceToken", "authTokenUpdateStrategy", "tokenSigningPublicKeys", "publicKey",
+        "encryptedPassword", "accessKey", "keyName", "tokenValidityUnits", "secretVersionStages", "apiKeySource", "apiKeyId",
+        "secretsManagerArn", "credentialsParameter", "DB_PASSWORD_FILE", "description", "LOG_LEVEL", "secretary", "tokenizer",
+    ];
+    it.each(sensitive)("%s holds a credential", (name) => expect(nameLooksSensitive(name)).toBe(true));
+    it.each(notSensitive)("%s does not", (name) => expect(nameLooksSensitive(name)).toBe(false));
+});
+
+// ---------------------------------------------------------------- what is sensitive
+
+describe("findSensitiveValues (pure)", () => {
+    const ecsContainers = (containers: unknown[]) => ({ family: "app", containerDefinitions: JSON.stringify(containers) });
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["Lambda environment variables by name", "aws:lambda/function:Function",
+            { environment: { variables: { LOG_LEVEL: "debug", DB_PASSWORD: `${PLAIN}-a`, API_TOKEN: `${PLAIN}-b`, SECRET_NAME: "orders" } } },
+            ["environment.variables.DB_PASSWORD", "environment.variables.API_TOKEN"]],
+        ["a URL with an embedded password, whatever its name", "aws:lambda/function:Function",
+            { environment: { variables: { DATABASE_URL: `postgres://app:${PLAIN}@db:5432/orders`, HOME_URL: "https://shop.example.com/" } } },
+            ["environment.variables.DATABASE_URL"]],
+        ["ECS containerDefinitions: a JSON string, name/value pairs by name", "aws:ecs/taskDefinition:TaskDefinition",
+            ecsContainers([{ name: "web", image: "nginx", environment: [{ name: "PORT", value: "80" }, { name: "DB_PASSWORD", value: `${PLAIN}-c` }],
+                secrets: [{ name: "API_KEY", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-AbCdEf" }] }]),
+            ["containerDefinitions.web.environment.DB_PASSWORD"]],
+        ["ECS log-router secretOptions reference secrets and pass", "aws:ecs/taskDefinition:TaskDefinition",
+            ecsContainers([{ name: "web", logConfiguration: { logDriver: "splunk", secretOptions: [{ name: "splunk-token", valueFrom: "arn:aws:ssm:us-east-1:123456789012:parameter/splunk" }] } }]),
+            []],
+        ["malformed containerDefinitions are the provider's to reject", "aws:ecs/taskDefinition:TaskDefinition",
+            { containerDefinitions: `[{"name":"web","environment":[{"name":"DB_PASSWORD","value":"${PLAIN}-d"` }, []],
+        ["Batch containerProperties and nodeProperties (JSON strings)", "aws:batch/jobDefinition:JobDefinition",
+            { type: "container",
+                containerProperties: JSON.stringify({ image: "busybox", environment: [{ name: "API_TOKEN", value: `${PLAIN}-e` }] }),
+                nodeProperties: JSON.stringify({ mainNode: 0, numNodes: 2, nodeRangeProperties: [{ targetNodes: "0:", container: { environment: [{ name: "MPI_SECRET", value: `${PLAIN}-f` }] } }] }) },
+            ["containerProperties.environment.API_TOKEN", "nodeProperties.nodeRangeProperties.0.container.environment.MPI_SECRET"]],
+        ["Batch eksProperties (an object), containers by name", "aws:batch/jobDefinition:JobDefinition",
+            { type: "container", eksProperties: { podProperties: { containers: [{ name: "app", image: "busybox", envs: [{ name: "API_KEY", value: `${PLAIN}-g` }] }] } } },
+            ["eksProperties.podProperties.containers.app.envs.API_KEY"]],
+        ["Elastic Beanstalk settings by option name", "aws:elasticbeanstalk/environment:Environment",
+            { application: "shop", settings: [
+                { namespace: "aws:elasticbeanstalk:application:environment", name: "STRIPE_SECRET", value: `${PLAIN}-h` },
+                { namespace: "aws:rds:dbinstance", name: "DBPassword", value: `${PLAIN}-i` },
+                { namespace: "aws:autoscaling:launchconfiguration", name: "InstanceType", value: "t3.small" }] },
+            ["settings.STRIPE_SECRET", "settings.DBPassword"]],
+        ["App Runner variables by name; runtimeEnvironmentSecrets hold ARNs", "aws:apprunner/service:Service",
+            { serviceName: "web", sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/nginx/nginx:latest", imageRepositoryType: "ECR_PUBLIC",
+                imageConfiguration: { port: "8080", runtimeEnvironmentVariables: { SESSION_SECRET: `${PLAIN}-j`, REGION: "us-east-1" },
+                    runtimeEnvironmentSecrets: { DB_PASSWORD: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" } } } } },
+            ["sourceConfiguration.imageRepository.imageConfiguration.runtimeEnvironmentVariables.SESSION_SECRET"]],
+        ["CodeBuild PLAINTEXT variables by name; PARAMETER_STORE and SECRETS_MANAGER hold references", "aws:codebuild/project:Project",
+            { environment: { computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/standard:7.0", type: "LINUX_CONTAINER", environmentVariables: [
+                { name: "NPM_TOKEN", value: `${PLAIN}-k`, type: "PLAINTEXT" },
+                { name: "SONAR_TOKEN", value: "/ci/sonar-token", type: "PARAMETER_STORE" },
+                { name: "DOCKER_PASSWORD", value: "ci/docker:password", type: "SECRETS_MANAGER" }] } },
+            ["environment.environmentVariables.NPM_TOKEN"]],
+        ["SSM SecureString value, whatever its name", "aws:ssm/parameter:Parameter", { name: "/app/key", type: "SecureString", value: `${PLAIN}-l` }, ["value"]],
+        ["SSM String value is not a credential", "aws:ssm/parameter:Parameter", { name: "/app/region", type: "String", value: "us-east-1" }, []],
+        ["SSM parameter whose type is unknown at preview", "aws:ssm/parameter:Parameter", { name: "/app/key", type: U, value: `${PLAIN}-m` }, []],
+        ["Secrets Manager secret version", "aws:secretsmanager/secretVersion:SecretVersion",
+            { secretId: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf", secretString: `{"password":"${PLAIN}-n"}` }, ["secretString"]],
+        ["RDS instance master password", "aws:rds/instance:Instance", { engine: "postgres", username: "app", password: `${PLAIN}-o` }, ["password"]],
+        ["Aurora, Redshift and DocumentDB master passwords", "aws:rds/cluster:Cluster", { masterUsername: "app", masterPassword: `${PLAIN}-p` }, ["masterPassword"]],
+        ["Redshift master password", "aws:redshift/cluster:Cluster", { masterUsername: "app", masterPassword: `${PLAIN}-q` }, ["masterPassword"]],
+        ["DocumentDB master password", "aws:docdb/cluster:Cluster", { masterUsername: "app", masterPassword: `${PLAIN}-r` }, ["masterPassword"]],
+        ["ElastiCache AUTH token (not authTokenUpdateStrategy)", "aws:elasticache/replicationGroup:ReplicationGroup",
+            { description: "sessions", authToken: `${PLAIN}-s`, authTokenUpdateStrategy: "ROTATE", transitEncryptionEnabled: true }, ["authToken"]],
+        ["ElastiCache user passwords (a list)", "aws:elasticache/user:User",
+            { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all", passwords: [`${PLAIN}-t`, `${PLAIN}-u`] }, ["passwords.0", "passwords.1"]],
+        ["MQ broker users", "aws:mq/broker:Broker",
+            { brokerName: "events", engineType: "ActiveMQ", users: [{ username: "admin", password: `${PLAIN}-v`, consoleAccess: true }] }, ["users.0.password"]],
+        ["OpenSearch master user password", "aws:opensearch/domain:Domain",
+            { advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true, masterUserOptions: { masterUserName: "admin", masterUserPassword: `${PLAIN}-w` } } },
+            ["advancedSecurityOptions.masterUserOptions.masterUserPassword"]],
+        ["booleans, numbers, empty strings, ARNs and unknowns are not credentials", "aws:rds/instance:Instance",
+            { manageMasterUserPassword: true, passwordLength: 16, password: "", masterUserSecretKmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1", apiKey: U }, []],
+        ["settings describing a credential are not credentials (Cognito tokenValidityUnits)", "aws:cognito/userPoolClient:UserPoolClient",
+            { userPoolId: "us-east-1_Ab", tokenValidityUnits: { accessToken: "hours", idToken: "hours", refreshToken: "days" } }, []],
+        ["odd shapes do not throw", "aws:lambda/function:Function",
+            { environment: { variables: null }, tags: [null, 3, [`x`]], layers: "not-a-list", vpcConfig: [] }, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(paths(type, props)).toEqual(expected);
+    });
+
+    it("an unknown name/value entry or document passes quietly", () => {
+        expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: U })).toEqual([]);
+        expect(paths("aws:codebuild/project:Project", { environment: { environmentVariables: [
+            { name: U, value: `${PLAIN}-x` }, { name: "NPM_TOKEN", value: U }, { name: "GH_TOKEN", value: `${PLAIN}-x2`, type: U }] } })).toEqual([]);
+        expect(paths("aws:batch/jobDefinition:JobDefinition", { eksProperties: { podProperties: { containers: [{ name: U, envs: [{ name: "API_KEY", value: `${PLAIN}-x3` }] }] } } })).toEqual([]);
+    });
+
+    it("sensitivePatterns add names (case-insensitive, at any depth, environment variables included)", () => {
+        const props = { environment: { variables: { WEBHOOK_SIGNING_SEED: `${PLAIN}-y`, LOG_LEVEL: "info" } }, tags: { "Signing-Seed": "a" } };
+        expect(paths("aws:lambda/function:Function", props)).toEqual([]);
+        const options = { sensitivePatterns: ["*signing_seed"], ignoreProperties: [] };
+        expect(paths("aws:lambda/function:Function", props, options)).toEqual(["environment.variables.WEBHOOK_SIGNING_SEED"]);
+        expect(findSensitiveValues("aws:lambda/function:Function", props, options)[0].reason).toEqual({ kind: "pattern", pattern: "*signing_seed" });
+    });
+
+    it("ignoreProperties removes paths written as messages print them, globs allowed", () => {
+        const props = { environment: { variables: { PUBLIC_API_KEY: "pk_live_1", PRIVATE_API_KEY: `${PLAIN}-z` } } };
+        expect(paths("aws:lambda/function:Function", props, { sensitivePatterns: [], ignoreProperties: ["environment.variables.PUBLIC_API_KEY"] }))
+            .toEqual(["environment.variables.PRIVATE_API_KEY"]);
+        const ecs = { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "PUBLIC_TOKEN", value: "t" }, { name: "DB_PASSWORD", value: `${PLAIN}-1` }] }]) };
+        expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecs, { sensitivePatterns: [], ignoreProperties: ["containerDefinitions.*.PUBLIC_*"] }))
+            .toEqual(["containerDefinitions.web.environment.DB_PASSWORD"]);
+    });
+
+    it("a value in a JSON document is located at the document property, the smallest thing that can be secret", () => {
+        const [v] = findSensitiveValues("aws:ecs/taskDefinition:TaskDefinition",
+            { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-2` }] }]) }, NO_OPTIONS);
+        expect(v).toMatchObject({ location: ["containerDefinitions"], document: "containerDefinitions" });
+        const [pair] = findSensitiveValues("aws:elasticbeanstalk/environment:Environment",
+            { settings: [{ namespace: "ns", name: "Region", value: "x" }, { namespace: "ns", name: "API_KEY", value: `${PLAIN}-3` }] }, NO_OPTIONS);
+        expect(pair.location).toEqual(["settings", 1, "value"]);
+    });
+
+    // Property names are the provider's: a renamed input would silently stop being checked.
+    it("every always-sensitive path and JSON document property exists in @pulumi/aws v7", () => {
+        const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
+        const inputTypes = fs.readFileSync(path.join(awsDir, "types/input.d.ts"), "utf8");
+        const argsOf = (type: string): string => {
+            const [, mod] = type.split(":");
+            const [dir, file] = mod.split("/");
+            const text = fs.readFileSync(path.join(awsDir, dir, `${file}.d.ts`), "utf8");
+            const cls = type.split(":")[2];
+            const m = new RegExp(`export interface ${cls}Args \\{([\\s\\S]*?)\\n\\}`).exec(text);
+            expect(m, `${type}: ${cls}Args`).not.toBeNull();
+            return m![1];
+        };
+        const has = (text: string, prop: string) => new RegExp(`^\\s+${prop}\\??: `, "m").test(text);
+        const missing: string[] = [];
+        for (const [type, entries] of Object.entries(ALWAYS_SENSITIVE)) {
+            for (const { path: p } of entries) {
+                const segments = p.split(".").filter((s) => s !== "*");
+                if (!has(argsOf(type), segments[0])) missing.push(`${type} ${segments[0]}`);
+                for (const nested of segments.slice(1)) if (!has(inputTypes, nested)) missing.push(`${type} ${p}: ${nested}`);
+            }
+        }
+        for (const [type, props] of Object.entries(JSON_DOCUMENT_PROPERTIES)) {
+            for (const p of props) if (!has(argsOf(type), p)) missing.push(`${type} ${p}`);
+        }
+        expect(missing).toEqual([]);
+    });
+});
+
+// ---------------------------------------------------------------- secretness and the rule
+
+describe("secretness on the remediation path (pure)", () => {
+    const lambda = (env: unknown) => ({ runtime: "nodejs20.x", environment: env });
+
+    it("a value is covered by its own Secret or by an enclosing one", () => {
+        const own = collectSecretLocations(lambda({ variables: { DB_PASSWORD: new Secret(`${SECRET}-1`) } }));
+        const whole = collectSecretLocations(lambda(new Secret({ variables: { DB_PASSWORD: `${SECRET}-2` } })));
+        const none = collectSecretLocations(lambda({ variables: { DB_PASSWORD: `${PLAIN}-4` } }));
+        const at = ["environment", "variables", "DB_PASSWORD"];
+        expect(isCoveredBySecret(at, own)).toBe(true);
+        expect(isCoveredBySecret(at, whole)).toBe(true);
+        expect(isCoveredBySecret(at, none)).toBe(false);
+        expect(isCoveredBySecret(["environment", "variables", "OTHER"], own)).toBe(false);
+    });
+
+    it("the walk looks through Secrets, so both paths find the same values", () => {
+        const raw = lambda(new Secret({ variables: { DB_PASSWORD: `${SECRET}-3`, TOKEN: new Secret(`${SECRET}-4`) } }));
+        expect(paths("aws:lambda/function:Function", raw)).toEqual(["environment.variables.DB_PASSWORD", "environment.variables.TOKEN"]);
+    });
+
+    const config = { sensitivePatterns: [], ignoreProperties: [] };
+    const fn = (env: Record<string, unknown>) => resource("aws:lambda/function:Function", lambda({ variables: env }), "api");
+
+    it("judges against the observation: only values no Secret covered are findings", () => {
+        const observed = fn({ DB_PASSWORD: `${PLAIN}-5`, API_TOKEN: new Secret(`${SECRET}-5`) });
+        const observation = { secretLocations: collectSecretLocations(observed.props) };
+        const plain = fn({ DB_PASSWORD: `${PLAIN}-5`, API_TOKEN: `${SECRET}-5` }); // what Analyze sees
+        const findings = findPlaintextSensitiveValues(plain, config, observation);
+        produced.push(...findings.map((f) => f.message));
+        expect(findings).toHaveLength(1);
+        expect(findings[0].message).toMatch(/^aws:lambda\/function:Function "api": `environment\.variables\.DB_PASSWORD` is plaintext but its name marks a credential/);
+        expect(findings[0].message).toContain("pulumi.secret(value)");
+        expect(findings[0].message).toContain("config.requireSecret");
+    });
+
+    it("without an observation, says secretness could not be observed and names the config to change", () => {
+        const findings = findPlaintextSensitiveValues(fn({ DB_PASSWORD: `${PLAIN}-6`, LOG_LEVEL: "info" }), config, undefined);
+        produced.push(...findings.map((f) => f.message));
+        expect(findings).toHaveLength(1);
+        expect(findings[0].message).toContain("could not tell whether `environment.variables.DB_PASSWORD` is secret");
+        expect(findings[0].message).toContain(`"${OBSERVER_NAME}": "remediate"`);
+        // Nothing sensitive, nothing to say.
+        expect(findPlaintextSensitiveValues(fn({ LOG_LEVEL: "info" }), config, undefined)).toEqual([]);
+    });
+
+    it("messages say how to fix per kind: managed passwords, JSON documents, provider config", () => {
+        const rds = findPlaintextSensitiveValues(resource("aws:rds/instance:Instance", { password: `${PLAIN}-7` }, "db"), config, { secretLocations: new Set() });
+        const ecs = findPlaintextSensitiveValues(resource("aws:ecs/taskDefinition:TaskDefinition",
+            { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-8` }] }]) }, "task"), config, { secretLocations: new Set() });
+        const provider = findPlaintextSensitiveValues(resource("pulumi:providers:aws", { region: "us-east-1", secretKey: `${PLAIN}-9` }, "default"), config, { secretLocations: new Set() });
+        produced.push(...[...rds, ...ecs, ...provider].map((f) => f.message));
+        expect(rds[0].message).toContain("`password` is plaintext but is a database master password");
+        expect(rds[0].message).toContain("`manageMasterUserPassword: true`");
+        expect(ecs[0].message).toContain("`containerDefinitions.web.environment.DB_PASSWORD` is plaintext");
+        expect(ecs[0].message).toContain("the container's `secrets` (`valueFrom`)");
+        expect(ecs[0].message).toContain("make the whole `containerDefinitions` a secret");
+        expect(provider[0].message).toContain("`pulumi config set --secret aws:secretKey ...`");
+    });
+
+    it("remediation wraps only the plaintext values, in place, keeping other secrets as they were", () => {
+        const stripe = new Secret(`${SECRET}-6`);
+        const r = fn({ DB_PASSWORD: `${PLAIN}-10`, STRIPE_API_KEY: stripe, LOG_LEVEL: "info" });
+        const wrapped = wrapPlaintextSensitiveValues(r, config);
+        expect(wrapped.map((v) => v.path)).toEqual(["environment.variables.DB_PASSWORD"]);
+        const vars = (r.props.environment as any).variables;
+        expect(vars.DB_PASSWORD).toBeInstanceOf(Secret);
+        expect(vars.DB_PASSWORD.value).toBe(`${PLAIN}-10`);
+        expect(vars.STRIPE_API_KEY).toBe(stripe);
+        expect(vars.LOG_LEVEL).toBe("info");
+        expect(wrapPlaintextSensitiveValues(r, config)).toEqual([]);
+    });
+
+    it("remediation makes a JSON document property secret as a whole", () => {
+        const defs = JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-11` }, { name: "API_KEY", value: `${PLAIN}-12` }] }]);
+        const r = resource("aws:ecs/taskDefinition:TaskDefinition", { family: "web", containerDefinitions: defs });
+        expect(wrapPlaintextSensitiveValues(r, config)).toHaveLength(2);
+        expect(r.props.containerDefinitions).toBeInstanceOf(Secret);
+        expect((r.props.containerDefinitions as Secret).value).toBe(defs);
+        expect(r.props.family).toBe("web");
+    });
+
+    it("no message ever contains the value, for any value (property-based)", () => {
+        // Any content after the marker: quotes, newlines, JSON, URLs...
+        const value = fc.string().map((s) => `${PLAIN}${s}`);
+        fc.assert(fc.property(value, fc.constantFrom("DB_PASSWORD", "apiKey", "GITHUB_TOKEN"), (v, key) => {
+            const r = resource("aws:lambda/function:Function", { environment: { variables: { [key]: v } } });
+            const texts = [
+                ...findPlaintextSensitiveValues(r, config, { secretLocations: new Set() }),
+                ...findPlaintextSensitiveValues(r, config, undefined),
+            ].map((f) => f.message);
+            return texts.length === 2 && texts.every((t) => !t.includes(PLAIN));
+        }), { numRuns: 300 });
+    });
+});
+
+// ---------------------------------------------------------------- engine path
+
+type Level = "advisory" | "mandatory" | "remediate" | "disabled";
+
+function levels(spec: Record<string, Level>): PolicyPackConfig {
+    return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, { enforcementLevel: v }]));
+}
+
+/** [resource name, level, "plaintext" | "unobserved"] for each diagnostic of the policy. */
+function verdicts(run: EngineRun): [string, string, string][] {
+    const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+    return run.of(POLICY).map((d) => [
+        nameOf.get(d.urn) ?? d.urn,
+        d.enforcementLevel,
+        /could not tell whether/.test(d.message) ? "unobserved" : /is plaintext but/.test(d.message) ? "plaintext" : d.message,
+    ]);
+}
+
+describe("secret-sensitive-props through the engine path", () => {
+    const engine = useEngine();
+    const analyze = async (input: object, config?: PolicyPackConfig): Promise<EngineRun> => {
+        const run = await engine.run(input, { config });
+        produced.push(...run.diagnostics.map((d) => d.message), ...run.remediations.map((r) => r.diagnostic), ...run.logs.map((l) => l.message));
+        return run;
+    };
+
+    const fn = (name: string, variables: unknown) => ({
+        type: "aws:lambda/function:Function",
+        name,
+        props: { role: "arn:aws:iam::123456789012:role/api", runtime: "nodejs20.x", handler: "index.handler", code: ARCHIVE, environment: { variables } },
+    });
+    const db = (name: string, password: unknown) => ({
+        type: "aws:rds/instance:Instance",
+        name,
+        props: { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", password, deletionProtection: true },
+    });
+    const stack = {
+        resources: [
+            db("db-plain", `${PLAIN}-engine-db`),
+            db("db-secret", { $secret: `${SECRET}-engine-db` }),
+            { type: "aws:s3/bucketV2:BucketV2", name: "assets", props: { bucket: "shop-assets" } },
+        ],
+    };
+
+    it("the same resource gets a violation only when the value is plaintext, not when it (or what encloses it) is secret", async () => {
+        const ecs = (name: string, defs: unknown) => ({ type: "aws:ecs/taskDefinition:TaskDefinition", name, props: { family: name, containerDefinitions: defs } });
+        const defs = JSON.stringify([{ name: "web", image: "nginx", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-engine-ecs` }] }]);
+        const refs = JSON.stringify([{ name: "web", image: "nginx", secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }] }]);
+        const run = await analyze({
+            resources: [
+                fn("fn-plain", { LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-engine-fn` }),
+                fn("fn-secret", { LOG_LEVEL: "info", DB_PASSWORD: { $secret: `${SECRET}-engine-fn` } }),
+                { ...fn("fn-env-secret", {}), props: { ...fn("x", {}).props, environment: { $secret: { variables: { DB_PASSWORD: `${SECRET}-engine-env` } } } } },
+                ...stack.resources,
+                ecs("task-plain", defs),
+                ecs("task-secret", { $secret: defs }),
+                ecs("task-refs", refs),
+                { type: "aws:ssm/parameter:Parameter", name: "param-plain", props: { name: "/k", type: "SecureString", value: `${PLAIN}-engine-ssm` } },
+                { type: "aws:ssm/parameter:Parameter", name: "param-secret", props: { name: "/k", type: "SecureString", value: { $secret: `${SECRET}-engine-ssm` } } },
+                { type: "aws:ssm/parameter:Parameter", name: "param-string", props: { name: "/region", type: "String", value: "us-east-1" } },
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["fn-plain", "mandatory", "plaintext"],
+            ["db-plain", "mandatory", "plaintext"],
+            ["task-plain", "mandatory", "plaintext"],
+            ["param-plain", "mandatory", "plaintext"],
+        ]);
+        expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
+        expect(run.of(POLICY)[2].message).toContain("`containerDefinitions.web.environment.DB_PASSWORD`");
+        expect(run.of(POLICY)[3].message).toContain("`value` is plaintext but is the value of a SecureString parameter");
+        // The observer only looks: nothing is changed, nothing reported.
+        expect(run.remediations).toEqual([]);
+        expect(run.of(OBSERVER_NAME)).toEqual([]);
+    });
+
+    // Every config a user can write, with what the policy must then do.
+    const combos: [string, Record<string, Level>, [string, string, string][], string[]][] = [
+        ["defaults", {}, [["db-plain", "mandatory", "plaintext"]], []],
+        ["policy advisory", { [POLICY]: "advisory" }, [["db-plain", "advisory", "plaintext"]], []],
+        ["all: advisory (observer off too)", { all: "advisory" }, [["db-plain", "advisory", "unobserved"], ["db-secret", "advisory", "unobserved"]], []],
+        ["all: mandatory (observer off too)", { all: "mandatory" }, [["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]], []],
+        ["all: advisory with the observer kept at remediate", { all: "advisory", [OBSERVER_NAME]: "remediate" }, [["db-plain", "advisory", "plaintext"]], []],
+        ["all: remediate", { all: "remediate" }, [], ["db-plain"]],
+        ["all: remediate, policy mandatory", { all: "remediate", [POLICY]: "mandatory" }, [["db-plain", "mandatory", "plaintext"]], []],
+        ["policy remediate", { [POLICY]: "remediate" }, [], ["db-plain"]],
+        ["policy remediate, observer disabled", { [POLICY]: "remediate", [OBSERVER_NAME]: "disabled" }, [], ["db-plain"]],
+        ["observer disabled", { [OBSERVER_NAME]: "disabled" }, [["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]], []],
+        ["observer advisory", { [OBSERVER_NAME]: "advisory" }, [["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]], []],
+        ["policy disabled", { [POLICY]: "disabled" }, [], []],
+        ["all: disabled", { all: "disabled" }, [], []],
+    ];
+    it.each(combos)("config %s", async (_label, spec, expected, remediated) => {
+        const run = await analyze(stack, levels(spec));
+        expect(verdicts(run)).toEqual(expected);
+        const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+        expect(run.remediations.map((r) => [nameOf.get(r.urn), r.policyName])).toEqual(remediated.map((n) => [n, POLICY]));
+        expect(run.of(OBSERVER_NAME)).toEqual([]);
+        for (const d of run.of(POLICY).filter((x) => /could not tell/.test(x.message))) {
+            expect(d.message).toContain("could not tell whether `password` is secret");
+            expect(d.message).toContain(`Add \`"${OBSERVER_NAME}": "remediate"\` to the policy pack config`);
+        }
+    });
+
+    it("a record never outlives its resource: a later run without the observer is not judged on an old observation", async () => {
+        await analyze(stack, levels({ [POLICY]: "disabled" })); // the observer records; nobody takes it but itself
+        const run = await analyze(stack, levels({ [OBSERVER_NAME]: "disabled" }));
+        expect(verdicts(run)).toEqual([["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]]);
+    });
+
+    it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {
+        const input = { resources: [fn("api", { LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-remediate-fn`, STRIPE_API_KEY: { $secret: `${SECRET}-remediate` } })] };
+        const original = parseInput(input, "test").resources.find((r) => r.name === "api")!;
+        const run = await analyze(input, levels({ [POLICY]: "remediate" }));
+        expect(run.remediations).toHaveLength(1);
+        const expected = structuredClone(original.inputs) as any;
+        expected.environment.variables.DB_PASSWORD = secret(`${PLAIN}-remediate-fn`);
+        expect(run.remediations[0].properties).toEqual(expected);
+        expect(run.remediations[0].diagnostic).toBe("");
+        expect(verdicts(run)).toEqual([]);
+    });
+
+    it("remediation makes the whole containerDefinitions secret", async () => {
+        const defs = JSON.stringify([{ name: "web", image: "nginx", environment: [{ name: "API_TOKEN", value: `${PLAIN}-remediate-ecs` }] }]);
+        const run = await analyze({ resources: [{ type: "aws:ecs/taskDefinition:TaskDefinition", name: "task", props: { family: "task", cpu: "256", containerDefinitions: defs } }] },
+            levels({ all: "remediate" }));
+        expect(run.remediations.map((r) => r.properties)).toEqual([{ family: "task", cpu: "256", containerDefinitions: secret(defs) }]);
+        expect(verdicts(run)).toEqual([]);
+    });
+
+    it("unknown values at preview pass quietly, secret or not, even when secretness cannot be observed", async () => {
+        const input = { resources: [
+            db("db-unknown", { $unknown: true }),
+            db("db-secret-unknown", { $secret: { $unknown: true } }),
+            fn("fn-unknown", { DB_PASSWORD: { $unknown: true } }),
+            { type: "aws:ecs/taskDefinition:TaskDefinition", name: "task-unknown", props: { family: "t", containerDefinitions: { $unknown: true } } },
+        ] };
+        expect(verdicts(await analyze(input))).toEqual([]);
+        expect(verdicts(await analyze(input, levels({ all: "advisory" })))).toEqual([]);
+        expect((await analyze(input, levels({ all: "remediate" }))).remediations).toEqual([]);
+    });
+
+    it("exempt resources are neither reported nor remediated", async () => {
+        const exemptions = [{ name: "db-plain", reason: "Throw-away database for load tests" }];
+        const reported = await analyze(stack, { [POLICY]: { properties: { exemptions } } });
+        expect(verdicts(reported)).toEqual([]);
+        const remediated = await analyze(stack, { [POLICY]: { enforcementLevel: "remediate", properties: { exemptions } } });
+        expect(remediated.remediations).toEqual([]);
+    });
+
+    it("sensitivePatterns and ignoreProperties from the policy pack config", async () => {
+        const input = { resources: [fn("api", { WEBHOOK_SIGNING_SEED: `${PLAIN}-pattern`, PUBLIC_API_KEY: `${PLAIN}-ignored` })] };
+        const run = await analyze(input, { [POLICY]: { properties: { sensitivePatterns: ["*SIGNING_SEED"], ignoreProperties: ["environment.variables.PUBLIC_*"] } } });
+        expect(run.of(POLICY).map((d) => d.message.split("\n")[1].split(" is plaintext")[0])).toEqual([
+            'aws:lambda/function:Function "api": `environment.variables.WEBHOOK_SIGNING_SEED`',
+        ]);
+        // Reported once, on the stack, not on every resource.
+        const bad = await analyze(input, { [POLICY]: { properties: { sensitivePatterns: ["*{SEED"] } } });
+        expect(bad.of(POLICY).map((d) => [d.urn.split("::").pop(), d.enforcementLevel])).toEqual([["project-dev", "mandatory"]]);
+        expect(bad.of(POLICY)[0].message).toContain('sensitivePatterns.0 unclosed "{"');
+    });
+
+    it("the fixtures: insecure.json has four violations, secure.json none", async () => {
+        const insecure = await engine.run(loadInputFile(path.join(FIXTURE_DIR, "insecure.json")));
+        const secure = await engine.run(loadInputFile(path.join(FIXTURE_DIR, "secure.json")));
+        produced.push(...[...insecure.diagnostics, ...secure.diagnostics].map((d) => d.message), ...insecure.logs.map((l) => l.message));
+        expect(verdicts(insecure)).toEqual([
+            ["orders-api", "mandatory", "plaintext"],
+            ["orders-worker", "mandatory", "plaintext"],
+            ["orders-db", "mandatory", "plaintext"],
+            ["webhook-signing-key", "mandatory", "plaintext"],
+        ]);
+        expect(verdicts(secure)).toEqual([]);
+    });
+
+    it("check on a stack export: ciphertext secrets count as secret, a plaintext credential does not", async () => {
+        const loaded = loadInputFile(path.join(FIXTURE_DIR, "stack-export.json"));
+        const run = await engine.run(loaded);
+        produced.push(...run.diagnostics.map((d) => d.message), ...run.logs.map((l) => l.message));
+        expect(verdicts(run)).toEqual([["orders-api", "mandatory", "plaintext"]]);
+        expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
+    });
+
+    it("no diagnostic, remediation diagnostic or log shows any value used in these tests, not even a prefix", () => {
+        expect(produced.length).toBeGreaterThan(30);
+        const leaks = produced.filter((text) => VALUE_MARKERS.some((m) => text.includes(m)));
+        expect(leaks).toEqual([]);
+    });
+});
