@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
 import {
-    EngineResource, isSecretSignature, makeUrn, secret, SIG_KEY, StackInput, urnName, urnQualifiedType, urnStackProject,
+    EngineResource, isSecretSignature, makeUrn, secret, SECRET_SIG, SIG_KEY, StackInput, urnName, urnQualifiedType, urnStackProject,
 } from "./engine/model";
 
 export class InputError extends Error {}
@@ -87,6 +87,7 @@ function fixtureValue(v: unknown, where: string): unknown {
     if (Array.isArray(v)) return v.map((e, i) => fixtureValue(e, `${where}[${i}]`));
     if (typeof v !== "object" || v === null) return v;
     const o = v as Record<string, unknown>;
+    if (SIG_KEY in o && o[SIG_KEY] !== SECRET_SIG) return signatureValue(o, where, fixtureValue);
     if ("$secret" in o) return secret(fixtureValue(o.$secret, where));
     if ("$unknown" in o) {
         const kind = o.$unknown === true ? "string" : String(o.$unknown);
@@ -132,18 +133,23 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
     for (const { e } of entries) byName.set(e.name as string, e);
 
     const urns = new Map<string, string>();
+    const ancestors = new Map<string, number>();
     const missing = (ref: string, where: string) => new InputError(`${label}: ${where} names "${ref}", which is not a resource in this fixture`);
-    // A URN carries its parent's type chain. Iterative: parent chains may be longer than the stack is deep.
+    // A URN carries its parent's type chain, so URNs grow with depth: a chain thousands deep
+    // would take gigabytes (and recursion would overflow the stack), hence MAX_NESTING here too.
     const urnOf = (name: string): string => {
         const chain: string[] = [];
         const onChain = new Set<string>();
         let parentUrn: string | undefined;
+        let above = 0;
         for (let current = name; ; ) {
             const known = urns.get(current);
             if (known) {
                 parentUrn = known;
+                above = ancestors.get(current)! + 1;
                 break;
             }
+            if (chain.length > MAX_NESTING + 1) throw new InputError(`${label}: "${name}" has more than ${MAX_NESTING} ancestors`);
             if (onChain.has(current)) throw new InputError(`${label}: "${current}" is its own ancestor`);
             onChain.add(current);
             chain.push(current);
@@ -156,10 +162,12 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
             if (!byName.has(parent)) throw missing(parent, `${current}.parent`);
             current = parent;
         }
+        if (chain.length - 1 + above > MAX_NESTING) throw new InputError(`${label}: "${name}" has more than ${MAX_NESTING} ancestors`);
         for (let i = chain.length - 1; i >= 0; i--) {
             const e = byName.get(chain[i])!;
             parentUrn = makeUrn(stack, project, e.type as string, chain[i], typeof e.parent === "string" ? urnQualifiedType(parentUrn!) : undefined);
             urns.set(chain[i], parentUrn);
+            ancestors.set(chain[i], chain.length - 1 - i + above);
         }
         return urns.get(name)!;
     };
@@ -190,8 +198,8 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
             type,
             name,
             custom: !isComponent,
-            inputs: fixtureValue(e.props ?? {}, `${label}: ${name}.props`) as Record<string, unknown>,
-            outputs: e.outputs === undefined ? undefined : (fixtureValue(e.outputs, `${label}: ${name}.outputs`) as Record<string, unknown>),
+            inputs: propertyMap(fixtureValue(e.props ?? {}, `${label}: ${name}.props`), `${where} (${type} "${name}"): "props"`),
+            outputs: e.outputs === undefined ? undefined : propertyMap(fixtureValue(e.outputs, `${label}: ${name}.outputs`), `${where} (${type} "${name}"): "outputs"`),
             parent: typeof e.parent === "string" ? resolveRef(e.parent, `${name}.parent`) : stackUrn,
             protect: e.protect === true,
             provider: isComponent ? undefined : providerRef,
@@ -202,6 +210,61 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
     return { format: "fixture", preview: o.preview === true, stack, project, secretsProvider: str(o.secretsProvider), resources };
 }
 
+/** The engine always sends a resource's properties as a map of names to values. */
+function propertyMap(value: unknown, where: string): Record<string, unknown> {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || SIG_KEY in value) {
+        throw new InputError(`${where} must be an object of properties, not a secret, unknown or other special value`);
+    }
+    return value as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------- values with a signature
+
+const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
+const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+/**
+ * An asset, archive, resource reference or output value (not a secret) as the engine sends
+ * it to an analyzer. The engine marshals analyzer requests without KeepResources or
+ * KeepOutputValues (analyzer_plugin.go), so a reference arrives as the resource's ID (URN
+ * for a component) and an output value as its value. @pulumi/policy 1.21 throws on an asset
+ * or archive without a source, and on any other signature, and in Remediate it does so
+ * outside its error handling, so the call never answers: such input is refused here.
+ */
+function signatureValue(o: Record<string, unknown>, where: string, convert: (v: unknown, where: string) => unknown): unknown {
+    const sig = o[SIG_KEY];
+    // The SDK tests these fields for truthiness: "" is no source.
+    const has = (key: string) => typeof o[key] === "string" && o[key] !== "";
+    if (sig === ASSET_SIG) {
+        if (!has("path") && !has("text") && !has("uri")) throw new InputError(`${where}: an asset needs a non-empty "path", "text" or "uri"; policy packs cannot read it otherwise`);
+        return o;
+    }
+    if (sig === ARCHIVE_SIG) {
+        const assets = o.assets;
+        if (typeof assets === "object" && assets !== null && !Array.isArray(assets)) {
+            for (const [name, member] of Object.entries(assets)) {
+                const memberSig = typeof member === "object" && member !== null ? (member as Record<string, unknown>)[SIG_KEY] : undefined;
+                if (memberSig !== ASSET_SIG && memberSig !== ARCHIVE_SIG) throw new InputError(`${where}.assets["${name}"]: an archive member must be an asset or an archive`);
+                signatureValue(member as Record<string, unknown>, `${where}.assets["${name}"]`, convert);
+            }
+            return o;
+        }
+        if (!has("path") && !has("uri")) throw new InputError(`${where}: an archive needs "assets", a non-empty "path" or "uri"; policy packs cannot read it otherwise`);
+        return o;
+    }
+    if (sig === RESOURCE_SIG) {
+        if (has("id")) return o.id;
+        return typeof o.urn === "string" ? o.urn : UNKNOWN_SENTINELS.string;
+    }
+    if (sig === OUTPUT_SIG) {
+        const value = "value" in o ? convert(o.value, where) : UNKNOWN_SENTINELS.string;
+        return o.secret === true ? secret(value) : value;
+    }
+    throw new InputError(`${where}: a value with an unrecognized signature, which policy packs cannot read`);
+}
+
 // ---------------------------------------------------------------- stack export / preview
 
 /**
@@ -209,39 +272,40 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
  * exports carry `plaintext` (JSON-encoded). A ciphertext secret becomes a secret whose
  * value is unknown: secret for policies judging secretness, skipped by rules reading values.
  */
-function stateValue(v: unknown): unknown {
-    if (Array.isArray(v)) return v.map(stateValue);
+function stateValue(v: unknown, where: string): unknown {
+    if (Array.isArray(v)) return v.map((e, i) => stateValue(e, `${where}[${i}]`));
     if (typeof v !== "object" || v === null) return v;
     const o = v as Record<string, unknown>;
     if (isSecretSignature(o) && !("value" in o)) {
         if (typeof o.plaintext === "string") {
             try {
-                return secret(stateValue(JSON.parse(o.plaintext)));
+                return secret(stateValue(JSON.parse(o.plaintext), where));
             } catch {
                 return secret(UNKNOWN_SENTINELS.string);
             }
         }
         return secret(UNKNOWN_SENTINELS.string);
     }
-    if (SIG_KEY in o) return o; // assets, archives, resource references: as the engine has them
+    if (SIG_KEY in o) return isSecretSignature(o) ? o : signatureValue(o, where, stateValue);
     const out: Record<string, unknown> = {};
-    for (const [k, e] of Object.entries(o)) out[k] = stateValue(e);
+    for (const [k, e] of Object.entries(o)) out[k] = stateValue(e, `${where}.${k}`);
     return out;
 }
 
 /** `pulumi preview --json` blinds secrets to the string "[secret]". */
-function previewValue(v: unknown): unknown {
+function previewValue(v: unknown, where: string): unknown {
     if (v === "[secret]") return secret(UNKNOWN_SENTINELS.string);
-    if (Array.isArray(v)) return v.map(previewValue);
-    if (typeof v !== "object" || v === null || SIG_KEY in v) return stateValue(v);
+    if (Array.isArray(v)) return v.map((e, i) => previewValue(e, `${where}[${i}]`));
+    if (typeof v !== "object" || v === null || SIG_KEY in v) return stateValue(v, where);
     const out: Record<string, unknown> = {};
-    for (const [k, e] of Object.entries(v)) out[k] = previewValue(e);
+    for (const [k, e] of Object.entries(v)) out[k] = previewValue(e, `${where}.${k}`);
     return out;
 }
 
-function fromState(s: Record<string, unknown>, where: string, convert: (v: unknown) => unknown): EngineResource {
+function fromState(s: Record<string, unknown>, where: string, convert: (v: unknown, where: string) => unknown): EngineResource {
     if (typeof s.urn !== "string" || typeof s.type !== "string") throw new InputError(`${where}: each resource needs "urn" and "type" strings`);
-    const obj = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? (convert(v) as Record<string, unknown>) : {});
+    const obj = (v: unknown, field: string) =>
+        (typeof v === "object" && v !== null && !Array.isArray(v) ? propertyMap(convert(v, `${where}.${field}`), `${where}.${field}`) : {});
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
     const propertyDependencies: Record<string, string[]> = {};
     if (typeof s.propertyDependencies === "object" && s.propertyDependencies !== null) {
@@ -252,8 +316,8 @@ function fromState(s: Record<string, unknown>, where: string, convert: (v: unkno
         type: s.type,
         name: urnName(s.urn),
         custom: s.custom === true,
-        inputs: obj(s.inputs),
-        outputs: s.outputs === undefined ? undefined : obj(s.outputs),
+        inputs: obj(s.inputs, "inputs"),
+        outputs: s.outputs === undefined ? undefined : obj(s.outputs, "outputs"),
         parent: typeof s.parent === "string" && s.parent ? s.parent : undefined,
         protect: s.protect === true,
         provider: typeof s.provider === "string" && s.provider ? s.provider : undefined,

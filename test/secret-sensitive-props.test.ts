@@ -139,6 +139,28 @@ describe("findSensitiveValues (pure)", () => {
         expect(paths(type, props)).toEqual(expected);
     });
 
+    it("huge, deep and shared inputs: no throw, no slowdown, bounded messages", () => {
+        let deep: unknown = { DB_PASSWORD: `${PLAIN}-deep` };
+        for (let i = 0; i < 20_000; i++) deep = i % 2 ? [deep] : { nested: deep };
+        const shared: Record<string, unknown> = { apiKey: `${PLAIN}-shared` };
+        let dag: unknown = shared;
+        for (let i = 0; i < 64; i++) dag = { a: dag, b: dag }; // 2^64 paths as a tree
+        const hugeKey = "A".repeat(200_000) + "_PASSWORD";
+        const started = Date.now();
+        expect(paths("aws:lambda/function:Function", { deep })).toHaveLength(1);
+        expect(paths("aws:lambda/function:Function", { dag })).toHaveLength(1);
+        const huge = resource("aws:lambda/function:Function", { environment: { variables: { [hugeKey]: `${PLAIN}-huge`, X: "x".repeat(1 << 20) } } });
+        const messages = [
+            ...findPlaintextSensitiveValues(huge, NO_OPTIONS, { secretLocations: new Set() }),
+            ...findPlaintextSensitiveValues(huge, NO_OPTIONS, undefined),
+        ].map((f) => f.message);
+        produced.push(...messages);
+        expect(messages).toHaveLength(2);
+        for (const m of messages) expect(m.length).toBeLessThan(2000);
+        expect(collectSecretLocations({ deep, dag }).size).toBe(0);
+        expect(Date.now() - started).toBeLessThan(5000);
+    });
+
     it("an unknown name/value entry or document passes quietly", () => {
         expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: U })).toEqual([]);
         expect(paths("aws:codebuild/project:Project", { environment: { environmentVariables: [

@@ -21,6 +21,12 @@ export interface BootOptions {
     /** Publish-style boot: no stack, no config (what `pulumi policy publish` does). */
     noStack?: boolean;
     bootTimeoutMs?: number;
+    /**
+     * Longest wait for one answer. @pulumi/policy never answers a Remediate whose properties
+     * it cannot decode (it throws outside its error handling), so without a deadline a run
+     * could wait forever. Default 10 minutes.
+     */
+    callTimeoutMs?: number;
 }
 
 export interface PolicyInfo {
@@ -75,6 +81,9 @@ export interface ReconciledPolicyConfig {
 }
 
 export class PackBootError extends Error {}
+
+/** A call the pack never answered (a PackBootError, so `check` reports it in one line). */
+export class PackCallTimeout extends PackBootError {}
 
 /** A running pack plus the fake engine it logs to. One boot serves many resources. */
 export class PackProcess {
@@ -174,8 +183,14 @@ export class PackProcess {
     }
 
     private call<T>(method: string, request: unknown): Promise<T> {
+        const timeoutMs = this.options.callTimeoutMs ?? 600_000;
         return new Promise((resolve, reject) => {
-            this.client[method](request, (err: Error | null, resp: T) => (err ? reject(err) : resolve(resp)));
+            this.client[method](request, { deadline: Date.now() + timeoutMs }, (err: any, resp: T) => {
+                if (err?.code === this.p.grpc.status.DEADLINE_EXCEEDED) {
+                    reject(new PackCallTimeout(`the policy pack did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`));
+                } else if (err) reject(err);
+                else resolve(resp);
+            });
         });
     }
 

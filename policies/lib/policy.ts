@@ -151,8 +151,11 @@ export function resourcePolicy<C>(def: ResourceRuleDefinition<C>): ResourceValid
 async function withSerializableArchives(props: Record<string, unknown>): Promise<Record<string, unknown>> {
     const found: [any, string | number, asset.AssetArchive][] = [];
     const stack: unknown[] = [props];
+    const seen = new Set<unknown>();
     while (stack.length > 0) {
         const value: any = stack.pop();
+        if (seen.has(value)) continue;
+        if (typeof value === "object" && value !== null) seen.add(value);
         const keys: (string | number)[] = isSecretWrapper(value) ? ["value"]
             : Array.isArray(value) ? value.map((_, i) => i)
             : isRecord(value) && Object.getPrototypeOf(value) === Object.prototype ? Object.keys(value)

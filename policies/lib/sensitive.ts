@@ -77,33 +77,33 @@ const NOT_SECRET_BEFORE_TOKEN = new Set([
 
 /** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
 export function nameWords(key: string): string[] {
-    // One pass, no regex backtracking: keys come from programs and may be anything.
+    // One pass over char codes, slicing words out: keys come from programs and may be huge.
     const words: string[] = [];
-    let word = "";
+    let start = -1;
     for (let i = 0; i < key.length; i++) {
-        const c = key[i];
+        const c = key.charCodeAt(i);
         if (!isAlnum(c)) {
-            if (word) words.push(word.toLowerCase());
-            word = "";
-            continue;
+            if (start >= 0) words.push(key.slice(start, i).toLowerCase());
+            start = -1;
+        } else if (start < 0) {
+            start = i;
+        } else if (isUpper(c)) {
+            // dbPassword, v2Token | APIKey (an acronym ends before the capital that starts a word)
+            const prev = key.charCodeAt(i - 1);
+            if (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(key.charCodeAt(i + 1)))) {
+                words.push(key.slice(start, i).toLowerCase());
+                start = i;
+            }
         }
-        const prev = key[i - 1] ?? "";
-        const next = key[i + 1] ?? "";
-        // dbPassword, v2Token | APIKey (an acronym ends before the capital that starts a word)
-        if (word && isUpper(c) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)))) {
-            words.push(word.toLowerCase());
-            word = "";
-        }
-        word += c;
     }
-    if (word) words.push(word.toLowerCase());
+    if (start >= 0) words.push(key.slice(start).toLowerCase());
     return words;
 }
 
-const isUpper = (c: string) => c >= "A" && c <= "Z";
-const isLower = (c: string) => c >= "a" && c <= "z";
-const isDigit = (c: string) => c >= "0" && c <= "9";
-const isAlnum = (c: string) => isUpper(c) || isLower(c) || isDigit(c);
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isUpper(c) || isLower(c) || isDigit(c);
 
 /** Word ranges [start, end) where a credential word or phrase occurs. */
 function credentialMentions(words: readonly string[]): [number, number][] {
@@ -270,7 +270,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     };
 
     // Depth-first with an explicit stack: inputs may nest deeper than the call stack allows.
+    // Engine data is a tree; `seen` only keeps shared or cyclic objects from multiplying work.
     const stack: [unknown, WalkContext][] = [[props, { describing: false }]];
+    const seen = new Set<object>();
     const visit = (children: [unknown, WalkContext][]) => {
         for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     };
@@ -280,6 +282,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         const [raw, ctx] = stack.pop()!;
         const value = unwrapSecrets(raw);
         if (isUnknown(value)) continue;
+        if (typeof value === "object" && value !== null) {
+            if (seen.has(value)) continue;
+            seen.add(value);
+        }
         // The location stops growing inside a JSON document: only the whole string can be secret.
         const within = (...segments: Segment[]) => (ctx.document ? ctx.location : at(ctx.location, ...segments));
         if (typeof value === "string") {
@@ -353,8 +359,13 @@ export function locationKey(location: readonly Segment[]): string {
 export function collectSecretLocations(props: unknown): Set<string> {
     const found = new Set<string>();
     const stack: [unknown, Chain<Segment> | undefined][] = [[props, undefined]];
+    const seen = new Set<object>();
     while (stack.length > 0) {
         const [value, location] = stack.pop()!;
+        if (typeof value === "object" && value !== null) {
+            if (seen.has(value)) continue;
+            seen.add(value);
+        }
         if (isSecretWrapper(value)) found.add(locationKey(toList(location)));
         else if (Array.isArray(value)) value.forEach((e, i) => stack.push([e, { head: i, rest: location }]));
         else if (isRecord(value)) for (const [k, e] of Object.entries(value)) stack.push([e, { head: k, rest: location }]);
