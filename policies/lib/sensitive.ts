@@ -216,6 +216,13 @@ const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]+@/i;
 
 // ------------------------------------------------------------------ the walk
 
+// Config globs compile to regular expressions, which backtrack polynomially on long
+// subjects (`*a*b*` against a megabyte). No real property name or path comes near these
+// lengths; longer ones are still judged by the built-in rules, and reported if sensitive.
+const MAX_GLOB_NAME = 256;
+const MAX_GLOB_PATH = 1024;
+const MAX_ALWAYS_DEPTH = 8;
+
 /** A path as a linked list, so that deep inputs cost no copying; materialized when needed. */
 interface Chain<T> {
     head: T;
@@ -230,6 +237,7 @@ function toList<T>(chain: Chain<T> | undefined): T[] {
 
 interface WalkContext {
     path?: Chain<string>;
+    depth: number;
     location?: Chain<Segment>;
     /** The key (property, map key, or name of a name/value pair) the value sits under. */
     key?: string;
@@ -255,23 +263,25 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (value === "" || ARN.test(value)) return;
         let path: string | undefined;
         const pathOf = () => (path ??= toList(ctx.path).join("."));
-        const fixed = always.find((a) => compileGlob(a.path)(pathOf()));
+        // Always-sensitive inputs sit a few levels down at most; a deep path is not one of them.
+        const fixed = ctx.depth <= MAX_ALWAYS_DEPTH ? always.find((a) => compileGlob(a.path)(pathOf())) : undefined;
         let reason: SensitiveReason | undefined;
         if (fixed) reason = { kind: "always", what: fixed.what };
         else if (ctx.key !== undefined) {
             const key = ctx.key;
-            const pattern = options.sensitivePatterns.find((p) => compileGlob(p, { ignoreCase: true })(key));
+            const pattern = key.length > MAX_GLOB_NAME ? undefined : options.sensitivePatterns.find((p) => compileGlob(p, { ignoreCase: true })(key));
             if (pattern) reason = { kind: "pattern", pattern };
             else if (!ctx.describing && nameLooksSensitive(key)) reason = { kind: "name" };
         }
         if (!reason && URL_WITH_PASSWORD.test(value)) reason = { kind: "url-credentials" };
-        if (!reason || matchesAny(pathOf(), options.ignoreProperties)) return;
+        if (!reason) return;
+        if (pathOf().length <= MAX_GLOB_PATH && matchesAny(pathOf(), options.ignoreProperties)) return;
         found.push({ path: pathOf(), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason });
     };
 
     // Depth-first with an explicit stack: inputs may nest deeper than the call stack allows.
     // Engine data is a tree; `seen` only keeps shared or cyclic objects from multiplying work.
-    const stack: [unknown, WalkContext][] = [[props, { describing: false }]];
+    const stack: [unknown, WalkContext][] = [[props, { depth: 0, describing: false }]];
     const seen = new Set<object>();
     const visit = (children: [unknown, WalkContext][]) => {
         for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -304,12 +314,12 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 if (isRecord(element) && typeof name === "string" && "value" in element) {
                     // A name/value pair (ECS and Batch environment, CodeBuild variables, Beanstalk settings).
                     if (isReferenceType(element.type)) return;
-                    children.push([element.value, { ...ctx, path: at(ctx.path, name), location: within(i, "value"), key: name }]);
+                    children.push([element.value, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name }]);
                 } else if (isRecord(element) && typeof name === "string") {
-                    children.push([element, { ...ctx, path: at(ctx.path, name), location: within(i), key: undefined }]);
+                    children.push([element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined }]);
                 } else {
                     // A list of strings inherits the list's key (ElastiCache `passwords`).
-                    children.push([element, { ...ctx, path: at(ctx.path, String(i)), location: within(i) }]);
+                    children.push([element, { ...ctx, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i) }]);
                 }
             });
             visit(children);
@@ -317,6 +327,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             visit(Object.entries(value).map(([key, child]): [unknown, WalkContext] => [child, {
                 ...ctx,
                 path: at(ctx.path, key),
+                depth: ctx.depth + 1,
                 location: within(key),
                 key,
                 describing: ctx.describing || nameDescribesCredential(key),
@@ -375,6 +386,7 @@ export function collectSecretLocations(props: unknown): Set<string> {
 
 /** True when the value at `location`, or a value enclosing it, was a secret. */
 export function isCoveredBySecret(location: readonly Segment[], secretLocations: ReadonlySet<string>): boolean {
+    if (secretLocations.size === 0) return false;
     for (let i = 0; i <= location.length; i++) {
         if (secretLocations.has(locationKey(location.slice(0, i)))) return true;
     }
