@@ -15,14 +15,14 @@
 // secret-sensitive-props is disabled), so no record outlives its resource's Analyze.
 import { policyDocUrl } from "./lib/docs";
 import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
-import { collectSecretLocations } from "./lib/sensitive";
+import { collectSecretLocations, SecretLocations } from "./lib/sensitive";
 
 export const OBSERVER_NAME = "secret-sensitive-props-observer";
 
 /** What the remediation path saw of one resource: where its inputs held secrets. */
 export interface SecretnessObservation {
-    /** `locationKey`s of the values that were `Secret`s (see lib/sensitive.ts). */
-    secretLocations: ReadonlySet<string>;
+    /** Where the values were `Secret`s (see lib/sensitive.ts). */
+    secretLocations: SecretLocations;
 }
 
 const observations = new Map<string, SecretnessObservation>();

@@ -19,7 +19,7 @@ import { globList } from "./lib/config";
 import { policyDocUrl } from "./lib/docs";
 import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
 import {
-    collectSecretLocations, findSensitiveValues, isCoveredBySecret, SensitiveReason, SensitiveValue, wrapAsSecret,
+    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveReason, SensitiveValue, shownPath, wrapAsSecret,
 } from "./lib/sensitive";
 import * as t from "./lib/tokens";
 import {
@@ -62,9 +62,10 @@ export function findPlaintextSensitiveValues(
     const values = findSensitiveValues(resource.type, resource.props, config);
     if (values.length === 0) return [];
     if (!observation) return [unobservedFinding(resource, values)];
+    const secrets = observation.secretLocations;
     return values
-        .filter((v) => !isCoveredBySecret(v.location, observation.secretLocations))
-        .map((v) => ({ message: plaintextMessage(resource, v) }));
+        .filter((v) => !secrets.covers(v.location))
+        .map((v) => ({ message: plaintextMessage(resource, v, secrets) }));
 }
 
 /**
@@ -75,13 +76,13 @@ export function findPlaintextSensitiveValues(
 export function wrapPlaintextSensitiveValues(resource: PlainResource, config: SecretSensitivePropsConfig): SensitiveValue[] {
     const secretLocations = collectSecretLocations(resource.props);
     const plaintext = findSensitiveValues(resource.type, resource.props, config)
-        .filter((v) => !isCoveredBySecret(v.location, secretLocations));
+        .filter((v) => !secretLocations.covers(v.location));
     for (const v of plaintext) wrapAsSecret(resource.props, v.location);
     return plaintext;
 }
 
-function plaintextMessage(resource: PlainResource, value: SensitiveValue): string {
-    return `${resource.type} "${resource.name}": \`${shown(value.path)}\` is plaintext but ${describeReason(value.reason)}, ` +
+function plaintextMessage(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations): string {
+    return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason)}, ` +
         "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value);
 }
 
@@ -110,7 +111,8 @@ function fixFor(resource: PlainResource, value: SensitiveValue): string {
 }
 
 function unobservedFinding(resource: PlainResource, values: SensitiveValue[]): Finding {
-    const paths = [...new Set(values.map((v) => `\`${shown(v.path)}\``))];
+    // Without an observation, no name of a name/value pair is known not to be a secret.
+    const paths = [...new Set(values.map((v) => `\`${shown(shownPath(v, undefined))}\``))];
     const listed = paths.length > MAX_LISTED_PATHS
         ? `${paths.slice(0, MAX_LISTED_PATHS).join(", ")} and ${paths.length - MAX_LISTED_PATHS} more`
         : paths.join(", ");

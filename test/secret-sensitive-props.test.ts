@@ -8,7 +8,7 @@ import { PolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/policy";
 import {
-    ALWAYS_SENSITIVE, collectSecretLocations, findSensitiveValues, isCoveredBySecret, JSON_DOCUMENT_PROPERTIES,
+    ALWAYS_SENSITIVE, collectSecretLocations, findSensitiveValues, SecretLocations, JSON_DOCUMENT_PROPERTIES,
     nameLooksSensitive, SensitiveOptions,
 } from "../policies/lib/sensitive";
 import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
@@ -151,7 +151,7 @@ describe("findSensitiveValues (pure)", () => {
         expect(paths("aws:lambda/function:Function", { dag })).toHaveLength(1);
         const huge = resource("aws:lambda/function:Function", { environment: { variables: { [hugeKey]: `${PLAIN}-huge`, X: "x".repeat(1 << 20) } } });
         const messages = [
-            ...findPlaintextSensitiveValues(huge, NO_OPTIONS, { secretLocations: new Set() }),
+            ...findPlaintextSensitiveValues(huge, NO_OPTIONS, { secretLocations: new SecretLocations() }),
             ...findPlaintextSensitiveValues(huge, NO_OPTIONS, undefined),
         ].map((f) => f.message);
         produced.push(...messages);
@@ -233,10 +233,10 @@ describe("secretness on the remediation path (pure)", () => {
         const whole = collectSecretLocations(lambda(new Secret({ variables: { DB_PASSWORD: `${SECRET}-2` } })));
         const none = collectSecretLocations(lambda({ variables: { DB_PASSWORD: `${PLAIN}-4` } }));
         const at = ["environment", "variables", "DB_PASSWORD"];
-        expect(isCoveredBySecret(at, own)).toBe(true);
-        expect(isCoveredBySecret(at, whole)).toBe(true);
-        expect(isCoveredBySecret(at, none)).toBe(false);
-        expect(isCoveredBySecret(["environment", "variables", "OTHER"], own)).toBe(false);
+        expect(own.covers(at)).toBe(true);
+        expect(whole.covers(at)).toBe(true);
+        expect(none.covers(at)).toBe(false);
+        expect(own.covers(["environment", "variables", "OTHER"])).toBe(false);
     });
 
     it("the walk looks through Secrets, so both paths find the same values", () => {
@@ -270,10 +270,10 @@ describe("secretness on the remediation path (pure)", () => {
     });
 
     it("messages say how to fix per kind: managed passwords, JSON documents, provider config", () => {
-        const rds = findPlaintextSensitiveValues(resource("aws:rds/instance:Instance", { password: `${PLAIN}-7` }, "db"), config, { secretLocations: new Set() });
+        const rds = findPlaintextSensitiveValues(resource("aws:rds/instance:Instance", { password: `${PLAIN}-7` }, "db"), config, { secretLocations: new SecretLocations() });
         const ecs = findPlaintextSensitiveValues(resource("aws:ecs/taskDefinition:TaskDefinition",
-            { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-8` }] }]) }, "task"), config, { secretLocations: new Set() });
-        const provider = findPlaintextSensitiveValues(resource("pulumi:providers:aws", { region: "us-east-1", secretKey: `${PLAIN}-9` }, "default"), config, { secretLocations: new Set() });
+            { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-8` }] }]) }, "task"), config, { secretLocations: new SecretLocations() });
+        const provider = findPlaintextSensitiveValues(resource("pulumi:providers:aws", { region: "us-east-1", secretKey: `${PLAIN}-9` }, "default"), config, { secretLocations: new SecretLocations() });
         produced.push(...[...rds, ...ecs, ...provider].map((f) => f.message));
         expect(rds[0].message).toContain("`password` is plaintext but is a database master password");
         expect(rds[0].message).toContain("`manageMasterUserPassword: true`");
@@ -311,7 +311,7 @@ describe("secretness on the remediation path (pure)", () => {
         fc.assert(fc.property(value, fc.constantFrom("DB_PASSWORD", "apiKey", "GITHUB_TOKEN"), (v, key) => {
             const r = resource("aws:lambda/function:Function", { environment: { variables: { [key]: v } } });
             const texts = [
-                ...findPlaintextSensitiveValues(r, config, { secretLocations: new Set() }),
+                ...findPlaintextSensitiveValues(r, config, { secretLocations: new SecretLocations() }),
                 ...findPlaintextSensitiveValues(r, config, undefined),
             ].map((f) => f.message);
             return texts.length === 2 && texts.every((t) => !t.includes(PLAIN));

@@ -25,6 +25,14 @@ export interface SensitiveValue {
      * name/value pair), else by index (`users.0.password`).
      */
     path: string;
+    /** The segments of `path`. */
+    parts: string[];
+    /**
+     * The parts of `path` that are the `name` of a name/value pair, with where that name
+     * sits. Unlike keys, a name is a value and may itself be a secret, so messages show it
+     * only where it was observed not to be one (see `shownPath`).
+     */
+    pairNames: PairName[];
     /**
      * Keys and indexes to the smallest value that can be made secret: the value itself,
      * or the JSON-document property (such as `containerDefinitions`) it sits in.
@@ -33,6 +41,14 @@ export interface SensitiveValue {
     /** Set when the value sits inside a JSON-document property: that property's name. */
     document?: string;
     reason: SensitiveReason;
+}
+
+export interface PairName {
+    /** Index into `parts`. */
+    part: number;
+    /** The element's index in its list, shown instead of a name that may be secret. */
+    index: number;
+    location: Segment[];
 }
 
 export interface SensitiveOptions {
@@ -245,6 +261,7 @@ interface WalkContext {
     describing: boolean;
     /** The JSON-document property the value sits in; its location is the value's. */
     document?: string;
+    pairNames?: Chain<PairName>;
 }
 
 /**
@@ -276,7 +293,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (!reason && URL_WITH_PASSWORD.test(value)) reason = { kind: "url-credentials" };
         if (!reason) return;
         if (pathOf().length <= MAX_GLOB_PATH && matchesAny(pathOf(), options.ignoreProperties)) return;
-        found.push({ path: pathOf(), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason });
+        const parts = toList(ctx.path);
+        found.push({
+            path: pathOf(), parts, pairNames: toList(ctx.pairNames), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason,
+        });
     };
 
     // Depth-first with an explicit stack: inputs may nest deeper than the call stack allows.
@@ -314,7 +334,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 if (isRecord(element) && typeof name === "string" && "value" in element) {
                     // A name/value pair (ECS and Batch environment, CodeBuild variables, Beanstalk settings).
                     if (isReferenceType(element.type)) return;
-                    children.push([element.value, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name }]);
+                    const pairName: PairName = { part: ctx.depth, index: i, location: toList(within(i, "name")) };
+                    children.push([element.value, {
+                        ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name, pairNames: at(ctx.pairNames, pairName),
+                    }]);
                 } else if (isRecord(element) && typeof name === "string") {
                     children.push([element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined }]);
                 } else {
@@ -361,14 +384,56 @@ function unwrapSecrets(value: unknown): unknown {
 
 // ------------------------------------------------------------------ secretness
 
-/** A location as a set key. */
-export function locationKey(location: readonly Segment[]): string {
-    return JSON.stringify(location);
+interface LocationNode {
+    secret: boolean;
+    children: Map<Segment, LocationNode>;
+}
+
+/**
+ * Where values were `Secret`s, as a tree of segments: whether a location, or one enclosing
+ * it, is secret costs the location's length (a set of whole paths cost its square, which
+ * thousands of nesting levels make minutes).
+ */
+export class SecretLocations {
+    private readonly root: LocationNode = { secret: false, children: new Map() };
+    private count = 0;
+
+    static of(locations: Iterable<readonly Segment[]>): SecretLocations {
+        const out = new SecretLocations();
+        for (const location of locations) out.add(location);
+        return out;
+    }
+
+    get size(): number {
+        return this.count;
+    }
+
+    add(location: readonly Segment[]): void {
+        let node = this.root;
+        for (const segment of location) {
+            let child = node.children.get(segment);
+            if (!child) node.children.set(segment, (child = { secret: false, children: new Map() }));
+            node = child;
+        }
+        if (!node.secret) this.count++;
+        node.secret = true;
+    }
+
+    /** True when the value at `location`, or a value enclosing it, was a secret. */
+    covers(location: readonly Segment[]): boolean {
+        let node: LocationNode | undefined = this.root;
+        for (const segment of location) {
+            if (node.secret) return true;
+            node = node.children.get(segment);
+            if (!node) return false;
+        }
+        return node.secret;
+    }
 }
 
 /** Where the raw (remediation-path) props hold `Secret`s; what is inside one is covered by it. */
-export function collectSecretLocations(props: unknown): Set<string> {
-    const found = new Set<string>();
+export function collectSecretLocations(props: unknown): SecretLocations {
+    const found = new SecretLocations();
     const stack: [unknown, Chain<Segment> | undefined][] = [[props, undefined]];
     const seen = new Set<object>();
     while (stack.length > 0) {
@@ -377,20 +442,22 @@ export function collectSecretLocations(props: unknown): Set<string> {
             if (seen.has(value)) continue;
             seen.add(value);
         }
-        if (isSecretWrapper(value)) found.add(locationKey(toList(location)));
+        if (isSecretWrapper(value)) found.add(toList(location));
         else if (Array.isArray(value)) value.forEach((e, i) => stack.push([e, { head: i, rest: location }]));
         else if (isRecord(value)) for (const [k, e] of Object.entries(value)) stack.push([e, { head: k, rest: location }]);
     }
     return found;
 }
 
-/** True when the value at `location`, or a value enclosing it, was a secret. */
-export function isCoveredBySecret(location: readonly Segment[], secretLocations: ReadonlySet<string>): boolean {
-    if (secretLocations.size === 0) return false;
-    for (let i = 0; i <= location.length; i++) {
-        if (secretLocations.has(locationKey(location.slice(0, i)))) return true;
-    }
-    return false;
+/**
+ * The value's path as messages may show it: the name of a name/value pair appears only
+ * where `secrets` shows it was not a secret; otherwise (or with no observation) its index.
+ */
+export function shownPath(value: SensitiveValue, secrets: SecretLocations | undefined): string {
+    if (value.pairNames.length === 0) return value.path;
+    const parts = [...value.parts];
+    for (const name of value.pairNames) if (!secrets || secrets.covers(name.location)) parts[name.part] = String(name.index);
+    return parts.join(".");
 }
 
 /**
