@@ -23,6 +23,19 @@ function writeTmp(name: string, content: string | Buffer): string {
     return file;
 }
 
+/** A copy of the built pack whose package.json has no version: @pulumi/policy refuses to start. */
+function packWithoutVersion(): string {
+    const dir = path.join(tmp, "pack-without-version");
+    if (fs.existsSync(dir)) return dir;
+    fs.mkdirSync(dir);
+    fs.cpSync(path.join(PACK_DIR, "dist"), path.join(dir, "dist"), { recursive: true });
+    fs.copyFileSync(path.join(PACK_DIR, "PulumiPolicy.yaml"), path.join(dir, "PulumiPolicy.yaml"));
+    fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+    const { version: _dropped, ...pkg } = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg));
+    return dir;
+}
+
 const ALL_ADVISORY = writeTmp("all-advisory.json", JSON.stringify({ all: "advisory" }));
 const RDS_MANDATORY = writeTmp("rds-mandatory.json", JSON.stringify({ all: "advisory", "rds-deletion-protection": "mandatory" }));
 
@@ -85,6 +98,9 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         ["config failing the policy's schema", () => ["--config", writeTmp("cfg3.json", '{"rds-deletion-protection": {"exemptions": "all of them"}}'), path.join(FIXTURES, "secure-stack.json")], /rds-deletion-protection: exemptions: must be array/],
         ["no input files", () => [], /no input files given/],
         ["an unknown option", () => ["--frobnicate", "x.json"], /Unknown option '--frobnicate'/],
+        // It used to hang: the harness's engine server outlived the failed boot.
+        ["a pack that fails to start", () => ["--pack", packWithoutVersion(), path.join(FIXTURES, "secure-stack.json")],
+            /policy pack exited with code \d+ before printing its port: Error: Version must be defined in the package.json file\.$/m],
     ];
     it.each(cases)("%s", (_label, args, message) => {
         const r = check(...args());

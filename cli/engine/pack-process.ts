@@ -82,6 +82,13 @@ export interface ReconciledPolicyConfig {
 
 export class PackBootError extends Error {}
 
+/** The error a pack printed as it failed to start, in one line (its stack trace stays in `stderr`). */
+export function startupError(stderr: string): string | undefined {
+    const lines = stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const error = lines.find((l) => /^[\w.]*(Error|Exception)\b.*:/.test(l)) ?? lines.find((l) => !l.startsWith("at "));
+    return error && error.length > 500 ? `${error.slice(0, 500)}…` : error;
+}
+
 /** A call the pack never answered (a PackBootError, so `check` reports it in one line). */
 export class PackCallTimeout extends PackBootError {}
 
@@ -100,7 +107,14 @@ export class PackProcess {
 
     static async boot(options: BootOptions): Promise<PackProcess> {
         const pack = new PackProcess(options);
-        await pack.start();
+        try {
+            await pack.start();
+        } catch (e) {
+            // The caller gets no handle to close: stop the engine server and the pack here,
+            // or their handles keep the process alive after the error.
+            await pack.close();
+            throw e;
+        }
         return pack;
     }
 
@@ -138,7 +152,8 @@ export class PackProcess {
             let out = "";
             const fail = (why: string) => {
                 clearTimeout(timer);
-                reject(new PackBootError(`${why}${this.stderr.trim() ? `:\n${this.stderr.trim()}` : ""}`));
+                const cause = startupError(this.stderr);
+                reject(new PackBootError(cause ? `${why}: ${cause}` : why));
             };
             const timer = setTimeout(() => { this.child.kill(); fail(`policy pack did not print its port within ${timeoutMs} ms`); }, timeoutMs);
             const onData = (d: Buffer) => {
@@ -323,7 +338,7 @@ export class PackProcess {
     /** Closes the connection and stops the pack process, as the CLI does when it is done. */
     async close(): Promise<void> {
         this.client?.close();
-        if (this.child && this.child.exitCode === null) {
+        if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
             const exited = new Promise((r) => this.child.once("exit", r));
             this.child.kill();
             await exited;
