@@ -28,9 +28,9 @@ export interface SensitiveValue {
     /** The segments of `path`. */
     parts: string[];
     /**
-     * The parts of `path` that are the `name` of a name/value pair, with where that name
-     * sits. Unlike keys, a name is a value and may itself be a secret, so messages show it
-     * only where it was observed not to be one (see `shownPath`).
+     * The parts of `path` that are a list element's `name` (of a name/value pair, or of an
+     * ECS container), with where that name sits. Unlike keys, a name is a value and may itself
+     * be a secret, so messages show it only where it was observed not to be one (`shownPath`).
      */
     pairNames: PairName[];
     /**
@@ -331,15 +331,16 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 const element = unwrapSecrets(rawElement);
                 const name = isRecord(element) ? unwrapSecrets(element.name) : undefined;
                 if (isUnknown(name)) return; // which element this is is not known yet (preview)
+                // The element's name stands for it in the path; it is a value, and may be a secret.
+                const named = (): Chain<PairName> | undefined =>
+                    at(ctx.pairNames, { part: ctx.depth, index: i, location: toList(within(i, "name")) });
                 if (isRecord(element) && typeof name === "string" && "value" in element) {
                     // A name/value pair (ECS and Batch environment, CodeBuild variables, Beanstalk settings).
                     if (isReferenceType(element.type)) return;
-                    const pairName: PairName = { part: ctx.depth, index: i, location: toList(within(i, "name")) };
-                    children.push([element.value, {
-                        ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name, pairNames: at(ctx.pairNames, pairName),
-                    }]);
+                    children.push([element.value, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name, pairNames: named() }]);
                 } else if (isRecord(element) && typeof name === "string") {
-                    children.push([element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined }]);
+                    // A named element (an ECS container): `containerDefinitions.web.environment...`.
+                    children.push([element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined, pairNames: named() }]);
                 } else {
                     // A list of strings inherits the list's key (ElastiCache `passwords`).
                     children.push([element, { ...ctx, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i) }]);
@@ -450,8 +451,8 @@ export function collectSecretLocations(props: unknown): SecretLocations {
 }
 
 /**
- * The value's path as messages may show it: the name of a name/value pair appears only
- * where `secrets` shows it was not a secret; otherwise (or with no observation) its index.
+ * The value's path as messages may show it: a list element's name appears only where
+ * `secrets` shows it was not a secret; otherwise (or with no observation) its index.
  */
 export function shownPath(value: SensitiveValue, secrets: SecretLocations | undefined): string {
     if (value.pairNames.length === 0) return value.path;
