@@ -158,7 +158,7 @@ describe("secret-sensitive-props (fixed)", () => {
         expect(findings.map((f) => f.message)).toEqual([expect.stringContaining("`policy.Action` is plaintext but its name matches sensitivePatterns \"{a,b}*\"")]);
     });
 
-    it("shows the name of a name/value pair only where it was observed not to be a secret", () => {
+    it("shows a list element's name (of a name/value pair, of a container) only where it was observed not to be a secret", () => {
         const build = (name: unknown) => resource("aws:codebuild/project:Project", {
             environment: { environmentVariables: [{ name: "REGION", value: "eu-west-1" }, { name, value: "plain-value-1", type: "PLAINTEXT" }] },
         });
@@ -172,6 +172,14 @@ describe("secret-sensitive-props (fixed)", () => {
         const [unobserved] = findPlaintextSensitiveValues(analyzed, options, undefined);
         expect(unobserved.message).toContain("could not tell whether `environment.environmentVariables.1` is secret");
         assertNoToken(unobserved.message, [TOKEN], "the finding");
+        // The same for a named element (a container): its name stands for it in the path.
+        const containers = (name: unknown) => resource("aws:sagemaker/model:Model", { containers: [{ name, environment: { DB_PASSWORD: "plain-value-2" } }] });
+        const rawContainer = containers(new Secret(TOKEN));
+        assertNoToken(findPlaintextSensitiveValues(containers(TOKEN), options, { secretLocations: collectSecretLocations(rawContainer.props) })
+            .map((f) => f.message).join("\n"), [TOKEN], "the container finding");
+        expect(findPlaintextSensitiveValues(containers("web"), options, { secretLocations: new SecretLocations() }).map((f) => f.message)).toEqual([
+            expect.stringContaining("`containers.web.environment.DB_PASSWORD` is plaintext"),
+        ]);
         // A plain name is shown.
         const plain = build("DB_PASSWORD");
         expect(findPlaintextSensitiveValues(plain, options, { secretLocations: collectSecretLocations(plain.props) }).map((f) => f.message)).toEqual([
