@@ -25,8 +25,9 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
     const cache = options.ignoreCase ? ignoringCase : caseSensitive;
     let matcher = cache.get(pattern);
     if (!matcher) {
-        const re = globToRegExp(pattern, options);
-        matcher = (subject) => re.test(subject);
+        const alternatives = parse(pattern);
+        const ignoreCase = options.ignoreCase === true;
+        matcher = (subject) => alternatives.some((tokens) => matchTokens(tokens, subject, ignoreCase));
         cache.set(pattern, matcher);
     }
     return matcher;
@@ -37,7 +38,7 @@ export function globError(pattern: unknown): string | null {
     if (typeof pattern !== "string") return "a glob must be a string";
     if (pattern.length === 0) return "a glob must not be empty";
     try {
-        globToRegExp(pattern, {});
+        parse(pattern);
         return null;
     } catch (e) {
         return e instanceof GlobSyntaxError ? e.message : "invalid glob";
@@ -49,10 +50,19 @@ export function matchesAny(subject: string, patterns: readonly string[], options
     return patterns.some((p) => compileGlob(p, options)(subject));
 }
 
-function globToRegExp(pattern: string, options: GlobOptions): RegExp {
+// A pattern is matched by its own matcher, not a regular expression: `*a*b*` as a
+// regular expression backtracks polynomially on a long subject (a megabyte-long property
+// path or key), while matching with a return to the last `*` only costs the subject's length
+// times the pattern's. Patterns and subjects are compared by UTF-16 code unit.
+const STAR = 0;
+type Token =
+    | typeof STAR
+    /** One character: `?` (`chars` undefined), a literal, or a class. */
+    | { chars?: string; ranges?: [number, number][]; negated?: boolean };
+
+function parse(pattern: string): Token[][] {
     checkBalanced(pattern);
-    const alternatives = braceExpand(pattern).map(translate);
-    return new RegExp(`^(?:${alternatives.join("|")})$`, options.ignoreCase ? "is" : "s");
+    return braceExpand(pattern).map((alternative) => tokenize(alternative, pattern));
 }
 
 function checkBalanced(pattern: string): void {
@@ -70,31 +80,85 @@ function checkBalanced(pattern: string): void {
     if (braces !== 0) throw new GlobSyntaxError(`unclosed "{" in glob "${pattern}"`);
 }
 
-function translate(pattern: string): string {
-    let out = "";
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === "\\" && i + 1 < pattern.length) {
-            out += escapeRegExp(pattern[++i]);
+function tokenize(alternative: string, pattern: string): Token[] {
+    const out: Token[] = [];
+    for (let i = 0; i < alternative.length; i++) {
+        const c = alternative[i];
+        if (c === "\\" && i + 1 < alternative.length) {
+            out.push({ chars: alternative[++i] });
         } else if (c === "*") {
-            while (pattern[i + 1] === "*") i++;
-            out += ".*";
+            if (out[out.length - 1] !== STAR) out.push(STAR);
         } else if (c === "?") {
-            out += ".";
+            out.push({});
         } else if (c === "[") {
-            const end = pattern.indexOf("]", i + 1);
-            let body = pattern.slice(i + 1, end);
-            if (body.startsWith("!")) body = "^" + body.slice(1);
-            if (body.length === 0 || body === "^") throw new GlobSyntaxError(`empty "[]" in glob "${pattern}"`);
-            out += `[${body.replace(/\\/g, "\\\\").replace(/]/g, "\\]")}]`;
+            const end = alternative.indexOf("]", i + 1);
+            if (end < 0) throw new GlobSyntaxError(`unclosed "[" in glob "${pattern}"`);
+            out.push(characterClass(alternative.slice(i + 1, end), pattern));
             i = end;
         } else {
-            out += escapeRegExp(c);
+            out.push({ chars: c });
         }
     }
     return out;
 }
 
-function escapeRegExp(s: string): string {
-    return s.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+/** `[abc]`, `[a-z0-9]`, `[!a]` or `[^a]` (not a); a backslash inside is a literal. */
+function characterClass(body: string, pattern: string): Token {
+    const negated = body.startsWith("!") || body.startsWith("^");
+    const members = negated ? body.slice(1) : body;
+    if (members.length === 0) throw new GlobSyntaxError(`empty "[]" in glob "${pattern}"`);
+    const ranges: [number, number][] = [];
+    for (let i = 0; i < members.length; i++) {
+        const lo = members.charCodeAt(i);
+        if (members[i + 1] === "-" && i + 2 < members.length) {
+            const hi = members.charCodeAt(i + 2);
+            if (hi < lo) throw new GlobSyntaxError(`range "${members.slice(i, i + 3)}" out of order in glob "${pattern}"`);
+            ranges.push([lo, hi]);
+            i += 2;
+        } else {
+            ranges.push([lo, lo]);
+        }
+    }
+    return { ranges, negated };
+}
+
+function matchOne(token: Exclude<Token, typeof STAR>, c: string, ignoreCase: boolean): boolean {
+    if (token.chars !== undefined) return token.chars === c || (ignoreCase && fold(token.chars) === fold(c));
+    if (!token.ranges) return true;
+    const inClass = (ch: string) => token.ranges!.some(([lo, hi]) => ch.charCodeAt(0) >= lo && ch.charCodeAt(0) <= hi);
+    const member = inClass(c) || (ignoreCase && (inClass(c.toLowerCase()) || inClass(c.toUpperCase())));
+    return member !== token.negated;
+}
+
+/** Case folding of one code unit, as regular expressions without the `u` flag fold it. */
+function fold(c: string): string {
+    const upper = c.toUpperCase();
+    if (upper.length !== 1) return c;
+    return c.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128 ? c : upper;
+}
+
+function matchTokens(tokens: Token[], subject: string, ignoreCase: boolean): boolean {
+    let t = 0;
+    let i = 0;
+    // Where the last `*` was, and how much of the subject it has taken so far.
+    let star = -1;
+    let starAt = 0;
+    while (i < subject.length) {
+        const token = tokens[t];
+        if (token === STAR) {
+            star = t++;
+            starAt = i;
+        } else if (token !== undefined && matchOne(token, subject[i], ignoreCase)) {
+            t++;
+            i++;
+        } else if (star >= 0) {
+            // Let the last `*` take one more character and retry what follows it.
+            t = star + 1;
+            i = ++starAt;
+        } else {
+            return false;
+        }
+    }
+    while (tokens[t] === STAR) t++;
+    return t === tokens.length;
 }

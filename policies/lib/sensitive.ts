@@ -232,11 +232,6 @@ const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]+@/i;
 
 // ------------------------------------------------------------------ the walk
 
-// Config globs compile to regular expressions, which backtrack polynomially on long
-// subjects (`*a*b*` against a megabyte). No real property name or path comes near these
-// lengths; longer ones are still judged by the built-in rules, and reported if sensitive.
-const MAX_GLOB_NAME = 256;
-const MAX_GLOB_PATH = 1024;
 const MAX_ALWAYS_DEPTH = 8;
 
 /** A path as a linked list, so that deep inputs cost no copying; materialized when needed. */
@@ -286,13 +281,13 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (fixed) reason = { kind: "always", what: fixed.what };
         else if (ctx.key !== undefined) {
             const key = ctx.key;
-            const pattern = key.length > MAX_GLOB_NAME ? undefined : options.sensitivePatterns.find((p) => compileGlob(p, { ignoreCase: true })(key));
+            const pattern = options.sensitivePatterns.find((p) => compileGlob(p, { ignoreCase: true })(key));
             if (pattern) reason = { kind: "pattern", pattern };
             else if (!ctx.describing && nameLooksSensitive(key)) reason = { kind: "name" };
         }
         if (!reason && URL_WITH_PASSWORD.test(value)) reason = { kind: "url-credentials" };
         if (!reason) return;
-        if (pathOf().length <= MAX_GLOB_PATH && matchesAny(pathOf(), options.ignoreProperties)) return;
+        if (matchesAny(pathOf(), options.ignoreProperties)) return;
         const parts = toList(ctx.path);
         found.push({
             path: pathOf(), parts, pairNames: toList(ctx.pairNames), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason,
