@@ -25,9 +25,14 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
     const cache = options.ignoreCase ? ignoringCase : caseSensitive;
     let matcher = cache.get(pattern);
     if (!matcher) {
-        const alternatives = parse(pattern);
         const ignoreCase = options.ignoreCase === true;
-        matcher = (subject) => alternatives.some((tokens) => matchTokens(tokens, subject, ignoreCase));
+        const alternatives = parse(pattern).map((tokens) => compile(tokens, ignoreCase));
+        matcher = alternatives.length === 1
+            ? (subject) => matchCompiled(alternatives[0], subject, ignoreCase)
+            : (subject) => {
+                for (const a of alternatives) if (matchCompiled(a, subject, ignoreCase)) return true;
+                return false;
+            };
         cache.set(pattern, matcher);
     }
     return matcher;
@@ -122,43 +127,87 @@ function characterClass(body: string, pattern: string): Token {
     return { ranges, negated };
 }
 
-function matchOne(token: Exclude<Token, typeof STAR>, c: string, ignoreCase: boolean): boolean {
-    if (token.chars !== undefined) return token.chars === c || (ignoreCase && fold(token.chars) === fold(c));
-    if (!token.ranges) return true;
-    const inClass = (ch: string) => token.ranges!.some(([lo, hi]) => ch.charCodeAt(0) >= lo && ch.charCodeAt(0) <= hi);
-    const member = inClass(c) || (ignoreCase && (inClass(c.toLowerCase()) || inClass(c.toUpperCase())));
-    return member !== token.negated;
+// Compiled form: one kind and one code per token, compared by code unit.
+const K_STAR = 0;
+const K_CHAR = 1;
+const K_ANY = 2;
+const K_CLASS = 3;
+
+interface Compiled {
+    kinds: Uint8Array;
+    /** K_CHAR: the code unit (folded when ignoring case); K_CLASS: index into `classes`. */
+    codes: Int32Array;
+    classes: { ranges: [number, number][]; negated: boolean }[];
+}
+
+function compile(tokens: Token[], ignoreCase: boolean): Compiled {
+    const kinds = new Uint8Array(tokens.length);
+    const codes = new Int32Array(tokens.length);
+    const classes: Compiled["classes"] = [];
+    tokens.forEach((token, i) => {
+        if (token === STAR) kinds[i] = K_STAR;
+        else if (token.chars !== undefined) {
+            kinds[i] = K_CHAR;
+            codes[i] = ignoreCase ? fold(token.chars.charCodeAt(0)) : token.chars.charCodeAt(0);
+        } else if (token.ranges) {
+            kinds[i] = K_CLASS;
+            codes[i] = classes.push({ ranges: token.ranges, negated: token.negated === true }) - 1;
+        } else kinds[i] = K_ANY;
+    });
+    return { kinds, codes, classes };
 }
 
 /** Case folding of one code unit, as regular expressions without the `u` flag fold it. */
-function fold(c: string): string {
-    const upper = c.toUpperCase();
+function fold(c: number): number {
+    if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
+    const upper = String.fromCharCode(c).toUpperCase();
     if (upper.length !== 1) return c;
-    return c.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128 ? c : upper;
+    const u = upper.charCodeAt(0);
+    return u < 128 ? c : u;
 }
 
-function matchTokens(tokens: Token[], subject: string, ignoreCase: boolean): boolean {
+function inClass(cls: Compiled["classes"][number], c: number, ignoreCase: boolean): boolean {
+    const has = (x: number) => cls.ranges.some(([lo, hi]) => x >= lo && x <= hi);
+    let member = has(c);
+    if (!member && ignoreCase) {
+        const ch = String.fromCharCode(c);
+        const lower = ch.toLowerCase();
+        const upper = ch.toUpperCase();
+        member = (lower.length === 1 && has(lower.charCodeAt(0))) || (upper.length === 1 && has(upper.charCodeAt(0)));
+    }
+    return member !== cls.negated;
+}
+
+function matchCompiled(p: Compiled, subject: string, ignoreCase: boolean): boolean {
+    const { kinds, codes } = p;
+    const n = kinds.length;
     let t = 0;
     let i = 0;
     // Where the last `*` was, and how much of the subject it has taken so far.
     let star = -1;
     let starAt = 0;
     while (i < subject.length) {
-        const token = tokens[t];
-        if (token === STAR) {
-            star = t++;
-            starAt = i;
-        } else if (token !== undefined && matchOne(token, subject[i], ignoreCase)) {
-            t++;
-            i++;
-        } else if (star >= 0) {
-            // Let the last `*` take one more character and retry what follows it.
-            t = star + 1;
-            i = ++starAt;
-        } else {
-            return false;
+        if (t < n) {
+            const kind = kinds[t];
+            if (kind === K_STAR) {
+                star = t++;
+                starAt = i;
+                continue;
+            }
+            const c = subject.charCodeAt(i);
+            const ok = kind === K_CHAR ? (ignoreCase ? fold(c) : c) === codes[t]
+                : kind === K_ANY || inClass(p.classes[codes[t]], c, ignoreCase);
+            if (ok) {
+                t++;
+                i++;
+                continue;
+            }
         }
+        if (star < 0) return false;
+        // Let the last `*` take one more character and retry what follows it.
+        t = star + 1;
+        i = ++starAt;
     }
-    while (tokens[t] === STAR) t++;
-    return t === tokens.length;
+    while (t < n && kinds[t] === K_STAR) t++;
+    return t === n;
 }
