@@ -1,12 +1,12 @@
 // `check --format table|json|sarif [--output <file>]` end to end: the real pack over a
 // fixture with violations at two enforcement levels, with stdout/stderr standing in for a
 // terminal or a pipe. Exit codes are checked on the built CLI, as a user runs it.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { CheckIO, main } from "../cli/check";
+import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
 import { sarifSchemaErrors } from "./helpers/sarif-schema";
 
@@ -136,15 +136,14 @@ describe("check --output", () => {
 });
 
 describe("check with unusable format options: exit 2, one line on stderr", () => {
-    const CLI = path.join(PACK_DIR, "dist/cli/check.js");
     const cases: [string, string[], string][] = [
         ["unknown format", ["--format", "xml"], 'check: --format must be one of table, json, sarif, not "xml"\n'],
         ["output in a missing directory", ["--output", path.join(tmp, "missing/report.json")], `check: --output ${path.join(tmp, "missing/report.json")}: directory ${path.join(tmp, "missing")} does not exist\n`],
         ["output is a directory", ["--output", tmp], `check: --output ${tmp}: is a directory\n`],
     ];
     it.each(cases)("%s", (_label, args, stderr) => {
-        const r = spawnSync(process.execPath, [CLI, ...args, FIXTURE], { cwd: PACK_DIR, encoding: "utf8", timeout: 120_000 });
-        expect([r.status, r.stdout, r.stderr]).toEqual([2, "", stderr]);
+        const r = runCheck([...args, FIXTURE]);
+        expect([r.code, r.stdout, r.stderr]).toEqual([2, "", stderr]);
     });
 });
 

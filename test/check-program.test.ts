@@ -2,7 +2,6 @@
 // registrations captured as the engine hands them to analyzers, then analyzed like any input.
 // The example programs live in fixtures/programs/<example>/ and resolve @pulumi/* from the
 // repository's node_modules.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,10 +17,10 @@ import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
 import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
 
 const PROGRAMS = path.join(FIXTURES, "programs");
-const CLI = path.join(PACK_DIR, "dist/cli/check.js");
 const UNKNOWN = UNKNOWN_SENTINELS.string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-program-test-"));
 
@@ -39,10 +38,7 @@ function named(c: { resources: EngineResource[] }, name: string): EngineResource
     return found[0];
 }
 
-function check(...args: string[]) {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: PACK_DIR, encoding: "utf8", timeout: 120_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const check = (...args: string[]) => runCheck(args);
 
 function writeTmp(name: string, content: string): string {
     const file = path.join(tmp, name);

@@ -1,5 +1,4 @@
 // The `check` command end to end: the built CLI, spawned as a user runs it.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -7,15 +6,12 @@ import { describe, expect, it } from "vitest";
 import { isSecretSignature, SIG_KEY, withoutInternalKeys } from "../cli/engine/model";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
 
-const CLI = path.join(PACK_DIR, "dist/cli/check.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-test-"));
 
-function check(...args: string[]) {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: PACK_DIR, encoding: "utf8", timeout: 120_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const check = (...args: string[]) => runCheck(args);
 
 function writeTmp(name: string, content: string | Buffer): string {
     const file = path.join(tmp, name);

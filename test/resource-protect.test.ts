@@ -1,4 +1,3 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -10,6 +9,7 @@ import * as tokens from "../policies/lib/tokens";
 import {
     CRITICAL_RESOURCE_TYPES, DEFAULT_CRITICAL_RESOURCE_TYPES, findUnprotectedCriticalResources, resourceProtect,
 } from "../policies/resource-protect";
+import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
 
 const POLICY = "resource-protect";
@@ -245,11 +245,9 @@ describe("resource-protect through the built check command", () => {
         const config = path.join(dir, "policy-config.json");
         fs.writeFileSync(config, JSON.stringify({ all: "disabled", [POLICY]: "mandatory" }));
         try {
-            const out = spawnSync(process.execPath, [path.join(PACK_DIR, "dist/cli/check.js"), "--config", config, path.join(DIR, "stack-export.json")], {
-                cwd: PACK_DIR, encoding: "utf8", timeout: 120_000,
-            });
+            const out = runCheck(["--config", config, path.join(DIR, "stack-export.json")]);
             expect(out.stderr).toBe("");
-            expect(out.status).toBe(1);
+            expect(out.code).toBe(1);
             expect(out.stdout).toContain('aws:rds/instance:Instance "orders-db"');
             expect(out.stdout).toContain('aws:secretsmanager/secret:Secret "stripe-api-key"');
             expect(out.stdout).toContain(`mandatory  ${POLICY}`);

@@ -1,14 +1,14 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { indexBuckets } from "../policies/lib/s3-buckets";
 import { Finding, PlainResource } from "../policies/lib/policy";
 import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
 import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets, S3BucketEncryptionConfig } from "../policies/s3-bucket-encryption";
-import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+import { runCheckAsync } from "./helpers/check";
+import { FIXTURES, useEngine } from "./helpers/engine";
 
 const POLICY = "s3-bucket-encryption";
 const DIR = path.join(FIXTURES, POLICY);
@@ -323,22 +323,7 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
 });
 
 describe("`check` on a stack export (built CLI)", () => {
-    const cli = path.join(PACK_DIR, "dist", "cli", "check.js");
-    beforeAll(() => {
-        // test/global-setup.ts builds dist/ before any test runs.
-        expect(fs.existsSync(cli)).toBe(true);
-    });
-
-    function check(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-        return new Promise((resolve) => {
-            const child = spawn(process.execPath, [cli, ...args], { cwd: PACK_DIR, stdio: ["ignore", "pipe", "pipe"] });
-            let stdout = "";
-            let stderr = "";
-            child.stdout.on("data", (d) => (stdout += d));
-            child.stderr.on("data", (d) => (stderr += d));
-            child.on("close", (code) => resolve({ code, stdout, stderr }));
-        });
-    }
+    const check = (args: string[]) => runCheckAsync(args);
 
     function configFile(config: object): string {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "s3-enc-")), "policy-config.json");

@@ -1,4 +1,3 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -7,7 +6,8 @@ import { discoverSecretsProvider, locateStackFile, STACK_SECRETS_PROVIDER_ENV } 
 import {
     classifySecretsProvider, judgeSecretsProvider, KMS_PROVIDER_KINDS, ProviderKind, SecretsProviderAllowlistConfig,
 } from "../policies/secrets-provider-allowlist";
-import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+import { runCheck } from "./helpers/check";
+import { FIXTURES, useEngine } from "./helpers/engine";
 
 const POLICY = "secrets-provider-allowlist";
 const FIXTURE_DIR = path.join(FIXTURES, POLICY);
@@ -358,8 +358,6 @@ describe("secrets-provider-allowlist through the engine path (provider handed ov
 });
 
 describe("check on `pulumi stack export` files", () => {
-    // Built by test/global-setup.ts.
-    const CHECK = path.join(PACK_DIR, "dist", "cli", "check.js");
     const config = path.join(TMP, "policy-config.json");
     // Other policies off: the exit code is this policy's alone.
     fs.writeFileSync(config, JSON.stringify({ all: "disabled", [POLICY]: "mandatory" }));
@@ -367,12 +365,12 @@ describe("check on `pulumi stack export` files", () => {
     const check = (file: string, pwd = EMPTY) => {
         const env: NodeJS.ProcessEnv = { ...process.env, PWD: pwd };
         delete env[STACK_SECRETS_PROVIDER_ENV];
-        return spawnSync(process.execPath, [CHECK, "--config", config, path.join(FIXTURE_DIR, file)], { cwd: pwd, env, encoding: "utf8" });
+        return runCheck(["--config", config, path.join(FIXTURE_DIR, file)], { cwd: pwd, env });
     };
 
     it("exits 1 for a passphrase stack and explains why", () => {
         const r = check("passphrase-stack-export.json");
-        expect([r.status, r.stderr]).toEqual([1, ""]);
+        expect([r.code, r.stderr]).toEqual([1, ""]);
         expect(r.stdout).toMatch(/pulumi:pulumi:Stack "shop-prod"\n.*\n\s+mandatory\s+secrets-provider-allowlist\n/);
         expect(r.stdout).toContain("uses the passphrase secrets provider (from the stack export's secrets_providers, env AWS_BASELINE_STACK_SECRETS_PROVIDER)");
         expect(r.stdout).not.toContain("v1:Qk3vO3W2m0U=");
@@ -380,17 +378,17 @@ describe("check on `pulumi stack export` files", () => {
 
     it("exits 1 for a Pulumi Cloud (service) stack", () => {
         const r = check("service-stack-export.json");
-        expect(r.status).toBe(1);
+        expect(r.code).toBe(1);
         expect(r.stdout).toContain("uses the service secrets provider");
     });
 
     it("exits 0 for an awskms stack", () => {
         const r = check("awskms-stack-export.json");
-        expect([r.status, r.stderr]).toEqual([0, ""]);
+        expect([r.code, r.stderr]).toEqual([0, ""]);
         expect(r.stdout).toContain("no violations");
     });
 
     it("lets Pulumi.<stack>.yaml in the working directory take precedence over the export", () => {
-        expect(check("passphrase-stack-export.json", path.join(TMP, "awskms")).status).toBe(0);
+        expect(check("passphrase-stack-export.json", path.join(TMP, "awskms")).code).toBe(0);
     });
 });

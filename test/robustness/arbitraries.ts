@@ -594,16 +594,21 @@ function leakedToken(text: string, tokens: readonly string[]): string | undefine
     return tokens.find((token) => text.includes(token) || text.includes(token.slice("SECRET_".length)));
 }
 
-/** Known values only: unknown sentinels replaced, so a substitute is a value a deployment could have. */
-export function withoutUnknowns(v: unknown): unknown {
-    if (typeof v === "string" && UNKNOWNS.includes(v)) return "known-value";
-    if (Array.isArray(v)) return v.map(withoutUnknowns);
-    if (typeof v === "object" && v !== null) {
+/** A copy of a tree with `replace` applied to every node, top down (to what it returns). */
+export function mapTree(v: unknown, replace: (node: unknown) => unknown): unknown {
+    const node = replace(v);
+    if (Array.isArray(node)) return node.map((e) => mapTree(e, replace));
+    if (typeof node === "object" && node !== null) {
         const out: Record<string, unknown> = {};
-        for (const [k, e] of Object.entries(v)) out[k] = withoutUnknowns(e);
+        for (const [k, e] of Object.entries(node)) out[k] = mapTree(e, replace);
         return out;
     }
-    return v;
+    return node;
+}
+
+/** Known values only: unknown sentinels replaced, so a substitute is a value a deployment could have. */
+export function withoutUnknowns(v: unknown): unknown {
+    return mapTree(v, (node) => (typeof node === "string" && UNKNOWNS.includes(node) ? "known-value" : node));
 }
 
 /** Concrete values to substitute for an unknown: of every kind, realistic and not. */

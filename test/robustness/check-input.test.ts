@@ -4,17 +4,16 @@
 // resources or refuses it with an InputError of one line; the built CLI then exits 2 with
 // one line on stderr starting with `check: ` (never "internal error", never a stack trace),
 // or, when a truncation happens to leave a valid file, runs it and exits 0 or 1.
-import { spawn } from "child_process";
 import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError, loadInputFile, MAX_NESTING } from "../../cli/inputs";
-import { FIXTURES, PACK_DIR } from "../helpers/engine";
+import { runCheckAsync } from "../helpers/check";
+import { FIXTURES } from "../helpers/engine";
 import { anyValue, fcParams, oddString } from "./arbitraries";
 
-const CLI = path.join(PACK_DIR, "dist/cli/check.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-check-input-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -105,17 +104,7 @@ function load(file: string): Verdict {
     }
 }
 
-function check(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], { cwd: PACK_DIR });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
+const check = (args: string[]) => runCheckAsync(args);
 
 describe("check on unusable input", () => {
     it("the loader reads a file into resources or refuses it with a one-line InputError, never anything else", () => {

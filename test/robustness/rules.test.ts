@@ -26,7 +26,7 @@ import {
     classifySecretsProvider, judgeSecretsProvider, KMS_PROVIDER_KINDS, PROVIDER_KINDS, secretsProviderAllowlist,
 } from "../../policies/secrets-provider-allowlist";
 import {
-    anyValue, assertNoToken, assertWellFormed, documentObject, fcParams, getAt, knownValue, MutationOptions, nodePaths, oddString,
+    anyValue, assertNoToken, assertWellFormed, documentObject, fcParams, getAt, knownValue, mapTree, MutationOptions, nodePaths, oddString,
     Path, policyDocument, resourceOf, RULE_KEYS, secretToken, setAt, unknownSentinel, withTokens, propsFor,
 } from "./arbitraries";
 import { stackOf } from "./stacks";
@@ -200,14 +200,11 @@ describe("secret-sensitive-props remediation path", () => {
 });
 
 function unwrapAllSecrets(v: unknown): unknown {
-    if (isSecretWrapper(v)) return unwrapAllSecrets(v.value);
-    if (Array.isArray(v)) return v.map(unwrapAllSecrets);
-    if (typeof v === "object" && v !== null) {
-        const out: Record<string, unknown> = {};
-        for (const [k, e] of Object.entries(v)) out[k] = unwrapAllSecrets(e);
-        return out;
-    }
-    return v;
+    return mapTree(v, (node) => {
+        let plain = node;
+        while (isSecretWrapper(plain)) plain = plain.value;
+        return plain;
+    });
 }
 
 describe("policy-document reader", () => {

@@ -4,17 +4,15 @@
 // and a secrets-provider URL carrying tokens in its userinfo and query), in every report
 // format, and no token appears on stdout or stderr. The same tokens also pass through the
 // engine path in engine.test.ts, whose checks cover diagnostics, remediations and pack logs.
-import { spawn } from "child_process";
 import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PACK_DIR } from "../helpers/engine";
+import { runCheckAsync } from "../helpers/check";
 import { assertNoToken, fcParams, secretToken } from "./arbitraries";
 import { batchOf, FixtureResource } from "./fixture-batch";
 
-const CLI = path.join(PACK_DIR, "dist/cli/check.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-secrets-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -23,23 +21,8 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RUNS = 2;
 const FORMATS: [string, string[]][] = [["table", ["--preview"]], ["json", []], ["sarif", ["--preview"]]];
 
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
 
-function check(args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], { cwd: PACK_DIR });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
+const check = (args: string[]) => runCheckAsync(args);
 
 /** A fixture-format value as a stack export records it: `$secret` becomes ciphertext or `--show-secrets` plaintext. */
 function exported(v: unknown, ciphertext: boolean): unknown {
