@@ -29,7 +29,7 @@ describe("the pack through the engine path, on generated stacks (preview)", () =
     const engine = useEngine({ dryRun: true });
     let sent = 0;
 
-    it(`analyzes ${RUNS} batches of generated resources: no error, no secret shown, no false alarm on unknowns`, async () => {
+    it(`analyzes ${fcParams(RUNS).numRuns} batches of generated resources: no error, no secret shown, no false alarm on unknowns`, async () => {
         await fc.assert(
             fc.asyncProperty(batch, async ({ resources, families, tokens }) => {
                 const input = parseInput({ resources }, "generated batch");
