@@ -25,14 +25,11 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
     const cache = options.ignoreCase ? ignoringCase : caseSensitive;
     let matcher = cache.get(pattern);
     if (!matcher) {
-        const ignoreCase = options.ignoreCase === true;
-        const alternatives = parse(pattern).map((tokens) => compile(tokens, ignoreCase));
-        matcher = alternatives.length === 1
-            ? (subject) => matchCompiled(alternatives[0], subject, ignoreCase)
-            : (subject) => {
-                for (const a of alternatives) if (matchCompiled(a, subject, ignoreCase)) return true;
-                return false;
-            };
+        const alternatives = parse(pattern, options.ignoreCase === true);
+        matcher = (subject) => {
+            for (const a of alternatives) if (matchCompiled(a, subject)) return true;
+            return false;
+        };
         cache.set(pattern, matcher);
     }
     return matcher;
@@ -43,7 +40,7 @@ export function globError(pattern: unknown): string | null {
     if (typeof pattern !== "string") return "a glob must be a string";
     if (pattern.length === 0) return "a glob must not be empty";
     try {
-        parse(pattern);
+        parse(pattern, false);
         return null;
     } catch (e) {
         return e instanceof GlobSyntaxError ? e.message : "invalid glob";
@@ -59,15 +56,28 @@ export function matchesAny(subject: string, patterns: readonly string[], options
 // regular expression backtracks polynomially on a long subject (a megabyte-long property
 // path or key), while matching with a return to the last `*` only costs the subject's length
 // times the pattern's. Patterns and subjects are compared by UTF-16 code unit.
-const STAR = 0;
-type Token =
-    | typeof STAR
-    /** One character: `?` (`chars` undefined), a literal, or a class. */
-    | { chars?: string; ranges?: [number, number][]; negated?: boolean };
+const K_STAR = 0;
+const K_CHAR = 1;
+const K_ANY = 2;
+const K_CLASS = 3;
 
-function parse(pattern: string): Token[][] {
+interface CharClass {
+    ranges: [number, number][];
+    negated: boolean;
+}
+
+/** One alternative of a pattern: one kind and one code per token. */
+interface Compiled {
+    kinds: number[];
+    /** K_CHAR: the code unit (folded when ignoring case); K_CLASS: index into `classes`. */
+    codes: number[];
+    classes: CharClass[];
+    ignoreCase: boolean;
+}
+
+function parse(pattern: string, ignoreCase: boolean): Compiled[] {
     checkBalanced(pattern);
-    return braceExpand(pattern).map((alternative) => tokenize(alternative, pattern));
+    return braceExpand(pattern).map((alternative) => compile(alternative, pattern, ignoreCase));
 }
 
 function checkBalanced(pattern: string): void {
@@ -85,30 +95,35 @@ function checkBalanced(pattern: string): void {
     if (braces !== 0) throw new GlobSyntaxError(`unclosed "{" in glob "${pattern}"`);
 }
 
-function tokenize(alternative: string, pattern: string): Token[] {
-    const out: Token[] = [];
+function compile(alternative: string, pattern: string, ignoreCase: boolean): Compiled {
+    const out: Compiled = { kinds: [], codes: [], classes: [], ignoreCase };
+    const push = (kind: number, code = 0) => {
+        out.kinds.push(kind);
+        out.codes.push(code);
+    };
+    const literal = (c: string) => push(K_CHAR, ignoreCase ? fold(c.charCodeAt(0)) : c.charCodeAt(0));
     for (let i = 0; i < alternative.length; i++) {
         const c = alternative[i];
         if (c === "\\" && i + 1 < alternative.length) {
-            out.push({ chars: alternative[++i] });
+            literal(alternative[++i]);
         } else if (c === "*") {
-            if (out[out.length - 1] !== STAR) out.push(STAR);
+            if (out.kinds[out.kinds.length - 1] !== K_STAR) push(K_STAR);
         } else if (c === "?") {
-            out.push({});
+            push(K_ANY);
         } else if (c === "[") {
             const end = alternative.indexOf("]", i + 1);
             if (end < 0) throw new GlobSyntaxError(`unclosed "[" in glob "${pattern}"`);
-            out.push(characterClass(alternative.slice(i + 1, end), pattern));
+            push(K_CLASS, out.classes.push(characterClass(alternative.slice(i + 1, end), pattern)) - 1);
             i = end;
         } else {
-            out.push({ chars: c });
+            literal(c);
         }
     }
     return out;
 }
 
 /** `[abc]`, `[a-z0-9]`, `[!a]` or `[^a]` (not a); a backslash inside is a literal. */
-function characterClass(body: string, pattern: string): Token {
+function characterClass(body: string, pattern: string): CharClass {
     const negated = body.startsWith("!") || body.startsWith("^");
     const members = negated ? body.slice(1) : body;
     if (members.length === 0) throw new GlobSyntaxError(`empty "[]" in glob "${pattern}"`);
@@ -127,36 +142,6 @@ function characterClass(body: string, pattern: string): Token {
     return { ranges, negated };
 }
 
-// Compiled form: one kind and one code per token, compared by code unit.
-const K_STAR = 0;
-const K_CHAR = 1;
-const K_ANY = 2;
-const K_CLASS = 3;
-
-interface Compiled {
-    kinds: Uint8Array;
-    /** K_CHAR: the code unit (folded when ignoring case); K_CLASS: index into `classes`. */
-    codes: Int32Array;
-    classes: { ranges: [number, number][]; negated: boolean }[];
-}
-
-function compile(tokens: Token[], ignoreCase: boolean): Compiled {
-    const kinds = new Uint8Array(tokens.length);
-    const codes = new Int32Array(tokens.length);
-    const classes: Compiled["classes"] = [];
-    tokens.forEach((token, i) => {
-        if (token === STAR) kinds[i] = K_STAR;
-        else if (token.chars !== undefined) {
-            kinds[i] = K_CHAR;
-            codes[i] = ignoreCase ? fold(token.chars.charCodeAt(0)) : token.chars.charCodeAt(0);
-        } else if (token.ranges) {
-            kinds[i] = K_CLASS;
-            codes[i] = classes.push({ ranges: token.ranges, negated: token.negated === true }) - 1;
-        } else kinds[i] = K_ANY;
-    });
-    return { kinds, codes, classes };
-}
-
 /** Case folding of one code unit, as regular expressions without the `u` flag fold it. */
 function fold(c: number): number {
     if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
@@ -166,7 +151,7 @@ function fold(c: number): number {
     return u < 128 ? c : u;
 }
 
-function inClass(cls: Compiled["classes"][number], c: number, ignoreCase: boolean): boolean {
+function inClass(cls: CharClass, c: number, ignoreCase: boolean): boolean {
     const has = (x: number) => cls.ranges.some(([lo, hi]) => x >= lo && x <= hi);
     let member = has(c);
     if (!member && ignoreCase) {
@@ -178,8 +163,8 @@ function inClass(cls: Compiled["classes"][number], c: number, ignoreCase: boolea
     return member !== cls.negated;
 }
 
-function matchCompiled(p: Compiled, subject: string, ignoreCase: boolean): boolean {
-    const { kinds, codes } = p;
+function matchCompiled(p: Compiled, subject: string): boolean {
+    const { kinds, codes, ignoreCase } = p;
     const n = kinds.length;
     let t = 0;
     let i = 0;
