@@ -256,7 +256,8 @@ interface WalkContext {
     describing: boolean;
     /** The JSON-document property the value sits in; its location is the value's. */
     document?: string;
-    pairNames?: Chain<PairName>;
+    /** As `SensitiveValue.pairNames`, locations still chains (materialized only for what is found). */
+    pairNames?: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }>;
 }
 
 /**
@@ -273,8 +274,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
 
     const judge = (value: string, ctx: WalkContext) => {
         if (value === "" || ARN.test(value)) return;
+        let parts: string[] | undefined;
         let path: string | undefined;
-        const pathOf = () => (path ??= toList(ctx.path).join("."));
+        const partsOf = () => (parts ??= toList(ctx.path));
+        const pathOf = () => (path ??= partsOf().join("."));
         // Always-sensitive inputs sit a few levels down at most; a deep path is not one of them.
         const fixed = ctx.depth <= MAX_ALWAYS_DEPTH ? always.find((a) => compileGlob(a.path)(pathOf())) : undefined;
         let reason: SensitiveReason | undefined;
@@ -288,9 +291,8 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (!reason && URL_WITH_PASSWORD.test(value)) reason = { kind: "url-credentials" };
         if (!reason) return;
         if (matchesAny(pathOf(), options.ignoreProperties)) return;
-        const parts = toList(ctx.path);
         found.push({
-            path: pathOf(), parts, pairNames: toList(ctx.pairNames), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason,
+            path: pathOf(), parts: partsOf(), pairNames: toList(ctx.pairNames).map((n) => ({ ...n, location: toList(n.location) })), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason,
         });
     };
 
@@ -327,8 +329,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 const name = isRecord(element) ? unwrapSecrets(element.name) : undefined;
                 if (isUnknown(name)) return; // which element this is is not known yet (preview)
                 // The element's name stands for it in the path; it is a value, and may be a secret.
-                const named = (): Chain<PairName> | undefined =>
-                    at(ctx.pairNames, { part: ctx.depth, index: i, location: toList(within(i, "name")) });
+                const named = () => at(ctx.pairNames, { part: ctx.depth, index: i, location: within(i, "name") });
                 if (isRecord(element) && typeof name === "string" && "value" in element) {
                     // A name/value pair (ECS and Batch environment, CodeBuild variables, Beanstalk settings).
                     if (isReferenceType(element.type)) return;
