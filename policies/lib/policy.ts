@@ -17,7 +17,7 @@ import type {
 } from "@pulumi/policy";
 import { asset } from "@pulumi/pulumi";
 import { specialArchiveSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { ConfigSchema, readConfig, withCommonProperties } from "./config";
+import { ConfigResult, ConfigSchema, readConfig, withCommonProperties } from "./config";
 import { Exemption, findExemption, ResourceRef } from "./exemptions";
 import { STACK } from "./tokens";
 import { isRecord, isSecretWrapper, unwrapProxy } from "./values";
@@ -109,20 +109,31 @@ interface CommonConfig {
     exemptions: Exemption[];
 }
 
+/** The policy's config, read and validated (the result is cached per raw config). */
+function configReader<C>(def: PolicyMetadata): (raw: unknown) => ConfigResult<C & CommonConfig> {
+    const schema = withCommonProperties(def.configSchema);
+    return (raw) => readConfig<C & CommonConfig>(def.name, schema, raw);
+}
+
 export function resourcePolicy<C>(def: ResourceRuleDefinition<C>): ResourceValidationPolicy {
     const types = def.resourceTypes === "all" ? undefined : new Set(def.resourceTypes);
     const applies = (type: string) => types === undefined || types.has(type);
+    const configOf = configReader<C>(def);
     const policy: ResourceValidationPolicy = {
         ...metadata(def),
         validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+            const isStack = args.type === STACK;
+            if (!isStack && !applies(args.type)) return;
+            const parsed = configOf(args.getConfig());
             // The root stack is analyzed in every run: the one place a bad config is always
             // reported, even in a stack without any resource of the policy's types.
-            if (args.type === STACK) return reportConfigErrors(def, args.getConfig(), report, args.urn);
-            if (!applies(args.type)) return;
-            // A policy on every resource reports bad config once, on the stack, not on each of them.
-            if (types === undefined && !readConfig(def.name, withCommonProperties(def.configSchema), args.getConfig()).ok) return;
+            if (isStack) return parsed.ok ? undefined : reportConfigErrors(parsed.errors, report, args.urn);
+            if (!parsed.ok) {
+                // A policy on every resource reports bad config once, on the stack, not on each of them.
+                return types === undefined ? undefined : reportConfigErrors(parsed.errors, report, args.urn);
+            }
             const resource = plainFromArgs(args);
-            runRule<C>(def, args.getConfig(), report, resource, (config) => def.check(resource, config));
+            runRule(parsed.config, report, resource, () => def.check(resource, parsed.config));
         },
     };
     const remediate = def.remediate;
@@ -130,7 +141,7 @@ export function resourcePolicy<C>(def: ResourceRuleDefinition<C>): ResourceValid
         policy.remediateResource = async (args: ResourceValidationArgs) => {
             if (args.type === STACK || !applies(args.type)) return undefined;
             const resource = plainFromArgs(args);
-            const parsed = readConfig<C & CommonConfig>(def.name, withCommonProperties(def.configSchema), args.getConfig());
+            const parsed = configOf(args.getConfig());
             if (!parsed.ok || findExemption(parsed.config.exemptions, resource).kind === "exempt") return undefined;
             try {
                 const props = await remediate(resource, parsed.config);
@@ -179,11 +190,14 @@ async function archiveWireForm(archive: asset.AssetArchive): Promise<Record<stri
 }
 
 export function stackPolicy<C>(def: StackRuleDefinition<C>): StackValidationPolicy {
+    const configOf = configReader<C>(def);
     return {
         ...metadata(def),
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+            const parsed = configOf(args.getConfig());
+            if (!parsed.ok) return reportConfigErrors(parsed.errors, report, undefined);
             const resources = args.resources.map(plainFromPolicyResource);
-            runRule<C>(def, args.getConfig(), report, undefined, (config) => def.check(resources, config, stackContext()));
+            runRule(parsed.config, report, undefined, () => def.check(resources, parsed.config, stackContext()));
         },
     };
 }
@@ -203,18 +217,11 @@ function metadata(def: PolicyMetadata) {
     };
 }
 
-function runRule<C>(
-    def: PolicyMetadata,
-    rawConfig: unknown,
-    report: ReportViolation,
-    subject: ResourceRef | undefined,
-    evaluate: (config: C & CommonConfig) => Finding[],
-): void {
-    const parsed = readConfig<C & CommonConfig>(def.name, withCommonProperties(def.configSchema), rawConfig);
-    if (!parsed.ok) return reportConfigErrors(def, rawConfig, report, subject?.urn);
+/** Runs a rule under valid config and reports its findings, less the exempt ones. */
+function runRule(config: CommonConfig, report: ReportViolation, subject: ResourceRef | undefined, evaluate: () => Finding[]): void {
     let findings: Finding[];
     try {
-        findings = evaluate(parsed.config);
+        findings = evaluate();
     } catch (e) {
         // Never the error message: it may quote the input, and inputs may be secrets.
         const kind = e instanceof Error ? e.name : typeof e;
@@ -225,7 +232,7 @@ function runRule<C>(
     const now = Date.now();
     for (const finding of findings) {
         const target = finding.resource ?? subject;
-        const verdict = target ? findExemption(parsed.config.exemptions, target, now) : { kind: "none" as const };
+        const verdict = target ? findExemption(config.exemptions, target, now) : { kind: "none" as const };
         if (verdict.kind === "exempt") continue;
         const note = verdict.kind === "expired"
             ? ` (The exemption for this resource expired on ${verdict.expiredOn}: "${verdict.exemption.reason}".)`
@@ -234,11 +241,9 @@ function runRule<C>(
     }
 }
 
-function reportConfigErrors(def: PolicyMetadata, rawConfig: unknown, report: ReportViolation, urn: string | undefined): void {
-    const parsed = readConfig(def.name, withCommonProperties(def.configSchema), rawConfig);
-    if (parsed.ok) return;
+function reportConfigErrors(errors: readonly string[], report: ReportViolation, urn: string | undefined): void {
     report(
-        `Invalid configuration, so this policy could not run: ${parsed.errors.join("; ")}. ` +
+        `Invalid configuration, so this policy could not run: ${errors.join("; ")}. ` +
             "Fix it in the policy pack config (--policy-pack-config file or `pulumi policy enable --config`).",
         urn,
     );
