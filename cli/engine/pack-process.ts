@@ -83,7 +83,7 @@ export interface ReconciledPolicyConfig {
 export class PackBootError extends Error {}
 
 /** The error a pack printed as it failed to start, in one line (its stack trace stays in `stderr`). */
-export function startupError(stderr: string): string | undefined {
+function startupError(stderr: string): string | undefined {
     const lines = stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
     const error = lines.find((l) => /^[\w.]*(Error|Exception)\b.*:/.test(l)) ?? lines.find((l) => !l.startsWith("at "));
     return error && error.length > 500 ? `${error.slice(0, 500)}…` : error;

@@ -14,6 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Finding, PlainResource } from "../../policies/lib/policy";
 import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { assertNotShown } from "../helpers/secrets";
 
 // ---------------------------------------------------------------- replay and volume
 
@@ -583,15 +584,7 @@ export function redactTokens(text: string): string {
 
 /** Fails, without showing the token, when the text holds one of the tokens (or its random part). */
 export function assertNoToken(text: string, tokens: readonly string[], where: string): void {
-    const token = leakedToken(text, tokens);
-    if (token === undefined) return;
-    const at = Math.max(text.indexOf(token), text.indexOf(token.slice("SECRET_".length)));
-    throw new Error(`${where} shows a secret token: ...${redactTokens(text.slice(Math.max(0, at - 300), at + 200))}...`);
-}
-
-/** The first token (or its random part) found in the text, if any. */
-function leakedToken(text: string, tokens: readonly string[]): string | undefined {
-    return tokens.find((token) => text.includes(token) || text.includes(token.slice("SECRET_".length)));
+    assertNotShown(text, tokens.flatMap((token) => [token, token.slice("SECRET_".length)]), where);
 }
 
 /** A copy of a tree with `replace` applied to every node, top down (to what it returns). */
