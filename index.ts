@@ -1,16 +1,6 @@
-// Assembles the pack. Each policy lives in policies/<policy-name>.ts.
+// The pack itself: what `pulumi preview --policy-pack <dir>` runs. Policies live in
+// policies/ and are listed in the registry, policies/index.ts.
 import { PolicyPack } from "@pulumi/policy";
-import { iamNoWildcardActions } from "./policies/iam-no-wildcard-actions";
-import { kmsNoWildcardActions } from "./policies/kms-no-wildcard-actions";
-import { rdsDeletionProtection } from "./policies/rds-deletion-protection";
-import { resourceProtect } from "./policies/resource-protect";
-import { s3BucketEncryption } from "./policies/s3-bucket-encryption";
-import { secretSensitivePropsPolicies } from "./policies/secret-sensitive-props";
-import { secretsProviderAllowlist } from "./policies/secrets-provider-allowlist";
+import { baseline, PACK_DESCRIPTION, PACK_NAME } from "./policies";
 
-new PolicyPack("aws-security-baseline", {
-    description: "AWS security baseline: encryption at rest, least privilege, protected stateful resources, secret credentials.",
-    policies: [rdsDeletionProtection, iamNoWildcardActions, kmsNoWildcardActions, secretsProviderAllowlist, resourceProtect, s3BucketEncryption,
-        // secret-sensitive-props and its observer, in the order they must run.
-        ...secretSensitivePropsPolicies],
-});
+new PolicyPack(PACK_NAME, { description: PACK_DESCRIPTION, policies: baseline() });

@@ -4,10 +4,9 @@
 //   2. `pulumi stack export`: {"version": 3, "deployment": {"resources": [...]}}
 //   3. `pulumi preview --json`: {"steps": [{"op", "urn", "newState": {...}}]}
 import * as fs from "fs";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
-import {
-    EngineResource, isSecretSignature, makeUrn, secret, SECRET_SIG, SIG_KEY, StackInput, urnName, urnQualifiedType, urnStackProject,
-} from "./engine/model";
+import { childrenOf, walk } from "../policies/lib/walk";
+import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
+import { EngineResource, makeUrn, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
 
 export class InputError extends Error {}
 
@@ -66,16 +65,14 @@ export function parseInput(json: unknown, label: string, options: LoadOptions = 
  */
 export const MAX_NESTING = 1000;
 
-// Iterative: the input may be deeper than the stack (JSON.parse itself is not recursive).
 function exceedsNesting(root: unknown, max: number): boolean {
-    const stack: [unknown, number][] = [[root, 0]];
-    while (stack.length > 0) {
-        const [v, depth] = stack.pop()!;
-        if (typeof v !== "object" || v === null) continue;
-        if (depth >= max) return true;
-        for (const child of Object.values(v)) stack.push([child, depth + 1]);
-    }
-    return false;
+    let exceeded = false;
+    walk(root, 0, (value, depth, schedule) => {
+        if (exceeded || typeof value !== "object" || value === null) return;
+        if (depth >= max) exceeded = true;
+        else for (const [, child] of childrenOf(value)) schedule(child, depth + 1);
+    });
+    return exceeded;
 }
 
 // ---------------------------------------------------------------- fixtures
@@ -87,8 +84,8 @@ function fixtureValue(v: unknown, where: string): unknown {
     if (Array.isArray(v)) return v.map((e, i) => fixtureValue(e, `${where}[${i}]`));
     if (typeof v !== "object" || v === null) return v;
     const o = v as Record<string, unknown>;
-    if (SIG_KEY in o && o[SIG_KEY] !== SECRET_SIG) return signatureValue(o, where, fixtureValue);
-    if ("$secret" in o) return secret(fixtureValue(o.$secret, where));
+    if (SIG_KEY in o && o[SIG_KEY] !== SIG.secret) return signatureValue(o, where, fixtureValue);
+    if ("$secret" in o) return wireSecret(fixtureValue(o.$secret, where));
     if ("$unknown" in o) {
         const kind = o.$unknown === true ? "string" : String(o.$unknown);
         const sentinel = UNKNOWN_KINDS[kind];
@@ -220,11 +217,6 @@ function propertyMap(value: unknown, where: string): Record<string, unknown> {
 
 // ---------------------------------------------------------------- values with a signature
 
-const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
-const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-
 /**
  * An asset, archive, resource reference or output value (not a secret) as the engine sends
  * it to an analyzer. The engine marshals analyzer requests without KeepResources or
@@ -237,16 +229,16 @@ function signatureValue(o: Record<string, unknown>, where: string, convert: (v: 
     const sig = o[SIG_KEY];
     // The SDK tests these fields for truthiness: "" is no source.
     const has = (key: string) => typeof o[key] === "string" && o[key] !== "";
-    if (sig === ASSET_SIG) {
+    if (sig === SIG.asset) {
         if (!has("path") && !has("text") && !has("uri")) throw new InputError(`${where}: an asset needs a non-empty "path", "text" or "uri"; policy packs cannot read it otherwise`);
         return o;
     }
-    if (sig === ARCHIVE_SIG) {
+    if (sig === SIG.archive) {
         const assets = o.assets;
         if (typeof assets === "object" && assets !== null && !Array.isArray(assets)) {
             for (const [name, member] of Object.entries(assets)) {
                 const memberSig = typeof member === "object" && member !== null ? (member as Record<string, unknown>)[SIG_KEY] : undefined;
-                if (memberSig !== ASSET_SIG && memberSig !== ARCHIVE_SIG) throw new InputError(`${where}.assets["${name}"]: an archive member must be an asset or an archive`);
+                if (memberSig !== SIG.asset && memberSig !== SIG.archive) throw new InputError(`${where}.assets["${name}"]: an archive member must be an asset or an archive`);
                 signatureValue(member as Record<string, unknown>, `${where}.assets["${name}"]`, convert);
             }
             return o;
@@ -254,13 +246,13 @@ function signatureValue(o: Record<string, unknown>, where: string, convert: (v: 
         if (!has("path") && !has("uri")) throw new InputError(`${where}: an archive needs "assets", a non-empty "path" or "uri"; policy packs cannot read it otherwise`);
         return o;
     }
-    if (sig === RESOURCE_SIG) {
+    if (sig === SIG.resourceReference) {
         if (has("id")) return o.id;
         return typeof o.urn === "string" ? o.urn : UNKNOWN_SENTINELS.string;
     }
-    if (sig === OUTPUT_SIG) {
+    if (sig === SIG.outputValue) {
         const value = "value" in o ? convert(o.value, where) : UNKNOWN_SENTINELS.string;
-        return o.secret === true ? secret(value) : value;
+        return o.secret === true ? wireSecret(value) : value;
     }
     throw new InputError(`${where}: a value with an unrecognized signature, which policy packs cannot read`);
 }
@@ -276,17 +268,17 @@ function stateValue(v: unknown, where: string): unknown {
     if (Array.isArray(v)) return v.map((e, i) => stateValue(e, `${where}[${i}]`));
     if (typeof v !== "object" || v === null) return v;
     const o = v as Record<string, unknown>;
-    if (isSecretSignature(o) && !("value" in o)) {
+    if (isWireSecret(o) && !("value" in o)) {
         if (typeof o.plaintext === "string") {
             try {
-                return secret(stateValue(JSON.parse(o.plaintext), where));
+                return wireSecret(stateValue(JSON.parse(o.plaintext), where));
             } catch {
-                return secret(UNKNOWN_SENTINELS.string);
+                return wireSecret(UNKNOWN_SENTINELS.string);
             }
         }
-        return secret(UNKNOWN_SENTINELS.string);
+        return wireSecret(UNKNOWN_SENTINELS.string);
     }
-    if (SIG_KEY in o) return isSecretSignature(o) ? o : signatureValue(o, where, stateValue);
+    if (SIG_KEY in o) return isWireSecret(o) ? o : signatureValue(o, where, stateValue);
     const out: Record<string, unknown> = {};
     for (const [k, e] of Object.entries(o)) out[k] = stateValue(e, `${where}.${k}`);
     return out;
@@ -294,7 +286,7 @@ function stateValue(v: unknown, where: string): unknown {
 
 /** `pulumi preview --json` blinds secrets to the string "[secret]". */
 function previewValue(v: unknown, where: string): unknown {
-    if (v === "[secret]") return secret(UNKNOWN_SENTINELS.string);
+    if (v === "[secret]") return wireSecret(UNKNOWN_SENTINELS.string);
     if (Array.isArray(v)) return v.map((e, i) => previewValue(e, `${where}[${i}]`));
     if (typeof v !== "object" || v === null || SIG_KEY in v) return stateValue(v, where);
     const out: Record<string, unknown> = {};

@@ -2,10 +2,9 @@
 // grants today's matching actions and every one AWS adds later; `Allow` + `NotAction`
 // grants everything except a list. Trust policies (`assumeRolePolicy`) are not checked:
 // they name sts actions by design. Deny statements narrow access, so wildcards there are fine.
-import { policyDocUrl } from "./lib/docs";
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
-import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
     compileAllowedActions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
@@ -103,7 +102,6 @@ export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
     remediationSteps:
         "List the exact actions each Allow statement needs instead of `*`, `service:*` or `service:Get*`, and replace " +
         "Allow + NotAction with an Action list. Accept a deliberate pattern with the allowedActions config.",
-    url: policyDocUrl("iam-no-wildcard-actions"),
     tags: ["aws", "iam", "least-privilege"],
     framework: {
         name: "CIS Amazon Web Services Foundations Benchmark",
@@ -122,4 +120,110 @@ export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
     },
     resourceTypes: Object.keys(IDENTITY_POLICY_PROPERTY),
     check: findWildcardActions,
+    examples: examples(),
 });
+
+function examples(): PolicyExample[] {
+    const lambdaTrust = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+    return [
+        {
+            title: "`s3:*` and `ec2:Describe*` in an object document, `Action: \"*\"` in a role's inline policy, and Allow + NotAction",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                {
+                    type: t.IAM_POLICY, name: "ci-deploy",
+                    props: {
+                        path: "/",
+                        policy: {
+                            Version: "2012-10-17",
+                            Statement: [
+                                { Sid: "Artifacts", Effect: "Allow", Action: ["s3:*"], Resource: "arn:aws:s3:::shop-artifacts/*" },
+                                { Effect: "Allow", Action: ["ec2:Describe*"], Resource: "*" },
+                            ],
+                        },
+                    },
+                },
+                {
+                    type: t.IAM_ROLE, name: "orders-fn-role",
+                    props: {
+                        assumeRolePolicy: lambdaTrust,
+                        inlinePolicies: [{
+                            name: "everything",
+                            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+                        }],
+                    },
+                },
+                {
+                    type: t.IAM_USER_POLICY, name: "ops",
+                    props: {
+                        user: "ops",
+                        policy: JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [{ Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" }],
+                        }),
+                    },
+                },
+            ],
+            messageIncludes: "allows",
+        },
+        {
+            title: "named actions; wildcards only in a Deny; a trust policy is not an identity policy",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.IAM_POLICY, name: "ci-deploy",
+                    props: {
+                        path: "/",
+                        policy: {
+                            Version: "2012-10-17",
+                            Statement: [
+                                { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::shop-artifacts/*" },
+                                { Effect: "Allow", Action: ["ec2:DescribeInstances"], Resource: "*" },
+                                { Sid: "NoIamChanges", Effect: "Deny", Action: "iam:*", Resource: "*" },
+                            ],
+                        },
+                    },
+                },
+                { type: t.IAM_ROLE, name: "orders-fn-role", props: { assumeRolePolicy: lambdaTrust } },
+                {
+                    type: t.IAM_ROLE_POLICY, name: "orders-fn-queue",
+                    propertyDependencies: { role: ["orders-fn-role"] },
+                    props: {
+                        role: "orders-fn-role-7d1c2e9",
+                        policy: JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [{ Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:eu-west-1:111122223333:orders"] }],
+                        }),
+                    },
+                },
+            ],
+        },
+        {
+            title: "a deliberate pattern accepted with allowedActions",
+            verdict: "pass",
+            config: { allowedActions: ["ec2:Describe*"] },
+            resources: [{
+                type: t.IAM_POLICY, name: "inventory-reader",
+                props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:Describe*", Resource: "*" }] }) },
+            }],
+        },
+        {
+            title: "a document built from outputs that are unknown during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [
+                { type: t.IAM_ROLE_POLICY, name: "unknown-doc", props: { role: "r", policy: { $unknown: "string" } } },
+                {
+                    type: t.IAM_POLICY, name: "unknown-resource",
+                    props: { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: { $unknown: "string" } }] } },
+                },
+            ],
+        },
+    ];
+}

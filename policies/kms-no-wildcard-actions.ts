@@ -6,10 +6,9 @@
 // Key policies always say `Resource: "*"` (the key itself), so Resource is never judged.
 // A statement whose only principal is the account root is AWS's default "Enable IAM User
 // Permissions" statement: it delegates to IAM policies rather than granting anything.
-import { policyDocUrl } from "./lib/docs";
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
-import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
     compileAllowedActions, Conditions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
@@ -144,7 +143,6 @@ export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({
         "Grant roles and services the exact KMS actions they use (kms:Decrypt, kms:GenerateDataKey, ...) instead of kms:* or " +
         "kms:Encrypt*; name principals instead of \"*\" or pin the caller with a StringEquals condition on kms:CallerAccount, " +
         "aws:PrincipalAccount or aws:PrincipalOrgID; remove bypassPolicyLockoutSafetyCheck.",
-    url: policyDocUrl("kms-no-wildcard-actions"),
     tags: ["aws", "kms", "least-privilege"],
     configSchema: {
         properties: {
@@ -156,4 +154,82 @@ export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({
     },
     resourceTypes: KEY_POLICY_TYPES,
     check: findKeyPolicyWildcards,
+    examples: examples(),
 });
+
+function examples(): PolicyExample[] {
+    const account = "111122223333";
+    const root = { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" };
+    const keyPolicy = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: [root, ...statements] });
+    return [
+        {
+            title: "`kms:*` for an application role, the console's wildcard key-administrator statement, and `Principal: \"*\"` without a pinning condition",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                {
+                    type: t.KMS_KEY, name: "orders-data",
+                    props: {
+                        enableKeyRotation: true, deletionWindowInDays: 30,
+                        policy: keyPolicy(
+                            { Sid: "OrdersRole", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:role/orders-fn-role` }, Action: "kms:*", Resource: "*" },
+                            {
+                                Sid: "KeyAdministrators", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:role/KeyAdmin` },
+                                Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:Put*", "kms:Update*", "kms:Disable*"], Resource: "*",
+                            },
+                        ),
+                    },
+                },
+                {
+                    type: t.KMS_KEY_POLICY, name: "shared",
+                    propertyDependencies: { keyId: ["orders-data"] },
+                    props: {
+                        keyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
+                        policy: JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [{ Sid: "AnyoneDecrypt", Effect: "Allow", Principal: "*", Action: ["kms:Decrypt"], Resource: "*" }],
+                        }),
+                    },
+                },
+            ],
+            reported: ["orders-data", "shared"],
+        },
+        {
+            title: "the root statement, named actions for the role, `Principal: \"*\"` pinned to the organization; and a key that keeps the default key policy",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.KMS_KEY, name: "orders-data", protect: true,
+                    props: {
+                        enableKeyRotation: true, deletionWindowInDays: 30,
+                        policy: keyPolicy(
+                            {
+                                Sid: "OrdersRole", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:role/orders-fn-role` },
+                                Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: "*",
+                            },
+                            {
+                                Sid: "OrgDecrypt", Effect: "Allow", Principal: { AWS: "*" }, Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*",
+                                Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+                            },
+                        ),
+                    },
+                },
+                { type: t.KMS_KEY, name: "scratch", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30 } },
+            ],
+        },
+        {
+            title: "a key that disables the policy lockout safety check",
+            verdict: "fail",
+            resources: [{ type: t.KMS_KEY, name: "locked", props: { enableKeyRotation: true, bypassPolicyLockoutSafetyCheck: true } }],
+            messageIncludes: "bypassPolicyLockoutSafetyCheck is true",
+        },
+        {
+            title: "a key policy built from outputs that are unknown during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [{ type: t.KMS_KEY, name: "preview-key", props: { enableKeyRotation: true, policy: { $unknown: "string" } } }],
+        },
+    ];
+}

@@ -1,9 +1,8 @@
 // Databases must have deletion protection, so that a mistaken `pulumi destroy`, a
 // replacement or a console click cannot drop them. AWS defaults it to off everywhere.
-import { policyDocUrl } from "./lib/docs";
-import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import { propertyRule } from "./lib/property-rule";
+import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
-import { isUnknown } from "./lib/values";
 
 /** The input that enables deletion protection, per database type (provider v7 schema). */
 export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
@@ -18,35 +17,27 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.DYNAMODB_TABLE]: "deletionProtectionEnabled",
 };
 
+const rule = propertyRule(Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, property]) => ({
+    types: [type],
+    property,
+    unset: { value: false, note: "AWS defaults it to false" },
+    accepts: (value: unknown) => value === true,
+    expected: "the boolean true",
+    fix: `Set \`${property}: true\` so the database cannot be deleted by accident; turn it off in a separate update before decommissioning.`,
+})));
+
+/** The pure rule (the policy has no config of its own). */
 export function findMissingDeletionProtection(resource: PlainResource): Finding[] {
-    const property = DELETION_PROTECTION_PROPERTY[resource.type];
-    if (!property) return [];
-    const value = resource.props[property];
-    if (value === true || isUnknown(value)) return [];
-    // Never the value itself unless it is a boolean: a string here may be anything, even a secret.
-    const state = value === undefined || value === null ? "is not set (AWS defaults it to false)"
-        : typeof value === "boolean" ? `is ${value}`
-        : `is ${kindOf(value)}, not the boolean true`;
-    return [{
-        message: `${resource.type} "${resource.name}": ${property} ${state}. ` +
-            `Set \`${property}: true\` so the database cannot be deleted by accident; ` +
-            "turn it off in a separate update before decommissioning.",
-    }];
+    return rule.check(resource, {});
 }
 
-function kindOf(value: unknown): string {
-    if (Array.isArray(value)) return "a list";
-    return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-export const rdsDeletionProtection = resourcePolicy<Record<string, never>>({
+export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
     description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases must enable deletion protection.",
     enforcementLevel: "advisory",
     severity: "high",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`) on the resource.",
-    url: policyDocUrl("rds-deletion-protection"),
     tags: ["aws", "rds", "dynamodb", "data-protection"],
     // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS
     // Foundations has no deletion-protection control.
@@ -58,6 +49,58 @@ export const rdsDeletionProtection = resourcePolicy<Record<string, never>>({
             "DocumentDB.5, Neptune.4 and DynamoDB.6 (the same flag on those databases).",
     },
     configSchema: { properties: {} },
-    resourceTypes: Object.keys(DELETION_PROTECTION_PROPERTY),
+    resourceTypes: rule.resourceTypes,
     check: findMissingDeletionProtection,
+    examples: [
+        {
+            title: "an RDS instance that leaves deletion protection unset, and a DynamoDB table with the RDS-style flag it does not have",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                {
+                    type: t.RDS_INSTANCE, name: "orders-db",
+                    props: { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true },
+                },
+                {
+                    type: t.DYNAMODB_TABLE, name: "sessions",
+                    props: { billingMode: "PAY_PER_REQUEST", hashKey: "id", attributes: [{ name: "id", type: "S" }], deletionProtection: true },
+                },
+            ],
+            messageIncludes: "Set `deletion",
+        },
+        {
+            title: "an Aurora cluster that turns deletion protection off",
+            verdict: "fail",
+            resources: [{
+                type: t.RDS_CLUSTER, name: "orders-aurora",
+                props: { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, deletionProtection: false },
+            }],
+            messageIncludes: "deletionProtection is false",
+        },
+        {
+            title: "the same databases with deletion protection on",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.RDS_INSTANCE, name: "orders-db", protect: true,
+                    props: {
+                        engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true,
+                        deletionProtection: true, storageEncrypted: true,
+                    },
+                },
+                {
+                    type: t.DYNAMODB_TABLE, name: "sessions", protect: true,
+                    props: { billingMode: "PAY_PER_REQUEST", hashKey: "id", attributes: [{ name: "id", type: "S" }], deletionProtectionEnabled: true },
+                },
+            ],
+        },
+        {
+            title: "a flag computed from another resource's output during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [{ type: t.RDS_INSTANCE, name: "db", props: { engine: "postgres", deletionProtection: { $unknown: "boolean" } } }],
+        },
+    ],
 });

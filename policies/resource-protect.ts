@@ -27,9 +27,8 @@
 // registered, so in `pulumi up` a mandatory violation fails the update at its end rather than
 // before the resource is created; `pulumi preview` reports it before any change.
 import { globList } from "./lib/config";
-import { policyDocUrl } from "./lib/docs";
 import { compileGlob } from "./lib/glob";
-import { Finding, PlainResource, stackPolicy } from "./lib/policy";
+import { Finding, PlainResource, PolicyExample, stackPolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
 
 const NAME = "resource-protect";
@@ -122,7 +121,6 @@ export const resourceProtect = stackPolicy<ResourceProtectConfig>({
     severity: "high",
     remediationSteps: "Add `protect: true` to the resource options (`new aws.rds.Instance(name, args, { protect: true })`). " +
         "To delete a protected resource on purpose, run `pulumi state unprotect <urn>` first.",
-    url: policyDocUrl(NAME),
     tags: ["aws", "data-protection", "resource-options"],
     configSchema: {
         properties: {
@@ -133,5 +131,47 @@ export const resourceProtect = stackPolicy<ResourceProtectConfig>({
             ),
         },
     },
+    // Types come from config globs, and the message names protected ancestors of any type.
+    resourceTypes: "all",
     check: (resources, config) => findUnprotectedCriticalResources(resources, config),
+    examples: examples(),
 });
+
+function examples(): PolicyExample[] {
+    const db = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true, deletionProtection: true, storageEncrypted: true };
+    const table = { billingMode: "PAY_PER_REQUEST", hashKey: "sessionId", attributes: [{ name: "sessionId", type: "S" }], deletionProtectionEnabled: true };
+    return [
+        {
+            title: "a database without `protect`, and a table that opts out under a protected component",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                { type: t.RDS_INSTANCE, name: "ledger-db", props: db },
+                { type: "shop:storage:DataStore", name: "storage", custom: false, protect: true },
+                { type: t.DYNAMODB_TABLE, name: "carts", parent: "storage", protect: false, props: table },
+            ],
+            reported: ["ledger-db", "carts"],
+            note: "The component's `protect` does not stop the engine deleting a child whose own flag is false.",
+        },
+        {
+            title: "`protect: true` on the database, and the table registered with the component's `protect: true` (the SDK passes it down)",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                { type: t.RDS_INSTANCE, name: "ledger-db", protect: true, props: db },
+                { type: "shop:storage:DataStore", name: "storage", custom: false, protect: true },
+                { type: t.DYNAMODB_TABLE, name: "carts", parent: "storage", protect: true, props: table },
+            ],
+        },
+        {
+            title: "a team's own list of critical types replaces the default one",
+            verdict: "fail",
+            config: { criticalResourceTypes: ["aws:sqs/*"] },
+            resources: [
+                { type: "aws:sqs/queue:Queue", name: "orders-queue", props: { sqsManagedSseEnabled: true } },
+                { type: t.RDS_INSTANCE, name: "scratch-db", props: db },
+            ],
+            reported: ["orders-queue"],
+        },
+    ];
+}

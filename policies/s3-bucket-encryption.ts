@@ -7,10 +7,9 @@
 // the provider recommend, by a separate BucketServerSideEncryptionConfiguration. A resource
 // policy sees only the bucket, so this is a stack policy that joins the two by reference
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
-import { policyDocUrl } from "./lib/docs";
-import type { ResourceRef } from "./lib/exemptions";
-import { Finding, PlainResource, StackContext, stackPolicy } from "./lib/policy";
-import { indexBuckets } from "./lib/s3-buckets";
+import { kindOf } from "./lib/describe";
+import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
+import { BUCKET_TYPES, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -226,17 +225,6 @@ function shortType(type: string): string {
     return type.slice(type.lastIndexOf(":") + 1);
 }
 
-// Never the value itself: it might be a secret.
-function kindOf(value: unknown): string {
-    if (value === null) return "null";
-    if (Array.isArray(value)) return "a list";
-    if (isRecord(value)) return "an object";
-    if (typeof value === "string") return "a string";
-    if (typeof value === "number") return "a number";
-    if (typeof value === "boolean") return "a boolean";
-    return `of type ${typeof value}`;
-}
-
 export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
     name: "s3-bucket-encryption",
     displayName: "S3 buckets are encrypted with an allowed algorithm",
@@ -247,7 +235,6 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         "Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: bucket.id` and a rule " +
         '`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn}`, ' +
         "or add the algorithm you accept to allowedAlgorithms in the policy pack config.",
-    url: policyDocUrl("s3-bucket-encryption"),
     tags: ["aws", "s3", "encryption", "data-protection"],
     configSchema: {
         properties: {
@@ -266,5 +253,73 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
             },
         },
     },
-    check: findUnencryptedBuckets,
+    strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES],
+    check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
+    examples: examples(),
 });
+
+function examples(): PolicyExample[] {
+    const keyArn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const sseKms = { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true };
+    return [
+        {
+            title: "`uploads` declares nothing (so S3's implicit SSE-S3 applies), `reports` declares SSE-S3 explicitly, and the configuration meant for `archive` targets another bucket",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                { type: t.S3_BUCKET, name: "uploads", props: { bucket: "shop-uploads-prod", forceDestroy: false } },
+                { type: t.S3_BUCKET_V2, name: "reports", props: { bucket: "shop-reports-prod" } },
+                {
+                    type: t.S3_BUCKET_SSE_CONFIGURATION, name: "reports-encryption",
+                    propertyDependencies: { bucket: ["reports"] },
+                    props: { bucket: "shop-reports-prod", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+                },
+                { type: t.S3_BUCKET, name: "archive", props: { bucket: "shop-archive-prod" } },
+                { type: t.S3_BUCKET, name: "scratch", props: { bucket: "shop-scratch-prod" } },
+                {
+                    type: t.S3_BUCKET_SSE_CONFIGURATION, name: "archive-encryption",
+                    propertyDependencies: { bucket: ["scratch"] },
+                    props: { bucket: "shop-scratch-prod", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
+                },
+            ],
+            reported: ["uploads", "reports", "archive"],
+            note: "Stack policies see outputs: a bucket that declares nothing reads back S3's default, SSE-S3.",
+        },
+        {
+            title: "a separate configuration with SSE-KMS and a customer managed key (the recommended form), and the deprecated inline form on a Bucket",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                { type: t.S3_BUCKET, name: "uploads", protect: true, props: { bucket: "shop-uploads-prod" } },
+                {
+                    type: t.S3_BUCKET_SSE_CONFIGURATION, name: "uploads-encryption",
+                    propertyDependencies: { bucket: ["uploads"] },
+                    props: { bucket: "shop-uploads-prod", rules: [sseKms] },
+                },
+                {
+                    type: t.S3_BUCKET, name: "invoices", protect: true,
+                    props: {
+                        bucket: "shop-invoices-prod",
+                        serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn } } },
+                    },
+                },
+            ],
+        },
+        {
+            title: "SSE-S3 accepted by config, with the bucket's configuration unknown during a first preview",
+            verdict: "pass",
+            preview: true,
+            config: { allowedAlgorithms: ["AES256", "aws:kms", "aws:kms:dsse"] },
+            docs: false,
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "logs", props: { bucket: { $unknown: "string" }, serverSideEncryptionConfigurations: { $unknown: "array" } } },
+                {
+                    type: t.S3_BUCKET_SSE_CONFIGURATION_V2, name: "logs-encryption",
+                    propertyDependencies: { bucket: ["logs"] },
+                    props: { bucket: { $unknown: "string" }, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+                },
+            ],
+        },
+    ];
+}

@@ -2,29 +2,22 @@
 // unencrypted in the state file (Pulumi stores every input), in `pulumi preview` diffs and
 // in CI logs; a secret is encrypted by the stack's secrets provider and shown as [secret].
 //
-// Judged on real secretness, which a plain validation cannot see (@pulumi/policy unwraps
-// secrets before `validateResource`; see secret-sensitive-props-observer.ts). The design:
-// - secret-sensitive-props-observer (default `remediate`) records, per resource, where the
-//   inputs held secrets, during the Remediate call that precedes Analyze, and changes nothing.
-// - This policy (default `mandatory`) reports in Analyze from that record, at its own level.
-//   When there is no record (the observer was disabled, or set to another level, e.g. by
-//   `"all": "advisory"`), it says that secretness could not be observed and names the config
-//   to change, for each resource that has sensitive values: never a silent pass.
-// - At `remediate` this policy wraps the plaintext values in `Secret` itself, editing the raw
-//   props in place (a copy would lose other secrets), and records the result, so Analyze then
-//   reports nothing for them. It observes by itself, with or without the observer.
+// Judged on real secretness, which a plain validation cannot see: @pulumi/policy unwraps
+// secrets before `validateResource`. The adapter hands the rule where the engine sent
+// secrets (ResourceFacts.secretLocations, read from the request's wire form by
+// lib/sdk-patch.ts), so the judgement needs no second policy and no particular level.
+// At `remediate` this policy wraps the plaintext values in `Secret` itself, editing the raw
+// props in place (a copy would lose other secrets); the engine then sends the wrapped
+// values to Analyze, which sees them as secrets.
 // `additionalSecretOutputs` is no substitute: it marks outputs, not the inputs judged here.
 // What counts as sensitive lives in lib/sensitive.ts.
 import { globList } from "./lib/config";
-import { policyDocUrl } from "./lib/docs";
-import { Finding, PlainResource, resourcePolicy } from "./lib/policy";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveReason, SensitiveValue, shownPath, wrapAsSecret,
+    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownPath, wrapAsSecret,
 } from "./lib/sensitive";
 import * as t from "./lib/tokens";
-import {
-    OBSERVER_NAME, recordSecretness, SecretnessObservation, secretSensitivePropsObserver, takeSecretness,
-} from "./secret-sensitive-props-observer";
+import { SIG, SIG_KEY } from "./lib/wire";
 
 const NAME = "secret-sensitive-props";
 
@@ -51,18 +44,19 @@ function shown(path: string): string {
 }
 
 /**
- * Findings for the resource's sensitive values that were not secret, judged against what
- * the remediation path observed; without an observation, one finding saying so.
+ * Findings for the resource's sensitive values that were not secret, judged against where
+ * the engine sent secrets; without that knowledge, one finding saying so.
  */
 export function findPlaintextSensitiveValues(
     resource: PlainResource,
-    config: SecretSensitivePropsConfig,
-    observation: SecretnessObservation | undefined,
+    config: SensitiveOptions,
+    secretLocations: SecretLocations | undefined | (() => SecretLocations | undefined),
 ): Finding[] {
     const values = findSensitiveValues(resource.type, resource.props, config);
     if (values.length === 0) return [];
-    if (!observation) return [unobservedFinding(resource, values)];
-    const secrets = observation.secretLocations;
+    // Read only when needed: most resources hold no sensitive value.
+    const secrets = typeof secretLocations === "function" ? secretLocations() : secretLocations;
+    if (!secrets) return [unobservedFinding(resource, values)];
     return values
         .filter((v) => !secrets.covers(v.location))
         .map((v) => ({ message: plaintextMessage(resource, v, secrets) }));
@@ -117,12 +111,9 @@ function unobservedFinding(resource: PlainResource, values: SensitiveValue[]): F
         ? `${paths.slice(0, MAX_LISTED_PATHS).join(", ")} and ${paths.length - MAX_LISTED_PATHS} more`
         : paths.join(", ");
     return {
-        message: `${resource.type} "${resource.name}": could not tell whether ${listed} ${paths.length > 1 ? "are" : "is"} secret. ` +
-            `@pulumi/policy shows secrets to validations as plain values, so the \`${OBSERVER_NAME}\` policy notes them during ` +
-            `remediation, and it did not run for this resource: it runs only at enforcement level "remediate", and a policy pack ` +
-            `config setting "all" or "${OBSERVER_NAME}" to another level turns it off. ` +
-            `Add \`"${OBSERVER_NAME}": "remediate"\` to the policy pack config (a policy's own key overrides "all"), ` +
-            `or set "${NAME}" to "remediate" to have plaintext values wrapped as secrets.`,
+        message: `${resource.type} "${resource.name}": could not tell whether ${listed} ${paths.length > 1 ? "are" : "is"} secret: ` +
+            "the installed @pulumi/policy is not a version this pack can read secretness from (see `npm ls @pulumi/policy`). " +
+            "Install the pack with its pinned dependencies, or make the values secrets (`pulumi.secret(...)`) and exempt the resource.",
     };
 }
 
@@ -138,7 +129,6 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
         "Wrap the value in `pulumi.secret(...)` or read it with `config.requireSecret(...)`; for containers, reference " +
         "Secrets Manager or SSM Parameter Store through `secrets` (`valueFrom`). At enforcement level remediate the pack " +
         "wraps plaintext values as secrets itself.",
-    url: policyDocUrl(NAME),
     tags: ["aws", "secrets", "data-protection"],
     framework: {
         name: "AWS Foundational Security Best Practices",
@@ -162,13 +152,79 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
         },
     },
     resourceTypes: "all",
-    check: (resource, config) => findPlaintextSensitiveValues(resource, config, takeSecretness(resource.urn)),
+    check: (resource, config, facts) => findPlaintextSensitiveValues(resource, config, facts.secretLocations),
     remediate: (resource, config) => {
         const wrapped = wrapPlaintextSensitiveValues(resource, config);
-        recordSecretness(resource.urn, resource.props);
         return wrapped.length > 0 ? resource.props : undefined;
     },
+    examples: examples(),
 });
 
-/** Both policies, in the order Analyze must run them: this one takes the record, the observer drops leftovers. */
-export const secretSensitivePropsPolicies = [secretSensitiveProps, secretSensitivePropsObserver] as const;
+function examples(): PolicyExample[] {
+    const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2";
+    const code = { [SIG_KEY]: SIG.archive, assets: { "index.js": { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => ({ statusCode: 200 });" } } };
+    const fn = (variables: Record<string, unknown>) => ({
+        role: "arn:aws:iam::123456789012:role/orders-api", runtime: "nodejs20.x", handler: "index.handler", code,
+        environment: { variables },
+    });
+    return [
+        {
+            title: "a plaintext password in a Lambda environment, a container environment, an RDS master password and a SecureString value",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                { type: "aws:lambda/function:Function", name: "orders-api", props: fn({ LOG_LEVEL: "info", DB_PASSWORD: "hunter2-not-real" }) },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "orders-worker",
+                    props: {
+                        family: "orders-worker",
+                        containerDefinitions: JSON.stringify([{ name: "worker", image, environment: [{ name: "DB_PASSWORD", value: "hunter2-not-real" }] }]),
+                    },
+                },
+                {
+                    type: t.RDS_INSTANCE, name: "billing-db",
+                    props: {
+                        engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", password: "hunter2-not-real",
+                        deletionProtection: true, storageEncrypted: true,
+                    },
+                },
+                { type: t.SSM_PARAMETER, name: "webhook-signing-key", props: { name: "/shop/webhook-signing-key", type: "SecureString", value: "whsec_not_real_1234" } },
+            ],
+            messageIncludes: "is plaintext but",
+        },
+        {
+            title: "secret config, a Secrets Manager reference, an AWS-managed password and a secret value",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                { type: "aws:lambda/function:Function", name: "orders-api", props: fn({ LOG_LEVEL: "info", DB_PASSWORD: { $secret: "hunter2-not-real" } }) },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "orders-worker",
+                    props: {
+                        family: "orders-worker",
+                        containerDefinitions: JSON.stringify([{
+                            name: "worker", image,
+                            secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-db-Xy12Zw" }],
+                        }]),
+                    },
+                },
+                {
+                    type: t.RDS_INSTANCE, name: "billing-db", protect: true,
+                    props: {
+                        engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true,
+                        deletionProtection: true, storageEncrypted: true,
+                    },
+                },
+                { type: t.SSM_PARAMETER, name: "webhook-signing-key", props: { name: "/shop/webhook-signing-key", type: "SecureString", value: { $secret: "whsec_not_real_1234" } } },
+            ],
+            note: "Containers definitions that hold Outputs are built with `pulumi.jsonStringify(...)`: if any value in them is secret, the whole string is secret and passes.",
+        },
+        {
+            title: "values unknown during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [{ type: "aws:lambda/function:Function", name: "preview-fn", props: fn({ API_TOKEN: { $unknown: "string" } }) }],
+        },
+    ];
+}

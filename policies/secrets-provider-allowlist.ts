@@ -2,13 +2,11 @@
 // provider (the self-managed backends' default) is one shared string that tends to live in
 // CI variables and laptops, with no audit trail and no per-key revocation; security teams
 // want a KMS-backed provider instead. The engine does not tell a pack which provider a
-// stack uses, so the adapter discovers it (./lib/stack-settings.ts) and the rule judges it.
-import { policyDocUrl } from "./lib/docs";
+// stack uses, so a gather step discovers it (./lib/stack-settings.ts) and the rule judges it.
 import { matchesAny } from "./lib/glob";
-import { Finding, PlainResource, StackContext, stackPolicy } from "./lib/policy";
+import { Finding, GatherInput, PolicyExample, ResourceRef, stackPolicy } from "./lib/rule";
 import { discoverSecretsProvider, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV } from "./lib/stack-settings";
 import * as t from "./lib/tokens";
-import type { ResourceRef } from "./lib/exemptions";
 
 export const KMS_PROVIDER_KINDS = ["awskms", "gcpkms", "azurekeyvault", "hashivault"] as const;
 export const PROVIDER_KINDS = [...KMS_PROVIDER_KINDS, "passphrase", "service"] as const;
@@ -139,22 +137,28 @@ function suggestedUrl(config: SecretsProviderAllowlistConfig): string {
     return EXAMPLE_URL[kind];
 }
 
-/** The adapter: discovery (I/O, at call time) then the pure judgement. */
-export function checkSecretsProvider(resources: PlainResource[], config: SecretsProviderAllowlistConfig, ctx: StackContext): Finding[] {
+/** What the rule judges: the discovered provider and the stack it belongs to. */
+export interface SecretsProviderFacts {
+    discovery: SecretsProviderDiscovery;
+    stack: StackIdentity;
+}
+
+/** The gather step (files and environment, read when the policy runs). */
+export function gatherSecretsProvider({ resources, config, context, env }: GatherInput<SecretsProviderAllowlistConfig>): SecretsProviderFacts {
     const root = resources.find((r) => r.type === t.STACK);
     // The engine names the stack (env); the root URN is the fallback, never a file name.
-    const fromUrn = urnStackProject(root?.urn ?? resources[0]?.urn);
-    const stack = ctx.stack || fromUrn?.stack || "";
+    const fromUrn = urnStackProject(root?.urn);
+    const stack = context.stack || fromUrn?.stack || "";
     const discovery = discoverSecretsProvider({
         configured: config.secretsProvider,
         projectDir: config.projectDir,
-        pwd: process.env.PWD,
+        pwd: env.PWD,
         stack: stack || undefined,
-        project: ctx.project || fromUrn?.project,
-        exported: process.env[STACK_SECRETS_PROVIDER_ENV],
+        project: context.project || fromUrn?.project,
+        exported: env[STACK_SECRETS_PROVIDER_ENV],
     });
     const rootRef = root ? { urn: root.urn, type: root.type, name: root.name } : undefined;
-    return judgeSecretsProvider(discovery, config, { name: stack, root: rootRef });
+    return { discovery, stack: { name: stack, root: rootRef } };
 }
 
 function urnStackProject(urn: string | undefined): { stack: string; project: string } | undefined {
@@ -162,7 +166,7 @@ function urnStackProject(urn: string | undefined): { stack: string; project: str
     return m ? { stack: m[1], project: m[2] } : undefined;
 }
 
-export const secretsProviderAllowlist = stackPolicy<SecretsProviderAllowlistConfig>({
+export const secretsProviderAllowlist = stackPolicy<SecretsProviderAllowlistConfig, SecretsProviderFacts>({
     name: "secrets-provider-allowlist",
     displayName: "Stack secrets are encrypted with an allowed KMS key",
     description: "The stack's secrets provider must be an allowed KMS-backed provider (not the passphrase provider).",
@@ -171,7 +175,6 @@ export const secretsProviderAllowlist = stackPolicy<SecretsProviderAllowlistConf
     remediationSteps:
         "Create a KMS key (or use an existing one) and run `pulumi stack change-secrets-provider \"awskms://alias/<key-alias>?region=<region>\"`; " +
         "commit the updated Pulumi.<stack>.yaml.",
-    url: policyDocUrl("secrets-provider-allowlist"),
     tags: ["aws", "secrets", "kms", "stack"],
     configSchema: {
         properties: {
@@ -207,5 +210,36 @@ export const secretsProviderAllowlist = stackPolicy<SecretsProviderAllowlistConf
             },
         },
     },
-    check: checkSecretsProvider,
+    strictConfig: { failClosed: true },
+    // Only the root stack: it names the stack, and findings attach to it.
+    resourceTypes: [t.STACK],
+    gather: gatherSecretsProvider,
+    check: (_resources, config, _context, facts) => judgeSecretsProvider(facts.discovery, config, facts.stack),
+    examples: [
+        {
+            title: "a stack whose state records the passphrase secrets provider",
+            verdict: "fail",
+            demo: true,
+            secretsProvider: "passphrase",
+            resources: [],
+            reported: [""],
+            messageIncludes: "uses the passphrase secrets provider",
+        },
+        {
+            title: "a stack encrypted with an AWS KMS key",
+            verdict: "pass",
+            demo: true,
+            secretsProvider: "awskms://alias/pulumi-prod?region=eu-west-1",
+            resources: [],
+        },
+        {
+            title: "a team that allows only its own key",
+            verdict: "fail",
+            secretsProvider: "awskms://alias/pulumi-dev?region=eu-west-1",
+            config: { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=*"] },
+            resources: [],
+            reported: [""],
+            messageIncludes: "matches none of allowedUrlPatterns",
+        },
+    ],
 });

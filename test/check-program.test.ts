@@ -7,7 +7,8 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import { describe, expect, it } from "vitest";
-import { EngineResource, isSecretSignature, SECRET_SIG, SIG_KEY } from "../cli/engine/model";
+import { EngineResource } from "../cli/engine/model";
+import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { analyzeWith } from "../cli/engine/run";
 import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
@@ -16,7 +17,7 @@ import { createMocks, plausibleArn, UnansweredError } from "../cli/program/mocks
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { runCheck } from "./helpers/check";
 import { assertNotShown } from "./helpers/secrets";
 import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
@@ -163,7 +164,7 @@ describe("registrations become engine resources (pure)", () => {
         expect(resources.map((r) => r.name)).toEqual(["shop-dev", "site", "default_7_48_0", "a", "b"]);
         const provider = named({ resources }, "default_7_48_0");
         expect(provider.urn).toBe(urn("pulumi:providers:aws", "default_7_48_0"));
-        expect(provider.inputs).toEqual({ region: "eu-west-1", secretKey: { [SIG_KEY]: SECRET_SIG, value: "x" }, version: "7.48.0" });
+        expect(provider.inputs).toEqual({ region: "eu-west-1", secretKey: { [SIG_KEY]: SIG.secret, value: "x" }, version: "7.48.0" });
         expect(named({ resources }, "a").provider).toMatch(new RegExp(`^${provider.urn.replace(/[$.*]/g, "\\$&")}::[0-9a-f]{8}-[0-9a-f]{4}-`));
         expect(named({ resources }, "site").provider).toBeUndefined();
     });
@@ -184,24 +185,24 @@ describe("registrations become engine resources (pure)", () => {
     });
 
     it("reduces resource references as the engine marshals them for an analyzer", () => {
-        const ref = (extra: Record<string, unknown>) => ({ [SIG_KEY]: "5cf8f73096256a8f31e491e813e4eb8e", urn: urn("aws:kms/key:Key", "k"), ...extra });
+        const ref = (extra: Record<string, unknown>) => ({ [SIG_KEY]: SIG.resourceReference, urn: urn("aws:kms/key:Key", "k"), ...extra });
         expect(engineValue({
             custom: ref({ id: "key-1234" }),
             unknownId: ref({ id: UNKNOWN }),
             component: ref({}),
             nested: [{ key: ref({ id: "" }) }],
-            asset: { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", __pulumiAsset: true, text: "x" },
+            asset: { [SIG_KEY]: SIG.asset, __pulumiAsset: true, text: "x" },
         })).toEqual({
             custom: "key-1234",
             unknownId: UNKNOWN,
             component: urn("aws:kms/key:Key", "k"),
             nested: [{ key: UNKNOWN }],
-            asset: { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "x" },
+            asset: { [SIG_KEY]: SIG.asset, text: "x" },
         });
     });
 
     it("writes fixture markers for secrets and each kind of unknown", () => {
-        expect(markers({ a: { [SIG_KEY]: SECRET_SIG, value: "p" }, b: UNKNOWN, c: [UNKNOWN_SENTINELS.boolean], d: { [SIG_KEY]: SECRET_SIG, value: UNKNOWN } }))
+        expect(markers({ a: { [SIG_KEY]: SIG.secret, value: "p" }, b: UNKNOWN, c: [UNKNOWN_SENTINELS.boolean], d: { [SIG_KEY]: SIG.secret, value: UNKNOWN } }))
             .toEqual({ a: { $secret: "p" }, b: { $unknown: true }, c: [{ $unknown: "boolean" }], d: { $secret: { $unknown: true } } });
     });
 });
@@ -404,7 +405,7 @@ describe("what a program registers, captured as the engine would hand it to an a
 
     it("keeps secrets as signature objects: secret config, and a secret nested among plaintext values", async () => {
         const db = named(await capture("secret-config", "update"), "orders-db");
-        expect(db.inputs.password).toEqual({ [SIG_KEY]: SECRET_SIG, value: SECRET_PLACEHOLDER });
+        expect(db.inputs.password).toEqual({ [SIG_KEY]: SIG.secret, value: SECRET_PLACEHOLDER });
         expect(db.inputs.username).toBe("orders_app");
         expect(named(await capture("secret-config", "update"), "default_7_48_0").inputs).toEqual({ region: "eu-west-1", version: "7.48.0" });
 
@@ -412,13 +413,13 @@ describe("what a program registers, captured as the engine would hand it to an a
         const variables = (fn.inputs.environment as any).variables;
         expect(variables.API_TOKEN).toBe("tok_live_4f9a8c7e6d5b4a3f2e1d");
         expect(variables.LOG_LEVEL).toBe("info");
-        expect(isSecretSignature(variables.SIGNING_KEY)).toBe(true);
+        expect(isWireSecret(variables.SIGNING_KEY)).toBe(true);
         expect(fn.inputs.role).toBe(UNKNOWN);
         expect(fn.propertyDependencies.role).toEqual([named(await capture("lambda-env", "preview"), "handler-role").urn]);
         // An archive as the engine keeps it, without the SDK's marker keys.
         expect(fn.inputs.code).toEqual({
-            [SIG_KEY]: "0def7320c3a5731c473e5ecbe6d01bc7",
-            assets: { "index.js": { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "exports.handler = async () => ({ statusCode: 200 });" } },
+            [SIG_KEY]: SIG.archive,
+            assets: { "index.js": { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => ({ statusCode: 200 });" } },
         });
     });
 

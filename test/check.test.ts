@@ -3,9 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { isSecretSignature, SIG_KEY, withoutInternalKeys } from "../cli/engine/model";
+import { withoutInternalKeys } from "../cli/engine/model";
+import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { loadInputFile, parseInput } from "../cli/inputs";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
 
@@ -43,7 +44,9 @@ describe("check on each input format", () => {
         expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
         expect(r.stdout).toContain("urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db");
         expect(r.stdout).toMatch(/advisory\s+rds-deletion-protection/);
-        expect(r.stdout).toMatch(/^Summary: \d+ violations? \(.*advisory\) on \d+ resources?; 7 resources checked in 1 file\.$/m);
+        // The fixture's resources, the root stack and the default provider.
+        const checked = JSON.parse(fs.readFileSync(path.join(FIXTURES, "insecure-stack.json"), "utf8")).resources.length + 2;
+        expect(r.stdout).toMatch(new RegExp(`^Summary: \\d+ violations? \\(.*advisory\\) on \\d+ resources?; ${checked} resources checked in 1 file\\.$`, "m"));
     });
 
     it("exits 1 when a mandatory violation exists, as pulumi preview fails", () => {
@@ -127,7 +130,7 @@ describe("input parsing into what the engine sends", () => {
         expect(data.parent).toBe(storage.urn);
         expect(data.inputs.bucket).toBe(UNKNOWN_SENTINELS.string);
         expect(data.provider?.startsWith(`${provider.urn}::`)).toBe(true);
-        expect(db.inputs.password).toEqual({ [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "pw" });
+        expect(db.inputs.password).toEqual({ [SIG_KEY]: SIG.secret, value: "pw" });
         expect(db.inputs.port).toBe(UNKNOWN_SENTINELS.number);
         expect(db.dependencies).toEqual([data.urn]);
     });
@@ -136,7 +139,7 @@ describe("input parsing into what the engine sends", () => {
         const input = loadInputFile(path.join(FIXTURES, "samples/stack-export.json"));
         expect(input).toMatchObject({ format: "stack-export", stack: "prod", project: "shop", secretsProvider: "passphrase" });
         const db = input.resources.find((r) => r.name === "orders-db")!;
-        expect(isSecretSignature(db.inputs.password)).toBe(true);
+        expect(isWireSecret(db.inputs.password)).toBe(true);
         expect((db.inputs.password as Record<string, unknown>).value).toBe(UNKNOWN_SENTINELS.string);
         expect(JSON.stringify(db)).not.toContain("ciphertext");
         expect(db.protect).toBe(true);
@@ -147,15 +150,15 @@ describe("input parsing into what the engine sends", () => {
 
     it("stack export --show-secrets: plaintext secrets keep their value, still secret", () => {
         const input = parseInput({ deployment: { resources: [{ urn: "urn:pulumi:s::p::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", custom: true,
-            inputs: { password: { [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", plaintext: '"pw"' } } }] } }, "t");
-        expect(input.resources[0].inputs.password).toEqual({ [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "pw" });
+            inputs: { password: { [SIG_KEY]: SIG.secret, plaintext: '"pw"' } } }] } }, "t");
+        expect(input.resources[0].inputs.password).toEqual({ [SIG_KEY]: SIG.secret, value: "pw" });
     });
 
     it("preview --json: blinded secrets are secrets; unknown outputs stay unknown", () => {
         const input = loadInputFile(path.join(FIXTURES, "samples/preview.json"));
         expect(input).toMatchObject({ format: "preview-json", preview: true, stack: "staging", project: "shop" });
         const db = input.resources.find((r) => r.name === "orders-db")!;
-        expect(isSecretSignature(db.inputs.password)).toBe(true);
+        expect(isWireSecret(db.inputs.password)).toBe(true);
         expect(db.outputs?.arn).toBe(UNKNOWN_SENTINELS.string);
         expect(input.resources.map((r) => r.name)).not.toContain("legacy-db");
     });

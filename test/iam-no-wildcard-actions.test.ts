@@ -2,9 +2,10 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { findWildcardActions, IDENTITY_POLICY_PROPERTY } from "../policies/iam-no-wildcard-actions";
-import { PlainResource } from "../policies/lib/policy";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { PlainResource } from "../policies/lib/rule";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
 
 const POLICY = "iam-no-wildcard-actions";
 const U = UNKNOWN_SENTINELS;
@@ -12,9 +13,7 @@ const V = "2012-10-17";
 const POLICY_TYPE = "aws:iam/policy:Policy";
 const ROLE = "aws:iam/role:Role";
 
-function resource(type: string, props: Record<string, unknown>): PlainResource {
-    return { type, name: "p", urn: `urn:pulumi:dev::project::${type}::p`, props, protect: false, dependencies: [], propertyDependencies: {} };
-}
+const policyResource = (type: string, props: Record<string, unknown>) => resource(type, props, { name: "p" });
 
 function doc(statement: unknown): Record<string, unknown> {
     return { Version: V, Statement: statement };
@@ -23,7 +22,7 @@ function doc(statement: unknown): Record<string, unknown> {
 const allow = (action: unknown, extra: Record<string, unknown> = {}) => ({ Effect: "Allow", Action: action, Resource: "*", ...extra });
 
 function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
-    return findWildcardActions(resource(type, props), { allowedActions }).map((f) => f.message);
+    return findWildcardActions(policyResource(type, props), { allowedActions }).map((f) => f.message);
 }
 
 describe("findWildcardActions (pure rule): statements, as object and as JSON string", () => {

@@ -2,9 +2,10 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { findKeyPolicyWildcards, isAccountRoot, KEY_POLICY_TYPES } from "../policies/kms-no-wildcard-actions";
-import { PlainResource } from "../policies/lib/policy";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { PlainResource } from "../policies/lib/rule";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
 
 const POLICY = "kms-no-wildcard-actions";
 const U = UNKNOWN_SENTINELS;
@@ -15,9 +16,7 @@ const ACCOUNT = "111122223333";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-fn-role`;
 
-function resource(type: string, props: Record<string, unknown>): PlainResource {
-    return { type, name: "k", urn: `urn:pulumi:dev::project::${type}::k`, props, protect: false, dependencies: [], propertyDependencies: {} };
-}
+const key = (type: string, props: Record<string, unknown>): PlainResource => resource(type, props, { name: "k" });
 
 function doc(statement: unknown): Record<string, unknown> {
     return { Version: V, Statement: statement };
@@ -29,7 +28,7 @@ const ENABLE_IAM = { Sid: "Enable IAM User Permissions", ...grant({ AWS: ROOT },
 const pinned = (operator: string, key: string, value: unknown) => ({ Condition: { [operator]: { [key]: value } } });
 
 function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
-    return findKeyPolicyWildcards(resource(type, props), { allowedActions }).map((f) => f.message);
+    return findKeyPolicyWildcards(key(type, props), { allowedActions }).map((f) => f.message);
 }
 
 // What a finding says after `<type> "k": policy <statement> `, up to the first period.

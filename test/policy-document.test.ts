@@ -4,7 +4,7 @@ import {
     compileAllowedActions, describeProblem, isWildcardAction, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { assertNotShown } from "./helpers/secrets";
 
 const U = UNKNOWN_SENTINELS;

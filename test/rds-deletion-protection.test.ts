@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DELETION_PROTECTION_PROPERTY, findMissingDeletionProtection } from "../policies/rds-deletion-protection";
-import { PlainResource } from "../policies/lib/policy";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { PlainResource } from "../policies/lib/rule";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
 
 const POLICY = "rds-deletion-protection";
 
-function resource(type: string, props: Record<string, unknown>): PlainResource {
-    return { type, name: "db", urn: `urn:pulumi:dev::p::${type}::db`, props, protect: false, dependencies: [], propertyDependencies: {} };
-}
+const db = (type: string, props: Record<string, unknown>) => resource(type, props, { name: "db" });
 
 describe("findMissingDeletionProtection (pure rule)", () => {
     const cases: [string, string, Record<string, unknown>, boolean][] = [
@@ -27,7 +26,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["other types are ignored", "aws:s3/bucketV2:BucketV2", {}, false],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
-        const findings = findMissingDeletionProtection(resource(type, props));
+        const findings = findMissingDeletionProtection(db(type, props));
         expect(findings.length > 0).toBe(violates);
         if (violates) expect(findings[0].message).toContain(`"db"`);
     });

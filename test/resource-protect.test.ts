@@ -4,20 +4,19 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { PlainResource } from "../policies/lib/policy";
+import { PlainResource } from "../policies/lib/rule";
 import * as tokens from "../policies/lib/tokens";
 import {
     CRITICAL_RESOURCE_TYPES, DEFAULT_CRITICAL_RESOURCE_TYPES, findUnprotectedCriticalResources, resourceProtect,
 } from "../policies/resource-protect";
 import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+import { resource, ResourceOptions } from "./helpers/resources";
 
 const POLICY = "resource-protect";
 const DIR = path.join(FIXTURES, POLICY);
 
-function res(type: string, name: string, extra: Partial<PlainResource> = {}): PlainResource {
-    return { type, name, urn: `urn:pulumi:prod::shop::${type}::${name}`, props: {}, protect: false, dependencies: [], propertyDependencies: {}, ...extra };
-}
+const res = (type: string, name: string, extra: ResourceOptions = {}) => resource(type, {}, { stack: "prod", project: "shop", name, ...extra });
 
 function flagged(resources: PlainResource[], criticalResourceTypes: readonly string[] = DEFAULT_CRITICAL_RESOURCE_TYPES): string[] {
     return findUnprotectedCriticalResources(resources, { criticalResourceTypes: [...criticalResourceTypes] }).map((f) => f.resource!.name);

@@ -4,12 +4,13 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { indexBuckets } from "../policies/lib/s3-buckets";
-import { Finding, PlainResource } from "../policies/lib/policy";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { Finding, PlainResource } from "../policies/lib/rule";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets, S3BucketEncryptionConfig } from "../policies/s3-bucket-encryption";
 import { runCheckAsync } from "./helpers/check";
 import { assertNotShown } from "./helpers/secrets";
 import { FIXTURES, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
 
 const POLICY = "s3-bucket-encryption";
 const DIR = path.join(FIXTURES, POLICY);
@@ -30,7 +31,7 @@ function res(type: string, name: string, props: Record<string, unknown>, propert
     const deps: Record<string, string[]> = {};
     // A plain name is a Bucket's logical name, like fixtures; anything else is given as a URN.
     for (const [k, refs] of Object.entries(propertyDependencies)) deps[k] = refs.map((r) => (r.startsWith("urn:") ? r : urnOf(BUCKET, r)));
-    return { type, name, urn: urnOf(type, name), props, protect: false, dependencies: Object.values(deps).flat(), propertyDependencies: deps };
+    return resource(type, props, { name, project: "shop", dependencies: Object.values(deps).flat(), propertyDependencies: deps });
 }
 
 /** A v7 Bucket; `bucket` and `id` both carry its physical name, as in state. */

@@ -3,19 +3,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { Secret } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
-import { secret, SIG_KEY } from "../cli/engine/model";
+import { SIG, SIG_KEY, wireSecret as secret } from "../policies/lib/wire";
 import { PolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile, parseInput } from "../cli/inputs";
-import { PlainResource } from "../policies/lib/policy";
+import { PlainResource } from "../policies/lib/rule";
 import {
     ALWAYS_SENSITIVE, collectSecretLocations, findSensitiveValues, SecretLocations, JSON_DOCUMENT_PROPERTIES,
     nameLooksSensitive, SensitiveOptions,
 } from "../policies/lib/sensitive";
-import { UNKNOWN_SENTINELS } from "../policies/lib/unknowns";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../policies/secret-sensitive-props";
-import { OBSERVER_NAME } from "../policies/secret-sensitive-props-observer";
 import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
 import { assertNotShown } from "./helpers/secrets";
+import { resource } from "./helpers/resources";
 
 const POLICY = "secret-sensitive-props";
 const FIXTURE_DIR = path.join(FIXTURES, POLICY);
@@ -30,17 +30,14 @@ const VALUE_MARKERS = [PLAIN, SECRET, "postgres://"];
 /** Every text the pack produced in this file; scanned by the last test. */
 const produced: string[] = [];
 
-function resource(type: string, props: Record<string, unknown>, name = "r"): PlainResource {
-    return { type, name, urn: `urn:pulumi:dev::project::${type}::${name}`, props, protect: false, dependencies: [], propertyDependencies: {} };
-}
 
 function paths(type: string, props: Record<string, unknown>, options: SensitiveOptions = NO_OPTIONS): string[] {
     return findSensitiveValues(type, props, options).map((v) => v.path);
 }
 
 const ARCHIVE = {
-    [SIG_KEY]: "0def7320c3a5731c473e5ecbe6d01bc7",
-    assets: { "index.js": { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "exports.handler = async () => ({ statusCode: 200 });" } },
+    [SIG_KEY]: SIG.archive,
+    assets: { "index.js": { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => ({ statusCode: 200 });" } },
 };
 
 // ---------------------------------------------------------------- names
@@ -152,7 +149,7 @@ describe("findSensitiveValues (pure)", () => {
         expect(paths("aws:lambda/function:Function", { dag })).toHaveLength(1);
         const huge = resource("aws:lambda/function:Function", { environment: { variables: { [hugeKey]: `${PLAIN}-huge`, X: "x".repeat(1 << 20) } } });
         const messages = [
-            ...findPlaintextSensitiveValues(huge, NO_OPTIONS, { secretLocations: new SecretLocations() }),
+            ...findPlaintextSensitiveValues(huge, NO_OPTIONS, new SecretLocations()),
             ...findPlaintextSensitiveValues(huge, NO_OPTIONS, undefined),
         ].map((f) => f.message);
         produced.push(...messages);
@@ -246,11 +243,11 @@ describe("secretness on the remediation path (pure)", () => {
     });
 
     const config = { sensitivePatterns: [], ignoreProperties: [] };
-    const fn = (env: Record<string, unknown>) => resource("aws:lambda/function:Function", lambda({ variables: env }), "api");
+    const fn = (env: Record<string, unknown>) => resource("aws:lambda/function:Function", lambda({ variables: env }), { name: "api" });
 
     it("judges against the observation: only values no Secret covered are findings", () => {
         const observed = fn({ DB_PASSWORD: `${PLAIN}-5`, API_TOKEN: new Secret(`${SECRET}-5`) });
-        const observation = { secretLocations: collectSecretLocations(observed.props) };
+        const observation = collectSecretLocations(observed.props);
         const plain = fn({ DB_PASSWORD: `${PLAIN}-5`, API_TOKEN: `${SECRET}-5` }); // what Analyze sees
         const findings = findPlaintextSensitiveValues(plain, config, observation);
         produced.push(...findings.map((f) => f.message));
@@ -260,21 +257,21 @@ describe("secretness on the remediation path (pure)", () => {
         expect(findings[0].message).toContain("config.requireSecret");
     });
 
-    it("without an observation, says secretness could not be observed and names the config to change", () => {
+    it("without knowing secretness (an SDK the pack cannot read it from), says so instead of guessing", () => {
         const findings = findPlaintextSensitiveValues(fn({ DB_PASSWORD: `${PLAIN}-6`, LOG_LEVEL: "info" }), config, undefined);
         produced.push(...findings.map((f) => f.message));
         expect(findings).toHaveLength(1);
         expect(findings[0].message).toContain("could not tell whether `environment.variables.DB_PASSWORD` is secret");
-        expect(findings[0].message).toContain(`"${OBSERVER_NAME}": "remediate"`);
+        expect(findings[0].message).toContain("the installed @pulumi/policy is not a version this pack can read secretness from");
         // Nothing sensitive, nothing to say.
         expect(findPlaintextSensitiveValues(fn({ LOG_LEVEL: "info" }), config, undefined)).toEqual([]);
     });
 
     it("messages say how to fix per kind: managed passwords, JSON documents, provider config", () => {
-        const rds = findPlaintextSensitiveValues(resource("aws:rds/instance:Instance", { password: `${PLAIN}-7` }, "db"), config, { secretLocations: new SecretLocations() });
+        const rds = findPlaintextSensitiveValues(resource("aws:rds/instance:Instance", { password: `${PLAIN}-7` }, { name: "db" }), config, new SecretLocations());
         const ecs = findPlaintextSensitiveValues(resource("aws:ecs/taskDefinition:TaskDefinition",
-            { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-8` }] }]) }, "task"), config, { secretLocations: new SecretLocations() });
-        const provider = findPlaintextSensitiveValues(resource("pulumi:providers:aws", { region: "us-east-1", secretKey: `${PLAIN}-9` }, "default"), config, { secretLocations: new SecretLocations() });
+            { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-8` }] }]) }, { name: "task" }), config, new SecretLocations());
+        const provider = findPlaintextSensitiveValues(resource("pulumi:providers:aws", { region: "us-east-1", secretKey: `${PLAIN}-9` }, { name: "default" }), config, new SecretLocations());
         produced.push(...[...rds, ...ecs, ...provider].map((f) => f.message));
         expect(rds[0].message).toContain("`password` is plaintext but is a database master password");
         expect(rds[0].message).toContain("`manageMasterUserPassword: true`");
@@ -312,7 +309,7 @@ describe("secretness on the remediation path (pure)", () => {
         fc.assert(fc.property(value, fc.constantFrom("DB_PASSWORD", "apiKey", "GITHUB_TOKEN"), (v, key) => {
             const r = resource("aws:lambda/function:Function", { environment: { variables: { [key]: v } } });
             const texts = [
-                ...findPlaintextSensitiveValues(r, config, { secretLocations: new SecretLocations() }),
+                ...findPlaintextSensitiveValues(r, config, new SecretLocations()),
                 ...findPlaintextSensitiveValues(r, config, undefined),
             ].map((f) => f.message);
             return texts.length === 2 && texts.every((t) => !t.includes(PLAIN));
@@ -391,24 +388,22 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
         expect(run.of(POLICY)[2].message).toContain("`containerDefinitions.web.environment.DB_PASSWORD`");
         expect(run.of(POLICY)[3].message).toContain("`value` is plaintext but is the value of a SecureString parameter");
-        // The observer only looks: nothing is changed, nothing reported.
+        // Judging changes nothing.
         expect(run.remediations).toEqual([]);
-        expect(run.of(OBSERVER_NAME)).toEqual([]);
     });
 
     // Every config a user can write, with what the policy must then do.
     const combos: [string, Record<string, Level>, [string, string, string][], string[]][] = [
         ["defaults", {}, [["db-plain", "mandatory", "plaintext"]], []],
         ["policy advisory", { [POLICY]: "advisory" }, [["db-plain", "advisory", "plaintext"]], []],
-        ["all: advisory (observer off too)", { all: "advisory" }, [["db-plain", "advisory", "unobserved"], ["db-secret", "advisory", "unobserved"]], []],
-        ["all: mandatory (observer off too)", { all: "mandatory" }, [["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]], []],
-        ["all: advisory with the observer kept at remediate", { all: "advisory", [OBSERVER_NAME]: "remediate" }, [["db-plain", "advisory", "plaintext"]], []],
+        // Secretness is read in Analyze itself: no level of any other policy can hide it (the old `all` trap).
+        ["all: advisory", { all: "advisory" }, [["db-plain", "advisory", "plaintext"]], []],
+        ["all: mandatory", { all: "mandatory" }, [["db-plain", "mandatory", "plaintext"]], []],
         ["all: remediate", { all: "remediate" }, [], ["db-plain"]],
         ["all: remediate, policy mandatory", { all: "remediate", [POLICY]: "mandatory" }, [["db-plain", "mandatory", "plaintext"]], []],
         ["policy remediate", { [POLICY]: "remediate" }, [], ["db-plain"]],
-        ["policy remediate, observer disabled", { [POLICY]: "remediate", [OBSERVER_NAME]: "disabled" }, [], ["db-plain"]],
-        ["observer disabled", { [OBSERVER_NAME]: "disabled" }, [["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]], []],
-        ["observer advisory", { [OBSERVER_NAME]: "advisory" }, [["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]], []],
+        // A config written for 0.1 still works: the helper it names no longer exists, and the CLI passes unknown names on.
+        ["0.1's helper named in the config", { all: "advisory", "secret-sensitive-props-observer": "disabled" }, [["db-plain", "advisory", "plaintext"]], []],
         ["policy disabled", { [POLICY]: "disabled" }, [], []],
         ["all: disabled", { all: "disabled" }, [], []],
     ];
@@ -417,17 +412,6 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(verdicts(run)).toEqual(expected);
         const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
         expect(run.remediations.map((r) => [nameOf.get(r.urn), r.policyName])).toEqual(remediated.map((n) => [n, POLICY]));
-        expect(run.of(OBSERVER_NAME)).toEqual([]);
-        for (const d of run.of(POLICY).filter((x) => /could not tell/.test(x.message))) {
-            expect(d.message).toContain("could not tell whether `password` is secret");
-            expect(d.message).toContain(`Add \`"${OBSERVER_NAME}": "remediate"\` to the policy pack config`);
-        }
-    });
-
-    it("a record never outlives its resource: a later run without the observer is not judged on an old observation", async () => {
-        await analyze(stack, levels({ [POLICY]: "disabled" })); // the observer records; nobody takes it but itself
-        const run = await analyze(stack, levels({ [OBSERVER_NAME]: "disabled" }));
-        expect(verdicts(run)).toEqual([["db-plain", "mandatory", "unobserved"], ["db-secret", "mandatory", "unobserved"]]);
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

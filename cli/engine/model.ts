@@ -1,7 +1,6 @@
 // A resource as the engine holds it when it asks analyzers about it. Property values are
-// in the engine's wire form: secrets as signature objects, unknowns as sentinel strings.
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+// in the engine's wire form (policies/lib/wire.ts): secrets as signature objects, unknowns
+// as sentinel strings.
 
 export interface EngineResource {
     urn: string;
@@ -31,14 +30,6 @@ export interface StackInput {
     /** Secrets-provider URL when the source records it (a stack export does). */
     secretsProvider?: string;
     resources: EngineResource[];
-}
-
-export function secret(value: unknown): Record<string, unknown> {
-    return { [SIG_KEY]: SECRET_SIG, value };
-}
-
-export function isSecretSignature(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
 export function isProviderType(type: string): boolean {

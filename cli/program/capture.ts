@@ -4,8 +4,8 @@
 // EngineResource[] the way the engine does — default providers added, resource references
 // reduced to ids/URNs (MarshalOptions without KeepResources), empty property dependencies
 // dropped. Pure: no SDK, no I/O.
-import { EngineResource, isProviderType, makeUrn, secret, SIG_KEY } from "../engine/model";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { EngineResource, isProviderType, makeUrn } from "../engine/model";
+import { SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../../policies/lib/wire";
 import { fakeUuid } from "./mocks";
 
 /** One RegisterResource (or ReadResource) call, as the child recorded it. */
@@ -52,9 +52,6 @@ export interface Captured {
     notes: string[];
 }
 
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
-const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 
 export function toEngineResources(registrations: readonly Registration[], ctx: CaptureContext): Captured {
     const resources: EngineResource[] = [];
@@ -129,11 +126,11 @@ export function engineValue(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(engineValue);
     if (typeof value !== "object" || value === null) return value;
     const o = value as Record<string, unknown>;
-    if (o[SIG_KEY] === RESOURCE_SIG) {
+    if (o[SIG_KEY] === SIG.resourceReference) {
         if (typeof o.id === "string") return o.id === "" ? UNKNOWN_SENTINELS.string : o.id;
         return typeof o.urn === "string" ? o.urn : UNKNOWN_SENTINELS.string;
     }
-    const isAsset = o[SIG_KEY] === ASSET_SIG || o[SIG_KEY] === ARCHIVE_SIG;
+    const isAsset = o[SIG_KEY] === SIG.asset || o[SIG_KEY] === SIG.archive;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(o)) {
         if (isAsset && (k === "__pulumiAsset" || k === "__pulumiArchive")) continue;
@@ -148,7 +145,7 @@ export function providerConfigFrom(config: Record<string, string>, secretKeys: r
     for (const [key, value] of Object.entries(config)) {
         if (!key.startsWith(`${pkg}:`)) continue;
         const name = key.slice(pkg.length + 1);
-        out[name] = secretKeys.includes(key) ? secret(value) : value;
+        out[name] = secretKeys.includes(key) ? wireSecret(value) : value;
     }
     return out;
 }

@@ -2,8 +2,8 @@
 // so a team can keep regression fixtures of its own programs. The loader adds the root stack
 // and the default aws provider back, and recomputes the same URNs from names and parents.
 import * as fs from "fs";
-import { isProviderType, isSecretSignature } from "../engine/model";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { isProviderType } from "../engine/model";
+import { isWireSecret, UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import type { ProgramCapture } from "./run-program";
 
 const UNKNOWN_KIND = new Map<unknown, string | true>(
@@ -75,7 +75,7 @@ export function markers(value: unknown): any {
     if (UNKNOWN_KIND.has(value)) return { $unknown: UNKNOWN_KIND.get(value) };
     if (Array.isArray(value)) return value.map(markers);
     if (typeof value !== "object" || value === null) return value;
-    if (isSecretSignature(value)) return { $secret: markers(value.value) };
+    if (isWireSecret(value)) return { $secret: markers(value.value) };
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markers(v)]));
 }
 

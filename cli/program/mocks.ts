@@ -9,7 +9,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { buildPolicyDocument } from "./policy-document";
 
 const UNKNOWN = UNKNOWN_SENTINELS.string;

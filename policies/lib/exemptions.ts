@@ -2,6 +2,7 @@
 // One implementation for every policy (applied in ./policy.ts) and for `check`'s
 // report of exemptions that matched nothing.
 import { compileGlob } from "./glob";
+import type { ResourceRef } from "./rule";
 
 export interface Exemption {
     urn?: string;
@@ -9,12 +10,6 @@ export interface Exemption {
     name?: string;
     reason: string;
     expires?: string;
-}
-
-export interface ResourceRef {
-    urn: string;
-    type: string;
-    name: string;
 }
 
 export type ExemptionVerdict =

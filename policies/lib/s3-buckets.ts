@@ -2,7 +2,7 @@
 // access block, logging, ...), each naming its bucket in a `bucket` property. A stack policy
 // joins them to their buckets here, one way for every policy, in linear time: stacks with
 // 10,000 resources must not pay for a nested loop.
-import { PlainResource } from "./policy";
+import type { PlainResource } from "./rule";
 import * as t from "./tokens";
 import { isUnknown } from "./values";
 

@@ -9,6 +9,8 @@ import { Secret } from "@pulumi/policy";
 import { compileGlob, matchesAny } from "./glob";
 import * as t from "./tokens";
 import { isRecord, isSecretWrapper, isUnknown } from "./values";
+import { childrenOf, walk } from "./walk";
+import { isWireSecret } from "./wire";
 
 export type Segment = string | number;
 
@@ -296,34 +298,21 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         });
     };
 
-    // Depth-first with an explicit stack: inputs may nest deeper than the call stack allows.
-    // Engine data is a tree; `seen` only keeps shared or cyclic objects from multiplying work.
-    const stack: [unknown, WalkContext][] = [[props, { depth: 0, describing: false }]];
-    const seen = new Set<object>();
-    const visit = (children: [unknown, WalkContext][]) => {
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    };
     const at = <T>(chain: Chain<T> | undefined, ...heads: T[]): Chain<T> | undefined =>
         heads.reduce<Chain<T> | undefined>((rest, head) => ({ head, rest }), chain);
-    while (stack.length > 0) {
-        const [raw, ctx] = stack.pop()!;
+    walk<WalkContext>(props, { depth: 0, describing: false }, (raw, ctx, schedule) => {
         const value = unwrapSecrets(raw);
-        if (isUnknown(value)) continue;
-        if (typeof value === "object" && value !== null) {
-            if (seen.has(value)) continue;
-            seen.add(value);
-        }
+        if (isUnknown(value)) return;
         // The location stops growing inside a JSON document: only the whole string can be secret.
         const within = (...segments: Segment[]) => (ctx.document ? ctx.location : at(ctx.location, ...segments));
         if (typeof value === "string") {
             if (!ctx.document && ctx.path && !ctx.path.rest && documents.has(ctx.path.head)) {
                 const parsed = parseJson(value);
-                if (parsed !== undefined) stack.push([parsed, { ...ctx, key: undefined, document: ctx.path.head }]);
+                if (parsed !== undefined) schedule(parsed, { ...ctx, key: undefined, document: ctx.path.head });
             } else {
                 judge(value, ctx);
             }
         } else if (Array.isArray(value)) {
-            const children: [unknown, WalkContext][] = [];
             value.forEach((rawElement, i) => {
                 const element = unwrapSecrets(rawElement);
                 const name = isRecord(element) ? unwrapSecrets(element.name) : undefined;
@@ -333,27 +322,28 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 if (isRecord(element) && typeof name === "string" && "value" in element) {
                     // A name/value pair (ECS and Batch environment, CodeBuild variables, Beanstalk settings).
                     if (isReferenceType(element.type)) return;
-                    children.push([element.value, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name, pairNames: named() }]);
+                    schedule(element.value, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name, pairNames: named() });
                 } else if (isRecord(element) && typeof name === "string") {
                     // A named element (an ECS container): `containerDefinitions.web.environment...`.
-                    children.push([element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined, pairNames: named() }]);
+                    schedule(element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined, pairNames: named() });
                 } else {
                     // A list of strings inherits the list's key (ElastiCache `passwords`).
-                    children.push([element, { ...ctx, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i) }]);
+                    schedule(element, { ...ctx, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i) });
                 }
             });
-            visit(children);
         } else if (isRecord(value)) {
-            visit(Object.entries(value).map(([key, child]): [unknown, WalkContext] => [child, {
-                ...ctx,
-                path: at(ctx.path, key),
-                depth: ctx.depth + 1,
-                location: within(key),
-                key,
-                describing: ctx.describing || nameDescribesCredential(key),
-            }]));
+            for (const [key, child] of Object.entries(value)) {
+                schedule(child, {
+                    ...ctx,
+                    path: at(ctx.path, key),
+                    depth: ctx.depth + 1,
+                    location: within(key),
+                    key,
+                    describing: ctx.describing || nameDescribesCredential(key),
+                });
+            }
         }
-    }
+    });
     return found;
 }
 
@@ -428,21 +418,16 @@ export class SecretLocations {
     }
 }
 
-/** Where the raw (remediation-path) props hold `Secret`s; what is inside one is covered by it. */
+/**
+ * Where values are secrets: `Secret`s in raw (remediation-path) props, or secret signatures
+ * in the engine's wire form (./sdk-patch.ts). What is inside one is covered by it.
+ */
 export function collectSecretLocations(props: unknown): SecretLocations {
     const found = new SecretLocations();
-    const stack: [unknown, Chain<Segment> | undefined][] = [[props, undefined]];
-    const seen = new Set<object>();
-    while (stack.length > 0) {
-        const [value, location] = stack.pop()!;
-        if (typeof value === "object" && value !== null) {
-            if (seen.has(value)) continue;
-            seen.add(value);
-        }
-        if (isSecretWrapper(value)) found.add(toList(location));
-        else if (Array.isArray(value)) value.forEach((e, i) => stack.push([e, { head: i, rest: location }]));
-        else if (isRecord(value)) for (const [k, e] of Object.entries(value)) stack.push([e, { head: k, rest: location }]);
-    }
+    walk<Chain<Segment> | undefined>(props, undefined, (value, location, schedule) => {
+        if (isSecretWrapper(value) || isWireSecret(value)) found.add(toList(location));
+        else if (Array.isArray(value) || isRecord(value)) for (const [k, e] of childrenOf(value)) schedule(e, { head: k, rest: location });
+    });
     return found;
 }
 

@@ -12,9 +12,11 @@
 import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
-import type { Finding, PlainResource } from "../../policies/lib/policy";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { POLICIES } from "../../policies";
+import type { Finding, PlainResource } from "../../policies/lib/rule";
+import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { assertNotShown } from "../helpers/secrets";
+import { resource } from "../helpers/resources";
 
 // ---------------------------------------------------------------- replay and volume
 
@@ -123,6 +125,14 @@ function loadCorpus(): CorpusResource[] {
             add(r?.type, r?.outputs);
         }
         for (const s of Array.isArray(json?.steps) ? json.steps : []) add(s?.newState?.type, s?.newState?.inputs);
+    }
+    // Every policy's examples: realistic inputs of exactly the types it reads.
+    for (const policy of POLICIES) {
+        for (const example of policy.examples) {
+            for (const r of example.resources) {
+                out.push({ type: r.type, props: plainFromFixture(r.props ?? {}) as Record<string, unknown>, file: `${policy.name} example "${example.title}"` });
+            }
+        }
     }
     return out;
 }
@@ -464,14 +474,8 @@ function buildPropsFor(types: readonly string[], o: MutationOptions): fc.Arbitra
 
 // ---------------------------------------------------------------- resources
 
-export function plainResource(type: string, name: string, props: Record<string, unknown>, extra: Partial<PlainResource> = {}): PlainResource {
-    return {
-        type, name, urn: `urn:pulumi:dev::project::${type}::${name}`, props, protect: false, dependencies: [], propertyDependencies: {}, ...extra,
-    };
-}
-
 export function resourceOf(types: readonly string[], o: MutationOptions, name = "r"): fc.Arbitrary<PlainResource> {
-    return fc.tuple(fc.constantFrom(...types), propsFor(types, o)).map(([type, props]) => plainResource(type, name, props));
+    return fc.tuple(fc.constantFrom(...types), propsFor(types, o)).map(([type, props]) => resource(type, props, { name }));
 }
 
 /** Findings are a list of objects with a non-empty, bounded message. */
@@ -614,10 +618,11 @@ export const knownValue: fc.Arbitrary<unknown> = fc
     )
     .map(withoutUnknowns);
 
-/** Keys the rules read, offered as places for an unknown where they are absent. */
-export const RULE_KEYS: readonly string[] = [
+/** Keys the rules read, offered as places for an unknown where they are absent: those below and the examples' top-level keys. */
+export const RULE_KEYS: readonly string[] = [...new Set([
+    ...POLICIES.flatMap((p) => p.examples.flatMap((e) => e.resources.flatMap((r) => Object.keys(r.props ?? {})))),
     "deletionProtection", "deletionProtectionEnabled", "policy", "inlinePolicy", "inlinePolicies", "bypassPolicyLockoutSafetyCheck",
     "Statement", "Effect", "Action", "NotAction", "Principal", "NotPrincipal", "Condition", "Sid",
     "serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations", "rules", "rule",
     "applyServerSideEncryptionByDefault", "applyServerSideEncryptionByDefaults", "sseAlgorithm", "kmsMasterKeyId",
-];
+])];

@@ -6,9 +6,9 @@ import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PackCallTimeout, PackProcess } from "../../cli/engine/pack-process";
 import { InputError, loadInputFile, parseInput } from "../../cli/inputs";
-import type { PlainResource } from "../../policies/lib/policy";
+import type { PlainResource } from "../../policies/lib/rule";
 import { readPolicyDocument } from "../../policies/lib/policy-document";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
+import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { findWildcardActions } from "../../policies/iam-no-wildcard-actions";
 import { findKeyPolicyWildcards } from "../../policies/kms-no-wildcard-actions";
 import { findMissingDeletionProtection } from "../../policies/rds-deletion-protection";
@@ -17,6 +17,7 @@ import { collectSecretLocations, SecretLocations } from "../../policies/lib/sens
 import { Secret } from "@pulumi/policy";
 import { PACK_DIR, useEngine } from "../helpers/engine";
 import { assertNoToken, deepNest } from "./arbitraries";
+import { resource } from "../helpers/resources";
 
 const U = UNKNOWN_SENTINELS.string;
 const TOKEN = "SECRET_k3v9q2m7x1p8z4w6";
@@ -25,9 +26,6 @@ const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 const NO_CONFIG = { allowedActions: [] as string[] };
 
-function resource(type: string, props: Record<string, unknown>): PlainResource {
-    return { type, name: "r", urn: `urn:pulumi:dev::project::${type}::r`, props, protect: false, dependencies: [], propertyDependencies: {} };
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-regressions-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -153,7 +151,7 @@ describe("secret-sensitive-props (fixed)", () => {
         // 1,666 statements nested in each other, every `Action` matching the pattern "{a,b}*".
         const props = { policy: deepNest(1_666, "statement", "s3:*") as Record<string, unknown> };
         const secrets = SecretLocations.of([["policy", "Condition"], ["description"]]);
-        const findings = findPlaintextSensitiveValues(resource("aws:kms/key:Key", props), { sensitivePatterns: ["{a,b}*"], ignoreProperties: [] }, { secretLocations: secrets });
+        const findings = findPlaintextSensitiveValues(resource("aws:kms/key:Key", props), { sensitivePatterns: ["{a,b}*"], ignoreProperties: [] }, secrets);
         // Only the outermost Action is outside the secret Condition.
         expect(findings.map((f) => f.message)).toEqual([expect.stringContaining("`policy.Action` is plaintext but its name matches sensitivePatterns \"{a,b}*\"")]);
     });
@@ -163,7 +161,7 @@ describe("secret-sensitive-props (fixed)", () => {
             environment: { environmentVariables: [{ name: "REGION", value: "eu-west-1" }, { name, value: "plain-value-1", type: "PLAINTEXT" }] },
         });
         const raw = build(new Secret(`${TOKEN}_PASSWORD`));
-        const observed = { secretLocations: collectSecretLocations(raw.props) };
+        const observed = collectSecretLocations(raw.props);
         const analyzed = build(`${TOKEN}_PASSWORD`);
         expect(findPlaintextSensitiveValues(analyzed, options, observed).map((f) => f.message)).toEqual([
             expect.stringContaining("`environment.environmentVariables.1` is plaintext"),
@@ -175,14 +173,14 @@ describe("secret-sensitive-props (fixed)", () => {
         // The same for a named element (a container): its name stands for it in the path.
         const containers = (name: unknown) => resource("aws:sagemaker/model:Model", { containers: [{ name, environment: { DB_PASSWORD: "plain-value-2" } }] });
         const rawContainer = containers(new Secret(TOKEN));
-        assertNoToken(findPlaintextSensitiveValues(containers(TOKEN), options, { secretLocations: collectSecretLocations(rawContainer.props) })
+        assertNoToken(findPlaintextSensitiveValues(containers(TOKEN), options, collectSecretLocations(rawContainer.props))
             .map((f) => f.message).join("\n"), [TOKEN], "the container finding");
-        expect(findPlaintextSensitiveValues(containers("web"), options, { secretLocations: new SecretLocations() }).map((f) => f.message)).toEqual([
+        expect(findPlaintextSensitiveValues(containers("web"), options, new SecretLocations()).map((f) => f.message)).toEqual([
             expect.stringContaining("`containers.web.environment.DB_PASSWORD` is plaintext"),
         ]);
         // A plain name is shown.
         const plain = build("DB_PASSWORD");
-        expect(findPlaintextSensitiveValues(plain, options, { secretLocations: collectSecretLocations(plain.props) }).map((f) => f.message)).toEqual([
+        expect(findPlaintextSensitiveValues(plain, options, collectSecretLocations(plain.props)).map((f) => f.message)).toEqual([
             expect.stringContaining("`environment.environmentVariables.DB_PASSWORD` is plaintext"),
         ]);
     });

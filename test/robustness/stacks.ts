@@ -2,10 +2,11 @@
 // ways real stacks join them: parents (also broken and cyclic chains), dependencies, and a
 // configuring resource's `bucket` naming a bucket by name or, unknown, by propertyDependencies.
 import fc from "fast-check";
-import type { PlainResource } from "../../policies/lib/policy";
+import type { PlainResource } from "../../policies/lib/rule";
 import * as t from "../../policies/lib/tokens";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/unknowns";
-import { MutationOptions, plainResource, propsFor } from "./arbitraries";
+import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
+import { resource } from "../helpers/resources";
+import { MutationOptions, propsFor } from "./arbitraries";
 
 export const OTHER_TYPES: readonly string[] = [
     t.STACK, "pulumi:providers:aws", "shop:storage:DataStore", "aws:ec2/securityGroup:SecurityGroup", t.RDS_INSTANCE, t.S3_BUCKET_V2, t.KMS_KEY, t.IAM_ROLE,
@@ -36,7 +37,7 @@ function entry(types: readonly string[], o: MutationOptions): fc.Arbitrary<Entry
 
 export function stackOf(types: readonly string[], o: MutationOptions, maxLength = 12): fc.Arbitrary<PlainResource[]> {
     return fc.array(entry(types, o), { maxLength }).map((entries) => {
-        const resources = entries.map((e, i) => plainResource(e.type, `r${i}`, e.props, { protect: e.protect }));
+        const resources = entries.map((e, i) => resource(e.type, e.props, { name: `r${i}`, protect: e.protect }));
         entries.forEach((e, i) => {
             const r = resources[i];
             if (e.parent === "missing") r.parent = "urn:pulumi:dev::project::shop:storage:DataStore::gone";

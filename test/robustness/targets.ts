@@ -1,20 +1,16 @@
-// The pure rules under test: each exported rule function of each policy, with the resource
-// types it applies to and a generator of configs the glue would accept (the glue validates
-// config before a rule runs, so rules only ever see valid config).
-//
-// When a policy is added to index.ts, add its rules here: rules.test.ts checks that every
-// registered policy has an entry.
+// The pure rules under test, derived from the registry (policies/index.ts): each policy's
+// rule, the resource types it reads and a generator of configs the adapter would accept
+// (derived from its JSON schema; the adapter validates config before a rule runs, so rules
+// only ever see valid config). A new policy needs no line here; HINTS holds what the schema
+// and the definition cannot say.
 import fc from "fast-check";
+import { POLICIES } from "../../policies";
+import type { JsonSchema } from "../../policies/lib/config";
 import { globError } from "../../policies/lib/glob";
-import type { Finding, PlainResource, StackContext } from "../../policies/lib/policy";
+import type { Finding, PlainResource, PolicyDefinition, StackContext } from "../../policies/lib/rule";
+import { ALWAYS_SENSITIVE, collectSecretLocations, JSON_DOCUMENT_PROPERTIES, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
-import { findWildcardActions, IDENTITY_POLICY_PROPERTY } from "../../policies/iam-no-wildcard-actions";
-import { findKeyPolicyWildcards, KEY_POLICY_TYPES } from "../../policies/kms-no-wildcard-actions";
-import { DELETION_PROTECTION_PROPERTY, findMissingDeletionProtection } from "../../policies/rds-deletion-protection";
-import { DEFAULT_CRITICAL_RESOURCE_TYPES, findUnprotectedCriticalResources } from "../../policies/resource-protect";
-import { findUnencryptedBuckets, SSE_ALGORITHMS, SSE_CONFIGURATION_TYPES } from "../../policies/s3-bucket-encryption";
-import { BUCKET_TYPES } from "../../policies/lib/s3-buckets";
-import { ALWAYS_SENSITIVE, JSON_DOCUMENT_PROPERTIES, SecretLocations } from "../../policies/lib/sensitive";
+import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
 import { CORPUS } from "./arbitraries";
 
@@ -49,82 +45,96 @@ export interface StackRuleTarget {
 
 export type RuleTarget = ResourceRuleTarget | StackRuleTarget;
 
-const validGlob = (g: string) => globError(g) === null;
-const actionGlobs = fc.array(
-    fc.oneof(fc.constantFrom("s3:Get*", "kms:Describe*", "*", "ec2:*", "iam:?etRole", "{s3,ec2}:List*", "[sk]3:*", "kms:Encrypt*"), fc.string({ maxLength: 8 }).filter(validGlob)),
-    { maxLength: 4 },
-);
+/** What a policy's definition cannot tell the generators. */
+interface Hint {
+    /** Not a rule over resource properties: tested on its own in rules.test.ts, with why. */
+    skip?: string;
+    types?: readonly string[];
+    config?: fc.Arbitrary<any>;
+    check?: ResourceRuleTarget["check"];
+    joinKeys?: StackRuleTarget["joinKeys"];
+    previewComputed?: StackRuleTarget["previewComputed"];
+}
 
-export const TARGETS: readonly RuleTarget[] = [
-    {
-        policy: "rds-deletion-protection",
-        kind: "resource",
-        types: Object.keys(DELETION_PROTECTION_PROPERTY),
-        config: fc.constant({ exemptions: [] }),
-        check: findMissingDeletionProtection,
-    },
-    {
-        policy: "iam-no-wildcard-actions",
-        kind: "resource",
-        types: Object.keys(IDENTITY_POLICY_PROPERTY),
-        config: actionGlobs.map((allowedActions) => ({ allowedActions, exemptions: [] })),
-        check: findWildcardActions,
-    },
-    {
-        policy: "kms-no-wildcard-actions",
-        kind: "resource",
-        types: KEY_POLICY_TYPES,
-        config: actionGlobs.map((allowedActions) => ({ allowedActions, exemptions: [] })),
-        check: findKeyPolicyWildcards,
-    },
-    {
-        policy: "s3-bucket-encryption",
-        kind: "stack",
-        types: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES],
-        config: fc.record({
-            allowedAlgorithms: fc.subarray(Object.keys(SSE_ALGORITHMS), { minLength: 1 }),
-            requireCustomerManagedKey: fc.boolean(),
-            exemptions: fc.constant([]),
-        }),
-        check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
-        joinKeys: (r) => (BUCKET_TYPES.has(r.type) ? ["bucket", "id"] : SSE_CONFIGURATION_TYPES.has(r.type) ? ["bucket"] : []),
+const validGlob = (g: string) => globError(g) === null;
+const CORPUS_TYPES = [...new Set(CORPUS.map((r) => r.type))].sort();
+
+const HINTS: Readonly<Record<string, Hint>> = {
+    "secrets-provider-allowlist": { skip: "judges a provider URL its gather step reads from files and the environment" },
+    "resource-protect": { types: DEFAULT_CRITICAL_RESOURCE_TYPES },
+    "s3-bucket-encryption": {
+        joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"] : r.type.includes("ServerSideEncryption") ? ["bucket"] : []),
         // s3-bucket-encryption.ts readInlineEncryption: at preview an unknown inline block
         // without propertyDependencies is the provider's computed default, i.e. undeclared.
         previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration"] : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations"] : []),
     },
-    {
-        policy: "resource-protect",
-        kind: "stack",
-        types: DEFAULT_CRITICAL_RESOURCE_TYPES,
-        config: fc.oneof(
-            fc.constant({ criticalResourceTypes: [...DEFAULT_CRITICAL_RESOURCE_TYPES], exemptions: [] }),
-            fc.record({
-                criticalResourceTypes: fc.array(fc.oneof(fc.constantFrom("*", "aws:rds/*", "aws:*", "*Bucket*", "pulumi:*", ...DEFAULT_CRITICAL_RESOURCE_TYPES), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 5 }),
-                exemptions: fc.constant([]),
-            }),
-        ),
-        check: (resources, config) => findUnprotectedCriticalResources(resources, config),
-    },
-    {
-        // Applies to every type; generated: the types it knows, and every type of the fixtures.
-        policy: "secret-sensitive-props",
-        kind: "resource",
-        types: [...new Set([...Object.keys(ALWAYS_SENSITIVE), ...Object.keys(JSON_DOCUMENT_PROPERTIES), t.SSM_PARAMETER, ...CORPUS.map((r) => r.type)])].sort(),
+    "secret-sensitive-props": {
+        // Every type: the ones it knows, and every type of the fixtures and examples.
+        types: [...new Set([...Object.keys(ALWAYS_SENSITIVE), ...Object.keys(JSON_DOCUMENT_PROPERTIES), t.SSM_PARAMETER, ...CORPUS_TYPES])].sort(),
         config: fc.record({
             sensitivePatterns: fc.array(fc.oneof(fc.constantFrom("*_signing_key", "*", "x*", "*key*", "{a,b}*"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
             ignoreProperties: fc.array(fc.oneof(fc.constantFrom("environment.*", "*", "*.password"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
             exemptions: fc.constant([]),
-            // What the remediation path observed: nothing (observer off), or secrets at some places.
+            // Where the engine sent secrets: unknown to the pack, or secrets at some places.
             observation: fc.option(fc.array(fc.array(fc.oneof(fc.constantFrom("password", "environment", "variables", "value", "containerDefinitions"), fc.nat({ max: 3 })), { maxLength: 3 }), { maxLength: 4 })
-                .map((locations) => ({ secretLocations: SecretLocations.of(locations) })), { nil: undefined }),
+                .map((locations) => SecretLocations.of(locations)), { nil: undefined }),
         }),
         check: (resource, config) => findPlaintextSensitiveValues(resource, config, config.observation),
     },
-];
+};
+
+/** Configs valid for a policy's schema, biased toward the values that change verdicts. */
+export function configFor(schema: { properties: Record<string, JsonSchema> }): fc.Arbitrary<Record<string, unknown>> {
+    const record: Record<string, fc.Arbitrary<unknown>> = { exemptions: fc.constant([]) };
+    for (const [key, prop] of Object.entries(schema.properties)) record[key] = valueFor(prop);
+    return fc.record(record);
+}
+
+function valueFor(prop: JsonSchema): fc.Arbitrary<unknown> {
+    const fallback = "default" in prop ? fc.constant(structuredClone(prop.default)) : fc.constant(undefined);
+    if (Array.isArray(prop.enum)) return fc.constantFrom(...prop.enum);
+    switch (prop.type) {
+        case "boolean": return fc.boolean();
+        case "integer":
+        case "number": {
+            const min = typeof prop.minimum === "number" ? prop.minimum : 0;
+            const max = typeof prop.maximum === "number" ? prop.maximum : min + 400;
+            return fc.oneof(fallback, fc.integer({ min: Math.ceil(min), max: Math.floor(max) }));
+        }
+        case "array": {
+            const items = (prop.items ?? {}) as JsonSchema;
+            const minLength = typeof prop.minItems === "number" ? prop.minItems : 0;
+            if (Array.isArray(items.enum)) return fc.subarray(items.enum as unknown[], { minLength });
+            if (items.glob === true) {
+                const seeds = [...(Array.isArray(prop.default) ? (prop.default as string[]) : []), "*", "s3:Get*", "kms:Describe*", "aws:rds/*", "*Bucket*", "{a,b}*"];
+                const glob = fc.oneof(fc.constantFrom(...seeds), fc.string({ maxLength: 8 }).filter(validGlob));
+                return fc.oneof(fallback, fc.array(glob, { minLength, maxLength: 5 }));
+            }
+            return fallback;
+        }
+        default: return fallback;
+    }
+}
+
+function targetFor(def: PolicyDefinition, hint: Hint): RuleTarget {
+    const config = hint.config ?? configFor(def.configSchema);
+    const types = hint.types ?? (def.resourceTypes === "all" ? CORPUS_TYPES : def.resourceTypes);
+    if (def.kind === "resource") {
+        return {
+            policy: def.name, kind: "resource", types, config,
+            check: hint.check ?? ((resource, cfg) => def.check(resource, cfg, { secretLocations: () => collectSecretLocations(resource.props) })),
+        };
+    }
+    return {
+        policy: def.name, kind: "stack", types, config, joinKeys: hint.joinKeys, previewComputed: hint.previewComputed,
+        check: (resources, cfg, context) => {
+            const reads = def.resourceTypes === "all" ? resources : resources.filter((r) => (def.resourceTypes as readonly string[]).includes(r.type));
+            return def.check(reads, cfg, context, undefined);
+        },
+    };
+}
+
+export const TARGETS: readonly RuleTarget[] = POLICIES.filter((p) => !HINTS[p.name]?.skip).map((p) => targetFor(p, HINTS[p.name] ?? {}));
 
 /** Policies that are not rules over resource properties, tested on their own in rules.test.ts. */
-export const OTHER_POLICIES: readonly string[] = [
-    "secrets-provider-allowlist",
-    // The observer reports nothing; its record is exercised through secret-sensitive-props and the engine path.
-    "secret-sensitive-props-observer",
-];
+export const OTHER_POLICIES: readonly string[] = POLICIES.filter((p) => HINTS[p.name]?.skip).map((p) => p.name);
