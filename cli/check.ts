@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { readDataFile } from "../policies/lib/files";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
 import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
 import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
@@ -170,18 +171,14 @@ function writeReport(file: string, text: string): void {
 }
 
 function readPolicyConfig(file: string): PolicyPackConfig {
-    let text: string;
+    const read = readDataFile(file, "policy pack config", "json");
+    if (!read.ok) throw new PolicyConfigError(read.problem);
+    if (read.value === undefined) return {};
     try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new PolicyConfigError(`${file}: cannot read policy pack config`);
-    }
-    if (text.trim() === "") return {};
-    try {
-        return parsePolicyPackConfig(JSON.parse(text));
+        return parsePolicyPackConfig(read.value);
     } catch (e) {
         if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
-        throw new PolicyConfigError(`${file}: policy pack config is not valid JSON`);
+        throw e;
     }
 }
 

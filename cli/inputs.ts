@@ -3,7 +3,7 @@
 //   1. this project's fixture format: {"resources": [{"type", "name", "props", ...}]}
 //   2. `pulumi stack export`: {"version": 3, "deployment": {"resources": [...]}}
 //   3. `pulumi preview --json`: {"steps": [{"op", "urn", "newState": {...}}]}
-import * as fs from "fs";
+import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
 import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
 import { EngineResource, makeUrn, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
@@ -28,21 +28,14 @@ const DEFAULT_PROJECT = "project";
 const AWS_PROVIDER_VERSION = "7.48.0";
 
 export function loadInputFile(file: string, options: LoadOptions = {}): LoadedInput {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (e: any) {
-        const why = e?.code === "ENOENT" ? "no such file" : e?.code === "EISDIR" ? "it is a directory" : e?.code ?? "unreadable";
-        throw new InputError(`${file}: cannot read input (${why})`);
+    const read = readDataFile(file, "input", "json");
+    if (!read.ok) {
+        throw new InputError(read.problem.endsWith("is not valid JSON")
+            ? `${read.problem}; expected a fixture, a \`pulumi stack export\` file or \`pulumi preview --json\` output`
+            : read.problem);
     }
-    if (text.trim() === "") throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
-    } catch {
-        throw new InputError(`${file}: not valid JSON; expected a fixture, a \`pulumi stack export\` file or \`pulumi preview --json\` output`);
-    }
-    return parseInput(json, file, options);
+    if (read.value === undefined) throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
+    return parseInput(read.value, file, options);
 }
 
 export function parseInput(json: unknown, label: string, options: LoadOptions = {}): LoadedInput {

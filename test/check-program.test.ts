@@ -316,7 +316,7 @@ describe("reading the project directory", () => {
         ["another runtime", { "Pulumi.yaml": "name: shop\nruntime: python\n" }, /runtime is "python"; check --program runs Node\.js \(TypeScript\/JavaScript\) programs only$/],
         ["a missing main", { "Pulumi.yaml": PULUMI_YAML + "main: dist/index.js\n" }, /Pulumi\.yaml main "dist\/index\.js" does not exist/],
         ["an ES module TypeScript program", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"type": "module"}', "index.ts": "" }, /index\.ts: ES module TypeScript programs \(package\.json "type": "module"\) are not supported/],
-        ["a stack file that is not YAML", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config:\n  shop:key: [sk_live_123\n" }, /Pulumi\.dev\.yaml: not valid YAML \(line \d+\)$/],
+        ["a stack file that is not YAML", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config:\n  shop:key: [sk_live_123\n" }, /Pulumi\.dev\.yaml: the stack file is not valid YAML \(line \d+\)$/],
     ];
     it.each(bad)("rejects %s with one line", (_label, files, message) => {
         const dir = project(files);

@@ -330,7 +330,7 @@ describe("secrets-provider-allowlist through the engine path (nothing to find)",
         const dir = project({ "Pulumi.prod.yaml": "secretsprovider: [awskms://alias/x\n" });
         const found = await run({ projectDir: dir });
         expect(found).toHaveLength(1);
-        expect(found[0].message).toContain(`${dir}/Pulumi.prod.yaml is not valid YAML`);
+        expect(found[0].message).toContain(`${dir}/Pulumi.prod.yaml: the stack file is not valid YAML`);
         expect(await run({ projectDir: dir, failClosed: false })).toEqual([]);
     });
 

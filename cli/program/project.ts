@@ -5,6 +5,7 @@
 // value a string, objects as JSON) and PULUMI_CONFIG_SECRET_KEYS.
 import * as fs from "fs";
 import * as path from "path";
+import { isMapping, readDataFile } from "../../policies/lib/files";
 import { readStackSecretsSettings } from "../../policies/lib/stack-settings";
 
 /** Bad project or program: exit 2 with this one-line message. */
@@ -37,7 +38,7 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     if (!isDirectory(dir)) throw new ProgramError(`${dirArg}: not a directory (--program takes the directory holding Pulumi.yaml)`);
     const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find(isFile);
     if (!projectFile) throw new ProgramError(`${dirArg}: no Pulumi.yaml (--program takes the directory holding Pulumi.yaml)`);
-    const settings = readYamlObject(projectFile, path.relative(process.cwd(), projectFile) || projectFile);
+    const settings = readYamlObject(path.relative(process.cwd(), projectFile) || projectFile, "the project file");
     const name = settings.name;
     if (typeof name !== "string" || name === "") throw new ProgramError(`${projectFile}: \`name\` must be the project's name`);
 
@@ -77,7 +78,7 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     }
     let secretsProvider: string | undefined;
     if (stackFile) {
-        const stackSettings = readYamlObject(stackFile, stackFile);
+        const stackSettings = readYamlObject(stackFile, "the stack file");
         if (stackSettings.config !== undefined && stackSettings.config !== null) {
             if (!isObject(stackSettings.config)) throw new ProgramError(`${stackFile}: \`config\` must be a mapping`);
             for (const [key, value] of Object.entries(stackSettings.config)) set(key, value, stackFile);
@@ -202,21 +203,12 @@ function readPackageJson(dir: string): Record<string, unknown> {
     }
 }
 
-function readYamlObject(file: string, label: string): Record<string, unknown> {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new ProgramError(`${label}: cannot read`);
-    }
-    const { parseDocument } = require("yaml") as typeof import("yaml");
-    const doc = parseDocument(text);
-    // Never the parser's message: it quotes the file, and stack files hold encrypted config.
-    if (doc.errors.length) throw new ProgramError(`${label}: not valid YAML (line ${doc.errors[0].linePos?.[0].line ?? "?"})`);
-    const value = doc.toJS();
-    if (value === null || value === undefined) return {};
-    if (!isObject(value)) throw new ProgramError(`${label}: expected a YAML mapping`);
-    return value;
+function readYamlObject(file: string, what: string): Record<string, unknown> {
+    const read = readDataFile(file, what, "yaml");
+    if (!read.ok) throw new ProgramError(read.problem);
+    if (read.value === undefined || read.value === null) return {};
+    if (!isMapping(read.value)) throw new ProgramError(`${file}: ${what} is not a YAML mapping`);
+    return read.value;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -6,6 +6,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { readDataFile } from "../../policies/lib/files";
 import { StackInput } from "../engine/model";
 import { Captured, providerConfigFrom, toEngineResources } from "./capture";
 import type { ChildJob, ChildResult } from "./child";
@@ -156,18 +157,9 @@ function runChildProcess(project: ProgramProject, job: ChildJob, jobFile: string
 
 /** The answers file: {"<invoke token>": {<result>}}; "pulumi:pulumi:StackReference": {"<stack>": {<outputs>}}. */
 export function readAnswers(file: string): Record<string, unknown> {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new ProgramError(`${file}: cannot read the invoke answers file`);
-    }
-    let json: unknown;
-    try {
-        json = JSON.parse(text);
-    } catch {
-        throw new ProgramError(`${file}: the invoke answers file is not valid JSON`);
-    }
+    const read = readDataFile(file, "the invoke answers file", "json");
+    if (!read.ok) throw new ProgramError(read.problem);
+    const json = read.value;
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
         throw new ProgramError(`${file}: the invoke answers file must be a JSON object mapping invoke tokens to results`);
     }

@@ -4,6 +4,7 @@
 // never at module load: `pulumi policy publish` boots the pack with no stack and no project.
 import * as fs from "fs";
 import * as path from "path";
+import { isMapping, readDataFile } from "./files";
 
 /**
  * Set by `check` to the secrets provider a `pulumi stack export` records; CI may set it too.
@@ -104,17 +105,10 @@ type StackSecretsSettings = { ok: true; url: string; source: string } | { ok: fa
  * backend's default, which for Pulumi Cloud is the service provider.
  */
 export function readStackSecretsSettings(file: string): StackSecretsSettings {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        return { ok: false, problem: `${file} exists but cannot be read` };
-    }
-    const parsed = parseYaml(text);
-    // Never the parser's message: it quotes the file, and stack files hold encrypted config.
-    if (!parsed.ok) return { ok: false, problem: `${file} is not valid YAML` };
-    const doc = parsed.value ?? {};
-    if (typeof doc !== "object" || Array.isArray(doc)) return { ok: false, problem: `${file} is not a YAML mapping` };
+    const read = readDataFile(file, "the stack file", "yaml");
+    if (!read.ok) return { ok: false, problem: read.problem };
+    const doc = read.value ?? {};
+    if (!isMapping(doc)) return { ok: false, problem: `${file}: the stack file is not a YAML mapping` };
     const settings = doc as Record<string, unknown>;
     const provider = settings.secretsprovider;
     const salt = settings.encryptionsalt;
@@ -145,25 +139,8 @@ function findProjectFile(startDir: string): string | undefined {
 }
 
 function readYamlMapping(file: string): Record<string, unknown> | undefined {
-    try {
-        const parsed = parseYaml(fs.readFileSync(file, "utf8"));
-        const v = parsed.ok ? parsed.value : undefined;
-        return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-    } catch {
-        return undefined;
-    }
-}
-
-function parseYaml(text: string): { ok: true; value: unknown } | { ok: false } {
-    // Loaded on first use so that booting the pack does not pay for it.
-    const { parseDocument } = require("yaml") as typeof import("yaml");
-    try {
-        const doc = parseDocument(text);
-        if (doc.errors.length > 0) return { ok: false };
-        return { ok: true, value: doc.toJS() };
-    } catch {
-        return { ok: false };
-    }
+    const read = readDataFile(file, "the project file", "yaml");
+    return read.ok && isMapping(read.value) ? read.value : undefined;
 }
 
 function isFile(file: string): boolean {
