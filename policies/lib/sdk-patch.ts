@@ -43,10 +43,6 @@ export function applySdkPatch(): PatchStatus {
     return status;
 }
 
-export function sdkPatchStatus(): PatchStatus {
-    return status;
-}
-
 function patch(): PatchStatus {
     let version: string;
     let sdk: { deserializeProperties?: Deserialize };

@@ -7,7 +7,7 @@
 // path only) are still `Secret` instances.
 import { Secret } from "@pulumi/policy";
 
-export { isUnknown, UNKNOWN_SENTINELS } from "./wire";
+export { isUnknown } from "./wire";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Secret);
