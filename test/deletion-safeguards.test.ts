@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
 import {
     DEFAULT_DELETION_SAFEGUARDS_CONFIG, DeletionSafeguardsConfig, deletionSafeguards, findMissingDeletionSafeguards, SAFEGUARDED,
 } from "../policies/deletion-safeguards";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
-import { PACK_DIR, useEngine } from "./helpers/engine";
+import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
 import { resource } from "./helpers/resources";
 import { assertNotShown } from "./helpers/secrets";
 
@@ -353,6 +354,24 @@ describe("deletion-safeguards through the engine path", () => {
     it("rejects a minimum outside what AWS allows, as the CLI validates config against the schema", async () => {
         await expect(engine.run(fixture([ok("kms", "aws:kms/key:Key", {})]), { config: { [POLICY]: { properties: { minKeyDeletionWindowDays: 3 } } } }))
             .rejects.toThrow("deletion-safeguards: minKeyDeletionWindowDays: must be >= 7");
+    });
+
+    it("judges a `pulumi stack export`, where the provider's defaults are filled in (__defaults), as a preview would", async () => {
+        const loaded = loadInputFile(path.join(FIXTURES, POLICY, "stack-export.json"));
+        expect(loaded.format).toBe("stack-export");
+        const names = (run: Awaited<ReturnType<typeof engine.run>>) =>
+            [...new Set(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)!.name))].sort();
+        const run = await engine.run(loaded);
+        // skipFinalSnapshot: false, forceDestroy: false and a 30-day window filled in by the provider pass; so does the replica.
+        expect(names(run)).toEqual(["access-logs", "reports-db", "reports-key", "sessions"]);
+        expect(run.on("reports-db").filter((d) => d.policyName === POLICY).map((d) => d.message.split("\n").pop()!.split(". ")[0])).toEqual([
+            'aws:rds/instance:Instance "reports-db": skipFinalSnapshot is true',
+            'aws:rds/instance:Instance "reports-db": backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)',
+        ]);
+        for (const d of run.of(POLICY)) assertNotShown(d.message, ["ciphertext", "v1:Qm9v", "1b47061264138c4ac30d75fd1eb44270"], "a message");
+        // The provider's own defaults (Lustre skipFinalBackup: true, EBS finalSnapshot: false) only with requireFinalBackups.
+        const strict = await engine.run(loaded, { config: { [POLICY]: { properties: { requireFinalBackups: true } } } });
+        expect(names(strict)).toEqual(["access-logs", "jenkins-home", "reports-db", "reports-key", "sessions", "training-data"]);
     });
 
     it("honours an exemption for a global secondary it cannot tell apart (Neptune)", async () => {
