@@ -6,6 +6,7 @@ import type { PolicyDefinition, Severity } from "./lib/rule";
 import { applySdkPatch } from "./lib/sdk-patch";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { kmsNoWildcardActions } from "./kms-no-wildcard-actions";
+import { deletionSafeguards } from "./deletion-safeguards";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
 import { resourceProtect } from "./resource-protect";
 import { s3BucketEncryption } from "./s3-bucket-encryption";
@@ -22,6 +23,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
     resourceProtect,
     s3BucketEncryption,
     secretSensitiveProps,
+    deletionSafeguards,
 ];
 
 export const PACK_NAME = "aws-security-baseline";

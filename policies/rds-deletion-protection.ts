@@ -86,12 +86,15 @@ export const rdsDeletionProtection = resourcePolicy({
                     type: t.RDS_INSTANCE, name: "orders-db", protect: true,
                     props: {
                         engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true,
-                        deletionProtection: true, storageEncrypted: true,
+                        deletionProtection: true, storageEncrypted: true, backupRetentionPeriod: 7,
                     },
                 },
                 {
                     type: t.DYNAMODB_TABLE, name: "sessions", protect: true,
-                    props: { billingMode: "PAY_PER_REQUEST", hashKey: "id", attributes: [{ name: "id", type: "S" }], deletionProtectionEnabled: true },
+                    props: {
+                        billingMode: "PAY_PER_REQUEST", hashKey: "id", attributes: [{ name: "id", type: "S" }], deletionProtectionEnabled: true,
+                        pointInTimeRecovery: { enabled: true },
+                    },
                 },
             ],
         },

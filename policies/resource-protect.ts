@@ -33,30 +33,102 @@ import * as t from "./lib/tokens";
 
 const NAME = "resource-protect";
 
-/** The default critical types and why each is there (shown in docs/policies/resource-protect.md). */
+/**
+ * The default critical types and why each is there (shown in docs/policies/resource-protect.md,
+ * with the rule and the borderline decisions). The rule: deleting a resource of the type can
+ * destroy data that the program cannot recreate, either outright or through a flag the
+ * provider offers (forceDestroy). Derived by reviewing every type token of @pulumi/aws 7.48.
+ */
 export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
+    // Databases.
     [t.RDS_INSTANCE]: "RDS database: deleting it drops the data (automated backups go with it unless retained).",
-    [t.RDS_CLUSTER]: "Aurora cluster: owns the cluster volume; deleting it drops the data.",
+    [t.RDS_CLUSTER]: "Aurora or Multi-AZ DB cluster: owns the cluster volume; deleting it drops the data.",
+    [t.DOCDB_CLUSTER]: "DocumentDB cluster: owns the cluster volume; deleting it drops the data.",
+    [t.DOCDB_ELASTIC_CLUSTER]: "DocumentDB elastic cluster: as above, and the provider offers no final snapshot.",
+    [t.NEPTUNE_CLUSTER]: "Neptune cluster: owns the graph's storage; deleting it drops the data.",
+    [t.NEPTUNE_GRAPH]: "Neptune Analytics graph: the provider always deletes it without a snapshot.",
+    [t.DSQL_CLUSTER]: "Aurora DSQL cluster: deleting it drops the database.",
+    [t.REDSHIFT_CLUSTER]: "Redshift cluster: deleting it drops the warehouse (unless a final snapshot is taken).",
+    [t.REDSHIFT_SERVERLESS_NAMESPACE]: "Redshift Serverless namespace: holds the warehouse's databases; the provider offers no final snapshot.",
     [t.DYNAMODB_TABLE]: "DynamoDB table: deleting it drops every item and the point-in-time-recovery history.",
-    [t.S3_BUCKET]: "S3 bucket (v7 token): holds objects; with forceDestroy a delete empties it first.",
+    [t.KEYSPACES_KEYSPACE]: "Keyspaces keyspace: deleting it deletes every table in it, including tables created with CQL outside the program.",
+    [t.KEYSPACES_TABLE]: "Keyspaces table: deleting it drops its rows.",
+    [t.TIMESTREAM_TABLE]: "Timestream table: AWS cannot recover a deleted table's time-series data.",
+    [t.TIMESTREAM_INFLUXDB_INSTANCE]: "Timestream for InfluxDB instance: deleting it drops the database.",
+    [t.TIMESTREAM_INFLUXDB_CLUSTER]: "Timestream for InfluxDB cluster: deleting it drops the database.",
+    [t.LIGHTSAIL_DATABASE]: "Lightsail managed database: deleting it drops the data (unless a final snapshot is taken).",
+    [t.ODB_CLOUD_VM_CLUSTER]: "Oracle Database@AWS VM cluster: the Oracle databases live on it.",
+    [t.ODB_CLOUD_AUTONOMOUS_VM_CLUSTER]: "Oracle Database@AWS Autonomous VM cluster: the Autonomous databases live on it.",
+    [t.FINSPACE_KX_DATABASE]: "FinSpace kdb database: deleting it drops the market data loaded into it.",
+    // In-memory stores.
+    [t.ELASTICACHE_REPLICATION_GROUP]: "ElastiCache Redis OSS/Valkey replication group: often a primary store (sessions, queues); no final snapshot unless named.",
+    [t.ELASTICACHE_SERVERLESS_CACHE]: "ElastiCache serverless cache: as above, and the provider offers no final snapshot.",
+    [t.MEMORYDB_CLUSTER]: "MemoryDB cluster: a durable primary database; deleting it drops the data.",
+    // Search and analytics.
+    [t.OPENSEARCH_DOMAIN]: "OpenSearch domain: deleting it deletes the indices.",
+    [t.ELASTICSEARCH_DOMAIN]: "Elasticsearch domain (legacy token, still in v7): the same service and indices as OpenSearch.",
+    [t.OPENSEARCH_SERVERLESS_COLLECTION]: "OpenSearch Serverless collection: deleting it deletes the indices, with no snapshot.",
+    // Files and blocks.
+    [t.EFS_FILE_SYSTEM]: "EFS file system: deleting it deletes the files.",
+    [t.FSX_LUSTRE_FILE_SYSTEM]: "FSx for Lustre file system: deleting it deletes the files, by default without a final backup.",
+    [t.FSX_WINDOWS_FILE_SYSTEM]: "FSx for Windows File Server file system: deleting it deletes the files.",
+    [t.FSX_ONTAP_FILE_SYSTEM]: "FSx for NetApp ONTAP file system: its storage virtual machines and volumes live on it.",
+    [t.FSX_ONTAP_VOLUME]: "FSx for ONTAP volume: deleting it deletes the files.",
+    [t.FSX_OPENZFS_FILE_SYSTEM]: "FSx for OpenZFS file system: deleting it deletes the files.",
+    [t.FSX_OPENZFS_VOLUME]: "FSx for OpenZFS volume: deleting it deletes the files and the volume's snapshots.",
+    [t.EBS_VOLUME]: "Standalone EBS volume: deleting it deletes the disk's data.",
+    [t.EBS_VOLUME_COPY]: "EBS volume created as a copy: a real volume that then takes writes; deleting it deletes them.",
+    [t.LIGHTSAIL_DISK]: "Lightsail block storage disk: deleting it deletes the disk's data.",
+    [t.STORAGEGATEWAY_CACHED_ISCSI_VOLUME]: "Storage Gateway cached volume: the primary copy of the data lives in AWS and goes with it.",
+    [t.WORKSPACES_WORKSPACE]: "WorkSpace: terminating it deletes the user volume with the user's files.",
+    // Objects, tables and vectors.
+    [t.S3_BUCKET]: "S3 bucket (v7 token): holds objects; with forceDestroy a delete empties it first, and the name can be taken by others.",
     [t.S3_BUCKET_V2]: "S3 bucket (deprecated BucketV2 token, still in many programs): as above.",
+    [t.S3_DIRECTORY_BUCKET]: "S3 directory bucket (Express One Zone): holds objects; with forceDestroy a delete empties it first.",
+    [t.S3TABLES_TABLE_BUCKET]: "S3 table bucket: with forceDestroy a delete deletes every table and namespace in it.",
+    [t.S3TABLES_TABLE]: "S3 table: deleting it deletes the Iceberg table's data.",
+    [t.S3_VECTORS_BUCKET]: "S3 vector bucket: with forceDestroy a delete deletes every index and vector in it.",
+    [t.S3_VECTORS_INDEX]: "S3 vector index: deleting it deletes the vectors the application inserted.",
+    [t.LIGHTSAIL_BUCKET]: "Lightsail bucket: holds objects; with forceDelete a delete empties it first.",
+    // Source code.
+    [t.CODECOMMIT_REPOSITORY]: "CodeCommit repository: deleting it deletes the history, pull requests and comments that clones do not carry; it cannot be undone.",
+    [t.CODECATALYST_SOURCE_REPOSITORY]: "CodeCatalyst source repository: as above.",
+    // Backups and snapshots: the copies meant to outlive their source.
+    [t.BACKUP_VAULT]: "Backup vault: with forceDestroy a delete deletes every recovery point in it.",
+    [t.RDS_SNAPSHOT]: "RDS DB snapshot: a past state of a database that cannot be taken again.",
+    [t.RDS_SNAPSHOT_COPY]: "Copy of an RDS DB snapshot (often the cross-Region disaster-recovery copy): as above.",
+    [t.RDS_CLUSTER_SNAPSHOT]: "Aurora or Multi-AZ DB cluster snapshot: as above.",
+    [t.RDS_CLUSTER_SNAPSHOT_COPY]: "Copy of a DB cluster snapshot: as above.",
+    [t.DOCDB_CLUSTER_SNAPSHOT]: "DocumentDB cluster snapshot: as above.",
+    [t.NEPTUNE_CLUSTER_SNAPSHOT]: "Neptune cluster snapshot: as above.",
+    [t.REDSHIFT_CLUSTER_SNAPSHOT]: "Redshift cluster snapshot: as above.",
+    [t.REDSHIFT_SERVERLESS_SNAPSHOT]: "Redshift Serverless snapshot: as above, and the only way to keep a namespace's data past its deletion.",
+    [t.MEMORYDB_SNAPSHOT]: "MemoryDB snapshot: as above.",
+    [t.EBS_SNAPSHOT]: "EBS snapshot: a volume backup that cannot be taken again.",
+    [t.EBS_SNAPSHOT_COPY]: "Copy of an EBS snapshot (often in another Region): as above.",
+    [t.FSX_BACKUP]: "FSx backup: a file system backup that cannot be taken again.",
+    // Keys, secrets and certificate authorities.
     [t.KMS_KEY]: "KMS key: deletion is final after the waiting period; everything encrypted under it becomes unreadable.",
     [t.KMS_EXTERNAL_KEY]: "KMS key with imported material: as above, and the material is gone unless kept elsewhere.",
-    [t.EFS_FILE_SYSTEM]: "EFS file system: deleting it deletes the files.",
-    [t.ELASTICACHE_REPLICATION_GROUP]: "ElastiCache Redis/Valkey replication group: often a primary store (sessions, queues); data is lost.",
-    [t.ELASTICACHE_SERVERLESS_CACHE]: "ElastiCache serverless cache: as above.",
-    [t.MEMORYDB_CLUSTER]: "MemoryDB cluster: a durable primary database; deleting it drops the data.",
-    [t.REDSHIFT_CLUSTER]: "Redshift cluster: deleting it drops the warehouse (unless a final snapshot is taken).",
-    [t.REDSHIFT_SERVERLESS_NAMESPACE]: "Redshift Serverless namespace: holds the databases of the warehouse.",
-    [t.DOCDB_CLUSTER]: "DocumentDB cluster: owns the cluster volume; deleting it drops the data.",
-    [t.DOCDB_ELASTIC_CLUSTER]: "DocumentDB elastic cluster: as above.",
-    [t.NEPTUNE_CLUSTER]: "Neptune cluster: owns the graph's storage; deleting it drops the data.",
-    [t.DSQL_CLUSTER]: "Aurora DSQL cluster: deleting it drops the database.",
-    [t.OPENSEARCH_DOMAIN]: "OpenSearch domain: deleting it deletes the indices.",
-    [t.EBS_VOLUME]: "Standalone EBS volume: deleting it deletes the disk's data.",
-    [t.SECRETS_MANAGER_SECRET]: "Secrets Manager secret: deletion destroys the secret's versions after the recovery window.",
+    [t.CLOUDHSM_CLUSTER]: "CloudHSM cluster: its keys survive only in its backups, for their retention period.",
+    [t.PAYMENT_CRYPTOGRAPHY_KEY]: "Payment Cryptography key: key material that cannot be recreated; AWS waits only 7 days by default.",
+    [t.ACMPCA_CERTIFICATE_AUTHORITY]: "Private certificate authority: its private key cannot be recreated, and every certificate it issued chains to it.",
+    [t.SECRETS_MANAGER_SECRET]: "Secrets Manager secret: deletion destroys the secret's versions (often rotated outside the program) after the recovery window.",
+    // Identity and directories.
     [t.COGNITO_USER_POOL]: "Cognito user pool: users and password hashes cannot be exported or restored.",
+    [t.COGNITO_IDENTITY_POOL]: "Cognito identity pool: deleting it deletes the identity IDs that applications key user data by.",
+    [t.DIRECTORY_SERVICE_DIRECTORY]: "Directory Service directory: deleting it deletes the users, groups, policies and computer accounts in it.",
+    [t.WORKMAIL_ORGANIZATION]: "WorkMail organization: deleting it deletes every mailbox.",
+    [t.ORGANIZATIONS_ACCOUNT]: "AWS account: deleting it removes the account from the organization, or with closeOnDeletion closes it with everything in it.",
+    // Names.
     [t.ROUTE53_ZONE]: "Route 53 hosted zone: a recreated zone gets new name servers, breaking delegation, and loses its records.",
+    [t.ROUTE53_DOMAINS_DOMAIN]: "Registered domain: deleting it deregisters the domain, which anyone may then register.",
+    [t.LIGHTSAIL_DOMAIN]: "Lightsail DNS zone: as a Route 53 hosted zone.",
+    // Audit, compliance and customer data.
+    [t.CLOUDTRAIL_EVENT_DATA_STORE]: "CloudTrail Lake event data store: deleting it deletes the audit events it kept.",
+    [t.MAILMANAGER_ARCHIVE]: "Mail Manager archive: deleting it deletes the email archived for compliance.",
+    [t.CUSTOMER_PROFILES_DOMAIN]: "Customer Profiles domain: deleting it deletes all of its customer data.",
+    [t.CONNECT_INSTANCE]: "Amazon Connect instance: deleting it deletes the contact center's users, flows and data, and releases its phone numbers.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);
@@ -116,7 +188,8 @@ function unprotectedMessage(resource: PlainResource, pattern: string, ancestor: 
 export const resourceProtect = stackPolicy<ResourceProtectConfig>({
     name: NAME,
     displayName: "Critical stateful resources are protected",
-    description: "Databases, buckets, keys, file systems, secrets and hosted zones must carry the `protect: true` resource option.",
+    description: "Resources whose deletion destroys data the program cannot recreate (databases, storage, backups, keys, secrets, directories, " +
+        "DNS zones) must carry the `protect: true` resource option.",
     enforcementLevel: "advisory",
     severity: "high",
     remediationSteps: "Add `protect: true` to the resource options (`new aws.rds.Instance(name, args, { protect: true })`). " +
@@ -138,8 +211,14 @@ export const resourceProtect = stackPolicy<ResourceProtectConfig>({
 });
 
 function examples(): PolicyExample[] {
-    const db = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true, deletionProtection: true, storageEncrypted: true };
-    const table = { billingMode: "PAY_PER_REQUEST", hashKey: "sessionId", attributes: [{ name: "sessionId", type: "S" }], deletionProtectionEnabled: true };
+    const db = {
+        engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true,
+        deletionProtection: true, storageEncrypted: true, backupRetentionPeriod: 7,
+    };
+    const table = {
+        billingMode: "PAY_PER_REQUEST", hashKey: "sessionId", attributes: [{ name: "sessionId", type: "S" }], deletionProtectionEnabled: true,
+        pointInTimeRecovery: { enabled: true },
+    };
     return [
         {
             title: "a database without `protect`, and a table that opts out under a protected component",

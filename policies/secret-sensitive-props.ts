@@ -212,7 +212,7 @@ function examples(): PolicyExample[] {
                     type: t.RDS_INSTANCE, name: "billing-db", protect: true,
                     props: {
                         engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true,
-                        deletionProtection: true, storageEncrypted: true,
+                        deletionProtection: true, storageEncrypted: true, backupRetentionPeriod: 7,
                     },
                 },
                 { type: t.SSM_PARAMETER, name: "webhook-signing-key", props: { name: "/shop/webhook-signing-key", type: "SecureString", value: { $secret: "whsec_not_real_1234" } } },

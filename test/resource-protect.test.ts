@@ -82,8 +82,12 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
 });
 
 describe("default critical resource types", () => {
-    it("covers the stateful resources the issue lists", () => {
+    it("covers the stateful resources the issues list", () => {
         for (const type of [
+            // issue 23: FSx, legacy Elasticsearch, MemoryDB, Redshift Serverless, DocumentDB, Neptune, Backup vaults, S3 directory buckets.
+            "aws:fsx/windowsFileSystem:WindowsFileSystem", "aws:fsx/lustreFileSystem:LustreFileSystem", "aws:fsx/ontapFileSystem:OntapFileSystem",
+            "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", "aws:elasticsearch/domain:Domain", "aws:elasticache/serverlessCache:ServerlessCache",
+            "aws:memorydb/cluster:Cluster", "aws:redshiftserverless/namespace:Namespace", "aws:backup/vault:Vault", "aws:s3/directoryBucket:DirectoryBucket",
             "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:dynamodb/table:Table", "aws:s3/bucket:Bucket",
             "aws:s3/bucketV2:BucketV2", "aws:kms/key:Key", "aws:efs/fileSystem:FileSystem",
             "aws:elasticache/replicationGroup:ReplicationGroup", "aws:redshift/cluster:Cluster", "aws:docdb/cluster:Cluster",
@@ -105,6 +109,15 @@ describe("default critical resource types", () => {
             expect(why.length).toBeGreaterThan(20);
             expect(doc).toContain(`\`${type}\``);
         }
+        // The page's default-list tables name exactly the policy's list.
+        const section = doc.slice(doc.indexOf("### The default list"), doc.indexOf("### Borderline"));
+        const documented = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+        expect([...documented].sort()).toEqual([...DEFAULT_CRITICAL_RESOURCE_TYPES].sort());
+        // A type is either on the default list or discussed as borderline, never both.
+        const borderline = doc.slice(doc.indexOf("### Borderline"), doc.indexOf("## Configuration"));
+        const discussed = [...borderline.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((t) => t[1]));
+        expect(discussed.length).toBeGreaterThan(50);
+        expect(DEFAULT_CRITICAL_RESOURCE_TYPES.filter((type) => discussed.includes(type))).toEqual([]);
     });
 
     it("is the schema default, so the published config shows it", () => {

@@ -3,7 +3,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { POLICIES } from "../policies";
 import * as tokens from "../policies/lib/tokens";
+import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
 
@@ -25,5 +27,11 @@ describe("type tokens", () => {
     const ours = Object.entries(tokens).filter(([, v]) => typeof v === "string" && (v as string).startsWith("aws:"));
     it.each(ours)("%s exists in @pulumi/aws", (_name, token) => {
         expect(known.has(token as string)).toBe(true);
+    });
+
+    // Also what the policies actually use, wherever the string came from.
+    it("every type a policy reads and every type of resource-protect's default critical list exists in @pulumi/aws", () => {
+        const used = [...POLICIES.flatMap((p) => (p.resourceTypes === "all" ? [] : p.resourceTypes)), ...DEFAULT_CRITICAL_RESOURCE_TYPES];
+        expect(used.filter((type) => type.startsWith("aws:") && !known.has(type))).toEqual([]);
     });
 });

@@ -8,6 +8,12 @@ import { kindOf } from "./describe";
 import type { Finding, PlainResource } from "./rule";
 import { isRecord, isUnknown } from "./values";
 
+/** What AWS (or the provider) applies when a property is not set, and how messages say so. */
+export interface UnsetDefault {
+    value: unknown;
+    note: string;
+}
+
 export interface PropertyCheck<C> {
     /** Type tokens the check applies to. */
     types: readonly string[];
@@ -16,8 +22,12 @@ export interface PropertyCheck<C> {
      * element of a list, e.g. `ebsBlockDevices[].encrypted`.
      */
     property: string;
-    /** What AWS applies when the property is not set (judged like a set value); omit when unset is fine. */
-    unset?: { value: unknown; note: string };
+    /**
+     * What AWS applies when the property is not set (judged like a set value); omit when unset
+     * is fine. A function when that depends on the resource (a restored database inherits the
+     * source's value): undefined then means unset cannot be judged, and the check is skipped.
+     */
+    unset?: UnsetDefault | ((resource: PlainResource, config: C) => UnsetDefault | undefined);
     /** True when a known value is acceptable. */
     accepts(value: unknown, config: C): boolean;
     /** How messages name the acceptable value(s), e.g. "the boolean true" (for values of the wrong type). */
@@ -54,11 +64,12 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
             for (const c of byType.get(resource.type) ?? []) {
                 if (c.appliesTo && c.appliesTo(resource, config) !== true) continue;
                 for (const at of valuesAt(resource.props, c.property)) {
-                    const value = at.set ? at.value : c.unset?.value;
-                    if (!at.set && !c.unset) continue;
+                    const unset = at.set ? undefined : typeof c.unset === "function" ? c.unset(resource, config) : c.unset;
+                    if (!at.set && !unset) continue;
+                    const value = at.set ? at.value : unset!.value;
                     if (isUnknown(value) || c.accepts(value, config)) continue;
                     const fix = typeof c.fix === "string" ? c.fix : c.fix(config, resource);
-                    findings.push({ message: `${resource.type} "${resource.name}": ${at.path} ${describeState(at, c)}. ${fix}` });
+                    findings.push({ message: `${resource.type} "${resource.name}": ${at.path} ${describeState(at, { ...c, unset })}. ${fix}` });
                 }
             }
             return findings;
@@ -67,7 +78,7 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
 }
 
 /** "is not set (AWS defaults it to false)", "is false", `is "NONE"`, "is a string, not the boolean true". */
-export function describeState(at: Judged, check: Pick<PropertyCheck<unknown>, "unset" | "expected" | "showStrings">): string {
+export function describeState(at: Judged, check: { unset?: UnsetDefault; expected: string; showStrings?: boolean }): string {
     if (!at.set) return `is not set (${check.unset?.note ?? "no default"})`;
     const v = at.value;
     if (typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return `is ${v}`;

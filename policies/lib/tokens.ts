@@ -1,6 +1,7 @@
-// AWS provider v7 type tokens used by more than one policy. Strings, not classes: loading
-// @pulumi/aws to read `__pulumiType` would cost every preview seconds of boot time.
-// test/tokens.test.ts checks each against the installed provider.
+// AWS provider v7 type tokens the pack names (shared by policies, and every type of
+// resource-protect's default critical list). Strings, not classes: loading @pulumi/aws to
+// read `__pulumiType` would cost every preview seconds of boot time. test/tokens.test.ts
+// checks each against the installed provider.
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
@@ -48,3 +49,61 @@ export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
 export const DIRECTORY_SERVICE_DIRECTORY = "aws:directoryservice/directory:Directory";
 export const ECS_TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 export const BATCH_JOB_DEFINITION = "aws:batch/jobDefinition:JobDefinition";
+export const NEPTUNE_GRAPH = "aws:neptunegraph/graph:Graph";
+export const KEYSPACES_KEYSPACE = "aws:keyspaces/keyspace:Keyspace";
+export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
+export const TIMESTREAM_TABLE = "aws:timestreamwrite/table:Table";
+export const TIMESTREAM_INFLUXDB_INSTANCE = "aws:timestreaminfluxdb/dbInstance:DbInstance";
+export const TIMESTREAM_INFLUXDB_CLUSTER = "aws:timestreaminfluxdb/dbCluster:DbCluster";
+export const ODB_CLOUD_VM_CLUSTER = "aws:odb/cloudVmCluster:CloudVmCluster";
+export const ODB_CLOUD_AUTONOMOUS_VM_CLUSTER = "aws:odb/cloudAutonomousVmCluster:CloudAutonomousVmCluster";
+export const FINSPACE_KX_DATABASE = "aws:finspace/kxDatabase:KxDatabase";
+export const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
+export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
+export const OPENSEARCH_SERVERLESS_COLLECTION = "aws:opensearch/serverlessCollection:ServerlessCollection";
+export const FSX_LUSTRE_FILE_SYSTEM = "aws:fsx/lustreFileSystem:LustreFileSystem";
+export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSystem";
+export const FSX_ONTAP_FILE_SYSTEM = "aws:fsx/ontapFileSystem:OntapFileSystem";
+export const FSX_ONTAP_VOLUME = "aws:fsx/ontapVolume:OntapVolume";
+export const FSX_OPENZFS_FILE_SYSTEM = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
+export const FSX_OPENZFS_VOLUME = "aws:fsx/openZfsVolume:OpenZfsVolume";
+export const FSX_BACKUP = "aws:fsx/backup:Backup";
+export const EBS_VOLUME_COPY = "aws:ebs/volumeCopy:VolumeCopy";
+export const EBS_SNAPSHOT = "aws:ebs/snapshot:Snapshot";
+export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
+export const LIGHTSAIL_DISK = "aws:lightsail/disk:Disk";
+export const LIGHTSAIL_BUCKET = "aws:lightsail/bucket:Bucket";
+export const LIGHTSAIL_DOMAIN = "aws:lightsail/domain:Domain";
+export const STORAGEGATEWAY_CACHED_ISCSI_VOLUME = "aws:storagegateway/cachesIscsiVolume:CachesIscsiVolume";
+export const WORKSPACES_WORKSPACE = "aws:workspaces/workspace:Workspace";
+export const S3_DIRECTORY_BUCKET = "aws:s3/directoryBucket:DirectoryBucket";
+export const S3TABLES_TABLE_BUCKET = "aws:s3tables/tableBucket:TableBucket";
+export const S3TABLES_TABLE = "aws:s3tables/table:Table";
+export const S3_VECTORS_BUCKET = "aws:s3/vectorsVectorBucket:VectorsVectorBucket";
+export const S3_VECTORS_INDEX = "aws:s3/vectorsIndex:VectorsIndex";
+export const CODECOMMIT_REPOSITORY = "aws:codecommit/repository:Repository";
+export const CODECATALYST_SOURCE_REPOSITORY = "aws:codecatalyst/sourceRepository:SourceRepository";
+export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+export const ECR_PUBLIC_REPOSITORY = "aws:ecrpublic/repository:Repository";
+export const BACKUP_VAULT = "aws:backup/vault:Vault";
+export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
+export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
+export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
+export const RDS_CLUSTER_SNAPSHOT_COPY = "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy";
+export const DOCDB_CLUSTER_SNAPSHOT = "aws:docdb/clusterSnapshot:ClusterSnapshot";
+export const NEPTUNE_CLUSTER_SNAPSHOT = "aws:neptune/clusterSnapshot:ClusterSnapshot";
+export const REDSHIFT_CLUSTER_SNAPSHOT = "aws:redshift/clusterSnapshot:ClusterSnapshot";
+export const REDSHIFT_SERVERLESS_SNAPSHOT = "aws:redshiftserverless/snapshot:Snapshot";
+export const MEMORYDB_SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
+export const CLOUDHSM_CLUSTER = "aws:cloudhsmv2/cluster:Cluster";
+export const PAYMENT_CRYPTOGRAPHY_KEY = "aws:paymentcryptography/key:Key";
+export const ACMPCA_CERTIFICATE_AUTHORITY = "aws:acmpca/certificateAuthority:CertificateAuthority";
+export const COGNITO_IDENTITY_POOL = "aws:cognito/identityPool:IdentityPool";
+export const WORKMAIL_ORGANIZATION = "aws:workmail/organization:Organization";
+export const ORGANIZATIONS_ACCOUNT = "aws:organizations/account:Account";
+export const ROUTE53_DOMAINS_DOMAIN = "aws:route53domains/domain:Domain";
+export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
+export const MAILMANAGER_ARCHIVE = "aws:mailmanager/archive:Archive";
+export const CUSTOMER_PROFILES_DOMAIN = "aws:customerprofiles/domain:Domain";
+export const CONNECT_INSTANCE = "aws:connect/instance:Instance";
+export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";

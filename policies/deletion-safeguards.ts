@@ -1,0 +1,491 @@
+// What happens to the data when a resource *is* deleted: `pulumi destroy`, a line removed from
+// the program or a replacement. `protect` (resource-protect) and deletion protection
+// (rds-deletion-protection) guard against the delete itself; this policy checks the settings
+// that decide whether anything survives it: a final snapshot, automated backups and
+// point-in-time recovery that can be restored, recovery windows for keys and secrets, and no
+// force-delete flag that empties a container AWS would otherwise refuse to delete.
+//
+// The provider reads these flags from the state when it deletes, not from the program
+// (hashicorp/terraform-provider-aws#2588): checking every preview and update is what keeps
+// the state safe.
+//
+// Unset means what AWS or the provider applies. At preview the bridge has already filled the
+// provider's schema defaults (skipFinalSnapshot: false, forceDestroy: false, Lustre
+// skipFinalBackup: true); `check --program` sees only what the program set. Both are judged
+// alike, so a check never turns on a value that only one of them sees. Settings whose unsafe
+// value is the provider's default rather than the user's choice (EBS finalSnapshot, Lustre
+// skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
+import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
+import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
+import * as t from "./lib/tokens";
+import { isUnknown } from "./lib/values";
+
+export interface DeletionSafeguardsConfig {
+    minBackupRetentionDays: number;
+    requirePointInTimeRecovery: boolean;
+    minKeyDeletionWindowDays: number;
+    requireFinalBackups: boolean;
+}
+
+export const DEFAULT_DELETION_SAFEGUARDS_CONFIG: Readonly<DeletionSafeguardsConfig> = {
+    minBackupRetentionDays: 7,
+    requirePointInTimeRecovery: true,
+    minKeyDeletionWindowDays: 30,
+    requireFinalBackups: false,
+};
+
+type Check = PropertyCheck<DeletionSafeguardsConfig>;
+type Props = Record<string, unknown>;
+
+// ---------------------------------------------------------------- what decides whether a check applies
+
+/** Whether an input is set: true, false, or undefined while it is unknown. An empty string is unset (the provider's GetOk). */
+function isSet(props: Props, key: string): boolean | undefined {
+    const value = props[key];
+    if (isUnknown(value)) return undefined;
+    return !(value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0));
+}
+
+/** True when none of the inputs is set, false when one is, undefined when it depends on an unknown. */
+function noneSet(props: Props, keys: readonly string[]): boolean | undefined {
+    const set = keys.map((k) => isSet(props, k));
+    if (set.includes(true)) return false;
+    return set.includes(undefined) ? undefined : true;
+}
+
+/** Whether a string input is one of the values (case-insensitive); unset is `unset`. */
+function oneOf(props: Props, key: string, values: readonly string[], unset = false): boolean | undefined {
+    const value = props[key];
+    if (isUnknown(value)) return undefined;
+    if (value === undefined || value === null || value === "") return unset;
+    return typeof value === "string" && values.includes(value.toLowerCase());
+}
+
+/** Every condition true; false as soon as one is false; otherwise undefined (an unknown decides). */
+function all(...conditions: (boolean | undefined)[]): boolean | undefined {
+    if (conditions.includes(false)) return false;
+    return conditions.includes(undefined) ? undefined : true;
+}
+
+/** Restores inherit the source's backup retention when it is not set (RDS user guide, "Backup retention period"). */
+const RESTORE_INPUTS = ["snapshotIdentifier", "restoreToPointInTime"];
+const REDSHIFT_RESTORE_INPUTS = ["snapshotIdentifier", "snapshotArn"];
+
+/**
+ * A secondary cluster of an Aurora or DocumentDB global database: a member created without a
+ * master user, which the provider requires of every other new cluster (its docs:
+ * "Required unless a snapshotIdentifier ... or unless a globalClusterIdentifier is provided
+ * when the cluster is the secondary cluster of a global database"). Its data is a copy.
+ */
+function isGlobalSecondary(props: Props): boolean | undefined {
+    const noMasterUser = noneSet(props, ["masterUsername", ...RESTORE_INPUTS, "s3Import"]);
+    if (noMasterUser === false) return false;
+    const member = isSet(props, "globalClusterIdentifier");
+    if (member === false) return false;
+    return member === true && noMasterUser === true ? true : undefined;
+}
+
+/** Not a replica whose data is a copy: read replicas, cross-Region replica clusters, global secondaries. */
+const notReplica: Readonly<Record<string, (props: Props) => boolean | undefined>> = {
+    [t.RDS_INSTANCE]: (p) => noneSet(p, ["replicateSourceDb"]),
+    [t.RDS_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(isGlobalSecondary(p))),
+    [t.DOCDB_CLUSTER]: (p) => negate(isGlobalSecondary(p)),
+    [t.NEPTUNE_CLUSTER]: (p) => noneSet(p, ["replicationSourceIdentifier"]),
+};
+
+function negate(value: boolean | undefined): boolean | undefined {
+    return value === undefined ? undefined : !value;
+}
+
+/**
+ * ElastiCache resources that hold Redis OSS / Valkey data of their own: not Memcached (no
+ * snapshots), not a node of a replication group (the group's settings govern), not a
+ * secondary of a global datastore, not cache.t1.micro (no snapshot support).
+ */
+function ownsCacheData(resource: PlainResource): boolean | undefined {
+    const p = resource.props;
+    const notT1Micro = negate(oneOf(p, "nodeType", ["cache.t1.micro"]));
+    switch (resource.type) {
+        case t.ELASTICACHE_REPLICATION_GROUP:
+            return all(noneSet(p, ["globalReplicationGroupId"]), oneOf(p, "engine", ["redis", "valkey"], true), notT1Micro);
+        case t.ELASTICACHE_CLUSTER: {
+            const standalone = noneSet(p, ["replicationGroupId"]);
+            if (standalone !== true) return standalone;
+            return all(oneOf(p, "engine", ["redis", "valkey"]), notT1Micro);
+        }
+        case t.ELASTICACHE_SERVERLESS_CACHE:
+            return oneOf(p, "engine", ["redis", "valkey"]);
+        case t.MEMORYDB_CLUSTER:
+            // A member of a multi-Region cluster keeps its data in the other Regions.
+            return noneSet(p, ["multiRegionClusterName"]);
+        default:
+            return true;
+    }
+}
+
+// ---------------------------------------------------------------- the checks
+
+const isTrue = (value: unknown) => value === true;
+
+/** A final snapshot or backup the user turned off. */
+function skipped(types: readonly string[], property: string, fix: string, appliesTo?: Check["appliesTo"]): Check {
+    return { types, property, accepts: (v) => !isTrue(v), expected: "false", appliesTo, fix };
+}
+
+const FINAL_SNAPSHOT_FIX = "Deleting it (destroy, removal or replacement) would then keep no copy of the data: " +
+    "remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotIdentifier`, unique per generation if the resource may be replaced.";
+
+const finalSnapshots: Check[] = [
+    skipped([t.RDS_INSTANCE], "skipFinalSnapshot", FINAL_SNAPSHOT_FIX,
+        // AWS requires skipping it for read replicas and RDS Custom instances (DeleteDBInstance).
+        (r) => all(notReplica[t.RDS_INSTANCE](r.props), noneSet(r.props, ["customIamInstanceProfile"]))),
+    skipped([t.RDS_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER], "skipFinalSnapshot", FINAL_SNAPSHOT_FIX, (r) => notReplica[r.type](r.props)),
+    skipped([t.REDSHIFT_CLUSTER], "skipFinalSnapshot", FINAL_SNAPSHOT_FIX),
+    skipped([t.LIGHTSAIL_DATABASE], "skipFinalSnapshot",
+        "Deleting it would then keep no copy of the data: remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotName`."),
+    skipped([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM, t.FSX_ONTAP_VOLUME], "skipFinalBackup",
+        "Deleting it would then keep no backup of the files: remove `skipFinalBackup` (or set it to false)."),
+];
+
+/** Final snapshots and backups that the provider or AWS skips unless asked: only with requireFinalBackups. */
+const providerDefaultFinalBackups: Check[] = [
+    {
+        types: [t.EBS_VOLUME], property: "finalSnapshot",
+        unset: { value: false, note: "the provider takes no snapshot before deleting the volume" },
+        accepts: isTrue, expected: "the boolean true",
+        appliesTo: (_r, config) => config.requireFinalBackups,
+        fix: "Set `finalSnapshot: true` so that deleting the volume leaves a snapshot of its data.",
+    },
+    {
+        types: [t.FSX_LUSTRE_FILE_SYSTEM], property: "skipFinalBackup",
+        unset: { value: true, note: "the provider skips the final backup of a Lustre file system" },
+        accepts: (v) => v === false, expected: "the boolean false",
+        // Scratch file systems are never backed up; SCRATCH_1 is the default deployment type.
+        appliesTo: (r, config) => config.requireFinalBackups && oneOf(r.props, "deploymentType", ["persistent_1", "persistent_2"]),
+        fix: "Set `skipFinalBackup: false` so that deleting the persistent file system leaves a backup of its files.",
+    },
+    {
+        types: [t.MEMORYDB_CLUSTER], property: "finalSnapshotName",
+        unset: { value: null, note: "no final snapshot is taken" },
+        accepts: (v) => typeof v === "string" && v.length > 0, expected: "a snapshot name",
+        appliesTo: (r, config) => config.requireFinalBackups && ownsCacheData(r),
+        fix: "Set `finalSnapshotName` so that deleting the cluster leaves a snapshot of its data.",
+    },
+    {
+        types: [t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER], property: "finalSnapshotIdentifier",
+        unset: { value: null, note: "no final snapshot is taken" },
+        accepts: (v) => typeof v === "string" && v.length > 0, expected: "a snapshot name",
+        appliesTo: (r, config) => config.requireFinalBackups && ownsCacheData(r),
+        fix: "Set `finalSnapshotIdentifier` so that deleting it leaves a snapshot of its data.",
+    },
+];
+
+/** Backup retention against minBackupRetentionDays; `aws` is what AWS keeps when unset (undefined: not documented, so unset is not judged). */
+function retention(types: readonly string[], property: string, aws: UnsetDefault | undefined, options: {
+    appliesTo?: Check["appliesTo"];
+    /** Inputs that make the resource a restore, which inherits the source's retention when unset. */
+    restores?: readonly string[];
+    what?: string;
+} = {}): Check {
+    const restores = options.restores ?? [];
+    return {
+        types, property,
+        unset: aws && ((r) => (noneSet(r.props, restores) === true ? aws : undefined)),
+        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays,
+        expected: "a number of days",
+        appliesTo: options.appliesTo,
+        fix: (config) => `Keep ${options.what ?? "automated backups"} for at least ${config.minBackupRetentionDays} days ` +
+            `(\`${property}: ${config.minBackupRetentionDays}\` or more): they are what a restore after a bad change or corruption starts from.`,
+    };
+}
+
+const AWS_ONE_DAY: UnsetDefault = { value: 1, note: "AWS keeps automated backups for 1 day" };
+const NO_SNAPSHOTS: UnsetDefault = { value: 0, note: "AWS takes no automatic snapshots" };
+
+const retentions: Check[] = [
+    // The RDS API default is 1 day (the console's is 7); the provider sends the input only when set.
+    retention([t.RDS_INSTANCE], "backupRetentionPeriod", AWS_ONE_DAY, { appliesTo: (r) => notReplica[t.RDS_INSTANCE](r.props), restores: RESTORE_INPUTS }),
+    retention([t.RDS_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY, {
+        appliesTo: (r) => notReplica[r.type](r.props), restores: RESTORE_INPUTS,
+    }),
+    retention([t.DOCDB_ELASTIC_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY),
+    retention([t.REDSHIFT_CLUSTER], "automatedSnapshotRetentionPeriod", { value: 1, note: "AWS keeps automated snapshots for 1 day" }, {
+        restores: REDSHIFT_RESTORE_INPUTS, what: "automated snapshots",
+    }),
+    retention([t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER, t.MEMORYDB_CLUSTER], "snapshotRetentionLimit", NO_SNAPSHOTS, {
+        appliesTo: ownsCacheData, what: "automatic snapshots",
+    }),
+    // AWS does not document the API's default for serverless caches: only a set value is judged.
+    retention([t.ELASTICACHE_SERVERLESS_CACHE], "snapshotRetentionLimit", undefined, { appliesTo: ownsCacheData, what: "automatic snapshots" }),
+    {
+        types: [t.LIGHTSAIL_DATABASE], property: "backupRetentionEnabled",
+        accepts: (v) => v !== false, expected: "true",
+        fix: "Turning backup retention off deletes every automated backup of the database: remove `backupRetentionEnabled` (or set it to true).",
+    },
+];
+
+const pointInTimeRecovery: Check[] = [
+    {
+        types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.enabled",
+        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
+        accepts: isTrue, expected: "the boolean true",
+        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+        fix: "Set `pointInTimeRecovery: { enabled: true }`: it restores the table to any second of the recovery period, " +
+            "and a deleted table to the moment of its deletion for 35 days.",
+    },
+    {
+        types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.recoveryPeriodInDays",
+        unset: { value: 35, note: "AWS keeps 35 days" },
+        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",
+        appliesTo: (r) => {
+            const block = r.props.pointInTimeRecovery;
+            if (isUnknown(block)) return undefined;
+            const enabled = block && typeof block === "object" ? (block as Props).enabled : undefined;
+            return isUnknown(enabled) ? undefined : enabled === true;
+        },
+        fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
+    },
+    {
+        types: [t.KEYSPACES_TABLE], property: "pointInTimeRecovery.status",
+        unset: { value: "DISABLED", note: "AWS leaves point-in-time recovery off" },
+        accepts: (v) => v === "ENABLED", expected: `"ENABLED"`, showStrings: true,
+        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+        fix: "Set `pointInTimeRecovery: { status: \"ENABLED\" }`: it restores the table to any second of the last 35 days, and a deleted table for 35 days.",
+    },
+];
+
+/** Force-delete flags: each turns a delete AWS would refuse (the container is not empty) into one that erases its contents. */
+function forced(types: readonly string[], property: string, what: string): Check {
+    return {
+        types, property, accepts: (v) => !isTrue(v), expected: "false",
+        fix: `Deleting it would then also delete ${what}, with no way back: remove \`${property}\`, ` +
+            "and empty it deliberately (or set the flag in its own update, with a time-limited exemption) when decommissioning it.",
+    };
+}
+
+const forceDeletes: Check[] = [
+    forced([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_DIRECTORY_BUCKET], "forceDestroy", "every object in it, including locked object versions"),
+    forced([t.S3TABLES_TABLE_BUCKET], "forceDestroy", "every table and namespace in it"),
+    forced([t.S3_VECTORS_BUCKET], "forceDestroy", "every vector index in it"),
+    forced([t.LIGHTSAIL_BUCKET], "forceDelete", "every object in it"),
+    forced([t.BACKUP_VAULT], "forceDestroy", "every recovery point (backup) in it"),
+    forced([t.ECR_REPOSITORY], "forceDelete", "every image in it, including the ones running services pull and roll back to"),
+    forced([t.ECR_PUBLIC_REPOSITORY], "forceDestroy", "every image in it"),
+    forced([t.ROUTE53_ZONE], "forceDestroy", "every record in it, including records managed outside this program"),
+    {
+        types: [t.DSQL_CLUSTER], property: "forceDestroy", accepts: (v) => !isTrue(v), expected: "false",
+        fix: "It deletes the cluster even when deletion protection is on: remove `forceDestroy`, and turn deletion protection off in its own update when decommissioning it.",
+    },
+];
+
+/** Recovery windows: the only undo of a deleted key or secret. */
+function keyWindow(types: readonly string[], property: string, what: string): Check {
+    return {
+        types, property,
+        unset: { value: 30, note: "AWS waits 30 days" },
+        accepts: (v, config) => typeof v === "number" && v >= config.minKeyDeletionWindowDays, expected: "a number of days",
+        fix: (config) => `Once the window ends, ${what}: keep at least ${config.minKeyDeletionWindowDays} days ` +
+            `(\`${property}: ${config.minKeyDeletionWindowDays}\`, or remove it for AWS's 30) to notice and cancel a mistaken deletion.`,
+    };
+}
+
+const recoveryWindows: Check[] = [
+    {
+        types: [t.SECRETS_MANAGER_SECRET], property: "recoveryWindowInDays", accepts: (v) => v !== 0, expected: "7 to 30",
+        fix: "Deleting the secret would then destroy it at once, with no recovery: remove `recoveryWindowInDays` (AWS waits 30 days) or set 7 to 30.",
+    },
+    // Replica keys are left out: the key material lives on in the primary (AWS calls deleting a replica "less risky").
+    keyWindow([t.KMS_KEY, t.KMS_EXTERNAL_KEY], "deletionWindowInDays", "everything encrypted under the key can never be decrypted again"),
+    keyWindow([t.ACMPCA_CERTIFICATE_AUTHORITY], "permanentDeletionTimeInDays", "the CA's private key is gone and the CA cannot be restored"),
+];
+
+/** Flags that make a delete take more data with it than the resource itself. */
+const widerDeletes: Check[] = [
+    {
+        types: [t.ORGANIZATIONS_ACCOUNT], property: "closeOnDeletion", accepts: (v) => !isTrue(v), expected: "false",
+        fix: "Deleting the resource would then close the AWS account and, after the post-closure period, everything in it: remove `closeOnDeletion`.",
+    },
+    {
+        types: [t.SAGEMAKER_DOMAIN], property: "retentionPolicy.homeEfsFileSystem", accepts: (v) => v !== "Delete", expected: `"Retain"`, showStrings: true,
+        fix: "Deleting the domain would then delete the EFS file system with every user's home directory: remove it (AWS retains the file system) or set \"Retain\".",
+    },
+    {
+        types: [t.FSX_ONTAP_VOLUME], property: "bypassSnaplockEnterpriseRetention", accepts: (v) => !isTrue(v), expected: "false",
+        fix: "Deleting the volume would then also delete files still under SnapLock retention: remove `bypassSnaplockEnterpriseRetention`.",
+    },
+];
+
+const rule = propertyRule<DeletionSafeguardsConfig>([
+    ...finalSnapshots, ...providerDefaultFinalBackups, ...retentions, ...pointInTimeRecovery, ...forceDeletes, ...recoveryWindows, ...widerDeletes,
+]);
+
+/** Every (type, property) the policy judges, for the docs and tests. */
+export const SAFEGUARDED: readonly { type: string; property: string }[] = [
+    ...finalSnapshots, ...providerDefaultFinalBackups, ...retentions, ...pointInTimeRecovery, ...forceDeletes, ...recoveryWindows, ...widerDeletes,
+].flatMap((c) => c.types.map((type) => ({ type, property: c.property })));
+
+/** The pure rule. */
+export function findMissingDeletionSafeguards(resource: PlainResource, config: DeletionSafeguardsConfig = DEFAULT_DELETION_SAFEGUARDS_CONFIG): Finding[] {
+    return rule.check(resource, config);
+}
+
+const db = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true, deletionProtection: true, storageEncrypted: true };
+const table = { billingMode: "PAY_PER_REQUEST", hashKey: "orderId", attributes: [{ name: "orderId", type: "S" }], deletionProtectionEnabled: true };
+const sse = { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" } } };
+
+export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
+    name: "deletion-safeguards",
+    displayName: "Deleting a resource keeps a way back to its data",
+    description: "Databases keep a final snapshot and enough backups, DynamoDB tables point-in-time recovery, keys and secrets a recovery window, " +
+        "and no bucket, vault or repository is force-emptied on delete.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    remediationSteps: "Remove `skipFinalSnapshot: true`, `forceDestroy: true`/`forceDelete: true` and `recoveryWindowInDays: 0`; keep backups for at least " +
+        "`minBackupRetentionDays`, enable point-in-time recovery on DynamoDB tables, and keep KMS deletion windows at `minKeyDeletionWindowDays` or more.",
+    tags: ["aws", "data-protection", "backup"],
+    framework: {
+        name: "AWS Foundational Security Best Practices",
+        version: "1.0.0",
+        reference: "DynamoDB.2",
+        specification: "DynamoDB tables should have point-in-time recovery enabled; also RDS.11, DocumentDB.2, Neptune.5 and Redshift.3 " +
+            "(automated backups kept at least 7 days) and ElastiCache.1 (automatic backups).",
+    },
+    configSchema: {
+        properties: {
+            minBackupRetentionDays: {
+                type: "integer", minimum: 1, maximum: 35, default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.minBackupRetentionDays,
+                description: "Fewest days of automated backups (RDS, Aurora, DocumentDB, Neptune, Redshift, ElastiCache Redis OSS/Valkey, MemoryDB) " +
+                    "and of a DynamoDB point-in-time recovery period.",
+            },
+            requirePointInTimeRecovery: {
+                type: "boolean", default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.requirePointInTimeRecovery,
+                description: "Require point-in-time recovery on DynamoDB and Keyspaces tables.",
+            },
+            minKeyDeletionWindowDays: {
+                type: "integer", minimum: 7, maximum: 30, default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.minKeyDeletionWindowDays,
+                description: "Fewest days of the waiting period before a KMS key or a private CA is deleted for good (AWS's default is 30).",
+            },
+            requireFinalBackups: {
+                type: "boolean", default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.requireFinalBackups,
+                description: "Also require a final snapshot or backup where the provider takes none unless asked: EBS volumes, " +
+                    "persistent FSx for Lustre file systems, MemoryDB clusters and ElastiCache Redis OSS/Valkey.",
+            },
+        },
+    },
+    strictConfig: { requireFinalBackups: true },
+    resourceTypes: rule.resourceTypes,
+    check: (resource, config) => findMissingDeletionSafeguards(resource, config),
+    examples: [
+        {
+            title: "a database that skips its final snapshot and keeps 1 day of backups, a table without point-in-time recovery, " +
+                "a force-destroyed bucket, a secret deleted at once and a key with a 7-day window",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                { type: t.RDS_INSTANCE, name: "payments-db", props: { ...db, skipFinalSnapshot: true, backupRetentionPeriod: 1 } },
+                { type: t.DYNAMODB_TABLE, name: "payments", props: table },
+                { type: t.S3_BUCKET, name: "payment-exports", props: { bucket: "shop-payment-exports", forceDestroy: true, serverSideEncryptionConfiguration: sse } },
+                { type: t.SECRETS_MANAGER_SECRET, name: "psp-api-key", props: { name: "shop/psp-api-key", recoveryWindowInDays: 0 } },
+                { type: t.KMS_KEY, name: "payments-key", props: { enableKeyRotation: true, deletionWindowInDays: 7 } },
+            ],
+        },
+        {
+            title: "the same resources with their safeguards",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.RDS_INSTANCE, name: "payments-db", protect: true,
+                    props: { ...db, skipFinalSnapshot: false, finalSnapshotIdentifier: "payments-db-final", backupRetentionPeriod: 14 },
+                },
+                { type: t.DYNAMODB_TABLE, name: "payments", protect: true, props: { ...table, pointInTimeRecovery: { enabled: true } } },
+                { type: t.S3_BUCKET, name: "payment-exports", protect: true, props: { bucket: "shop-payment-exports", serverSideEncryptionConfiguration: sse } },
+                { type: t.SECRETS_MANAGER_SECRET, name: "psp-api-key", protect: true, props: { name: "shop/psp-api-key" } },
+                { type: t.KMS_KEY, name: "payments-key", protect: true, props: { enableKeyRotation: true } },
+            ],
+            note: "Unset windows are AWS's 30 days; an RDS instance without `backupRetentionPeriod` would keep only AWS's 1 day.",
+        },
+        {
+            title: "an Aurora global database whose primary skips its final snapshot (the secondary may: its data is a copy)",
+            verdict: "fail",
+            preview: true,
+            resources: [
+                { type: t.RDS_GLOBAL_CLUSTER, name: "orders-global", props: { globalClusterIdentifier: "orders-global", engine: "aurora-postgresql", deletionProtection: true } },
+                {
+                    type: t.RDS_CLUSTER, name: "orders-primary",
+                    props: {
+                        engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, globalClusterIdentifier: { $unknown: "string" },
+                        backupRetentionPeriod: 7, skipFinalSnapshot: true,
+                    },
+                    propertyDependencies: { globalClusterIdentifier: ["orders-global"] },
+                },
+                {
+                    type: t.RDS_CLUSTER, name: "orders-secondary",
+                    props: { engine: "aurora-postgresql", globalClusterIdentifier: { $unknown: "string" }, skipFinalSnapshot: true },
+                    propertyDependencies: { globalClusterIdentifier: ["orders-global"] },
+                },
+            ],
+            reported: ["orders-primary"],
+            messageIncludes: "skipFinalSnapshot is true",
+            note: "A secondary is created without a master user (the provider requires one of every other new cluster), which is how the policy tells it apart.",
+        },
+        {
+            title: "a read replica that skips its final snapshot and keeps no backups, as AWS requires of replicas",
+            verdict: "pass",
+            preview: true,
+            resources: [
+                {
+                    type: t.RDS_INSTANCE, name: "orders-db",
+                    props: { ...db, backupRetentionPeriod: 7, finalSnapshotIdentifier: "orders-db-final" },
+                },
+                {
+                    type: t.RDS_INSTANCE, name: "orders-db-replica",
+                    props: { instanceClass: "db.t4g.micro", replicateSourceDb: { $unknown: "string" }, skipFinalSnapshot: true, storageEncrypted: true },
+                    propertyDependencies: { replicateSourceDb: ["orders-db"] },
+                },
+            ],
+        },
+        {
+            title: "a Valkey replication group without automatic snapshots, next to a Memcached cluster that has none to keep",
+            verdict: "fail",
+            resources: [
+                { type: t.ELASTICACHE_REPLICATION_GROUP, name: "sessions-cache", props: { description: "sessions", engine: "valkey", nodeType: "cache.t4g.small", numCacheClusters: 2 } },
+                { type: t.ELASTICACHE_CLUSTER, name: "page-cache", props: { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 2 } },
+            ],
+            reported: ["sessions-cache"],
+            messageIncludes: "snapshotRetentionLimit is not set (AWS takes no automatic snapshots)",
+        },
+        {
+            title: "an ECR repository and a Backup vault that are emptied on delete",
+            verdict: "fail",
+            resources: [
+                { type: t.ECR_REPOSITORY, name: "orders-images", props: { name: "orders", forceDelete: true } },
+                { type: t.BACKUP_VAULT, name: "orders-backups", props: { name: "orders-backups", forceDestroy: true } },
+            ],
+            messageIncludes: "with no way back",
+        },
+        {
+            title: "with `requireFinalBackups`, an EBS volume that takes no snapshot on delete and a persistent Lustre file system that skips its backup",
+            verdict: "fail",
+            config: { requireFinalBackups: true },
+            resources: [
+                { type: t.EBS_VOLUME, name: "build-cache", props: { availabilityZone: "eu-west-1a", size: 100, type: "gp3", encrypted: true } },
+                { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "training-data", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "PERSISTENT_2", perUnitStorageThroughput: 125 } },
+                { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
+            ],
+            reported: ["build-cache", "training-data"],
+        },
+        {
+            title: "safeguards computed from other resources' outputs during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [
+                { type: t.RDS_INSTANCE, name: "db", props: { engine: "postgres", skipFinalSnapshot: { $unknown: "boolean" }, backupRetentionPeriod: { $unknown: "number" } } },
+                { type: t.DYNAMODB_TABLE, name: "table", props: { hashKey: "id", pointInTimeRecovery: { $unknown: "object" } } },
+                { type: t.S3_BUCKET, name: "bucket", props: { forceDestroy: { $unknown: "boolean" } } },
+                { type: t.KMS_KEY, name: "key", props: { deletionWindowInDays: { $unknown: "number" } } },
+            ],
+        },
+    ],
+});

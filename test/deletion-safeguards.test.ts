@@ -1,0 +1,383 @@
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import {
+    DEFAULT_DELETION_SAFEGUARDS_CONFIG, DeletionSafeguardsConfig, deletionSafeguards, findMissingDeletionSafeguards, SAFEGUARDED,
+} from "../policies/deletion-safeguards";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
+import { assertNotShown } from "./helpers/secrets";
+
+const POLICY = "deletion-safeguards";
+const U = UNKNOWN_SENTINELS;
+
+const RDS = "aws:rds/instance:Instance";
+const AURORA = "aws:rds/cluster:Cluster";
+const DOCDB = "aws:docdb/cluster:Cluster";
+const NEPTUNE = "aws:neptune/cluster:Cluster";
+const REDSHIFT = "aws:redshift/cluster:Cluster";
+const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+const CACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
+const SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
+const MEMORYDB = "aws:memorydb/cluster:Cluster";
+const TABLE = "aws:dynamodb/table:Table";
+const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
+const LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
+const EBS = "aws:ebs/volume:Volume";
+
+const postgres = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true };
+const aurora = { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true };
+const docdb = { masterUsername: "app", masterPassword: "not-a-real-password-1" };
+
+function judge(type: string, props: Record<string, unknown>, config: Partial<DeletionSafeguardsConfig> = {}): string[] {
+    return findMissingDeletionSafeguards(resource(type, props, { name: "r" }), { ...DEFAULT_DELETION_SAFEGUARDS_CONFIG, ...config })
+        .map((f) => f.message.slice(f.message.indexOf(": ") + 2, f.message.indexOf(" is ")));
+}
+
+describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
+    const cases: [string, string, Record<string, unknown>, Partial<DeletionSafeguardsConfig>?][] = [
+        ["RDS instance with a final snapshot and a week of backups", RDS, { ...postgres, finalSnapshotIdentifier: "db-final", backupRetentionPeriod: 7 }],
+        ["RDS read replica skips its final snapshot and keeps no backups (AWS requires it)", RDS, { replicateSourceDb: "arn:aws:rds:eu-west-1:111122223333:db:orders", skipFinalSnapshot: true }],
+        ["RDS read replica whose source is unknown at preview", RDS, { replicateSourceDb: U.string, skipFinalSnapshot: true }],
+        ["RDS Custom instance skips its final snapshot (AWS requires it)", RDS, { customIamInstanceProfile: "AWSRDSCustomInstanceProfile", skipFinalSnapshot: true, backupRetentionPeriod: 7 }],
+        ["RDS instance restored from a snapshot inherits its retention", RDS, { snapshotIdentifier: "orders-2026-01-01" }],
+        ["RDS instance restored to a point in time inherits its retention", RDS, { restoreToPointInTime: { sourceDbInstanceIdentifier: "orders", useLatestRestorableTime: true } }],
+        ["Aurora cluster with 14 days", AURORA, { ...aurora, backupRetentionPeriod: 14 }],
+        ["Aurora cross-Region replica cluster", AURORA, { engine: "aurora-mysql", replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:orders", skipFinalSnapshot: true }],
+        ["Aurora global secondary (no master user)", AURORA, { engine: "aurora-postgresql", globalClusterIdentifier: "orders-global", skipFinalSnapshot: true }],
+        ["Aurora cluster whose global membership is unknown", AURORA, { engine: "aurora-postgresql", globalClusterIdentifier: U.string, skipFinalSnapshot: true }],
+        ["DocumentDB global secondary", DOCDB, { globalClusterIdentifier: "docs-global", skipFinalSnapshot: true }],
+        ["Neptune read replica cluster", NEPTUNE, { replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:graph", skipFinalSnapshot: true }],
+        ["Redshift cluster with a week of snapshots", REDSHIFT, { nodeType: "ra3.xlplus", automatedSnapshotRetentionPeriod: 7, finalSnapshotIdentifier: "dw-final" }],
+        ["Redshift cluster restored from a snapshot inherits its retention", REDSHIFT, { nodeType: "ra3.xlplus", snapshotIdentifier: "dw-2026-01-01" }],
+        ["Memcached cluster (no snapshots)", CACHE_CLUSTER, { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 2 }],
+        ["cache cluster that is a node of a replication group", CACHE_CLUSTER, { replicationGroupId: "sessions" }],
+        ["Redis replication group on cache.t1.micro (no snapshot support)", REPLICATION_GROUP, { nodeType: "cache.t1.micro" }],
+        ["global datastore secondary", REPLICATION_GROUP, { globalReplicationGroupId: "ldgnf-sessions" }],
+        ["Redis replication group with a week of snapshots", REPLICATION_GROUP, { snapshotRetentionLimit: 7 }],
+        ["serverless Valkey cache without a retention (AWS's default is not documented)", SERVERLESS_CACHE, { engine: "valkey" }],
+        ["serverless Memcached cache", SERVERLESS_CACHE, { engine: "memcached", snapshotRetentionLimit: 0 }],
+        ["MemoryDB cluster in a multi-Region cluster", MEMORYDB, { nodeType: "db.r7g.large", multiRegionClusterName: "orders-mr" }],
+        ["DynamoDB table with point-in-time recovery", TABLE, { pointInTimeRecovery: { enabled: true } }],
+        ["DynamoDB table without it when not required", TABLE, {}, { requirePointInTimeRecovery: false }],
+        ["DynamoDB table with a 7-day recovery period", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } }],
+        ["DynamoDB recovery period is not judged while recovery is off and not required", TABLE, { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 1 } }, { requirePointInTimeRecovery: false }],
+        ["Keyspaces table with point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "ENABLED" } }],
+        ["S3 bucket with forceDestroy false (the provider's default at preview)", "aws:s3/bucket:Bucket", { forceDestroy: false }],
+        ["secret with a 7-day window", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 7 }],
+        ["KMS key without a window (AWS waits 30 days)", "aws:kms/key:Key", {}],
+        ["KMS key with 7 days when the minimum is 7", "aws:kms/key:Key", { deletionWindowInDays: 7 }, { minKeyDeletionWindowDays: 7 }],
+        ["KMS replica key with 7 days (the primary keeps the material)", "aws:kms/replicaKey:ReplicaKey", { deletionWindowInDays: 7 }],
+        ["private CA without a window", "aws:acmpca/certificateAuthority:CertificateAuthority", {}],
+        ["EBS volume without a final snapshot (the provider's default, not required)", EBS, { size: 100 }],
+        ["persistent Lustre without a final backup (the provider's default, not required)", LUSTRE, { deploymentType: "PERSISTENT_2" }],
+        ["scratch Lustre when final backups are required", LUSTRE, { deploymentType: "SCRATCH_2" }, { requireFinalBackups: true }],
+        ["Lustre without a deployment type (AWS: SCRATCH_1)", LUSTRE, {}, { requireFinalBackups: true }],
+        ["EBS volume with a final snapshot", EBS, { finalSnapshot: true }, { requireFinalBackups: true }],
+        ["SageMaker domain that retains home directories", "aws:sagemaker/domain:Domain", { retentionPolicy: { homeEfsFileSystem: "Retain" } }],
+        ["account removed from the organization on delete (not closed)", "aws:organizations/account:Account", { email: "a@example.com", closeOnDeletion: false }],
+        ["an Aurora cluster instance is not judged (the cluster governs)", "aws:rds/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
+        ["a Neptune cluster instance's vestigial flag is not judged", "aws:neptune/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
+    ];
+    it.each(cases)("%s", (_label, type, props, config) => {
+        const withRetention = type === RDS || type === AURORA || type === DOCDB || type === NEPTUNE ? { backupRetentionPeriod: 7, ...props } : props;
+        expect(judge(type, withRetention, config)).toEqual([]);
+    });
+});
+
+describe("findMissingDeletionSafeguards (pure rule): violations", () => {
+    const cases: [string, string, Record<string, unknown>, string[], Partial<DeletionSafeguardsConfig>?][] = [
+        ["RDS instance skipping its final snapshot, AWS's 1 day of backups", RDS, { ...postgres, skipFinalSnapshot: true }, ["skipFinalSnapshot", "backupRetentionPeriod"]],
+        ["RDS instance with backups off", RDS, { ...postgres, backupRetentionPeriod: 0 }, ["backupRetentionPeriod"]],
+        ["RDS instance from S3 (a new database, AWS's default)", RDS, { ...postgres, s3Import: { bucketName: "b", ingestionRole: "r", sourceEngine: "mysql", sourceEngineVersion: "8.0" } }, ["backupRetentionPeriod"]],
+        ["Aurora global primary (has a master user)", AURORA, { ...aurora, globalClusterIdentifier: U.string, skipFinalSnapshot: true, backupRetentionPeriod: 7 }, ["skipFinalSnapshot"]],
+        ["Aurora cluster below a configured 14 days", AURORA, { ...aurora, backupRetentionPeriod: 7 }, ["backupRetentionPeriod"], { minBackupRetentionDays: 14 }],
+        ["DocumentDB cluster with the default retention", DOCDB, docdb, ["backupRetentionPeriod"]],
+        ["DocumentDB elastic cluster with 3 days", "aws:docdb/elasticCluster:ElasticCluster", { backupRetentionPeriod: 3 }, ["backupRetentionPeriod"]],
+        ["Neptune cluster skipping its final snapshot", NEPTUNE, { skipFinalSnapshot: true, backupRetentionPeriod: 7 }, ["skipFinalSnapshot"]],
+        ["Redshift cluster with defaults", REDSHIFT, { nodeType: "ra3.xlplus", skipFinalSnapshot: true }, ["skipFinalSnapshot", "automatedSnapshotRetentionPeriod"]],
+        ["Redis replication group (engine defaults to redis)", REPLICATION_GROUP, { description: "d" }, ["snapshotRetentionLimit"]],
+        ["standalone Redis cache cluster", CACHE_CLUSTER, { engine: "redis", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
+        ["serverless Valkey cache keeping 1 snapshot", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
+        ["MemoryDB cluster without snapshots", MEMORYDB, { nodeType: "db.r7g.large" }, ["snapshotRetentionLimit"]],
+        ["Lightsail database", "aws:lightsail/database:Database", { skipFinalSnapshot: true, backupRetentionEnabled: false }, ["skipFinalSnapshot", "backupRetentionEnabled"]],
+        ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
+        ["DynamoDB table without point-in-time recovery", TABLE, {}, ["pointInTimeRecovery.enabled"]],
+        ["DynamoDB table turning it off", TABLE, { pointInTimeRecovery: { enabled: false } }, ["pointInTimeRecovery.enabled"]],
+        ["DynamoDB recovery period of 3 days", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, ["pointInTimeRecovery.recoveryPeriodInDays"]],
+        ["Keyspaces table without point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "DISABLED" } }, ["pointInTimeRecovery.status"]],
+        ["S3 bucket force-destroyed", "aws:s3/bucketV2:BucketV2", { forceDestroy: true }, ["forceDestroy"]],
+        ["ECR repository force-deleted", "aws:ecr/repository:Repository", { forceDelete: true }, ["forceDelete"]],
+        ["Route 53 zone force-destroyed", "aws:route53/zone:Zone", { name: "example.com", forceDestroy: true }, ["forceDestroy"]],
+        ["secret deleted at once", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 0 }, ["recoveryWindowInDays"]],
+        ["KMS key with 7 days", "aws:kms/key:Key", { deletionWindowInDays: 7 }, ["deletionWindowInDays"]],
+        ["KMS key window as a string", "aws:kms/key:Key", { deletionWindowInDays: "30" }, ["deletionWindowInDays"]],
+        ["private CA with 7 days", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 7 }, ["permanentDeletionTimeInDays"]],
+        ["account closed on delete", "aws:organizations/account:Account", { closeOnDeletion: true }, ["closeOnDeletion"]],
+        ["SageMaker domain deleting home directories", "aws:sagemaker/domain:Domain", { retentionPolicy: { homeEfsFileSystem: "Delete" } }, ["retentionPolicy.homeEfsFileSystem"]],
+        ["EBS volume without a final snapshot, when required", EBS, { size: 100 }, ["finalSnapshot"], { requireFinalBackups: true }],
+        ["persistent Lustre skipping its backup, when required", LUSTRE, { deploymentType: "PERSISTENT_1", skipFinalBackup: true }, ["skipFinalBackup"], { requireFinalBackups: true }],
+        ["MemoryDB without a final snapshot name, when required", MEMORYDB, { snapshotRetentionLimit: 7 }, ["finalSnapshotName"], { requireFinalBackups: true }],
+        ["Redis replication group without a final snapshot, when required", REPLICATION_GROUP, { snapshotRetentionLimit: 7 }, ["finalSnapshotIdentifier"], { requireFinalBackups: true }],
+    ];
+    it.each(cases)("%s", (_label, type, props, paths, config) => {
+        expect(judge(type, props, config)).toEqual(paths);
+    });
+
+    it("says what is wrong, where and how to fix it, without quoting free-form values", () => {
+        const [snapshot, backups] = findMissingDeletionSafeguards(resource(RDS, { ...postgres, skipFinalSnapshot: true }, { name: "orders-db" }));
+        expect(snapshot.message).toBe('aws:rds/instance:Instance "orders-db": skipFinalSnapshot is true. Deleting it (destroy, removal or replacement) would then keep no copy ' +
+            "of the data: remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotIdentifier`, unique per generation if the resource may be replaced.");
+        expect(backups.message).toBe('aws:rds/instance:Instance "orders-db": backupRetentionPeriod is not set (AWS keeps automated backups for 1 day). ' +
+            "Keep automated backups for at least 7 days (`backupRetentionPeriod: 7` or more): they are what a restore after a bad change or corruption starts from.");
+        const [window] = findMissingDeletionSafeguards(resource("aws:kms/key:Key", { deletionWindowInDays: "s3cr3t-ish" }));
+        expect(window.message).toContain("deletionWindowInDays is a string, not a number of days");
+        assertNotShown(window.message, ["s3cr3t-ish"], "the message");
+    });
+});
+
+describe("unknown values (preview)", () => {
+    const cases: [string, string, Record<string, unknown>][] = [
+        ["skipFinalSnapshot", RDS, { backupRetentionPeriod: 7, skipFinalSnapshot: U.boolean }],
+        ["backupRetentionPeriod", RDS, { backupRetentionPeriod: U.number }],
+        ["a restore input", RDS, { snapshotIdentifier: U.string }],
+        ["customIamInstanceProfile", RDS, { backupRetentionPeriod: 7, customIamInstanceProfile: U.string, skipFinalSnapshot: true }],
+        ["engine of a cache cluster", CACHE_CLUSTER, { engine: U.string }],
+        ["nodeType of a replication group", REPLICATION_GROUP, { nodeType: U.string }],
+        ["the whole PITR block", TABLE, { pointInTimeRecovery: U.object }],
+        ["PITR enabled", TABLE, { pointInTimeRecovery: { enabled: U.boolean, recoveryPeriodInDays: 1 } }],
+        ["forceDestroy", "aws:s3/bucket:Bucket", { forceDestroy: U.boolean }],
+        ["recoveryWindowInDays", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: U.number }],
+        ["deletionWindowInDays", "aws:kms/key:Key", { deletionWindowInDays: U.number }],
+        ["Lustre deployment type", LUSTRE, { deploymentType: U.string }],
+    ];
+    it.each(cases)("%s never causes a violation", (_label, type, props) => {
+        expect(judge(type, props, { requireFinalBackups: true })).toEqual([]);
+    });
+});
+
+describe("metadata and docs", () => {
+    it("documents every type and property it judges", () => {
+        const doc = fs.readFileSync(path.join(PACK_DIR, "docs/policies/deletion-safeguards.md"), "utf8");
+        for (const { type, property } of SAFEGUARDED) {
+            expect(doc, type).toContain(`\`${type}\``);
+            expect(doc, property).toMatch(new RegExp(`\`${property.replace(/\./g, "\\.")}[\`:]`));
+        }
+    });
+
+    it("is advisory with medium severity, and the strict preset asks for final backups", () => {
+        expect([deletionSafeguards.enforcementLevel, deletionSafeguards.severity]).toEqual(["advisory", "medium"]);
+        expect(deletionSafeguards.strictConfig).toEqual({ requireFinalBackups: true });
+    });
+});
+
+/** One resource per setting and verdict: the names say what each must do. */
+interface Case { name: string; type: string; props: Record<string, unknown>; fails: boolean }
+
+const ok = (name: string, type: string, props: Record<string, unknown>): Case => ({ name: `ok-${name}`, type, props, fails: false });
+const bad = (name: string, type: string, props: Record<string, unknown>): Case => ({ name: `bad-${name}`, type, props, fails: true });
+
+const week = { backupRetentionPeriod: 7 };
+
+const DEFAULT_CASES: Case[] = [
+    // Final snapshots.
+    bad("rds-final-snapshot", RDS, { ...postgres, ...week, skipFinalSnapshot: true, password: { $secret: "pw-value-123456" } }),
+    ok("rds-final-snapshot", RDS, { ...postgres, ...week, skipFinalSnapshot: false, finalSnapshotIdentifier: "orders-final" }),
+    ok("rds-replica", RDS, { instanceClass: "db.t4g.micro", replicateSourceDb: "orders", skipFinalSnapshot: true }),
+    ok("rds-custom", RDS, { ...postgres, ...week, customIamInstanceProfile: "AWSRDSCustomSQLServerInstanceProfile", skipFinalSnapshot: true }),
+    bad("aurora-final-snapshot", AURORA, { ...aurora, ...week, skipFinalSnapshot: true }),
+    ok("aurora-final-snapshot", AURORA, { ...aurora, ...week, finalSnapshotIdentifier: "aurora-final" }),
+    ok("aurora-replica-cluster", AURORA, { engine: "aurora-mysql", replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:orders", skipFinalSnapshot: true }),
+    ok("aurora-global-secondary", AURORA, { engine: "aurora-postgresql", globalClusterIdentifier: "orders-global", skipFinalSnapshot: true }),
+    bad("docdb-final-snapshot", DOCDB, { ...docdb, ...week, skipFinalSnapshot: true }),
+    ok("docdb-final-snapshot", DOCDB, { ...docdb, ...week, finalSnapshotIdentifier: "docs-final" }),
+    bad("neptune-final-snapshot", NEPTUNE, { ...week, skipFinalSnapshot: true }),
+    ok("neptune-final-snapshot", NEPTUNE, { ...week, skipFinalSnapshot: false, finalSnapshotIdentifier: "graph-final" }),
+    bad("redshift-final-snapshot", REDSHIFT, { nodeType: "ra3.xlplus", automatedSnapshotRetentionPeriod: 7, skipFinalSnapshot: true }),
+    ok("redshift-final-snapshot", REDSHIFT, { nodeType: "ra3.xlplus", automatedSnapshotRetentionPeriod: 7, finalSnapshotIdentifier: "dw-final" }),
+    bad("lightsail-final-snapshot", "aws:lightsail/database:Database", { relationalDatabaseName: "shop", skipFinalSnapshot: true }),
+    ok("lightsail-final-snapshot", "aws:lightsail/database:Database", { relationalDatabaseName: "shop", finalSnapshotName: "shop-final" }),
+    bad("fsx-windows-final-backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { storageCapacity: 32, throughputCapacity: 32, skipFinalBackup: true }),
+    ok("fsx-windows-final-backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { storageCapacity: 32, throughputCapacity: 32 }),
+    bad("fsx-openzfs-final-backup", "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", { deploymentType: "SINGLE_AZ_2", skipFinalBackup: true }),
+    ok("fsx-openzfs-final-backup", "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", { deploymentType: "SINGLE_AZ_2", skipFinalBackup: false }),
+    bad("fsx-ontap-volume-final-backup", "aws:fsx/ontapVolume:OntapVolume", { name: "vol1", skipFinalBackup: true }),
+    ok("fsx-ontap-volume-final-backup", "aws:fsx/ontapVolume:OntapVolume", { name: "vol1" }),
+    // Backup retention.
+    bad("rds-retention-unset", RDS, { ...postgres }),
+    bad("rds-retention-off", RDS, { ...postgres, backupRetentionPeriod: 0 }),
+    ok("rds-retention", RDS, { ...postgres, backupRetentionPeriod: 14 }),
+    ok("rds-restored", RDS, { ...postgres, snapshotIdentifier: "orders-2026-01-01" }),
+    bad("aurora-retention", AURORA, { ...aurora }),
+    ok("aurora-retention", AURORA, { ...aurora, backupRetentionPeriod: 35 }),
+    bad("docdb-retention", DOCDB, { ...docdb, backupRetentionPeriod: 1 }),
+    ok("docdb-retention", DOCDB, { ...docdb, backupRetentionPeriod: 7 }),
+    bad("docdb-elastic-retention", "aws:docdb/elasticCluster:ElasticCluster", { adminUserName: "app", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 1 }),
+    ok("docdb-elastic-retention", "aws:docdb/elasticCluster:ElasticCluster", { adminUserName: "app", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 1, backupRetentionPeriod: 7 }),
+    bad("neptune-retention", NEPTUNE, {}),
+    ok("neptune-retention", NEPTUNE, { backupRetentionPeriod: 7 }),
+    bad("redshift-retention", REDSHIFT, { nodeType: "ra3.xlplus" }),
+    ok("redshift-retention", REDSHIFT, { nodeType: "ra3.xlplus", automatedSnapshotRetentionPeriod: 7 }),
+    bad("redis-group-retention", REPLICATION_GROUP, { description: "sessions", nodeType: "cache.t4g.small", numCacheClusters: 2 }),
+    ok("redis-group-retention", REPLICATION_GROUP, { description: "sessions", nodeType: "cache.t4g.small", numCacheClusters: 2, snapshotRetentionLimit: 7 }),
+    bad("redis-cluster-retention", CACHE_CLUSTER, { engine: "redis", nodeType: "cache.t4g.small", numCacheNodes: 1 }),
+    ok("memcached-cluster", CACHE_CLUSTER, { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 2 }),
+    ok("redis-group-member", CACHE_CLUSTER, { replicationGroupId: "sessions" }),
+    bad("serverless-cache-retention", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 1 }),
+    ok("serverless-cache-retention", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 7 }),
+    bad("memorydb-retention", MEMORYDB, { nodeType: "db.r7g.large" }),
+    ok("memorydb-retention", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7 }),
+    bad("lightsail-backups", "aws:lightsail/database:Database", { relationalDatabaseName: "shop", backupRetentionEnabled: false }),
+    // Point-in-time recovery.
+    bad("dynamodb-pitr-unset", TABLE, { hashKey: "id" }),
+    bad("dynamodb-pitr-off", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: false } }),
+    bad("dynamodb-pitr-period", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 2 } }),
+    ok("dynamodb-pitr", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: true } }),
+    bad("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders" }),
+    ok("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders", pointInTimeRecovery: { status: "ENABLED" } }),
+    // Force-delete flags.
+    ...([
+        ["s3-bucket", "aws:s3/bucket:Bucket", "forceDestroy"],
+        ["s3-bucket-v2", "aws:s3/bucketV2:BucketV2", "forceDestroy"],
+        ["s3-directory-bucket", "aws:s3/directoryBucket:DirectoryBucket", "forceDestroy"],
+        ["s3-table-bucket", "aws:s3tables/tableBucket:TableBucket", "forceDestroy"],
+        ["s3-vector-bucket", "aws:s3/vectorsVectorBucket:VectorsVectorBucket", "forceDestroy"],
+        ["lightsail-bucket", "aws:lightsail/bucket:Bucket", "forceDelete"],
+        ["backup-vault", "aws:backup/vault:Vault", "forceDestroy"],
+        ["ecr-repository", "aws:ecr/repository:Repository", "forceDelete"],
+        ["ecr-public-repository", "aws:ecrpublic/repository:Repository", "forceDestroy"],
+        ["route53-zone", "aws:route53/zone:Zone", "forceDestroy"],
+        ["dsql-cluster", "aws:dsql/cluster:Cluster", "forceDestroy"],
+    ] as const).flatMap(([name, type, flag]) => [bad(name, type, { [flag]: true }), ok(name, type, { [flag]: false }), ok(`${name}-unset`, type, {})]),
+    // Recovery windows.
+    bad("secret-window", "aws:secretsmanager/secret:Secret", { name: "shop/api", recoveryWindowInDays: 0 }),
+    ok("secret-window", "aws:secretsmanager/secret:Secret", { name: "shop/api", recoveryWindowInDays: 7 }),
+    ok("secret-window-unset", "aws:secretsmanager/secret:Secret", { name: "shop/api" }),
+    bad("kms-window", "aws:kms/key:Key", { deletionWindowInDays: 7 }),
+    ok("kms-window", "aws:kms/key:Key", { deletionWindowInDays: 30 }),
+    ok("kms-window-unset", "aws:kms/key:Key", {}),
+    bad("kms-external-window", "aws:kms/externalKey:ExternalKey", { deletionWindowInDays: 10 }),
+    ok("kms-external-window", "aws:kms/externalKey:ExternalKey", {}),
+    bad("private-ca-window", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 7 }),
+    ok("private-ca-window", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 30 }),
+    // Wider deletes.
+    bad("account-close", "aws:organizations/account:Account", { email: "billing@example.com", name: "billing", closeOnDeletion: true }),
+    ok("account-close", "aws:organizations/account:Account", { email: "billing@example.com", name: "billing" }),
+    bad("sagemaker-home", "aws:sagemaker/domain:Domain", { domainName: "ml", authMode: "IAM", retentionPolicy: { homeEfsFileSystem: "Delete" } }),
+    ok("sagemaker-home", "aws:sagemaker/domain:Domain", { domainName: "ml", authMode: "IAM", retentionPolicy: { homeEfsFileSystem: "Retain" } }),
+    bad("ontap-snaplock-bypass", "aws:fsx/ontapVolume:OntapVolume", { name: "vol2", bypassSnaplockEnterpriseRetention: true }),
+    // Final backups the provider skips by default: not required by default.
+    ok("ebs-final-snapshot-default", EBS, { availabilityZone: "eu-west-1a", size: 100 }),
+    ok("lustre-final-backup-default", LUSTRE, { deploymentType: "PERSISTENT_2", skipFinalBackup: true }),
+];
+
+const FINAL_BACKUP_CASES: Case[] = [
+    bad("ebs-final-snapshot", EBS, { availabilityZone: "eu-west-1a", size: 100 }),
+    ok("ebs-final-snapshot", EBS, { availabilityZone: "eu-west-1a", size: 100, finalSnapshot: true }),
+    bad("lustre-final-backup", LUSTRE, { deploymentType: "PERSISTENT_2" }),
+    ok("lustre-final-backup", LUSTRE, { deploymentType: "PERSISTENT_2", skipFinalBackup: false }),
+    ok("lustre-scratch", LUSTRE, { deploymentType: "SCRATCH_2" }),
+    bad("memorydb-final-snapshot", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7 }),
+    ok("memorydb-final-snapshot", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7, finalSnapshotName: "orders-final" }),
+    bad("redis-group-final-snapshot", REPLICATION_GROUP, { description: "queues", snapshotRetentionLimit: 7 }),
+    ok("redis-group-final-snapshot", REPLICATION_GROUP, { description: "queues", snapshotRetentionLimit: 7, finalSnapshotIdentifier: "queues-final" }),
+    ok("memcached-final-snapshot", CACHE_CLUSTER, { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 1 }),
+];
+
+const fixture = (cases: Case[]) => ({ resources: cases.map(({ name, type, props }) => ({ type, name, props })) });
+const expectedFailures = (cases: Case[]) => cases.filter((c) => c.fails).map((c) => c.name).sort();
+
+describe("deletion-safeguards through the engine path", () => {
+    const engine = useEngine();
+
+    it("has a failing case for every setting it judges, and a passing case for every type", () => {
+        const cases = [...DEFAULT_CASES, ...FINAL_BACKUP_CASES];
+        const failing = new Set(cases.filter((c) => c.fails).flatMap((c) => judge(c.type, c.props, { requireFinalBackups: true }).map((p) => `${c.type} ${p}`)));
+        const passing = new Set(cases.filter((c) => !c.fails).map((c) => c.type));
+        expect(SAFEGUARDED.map((s) => `${s.type} ${s.property}`).filter((s) => !failing.has(s))).toEqual([]);
+        expect(SAFEGUARDED.map((s) => s.type).filter((type) => !passing.has(type))).toEqual([]);
+    });
+
+    it("reports each unsafe setting, advisory by default, and passes the safe ones", async () => {
+        const run = await engine.run(fixture(DEFAULT_CASES));
+        const found = run.of(POLICY);
+        const names = (d: { urn: string }) => run.resources.find((r) => r.urn === d.urn)!.name;
+        expect([...new Set(found.map(names))].sort()).toEqual(expectedFailures(DEFAULT_CASES));
+        expect(new Set(found.map((d) => d.enforcementLevel))).toEqual(new Set(["advisory"]));
+        for (const d of found) assertNotShown(d.message, ["pw-value-123456", "not-a-real-password-1"], `the message on ${names(d)}`);
+        expect(run.on("bad-rds-final-snapshot").find((d) => d.policyName === POLICY)!.message).toContain("skipFinalSnapshot is true");
+        expect(run.on("bad-rds-retention-unset").find((d) => d.policyName === POLICY)!.message).toContain("backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)");
+        expect(run.on("bad-dynamodb-pitr-unset").find((d) => d.policyName === POLICY)!.message).toContain("pointInTimeRecovery.enabled is not set (AWS leaves point-in-time recovery off)");
+    });
+
+    it("with requireFinalBackups, also reports the final snapshots and backups the provider skips by default", async () => {
+        const run = await engine.run(fixture(FINAL_BACKUP_CASES), { config: { [POLICY]: { properties: { requireFinalBackups: true } } } });
+        const found = run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)!.name);
+        expect([...new Set(found)].sort()).toEqual(expectedFailures(FINAL_BACKUP_CASES));
+        const quiet = await engine.run(fixture(FINAL_BACKUP_CASES));
+        expect(quiet.of(POLICY)).toEqual([]);
+    });
+
+    it("takes no offence at unknown values during a preview", async () => {
+        const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
+        const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled",
+            "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery"];
+        // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
+        const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
+            const props: Record<string, unknown> = { ...c.props };
+            for (const flag of FLAGS) {
+                const judged = SAFEGUARDED.some((s) => s.type === c.type && s.property.split(".")[0] === flag);
+                if (judged) props[flag] = flag in props && typeof props[flag] !== "object" ? unknownOf(props[flag]) : flag === "pointInTimeRecovery" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
+            }
+            return { ...c, props };
+        });
+        const run = await engine.run({ preview: true, ...fixture(previewed) });
+        expect(run.of(POLICY).map((d) => `${run.resources.find((r) => r.urn === d.urn)!.name}: ${d.message}`)).toEqual([]);
+    });
+
+    it("applies the configured minimums and switches", async () => {
+        const cases = [
+            bad("rds-14", RDS, { ...postgres, backupRetentionPeriod: 7 }),
+            ok("table-no-pitr", TABLE, { hashKey: "id" }),
+            ok("kms-7", "aws:kms/key:Key", { deletionWindowInDays: 7 }),
+        ];
+        const run = await engine.run(fixture(cases), {
+            config: { [POLICY]: { enforcementLevel: "mandatory", properties: { minBackupRetentionDays: 14, requirePointInTimeRecovery: false, minKeyDeletionWindowDays: 7 } } },
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => [run.resources.find((r) => r.urn === d.urn)!.name, d.enforcementLevel])).toEqual([["bad-rds-14", "mandatory"]]);
+        expect(found[0].message).toContain("at least 14 days (`backupRetentionPeriod: 14` or more)");
+    });
+
+    it("rejects a minimum outside what AWS allows, as the CLI validates config against the schema", async () => {
+        await expect(engine.run(fixture([ok("kms", "aws:kms/key:Key", {})]), { config: { [POLICY]: { properties: { minKeyDeletionWindowDays: 3 } } } }))
+            .rejects.toThrow("deletion-safeguards: minKeyDeletionWindowDays: must be >= 7");
+    });
+
+    it("judges a `pulumi stack export`, where the provider's defaults are filled in (__defaults), as a preview would", async () => {
+        const loaded = loadInputFile(path.join(FIXTURES, POLICY, "stack-export.json"));
+        expect(loaded.format).toBe("stack-export");
+        const names = (run: Awaited<ReturnType<typeof engine.run>>) =>
+            [...new Set(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)!.name))].sort();
+        const run = await engine.run(loaded);
+        // skipFinalSnapshot: false, forceDestroy: false and a 30-day window filled in by the provider pass; so does the replica.
+        expect(names(run)).toEqual(["access-logs", "reports-db", "reports-key", "sessions"]);
+        expect(run.on("reports-db").filter((d) => d.policyName === POLICY).map((d) => d.message.split("\n").pop()!.split(". ")[0])).toEqual([
+            'aws:rds/instance:Instance "reports-db": skipFinalSnapshot is true',
+            'aws:rds/instance:Instance "reports-db": backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)',
+        ]);
+        for (const d of run.of(POLICY)) assertNotShown(d.message, ["ciphertext", "v1:Qm9v", "1b47061264138c4ac30d75fd1eb44270"], "a message");
+        // The provider's own defaults (Lustre skipFinalBackup: true, EBS finalSnapshot: false) only with requireFinalBackups.
+        const strict = await engine.run(loaded, { config: { [POLICY]: { properties: { requireFinalBackups: true } } } });
+        expect(names(strict)).toEqual(["access-logs", "jenkins-home", "reports-db", "reports-key", "sessions", "training-data"]);
+    });
+
+    it("honours an exemption for a global secondary it cannot tell apart (Neptune)", async () => {
+        const run = await engine.run(fixture([bad("graph-secondary", NEPTUNE, { ...week, globalClusterIdentifier: "graph-global", skipFinalSnapshot: true })]), {
+            config: { [POLICY]: { properties: { exemptions: [{ name: "bad-graph-secondary", reason: "Secondary of the graph-global database; the primary keeps the data" }] } } },
+        });
+        expect(run.of(POLICY)).toEqual([]);
+    });
+});
