@@ -4,7 +4,9 @@
 import { toPulumiPolicy } from "./lib/adapter";
 import type { PolicyDefinition, Severity } from "./lib/rule";
 import { applySdkPatch } from "./lib/sdk-patch";
+import { encryptionAtRest } from "./encryption-at-rest";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
+import { kmsKeyRotation } from "./kms-key-rotation";
 import { kmsNoWildcardActions } from "./kms-no-wildcard-actions";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
 import { resourceProtect } from "./resource-protect";
@@ -22,6 +24,8 @@ export const POLICIES: readonly PolicyDefinition[] = [
     resourceProtect,
     s3BucketEncryption,
     secretSensitiveProps,
+    encryptionAtRest,
+    kmsKeyRotation,
 ];
 
 export const PACK_NAME = "aws-security-baseline";
