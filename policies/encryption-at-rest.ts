@@ -234,7 +234,8 @@ const databaseChecks: Check[] = [
             if (aurora !== false || lower(r.props.engineMode) === "serverless" || present(r.props.globalClusterIdentifier) !== false) return undefined;
             return { value: false, note: "RDS creates Multi-AZ DB clusters unencrypted" };
         },
-        fix: `Set \`storageEncrypted: true\` (with \`kmsKeyId\` for a customer managed key). ${CLUSTER_FIX}`,
+        fix: (_config, r) => `Set \`storageEncrypted: true\` (with \`kmsKeyId\` for a customer managed key)` +
+            `${isAurora(r.props.engine) === true ? ", or remove it: Aurora encrypts new clusters by default" : ""}. ${CLUSTER_FIX}`,
     },
     keyCheck([t.RDS_CLUSTER], "kmsKeyId", (r) => (isUnset(r.props.storageEncrypted) ? "Aurora encrypts a new cluster with an AWS owned key" : RDS_KEY_NOTE), {
         appliesTo: (r) => and(
@@ -429,8 +430,10 @@ const cacheChecks: Check[] = [
         ...ACCEPTS_TRUE,
         appliesTo: (r) => noneOf(r.props.globalReplicationGroupId),
         unset: (r) => (elasticacheEncryptsByDefault(r) !== false ? undefined : { value: false, note: "ElastiCache defaults it to false for the redis engine" }),
-        fix: "Set `atRestEncryptionEnabled: true` (or use `engine: \"valkey\"`, encrypted by default). It cannot change after creation: " +
-            "the replication group is replaced.",
+        fix: (_config, r) => (lower(r.props.engine) === "valkey"
+            ? "Remove `atRestEncryptionEnabled: false` (Valkey encrypts by default) or set it to true."
+            : "Set `atRestEncryptionEnabled: true` (or use `engine: \"valkey\"`, encrypted by default).") +
+            " It cannot change after creation: the replication group is replaced.",
     },
     keyCheck([t.ELASTICACHE_REPLICATION_GROUP], "kmsKeyId", "ElastiCache uses its service-managed key", {
         appliesTo: (r) => and(noneOf(r.props.globalReplicationGroupId), declaredOn(r.props.atRestEncryptionEnabled, elasticacheEncryptsByDefault(r))),
