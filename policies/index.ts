@@ -4,7 +4,9 @@
 import { toPulumiPolicy } from "./lib/adapter";
 import type { PolicyDefinition, Severity } from "./lib/rule";
 import { applySdkPatch } from "./lib/sdk-patch";
+import { encryptionAtRest } from "./encryption-at-rest";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
+import { kmsKeyRotation } from "./kms-key-rotation";
 import { kmsNoWildcardActions } from "./kms-no-wildcard-actions";
 import { deletionSafeguards } from "./deletion-safeguards";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
@@ -24,6 +26,8 @@ export const POLICIES: readonly PolicyDefinition[] = [
     s3BucketEncryption,
     secretSensitiveProps,
     deletionSafeguards,
+    encryptionAtRest,
+    kmsKeyRotation,
 ];
 
 export const PACK_NAME = "aws-security-baseline";

@@ -8,6 +8,7 @@
 // policy sees only the bucket, so this is a stack policy that joins the two by reference
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
 import { kindOf } from "./lib/describe";
+import { awsManagedKeyService } from "./lib/kms-keys";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import { BUCKET_TYPES, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -149,7 +150,7 @@ export function judgeSetting(s: DefaultEncryption, config: S3BucketEncryptionCon
         return `${s.where}.kmsMasterKeyId is not set, so S3 uses the AWS managed key aws/s3, but requireCustomerManagedKey is true. ${useCmk}`;
     }
     if (typeof key !== "string") return `${s.where}.kmsMasterKeyId is ${kindOf(key)}, expected a KMS key ARN. ${useCmk}`;
-    if (key === "alias/aws/s3" || key.endsWith(":alias/aws/s3")) {
+    if (awsManagedKeyService(key) === "s3") {
         return `${s.where}.kmsMasterKeyId names the AWS managed key aws/s3, but requireCustomerManagedKey is true. ${useCmk}`;
     }
     return undefined;

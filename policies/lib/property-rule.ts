@@ -8,11 +8,14 @@ import { kindOf } from "./describe";
 import type { Finding, PlainResource } from "./rule";
 import { isRecord, isUnknown } from "./values";
 
-/** What AWS (or the provider) applies when a property is not set, and how messages say so. */
+/** What AWS applies when a property is not set. */
 export interface UnsetDefault {
     value: unknown;
     note: string;
 }
+
+/** The object that holds the judged property (e.g. one element of `ebsBlockDevices`); undefined when a block on the way is not set. */
+export type Block = Record<string, unknown> | undefined;
 
 export interface PropertyCheck<C> {
     /** Type tokens the check applies to. */
@@ -24,10 +27,10 @@ export interface PropertyCheck<C> {
     property: string;
     /**
      * What AWS applies when the property is not set (judged like a set value); omit when unset
-     * is fine. A function when that depends on the resource (a restored database inherits the
-     * source's value): undefined then means unset cannot be judged, and the check is skipped.
+     * is fine. A function decides per resource, config and block (undefined: unset is fine,
+     * e.g. because a source or an account setting decides, or that is not known yet).
      */
-    unset?: UnsetDefault | ((resource: PlainResource, config: C) => UnsetDefault | undefined);
+    unset?: UnsetDefault | ((resource: PlainResource, config: C, block: Block) => UnsetDefault | undefined);
     /** True when a known value is acceptable. */
     accepts(value: unknown, config: C): boolean;
     /** How messages name the acceptable value(s), e.g. "the boolean true" (for values of the wrong type). */
@@ -35,19 +38,33 @@ export interface PropertyCheck<C> {
     /** Quote string values in messages (enums such as "NONE"); other strings are never shown. */
     showStrings?: boolean;
     /**
+     * Words a known, unaccepted value, e.g. `is "false"` or "names the AWS managed key aws/ebs";
+     * undefined falls back to the default wording. Must never return free text from the value.
+     */
+    describe?(value: unknown): string | undefined;
+    /** An empty string counts as not set (the provider sends nothing for it). */
+    blankIsUnset?: boolean;
+    /**
      * Whether the check applies to this resource (e.g. not to read replicas): true, false, or
      * undefined when it depends on values not known yet (then it is skipped).
      */
     appliesTo?(resource: PlainResource, config: C): boolean | undefined;
+    /**
+     * Whether the check applies at one place, given the object holding the property (e.g. not
+     * to a block device built from a snapshot): as appliesTo, per list element.
+     */
+    appliesAt?(block: Block, resource: PlainResource, config: C): boolean | undefined;
     /** The fix, one or two sentences, appended to the message. */
     fix: string | ((config: C, resource: PlainResource) => string);
 }
 
 /** What a check found at one place. */
-interface Judged {
+export interface Judged {
     path: string;
     value: unknown;
     set: boolean;
+    /** The object holding the property, when the path reached it. */
+    block?: Record<string, unknown>;
 }
 
 /** The rule for a list of checks, and the types it applies to. */
@@ -63,13 +80,16 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
             const findings: Finding[] = [];
             for (const c of byType.get(resource.type) ?? []) {
                 if (c.appliesTo && c.appliesTo(resource, config) !== true) continue;
-                for (const at of valuesAt(resource.props, c.property)) {
-                    const unset = at.set ? undefined : typeof c.unset === "function" ? c.unset(resource, config) : c.unset;
+                for (const found of valuesAt(resource.props, c.property)) {
+                    const at = c.blankIsUnset && found.value === "" ? { ...found, value: undefined, set: false } : found;
+                    if (c.appliesAt && c.appliesAt(at.block, resource, config) !== true) continue;
+                    const unset = at.set ? undefined : typeof c.unset === "function" ? c.unset(resource, config, at.block) : c.unset;
                     if (!at.set && !unset) continue;
-                    const value = at.set ? at.value : unset!.value;
+                    const value = at.set ? at.value : unset?.value;
                     if (isUnknown(value) || c.accepts(value, config)) continue;
                     const fix = typeof c.fix === "string" ? c.fix : c.fix(config, resource);
-                    findings.push({ message: `${resource.type} "${resource.name}": ${at.path} ${describeState(at, { ...c, unset })}. ${fix}` });
+                    const state = describeState(at, { unset, expected: c.expected, showStrings: c.showStrings, describe: c.describe });
+                    findings.push({ message: `${resource.type} "${resource.name}": ${at.path} ${state}. ${fix}` });
                 }
             }
             return findings;
@@ -78,9 +98,14 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
 }
 
 /** "is not set (AWS defaults it to false)", "is false", `is "NONE"`, "is a string, not the boolean true". */
-export function describeState(at: Judged, check: { unset?: UnsetDefault; expected: string; showStrings?: boolean }): string {
+export function describeState(
+    at: Judged,
+    check: Pick<PropertyCheck<unknown>, "expected" | "showStrings" | "describe"> & { unset?: UnsetDefault },
+): string {
     if (!at.set) return `is not set (${check.unset?.note ?? "no default"})`;
     const v = at.value;
+    const described = check.describe?.(v);
+    if (described !== undefined) return described;
     if (typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return `is ${v}`;
     if (typeof v === "string" && check.showStrings && /^[A-Za-z0-9_.:/-]{1,64}$/.test(v)) return `is ${JSON.stringify(v)}`;
     return `is ${kindOf(v)}, not ${check.expected}`;
@@ -93,10 +118,10 @@ export function describeState(at: Judged, check: { unset?: UnsetDefault; expecte
 export function valuesAt(props: Record<string, unknown>, property: string): Judged[] {
     const out: Judged[] = [];
     const segments = property.split(".");
-    const step = (value: unknown, i: number, path: string) => {
+    const step = (value: unknown, i: number, path: string, block: Record<string, unknown> | undefined) => {
         if (isUnknown(value)) return;
         if (i === segments.length) {
-            out.push({ path, value, set: value !== undefined && value !== null });
+            out.push({ path, value, set: value !== undefined && value !== null, block });
             return;
         }
         if (value === undefined || value === null) {
@@ -113,14 +138,14 @@ export function valuesAt(props: Record<string, unknown>, property: string): Judg
         const key = each ? segment.slice(0, -2) : segment;
         const at = path ? `${path}.${key}` : key;
         const child = value[key];
-        if (!each) return step(child, i + 1, at);
+        if (!each) return step(child, i + 1, at, value);
         if (isUnknown(child) || child === undefined || child === null) return; // no elements, nothing to judge
         if (!Array.isArray(child)) {
             out.push({ path: at, value: child, set: true });
             return;
         }
-        child.forEach((element, n) => step(element, i + 1, `${at}[${n}]`));
+        child.forEach((element, n) => step(element, i + 1, `${at}[${n}]`, value));
     };
-    step(props, 0, "");
+    step(props, 0, "", undefined);
     return out;
 }

@@ -1,0 +1,859 @@
+// Every AWS data store is encrypted at rest: declared in the program, or guaranteed by the
+// service. Several services now encrypt everything (DynamoDB, SQS since 2022, CloudWatch Logs,
+// Secrets Manager, MSK, MemoryDB, Redshift since 2025, new Aurora clusters since 2026-02-18):
+// those pass unless requireCustomerManagedKey asks for the customer's own key. The others
+// (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, SNS, Kinesis, Firehose
+// Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX) must say so.
+//
+// A resource policy: it judges what the program declares (inputs after the provider's Check),
+// which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
+// of an existing resource replaces the declaration (an Aurora cluster encrypted by default
+// can read back storageEncrypted: false), and an unset value at preview is an unknown.
+//
+// What never counts as unencrypted (traps other tools fell into): read replicas and snapshot
+// or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
+// cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
+// EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
+import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
+import { Block, PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import * as t from "./lib/tokens";
+import { isRecord, isUnknown } from "./lib/values";
+
+export interface EncryptionAtRestConfig {
+    requireCustomerManagedKey: boolean;
+    ebsEncryptionByDefault: boolean;
+}
+
+type Check = PropertyCheck<EncryptionAtRestConfig>;
+type Decided = boolean | undefined;
+
+// ---------------------------------------------------------------- reading values
+
+function isUnset(value: unknown): boolean {
+    return value === undefined || value === null || value === "";
+}
+
+/** Whether a value names something (a source, a block): undefined while unknown. */
+function present(value: unknown): Decided {
+    if (isUnknown(value)) return undefined;
+    return !isUnset(value) && value !== false;
+}
+
+/** True when none of the values names something; undefined when that depends on an unknown. */
+function noneOf(...values: unknown[]): Decided {
+    let open = false;
+    for (const v of values) {
+        const p = present(v);
+        if (p === true) return false;
+        if (p === undefined) open = true;
+    }
+    return open ? undefined : true;
+}
+
+function and(...decided: Decided[]): Decided {
+    if (decided.some((d) => d === false)) return false;
+    return decided.every((d) => d === true) ? true : undefined;
+}
+
+/**
+ * A flag the v7 SDK types as a string for some resources (launch template `ebs.encrypted`,
+ * Redshift `encrypted`; pulumi-aws#2257) and programs pass as a boolean or a string.
+ */
+function isOn(value: unknown): boolean {
+    return value === true || value === "true";
+}
+
+/** Encryption declared on (true), off or odd (false), or not known yet; `unsetMeans` when not set. */
+function declaredOn(value: unknown, unsetMeans: Decided): Decided {
+    if (isUnknown(value)) return undefined;
+    if (isUnset(value)) return unsetMeans;
+    return isOn(value);
+}
+
+function blockOf(value: unknown): Record<string, unknown> | undefined {
+    return isRecord(value) ? value : undefined;
+}
+
+function lower(value: unknown): string | undefined {
+    return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : undefined;
+}
+
+const quoteIf = (...values: string[]) => (v: unknown) => (typeof v === "string" && values.includes(v) ? `is ${JSON.stringify(v)}` : undefined);
+
+// ---------------------------------------------------------------- check builders
+
+const ACCEPTS_TRUE = { accepts: (v: unknown) => v === true, expected: "the boolean true" };
+const ACCEPTS_TRUE_STRING = {
+    accepts: isOn,
+    expected: 'true or "true"',
+    describe: quoteIf("false"),
+    blankIsUnset: true,
+};
+
+const CONFIG_HINT = "set requireCustomerManagedKey to false in this policy's config if the service's own key is acceptable";
+
+/** Under requireCustomerManagedKey, `property` must name a customer managed key. */
+function keyCheck(
+    types: readonly string[],
+    property: string,
+    unsetNote: string | ((resource: PlainResource, block: Block) => string),
+    options: Pick<Check, "appliesTo" | "appliesAt"> = {},
+): Check {
+    const setting = property.replace(/\[\]/g, "").split(".").pop();
+    return {
+        types,
+        property,
+        unset: (resource, _config, block) => ({ value: undefined, note: typeof unsetNote === "string" ? unsetNote : unsetNote(resource, block) }),
+        accepts: isCustomerManagedKey,
+        expected: "a customer managed KMS key",
+        describe: describeKeyReference,
+        blankIsUnset: true,
+        appliesTo: (resource, config) => (config.requireCustomerManagedKey ? (options.appliesTo ? options.appliesTo(resource, config) : true) : false),
+        appliesAt: options.appliesAt,
+        fix: `requireCustomerManagedKey is true: set \`${setting}\` to a customer managed KMS key (e.g. \`key.arn\`), or ${CONFIG_HINT}.`,
+    };
+}
+
+// ---------------------------------------------------------------- EBS: volumes, instances, launch templates
+
+const EBS_UNSET_NOTE = "EBS creates the volume unencrypted unless encryption by default is on for the account in its region";
+const EBS_KEY_NOTE = "EBS uses the region's default EBS key, the AWS managed aws/ebs unless aws.ebs.DefaultKmsKey changed it";
+const EBS_DEFAULT_HINT = "or, if EBS encryption by default is on in every account and region this stack deploys to (aws.ebs.EncryptionByDefault), set ebsEncryptionByDefault: true in this policy's config";
+
+/** An unset `encrypted` on a new, empty EBS volume: unencrypted unless the account default is on. */
+function ebsUnset(_r: PlainResource, config: EncryptionAtRestConfig): UnsetDefault | undefined {
+    return config.ebsEncryptionByDefault ? undefined : { value: false, note: EBS_UNSET_NOTE };
+}
+
+/** Not built from a snapshot (whose encryption it inherits). */
+const notFromSnapshot = (block: Block): Decided => noneOf(block?.snapshotId);
+
+/** An EBS device or volume that will be encrypted with the region's default key unless it names one. */
+function ebsEncrypted(block: Block, config: EncryptionAtRestConfig): Decided {
+    const encrypted = block?.encrypted;
+    if (isUnknown(encrypted)) return undefined;
+    if (isOn(encrypted)) return true;
+    return isUnset(encrypted) ? and(config.ebsEncryptionByDefault, notFromSnapshot(block)) : false;
+}
+
+const INSTANCE_TYPES = [t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST];
+
+const ebsChecks: Check[] = [
+    {
+        types: [t.EBS_VOLUME],
+        property: "encrypted",
+        ...ACCEPTS_TRUE,
+        unset: (r, config) => (present(r.props.snapshotId) !== false ? undefined : ebsUnset(r, config)),
+        fix: `Set \`encrypted: true\` (with \`kmsKeyId\` for a customer managed key), ${EBS_DEFAULT_HINT}.`,
+    },
+    keyCheck([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
+    {
+        // Without `encrypted` the root volume is what the AMI's snapshot and the account's EBS
+        // default make it: only a declared value is judged.
+        types: [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION],
+        property: "rootBlockDevice.encrypted",
+        ...ACCEPTS_TRUE,
+        fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
+    },
+    keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", {
+        // A declared false is the flag check's finding.
+        appliesAt: (block) => (isUnknown(block?.encrypted) ? undefined : isUnset(block?.encrypted) || isOn(block?.encrypted)),
+    }),
+    {
+        types: [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION],
+        property: "ebsBlockDevices[].encrypted",
+        ...ACCEPTS_TRUE,
+        unset: ebsUnset,
+        // A device from a snapshot inherits its encryption (the provider rejects `encrypted` with `snapshotId`).
+        appliesAt: (block) => and(notFromSnapshot(block), noneOf(block?.noDevice)),
+        fix: `Set \`encrypted: true\` on the device (with \`kmsKeyId\` for a customer managed key), ${EBS_DEFAULT_HINT}.`,
+    },
+    keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
+    {
+        // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
+        types: [t.EC2_LAUNCH_TEMPLATE],
+        property: "blockDeviceMappings[].ebs.encrypted",
+        ...ACCEPTS_TRUE_STRING,
+        unset: ebsUnset,
+        // A mapping without `ebs` is an instance store volume or a suppressed device.
+        appliesAt: (block) => (block === undefined ? false : notFromSnapshot(block)),
+        fix: `Set \`encrypted: "true"\` in the mapping's \`ebs\` block (@pulumi/eks: \`nodeRootVolumeEncrypted: true\`), ${EBS_DEFAULT_HINT}.`,
+    },
+    keyCheck([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
+        appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config)),
+    }),
+];
+
+// ---------------------------------------------------------------- relational and document databases
+
+const RDS_KEY_NOTE = "RDS uses the AWS managed key aws/rds";
+
+/** An Aurora engine (encryption of new clusters is on by default since 2026-02-18). */
+function isAurora(engine: unknown): Decided {
+    const e = lower(engine);
+    return e === undefined ? (isUnknown(engine) ? undefined : false) : e.startsWith("aurora");
+}
+
+const rdsInstanceSource = (r: PlainResource) => noneOf(r.props.replicateSourceDb, r.props.snapshotIdentifier, r.props.restoreToPointInTime);
+
+/** A standalone RDS instance: not a replica or restore (they inherit), not an Aurora engine (its cluster decides). */
+function rdsInstanceApplies(r: PlainResource): Decided {
+    const aurora = isAurora(r.props.engine);
+    return and(rdsInstanceSource(r), aurora === undefined ? undefined : !aurora);
+}
+
+/** RDS Custom instances are always encrypted ("either enable this setting or leave it unset"). */
+const isRdsCustom = (r: PlainResource) => lower(r.props.engine)?.startsWith("custom-") === true;
+
+const CLUSTER_FIX = "Encryption cannot be turned on for an existing cluster: restore a snapshot into a new one with `kmsKeyId`.";
+
+const databaseChecks: Check[] = [
+    {
+        types: [t.RDS_INSTANCE],
+        property: "storageEncrypted",
+        ...ACCEPTS_TRUE,
+        appliesTo: rdsInstanceApplies,
+        unset: (r) => (isRdsCustom(r) ? undefined : { value: false, note: "RDS creates the instance unencrypted" }),
+        fix: "Set `storageEncrypted: true` (with `kmsKeyId` for a customer managed key). An existing instance cannot be encrypted in place: " +
+            "restore an encrypted copy of a snapshot.",
+    },
+    keyCheck([t.RDS_INSTANCE], "kmsKeyId", RDS_KEY_NOTE, {
+        appliesTo: (r) => and(rdsInstanceApplies(r), declaredOn(r.props.storageEncrypted, isRdsCustom(r))),
+    }),
+    {
+        // Aurora: AWS encrypts new clusters by default (AWS owned key) since 2026-02-18, so only a
+        // declared false is judged. Multi-AZ DB clusters (mysql, postgres) are still unencrypted by
+        // default. A cluster joining a global database follows the global cluster.
+        types: [t.RDS_CLUSTER],
+        property: "storageEncrypted",
+        ...ACCEPTS_TRUE,
+        appliesTo: (r) => noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.restoreToPointInTime),
+        unset: (r) => {
+            const aurora = isAurora(r.props.engine);
+            if (aurora !== false || lower(r.props.engineMode) === "serverless" || present(r.props.globalClusterIdentifier) !== false) return undefined;
+            return { value: false, note: "RDS creates Multi-AZ DB clusters unencrypted" };
+        },
+        fix: (_config, r) => `Set \`storageEncrypted: true\` (with \`kmsKeyId\` for a customer managed key)` +
+            `${isAurora(r.props.engine) === true ? ", or remove it: Aurora encrypts new clusters by default" : ""}. ${CLUSTER_FIX}`,
+    },
+    keyCheck([t.RDS_CLUSTER], "kmsKeyId", (r) => (isUnset(r.props.storageEncrypted) ? "Aurora encrypts a new cluster with an AWS owned key" : RDS_KEY_NOTE), {
+        appliesTo: (r) => and(
+            noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier),
+            declaredOn(r.props.storageEncrypted, isAurora(r.props.engine)),
+        ),
+    }),
+    {
+        // A global database has no key of its own (keys are regional, on each member cluster).
+        types: [t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER],
+        property: "storageEncrypted",
+        ...ACCEPTS_TRUE,
+        appliesTo: (r) => noneOf(r.props.sourceDbClusterIdentifier),
+        unset: { value: false, note: "the global database is created unencrypted, and the clusters that join it follow it" },
+        fix: "Set `storageEncrypted: true`, or create the global database from an encrypted cluster with `sourceDbClusterIdentifier`.",
+    },
+    {
+        types: [t.DOCDB_CLUSTER],
+        property: "storageEncrypted",
+        ...ACCEPTS_TRUE,
+        appliesTo: (r) => noneOf(r.props.snapshotIdentifier, r.props.restoreToPointInTime),
+        unset: (r) => (present(r.props.globalClusterIdentifier) !== false ? undefined : { value: false, note: "DocumentDB creates the cluster unencrypted" }),
+        fix: `Set \`storageEncrypted: true\` (with \`kmsKeyId\` for a customer managed key). ${CLUSTER_FIX}`,
+    },
+    keyCheck([t.DOCDB_CLUSTER], "kmsKeyId", RDS_KEY_NOTE, {
+        appliesTo: (r) => and(noneOf(r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
+    }),
+    keyCheck([t.DOCDB_ELASTIC_CLUSTER], "kmsKeyId", "DocumentDB elastic clusters use an AWS managed key"),
+    {
+        types: [t.NEPTUNE_CLUSTER],
+        property: "storageEncrypted",
+        ...ACCEPTS_TRUE,
+        appliesTo: (r) => noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier),
+        unset: (r) => (present(r.props.globalClusterIdentifier) !== false ? undefined : { value: false, note: "Neptune creates the cluster unencrypted through the API" }),
+        fix: "Set `storageEncrypted: true` (with `kmsKeyArn` for a customer managed key). Encryption cannot be turned on for an existing cluster: " +
+            "restore a snapshot into a new one with `kmsKeyArn`.",
+    },
+    keyCheck([t.NEPTUNE_CLUSTER], "kmsKeyArn", "Neptune uses the AWS managed key aws/rds", {
+        appliesTo: (r) => and(noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
+    }),
+    {
+        // Redshift encrypts new clusters by default since 2025-01-10; `encrypted` (a string in v7)
+        // now defaults to "true", and "false" can still decrypt an existing cluster.
+        types: [t.REDSHIFT_CLUSTER],
+        property: "encrypted",
+        ...ACCEPTS_TRUE_STRING,
+        appliesTo: (r) => noneOf(r.props.snapshotIdentifier, r.props.snapshotArn),
+        fix: 'Remove `encrypted` (Redshift encrypts new clusters by default) or set it to "true".',
+    },
+    keyCheck([t.REDSHIFT_CLUSTER], "kmsKeyId", "Redshift uses an AWS owned key", {
+        appliesTo: (r) => and(noneOf(r.props.snapshotIdentifier, r.props.snapshotArn), declaredOn(r.props.encrypted, true)),
+    }),
+    keyCheck([t.REDSHIFT_SERVERLESS_NAMESPACE], "kmsKeyId", "Redshift Serverless uses an AWS owned key"),
+    {
+        types: [t.DYNAMODB_TABLE],
+        // DynamoDB encrypts every table: `enabled: false` or no block means an AWS owned key.
+        property: "serverSideEncryption.enabled",
+        ...ACCEPTS_TRUE,
+        describe: (v) => (v === false ? "is false (DynamoDB then encrypts with an AWS owned key)" : undefined),
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        unset: { value: false, note: "DynamoDB encrypts with an AWS owned key" },
+        fix: `requireCustomerManagedKey is true: set \`serverSideEncryption: {enabled: true, kmsKeyArn: key.arn}\`, or ${CONFIG_HINT}.`,
+    },
+    keyCheck([t.DYNAMODB_TABLE], "serverSideEncryption.kmsKeyArn", "DynamoDB uses the AWS managed key aws/dynamodb", {
+        appliesTo: (r) => declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
+    }),
+    keyCheck([t.DYNAMODB_TABLE], "replicas[].kmsKeyArn", "the replica uses the AWS managed key aws/dynamodb of its region", {
+        appliesTo: (r) => declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
+    }),
+];
+
+// ---------------------------------------------------------------- files, messaging, streams
+
+const messagingChecks: Check[] = [
+    {
+        types: [t.EFS_FILE_SYSTEM],
+        property: "encrypted",
+        ...ACCEPTS_TRUE,
+        unset: { value: false, note: "EFS creates the file system unencrypted through the API" },
+        fix: "Set `encrypted: true` (with `kmsKeyId` for a customer managed key). An existing file system cannot be encrypted: " +
+            "create an encrypted one and copy the data (e.g. with AWS DataSync).",
+    },
+    keyCheck([t.EFS_FILE_SYSTEM], "kmsKeyId", "EFS uses the AWS managed key aws/elasticfilesystem", {
+        appliesTo: (r) => declaredOn(r.props.encrypted, false),
+    }),
+    {
+        // SQS encrypts new queues with SQS-owned keys (SSE-SQS) by default since 2022; only turning
+        // that off without a KMS key leaves messages unencrypted.
+        types: [t.SQS_QUEUE],
+        property: "sqsManagedSseEnabled",
+        accepts: (v) => v !== false,
+        expected: "true or unset",
+        appliesTo: (r) => noneOf(r.props.kmsMasterKeyId),
+        fix: "Remove `sqsManagedSseEnabled: false` (SQS then encrypts with SQS-owned keys), or set `kmsMasterKeyId` to a KMS key.",
+    },
+    keyCheck([t.SQS_QUEUE], "kmsMasterKeyId", "the queue is encrypted with SQS-owned keys (SSE-SQS)", {
+        appliesTo: (r) => (r.props.sqsManagedSseEnabled === false ? present(r.props.kmsMasterKeyId) : true),
+    }),
+    {
+        types: [t.SNS_TOPIC],
+        property: "kmsMasterKeyId",
+        unset: { value: undefined, note: "SNS does not encrypt messages at rest unless a key is set" },
+        accepts: (v, config) => (config.requireCustomerManagedKey ? isCustomerManagedKey(v) : typeof v === "string" && v !== ""),
+        expected: "a KMS key id, ARN or alias",
+        describe: describeKeyReference,
+        blankIsUnset: true,
+        fix: (config) => config.requireCustomerManagedKey
+            ? `requireCustomerManagedKey is true: set \`kmsMasterKeyId\` to a customer managed KMS key (e.g. \`key.arn\`), or ${CONFIG_HINT}.`
+            : 'Set `kmsMasterKeyId` ("alias/aws/sns", or a customer managed key whose key policy lets the publishing services use it).',
+    },
+    {
+        types: [t.KINESIS_STREAM],
+        property: "encryptionType",
+        accepts: (v) => v === "KMS",
+        expected: '"KMS"',
+        describe: quoteIf("NONE"),
+        unset: { value: "NONE", note: "Kinesis Data Streams defaults it to NONE" },
+        fix: 'Set `encryptionType: "KMS"` with `kmsKeyId` ("alias/aws/kinesis" or a customer managed key).',
+    },
+    keyCheck([t.KINESIS_STREAM], "kmsKeyId", "no key is named", { appliesTo: (r) => (isUnknown(r.props.encryptionType) ? undefined : r.props.encryptionType === "KMS") }),
+    {
+        // Only a Direct PUT stream can be encrypted by Firehose; a Kinesis source keeps the
+        // stream's encryption, and MSK always encrypts.
+        types: [t.KINESIS_FIREHOSE_DELIVERY_STREAM],
+        property: "serverSideEncryption.enabled",
+        ...ACCEPTS_TRUE,
+        appliesTo: (r) => noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
+        unset: { value: false, note: "Firehose does not encrypt a Direct PUT stream's data at rest unless asked" },
+        fix: "Set `serverSideEncryption: {enabled: true}` (with `keyType: \"CUSTOMER_MANAGED_CMK\"` and `keyArn` for your own key).",
+    },
+    {
+        types: [t.KINESIS_FIREHOSE_DELIVERY_STREAM],
+        property: "serverSideEncryption.keyType",
+        accepts: (v) => v === "CUSTOMER_MANAGED_CMK",
+        expected: '"CUSTOMER_MANAGED_CMK"',
+        describe: quoteIf("AWS_OWNED_CMK"),
+        appliesTo: (r, config) => and(
+            config.requireCustomerManagedKey,
+            noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
+            declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
+        ),
+        unset: { value: "AWS_OWNED_CMK", note: "Firehose uses an AWS owned key" },
+        fix: `requireCustomerManagedKey is true: set \`keyType: "CUSTOMER_MANAGED_CMK"\` and \`keyArn: key.arn\`, or ${CONFIG_HINT}.`,
+    },
+    keyCheck([t.KINESIS_FIREHOSE_DELIVERY_STREAM], "serverSideEncryption.keyArn", "no key is named", {
+        appliesTo: (r) => and(
+            noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
+            declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
+        ),
+        appliesAt: (block) => (isUnknown(block?.keyType) ? undefined : block?.keyType === "CUSTOMER_MANAGED_CMK"),
+    }),
+    keyCheck([t.CLOUDWATCH_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
+    keyCheck([t.SECRETS_MANAGER_SECRET], "kmsKeyId", "Secrets Manager uses the AWS managed key aws/secretsmanager"),
+    keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", "the replica uses the AWS managed key aws/secretsmanager of its region"),
+    keyCheck([t.BACKUP_VAULT], "kmsKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
+    keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
+    {
+        // ECR encrypts every repository (AES256 by default).
+        types: [t.ECR_REPOSITORY],
+        property: "encryptionConfigurations",
+        accepts: (v) => Array.isArray(v) && v.length > 0,
+        expected: "a list with one encryption configuration",
+        describe: (v) => (Array.isArray(v) && v.length === 0 ? "is an empty list" : undefined),
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        unset: { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
+        fix: `requireCustomerManagedKey is true: set \`encryptionConfigurations: [{encryptionType: "KMS", kmsKey: key.arn}]\`, or ${CONFIG_HINT}.`,
+    },
+    {
+        types: [t.ECR_REPOSITORY],
+        property: "encryptionConfigurations[].encryptionType",
+        accepts: (v) => v === "KMS" || v === "KMS_DSSE",
+        expected: '"KMS" or "KMS_DSSE"',
+        describe: quoteIf("AES256"),
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        unset: { value: "AES256", note: "ECR defaults it to AES256" },
+        fix: `requireCustomerManagedKey is true: set \`encryptionType: "KMS"\` with \`kmsKey: key.arn\`, or ${CONFIG_HINT}.`,
+    },
+    keyCheck([t.ECR_REPOSITORY], "encryptionConfigurations[].kmsKey", "ECR uses the AWS managed key aws/ecr", {
+        appliesAt: (block) => (isUnknown(block?.encryptionType) ? undefined : block?.encryptionType === "KMS" || block?.encryptionType === "KMS_DSSE"),
+    }),
+];
+
+// ---------------------------------------------------------------- caches, search, Kafka
+
+const cacheChecks: Check[] = [
+    {
+        // The default depends on the engine: false for redis (the provider's default engine), true
+        // for valkey; data tiering clusters are always encrypted. A secondary of a global
+        // datastore takes the primary's settings.
+        types: [t.ELASTICACHE_REPLICATION_GROUP],
+        property: "atRestEncryptionEnabled",
+        ...ACCEPTS_TRUE,
+        appliesTo: (r) => noneOf(r.props.globalReplicationGroupId),
+        unset: (r) => (elasticacheEncryptsByDefault(r) !== false ? undefined : { value: false, note: "ElastiCache defaults it to false for the redis engine" }),
+        fix: (_config, r) => (lower(r.props.engine) === "valkey"
+            ? "Remove `atRestEncryptionEnabled: false` (Valkey encrypts by default) or set it to true."
+            : "Set `atRestEncryptionEnabled: true` (or use `engine: \"valkey\"`, encrypted by default).") +
+            " It cannot change after creation: the replication group is replaced.",
+    },
+    keyCheck([t.ELASTICACHE_REPLICATION_GROUP], "kmsKeyId", "ElastiCache uses its service-managed key", {
+        appliesTo: (r) => and(noneOf(r.props.globalReplicationGroupId), declaredOn(r.props.atRestEncryptionEnabled, elasticacheEncryptsByDefault(r))),
+    }),
+    keyCheck([t.ELASTICACHE_SERVERLESS_CACHE], "kmsKeyId", "ElastiCache uses its service-managed key"),
+    keyCheck([t.MEMORYDB_CLUSTER], "kmsKeyArn", "MemoryDB uses its service-managed key"),
+    {
+        types: [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN],
+        property: "encryptAtRest.enabled",
+        ...ACCEPTS_TRUE,
+        unset: { value: false, note: "OpenSearch Service creates the domain without encryption at rest" },
+        fix: "Set `encryptAtRest: {enabled: true}` (with `kmsKeyId` for a customer managed key; needs OpenSearch, or Elasticsearch 5.1 or later).",
+    },
+    keyCheck([t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN], "encryptAtRest.kmsKeyId", "OpenSearch Service uses the AWS managed key aws/es", {
+        appliesTo: (r) => declaredOn(blockOf(r.props.encryptAtRest)?.enabled, false),
+    }),
+    keyCheck([t.MSK_CLUSTER], "encryptionInfo.encryptionAtRestKmsKeyArn", "MSK uses the AWS managed key aws/kafka"),
+    {
+        // DAX has no key input: a service key, so requireCustomerManagedKey does not apply.
+        types: [t.DAX_CLUSTER],
+        property: "serverSideEncryption.enabled",
+        ...ACCEPTS_TRUE,
+        unset: { value: false, note: "DAX creates the cluster without encryption at rest" },
+        fix: "Set `serverSideEncryption: {enabled: true}` (it can only be set at creation: the cluster is replaced).",
+    },
+];
+
+/** ElastiCache's default for a replication group: true for valkey and data tiering, false for redis; undefined while unknown. */
+function elasticacheEncryptsByDefault(r: PlainResource): Decided {
+    const engine = r.props.engine;
+    const tiering = r.props.dataTieringEnabled;
+    if (isUnknown(engine) || isUnknown(tiering)) return undefined;
+    if (tiering === true) return true;
+    return lower(engine) === "valkey";
+}
+
+export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks];
+
+const rule = propertyRule(ENCRYPTION_CHECKS);
+
+/** The pure rule. */
+export function findUnencryptedDataStores(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
+    return rule.check(resource, config);
+}
+
+export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
+    name: "encryption-at-rest",
+    displayName: "AWS data stores are encrypted at rest",
+    description:
+        "Every AWS data store (EBS, RDS and Aurora, DocumentDB, Neptune, Redshift, EFS, DynamoDB, SQS, SNS, Kinesis, Firehose, " +
+        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX) is encrypted at rest, " +
+        "declared in the program or guaranteed by the service; optionally with customer managed KMS keys.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    remediationSteps:
+        "Turn encryption on where the service leaves it off (`encrypted: true`, `storageEncrypted: true`, `kmsMasterKeyId`, " +
+        '`encryptionType: "KMS"`, `encryptAtRest: {enabled: true}`, ...); with requireCustomerManagedKey, name your own KMS key ' +
+        "(`kmsKeyId: key.arn`). The message names the property for each resource.",
+    tags: ["aws", "encryption", "kms", "data-protection"],
+    framework: {
+        name: "AWS Foundational Security Best Practices",
+        version: "1.0.0",
+        reference: "EC2.3",
+        specification: "Attached Amazon EBS volumes should be encrypted at-rest; also RDS.3 and RDS.27 (RDS instances and clusters), " +
+            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1 and ES.1 (the same for those services).",
+    },
+    configSchema: {
+        properties: {
+            requireCustomerManagedKey: {
+                type: "boolean",
+                default: false,
+                description: "Require every data store whose service accepts a KMS key to name a customer managed key " +
+                    "(an alias/aws/... AWS managed key or an AWS owned key does not count).",
+            },
+            ebsEncryptionByDefault: {
+                type: "boolean",
+                default: false,
+                description: "EBS encryption by default is on in every account and region this stack deploys to, so EBS volumes and " +
+                    "block devices that do not set `encrypted` are encrypted.",
+            },
+        },
+    },
+    strictConfig: { requireCustomerManagedKey: true },
+    resourceTypes: rule.resourceTypes,
+    check: findUnencryptedDataStores,
+    examples: examples(),
+});
+
+// ---------------------------------------------------------------- examples
+
+function examples(): PolicyExample[] {
+    const key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const cmk = { requireCustomerManagedKey: true };
+    const ami = "ami-0abcdef1234567890";
+    const keyDep = (...props: string[]) => Object.fromEntries(props.map((p) => [p, ["orders-key"]]));
+    const orderKey = { type: t.KMS_KEY, name: "orders-key", props: { description: "orders data", enableKeyRotation: true } };
+    const pass = (title: string, resources: PolicyExample["resources"], extra: Partial<PolicyExample> = {}): PolicyExample =>
+        ({ title, verdict: "pass", docs: false, resources, ...extra });
+    const fail = (title: string, resources: PolicyExample["resources"], extra: Partial<PolicyExample> = {}): PolicyExample =>
+        ({ title, verdict: "fail", docs: false, resources, ...extra });
+    return [
+        {
+            title: "an EBS volume, an RDS instance, an SNS topic and a Kinesis stream that leave encryption off, and a queue that turns SSE-SQS off",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "eu-west-1a", size: 100, type: "gp3" } },
+                {
+                    type: t.RDS_INSTANCE, name: "reports-db",
+                    props: { engine: "postgres", engineVersion: "16.4", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true },
+                },
+                { type: t.SNS_TOPIC, name: "order-events", props: { name: "order-events" } },
+                { type: t.KINESIS_STREAM, name: "clickstream", props: { name: "clickstream", shardCount: 1, encryptionType: "NONE" } },
+                { type: t.SQS_QUEUE, name: "fulfilment", props: { name: "fulfilment", sqsManagedSseEnabled: false } },
+            ],
+            note: "Each message names the property, AWS's default and the fix.",
+        },
+        {
+            title: "the same stores encrypted: declared where AWS leaves it off, the service's default where it always encrypts",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.KMS_KEY, name: "shop-data-key", protect: true,
+                    props: { description: "shop data at rest", enableKeyRotation: true, rotationPeriodInDays: 365, deletionWindowInDays: 30 },
+                },
+                {
+                    type: t.EBS_VOLUME, name: "orders-volume", protect: true,
+                    propertyDependencies: { kmsKeyId: ["shop-data-key"] },
+                    props: { availabilityZone: "eu-west-1a", size: 100, type: "gp3", encrypted: true, kmsKeyId: key },
+                },
+                {
+                    type: t.RDS_INSTANCE, name: "reports-db", protect: true,
+                    propertyDependencies: { kmsKeyId: ["shop-data-key"] },
+                    props: {
+                        engine: "postgres", engineVersion: "16.4", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app",
+                        manageMasterUserPassword: true, deletionProtection: true, storageEncrypted: true, kmsKeyId: key, backupRetentionPeriod: 7,
+                    },
+                },
+                { type: t.SNS_TOPIC, name: "order-events", props: { name: "order-events", kmsMasterKeyId: "alias/aws/sns" } },
+                { type: t.KINESIS_STREAM, name: "clickstream", props: { name: "clickstream", shardCount: 1, encryptionType: "KMS", kmsKeyId: "alias/aws/kinesis" } },
+                { type: t.SQS_QUEUE, name: "fulfilment", props: { name: "fulfilment" } },
+            ],
+            note: "The queue sets nothing: SQS encrypts new queues with SQS-owned keys (SSE-SQS) by default.",
+        },
+        {
+            title: "with requireCustomerManagedKey, stores that use an AWS managed or AWS owned key",
+            verdict: "fail",
+            config: cmk,
+            resources: [
+                { type: t.SNS_TOPIC, name: "order-events", props: { name: "order-events", kmsMasterKeyId: "alias/aws/sns" } },
+                {
+                    type: t.DYNAMODB_TABLE, name: "carts",
+                    props: { billingMode: "PAY_PER_REQUEST", hashKey: "cartId", attributes: [{ name: "cartId", type: "S" }], serverSideEncryption: { enabled: true } },
+                },
+                { type: t.CLOUDWATCH_LOG_GROUP, name: "api-logs", props: { name: "/shop/api", retentionInDays: 30 } },
+            ],
+            messageIncludes: "requireCustomerManagedKey is true",
+        },
+        {
+            title: "with requireCustomerManagedKey, the same stores naming a customer managed key",
+            verdict: "pass",
+            config: cmk,
+            resources: [
+                orderKey,
+                { type: t.SNS_TOPIC, name: "order-events", propertyDependencies: keyDep("kmsMasterKeyId"), props: { name: "order-events", kmsMasterKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" } },
+                {
+                    type: t.DYNAMODB_TABLE, name: "carts", propertyDependencies: keyDep("serverSideEncryption"),
+                    props: {
+                        billingMode: "PAY_PER_REQUEST", hashKey: "cartId", attributes: [{ name: "cartId", type: "S" }],
+                        serverSideEncryption: { enabled: true, kmsKeyArn: key },
+                    },
+                },
+                { type: t.CLOUDWATCH_LOG_GROUP, name: "api-logs", propertyDependencies: keyDep("kmsKeyId"), props: { name: "/shop/api", retentionInDays: 30, kmsKeyId: key } },
+            ],
+            note: "A CloudWatch Logs key's policy must allow the logs.<region>.amazonaws.com service principal.",
+        },
+        {
+            title: "inherited encryption: a read replica, a snapshot restore, an Aurora cluster instance, an EBS device built from a snapshot, and an instance whose root volume the AMI decides",
+            verdict: "pass",
+            resources: [
+                { type: t.RDS_INSTANCE, name: "orders-replica", props: { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" } },
+                { type: t.RDS_INSTANCE, name: "orders-restored", props: { snapshotIdentifier: "rds:orders-db-2026-01-01-00-00", instanceClass: "db.t4g.micro" } },
+                {
+                    type: t.RDS_CLUSTER_INSTANCE, name: "orders-aurora-1",
+                    props: { clusterIdentifier: "orders-aurora", instanceClass: "db.serverless", engine: "aurora-postgresql", engineVersion: "16.4" },
+                },
+                {
+                    type: t.EC2_INSTANCE, name: "bastion",
+                    props: { ami, instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20, volumeType: "gp3" }, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0" }] },
+                },
+            ],
+            note: "Replicas, restores and devices from snapshots take their source's encryption; the root volume is what the AMI and the account's EBS default make it.",
+        },
+        {
+            title: "services that always encrypt, with nothing declared: Aurora, Redshift, DynamoDB, a Valkey cache, log group, secret, ECR repository, MSK cluster",
+            verdict: "pass",
+            resources: [
+                { type: t.RDS_CLUSTER, name: "orders-aurora", props: { engine: "aurora-postgresql", engineVersion: "16.4", masterUsername: "app", manageMasterUserPassword: true } },
+                { type: t.REDSHIFT_CLUSTER, name: "warehouse", props: { clusterIdentifier: "warehouse", nodeType: "ra3.xlplus", masterUsername: "admin", manageMasterPassword: true } },
+                { type: t.DYNAMODB_TABLE, name: "sessions", props: { billingMode: "PAY_PER_REQUEST", hashKey: "id", attributes: [{ name: "id", type: "S" }] } },
+                { type: t.ELASTICACHE_REPLICATION_GROUP, name: "cache", props: { description: "sessions", engine: "valkey", nodeType: "cache.t4g.micro", numCacheClusters: 2 } },
+                { type: t.CLOUDWATCH_LOG_GROUP, name: "api-logs", props: { name: "/shop/api", retentionInDays: 30 } },
+                { type: t.SECRETS_MANAGER_SECRET, name: "api-token", props: { name: "shop/api-token" } },
+                { type: t.ECR_REPOSITORY, name: "api", props: { name: "shop/api", imageTagMutability: "IMMUTABLE" } },
+                { type: t.MSK_CLUSTER, name: "events", props: mskProps() },
+            ],
+            note: "New Aurora clusters are encrypted by default since 2026-02-18 (AWS owned key), Redshift clusters since 2025-01-10.",
+        },
+        {
+            title: "an explicit false where the service would encrypt: an Aurora cluster, a Redshift cluster (a string in v7) and a Valkey cache",
+            verdict: "fail",
+            resources: [
+                { type: t.RDS_CLUSTER, name: "orders-aurora", props: { engine: "aurora-mysql", masterUsername: "app", manageMasterUserPassword: true, storageEncrypted: false } },
+                { type: t.REDSHIFT_CLUSTER, name: "warehouse", props: { clusterIdentifier: "warehouse", nodeType: "ra3.xlplus", masterUsername: "admin", manageMasterPassword: true, encrypted: "false" } },
+                { type: t.ELASTICACHE_REPLICATION_GROUP, name: "cache", props: { description: "sessions", engine: "valkey", nodeType: "cache.t4g.micro", atRestEncryptionEnabled: false } },
+            ],
+        },
+        {
+            title: "EC2: a root volume declared unencrypted, a data device left unset, and a launch template mapping without encryption",
+            verdict: "fail",
+            resources: [
+                {
+                    type: t.EC2_INSTANCE, name: "worker",
+                    props: { ami, instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20, encrypted: false }, ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] },
+                },
+                {
+                    type: t.EC2_LAUNCH_TEMPLATE, name: "nodes",
+                    props: {
+                        imageId: ami, instanceType: "t3.large",
+                        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3", deleteOnTermination: true } }],
+                    },
+                },
+            ],
+        },
+        {
+            title: "EC2 encrypted: a string \"true\" in a launch template (the v7 type) and booleans on an instance",
+            verdict: "pass",
+            resources: [
+                {
+                    type: t.EC2_INSTANCE, name: "worker",
+                    props: { ami, instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20, encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100, encrypted: true }] },
+                },
+                {
+                    type: t.EC2_LAUNCH_TEMPLATE, name: "nodes",
+                    props: {
+                        imageId: ami, instanceType: "t3.large",
+                        blockDeviceMappings: [
+                            { deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+                            { deviceName: "/dev/sdb", virtualName: "ephemeral0" },
+                        ],
+                    },
+                },
+            ],
+        },
+        {
+            title: "EBS encryption by default on for the account (ebsEncryptionByDefault): volumes and devices that leave `encrypted` unset",
+            verdict: "pass",
+            config: { ebsEncryptionByDefault: true },
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } },
+                { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "eu-west-1a", size: 100, type: "gp3" } },
+                { type: t.EC2_INSTANCE, name: "worker", props: { ami, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] } },
+                {
+                    type: t.EC2_LAUNCH_TEMPLATE, name: "nodes",
+                    props: { imageId: ami, instanceType: "t3.large", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3" } }] },
+                },
+            ],
+            note: "The setting is per account and region, and not retroactive: set it only when it is on everywhere this stack deploys, and was before its volumes were created.",
+        },
+        {
+            title: "a key created in the same update, unknown during the preview, under requireCustomerManagedKey",
+            verdict: "pass",
+            preview: true,
+            config: cmk,
+            resources: [
+                orderKey,
+                {
+                    type: t.EBS_VOLUME, name: "orders-volume", propertyDependencies: keyDep("kmsKeyId"),
+                    props: { availabilityZone: "eu-west-1a", size: 100, encrypted: true, kmsKeyId: { $unknown: "string" } },
+                },
+                {
+                    type: t.RDS_CLUSTER, name: "orders-aurora", propertyDependencies: keyDep("kmsKeyId"),
+                    props: { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, storageEncrypted: true, kmsKeyId: { $unknown: "string" } },
+                },
+                {
+                    type: t.SQS_QUEUE, name: "fulfilment", propertyDependencies: keyDep("kmsMasterKeyId"),
+                    props: { name: "fulfilment", kmsMasterKeyId: { $unknown: "string" } },
+                },
+            ],
+            note: "A key that does not exist yet is declared but not judged: the preview shows no diagnostic.",
+        },
+        // ---- one failing and one passing case per remaining type (test-only: docs: false)
+        fail("EBS volume: encrypted false", [{ type: t.EBS_VOLUME, name: "v", props: { availabilityZone: "eu-west-1a", size: 10, encrypted: false } }]),
+        pass("EBS volume from a snapshot", [{ type: t.EBS_VOLUME, name: "v", props: { availabilityZone: "eu-west-1a", snapshotId: "snap-0123456789abcdef0" } }]),
+        fail("spot instance: data device unset", [{ type: t.EC2_SPOT_INSTANCE_REQUEST, name: "spot", props: { ami, instanceType: "t3.micro", spotPrice: "0.01", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 50 }] } }]),
+        pass("spot instance: no block devices", [{ type: t.EC2_SPOT_INSTANCE_REQUEST, name: "spot", props: { ami, instanceType: "t3.micro", spotPrice: "0.01" } }]),
+        fail("launch configuration: root declared unencrypted", [{ type: t.EC2_LAUNCH_CONFIGURATION, name: "lc", props: { imageId: ami, instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20, encrypted: false } } }]),
+        pass("launch configuration: encrypted devices", [{
+            type: t.EC2_LAUNCH_CONFIGURATION, name: "lc",
+            props: { imageId: ami, instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20, encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 50, encrypted: true }] },
+        }]),
+        fail("launch template: encrypted \"false\"", [{ type: t.EC2_LAUNCH_TEMPLATE, name: "lt", props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, encrypted: "false" } }] } }], { messageIncludes: 'is "false"' }),
+        fail("Multi-AZ DB cluster without storageEncrypted", [{
+            type: t.RDS_CLUSTER, name: "maz",
+            props: { engine: "postgres", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", iops: 1000, allocatedStorage: 100, masterUsername: "app", manageMasterUserPassword: true },
+        }]),
+        pass("Multi-AZ DB cluster encrypted", [{
+            type: t.RDS_CLUSTER, name: "maz",
+            props: { engine: "postgres", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", iops: 1000, allocatedStorage: 100, masterUsername: "app", manageMasterUserPassword: true, storageEncrypted: true },
+        }]),
+        fail("RDS global cluster without storageEncrypted", [{ type: t.RDS_GLOBAL_CLUSTER, name: "g", props: { globalClusterIdentifier: "orders", engine: "aurora-postgresql", engineVersion: "16.4" } }]),
+        pass("RDS global cluster encrypted, and one created from a cluster", [
+            { type: t.RDS_GLOBAL_CLUSTER, name: "g", props: { globalClusterIdentifier: "orders", engine: "aurora-postgresql", engineVersion: "16.4", storageEncrypted: true } },
+            { type: t.RDS_GLOBAL_CLUSTER, name: "g2", props: { globalClusterIdentifier: "orders2", sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:orders" } },
+        ]),
+        fail("DocumentDB cluster and global cluster without storageEncrypted", [
+            { type: t.DOCDB_CLUSTER, name: "docs", props: { engine: "docdb", masterUsername: "app", manageMasterUserPassword: true } },
+            { type: t.DOCDB_GLOBAL_CLUSTER, name: "docs-global", props: { globalClusterIdentifier: "docs", engine: "docdb" } },
+        ]),
+        pass("DocumentDB cluster encrypted, and a restore", [
+            { type: t.DOCDB_CLUSTER, name: "docs", props: { engine: "docdb", masterUsername: "app", manageMasterUserPassword: true, storageEncrypted: true, kmsKeyId: key } },
+            { type: t.DOCDB_CLUSTER, name: "docs-restored", props: { engine: "docdb", snapshotIdentifier: "docs-2026-01-01" } },
+            { type: t.DOCDB_GLOBAL_CLUSTER, name: "docs-global", props: { globalClusterIdentifier: "docs", engine: "docdb", storageEncrypted: true } },
+        ]),
+        fail("DocumentDB elastic cluster without a key, under requireCustomerManagedKey", [{
+            type: t.DOCDB_ELASTIC_CLUSTER, name: "elastic",
+            props: { name: "elastic", adminUserName: "app", adminUserPassword: { $secret: "not-a-real-password" }, authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1 },
+        }], { config: cmk }),
+        pass("DocumentDB elastic cluster with nothing declared", [{
+            type: t.DOCDB_ELASTIC_CLUSTER, name: "elastic",
+            props: { name: "elastic", adminUserName: "app", adminUserPassword: { $secret: "not-a-real-password" }, authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1 },
+        }]),
+        fail("Neptune cluster and global cluster without storageEncrypted", [
+            { type: t.NEPTUNE_CLUSTER, name: "graph", props: { engine: "neptune", skipFinalSnapshot: true } },
+            { type: t.NEPTUNE_GLOBAL_CLUSTER, name: "graph-global", props: { globalClusterIdentifier: "graph", engine: "neptune" } },
+        ]),
+        pass("Neptune cluster encrypted (kmsKeyArn), and a replica", [
+            { type: t.NEPTUNE_CLUSTER, name: "graph", props: { engine: "neptune", storageEncrypted: true, kmsKeyArn: key } },
+            { type: t.NEPTUNE_CLUSTER, name: "graph-replica", props: { engine: "neptune", replicationSourceIdentifier: "arn:aws:rds:us-west-2:111122223333:cluster:graph" } },
+            { type: t.NEPTUNE_GLOBAL_CLUSTER, name: "graph-global", props: { globalClusterIdentifier: "graph", engine: "neptune", storageEncrypted: true } },
+        ]),
+        fail("Redshift Serverless namespace without a key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics" } }], { config: cmk }),
+        pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
+        fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
+        pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
+        fail("DynamoDB replicas without their own key, under requireCustomerManagedKey", [{
+            type: t.DYNAMODB_TABLE, name: "carts",
+            props: {
+                billingMode: "PAY_PER_REQUEST", hashKey: "cartId", attributes: [{ name: "cartId", type: "S" }], streamEnabled: true, streamViewType: "NEW_AND_OLD_IMAGES",
+                serverSideEncryption: { enabled: true, kmsKeyArn: key }, replicas: [{ regionName: "us-west-2" }],
+            },
+        }], { config: cmk, messageIncludes: "replicas[0].kmsKeyArn" }),
+        pass("DynamoDB with `enabled: false` (an AWS owned key)", [{
+            type: t.DYNAMODB_TABLE, name: "carts",
+            props: { billingMode: "PAY_PER_REQUEST", hashKey: "cartId", attributes: [{ name: "cartId", type: "S" }], serverSideEncryption: { enabled: false } },
+        }]),
+        pass("SQS queue with SSE-SQS explicit, and one with a KMS key", [
+            { type: t.SQS_QUEUE, name: "jobs", props: { name: "jobs", sqsManagedSseEnabled: true } },
+            { type: t.SQS_QUEUE, name: "jobs-kms", props: { name: "jobs-kms", kmsMasterKeyId: "alias/aws/sqs", kmsDataKeyReusePeriodSeconds: 300 } },
+        ]),
+        fail("SQS queue with SSE-SQS, under requireCustomerManagedKey", [{ type: t.SQS_QUEUE, name: "jobs", props: { name: "jobs", sqsManagedSseEnabled: true } }], { config: cmk }),
+        fail("Kinesis stream with nothing declared", [{ type: t.KINESIS_STREAM, name: "events", props: { name: "events", streamModeDetails: { streamMode: "ON_DEMAND" } } }]),
+        fail("Firehose Direct PUT stream without server-side encryption", [{ type: t.KINESIS_FIREHOSE_DELIVERY_STREAM, name: "to-s3", props: firehoseProps() }]),
+        pass("Firehose: Direct PUT with SSE, and a stream reading from Kinesis", [
+            { type: t.KINESIS_FIREHOSE_DELIVERY_STREAM, name: "to-s3", props: { ...firehoseProps(), serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: key } } },
+            {
+                type: t.KINESIS_FIREHOSE_DELIVERY_STREAM, name: "from-kinesis",
+                props: { ...firehoseProps(), kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:eu-west-1:111122223333:stream/events", roleArn: "arn:aws:iam::111122223333:role/firehose" } },
+            },
+        ]),
+        fail("ElastiCache replication group with the default engine (redis)", [{ type: t.ELASTICACHE_REPLICATION_GROUP, name: "cache", props: { description: "sessions", nodeType: "cache.t4g.micro", numCacheClusters: 2 } }]),
+        fail("ElastiCache serverless cache without a key, under requireCustomerManagedKey", [{ type: t.ELASTICACHE_SERVERLESS_CACHE, name: "cache", props: { name: "cache", engine: "valkey" } }], { config: cmk }),
+        pass("ElastiCache serverless cache with nothing declared", [{ type: t.ELASTICACHE_SERVERLESS_CACHE, name: "cache", props: { name: "cache", engine: "valkey" } }]),
+        fail("MemoryDB cluster without a key, under requireCustomerManagedKey", [{ type: t.MEMORYDB_CLUSTER, name: "mem", props: { aclName: "open-access", nodeType: "db.t4g.small" } }], { config: cmk }),
+        pass("MemoryDB cluster with nothing declared", [{ type: t.MEMORYDB_CLUSTER, name: "mem", props: { aclName: "open-access", nodeType: "db.t4g.small" } }]),
+        fail("OpenSearch and legacy Elasticsearch domains without encryptAtRest", [
+            { type: t.OPENSEARCH_DOMAIN, name: "search", props: { domainName: "search", engineVersion: "OpenSearch_2.13", clusterConfig: { instanceType: "r6g.large.search" }, ebsOptions: { ebsEnabled: true, volumeSize: 20 } } },
+            { type: t.ELASTICSEARCH_DOMAIN, name: "legacy-search", props: { domainName: "legacy", elasticsearchVersion: "7.10", encryptAtRest: { enabled: false } } },
+        ]),
+        pass("OpenSearch and legacy Elasticsearch domains encrypted", [
+            {
+                type: t.OPENSEARCH_DOMAIN, name: "search",
+                props: { domainName: "search", engineVersion: "OpenSearch_2.13", clusterConfig: { instanceType: "r6g.large.search" }, ebsOptions: { ebsEnabled: true, volumeSize: 20 }, encryptAtRest: { enabled: true, kmsKeyId: key } },
+            },
+            { type: t.ELASTICSEARCH_DOMAIN, name: "legacy-search", props: { domainName: "legacy", elasticsearchVersion: "7.10", encryptAtRest: { enabled: true } } },
+        ]),
+        fail("MSK cluster without a key, under requireCustomerManagedKey", [{ type: t.MSK_CLUSTER, name: "events", props: mskProps() }], { config: cmk }),
+        pass("MSK cluster with a customer managed key, under requireCustomerManagedKey", [{ type: t.MSK_CLUSTER, name: "events", props: { ...mskProps(), encryptionInfo: { encryptionAtRestKmsKeyArn: key } } }], { config: cmk }),
+        fail("ECR repository with AES256, under requireCustomerManagedKey", [{ type: t.ECR_REPOSITORY, name: "api", props: { name: "shop/api", encryptionConfigurations: [{ encryptionType: "AES256" }] } }], { config: cmk }),
+        pass("ECR repository with a customer managed key, under requireCustomerManagedKey", [{ type: t.ECR_REPOSITORY, name: "api", props: { name: "shop/api", encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key }] } }], { config: cmk }),
+        fail("Secrets Manager secret with the AWS managed key, under requireCustomerManagedKey", [{ type: t.SECRETS_MANAGER_SECRET, name: "api-token", props: { name: "shop/api-token", kmsKeyId: "alias/aws/secretsmanager" } }], { config: cmk, messageIncludes: "aws/secretsmanager" }),
+        pass("Secrets Manager secret with a key id, under requireCustomerManagedKey", [{ type: t.SECRETS_MANAGER_SECRET, name: "api-token", props: { name: "shop/api-token", kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" } }], { config: cmk }),
+        fail("Backup vaults without a key, under requireCustomerManagedKey", [
+            { type: t.BACKUP_VAULT, name: "vault", props: { name: "shop" } },
+            { type: t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, name: "air-gapped", props: { name: "shop-lag", minRetentionDays: 7, maxRetentionDays: 35 } },
+        ], { config: cmk }),
+        pass("Backup vaults with nothing declared", [
+            { type: t.BACKUP_VAULT, name: "vault", props: { name: "shop" } },
+            { type: t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, name: "air-gapped", props: { name: "shop-lag", minRetentionDays: 7, maxRetentionDays: 35 } },
+        ]),
+        fail("DAX cluster without server-side encryption", [{ type: t.DAX_CLUSTER, name: "dax", props: daxProps() }]),
+        pass("DAX cluster encrypted", [{ type: t.DAX_CLUSTER, name: "dax", props: { ...daxProps(), serverSideEncryption: { enabled: true } } }]),
+    ];
+}
+
+function mskProps(): Record<string, unknown> {
+    return {
+        clusterName: "events", kafkaVersion: "3.6.0", numberOfBrokerNodes: 3,
+        brokerNodeGroupInfo: { instanceType: "kafka.m7g.large", clientSubnets: ["subnet-0a1", "subnet-0b2", "subnet-0c3"], securityGroups: ["sg-0123456789abcdef0"] },
+    };
+}
+
+function firehoseProps(): Record<string, unknown> {
+    return {
+        name: "orders-to-s3", destination: "extended_s3",
+        extendedS3Configuration: { bucketArn: "arn:aws:s3:::shop-orders-archive", roleArn: "arn:aws:iam::111122223333:role/firehose" },
+    };
+}
+
+function daxProps(): Record<string, unknown> {
+    return { clusterName: "sessions", iamRoleArn: "arn:aws:iam::111122223333:role/dax", nodeType: "dax.r5.large", replicationFactor: 3 };
+}

@@ -1,0 +1,173 @@
+// Symmetric encryption keys the program creates rotate their key material automatically, at
+// most every maxRotationPeriodDays. KMS keeps the old material, so rotation needs no
+// re-encryption and breaks nothing; it bounds how much data one piece of material protects.
+//
+// Only symmetric encryption keys with KMS-generated material can rotate automatically: not
+// asymmetric or HMAC keys, not imported material (aws.kms.ExternalKey), not keys in a custom
+// key store (CloudHSM or external). Those are never judged, nor are replica keys, which share
+// their primary's rotation (AWS KMS API, EnableKeyRotation). The provider's Check fills in
+// `enableKeyRotation: false`, `customerMasterKeySpec: "SYMMETRIC_DEFAULT"` and
+// `keyUsage: "ENCRYPT_DECRYPT"` when the program leaves them out.
+import { PropertyCheck, propertyRule } from "./lib/property-rule";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import * as t from "./lib/tokens";
+import { isUnknown } from "./lib/values";
+
+export interface KmsKeyRotationConfig {
+    maxRotationPeriodDays: number;
+}
+
+/** What KMS rotates when rotation is on and rotationPeriodInDays is not set. */
+export const AWS_DEFAULT_ROTATION_DAYS = 365;
+
+type Decided = boolean | undefined;
+
+/** Unset or one of the accepted values; undefined while unknown. */
+function unsetOr(value: unknown, ...accepted: string[]): Decided {
+    if (isUnknown(value)) return undefined;
+    return value === undefined || value === null || value === "" || (typeof value === "string" && accepted.includes(value));
+}
+
+/** A key KMS can rotate automatically: a symmetric encryption key with KMS-generated material. */
+export function canRotateAutomatically(key: PlainResource): Decided {
+    const checks = [
+        unsetOr(key.props.customerMasterKeySpec, "SYMMETRIC_DEFAULT"),
+        unsetOr(key.props.keyUsage, "ENCRYPT_DECRYPT"),
+        unsetOr(key.props.customKeyStoreId),
+        unsetOr(key.props.xksKeyId),
+    ];
+    if (checks.includes(false)) return false;
+    return checks.includes(undefined) ? undefined : true;
+}
+
+const checks: PropertyCheck<KmsKeyRotationConfig>[] = [
+    {
+        types: [t.KMS_KEY],
+        property: "enableKeyRotation",
+        accepts: (v) => v === true,
+        expected: "the boolean true",
+        unset: { value: false, note: "KMS does not rotate a key unless asked" },
+        appliesTo: canRotateAutomatically,
+        fix: (config) => `Set \`enableKeyRotation: true\`${config.maxRotationPeriodDays < AWS_DEFAULT_ROTATION_DAYS ? ` with \`rotationPeriodInDays: ${config.maxRotationPeriodDays}\`` : ""}; ` +
+            "KMS keeps the old key material, so nothing needs re-encrypting.",
+    },
+    {
+        types: [t.KMS_KEY],
+        property: "rotationPeriodInDays",
+        accepts: (v, config) => typeof v === "number" && Number.isFinite(v) && v <= config.maxRotationPeriodDays,
+        expected: "a number of days",
+        unset: { value: AWS_DEFAULT_ROTATION_DAYS, note: `KMS then rotates every ${AWS_DEFAULT_ROTATION_DAYS} days` },
+        appliesTo: (key) => {
+            const rotatable = canRotateAutomatically(key);
+            const enabled = key.props.enableKeyRotation;
+            if (rotatable === false || enabled === false) return false;
+            return rotatable === true && enabled === true ? true : undefined;
+        },
+        fix: (config) => `Set \`rotationPeriodInDays\` to at most ${config.maxRotationPeriodDays} (maxRotationPeriodDays in this policy's config; KMS accepts 90 to 2560).`,
+    },
+];
+
+const rule = propertyRule(checks);
+
+/** The pure rule. */
+export function findKeysWithoutRotation(resource: PlainResource, config: KmsKeyRotationConfig): Finding[] {
+    return rule.check(resource, config);
+}
+
+export const kmsKeyRotation = resourcePolicy<KmsKeyRotationConfig>({
+    name: "kms-key-rotation",
+    displayName: "KMS keys rotate automatically",
+    description: "Symmetric encryption KMS keys created by the program have automatic key rotation on, with a period no longer than maxRotationPeriodDays; " +
+        "keys that cannot rotate automatically (asymmetric, HMAC, imported material, custom key stores) and replica keys are not judged.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key (and `rotationPeriodInDays` no longer than maxRotationPeriodDays if set).",
+    tags: ["aws", "kms", "encryption"],
+    framework: {
+        name: "AWS Foundational Security Best Practices",
+        version: "1.0.0",
+        reference: "KMS.4",
+        specification: "AWS KMS key rotation should be enabled.",
+    },
+    configSchema: {
+        properties: {
+            maxRotationPeriodDays: {
+                type: "integer",
+                minimum: 90,
+                maximum: 2560,
+                default: AWS_DEFAULT_ROTATION_DAYS,
+                description: "The longest rotation period accepted, in days (KMS accepts 90 to 2560; it rotates every 365 days when rotationPeriodInDays is not set).",
+            },
+        },
+    },
+    resourceTypes: rule.resourceTypes,
+    check: findKeysWithoutRotation,
+    examples: examples(),
+});
+
+function examples(): PolicyExample[] {
+    return [
+        {
+            title: "a symmetric key that leaves rotation off (the provider fills in false)",
+            verdict: "fail",
+            demo: true,
+            resources: [{
+                type: t.KMS_KEY, name: "billing-key",
+                props: { description: "billing data", enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", isEnabled: true },
+            }],
+            messageIncludes: "enableKeyRotation",
+        },
+        {
+            title: "a symmetric key that rotates yearly, and keys that cannot rotate automatically",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.KMS_KEY, name: "billing-key", protect: true,
+                    props: { description: "billing data", enableKeyRotation: true, rotationPeriodInDays: 365, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" },
+                },
+                {
+                    type: t.KMS_KEY, name: "signing-key", protect: true,
+                    props: { description: "release signing", customerMasterKeySpec: "RSA_3072", keyUsage: "SIGN_VERIFY", enableKeyRotation: false },
+                },
+                {
+                    type: t.KMS_KEY, name: "webhook-mac-key", protect: true,
+                    props: { description: "webhook MACs", customerMasterKeySpec: "HMAC_384", keyUsage: "GENERATE_VERIFY_MAC", enableKeyRotation: false },
+                },
+            ],
+            note: "Asymmetric and HMAC keys cannot rotate automatically; neither can imported key material (aws.kms.ExternalKey) nor keys in a custom key store.",
+        },
+        {
+            title: "a rotation period longer than maxRotationPeriodDays",
+            verdict: "fail",
+            resources: [{ type: t.KMS_KEY, name: "archive-key", props: { description: "archive", enableKeyRotation: true, rotationPeriodInDays: 730 } }],
+            messageIncludes: "rotationPeriodInDays is 730",
+        },
+        {
+            title: "with maxRotationPeriodDays: 180, a key that relies on the yearly default",
+            verdict: "fail",
+            config: { maxRotationPeriodDays: 180 },
+            docs: false,
+            resources: [{ type: t.KMS_KEY, name: "archive-key", props: { description: "archive", enableKeyRotation: true } }],
+            messageIncludes: "rotates every 365 days",
+        },
+        {
+            title: "keys in a custom key store, imported key material and a replica key",
+            verdict: "pass",
+            docs: false,
+            resources: [
+                { type: t.KMS_KEY, name: "hsm-key", props: { description: "CloudHSM", customKeyStoreId: "cks-1234567890abcdef0", enableKeyRotation: false } },
+                { type: t.KMS_KEY, name: "xks-key", props: { description: "external", customKeyStoreId: "cks-1234567890abcdef1", xksKeyId: "ext-key-1", enableKeyRotation: false } },
+                { type: t.KMS_EXTERNAL_KEY, name: "byok-key", props: { description: "imported", keySpec: "SYMMETRIC_DEFAULT", keyMaterialBase64: { $secret: "bm90LXJlYWwta2V5LW1hdGVyaWFs" } } },
+                { type: t.KMS_REPLICA_KEY, name: "orders-key-replica", props: { description: "replica", primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab" } },
+            ],
+        },
+        {
+            title: "a key spec computed from another output during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [{ type: t.KMS_KEY, name: "k", props: { description: "computed", customerMasterKeySpec: { $unknown: "string" }, enableKeyRotation: false } }],
+        },
+    ];
+}

@@ -1,0 +1,347 @@
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import { EncryptionAtRestConfig, encryptionAtRest, findUnencryptedDataStores } from "../policies/encryption-at-rest";
+import * as t from "../policies/lib/tokens";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { FIXTURES, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
+import { assertNotShown } from "./helpers/secrets";
+
+const POLICY = "encryption-at-rest";
+const DIR = path.join(FIXTURES, POLICY);
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const U = UNKNOWN_SENTINELS.string;
+const UB = UNKNOWN_SENTINELS.boolean;
+const AMI = "ami-0abcdef1234567890";
+
+const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebsEncryptionByDefault: false };
+const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: true };
+const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefault: true };
+
+const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => findUnencryptedDataStores(resource(type, props, { name: "store" }), config);
+
+type Case = [label: string, type: string, props: Record<string, unknown>, config?: EncryptionAtRestConfig];
+
+describe("encryption-at-rest: no false alarms (pure rule)", () => {
+    const cases: Case[] = [
+        // Replicas and restores inherit their source's encryption.
+        ["RDS read replica, nothing declared", t.RDS_INSTANCE, { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" }],
+        ["RDS read replica with storageEncrypted false (ignored by the provider)", t.RDS_INSTANCE, { replicateSourceDb: "orders-db", storageEncrypted: false }],
+        ["RDS cross-region replica with a key, under CMK", t.RDS_INSTANCE, { replicateSourceDb: "arn:aws:rds:us-east-1:111122223333:db:orders", storageEncrypted: true, kmsKeyId: KEY }, CMK],
+        ["RDS replica under CMK without a key", t.RDS_INSTANCE, { replicateSourceDb: "orders-db" }, CMK],
+        ["RDS snapshot restore", t.RDS_INSTANCE, { snapshotIdentifier: "rds:orders-2026-01-01-00-00", instanceClass: "db.t4g.micro" }],
+        ["RDS point-in-time restore", t.RDS_INSTANCE, { restoreToPointInTime: { sourceDbInstanceIdentifier: "orders", useLatestRestorableTime: true } }],
+        ["Aurora cluster snapshot restore", t.RDS_CLUSTER, { engine: "aurora-postgresql", snapshotIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster-snapshot:x" }],
+        ["Multi-AZ cluster point-in-time restore", t.RDS_CLUSTER, { engine: "postgres", restoreToPointInTime: { sourceClusterIdentifier: "reporting", useLatestRestorableTime: true } }],
+        ["Aurora cross-region replica cluster", t.RDS_CLUSTER, { engine: "aurora-mysql", replicationSourceIdentifier: "arn:aws:rds:us-west-2:111122223333:cluster:src", sourceRegion: "us-west-2" }],
+        ["Multi-AZ cluster joining a global database", t.RDS_CLUSTER, { engine: "postgres", globalClusterIdentifier: "orders" }],
+        ["global cluster from a source cluster", t.RDS_GLOBAL_CLUSTER, { globalClusterIdentifier: "g", sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:primary" }],
+        ["DocumentDB snapshot restore", t.DOCDB_CLUSTER, { engine: "docdb", snapshotIdentifier: "docs-2026-01-01" }],
+        ["DocumentDB secondary of a global cluster", t.DOCDB_CLUSTER, { engine: "docdb", globalClusterIdentifier: "docs" }],
+        ["Neptune read replica cluster", t.NEPTUNE_CLUSTER, { engine: "neptune", replicationSourceIdentifier: "arn:aws:rds:us-west-2:111122223333:cluster:graph" }],
+        ["Redshift snapshot restore with encrypted false", t.REDSHIFT_CLUSTER, { clusterIdentifier: "dw", snapshotIdentifier: "dw-2026", encrypted: "false" }],
+        // Aurora encryption lives on the cluster; new clusters are encrypted by default.
+        ["Aurora cluster without storageEncrypted", t.RDS_CLUSTER, { engine: "aurora-postgresql", engineVersion: "16.4", masterUsername: "app", manageMasterUserPassword: true }],
+        ["Aurora Serverless v1 cluster", t.RDS_CLUSTER, { engine: "aurora-mysql", engineMode: "serverless" }],
+        ["Aurora cluster instance (its cluster decides)", t.RDS_CLUSTER_INSTANCE, { clusterIdentifier: "orders", instanceClass: "db.serverless", engine: "aurora-postgresql" }],
+        ["an rds.Instance with an Aurora engine (AWS rejects it; the cluster decides)", t.RDS_INSTANCE, { engine: "aurora-postgresql", instanceClass: "db.r6g.large" }],
+        ["RDS Custom instance (always encrypted)", t.RDS_INSTANCE, { engine: "custom-oracle-ee", instanceClass: "db.m5.large" }],
+        // EC2: the AMI and the account default decide the root volume; snapshots decide devices.
+        ["instance without rootBlockDevice", t.EC2_INSTANCE, { ami: AMI, instanceType: "t3.micro" }],
+        ["instance with a rootBlockDevice that only sizes the volume", t.EC2_INSTANCE, { ami: AMI, instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20, volumeType: "gp3" } }],
+        ["instance device from a snapshot", t.EC2_INSTANCE, { ami: AMI, ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0" }] }],
+        ["instance store devices are not EBS", t.EC2_INSTANCE, { ami: AMI, ephemeralBlockDevices: [{ deviceName: "/dev/sdb", virtualName: "ephemeral0" }] }],
+        ["instance launched from a template (the template is judged)", t.EC2_INSTANCE, { launchTemplate: { id: "lt-0123456789abcdef0", version: "$Latest" } }],
+        ["volume from a snapshot", t.EBS_VOLUME, { availabilityZone: "eu-west-1a", snapshotId: "snap-0123456789abcdef0" }],
+        ["launch template: encrypted \"true\" (the v7 string type)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", deleteOnTermination: "true" } }] }],
+        ["launch template: encrypted true (a boolean from JS/Python)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] }],
+        ["launch template: instance store and suppressed mappings", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/sdb", virtualName: "ephemeral0" }, { deviceName: "/dev/sdc", noDevice: "" }] }],
+        ["launch template: mapping from a snapshot", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { snapshotId: "snap-0123456789abcdef0" } }] }],
+        ["launch template without mappings", t.EC2_LAUNCH_TEMPLATE, { imageId: AMI, instanceType: "t3.micro" }],
+        ["launch configuration without devices", t.EC2_LAUNCH_CONFIGURATION, { imageId: AMI, instanceType: "t3.micro" }],
+        // Account-level EBS encryption by default.
+        ["volume without encrypted, account default on", t.EBS_VOLUME, { availabilityZone: "eu-west-1a", size: 10 }, EBS_DEFAULT],
+        ["instance device without encrypted, account default on", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 10 }] }, EBS_DEFAULT],
+        ["launch template mapping without encrypted, account default on", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }] }, EBS_DEFAULT],
+        // Services that always encrypt.
+        ["SQS queue with nothing declared (SSE-SQS by default)", t.SQS_QUEUE, { name: "jobs" }],
+        ["SQS queue with SSE-SQS", t.SQS_QUEUE, { sqsManagedSseEnabled: true }],
+        ["SQS queue with a KMS key and SSE-SQS off", t.SQS_QUEUE, { sqsManagedSseEnabled: false, kmsMasterKeyId: "alias/aws/sqs" }],
+        ["DynamoDB without a serverSideEncryption block", t.DYNAMODB_TABLE, { hashKey: "pk", attributes: [{ name: "pk", type: "S" }] }],
+        ["DynamoDB with enabled false (an AWS owned key)", t.DYNAMODB_TABLE, { serverSideEncryption: { enabled: false } }],
+        ["Redshift without encrypted (default true since 2025)", t.REDSHIFT_CLUSTER, { clusterIdentifier: "dw", nodeType: "ra3.xlplus" }],
+        ["Redshift with encrypted \"true\"", t.REDSHIFT_CLUSTER, { encrypted: "true" }],
+        ["Redshift with encrypted true (a boolean in a string field)", t.REDSHIFT_CLUSTER, { encrypted: true }],
+        ["Valkey replication group without atRestEncryptionEnabled", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: "valkey" }],
+        ["Valkey with a capitalised engine name", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: "Valkey" }],
+        ["Redis replication group with data tiering (always encrypted)", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: "redis", nodeType: "cache.r6gd.xlarge", dataTieringEnabled: true }],
+        ["secondary of a global datastore", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", globalReplicationGroupId: "ldgnf-shop" }],
+        ["Firehose reading from Kinesis (the stream's encryption)", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { destination: "extended_s3", kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:eu-west-1:111122223333:stream/s", roleArn: "arn:aws:iam::111122223333:role/r" } }],
+        ["Firehose reading from MSK", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { destination: "extended_s3", mskSourceConfiguration: { mskClusterArn: "arn:aws:kafka:eu-west-1:111122223333:cluster/c/x", topicName: "t", authenticationConfiguration: { connectivity: "PRIVATE", roleArn: "arn:aws:iam::111122223333:role/r" } } }],
+        ["log group without a key", t.CLOUDWATCH_LOG_GROUP, { name: "/x" }],
+        ["secret without a key", t.SECRETS_MANAGER_SECRET, { name: "x" }],
+        ["ECR without encryptionConfigurations (AES256)", t.ECR_REPOSITORY, { name: "x" }],
+        ["ECR with AES256", t.ECR_REPOSITORY, { name: "x", encryptionConfigurations: [{ encryptionType: "AES256" }] }],
+        ["MSK cluster without a key", t.MSK_CLUSTER, { clusterName: "x", kafkaVersion: "3.6.0" }],
+        ["MSK Serverless (no key input; not read)", t.MSK_SERVERLESS_CLUSTER, { clusterName: "x" }, CMK],
+        ["DAX encrypted (no key input, so CMK does not apply)", t.DAX_CLUSTER, { serverSideEncryption: { enabled: true } }, CMK],
+        ["launch configuration device encrypted under CMK (no key input)", t.EC2_LAUNCH_CONFIGURATION, { ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, CMK],
+        // Customer managed keys in every form.
+        ["CMK: key ARN", t.SNS_TOPIC, { kmsMasterKeyId: KEY }, CMK],
+        ["CMK: key id", t.SNS_TOPIC, { kmsMasterKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" }, CMK],
+        ["CMK: multi-Region key id", t.SQS_QUEUE, { kmsMasterKeyId: "mrk-1234abcd12ab34cd56ef1234567890ab" }, CMK],
+        ["CMK: custom alias", t.KINESIS_STREAM, { encryptionType: "KMS", kmsKeyId: "alias/shop-events" }, CMK],
+        ["CMK: custom alias ARN", t.SECRETS_MANAGER_SECRET, { kmsKeyId: "arn:aws:kms:eu-west-1:111122223333:alias/shop-secrets" }, CMK],
+        ["CMK: alias named like a service but not under alias/aws/", t.CLOUDWATCH_LOG_GROUP, { kmsKeyId: "alias/awslogs" }, CMK],
+        ["CMK: Aurora with a key", t.RDS_CLUSTER, { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: KEY }, CMK],
+        ["CMK: DynamoDB with a key and keyed replicas", t.DYNAMODB_TABLE, { serverSideEncryption: { enabled: true, kmsKeyArn: KEY }, replicas: [{ regionName: "us-west-2", kmsKeyArn: KEY }] }, CMK],
+        ["CMK: Firehose with a customer managed key", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { destination: "extended_s3", serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } }, CMK],
+        ["CMK: ECR with KMS_DSSE and a key", t.ECR_REPOSITORY, { encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: KEY }] }, CMK],
+        ["CMK: instance root and device with keys", t.EC2_INSTANCE, { rootBlockDevice: { encrypted: true, kmsKeyId: KEY }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: KEY }] }, CMK],
+        ["CMK: launch template with a key", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY } }] }, CMK],
+        ["other types are not read", t.S3_BUCKET_V2, {}, CMK],
+    ];
+    it.each(cases)("%s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+});
+
+describe("encryption-at-rest: violations (pure rule)", () => {
+    const cases: [...Case, string][] = [
+        ["EBS volume with nothing declared", t.EBS_VOLUME, { availabilityZone: "eu-west-1a", size: 10 }, DEFAULTS, "encrypted is not set"],
+        ["EBS volume encrypted false, even with the account default on (AWS would override it, the program says otherwise)", t.EBS_VOLUME, { encrypted: false }, EBS_DEFAULT, "encrypted is false"],
+        ["instance root declared unencrypted", t.EC2_INSTANCE, { rootBlockDevice: { volumeSize: 20, encrypted: false } }, DEFAULTS, "rootBlockDevice.encrypted is false"],
+        ["instance device unset", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] }, DEFAULTS, "ebsBlockDevices[0].encrypted is not set"],
+        ["second device unset, first from a snapshot", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }, { deviceName: "/dev/sdg", volumeSize: 5 }] }, DEFAULTS, "ebsBlockDevices[1].encrypted"],
+        ["spot request device unset", t.EC2_SPOT_INSTANCE_REQUEST, { ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }, DEFAULTS, "ebsBlockDevices[0].encrypted is not set"],
+        ["launch configuration device declared unencrypted", t.EC2_LAUNCH_CONFIGURATION, { ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] }, DEFAULTS, "encrypted is false"],
+        ["launch template \"false\"", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, DEFAULTS, 'ebs.encrypted is "false"'],
+        ["launch template false (a boolean)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: false } }] }, DEFAULTS, "ebs.encrypted is false"],
+        ["launch template empty string (what the provider sends for unset)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "", volumeSize: 20 } }] }, DEFAULTS, "ebs.encrypted is not set"],
+        ["launch template mapping only sizes the volume (@pulumi/eks default)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, deleteOnTermination: true } }] }, DEFAULTS, "nodeRootVolumeEncrypted"],
+        ["RDS instance unset", t.RDS_INSTANCE, { engine: "postgres", instanceClass: "db.t4g.micro" }, DEFAULTS, "storageEncrypted is not set (RDS creates the instance unencrypted)"],
+        ["RDS instance false", t.RDS_INSTANCE, { engine: "mysql", storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
+        ["RDS instance: string \"true\" is not the boolean the provider takes", t.RDS_INSTANCE, { engine: "mysql", storageEncrypted: "true" }, DEFAULTS, "is a string, not the boolean true"],
+        ["Aurora cluster false", t.RDS_CLUSTER, { engine: "aurora-mysql", storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
+        ["Multi-AZ cluster unset", t.RDS_CLUSTER, { engine: "mysql", dbClusterInstanceClass: "db.m6gd.large" }, DEFAULTS, "Multi-AZ DB clusters unencrypted"],
+        ["global cluster unset", t.RDS_GLOBAL_CLUSTER, { globalClusterIdentifier: "g", engine: "aurora-mysql" }, DEFAULTS, "storageEncrypted is not set"],
+        ["DocumentDB unset", t.DOCDB_CLUSTER, { engine: "docdb" }, DEFAULTS, "DocumentDB creates the cluster unencrypted"],
+        ["DocumentDB global unset", t.DOCDB_GLOBAL_CLUSTER, { globalClusterIdentifier: "g", engine: "docdb" }, DEFAULTS, "storageEncrypted is not set"],
+        ["Neptune unset", t.NEPTUNE_CLUSTER, { engine: "neptune" }, DEFAULTS, "kmsKeyArn"],
+        ["Neptune global false", t.NEPTUNE_GLOBAL_CLUSTER, { globalClusterIdentifier: "g", storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
+        ["Redshift \"false\"", t.REDSHIFT_CLUSTER, { encrypted: "false" }, DEFAULTS, 'encrypted is "false"'],
+        ["Redshift false (a boolean)", t.REDSHIFT_CLUSTER, { encrypted: false }, DEFAULTS, "encrypted is false"],
+        ["EFS unset", t.EFS_FILE_SYSTEM, {}, DEFAULTS, "encrypted is not set"],
+        ["SQS: SSE-SQS turned off without a KMS key", t.SQS_QUEUE, { name: "jobs", sqsManagedSseEnabled: false }, DEFAULTS, "sqsManagedSseEnabled is false"],
+        ["SNS unset", t.SNS_TOPIC, { name: "alerts" }, DEFAULTS, "kmsMasterKeyId is not set"],
+        ["SNS empty key (what KICS also flags)", t.SNS_TOPIC, { kmsMasterKeyId: "" }, DEFAULTS, "kmsMasterKeyId is not set"],
+        ["Kinesis unset", t.KINESIS_STREAM, { shardCount: 1 }, DEFAULTS, "encryptionType is not set (Kinesis Data Streams defaults it to NONE)"],
+        ["Kinesis NONE (filled in by the provider)", t.KINESIS_STREAM, { encryptionType: "NONE" }, DEFAULTS, 'encryptionType is "NONE"'],
+        ["Firehose Direct PUT without SSE", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { destination: "extended_s3" }, DEFAULTS, "serverSideEncryption.enabled is not set"],
+        ["Firehose SSE disabled", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: false, keyType: "AWS_OWNED_CMK" } }, DEFAULTS, "serverSideEncryption.enabled is false"],
+        ["Redis replication group, engine unset (the provider's default, redis)", t.ELASTICACHE_REPLICATION_GROUP, { description: "c" }, DEFAULTS, "defaults it to false for the redis engine"],
+        ["Valkey with at-rest encryption off", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: "valkey", atRestEncryptionEnabled: false }, DEFAULTS, "atRestEncryptionEnabled is false"],
+        ["OpenSearch unset", t.OPENSEARCH_DOMAIN, { domainName: "s" }, DEFAULTS, "encryptAtRest.enabled is not set"],
+        ["Elasticsearch disabled", t.ELASTICSEARCH_DOMAIN, { encryptAtRest: { enabled: false } }, DEFAULTS, "encryptAtRest.enabled is false"],
+        ["DAX unset", t.DAX_CLUSTER, { clusterName: "d" }, DEFAULTS, "serverSideEncryption.enabled is not set"],
+        // requireCustomerManagedKey
+        ["CMK: EBS volume encrypted with the default key", t.EBS_VOLUME, { encrypted: true }, CMK, "kmsKeyId is not set (EBS uses the region's default EBS key"],
+        ["CMK: EBS volume with the AWS managed alias", t.EBS_VOLUME, { encrypted: true, kmsKeyId: "alias/aws/ebs" }, CMK, "names the AWS managed key aws/ebs"],
+        ["CMK: alias ARN of an AWS managed key (another partition)", t.EBS_VOLUME, { encrypted: true, kmsKeyId: "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/ebs" }, CMK, "aws/ebs"],
+        ["CMK: account default on, volume names no key", t.EBS_VOLUME, { size: 10 }, { ...CMK, ebsEncryptionByDefault: true }, "kmsKeyId is not set"],
+        ["CMK: instance without rootBlockDevice", t.EC2_INSTANCE, { ami: AMI }, CMK, "rootBlockDevice.kmsKeyId is not set"],
+        ["CMK: launch template encrypted without a key", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "true" } }] }, CMK, "blockDeviceMappings[0].ebs.kmsKeyId is not set"],
+        ["CMK: RDS instance with the default key", t.RDS_INSTANCE, { engine: "postgres", storageEncrypted: true }, CMK, "aws/rds"],
+        ["CMK: RDS Custom without a key", t.RDS_INSTANCE, { engine: "custom-sqlserver-ee" }, CMK, "kmsKeyId is not set"],
+        ["CMK: Aurora left to its AWS owned default", t.RDS_CLUSTER, { engine: "aurora-postgresql" }, CMK, "AWS owned key"],
+        ["CMK: DocumentDB with the AWS managed key", t.DOCDB_CLUSTER, { storageEncrypted: true, kmsKeyId: "alias/aws/rds" }, CMK, "aws/rds"],
+        ["CMK: DocumentDB elastic cluster", t.DOCDB_ELASTIC_CLUSTER, { name: "e" }, CMK, "kmsKeyId is not set"],
+        ["CMK: Neptune without kmsKeyArn", t.NEPTUNE_CLUSTER, { storageEncrypted: true }, CMK, "kmsKeyArn is not set"],
+        ["CMK: Redshift with nothing declared (AWS owned key)", t.REDSHIFT_CLUSTER, { clusterIdentifier: "dw" }, CMK, "AWS owned key"],
+        ["CMK: Redshift Serverless", t.REDSHIFT_SERVERLESS_NAMESPACE, { namespaceName: "n" }, CMK, "kmsKeyId is not set"],
+        ["CMK: EFS with the default key", t.EFS_FILE_SYSTEM, { encrypted: true }, CMK, "aws/elasticfilesystem"],
+        ["CMK: DynamoDB without a block (AWS owned key)", t.DYNAMODB_TABLE, { hashKey: "pk" }, CMK, "serverSideEncryption.enabled is not set"],
+        ["CMK: DynamoDB enabled false", t.DYNAMODB_TABLE, { serverSideEncryption: { enabled: false } }, CMK, "AWS owned key"],
+        ["CMK: DynamoDB AWS managed key", t.DYNAMODB_TABLE, { serverSideEncryption: { enabled: true } }, CMK, "aws/dynamodb"],
+        ["CMK: SQS with SSE-SQS by default", t.SQS_QUEUE, { name: "q" }, CMK, "SQS-owned keys"],
+        ["CMK: SQS with alias/aws/sqs", t.SQS_QUEUE, { kmsMasterKeyId: "alias/aws/sqs" }, CMK, "aws/sqs"],
+        ["CMK: SNS with alias/aws/sns", t.SNS_TOPIC, { kmsMasterKeyId: "alias/aws/sns" }, CMK, "aws/sns"],
+        ["CMK: Kinesis with the bare aws/kinesis form", t.KINESIS_STREAM, { encryptionType: "KMS", kmsKeyId: "aws/kinesis" }, CMK, "aws/kinesis"],
+        ["CMK: Firehose with an AWS owned key", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true } }, CMK, "AWS owned key"],
+        ["CMK: Firehose keyType AWS_OWNED_CMK", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" } }, CMK, '"AWS_OWNED_CMK"'],
+        ["CMK: ElastiCache Valkey with the service key", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: "valkey" }, CMK, "kmsKeyId is not set"],
+        ["CMK: ElastiCache serverless", t.ELASTICACHE_SERVERLESS_CACHE, { engine: "redis" }, CMK, "kmsKeyId is not set"],
+        ["CMK: MemoryDB", t.MEMORYDB_CLUSTER, { aclName: "a" }, CMK, "kmsKeyArn is not set"],
+        ["CMK: OpenSearch with aws/es", t.OPENSEARCH_DOMAIN, { encryptAtRest: { enabled: true, kmsKeyId: "alias/aws/es" } }, CMK, "aws/es"],
+        ["CMK: MSK with aws/kafka", t.MSK_CLUSTER, { encryptionInfo: { encryptionAtRestKmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/aws/kafka" } }, CMK, "aws/kafka"],
+        ["CMK: log group", t.CLOUDWATCH_LOG_GROUP, { name: "/x" }, CMK, "kmsKeyId is not set"],
+        ["CMK: ECR without configuration", t.ECR_REPOSITORY, { name: "x" }, CMK, "encryptionConfigurations is not set"],
+        ["CMK: ECR empty list", t.ECR_REPOSITORY, { encryptionConfigurations: [] }, CMK, "is an empty list"],
+        ["CMK: ECR KMS with the AWS managed key", t.ECR_REPOSITORY, { encryptionConfigurations: [{ encryptionType: "KMS" }] }, CMK, "aws/ecr"],
+        ["CMK: secret replica without its key", t.SECRETS_MANAGER_SECRET, { kmsKeyId: KEY, replicas: [{ region: "us-east-1" }] }, CMK, "replicas[0].kmsKeyId"],
+        ["CMK: backup vault", t.BACKUP_VAULT, { name: "v" }, CMK, "aws/backup"],
+        ["CMK: logically air-gapped vault", t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, { name: "v" }, CMK, "encryptionKeyArn is not set"],
+        ["CMK: the AWS owned sentinel", t.REDSHIFT_SERVERLESS_NAMESPACE, { kmsKeyId: "AWS_OWNED_KMS_KEY" }, CMK, "an AWS owned key"],
+        ["CMK: a key of the wrong type", t.SNS_TOPIC, { kmsMasterKeyId: 42 }, CMK, "kmsMasterKeyId is 42"],
+        ["CMK: a key of the wrong kind", t.SNS_TOPIC, { kmsMasterKeyId: { id: "k" } }, CMK, "is an object, not a KMS key id, ARN or alias"],
+    ];
+    it.each(cases)("%s", (_label, type, props, config = DEFAULTS, expected) => {
+        const findings = judge(type, props, config);
+        expect(findings.length, findings.map((f) => f.message).join(" | ")).toBe(1);
+        expect(findings[0].message).toContain(expected);
+        expect(findings[0].message).toContain(`${type} "store": `);
+    });
+
+    it("reports every unencrypted device of an instance, each by its path", () => {
+        const findings = judge(t.EC2_INSTANCE, {
+            rootBlockDevice: { encrypted: false },
+            ebsBlockDevices: [{ deviceName: "/dev/sdf" }, { deviceName: "/dev/sdg", encrypted: true }, { deviceName: "/dev/sdh", encrypted: false }],
+        });
+        expect(findings.map((f) => f.message.split(": ")[1].split(" is ")[0])).toEqual(["rootBlockDevice.encrypted", "ebsBlockDevices[0].encrypted", "ebsBlockDevices[2].encrypted"]);
+    });
+
+    it("judges the key only where encryption is on: an unencrypted store gets one finding, not two", () => {
+        expect(judge(t.EBS_VOLUME, { size: 1 }, CMK).map((f) => f.message)).toEqual([expect.stringContaining("encrypted is not set")]);
+        expect(judge(t.RDS_INSTANCE, { engine: "postgres", storageEncrypted: false }, CMK)).toHaveLength(1);
+        expect(judge(t.SQS_QUEUE, { sqsManagedSseEnabled: false }, CMK).map((f) => f.message)).toEqual([expect.stringContaining("sqsManagedSseEnabled is false")]);
+    });
+
+    it("never quotes a key reference beyond the AWS service alias, nor a value of the wrong type", () => {
+        const secret = "SECRET_kq83nd7slw02mdk1";
+        for (const props of [
+            { kmsMasterKeyId: `alias/aws/${secret}` },
+            { kmsMasterKeyId: `arn:aws:kms:eu-west-1:111122223333:alias/aws/${secret}` },
+            { kmsMasterKeyId: { nested: secret } },
+        ]) {
+            const findings = judge(t.SNS_TOPIC, props, CMK);
+            expect(findings).toHaveLength(1);
+            assertNotShown(findings[0].message, [secret, "kq83nd7slw02mdk1"], "the finding");
+        }
+        expect(judge(t.SNS_TOPIC, { kmsMasterKeyId: "alias/aws/unheard-of" }, CMK)[0].message).toContain("names an AWS managed key (alias/aws/...)");
+        const odd = judge(t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: secret } }] });
+        expect(odd[0].message).toContain('is a string, not true or "true"');
+        assertNotShown(odd[0].message, [secret], "the finding");
+    });
+});
+
+describe("encryption-at-rest: unknown values at preview are never judged", () => {
+    const cases: Case[] = [
+        ["an unknown key id under CMK", t.EBS_VOLUME, { encrypted: true, kmsKeyId: U }, CMK],
+        ["an unknown key in an instance device under CMK", t.EC2_INSTANCE, { rootBlockDevice: { encrypted: true, kmsKeyId: U }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: U }] }, CMK],
+        ["an unknown encrypted flag", t.EBS_VOLUME, { encrypted: UB }, CMK],
+        ["an unknown snapshotId", t.EBS_VOLUME, { snapshotId: U }],
+        ["an unknown device list", t.EC2_INSTANCE, { ebsBlockDevices: UNKNOWN_SENTINELS.array }],
+        ["an unknown device", t.EC2_INSTANCE, { ebsBlockDevices: [UNKNOWN_SENTINELS.object] }],
+        ["an unknown snapshotId on a device", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: U }] }],
+        ["an unknown launch template flag", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: U } }] }, CMK],
+        ["an unknown replica source", t.RDS_INSTANCE, { replicateSourceDb: U }],
+        ["an unknown engine (Aurora or not)", t.RDS_INSTANCE, { engine: U }],
+        ["an unknown storageEncrypted on a Multi-AZ cluster", t.RDS_CLUSTER, { engine: "postgres", storageEncrypted: UB }, CMK],
+        ["an unknown cluster engine", t.RDS_CLUSTER, { engine: U }],
+        ["an unknown global cluster membership", t.DOCDB_CLUSTER, { globalClusterIdentifier: U }],
+        ["an unknown Redshift flag", t.REDSHIFT_CLUSTER, { encrypted: U }, CMK],
+        ["an unknown SQS key with SSE-SQS off", t.SQS_QUEUE, { sqsManagedSseEnabled: false, kmsMasterKeyId: U }, CMK],
+        ["an unknown SNS key", t.SNS_TOPIC, { kmsMasterKeyId: U }, CMK],
+        ["an unknown ElastiCache engine", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: U }, CMK],
+        ["an unknown data tiering flag", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", dataTieringEnabled: UB }],
+        ["an unknown Firehose source", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { kinesisSourceConfiguration: UNKNOWN_SENTINELS.object }],
+        ["an unknown Firehose keyType", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true, keyType: U } }, CMK],
+        ["an unknown Kinesis encryption type", t.KINESIS_STREAM, { encryptionType: U }, CMK],
+        ["an unknown DynamoDB block", t.DYNAMODB_TABLE, { serverSideEncryption: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown OpenSearch flag", t.OPENSEARCH_DOMAIN, { encryptAtRest: { enabled: UB } }, CMK],
+        ["an unknown ECR encryption type", t.ECR_REPOSITORY, { encryptionConfigurations: [{ encryptionType: U }] }, CMK],
+        ["an unknown MSK key", t.MSK_CLUSTER, { encryptionInfo: { encryptionAtRestKmsKeyArn: U } }, CMK],
+    ];
+    it.each(cases)("%s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+});
+
+describe("encryption-at-rest through the engine path", () => {
+    const engine = useEngine();
+    const cmkConfig = { [POLICY]: { properties: { requireCustomerManagedKey: true } } };
+
+    it("reports every unencrypted store of a realistic stack, mandatory by default, one message each", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "insecure.json")));
+        const found = run.of(POLICY);
+        const names = found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+        expect(names).toEqual([
+            "scratch-volume", "batch-worker", "batch-worker", "eks-nodes", "legacy-mysql", "reporting", "catalog", "recommendations",
+            "shared-home", "alerts", "events", "events-archive", "sessions-cache", "search", "orders-dlq", "warehouse", "orders-global", "product-cache",
+        ]);
+        expect(new Set(found.map((d) => d.enforcementLevel))).toEqual(new Set(["mandatory"]));
+        // The engine prefixes the policy's description; the finding is the last line.
+        for (const d of found) expect(d.message.split("\n").pop()).toMatch(/^aws:[^ ]+ "[^"]+": [A-Za-z[\].0-9]+ is .+\. .+\.$/);
+    });
+
+    it("passes the same stack encrypted, including inherited and always-encrypted stores, with and without requireCustomerManagedKey", async () => {
+        const input = loadInputFile(path.join(DIR, "secure.json"));
+        expect((await engine.run(input)).of(POLICY).map((d) => d.message)).toEqual([]);
+        expect((await engine.run(input, { config: cmkConfig })).of(POLICY).map((d) => d.message)).toEqual([]);
+    });
+
+    it("a first preview with every key unknown shows no diagnostic, even with requireCustomerManagedKey", async () => {
+        const input = loadInputFile(path.join(DIR, "preview.json"));
+        expect(input.preview).toBe(true);
+        expect((await engine.run(input)).of(POLICY).map((d) => d.message)).toEqual([]);
+        expect((await engine.run(input, { config: cmkConfig })).of(POLICY).map((d) => d.message)).toEqual([]);
+    });
+
+    it("judges a stack export's inputs: provider-filled defaults count, a replica does not, SSE-SQS and DynamoDB pass", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "stack-export.json")));
+        const found = run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split(": ")[1].split(" (")[0].split(".")[0]]);
+        expect(found).toEqual([
+            ["orders-db", "storageEncrypted is not set"],
+            ["uploads-fs", "encrypted is not set"],
+            ["clicks", 'encryptionType is "NONE"'],
+        ]);
+    });
+
+    it("does not credit an aws.ebs.EncryptionByDefault in the same stack (per region, not retroactive); ebsEncryptionByDefault does", async () => {
+        const stack = {
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } },
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default-us", props: { enabled: true, region: "us-east-1" } },
+                { type: t.EBS_VOLUME, name: "data", props: { availabilityZone: "eu-west-1a", size: 10 }, dependencies: ["ebs-default"] },
+                { type: t.EC2_INSTANCE, name: "worker", props: { ami: AMI, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 10 }] } },
+            ],
+        };
+        const without = await engine.run(stack);
+        expect(without.of(POLICY).map((d) => without.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["data", "worker"]);
+        for (const d of without.of(POLICY)) expect(d.message).toContain("set ebsEncryptionByDefault: true in this policy's config");
+        const credited = await engine.run(stack, { config: { [POLICY]: { properties: { ebsEncryptionByDefault: true } } } });
+        expect(credited.of(POLICY)).toEqual([]);
+    });
+
+    it("an unknown key id under requireCustomerManagedKey gives no diagnostic at all, on any resource", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
+                { type: t.SNS_TOPIC, name: "topic", props: { kmsMasterKeyId: { $unknown: "string" } }, propertyDependencies: { kmsMasterKeyId: ["k"] } },
+                { type: t.RDS_INSTANCE, name: "db", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: { $unknown: "string" }, deletionProtection: true } },
+            ],
+        }, { config: cmkConfig });
+        expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    it("honours exemptions, and shows no secret input", async () => {
+        const secret = "hunter2-not-a-real-password";
+        const run = await engine.run({
+            resources: [
+                { type: t.RDS_INSTANCE, name: "legacy", props: { engine: "mysql", password: { $secret: secret }, storageEncrypted: false } },
+                { type: t.RDS_INSTANCE, name: "scratch-db", props: { engine: "mysql", password: { $secret: secret } } },
+            ],
+        }, { config: { [POLICY]: { properties: { exemptions: [{ name: "scratch-*", reason: "throw-away CI databases" }] } } } });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["legacy"]);
+        for (const d of run.diagnostics) assertNotShown(d.message, [secret], "a diagnostic");
+    });
+
+    it("serves its metadata: mandatory, medium, with both config keys", () => {
+        expect(encryptionAtRest.enforcementLevel).toBe("mandatory");
+        expect(encryptionAtRest.severity).toBe("medium");
+        expect(Object.keys(encryptionAtRest.configSchema.properties).sort()).toEqual(["ebsEncryptionByDefault", "requireCustomerManagedKey"]);
+        expect(encryptionAtRest.strictConfig).toEqual({ requireCustomerManagedKey: true });
+    });
+});

@@ -1,0 +1,124 @@
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import { canRotateAutomatically, findKeysWithoutRotation, KmsKeyRotationConfig, kmsKeyRotation } from "../policies/kms-key-rotation";
+import * as t from "../policies/lib/tokens";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { FIXTURES, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
+
+const POLICY = "kms-key-rotation";
+const DEFAULTS: KmsKeyRotationConfig = { maxRotationPeriodDays: 365 };
+const U = UNKNOWN_SENTINELS.string;
+
+const judge = (props: Record<string, unknown>, config = DEFAULTS, type = t.KMS_KEY) => findKeysWithoutRotation(resource(type, props, { name: "key" }), config);
+
+describe("kms-key-rotation: keys that cannot rotate automatically are never flagged (pure rule)", () => {
+    const cases: [string, Record<string, unknown>, string?][] = [
+        ["RSA signing key (the SDK's own asymmetric example)", { customerMasterKeySpec: "RSA_3072", keyUsage: "SIGN_VERIFY", enableKeyRotation: false }],
+        ["RSA encryption key", { customerMasterKeySpec: "RSA_4096", keyUsage: "ENCRYPT_DECRYPT", enableKeyRotation: false }],
+        ["ECC signing key", { customerMasterKeySpec: "ECC_NIST_P384", keyUsage: "SIGN_VERIFY" }],
+        ["ML-DSA key", { customerMasterKeySpec: "ML_DSA_87", keyUsage: "SIGN_VERIFY" }],
+        ["SM2 key (China Regions)", { customerMasterKeySpec: "SM2", keyUsage: "ENCRYPT_DECRYPT" }],
+        ["HMAC key", { customerMasterKeySpec: "HMAC_384", keyUsage: "GENERATE_VERIFY_MAC" }],
+        ["HMAC spec alone", { customerMasterKeySpec: "HMAC_512" }],
+        ["CloudHSM key store", { customKeyStoreId: "cks-1234567890abcdef0", enableKeyRotation: false }],
+        ["external key store", { customKeyStoreId: "cks-1234567890abcdef0", xksKeyId: "ext-key-1" }],
+        ["imported key material (ExternalKey)", { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" }, t.KMS_EXTERNAL_KEY],
+        ["replica key (follows its primary)", { primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-1" }, t.KMS_REPLICA_KEY],
+        ["replica of imported material", { primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-2" }, t.KMS_REPLICA_EXTERNAL_KEY],
+        ["symmetric key rotating with the default period", { enableKeyRotation: true }],
+        ["symmetric key rotating every 365 days, Check-filled defaults", { enableKeyRotation: true, rotationPeriodInDays: 365, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" }],
+        ["multi-Region primary rotating every 90 days", { enableKeyRotation: true, rotationPeriodInDays: 90, multiRegion: true }],
+        ["empty custom key store id (the provider's computed default in outputs)", { enableKeyRotation: true, customKeyStoreId: "", xksKeyId: "" }],
+        // unknowns at preview
+        ["unknown key spec", { customerMasterKeySpec: U, enableKeyRotation: false }],
+        ["unknown key usage", { keyUsage: U }],
+        ["unknown custom key store", { customKeyStoreId: U }],
+        ["unknown rotation flag", { enableKeyRotation: UNKNOWN_SENTINELS.boolean }],
+        ["unknown period", { enableKeyRotation: true, rotationPeriodInDays: UNKNOWN_SENTINELS.number }],
+    ];
+    it.each(cases)("%s", (_label, props, type = t.KMS_KEY) => {
+        expect(judge(props, DEFAULTS, type).map((f) => f.message)).toEqual([]);
+    });
+});
+
+describe("kms-key-rotation: violations (pure rule)", () => {
+    const cases: [string, Record<string, unknown>, KmsKeyRotationConfig, string][] = [
+        ["rotation unset (a program that says nothing)", { description: "app data" }, DEFAULTS, "enableKeyRotation is not set (KMS does not rotate a key unless asked)"],
+        ["rotation false (what Check fills in)", { description: "app data", enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", isEnabled: true }, DEFAULTS, "enableKeyRotation is false"],
+        ["a period alone does not turn rotation on", { rotationPeriodInDays: 90 }, DEFAULTS, "enableKeyRotation is not set"],
+        ["a multi-Region primary without rotation", { multiRegion: true }, DEFAULTS, "enableKeyRotation is not set"],
+        ["period longer than the maximum", { enableKeyRotation: true, rotationPeriodInDays: 2560 }, DEFAULTS, "rotationPeriodInDays is 2560"],
+        ["period longer than a configured maximum", { enableKeyRotation: true, rotationPeriodInDays: 365 }, { maxRotationPeriodDays: 180 }, "at most 180"],
+        ["default period longer than a configured maximum", { enableKeyRotation: true }, { maxRotationPeriodDays: 90 }, "rotationPeriodInDays is not set (KMS then rotates every 365 days)"],
+        ["period of the wrong type", { enableKeyRotation: true, rotationPeriodInDays: "365" }, DEFAULTS, "is a string, not a number of days"],
+    ];
+    it.each(cases)("%s", (_label, props, config, expected) => {
+        const findings = judge(props, config);
+        expect(findings.length, findings.map((f) => f.message).join(" | ")).toBe(1);
+        expect(findings[0].message).toContain(expected);
+        expect(findings[0].message).toContain(`${t.KMS_KEY} "key": `);
+    });
+
+    it("suggests the configured period in the fix when it is shorter than KMS's default", () => {
+        expect(judge({}, { maxRotationPeriodDays: 180 })[0].message).toContain("`enableKeyRotation: true` with `rotationPeriodInDays: 180`");
+        expect(judge({}, DEFAULTS)[0].message).not.toContain("rotationPeriodInDays");
+    });
+
+    it("canRotateAutomatically: true only for symmetric encryption keys with KMS-generated material; undefined while unknown", () => {
+        const key = (props: Record<string, unknown>) => resource(t.KMS_KEY, props);
+        expect(canRotateAutomatically(key({}))).toBe(true);
+        expect(canRotateAutomatically(key({ customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" }))).toBe(true);
+        expect(canRotateAutomatically(key({ customerMasterKeySpec: "RSA_2048" }))).toBe(false);
+        expect(canRotateAutomatically(key({ customerMasterKeySpec: U, keyUsage: "SIGN_VERIFY" }))).toBe(false);
+        expect(canRotateAutomatically(key({ customerMasterKeySpec: U }))).toBeUndefined();
+    });
+});
+
+describe("kms-key-rotation through the engine path", () => {
+    const engine = useEngine();
+
+    it("flags only the symmetric keys that do not rotate as asked, advisory by default", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "keys.json")));
+        const found = run.of(POLICY);
+        expect(found.map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel])).toEqual([
+            ["orders-key", "advisory"],
+            ["archive-key", "advisory"],
+        ]);
+        expect(found[0].message).toContain("enableKeyRotation is false");
+        expect(found[1].message).toContain("rotationPeriodInDays is 2560");
+    });
+
+    it("takes maxRotationPeriodDays and the enforcement level from config", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "keys.json")), {
+            config: { [POLICY]: { enforcementLevel: "mandatory", properties: { maxRotationPeriodDays: 90 } } },
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel])).toEqual([
+            ["orders-key", "mandatory"],
+            ["archive-key", "mandatory"],
+        ]);
+    });
+
+    it("rejects a period KMS would not accept in config, as the CLI does", async () => {
+        await expect(engine.run({ resources: [{ type: t.KMS_KEY, name: "k", props: {} }] }, { config: { [POLICY]: { properties: { maxRotationPeriodDays: 30 } } } }))
+            .rejects.toThrow("kms-key-rotation: maxRotationPeriodDays: must be >= 90");
+    });
+
+    it("an unknown key spec or flag at preview gives no diagnostic", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.KMS_KEY, name: "a", props: { customerMasterKeySpec: { $unknown: "string" }, enableKeyRotation: false } },
+                { type: t.KMS_KEY, name: "b", props: { enableKeyRotation: { $unknown: "boolean" } } },
+            ],
+        });
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("serves its metadata: advisory, medium", () => {
+        expect(kmsKeyRotation.enforcementLevel).toBe("advisory");
+        expect(kmsKeyRotation.severity).toBe("medium");
+        expect(kmsKeyRotation.resourceTypes).toEqual([t.KMS_KEY]);
+    });
+});
