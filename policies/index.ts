@@ -7,6 +7,7 @@ import { applySdkPatch } from "./lib/sdk-patch";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { kmsNoWildcardActions } from "./kms-no-wildcard-actions";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
+import { resourcePolicyNoWildcards } from "./resource-policy-no-wildcards";
 import { resourceProtect } from "./resource-protect";
 import { s3BucketEncryption } from "./s3-bucket-encryption";
 import { secretSensitiveProps } from "./secret-sensitive-props";
@@ -22,6 +23,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
     resourceProtect,
     s3BucketEncryption,
     secretSensitiveProps,
+    resourcePolicyNoWildcards,
 ];
 
 export const PACK_NAME = "aws-security-baseline";
