@@ -4,6 +4,7 @@
 import { toPulumiPolicy } from "./lib/adapter";
 import type { PolicyDefinition, Severity } from "./lib/rule";
 import { applySdkPatch } from "./lib/sdk-patch";
+import { iamNoAdminManagedPolicies } from "./iam-no-admin-managed-policies";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { kmsNoWildcardActions } from "./kms-no-wildcard-actions";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
@@ -24,6 +25,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
     s3BucketEncryption,
     secretSensitiveProps,
     resourcePolicyNoWildcards,
+    iamNoAdminManagedPolicies,
 ];
 
 export const PACK_NAME = "aws-security-baseline";
