@@ -158,6 +158,10 @@ const ANYONE_PROBLEM =
     "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID " +
     "or aws:SourceVpce; if the resource is public on purpose, exempt it with a reason.";
 
+const UNPINNED_SERVICE_PROBLEM =
+    "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function " +
+    "on behalf of resources in any account. Add a condition with the calling resource's ARN or your account id.";
+
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
     const at: DocumentLocation = { type: resource.type, name: resource.name, path: input.path };
     const reading = readPolicyDocument(valueAt(resource.props, input.path), { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
@@ -200,6 +204,11 @@ export function statementProblems(
         }
     }
     if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM);
+    // As for lambda.Permission: a service may invoke the function for any account's resources.
+    if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
+        !pinsCaller(statement.condition) && !statement.condition?.incomplete) {
+        problems.push(UNPINNED_SERVICE_PROBLEM);
+    }
     return problems;
 }
 

@@ -200,6 +200,10 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
         ["a Lambda resource policy for a function URL with IAM auth, open to every account", t.LAMBDA_RESOURCE_POLICY,
             [allow("*", "lambda:InvokeFunctionUrl", when("StringEquals", "lambda:FunctionUrlAuthType", "AWS_IAM"))], [], [["Statement[0]", ANYONE]]],
         ["an open Lambda resource policy", t.LAMBDA_RESOURCE_POLICY, [allow("*", "lambda:InvokeFunction")], [], [["Statement[0]", ANYONE]]],
+        ["a Lambda resource policy for a service without source (as lambda.Permission)", t.LAMBDA_RESOURCE_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction"),
+            allow({ Service: "sns.amazonaws.com" }, "lambda:InvokeFunction", when("ArnLike", "AWS:SourceArn", TOPIC)),
+        ], [], [["Statement[0]", "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function on behalf of resources in any account"]]],
         ["the old ECR example: Principal * with push actions", t.ECR_REPOSITORY_POLICY,
             [allow("*", ["ecr:GetDownloadUrlForLayer", "ecr:PutImage", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy"], { Sid: "new policy" })], [],
             [['statement "new policy"', ANYONE]]],
