@@ -364,7 +364,7 @@ describe("conditions that pin the caller", () => {
         expect(isPinningTest({ operator: "StringEquals", key: "aws:SourceAccount", values: { values: [], incomplete: true } })).toBe(false);
     });
 
-    it.each([
+    it.each<[ConditionTest, string]>([
         [test("StringNotEquals", "aws:SourceVpce", "vpce-1"), "yes"],
         [test("StringNotEqualsIfExists", "aws:SourceVpce", "vpce-1"), "yes"],
         [test("ForAllValues:StringNotEquals", "aws:SourceVpce", "vpce-1"), "yes"],
@@ -375,7 +375,7 @@ describe("conditions that pin the caller", () => {
         [test("StringNotEquals", "aws:SourceVpce", "vpce-*"), "no"],
         [test("Bool", "aws:SecureTransport", "false"), "no"],
         [{ operator: "StringNotEquals", key: "aws:SourceVpce", values: { values: [], incomplete: true } }, "unknown"],
-    ] as const)("negated in a Deny: %j → %s", (t, expected) => {
+    ])("negated in a Deny: %j → %s", (t, expected) => {
         expect(negatedPinningTest(t)).toBe(expected);
     });
 
