@@ -188,7 +188,7 @@ function valueAt(props: Record<string, unknown>, path: string): unknown {
 type Document = Extract<PolicyDocumentReading, { kind: "document" }>;
 
 /** Why an Allow statement of a resource policy is too broad (none when fine, or not decidable at preview). */
-export function statementProblems(
+function statementProblems(
     statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined, allowed: readonly GlobMatcher[],
 ): string[] {
     if (statement.effect !== "Allow") return [];
@@ -307,8 +307,9 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     const where = `${resource.type} "${resource.name}"`;
     const findings: Finding[] = [];
     if (typeof action === "string" && !isUnknown(action) && isWildcardAction(action) && !allowed.some((accepts) => accepts(action)) && !isAccountRoot(who)) {
+        const shown = quoteList([action]);
         findings.push({
-            message: `${where}: action ${quoteList([action]) || "(not shown)"} is a wildcard. ` +
+            message: `${where}: action ${shown.startsWith('"') ? `${shown} ` : ""}is a wildcard. ` +
                 "Name the action the principal needs (usually \"lambda:InvokeFunction\"), or accept the pattern in this policy's allowedActions config.",
         });
     }

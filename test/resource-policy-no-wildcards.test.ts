@@ -358,11 +358,14 @@ describe("findResourcePolicyWildcards (pure rule): permission resources", () => 
         expect(short(check(type, props))).toEqual(expected);
     });
 
-    it("does not quote a principal that is not a service name", () => {
+    it("does not quote a principal that is not a service name, nor an action that is not an action name", () => {
         const secret = "SECRET_abcdefghijklmnop.example";
         const messages = check(t.LAMBDA_PERMISSION, { ...invoke, principal: secret });
         expect(short(messages)).toEqual([`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE("a service principal")}`]);
         assertNotShown(messages.join("\n"), [secret], "a finding");
+        const action = check(t.LAMBDA_PERMISSION, { ...fn, action: "SECRET_abcdefghijklmnop*", principal: ROLE });
+        expect(short(action)).toEqual([`${t.LAMBDA_PERMISSION} "r": action is a wildcard`]);
+        assertNotShown(action.join("\n"), ["SECRET_abcdefghijklmnop"], "a finding");
     });
 
     it("covers every resource that adds a statement from scalar inputs", () => {
