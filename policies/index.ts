@@ -5,11 +5,13 @@ import { toPulumiPolicy } from "./lib/adapter";
 import type { PolicyDefinition, Severity } from "./lib/rule";
 import { applySdkPatch } from "./lib/sdk-patch";
 import { encryptionAtRest } from "./encryption-at-rest";
+import { iamNoAdminManagedPolicies } from "./iam-no-admin-managed-policies";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { kmsKeyRotation } from "./kms-key-rotation";
 import { kmsNoWildcardActions } from "./kms-no-wildcard-actions";
 import { deletionSafeguards } from "./deletion-safeguards";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
+import { resourcePolicyNoWildcards } from "./resource-policy-no-wildcards";
 import { resourceProtect } from "./resource-protect";
 import { s3BucketEncryption } from "./s3-bucket-encryption";
 import { secretSensitiveProps } from "./secret-sensitive-props";
@@ -28,6 +30,8 @@ export const POLICIES: readonly PolicyDefinition[] = [
     deletionSafeguards,
     encryptionAtRest,
     kmsKeyRotation,
+    resourcePolicyNoWildcards,
+    iamNoAdminManagedPolicies,
 ];
 
 export const PACK_NAME = "aws-security-baseline";

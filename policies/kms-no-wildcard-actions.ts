@@ -10,7 +10,7 @@ import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    compileAllowedActions, Conditions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, quoteList,
+    audienceOf, compileAllowedActions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, pinsCaller, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
@@ -25,50 +25,6 @@ export const KEY_POLICY_TYPES: readonly string[] = [t.KMS_KEY, t.KMS_KEY_POLICY,
 // Only aws:kms/keyPolicy:KeyPolicy requires `policy`; on the keys an unset (or "") policy
 // means AWS applies the default key policy, which only trusts the account root.
 const POLICY_OPTIONAL = new Set([t.KMS_KEY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY]);
-
-const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
-
-/** True for `arn:aws:iam::<account>:root` (any partition) or a bare account id. */
-export function isAccountRoot(principal: string): boolean {
-    return ACCOUNT_ROOT.test(principal);
-}
-
-// Operators that compare exactly; `...IfExists` would pass requests without the key.
-const PINNING_OPERATOR = /^(ForAnyValue:|ForAllValues:)?StringEquals(IgnoreCase)?$/;
-// Condition keys are case-insensitive in AWS.
-const PINNING_KEYS = new Set(["kms:calleraccount", "aws:principalaccount", "aws:principalorgid"]);
-
-/** True when the condition restricts callers to concrete accounts or an organization. */
-export function pinsCaller(condition: Conditions | undefined): boolean {
-    if (!condition) return false;
-    return condition.tests.some((test) =>
-        PINNING_OPERATOR.test(test.operator) &&
-        PINNING_KEYS.has(test.key.toLowerCase()) &&
-        !test.values.incomplete &&
-        test.values.values.length > 0 &&
-        // A wildcard is a literal under StringEquals, and a policy variable such as
-        // "${aws:PrincipalAccount}" compares the caller with itself: neither pins anything.
-        test.values.values.every((v) => v !== "" && !/[*?]|\$\{/.test(v)));
-}
-
-interface Audience {
-    /** `Principal: "*"`, `{"AWS": "*"}` (or any "*" entry), or NotPrincipal with Allow. */
-    anyone: boolean;
-    /** A known principal other than the account root. */
-    others: boolean;
-    /** Some principals are unknown at preview. */
-    incomplete: boolean;
-}
-
-function audienceOf(statement: PolicyStatement): Audience {
-    const entries = statement.principal?.entries ?? [];
-    return {
-        // Allow + NotPrincipal allows every principal except those listed.
-        anyone: statement.notPrincipal !== undefined || entries.some((p) => p.id === "*"),
-        others: entries.some((p) => p.id !== "*" && !(p.type === "AWS" && isAccountRoot(p.id))),
-        incomplete: statement.principal?.incomplete === true,
-    };
-}
 
 /** Why a key-policy statement is too broad (none when fine, or not decidable at preview). */
 export function keyStatementProblems(statement: PolicyStatement, allowed: readonly GlobMatcher[]): string[] {
@@ -93,7 +49,8 @@ export function keyStatementProblems(statement: PolicyStatement, allowed: readon
             }
         }
     }
-    // An unknown condition entry may be the pin: skip until it is known.
+    // An unknown condition entry may be the pin: skip until it is known. What pins is shared
+    // with resource-policy-no-wildcards (lib/policy-document.ts pinsCaller).
     if (audience.anyone && !pinsCaller(statement.condition) && statement.condition?.incomplete !== true) {
         problems.push(
             'allows any principal (Principal "*" or NotPrincipal) without a condition pinning the caller. Name the principals, ' +

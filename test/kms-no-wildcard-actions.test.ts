@@ -1,7 +1,8 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { findKeyPolicyWildcards, isAccountRoot, KEY_POLICY_TYPES } from "../policies/kms-no-wildcard-actions";
+import { findKeyPolicyWildcards, KEY_POLICY_TYPES } from "../policies/kms-no-wildcard-actions";
+import { isAccountRoot } from "../policies/lib/policy-document";
 import { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
@@ -63,7 +64,17 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
         ["pinned by StringEquals kms:CallerAccount", [grant("*", "kms:Decrypt", pinned("StringEquals", "kms:CallerAccount", ACCOUNT))], [], []],
         ["pinned by StringEqualsIgnoreCase aws:PrincipalAccount", [grant({ AWS: "*" }, "kms:Decrypt", pinned("StringEqualsIgnoreCase", "aws:PrincipalAccount", [ACCOUNT]))], [], []],
         ["pinned by ForAnyValue:StringEquals aws:PrincipalOrgID", [grant("*", "kms:Decrypt", pinned("ForAnyValue:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"))], [], []],
-        ["pinned by ForAllValues:StringEqualsIgnoreCase", [grant("*", "kms:Decrypt", pinned("ForAllValues:StringEqualsIgnoreCase", "aws:PrincipalOrgID", ["o-a1b2c3d4e5"]))], [], []],
+        // ForAllValues: is true when the key is absent (anonymous callers, callers outside any
+        // organization): it pins nothing. Until issue 22 this policy accepted it.
+        ["ForAllValues:StringEqualsIgnoreCase does not pin", [grant("*", "kms:Decrypt", pinned("ForAllValues:StringEqualsIgnoreCase", "aws:PrincipalOrgID", ["o-a1b2c3d4e5"]))], [],
+            [["Statement[0]", ANYONE]]],
+        ["ForAllValues:StringEquals on kms:CallerAccount does not pin", [grant({ AWS: "*" }, "kms:Decrypt", pinned("ForAllValues:StringEquals", "kms:CallerAccount", ACCOUNT))], [],
+            [["Statement[0]", ANYONE]]],
+        ["StringLike without a wildcard pins like StringEquals", [grant("*", "kms:Decrypt", pinned("StringLike", "aws:PrincipalOrgID", "o-a1b2c3d4e5"))], [], []],
+        ["pinned by aws:SourceVpce (a VPC endpoint of the account)", [grant("*", "kms:Decrypt", pinned("StringEquals", "aws:SourceVpce", "vpce-1a2b3c4d"))], [], []],
+        ["pinned by ArnLike aws:PrincipalArn with a concrete account", [grant("*", "kms:Decrypt", pinned("ArnLike", "aws:PrincipalArn", `arn:aws:iam::${ACCOUNT}:role/*`))], [], []],
+        ["ArnLike aws:PrincipalArn with any account does not pin", [grant("*", "kms:Decrypt", pinned("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*:role/admin"))], [],
+            [["Statement[0]", ANYONE]]],
         ["condition keys are case-insensitive", [grant("*", "kms:Decrypt", pinned("StringEquals", "AWS:PrincipalOrgId", "o-a1b2c3d4e5"))], [], []],
         ["pinned next to other conditions", [grant("*", "kms:Decrypt", { Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT } } })], [], []],
         ["pinned, but kms:* is still a wildcard", [grant("*", "kms:*", pinned("StringEquals", "kms:CallerAccount", ACCOUNT))], [], [["Statement[0]", WILDCARD('"kms:*"')]]],
@@ -221,6 +232,18 @@ describe("kms-no-wildcard-actions through the engine path", () => {
             config: { [POLICY]: { properties: { allowedActions: ["kms:*crypt*", "kms:GenerateDataKey*", "kms:Describe*"] } } },
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-data", "orders-data", "shared-key-policy", "orders-data-replica", "byok", "byok"]);
+    });
+
+    it("reports Principal \"*\" behind ForAllValues: (true when the key is absent), not behind ForAnyValue:", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: KEY_POLICY, name: "all-values", props: { keyId: "k", policy: JSON.stringify(doc([grant("*", "kms:Decrypt", pinned("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"))])) } },
+                { type: KEY_POLICY, name: "any-value", props: { keyId: "k", policy: JSON.stringify(doc([grant("*", "kms:Decrypt", pinned("ForAnyValue:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"))])) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["all-values", `${KEY_POLICY} "all-values": policy Statement[0] ${ANYONE}`],
+        ]);
     });
 
     it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {

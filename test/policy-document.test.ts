@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-    compileAllowedActions, describeProblem, isWildcardAction, PolicyDocumentReading, PolicyStatement, quoteList,
-    readPolicyDocument, unacceptedWildcardActions,
+    audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, isAccountPinnedArn, isPinningTest,
+    isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { assertNotShown } from "./helpers/secrets";
@@ -281,5 +281,160 @@ describe("wildcard actions", () => {
         const many = Array.from({ length: 12 }, (_, i) => `s3:A${i}*`);
         expect(quoteList(many)).toBe(`${many.slice(0, 10).map((a) => `"${a}"`).join(", ")} and 2 more`);
         expect(quoteList(["s3:*"])).toBe('"s3:*"');
+    });
+});
+
+describe("emptyObjectIsAbsent", () => {
+    it.each([["{}"], [" { } "], [{}]])("%j is no policy", (value) => {
+        expect(readPolicyDocument(value, { emptyObjectIsAbsent: true })).toEqual({ kind: "absent" });
+    });
+    it("without the option, {} is a document without Statement", () => {
+        expect(problemsOf(readPolicyDocument("{}"))).toEqual(["has no Statement; add a Statement list"]);
+    });
+});
+
+describe("who a statement's principals are", () => {
+    const audience = (statement: Record<string, unknown>) => audienceOf(statementsOf(readPolicyDocument(doc([{ Effect: "Allow", Action: "s3:GetObject", ...statement }])))[0]);
+    it.each([
+        [{ Principal: "*" }, { anyone: true, others: false, incomplete: false }],
+        [{ Principal: { AWS: "*" } }, { anyone: true, others: false, incomplete: false }],
+        [{ Principal: { CanonicalUser: "*" } }, { anyone: true, others: false, incomplete: false }],
+        [{ Principal: { AWS: "arn:aws:iam::*:root" } }, { anyone: true, others: false, incomplete: false }],
+        [{ NotPrincipal: { AWS: "arn:aws:iam::111122223333:role/a" } }, { anyone: true, others: false, incomplete: false }],
+        [{ Principal: { AWS: ["arn:aws:iam::111122223333:root", "444455556666"] } }, { anyone: false, others: false, incomplete: false }],
+        [{ Principal: { AWS: "arn:aws:iam::111122223333:role/a" } }, { anyone: false, others: true, incomplete: false }],
+        [{ Principal: { Service: "sns.amazonaws.com" } }, { anyone: false, others: true, incomplete: false }],
+        [{ Principal: { AWS: ["arn:aws:iam::111122223333:root", U.string] } }, { anyone: false, others: false, incomplete: true }],
+    ])("%j", (statement, expected) => {
+        expect(audience(statement)).toEqual(expected);
+    });
+});
+
+describe("conditions that pin the caller", () => {
+    const test = (operator: string, key: string, ...values: string[]): ConditionTest => ({ operator, key, values: { values, incomplete: false } });
+    const pinning: ConditionTest[] = [
+        test("StringEquals", "aws:SourceAccount", "111122223333"),
+        test("StringEquals", "AWS:SourceOwner", "111122223333"),
+        test("StringEqualsIgnoreCase", "aws:principalaccount", "111122223333"),
+        test("StringLike", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
+        test("ForAnyValue:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
+        test("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", "o-a1b2c3d4e5/r-ab12/*"),
+        test("StringEquals", "aws:SourceOrgID", "o-a1b2c3d4e5"),
+        test("ArnLike", "aws:SourceArn", "arn:aws:sns:*:111122223333:*"),
+        test("ArnEquals", "aws:SourceArn", "arn:aws:s3:::shop-uploads"),
+        test("StringEquals", "aws:SourceArn", "arn:aws:cloudfront::111122223333:distribution/E1"),
+        test("ArnLike", "aws:PrincipalArn", "arn:aws:iam::111122223333:role/*"),
+        test("StringEquals", "aws:SourceVpce", "vpce-1a2b3c4d", "vpce-2b3c4d5e"),
+        test("StringEquals", "aws:SourceVpc", "vpc-111bbb22"),
+        test("IpAddress", "aws:SourceIp", "203.0.113.0/24", "198.51.100.7", "2001:db8::/32"),
+        test("StringEquals", "kms:CallerAccount", "111122223333"),
+        test("StringEquals", "s3:DataAccessPointAccount", "111122223333"),
+    ];
+    it.each(pinning.map((t) => [`${t.operator} ${t.key} ${t.values.values.join(",")}`, t] as const))("%s pins", (_label, t) => {
+        expect(isPinningTest(t)).toBe(true);
+    });
+    const open: ConditionTest[] = [
+        test("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
+        test("StringEqualsIfExists", "aws:SourceAccount", "111122223333"),
+        test("ForAnyValue:StringEqualsIfExists", "aws:SourceAccount", "111122223333"),
+        test("StringNotEquals", "aws:SourceAccount", "111122223333"),
+        test("Null", "aws:SourceArn", "false"),
+        test("stringequals", "aws:SourceAccount", "111122223333"),
+        test("StringEquals", "aws:ResourceAccount", "111122223333"),
+        test("StringEquals", "aws:SourceAccount", "111122223333", "*"),
+        test("StringLike", "aws:SourceAccount", "1111????3333"),
+        test("StringEquals", "aws:SourceAccount", "${aws:PrincipalAccount}"),
+        test("StringEquals", "aws:SourceAccount", ""),
+        test("StringEquals", "aws:SourceAccount"),
+        test("StringLike", "aws:PrincipalOrgPaths", "o-*"),
+        test("ArnLike", "aws:SourceArn", "arn:aws:sns:eu-west-1:*:topic"),
+        test("ArnLike", "aws:SourceArn", "arn:aws:s3:::*"),
+        test("ArnLike", "aws:SourceArn", "*"),
+        test("ArnEquals", "aws:SourceAccount", "111122223333"),
+        test("StringEquals", "aws:SourceIp", "203.0.113.0/24"),
+        test("IpAddress", "aws:SourceIp", "0.0.0.0/0"),
+        test("IpAddress", "aws:SourceIp", "203.0.113.0/24", "10.0.0.0/7"),
+        test("IpAddress", "aws:SourceIp", "::/0"),
+        test("IpAddress", "aws:SourceIp", "300.0.0.0/24"),
+    ];
+    it.each(open.map((t) => [`${t.operator} ${t.key} ${JSON.stringify(t.values.values)}`, t] as const))("%s does not pin", (_label, t) => {
+        expect(isPinningTest(t)).toBe(false);
+    });
+    it("an unknown value does not pin (the caller skips the verdict)", () => {
+        expect(isPinningTest({ operator: "StringEquals", key: "aws:SourceAccount", values: { values: [], incomplete: true } })).toBe(false);
+    });
+
+    it.each<[ConditionTest, string]>([
+        [test("StringNotEquals", "aws:SourceVpce", "vpce-1"), "yes"],
+        [test("StringNotEqualsIfExists", "aws:SourceVpce", "vpce-1"), "yes"],
+        [test("ForAllValues:StringNotEquals", "aws:SourceVpce", "vpce-1"), "yes"],
+        [test("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::111122223333:role/*"), "yes"],
+        [test("NotIpAddress", "aws:SourceIp", "203.0.113.0/24"), "yes"],
+        [test("ForAnyValue:StringNotEquals", "aws:SourceVpce", "vpce-1"), "no"],
+        [test("StringEquals", "aws:SourceVpce", "vpce-1"), "no"],
+        [test("StringNotEquals", "aws:SourceVpce", "vpce-*"), "no"],
+        [test("Bool", "aws:SecureTransport", "false"), "no"],
+        [{ operator: "StringNotEquals", key: "aws:SourceVpce", values: { values: [], incomplete: true } }, "unknown"],
+    ])("negated in a Deny: %j → %s", (t, expected) => {
+        expect(negatedPinningTest(t)).toBe(expected);
+    });
+
+    it.each([
+        ["arn:aws:sqs:eu-west-1:111122223333:q", true], ["arn:aws-us-gov:sns:*:111122223333:*", true], ["arn:aws:s3:::bucket/*", true],
+        ["arn:aws:s3:::bucket", true], ["arn:aws:s3:::buck*", false], ["arn:aws:sns:eu-west-1:*:t", false], ["arn:aws:sns:eu-west-1:1111:t", false],
+        ["arn:aws:s3:::", false], ["arn:aws:sqs", false], ["nope:aws:s3:::b", false],
+    ] as const)("isAccountPinnedArn(%j) → %s", (arn, expected) => {
+        expect(isAccountPinnedArn(arn)).toBe(expected);
+    });
+
+    it("access-point delegation is a pin on s3:DataAccessPointAccount or s3:DataAccessPointArn", () => {
+        const conditions = (t: ConditionTest) => ({ tests: [t], incomplete: false });
+        expect(delegatesToAccessPoints(conditions(test("StringEquals", "s3:DataAccessPointAccount", "111122223333")))).toBe(true);
+        expect(delegatesToAccessPoints(conditions(test("ArnLike", "s3:dataaccesspointarn", "arn:aws:s3:eu-west-1:111122223333:accesspoint/*")))).toBe(true);
+        expect(delegatesToAccessPoints(conditions(test("StringEquals", "aws:SourceAccount", "111122223333")))).toBe(false);
+        expect(delegatesToAccessPoints(conditions(test("StringLike", "s3:DataAccessPointAccount", "*")))).toBe(false);
+    });
+});
+
+describe("Deny statements that fence an Allow", () => {
+    const read = (...statements: unknown[]) => statementsOf(readPolicyDocument(doc(statements)));
+    const allow = { Effect: "Allow", Principal: "*", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::b/*" };
+    const vpce = { StringNotEquals: { "aws:SourceVpce": "vpce-1" } };
+    const fence = (deny: Record<string, unknown>) => {
+        const [a, d] = read(allow, { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: vpce, ...deny });
+        return denyFences(d, a);
+    };
+    it.each([
+        ["a Deny of s3:* on * unless the VPC endpoint", {}, "yes"],
+        ["{AWS: *}", { Principal: { AWS: "*" } }, "yes"],
+        ["the same actions and resource", { Action: ["S3:GetObject", "s3:putobject"], Resource: "arn:aws:s3:::b/*" }, "yes"],
+        ["a resource prefix", { Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"] }, "yes"],
+        ["Action *", { Action: "*" }, "yes"],
+        ["an Allow", { Effect: "Allow" }, "no"],
+        ["named principals", { Principal: { AWS: "arn:aws:iam::111122223333:role/a" } }, "no"],
+        ["NotPrincipal", { Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:role/a" } }, "no"],
+        ["fewer actions", { Action: "s3:GetObject" }, "no"],
+        ["NotAction", { Action: undefined, NotAction: "s3:GetObject" }, "no"],
+        ["another resource", { Resource: "arn:aws:s3:::other/*" }, "no"],
+        ["resources matched by a pattern other than a prefix", { Resource: "arn:aws:s3:::*/x" }, "no"],
+        ["NotResource", { Resource: undefined, NotResource: "arn:aws:s3:::b/private/*" }, "no"],
+        ["no condition", { Condition: undefined }, "no"],
+        ["another test beside the pin", { Condition: { ...vpce, Bool: { "aws:SecureTransport": "false" } } }, "no"],
+        ["a positive test", { Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } }, "no"],
+        ["an unknown Effect", { Effect: U.string }, "unknown"],
+        ["an unknown principal", { Principal: U.object }, "unknown"],
+        ["unknown actions", { Action: U.array }, "unknown"],
+        ["an unknown condition block", { Condition: { ...vpce, Bool: U.object } }, "unknown"],
+        ["an unknown condition value", { Condition: { StringNotEquals: { "aws:SourceVpce": U.string } } }, "unknown"],
+        ["an unknown condition, but another resource", { Condition: U.object, Resource: "arn:aws:s3:::other/*" }, "no"],
+    ] as const)("%s → %s", (_label, deny, expected) => {
+        expect(fence(deny as Record<string, unknown>)).toBe(expected);
+    });
+
+    it("an Allow with unknown actions is fenced by a Deny of every action, maybe by another", () => {
+        const [a, all, some] = read({ ...allow, Action: U.array }, { Effect: "Deny", Principal: "*", Action: "*", Resource: "*", Condition: vpce },
+            { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: vpce });
+        expect(denyFences(all, a)).toBe("yes");
+        expect(denyFences(some, a)).toBe("unknown");
     });
 });

@@ -1,4 +1,6 @@
-// The one reader of AWS policy documents (IAM identity policies, KMS key policies, ...).
+// The one reader of AWS policy documents (IAM identity policies, KMS key policies, resource
+// policies of S3, SQS, SNS, ...), and the judgements policies share about them: who a
+// statement's principals are, and whether its condition pins the caller.
 //
 // Programs hand documents over in two forms: a JSON string (JSON.stringify,
 // aws.iam.getPolicyDocument(...).json) or, where the SDK types allow `string |
@@ -78,6 +80,11 @@ export interface ReadOptions {
      * iam.Role `inlinePolicies[].policy`) the provider reads "" as "not set".
      */
     blankIsAbsent?: boolean;
+    /**
+     * Treat `"{}"` (or an empty object) like an unset property: secretsmanager.Secret and
+     * s3.AccessPoint document `"{}"` as the way to delete an inline policy.
+     */
+    emptyObjectIsAbsent?: boolean;
 }
 
 /** Reads a policy document given as a JSON string or an object. */
@@ -98,6 +105,7 @@ export function readPolicyDocument(value: unknown, options: ReadOptions = {}): P
     if (!isRecord(document)) {
         return invalid(`must be a JSON object with a Statement list, not ${kindOf(document)}`);
     }
+    if (options.emptyObjectIsAbsent && Object.keys(document).length === 0) return { kind: "absent" };
     const statementField = document.Statement;
     if (isUnknown(statementField)) return { kind: "unknown" };
     if (statementField === undefined) return invalid("has no Statement; add a Statement list");
@@ -274,6 +282,230 @@ export function compileAllowedActions(patterns: readonly string[]): GlobMatcher[
 export function unacceptedWildcardActions(actions: StringValues | undefined, allowed: readonly GlobMatcher[]): string[] {
     if (!actions) return [];
     return actions.values.filter((a) => isWildcardAction(a) && !allowed.some((accepts) => accepts(a)));
+}
+
+// ---------------------------------------------------------------- principals
+
+const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
+
+/** True for `arn:aws:iam::<account>:root` (any partition) or a bare account id. */
+export function isAccountRoot(principal: string): boolean {
+    return ACCOUNT_ROOT.test(principal);
+}
+
+// "*", {"AWS": "*"}, {"CanonicalUser": "*"}; AWS refuses other wildcards in principals, but
+// `arn:aws:iam::*:root` would mean every account if it were accepted.
+function isAnyone(p: Principal): boolean {
+    return p.id === "*" || (p.type !== "Service" && p.id.includes("*"));
+}
+
+/** Who an Allow statement's principals are, as far as the least-privilege policies care. */
+export interface Audience {
+    /** `Principal: "*"`, `{"AWS": "*"}` (or any "*" entry), or NotPrincipal (with Allow: everyone but those listed). */
+    anyone: boolean;
+    /** A known principal other than "*" and an account root (a role, a user, a service, ...). */
+    others: boolean;
+    /** Some principals are unknown at preview. */
+    incomplete: boolean;
+}
+
+export function audienceOf(statement: PolicyStatement): Audience {
+    const entries = statement.principal?.entries ?? [];
+    return {
+        anyone: statement.notPrincipal !== undefined || entries.some(isAnyone),
+        others: entries.some((p) => !isAnyone(p) && !(p.type === "AWS" && isAccountRoot(p.id))),
+        incomplete: statement.principal?.incomplete === true,
+    };
+}
+
+// ---------------------------------------------------------------- conditions that pin the caller
+//
+// A statement open to anyone is still narrow when its condition pins the caller to known
+// accounts, organizations or network paths. Rules (IAM User Guide, condition operators and
+// single- vs multi-valued keys):
+// - keys are case-insensitive (`AWS:SourceOwner` in the default SNS topic policy pins);
+// - tests in a Condition are ANDed, so one pinning test pins the statement; the values of
+//   one test are ORed, so every value must be concrete (one "*" opens it);
+// - `...IfExists` and `ForAllValues:` are true when the key is absent (an anonymous caller,
+//   a caller outside any organization): they pin nothing. `ForAnyValue:` is false when the
+//   key is absent, so it pins like the plain operator. Negated operators (StringNotEquals,
+//   ...) and Null pin nothing in an Allow;
+// - a policy variable such as "${aws:PrincipalAccount}" compares the caller with itself.
+
+type PinKind = "account" | "org" | "orgPath" | "arn" | "network" | "ip";
+
+const PIN_KEYS: ReadonlyMap<string, PinKind> = new Map<string, PinKind>([
+    ["aws:sourceaccount", "account"],
+    // Undocumented predecessor of aws:SourceAccount, still in the default SNS and SQS policies.
+    ["aws:sourceowner", "account"],
+    ["aws:principalaccount", "account"],
+    ["kms:calleraccount", "account"],
+    // S3 access-point delegation: only requests through the account's access points.
+    ["s3:dataaccesspointaccount", "account"],
+    ["aws:sourceorgid", "org"],
+    ["aws:principalorgid", "org"],
+    ["aws:sourceorgpaths", "orgPath"],
+    ["aws:principalorgpaths", "orgPath"],
+    ["aws:sourcearn", "arn"],
+    ["aws:principalarn", "arn"],
+    ["s3:dataaccesspointarn", "arn"],
+    ["aws:sourcevpce", "network"],
+    ["aws:sourcevpc", "network"],
+    ["aws:sourceip", "ip"],
+]);
+
+const ACCESS_POINT_KEYS = new Set(["s3:dataaccesspointaccount", "s3:dataaccesspointarn"]);
+const STRING_MATCH = new Set(["StringEquals", "StringEqualsIgnoreCase", "StringLike"]);
+const ARN_MATCH = new Set(["ArnEquals", "ArnLike"]);
+const STRING_MISMATCH = new Set(["StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike"]);
+const ARN_MISMATCH = new Set(["ArnNotEquals", "ArnNotLike"]);
+
+/** True when the test admits only callers of concrete accounts, organizations, VPCs or IP ranges. */
+export function isPinningTest(test: ConditionTest): boolean {
+    const kind = PIN_KEYS.get(test.key.toLowerCase());
+    if (kind === undefined) return false;
+    const operator = test.operator.startsWith("ForAnyValue:") ? test.operator.slice("ForAnyValue:".length) : test.operator;
+    const matches = kind === "ip" ? operator === "IpAddress" : STRING_MATCH.has(operator) || (kind === "arn" && ARN_MATCH.has(operator));
+    return matches && concreteValues(kind, test.values);
+}
+
+/**
+ * Whether the test, in a Deny, denies every caller but those of concrete accounts,
+ * organizations, VPCs or IP ranges: `StringNotEquals aws:SourceVpce vpce-1a2b3c4d`. A
+ * missing key makes a negated test true (and so does `...IfExists`, `ForAllValues:`): denied.
+ */
+export function negatedPinningTest(test: ConditionTest): Verdict {
+    const kind = PIN_KEYS.get(test.key.toLowerCase());
+    if (kind === undefined) return "no";
+    let operator = test.operator.startsWith("ForAllValues:") ? test.operator.slice("ForAllValues:".length) : test.operator;
+    if (operator.endsWith("IfExists")) operator = operator.slice(0, -"IfExists".length);
+    const matches = kind === "ip" ? operator === "NotIpAddress" : STRING_MISMATCH.has(operator) || (kind === "arn" && ARN_MISMATCH.has(operator));
+    if (!matches || !test.values.values.every((v) => isConcrete(kind, v.trim()))) return "no";
+    if (test.values.incomplete) return "unknown";
+    return test.values.values.length > 0 ? "yes" : "no";
+}
+
+/** True when some test of the condition pins the caller (tests are ANDed). */
+export function pinsCaller(condition: Conditions | undefined): boolean {
+    return condition !== undefined && condition.tests.some(isPinningTest);
+}
+
+/** True when the condition admits only requests through one account's S3 access points (delegation). */
+export function delegatesToAccessPoints(condition: Conditions | undefined): boolean {
+    return condition !== undefined && condition.tests.some((t) => ACCESS_POINT_KEYS.has(t.key.toLowerCase()) && isPinningTest(t));
+}
+
+function concreteValues(kind: PinKind, values: StringValues): boolean {
+    return !values.incomplete && values.values.length > 0 && values.values.every((v) => isConcrete(kind, v.trim()));
+}
+
+const WILDCARD = /[*?]/;
+const ORG_PATH = /^o-[a-z0-9]+\//i;
+
+function isConcrete(kind: PinKind, value: string): boolean {
+    if (value === "" || value.includes("${")) return false;
+    switch (kind) {
+        case "account":
+        case "org":
+        case "network":
+            // Under StringEquals a "*" is literal and matches no real caller, so it pins
+            // nothing useful either; StringLike without wildcards is StringEquals.
+            return !WILDCARD.test(value);
+        case "orgPath":
+            // o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*: wildcards only below a fixed organization.
+            return ORG_PATH.test(value);
+        case "arn":
+            return isAccountPinnedArn(value);
+        case "ip":
+            return isNarrowIpRange(value);
+    }
+}
+
+/**
+ * An ARN whose account field is a concrete account id (region and resource may be
+ * wildcards), or an ARN without account field (S3 buckets) naming a concrete resource.
+ */
+export function isAccountPinnedArn(value: string): boolean {
+    const parts = value.split(":");
+    if (parts.length < 6 || parts[0] !== "arn") return false;
+    const account = parts[4];
+    if (account !== "") return /^\d{12}$/.test(account);
+    const head = parts.slice(5).join(":").split(/[/:]/)[0];
+    return head !== "" && !WILDCARD.test(head);
+}
+
+// An IP range pins a network path when it is not a large share of the internet: IPv4 /8 or
+// narrower, IPv6 /32 or narrower (0.0.0.0/0, 0.0.0.0/1, ::/0 pin nothing).
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+const IPV6 = /^[0-9a-f]*:[0-9a-f:.]*(?:\/(\d{1,3}))?$/i;
+
+function isNarrowIpRange(value: string): boolean {
+    const v4 = IPV4.exec(value);
+    if (v4) {
+        const prefix = v4[5] === undefined ? 32 : Number(v4[5]);
+        return v4.slice(1, 5).every((octet) => Number(octet) <= 255) && prefix >= 8 && prefix <= 32;
+    }
+    const v6 = IPV6.exec(value);
+    if (v6) {
+        const prefix = v6[1] === undefined ? 128 : Number(v6[1]);
+        return prefix >= 32 && prefix <= 128;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------- Deny statements that fence an Allow
+
+/** A three-valued answer, for judgements that unknowns at preview may leave open. */
+export type Verdict = "yes" | "no" | "unknown";
+
+function all(verdicts: Verdict[]): Verdict {
+    if (verdicts.includes("no")) return "no";
+    return verdicts.includes("unknown") ? "unknown" : "yes";
+}
+
+/**
+ * Whether a Deny statement keeps everyone but pinned callers away from everything an Allow
+ * statement grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API
+ * Gateway APIs, VPC-endpoint-only buckets). The Deny must name every principal, cover the
+ * Allow's actions and resources (`*`, a `prefix*` or the same name), and have only negated
+ * pinning tests in its condition (another test would narrow the Deny).
+ */
+export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Verdict {
+    return all([
+        deny.effect === "Deny" ? "yes" : deny.effect === "unknown" ? "unknown" : "no",
+        denyNamesEveryone(deny),
+        covers(deny.action, deny.notAction, allow.action, allow.notAction, true),
+        covers(deny.resource, deny.notResource, allow.resource, allow.notResource, false),
+        onlyNegatedPins(deny.condition),
+    ]);
+}
+
+function denyNamesEveryone(deny: PolicyStatement): Verdict {
+    if (deny.notPrincipal !== undefined || !deny.principal) return "no";
+    if (deny.principal.entries.some(isAnyone)) return "yes";
+    return deny.principal.incomplete ? "unknown" : "no";
+}
+
+function covers(
+    deny: StringValues | undefined, denyNot: StringValues | undefined,
+    allow: StringValues | undefined, allowNot: StringValues | undefined, ignoreCase: boolean,
+): Verdict {
+    if (denyNot !== undefined || deny === undefined) return "no";
+    if (deny.values.some((d) => d.trim() === "*")) return "yes";
+    if (allowNot !== undefined || allow === undefined) return deny.incomplete ? "unknown" : "no";
+    const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
+    const patterns = deny.values.map(norm);
+    const covered = (a: string) => patterns.some((d) => d === a || (d.endsWith("*") && !WILDCARD.test(d.slice(0, -1)) && a.startsWith(d.slice(0, -1))));
+    if (!allow.values.map(norm).every(covered)) return deny.incomplete ? "unknown" : "no";
+    return allow.incomplete ? "unknown" : "yes";
+}
+
+function onlyNegatedPins(condition: Conditions | undefined): Verdict {
+    if (!condition) return "no";
+    const tests = all(condition.tests.map(negatedPinningTest));
+    if (tests === "no") return "no";
+    if (condition.incomplete) return "unknown";
+    return condition.tests.length > 0 ? tests : "no";
 }
 
 // ---------------------------------------------------------------- messages

@@ -1,0 +1,273 @@
+// Attaching arn:aws:iam::aws:policy/AdministratorAccess grants what an inline `"Action": "*"`
+// grants, but no policy document in the program says so: iam-no-wildcard-actions never sees
+// it. This policy reads every way provider v7 attaches a managed policy to a role, user,
+// group or SSO permission set, and reports the denied ones (by default exactly
+// AdministratorAccess, PowerUserAccess and IAMFullAccess, in every partition).
+//
+// Not attachments, so not read: permissions boundaries (they limit, never grant; an
+// AdministratorAccess boundary is the usual "no boundary"), session and guardrail policies
+// (rolesanywhere, chatbot), customer-managed policy references of SSO permission sets.
+import { globList } from "./lib/config";
+import { compileGlob } from "./lib/glob";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import * as t from "./lib/tokens";
+import { isUnknown } from "./lib/values";
+
+export interface IamNoAdminManagedPoliciesConfig {
+    deniedPolicyArns: string[];
+}
+
+// `arn:aws*:` is every partition: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e,
+// aws-iso-f, aws-eusc. The name is exact: AdministratorAccess-Amplify is another policy.
+export const DEFAULT_DENIED_POLICY_ARNS: readonly string[] = [
+    "arn:aws*:iam::aws:policy/AdministratorAccess",
+    "arn:aws*:iam::aws:policy/PowerUserAccess",
+    "arn:aws*:iam::aws:policy/IAMFullAccess",
+];
+
+interface AttachmentInput {
+    property: string;
+    list: boolean;
+    /** Who gets the policy, for messages (never the input's value). */
+    target: string;
+}
+
+/** Every managed-policy attachment of provider v7, by type. */
+export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput>> = {
+    [t.IAM_ROLE_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the role in `role`" },
+    [t.IAM_USER_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the user in `user`" },
+    [t.IAM_GROUP_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the group in `group`" },
+    // Exclusive across the account; attaches to nothing when its lists are empty.
+    [t.IAM_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the roles, users and groups it lists" },
+    // Not deprecated in Pulumi 7.48 (Terraform deprecated managed_policy_arns; pulumi-aws#4654).
+    [t.IAM_ROLE]: { property: "managedPolicyArns", list: true, target: "this role" },
+    [t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "policyArns", list: true, target: "the role in `roleName`" },
+    [t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "policyArns", list: true, target: "the user in `userName`" },
+    [t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "policyArns", list: true, target: "the group in `groupName`" },
+    [t.SSOADMIN_MANAGED_POLICY_ATTACHMENT]: { property: "managedPolicyArn", list: false, target: "the permission set in `permissionSetArn`" },
+    [t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "managedPolicyArns", list: true, target: "the permission set in `permissionSetArn`" },
+};
+
+// AWS-managed policies live in the account `aws` of each partition; their names are public,
+// so messages may quote them.
+const AWS_MANAGED = /^arn:aws(-[a-z]+)*:iam::aws:policy\/((?:[A-Za-z0-9+=,.@_-]+\/)*([A-Za-z0-9+=,.@_-]{1,128}))$/i;
+
+const WHY: Readonly<Record<string, string>> = {
+    administratoraccess: "which allows every action on every resource",
+    poweruseraccess: "which allows every action except IAM and Organizations management",
+    iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
+};
+
+export function findAdminManagedPolicies(resource: PlainResource, config: IamNoAdminManagedPoliciesConfig): Finding[] {
+    const input = MANAGED_POLICY_ATTACHMENTS[resource.type];
+    if (!input || !attachesToSomeone(resource)) return [];
+    const denied = config.deniedPolicyArns.map((p) => ({ pattern: p, matches: compileGlob(p, { ignoreCase: true }) }));
+    const value = resource.props[input.property];
+    const arns: [string, unknown][] = input.list
+        ? (Array.isArray(value) ? value.map((v, i): [string, unknown] => [`${input.property}[${i}]`, v]) : [])
+        : [[input.property, value]];
+    const findings: Finding[] = [];
+    for (const [path, arn] of arns) {
+        // Unknown at preview: an output of a policy created in the same program, or of getPolicy.
+        if (typeof arn !== "string" || isUnknown(arn)) continue;
+        const trimmed = arn.trim();
+        const hit = denied.find((d) => d.matches(trimmed));
+        if (!hit) continue;
+        findings.push({
+            message: `${resource.type} "${resource.name}": ${path} attaches ${describeAttachment(trimmed, hit.pattern, input.target)}. ` +
+                "Attach a policy granting only the actions needed; exempt a break-glass identity with a reason.",
+        });
+    }
+    return findings;
+}
+
+function describeAttachment(arn: string, pattern: string, target: string): string {
+    const managed = AWS_MANAGED.exec(arn);
+    if (!managed) return `a managed policy to ${target}, which deniedPolicyArns denies (${JSON.stringify(pattern)})`;
+    const why = (managed[2] === managed[3] && WHY[managed[3].toLowerCase()]) || "which deniedPolicyArns denies";
+    return `the AWS managed policy ${JSON.stringify(managed[2])} to ${target}, ${why}`;
+}
+
+// An iam.PolicyAttachment whose roles, users and groups are all empty attaches nothing; with
+// a list unknown at preview it may attach to someone, or not: undecided, so not reported.
+function attachesToSomeone(resource: PlainResource): boolean {
+    if (resource.type !== t.IAM_POLICY_ATTACHMENT) return true;
+    return ["roles", "users", "groups"].some((key) => {
+        const list = resource.props[key];
+        return Array.isArray(list) && list.length > 0;
+    });
+}
+
+export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPoliciesConfig>({
+    name: "iam-no-admin-managed-policies",
+    displayName: "No identity gets administrator power from a managed policy",
+    description:
+        "Roles, users, groups and SSO permission sets must not be attached AdministratorAccess, PowerUserAccess or IAMFullAccess " +
+        "(or the managed policies configured in deniedPolicyArns).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Attach a customer-managed or AWS-managed policy that grants only the actions the identity needs instead of AdministratorAccess, " +
+        "PowerUserAccess or IAMFullAccess; keep administrator access for break-glass identities, exempted with a reason.",
+    tags: ["aws", "iam", "least-privilege"],
+    framework: {
+        name: "CIS Amazon Web Services Foundations Benchmark",
+        version: "1.5.0",
+        reference: "1.16",
+        specification: "Ensure IAM policies that allow full \"*:*\" administrative privileges are not attached. " +
+            "This policy reads attachments of AWS-managed policies; iam-no-wildcard-actions reads the program's own documents.",
+    },
+    configSchema: {
+        properties: {
+            deniedPolicyArns: globList(
+                "Managed-policy ARNs or globs (case-insensitive, * matches any characters, / included) that must not be attached; " +
+                    "replaces the default list, e.g. add \"arn:aws:iam::aws:policy/*FullAccess\".",
+                DEFAULT_DENIED_POLICY_ARNS,
+            ),
+        },
+    },
+    resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
+    check: findAdminManagedPolicies,
+    examples: examples(),
+});
+
+function examples(): PolicyExample[] {
+    const account = "111122223333";
+    const githubTrust = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow", Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" } },
+        }],
+    });
+    const lambdaTrust = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+    const sso = {
+        instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6",
+        permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b",
+    };
+    return [
+        {
+            title: "AdministratorAccess for a CI deploy role, PowerUserAccess in a role's `managedPolicyArns`, and IAMFullAccess for an SSO permission set in GovCloud",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                { type: t.IAM_ROLE, name: "shop-deployer", props: { assumeRolePolicy: githubTrust, maxSessionDuration: 3600 } },
+                {
+                    type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "shop-deployer-admin",
+                    propertyDependencies: { role: ["shop-deployer"] },
+                    props: { role: "shop-deployer-4f1e2d3", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+                },
+                {
+                    type: t.IAM_ROLE, name: "shop-batch-role",
+                    props: { assumeRolePolicy: lambdaTrust, managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/PowerUserAccess"] },
+                },
+                {
+                    type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, name: "platform-iam",
+                    props: {
+                        instanceArn: "arn:aws-us-gov:sso:::instance/ssoins-7223a1b2c3d4e5f6",
+                        permissionSetArn: "arn:aws-us-gov:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1b2c3d4e5f6a7b8c",
+                        managedPolicyArn: "arn:aws-us-gov:iam::aws:policy/IAMFullAccess",
+                    },
+                },
+            ],
+            reported: ["shop-deployer-admin", "shop-batch-role", "platform-iam"],
+        },
+        {
+            title: "scoped AWS-managed and customer-managed policies; AdministratorAccess as a permissions boundary, which limits rather than grants",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.IAM_ROLE, name: "shop-reporting-role",
+                    props: {
+                        assumeRolePolicy: lambdaTrust,
+                        permissionsBoundary: "arn:aws:iam::aws:policy/AdministratorAccess",
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+                    },
+                },
+                {
+                    type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "shop-reporting-read",
+                    propertyDependencies: { role: ["shop-reporting-role"] },
+                    props: { role: "shop-reporting-role-9a8b7c6", policyArn: `arn:aws:iam::${account}:policy/reporting-read` },
+                },
+                { type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, name: "auditors-view", props: { ...sso, managedPolicyArn: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess" } },
+            ],
+        },
+        {
+            title: "look-alikes are other policies: AdministratorAccess-Amplify, the console-only AWSManagementConsoleAdministratorAccess, a customer policy named AdministratorAccess",
+            verdict: "pass",
+            note: "AWS says AdministratorAccess-Amplify should be considered as powerful as AdministratorAccess: add it to deniedPolicyArns if your accounts use Amplify.",
+            resources: [{
+                type: t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, name: "amplify-console",
+                props: {
+                    roleName: "amplify-console",
+                    policyArns: [
+                        "arn:aws:iam::aws:policy/AdministratorAccess-Amplify",
+                        "arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess",
+                        `arn:aws:iam::${account}:policy/AdministratorAccess`,
+                    ],
+                },
+            }],
+        },
+        {
+            title: "a team that also denies every `*FullAccess` policy (the default list is replaced, so it is repeated)",
+            verdict: "fail",
+            config: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws:iam::aws:policy/*FullAccess"] },
+            resources: [{ type: t.IAM_GROUP_POLICY_ATTACHMENT, name: "developers-s3", props: { group: "developers", policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" } }],
+        },
+        {
+            title: "a break-glass role keeps AdministratorAccess through an exemption with a reason",
+            verdict: "pass",
+            config: {
+                exemptions: [{
+                    type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "break-glass-admin",
+                    reason: "Break-glass role: MFA-only trust, assumed through the incident runbook INC-7, alarms on every use",
+                }],
+            },
+            resources: [{ type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "break-glass-admin", props: { role: "break-glass", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } }],
+        },
+        {
+            title: "every other attachment resource, in other partitions and spellings",
+            verdict: "fail",
+            docs: false,
+            resources: [
+                { type: t.IAM_USER_POLICY_ATTACHMENT, name: "user", props: { user: "ops", policyArn: "arn:aws-cn:iam::aws:policy/AdministratorAccess" } },
+                { type: t.IAM_GROUP_POLICY_ATTACHMENT, name: "group", props: { group: "ops", policyArn: " arn:aws:iam::aws:policy/administratoraccess " } },
+                { type: t.IAM_POLICY_ATTACHMENT, name: "shared", props: { policyArn: "arn:aws-iso-b:iam::aws:policy/PowerUserAccess", roles: ["a"], users: [], groups: [] } },
+                { type: t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, name: "user-exclusive", props: { userName: "ops", policyArns: ["arn:aws-eusc:iam::aws:policy/IAMFullAccess"] } },
+                { type: t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, name: "group-exclusive", props: { groupName: "ops", policyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"] } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, name: "role-exclusive", props: { roleName: "ops", policyArns: ["arn:aws-us-gov:iam::aws:policy/AdministratorAccess"] } },
+                { type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, name: "sso-exclusive", props: { ...sso, managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] } },
+            ],
+        },
+        {
+            title: "every other attachment resource with scoped policies, and a PolicyAttachment that attaches to nobody",
+            verdict: "pass",
+            docs: false,
+            resources: [
+                { type: t.IAM_USER_POLICY_ATTACHMENT, name: "user", props: { user: "ops", policyArn: "arn:aws-cn:iam::aws:policy/ReadOnlyAccess" } },
+                { type: t.IAM_GROUP_POLICY_ATTACHMENT, name: "group", props: { group: "ops", policyArn: "arn:aws:iam::aws:policy/IAMUserChangePassword" } },
+                { type: t.IAM_POLICY_ATTACHMENT, name: "shared", props: { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", roles: [], users: [], groups: [] } },
+                { type: t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, name: "user-exclusive", props: { userName: "ops", policyArns: [] } },
+                { type: t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, name: "group-exclusive", props: { groupName: "ops", policyArns: ["arn:aws:iam::aws:policy/IAMReadOnlyAccess"] } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, name: "role-exclusive", props: { roleName: "ops", policyArns: ["arn:aws:iam::aws:policy/job-function/SystemAdministrator"] } },
+                { type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, name: "sso-exclusive", props: { ...sso, managedPolicyArns: ["arn:aws:iam::aws:policy/AWSCodeCommitPowerUser"] } },
+            ],
+        },
+        {
+            title: "policy ARNs that are unknown during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "pending", props: { role: { $unknown: "string" }, policyArn: { $unknown: "string" } } },
+                { type: t.IAM_ROLE, name: "pending-list", props: { assumeRolePolicy: lambdaTrust, managedPolicyArns: { $unknown: "array" } } },
+                { type: t.IAM_POLICY_ATTACHMENT, name: "pending-targets", props: { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess", roles: { $unknown: "array" } } },
+            ],
+        },
+    ];
+}

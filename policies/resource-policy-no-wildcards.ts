@@ -1,0 +1,745 @@
+// Resource-based policies decide who, in any account, may touch a bucket, a queue, a topic,
+// a function... A grant there needs no IAM policy on the caller's side, so an Allow to
+// Principal "*" is open to every AWS account (and, for S3, SQS, SNS, to anonymous callers)
+// unless a condition pins the caller; and wildcard actions grant today's matching actions
+// and every one AWS adds later. KMS key policies are judged by kms-no-wildcard-actions.
+//
+// Deny statements narrow access (TLS-only, VPC-endpoint-only): never violations. Each Allow
+// statement is judged on its own, except that a Deny which keeps everyone but pinned callers
+// away from what the Allow grants fences it (lib/policy-document.ts denyFences).
+import { globList } from "./lib/config";
+import { GlobMatcher } from "./lib/glob";
+import {
+    audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    DocumentLocation, isAccountRoot, isWildcardAction, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
+    readPolicyDocument, unacceptedWildcardActions, Verdict,
+} from "./lib/policy-document";
+import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import * as t from "./lib/tokens";
+import { isRecord, isUnknown } from "./lib/values";
+
+export interface ResourcePolicyNoWildcardsConfig {
+    allowedActions: string[];
+}
+
+/**
+ * How a service reads "anyone" in its policy, where that differs from the general rule:
+ * - `s3-bucket`: a statement pinned to an account's access points delegates to their
+ *   policies (AWS's "delegate access control to access points"), so wildcards are fine;
+ * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
+ *   too; the API's authorizers decide (private APIs: see denyFences);
+ * - `efs`: a file system without a policy lets every client that reaches a mount target
+ *   mount, write and act as root, so granting those client actions to anyone opens nothing;
+ * - `lattice-auth`: VPC Lattice auth policies apply to callers already inside the service
+ *   network (like VPC endpoint policies);
+ * - `search-domain`: with fine-grained access control, AWS recommends an open domain access
+ *   policy (the domain authenticates every request itself);
+ * - `lambda-policy`: statements pinned to function-URL requests with auth type NONE are the
+ *   public URL (see the lambda.Permission rule below).
+ */
+type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy";
+
+interface DocumentInput {
+    /** The input, dotted for nested blocks ("details.policy"). */
+    path: string;
+    /** Optional inputs read "" and "{}" as unset (Secret and AccessPoint document "{}" as "delete the policy"). */
+    optional?: boolean;
+    service?: ServiceRule;
+}
+
+/** Every resource-based policy document of provider v7 (IAM grammar, with principals), by type. */
+export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> = {
+    [t.S3_BUCKET_POLICY]: { path: "policy", service: "s3-bucket" },
+    [t.S3_BUCKET]: { path: "policy", optional: true, service: "s3-bucket" },
+    [t.S3_BUCKET_V2]: { path: "policy", optional: true, service: "s3-bucket" },
+    [t.S3CONTROL_BUCKET_POLICY]: { path: "policy", service: "s3-bucket" },
+    [t.S3_ACCESS_POINT]: { path: "policy", optional: true },
+    [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
+    [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
+    [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy" },
+    [t.S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: { path: "policy" },
+    [t.S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy" },
+    [t.S3TABLES_TABLE_POLICY]: { path: "resourcePolicy" },
+    [t.S3_VECTORS_BUCKET_POLICY]: { path: "policy" },
+    [t.S3_FILES_FILE_SYSTEM_POLICY]: { path: "policy" },
+    [t.FSX_S3_ACCESS_POINT_ATTACHMENT]: { path: "s3AccessPoint.policy", optional: true },
+    [t.SQS_QUEUE]: { path: "policy", optional: true },
+    [t.SQS_QUEUE_POLICY]: { path: "policy" },
+    [t.SNS_TOPIC]: { path: "policy", optional: true },
+    [t.SNS_TOPIC_POLICY]: { path: "policy" },
+    [t.ECR_REPOSITORY_POLICY]: { path: "policy" },
+    [t.ECR_REGISTRY_POLICY]: { path: "policy" },
+    [t.ECR_REPOSITORY_CREATION_TEMPLATE]: { path: "repositoryPolicy", optional: true },
+    [t.ECRPUBLIC_REPOSITORY_POLICY]: { path: "policy" },
+    [t.SECRETS_MANAGER_SECRET]: { path: "policy", optional: true },
+    [t.SECRETS_MANAGER_SECRET_POLICY]: { path: "policy" },
+    [t.OPENSEARCH_DOMAIN]: { path: "accessPolicies", optional: true, service: "search-domain" },
+    [t.OPENSEARCH_DOMAIN_POLICY]: { path: "accessPolicies" },
+    [t.ELASTICSEARCH_DOMAIN]: { path: "accessPolicies", optional: true, service: "search-domain" },
+    [t.ELASTICSEARCH_DOMAIN_POLICY]: { path: "accessPolicies" },
+    [t.GLACIER_VAULT]: { path: "accessPolicy", optional: true },
+    [t.GLACIER_VAULT_LOCK]: { path: "policy" },
+    [t.LAMBDA_RESOURCE_POLICY]: { path: "policy", service: "lambda-policy" },
+    [t.CLOUDWATCH_EVENT_BUS_POLICY]: { path: "policy" },
+    [t.CLOUDWATCH_LOG_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.CLOUDWATCH_LOG_DESTINATION_POLICY]: { path: "accessPolicy" },
+    [t.CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY]: { path: "deliveryDestinationPolicy" },
+    [t.BACKUP_VAULT_POLICY]: { path: "policy" },
+    [t.EFS_FILE_SYSTEM_POLICY]: { path: "policy", service: "efs" },
+    [t.GLUE_RESOURCE_POLICY]: { path: "policy" },
+    [t.APIGATEWAY_REST_API]: { path: "policy", optional: true, service: "api-gateway" },
+    [t.APIGATEWAY_REST_API_POLICY]: { path: "policy", service: "api-gateway" },
+    [t.APIGATEWAY_DOMAIN_NAME]: { path: "policy", optional: true, service: "api-gateway" },
+    [t.CODEARTIFACT_DOMAIN_PERMISSIONS]: { path: "policyDocument", optional: true },
+    [t.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY]: { path: "policyDocument" },
+    [t.CODEBUILD_RESOURCE_POLICY]: { path: "policy" },
+    [t.DYNAMODB_RESOURCE_POLICY]: { path: "policy" },
+    [t.KINESIS_RESOURCE_POLICY]: { path: "policy" },
+    [t.DSQL_CLUSTER_POLICY]: { path: "policy" },
+    [t.MSK_CLUSTER_POLICY]: { path: "policy" },
+    [t.MEDIASTORE_CONTAINER_POLICY]: { path: "policy" },
+    [t.NETWORKFIREWALL_RESOURCE_POLICY]: { path: "policy" },
+    [t.OAM_SINK_POLICY]: { path: "policy" },
+    [t.ORGANIZATIONS_RESOURCE_POLICY]: { path: "content" },
+    [t.OPENSEARCHINGEST_RESOURCE_POLICY]: { path: "policy" },
+    [t.PINPOINT_SMSVOICEV2_RESOURCE_POLICY]: { path: "policy" },
+    [t.REDSHIFT_RESOURCE_POLICY]: { path: "policy" },
+    [t.REDSHIFTSERVERLESS_RESOURCE_POLICY]: { path: "policy" },
+    [t.SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY]: { path: "resourcePolicy" },
+    [t.SCHEMAS_REGISTRY_POLICY]: { path: "policy" },
+    [t.SES_IDENTITY_POLICY]: { path: "policy" },
+    [t.SESV2_EMAIL_IDENTITY_POLICY]: { path: "policy" },
+    [t.ACMPCA_POLICY]: { path: "policy" },
+    [t.AMP_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.BEDROCK_AGENTCORE_RESOURCE_POLICY]: { path: "policy" },
+    [t.CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY]: { path: "accessPolicy" },
+    [t.XRAY_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.VPCLATTICE_AUTH_POLICY]: { path: "policy", service: "lattice-auth" },
+    [t.VPCLATTICE_RESOURCE_POLICY]: { path: "policy" },
+};
+
+/** Resources that add one statement from scalar inputs (principal, action, source...). */
+export const PERMISSION_TYPES: readonly string[] = [
+    t.LAMBDA_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.CLOUDWATCH_EVENT_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
+];
+
+export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES];
+
+export function findResourcePolicyWildcards(resource: PlainResource, config: ResourcePolicyNoWildcardsConfig): Finding[] {
+    const allowed = compileAllowedActions(config.allowedActions);
+    const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
+    if (input) return documentFindings(resource, input, allowed);
+    switch (resource.type) {
+        case t.LAMBDA_PERMISSION:
+            return lambdaPermissionFindings(resource, allowed);
+        case t.LAMBDA_LAYER_VERSION_PERMISSION:
+            return layerPermissionFindings(resource);
+        case t.CLOUDWATCH_EVENT_PERMISSION:
+            return eventPermissionFindings(resource);
+        case t.SIGNER_SIGNING_PROFILE_PERMISSION:
+            return resource.props.principal === "*" ? [{ message: signerMessage(resource) }] : [];
+        default:
+            return [];
+    }
+}
+
+// ---------------------------------------------------------------- documents
+
+const WILDCARD_PROBLEM = (actions: string[]) =>
+    `allows wildcard actions ${quoteList(actions)} to principals other than an account root. ` +
+    "Name each action they need (a wildcard also grants actions AWS adds later), or accept the pattern in this policy's allowedActions config.";
+
+const NOT_ACTION_PROBLEM =
+    "allows NotAction, which grants every action except those listed, to principals other than an account root. " +
+    "Replace NotAction with an Action list naming the actions needed (NotAction is fine in a Deny statement).";
+
+const ANYONE_PROBLEM =
+    'allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller. ' +
+    "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID " +
+    "or aws:SourceVpce; if the resource is public on purpose, exempt it with a reason.";
+
+const UNPINNED_SERVICE_PROBLEM =
+    "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function " +
+    "on behalf of resources in any account. Add a condition with the calling resource's ARN or your account id.";
+
+function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
+    const at: DocumentLocation = { type: resource.type, name: resource.name, path: input.path };
+    const reading = readPolicyDocument(valueAt(resource.props, input.path), { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
+    if (reading.kind !== "document") return [];
+    const findings: Finding[] = reading.problems.map((problem) => ({ message: describeProblem(at, problem) }));
+    for (const statement of reading.statements) {
+        for (const problem of statementProblems(statement, reading, resource, input.service, allowed)) {
+            findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
+        }
+    }
+    return findings;
+}
+
+function valueAt(props: Record<string, unknown>, path: string): unknown {
+    let value: unknown = props;
+    for (const part of path.split(".")) {
+        if (isUnknown(value)) return value;
+        if (!isRecord(value)) return undefined;
+        value = value[part];
+    }
+    return value;
+}
+
+type Document = Extract<PolicyDocumentReading, { kind: "document" }>;
+
+/** Why an Allow statement of a resource policy is too broad (none when fine, or not decidable at preview). */
+function statementProblems(
+    statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined, allowed: readonly GlobMatcher[],
+): string[] {
+    if (statement.effect !== "Allow") return [];
+    const audience = audienceOf(statement);
+    const problems: string[] = [];
+    // Only account roots (with some principals unknown, maybe all roots): the statement
+    // delegates to that account's IAM policies, as in the SQS console's owner statement.
+    if ((audience.anyone || audience.others) && delegation(statement, service) === "no") {
+        if (statement.notAction) problems.push(NOT_ACTION_PROBLEM);
+        else {
+            const wildcards = unacceptedWildcardActions(statement.action, allowed);
+            if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
+        }
+    }
+    if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM);
+    // As for lambda.Permission: a service may invoke the function for any account's resources.
+    if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
+        !pinsCaller(statement.condition) && !statement.condition?.incomplete) {
+        problems.push(UNPINNED_SERVICE_PROBLEM);
+    }
+    return problems;
+}
+
+function delegation(statement: PolicyStatement, service: ServiceRule | undefined): Verdict {
+    if (service !== "s3-bucket") return "no";
+    if (delegatesToAccessPoints(statement.condition)) return "yes";
+    // An unknown condition entry may be the access-point pin.
+    return statement.condition?.incomplete ? "unknown" : "no";
+}
+
+/** "yes" when nothing keeps callers of any account out of what the statement grants. */
+function openToAnyone(statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined): Verdict {
+    if (pinsCaller(statement.condition)) return "no";
+    // An unknown condition entry may be the pin.
+    if (statement.condition?.incomplete) return "unknown";
+    const allowance = serviceAllowance(statement, resource, service);
+    if (allowance !== "no") return allowance === "yes" ? "no" : "unknown";
+    // A statement unknown at preview may be a Deny that fences this one.
+    if (document.incomplete) return "unknown";
+    const fences = document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement));
+    if (fences.includes("yes")) return "no";
+    return fences.includes("unknown") ? "unknown" : "yes";
+}
+
+const EXECUTE_API = ["execute-api:invoke"];
+const LATTICE = ["vpc-lattice-svcs:invoke", "vpc-lattice-svcs:connect"];
+const EFS_CLIENT = ["elasticfilesystem:clientmount", "elasticfilesystem:clientwrite", "elasticfilesystem:clientrootaccess", "elasticfilesystem:client*"];
+
+/** Whether the service's own semantics make this grant to anyone no wider than AWS's default (see ServiceRule). */
+function serviceAllowance(statement: PolicyStatement, resource: PlainResource, service: ServiceRule | undefined): Verdict {
+    switch (service) {
+        case "api-gateway":
+            return actionsWithin(statement, EXECUTE_API);
+        case "lattice-auth":
+            return actionsWithin(statement, LATTICE);
+        case "efs":
+            return actionsWithin(statement, EFS_CLIENT);
+        case "search-domain":
+            return fineGrainedAccessControl(resource.props.advancedSecurityOptions);
+        case "lambda-policy":
+            return statement.condition?.tests.some(isPublicUrlMarker) ? "yes" : "no";
+        default:
+            return "no";
+    }
+}
+
+function actionsWithin(statement: PolicyStatement, names: readonly string[]): Verdict {
+    const actions = statement.action;
+    if (statement.notAction || !actions) return "no";
+    if (!actions.values.every((a) => names.includes(a.trim().toLowerCase()))) return "no";
+    if (actions.incomplete) return "unknown";
+    return actions.values.length > 0 ? "yes" : "no";
+}
+
+function fineGrainedAccessControl(options: unknown): Verdict {
+    if (isUnknown(options)) return "unknown";
+    if (!isRecord(options)) return "no";
+    if (isUnknown(options.enabled)) return "unknown";
+    return options.enabled === true ? "yes" : "no";
+}
+
+// `lambda:FunctionUrlAuthType` is only in the context of function-URL requests, and so is
+// `lambda:InvokedViaFunctionUrl`: a statement requiring either is the public URL.
+function isPublicUrlMarker(test: ConditionTest): boolean {
+    const key = test.key.toLowerCase();
+    const values = test.values.values;
+    if (test.values.incomplete || values.length === 0) return false;
+    if (key === "lambda:functionurlauthtype") return /^StringEquals(IgnoreCase)?$/.test(test.operator) && values.every((v) => v === "NONE");
+    if (key === "lambda:invokedviafunctionurl") return test.operator === "Bool" && values.every((v) => v === "true");
+    return false;
+}
+
+// ---------------------------------------------------------------- permission resources
+
+// `s3.amazonaws.com`, `logs.eu-west-1.amazonaws.com`, `alexa-appkit.amazon.com`: quoted in messages.
+const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]{0,100}\.amazon(aws)?\.com(\.cn)?$/;
+
+function isServicePrincipal(principal: string): boolean {
+    return principal !== "*" && !principal.startsWith("arn:") && !isAccountRoot(principal) && principal.includes(".");
+}
+
+/** "yes" when some input pins the caller, "unknown" when an unknown input might. */
+function pinnedBy(tests: [string, string, unknown][]): Verdict {
+    let unknown = false;
+    for (const [operator, key, value] of tests) {
+        if (isUnknown(value)) unknown = true;
+        else if (typeof value === "string" && pinsCaller({ tests: [{ operator, key, values: { values: [value], incomplete: false } }], incomplete: false })) return "yes";
+    }
+    return unknown ? "unknown" : "no";
+}
+
+function lambdaPermissionFindings(resource: PlainResource, allowed: readonly GlobMatcher[]): Finding[] {
+    const { principal, action, sourceAccount, sourceArn, principalOrgId, eventSourceToken, functionUrlAuthType, invokedViaFunctionUrl } = resource.props;
+    if (typeof principal !== "string" || isUnknown(principal)) return [];
+    const who = principal.trim();
+    const where = `${resource.type} "${resource.name}"`;
+    const findings: Finding[] = [];
+    if (typeof action === "string" && !isUnknown(action) && isWildcardAction(action) && !allowed.some((accepts) => accepts(action)) && !isAccountRoot(who)) {
+        const shown = quoteList([action]);
+        findings.push({
+            message: `${where}: action ${shown.startsWith('"') ? `${shown} ` : ""}is a wildcard. ` +
+                "Name the action the principal needs (usually \"lambda:InvokeFunction\"), or accept the pattern in this policy's allowedActions config.",
+        });
+    }
+    // Lambda compares sourceArn with StringLike and sourceAccount with StringEquals.
+    const pinned = pinnedBy([
+        ["StringEquals", "aws:SourceAccount", sourceAccount],
+        ["ArnLike", "aws:SourceArn", sourceArn],
+        ["StringEquals", "aws:PrincipalOrgID", principalOrgId],
+    ]);
+    if (who === "*") {
+        // Function-URL statements apply to URL requests only: a public URL is an HTTP
+        // endpoint whose callers the function authenticates (as a route without authorizer).
+        const urlOnly = anyOf(
+            isUnknown(functionUrlAuthType) ? "unknown" : functionUrlAuthType === "NONE" ? "yes" : "no",
+            isUnknown(invokedViaFunctionUrl) ? "unknown" : invokedViaFunctionUrl === true ? "yes" : "no",
+        );
+        if (pinned === "no" && urlOnly === "no") {
+            findings.push({
+                message: `${where}: principal is "*" without sourceAccount, sourceArn or principalOrgId, so any AWS account may invoke the function. ` +
+                    "Name the account or service that calls it, or set principalOrgId to your organization.",
+            });
+        }
+    } else if (isServicePrincipal(who)) {
+        // Alexa skills are pinned by their skill id (eventSourceToken).
+        const token = isUnknown(eventSourceToken) ? "unknown" : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "" ? "yes" : "no";
+        if (anyOf(pinned, token) === "no") {
+            const service = SERVICE_PRINCIPAL.test(who) ? `the service principal ${JSON.stringify(who)}` : "a service principal";
+            findings.push({
+                message: `${where}: principal is ${service} without sourceArn or sourceAccount, so the service may invoke the function ` +
+                    "on behalf of resources in any account. Set sourceArn to the calling resource's ARN, or sourceAccount to your account id.",
+            });
+        }
+    }
+    return findings;
+}
+
+function anyOf(...verdicts: Verdict[]): Verdict {
+    if (verdicts.includes("yes")) return "yes";
+    return verdicts.includes("unknown") ? "unknown" : "no";
+}
+
+function layerPermissionFindings(resource: PlainResource): Finding[] {
+    const { principal, organizationId } = resource.props;
+    if (principal !== "*" || pinnedBy([["StringEquals", "aws:PrincipalOrgID", organizationId]]) !== "no") return [];
+    return [{
+        message: `${resource.type} "${resource.name}": principal is "*" without organizationId, so every AWS account may use this layer version. ` +
+            "Name the account, or set organizationId to your organization; if the layer is public on purpose, exempt it with a reason.",
+    }];
+}
+
+function eventPermissionFindings(resource: PlainResource): Finding[] {
+    const { principal, condition } = resource.props;
+    if (principal !== "*" || isUnknown(condition)) return [];
+    if (isRecord(condition)) {
+        const { key, type, value } = condition;
+        if (isUnknown(key) || isUnknown(type) || isUnknown(value)) return [];
+        if (typeof key === "string" && typeof type === "string" && pinnedBy([[type, key, value]]) === "yes") return [];
+    }
+    return [{
+        message: `${resource.type} "${resource.name}": principal is "*" without a condition on aws:PrincipalOrgID, so every AWS account may put events ` +
+            'on the bus. Name the account, or add condition {key: "aws:PrincipalOrgID", type: "StringEquals", value: <your organization id>}.',
+    }];
+}
+
+function signerMessage(resource: PlainResource): string {
+    return `${resource.type} "${resource.name}": principal is "*", so every AWS account gets this signing-profile permission. ` +
+        "Name the account or role that needs it.";
+}
+
+// ---------------------------------------------------------------- definition
+
+export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcardsConfig>({
+    name: "resource-policy-no-wildcards",
+    displayName: "Resource policies grant named actions to known callers",
+    description:
+        "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda and every other the provider models) " +
+        "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, " +
+        "organizations or networks.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    remediationSteps:
+        "Name the actions each Allow statement grants instead of `*`, `service:*` or `service:Get*`; replace Principal \"*\" with the " +
+        "accounts, roles or services that need access, or pin the caller with a condition such as aws:SourceArn, aws:SourceAccount, " +
+        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount. Exempt a resource that is public on purpose.",
+    tags: ["aws", "iam", "least-privilege", "public-access"],
+    configSchema: {
+        properties: {
+            allowedActions: globList(
+                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards, e.g. \"es:ESHttp*\".",
+                [],
+            ),
+        },
+    },
+    resourceTypes: RESOURCE_POLICY_TYPES,
+    check: findResourcePolicyWildcards,
+    examples: examples(),
+});
+
+function examples(): PolicyExample[] {
+    const account = "111122223333";
+    const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+    const tlsOnly = (bucket: string) => ({
+        Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
+    const publicRead = (bucket: string) => ({ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*` });
+    const topicArn = `arn:aws:sns:eu-west-1:${account}:shop-alerts`;
+    return [
+        {
+            title: "a bucket policy that lets anyone write, `sqs:*` for a role in a queue policy, and a Lambda permission for any account",
+            verdict: "fail",
+            demo: true,
+            resources: [
+                {
+                    type: t.S3_BUCKET_POLICY, name: "shop-uploads-policy",
+                    props: {
+                        bucket: "shop-uploads-3f9a1c",
+                        policy: doc({
+                            Sid: "PublicUpload", Effect: "Allow", Principal: "*", Action: ["s3:GetObject", "s3:PutObject"],
+                            Resource: "arn:aws:s3:::shop-uploads-3f9a1c/*",
+                        }),
+                    },
+                },
+                {
+                    type: t.SQS_QUEUE_POLICY, name: "shop-orders-queue-policy",
+                    props: {
+                        queueUrl: `https://sqs.eu-west-1.amazonaws.com/${account}/shop-orders`,
+                        policy: {
+                            Version: "2012-10-17",
+                            Statement: [{
+                                Sid: "Worker", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:role/orders-worker` },
+                                Action: "sqs:*", Resource: `arn:aws:sqs:eu-west-1:${account}:shop-orders`,
+                            }],
+                        },
+                    },
+                },
+                { type: t.LAMBDA_PERMISSION, name: "shop-orders-fn-invoke", props: { action: "lambda:InvokeFunction", function: "shop-orders-fn", principal: "*" } },
+            ],
+        },
+        {
+            title: "the default SNS topic policy (pinned by `AWS:SourceOwner`), a CloudFront bucket policy with a TLS-only Deny, S3 events to a queue and to a function pinned to the bucket",
+            verdict: "pass",
+            demo: true,
+            resources: [
+                {
+                    type: t.SNS_TOPIC_POLICY, name: "shop-alerts-policy",
+                    props: {
+                        arn: topicArn,
+                        policy: JSON.stringify({
+                            Version: "2008-10-17", Id: "__default_policy_ID",
+                            Statement: [{
+                                Sid: "__default_statement_ID", Effect: "Allow", Principal: { AWS: "*" },
+                                Action: [
+                                    "SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic",
+                                    "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish",
+                                ],
+                                Resource: topicArn, Condition: { StringEquals: { "AWS:SourceOwner": account } },
+                            }],
+                        }),
+                    },
+                },
+                {
+                    type: t.S3_BUCKET_POLICY, name: "shop-assets-policy",
+                    props: {
+                        bucket: "shop-assets-8b2d4e",
+                        policy: doc(
+                            {
+                                Sid: "CloudFrontRead", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
+                                Resource: "arn:aws:s3:::shop-assets-8b2d4e/*",
+                                Condition: { StringEquals: { "AWS:SourceArn": `arn:aws:cloudfront::${account}:distribution/E2QWRUHAPOMQZL` } },
+                            },
+                            tlsOnly("shop-assets-8b2d4e"),
+                        ),
+                    },
+                },
+                {
+                    type: t.SQS_QUEUE_POLICY, name: "shop-uploads-queue-policy",
+                    props: {
+                        queueUrl: `https://sqs.eu-west-1.amazonaws.com/${account}/shop-uploads`,
+                        policy: {
+                            Version: "2012-10-17",
+                            Statement: [{
+                                Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sqs:SendMessage",
+                                Resource: `arn:aws:sqs:eu-west-1:${account}:shop-uploads`,
+                                Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:s3:::shop-uploads-3f9a1c" }, StringEquals: { "aws:SourceAccount": account } },
+                            }],
+                        },
+                    },
+                },
+                {
+                    type: t.LAMBDA_PERMISSION, name: "shop-thumbnailer-s3",
+                    props: {
+                        action: "lambda:InvokeFunction", function: "shop-thumbnailer", principal: "s3.amazonaws.com",
+                        sourceArn: "arn:aws:s3:::shop-uploads-3f9a1c", sourceAccount: account,
+                    },
+                },
+            ],
+        },
+        {
+            title: "a public static website: the bucket policy grants `s3:GetObject` to everyone",
+            verdict: "fail",
+            resources: [{ type: t.S3_BUCKET_POLICY, name: "website-policy", props: { bucket: "www.example.com", policy: doc(publicRead("www.example.com"), tlsOnly("www.example.com")) } }],
+            messageIncludes: "exempt it with a reason",
+            note: "A public website is a legitimate reason for a public bucket policy: exempt that one resource, as the next example does.",
+        },
+        {
+            title: "the same website bucket, exempted with a reason",
+            verdict: "pass",
+            config: {
+                exemptions: [{
+                    type: t.S3_BUCKET_POLICY, name: "website-policy",
+                    reason: "Public static website www.example.com; only s3:GetObject on its objects (reviewed in SEC-142)",
+                }],
+            },
+            resources: [{ type: t.S3_BUCKET_POLICY, name: "website-policy", props: { bucket: "www.example.com", policy: doc(publicRead("www.example.com"), tlsOnly("www.example.com")) } }],
+        },
+        {
+            title: "conditions that do not pin: `ForAllValues:` on `aws:PrincipalOrgID` (true for callers outside any organization), `...IfExists`, and a wildcard account",
+            verdict: "fail",
+            resources: [
+                {
+                    type: t.ECR_REPOSITORY_POLICY, name: "base-images-policy",
+                    props: {
+                        repository: "base-images",
+                        policy: {
+                            Version: "2012-10-17",
+                            Statement: [{
+                                Sid: "OrgPull", Effect: "Allow", Principal: "*", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                                Condition: { "ForAllValues:StringEquals": { "aws:PrincipalOrgID": ["o-a1b2c3d4e5"] } },
+                            }],
+                        },
+                    },
+                },
+                {
+                    type: t.SECRETS_MANAGER_SECRET_POLICY, name: "partner-api-key-policy",
+                    props: {
+                        secretArn: `arn:aws:secretsmanager:eu-west-1:${account}:secret:partner-api-key-AbCdEf`,
+                        policy: doc({
+                            Effect: "Allow", Principal: { AWS: "*" }, Action: "secretsmanager:GetSecretValue", Resource: "*",
+                            Condition: { StringEqualsIfExists: { "aws:PrincipalAccount": account } },
+                        }),
+                    },
+                },
+                {
+                    type: t.SNS_TOPIC_POLICY, name: "shop-events-policy",
+                    props: {
+                        arn: `arn:aws:sns:eu-west-1:${account}:shop-events`,
+                        policy: doc({
+                            Effect: "Allow", Principal: { AWS: "*" }, Action: "sns:Publish", Resource: `arn:aws:sns:eu-west-1:${account}:shop-events`,
+                            Condition: { ArnLike: { "aws:SourceArn": "arn:aws:events:eu-west-1:*:rule/*" } },
+                        }),
+                    },
+                },
+            ],
+            messageIncludes: "without a condition that pins the caller",
+        },
+        {
+            title: "AWS patterns that open to `*` yet pin or fence the caller: S3 access-point delegation, an organization event bus, a private API with a VPC-endpoint Deny, an EFS policy, the statements of a public function URL",
+            verdict: "pass",
+            resources: [
+                {
+                    type: t.S3_BUCKET_POLICY, name: "datalake-policy",
+                    props: {
+                        bucket: "shop-datalake",
+                        policy: doc({
+                            Sid: "DelegateToAccessPoints", Effect: "Allow", Principal: { AWS: "*" }, Action: "*",
+                            Resource: ["arn:aws:s3:::shop-datalake", "arn:aws:s3:::shop-datalake/*"],
+                            Condition: { StringEquals: { "s3:DataAccessPointAccount": account } },
+                        }),
+                    },
+                },
+                {
+                    type: t.CLOUDWATCH_EVENT_BUS_POLICY, name: "org-bus-policy",
+                    props: {
+                        eventBusName: "shop-org",
+                        policy: doc({
+                            Sid: "OrgPutEvents", Effect: "Allow", Principal: "*", Action: "events:PutEvents",
+                            Resource: `arn:aws:events:eu-west-1:${account}:event-bus/shop-org`,
+                            Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+                        }),
+                    },
+                },
+                {
+                    type: t.APIGATEWAY_REST_API_POLICY, name: "internal-api-policy",
+                    props: {
+                        restApiId: "a1b2c3d4e5",
+                        policy: doc(
+                            { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+                            {
+                                Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*",
+                                Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-0a1b2c3d4e5f67890" } },
+                            },
+                        ),
+                    },
+                },
+                {
+                    type: t.EFS_FILE_SYSTEM_POLICY, name: "shared-fs-policy",
+                    props: {
+                        fileSystemId: "fs-0123456789abcdef0",
+                        policy: doc({
+                            Sid: "ClientsOverTls", Effect: "Allow", Principal: { AWS: "*" },
+                            Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+                            Resource: `arn:aws:elasticfilesystem:eu-west-1:${account}:file-system/fs-0123456789abcdef0`,
+                            Condition: { Bool: { "aws:SecureTransport": "true" } },
+                        }),
+                    },
+                },
+                {
+                    type: t.LAMBDA_PERMISSION, name: "webhook-url",
+                    props: { action: "lambda:InvokeFunctionUrl", function: "webhook", principal: "*", functionUrlAuthType: "NONE" },
+                },
+                {
+                    type: t.LAMBDA_PERMISSION, name: "webhook-url-invoke",
+                    props: { action: "lambda:InvokeFunction", function: "webhook", principal: "*", invokedViaFunctionUrl: true },
+                },
+            ],
+        },
+        {
+            title: "Lambda permissions a service or any account could abuse: a service principal without `sourceArn`, `Principal \"*\"` for direct invocation, and `lambda:*`",
+            verdict: "fail",
+            resources: [
+                { type: t.LAMBDA_PERMISSION, name: "api-invoke", props: { action: "lambda:InvokeFunction", function: "orders-api", principal: "apigateway.amazonaws.com" } },
+                { type: t.LAMBDA_PERMISSION, name: "webhook-direct", props: { action: "lambda:InvokeFunction", function: "webhook", principal: "*" } },
+                { type: t.LAMBDA_PERMISSION, name: "ops-all", props: { action: "lambda:*", function: "orders-api", principal: `arn:aws:iam::${account}:role/ops` } },
+            ],
+        },
+        {
+            title: "an OpenSearch domain open to everyone without fine-grained access control",
+            verdict: "fail",
+            resources: [{
+                type: t.OPENSEARCH_DOMAIN, name: "search-open",
+                props: {
+                    domainName: "shop-search", engineVersion: "OpenSearch_2.13",
+                    accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:ESHttpGet", Resource: `arn:aws:es:eu-west-1:${account}:domain/shop-search/*` }),
+                },
+            }],
+        },
+        {
+            title: "an OpenSearch domain with fine-grained access control and the open access policy AWS recommends for it, `es:ESHttp*` accepted in allowedActions",
+            verdict: "pass",
+            config: { allowedActions: ["es:ESHttp*"] },
+            resources: [{
+                type: t.OPENSEARCH_DOMAIN, name: "search-fgac",
+                props: {
+                    domainName: "shop-search", engineVersion: "OpenSearch_2.13",
+                    advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: `arn:aws:iam::${account}:role/search-admin` } },
+                    encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
+                    accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:ESHttp*", Resource: `arn:aws:es:eu-west-1:${account}:domain/shop-search/*` }),
+                },
+            }],
+        },
+        ...coverageExamples(account),
+    ];
+}
+
+/** A failing and a passing resource of the other carriers, off the docs page. */
+function coverageExamples(account: string): PolicyExample[] {
+    const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+    const anyone = (action: string | string[], resource = "*") => doc({ Effect: "Allow", Principal: "*", Action: action, Resource: resource });
+    const role = `arn:aws:iam::${account}:role/app`;
+    const forRole = (action: string | string[], resource = "*") => doc({ Effect: "Allow", Principal: { AWS: role }, Action: action, Resource: resource });
+    return [
+        {
+            title: "SNS, ECR, Secrets Manager, OpenSearch, Glacier, EventBridge and Lambda layer policies open to anyone",
+            verdict: "fail",
+            docs: false,
+            resources: [
+                { type: t.SNS_TOPIC, name: "topic", props: { name: "shop", policy: anyone("sns:Publish", `arn:aws:sns:eu-west-1:${account}:shop`) } },
+                { type: t.ECR_REPOSITORY_POLICY, name: "repo", props: { repository: "shop", policy: anyone(["ecr:PutImage", "ecr:BatchGetImage"]) } },
+                { type: t.SECRETS_MANAGER_SECRET, name: "secret", props: { name: "shop", policy: anyone("secretsmanager:GetSecretValue") } },
+                { type: t.OPENSEARCH_DOMAIN_POLICY, name: "search", props: { domainName: "shop", accessPolicies: anyone("es:ESHttpGet") } },
+                { type: t.GLACIER_VAULT, name: "vault", props: { name: "shop", accessPolicy: anyone(["glacier:InitiateJob", "glacier:GetJobOutput"]) } },
+                { type: t.CLOUDWATCH_EVENT_PERMISSION, name: "bus", props: { principal: "*", statementId: "Anyone" } },
+                { type: t.LAMBDA_LAYER_VERSION_PERMISSION, name: "layer", props: { action: "lambda:GetLayerVersion", layerName: "shop", principal: "*", statementId: "x", versionNumber: 1 } },
+                { type: t.LAMBDA_RESOURCE_POLICY, name: "fn", props: { functionName: "shop", policy: anyone("lambda:InvokeFunction") } },
+                { type: t.SIGNER_SIGNING_PROFILE_PERMISSION, name: "signer", props: { action: "signer:StartSigningJob", principal: "*", profileName: "shop" } },
+            ],
+        },
+        {
+            title: "SNS, ECR, Secrets Manager, OpenSearch, Glacier, EventBridge and Lambda layer policies for named principals or pinned callers",
+            verdict: "pass",
+            docs: false,
+            resources: [
+                { type: t.SNS_TOPIC, name: "topic", props: { name: "shop", policy: forRole("sns:Publish", `arn:aws:sns:eu-west-1:${account}:shop`) } },
+                { type: t.ECR_REPOSITORY_POLICY, name: "repo", props: { repository: "shop", policy: forRole(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]) } },
+                { type: t.SECRETS_MANAGER_SECRET, name: "secret", props: { name: "shop", policy: "{}" } },
+                { type: t.SECRETS_MANAGER_SECRET_POLICY, name: "secret-policy", props: { secretArn: "arn", policy: forRole("secretsmanager:GetSecretValue") } },
+                { type: t.OPENSEARCH_DOMAIN_POLICY, name: "search", props: { domainName: "shop", accessPolicies: forRole(["es:ESHttpGet", "es:ESHttpPost"]) } },
+                { type: t.GLACIER_VAULT, name: "vault", props: { name: "shop", accessPolicy: forRole(["glacier:InitiateJob", "glacier:GetJobOutput"]) } },
+                {
+                    type: t.GLACIER_VAULT_LOCK, name: "vault-lock",
+                    props: {
+                        vaultName: "shop", completeLock: false,
+                        policy: doc({ Effect: "Deny", Principal: "*", Action: "glacier:DeleteArchive", Resource: "*", Condition: { NumericLessThanEquals: { "glacier:ArchiveAgeinDays": "365" } } }),
+                    },
+                },
+                {
+                    type: t.CLOUDWATCH_EVENT_PERMISSION, name: "bus",
+                    props: { principal: "*", statementId: "Org", condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: "o-a1b2c3d4e5" } },
+                },
+                { type: t.LAMBDA_LAYER_VERSION_PERMISSION, name: "layer", props: { action: "lambda:GetLayerVersion", layerName: "shop", principal: "*", organizationId: "o-a1b2c3d4e5", statementId: "x", versionNumber: 1 } },
+                { type: t.LAMBDA_RESOURCE_POLICY, name: "fn", props: { functionName: "shop", policy: forRole("lambda:InvokeFunction") } },
+                { type: t.SIGNER_SIGNING_PROFILE_PERMISSION, name: "signer", props: { action: "signer:StartSigningJob", principal: account, profileName: "shop" } },
+            ],
+        },
+        {
+            title: "policies built from outputs that are unknown during a preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [
+                { type: t.S3_BUCKET_POLICY, name: "pending-doc", props: { bucket: { $unknown: "string" }, policy: { $unknown: "string" } } },
+                {
+                    type: t.SQS_QUEUE_POLICY, name: "pending-condition",
+                    props: {
+                        queueUrl: { $unknown: "string" },
+                        policy: {
+                            Version: "2012-10-17",
+                            Statement: [{
+                                Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: { $unknown: "string" },
+                                Condition: { ArnEquals: { "aws:SourceArn": { $unknown: "string" } } },
+                            }, {
+                                Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: { $unknown: "string" },
+                                Condition: { ArnEquals: { "aws:SourceArn": { $unknown: "string" } } },
+                            }],
+                        },
+                    },
+                },
+                { type: t.LAMBDA_PERMISSION, name: "pending-source", props: { action: "lambda:InvokeFunction", function: { $unknown: "string" }, principal: "sns.amazonaws.com", sourceArn: { $unknown: "string" } } },
+            ],
+        },
+    ];
+}

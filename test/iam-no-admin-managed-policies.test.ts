@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import {
+    DEFAULT_DENIED_POLICY_ARNS, findAdminManagedPolicies, MANAGED_POLICY_ATTACHMENTS,
+} from "../policies/iam-no-admin-managed-policies";
+import * as t from "../policies/lib/tokens";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
+import { assertNotShown } from "./helpers/secrets";
+
+const POLICY = "iam-no-admin-managed-policies";
+const U = UNKNOWN_SENTINELS;
+const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+function check(type: string, props: Record<string, unknown>, deniedPolicyArns: readonly string[] = DEFAULT_DENIED_POLICY_ARNS): string[] {
+    return findAdminManagedPolicies(resource(type, props), { deniedPolicyArns: [...deniedPolicyArns] }).map((f) => f.message);
+}
+const short = (messages: string[]) => messages.map((m) => m.replace(/\. .*$/s, ""));
+const attach = (arn: unknown) => check(t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: arn });
+
+describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default", () => {
+    const passing: string[] = [
+        "arn:aws:iam::aws:policy/AdministratorAccess-Amplify",
+        "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk",
+        "arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess",
+        "arn:aws:iam::aws:policy/job-function/SystemAdministrator",
+        "arn:aws:iam::aws:policy/job-function/NetworkAdministrator",
+        "arn:aws:iam::aws:policy/job-function/DatabaseAdministrator",
+        "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+        "arn:aws:iam::aws:policy/AWSAuditManagerAdministratorAccess",
+        "arn:aws:iam::aws:policy/AWSCodeCommitPowerUser",
+        "arn:aws:iam::aws:policy/AWSDataPipeline_PowerUser",
+        "arn:aws:iam::aws:policy/IAMUserChangePassword",
+        "arn:aws:iam::aws:policy/IAMReadOnlyAccess",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+        // A customer-managed policy that happens to share the name: not AWS's.
+        "arn:aws:iam::111122223333:policy/AdministratorAccess",
+        "arn:aws:iam::111122223333:policy/team/PowerUserAccess",
+        "arn:aws:iam::aws:policy/service-role/AdministratorAccess",
+        "AdministratorAccess",
+        "",
+    ];
+    it.each(passing)("%j passes", (arn) => {
+        expect(attach(arn)).toEqual([]);
+    });
+
+    const failing: [string, string][] = [
+        [ADMIN, "AdministratorAccess"],
+        ["arn:aws:iam::aws:policy/PowerUserAccess", "PowerUserAccess"],
+        ["arn:aws:iam::aws:policy/IAMFullAccess", "IAMFullAccess"],
+        ["arn:aws-cn:iam::aws:policy/AdministratorAccess", "AdministratorAccess"],
+        ["arn:aws-us-gov:iam::aws:policy/AdministratorAccess", "AdministratorAccess"],
+        ["arn:aws-iso:iam::aws:policy/PowerUserAccess", "PowerUserAccess"],
+        ["arn:aws-iso-b:iam::aws:policy/IAMFullAccess", "IAMFullAccess"],
+        ["arn:aws-iso-e:iam::aws:policy/AdministratorAccess", "AdministratorAccess"],
+        ["arn:aws-iso-f:iam::aws:policy/AdministratorAccess", "AdministratorAccess"],
+        ["arn:aws-eusc:iam::aws:policy/AdministratorAccess", "AdministratorAccess"],
+        // IAM names are case-insensitive; a mis-cased ARN must not slip through.
+        ["arn:aws:iam::aws:policy/administratoraccess", "administratoraccess"],
+        ["  arn:aws:iam::aws:policy/PowerUserACCESS ", "PowerUserACCESS"],
+    ];
+    it.each(failing)("%j fails", (arn, name) => {
+        expect(short(attach(arn))).toEqual([`${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, ` +
+            (name.toLowerCase() === "administratoraccess" ? "which allows every action on every resource"
+                : name.toLowerCase() === "poweruseraccess" ? "which allows every action except IAM and Organizations management"
+                    : "which allows every IAM action, so the identity can grant itself anything")]);
+    });
+
+    it("says how to fix, in full", () => {
+        expect(attach(ADMIN)).toEqual([
+            `${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "AdministratorAccess" to the role in \`role\`, ` +
+                "which allows every action on every resource. Attach a policy granting only the actions needed; exempt a break-glass identity with a reason.",
+        ]);
+    });
+});
+
+describe("findAdminManagedPolicies (pure rule): attachments", () => {
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["a user", t.IAM_USER_POLICY_ATTACHMENT, { user: "u", policyArn: ADMIN }, ["policyArn attaches the AWS managed policy \"AdministratorAccess\" to the user in `user`"]],
+        ["a group", t.IAM_GROUP_POLICY_ATTACHMENT, { group: "g", policyArn: ADMIN }, ["policyArn attaches the AWS managed policy \"AdministratorAccess\" to the group in `group`"]],
+        ["a PolicyAttachment to roles", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN, roles: ["r"] },
+            ["policyArn attaches the AWS managed policy \"AdministratorAccess\" to the roles, users and groups it lists"]],
+        ["a PolicyAttachment to an unknown user", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN, users: [U.string] },
+            ["policyArn attaches the AWS managed policy \"AdministratorAccess\" to the roles, users and groups it lists"]],
+        ["a PolicyAttachment to nobody", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN, roles: [], users: [], groups: [] }, []],
+        ["a PolicyAttachment without lists", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN }, []],
+        ["a PolicyAttachment whose lists are unknown", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN, roles: U.array, users: [] }, []],
+        ["a role's managedPolicyArns, each element judged", t.IAM_ROLE,
+            { assumeRolePolicy: "{}", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", ADMIN, U.string, "arn:aws:iam::aws:policy/IAMFullAccess"] },
+            ["managedPolicyArns[1] attaches the AWS managed policy \"AdministratorAccess\" to this role",
+                "managedPolicyArns[3] attaches the AWS managed policy \"IAMFullAccess\" to this role"]],
+        ["a role without managedPolicyArns", t.IAM_ROLE, { assumeRolePolicy: "{}" }, []],
+        ["a role's permissions boundary limits, never grants", t.IAM_ROLE, { assumeRolePolicy: "{}", permissionsBoundary: ADMIN }, []],
+        ["a role's managedPolicyArns unknown", t.IAM_ROLE, { managedPolicyArns: U.array }, []],
+        ["exclusive role attachments", t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, { roleName: "r", policyArns: [ADMIN] },
+            ["policyArns[0] attaches the AWS managed policy \"AdministratorAccess\" to the role in `roleName`"]],
+        ["exclusive user attachments", t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, { userName: "u", policyArns: [ADMIN] },
+            ["policyArns[0] attaches the AWS managed policy \"AdministratorAccess\" to the user in `userName`"]],
+        ["exclusive group attachments", t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, { groupName: "g", policyArns: [ADMIN] },
+            ["policyArns[0] attaches the AWS managed policy \"AdministratorAccess\" to the group in `groupName`"]],
+        ["an SSO permission set", t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, { instanceArn: "i", permissionSetArn: "p", managedPolicyArn: ADMIN },
+            ["managedPolicyArn attaches the AWS managed policy \"AdministratorAccess\" to the permission set in `permissionSetArn`"]],
+        ["exclusive SSO attachments", t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, { instanceArn: "i", permissionSetArn: "p", managedPolicyArns: [ADMIN] },
+            ["managedPolicyArns[0] attaches the AWS managed policy \"AdministratorAccess\" to the permission set in `permissionSetArn`"]],
+        ["an unknown policy ARN", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: U.string }, []],
+        ["a non-string policy ARN", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: 42 }, []],
+        ["other types are ignored", t.IAM_POLICY, { policy: ADMIN }, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(check(type, props).map((m) => m.replace(/, which .*$/s, ""))).toEqual(expected.map((e) => `${type} "r": ${e}`));
+    });
+
+    it("covers every way provider v7 attaches a managed policy to an identity", () => {
+        expect(Object.keys(MANAGED_POLICY_ATTACHMENTS).sort()).toEqual([
+            t.IAM_GROUP_POLICY_ATTACHMENT, t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_POLICY_ATTACHMENT, t.IAM_ROLE,
+            t.IAM_ROLE_POLICY_ATTACHMENT, t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_USER_POLICY_ATTACHMENT, t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+            t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE,
+        ].sort());
+    });
+});
+
+describe("findAdminManagedPolicies (pure rule): deniedPolicyArns", () => {
+    const fullAccess = [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws:iam::aws:policy/*FullAccess"];
+    const cases: [string, string, readonly string[], string[]][] = [
+        ["*FullAccess, / included in *", "arn:aws:iam::aws:policy/AmazonS3FullAccess", fullAccess,
+            ["policyArn attaches the AWS managed policy \"AmazonS3FullAccess\" to the role in `role`, which deniedPolicyArns denies"]],
+        ["a path matched by *", "arn:aws:iam::aws:policy/service-role/AWSCodeDeployFullAccess", fullAccess,
+            ["policyArn attaches the AWS managed policy \"service-role/AWSCodeDeployFullAccess\" to the role in `role`, which deniedPolicyArns denies"]],
+        ["the default is replaced", ADMIN, ["arn:aws:iam::aws:policy/*FullAccess"], []],
+        ["an opt-in look-alike", "arn:aws:iam::aws:policy/AdministratorAccess-Amplify", [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-Amplify"],
+            ["policyArn attaches the AWS managed policy \"AdministratorAccess-Amplify\" to the role in `role`, which deniedPolicyArns denies"]],
+        ["a customer-managed policy", "arn:aws:iam::111122223333:policy/god-mode", ["arn:aws:iam::*:policy/god-mode"],
+            ["policyArn attaches a managed policy to the role in `role`, which deniedPolicyArns denies (\"arn:aws:iam::*:policy/god-mode\")"]],
+        ["an empty list denies nothing", ADMIN, [], []],
+    ];
+    it.each(cases)("%s", (_label, arn, denied, expected) => {
+        expect(short(check(t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: arn }, denied))).toEqual(expected.map((e) => `${t.IAM_ROLE_POLICY_ATTACHMENT} "r": ${e}`));
+    });
+
+    it("never quotes an ARN that is not AWS-managed", () => {
+        const secret = "arn:aws:iam::111122223333:policy/SECRET_abcdefghijklmnop";
+        const messages = check(t.IAM_ROLE_POLICY_ATTACHMENT, { role: "SECRET_qrstuvwxyz012345", policyArn: secret }, ["*"]);
+        expect(messages).toHaveLength(1);
+        assertNotShown(messages.join("\n"), [secret, "SECRET_abcdefghijklmnop", "SECRET_qrstuvwxyz012345"], "a finding");
+    });
+});
+
+describe("iam-no-admin-managed-policies through the engine path", () => {
+    const engine = useEngine();
+    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+
+    it("reports every attachment type, mandatory by default; passes look-alikes and scoped policies", async () => {
+        const types = Object.keys(MANAGED_POLICY_ATTACHMENTS);
+        const props = (type: string, arn: string): Record<string, unknown> => {
+            const input = MANAGED_POLICY_ATTACHMENTS[type];
+            const targets = type === t.IAM_POLICY_ATTACHMENT ? { roles: ["deployer"] } : {};
+            return { ...targets, [input.property]: input.list ? [arn] : arn };
+        };
+        const resources = types.flatMap((type, i) => [
+            { type, name: `admin-${i}`, props: props(type, "arn:aws-us-gov:iam::aws:policy/AdministratorAccess") },
+            { type, name: `amplify-${i}`, props: props(type, "arn:aws:iam::aws:policy/AdministratorAccess-Amplify") },
+            { type, name: `read-${i}`, props: props(type, "arn:aws:iam::aws:policy/ReadOnlyAccess") },
+        ]);
+        const run = await engine.run({ resources });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(types.map((_type, i) => [`admin-${i}`, "mandatory"]));
+        expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
+            "Roles, users, groups and SSO permission sets must not be attached AdministratorAccess, PowerUserAccess or IAMFullAccess " +
+                "(or the managed policies configured in deniedPolicyArns).",
+        );
+    });
+
+    it("takes deniedPolicyArns and exemptions from the pack config", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "break-glass-admin", props: { role: "break-glass", policyArn: ADMIN } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "ci-admin", props: { role: "ci", policyArn: ADMIN } },
+                { type: t.IAM_GROUP_POLICY_ATTACHMENT, name: "devs-s3", props: { group: "devs", policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" } },
+            ],
+        }, {
+            config: {
+                [POLICY]: {
+                    properties: {
+                        deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws:iam::aws:policy/*FullAccess"],
+                        exemptions: [{ name: "break-glass-*", reason: "Break-glass role, MFA-only trust (INC-7)" }],
+                    },
+                },
+            },
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["ci-admin", "devs-s3"]);
+    });
+
+    it("skips ARNs unknown during a preview", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "pending", props: { role: { $unknown: "string" }, policyArn: { $unknown: "string" } } },
+                { type: t.IAM_ROLE, name: "pending-list", props: { assumeRolePolicy: "{}", managedPolicyArns: [{ $unknown: "string" }, ADMIN] } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["pending-list"]);
+    });
+});

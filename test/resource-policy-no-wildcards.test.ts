@@ -1,0 +1,462 @@
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { loadInputFile } from "../cli/inputs";
+import * as t from "../policies/lib/tokens";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import {
+    findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES,
+} from "../policies/resource-policy-no-wildcards";
+import { FIXTURES, useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
+import { assertNotShown } from "./helpers/secrets";
+
+const POLICY = "resource-policy-no-wildcards";
+const U = UNKNOWN_SENTINELS;
+const V = "2012-10-17";
+const ACCOUNT = "111122223333";
+const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/app`;
+const BUCKET = "arn:aws:s3:::shop-uploads";
+const QUEUE = `arn:aws:sqs:eu-west-1:${ACCOUNT}:orders`;
+const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:orders`;
+const ORG = "o-a1b2c3d4e5";
+
+const doc = (...statements: unknown[]) => ({ Version: V, Statement: statements });
+const allow = (principal: unknown, action: unknown, extra: Record<string, unknown> = {}) =>
+    ({ Effect: "Allow", Principal: principal, Action: action, Resource: "*", ...extra });
+const deny = (principal: unknown, action: unknown, extra: Record<string, unknown> = {}) =>
+    ({ Effect: "Deny", Principal: principal, Action: action, Resource: "*", ...extra });
+const when = (operator: string, key: string, value: unknown) => ({ Condition: { [operator]: { [key]: value } } });
+
+// What a finding says after `<type> "r": <path> <statement> `, up to the first period.
+const WILDCARD = (actions: string) => `allows wildcard actions ${actions} to principals other than an account root`;
+const NOT_ACTION = "allows NotAction, which grants every action except those listed, to principals other than an account root";
+const ANYONE = 'allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller';
+
+function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
+    return findResourcePolicyWildcards(resource(type, props), { allowedActions }).map((f) => f.message);
+}
+const short = (messages: string[]) => messages.map((m) => m.replace(/\. .*$/s, ""));
+
+describe("findResourcePolicyWildcards (pure rule): documented patterns that must pass", () => {
+    // [label, type, statements]: each as an object and as a JSON string.
+    const cases: [string, string, unknown[]][] = [
+        ["the default SNS topic policy: {AWS: *} pinned by AWS:SourceOwner (keys are case-insensitive)", t.SNS_TOPIC_POLICY, [{
+            Sid: "__default_statement_ID", Effect: "Allow", Principal: { AWS: "*" },
+            Action: ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic",
+                "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish", "SNS:Receive"],
+            Resource: TOPIC, Condition: { StringEquals: { "AWS:SourceOwner": ACCOUNT } },
+        }]],
+        ["a TLS-only Deny with Principal * and s3:* (wildcards in a Deny are good practice)", t.S3_BUCKET_POLICY,
+            [deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("Bool", "aws:SecureTransport", "false") })]],
+        ["Deny NotPrincipal and NotAction", t.S3_BUCKET_POLICY, [{ Effect: "Deny", NotPrincipal: { AWS: ROLE }, NotAction: "s3:GetObject", Resource: `${BUCKET}/*` }]],
+        ["CloudFront OAC: a service principal pinned by AWS:SourceArn", t.S3_BUCKET_POLICY,
+            [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) })]],
+        ["CloudFront OAI as AWS principal and as CanonicalUser", t.S3_BUCKET_POLICY, [
+            allow({ AWS: "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            allow({ CanonicalUser: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+        ]],
+        ["ELB access logs: the ELB account root, and the log-delivery service without condition", t.S3_BUCKET_POLICY, [
+            allow({ AWS: "arn:aws:iam::127311923021:root" }, "s3:PutObject", { Resource: `${BUCKET}/AWSLogs/*` }),
+            allow({ Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/AWSLogs/*` }),
+        ]],
+        ["CloudTrail: GetBucketAcl and PutObject pinned by aws:SourceArn", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudtrail.amazonaws.com" }, "s3:GetBucketAcl", { Resource: BUCKET, ...when("StringEquals", "aws:SourceArn", `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/main`) }),
+            allow({ Service: "cloudtrail.amazonaws.com" }, "s3:PutObject", {
+                Resource: `${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+                Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:trail/main` } },
+            }),
+        ]],
+        ["SNS to SQS: the service pinned by ArnEquals aws:SourceArn", t.SQS_QUEUE_POLICY,
+            [allow({ Service: "sns.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("ArnEquals", "aws:SourceArn", TOPIC) })]],
+        ["the older console form: {AWS: *} pinned by ArnEquals aws:SourceArn", t.SQS_QUEUE_POLICY,
+            [allow({ AWS: "*" }, "SQS:SendMessage", { Resource: QUEUE, ...when("ArnEquals", "aws:SourceArn", TOPIC) })]],
+        ["S3 events: aws:SourceArn of a bucket (no account in S3 ARNs) and aws:SourceAccount", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("ArnLike", "aws:SourceArn", BUCKET) }),
+            allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringEquals", "aws:SourceAccount", ACCOUNT) }),
+        ]],
+        ["the SQS console's owner statement: SQS:* to the account root", t.SQS_QUEUE, [allow({ AWS: ROOT }, "SQS:*", { Resource: QUEUE })]],
+        ["ecr:* to account roots (bare id too) delegates to IAM", t.ECR_REPOSITORY_POLICY, [allow({ AWS: [ROOT, "444455556666"] }, "ecr:*")]],
+        ["EventBridge to SNS without condition: a named service", t.SNS_TOPIC_POLICY, [allow({ Service: "events.amazonaws.com" }, "sns:Publish", { Resource: TOPIC })]],
+        ["S3 access-point delegation: Action * to {AWS: *} pinned by s3:DataAccessPointAccount", t.S3_BUCKET_POLICY,
+            [allow({ AWS: "*" }, "*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("StringEquals", "s3:DataAccessPointAccount", ACCOUNT) })]],
+        ["organization sharing: aws:PrincipalOrgID", t.CLOUDWATCH_EVENT_BUS_POLICY, [allow("*", "events:PutEvents", when("StringEquals", "aws:PrincipalOrgID", ORG))]],
+        ["ForAnyValue:StringEquals pins (false when the key is absent)", t.ECR_REPOSITORY_POLICY,
+            [allow("*", ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], when("ForAnyValue:StringEquals", "aws:PrincipalOrgID", [ORG]))]],
+        ["organization paths below a fixed organization", t.ECR_REPOSITORY_POLICY,
+            [allow("*", "ecr:BatchGetImage", when("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", [`${ORG}/r-ab12/ou-ab12-11111111/*`]))]],
+        ["aws:PrincipalArn with a concrete account", t.SECRETS_MANAGER_SECRET_POLICY,
+            [allow({ AWS: "*" }, "secretsmanager:GetSecretValue", when("ArnLike", "aws:PrincipalArn", `arn:aws:iam::${ACCOUNT}:role/app-*`))]],
+        ["a VPC endpoint or a VPC", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:SourceVpce", "vpce-1a2b3c4d") }),
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:sourcevpc", ["vpc-111bbb22", "vpc-222ccc33"]) }),
+        ]],
+        ["an office IP range", t.OPENSEARCH_DOMAIN_POLICY,
+            [allow({ AWS: "*" }, "es:ESHttpGet", { Resource: `arn:aws:es:eu-west-1:${ACCOUNT}:domain/shop/*`, ...when("IpAddress", "aws:SourceIp", ["203.0.113.0/24", "2001:db8::/48"]) })]],
+        ["a pin next to other tests (tests are ANDed)", t.SNS_TOPIC_POLICY,
+            [allow("*", "sns:Publish", { Resource: TOPIC, Condition: { Bool: { "aws:SecureTransport": "true" }, StringEquals: { "aws:SourceAccount": ACCOUNT } } })]],
+        ["a private API: Allow * execute-api:Invoke fenced by a Deny unless the VPC endpoint", t.APIGATEWAY_REST_API_POLICY, [
+            allow("*", "execute-api:Invoke", { Resource: "execute-api:/*" }),
+            deny("*", "execute-api:Invoke", { Resource: "execute-api:/*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") }),
+        ]],
+        ["a public API restricted by IP: Allow * then Deny NotIpAddress", t.APIGATEWAY_REST_API, [
+            allow("*", "execute-api:Invoke", { Resource: "execute-api:/*" }),
+            deny("*", "execute-api:Invoke", { Resource: "execute-api:/*", ...when("NotIpAddress", "aws:SourceIp", ["203.0.113.0/24"]) }),
+        ]],
+        ["execute-api:Invoke to anyone (what an API without a policy allows)", t.APIGATEWAY_REST_API_POLICY, [allow("*", "execute-api:Invoke", { Resource: "execute-api:/*/GET/*" })]],
+        ["a bucket fenced to its VPC endpoint by a Deny on every action", t.S3_BUCKET_POLICY, [
+            allow("*", ["s3:GetObject", "s3:PutObject"], { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("StringNotEqualsIfExists", "aws:SourceVpce", "vpce-1a2b3c4d") }),
+        ]],
+        ["an EFS policy granting client actions to {AWS: *} (no policy grants them to every client)", t.EFS_FILE_SYSTEM_POLICY,
+            [allow({ AWS: "*" }, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], when("Bool", "aws:SecureTransport", "true"))]],
+        ["a VPC Lattice auth policy: Invoke for authenticated callers of the service network", t.VPCLATTICE_AUTH_POLICY,
+            [allow("*", "vpc-lattice-svcs:Invoke", when("StringNotEqualsIgnoreCase", "aws:PrincipalType", "anonymous"))]],
+        ["a Lambda resource policy with the public function-URL statements", t.LAMBDA_RESOURCE_POLICY, [
+            allow("*", "lambda:InvokeFunctionUrl", when("StringEquals", "lambda:FunctionUrlAuthType", "NONE")),
+            allow("*", "lambda:InvokeFunction", when("Bool", "lambda:InvokedViaFunctionUrl", "true")),
+        ]],
+        ["a Glacier vault lock of Deny statements", t.GLACIER_VAULT_LOCK,
+            [deny("*", "glacier:DeleteArchive", when("NumericLessThanEquals", "glacier:ArchiveAgeinDays", "365"))]],
+        ["a backup vault policy denying deletion to everyone", t.BACKUP_VAULT_POLICY, [deny("*", ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"])]],
+    ];
+    for (const form of ["object", "string"] as const) {
+        it.each(cases)(`${form}: %s`, (_label, type, statements) => {
+            const document = doc(...statements);
+            const property = RESOURCE_POLICY_DOCUMENTS[type].path;
+            expect(check(type, { [property]: form === "object" ? document : JSON.stringify(document) })).toEqual([]);
+        });
+    }
+});
+
+describe("findResourcePolicyWildcards (pure rule): statements that must fail", () => {
+    // [label, type, statements, allowedActions, expected: [statement label, what]]
+    const cases: [string, string, unknown[], string[], [string, string][]][] = [
+        ["Principal * without condition", t.S3_BUCKET_POLICY, [allow("*", "s3:GetObject", { Sid: "Anyone" })], [], [['statement "Anyone"', ANYONE]]],
+        ["{AWS: *} without condition", t.SQS_QUEUE_POLICY, [allow({ AWS: "*" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
+        ["{AWS: [role, *]}", t.SQS_QUEUE_POLICY, [allow({ AWS: [ROLE, "*"] }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
+        ["an account wildcard in a principal ARN", t.SQS_QUEUE_POLICY, [allow({ AWS: "arn:aws:iam::*:root" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
+        ["Allow with NotPrincipal", t.SNS_TOPIC_POLICY, [{ Effect: "Allow", NotPrincipal: { AWS: ROLE }, Action: "sns:Publish", Resource: TOPIC }], [], [["Statement[0]", ANYONE]]],
+        ["s3:* to a role", t.S3_BUCKET_POLICY, [allow({ AWS: ROLE }, "s3:*")], [], [["Statement[0]", WILDCARD('"s3:*"')]]],
+        ["Get* and ? to a service", t.S3_BUCKET_POLICY, [allow({ Service: "logging.s3.amazonaws.com" }, ["s3:Get*", "s3:PutObjec?", "s3:ListBucket"])], [],
+            [["Statement[0]", WILDCARD('"s3:Get*", "s3:PutObjec?"')]]],
+        ["SQS:* to a role (actions are case-insensitive)", t.SQS_QUEUE_POLICY, [allow({ AWS: ROLE }, "SQS:*")], [], [["Statement[0]", WILDCARD('"SQS:*"')]]],
+        ["* to anyone: two findings", t.ECR_REPOSITORY_POLICY, [allow("*", "*", { Sid: "Open" })], [], [['statement "Open"', WILDCARD('"*"')], ['statement "Open"', ANYONE]]],
+        ["NotAction to a role", t.SECRETS_MANAGER_SECRET_POLICY, [{ Effect: "Allow", Principal: { AWS: ROLE }, NotAction: "secretsmanager:DeleteSecret", Resource: "*" }], ["*"],
+            [["Statement[0]", NOT_ACTION]]],
+        ["allowedActions accepts some patterns", t.OPENSEARCH_DOMAIN_POLICY, [allow({ AWS: ROLE }, ["es:ESHttp*", "es:Describe*"])], ["ES:eshttp*"],
+            [["Statement[0]", WILDCARD('"es:Describe*"')]]],
+        ["every statement is judged, not only the first", t.SNS_TOPIC_POLICY, [
+            allow({ Service: "events.amazonaws.com" }, "sns:Publish", { Sid: "Events", Resource: TOPIC }),
+            deny("*", "sns:*", { Sid: "Tls", ...when("Bool", "aws:SecureTransport", "false") }),
+            allow("*", "sns:Subscribe", { Sid: "Subscribe", Resource: TOPIC }),
+            allow({ AWS: ROLE }, "sns:*", { Sid: "Admin", Resource: TOPIC }),
+        ], [], [['statement "Subscribe"', ANYONE], ['statement "Admin"', WILDCARD('"sns:*"')]]],
+        ["ForAllValues:StringEquals is true for callers outside any organization", t.ECR_REPOSITORY_POLICY,
+            [allow("*", "ecr:BatchGetImage", when("ForAllValues:StringEquals", "aws:PrincipalOrgID", [ORG]))], [], [["Statement[0]", ANYONE]]],
+        ["...IfExists is true when the key is absent", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("ArnEqualsIfExists", "aws:SourceArn", TOPIC))], [], [["Statement[0]", ANYONE]]],
+        ["StringNotEquals pins nothing in an Allow", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("StringNotEquals", "aws:SourceAccount", "444455556666"))], [], [["Statement[0]", ANYONE]]],
+        ["Null pins nothing", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("Null", "aws:SourceArn", "false"))], [], [["Statement[0]", ANYONE]]],
+        ["aws:SecureTransport pins nothing", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("Bool", "aws:SecureTransport", "true"))], [], [["Statement[0]", ANYONE]]],
+        ["aws:ResourceAccount describes the resource, not the caller", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("StringEquals", "aws:ResourceAccount", ACCOUNT))], [],
+            [["Statement[0]", ANYONE]]],
+        ["a source ARN of any account", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:orders"))], [], [["Statement[0]", ANYONE]]],
+        ["a source ARN of any bucket", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("ArnLike", "aws:SourceArn", "arn:aws:s3:::*"))], [], [["Statement[0]", ANYONE]]],
+        ["one open value among pinned ones", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("StringEquals", "aws:SourceAccount", [ACCOUNT, "*"]))], [], [["Statement[0]", ANYONE]]],
+        ["StringLike with a wildcard account", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("StringLike", "aws:SourceAccount", "1111*"))], [], [["Statement[0]", ANYONE]]],
+        ["a policy variable", t.SQS_QUEUE_POLICY, [allow("*", "sqs:SendMessage", when("StringEquals", "aws:PrincipalAccount", "${aws:ResourceAccount}"))], [], [["Statement[0]", ANYONE]]],
+        ["the whole internet by IP", t.OPENSEARCH_DOMAIN_POLICY, [allow("*", "es:ESHttpGet", when("IpAddress", "aws:SourceIp", ["0.0.0.0/0"]))], [], [["Statement[0]", ANYONE]]],
+        ["a quarter of the internet by IP", t.OPENSEARCH_DOMAIN_POLICY, [allow("*", "es:ESHttpGet", when("IpAddress", "aws:SourceIp", ["10.0.0.0/8", "64.0.0.0/2"]))], [],
+            [["Statement[0]", ANYONE]]],
+        ["organization paths of any organization", t.ECR_REPOSITORY_POLICY, [allow("*", "ecr:BatchGetImage", when("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", ["o-*"]))], [],
+            [["Statement[0]", ANYONE]]],
+        ["a Deny with another test does not fence (it denies only insecure requests)", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Resource: `${BUCKET}/*`, Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" }, Bool: { "aws:SecureTransport": "false" } } }),
+        ], [], [["Statement[0]", ANYONE]]],
+        ["a Deny on other actions does not fence", t.S3_BUCKET_POLICY, [
+            allow("*", ["s3:GetObject", "s3:PutObject"], { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") }),
+        ], [], [["Statement[0]", ANYONE]]],
+        ["a Deny on other resources does not fence", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:GetObject", { Resource: `${BUCKET}/private/*`, ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") }),
+        ], [], [["Statement[0]", ANYONE]]],
+        ["a Deny that spares some principals does not fence", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            { Effect: "Deny", NotPrincipal: { AWS: ROLE }, Action: "s3:*", Resource: "*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") },
+        ], [], [["Statement[0]", ANYONE]]],
+        ["a Deny with ForAnyValue:StringNotEquals (false when the key is absent) does not fence", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", when("ForAnyValue:StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d")),
+        ], [], [["Statement[0]", ANYONE]]],
+        ["execute-api:* is more than Invoke", t.APIGATEWAY_REST_API_POLICY, [allow("*", "execute-api:*", { Resource: "execute-api:/*" })], [],
+            [["Statement[0]", WILDCARD('"execute-api:*"')], ["Statement[0]", ANYONE]]],
+        ["execute-api:Invoke to anyone is judged as usual outside API Gateway", t.SQS_QUEUE_POLICY, [allow("*", "execute-api:Invoke")], [], [["Statement[0]", ANYONE]]],
+        ["an EFS policy granting management actions to anyone", t.EFS_FILE_SYSTEM_POLICY, [allow({ AWS: "*" }, ["elasticfilesystem:ClientMount", "elasticfilesystem:DeleteFileSystem"])], [],
+            [["Statement[0]", ANYONE]]],
+        ["access-point delegation is an S3 bucket notion", t.SQS_QUEUE_POLICY, [allow({ AWS: "*" }, "*", when("StringEquals", "s3:DataAccessPointAccount", ACCOUNT))], [],
+            [["Statement[0]", WILDCARD('"*"')]]],
+        ["a Lambda resource policy for a function URL with IAM auth, open to every account", t.LAMBDA_RESOURCE_POLICY,
+            [allow("*", "lambda:InvokeFunctionUrl", when("StringEquals", "lambda:FunctionUrlAuthType", "AWS_IAM"))], [], [["Statement[0]", ANYONE]]],
+        ["an open Lambda resource policy", t.LAMBDA_RESOURCE_POLICY, [allow("*", "lambda:InvokeFunction")], [], [["Statement[0]", ANYONE]]],
+        ["a Lambda resource policy for a service without source (as lambda.Permission)", t.LAMBDA_RESOURCE_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction"),
+            allow({ Service: "sns.amazonaws.com" }, "lambda:InvokeFunction", when("ArnLike", "AWS:SourceArn", TOPIC)),
+        ], [], [["Statement[0]", "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function on behalf of resources in any account"]]],
+        ["the old ECR example: Principal * with push actions", t.ECR_REPOSITORY_POLICY,
+            [allow("*", ["ecr:GetDownloadUrlForLayer", "ecr:PutImage", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy"], { Sid: "new policy" })], [],
+            [['statement "new policy"', ANYONE]]],
+        ["the Glue example: {AWS: *} may create tables", t.GLUE_RESOURCE_POLICY, [allow({ AWS: "*" }, "glue:CreateTable", { Resource: `arn:aws:glue:eu-west-1:${ACCOUNT}:*` })], [],
+            [["Statement[0]", ANYONE]]],
+    ];
+    for (const form of ["object", "string"] as const) {
+        it.each(cases)(`${form}: %s`, (_label, type, statements, allowedActions, expected) => {
+            const document = doc(...statements);
+            const property = RESOURCE_POLICY_DOCUMENTS[type].path;
+            const messages = check(type, { [property]: form === "object" ? document : JSON.stringify(document) }, allowedActions);
+            expect(short(messages)).toEqual(expected.map(([where, what]) => `${type} "r": ${property} ${where} ${what}`));
+        });
+    }
+
+    it("says how to fix, in full", () => {
+        expect(check(t.S3_BUCKET_POLICY, { policy: JSON.stringify(doc(allow("*", "s3:*", { Sid: "Open" }))) })).toEqual([
+            `${t.S3_BUCKET_POLICY} "r": policy statement "Open" allows wildcard actions "s3:*" to principals other than an account root. ` +
+                "Name each action they need (a wildcard also grants actions AWS adds later), or accept the pattern in this policy's allowedActions config.",
+            `${t.S3_BUCKET_POLICY} "r": policy statement "Open" allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller. ` +
+                "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or aws:SourceVpce; " +
+                "if the resource is public on purpose, exempt it with a reason.",
+        ]);
+    });
+
+    it("reports a document AWS would reject, without its text", () => {
+        const secret = "SECRET_abcdefghijklmnop";
+        const messages = check(t.SQS_QUEUE_POLICY, { policy: `{"Statement": [{"Effect": "Allow", "Principal": "${secret}"` });
+        expect(messages).toEqual([`${t.SQS_QUEUE_POLICY} "r": policy is not valid JSON; build it with JSON.stringify({...}) or aws.iam.getPolicyDocument(...).json. The document could not be checked until it is fixed.`]);
+        const malformed = check(t.SQS_QUEUE_POLICY, { policy: doc({ Sid: secret, Effect: "Allow", Principal: secret, Action: "sqs:*" }) });
+        expect(short(malformed)).toEqual([`${t.SQS_QUEUE_POLICY} "r": policy Statement[0] has a Principal that is a string; it must be "*" or an object such as {"AWS": [...]} or {"Service": ...}`]);
+        assertNotShown(malformed.join("\n"), [secret], "a finding");
+    });
+});
+
+describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
+    const cases: [string, string, unknown, string[]][] = [
+        ["unknown document", t.S3_BUCKET_POLICY, U.string, []],
+        ["unknown Statement list", t.S3_BUCKET_POLICY, { Version: V, Statement: U.array }, []],
+        ["unknown principal", t.S3_BUCKET_POLICY, doc(allow(U.object, "s3:*")), []],
+        ["root next to an unknown principal (may be root too)", t.SQS_QUEUE_POLICY, doc(allow({ AWS: [ROOT, U.string] }, "sqs:*")), []],
+        ["a role next to an unknown principal", t.SQS_QUEUE_POLICY, doc(allow({ AWS: [ROLE, U.string] }, "sqs:*")), [`Statement[0] ${WILDCARD('"sqs:*"')}`]],
+        ["* next to an unknown principal", t.SQS_QUEUE_POLICY, doc(allow({ AWS: ["*", U.string] }, "sqs:SendMessage")), [`Statement[0] ${ANYONE}`]],
+        ["unknown condition", t.SQS_QUEUE_POLICY, doc(allow("*", "sqs:SendMessage", { Condition: U.object })), []],
+        ["unknown pin value", t.SQS_QUEUE_POLICY, doc(allow("*", "sqs:SendMessage", when("ArnEquals", "aws:SourceArn", U.string))), []],
+        ["unknown condition does not excuse sqs:* to anyone", t.SQS_QUEUE_POLICY, doc(allow("*", "sqs:*", { Condition: U.object })), [`Statement[0] ${WILDCARD('"sqs:*"')}`]],
+        ["unknown condition may be the access-point delegation", t.S3_BUCKET_POLICY, doc(allow("*", "*", { Condition: { StringEquals: U.object } })), []],
+        ["unknown Effect", t.S3_BUCKET_POLICY, doc({ Effect: U.string, Principal: "*", Action: "s3:*", Resource: "*" }), []],
+        ["an unknown statement may be a fencing Deny", t.S3_BUCKET_POLICY, doc(allow("*", "s3:GetObject"), U.object), []],
+        ["a statement of unknown Effect may be a fencing Deny", t.S3_BUCKET_POLICY,
+            doc(allow("*", "s3:GetObject"), { Effect: U.string, Principal: "*", Action: "s3:*", Resource: "*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-1") }), []],
+        ["a Deny whose condition value is unknown may fence", t.S3_BUCKET_POLICY,
+            doc(allow("*", "s3:GetObject"), deny("*", "s3:*", when("StringNotEquals", "aws:SourceVpce", U.string))), []],
+        ["a Deny that cannot fence, whatever its unknown principal", t.S3_BUCKET_POLICY,
+            doc(allow("*", "s3:GetObject"), deny(U.object, "s3:*", when("Bool", "aws:SecureTransport", "false"))), [`Statement[0] ${ANYONE}`]],
+        ["unknown Action for a role", t.S3_BUCKET_POLICY, doc(allow({ AWS: ROLE }, U.array)), []],
+        ["unknown action next to s3:*", t.S3_BUCKET_POLICY, doc(allow({ AWS: ROLE }, ["s3:*", U.string])), [`Statement[0] ${WILDCARD('"s3:*"')}`]],
+        ["unknown action on API Gateway may be execute-api:Invoke", t.APIGATEWAY_REST_API_POLICY, doc(allow("*", U.array)), []],
+        ["unknown Resource", t.S3_BUCKET_POLICY, doc(allow({ AWS: ROLE }, "s3:GetObject", { Resource: U.string })), []],
+    ];
+    it.each(cases)("%s", (_label, type, policy, expected) => {
+        const property = RESOURCE_POLICY_DOCUMENTS[type].path;
+        expect(short(check(type, { [property]: policy }))).toEqual(expected.map((e) => `${type} "r": ${property} ${e}`));
+    });
+
+    it("an OpenSearch domain whose fine-grained access control is unknown", () => {
+        const open = JSON.stringify(doc(allow("*", "es:ESHttpGet")));
+        expect(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, advancedSecurityOptions: U.object })).toEqual([]);
+        expect(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, advancedSecurityOptions: { enabled: U.boolean } })).toEqual([]);
+        expect(short(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, advancedSecurityOptions: { enabled: false } }))).toEqual([`${t.OPENSEARCH_DOMAIN} "r": accessPolicies Statement[0] ${ANYONE}`]);
+        expect(check(t.ELASTICSEARCH_DOMAIN, { accessPolicies: doc(allow("*", "es:ESHttpGet")), advancedSecurityOptions: { enabled: true } })).toEqual([]);
+    });
+});
+
+describe("findResourcePolicyWildcards (pure rule): inputs", () => {
+    const open = JSON.stringify(doc(allow("*", "sqs:SendMessage")));
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["an optional policy left unset", t.SQS_QUEUE, { name: "q" }, []],
+        ['an optional policy of ""', t.SNS_TOPIC, { policy: "" }, []],
+        ['"{}" deletes a secret\'s policy', t.SECRETS_MANAGER_SECRET, { policy: "{}" }, []],
+        ['"{}" deletes an access point\'s policy', t.S3_ACCESS_POINT, { bucket: "b", policy: "{}" }, []],
+        ['a required policy of "{}"', t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: "arn", policy: "{}" },
+            [`${t.SECRETS_MANAGER_SECRET_POLICY} "r": policy has no Statement; add a Statement list`]],
+        ["a nested policy (multi-region access point)", t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, { details: { name: "m", policy: open } },
+            [`${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "r": details.policy Statement[0] ${ANYONE}`]],
+        ["a nested block unknown at preview", t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, { details: U.object }, []],
+        ["a nested optional policy (FSx access point) left unset", t.FSX_S3_ACCESS_POINT_ATTACHMENT, { name: "a", s3AccessPoint: {} }, []],
+        ["other types are ignored", t.IAM_POLICY, { policy: open }, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+
+    it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(67);
+        expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
+        expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
+    });
+});
+
+describe("findResourcePolicyWildcards (pure rule): permission resources", () => {
+    const fn = { function: "orders-fn" };
+    const invoke = { ...fn, action: "lambda:InvokeFunction" };
+    const LAMBDA_ANYONE = 'principal is "*" without sourceAccount, sourceArn or principalOrgId, so any AWS account may invoke the function';
+    const LAMBDA_SERVICE = (service: string) => `principal is ${service} without sourceArn or sourceAccount, so the service may invoke the function on behalf of resources in any account`;
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["a service pinned by sourceArn", t.LAMBDA_PERMISSION, { ...invoke, principal: "sns.amazonaws.com", sourceArn: TOPIC }, []],
+        ["API Gateway pinned by its execution ARN", t.LAMBDA_PERMISSION, { ...invoke, principal: "apigateway.amazonaws.com", sourceArn: `arn:aws:execute-api:eu-west-1:${ACCOUNT}:a1b2c3/*/*` }, []],
+        ["a service pinned by sourceAccount", t.LAMBDA_PERMISSION, { ...invoke, principal: "config.amazonaws.com", sourceAccount: ACCOUNT }, []],
+        ["S3 pinned by the bucket ARN", t.LAMBDA_PERMISSION, { ...invoke, principal: "s3.amazonaws.com", sourceArn: BUCKET }, []],
+        ["an Alexa skill pinned by its token", t.LAMBDA_PERMISSION, { ...invoke, principal: "alexa-appkit.amazon.com", eventSourceToken: "amzn1.ask.skill.1234" }, []],
+        ["an account principal", t.LAMBDA_PERMISSION, { ...invoke, principal: "444455556666" }, []],
+        ["a role principal", t.LAMBDA_PERMISSION, { ...invoke, principal: ROLE }, []],
+        ["* pinned to the organization", t.LAMBDA_PERMISSION, { ...invoke, principal: "*", principalOrgId: ORG }, []],
+        ["* pinned to service calls from the account", t.LAMBDA_PERMISSION, { ...invoke, principal: "*", sourceAccount: ACCOUNT }, []],
+        ["a public function URL", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" }, []],
+        ["its Invoke companion (since October 2025)", t.LAMBDA_PERMISSION, { ...invoke, principal: "*", invokedViaFunctionUrl: true }, []],
+        ["lambda:* for the account root", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: ACCOUNT }, []],
+        ["* for direct invocation", t.LAMBDA_PERMISSION, { ...invoke, principal: "*" }, [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_ANYONE}`]],
+        ["* for a function URL with IAM auth", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "AWS_IAM" },
+            [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_ANYONE}`]],
+        ["* with a source ARN of any account", t.LAMBDA_PERMISSION, { ...invoke, principal: "*", sourceArn: "arn:aws:sns:eu-west-1:*:orders" }, [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_ANYONE}`]],
+        ["a service without source", t.LAMBDA_PERMISSION, { ...invoke, principal: "events.amazonaws.com" },
+            [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "events.amazonaws.com"')}`]],
+        ["Secrets Manager rotation without source", t.LAMBDA_PERMISSION, { ...invoke, principal: "secretsmanager.amazonaws.com" },
+            [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "secretsmanager.amazonaws.com"')}`]],
+        ["a service with an empty source", t.LAMBDA_PERMISSION, { ...invoke, principal: "s3.amazonaws.com", sourceArn: "" },
+            [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "s3.amazonaws.com"')}`]],
+        ["lambda:* for a role", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: ROLE },
+            [`${t.LAMBDA_PERMISSION} "r": action "lambda:*" is a wildcard`]],
+        ["lambda:* to *: two findings", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: "*" },
+            [`${t.LAMBDA_PERMISSION} "r": action "lambda:*" is a wildcard`, `${t.LAMBDA_PERMISSION} "r": ${LAMBDA_ANYONE}`]],
+        ["unknown principal", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: U.string }, []],
+        ["unknown source", t.LAMBDA_PERMISSION, { ...invoke, principal: "sns.amazonaws.com", sourceArn: U.string }, []],
+        ["unknown org id", t.LAMBDA_PERMISSION, { ...invoke, principal: "*", principalOrgId: U.string }, []],
+        ["unknown URL auth type", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: U.string }, []],
+        ["a layer shared with the organization", t.LAMBDA_LAYER_VERSION_PERMISSION, { principal: "*", organizationId: ORG, action: "lambda:GetLayerVersion" }, []],
+        ["a layer shared with an account", t.LAMBDA_LAYER_VERSION_PERMISSION, { principal: ACCOUNT, action: "lambda:GetLayerVersion" }, []],
+        ["a public layer", t.LAMBDA_LAYER_VERSION_PERMISSION, { principal: "*", action: "lambda:GetLayerVersion" },
+            [`${t.LAMBDA_LAYER_VERSION_PERMISSION} "r": principal is "*" without organizationId, so every AWS account may use this layer version`]],
+        ["a layer whose organization is unknown", t.LAMBDA_LAYER_VERSION_PERMISSION, { principal: "*", organizationId: U.string }, []],
+        ["a bus open to the organization (key case-insensitive)", t.CLOUDWATCH_EVENT_PERMISSION, { principal: "*", condition: { key: "aws:principalOrgId", type: "StringEquals", value: ORG } }, []],
+        ["a bus open to an account", t.CLOUDWATCH_EVENT_PERMISSION, { principal: ACCOUNT }, []],
+        ["a bus open to every account", t.CLOUDWATCH_EVENT_PERMISSION, { principal: "*" },
+            [`${t.CLOUDWATCH_EVENT_PERMISSION} "r": principal is "*" without a condition on aws:PrincipalOrgID, so every AWS account may put events on the bus`]],
+        ["a bus whose condition is unknown", t.CLOUDWATCH_EVENT_PERMISSION, { principal: "*", condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: U.string } }, []],
+        ["a signing profile for an account", t.SIGNER_SIGNING_PROFILE_PERMISSION, { principal: ACCOUNT, action: "signer:StartSigningJob" }, []],
+        ["a signing profile for everyone", t.SIGNER_SIGNING_PROFILE_PERMISSION, { principal: "*", action: "signer:StartSigningJob" },
+            [`${t.SIGNER_SIGNING_PROFILE_PERMISSION} "r": principal is "*", so every AWS account gets this signing-profile permission`]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+
+    it("does not quote a principal that is not a service name, nor an action that is not an action name", () => {
+        const secret = "SECRET_abcdefghijklmnop.example";
+        const messages = check(t.LAMBDA_PERMISSION, { ...invoke, principal: secret });
+        expect(short(messages)).toEqual([`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE("a service principal")}`]);
+        assertNotShown(messages.join("\n"), [secret], "a finding");
+        const action = check(t.LAMBDA_PERMISSION, { ...fn, action: "SECRET_abcdefghijklmnop*", principal: ROLE });
+        expect(short(action)).toEqual([`${t.LAMBDA_PERMISSION} "r": action is a wildcard`]);
+        assertNotShown(action.join("\n"), ["SECRET_abcdefghijklmnop"], "a finding");
+    });
+
+    it("covers every resource that adds a statement from scalar inputs", () => {
+        expect([...PERMISSION_TYPES].sort()).toEqual([
+            t.CLOUDWATCH_EVENT_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.LAMBDA_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
+        ].sort());
+    });
+});
+
+describe("resource-policy-no-wildcards through the engine path", () => {
+    const engine = useEngine();
+    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+    const shortOf = (message: string) => message.split("\n")[1].replace(/\. .*$/s, "");
+
+    it("every document carrier: an open statement fails, a named one passes, mandatory by default", async () => {
+        const failing = doc(allow("*", "sqs:SendMessage", { Sid: "Open" }));
+        const passing = doc(allow({ AWS: ROLE }, "sqs:SendMessage"), deny("*", "*", when("Bool", "aws:SecureTransport", "false")));
+        const resources = Object.entries(RESOURCE_POLICY_DOCUMENTS).flatMap(([type, input], i) => {
+            const props = (document: unknown) => {
+                const [head, leaf] = input.path.split(".");
+                const value = JSON.stringify(document);
+                return leaf ? { [head]: { name: "x", [leaf]: value } } : { [head]: value };
+            };
+            return [{ type, name: `fail-${i}`, props: props(failing) }, { type, name: `pass-${i}`, props: props(passing) }];
+        });
+        const run = await engine.run({ resources });
+        const reported = run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]);
+        expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
+        expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
+            "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda and every other the provider models) " +
+                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks.",
+        );
+    });
+
+    it("reads object documents where the SDK allows them", async () => {
+        const objectTypes = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.SQS_QUEUE_POLICY, t.SNS_TOPIC_POLICY, t.ECR_REPOSITORY_POLICY, t.ECR_REGISTRY_POLICY,
+            t.CLOUDWATCH_LOG_RESOURCE_POLICY, t.ELASTICSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN_POLICY];
+        const resources = objectTypes.flatMap((type) => [
+            { type, name: `${type}-fail`, props: { [RESOURCE_POLICY_DOCUMENTS[type].path]: doc(allow({ AWS: ROLE }, "svc:*")) } },
+            { type, name: `${type}-pass`, props: { [RESOURCE_POLICY_DOCUMENTS[type].path]: doc(allow({ AWS: ROLE }, "svc:Get")) } },
+        ]);
+        const run = await engine.run({ resources });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(objectTypes.map((type) => `${type}-fail`));
+    });
+
+    it("reports the insecure fixture", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")));
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+            ["uploads-policy", `${t.S3_BUCKET_POLICY} "uploads-policy": policy statement "PublicReadWrite" ${ANYONE}`],
+            ["orders-queue-policy", `${t.SQS_QUEUE_POLICY} "orders-queue-policy": policy statement "Worker" ${WILDCARD('"sqs:*"')}`],
+            ["orders-queue-policy", `${t.SQS_QUEUE_POLICY} "orders-queue-policy": policy statement "OrgSend" ${ANYONE}`],
+            ["alerts", `${t.SNS_TOPIC} "alerts": policy statement "EventsPublish" ${WILDCARD('"SNS:*"')}`],
+            ["base-images-policy", `${t.ECR_REPOSITORY_POLICY} "base-images-policy": policy statement "new policy" ${ANYONE}`],
+            ["partner-secret-policy", `${t.SECRETS_MANAGER_SECRET_POLICY} "partner-secret-policy": policy Statement[0] ${ANYONE}`],
+            ["search", `${t.OPENSEARCH_DOMAIN} "search": accessPolicies Statement[0] ${WILDCARD('"es:*"')}`],
+            ["search", `${t.OPENSEARCH_DOMAIN} "search": accessPolicies Statement[0] ${ANYONE}`],
+            ["archive-vault", `${t.GLACIER_VAULT} "archive-vault": accessPolicy Statement[0] ${ANYONE}`],
+            ["api-invoke", `${t.LAMBDA_PERMISSION} "api-invoke": principal is the service principal "apigateway.amazonaws.com" without sourceArn or sourceAccount, ` +
+                "so the service may invoke the function on behalf of resources in any account"],
+        ]);
+    });
+
+    it("passes the secure fixture", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "secure.json")));
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("accepts configured allowedActions and exemptions", async () => {
+        const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")), {
+            config: {
+                [POLICY]: {
+                    properties: {
+                        allowedActions: ["sqs:*", "SNS:*", "es:*"],
+                        exemptions: [{ name: "uploads-policy", reason: "public website" }, { type: t.LAMBDA_PERMISSION, reason: "legacy" }],
+                    },
+                },
+            },
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-queue-policy", "base-images-policy", "partner-secret-policy", "search", "archive-vault"]);
+    });
+
+    it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.S3_BUCKET_POLICY, name: "pending", props: { bucket: { $unknown: "string" }, policy: { $unknown: "string" } } },
+                { type: t.SQS_QUEUE_POLICY, name: "pending-pin", props: { queueUrl: "q", policy: doc(allow("*", "sqs:SendMessage", when("ArnEquals", "aws:SourceArn", { $unknown: "string" }))) } },
+                { type: t.SQS_QUEUE_POLICY, name: "role-and-pending", props: { queueUrl: "q", policy: doc(allow({ AWS: [ROLE, { $unknown: "string" }] }, "sqs:*")) } },
+                { type: t.LAMBDA_PERMISSION, name: "pending-source", props: { function: "f", action: "lambda:InvokeFunction", principal: "sns.amazonaws.com", sourceArn: { $unknown: "string" } } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["role-and-pending"]);
+    });
+});
