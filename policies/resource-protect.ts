@@ -118,7 +118,7 @@ export const resourceProtect = stackPolicy<ResourceProtectConfig>({
     displayName: "Critical stateful resources are protected",
     description: "Databases, buckets, keys, file systems, secrets and hosted zones must carry the `protect: true` resource option.",
     enforcementLevel: "advisory",
-    severity: "high",
+    severity: "low",
     remediationSteps: "Add `protect: true` to the resource options (`new aws.rds.Instance(name, args, { protect: true })`). " +
         "To delete a protected resource on purpose, run `pulumi state unprotect <urn>` first.",
     tags: ["aws", "data-protection", "resource-options"],
