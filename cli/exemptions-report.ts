@@ -9,7 +9,7 @@ import type { EngineResource } from "./engine/model";
 import { urnName } from "./engine/model";
 import type { Diagnostic, ReconciledPolicyConfig } from "./engine/pack-process";
 import type { PolicyPackConfig } from "./engine/policy-config";
-import { typeFromUrn, violationText } from "./report";
+import { CheckedDiagnostic, typeFromUrn, violationText } from "./report";
 
 export interface UnusedExemption {
     policy: string;
@@ -60,9 +60,9 @@ export function applyExemptions(
     resources: readonly EngineResource[],
     applied: ReadonlyMap<string, readonly Exemption[]>,
     now = Date.now(),
-): { violations: Diagnostic[]; exempted: ExemptedDiagnostic[] } {
+): { violations: CheckedDiagnostic[]; exempted: ExemptedDiagnostic[] } {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const violations: Diagnostic[] = [];
+    const violations: CheckedDiagnostic[] = [];
     const exempted: ExemptedDiagnostic[] = [];
     for (const d of diagnostics) {
         const exemptions = applied.get(d.policyName);
@@ -74,7 +74,7 @@ export function applyExemptions(
         const ref = { urn: d.urn, type: resource?.type ?? typeFromUrn(d.urn), name: resource?.name ?? urnName(d.urn) };
         const verdict = findExemption(exemptions, ref, now);
         if (verdict.kind === "exempt") exempted.push({ ...d, exemption: verdict.exemption });
-        else if (verdict.kind === "expired") violations.push({ ...d, message: d.message + expiredExemptionNote(verdict) });
+        else if (verdict.kind === "expired") violations.push({ ...d, message: d.message + expiredExemptionNote(verdict), expiredExemption: verdict.exemption });
         else violations.push(d);
     }
     return { violations, exempted };

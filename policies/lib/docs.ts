@@ -50,7 +50,7 @@ function repositoryWebUrl(repository: unknown): { url: string; directory?: strin
     if (shorthand) {
         url = `https://${shorthand[1] === "gitlab" ? "gitlab.com" : shorthand[1] === "bitbucket" ? "bitbucket.org" : "github.com"}/${shorthand[2]}`;
     } else {
-        const scp = /^(?:[\w.-]+@)?([\w.-]+):(?!\/\/)(.+)$/.exec(spec);
+        const scp = /^(?:[\w.-]+@)?([\w-]+(?:\.[\w-]+)+):(?!\/\/)([\w.-]+\/[\w./-]+)$/.exec(spec);
         if (scp) url = `https://${scp[1]}/${scp[2]}`;
         else {
             const m = /^(?:git\+)?(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+)$/.exec(spec);
