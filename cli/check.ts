@@ -3,20 +3,26 @@
 // `pulumi preview --json` output, through the same engine protocol the Pulumi CLI uses.
 // Exit codes: 0 no mandatory violation, 1 mandatory violations (as `pulumi preview`
 // fails), 2 unusable input or config (one line on stderr, never a stack trace).
+// Unlike the Pulumi CLI, `check` rejects what a config cannot mean (unknown policy names and
+// keys), and it applies exemptions itself so that exempted findings stay in the report.
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { DOCS_URL_ENV } from "../policies/lib/docs";
+import type { Exemption } from "../policies/lib/exemptions";
 import { readDataFile } from "../policies/lib/files";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
 import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
-import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
+import {
+    checkPolicyPackConfig, parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
+} from "./engine/policy-config";
 import { runPack } from "./engine/run";
-import { unusedExemptions } from "./exemptions-report";
+import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
 import { InputError, LoadedInput, loadInputFile } from "./inputs";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
 import { progressLine, TextStream } from "./progress";
-import { FileResult, formatJson, formatTable, REPORT_FORMATS, ReportFormat } from "./report";
+import { FileResult, formatJson, formatTable, REPORT_FORMATS, ReportFormat, ReportOptions } from "./report";
 import { formatSarif } from "./sarif";
 
 const USAGE = `Usage: check [options] <file>...
@@ -41,6 +47,11 @@ Options:
   --save-fixture <file>    with --program: also write the captured resources as a fixture
   --program-timeout <s>    with --program: give up after <s> seconds (default 120)
   -h, --help         show this help
+
+Paths are relative to the directory check was started from (for \`npm run check\`, where npm was run).
+A config naming no policy of the pack, or a key a policy does not have, is an error (exit 2).
+Exempted findings are reported apart and do not count. Policy links come from package.json
+\`repository\`; set ${DOCS_URL_ENV} to the URL under which docs/policies/ lives to change them.
 
 Exit codes: 0 no mandatory violations, 1 mandatory violations, 2 unusable input, config or options.`;
 
@@ -92,7 +103,8 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     if (output !== undefined) checkWritable(output);
 
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
-    const policyConfig = args.values.config ? readPolicyConfig(args.values.config) : undefined;
+    const policyConfig = args.values.config ? readPolicyConfig(args.values.config, (m) => io.stderr.write(`check: ${m}\n`)) : undefined;
+    const checkedConfig = policyConfig && args.values.config ? configForCheck(args.values.config, policyConfig) : undefined;
     // Parse every input before booting anything: bad input fails fast.
     const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput }[] =
         args.positionals.map((file) => ({
@@ -119,7 +131,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             project: input.project ?? "project",
             organization: args.values.org ?? "organization",
             dryRun: args.values.preview || input.preview,
-            policyConfig,
+            policyConfig: checkedConfig?.forPack,
             resources: input.resources,
             // The engine never tells a pack the secrets provider; a stack export records it.
             env: { ...(input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : {}), ...("env" in input ? input.env : {}) },
@@ -127,21 +139,25 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             onProgress: progress?.update,
         }).finally(() => progress?.clear());
         info ??= run.info;
-        mandatory += run.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
+        const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());
+        mandatory += violations.filter((d) => d.enforcementLevel === "mandatory").length;
         results.push({
             file,
             stack: input.stack,
             resources: run.resources,
-            diagnostics: run.diagnostics,
+            diagnostics: violations,
+            exempted,
             logs: run.logs.filter((l) => l.severity !== "debug"),
             unusedExemptions: unusedExemptions(policyConfig, run.resources),
+            ...("program" in input ? { program: input.program } : {}),
         });
     }
     const report = { pack: info!, files: results };
+    const options: ReportOptions = { cwd: process.cwd(), readSource: readIfPossible };
     const text =
-        format === "json" ? formatJson(report)
-        : format === "sarif" ? formatSarif(report, { cwd: process.cwd(), readSource: readIfPossible })
-        : formatTable(results, output === undefined && io.stdout.isTTY === true);
+        format === "json" ? formatJson(report, options)
+        : format === "sarif" ? formatSarif(report, options)
+        : formatTable(report, output === undefined && io.stdout.isTTY === true, options);
     if (output === undefined) io.stdout.write(text);
     else writeReport(output, text);
     return mandatory > 0 ? 1 : 0;
@@ -170,15 +186,69 @@ function writeReport(file: string, text: string): void {
     }
 }
 
-function readPolicyConfig(file: string): PolicyPackConfig {
+/** `--config`, parsed as the Pulumi CLI parses it; retired policy names are dropped with a warning. */
+function readPolicyConfig(file: string, warn: (message: string) => void): PolicyPackConfig {
     const read = readDataFile(file, "policy pack config", "json");
     if (!read.ok) throw new PolicyConfigError(read.problem);
     if (read.value === undefined) return {};
+    let parsed: PolicyPackConfig;
     try {
-        return parsePolicyPackConfig(read.value);
+        parsed = parsePolicyPackConfig(read.value);
     } catch (e) {
         if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
         throw e;
+    }
+    const { config, retired } = withoutRetiredPolicies(parsed);
+    for (const name of retired) warn(`${file}: warning: "${name}" ${RETIRED_POLICIES[name]}`);
+    return config;
+}
+
+interface CheckedConfig {
+    /** For runPack: validates the config against the pack's metadata (once) and returns what the pack gets. */
+    forPack(info: AnalyzerInfo): PolicyPackConfig;
+    /** The exemptions `check` applies itself, per policy (known once forPack has run). */
+    applied(): ReadonlyMap<string, readonly Exemption[]>;
+}
+
+/**
+ * The config checked against what the pack serves, right after it says what it serves and
+ * before any resource is analyzed: unknown policy names and keys fail the run (exit 2) with
+ * the closest real name, as they cannot fail it under the Pulumi CLI. (Loading the registry in
+ * this process instead would add about 0.4 s to every run and would not cover --pack.)
+ */
+function configForCheck(file: string, config: PolicyPackConfig): CheckedConfig {
+    let split: ExemptionSplit | undefined;
+    return {
+        forPack(info) {
+            if (!split) {
+                const errors = checkPolicyPackConfig(info.policies, config);
+                if (errors.length) throw new PolicyConfigError(`${file}: ${errors.join("; ")}`);
+                try {
+                    split = splitExemptions(config, reconcilePolicyConfig(info, config));
+                } catch (e) {
+                    if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
+                    throw e;
+                }
+            }
+            return split.sent;
+        },
+        applied: () => split?.applied ?? new Map(),
+    };
+}
+
+/**
+ * Where the user started `check`. npm runs a script in the package's directory and records
+ * where npm itself was run in INIT_CWD; a script that changed directory on its own is not
+ * second-guessed.
+ */
+export function callerDirectory(env: NodeJS.ProcessEnv, cwd: string): string {
+    const init = env.INIT_CWD;
+    const pkg = env.npm_package_json;
+    if (!init || !pkg || path.resolve(path.dirname(pkg)) !== path.resolve(cwd)) return cwd;
+    try {
+        return fs.statSync(init).isDirectory() ? init : cwd;
+    } catch {
+        return cwd;
     }
 }
 
@@ -190,6 +260,13 @@ function findPackDir(from: string): string {
 }
 
 if (require.main === module) {
+    // Every path (inputs, --config, --output, --program, ...) and every path in a report is
+    // relative to where the user ran check, as a CI job's SARIF must be.
+    const caller = callerDirectory(process.env, process.cwd());
+    if (caller !== process.cwd()) {
+        process.chdir(caller);
+        process.env.PWD = caller;
+    }
     main(process.argv.slice(2)).then(
         (code) => { process.exitCode = code; },
         (e) => {

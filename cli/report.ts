@@ -1,23 +1,37 @@
 // Turning diagnostics into what people and tools read: the table (default), the JSON report
 // (docs/report-format.md) and SARIF (./sarif.ts). Messages come from the pack, which never
-// puts secret values in them; the reports add nothing but names, URNs, metadata and counts.
+// puts secret values in them; the reports add nothing but names, URNs, metadata, exemption
+// reasons from the config, locations and counts.
+import * as path from "path";
 import type { Exemption } from "../policies/lib/exemptions";
 import type { EngineResource } from "./engine/model";
 import { urnName, urnQualifiedType } from "./engine/model";
 import type { AnalyzerInfo, Diagnostic, LogEntry } from "./engine/pack-process";
 import type { EnforcementLevel, Severity } from "./engine/protocol";
-import { describeUnused, UnusedExemption } from "./exemptions-report";
+import type { ExemptedDiagnostic, UnusedExemption } from "./exemptions-report";
+import type { ProgramSources } from "./program/check-input";
+
+/** A violation as `check` reports it: what counts for the verdict. */
+export interface CheckedDiagnostic extends Diagnostic {
+    /** The exemption that matched but has expired (its note is also in the message). */
+    expiredExemption?: Exemption;
+}
 
 export interface FileResult {
-    /** The input file as given on the command line. */
+    /** The input file (or --program directory) as given on the command line. */
     file: string;
     stack?: string;
     resources: EngineResource[];
-    diagnostics: Diagnostic[];
+    /** Violations: the findings no live exemption hides. */
+    diagnostics: CheckedDiagnostic[];
+    /** Findings an exemption hides from the verdict, kept for the record. */
+    exempted: ExemptedDiagnostic[];
     /** What the pack logged while analyzing (debug entries left out). */
     logs: LogEntry[];
     /** Exemptions in the policy pack config that match no resource of this file. */
     unusedExemptions: UnusedExemption[];
+    /** --program: where the program constructs each resource. */
+    program?: ProgramSources;
 }
 
 export interface CheckReport {
@@ -26,11 +40,20 @@ export interface CheckReport {
     files: FileResult[];
 }
 
+/** Where reports point; paths in them are relative to `cwd`. */
+export interface ReportOptions {
+    /** The directory `check` was started from (the repository root in CI). */
+    cwd: string;
+    /** An input file's text, to find the line that declares a resource. */
+    readSource?: (file: string) => string | undefined;
+}
+
 export type ReportFormat = "table" | "json" | "sarif";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "json", "sarif"];
 
 /** The levels a diagnostic can have, most severe first (a disabled policy reports nothing). */
 export const REPORTED_LEVELS = ["mandatory", "remediate", "advisory"] as const;
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 const ORDER: Record<EnforcementLevel, number> = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 };
 
 /** The diagnostic's own message without the policy description the SDK prefixes it with. */
@@ -45,35 +68,63 @@ export function countByLevel(diagnostics: { enforcementLevel: EnforcementLevel }
     return counts;
 }
 
+export function describeUnused(u: UnusedExemption): string {
+    const what = (["urn", "type", "name"] as const).filter((k) => u.exemption[k] !== undefined).map((k) => `${k} "${u.exemption[k]}"`).join(", ");
+    return `exemption in ${u.policy} (${what}) matches no resource: remove it if it is stale`;
+}
+
+/** "reason" (until <date>): how an exemption reads in the table and in SARIF. */
+export function describeExemption(e: Exemption): string {
+    return `"${e.reason}"${typeof e.expires === "string" ? ` (until ${e.expires})` : ""}`;
+}
+
 // ---------------------------------------------------------------- table
 
-export function formatTable(results: FileResult[], color: boolean): string {
+export function formatTable(report: CheckReport, color: boolean, options: ReportOptions): string {
+    const results = report.files;
+    const severity = severityOf(report);
     const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
     const levelLabel = (l: string) =>
         l === "mandatory" ? paint("31;1", "mandatory") : l === "advisory" ? paint("33", "advisory ") : paint("36", l.padEnd(9));
     const lines: string[] = [];
     let total: Diagnostic[] = [];
+    let exempted = 0;
     let resourceCount = 0;
-    for (const r of results) {
-        resourceCount += r.resources.length;
-        total = total.concat(r.diagnostics);
-        lines.push(paint("1", `${r.file}`) + `  (stack ${r.stack ?? "?"}, ${r.resources.length} resources)`);
-        for (const l of r.logs) lines.push(`  note: ${l.severity}: ${l.message}`);
-        for (const u of r.unusedExemptions) lines.push(`  note: ${describeUnused(u)}`);
+
+    /** One block per resource: its findings, most severe first. */
+    const byResource = (r: FileResult, diagnostics: Diagnostic[], describe: (d: Diagnostic) => string[]) => {
         const byUrn = new Map<string, Diagnostic[]>();
-        for (const d of r.diagnostics) byUrn.set(d.urn, [...(byUrn.get(d.urn) ?? []), d]);
-        if (byUrn.size === 0) lines.push("  no violations");
+        for (const d of diagnostics) byUrn.set(d.urn, [...(byUrn.get(d.urn) ?? []), d]);
         const typeOf = new Map(r.resources.map((x) => [x.urn, x]));
         for (const [urn, ds] of byUrn) {
             const res = typeOf.get(urn);
+            const source = urn && r.program?.sources[urn];
+            const at = source ? `  ${displayPath(source.file, options.cwd)}:${source.line}` : "";
             lines.push("");
-            lines.push(urn ? `  ${res ? `${res.type} "${res.name}"` : urn}` : "  (stack)");
+            lines.push(urn ? `  ${res ? `${res.type} "${res.name}"` : urn}${at}` : "  (stack)");
             if (urn) lines.push(paint("2", `    ${urn}`));
             ds.sort((a, b) => ORDER[a.enforcementLevel] - ORDER[b.enforcementLevel] || a.policyName.localeCompare(b.policyName));
             for (const d of ds) {
-                lines.push(`    ${levelLabel(d.enforcementLevel)}  ${d.policyName}`);
-                for (const l of violationText(d).split("\n")) lines.push(`      ${l}`);
+                const s = severity(d);
+                lines.push(`    ${levelLabel(d.enforcementLevel)}  ${d.policyName}${s ? ` (severity ${s})` : ""}`);
+                for (const l of describe(d)) lines.push(`      ${l}`);
             }
+        }
+    };
+
+    for (const r of results) {
+        resourceCount += r.resources.length;
+        total = total.concat(r.diagnostics);
+        exempted += r.exempted.length;
+        lines.push(paint("1", `${r.file}`) + `  (stack ${r.stack ?? "?"}, ${r.resources.length} resources)`);
+        for (const l of r.logs) lines.push(`  note: ${l.severity}: ${l.message}`);
+        for (const u of r.unusedExemptions) lines.push(`  note: ${describeUnused(u)}`);
+        if (r.diagnostics.length === 0) lines.push("  no violations");
+        byResource(r, r.diagnostics, (d) => violationText(d).split("\n"));
+        if (r.exempted.length) {
+            lines.push("");
+            lines.push(paint("1", `  exempted (${r.exempted.length}, not counted in the verdict):`));
+            byResource(r, r.exempted, (d) => [`exempt: ${describeExemption((d as ExemptedDiagnostic).exemption)}`, ...violationText(d).split("\n")]);
         }
         lines.push("");
     }
@@ -82,12 +133,20 @@ export function formatTable(results: FileResult[], color: boolean): string {
     const resourcesWith = new Set(total.map((d) => d.urn)).size;
     lines.push(
         `Summary: ${total.length} violation${total.length === 1 ? "" : "s"}${parts.length ? ` (${parts.join(", ")})` : ""}` +
-            ` on ${resourcesWith} resource${resourcesWith === 1 ? "" : "s"}; ${resourceCount} resources checked in ${results.length} file${results.length === 1 ? "" : "s"}.`,
+            ` on ${resourcesWith} resource${resourcesWith === 1 ? "" : "s"}; ${exempted ? `${exempted} exempted; ` : ""}` +
+            `${resourceCount} resources checked in ${results.length} file${results.length === 1 ? "" : "s"}.`,
     );
     return lines.join("\n") + "\n";
 }
 
-// ---------------------------------------------------------------- violations as records
+// ---------------------------------------------------------------- findings as records
+
+/** Where a finding points: a file relative to where `check` was started, 1-based. */
+export interface ReportedLocation {
+    file: string;
+    line: number;
+    column?: number;
+}
 
 /** One violation as the JSON report (and SARIF) carry it. See docs/report-format.md. */
 export interface ReportedViolation {
@@ -102,39 +161,135 @@ export interface ReportedViolation {
     propertyPath?: string;
     message: string;
     file: string;
+    location: ReportedLocation;
+    /** The matching exemption that has expired, as written in the config. */
+    expiredExemption?: Partial<Exemption>;
 }
 
-export function reportedViolations(report: CheckReport): ReportedViolation[] {
-    const severityOf = new Map(report.pack.policies.map((p) => [p.name, p.severity]));
-    const out: ReportedViolation[] = [];
+/** A finding an exemption hides, with that exemption as written in the config. */
+export interface ReportedExemptedFinding extends ReportedViolation {
+    exemption: Partial<Exemption>;
+}
+
+export interface ReportedFindings {
+    violations: ReportedViolation[];
+    exempted: ReportedExemptedFinding[];
+}
+
+/** A finding's severity: the diagnostic's, else its policy's metadata. */
+function severityOf(report: CheckReport): (d: Diagnostic) => Severity | null {
+    const byPolicy = new Map(report.pack.policies.map((p) => [p.name, p.severity]));
+    return (d) => d.severity ?? byPolicy.get(d.policyName) ?? null;
+}
+
+export function reportedFindings(report: CheckReport, options: ReportOptions): ReportedFindings {
+    const severity = severityOf(report);
+    const violations: ReportedViolation[] = [];
+    const exempted: ReportedExemptedFinding[] = [];
     for (const f of report.files) {
         const byUrn = new Map(f.resources.map((r) => [r.urn, r]));
-        for (const d of f.diagnostics) {
+        const locate = locator(f, options);
+        const record = (d: Diagnostic): ReportedViolation => {
             const resource = d.urn ? byUrn.get(d.urn) : undefined;
-            out.push({
+            const absolute = locate(d.urn || null);
+            return {
                 policy: d.policyName,
                 enforcementLevel: d.enforcementLevel,
-                severity: d.severity ?? severityOf.get(d.policyName) ?? null,
+                severity: severity(d),
                 urn: d.urn || null,
                 type: resource?.type ?? (d.urn ? typeFromUrn(d.urn) : null),
                 name: resource?.name ?? (d.urn ? urnName(d.urn) : null),
                 message: violationText(d),
                 file: f.file,
-            });
+                location: { ...absolute, file: displayPath(absolute.file, options.cwd) },
+            };
+        };
+        for (const d of f.diagnostics) {
+            const v = record(d);
+            if (d.expiredExemption) v.expiredExemption = exemptionFields(d.expiredExemption);
+            violations.push(v);
         }
+        for (const d of f.exempted) exempted.push({ ...record(d), exemption: exemptionFields(d.exemption) });
     }
-    return out;
+    return { violations, exempted };
+}
+
+/**
+ * Where each finding of a file points, as an absolute path: for --program, the line that
+ * constructs the resource (else the project file); for an input file, the line that
+ * declares the resource (else line 1).
+ */
+export function locator(f: FileResult, options: ReportOptions): (urn: string | null) => ReportedLocation {
+    const program = f.program;
+    if (program) return (urn) => (urn && program.sources[urn]) || { file: program.projectFile, line: 1 };
+    const file = path.resolve(options.cwd, f.file);
+    let lines: Map<string, number> | undefined;
+    return (urn) => {
+        if (!urn) return { file, line: 1 };
+        if (!lines) {
+            const text = options.readSource?.(f.file);
+            lines = text === undefined ? new Map() : resourceLines(text, f.resources);
+        }
+        return { file, line: lines.get(urn) ?? 1 };
+    };
+}
+
+/** A path relative to `cwd`, with `/` separators (what GitHub expects from a repository root). */
+export function displayPath(file: string, cwd: string): string {
+    const relative = path.relative(cwd, path.resolve(cwd, file)) || path.basename(file);
+    return relative.split(path.sep).join("/");
 }
 
 /** The resource's own type: the last of the `$`-joined parent chain in the URN. */
-function typeFromUrn(urn: string): string {
+export function typeFromUrn(urn: string): string {
     const chain = urnQualifiedType(urn).split("$");
     return chain[chain.length - 1];
 }
 
+/**
+ * The 1-based line that declares each resource in its input file: `"urn": "<urn>"` in a
+ * stack export or preview JSON, else a fixture entry's `"name"` with its `"type"` at most
+ * two lines away. Resources not found are left out (their findings point at line 1).
+ */
+export function resourceLines(text: string, resources: { urn: string; type: string; name: string }[]): Map<string, number> {
+    const urnLine = new Map<string, number>();
+    const nameLines = new Map<string, number[]>();
+    const typeLines = new Map<string, Set<number>>();
+    const key = /"(urn|name|type)"\s*:\s*("(?:[^"\\]|\\.)*")/g;
+    text.split("\n").forEach((line, i) => {
+        for (const m of line.matchAll(key)) {
+            let value: string;
+            try {
+                value = JSON.parse(m[2]);
+            } catch {
+                continue;
+            }
+            const n = i + 1;
+            if (m[1] === "urn") {
+                if (!urnLine.has(value)) urnLine.set(value, n);
+            } else if (m[1] === "name") {
+                const at = nameLines.get(value);
+                if (at) at.push(n);
+                else nameLines.set(value, [n]);
+            } else {
+                typeLines.set(value, (typeLines.get(value) ?? new Set()).add(n));
+            }
+        }
+    });
+    const found = new Map<string, number>();
+    for (const r of resources) {
+        const byUrn = urnLine.get(r.urn);
+        const types = typeLines.get(r.type);
+        const byName = types && nameLines.get(r.name)?.find((n) => [n - 2, n - 1, n, n + 1, n + 2].some((t) => types.has(t)));
+        const line = byUrn ?? byName;
+        if (line) found.set(r.urn, line);
+    }
+    return found;
+}
+
 // ---------------------------------------------------------------- JSON
 
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
 
 export interface JsonReport {
     version: typeof JSON_REPORT_VERSION;
@@ -144,17 +299,21 @@ export interface JsonReport {
         resources: number;
         violations: number;
         byLevel: Record<(typeof REPORTED_LEVELS)[number], number>;
+        bySeverity: Record<Severity, number>;
         resourcesWithViolations: number;
+        exempted: number;
     };
-    files: { file: string; stack: string | null; resources: number; violations: number }[];
+    files: { file: string; stack: string | null; resources: number; violations: number; exempted: number }[];
     violations: ReportedViolation[];
+    exempted: ReportedExemptedFinding[];
     notes: { file: string; severity: string; message: string }[];
     exemptionsUnused: { file: string; policy: string; exemption: Partial<Exemption> }[];
 }
 
-export function jsonReport(report: CheckReport): JsonReport {
-    const violations = reportedViolations(report);
+export function jsonReport(report: CheckReport, options: ReportOptions): JsonReport {
+    const { violations, exempted } = reportedFindings(report, options);
     const counts = countByLevel(violations);
+    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, violations.filter((v) => v.severity === s).length])) as Record<Severity, number>;
     return {
         version: JSON_REPORT_VERSION,
         tool: { name: report.pack.name, version: report.pack.version },
@@ -163,21 +322,24 @@ export function jsonReport(report: CheckReport): JsonReport {
             resources: report.files.reduce((n, f) => n + f.resources.length, 0),
             violations: violations.length,
             byLevel: { mandatory: counts.mandatory ?? 0, remediate: counts.remediate ?? 0, advisory: counts.advisory ?? 0 },
+            bySeverity,
             resourcesWithViolations: new Set(violations.filter((v) => v.urn).map((v) => `${v.file}\0${v.urn}`)).size,
+            exempted: exempted.length,
         },
-        files: report.files.map((f) => ({ file: f.file, stack: f.stack ?? null, resources: f.resources.length, violations: f.diagnostics.length })),
+        files: report.files.map((f) => ({ file: f.file, stack: f.stack ?? null, resources: f.resources.length, violations: f.diagnostics.length, exempted: f.exempted.length })),
         violations,
+        exempted,
         notes: report.files.flatMap((f) => f.logs.map((l) => ({ file: f.file, severity: l.severity, message: l.message }))),
         exemptionsUnused: report.files.flatMap((f) => f.unusedExemptions.map((u) => ({ file: f.file, policy: u.policy, exemption: exemptionFields(u.exemption) }))),
     };
 }
 
-export function formatJson(report: CheckReport): string {
-    return JSON.stringify(jsonReport(report), null, 2) + "\n";
+export function formatJson(report: CheckReport, options: ReportOptions): string {
+    return JSON.stringify(jsonReport(report, options), null, 2) + "\n";
 }
 
-/** The config entry as written, restricted to the documented keys (config is not validated here). */
-function exemptionFields(e: Exemption): Partial<Exemption> {
+/** The config entry as written, restricted to the documented keys. */
+export function exemptionFields(e: Exemption): Partial<Exemption> {
     const out: Partial<Exemption> = {};
     for (const k of ["urn", "type", "name", "reason", "expires"] as const) {
         const v: unknown = e[k];

@@ -1,14 +1,16 @@
-// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule per policy of the
-// pack (its metadata: help text, doc URL, tags, severity), one result per violation, located
-// in the input file (physical location, as GitHub requires one) and at the resource's URN
-// (logical location). See docs/report-format.md.
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule per policy the pack
+// serves (its metadata: help text, doc URL, tags, severity), one result per finding, located
+// where a person fixes it (the line constructing the resource in a --program run, else the
+// line declaring it in the input file) and at the resource's URN (logical location).
+// Exempted findings are results with an external suppression. See docs/report-format.md for
+// what GitHub reads of it.
 import { createHash } from "crypto";
-import * as path from "path";
-import { REPOSITORY_URL } from "../policies/lib/docs";
+import { projectLinks } from "../policies/lib/docs";
 import type { PolicyInfo } from "./engine/pack-process";
 import type { EnforcementLevel, Severity } from "./engine/protocol";
-import { describeUnused } from "./exemptions-report";
-import { CheckReport, reportedViolations } from "./report";
+import {
+    CheckReport, describeExemption, describeUnused, displayPath, FileResult, locator, ReportedViolation, reportedFindings, ReportOptions,
+} from "./report";
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 
@@ -19,7 +21,10 @@ export function sarifLevel(level: EnforcementLevel): SarifLevel {
     return level === "mandatory" ? "error" : level === "advisory" ? "warning" : "note";
 }
 
-/** GitHub ranks security alerts by this CVSS-like score: >= 9 critical, >= 7 high, >= 4 medium. */
+/**
+ * GitHub ranks alerts of rules tagged `security` by this score: over 9.0 critical, 7.0–8.9
+ * high, 4.0–6.9 medium, 0.1–3.9 low. Each value sits inside its band.
+ */
 export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
     critical: "9.5",
     high: "8.0",
@@ -27,47 +32,82 @@ export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
     low: "3.0",
 };
 
-export interface SarifOptions {
-    /** Artifact URIs are relative to this directory (the repository root in CI). */
-    cwd: string;
-    /** The input file's text, to point results at the line that declares the resource. */
-    readSource?: (file: string) => string | undefined;
-}
+/** GitHub rejects a run with more results than this (and shows the 5,000 most severe). */
+export const GITHUB_MAX_RESULTS = 25_000;
 
-export function sarifLog(report: CheckReport, options: SarifOptions): Record<string, unknown> {
+/** Artifact URIs are relative to the directory `check` was started from (the repository root in CI). */
+const SRCROOT = "%SRCROOT%";
+
+export function sarifLog(report: CheckReport, options: ReportOptions): Record<string, unknown> {
     const policies = report.pack.policies;
     const ruleIndex = new Map(policies.map((p, i) => [p.name, i]));
-    const fileIndex = new Map(report.files.map((f, i) => [f.file, i]));
-    const lines = new Map(report.files.map((f) => {
-        const text = options.readSource?.(f.file);
-        return [f.file, text === undefined ? new Map<string, number>() : resourceLines(text, f.resources)];
-    }));
+    const artifacts: string[] = [];
+    const artifactIndex = new Map<string, number>();
+    const artifact = (absolute: string) => {
+        const uri = artifactUri(absolute, options.cwd);
+        if (!artifactIndex.has(uri)) {
+            artifactIndex.set(uri, artifacts.length);
+            artifacts.push(uri);
+        }
+        return { uri, uriBaseId: SRCROOT, index: artifactIndex.get(uri)! };
+    };
 
-    const results = reportedViolations(report).map((v) => {
+    const { violations, exempted } = reportedFindings(report, options);
+    const fingerprints = fingerprinter(report.files);
+    const result = (v: ReportedViolation, absolute: { file: string; line: number; column?: number }, suppression?: Record<string, unknown>) => {
         const location: Record<string, unknown> = {
             physicalLocation: {
-                artifactLocation: { uri: artifactUri(v.file, options.cwd), index: fileIndex.get(v.file) },
-                region: { startLine: (v.urn && lines.get(v.file)?.get(v.urn)) || 1 },
+                artifactLocation: artifact(absolute.file),
+                region: { startLine: absolute.line, ...(absolute.column ? { startColumn: absolute.column } : {}) },
             },
         };
         if (v.urn) location.logicalLocations = [{ fullyQualifiedName: v.urn, name: v.name ?? undefined, kind: "resource" }];
+        const fingerprint = fingerprints(v);
         return {
             ruleId: v.policy,
             ...(ruleIndex.has(v.policy) ? { ruleIndex: ruleIndex.get(v.policy) } : {}),
             level: sarifLevel(v.enforcementLevel),
             message: { text: v.message },
             locations: [location],
-            // Stable across runs although line numbers move: what GitHub matches alerts on.
-            partialFingerprints: { "policyResourceMessage/v1": fingerprint(v.policy, v.urn ?? "", v.message) },
-            properties: { enforcementLevel: v.enforcementLevel, ...(v.severity ? { severity: v.severity } : {}), ...(v.type ? { resourceType: v.type } : {}) },
+            // GitHub matches alerts across runs on primaryLocationLineHash only: ours names the
+            // policy and the resource, so nothing moves it (lines, paths, message wording).
+            partialFingerprints: { primaryLocationLineHash: fingerprint, "policyResource/v1": fingerprint },
+            ...(suppression ? { suppressions: [suppression] } : {}),
+            properties: {
+                enforcementLevel: v.enforcementLevel,
+                ...(v.severity ? { severity: v.severity } : {}),
+                ...(v.type ? { resourceType: v.type } : {}),
+                ...(v.expiredExemption ? { expiredExemption: v.expiredExemption } : {}),
+            },
         };
+    };
+    const locate = new Map(report.files.map((f) => [f.file, locator(f, options)]));
+    const absoluteOf = (v: ReportedViolation) => locate.get(v.file)!(v.urn);
+    const results = [
+        ...violations.map((v) => result(v, absoluteOf(v))),
+        ...exempted.map((v) => result(v, absoluteOf(v), {
+            kind: "external",
+            status: "accepted",
+            justification: v.exemption.reason ?? "",
+            ...(v.exemption.expires ? { properties: { expires: v.exemption.expires } } : {}),
+        })),
+    ];
+
+    const notifications = report.files.flatMap((f) => {
+        const where = f.program?.projectFile ?? f.file;
+        return [
+            ...f.logs.map((l) => notification(l.severity === "error" ? "error" : l.severity === "warning" ? "warning" : "note", l.message, artifact(where))),
+            ...f.unusedExemptions.map((u) => notification("note", describeUnused(u), artifact(where))),
+        ];
     });
+    const kept = withinGitHubLimit(results);
+    if (kept.length < results.length) {
+        notifications.push(notification("warning",
+            `${results.length - kept.length} of ${results.length} results are left out: GitHub code scanning rejects a run of more than ` +
+            `${GITHUB_MAX_RESULTS} results. The least severe and the exempted go first; --format json lists them all.`));
+    }
 
-    const notifications = report.files.flatMap((f) => [
-        ...f.logs.map((l) => notification(l.severity === "error" ? "error" : l.severity === "warning" ? "warning" : "note", l.message, f.file, options.cwd)),
-        ...f.unusedExemptions.map((u) => notification("note", describeUnused(u), f.file, options.cwd)),
-    ]);
-
+    const home = projectLinks().home;
     return {
         $schema: SARIF_SCHEMA_URI,
         version: "2.1.0",
@@ -76,20 +116,25 @@ export function sarifLog(report: CheckReport, options: SarifOptions): Record<str
                 driver: {
                     name: report.pack.name,
                     version: report.pack.version,
-                    informationUri: REPOSITORY_URL,
+                    semanticVersion: report.pack.version,
+                    ...(home ? { informationUri: home } : {}),
                     rules: policies.map(rule),
                 },
             },
-            artifacts: report.files.map((f) => ({ location: { uri: artifactUri(f.file, options.cwd) } })),
+            originalUriBaseIds: { [SRCROOT]: { description: { text: "The directory check was started from (the repository root in CI)." } } },
+            artifacts: artifacts.map((uri) => ({ location: { uri, uriBaseId: SRCROOT } })),
             invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
-            results,
+            results: kept,
         }],
     };
 }
 
-export function formatSarif(report: CheckReport, options: SarifOptions): string {
+export function formatSarif(report: CheckReport, options: ReportOptions): string {
     return JSON.stringify(sarifLog(report, options), null, 2) + "\n";
 }
+
+/** GitHub's limit on text fields of a rule. */
+const MAX_DESCRIPTION = 1024;
 
 function rule(p: PolicyInfo): Record<string, unknown> {
     const framework = p.framework?.name ? ` Compliance: ${p.framework.name} ${p.framework.version} ${p.framework.reference}.`.replace(/\s+/g, " ") : "";
@@ -99,10 +144,11 @@ function rule(p: PolicyInfo): Record<string, unknown> {
     return {
         id: p.name,
         name: p.name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(""),
-        shortDescription: { text: p.description },
-        fullDescription: { text: `${p.description}${framework}` },
+        shortDescription: { text: clip(p.description, MAX_DESCRIPTION) },
+        fullDescription: { text: clip(`${p.description}${framework}`, MAX_DESCRIPTION) },
         help: {
             text: `${remediation}${more}`,
+            // GitHub shows help.markdown and ignores helpUri: the link has to be in here.
             markdown: `**${p.displayName || p.name}**\n\n${p.description}${framework}\n\n**How to fix:** ${remediation}` + (p.url ? `\n\n[Policy documentation](${p.url})` : ""),
         },
         ...(p.url ? { helpUri: p.url } : {}),
@@ -115,57 +161,41 @@ function rule(p: PolicyInfo): Record<string, unknown> {
     };
 }
 
-function notification(level: SarifLevel, text: string, file: string, cwd: string) {
-    return { level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, cwd) } } }] };
+function notification(level: SarifLevel, text: string, artifactLocation?: Record<string, unknown>) {
+    return { level, message: { text }, ...(artifactLocation ? { locations: [{ physicalLocation: { artifactLocation } }] } : {}) };
 }
 
 /** A relative URI reference with `/` separators, as GitHub expects paths from the repository root. */
 export function artifactUri(file: string, cwd: string): string {
-    const relative = path.relative(cwd, path.resolve(cwd, file)) || path.basename(file);
-    return relative.split(path.sep).map(encodeURIComponent).join("/");
-}
-
-function fingerprint(...parts: string[]): string {
-    return createHash("sha256").update(parts.join("\0")).digest("hex");
+    return displayPath(file, cwd).split("/").map(encodeURIComponent).join("/");
 }
 
 /**
- * The 1-based line that declares each resource in its input file: `"urn": "<urn>"` in a
- * stack export or preview JSON, else a fixture entry's `"name"` with its `"type"` at most
- * two lines away. Resources not found are left out (the result then points at line 1).
+ * A finding's identity across runs: its policy and its resource's URN (the root stack's for a
+ * stack-wide finding), plus its rank among the same policy's findings on that resource.
+ * Nothing from paths, lines, time or message wording.
  */
-export function resourceLines(text: string, resources: { urn: string; type: string; name: string }[]): Map<string, number> {
-    const urnLine = new Map<string, number>();
-    const nameLines = new Map<string, number[]>();
-    const typeLines = new Map<string, Set<number>>();
-    const key = /"(urn|name|type)"\s*:\s*("(?:[^"\\]|\\.)*")/g;
-    text.split("\n").forEach((line, i) => {
-        for (const m of line.matchAll(key)) {
-            let value: string;
-            try {
-                value = JSON.parse(m[2]);
-            } catch {
-                continue;
-            }
-            const n = i + 1;
-            if (m[1] === "urn") {
-                if (!urnLine.has(value)) urnLine.set(value, n);
-            } else if (m[1] === "name") {
-                const at = nameLines.get(value);
-                if (at) at.push(n);
-                else nameLines.set(value, [n]);
-            } else {
-                typeLines.set(value, (typeLines.get(value) ?? new Set()).add(n));
-            }
-        }
-    });
-    const found = new Map<string, number>();
-    for (const r of resources) {
-        const byUrn = urnLine.get(r.urn);
-        const types = typeLines.get(r.type);
-        const byName = types && nameLines.get(r.name)?.find((n) => [n - 2, n - 1, n, n + 1, n + 2].some((t) => types.has(t)));
-        const line = byUrn ?? byName;
-        if (line) found.set(r.urn, line);
-    }
-    return found;
+function fingerprinter(files: readonly FileResult[]): (v: ReportedViolation) => string {
+    const rootOf = new Map(files.map((f) => [f.file, f.resources.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent)?.urn ?? `stack:${f.stack ?? ""}`]));
+    const seen = new Map<string, number>();
+    return (v) => {
+        const identity = `${v.policy}\0${v.urn ?? rootOf.get(v.file)}`;
+        const hash = createHash("sha256").update(identity).digest("hex").slice(0, 32);
+        const key = `${v.file}\0${hash}`;
+        const rank = (seen.get(key) ?? 0) + 1;
+        seen.set(key, rank);
+        return `${hash}:${rank}`;
+    };
+}
+
+/** At most GITHUB_MAX_RESULTS results: violations by level, then exempted ones, in their order. */
+function withinGitHubLimit<T extends { level: SarifLevel; suppressions?: unknown }>(results: T[]): T[] {
+    if (results.length <= GITHUB_MAX_RESULTS) return results;
+    const rank = (r: T) => (r.suppressions ? 3 : r.level === "error" ? 0 : r.level === "warning" ? 1 : 2);
+    const keep = new Set(results.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).slice(0, GITHUB_MAX_RESULTS).map((x) => x.r));
+    return results.filter((r) => keep.has(r));
+}
+
+function clip(text: string, max: number): string {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -36,7 +36,7 @@ export const rdsDeletionProtection = resourcePolicy({
     displayName: "Databases have deletion protection",
     description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases must enable deletion protection.",
     enforcementLevel: "advisory",
-    severity: "high",
+    severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`) on the resource.",
     tags: ["aws", "rds", "dynamodb", "data-protection"],
     // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS

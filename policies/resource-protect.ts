@@ -191,7 +191,7 @@ export const resourceProtect = stackPolicy<ResourceProtectConfig>({
     description: "Resources whose deletion destroys data the program cannot recreate (databases, storage, backups, keys, secrets, directories, " +
         "DNS zones) must carry the `protect: true` resource option.",
     enforcementLevel: "advisory",
-    severity: "high",
+    severity: "low",
     remediationSteps: "Add `protect: true` to the resource options (`new aws.rds.Instance(name, args, { protect: true })`). " +
         "To delete a protected resource on purpose, run `pulumi state unprotect <urn>` first.",
     tags: ["aws", "data-protection", "resource-options"],

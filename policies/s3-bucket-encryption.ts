@@ -231,7 +231,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
     displayName: "S3 buckets are encrypted with an allowed algorithm",
     description: "Every S3 bucket declares default server-side encryption with an allowed algorithm, inline or through a BucketServerSideEncryptionConfiguration.",
     enforcementLevel: "mandatory",
-    severity: "high",
+    severity: "medium",
     remediationSteps:
         "Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: bucket.id` and a rule " +
         '`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn}`, ' +

@@ -171,7 +171,7 @@ export const secretsProviderAllowlist = stackPolicy<SecretsProviderAllowlistConf
     displayName: "Stack secrets are encrypted with an allowed KMS key",
     description: "The stack's secrets provider must be an allowed KMS-backed provider (not the passphrase provider).",
     enforcementLevel: "mandatory",
-    severity: "high",
+    severity: "medium",
     remediationSteps:
         "Create a KMS key (or use an existing one) and run `pulumi stack change-secrets-provider \"awskms://alias/<key-alias>?region=<region>\"`; " +
         "commit the updated Pulumi.<stack>.yaml.",

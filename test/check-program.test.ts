@@ -18,7 +18,9 @@ import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { execFileSync } from "child_process";
 import { runCheck } from "./helpers/check";
+import { githubSarifProblems, sarifSchemaErrors } from "./helpers/sarif-schema";
 import { assertNotShown } from "./helpers/secrets";
 import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
 
@@ -49,8 +51,7 @@ function writeTmp(name: string, content: string): string {
     return file;
 }
 
-// The observer helper of secret-sensitive-props only works at "remediate" (see its docs).
-const ALL_ADVISORY = writeTmp("all-advisory.json", JSON.stringify({ all: "advisory", "secret-sensitive-props-observer": "remediate" }));
+const ALL_ADVISORY = writeTmp("all-advisory.json", JSON.stringify({ all: "advisory" }));
 
 // ---------------------------------------------------------------- getPolicyDocument
 
@@ -381,6 +382,36 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(again, "data").outputs).toEqual(data.outputs);
     });
 
+    it("records where the program constructs each resource: the .ts or .js line and column, a component's children at its constructor", async () => {
+        const lineOf = (example: string, file: string, text: string) => fs.readFileSync(path.join(PROGRAMS, example, file), "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+        const at = (c: ProgramCapture, name: string) => c.sources[named(c, name).urn];
+        const split = await capture("split-bucket-encryption", "update");
+        const index = path.join(PROGRAMS, "split-bucket-encryption", "index.ts");
+        expect(at(split, "logs")).toEqual({ file: index, line: lineOf("split-bucket-encryption", "index.ts", 'new aws.s3.BucketV2("logs"'), column: 14 });
+        expect(at(split, "data-encryption")).toEqual({ file: index, line: lineOf("split-bucket-encryption", "index.ts", "new aws.s3.BucketServerSideEncryptionConfigurationV2("), column: 1 });
+        // Not the SDK's own frames: the root stack is registered by the harness, not the program.
+        expect(split.sources[split.resources[0].urn]).toBeUndefined();
+        expect(split.projectFile).toBe(path.join(PROGRAMS, "split-bucket-encryption", "Pulumi.yaml"));
+        const lambda = await capture("lambda-env", "preview");
+        expect(at(lambda, "handler")).toMatchObject({ file: path.join(PROGRAMS, "lambda-env", "index.js"), line: lineOf("lambda-env", "index.js", 'new aws.lambda.Function("handler"') });
+        const components = await capture("component-protect", "preview");
+        expect(at(components, "orders-audit-events").line).toBe(lineOf("component-protect", "index.ts", "this.table = new aws.dynamodb.Table("));
+        expect(at(components, "orders").line).toBe(lineOf("component-protect", "index.ts", 'new Store("orders"'));
+    });
+
+    it("a resource built in an anonymous callback lands on the program line that ran the callback", async () => {
+        const dir = fs.mkdtempSync(path.join(tmp, "anonymous-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: anonymous\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(dir, "index.js"), [
+            'const aws = require("@pulumi/aws");',
+            '["a", "b"].forEach((name) => new aws.sqs.Queue(name));',
+            "",
+        ].join("\n"));
+        fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+        const c = await runProgram({ dir, preview: true });
+        expect(c.sources[named(c, "a").urn]).toMatchObject({ file: path.join(dir, "index.js"), line: 2 });
+    });
+
     it("builds URNs with the whole parent type chain and records each parent", async () => {
         const c = await capture("component-protect", "preview");
         const store = named(c, "orders");
@@ -543,7 +574,8 @@ describe("check --program (the built CLI)", () => {
         expect(r.stderr).toBe("");
         expect(r.code).toBe(1);
         expect(r.stdout).toContain(`${path.join(PROGRAMS, "split-bucket-encryption")}  (stack dev, 6 resources)`);
-        expect(r.stdout).toMatch(/aws:s3\/bucketV2:BucketV2 "logs"\n\s+urn:pulumi:dev::split-bucket-encryption::aws:s3\/bucketV2:BucketV2::logs\n\s+mandatory\s+s3-bucket-encryption/);
+        // Each resource with the program line that constructs it.
+        expect(r.stdout).toMatch(/aws:s3\/bucketV2:BucketV2 "logs"  fixtures\/programs\/split-bucket-encryption\/index\.ts:22\n\s+urn:pulumi:dev::split-bucket-encryption::aws:s3\/bucketV2:BucketV2::logs\n\s+mandatory\s+s3-bucket-encryption/);
         expect(r.stdout).not.toMatch(/BucketV2 "data"\n[^\n]*\n\s+mandatory/);
     });
 
@@ -609,6 +641,43 @@ describe("check --program (the built CLI)", () => {
         expect(r.stderr).toMatch(message);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(Date.now() - started).toBeLessThan(30_000);
+    });
+
+    it("SARIF from a git checkout: valid for GitHub, annotated on the constructing line, the same fingerprints in two checkouts at different paths", () => {
+        const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=check", "-c", "user.email=check@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, stdio: "pipe" });
+        const origin = path.join(tmp, "origin");
+        fs.cpSync(path.join(PROGRAMS, "split-bucket-encryption"), path.join(origin, "infra"), { recursive: true });
+        git(origin, "init", "-q");
+        git(origin, "add", ".");
+        git(origin, "commit", "-qm", "program");
+        const checkouts = [path.join(tmp, "ci", "work", "repo"), path.join(tmp, "elsewhere", "clone")];
+        const logs = checkouts.map((checkout, i) => {
+            fs.mkdirSync(path.dirname(checkout), { recursive: true });
+            git(path.dirname(checkout), "clone", "-q", origin, checkout);
+            // As `npm ci` would, outside the repository's files.
+            fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(checkout, "node_modules"), "dir");
+            const config = path.join(checkout, "..", `levels-${i}.json`);
+            fs.writeFileSync(config, JSON.stringify({ all: "advisory", "s3-bucket-encryption": "mandatory" }));
+            // The first from the checkout's root; the second as `npm run check` runs it: in the pack's directory, INIT_CWD the caller's.
+            const r = i === 0
+                ? runCheck(["--program", "infra", "--format", "sarif", "--output", "policy.sarif", "--config", config], { cwd: checkout })
+                : runCheck(["--program", "infra", "--format", "sarif", "--output", "policy.sarif", "--config", config],
+                    { cwd: PACK_DIR, env: { ...process.env, INIT_CWD: checkout, npm_package_json: path.join(PACK_DIR, "package.json") } });
+            expect([r.code, r.stderr]).toEqual([1, ""]);
+            return JSON.parse(fs.readFileSync(path.join(checkout, "policy.sarif"), "utf8"));
+        });
+        for (const log of logs) {
+            expect(sarifSchemaErrors(log)).toEqual([]);
+            expect(githubSarifProblems(log)).toEqual([]);
+        }
+        const results = logs.map((log) => log.runs[0].results);
+        const logsBucket = results[0].find((x: any) => x.ruleId === "s3-bucket-encryption");
+        const line = fs.readFileSync(path.join(checkouts[0], "infra/index.ts"), "utf8").split("\n").findIndex((l) => l.includes('new aws.s3.BucketV2("logs"')) + 1;
+        expect(logsBucket.level).toBe("error");
+        expect(logsBucket.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "infra/index.ts", uriBaseId: "%SRCROOT%", index: 0 }, region: { startLine: line, startColumn: 14 } });
+        expect(results[1].map((x: any) => x.partialFingerprints)).toEqual(results[0].map((x: any) => x.partialFingerprints));
+        expect(JSON.stringify(logs[1])).toBe(JSON.stringify(logs[0]));
+        expect(JSON.stringify(logs[0])).not.toContain(tmp);
     });
 
     it("rejects program-only options without --program", () => {

@@ -94,7 +94,18 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         ["bad $unknown kind", () => [writeTmp("unk.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "props": {"bucket": {"$unknown": "color"}}}]}')], /"\$unknown" must be true or one of/],
         ["config not JSON", () => ["--config", writeTmp("cfg.json", "{all: advisory}"), path.join(FIXTURES, "secure-stack.json")], /policy pack config is not valid JSON/],
         ["config with a bad enforcement level", () => ["--config", writeTmp("cfg2.json", '{"rds-deletion-protection": "sometimes"}'), path.join(FIXTURES, "secure-stack.json")], /"sometimes" is not a valid enforcement level/],
-        ["config failing the policy's schema", () => ["--config", writeTmp("cfg3.json", '{"rds-deletion-protection": {"exemptions": "all of them"}}'), path.join(FIXTURES, "secure-stack.json")], /rds-deletion-protection: exemptions: must be array/],
+        ["config failing the policy's schema", () => ["--config", writeTmp("cfg3.json", '{"rds-deletion-protection": {"exemptions": "all of them"}}'), path.join(FIXTURES, "secure-stack.json")], /cfg3\.json: rds-deletion-protection: exemptions must be array$/m],
+        // What the Pulumi CLI lets through, so that a typo silently changes nothing.
+        ["config naming a policy that does not exist", () => ["--config", writeTmp("cfg4.json", '{"rds-deletion-protectio": "mandatory"}'), path.join(FIXTURES, "secure-stack.json")],
+            /cfg4\.json: "rds-deletion-protectio" is not a policy of this pack \(did you mean "rds-deletion-protection"\?\)$/m],
+        ["config naming a policy nothing like a real one", () => ["--config", writeTmp("cfg5.json", '{"everything": "mandatory"}'), path.join(FIXTURES, "secure-stack.json")],
+            /"everything" is not a policy of this pack \(policies: iam-no-wildcard-actions, kms-no-wildcard-actions, .*\)$/m],
+        ["config with a misspelt property", () => ["--config", writeTmp("cfg6.json", '{"rds-deletion-protection": {"exemption": [{"name": "x", "reason": "r"}]}}'), path.join(FIXTURES, "secure-stack.json")],
+            /rds-deletion-protection: unknown configuration key "exemption" \(did you mean "exemptions"\?\)$/m],
+        ["config with a misspelt property and a misspelt policy: both, on one line", () => ["--config", writeTmp("cfg7.json", '{"iam-no-wildcard-actions": {"allowedAction": ["ec2:Describe*"]}, "kms-no-wildcard-action": "advisory"}'), path.join(FIXTURES, "secure-stack.json")],
+            /iam-no-wildcard-actions: unknown configuration key "allowedAction" \(did you mean "allowedActions"\?\); "kms-no-wildcard-action" is not a policy of this pack \(did you mean "kms-no-wildcard-actions"\?\)$/m],
+        ["config with properties under all", () => ["--config", writeTmp("cfg8.json", '{"all": {"enforcementLevel": "advisory", "exemptions": []}}'), path.join(FIXTURES, "secure-stack.json")],
+            /all: only sets the enforcement level of every policy; put "exemptions" under each policy$/m],
         ["no input files", () => [], /no input files given/],
         ["an unknown option", () => ["--frobnicate", "x.json"], /Unknown option '--frobnicate'/],
         // It used to hang: the harness's engine server outlived the failed boot.
@@ -109,6 +120,37 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         expect(r.stderr).toMatch(message);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(r.stderr.trim().split("\n").length).toBe(1);
+    });
+});
+
+describe("check --config: a helper policy of 0.1 that is gone", () => {
+    it("warns in one line on stderr and checks as if the entry were not there", () => {
+        const config = writeTmp("observer.json", JSON.stringify({ all: "advisory", "secret-sensitive-props-observer": "remediate" }));
+        const r = check("--config", config, "--format", "json", path.join(FIXTURES, "insecure-stack.json"));
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe(`check: ${config}: warning: "secret-sensitive-props-observer" is no longer needed (secret-sensitive-props reads secretness itself since 0.2): remove it from the config\n`);
+        const without = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "insecure-stack.json"));
+        expect(JSON.parse(r.stdout).violations).toEqual(JSON.parse(without.stdout).violations);
+        // Even with properties only, which the Pulumi CLI would refuse ("invalid enforcement level").
+        const odd = writeTmp("observer-props.json", JSON.stringify({ "secret-sensitive-props-observer": { exemptions: [] } }));
+        expect(check("--config", odd, path.join(FIXTURES, "secure-stack.json")).code).toBe(0);
+    });
+});
+
+describe("paths are relative to where the user started check (npm run changes the directory)", () => {
+    it("under `npm run check` (cwd: the package; INIT_CWD: the caller), inputs, --config and --output resolve from INIT_CWD", () => {
+        const caller = fs.mkdtempSync(path.join(tmp, "caller-"));
+        fs.mkdirSync(path.join(caller, "stacks"));
+        fs.copyFileSync(path.join(FIXTURES, "check-formats/mixed-levels.json"), path.join(caller, "stacks/prod.json"));
+        fs.writeFileSync(path.join(caller, "levels.json"), JSON.stringify({ all: "advisory" }));
+        const npmEnv = { ...process.env, INIT_CWD: caller, npm_package_json: path.join(PACK_DIR, "package.json") };
+        const r = runCheck(["--config", "levels.json", "--format", "sarif", "--output", "policy.sarif", "stacks/prod.json"], { cwd: PACK_DIR, env: npmEnv });
+        expect([r.code, r.stderr]).toEqual([0, ""]);
+        const log = JSON.parse(fs.readFileSync(path.join(caller, "policy.sarif"), "utf8"));
+        expect(new Set(log.runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri))).toEqual(new Set(["stacks/prod.json"]));
+        // A script that changed directory itself (cwd is not the package's) is taken at its word.
+        const moved = runCheck(["--config", "../levels.json", "prod.json"], { cwd: path.join(caller, "stacks"), env: npmEnv });
+        expect([moved.code, moved.stderr]).toEqual([0, ""]);
     });
 });
 

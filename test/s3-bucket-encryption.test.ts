@@ -251,7 +251,7 @@ describe("s3-bucket-encryption through the engine path", () => {
     it("is a mandatory stack policy with the documented config defaults", async () => {
         const run = await engine.run({ resources: [] });
         const info = run.info.policies.find((p) => p.name === POLICY)!;
-        expect(info).toMatchObject({ enforcementLevel: "mandatory", policyType: "stack", severity: "high" });
+        expect(info).toMatchObject({ enforcementLevel: "mandatory", policyType: "stack", severity: "medium" });
         expect(info.configSchema?.properties.allowedAlgorithms.default).toEqual(["aws:kms", "aws:kms:dsse"]);
         expect(info.configSchema?.properties.requireCustomerManagedKey.default).toBe(false);
     });

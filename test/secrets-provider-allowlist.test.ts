@@ -372,7 +372,7 @@ describe("check on `pulumi stack export` files", () => {
     it("exits 1 for a passphrase stack and explains why", () => {
         const r = check("passphrase-stack-export.json");
         expect([r.code, r.stderr]).toEqual([1, ""]);
-        expect(r.stdout).toMatch(/pulumi:pulumi:Stack "shop-prod"\n.*\n\s+mandatory\s+secrets-provider-allowlist\n/);
+        expect(r.stdout).toMatch(/pulumi:pulumi:Stack "shop-prod"\n.*\n\s+mandatory\s+secrets-provider-allowlist \(severity medium\)\n/);
         expect(r.stdout).toContain("uses the passphrase secrets provider (from the stack export's secrets_providers, env AWS_BASELINE_STACK_SECRETS_PROVIDER)");
         assertNotShown(r.stdout, ["v1:Qk3vO3W2m0U="], "check's report");
     });

@@ -4,8 +4,10 @@
 // level and its schema defaults, then the pack's initial config, then `all`, then
 // per-policy keys — and validate each policy's config against `{type: object,
 // properties, required}` (pkg/resource/analyzer/config.go). Invalid config fails the run.
+// `check` adds what the CLI cannot check (checkPolicyPackConfig, below).
 import Ajv from "ajv";
-import type { AnalyzerInfo, ReconciledPolicyConfig } from "./pack-process";
+import { readConfig, suggestion } from "../../policies/lib/config";
+import type { AnalyzerInfo, PolicyInfo, ReconciledPolicyConfig } from "./pack-process";
 import type { EnforcementLevel } from "./protocol";
 
 const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
@@ -83,8 +85,61 @@ function applyConfig(result: ReconciledPolicyConfig, toApply: PolicyPackConfig):
         const enforcementLevel = given.enforcementLevel ?? current?.enforcementLevel;
         let properties = current?.properties;
         if (given.properties && Object.keys(given.properties).length) properties = { ...(properties ?? {}), ...given.properties };
-        // The CLI keeps entries it cannot attribute (such as `all`) and sends them on.
-        result[policy] = { enforcementLevel: enforcementLevel ?? "advisory", properties };
+        // The CLI keeps entries it cannot attribute (such as `all`, or a misspelt policy name)
+        // and sends them on; one without a level then fails Configure (analyzer_plugin.go).
+        if (!enforcementLevel) {
+            throw new PolicyConfigError(`invalid enforcement level "" (the Pulumi CLI's error for "${policy}", which names no policy of the pack and sets no enforcementLevel)`);
+        }
+        result[policy] = { enforcementLevel, properties };
     }
     return result;
+}
+
+// ---------------------------------------------------------------- check's own validation
+
+/**
+ * Policies that existed once and are gone. The CLI ignores a config entry naming one with a
+ * level (and fails on one with properties only); `check` warns and leaves it out.
+ */
+export const RETIRED_POLICIES: Readonly<Record<string, string>> = {
+    "secret-sensitive-props-observer":
+        "is no longer needed (secret-sensitive-props reads secretness itself since 0.2): remove it from the config",
+};
+
+/** The config without retired policies, and the names it had (for a warning). */
+export function withoutRetiredPolicies(config: PolicyPackConfig): { config: PolicyPackConfig; retired: string[] } {
+    const kept: PolicyPackConfig = {};
+    const retired: string[] = [];
+    for (const [name, entry] of Object.entries(config)) {
+        if (name in RETIRED_POLICIES) retired.push(name);
+        else kept[name] = entry;
+    }
+    return { config: kept, retired };
+}
+
+/**
+ * What the Pulumi CLI lets through and `check` does not: a name that is no policy of the pack
+ * (with the closest real one), `all` with properties (it only sets levels), and each
+ * policy's properties validated exactly as the pack validates them when it runs (unknown
+ * keys with the closest real key, types, globs; policies/lib/config.ts). One message per
+ * mistake, each naming the policy; empty when the config is usable.
+ */
+export function checkPolicyPackConfig(policies: readonly Pick<PolicyInfo, "name" | "configSchema">[], config: PolicyPackConfig): string[] {
+    const errors: string[] = [];
+    const byName = new Map(policies.map((p) => [p.name, p]));
+    for (const [name, entry] of Object.entries(config)) {
+        if (name === "all") {
+            if (entry.properties) errors.push(`all: only sets the enforcement level of every policy; put ${Object.keys(entry.properties).map((k) => `"${k}"`).join(", ")} under each policy`);
+            continue;
+        }
+        const policy = byName.get(name);
+        if (!policy) {
+            errors.push(`"${name}" is not a policy of this pack ${suggestion(name, [...byName.keys()], "policies")}`);
+            continue;
+        }
+        if (!entry.properties || !policy.configSchema) continue;
+        const read = readConfig(policy.name, policy.configSchema, entry.properties);
+        if (!read.ok) errors.push(...read.errors);
+    }
+    return errors;
 }

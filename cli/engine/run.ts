@@ -6,7 +6,11 @@ import { AnalyzerInfo, BootOptions, Diagnostic, LogEntry, PackProcess, providerU
 import { PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
 
 export interface RunOptions extends BootOptions {
-    policyConfig?: PolicyPackConfig;
+    /**
+     * The `--policy-pack-config` contents; a function receives the pack's metadata first
+     * (`check` validates against it, before Configure).
+     */
+    policyConfig?: PolicyPackConfig | ((info: AnalyzerInfo) => PolicyPackConfig | undefined);
     resources: EngineResource[];
     stackTags?: Record<string, string>;
     /** Called after each resource, for progress displays. */
@@ -42,7 +46,8 @@ export async function analyzeWith(pack: PackProcess, options: RunOptions): Promi
     await pack.configureStack(options.stackTags);
     const pluginVersion = await pack.getPluginInfo();
     const info = await pack.getAnalyzerInfo();
-    await pack.configure(reconcilePolicyConfig(info, options.policyConfig));
+    const policyConfig = typeof options.policyConfig === "function" ? options.policyConfig(info) : options.policyConfig;
+    await pack.configure(reconcilePolicyConfig(info, policyConfig));
 
     const providers = new Map<string, EngineResource>();
     for (const r of options.resources) if (isProviderType(r.type)) providers.set(r.urn, r);

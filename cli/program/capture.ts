@@ -37,6 +37,15 @@ export interface Registration {
     replaceOnChanges?: string[];
     deletedWith?: string;
     customTimeouts?: { create?: string; update?: string; delete?: string };
+    /** Where the program constructs it, as the SDK recorded it (engine-side only: analyzers never see it). */
+    source?: SourceLocation;
+}
+
+/** A position in a program file: absolute path, 1-based line and column. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    column?: number;
 }
 
 export interface CaptureContext {

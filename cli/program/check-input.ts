@@ -2,6 +2,7 @@
 // fixture if asked, and hand back the captured stack with what the pack process needs to see
 // the project as `pulumi preview` would show it (its directory as PWD, its stack config).
 import type { StackInput } from "../engine/model";
+import type { SourceLocation } from "./capture";
 import { writeFixture } from "./fixture";
 import { DEFAULT_TIMEOUT_MS, ProgramError, runProgram } from "./run-program";
 
@@ -23,7 +24,16 @@ export interface ProgramCheckInput {
         /** For the pack process: PWD is where `pulumi` would run, so stack-file discovery finds Pulumi.<stack>.yaml. */
         env: Record<string, string>;
         stackConfig: Record<string, string>;
+        /** Where each resource is constructed, and the project file for findings without a position. */
+        program: ProgramSources;
     };
+}
+
+export interface ProgramSources {
+    /** Pulumi.yaml, absolute. */
+    projectFile: string;
+    /** URN → source position (absolute file). */
+    sources: Record<string, SourceLocation>;
 }
 
 export async function loadProgramInput(options: ProgramCheckOptions, note: (message: string) => void): Promise<ProgramCheckInput> {
@@ -60,6 +70,7 @@ export async function loadProgramInput(options: ProgramCheckOptions, note: (mess
             preview: capture.preview,
             env: { PWD: capture.programDir },
             stackConfig: capture.stackConfig,
+            program: { projectFile: capture.projectFile, sources: capture.sources },
         },
     };
 }

@@ -1,13 +1,14 @@
 // The child process that runs a user's Pulumi program: never the check process itself, as a
 // program can hang, throw, or call process.exit. It loads the program's OWN @pulumi/pulumi,
 // installs @pulumi/pulumi's mocks in place of the engine, records every registration request
-// in full (the SDK's MockResourceArgs lacks parent, protect, dependencies and the other
-// options), and writes one JSON result file: the registrations, or a one-line error.
+// in full (the SDK's MockResourceArgs lacks parent, protect, dependencies, the other options
+// and the source position), and writes one JSON result file: the registrations, or a
+// one-line error.
 import * as fs from "fs";
 import * as path from "path";
-import { pathToFileURL } from "url";
+import { fileURLToPath, pathToFileURL } from "url";
 import { makeUrn, urnQualifiedType } from "../engine/model";
-import type { Registration } from "./capture";
+import type { Registration, SourceLocation } from "./capture";
 import { createMocks, resourceShapeReader } from "./mocks";
 import { ProgramSyntaxError, registerTypeScript } from "./typescript";
 
@@ -212,7 +213,46 @@ function fromRegisterRequest(req: any, urn: string, job: ChildJob): Registration
     if (req.getReplaceonchangesList().length) r.replaceOnChanges = req.getReplaceonchangesList();
     if (req.getDeletedwith()) r.deletedWith = req.getDeletedwith();
     if (customTimeouts) r.customTimeouts = customTimeouts;
+    const source = sourceOf(req, job.programDir);
+    if (source) r.source = source;
     return r;
+}
+
+/**
+ * Where the program constructs the resource: the first position the SDK recorded (the
+ * request's sourcePosition, then its stack trace, innermost first) in one of the program's
+ * own files, so a resource built by a library lands on the program's line that called it.
+ * TypeScript positions are the .ts lines (registerTypeScript enables source maps). None
+ * when the SDK recorded nothing usable (an older SDK, an anonymous callback).
+ */
+function sourceOf(req: any, programDir: string): SourceLocation | undefined {
+    const frames: any[] = req.getStacktrace?.()?.getFramesList?.() ?? [];
+    const positions = [req.getSourceposition?.(), ...frames.map((f) => f.getPc?.())];
+    for (const pos of positions) {
+        if (!pos) continue;
+        const file = programFile(pos.getUri(), programDir);
+        const line = pos.getLine();
+        if (file && Number.isInteger(line) && line > 0) return { file, line, ...(pos.getColumn() > 0 ? { column: pos.getColumn() } : {}) };
+    }
+    return undefined;
+}
+
+/** The absolute path of a program file (not under node_modules) a position URI names, if it exists. */
+function programFile(uri: unknown, programDir: string): string | undefined {
+    if (typeof uri !== "string" || !uri.startsWith("file://")) return undefined;
+    let file: string;
+    try {
+        file = fileURLToPath(uri);
+    } catch {
+        return undefined;
+    }
+    // An ES module's frame is already a file URL, which the SDK turns into a path again:
+    // file:///<cwd>/file:/<path>.
+    const nested = /[\\/]file:(\/.*)$/.exec(file);
+    if (nested) file = nested[1];
+    const relative = path.relative(programDir, file);
+    if (relative.startsWith("..") || path.isAbsolute(relative) || relative.split(path.sep).includes("node_modules")) return undefined;
+    return fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
 }
 
 /** Alias specs resolved to URNs, as the engine resolves them before analyzers see them. */

@@ -16,6 +16,8 @@ export const SECRET_PLACEHOLDER = "check-placeholder-secret";
 
 export interface ProgramProject {
     dir: string;
+    /** Pulumi.yaml (or Pulumi.yml), absolute. */
+    projectFile: string;
     name: string;
     stack: string;
     /** The stack file, when it exists. */
@@ -95,6 +97,7 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     const { entry, esm } = resolveEntry(dir, settings.main);
     return {
         dir,
+        projectFile,
         name,
         stack: stackName,
         stackFile,

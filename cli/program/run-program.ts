@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { readDataFile } from "../../policies/lib/files";
 import { StackInput } from "../engine/model";
-import { Captured, providerConfigFrom, toEngineResources } from "./capture";
+import { Captured, providerConfigFrom, SourceLocation, toEngineResources } from "./capture";
 import type { ChildJob, ChildResult } from "./child";
 import { loadProject, ProgramError, ProgramProject } from "./project";
 
@@ -30,6 +30,10 @@ export interface ProgramCapture extends StackInput, Captured {
     project: string;
     preview: boolean;
     programDir: string;
+    /** Pulumi.yaml, absolute: where findings without a source position point. */
+    projectFile: string;
+    /** URN → where the program constructs the resource, when the SDK recorded it. */
+    sources: Record<string, SourceLocation>;
     /** The stack config, as the CLI hands it to a policy pack (secrets as placeholders). */
     stackConfig: Record<string, string>;
 }
@@ -72,6 +76,8 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramCaptur
             project: project.name,
             preview: options.preview,
             programDir: project.dir,
+            projectFile: project.projectFile,
+            sources: Object.fromEntries(result.registrations.flatMap((r) => (r.kind === "register" && r.source ? [[r.urn, r.source]] : []))),
             secretsProvider: project.secretsProvider,
             stackConfig: project.config,
             resources: captured.resources,

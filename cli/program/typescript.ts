@@ -57,7 +57,14 @@ function compilerOptions(ts: TypeScript, programDir: string): import("typescript
         if (read.error) throw new ProgramSyntaxError(`${path.relative(programDir, file)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`);
         options = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file)).options;
     }
-    const { moduleResolution: _resolution, verbatimModuleSyntax: _verbatim, ...kept } = options;
+    // Output locations would make the inline source maps name the .ts file relative to an
+    // outDir the code never runs from: stack frames (and the SDK's source positions) would
+    // then point at a file that does not exist.
+    const {
+        moduleResolution: _resolution, verbatimModuleSyntax: _verbatim,
+        outDir: _outDir, outFile: _outFile, out: _out, rootDir: _rootDir, sourceRoot: _sourceRoot, mapRoot: _mapRoot,
+        ...kept
+    } = options;
     return {
         target: ts.ScriptTarget.ES2020,
         ...kept,

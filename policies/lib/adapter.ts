@@ -15,7 +15,7 @@ import type {
 } from "@pulumi/policy";
 import { ConfigResult, readConfig, withCommonProperties } from "./config";
 import { policyDocUrl } from "./docs";
-import { Exemption, findExemption } from "./exemptions";
+import { configErrorMessage, Exemption, expiredExemptionNote, findExemption, internalErrorMessage } from "./exemptions";
 import type {
     Finding, PlainResource, PolicyDefinition, PolicyMetadata, ResourceFacts, ResourcePolicyDefinition, ResourceRef, StackContext,
     StackPolicyDefinition,
@@ -137,9 +137,7 @@ function runRule(config: CommonConfig, report: ReportViolation, subject: Resourc
         findings = evaluate();
     } catch (e) {
         // Never the error message: it may quote the input, and inputs may be secrets.
-        const kind = e instanceof Error ? e.name : typeof e;
-        const where = subject ? ` on ${subject.type} "${subject.name}"` : "";
-        report(`Internal error (${kind}) while evaluating${where}; the resource was not checked. Please report this.`, subject?.urn);
+        report(internalErrorMessage(e instanceof Error ? e.name : typeof e, subject), subject?.urn);
         return;
     }
     const now = Date.now();
@@ -147,19 +145,12 @@ function runRule(config: CommonConfig, report: ReportViolation, subject: Resourc
         const target = finding.resource ?? subject;
         const verdict = target ? findExemption(config.exemptions, target, now) : { kind: "none" as const };
         if (verdict.kind === "exempt") continue;
-        const note = verdict.kind === "expired"
-            ? ` (The exemption for this resource expired on ${verdict.expiredOn}: "${verdict.exemption.reason}".)`
-            : "";
-        report(finding.message + note, target?.urn);
+        report(finding.message + (verdict.kind === "expired" ? expiredExemptionNote(verdict) : ""), target?.urn);
     }
 }
 
 function reportConfigErrors(errors: readonly string[], report: ReportViolation, urn: string | undefined): void {
-    report(
-        `Invalid configuration, so this policy could not run: ${errors.join("; ")}. ` +
-            "Fix it in the policy pack config (--policy-pack-config file or `pulumi policy enable --config`).",
-        urn,
-    );
+    report(configErrorMessage(errors), urn);
 }
 
 function plainFromArgs(args: ResourceValidationArgs, rawProps: Record<string, unknown> | undefined): PlainResource {

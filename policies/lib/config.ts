@@ -2,10 +2,11 @@
 // cannot do for us.
 //
 // The CLI validates config against `{type: "object", properties, required}` only
-// (pkg/resource/analyzer config.go convertSchema), so `additionalProperties: false` never
-// reaches it and a misspelt top-level key would be silently ignored. We re-validate inside
-// the pack and reject unknown keys and malformed globs with a message naming the policy
-// and key. Config is read when a policy runs, never at module load: `pulumi policy
+// (pkg/resource/analyzer config.go convertSchema; @pulumi/policy sends only `properties` and
+// `required`), so no `additionalProperties: false` can reach it and a misspelt top-level key
+// would be silently ignored. We re-validate inside the pack and reject unknown keys (naming
+// the closest real one) and malformed globs; `check` runs the same validation before it
+// analyzes anything. Config is read when a policy runs, never at module load: `pulumi policy
 // publish` boots the pack without stack config.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { globError } from "./glob";
@@ -82,8 +83,7 @@ function validate<C>(policyName: string, schema: ConfigSchema, raw: unknown): Co
     for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
         if (name === "enforcementLevel") continue;
         if (!(name in schema.properties)) {
-            const known = Object.keys(schema.properties).sort().join(", ");
-            errors.push(`${policyName}: unknown configuration key "${name}" (known keys: ${known})`);
+            errors.push(`${policyName}: unknown configuration key "${name}" ${suggestion(name, Object.keys(schema.properties), "known keys")}`);
             continue;
         }
         config[name] = value;
@@ -97,6 +97,44 @@ function validate<C>(policyName: string, schema: ConfigSchema, raw: unknown): Co
         for (const e of validateFn.errors ?? []) errors.push(`${policyName}: ${describeError(e)}`);
     }
     return errors.length ? { ok: false, errors } : { ok: true, config: config as C };
+}
+
+/** "(did you mean "x"?)" for a likely typo, else the list of what exists: for one-line errors. */
+export function suggestion(name: string, known: readonly string[], listLabel: string): string {
+    const closest = closestName(name, known);
+    return closest !== undefined ? `(did you mean "${closest}"?)` : `(${listLabel}: ${[...known].sort().join(", ")})`;
+}
+
+/**
+ * The candidate a misspelt `name` most likely meant: the nearest by edit distance (case
+ * ignored, a swap of two neighbours counting once), when it is at most a third of the
+ * name's length away; undefined when nothing is that close.
+ */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+    const wanted = name.toLowerCase();
+    let best: { candidate: string; distance: number } | undefined;
+    for (const candidate of candidates) {
+        const distance = editDistance(wanted, candidate.toLowerCase());
+        if (!best || distance < best.distance) best = { candidate, distance };
+    }
+    return best && best.distance <= Math.max(1, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+    let before: number[] = [];
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+        }
+        before = previous;
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 function compile(policyName: string, schema: ConfigSchema): ValidateFunction {

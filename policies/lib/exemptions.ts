@@ -1,6 +1,7 @@
 // Exemptions: a resource a team has accepted, with a reason and optionally an expiry.
-// One implementation for every policy (applied in ./policy.ts) and for `check`'s
-// report of exemptions that matched nothing.
+// One implementation for every policy (applied in ./adapter.ts during `pulumi preview`) and
+// for `check`, which applies them itself so that it can still show what they hide
+// (cli/exemptions-report.ts): same matching, same expiry, same wording.
 import { compileGlob } from "./glob";
 import type { ResourceRef } from "./rule";
 
@@ -47,4 +48,28 @@ export function findExemption(exemptions: readonly Exemption[], resource: Resour
         if (expired.kind === "none") expired = { kind: "expired", exemption, expiredOn: exemption.expires };
     }
     return expired;
+}
+
+/** What a violation says after its message when the exemption that matched it has expired. */
+export function expiredExemptionNote(verdict: Extract<ExemptionVerdict, { kind: "expired" }>): string {
+    return ` (The exemption for this resource expired on ${verdict.expiredOn}: "${verdict.exemption.reason}".)`;
+}
+
+// Reports about the pack rather than the resource, which no exemption hides: the adapter
+// reports them before exemptions apply, and `check`, applying exemptions itself, must not
+// hide them either.
+
+export function internalErrorMessage(kind: string, subject: { type: string; name: string } | undefined): string {
+    const where = subject ? ` on ${subject.type} "${subject.name}"` : "";
+    return `Internal error (${kind}) while evaluating${where}; the resource was not checked. Please report this.`;
+}
+
+export function configErrorMessage(errors: readonly string[]): string {
+    return `Invalid configuration, so this policy could not run: ${errors.join("; ")}. ` +
+        "Fix it in the policy pack config (--policy-pack-config file or `pulumi policy enable --config`).";
+}
+
+/** False for an internal error or a configuration error (`message` without the SDK's description prefix). */
+export function isExemptable(message: string): boolean {
+    return !message.startsWith("Internal error (") && !message.startsWith("Invalid configuration, so this policy could not run");
 }

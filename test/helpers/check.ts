@@ -14,18 +14,25 @@ export interface CheckRun {
 export interface CheckOptions {
     /** Default: the pack directory. */
     cwd?: string;
+    /** Default: this process's, without what `npm test` set (INIT_CWD would move check's base directory). */
     env?: NodeJS.ProcessEnv;
 }
 
+function withoutNpm(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (k !== "INIT_CWD" && !k.startsWith("npm_")) env[k] = v;
+    return env;
+}
+
 export function runCheck(args: readonly string[], o: CheckOptions = {}): CheckRun {
-    const r = spawnSync(process.execPath, [CHECK_CLI, ...args], { cwd: o.cwd ?? PACK_DIR, env: o.env, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [CHECK_CLI, ...args], { cwd: o.cwd ?? PACK_DIR, env: o.env ?? withoutNpm(), encoding: "utf8", timeout: 120_000 });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, without blocking the test process (for runs in parallel). */
 export function runCheckAsync(args: readonly string[], o: CheckOptions = {}): Promise<CheckRun> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CHECK_CLI, ...args], { cwd: o.cwd ?? PACK_DIR, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [CHECK_CLI, ...args], { cwd: o.cwd ?? PACK_DIR, env: o.env ?? withoutNpm(), stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d) => (stdout += d));
