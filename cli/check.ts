@@ -6,10 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { readDataFile } from "../policies/lib/files";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
 import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
-import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
+import { PolicyConfigError, readPolicyPackConfigFile } from "./engine/policy-config";
 import { runPack } from "./engine/run";
 import { unusedExemptions } from "./exemptions-report";
 import { InputError, LoadedInput, loadInputFile } from "./inputs";
@@ -92,7 +91,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     if (output !== undefined) checkWritable(output);
 
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
-    const policyConfig = args.values.config ? readPolicyConfig(args.values.config) : undefined;
+    const policyConfig = args.values.config ? readPolicyPackConfigFile(args.values.config) : undefined;
     // Parse every input before booting anything: bad input fails fast.
     const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput }[] =
         args.positionals.map((file) => ({
@@ -170,18 +169,6 @@ function writeReport(file: string, text: string): void {
     }
 }
 
-function readPolicyConfig(file: string): PolicyPackConfig {
-    const read = readDataFile(file, "policy pack config", "json");
-    if (!read.ok) throw new PolicyConfigError(read.problem);
-    if (read.value === undefined) return {};
-    try {
-        return parsePolicyPackConfig(read.value);
-    } catch (e) {
-        if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
-        throw e;
-    }
-}
-
 function findPackDir(from: string): string {
     for (let dir = from; ; dir = path.dirname(dir)) {
         if (fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) return dir;
@@ -189,7 +176,21 @@ function findPackDir(from: string): string {
     }
 }
 
+/**
+ * The directory the user ran `check` from, against which the paths they typed resolve:
+ * `npm run check` runs in the package directory, and npm records where it was invoked in
+ * INIT_CWD. Only for that script: a process npm started for another script keeps its cwd.
+ */
+export function callerDirectory(env: NodeJS.ProcessEnv = process.env): string {
+    return env.npm_lifecycle_event === "check" && env.INIT_CWD ? env.INIT_CWD : process.cwd();
+}
+
 if (require.main === module) {
+    try {
+        process.chdir(callerDirectory());
+    } catch {
+        // The directory is gone: paths resolve against the package directory.
+    }
     main(process.argv.slice(2)).then(
         (code) => { process.exitCode = code; },
         (e) => {

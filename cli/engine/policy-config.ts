@@ -5,6 +5,7 @@
 // per-policy keys — and validate each policy's config against `{type: object,
 // properties, required}` (pkg/resource/analyzer/config.go). Invalid config fails the run.
 import Ajv from "ajv";
+import { readDataFile } from "../../policies/lib/files";
 import type { AnalyzerInfo, ReconciledPolicyConfig } from "./pack-process";
 import type { EnforcementLevel } from "./protocol";
 
@@ -42,6 +43,19 @@ export function parsePolicyPackConfig(json: unknown): PolicyPackConfig {
         }
     }
     return result;
+}
+
+/** Reads and parses a `--policy-pack-config` file. */
+export function readPolicyPackConfigFile(file: string): PolicyPackConfig {
+    const read = readDataFile(file, "policy pack config", "json");
+    if (!read.ok) throw new PolicyConfigError(read.problem);
+    if (read.value === undefined) return {};
+    try {
+        return parsePolicyPackConfig(read.value);
+    } catch (e) {
+        if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
+        throw e;
+    }
 }
 
 export function reconcilePolicyConfig(info: AnalyzerInfo, config: PolicyPackConfig = {}): ReconciledPolicyConfig {
