@@ -25,11 +25,14 @@ export interface Finding {
     severity?: Severity;
     /** What is wrong, where and how to fix it (without the policy's description, which Pulumi prints above it). */
     message: string;
-    /** The resource's URN; empty for a finding about the whole stack. */
+    /**
+     * The resource's URN. A finding about the whole stack is on the stack resource
+     * (type "pulumi:pulumi:Stack"), or on none: then urn, type and name are empty.
+     */
     urn: string;
-    /** The resource's type token (empty for a finding about the whole stack). */
+    /** The resource's type token. */
     type: string;
-    /** The resource's logical name (empty for a finding about the whole stack). */
+    /** The resource's logical name. */
     name: string;
 }
 
