@@ -77,10 +77,13 @@ export async function installLikeCli(tarball: string, options: InstallOptions = 
     const output = r.stdout + r.stderr;
     if (r.status !== 0) throw new Error(`npm ${command.join(" ")} failed in ${dir} (the CLI would leave the pack half-installed): ${output.trim().split("\n").slice(-5).join(" | ")}`);
     const after = snapshot(dir);
-    const changedFiles = [...after].filter(([f, stamp]) => before.get(f) !== stamp).map(([f]) => f).sort();
+    // npm's own lockfiles are its bookkeeping (npm 12 writes package-lock.json), not a build.
+    const changedFiles = [...after].filter(([f, stamp]) => before.get(f) !== stamp && !NPM_LOCKFILES.includes(f)).map(([f]) => f).sort();
     const scripts = LIFECYCLE_SCRIPTS.filter((s) => manifest.scripts?.[s] !== undefined);
     return { dir, command, installMs, output, changedFiles, scripts };
 }
+
+const NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
 
 /** Runs a command without blocking (installs can run side by side). */
 export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
