@@ -7,7 +7,7 @@ import { EngineResource } from "../../cli/engine/model";
 import { BootOptions, Diagnostic, PackProcess } from "../../cli/engine/pack-process";
 import { PolicyPackConfig } from "../../cli/engine/policy-config";
 import { RunResult } from "../../cli/engine/run";
-import { LoadedInput } from "../../cli/inputs";
+import { LoadedInput, parseInput } from "../../cli/inputs";
 import { PolicyPackConfigFile, startPack, StartedPack } from "../../testing";
 
 export const PACK_DIR = path.resolve(__dirname, "../..");
@@ -47,7 +47,12 @@ export function useEngine(boot: EngineBoot = {}): Engine {
             return session().process;
         },
         async run(input, options = {}) {
-            const checked = await session().check(input, { config: options.config && configFile(options.config) });
+            const { stack = "dev", project = "project", dryRun = false } = boot;
+            const loaded = "format" in input ? (input as LoadedInput) : parseInput(input, "test fixture", { stack, project });
+            // The boot's stack settings apply to every input, as in one `pulumi preview`: tests
+            // of one policy run stack exports that record a secrets provider on any engine.
+            const asBooted = { ...loaded, preview: dryRun, secretsProvider: undefined };
+            const checked = await session().check(asBooted, { config: options.config && configFile(options.config) });
             return withLookups(checked.run);
         },
     };
