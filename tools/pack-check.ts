@@ -39,7 +39,7 @@ export interface Installed {
     installMs: number;
     /** npm's output: with --loglevel=error, a lifecycle script shows here. */
     output: string;
-    /** Files of the package (outside node_modules) whose content the install created or changed: a build ran. */
+    /** Files of the package (outside node_modules) that the install created or rewrote: a build ran. */
     changedFiles: string[];
     /** Lifecycle scripts the package declares. */
     scripts: string[];
@@ -113,7 +113,9 @@ function snapshot(dir: string): Map<string, string> {
             if (e.isDirectory()) {
                 if (!(d === dir && e.name === "node_modules")) visit(full);
             } else {
-                files.set(path.relative(dir, full), createHash("sha1").update(fs.readFileSync(full)).digest("hex"));
+                // Modification time too: a build that writes what was shipped still ran.
+                const s = fs.statSync(full);
+                files.set(path.relative(dir, full), `${s.mtimeMs}:${createHash("sha1").update(fs.readFileSync(full)).digest("hex")}`);
             }
         }
     };
