@@ -139,15 +139,17 @@ export async function checkStack(options: CheckStackOptions): Promise<CheckResul
     const { input, pack, config, ...packOptions } = options;
     if (pack) return pack.check(input, { config });
     const loaded = load(input, packOptions);
+    const preview = packOptions.preview ?? loaded.preview;
+    const secretsProvider = packOptions.secretsProvider ?? loaded.secretsProvider;
     const started = await startPack({
         ...packOptions,
         stack: packOptions.stack ?? loaded.stack,
         project: packOptions.project ?? loaded.project,
-        preview: packOptions.preview ?? loaded.preview,
-        secretsProvider: packOptions.secretsProvider ?? loaded.secretsProvider,
+        preview,
+        secretsProvider,
     });
     try {
-        return await started.check(loaded, { config });
+        return await started.check({ ...loaded, preview, secretsProvider }, { config });
     } finally {
         await started.close();
     }

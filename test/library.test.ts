@@ -70,7 +70,7 @@ describe("baseline(selection)", () => {
 describe("the testing API (testing.ts)", () => {
     const demo = path.join(FIXTURES, "insecure-stack.json");
 
-    it("checkStack: a file through the engine path, with the stack the file records; config as content or as a path", async () => {
+    it("checkStack: a file through the engine path, with the stack the file records unless the options say otherwise; config as content or as a path", async () => {
         const plain = await checkStack({ input: demo });
         expect(plain.run.info.name).toBe("aws-security-baseline");
         expect(POLICIES.map((p) => p.name).filter((n) => plain.of(n).length === 0)).toEqual([]);
@@ -79,6 +79,11 @@ describe("the testing API (testing.ts)", () => {
         expect(bucket).toMatchObject({ type: "aws:s3/bucket:Bucket", level: "mandatory", severity: "high", urn: "urn:pulumi:prod::shop::aws:s3/bucket:Bucket::uploads" });
         expect(bucket.message).not.toContain(POLICIES.find((p) => p.name === "s3-bucket-encryption")!.description);
         expect(plain.on("uploads").map((f) => f.policy)).toContain("s3-bucket-encryption");
+
+        // Options win over what the file records.
+        const kms = await checkStack({ input: demo, secretsProvider: "awskms://alias/pulumi?region=eu-west-1" });
+        expect(plain.of("secrets-provider-allowlist").length).toBeGreaterThan(0);
+        expect(kms.of("secrets-provider-allowlist")).toEqual([]);
 
         const rollout = await checkStack({ input: demo, config: path.join(PACK_DIR, "config/rollout.json") });
         const advisory = await checkStack({ input: JSON.parse(fs.readFileSync(demo, "utf8")), config: { all: "advisory" } });
