@@ -13,7 +13,7 @@
 //   and npm-shrinkwrap.json, derived from the same lock, for the whole tree (npm <= 11 packs
 //   it when `files` lists it and installs from it). npm 12 neither packs nor reads a
 //   shrinkwrap: `--bundle` ships the installed tree in the tarball instead (bundleDependencies),
-//   which every npm installs as shipped, offline. docs/library.md has the trade-offs.
+//   whose versions npm 11 and 12 keep. docs/distribution.md has the measured trade-offs.
 //
 // The directory must stay inside the repository: `pulumi policy publish` boots the pack in
 // place to read its metadata, resolving @pulumi/policy from the repository's node_modules.
