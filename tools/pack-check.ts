@@ -7,10 +7,11 @@
 // boot time next to the figures recorded for the main branch before this change
 // (bench/results/pack-baseline.json), and fails when a target is missed.
 //
-//   npm run pack:check [-- --bundle] [--cold] [--npm <npm-cli.js>] [--tarball <tgz>] [--record <file>]
+//   npm run pack:check [-- --bundle] [--cold] [--npm <npm-cli.js>] [--tarball <tgz>] [--record <file>] [--keep]
 //
 // --tarball measures a given tarball (how the baseline was measured); --cold installs with an
-// empty npm cache; --npm installs with another npm (e.g. npm 12); --record writes the figures.
+// empty npm cache; --npm installs with another npm (e.g. npm 12); --record writes the figures;
+// --keep keeps the installed pack.
 import { execFileSync, spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -306,6 +307,7 @@ async function main(): Promise<number> {
             npm: { type: "string" },
             record: { type: "string" },
             label: { type: "string" },
+            keep: { type: "boolean", default: false },
         },
     });
     let tarball = values.tarball;
@@ -321,8 +323,10 @@ async function main(): Promise<number> {
         process.stdout.write(`${path.relative(REPO_DIR, tarball)}: booted in place as \`pulumi policy publish\` does (${served} policies), packed as it packs\n`);
     }
     const { figures, smoke, installed } = await measure(tarball, { label, npmCli: values.npm, cold: values.cold });
+    if (!values.keep) fs.rmSync(path.dirname(installed.dir), { recursive: true, force: true });
     const baseline = fs.existsSync(BASELINE_FILE) && !values.record ? JSON.parse(fs.readFileSync(BASELINE_FILE, "utf8")) as Figures : undefined;
-    process.stdout.write(`installed in ${installed.dir} (node ${figures.node}, npm ${figures.npm})\n\n${table(figures, baseline)}`);
+    const where = values.keep ? `installed in ${installed.dir}` : "installed in a temporary directory (--keep keeps it)";
+    process.stdout.write(`${where} (node ${figures.node}, npm ${figures.npm})\n\n${table(figures, baseline)}`);
     if (figures.pinned.differing.length) process.stdout.write(`\nnot as shrinkwrapped: ${figures.pinned.differing.slice(0, 10).join("; ")}${figures.pinned.differing.length > 10 ? " …" : ""}\n`);
     if (!smoke.ok) process.stdout.write(`\nsmoke: served ${smoke.policies.join(", ")}; silent on the insecure stack: ${smoke.silent.join(", ") || "none"}; on the secure stack: ${smoke.falseAlarms.join(" | ") || "nothing"}\n`);
     if (values.record) {
