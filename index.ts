@@ -1,5 +1,7 @@
-// The pack itself: what `pulumi preview --policy-pack <dir>` runs. Policies live in
-// policies/ and are listed in the registry, policies/index.ts.
+// The pack itself: what `pulumi preview --policy-pack <dir>` runs (run-policy-pack loads
+// package.json `main`, this file compiled to dist/index.js). The only module that creates a
+// pack: the library (package.json `exports`, policies/index.ts) and the testing helpers
+// (testing.ts) do not. Policies live in policies/ and are listed in the registry.
 import { PolicyPack } from "@pulumi/policy";
 import { baseline, PACK_DESCRIPTION, PACK_NAME } from "./policies";
 

@@ -10,11 +10,10 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { DOCS_URL_ENV } from "../policies/lib/docs";
 import type { Exemption } from "../policies/lib/exemptions";
-import { readDataFile } from "../policies/lib/files";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
 import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
 import {
-    checkPolicyPackConfig, parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
+    checkPolicyPackConfig, PolicyConfigError, PolicyPackConfig, readPolicyPackConfigFile, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
 } from "./engine/policy-config";
 import { runPack } from "./engine/run";
 import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
@@ -188,17 +187,7 @@ function writeReport(file: string, text: string): void {
 
 /** `--config`, parsed as the Pulumi CLI parses it; retired policy names are dropped with a warning. */
 function readPolicyConfig(file: string, warn: (message: string) => void): PolicyPackConfig {
-    const read = readDataFile(file, "policy pack config", "json");
-    if (!read.ok) throw new PolicyConfigError(read.problem);
-    if (read.value === undefined) return {};
-    let parsed: PolicyPackConfig;
-    try {
-        parsed = parsePolicyPackConfig(read.value);
-    } catch (e) {
-        if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
-        throw e;
-    }
-    const { config, retired } = withoutRetiredPolicies(parsed);
+    const { config, retired } = withoutRetiredPolicies(readPolicyPackConfigFile(file));
     for (const name of retired) warn(`${file}: warning: "${name}" ${RETIRED_POLICIES[name]}`);
     return config;
 }

@@ -1,14 +1,11 @@
-// Examples as data: every example of every policy runs through the engine path and keeps
-// its promise (passes, or reports exactly the resources it names), and every artefact
-// derived from the registry (tables, presets, policy pages, demo stacks) is up to date.
-// `npm run docs` regenerates them.
+// Examples as data: every example of every policy runs through the engine path, with the
+// testing API users get (testing.ts), and keeps its promise (passes, or reports exactly the
+// resources it names), and every artefact derived from the registry (tables, presets, policy
+// pages, demo stacks) is up to date. `npm run docs` regenerates them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import { deriveFiles, staleFiles } from "../tools/derive";
 import { brokenPromises, demoStack, ExampleRun, runExamples, withPack } from "../tools/examples";
-import { parseInput } from "../cli/inputs";
-import { analyzeWith } from "../cli/engine/run";
-import { PACK_DIR } from "./helpers/engine";
 
 let runs: ExampleRun[];
 beforeAll(async () => {
@@ -25,14 +22,11 @@ describe.each(POLICIES.map((p) => [p.name, p] as const))("%s examples", (name, p
 
 describe("demo stacks", () => {
     it("the insecure demo is reported by every policy; the secure demo by none", async () => {
-        const run = async (stack: Record<string, unknown>) => withPack({ dryRun: false, secretsProvider: stack.secretsProvider as string }, async (pack) => {
-            const input = parseInput(stack, "demo");
-            return analyzeWith(pack, { packDir: PACK_DIR, resources: input.resources });
-        });
+        const run = async (stack: Record<string, unknown>) => withPack({ dryRun: false, secretsProvider: stack.secretsProvider as string }, (pack) => pack.check(stack));
         const insecure = await run(demoStack("fail"));
-        expect(POLICIES.map((p) => p.name).filter((n) => !insecure.diagnostics.some((d) => d.policyName === n))).toEqual([]);
+        expect(POLICIES.map((p) => p.name).filter((n) => insecure.of(n).length === 0)).toEqual([]);
         const secure = await run(demoStack("pass"));
-        expect(secure.diagnostics.map((d) => `${d.policyName}: ${d.message}`)).toEqual([]);
+        expect(secure.findings.map((f) => `${f.policy}: ${f.message}`)).toEqual([]);
     });
 });
 

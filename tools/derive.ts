@@ -3,7 +3,6 @@
 // `npm run docs` writes them (tools/docs.ts); test/generated.test.ts fails when one is stale.
 import * as fs from "fs";
 import * as path from "path";
-import { violationText } from "../cli/report";
 import { PACK_NAME, POLICIES } from "../policies";
 import { withCommonProperties } from "../policies/lib/config";
 import type { PolicyDefinition } from "../policies/lib/rule";
@@ -69,7 +68,7 @@ function examplesBlock(p: PolicyDefinition, runs: readonly ExampleRun[]): string
             if (example.config) parts.push("With this policy pack config:", "", "```json", JSON.stringify({ [p.name]: example.config }, null, 4), "```", "");
             const run = runs.find((r) => r.example === example);
             if (verdict === "fail" && run) {
-                parts.push(`\`${PACK_NAME}\` reports:`, "", "```text", ...run.diagnostics.map((d) => `${d.enforcementLevel}: ${violationText(d)}`), "```", "");
+                parts.push(`\`${PACK_NAME}\` reports:`, "", "```text", ...run.findings.map((f) => `${f.level}: ${f.message}`), "```", "");
             }
         }
     }

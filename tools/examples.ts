@@ -1,17 +1,14 @@
 // Policy examples as the engine sees them: each example of each policy becomes a fixture,
-// runs through the engine path (the pack booted as the Pulumi CLI boots it) and yields the
-// diagnostics of its policy. The demo stacks are the examples marked `demo`, merged.
-// Used by `npm run docs` (tools/docs.ts) and test/examples.test.ts.
+// runs through the engine path (the pack booted as the Pulumi CLI boots it) with the testing
+// API users get (testing.ts) and yields the findings of its policy. The demo stacks are the
+// examples marked `demo`, merged. Used by `npm run docs` (tools/docs.ts) and
+// test/examples.test.ts.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Diagnostic } from "../cli/engine/pack-process";
-import { PackProcess } from "../cli/engine/pack-process";
-import { analyzeWith } from "../cli/engine/run";
-import { parseInput } from "../cli/inputs";
 import { POLICIES } from "../policies";
 import type { PolicyDefinition, PolicyExample } from "../policies/lib/rule";
-import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
+import { Finding, startPack, StartedPack } from "../testing";
 
 export const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 
@@ -31,9 +28,9 @@ export function exampleFixture(example: PolicyExample, stack = "dev", project = 
 export interface ExampleRun {
     policy: PolicyDefinition;
     example: PolicyExample;
-    /** This policy's diagnostics, in the order the engine reported them. */
-    diagnostics: Diagnostic[];
-    /** The reported resource of each diagnostic: its name, or "" for the stack. */
+    /** This policy's findings, in the order the engine reported them. */
+    findings: Finding[];
+    /** The reported resource of each finding: its name, or "" for the stack. */
     reportedNames: string[];
 }
 
@@ -56,12 +53,10 @@ export async function runExamples(policies: readonly PolicyDefinition[] = POLICI
     await Promise.all([...groups.values()].map(async ({ key, jobs: group }) => {
         await withPack(key, async (pack) => {
             for (const { policy, example } of group) {
-                const input = parseInput(exampleFixture(example), `${policy.name}: "${example.title}"`);
-                const config = example.config ? { [policy.name]: { properties: example.config } } : undefined;
-                const run = await analyzeWith(pack, { packDir: REPO_DIR, resources: input.resources, policyConfig: config });
-                const names = new Map(run.resources.map((r) => [r.urn, r.type === "pulumi:pulumi:Stack" ? "" : r.name]));
-                const diagnostics = run.diagnostics.filter((d) => d.policyName === policy.name);
-                results.set(example, { policy, example, diagnostics, reportedNames: diagnostics.map((d) => names.get(d.urn) ?? "") });
+                const config = example.config ? { [policy.name]: example.config } : undefined;
+                const findings = (await pack.check(exampleFixture(example), { config })).of(policy.name);
+                const reportedNames = findings.map((f) => (f.type === "pulumi:pulumi:Stack" ? "" : f.name));
+                results.set(example, { policy, example, findings, reportedNames });
             }
         });
     }));
@@ -69,11 +64,9 @@ export async function runExamples(policies: readonly PolicyDefinition[] = POLICI
 }
 
 /** Boots the pack for one kind of stack, with no project files around it. */
-export async function withPack<T>(key: BootKey, use: (pack: PackProcess) => Promise<T>): Promise<T> {
+export async function withPack<T>(key: BootKey, use: (pack: StartedPack) => Promise<T>): Promise<T> {
     const pwd = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
-    const env: Record<string, string | undefined> = { PWD: pwd };
-    if (key.secretsProvider) env[STACK_SECRETS_PROVIDER_ENV] = key.secretsProvider;
-    const pack = await PackProcess.boot({ packDir: REPO_DIR, stack: "dev", project: "project", dryRun: key.dryRun, env });
+    const pack = await startPack({ packDir: REPO_DIR, preview: key.dryRun, secretsProvider: key.secretsProvider, env: { PWD: pwd } });
     try {
         return await use(pack);
     } finally {
@@ -88,17 +81,17 @@ export function brokenPromises(run: ExampleRun): string[] {
     const problems: string[] = [];
     const where = `${run.policy.name}: example "${example.title}"`;
     if (example.verdict === "pass") {
-        if (run.diagnostics.length > 0) problems.push(`${where} should pass but reports: ${run.diagnostics.map((d) => d.message).join(" | ")}`);
+        if (run.findings.length > 0) problems.push(`${where} should pass but reports: ${run.findings.map((f) => f.message).join(" | ")}`);
         return problems;
     }
     const expected = [...new Set(example.reported ?? example.resources.filter((r) => r.custom !== false).map((r) => r.name))].sort();
     const actual = [...new Set(reportedNames)].sort();
     if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-        problems.push(`${where} should report ${JSON.stringify(expected)} but reports ${JSON.stringify(actual)}: ${run.diagnostics.map((d) => d.message).join(" | ")}`);
+        problems.push(`${where} should report ${JSON.stringify(expected)} but reports ${JSON.stringify(actual)}: ${run.findings.map((f) => f.message).join(" | ")}`);
     }
     if (example.messageIncludes) {
-        for (const d of run.diagnostics) {
-            if (!d.message.includes(example.messageIncludes)) problems.push(`${where}: a message lacks ${JSON.stringify(example.messageIncludes)}: ${d.message}`);
+        for (const f of run.findings) {
+            if (!f.message.includes(example.messageIncludes)) problems.push(`${where}: a message lacks ${JSON.stringify(example.messageIncludes)}: ${f.message}`);
         }
     }
     return problems;

@@ -7,6 +7,7 @@
 // `check` adds what the CLI cannot check (checkPolicyPackConfig, below).
 import Ajv from "ajv";
 import { readConfig, suggestion } from "../../policies/lib/config";
+import { readDataFile } from "../../policies/lib/files";
 import type { AnalyzerInfo, PolicyInfo, ReconciledPolicyConfig } from "./pack-process";
 import type { EnforcementLevel } from "./protocol";
 
@@ -44,6 +45,19 @@ export function parsePolicyPackConfig(json: unknown): PolicyPackConfig {
         }
     }
     return result;
+}
+
+/** Reads and parses a `--policy-pack-config` file. */
+export function readPolicyPackConfigFile(file: string): PolicyPackConfig {
+    const read = readDataFile(file, "policy pack config", "json");
+    if (!read.ok) throw new PolicyConfigError(read.problem);
+    if (read.value === undefined) return {};
+    try {
+        return parsePolicyPackConfig(read.value);
+    } catch (e) {
+        if (e instanceof PolicyConfigError) throw new PolicyConfigError(`${file}: ${e.message}`);
+        throw e;
+    }
 }
 
 export function reconcilePolicyConfig(info: AnalyzerInfo, config: PolicyPackConfig = {}): ReconciledPolicyConfig {

@@ -120,6 +120,11 @@ export interface PolicyMetadata {
     configSchema: ConfigSchema;
     /** Properties config/strict.json sets for this policy, beyond `mandatory`. */
     strictConfig?: Record<string, unknown>;
+    /**
+     * Helper policies this one needs in the same pack (their names). `baseline(selection)`
+     * adds them to any selection that takes this policy.
+     */
+    requires?: readonly string[];
     examples: PolicyExample[];
 }
 
