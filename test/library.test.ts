@@ -76,7 +76,7 @@ describe("the testing API (testing.ts)", () => {
         expect(POLICIES.map((p) => p.name).filter((n) => plain.of(n).length === 0)).toEqual([]);
         expect(plain.failed).toBe(true);
         const bucket = plain.of("s3-bucket-encryption").find((f) => f.name === "uploads")!;
-        expect(bucket).toMatchObject({ type: "aws:s3/bucket:Bucket", level: "mandatory", severity: "high", urn: "urn:pulumi:prod::shop::aws:s3/bucket:Bucket::uploads" });
+        expect(bucket).toMatchObject({ type: "aws:s3/bucket:Bucket", level: "mandatory", severity: "medium", urn: "urn:pulumi:prod::shop::aws:s3/bucket:Bucket::uploads" });
         expect(bucket.message).not.toContain(POLICIES.find((p) => p.name === "s3-bucket-encryption")!.description);
         expect(plain.on("uploads").map((f) => f.policy)).toContain("s3-bucket-encryption");
 

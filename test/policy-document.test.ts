@@ -288,6 +288,10 @@ describe("emptyObjectIsAbsent", () => {
     it.each([["{}"], [" { } "], [{}]])("%j is no policy", (value) => {
         expect(readPolicyDocument(value, { emptyObjectIsAbsent: true })).toEqual({ kind: "absent" });
     });
+    it("an object whose only entries are unknown may still become {}: not known yet (a robustness counterexample)", () => {
+        expect(readPolicyDocument({ layerName: UNKNOWN_SENTINELS.archive }, { emptyObjectIsAbsent: true })).toEqual({ kind: "unknown" });
+        expect(problemsOf(readPolicyDocument({ layerName: "aws:kms:dsse" }, { emptyObjectIsAbsent: true }))).toEqual(["has no Statement; add a Statement list"]);
+    });
     it("without the option, {} is a document without Statement", () => {
         expect(problemsOf(readPolicyDocument("{}"))).toEqual(["has no Statement; add a Statement list"]);
     });

@@ -105,7 +105,10 @@ export function readPolicyDocument(value: unknown, options: ReadOptions = {}): P
     if (!isRecord(document)) {
         return invalid(`must be a JSON object with a Statement list, not ${kindOf(document)}`);
     }
-    if (options.emptyObjectIsAbsent && Object.keys(document).length === 0) return { kind: "absent" };
+    if (options.emptyObjectIsAbsent && Object.values(document).every(isUnknown)) {
+        // An unknown entry may resolve to undefined and vanish, leaving `{}`: not known yet.
+        return Object.keys(document).length === 0 ? { kind: "absent" } : { kind: "unknown" };
+    }
     const statementField = document.Statement;
     if (isUnknown(statementField)) return { kind: "unknown" };
     if (statementField === undefined) return invalid("has no Statement; add a Statement list");
