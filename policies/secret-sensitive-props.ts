@@ -14,7 +14,7 @@
 import { globList } from "./lib/config";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownPath, wrapAsSecret,
+    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownDocumentPath, shownPath, wrapAsSecret,
 } from "./lib/sensitive";
 import * as t from "./lib/tokens";
 import { SIG, SIG_KEY } from "./lib/wire";
@@ -77,29 +77,42 @@ export function wrapPlaintextSensitiveValues(resource: PlainResource, config: Se
 
 function plaintextMessage(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations): string {
     return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason)}, ` +
-        "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value);
+        "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value, secrets);
 }
 
+/** Why the value is a credential, naming a shape or a provider mark, never quoting the value. */
 function describeReason(reason: SensitiveReason): string {
     switch (reason.kind) {
-        case "always": return `is ${reason.what}`;
+        case "provider": return `is ${reason.what}`;
+        case "format": return `holds ${reason.what}`;
         case "pattern": return `its name matches sensitivePatterns "${shown(reason.pattern)}"`;
         case "name": return "its name marks a credential";
-        case "url-credentials": return "is a URL with an embedded password";
+        case "name-and-value": return "its name and its random-looking value mark a credential";
+        case "script": return `passes a credential in a script or command line (${reason.what})`;
     }
 }
 
-function fixFor(resource: PlainResource, value: SensitiveValue): string {
-    if (resource.type.startsWith("pulumi:providers:")) {
+const CONTAINER_TYPES = new Set([t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION]);
+
+function fixFor(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations | undefined): string {
+    if (resource.type.startsWith("pulumi:providers:") && value.location.length === 1) {
         const pkg = resource.type.slice("pulumi:providers:".length);
         return `Set it with \`pulumi config set --secret ${pkg}:${shown(String(value.location[0]))} ...\`, or pass \`pulumi.secret(...)\` to an explicit provider.`;
     }
-    if (value.document) {
-        return "Reference it from Secrets Manager or SSM Parameter Store in the container's `secrets` (`valueFrom`) instead, " +
-            `or make the whole \`${value.document}\` a secret (\`pulumi.secret(...)\`, or \`pulumi.jsonStringify\` of secret values).`;
+    const document = shownDocumentPath(value, secrets);
+    const whole = (path: string) => `make the whole \`${shown(path)}\` a secret (\`pulumi.secret(...)\`, or \`pulumi.jsonStringify\` of secret values)`;
+    if (document !== undefined && CONTAINER_TYPES.has(resource.type)) {
+        return `Reference it from Secrets Manager or SSM Parameter Store in the container's \`secrets\` (\`valueFrom\`) instead, or ${whole(document)}.`;
+    }
+    if (value.script) {
+        return "Read it at run time instead (from Secrets Manager or SSM Parameter Store: `aws secretsmanager get-secret-value` in a script, " +
+            `a container's \`secrets\`), or ${whole(document ?? shownPath(value, secrets))}.`;
+    }
+    if (document !== undefined) {
+        return `Keep it out of the document (reference Secrets Manager or SSM Parameter Store where the service can), or ${whole(document)}.`;
     }
     const managed = MANAGED_PASSWORD_SETTING[resource.type];
-    const aws = managed && value.reason.kind === "always" ? `, or let AWS manage it in Secrets Manager with \`${managed}\`` : "";
+    const aws = managed && value.reason.kind === "provider" ? `, or let AWS manage it in Secrets Manager with \`${managed}\`` : "";
     return "Pass it as a secret: `pulumi.secret(value)`, `config.requireSecret(\"...\")`, or a value read from Secrets Manager " +
         `(\`aws.secretsmanager.getSecretVersionOutput(...).secretString\` is secret)${aws}.`;
 }
