@@ -3,6 +3,8 @@
 // Scored per (case, path): a labelled path reported is a true positive, a labelled path not
 // reported a miss, a reported path not labelled a false alarm. Prints ids and paths, never a
 // value. test/secret-sensitive-props.eval.test.ts asserts the targets.
+import * as fs from "fs";
+import * as path from "path";
 import { CATEGORIES, Category, EVALUATION, EvalCase } from "../fixtures/secret-sensitive-props/evaluation";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
@@ -71,9 +73,40 @@ export function report(result: Evaluation): string {
     return lines.join("\n");
 }
 
+/** The block of the policy's page that holds the figures (`--write` updates it). */
+export const EVALUATION_BLOCK = { begin: "<!-- BEGIN evaluation -->", end: "<!-- END evaluation -->" };
+
+/** The figures as the policy's page shows them. */
+export function evaluationBlock(result: Evaluation): string {
+    const f = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(3));
+    const rows = Object.entries(CATEGORIES).map(([k, what]) => {
+        const s = result.byCategory[k as Category];
+        return `| ${k} | ${what} | ${s.cases} | ${s.tp} | ${s.fp} | ${s.fn} | ${f(precision(s))} | ${f(recall(s))} |`;
+    });
+    const o = result.overall;
+    return [
+        EVALUATION_BLOCK.begin,
+        "| | category | cases | found | false alarms | missed | precision | recall |",
+        "|---|---|---|---|---|---|---|---|",
+        ...rows,
+        `| **all** | | **${o.cases}** | **${o.tp}** | **${o.fp}** | **${o.fn}** | **${f(precision(o))}** | **${f(recall(o))}** |`,
+        EVALUATION_BLOCK.end,
+    ].join("\n");
+}
+
+const PAGE = path.join(path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, ""), "docs/policies/secret-sensitive-props.md");
+
 if (require.main === module) {
     const result = evaluate();
     console.log(report(result));
+    if (process.argv.includes("--write")) {
+        const page = fs.readFileSync(PAGE, "utf8");
+        const start = page.indexOf(EVALUATION_BLOCK.begin);
+        const end = page.indexOf(EVALUATION_BLOCK.end);
+        if (start < 0 || end < start) throw new Error(`${PAGE}: no evaluation block`);
+        fs.writeFileSync(PAGE, page.slice(0, start) + evaluationBlock(result) + page.slice(end + EVALUATION_BLOCK.end.length));
+        console.log(`\nwrote the figures to ${path.relative(process.cwd(), PAGE)}`);
+    }
     const p = precision(result.overall) ?? 1;
     const r = recall(result.overall) ?? 1;
     if (p < TARGETS.precision || r < TARGETS.recall) process.exitCode = 1;

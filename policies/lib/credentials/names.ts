@@ -74,7 +74,7 @@ const WEAK_LAST_WORDS = new Set(["verify", "verification", "signature", "sig"]);
 const REFERENCE_WORDS = new Set([
     "arn", "arns", "id", "ids", "identifier", "name", "names", "length", "policy", "policies", "type", "types", "kind", "version", "versions",
     "stage", "stages", "status", "rotation", "rotated", "url", "urls", "uri", "uris", "endpoint", "endpoints", "path", "paths", "prefix",
-    "suffix", "ref", "refs", "reference", "location", "field", "fields", "header", "headers", "enabled", "enable", "disabled", "required",
+    "suffix", "ref", "refs", "reference", "source", "sources", "location", "field", "fields", "header", "headers", "enabled", "enable", "disabled", "required",
     "require", "count", "ttl", "validity", "units", "expiration", "expiry", "expires", "expire", "date", "time", "timestamp", "strategy",
     "mode", "method", "methods", "algorithm", "alg", "format", "encoding", "label", "labels", "description", "issuer", "host", "hostname",
     "domain", "domains", "selection", "expression", "generation", "provider", "providers", "param", "params", "parameter", "parameters",
@@ -119,6 +119,8 @@ function mentions(words: readonly string[]): Mention[] {
         if (CREDENTIAL_WORDS.has(w)) {
             // PASS alone, after a word, or before one: DB_PASS, PASS_PHRASE; not PASS_THROUGH (a one-word name anyway).
             found.push({ start: i, end: i + 1, weak: false });
+        } else if (w === "string" && words[i - 1] === "connection") {
+            found.push({ start: i - 1, end: i + 1, weak: false }); // connectionString
         } else if (w === "auth" && i === last && i > 0) {
             found.push({ start: i, end: i + 1, weak: false }); // REDIS_AUTH, BASIC_AUTH
         } else if (w === "pat" && i === last && i > 0) {

@@ -107,9 +107,11 @@ export const NESTED: Readonly<Record<string, readonly ProviderMark[]>> = {
     "aws:storagegateway/gateway:Gateway": [{ path: "smbActiveDirectorySettings.password" }],
     "aws:quicksight/dataSource:DataSource": [{ path: "credentials.credentialPair.password" }],
     "aws:appstream/directoryConfig:DirectoryConfig": [{ path: "serviceAccountCredentials.accountPassword" }],
-    "aws:appflow/connectorProfile:ConnectorProfile": ["*", "*.*"].flatMap((under) =>
-        ["password", "clientSecret", "apiKey", "apiSecretKey", "secretKey", "secretAccessKey", "applicationKey", "accessToken", "refreshToken", "jwtToken", "authCode", "credentialsMap"]
-            .map((leaf) => ({ path: `connectorProfileConfig.connectorProfileCredentials.${under}.${leaf}`, what: "a connector credential" }))),
+    // Per connector (`datadog.apiKey`), and in a connector's blocks (`salesforce.oauthRequest.authCode`, `customConnector.custom.credentialsMap`).
+    "aws:appflow/connectorProfile:ConnectorProfile": [
+        ...["password", "clientSecret", "apiKey", "apiSecretKey", "secretKey", "secretAccessKey", "applicationKey", "accessToken", "refreshToken", "jwtToken"].map((leaf) => `*.${leaf}`),
+        ...["password", "clientSecret", "apiSecretKey", "accessToken", "refreshToken", "authCode", "credentialsMap"].map((leaf) => `*.*.${leaf}`),
+    ].map((leaf) => ({ path: `connectorProfileConfig.connectorProfileCredentials.${leaf}`, what: "a connector credential" })),
     "aws:verifiedaccess/trustProvider:TrustProvider": [{ path: "oidcOptions.clientSecret", what: "an OIDC client secret" }],
     "aws:sagemaker/workforce:Workforce": [{ path: "oidcConfig.clientSecret", what: "an OIDC client secret" }],
     "aws:amplify/app:App": [{ path: "autoBranchCreationConfig.basicAuthCredentials" }],

@@ -74,7 +74,7 @@ export function isSettingShaped(value: string): boolean {
     if (/\s/.test(v)) return false;
     if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || DOTTED_NAME.test(v) || HOSTNAME.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
-    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && !looksRandom(v.replace(/^.*[/\\]/, ""))) return true;
+    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s)) && !looksRandom(v.replace(/^.*[/\\]/, ""))) return true;
     // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM.
     if (UPPER_ENUM.test(v) && v.length <= 40 && !/\d{3}/.test(v)) return true;
     if (SLUG.test(v) && THING_WORDS.test(v) && !/\d{4}/.test(v)) return true;
