@@ -219,30 +219,45 @@ const RULES: readonly Rule[] = [
         id: "kafka-jaas", what: "a JAAS login configuration with a password", class: "unmistakable", keywords: ["LoginModule"],
         test: rx(/LoginModule\s{1,8}required\b[^;]{0,1024}?\bpassword\s{0,8}=\s{0,8}"([^"]{1,256})"/, (m) => literal(m[1])),
     },
+    {
+        id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable", keywords: ['"auth"'],
+        test: rx(/"auth"\s{0,4}:\s{0,4}"([A-Za-z0-9+/]{8,1024}={0,2})"/, isBasicCredentials),
+    },
     { id: "basic-auth-header", what: "HTTP Basic credentials", class: "unmistakable", keywords: ["Basic "], test: rx(/\bBasic\s{1,4}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/, isBasicCredentials) },
     { id: "bearer-token", what: "a bearer token", class: "unmistakable", keywords: ["Bearer ", "Token "], test: rx(/\b(?:Bearer|Token)\s{1,4}([A-Za-z0-9._~+/-]{16,4096}=*)/, (m) => randomish(m[1])) },
 ];
 
 const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const PREFILTER = new RegExp(RULES.flatMap((r) => r.keywords ?? []).map(escape).join("|"));
-const PREFILTER_CI = new RegExp(RULES.flatMap((r) => r.ci ?? []).map(escape).join("|"), "i");
+const CS_KEYWORDS = new Set(RULES.flatMap((r) => r.keywords ?? []));
+const CI_KEYWORDS = new Set(RULES.flatMap((r) => r.ci ?? []));
+const ALL_KEYWORDS = [...new Set([...CS_KEYWORDS, ...CI_KEYWORDS])].sort((a, b) => b.length - a.length);
+// One case-insensitive pass over the value finds which keywords occur (longest first; a match
+// also counts the keywords it contains), so a long value is scanned once, not once per keyword.
+const SCAN = new RegExp(ALL_KEYWORDS.map(escape).join("|"), "gi");
+const CONTAINED = new Map<string, string[]>();
+function containedIn(match: string): string[] {
+    let found = CONTAINED.get(match);
+    if (!found) {
+        const lower = match.toLowerCase();
+        found = ALL_KEYWORDS.filter((k) => (CS_KEYWORDS.has(k) && match.includes(k)) || (CI_KEYWORDS.has(k) && lower.includes(k)));
+        // Bounded: matches are keywords up to case, so few distinct strings.
+        if (CONTAINED.size < 4096) CONTAINED.set(match, found);
+    }
+    return found;
+}
 const UNFILTERED = RULES.filter((r) => r.when);
 
 /** The first credential format the value holds, if any. */
 export function findFormat(value: string): FormatMatch | undefined {
     if (value.length < 8) return undefined;
     const text = value.length > MAX_SCANNED ? value.slice(0, MAX_SCANNED) : value;
-    const cs = PREFILTER.test(text);
-    const ci = PREFILTER_CI.test(text);
-    if (!cs && !ci) {
-        for (const rule of UNFILTERED) if (rule.when!(text) && rule.test(text)) return { id: rule.id, what: rule.what, class: rule.class };
-        return undefined;
-    }
-    let lower: string | undefined;
-    for (const rule of RULES) {
+    let keywords: Set<string> | undefined;
+    SCAN.lastIndex = 0;
+    for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) for (const k of containedIn(m[0])) (keywords ??= new Set()).add(k);
+    for (const rule of keywords ? RULES : UNFILTERED) {
         if (rule.when) {
             if (!rule.when(text)) continue;
-        } else if (!((cs && rule.keywords?.some((k) => text.includes(k))) || (ci && rule.ci?.some((k) => (lower ??= text.toLowerCase()).includes(k))))) {
+        } else if (!(rule.keywords?.some((k) => keywords!.has(k)) || rule.ci?.some((k) => keywords!.has(k)))) {
             continue;
         }
         if (rule.test(text)) return { id: rule.id, what: rule.what, class: rule.class };

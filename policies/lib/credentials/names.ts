@@ -101,7 +101,7 @@ const NOT_SECRET_BEFORE_TOKEN = new Set([
     "input", "output", "completion", "prompt", "context", "push", "device", "hardware", "verification", "validation", "mfa",
 ]);
 // Public by design: build-time prefixes of front-end frameworks and words that say so.
-const PUBLIC_FIRST_WORDS: readonly (readonly string[])[] = [["next", "public"], ["vite"], ["react", "app"], ["expo", "public"], ["gatsby"], ["nuxt", "public"], ["public"], ["storybook"]];
+const PUBLIC_FIRST_WORDS: readonly (readonly string[])[] = [["next", "public"], ["vite"], ["react", "app"], ["expo", "public"], ["gatsby"], ["nuxt", "public"], ["public"], ["storybook"], ["mix"]];
 const PUBLIC_WORDS = new Set(["publishable", "anon", "browser"]);
 
 const PASSWORD_WORDS = new Set(["password", "passwords", "pass", "passwd"]);
