@@ -288,11 +288,12 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             if (!dummy) report(ctx, { kind: "provider", what: ctx.marks.hit });
             return;
         }
+        if (isPolicyText(value)) return;
         const document = ctx.full && ctx.documents < MAX_DOCUMENT_NESTING && value.length <= MAX_DOCUMENT ? parseDocument(value, ctx.key) : undefined;
-        if (document !== undefined && document !== POLICY_TEXT) {
+        if (document !== undefined) {
             schedule(document, {
                 ...ctx, marks: NO_MARKS, documentParts: ctx.documentParts ?? depthOf(ctx.path), documents: ctx.documents + 1, describing: false,
-                heldBy: ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy, full: !(isRecord(document) && "Statement" in document),
+                heldBy: ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy,
             });
             return;
         }
@@ -309,7 +310,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, { kind: "pattern", pattern });
             return;
         }
-        if (!ctx.full || document === POLICY_TEXT || ctx.references || ctx.marks.namesOff || dummy) return;
+        if (!ctx.full || ctx.references || ctx.marks.namesOff || dummy) return;
         const byName = ctx.describing ? undefined : nameReason(name, value, ctx);
         if (byName) {
             report(ctx, byName);
@@ -385,8 +386,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             });
         } else if (isRecord(value)) {
             if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
+            if ("Statement" in value) return; // a policy document (see isPolicyText)
             const siblings = siblingsOf(value);
-            const full = ctx.full && !("Statement" in value);
+            const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
@@ -426,12 +428,10 @@ function awsSecretBesideKeyId(value: string, ctx: WalkContext): FormatMatch | un
 }
 
 /** A JSON document (any string that is one) or a YAML document (where the key says it may be one), parsed. */
-function parseDocument(value: string, key: string | undefined): unknown | typeof POLICY_TEXT {
+function parseDocument(value: string, key: string | undefined): unknown {
     const trimmed = value.trimStart();
     const first = trimmed[0];
     if (first === "{" || first === "[") {
-        // IAM and resource policies: credential formats only, without parsing (they are large and many).
-        if (first === "{" && value.includes('"Statement"')) return POLICY_TEXT;
         try {
             const parsed = JSON.parse(value);
             return typeof parsed === "object" && parsed !== null ? parsed : undefined;
@@ -453,8 +453,14 @@ const CLOUDFORMATION_TAGS: Readonly<Record<string, string>> = Object.fromEntries
         .map((f) => [`!${f}`, f === "Ref" || f === "Condition" ? f : `Fn::${f}`]),
 );
 
-// An IAM or resource policy held as a string: judged as one string, by credential formats only.
-const POLICY_TEXT = Symbol("policy document");
+/**
+ * IAM, KMS and resource policies, as strings or objects, are not judged: they hold actions,
+ * principals, ARNs and conditions, never a credential format, and on a realistic stack they
+ * are most of the text (scanning them would cost more than everything else together).
+ */
+function isPolicyText(value: string): boolean {
+    return /^\s*\{\s*"(?:Version|Statement|Id)"\s*:/.test(value.slice(0, 64)) && value.includes('"Statement"');
+}
 
 /** EC2 user data as the program wrote it: base64 (`userDataBase64`, launch templates) decoded when it decodes to text. */
 function decodeUserData(value: string): string {

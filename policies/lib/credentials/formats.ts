@@ -250,6 +250,8 @@ const UNFILTERED = RULES.filter((r) => r.when);
 /** The first credential format the value holds, if any. */
 export function findFormat(value: string): FormatMatch | undefined {
     if (value.length < 8) return undefined;
+    // Every format but a URL, a key=value string or a Basic header is 20 characters or more.
+    if (value.length < 20 && !value.includes("://") && !value.includes("=") && !value.includes("Basic ")) return undefined;
     const text = value.length > MAX_SCANNED ? value.slice(0, MAX_SCANNED) : value;
     let keywords: Set<string> | undefined;
     SCAN.lastIndex = 0;
