@@ -50,6 +50,29 @@ function literal(secret: string | undefined): boolean {
     return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…)/.test(decodeURIComponentSafe(secret));
 }
 
+/**
+ * Tests `re` (not global) on each span of the value that starts at an occurrence of `keyword`
+ * and ends before the next occurrence, a character of `stop`, or `max` characters: spans do not
+ * overlap, so a rule that looks ahead of its keyword still costs linear time.
+ */
+function inSpans(keyword: string, max: number, stop: RegExp, re: RegExp, check?: (m: RegExpExecArray) => boolean): (value: string) => boolean {
+    const ci = re.flags.includes("i");
+    return (value) => {
+        const haystack = ci ? value.toLowerCase() : value;
+        const needle = ci ? keyword.toLowerCase() : keyword;
+        for (let at = haystack.indexOf(needle); at >= 0;) {
+            const next = haystack.indexOf(needle, at + needle.length);
+            let end = Math.min(next < 0 ? value.length : next, at + max);
+            const stopped = value.slice(at, end).search(stop);
+            if (stopped >= 0) end = at + stopped;
+            const m = re.exec(value.slice(at, end));
+            if (m && (!check || check(m))) return true;
+            at = next;
+        }
+        return false;
+    };
+}
+
 function decodeURIComponentSafe(s: string): string {
     try {
         return decodeURIComponent(s);
@@ -202,7 +225,7 @@ const RULES: readonly Rule[] = [
     },
     {
         id: "jdbc-password", what: "a JDBC URL with a password", class: "unmistakable", ci: ["jdbc:"],
-        test: rx(/\bjdbc:[a-z0-9]{1,30}:(?:[^\s?;]{0,2048}[?&;](?:password|pwd)=([^&;\s"']{1,256})|thin:[^/@\s:]{1,128}\/([^@\s]{1,256})@)/i, (m) => literal(m[1] ?? m[2])),
+        test: inSpans("jdbc:", 4096, /[\s"']/, /^jdbc:[a-z0-9]{1,30}:(?:.*[?&;](?:password|pwd)=([^&;]+)|thin:[^/@:]{1,128}\/([^@]{1,256})@)/i, (m) => literal(m[1] ?? m[2])),
     },
     {
         id: "connection-string-password", what: "a connection string with a password", class: "unmistakable", ci: ["password", "pwd"],
@@ -213,11 +236,11 @@ const RULES: readonly Rule[] = [
         id: "url-secret-query", what: "a URL with a secret in its query string", class: "unmistakable", ci: ["password=", "passwd=", "pwd=", "token=", "key=", "secret=", "signature="],
         test: rx(/[?&](?:password|passwd|pwd|access_token|api_?key|apikey|client_secret|secret|token|private_token|auth_token|x-amz-security-token|signature)=([^&#\s"']{6,2048})/i, (m) => literal(m[1]) && !/^\$|^\{|^%7B/i.test(m[1])),
     },
-    { id: "azure-sas-url", what: "a URL with an Azure SAS signature", class: "unmistakable", keywords: ["sig="], test: rx(/[?&]sv=\d{4}-\d{2}-\d{2}[^#\s]{0,2048}?&sig=[A-Za-z0-9%+/=]{30,200}/) },
-    { id: "s3-presigned-url", what: "a presigned URL", class: "unmistakable", ci: ["x-amz-signature="], test: rx(/[?&]X-Amz-Credential=[^&\s]{1,512}[^#\s]{0,4096}?&X-Amz-Signature=[a-f0-9]{64}/i) },
+    { id: "azure-sas-url", what: "a URL with an Azure SAS signature", class: "unmistakable", keywords: ["sig="], test: inSpans("sv=", 4096, /[\s#"']/, /^sv=\d{4}-\d{2}-\d{2}&(?:.*&)?sig=[A-Za-z0-9%+/=]{30,200}/) },
+    { id: "s3-presigned-url", what: "a presigned URL", class: "unmistakable", ci: ["x-amz-signature="], test: inSpans("X-Amz-Credential=", 8192, /[\s#"']/, /^X-Amz-Credential=[^&]{1,512}&.*X-Amz-Signature=[a-f0-9]{64}/i) },
     {
         id: "kafka-jaas", what: "a JAAS login configuration with a password", class: "unmistakable", keywords: ["LoginModule"],
-        test: rx(/LoginModule\s{1,8}required\b[^;]{0,1024}?\bpassword\s{0,8}=\s{0,8}"([^"]{1,256})"/, (m) => literal(m[1])),
+        test: inSpans("LoginModule", 2048, /;/, /^LoginModule\s{1,8}required\b.*\bpassword\s{0,8}=\s{0,8}"([^"]{1,256})"/s, (m) => literal(m[1])),
     },
     {
         id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable", keywords: ['"auth"'],

@@ -76,7 +76,7 @@ export function isSettingShaped(value: string): boolean {
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
     if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s)) && !looksRandom(v.replace(/^.*[/\\]/, ""))) return true;
     // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM.
-    if (UPPER_ENUM.test(v) && v.length <= 40 && !/\d{3}/.test(v)) return true;
+    if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3)) return true;
     if (SLUG.test(v) && THING_WORDS.test(v) && !/\d{4}/.test(v)) return true;
     return false;
 }
@@ -128,6 +128,8 @@ export function looksRandom(value: string): boolean {
     // Words joined by separators (orders-session-cache-primary) are names, not keys.
     if (digit === 0 && upper === 0 && /^[a-z]+(?:[-_.][a-z]+)+$/.test(v)) return false;
     const classes = [lower, upper, digit, other].filter((n) => n > 0).length;
+    // Hex keys (Datadog, Twilio, PagerDuty) have two classes and at most 4 bits per character.
+    if (v.length >= 32 && digit > 0 && /^[0-9a-f]+$|^[0-9A-F]+$/.test(v)) return true;
     return (classes >= 3 && digit > 0) || entropy(v) >= 3.5;
 }
 
