@@ -88,7 +88,7 @@ function describeReason(reason: SensitiveReason): string {
         case "pattern": return `its name matches sensitivePatterns "${shown(reason.pattern)}"`;
         case "name": return "its name marks a credential";
         case "name-and-value": return "its name and its random-looking value mark a credential";
-        case "script": return `passes a credential in a script or command line (${reason.what})`;
+        case "script": return `passes a credential in ${reason.what}`;
     }
 }
 
@@ -134,8 +134,8 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
     name: NAME,
     displayName: "Credentials in inputs are secrets",
     description:
-        "Credentials in resource inputs (passwords, tokens, API keys, sensitive environment variables, SecureString " +
-        "parameter values, database master passwords) must be Pulumi secrets, not plaintext.",
+        "Credentials in resource inputs (passwords, tokens, API keys, private keys, connection strings, SecureString " +
+        "parameter values; in environment variables, JSON documents, scripts and command lines too) must be Pulumi secrets, not plaintext.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -231,6 +231,60 @@ function examples(): PolicyExample[] {
                 { type: t.SSM_PARAMETER, name: "webhook-signing-key", props: { name: "/shop/webhook-signing-key", type: "SecureString", value: { $secret: "whsec_not_real_1234" } } },
             ],
             note: "Containers definitions that hold Outputs are built with `pulumi.jsonStringify(...)`: if any value in them is secret, the whole string is secret and passes.",
+        },
+        {
+            title: "credentials found by their shape and on command lines: a connection string, a container argument, a script in user data",
+            verdict: "fail",
+            resources: [
+                { type: "aws:lambda/function:Function", name: "reports-api", props: fn({ LOG_LEVEL: "info", DATABASE_URL: "postgres://reports:Xq8-not-real-Lp2@reports.cluster-c1a2b3.eu-west-1.rds.amazonaws.com:5432/reports" }) },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "reports-migrate",
+                    props: {
+                        family: "reports-migrate",
+                        containerDefinitions: JSON.stringify([{ name: "migrate", image, command: ["./migrate", "--host", "reports.internal", "--db-password", "Xq8-not-real-Lp2"] }]),
+                    },
+                },
+                {
+                    type: "aws:ec2/instance:Instance", name: "reports-bastion",
+                    props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" }, userData: "#!/bin/bash\nmysql -h reports.internal -u admin -pXq8-not-real-Lp2 -e 'SELECT 1'\n" },
+                },
+            ],
+            messageIncludes: "is plaintext but",
+            note: "The messages name what was found (\"holds a URL with an embedded password\", \"passes a credential in `mysql -p`\"), never the value.",
+        },
+        {
+            title: "settings, references and run-time lookups under credential-ish names",
+            verdict: "pass",
+            resources: [
+                {
+                    type: "aws:lambda/function:Function", name: "reports-api",
+                    props: fn({
+                        TOKEN_TTL: "3600", PASSWORD_RESET_QUEUE: "https://sqs.eu-west-1.amazonaws.com/123456789012/password-reset",
+                        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: "2773", SECRETS_MANAGER_TTL: "300",
+                        DB_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:reports-db-Xy12Zw",
+                    }),
+                },
+                { type: "aws:rds/parameterGroup:ParameterGroup", name: "reports-pg", props: { family: "postgres16", parameters: [{ name: "password_encryption", value: "scram-sha-256" }, { name: "rds.force_ssl", value: "1" }] } },
+                {
+                    type: "aws:ec2/instance:Instance", name: "reports-bastion",
+                    props: {
+                        ami: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" },
+                        userData: "#!/bin/bash\nDB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id reports-db --query SecretString --output text)\n" +
+                            "mysql -h reports.internal -u admin -p\"$DB_PASSWORD\" -e 'SELECT 1'\n",
+                    },
+                },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "reports-migrate",
+                    props: {
+                        family: "reports-migrate",
+                        containerDefinitions: JSON.stringify([{
+                            name: "migrate", image, command: ["./migrate", "--host", "reports.internal", "--db-password-file", "/run/secrets/db"],
+                            secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:reports-db-Xy12Zw" }],
+                        }]),
+                    },
+                },
+            ],
+            note: "Numbers, durations, queue URLs, ARNs, engine settings and values read at run time are not credentials, whatever their names say.",
         },
         {
             title: "values unknown during a preview",

@@ -169,21 +169,21 @@ describe("names", () => {
 describe("scripts and argument lists", () => {
     const judge = (name: string, value: string) => judgeName(name).kind === "credential" && !isSettingShaped(value);
     it.each([
-        [`export DB_PASSWORD='${pw}'`, "a credential assigned to a variable"],
-        [`$env:ADMIN_PASSWORD = "${pw}"`, "a credential assigned to a variable"],
-        [`./app --password ${pw}`, "a credential passed as a command-line argument"],
-        [`./app --api-key=${pw}`, "a credential passed as a command-line argument"],
-        [`mysql -uroot -p${pw} -e "select 1"`, "a password after `mysql -p`"],
-        [`docker login -u ci -p ${pw} registry.example`, "a password after `docker login -p`"],
-        [`curl -u deploy:${pw} https://x`, "a password after `curl -u user:`"],
-        [`sshpass -p '${pw}' ssh host`, "a password after `sshpass -p`"],
-        [`redis-cli -h cache -a ${pw} PING`, "a password after `redis-cli -a`"],
-        [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw}`, "a password after `htpasswd -b`"],
-        [`echo 'root:${pw}' | chpasswd`, "a password piped to `chpasswd`"],
-        [`machine git.example login ci password ${pw}`, "a password in a .netrc entry"],
-        [`aws configure set aws_secret_access_key ${pw}`, "a credential set with `aws configure set`"],
-        [`chpasswd:\n  list: |\n    ec2-user:${pw}\n`, "a password in a cloud-init `chpasswd` list"],
-        [`  password: ${pw}`, "a credential in a configuration line"],
+        [`export DB_PASSWORD='${pw}'`, "a variable assignment"],
+        [`$env:ADMIN_PASSWORD = "${pw}"`, "a variable assignment"],
+        [`./app --password ${pw}`, "a command-line flag's value"],
+        [`./app --api-key=${pw}`, "a command-line flag's value"],
+        [`mysql -uroot -p${pw} -e "select 1"`, "`mysql -p`"],
+        [`docker login -u ci -p ${pw} registry.example`, "`docker login -p`"],
+        [`curl -u deploy:${pw} https://x`, "`curl -u user:password`"],
+        [`sshpass -p '${pw}' ssh host`, "`sshpass -p`"],
+        [`redis-cli -h cache -a ${pw} PING`, "`redis-cli -a`"],
+        [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw}`, "`htpasswd -b`"],
+        [`echo 'root:${pw}' | chpasswd`, "a line piped to `chpasswd`"],
+        [`machine git.example login ci password ${pw}`, "a .netrc entry"],
+        [`aws configure set aws_secret_access_key ${pw}`, "`aws configure set`"],
+        [`chpasswd:\n  list: |\n    ec2-user:${pw}\n`, "a cloud-init `chpasswd` list"],
+        [`  password: ${pw}`, "a configuration line"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([

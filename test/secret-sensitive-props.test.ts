@@ -260,6 +260,28 @@ describe("secretness on the remediation path (pure)", () => {
         expect(provider[0].message).toContain("`pulumi config set --secret aws:secretKey ...`");
     });
 
+    it("a value found by its shape is named by the shape, never quoted; each kind says how to fix it", () => {
+        const pem = ["-----BEGIN RSA PRIVATE KEY-----", ...Array.from({ length: 6 }, (_, i) => `${PLAIN}${"A".repeat(58)}${i}`), "-----END RSA PRIVATE KEY-----"].join("\n");
+        const cases: [PlainResource, string[]][] = [
+            [resource("aws:lambda/function:Function", { environment: { variables: { SIGNER: pem } } }, { name: "f1" }), ["`environment.variables.SIGNER` is plaintext but holds a PEM private key"]],
+            [resource("aws:lambda/function:Function", { environment: { variables: { LEGACY: `Server=db;Database=app;User Id=app;Password=${PLAIN}-cs;` } } }, { name: "f2" }),
+                ["`environment.variables.LEGACY` is plaintext but holds a connection string with a password"]],
+            [resource("aws:ec2/vpnConnection:VpnConnection", { tunnel1PresharedKey: `${PLAIN}_psk.1234` }, { name: "vpn" }), ["`tunnel1PresharedKey` is plaintext but is a VPN tunnel pre-shared key"]],
+            [resource("aws:ec2/instance:Instance", { userData: `#!/bin/bash\nmysql -u root -p${PLAIN}x -e 'select 1'\n` }, { name: "i" }),
+                ["`userData` is plaintext but passes a credential in `mysql -p`", "Read it at run time instead", "make the whole `userData` a secret"]],
+            [resource("aws:lambda/function:Function", { environment: { variables: { STRIPE_KEY: `${PLAIN}Ab3dE6gH9jK2mN5pQ8` } } }, { name: "f3" }),
+                ["`environment.variables.STRIPE_KEY` is plaintext but its name and its random-looking value mark a credential"]],
+            [resource("aws:sfn/stateMachine:StateMachine", { definition: JSON.stringify({ States: { A: { Parameters: { Headers: { Authorization: `Bearer ${PLAIN}0123456789abcdef` } } } } }) }, { name: "sfn" }),
+                ["`definition.States.A.Parameters.Headers.Authorization` is plaintext but holds a bearer token", "Keep it out of the document", "make the whole `definition` a secret"]],
+        ];
+        for (const [r, expected] of cases) {
+            const messages = findPlaintextSensitiveValues(r, config, new SecretLocations()).map((f) => f.message);
+            produced.push(...messages);
+            expect(messages, r.name).toHaveLength(1);
+            for (const e of expected) expect(messages[0], r.name).toContain(e);
+        }
+    });
+
     it("remediation wraps only the plaintext values, in place, keeping other secrets as they were", () => {
         const stripe = new Secret(`${SECRET}-6`);
         const r = fn({ DB_PASSWORD: `${PLAIN}-10`, STRIPE_API_KEY: stripe, LOG_LEVEL: "info" });

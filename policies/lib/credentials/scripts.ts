@@ -50,14 +50,14 @@ const CURL_USER = after("(?:-u|--user)", String.raw`(?:\s{1,8}|=)`);
  * or as the next word.
  */
 const SHORT_PASSWORD_FLAGS: readonly { command: RegExp; password(after: string): string | undefined; what: string }[] = [
-    { command: /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?=\s)/, password: (t) => MYSQL_ATTACHED.exec(t)?.[1], what: "a password after `mysql -p`" },
-    { command: /\b(?:docker|podman|buildah|skopeo|helm|oras|nerdctl)\s{1,8}(?:registry\s{1,8})?login(?=\s)/, password: after("(?:-p|--password)", String.raw`(?:\s{1,8}|=)`), what: "a password after `docker login -p`" },
-    { command: /\bsshpass(?=\s)/, password: after("-p", String.raw`\s{0,8}`), what: "a password after `sshpass -p`" },
-    { command: /\bredis-cli(?=\s)/, password: after("-a"), what: "a password after `redis-cli -a`" },
-    { command: /\b(?:sqlcmd|bcp)(?=\s)/, password: after("-P"), what: "a password after `sqlcmd -P`" },
-    { command: /\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)(?=\s)/, password: after("-p"), what: "a password after `mongosh -p`" },
+    { command: /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?=\s)/, password: (t) => MYSQL_ATTACHED.exec(t)?.[1], what: "`mysql -p`" },
+    { command: /\b(?:docker|podman|buildah|skopeo|helm|oras|nerdctl)\s{1,8}(?:registry\s{1,8})?login(?=\s)/, password: after("(?:-p|--password)", String.raw`(?:\s{1,8}|=)`), what: "`docker login -p`" },
+    { command: /\bsshpass(?=\s)/, password: after("-p", String.raw`\s{0,8}`), what: "`sshpass -p`" },
+    { command: /\bredis-cli(?=\s)/, password: after("-a"), what: "`redis-cli -a`" },
+    { command: /\b(?:sqlcmd|bcp)(?=\s)/, password: after("-P"), what: "`sqlcmd -P`" },
+    { command: /\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)(?=\s)/, password: after("-p"), what: "`mongosh -p`" },
     {
-        command: /\b(?:curl|wget|http)(?=\s)/, what: "a password after `curl -u user:`",
+        command: /\b(?:curl|wget|http)(?=\s)/, what: "`curl -u user:password`",
         password: (t) => {
             const userPass = CURL_USER(t);
             if (!userPass) return undefined;
@@ -66,7 +66,7 @@ const SHORT_PASSWORD_FLAGS: readonly { command: RegExp; password(after: string):
         },
     },
     {
-        command: /\bhtpasswd(?=\s)/, what: "a password after `htpasswd -b`",
+        command: /\bhtpasswd(?=\s)/, what: "`htpasswd -b`",
         password: (t) => {
             const command = t.split(/[|;&]/)[0].trim().split(/\s+/);
             return command.some((w) => /^-[a-zA-Z]*b/.test(w)) && command.length >= 3 ? command[command.length - 1] : undefined;
@@ -97,28 +97,28 @@ function judgeLine(line: string, judge: NameJudge): ScriptFinding | undefined {
     ASSIGNMENT.lastIndex = 0;
     for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
         const value = unquote(m[2]);
-        if (!isRuntime(value) && judge(m[1], value)) return { what: "a credential assigned to a variable" };
+        if (!isRuntime(value) && judge(m[1], value)) return { what: "a variable assignment" };
     }
     LONG_FLAG.lastIndex = 0;
     for (let m = LONG_FLAG.exec(line); m; m = LONG_FLAG.exec(line)) {
         const value = unquote(m[2]);
-        if (!isRuntime(value) && judge(m[1], value)) return { what: "a credential passed as a command-line argument" };
+        if (!isRuntime(value) && judge(m[1], value)) return { what: "a command-line flag's value" };
     }
     const short = shortFlagPassword(line);
     if (short) return { what: short };
     // aws configure set aws_secret_access_key VALUE
     const configure = /\baws\s{1,8}configure\s{1,8}set\s{1,8}([\w.]{1,64})\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|\S{1,1024})/.exec(line);
-    if (configure && !isRuntime(unquote(configure[2])) && judge(configure[1], unquote(configure[2]))) return { what: "a credential set with `aws configure set`" };
+    if (configure && !isRuntime(unquote(configure[2])) && judge(configure[1], unquote(configure[2]))) return { what: "`aws configure set`" };
     // .netrc: machine host login user password SECRET
     const netrc = /\bmachine\s{1,8}\S{1,256}\s{1,8}login\s{1,8}\S{1,256}\s{1,8}password\s{1,8}(\S{1,256})/.exec(line);
-    if (netrc && !isRuntime(netrc[1])) return { what: "a password in a .netrc entry" };
+    if (netrc && !isRuntime(netrc[1])) return { what: "a .netrc entry" };
     // echo 'user:password' | chpasswd
     const chpasswd = /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/.exec(line);
-    if (chpasswd && !isRuntime(chpasswd[1])) return { what: "a password piped to `chpasswd`" };
+    if (chpasswd && !isRuntime(chpasswd[1])) return { what: "a line piped to `chpasswd`" };
     const config = CONFIG_LINE.exec(line);
     if (config) {
         const value = unquote(config[2].trim());
-        if (!/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(config[1], value)) return { what: "a credential in a configuration line" };
+        if (!/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(config[1], value)) return { what: "a configuration line" };
     }
     return undefined;
 }
@@ -140,7 +140,7 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
             if (indent >= 0 && indent <= chpasswdIndent) chpasswdIndent = -1;
             else {
                 const entry = /^\s*-?\s*[\w.-]{1,64}:([^\s:]{1,256})\s*$/.exec(line);
-                if (entry && !/^(?:RANDOM|R)$/.test(entry[1]) && !isRuntime(entry[1]) && !/^\$\d?\$/.test(entry[1])) return { what: "a password in a cloud-init `chpasswd` list" };
+                if (entry && !/^(?:RANDOM|R)$/.test(entry[1]) && !isRuntime(entry[1]) && !/^\$\d?\$/.test(entry[1])) return { what: "a cloud-init `chpasswd` list" };
             }
         }
         const found = judgeLine(line, judge);
@@ -163,11 +163,11 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
             const inline = flag[2];
             const value = inline ?? args[i + 1];
             if (value !== undefined && !isRuntime(value) && judge(flag[1], value)) {
-                return { index: inline !== undefined ? i : i + 1, finding: { what: "a credential passed as a command-line argument" } };
+                return { index: inline !== undefined ? i : i + 1, finding: { what: "a command-line flag's value" } };
             }
         }
         const assignment = /^([A-Za-z_][A-Za-z0-9_.]{0,127})=([\s\S]*)$/.exec(arg);
-        if (assignment && !isRuntime(assignment[2]) && judge(assignment[1], assignment[2])) return { index: i, finding: { what: "a credential assigned to a variable" } };
+        if (assignment && !isRuntime(assignment[2]) && judge(assignment[1], assignment[2])) return { index: i, finding: { what: "a variable assignment" } };
         if (/\s/.test(arg)) {
             const found = findCredentialInScript(arg, judge);
             if (found) return { index: i, finding: found };
