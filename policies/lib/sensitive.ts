@@ -230,7 +230,8 @@ function siblingsOfPairs(list: readonly unknown[]): Siblings {
         const pair = PAIRS.find(([n, v]) => n in element && v in element);
         if (!pair) continue;
         const name = unwrapSecrets(element[pair[0]]);
-        judgeSibling(facts, typeof name === "string" ? name : "", element[pair[1]]);
+        // An unknown name might be an endpoint's.
+        judgeSibling(facts, typeof name === "string" && !isUnknown(name) ? name : "endpoint", element[pair[1]]);
     }
     return facts.awsKeyId || facts.emulator ? facts : NO_SIBLINGS;
 }
