@@ -154,7 +154,8 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
         properties: {
             sensitivePatterns: globList(
                 "Extra globs, matched case-insensitively against every property key at any depth (environment-variable " +
-                "names included), that mark string values as credentials, e.g. \"*_signing_key\".",
+                "names and variables in scripts included), that mark string values as credentials (placeholders such as ${X} " +
+                "still pass), e.g. \"*_signing_key\".",
                 [],
             ),
             ignoreProperties: globList(

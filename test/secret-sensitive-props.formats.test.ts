@@ -155,7 +155,7 @@ describe("value shapes", () => {
 describe("names", () => {
     it.each([
         ["DB_PASSWORD", "credential"], ["STRIPE_KEY", "weak"], ["X-Origin-Verify", "weak"], ["PASSWORD_MIN_LENGTH", "describing"], ["LOG_LEVEL", "none"],
-        ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "describing"], ["AWS_SECRET_ACCESS_KEY", "credential"], ["AWS_ACCESS_KEY_ID", "describing"],
+        ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "describing"], ["AWS_SECRET_ACCESS_KEY", "credential"], ["AWS_ACCESS_KEY_ID", "none"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {

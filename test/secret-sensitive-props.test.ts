@@ -143,6 +143,33 @@ describe("findSensitiveValues (pure)", () => {
         expect(paths(type, props)).toEqual(expected);
     });
 
+    // Provider inputs whose names mention credentials but hold settings, names or references
+    // (from a review of every such name in @pulumi/aws v7's input types).
+    const providerSettings: [string, Record<string, unknown>][] = [
+        ["aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }],
+        ["aws:kms/key:Key", { customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" }],
+        ["aws:eks/nodeGroup:NodeGroup", { clusterName: "prod", remoteAccess: { ec2SshKey: "ops-2024", sourceSecurityGroupIds: ["sg-1"] } }],
+        ["aws:eks/nodeGroup:NodeGroup", { clusterName: "prod", remoteAccess: { ec2SshKey: "deploy" } }],
+        ["aws:storagegateway/gateway:Gateway", { gatewayName: "branch", gatewayTimezone: "GMT", activationKey: "ABCDE-12345-FGHIJ-67890-KLMNO" }],
+        ["aws:apigateway/method:Method", { restApi: "a1b2c3", resourceId: "r1", httpMethod: "GET", authorization: "CUSTOM", authorizerId: "az1" }],
+        ["aws:apigateway/authorizer:Authorizer", { name: "jwt", restApi: "a1b2c3", authorizerCredentials: "arn:aws:iam::123456789012:role/apigw-invoke", identitySource: "method.request.header.Authorization" }],
+        ["aws:rds/proxy:Proxy", { name: "orders", engineFamily: "POSTGRESQL", roleArn: "arn:aws:iam::123456789012:role/proxy", vpcSubnetIds: ["subnet-1"], auths: [{ authScheme: "SECRETS", iamAuth: "REQUIRED", secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }] }],
+        ["aws:workspaces/workspace:Workspace", { directoryId: "d-1", bundleId: "wsb-1", userName: "jdoe", volumeEncryptionKey: "alias/aws/workspaces", rootVolumeEncryptionEnabled: true }],
+        ["aws:codebuild/project:Project", { name: "ci", environment: { image: "acme/ci:1", registryCredential: { credential: "arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-AbCdEf", credentialProvider: "SECRETS_MANAGER" } } }],
+        ["aws:iam/userLoginProfile:UserLoginProfile", { user: "jdoe", pgpKey: "keybase:jdoe", passwordLength: 20, passwordResetRequired: true }],
+        ["aws:iam/accessKey:AccessKey", { user: "ci", pgpKey: "mQENBFxyz0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ" }],
+        ["aws:cloudfront/publicKey:PublicKey", { name: "signing", encodedKey: "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0123456789\n-----END PUBLIC KEY-----\n" }],
+        ["aws:s3/bucketObjectv2:BucketObjectv2", { bucket: "assets", key: "assets/4f1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9.zip", source: { path: "./dist.zip" } }],
+        ["aws:dynamodb/table:Table", { hashKey: "tenantId", rangeKey: "createdAt", attributes: [{ name: "tenantId", type: "S" }] }],
+        ["aws:datasync/locationObjectStorage:LocationObjectStorage", { serverHostname: "minio.internal", bucketName: "exports", accessKey: "Q3AM3UQ867SPQQA43P2F" }],
+        ["aws:verifiedaccess/endpoint:Endpoint", { attachmentType: "vpc", domainCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1", serverNameToVerify: "app.internal.example" }],
+        ["aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings", { dataCatalogEncryptionSettings: { connectionPasswordEncryption: { awsKmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1", returnConnectionPasswordEncrypted: true } } }],
+        ["aws:msk/cluster:Cluster", { clusterName: "events", clientAuthentication: { sasl: { iam: true, scram: true }, unauthenticated: false } }],
+    ];
+    it.each(providerSettings)("%s: settings under credential-ish names pass", (type, props) => {
+        expect(paths(type, props)).toEqual([]);
+    });
+
     it("huge, deep and shared inputs: no throw, no slowdown, bounded messages", () => {
         let deep: unknown = { DB_PASSWORD: `${PLAIN}-deep` };
         for (let i = 0; i < 20_000; i++) deep = i % 2 ? [deep] : { nested: deep };

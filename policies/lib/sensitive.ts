@@ -111,7 +111,7 @@ const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
 // Strings that may be YAML documents (JSON is recognized anywhere).
-const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration"]);
+const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
 
 const MAX_MARK_DEPTH = 8;
 const MAX_DOCUMENT = 1 << 20;

@@ -57,7 +57,7 @@ const STRONG_KEY_QUALIFIERS = new Set([
     "api", "app", "application", "secret", "private", "encryption", "encrypt", "enc", "signing", "sign", "hmac", "master", "license",
     "licence", "auth", "service", "account", "db", "database", "client", "root", "admin", "session", "cookie", "jwt", "crypto", "cipher",
     "aes", "shared", "preshared", "sas", "storage", "webhook", "ingest", "insert", "write", "deploy", "integration", "role", "consumer",
-    "subscription", "management", "jws", "jwe", "hec", "ssh", "sse",
+    "subscription", "management", "jws", "jwe", "hec", "sse",
 ]);
 // `<qualifier> key` that names a key of something else (a table, an object, a cache entry) or a public key.
 const NOT_KEY_QUALIFIERS = new Set([
@@ -65,9 +65,12 @@ const NOT_KEY_QUALIFIERS = new Set([
     "dedup", "deduplication", "group", "message", "lookup", "metric", "dimension", "tag", "label", "prefix", "cursor", "shard", "row",
     "column", "index", "config", "feature", "translation", "locale", "hot", "map", "primary", "unique", "composite", "natural", "surrogate",
     "password", "passwords", "pass", "asset", "file", "bucket", "route", "registry", "env", "i18n", "item", "lock", "pgp", "gpg", "key", "keys",
+    // S3-compatible APIs (MinIO, DataSync, Ceph) call the key ID the "access key"; its secret is the "secret key".
+    "access",
 ]);
-// Last words that make a name a weak credential name: the value decides (X-Origin-Verify, X-Hub-Signature).
-const WEAK_LAST_WORDS = new Set(["verify", "verification", "signature", "sig"]);
+// Last words that make a name a weak credential name: the value decides (X-Origin-Verify, a
+// header CloudFront sends the origin as a shared secret).
+const WEAK_LAST_WORDS = new Set(["verify", "verification"]);
 
 // A word after the credential word makes the name about the credential, not the credential
 // itself: secretArn, passwordLength, TOKEN_TTL, SESSION_TOKENS_TABLE, SECRETS_BACKEND.
@@ -87,7 +90,7 @@ const REFERENCE_WORDS = new Set([
     "claims", "claim", "query", "complexity", "strength", "history", "reuse", "rule", "rules", "requirements", "usage", "user", "username",
     "users", "owner", "region", "cache", "config", "configuration", "settings", "setting", "options", "server", "flow", "flows", "grant",
     "chars", "charset", "policy", "enforcement", "check", "auth", "authentication", "mfa", "lock", "locked", "refresh", "exchange", "revocation",
-    "introspection", "storage", "vault",
+    "introspection", "storage", "vault", "spec", "pair", "pairs",
 ]);
 // Words before the credential word that make it a non-credential: public keys, values already
 // encrypted or hashed, a reference to a secret that exists elsewhere.

@@ -126,6 +126,8 @@ export const NOT_CREDENTIALS: Readonly<Record<string, readonly string[]>> = {
         "aws:elasticache/parameterGroup:ParameterGroup", "aws:memorydb/parameterGroup:ParameterGroup", "aws:dax/parameterGroup:ParameterGroup",
     ].map((type) => [type, ["parameters"]])), // engine settings: password_encryption, default_password_lifetime
     "aws:medialive/input:Input": ["sources.*.passwordParam"],
+    "aws:storagegateway/gateway:Gateway": ["activationKey"], // single use, expires within 30 minutes
+    "aws:eks/nodeGroup:NodeGroup": ["remoteAccess.ec2SshKey"], // an EC2 key pair's name
     "aws:apigateway/method:Method": ["authorization"], // NONE, CUSTOM, AWS_IAM, COGNITO_USER_POOLS
     "aws:cognito/userPoolClient:UserPoolClient": ["explicitAuthFlows", "tokenValidityUnits"],
     "pulumi:providers:aws": ["tokenBucketRateLimiterCapacity", "skipCredentialsValidation", "sharedCredentialsFiles", "sharedConfigFiles"],
