@@ -1,4 +1,5 @@
 import * as fc from "fast-check";
+import * as fs from "fs";
 import * as path from "path";
 import { Secret } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
@@ -444,6 +445,30 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.remediations.map((r) => [nameOf.get(r.urn), r.policyName])).toEqual(remediated.map((n) => [n, POLICY]));
     });
 
+    // Secretness is read in Analyze itself, for every tier of the detection: the README's own
+    // `{"all": ...}` examples never blind the policy (the 0.1 `all` trap).
+    const tiers = {
+        resources: [
+            db("tier-provider", `${PLAIN}-tier-db`),
+            fn("tier-format", { LEGACY_DSN: `Server=db;Database=app;User Id=app;Password=${PLAIN}-tier-cs;` }),
+            fn("tier-name", { DB_PASS: `${PLAIN}-tier-name` }),
+            { type: "aws:ec2/instance:Instance", name: "tier-script", props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData: `#!/bin/bash\nsshpass -p ${PLAIN}-tier-script scp host:/a /b\n` } },
+            { type: "aws:ecs/taskDefinition:TaskDefinition", name: "tier-argument", props: { family: "t", containerDefinitions: JSON.stringify([{ name: "app", image: "acme/app:1", command: ["./app", "--api-key", `${PLAIN}-tier-arg`] }]) } },
+            fn("tier-secret", { DB_PASS: { $secret: `${SECRET}-tier-name` }, LEGACY_DSN: { $secret: `Password=${SECRET}-x;Server=db` } }),
+        ],
+    };
+    const tierNames = ["tier-provider", "tier-format", "tier-name", "tier-script", "tier-argument"];
+    it.each(["advisory", "mandatory"] as const)("all: %s judges every tier in Analyze itself", async (level) => {
+        const run = await analyze(tiers, levels({ all: level }));
+        expect(verdicts(run)).toEqual(tierNames.map((n) => [n, level, "plaintext"]));
+    });
+    it("all: remediate wraps every tier's value and reports nothing", async () => {
+        const run = await analyze(tiers, levels({ all: "remediate" }));
+        expect(verdicts(run)).toEqual([]);
+        const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+        expect(run.remediations.map((r) => nameOf.get(r.urn))).toEqual(tierNames);
+    });
+
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {
         const input = { resources: [fn("api", { LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-remediate-fn`, STRIPE_API_KEY: { $secret: `${SECRET}-remediate` } })] };
         const original = parseInput(input, "test").resources.find((r) => r.name === "api")!;
@@ -515,6 +540,37 @@ describe("secret-sensitive-props through the engine path", () => {
         produced.push(...run.diagnostics.map((d) => d.message), ...run.logs.map((l) => l.message));
         expect(verdicts(run)).toEqual([["orders-api", "mandatory", "plaintext"]]);
         expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
+    });
+
+    it("the fixture corpus: every fixture, stack export and preview through the engine path, reported only where meant to be", async () => {
+        const files: string[] = [];
+        const visit = (dir: string) => {
+            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+                const full = path.join(dir, e.name);
+                if (e.isDirectory()) {
+                    if (e.name !== "programs" && e.name !== "evaluation") visit(full);
+                } else if (e.name.endsWith(".json")) files.push(full);
+            }
+        };
+        visit(FIXTURES);
+        const reported: string[] = [];
+        for (const file of files.sort()) {
+            const run = await engine.run(loadInputFile(file));
+            produced.push(...run.diagnostics.map((d) => d.message));
+            for (const [name, , verdict] of verdicts(run)) reported.push(`${path.relative(FIXTURES, file)}: ${name} (${verdict})`);
+        }
+        expect(reported).toEqual([
+            // The demo stack generated from the examples marked `demo`: one of each kind.
+            "insecure-stack.json: orders-api (plaintext)",
+            "insecure-stack.json: orders-worker (plaintext)",
+            "insecure-stack.json: billing-db (plaintext)",
+            "insecure-stack.json: webhook-signing-key (plaintext)",
+            "secret-sensitive-props/insecure.json: orders-api (plaintext)",
+            "secret-sensitive-props/insecure.json: orders-worker (plaintext)",
+            "secret-sensitive-props/insecure.json: orders-db (plaintext)",
+            "secret-sensitive-props/insecure.json: webhook-signing-key (plaintext)",
+            "secret-sensitive-props/stack-export.json: orders-api (plaintext)",
+        ]);
     });
 
     it("no diagnostic, remediation diagnostic or log shows any value used in these tests, not even a prefix", () => {
