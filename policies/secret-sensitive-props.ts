@@ -14,7 +14,7 @@
 import { globList } from "./lib/config";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownPath, wrapAsSecret,
+    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownDocumentPath, shownPath, wrapAsSecret,
 } from "./lib/sensitive";
 import * as t from "./lib/tokens";
 import { SIG, SIG_KEY } from "./lib/wire";
@@ -77,29 +77,42 @@ export function wrapPlaintextSensitiveValues(resource: PlainResource, config: Se
 
 function plaintextMessage(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations): string {
     return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason)}, ` +
-        "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value);
+        "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value, secrets);
 }
 
+/** Why the value is a credential, naming a shape or a provider mark, never quoting the value. */
 function describeReason(reason: SensitiveReason): string {
     switch (reason.kind) {
-        case "always": return `is ${reason.what}`;
+        case "provider": return `is ${reason.what}`;
+        case "format": return `holds ${reason.what}`;
         case "pattern": return `its name matches sensitivePatterns "${shown(reason.pattern)}"`;
         case "name": return "its name marks a credential";
-        case "url-credentials": return "is a URL with an embedded password";
+        case "name-and-value": return "its name and its random-looking value mark a credential";
+        case "script": return `passes a credential in ${reason.what}`;
     }
 }
 
-function fixFor(resource: PlainResource, value: SensitiveValue): string {
-    if (resource.type.startsWith("pulumi:providers:")) {
+const CONTAINER_TYPES = new Set([t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION]);
+
+function fixFor(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations | undefined): string {
+    if (resource.type.startsWith("pulumi:providers:") && value.location.length === 1) {
         const pkg = resource.type.slice("pulumi:providers:".length);
         return `Set it with \`pulumi config set --secret ${pkg}:${shown(String(value.location[0]))} ...\`, or pass \`pulumi.secret(...)\` to an explicit provider.`;
     }
-    if (value.document) {
-        return "Reference it from Secrets Manager or SSM Parameter Store in the container's `secrets` (`valueFrom`) instead, " +
-            `or make the whole \`${value.document}\` a secret (\`pulumi.secret(...)\`, or \`pulumi.jsonStringify\` of secret values).`;
+    const document = shownDocumentPath(value, secrets);
+    const whole = (path: string) => `make the whole \`${shown(path)}\` a secret (\`pulumi.secret(...)\`, or \`pulumi.jsonStringify\` of secret values)`;
+    if (document !== undefined && CONTAINER_TYPES.has(resource.type)) {
+        return `Reference it from Secrets Manager or SSM Parameter Store in the container's \`secrets\` (\`valueFrom\`) instead, or ${whole(document)}.`;
+    }
+    if (value.script) {
+        return "Read it at run time instead (from Secrets Manager or SSM Parameter Store: `aws secretsmanager get-secret-value` in a script, " +
+            `a container's \`secrets\`), or ${whole(document ?? shownPath(value, secrets))}.`;
+    }
+    if (document !== undefined) {
+        return `Keep it out of the document (reference Secrets Manager or SSM Parameter Store where the service can), or ${whole(document)}.`;
     }
     const managed = MANAGED_PASSWORD_SETTING[resource.type];
-    const aws = managed && value.reason.kind === "always" ? `, or let AWS manage it in Secrets Manager with \`${managed}\`` : "";
+    const aws = managed && value.reason.kind === "provider" ? `, or let AWS manage it in Secrets Manager with \`${managed}\`` : "";
     return "Pass it as a secret: `pulumi.secret(value)`, `config.requireSecret(\"...\")`, or a value read from Secrets Manager " +
         `(\`aws.secretsmanager.getSecretVersionOutput(...).secretString\` is secret)${aws}.`;
 }
@@ -121,8 +134,8 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
     name: NAME,
     displayName: "Credentials in inputs are secrets",
     description:
-        "Credentials in resource inputs (passwords, tokens, API keys, sensitive environment variables, SecureString " +
-        "parameter values, database master passwords) must be Pulumi secrets, not plaintext.",
+        "Credentials in resource inputs (passwords, tokens, API keys, private keys, connection strings, SecureString " +
+        "parameter values; in environment variables, JSON documents, scripts and command lines too) must be Pulumi secrets, not plaintext.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -141,7 +154,8 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
         properties: {
             sensitivePatterns: globList(
                 "Extra globs, matched case-insensitively against every property key at any depth (environment-variable " +
-                "names included), that mark string values as credentials, e.g. \"*_signing_key\".",
+                "names and variables in scripts included), that mark string values as credentials (placeholders such as ${X} " +
+                "still pass), e.g. \"*_signing_key\".",
                 [],
             ),
             ignoreProperties: globList(
@@ -218,6 +232,60 @@ function examples(): PolicyExample[] {
                 { type: t.SSM_PARAMETER, name: "webhook-signing-key", props: { name: "/shop/webhook-signing-key", type: "SecureString", value: { $secret: "whsec_not_real_1234" } } },
             ],
             note: "Containers definitions that hold Outputs are built with `pulumi.jsonStringify(...)`: if any value in them is secret, the whole string is secret and passes.",
+        },
+        {
+            title: "credentials found by their shape and on command lines: a connection string, a container argument, a script in user data",
+            verdict: "fail",
+            resources: [
+                { type: "aws:lambda/function:Function", name: "reports-api", props: fn({ LOG_LEVEL: "info", DATABASE_URL: "postgres://reports:Xq8-not-real-Lp2@reports.cluster-c1a2b3.eu-west-1.rds.amazonaws.com:5432/reports" }) },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "reports-migrate",
+                    props: {
+                        family: "reports-migrate",
+                        containerDefinitions: JSON.stringify([{ name: "migrate", image, command: ["./migrate", "--host", "reports.internal", "--db-password", "Xq8-not-real-Lp2"] }]),
+                    },
+                },
+                {
+                    type: "aws:ec2/instance:Instance", name: "reports-bastion",
+                    props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" }, userData: "#!/bin/bash\nmysql -h reports.internal -u admin -pXq8-not-real-Lp2 -e 'SELECT 1'\n" },
+                },
+            ],
+            messageIncludes: "is plaintext but",
+            note: "The messages name what was found (\"holds a URL with an embedded password\", \"passes a credential in `mysql -p`\"), never the value.",
+        },
+        {
+            title: "settings, references and run-time lookups under credential-ish names",
+            verdict: "pass",
+            resources: [
+                {
+                    type: "aws:lambda/function:Function", name: "reports-api",
+                    props: fn({
+                        TOKEN_TTL: "3600", PASSWORD_RESET_QUEUE: "https://sqs.eu-west-1.amazonaws.com/123456789012/password-reset",
+                        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: "2773", SECRETS_MANAGER_TTL: "300",
+                        DB_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:reports-db-Xy12Zw",
+                    }),
+                },
+                { type: "aws:rds/parameterGroup:ParameterGroup", name: "reports-pg", props: { family: "postgres16", parameters: [{ name: "password_encryption", value: "scram-sha-256" }, { name: "rds.force_ssl", value: "1" }] } },
+                {
+                    type: "aws:ec2/instance:Instance", name: "reports-bastion",
+                    props: {
+                        ami: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" },
+                        userData: "#!/bin/bash\nDB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id reports-db --query SecretString --output text)\n" +
+                            "mysql -h reports.internal -u admin -p\"$DB_PASSWORD\" -e 'SELECT 1'\n",
+                    },
+                },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "reports-migrate",
+                    props: {
+                        family: "reports-migrate",
+                        containerDefinitions: JSON.stringify([{
+                            name: "migrate", image, command: ["./migrate", "--host", "reports.internal", "--db-password-file", "/run/secrets/db"],
+                            secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:reports-db-Xy12Zw" }],
+                        }]),
+                    },
+                },
+            ],
+            note: "Numbers, durations, queue URLs, ARNs, engine settings and values read at run time are not credentials, whatever their names say.",
         },
         {
             title: "values unknown during a preview",

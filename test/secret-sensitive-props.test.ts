@@ -7,10 +7,7 @@ import { SIG, SIG_KEY, wireSecret as secret } from "../policies/lib/wire";
 import { PolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/rule";
-import {
-    ALWAYS_SENSITIVE, collectSecretLocations, findSensitiveValues, SecretLocations, JSON_DOCUMENT_PROPERTIES,
-    nameLooksSensitive, SensitiveOptions,
-} from "../policies/lib/sensitive";
+import { collectSecretLocations, findSensitiveValues, SecretLocations, nameLooksSensitive, SensitiveOptions } from "../policies/lib/sensitive";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../policies/secret-sensitive-props";
 import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
@@ -50,14 +47,24 @@ describe("nameLooksSensitive", () => {
         "APIKey", "STRIPE_API_KEY", "privateKey", "PRIVATE_KEY", "connectionString", "CONNECTION_STRING", "authToken", "GITHUB_TOKEN",
         "token", "accessToken", "refresh_token", "webIdentityToken", "credentials", "GOOGLE_CREDENTIALS", "basicAuthCredentials",
         "sharedSecret", "tokenKey",
+        // Abbreviations, key kinds and ingest tokens (second generation).
+        "DB_PASS", "KEYSTORE_PASS", "adminpass", "MYSQL_PWD", "ENCRYPTION_KEY", "SIGNING_KEY", "HMAC_KEY", "MASTER_KEY", "APP_KEY", "APP_KEYS",
+        "LICENSE_KEY", "SESSION_KEY", "DD_APP_KEY", "NEW_RELIC_LICENSE_KEY", "LOGTAIL_SOURCE_TOKEN", "SUPABASE_SERVICE_ROLE_KEY", "REDIS_AUTH",
+        "BASIC_AUTH", "Authorization", "GH_PAT", "CONSUL_HTTP_TOKEN", "PRIVATE_KEY_PEM", "webserver.secret_key", "--db-password",
     ];
     const notSensitive = [
         "username", "masterUsername", "secretArn", "secretId", "secretName", "SECRET_NAME", "DB_PASSWORD_SECRET_ARN", "kmsKeyId",
         "masterUserSecretKmsKeyId", "masterPasswordSecretKmsKeyId", "passwordLength", "passwordPolicy", "PASSWORD_MIN_LENGTH",
-        "TOKEN_URL", "tokenEndpoint", "clientToken", "creationToken", "nextToken", "httpTokens",
-        "dkimTokens", "grantTokens", "eventSourceToken", "authTokenUpdateStrategy", "tokenSigningPublicKeys", "publicKey",
+        "TOKEN_URL", "tokenEndpoint", "clientToken", "creationToken", "nextToken",
+        "dkimTokens", "grantTokens", "authTokenUpdateStrategy", "tokenSigningPublicKeys", "publicKey",
         "encryptedPassword", "accessKey", "keyName", "tokenValidityUnits", "secretVersionStages", "apiKeySource", "apiKeyId",
         "secretsManagerArn", "credentialsParameter", "DB_PASSWORD_FILE", "description", "LOG_LEVEL", "secretary", "tokenizer",
+        // Second generation: settings, references and look-alikes.
+        "SESSION_TOKENS_TABLE", "PASSWORD_RESET_QUEUE", "PASSWORD_RESET_TEMPLATE", "TOKEN_AUDIENCE", "SECRETS_BACKEND", "SECRET_STORE",
+        "secrets.backend_kwargs", "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "SECRETS_MANAGER_TIMEOUT_MILLIS", "tokenBucketRateLimiterCapacity",
+        "MAX_TOKENS", "OPENAI_MAX_TOKENS", "PASSWORD_HASH_ROUNDS", "ACCESS_TOKEN_LIFETIME", "existingSecret", "adminPasswordKey",
+        "passwordLastChanged", "skipCredentialsValidation", "PARTITION_KEY", "CACHE_KEY", "IDEMPOTENCY_KEY", "KMS_KEY_ID", "SSH_PUBLIC_KEY",
+        "TOKENIZERS_PARALLELISM", "PASSPORT_STRATEGY", "COMPASS_URL", "KEYBOARD_LAYOUT", "passthroughBehavior", "--password-stdin", "--password-file",
     ];
     it.each(sensitive)("%s holds a credential", (name) => expect(nameLooksSensitive(name)).toBe(true));
     it.each(notSensitive)("%s does not", (name) => expect(nameLooksSensitive(name)).toBe(false));
@@ -137,6 +144,33 @@ describe("findSensitiveValues (pure)", () => {
         expect(paths(type, props)).toEqual(expected);
     });
 
+    // Provider inputs whose names mention credentials but hold settings, names or references
+    // (from a review of every such name in @pulumi/aws v7's input types).
+    const providerSettings: [string, Record<string, unknown>][] = [
+        ["aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }],
+        ["aws:kms/key:Key", { customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" }],
+        ["aws:eks/nodeGroup:NodeGroup", { clusterName: "prod", remoteAccess: { ec2SshKey: "ops-2024", sourceSecurityGroupIds: ["sg-1"] } }],
+        ["aws:eks/nodeGroup:NodeGroup", { clusterName: "prod", remoteAccess: { ec2SshKey: "deploy" } }],
+        ["aws:storagegateway/gateway:Gateway", { gatewayName: "branch", gatewayTimezone: "GMT", activationKey: "ABCDE-12345-FGHIJ-67890-KLMNO" }],
+        ["aws:apigateway/method:Method", { restApi: "a1b2c3", resourceId: "r1", httpMethod: "GET", authorization: "CUSTOM", authorizerId: "az1" }],
+        ["aws:apigateway/authorizer:Authorizer", { name: "jwt", restApi: "a1b2c3", authorizerCredentials: "arn:aws:iam::123456789012:role/apigw-invoke", identitySource: "method.request.header.Authorization" }],
+        ["aws:rds/proxy:Proxy", { name: "orders", engineFamily: "POSTGRESQL", roleArn: "arn:aws:iam::123456789012:role/proxy", vpcSubnetIds: ["subnet-1"], auths: [{ authScheme: "SECRETS", iamAuth: "REQUIRED", secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }] }],
+        ["aws:workspaces/workspace:Workspace", { directoryId: "d-1", bundleId: "wsb-1", userName: "jdoe", volumeEncryptionKey: "alias/aws/workspaces", rootVolumeEncryptionEnabled: true }],
+        ["aws:codebuild/project:Project", { name: "ci", environment: { image: "acme/ci:1", registryCredential: { credential: "arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-AbCdEf", credentialProvider: "SECRETS_MANAGER" } } }],
+        ["aws:iam/userLoginProfile:UserLoginProfile", { user: "jdoe", pgpKey: "keybase:jdoe", passwordLength: 20, passwordResetRequired: true }],
+        ["aws:iam/accessKey:AccessKey", { user: "ci", pgpKey: "mQENBFxyz0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ" }],
+        ["aws:cloudfront/publicKey:PublicKey", { name: "signing", encodedKey: "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0123456789\n-----END PUBLIC KEY-----\n" }],
+        ["aws:s3/bucketObjectv2:BucketObjectv2", { bucket: "assets", key: "assets/4f1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9.zip", source: { path: "./dist.zip" } }],
+        ["aws:dynamodb/table:Table", { hashKey: "tenantId", rangeKey: "createdAt", attributes: [{ name: "tenantId", type: "S" }] }],
+        ["aws:datasync/locationObjectStorage:LocationObjectStorage", { serverHostname: "minio.internal", bucketName: "exports", accessKey: "Q3AM3UQ867SPQQA43P2F" }],
+        ["aws:verifiedaccess/endpoint:Endpoint", { attachmentType: "vpc", domainCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1", serverNameToVerify: "app.internal.example" }],
+        ["aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings", { dataCatalogEncryptionSettings: { connectionPasswordEncryption: { awsKmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1", returnConnectionPasswordEncrypted: true } } }],
+        ["aws:msk/cluster:Cluster", { clusterName: "events", clientAuthentication: { sasl: { iam: true, scram: true }, unauthenticated: false } }],
+    ];
+    it.each(providerSettings)("%s: settings under credential-ish names pass", (type, props) => {
+        expect(paths(type, props)).toEqual([]);
+    });
+
     it("huge, deep and shared inputs: no throw, no slowdown, bounded messages", () => {
         let deep: unknown = { DB_PASSWORD: `${PLAIN}-deep` };
         for (let i = 0; i < 20_000; i++) deep = i % 2 ? [deep] : { nested: deep };
@@ -186,39 +220,12 @@ describe("findSensitiveValues (pure)", () => {
     it("a value in a JSON document is located at the document property, the smallest thing that can be secret", () => {
         const [v] = findSensitiveValues("aws:ecs/taskDefinition:TaskDefinition",
             { containerDefinitions: JSON.stringify([{ name: "web", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-2` }] }]) }, NO_OPTIONS);
-        expect(v).toMatchObject({ location: ["containerDefinitions"], document: "containerDefinitions" });
+        expect(v).toMatchObject({ location: ["containerDefinitions"], documentParts: 1 });
         const [pair] = findSensitiveValues("aws:elasticbeanstalk/environment:Environment",
             { settings: [{ namespace: "ns", name: "Region", value: "x" }, { namespace: "ns", name: "API_KEY", value: `${PLAIN}-3` }] }, NO_OPTIONS);
         expect(pair.location).toEqual(["settings", 1, "value"]);
     });
 
-    // Property names are the provider's: a renamed input would silently stop being checked.
-    it("every always-sensitive path and JSON document property exists in @pulumi/aws v7", () => {
-        const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
-        const inputTypes = fs.readFileSync(path.join(awsDir, "types/input.d.ts"), "utf8");
-        const argsOf = (type: string): string => {
-            const [, mod] = type.split(":");
-            const [dir, file] = mod.split("/");
-            const text = fs.readFileSync(path.join(awsDir, dir, `${file}.d.ts`), "utf8");
-            const cls = type.split(":")[2];
-            const m = new RegExp(`export interface ${cls}Args \\{([\\s\\S]*?)\\n\\}`).exec(text);
-            expect(m, `${type}: ${cls}Args`).not.toBeNull();
-            return m![1];
-        };
-        const has = (text: string, prop: string) => new RegExp(`^\\s+${prop}\\??: `, "m").test(text);
-        const missing: string[] = [];
-        for (const [type, entries] of Object.entries(ALWAYS_SENSITIVE)) {
-            for (const { path: p } of entries) {
-                const segments = p.split(".").filter((s) => s !== "*");
-                if (!has(argsOf(type), segments[0])) missing.push(`${type} ${segments[0]}`);
-                for (const nested of segments.slice(1)) if (!has(inputTypes, nested)) missing.push(`${type} ${p}: ${nested}`);
-            }
-        }
-        for (const [type, props] of Object.entries(JSON_DOCUMENT_PROPERTIES)) {
-            for (const p of props) if (!has(argsOf(type), p)) missing.push(`${type} ${p}`);
-        }
-        expect(missing).toEqual([]);
-    });
 });
 
 // ---------------------------------------------------------------- secretness and the rule
@@ -281,6 +288,28 @@ describe("secretness on the remediation path (pure)", () => {
         expect(provider[0].message).toContain("`pulumi config set --secret aws:secretKey ...`");
     });
 
+    it("a value found by its shape is named by the shape, never quoted; each kind says how to fix it", () => {
+        const pem = ["-----BEGIN RSA PRIVATE KEY-----", ...Array.from({ length: 6 }, (_, i) => `${PLAIN}${"A".repeat(58)}${i}`), "-----END RSA PRIVATE KEY-----"].join("\n");
+        const cases: [PlainResource, string[]][] = [
+            [resource("aws:lambda/function:Function", { environment: { variables: { SIGNER: pem } } }, { name: "f1" }), ["`environment.variables.SIGNER` is plaintext but holds a PEM private key"]],
+            [resource("aws:lambda/function:Function", { environment: { variables: { LEGACY: `Server=db;Database=app;User Id=app;Password=${PLAIN}-cs;` } } }, { name: "f2" }),
+                ["`environment.variables.LEGACY` is plaintext but holds a connection string with a password"]],
+            [resource("aws:ec2/vpnConnection:VpnConnection", { tunnel1PresharedKey: `${PLAIN}_psk.1234` }, { name: "vpn" }), ["`tunnel1PresharedKey` is plaintext but is a VPN tunnel pre-shared key"]],
+            [resource("aws:ec2/instance:Instance", { userData: `#!/bin/bash\nmysql -u root -p${PLAIN}x -e 'select 1'\n` }, { name: "i" }),
+                ["`userData` is plaintext but passes a credential in `mysql -p`", "Read it at run time instead", "make the whole `userData` a secret"]],
+            [resource("aws:lambda/function:Function", { environment: { variables: { STRIPE_KEY: `${PLAIN}Ab3dE6gH9jK2mN5pQ8` } } }, { name: "f3" }),
+                ["`environment.variables.STRIPE_KEY` is plaintext but its name and its random-looking value mark a credential"]],
+            [resource("aws:sfn/stateMachine:StateMachine", { definition: JSON.stringify({ States: { A: { Parameters: { Headers: { Authorization: `Bearer ${PLAIN}0123456789abcdef` } } } } }) }, { name: "sfn" }),
+                ["`definition.States.A.Parameters.Headers.Authorization` is plaintext but holds a bearer token", "Keep it out of the document", "make the whole `definition` a secret"]],
+        ];
+        for (const [r, expected] of cases) {
+            const messages = findPlaintextSensitiveValues(r, config, new SecretLocations()).map((f) => f.message);
+            produced.push(...messages);
+            expect(messages, r.name).toHaveLength(1);
+            for (const e of expected) expect(messages[0], r.name).toContain(e);
+        }
+    });
+
     it("remediation wraps only the plaintext values, in place, keeping other secrets as they were", () => {
         const stripe = new Secret(`${SECRET}-6`);
         const r = fn({ DB_PASSWORD: `${PLAIN}-10`, STRIPE_API_KEY: stripe, LOG_LEVEL: "info" });
@@ -304,15 +333,17 @@ describe("secretness on the remediation path (pure)", () => {
     });
 
     it("no message ever contains the value, for any value (property-based)", () => {
-        // Any content after the marker: quotes, newlines, JSON, URLs...
+        // Any content after the marker: quotes, newlines, JSON, URLs, scripts...
         const value = fc.string().map((s) => `${PLAIN}${s}`);
-        fc.assert(fc.property(value, fc.constantFrom("DB_PASSWORD", "apiKey", "GITHUB_TOKEN"), (v, key) => {
-            const r = resource("aws:lambda/function:Function", { environment: { variables: { [key]: v } } });
-            const texts = [
+        fc.assert(fc.property(value, fc.constantFrom("DB_PASSWORD", "apiKey", "GITHUB_TOKEN", "userData"), (v, key) => {
+            // A provider-marked input is reported whatever its value; a variable unless the value is a setting.
+            const db = resource("aws:rds/instance:Instance", { engine: "postgres", password: v });
+            const fn = resource("aws:lambda/function:Function", { environment: { variables: { [key]: v, [`${key}_2`]: `${v} --password ${v}` } } });
+            const texts = [db, fn].flatMap((r) => [
                 ...findPlaintextSensitiveValues(r, config, new SecretLocations()),
                 ...findPlaintextSensitiveValues(r, config, undefined),
-            ].map((f) => f.message);
-            return texts.length === 2 && texts.every((t) => !t.includes(PLAIN));
+            ]).map((f) => f.message);
+            return texts.length >= 2 && texts.every((t) => !t.includes(PLAIN));
         }), { numRuns: 300 });
     });
 });
@@ -414,6 +445,30 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.remediations.map((r) => [nameOf.get(r.urn), r.policyName])).toEqual(remediated.map((n) => [n, POLICY]));
     });
 
+    // Secretness is read in Analyze itself, for every tier of the detection: the README's own
+    // `{"all": ...}` examples never blind the policy (the 0.1 `all` trap).
+    const tiers = {
+        resources: [
+            db("tier-provider", `${PLAIN}-tier-db`),
+            fn("tier-format", { LEGACY_DSN: `Server=db;Database=app;User Id=app;Password=${PLAIN}-tier-cs;` }),
+            fn("tier-name", { DB_PASS: `${PLAIN}-tier-name` }),
+            { type: "aws:ec2/instance:Instance", name: "tier-script", props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData: `#!/bin/bash\nsshpass -p ${PLAIN}-tier-script scp host:/a /b\n` } },
+            { type: "aws:ecs/taskDefinition:TaskDefinition", name: "tier-argument", props: { family: "t", containerDefinitions: JSON.stringify([{ name: "app", image: "acme/app:1", command: ["./app", "--api-key", `${PLAIN}-tier-arg`] }]) } },
+            fn("tier-secret", { DB_PASS: { $secret: `${SECRET}-tier-name` }, LEGACY_DSN: { $secret: `Password=${SECRET}-x;Server=db` } }),
+        ],
+    };
+    const tierNames = ["tier-provider", "tier-format", "tier-name", "tier-script", "tier-argument"];
+    it.each(["advisory", "mandatory"] as const)("all: %s judges every tier in Analyze itself", async (level) => {
+        const run = await analyze(tiers, levels({ all: level }));
+        expect(verdicts(run)).toEqual(tierNames.map((n) => [n, level, "plaintext"]));
+    });
+    it("all: remediate wraps every tier's value and reports nothing", async () => {
+        const run = await analyze(tiers, levels({ all: "remediate" }));
+        expect(verdicts(run)).toEqual([]);
+        const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+        expect(run.remediations.map((r) => nameOf.get(r.urn))).toEqual(tierNames);
+    });
+
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {
         const input = { resources: [fn("api", { LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-remediate-fn`, STRIPE_API_KEY: { $secret: `${SECRET}-remediate` } })] };
         const original = parseInput(input, "test").resources.find((r) => r.name === "api")!;
@@ -485,6 +540,37 @@ describe("secret-sensitive-props through the engine path", () => {
         produced.push(...run.diagnostics.map((d) => d.message), ...run.logs.map((l) => l.message));
         expect(verdicts(run)).toEqual([["orders-api", "mandatory", "plaintext"]]);
         expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
+    });
+
+    it("the fixture corpus: every fixture, stack export and preview through the engine path, reported only where meant to be", async () => {
+        const files: string[] = [];
+        const visit = (dir: string) => {
+            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+                const full = path.join(dir, e.name);
+                if (e.isDirectory()) {
+                    if (e.name !== "programs" && e.name !== "evaluation") visit(full);
+                } else if (e.name.endsWith(".json")) files.push(full);
+            }
+        };
+        visit(FIXTURES);
+        const reported: string[] = [];
+        for (const file of files.sort()) {
+            const run = await engine.run(loadInputFile(file));
+            produced.push(...run.diagnostics.map((d) => d.message));
+            for (const [name, , verdict] of verdicts(run)) reported.push(`${path.relative(FIXTURES, file)}: ${name} (${verdict})`);
+        }
+        expect(reported).toEqual([
+            // The demo stack generated from the examples marked `demo`: one of each kind.
+            "insecure-stack.json: orders-api (plaintext)",
+            "insecure-stack.json: orders-worker (plaintext)",
+            "insecure-stack.json: billing-db (plaintext)",
+            "insecure-stack.json: webhook-signing-key (plaintext)",
+            "secret-sensitive-props/insecure.json: orders-api (plaintext)",
+            "secret-sensitive-props/insecure.json: orders-worker (plaintext)",
+            "secret-sensitive-props/insecure.json: orders-db (plaintext)",
+            "secret-sensitive-props/insecure.json: webhook-signing-key (plaintext)",
+            "secret-sensitive-props/stack-export.json: orders-api (plaintext)",
+        ]);
     });
 
     it("no diagnostic, remediation diagnostic or log shows any value used in these tests, not even a prefix", () => {

@@ -39,3 +39,24 @@ export function readDataFile(file: string, what: string, format: "json" | "yaml"
 export function isMapping(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * YAML text held in a value (a buildspec, a CloudFormation template), parsed; undefined when it
+ * is not valid YAML. `functionTags` maps a local tag to the key of an object standing for it
+ * (`{"!Ref": "Ref"}`: `!Ref Pw` becomes `{Ref: "Pw"}`, not the string "Pw"); other unknown
+ * tags keep their plain values. Nothing is logged.
+ */
+export function parseYamlText(text: string, functionTags: Readonly<Record<string, string>> = {}): unknown {
+    const yaml = require("yaml") as typeof import("yaml");
+    const customTags = Object.entries(functionTags).flatMap(([tag, key]) => [
+        { tag, resolve: (value: string) => ({ [key]: value }) },
+        { tag, collection: "seq" as const, nodeClass: yaml.YAMLSeq, resolve: (seq: import("yaml").YAMLSeq) => ({ [key]: seq.toJSON() }) },
+        { tag, collection: "map" as const, nodeClass: yaml.YAMLMap, resolve: (map: import("yaml").YAMLMap) => ({ [key]: map.toJSON() }) },
+    ]);
+    try {
+        const doc = yaml.parseDocument(text, { logLevel: "silent", uniqueKeys: false, customTags: customTags as any });
+        return doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+    } catch {
+        return undefined;
+    }
+}

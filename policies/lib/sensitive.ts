@@ -1,24 +1,50 @@
-// Which resource inputs hold credentials, and where secrets sit in them: the one home
-// for sensitive-value detection.
+// Which resource inputs hold credentials, and where secrets sit in them: the one home for
+// sensitive-value detection. The judgement, in order of trust (docs/policies/secret-sensitive-props.md):
+//   0. a value that cannot be a credential (empty, unknown, a reference, template, placeholder,
+//      mask) is never one;
+//   1. what the provider marks sensitive (./credentials/provider.ts), whatever the value;
+//   2. a credential format (./credentials/formats.ts), under any name, on any provider;
+//   3. a credential name (./credentials/names.ts) with a value that is not a setting
+//      (./credentials/shapes.ts), or a name that may hold one with a random-looking value;
+//   4. credentials inside strings: JSON and YAML documents are walked like inputs; scripts
+//      and argument lists are read for assignments and flags (./credentials/scripts.ts).
+// Resources of other providers get tiers 0-2 only: never names alone.
 //
 // Works on raw property data (see ./values.ts). On the remediation path the data still
 // holds `Secret` instances; the walk looks through them, so the same walk finds the same
 // sensitive values on both paths, and `collectSecretLocations` says which of them a
 // secret covers.
 import { Secret } from "@pulumi/policy";
+import { findFormat, FormatMatch, isAwsSecretKeyShape } from "./credentials/formats";
+import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
+import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
+import { findCredentialInArguments, findCredentialInScript } from "./credentials/scripts";
+import {
+    isAwsAccessKeyId, isEmulatorDummy, isSettingShaped, isTemplated, isUnusable, isUuid, looksRandom, pointsAtLocalEmulator,
+} from "./credentials/shapes";
+import { parseYamlText } from "./files";
 import { compileGlob, matchesAny } from "./glob";
 import * as t from "./tokens";
 import { isRecord, isSecretWrapper, isUnknown } from "./values";
 import { childrenOf, walk } from "./walk";
-import { isWireSecret } from "./wire";
+import { isWireSecret, signatureOf } from "./wire";
+
+export { nameLooksSensitive, nameWords } from "./credentials/names";
 
 export type Segment = string | number;
 
 export type SensitiveReason =
-    | { kind: "always"; what: string }
+    /** The provider marks the input sensitive. */
+    | { kind: "provider"; what: string }
+    /** The value has a credential's format. */
+    | { kind: "format"; what: string }
     | { kind: "pattern"; pattern: string }
+    /** The name says it holds a credential. */
     | { kind: "name" }
-    | { kind: "url-credentials" };
+    /** The name may hold a credential and the value looks random. */
+    | { kind: "name-and-value" }
+    /** A script or argument list passes a credential. */
+    | { kind: "script"; what: string };
 
 export interface SensitiveValue {
     /**
@@ -37,11 +63,13 @@ export interface SensitiveValue {
     pairNames: PairName[];
     /**
      * Keys and indexes to the smallest value that can be made secret: the value itself,
-     * or the JSON-document property (such as `containerDefinitions`) it sits in.
+     * or the string (a JSON or YAML document, a script) it sits in.
      */
     location: Segment[];
-    /** Set when the value sits inside a JSON-document property: that property's name. */
-    document?: string;
+    /** Set when the value sits inside a document string: how many parts of `path` name that string. */
+    documentParts?: number;
+    /** Set when the value is a script or an argument list's element. */
+    script?: boolean;
     reason: SensitiveReason;
 }
 
@@ -60,181 +88,70 @@ export interface SensitiveOptions {
     ignoreProperties: readonly string[];
 }
 
-// ------------------------------------------------------------------ names
+// ------------------------------------------------------------------ where values sit
 
-// Words that name a credential. A key is split into words (camelCase, snake_case,
-// kebab-case, dots); "token" alone is a credential (GITHUB_TOKEN, authToken).
-const CREDENTIAL_WORDS = new Set([
-    "password", "passwords", "passwd", "pwd", "passphrase", "secret", "secrets", "token", "tokens",
-    "credential", "credentials", "creds", "apikey", "privatekey", "connectionstring",
-]);
-const CREDENTIAL_PHRASES: readonly (readonly string[])[] = [["api", "key"], ["private", "key"], ["connection", "string"]];
-// One-word spellings such as DBPASSWORD or authtoken.
-const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "credentials"];
+/** The AWS provider's resources and the provider itself get the full judgement; others tiers 0-2. */
+export function isAwsType(type: string): boolean {
+    return type.startsWith("aws:") || type === "pulumi:providers:aws";
+}
 
-// A word after the credential word makes the key about the credential, not the
-// credential itself: secretArn, passwordLength, KMS key ids, tokenValidityUnits.
-const REFERENCE_WORDS = new Set([
-    "arn", "arns", "id", "ids", "name", "names", "length", "policy", "policies", "type", "types", "version",
-    "versions", "stage", "stages", "status", "rotation", "url", "urls", "uri", "endpoint", "endpoints", "path",
-    "paths", "prefix", "suffix", "ref", "reference", "source", "location", "field", "header", "enabled",
-    "required", "count", "ttl", "validity", "units", "expiration", "expiry", "expires", "date", "time", "strategy",
-    "mode", "method", "methods", "algorithm", "format", "encoding", "label", "labels", "description", "issuer",
-    "host", "domain", "domains", "selection", "expression", "generation", "provider", "param", "parameter",
-    "parameters", "file", "files", "alias", "role", "kms", "public", "list", "lists", "scope", "scopes",
-    "validation",
-]);
-// A word before the credential word that makes it a non-secret: public keys, values
-// already encrypted, and the many AWS "tokens" that are idempotency or paging handles
-// (clientToken, creationToken, nextToken), DNS records (dkimTokens) or enums (httpTokens).
-const NOT_SECRET_BEFORE = new Set(["public", "encrypted"]);
-const NOT_SECRET_BEFORE_TOKEN = new Set([
-    "client", "creation", "lock", "update", "version", "offer", "policy", "idempotency", "continuation", "next",
-    "pagination", "dkim", "http", "grant", "view", "software", "pre", "source",
-]);
+// Name/value pairs in lists: ECS and Batch environments, CodeBuild variables, Beanstalk
+// settings, CloudFormation-cased container definitions and Step Functions overrides, header
+// lists, CloudFormation parameters.
+const PAIRS: readonly (readonly [string, string])[] = [["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"]];
+// Lists whose elements are named (ECS containers): `containerDefinitions.web...`.
+const ELEMENT_NAMES = ["name", "Name"];
+// Tags are labels, not configuration: only credential formats count there.
+const TAG_KEYS = new Set(["tags", "tagsall", "defaulttags", "tagspecifications", "propagatetags"]);
+// Maps whose values name where secrets live (a CodeBuild buildspec's `env`).
+const REFERENCE_CONTAINERS = new Set(["parameter-store", "secrets-manager", "exported-variables", "secretoptions", "runtimeenvironmentsecrets"]);
+// Argument lists: a credential flag's next element is a credential.
+const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
+// Strings that are scripts: read for assignments and flags.
+const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
+const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// Strings that may be YAML documents (JSON is recognized anywhere).
+const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
 
-/** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
-export function nameWords(key: string): string[] {
-    // One pass over char codes, slicing words out: keys come from programs and may be huge.
-    const words: string[] = [];
-    let start = -1;
-    for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        if (!isAlnum(c)) {
-            if (start >= 0) words.push(key.slice(start, i).toLowerCase());
-            start = -1;
-        } else if (start < 0) {
-            start = i;
-        } else if (isUpper(c)) {
-            // dbPassword, v2Token | APIKey (an acronym ends before the capital that starts a word)
-            const prev = key.charCodeAt(i - 1);
-            if (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(key.charCodeAt(i + 1)))) {
-                words.push(key.slice(start, i).toLowerCase());
-                start = i;
-            }
-        }
+const MAX_MARK_DEPTH = 8;
+const MAX_DOCUMENT = 1 << 20;
+const MAX_YAML = 256 << 10;
+const MAX_DOCUMENT_NESTING = 3;
+
+// ------------------------------------------------------------------ provider marks, followed along the walk
+
+interface Pending {
+    mark: CompiledMark;
+    at: number;
+    negative: boolean;
+}
+
+interface MarkState {
+    pending: readonly Pending[];
+    /** What the mark that covers this value calls it. */
+    hit?: string;
+    /** A path the provider says is not a credential: names do not count. */
+    namesOff: boolean;
+}
+
+const NO_MARKS: MarkState = { pending: [], namesOff: false };
+
+function advance(state: MarkState, segment: string, holder: Record<string, unknown> | undefined): MarkState {
+    if (state.pending.length === 0) return state;
+    const pending: Pending[] = [];
+    let hit = state.hit;
+    let namesOff = state.namesOff;
+    for (const p of state.pending) {
+        const want = p.mark.segments[p.at];
+        if (want !== "*" && want !== segment) continue;
+        if (p.at + 1 < p.mark.segments.length) pending.push({ ...p, at: p.at + 1 });
+        else if (p.negative) namesOff = true;
+        else if (!p.mark.when || (holder !== undefined && p.mark.when(holder))) hit ??= p.mark.what;
     }
-    if (start >= 0) words.push(key.slice(start).toLowerCase());
-    return words;
+    return { pending, hit, namesOff };
 }
-
-const isUpper = (c: number) => c >= 65 && c <= 90;
-const isLower = (c: number) => c >= 97 && c <= 122;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isUpper(c) || isLower(c) || isDigit(c);
-
-/** Word ranges [start, end) where a credential word or phrase occurs. */
-function credentialMentions(words: readonly string[]): [number, number][] {
-    const found: [number, number][] = [];
-    words.forEach((w, i) => {
-        if (CREDENTIAL_WORDS.has(w) || CREDENTIAL_SUFFIXES.some((s) => w.length > s.length && w.endsWith(s))) found.push([i, i + 1]);
-        for (const phrase of CREDENTIAL_PHRASES) {
-            if (phrase.every((p, j) => words[i + j] === p)) found.push([i, i + phrase.length]);
-        }
-    });
-    return found;
-}
-
-/** For each mention: does the name hold the credential, or only describe or reference it? */
-function judgeMentions(key: string): { mentions: number; holding: number } {
-    const words = nameWords(key);
-    const mentions = credentialMentions(words);
-    if (mentions.length === 0) return { mentions: 0, holding: 0 };
-    // referenceAfter[i]: a reference word at i or later; notSecretBefore[i]: "public"/"encrypted" before i.
-    const referenceAfter = new Array<boolean>(words.length + 1).fill(false);
-    for (let i = words.length - 1; i >= 0; i--) referenceAfter[i] = referenceAfter[i + 1] || REFERENCE_WORDS.has(words[i]);
-    const notSecretBefore = new Array<boolean>(words.length + 1).fill(false);
-    for (let i = 0; i < words.length; i++) notSecretBefore[i + 1] = notSecretBefore[i] || NOT_SECRET_BEFORE.has(words[i]);
-    const holding = mentions.filter(([start, end]) => {
-        if (referenceAfter[end] || notSecretBefore[start]) return false;
-        const isToken = words[start] === "token" || words[start] === "tokens";
-        return !(isToken && start > 0 && NOT_SECRET_BEFORE_TOKEN.has(words[start - 1]));
-    });
-    return { mentions: mentions.length, holding: holding.length };
-}
-
-/** True when a property or variable name says it holds a credential (password, apiKey, DB_TOKEN...). */
-export function nameLooksSensitive(key: string): boolean {
-    return judgeMentions(key).holding > 0;
-}
-
-/** True for keys describing a credential (tokenValidityUnits, passwordPolicy): their children are settings, not credentials. */
-function nameDescribesCredential(key: string): boolean {
-    const { mentions, holding } = judgeMentions(key);
-    return mentions > 0 && holding === 0;
-}
-
-// ------------------------------------------------------------------ per-type knowledge
-
-/**
- * Inputs that hold a credential whatever their name, by type (provider v7 names; paths
- * as `SensitiveValue.path` prints them, `*` for a list index).
- */
-export const ALWAYS_SENSITIVE: Readonly<Record<string, readonly { path: string; what: string }[]>> = {
-    [t.SECRETS_MANAGER_SECRET_VERSION]: [
-        { path: "secretString", what: "a Secrets Manager secret value" },
-        { path: "secretStringWo", what: "a Secrets Manager secret value" },
-        { path: "secretBinary", what: "a Secrets Manager secret value" },
-    ],
-    [t.RDS_INSTANCE]: [
-        { path: "password", what: "a database master password" },
-        { path: "passwordWo", what: "a database master password" },
-    ],
-    [t.RDS_CLUSTER]: [
-        { path: "masterPassword", what: "a database master password" },
-        { path: "masterPasswordWo", what: "a database master password" },
-    ],
-    [t.DOCDB_CLUSTER]: [
-        { path: "masterPassword", what: "a database master password" },
-        { path: "masterPasswordWo", what: "a database master password" },
-    ],
-    [t.REDSHIFT_CLUSTER]: [
-        { path: "masterPassword", what: "a database master password" },
-        { path: "masterPasswordWo", what: "a database master password" },
-    ],
-    [t.REDSHIFT_SERVERLESS_NAMESPACE]: [
-        { path: "adminUserPassword", what: "a database admin password" },
-        { path: "adminUserPasswordWo", what: "a database admin password" },
-    ],
-    [t.LIGHTSAIL_DATABASE]: [{ path: "masterPassword", what: "a database master password" }],
-    [t.ELASTICACHE_REPLICATION_GROUP]: [
-        { path: "authToken", what: "a Redis/Valkey AUTH token" },
-        { path: "authTokenWo", what: "a Redis/Valkey AUTH token" },
-    ],
-    [t.ELASTICACHE_USER]: [
-        { path: "passwords.*", what: "an ElastiCache user password" },
-        { path: "passwordsWo", what: "an ElastiCache user password" },
-        { path: "authenticationMode.passwords.*", what: "an ElastiCache user password" },
-    ],
-    [t.MEMORYDB_USER]: [{ path: "authenticationMode.passwords.*", what: "a MemoryDB user password" }],
-    [t.MQ_BROKER]: [{ path: "users.*.password", what: "an Amazon MQ broker user password" }],
-    [t.OPENSEARCH_DOMAIN]: [
-        { path: "advancedSecurityOptions.masterUserOptions.masterUserPassword", what: "an OpenSearch master user password" },
-    ],
-    [t.DMS_ENDPOINT]: [{ path: "password", what: "a DMS endpoint database password" }],
-    [t.DIRECTORY_SERVICE_DIRECTORY]: [{ path: "password", what: "a directory administrator password" }],
-};
-
-/** SSM parameter values are credentials when the parameter is a SecureString. */
-const SECURE_STRING_VALUES = ["value", "valueWo"];
-
-/**
- * String inputs that are JSON documents with environment variables inside, by type.
- * Only the whole string can be made secret, so it is the location of what is found in it.
- */
-export const JSON_DOCUMENT_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-    [t.ECS_TASK_DEFINITION]: ["containerDefinitions"],
-    [t.BATCH_JOB_DEFINITION]: ["containerProperties", "ecsProperties", "nodeProperties"],
-};
-
-// An ARN names a secret (Secrets Manager, SSM) or a role; it is never the credential.
-const ARN = /^arn:aws[a-z-]*:/;
-// scheme://user:password@host
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]+@/i;
 
 // ------------------------------------------------------------------ the walk
-
-const MAX_ALWAYS_DEPTH = 8;
 
 /** A path as a linked list, so that deep inputs cost no copying; materialized when needed. */
 interface Chain<T> {
@@ -254,13 +171,72 @@ interface WalkContext {
     location?: Chain<Segment>;
     /** The key (property, map key, or name of a name/value pair) the value sits under. */
     key?: string;
+    /** What that key says. */
+    name?: NameJudgement;
+    /** A credential-holding key above a generic child (`apiKey: {key, value}`): the child's value holds it. */
+    heldBy?: string;
     /** Under a key describing a credential (tokenValidityUnits): names do not count. */
     describing: boolean;
-    /** The JSON-document property the value sits in; its location is the value's. */
-    document?: string;
+    /** Full judgement; false: credential formats only (other providers, policy documents, tags). */
+    full: boolean;
+    /** Under a map of references (a buildspec's `parameter-store`): names do not count. */
+    references: boolean;
+    marks: MarkState;
+    /** Inside a document string: how many path parts name it, and how deep documents nest. */
+    documentParts?: number;
+    documents: number;
+    /** Facts about the siblings of the value (the enclosing record's other values). */
+    siblings: Siblings;
     /** As `SensitiveValue.pairNames`, locations still chains (materialized only for what is found). */
     pairNames?: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }>;
 }
+
+interface Siblings {
+    /** A sibling is an AWS access key ID: a 40-character random sibling is its secret. */
+    awsKeyId: boolean;
+    /** A sibling points at a local emulator (LocalStack), or may (unknown): dummy credentials are not reported. */
+    emulator: boolean;
+}
+
+const NO_SIBLINGS: Siblings = { awsKeyId: false, emulator: false };
+
+// Keys (or pair names) of values that may point at an emulator.
+const ENDPOINT_NAME = /endpoint|url|uri|host|server|address/i;
+
+function judgeSibling(facts: { awsKeyId: boolean; emulator: boolean }, name: string, raw: unknown): void {
+    const v = unwrapSecrets(raw);
+    if (typeof v !== "string") return;
+    if (isUnknown(v)) {
+        // It might point at an emulator once known.
+        if (ENDPOINT_NAME.test(name)) facts.emulator = true;
+        return;
+    }
+    if (!facts.awsKeyId && isAwsAccessKeyId(v)) facts.awsKeyId = true;
+    if (!facts.emulator && pointsAtLocalEmulator(v)) facts.emulator = true;
+}
+
+function siblingsOf(record: Record<string, unknown>): Siblings {
+    const facts = { awsKeyId: false, emulator: false };
+    for (const key in record) judgeSibling(facts, key, record[key]);
+    return facts.awsKeyId || facts.emulator ? facts : NO_SIBLINGS;
+}
+
+/** The siblings of a list's name/value pairs' values (an environment): the other pairs' values. */
+function siblingsOfPairs(list: readonly unknown[]): Siblings {
+    const facts = { awsKeyId: false, emulator: false };
+    for (const raw of list) {
+        const element = unwrapSecrets(raw);
+        if (!isRecord(element)) continue;
+        const pair = PAIRS.find(([n, v]) => n in element && v in element);
+        if (!pair) continue;
+        const name = unwrapSecrets(element[pair[0]]);
+        // An unknown name might be an endpoint's.
+        judgeSibling(facts, typeof name === "string" && !isUnknown(name) ? name : "endpoint", element[pair[1]]);
+    }
+    return facts.awsKeyId || facts.emulator ? facts : NO_SIBLINGS;
+}
+
+const lower = (key: string | undefined) => (key === undefined ? "" : key.toLowerCase());
 
 /**
  * Every known, non-empty string input that holds a credential, with where it is, in
@@ -268,78 +244,170 @@ interface WalkContext {
  */
 export function findSensitiveValues(type: string, props: Record<string, unknown>, options: SensitiveOptions): SensitiveValue[] {
     const found: SensitiveValue[] = [];
-    const always = [...(ALWAYS_SENSITIVE[type] ?? [])];
-    if (type === t.SSM_PARAMETER && unwrapSecrets(props.type) === "SecureString") {
-        for (const path of SECURE_STRING_VALUES) always.push({ path, what: "the value of a SecureString parameter" });
-    }
-    const documents = new Set(JSON_DOCUMENT_PROPERTIES[type] ?? []);
+    const reportedPaths = new Set<string>();
+    const knowledge = knowledgeOf(type);
+    const marks: Pending[] = [
+        ...knowledge.sensitive.map((mark) => ({ mark, at: 0, negative: false })),
+        ...knowledge.notCredentials.map((mark) => ({ mark, at: 0, negative: true })),
+    ];
+    if (type === t.SSM_PARAMETER && unwrapSecrets(props.type) === "SecureString") marks.push(...SECURE_STRING.map((mark) => ({ mark, at: 0, negative: false })));
+    const patterns = options.sensitivePatterns.map((p) => ({ pattern: p, matches: compileGlob(p, { ignoreCase: true }) }));
 
-    const judge = (value: string, ctx: WalkContext) => {
-        if (value === "" || ARN.test(value)) return;
-        let parts: string[] | undefined;
-        let path: string | undefined;
-        const partsOf = () => (parts ??= toList(ctx.path));
-        const pathOf = () => (path ??= partsOf().join("."));
-        // Always-sensitive inputs sit a few levels down at most; a deep path is not one of them.
-        const fixed = ctx.depth <= MAX_ALWAYS_DEPTH ? always.find((a) => compileGlob(a.path)(pathOf())) : undefined;
-        let reason: SensitiveReason | undefined;
-        if (fixed) reason = { kind: "always", what: fixed.what };
-        else if (ctx.key !== undefined) {
-            const key = ctx.key;
-            const pattern = options.sensitivePatterns.find((p) => compileGlob(p, { ignoreCase: true })(key));
-            if (pattern) reason = { kind: "pattern", pattern };
-            else if (!ctx.describing && nameLooksSensitive(key)) reason = { kind: "name" };
+    const report = (ctx: WalkContext, reason: SensitiveReason, extra: { index?: number; script?: boolean } = {}) => {
+        let parts = toList(ctx.path);
+        let location = toList(ctx.location);
+        if (extra.index !== undefined) {
+            parts = [...parts, String(extra.index)];
+            if (ctx.documentParts === undefined) location = [...location, extra.index];
         }
-        if (!reason && URL_WITH_PASSWORD.test(value)) reason = { kind: "url-credentials" };
-        if (!reason) return;
-        if (matchesAny(pathOf(), options.ignoreProperties)) return;
+        const path = parts.join(".");
+        if (reportedPaths.has(path) || matchesAny(path, options.ignoreProperties)) return;
+        reportedPaths.add(path);
         found.push({
-            path: pathOf(), parts: partsOf(), pairNames: toList(ctx.pairNames).map((n) => ({ ...n, location: toList(n.location) })), location: toList(ctx.location), ...(ctx.document ? { document: ctx.document } : {}), reason,
+            path, parts, pairNames: toList(ctx.pairNames).map((n) => ({ ...n, location: toList(n.location) })), location,
+            ...(ctx.documentParts !== undefined ? { documentParts: ctx.documentParts } : {}), ...(extra.script ? { script: true } : {}), reason,
         });
+    };
+
+    const patternFor = (key: string | undefined) => (key === undefined ? undefined : patterns.find((p) => p.matches(key))?.pattern);
+
+    /** Tier 3 for a name and a value (also what scripts use for their variables and flags). */
+    const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
+        if (!name || name.public) return undefined;
+        if (ctx.siblings.emulator && isEmulatorDummy(value)) return undefined;
+        if (name.kind === "credential") return isSettingShaped(value) || isTemplated(value) ? undefined : { kind: "name" };
+        if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;
+        return undefined;
+    };
+    const scriptJudge = (ctx: WalkContext) => (name: string, value: string): boolean =>
+        !isUnusable(value) && (patternFor(name) !== undefined || nameReason(judgeName(name), value, ctx) !== undefined);
+
+    const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
+        if (isUnusable(value)) return;
+        const dummy = ctx.siblings.emulator && isEmulatorDummy(value);
+        if (ctx.marks.hit) {
+            if (!dummy) report(ctx, { kind: "provider", what: ctx.marks.hit });
+            return;
+        }
+        if (isPolicyText(value)) return;
+        const document = ctx.full && ctx.documents < MAX_DOCUMENT_NESTING && value.length <= MAX_DOCUMENT ? parseDocument(value, ctx.key) : undefined;
+        if (document !== undefined) {
+            schedule(document, {
+                ...ctx, marks: NO_MARKS, documentParts: ctx.documentParts ?? depthOf(ctx.path), documents: ctx.documents + 1, describing: false,
+                heldBy: ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy,
+            });
+            return;
+        }
+        const text = USER_DATA_KEYS.has(lower(ctx.key)) ? decodeUserData(value) : value;
+        const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx);
+        // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
+        const name = ctx.heldBy !== undefined && (ctx.name?.kind ?? "none") === "none" ? judgeName(ctx.heldBy) : ctx.name;
+        if (format && (format.class === "unmistakable" || !(name?.public ?? false))) {
+            report(ctx, { kind: "format", what: format.what });
+            return;
+        }
+        const pattern = patternFor(ctx.key);
+        if (pattern !== undefined) {
+            report(ctx, { kind: "pattern", pattern });
+            return;
+        }
+        if (!ctx.full || ctx.references || ctx.marks.namesOff || dummy) return;
+        const byName = ctx.describing ? undefined : nameReason(name, value, ctx);
+        if (byName) {
+            report(ctx, byName);
+            return;
+        }
+        if (SCRIPT_KEYS.has(lower(ctx.key)) || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text)) {
+            const inScript = findCredentialInScript(text, scriptJudge(ctx));
+            if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
+        }
     };
 
     const at = <T>(chain: Chain<T> | undefined, ...heads: T[]): Chain<T> | undefined =>
         heads.reduce<Chain<T> | undefined>((rest, head) => ({ head, rest }), chain);
-    walk<WalkContext>(props, { depth: 0, describing: false }, (raw, ctx, schedule) => {
+    const root: WalkContext = {
+        depth: 0, describing: false, full: isAwsType(type), references: false, documents: 0, siblings: NO_SIBLINGS,
+        marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS,
+    };
+    walk<WalkContext>(props, root, (raw, ctx, schedule) => {
         const value = unwrapSecrets(raw);
         if (isUnknown(value)) return;
-        // The location stops growing inside a JSON document: only the whole string can be secret.
-        const within = (...segments: Segment[]) => (ctx.document ? ctx.location : at(ctx.location, ...segments));
+        // The location stops growing inside a document: only the whole string can be secret.
+        const within = (...segments: Segment[]) => (ctx.documentParts !== undefined ? ctx.location : at(ctx.location, ...segments));
+        const deeper = (state: MarkState, segment: string, holder?: Record<string, unknown>) =>
+            ctx.depth < MAX_MARK_DEPTH ? advance(state, segment, holder) : state.hit ? { pending: [], hit: state.hit, namesOff: state.namesOff } : NO_MARKS;
         if (typeof value === "string") {
-            if (!ctx.document && ctx.path && !ctx.path.rest && documents.has(ctx.path.head)) {
-                const parsed = parseJson(value);
-                if (parsed !== undefined) schedule(parsed, { ...ctx, key: undefined, document: ctx.path.head });
-            } else {
-                judge(value, ctx);
-            }
+            judge(value, ctx, schedule);
         } else if (Array.isArray(value)) {
+            const listKey = lower(ctx.key);
+            if (ctx.full && !ctx.references && ARGUMENT_KEYS.has(listKey) && value.length > 0) {
+                // Unknown or non-string elements are values resolved later: never credentials.
+                const args = value.map((e) => {
+                    const v = unwrapSecrets(e);
+                    return typeof v === "string" && !isUnknown(v) ? v : "";
+                });
+                const hit = findCredentialInArguments(args, scriptJudge(ctx));
+                if (hit) report(ctx, { kind: "script", what: hit.finding.what }, { index: hit.index, script: true });
+            }
+            const full = ctx.full && !TAG_KEYS.has(listKey);
+            const listSiblings = siblingsOfPairs(value);
             value.forEach((rawElement, i) => {
                 const element = unwrapSecrets(rawElement);
-                const name = isRecord(element) ? unwrapSecrets(element.name) : undefined;
-                if (isUnknown(name)) return; // which element this is is not known yet (preview)
-                // The element's name stands for it in the path; it is a value, and may be a secret.
-                const named = () => at(ctx.pairNames, { part: ctx.depth, index: i, location: within(i, "name") });
-                if (isRecord(element) && typeof name === "string" && "value" in element) {
-                    // A name/value pair (ECS and Batch environment, CodeBuild variables, Beanstalk settings).
-                    if (isReferenceType(element.type)) return;
-                    schedule(element.value, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, "value"), key: name, pairNames: named() });
-                } else if (isRecord(element) && typeof name === "string") {
-                    // A named element (an ECS container): `containerDefinitions.web.environment...`.
-                    schedule(element, { ...ctx, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined, pairNames: named() });
-                } else {
-                    // A list of strings inherits the list's key (ElastiCache `passwords`).
-                    schedule(element, { ...ctx, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i) });
+                const named = (nameKey: string) => at(ctx.pairNames, { part: ctx.depth, index: i, location: within(i, nameKey) });
+                if (isRecord(element)) {
+                    const pair = PAIRS.find(([n, v]) => n in element && v in element);
+                    if (pair) {
+                        const name = unwrapSecrets(element[pair[0]]);
+                        if (isUnknown(name)) return; // which element this is is not known yet (preview)
+                        if (typeof name === "string") {
+                            // A name/value pair: judged by its name, which is a value and may be a secret.
+                            if (isReferenceType(element.type)) return;
+                            const marksHere = deeper(deeper(ctx.marks, "*", element), pair[1], element);
+                            schedule(element[pair[1]], {
+                                ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, pair[1]), key: name,
+                                name: full ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
+                            });
+                            return;
+                        }
+                    }
+                    const nameKey = ELEMENT_NAMES.find((k) => typeof unwrapSecrets(element[k]) === "string");
+                    if (nameKey !== undefined) {
+                        const name = unwrapSecrets(element[nameKey]) as string;
+                        if (isUnknown(name)) return;
+                        // A named element (an ECS container): `containerDefinitions.web.environment...`.
+                        schedule(element, {
+                            ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined, name: undefined,
+                            marks: deeper(ctx.marks, "*", element), pairNames: named(nameKey),
+                        });
+                        return;
+                    }
                 }
+                // A list of strings inherits the list's key (ElastiCache `passwords`).
+                schedule(element, { ...ctx, full, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i), marks: deeper(ctx.marks, "*") });
             });
         } else if (isRecord(value)) {
+            if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
+            if ("Statement" in value) return; // a policy document (see isPolicyText)
+            const siblings = siblingsOf(value);
+            const full = ctx.full;
+            const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
             for (const [key, child] of Object.entries(value)) {
+                const keyLower = key.toLowerCase();
+                const childFull = full && !TAG_KEYS.has(keyLower);
+                const name = childFull ? judgeName(key) : undefined;
                 schedule(child, {
                     ...ctx,
                     path: at(ctx.path, key),
                     depth: ctx.depth + 1,
                     location: within(key),
                     key,
-                    describing: ctx.describing || nameDescribesCredential(key),
+                    name,
+                    heldBy: holding !== undefined && isGenericChildKey(key) ? holding : undefined,
+                    describing: ctx.describing || name?.kind === "describing",
+                    full: childFull,
+                    references: ctx.references || REFERENCE_CONTAINERS.has(keyLower),
+                    marks: deeper(ctx.marks, key, value),
+                    siblings,
                 });
             }
         }
@@ -347,20 +415,66 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     return found;
 }
 
+function depthOf(chain: Chain<unknown> | undefined): number {
+    let n = 0;
+    for (let c = chain; c; c = c.rest) n++;
+    return n;
+}
+
+/** An AWS secret access key beside its key ID (`{AccessKeyId, SecretAccessKey}`-like records under any names). */
+function awsSecretBesideKeyId(value: string, ctx: WalkContext): FormatMatch | undefined {
+    return ctx.siblings.awsKeyId && isAwsSecretKeyShape(value.trim()) && looksRandom(value)
+        ? { id: "aws-secret-access-key", what: "an AWS secret access key", class: "unmistakable" }
+        : undefined;
+}
+
+/** A JSON document (any string that is one) or a YAML document (where the key says it may be one), parsed. */
+function parseDocument(value: string, key: string | undefined): unknown {
+    const trimmed = value.trimStart();
+    const first = trimmed[0];
+    if (first === "{" || first === "[") {
+        try {
+            const parsed = JSON.parse(value);
+            return typeof parsed === "object" && parsed !== null ? parsed : undefined;
+        } catch {
+            // Malformed documents are the provider's to reject; the string is judged as it is.
+            return undefined;
+        }
+    }
+    if (key !== undefined && YAML_KEYS.has(key.toLowerCase()) && value.length <= MAX_YAML && /^[\w"'-][\w .'"-]{0,64}:(?:\s|$)/m.test(value) && value.includes("\n")) {
+        const parsed = parseYamlText(value, CLOUDFORMATION_TAGS);
+        return isRecord(parsed) ? parsed : undefined;
+    }
+    return undefined;
+}
+
+// CloudFormation's short-form intrinsic functions: `MasterUserPassword: !Ref DbPassword` is a reference, not the password "DbPassword".
+const CLOUDFORMATION_TAGS: Readonly<Record<string, string>> = Object.fromEntries(
+    ["Ref", "Condition", "Sub", "GetAtt", "Join", "If", "ImportValue", "FindInMap", "Select", "Split", "Base64", "Cidr", "GetAZs", "Equals", "Not", "And", "Or", "Transform"]
+        .map((f) => [`!${f}`, f === "Ref" || f === "Condition" ? f : `Fn::${f}`]),
+);
+
+/**
+ * IAM, KMS and resource policies, as strings or objects, are not judged: they hold actions,
+ * principals, ARNs and conditions, never a credential format, and on a realistic stack they
+ * are most of the text (scanning them would cost more than everything else together).
+ */
+function isPolicyText(value: string): boolean {
+    return /^\s*\{\s*"(?:Version|Statement|Id)"\s*:/.test(value.slice(0, 64)) && value.includes('"Statement"');
+}
+
+/** EC2 user data as the program wrote it: base64 (`userDataBase64`, launch templates) decoded when it decodes to text. */
+function decodeUserData(value: string): string {
+    if (value.length < 8 || value.length > MAX_DOCUMENT || !/^[A-Za-z0-9+/=\r\n]+$/.test(value)) return value;
+    const text = Buffer.from(value, "base64").toString("utf8");
+    return /^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]*$/.test(text) && !text.includes("\ufffd") ? text : value;
+}
+
 // CodeBuild environment variables of these types hold a parameter name or secret ARN; an
 // unknown type (preview) might be one of them.
 function isReferenceType(type: unknown): boolean {
     const v = unwrapSecrets(type);
     return v === "PARAMETER_STORE" || v === "SECRETS_MANAGER" || isUnknown(v);
-}
-
-function parseJson(text: string): unknown {
-    try {
-        return JSON.parse(text);
-    } catch {
-        // Malformed documents are the provider's to reject; nothing to judge here.
-        return undefined;
-    }
 }
 
 function unwrapSecrets(value: unknown): unknown {
@@ -437,9 +551,18 @@ export function collectSecretLocations(props: unknown): SecretLocations {
  */
 export function shownPath(value: SensitiveValue, secrets: SecretLocations | undefined): string {
     if (value.pairNames.length === 0) return value.path;
+    return shownParts(value, secrets).join(".");
+}
+
+/** The path of the document string the value sits in, shown as `shownPath` shows paths. */
+export function shownDocumentPath(value: SensitiveValue, secrets: SecretLocations | undefined): string | undefined {
+    return value.documentParts === undefined ? undefined : shownParts(value, secrets).slice(0, value.documentParts).join(".");
+}
+
+function shownParts(value: SensitiveValue, secrets: SecretLocations | undefined): string[] {
     const parts = [...value.parts];
     for (const name of value.pairNames) if (!secrets || secrets.covers(name.location)) parts[name.part] = String(name.index);
-    return parts.join(".");
+    return parts;
 }
 
 /**

@@ -12,6 +12,7 @@
 import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
+import { EVALUATION } from "../../fixtures/secret-sensitive-props/evaluation";
 import { POLICIES } from "../../policies";
 import type { Finding, PlainResource } from "../../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
@@ -134,6 +135,8 @@ function loadCorpus(): CorpusResource[] {
             }
         }
     }
+    // secret-sensitive-props' evaluation set: scripts, documents, pairs and credentials of every shape.
+    for (const c of EVALUATION) out.push({ type: c.type, props: c.props, file: `secret-sensitive-props evaluation case ${c.id}` });
     return out;
 }
 

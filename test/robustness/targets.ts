@@ -8,7 +8,8 @@ import { POLICIES } from "../../policies";
 import type { JsonSchema } from "../../policies/lib/config";
 import { globError } from "../../policies/lib/glob";
 import type { Finding, PlainResource, PolicyDefinition, StackContext } from "../../policies/lib/rule";
-import { ALWAYS_SENSITIVE, collectSecretLocations, JSON_DOCUMENT_PROPERTIES, SecretLocations } from "../../policies/lib/sensitive";
+import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
+import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
@@ -69,8 +70,8 @@ const HINTS: Readonly<Record<string, Hint>> = {
         previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration"] : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations"] : []),
     },
     "secret-sensitive-props": {
-        // Every type: the ones it knows, and every type of the fixtures and examples.
-        types: [...new Set([...Object.keys(ALWAYS_SENSITIVE), ...Object.keys(JSON_DOCUMENT_PROPERTIES), t.SSM_PARAMETER, ...CORPUS_TYPES])].sort(),
+        // Every type: the ones providers mark inputs of, and every type of the fixtures, examples and evaluation set.
+        types: [...new Set([...KNOWN_TYPES, t.SSM_PARAMETER, t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION, ...CORPUS_TYPES])].sort(),
         config: fc.record({
             sensitivePatterns: fc.array(fc.oneof(fc.constantFrom("*_signing_key", "*", "x*", "*key*", "{a,b}*"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
             ignoreProperties: fc.array(fc.oneof(fc.constantFrom("environment.*", "*", "*.password"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),

@@ -1,0 +1,294 @@
+// Credential formats: values that are credentials by their shape, whatever they are called.
+//
+// Most token rules are adapted from gitleaks' config/gitleaks.toml (MIT License,
+// Copyright (c) 2019 Zachary Rice; commit b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b),
+// translated from Go RE2 to JavaScript by hand, with every unbounded repetition bounded so
+// that a 1 MB input costs linear time, and checked on a positive and a negative example each
+// (test/secret-sensitive-props.formats.test.ts). Why vendored data and not a dependency:
+// docs/policies/secret-sensitive-props.md ("Choices").
+//
+// Class "unmistakable": a credential under any name, on any provider. Class "public-capable":
+// a credential format that some vendors hand out for browsers (JWTs, Google API keys,
+// Laravel keys): a credential unless the name says it is public (NEXT_PUBLIC_*, anon).
+
+export type FormatClass = "unmistakable" | "public-capable";
+
+export interface FormatMatch {
+    id: string;
+    /** What messages call it: "a PEM private key", never the value. */
+    what: string;
+    class: FormatClass;
+}
+
+interface Rule extends FormatMatch {
+    /** The rule's prefilter: literals one of which the value must contain (`ci`: lower-case, matched case-insensitively). */
+    keywords?: readonly string[];
+    ci?: readonly string[];
+    /** For the few rules without a literal: a cheap condition on the whole value. */
+    when?(value: string): boolean;
+    test(value: string): boolean;
+}
+
+const MAX_SCANNED = 4 << 20;
+
+/** A regex rule whose match (group 1 when present) must not be a placeholder. */
+function rx(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: string) => boolean {
+    const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+    return (value) => {
+        global.lastIndex = 0;
+        for (let m = global.exec(value); m; m = global.exec(value)) {
+            if (m[0].length === 0) global.lastIndex++;
+            else if (!check || check(m)) return true;
+        }
+        return false;
+    };
+}
+
+/** The password position holds a literal, not `${X}`, `$X`, `{{x}}`, `<x>`, `%(x)s`, `***` or `xxx`. */
+function literal(secret: string | undefined): boolean {
+    if (!secret) return false;
+    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…)/.test(decodeURIComponentSafe(secret));
+}
+
+/**
+ * Tests `re` (not global) on each span of the value that starts at an occurrence of `keyword`
+ * and ends before the next occurrence, a character of `stop`, or `max` characters: spans do not
+ * overlap, so a rule that looks ahead of its keyword still costs linear time.
+ */
+function inSpans(keyword: string, max: number, stop: RegExp, re: RegExp, check?: (m: RegExpExecArray) => boolean): (value: string) => boolean {
+    const ci = re.flags.includes("i");
+    return (value) => {
+        const haystack = ci ? value.toLowerCase() : value;
+        const needle = ci ? keyword.toLowerCase() : keyword;
+        for (let at = haystack.indexOf(needle); at >= 0;) {
+            const next = haystack.indexOf(needle, at + needle.length);
+            let end = Math.min(next < 0 ? value.length : next, at + max);
+            const stopped = value.slice(at, end).search(stop);
+            if (stopped >= 0) end = at + stopped;
+            const m = re.exec(value.slice(at, end));
+            if (m && (!check || check(m))) return true;
+            at = next;
+        }
+        return false;
+    };
+}
+
+function decodeURIComponentSafe(s: string): string {
+    try {
+        return decodeURIComponent(s);
+    } catch {
+        return s;
+    }
+}
+
+function base64Bytes(b64: string, max: number): Buffer {
+    return Buffer.from(b64.slice(0, Math.ceil((max * 4) / 3) + 4), "base64");
+}
+
+/** DER of a private key: SEQUENCE, then version 0 (PKCS#1 RSA, PKCS#8) or 1 (SEC1 EC); a certificate has a SEQUENCE there instead. */
+export function isDerPrivateKey(bytes: Uint8Array): boolean {
+    if (bytes.length < 8 || bytes[0] !== 0x30) return false;
+    const lengthBytes = bytes[1] < 0x80 ? 0 : bytes[1] - 0x80;
+    if (lengthBytes > 3) return false;
+    const at = 2 + lengthBytes;
+    return bytes[at] === 0x02 && bytes[at + 1] === 0x01 && (bytes[at + 2] === 0x00 || bytes[at + 2] === 0x01);
+}
+
+/** PEM blocks labelled PRIVATE KEY with a real body (not `...`), found in linear time; escaped newlines (`\n` in JSON, .env) allowed. */
+function hasPemPrivateKey(value: string): boolean {
+    let from = 0;
+    for (;;) {
+        const begin = value.indexOf("-----BEGIN ", from);
+        if (begin < 0) return false;
+        const headerEnd = value.indexOf("-----", begin + 11);
+        if (headerEnd < 0) return false;
+        const label = value.slice(begin + 11, headerEnd);
+        from = headerEnd + 5;
+        if (label.length > 40 || !/^(?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?$/.test(label)) continue;
+        const end = value.indexOf("-----END ", from);
+        if (end < 0) return false;
+        const body = value.slice(from, Math.min(end, from + 65536));
+        let base64Chars = 0;
+        for (let i = 0; i < body.length && base64Chars < 32; i++) if (/[A-Za-z0-9+/]/.test(body[i]) && !(body[i] === "n" && body[i - 1] === "\\")) base64Chars++;
+        if (base64Chars >= 32 && !body.includes("...") && !body.includes("…")) return true;
+        from = end + 9;
+    }
+}
+
+/** A JWT: three base64url parts whose first decodes to a JSON header with "alg". */
+function isJwt(match: RegExpExecArray): boolean {
+    try {
+        const header = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
+        return typeof header === "object" && header !== null && typeof header.alg === "string";
+    } catch {
+        return false;
+    }
+}
+
+/** HTTP Basic credentials: base64 of `user:password`, printable, both parts present. */
+function isBasicCredentials(match: RegExpExecArray): boolean {
+    const text = Buffer.from(match[1], "base64").toString("latin1");
+    const colon = text.indexOf(":");
+    return colon > 0 && colon < text.length - 1 && /^[\x20-\x7e]+$/.test(text) && literal(text.slice(colon + 1));
+}
+
+function randomish(token: string): boolean {
+    return /[0-9]/.test(token) && /[a-z]/i.test(token) && !/^[a-z_.-]+$/i.test(token);
+}
+
+/** An AWS secret access key: 40 characters of base64 alphabet with mixed case and digits or symbols. */
+export function isAwsSecretKeyShape(token: string): boolean {
+    return /^[A-Za-z0-9/+]{40}$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) && !/^[A-Za-z]+$/.test(token);
+}
+
+const AWS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/;
+const AWS_SECRET_TOKEN = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const AWS_SECRET_ASSIGNED = /(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+
+// scheme://user:password@host (the user may be empty: redis://:pw@cache; the host too: Airflow's aws://id:secret@/).
+const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,512})@/i, (m) => literal(m[1]));
+
+const RULES: readonly Rule[] = [
+    { id: "pem-private-key", what: "a PEM private key", class: "unmistakable", keywords: ["PRIVATE KEY"], test: hasPemPrivateKey },
+    { id: "putty-private-key", what: "a PuTTY private key", class: "unmistakable", keywords: ["PuTTY-User-Key-File-"], test: (v) => v.includes("Private-Lines:") },
+    {
+        id: "base64-pem-private-key", what: "a base64-encoded PEM private key", class: "unmistakable", keywords: ["LS0tLS1CRUdJTi"],
+        test: rx(/LS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,16384}/, (m) => /PRIVATE KEY-----/.test(Buffer.from(m[0].slice(0, 200), "base64").toString("latin1"))),
+    },
+    {
+        id: "der-private-key", what: "a base64 DER private key", class: "unmistakable", when: (v) => v.length >= 60 && /^\s*M[IC]/.test(v),
+        test: (v) => {
+            const compact = v.length <= 65536 ? v.replace(/\s|\\n/g, "") : "";
+            return /^M[IC][A-Za-z0-9+/]{60,}={0,2}$/.test(compact) && isDerPrivateKey(base64Bytes(compact, 12));
+        },
+    },
+    {
+        id: "aws-secret-access-key", what: "an AWS secret access key", class: "unmistakable", keywords: ["secret", "SECRET", "Secret", "AKIA", "ASIA"],
+        test: (v) => {
+            AWS_SECRET_ASSIGNED.lastIndex = 0;
+            for (let m = AWS_SECRET_ASSIGNED.exec(v); m; m = AWS_SECRET_ASSIGNED.exec(v)) if (isAwsSecretKeyShape(m[1])) return true;
+            // An access key pair in one text (a credentials file, a script, a URL).
+            if (!AWS_KEY_ID.test(v)) return false;
+            AWS_SECRET_TOKEN.lastIndex = 0;
+            for (let m = AWS_SECRET_TOKEN.exec(v); m; m = AWS_SECRET_TOKEN.exec(v)) if (isAwsSecretKeyShape(m[0])) return true;
+            return false;
+        },
+    },
+    { id: "github-token", what: "a GitHub token", class: "unmistakable", keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], test: rx(/\bgh[pousr]_[A-Za-z0-9]{36,251}\b/) },
+    { id: "github-fine-grained-pat", what: "a GitHub fine-grained token", class: "unmistakable", keywords: ["github_pat_"], test: rx(/\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b/) },
+    { id: "gitlab-token", what: "a GitLab token", class: "unmistakable", keywords: ["glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glsoat-", "glffct-", "glimt-", "glagent-", "glft-"], test: rx(/\bgl(?:pat|ptt|dt|rt|cbt|oas|soat|ffct|imt|agent|ft)-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/) },
+    { id: "slack-token", what: "a Slack token", class: "unmistakable", keywords: ["xox"], test: rx(/\bxox(?:b-\d{10,13}-\d{10,13}-[A-Za-z0-9]{20,34}|[pe](?:-\d{10,13}){3}-[A-Za-z0-9]{28,34}|[ars]-\d-[A-Za-z0-9-]{10,200})\b/) },
+    { id: "slack-app-token", what: "a Slack app token", class: "unmistakable", keywords: ["xapp-"], test: rx(/\bxapp-\d-[A-Z0-9]{1,20}-\d{1,20}-[a-f0-9]{32,128}\b/) },
+    { id: "slack-webhook", what: "a Slack webhook URL", class: "unmistakable", keywords: ["hooks.slack.com"], test: rx(/\bhttps?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56}/) },
+    { id: "stripe-secret-key", what: "a Stripe secret key", class: "unmistakable", keywords: ["_live_", "_test_", "_prod_"], test: rx(/\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,247}\b/) },
+    { id: "stripe-webhook-secret", what: "a Stripe webhook signing secret", class: "unmistakable", keywords: ["whsec_"], test: rx(/\bwhsec_[A-Za-z0-9+/=]{32,128}/) },
+    { id: "sendgrid-api-key", what: "a SendGrid API key", class: "unmistakable", keywords: ["SG."], test: rx(/\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/) },
+    { id: "npm-token", what: "an npm token", class: "unmistakable", keywords: ["npm_"], test: rx(/\bnpm_[A-Za-z0-9]{36}\b/) },
+    { id: "pypi-token", what: "a PyPI token", class: "unmistakable", keywords: ["pypi-AgEIcHlwaS5vcmc"], test: rx(/\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}/) },
+    { id: "newrelic-user-key", what: "a New Relic user key", class: "unmistakable", keywords: ["NRAK-"], test: rx(/\bNRAK-[A-Z0-9]{27}\b/) },
+    { id: "newrelic-license-key", what: "a New Relic license key", class: "unmistakable", keywords: ["NRAL"], test: rx(/\b[a-f0-9]{36}NRAL\b/) },
+    { id: "newrelic-insert-key", what: "a New Relic insert key", class: "unmistakable", keywords: ["NRII-"], test: rx(/\bNRII-[A-Za-z0-9_-]{32}\b/) },
+    { id: "sentry-auth-token", what: "a Sentry auth token", class: "unmistakable", keywords: ["sntrys_", "sntryu_"], test: rx(/\bsntry[us]_[A-Za-z0-9+/=_]{40,2000}/) },
+    { id: "discord-webhook", what: "a Discord webhook URL", class: "unmistakable", keywords: ["discord"], test: rx(/\bhttps:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}\b/) },
+    { id: "discord-bot-token", what: "a Discord bot token", class: "unmistakable", when: (v) => v.length >= 58 && v.length < 100 && /^\s*[MNO]/.test(v), test: (v) => /^[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}$/.test(v.trim()) },
+    { id: "telegram-bot-token", what: "a Telegram bot token", class: "unmistakable", keywords: [":AA"], test: rx(/\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/) },
+    { id: "google-oauth-client-secret", what: "a Google OAuth client secret", class: "unmistakable", keywords: ["GOCSPX-"], test: rx(/\bGOCSPX-[A-Za-z0-9_-]{28}\b/) },
+    { id: "google-api-key", what: "a Google API key", class: "public-capable", keywords: ["AIza"], test: rx(/\bAIza[0-9A-Za-z_-]{35}\b/) },
+    { id: "openai-api-key", what: "an OpenAI API key", class: "unmistakable", keywords: ["T3BlbkFJ"], test: rx(/\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}/) },
+    { id: "anthropic-api-key", what: "an Anthropic API key", class: "unmistakable", keywords: ["sk-ant-"], test: rx(/\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,120}AA\b/) },
+    { id: "pulumi-access-token", what: "a Pulumi access token", class: "unmistakable", keywords: ["pul-"], test: rx(/\bpul-[a-f0-9]{40}\b/) },
+    { id: "vault-token", what: "a HashiCorp Vault token", class: "unmistakable", keywords: ["hvs.", "hvb.", "hvr."], test: rx(/\bhv[sbr]\.[A-Za-z0-9_-]{24,500}/) },
+    { id: "terraform-cloud-token", what: "a Terraform Cloud token", class: "unmistakable", keywords: [".atlasv1."], test: rx(/\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}\b/) },
+    { id: "doppler-token", what: "a Doppler token", class: "unmistakable", keywords: ["dp."], test: rx(/\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/) },
+    { id: "digitalocean-token", what: "a DigitalOcean token", class: "unmistakable", keywords: ["_v1_"], test: rx(/\bdo[opr]_v1_[a-f0-9]{64}\b/) },
+    { id: "huggingface-token", what: "a Hugging Face token", class: "unmistakable", keywords: ["hf_"], test: rx(/\bhf_[A-Za-z]{34}\b/, (m) => /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0].slice(3))) },
+    { id: "databricks-token", what: "a Databricks token", class: "unmistakable", keywords: ["dapi"], test: rx(/\bdapi[a-f0-9]{32}(?:-\d)?\b/) },
+    { id: "grafana-token", what: "a Grafana token", class: "unmistakable", keywords: ["glsa_", "glc_"], test: rx(/\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\b|\bglc_[A-Za-z0-9+/]{32,400}={0,2}/) },
+    { id: "shopify-token", what: "a Shopify access token", class: "unmistakable", keywords: ["shpat_", "shpca_", "shppa_", "shpss_"], test: rx(/\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/) },
+    { id: "linear-api-key", what: "a Linear API key", class: "unmistakable", keywords: ["lin_api_"], test: rx(/\blin_api_[A-Za-z0-9]{40}\b/) },
+    { id: "postman-api-key", what: "a Postman API key", class: "unmistakable", keywords: ["PMAK-"], test: rx(/\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/) },
+    { id: "dynatrace-token", what: "a Dynatrace token", class: "unmistakable", keywords: ["dt0c01."], test: rx(/\bdt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}\b/) },
+    { id: "figma-token", what: "a Figma token", class: "unmistakable", keywords: ["figd_"], test: rx(/\bfigd_[A-Za-z0-9_-]{40}\b/) },
+    { id: "tailscale-key", what: "a Tailscale key", class: "unmistakable", keywords: ["tskey-"], test: rx(/\btskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,60}\b/) },
+    { id: "mailchimp-api-key", what: "a Mailchimp API key", class: "unmistakable", keywords: ["-us"], test: rx(/\b[0-9a-f]{32}-us\d{1,2}\b/) },
+    { id: "square-token", what: "a Square access token", class: "unmistakable", keywords: ["EAAA", "sq0csp-", "sq0atp-"], test: rx(/\b(?:EAAA[A-Za-z0-9_-]{60}|sq0(?:csp|atp)-[A-Za-z0-9_-]{22,43})\b/) },
+    { id: "azure-ad-client-secret", what: "an Azure AD client secret", class: "unmistakable", keywords: ["Q~"], test: rx(/(?:^|[^A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/) },
+    { id: "azure-storage-key", what: "an Azure storage account key", class: "unmistakable", keywords: ["AccountKey="], test: rx(/\bAccountKey=[A-Za-z0-9+/]{86}==/) },
+    { id: "azure-shared-access-key", what: "an Azure shared access key", class: "unmistakable", keywords: ["SharedAccessKey="], test: rx(/\bSharedAccessKey=[A-Za-z0-9+/]{42,44}=?(?=;|$|")/) },
+    { id: "teams-webhook", what: "a Microsoft Teams webhook URL", class: "unmistakable", keywords: ["webhook.office.com"], test: rx(/\bhttps:\/\/[a-z0-9-]{1,64}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f-]{36}/) },
+    { id: "age-secret-key", what: "an age secret key", class: "unmistakable", keywords: ["AGE-SECRET-KEY-1"], test: rx(/\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/) },
+    { id: "jwt", what: "a JSON Web Token", class: "public-capable", keywords: ["eyJ"], test: rx(/\b(eyJ[A-Za-z0-9_-]{10,2000})\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,2000}/, isJwt) },
+    { id: "laravel-app-key", what: "an application key (base64:)", class: "public-capable", keywords: ["base64:"], test: rx(/(?:^|[^A-Za-z0-9+/])base64:[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/) },
+    {
+        id: "url-password", what: "a URL with an embedded password", class: "unmistakable", keywords: ["://"],
+        test: (v) => v.includes("@") && urlPassword(v),
+    },
+    {
+        id: "jdbc-password", what: "a JDBC URL with a password", class: "unmistakable", ci: ["jdbc:"],
+        test: inSpans("jdbc:", 4096, /[\s"']/, /^jdbc:[a-z0-9]{1,30}:(?:.*[?&;](?:password|pwd)=([^&;]+)|thin:[^/@:]{1,128}\/([^@]{1,256})@)/i, (m) => literal(m[1] ?? m[2])),
+    },
+    {
+        id: "connection-string-password", what: "a connection string with a password", class: "unmistakable", ci: ["password", "pwd"],
+        test: (v) => /(?:^|;)\s{0,8}(?:server|data source|host|hostname|address|addr|user id|uid|username|user|database|initial catalog|driver|dsn|endpoint)\s{0,8}=/i.test(v)
+            && rx(/(?:^|;)\s{0,8}(?:password|pwd)\s{0,8}=\s{0,8}("[^"]{1,256}"|'[^']{1,256}'|[^;]{1,256})/i, (m) => literal(m[1].replace(/^["']|["']$/g, "").trim()))(v),
+    },
+    {
+        id: "url-secret-query", what: "a URL with a secret in its query string", class: "unmistakable", ci: ["password=", "passwd=", "pwd=", "token=", "key=", "secret=", "signature="],
+        test: rx(/[?&](?:password|passwd|pwd|access_token|api_?key|apikey|client_secret|secret|token|private_token|auth_token|x-amz-security-token|signature)=([^&#\s"']{6,2048})/i, (m) => literal(m[1]) && !/^\$|^\{|^%7B/i.test(m[1])),
+    },
+    { id: "azure-sas-url", what: "a URL with an Azure SAS signature", class: "unmistakable", keywords: ["sig="], test: inSpans("sv=", 4096, /[\s#"']/, /^sv=\d{4}-\d{2}-\d{2}&(?:.*&)?sig=[A-Za-z0-9%+/=]{30,200}/) },
+    { id: "s3-presigned-url", what: "a presigned URL", class: "unmistakable", ci: ["x-amz-signature="], test: inSpans("X-Amz-Credential=", 8192, /[\s#"']/, /^X-Amz-Credential=[^&]{1,512}&.*X-Amz-Signature=[a-f0-9]{64}/i) },
+    {
+        id: "kafka-jaas", what: "a JAAS login configuration with a password", class: "unmistakable", keywords: ["LoginModule"],
+        test: inSpans("LoginModule", 2048, /;/, /^LoginModule\s{1,8}required\b.*\bpassword\s{0,8}=\s{0,8}"([^"]{1,256})"/s, (m) => literal(m[1])),
+    },
+    {
+        id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable", keywords: ['"auth"'],
+        test: rx(/"auth"\s{0,4}:\s{0,4}"([A-Za-z0-9+/]{8,1024}={0,2})"/, isBasicCredentials),
+    },
+    { id: "basic-auth-header", what: "HTTP Basic credentials", class: "unmistakable", keywords: ["Basic "], test: rx(/\bBasic\s{1,4}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/, isBasicCredentials) },
+    { id: "bearer-token", what: "a bearer token", class: "unmistakable", keywords: ["Bearer ", "Token "], test: rx(/\b(?:Bearer|Token)\s{1,4}([A-Za-z0-9._~+/-]{16,4096}=*)/, (m) => randomish(m[1])) },
+];
+
+const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const CS_KEYWORDS = new Set(RULES.flatMap((r) => r.keywords ?? []));
+const CI_KEYWORDS = new Set(RULES.flatMap((r) => r.ci ?? []));
+const ALL_KEYWORDS = [...new Set([...CS_KEYWORDS, ...CI_KEYWORDS])].sort((a, b) => b.length - a.length);
+// One case-insensitive pass over the value finds which keywords occur (longest first; a match
+// also counts the keywords it contains), so a long value is scanned once, not once per keyword.
+const SCAN = new RegExp(ALL_KEYWORDS.map(escape).join("|"), "gi");
+const CONTAINED = new Map<string, string[]>();
+function containedIn(match: string): string[] {
+    let found = CONTAINED.get(match);
+    if (!found) {
+        const lower = match.toLowerCase();
+        found = ALL_KEYWORDS.filter((k) => (CS_KEYWORDS.has(k) && match.includes(k)) || (CI_KEYWORDS.has(k) && lower.includes(k)));
+        // Bounded: matches are keywords up to case, so few distinct strings.
+        if (CONTAINED.size < 4096) CONTAINED.set(match, found);
+    }
+    return found;
+}
+const UNFILTERED = RULES.filter((r) => r.when);
+
+/** The first credential format the value holds, if any. */
+export function findFormat(value: string): FormatMatch | undefined {
+    if (value.length < 8) return undefined;
+    // Every format but a URL, a key=value string or a Basic header is 20 characters or more.
+    if (value.length < 20 && !value.includes("://") && !value.includes("=") && !value.includes("Basic ")) return undefined;
+    const text = value.length > MAX_SCANNED ? value.slice(0, MAX_SCANNED) : value;
+    let keywords: Set<string> | undefined;
+    SCAN.lastIndex = 0;
+    for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) for (const k of containedIn(m[0])) (keywords ??= new Set()).add(k);
+    for (const rule of keywords ? RULES : UNFILTERED) {
+        if (rule.when) {
+            if (!rule.when(text)) continue;
+        } else if (!(rule.keywords?.some((k) => keywords!.has(k)) || rule.ci?.some((k) => keywords!.has(k)))) {
+            continue;
+        }
+        if (rule.test(text)) return { id: rule.id, what: rule.what, class: rule.class };
+    }
+    return undefined;
+}
+
+/** The ids of the rules, for tests. */
+export const FORMAT_RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,0 +1,184 @@
+// What a property, variable, header or flag name says about its value: it holds a
+// credential (DB_PASSWORD, SIGNING_KEY, REDIS_AUTH), it may hold one if the value looks
+// random (STRIPE_KEY, X-Origin-Verify), it only describes or references one
+// (PASSWORD_MIN_LENGTH, SESSION_TOKENS_TABLE, secretArn), or it says nothing.
+// Names are split into lower-case words (camelCase, snake_case, kebab-case, dots).
+
+export type NameKind = "credential" | "weak" | "describing" | "none";
+
+export interface NameJudgement {
+    kind: NameKind;
+    /** The name says the value is public by design (NEXT_PUBLIC_*, publishable, anon, site key, browser key). */
+    public: boolean;
+}
+
+/** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
+export function nameWords(key: string): string[] {
+    // One pass over char codes, slicing words out: keys come from programs and may be huge.
+    const words: string[] = [];
+    let start = -1;
+    for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        if (!isAlnum(c)) {
+            if (start >= 0) words.push(key.slice(start, i).toLowerCase());
+            start = -1;
+        } else if (start < 0) {
+            start = i;
+        } else if (isUpper(c)) {
+            // dbPassword, v2Token | APIKey (an acronym ends before the capital that starts a word)
+            const prev = key.charCodeAt(i - 1);
+            if (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(key.charCodeAt(i + 1)))) {
+                words.push(key.slice(start, i).toLowerCase());
+                start = i;
+            }
+        }
+    }
+    if (start >= 0) words.push(key.slice(start).toLowerCase());
+    return words;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isUpper(c) || isLower(c) || isDigit(c);
+
+// Words that name a credential by themselves.
+const CREDENTIAL_WORDS = new Set([
+    "password", "passwords", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "tokens",
+    "credential", "credentials", "creds", "apikey", "apikeys", "privatekey", "connectionstring", "psk", "htpasswd", "authorization",
+]);
+// One-word spellings: DBPASSWORD, authtoken, clientsecret, SECRETKEY.
+const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "credentials"];
+// `pass` ends a one-word name only after these (adminpass, dbpass), never in bypass, compass.
+const PASS_PREFIXES = ["admin", "user", "root", "db", "replication", "keystore", "truststore", "master", "smtp", "mail", "ldap", "mysql", "pg", "redis", "app", "api", "svc", "service"];
+
+// `<qualifier> key` holds a credential (ENCRYPTION_KEY, SIGNING_KEY, DD_APP_KEY, LICENSE_KEY).
+const STRONG_KEY_QUALIFIERS = new Set([
+    "api", "app", "application", "secret", "private", "encryption", "encrypt", "enc", "signing", "sign", "hmac", "master", "license",
+    "licence", "auth", "service", "account", "db", "database", "client", "root", "admin", "session", "cookie", "jwt", "crypto", "cipher",
+    "aes", "shared", "preshared", "sas", "storage", "webhook", "ingest", "insert", "write", "deploy", "integration", "role", "consumer",
+    "subscription", "management", "jws", "jwe", "hec", "sse",
+]);
+// `<qualifier> key` that names a key of something else (a table, an object, a cache entry) or a public key.
+const NOT_KEY_QUALIFIERS = new Set([
+    "partition", "sort", "hash", "range", "s3", "object", "cache", "idempotency", "idempotent", "kms", "cmk", "public", "pub", "foreign",
+    "dedup", "deduplication", "group", "message", "lookup", "metric", "dimension", "tag", "label", "prefix", "cursor", "shard", "row",
+    "column", "index", "config", "feature", "translation", "locale", "hot", "map", "primary", "unique", "composite", "natural", "surrogate",
+    "password", "passwords", "pass", "asset", "file", "bucket", "route", "registry", "env", "i18n", "item", "lock", "pgp", "gpg", "key", "keys",
+    // S3-compatible APIs (MinIO, DataSync, Ceph) call the key ID the "access key"; its secret is the "secret key".
+    "access",
+]);
+// Last words that make a name a weak credential name: the value decides (X-Origin-Verify, a
+// header CloudFront sends the origin as a shared secret).
+const WEAK_LAST_WORDS = new Set(["verify", "verification"]);
+
+// A word after the credential word makes the name about the credential, not the credential
+// itself: secretArn, passwordLength, TOKEN_TTL, SESSION_TOKENS_TABLE, SECRETS_BACKEND.
+const REFERENCE_WORDS = new Set([
+    "arn", "arns", "id", "ids", "identifier", "name", "names", "length", "policy", "policies", "type", "types", "kind", "version", "versions",
+    "stage", "stages", "status", "rotation", "rotated", "url", "urls", "uri", "uris", "endpoint", "endpoints", "path", "paths", "prefix",
+    "suffix", "ref", "refs", "reference", "source", "sources", "location", "field", "fields", "header", "headers", "enabled", "enable", "disabled", "required",
+    "require", "count", "ttl", "validity", "units", "expiration", "expiry", "expires", "expire", "date", "time", "timestamp", "strategy",
+    "mode", "method", "methods", "algorithm", "alg", "format", "encoding", "label", "labels", "description", "issuer", "host", "hostname",
+    "domain", "domains", "selection", "expression", "generation", "provider", "providers", "param", "params", "parameter", "parameters",
+    "file", "files", "filename", "dir", "directory", "folder", "mount", "volume", "alias", "role", "kms", "public", "list", "lists", "scope",
+    "scopes", "validation", "table", "tables", "queue", "queues", "topic", "topics", "bucket", "stream", "template", "templates", "store",
+    "backend", "backends", "kwargs", "audience", "aud", "hash", "hashed", "digest", "checksum", "fingerprint", "capacity", "size", "port",
+    "millis", "ms", "seconds", "secs", "sec", "minutes", "mins", "min", "hours", "days", "weeks", "level", "limit", "limits", "lifetime", "max",
+    "timeout", "interval", "rounds", "retries", "attempts", "duration", "age", "changed", "updated", "created", "last", "stdin", "env",
+    "prompt", "reset", "regex", "pattern", "mask", "manager", "extension", "layer", "handler", "function", "lambda", "service", "cookie",
+    "claims", "claim", "query", "complexity", "strength", "history", "reuse", "rule", "rules", "requirements", "usage", "user", "username",
+    "users", "owner", "region", "cache", "config", "configuration", "settings", "setting", "options", "server", "flow", "flows", "grant",
+    "chars", "charset", "policy", "enforcement", "check", "auth", "authentication", "mfa", "lock", "locked", "refresh", "exchange", "revocation",
+    "introspection", "storage", "vault", "spec", "pair", "pairs",
+]);
+// Words before the credential word that make it a non-credential: public keys, values already
+// encrypted or hashed, a reference to a secret that exists elsewhere.
+const NOT_SECRET_BEFORE = new Set(["public", "encrypted", "existing", "hashed", "forgot"]);
+// Words before "token" for the AWS and application "tokens" that are idempotency or paging
+// handles (clientToken, nextToken), DNS records (dkimTokens), enums (httpTokens), counters
+// (MAX_TOKENS) or per-request values (CSRF tokens).
+const NOT_SECRET_BEFORE_TOKEN = new Set([
+    "client", "creation", "lock", "update", "version", "offer", "policy", "idempotency", "continuation", "next", "pagination", "page",
+    "paging", "dkim", "grant", "view", "software", "pre", "max", "csrf", "xsrf", "bucket", "id", "cancel", "cancellation", "sync",
+    "input", "output", "completion", "prompt", "context", "push", "device", "hardware", "verification", "validation", "mfa",
+]);
+// Public by design: build-time prefixes of front-end frameworks and words that say so.
+const PUBLIC_FIRST_WORDS: readonly (readonly string[])[] = [["next", "public"], ["vite"], ["react", "app"], ["expo", "public"], ["gatsby"], ["nuxt", "public"], ["public"], ["storybook"], ["mix"]];
+const PUBLIC_WORDS = new Set(["publishable", "anon", "browser"]);
+
+const PASSWORD_WORDS = new Set(["password", "passwords", "pass", "passwd"]);
+
+interface Mention {
+    start: number;
+    end: number;
+    weak: boolean;
+}
+
+function mentions(words: readonly string[]): Mention[] {
+    const found: Mention[] = [];
+    const last = words.length - 1;
+    words.forEach((w, i) => {
+        if (CREDENTIAL_WORDS.has(w)) {
+            // PASS alone, after a word, or before one: DB_PASS, PASS_PHRASE; not PASS_THROUGH (a one-word name anyway).
+            found.push({ start: i, end: i + 1, weak: false });
+        } else if (w === "string" && words[i - 1] === "connection") {
+            found.push({ start: i - 1, end: i + 1, weak: false }); // connectionString
+        } else if (w === "auth" && i === last && i > 0) {
+            found.push({ start: i, end: i + 1, weak: false }); // REDIS_AUTH, BASIC_AUTH
+        } else if (w === "pat" && i === last && i > 0) {
+            found.push({ start: i, end: i + 1, weak: false }); // GH_PAT
+        } else if (w === "key" || w === "keys") {
+            const q = words[i - 1];
+            if (q !== undefined && STRONG_KEY_QUALIFIERS.has(q)) found.push({ start: i - 1, end: i + 1, weak: false });
+            else if (q === undefined || !NOT_KEY_QUALIFIERS.has(q)) found.push({ start: i, end: i + 1, weak: true });
+        } else if (WEAK_LAST_WORDS.has(w) && i === last) {
+            found.push({ start: i, end: i + 1, weak: true });
+        } else if (CREDENTIAL_SUFFIXES.some((s) => w.length > s.length && w.endsWith(s))) {
+            found.push({ start: i, end: i + 1, weak: false });
+        } else if (w.length > 4 && w.endsWith("pass") && PASS_PREFIXES.includes(w.slice(0, -4))) {
+            found.push({ start: i, end: i + 1, weak: false });
+        } else if (w.length > 3 && w.endsWith("pwd") && i > 0) {
+            found.push({ start: i, end: i + 1, weak: false }); // DBPWD
+        }
+    });
+    return found;
+}
+
+/** Judges a name: does it hold a credential, maybe hold one, only describe one, or say nothing? */
+export function judgeName(key: string): NameJudgement {
+    const words = nameWords(key);
+    const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
+        || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0));
+    const found = mentions(words);
+    if (found.length === 0) return { kind: "none", public: isPublic };
+    // referenceAfter[i]: a reference word at i or later; notSecretBefore[i]: such a word before i.
+    const referenceAfter = new Array<boolean>(words.length + 1).fill(false);
+    for (let i = words.length - 1; i >= 0; i--) referenceAfter[i] = referenceAfter[i + 1] || REFERENCE_WORDS.has(words[i]);
+    const notSecretBefore = new Array<boolean>(words.length + 1).fill(false);
+    for (let i = 0; i < words.length; i++) notSecretBefore[i + 1] = notSecretBefore[i] || NOT_SECRET_BEFORE.has(words[i]);
+    let weak = false;
+    for (const m of found) {
+        if (referenceAfter[m.end] || notSecretBefore[m.start]) continue;
+        const w = words[m.start];
+        if ((w === "token" || w === "tokens") && m.start > 0 && NOT_SECRET_BEFORE_TOKEN.has(words[m.start - 1])) continue;
+        // The key a password sits under in a secret (adminPasswordKey: "postgres-password").
+        if (PASSWORD_WORDS.has(w) && (words[m.end] === "key" || words[m.end] === "keys")) continue;
+        if (!m.weak) return { kind: "credential", public: isPublic };
+        weak = true;
+    }
+    return { kind: weak ? "weak" : "describing", public: isPublic };
+}
+
+/** True when a name says it holds a credential (password, apiKey, DB_TOKEN...). */
+export function nameLooksSensitive(key: string): boolean {
+    return judgeName(key).kind === "credential";
+}
+
+// Child keys too generic to say anything: under a credential-holding parent they hold it
+// (`apiKey: {key: "x-api-key", value: ...}`, cloud-init `chpasswd: {list: ...}`).
+const GENERIC_CHILD_KEYS = new Set(["value", "values", "data", "text", "string", "plaintext", "content", "contents", "body", "list", "default", "current", "raw"]);
+
+export function isGenericChildKey(key: string): boolean {
+    return GENERIC_CHILD_KEYS.has(key.toLowerCase());
+}

@@ -1,0 +1,146 @@
+// What a string value looks like, apart from credential formats (./formats.ts): a value that
+// cannot authenticate anything (a template, a placeholder, a masked value), a setting (a
+// number, a duration, a path, an ARN, an enum, the name of a thing), a verifier (a password
+// hash), or something random. Every test here is linear in the value's length.
+
+const MAX_SHAPED = 4096;
+
+/** A value that cannot be a credential whatever its name or input: empty, a whole-value reference, template, placeholder or mask. */
+export function isUnusable(value: string): boolean {
+    const v = value.trim();
+    if (v === "") return true;
+    if (v.length > MAX_SHAPED) return false;
+    return WHOLE_PLACEHOLDER.test(v) || MASKED.test(v) || PLACEHOLDER_WORDS.test(v) || isPemPlaceholder(v) || v.endsWith("...") || v.endsWith("…");
+}
+
+// ${X}, $X, $(cmd), `cmd`, {{ x }}, <your-token>, %(x)s, %X%, #{x}, ${{ secrets.X }}, $.jsonpath,
+// @Microsoft.KeyVault(...), ARNs and CloudFormation dynamic references.
+const WHOLE_PLACEHOLDER = new RegExp([
+    String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, String.raw`^\$[A-Za-z_][A-Za-z0-9_]*$`, String.raw`^\$\(.*\)$`, "^`.*`$",
+    String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
+    String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
+].join("|"), "s");
+const MASKED = /^(?:[*•xX#]{3,}|\[?(?:redacted|masked|hidden|secret|sensitive|removed)\]?|<redacted>|n\/a|-+|\.+)$/i;
+// Instructions rather than values (decision: `changeme`, `password`, `test` are literal
+// passwords people deploy, so they are not here).
+const PLACEHOLDER_WORDS = /^(?:(?:your|insert|enter|put|paste|add)[-_ ][\w -]*|replace[-_ ]?(?:me|this|with[\w -]*)|todo|fixme|tbd|placeholder|none|null|nil|undefined|example|sample|dummy[-_]?value)$/i;
+
+/** PEM armour around an elided body: `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----`. */
+function isPemPlaceholder(v: string): boolean {
+    if (!v.startsWith("-----BEGIN ")) return false;
+    const body = v.replace(/-----(?:BEGIN|END) [A-Z0-9 ]+-----/g, "").replace(/\\n|\s/g, "");
+    return body.length < 32 || body.includes("...") || body.includes("…");
+}
+
+/** A value holding a template or expression anywhere (`prefix-${VAR}`, `{{ x }}/y`): resolved elsewhere, not a literal. */
+export function isTemplated(value: string): boolean {
+    return /\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|\$\([^)]{0,200}\)|#\{[^}]{0,200}\}/.test(value.length > MAX_SHAPED ? value.slice(0, MAX_SHAPED) : value);
+}
+
+// ---------------------------------------------------------------- settings
+
+const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+const BOOLEAN = /^(?:true|false|yes|no|on|off|y|n|enabled?|disabled?|required|optional|none|null|allow|deny|always|never)$/i;
+const DURATION = /^\d+(?:\.\d+)?\s*(?:ns|us|µs|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)$|^P(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$/i;
+const SIZE = /^\d+(?:\.\d+)?\s*(?:b|kb|mb|gb|tb|k|m|g|t|ki|mi|gi|ti|kib|mib|gib|tib)$/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const LOG_LEVEL = /^(?:trace|debug|info|information|notice|warn|warning|error|err|fatal|critical|crit|off|silent|verbose|all)$/i;
+const EMAIL = /^[^\s@]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+$/;
+const URL_SHAPE = /^[a-z][a-z0-9+.-]{1,30}:\/\/\S+$/i;
+// /var/secrets/key.json, ~/.aws/credentials, ./certs/ca.pem, C:\keys\app.pfx, SSM names /prod/db/password.
+const ABSOLUTE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)[\w .@{}$~%+,:=\\/-]*$/;
+// prod/orders/db-credentials, assets/abc.zip, private_key.pem: names of files, objects and secrets.
+const RELATIVE_PATH = /^[\w.@-]+(?:\/[\w.@-]+)+\/?$|^[\w@-]+(?:\.[\w-]+)*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|asc|gpg|json|ya?ml|txt|env|conf|cfg|ini|properties|xml|csv|sh|py|js|ts|jar|war|zip|tar|gz|tgz|log)$/i;
+const HOSTNAME = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}\.?(?::\d{1,5})?$/i;
+const DOTTED_NAME = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*){2,}$/;
+const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}|:\d{1,5})?$/;
+const UPPER_ENUM = /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*$/;
+const MIME = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*[\w-]+=[\w-]+)?$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
+const SLUG = /^[a-z][a-z0-9]*(?:[-_.:/][a-z0-9]+){1,7}$/;
+const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache)(?=$|[-_.:/])/;
+
+/**
+ * A value that is a setting or the name of a thing rather than a credential: under a
+ * credential-ish name it is not reported (TOKEN_TTL=3600, DB_PASSWORD=/prod/db/password,
+ * SECRET_STORE=aws-secrets-manager). Not consulted for provider-marked inputs or formats.
+ */
+export function isSettingShaped(value: string): boolean {
+    const v = value.trim();
+    if (v.length > MAX_SHAPED) return false;
+    if (NUMBER.test(v) || BOOLEAN.test(v) || DURATION.test(v) || SIZE.test(v) || TIMESTAMP.test(v) || LOG_LEVEL.test(v)) return true;
+    if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
+    if (/\s/.test(v)) return false;
+    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || DOTTED_NAME.test(v) || HOSTNAME.test(v)) return true;
+    if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
+    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s)) && !looksRandom(v.replace(/^.*[/\\]/, ""))) return true;
+    // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM.
+    if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3)) return true;
+    if (SLUG.test(v) && THING_WORDS.test(v) && !/\d{4}/.test(v)) return true;
+    return false;
+}
+
+/** A password verifier, not a password: bcrypt, crypt(3) and htpasswd hashes (decision: verifiers are not credentials). */
+export function isVerifier(value: string): boolean {
+    return /^(?:[\w.@-]{1,64}:)?(?:\$(?:2[abxy]?|1|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|apr1)\$[./A-Za-z0-9$=,+-]{8,}|\{(?:SHA|SSHA|SHA256|SSHA512|MD5|CRYPT)\}[A-Za-z0-9+/=.$]{8,})$/.test(value);
+}
+
+export function isAwsAccessKeyId(value: string): boolean {
+    return /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}$/.test(value);
+}
+
+export function isUuid(value: string): boolean {
+    return UUID.test(value);
+}
+
+// ---------------------------------------------------------------- randomness
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+    const counts = new Map<string, number>();
+    for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    const n = value.length;
+    for (const c of counts.values()) bits -= (c / n) * Math.log2(c / n);
+    return bits;
+}
+
+/**
+ * A value that looks generated rather than chosen: long enough, no spaces, mixed
+ * characters or high entropy, and not a setting, an ID or a digest-shaped name of a thing.
+ * Used only together with a name that may hold a credential (STRIPE_KEY, X-Origin-Verify).
+ */
+export function looksRandom(value: string): boolean {
+    const v = value.trim();
+    if (v.length < 16 || v.length > MAX_SHAPED || /\s/.test(v)) return false;
+    let lower = 0;
+    let upper = 0;
+    let digit = 0;
+    let other = 0;
+    for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 97 && c <= 122) lower++;
+        else if (c >= 65 && c <= 90) upper++;
+        else if (c >= 48 && c <= 57) digit++;
+        else other++;
+    }
+    // Words joined by separators (orders-session-cache-primary) are names, not keys.
+    if (digit === 0 && upper === 0 && /^[a-z]+(?:[-_.][a-z]+)+$/.test(v)) return false;
+    const classes = [lower, upper, digit, other].filter((n) => n > 0).length;
+    // Hex keys (Datadog, Twilio, PagerDuty) have two classes and at most 4 bits per character.
+    if (v.length >= 32 && digit > 0 && /^[0-9a-f]+$|^[0-9A-F]+$/.test(v)) return true;
+    return (classes >= 3 && digit > 0) || entropy(v) >= 3.5;
+}
+
+// ---------------------------------------------------------------- LocalStack
+
+/** A value pointing at a local emulator: siblings' dummy credentials are documented fakes there. */
+export function pointsAtLocalEmulator(value: string): boolean {
+    return /localhost|localstack|127\.0\.0\.1|:4566\b/i.test(value.length > MAX_SHAPED ? value.slice(0, MAX_SHAPED) : value);
+}
+
+/** LocalStack's and moto's documented dummy credentials. */
+export function isEmulatorDummy(value: string): boolean {
+    return /^(?:test|testing|localstack|dummy|fake|mock|foo|bar|local|xxx)$/i.test(value.trim());
+}

@@ -1,0 +1,217 @@
+// The credential formats (policies/lib/credentials/formats.ts), the value shapes
+// (shapes.ts) and the script reader (scripts.ts) of secret-sensitive-props, rule by rule: a
+// positive and a negative example each, and linear time on 1 MB adversarial inputs.
+import { describe, expect, it } from "vitest";
+import { b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
+import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
+import { judgeName } from "../policies/lib/credentials/names";
+import { findCredentialInArguments, findCredentialInScript } from "../policies/lib/credentials/scripts";
+import { isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
+import { findSensitiveValues } from "../policies/lib/sensitive";
+
+const pw = random("formats-pw", 18);
+
+/** CPU milliseconds `work` takes on inputs of n characters (after a warm-up); CPU, not wall time: the machine is shared. */
+function cpuMs(work: (n: number) => void, n: number): number {
+    const start = process.cpuUsage();
+    work(n);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+}
+
+/** Linear: 4x the input costs about 4x the time (quadratic would be 16x). */
+function expectLinear(work: (n: number) => void, floorMs: number): void {
+    cpuMs(work, 1 << 16);
+    const small = cpuMs(work, 1 << 18);
+    const large = cpuMs(work, 1 << 20);
+    expect(large).toBeLessThan(Math.max(10 * small, floorMs));
+    expect(large).toBeLessThan(10_000);
+}
+
+// [rule, a value it must find, a look-alike it must not]
+const EXAMPLES: [string, string, string][] = [
+    ["pem-private-key", fake.rsaPem("f1"), "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"],
+    ["putty-private-key", fake.putty("f2"), "PuTTY-User-Key-File-3: ssh-ed25519 (public part only)"],
+    ["base64-pem-private-key", b64text(fake.pkcs8Pem("f3")), b64text(fake.certificatePem("f3"))],
+    ["der-private-key", derPrivateKey("f4", "rsa"), derCertificate("f4")],
+    ["aws-secret-access-key", `aws_secret_access_key = ${fake.awsSecretKey("f5")}`, `aws_secret_access_key = ${"a".repeat(40)}`],
+    ["github-token", fake.github("f6"), "ghp_short"],
+    ["github-fine-grained-pat", fake.githubFine("f7"), "github_pat_tooshort"],
+    ["gitlab-token", fake.gitlab("f8"), "glpat-"],
+    ["slack-token", fake.slackBot("f9"), "xoxb-not-a-token"],
+    ["slack-app-token", fake.slackApp("f10"), "xapp-1-X"],
+    ["slack-webhook", fake.slackWebhook("f11"), "https://hooks.slack.com/services/"],
+    ["stripe-secret-key", fake.stripeSecret("f12"), fake.stripePublishable("f12")],
+    ["stripe-webhook-secret", fake.stripeWebhook("f13"), "whsec_short"],
+    ["sendgrid-api-key", fake.sendgrid("f14"), "SG.abc.def"],
+    ["npm-token", fake.npm("f15"), "npm_config_cache"],
+    ["pypi-token", fake.pypi("f16"), "pypi-AgEIcHlwaS5vcmc"],
+    ["newrelic-user-key", fake.newrelicUser("f17"), "NRAK-SHORT"],
+    ["newrelic-license-key", fake.newrelicLicense("f18"), "NRAL"],
+    ["newrelic-insert-key", fake.newrelicInsert("f19"), "NRII-SHORT"],
+    ["sentry-auth-token", fake.sentryAuth("f20"), fake.sentryDsn("f20")],
+    ["discord-webhook", fake.discordWebhook("f21"), "https://discord.com/api/webhooks/"],
+    ["discord-bot-token", fake.discordBot("f22"), "M.not.a.token"],
+    ["telegram-bot-token", fake.telegram("f23"), "123456789:AA"],
+    ["google-oauth-client-secret", fake.googleOauthSecret("f24"), fake.googleClientId("f24")],
+    ["google-api-key", fake.googleApiKey("f25"), "AIzaShort"],
+    ["openai-api-key", fake.openai("f26"), "sk-..."],
+    ["anthropic-api-key", fake.anthropic("f27"), "sk-ant-"],
+    ["pulumi-access-token", fake.pulumi("f28"), "pul-abc"],
+    ["vault-token", fake.vault("f29"), "hvs."],
+    ["terraform-cloud-token", random("f30", 14) + ".atlasv1." + random("f30b", 66), "app.atlasv1.short"],
+    ["doppler-token", fake.doppler("f31"), "dp.pt.short"],
+    ["digitalocean-token", fake.digitalocean("f32"), "dop_v1_short"],
+    ["huggingface-token", fake.huggingface("f33"), "hf_transfer_enabled"],
+    ["databricks-token", fake.databricks("f34"), "dapi"],
+    ["grafana-token", fake.grafana("f35"), "glsa_short"],
+    ["shopify-token", "shp" + "at_" + fake.hex("f36", 32), "shpat_short"],
+    ["linear-api-key", "lin" + "_api_" + random("f37", 40), "lin_api_short"],
+    ["postman-api-key", "PM" + "AK-" + fake.hex("f38", 24) + "-" + fake.hex("f38b", 34), "PMAK-short"],
+    ["dynatrace-token", "dt0c01." + random("f39", 24, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") + "." + random("f39b", 64, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), "dt0c01.short"],
+    ["figma-token", "fig" + "d_" + random("f40", 40), "figd_short"],
+    ["tailscale-key", "tskey-" + "auth-" + random("f41", 12) + "-" + random("f41b", 30), "tskey-auth-x"],
+    ["mailchimp-api-key", fake.hex("f42", 32) + "-us" + "14", "orders-us-east-1"],
+    ["square-token", "EA" + "AA" + random("f43", 60), "EAAA"],
+    ["azure-ad-client-secret", fake.azureAdSecret("f44"), "Q~"],
+    ["azure-storage-key", fake.azureStorage("f45"), "DefaultEndpointsProtocol=https;AccountName=acme;EndpointSuffix=core.windows.net"],
+    ["azure-shared-access-key", fake.azureServiceBus("f46"), "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root"],
+    ["teams-webhook", fake.teamsWebhook("f47"), "https://acme.webhook.office.com/webhookb2/"],
+    ["age-secret-key", fake.age("f48"), "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq"],
+    // A header that is not a JOSE header (no "alg") is not a JWT.
+    ["jwt", fake.jwt({ sub: "svc" }, "f49"), `${Buffer.from('{"typ":"example"}').toString("base64url")}.${Buffer.from('{"text":"not-a-jwt"}').toString("base64url")}.not-a-signature-at-all`],
+    ["laravel-app-key", fake.laravelKey("f50"), "base64:short="],
+    ["url-password", `postgres://app:${pw}@db.internal:5432/app`, "postgres://app:${DB_PASSWORD}@db.internal:5432/app"],
+    ["jdbc-password", `jdbc:postgresql://db:5432/app?user=app&password=${pw}`, "jdbc:postgresql://db:5432/app?user=app&password=${PW}"],
+    ["connection-string-password", `Server=db;Database=app;User Id=app;Password=${pw};`, "Server=db;Database=app;Integrated Security=true;"],
+    ["url-secret-query", `https://api.example.com/v1?api_key=${pw}`, "https://example.com/?token=${TOKEN}"],
+    ["azure-sas-url", fake.azureSasUrl("f55"), "https://acme.blob.core.windows.net/c/file?sv=2022-11-02"],
+    ["s3-presigned-url", fake.s3Presigned("f56"), "https://bucket.s3.amazonaws.com/key?X-Amz-Algorithm=AWS4-HMAC-SHA256"],
+    ["kafka-jaas", `org.apache.kafka.common.security.plain.PlainLoginModule required username="app" password="${pw}";`, 'org.apache.kafka.common.security.plain.PlainLoginModule required username="app" password="${KAFKA_PASSWORD}";'],
+    ["docker-config-auth", JSON.stringify({ auths: { "registry.acme.example": { auth: b64text(`ci:${pw}`) } } }), JSON.stringify({ auths: { "registry.acme.example": { auth: "" } } })],
+    ["basic-auth-header", fake.basic("ops", pw), 'Basic realm="api"'],
+    ["bearer-token", fake.bearer("f59"), "Bearer ${TOKEN}"],
+];
+
+describe("credential formats", () => {
+    it("every rule has examples here", () => {
+        expect(EXAMPLES.map(([id]) => id).sort()).toEqual([...FORMAT_RULE_IDS].sort());
+    });
+
+    it.each(EXAMPLES)("%s: finds the format and not its look-alike", (id, positive, negative) => {
+        expect(findFormat(positive)?.id).toBe(id);
+        expect(findFormat(negative)?.id).not.toBe(id);
+    });
+
+    it("finds formats inside longer text (a script, a JSON document, escaped newlines)", () => {
+        expect(findFormat(`#!/bin/bash\necho "${fake.github("in-script")}" | gh auth login --with-token`)?.id).toBe("github-token");
+        expect(findFormat(JSON.stringify({ key: fake.rsaPem("in-json") }))?.id).toBe("pem-private-key");
+        expect(findFormat(`[default]\naws_access_key_id = ${fake.awsKeyId("pair")}\nx = ${fake.awsSecretKey("pair")}`)?.id).toBe("aws-secret-access-key");
+    });
+
+    it("names a value by its format, never by its text", () => {
+        for (const [, positive] of EXAMPLES) expect(findFormat(positive)!.what).not.toContain(positive.slice(0, 12));
+    });
+
+    it("costs linear time on 1 MB adversarial inputs (every repetition is bounded)", () => {
+        const shapes = (n: number) => [
+            "a".repeat(n), "ghp_".repeat(n / 4), "-----BEGIN PRIVATE KEY-----".repeat(n / 27), "postgres://u:".repeat(n / 13), "Basic QUFBQUFBQUFB".repeat(n / 17),
+            "eyJhbGciOiJIUzI1NiJ9.eyJ".repeat(n / 24), "password=".repeat(n / 9), "?api_key=".repeat(n / 9), "secret_access_key=".repeat(n / 18), `${"A".repeat(39)} `.repeat(n / 40),
+            "jdbc:x:".repeat(n / 7), "LoginModule required ".repeat(n / 21), "\"auth\":\"".repeat(n / 8), "sk-".repeat(n / 3), "0123456789abcdef".repeat(n / 16) + "NRAL",
+            "&X-Amz-Credential=a".repeat(n / 20) + "X-Amz-Signature=", "?sv=2020-01-01".repeat(n / 14),
+        ];
+        expectLinear((n) => {
+            for (const s of shapes(n)) findFormat(s);
+        }, 200);
+    });
+});
+
+describe("value shapes", () => {
+    it.each([
+        ["${DB_PASSWORD}"], ["$API_TOKEN"], ["$(cat /run/secrets/x)"], ["{{ token }}"], ["<your-token>"], ["%(api_key)s"], ["********"], ["REDACTED"],
+        ["your_secret_key"], ["REPLACE_ME"], ["sk-..."], ["-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"], ["arn:aws:secretsmanager:us-east-1:123456789012:secret:x"],
+        ["{{resolve:secretsmanager:prod/db:SecretString:password}}"], ["${{ secrets.TOKEN }}"], ["$.password"], [""], ["   "],
+    ])("%j cannot be a credential", (v) => expect(isUnusable(v)).toBe(true));
+
+    it.each([["changeme"], ["password"], ["test"], ["hunter2-not-real"], [pw]])("%j can be one (decision: literal weak passwords count)", (v) => {
+        expect(isUnusable(v)).toBe(false);
+        expect(isSettingShaped(v)).toBe(false);
+    });
+
+    it.each([
+        ["3600"], ["0.5"], ["true"], ["disabled"], ["15m"], ["PT5M"], ["64MiB"], ["2024-01-01T00:00:00Z"], ["debug"], ["/prod/db/password"], ["prod/orders/db-credentials"],
+        ["private_key.pem"], ["https://auth.example.com/oauth2/token"], ["ops@acme.example"], ["db.internal.example"], ["AWSCURRENT"], ["SCRAM-SHA-256"],
+        ["lasso-secrets-stage"], ["app-session-tokens"], ["jwt_secret"], [fake.bcrypt("v")], ["airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend"],
+    ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
+
+    it("verifiers are not credentials (decision)", () => {
+        expect(isVerifier(fake.bcrypt("x"))).toBe(true);
+        expect(isVerifier(fake.sha512crypt("x"))).toBe(true);
+        expect(isVerifier("admin:$apr1$abcdefgh$ijklmnopqrstuvwxyz0123")).toBe(true);
+        expect(isVerifier(pw)).toBe(false);
+    });
+
+    it("random-looking values", () => {
+        expect(looksRandom(fake.datadogApi("r"))).toBe(true);
+        expect(looksRandom(random("r", 32))).toBe(true);
+        expect(looksRandom("orders-session-cache-primary")).toBe(false);
+        expect(looksRandom("short")).toBe(false);
+        expect(looksRandom("has spaces in it, a sentence")).toBe(false);
+    });
+});
+
+describe("names", () => {
+    it.each([
+        ["DB_PASSWORD", "credential"], ["STRIPE_KEY", "weak"], ["X-Origin-Verify", "weak"], ["PASSWORD_MIN_LENGTH", "describing"], ["LOG_LEVEL", "none"],
+        ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "describing"], ["AWS_SECRET_ACCESS_KEY", "credential"], ["AWS_ACCESS_KEY_ID", "none"],
+    ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
+
+    it("public-by-design names", () => {
+        for (const n of ["NEXT_PUBLIC_FIREBASE_API_KEY", "VITE_MAPBOX_TOKEN", "REACT_APP_KEY", "STRIPE_PUBLISHABLE_KEY", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIX_PUSHER_APP_KEY"]) {
+            expect(judgeName(n).public, n).toBe(true);
+        }
+        expect(judgeName("STRIPE_SECRET_KEY").public).toBe(false);
+    });
+});
+
+describe("scripts and argument lists", () => {
+    const judge = (name: string, value: string) => judgeName(name).kind === "credential" && !isSettingShaped(value);
+    it.each([
+        [`export DB_PASSWORD='${pw}'`, "a variable assignment"],
+        [`$env:ADMIN_PASSWORD = "${pw}"`, "a variable assignment"],
+        [`./app --password ${pw}`, "a command-line flag's value"],
+        [`./app --api-key=${pw}`, "a command-line flag's value"],
+        [`mysql -uroot -p${pw} -e "select 1"`, "`mysql -p`"],
+        [`docker login -u ci -p ${pw} registry.example`, "`docker login -p`"],
+        [`curl -u deploy:${pw} https://x`, "`curl -u user:password`"],
+        [`sshpass -p '${pw}' ssh host`, "`sshpass -p`"],
+        [`redis-cli -h cache -a ${pw} PING`, "`redis-cli -a`"],
+        [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw}`, "`htpasswd -b`"],
+        [`echo 'root:${pw}' | chpasswd`, "a line piped to `chpasswd`"],
+        [`machine git.example login ci password ${pw}`, "a .netrc entry"],
+        [`aws configure set aws_secret_access_key ${pw}`, "`aws configure set`"],
+        [`chpasswd:\n  list: |\n    ec2-user:${pw}\n`, "a cloud-init `chpasswd` list"],
+        [`  password: ${pw}`, "a configuration line"],
+    ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
+
+    it.each([
+        ["TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token)"], ['export DB_PASSWORD="$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)"'],
+        ["docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com"], ["mysql -h db -u app -p orders < schema.sql"],
+        ["docker run -p3306:3306 mysql:8"], ["./app --password-file /run/secrets/db --token-ttl 3600"], ["curl -u \"$USER:$PASS\" https://x"],
+        ["mkdir -p /var/lib/mysql"], ["lock_passwd: false"], ["yum install -y nginx"],
+    ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
+
+    it("argument lists report the element holding the credential", () => {
+        expect(findCredentialInArguments(["./migrate", "--password", pw], judge)?.index).toBe(2);
+        expect(findCredentialInArguments(["node", "x.js", `--api-key=${pw}`], judge)?.index).toBe(2);
+        expect(findCredentialInArguments(["mysql", "-h", "db", `-p${pw}`], judge)?.index).toBe(3);
+        expect(findCredentialInArguments(["sh", "-c", `export SECRET_KEY=${pw} && exec app`], judge)?.index).toBe(2);
+        expect(findCredentialInArguments(["./migrate", "--password", "$(DB_PASSWORD)"], judge)).toBeUndefined();
+        expect(findCredentialInArguments(["CMD-SHELL", "curl -f http://localhost/health || exit 1"], judge)).toBeUndefined();
+    });
+
+    it("scripts of 1 MB are read in linear time", () => {
+        const script = (n: number) => `#!/bin/bash\n${`export A${"B".repeat(100)}=x\n`.repeat(n / 106)}--password ${"x".repeat(n)}`;
+        expectLinear((n) => findSensitiveValues("aws:ec2/instance:Instance", { userData: script(n) }, { sensitivePatterns: [], ignoreProperties: [] }), 300);
+    });
+});

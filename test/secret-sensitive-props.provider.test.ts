@@ -1,0 +1,127 @@
+// Provider knowledge of secret-sensitive-props: the generated list of inputs the installed
+// @pulumi/aws marks secret is up to date (a provider upgrade shows up here, in review), every
+// curated path exists in the provider's types, and the pack never loads @pulumi/aws.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { AWS_PROVIDER_VERSION, AWS_SECRET_INPUTS } from "../policies/lib/credentials/aws-secret-inputs";
+import { NESTED, NOT_CREDENTIALS, OVER_BROAD } from "../policies/lib/credentials/provider";
+import { findSensitiveValues } from "../policies/lib/sensitive";
+import { awsPackageDir, OUTPUT, renderSecretInputs, scanSecretInputs } from "../tools/gen-aws-secret-inputs";
+import { PACK_DIR } from "./helpers/engine";
+
+const AWS_DIR = awsPackageDir();
+const NO_OPTIONS = { sensitivePatterns: [], ignoreProperties: [] };
+
+describe("the generated provider marks", () => {
+    it("match the installed @pulumi/aws (run `npm run generate:secrets` after upgrading it)", () => {
+        const expected = renderSecretInputs(scanSecretInputs(AWS_DIR));
+        expect(fs.readFileSync(OUTPUT, "utf8") === expected, `${path.relative(PACK_DIR, OUTPUT)} is stale: run npm run generate:secrets`).toBe(true);
+        expect(AWS_PROVIDER_VERSION).toBe(JSON.parse(fs.readFileSync(path.join(AWS_DIR, "package.json"), "utf8")).version);
+        // The shape the scan relies on still exists (a codegen change would silently empty the list).
+        expect(Object.keys(AWS_SECRET_INPUTS).length).toBeGreaterThan(50);
+        expect(AWS_SECRET_INPUTS["aws:rds/instance:Instance"]).toContain("password");
+        expect(AWS_SECRET_INPUTS["pulumi:providers:aws"]).toEqual(["accessKey", "secretKey", "token"]);
+    });
+
+    it("every over-broad exclusion is a generated mark (else it is stale)", () => {
+        const stale = Object.entries(OVER_BROAD).flatMap(([type, inputs]) => inputs.filter((i) => !(AWS_SECRET_INPUTS[type] ?? []).includes(i)).map((i) => `${type} ${i}`));
+        expect(stale).toEqual([]);
+    });
+
+    it("the pack reads the generated list, never @pulumi/aws itself (over a second of boot)", () => {
+        const out = execFileSync(process.execPath, ["-e", `
+            require(${JSON.stringify(path.join(PACK_DIR, "dist/policies/index.js"))});
+            console.log(Object.keys(require.cache).filter((k) => k.includes("@pulumi/aws")).length);
+        `], { encoding: "utf8" });
+        expect(out.trim()).toBe("0");
+    });
+});
+
+// ---------------------------------------------------------------- curated paths exist in the provider's types
+
+const inputTypes = fs.readFileSync(path.join(AWS_DIR, "types/input.d.ts"), "utf8");
+
+/** `interface X {` bodies of types/input.d.ts, by namespace.name. */
+const INTERFACES = (() => {
+    const out = new Map<string, Map<string, string>>();
+    let namespace = "";
+    let current: Map<string, string> | undefined;
+    for (const line of inputTypes.split("\n")) {
+        const ns = /^export declare namespace (\w+) \{/.exec(line);
+        if (ns) namespace = ns[1];
+        const iface = /^ {4}interface (\w+) \{/.exec(line);
+        if (iface) out.set(`${namespace}.${iface[1]}`, (current = new Map()));
+        const prop = /^ {8}(\w+)\??: (.*)$/.exec(line);
+        if (prop && current) current.set(prop[1], prop[2]);
+        if (/^ {4}\}/.test(line)) current = undefined;
+    }
+    return out;
+})();
+
+function argsOf(type: string): Map<string, string> | undefined {
+    const file = type === "pulumi:providers:aws" ? "provider.d.ts" : `${type.split(":")[1]}.d.ts`;
+    const cls = type === "pulumi:providers:aws" ? "Provider" : type.split(":")[2];
+    const full = path.join(AWS_DIR, file);
+    if (!fs.existsSync(full)) return undefined;
+    const text = fs.readFileSync(full, "utf8");
+    const m = new RegExp(`export interface ${cls}Args \\{([\\s\\S]*?)\\n\\}`).exec(text);
+    if (!m) return undefined;
+    return new Map([...m[1].matchAll(/^ {4}(\w+)\??: (.*)$/gm)].map((p) => [p[1], p[2]]));
+}
+
+const referenced = (typeText: string) => [...typeText.matchAll(/inputs\.(\w+)\.(\w+)/g)].map((m) => INTERFACES.get(`${m[1]}.${m[2]}`)).filter((x): x is Map<string, string> => !!x);
+
+/** Where a dotted path does not resolve in the provider's input types, or undefined when it does. */
+function unresolved(type: string, dotted: string): string | undefined {
+    const args = argsOf(type);
+    if (!args) return `${type}: no Args interface`;
+    let candidates: Map<string, string>[] = [args];
+    const segments = dotted.split(".");
+    for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        if (segment === "*") {
+            // A list element (the same interface) or any property (a map of blocks, AppFlow connectors).
+            candidates = [...candidates, ...candidates.flatMap((c) => [...c.values()].flatMap(referenced))];
+            continue;
+        }
+        const types = candidates.map((c) => c.get(segment)).filter((x): x is string => x !== undefined);
+        if (types.length === 0) return `${type} ${dotted}: no \`${segment}\``;
+        candidates = types.flatMap(referenced);
+        if (candidates.length === 0 && i < segments.length - 1) {
+            // A plain map or string: the rest of the path is map keys (Glue connectionProperties).
+            return undefined;
+        }
+    }
+    return undefined;
+}
+
+describe("curated provider knowledge", () => {
+    it("every nested mark, exclusion and negative path exists in @pulumi/aws's input types", () => {
+        const problems = [
+            ...Object.entries(NESTED).flatMap(([type, marks]) => marks.map((m) => unresolved(type, m.path))),
+            ...Object.entries(OVER_BROAD).flatMap(([type, inputs]) => inputs.map((i) => unresolved(type, i))),
+            ...Object.entries(NOT_CREDENTIALS).flatMap(([type, paths]) => paths.map((p) => unresolved(type, p))),
+        ].filter((p): p is string => p !== undefined);
+        expect(problems).toEqual([]);
+    });
+
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["a VPN pre-shared key, whose name says nothing", "aws:ec2/vpnConnection:VpnConnection", { customerGatewayId: "cgw-1", type: "ipsec.1", tunnel1PresharedKey: "abcd1234.efgh5678" }, ["tunnel1PresharedKey"]],
+        ["an API Gateway key `value`", "aws:apigateway/apiKey:ApiKey", { name: "partner", value: "abcdefghij0123456789" }, ["value"]],
+        ["a numeric RDS password (a password whatever it looks like)", "aws:rds/instance:Instance", { password: "12345678" }, ["password"]],
+        ["an over-broad mark: APNs bundle and team IDs", "aws:pinpoint/apnsChannel:ApnsChannel", { applicationId: "app", bundleId: "com.acme.app", teamId: "ABCDE12345", tokenKeyId: "A1B2C3D4E5" }, []],
+        ["a whole-map mark walked by name: MWAA settings", "aws:mwaa/environment:Environment", { airflowConfigurationOptions: { "core.dag_concurrency": "16", "webserver.secret_key": "k3y-abcdefgh-0123456" } }, ["airflowConfigurationOptions.webserver.secret_key"]],
+        ["an SSM String parameter is configuration (the SDK marks every value; only SecureString counts)", "aws:ssm/parameter:Parameter", { name: "/app/region", type: "String", value: "us-east-1" }, []],
+        ["EventBridge parameters count when isValueSecret", "aws:cloudwatch/eventConnection:EventConnection",
+            { authParameters: { invocationHttpParameters: { headers: [{ key: "X-A", value: "v1-abcdefgh", isValueSecret: true }, { key: "X-B", value: "v2-abcdefgh", isValueSecret: false }] } } },
+            ["authParameters.invocationHttpParameters.headers.X-A"]],
+        ["negative knowledge: an Alexa skill ID as eventSourceToken", "aws:lambda/permission:Permission", { action: "lambda:InvokeFunction", principal: "alexa-appkit.amazon.com", eventSourceToken: "amzn1.ask.skill.12345678-1234-1234-1234-123456789012" }, []],
+        ["negative knowledge: parameter groups' password settings", "aws:rds/parameterGroup:ParameterGroup", { family: "postgres16", parameters: [{ name: "password_encryption", value: "scram-sha-256" }] }, []],
+        ["the Kubernetes provider marks Secret data", "kubernetes:core/v1:Secret", { metadata: { name: "x" }, stringData: { anything: "plain-text-here" } }, ["stringData.anything"]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(findSensitiveValues(type, props, NO_OPTIONS).map((v) => v.path)).toEqual(expected);
+    });
+});
