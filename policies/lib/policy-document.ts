@@ -11,6 +11,7 @@
 //
 // The reader never throws and never echoes document text: Node's JSON.parse errors quote
 // the input, and a document may sit next to secrets.
+import { kindOf } from "./describe";
 import { compileGlob, GlobMatcher } from "./glob";
 import { isRecord, isUnknown } from "./values";
 
@@ -259,15 +260,6 @@ function readConditionValues(value: unknown, field: string): StringValues {
 const SHOWN_SID = /^[A-Za-z0-9][A-Za-z0-9 ]{0,99}$/;
 const SHOWN_ACTION = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?]{1,128})$/;
 const SHOWN_KEY = /^[A-Za-z:]{1,64}$/;
-
-/** A type description for messages: never the value itself. */
-function kindOf(value: unknown): string {
-    if (value === null) return "null";
-    if (Array.isArray(value)) return "a list";
-    if (typeof value === "object") return "an object";
-    if (typeof value === "string") return "a string";
-    return `a ${typeof value}`;
-}
 
 // ---------------------------------------------------------------- shared checks on statements
 
