@@ -827,8 +827,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     resourceTypes: rule.resourceTypes,
     check: findUnencryptedDataStores,
     stack: {
-        judges: "EBS volumes, instance and launch configuration block devices and launch template mappings, whose encryption may come from " +
-            "EBS encryption by default (an aws.ebs.EncryptionByDefault of the stack counts when it is in their region and they depend on it)",
+        judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on",
         resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER],
         check: (resources, config, context) => findEbsVolumesUnencrypted(resources, config, context),
     },
