@@ -18,6 +18,7 @@
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
 // EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
+import { variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
@@ -187,17 +188,20 @@ const ebsChecks: Check[] = [
 type Miss = "other-region" | "unclear-region" | "off" | "not-a-dependency";
 const MISS_ORDER: readonly Miss[] = ["other-region", "unclear-region", "off", "not-a-dependency"];
 
+/** How close an aws.ebs.EncryptionByDefault comes to counting: the least bad worst miss, then one depended on. */
+const closeness = (c: { miss: Miss; depends: boolean }) => MISS_ORDER.indexOf(c.miss) * 2 + (c.depends ? 1 : 0);
+
 /** Whether EBS encryption by default covers the volumes a resource creates. */
 type AccountDefault =
-    /** `by`: the stack's aws.ebs.EncryptionByDefault; none: the config. */
-    | { on: true; by?: PlainResource }
+    /** By config, or by an aws.ebs.EncryptionByDefault of the stack. */
+    | { on: true }
     /** It depends on values not known yet. */
     | { on: undefined }
     /** `closest`: the stack's aws.ebs.EncryptionByDefault that came closest, and why it does not count. */
     | { on: false; closest?: { resource: PlainResource; miss: Miss; depends: boolean; regions: [unknown, unknown] } };
 
 /** What the stack part's checks see: the config, and the account default per resource. */
-export interface EbsJudgement extends EncryptionAtRestConfig {
+interface EbsJudgement extends EncryptionAtRestConfig {
     defaultFor(resource: PlainResource): AccountDefault;
 }
 
@@ -267,14 +271,12 @@ function accountDefault(
         if (enabled === false) misses.push("off");
         if (!depends) misses.push("not-a-dependency");
         if (misses.length === 0) {
-            if (region === true && enabled === true) return { on: true, by: d };
+            if (region === true && enabled === true) return { on: true };
             open = true;
             continue;
         }
-        // The closest: the least bad worst miss, then one it depends on.
         const miss = MISS_ORDER.find((m) => misses.includes(m))!;
-        const rank = (c: { miss: Miss; depends: boolean }) => MISS_ORDER.indexOf(c.miss) * 2 + (c.depends ? 1 : 0);
-        if (!closest || rank({ miss, depends }) > rank(closest)) {
+        if (!closest || closeness({ miss, depends }) > closeness(closest)) {
             closest = { resource: d, miss, depends, regions: [here?.region, there?.region] };
         }
     }
@@ -291,13 +293,6 @@ const NOUNS: Readonly<Record<string, string>> = {
 
 const EBS_DEFAULT_TYPE = "aws.ebs.EncryptionByDefault";
 const regionName = (v: unknown) => (typeof v === "string" && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(v) ? v : undefined);
-
-/** `ebs-default` → `ebsDefault`: the variable a program most likely holds it in. */
-function variableName(name: string): string {
-    const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-    const camel = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join("");
-    return /^[A-Za-z_$]/.test(camel) ? camel : "ebsDefault";
-}
 
 /** The note of an unset flag: EBS's default, and why the stack's aws.ebs.EncryptionByDefault does not count. */
 function unsetNote(r: PlainResource, d: AccountDefault): string {

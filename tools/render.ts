@@ -1,17 +1,11 @@
 // Renders a policy example (fixture-format data) as the TypeScript program that registers it,
 // for the docs pages: `new aws.rds.Instance("orders-db", {...}, { protect: true })`.
+import { variableName } from "../policies/lib/describe";
 import type { ExampleResource, PolicyExample } from "../policies/lib/rule";
 import { SIG, signatureOf } from "../policies/lib/wire";
 
 const INDENT = "    ";
 const MAX_INLINE = 100;
-
-/** `orders-db` → `ordersDb` (a valid identifier). */
-export function variableName(name: string): string {
-    const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-    const camel = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join("");
-    return /^[A-Za-z_$]/.test(camel) ? camel : `r${camel}`;
-}
 
 /** `aws:rds/instance:Instance` → `aws.rds.Instance`; undefined for other packages. */
 export function className(type: string): string | undefined {
