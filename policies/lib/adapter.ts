@@ -42,7 +42,7 @@ export function toPulumiPolicy(def: PolicyDefinition): Policy {
  * makeAnalyzeRpcFun, makeAnalyzeStackRpcFun); GetAnalyzerInfo serves it as
  * POLICY_TYPE_RESOURCE (protoutil.js tests isResourcePolicy first). test/sdk-patch.test.ts
  * fails if an SDK upgrade stops calling either half. Name, config, level and exemptions are
- * shared; a bad config is reported once, by the resource part (on the root stack).
+ * shared; a bad config is reported by the resource part only, as for any resource policy.
  */
 function hybridPolicy<C, F>(def: ResourcePolicyDefinition<C, F>, part: StackPart<C, F>): Policy {
     const { validateStack } = stackPolicy<C, F>({ ...def, ...part, kind: "stack" }, { reportsConfigErrors: false });
