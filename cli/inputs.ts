@@ -6,7 +6,7 @@
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
 import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
-import { EngineResource, makeUrn, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
+import { EngineResource, isProviderType, makeUrn, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
 
 export class InputError extends Error {}
 
@@ -26,6 +26,8 @@ export interface LoadOptions {
 const DEFAULT_STACK = "dev";
 const DEFAULT_PROJECT = "project";
 const AWS_PROVIDER_VERSION = "7.48.0";
+/** The id of every provider of a fixture (a provider reference is `<urn>::<id>`). */
+const PROVIDER_ID = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export function loadInputFile(file: string, options: LoadOptions = {}): LoadedInput {
     const read = readDataFile(file, "input", "json");
@@ -101,7 +103,7 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
     };
     const providerName = `default_${AWS_PROVIDER_VERSION.replace(/\./g, "_")}`;
     const providerUrn = makeUrn(stack, project, "pulumi:providers:aws", providerName);
-    const providerRef = `${providerUrn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
+    const providerRef = `${providerUrn}::${PROVIDER_ID}`;
     const provider: EngineResource = {
         urn: providerUrn, type: "pulumi:providers:aws", name: providerName, custom: true,
         inputs: { region: "us-east-1", skipCredentialsValidation: "false", version: AWS_PROVIDER_VERSION },
@@ -183,6 +185,15 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
         }
         const dependencies = [...new Set([...refs(e.dependencies, "dependencies"), ...Object.values(propertyDependencies).flat()])];
         const isComponent = e.custom === false;
+        // An explicit provider: a provider resource of the fixture (providers have none themselves).
+        let providerOf: string | undefined = isComponent || isProviderType(type) ? undefined : providerRef;
+        if (e.provider !== undefined) {
+            const urn = typeof e.provider === "string" ? resolveRef(e.provider, `${name}.provider`) : "";
+            if (!isProviderType(urnQualifiedType(urn).split("$").pop() ?? "")) {
+                throw new InputError(`${where} (${type} "${name}"): "provider" must name a provider resource (type pulumi:providers:...) of this fixture`);
+            }
+            providerOf = `${urn}::${PROVIDER_ID}`;
+        }
         resources.push({
             urn: urnOf(name),
             type,
@@ -192,7 +203,7 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
             outputs: e.outputs === undefined ? undefined : propertyMap(fixtureValue(e.outputs, `${label}: ${name}.outputs`), `${where} (${type} "${name}"): "outputs"`),
             parent: typeof e.parent === "string" ? resolveRef(e.parent, `${name}.parent`) : stackUrn,
             protect: e.protect === true,
-            provider: isComponent ? undefined : providerRef,
+            provider: providerOf,
             dependencies,
             propertyDependencies,
         });

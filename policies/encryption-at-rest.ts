@@ -9,14 +9,19 @@
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
 // of an existing resource replaces the declaration (an Aurora cluster encrypted by default
 // can read back storageEncrypted: false), and an unset value at preview is an unknown.
+// With one exception, its stack part: EBS volumes whose encryption may come from the
+// account's EBS encryption by default, which another resource of the stack turns on (see
+// "EBS" below). There outputs help: an unset `encrypted` is unknown at preview only on a new
+// volume, and afterwards it is what AWS did.
 //
 // What never counts as unencrypted (traps other tools fell into): read replicas and snapshot
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
 // EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
+import { variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
-import { Block, PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
-import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import { Block, PropertyCheck, propertyRule } from "./lib/property-rule";
+import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -94,12 +99,12 @@ const ACCEPTS_TRUE_STRING = {
 const CONFIG_HINT = "set requireCustomerManagedKey to false in this policy's config if the service's own key is acceptable";
 
 /** Under requireCustomerManagedKey, `property` must name a customer managed key. */
-function keyCheck(
+function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
     types: readonly string[],
     property: string,
     unsetNote: string | ((resource: PlainResource, block: Block) => string),
-    options: Pick<Check, "appliesTo" | "appliesAt"> = {},
-): Check {
+    options: Pick<PropertyCheck<C>, "appliesTo" | "appliesAt"> = {},
+): PropertyCheck<C> {
     const setting = property.replace(/\[\]/g, "").split(".").pop();
     return {
         types,
@@ -116,42 +121,53 @@ function keyCheck(
 }
 
 // ---------------------------------------------------------------- EBS: volumes, instances, launch templates
+//
+// Whether a volume is encrypted when `encrypted` is not set depends on the account's EBS
+// encryption by default in its region, which an aws.ebs.EncryptionByDefault of the same stack
+// may turn on: only the whole stack shows that, with the volume's dependencies and provider.
+// So `encrypted` of volumes, devices and launch template mappings is judged by the stack part
+// (below), set or not: judged once, it cannot be reported twice, and after an update the
+// stack part reads what AWS reports. The resource part keeps what the default does not
+// decide: root volumes and the keys of volumes declared encrypted (or credited by config).
 
 const EBS_UNSET_NOTE = "EBS creates the volume unencrypted unless encryption by default is on for the account in its region";
 const EBS_KEY_NOTE = "EBS uses the region's default EBS key, the AWS managed aws/ebs unless aws.ebs.DefaultKmsKey changed it";
-const EBS_DEFAULT_HINT = "or, if EBS encryption by default is on in every account and region this stack deploys to (aws.ebs.EncryptionByDefault), set ebsEncryptionByDefault: true in this policy's config";
-
-/** An unset `encrypted` on a new, empty EBS volume: unencrypted unless the account default is on. */
-function ebsUnset(_r: PlainResource, config: EncryptionAtRestConfig): UnsetDefault | undefined {
-    return config.ebsEncryptionByDefault ? undefined : { value: false, note: EBS_UNSET_NOTE };
-}
 
 /** Not built from a snapshot (whose encryption it inherits). */
 const notFromSnapshot = (block: Block): Decided => noneOf(block?.snapshotId);
 
-/** An EBS device or volume that will be encrypted with the region's default key unless it names one. */
-function ebsEncrypted(block: Block, config: EncryptionAtRestConfig): Decided {
-    const encrypted = block?.encrypted;
-    if (isUnknown(encrypted)) return undefined;
-    if (isOn(encrypted)) return true;
-    return isUnset(encrypted) ? and(config.ebsEncryptionByDefault, notFromSnapshot(block)) : false;
+/**
+ * The `encrypted` flag of a volume or device as its check reads it: "off" is any value the check
+ * rejects (its finding); undefined while unknown. Launch templates type it as a string (`textFlag`):
+ * "true" is on and "" is not set; elsewhere only the boolean true is on, and "" is a wrong value.
+ */
+function flagOf(value: unknown, textFlag: boolean): "on" | "off" | "unset" | undefined {
+    if (isUnknown(value)) return undefined;
+    if (value === undefined || value === null || (textFlag && value === "")) return "unset";
+    return (textFlag ? isOn(value) : value === true) ? "on" : "off";
+}
+
+/** An EBS device or volume that will be encrypted with the region's default key unless it names one (as far as config says). */
+function ebsEncrypted(block: Block, config: EncryptionAtRestConfig, textFlag = false): Decided {
+    const flag = flagOf(block?.encrypted, textFlag);
+    if (flag === undefined) return undefined;
+    return flag === "unset" ? and(config.ebsEncryptionByDefault, notFromSnapshot(block)) : flag === "on";
 }
 
 const INSTANCE_TYPES = [t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST];
+const DEVICE_TYPES = [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION];
+
+/** A device the instance creates from nothing: not from a snapshot, not suppressed. */
+const isNewDevice = (block: Block): Decided => and(notFromSnapshot(block), noneOf(block?.noDevice));
+/** A launch template mapping with an EBS volume not built from a snapshot (without `ebs`: instance store, or suppressed). */
+const isNewTemplateVolume = (block: Block): Decided => (block === undefined ? false : notFromSnapshot(block));
 
 const ebsChecks: Check[] = [
-    {
-        types: [t.EBS_VOLUME],
-        property: "encrypted",
-        ...ACCEPTS_TRUE,
-        unset: (r, config) => (present(r.props.snapshotId) !== false ? undefined : ebsUnset(r, config)),
-        fix: `Set \`encrypted: true\` (with \`kmsKeyId\` for a customer managed key), ${EBS_DEFAULT_HINT}.`,
-    },
     keyCheck([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
     {
         // Without `encrypted` the root volume is what the AMI's snapshot and the account's EBS
         // default make it: only a declared value is judged.
-        types: [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION],
+        types: DEVICE_TYPES,
         property: "rootBlockDevice.encrypted",
         ...ACCEPTS_TRUE,
         fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
@@ -160,30 +176,315 @@ const ebsChecks: Check[] = [
         // A declared false is the flag check's finding.
         appliesAt: (block) => (isUnknown(block?.encrypted) ? undefined : isUnset(block?.encrypted) || isOn(block?.encrypted)),
     }),
-    {
-        types: [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION],
-        property: "ebsBlockDevices[].encrypted",
-        ...ACCEPTS_TRUE,
-        unset: ebsUnset,
-        // A device from a snapshot inherits its encryption (the provider rejects `encrypted` with `snapshotId`).
-        appliesAt: (block) => and(notFromSnapshot(block), noneOf(block?.noDevice)),
-        fix: `Set \`encrypted: true\` on the device (with \`kmsKeyId\` for a customer managed key), ${EBS_DEFAULT_HINT}.`,
-    },
     keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
-    {
-        // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
-        types: [t.EC2_LAUNCH_TEMPLATE],
-        property: "blockDeviceMappings[].ebs.encrypted",
-        ...ACCEPTS_TRUE_STRING,
-        unset: ebsUnset,
-        // A mapping without `ebs` is an instance store volume or a suppressed device.
-        appliesAt: (block) => (block === undefined ? false : notFromSnapshot(block)),
-        fix: `Set \`encrypted: "true"\` in the mapping's \`ebs\` block (@pulumi/eks: \`nodeRootVolumeEncrypted: true\`), ${EBS_DEFAULT_HINT}.`,
-    },
     keyCheck([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
-        appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config)),
+        appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, true)),
     }),
 ];
+
+// ---------------------------------------------------------------- EBS: the stack part
+
+/** Why an aws.ebs.EncryptionByDefault of the stack does not cover a resource's new volumes, worst first. */
+type Miss = "other-region" | "unclear-region" | "off" | "not-a-dependency";
+const MISS_ORDER: readonly Miss[] = ["other-region", "unclear-region", "off", "not-a-dependency"];
+
+/** How close an aws.ebs.EncryptionByDefault comes to counting: the least bad worst miss, then one depended on. */
+const closeness = (c: { miss: Miss; depends: boolean }) => MISS_ORDER.indexOf(c.miss) * 2 + (c.depends ? 1 : 0);
+
+/** Whether EBS encryption by default covers the volumes a resource creates. */
+type AccountDefault =
+    /** By config, or by an aws.ebs.EncryptionByDefault of the stack. */
+    | { on: true }
+    /** It depends on values not known yet. */
+    | { on: undefined }
+    /** `closest`: the stack's aws.ebs.EncryptionByDefault that came closest, and why it does not count. */
+    | { on: false; closest?: { resource: PlainResource; miss: Miss; depends: boolean; regions: [unknown, unknown] } };
+
+/** What the stack part's checks see: the config, and the account default per resource. */
+interface EbsJudgement extends EncryptionAtRestConfig {
+    defaultFor(resource: PlainResource): AccountDefault;
+}
+
+type EbsCheck = PropertyCheck<EbsJudgement>;
+
+/** A resource's region: its own `region` (v7), else its provider's; undefined while unknown. */
+interface Placement {
+    own: boolean;
+    region?: string;
+    /** The provider's region is unknown. */
+    regionUnknown?: boolean;
+    provider?: string;
+}
+
+function placementOf(r: PlainResource, providers: ReadonlyMap<string, PlainResource>): Placement | undefined {
+    const own = r.props.region;
+    if (isUnknown(own)) return undefined;
+    if (typeof own === "string" && own !== "") return { own: true, region: own };
+    const region = r.provider === undefined ? undefined : providers.get(r.provider)?.props.region;
+    if (isUnknown(region)) return { own: false, regionUnknown: true, provider: r.provider };
+    return { own: false, region: typeof region === "string" && region !== "" ? region : undefined, provider: r.provider };
+}
+
+/**
+ * True when two resources are in the same region: under the same provider (default providers
+ * share a URN) without a `region` of their own, or with the same known region.
+ */
+function sameRegion(a: Placement | undefined, b: Placement | undefined): true | "other-region" | "unclear-region" | undefined {
+    if (!a || !b) return undefined;
+    if (!a.own && !b.own && a.provider === b.provider) return true;
+    if (a.region !== undefined && b.region !== undefined) return a.region === b.region ? true : "other-region";
+    if (a.regionUnknown || b.regionUnknown) return undefined;
+    return "unclear-region";
+}
+
+/** `enabled` of an aws.ebs.EncryptionByDefault: true when unset (the provider's default). */
+function enabledOf(ebsDefault: PlainResource): Decided {
+    const enabled = ebsDefault.props.enabled;
+    if (isUnknown(enabled)) return undefined;
+    return isUnset(enabled) || isOn(enabled);
+}
+
+/**
+ * EBS encryption by default credits a resource's new volumes when config says it is on
+ * everywhere, or when an aws.ebs.EncryptionByDefault of the stack turns it on in the
+ * resource's region and is created before it: the resource depends on it. (Had it existed
+ * before, a dependency would change nothing; the engine's data cannot tell, so it is required.)
+ */
+function accountDefault(
+    r: PlainResource,
+    config: EncryptionAtRestConfig,
+    defaults: readonly PlainResource[],
+    providers: ReadonlyMap<string, PlainResource>,
+): AccountDefault {
+    if (config.ebsEncryptionByDefault) return { on: true };
+    const deps = new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat()]);
+    const here = placementOf(r, providers);
+    let open = false;
+    let closest: Extract<AccountDefault, { on: false }>["closest"];
+    for (const d of defaults) {
+        const depends = deps.has(d.urn);
+        const there = placementOf(d, providers);
+        const region = sameRegion(here, there);
+        const enabled = enabledOf(d);
+        const misses: Miss[] = [];
+        if (region === "other-region" || region === "unclear-region") misses.push(region);
+        if (enabled === false) misses.push("off");
+        if (!depends) misses.push("not-a-dependency");
+        if (misses.length === 0) {
+            if (region === true && enabled === true) return { on: true };
+            open = true;
+            continue;
+        }
+        const miss = MISS_ORDER.find((m) => misses.includes(m))!;
+        if (!closest || closeness({ miss, depends }) > closeness(closest)) {
+            closest = { resource: d, miss, depends, regions: [here?.region, there?.region] };
+        }
+    }
+    return open ? { on: undefined } : { on: false, closest };
+}
+
+const NOUNS: Readonly<Record<string, string>> = {
+    [t.EBS_VOLUME]: "the volume",
+    [t.EC2_INSTANCE]: "the instance",
+    [t.EC2_SPOT_INSTANCE_REQUEST]: "the spot request",
+    [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
+    [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
+};
+
+const EBS_DEFAULT_TYPE = "aws.ebs.EncryptionByDefault";
+const regionName = (v: unknown) => (typeof v === "string" && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(v) ? v : undefined);
+
+/** The note of an unset flag: EBS's default, and why the stack's aws.ebs.EncryptionByDefault does not count. */
+function unsetNote(r: PlainResource, d: AccountDefault): string {
+    const closest = d.on === false ? d.closest : undefined;
+    if (!closest) return EBS_UNSET_NOTE;
+    const noun = NOUNS[r.type] ?? "the resource";
+    const ebsDefault = `${EBS_DEFAULT_TYPE} "${closest.resource.name}"`;
+    switch (closest.miss) {
+        case "not-a-dependency": return `${EBS_UNSET_NOTE}; ${noun} does not depend on ${ebsDefault} of this stack, which may then be created after it`;
+        case "off": return `${EBS_UNSET_NOTE}; ${ebsDefault} of this stack turns it off`;
+        case "other-region": {
+            const [mine, its] = closest.regions.map(regionName);
+            return `${EBS_UNSET_NOTE}; ${ebsDefault} of this stack is for another region${mine && its ? ` (${its}; ${noun} is in ${mine})` : ""}`;
+        }
+        case "unclear-region": return `${EBS_UNSET_NOTE}; ${ebsDefault} of this stack has another provider or \`region\`, not known to be ${noun}'s region`;
+    }
+}
+
+/** The fix of an unset flag: declare it, or make the account default count. */
+function unsetFix(declare: string, r: PlainResource, d: AccountDefault): string {
+    const noun = NOUNS[r.type] ?? "the resource";
+    const closest = d.on === false ? d.closest : undefined;
+    if (!closest) {
+        return `${declare}, or turn EBS encryption by default on before ${noun} is created: with an ${EBS_DEFAULT_TYPE} in this stack that ${noun} ` +
+            "depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.";
+    }
+    const dependsOn = `\`dependsOn: [${variableName(closest.resource.name)}]\``;
+    const lower = declare[0].toLowerCase() + declare.slice(1);
+    switch (closest.miss) {
+        case "not-a-dependency": return `Add ${dependsOn} to ${noun}'s resource options, or ${lower}.`;
+        case "off": return `Set \`enabled: true\` on ${EBS_DEFAULT_TYPE} "${closest.resource.name}"${closest.depends ? "" : ` and add ${dependsOn} to ${noun}'s options`}, or ${lower}.`;
+        default: return `${declare}, or make ${noun} depend (\`dependsOn\`) on an ${EBS_DEFAULT_TYPE} of its own region: the same provider, no other \`region\`.`;
+    }
+}
+
+/** Set by `unset` for a flag the account default does not cover; never a real value. */
+const NOT_ENCRYPTED = Symbol("not encrypted");
+
+/**
+ * The two checks of an EBS encryption flag: its declared (or, after an update, reported)
+ * value, and, when it is not set, the account default.
+ */
+function flagChecks(
+    types: readonly string[],
+    property: string,
+    accepted: Pick<EbsCheck, "accepts" | "expected" | "describe" | "blankIsUnset">,
+    declare: string,
+    declaredFix: string,
+    appliesAt?: (block: Block) => Decided,
+): EbsCheck[] {
+    return [
+        { types, property, ...accepted, appliesAt, fix: declaredFix },
+        {
+            types,
+            property,
+            accepts: (v) => v !== NOT_ENCRYPTED,
+            expected: accepted.expected,
+            blankIsUnset: accepted.blankIsUnset,
+            appliesAt,
+            unset: (r, j, block) => {
+                if (notFromSnapshot(block) !== true) return undefined;
+                const d = j.defaultFor(r);
+                return d.on === false ? { value: NOT_ENCRYPTED, note: unsetNote(r, d) } : undefined;
+            },
+            fix: (j, r) => unsetFix(declare, r, j.defaultFor(r)),
+        },
+    ];
+}
+
+/** Not set (so the account default decides); undefined while unknown. */
+function flagUnset(value: unknown, textFlag = false): Decided {
+    const flag = flagOf(value, textFlag);
+    return flag === undefined ? undefined : flag === "unset";
+}
+
+/** The stack's aws.ebs.EncryptionByDefault, not config, encrypts it: then requireCustomerManagedKey judges its key. */
+const creditedByStack = (r: PlainResource, j: EbsJudgement): Decided => (j.ebsEncryptionByDefault ? false : j.defaultFor(r).on);
+
+const ebsStackChecks: EbsCheck[] = [
+    ...flagChecks(
+        [t.EBS_VOLUME], "encrypted", ACCEPTS_TRUE, "Set `encrypted: true` (with `kmsKeyId` for a customer managed key)",
+        "Set `encrypted: true` (with `kmsKeyId` for a customer managed key); an existing volume is replaced, so copy its data first.",
+    ),
+    ...flagChecks(
+        DEVICE_TYPES, "ebsBlockDevices[].encrypted", ACCEPTS_TRUE, "Set `encrypted: true` on the device (with `kmsKeyId` for a customer managed key)",
+        "Set `encrypted: true` on the device (with `kmsKeyId` for a customer managed key).",
+        // A device from a snapshot inherits its encryption (the provider rejects `encrypted` with `snapshotId`).
+        isNewDevice,
+    ),
+    ...flagChecks(
+        // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
+        [t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.encrypted", ACCEPTS_TRUE_STRING,
+        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`)",
+        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
+        isNewTemplateVolume,
+    ),
+    keyCheck<EbsJudgement>([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, {
+        appliesTo: (r, j) => and(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
+    }),
+    keyCheck<EbsJudgement>(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
+        appliesTo: creditedByStack,
+        appliesAt: (block) => and(flagUnset(block?.encrypted), isNewDevice(block)),
+    }),
+    keyCheck<EbsJudgement>([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
+        appliesTo: creditedByStack,
+        appliesAt: (block) => and(flagUnset(block?.encrypted, true), isNewTemplateVolume(block)),
+    }),
+];
+
+const ebsStackRule = propertyRule(ebsStackChecks);
+const EBS_STACK_TYPES = new Set(ebsStackRule.resourceTypes);
+
+/**
+ * Computed properties the stack part reads, per type (`[]`: each element): at preview, a new
+ * resource reports them unknown when the program does not set them. An unknown there without
+ * propertyDependencies is therefore "not set", as the program declared it (as
+ * s3-bucket-encryption reads a bucket's inline block).
+ */
+export const EBS_PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
+    [t.EBS_VOLUME]: ["encrypted", "kmsKeyId", "snapshotId", "region"],
+    [t.EC2_INSTANCE]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].kmsKeyId", "ebsBlockDevices[].snapshotId", "region"],
+    [t.EC2_SPOT_INSTANCE_REQUEST]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].kmsKeyId", "ebsBlockDevices[].snapshotId", "region"],
+    [t.EC2_LAUNCH_CONFIGURATION]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].snapshotId", "region"],
+    [t.EC2_LAUNCH_TEMPLATE]: ["region"],
+    [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
+};
+
+/** The resource as its program declared it, at preview: computed unknowns (above) read as not set. */
+function asDeclared(r: PlainResource, dryRun: boolean): PlainResource {
+    const paths = dryRun ? EBS_PREVIEW_COMPUTED[r.type] : undefined;
+    if (!paths) return r;
+    let props = r.props;
+    for (const path of paths) {
+        const segments = path.split(".");
+        const top = segments[0].replace(/\[\]$/, "");
+        if ((r.propertyDependencies[top] ?? []).length > 0) continue; // from another resource's output: unknown for now
+        props = withoutUnknownAt(props, segments) as Record<string, unknown>;
+    }
+    return props === r.props ? r : { ...r, props };
+}
+
+/** `value` with the unknown at `segments` removed; the same object when there is none. */
+function withoutUnknownAt(value: unknown, segments: readonly string[]): unknown {
+    if (!isRecord(value)) return value;
+    const each = segments[0].endsWith("[]");
+    const key = each ? segments[0].slice(0, -2) : segments[0];
+    const child = value[key];
+    let updated: unknown;
+    if (segments.length === 1) updated = isUnknown(child) ? undefined : child;
+    else if (!each) updated = withoutUnknownAt(child, segments.slice(1));
+    else if (Array.isArray(child)) {
+        const elements = child.map((e) => withoutUnknownAt(e, segments.slice(1)));
+        updated = elements.some((e, i) => e !== child[i]) ? elements : child;
+    } else updated = child;
+    if (updated === child) return value;
+    const copy = { ...value };
+    if (updated === undefined) delete copy[key];
+    else copy[key] = updated;
+    return copy;
+}
+
+/**
+ * The stack part: EBS encryption flags of volumes, instance and launch configuration devices
+ * and launch template mappings, with the account default the stack turns on. It reads
+ * outputs: at preview what the program declared (computed values unknown), after an update
+ * what AWS reports (`encrypted: true` is encrypted, whatever the account setting was).
+ */
+export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], config: EncryptionAtRestConfig, context: Pick<StackContext, "dryRun">): Finding[] {
+    const providers = new Map<string, PlainResource>();
+    const defaults: PlainResource[] = [];
+    for (const r of resources) {
+        if (r.type === t.AWS_PROVIDER) providers.set(r.urn, r);
+        else if (r.type === t.EBS_ENCRYPTION_BY_DEFAULT) defaults.push(asDeclared(r, context.dryRun));
+    }
+    const known = new Map<PlainResource, AccountDefault>();
+    const judgement: EbsJudgement = {
+        ...config,
+        defaultFor: (r) => {
+            let d = known.get(r);
+            if (!d) known.set(r, (d = accountDefault(r, config, defaults, providers)));
+            return d;
+        },
+    };
+    const findings: Finding[] = [];
+    for (const r of resources) {
+        if (!EBS_STACK_TYPES.has(r.type)) continue;
+        for (const f of ebsStackRule.check(asDeclared(r, context.dryRun), judgement)) {
+            findings.push({ message: f.message, resource: { urn: r.urn, type: r.type, name: r.name } });
+        }
+    }
+    return findings;
+}
 
 // ---------------------------------------------------------------- relational and document databases
 
@@ -512,13 +813,19 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
                 type: "boolean",
                 default: false,
                 description: "EBS encryption by default is on in every account and region this stack deploys to, so EBS volumes and " +
-                    "block devices that do not set `encrypted` are encrypted.",
+                    "block devices that do not set `encrypted` are encrypted. Without it, an aws.ebs.EncryptionByDefault of the stack " +
+                    "counts for the volumes in its region that depend on it.",
             },
         },
     },
     strictConfig: { requireCustomerManagedKey: true },
     resourceTypes: rule.resourceTypes,
     check: findUnencryptedDataStores,
+    stack: {
+        judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on",
+        resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER],
+        check: (resources, config, context) => findEbsVolumesUnencrypted(resources, config, context),
+    },
     examples: examples(),
 });
 
@@ -530,6 +837,10 @@ function examples(): PolicyExample[] {
     const ami = "ami-0abcdef1234567890";
     const keyDep = (...props: string[]) => Object.fromEntries(props.map((p) => [p, ["orders-key"]]));
     const orderKey = { type: t.KMS_KEY, name: "orders-key", props: { description: "orders data", enableKeyRotation: true } };
+    const ebsDefault = { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } };
+    // What a new volume's (or device's) outputs hold at preview for what the program does not set.
+    const computedDevice = { encrypted: { $unknown: "boolean" }, kmsKeyId: { $unknown: "string" }, snapshotId: { $unknown: "string" } };
+    const computedEbs = { ...computedDevice, region: { $unknown: "string" } };
     const pass = (title: string, resources: PolicyExample["resources"], extra: Partial<PolicyExample> = {}): PolicyExample =>
         ({ title, verdict: "pass", docs: false, resources, ...extra });
     const fail = (title: string, resources: PolicyExample["resources"], extra: Partial<PolicyExample> = {}): PolicyExample =>
@@ -690,11 +1001,50 @@ function examples(): PolicyExample[] {
             ],
         },
         {
+            title: "EBS encryption by default turned on by the same stack, before the volumes: each depends on it",
+            verdict: "pass",
+            resources: [
+                ebsDefault,
+                { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "us-east-1a", size: 100, type: "gp3" }, dependencies: ["ebs-default"] },
+                {
+                    type: t.EC2_INSTANCE, name: "worker", dependencies: ["ebs-default"],
+                    props: { ami, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] },
+                },
+                {
+                    type: t.EC2_LAUNCH_TEMPLATE, name: "nodes", dependencies: ["ebs-default"],
+                    props: { imageId: ami, instanceType: "t3.large", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3" } }] },
+                },
+            ],
+            note: "The setting is per account and region, and not retroactive: it counts for the resources of its region (same provider, no other " +
+                "`region`) that depend on it, so that Pulumi creates them after it.",
+        },
+        {
+            title: "an aws.ebs.EncryptionByDefault of the same stack that the volume does not depend on",
+            verdict: "fail",
+            resources: [ebsDefault, { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "us-east-1a", size: 100, type: "gp3" } }],
+            reported: ["orders-volume"],
+            messageIncludes: "`dependsOn: [ebsDefault]`",
+            note: "Without the dependency Pulumi may create the volume first, while the account default is still off; the volume stays unencrypted.",
+        },
+        {
+            title: "EBS encryption by default for another region: through another provider, or its own `region`",
+            verdict: "fail",
+            resources: [
+                { type: t.AWS_PROVIDER, name: "eu-central", props: { region: "eu-central-1" } },
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default-eu-central", props: { enabled: true }, provider: "eu-central" },
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default-us-west", props: { enabled: true, region: "us-west-2" } },
+                { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "us-east-1a", size: 100, type: "gp3" }, dependencies: ["ebs-default-eu-central"] },
+                { type: t.EBS_VOLUME, name: "archive-volume", props: { availabilityZone: "us-east-1a", size: 500, type: "sc1" }, dependencies: ["ebs-default-us-west"] },
+            ],
+            reported: ["orders-volume", "archive-volume"],
+            messageIncludes: "of this stack is for another region",
+            note: "The volumes are in the default provider's region (here us-east-1): each setting turns the default on somewhere else.",
+        },
+        {
             title: "EBS encryption by default on for the account (ebsEncryptionByDefault): volumes and devices that leave `encrypted` unset",
             verdict: "pass",
             config: { ebsEncryptionByDefault: true },
             resources: [
-                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } },
                 { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "eu-west-1a", size: 100, type: "gp3" } },
                 { type: t.EC2_INSTANCE, name: "worker", props: { ami, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] } },
                 {
@@ -702,7 +1052,8 @@ function examples(): PolicyExample[] {
                     props: { imageId: ami, instanceType: "t3.large", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, volumeType: "gp3" } }] },
                 },
             ],
-            note: "The setting is per account and region, and not retroactive: set it only when it is on everywhere this stack deploys, and was before its volumes were created.",
+            note: "For accounts where another stack, a landing zone or a person turned it on: the setting is per account and region, and not " +
+                "retroactive, so set this only when it is on everywhere this stack deploys, and was before its volumes were created.",
         },
         {
             title: "a key created in the same update, unknown during the preview, under requireCustomerManagedKey",
@@ -726,6 +1077,53 @@ function examples(): PolicyExample[] {
             ],
             note: "A key that does not exist yet is declared but not judged: the preview shows no diagnostic.",
         },
+        // ---- EBS encryption by default in the stack, as the engine sends it (test-only: docs: false)
+        fail("preview: a new volume that does not set `encrypted` (unknown in its outputs until AWS creates it)", [
+            { type: t.EBS_VOLUME, name: "v", props: { availabilityZone: "us-east-1a", size: 10 }, outputs: { availabilityZone: "us-east-1a", size: 10, ...computedEbs } },
+        ], { preview: true, messageIncludes: "encrypted is not set" }),
+        pass("preview: a new volume that does not set `encrypted`, after the stack's EncryptionByDefault (each computed value unknown)", [
+            { ...ebsDefault, outputs: { enabled: true, region: { $unknown: "string" } } },
+            {
+                type: t.EBS_VOLUME, name: "v", dependencies: ["ebs-default"],
+                props: { availabilityZone: "us-east-1a", size: 10 }, outputs: { availabilityZone: "us-east-1a", size: 10, ...computedEbs },
+            },
+            {
+                type: t.EC2_INSTANCE, name: "worker", dependencies: ["ebs-default"],
+                props: { ami, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] },
+                outputs: { ami, instanceType: "t3.micro", region: { $unknown: "string" }, ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100, ...computedDevice }] },
+            },
+        ], { preview: true }),
+        pass("after an update: the volume's outputs say AWS encrypted it (the account default was on)", [
+            {
+                type: t.EBS_VOLUME, name: "v", props: { availabilityZone: "us-east-1a", size: 10 },
+                outputs: { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", region: "us-east-1" },
+            },
+        ]),
+        fail("after an update: the volume's outputs say it is unencrypted, created before the stack's EncryptionByDefault (not retroactive)", [
+            ebsDefault,
+            {
+                type: t.EBS_VOLUME, name: "v", dependencies: ["ebs-default"], props: { availabilityZone: "us-east-1a", size: 10 },
+                outputs: { availabilityZone: "us-east-1a", size: 10, encrypted: false, region: "us-east-1" },
+            },
+        ], { reported: ["v"], messageIncludes: "encrypted is false" }),
+        fail("an EncryptionByDefault the volume depends on that turns it off", [
+            { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: false } },
+            { type: t.EC2_SPOT_INSTANCE_REQUEST, name: "spot", dependencies: ["ebs-default"], props: { ami, instanceType: "t3.micro", spotPrice: "0.01", ebsBlockDevices: [{ deviceName: "/dev/sdf" }] } },
+        ], { reported: ["spot"], messageIncludes: "turns it off" }),
+        pass("an EncryptionByDefault under an explicit provider of the same region, launch configuration and template depending on it", [
+            { type: t.AWS_PROVIDER, name: "us-east", props: { region: "us-east-1" } },
+            { ...ebsDefault, provider: "us-east" },
+            { type: t.EC2_LAUNCH_CONFIGURATION, name: "lc", dependencies: ["ebs-default"], props: { imageId: ami, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 50 }] } },
+            { type: t.EC2_LAUNCH_TEMPLATE, name: "lt", provider: "us-east", dependencies: ["ebs-default"], props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, encrypted: "" } }] } },
+        ]),
+        fail("requireCustomerManagedKey: volumes the stack's EncryptionByDefault encrypts with the default EBS key", [
+            ebsDefault,
+            { type: t.EBS_VOLUME, name: "v", dependencies: ["ebs-default"], props: { availabilityZone: "us-east-1a", size: 10 } },
+            {
+                type: t.EC2_INSTANCE, name: "worker", dependencies: ["ebs-default"],
+                props: { ami, instanceType: "t3.micro", rootBlockDevice: { encrypted: true, kmsKeyId: key }, ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] },
+            },
+        ], { config: cmk, reported: ["v", "worker"], messageIncludes: "kmsKeyId is not set (EBS uses the region's default EBS key" }),
         // ---- one failing and one passing case per remaining type (test-only: docs: false)
         fail("EBS volume: encrypted false", [{ type: t.EBS_VOLUME, name: "v", props: { availabilityZone: "eu-west-1a", size: 10, encrypted: false } }]),
         pass("EBS volume from a snapshot", [{ type: t.EBS_VOLUME, name: "v", props: { availabilityZone: "eu-west-1a", snapshotId: "snap-0123456789abcdef0" } }]),

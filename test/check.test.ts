@@ -177,6 +177,23 @@ describe("input parsing into what the engine sends", () => {
         expect(db.dependencies).toEqual([data.urn]);
     });
 
+    it("fixture: an explicit provider by name; providers have none themselves; a provider must be one", () => {
+        const input = parseInput({
+            resources: [
+                { type: "pulumi:providers:aws", name: "west", props: { region: "us-west-2" } },
+                { type: "aws:ebs/volume:Volume", name: "data", props: { size: 10 }, provider: "west" },
+                { type: "aws:ebs/volume:Volume", name: "logs", props: { size: 10 } },
+            ],
+        }, "t");
+        const [, defaultProvider, west, data, logs] = input.resources;
+        expect(west).toMatchObject({ urn: "urn:pulumi:dev::project::pulumi:providers:aws::west", provider: undefined, inputs: { region: "us-west-2" } });
+        expect(data.provider?.startsWith(`${west.urn}::`)).toBe(true);
+        expect(logs.provider?.startsWith(`${defaultProvider.urn}::`)).toBe(true);
+        const bad = { resources: [{ type: "aws:kms/key:Key", name: "k" }, { type: "aws:ebs/volume:Volume", name: "v", provider: "k" }] };
+        expect(() => parseInput(bad, "t")).toThrow('"provider" must name a provider resource (type pulumi:providers:...) of this fixture');
+        expect(() => parseInput({ resources: [{ type: "aws:ebs/volume:Volume", name: "v", provider: "nowhere" }] }, "t")).toThrow('v.provider names "nowhere"');
+    });
+
     it("stack export: ciphertext secrets stay secret with an unknown value; identity from URNs", () => {
         const input = loadInputFile(path.join(FIXTURES, "samples/stack-export.json"));
         expect(input).toMatchObject({ format: "stack-export", stack: "prod", project: "shop", secretsProvider: "passphrase" });

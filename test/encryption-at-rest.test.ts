@@ -1,7 +1,8 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { EncryptionAtRestConfig, encryptionAtRest, findUnencryptedDataStores } from "../policies/encryption-at-rest";
+import { EncryptionAtRestConfig, encryptionAtRest, findEbsVolumesUnencrypted, findUnencryptedDataStores } from "../policies/encryption-at-rest";
+import type { PlainResource } from "../policies/lib/rule";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
@@ -19,7 +20,11 @@ const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebs
 const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: true };
 const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefault: true };
 
-const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => findUnencryptedDataStores(resource(type, props, { name: "store" }), config);
+/** Both parts on a stack of one resource: the policy's verdict on it (`check` of a fixture, outputs = inputs). */
+const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => {
+    const store = resource(type, props, { name: "store" });
+    return [...findUnencryptedDataStores(store, config), ...findEbsVolumesUnencrypted([store], config, { dryRun: false })];
+};
 
 type Case = [label: string, type: string, props: Record<string, unknown>, config?: EncryptionAtRestConfig];
 
@@ -198,7 +203,7 @@ describe("encryption-at-rest: violations (pure rule)", () => {
             rootBlockDevice: { encrypted: false },
             ebsBlockDevices: [{ deviceName: "/dev/sdf" }, { deviceName: "/dev/sdg", encrypted: true }, { deviceName: "/dev/sdh", encrypted: false }],
         });
-        expect(findings.map((f) => f.message.split(": ")[1].split(" is ")[0])).toEqual(["rootBlockDevice.encrypted", "ebsBlockDevices[0].encrypted", "ebsBlockDevices[2].encrypted"]);
+        expect(findings.map((f) => f.message.split(": ")[1].split(" is ")[0]).sort()).toEqual(["ebsBlockDevices[0].encrypted", "ebsBlockDevices[2].encrypted", "rootBlockDevice.encrypted"]);
     });
 
     it("judges the key only where encryption is on: an unencrypted store gets one finding, not two", () => {
@@ -258,6 +263,193 @@ describe("encryption-at-rest: unknown values at preview are never judged", () =>
     });
 });
 
+// ---------------------------------------------------------------- the stack part: EBS and the account default
+
+const PROVIDER = "urn:pulumi:dev::project::pulumi:providers:aws::default_7_48_0";
+const provider = (name: string, region: unknown) => resource(t.AWS_PROVIDER, region === undefined ? {} : { region }, { name });
+const DEFAULT_PROVIDER = provider("default_7_48_0", "us-east-1");
+const ebsDefault = (name: string, props: Record<string, unknown> = { enabled: true }, options: Partial<PlainResource> = {}) =>
+    resource(t.EBS_ENCRYPTION_BY_DEFAULT, props, { name, provider: PROVIDER, ...options });
+const on = (name: string, type: string, props: Record<string, unknown>, options: Partial<PlainResource> = {}) =>
+    resource(type, props, { name, provider: PROVIDER, ...options });
+const VOLUME = { availabilityZone: "us-east-1a", size: 10 };
+const DEVICES = { ami: AMI, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 10 }] };
+const MAPPINGS = { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }] };
+const dependsOn = (...rs: PlainResource[]) => ({ dependencies: rs.map((r) => r.urn) });
+
+/** The whole policy on a stack: the resource part on each resource, then the stack part. */
+function judgeStack(resources: PlainResource[], config = DEFAULTS, dryRun = false): string[] {
+    const all = [DEFAULT_PROVIDER, ...resources];
+    return [
+        ...all.flatMap((r) => findUnencryptedDataStores(r, config)),
+        ...findEbsVolumesUnencrypted(all, config, { dryRun }),
+    ].map((f) => f.message);
+}
+
+describe("encryption-at-rest: the account's EBS encryption by default in the stack (stack part)", () => {
+    const D = ebsDefault("ebs-default");
+    type StackCase = [label: string, resources: PlainResource[], config?: EncryptionAtRestConfig, dryRun?: boolean];
+    const passes: StackCase[] = [
+        ["a volume that depends on it (default provider)", [D, on("v", t.EBS_VOLUME, VOLUME, dependsOn(D))]],
+        ["enabled unset (the provider's default, true)", [ebsDefault("d", {}), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", {})))]],
+        ["a dependency through a property (propertyDependencies)", [D, on("v", t.EBS_VOLUME, VOLUME, { propertyDependencies: { tags: [D.urn] } })]],
+        ["instance, spot request, launch configuration and template devices that depend on it", [
+            D, on("i", t.EC2_INSTANCE, DEVICES, dependsOn(D)), on("s", t.EC2_SPOT_INSTANCE_REQUEST, DEVICES, dependsOn(D)),
+            on("lc", t.EC2_LAUNCH_CONFIGURATION, DEVICES, dependsOn(D)), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS, dependsOn(D)),
+        ]],
+        ["an explicit provider of the same region on either side", (() => {
+            const east = provider("east", "us-east-1");
+            const d = ebsDefault("d", { enabled: true }, { provider: east.urn });
+            return [east, d, on("v", t.EBS_VOLUME, VOLUME, dependsOn(d))];
+        })()],
+        ["the same explicit provider without a region (both from the environment)", (() => {
+            const env = provider("env", undefined);
+            const d = ebsDefault("d", { enabled: true }, { provider: env.urn });
+            return [env, d, on("v", t.EBS_VOLUME, VOLUME, { provider: env.urn, ...dependsOn(d) })];
+        })()],
+        ["its own region equal to the volume's provider region", [ebsDefault("d", { enabled: true, region: "us-east-1" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", { enabled: true, region: "us-east-1" })))]],
+        ["one of two defaults applies", [D, ebsDefault("west", { enabled: true, region: "us-west-2" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(D, ebsDefault("west")))]],
+        ["config credits volumes without any default in the stack", [on("v", t.EBS_VOLUME, VOLUME), on("i", t.EC2_INSTANCE, DEVICES)], EBS_DEFAULT],
+        ["after an update: the outputs say encrypted (no default in the stack)", [on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: true, kmsKeyId: KEY })]],
+        ["a volume from a snapshot", [on("v", t.EBS_VOLUME, { ...VOLUME, snapshotId: "snap-0123456789abcdef0" })]],
+        // Unknowns: not judged.
+        ["an unknown enabled", [ebsDefault("d", { enabled: UB }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d")))]],
+        ["an unknown region of the default", [ebsDefault("d", { enabled: true, region: U }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d")))]],
+        ["an unknown region of the volume", [D, on("v", t.EBS_VOLUME, { ...VOLUME, region: U }, dependsOn(D))]],
+        ["an unknown region of another provider", (() => {
+            const other = provider("other", U);
+            const d = ebsDefault("d", { enabled: true }, { provider: other.urn });
+            return [other, d, on("v", t.EBS_VOLUME, VOLUME, dependsOn(d))];
+        })()],
+        ["preview: an unknown encrypted taken from another output", [on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: UB }, { propertyDependencies: { encrypted: [D.urn] } })], DEFAULTS, true],
+        ["preview: computed values unknown on a volume and devices after the default", [
+            ebsDefault("ebs-default", { enabled: true, region: U }),
+            on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: UB, kmsKeyId: U, snapshotId: U, region: U }, dependsOn(D)),
+            on("i", t.EC2_INSTANCE, { ...DEVICES, region: U, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: UB, kmsKeyId: U, snapshotId: U }] }, dependsOn(D)),
+        ], DEFAULTS, true],
+    ];
+    it.each(passes)("passes: %s", (_label, resources, config = DEFAULTS, dryRun = false) => {
+        expect(judgeStack(resources, config, dryRun)).toEqual([]);
+    });
+
+    const fails: [...StackCase, string[]][] = [
+        ["no default in the stack", [on("v", t.EBS_VOLUME, VOLUME)], DEFAULTS, false, [
+            'aws:ebs/volume:Volume "v": encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region). ' +
+            "Set `encrypted: true` (with `kmsKeyId` for a customer managed key), or turn EBS encryption by default on before the volume is created: with an " +
+            "aws.ebs.EncryptionByDefault in this stack that the volume depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, " +
+            "with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["a default the volume does not depend on", [D, on("v", t.EBS_VOLUME, VOLUME)], DEFAULTS, false, [
+            'aws:ebs/volume:Volume "v": encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region; ' +
+            'the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it). ' +
+            "Add `dependsOn: [ebsDefault]` to the volume's resource options, or set `encrypted: true` (with `kmsKeyId` for a customer managed key).",
+        ]],
+        ["a default that turns it off, which the launch template does not depend on", [ebsDefault("off", { enabled: false }), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS)], DEFAULTS, false, [
+            'aws:ec2/launchTemplate:LaunchTemplate "lt": blockDeviceMappings[0].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by default ' +
+            'is on for the account in its region; aws.ebs.EncryptionByDefault "off" of this stack turns it off). Set `enabled: true` on aws.ebs.EncryptionByDefault "off" ' +
+            "and add `dependsOn: [off]` to the launch template's options, or set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
+        ]],
+        ["another provider without a region", (() => {
+            const env = provider("env", undefined);
+            const d = ebsDefault("d", { enabled: true }, { provider: env.urn });
+            return [env, d, on("i", t.EC2_INSTANCE, DEVICES, dependsOn(d))];
+        })(), DEFAULTS, false, [
+            'aws:ec2/instance:Instance "i": ebsBlockDevices[0].encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account ' +
+            'in its region; aws.ebs.EncryptionByDefault "d" of this stack has another provider or `region`, not known to be the instance\'s region). ' +
+            "Set `encrypted: true` on the device (with `kmsKeyId` for a customer managed key), or make the instance depend (`dependsOn`) on an aws.ebs.EncryptionByDefault " +
+            "of its own region: the same provider, no other `region`.",
+        ]],
+        ["a volume of its own region elsewhere", [D, on("v", t.EBS_VOLUME, { ...VOLUME, region: "eu-west-1" }, dependsOn(D))], DEFAULTS, false, [
+            expect.stringContaining('"ebs-default" of this stack is for another region (us-east-1; the volume is in eu-west-1)'),
+        ]],
+        ["a region that is not a region name is never quoted", [D, on("v", t.EBS_VOLUME, { ...VOLUME, region: "SECRET_x9" }, dependsOn(D))], DEFAULTS, false, [
+            expect.stringContaining('"ebs-default" of this stack is for another region). Set'),
+        ]],
+        ["an explicit false, even with the default on (the program says otherwise)", [D, on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: false }, dependsOn(D))], EBS_DEFAULT, false, [
+            'aws:ebs/volume:Volume "v": encrypted is false. Set `encrypted: true` (with `kmsKeyId` for a customer managed key); an existing volume is replaced, so copy its data first.',
+        ]],
+        ["preview: a new volume's computed encrypted, without a default", [on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: UB, kmsKeyId: U, snapshotId: U, region: U })], DEFAULTS, true, [
+            expect.stringContaining('"v": encrypted is not set (EBS creates the volume unencrypted'),
+        ]],
+        ["preview: a new instance's computed device values, without a default", [on("i", t.EC2_INSTANCE, { ...DEVICES, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: UB, snapshotId: U }] })], DEFAULTS, true, [
+            expect.stringContaining('"i": ebsBlockDevices[0].encrypted is not set'),
+        ]],
+        ["CMK: volumes the stack's default encrypts with the default EBS key", [
+            D, on("v", t.EBS_VOLUME, VOLUME, dependsOn(D)), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS, dependsOn(D)),
+            on("i", t.EC2_INSTANCE, { ...DEVICES, rootBlockDevice: { encrypted: true, kmsKeyId: KEY } }, dependsOn(D)),
+        ], CMK, false, [
+            expect.stringMatching(/^aws:ebs\/volume:Volume "v": kmsKeyId is not set \(EBS uses the region's default EBS key/),
+            expect.stringMatching(/^aws:ec2\/launchTemplate:LaunchTemplate "lt": blockDeviceMappings\[0\]\.ebs\.kmsKeyId is not set/),
+            expect.stringMatching(/^aws:ec2\/instance:Instance "i": ebsBlockDevices\[0\]\.kmsKeyId is not set/),
+        ]],
+        ["CMK and config: the key is the resource part's, once", [on("v", t.EBS_VOLUME, VOLUME)], { ...CMK, ebsEncryptionByDefault: true }, false, [
+            expect.stringMatching(/"v": kmsKeyId is not set/),
+        ]],
+    ];
+    it.each(fails)("fails: %s", (_label, resources, config = DEFAULTS, dryRun = false, expected) => {
+        expect(judgeStack(resources, config, dryRun)).toEqual(expected);
+    });
+
+    it("never reports a property twice across the two parts, whatever the flag, config, default and phase", () => {
+        const flags: unknown[] = [undefined, true, false, "true", "false", "", UB, 7];
+        const keys: unknown[] = [undefined, KEY, "alias/aws/ebs", U];
+        for (const config of [DEFAULTS, CMK, EBS_DEFAULT, { ...CMK, ebsEncryptionByDefault: true }]) {
+            for (const withDefault of [false, true]) {
+                for (const dryRun of [false, true]) {
+                    for (const encrypted of flags) {
+                        for (const kmsKeyId of keys) {
+                            const block = { deviceName: "/dev/sdf", ...(encrypted === undefined ? {} : { encrypted }), ...(kmsKeyId === undefined ? {} : { kmsKeyId }) };
+                            const resources = [
+                                on("v", t.EBS_VOLUME, { ...VOLUME, ...block }, withDefault ? dependsOn(D) : {}),
+                                on("i", t.EC2_INSTANCE, { ami: AMI, ebsBlockDevices: [block] }, withDefault ? dependsOn(D) : {}),
+                                on("lt", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: block }] }, withDefault ? dependsOn(D) : {}),
+                                ...(withDefault ? [D] : []),
+                            ];
+                            const messages = judgeStack(resources, config, dryRun);
+                            // One finding per volume at most (a resource, and the block holding the flag): the flag, or the key.
+                            const subjects = messages.map((m) => {
+                                const at = m.indexOf('": ');
+                                return `${m.slice(0, at)} ${m.slice(at + 3).split(" ")[0].replace(/\.?(encrypted|kmsKeyId)$/, "")}`;
+                            });
+                            expect(new Set(subjects).size, messages.join("\n")).toBe(subjects.length);
+                        }
+                    }
+                }
+            }
+        }
+    });
+
+    it("reports each resource of the stack part by its URN, and reads only its types", () => {
+        const findings = findEbsVolumesUnencrypted([DEFAULT_PROVIDER, on("v", t.EBS_VOLUME, VOLUME), resource(t.RDS_INSTANCE, { engine: "postgres" })], DEFAULTS, { dryRun: false });
+        expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
+        expect(encryptionAtRest.stack?.resourceTypes).toEqual([
+            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_LAUNCH_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
+        ]);
+    });
+});
+
+describe("encryption-at-rest at preview, through the engine path", () => {
+    const engine = useEngine({ dryRun: true });
+
+    it("a new volume's unknown `encrypted` is not set: reported without a default, credited after the stack's default", async () => {
+        const computed = { encrypted: { $unknown: "boolean" }, kmsKeyId: { $unknown: "string" }, snapshotId: { $unknown: "string" }, region: { $unknown: "string" } };
+        const stack = (dependencies: string[]) => ({
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                { type: t.EBS_VOLUME, name: "data", props: VOLUME, outputs: { ...VOLUME, ...computed }, dependencies },
+                // From another resource's output: not known yet, not judged.
+                { type: t.EBS_VOLUME, name: "copy", props: { ...VOLUME, encrypted: { $unknown: "boolean" } }, propertyDependencies: { encrypted: ["data"] } },
+            ],
+        });
+        const without = await engine.run(stack([]));
+        expect(without.of(POLICY).map((d) => [without.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(". Add")[0]])).toEqual([
+            ["data", 'aws:ebs/volume:Volume "data": encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region; ' +
+                'the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it)'],
+        ]);
+        expect((await engine.run(stack(["ebs-default"]))).of(POLICY)).toEqual([]);
+    });
+});
+
 describe("encryption-at-rest through the engine path", () => {
     const engine = useEngine();
     const cmkConfig = { [POLICY]: { properties: { requireCustomerManagedKey: true } } };
@@ -266,9 +458,10 @@ describe("encryption-at-rest through the engine path", () => {
         const run = await engine.run(loadInputFile(path.join(DIR, "insecure.json")));
         const found = run.of(POLICY);
         const names = found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+        // Analyze reports per resource; AnalyzeStack, the EBS flags (the stack part), at the end.
         expect(names).toEqual([
-            "scratch-volume", "batch-worker", "batch-worker", "eks-nodes", "legacy-mysql", "reporting", "catalog", "recommendations",
-            "shared-home", "alerts", "events", "events-archive", "sessions-cache", "search", "orders-dlq", "warehouse", "orders-global", "product-cache",
+            "batch-worker", "legacy-mysql", "reporting", "catalog", "recommendations", "shared-home", "alerts", "events", "events-archive",
+            "sessions-cache", "search", "orders-dlq", "warehouse", "orders-global", "product-cache", "scratch-volume", "batch-worker", "eks-nodes",
         ]);
         expect(new Set(found.map((d) => d.enforcementLevel))).toEqual(new Set(["mandatory"]));
         // The engine prefixes the policy's description; the finding is the last line.
@@ -298,20 +491,56 @@ describe("encryption-at-rest through the engine path", () => {
         ]);
     });
 
-    it("does not credit an aws.ebs.EncryptionByDefault in the same stack (per region, not retroactive); ebsEncryptionByDefault does", async () => {
+    it("credits an aws.ebs.EncryptionByDefault of the stack only in its region and for what depends on it; ebsEncryptionByDefault credits all", async () => {
         const stack = {
             resources: [
                 { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } },
-                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default-us", props: { enabled: true, region: "us-east-1" } },
-                { type: t.EBS_VOLUME, name: "data", props: { availabilityZone: "eu-west-1a", size: 10 }, dependencies: ["ebs-default"] },
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default-us-west", props: { enabled: true, region: "us-west-2" } },
+                { type: t.EBS_VOLUME, name: "data", props: { availabilityZone: "us-east-1a", size: 10 }, dependencies: ["ebs-default"] },
+                { type: t.EBS_VOLUME, name: "archive", props: { availabilityZone: "us-east-1a", size: 10 }, dependencies: ["ebs-default-us-west"] },
                 { type: t.EC2_INSTANCE, name: "worker", props: { ami: AMI, instanceType: "t3.micro", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 10 }] } },
             ],
         };
-        const without = await engine.run(stack);
-        expect(without.of(POLICY).map((d) => without.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["data", "worker"]);
-        for (const d of without.of(POLICY)) expect(d.message).toContain("set ebsEncryptionByDefault: true in this policy's config");
+        const run = await engine.run(stack);
+        const found = run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()]);
+        expect(found.map(([name]) => name)).toEqual(["archive", "worker"]);
+        // Of the two, the closest: one of its region that it should depend on.
+        expect(found[0][1]).toContain("Add `dependsOn: [ebsDefault]` to the volume's resource options");
+        expect(found[1][1]).toContain('the instance does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it). ' +
+            "Add `dependsOn: [ebsDefault]` to the instance's resource options, or set `encrypted: true` on the device");
         const credited = await engine.run(stack, { config: { [POLICY]: { properties: { ebsEncryptionByDefault: true } } } });
         expect(credited.of(POLICY)).toEqual([]);
+    });
+
+    it("reads a stack export's outputs for EBS: what AWS reports decides, an existing volume created before the default stays reported", async () => {
+        const run = await engine.run(loadInputFile(path.join(DIR, "ebs-stack-export.json")));
+        const found = run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(": ")[1].split(". ")[0]]);
+        expect(found).toEqual([
+            ["scratch-volume", "encrypted is false"],
+            ["batch-worker", "ebsBlockDevices[0].encrypted is false"],
+        ]);
+    });
+
+    it("honours exemptions and expired exemptions on the stack part's findings, and reports a bad config once", async () => {
+        const stack = {
+            resources: [
+                { type: t.EBS_VOLUME, name: "scratch-data", props: { availabilityZone: "us-east-1a", size: 10 } },
+                { type: t.EBS_VOLUME, name: "old-data", props: { availabilityZone: "us-east-1a", size: 10 } },
+                { type: t.EBS_VOLUME, name: "data", props: { availabilityZone: "us-east-1a", size: 10 } },
+            ],
+        };
+        const exemptions = [
+            { name: "scratch-*", reason: "throw-away CI volumes" },
+            { name: "old-data", reason: "migrated in Q1", expires: "2020-01-31" },
+        ];
+        const run = await engine.run(stack, { config: { [POLICY]: { properties: { exemptions } } } });
+        const found = run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message]);
+        expect(found.map(([name]) => name)).toEqual(["old-data", "data"]);
+        expect(found[0][1]).toContain("2020-01-31");
+        // A typo: the resource part reports it on the stack and on each volume; the stack part does not repeat it.
+        const bad = await engine.run(stack, { config: { [POLICY]: { properties: { ebsEncryptionByDefualt: true } } } });
+        expect(bad.of(POLICY).map((d) => d.urn.split("::").pop())).toEqual(["project-dev", "scratch-data", "old-data", "data"]);
+        for (const d of bad.of(POLICY)) expect(d.message).toContain('unknown configuration key "ebsEncryptionByDefualt" (did you mean "ebsEncryptionByDefault"?)');
     });
 
     it("an unknown key id under requireCustomerManagedKey gives no diagnostic at all, on any resource", async () => {

@@ -3,6 +3,8 @@
 // verify the new SDK's server.js and deserialize.js, then widen VERIFIED_POLICY_SDK.
 import * as fs from "fs";
 import { describe, expect, it } from "vitest";
+import { POLICIES } from "../policies";
+import { toPulumiPolicy } from "../policies/lib/adapter";
 import { applySdkPatch, secretLocationsOf, VERIFIED_POLICY_SDK } from "../policies/lib/sdk-patch";
 import { SIG, SIG_KEY } from "../policies/lib/wire";
 import { useEngine } from "./helpers/engine";
@@ -51,5 +53,47 @@ describe("secretness through the engine path", () => {
             ],
         });
         expect(run.of("secret-sensitive-props").map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["plain-db"]);
+    });
+});
+
+// A hybrid policy (a resource policy with a stack part, policies/lib/adapter.ts hybridPolicy) is
+// one object with validateResource and validateStack. That works because @pulumi/policy runs
+// every policy that has validateResource in Analyze and every one that has validateStack in
+// AnalyzeStack. If an SDK stops doing either, the stack part would go silent: this fails first.
+describe("hybrid policies (validateResource and validateStack on one policy)", () => {
+    const hybrids = POLICIES.filter((p) => p.kind === "resource" && p.stack);
+    const engine = useEngine();
+
+    it("the registry has one (encryption-at-rest), and the adapter gives it both halves", () => {
+        expect(hybrids.map((p) => p.name)).toEqual(["encryption-at-rest"]);
+        for (const def of hybrids) {
+            const policy = toPulumiPolicy(def) as unknown as Record<string, unknown>;
+            expect([typeof policy.validateResource, typeof policy.validateStack]).toEqual(["function", "function"]);
+        }
+    });
+
+    it("the SDK counts such an object as both a resource and a stack policy, and serves it as a resource policy", () => {
+        const { isResourcePolicy, isStackPolicy } = require("@pulumi/policy/policy");
+        const policy = toPulumiPolicy(hybrids[0]);
+        expect([isResourcePolicy(policy), isStackPolicy(policy)]).toEqual([true, true]);
+        const server = fs.readFileSync(require.resolve("@pulumi/policy/server.js"), "utf8");
+        // Analyze skips only what is not a resource policy; AnalyzeStack only what is not a stack policy.
+        expect(server).toMatch(/enforcementLevel === "disabled" \|\| !policy_1\.isResourcePolicy\(p\)\) \{\s*continue;/);
+        expect(server).toMatch(/enforcementLevel === "disabled" \|\| !policy_1\.isStackPolicy\(p\)\) \{\s*continue;/);
+        expect(server).toContain("yield Promise.resolve(p.validateStack(args, reportViolation));");
+    });
+
+    it("through the engine path: Analyze runs the resource part, AnalyzeStack the stack part, served as POLICY_TYPE_RESOURCE", async () => {
+        const info = await engine.pack.getAnalyzerInfo();
+        expect(info.policies.find((p) => p.name === "encryption-at-rest")?.policyType).toBe("resource");
+        const run = await engine.run({
+            resources: [
+                // The resource part: an RDS instance without storageEncrypted. The stack part: an EBS volume without `encrypted`.
+                { type: "aws:rds/instance:Instance", name: "db", props: { engine: "postgres", instanceClass: "db.t4g.micro", deletionProtection: true } },
+                { type: "aws:ebs/volume:Volume", name: "data", props: { availabilityZone: "us-east-1a", size: 10 } },
+            ],
+        });
+        const found = run.of("encryption-at-rest").map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(": ")[1].split(" (")[0]]);
+        expect(found).toEqual([["db", "storageEncrypted is not set"], ["data", "encrypted is not set"]]);
     });
 });

@@ -31,7 +31,11 @@ describe("type tokens", () => {
 
     // Also what the policies actually use, wherever the string came from.
     it("every type a policy reads and every type of resource-protect's default critical list exists in @pulumi/aws", () => {
-        const used = [...POLICIES.flatMap((p) => (p.resourceTypes === "all" ? [] : p.resourceTypes)), ...DEFAULT_CRITICAL_RESOURCE_TYPES];
+        const typesOf = (types: readonly string[] | "all") => (types === "all" ? [] : types);
+        const used = [
+            ...POLICIES.flatMap((p) => [...typesOf(p.resourceTypes), ...(p.kind === "resource" && p.stack ? typesOf(p.stack.resourceTypes) : [])]),
+            ...DEFAULT_CRITICAL_RESOURCE_TYPES,
+        ];
         expect(used.filter((type) => type.startsWith("aws:") && !known.has(type))).toEqual([]);
     });
 });

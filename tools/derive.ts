@@ -31,10 +31,14 @@ function policyTable(link: (name: string) => string): string {
 }
 
 function summaryBlock(p: PolicyDefinition): string {
-    const kind = p.kind === "resource"
-        ? "resource policy (runs on each resource in `pulumi preview`, `pulumi up` and `check`)"
-        : "stack policy (runs once on the whole stack, after every resource is registered)";
-    const types = p.resourceTypes === "all" ? "every resource" : p.resourceTypes.map((t) => `\`${t}\``).join(", ");
+    const kind = p.kind === "stack"
+        ? "stack policy (runs once on the whole stack, after every resource is registered)"
+        : p.stack
+            ? `resource policy (runs on each resource in \`pulumi preview\`, \`pulumi up\` and \`check\`), with a stack part for ${p.stack.judges} ` +
+                "(runs once on the whole stack, after every resource is registered)"
+            : "resource policy (runs on each resource in `pulumi preview`, `pulumi up` and `check`)";
+    const typesOf = (types: readonly string[] | "all") => (types === "all" ? ["every resource"] : types.map((t) => `\`${t}\``));
+    const types = [...new Set([...typesOf(p.resourceTypes), ...(p.kind === "resource" && p.stack ? typesOf(p.stack.resourceTypes) : [])])].join(", ");
     const rows: [string, string][] = [
         ["Enforcement (default)", p.enforcementLevel],
         ["Severity", p.severity],

@@ -1,20 +1,15 @@
 // Renders a policy example (fixture-format data) as the TypeScript program that registers it,
 // for the docs pages: `new aws.rds.Instance("orders-db", {...}, { protect: true })`.
+import { variableName } from "../policies/lib/describe";
 import type { ExampleResource, PolicyExample } from "../policies/lib/rule";
 import { SIG, signatureOf } from "../policies/lib/wire";
 
 const INDENT = "    ";
 const MAX_INLINE = 100;
 
-/** `orders-db` → `ordersDb` (a valid identifier). */
-export function variableName(name: string): string {
-    const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-    const camel = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join("");
-    return /^[A-Za-z_$]/.test(camel) ? camel : `r${camel}`;
-}
-
 /** `aws:rds/instance:Instance` → `aws.rds.Instance`; undefined for other packages. */
 export function className(type: string): string | undefined {
+    if (type === "pulumi:providers:aws") return "aws.Provider";
     const m = /^aws:([A-Za-z0-9]+)\/[A-Za-z0-9]+:([A-Za-z0-9]+)$/.exec(type);
     return m ? `aws.${m[1]}.${m[2]}` : undefined;
 }
@@ -29,6 +24,8 @@ export function renderExample(example: PolicyExample): string {
     const ctx: Context = { referenced: new Set(), usesPulumi: false };
     for (const r of example.resources) {
         if (r.parent) ctx.referenced.add(r.parent);
+        if (r.provider) ctx.referenced.add(r.provider);
+        for (const d of r.dependencies ?? []) ctx.referenced.add(d);
         for (const deps of Object.values(r.propertyDependencies ?? {})) for (const d of deps) ctx.referenced.add(d);
     }
     const statements = example.resources.map((r) => renderResource(r, ctx));
@@ -41,6 +38,8 @@ function renderResource(r: ExampleResource, ctx: Context): string {
     const cls = r.custom === false ? undefined : className(r.type);
     const options: string[] = [];
     if (r.parent) options.push(`parent: ${variableName(r.parent)}`);
+    if (r.provider) options.push(`provider: ${variableName(r.provider)}`);
+    if (r.dependencies?.length) options.push(`dependsOn: [${r.dependencies.map(variableName).join(", ")}]`);
     if (r.protect !== undefined) options.push(`protect: ${r.protect}`);
     const opts = options.length ? `, { ${options.join(", ")} }` : "";
     // What shares the first line with the arguments: `const x = new aws.s3.Bucket("name", ` ... `, { protect: true });`

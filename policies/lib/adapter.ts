@@ -18,7 +18,7 @@ import { policyDocUrl } from "./docs";
 import { configErrorMessage, Exemption, expiredExemptionNote, findExemption, internalErrorMessage } from "./exemptions";
 import type {
     Finding, PlainResource, PolicyDefinition, PolicyMetadata, ResourceFacts, ResourcePolicyDefinition, ResourceRef, StackContext,
-    StackPolicyDefinition,
+    StackPart, StackPolicyDefinition,
 } from "./rule";
 import { secretLocationsOf, withSerializableArchives } from "./sdk-patch";
 import { STACK } from "./tokens";
@@ -30,7 +30,23 @@ interface CommonConfig {
 
 /** The @pulumi/policy policy for a definition. */
 export function toPulumiPolicy(def: PolicyDefinition): Policy {
-    return def.kind === "resource" ? resourcePolicy(def) : stackPolicy(def);
+    if (def.kind === "stack") return stackPolicy(def);
+    return def.stack ? hybridPolicy(def, def.stack) : resourcePolicy(def);
+}
+
+/**
+ * A resource policy with a stack part: ONE @pulumi/policy object with both `validateResource`
+ * and `validateStack`. @pulumi/policy 1.21 runs `validateResource` in Analyze for every policy
+ * that `isResourcePolicy` (it has validateResource), and `validateStack` in AnalyzeStack for
+ * every policy that `isStackPolicy` (it has validateStack), whatever else it has (server.js
+ * makeAnalyzeRpcFun, makeAnalyzeStackRpcFun); GetAnalyzerInfo serves it as
+ * POLICY_TYPE_RESOURCE (protoutil.js tests isResourcePolicy first). test/sdk-patch.test.ts
+ * fails if an SDK upgrade stops calling either half. Name, config, level and exemptions are
+ * shared; a bad config is reported by the resource part only, as for any resource policy.
+ */
+function hybridPolicy<C, F>(def: ResourcePolicyDefinition<C, F>, part: StackPart<C, F>): Policy {
+    const { validateStack } = stackPolicy<C, F>({ ...def, ...part, kind: "stack" }, { reportsConfigErrors: false });
+    return { ...resourcePolicy(def), validateStack } as ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack">;
 }
 
 /** The policy's config, read and validated (the result is cached per raw config). */
@@ -45,7 +61,7 @@ function typeFilter(types: readonly string[] | "all"): ((type: string) => boolea
     return (type) => set.has(type);
 }
 
-function resourcePolicy<C>(def: ResourcePolicyDefinition<C>): ResourceValidationPolicy {
+function resourcePolicy<C, F>(def: ResourcePolicyDefinition<C, F>): ResourceValidationPolicy {
     const applies = typeFilter(def.resourceTypes) ?? (() => true);
     const everyType = def.resourceTypes === "all";
     const configOf = configReader<C>(def);
@@ -93,14 +109,14 @@ function resourceFacts(rawProps: unknown): ResourceFacts {
     };
 }
 
-function stackPolicy<C, F>(def: StackPolicyDefinition<C, F>): StackValidationPolicy {
+function stackPolicy<C, F>(def: StackPolicyDefinition<C, F>, options = { reportsConfigErrors: true }): StackValidationPolicy {
     const reads = typeFilter(def.resourceTypes);
     const configOf = configReader<C>(def);
     return {
         ...metadata(def),
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
             const parsed = configOf(args.getConfig());
-            if (!parsed.ok) return reportConfigErrors(parsed.errors, report, undefined);
+            if (!parsed.ok) return options.reportsConfigErrors ? reportConfigErrors(parsed.errors, report, undefined) : undefined;
             // Only the types the rule reads are converted: most stack rules need a few types of thousands of resources.
             const resources: PlainResource[] = [];
             for (const r of args.resources) if (!reads || reads(r.type)) resources.push(plainFromPolicyResource(r));
@@ -180,6 +196,7 @@ function plainFromPolicyResource(r: PolicyResource): PlainResource {
         parent: r.parent?.urn ?? (r.opts?.parent || undefined),
         dependencies: (r.dependencies ?? []).map((d) => d.urn),
         propertyDependencies,
+        provider: r.provider?.urn,
     };
 }
 

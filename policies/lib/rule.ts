@@ -22,6 +22,11 @@ export interface PlainResource extends ResourceRef {
     parent?: string;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /**
+     * The URN of the resource's provider (a `pulumi:providers:*` resource, default or explicit),
+     * for stack rules; resource rules do not get it.
+     */
+    provider?: string;
 }
 
 export interface Finding {
@@ -75,6 +80,15 @@ export interface ExampleResource {
     propertyDependencies?: Record<string, string[]>;
     /** false for a component resource. */
     custom?: boolean;
+    /** Names of resources this one depends on (`dependsOn`). */
+    dependencies?: string[];
+    /** The name of the explicit provider (a `pulumi:providers:aws` resource of the example). */
+    provider?: string;
+    /**
+     * What stack policies receive when it differs from `props`: the engine hands them outputs
+     * (at preview, computed values are unknown; after an update, they are what AWS reports).
+     */
+    outputs?: Record<string, unknown>;
 }
 
 /**
@@ -128,7 +142,28 @@ export interface PolicyMetadata {
     examples: PolicyExample[];
 }
 
-export interface ResourcePolicyDefinition<C = Record<string, never>> extends PolicyMetadata {
+/** A judgement over the whole stack: what a stack policy is, and a resource policy's optional stack part. */
+export interface StackRule<C, F = undefined> {
+    /** Type tokens the rule reads, or "all" (e.g. when config globs decide); the rule sees only these. */
+    resourceTypes: readonly string[] | "all";
+    /** Reads what the rule needs from outside the engine's data (files, environment). */
+    gather?(input: GatherInput<C>): F;
+    /** Findings carry the `resource` they are about (none for stack-wide findings). */
+    check(resources: readonly PlainResource[], config: C, context: StackContext, facts: F): Finding[];
+}
+
+/**
+ * The stack part of a resource policy: what cannot be judged one resource at a time (it needs
+ * another resource, a dependency, a provider). It runs once per AnalyzeStack, on outputs,
+ * under the same name, config, exemptions and level as the resource part; the two must
+ * never report the same thing.
+ */
+export interface StackPart<C, F = undefined> extends StackRule<C, F> {
+    /** What it judges, for the docs' summary: "a resource policy, with a stack part for ...". */
+    judges: string;
+}
+
+export interface ResourcePolicyDefinition<C = Record<string, never>, F = undefined> extends PolicyMetadata {
     kind: "resource";
     /** Type tokens the rule applies to, or "all"; others are skipped before any work. */
     resourceTypes: readonly string[] | "all";
@@ -141,23 +176,20 @@ export interface ResourcePolicyDefinition<C = Record<string, never>> extends Pol
      * change. Not called for exempt resources nor with invalid config (`check` reports that).
      */
     remediate?(resource: PlainResource, config: C): Record<string, unknown> | undefined;
+    /** Optional: the judgement that needs the whole stack (a hybrid policy; see ./adapter.ts). */
+    stack?: StackPart<C, F>;
 }
 
-export interface StackPolicyDefinition<C = Record<string, never>, F = undefined> extends PolicyMetadata {
+export interface StackPolicyDefinition<C = Record<string, never>, F = undefined> extends PolicyMetadata, StackRule<C, F> {
     kind: "stack";
-    /** Type tokens the rule reads, or "all" (e.g. when config globs decide); the rule sees only these. */
-    resourceTypes: readonly string[] | "all";
-    /** Reads what the rule needs from outside the engine's data (files, environment). */
-    gather?(input: GatherInput<C>): F;
-    check(resources: readonly PlainResource[], config: C, context: StackContext, facts: F): Finding[];
 }
 
 // The registry holds definitions of any config type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type PolicyDefinition = ResourcePolicyDefinition<any> | StackPolicyDefinition<any, any>;
+export type PolicyDefinition = ResourcePolicyDefinition<any, any> | StackPolicyDefinition<any, any>;
 
 /** Identity functions that check a definition against its config type. */
-export function resourcePolicy<C = Record<string, never>>(def: Omit<ResourcePolicyDefinition<C>, "kind">): ResourcePolicyDefinition<C> {
+export function resourcePolicy<C = Record<string, never>, F = undefined>(def: Omit<ResourcePolicyDefinition<C, F>, "kind">): ResourcePolicyDefinition<C, F> {
     return { kind: "resource", ...def };
 }
 

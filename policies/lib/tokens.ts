@@ -14,6 +14,7 @@ export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
 export const S3_BUCKET = "aws:s3/bucket:Bucket";
 export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const STACK = "pulumi:pulumi:Stack";
+export const AWS_PROVIDER = "pulumi:providers:aws";
 export const IAM_POLICY = "aws:iam/policy:Policy";
 export const IAM_ROLE = "aws:iam/role:Role";
 export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";

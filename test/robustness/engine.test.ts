@@ -6,14 +6,17 @@
 // - no secret-wrapped or plaintext token placed in the props appears in any diagnostic,
 //   remediation, pack log or pack stderr;
 // - for families of resources that differ only by an unknown at one place versus known
-//   values there, a resource policy that flags the unknown one flags every known one.
+//   values there, a resource policy that flags the unknown one flags every known one (its
+//   stack part too, except where it reads a computed unknown as "not set").
 // The file counts what it sent and checks the total reaches 10,000 resources.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseInput } from "../../cli/inputs";
 import { useEngine } from "../helpers/engine";
 import { assertNoToken, fcParams, getAt } from "./arbitraries";
+import { resource } from "../helpers/resources";
 import { batchOf, FAMILY_SIZE, RESOURCE_POLICIES } from "./fixture-batch";
+import { isPreviewComputed } from "./targets";
 
 const RUNS = 40;
 const FAMILIES = 50;
@@ -54,6 +57,8 @@ describe("the pack through the engine path, on generated stacks (preview)", () =
                 for (const { names: [unknownName, ...knownNames], family: f } of families) {
                     for (const policy of RESOURCE_POLICIES) {
                         if (!flagged.has(`${policy}\0${unknownName}`)) continue;
+                        // A stack part reads some unknowns at preview as "not set" (targets.ts previewComputed): deliberate.
+                        if (isPreviewComputed(policy, resource(f.type, f.unknown), f.at)) continue;
                         for (const name of knownNames) {
                             expect(flagged.has(`${policy}\0${name}`), `${policy} flags ${f.type} with an unknown at ${JSON.stringify(f.at)} but not ${name} ` +
                                 `(${JSON.stringify(getAt(f.known[knownNames.indexOf(name)], f.at))?.slice(0, 200)})`).toBe(true);

@@ -1,16 +1,18 @@
 // The pure rules under test, derived from the registry (policies/index.ts): each policy's
 // rule, the resource types it reads and a generator of configs the adapter would accept
 // (derived from its JSON schema; the adapter validates config before a rule runs, so rules
-// only ever see valid config). A new policy needs no line here; HINTS holds what the schema
-// and the definition cannot say.
+// only ever see valid config). A resource policy with a stack part yields two targets, one
+// per part, under the policy's name. A new policy needs no line here; HINTS holds what the
+// schema and the definition cannot say.
 import fc from "fast-check";
 import { POLICIES } from "../../policies";
 import type { JsonSchema } from "../../policies/lib/config";
 import { globError } from "../../policies/lib/glob";
-import type { Finding, PlainResource, PolicyDefinition, StackContext } from "../../policies/lib/rule";
+import type { Finding, PlainResource, PolicyDefinition, StackContext, StackRule } from "../../policies/lib/rule";
 import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
 import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
+import { EBS_PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
 import { CORPUS } from "./arbitraries";
@@ -37,11 +39,11 @@ export interface StackRuleTarget {
      */
     joinKeys?: (resource: PlainResource) => string[];
     /**
-     * Top-level properties that, unknown during a preview, mean "computed by the provider,
-     * not declared by the program" (see the policy's comments): a deliberate verdict, not a
-     * value to substitute.
+     * Properties that, unknown during a preview (without propertyDependencies), mean "computed
+     * by the provider, not declared by the program" (see the policy's comments): a deliberate
+     * verdict, not a value to substitute. Dot paths, `[]` for any list element.
      */
-    previewComputed?: (resource: PlainResource) => string[];
+    previewComputed?: (resource: PlainResource) => readonly string[];
 }
 
 export type RuleTarget = ResourceRuleTarget | StackRuleTarget;
@@ -68,6 +70,11 @@ const HINTS: Readonly<Record<string, Hint>> = {
         // s3-bucket-encryption.ts readInlineEncryption: at preview an unknown inline block
         // without propertyDependencies is the provider's computed default, i.e. undeclared.
         previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration"] : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations"] : []),
+    },
+    "encryption-at-rest": {
+        // The stack part's asDeclared: at preview a new volume's unset `encrypted` (and the
+        // other values it reads) are unknown outputs, read as not set.
+        previewComputed: (r) => EBS_PREVIEW_COMPUTED[r.type] ?? [],
     },
     "secret-sensitive-props": {
         // Every type: the ones providers mark inputs of, and every type of the fixtures, examples and evaluation set.
@@ -117,25 +124,36 @@ function valueFor(prop: JsonSchema): fc.Arbitrary<unknown> {
     }
 }
 
-function targetFor(def: PolicyDefinition, hint: Hint): RuleTarget {
+function targetsFor(def: PolicyDefinition, hint: Hint): RuleTarget[] {
     const config = hint.config ?? configFor(def.configSchema);
-    const types = hint.types ?? (def.resourceTypes === "all" ? CORPUS_TYPES : def.resourceTypes);
-    if (def.kind === "resource") {
-        return {
-            policy: def.name, kind: "resource", types, config,
-            check: hint.check ?? ((resource, cfg) => def.check(resource, cfg, { secretLocations: () => collectSecretLocations(resource.props) })),
-        };
-    }
-    return {
-        policy: def.name, kind: "stack", types, config, joinKeys: hint.joinKeys, previewComputed: hint.previewComputed,
+    const typesOf = (types: readonly string[] | "all") => hint.types ?? (types === "all" ? CORPUS_TYPES : types);
+    const stackTarget = (rule: StackRule<any, any>): StackRuleTarget => ({
+        policy: def.name, kind: "stack", config, joinKeys: hint.joinKeys, previewComputed: hint.previewComputed,
+        // Providers are generated among the other types (stacks.ts), not as what the rule judges.
+        types: typesOf(rule.resourceTypes).filter((type) => !type.startsWith("pulumi:providers:")),
         check: (resources, cfg, context) => {
-            const reads = def.resourceTypes === "all" ? resources : resources.filter((r) => (def.resourceTypes as readonly string[]).includes(r.type));
-            return def.check(reads, cfg, context, undefined);
+            const reads = rule.resourceTypes === "all" ? resources : resources.filter((r) => (rule.resourceTypes as readonly string[]).includes(r.type));
+            return rule.check(reads, cfg, context, undefined);
         },
+    });
+    if (def.kind === "stack") return [stackTarget(def)];
+    const resourceTarget: ResourceRuleTarget = {
+        policy: def.name, kind: "resource", types: typesOf(def.resourceTypes), config,
+        check: hint.check ?? ((resource, cfg) => def.check(resource, cfg, { secretLocations: () => collectSecretLocations(resource.props) })),
     };
+    return def.stack ? [resourceTarget, stackTarget(def.stack)] : [resourceTarget];
 }
 
-export const TARGETS: readonly RuleTarget[] = POLICIES.filter((p) => !HINTS[p.name]?.skip).map((p) => targetFor(p, HINTS[p.name] ?? {}));
+export const TARGETS: readonly RuleTarget[] = POLICIES.filter((p) => !HINTS[p.name]?.skip).flatMap((p) => targetsFor(p, HINTS[p.name] ?? {}));
+
+/** Whether `path` of `resource` is, at preview, a computed value for the stack target of `policy` (see previewComputed). */
+export function isPreviewComputed(policy: string, resource: PlainResource, path: readonly (string | number)[]): boolean {
+    const target = TARGETS.find((t): t is StackRuleTarget => t.kind === "stack" && t.policy === policy);
+    return (target?.previewComputed?.(resource) ?? []).some((pattern) => {
+        const segments = pattern.split(".").flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : [s]));
+        return segments.length === path.length && segments.every((s, i) => (s === "[]" ? typeof path[i] === "number" : s === path[i]));
+    });
+}
 
 /** Policies that are not rules over resource properties, tested on their own in rules.test.ts. */
 export const OTHER_POLICIES: readonly string[] = POLICIES.filter((p) => HINTS[p.name]?.skip).map((p) => p.name);
