@@ -32,6 +32,18 @@ export interface StackInput {
     resources: EngineResource[];
 }
 
+/**
+ * A stack's resources read as they are analyzed (a stack export too large to hold as
+ * objects), with what must be known before the first one: how many, and the providers.
+ */
+export interface ResourceStream {
+    count: number;
+    /** Provider resources by URN. */
+    providers: Map<string, EngineResource>;
+    /** The resources in stack order; each call reads them again. */
+    resources(): AsyncIterable<EngineResource>;
+}
+
 export function isProviderType(type: string): boolean {
     return type.startsWith("pulumi:providers:");
 }

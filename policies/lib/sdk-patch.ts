@@ -17,7 +17,17 @@
 //    the list of its asset names (deserialize.js serializeProperty), which then fails to
 //    deserialize: a Lambda `code` archive would break the deployment. `withSerializableArchives`
 //    gives such archives their wire form, which serializes unchanged.
+// 4. Request decoding. google-protobuf decodes a request's property Structs into a message
+//    object per value, which toJavaScript then converts again: most of the CPU and memory of
+//    an Analyze with a large document, and of an AnalyzeStack (three times the bare SDK's
+//    memory per value). The Analyze, Remediate and AnalyzeStack request decoders of the
+//    service definition server.js registers decode the Structs straight to what toJavaScript
+//    returns (./protobuf.ts), and google-protobuf the rest; a provider's Struct is decoded
+//    once per AnalyzeStack, not once per resource. A self-check at boot compares the two
+//    decodings and leaves the SDK's decoders in place if they differ.
+import * as path from "path";
 import { asset } from "@pulumi/pulumi";
+import { decodeStruct, Reader } from "./protobuf";
 import { collectSecretLocations, SecretLocations } from "./sensitive";
 import { isRecord, isSecretWrapper } from "./values";
 import { walk } from "./walk";
@@ -40,6 +50,7 @@ let status: PatchStatus = { applied: false, reason: "not applied yet" };
 export function applySdkPatch(): PatchStatus {
     if (status.applied || status.reason !== "not applied yet") return status;
     status = patch();
+    if (status.applied) status = patchRequestDecoding();
     return status;
 }
 
@@ -110,4 +121,159 @@ async function archiveWireForm(archive: asset.AssetArchive): Promise<Record<stri
         assets[name] = member instanceof asset.AssetArchive ? await archiveWireForm(member) : member;
     }
     return { [SIG_KEY]: SIG.archive, assets };
+}
+
+// ---------------------------------------------------------------- 4. request decoding
+
+/** What server.js and deserialize.js use of a request's Struct: its JavaScript value (never modified by them). */
+interface DecodedStruct extends Struct {
+    readonly decoded: true;
+}
+
+function decodedStruct(value: Record<string, unknown>): DecodedStruct {
+    return { decoded: true, toJavaScript: () => value };
+}
+
+interface Message {
+    getProperties(): Struct | undefined;
+    getProvider?(): Message | undefined;
+}
+interface MessageClass {
+    new (): any;
+    deserializeBinary(bytes: Uint8Array): any;
+}
+interface Protos {
+    AnalyzeRequest: MessageClass;
+    AnalyzeStackRequest: MessageClass;
+    AnalyzerResource: MessageClass;
+    AnalyzerProviderResource: MessageClass;
+}
+interface ServiceMethod {
+    path: string;
+    requestDeserialize: (bytes: Buffer) => unknown;
+}
+
+/** Field tags (number << 3 | wire type 2) of the length-delimited fields decoded here. */
+const PROPERTIES = 0x12; // AnalyzeRequest, AnalyzerResource, AnalyzerProviderResource: field 2
+const PROVIDER = 0x32; // AnalyzeRequest, AnalyzerResource: field 6
+const RESOURCES = 0x0a; // AnalyzeStackRequest: field 1
+
+/**
+ * Decodes a message whose Structs (and provider's Struct) are decoded here and the rest by
+ * google-protobuf. `providers` shares one provider message per distinct encoding.
+ */
+function decodeMessage(pb: Protos, cls: MessageClass, buf: Uint8Array, start: number, end: number, providers: Map<string, Message> | undefined): Message {
+    const r = new Reader(buf, start, end);
+    const rest: Uint8Array[] = [];
+    let properties: DecodedStruct | undefined;
+    let provider: Message | undefined;
+    while (r.pos < end) {
+        const field = r.pos;
+        const tag = r.varint();
+        if (tag === PROPERTIES) {
+            const s = r.span();
+            properties = decodedStruct(decodeStruct(buf, s, r.pos));
+        } else if (tag === PROVIDER && cls !== pb.AnalyzerProviderResource) {
+            const s = r.span();
+            const key = providers ? Buffer.from(buf.buffer, buf.byteOffset + s, r.pos - s).toString("latin1") : undefined;
+            provider = key !== undefined ? providers!.get(key) : undefined;
+            if (!provider) {
+                provider = decodeMessage(pb, pb.AnalyzerProviderResource, buf, s, r.pos, undefined);
+                if (key !== undefined) providers!.set(key, provider);
+            }
+        } else {
+            r.skip(tag & 7);
+            rest.push(buf.subarray(field, r.pos));
+        }
+    }
+    const message = cls.deserializeBinary(rest.length === 1 ? rest[0] : Buffer.concat(rest));
+    if (properties) message.getProperties = () => properties;
+    if (provider) message.getProvider = () => provider;
+    return message;
+}
+
+function requestDecoders(pb: Protos) {
+    let lastProvider = new Map<string, Message>();
+    return {
+        analyze(bytes: Buffer): Message {
+            // Consecutive requests mostly name the same provider: keep the last one.
+            const providers = lastProvider.size > 1 ? (lastProvider = new Map()) : lastProvider;
+            return decodeMessage(pb, pb.AnalyzeRequest, bytes, 0, bytes.length, providers);
+        },
+        analyzeStack(bytes: Buffer): unknown {
+            const providers = new Map<string, Message>();
+            const resources: Message[] = [];
+            const r = new Reader(bytes);
+            while (r.pos < bytes.length) {
+                const tag = r.varint();
+                if (tag !== RESOURCES) { r.skip(tag & 7); continue; }
+                const s = r.span();
+                resources.push(decodeMessage(pb, pb.AnalyzerResource, bytes, s, r.pos, providers));
+            }
+            const request = new pb.AnalyzeStackRequest();
+            request.getResourcesList = () => resources;
+            return request;
+        },
+    };
+}
+
+function patchRequestDecoding(): PatchStatus {
+    let service: Record<string, ServiceMethod>;
+    let pb: Protos;
+    try {
+        // The copies server.js itself loads.
+        const from = path.dirname(require.resolve("@pulumi/policy/server.js"));
+        const load = (m: string) => require(require.resolve(m, { paths: [from] }));
+        service = load("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
+        pb = load("@pulumi/pulumi/proto/analyzer_pb");
+    } catch {
+        return { applied: false, reason: "@pulumi/pulumi's Analyzer protocol stubs could not be loaded" };
+    }
+    const expected: Record<string, string> = { analyze: "Analyze", remediate: "Remediate", analyzeStack: "AnalyzeStack" };
+    for (const [method, name] of Object.entries(expected)) {
+        if (service?.[method]?.path !== `/pulumirpc.Analyzer/${name}` || typeof service[method].requestDeserialize !== "function") {
+            return { applied: false, reason: `the Analyzer service definition no longer has ${name} as verified` };
+        }
+    }
+    const decoders = requestDecoders(pb);
+    const problem = selfCheck(pb, service, decoders);
+    if (problem) return { applied: false, reason: `request decoding self-check failed: ${problem}` };
+    service.analyze.requestDeserialize = decoders.analyze;
+    service.remediate.requestDeserialize = decoders.analyze;
+    service.analyzeStack.requestDeserialize = decoders.analyzeStack;
+    return { applied: true };
+}
+
+/** Decodes a sample of each request both ways; a difference names what differs. */
+function selfCheck(pb: Protos, service: Record<string, ServiceMethod>, decoders: ReturnType<typeof requestDecoders>): string | undefined {
+    const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.dirname(require.resolve("@pulumi/policy/server.js"))] }));
+    const props = { b: [1, "x", true, null, { z: {}, a: [] }], a: "ü", "": 0.5 };
+    const provider = new pb.AnalyzerProviderResource();
+    provider.setType("pulumi:providers:aws");
+    provider.setUrn("urn:p");
+    provider.setName("p");
+    provider.setProperties(Struct.fromJavaScript({ region: "us-east-1" }));
+    const resource = (cls: MessageClass) => {
+        const m = new cls();
+        m.setType("t");
+        m.setUrn("urn:r");
+        m.setName("r");
+        m.setProperties(Struct.fromJavaScript(props));
+        m.setProvider(provider);
+        return m;
+    };
+    const stack = new pb.AnalyzeStackRequest();
+    stack.setResourcesList([resource(pb.AnalyzerResource), resource(pb.AnalyzerResource)]);
+    const view = (m: any) => JSON.stringify([m.getType(), m.getUrn(), m.getName(), m.getProperties()?.toJavaScript(), m.getProvider?.()?.getProperties()?.toJavaScript(), m.getProvider?.()?.getUrn()]);
+    const cases: [string, Buffer, (b: Buffer) => any, (b: Buffer) => any][] = [
+        ["Analyze", Buffer.from(resource(pb.AnalyzeRequest).serializeBinary()), service.analyze.requestDeserialize, decoders.analyze],
+        ["AnalyzeStack", Buffer.from(stack.serializeBinary()), service.analyzeStack.requestDeserialize, decoders.analyzeStack],
+    ];
+    for (const [name, bytes, theirs, ours] of cases) {
+        const list = (m: any) => (typeof m.getResourcesList === "function" ? m.getResourcesList() : [m]);
+        const a = list(theirs(bytes)).map(view).join();
+        const b = list(ours(bytes)).map(view).join();
+        if (a !== b) return `${name} decodes differently`;
+    }
+    return undefined;
 }
