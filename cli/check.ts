@@ -12,7 +12,7 @@ import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
 import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
 import { runPack } from "./engine/run";
 import { unusedExemptions } from "./exemptions-report";
-import { InputError, LoadedInput, loadInputFile } from "./inputs";
+import { InputError, LoadedInput, openInputFile, StreamedInput } from "./inputs";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
 import { progressLine, TextStream } from "./progress";
@@ -94,10 +94,10 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
     const policyConfig = args.values.config ? readPolicyConfig(args.values.config) : undefined;
     // Parse every input before booting anything: bad input fails fast.
-    const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput }[] =
+    const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput | StreamedInput }[] =
         args.positionals.map((file) => ({
             file,
-            input: loadInputFile(file, { stack: args.values.stack, project: args.values.project }),
+            input: openInputFile(file, { stack: args.values.stack, project: args.values.project }),
         }));
     if (program !== undefined) {
         const { file, input } = await loadProgramInput({

@@ -41,7 +41,7 @@ export interface ResourceStream {
     /** Provider resources by URN. */
     providers: Map<string, EngineResource>;
     /** The resources in stack order; each call reads them again. */
-    resources(): AsyncIterable<EngineResource>;
+    resources(): Iterable<EngineResource>;
 }
 
 export function isProviderType(type: string): boolean {

@@ -87,12 +87,12 @@ export async function analyzeWith(pack: PackProcess, options: RunOptions): Promi
         options.onProgress?.(++done, total);
     };
 
-    const items = streamed ? source.resources()[Symbol.asyncIterator]() : (source[Symbol.iterator]() as Iterator<EngineResource>);
+    const items = (streamed ? source.resources() : source)[Symbol.iterator]();
     let index = 0;
     let failed: unknown;
     const lane = async () => {
         while (failed === undefined) {
-            const next = await items.next();
+            const next = items.next();
             if (next.done) return;
             const i = index++;
             try {
