@@ -19,64 +19,91 @@ const WIRE_FIXED32 = 5;
 /** A malformed message: the caller reports it as an undecodable request. */
 export class WireError extends Error {}
 
-/** A cursor over a message's bytes. */
-export class Reader {
-    pos: number;
-    constructor(readonly buf: Uint8Array, start = 0, readonly end = buf.length) {
-        this.pos = start;
+/** Where the last `varint` call stopped (a second return value, without an allocation). */
+let next = 0;
+
+/** The varint at buf[p] (before `end`); `next` is set past it. */
+export function varint(buf: Uint8Array, p: number, end: number): number {
+    if (p >= end) throw new WireError("truncated message");
+    let b = buf[p++];
+    if (b < 0x80) {
+        next = p;
+        return b;
     }
+    let value = b & 0x7f;
+    let scale = 0x80;
+    // Up to 10 bytes; lengths and tags fit in 2^53, so plain arithmetic is exact enough.
+    for (let i = 1; i < 10; i++) {
+        if (p >= end) throw new WireError("truncated varint");
+        b = buf[p++];
+        value += (b & 0x7f) * scale;
+        if (b < 0x80) {
+            next = p;
+            return value;
+        }
+        scale *= 0x80;
+    }
+    throw new WireError("varint longer than 10 bytes");
+}
+
+/** Past the payload of a field of `wireType` starting at buf[p]. */
+export function skipField(buf: Uint8Array, p: number, end: number, wireType: number): number {
+    let to: number;
+    switch (wireType) {
+        case WIRE_VARINT: varint(buf, p, end); to = next; break;
+        case WIRE_FIXED64: to = p + 8; break;
+        case WIRE_LEN: { const len = varint(buf, p, end); to = next + len; break; }
+        case WIRE_FIXED32: to = p + 4; break;
+        default: throw new WireError(`unsupported wire type ${wireType}`);
+    }
+    if (to > end) throw new WireError("field extends past the message");
+    return to;
+}
+
+/** The payload bounds of the length-delimited field whose length starts at buf[p]: [next, returned end). */
+function span(buf: Uint8Array, p: number, end: number): number {
+    const len = varint(buf, p, end);
+    const to = next + len;
+    if (to > end) throw new WireError("field extends past the message");
+    return to;
+}
+
+/** A cursor over a message's fields, for the few top-level messages (requests); values use the functions below. */
+export class Reader {
+    constructor(readonly buf: Uint8Array, public pos = 0, readonly end = buf.length) {}
 
     varint(): number {
-        const buf = this.buf;
-        let b = buf[this.pos++];
-        if (b < 0x80) return b;
-        let value = b & 0x7f;
-        let shift = 7;
-        // Up to 10 bytes; lengths and tags fit in 2^53, so plain arithmetic is exact enough.
-        for (let i = 1; i < 10; i++) {
-            if (this.pos >= this.end) throw new WireError("truncated varint");
-            b = buf[this.pos++];
-            value += (b & 0x7f) * 2 ** shift;
-            if (b < 0x80) return value;
-            shift += 7;
-        }
-        throw new WireError("varint longer than 10 bytes");
+        const v = varint(this.buf, this.pos, this.end);
+        this.pos = next;
+        return v;
     }
 
-    /** The bounds of a length-delimited field's payload; the cursor moves past it. */
+    /** Start of a length-delimited field's payload; the cursor moves past it. */
     span(): number {
-        const len = this.varint();
-        const start = this.pos;
-        if (len > this.end - start) throw new WireError("field extends past the message");
-        this.pos = start + len;
+        const to = span(this.buf, this.pos, this.end);
+        const start = next;
+        this.pos = to;
         return start;
     }
 
-    double(): number {
-        if (this.pos + 8 > this.end) throw new WireError("truncated double");
-        const b = this.buf;
-        const view = new DataView(b.buffer, b.byteOffset + this.pos, 8);
-        this.pos += 8;
-        return view.getFloat64(0, true);
-    }
-
     skip(wireType: number): void {
-        switch (wireType) {
-            case WIRE_VARINT: this.varint(); break;
-            case WIRE_FIXED64: this.pos += 8; break;
-            case WIRE_LEN: this.span(); break;
-            case WIRE_FIXED32: this.pos += 4; break;
-            default: throw new WireError(`unsupported wire type ${wireType}`);
-        }
-        if (this.pos > this.end) throw new WireError("field extends past the message");
+        this.pos = skipField(this.buf, this.pos, this.end, wireType);
     }
 }
 
 const utf8 = new TextDecoder("utf-8");
 
+interface NodeBuffer extends Uint8Array {
+    utf8Slice(start: number, end: number): string;
+}
+
+function isBuffer(buf: Uint8Array): buf is NodeBuffer {
+    return typeof (buf as Partial<NodeBuffer>).utf8Slice === "function";
+}
+
 /** UTF-8 text of buf[start, end), as google-protobuf decodes it (invalid sequences become U+FFFD). */
 export function readString(buf: Uint8Array, start: number, end: number): string {
-    // Short ASCII (most keys and values) is faster by hand than through the decoder.
+    // Short ASCII (most keys and values) is faster by hand than through a decoder.
     if (end - start <= 24) {
         let s = "";
         for (let i = start; i < end; i++) {
@@ -86,113 +113,200 @@ export function readString(buf: Uint8Array, start: number, end: number): string 
         }
         return s;
     }
-    return utf8.decode(buf.subarray(start, end));
+    return isBuffer(buf) ? buf.utf8Slice(start, end) : utf8.decode(buf.subarray(start, end));
 }
 
-/** What a `Value` with no kind set, or a map entry without a value, decodes to in google-protobuf: an error. */
-function unexpected(): never {
+// Keys repeat (Effect, Action, Resource...): a decoded key is looked up in a small cache
+// instead of being built again, which also spares V8 making each new key a property name.
+const KEY_CACHE_SLOTS = 2048;
+const keyCache: (string | undefined)[] = new Array(KEY_CACHE_SLOTS);
+
+/** readString for an object key. */
+export function readKey(buf: Uint8Array, start: number, end: number): string {
+    const n = end - start;
+    if (n > 40) return readString(buf, start, end);
+    let h = n;
+    for (let i = start; i < end; i++) {
+        const c = buf[i];
+        if (c >= 0x80) return readString(buf, start, end);
+        h = (Math.imul(h, 31) + c) | 0;
+    }
+    const slot = h & (KEY_CACHE_SLOTS - 1);
+    const cached = keyCache[slot];
+    if (cached !== undefined && cached.length === n) {
+        let same = true;
+        for (let i = 0; i < n; i++) {
+            if (cached.charCodeAt(i) !== buf[start + i]) { same = false; break; }
+        }
+        if (same) return cached;
+    }
+    const key = readString(buf, start, end);
+    keyCache[slot] = key;
+    return key;
+}
+
+const float = new Float64Array(1);
+const floatBytes = new Uint8Array(float.buffer);
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function readDouble(buf: Uint8Array, p: number, end: number): number {
+    if (p + 8 > end) throw new WireError("truncated double");
+    for (let i = 0; i < 8; i++) floatBytes[littleEndian ? i : 7 - i] = buf[p + i];
+    return float[0];
+}
+
+/** What google-protobuf's toJavaScript does with a Value without a kind (or a map entry without a value). */
+export function unexpectedStructType(): never {
     throw new Error("Unexpected struct type");
 }
 
+/**
+ * How an object with a signature key (or a `__proto__` key) is deserialized: @pulumi/policy's
+ * deserializeProperty of its wire form. See decodeProperties.
+ */
+export type SpecialObject = (wire: Record<string, unknown>) => unknown;
+
 /** `Struct.deserializeBinary(buf[start, end)).toJavaScript()`, without the message objects. */
 export function decodeStruct(buf: Uint8Array, start = 0, end = buf.length): Record<string, unknown> {
-    const r = new Reader(buf, start, end);
+    return decodeObject(buf, start, end, undefined, false) as Record<string, unknown>;
+}
+
+/**
+ * What @pulumi/policy 1.21's deserializeProperties(struct, false) returns for the Struct in
+ * buf[start, end), read straight from the bytes: the same values and key order, secrets
+ * unwrapped. Objects with the signature key or a `__proto__` key go to `special`.
+ */
+export function decodeProperties(buf: Uint8Array, start: number, end: number, special: SpecialObject): Record<string, unknown> {
+    return decodeObject(buf, start, end, special, true) as Record<string, unknown>;
+}
+
+const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+
+function decodeObject(buf: Uint8Array, start: number, end: number, special: SpecialObject | undefined, root: boolean): unknown {
     const keys: string[] = [];
     const values: unknown[] = [];
     let ordered = true;
     let unique = true;
-    while (r.pos < end) {
-        const tag = r.varint();
-        if (tag !== 0x0a) { r.skip(tag & 7); continue; }
-        const entryStart = r.span();
-        const entryEnd = r.pos;
-        const e = new Reader(buf, entryStart, entryEnd);
-        let key = "";
-        let value: unknown = unexpected;
-        while (e.pos < entryEnd) {
-            const t = e.varint();
-            if (t === 0x0a) {
-                const s = e.span();
-                key = readString(buf, s, e.pos);
-            } else if (t === 0x12) {
-                const s = e.span();
-                value = decodeValue(buf, s, e.pos);
-            } else e.skip(t & 7);
+    let flagged = false;
+    let p = start;
+    while (p < end) {
+        const tag = buf[p];
+        if (tag !== 0x0a) {
+            const t = varint(buf, p, end);
+            p = skipField(buf, next, end, t & 7);
+            continue;
         }
-        if (keys.length > 0) {
-            const previous = keys[keys.length - 1];
-            if (key <= previous) {
-                ordered = false;
-                if (key === previous) unique = false;
+        const entryEnd = span(buf, p + 1, end);
+        p = next;
+        let key = "";
+        let value: unknown = NO_VALUE;
+        while (p < entryEnd) {
+            const t = buf[p];
+            if (t === 0x0a) {
+                const e = span(buf, p + 1, entryEnd);
+                key = readKey(buf, next, e);
+                p = e;
+            } else if (t === 0x12) {
+                const e = span(buf, p + 1, entryEnd);
+                value = decodeValue(buf, next, e, special);
+                p = e;
+            } else {
+                const tt = varint(buf, p, entryEnd);
+                p = skipField(buf, next, entryEnd, tt & 7);
             }
         }
+        if (value === NO_VALUE) unexpectedStructType();
+        const n = keys.length;
+        if (n > 0 && key <= keys[n - 1]) {
+            ordered = false;
+            if (key === keys[n - 1]) unique = false;
+        }
+        if (special && (key === SIGNATURE_KEY ? value : key === "__proto__")) flagged = true;
         keys.push(key);
         values.push(value);
     }
-    return buildObject(keys, values, ordered, unique);
-}
-
-/** Google-protobuf's map iterates its keys sorted; a repeated key keeps its last value. */
-function buildObject(keys: string[], values: unknown[], ordered: boolean, unique: boolean): Record<string, unknown> {
+    if (flagged && !root) return special!(decodeStruct(buf, start, end));
     const out: Record<string, unknown> = {};
     if (ordered && unique) {
-        for (let i = 0; i < keys.length; i++) out[keys[i]] = materialize(values[i]);
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            // toJavaScript's `ret["__proto__"] = v` makes no own key: the SDK's copy has none.
+            if (special && key === "__proto__") continue;
+            out[key] = values[i];
+        }
         return out;
     }
-    const byKey = new Map<string, unknown>();
-    for (let i = 0; i < keys.length; i++) byKey.set(keys[i], values[i]);
-    for (const key of [...byKey.keys()].sort()) out[key] = materialize(byKey.get(key));
+    // google-protobuf's map iterates its keys sorted; a repeated key keeps its last value.
+    const last = new Map<string, number>();
+    for (let i = 0; i < keys.length; i++) last.set(keys[i], i);
+    for (const key of [...last.keys()].sort()) {
+        if (special && key === "__proto__") continue;
+        out[key] = values[last.get(key)!];
+    }
     return out;
 }
 
-// A missing value only fails when the object is built, as google-protobuf fails in toJavaScript.
-function materialize(value: unknown): unknown {
-    return value === unexpected ? unexpected() : value;
+const NO_VALUE: unknown = Symbol("no value");
+
+/** `Value.toJavaScript()` of the Value message in buf[start, end) (with `special`: as decodeProperties). */
+export function decodeValue(buf: Uint8Array, start: number, end: number, special?: SpecialObject): unknown {
+    let value: unknown = NO_VALUE;
+    let p = start;
+    while (p < end) {
+        const tag = buf[p];
+        switch (tag) {
+            case 0x1a: { // string_value
+                const e = span(buf, p + 1, end);
+                value = readString(buf, next, e);
+                p = e;
+                break;
+            }
+            case 0x11: // number_value
+                value = readDouble(buf, p + 1, end);
+                p += 9;
+                break;
+            case 0x20: // bool_value
+                value = varint(buf, p + 1, end) !== 0;
+                p = next;
+                break;
+            case 0x08: // null_value
+                varint(buf, p + 1, end);
+                value = null;
+                p = next;
+                break;
+            case 0x2a: { // struct_value
+                const e = span(buf, p + 1, end);
+                value = decodeObject(buf, next, e, special, false);
+                p = e;
+                break;
+            }
+            case 0x32: { // list_value
+                const e = span(buf, p + 1, end);
+                value = decodeList(buf, next, e, special);
+                p = e;
+                break;
+            }
+            default: {
+                const t = varint(buf, p, end);
+                p = skipField(buf, next, end, t & 7);
+            }
+        }
+    }
+    return value === NO_VALUE ? unexpectedStructType() : value;
 }
 
-/** `Value.toJavaScript()` of the Value message in buf[start, end). */
-export function decodeValue(buf: Uint8Array, start: number, end: number): unknown {
-    // The common case: one field, the kind.
-    let kind = 0;
-    let value: unknown;
-    let pos = start;
-    while (pos < end) {
-        const tag = buf[pos];
-        if (tag === 0x1a && pos + 1 < end && buf[pos + 1] < 0x80) {
-            // string_value with a one-byte length
-            const len = buf[pos + 1];
-            const s = pos + 2;
-            if (s + len > end) throw new WireError("field extends past the message");
-            value = readString(buf, s, s + len);
-            kind = 3;
-            pos = s + len;
+function decodeList(buf: Uint8Array, start: number, end: number, special: SpecialObject | undefined): unknown[] {
+    const out: unknown[] = [];
+    let p = start;
+    while (p < end) {
+        if (buf[p] !== 0x0a) {
+            const t = varint(buf, p, end);
+            p = skipField(buf, next, end, t & 7);
             continue;
         }
-        const r = new Reader(buf, pos, end);
-        const t = r.varint();
-        switch (t) {
-            case 0x08: r.varint(); value = null; kind = 1; break; // null_value
-            case 0x11: value = r.double(); kind = 2; break; // number_value
-            case 0x1a: { const s = r.span(); value = readString(buf, s, r.pos); kind = 3; break; }
-            case 0x20: value = r.varint() !== 0; kind = 4; break; // bool_value
-            case 0x2a: { const s = r.span(); value = decodeStruct(buf, s, r.pos); kind = 5; break; }
-            case 0x32: { const s = r.span(); value = decodeList(buf, s, r.pos); kind = 6; break; }
-            default: r.skip(t & 7);
-        }
-        pos = r.pos;
-    }
-    if (kind === 0) return unexpected;
-    return value;
-}
-
-function decodeList(buf: Uint8Array, start: number, end: number): unknown[] {
-    const out: unknown[] = [];
-    const r = new Reader(buf, start, end);
-    while (r.pos < end) {
-        const tag = r.varint();
-        if (tag !== 0x0a) { r.skip(tag & 7); continue; }
-        const s = r.span();
-        out.push(materialize(decodeValue(buf, s, r.pos)));
+        const e = span(buf, p + 1, end);
+        out.push(decodeValue(buf, next, e, special));
+        p = e;
     }
     return out;
 }

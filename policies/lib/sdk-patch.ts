@@ -27,7 +27,7 @@
 //    decodings and leaves the SDK's decoders in place if they differ.
 import * as path from "path";
 import { asset } from "@pulumi/pulumi";
-import { decodeStruct, Reader } from "./protobuf";
+import { decodeProperties, decodeStruct, Reader, SpecialObject } from "./protobuf";
 import { collectSecretLocations, SecretLocations } from "./sensitive";
 import { isRecord, isSecretWrapper } from "./values";
 import { walk } from "./walk";
@@ -43,7 +43,11 @@ interface Struct {
 }
 type Deserialize = ((struct: Struct, proxySecrets: boolean) => unknown) & { shared?: true };
 
-const structOf = new WeakMap<object, Struct>();
+/**
+ * The Struct decoded props came from, as a hidden property of the props (a WeakMap entry
+ * per request cost more in garbage collection than the decoding).
+ */
+const STRUCT = Symbol("aws-security-baseline: decoded from");
 let status: PatchStatus = { applied: false, reason: "not applied yet" };
 
 /** Applies the patch once; later calls return the first outcome. */
@@ -71,14 +75,19 @@ function patch(): PatchStatus {
     const original = sdk.deserializeProperties;
     if (typeof original !== "function") return { applied: false, reason: "@pulumi/policy no longer exports deserializeProperties" };
     if (original.shared) return { applied: true };
+    // Structs from google-protobuf (when the request decoding below is not applied).
     const decoded = new WeakMap<object, unknown>();
+    // An object the SDK must judge itself (an asset, an archive, an odd signature): its deserializeProperty.
+    const special = (wire: unknown) => (original({ toJavaScript: () => ({ v: wire }) }, false) as { v: unknown }).v;
     const shared: Deserialize = (struct, proxySecrets) => {
         if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
-        let props = decoded.get(struct);
+        const encoded = struct instanceof EncodedStruct;
+        let props = encoded ? struct.props : decoded.get(struct);
         if (props === undefined) {
-            props = original(struct, false);
-            decoded.set(struct, props);
-            if (typeof props === "object" && props !== null) structOf.set(props, struct);
+            props = encoded ? struct.deserialize(special) : original(struct, false);
+            if (encoded) struct.props = props;
+            else decoded.set(struct, props);
+            if (typeof props === "object" && props !== null) Object.defineProperty(props, STRUCT, { value: struct });
         }
         return props;
     };
@@ -92,7 +101,7 @@ function patch(): PatchStatus {
  * undefined when the patch is not applied or the props were not decoded through it.
  */
 export function secretLocationsOf(props: object): SecretLocations | undefined {
-    const struct = structOf.get(props);
+    const struct = (props as { [STRUCT]?: Struct })[STRUCT];
     return struct ? collectSecretLocations(struct.toJavaScript()) : undefined;
 }
 
@@ -125,13 +134,24 @@ async function archiveWireForm(archive: asset.AssetArchive): Promise<Record<stri
 
 // ---------------------------------------------------------------- 4. request decoding
 
-/** What server.js and deserialize.js use of a request's Struct: its JavaScript value (never modified by them). */
-interface DecodedStruct extends Struct {
-    readonly decoded: true;
-}
+/**
+ * A request's Struct as bytes. `toJavaScript()` is google-protobuf's (the wire form, which
+ * the remediation path and `secretLocationsOf` read); the shared decoding reads the bytes
+ * straight into what deserializeProperties(struct, false) returns.
+ */
+class EncodedStruct implements Struct {
+    /** What the shared decoding made of it. */
+    props: unknown;
 
-function decodedStruct(value: Record<string, unknown>): DecodedStruct {
-    return { decoded: true, toJavaScript: () => value };
+    constructor(private readonly buf: Uint8Array, private readonly start: number, private readonly end: number) {}
+
+    toJavaScript(): Record<string, unknown> {
+        return decodeStruct(this.buf, this.start, this.end);
+    }
+
+    deserialize(special: SpecialObject): Record<string, unknown> {
+        return decodeProperties(this.buf, this.start, this.end, special);
+    }
 }
 
 interface Message {
@@ -165,14 +185,14 @@ const RESOURCES = 0x0a; // AnalyzeStackRequest: field 1
 function decodeMessage(pb: Protos, cls: MessageClass, buf: Uint8Array, start: number, end: number, providers: Map<string, Message> | undefined): Message {
     const r = new Reader(buf, start, end);
     const rest: Uint8Array[] = [];
-    let properties: DecodedStruct | undefined;
+    let properties: EncodedStruct | undefined;
     let provider: Message | undefined;
     while (r.pos < end) {
         const field = r.pos;
         const tag = r.varint();
         if (tag === PROPERTIES) {
             const s = r.span();
-            properties = decodedStruct(decodeStruct(buf, s, r.pos));
+            properties = new EncodedStruct(buf, s, r.pos);
         } else if (tag === PROVIDER && cls !== pb.AnalyzerProviderResource) {
             const s = r.span();
             const key = providers ? Buffer.from(buf.buffer, buf.byteOffset + s, r.pos - s).toString("latin1") : undefined;
