@@ -101,19 +101,62 @@ function isBuffer(buf: Uint8Array): buf is NodeBuffer {
     return typeof (buf as Partial<NodeBuffer>).utf8Slice === "function";
 }
 
-/** UTF-8 text of buf[start, end), as google-protobuf decodes it (invalid sequences become U+FFFD). */
+/** The text of buf[start, end), as google-protobuf decodes it. */
 export function readString(buf: Uint8Array, start: number, end: number): string {
     // Short ASCII (most keys and values) is faster by hand than through a decoder.
     if (end - start <= 24) {
         let s = "";
         for (let i = start; i < end; i++) {
             const c = buf[i];
-            if (c >= 0x80) return utf8.decode(buf.subarray(start, end));
+            if (c >= 0x80) return readUtf8(buf, start, end);
             s += String.fromCharCode(c);
         }
         return s;
     }
-    return isBuffer(buf) ? buf.utf8Slice(start, end) : utf8.decode(buf.subarray(start, end));
+    if (isBuffer(buf)) {
+        const s = buf.utf8Slice(start, end);
+        if (s.indexOf("\ufffd") < 0) return s; // no replacement: the bytes were well-formed
+    }
+    return readUtf8(buf, start, end);
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function readUtf8(buf: Uint8Array, start: number, end: number): string {
+    try {
+        return strictUtf8.decode(buf.subarray(start, end));
+    } catch {
+        return lenientUtf8(buf, start, end);
+    }
+}
+
+/**
+ * google-protobuf's decoding of ill-formed UTF-8 (BinaryDecoder.readString): no checks, so
+ * a surrogate encoded on its own (as its encoder writes a lone one) comes back as itself.
+ */
+function lenientUtf8(buf: Uint8Array, start: number, end: number): string {
+    const byte = (i: number) => (i < end ? buf[i] : 0);
+    const codes: number[] = [];
+    let out = "";
+    for (let c = start; c < end; ) {
+        let h = buf[c++];
+        if (h < 128) codes.push(h);
+        else if (h < 192) continue;
+        else if (h < 224) codes.push(((h & 31) << 6) | (byte(c++) & 63));
+        else if (h < 240) {
+            codes.push(((h & 15) << 12) | ((byte(c) & 63) << 6) | (byte(c + 1) & 63));
+            c += 2;
+        } else if (h < 248) {
+            h = (((h & 7) << 18) | ((byte(c) & 63) << 12) | ((byte(c + 1) & 63) << 6) | (byte(c + 2) & 63)) - 65536;
+            c += 3;
+            codes.push(((h >> 10) & 1023) + 55296, (h & 1023) + 56320);
+        }
+        if (codes.length >= 8192) {
+            out += String.fromCharCode(...codes);
+            codes.length = 0;
+        }
+    }
+    return out + String.fromCharCode(...codes);
 }
 
 // Keys repeat (Effect, Action, Resource...): a decoded key is looked up in a small cache
@@ -160,11 +203,10 @@ export function unexpectedStructType(): never {
     throw new Error("Unexpected struct type");
 }
 
-/**
- * How an object with a signature key (or a `__proto__` key) is deserialized: @pulumi/policy's
- * deserializeProperty of its wire form. See decodeProperties.
- */
-export type SpecialObject = (wire: Record<string, unknown>) => unknown;
+/** @pulumi/policy's deserializeProperties over a Struct's wire form (its toJavaScript()). */
+export type SdkDeserialize = (wire: Record<string, unknown>) => Record<string, unknown>;
+
+type SpecialObject = (wire: Record<string, unknown>) => unknown;
 
 /** `Struct.deserializeBinary(buf[start, end)).toJavaScript()`, without the message objects. */
 export function decodeStruct(buf: Uint8Array, start = 0, end = buf.length): Record<string, unknown> {
@@ -174,10 +216,18 @@ export function decodeStruct(buf: Uint8Array, start = 0, end = buf.length): Reco
 /**
  * What @pulumi/policy 1.21's deserializeProperties(struct, false) returns for the Struct in
  * buf[start, end), read straight from the bytes: the same values and key order, secrets
- * unwrapped. Objects with the signature key or a `__proto__` key go to `special`.
+ * unwrapped. What the SDK must judge itself — an object with another signature (an asset,
+ * an archive) or a `__proto__` key, and anything that fails — goes through `sdk`, so its
+ * values and errors are the SDK's.
  */
-export function decodeProperties(buf: Uint8Array, start: number, end: number, special: SpecialObject): Record<string, unknown> {
-    return decodeObject(buf, start, end, special, true) as Record<string, unknown>;
+export function decodeProperties(buf: Uint8Array, start: number, end: number, sdk: SdkDeserialize): Record<string, unknown> {
+    const special: SpecialObject = (wire) => sdk({ v: wire }).v;
+    try {
+        return decodeObject(buf, start, end, special, true) as Record<string, unknown>;
+    } catch {
+        // Which error comes first depends on the SDK's order of work: let it find it.
+        return sdk(decodeStruct(buf, start, end));
+    }
 }
 
 const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
@@ -396,11 +446,15 @@ export class Writer {
             let p = this.pos - n;
             this.pos = p;
             for (let i = 0; i < n; i++) this.buf[p++] = s.charCodeAt(i);
-        } else {
+        } else if ((s as { isWellFormed?(): boolean }).isWellFormed?.() !== false) {
             len = Buffer.byteLength(s, "utf8");
             this.room(len);
             this.pos -= len;
             this.buf.write(s, this.pos, len, "utf8");
+        } else {
+            const bytes = illFormedUtf8(s);
+            len = bytes.length;
+            this.raw(bytes);
         }
         this.varint(len);
         this.varint(tag);
@@ -416,6 +470,29 @@ export class Writer {
     finish(): Buffer {
         return this.buf.subarray(this.pos);
     }
+}
+
+/**
+ * google-protobuf's encoding of a string with unpaired surrogates (BinaryEncoder.writeString):
+ * a lone surrogate as three bytes, and a high surrogate followed by anything but a low one
+ * dropped. Buffer would write U+FFFD instead, and the pack would see another string.
+ */
+function illFormedUtf8(s: string): Uint8Array {
+    const out: number[] = [];
+    for (let c = 0; c < s.length; c++) {
+        let d = s.charCodeAt(c);
+        if (d < 128) out.push(d);
+        else if (d < 2048) out.push((d >> 6) | 192, (d & 63) | 128);
+        else if (d >= 0xd800 && d <= 0xdbff && c + 1 < s.length) {
+            const f = s.charCodeAt(c + 1);
+            if (f >= 0xdc00 && f <= 0xdfff) {
+                d = 1024 * (d - 0xd800) + f - 0xdc00 + 65536;
+                out.push((d >> 18) | 240, ((d >> 12) & 63) | 128, ((d >> 6) & 63) | 128, (d & 63) | 128);
+                c++;
+            }
+        } else out.push((d >> 12) | 224, ((d >> 6) & 63) | 128, (d & 63) | 128);
+    }
+    return Uint8Array.from(out);
 }
 
 const STRUCT_TYPE_ERROR = "Unexpected struct type.";

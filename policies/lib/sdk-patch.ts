@@ -27,7 +27,7 @@
 //    decodings and leaves the SDK's decoders in place if they differ.
 import * as path from "path";
 import { asset } from "@pulumi/pulumi";
-import { decodeProperties, decodeStruct, Reader, SpecialObject } from "./protobuf";
+import { decodeProperties, decodeStruct, Reader, SdkDeserialize } from "./protobuf";
 import { collectSecretLocations, SecretLocations } from "./sensitive";
 import { isRecord, isSecretWrapper } from "./values";
 import { walk } from "./walk";
@@ -77,14 +77,14 @@ function patch(): PatchStatus {
     if (original.shared) return { applied: true };
     // Structs from google-protobuf (when the request decoding below is not applied).
     const decoded = new WeakMap<object, unknown>();
-    // An object the SDK must judge itself (an asset, an archive, an odd signature): its deserializeProperty.
-    const special = (wire: unknown) => (original({ toJavaScript: () => ({ v: wire }) }, false) as { v: unknown }).v;
+    // The SDK's own deserialization of a wire form, for what it must judge itself (see decodeProperties).
+    const sdkDeserialize: SdkDeserialize = (wire) => original({ toJavaScript: () => wire }, false) as Record<string, unknown>;
     const shared: Deserialize = (struct, proxySecrets) => {
         if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
         const encoded = struct instanceof EncodedStruct;
         let props = encoded ? struct.props : decoded.get(struct);
         if (props === undefined) {
-            props = encoded ? struct.deserialize(special) : original(struct, false);
+            props = encoded ? struct.deserialize(sdkDeserialize) : original(struct, false);
             if (encoded) struct.props = props;
             else decoded.set(struct, props);
             if (typeof props === "object" && props !== null) Object.defineProperty(props, STRUCT, { value: struct });
@@ -149,8 +149,8 @@ class EncodedStruct implements Struct {
         return decodeStruct(this.buf, this.start, this.end);
     }
 
-    deserialize(special: SpecialObject): Record<string, unknown> {
-        return decodeProperties(this.buf, this.start, this.end, special);
+    deserialize(sdk: SdkDeserialize): Record<string, unknown> {
+        return decodeProperties(this.buf, this.start, this.end, sdk);
     }
 }
 
