@@ -10,7 +10,7 @@ import { readDataFile } from "../policies/lib/files";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
 import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
 import { parsePolicyPackConfig, PolicyConfigError, PolicyPackConfig } from "./engine/policy-config";
-import { runPack } from "./engine/run";
+import { defaultJobs, runMany } from "./run-many";
 import { unusedExemptions } from "./exemptions-report";
 import { InputError, LoadedInput, openInputFile, StreamedInput } from "./inputs";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
@@ -35,6 +35,7 @@ Options:
   --format <format>  table (default), json or sarif (SARIF 2.1.0, for GitHub code scanning);
                      see docs/report-format.md
   --output <file>    write the report to <file> instead of stdout
+  --jobs <n>         files analyzed at once, each by its own pack process (default: the number of CPU cores)
   --program <dir>    run the Pulumi TypeScript/JavaScript program in <dir> offline (mocked engine,
                      config from Pulumi.<stack>.yaml) and check what it registers; see docs/check-program.md
   --invoke-answers <file>  with --program: JSON results for data sources check cannot answer
@@ -67,6 +68,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
                 pack: { type: "string" },
                 format: { type: "string", default: "table" },
                 output: { type: "string" },
+                jobs: { type: "string" },
                 program: { type: "string" },
                 "save-fixture": { type: "string" },
                 "invoke-answers": { type: "string" },
@@ -90,6 +92,8 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, not "${format}"`);
     const output = args.values.output;
     if (output !== undefined) checkWritable(output);
+    const jobs = args.values.jobs === undefined ? defaultJobs() : Number(args.values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not "${args.values.jobs}"`);
 
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
     const policyConfig = args.values.config ? readPolicyConfig(args.values.config) : undefined;
@@ -110,10 +114,13 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     const results: FileResult[] = [];
     let info: AnalyzerInfo | undefined;
     let mandatory = 0;
-    for (const { file, input } of inputs) {
-        // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log.
-        const progress = format === "table" && io.stderr.isTTY ? progressLine(io.stderr, `check: ${file}`) : undefined;
-        const run = await runPack({
+    // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log. One line for all files.
+    const progress = format === "table" && io.stderr.isTTY
+        ? progressLine(io.stderr, inputs.length === 1 ? `check: ${inputs[0].file}` : `check: ${inputs.length} files`)
+        : undefined;
+    const done = inputs.map(() => 0);
+    const total = inputs.map(() => 0);
+    const runs = await runMany(inputs.map(({ input }, i) => ({
             packDir,
             stack: input.stack ?? "dev",
             project: input.project ?? "project",
@@ -124,8 +131,14 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             // The engine never tells a pack the secrets provider; a stack export records it.
             env: { ...(input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : {}), ...("env" in input ? input.env : {}) },
             stackConfig: "stackConfig" in input ? input.stackConfig : undefined,
-            onProgress: progress?.update,
-        }).finally(() => progress?.clear());
+            onProgress: progress && ((d: number, t: number) => {
+                done[i] = d;
+                total[i] = t;
+                progress.update(done.reduce((a, b) => a + b), total.reduce((a, b) => a + b));
+            }),
+        })), jobs).finally(() => progress?.clear());
+    for (const [i, { file, input }] of inputs.entries()) {
+        const run = runs[i];
         info ??= run.info;
         mandatory += run.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
         results.push({
