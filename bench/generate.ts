@@ -376,6 +376,17 @@ const UNITS: [number, (g: Gen, id: string, u: Unit) => void, string][] = [
 
 /** A stack of exactly `count` resources (plus the stack and provider the loader adds). */
 export function generateStack(count: number, options: MixOptions = {}): FixtureStack {
+    return {
+        description: `benchmark mix: ${count} resources, seed ${options.seed ?? 1}`,
+        stack: "bench",
+        project: "acme",
+        preview: true,
+        resources: [...generateResources(count, options)],
+    };
+}
+
+/** The resources of `generateStack`, one by one (a 50,000-resource stack need not be held at once). */
+export function* generateResources(count: number, options: MixOptions = {}): Generator<FixtureResource> {
     const opts: Required<MixOptions> = {
         seed: options.seed ?? 1,
         iamPolicyStatements: options.iamPolicyStatements ?? [100, 300],
@@ -383,8 +394,8 @@ export function generateStack(count: number, options: MixOptions = {}): FixtureS
         unknownShare: options.unknownShare ?? 0.3,
     };
     const g = new Gen(opts.seed, opts);
-    const resources: FixtureResource[] = [];
-    for (let n = 0; resources.length < count; n++) {
+    let produced = 0;
+    for (let n = 0; produced < count; n++) {
         let r = g.random();
         let make = UNITS[UNITS.length - 1];
         for (const unit of UNITS) {
@@ -393,16 +404,33 @@ export function generateStack(count: number, options: MixOptions = {}): FixtureS
         }
         const unit: Unit = { unknown: g.chance(opts.unknownShare), out: [] };
         make[1](g, `${make[2]}${n}`, unit);
-        resources.push(...unit.out);
+        for (const resource of unit.out) {
+            if (produced++ === count) return;
+            yield resource;
+        }
+    }
+}
+
+/**
+ * `count` resources of buckets and their encryption configurations, half each. With
+ * `shared`, every bucket has the same physical name and every configuration names it (a
+ * template applied many times, or names computed alike): each configuration then targets
+ * every bucket. Without, each bucket has its own name and configuration.
+ */
+export function bucketStack(count: number, shared: boolean): FixtureStack {
+    const resources: FixtureResource[] = [];
+    for (let i = 0; resources.length < count; i++) {
+        const name = shared ? "acme-shared-assets" : `acme-assets-${i}`;
+        const props = { bucket: name, forceDestroy: false, tags: { team: `team-${i % 40}` } };
+        resources.push({ type: "aws:s3/bucketV2:BucketV2", name: `assets-${i}`, props, outputs: { ...props, id: name, arn: `arn:aws:s3:::${name}` } });
+        const sse = { bucket: name, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }] };
+        resources.push({
+            type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: `assets-${i}-sse`,
+            props: sse, outputs: { ...sse, id: name }, dependencies: [`assets-${i}`], propertyDependencies: { bucket: [`assets-${i}`] },
+        });
     }
     resources.length = count;
-    return {
-        description: `benchmark mix: ${count} resources, seed ${opts.seed}`,
-        stack: "bench",
-        project: "acme",
-        preview: true,
-        resources,
-    };
+    return { description: `${count} buckets and configurations, ${shared ? "one shared name" : "unique names"}`, stack: "bench", project: "acme", preview: false, resources };
 }
 
 /** Resource count per type token, for reports. */
@@ -415,6 +443,8 @@ export function typeHistogram(stack: FixtureStack): Record<string, number> {
 // ---------------------------------------------------------------- stack exports
 
 export interface ExportOptions extends MixOptions {
+    /** Stack name (default "bench"). */
+    stack?: string;
     /** Secrets-provider URL recorded in the export (default: an AWS KMS key, which the pack's default config allows). */
     secretsProvider?: string;
 }
@@ -428,9 +458,8 @@ export interface ExportOptions extends MixOptions {
  */
 export function writeStackExport(file: string, count: number, options: ExportOptions = {}): { bytes: number; resources: number } {
     const fs = require("fs") as typeof import("fs");
-    const stack = generateStack(count, { ...options, unknownShare: 0 });
-    const s = stack.stack;
-    const p = stack.project;
+    const s = options.stack ?? "bench";
+    const p = "acme";
     const urnOf = new Map<string, string>();
     const typeOf = new Map<string, string>();
     const stackUrn = `urn:pulumi:${s}::${p}::pulumi:pulumi:Stack::${p}-${s}`;
@@ -462,7 +491,7 @@ export function writeStackExport(file: string, count: number, options: ExportOpt
             urn: providerUrn, custom: true, id: providerRef.split("::").pop(), type: "pulumi:providers:aws",
             inputs: { __internal: {}, ...providerInputs }, outputs: providerInputs, created: stamp, modified: stamp,
         }));
-        for (const r of stack.resources) {
+        for (const r of generateResources(count, { ...options, unknownShare: 0 })) {
             const parentUrn = r.parent ? urnOf.get(r.parent)! : stackUrn;
             const parentType = r.parent ? typeOf.get(r.parent) : undefined;
             const urn = `urn:pulumi:${s}::${p}::${parentType ? `${parentType}$` : ""}${r.type}::${r.name}`;
