@@ -143,7 +143,7 @@ export class PackProcess {
         this.child = spawn(process.execPath, [runner, engineAddr, packDir], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
         this.child.stderr!.on("data", (d) => { this.stderr += d.toString(); });
         const port = await this.readPort(o.bootTimeoutMs ?? 120_000);
-        this.client = new UnaryClient(`127.0.0.1:${port}`, MAX_MESSAGE_BYTES);
+        this.client = new UnaryClient("127.0.0.1", port, MAX_MESSAGE_BYTES);
     }
 
     private readPort(timeoutMs: number): Promise<number> {
