@@ -140,7 +140,7 @@ function scanInputFile(file: string) {
             if (!s) streams.set(array.marker, (s = { kind: array.path[0] === "steps" ? "preview-json" : "stack-export", array, count: 0, providers: new Map() }));
             if (s.problem) return;
             try {
-                const r = s.kind === "stack-export" ? exportResource(value, s.count, file) : previewResource(value, index, file);
+                const r = s.kind === "stack-export" ? exportResource(value, s.count, file, true) : previewResource(value, index, file, true);
                 if (!r) return;
                 s.count++;
                 if (isProviderType(r.type)) s.providers.set(r.urn, r);
@@ -203,7 +203,7 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
                     let index = 0;
                     let kept = 0;
                     for (const text of readRanges(fd, ranges)) {
-                        const r = convert(JSON.parse(text), format === "stack-export" ? kept : index, file);
+                        const r = convert(JSON.parse(text), format === "stack-export" ? kept : index, file, true);
                         index++;
                         if (r) {
                             kept++;
@@ -457,6 +457,45 @@ function stateValue(v: unknown, where: string): unknown {
     return out;
 }
 
+/**
+ * stateValue (or previewValue) on a value freshly parsed from the file, which nobody else
+ * holds: converted in place, without copying every object of a 700 MB export. Objects with a
+ * signature, and any with an own `__proto__` key (which a copy turns into a prototype), go
+ * through the copying converter, so the result is the same. `path` is only read to word an error.
+ */
+function convertInPlace(v: unknown, label: string, path: (string | number)[], preview: boolean): unknown {
+    if (preview && v === "[secret]") return wireSecret(UNKNOWN_SENTINELS.string);
+    if (typeof v !== "object" || v === null) return v;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if ((typeof e === "object" && e !== null) || (preview && e === "[secret]")) {
+                path.push(i);
+                v[i] = convertInPlace(e, label, path, preview);
+                path.pop();
+            }
+        }
+        return v;
+    }
+    const o = v as Record<string, unknown>;
+    if (SIG_KEY in o || Object.prototype.hasOwnProperty.call(o, "__proto__")) {
+        const where = label + path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("");
+        return preview ? previewValue(o, where) : stateValue(o, where);
+    }
+    for (const k in o) {
+        const e = o[k];
+        if ((typeof e === "object" && e !== null) || (preview && e === "[secret]")) {
+            path.push(k);
+            o[k] = convertInPlace(e, label, path, preview);
+            path.pop();
+        }
+    }
+    return o;
+}
+
+const stateInPlace = (v: unknown, where: string) => convertInPlace(v, where, [], false);
+const previewInPlace = (v: unknown, where: string) => convertInPlace(v, where, [], true);
+
 /** `pulumi preview --json` blinds secrets to the string "[secret]". */
 function previewValue(v: unknown, where: string): unknown {
     if (v === "[secret]") return wireSecret(UNKNOWN_SENTINELS.string);
@@ -514,11 +553,14 @@ function isAnalyzed(r: unknown): boolean {
     return !(r && typeof r === "object" && (r as Record<string, unknown>).delete === true);
 }
 
-/** An element of deployment.resources; `index` counts the analyzed ones. Undefined for a pending deletion. */
-function exportResource(r: unknown, index: number, label: string): EngineResource | undefined {
+/**
+ * An element of deployment.resources; `index` counts the analyzed ones. Undefined for a
+ * pending deletion. `owned`: the element was just parsed for this, and may be converted in place.
+ */
+function exportResource(r: unknown, index: number, label: string, owned = false): EngineResource | undefined {
     if (!isAnalyzed(r)) return undefined;
     if (typeof r !== "object" || r === null) throw new InputError(`${label}: deployment.resources[${index}] must be an object`);
-    return fromState(r as Record<string, unknown>, `${label}: deployment.resources[${index}]`, stateValue);
+    return fromState(r as Record<string, unknown>, `${label}: deployment.resources[${index}]`, owned ? stateInPlace : stateValue);
 }
 
 /** deployment.secrets_providers: {type: "cloud", state: {url}} | {type: "passphrase"} | {type: "service"} */
@@ -541,14 +583,14 @@ function fromPreviewJson(o: Record<string, unknown>, label: string, options: Loa
     return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources };
 }
 
-/** The new state of a step of `pulumi preview --json`, if the engine would analyze it. */
-function previewResource(step: unknown, index: number, label: string): EngineResource | undefined {
+/** The new state of a step of `pulumi preview --json`, if the engine would analyze it (`owned`: see exportResource). */
+function previewResource(step: unknown, index: number, label: string, owned = false): EngineResource | undefined {
     if (typeof step !== "object" || step === null) throw new InputError(`${label}: steps[${index}] must be an object`);
     const s = step as Record<string, unknown>;
     if (typeof s.op === "string" && NOT_ANALYZED_OPS.has(s.op)) return undefined;
     const state = s.newState;
     if (typeof state !== "object" || state === null) return undefined;
-    return fromState(state as Record<string, unknown>, `${label}: steps[${index}].newState`, previewValue);
+    return fromState(state as Record<string, unknown>, `${label}: steps[${index}].newState`, owned ? previewInPlace : previewValue);
 }
 
 function str(v: unknown): string | undefined {

@@ -159,35 +159,45 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
             onElement(array, index++, w.text(start, end));
         };
         for (;;) {
-            const b = peek();
-            if (b < 0) throw new JsonSyntaxError();
-            if (b === QUOTE) {
+            if (pos >= w.base + w.length && !w.more(Math.min(keep, pos))) throw new JsonSyntaxError();
+            // The bytes in the window, in a tight loop; strings are skipped with indexOf.
+            const buf = w.buf;
+            const base = w.base;
+            const n = w.length;
+            let i = pos - base;
+            while (i < n) {
+                const b = buf[i];
+                if (b === QUOTE) break;
+                if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+                    depth++;
+                    if (depth > maxDepth) maxDepth = depth;
+                } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+                    if (depth === arrayDepth) {
+                        if (b !== CLOSE_BRACKET) throw new JsonSyntaxError();
+                        // `[]` is empty; `[1,]` leaves a blank element, which JSON.parse refuses.
+                        if (!(blank && index === 0)) element(base + i);
+                        pos = base + i + 1;
+                        depth--;
+                        return;
+                    }
+                    depth--;
+                } else if (b === COMMA && depth === arrayDepth) {
+                    element(base + i);
+                    start = base + i + 1;
+                    keep = start;
+                    blank = true;
+                    i++;
+                    continue;
+                }
+                if (blank && !isSpace(b)) blank = false;
+                i++;
+            }
+            pos = base + i;
+            if (i < n) {
+                // A string: skipped, the window refilled as needed.
                 skipString();
                 blank = false;
-                continue;
             }
-            if (b === OPEN_BRACE || b === OPEN_BRACKET) {
-                deeper();
-            } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
-                if (depth === arrayDepth) {
-                    if (b !== CLOSE_BRACKET) throw new JsonSyntaxError();
-                    // `[]` is empty; `[1,]` leaves a blank element, which JSON.parse refuses.
-                    if (!(blank && index === 0)) element(pos);
-                    pos++;
-                    depth--;
-                    return;
-                }
-                depth--;
-            } else if (b === COMMA && depth === arrayDepth) {
-                element(pos);
-                pos++;
-                start = pos;
-                keep = start;
-                blank = true;
-                continue;
-            }
-            if (blank && !isSpace(b)) blank = false;
-            pos++;
         }
     };
 

@@ -110,6 +110,10 @@ describe("requests encoded by the engine path", () => {
                     expect(view(pb.AnalyzeRequest.deserializeBinary(bytes)), `${r.urn} ${forCall}`).toEqual(view(oldAnalyzeRequest(r, provider, forCall === "analyze")));
                     expect(internalKeys).toBe(JSON.stringify(r.inputs).includes('"__'));
                 }
+                // Both at once, the Remediate request derived from the Analyze one.
+                const both = encoder.resourceRequests(r, provider);
+                expect(view(pb.AnalyzeRequest.deserializeBinary(both.remediate)), `${r.urn} remediate`).toEqual(view(oldAnalyzeRequest(r, provider, false)));
+                expect(view(pb.AnalyzeRequest.deserializeBinary(both.analyze)), `${r.urn} analyze`).toEqual(view(oldAnalyzeRequest(r, provider, true)));
             }
         }
     });
@@ -139,13 +143,16 @@ describe("requests encoded by the engine path", () => {
             parent: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
             dependencies: list,
             propertyDependencies: fc.dictionary(fc.string({ maxLength: 6 }), list, { maxKeys: 3 }),
-            inputs: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }),
+            inputs: fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("__defaults", "__internal", "__x")), fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ __nested: 1, a: [{ __deep: true }] })), { maxKeys: 4 }),
             outputs: fc.option(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }), { nil: undefined }),
         });
         fc.assert(fc.property(resource, (extra) => {
             const r = { urn: "urn:pulumi:s::p::a:b:C::x", type: "a:b:C", name: "x", custom: true, ...extra } as EngineResource;
             const encoder = new RequestEncoder();
             expect(view(pb.AnalyzeRequest.deserializeBinary(encoder.analyzeRequest(r, undefined, "analyze").bytes))).toEqual(view(oldAnalyzeRequest(r, undefined, true)));
+            const both = encoder.resourceRequests(r, undefined);
+            expect(view(pb.AnalyzeRequest.deserializeBinary(both.remediate))).toEqual(view(oldAnalyzeRequest(r, undefined, false)));
+            expect(view(pb.AnalyzeRequest.deserializeBinary(both.analyze))).toEqual(view(oldAnalyzeRequest(r, undefined, true)));
             const request = new StackRequest(encoder);
             request.add(0, r, undefined);
             expect(view(pb.AnalyzeStackRequest.deserializeBinary(Buffer.concat(request.finish())))).toEqual(view(oldStackRequest([r], new Map())));

@@ -5,7 +5,7 @@
 // AnalyzerResourceOptions, AnalyzerProviderResource, AnalyzeStackRequest), as
 // @pulumi/pulumi's generated analyzer_pb.js writes them; test/requests.test.ts decodes what
 // is written here with those classes.
-import { Writer, writeStructFields } from "../../policies/lib/protobuf";
+import { Writer, writePropertiesWithoutInternalKeys, writeStructEntry, writeStructFields } from "../../policies/lib/protobuf";
 import { EngineResource } from "./model";
 
 /** Where the engine drops `__` keys: not for Remediate, for Analyze and AnalyzeStack (analyzer_plugin.go). */
@@ -19,13 +19,49 @@ const enum Tag {
 /** One writer per encoder: its buffer grows to the largest request and is reused. */
 export class RequestEncoder {
     private readonly providers = new WeakMap<EngineResource, Buffer>();
+    private readonly writer = new Writer(64 * 1024);
+    private readonly entries = new Writer(1024);
+
+    /**
+     * The Remediate and the Analyze request of `r`, encoded once: they differ only in the
+     * `__` keys the engine drops for Analyze, which are (in state) top-level keys such as
+     * `__defaults`, added to the Analyze bytes for Remediate. The same buffer when there are none.
+     */
+    resourceRequests(r: EngineResource, provider: EngineResource | undefined): { remediate: Buffer; analyze: Buffer } {
+        const w = this.writer;
+        w.reset();
+        if (provider) this.writeProvider(w, provider);
+        this.writeOptions(w, r);
+        w.string(Tag.Name, r.name);
+        w.string(Tag.Urn, r.urn);
+        const mark = w.length;
+        const internal = writePropertiesWithoutInternalKeys(w, r.inputs);
+        const propsLength = w.length - mark;
+        w.lengthPrefix(Tag.Properties, mark);
+        const propsField = w.length - mark;
+        w.string(Tag.Type, r.type);
+        const analyze = w.copy();
+        if (internal.top.length === 0 && !internal.deeper) return { remediate: analyze, analyze };
+        if (internal.deeper) return { remediate: this.analyzeRequest(r, provider, "remediate").bytes, analyze };
+        const e = this.entries;
+        e.reset();
+        for (let i = internal.top.length - 1; i >= 0; i--) writeStructEntry(e, internal.top[i], r.inputs[internal.top[i]], false);
+        const added = e.copy();
+        e.reset();
+        e.varint(propsLength + added.length);
+        e.byte(Tag.Properties);
+        const typeField = analyze.length - mark - propsField;
+        const remediate = Buffer.concat([analyze.subarray(0, typeField), e.copy(), added, analyze.subarray(typeField + propsField - propsLength)]);
+        return { remediate, analyze };
+    }
 
     /**
      * An AnalyzeRequest (Analyze and Remediate) for `r`. `internalKeys` says whether the
      * properties held a `__` key, so a caller can reuse a Remediate encoding for Analyze.
      */
     analyzeRequest(r: EngineResource, provider: EngineResource | undefined, forCall: PropertiesFor): { bytes: Buffer; internalKeys: boolean } {
-        const w = new Writer(initialSize(r));
+        const w = this.writer;
+        w.reset();
         if (provider) this.writeProvider(w, provider);
         this.writeOptions(w, r);
         w.string(Tag.Name, r.name);
@@ -34,12 +70,13 @@ export class RequestEncoder {
         const internalKeys = writeStructFields(w, r.inputs, forCall === "analyze");
         w.lengthPrefix(Tag.Properties, mark);
         w.string(Tag.Type, r.type);
-        return { bytes: w.finish(), internalKeys };
+        return { bytes: w.copy(), internalKeys };
     }
 
     /** One element of AnalyzeStackRequest.resources, with its field tag and length: requests concatenate them. */
     stackEntry(r: EngineResource, provider: EngineResource | undefined): Buffer {
-        const w = new Writer(initialSize(r));
+        const w = this.writer;
+        w.reset();
         const entry = w.length;
         const deps = Object.entries(r.propertyDependencies);
         for (let i = deps.length - 1; i >= 0; i--) {
@@ -66,6 +103,9 @@ export class RequestEncoder {
         w.lengthPrefix(0x0a, entry);
         return w.finish();
     }
+
+    // stackEntry's bytes are a view of the shared buffer, valid until the next encoding:
+    // StackRequest copies them at once.
 
     /** AnalyzerResourceOptions: proto3 leaves out defaults (false, "", empty lists). */
     private writeOptions(w: Writer, r: EngineResource): void {
@@ -108,9 +148,4 @@ export class RequestEncoder {
 function strings(w: Writer, tag: number, list: readonly string[] | undefined): void {
     if (!list) return;
     for (let i = list.length - 1; i >= 0; i--) w.string(tag, list[i]);
-}
-
-// A guess that avoids most regrowing for typical resources without reserving much for small ones.
-function initialSize(r: EngineResource): number {
-    return r.type.startsWith("pulumi:") ? 1024 : 16384;
 }

@@ -71,14 +71,13 @@ export async function analyzeWith(pack: PackProcess, options: RunOptions): Promi
     const analyzeOne = async (index: number, original: EngineResource) => {
         let r = original;
         const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
-        const remediate = encoder.analyzeRequest(r, provider, "remediate");
+        const requests = encoder.resourceRequests(r, provider);
         const applied: AppliedRemediation[] = [];
-        for (const rem of await pack.remediateBytes(remediate.bytes)) {
+        for (const rem of await pack.remediateBytes(requests.remediate)) {
             applied.push({ ...rem, urn: r.urn });
             if (rem.properties) r = { ...r, inputs: rem.properties };
         }
-        // Without `__` keys and remediations, the Analyze request is the Remediate request.
-        const analyze = r === original && !remediate.internalKeys ? remediate.bytes : encoder.analyzeRequest(r, provider, "analyze").bytes;
+        const analyze = r === original ? requests.analyze : encoder.analyzeRequest(r, provider, "analyze").bytes;
         // The engine attributes a per-resource diagnostic to the analyzed resource.
         diagnostics[index] = (await pack.analyzeBytes(analyze)).map((d) => ({ ...d, urn: r.urn }));
         remediations[index] = applied;

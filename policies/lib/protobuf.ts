@@ -95,6 +95,7 @@ const utf8 = new TextDecoder("utf-8");
 
 interface NodeBuffer extends Uint8Array {
     utf8Slice(start: number, end: number): string;
+    latin1Write(s: string, offset: number, length: number): number;
 }
 
 function isBuffer(buf: Uint8Array): buf is NodeBuffer {
@@ -383,6 +384,16 @@ export class Writer {
         return this.buf.length - this.pos;
     }
 
+    /** Starts over, keeping the buffer (one writer serves many messages). */
+    reset(): void {
+        this.pos = this.buf.length;
+    }
+
+    /** A copy of what was written: the writer can be reset and reused. */
+    copy(): Buffer {
+        return Buffer.from(this.buf.subarray(this.pos));
+    }
+
     private room(n: number): void {
         if (this.pos >= n) return;
         const used = this.buf.length - this.pos;
@@ -434,27 +445,37 @@ export class Writer {
     /** A string field (tag, length, UTF-8). */
     string(tag: number, s: string): void {
         const n = s.length;
-        let ascii = n < 64;
-        if (ascii) {
+        if (n <= 16) {
+            // Short ASCII by hand: cheaper than a call into Buffer.
+            let ascii = true;
             for (let i = 0; i < n; i++) {
                 if (s.charCodeAt(i) >= 0x80) { ascii = false; break; }
             }
+            if (ascii) {
+                this.room(n + 2);
+                let p = this.pos - n;
+                this.pos = p;
+                for (let i = 0; i < n; i++) this.buf[p++] = s.charCodeAt(i);
+                this.varint(n);
+                this.varint(tag);
+                return;
+            }
         }
-        let len = n;
-        if (ascii) {
+        const len = Buffer.byteLength(s, "utf8");
+        if (len === n) {
             this.room(n);
-            let p = this.pos - n;
-            this.pos = p;
-            for (let i = 0; i < n; i++) this.buf[p++] = s.charCodeAt(i);
+            this.pos -= n;
+            (this.buf as unknown as NodeBuffer).latin1Write(s, this.pos, n);
         } else if ((s as { isWellFormed?(): boolean }).isWellFormed?.() !== false) {
-            len = Buffer.byteLength(s, "utf8");
             this.room(len);
             this.pos -= len;
             this.buf.write(s, this.pos, len, "utf8");
         } else {
             const bytes = illFormedUtf8(s);
-            len = bytes.length;
             this.raw(bytes);
+            this.varint(bytes.length);
+            this.varint(tag);
+            return;
         }
         this.varint(len);
         this.varint(tag);
@@ -513,13 +534,42 @@ export function writeStructFields(w: Writer, obj: object, skipInternalKeys: bool
             internal = true;
             if (skipInternalKeys) continue;
         }
-        const entry = w.length;
-        if (writeValue(w, (obj as Record<string, unknown>)[key], skipInternalKeys)) internal = true;
-        w.lengthPrefix(0x12, entry);
-        w.string(0x0a, key);
-        w.lengthPrefix(0x0a, entry);
+        if (writeStructEntry(w, key, (obj as Record<string, unknown>)[key], skipInternalKeys)) internal = true;
     }
     return internal;
+}
+
+/** One field of a Struct (a map entry: key and Value). Returns whether an internal key sits in the value. */
+export function writeStructEntry(w: Writer, key: string, value: unknown, skipInternalKeys: boolean): boolean {
+    const entry = w.length;
+    const internal = writeValue(w, value, skipInternalKeys);
+    w.lengthPrefix(0x12, entry);
+    w.string(0x0a, key);
+    w.lengthPrefix(0x0a, entry);
+    return internal;
+}
+
+/** What a resource's properties hold of `__` keys: none, only at the top level (their names), or deeper. */
+export type InternalKeys = { top: string[]; deeper: boolean };
+
+/**
+ * writeStructFields for a resource's properties, leaving out `__` keys at every depth (as
+ * for Analyze), and saying where such keys were: a Remediate request, which keeps them,
+ * can then add the top-level ones to these bytes instead of encoding everything again.
+ */
+export function writePropertiesWithoutInternalKeys(w: Writer, obj: object): InternalKeys {
+    const keys: string[] = [];
+    for (const k in obj) keys.push(k);
+    const found: InternalKeys = { top: [], deeper: false };
+    for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i];
+        if (key.charCodeAt(0) === 0x5f && key.charCodeAt(1) === 0x5f) {
+            found.top.unshift(key);
+            continue;
+        }
+        if (writeStructEntry(w, key, (obj as Record<string, unknown>)[key], true)) found.deeper = true;
+    }
+    return found;
 }
 
 /** The fields of a `Value` message for `v` (its kind). Returns whether an internal key sits below it. */
