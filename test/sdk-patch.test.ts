@@ -5,7 +5,9 @@ import fc from "fast-check";
 import * as fs from "fs";
 import { describe, expect, it } from "vitest";
 import { applySdkPatch, secretLocationsOf, VERIFIED_POLICY_SDK } from "../policies/lib/sdk-patch";
+import { unwrapProxy } from "../policies/lib/values";
 import { SIG, SIG_KEY } from "../policies/lib/wire";
+import { Secret } from "@pulumi/policy";
 import { useEngine } from "./helpers/engine";
 import { fcParams } from "./robustness/arbitraries";
 
@@ -97,6 +99,33 @@ describe("the SDK patch's request decoding", () => {
             const bytes = Buffer.from(stack.serializeBinary());
             expect(service.analyzeStack.requestDeserialize(bytes).getResourcesList().map(seen)).toEqual(pb.AnalyzeStackRequest.deserializeBinary(bytes).getResourcesList().map(seen));
         }), fcParams(200));
+    });
+
+    it("decodes the remediation path's props on first use, as the SDK would have (eagerly when signature objects may fail)", () => {
+        applySdkPatch();
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const { unknownCheckingProxy } = require("@pulumi/policy/proxy");
+        const request = (props: object) => {
+            const m = new pb.AnalyzeRequest();
+            m.setProperties(Struct.fromJavaScript(props));
+            return service.remediate.requestDeserialize(Buffer.from(m.serializeBinary())).getProperties();
+        };
+        const plain = { engine: "postgres", tags: { team: "a" }, ports: [5432] };
+        const lazy = unknownCheckingProxy(deserializeProperties(request(plain), true));
+        expect(lazy instanceof Object).toBe(true);
+        expect(Object.keys(lazy)).toEqual(["engine", "ports", "tags"]);
+        expect(lazy.tags.team).toBe("a");
+        expect(JSON.parse(JSON.stringify(lazy))).toEqual(plain);
+        lazy.engine = "mysql";
+        expect(lazy.engine).toBe("mysql");
+        // What the adapter reads: the raw object behind the proxies.
+        expect(unwrapProxy(lazy)).toEqual({ ...plain, engine: "mysql" });
+        // With a secret: the SDK's own (eager) decoding, which wraps it.
+        const withSecret = deserializeProperties(request({ password: { [SIG_KEY]: SIG.secret, value: "not-a-real-secret" } }), true);
+        expect(unwrapProxy(withSecret).password).toBeInstanceOf(Secret);
+        expect(withSecret.password).toBe("not-a-real-secret");
+        // A malformed archive still fails at once, where the SDK has always failed.
+        expect(() => deserializeProperties(request({ code: { [SIG_KEY]: SIG.archive } }), true)).toThrow(/Invalid archive/);
     });
 
     it("shares one provider decoding among the resources of an AnalyzeStack request", () => {

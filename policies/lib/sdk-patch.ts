@@ -80,6 +80,7 @@ function patch(): PatchStatus {
     // The SDK's own deserialization of a wire form, for what it must judge itself (see decodeProperties).
     const sdkDeserialize: SdkDeserialize = (wire) => original({ toJavaScript: () => wire }, false) as Record<string, unknown>;
     const shared: Deserialize = (struct, proxySecrets) => {
+        if (proxySecrets && struct instanceof EncodedStruct && !struct.hasSignatures()) return lazily(() => original(struct, true) as object);
         if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
         const encoded = struct instanceof EncodedStruct;
         let props = encoded ? struct.props : decoded.get(struct);
@@ -152,6 +153,38 @@ class EncodedStruct implements Struct {
     deserialize(sdk: SdkDeserialize): Record<string, unknown> {
         return decodeProperties(this.buf, this.start, this.end, sdk);
     }
+
+    /** Whether a secret, asset, archive or other signature object may be in it (its key is in the bytes). */
+    hasSignatures(): boolean {
+        return !Buffer.isBuffer(this.buf) || this.buf.subarray(this.start, this.end).indexOf(SIGNATURE_KEY_BYTES) >= 0;
+    }
+}
+
+const SIGNATURE_KEY_BYTES = Buffer.from(SIG_KEY, "latin1");
+
+/**
+ * The remediation path's props (deserializeProperties(struct, true)), decoded on first use:
+ * the SDK decodes them for every Remediate, but only policies at `remediate` read them, and
+ * most runs have none. Only for props without signature objects, whose decoding cannot fail
+ * (a malformed asset throws where the SDK has always thrown it). The SDK's proxy asks for the
+ * prototype first: a plain object's, answered without decoding.
+ */
+function lazily(materialize: () => object): object {
+    let real: object | undefined;
+    const target = () => (real ??= materialize());
+    return new Proxy({}, {
+        get: (_t, key) => Reflect.get(target(), key),
+        set: (_t, key, value) => Reflect.set(target(), key, value),
+        has: (_t, key) => Reflect.has(target(), key),
+        ownKeys: () => Reflect.ownKeys(target()),
+        getOwnPropertyDescriptor: (_t, key) => {
+            const d = Reflect.getOwnPropertyDescriptor(target(), key);
+            return d && { ...d, configurable: true };
+        },
+        defineProperty: (_t, key, d) => Reflect.defineProperty(target(), key, d),
+        deleteProperty: (_t, key) => Reflect.deleteProperty(target(), key),
+        getPrototypeOf: () => Object.prototype,
+    });
 }
 
 interface Message {
