@@ -28,12 +28,7 @@ export class RequestEncoder {
      * `__defaults`, added to the Analyze bytes for Remediate. The same buffer when there are none.
      */
     resourceRequests(r: EngineResource, provider: EngineResource | undefined): { remediate: Buffer; analyze: Buffer } {
-        const w = this.writer;
-        w.reset();
-        if (provider) this.writeProvider(w, provider);
-        this.writeOptions(w, r);
-        w.string(Tag.Name, r.name);
-        w.string(Tag.Urn, r.urn);
+        const w = this.startRequest(r, provider);
         const mark = w.length;
         const internal = writePropertiesWithoutInternalKeys(w, r.inputs);
         const propsLength = w.length - mark;
@@ -60,17 +55,23 @@ export class RequestEncoder {
      * properties held a `__` key, so a caller can reuse a Remediate encoding for Analyze.
      */
     analyzeRequest(r: EngineResource, provider: EngineResource | undefined, forCall: PropertiesFor): { bytes: Buffer; internalKeys: boolean } {
+        const w = this.startRequest(r, provider);
+        const mark = w.length;
+        const internalKeys = writeStructFields(w, r.inputs, forCall === "analyze");
+        w.lengthPrefix(Tag.Properties, mark);
+        w.string(Tag.Type, r.type);
+        return { bytes: w.copy(), internalKeys };
+    }
+
+    /** The shared writer, reset, with an AnalyzeRequest's fields after `properties` (written back to front). */
+    private startRequest(r: EngineResource, provider: EngineResource | undefined): Writer {
         const w = this.writer;
         w.reset();
         if (provider) this.writeProvider(w, provider);
         this.writeOptions(w, r);
         w.string(Tag.Name, r.name);
         w.string(Tag.Urn, r.urn);
-        const mark = w.length;
-        const internalKeys = writeStructFields(w, r.inputs, forCall === "analyze");
-        w.lengthPrefix(Tag.Properties, mark);
-        w.string(Tag.Type, r.type);
-        return { bytes: w.copy(), internalKeys };
+        return w;
     }
 
     /** One element of AnalyzeStackRequest.resources, with its field tag and length: requests concatenate them. */
