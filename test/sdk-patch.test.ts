@@ -145,6 +145,26 @@ describe("the SDK patch's request decoding", () => {
         expect(a.getProvider()).toBe(b.getProvider());
         expect(a.getProperties().toJavaScript()).toEqual({ i: 0 });
     });
+
+    it("decodes an AnalyzeStack resource's props when a stack policy reads them, once for all policies", () => {
+        applySdkPatch();
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const { unknownCheckingProxy } = require("@pulumi/policy/proxy");
+        const stack = new pb.AnalyzeStackRequest();
+        const r = new pb.AnalyzerResource();
+        r.setUrn("urn:r");
+        r.setProperties(Struct.fromJavaScript({ bucket: "b", tags: { team: "a" }, secret: { [SIG_KEY]: SIG.secret, value: "not-a-real-secret" } }));
+        stack.setResourcesList([r]);
+        const [decoded] = service.analyzeStack.requestDeserialize(Buffer.from(stack.serializeBinary())).getResourcesList();
+        const first = deserializeProperties(decoded.getProperties(), false);
+        expect(deserializeProperties(decoded.getProperties(), false)).toBe(first); // shared by the policies
+        const props = unknownCheckingProxy(first);
+        expect(props.tags.team).toBe("a");
+        const raw = unwrapProxy(props);
+        expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+        expect(raw).toEqual({ bucket: "b", secret: "not-a-real-secret", tags: { team: "a" } });
+        expect(JSON.stringify(props)).toBe(JSON.stringify(raw));
+    });
 });
 
 describe("secretness through the engine path", () => {

@@ -81,6 +81,8 @@ function patch(): PatchStatus {
     const sdkDeserialize: SdkDeserialize = (wire) => original({ toJavaScript: () => wire }, false) as Record<string, unknown>;
     const shared: Deserialize = (struct, proxySecrets) => {
         if (proxySecrets && struct instanceof EncodedStruct && !struct.hasSignatures()) return lazily(() => original(struct, true) as object);
+        // AnalyzeStack: the SDK decodes every resource for every stack policy; ours read a few types.
+        if (!proxySecrets && struct instanceof EncodedStruct && struct.forStack) return (struct.props ??= lazily(() => struct.deserialize(sdkDeserialize)));
         if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
         const encoded = struct instanceof EncodedStruct;
         let props = encoded ? struct.props : decoded.get(struct);
@@ -144,7 +146,8 @@ class EncodedStruct implements Struct {
     /** What the shared decoding made of it. */
     props: unknown;
 
-    constructor(private readonly buf: Uint8Array, private readonly start: number, private readonly end: number) {}
+    /** `forStack`: a resource's properties in an AnalyzeStack request (decoded only if a stack policy reads them). */
+    constructor(private readonly buf: Uint8Array, private readonly start: number, private readonly end: number, readonly forStack = false) {}
 
     toJavaScript(): Record<string, unknown> {
         return decodeStruct(this.buf, this.start, this.end);
@@ -161,19 +164,24 @@ class EncodedStruct implements Struct {
 }
 
 const SIGNATURE_KEY_BYTES = Buffer.from(SIG_KEY, "latin1");
+// The SDK's proxy flags (@pulumi/policy proxy.js isSpecialProxy, getSpecialProxyTarget).
+const SPECIAL_PROXY = "__isSpecialProxy";
+const SPECIAL_PROXY_TARGET = "__getSpecialProxyTarget";
 
 /**
- * The remediation path's props (deserializeProperties(struct, true)), decoded on first use:
+ * Props decoded on first use. The remediation path's (deserializeProperties(struct, true)):
  * the SDK decodes them for every Remediate, but only policies at `remediate` read them, and
- * most runs have none. Only for props without signature objects, whose decoding cannot fail
- * (a malformed asset throws where the SDK has always thrown it). The SDK's proxy asks for the
- * prototype first: a plain object's, answered without decoding.
+ * most runs have none; only for props without signature objects, whose decoding cannot fail
+ * (a malformed asset throws where the SDK has always thrown it). And the resources of an
+ * AnalyzeStack request, of which the stack policies read a few types. The SDK's proxy asks
+ * for the prototype first: a plain object's, answered without decoding. Like the SDK's own
+ * proxies, it answers the flags that lead `unwrapProxy` (./values.ts) to the decoded object.
  */
 function lazily(materialize: () => object): object {
     let real: object | undefined;
     const target = () => (real ??= materialize());
     return new Proxy({}, {
-        get: (_t, key) => Reflect.get(target(), key),
+        get: (_t, key) => (key === SPECIAL_PROXY ? true : key === SPECIAL_PROXY_TARGET ? target() : Reflect.get(target(), key)),
         set: (_t, key, value) => Reflect.set(target(), key, value),
         has: (_t, key) => Reflect.has(target(), key),
         ownKeys: () => Reflect.ownKeys(target()),
@@ -225,7 +233,7 @@ function decodeMessage(pb: Protos, cls: MessageClass, buf: Uint8Array, start: nu
         const tag = r.varint();
         if (tag === PROPERTIES) {
             const s = r.span();
-            properties = new EncodedStruct(buf, s, r.pos);
+            properties = new EncodedStruct(buf, s, r.pos, cls === pb.AnalyzerResource);
         } else if (tag === PROVIDER && cls !== pb.AnalyzerProviderResource) {
             const s = r.span();
             const key = providers ? Buffer.from(buf.buffer, buf.byteOffset + s, r.pos - s).toString("latin1") : undefined;
