@@ -26,7 +26,8 @@ require(path.join(dist, "check")).main(process.argv.slice(2), { stdout: sink, st
             exitCode,
             wallMs: performance.now() - t0,
             checkCpuMs: (cpu.user + cpu.system) / 1000,
-            checkRssMiB: process.resourceUsage().maxRSS / 1024,
+            // VmHWM of this process image: resourceUsage().maxRSS would count the bench process this one was forked from.
+            checkRssMiB: (readMemory(process.pid).hwmKiB ?? NaN) / 1024,
             packs,
         };
         process.stderr.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);

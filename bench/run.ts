@@ -482,7 +482,7 @@ async function main(): Promise<void> {
             boot: "spawn of @pulumi/pulumi/cmd/run-policy-pack (as the CLI does) until GetAnalyzerInfo answered, after Handshake, ConfigureStack, GetPluginInfo; cold = empty TS_NODE_CACHE_DIRECTORY; firstAnalyze = Remediate + Analyze of the root stack resource right after",
             analyze: "one pack process per pack kept for all runs; per resource Remediate then Analyze, one after the other, requests encoded beforehand; CPU = pack-process CPU over the whole phase",
             analyzeStack: "a fresh pack process per run: opening calls, then one AnalyzeStack of a stack export's outputs (request encoded beforehand); CPU and VmHWM of that process",
-            check: "the built check (dist/cli/check.js) through bench/check-child.ts: wall time; CPU (process.cpuUsage) and peak RSS (maxRSS) of check; CPU and VmHWM of its pack process read just before check stops it",
+            check: "the built check (dist/cli/check.js) through bench/check-child.ts: wall time; CPU (process.cpuUsage) and peak RSS (VmHWM) of check; CPU and VmHWM of its pack process read just before check stops it",
             cpu: "utime + stime of the pack process from /proc/<pid>/stat (10 ms resolution)",
         },
         packs: packs.map((p) => ({ id: p.id, description: p.description, policies: cold[p.id]?.[0]?.policies })),
