@@ -376,6 +376,17 @@ const UNITS: [number, (g: Gen, id: string, u: Unit) => void, string][] = [
 
 /** A stack of exactly `count` resources (plus the stack and provider the loader adds). */
 export function generateStack(count: number, options: MixOptions = {}): FixtureStack {
+    return {
+        description: `benchmark mix: ${count} resources, seed ${options.seed ?? 1}`,
+        stack: "bench",
+        project: "acme",
+        preview: true,
+        resources: [...generateResources(count, options)],
+    };
+}
+
+/** The resources of `generateStack`, one by one (a 50,000-resource stack need not be held at once). */
+export function* generateResources(count: number, options: MixOptions = {}): Generator<FixtureResource> {
     const opts: Required<MixOptions> = {
         seed: options.seed ?? 1,
         iamPolicyStatements: options.iamPolicyStatements ?? [100, 300],
@@ -383,8 +394,8 @@ export function generateStack(count: number, options: MixOptions = {}): FixtureS
         unknownShare: options.unknownShare ?? 0.3,
     };
     const g = new Gen(opts.seed, opts);
-    const resources: FixtureResource[] = [];
-    for (let n = 0; resources.length < count; n++) {
+    let produced = 0;
+    for (let n = 0; produced < count; n++) {
         let r = g.random();
         let make = UNITS[UNITS.length - 1];
         for (const unit of UNITS) {
@@ -393,16 +404,33 @@ export function generateStack(count: number, options: MixOptions = {}): FixtureS
         }
         const unit: Unit = { unknown: g.chance(opts.unknownShare), out: [] };
         make[1](g, `${make[2]}${n}`, unit);
-        resources.push(...unit.out);
+        for (const resource of unit.out) {
+            if (produced++ === count) return;
+            yield resource;
+        }
+    }
+}
+
+/**
+ * `count` resources of buckets and their encryption configurations, half each. With
+ * `shared`, every bucket has the same physical name and every configuration names it (a
+ * template applied many times, or names computed alike): each configuration then targets
+ * every bucket. Without, each bucket has its own name and configuration.
+ */
+export function bucketStack(count: number, shared: boolean): FixtureStack {
+    const resources: FixtureResource[] = [];
+    for (let i = 0; resources.length < count; i++) {
+        const name = shared ? "acme-shared-assets" : `acme-assets-${i}`;
+        const props = { bucket: name, forceDestroy: false, tags: { team: `team-${i % 40}` } };
+        resources.push({ type: "aws:s3/bucketV2:BucketV2", name: `assets-${i}`, props, outputs: { ...props, id: name, arn: `arn:aws:s3:::${name}` } });
+        const sse = { bucket: name, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }] };
+        resources.push({
+            type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: `assets-${i}-sse`,
+            props: sse, outputs: { ...sse, id: name }, dependencies: [`assets-${i}`], propertyDependencies: { bucket: [`assets-${i}`] },
+        });
     }
     resources.length = count;
-    return {
-        description: `benchmark mix: ${count} resources, seed ${opts.seed}`,
-        stack: "bench",
-        project: "acme",
-        preview: true,
-        resources,
-    };
+    return { description: `${count} buckets and configurations, ${shared ? "one shared name" : "unique names"}`, stack: "bench", project: "acme", preview: false, resources };
 }
 
 /** Resource count per type token, for reports. */
@@ -410,4 +438,87 @@ export function typeHistogram(stack: FixtureStack): Record<string, number> {
     const out: Record<string, number> = {};
     for (const r of stack.resources) out[r.type] = (out[r.type] ?? 0) + 1;
     return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
+}
+
+// ---------------------------------------------------------------- stack exports
+
+export interface ExportOptions extends MixOptions {
+    /** Stack name (default "bench"). */
+    stack?: string;
+    /** Secrets-provider URL recorded in the export (default: an AWS KMS key, which the pack's default config allows). */
+    secretsProvider?: string;
+}
+
+/**
+ * The same mix as `pulumi stack export` would write it after an update: `version: 3`, the
+ * root stack and the default aws provider first (as in every snapshot), inputs with
+ * `__defaults`, outputs, ids, provider references, dependencies and property dependencies,
+ * secrets as ciphertext, no unknowns (state holds known values). Written resource by
+ * resource (an export of 50,000 resources is larger than the longest string V8 allows).
+ */
+export function writeStackExport(file: string, count: number, options: ExportOptions = {}): { bytes: number; resources: number } {
+    const fs = require("fs") as typeof import("fs");
+    const s = options.stack ?? "bench";
+    const p = "acme";
+    const urnOf = new Map<string, string>();
+    const typeOf = new Map<string, string>();
+    const stackUrn = `urn:pulumi:${s}::${p}::pulumi:pulumi:Stack::${p}-${s}`;
+    const providerUrn = `urn:pulumi:${s}::${p}::pulumi:providers:aws::default_7_48_0`;
+    const providerRef = `${providerUrn}::8c3a7f1e-2b4d-4e6f-9a1b-3c5d7e9f1a2b`;
+    const stamp = "2026-11-20T13:01:09.137Z";
+    let n = 0;
+    const ciphertext = () => `v1:${(++n).toString(36).padStart(16, "0")}:${"c2VjcmV0LWNpcGhlcnRleHQ".repeat(2)}`;
+    const SIG_KEY = "4dabf18193072939515e22adb298388d";
+    const SECRET = "1b47061264138c4ac30d75fd1eb44270";
+    const state = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(state);
+        if (typeof v !== "object" || v === null) return v;
+        if ("$secret" in v) return { [SIG_KEY]: SECRET, ciphertext: ciphertext() };
+        return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, state(e)]));
+    };
+    const fd = fs.openSync(file, "w");
+    let bytes = 0;
+    const write = (text: string) => { bytes += fs.writeSync(fd, text); };
+    try {
+        const head = {
+            manifest: { time: stamp, magic: "0".repeat(64), version: "v3.270.0" },
+            secrets_providers: { type: "cloud", state: { url: options.secretsProvider ?? "awskms://alias/pulumi-state?region=us-east-1" } },
+        };
+        write(`{"version":3,"deployment":${JSON.stringify(head).slice(0, -1)},"resources":[\n`);
+        write(JSON.stringify({ urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack", created: stamp, modified: stamp }));
+        const providerInputs = { region: "us-east-1", skipCredentialsValidation: "false", skipRegionValidation: "true", version: "7.48.0" };
+        write(",\n" + JSON.stringify({
+            urn: providerUrn, custom: true, id: providerRef.split("::").pop(), type: "pulumi:providers:aws",
+            inputs: { __internal: {}, ...providerInputs }, outputs: providerInputs, created: stamp, modified: stamp,
+        }));
+        for (const r of generateResources(count, { ...options, unknownShare: 0 })) {
+            const parentUrn = r.parent ? urnOf.get(r.parent)! : stackUrn;
+            const parentType = r.parent ? typeOf.get(r.parent) : undefined;
+            const urn = `urn:pulumi:${s}::${p}::${parentType ? `${parentType}$` : ""}${r.type}::${r.name}`;
+            urnOf.set(r.name, urn);
+            typeOf.set(r.name, parentType ? `${parentType}$${r.type}` : r.type);
+            const custom = r.custom !== false;
+            const inputs = state(r.props) as Record<string, unknown>;
+            const outputs = state(r.outputs ?? r.props) as Record<string, unknown>;
+            const id = typeof outputs.id === "string" ? outputs.id : `${r.name}-${(urn.length * 7919).toString(16)}`;
+            const entry: Record<string, unknown> = {
+                urn, custom, type: r.type,
+                ...(custom ? { id, inputs: { __defaults: [], ...inputs }, outputs: { ...outputs, id } } : { outputs: {} }),
+                parent: parentUrn,
+            };
+            if (r.protect) entry.protect = true;
+            if (custom) entry.provider = providerRef;
+            const deps = (r.dependencies ?? []).map((d) => urnOf.get(d)!);
+            if (deps.length) entry.dependencies = deps;
+            const propertyDependencies = Object.fromEntries(Object.keys(r.props).map((k) => [k, (r.propertyDependencies?.[k] ?? []).map((d) => urnOf.get(d)!)]));
+            if (custom) entry.propertyDependencies = propertyDependencies;
+            entry.created = stamp;
+            entry.modified = stamp;
+            write(",\n" + JSON.stringify(entry));
+        }
+        write("\n]}}\n");
+    } finally {
+        fs.closeSync(fd);
+    }
+    return { bytes, resources: count + 2 };
 }

@@ -1,10 +1,14 @@
 // Measurements through the engine harness (cli/engine): the pack booted as the Pulumi CLI
-// boots it and driven through the Analyzer protocol in the CLI's order.
+// boots it and driven through the Analyzer protocol in the CLI's order; `check` run as a
+// user runs it.
+import { spawn } from "child_process";
 import * as fs from "fs";
+import * as path from "path";
 import { performance } from "perf_hooks";
-import { EngineResource, isProviderType } from "../cli/engine/model";
-import { BootOptions, Diagnostic, PackProcess, providerUrn } from "../cli/engine/pack-process";
+import { EngineResource, isProviderType, ResourceStream } from "../cli/engine/model";
+import { BootOptions, Diagnostic, PackProcess, providerUrn, StackRequest } from "../cli/engine/pack-process";
 import { reconcilePolicyConfig } from "../cli/engine/policy-config";
+import { RequestEncoder } from "../cli/engine/requests";
 
 export interface BootSample {
     /** Spawn until the port is printed. */
@@ -14,15 +18,13 @@ export interface BootSample {
     policies: number;
     /**
      * Remediate + Analyze of the root stack resource, the first resource of every preview,
-     * right after ready: work a pack defers to first use (lazy requires, config schema
-     * compilation) shows up here instead of in the boot.
+     * right after ready: work a pack defers to first use shows up here.
      */
     firstAnalyzeMs?: number;
-    /** CPU time (user + system) of the pack process once ready: less sensitive than wall time to other load on the machine. */
+    /** CPU time (user + system) of the pack process once ready. */
     cpuMs?: number;
-    /** VmHWM / VmRSS of the pack process once ready, in KiB. */
+    /** VmHWM of the pack process once ready, in KiB. */
     hwmKiB?: number;
-    rssKiB?: number;
 }
 
 export interface Memory {
@@ -65,34 +67,6 @@ export function bootOptions(packDir: string, env: Record<string, string | undefi
     return { packDir, stack: "bench", project: "acme", dryRun: true, stackConfig: { "aws:region": "us-east-1" }, env, bootTimeoutMs: 600_000 };
 }
 
-/**
- * Boots, answers the CLI's opening calls (ready), reads CPU and memory, then analyzes
- * `first` (the root stack resource) if given, and closes.
- */
-export async function bootOnce(packDir: string, env: Record<string, string | undefined>, first?: EngineResource): Promise<BootSample> {
-    const t0 = performance.now();
-    const pack = await PackProcess.boot(bootOptions(packDir, env));
-    try {
-        const tPort = performance.now();
-        await pack.handshake();
-        await pack.configureStack();
-        await pack.getPluginInfo();
-        const info = await pack.getAnalyzerInfo();
-        const tReady = performance.now();
-        await pack.configure(reconcilePolicyConfig(info));
-        const sample: BootSample = { portMs: tPort - t0, readyMs: tReady - t0, policies: info.policies.length, cpuMs: readCpuMs(pack.pid), ...readMemory(pack.pid) };
-        if (first) {
-            const t1 = performance.now();
-            await pack.remediate(first);
-            await pack.analyze(first);
-            sample.firstAnalyzeMs = performance.now() - t1;
-        }
-        return sample;
-    } finally {
-        await pack.close();
-    }
-}
-
 async function openSession(pack: PackProcess) {
     await pack.handshake();
     await pack.configureStack();
@@ -102,95 +76,148 @@ async function openSession(pack: PackProcess) {
     return info;
 }
 
-/**
- * Wraps the harness's private RPC helper to time the RPC alone: transport, the pack's
- * decoding and work, its response. Building and encoding the protobuf request in
- * JavaScript is the harness's cost, not the pack's (the Go engine does it in a fraction
- * of the time), so the request is encoded before the clock starts and grpc-js is handed
- * the bytes. Falls back to timing whole calls if the harness changes.
- */
-export class TimedPack {
-    lastRpcMs = NaN;
-    constructor(readonly pack: PackProcess) {
-        const target = pack as unknown as { call?: (method: string, req: unknown) => Promise<unknown> };
-        const original = target.call;
-        if (typeof original !== "function") return;
-        const self = this;
-        target.call = function (this: unknown, method: string, req: unknown) {
-            const message = req as { serializeBinary?: () => Uint8Array };
-            if (typeof message?.serializeBinary === "function") {
-                const bytes = message.serializeBinary();
-                message.serializeBinary = () => bytes;
-            }
-            const t0 = performance.now();
-            return original.call(this, method, req).finally(() => {
-                self.lastRpcMs = performance.now() - t0;
-            });
-        };
-    }
-
-    async timed<T>(fn: () => Promise<T>): Promise<{ value: T; rpcMs: number; callMs: number }> {
-        this.lastRpcMs = NaN;
-        const t0 = performance.now();
-        const value = await fn();
-        const callMs = performance.now() - t0;
-        return { value, rpcMs: Number.isNaN(this.lastRpcMs) ? callMs : this.lastRpcMs, callMs };
+/** Boots, answers the CLI's opening calls (ready), reads CPU and memory, analyzes `first` if given, and closes. */
+export async function bootOnce(packDir: string, env: Record<string, string | undefined>, first?: EngineResource): Promise<BootSample> {
+    const t0 = performance.now();
+    const pack = await PackProcess.boot(bootOptions(packDir, env));
+    try {
+        const tPort = performance.now();
+        const info = await openSession(pack);
+        const tReady = performance.now();
+        const sample: BootSample = { portMs: tPort - t0, readyMs: tReady - t0, policies: info.policies.length, cpuMs: readCpuMs(pack.pid), hwmKiB: readMemory(pack.pid).hwmKiB };
+        if (first) {
+            const bytes = pack.requests.analyzeRequest(first, undefined, "remediate").bytes;
+            const t1 = performance.now();
+            await pack.remediateBytes(bytes);
+            await pack.analyzeBytes(pack.requests.analyzeRequest(first, undefined, "analyze").bytes);
+            sample.firstAnalyzeMs = performance.now() - t1;
+        }
+        return sample;
+    } finally {
+        await pack.close();
     }
 }
 
 export interface ResourceTiming {
     type: string;
+    /** RPC time of Analyze (request already encoded). */
     analyzeMs: number;
     remediateMs: number;
 }
 
-export interface StackRun {
+export interface PerResourceRun {
     resources: number;
-    /** Per resource, when the run included the per-resource phase. */
-    perResource?: ResourceTiming[];
-    analyzeStackRpcMs: number;
-    analyzeStackCallMs: number;
-    /** Pack-process CPU time for the whole per-resource phase (Remediate + Analyze of every resource). */
-    perResourceCpuMs?: number;
-    /** Pack-process CPU time for AnalyzeStack. */
-    analyzeStackCpuMs?: number;
+    timings: ResourceTiming[];
+    /** Pack-process CPU for the whole per-resource phase. */
+    cpuMs?: number;
     diagnostics: Diagnostic[];
 }
 
-/**
- * One `pulumi preview` worth of protocol: opening calls, then (optionally) Remediate and
- * Analyze per resource, then AnalyzeStack, then Cancel — the order of cli/engine/run.ts.
- */
-export async function stackRun(timed: TimedPack, resources: EngineResource[], perResource: boolean): Promise<StackRun> {
-    const pack = timed.pack;
-    await openSession(pack);
-    const providers = new Map<string, EngineResource>();
-    for (const r of resources) if (isProviderType(r.type)) providers.set(r.urn, r);
-    const diagnostics: Diagnostic[] = [];
-    const timings: ResourceTiming[] = [];
-    const cpu0 = readCpuMs(pack.pid);
-    if (perResource) {
-        for (const r of resources) {
-            const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
-            const rem = await timed.timed(() => pack.remediate(r, provider));
-            const an = await timed.timed(() => pack.analyze(r, provider));
-            diagnostics.push(...an.value.map((d) => ({ ...d, urn: r.urn })));
-            timings.push({ type: r.type, analyzeMs: an.rpcMs, remediateMs: rem.rpcMs });
+/** A stack's requests, encoded once (encoding is the harness's cost, not the pack's). */
+export interface EncodedStack {
+    perResource: { type: string; remediate: Buffer; analyze: Buffer }[];
+    stack: StackRequest;
+    resources: number;
+}
+
+function providerOf(r: EngineResource, providers: Map<string, EngineResource>): EngineResource | undefined {
+    return r.provider ? providers.get(providerUrn(r.provider)) : undefined;
+}
+
+/** Encodes a stack's requests; a stream is read once, without holding its resources. */
+export function encodeStack(source: EngineResource[] | ResourceStream, perResource: boolean): EncodedStack {
+    const encoder = new RequestEncoder();
+    const list = Array.isArray(source);
+    const providers = list ? new Map(source.filter((r) => isProviderType(r.type)).map((r) => [r.urn, r])) : source.providers;
+    const encoded: EncodedStack = { perResource: [], stack: new StackRequest(encoder), resources: 0 };
+    for (const r of list ? source : source.resources()) {
+        const provider = providerOf(r, providers);
+        if (perResource) {
+            encoded.perResource.push({
+                type: r.type,
+                remediate: Buffer.from(encoder.analyzeRequest(r, provider, "remediate").bytes),
+                analyze: Buffer.from(encoder.analyzeRequest(r, provider, "analyze").bytes),
+            });
         }
+        encoded.stack.add(encoded.resources++, r, provider);
+    }
+    return encoded;
+}
+
+/** Opens a session on a booted pack (as every `pulumi preview` does) and times Remediate then Analyze per resource, one after the other. */
+export async function perResourceRun(pack: PackProcess, stack: EncodedStack): Promise<PerResourceRun> {
+    await openSession(pack);
+    const timings: ResourceTiming[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const cpu0 = readCpuMs(pack.pid);
+    for (const r of stack.perResource) {
+        const t0 = performance.now();
+        await pack.remediateBytes(r.remediate);
+        const t1 = performance.now();
+        diagnostics.push(...(await pack.analyzeBytes(r.analyze)));
+        timings.push({ type: r.type, remediateMs: t1 - t0, analyzeMs: performance.now() - t1 });
     }
     const cpu1 = readCpuMs(pack.pid);
-    const st = await timed.timed(() => pack.analyzeStack(resources, providers));
-    const cpu2 = readCpuMs(pack.pid);
-    diagnostics.push(...st.value);
     await pack.cancel();
-    const delta = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : b - a);
-    return {
-        resources: resources.length,
-        perResource: perResource ? timings : undefined,
-        analyzeStackRpcMs: st.rpcMs,
-        analyzeStackCallMs: st.callMs,
-        perResourceCpuMs: perResource ? delta(cpu0, cpu1) : undefined,
-        analyzeStackCpuMs: delta(cpu1, cpu2),
-        diagnostics,
-    };
+    return { resources: stack.perResource.length, timings, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, diagnostics };
 }
+
+export interface StackSample {
+    resources: number;
+    rpcMs: number;
+    /** Pack-process CPU for the AnalyzeStack call. */
+    cpuMs?: number;
+    /** Peak RSS of the pack process: boot plus this one AnalyzeStack (a fresh process per sample). */
+    hwmMiB?: number;
+    diagnostics: number;
+}
+
+/** A fresh pack process, its opening calls, one AnalyzeStack, then Cancel and close. */
+export async function analyzeStackOnce(packDir: string, env: Record<string, string | undefined>, request: StackRequest, resources: number): Promise<StackSample> {
+    const pack = await PackProcess.boot(bootOptions(packDir, env));
+    try {
+        await openSession(pack);
+        const cpu0 = readCpuMs(pack.pid);
+        const t0 = performance.now();
+        const diagnostics = await pack.analyzeStackRequest(request);
+        const rpcMs = performance.now() - t0;
+        const cpu1 = readCpuMs(pack.pid);
+        const hwm = readMemory(pack.pid).hwmKiB;
+        await pack.cancel();
+        return { resources, rpcMs, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, hwmMiB: hwm === undefined ? undefined : hwm / 1024, diagnostics: diagnostics.length };
+    } finally {
+        await pack.close();
+    }
+}
+
+export interface CheckSample {
+    exitCode: number;
+    wallMs: number;
+    /** CPU of the check process itself (reading, encoding, the protocol's client side). */
+    checkCpuMs: number;
+    /** Peak RSS of the check process. */
+    checkRssMiB: number;
+    /** CPU and peak RSS of each pack process, read just before check stopped it. */
+    packs: { cpuMs: number; hwmMiB: number }[];
+}
+
+/**
+ * Runs the built `check` (dist/cli/check.js) as a user does, through a small wrapper
+ * (check-child.ts) that reports the CPU and peak memory of check and of its pack processes.
+ */
+export function runCheck(args: string[], env: Record<string, string | undefined> = {}): Promise<CheckSample> {
+    const child = path.join(__dirname, "check-child.js");
+    return new Promise((resolve, reject) => {
+        const p = spawn(process.execPath, [child, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+        let stderr = "";
+        p.stderr.on("data", (d) => (stderr += d));
+        p.on("error", reject);
+        p.on("close", (code) => {
+            const line = stderr.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+            if (!line) return reject(new Error(`check failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 400)}`));
+            resolve(JSON.parse(line.slice(RESULT_PREFIX.length)));
+        });
+    });
+}
+
+export const RESULT_PREFIX = "bench-check-result: ";

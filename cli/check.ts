@@ -15,9 +15,9 @@ import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
 import {
     checkPolicyPackConfig, PolicyConfigError, PolicyPackConfig, readPolicyPackConfigFile, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
 } from "./engine/policy-config";
-import { runPack } from "./engine/run";
 import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
-import { InputError, LoadedInput, loadInputFile } from "./inputs";
+import { InputError, LoadedInput, openInputFile, StreamedInput } from "./inputs";
+import { defaultJobs, runMany } from "./run-many";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
 import { progressLine, TextStream } from "./progress";
@@ -40,6 +40,7 @@ Options:
   --format <format>  table (default), json or sarif (SARIF 2.1.0, for GitHub code scanning);
                      see docs/report-format.md
   --output <file>    write the report to <file> instead of stdout
+  --jobs <n>         files analyzed at once, each by its own pack process (default: the number of CPU cores)
   --program <dir>    run the Pulumi TypeScript/JavaScript program in <dir> offline (mocked engine,
                      config from Pulumi.<stack>.yaml) and check what it registers; see docs/check-program.md
   --invoke-answers <file>  with --program: JSON results for data sources check cannot answer
@@ -77,6 +78,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
                 pack: { type: "string" },
                 format: { type: "string", default: "table" },
                 output: { type: "string" },
+                jobs: { type: "string" },
                 program: { type: "string" },
                 "save-fixture": { type: "string" },
                 "invoke-answers": { type: "string" },
@@ -100,15 +102,17 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, not "${format}"`);
     const output = args.values.output;
     if (output !== undefined) checkWritable(output);
+    const jobs = args.values.jobs === undefined ? defaultJobs() : Number(args.values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not "${args.values.jobs}"`);
 
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
     const policyConfig = args.values.config ? readPolicyConfig(args.values.config, (m) => io.stderr.write(`check: ${m}\n`)) : undefined;
     const checkedConfig = policyConfig && args.values.config ? configForCheck(args.values.config, policyConfig) : undefined;
     // Parse every input before booting anything: bad input fails fast.
-    const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput }[] =
+    const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput | StreamedInput }[] =
         args.positionals.map((file) => ({
             file,
-            input: loadInputFile(file, { stack: args.values.stack, project: args.values.project }),
+            input: openInputFile(file, { stack: args.values.stack, project: args.values.project }),
         }));
     if (program !== undefined) {
         const { file, input } = await loadProgramInput({
@@ -121,10 +125,13 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     const results: FileResult[] = [];
     let info: AnalyzerInfo | undefined;
     let mandatory = 0;
-    for (const { file, input } of inputs) {
-        // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log.
-        const progress = format === "table" && io.stderr.isTTY ? progressLine(io.stderr, `check: ${file}`) : undefined;
-        const run = await runPack({
+    // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log. One line for all files.
+    const progress = format === "table" && io.stderr.isTTY
+        ? progressLine(io.stderr, inputs.length === 1 ? `check: ${inputs[0].file}` : `check: ${inputs.length} files`)
+        : undefined;
+    const done = inputs.map(() => 0);
+    const total = inputs.map(() => 0);
+    const runs = await runMany(inputs.map(({ input }, i) => ({
             packDir,
             stack: input.stack ?? "dev",
             project: input.project ?? "project",
@@ -135,8 +142,14 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             // The engine never tells a pack the secrets provider; a stack export records it.
             env: { ...(input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : {}), ...("env" in input ? input.env : {}) },
             stackConfig: "stackConfig" in input ? input.stackConfig : undefined,
-            onProgress: progress?.update,
-        }).finally(() => progress?.clear());
+            onProgress: progress && ((d: number, t: number) => {
+                done[i] = d;
+                total[i] = t;
+                progress.update(done.reduce((a, b) => a + b), total.reduce((a, b) => a + b));
+            }),
+        })), jobs).finally(() => progress?.clear());
+    for (const [i, { file, input }] of inputs.entries()) {
+        const run = runs[i];
         info ??= run.info;
         const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());
         mandatory += violations.filter((d) => d.enforcementLevel === "mandatory").length;

@@ -3,10 +3,16 @@
 //   1. this project's fixture format: {"resources": [{"type", "name", "props", ...}]}
 //   2. `pulumi stack export`: {"version": 3, "deployment": {"resources": [...]}}
 //   3. `pulumi preview --json`: {"steps": [{"op", "urn", "newState": {...}}]}
+//
+// Files are read as a stream of resources (./json-scan.ts): a stack export or preview of any
+// size is checked once, before anything runs, then read again resource by resource while
+// the pack analyzes it, so neither the file nor its resources are ever held whole.
+import * as fs from "fs";
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
 import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
-import { EngineResource, isProviderType, makeUrn, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
+import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
+import { JsonSyntaxError, readRanges, ScannedArray, scanJson } from "./json-scan";
 
 export class InputError extends Error {}
 
@@ -29,7 +35,144 @@ const AWS_PROVIDER_VERSION = "7.48.0";
 /** The id of every provider of a fixture (a provider reference is `<urn>::<id>`). */
 const PROVIDER_ID = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** A stack export or preview read as it is analyzed (see ResourceStream); fixtures are loaded whole. */
+export interface StreamedInput extends Omit<LoadedInput, "resources"> {
+    resources: ResourceStream;
+}
+
+/** Reads a file into resources; a stack export or preview of any size. */
 export function loadInputFile(file: string, options: LoadOptions = {}): LoadedInput {
+    const input = openInputFile(file, options);
+    return Array.isArray(input.resources) ? (input as LoadedInput) : { ...input, resources: [...input.resources.resources()] };
+}
+
+/**
+ * Checks a file through (every error `loadInputFile` would raise is raised here) and returns
+ * its resources: a list for a fixture, a stream for a stack export or preview, which reads
+ * the file again resource by resource.
+ */
+export function openInputFile(file: string, options: LoadOptions = {}): LoadedInput | StreamedInput {
+    let scanned: ReturnType<typeof scanInputFile>;
+    try {
+        scanned = scanInputFile(file);
+    } catch (e) {
+        if (!(e instanceof JsonSyntaxError) && !isFsError(e)) throw e;
+        // Unreadable or not JSON: the whole-file reader words the problem (an empty file, a
+        // directory, ...); beyond the longest string it can read, it is plainly invalid.
+        if (!isFsError(e) && fileSize(file) > WHOLE_FILE_LIMIT) throw new InputError(`${file}: input ${NOT_JSON}`);
+        readWholeFile(file);
+        throw new InputError(`${file}: input ${NOT_JSON}`);
+    }
+    const { scan, streams, fixtures } = scanned;
+    if (scan.document === undefined) throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
+    const json = scan.document;
+    if (typeof json !== "object" || json === null || Array.isArray(json)) {
+        throw new InputError(`${file}: unknown input shape: expected a JSON object`);
+    }
+    if (scan.maxDepth > MAX_NESTING) {
+        throw new InputError(`${file}: values are nested more than ${MAX_NESTING} levels deep, deeper than the engine can send a policy pack`);
+    }
+    const o = json as Record<string, unknown>;
+    const streamOf = (v: unknown) => (typeof v === "string" ? streams.get(v) : undefined);
+    if ("deployment" in o) {
+        const d = o.deployment;
+        if (typeof d !== "object" || d === null) throw new InputError(`${file}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
+        const dep = d as Record<string, unknown>;
+        const stream = streamOf(dep.resources);
+        if (!stream) return fromStackExport(o, file, options); // no resources, or not a list: as a whole
+        return streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers));
+    }
+    const steps = streamOf(o.steps);
+    if (steps) return streamedInput(file, "preview-json", true, steps, options, undefined);
+    const fixture = typeof o.resources === "string" ? fixtures.get(o.resources) : undefined;
+    if (fixture) return fromFixture({ ...o, resources: fixture }, file, options);
+    return parseInput(o, file, options);
+}
+
+const NOT_JSON = "is not valid JSON; expected a fixture, a `pulumi stack export` file or `pulumi preview --json` output";
+
+/** What one JSON.parse of a file can take (V8's longest string is ~512 MiB of one-byte text). */
+const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
+
+function isFsError(e: unknown): boolean {
+    return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && !(e instanceof InputError);
+}
+
+function fileSize(file: string): number {
+    try {
+        return fs.statSync(file).size;
+    } catch {
+        return 0;
+    }
+}
+
+/** The resources of a stack export or preview, checked and summarized while scanning. */
+interface ArrayStream {
+    kind: "stack-export" | "preview-json";
+    array: ScannedArray;
+    /** The first problem with a resource, raised only if this array is the one analyzed. */
+    problem?: InputError;
+    count: number;
+    providers: Map<string, EngineResource>;
+    /** URNs that name the stack: the first root stack resource's, else the first resource's. */
+    rootUrn?: string;
+    firstUrn?: string;
+}
+
+/** Scans a file: stack-export and preview resources are converted (to check them) and counted, fixture entries kept. */
+function scanInputFile(file: string) {
+    const streams = new Map<string, ArrayStream>();
+    const fixtures = new Map<string, unknown[]>();
+    const fd = fs.openSync(file, "r");
+    try {
+        const scan = scanJson(fd, isResourceList, (array, index, text) => {
+            let value: unknown;
+            try {
+                value = JSON.parse(text);
+            } catch {
+                throw new JsonSyntaxError();
+            }
+            if (array.path.length === 1 && array.path[0] === "resources") {
+                let list = fixtures.get(array.marker);
+                if (!list) fixtures.set(array.marker, (list = []));
+                list.push(value);
+                return;
+            }
+            let s = streams.get(array.marker);
+            if (!s) streams.set(array.marker, (s = { kind: array.path[0] === "steps" ? "preview-json" : "stack-export", array, count: 0, providers: new Map() }));
+            if (s.problem) return;
+            try {
+                const r = s.kind === "stack-export" ? exportResource(value, s.count, file, true) : previewResource(value, index, file, true);
+                if (!r) return;
+                s.count++;
+                if (isProviderType(r.type)) s.providers.set(r.urn, r);
+                s.firstUrn ??= r.urn;
+                if (r.type === "pulumi:pulumi:Stack") s.rootUrn ??= r.urn;
+            } catch (e) {
+                if (!(e instanceof InputError)) throw e;
+                s.problem = e;
+            }
+        });
+        // Empty lists too.
+        for (const array of scan.arrays) {
+            if (array.path.length === 1 && array.path[0] === "resources") {
+                if (!fixtures.has(array.marker)) fixtures.set(array.marker, []);
+            } else if (!streams.has(array.marker)) {
+                streams.set(array.marker, { kind: array.path[0] === "steps" ? "preview-json" : "stack-export", array, count: 0, providers: new Map() });
+            }
+        }
+        return { scan, streams, fixtures };
+    } finally {
+        fs.closeSync(fd);
+    }
+}
+
+function isResourceList(path: readonly string[]): boolean {
+    return path.length === 1 ? path[0] === "resources" || path[0] === "steps" : path.length === 2 && path[0] === "deployment" && path[1] === "resources";
+}
+
+/** The legacy whole-file reading, for its wording of unusable files (it throws for them). */
+function readWholeFile(file: string): void {
     const read = readDataFile(file, "input", "json");
     if (!read.ok) {
         throw new InputError(read.problem.endsWith("is not valid JSON")
@@ -37,7 +180,44 @@ export function loadInputFile(file: string, options: LoadOptions = {}): LoadedIn
             : read.problem);
     }
     if (read.value === undefined) throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
-    return parseInput(read.value, file, options);
+}
+
+function streamedInput(file: string, format: "stack-export" | "preview-json", preview: boolean, s: ArrayStream, options: LoadOptions, secretsProvider: string | undefined): StreamedInput {
+    if (s.problem) throw s.problem;
+    const id = s.rootUrn ?? s.firstUrn;
+    const identity = id ? urnStackProject(id) : undefined;
+    const stat = fs.statSync(file);
+    const ranges = s.array.ranges;
+    const convert = format === "stack-export" ? exportResource : previewResource;
+    return {
+        format, preview,
+        stack: options.stack ?? identity?.stack,
+        project: options.project ?? identity?.project,
+        secretsProvider,
+        resources: {
+            count: s.count,
+            providers: s.providers,
+            *resources() {
+                const fd = fs.openSync(file, "r");
+                try {
+                    const now = fs.fstatSync(fd);
+                    if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new InputError(`${file}: the file changed while it was being checked`);
+                    let index = 0;
+                    let kept = 0;
+                    for (const text of readRanges(fd, ranges)) {
+                        const r = convert(JSON.parse(text), format === "stack-export" ? kept : index, file, true);
+                        index++;
+                        if (r) {
+                            kept++;
+                            yield r;
+                        }
+                    }
+                } finally {
+                    fs.closeSync(fd);
+                }
+            },
+        },
+    };
 }
 
 export function parseInput(json: unknown, label: string, options: LoadOptions = {}): LoadedInput {
@@ -288,6 +468,45 @@ function stateValue(v: unknown, where: string): unknown {
     return out;
 }
 
+/**
+ * stateValue (or previewValue) on a value freshly parsed from the file, which nobody else
+ * holds: converted in place, without copying every object of a 700 MB export. Objects with a
+ * signature, and any with an own `__proto__` key (which a copy turns into a prototype), go
+ * through the copying converter, so the result is the same. `path` is only read to word an error.
+ */
+function convertInPlace(v: unknown, label: string, path: (string | number)[], preview: boolean): unknown {
+    if (preview && v === "[secret]") return wireSecret(UNKNOWN_SENTINELS.string);
+    if (typeof v !== "object" || v === null) return v;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const e = v[i];
+            if ((typeof e === "object" && e !== null) || (preview && e === "[secret]")) {
+                path.push(i);
+                v[i] = convertInPlace(e, label, path, preview);
+                path.pop();
+            }
+        }
+        return v;
+    }
+    const o = v as Record<string, unknown>;
+    if (SIG_KEY in o || Object.prototype.hasOwnProperty.call(o, "__proto__")) {
+        const where = label + path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("");
+        return preview ? previewValue(o, where) : stateValue(o, where);
+    }
+    for (const k in o) {
+        const e = o[k];
+        if ((typeof e === "object" && e !== null) || (preview && e === "[secret]")) {
+            path.push(k);
+            o[k] = convertInPlace(e, label, path, preview);
+            path.pop();
+        }
+    }
+    return o;
+}
+
+const stateInPlace = (v: unknown, where: string) => convertInPlace(v, where, [], false);
+const previewInPlace = (v: unknown, where: string) => convertInPlace(v, where, [], true);
+
 /** `pulumi preview --json` blinds secrets to the string "[secret]". */
 function previewValue(v: unknown, where: string): unknown {
     if (v === "[secret]") return wireSecret(UNKNOWN_SENTINELS.string);
@@ -336,13 +555,23 @@ function fromStackExport(o: Record<string, unknown>, label: string, options: Loa
     const dep = d as Record<string, unknown>;
     const raw = dep.resources ?? [];
     if (!Array.isArray(raw)) throw new InputError(`${label}: deployment.resources must be a list`);
-    const resources = raw
-        .filter((r) => !(r && typeof r === "object" && (r as Record<string, unknown>).delete === true)) // pending deletions are not analyzed
-        .map((r, i) => {
-            if (typeof r !== "object" || r === null) throw new InputError(`${label}: deployment.resources[${i}] must be an object`);
-            return fromState(r as Record<string, unknown>, `${label}: deployment.resources[${i}]`, stateValue);
-        });
+    const resources = raw.filter(isAnalyzed).map((r, i) => exportResource(r, i, label)!);
     return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources };
+}
+
+/** Pending deletions are not analyzed. */
+function isAnalyzed(r: unknown): boolean {
+    return !(r && typeof r === "object" && (r as Record<string, unknown>).delete === true);
+}
+
+/**
+ * An element of deployment.resources; `index` counts the analyzed ones. Undefined for a
+ * pending deletion. `owned`: the element was just parsed for this, and may be converted in place.
+ */
+function exportResource(r: unknown, index: number, label: string, owned = false): EngineResource | undefined {
+    if (!isAnalyzed(r)) return undefined;
+    if (typeof r !== "object" || r === null) throw new InputError(`${label}: deployment.resources[${index}] must be an object`);
+    return fromState(r as Record<string, unknown>, `${label}: deployment.resources[${index}]`, owned ? stateInPlace : stateValue);
 }
 
 /** deployment.secrets_providers: {type: "cloud", state: {url}} | {type: "passphrase"} | {type: "service"} */
@@ -359,14 +588,20 @@ const NOT_ANALYZED_OPS = new Set(["delete", "delete-replaced", "discard", "disca
 function fromPreviewJson(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
     const resources: EngineResource[] = [];
     (o.steps as unknown[]).forEach((step, i) => {
-        if (typeof step !== "object" || step === null) throw new InputError(`${label}: steps[${i}] must be an object`);
-        const s = step as Record<string, unknown>;
-        if (typeof s.op === "string" && NOT_ANALYZED_OPS.has(s.op)) return;
-        const state = s.newState;
-        if (typeof state !== "object" || state === null) return;
-        resources.push(fromState(state as Record<string, unknown>, `${label}: steps[${i}].newState`, previewValue));
+        const r = previewResource(step, i, label);
+        if (r) resources.push(r);
     });
     return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources };
+}
+
+/** The new state of a step of `pulumi preview --json`, if the engine would analyze it (`owned`: see exportResource). */
+function previewResource(step: unknown, index: number, label: string, owned = false): EngineResource | undefined {
+    if (typeof step !== "object" || step === null) throw new InputError(`${label}: steps[${index}] must be an object`);
+    const s = step as Record<string, unknown>;
+    if (typeof s.op === "string" && NOT_ANALYZED_OPS.has(s.op)) return undefined;
+    const state = s.newState;
+    if (typeof state !== "object" || state === null) return undefined;
+    return fromState(state as Record<string, unknown>, `${label}: steps[${index}].newState`, owned ? previewInPlace : previewValue);
 }
 
 function str(v: unknown): string | undefined {

@@ -190,15 +190,9 @@ export function findUnencryptedBuckets(
     context: Pick<StackContext, "dryRun"> = { dryRun: false },
 ): Finding[] {
     const index = indexBuckets(resources);
-    const separate = new Map<PlainResource, PlainResource[]>();
-    for (const r of resources) {
-        if (!SSE_CONFIGURATION_TYPES.has(r.type)) continue;
-        for (const bucket of index.targetsOf(r)) {
-            const targeting = separate.get(bucket);
-            if (targeting) targeting.push(r);
-            else separate.set(bucket, [r]);
-        }
-    }
+    const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
+    // Buckets that share a name share their list of configurations: judged once (linear time).
+    const judged = new Map<readonly PlainResource[], string[]>();
     const findings: Finding[] = [];
     for (const bucket of index.buckets) {
         const ref: ResourceRef = { urn: bucket.urn, type: bucket.type, name: bucket.name };
@@ -208,7 +202,9 @@ export function findUnencryptedBuckets(
         if (configurations) {
             // The separate resource is authoritative: the bucket's inline block is computed and
             // may still hold what S3 reported before that resource was applied.
-            for (const sse of configurations) problems.push(...judgeDeclaration(readSeparateEncryption(sse), config));
+            let judgement = judged.get(configurations);
+            if (!judgement) judged.set(configurations, (judgement = configurations.flatMap((sse) => judgeDeclaration(readSeparateEncryption(sse), config))));
+            problems.push(...judgement);
         } else {
             const inline = readInlineEncryption(bucket, context.dryRun);
             if (inline.kind === "declared") problems.push(...judgeDeclaration(inline.declaration, config));

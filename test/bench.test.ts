@@ -4,8 +4,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { generateStack } from "../bench/generate";
-import { parseInput } from "../cli/inputs";
+import * as os from "os";
+import { bucketStack, generateStack, writeStackExport } from "../bench/generate";
+import { loadInputFile, parseInput } from "../cli/inputs";
+import { isWireSecret, UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { useEngine } from "./helpers/engine";
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
@@ -73,6 +75,49 @@ describe("bench resource generator", () => {
     });
 });
 
+describe("bench stack exports and bucket stacks", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-test-"));
+    const file = path.join(dir, "export.json");
+    const written = writeStackExport(file, 300, { seed: 4 });
+
+    it("writes a `pulumi stack export` check reads: the mix's resources after the root stack and the provider, known values, ciphertext secrets", () => {
+        expect(fs.statSync(file).size).toBe(written.bytes);
+        const input = loadInputFile(file);
+        expect(input.format).toBe("stack-export");
+        expect(input.resources).toHaveLength(302);
+        expect(input.resources.slice(0, 2).map((r) => r.type)).toEqual(["pulumi:pulumi:Stack", "pulumi:providers:aws"]);
+        expect(input.secretsProvider).toBe("awskms://alias/pulumi-state?region=us-east-1");
+        const urns = new Set(input.resources.map((r) => r.urn));
+        for (const r of input.resources.slice(2)) {
+            expect(urns.has(r.parent!)).toBe(true);
+            for (const d of r.dependencies) expect(urns.has(d)).toBe(true);
+            if (r.custom) expect(r.provider?.startsWith("urn:pulumi:bench::acme::pulumi:providers:aws::default_7_48_0::")).toBe(true);
+        }
+        const text = fs.readFileSync(file, "utf8");
+        for (const sentinel of Object.values(UNKNOWN_SENTINELS)) expect(text).not.toContain(sentinel);
+        expect(text).toContain('"ciphertext"');
+        const db = input.resources.find((r) => r.type === "aws:rds/instance:Instance" || r.type === "aws:rds/cluster:Cluster")!;
+        const password = db.inputs.password ?? db.inputs.masterPassword;
+        if (typeof password !== "string") expect(isWireSecret(password)).toBe(true);
+        expect(input.resources.find((r) => r.type === "aws:iam/role:Role")!.inputs.__defaults).toEqual([]);
+    });
+
+    it("makes the same resources as the fixture mix (the same generator), without unknowns", () => {
+        const mix = generateStack(300, { seed: 4, unknownShare: 0 });
+        const input = loadInputFile(file);
+        expect(input.resources.slice(2).map((r) => [r.type, r.name])).toEqual(mix.resources.map((r) => [r.type, r.name]));
+    });
+
+    it("stacks of buckets with one shared name or unique names", () => {
+        const shared = bucketStack(100, true);
+        const unique = bucketStack(100, false);
+        expect(shared.resources).toHaveLength(100);
+        expect(new Set(shared.resources.filter((r) => r.type.endsWith("BucketV2")).map((r) => r.props.bucket)).size).toBe(1);
+        expect(new Set(unique.resources.filter((r) => r.type.endsWith("BucketV2")).map((r) => r.props.bucket)).size).toBe(50);
+        expect(parseInput(shared, "shared").resources).toHaveLength(102);
+    });
+});
+
 describe("the pack on the bench mix (engine path)", () => {
     const engine = useEngine({ stack: "bench", project: "acme", dryRun: true });
 
@@ -90,5 +135,15 @@ describe("the pack on the bench mix (engine path)", () => {
         expect(unprotected.length).toBeGreaterThan(0);
         const flagged = result.of("rds-deletion-protection").map((d) => d.urn.split("::").pop()).sort();
         expect(flagged).toEqual(unprotected);
+    });
+
+    it("analyzes a bench stack export without an Internal error", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-test-"));
+        const file = path.join(dir, "export.json");
+        writeStackExport(file, 150, { seed: 9 });
+        const result = await engine.run(loadInputFile(file));
+        expect(result.resources).toHaveLength(152);
+        expect(result.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+        expect(result.of("rds-deletion-protection").length).toBeGreaterThan(0);
     });
 });

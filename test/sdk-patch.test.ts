@@ -1,13 +1,17 @@
 // The one change the pack makes to @pulumi/policy (policies/lib/sdk-patch.ts) applies to the
 // installed SDK, and still does what it is for. When an upgrade breaks it, this fails loudly:
 // verify the new SDK's server.js and deserialize.js, then widen VERIFIED_POLICY_SDK.
+import fc from "fast-check";
 import * as fs from "fs";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import { toPulumiPolicy } from "../policies/lib/adapter";
 import { applySdkPatch, secretLocationsOf, VERIFIED_POLICY_SDK } from "../policies/lib/sdk-patch";
+import { unwrapProxy } from "../policies/lib/values";
 import { SIG, SIG_KEY } from "../policies/lib/wire";
+import { Secret } from "@pulumi/policy";
 import { useEngine } from "./helpers/engine";
+import { fcParams } from "./robustness/arbitraries";
 
 describe("the SDK patch", () => {
     it("applies to the installed @pulumi/policy, a version it was verified against", () => {
@@ -40,6 +44,128 @@ describe("the SDK patch", () => {
         expect(secrets.covers(["engine"])).toBe(false);
         // The remediation path is not shared: it edits its props in place.
         expect(deserializeProperties(struct, true)).not.toBe(first);
+    });
+});
+
+describe("the SDK patch's request decoding", () => {
+    const pb = require("@pulumi/pulumi/proto/analyzer_pb");
+    const service = require("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+
+    it("replaces the decoders of the service definition server.js registers", () => {
+        const server = fs.readFileSync(require.resolve("@pulumi/policy/server.js"), "utf8");
+        expect(server).toContain('const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");');
+        expect(server).toContain("server.addService(analyzerrpc.AnalyzerService, {");
+        // What the patched decoders must serve: the request getters server.js calls.
+        for (const getter of ["req.getProperties()", "r.getProperties()", "req.getResourcesList()", "prov.getProperties()", "r.getProvider()"]) expect(server).toContain(getter);
+        expect(applySdkPatch()).toEqual({ applied: true });
+        for (const method of ["analyze", "remediate", "analyzeStack"]) expect(service[method].requestDeserialize.name).not.toMatch(/^deserialize_pulumirpc_/);
+    });
+
+    it("decodes requests as google-protobuf does: every field, and the properties the SDK hands policies", () => {
+        applySdkPatch();
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const props = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.constant({ [SIG_KEY]: SIG.secret, value: "not-a-real-secret" })), { maxKeys: 6 });
+        const provider = fc.option(fc.record({ region: fc.constantFrom("us-east-1", "eu-west-1"), version: fc.constant("7.48.0") }), { nil: undefined });
+        const resource = fc.record({ type: fc.string({ maxLength: 20 }), urn: fc.string({ maxLength: 30 }), name: fc.string({ maxLength: 10 }), props, provider, protect: fc.boolean(), parent: fc.string({ maxLength: 10 }) });
+        const build = (cls: any, r: any) => {
+            const m = new cls();
+            m.setType(r.type);
+            m.setUrn(r.urn);
+            m.setName(r.name);
+            m.setProperties(Struct.fromJavaScript(r.props));
+            const o = new pb.AnalyzerResourceOptions();
+            o.setProtect(r.protect);
+            o.setParent(r.parent);
+            m.setOptions(o);
+            if (r.provider) {
+                const p = new pb.AnalyzerProviderResource();
+                p.setType("pulumi:providers:aws");
+                p.setUrn("urn:pulumi:s::p::pulumi:providers:aws::default");
+                p.setName("default");
+                p.setProperties(Struct.fromJavaScript(r.provider));
+                m.setProvider(p);
+            }
+            return m;
+        };
+        const seen = (m: any) => ({
+            type: m.getType(), urn: m.getUrn(), name: m.getName(), options: m.getOptions()?.toObject(),
+            props: JSON.stringify(deserializeProperties(m.getProperties(), false)), wire: JSON.stringify(m.getProperties().toJavaScript()),
+            provider: m.getProvider() && { urn: m.getProvider().getUrn(), props: JSON.stringify(deserializeProperties(m.getProvider().getProperties(), false)) },
+        });
+        fc.assert(fc.property(fc.array(resource, { minLength: 1, maxLength: 4 }), (rs) => {
+            const analyze = Buffer.from(build(pb.AnalyzeRequest, rs[0]).serializeBinary());
+            expect(seen(service.analyze.requestDeserialize(analyze))).toEqual(seen(pb.AnalyzeRequest.deserializeBinary(analyze)));
+            const stack = new pb.AnalyzeStackRequest();
+            stack.setResourcesList(rs.map((r) => build(pb.AnalyzerResource, r)));
+            const bytes = Buffer.from(stack.serializeBinary());
+            expect(service.analyzeStack.requestDeserialize(bytes).getResourcesList().map(seen)).toEqual(pb.AnalyzeStackRequest.deserializeBinary(bytes).getResourcesList().map(seen));
+        }), fcParams(200));
+    });
+
+    it("decodes the remediation path's props on first use, as the SDK would have (eagerly when signature objects may fail)", () => {
+        applySdkPatch();
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const { unknownCheckingProxy } = require("@pulumi/policy/proxy");
+        const request = (props: object) => {
+            const m = new pb.AnalyzeRequest();
+            m.setProperties(Struct.fromJavaScript(props));
+            return service.remediate.requestDeserialize(Buffer.from(m.serializeBinary())).getProperties();
+        };
+        const plain = { engine: "postgres", tags: { team: "a" }, ports: [5432] };
+        const lazy = unknownCheckingProxy(deserializeProperties(request(plain), true));
+        expect(lazy instanceof Object).toBe(true);
+        expect(Object.keys(lazy)).toEqual(["engine", "ports", "tags"]);
+        expect(lazy.tags.team).toBe("a");
+        expect(JSON.parse(JSON.stringify(lazy))).toEqual(plain);
+        lazy.engine = "mysql";
+        expect(lazy.engine).toBe("mysql");
+        // What the adapter reads: the raw object behind the proxies.
+        expect(unwrapProxy(lazy)).toEqual({ ...plain, engine: "mysql" });
+        // With a secret: the SDK's own (eager) decoding, which wraps it.
+        const withSecret = deserializeProperties(request({ password: { [SIG_KEY]: SIG.secret, value: "not-a-real-secret" } }), true);
+        expect(unwrapProxy(withSecret).password).toBeInstanceOf(Secret);
+        expect(withSecret.password).toBe("not-a-real-secret");
+        // A malformed archive still fails at once, where the SDK has always failed.
+        expect(() => deserializeProperties(request({ code: { [SIG_KEY]: SIG.archive } }), true)).toThrow(/Invalid archive/);
+    });
+
+    it("shares one provider decoding among the resources of an AnalyzeStack request", () => {
+        applySdkPatch();
+        const stack = new pb.AnalyzeStackRequest();
+        stack.setResourcesList([0, 1].map((i) => {
+            const r = new pb.AnalyzerResource();
+            r.setUrn(`urn:r${i}`);
+            r.setProperties(Struct.fromJavaScript({ i }));
+            const p = new pb.AnalyzerProviderResource();
+            p.setUrn("urn:p");
+            p.setProperties(Struct.fromJavaScript({ region: "us-east-1" }));
+            r.setProvider(p);
+            return r;
+        }));
+        const [a, b] = service.analyzeStack.requestDeserialize(Buffer.from(stack.serializeBinary())).getResourcesList();
+        expect(a.getProvider()).toBe(b.getProvider());
+        expect(a.getProperties().toJavaScript()).toEqual({ i: 0 });
+    });
+
+    it("decodes an AnalyzeStack resource's props when a stack policy reads them, once for all policies", () => {
+        applySdkPatch();
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const { unknownCheckingProxy } = require("@pulumi/policy/proxy");
+        const stack = new pb.AnalyzeStackRequest();
+        const r = new pb.AnalyzerResource();
+        r.setUrn("urn:r");
+        r.setProperties(Struct.fromJavaScript({ bucket: "b", tags: { team: "a" }, secret: { [SIG_KEY]: SIG.secret, value: "not-a-real-secret" } }));
+        stack.setResourcesList([r]);
+        const [decoded] = service.analyzeStack.requestDeserialize(Buffer.from(stack.serializeBinary())).getResourcesList();
+        const first = deserializeProperties(decoded.getProperties(), false);
+        expect(deserializeProperties(decoded.getProperties(), false)).toBe(first); // shared by the policies
+        const props = unknownCheckingProxy(first);
+        expect(props.tags.team).toBe("a");
+        const raw = unwrapProxy(props);
+        expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+        expect(raw).toEqual({ bucket: "b", secret: "not-a-real-secret", tags: { team: "a" } });
+        expect(JSON.stringify(props)).toBe(JSON.stringify(raw));
     });
 });
 

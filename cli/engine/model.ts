@@ -32,6 +32,18 @@ export interface StackInput {
     resources: EngineResource[];
 }
 
+/**
+ * A stack's resources read as they are analyzed (a stack export too large to hold as
+ * objects), with what must be known before the first one: how many, and the providers.
+ */
+export interface ResourceStream {
+    count: number;
+    /** Provider resources by URN. */
+    providers: Map<string, EngineResource>;
+    /** The resources in stack order; each call reads them again. */
+    resources(): Iterable<EngineResource>;
+}
+
 export function isProviderType(type: string): boolean {
     return type.startsWith("pulumi:providers:");
 }
@@ -63,6 +75,13 @@ export function urnStackProject(urn: string): { stack: string; project: string }
  * `__`, at every depth) when it marshals properties for Analyze and AnalyzeStack, but not
  * for Remediate (MarshalOptions.SkipInternalKeys in analyzer_plugin.go).
  */
+/** Whether `value` has a key starting with `__` at any depth (what withoutInternalKeys drops). */
+export function hasInternalKey(value: unknown): boolean {
+    if (Array.isArray(value)) return value.some(hasInternalKey);
+    if (typeof value !== "object" || value === null) return false;
+    return Object.entries(value).some(([k, v]) => k.startsWith("__") || hasInternalKey(v));
+}
+
 export function withoutInternalKeys(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(withoutInternalKeys);
     if (typeof value !== "object" || value === null) return value;

@@ -5,8 +5,10 @@
 // first stdout line is the port.
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import { EngineResource, withoutInternalKeys } from "./model";
+import { GRPC_STATUS, GrpcDeadlineError, UnaryClient } from "./grpc-client";
+import { EngineResource } from "./model";
 import { EnforcementLevel, levelFromProto, levelToProto, loadProtocol, Protocol, Severity, severityFromProto } from "./protocol";
+import { RequestEncoder } from "./requests";
 
 export interface BootOptions {
     packDir: string;
@@ -97,7 +99,8 @@ export class PackProcess {
     readonly logs: LogEntry[] = [];
     stderr = "";
     private child!: ChildProcess;
-    private client: any;
+    private client: UnaryClient | undefined;
+    private readonly encoder = new RequestEncoder();
     private engineServer: any;
     private readonly p: Protocol;
 
@@ -119,7 +122,6 @@ export class PackProcess {
     }
 
     private async start(): Promise<void> {
-        const { grpc } = this.p;
         const engineAddr = await this.startEngine();
         const o = this.options;
         const env: Record<string, string | undefined> = { ...process.env, PULUMI_NODEJS_TYPESCRIPT: "true", ...o.env };
@@ -141,10 +143,7 @@ export class PackProcess {
         this.child = spawn(process.execPath, [runner, engineAddr, packDir], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
         this.child.stderr!.on("data", (d) => { this.stderr += d.toString(); });
         const port = await this.readPort(o.bootTimeoutMs ?? 120_000);
-        this.client = new this.p.analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-            "grpc.max_receive_message_length": 400 * 1024 * 1024,
-            "grpc.max_send_message_length": 400 * 1024 * 1024,
-        });
+        this.client = new UnaryClient("127.0.0.1", port, MAX_MESSAGE_BYTES);
     }
 
     private readPort(timeoutMs: number): Promise<number> {
@@ -197,16 +196,21 @@ export class PackProcess {
         });
     }
 
-    private call<T>(method: string, request: unknown): Promise<T> {
+    /**
+     * One unary call. `request` is a message object of the stubs, or the request's bytes
+     * (chunks that together form the serialized message).
+     */
+    private async call<T>(method: string, request: unknown): Promise<T> {
         const timeoutMs = this.options.callTimeoutMs ?? 600_000;
-        return new Promise((resolve, reject) => {
-            this.client[method](request, { deadline: Date.now() + timeoutMs }, (err: any, resp: T) => {
-                if (err?.code === this.p.grpc.status.DEADLINE_EXCEEDED) {
-                    reject(new PackCallTimeout(`the policy pack did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`));
-                } else if (err) reject(err);
-                else resolve(resp);
-            });
-        });
+        const def = this.p.analyzerGrpc.AnalyzerService[method];
+        const chunks: Uint8Array[] = Array.isArray(request) ? request : request instanceof Uint8Array ? [request] : [def.requestSerialize(request)];
+        if (!this.client) throw new PackBootError("the policy pack is not running");
+        try {
+            return def.responseDeserialize(await this.client.call(def.path, chunks, timeoutMs));
+        } catch (e) {
+            if (e instanceof GrpcDeadlineError) throw new PackCallTimeout(`the policy pack did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`);
+            throw e;
+        }
     }
 
     /** Handshake; packs that predate it answer UNIMPLEMENTED, which the CLI tolerates. */
@@ -278,7 +282,7 @@ export class PackProcess {
     }
 
     async remediate(r: EngineResource, provider?: EngineResource): Promise<Remediation[]> {
-        const resp: any = await this.call("remediate", this.analyzeRequest(r, provider, false));
+        const resp: any = await this.call("remediate", this.encoder.analyzeRequest(r, provider, "remediate").bytes);
         return resp.getRemediationsList().map((m: any) => ({
             policyName: m.getPolicyname(),
             description: m.getDescription(),
@@ -288,36 +292,40 @@ export class PackProcess {
     }
 
     async analyze(r: EngineResource, provider?: EngineResource): Promise<Diagnostic[]> {
-        const resp: any = await this.call("analyze", this.analyzeRequest(r, provider, true));
+        const resp: any = await this.call("analyze", this.encoder.analyzeRequest(r, provider, "analyze").bytes);
         return this.diagnostics(resp);
     }
 
     async analyzeStack(resources: EngineResource[], providers: Map<string, EngineResource>): Promise<Diagnostic[]> {
-        const pb = this.p.analyzerPb;
-        const req = new pb.AnalyzeStackRequest();
-        req.setResourcesList(resources.map((r) => {
-            const ar = new pb.AnalyzerResource();
-            ar.setUrn(r.urn);
-            ar.setType(r.type);
-            ar.setName(r.name);
-            // The engine hands stack policies each resource's outputs (at preview: inputs plus unknowns).
-            ar.setProperties(this.struct(r.outputs ?? r.inputs, true));
-            ar.setOptions(this.options_(r));
-            const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
-            if (provider) ar.setProvider(this.providerMessage(provider));
-            ar.setParent(r.parent ?? "");
-            ar.setDependenciesList(r.dependencies);
-            const deps = ar.getPropertydependenciesMap();
-            for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-                if (!urns.length) continue;
-                const d = new pb.AnalyzerPropertyDependencies();
-                d.setUrnsList(urns);
-                deps.set(k, d);
-            }
-            return ar;
-        }));
-        const resp: any = await this.call("analyzeStack", req);
+        const request = new StackRequest(this.encoder);
+        resources.forEach((r, i) => request.add(i, r, r.provider ? providers.get(providerUrn(r.provider)) : undefined));
+        return this.analyzeStackRequest(request);
+    }
+
+    /** AnalyzeStack with a request built resource by resource. */
+    async analyzeStackRequest(request: StackRequest): Promise<Diagnostic[]> {
+        const resp: any = await this.call("analyzeStack", request.finish());
         return this.diagnostics(resp);
+    }
+
+    /** Remediate and Analyze with requests already encoded (see `encoder`). */
+    async remediateBytes(bytes: Uint8Array): Promise<Remediation[]> {
+        const resp: any = await this.call("remediate", bytes);
+        return resp.getRemediationsList().map((m: any) => ({
+            policyName: m.getPolicyname(),
+            description: m.getDescription(),
+            properties: m.getProperties()?.toJavaScript(),
+            diagnostic: m.getDiagnostic(),
+        }));
+    }
+
+    async analyzeBytes(bytes: Uint8Array): Promise<Diagnostic[]> {
+        return this.diagnostics(await this.call("analyze", bytes));
+    }
+
+    /** Encodes requests for this pack (one encoder per pack: it caches provider encodings). */
+    get requests(): RequestEncoder {
+        return this.encoder;
     }
 
     /** Cancel; like Handshake, packs that predate it answer UNIMPLEMENTED, which the CLI tolerates. */
@@ -330,7 +338,7 @@ export class PackProcess {
             await this.call(method, request);
             return true;
         } catch (e: any) {
-            if (e?.code === this.p.grpc.status.UNIMPLEMENTED) return false;
+            if (e?.code === GRPC_STATUS.UNIMPLEMENTED) return false;
             throw e;
         }
     }
@@ -338,6 +346,7 @@ export class PackProcess {
     /** Closes the connection and stops the pack process, as the CLI does when it is done. */
     async close(): Promise<void> {
         this.client?.close();
+        this.client = undefined;
         if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
             const exited = new Promise((r) => this.child.once("exit", r));
             this.child.kill();
@@ -348,46 +357,6 @@ export class PackProcess {
 
     get pid(): number | undefined {
         return this.child?.pid;
-    }
-
-    private struct(props: Record<string, unknown>, skipInternalKeys: boolean): any {
-        return this.p.structPb.Struct.fromJavaScript(skipInternalKeys ? withoutInternalKeys(props) : props);
-    }
-
-    private analyzeRequest(r: EngineResource, provider: EngineResource | undefined, skipInternalKeys: boolean): any {
-        const req = new this.p.analyzerPb.AnalyzeRequest();
-        req.setType(r.type);
-        req.setUrn(r.urn);
-        req.setName(r.name);
-        req.setProperties(this.struct(r.inputs, skipInternalKeys));
-        req.setOptions(this.options_(r));
-        if (provider) req.setProvider(this.providerMessage(provider));
-        return req;
-    }
-
-    private options_(r: EngineResource): any {
-        const pb = this.p.analyzerPb;
-        const o = new pb.AnalyzerResourceOptions();
-        o.setProtect(r.protect);
-        o.setIgnorechangesList(r.ignoreChanges ?? []);
-        o.setAdditionalsecretoutputsList(r.additionalSecretOutputs ?? []);
-        o.setAliasesList(r.aliases ?? []);
-        if (r.deleteBeforeReplace !== undefined) {
-            o.setDeletebeforereplacedefined(true);
-            o.setDeletebeforereplace(r.deleteBeforeReplace);
-        }
-        o.setCustomtimeouts(new pb.AnalyzerResourceOptions.CustomTimeouts());
-        o.setParent(r.parent ?? "");
-        return o;
-    }
-
-    private providerMessage(provider: EngineResource): any {
-        const m = new this.p.analyzerPb.AnalyzerProviderResource();
-        m.setType(provider.type);
-        m.setUrn(provider.urn);
-        m.setName(provider.name);
-        m.setProperties(this.struct(provider.inputs, true));
-        return m;
     }
 
     private diagnostics(resp: any): Diagnostic[] {
@@ -403,6 +372,57 @@ export class PackProcess {
         }));
     }
 }
+
+/**
+ * An AnalyzeStackRequest built resource by resource, in any order of completion: each
+ * resource's entry is encoded when it is known (so the resources themselves need not be
+ * kept), and the entries are kept in stack order in large blocks, sent as they are.
+ */
+export class StackRequest {
+    private readonly blocks: Buffer[] = [];
+    private block = Buffer.allocUnsafe(0);
+    private used = 0;
+    private next = 0;
+    private readonly pending = new Map<number, Buffer>();
+
+    constructor(private readonly encoder: RequestEncoder) {}
+
+    /** The `index`-th resource of the stack (0-based; every index below the highest must be added). */
+    add(index: number, r: EngineResource, provider: EngineResource | undefined): void {
+        const entry = this.encoder.stackEntry(r, provider);
+        if (index !== this.next) {
+            this.pending.set(index, Buffer.from(entry));
+            return;
+        }
+        this.append(entry);
+        for (let e = this.pending.get(this.next); e; e = this.pending.get(this.next)) {
+            this.pending.delete(this.next);
+            this.append(e);
+        }
+    }
+
+    private append(entry: Uint8Array): void {
+        if (this.used + entry.length > this.block.length) {
+            if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+            this.block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, entry.length));
+            this.used = 0;
+        }
+        this.block.set(entry, this.used);
+        this.used += entry.length;
+        this.next++;
+    }
+
+    /** The serialized request, as chunks. */
+    finish(): Buffer[] {
+        if (this.pending.size > 0) throw new Error(`AnalyzeStack request: resource ${this.next} was never added`);
+        return this.used > 0 ? [...this.blocks, this.block.subarray(0, this.used)] : this.blocks;
+    }
+}
+
+const BLOCK_BYTES = 16 * 1024 * 1024;
+
+/** What the Pulumi CLI allows a message to the pack (and the pack's server allows): 400 MiB. */
+const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 /** A provider reference is `<urn>::<id>`; the URN is everything before the last `::`. */
 export function providerUrn(ref: string): string {

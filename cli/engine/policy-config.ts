@@ -5,7 +5,7 @@
 // per-policy keys — and validate each policy's config against `{type: object,
 // properties, required}` (pkg/resource/analyzer/config.go). Invalid config fails the run.
 // `check` adds what the CLI cannot check (checkPolicyPackConfig, below).
-import Ajv from "ajv";
+import Ajv, { ValidateFunction } from "ajv";
 import { readConfig, suggestion } from "../../policies/lib/config";
 import { readDataFile } from "../../policies/lib/files";
 import type { AnalyzerInfo, PolicyInfo, ReconciledPolicyConfig } from "./pack-process";
@@ -73,11 +73,10 @@ export function reconcilePolicyConfig(info: AnalyzerInfo, config: PolicyPackConf
     result = applyConfig(result, config);
 
     const errors: string[] = [];
-    const ajv = new Ajv({ allErrors: true, strict: false });
     for (const policy of info.policies) {
         if (!policy.configSchema) continue;
         const properties = { ...policy.configSchema.properties, enforcementLevel: { type: "string", enum: LEVELS } };
-        const validate = ajv.compile({ type: "object", properties, required: policy.configSchema.required ?? [] });
+        const validate = validator({ type: "object", properties, required: policy.configSchema.required ?? [] });
         if (!validate(result[policy.name]?.properties ?? {})) {
             for (const e of validate.errors ?? []) {
                 const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "(root)";
@@ -87,6 +86,20 @@ export function reconcilePolicyConfig(info: AnalyzerInfo, config: PolicyPackConf
     }
     if (errors.length) throw new PolicyConfigError(`policy pack configuration is invalid: ${errors.join("; ")}`);
     return result;
+}
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+/** Compiled once per schema in a process: `check` over many stacks validates each stack's config against the same schemas. */
+function validator(schema: Record<string, unknown>): ValidateFunction {
+    const key = JSON.stringify(schema);
+    let validate = validators.get(key);
+    if (!validate) {
+        validate = (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(schema);
+        validators.set(key, validate);
+    }
+    return validate;
 }
 
 function applyConfig(result: ReconciledPolicyConfig, toApply: PolicyPackConfig): ReconciledPolicyConfig {

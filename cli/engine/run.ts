@@ -1,8 +1,13 @@
 // One analysis run in the CLI's order: Handshake, ConfigureStack, GetPluginInfo,
 // GetAnalyzerInfo, Configure, then per resource Remediate and Analyze (applying what
 // Remediate returns), then AnalyzeStack, then Cancel.
-import { EngineResource, isProviderType } from "./model";
-import { AnalyzerInfo, BootOptions, Diagnostic, LogEntry, PackProcess, providerUrn, Remediation } from "./pack-process";
+//
+// Like the engine, which analyzes resources as its step executor registers them, several
+// resources are in flight at once (`concurrency`); each resource's Remediate answers before
+// its Analyze is sent, AnalyzeStack is sent after every Analyze answered, and results come
+// back in stack order whatever the order of the answers.
+import { EngineResource, isProviderType, ResourceStream } from "./model";
+import { AnalyzerInfo, BootOptions, Diagnostic, LogEntry, PackProcess, providerUrn, Remediation, StackRequest } from "./pack-process";
 import { PolicyPackConfig, reconcilePolicyConfig } from "./policy-config";
 
 export interface RunOptions extends BootOptions {
@@ -11,10 +16,16 @@ export interface RunOptions extends BootOptions {
      * (`check` validates against it, before Configure).
      */
     policyConfig?: PolicyPackConfig | ((info: AnalyzerInfo) => PolicyPackConfig | undefined);
-    resources: EngineResource[];
+    /**
+     * The stack's resources, in stack order: a list, or a stream (a large stack export read
+     * as it is analyzed; the result then lists the resources without their properties).
+     */
+    resources: EngineResource[] | ResourceStream;
     stackTags?: Record<string, string>;
     /** Called after each resource, for progress displays. */
     onProgress?: (done: number, total: number) => void;
+    /** Resources in flight at once (default 8); 1 sends each resource's calls after the previous resource's. */
+    concurrency?: number;
 }
 
 export interface AppliedRemediation extends Remediation {
@@ -49,26 +60,65 @@ export async function analyzeWith(pack: PackProcess, options: RunOptions): Promi
     const policyConfig = typeof options.policyConfig === "function" ? options.policyConfig(info) : options.policyConfig;
     await pack.configure(reconcilePolicyConfig(info, policyConfig));
 
-    const providers = new Map<string, EngineResource>();
-    for (const r of options.resources) if (isProviderType(r.type)) providers.set(r.urn, r);
+    const source = options.resources;
+    const streamed = !Array.isArray(source);
+    const total = streamed ? source.count : source.length;
+    const providers = streamed ? source.providers : new Map<string, EngineResource>();
+    if (!streamed) for (const r of source) if (isProviderType(r.type)) providers.set(r.urn, r);
 
-    const diagnostics: Diagnostic[] = [];
-    const remediations: AppliedRemediation[] = [];
+    const diagnostics: Diagnostic[][] = [];
+    const remediations: AppliedRemediation[][] = [];
     const analyzed: EngineResource[] = [];
+    const stack = new StackRequest(pack.requests);
+    const encoder = pack.requests;
     let done = 0;
-    for (const original of options.resources) {
+
+    const analyzeOne = async (index: number, original: EngineResource) => {
         let r = original;
         const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
-        for (const rem of await pack.remediate(r, provider)) {
-            remediations.push({ ...rem, urn: r.urn });
+        const requests = encoder.resourceRequests(r, provider);
+        const applied: AppliedRemediation[] = [];
+        for (const rem of await pack.remediateBytes(requests.remediate)) {
+            applied.push({ ...rem, urn: r.urn });
             if (rem.properties) r = { ...r, inputs: rem.properties };
         }
+        const analyze = r === original ? requests.analyze : encoder.analyzeRequest(r, provider, "analyze").bytes;
         // The engine attributes a per-resource diagnostic to the analyzed resource.
-        for (const d of await pack.analyze(r, provider)) diagnostics.push({ ...d, urn: r.urn });
-        analyzed.push(r);
-        options.onProgress?.(++done, options.resources.length);
-    }
-    diagnostics.push(...(await pack.analyzeStack(analyzed, providers)));
+        diagnostics[index] = (await pack.analyzeBytes(analyze)).map((d) => ({ ...d, urn: r.urn }));
+        remediations[index] = applied;
+        stack.add(index, r, provider);
+        analyzed[index] = streamed ? withoutProperties(r) : r;
+        options.onProgress?.(++done, total);
+    };
+
+    const items = (streamed ? source.resources() : source)[Symbol.iterator]();
+    let index = 0;
+    let failed: unknown;
+    const lane = async () => {
+        while (failed === undefined) {
+            const next = items.next();
+            if (next.done) return;
+            const i = index++;
+            try {
+                await analyzeOne(i, next.value);
+            } catch (e) {
+                failed ??= e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, lane));
+    if (failed !== undefined) throw failed;
+
+    diagnostics.push([...(await pack.analyzeStackRequest(stack))]);
     await pack.cancel();
-    return { info, pluginVersion, diagnostics, remediations, resources: analyzed, logs: pack.logs };
+    return { info, pluginVersion, diagnostics: diagnostics.flat(), remediations: remediations.flat(), resources: analyzed, logs: pack.logs };
+}
+
+/** Enough requests in flight that the pack never waits for the next one. */
+const DEFAULT_CONCURRENCY = 8;
+
+/** What a report needs of a resource (its identity), without the properties a large stack cannot keep. */
+function withoutProperties(r: EngineResource): EngineResource {
+    const { inputs: _inputs, outputs: _outputs, ...rest } = r;
+    return { ...rest, inputs: {} };
 }

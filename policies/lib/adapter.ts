@@ -187,17 +187,21 @@ function plainFromPolicyResource(r: PolicyResource): PlainResource {
     for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
         propertyDependencies[key] = deps.map((d) => d.urn);
     }
-    return {
+    const plain = {
         type: r.type,
         name: r.name,
         urn: r.urn,
-        props: unwrapProxy(r.props) ?? {},
         protect: r.opts?.protect === true,
         parent: r.parent?.urn ?? (r.opts?.parent || undefined),
         dependencies: (r.dependencies ?? []).map((d) => d.urn),
         propertyDependencies,
         provider: r.provider?.urn,
-    };
+    } as PlainResource;
+    // Read on first use: the SDK patch decodes a stack's resources only when a rule reads
+    // their properties (resource-protect, over every resource, reads none).
+    let props: Record<string, unknown> | undefined;
+    Object.defineProperty(plain, "props", { enumerable: true, get: () => (props ??= unwrapProxy(r.props) ?? {}) });
+    return plain;
 }
 
 // Read when a stack policy runs, not at load: publish boots the pack without a stack.

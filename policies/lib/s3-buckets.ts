@@ -11,9 +11,18 @@ export const BUCKET_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET, t.S3_BUCK
 export interface BucketIndex {
     /** The stack's buckets, in stack order. */
     readonly buckets: readonly PlainResource[];
-    /** The buckets a bucket-configuring resource's `bucket` property refers to. */
-    targetsOf(configuring: PlainResource): PlainResource[];
+    /** The buckets a bucket-configuring resource's `bucket` property refers to (a list the index keeps: read it only). */
+    targetsOf(configuring: PlainResource): readonly PlainResource[];
+    /**
+     * For each targeted bucket, the configuring resources that target it, in stack order.
+     * Buckets that share a name share one list (the same array), so a caller can judge that
+     * list once for all of them: thousands of buckets and configurations sharing one name
+     * cost linear time, not a bucket-by-configuration product.
+     */
+    configurationsOf(configuring: readonly PlainResource[]): Map<PlainResource, readonly PlainResource[]>;
 }
+
+const NONE: readonly PlainResource[] = Object.freeze([]);
 
 /**
  * Indexes the stack's buckets by URN and by the names the `bucket` property of a configuring
@@ -28,8 +37,9 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
         // An unknown is the same sentinel string for every bucket: never a key.
         if (typeof name !== "string" || name === "" || isUnknown(name)) return;
         const list = byName.get(name);
+        // A bucket is added under its name, then its id: a repeat can only be the last one added.
         if (!list) byName.set(name, [bucket]);
-        else if (!list.includes(bucket)) list.push(bucket);
+        else if (list[list.length - 1] !== bucket) list.push(bucket);
     };
     for (const r of resources) {
         if (!BUCKET_TYPES.has(r.type)) continue;
@@ -44,7 +54,7 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
             const ref = configuring.props.bucket;
             // A known name says exactly which bucket is meant, even when the program built it
             // from another bucket's output; a dependency alone could point at the wrong one.
-            if (typeof ref === "string" && !isUnknown(ref)) return [...(byName.get(ref) ?? [])];
+            if (typeof ref === "string" && !isUnknown(ref)) return byName.get(ref) ?? NONE;
             // At preview a new bucket's name or id is unknown; the reference is still visible
             // through propertyDependencies (the SDK records which resources `bucket` came from).
             const targets: PlainResource[] = [];
@@ -53,6 +63,38 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
                 if (bucket && !targets.includes(bucket)) targets.push(bucket);
             }
             return targets;
+        },
+        configurationsOf(configuring) {
+            const position = new Map<PlainResource, number>();
+            const byRef = new Map<string, PlainResource[]>();
+            const byBucket = new Map<PlainResource, PlainResource[]>();
+            configuring.forEach((c, i) => {
+                position.set(c, i);
+                const ref = c.props.bucket;
+                if (typeof ref === "string" && !isUnknown(ref)) {
+                    if (!byName.has(ref)) return;
+                    const list = byRef.get(ref);
+                    if (list) list.push(c);
+                    else byRef.set(ref, [c]);
+                    return;
+                }
+                for (const bucket of this.targetsOf(c)) {
+                    const list = byBucket.get(bucket);
+                    if (list) list.push(c);
+                    else byBucket.set(bucket, [c]);
+                }
+            });
+            const out = new Map<PlainResource, readonly PlainResource[]>();
+            for (const bucket of buckets) {
+                const lists: PlainResource[][] = [];
+                const add = (list: PlainResource[] | undefined) => { if (list && !lists.includes(list)) lists.push(list); };
+                for (const name of [bucket.props.bucket, bucket.props.id]) if (typeof name === "string") add(byRef.get(name));
+                add(byBucket.get(bucket));
+                if (lists.length === 1) out.set(bucket, lists[0]);
+                // Rare (a bucket targeted by name and by id, or by name and by dependency): merged in stack order.
+                else if (lists.length > 1) out.set(bucket, [...new Set(lists.flat())].sort((a, b) => position.get(a)! - position.get(b)!));
+            }
+            return out;
         },
     };
 }

@@ -17,7 +17,17 @@
 //    the list of its asset names (deserialize.js serializeProperty), which then fails to
 //    deserialize: a Lambda `code` archive would break the deployment. `withSerializableArchives`
 //    gives such archives their wire form, which serializes unchanged.
+// 4. Request decoding. google-protobuf decodes a request's property Structs into a message
+//    object per value, which toJavaScript then converts again: most of the CPU and memory of
+//    an Analyze with a large document, and of an AnalyzeStack (three times the bare SDK's
+//    memory per value). The Analyze, Remediate and AnalyzeStack request decoders of the
+//    service definition server.js registers decode the Structs straight to what toJavaScript
+//    returns (./protobuf.ts), and google-protobuf the rest; a provider's Struct is decoded
+//    once per AnalyzeStack, not once per resource. A self-check at boot compares the two
+//    decodings and leaves the SDK's decoders in place if they differ.
+import * as path from "path";
 import { asset } from "@pulumi/pulumi";
+import { decodeProperties, decodeStruct, Reader, SdkDeserialize } from "./protobuf";
 import { collectSecretLocations, SecretLocations } from "./sensitive";
 import { isRecord, isSecretWrapper } from "./values";
 import { walk } from "./walk";
@@ -33,13 +43,18 @@ interface Struct {
 }
 type Deserialize = ((struct: Struct, proxySecrets: boolean) => unknown) & { shared?: true };
 
-const structOf = new WeakMap<object, Struct>();
+/**
+ * The Struct decoded props came from, as a hidden property of the props (a WeakMap entry
+ * per request cost more in garbage collection than the decoding).
+ */
+const STRUCT = Symbol("aws-security-baseline: decoded from");
 let status: PatchStatus = { applied: false, reason: "not applied yet" };
 
 /** Applies the patch once; later calls return the first outcome. */
 export function applySdkPatch(): PatchStatus {
     if (status.applied || status.reason !== "not applied yet") return status;
     status = patch();
+    if (status.applied) status = patchRequestDecoding();
     return status;
 }
 
@@ -60,14 +75,22 @@ function patch(): PatchStatus {
     const original = sdk.deserializeProperties;
     if (typeof original !== "function") return { applied: false, reason: "@pulumi/policy no longer exports deserializeProperties" };
     if (original.shared) return { applied: true };
+    // Structs from google-protobuf (when the request decoding below is not applied).
     const decoded = new WeakMap<object, unknown>();
+    // The SDK's own deserialization of a wire form, for what it must judge itself (see decodeProperties).
+    const sdkDeserialize: SdkDeserialize = (wire) => original({ toJavaScript: () => wire }, false) as Record<string, unknown>;
     const shared: Deserialize = (struct, proxySecrets) => {
+        if (proxySecrets && struct instanceof EncodedStruct && !struct.hasSignatures()) return lazily(() => original(struct, true) as object);
+        // AnalyzeStack: the SDK decodes every resource for every stack policy; ours read a few types.
+        if (!proxySecrets && struct instanceof EncodedStruct && struct.forStack) return (struct.props ??= lazily(() => struct.deserialize(sdkDeserialize)));
         if (proxySecrets || typeof struct !== "object" || struct === null) return original(struct, proxySecrets);
-        let props = decoded.get(struct);
+        const encoded = struct instanceof EncodedStruct;
+        let props = encoded ? struct.props : decoded.get(struct);
         if (props === undefined) {
-            props = original(struct, false);
-            decoded.set(struct, props);
-            if (typeof props === "object" && props !== null) structOf.set(props, struct);
+            props = encoded ? struct.deserialize(sdkDeserialize) : original(struct, false);
+            if (encoded) struct.props = props;
+            else decoded.set(struct, props);
+            if (typeof props === "object" && props !== null) Object.defineProperty(props, STRUCT, { value: struct });
         }
         return props;
     };
@@ -81,7 +104,7 @@ function patch(): PatchStatus {
  * undefined when the patch is not applied or the props were not decoded through it.
  */
 export function secretLocationsOf(props: object): SecretLocations | undefined {
-    const struct = structOf.get(props);
+    const struct = (props as { [STRUCT]?: Struct })[STRUCT];
     return struct ? collectSecretLocations(struct.toJavaScript()) : undefined;
 }
 
@@ -110,4 +133,208 @@ async function archiveWireForm(archive: asset.AssetArchive): Promise<Record<stri
         assets[name] = member instanceof asset.AssetArchive ? await archiveWireForm(member) : member;
     }
     return { [SIG_KEY]: SIG.archive, assets };
+}
+
+// ---------------------------------------------------------------- 4. request decoding
+
+/**
+ * A request's Struct as bytes. `toJavaScript()` is google-protobuf's (the wire form, which
+ * the remediation path and `secretLocationsOf` read); the shared decoding reads the bytes
+ * straight into what deserializeProperties(struct, false) returns.
+ */
+class EncodedStruct implements Struct {
+    /** What the shared decoding made of it. */
+    props: unknown;
+
+    /** `forStack`: a resource's properties in an AnalyzeStack request (decoded only if a stack policy reads them). */
+    constructor(private readonly buf: Uint8Array, private readonly start: number, private readonly end: number, readonly forStack = false) {}
+
+    toJavaScript(): Record<string, unknown> {
+        return decodeStruct(this.buf, this.start, this.end);
+    }
+
+    deserialize(sdk: SdkDeserialize): Record<string, unknown> {
+        return decodeProperties(this.buf, this.start, this.end, sdk);
+    }
+
+    /** Whether a secret, asset, archive or other signature object may be in it (its key is in the bytes). */
+    hasSignatures(): boolean {
+        return !Buffer.isBuffer(this.buf) || this.buf.subarray(this.start, this.end).indexOf(SIGNATURE_KEY_BYTES) >= 0;
+    }
+}
+
+const SIGNATURE_KEY_BYTES = Buffer.from(SIG_KEY, "latin1");
+// The SDK's proxy flags (@pulumi/policy proxy.js isSpecialProxy, getSpecialProxyTarget).
+const SPECIAL_PROXY = "__isSpecialProxy";
+const SPECIAL_PROXY_TARGET = "__getSpecialProxyTarget";
+
+/**
+ * Props decoded on first use. The remediation path's (deserializeProperties(struct, true)):
+ * the SDK decodes them for every Remediate, but only policies at `remediate` read them, and
+ * most runs have none; only for props without signature objects, whose decoding cannot fail
+ * (a malformed asset throws where the SDK has always thrown it). And the resources of an
+ * AnalyzeStack request, of which the stack policies read a few types. The SDK's proxy asks
+ * for the prototype first: a plain object's, answered without decoding. Like the SDK's own
+ * proxies, it answers the flags that lead `unwrapProxy` (./values.ts) to the decoded object.
+ */
+function lazily(materialize: () => object): object {
+    let real: object | undefined;
+    const target = () => (real ??= materialize());
+    return new Proxy({}, {
+        get: (_t, key) => (key === SPECIAL_PROXY ? true : key === SPECIAL_PROXY_TARGET ? target() : Reflect.get(target(), key)),
+        set: (_t, key, value) => Reflect.set(target(), key, value),
+        has: (_t, key) => Reflect.has(target(), key),
+        ownKeys: () => Reflect.ownKeys(target()),
+        getOwnPropertyDescriptor: (_t, key) => {
+            const d = Reflect.getOwnPropertyDescriptor(target(), key);
+            return d && { ...d, configurable: true };
+        },
+        defineProperty: (_t, key, d) => Reflect.defineProperty(target(), key, d),
+        deleteProperty: (_t, key) => Reflect.deleteProperty(target(), key),
+        getPrototypeOf: () => Object.prototype,
+    });
+}
+
+interface Message {
+    getProperties(): Struct | undefined;
+    getProvider?(): Message | undefined;
+}
+interface MessageClass {
+    new (): any;
+    deserializeBinary(bytes: Uint8Array): any;
+}
+interface Protos {
+    AnalyzeRequest: MessageClass;
+    AnalyzeStackRequest: MessageClass;
+    AnalyzerResource: MessageClass;
+    AnalyzerProviderResource: MessageClass;
+}
+interface ServiceMethod {
+    path: string;
+    requestDeserialize: (bytes: Buffer) => unknown;
+}
+
+/** Field tags (number << 3 | wire type 2) of the length-delimited fields decoded here. */
+const PROPERTIES = 0x12; // AnalyzeRequest, AnalyzerResource, AnalyzerProviderResource: field 2
+const PROVIDER = 0x32; // AnalyzeRequest, AnalyzerResource: field 6
+const RESOURCES = 0x0a; // AnalyzeStackRequest: field 1
+
+/**
+ * Decodes a message whose Structs (and provider's Struct) are decoded here and the rest by
+ * google-protobuf. `providers` shares one provider message per distinct encoding.
+ */
+function decodeMessage(pb: Protos, cls: MessageClass, buf: Uint8Array, start: number, end: number, providers: Map<string, Message> | undefined): Message {
+    const r = new Reader(buf, start, end);
+    const rest: Uint8Array[] = [];
+    let properties: EncodedStruct | undefined;
+    let provider: Message | undefined;
+    while (r.pos < end) {
+        const field = r.pos;
+        const tag = r.varint();
+        if (tag === PROPERTIES) {
+            const s = r.span();
+            properties = new EncodedStruct(buf, s, r.pos, cls === pb.AnalyzerResource);
+        } else if (tag === PROVIDER && cls !== pb.AnalyzerProviderResource) {
+            const s = r.span();
+            const key = providers ? Buffer.from(buf.buffer, buf.byteOffset + s, r.pos - s).toString("latin1") : undefined;
+            provider = key !== undefined ? providers!.get(key) : undefined;
+            if (!provider) {
+                provider = decodeMessage(pb, pb.AnalyzerProviderResource, buf, s, r.pos, undefined);
+                if (key !== undefined) providers!.set(key, provider);
+            }
+        } else {
+            r.skip(tag & 7);
+            rest.push(buf.subarray(field, r.pos));
+        }
+    }
+    const message = cls.deserializeBinary(rest.length === 1 ? rest[0] : Buffer.concat(rest));
+    if (properties) message.getProperties = () => properties;
+    if (provider) message.getProvider = () => provider;
+    return message;
+}
+
+function requestDecoders(pb: Protos) {
+    let lastProvider = new Map<string, Message>();
+    return {
+        analyze(bytes: Buffer): Message {
+            // Consecutive requests mostly name the same provider: keep the last one.
+            const providers = lastProvider.size > 1 ? (lastProvider = new Map()) : lastProvider;
+            return decodeMessage(pb, pb.AnalyzeRequest, bytes, 0, bytes.length, providers);
+        },
+        analyzeStack(bytes: Buffer): unknown {
+            const providers = new Map<string, Message>();
+            const resources: Message[] = [];
+            const r = new Reader(bytes);
+            while (r.pos < bytes.length) {
+                const tag = r.varint();
+                if (tag !== RESOURCES) { r.skip(tag & 7); continue; }
+                const s = r.span();
+                resources.push(decodeMessage(pb, pb.AnalyzerResource, bytes, s, r.pos, providers));
+            }
+            const request = new pb.AnalyzeStackRequest();
+            request.getResourcesList = () => resources;
+            return request;
+        },
+    };
+}
+
+function patchRequestDecoding(): PatchStatus {
+    let service: Record<string, ServiceMethod>;
+    let pb: Protos;
+    try {
+        // The copies server.js itself loads.
+        const from = path.dirname(require.resolve("@pulumi/policy/server.js"));
+        const load = (m: string) => require(require.resolve(m, { paths: [from] }));
+        service = load("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
+        pb = load("@pulumi/pulumi/proto/analyzer_pb");
+    } catch {
+        return { applied: false, reason: "@pulumi/pulumi's Analyzer protocol stubs could not be loaded" };
+    }
+    const expected: Record<string, string> = { analyze: "Analyze", remediate: "Remediate", analyzeStack: "AnalyzeStack" };
+    for (const [method, name] of Object.entries(expected)) {
+        if (service?.[method]?.path !== `/pulumirpc.Analyzer/${name}` || typeof service[method].requestDeserialize !== "function") {
+            return { applied: false, reason: `the Analyzer service definition no longer has ${name} as verified` };
+        }
+    }
+    const decoders = requestDecoders(pb);
+    const problem = selfCheck(pb, service, decoders);
+    if (problem) return { applied: false, reason: `request decoding self-check failed: ${problem}` };
+    service.analyze.requestDeserialize = decoders.analyze;
+    service.remediate.requestDeserialize = decoders.analyze;
+    service.analyzeStack.requestDeserialize = decoders.analyzeStack;
+    return { applied: true };
+}
+
+/** Decodes a sample of each request both ways; a difference names what differs. */
+function selfCheck(pb: Protos, service: Record<string, ServiceMethod>, decoders: ReturnType<typeof requestDecoders>): string | undefined {
+    const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.dirname(require.resolve("@pulumi/policy/server.js"))] }));
+    const props = { b: [1, "x", true, null, { z: {}, a: [] }], a: "ü", "": 0.5 };
+    const provider = new pb.AnalyzerProviderResource();
+    provider.setType("pulumi:providers:aws");
+    provider.setUrn("urn:p");
+    provider.setName("p");
+    provider.setProperties(Struct.fromJavaScript({ region: "us-east-1" }));
+    const resource = (cls: MessageClass) => {
+        const m = new cls();
+        m.setType("t");
+        m.setUrn("urn:r");
+        m.setName("r");
+        m.setProperties(Struct.fromJavaScript(props));
+        m.setProvider(provider);
+        return m;
+    };
+    const stack = new pb.AnalyzeStackRequest();
+    stack.setResourcesList([resource(pb.AnalyzerResource), resource(pb.AnalyzerResource)]);
+    const view = (m: any) => JSON.stringify([m.getType(), m.getUrn(), m.getName(), m.getProperties()?.toJavaScript(), m.getProvider?.()?.getProperties()?.toJavaScript(), m.getProvider?.()?.getUrn()]);
+    const cases: [string, Buffer, (b: Buffer) => any, (b: Buffer) => any][] = [
+        ["Analyze", Buffer.from(resource(pb.AnalyzeRequest).serializeBinary()), service.analyze.requestDeserialize, decoders.analyze],
+        ["AnalyzeStack", Buffer.from(stack.serializeBinary()), service.analyzeStack.requestDeserialize, decoders.analyzeStack],
+    ];
+    for (const [name, bytes, theirs, ours] of cases) {
+        const list = (m: any) => (typeof m.getResourcesList === "function" ? m.getResourcesList() : [m]);
+        const a = list(theirs(bytes)).map(view).join();
+        const b = list(ours(bytes)).map(view).join();
+        if (a !== b) return `${name} decodes differently`;
+    }
+    return undefined;
 }

@@ -9,21 +9,30 @@ export type Visit<C> = (child: unknown, context: C) => void;
  * order they were scheduled, before the visited value's later siblings.
  */
 export function walk<C>(root: unknown, rootContext: C, visit: (value: unknown, context: C, schedule: Visit<C>) => void): void {
-    const stack: [unknown, C][] = [[root, rootContext]];
+    // Values and their contexts on parallel stacks: no pair allocated per value.
+    const values: unknown[] = [root];
+    const contexts: C[] = [rootContext];
     const seen = new Set<object>();
-    const scheduled: [unknown, C][] = [];
+    const scheduledValues: unknown[] = [];
+    const scheduledContexts: C[] = [];
     const schedule: Visit<C> = (child, context) => {
-        scheduled.push([child, context]);
+        scheduledValues.push(child);
+        scheduledContexts.push(context);
     };
-    while (stack.length > 0) {
-        const [value, context] = stack.pop()!;
+    while (values.length > 0) {
+        const value = values.pop();
+        const context = contexts.pop() as C;
         if (typeof value === "object" && value !== null) {
             if (seen.has(value)) continue;
             seen.add(value);
         }
         visit(value, context, schedule);
-        for (let i = scheduled.length - 1; i >= 0; i--) stack.push(scheduled[i]);
-        scheduled.length = 0;
+        for (let i = scheduledValues.length - 1; i >= 0; i--) {
+            values.push(scheduledValues[i]);
+            contexts.push(scheduledContexts[i]);
+        }
+        scheduledValues.length = 0;
+        scheduledContexts.length = 0;
     }
 }
 

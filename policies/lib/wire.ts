@@ -28,10 +28,12 @@ export const UNKNOWN_SENTINELS = {
 } as const;
 
 const unknownSet: ReadonlySet<unknown> = new Set(Object.values(UNKNOWN_SENTINELS));
+const SENTINEL_LENGTH = UNKNOWN_SENTINELS.string.length;
 
 /** True when the value is not known yet (preview). */
 export function isUnknown(value: unknown): boolean {
-    return unknownSet.has(value);
+    // Rules ask this of every value: most are not 36-character strings, and need no hashing.
+    return typeof value === "string" && value.length === SENTINEL_LENGTH && unknownSet.has(value);
 }
 
 /** The signature of a wire-form special value, if it is one. */

@@ -1,0 +1,61 @@
+// Many stacks at once (`check` over many files): a few workers, each with its own pack
+// process, take the stacks in order; results come back in input order whatever finishes
+// first. A worker keeps its pack for the next stack when that stack boots it alike (same
+// stack, project, organization, config and environment: what a pack reads at boot), and
+// boots a fresh one otherwise, as the Pulumi CLI boots one per `pulumi preview`.
+import * as os from "os";
+import { PackProcess } from "./engine/pack-process";
+import { analyzeWith, RunOptions, RunResult } from "./engine/run";
+
+/** One worker per CPU core by default (each stack's pack takes a core; `check` itself needs little). */
+export function defaultJobs(): number {
+    return Math.max(1, (os as { availableParallelism?: () => number }).availableParallelism?.() ?? os.cpus().length);
+}
+
+/**
+ * Runs each stack with at most `jobs` packs at once. Like running them one after the other,
+ * it fails with the error of the first stack (in input order) that fails, and starts no
+ * stack after a failure.
+ */
+export async function runMany(stacks: readonly RunOptions[], jobs: number): Promise<RunResult[]> {
+    const results: RunResult[] = [];
+    const failures = new Map<number, unknown>();
+    let next = 0;
+    const worker = async () => {
+        let pack: PackProcess | undefined;
+        let bootedAs: string | undefined;
+        try {
+            while (failures.size === 0 && next < stacks.length) {
+                const i = next++;
+                const options = stacks[i];
+                const key = bootKey(options);
+                try {
+                    if (!pack || bootedAs !== key) {
+                        await pack?.close();
+                        pack = undefined;
+                        pack = await PackProcess.boot(options);
+                        bootedAs = key;
+                    }
+                    const logsBefore = pack.logs.length;
+                    const run = await analyzeWith(pack, options);
+                    results[i] = { ...run, logs: run.logs.slice(logsBefore) };
+                } catch (e) {
+                    failures.set(i, e);
+                    // A pack that failed a run is not trusted with the next one.
+                    await pack?.close();
+                    pack = undefined;
+                }
+            }
+        } finally {
+            await pack?.close();
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, stacks.length)) }, worker));
+    if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+    return results;
+}
+
+/** What a pack process learns at boot: stacks that agree on it can share one. */
+function bootKey(o: RunOptions): string {
+    return JSON.stringify([o.packDir, o.stack, o.project, o.organization, o.dryRun, o.noStack, o.stackConfig, o.env, o.bootTimeoutMs, o.callTimeoutMs]);
+}

@@ -1,0 +1,92 @@
+// Many stacks at once (cli/run-many.ts, `check --jobs`): the same results as one after the
+// other, in input order, the first failure in input order, one pack per worker when stacks
+// boot it alike.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { PackProcess } from "../cli/engine/pack-process";
+import { RunOptions } from "../cli/engine/run";
+import { loadInputFile } from "../cli/inputs";
+import { runMany } from "../cli/run-many";
+import { runCheckAsync } from "./helpers/check";
+import { FIXTURES, PACK_DIR } from "./helpers/engine";
+
+const FILES = [
+    path.join(FIXTURES, "insecure-stack.json"),
+    path.join(FIXTURES, "secure-stack.json"),
+    path.join(FIXTURES, "samples/stack-export.json"),
+    path.join(FIXTURES, "samples/preview.json"),
+    path.join(FIXTURES, "iam-no-wildcard-actions/insecure.json"),
+];
+
+function stackOf(file: string): RunOptions {
+    const input = loadInputFile(file);
+    return { packDir: PACK_DIR, stack: input.stack ?? "dev", project: input.project ?? "project", dryRun: input.preview, resources: input.resources };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "run-many-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("runMany", () => {
+    it("gives what running the stacks one by one gives, in input order, whatever the number of workers", async () => {
+        const stacks = FILES.map(stackOf);
+        const summary = (runs: Awaited<ReturnType<typeof runMany>>) => runs.map((r) => ({ diagnostics: r.diagnostics, resources: r.resources.map((x) => x.urn), logs: r.logs }));
+        const one = summary(await runMany(stacks, 1));
+        expect(one.map((r) => r.diagnostics.length)).toEqual(expect.arrayContaining([expect.any(Number)]));
+        expect(summary(await runMany(stacks, 3))).toEqual(one);
+    }, 120_000);
+
+    it("keeps a worker's pack for stacks that boot it alike, boots another for a different stack", async () => {
+        const boot = vi.spyOn(PackProcess, "boot");
+        try {
+            const same = stackOf(FILES[0]);
+            await runMany([same, same, same], 1);
+            expect(boot).toHaveBeenCalledTimes(1);
+            boot.mockClear();
+            await runMany([same, { ...same, stack: "other" }, same], 1);
+            expect(boot).toHaveBeenCalledTimes(3);
+        } finally {
+            boot.mockRestore();
+        }
+    }, 120_000);
+
+    it("fails with the first failure in input order, as one after the other would", async () => {
+        const ok = stackOf(FILES[1]);
+        // A pack that fails to start, saying why.
+        const broken = (why: string): RunOptions => {
+            const dir = path.join(tmp, why);
+            fs.mkdirSync(dir, { recursive: true });
+            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: why, version: "0.0.0", main: "index.js" }));
+            fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+            fs.writeFileSync(path.join(dir, "index.js"), `throw new Error("pack ${why} failed");\n`);
+            if (!fs.existsSync(path.join(dir, "node_modules"))) fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+            return { ...ok, packDir: dir };
+        };
+        await expect(runMany([ok, broken("first"), ok, broken("second")], 4)).rejects.toThrow(/pack first failed/);
+        await expect(runMany([ok, broken("third"), broken("fourth")], 1)).rejects.toThrow(/pack third failed/);
+    }, 120_000);
+});
+
+describe("check over many files", () => {
+    it("reports every file in input order with the worst exit code, with any --jobs", async () => {
+        const sequential = await runCheckAsync(["--jobs", "1", "--format", "json", ...FILES]);
+        const parallel = await runCheckAsync(["--jobs", "3", "--format", "json", ...FILES]);
+        expect(sequential.stderr).toBe("");
+        expect(sequential.code).toBe(1); // the insecure stack has mandatory violations
+        expect(parallel.code).toBe(sequential.code);
+        const strip = (out: string) => ({ ...JSON.parse(out), tool: undefined });
+        expect(strip(parallel.stdout)).toEqual(strip(sequential.stdout));
+        expect(JSON.parse(parallel.stdout).files.map((f: { file: string }) => f.file)).toEqual(FILES);
+        const clean = await runCheckAsync(["--jobs", "2", path.join(FIXTURES, "secure-stack.json"), path.join(FIXTURES, "secure-stack.json")]);
+        expect(clean.code).toBe(0);
+    }, 180_000);
+
+    it("refuses a --jobs that is not a positive whole number", async () => {
+        for (const bad of ["0", "1.5", "many"]) {
+            const r = await runCheckAsync(["--jobs", bad, FILES[0]]);
+            expect(r.code).toBe(2);
+            expect(r.stderr).toMatch(/^check: --jobs must be a positive whole number/);
+        }
+    }, 60_000);
+});
