@@ -7,6 +7,7 @@
 // keys), and it applies exemptions itself so that exempted findings stay in the report.
 import * as fs from "fs";
 import * as path from "path";
+import { StringDecoder } from "string_decoder";
 import { parseArgs } from "util";
 import { DOCS_URL_ENV } from "../policies/lib/docs";
 import type { Exemption } from "../policies/lib/exemptions";
@@ -175,12 +176,26 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     return mandatory > 0 ? 1 : 0;
 }
 
-function readIfPossible(file: string): string | undefined {
+/** An input's text in chunks, read when a report looks for a resource's line (never whole: an export can be larger than a string). */
+function readIfPossible(file: string): Iterable<string> | undefined {
+    let fd: number;
     try {
-        return fs.readFileSync(file, "utf8");
+        fd = fs.openSync(file, "r");
     } catch {
         return undefined;
     }
+    return (function* () {
+        const decoder = new StringDecoder("utf8");
+        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+        try {
+            for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) yield decoder.write(buf.subarray(0, n));
+            yield decoder.end();
+        } catch {
+            // Unreadable now: the findings that follow point at line 1.
+        } finally {
+            fs.closeSync(fd);
+        }
+    })();
 }
 
 /** Fails before the run, not after it, when the report could not be written. */

@@ -44,8 +44,8 @@ export interface CheckReport {
 export interface ReportOptions {
     /** The directory `check` was started from (the repository root in CI). */
     cwd: string;
-    /** An input file's text, to find the line that declares a resource. */
-    readSource?: (file: string) => string | undefined;
+    /** An input file's text (whole, or in chunks read as they are needed), to find the line that declares a resource. */
+    readSource?: (file: string) => string | Iterable<string> | undefined;
 }
 
 export type ReportFormat = "table" | "json" | "sarif";
@@ -251,41 +251,67 @@ export function typeFromUrn(urn: string): string {
  * stack export or preview JSON, else a fixture entry's `"name"` with its `"type"` at most
  * two lines away. Resources not found are left out (their findings point at line 1).
  */
-export function resourceLines(text: string, resources: { urn: string; type: string; name: string }[]): Map<string, number> {
+export function resourceLines(source: string | Iterable<string>, resources: { urn: string; type: string; name: string }[]): Map<string, number> {
     const urnLine = new Map<string, number>();
     const nameLines = new Map<string, number[]>();
     const typeLines = new Map<string, Set<number>>();
     const key = /"(urn|name|type)"\s*:\s*("(?:[^"\\]|\\.)*")/g;
-    text.split("\n").forEach((line, i) => {
-        for (const m of line.matchAll(key)) {
+    // One regular expression over a run of whole lines at a time (no string per line), the
+    // line of each match counted from the newlines before it.
+    let line = 1;
+    const scan = (text: string) => {
+        let at = 0;
+        for (const m of text.matchAll(key)) {
+            for (let nl = text.indexOf("\n", at); nl >= 0 && nl < m.index; nl = text.indexOf("\n", nl + 1)) line++;
+            at = m.index;
+            // A match never spans lines: a JSON string holds no raw newline.
+            if (m[0].includes("\n")) continue;
             let value: string;
             try {
                 value = JSON.parse(m[2]);
             } catch {
                 continue;
             }
-            const n = i + 1;
             if (m[1] === "urn") {
-                if (!urnLine.has(value)) urnLine.set(value, n);
+                if (!urnLine.has(value)) urnLine.set(value, line);
             } else if (m[1] === "name") {
-                const at = nameLines.get(value);
-                if (at) at.push(n);
-                else nameLines.set(value, [n]);
+                const lines = nameLines.get(value);
+                if (lines) lines.push(line);
+                else nameLines.set(value, [line]);
             } else {
-                typeLines.set(value, (typeLines.get(value) ?? new Set()).add(n));
+                typeLines.set(value, (typeLines.get(value) ?? new Set()).add(line));
             }
         }
-    });
+        for (let nl = text.indexOf("\n", at); nl >= 0; nl = text.indexOf("\n", nl + 1)) line++;
+    };
+    let pending = "";
+    for (const chunk of typeof source === "string" ? [source] : source) {
+        pending += chunk;
+        let cut = pending.lastIndexOf("\n") + 1;
+        // A line longer than this (a minified file) is cut before its last key instead.
+        if (cut === 0 && pending.length > LONG_LINE) {
+            cut = Math.max(pending.lastIndexOf('"urn"'), pending.lastIndexOf('"name"'), pending.lastIndexOf('"type"'));
+            if (cut <= 0) cut = pending.length - 8;
+        }
+        if (cut > 0) {
+            scan(pending.slice(0, cut));
+            pending = pending.slice(cut);
+        }
+    }
+    scan(pending);
     const found = new Map<string, number>();
     for (const r of resources) {
         const byUrn = urnLine.get(r.urn);
         const types = typeLines.get(r.type);
         const byName = types && nameLines.get(r.name)?.find((n) => [n - 2, n - 1, n, n + 1, n + 2].some((t) => types.has(t)));
-        const line = byUrn ?? byName;
-        if (line) found.set(r.urn, line);
+        const at = byUrn ?? byName;
+        if (at) found.set(r.urn, at);
     }
     return found;
 }
+
+/** Longest run of text without a newline that resourceLines holds before cutting it. */
+const LONG_LINE = 16 * 1024 * 1024;
 
 // ---------------------------------------------------------------- JSON
 

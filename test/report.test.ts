@@ -374,6 +374,28 @@ describe("resourceLines", () => {
     it.each(cases)("%s", (_label, text, line) => {
         expect(resourceLines(text, [db]).get(DB_URN)).toBe(line);
     });
+
+    it("finds the same lines when the text comes in chunks cut anywhere (check reads exports in chunks)", () => {
+        const entries = Array.from({ length: 40 }, (_, i) => ({ urn: `${DB_URN}-${i}`, type: "aws:rds/instance:Instance", name: `db-${i}` }));
+        const exportText = JSON.stringify({ deployment: { resources: entries.map((e) => ({ urn: e.urn, type: e.type, inputs: { name: e.name } })) } }, null, 4);
+        const fixtureText = JSON.stringify({ resources: entries.map((e) => ({ type: e.type, name: e.name, props: {} })) }, null, 2);
+        for (const text of [exportText, fixtureText]) {
+            const whole = resourceLines(text, entries);
+            expect(whole.size).toBe(entries.length);
+            for (const size of [1, 7, 64, 1000]) {
+                const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+                expect(resourceLines(chunks, entries)).toEqual(whole);
+            }
+        }
+    });
+
+    it("reads a file of one line longer than it holds at once (a minified export)", () => {
+        const entries = Array.from({ length: 3 }, (_, i) => ({ urn: `${DB_URN}-${i}`, type: "aws:rds/instance:Instance", name: `db-${i}` }));
+        const filler = "x".repeat(9 * 1024 * 1024);
+        const text = JSON.stringify({ deployment: { resources: entries.map((e) => ({ urn: e.urn, type: e.type, inputs: { filler } })) } });
+        const chunks = Array.from({ length: Math.ceil(text.length / (4 * 1024 * 1024)) }, (_, i) => text.slice(i * 4 * 1024 * 1024, (i + 1) * 4 * 1024 * 1024));
+        expect([...resourceLines(chunks, entries).values()]).toEqual([1, 1, 1]);
+    });
 });
 
 describe("progress line", () => {
