@@ -281,25 +281,9 @@ export class PackProcess {
         await this.call("configure", req);
     }
 
-    async remediate(r: EngineResource, provider?: EngineResource): Promise<Remediation[]> {
-        const resp: any = await this.call("remediate", this.encoder.analyzeRequest(r, provider, "remediate").bytes);
-        return resp.getRemediationsList().map((m: any) => ({
-            policyName: m.getPolicyname(),
-            description: m.getDescription(),
-            properties: m.getProperties()?.toJavaScript(),
-            diagnostic: m.getDiagnostic(),
-        }));
-    }
-
-    async analyze(r: EngineResource, provider?: EngineResource): Promise<Diagnostic[]> {
-        const resp: any = await this.call("analyze", this.encoder.analyzeRequest(r, provider, "analyze").bytes);
-        return this.diagnostics(resp);
-    }
-
-    async analyzeStack(resources: EngineResource[], providers: Map<string, EngineResource>): Promise<Diagnostic[]> {
-        const request = new StackRequest(this.encoder);
-        resources.forEach((r, i) => request.add(i, r, r.provider ? providers.get(providerUrn(r.provider)) : undefined));
-        return this.analyzeStackRequest(request);
+    /** Remediate for one resource, its request encoded here. */
+    remediate(r: EngineResource, provider?: EngineResource): Promise<Remediation[]> {
+        return this.remediateBytes(this.encoder.analyzeRequest(r, provider, "remediate").bytes);
     }
 
     /** AnalyzeStack with a request built resource by resource. */
