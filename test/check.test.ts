@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { withoutInternalKeys } from "../cli/engine/model";
+import { withoutInternalKeys } from "./helpers/internal-keys";
 import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";

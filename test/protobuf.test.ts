@@ -3,9 +3,9 @@
 // values, odd keys and malformed bytes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasInternalKey, withoutInternalKeys } from "../cli/engine/model";
 import { decodeProperties, decodeStruct, unexpectedStructType, WireError, Writer, writeStructFields } from "../policies/lib/protobuf";
 import { SIG, SIG_KEY } from "../policies/lib/wire";
+import { hasInternalKey, withoutInternalKeys } from "./helpers/internal-keys";
 import { fcParams } from "./robustness/arbitraries";
 
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");

@@ -3,12 +3,13 @@
 // with those classes, against requests built the old way.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EngineResource, hasInternalKey, withoutInternalKeys } from "../cli/engine/model";
+import { EngineResource } from "../cli/engine/model";
 import { providerUrn, StackRequest } from "../cli/engine/pack-process";
 import { RequestEncoder } from "../cli/engine/requests";
 import { loadInputFile } from "../cli/inputs";
 import { fcParams } from "./robustness/arbitraries";
 import { FIXTURES } from "./helpers/engine";
+import { hasInternalKey, withoutInternalKeys } from "./helpers/internal-keys";
 import * as path from "path";
 
 const pb = require("@pulumi/pulumi/proto/analyzer_pb");
