@@ -74,7 +74,11 @@ export class RequestEncoder {
         return w;
     }
 
-    /** One element of AnalyzeStackRequest.resources, with its field tag and length: requests concatenate them. */
+    /**
+     * One element of AnalyzeStackRequest.resources, with its field tag and length: requests
+     * concatenate them. The bytes are a view of the shared buffer, valid until the next
+     * encoding: StackRequest copies them at once.
+     */
     stackEntry(r: EngineResource, provider: EngineResource | undefined): Buffer {
         const w = this.writer;
         w.reset();
@@ -104,9 +108,6 @@ export class RequestEncoder {
         w.lengthPrefix(0x0a, entry);
         return w.finish();
     }
-
-    // stackEntry's bytes are a view of the shared buffer, valid until the next encoding:
-    // StackRequest copies them at once.
 
     /** AnalyzerResourceOptions: proto3 leaves out defaults (false, "", empty lists). */
     private writeOptions(w: Writer, r: EngineResource): void {
