@@ -64,7 +64,7 @@ export function openInputFile(file: string, options: LoadOptions = {}): LoadedIn
         throw new InputError(`${file}: input ${NOT_JSON}`);
     }
     const { scan, streams, fixtures } = scanned;
-    if (scan.document === undefined) throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
+    if (scan.document === undefined) throw new InputError(`${file}: ${EMPTY}`);
     const json = scan.document;
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
         throw new InputError(`${file}: unknown input shape: expected a JSON object`);
@@ -89,6 +89,7 @@ export function openInputFile(file: string, options: LoadOptions = {}): LoadedIn
     return parseInput(o, file, options);
 }
 
+const EMPTY = "the file is empty; expected JSON (a fixture, a stack export or preview --json output)";
 const NOT_JSON = "is not valid JSON; expected a fixture, a `pulumi stack export` file or `pulumi preview --json` output";
 
 /** What one JSON.parse of a file can take (V8's longest string is ~512 MiB of one-byte text). */
@@ -175,11 +176,9 @@ function isResourceList(path: readonly string[]): boolean {
 function readWholeFile(file: string): void {
     const read = readDataFile(file, "input", "json");
     if (!read.ok) {
-        throw new InputError(read.problem.endsWith("is not valid JSON")
-            ? `${read.problem}; expected a fixture, a \`pulumi stack export\` file or \`pulumi preview --json\` output`
-            : read.problem);
+        throw new InputError(read.problem.endsWith("is not valid JSON") ? `${file}: input ${NOT_JSON}` : read.problem);
     }
-    if (read.value === undefined) throw new InputError(`${file}: the file is empty; expected JSON (a fixture, a stack export or preview --json output)`);
+    if (read.value === undefined) throw new InputError(`${file}: ${EMPTY}`);
 }
 
 function streamedInput(file: string, format: "stack-export" | "preview-json", preview: boolean, s: ArrayStream, options: LoadOptions, secretsProvider: string | undefined): StreamedInput {
