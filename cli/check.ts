@@ -163,6 +163,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             logs: run.logs.filter((l) => l.severity !== "debug"),
             unusedExemptions: unusedExemptions(policyConfig, run.resources),
             ...("program" in input ? { program: input.program } : {}),
+            ...(!Array.isArray(input.resources) ? { lines: input.resources.lines } : {}),
         });
     }
     const report = { pack: info!, files: results };

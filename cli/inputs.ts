@@ -5,14 +5,17 @@
 //   3. `pulumi preview --json`: {"steps": [{"op", "urn", "newState": {...}}]}
 //
 // Files are read as a stream of resources (./json-scan.ts): a stack export or preview of any
-// size is checked once, before anything runs, then read again resource by resource while
-// the pack analyzes it, so neither the file nor its resources are ever held whole.
+// size is scanned once before anything runs (its structure, its providers), then read
+// resource by resource while the pack analyzes it, so neither the file nor its resources are
+// ever held whole, and each resource is parsed once. A resource that is not JSON, or not a
+// resource, is found when it is read: the run fails with the message a whole-file reading
+// gave.
 import * as fs from "fs";
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
 import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
 import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
-import { JsonSyntaxError, readRanges, ScannedArray, scanJson } from "./json-scan";
+import { JsonSyntaxError, readRanges, Scan, ScannedArray, scanJson } from "./json-scan";
 
 export class InputError extends Error {}
 
@@ -37,7 +40,10 @@ const PROVIDER_ID = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** A stack export or preview read as it is analyzed (see ResourceStream); fixtures are loaded whole. */
 export interface StreamedInput extends Omit<LoadedInput, "resources"> {
-    resources: ResourceStream;
+    resources: ResourceStream & {
+        /** The line that declares each resource read so far (its `"urn"`): where a report points. */
+        lines: ReadonlyMap<string, number>;
+    };
 }
 
 /** Reads a file into resources; a stack export or preview of any size. */
@@ -64,6 +70,19 @@ export function openInputFile(file: string, options: LoadOptions = {}): LoadedIn
         throw new InputError(`${file}: input ${NOT_JSON}`);
     }
     const { scan, streams, fixtures } = scanned;
+    let read: { input: LoadedInput | StreamedInput; analyzed?: ArrayStream };
+    try {
+        read = inputOf(file, scan, streams, fixtures, options);
+    } catch (e) {
+        if (e instanceof InputError && !allElementsParse(file, [...streams.values()])) throw new InputError(`${file}: input ${NOT_JSON}`);
+        throw e;
+    }
+    // Lists the document does not analyze are part of the file all the same (an analyzed one is parsed as it is read).
+    if (!allElementsParse(file, [...streams.values()].filter((s) => s !== read.analyzed))) throw new InputError(`${file}: input ${NOT_JSON}`);
+    return read.input;
+}
+
+function inputOf(file: string, scan: Scan, streams: Map<string, ArrayStream>, fixtures: Map<string, unknown[]>, options: LoadOptions): { input: LoadedInput | StreamedInput; analyzed?: ArrayStream } {
     if (scan.document === undefined) throw new InputError(`${file}: ${EMPTY}`);
     const json = scan.document;
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
@@ -79,14 +98,25 @@ export function openInputFile(file: string, options: LoadOptions = {}): LoadedIn
         if (typeof d !== "object" || d === null) throw new InputError(`${file}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
         const dep = d as Record<string, unknown>;
         const stream = streamOf(dep.resources);
-        if (!stream) return fromStackExport(o, file, options); // no resources, or not a list: as a whole
-        return streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers));
+        if (!stream) return { input: fromStackExport(o, file, options) }; // no resources, or not a list: as a whole
+        return { input: streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers)), analyzed: stream };
     }
     const steps = streamOf(o.steps);
-    if (steps) return streamedInput(file, "preview-json", true, steps, options, undefined);
+    if (steps) return { input: streamedInput(file, "preview-json", true, steps, options, undefined), analyzed: steps };
     const fixture = typeof o.resources === "string" ? fixtures.get(o.resources) : undefined;
-    if (fixture) return fromFixture({ ...o, resources: fixture }, file, options);
-    return parseInput(o, file, options);
+    if (fixture) return { input: fromFixture({ ...o, resources: fixture }, file, options) };
+    return { input: parseInput(o, file, options) };
+}
+
+/** Whether every element of these lists is JSON (the scan only located them). */
+function allElementsParse(file: string, lists: ArrayStream[]): boolean {
+    if (lists.length === 0) return true;
+    const fd = fs.openSync(file, "r");
+    try {
+        return lists.every((s) => allParse(fd, s.array.ranges, 0));
+    } finally {
+        fs.closeSync(fd);
+    }
 }
 
 const EMPTY = "the file is empty; expected JSON (a fixture, a stack export or preview --json output)";
@@ -107,51 +137,54 @@ function fileSize(file: string): number {
     }
 }
 
-/** The resources of a stack export or preview, checked and summarized while scanning. */
+/** The resources of a stack export or preview, located (not read) while scanning. */
 interface ArrayStream {
     kind: "stack-export" | "preview-json";
     array: ScannedArray;
-    /** The first problem with a resource, raised only if this array is the one analyzed. */
-    problem?: InputError;
-    count: number;
     providers: Map<string, EngineResource>;
     /** URNs that name the stack: the first root stack resource's, else the first resource's. */
     rootUrn?: string;
     firstUrn?: string;
+    /** A resource could not be converted: the stack is not looked for further (reading it fails). */
+    stopped?: boolean;
 }
 
-/** Scans a file: stack-export and preview resources are converted (to check them) and counted, fixture entries kept. */
+// The elements the scan reads, found by their bytes: a type that is a provider's or the root
+// stack's (a URN holds these types too, but never right after a quote).
+const PROVIDER_TYPE = Buffer.from('"pulumi:providers:');
+const STACK_TYPE = Buffer.from('"pulumi:pulumi:Stack"');
+
+/**
+ * Scans a file: fixture entries are kept; of a stack export or preview, only what must be
+ * known before the first resource is analyzed is read (the providers, and the URNs that name
+ * the stack), the rest when it is analyzed (streamedInput).
+ */
 function scanInputFile(file: string) {
     const streams = new Map<string, ArrayStream>();
     const fixtures = new Map<string, unknown[]>();
     const fd = fs.openSync(file, "r");
     try {
-        const scan = scanJson(fd, isResourceList, (array, index, text) => {
-            let value: unknown;
-            try {
-                value = JSON.parse(text);
-            } catch {
-                throw new JsonSyntaxError();
-            }
+        const scan = scanJson(fd, isResourceList, (array, index, element) => {
             if (array.path.length === 1 && array.path[0] === "resources") {
                 let list = fixtures.get(array.marker);
                 if (!list) fixtures.set(array.marker, (list = []));
-                list.push(value);
+                list.push(parseElement(element.text()));
                 return;
             }
             let s = streams.get(array.marker);
-            if (!s) streams.set(array.marker, (s = { kind: array.path[0] === "steps" ? "preview-json" : "stack-export", array, count: 0, providers: new Map() }));
-            if (s.problem) return;
+            if (!s) streams.set(array.marker, (s = newStream(array)));
+            if (s.stopped) return;
+            if (s.firstUrn !== undefined && !element.includes(PROVIDER_TYPE) && (s.rootUrn !== undefined || !element.includes(STACK_TYPE))) return;
             try {
-                const r = s.kind === "stack-export" ? exportResource(value, s.count, file, true) : previewResource(value, index, file, true);
+                // Its index among the analyzed resources is not known yet: only the reading that fails says it.
+                const r = s.kind === "stack-export" ? exportResource(parseElement(element.text()), index, file, true) : previewResource(parseElement(element.text()), index, file, true);
                 if (!r) return;
-                s.count++;
                 if (isProviderType(r.type)) s.providers.set(r.urn, r);
                 s.firstUrn ??= r.urn;
                 if (r.type === "pulumi:pulumi:Stack") s.rootUrn ??= r.urn;
             } catch (e) {
                 if (!(e instanceof InputError)) throw e;
-                s.problem = e;
+                s.stopped = true;
             }
         });
         // Empty lists too.
@@ -159,12 +192,24 @@ function scanInputFile(file: string) {
             if (array.path.length === 1 && array.path[0] === "resources") {
                 if (!fixtures.has(array.marker)) fixtures.set(array.marker, []);
             } else if (!streams.has(array.marker)) {
-                streams.set(array.marker, { kind: array.path[0] === "steps" ? "preview-json" : "stack-export", array, count: 0, providers: new Map() });
+                streams.set(array.marker, newStream(array));
             }
         }
         return { scan, streams, fixtures };
     } finally {
         fs.closeSync(fd);
+    }
+}
+
+function newStream(array: ScannedArray): ArrayStream {
+    return { kind: array.path[0] === "steps" ? "preview-json" : "stack-export", array, providers: new Map() };
+}
+
+function parseElement(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        throw new JsonSyntaxError();
     }
 }
 
@@ -182,20 +227,21 @@ function readWholeFile(file: string): void {
 }
 
 function streamedInput(file: string, format: "stack-export" | "preview-json", preview: boolean, s: ArrayStream, options: LoadOptions, secretsProvider: string | undefined): StreamedInput {
-    if (s.problem) throw s.problem;
     const id = s.rootUrn ?? s.firstUrn;
     const identity = id ? urnStackProject(id) : undefined;
     const stat = fs.statSync(file);
-    const ranges = s.array.ranges;
+    const { ranges, lines: startLines } = s.array;
     const convert = format === "stack-export" ? exportResource : previewResource;
+    const lines = new Map<string, number>();
     return {
         format, preview,
         stack: options.stack ?? identity?.stack,
         project: options.project ?? identity?.project,
         secretsProvider,
         resources: {
-            count: s.count,
+            count: ranges.length / 2,
             providers: s.providers,
+            lines,
             *resources() {
                 const fd = fs.openSync(file, "r");
                 try {
@@ -204,12 +250,20 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
                     let index = 0;
                     let kept = 0;
                     for (const text of readRanges(fd, ranges)) {
-                        const r = convert(JSON.parse(text), format === "stack-export" ? kept : index, file, true);
-                        index++;
+                        let r: EngineResource | undefined;
+                        try {
+                            r = convert(parseElement(text), format === "stack-export" ? kept : index, file, true);
+                        } catch (e) {
+                            // A file that is not JSON says so, whatever comes before the place it breaks.
+                            if (e instanceof JsonSyntaxError || (e instanceof InputError && !allParse(fd, ranges, index + 1))) throw new InputError(`${file}: input ${NOT_JSON}`);
+                            throw e;
+                        }
                         if (r) {
                             kept++;
+                            if (!lines.has(r.urn)) lines.set(r.urn, startLines[index] + urnLineOffset(text, r.urn));
                             yield r;
                         }
+                        index++;
                     }
                 } finally {
                     fs.closeSync(fd);
@@ -217,6 +271,34 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
             },
         },
     };
+}
+
+/** Whether the elements at `ranges` from the `from`-th on are all JSON. */
+function allParse(fd: number, ranges: readonly number[], from: number): boolean {
+    try {
+        for (const text of readRanges(fd, ranges.slice(from * 2))) JSON.parse(text);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Lines from the start of an element's text to its `"urn": "<urn>"` (0 when it has none). */
+function urnLineOffset(text: string, urn: string): number {
+    const key = /"urn"\s*:\s*("(?:[^"\\]|\\.)*")/g;
+    for (const m of text.matchAll(key)) {
+        let value: unknown;
+        try {
+            value = JSON.parse(m[1]);
+        } catch {
+            continue;
+        }
+        if (value !== urn) continue;
+        let n = 0;
+        for (let nl = text.indexOf("\n"); nl >= 0 && nl < m.index; nl = text.indexOf("\n", nl + 1)) n++;
+        return n;
+    }
+    return 0;
 }
 
 export function parseInput(json: unknown, label: string, options: LoadOptions = {}): LoadedInput {

@@ -5,10 +5,12 @@
 // one `JSON.parse` of a 700 MB stack export is impossible; holding it as objects would take
 // gigabytes besides.
 //
-// Validity is JSON.parse's: the rest of the document and every element are parsed by it,
-// and the scanner only splits arrays at their top-level commas, so a file is accepted exactly
-// when `JSON.parse` of the whole file accepts it (test/json-scan.test.ts compares the two on
-// random and damaged files).
+// Validity is JSON.parse's: the rest of the document is parsed by it here, and each element
+// by the caller when it reads it (cli/inputs.ts); the scanner only splits arrays at their
+// top-level commas, so a file is accepted exactly when `JSON.parse` of the whole file accepts
+// it (test/json-scan.test.ts compares the two on random and damaged files). The scan itself
+// makes no string of an element unless the caller asks for it: most elements are only
+// located here, and read once, later.
 import * as fs from "fs";
 
 /** The file is not valid JSON (where is not said: the file may hold secrets). */
@@ -22,6 +24,15 @@ export interface ScannedArray {
     marker: string;
     /** Start and end offsets of each element, flattened: [start0, end0, start1, end1, ...]. */
     ranges: number[];
+    /** The 1-based line of each element's first byte (the one after its `[` or `,`). */
+    lines: number[];
+}
+
+/** The element being scanned, during the `onElement` call only. */
+export interface ScannedElement {
+    text(): string;
+    /** Whether its bytes hold `needle` (nothing decoded). */
+    includes(needle: Uint8Array): boolean;
 }
 
 export interface Scan {
@@ -46,6 +57,7 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const NEWLINE = 0x0a;
 
 function isSpace(b: number): boolean {
     return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -98,10 +110,10 @@ interface Frame {
 }
 
 /**
- * Scans the file open as `fd`. `onElement(array, index, text)` is called for each element of
- * each streamed array, in file order.
+ * Scans the file open as `fd`. `onElement(array, index, element)` is called for each element
+ * of each streamed array, in file order; the element's text is not checked.
  */
-export function scanJson(fd: number, streamed: Streamed, onElement: (array: ScannedArray, index: number, text: string) => void): Scan {
+export function scanJson(fd: number, streamed: Streamed, onElement: (array: ScannedArray, index: number, element: ScannedElement) => void): Scan {
     const w = new Window(fd);
     const arrays: ScannedArray[] = [];
     const nonce = Math.random().toString(36).slice(2);
@@ -113,6 +125,8 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
     let keep = 0;
     let depth = 0;
     let maxDepth = 0;
+    /** Newlines before `pos` (a JSON string holds none). */
+    let newlines = 0;
     let sawValue = false;
     const stack: Frame[] = [];
 
@@ -151,12 +165,20 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
         pos++;
         const arrayDepth = depth;
         let start = pos;
+        let startLine = newlines + 1;
         keep = start;
         let index = 0;
         let blank = true; // only whitespace since `[` or the last comma
-        const element = (end: number) => {
+        let end = 0;
+        const current: ScannedElement = {
+            text: () => w.text(start, end),
+            includes: (needle) => w.buf.subarray(start - w.base, end - w.base).indexOf(needle) >= 0,
+        };
+        const element = (at: number) => {
+            end = at;
             array.ranges.push(start, end);
-            onElement(array, index++, w.text(start, end));
+            array.lines.push(startLine);
+            onElement(array, index++, current);
         };
         for (;;) {
             if (pos >= w.base + w.length && !w.more(Math.min(keep, pos))) throw new JsonSyntaxError();
@@ -184,11 +206,12 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
                 } else if (b === COMMA && depth === arrayDepth) {
                     element(base + i);
                     start = base + i + 1;
+                    startLine = newlines + 1;
                     keep = start;
                     blank = true;
                     i++;
                     continue;
-                }
+                } else if (b === NEWLINE) newlines++;
                 if (blank && !isSpace(b)) blank = false;
                 i++;
             }
@@ -205,7 +228,11 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
         const b = peek();
         if (b < 0) break;
         keep = pos;
-        if (isSpace(b)) { pos++; continue; }
+        if (isSpace(b)) {
+            if (b === NEWLINE) newlines++;
+            pos++;
+            continue;
+        }
         sawValue = true;
         const top = stack[stack.length - 1];
         if (b === QUOTE) {
@@ -224,7 +251,7 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
         if (b === OPEN_BRACKET && top?.expect === "value" && top.path && streamed([...top.path, top.key!])) {
             top.expect = "comma";
             pieces.push(pieceStart, pos);
-            const array: ScannedArray = { path: [...top.path, top.key!], marker: `\u0000streamed ${arrays.length} ${nonce}`, ranges: [] };
+            const array: ScannedArray = { path: [...top.path, top.key!], marker: `\u0000streamed ${arrays.length} ${nonce}`, ranges: [], lines: [] };
             arrays.push(array);
             streamArray(array);
             pieces.push(JSON.stringify(array.marker));

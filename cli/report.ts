@@ -32,6 +32,8 @@ export interface FileResult {
     unusedExemptions: UnusedExemption[];
     /** --program: where the program constructs each resource. */
     program?: ProgramSources;
+    /** A stack export or preview: the line that declares each resource, found while reading it. */
+    lines?: ReadonlyMap<string, number>;
 }
 
 export interface CheckReport {
@@ -217,13 +219,14 @@ export function reportedFindings(report: CheckReport, options: ReportOptions): R
 /**
  * Where each finding of a file points, as an absolute path: for --program, the line that
  * constructs the resource (else the project file); for an input file, the line that
- * declares the resource (else line 1).
+ * declares the resource (else line 1): known from the reading for a stack export or preview,
+ * looked for in the text of a fixture.
  */
 export function locator(f: FileResult, options: ReportOptions): (urn: string | null) => ReportedLocation {
     const program = f.program;
     if (program) return (urn) => (urn && program.sources[urn]) || { file: program.projectFile, line: 1 };
     const file = path.resolve(options.cwd, f.file);
-    let lines: Map<string, number> | undefined;
+    let lines = f.lines;
     return (urn) => {
         if (!urn) return { file, line: 1 };
         if (!lines) {

@@ -63,6 +63,18 @@ describe("check on each input format", () => {
         expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
     });
 
+    it("stack export and preview: each finding points at the line of its resource's URN", () => {
+        for (const sample of ["samples/stack-export.json", "samples/preview.json"]) {
+            const file = path.join(FIXTURES, sample);
+            const r = check("--config", RDS_MANDATORY, "--format", "json", file);
+            const lines = fs.readFileSync(file, "utf8").split("\n");
+            const violations: { urn: string | null; location: { line: number } }[] = JSON.parse(r.stdout).violations;
+            const located = violations.filter((v) => v.urn);
+            expect(located.length, sample).toBeGreaterThan(0);
+            for (const v of located) expect(lines[v.location.line - 1], `${sample}: ${v.urn}`).toContain(`"urn": ${JSON.stringify(v.urn)}`);
+        }
+    });
+
     it("preview --json: analyzes new states, skips deletions", () => {
         const r = check("--config", RDS_MANDATORY, path.join(FIXTURES, "samples/preview.json"));
         expect(r.stderr).toBe("");
@@ -78,6 +90,17 @@ describe("check on each input format", () => {
         expect(r.stdout).toContain("Usage: check");
     });
 });
+
+/** A pretty-printed stack export whose third resource (and any after it) is `broken`, as text. */
+function brokenExport(...broken: string[]): string {
+    const stack = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
+    const provider = "urn:pulumi:dev::shop::pulumi:providers:aws::default_7_48_0";
+    const good = [
+        { urn: stack, custom: false, type: "pulumi:pulumi:Stack", outputs: {} },
+        { urn: provider, custom: true, id: "0c1f", type: "pulumi:providers:aws", inputs: { region: "us-east-1" }, outputs: { region: "us-east-1" }, parent: stack },
+    ].map((r) => JSON.stringify(r, null, 4));
+    return `{\n    "version": 3,\n    "deployment": {\n        "manifest": {"time": "2026-11-20T13:01:09Z", "version": "v3.210.0"},\n        "resources": [\n${[...good, ...broken].join(",\n")}\n        ]\n    }\n}\n`;
+}
 
 describe("check on unusable input: exit 2, one line, no stack trace", () => {
     const cases: [string, () => string[], RegExp][] = [
@@ -106,6 +129,13 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
             /iam-no-wildcard-actions: unknown configuration key "allowedAction" \(did you mean "allowedActions"\?\); "kms-no-wildcard-action" is not a policy of this pack \(did you mean "kms-no-wildcard-actions"\?\)$/m],
         ["config with properties under all", () => ["--config", writeTmp("cfg8.json", '{"all": {"enforcementLevel": "advisory", "exemptions": []}}'), path.join(FIXTURES, "secure-stack.json")],
             /all: only sets the enforcement level of every policy; put "exemptions" under each policy$/m],
+        // Found while the stack is analyzed, not before: the run stops with the same message.
+        ["a stack export whose third resource is not JSON", () => [writeTmp("broken-export.json", brokenExport('{"urn": "urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::logs", "custom": true, "type": "aws:s3/bucketV2:BucketV2", "inputs": {"bucket": tru}}'))],
+            /broken-export\.json: input is not valid JSON/],
+        ["a stack export whose third resource is not a resource", () => [writeTmp("odd-export.json", brokenExport('"logs"'))],
+            /odd-export\.json: deployment\.resources\[2\] must be an object/],
+        ["a stack export with a resource that is not a resource, and later one that is not JSON", () => [writeTmp("both-export.json", brokenExport('"logs"', "{]"))],
+            /both-export\.json: input is not valid JSON/],
         ["no input files", () => [], /no input files given/],
         ["an unknown option", () => ["--frobnicate", "x.json"], /Unknown option '--frobnicate'/],
         // It used to hang: the harness's engine server outlived the failed boot.

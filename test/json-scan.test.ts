@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { InputError, loadInputFile, LoadOptions, openInputFile, parseInput } from "../cli/inputs";
+import { InputError, loadInputFile, LoadOptions, openInputFile, parseInput, StreamedInput } from "../cli/inputs";
+import { resourceLines } from "../cli/report";
 import { scanOptions } from "../cli/json-scan";
 import { writeStackExport } from "../bench/generate";
 import { readDataFile } from "../policies/lib/files";
@@ -48,6 +49,16 @@ function verdict(load: () => { format: string; preview: boolean; stack?: string;
         if (!(e instanceof InputError)) throw e;
         return { ok: false, message: e.message };
     }
+}
+
+let generatedFile: string | undefined;
+/** A generated stack export of 200 resources (written once). */
+function generated(): string {
+    if (!generatedFile) {
+        generatedFile = path.join(tmp, "generated.json");
+        writeStackExport(generatedFile, 200, { seed: 9, iamPolicyStatements: [2, 8] });
+    }
+    return generatedFile;
 }
 
 function expectSame(file: string): void {
@@ -137,6 +148,35 @@ describe("streamed input reading gives what one JSON.parse of the whole file gav
         expect([...stream.providers.keys()]).toEqual(["urn:pulumi:bench::acme::pulumi:providers:aws::default_7_48_0"]);
         // Each reading reads the file again.
         expect([...stream.resources()].map((r) => r.urn)).toEqual([...stream.resources()].map((r) => r.urn));
+    });
+
+    it("the scan reads only what must be known first: a resource that is not JSON is found when it is read", () => {
+        const stack = { urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", type: "pulumi:pulumi:Stack" };
+        const provider = { urn: "urn:pulumi:s::p::pulumi:providers:aws::default", type: "pulumi:providers:aws", inputs: { region: "eu-west-1" } };
+        // Every resource names its provider (a URN holding the provider type): not a provider for that.
+        const bucket = { urn: "urn:pulumi:s::p::aws:s3/bucketV2:BucketV2::b", type: "aws:s3/bucketV2:BucketV2", provider: `${provider.urn}::id`, parent: stack.urn };
+        const text = `{"deployment": {"resources": [${[stack, provider, bucket].map((r) => JSON.stringify(r)).join(", ")}, {"urn": tru}]}}`;
+        const input = openInputFile(writeInput(text));
+        const stream = input.resources as StreamedInput["resources"];
+        expect([input.stack, input.project, stream.count, [...stream.providers.keys()]]).toEqual(["s", "p", 4, [provider.urn]]);
+        const read: string[] = [];
+        expect(() => { for (const r of stream.resources()) read.push(r.urn); }).toThrow(/input is not valid JSON/);
+        expect(read).toEqual([stack.urn, provider.urn, bucket.urn]);
+    });
+
+    it.each([
+        ["a generated stack export, one resource per line", () => fs.readFileSync(generated(), "utf8")],
+        ["the same, indented as `pulumi stack export` writes it", () => JSON.stringify(JSON.parse(fs.readFileSync(generated(), "utf8")), null, 4)],
+        ["a preview, indented", () => JSON.stringify(JSON.parse(fs.readFileSync(path.join(FIXTURES, "samples", "preview.json"), "utf8")), null, 2)],
+        ["a stack export, minified", () => JSON.stringify(JSON.parse(fs.readFileSync(path.join(FIXTURES, "samples", "stack-export.json"), "utf8")))],
+    ])("the line of each resource, found while reading: where the text declares it (%s)", (_label, text) => {
+        const source = text();
+        const stream = openInputFile(writeInput(source)).resources as StreamedInput["resources"];
+        const resources = [...stream.resources()];
+        expect(resources.length).toBeGreaterThan(1);
+        // The reference: what the report found by searching the whole text for `"urn": "<urn>"`.
+        const expected = resourceLines(source, resources);
+        expect(new Map(resources.map((r) => [r.urn, stream.lines.get(r.urn)]))).toEqual(new Map(resources.map((r) => [r.urn, expected.get(r.urn)])));
     });
 
     it("a file changed between the check and the analysis is refused", () => {

@@ -43,6 +43,8 @@ const DEFAULT_WINDOW = 65535;
 const MAX_WINDOW = 0x7fffffff;
 /** What we let the pack send in one frame (the largest HTTP/2 allows): fewer frames for large answers. */
 const OUR_MAX_FRAME = 0xffffff;
+/** Parts of a request up to this size are copied together with their frame header; larger ones are written as they are. */
+const SMALL_PART = 1024;
 /** Acknowledge received data (WINDOW_UPDATE) in steps this large. */
 const WINDOW_STEP = 1 << 28;
 
@@ -164,12 +166,18 @@ export class UnaryClient {
             this.sendWindow -= room;
             call.sendWindow -= room;
             const header = frameHeader(room, DATA, call.left === 0 ? END_STREAM : 0, call.id);
-            // Small frames are sent as one buffer; large ones as they are (no copy).
-            if (room <= 16384) this.write(Buffer.concat([header, ...parts]));
-            else {
-                this.write(header);
-                for (const p of parts) this.write(p);
+            // The frame header goes with the small parts in one buffer; large parts as they are (no copy).
+            let small: Uint8Array[] = [header];
+            for (const p of parts) {
+                if (p.length <= SMALL_PART) {
+                    small.push(p);
+                    continue;
+                }
+                this.write(small.length === 1 ? small[0] : Buffer.concat(small));
+                small = [];
+                this.write(p);
             }
+            if (small.length) this.write(small.length === 1 ? small[0] : Buffer.concat(small));
         }
         call.chunks = [];
     }

@@ -34,9 +34,10 @@ export interface StackInput {
 
 /**
  * A stack's resources read as they are analyzed (a stack export too large to hold as
- * objects), with what must be known before the first one: how many, and the providers.
+ * objects), with what must be known before the first one: about how many, and the providers.
  */
 export interface ResourceStream {
+    /** The elements of the list: the resources, and any the engine would not analyze (pending deletions). */
     count: number;
     /** Provider resources by URN. */
     providers: Map<string, EngineResource>;

@@ -18,7 +18,7 @@ export interface RunOptions extends BootOptions {
     policyConfig?: PolicyPackConfig | ((info: AnalyzerInfo) => PolicyPackConfig | undefined);
     /**
      * The stack's resources, in stack order: a list, or a stream (a large stack export read
-     * as it is analyzed; the result then lists the resources without their properties).
+     * as it is analyzed; the result then lists the resources by their identity, without properties or dependencies).
      */
     resources: EngineResource[] | ResourceStream;
     stackTags?: Record<string, string>;
@@ -117,8 +117,7 @@ export async function analyzeWith(pack: PackProcess, options: RunOptions): Promi
 /** Enough requests in flight that the pack never waits for the next one. */
 const DEFAULT_CONCURRENCY = 8;
 
-/** What a report needs of a resource (its identity), without the properties a large stack cannot keep. */
+/** What a report needs of a resource (its identity and place in the stack), without what a large stack cannot keep. */
 function withoutProperties(r: EngineResource): EngineResource {
-    const { inputs: _inputs, outputs: _outputs, ...rest } = r;
-    return { ...rest, inputs: {} };
+    return { urn: r.urn, type: r.type, name: r.name, custom: r.custom, parent: r.parent, protect: r.protect, inputs: {}, dependencies: [], propertyDependencies: {} };
 }
