@@ -109,7 +109,9 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
     const policyConfig = args.values.config ? readPolicyConfig(args.values.config, (m) => io.stderr.write(`check: ${m}\n`)) : undefined;
     const checkedConfig = policyConfig && args.values.config ? configForCheck(args.values.config, policyConfig) : undefined;
-    // Parse every input before booting anything: bad input fails fast.
+    // Open every input before booting anything: an unreadable file, broken JSON structure or an
+    // unknown shape fails fast; a resource of a stack export or preview that is not JSON, or not
+    // a resource, fails the run when it is read.
     const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput | StreamedInput }[] =
         args.positionals.map((file) => ({
             file,
