@@ -159,6 +159,12 @@ interface Chain<T> {
     rest?: Chain<T>;
 }
 
+/** `chain` with `head` (and then `next`) added. */
+function at<T>(chain: Chain<T> | undefined, head: T, next?: T): Chain<T> {
+    const c = { head, rest: chain };
+    return next === undefined ? c : { head: next, rest: c };
+}
+
 function toList<T>(chain: Chain<T> | undefined): T[] {
     const out: T[] = [];
     for (let c = chain; c; c = c.rest) out.push(c.head);
@@ -323,19 +329,15 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         }
     };
 
-    const at = <T>(chain: Chain<T> | undefined, ...heads: T[]): Chain<T> | undefined =>
-        heads.reduce<Chain<T> | undefined>((rest, head) => ({ head, rest }), chain);
+    // Every field present from the root on, in one order: the contexts, copied with spreads, share one shape.
     const root: WalkContext = {
-        depth: 0, describing: false, full: isAwsType(type), references: false, documents: 0, siblings: NO_SIBLINGS,
-        marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS,
+        path: undefined, depth: 0, location: undefined, key: undefined, name: undefined, heldBy: undefined, describing: false, full: isAwsType(type),
+        references: false, marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS, documentParts: undefined, documents: 0,
+        siblings: NO_SIBLINGS, pairNames: undefined,
     };
     walk<WalkContext>(props, root, (raw, ctx, schedule) => {
         const value = unwrapSecrets(raw);
         if (isUnknown(value)) return;
-        // The location stops growing inside a document: only the whole string can be secret.
-        const within = (...segments: Segment[]) => (ctx.documentParts !== undefined ? ctx.location : at(ctx.location, ...segments));
-        const deeper = (state: MarkState, segment: string, holder?: Record<string, unknown>) =>
-            ctx.depth < MAX_MARK_DEPTH ? advance(state, segment, holder) : state.hit ? { pending: [], hit: state.hit, namesOff: state.namesOff } : NO_MARKS;
         if (typeof value === "string") {
             judge(value, ctx, schedule);
         } else if (Array.isArray(value)) {
@@ -353,7 +355,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const listSiblings = siblingsOfPairs(value);
             value.forEach((rawElement, i) => {
                 const element = unwrapSecrets(rawElement);
-                const named = (nameKey: string) => at(ctx.pairNames, { part: ctx.depth, index: i, location: within(i, nameKey) });
+                const named = (nameKey: string) => at(ctx.pairNames, { part: ctx.depth, index: i, location: within(ctx, i, nameKey) });
                 if (isRecord(element)) {
                     const pair = PAIRS.find(([n, v]) => n in element && v in element);
                     if (pair) {
@@ -362,9 +364,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                         if (typeof name === "string") {
                             // A name/value pair: judged by its name, which is a value and may be a secret.
                             if (isReferenceType(element.type)) return;
-                            const marksHere = deeper(deeper(ctx.marks, "*", element), pair[1], element);
+                            const marksHere = deeper(ctx, deeper(ctx, ctx.marks, "*", element), pair[1], element);
                             schedule(element[pair[1]], {
-                                ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i, pair[1]), key: name,
+                                ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i, pair[1]), key: name,
                                 name: full ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
                             });
                             return;
@@ -376,14 +378,14 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                         if (isUnknown(name)) return;
                         // A named element (an ECS container): `containerDefinitions.web.environment...`.
                         schedule(element, {
-                            ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(i), key: undefined, name: undefined,
-                            marks: deeper(ctx.marks, "*", element), pairNames: named(nameKey),
+                            ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i), key: undefined, name: undefined,
+                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey),
                         });
                         return;
                     }
                 }
                 // A list of strings inherits the list's key (ElastiCache `passwords`).
-                schedule(element, { ...ctx, full, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(i), marks: deeper(ctx.marks, "*") });
+                schedule(element, { ...ctx, full, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(ctx, i), marks: deeper(ctx, ctx.marks, "*") });
             });
         } else if (isRecord(value)) {
             if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
@@ -395,19 +397,22 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 const keyLower = key.toLowerCase();
                 const childFull = full && !TAG_KEYS.has(keyLower);
                 const name = childFull ? judgeName(key) : undefined;
+                // Every field written out, in the root's order (the most frequent context: no spread).
                 schedule(child, {
-                    ...ctx,
                     path: at(ctx.path, key),
                     depth: ctx.depth + 1,
-                    location: within(key),
+                    location: within(ctx, key),
                     key,
                     name,
                     heldBy: holding !== undefined && isGenericChildKey(key) ? holding : undefined,
                     describing: ctx.describing || name?.kind === "describing",
                     full: childFull,
                     references: ctx.references || REFERENCE_CONTAINERS.has(keyLower),
-                    marks: deeper(ctx.marks, key, value),
+                    marks: deeper(ctx, ctx.marks, key, value),
+                    documentParts: ctx.documentParts,
+                    documents: ctx.documents,
                     siblings,
+                    pairNames: ctx.pairNames,
                 });
             }
         }
@@ -419,6 +424,16 @@ function depthOf(chain: Chain<unknown> | undefined): number {
     let n = 0;
     for (let c = chain; c; c = c.rest) n++;
     return n;
+}
+
+/** A child's location: it stops growing inside a document (only the whole string can be secret). */
+function within(ctx: WalkContext, segment: Segment, next?: Segment): Chain<Segment> | undefined {
+    return ctx.documentParts !== undefined ? ctx.location : at(ctx.location, segment, next);
+}
+
+/** The marks that follow a child, as far down as they are followed. */
+function deeper(ctx: WalkContext, state: MarkState, segment: string, holder?: Record<string, unknown>): MarkState {
+    return ctx.depth < MAX_MARK_DEPTH ? advance(state, segment, holder) : state.hit ? { pending: [], hit: state.hit, namesOff: state.namesOff } : NO_MARKS;
 }
 
 /** An AWS secret access key beside its key ID (`{AccessKeyId, SecretAccessKey}`-like records under any names). */

@@ -145,8 +145,24 @@ function mentions(words: readonly string[]): Mention[] {
     return found;
 }
 
+/** Names already judged (short ones): a stack repeats its property and variable names thousands of times. */
+const judged = new Map<string, NameJudgement>();
+const JUDGED_MAX = 50_000;
+const JUDGED_KEY_MAX = 256;
+
 /** Judges a name: does it hold a credential, maybe hold one, only describe one, or say nothing? */
 export function judgeName(key: string): NameJudgement {
+    if (key.length > JUDGED_KEY_MAX) return judgeNameWords(key);
+    let judgement = judged.get(key);
+    if (judgement === undefined) {
+        if (judged.size >= JUDGED_MAX) judged.clear();
+        judgement = Object.freeze(judgeNameWords(key));
+        judged.set(key, judgement);
+    }
+    return judgement;
+}
+
+function judgeNameWords(key: string): NameJudgement {
     const words = nameWords(key);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0));
