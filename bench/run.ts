@@ -147,6 +147,22 @@ const k = (n: number) => n.toLocaleString("en-US");
 
 type PerPack<T> = Record<string, T>;
 
+/**
+ * CPU milliseconds of a fixed workload (JSON text to objects and back, as `check` and the
+ * packs spend most of their time): how fast the machine is now. Best of three.
+ */
+function machineSpeedMs(): number {
+    const doc = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ urn: `urn:pulumi:s::p::aws:s3/bucketV2:BucketV2::b${i}`, inputs: { tags: { team: "a", n: String(i) }, list: [i, i + 1, "x".repeat(i % 64)] } })));
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+        const before = process.cpuUsage();
+        for (let i = 0; i < 100; i++) JSON.stringify(JSON.parse(doc));
+        const used = process.cpuUsage(before);
+        best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return Math.round(best);
+}
+
 async function main(): Promise<void> {
     const o = parseArgs(process.argv.slice(2));
     const started = new Date();
@@ -158,6 +174,8 @@ async function main(): Promise<void> {
     };
     log(`aws-security-baseline benchmark — ${started.toISOString()}${o.quick ? " (quick)" : ""}`);
     log(`machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memGiB} GiB, node ${machine.node}, load average ${machine.loadavgStart.join(" ")}`);
+    const speedStart = machineSpeedMs();
+    log(`machine speed: a fixed JSON workload takes ${speedStart} ms of CPU (shared VMs vary by 1.5x over hours: compare runs by their ratios)`);
 
     const packs: PackSpec[] = [thisPack(), createBarePack(work)];
     const skipped: Record<string, string> = {};
@@ -476,7 +494,7 @@ async function main(): Promise<void> {
         date: started.toISOString(),
         durationS: Math.round((Date.now() - started.getTime()) / 1000),
         quick: o.quick,
-        machine: { ...machine, loadavgEnd: os.loadavg().map((v) => +v.toFixed(2)) },
+        machine: { ...machine, loadavgEnd: os.loadavg().map((v) => +v.toFixed(2)), speedMs: [speedStart, machineSpeedMs()] },
         options: { boots: o.boots, runs: o.runs, mix: o.mix, sizes: o.sizes, checkSizes: o.checkSizes, files: o.files, buckets: o.buckets, seed: o.seed, iamStatements: o.iamStatements },
         method: {
             boot: "spawn of @pulumi/pulumi/cmd/run-policy-pack (as the CLI does) until GetAnalyzerInfo answered, after Handshake, ConfigureStack, GetPluginInfo; cold = empty TS_NODE_CACHE_DIRECTORY; firstAnalyze = Remediate + Analyze of the root stack resource right after",
