@@ -87,6 +87,20 @@ describe("UnaryClient", () => {
         }
     });
 
+    it("times each call by its own deadline: a shorter one started later is not held by an earlier, longer one", async () => {
+        const client = new UnaryClient("127.0.0.1", port, 1 << 20);
+        const long = client.call("/slow", [Buffer.from("long")], 60_000);
+        const longOutcome = long.then(() => "answered", (e: unknown) => e);
+        const started = Date.now();
+        await expect(client.call("/slow", [Buffer.from("short")], 300)).rejects.toBeInstanceOf(GrpcDeadlineError);
+        // Cancelled near its own 300 ms, not at the other call's minute.
+        expect(Date.now() - started).toBeLessThan(20_000);
+        await expect(client.call("/echo", [Buffer.from("after")], 10_000)).resolves.toEqual(Buffer.from("after"));
+        client.close();
+        // The long call is still pending until the connection closes.
+        expect(await longOutcome).toMatchObject({ code: 14 });
+    });
+
     it("fails pending and later calls when the server goes away, and refuses answers over the size limit", async () => {
         const other = http2.createServer();
         other.on("stream", (stream) => stream.on("data", () => stream.session?.destroy()));
