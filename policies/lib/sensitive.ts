@@ -171,16 +171,20 @@ function toList<T>(chain: Chain<T> | undefined): T[] {
     return out.reverse();
 }
 
+/**
+ * Every field is required (undefined where it does not apply): the contexts built field by
+ * field, which keep one shape for the engine, cannot leave one out.
+ */
 interface WalkContext {
-    path?: Chain<string>;
+    path: Chain<string> | undefined;
     depth: number;
-    location?: Chain<Segment>;
+    location: Chain<Segment> | undefined;
     /** The key (property, map key, or name of a name/value pair) the value sits under. */
-    key?: string;
+    key: string | undefined;
     /** What that key says. */
-    name?: NameJudgement;
+    name: NameJudgement | undefined;
     /** A credential-holding key above a generic child (`apiKey: {key, value}`): the child's value holds it. */
-    heldBy?: string;
+    heldBy: string | undefined;
     /** Under a key describing a credential (tokenValidityUnits): names do not count. */
     describing: boolean;
     /** Full judgement; false: credential formats only (other providers, policy documents, tags). */
@@ -189,12 +193,12 @@ interface WalkContext {
     references: boolean;
     marks: MarkState;
     /** Inside a document string: how many path parts name it, and how deep documents nest. */
-    documentParts?: number;
+    documentParts: number | undefined;
     documents: number;
     /** Facts about the siblings of the value (the enclosing record's other values). */
     siblings: Siblings;
     /** As `SensitiveValue.pairNames`, locations still chains (materialized only for what is found). */
-    pairNames?: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }>;
+    pairNames: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }> | undefined;
 }
 
 interface Siblings {
@@ -329,7 +333,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         }
     };
 
-    // Every field present from the root on, in one order: the contexts, copied with spreads, share one shape.
+    // Every field present from the root on, in one order: the contexts share one shape.
     const root: WalkContext = {
         path: undefined, depth: 0, location: undefined, key: undefined, name: undefined, heldBy: undefined, describing: false, full: isAwsType(type),
         references: false, marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS, documentParts: undefined, documents: 0,
