@@ -201,17 +201,12 @@ export class PackProcess {
      * (chunks that together form the serialized message).
      */
     private async call<T>(method: string, request: unknown): Promise<T> {
-        return this.p.analyzerGrpc.AnalyzerService[method].responseDeserialize(await this.callBytes(method, request));
-    }
-
-    /** The serialized response. */
-    private async callBytes(method: string, request: unknown): Promise<Buffer> {
         const timeoutMs = this.options.callTimeoutMs ?? 600_000;
         const def = this.p.analyzerGrpc.AnalyzerService[method];
         const chunks: Uint8Array[] = Array.isArray(request) ? request : request instanceof Uint8Array ? [request] : [def.requestSerialize(request)];
         if (!this.client) throw new PackBootError("the policy pack is not running");
         try {
-            return await this.client.call(def.path, chunks, timeoutMs);
+            return def.responseDeserialize(await this.client.call(def.path, chunks, timeoutMs));
         } catch (e) {
             if (e instanceof GrpcDeadlineError) throw new PackCallTimeout(`the policy pack did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`);
             throw e;
@@ -297,14 +292,9 @@ export class PackProcess {
         return this.diagnostics(resp);
     }
 
-    /**
-     * Remediate and Analyze with requests already encoded (see `encoder`). Most answers are
-     * empty (nothing to fix or report): an empty message has no list in it to decode.
-     */
+    /** Remediate and Analyze with requests already encoded (see `encoder`). */
     async remediateBytes(bytes: Uint8Array): Promise<Remediation[]> {
-        const answer = await this.callBytes("remediate", bytes);
-        if (answer.length === 0) return [];
-        const resp: any = this.p.analyzerGrpc.AnalyzerService.remediate.responseDeserialize(answer);
+        const resp: any = await this.call("remediate", bytes);
         return resp.getRemediationsList().map((m: any) => ({
             policyName: m.getPolicyname(),
             description: m.getDescription(),
@@ -314,8 +304,7 @@ export class PackProcess {
     }
 
     async analyzeBytes(bytes: Uint8Array): Promise<Diagnostic[]> {
-        const answer = await this.callBytes("analyze", bytes);
-        return answer.length === 0 ? [] : this.diagnostics(this.p.analyzerGrpc.AnalyzerService.analyze.responseDeserialize(answer));
+        return this.diagnostics(await this.call("analyze", bytes));
     }
 
     /** Encodes requests for this pack (one encoder per pack: it caches provider encodings). */
