@@ -179,7 +179,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     return mandatory > 0 ? 1 : 0;
 }
 
-/** An input's text in chunks, read when a report looks for a resource's line (never whole: an export can be larger than a string). */
+/** A fixture's text in chunks, read when a report looks for a resource's line (never whole: a fixture can be larger than a string). */
 function readIfPossible(file: string): Iterable<string> | undefined {
     let fd: number;
     try {

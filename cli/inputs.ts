@@ -16,6 +16,7 @@ import { childrenOf, walk } from "../policies/lib/walk";
 import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
 import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
 import { JsonSyntaxError, readRanges, Scan, ScannedArray, scanJson } from "./json-scan";
+import { urnLineOffset } from "./report";
 
 export class InputError extends Error {}
 
@@ -281,24 +282,6 @@ function allParse(fd: number, ranges: readonly number[], from: number): boolean 
     } catch {
         return false;
     }
-}
-
-/** Lines from the start of an element's text to its `"urn": "<urn>"` (0 when it has none). */
-function urnLineOffset(text: string, urn: string): number {
-    const key = /"urn"\s*:\s*("(?:[^"\\]|\\.)*")/g;
-    for (const m of text.matchAll(key)) {
-        let value: unknown;
-        try {
-            value = JSON.parse(m[1]);
-        } catch {
-            continue;
-        }
-        if (value !== urn) continue;
-        let n = 0;
-        for (let nl = text.indexOf("\n"); nl >= 0 && nl < m.index; nl = text.indexOf("\n", nl + 1)) n++;
-        return n;
-    }
-    return 0;
 }
 
 export function parseInput(json: unknown, label: string, options: LoadOptions = {}): LoadedInput {

@@ -46,7 +46,7 @@ export interface CheckReport {
 export interface ReportOptions {
     /** The directory `check` was started from (the repository root in CI). */
     cwd: string;
-    /** An input file's text (whole, or in chunks read as they are needed), to find the line that declares a resource. */
+    /** A fixture's text (whole, or in chunks read as they are needed), to find the line that declares a resource. */
     readSource?: (file: string) => string | Iterable<string> | undefined;
 }
 
@@ -258,7 +258,7 @@ export function resourceLines(source: string | Iterable<string>, resources: { ur
     const urnLine = new Map<string, number>();
     const nameLines = new Map<string, number[]>();
     const typeLines = new Map<string, Set<number>>();
-    const key = /"(urn|name|type)"\s*:\s*("(?:[^"\\]|\\.)*")/g;
+    const key = new RegExp(`"(urn|name|type)"${KEY_VALUE}`, "g");
     // One regular expression over a run of whole lines at a time (no string per line), the
     // line of each match counted from the newlines before it.
     let line = 1;
@@ -311,6 +311,30 @@ export function resourceLines(source: string | Iterable<string>, resources: { ur
         if (at) found.set(r.urn, at);
     }
     return found;
+}
+
+/** After a key: its colon and a JSON string value (captured), as JSON writes them on one line. */
+const KEY_VALUE = String.raw`\s*:\s*("(?:[^"\\]|\\.)*")`;
+const URN_KEY = new RegExp(`"urn"${KEY_VALUE}`, "g");
+
+/**
+ * Lines from the start of `text` (a resource's JSON, as a stack export or preview holds it) to
+ * its `"urn": "<urn>"`; 0 when it has none.
+ */
+export function urnLineOffset(text: string, urn: string): number {
+    for (const m of text.matchAll(URN_KEY)) {
+        let value: unknown;
+        try {
+            value = JSON.parse(m[1]);
+        } catch {
+            continue;
+        }
+        if (value !== urn) continue;
+        let n = 0;
+        for (let nl = text.indexOf("\n"); nl >= 0 && nl < m.index; nl = text.indexOf("\n", nl + 1)) n++;
+        return n;
+    }
+    return 0;
 }
 
 /** Longest run of text without a newline that resourceLines holds before cutting it. */

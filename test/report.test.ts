@@ -375,7 +375,7 @@ describe("resourceLines", () => {
         expect(resourceLines(text, [db]).get(DB_URN)).toBe(line);
     });
 
-    it("finds the same lines when the text comes in chunks cut anywhere (check reads exports in chunks)", () => {
+    it("finds the same lines when the text comes in chunks cut anywhere (check reads fixtures in chunks)", () => {
         const entries = Array.from({ length: 40 }, (_, i) => ({ urn: `${DB_URN}-${i}`, type: "aws:rds/instance:Instance", name: `db-${i}` }));
         const exportText = JSON.stringify({ deployment: { resources: entries.map((e) => ({ urn: e.urn, type: e.type, inputs: { name: e.name } })) } }, null, 4);
         const fixtureText = JSON.stringify({ resources: entries.map((e) => ({ type: e.type, name: e.name, props: {} })) }, null, 2);
