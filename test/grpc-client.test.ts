@@ -5,9 +5,19 @@ import * as http2 from "http2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GrpcDeadlineError, GrpcStatusError, huffmanDecode, UnaryClient } from "../cli/engine/grpc-client";
 
-/** A gRPC-shaped server: /echo answers the message, /fail a status, /slow never, /trailers-only an error without a body. */
+/**
+ * A gRPC-shaped server: /echo answers the message, /fail a status, /slow never, /trailers-only
+ * an error without a body, /hold when the test calls `release`. `arrivals` lists the paths in
+ * the order their requests arrived whole.
+ */
 let server: http2.Http2Server;
 let port = 0;
+const arrivals: string[] = [];
+const holding: (() => void)[] = [];
+const release = () => new Promise<void>((resolve) => {
+    holding.shift()!();
+    setTimeout(resolve, 50);
+});
 const frame = (message: Buffer) => {
     const b = Buffer.allocUnsafe(5 + message.length);
     b[0] = 0;
@@ -25,11 +35,20 @@ beforeAll(async () => {
             const body = Buffer.concat(chunks);
             const message = body.subarray(5, 5 + body.readUInt32BE(1));
             const path = headers[":path"];
+            arrivals.push(String(path));
             if (headers["content-type"] !== "application/grpc" || headers.te !== "trailers") {
                 stream.respond({ ":status": 415 }, { endStream: true });
                 return;
             }
             if (path === "/slow") return;
+            if (path === "/hold") {
+                holding.push(() => {
+                    stream.respond({ ":status": 200, "content-type": "application/grpc" }, { waitForTrailers: true });
+                    stream.on("wantTrailers", () => stream.sendTrailers({ "grpc-status": "0" }));
+                    stream.end(frame(message));
+                });
+                return;
+            }
             if (path === "/trailers-only") {
                 stream.respond({ ":status": 200, "content-type": "application/grpc", "grpc-status": "12", "grpc-message": "not%20here" }, { endStream: true });
                 return;
@@ -63,6 +82,32 @@ describe("UnaryClient", () => {
             client.close();
         }
     }, 120_000);
+
+    it("holds new requests back while the server has more than three calls to answer, then sends them together", async () => {
+        const client = new UnaryClient("127.0.0.1", port, 1 << 20);
+        try {
+            arrivals.length = 0;
+            const held = Array.from({ length: 6 }, (_, i) => client.call("/hold", [Buffer.from(`h${i}`)], 30_000));
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            expect(arrivals).toEqual(Array(6).fill("/hold"));
+            const echoes = [1, 2, 3].map((i) => client.call("/echo", [Buffer.from(`e${i}`)], 30_000));
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            await release();
+            await release();
+            // Six, then five, then four calls left to answer: the new requests wait.
+            expect(arrivals).toEqual(Array(6).fill("/hold"));
+            await release();
+            // Three left: the three new requests leave, together, and are answered.
+            expect(await Promise.all(echoes)).toEqual([1, 2, 3].map((i) => Buffer.from(`e${i}`)));
+            expect(arrivals.slice(6)).toEqual(["/echo", "/echo", "/echo"]);
+            while (holding.length) await release();
+            expect((await Promise.all(held)).map(String)).toEqual(["h0", "h1", "h2", "h3", "h4", "h5"]);
+            // With nothing left to answer, a request leaves at once.
+            await expect(client.call("/echo", [Buffer.from("alone")], 10_000)).resolves.toEqual(Buffer.from("alone"));
+        } finally {
+            client.close();
+        }
+    });
 
     it("reports a status other than OK with its decoded message, in trailers or trailers-only answers", async () => {
         const client = new UnaryClient("127.0.0.1", port, 1 << 20);

@@ -45,6 +45,8 @@ const MAX_WINDOW = 0x7fffffff;
 const OUR_MAX_FRAME = 0xffffff;
 /** Parts of a request up to this size are copied together with their frame header; larger ones are written as they are. */
 const SMALL_PART = 1024;
+/** New requests are held back while the pack has more calls than this left to answer (see `write`). */
+const HELD_UNTIL = 3;
 /** Acknowledge received data (WINDOW_UPDATE) in steps this large. */
 const WINDOW_STEP = 1 << 28;
 
@@ -87,7 +89,11 @@ export class UnaryClient {
     /** Why no new call can start (the connection failed, was closed, or the pack said GOAWAY). */
     private failure: Error | undefined;
     private failed = false;
-    private corked = false;
+    /** Bytes written and not yet handed to the socket; `held` of them are whole requests kept back (see `flush`). */
+    private readonly outbox: Uint8Array[] = [];
+    private held = 0;
+    private flushQueued = false;
+    private flushNow = false;
     private readonly headerBlocks = new Map<string, Buffer>();
     private deadlineTimer: NodeJS.Timeout | undefined;
     private timerDue = 0;
@@ -142,12 +148,15 @@ export class UnaryClient {
         this.nextId += 2;
         call.sendWindow = this.peerInitialWindow;
         this.calls.set(call.id, call);
-        this.write(frame(HEADERS, END_HEADERS, call.id, this.headerBlock(call.path)));
-        this.sendData(call);
+        this.write(frame(HEADERS, END_HEADERS, call.id, this.headerBlock(call.path)), true);
+        this.sendData(call, true);
+        // A request only part sent waits for the pack's WINDOW_UPDATE, which needs the part sent now.
+        if (call.left === 0) this.held++;
+        else this.flushNow = true;
     }
 
     /** Sends as much of the request as the flow-control windows allow. */
-    private sendData(call: Call): void {
+    private sendData(call: Call, hold = false): void {
         while (call.left > 0) {
             const room = Math.min(this.sendWindow, call.sendWindow, this.peerMaxFrame, call.left);
             if (room <= 0) {
@@ -178,27 +187,44 @@ export class UnaryClient {
                     small.push(p);
                     continue;
                 }
-                this.write(small.length === 1 ? small[0] : Buffer.concat(small));
+                this.write(small.length === 1 ? small[0] : Buffer.concat(small), hold);
                 small = [];
-                this.write(p);
+                this.write(p, hold);
             }
-            if (small.length) this.write(small.length === 1 ? small[0] : Buffer.concat(small));
+            if (small.length) this.write(small.length === 1 ? small[0] : Buffer.concat(small), hold);
         }
         call.chunks = [];
     }
 
-    private write(bytes: Uint8Array): void {
+    /**
+     * Queues bytes for the socket. Control frames and the rest of a request leave at the end of
+     * this turn of the event loop; a new request may be held back (`hold`) while the pack still
+     * has more than HELD_UNTIL calls to answer, so that requests leave together: one system call
+     * on each side for several calls, not one per call, and the pack is never left idle.
+     */
+    private write(bytes: Uint8Array, hold = false): void {
         if (this.socket.destroyed) return;
-        // Calls made in one turn of the event loop leave in one system call.
-        if (!this.corked) {
-            this.corked = true;
-            this.socket.cork();
-            process.nextTick(() => {
-                this.corked = false;
-                this.socket.uncork();
-            });
-        }
-        this.socket.write(bytes);
+        this.outbox.push(bytes);
+        if (!hold) this.flushNow = true;
+        this.queueFlush();
+    }
+
+    private queueFlush(): void {
+        if (this.flushQueued) return;
+        this.flushQueued = true;
+        process.nextTick(() => this.flush());
+    }
+
+    private flush(): void {
+        this.flushQueued = false;
+        if (this.outbox.length === 0 || this.socket.destroyed) return;
+        if (!this.flushNow && this.calls.size - this.held > HELD_UNTIL) return;
+        this.flushNow = false;
+        this.held = 0;
+        const out = this.outbox.splice(0);
+        this.socket.cork();
+        for (const b of out) this.socket.write(b);
+        this.socket.uncork();
     }
 
     private headerBlock(path: string): Buffer {
@@ -252,6 +278,7 @@ export class UnaryClient {
         if (at >= 0) this.blocked.splice(at, 1);
         if (error) call.reject(error);
         else call.resolve(value!);
+        if (this.held > 0) this.queueFlush();
         while (this.waiting.length > 0 && this.calls.size < this.peerMaxStreams) this.start(this.waiting.shift()!);
         if (this.calls.size === 0 && this.waiting.length === 0 && this.deadlineTimer) {
             // Nothing left to time: the timer must not keep the process alive.
