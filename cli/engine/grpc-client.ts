@@ -6,11 +6,12 @@
 // Why not @grpc/grpc-js or node:http2: per call, their client layers (interceptors, channel
 // and call objects, one Duplex stream per call) cost ~100–120 µs of CPU, as much as the
 // pack's whole server side of a small call; a `check` of 10,000 resources makes 20,000
-// calls. Here a call is one write of prebuilt header bytes plus the message, and responses
-// are parsed straight from the socket: a few µs. HPACK (RFC 7541) is decoded in full, with
-// its dynamic table and Huffman code, since the pack's server compresses its headers; our
-// own headers are sent as literals, never indexed. test/grpc-client.test.ts checks it
-// against node's HTTP/2 server and the pack.
+// calls. Here a call is prebuilt header bytes plus the message, written together with the
+// other calls that are ready (see `write`), and responses are parsed straight from the
+// socket: a few µs. HPACK (RFC 7541) is decoded in full, with its dynamic table and Huffman
+// code, since the pack's server compresses its headers; our own headers are sent as
+// literals, never indexed. test/grpc-client.test.ts checks it against node's HTTP/2 server
+// and the pack.
 import * as net from "net";
 
 /** A call that ended with a gRPC status other than OK, shaped like @grpc/grpc-js's errors. */
