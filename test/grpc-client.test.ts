@@ -88,7 +88,7 @@ describe("UnaryClient", () => {
         try {
             arrivals.length = 0;
             const held = Array.from({ length: 6 }, (_, i) => client.call("/hold", [Buffer.from(`h${i}`)], 30_000));
-            await new Promise((resolve) => setTimeout(resolve, 200));
+            for (let waited = 0; holding.length < 6 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
             expect(arrivals).toEqual(Array(6).fill("/hold"));
             const echoes = [1, 2, 3].map((i) => client.call("/echo", [Buffer.from(`e${i}`)], 30_000));
             await new Promise((resolve) => setTimeout(resolve, 200));
