@@ -14,10 +14,12 @@ let server: http2.Http2Server;
 let port = 0;
 const arrivals: string[] = [];
 const holding: (() => void)[] = [];
-const release = () => new Promise<void>((resolve) => {
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Answers the oldest held call, and gives the answer time to reach the client. */
+const release = () => {
     holding.shift()!();
-    setTimeout(resolve, 50);
-});
+    return pause(50);
+};
 const frame = (message: Buffer) => {
     const b = Buffer.allocUnsafe(5 + message.length);
     b[0] = 0;
@@ -88,10 +90,10 @@ describe("UnaryClient", () => {
         try {
             arrivals.length = 0;
             const held = Array.from({ length: 6 }, (_, i) => client.call("/hold", [Buffer.from(`h${i}`)], 30_000));
-            for (let waited = 0; holding.length < 6 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+            for (let waited = 0; holding.length < 6 && waited < 10_000; waited += 20) await pause(20);
             expect(arrivals).toEqual(Array(6).fill("/hold"));
             const echoes = [1, 2, 3].map((i) => client.call("/echo", [Buffer.from(`e${i}`)], 30_000));
-            await new Promise((resolve) => setTimeout(resolve, 200));
+            await pause(200);
             await release();
             await release();
             // Six, then five, then four calls left to answer: the new requests wait.
