@@ -12,13 +12,13 @@ import { parseArgs } from "util";
 import { DOCS_URL_ENV } from "../policies/lib/docs";
 import type { Exemption } from "../policies/lib/exemptions";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
-import { AnalyzerInfo, PackBootError } from "./engine/pack-process";
+import { AnalyzerInfo, BootOptions, PackBootError } from "./engine/pack-process";
 import {
     checkPolicyPackConfig, PolicyConfigError, PolicyPackConfig, readPolicyPackConfigFile, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
 } from "./engine/policy-config";
 import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
-import { InputError, LoadedInput, openInputFile, StreamedInput } from "./inputs";
-import { defaultJobs, runMany } from "./run-many";
+import { InputError, LoadedInput, openInputFile, peekStackIdentity, StackIdentity, StreamedInput } from "./inputs";
+import { defaultJobs, EarlyBoot, runMany } from "./run-many";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
 import { progressLine, TextStream } from "./progress";
@@ -109,74 +109,84 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
     const policyConfig = args.values.config ? readPolicyConfig(args.values.config, (m) => io.stderr.write(`check: ${m}\n`)) : undefined;
     const checkedConfig = policyConfig && args.values.config ? configForCheck(args.values.config, policyConfig) : undefined;
-    // Open every input before booting anything: an unreadable file, broken JSON structure or an
-    // unknown shape fails fast; a resource of a stack export or preview that is not JSON, or not
-    // a resource, fails the run when it is read.
-    const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput | StreamedInput }[] =
-        args.positionals.map((file) => ({
-            file,
-            input: openInputFile(file, { stack: args.values.stack, project: args.values.project }),
-        }));
-    if (program !== undefined) {
-        const { file, input } = await loadProgramInput({
-            program, stack: args.values.stack, preview: args.values.preview, organization: args.values.org,
-            saveFixture: args.values["save-fixture"], invokeAnswers: args.values["invoke-answers"], timeout: args.values["program-timeout"],
-        }, (message) => io.stderr.write(`check: ${message}\n`));
-        inputs.push({ file, input });
-    }
+    const loadOptions = { stack: args.values.stack, project: args.values.project };
+    /** How the Pulumi CLI would boot the pack for a stack. */
+    const bootOptions = (input: StackIdentity | ProgramCheckInput["input"]): BootOptions => ({
+        packDir,
+        stack: input.stack ?? "dev",
+        project: input.project ?? "project",
+        organization: args.values.org ?? "organization",
+        dryRun: args.values.preview || input.preview,
+        // The engine never tells a pack the secrets provider; a stack export records it.
+        env: { ...(input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : {}), ...("env" in input ? input.env : {}) },
+        stackConfig: "stackConfig" in input ? input.stackConfig : undefined,
+    });
+    // The first stack's pack boots while its file is read through, when the file's start
+    // names the stack: reading a large export takes about as long as a boot.
+    const first = args.positionals.length > 0 ? peekStackIdentity(args.positionals[0], loadOptions) : undefined;
+    const early = first && (await EarlyBoot.start(bootOptions(first)));
+    try {
+        // Open every input before running anything: an unreadable file, broken JSON structure or an
+        // unknown shape fails fast; a resource of a stack export or preview that is not JSON, or not
+        // a resource, fails the run when it is read.
+        const inputs: { file: string; input: ProgramCheckInput["input"] | LoadedInput | StreamedInput }[] =
+            args.positionals.map((file) => ({ file, input: openInputFile(file, loadOptions) }));
+        if (program !== undefined) {
+            const { file, input } = await loadProgramInput({
+                program, stack: args.values.stack, preview: args.values.preview, organization: args.values.org,
+                saveFixture: args.values["save-fixture"], invokeAnswers: args.values["invoke-answers"], timeout: args.values["program-timeout"],
+            }, (message) => io.stderr.write(`check: ${message}\n`));
+            inputs.push({ file, input });
+        }
 
-    const results: FileResult[] = [];
-    let info: AnalyzerInfo | undefined;
-    let mandatory = 0;
-    // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log. One line for all files.
-    const progress = format === "table" && io.stderr.isTTY
-        ? progressLine(io.stderr, inputs.length === 1 ? `check: ${inputs[0].file}` : `check: ${inputs.length} files`)
-        : undefined;
-    const done = inputs.map(() => 0);
-    const total = inputs.map(() => 0);
-    const runs = await runMany(inputs.map(({ input }, i) => ({
-            packDir,
-            stack: input.stack ?? "dev",
-            project: input.project ?? "project",
-            organization: args.values.org ?? "organization",
-            dryRun: args.values.preview || input.preview,
-            policyConfig: checkedConfig?.forPack,
-            resources: input.resources,
-            // The engine never tells a pack the secrets provider; a stack export records it.
-            env: { ...(input.secretsProvider ? { [STACK_SECRETS_PROVIDER_ENV]: input.secretsProvider } : {}), ...("env" in input ? input.env : {}) },
-            stackConfig: "stackConfig" in input ? input.stackConfig : undefined,
-            onProgress: progress && ((d: number, t: number) => {
-                done[i] = d;
-                total[i] = t;
-                progress.update(done.reduce((a, b) => a + b), total.reduce((a, b) => a + b));
-            }),
-        })), jobs).finally(() => progress?.clear());
-    for (const [i, { file, input }] of inputs.entries()) {
-        const run = runs[i];
-        info ??= run.info;
-        const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());
-        mandatory += violations.filter((d) => d.enforcementLevel === "mandatory").length;
-        results.push({
-            file,
-            stack: input.stack,
-            resources: run.resources,
-            diagnostics: violations,
-            exempted,
-            logs: run.logs.filter((l) => l.severity !== "debug"),
-            unusedExemptions: unusedExemptions(policyConfig, run.resources),
-            ...("program" in input ? { program: input.program } : {}),
-            ...(!Array.isArray(input.resources) ? { lines: input.resources.lines } : {}),
-        });
+        const results: FileResult[] = [];
+        let info: AnalyzerInfo | undefined;
+        let mandatory = 0;
+        // Never in JSON or SARIF output, nor when stderr is a pipe or a CI log. One line for all files.
+        const progress = format === "table" && io.stderr.isTTY
+            ? progressLine(io.stderr, inputs.length === 1 ? `check: ${inputs[0].file}` : `check: ${inputs.length} files`)
+            : undefined;
+        const done = inputs.map(() => 0);
+        const total = inputs.map(() => 0);
+        const runs = await runMany(inputs.map(({ input }, i) => ({
+                ...bootOptions(input),
+                policyConfig: checkedConfig?.forPack,
+                resources: input.resources,
+                onProgress: progress && ((d: number, t: number) => {
+                    done[i] = d;
+                    total[i] = t;
+                    progress.update(done.reduce((a, b) => a + b), total.reduce((a, b) => a + b));
+                }),
+            })), jobs, early).finally(() => progress?.clear());
+        for (const [i, { file, input }] of inputs.entries()) {
+            const run = runs[i];
+            info ??= run.info;
+            const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());
+            mandatory += violations.filter((d) => d.enforcementLevel === "mandatory").length;
+            results.push({
+                file,
+                stack: input.stack,
+                resources: run.resources,
+                diagnostics: violations,
+                exempted,
+                logs: run.logs.filter((l) => l.severity !== "debug"),
+                unusedExemptions: unusedExemptions(policyConfig, run.resources),
+                ...("program" in input ? { program: input.program } : {}),
+                ...(!Array.isArray(input.resources) ? { lines: input.resources.lines } : {}),
+            });
+        }
+        const report = { pack: info!, files: results };
+        const options: ReportOptions = { cwd: process.cwd(), readSource: readIfPossible };
+        const text =
+            format === "json" ? formatJson(report, options)
+            : format === "sarif" ? formatSarif(report, options)
+            : formatTable(report, output === undefined && io.stdout.isTTY === true, options);
+        if (output === undefined) io.stdout.write(text);
+        else writeReport(output, text);
+        return mandatory > 0 ? 1 : 0;
+    } finally {
+        await early?.discard();
     }
-    const report = { pack: info!, files: results };
-    const options: ReportOptions = { cwd: process.cwd(), readSource: readIfPossible };
-    const text =
-        format === "json" ? formatJson(report, options)
-        : format === "sarif" ? formatSarif(report, options)
-        : formatTable(report, output === undefined && io.stdout.isTTY === true, options);
-    if (output === undefined) io.stdout.write(text);
-    else writeReport(output, text);
-    return mandatory > 0 ? 1 : 0;
 }
 
 /** A fixture's text in chunks, read when a report looks for a resource's line (never whole: a fixture can be larger than a string). */

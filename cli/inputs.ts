@@ -109,6 +109,35 @@ function inputOf(file: string, scan: Scan, streams: Map<string, ArrayStream>, fi
     return { input: parseInput(o, file, options) };
 }
 
+/** What a stack's pack is booted with, known from the start of its file. */
+export interface StackIdentity {
+    stack?: string;
+    project?: string;
+    preview: boolean;
+    secretsProvider?: string;
+}
+
+/**
+ * The identity `openInputFile` will find for a stack export or preview, read from the start
+ * of the file only (up to its first resource), so that its pack can boot while the rest is
+ * scanned. Undefined when the start does not settle it: the first resource is not the root
+ * stack (another resource could be), or the file is a fixture, broken or of no known shape
+ * (`openInputFile` then says why). The caller still compares it with what `openInputFile`
+ * returns: a key the document gives after its resources, say, would differ.
+ */
+export function peekStackIdentity(file: string, options: LoadOptions = {}): StackIdentity | undefined {
+    try {
+        const { scan, streams, fixtures } = scanInputFile(file, true);
+        if (!scan.stopped) return undefined;
+        const { input, analyzed } = inputOf(file, scan, streams, fixtures, options);
+        const named = analyzed?.rootUrn !== undefined || (options.stack !== undefined && options.project !== undefined);
+        if (!analyzed || !named) return undefined;
+        return { stack: input.stack, project: input.project, preview: input.preview, secretsProvider: input.secretsProvider };
+    } catch {
+        return undefined;
+    }
+}
+
 /** Whether every element of these lists is JSON (the scan only located them). */
 function allElementsParse(file: string, lists: ArrayStream[]): boolean {
     if (lists.length === 0) return true;
@@ -160,7 +189,7 @@ const STACK_TYPE = Buffer.from('"pulumi:pulumi:Stack"');
  * known before the first resource is analyzed is read (the providers, and the URNs that name
  * the stack), the rest when it is analyzed (streamedInput).
  */
-function scanInputFile(file: string) {
+function scanInputFile(file: string, peek = false) {
     const streams = new Map<string, ArrayStream>();
     const fixtures = new Map<string, unknown[]>();
     const fd = fs.openSync(file, "r");
@@ -187,7 +216,7 @@ function scanInputFile(file: string) {
                 if (!(e instanceof InputError)) throw e;
                 s.stopped = true;
             }
-        });
+        }, peek ? (array) => fixtures.has(array.marker) || streams.get(array.marker)?.firstUrn !== undefined || streams.get(array.marker)?.stopped === true : undefined);
         // Empty lists too.
         for (const array of scan.arrays) {
             if (array.path.length === 1 && array.path[0] === "resources") {

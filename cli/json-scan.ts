@@ -41,6 +41,11 @@ export interface Scan {
     arrays: ScannedArray[];
     /** Deepest nesting of arrays and objects (the root container is 1). */
     maxDepth: number;
+    /**
+     * Set when `stopAfter` ended the scan: `document` is then what came before, its open
+     * arrays and objects closed (the array being handed out holds the elements read so far).
+     */
+    stopped?: boolean;
 }
 
 /** Which arrays to hand out element by element, by the keys leading to them from the root object. */
@@ -103,17 +108,28 @@ class Window {
 type Expect = "key" | "colon" | "value" | "comma";
 
 interface Frame {
+    /** What ends it: `}` or `]`. */
+    close: string;
     /** Set on objects reachable from the root by keys alone: the keys that lead here. */
     path?: string[];
     key?: string;
     expect?: Expect;
 }
 
+/** Ends a scan early (scanJson's `stopAfter`). */
+class StopScan {}
+
 /**
  * Scans the file open as `fd`. `onElement(array, index, element)` is called for each element
- * of each streamed array, in file order; the element's text is not checked.
+ * of each streamed array, in file order; the element's text is not checked. The scan ends
+ * after the first element for which `stopAfter` says so (Scan.stopped).
  */
-export function scanJson(fd: number, streamed: Streamed, onElement: (array: ScannedArray, index: number, element: ScannedElement) => void): Scan {
+export function scanJson(
+    fd: number,
+    streamed: Streamed,
+    onElement: (array: ScannedArray, index: number, element: ScannedElement) => void,
+    stopAfter?: (array: ScannedArray, index: number) => boolean,
+): Scan {
     const w = new Window(fd);
     const arrays: ScannedArray[] = [];
     const nonce = Math.random().toString(36).slice(2);
@@ -178,7 +194,9 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
             end = at;
             array.ranges.push(start, end);
             array.lines.push(startLine);
-            onElement(array, index++, current);
+            onElement(array, index, current);
+            if (stopAfter?.(array, index)) throw new StopScan();
+            index++;
         };
         for (;;) {
             if (pos >= w.base + w.length && !w.more(Math.min(keep, pos))) throw new JsonSyntaxError();
@@ -253,14 +271,20 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
             pieces.push(pieceStart, pos);
             const array: ScannedArray = { path: [...top.path, top.key!], marker: `\u0000streamed ${arrays.length} ${nonce}`, ranges: [], lines: [] };
             arrays.push(array);
-            streamArray(array);
+            try {
+                streamArray(array);
+            } catch (e) {
+                if (!(e instanceof StopScan)) throw e;
+                pieces.push(JSON.stringify(array.marker), stack.map((f) => f.close).reverse().join(""));
+                return { document: parsePieces(fd, pieces), arrays, maxDepth, stopped: true };
+            }
             pieces.push(JSON.stringify(array.marker));
             pieceStart = pos;
             continue;
         }
         if (b === OPEN_BRACE || b === OPEN_BRACKET) {
             deeper();
-            const frame: Frame = {};
+            const frame: Frame = { close: b === OPEN_BRACE ? "}" : "]" };
             if (b === OPEN_BRACE && (stack.length === 0 || (top?.path && top.expect === "value"))) {
                 frame.path = top ? [...top.path!, top.key!] : [];
                 frame.expect = "key";
@@ -286,6 +310,11 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
     }
     if (!sawValue) return { document: undefined, arrays, maxDepth };
     pieces.push(pieceStart, pos);
+    return { document: parsePieces(fd, pieces), arrays, maxDepth };
+}
+
+/** The document from its pieces: file ranges (start, end) and texts in their place. */
+function parsePieces(fd: number, pieces: readonly (number | string)[]): unknown {
     const parts: string[] = [];
     const ranges: number[] = [];
     for (const p of pieces) if (typeof p === "number") ranges.push(p);
@@ -295,13 +324,11 @@ export function scanJson(fd: number, streamed: Streamed, onElement: (array: Scan
         parts.push(texts.next().value as string);
         i += 2;
     }
-    let document: unknown;
     try {
-        document = JSON.parse(parts.join(""));
+        return JSON.parse(parts.join(""));
     } catch {
         throw new JsonSyntaxError();
     }
-    return { document, arrays, maxDepth };
 }
 
 /** The texts of `ranges` (flattened start/end pairs, ascending) of the file open as `fd`. */

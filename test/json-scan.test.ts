@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { InputError, loadInputFile, LoadOptions, openInputFile, parseInput, StreamedInput } from "../cli/inputs";
+import { InputError, loadInputFile, LoadOptions, openInputFile, parseInput, peekStackIdentity, StreamedInput } from "../cli/inputs";
 import { resourceLines } from "../cli/report";
 import { scanOptions } from "../cli/json-scan";
 import { writeStackExport } from "../bench/generate";
@@ -177,6 +177,36 @@ describe("streamed input reading gives what one JSON.parse of the whole file gav
         // The reference: what the report found by searching the whole text for `"urn": "<urn>"`.
         const expected = resourceLines(source, resources);
         expect(new Map(resources.map((r) => [r.urn, stream.lines.get(r.urn)]))).toEqual(new Map(resources.map((r) => [r.urn, expected.get(r.urn)])));
+    });
+
+    it("the start of a stack export or preview names the stack its pack boots for, as the whole file does", () => {
+        const identity = (file: string, options: LoadOptions = {}) => {
+            const { stack, project, preview, secretsProvider } = openInputFile(file, options);
+            return { stack, project, preview, secretsProvider };
+        };
+        const exported = generated();
+        const samples = ["stack-export.json", "preview.json"].map((f) => path.join(FIXTURES, "samples", f));
+        for (const file of [exported, ...samples]) expect(peekStackIdentity(file)).toEqual(identity(file));
+        expect(peekStackIdentity(exported)?.secretsProvider).toMatch(/^passphrase|^awskms|^service|^https?:/);
+        expect(peekStackIdentity(samples[0], { stack: "other" })).toEqual(identity(samples[0], { stack: "other" }));
+
+        const stack = { urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", type: "pulumi:pulumi:Stack" };
+        const bucket = { urn: "urn:pulumi:s::p::aws:s3/bucketV2:BucketV2::b", type: "aws:s3/bucketV2:BucketV2" };
+        const sp = { type: "passphrase", state: { salt: "v1:abc" } };
+        // Settled by the first resource when it is the root stack; a file read only to there.
+        const huge = `{"deployment": {"secrets_providers": ${JSON.stringify(sp)}, "resources": [${JSON.stringify(stack)}, ${"{".repeat(5000)}`;
+        expect(peekStackIdentity(writeInput(huge))).toEqual({ stack: "s", project: "p", preview: false, secretsProvider: "passphrase" });
+        // Not settled: a root stack further on would name it; what comes after the resources is not read.
+        expect(peekStackIdentity(writeInput(JSON.stringify({ deployment: { resources: [bucket, stack] } })))).toBeUndefined();
+        expect(peekStackIdentity(writeInput(JSON.stringify({ deployment: { resources: [bucket] } })), { stack: "a", project: "b" })).toEqual({ stack: "a", project: "b", preview: false });
+        const after = writeInput(JSON.stringify({ deployment: { resources: [stack, bucket], secrets_providers: sp } }));
+        expect(peekStackIdentity(after)).toEqual({ stack: "s", project: "p", preview: false });
+        expect(identity(after).secretsProvider).toBe("passphrase");
+        // Fixtures, files that are not JSON or not inputs: nothing to boot early for.
+        for (const text of [fs.readFileSync(path.join(FIXTURES, "insecure-stack.json")), "", "{", '{"deployment": {"resources": [{"urn": 1}]}}', '{"deployment": 5}', "[]"]) {
+            expect(peekStackIdentity(writeInput(text))).toBeUndefined();
+        }
+        expect(peekStackIdentity(path.join(tmp, "missing.json"))).toBeUndefined();
     });
 
     it("a file changed between the check and the analysis is refused", () => {

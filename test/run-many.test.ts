@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { PackProcess } from "../cli/engine/pack-process";
 import { RunOptions } from "../cli/engine/run";
 import { loadInputFile } from "../cli/inputs";
-import { runMany } from "../cli/run-many";
+import { EarlyBoot, runMany } from "../cli/run-many";
 import { runCheckAsync } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
 
@@ -66,6 +66,93 @@ describe("runMany", () => {
         await expect(runMany([ok, broken("first"), ok, broken("second")], 4)).rejects.toThrow(/pack first failed/);
         await expect(runMany([ok, broken("third"), broken("fourth")], 1)).rejects.toThrow(/pack third failed/);
     }, 120_000);
+});
+
+describe("a pack booted before its stack's file is read through (EarlyBoot)", () => {
+    const exited = (pid: number | undefined) => {
+        try {
+            process.kill(pid!, 0);
+            return false;
+        } catch {
+            return true;
+        }
+    };
+
+    it("serves the stack it was booted for, and is stopped when no stack boots alike", async () => {
+        const stack = stackOf(FILES[2]);
+        const expected = (await runMany([stack], 1))[0].diagnostics;
+        const boot = vi.spyOn(PackProcess, "boot");
+        try {
+            const early = await EarlyBoot.start(stack);
+            expect(boot).toHaveBeenCalledTimes(1);
+            expect((await runMany([stack], 1, early))[0].diagnostics).toEqual(expected);
+            expect(boot).toHaveBeenCalledTimes(1);
+
+            boot.mockClear();
+            const other = await EarlyBoot.start({ ...stack, stack: "other" });
+            const unused = await boot.mock.results[0].value;
+            expect(exited(unused.pid)).toBe(false);
+            expect((await runMany([stack], 1, other))[0].diagnostics).toEqual(expected);
+            expect(boot).toHaveBeenCalledTimes(2);
+            expect(exited(unused.pid)).toBe(true);
+        } finally {
+            boot.mockRestore();
+        }
+    }, 120_000);
+
+    it("is stopped at once when the run ends before it booted (a later input is broken)", async () => {
+        const boot = vi.spyOn(PackProcess, "boot");
+        try {
+            const early = await EarlyBoot.start(stackOf(FILES[2]));
+            const booting = boot.mock.results[0].value as Promise<PackProcess>;
+            await early.discard();
+            await expect(booting).rejects.toThrow(/exited|before printing its port/);
+        } finally {
+            boot.mockRestore();
+        }
+        const broken = path.join(tmp, "broken.json");
+        fs.writeFileSync(broken, '{"deployment": {"resources": [1,');
+        const r = await runCheckAsync([FILES[2], broken]);
+        expect([r.code, r.stderr]).toEqual([2, `check: ${broken}: input is not valid JSON; expected a fixture, a \`pulumi stack export\` file or \`pulumi preview --json\` output\n`]);
+    }, 60_000);
+
+    it("a boot that fails is the failure of the stack that takes it, and of no other", async () => {
+        const ok = stackOf(FILES[1]);
+        const dir = path.join(tmp, "early-broken");
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "early-broken", version: "0.0.0", main: "index.js" }));
+        fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+        fs.writeFileSync(path.join(dir, "index.js"), "throw new Error(\"pack early-broken failed\");\n");
+        if (!fs.existsSync(path.join(dir, "node_modules"))) fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+        const broken = { ...ok, packDir: dir };
+        await expect(runMany([broken], 1, await EarlyBoot.start(broken))).rejects.toThrow(/pack early-broken failed/);
+        expect((await runMany([ok], 1, await EarlyBoot.start(broken)))[0].diagnostics).toEqual((await runMany([ok], 1))[0].diagnostics);
+    }, 120_000);
+
+    it("check: an export whose start does not say all the pack boots with is run with a pack booted from the whole file", async () => {
+        const exported = JSON.parse(fs.readFileSync(FILES[2], "utf8"));
+        const { secrets_providers: sp, ...rest } = exported.deployment;
+        expect(sp.type).toBe("passphrase");
+        const later = path.join(tmp, "secrets-provider-last.json");
+        fs.writeFileSync(later, JSON.stringify({ ...exported, deployment: { ...rest, secrets_providers: sp } }, null, 4));
+        const report = async (file: string) => {
+            const r = await runCheckAsync(["--format", "json", file]);
+            expect(r.stderr).toBe("");
+            return JSON.parse(r.stdout).violations.map((v: { policy: string; urn: string; message: string }) => [v.policy, v.urn, v.message]);
+        };
+        const expected = await report(FILES[2]);
+        expect(expected.filter((v: string[]) => v[0] === "secrets-provider-allowlist")).toEqual([[
+            "secrets-provider-allowlist", expect.any(String), expect.stringContaining("uses the passphrase secrets provider (from the stack export's secrets_providers"),
+        ]]);
+        expect(await report(later)).toEqual(expected);
+    }, 120_000);
+
+    it("a port printed while the caller was busy past the boot timeout is still read", async () => {
+        const busyUntil = (ms: number) => { for (const end = Date.now() + ms; Date.now() < end;); };
+        // The pack boots (about a second) while this process blocks, as `check` does reading a large file.
+        const pack = await PackProcess.boot({ ...stackOf(FILES[1]), bootTimeoutMs: 200 }, () => busyUntil(6000));
+        await pack.close();
+    }, 60_000);
 });
 
 describe("check over many files", () => {

@@ -108,10 +108,14 @@ export class PackProcess {
         this.p = loadProtocol(options.packDir);
     }
 
-    static async boot(options: BootOptions): Promise<PackProcess> {
+    /**
+     * Boots a pack; `onSpawn` is called once its process is started (it then boots on its
+     * own), with the pack, which may be closed from then on.
+     */
+    static async boot(options: BootOptions, onSpawn?: (pack: PackProcess) => void): Promise<PackProcess> {
         const pack = new PackProcess(options);
         try {
-            await pack.start();
+            await pack.start(onSpawn);
         } catch (e) {
             // The caller gets no handle to close: stop the engine server and the pack here,
             // or their handles keep the process alive after the error.
@@ -121,7 +125,7 @@ export class PackProcess {
         return pack;
     }
 
-    private async start(): Promise<void> {
+    private async start(onSpawn?: (pack: PackProcess) => void): Promise<void> {
         const engineAddr = await this.startEngine();
         const o = this.options;
         const env: Record<string, string | undefined> = { ...process.env, PULUMI_NODEJS_TYPESCRIPT: "true", ...o.env };
@@ -142,19 +146,29 @@ export class PackProcess {
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack/index.js", { paths: [packDir] });
         this.child = spawn(process.execPath, [runner, engineAddr, packDir], { cwd: packDir, env, stdio: ["ignore", "pipe", "pipe"] });
         this.child.stderr!.on("data", (d) => { this.stderr += d.toString(); });
-        const port = await this.readPort(o.bootTimeoutMs ?? 120_000);
+        const reading = this.readPort(o.bootTimeoutMs ?? 120_000);
+        onSpawn?.(this);
+        const port = await reading;
         this.client = new UnaryClient("127.0.0.1", port, MAX_MESSAGE_BYTES);
     }
 
     private readPort(timeoutMs: number): Promise<number> {
         return new Promise((resolve, reject) => {
             let out = "";
+            let settled = false;
             const fail = (why: string) => {
+                settled = true;
                 clearTimeout(timer);
                 const cause = startupError(this.stderr);
                 reject(new PackBootError(cause ? `${why}: ${cause}` : why));
             };
-            const timer = setTimeout(() => { this.child.kill(); fail(`policy pack did not print its port within ${timeoutMs} ms`); }, timeoutMs);
+            // The caller may have been busy (scanning a large file) while the pack booted: a port
+            // printed meanwhile is read first (poll phase), and clears the timer (setImmediate).
+            const timer = setTimeout(() => setImmediate(() => {
+                if (settled) return;
+                this.child.kill();
+                fail(`policy pack did not print its port within ${timeoutMs} ms`);
+            }), timeoutMs);
             const onData = (d: Buffer) => {
                 out += d.toString();
                 const nl = out.indexOf("\n");
@@ -165,6 +179,7 @@ export class PackProcess {
                 // Anything else on stdout before the port breaks the CLI's handshake.
                 if (!/^\d+$/.test(first)) return fail(`policy pack printed "${first.slice(0, 200)}" before its port`);
                 this.child.stdout!.on("data", () => undefined);
+                settled = true;
                 resolve(Number(first));
             };
             this.child.stdout!.on("data", onData);
