@@ -187,11 +187,17 @@ const STACK_TYPE = Buffer.from('"pulumi:pulumi:Stack"');
 /**
  * Scans a file: fixture entries are kept; of a stack export or preview, only what must be
  * known before the first resource is analyzed is read (the providers, and the URNs that name
- * the stack), the rest when it is analyzed (streamedInput).
+ * the stack), the rest when it is analyzed (streamedInput). A `peek` stops after the first
+ * resource (peekStackIdentity).
  */
 function scanInputFile(file: string, peek = false) {
     const streams = new Map<string, ArrayStream>();
     const fixtures = new Map<string, unknown[]>();
+    /** Where a peek stops: after the first resource of any list (or the one that cannot be read). */
+    const firstResourceRead = (array: ScannedArray): boolean => {
+        const s = streams.get(array.marker);
+        return fixtures.has(array.marker) || s?.firstUrn !== undefined || s?.stopped === true;
+    };
     const fd = fs.openSync(file, "r");
     try {
         const scan = scanJson(fd, isResourceList, (array, index, element) => {
@@ -216,7 +222,7 @@ function scanInputFile(file: string, peek = false) {
                 if (!(e instanceof InputError)) throw e;
                 s.stopped = true;
             }
-        }, peek ? (array) => fixtures.has(array.marker) || streams.get(array.marker)?.firstUrn !== undefined || streams.get(array.marker)?.stopped === true : undefined);
+        }, peek ? firstResourceRead : undefined);
         // Empty lists too.
         for (const array of scan.arrays) {
             if (array.path.length === 1 && array.path[0] === "resources") {

@@ -3,7 +3,7 @@
 // verify the new SDK's server.js and deserialize.js, then widen VERIFIED_POLICY_SDK.
 import fc from "fast-check";
 import * as fs from "fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POLICIES } from "../policies";
 import { toPulumiPolicy } from "../policies/lib/adapter";
 import { applySdkPatch, secretLocationsOf, VERIFIED_POLICY_SDK } from "../policies/lib/sdk-patch";
@@ -20,6 +20,39 @@ describe("the SDK patch", () => {
         expect({ major, minorInRange: minor >= VERIFIED_POLICY_SDK.minMinor && minor <= VERIFIED_POLICY_SDK.maxMinor })
             .toEqual({ major: VERIFIED_POLICY_SDK.major, minorInRange: true });
         expect(applySdkPatch()).toEqual({ applied: true });
+    });
+
+    it("GetAnalyzerInfo's config schemas are encoded without google-protobuf Structs, to the answer the SDK's encoding gives", () => {
+        applySdkPatch();
+        const protoutil = require("@pulumi/policy/protoutil");
+        const { AnalyzerInfo } = require("@pulumi/pulumi/proto/analyzer_pb");
+        const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+        const policies = POLICIES.map(toPulumiPolicy);
+        const initialConfig = { "resource-protect": { enforcementLevel: "mandatory", criticalResourceTypes: ["aws:s3/bucketV2:BucketV2"], note: null } };
+        // What google-protobuf's Structs give for the same objects (built before the spy).
+        const expected = (obj: unknown) => Struct.fromJavaScript(obj).toJavaScript();
+        const schemas = policies.map((p) => expected(p.configSchema!.properties));
+        const initial = expected({ criticalResourceTypes: ["aws:s3/bucketV2:BucketV2"], note: null });
+        const fromJavaScript = vi.spyOn(Struct, "fromJavaScript");
+        let bytes: Uint8Array;
+        try {
+            bytes = protoutil.makeAnalyzerInfo("aws-security-baseline", "0.2.0", "advisory", { policies }, initialConfig).serializeBinary();
+            expect(fromJavaScript).not.toHaveBeenCalled();
+        } finally {
+            fromJavaScript.mockRestore();
+        }
+        const info = AnalyzerInfo.deserializeBinary(bytes);
+        const decoded = info.getPoliciesList();
+        expect(decoded.map((p: any) => p.getName())).toEqual(policies.map((p) => p.name));
+        decoded.forEach((p: any, i: number) => {
+            expect(p.getConfigschema().getProperties().toJavaScript(), p.getName()).toEqual(schemas[i]);
+            expect(p.getConfigschema().getRequiredList()).toEqual(policies[i].configSchema!.required ?? []);
+            expect(p.getDescription()).toBe(policies[i].description);
+        });
+        expect(info.getInitialconfigMap().get("resource-protect").getProperties().toJavaScript()).toEqual(initial);
+        // Structs the SDK builds elsewhere still serialize as before.
+        const other = Struct.fromJavaScript({ a: [1, "b", { c: true }] });
+        expect(Struct.deserializeBinary(other.serializeBinary()).toJavaScript()).toEqual({ a: [1, "b", { c: true }] });
     });
 
     it("the SDK still decodes validation props through the patched function, without secrets, once per policy", () => {

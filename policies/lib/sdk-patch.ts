@@ -25,9 +25,15 @@
 //    returns (./protobuf.ts), and google-protobuf the rest; a provider's Struct is decoded
 //    once per AnalyzeStack, not once per resource. A self-check at boot compares the two
 //    decodings and leaves the SDK's decoders in place if they differ.
+// 5. The pack's description. GetAnalyzerInfo (protoutil.js makeAnalyzerInfo) converts every
+//    policy's config schema to a google-protobuf Struct, a message object per value: the
+//    first call cost the pack 80–96 ms of CPU (the bare SDK's: 3 ms), most of what the pack
+//    added to a boot. While makeAnalyzerInfo runs, Struct.fromJavaScript encodes with
+//    ./protobuf.ts instead (as Analyze requests are encoded), and those Structs serialize as
+//    their bytes; test/sdk-patch.test.ts decodes the answer against the schemas.
 import * as path from "path";
 import { asset } from "@pulumi/pulumi";
-import { decodeProperties, decodeStruct, Reader, SdkDeserialize } from "./protobuf";
+import { decodeProperties, decodeStruct, Reader, SdkDeserialize, Writer, writeStructFields } from "./protobuf";
 import { collectSecretLocations, SecretLocations } from "./sensitive";
 import { isRecord, isSecretWrapper } from "./values";
 import { walk } from "./walk";
@@ -55,6 +61,7 @@ export function applySdkPatch(): PatchStatus {
     if (status.applied || status.reason !== "not applied yet") return status;
     status = patch();
     if (status.applied) status = patchRequestDecoding();
+    if (status.applied) status = patchAnalyzerInfo();
     return status;
 }
 
@@ -302,6 +309,63 @@ function patchRequestDecoding(): PatchStatus {
     service.analyze.requestDeserialize = decoders.analyze;
     service.remediate.requestDeserialize = decoders.analyze;
     service.analyzeStack.requestDeserialize = decoders.analyzeStack;
+    return { applied: true };
+}
+
+interface StructClass {
+    new (): object;
+    fromJavaScript(obj: unknown): object;
+    serializeBinaryToWriter(message: object, writer: { writeSerializedMessage?(bytes: Uint8Array, start: number, end: number): void }): void;
+}
+
+function patchAnalyzerInfo(): PatchStatus {
+    let protoutil: { makeAnalyzerInfo?: (...args: unknown[]) => unknown };
+    let built: StructClass;
+    let serialized: StructClass;
+    try {
+        // The copies protoutil.js builds the answer with, and analyzer_pb.js serializes it with.
+        const policyDir = path.dirname(require.resolve("@pulumi/policy/server.js"));
+        const protoDir = path.dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] }));
+        protoutil = require(require.resolve("@pulumi/policy/protoutil", { paths: [policyDir] }));
+        built = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [policyDir] })).Struct;
+        serialized = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [protoDir] })).Struct;
+    } catch {
+        return { applied: false, reason: "@pulumi/policy's protoutil or google-protobuf's Struct could not be loaded" };
+    }
+    const make = protoutil.makeAnalyzerInfo;
+    const fromJavaScript = built.fromJavaScript;
+    const serialize = serialized.serializeBinaryToWriter;
+    const writerClass = require(require.resolve("google-protobuf", { paths: [path.dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb"))] })).BinaryWriter;
+    if (typeof make !== "function" || typeof fromJavaScript !== "function" || typeof serialize !== "function" || typeof writerClass?.prototype?.writeSerializedMessage !== "function") {
+        return { applied: false, reason: "@pulumi/policy no longer builds GetAnalyzerInfo as verified" };
+    }
+    if ((make as { fast?: true }).fast) return { applied: true };
+    const encoded = new WeakMap<object, Buffer>();
+    const writer = new Writer(4096);
+    const encode = (obj: unknown): object => {
+        if (typeof obj !== "object" || obj === null) return fromJavaScript.call(built, obj);
+        writer.reset();
+        writeStructFields(writer, obj, false);
+        const struct = new built();
+        encoded.set(struct, writer.copy());
+        return struct;
+    };
+    serialized.serializeBinaryToWriter = (message, w) => {
+        const bytes = encoded.get(message);
+        if (bytes) w.writeSerializedMessage!(bytes, 0, bytes.length);
+        else serialize(message, w);
+    };
+    const fast = function (this: unknown, ...args: unknown[]): unknown {
+        const current = built.fromJavaScript;
+        built.fromJavaScript = encode;
+        try {
+            return make.apply(this, args);
+        } finally {
+            built.fromJavaScript = current;
+        }
+    };
+    fast.fast = true as const;
+    protoutil.makeAnalyzerInfo = fast;
     return { applied: true };
 }
 
