@@ -45,6 +45,7 @@ export class EarlyBoot {
         if (this.taken) return;
         this.taken = true;
         await this.booting?.close();
+        // Again once booted: a port read just before the first close still opens a connection.
         await this.pack.then((p) => p.close(), () => undefined);
     }
 }

@@ -322,6 +322,7 @@ function patchAnalyzerInfo(): PatchStatus {
     let protoutil: { makeAnalyzerInfo?: (...args: unknown[]) => unknown };
     let built: StructClass;
     let serialized: StructClass;
+    let writerClass: { prototype?: { writeSerializedMessage?: unknown } } | undefined;
     try {
         // The copies protoutil.js builds the answer with, and analyzer_pb.js serializes it with.
         const policyDir = path.dirname(require.resolve("@pulumi/policy/server.js"));
@@ -329,13 +330,13 @@ function patchAnalyzerInfo(): PatchStatus {
         protoutil = require(require.resolve("@pulumi/policy/protoutil", { paths: [policyDir] }));
         built = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [policyDir] })).Struct;
         serialized = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [protoDir] })).Struct;
+        writerClass = require(require.resolve("google-protobuf", { paths: [protoDir] })).BinaryWriter;
     } catch {
         return { applied: false, reason: "@pulumi/policy's protoutil or google-protobuf's Struct could not be loaded" };
     }
     const make = protoutil.makeAnalyzerInfo;
     const fromJavaScript = built.fromJavaScript;
     const serialize = serialized.serializeBinaryToWriter;
-    const writerClass = require(require.resolve("google-protobuf", { paths: [path.dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb"))] })).BinaryWriter;
     if (typeof make !== "function" || typeof fromJavaScript !== "function" || typeof serialize !== "function" || typeof writerClass?.prototype?.writeSerializedMessage !== "function") {
         return { applied: false, reason: "@pulumi/policy no longer builds GetAnalyzerInfo as verified" };
     }
