@@ -7,7 +7,8 @@ import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import { GRPC_STATUS, GrpcDeadlineError, UnaryClient } from "./grpc-client";
 import { EngineResource } from "./model";
-import { EnforcementLevel, levelFromProto, levelToProto, loadProtocol, Protocol, Severity, severityFromProto } from "./protocol";
+import { EnforcementLevel, levelFromProto, loadProtocol, Protocol, Severity, severityFromProto } from "./protocol";
+import { decodeAnalyzerInfo, encodeConfigureRequest } from "./analyzer-info";
 import { RequestEncoder } from "./requests";
 
 export interface BootOptions {
@@ -216,12 +217,17 @@ export class PackProcess {
      * (chunks that together form the serialized message).
      */
     private async call<T>(method: string, request: unknown): Promise<T> {
+        return this.p.analyzerGrpc.AnalyzerService[method].responseDeserialize(await this.callBytes(method, request));
+    }
+
+    /** One unary call; the answer's bytes. */
+    private async callBytes(method: string, request: unknown): Promise<Buffer> {
         const timeoutMs = this.options.callTimeoutMs ?? 600_000;
         const def = this.p.analyzerGrpc.AnalyzerService[method];
         const chunks: Uint8Array[] = Array.isArray(request) ? request : request instanceof Uint8Array ? [request] : [def.requestSerialize(request)];
         if (!this.client) throw new PackBootError("the policy pack is not running");
         try {
-            return def.responseDeserialize(await this.client.call(def.path, chunks, timeoutMs));
+            return await this.client.call(def.path, chunks, timeoutMs);
         } catch (e) {
             if (e instanceof GrpcDeadlineError) throw new PackCallTimeout(`the policy pack did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`);
             throw e;
@@ -256,44 +262,13 @@ export class PackProcess {
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
-        const r: any = await this.call("getAnalyzerInfo", new this.p.emptyPb.Empty());
-        const T = this.p.analyzerPb.PolicyType;
-        const policies: PolicyInfo[] = r.getPoliciesList().map((pi: any): PolicyInfo => {
-            const schema = pi.getConfigschema();
-            const fw = pi.getFramework();
-            return {
-                name: pi.getName(),
-                displayName: pi.getDisplayname(),
-                description: pi.getDescription(),
-                enforcementLevel: levelFromProto(this.p, pi.getEnforcementlevel()),
-                severity: severityFromProto(this.p, pi.getSeverity()),
-                remediationSteps: pi.getRemediationSteps(),
-                url: pi.getUrl(),
-                tags: pi.getTagsList(),
-                framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
-                configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
-                policyType: pi.getPolicyType() === T.POLICY_TYPE_RESOURCE ? "resource" : pi.getPolicyType() === T.POLICY_TYPE_STACK ? "stack" : "unknown",
-            };
-        });
-        const initialConfig: AnalyzerInfo["initialConfig"] = {};
-        r.getInitialconfigMap().forEach((v: any, k: string) => {
-            initialConfig[k] = { enforcementLevel: levelFromProto(this.p, v.getEnforcementlevel()), properties: v.getProperties()?.toJavaScript() };
-        });
-        return { name: r.getName(), version: r.getVersion(), description: r.getDescription(), supportsConfig: r.getSupportsconfig(), policies, initialConfig };
+        return decodeAnalyzerInfo(this.p, await this.callBytes("getAnalyzerInfo", new this.p.emptyPb.Empty()));
     }
 
     /** Sends the reconciled config; like the CLI, skipped when there is none. */
     async configure(config: ReconciledPolicyConfig): Promise<void> {
         if (Object.keys(config).length === 0) return;
-        const req = new this.p.analyzerPb.ConfigureAnalyzerRequest();
-        const map = req.getPolicyconfigMap();
-        for (const [name, c] of Object.entries(config)) {
-            const pc = new this.p.analyzerPb.PolicyConfig();
-            pc.setEnforcementlevel(levelToProto(this.p, c.enforcementLevel));
-            pc.setProperties(this.p.structPb.Struct.fromJavaScript(c.properties ?? {}));
-            map.set(name, pc);
-        }
-        await this.call("configure", req);
+        await this.call("configure", encodeConfigureRequest(this.p, config));
     }
 
     /** Remediate for one resource, its request encoded here. */
