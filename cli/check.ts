@@ -5,6 +5,8 @@
 // fails), 2 unusable input or config (one line on stderr, never a stack trace).
 // Unlike the Pulumi CLI, `check` rejects what a config cannot mean (unknown policy names and
 // keys), and it applies exemptions itself so that exempted findings stay in the report.
+// First: Node.js's compile cache for what `check` loads (policies/lib/compile-cache.ts).
+import "../policies/lib/compile-cache";
 import * as fs from "fs";
 import * as path from "path";
 import { StringDecoder } from "string_decoder";

@@ -1,0 +1,78 @@
+// Node.js's compile cache for the pack's boot (policies/lib/compile-cache.ts): enabled by the
+// pack's entry point before the SDK loads, written once the pack is loaded (the CLI ends a pack
+// with a signal, so Node's write at exit never happens), Node's own switches respected.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PackProcess } from "../cli/engine/pack-process";
+import { enable, flushCompileCache } from "../policies/lib/compile-cache";
+import { PACK_DIR } from "./helpers/engine";
+
+const constants = { compileCacheStatus: { FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 } };
+const supported = typeof (require("module") as { enableCompileCache?: unknown }).enableCompileCache === "function";
+
+describe("enabling", () => {
+    it("reports Node.js's status, and changes nothing where Node.js has no compile cache", () => {
+        expect(enable({})).toBe("unsupported");
+        const calls: unknown[][] = [];
+        const api = (status: number) => ({ constants, enableCompileCache: (...a: unknown[]) => (calls.push(a), { status }) });
+        expect(enable(api(1))).toBe("enabled");
+        expect(enable(api(2))).toBe("already-enabled");
+        expect(enable(api(3))).toBe("disabled");
+        expect(enable(api(0))).toBe("failed");
+        // No directory of ours: NODE_COMPILE_CACHE, else Node's default, decides.
+        expect(calls.every((a) => a.length === 0)).toBe(true);
+        expect(enable({ constants, enableCompileCache: () => { throw new Error("EACCES"); } })).toBe("failed");
+    });
+
+    it("writes what was compiled, and a failing write is not the pack's failure", () => {
+        let flushed = 0;
+        flushCompileCache({ flushCompileCache: () => void flushed++ });
+        expect(flushed).toBe(1);
+        expect(() => flushCompileCache({ flushCompileCache: () => { throw new Error("ENOSPC"); } })).not.toThrow();
+        expect(() => flushCompileCache({})).not.toThrow();
+    });
+});
+
+describe("through the engine path", () => {
+    const dirs: string[] = [];
+    afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    const cacheDir = () => {
+        const d = fs.mkdtempSync(path.join(os.tmpdir(), "compile-cache-"));
+        dirs.push(d);
+        return d;
+    };
+    const files = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+
+    async function boot(env: Record<string, string>): Promise<string[]> {
+        const pack = await PackProcess.boot({ packDir: PACK_DIR, env });
+        try {
+            await pack.handshake();
+            const info = await pack.getAnalyzerInfo();
+            return info.policies.map((p) => p.name);
+        } finally {
+            await pack.close(); // killed, as the CLI ends a pack: no write at exit
+        }
+    }
+
+    it(`a booted pack has written its compiled code (${supported ? "Node.js " + process.version + " has the cache" : "not on Node.js " + process.version + ", which has none"}), and boots alike from it`, async () => {
+        const dir = cacheDir();
+        const first = await boot({ NODE_COMPILE_CACHE: dir });
+        const written = files(dir);
+        if (supported) {
+            // The SDK's modules, loaded after the pack enabled the cache, are in it.
+            expect(written.length).toBeGreaterThan(50);
+            expect(await boot({ NODE_COMPILE_CACHE: dir })).toEqual(first);
+        } else {
+            expect(written).toEqual([]);
+        }
+        expect(first).toContain("resource-protect");
+    }, 60_000);
+
+    it("NODE_DISABLE_COMPILE_CACHE=1 turns it off", async () => {
+        const dir = cacheDir();
+        await boot({ NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: "1" });
+        expect(files(dir)).toEqual([]);
+    }, 60_000);
+});
