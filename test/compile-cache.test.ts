@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PackProcess } from "../cli/engine/pack-process";
-import { enable, flushCompileCache } from "../policies/lib/compile-cache";
+import { cacheDirectory, enable, flushCompileCache } from "../policies/lib/compile-cache";
 import { PACK_DIR } from "./helpers/engine";
 
 const constants = { compileCacheStatus: { FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 } };
@@ -14,16 +14,31 @@ const supported = typeof (require("module") as { enableCompileCache?: unknown })
 
 describe("enabling", () => {
     it("reports Node.js's status, and changes nothing where Node.js has no compile cache", () => {
-        expect(enable({})).toBe("unsupported");
+        expect(enable({}, "/home/u/.cache/x")).toBe("unsupported");
         const calls: unknown[][] = [];
         const api = (status: number) => ({ constants, enableCompileCache: (...a: unknown[]) => (calls.push(a), { status }) });
-        expect(enable(api(1))).toBe("enabled");
-        expect(enable(api(2))).toBe("already-enabled");
-        expect(enable(api(3))).toBe("disabled");
-        expect(enable(api(0))).toBe("failed");
-        // No directory of ours: NODE_COMPILE_CACHE, else Node's default, decides.
-        expect(calls.every((a) => a.length === 0)).toBe(true);
-        expect(enable({ constants, enableCompileCache: () => { throw new Error("EACCES"); } })).toBe("failed");
+        expect(enable(api(1), "/c")).toBe("enabled");
+        expect(enable(api(2), "/c")).toBe("already-enabled");
+        expect(enable(api(3), "/c")).toBe("disabled");
+        expect(enable(api(0), "/c")).toBe("failed");
+        expect(calls).toEqual([["/c"], ["/c"], ["/c"], ["/c"]]);
+        // NODE_COMPILE_CACHE set: Node reads it; no home directory: no cache at all.
+        expect(enable(api(1), undefined)).toBe("enabled");
+        expect(calls[4]).toEqual([]);
+        expect(enable(api(1), null)).toBe("disabled");
+        expect(calls.length).toBe(5);
+        expect(enable({ constants, enableCompileCache: () => { throw new Error("EACCES"); } }, "/c")).toBe("failed");
+    });
+
+    it("keeps the cache in the user's own cache directory, never in the shared temporary directory by default", () => {
+        const home = () => "/home/dev";
+        expect(cacheDirectory({}, home)).toBe("/home/dev/.cache/aws-security-baseline/node-compile-cache");
+        expect(cacheDirectory({ XDG_CACHE_HOME: "/var/cache/dev" }, home)).toBe("/var/cache/dev/aws-security-baseline/node-compile-cache");
+        // A relative XDG_CACHE_HOME is invalid per the spec: the default applies.
+        expect(cacheDirectory({ XDG_CACHE_HOME: "cache" }, home)).toBe("/home/dev/.cache/aws-security-baseline/node-compile-cache");
+        expect(cacheDirectory({ NODE_COMPILE_CACHE: "/tmp/mine" }, home)).toBeUndefined();
+        expect(cacheDirectory({}, () => { throw new Error("no home"); })).toBeNull();
+        expect(cacheDirectory({}, () => "")).toBeNull();
     });
 
     it("writes what was compiled, and a failing write is not the pack's failure", () => {
@@ -45,7 +60,7 @@ describe("through the engine path", () => {
     };
     const files = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 
-    async function boot(env: Record<string, string>): Promise<string[]> {
+    async function boot(env: Record<string, string | undefined>): Promise<string[]> {
         const pack = await PackProcess.boot({ packDir: PACK_DIR, env });
         try {
             await pack.handshake();
@@ -68,6 +83,14 @@ describe("through the engine path", () => {
             expect(written).toEqual([]);
         }
         expect(first).toContain("resource-protect");
+    }, 60_000);
+
+    it("without NODE_COMPILE_CACHE, the cache goes to the user's cache directory", async () => {
+        const xdg = cacheDir();
+        await boot({ XDG_CACHE_HOME: xdg, NODE_COMPILE_CACHE: undefined });
+        const dir = path.join(xdg, "aws-security-baseline", "node-compile-cache");
+        if (supported) expect(files(dir).length).toBeGreaterThan(50);
+        else expect(fs.existsSync(dir)).toBe(false);
     }, 60_000);
 
     it("NODE_DISABLE_COMPILE_CACHE=1 turns it off", async () => {

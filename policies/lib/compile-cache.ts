@@ -5,10 +5,15 @@
 // 471 ms instead of 778 on the bench machine (docs/benchmark.md). Importing this module enables
 // it: the pack's entry point (../../index.ts) and `check` (../../cli/check.ts) import it first.
 // Node's own switches apply: NODE_DISABLE_COMPILE_CACHE=1 turns it off and NODE_COMPILE_CACHE
-// picks the directory (default: <os tmpdir>/node-compile-cache). Older Node.js: nothing changes.
+// picks the directory. Otherwise the cache lives in the user's own cache directory
+// ($XDG_CACHE_HOME or ~/.cache, then aws-security-baseline/), not in Node's default under the
+// shared temporary directory: compiled code read from a directory another user can write to
+// would be code that user chose. Older Node.js: nothing changes.
 // The library entry point (../index.ts) does not import it: a pack composed from the library
 // decides for its own process.
 import * as nodeModule from "module";
+import * as os from "os";
+import * as path from "path";
 
 interface CompileCacheApi {
     enableCompileCache?(directory?: string): { status: number; message?: string; directory?: string };
@@ -19,12 +24,27 @@ interface CompileCacheApi {
 export type CompileCacheStatus = "enabled" | "already-enabled" | "disabled" | "failed" | "unsupported";
 
 /** What enabling gave in this process (Node.js's status, or "unsupported" before 22.8). */
-export const compileCache: CompileCacheStatus = enable(nodeModule as unknown as CompileCacheApi);
+export const compileCache: CompileCacheStatus = enable(nodeModule as unknown as CompileCacheApi, cacheDirectory(process.env));
 
-export function enable(api: CompileCacheApi): CompileCacheStatus {
-    if (typeof api.enableCompileCache !== "function") return "unsupported";
+/**
+ * Where the cache goes: undefined leaves it to Node.js (NODE_COMPILE_CACHE names it), null when
+ * there is no home directory to put it in (then no cache, rather than Node's shared default).
+ */
+export function cacheDirectory(env: NodeJS.ProcessEnv, home: () => string = os.homedir): string | null | undefined {
+    if (env.NODE_COMPILE_CACHE) return undefined;
     try {
-        const { status } = api.enableCompileCache();
+        const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home(), ".cache");
+        return path.isAbsolute(base) ? path.join(base, "aws-security-baseline", "node-compile-cache") : null;
+    } catch {
+        return null;
+    }
+}
+
+export function enable(api: CompileCacheApi, directory: string | null | undefined): CompileCacheStatus {
+    if (typeof api.enableCompileCache !== "function") return "unsupported";
+    if (directory === null) return "disabled";
+    try {
+        const { status } = directory === undefined ? api.enableCompileCache() : api.enableCompileCache(directory);
         const S = api.constants?.compileCacheStatus;
         if (status === S?.ENABLED) return "enabled";
         if (status === S?.ALREADY_ENABLED) return "already-enabled";
