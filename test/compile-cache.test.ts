@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PackProcess } from "../cli/engine/pack-process";
-import { cacheDirectory, enable, flushCompileCache } from "../policies/lib/compile-cache";
+import { cacheDirectory, enable, ensureDirectory, flushCompileCache } from "../policies/lib/compile-cache";
 import { PACK_DIR } from "./helpers/engine";
 
 const constants = { compileCacheStatus: { FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 } };
@@ -14,20 +14,50 @@ const supported = typeof (require("module") as { enableCompileCache?: unknown })
 
 describe("enabling", () => {
     it("reports Node.js's status, and changes nothing where Node.js has no compile cache", () => {
-        expect(enable({}, "/home/u/.cache/x")).toBe("unsupported");
+        const made: string[] = [];
+        const mkdir = (d: string) => (made.push(d), true);
+        expect(enable({}, "/home/u/.cache/x", mkdir)).toBe("unsupported");
+        expect(made).toEqual([]); // older Node.js: not even a directory is made
         const calls: unknown[][] = [];
         const api = (status: number) => ({ constants, enableCompileCache: (...a: unknown[]) => (calls.push(a), { status }) });
-        expect(enable(api(1), "/c")).toBe("enabled");
-        expect(enable(api(2), "/c")).toBe("already-enabled");
-        expect(enable(api(3), "/c")).toBe("disabled");
-        expect(enable(api(0), "/c")).toBe("failed");
+        expect(enable(api(1), "/c", mkdir)).toBe("enabled");
+        expect(enable(api(2), "/c", mkdir)).toBe("already-enabled");
+        expect(enable(api(3), "/c", mkdir)).toBe("disabled");
+        expect(enable(api(0), "/c", mkdir)).toBe("failed");
         expect(calls).toEqual([["/c"], ["/c"], ["/c"], ["/c"]]);
         // NODE_COMPILE_CACHE set: Node reads it; no home directory: no cache at all.
-        expect(enable(api(1), undefined)).toBe("enabled");
+        expect(enable(api(1), undefined, mkdir)).toBe("enabled");
         expect(calls[4]).toEqual([]);
-        expect(enable(api(1), null)).toBe("disabled");
+        expect(enable(api(1), null, mkdir)).toBe("disabled");
         expect(calls.length).toBe(5);
-        expect(enable({ constants, enableCompileCache: () => { throw new Error("EACCES"); } }, "/c")).toBe("failed");
+        expect(made).toEqual(["/c", "/c", "/c", "/c"]);
+        expect(enable({ constants, enableCompileCache: () => { throw new Error("EACCES"); } }, "/c", mkdir)).toBe("failed");
+        // A directory that cannot be made: Node.js is not asked at all.
+        expect(enable(api(1), "/c", () => false)).toBe("failed");
+        expect(calls.length).toBe(5);
+    });
+
+    it("makes the directory one level at a time, private to the user, and fails at once where it cannot", () => {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "compile-cache-dir-"));
+        try {
+            const dir = path.join(tmp, "a", "b", "node-compile-cache");
+            expect(ensureDirectory(dir)).toBe(true);
+            expect(fs.statSync(dir).isDirectory()).toBe(true);
+            expect(fs.statSync(path.join(tmp, "a")).mode & 0o777).toBe(0o700);
+            // Warm: a stat and an access check, no mkdir.
+            const mkdirs: string[] = [];
+            const spy = { ...fs, mkdirSync: ((p: string) => void mkdirs.push(p)) as typeof fs.mkdirSync } as typeof fs;
+            expect(ensureDirectory(dir, spy)).toBe(true);
+            expect(mkdirs).toEqual([]);
+            // A file on the way.
+            fs.writeFileSync(path.join(tmp, "file"), "");
+            expect(ensureDirectory(path.join(tmp, "file", "cache"))).toBe(false);
+            expect(ensureDirectory(path.join(tmp, "file"))).toBe(false);
+            // Node's recursive mkdir never returns under /proc; this returns false at once.
+            if (fs.existsSync("/proc/self")) expect(ensureDirectory("/proc/aws-security-baseline/node-compile-cache")).toBe(false);
+        } finally {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
     });
 
     it("keeps the cache in the user's own cache directory, never in the shared temporary directory by default", () => {
@@ -91,6 +121,15 @@ describe("through the engine path", () => {
         const dir = path.join(xdg, "aws-security-baseline", "node-compile-cache");
         if (supported) expect(files(dir).length).toBeGreaterThan(50);
         else expect(fs.existsSync(dir)).toBe(false);
+    }, 60_000);
+
+    it("a cache directory that cannot be made leaves the pack booting as without the cache", async () => {
+        const file = path.join(cacheDir(), "not-a-directory");
+        fs.writeFileSync(file, "");
+        for (const xdg of [file, "/proc/aws-security-baseline-test"]) {
+            expect(await boot({ XDG_CACHE_HOME: xdg, NODE_COMPILE_CACHE: undefined })).toContain("resource-protect");
+        }
+        expect(fs.readFileSync(file, "utf8")).toBe("");
     }, 60_000);
 
     it("NODE_DISABLE_COMPILE_CACHE=1 turns it off", async () => {

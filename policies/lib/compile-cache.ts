@@ -11,6 +11,7 @@
 // would be code that user chose. Older Node.js: nothing changes.
 // The library entry point (../index.ts) does not import it: a pack composed from the library
 // decides for its own process.
+import * as fs from "fs";
 import * as nodeModule from "module";
 import * as os from "os";
 import * as path from "path";
@@ -40,9 +41,10 @@ export function cacheDirectory(env: NodeJS.ProcessEnv, home: () => string = os.h
     }
 }
 
-export function enable(api: CompileCacheApi, directory: string | null | undefined): CompileCacheStatus {
+export function enable(api: CompileCacheApi, directory: string | null | undefined, makeDirectory: (dir: string) => boolean = ensureDirectory): CompileCacheStatus {
     if (typeof api.enableCompileCache !== "function") return "unsupported";
     if (directory === null) return "disabled";
+    if (directory !== undefined && !makeDirectory(directory)) return "failed";
     try {
         const { status } = directory === undefined ? api.enableCompileCache() : api.enableCompileCache(directory);
         const S = api.constants?.compileCacheStatus;
@@ -53,6 +55,40 @@ export function enable(api: CompileCacheApi, directory: string | null | undefine
     } catch {
         return "failed";
     }
+}
+
+/**
+ * Makes sure the cache directory exists and is writable, creating it one level at a time.
+ * Node's recursive mkdir, which enableCompileCache uses, never returns on some paths (under
+ * /proc, for one: an XDG_CACHE_HOME pointing there hung the pack's boot); a level-by-level
+ * mkdir fails at once there. New levels are private to the user (0700). A warm boot costs one stat.
+ */
+export function ensureDirectory(dir: string, fsApi: typeof fs = fs): boolean {
+    const levels: string[] = [];
+    for (let p = dir; ; p = path.dirname(p)) {
+        levels.unshift(p);
+        if (path.dirname(p) === p) break;
+    }
+    try {
+        if (!isDirectory(fsApi, dir)) {
+            for (const level of levels) {
+                try {
+                    fsApi.mkdirSync(level, { mode: 0o700 });
+                } catch (e) {
+                    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return false;
+                }
+            }
+            if (!isDirectory(fsApi, dir)) return false;
+        }
+        fsApi.accessSync(dir, fs.constants.W_OK);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+function isDirectory(fsApi: typeof fs, p: string): boolean {
+    return fsApi.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /**
