@@ -27,26 +27,41 @@ export type CompileCacheStatus = "enabled" | "already-enabled" | "disabled" | "f
 /** What enabling gave in this process (Node.js's status, or "unsupported" before 22.8). */
 export const compileCache: CompileCacheStatus = enable(nodeModule as unknown as CompileCacheApi, cacheDirectory(process.env));
 
+/** The cache directory, and the existing directory under which its missing levels may be made. */
+export interface CacheLocation {
+    directory: string;
+    within: string;
+}
+
 /**
  * Where the cache goes: undefined leaves it to Node.js (NODE_COMPILE_CACHE names it), null when
  * there is no home directory to put it in (then no cache, rather than Node's shared default).
+ * Levels are made below the home directory, or below $XDG_CACHE_HOME's parent (the XDG spec has
+ * a missing cache home made): never a missing home directory itself (Debian's `nobody` has
+ * HOME=/nonexistent, which must stay that way).
  */
-export function cacheDirectory(env: NodeJS.ProcessEnv, home: () => string = os.homedir): string | null | undefined {
+export function cacheDirectory(env: NodeJS.ProcessEnv, home: () => string = os.homedir): CacheLocation | null | undefined {
     if (env.NODE_COMPILE_CACHE) return undefined;
     try {
-        const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home(), ".cache");
-        return path.isAbsolute(base) ? path.join(base, "aws-security-baseline", "node-compile-cache") : null;
+        const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? path.resolve(env.XDG_CACHE_HOME) : undefined;
+        const within = xdg ? path.dirname(xdg) : home();
+        if (!within || !path.isAbsolute(within)) return null;
+        return { directory: path.join(xdg ?? path.join(within, ".cache"), "aws-security-baseline", "node-compile-cache"), within };
     } catch {
         return null;
     }
 }
 
-export function enable(api: CompileCacheApi, directory: string | null | undefined, makeDirectory: (dir: string) => boolean = ensureDirectory): CompileCacheStatus {
+export function enable(
+    api: CompileCacheApi,
+    location: CacheLocation | null | undefined,
+    makeDirectory: (location: CacheLocation) => boolean = ensureDirectory,
+): CompileCacheStatus {
     if (typeof api.enableCompileCache !== "function") return "unsupported";
-    if (directory === null) return "disabled";
-    if (directory !== undefined && !makeDirectory(directory)) return "failed";
+    if (location === null) return "disabled";
+    if (location !== undefined && !makeDirectory(location)) return "failed";
     try {
-        const { status } = directory === undefined ? api.enableCompileCache() : api.enableCompileCache(directory);
+        const { status } = location === undefined ? api.enableCompileCache() : api.enableCompileCache(location.directory);
         const S = api.constants?.compileCacheStatus;
         if (status === S?.ENABLED) return "enabled";
         if (status === S?.ALREADY_ENABLED) return "already-enabled";
@@ -58,19 +73,21 @@ export function enable(api: CompileCacheApi, directory: string | null | undefine
 }
 
 /**
- * Makes sure the cache directory exists and is writable, creating it one level at a time.
- * Node's recursive mkdir, which enableCompileCache uses, never returns on some paths (under
- * /proc, for one: an XDG_CACHE_HOME pointing there hung the pack's boot); a level-by-level
- * mkdir fails at once there. New levels are private to the user (0700). A warm boot costs one stat.
+ * Makes sure the cache directory exists and is writable, making its missing levels below
+ * `within` (which must exist) one at a time. Node's recursive mkdir, which enableCompileCache
+ * uses, never returns on some paths (under /proc, for one: an XDG_CACHE_HOME pointing there hung
+ * the pack's boot); a level-by-level mkdir fails at once there. New levels are private to the
+ * user (0700). A warm boot costs a stat and an access check.
  */
-export function ensureDirectory(dir: string, fsApi: typeof fs = fs): boolean {
-    const levels: string[] = [];
-    for (let p = dir; ; p = path.dirname(p)) {
-        levels.unshift(p);
-        if (path.dirname(p) === p) break;
-    }
+export function ensureDirectory({ directory, within }: CacheLocation, fsApi: typeof fs = fs): boolean {
     try {
-        if (!isDirectory(fsApi, dir)) {
+        if (!isDirectory(fsApi, directory)) {
+            const levels: string[] = [];
+            for (let p = directory; p !== within; p = path.dirname(p)) {
+                if (path.dirname(p) === p) return false; // not below `within`
+                levels.unshift(p);
+            }
+            if (!isDirectory(fsApi, within)) return false;
             for (const level of levels) {
                 try {
                     fsApi.mkdirSync(level, { mode: 0o700 });
@@ -78,9 +95,9 @@ export function ensureDirectory(dir: string, fsApi: typeof fs = fs): boolean {
                     if ((e as NodeJS.ErrnoException).code !== "EEXIST") return false;
                 }
             }
-            if (!isDirectory(fsApi, dir)) return false;
+            if (!isDirectory(fsApi, directory)) return false;
         }
-        fsApi.accessSync(dir, fs.constants.W_OK);
+        fsApi.accessSync(directory, fs.constants.W_OK);
         return true;
     } catch {
         return false;
