@@ -6,7 +6,7 @@
 // properties, required}` (pkg/resource/analyzer/config.go). Invalid config fails the run.
 // `check` adds what the CLI cannot check (checkPolicyPackConfig, below).
 import Ajv, { ValidateFunction } from "ajv";
-import { readConfig, suggestion } from "../../policies/lib/config";
+import { AJV_OPTIONS, readConfig, suggestion } from "../../policies/lib/config";
 import { readDataFile } from "../../policies/lib/files";
 import type { AnalyzerInfo, PolicyInfo, ReconciledPolicyConfig } from "./pack-process";
 import type { EnforcementLevel } from "./protocol";
@@ -96,7 +96,7 @@ function validator(schema: Record<string, unknown>): ValidateFunction {
     const key = JSON.stringify(schema);
     let validate = validators.get(key);
     if (!validate) {
-        validate = (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(schema);
+        validate = (ajv ??= new Ajv(AJV_OPTIONS)).compile(schema);
         validators.set(key, validate);
     }
     return validate;

