@@ -206,15 +206,31 @@ export interface CheckSample {
  * (check-child.ts) that reports the CPU and peak memory of check and of its pack processes.
  */
 export function runCheck(args: string[], env: Record<string, string | undefined> = {}): Promise<CheckSample> {
-    const child = path.join(__dirname, "check-child.js");
+    return runChild("check-child.js", args, env);
+}
+
+/** What `check`'s input side alone costs on an export (input-child.ts): `locate`, or `encode` every request too. */
+export interface InputSample {
+    mode: "locate" | "encode";
+    resources: number;
+    /** CPU of the whole process, as checkCpuMs. */
+    cpuMs: number;
+}
+
+export function runInputSide(mode: InputSample["mode"], file: string): Promise<InputSample> {
+    return runChild("input-child.js", [mode, file]);
+}
+
+/** Runs a bench child script of this directory; it prints its result on stderr after RESULT_PREFIX. */
+function runChild<T>(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<T> {
     return new Promise((resolve, reject) => {
-        const p = spawn(process.execPath, [child, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+        const p = spawn(process.execPath, [path.join(__dirname, script), ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
         p.stderr.on("data", (d) => (stderr += d));
         p.on("error", reject);
         p.on("close", (code) => {
             const line = stderr.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-            if (!line) return reject(new Error(`check failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 400)}`));
+            if (!line) return reject(new Error(`${script} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" ").slice(0, 400)}`));
             resolve(JSON.parse(line.slice(RESULT_PREFIX.length)));
         });
     });

@@ -14,7 +14,7 @@ import { PackProcess } from "../cli/engine/pack-process";
 import { openInputFile, parseInput } from "../cli/inputs";
 import { bucketStack, generateStack, typeHistogram, writeStackExport } from "./generate";
 import {
-    analyzeStackOnce, BootSample, bootOnce, bootOptions, CheckSample, EncodedStack, encodeStack, perResourceRun, PerResourceRun, readCpuMs, runCheck,
+    analyzeStackOnce, BootSample, bootOnce, bootOptions, CheckSample, EncodedStack, encodeStack, perResourceRun, PerResourceRun, readCpuMs, runCheck, runInputSide,
     StackSample,
 } from "./measure";
 import { awsguardPeer, CACHE_ROOT, createBarePack, PackSpec, REPO_DIR, thisPack } from "./packs";
@@ -328,6 +328,26 @@ async function main(): Promise<void> {
         }
     }
 
+    // What parsing and encoding cost `check` on the same exports: its input side alone, with
+    // no pack (the same for every pack). Without that work `check` would still spend its
+    // CPU minus the difference: the floor of the check CPU ratio for this design.
+    const inputSide: Record<number, { locate: number[]; encode: number[] }> = {};
+    for (const size of o.checkSizes) {
+        const runs = size >= 50000 ? Math.min(o.runs, 2) : o.runs;
+        const side = (inputSide[size] = { locate: [] as number[], encode: [] as number[] });
+        for (let i = 0; i < runs; i++) {
+            for (const mode of ["locate", "encode"] as const) {
+                try {
+                    const s = await runInputSide(mode, exports.get(size)!.file);
+                    side[mode].push(s.cpuMs);
+                    progress(`check's input side ${k(size)}, ${mode}, run ${i + 1}/${runs}: CPU ${num(s.cpuMs)} ms`);
+                } catch (e) {
+                    progress(`check's input side ${k(size)}, ${mode}: ${failure(e)}`);
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- check over many files
     const jobs = os.cpus().length;
     const many: Record<string, CheckSample[]> = {};
@@ -378,6 +398,9 @@ async function main(): Promise<void> {
         /** check CPU / pack CPU, per run, then the median. */
         engineOverhead: Object.fromEntries(o.checkSizes.map((s) => [s, per(checks[s], (x) => x.checkCpuMs / x.packs.reduce((a, b) => a + b.cpuMs, 0))])),
         manyFilesWallMs: Object.fromEntries(Object.entries(many).map(([j, xs]) => [j, summarize(xs.map((x) => x.wallMs))])),
+        /** check's input side alone, no pack (input-child.ts): locating the resources; also reading, parsing and encoding every request. */
+        checkInputCpuMs: Object.fromEntries(o.checkSizes.filter((s) => inputSide[s]?.locate.length && inputSide[s].encode.length)
+            .map((s) => [s, { locate: summarize(inputSide[s].locate), encode: summarize(inputSide[s].encode) }])),
     };
     const med = (s?: Summary) => s?.median;
     // Growth: slope of log(CPU) against log(size), least squares over the sizes measured.
@@ -442,6 +465,16 @@ async function main(): Promise<void> {
     const manyOne = figures.manyFilesWallMs[1];
     const speedup = ratio(med(manyOne), med(manyJ));
     if (manyOne) log(`check over ${o.files[0]} exports of ${k(o.files[1])} resources (this pack): --jobs 1 ${fmt(manyOne)} ms, --jobs ${jobs} ${fmt(manyJ)} ms: ${speedup?.toFixed(2) ?? "—"}× faster`);
+    for (const s of o.checkSizes) {
+        const side = figures.checkInputCpuMs[s];
+        const checkCpu = med(figures.checkCpuMs[s]?.pack);
+        const packCpu = med(figures.checkPackCpuMs[s]?.pack);
+        if (!side || checkCpu === undefined || packCpu === undefined) continue;
+        const parsing = side.encode.median - side.locate.median;
+        log(`check ${k(s)}: reading, parsing and encoding the requests cost check ${num(parsing)} ms of CPU (its input side alone, no pack: ` +
+            `locating ${fmt(side.locate)} ms, and encoding ${fmt(side.encode)} ms); without any of it, check would spend ${num(checkCpu - parsing)} ms, ` +
+            `${((checkCpu - parsing) / packCpu).toFixed(2)}× the pack's CPU`);
+    }
 
     const r = (fig: PerPack<Summary> | undefined) => ratio(med(fig?.pack), med(fig?.bare));
     const targets: TargetResult[] = [];
