@@ -4,10 +4,10 @@
 // resource's Remediate and Analyze requests, the AnalyzeStack request built resource by
 // resource). Prints this process's CPU on stderr (as check-child.ts does): the difference
 // between the two modes is the most any faster parsing or encoding could save `check`.
-import { providerUrn, StackRequest } from "../cli/engine/pack-process";
+import { StackRequest } from "../cli/engine/pack-process";
 import { RequestEncoder } from "../cli/engine/requests";
 import { openInputFile } from "../cli/inputs";
-import { RESULT_PREFIX } from "./measure";
+import { providerOf, RESULT_PREFIX } from "./measure";
 
 const [mode, file] = process.argv.slice(2);
 if ((mode !== "locate" && mode !== "encode") || !file) {
@@ -23,7 +23,7 @@ if (mode === "encode") {
     const encoder = new RequestEncoder();
     const stack = new StackRequest(encoder);
     for (const r of input.resources.resources()) {
-        const provider = r.provider ? providers.get(providerUrn(r.provider)) : undefined;
+        const provider = providerOf(r, providers);
         encoder.resourceRequests(r, provider);
         stack.add(resources++, r, provider);
     }

@@ -120,7 +120,8 @@ export interface EncodedStack {
     resources: number;
 }
 
-function providerOf(r: EngineResource, providers: Map<string, EngineResource>): EngineResource | undefined {
+/** The provider resource `r` names, as `check` finds it (cli/engine/run.ts). */
+export function providerOf(r: EngineResource, providers: Map<string, EngineResource>): EngineResource | undefined {
     return r.provider ? providers.get(providerUrn(r.provider)) : undefined;
 }
 

@@ -172,6 +172,8 @@ async function main(): Promise<void> {
         nproc: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
         node: process.version, platform: `${os.platform()} ${os.release()}`, loadavgStart: os.loadavg().map((v) => +v.toFixed(2)),
     };
+    /** Repetitions of a workload: at most 2 at 50,000 resources, where one run takes minutes. */
+    const runsAt = (size: number) => (size >= 50000 ? Math.min(o.runs, 2) : o.runs);
     log(`aws-security-baseline benchmark — ${started.toISOString()}${o.quick ? " (quick)" : ""}`);
     log(`machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memGiB} GiB, node ${machine.node}, load average ${machine.loadavgStart.join(" ")}`);
     const speedStart = machineSpeedMs();
@@ -276,7 +278,7 @@ async function main(): Promise<void> {
     for (const size of o.sizes) {
         const input = openInputFile(exports.get(size)!.file);
         const encoded: EncodedStack = encodeStack(input.resources, false);
-        const runs = size >= 50000 ? Math.min(o.runs, 2) : o.runs;
+        const runs = runsAt(size);
         for (let i = 0; i < runs; i++) {
             for (const p of alive()) {
                 try {
@@ -312,7 +314,7 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------------- check on stack exports
     const checks: Record<number, PerPack<CheckSample[]>> = {};
     for (const size of o.checkSizes) {
-        const runs = size >= 50000 ? Math.min(o.runs, 2) : o.runs;
+        const runs = runsAt(size);
         // awsguard where it is comparable: the smaller export (at 50,000 resources it only adds minutes).
         const checked = alive().filter((p) => p.id !== "awsguard" || size === o.checkSizes[0]);
         for (let i = 0; i < runs; i++) {
@@ -333,7 +335,7 @@ async function main(): Promise<void> {
     // CPU minus the difference: the floor of the check CPU ratio for this design.
     const inputSide: Record<number, { locate: number[]; encode: number[] }> = {};
     for (const size of o.checkSizes) {
-        const runs = size >= 50000 ? Math.min(o.runs, 2) : o.runs;
+        const runs = runsAt(size);
         const side = (inputSide[size] = { locate: [] as number[], encode: [] as number[] });
         for (let i = 0; i < runs; i++) {
             for (const mode of ["locate", "encode"] as const) {
