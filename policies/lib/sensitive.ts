@@ -101,6 +101,8 @@ export function isAwsType(type: string): boolean {
 const PAIRS: readonly (readonly [string, string])[] = [["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"]];
 // Lists whose elements are named (ECS containers): `containerDefinitions.web...`.
 const ELEMENT_NAMES = ["name", "Name"];
+/** The keys whose string a list element is named by in paths (shown unless it is a secret). */
+export const ELEMENT_NAME_KEYS: ReadonlySet<string> = new Set([...PAIRS.map(([name]) => name), ...ELEMENT_NAMES]);
 // Tags are labels, not configuration: only credential formats count there.
 const TAG_KEYS = new Set(["tags", "tagsall", "defaulttags", "tagspecifications", "propagatetags"]);
 // Maps whose values name where secrets live (a CodeBuild buildspec's `env`).

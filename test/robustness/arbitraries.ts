@@ -15,6 +15,7 @@ import * as path from "path";
 import { EVALUATION } from "../../fixtures/secret-sensitive-props/evaluation";
 import { POLICIES } from "../../policies";
 import type { Finding, PlainResource } from "../../policies/lib/rule";
+import { ELEMENT_NAME_KEYS } from "../../policies/lib/sensitive";
 import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { assertNotShown } from "../helpers/secrets";
 import { resource } from "../helpers/resources";
@@ -530,9 +531,9 @@ export function tokenDocument(token: string, asJson: boolean, asKeys = false): u
 
 // Tokens go where values go, never as object keys: those are names, and secret-sensitive-props
 // prints them as the path of what it reports. A list element's `name` (`environment: [{name,
-// value}]`) is a value that it prints the same way unless it is a secret: tokens go there
-// only with `pairNames`, for generators that then always make such a name a secret
-// (docs/testing.md).
+// value}]`, a header's `key`, a CloudFormation `ParameterKey`) is a value that it prints the
+// same way unless it is a secret: tokens go there only with `pairNames`, for generators that
+// then always make such a name a secret (docs/testing.md).
 export type TokenForm = "raw" | "star" | "embedded" | "document" | "documentJson";
 
 interface Placement {
@@ -561,9 +562,9 @@ export function placeToken(props: Record<string, unknown>, token: string, p: Pla
     return setAt(props, paths[p.at % paths.length], value);
 }
 
-/** `[..., <index>, "name"]`: the name of a list element. */
+/** `[..., <index>, "name"]` (or `key`, `Name`, ...): where a list element's name goes. */
 export function isPairName(at: Path): boolean {
-    return at.length >= 2 && at[at.length - 1] === "name" && typeof at[at.length - 2] === "number";
+    return at.length >= 2 && ELEMENT_NAME_KEYS.has(String(at[at.length - 1])) && typeof at[at.length - 2] === "number";
 }
 
 export interface Tokenized {

@@ -16,7 +16,7 @@ import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-pr
 import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
 import { Secret } from "@pulumi/policy";
 import { PACK_DIR, useEngine } from "../helpers/engine";
-import { assertNoToken, deepNest } from "./arbitraries";
+import { assertNoToken, deepNest, isPairName } from "./arbitraries";
 import { resource } from "../helpers/resources";
 
 const U = UNKNOWN_SENTINELS.string;
@@ -178,6 +178,16 @@ describe("secret-sensitive-props (fixed)", () => {
         expect(findPlaintextSensitiveValues(containers("web"), options, new SecretLocations()).map((f) => f.message)).toEqual([
             expect.stringContaining("`containers.web.environment.DB_PASSWORD` is plaintext"),
         ]);
+        // The same for a header's `key` (an EventBridge connection), which the generators once
+        // left out of the name places: a token there was shown as a plain header name.
+        const headers = (key: unknown) => resource("aws:cloudwatch/eventConnection:EventConnection", {
+            authorizationType: "API_KEY",
+            authParameters: { invocationHttpParameters: { headers: [{ key: "Content-Type", value: "application/json", isValueSecret: false }, { key, value: "plain-value-3", isValueSecret: true }] } },
+        });
+        const headerFindings = findPlaintextSensitiveValues(headers(TOKEN), options, collectSecretLocations(headers(new Secret(TOKEN)).props)).map((f) => f.message);
+        expect(headerFindings).toEqual([expect.stringContaining("`authParameters.invocationHttpParameters.headers.1` is plaintext")]);
+        assertNoToken(headerFindings.join("\n"), [TOKEN], "the header finding");
+        expect(isPairName(["authParameters", "invocationHttpParameters", "headers", 1, "key"])).toBe(true);
         // A plain name is shown.
         const plain = build("DB_PASSWORD");
         expect(findPlaintextSensitiveValues(plain, options, collectSecretLocations(plain.props)).map((f) => f.message)).toEqual([
