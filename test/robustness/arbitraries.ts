@@ -29,9 +29,8 @@ import { resource } from "../helpers/resources";
  * reports a failure as found.
  */
 export function fcParams<T>(numRuns: number): fc.Parameters<T> {
-    const factor = Number(process.env.FC_RUNS_FACTOR ?? "1");
     const params: fc.Parameters<T> = {
-        numRuns: Math.max(1, Math.round(numRuns * (factor > 0 ? factor : 1))),
+        numRuns: Math.max(1, Math.round(numRuns * runsFactor())),
         reporter: reportFailure,
     };
     if (process.env.FC_SEED) params.seed = Number(process.env.FC_SEED);
@@ -42,6 +41,16 @@ export function fcParams<T>(numRuns: number): fc.Parameters<T> {
         params.endOnFailure = true;
     }
     return params;
+}
+
+function runsFactor(): number {
+    const factor = Number(process.env.FC_RUNS_FACTOR ?? "1");
+    return factor > 0 ? factor : 1;
+}
+
+/** A test's timeout for CI's volume, stretched as FC_RUNS_FACTOR stretches the runs. */
+export function scaledTimeout(ms: number): number {
+    return Math.round(ms * Math.max(1, runsFactor()));
 }
 
 const MAX_SHOWN = 3000;

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { InputError, loadInputFile, MAX_NESTING } from "../../cli/inputs";
 import { runCheckAsync } from "../helpers/check";
 import { FIXTURES } from "../helpers/engine";
-import { anyValue, fcParams, oddString } from "./arbitraries";
+import { anyValue, fcParams, oddString, scaledTimeout } from "./arbitraries";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-check-input-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -142,7 +142,7 @@ describe("check on unusable input", () => {
             // Spawning is the slow part: a modest fixed number of runs, no shrinking needed to read a file.
             { ...fcParams(16), endOnFailure: true },
         );
-    }, 600_000);
+    }, scaledTimeout(600_000));
 
     it("a valid file cut only at its end still runs", async () => {
         const text = REAL_TEXTS[REAL_FILES.findIndex((f) => f.endsWith("secure-stack.json"))];

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseInput } from "../../cli/inputs";
 import { useEngine } from "../helpers/engine";
-import { assertNoToken, fcParams, getAt } from "./arbitraries";
+import { assertNoToken, fcParams, getAt, scaledTimeout } from "./arbitraries";
 import { resource } from "../helpers/resources";
 import { batchOf, FAMILY_SIZE, RESOURCE_POLICIES } from "./fixture-batch";
 import { isPreviewComputed } from "./targets";
@@ -70,7 +70,7 @@ describe("the pack through the engine path, on generated stacks (preview)", () =
             // above name the policy and resource; FC_SEED and FC_PATH replay the batch.
             { ...fcParams(RUNS), endOnFailure: true },
         );
-    }, 900_000);
+    }, scaledTimeout(900_000));
 
     it(`sends every generated resource through the engine: ${RUNS} × ${BATCH_SIZE} in CI, at least ${CI_TARGET}`, () => {
         expect(RUNS * BATCH_SIZE).toBeGreaterThanOrEqual(CI_TARGET);

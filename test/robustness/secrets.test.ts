@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCheckAsync } from "../helpers/check";
-import { assertNoToken, fcParams, secretToken } from "./arbitraries";
+import { assertNoToken, fcParams, scaledTimeout, secretToken } from "./arbitraries";
 import { batchOf, FixtureResource } from "./fixture-batch";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-secrets-"));
@@ -90,5 +90,5 @@ describe("check never prints a secret, in any format", () => {
             // No shrinking: each step would be three more runs of `check`. FC_SEED and FC_PATH replay.
             { ...fcParams(RUNS), endOnFailure: true },
         );
-    }, 900_000);
+    }, scaledTimeout(900_000));
 });
