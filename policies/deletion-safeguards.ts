@@ -248,7 +248,7 @@ const pointInTimeRecovery: Check[] = [
     {
         types: [t.KEYSPACES_TABLE], property: "pointInTimeRecovery.status",
         unset: { value: "DISABLED", note: "AWS leaves point-in-time recovery off" },
-        accepts: (v) => v === "ENABLED", expected: `"ENABLED"`, showStrings: true,
+        accepts: (v) => v === "ENABLED", expected: `"ENABLED"`, shownStrings: ["ENABLED", "DISABLED"],
         appliesTo: (_r, config) => config.requirePointInTimeRecovery,
         fix: "Set `pointInTimeRecovery: { status: \"ENABLED\" }`: it restores the table to any second of the last 35 days, and a deleted table for 35 days.",
     },
@@ -306,7 +306,7 @@ const widerDeletes: Check[] = [
         fix: "Deleting the resource would then close the AWS account and, after the post-closure period, everything in it: remove `closeOnDeletion`.",
     },
     {
-        types: [t.SAGEMAKER_DOMAIN], property: "retentionPolicy.homeEfsFileSystem", accepts: (v) => v !== "Delete", expected: `"Retain"`, showStrings: true,
+        types: [t.SAGEMAKER_DOMAIN], property: "retentionPolicy.homeEfsFileSystem", accepts: (v) => v !== "Delete", expected: `"Retain"`, shownStrings: ["Retain", "Delete"],
         fix: "Deleting the domain would then delete the EFS file system with every user's home directory: remove it (AWS retains the file system) or set \"Retain\".",
     },
     {

@@ -84,15 +84,13 @@ function lower(value: unknown): string | undefined {
     return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : undefined;
 }
 
-const quoteIf = (...values: string[]) => (v: unknown) => (typeof v === "string" && values.includes(v) ? `is ${JSON.stringify(v)}` : undefined);
-
 // ---------------------------------------------------------------- check builders
 
 const ACCEPTS_TRUE = { accepts: (v: unknown) => v === true, expected: "the boolean true" };
 const ACCEPTS_TRUE_STRING = {
     accepts: isOn,
     expected: 'true or "true"',
-    describe: quoteIf("false"),
+    shownStrings: ["false"],
     blankIsUnset: true,
 };
 
@@ -652,7 +650,7 @@ const messagingChecks: Check[] = [
         property: "encryptionType",
         accepts: (v) => v === "KMS",
         expected: '"KMS"',
-        describe: quoteIf("NONE"),
+        shownStrings: ["NONE"],
         unset: { value: "NONE", note: "Kinesis Data Streams defaults it to NONE" },
         fix: 'Set `encryptionType: "KMS"` with `kmsKeyId` ("alias/aws/kinesis" or a customer managed key).',
     },
@@ -672,7 +670,7 @@ const messagingChecks: Check[] = [
         property: "serverSideEncryption.keyType",
         accepts: (v) => v === "CUSTOMER_MANAGED_CMK",
         expected: '"CUSTOMER_MANAGED_CMK"',
-        describe: quoteIf("AWS_OWNED_CMK"),
+        shownStrings: ["AWS_OWNED_CMK"],
         appliesTo: (r, config) => and(
             config.requireCustomerManagedKey,
             noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
@@ -709,7 +707,7 @@ const messagingChecks: Check[] = [
         property: "encryptionConfigurations[].encryptionType",
         accepts: (v) => v === "KMS" || v === "KMS_DSSE",
         expected: '"KMS" or "KMS_DSSE"',
-        describe: quoteIf("AES256"),
+        shownStrings: ["AES256"],
         appliesTo: (_r, config) => config.requireCustomerManagedKey,
         unset: { value: "AES256", note: "ECR defaults it to AES256" },
         fix: `requireCustomerManagedKey is true: set \`encryptionType: "KMS"\` with \`kmsKey: key.arn\`, or ${CONFIG_HINT}.`,

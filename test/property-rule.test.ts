@@ -48,6 +48,14 @@ describe("propertyRule", () => {
         expect(run([{ ...check, blankIsUnset: true }], { mode: "" })).toEqual(['aws:test/thing:Thing "t": mode is not set (default off). Fix it.']);
     });
 
+    it("quotes only the strings shownStrings lists (an enum's values); any other string, or a block of the wrong shape, by its kind", () => {
+        const check = { property: "backup.status", accepts: (v: unknown) => v === "ENABLED", shownStrings: ["ENABLED", "DISABLED"] };
+        expect(run([check], { backup: { status: "DISABLED" } })).toEqual(['aws:test/thing:Thing "t": backup.status is "DISABLED". Fix it.']);
+        // Short, word-like strings are still not quoted: a token in the wrong place looks like one.
+        expect(run([check], { backup: { status: "AKIAIOSFODNN7EXAMPLE" } })).toEqual(['aws:test/thing:Thing "t": backup.status is a string, not the boolean true. Fix it.']);
+        expect(run([check], { backup: "SECRET_k3v9q2m7x1p8z4w6" })).toEqual(['aws:test/thing:Thing "t": backup is a string, not the boolean true. Fix it.']);
+    });
+
     it("valuesAt hands each value the object that holds it", () => {
         const props = { a: { b: true }, list: [{ c: 1 }, null] };
         expect(valuesAt(props, "a.b")).toEqual([{ path: "a.b", value: true, set: true, block: { b: true } }]);

@@ -35,8 +35,11 @@ export interface PropertyCheck<C> {
     accepts(value: unknown, config: C): boolean;
     /** How messages name the acceptable value(s), e.g. "the boolean true" (for values of the wrong type). */
     expected: string;
-    /** Quote string values in messages (enums such as "NONE"); other strings are never shown. */
-    showStrings?: boolean;
+    /**
+     * The strings messages may quote: the enum's own values (such as "DISABLED"). Any other
+     * string is never shown, however much it looks like one: it may be a secret in the wrong place.
+     */
+    shownStrings?: readonly string[];
     /**
      * Words a known, unaccepted value, e.g. `is "false"` or "names the AWS managed key aws/ebs";
      * undefined falls back to the default wording. Must never return free text from the value.
@@ -88,7 +91,7 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
                     const value = at.set ? at.value : unset?.value;
                     if (isUnknown(value) || c.accepts(value, config)) continue;
                     const fix = typeof c.fix === "string" ? c.fix : c.fix(config, resource);
-                    const state = describeState(at, { unset, expected: c.expected, showStrings: c.showStrings, describe: c.describe });
+                    const state = describeState(at, { unset, expected: c.expected, shownStrings: c.shownStrings, describe: c.describe });
                     findings.push({ message: `${resource.type} "${resource.name}": ${at.path} ${state}. ${fix}` });
                 }
             }
@@ -100,14 +103,14 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
 /** "is not set (AWS defaults it to false)", "is false", `is "NONE"`, "is a string, not the boolean true". */
 export function describeState(
     at: Judged,
-    check: Pick<PropertyCheck<unknown>, "expected" | "showStrings" | "describe"> & { unset?: UnsetDefault },
+    check: Pick<PropertyCheck<unknown>, "expected" | "shownStrings" | "describe"> & { unset?: UnsetDefault },
 ): string {
     if (!at.set) return `is not set (${check.unset?.note ?? "no default"})`;
     const v = at.value;
     const described = check.describe?.(v);
     if (described !== undefined) return described;
     if (typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) return `is ${v}`;
-    if (typeof v === "string" && check.showStrings && /^[A-Za-z0-9_.:/-]{1,64}$/.test(v)) return `is ${JSON.stringify(v)}`;
+    if (typeof v === "string" && check.shownStrings?.includes(v)) return `is ${JSON.stringify(v)}`;
     return `is ${kindOf(v)}, not ${check.expected}`;
 }
 

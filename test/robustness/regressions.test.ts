@@ -12,6 +12,7 @@ import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { findWildcardActions } from "../../policies/iam-no-wildcard-actions";
 import { findKeyPolicyWildcards } from "../../policies/kms-no-wildcard-actions";
 import { findMissingDeletionProtection } from "../../policies/rds-deletion-protection";
+import { DEFAULT_DELETION_SAFEGUARDS_CONFIG, findMissingDeletionSafeguards } from "../../policies/deletion-safeguards";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
 import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
 import { Secret } from "@pulumi/policy";
@@ -47,6 +48,19 @@ describe("rds-deletion-protection (fixed)", () => {
     it("does not throw on a deeply nested deletionProtection (JSON.stringify overflowed the stack)", () => {
         const [finding] = findMissingDeletionProtection(resource("aws:rds/cluster:Cluster", { deletionProtection: deepNest(5_000, "object") }));
         expect(finding.message).toContain("deletionProtection is an object, not the boolean true");
+    });
+});
+
+describe("deletion-safeguards (fixed)", () => {
+    it("quotes an enum's own values only: a token as a Keyspaces point-in-time recovery status, or as the whole block, is not shown", () => {
+        const config = { ...DEFAULT_DELETION_SAFEGUARDS_CONFIG, requirePointInTimeRecovery: true };
+        const messages = (pointInTimeRecovery: unknown) =>
+            findMissingDeletionSafeguards(resource("aws:keyspaces/table:Table", { deletionProtectionEnabled: true, pointInTimeRecovery }), config).map((f) => f.message).join("\n");
+        for (const shown of [messages(TOKEN), messages({ status: TOKEN })]) {
+            expect(shown).toContain('is a string, not "ENABLED"');
+            assertNoToken(shown, [TOKEN], "the finding");
+        }
+        expect(messages({ status: "DISABLED" })).toContain('pointInTimeRecovery.status is "DISABLED"');
     });
 });
 
