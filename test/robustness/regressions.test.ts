@@ -133,6 +133,20 @@ describe("check input loader (fixed: each of these hung, crashed or produced mal
         const ok = parseInput({ resources: chain.slice(2) }, "t");
         expect(ok.resources.length).toBe(1_002);
     });
+
+    it("refuses in one line a file whose keys or names hold line breaks (a propertyDependencies key was quoted raw: two lines)", () => {
+        const refusal = (resource: Record<string, unknown>) => {
+            try {
+                parseInput({ resources: [{ type: "aws:s3/bucket:Bucket", name: "b", ...resource }] }, "t");
+            } catch (e) {
+                if (e instanceof InputError) return e.message;
+                throw e;
+            }
+            throw new Error("the fixture was accepted");
+        };
+        expect(refusal({ propertyDependencies: { "\r\n": null } })).toBe('t: resources[0] (aws:s3/bucket:Bucket "b"): propertyDependencies.\\r\\n must be a list of resource names or URNs');
+        expect(refusal({ name: "b\u2028\u001b[2J", props: [] })).toBe('t: resources[0] (aws:s3/bucket:Bucket "b\\u2028\\u001b[2J"): "props" must be an object');
+    });
 });
 
 describe("engine harness (fixed)", () => {
