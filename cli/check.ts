@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { StringDecoder } from "string_decoder";
 import { parseArgs } from "util";
+import { oneLine } from "../policies/lib/describe";
 import { DOCS_URL_ENV } from "../policies/lib/docs";
 import type { Exemption } from "../policies/lib/exemptions";
 import { STACK_SECRETS_PROVIDER_ENV } from "../policies/lib/stack-settings";
@@ -109,7 +110,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number, not "${args.values.jobs}"`);
 
     const packDir = path.resolve(args.values.pack ?? findPackDir(__dirname));
-    const policyConfig = args.values.config ? readPolicyConfig(args.values.config, (m) => io.stderr.write(`check: ${m}\n`)) : undefined;
+    const policyConfig = args.values.config ? readPolicyConfig(args.values.config, (m) => io.stderr.write(`check: ${oneLine(m)}\n`)) : undefined;
     const checkedConfig = policyConfig && args.values.config ? configForCheck(args.values.config, policyConfig) : undefined;
     const loadOptions = { stack: args.values.stack, project: args.values.project };
     /** How the Pulumi CLI would boot the pack for a stack. */
@@ -137,7 +138,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             const { file, input } = await loadProgramInput({
                 program, stack: args.values.stack, preview: args.values.preview, organization: args.values.org,
                 saveFixture: args.values["save-fixture"], invokeAnswers: args.values["invoke-answers"], timeout: args.values["program-timeout"],
-            }, (message) => io.stderr.write(`check: ${message}\n`));
+            }, (message) => io.stderr.write(`check: ${oneLine(message)}\n`));
             inputs.push({ file, input });
         }
 
@@ -304,7 +305,7 @@ if (require.main === module) {
         (e) => {
             const known = e instanceof InputError || e instanceof PolicyConfigError || e instanceof UsageError || e instanceof PackBootError || e instanceof ProgramError;
             const text = known ? e.message : `internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
-            process.stderr.write(`check: ${text}\n`);
+            process.stderr.write(`check: ${oneLine(text)}\n`);
             process.exitCode = 2;
         },
     );

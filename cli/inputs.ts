@@ -11,6 +11,7 @@
 // resource, is found when it is read: the run fails with the message a whole-file reading
 // gave.
 import * as fs from "fs";
+import { oneLine } from "../policies/lib/describe";
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
 import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
@@ -18,18 +19,13 @@ import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, ur
 import { JsonSyntaxError, readRanges, Scan, ScannedArray, scanJson } from "./json-scan";
 import { urnLineOffset } from "./report";
 
-/** Characters that break or hide a line of stderr (C0 and C1 controls, line separators). */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
 /**
  * The file cannot be checked; the message is one line of stderr. Names, keys and references
- * quoted from the file may hold line breaks and other control characters: they are escaped
- * (`\n`, `\u001b`).
+ * quoted from the file may hold line breaks and other control characters: they are escaped.
  */
 export class InputError extends Error {
     constructor(message: string) {
-        super(message.replace(CONTROL_CHARACTERS, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+        super(oneLine(message));
     }
 }
 

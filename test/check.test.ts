@@ -117,6 +117,8 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         ["bad $unknown kind", () => [writeTmp("unk.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "props": {"bucket": {"$unknown": "color"}}}]}')], /"\$unknown" must be true or one of/],
         ["config not JSON", () => ["--config", writeTmp("cfg.json", "{all: advisory}"), path.join(FIXTURES, "secure-stack.json")], /policy pack config is not valid JSON/],
         ["config with a bad enforcement level", () => ["--config", writeTmp("cfg2.json", '{"rds-deletion-protection": "sometimes"}'), path.join(FIXTURES, "secure-stack.json")], /"sometimes" is not a valid enforcement level/],
+        ["config naming a policy with a line break (quoted escaped, on one line)", () => ["--config", writeTmp("cfg9.json", '{"a\\nb": "sometimes"}'), path.join(FIXTURES, "secure-stack.json")],
+            /parsing enforcement level for "a\\nb": "sometimes" is not a valid enforcement level$/m],
         ["config failing the policy's schema", () => ["--config", writeTmp("cfg3.json", '{"rds-deletion-protection": {"exemptions": "all of them"}}'), path.join(FIXTURES, "secure-stack.json")], /cfg3\.json: rds-deletion-protection: exemptions must be array$/m],
         // What the Pulumi CLI lets through, so that a typo silently changes nothing.
         ["config naming a policy that does not exist", () => ["--config", writeTmp("cfg4.json", '{"rds-deletion-protectio": "mandatory"}'), path.join(FIXTURES, "secure-stack.json")],

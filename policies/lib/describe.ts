@@ -20,3 +20,12 @@ export function variableName(name: string): string {
     const camel = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join("");
     return /^[A-Za-z_$]/.test(camel) ? camel : `r${camel}`;
 }
+
+/** Characters that break or hide a line of output (C0 and C1 controls, line separators). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** The text on one line: control characters in names and keys it quotes escaped (`\n`, `\u001b`). */
+export function oneLine(text: string): string {
+    return text.replace(CONTROL_CHARACTERS, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
