@@ -264,6 +264,7 @@ describe("reading the project directory", () => {
     it("turns stack config into what the program reads: strings, JSON for objects, placeholders for secure values", () => {
         const dir = project({
             "Pulumi.yaml": PULUMI_YAML + "config:\n  tier:\n    default: small\n  shop:owner: platform\n",
+            "index.ts": "",
             "Pulumi.prod.yaml": [
                 "secretsprovider: awskms://alias/pulumi?region=eu-west-1",
                 "config:",
@@ -299,7 +300,7 @@ describe("reading the project directory", () => {
     });
 
     it("defaults the stack to dev and notes a named stack without a stack file", () => {
-        const dir = project({ "Pulumi.yaml": PULUMI_YAML });
+        const dir = project({ "Pulumi.yaml": PULUMI_YAML, "index.js": "" });
         expect(loadProject(dir).stack).toBe("dev");
         expect(loadProject(dir, "qa").notes[0]).toMatch(/^no Pulumi\.qa\.yaml in .*: the program runs without stack config$/);
     });
@@ -307,6 +308,7 @@ describe("reading the project directory", () => {
     it("takes the entry point from Pulumi.yaml main, else package.json main", () => {
         const dir = project({ "Pulumi.yaml": PULUMI_YAML + "main: src/\n", "package.json": '{"main": "index.ts"}', "index.ts": "" });
         fs.mkdirSync(path.join(dir, "src"));
+        fs.writeFileSync(path.join(dir, "src", "index.ts"), "");
         expect(loadProject(dir).entry).toBe(path.join(dir, "src"));
         const other = project({ "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "app.js"}', "app.js": "" });
         expect(loadProject(other).entry).toBe(path.join(other, "app.js"));
@@ -316,6 +318,8 @@ describe("reading the project directory", () => {
         ["no Pulumi.yaml", {}, /: no Pulumi\.yaml \(--program takes the directory holding Pulumi\.yaml\)$/],
         ["another runtime", { "Pulumi.yaml": "name: shop\nruntime: python\n" }, /runtime is "python"; check --program runs Node\.js \(TypeScript\/JavaScript\) programs only$/],
         ["a missing main", { "Pulumi.yaml": PULUMI_YAML + "main: dist/index.js\n" }, /Pulumi\.yaml main "dist\/index\.js" does not exist/],
+        // Node would say it cannot find the directory itself.
+        ["no program file", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "bin/index.js"}', "README.md": "" }, /no entry point in \S+ \(index\.ts or index\.js\); set `main` in Pulumi\.yaml to the program's file$/],
         ["an ES module TypeScript program", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"type": "module"}', "index.ts": "" }, /index\.ts: ES module TypeScript programs \(package\.json "type": "module"\) are not supported/],
         ["a stack file that is not YAML", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config:\n  shop:key: [sk_live_123\n" }, /Pulumi\.dev\.yaml: the stack file is not valid YAML \(line \d+\)$/],
     ];

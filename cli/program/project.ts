@@ -156,7 +156,7 @@ function resolveEntry(dir: string, main: unknown): { entry: string; esm: boolean
     const pkg = pkgRoot ? readPackageJson(pkgRoot) : {};
     const esm = pkg.type === "module";
     const pick = (candidate: string) => {
-        const entry = esm && isDirectory(candidate) ? esmIndex(candidate) : candidate;
+        const entry = !isDirectory(candidate) ? candidate : esm ? esmIndex(candidate) : cjsDirectory(candidate);
         if (esm && /\.[mc]?ts$/.test(entry)) {
             throw new ProgramError(`${entry}: ES module TypeScript programs (package.json "type": "module") are not supported; compile the program and point Pulumi.yaml \`main\` at the JavaScript`);
         }
@@ -187,6 +187,15 @@ function esmIndex(dir: string): string {
         if (isFile(path.join(dir, index))) return path.join(dir, index);
     }
     throw new ProgramError(`no entry point in ${dir} (index.js, index.mjs, index.ts or index.mts)`);
+}
+
+// require() of a directory: its package.json main, else index with an extension Node (or
+// ts-node, which the language host registers) loads.
+function cjsDirectory(dir: string): string {
+    const own = isFile(path.join(dir, "package.json")) ? readPackageJson(dir).main : undefined;
+    if (typeof own === "string" && fs.existsSync(path.join(dir, own))) return dir;
+    if (["index.js", "index.ts", "index.json", "index.node"].some((index) => isFile(path.join(dir, index)))) return dir;
+    throw new ProgramError(`no entry point in ${dir} (index.ts or index.js); set \`main\` in Pulumi.yaml to the program's file`);
 }
 
 /** The nearest directory with a package.json, from the program directory up. */
