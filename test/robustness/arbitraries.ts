@@ -19,6 +19,7 @@ import { ELEMENT_NAME_KEYS } from "../../policies/lib/sensitive";
 import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { assertNotShown } from "../helpers/secrets";
 import { resource } from "../helpers/resources";
+import { runsFactor } from "./runs-factor";
 
 // ---------------------------------------------------------------- replay and volume
 
@@ -41,16 +42,6 @@ export function fcParams<T>(numRuns: number): fc.Parameters<T> {
         params.endOnFailure = true;
     }
     return params;
-}
-
-function runsFactor(): number {
-    const factor = Number(process.env.FC_RUNS_FACTOR ?? "1");
-    return factor > 0 ? factor : 1;
-}
-
-/** A test's timeout for CI's volume, stretched as FC_RUNS_FACTOR stretches the runs. */
-export function scaledTimeout(ms: number): number {
-    return Math.round(ms * Math.max(1, runsFactor()));
 }
 
 const MAX_SHOWN = 3000;

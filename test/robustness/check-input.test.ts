@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { InputError, loadInputFile, MAX_NESTING } from "../../cli/inputs";
 import { runCheckAsync } from "../helpers/check";
 import { FIXTURES } from "../helpers/engine";
-import { anyValue, fcParams, oddString, scaledTimeout } from "./arbitraries";
+import { anyValue, fcParams, oddString } from "./arbitraries";
+import { scaledTimeout } from "./runs-factor";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-check-input-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readConfig, withCommonProperties } from "../../policies/lib/config";
 import { findExemption } from "../../policies/lib/exemptions";
 import { compileGlob, globError } from "../../policies/lib/glob";
@@ -21,13 +21,11 @@ import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../.
 import { classifySecretsProvider, judgeSecretsProvider, KMS_PROVIDER_KINDS, PROVIDER_KINDS } from "../../policies/secrets-provider-allowlist";
 import {
     anyValue, assertNoToken, assertWellFormed, documentObject, fcParams, getAt, knownValue, mapTree, MutationOptions, nodePaths, oddString,
-    Path, policyDocument, resourceOf, RULE_KEYS, scaledTimeout, secretToken, setAt, unknownSentinel, withTokens, propsFor,
+    Path, policyDocument, resourceOf, RULE_KEYS, secretToken, setAt, unknownSentinel, withTokens, propsFor,
 } from "./arbitraries";
 import { stackOf } from "./stacks";
 import { isPreviewComputed, OTHER_POLICIES, ResourceRuleTarget, StackRuleTarget, TARGETS } from "./targets";
 
-// The default timeout, for CI's volume; a longer fuzzing session (FC_RUNS_FACTOR) needs longer.
-vi.setConfig({ testTimeout: scaledTimeout(60_000) });
 
 /** The pure path takes more than the engine path carries: 5,000 levels of nesting, 1 MB strings. */
 const PURE: MutationOptions = { maxDepth: 5_000, huge: true };

@@ -10,7 +10,8 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCheckAsync } from "../helpers/check";
-import { assertNoToken, fcParams, scaledTimeout, secretToken } from "./arbitraries";
+import { assertNoToken, fcParams, secretToken } from "./arbitraries";
+import { scaledTimeout } from "./runs-factor";
 import { batchOf, FixtureResource } from "./fixture-batch";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-secrets-"));
