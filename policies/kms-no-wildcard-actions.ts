@@ -19,6 +19,15 @@ export interface KmsNoWildcardActionsConfig {
     allowedActions: string[];
 }
 
+/**
+ * Accepted by default: the wildcards of AWS's own key policies, the console's default
+ * "Allow use of the key" statement and the service statements of AWS's guides (CloudWatch
+ * Logs, SNS, CloudTrail). Each expands only to using the key (Encrypt, Decrypt,
+ * ReEncryptFrom/To, the GenerateDataKey family) or DescribeKey: none manages the key, its
+ * policy or its grants. The strict preset accepts none of them.
+ */
+export const KEY_USE_WILDCARDS: readonly string[] = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+
 /** Key types whose v7 schema has `policy` and `bypassPolicyLockoutSafetyCheck`. */
 export const KEY_POLICY_TYPES: readonly string[] = [t.KMS_KEY, t.KMS_KEY_POLICY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY];
 
@@ -104,11 +113,14 @@ export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({
     configSchema: {
         properties: {
             allowedActions: globList(
-                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards, e.g. \"kms:Describe*\".",
-                [],
+                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards. The default " +
+                    "accepts the key-use wildcards of AWS's default key policy (kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, " +
+                    "kms:GenerateDataKey*, kms:Describe*); a list given here replaces it, and [] accepts none.",
+                KEY_USE_WILDCARDS,
             ),
         },
     },
+    strictConfig: { allowedActions: [] },
     resourceTypes: KEY_POLICY_TYPES,
     check: findKeyPolicyWildcards,
     examples: examples(),
@@ -118,6 +130,17 @@ function examples(): PolicyExample[] {
     const account = "111122223333";
     const root = { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" };
     const keyPolicy = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: [root, ...statements] });
+    const keyUsePolicy = () => keyPolicy(
+        {
+            Sid: "Allow use of the key", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:role/app` },
+            Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: "*",
+        },
+        {
+            Sid: "Allow CloudWatch Logs", Effect: "Allow", Principal: { Service: "logs.eu-west-1.amazonaws.com" },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${account}:log-group:/app/*` } },
+        },
+    );
     return [
         {
             title: "`kms:*` for an application role, the console's wildcard key-administrator statement, and `Principal: \"*\"` without a pinning condition",
@@ -174,6 +197,19 @@ function examples(): PolicyExample[] {
                 },
                 { type: t.KMS_KEY, name: "scratch", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30 } },
             ],
+        },
+        {
+            title: "AWS's default \"Allow use of the key\" statement for a role, and the CloudWatch Logs statement of AWS's guide: " +
+                "their key-use wildcards (`kms:ReEncrypt*`, `kms:GenerateDataKey*`, ...) are accepted by default",
+            verdict: "pass",
+            resources: [{ type: t.KMS_KEY, name: "app-logs", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30, policy: keyUsePolicy() } }],
+        },
+        {
+            title: "the same key under `allowedActions: []` (the strict preset), which accepts no wildcard",
+            verdict: "fail",
+            config: { allowedActions: [] },
+            resources: [{ type: t.KMS_KEY, name: "app-logs", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30, policy: keyUsePolicy() } }],
+            messageIncludes: '"kms:ReEncrypt*", "kms:GenerateDataKey*"',
         },
         {
             title: "a key that disables the policy lockout safety check",

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { findKeyPolicyWildcards, KEY_POLICY_TYPES } from "../policies/kms-no-wildcard-actions";
+import { findKeyPolicyWildcards, KEY_POLICY_TYPES, KEY_USE_WILDCARDS } from "../policies/kms-no-wildcard-actions";
 import { isAccountRoot } from "../policies/lib/policy-document";
 import { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -116,6 +116,37 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
     });
 });
 
+describe("findKeyPolicyWildcards (pure rule): AWS's own key-use wildcards, accepted by default", () => {
+    const LOGS = "logs.eu-west-1.amazonaws.com";
+    const logsContext = { Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:*` } } };
+    // [label, statements, expected under the default]
+    const cases: [string, unknown[], [string, string][]][] = [
+        // The console's default key policy: its "Allow use of the key" statement.
+        ["the console's key-user statement", [ENABLE_IAM, grant({ AWS: ROLE }, ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"])], []],
+        // AWS's guide to encrypting log groups with KMS.
+        ["CloudWatch Logs, as AWS's guide writes it", [grant({ Service: LOGS }, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], logsContext)], []],
+        ["CloudWatch alarms publishing to an encrypted SNS topic", [grant({ Service: "cloudwatch.amazonaws.com" }, ["kms:Decrypt", "kms:GenerateDataKey*"])], []],
+        ["case-insensitive, like IAM", [grant({ AWS: ROLE }, ["KMS:generatedatakey*", "kms:reencrypt*"])], []],
+        // Management wildcards stay violations: kms:Create* includes CreateGrant, kms:Put* PutKeyPolicy.
+        ["the console's key-administrator statement", [grant({ AWS: ROLE }, ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*"])],
+            [["Statement[0]", WILDCARD('"kms:Create*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*"')]]],
+        ["kms:* for a service", [grant({ Service: LOGS }, "kms:*", logsContext)], [["Statement[0]", WILDCARD('"kms:*"')]]],
+        ["a wider glob than the family", [grant({ AWS: ROLE }, ["kms:Generate*", "kms:*Encrypt*"])], [["Statement[0]", WILDCARD('"kms:Generate*", "kms:*Encrypt*"')]]],
+        ["the family still needs a pinned caller for anyone", [grant("*", ["kms:Decrypt*", "kms:GenerateDataKey*"])], [["Statement[0]", ANYONE]]],
+    ];
+    it.each(cases)("%s", (_label, statements, expected) => {
+        const messages = check(KEY, { policy: JSON.stringify(doc(statements)) }, [...KEY_USE_WILDCARDS]);
+        expect(messages.map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected.map(([where, what]) => `${KEY} "k": policy ${where} ${what}`));
+    });
+
+    it("the strict preset's allowedActions: [] reports them", () => {
+        const statements = [grant({ Service: LOGS }, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], logsContext)];
+        expect(check(KEY, { policy: JSON.stringify(doc(statements)) }, []).map((m) => m.replace(/\. .*$/s, ""))).toEqual([
+            `${KEY} "k": policy Statement[0] ${WILDCARD('"kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"')}`,
+        ]);
+    });
+});
+
 describe("findKeyPolicyWildcards (pure rule): unknowns at preview", () => {
     const cases: [string, unknown, string[]][] = [
         ["unknown policy", U.string, []],
@@ -200,13 +231,13 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         expect(found).toEqual([
             ["orders-data", "mandatory", `${KEY} "orders-data": policy statement "Allow use by the orders role" ${WILDCARD('"kms:*"')}`],
             ["orders-data", "mandatory", `${KEY} "orders-data": policy statement "Allow access for Key Administrators" ` +
-                WILDCARD('"kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*"')],
+                WILDCARD('"kms:Create*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*"')],
             ["shared-key-policy", "mandatory", `${KEY_POLICY} "shared-key-policy": policy statement "AnyoneDecrypt" ${ANYONE}`],
             ["orders-data-replica", "mandatory", 'aws:kms/replicaKey:ReplicaKey "orders-data-replica": bypassPolicyLockoutSafetyCheck is true'],
             ["byok", "mandatory", `aws:kms/externalKey:ExternalKey "byok": policy statement "Everyone" ${WILDCARD('"kms:*"')}`],
             ["byok", "mandatory", `aws:kms/externalKey:ExternalKey "byok": policy statement "Everyone" ${ANYONE}`],
             ["byok-replica", "mandatory", `aws:kms/replicaExternalKey:ReplicaExternalKey "byok-replica": policy statement "CloudWatchLogs" ` +
-                WILDCARD('"kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*", "kms:Describe*"')],
+                WILDCARD('"kms:*"')],
         ]);
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "KMS key policies must not grant wildcard actions to principals other than the account root, nor allow any principal " +
@@ -231,7 +262,17 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")), {
             config: { [POLICY]: { properties: { allowedActions: ["kms:*crypt*", "kms:GenerateDataKey*", "kms:Describe*"] } } },
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-data", "orders-data", "shared-key-policy", "orders-data-replica", "byok", "byok"]);
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-data", "orders-data", "shared-key-policy", "orders-data-replica", "byok", "byok", "byok-replica"]);
+    });
+
+    it("accepts AWS's key-use wildcards by default, and reports them under allowedActions: [] (the strict preset)", async () => {
+        const logs = { Sid: "Logs", ...grant({ Service: "logs.eu-west-1.amazonaws.com" }, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]) };
+        const input = { resources: [{ type: KEY, name: "logs-key", props: { enableKeyRotation: true, policy: JSON.stringify(doc([ENABLE_IAM, logs])) } }] };
+        expect((await engine.run(input)).of(POLICY)).toEqual([]);
+        const strict = await engine.run(input, { config: { [POLICY]: { properties: { allowedActions: [] } } } });
+        expect(strict.of(POLICY).map((d) => d.message.split("\n")[1].replace(/\. .*$/s, ""))).toEqual([
+            `${KEY} "logs-key": policy statement "Logs" ${WILDCARD('"kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"')}`,
+        ]);
     });
 
     it("reports Principal \"*\" behind ForAllValues: (true when the key is absent), not behind ForAnyValue:", async () => {
