@@ -632,6 +632,8 @@ describe("check --program (the built CLI)", () => {
         ["a syntax error", ["bad-syntax"], /^check: \S+bad-syntax: the program does not compile: index\.ts:7:14: ':' expected\.\n$/],
         ["a missing dependency", ["bad-missing-dependency"], /^check: \S+bad-missing-dependency: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed: run npm install in \S+\n$/],
         ["throwing code", ["bad-throws"], /^check: \S+bad-throws: the program failed: no retention policy defined for environment "prod" \(at index\.ts:6\)\n$/],
+        ["an output check cannot know in update mode", ["bad-reads-output"],
+            /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'split'\) \(at index\.ts:16\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
         ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],
         ["a hang", ["bad-hangs", "--program-timeout", "2"], /^check: \S+bad-hangs: the program did not finish within 2 s \(does it wait for something that never happens\?\); raise the limit with --program-timeout <seconds>\n$/],
         ["missing config", ["secret-config", "--stack", "prod"], /^check: \S+secret-config: the program requires config secret-config:dbPassword, which Pulumi\.prod\.yaml does not set: add it under `config:` \(with `secure:` for a secret\)\n$/],
@@ -645,6 +647,13 @@ describe("check --program (the built CLI)", () => {
         expect(r.stderr).toMatch(message);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(Date.now() - started).toBeLessThan(30_000);
+    });
+
+    it("runs with --preview a program that reads an output check cannot know in update mode", () => {
+        const r = check("--program", path.join(PROGRAMS, "bad-reads-output"), "--preview", "--config", ALL_ADVISORY, "--format", "json");
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.stdout).summary.resources).toBeGreaterThan(1);
     });
 
     it("SARIF from a git checkout: valid for GitHub, annotated on the constructing line, the same fingerprints in two checkouts at different paths", () => {

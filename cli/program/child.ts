@@ -279,7 +279,7 @@ function unansweredMessage(unanswered: Set<string>): string {
 }
 
 /** One line saying what went wrong and where in the program, never a stack trace. */
-export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "stack">): string {
+export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "stack" | "preview">): string {
     const programDir = job.programDir;
     if (e instanceof ProgramSyntaxError) return `the program does not compile: ${e.message}`;
     if (!(e instanceof Error)) return `the program failed: ${oneLine(String(e))}`;
@@ -300,7 +300,16 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
     }
     const config = /Missing required configuration variable '([^']+)'/.exec(e.message);
     if (config) return `the program requires config ${config[1]}, which Pulumi.${job.stack}.yaml does not set: add it under \`config:\` (with \`secure:\` for a secret)`;
-    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(e.message)}${locationIn(e, programDir)}`;
+    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(e.message)}${locationIn(e, programDir)}${hintFor(e, job)}`;
+}
+
+// In update mode the fake cloud fills in names, ids and ARNs only: a program that reads another
+// output (`db.endpoint.apply((e) => e.split(":")[0])`) reads undefined. At preview the output is
+// unknown and the callback does not run, as in a real preview.
+function hintFor(e: Error, job: Pick<ChildJob, "preview">): string {
+    if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b/.test(e.message)) return "";
+    return "; in update mode check gives created resources only a name, an id and an ARN, so other outputs (an endpoint, a version) " +
+        "are undefined: run with --preview, where they are unknown as in a real preview";
 }
 
 /** The first stack frame in the program's own files (not node_modules). */
