@@ -1,6 +1,6 @@
 // FC_RUNS_FACTOR: how many times their CI volume the property tests run, for a longer local
-// fuzzing session (docs/testing.md). Shared by their parameters (./arbitraries.ts) and the
-// default test timeout (vitest.config.mts), which stretches with them.
+// fuzzing session (docs/testing.md): their parameters (./arbitraries.ts) and explicit timeouts.
+// vitest.config.mts stretches the default timeout by the same factor.
 
 export function runsFactor(): number {
     const factor = Number(process.env.FC_RUNS_FACTOR ?? "1");
