@@ -6,7 +6,7 @@ import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    compileAllowedActions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, quoteList,
+    compileAllowedActions, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
@@ -108,16 +108,20 @@ export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
         version: "1.5.0",
         reference: "1.16",
         specification: "Ensure IAM policies that allow full \"*:*\" administrative privileges are not attached. " +
-            "This policy is stricter: any wildcard action in an Allow statement is reported.",
+            "This policy is stricter: any wildcard action in an Allow statement is reported, except by default the KMS key-use " +
+            "wildcards AWS's own guides grant (kms:GenerateDataKey*, ...).",
     },
     configSchema: {
         properties: {
             allowedActions: globList(
-                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards, e.g. \"s3:Get*\".",
-                [],
+                "Actions or globs (case-insensitive, * matches any characters) accepted even though they contain wildcards, e.g. \"s3:Get*\". " +
+                    "The default accepts the KMS key-use wildcards of AWS's guides (kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, " +
+                    "kms:GenerateDataKey*, kms:Describe*); a list given here replaces it, and [] accepts none.",
+                KEY_USE_WILDCARDS,
             ),
         },
     },
+    strictConfig: { allowedActions: [] },
     resourceTypes: Object.keys(IDENTITY_POLICY_PROPERTY),
     check: findWildcardActions,
     examples: examples(),

@@ -10,23 +10,14 @@ import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    audienceOf, compileAllowedActions, describeProblem, describeStatement, DocumentLocation, PolicyStatement, pinsCaller, quoteList,
-    readPolicyDocument, unacceptedWildcardActions,
+    audienceOf, compileAllowedActions, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement, pinsCaller,
+    quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
 
 export interface KmsNoWildcardActionsConfig {
     allowedActions: string[];
 }
-
-/**
- * Accepted by default: the wildcards of AWS's own key policies, the console's default
- * "Allow use of the key" statement and the service statements of AWS's guides (CloudWatch
- * Logs, SNS, CloudTrail). Each expands only to using the key (Encrypt, Decrypt,
- * ReEncryptFrom/To, the GenerateDataKey family) or DescribeKey: none manages the key, its
- * policy or its grants. The strict preset accepts none of them.
- */
-export const KEY_USE_WILDCARDS: readonly string[] = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
 /** Key types whose v7 schema has `policy` and `bypassPolicyLockoutSafetyCheck`. */
 export const KEY_POLICY_TYPES: readonly string[] = [t.KMS_KEY, t.KMS_KEY_POLICY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY];

@@ -2,6 +2,7 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { findWildcardActions, IDENTITY_POLICY_PROPERTY } from "../policies/iam-no-wildcard-actions";
+import { KEY_USE_WILDCARDS } from "../policies/lib/policy-document";
 import { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
@@ -65,6 +66,27 @@ describe("findWildcardActions (pure rule): statements, as object and as JSON str
             'aws:iam/policy:Policy "p": policy statement "S3" allows wildcard actions "s3:*". Name each action the workload needs ' +
                 "(a wildcard also grants actions AWS adds later), or accept the pattern in this policy's allowedActions config.",
         ]);
+    });
+});
+
+describe("findWildcardActions (pure rule): the KMS key-use wildcards AWS's guides grant, accepted by default", () => {
+    const KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    // [label, statements, expected message starts under the default]
+    const cases: [string, unknown, string[]][] = [
+        // What the SNS and SQS guides give a publisher to an encrypted topic or queue.
+        ["a publisher to an encrypted topic", [allow(["sns:Publish"], { Resource: "arn:aws:sns:eu-west-1:111122223333:orders" }), allow(["kms:Decrypt", "kms:GenerateDataKey*"], { Resource: KEY_ARN })], []],
+        ["a pipeline's artifact key", [allow(["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], { Resource: KEY_ARN })], []],
+        ["the family in any case", [allow(["KMS:generatedatakey*", "kms:Encrypt*", "kms:Decrypt*", "kms:Describe*"])], []],
+        // Management wildcards and wider globs stay violations.
+        ["kms:*", [allow(["kms:*"], { Resource: KEY_ARN })], ['Statement[0] allows wildcard actions "kms:*"']],
+        ["kms:Create* (CreateGrant)", [allow(["kms:Create*", "kms:GenerateDataKey*"])], ['Statement[0] allows wildcard actions "kms:Create*"']],
+        ["a glob wider than the family", [allow(["kms:Generate*"])], ['Statement[0] allows wildcard actions "kms:Generate*"']],
+        ["another service's Describe*", [allow(["ec2:Describe*"])], ['Statement[0] allows wildcard actions "ec2:Describe*"']],
+    ];
+    it.each(cases)("%s", (_label, statements, expected) => {
+        const messages = check(POLICY_TYPE, { policy: JSON.stringify(doc(statements)) }, [...KEY_USE_WILDCARDS]);
+        expect(messages).toHaveLength(expected.length);
+        expected.forEach((start, i) => expect(messages[i].startsWith(`${POLICY_TYPE} "p": policy ${start}`)).toBe(true));
     });
 });
 
@@ -185,6 +207,16 @@ describe("iam-no-wildcard-actions through the engine path", () => {
             config: { [POLICY]: { properties: { allowedActions: ["S3:*", "ec2:Describe*", "dynamodb:*", "SUPPORT:*", "iam:?etRole"] } } },
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-fn-inline", "ops-user-policy", "hand-written"]);
+    });
+
+    it("accepts the KMS key-use wildcards by default, and reports them under allowedActions: [] (the strict preset)", async () => {
+        const statement = { Sid: "ArtifactKey", ...allow(["kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"]) };
+        const input = { resources: [{ type: "aws:iam/rolePolicy:RolePolicy", name: "pipeline", props: { role: "pipeline", policy: JSON.stringify(doc([statement])) } }] };
+        expect((await engine.run(input)).of(POLICY)).toEqual([]);
+        const strict = await engine.run(input, { config: { [POLICY]: { properties: { allowedActions: [] } } } });
+        expect(strict.of(POLICY).map((d) => d.message.split("\n")[1].replace(/\. .*/, ""))).toEqual([
+            'aws:iam/rolePolicy:RolePolicy "pipeline": policy statement "ArtifactKey" allows wildcard actions "kms:ReEncrypt*", "kms:GenerateDataKey*"',
+        ]);
     });
 
     it("skips documents that are unknown at preview but reports wildcards next to unknowns", async () => {

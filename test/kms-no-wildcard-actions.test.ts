@@ -1,8 +1,8 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { findKeyPolicyWildcards, KEY_POLICY_TYPES, KEY_USE_WILDCARDS } from "../policies/kms-no-wildcard-actions";
-import { isAccountRoot } from "../policies/lib/policy-document";
+import { findKeyPolicyWildcards, KEY_POLICY_TYPES } from "../policies/kms-no-wildcard-actions";
+import { isAccountRoot, KEY_USE_WILDCARDS } from "../policies/lib/policy-document";
 import { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";

@@ -268,6 +268,16 @@ export function isWildcardAction(action: string): boolean {
     return action.includes("*") || action.includes("?");
 }
 
+/**
+ * The default `allowedActions` of the KMS and IAM policies: the KMS wildcards AWS's own
+ * policies use (the console's default "Allow use of the key" statement, the service
+ * statements of its guides for CloudWatch Logs and SNS, the IAM permissions its SQS and SNS
+ * guides give publishers). Each expands only to using a key (Encrypt, Decrypt,
+ * ReEncryptFrom/To, the GenerateDataKey family) or DescribeKey: none manages a key, its
+ * policy or its grants. The strict preset accepts none of them.
+ */
+export const KEY_USE_WILDCARDS: readonly string[] = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+
 /** Config `allowedActions` compiled once per check: globs matched case-insensitively, as AWS matches actions. */
 export function compileAllowedActions(patterns: readonly string[]): GlobMatcher[] {
     return patterns.map((p) => compileGlob(p, { ignoreCase: true }));
