@@ -132,6 +132,7 @@ function examples(): PolicyExample[] {
             Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${account}:log-group:/app/*` } },
         },
     );
+    const keyUseKey = () => [{ type: t.KMS_KEY, name: "app-logs", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30, policy: keyUsePolicy() } }];
     return [
         {
             title: "`kms:*` for an application role, the console's wildcard key-administrator statement, and `Principal: \"*\"` without a pinning condition",
@@ -193,13 +194,13 @@ function examples(): PolicyExample[] {
             title: "AWS's default \"Allow use of the key\" statement for a role, and the CloudWatch Logs statement of AWS's guide: " +
                 "their key-use wildcards (`kms:ReEncrypt*`, `kms:GenerateDataKey*`, ...) are accepted by default",
             verdict: "pass",
-            resources: [{ type: t.KMS_KEY, name: "app-logs", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30, policy: keyUsePolicy() } }],
+            resources: keyUseKey(),
         },
         {
             title: "the same key under `allowedActions: []` (the strict preset), which accepts no wildcard",
             verdict: "fail",
             config: { allowedActions: [] },
-            resources: [{ type: t.KMS_KEY, name: "app-logs", protect: true, props: { enableKeyRotation: true, deletionWindowInDays: 30, policy: keyUsePolicy() } }],
+            resources: keyUseKey(),
             messageIncludes: '"kms:ReEncrypt*", "kms:GenerateDataKey*"',
         },
         {
