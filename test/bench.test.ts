@@ -3,7 +3,7 @@
 // the pack analyzes it through the engine path without failing on it.
 import * as fs from "fs";
 import * as path from "path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as os from "os";
 import { bucketStack, generateStack, writeStackExport } from "../bench/generate";
 import { loadInputFile, parseInput } from "../cli/inputs";
@@ -77,6 +77,7 @@ describe("bench resource generator", () => {
 
 describe("bench stack exports and bucket stacks", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-test-"));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, "export.json");
     const written = writeStackExport(file, 300, { seed: 4 });
 
@@ -141,7 +142,7 @@ describe("the pack on the bench mix (engine path)", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-test-"));
         const file = path.join(dir, "export.json");
         writeStackExport(file, 150, { seed: 9 });
-        const result = await engine.run(loadInputFile(file));
+        const result = await engine.run(loadInputFile(file)).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
         expect(result.resources).toHaveLength(152);
         expect(result.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
         expect(result.of("rds-deletion-protection").length).toBeGreaterThan(0);

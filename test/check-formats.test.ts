@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CheckIO, main } from "../cli/check";
 import { parsePolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile } from "../cli/inputs";
@@ -17,6 +17,7 @@ import { githubSarifProblems, sarifSchemaErrors } from "./helpers/sarif-schema";
 
 const FIXTURE = path.relative(PACK_DIR, path.join(FIXTURES, "check-formats/mixed-levels.json"));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-formats-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const CONFIG = path.join(tmp, "levels.json");
 fs.writeFileSync(CONFIG, JSON.stringify({
     all: "disabled",

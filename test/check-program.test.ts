@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EngineResource } from "../cli/engine/model";
 import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { analyzeWith } from "../cli/engine/run";
@@ -27,6 +27,7 @@ import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
 const PROGRAMS = path.join(FIXTURES, "programs");
 const UNKNOWN = UNKNOWN_SENTINELS.string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-program-test-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Each example runs once per mode for the whole file. */
 const captures = new Map<string, Promise<ProgramCapture>>();

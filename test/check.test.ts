@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { withoutInternalKeys } from "./helpers/internal-keys";
 import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { loadInputFile, parseInput } from "../cli/inputs";
@@ -11,6 +11,7 @@ import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-test-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const check = (...args: string[]) => runCheck(args);
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { indexBuckets } from "../policies/lib/s3-buckets";
 import { Finding, PlainResource } from "../policies/lib/rule";
@@ -327,8 +327,12 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
 describe("`check` on a stack export (built CLI)", () => {
     const check = (args: string[]) => runCheckAsync(args);
 
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "s3-enc-"));
+    afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    let configs = 0;
+
     function configFile(config: object): string {
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "s3-enc-")), "policy-config.json");
+        const file = path.join(tmp, `policy-config-${configs++}.json`);
         fs.writeFileSync(file, JSON.stringify(config));
         return file;
     }
