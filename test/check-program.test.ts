@@ -635,6 +635,9 @@ describe("check --program (the built CLI)", () => {
         ["throwing code", ["bad-throws"], /^check: \S+bad-throws: the program failed: no retention policy defined for environment "prod" \(at index\.ts:6\)\n$/],
         ["an output check cannot know in update mode", ["bad-reads-output"],
             /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'split'\) \(at index\.ts:16\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
+        // A TypeError outside an output's callback is the program's own (here an API of an older SDK): no --preview hint.
+        ["a program written for an older @pulumi/aws", ["bad-old-api"],
+            /^check: \S+bad-old-api: the program failed: TypeError: Cannot read properties of undefined \(reading 'AWSLambdaBasicExecutionRole'\) \(at index\.ts:11\)\n$/],
         ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],
         ["a hang", ["bad-hangs", "--program-timeout", "2"], /^check: \S+bad-hangs: the program did not finish within 2 s \(does it wait for something that never happens\?\); raise the limit with --program-timeout <seconds>\n$/],
         ["missing config", ["secret-config", "--stack", "prod"], /^check: \S+secret-config: the program requires config secret-config:dbPassword, which Pulumi\.prod\.yaml does not set: add it under `config:` \(with `secure:` for a secret\)\n$/],
