@@ -14,7 +14,7 @@ import * as fs from "fs";
 import { oneLine } from "../policies/lib/describe";
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
-import { isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
 import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
 import { JsonSyntaxError, readRanges, Scan, ScannedArray, scanJson } from "./json-scan";
 import { urnLineOffset } from "./report";
@@ -513,29 +513,40 @@ function propertyMap(value: unknown, where: string): Record<string, unknown> {
  * An asset, archive, resource reference or output value (not a secret) as the engine sends
  * it to an analyzer. The engine marshals analyzer requests without KeepResources or
  * KeepOutputValues (analyzer_plugin.go), so a reference arrives as the resource's ID (URN
- * for a component) and an output value as its value. @pulumi/policy 1.21 throws on an asset
- * or archive without a source, and on any other signature, and in Remediate it does so
- * outside its error handling, so the call never answers: such input is refused here.
+ * for a component) and an output value as its value. An asset or archive without contents
+ * arrives as the engine sends it, without its empty fields (Go's Asset.Serialize): an asset
+ * of empty text (`new pulumi.asset.StringAsset("")`) as the hash of empty text. This pack
+ * reads it (policies/lib/sdk-patch.ts, 6.); @pulumi/policy 1.21 alone throws on it. Any
+ * other signature the SDK throws on, and in Remediate outside its error handling, so the
+ * call never answers: such input is refused here.
  */
+/** An asset or archive without contents as the engine sends it: its signature and its hash, if any. */
+function contentless(o: Record<string, unknown>, hashIfNone: string | undefined): Record<string, unknown> {
+    const hash = typeof o.hash === "string" && o.hash !== "" ? o.hash : hashIfNone;
+    return hash === undefined ? { [SIG_KEY]: o[SIG_KEY] } : { [SIG_KEY]: o[SIG_KEY], hash };
+}
+
 function signatureValue(o: Record<string, unknown>, where: string, convert: (v: unknown, where: string) => unknown): unknown {
     const sig = o[SIG_KEY];
     // The SDK tests these fields for truthiness: "" is no source.
     const has = (key: string) => typeof o[key] === "string" && o[key] !== "";
     if (sig === SIG.asset) {
-        if (!has("path") && !has("text") && !has("uri")) throw new InputError(`${where}: an asset needs a non-empty "path", "text" or "uri"; policy packs cannot read it otherwise`);
+        if (!has("path") && !has("text") && !has("uri")) return contentless(o, o.text === "" ? EMPTY_TEXT_ASSET_HASH : undefined);
         return o;
     }
     if (sig === SIG.archive) {
         const assets = o.assets;
         if (typeof assets === "object" && assets !== null && !Array.isArray(assets)) {
+            let members: Record<string, unknown> | undefined;
             for (const [name, member] of Object.entries(assets)) {
                 const memberSig = typeof member === "object" && member !== null ? (member as Record<string, unknown>)[SIG_KEY] : undefined;
                 if (memberSig !== SIG.asset && memberSig !== SIG.archive) throw new InputError(`${where}.assets["${name}"]: an archive member must be an asset or an archive`);
-                signatureValue(member as Record<string, unknown>, `${where}.assets["${name}"]`, convert);
+                const sent = signatureValue(member as Record<string, unknown>, `${where}.assets["${name}"]`, convert);
+                if (sent !== member) (members ??= { ...(assets as Record<string, unknown>) })[name] = sent;
             }
-            return o;
+            return members ? { ...o, assets: members } : o;
         }
-        if (!has("path") && !has("uri")) throw new InputError(`${where}: an archive needs "assets", a non-empty "path" or "uri"; policy packs cannot read it otherwise`);
+        if (!has("path") && !has("uri")) return contentless(o, undefined);
         return o;
     }
     if (sig === SIG.resourceReference) {

@@ -8,7 +8,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { EngineResource } from "../cli/engine/model";
-import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { analyzeWith } from "../cli/engine/run";
 import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
@@ -457,6 +457,21 @@ describe("what a program registers, captured as the engine would hand it to an a
             [SIG_KEY]: SIG.archive,
             assets: { "index.js": { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => ({ statusCode: 200 });" } },
         });
+    });
+
+    it("runs a program with empty assets (the SDK's mock monitor refuses them), and keeps them as the engine sends them: their hash alone", async () => {
+        const EMPTY = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
+        for (const mode of ["update", "preview"] as const) {
+            const c = await capture("s3-folder-markers", mode);
+            expect(named(c, "uploads-incoming").inputs.source).toEqual(EMPTY);
+            expect(named(c, "uploads-processed").inputs.source).toEqual(EMPTY);
+            expect((named(c, "sorter").inputs.code as any).assets).toEqual({
+                "index.js": { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => {};" },
+                "data/.keep": EMPTY,
+            });
+        }
+        // The fake cloud echoes the inputs: the outputs hold the empty asset too, not the text the SDK's mock was given instead.
+        expect(named(await capture("s3-folder-markers", "update"), "uploads-incoming").outputs?.source).toEqual(EMPTY);
     });
 
     it("answers getPolicyDocument with the real JSON, unknown at preview when a statement uses an unknown output", async () => {

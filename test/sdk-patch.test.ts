@@ -6,10 +6,11 @@ import * as fs from "fs";
 import { describe, expect, it, vi } from "vitest";
 import { POLICIES } from "../policies";
 import { toPulumiPolicy } from "../policies/lib/adapter";
-import { applySdkPatch, secretLocationsOf, VERIFIED_POLICY_SDK } from "../policies/lib/sdk-patch";
+import { applySdkPatch, contentTolerant, secretLocationsOf, VERIFIED_POLICY_SDK } from "../policies/lib/sdk-patch";
 import { unwrapProxy } from "../policies/lib/values";
-import { SIG, SIG_KEY } from "../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, SIG, SIG_KEY } from "../policies/lib/wire";
 import { Secret } from "@pulumi/policy";
+import { asset } from "@pulumi/pulumi";
 import { useEngine } from "./helpers/engine";
 import { fcParams } from "./robustness/arbitraries";
 
@@ -159,8 +160,48 @@ describe("the SDK patch's request decoding", () => {
         const withSecret = deserializeProperties(request({ password: { [SIG_KEY]: SIG.secret, value: "not-a-real-secret" } }), true);
         expect(unwrapProxy(withSecret).password).toBeInstanceOf(Secret);
         expect(withSecret.password).toBe("not-a-real-secret");
-        // A malformed archive still fails at once, where the SDK has always failed.
-        expect(() => deserializeProperties(request({ code: { [SIG_KEY]: SIG.archive } }), true)).toThrow(/Invalid archive/);
+        // A malformed value still fails at once, where the SDK has always failed.
+        expect(() => deserializeProperties(request({ code: { [SIG_KEY]: "d0e6a833031e9bbcd3f4e8bde6ca49aX" } }), true)).toThrow(/Unrecognized signature/);
+    });
+
+    it("reads assets and archives without contents, which the SDK alone refuses, and everything else as the SDK does", async () => {
+        applySdkPatch();
+        const { deserializeProperties } = require("@pulumi/policy/deserialize");
+        const sdk = (wire: unknown) => deserializeProperties({ toJavaScript: () => ({ v: wire }) }, false) as { v: unknown };
+        const struct = (wire: object) => ({ toJavaScript: () => wire });
+        const text = { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => {};" };
+        const wire = {
+            n: 1, s: "x", none: null, list: [1, { b: [true] }],
+            file: { [SIG_KEY]: SIG.asset, path: "f.txt" },
+            layer: { [SIG_KEY]: SIG.archive, uri: "https://example.com/layer.zip" },
+            code: { [SIG_KEY]: SIG.archive, assets: { "index.js": text } },
+            secret: { [SIG_KEY]: SIG.secret, value: { k: [1, "v"] } },
+        };
+        // Without such assets, its decoding is the SDK's, with secrets unwrapped or wrapped.
+        for (const proxySecrets of [false, true]) {
+            const ours = contentTolerant(wire, proxySecrets, sdk) as any;
+            expect(ours).toEqual({ ...deserializeProperties(struct(wire), false), secret: proxySecrets ? expect.any(Secret) : { k: [1, "v"] } });
+            expect([ours.file, ours.layer, ours.code].map((v) => v.constructor.name)).toEqual(["FileAsset", "RemoteArchive", "AssetArchive"]);
+            if (proxySecrets) expect(ours.secret.value).toEqual({ k: [1, "v"] });
+        }
+        const marker = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
+        const unread = { [SIG_KEY]: SIG.asset, hash: "9d19c5664746dacd091a0b016973eb023b8bdea8716e2b223b9153e8699e4c29" };
+        const contentless = { source: marker, bare: { [SIG_KEY]: SIG.asset }, unread, code: { [SIG_KEY]: SIG.archive, assets: { "index.js": text, ".keep": marker } }, old: { [SIG_KEY]: SIG.archive, hash: "ab" } };
+        const props = deserializeProperties(struct(contentless), false);
+        expect(props.source).toBeInstanceOf(asset.StringAsset);
+        expect(await props.source.text).toBe("");
+        expect(await props.bare.text).toBe("");
+        expect(props.unread).toEqual(unread);
+        expect(props.old).toEqual(contentless.old);
+        expect(props.code).toBeInstanceOf(asset.AssetArchive);
+        expect(await (await props.code.assets)[".keep"].text).toBe("");
+        // An archive with a member left as sent stays as sent: the SDK's AssetArchive would refuse the member.
+        const mixed = { [SIG_KEY]: SIG.archive, assets: { "index.js": text, data: unread } };
+        expect(deserializeProperties(struct({ code: mixed }), false).code).toEqual(mixed);
+        // The remediation path: the same, behind the SDK's secret-preserving proxy.
+        const remediated = deserializeProperties(struct({ ...contentless, password: { [SIG_KEY]: SIG.secret, value: "not-a-real-secret" } }), true);
+        expect(unwrapProxy(remediated).password).toBeInstanceOf(Secret);
+        expect(await (unwrapProxy(remediated).source as asset.StringAsset).text).toBe("");
     });
 
     it("shares one provider decoding among the resources of an AnalyzeStack request", () => {

@@ -8,7 +8,7 @@ import { PolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/rule";
 import { collectSecretLocations, findSensitiveValues, SecretLocations, nameLooksSensitive, SensitiveOptions } from "../policies/lib/sensitive";
-import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../policies/secret-sensitive-props";
 import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
 import { assertNotShown } from "./helpers/secrets";
@@ -479,6 +479,37 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.remediations[0].properties).toEqual(expected);
         expect(run.remediations[0].diagnostic).toBe("");
         expect(verdicts(run)).toEqual([]);
+    });
+
+    // `new pulumi.asset.StringAsset("")` arrives as its hash alone (Go's Asset.Serialize omits the
+    // empty text); a refreshed asset may too, with another hash (pulumi/pulumi#18926). @pulumi/policy
+    // 1.21 throws "Invalid asset" on both: Analyze failed every policy, Remediate never answered.
+    describe("assets without contents (the SDK patch, 6.)", () => {
+        const EMPTY = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
+        const UNREAD = { [SIG_KEY]: SIG.asset, hash: "9d19c5664746dacd091a0b016973eb023b8bdea8716e2b223b9153e8699e4c29" };
+        const withCode = <R extends { props: object }>(r: R, archive: object) => ({ ...r, props: { ...r.props, code: archive } });
+        const code = (member: object) => ({ [SIG_KEY]: SIG.archive, assets: { "index.js": ARCHIVE.assets["index.js"], "data/.keep": member } });
+        const resources = (member: object) => [
+            withCode(fn("sorter", { DB_PASSWORD: `${PLAIN}-contentless` }), code(member)),
+            { type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "incoming", props: { bucket: "shop-uploads", key: "incoming/", source: member } },
+        ];
+
+        it.each([["of empty text", EMPTY], ["whose contents a refresh could not read", UNREAD]])("an asset %s: Analyze judges the resource, nothing fails", async (_label, member) => {
+            const run = await analyze({ resources: resources(member) });
+            expect(verdicts(run)).toEqual([["sorter", "mandatory", "plaintext"]]);
+            expect(run.diagnostics.map((d) => d.message).filter((m) => /Invalid asset|Internal error|Error validating/.test(m))).toEqual([]);
+        });
+
+        it.each([["of empty text", EMPTY], ["whose contents a refresh could not read", UNREAD]])("an asset %s: Remediate answers, and the remediated archive sends it back as the engine reads it", async (_label, member) => {
+            const run = await analyze({ resources: resources(member) }, levels({ [POLICY]: "remediate" }));
+            expect(run.remediations).toHaveLength(1);
+            const props = run.remediations[0].properties as any;
+            expect(props.environment.variables.DB_PASSWORD).toEqual(secret(`${PLAIN}-contentless`));
+            // Empty text as the SDK serializes a StringAsset(""); an unread asset as it came.
+            expect(props.code.assets["data/.keep"]).toEqual(member === EMPTY ? { [SIG_KEY]: SIG.asset, text: "" } : member);
+            expect(props.code.assets["index.js"]).toEqual(ARCHIVE.assets["index.js"]);
+            expect(verdicts(run)).toEqual([]);
+        });
     });
 
     it("remediation makes the whole containerDefinitions secret", async () => {

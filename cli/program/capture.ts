@@ -5,7 +5,7 @@
 // reduced to ids/URNs (MarshalOptions without KeepResources), empty property dependencies
 // dropped. Pure: no SDK, no I/O.
 import { EngineResource, isProviderType, makeUrn } from "../engine/model";
-import { SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../../policies/lib/wire";
 import { fakeUuid } from "./mocks";
 
 /** One RegisterResource (or ReadResource) call, as the child recorded it. */
@@ -129,7 +129,8 @@ export function toEngineResources(registrations: readonly Registration[], ctx: C
  * receives: the engine marshals without KeepResources, so a custom resource becomes its id
  * (unknown at preview) and a component its URN (sdk/go/common/resource/plugin/rpc.go).
  * Assets and archives lose the SDK's `__pulumiAsset`/`__pulumiArchive` markers, which the
- * engine does not keep when it deserializes them.
+ * engine does not keep when it deserializes them, and an asset of empty text is sent as the
+ * engine sends it: its hash alone (Go's Asset.Serialize omits the empty text).
  */
 export function engineValue(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(engineValue);
@@ -139,6 +140,7 @@ export function engineValue(value: unknown): unknown {
         if (typeof o.id === "string") return o.id === "" ? UNKNOWN_SENTINELS.string : o.id;
         return typeof o.urn === "string" ? o.urn : UNKNOWN_SENTINELS.string;
     }
+    if (o[SIG_KEY] === SIG.asset && o.text === "" && !o.path && !o.uri) return { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
     const isAsset = o[SIG_KEY] === SIG.asset || o[SIG_KEY] === SIG.archive;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(o)) {

@@ -31,13 +31,23 @@
 //    added to a boot. While makeAnalyzerInfo runs, Struct.fromJavaScript encodes with
 //    ./protobuf.ts instead (as Analyze requests are encoded), and those Structs serialize as
 //    their bytes; test/sdk-patch.test.ts decodes the answer against the schemas.
+// 6. Assets without contents. The engine sends an asset's fields only when they are not empty
+//    (Go's Asset.Serialize), so `new pulumi.asset.StringAsset("")` (an S3 folder marker, an
+//    empty file in a Lambda archive) arrives as its hash alone, and so does an asset or
+//    archive whose contents a refresh could not read (pulumi/pulumi#18926). @pulumi/policy
+//    1.21 throws "Invalid asset" on both: in Analyze every policy fails, and in Remediate it
+//    throws outside its error handling, so the call never answers and `pulumi preview` hangs.
+//    When the SDK throws that, `contentTolerant` decodes the props again as the SDK does, but
+//    with an asset of empty text (no hash, or the hash of empty text; Go's Asset.IsText) as
+//    StringAsset(""), and any other asset or archive without contents as the engine sent it.
 import * as path from "path";
+import { Secret } from "@pulumi/policy";
 import { asset } from "@pulumi/pulumi";
 import { decodeProperties, decodeStruct, Reader, SdkDeserialize, Writer, writeStructFields } from "./protobuf";
 import { collectSecretLocations, SecretLocations } from "./sensitive";
 import { isRecord, isSecretWrapper } from "./values";
 import { walk } from "./walk";
-import { SIG, SIG_KEY } from "./wire";
+import { EMPTY_TEXT_ASSET_HASH, SIG, SIG_KEY } from "./wire";
 
 /** @pulumi/policy versions whose server.js and deserialize.js this patch was verified against. */
 export const VERIFIED_POLICY_SDK = { major: 1, minMinor: 21, maxMinor: 21 } as const;
@@ -79,9 +89,27 @@ function patch(): PatchStatus {
     if (major !== v.major || !(minor >= v.minMinor && minor <= v.maxMinor)) {
         return { applied: false, reason: `@pulumi/policy ${version} is not a version this pack was verified with (${v.major}.${v.minMinor}–${v.major}.${v.maxMinor})` };
     }
-    const original = sdk.deserializeProperties;
-    if (typeof original !== "function") return { applied: false, reason: "@pulumi/policy no longer exports deserializeProperties" };
-    if (original.shared) return { applied: true };
+    const sdkOriginal = sdk.deserializeProperties;
+    if (typeof sdkOriginal !== "function") return { applied: false, reason: "@pulumi/policy no longer exports deserializeProperties" };
+    if (sdkOriginal.shared) return { applied: true };
+    let preserveSecrets: (props: object) => object;
+    try {
+        preserveSecrets = require("@pulumi/policy/secret").secretsPreservingProxy;
+    } catch {
+        return { applied: false, reason: "@pulumi/policy/secret could not be loaded" };
+    }
+    if (typeof preserveSecrets !== "function") return { applied: false, reason: "@pulumi/policy no longer exports secretsPreservingProxy" };
+    // The SDK's deserialization, and ours where it throws on an asset without contents (6. above).
+    const original: Deserialize = (struct, proxySecrets) => {
+        try {
+            return sdkOriginal(struct, proxySecrets);
+        } catch (e) {
+            if (!isContentlessError(e)) throw e;
+            // What goes back to the SDK holds no secret (an asset or archive with a source), so it needs no secret proxy.
+            const props = contentTolerant(struct.toJavaScript() as Record<string, unknown>, proxySecrets, (wire) => sdkOriginal({ toJavaScript: () => ({ v: wire }) }, false) as { v: unknown });
+            return proxySecrets ? preserveSecrets(props) : props;
+        }
+    };
     // Structs from google-protobuf (when the request decoding below is not applied).
     const decoded = new WeakMap<object, unknown>();
     // The SDK's own deserialization of a wire form, for what it must judge itself (see decodeProperties).
@@ -104,6 +132,55 @@ function patch(): PatchStatus {
     shared.shared = true;
     sdk.deserializeProperties = shared;
     return { applied: true };
+}
+
+// ---------------------------------------------------------------- 6. assets without contents
+
+function isContentlessError(e: unknown): boolean {
+    return e instanceof Error && /^Invalid (asset|archive) encountered when unmarshaling resource property$/.test(e.message);
+}
+
+/** An asset or archive whose contents the SDK cannot find (it tests these fields for truthiness). */
+function isContentless(o: Record<string, unknown>): boolean {
+    return !o.path && !o.uri && (o[SIG_KEY] === SIG.asset ? !o.text : !o.assets);
+}
+
+/**
+ * deserializeProperties(wire, proxySecrets) as @pulumi/policy 1.21 does it (deserialize.js),
+ * except for assets and archives without contents; whatever else has a signature goes to
+ * `sdk`, so its values (and any other error) are the SDK's.
+ */
+export function contentTolerant(wire: Record<string, unknown>, proxySecrets: boolean, sdk: (wire: unknown) => { v: unknown }): Record<string, unknown> {
+    const value = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(value);
+        if (typeof v !== "object" || v === null) return v;
+        const o = v as Record<string, unknown>;
+        const sig = o[SIG_KEY];
+        if (sig === SIG.asset && isContentless(o)) {
+            const hash = o.hash;
+            return hash === undefined || hash === "" || hash === EMPTY_TEXT_ASSET_HASH ? new asset.StringAsset("") : o;
+        }
+        if (sig === SIG.archive && isContentless(o)) return o;
+        if (sig === SIG.archive && isRecord(o.assets) && !o.path && !o.uri) {
+            const members = Object.entries(o.assets).map(([name, member]) => [name, value(member)] as const);
+            // A member without contents left as the engine sent it is no Asset: the SDK's
+            // AssetArchive refuses it, so the archive stays as sent too (and a remediation sends it back unchanged).
+            if (members.some(([, m]) => isRecord(m) && m[SIG_KEY] !== undefined && !asset.Asset.isInstance(m) && !asset.Archive.isInstance(m))) return o;
+            if (members.some(([, m]) => !asset.Asset.isInstance(m) && !asset.Archive.isInstance(m))) return sdk(o).v;
+            return new asset.AssetArchive(Object.fromEntries(members) as Record<string, asset.Asset | asset.Archive>);
+        }
+        if (sig === SIG.secret) {
+            const inner = value(o.value);
+            return proxySecrets ? new Secret(inner) : inner;
+        }
+        if (sig) return sdk(o).v;
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(o)) out[k] = value(o[k]);
+        return out;
+    };
+    const props: Record<string, unknown> = {};
+    for (const k of Object.keys(wire)) if (wire[k] !== undefined) props[k] = value(wire[k]);
+    return props;
 }
 
 /**

@@ -16,6 +16,12 @@ export const SIG = {
     outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
 } as const;
 
+/**
+ * The hash the engine gives an asset of empty text (SHA-256 of no bytes; Go's asset.FromText):
+ * with the empty text omitted, it is all the engine sends of `new pulumi.asset.StringAsset("")`.
+ */
+export const EMPTY_TEXT_ASSET_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 /** The sentinels for values not known during preview, one per kind. */
 export const UNKNOWN_SENTINELS = {
     boolean: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",

@@ -8,7 +8,7 @@ import { PackCallTimeout, PackProcess } from "../../cli/engine/pack-process";
 import { InputError, loadInputFile, parseInput } from "../../cli/inputs";
 import type { PlainResource } from "../../policies/lib/rule";
 import { readPolicyDocument } from "../../policies/lib/policy-document";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { findWildcardActions } from "../../policies/iam-no-wildcard-actions";
 import { findKeyPolicyWildcards } from "../../policies/kms-no-wildcard-actions";
 import { findMissingDeletionProtection } from "../../policies/rds-deletion-protection";
@@ -106,13 +106,28 @@ describe("check input loader (fixed: each of these hung, crashed or produced mal
     const fixture = (props: unknown) => ({ resources: [{ type: "aws:lambda/function:Function", name: "f", props }] });
 
     it.each([
-        ["an archive without assets, path or uri (Remediate never answered)", { code: { [SIG_KEY]: ARCHIVE_SIG } }, /f\.props\.code: an archive needs "assets"/],
-        ["an asset with empty text", { code: { [SIG_KEY]: ARCHIVE_SIG, assets: { "index.js": { [SIG_KEY]: ASSET_SIG, text: "" } } } }, /an asset needs a non-empty "path", "text" or "uri"/],
         ["an unrecognised signature", { code: { [SIG_KEY]: "d0e6a833031e9bbcd3f4e8bde6ca49aX" } }, /unrecognized signature/],
         ["props that are a special value (became a string)", { [SIG_KEY]: "d0e6a833031e9bbcd3f4e8bde6ca49a4" }, /"props" must be an object of properties/],
     ])("refuses %s", (_label, props, message) => {
         expect(() => parseInput(fixture(props), "t")).toThrow(InputError);
         expect(() => parseInput(fixture(props), "t")).toThrow(message);
+    });
+
+    it("sends an asset or archive without contents as the engine does, without its empty fields (it was refused; the pack now reads it)", () => {
+        const input = parseInput(fixture({
+            code: { [SIG_KEY]: ARCHIVE_SIG, assets: { "index.js": { [SIG_KEY]: ASSET_SIG, text: "x" }, ".keep": { [SIG_KEY]: ASSET_SIG, text: "" } } },
+            layer: { [SIG_KEY]: ARCHIVE_SIG, hash: "ab", path: "" },
+            marker: { [SIG_KEY]: ASSET_SIG, hash: EMPTY_TEXT_ASSET_HASH },
+            bare: { [SIG_KEY]: ASSET_SIG },
+            bareArchive: { [SIG_KEY]: ARCHIVE_SIG },
+        }), "t");
+        expect(input.resources[2].inputs).toEqual({
+            code: { [SIG_KEY]: ARCHIVE_SIG, assets: { "index.js": { [SIG_KEY]: ASSET_SIG, text: "x" }, ".keep": { [SIG_KEY]: ASSET_SIG, hash: EMPTY_TEXT_ASSET_HASH } } },
+            layer: { [SIG_KEY]: ARCHIVE_SIG, hash: "ab" },
+            marker: { [SIG_KEY]: ASSET_SIG, hash: EMPTY_TEXT_ASSET_HASH },
+            bare: { [SIG_KEY]: ASSET_SIG },
+            bareArchive: { [SIG_KEY]: ARCHIVE_SIG },
+        });
     });
 
     it("sends a resource reference as the engine does: the ID of a custom resource, the URN of a component (it hung)", () => {
@@ -155,10 +170,10 @@ describe("engine harness (fixed)", () => {
         try {
             await pack.handshake();
             await pack.configureStack();
-            // What the loader now refuses, sent directly: @pulumi/policy throws outside its handler.
+            // What the loader refuses, sent directly: @pulumi/policy throws outside its handler.
             const r = {
                 urn: "urn:pulumi:dev::project::aws:lambda/function:Function::f", type: "aws:lambda/function:Function", name: "f", custom: true,
-                inputs: { code: { [SIG_KEY]: ARCHIVE_SIG } }, protect: false, dependencies: [], propertyDependencies: {},
+                inputs: { code: { [SIG_KEY]: "d0e6a833031e9bbcd3f4e8bde6ca49aX" } }, protect: false, dependencies: [], propertyDependencies: {},
             };
             await expect(pack.remediate(r)).rejects.toThrow(PackCallTimeout);
         } finally {
