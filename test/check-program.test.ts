@@ -317,6 +317,8 @@ describe("reading the project directory", () => {
 
     const bad: [string, Record<string, string>, RegExp][] = [
         ["no Pulumi.yaml", {}, /: no Pulumi\.yaml \(--program takes the directory holding Pulumi\.yaml\)$/],
+        ["an empty Pulumi.yaml", { "Pulumi.yaml": "" }, /Pulumi\.yaml: no project `name` \(the project file names its project: `name: <project>`\)$/],
+        ["a name that is not a string", { "Pulumi.yaml": "name: 5\nruntime: nodejs\n" }, /Pulumi\.yaml: `name` must be a string, the project's name$/],
         ["another runtime", { "Pulumi.yaml": "name: shop\nruntime: python\n" }, /runtime is "python"; check --program runs Node\.js \(TypeScript\/JavaScript\) programs only$/],
         ["a missing main", { "Pulumi.yaml": PULUMI_YAML + "main: dist/index.js\n" }, /Pulumi\.yaml main "dist\/index\.js" does not exist/],
         // Node would say it cannot find the directory itself.

@@ -42,7 +42,8 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     if (!projectFile) throw new ProgramError(`${dirArg}: no Pulumi.yaml (--program takes the directory holding Pulumi.yaml)`);
     const settings = readYamlObject(path.relative(process.cwd(), projectFile) || projectFile, "the project file");
     const name = settings.name;
-    if (typeof name !== "string" || name === "") throw new ProgramError(`${projectFile}: \`name\` must be the project's name`);
+    if (name === undefined || name === null || name === "") throw new ProgramError(`${projectFile}: no project \`name\` (the project file names its project: \`name: <project>\`)`);
+    if (typeof name !== "string") throw new ProgramError(`${projectFile}: \`name\` must be a string, the project's name`);
 
     const runtime = settings.runtime;
     const runtimeName = typeof runtime === "string" ? runtime : isObject(runtime) ? runtime.name : undefined;
