@@ -112,7 +112,7 @@ export function judgeSecretsProvider(
     const from = ` (from ${discovery.source})`;
     const described =
         provider.kind === "passphrase" ? `the passphrase secrets provider${from}`
-        : provider.kind === "service" ? `the service secrets provider (Pulumi Cloud's default)${from}`
+        : provider.kind === "service" ? `the service secrets provider, Pulumi Cloud's default${from}`
         : provider.kind === "unknown" ? `secrets provider "${provider.display}"${from}, which is not a recognised kind (${PROVIDER_KINDS.join(", ")})`
         : `the ${provider.kind} secrets provider "${provider.display}"${from}`;
     const fix = (url: string) => `Change it with \`pulumi stack change-secrets-provider "${url}"\`.`;

@@ -125,7 +125,7 @@ export function readStackSecretsSettings(file: string): StackSecretsSettings {
     }
     if (lowered === "passphrase") return { ok: true, url: "passphrase", source: `secretsprovider in ${file}` };
     if (salt) return { ok: true, url: "passphrase", source: `encryptionsalt in ${file}` };
-    return { ok: true, url: "service", source: `${file} (no secretsprovider or encryptionsalt: the Pulumi Cloud default)` };
+    return { ok: true, url: "service", source: `${file}, which sets neither secretsprovider nor encryptionsalt` };
 }
 
 function findProjectFile(startDir: string): string | undefined {
