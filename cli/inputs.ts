@@ -509,6 +509,12 @@ function propertyMap(value: unknown, where: string): Record<string, unknown> {
 
 // ---------------------------------------------------------------- values with a signature
 
+/** An asset or archive without contents as the engine sends it: its signature and its hash, if any. */
+function contentless(o: Record<string, unknown>, hashIfNone: string | undefined): Record<string, unknown> {
+    const hash = typeof o.hash === "string" && o.hash !== "" ? o.hash : hashIfNone;
+    return hash === undefined ? { [SIG_KEY]: o[SIG_KEY] } : { [SIG_KEY]: o[SIG_KEY], hash };
+}
+
 /**
  * An asset, archive, resource reference or output value (not a secret) as the engine sends
  * it to an analyzer. The engine marshals analyzer requests without KeepResources or
@@ -520,12 +526,6 @@ function propertyMap(value: unknown, where: string): Record<string, unknown> {
  * other signature the SDK throws on, and in Remediate outside its error handling, so the
  * call never answers: such input is refused here.
  */
-/** An asset or archive without contents as the engine sends it: its signature and its hash, if any. */
-function contentless(o: Record<string, unknown>, hashIfNone: string | undefined): Record<string, unknown> {
-    const hash = typeof o.hash === "string" && o.hash !== "" ? o.hash : hashIfNone;
-    return hash === undefined ? { [SIG_KEY]: o[SIG_KEY] } : { [SIG_KEY]: o[SIG_KEY], hash };
-}
-
 function signatureValue(o: Record<string, unknown>, where: string, convert: (v: unknown, where: string) => unknown): unknown {
     const sig = o[SIG_KEY];
     // The SDK tests these fields for truthiness: "" is no source.

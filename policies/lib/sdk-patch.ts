@@ -161,7 +161,7 @@ export function contentTolerant(wire: Record<string, unknown>, proxySecrets: boo
             return hash === undefined || hash === "" || hash === EMPTY_TEXT_ASSET_HASH ? new asset.StringAsset("") : o;
         }
         if (sig === SIG.archive && isContentless(o)) return o;
-        if (sig === SIG.archive && isRecord(o.assets) && !o.path && !o.uri) {
+        if (sig === SIG.archive && isRecord(o.assets)) {
             const members = Object.entries(o.assets).map(([name, member]) => [name, value(member)] as const);
             // A member without contents left as the engine sent it is no Asset: the SDK's
             // AssetArchive refuses it, so the archive stays as sent too (and a remediation sends it back unchanged).
