@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withoutInternalKeys } from "./helpers/internal-keys";
-import { isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
+import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { runCheck } from "./helpers/check";
@@ -36,6 +36,7 @@ function packWithoutVersion(): string {
 
 const ALL_ADVISORY = writeTmp("all-advisory.json", JSON.stringify({ all: "advisory" }));
 const RDS_MANDATORY = writeTmp("rds-mandatory.json", JSON.stringify({ all: "advisory", "rds-deletion-protection": "mandatory" }));
+const SECRETS_MANDATORY = writeTmp("secrets-mandatory.json", JSON.stringify({ all: "advisory", "secret-sensitive-props": "mandatory" }));
 
 describe("check on each input format", () => {
     it("fixture format: reports violations grouped by resource, with a summary line", () => {
@@ -83,6 +84,42 @@ describe("check on each input format", () => {
         expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
         expect(r.stdout).not.toContain("legacy-db");
         expect(r.stdout).not.toMatch(/dynamodb\/table:Table "carts"\n\s+urn[^\n]*\n\s+\w+\s+rds-deletion-protection/);
+    });
+
+    it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
+        const marker = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
+        const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
+        const file = path.join(tmp, "folder-markers-export.json");
+        fs.writeFileSync(file, JSON.stringify({
+            version: 3,
+            deployment: {
+                manifest: { time: "2026-12-01T10:00:00Z", magic: "0", version: "v3.210.0" },
+                secrets_providers: { type: "cloud", state: { url: "awskms://alias/pulumi-state?region=us-east-1" } },
+                resources: [
+                    { urn: urn("pulumi:pulumi:Stack", "shop-prod"), custom: false, type: "pulumi:pulumi:Stack" },
+                    ...["incoming/", "processed/"].map((key) => ({
+                        urn: urn("aws:s3/bucketObjectv2:BucketObjectv2", key.slice(0, -1)), custom: true, id: key, type: "aws:s3/bucketObjectv2:BucketObjectv2",
+                        inputs: { bucket: "shop-uploads", key, source: marker }, outputs: { bucket: "shop-uploads", key, source: marker, etag: "d41d8cd98f00b204e9800998ecf8427e" },
+                        parent: urn("pulumi:pulumi:Stack", "shop-prod"),
+                    })),
+                    {
+                        urn: urn("aws:lambda/function:Function", "sorter"), custom: true, id: "sorter-1a2b3c", type: "aws:lambda/function:Function",
+                        inputs: {
+                            role: "arn:aws:iam::123456789012:role/sorter", runtime: "nodejs20.x", handler: "index.handler",
+                            code: { [SIG_KEY]: SIG.archive, assets: { "index.js": { [SIG_KEY]: SIG.asset, hash: "1f2e", text: "exports.handler = async () => {};" }, "data/.keep": marker } },
+                            environment: { variables: { API_TOKEN: "tok_live_4f9a8c7e6d5b4a3f2e1d" } },
+                        },
+                        parent: urn("pulumi:pulumi:Stack", "shop-prod"),
+                    },
+                ],
+            },
+        }));
+        const r = check("--config", SECRETS_MANDATORY, file);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain("(stack prod, 4 resources)");
+        expect(r.stdout).toContain("`environment.variables.API_TOKEN` is plaintext");
+        expect(r.stdout).toMatch(/Summary: 1 violation \(1 mandatory\)/);
     });
 
     it("--help explains usage and exits 0", () => {
