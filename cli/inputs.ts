@@ -14,7 +14,7 @@ import * as fs from "fs";
 import { oneLine } from "../policies/lib/describe";
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
-import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
+import { contentlessAsSent, isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
 import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
 import { JsonSyntaxError, readRanges, Scan, ScannedArray, scanJson } from "./json-scan";
 import { urnLineOffset } from "./report";
@@ -509,12 +509,6 @@ function propertyMap(value: unknown, where: string): Record<string, unknown> {
 
 // ---------------------------------------------------------------- values with a signature
 
-/** An asset or archive without contents as the engine sends it: its signature and its hash, if any. */
-function contentless(o: Record<string, unknown>, hashIfNone: string | undefined): Record<string, unknown> {
-    const hash = typeof o.hash === "string" && o.hash !== "" ? o.hash : hashIfNone;
-    return hash === undefined ? { [SIG_KEY]: o[SIG_KEY] } : { [SIG_KEY]: o[SIG_KEY], hash };
-}
-
 /**
  * An asset, archive, resource reference or output value (not a secret) as the engine sends
  * it to an analyzer. The engine marshals analyzer requests without KeepResources or
@@ -528,12 +522,7 @@ function contentless(o: Record<string, unknown>, hashIfNone: string | undefined)
  */
 function signatureValue(o: Record<string, unknown>, where: string, convert: (v: unknown, where: string) => unknown): unknown {
     const sig = o[SIG_KEY];
-    // The SDK tests these fields for truthiness: "" is no source.
-    const has = (key: string) => typeof o[key] === "string" && o[key] !== "";
-    if (sig === SIG.asset) {
-        if (!has("path") && !has("text") && !has("uri")) return contentless(o, o.text === "" ? EMPTY_TEXT_ASSET_HASH : undefined);
-        return o;
-    }
+    if (sig === SIG.asset) return contentlessAsSent(o) ?? o;
     if (sig === SIG.archive) {
         const assets = o.assets;
         if (typeof assets === "object" && assets !== null && !Array.isArray(assets)) {
@@ -546,11 +535,10 @@ function signatureValue(o: Record<string, unknown>, where: string, convert: (v: 
             }
             return members ? { ...o, assets: members } : o;
         }
-        if (!has("path") && !has("uri")) return contentless(o, undefined);
-        return o;
+        return contentlessAsSent(o) ?? o;
     }
     if (sig === SIG.resourceReference) {
-        if (has("id")) return o.id;
+        if (typeof o.id === "string" && o.id !== "") return o.id;
         return typeof o.urn === "string" ? o.urn : UNKNOWN_SENTINELS.string;
     }
     if (sig === SIG.outputValue) {

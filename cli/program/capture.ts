@@ -5,7 +5,7 @@
 // reduced to ids/URNs (MarshalOptions without KeepResources), empty property dependencies
 // dropped. Pure: no SDK, no I/O.
 import { EngineResource, isProviderType, makeUrn } from "../engine/model";
-import { EMPTY_TEXT_ASSET_HASH, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../../policies/lib/wire";
+import { contentlessAsSent, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../../policies/lib/wire";
 import { fakeUuid } from "./mocks";
 
 /** One RegisterResource (or ReadResource) call, as the child recorded it. */
@@ -140,8 +140,9 @@ export function engineValue(value: unknown): unknown {
         if (typeof o.id === "string") return o.id === "" ? UNKNOWN_SENTINELS.string : o.id;
         return typeof o.urn === "string" ? o.urn : UNKNOWN_SENTINELS.string;
     }
-    if (o[SIG_KEY] === SIG.asset && o.text === "" && !o.path && !o.uri) return { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
     const isAsset = o[SIG_KEY] === SIG.asset || o[SIG_KEY] === SIG.archive;
+    const sent = isAsset ? contentlessAsSent(o) : undefined;
+    if (sent) return sent;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(o)) {
         if (isAsset && (k === "__pulumiAsset" || k === "__pulumiArchive")) continue;

@@ -22,6 +22,24 @@ export const SIG = {
  */
 export const EMPTY_TEXT_ASSET_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+/**
+ * An asset (or archive) without contents as the engine sends it: the engine sends only the
+ * fields that are not empty (Go's Asset.Serialize), so a `path`, `uri`, `text` (or `assets`)
+ * that is missing or not a non-empty string leaves the signature and the hash, the hash of
+ * empty text for an asset whose text is "". Undefined when it has contents.
+ */
+export function contentlessAsSent(o: Record<string, unknown>): Record<string, unknown> | undefined {
+    const has = (key: string) => typeof o[key] === "string" && o[key] !== "";
+    const sig = o[SIG_KEY];
+    if (has("path") || has("uri") || (sig === SIG.asset ? has("text") : isObject(o.assets))) return undefined;
+    const hash = has("hash") ? o.hash : sig === SIG.asset && o.text === "" ? EMPTY_TEXT_ASSET_HASH : undefined;
+    return hash === undefined ? { [SIG_KEY]: sig } : { [SIG_KEY]: sig, hash };
+}
+
+function isObject(value: unknown): boolean {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** The sentinels for values not known during preview, one per kind. */
 export const UNKNOWN_SENTINELS = {
     boolean: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
