@@ -16,7 +16,7 @@ import { markers, toFixture } from "../cli/program/fixture";
 import { createMocks, plausibleArn, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
-import { ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
+import { crashLine, ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { execFileSync } from "child_process";
 import { runCheck } from "./helpers/check";
@@ -315,6 +315,11 @@ describe("reading the project directory", () => {
         expect(loadProject(other).entry).toBe(path.join(other, "app.js"));
     });
 
+    it("reads a package.json that starts with a byte order mark, as Node.js does", () => {
+        const dir = project({ "Pulumi.yaml": PULUMI_YAML, "package.json": '\uFEFF{"main": "app.js"}', "app.js": "" });
+        expect(loadProject(dir).entry).toBe(path.join(dir, "app.js"));
+    });
+
     const bad: [string, Record<string, string>, RegExp][] = [
         ["no Pulumi.yaml", {}, /: no Pulumi\.yaml \(--program takes the directory holding Pulumi\.yaml\)$/],
         ["an empty Pulumi.yaml", { "Pulumi.yaml": "" }, /Pulumi\.yaml: no project `name` \(the project file names its project: `name: <project>`\)$/],
@@ -324,6 +329,12 @@ describe("reading the project directory", () => {
         // Node would say it cannot find the directory itself.
         ["no program file", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "bin/index.js"}', "README.md": "" }, /no entry point in \S+ \(index\.ts or index\.js\); set `main` in Pulumi\.yaml to the program's file$/],
         ["an ES module TypeScript program", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"type": "module"}', "index.ts": "" }, /index\.ts: ES module TypeScript programs \(package\.json "type": "module"\) are not supported/],
+        // Node.js refuses to load a program whose package.json is not JSON, so a real preview fails too.
+        ["a package.json with a trailing comma", { "Pulumi.yaml": PULUMI_YAML, "index.ts": "",
+            "package.json": '{\n  "name": "shop",\n  "dependencies": {\n    "@pulumi/aws": "^7.0.0",\n  }\n}\n' },
+            /\/package\.json: not valid JSON \(line 5\), so Node\.js cannot load the program; fix it and run again$/],
+        ["an empty package.json", { "Pulumi.yaml": PULUMI_YAML, "index.ts": "", "package.json": "\n" }, /\/package\.json: not valid JSON \(the file is empty\), so Node\.js/],
+        ["a package.json that is not JSON", { "Pulumi.yaml": PULUMI_YAML, "index.ts": "", "package.json": '{"main": sk_live_123}' }, /\/package\.json: not valid JSON, so Node\.js/],
         ["a stack file that is not YAML", { "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config:\n  shop:key: [sk_live_123\n" }, /Pulumi\.dev\.yaml: the stack file is not valid YAML \(line \d+\)$/],
     ];
     it.each(bad)("rejects %s with one line", (_label, files, message) => {
@@ -335,6 +346,17 @@ describe("reading the project directory", () => {
         } catch (e) {
             expect((e as Error).message).not.toContain("sk_live");
         }
+    });
+
+    it("explains a program that crashed before check's handlers ran by the error's line, not Node.js's version line", () => {
+        const fatal = ["node:internal/modules/package_json_reader:93", "        throw error;", "        ^", "",
+            "SyntaxError: Error parsing /p/package.json: Unexpected end of JSON input", "    at parse (<anonymous>)",
+            "    at [eval]:8:1 {", "  path: '/p/package.json'", "}", "", "Node.js v20.20.2", ""].join("\n");
+        expect(crashLine(fatal)).toBe("SyntaxError: Error parsing /p/package.json: Unexpected end of JSON input");
+        expect(crashLine("Error [ERR_REQUIRE_ESM]: require() of ES Module /p/x.js not supported.\n")).toBe("Error [ERR_REQUIRE_ESM]: require() of ES Module /p/x.js not supported.");
+        expect(crashLine("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n\nNode.js v22.23.5\n"))
+            .toBe("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
+        expect(crashLine("")).toBeUndefined();
     });
 
     it("reads an answers file and rejects one that is not a map of results", () => {
@@ -652,6 +674,8 @@ describe("check --program (the built CLI)", () => {
         ["throwing code", ["bad-throws"], /^check: \S+bad-throws: the program failed: no retention policy defined for environment "prod" \(at index\.ts:6\)\n$/],
         ["an output check cannot know in update mode", ["bad-reads-output"],
             /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'split'\) \(at index\.ts:16\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
+        ["a loop over an output check cannot know in update mode", ["bad-iterates-output"],
+            /^check: \S+bad-iterates-output: the program failed: TypeError: options is not iterable \(at index\.ts:12\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
         // A TypeError outside an output's callback is the program's own (here an API of an older SDK): no --preview hint.
         ["a program written for an older @pulumi/aws", ["bad-old-api"],
             /^check: \S+bad-old-api: the program failed: TypeError: Cannot read properties of undefined \(reading 'AWSLambdaBasicExecutionRole'\) \(at index\.ts:11\)\n$/],

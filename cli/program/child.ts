@@ -343,10 +343,11 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
 // In update mode the fake cloud fills in names, ids and ARNs only: a program that reads another
 // output (`db.endpoint.apply((e) => e.split(":")[0])`) reads undefined. At preview the output is
 // unknown and the callback does not run, as in a real preview. Only an error thrown in an
-// output's callback (a frame of @pulumi/pulumi's output.js) can come from that: code that fails
+// output's callback (a frame of @pulumi/pulumi's output.js) can come from that, reading a property
+// of undefined or looping over it (`for (const o of cert.domainValidationOptions...)`): code that fails
 // as the program loads (`aws.iam.ManagedPolicies.X`, an API of another SDK version) reads no output.
 function hintFor(e: Error, job: Pick<ChildJob, "preview">): string {
-    if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b/.test(e.message)) return "";
+    if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b|is not iterable/.test(e.message)) return "";
     if (!/[\\/]@pulumi[\\/]pulumi[\\/]output\.js:\d/.test(e.stack ?? "")) return "";
     return "; in update mode check gives created resources only a name, an id and an ARN, so other outputs (an endpoint, a version) " +
         "are undefined: run with --preview, where they are unknown as in a real preview";

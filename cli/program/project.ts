@@ -207,12 +207,24 @@ function packageRoot(dir: string): string | undefined {
     }
 }
 
+// Node.js reads this file to load the program and refuses it when it is not JSON (a trailing
+// comma or an empty file is enough), so a real preview fails there too: say so, and where,
+// before starting the program.
 function readPackageJson(dir: string): Record<string, unknown> {
+    const file = path.join(dir, "package.json");
+    let text: string;
     try {
-        const v = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+        text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""); // as Node.js does
+    } catch (e: any) {
+        throw new ProgramError(`${file}: cannot read it (${e?.code ?? "unreadable"}), so Node.js cannot load the program`);
+    }
+    try {
+        const v = JSON.parse(text);
         return isObject(v) ? v : {};
-    } catch {
-        return {};
+    } catch (e: any) {
+        const at = /at position (\d+)/.exec(String(e?.message))?.[1];
+        const line = at === undefined ? "" : ` (line ${text.slice(0, Number(at)).split("\n").length})`;
+        throw new ProgramError(`${file}: not valid JSON${text.trim() === "" ? " (the file is empty)" : line}, so Node.js cannot load the program; fix it and run again`);
     }
 }
 

@@ -149,8 +149,8 @@ function runChildProcess(project: ProgramProject, job: ChildJob, jobFile: string
                 text = fs.readFileSync(job.resultFile, "utf8");
             } catch {
                 const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-                const last = stderr.trim().split("\n").pop();
-                return reject(new ProgramError(`${label}: the program ${why} before it finished${last ? ` (${last.slice(0, 200)})` : ""}`));
+                const line = crashLine(stderr);
+                return reject(new ProgramError(`${label}: the program ${why} before it finished${line ? ` (${line.slice(0, 200)})` : ""}`));
             }
             try {
                 resolve(JSON.parse(text));
@@ -159,6 +159,16 @@ function runChildProcess(project: ProgramProject, job: ChildJob, jobFile: string
             }
         });
     });
+}
+
+/**
+ * The line of a crashed program's stderr that says why: Node.js ends a fatal error with its
+ * version after the stack, so the last line says nothing; the error's own line does.
+ */
+export function crashLine(stderr: string): string | undefined {
+    const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    return lines.find((l) => /^(?:[A-Z]\w*)?(?:Error|Exception)\b(?: \[\w+\])?:/.test(l))
+        ?? lines.filter((l) => !/^Node\.js v\d/.test(l)).pop();
 }
 
 /** The answers file: {"<invoke token>": {<result>}}; "pulumi:pulumi:StackReference": {"<stack>": {<outputs>}}. */
