@@ -13,6 +13,7 @@ import { analyzeWith } from "../cli/engine/run";
 import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
 import { markers, toFixture } from "../cli/program/fixture";
+import { describeError } from "../cli/program/child";
 import { createMocks, plausibleArn, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
@@ -357,6 +358,20 @@ describe("reading the project directory", () => {
         expect(crashLine("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n\nNode.js v22.23.5\n"))
             .toBe("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
         expect(crashLine("")).toBeUndefined();
+    });
+
+    it("names the package to install when a program imports a file of it, and the file when the package is there", () => {
+        const dir = project({ "Pulumi.yaml": PULUMI_YAML, "index.ts": "" });
+        fs.mkdirSync(path.join(dir, "node_modules", "@acme", "ui"), { recursive: true });
+        fs.writeFileSync(path.join(dir, "node_modules", "@acme", "ui", "package.json"), '{"name": "@acme/ui"}');
+        const notFound = (request: string) => Object.assign(new Error(`Cannot find module '${request}'\nRequire stack:\n- ${dir}/index.ts`),
+            { code: "MODULE_NOT_FOUND", requireStack: [path.join(dir, "index.ts")] });
+        const job = { programDir: dir, stack: "dev", preview: false };
+        expect(describeError(notFound("validator/lib/isEmail"), job))
+            .toBe(`the program needs the package 'validator' (for 'validator/lib/isEmail') (from index.ts), which is not installed: run npm install in ${dir}`);
+        expect(describeError(notFound("@slack/client"), job)).toBe(`the program needs the package '@slack/client' (from index.ts), which is not installed: run npm install in ${dir}`);
+        expect(describeError(notFound("@acme/ui/button"), job))
+            .toBe("the program imports '@acme/ui/button' (from index.ts), which the installed package '@acme/ui' does not have: install the version the program was written for");
     });
 
     it("reads an answers file and rejects one that is not a map of results", () => {

@@ -327,7 +327,13 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
         if (missing.startsWith(".") || path.isAbsolute(missing)) {
             return `the program imports ${relativeTo(missing, programDir)}${from}, which does not exist`;
         }
-        return `the program needs the package '${missing}'${from}, which is not installed: run npm install in ${programDir}`;
+        // `validator/lib/isEmail` is a file of the package `validator`: name the package to install,
+        // or, when it is there, the file its installed version lacks.
+        const pkg = missing.split("/").slice(0, missing.startsWith("@") ? 2 : 1).join("/");
+        if (pkg !== missing && isInstalled(pkg, (e as { requireStack?: string[] }).requireStack?.[0] ?? programDir)) {
+            return `the program imports '${missing}'${from}, which the installed package '${pkg}' does not have: install the version the program was written for`;
+        }
+        return `the program needs the package '${pkg}'${pkg !== missing ? ` (for '${missing}')` : ""}${from}, which is not installed: run npm install in ${programDir}`;
     }
     if (e.name === "SyntaxError") {
         // A module that does not parse: the first stack line is its file:line.
@@ -363,6 +369,14 @@ function locationIn(e: Error, programDir: string): string {
         return ` (at ${path.relative(programDir, file)}:${m[2]})`;
     }
     return "";
+}
+
+/** Whether a node_modules directory on the way up from `from` holds the package. */
+function isInstalled(pkg: string, from: string): boolean {
+    for (let d = path.resolve(from); ; d = path.dirname(d)) {
+        if (fs.existsSync(path.join(d, "node_modules", pkg, "package.json"))) return true;
+        if (path.dirname(d) === d) return false;
+    }
 }
 
 function requirerOf(e: Error, programDir: string): string {
