@@ -305,20 +305,27 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     if (typeof principal !== "string" || isUnknown(principal)) return [];
     const who = principal.trim();
     const where = `${resource.type} "${resource.name}"`;
-    const findings: Finding[] = [];
-    if (typeof action === "string" && !isUnknown(action) && isWildcardAction(action) && !allowed.some((accepts) => accepts(action)) && !isAccountRoot(who)) {
-        const shown = quoteList([action]);
-        findings.push({
-            message: `${where}: action ${shown.startsWith('"') ? `${shown} ` : ""}is a wildcard. ` +
-                "Name the action the principal needs (usually \"lambda:InvokeFunction\"), or accept the pattern in this policy's allowedActions config.",
-        });
-    }
     // Lambda compares sourceArn with StringLike and sourceAccount with StringEquals.
     const pinned = pinnedBy([
         ["StringEquals", "aws:SourceAccount", sourceAccount],
         ["ArnLike", "aws:SourceArn", sourceArn],
         ["StringEquals", "aws:PrincipalOrgID", principalOrgId],
     ]);
+    const service = isServicePrincipal(who);
+    // Alexa skills are pinned by their skill id (eventSourceToken).
+    const token = isUnknown(eventSourceToken) ? "unknown" : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "" ? "yes" : "no";
+    const servicePinned = service ? anyOf(pinned, token) : "no";
+    const findings: Finding[] = [];
+    // A service pinned to the calling resource only ever invokes the function, so a wildcard
+    // gives it nothing more to use: @pulumi/aws's `queue.onEvent` grants SQS `lambda:*` this way.
+    if (typeof action === "string" && !isUnknown(action) && isWildcardAction(action) && !allowed.some((accepts) => accepts(action)) &&
+        !isAccountRoot(who) && servicePinned === "no") {
+        const shown = quoteList([action]);
+        findings.push({
+            message: `${where}: action ${shown.startsWith('"') ? `${shown} ` : ""}is a wildcard. ` +
+                "Name the action the principal needs (usually \"lambda:InvokeFunction\"), or accept the pattern in this policy's allowedActions config.",
+        });
+    }
     if (who === "*") {
         // Function-URL statements apply to URL requests only: a public URL is an HTTP
         // endpoint whose callers the function authenticates (as a route without authorizer).
@@ -332,16 +339,12 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
                     "Name the account or service that calls it, or set principalOrgId to your organization.",
             });
         }
-    } else if (isServicePrincipal(who)) {
-        // Alexa skills are pinned by their skill id (eventSourceToken).
-        const token = isUnknown(eventSourceToken) ? "unknown" : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "" ? "yes" : "no";
-        if (anyOf(pinned, token) === "no") {
-            const service = SERVICE_PRINCIPAL.test(who) ? `the service principal ${JSON.stringify(who)}` : "a service principal";
-            findings.push({
-                message: `${where}: principal is ${service} without sourceArn or sourceAccount, so the service may invoke the function ` +
-                    "on behalf of resources in any account. Set sourceArn to the calling resource's ARN, or sourceAccount to your account id.",
-            });
-        }
+    } else if (service && servicePinned === "no") {
+        const named = SERVICE_PRINCIPAL.test(who) ? `the service principal ${JSON.stringify(who)}` : "a service principal";
+        findings.push({
+            message: `${where}: principal is ${named} without sourceArn or sourceAccount, so the service may invoke the function ` +
+                "on behalf of resources in any account. Set sourceArn to the calling resource's ARN, or sourceAccount to your account id.",
+        });
     }
     return findings;
 }
@@ -450,7 +453,8 @@ function examples(): PolicyExample[] {
             ],
         },
         {
-            title: "the default SNS topic policy (pinned by `AWS:SourceOwner`), a CloudFront bucket policy with a TLS-only Deny, S3 events to a queue and to a function pinned to the bucket",
+            title: "the default SNS topic policy (pinned by `AWS:SourceOwner`), a CloudFront bucket policy with a TLS-only Deny, S3 events to a queue and to a function pinned to the bucket, " +
+                "and the permission `queue.onEvent` of @pulumi/aws creates (`lambda:*` for SQS pinned to the queue: the service only invokes)",
             verdict: "pass",
             demo: true,
             resources: [
@@ -505,6 +509,10 @@ function examples(): PolicyExample[] {
                         action: "lambda:InvokeFunction", function: "shop-thumbnailer", principal: "s3.amazonaws.com",
                         sourceArn: "arn:aws:s3:::shop-uploads-3f9a1c", sourceAccount: account,
                     },
+                },
+                {
+                    type: t.LAMBDA_PERMISSION, name: "shop-orders-subscription",
+                    props: { action: "lambda:*", function: "shop-orders-subscription-6a1f0e2", principal: "sqs.amazonaws.com", sourceArn: `arn:aws:sqs:eu-west-1:${account}:shop-orders` },
                 },
             ],
         },

@@ -614,6 +614,15 @@ for (const mode of ["preview", "update"] as const) {
             for (const d of run.diagnostics) assertNotShown(d.message, [SECRET_PLACEHOLDER], `${d.policyName}'s message`);
         });
 
+        it("queue-subscription: the permission @pulumi/aws's queue.onEvent creates (lambda:* for SQS, pinned to the queue) is no finding", async () => {
+            const run = await analyze("queue-subscription");
+            const permission = run.resources.find((r) => r.type === "aws:lambda/permission:Permission")!;
+            expect(permission.inputs).toMatchObject({ action: "lambda:*", principal: "sqs.amazonaws.com" });
+            if (mode === "preview") expect(permission.inputs.sourceArn).toBe(UNKNOWN);
+            else expect(permission.inputs.sourceArn).toMatch(/^arn:aws:sqs:us-east-1:\d{12}:orders/);
+            expect(run.of("resource-policy-no-wildcards")).toEqual([]);
+        });
+
         it("lambda-env: the plaintext variable is named, the secret one is not, and no value is echoed", async () => {
             const run = await analyze("lambda-env");
             const messages = run.of("secret-sensitive-props").map((d) => d.message);

@@ -332,6 +332,17 @@ describe("findResourcePolicyWildcards (pure rule): permission resources", () => 
             [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "secretsmanager.amazonaws.com"')}`]],
         ["a service with an empty source", t.LAMBDA_PERMISSION, { ...invoke, principal: "s3.amazonaws.com", sourceArn: "" },
             [`${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "s3.amazonaws.com"')}`]],
+        // @pulumi/aws's `queue.onEvent(...)` grants this (sqs/sqsMixins.js): a service pinned to the
+        // calling resource only ever invokes the function, so the wildcard gives it nothing more.
+        ["lambda:* for SQS pinned to its queue, as queue.onEvent grants it", t.LAMBDA_PERMISSION,
+            { ...fn, action: "lambda:*", principal: "sqs.amazonaws.com", sourceArn: `arn:aws:sqs:eu-west-1:${ACCOUNT}:orders` }, []],
+        ["lambda:* for SQS whose queue ARN is unknown at preview", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: "sqs.amazonaws.com", sourceArn: U.string }, []],
+        ["lambda:* for a service pinned by sourceAccount", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: "events.amazonaws.com", sourceAccount: ACCOUNT }, []],
+        ["lambda:* for an unpinned service: two findings", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: "sqs.amazonaws.com" },
+            [`${t.LAMBDA_PERMISSION} "r": action "lambda:*" is a wildcard`, `${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "sqs.amazonaws.com"')}`]],
+        ["lambda:* for a service with a source ARN of any account", t.LAMBDA_PERMISSION,
+            { ...fn, action: "lambda:*", principal: "sqs.amazonaws.com", sourceArn: "arn:aws:sqs:eu-west-1:*:orders" },
+            [`${t.LAMBDA_PERMISSION} "r": action "lambda:*" is a wildcard`, `${t.LAMBDA_PERMISSION} "r": ${LAMBDA_SERVICE('the service principal "sqs.amazonaws.com"')}`]],
         ["lambda:* for a role", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: ROLE },
             [`${t.LAMBDA_PERMISSION} "r": action "lambda:*" is a wildcard`]],
         ["lambda:* to *: two findings", t.LAMBDA_PERMISSION, { ...fn, action: "lambda:*", principal: "*" },
