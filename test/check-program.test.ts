@@ -14,7 +14,7 @@ import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
 import { markers, toFixture } from "../cli/program/fixture";
 import { describeError } from "../cli/program/child";
-import { createMocks, plausibleArn, UnansweredError } from "../cli/program/mocks";
+import { createMocks, plausibleArn, ResourceShape, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { crashLine, ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
@@ -234,6 +234,32 @@ describe("the fake cloud's answers (pure)", () => {
         expect(m.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: {} })).toEqual({ accountId: "210987654321" });
         expect(() => m.call({ token: "aws:ec2/getVpc:getVpc", inputs: { default: true } })).toThrow(UnansweredError);
         expect([...unanswered]).toEqual(["aws:ec2/getVpc:getVpc"]);
+    });
+
+    it("fills in the ARNs programs hand on (a Lambda permission's sourceArn), at preview as unknowns", () => {
+        const shapes: Record<string, ResourceShape> = {
+            "aws:kinesis/stream:Stream": { properties: ["arn", "name", "shardCount"], outputOnly: [] },
+            "aws:dynamodb/table:Table": { properties: ["arn", "name", "streamArn", "streamEnabled"], outputOnly: ["arn", "streamArn"] },
+            "aws:apigateway/restApi:RestApi": { properties: ["arn", "name", "executionArn"], outputOnly: ["arn", "executionArn"] },
+            "aws:lambda/function:Function": { properties: ["arn", "name", "invokeArn", "qualifiedArn", "publish"], outputOnly: ["arn", "invokeArn", "qualifiedArn"] },
+        };
+        const fake = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: (type) => shapes[type] });
+        const create = (preview: boolean, type: string, name: string, inputs: Record<string, unknown> = {}) =>
+            fake(preview).newResource({ type, name, inputs, custom: true }).state;
+        expect(create(false, "aws:kinesis/stream:Stream", "events", { name: "events", shardCount: 1 }).arn).toBe("arn:aws:kinesis:eu-west-1:123456789012:stream/events");
+        expect(create(false, "aws:kinesis/stream:Stream", "events", { name: "events", arn: "arn:aws:kinesis:eu-west-1:210987654321:stream/x" }).arn)
+            .toBe("arn:aws:kinesis:eu-west-1:210987654321:stream/x");
+        expect(create(false, "aws:dynamodb/table:Table", "music", { name: "music", streamEnabled: true }).streamArn)
+            .toBe("arn:aws:dynamodb:eu-west-1:123456789012:table/music/stream/2026-01-01T00:00:00.000");
+        expect(create(false, "aws:dynamodb/table:Table", "music", { name: "music" }).streamArn).toBeUndefined();
+        expect(create(false, "aws:apigateway/restApi:RestApi", "api", { name: "shop" }).executionArn).toBe("arn:aws:execute-api:eu-west-1:123456789012:shop");
+        const fn = create(false, "aws:lambda/function:Function", "fn", { name: "handler" });
+        expect([fn.invokeArn, fn.qualifiedArn]).toEqual([
+            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:handler/invocations",
+            "arn:aws:lambda:eu-west-1:123456789012:function:handler:$LATEST",
+        ]);
+        expect(create(true, "aws:kinesis/stream:Stream", "events", { name: "events" }).arn).toBe(UNKNOWN);
+        expect(create(true, "aws:apigateway/restApi:RestApi", "api", { name: "shop" }).executionArn).toBe(UNKNOWN);
     });
 
     it("gives each service's ARN its own shape", () => {

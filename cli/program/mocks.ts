@@ -77,10 +77,13 @@ export function createMocks(ctx: MockContext) {
     };
 }
 
-/** Before creation: inputs as sent, every output-only property and the id unknown. */
+/** Before creation: inputs as sent, every output-only property, the ARN and the id unknown. */
 function previewState(ctx: MockContext, args: MockResourceArgs) {
     const state: Record<string, any> = { ...args.inputs, id: UNKNOWN };
-    for (const p of ctx.shapeOf(args.type)?.outputOnly ?? []) if (!(p in state)) state[p] = UNKNOWN;
+    const shape = ctx.shapeOf(args.type);
+    for (const p of shape?.outputOnly ?? []) if (!(p in state)) state[p] = UNKNOWN;
+    // Some classes take `arn` as an optional input too (a Kinesis stream): still the provider's to set.
+    if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = UNKNOWN;
     return { id: undefined, state };
 }
 
@@ -97,12 +100,33 @@ function createdState(ctx: MockContext, args: MockResourceArgs) {
     // A KMS key is known by a generated key id, not by a name.
     const keyId = args.type === KMS_KEY ? fakeUuid(physical) : undefined;
     const arn = plausibleArn(args.type, keyId ?? physical, ctx.region);
-    if (shape?.outputOnly.includes("arn") && state.arn === undefined) state.arn = arn;
+    if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const id = ID_IS_ARN.has(args.type) ? arn : keyId ?? physical;
     state.id = id;
+    for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
+        if (!shape?.outputOnly.includes(property) || state[property] !== undefined) continue;
+        const value = derive({ arn: state.arn ?? arn, id, inputs: args.inputs, region: ctx.region });
+        if (value !== undefined) state[property] = value;
+    }
     return { id, state };
 }
+
+interface Created { arn: string; id: string; inputs: Record<string, any>; region: string }
+
+// Output-only ARNs other than `arn` that programs hand on, mostly as the `sourceArn` of a
+// Lambda permission: left undefined, they would read as a permission pinned to nothing.
+const DERIVED_ARNS: Record<string, (r: Created) => string | undefined> = {
+    // API Gateway REST and HTTP APIs.
+    executionArn: (r) => `arn:${partitionOf(r.region).partition}:execute-api:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${r.id}`,
+    // DynamoDB: only a table with streams on has one.
+    streamArn: (r) => r.inputs.streamEnabled === true ? `${r.arn}/stream/2026-01-01T00:00:00.000` : undefined,
+    // Lambda functions and aliases.
+    invokeArn: (r) => `arn:${partitionOf(r.region).partition}:apigateway:${r.region}:lambda:path/2015-03-31/functions/${r.arn}/invocations`,
+    qualifiedArn: (r) => `${r.arn}:${r.inputs.publish === true ? "1" : "$LATEST"}`,
+    // A CloudFront origin access identity, as bucket policies name it.
+    iamArn: (r) => `arn:${partitionOf(r.region).partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${r.id}`,
+};
 
 function stackReference(ctx: MockContext, args: MockResourceArgs) {
     const refs = ctx.answers[STACK_REFERENCE_TYPE];
