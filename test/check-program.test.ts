@@ -342,6 +342,13 @@ describe("reading the project directory", () => {
         expect(loadProject(other).entry).toBe(path.join(other, "app.js"));
     });
 
+    it("loads an ES module program (package.json \"type\": \"module\") with import(), TypeScript too", () => {
+        const ts = project({ "Pulumi.yaml": PULUMI_YAML, "package.json": '{"type": "module"}', "index.ts": "" });
+        expect(loadProject(ts)).toMatchObject({ entry: path.join(ts, "index.ts"), esm: true, typescript: true });
+        const mts = project({ "Pulumi.yaml": PULUMI_YAML + "main: infra.mts\n", "package.json": '{"type": "module"}', "infra.mts": "" });
+        expect(loadProject(mts)).toMatchObject({ entry: path.join(mts, "infra.mts"), esm: true });
+    });
+
     it("reads a package.json that starts with a byte order mark, as Node.js does", () => {
         const dir = project({ "Pulumi.yaml": PULUMI_YAML, "package.json": '\uFEFF{"main": "app.js"}', "app.js": "" });
         expect(loadProject(dir).entry).toBe(path.join(dir, "app.js"));
@@ -355,7 +362,6 @@ describe("reading the project directory", () => {
         ["a missing main", { "Pulumi.yaml": PULUMI_YAML + "main: dist/index.js\n" }, /Pulumi\.yaml main "dist\/index\.js" does not exist/],
         // Node would say it cannot find the directory itself.
         ["no program file", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "bin/index.js"}', "README.md": "" }, /no entry point in \S+ \(index\.ts or index\.js\); set `main` in Pulumi\.yaml to the program's file$/],
-        ["an ES module TypeScript program", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"type": "module"}', "index.ts": "" }, /index\.ts: ES module TypeScript programs \(package\.json "type": "module"\) are not supported/],
         // Node.js refuses to load a program whose package.json is not JSON, so a real preview fails too.
         ["a package.json with a trailing comma", { "Pulumi.yaml": PULUMI_YAML, "index.ts": "",
             "package.json": '{\n  "name": "shop",\n  "dependencies": {\n    "@pulumi/aws": "^7.0.0",\n  }\n}\n' },
@@ -467,6 +473,18 @@ describe("what a program registers, captured as the engine would hand it to an a
         const components = await capture("component-protect", "preview");
         expect(at(components, "orders-audit-events").line).toBe(lineOf("component-protect", "index.ts", "this.table = new aws.dynamodb.Table("));
         expect(at(components, "orders").line).toBe(lineOf("component-protect", "index.ts", 'new Store("orders"'));
+    });
+
+    it("runs an ES module TypeScript program: top-level await, `./bucket.js` for bucket.ts, locations on the TypeScript lines, exports as outputs", async () => {
+        for (const mode of ["preview", "update"] as const) {
+            const c = await capture("esm-typescript", mode);
+            const lineOf = (file: string, text: string) => fs.readFileSync(path.join(PROGRAMS, "esm-typescript", file), "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+            const dir = path.join(PROGRAMS, "esm-typescript");
+            expect(c.sources[named(c, "data").urn]).toMatchObject({ file: path.join(dir, "bucket.ts"), line: lineOf("bucket.ts", "new aws.s3.BucketV2(name") });
+            expect(c.sources[named(c, "logs").urn]).toMatchObject({ file: path.join(dir, "index.ts"), line: lineOf("index.ts", 'new aws.s3.BucketV2("logs"') });
+            expect(named(c, "data-key").inputs.description).toBe("Data of account 123456789012");
+            expect(Object.keys(c.resources[0].outputs ?? {}).sort()).toEqual(["dataBucket", "logsBucket"]);
+        }
     });
 
     it("a resource built in an anonymous callback lands on the program line that ran the callback", async () => {
@@ -620,6 +638,11 @@ const EXPECTED: Expected[] = [
         example: "lambda-env",
         findings: { "secret-sensitive-props": ["handler"] },
     },
+    {
+        // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
+        example: "esm-typescript",
+        findings: { "s3-bucket-encryption": ["logs"], "kms-key-rotation": [] },
+    },
 ];
 
 for (const mode of ["preview", "update"] as const) {
@@ -727,6 +750,7 @@ describe("check --program (the built CLI)", () => {
         ["a loop over an output check cannot know in update mode", ["bad-iterates-output"],
             /^check: \S+bad-iterates-output: the program failed: TypeError: options is not iterable \(at index\.ts:12\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
         // A TypeError outside an output's callback is the program's own (here an API of an older SDK): no --preview hint.
+        ["a syntax error in an ES module TypeScript program", ["bad-esm-syntax"], /^check: \S+bad-esm-syntax: the program does not compile: logs\.ts:5:5: ',' expected\.\n$/],
         ["a program written for an older @pulumi/aws", ["bad-old-api"],
             /^check: \S+bad-old-api: the program failed: TypeError: Cannot read properties of undefined \(reading 'AWSLambdaBasicExecutionRole'\) \(at index\.ts:11\)\n$/],
         ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],

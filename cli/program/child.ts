@@ -11,7 +11,7 @@ import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
 import { createMocks, resourceShapeReader } from "./mocks";
-import { ProgramSyntaxError, registerTypeScript } from "./typescript";
+import { ProgramSyntaxError, registerTypeScript, registerTypeScriptModules } from "./typescript";
 
 export interface ChildJob {
     programDir: string;
@@ -103,7 +103,15 @@ export function runChild(jobFile: string): void {
     pulumi.runtime.setMocks(mocks, job.project, job.stack, job.preview, job.organization);
     recordRegistrations(settings.getMonitor(), job, registrations);
 
-    if (job.typescript) registerTypeScript(job.programDir, pulumiDir);
+    if (job.typescript && job.esm) {
+        try {
+            registerTypeScriptModules(job.programDir, pulumiDir, path.join(path.dirname(job.resultFile), "esm-hooks.mjs"));
+        } catch (e) {
+            return fail(describeError(e, job));
+        }
+    } else if (job.typescript) {
+        registerTypeScript(job.programDir, pulumiDir);
+    }
     process.argv = [process.argv[0], job.entry];
 
     const main = async () => {
@@ -381,7 +389,9 @@ function isInstalled(pkg: string, from: string): boolean {
 
 function requirerOf(e: Error, programDir: string): string {
     const stack = (e as { requireStack?: string[] }).requireStack;
-    const first = stack?.[0];
+    // import() says "Cannot find package 'x' imported from /dir/file.ts" instead.
+    const imported = /imported from (\S+)\s*$/.exec(e.message)?.[1];
+    const first = stack?.[0] ?? (imported?.startsWith("file://") ? fileURLToPath(imported) : imported);
     return first && first.startsWith(programDir) ? ` (from ${path.relative(programDir, first)})` : "";
 }
 

@@ -158,9 +158,6 @@ function resolveEntry(dir: string, main: unknown): { entry: string; esm: boolean
     const esm = pkg.type === "module";
     const pick = (candidate: string) => {
         const entry = !isDirectory(candidate) ? candidate : esm ? esmIndex(candidate) : cjsDirectory(candidate);
-        if (esm && /\.[mc]?ts$/.test(entry)) {
-            throw new ProgramError(`${entry}: ES module TypeScript programs (package.json "type": "module") are not supported; compile the program and point Pulumi.yaml \`main\` at the JavaScript`);
-        }
         return { entry, esm };
     };
     if (typeof main === "string" && main !== "") {

@@ -3,8 +3,13 @@
 // program's own `typescript` (else ours, else the one @pulumi/pulumi vendors), honouring
 // its tsconfig.json, and never type-check: `tsc` is the tool for type errors. Syntax errors
 // still fail, with file:line:column. Runs in the program's child process.
+//
+// An ES module program (package.json "type": "module") is loaded through module hooks, as
+// Pulumi loads one through ts-node/esm: the same transpiler, emitting ES modules, and
+// `./bucket.js` resolving to bucket.ts where only the TypeScript file exists.
 import * as fs from "fs";
 import * as path from "path";
+import { pathToFileURL } from "url";
 
 /** A program file that does not compile; the message is one line with its location. */
 export class ProgramSyntaxError extends Error {}
@@ -16,8 +21,8 @@ export function registerTypeScript(programDir: string, pulumiDir: string): void 
     let options: import("typescript").CompilerOptions | undefined;
     const compile = (module: any, filename: string) => {
         if (!ts) {
-            ts = loadTypeScript(programDir, pulumiDir);
-            options = compilerOptions(ts, programDir);
+            ts = loadTypeScript(programDir, pulumiDir).ts;
+            options = compilerOptions(ts, programDir, false);
         }
         const source = fs.readFileSync(filename, "utf8");
         const out = ts.transpileModule(source, { fileName: filename, compilerOptions: options, reportDiagnostics: true });
@@ -33,7 +38,66 @@ export function registerTypeScript(programDir: string, pulumiDir: string): void 
     process.setSourceMapsEnabled?.(true);
 }
 
-function loadTypeScript(programDir: string, pulumiDir: string): TypeScript {
+/**
+ * ES module programs: hooks for import() (`module.register`, Node.js 20.6 and later) that
+ * transpile .ts and .mts files. They run on Node's loader thread, so they get the compiler's
+ * path and options as data, and report a syntax error as a SyntaxError whose message starts
+ * with its file:line:column.
+ */
+export function registerTypeScriptModules(programDir: string, pulumiDir: string, hooksFile: string): void {
+    const register = (require("module") as { register?: (specifier: string, options: object) => void }).register;
+    if (!register) throw new ProgramSyntaxError(`ES module TypeScript programs need Node.js 20.6 or later (this is ${process.version})`);
+    const { ts, file } = loadTypeScript(programDir, pulumiDir);
+    fs.writeFileSync(hooksFile, ESM_HOOKS);
+    register(pathToFileURL(hooksFile).href, { data: { typescript: file, options: compilerOptions(ts, programDir, true), programDir } });
+    process.setSourceMapsEnabled?.(true);
+}
+
+const ESM_HOOKS = `
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let ts, options, programDir;
+
+export function initialize(data) {
+    ts = createRequire(data.typescript)(data.typescript);
+    options = data.options;
+    programDir = data.programDir;
+}
+
+// A program written for module "nodenext" imports "./bucket.js" for bucket.ts.
+export async function resolve(specifier, context, next) {
+    try {
+        return await next(specifier, context);
+    } catch (e) {
+        const relativeSpecifier = /^(\\.{1,2}\\/|\\/|file:)/.test(specifier);
+        if (e?.code !== "ERR_MODULE_NOT_FOUND" || !relativeSpecifier || !context.parentURL?.startsWith("file:")) throw e;
+        const url = new URL(specifier, context.parentURL).href;
+        const candidates = /\\.[cm]?js$/.test(url) ? [url.replace(/js$/, "ts")] : [url + ".ts", url + "/index.ts"];
+        for (const candidate of candidates) {
+            if (existsSync(fileURLToPath(candidate))) return { url: candidate, shortCircuit: true };
+        }
+        throw e;
+    }
+}
+
+export async function load(url, context, next) {
+    if (!url.startsWith("file:") || !/\\.m?ts$/.test(url)) return next(url, context);
+    const fileName = fileURLToPath(url);
+    const out = ts.transpileModule(readFileSync(fileName, "utf8"), { fileName, compilerOptions: options, reportDiagnostics: true });
+    const error = (out.diagnostics ?? []).find((d) => d.category === ts.DiagnosticCategory.Error && d.file);
+    if (error) {
+        const { line, character } = error.file.getLineAndCharacterOfPosition(error.start ?? 0);
+        const text = ts.flattenDiagnosticMessageText(error.messageText, " ");
+        throw new SyntaxError(relative(programDir, fileName) + ":" + (line + 1) + ":" + (character + 1) + ": " + text);
+    }
+    return { format: "module", source: out.outputText, shortCircuit: true };
+}
+`;
+
+function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript; file: string } {
     const candidates: (() => string)[] = [
         () => require.resolve("typescript", { paths: [programDir] }),
         () => require.resolve("typescript"),
@@ -41,7 +105,8 @@ function loadTypeScript(programDir: string, pulumiDir: string): TypeScript {
     ];
     for (const candidate of candidates) {
         try {
-            return require(candidate());
+            const file = candidate();
+            return { ts: require(file), file };
         } catch {
             // next
         }
@@ -49,7 +114,7 @@ function loadTypeScript(programDir: string, pulumiDir: string): TypeScript {
     throw new ProgramSyntaxError("cannot compile TypeScript: no `typescript` package found (install it in the program directory)");
 }
 
-function compilerOptions(ts: TypeScript, programDir: string): import("typescript").CompilerOptions {
+function compilerOptions(ts: TypeScript, programDir: string, esm: boolean): import("typescript").CompilerOptions {
     const file = path.join(programDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
     let options: import("typescript").CompilerOptions = {};
     if (fs.existsSync(file)) {
@@ -69,8 +134,8 @@ function compilerOptions(ts: TypeScript, programDir: string): import("typescript
         target: ts.ScriptTarget.ES2020,
         ...kept,
         // Loaded with require(): CommonJS whatever the tsconfig says, as ts-node does for a
-        // package without "type": "module".
-        module: ts.ModuleKind.CommonJS,
+        // package without "type": "module"; with import(), ES modules.
+        module: esm ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
         inlineSourceMap: true,
         sourceMap: false,
         declaration: false,
