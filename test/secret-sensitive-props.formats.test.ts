@@ -6,7 +6,7 @@ import { b64text, derCertificate, derPrivateKey, fake, random } from "../fixture
 import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInScript } from "../policies/lib/credentials/scripts";
-import { isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
+import { isPublishableKey, isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
 const pw = random("formats-pw", 18);
@@ -143,6 +143,11 @@ describe("value shapes", () => {
         ["private_key.pem"], ["https://auth.example.com/oauth2/token"], ["ops@acme.example"], ["db.internal.example"], ["AWSCURRENT"], ["SCRAM-SHA-256"],
         ["lasso-secrets-stage"], ["app-session-tokens"], ["jwt_secret"], [fake.bcrypt("v")], ["airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
+
+    it("publishable keys are public whatever their name; the same services' secret keys are not", () => {
+        for (const v of [fake.stripePublishable("pub"), "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k", `phc_${random("ph", 43)}`]) expect(isPublishableKey(v)).toBe(true);
+        for (const v of [fake.stripeSecret("sec"), `rk_live_${random("rk", 24)}`, `phx_${random("px", 43)}`, "pk_live_", `pk_prod_${random("pp", 24)}`]) expect(isPublishableKey(v)).toBe(false);
+    });
 
     it("verifiers are not credentials (decision)", () => {
         expect(isVerifier(fake.bcrypt("x"))).toBe(true);

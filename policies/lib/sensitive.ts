@@ -20,7 +20,7 @@ import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import { findCredentialInArguments, findCredentialInScript } from "./credentials/scripts";
 import {
-    isAwsAccessKeyId, isEmulatorDummy, isSettingShaped, isTemplated, isUnusable, isUuid, looksRandom, pointsAtLocalEmulator,
+    isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
 import { parseYamlText } from "./files";
 import { compileGlob, matchesAny } from "./glob";
@@ -285,7 +285,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
 
     /** Tier 3 for a name and a value (also what scripts use for their variables and flags). */
     const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
-        if (!name || name.public) return undefined;
+        if (!name || name.public || isPublishableKey(value)) return undefined;
         if (ctx.siblings.emulator && isEmulatorDummy(value)) return undefined;
         if (name.kind === "credential") return isSettingShaped(value) || isTemplated(value) ? undefined : { kind: "name" };
         if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;

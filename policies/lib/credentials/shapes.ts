@@ -81,6 +81,15 @@ export function isSettingShaped(value: string): boolean {
     return false;
 }
 
+/**
+ * A key its service hands to browsers by design, so public whatever it is called: Stripe's and
+ * Clerk's publishable keys (`pk_live_`, `pk_test_`; their secret keys are `sk_`/`rk_`) and
+ * PostHog's project keys (`phc_`; its personal keys are `phx_`). Never consulted for formats.
+ */
+export function isPublishableKey(value: string): boolean {
+    return /^(?:pk_(?:live|test)_[A-Za-z0-9+/=$]{8,250}|phc_[A-Za-z0-9]{30,60})$/.test(value.trim());
+}
+
 /** A password verifier, not a password: bcrypt, crypt(3) and htpasswd hashes (decision: verifiers are not credentials). */
 export function isVerifier(value: string): boolean {
     return /^(?:[\w.@-]{1,64}:)?(?:\$(?:2[abxy]?|1|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|apr1)\$[./A-Za-z0-9$=,+-]{8,}|\{(?:SHA|SSHA|SHA256|SSHA512|MD5|CRYPT)\}[A-Za-z0-9+/=.$]{8,})$/.test(value);
