@@ -57,6 +57,7 @@ const EXAMPLES: [string, string, string][] = [
     ["google-api-key", fake.googleApiKey("f25"), "AIzaShort"],
     ["openai-api-key", fake.openai("f26"), "sk-..."],
     ["anthropic-api-key", fake.anthropic("f27"), "sk-ant-"],
+    ["mapbox-secret-token", fake.mapboxSecret("f61"), fake.mapboxSecret("f61").replace(/^sk/, "pk")],
     ["pulumi-access-token", fake.pulumi("f28"), "pul-abc"],
     ["vault-token", fake.vault("f29"), "hvs."],
     ["terraform-cloud-token", random("f30", 14) + ".atlasv1." + random("f30b", 66), "app.atlasv1.short"],

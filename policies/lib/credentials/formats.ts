@@ -196,6 +196,8 @@ const RULES: readonly Rule[] = [
     { id: "google-api-key", what: "a Google API key", class: "public-capable", keywords: ["AIza"], test: rx(/\bAIza[0-9A-Za-z_-]{35}\b/) },
     { id: "openai-api-key", what: "an OpenAI API key", class: "unmistakable", keywords: ["T3BlbkFJ"], test: rx(/\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}/) },
     { id: "anthropic-api-key", what: "an Anthropic API key", class: "unmistakable", keywords: ["sk-ant-"], test: rx(/\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,120}AA\b/) },
+    // Mapbox's public tokens are `pk.` and go to browsers; its secret ones are `sk.`.
+    { id: "mapbox-secret-token", what: "a Mapbox secret token", class: "unmistakable", keywords: ["sk.eyJ"], test: rx(/\bsk\.eyJ[A-Za-z0-9_-]{10,300}\.[A-Za-z0-9_-]{20,40}(?![A-Za-z0-9_-])/) },
     { id: "pulumi-access-token", what: "a Pulumi access token", class: "unmistakable", keywords: ["pul-"], test: rx(/\bpul-[a-f0-9]{40}\b/) },
     { id: "vault-token", what: "a HashiCorp Vault token", class: "unmistakable", keywords: ["hvs.", "hvb.", "hvr."], test: rx(/\bhv[sbr]\.[A-Za-z0-9_-]{24,500}/) },
     { id: "terraform-cloud-token", what: "a Terraform Cloud token", class: "unmistakable", keywords: [".atlasv1."], test: rx(/\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}\b/) },
