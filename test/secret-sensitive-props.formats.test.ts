@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
 import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
-import { findCredentialInArguments, findCredentialInScript } from "../policies/lib/credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
 import { isPublishableKey, isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
@@ -214,6 +214,15 @@ describe("scripts and argument lists", () => {
         expect(findCredentialInArguments(["sh", "-c", `export SECRET_KEY=${pw} && exec app`], judge)?.index).toBe(2);
         expect(findCredentialInArguments(["./migrate", "--password", "$(DB_PASSWORD)"], judge)).toBeUndefined();
         expect(findCredentialInArguments(["CMD-SHELL", "curl -f http://localhost/health || exit 1"], judge)).toBeUndefined();
+    });
+
+    it("OpenTelemetry header lists: each header judged by its name (Honeycomb's team header holds its key), values URL-decoded", () => {
+        expect(findCredentialInHeaderList(`x-honeycomb-team=${pw},x-honeycomb-dataset=orders`, judge)?.what).toBe("an OpenTelemetry header list");
+        expect(findCredentialInHeaderList(`Authorization=Basic%20${pw}`, judge)?.what).toBe("an OpenTelemetry header list");
+        expect(findCredentialInHeaderList(`dd-api-key = ${pw}`, judge)?.what).toBe("an OpenTelemetry header list");
+        for (const list of ["x-honeycomb-dataset=orders,x-scope-orgid=tenant-1", "Authorization=Bearer%20${OTEL_TOKEN}", "x-honeycomb-team=", "not a list", `x-honeycomb-team ${pw}`]) {
+            expect(findCredentialInHeaderList(list, judge), list).toBeUndefined();
+        }
     });
 
     it("scripts of 1 MB are read in linear time", () => {

@@ -18,7 +18,7 @@ import { Secret } from "@pulumi/policy";
 import { findFormat, FormatMatch, isAwsSecretKeyShape } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
-import { findCredentialInArguments, findCredentialInScript } from "./credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "./credentials/scripts";
 import {
     isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
@@ -110,6 +110,8 @@ const REFERENCE_CONTAINERS = new Set(["parameter-store", "secrets-manager", "exp
 // Argument lists: a credential flag's next element is a credential.
 const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 // Strings that are scripts: read for assignments and flags.
+// OTEL_EXPORTER_OTLP_HEADERS and its per-signal forms (..._TRACES_HEADERS, ...).
+const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
 // Strings that may be YAML documents (JSON is recognized anywhere).
@@ -332,6 +334,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (SCRIPT_KEYS.has(lower(ctx.key)) || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text)) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
+        } else if (OTLP_HEADERS.test(ctx.key ?? "")) {
+            const inHeaders = findCredentialInHeaderList(text, scriptJudge(ctx));
+            if (inHeaders) report(ctx, { kind: "script", what: inHeaders.what });
         }
     };
 

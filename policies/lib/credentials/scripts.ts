@@ -149,6 +149,33 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
     return undefined;
 }
 
+// Headers that carry a vendor's API key under a name that does not say so.
+const KEY_HEADERS: ReadonlySet<string> = new Set(["x-honeycomb-team"]);
+
+/**
+ * Judges the header list an OpenTelemetry exporter reads (`OTEL_EXPORTER_OTLP_HEADERS`:
+ * `key=value,key2=value2`, values URL-encoded): each header as a name and its value.
+ */
+export function findCredentialInHeaderList(text: string, judge: NameJudge): ScriptFinding | undefined {
+    if (text.length > MAX_LINE || !/^\s*[^=,\s]+\s*=[^,]*(?:,\s*[^=,\s]+\s*=[^,]*)*$/.test(text)) return undefined;
+    for (const pair of text.split(",")) {
+        const at = pair.indexOf("=");
+        const name = decoded(pair.slice(0, at)).trim();
+        const value = decoded(pair.slice(at + 1)).trim();
+        if (value === "" || isRuntime(value)) continue;
+        if (judge(KEY_HEADERS.has(name.toLowerCase()) ? "api_key" : name, value)) return { what: "an OpenTelemetry header list" };
+    }
+    return undefined;
+}
+
+function decoded(text: string): string {
+    try {
+        return decodeURIComponent(text);
+    } catch {
+        return text;
+    }
+}
+
 /**
  * Judges an argument list (an ECS `command` or `entryPoint`, EKS `args`): a credential flag's
  * next element or `=` part, a command's password flag, `NAME=value` elements, and `sh -c`
