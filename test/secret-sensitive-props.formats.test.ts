@@ -6,7 +6,7 @@ import { b64text, derCertificate, derPrivateKey, fake, random } from "../fixture
 import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
-import { isPublishableKey, isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
+import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
 const pw = random("formats-pw", 18);
@@ -148,6 +148,11 @@ describe("value shapes", () => {
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {
         for (const v of [fake.stripePublishable("pub"), "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k", `phc_${random("ph", 43)}`]) expect(isPublishableKey(v)).toBe(true);
         for (const v of [fake.stripeSecret("sec"), `rk_live_${random("rk", 24)}`, `phx_${random("px", 43)}`, "pk_live_", `pk_prod_${random("pp", 24)}`]) expect(isPublishableKey(v)).toBe(false);
+    });
+
+    it("beside a local emulator, a word is a dummy credential; a generated-looking key is not", () => {
+        for (const v of ["test", "dev", "localstack", "local-secret-key", "foobar"]) expect(isEmulatorDummy(v), v).toBe(true);
+        for (const v of [fake.awsKeyId("emu"), fake.awsSecretKey("emu"), random("emu", 32)]) expect(isEmulatorDummy(v)).toBe(false);
     });
 
     it("verifiers are not credentials (decision)", () => {

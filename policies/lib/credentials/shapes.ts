@@ -149,7 +149,12 @@ export function pointsAtLocalEmulator(value: string): boolean {
     return /localhost|localstack|127\.0\.0\.1|:4566\b/i.test(value.length > MAX_SHAPED ? value.slice(0, MAX_SHAPED) : value);
 }
 
-/** LocalStack's and moto's documented dummy credentials. */
+/**
+ * A credential for a local emulator that cannot be a real one. LocalStack and moto accept any
+ * value, so programs set a word (their documented `test`, or `dev`, `local-secret-key`); a real
+ * key looks generated (an AKIA... key ID, a random secret) and is still reported.
+ */
 export function isEmulatorDummy(value: string): boolean {
-    return /^(?:test|testing|localstack|dummy|fake|mock|foo|bar|local|xxx)$/i.test(value.trim());
+    const v = value.trim();
+    return !isAwsAccessKeyId(v) && !looksRandom(v);
 }
