@@ -360,8 +360,10 @@ describe("reading the project directory", () => {
         ["a name that is not a string", { "Pulumi.yaml": "name: 5\nruntime: nodejs\n" }, /Pulumi\.yaml: `name` must be a string, the project's name$/],
         ["another runtime", { "Pulumi.yaml": "name: shop\nruntime: python\n" }, /runtime is "python"; check --program runs Node\.js \(TypeScript\/JavaScript\) programs only$/],
         ["a missing main", { "Pulumi.yaml": PULUMI_YAML + "main: dist/index.js\n" }, /Pulumi\.yaml main "dist\/index\.js" does not exist/],
+        ["a package.json main that is not built yet", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "dist/index.js"}', "README.md": "" },
+            /: package\.json main "dist\/index\.js" does not exist, nor does an index\.ts or index\.js \(a program compiled to JavaScript needs its build first\); or set `main` in Pulumi\.yaml to the program's file$/],
         // Node would say it cannot find the directory itself.
-        ["no program file", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"main": "bin/index.js"}', "README.md": "" }, /no entry point in \S+ \(index\.ts or index\.js\); set `main` in Pulumi\.yaml to the program's file$/],
+        ["no program file", { "Pulumi.yaml": PULUMI_YAML, "package.json": '{"name": "shop"}', "README.md": "" }, /no entry point in \S+ \(index\.ts or index\.js\); set `main` in Pulumi\.yaml to the program's file$/],
         // Node.js refuses to load a program whose package.json is not JSON, so a real preview fails too.
         ["a package.json with a trailing comma", { "Pulumi.yaml": PULUMI_YAML, "index.ts": "",
             "package.json": '{\n  "name": "shop",\n  "dependencies": {\n    "@pulumi/aws": "^7.0.0",\n  }\n}\n' },

@@ -170,6 +170,16 @@ function resolveEntry(dir: string, main: unknown): { entry: string; esm: boolean
             : isObject(pkg.exports) ? exportsEntry(pkg.exports["."]) : undefined;
         const candidate = exported ?? (typeof pkg.main === "string" ? pkg.main : undefined);
         if (candidate && fs.existsSync(path.join(pkgRoot, candidate))) return pick(path.join(pkgRoot, candidate));
+        // Pulumi warns and falls back to the directory; with no program there, say what was missing.
+        if (candidate) {
+            try {
+                return pick(dir);
+            } catch (e) {
+                const field = exported !== undefined ? "exports" : "main";
+                throw new ProgramError(`${dir}: package.json ${field} ${JSON.stringify(candidate)} does not exist, nor does an index.ts or index.js ` +
+                    "(a program compiled to JavaScript needs its build first); or set `main` in Pulumi.yaml to the program's file");
+            }
+        }
     }
     return pick(dir);
 }
