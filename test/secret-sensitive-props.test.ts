@@ -137,6 +137,14 @@ describe("findSensitiveValues (pure)", () => {
             { manageMasterUserPassword: true, passwordLength: 16, password: "", masterUserSecretKmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1", apiKey: U }, []],
         ["settings describing a credential are not credentials (Cognito tokenValidityUnits)", "aws:cognito/userPoolClient:UserPoolClient",
             { userPoolId: "us-east-1_Ab", tokenValidityUnits: { accessToken: "hours", idToken: "hours", refreshToken: "days" } }, []],
+        // LocalStack accepts any credential: a word beside an endpoint at it is a dummy. Only an
+        // endpoint's name counts, as only there could an unknown point at it too.
+        ["a word beside an endpoint at LocalStack is a dummy; a generated-looking key is not", "aws:lambda/function:Function",
+            { environment: { variables: { AWS_ENDPOINT_URL: "http://localstack:4566", DB_PASSWORD: "Winter2024!x", API_TOKEN: `${PLAIN}Ab3dE6gH9jK2mN5pQ8` } } },
+            ["environment.variables.API_TOKEN"]],
+        ["localhost in a value that is not an endpoint says nothing", "aws:lambda/function:Function",
+            { environment: { variables: { ALLOWED_ORIGIN: "http://localhost:4566", DB_PASSWORD: "Winter2024!x" } } },
+            ["environment.variables.DB_PASSWORD"]],
         ["odd shapes do not throw", "aws:lambda/function:Function",
             { environment: { variables: null }, tags: [null, 3, [`x`]], layers: "not-a-list", vpcConfig: [] }, []],
     ];

@@ -226,7 +226,8 @@ function judgeSibling(facts: { awsKeyId: boolean; emulator: boolean }, name: str
         return;
     }
     if (!facts.awsKeyId && isAwsAccessKeyId(v)) facts.awsKeyId = true;
-    if (!facts.emulator && pointsAtLocalEmulator(v)) facts.emulator = true;
+    // Only where an unknown could point there too: an endpoint's name, not any value.
+    if (!facts.emulator && ENDPOINT_NAME.test(name) && pointsAtLocalEmulator(v)) facts.emulator = true;
 }
 
 function siblingsOf(record: Record<string, unknown>): Siblings {
