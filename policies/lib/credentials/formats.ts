@@ -73,7 +73,8 @@ function inSpans(keyword: string, max: number, stop: RegExp, re: RegExp, check?:
     };
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** A URL component decoded, or as it is when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
     try {
         return decodeURIComponent(s);
     } catch {

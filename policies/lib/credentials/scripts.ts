@@ -5,7 +5,9 @@
 // `sshpass -p`, `redis-cli -a`, `htpasswd -b`), `chpasswd` lines and `.netrc` entries.
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
-// time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``) is never a finding.
+// time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``) is never a finding. Also OpenTelemetry
+// exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header by header.
+import { decodeURIComponentSafe } from "./formats";
 
 /** Decides whether `name` holding `value` is a credential (tiers 3 of the detection). */
 export type NameJudge = (name: string, value: string) => boolean;
@@ -160,20 +162,12 @@ export function findCredentialInHeaderList(text: string, judge: NameJudge): Scri
     if (text.length > MAX_LINE || !/^\s*[^=,\s]+\s*=[^,]*(?:,\s*[^=,\s]+\s*=[^,]*)*$/.test(text)) return undefined;
     for (const pair of text.split(",")) {
         const at = pair.indexOf("=");
-        const name = decoded(pair.slice(0, at)).trim();
-        const value = decoded(pair.slice(at + 1)).trim();
+        const name = decodeURIComponentSafe(pair.slice(0, at)).trim();
+        const value = decodeURIComponentSafe(pair.slice(at + 1)).trim();
         if (value === "" || isRuntime(value)) continue;
         if (judge(KEY_HEADERS.has(name.toLowerCase()) ? "api_key" : name, value)) return { what: "an OpenTelemetry header list" };
     }
     return undefined;
-}
-
-function decoded(text: string): string {
-    try {
-        return decodeURIComponent(text);
-    } catch {
-        return text;
-    }
 }
 
 /**
