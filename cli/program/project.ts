@@ -46,11 +46,11 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     if (typeof name !== "string") throw new ProgramError(`${projectFile}: \`name\` must be a string, the project's name`);
 
     const runtime = settings.runtime;
-    const runtimeName = typeof runtime === "string" ? runtime : isObject(runtime) ? runtime.name : undefined;
+    const runtimeName = typeof runtime === "string" ? runtime : isMapping(runtime) ? runtime.name : undefined;
     if (runtimeName !== "nodejs") {
         throw new ProgramError(`${projectFile}: runtime is ${JSON.stringify(runtimeName ?? null)}; check --program runs Node.js (TypeScript/JavaScript) programs only`);
     }
-    const runtimeOptions = isObject(runtime) && isObject(runtime.options) ? runtime.options : {};
+    const runtimeOptions = isMapping(runtime) && isMapping(runtime.options) ? runtime.options : {};
     const notes: string[] = [];
 
     const stackConfigDir = typeof settings.stackConfigDir === "string" ? path.join(dir, settings.stackConfigDir) : dir;
@@ -69,11 +69,11 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
         else secretKeys.delete(full);
     };
     // Project-level config: defaults (`default:`/`value:` or a plain value).
-    if (isObject(settings.config)) {
+    if (isMapping(settings.config)) {
         for (const [key, decl] of Object.entries(settings.config)) {
-            if (isObject(decl)) {
+            if (isMapping(decl)) {
                 const value = decl.value ?? decl.default;
-                if (value !== undefined) set(key, decl.secret === true && !isObject(value) ? { secure: value } : value, projectFile);
+                if (value !== undefined) set(key, decl.secret === true && !isMapping(value) ? { secure: value } : value, projectFile);
             } else if (decl !== undefined && decl !== null) {
                 set(key, decl, projectFile);
             }
@@ -83,7 +83,7 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     if (stackFile) {
         const stackSettings = readYamlObject(stackFile, "the stack file");
         if (stackSettings.config !== undefined && stackSettings.config !== null) {
-            if (!isObject(stackSettings.config)) throw new ProgramError(`${stackFile}: \`config\` must be a mapping`);
+            if (!isMapping(stackSettings.config)) throw new ProgramError(`${stackFile}: \`config\` must be a mapping`);
             for (const [key, value] of Object.entries(stackSettings.config)) set(key, value, stackFile);
         }
         if (stackSettings.environment !== undefined) {
@@ -133,7 +133,7 @@ function configString(value: unknown, where: string): { text: string; secret: bo
     let secret = false;
     const plain = (v: unknown): unknown => {
         if (Array.isArray(v)) return v.map(plain);
-        if (isObject(v)) {
+        if (isMapping(v)) {
             const keys = Object.keys(v);
             if (keys.length === 1 && keys[0] === "secure") {
                 secret = true;
@@ -167,7 +167,7 @@ function resolveEntry(dir: string, main: unknown): { entry: string; esm: boolean
     }
     if (pkgRoot) {
         const exported = typeof pkg.exports === "string" ? pkg.exports
-            : isObject(pkg.exports) ? exportsEntry(pkg.exports["."]) : undefined;
+            : isMapping(pkg.exports) ? exportsEntry(pkg.exports["."]) : undefined;
         const candidate = exported ?? (typeof pkg.main === "string" ? pkg.main : undefined);
         if (candidate && fs.existsSync(path.join(pkgRoot, candidate))) return pick(path.join(pkgRoot, candidate));
         // Pulumi warns and falls back to the directory; with no program there, say what was missing.
@@ -186,7 +186,7 @@ function resolveEntry(dir: string, main: unknown): { entry: string; esm: boolean
 
 function exportsEntry(e: unknown): string | undefined {
     if (typeof e === "string") return e;
-    if (isObject(e)) for (const k of ["default", "require", "import"]) if (typeof e[k] === "string") return e[k] as string;
+    if (isMapping(e)) for (const k of ["default", "require", "import"]) if (typeof e[k] === "string") return e[k] as string;
     return undefined;
 }
 
@@ -227,7 +227,7 @@ function readPackageJson(dir: string): Record<string, unknown> {
     }
     try {
         const v = JSON.parse(text);
-        return isObject(v) ? v : {};
+        return isMapping(v) ? v : {};
     } catch (e: any) {
         const at = /at position (\d+)/.exec(String(e?.message))?.[1];
         const line = at === undefined ? "" : ` (line ${text.slice(0, Number(at)).split("\n").length})`;
@@ -241,10 +241,6 @@ function readYamlObject(file: string, what: string): Record<string, unknown> {
     if (read.value === undefined || read.value === null) return {};
     if (!isMapping(read.value)) throw new ProgramError(`${file}: ${what} is not a YAML mapping`);
     return read.value;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function isFile(file: string): boolean {

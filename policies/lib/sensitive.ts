@@ -110,10 +110,10 @@ const REFERENCE_CONTAINERS = new Set(["parameter-store", "secrets-manager", "exp
 // Argument lists: a credential flag's next element is a credential.
 const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 // Strings that are scripts: read for assignments and flags.
-// OTEL_EXPORTER_OTLP_HEADERS and its per-signal forms (..._TRACES_HEADERS, ...).
-const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// Header lists read header by header: OTEL_EXPORTER_OTLP_HEADERS and its per-signal forms (..._TRACES_HEADERS, ...).
+const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
 // Strings that may be YAML documents (JSON is recognized anywhere).
 const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
 
