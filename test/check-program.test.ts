@@ -755,6 +755,9 @@ describe("check --program (the built CLI)", () => {
         ["a syntax error in an ES module TypeScript program", ["bad-esm-syntax"], /^check: \S+bad-esm-syntax: the program does not compile: logs\.ts:5:5: ',' expected\.\n$/],
         ["a program written for an older @pulumi/aws", ["bad-old-api"],
             /^check: \S+bad-old-api: the program failed: TypeError: Cannot read properties of undefined \(reading 'AWSLambdaBasicExecutionRole'\) \(at index\.ts:11\)\n$/],
+        // The SDK lets a non-string name through; the engine would get an empty one.
+        ["a resource given an object as its name", ["bad-resource-name"],
+            /^check: \S+bad-resource-name: the program failed: the aws:sqs\/queue:Queue resource at index\.js:8 is given an object as its name: pass a string as the constructor's first argument \(the logical name in the resource's URN\)\n$/],
         ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],
         ["a hang", ["bad-hangs", "--program-timeout", "2"], /^check: \S+bad-hangs: the program did not finish within 2 s \(does it wait for something that never happens\?\); raise the limit with --program-timeout <seconds>\n$/],
         ["missing config", ["secret-config", "--stack", "prod"], /^check: \S+secret-config: the program requires config secret-config:dbPassword, which Pulumi\.prod\.yaml does not set: add it under `config:` \(with `secure:` for a secret\)\n$/],

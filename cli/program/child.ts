@@ -101,7 +101,7 @@ export function runChild(jobFile: string): void {
         shapeOf: resourceShapeReader(job.programDir),
     });
     pulumi.runtime.setMocks(mocks, job.project, job.stack, job.preview, job.organization);
-    recordRegistrations(settings.getMonitor(), job, registrations);
+    recordRegistrations(settings.getMonitor(), job, registrations, fail);
 
     if (job.typescript && job.esm) {
         try {
@@ -138,7 +138,7 @@ export function runChild(jobFile: string): void {
 }
 
 /** Wraps the mock monitor to record each request whole, and to build URNs as the engine does. */
-function recordRegistrations(monitor: any, job: ChildJob, registrations: Registration[]): void {
+function recordRegistrations(monitor: any, job: ChildJob, registrations: Registration[], fail: (error: string) => void): void {
     // The SDK's MockMonitor prefixes only the parent's own type (the root stack's too); the
     // engine prefixes the parent's whole type chain and never the root stack's type.
     monitor.newUrn = (parent: string, type: string, name: string) =>
@@ -147,6 +147,8 @@ function recordRegistrations(monitor: any, job: ChildJob, registrations: Registr
 
     const registerResource = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+        const misnamed = nameProblem(req, job.programDir);
+        if (misnamed) return fail(misnamed);
         const r = fromRegisterRequest(req, monitor.newUrn(req.getParent(), req.getType(), req.getName()), job);
         registrations.push(r);
         byUrn.set(r.urn, r);
@@ -160,6 +162,8 @@ function recordRegistrations(monitor: any, job: ChildJob, registrations: Registr
 
     const readResource = monitor.readResource.bind(monitor);
     monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
+        const misnamed = nameProblem(req, job.programDir);
+        if (misnamed) return fail(misnamed);
         registrations.push({
             kind: "read",
             type: req.getType(),
@@ -188,6 +192,21 @@ function recordRegistrations(monitor: any, job: ChildJob, registrations: Registr
         if (r) r.outputs = req.getOutputs()?.toJavaScript() ?? {};
         return registerResourceOutputs(req, callback);
     };
+}
+
+/**
+ * Why a request's resource name is unusable, if it is. The SDK checks only that a name is
+ * given, so `new aws.lambda.Function(tags, ...)` reaches the engine, which gets an empty name
+ * (protobuf writes no string for an object): say so here, where the constructing line is known.
+ */
+function nameProblem(req: any, programDir: string): string | undefined {
+    const name: unknown = req.getName();
+    if (typeof name === "string") return undefined;
+    const kind = Array.isArray(name) ? "an array" : name === null ? "null" : typeof name === "object" ? "an object" : `a ${typeof name}`;
+    const source = sourceOf(req, programDir);
+    const at = source ? ` at ${path.relative(programDir, source.file)}:${source.line}` : "";
+    return `the program failed: the ${req.getType()} resource${at} is given ${kind} as its name: ` +
+        "pass a string as the constructor's first argument (the logical name in the resource's URN)";
 }
 
 // The SDK's mock monitor cannot unmarshal an asset whose text is empty (`new
