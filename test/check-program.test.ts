@@ -89,6 +89,19 @@ describe("getPolicyDocument answered with the provider's JSON (pure)", () => {
             },
             { Version: "2012-10-17", Statement: [{ Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }, { Sid: "B", Effect: "Deny", Action: "ec2:*", Resource: "*" }] }],
         ["no statements: just the version", {}, { Version: "2012-10-17" }],
+        // JavaScript checks no argument names, and the bridge maps a name no Pulumi name claims to its snake_case form.
+        ["a statement's keys by their Terraform names: condition, not_actions, not_resources, not_principals",
+            { statements: [
+                { sid: "Owner", actions: ["sns:Publish"], principals: [{ type: "AWS", identifiers: ["*"] }], condition: [{ test: "StringEquals", variable: "AWS:SourceOwner", values: ["111122223333"] }] },
+                { sid: "Fence", effect: "Deny", not_actions: ["sns:Publish"], not_resources: ["arn:aws:sns:us-east-1:111122223333:alarms"], not_principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111122223333:root"] }] },
+            ] },
+            { Version: "2012-10-17", Statement: [
+                { Sid: "Owner", Effect: "Allow", Action: "sns:Publish", Principal: { AWS: "*" }, Condition: { StringEquals: { "AWS:SourceOwner": "111122223333" } } },
+                { Sid: "Fence", Effect: "Deny", NotAction: "sns:Publish", NotResource: "arn:aws:sns:us-east-1:111122223333:alarms", NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } },
+            ] }],
+        ["the Pulumi name wins when a statement has both",
+            { statements: [{ actions: ["s3:GetObject"], resources: ["*"], conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["true"] }], condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] }] },
+            { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "true" } } }] }],
     ];
     it.each(cases)("%s", (_label, args, expected) => {
         expect(json(args)).toEqual(expected);
@@ -118,6 +131,7 @@ describe("getPolicyDocument answered with the provider's JSON (pure)", () => {
         ["two statements with one Sid", { statements: [{ sid: "S", actions: ["a:b"] }, { sid: "S", actions: ["c:d"] }] }, /duplicate sid \(S\)/],
         ["a principal without a type", { statements: [{ principals: [{ identifiers: ["*"] }] }] }, /principals\[0\]\.type is required/],
         ["a list where a string belongs", { statements: [{ actions: [["s3:*"]] }] }, /actions\[0\] must be a string/],
+        ["a malformed condition under its Terraform name, named as written", { statements: [{ actions: ["s3:*"], condition: [{ test: "Bool" }] }] }, /statements\[0\]\.condition\[0\] needs test/],
     ];
     it.each(errors)("rejects %s with a clear message", (_label, args, message) => {
         expect(() => buildPolicyDocument(args)).toThrow(PolicyDocumentError);
@@ -672,6 +686,22 @@ for (const mode of ["preview", "update"] as const) {
             if (mode === "preview") expect(permission.inputs.sourceArn).toBe(UNKNOWN);
             else expect(permission.inputs.sourceArn).toMatch(/^arn:aws:sqs:us-east-1:\d{12}:orders/);
             expect(run.of("resource-policy-no-wildcards")).toEqual([]);
+        });
+
+        it("topic-policy-document: a condition written under its Terraform name (`condition`) pins as `conditions` does", async () => {
+            const run = await analyze("topic-policy-document");
+            const policies = run.resources.filter((r) => r.type === "aws:sns/topicPolicy:TopicPolicy");
+            expect(policies.map((r) => r.name).sort()).toEqual(["alarms", "alarms-open"]);
+            if (mode === "preview") {
+                // Both documents are built from the topics' ARNs: unknown, so nothing to judge yet.
+                for (const r of policies) expect(r.inputs.policy).toBe(UNKNOWN);
+                expect(run.of("resource-policy-no-wildcards")).toEqual([]);
+                return;
+            }
+            const pinned = JSON.parse(policies.find((r) => r.name === "alarms")!.inputs.policy as string);
+            expect(pinned.Statement[0].Condition).toEqual({ StringEquals: { "AWS:SourceOwner": "123456789012" } });
+            const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+            expect(run.of("resource-policy-no-wildcards").map((d) => nameOf.get(d.urn))).toEqual(["alarms-open"]);
         });
 
         it("lambda-env: the plaintext variable is named, the secret one is not, and no value is echoed", async () => {

@@ -79,6 +79,20 @@ export function buildPolicyDocument(args: Record<string, unknown>): PolicyDocume
     };
 }
 
+// The provider takes a statement's keys by their Terraform names too: the bridge maps a key no
+// Pulumi name claims to its snake_case form (PulumiToTerraformName), so `condition`, the
+// Terraform block's name, works as `conditions` does, and `not_actions` as `notActions`.
+const TERRAFORM_NAMES: Readonly<Record<string, string>> = {
+    notActions: "not_actions", notResources: "not_resources", notPrincipals: "not_principals", conditions: "condition",
+};
+
+/** A statement argument by its Pulumi name, else by its Terraform name; with the key it came from. */
+function argument(raw: Record<string, unknown>, name: string, where: string): [unknown, string] {
+    const terraform = TERRAFORM_NAMES[name];
+    if (raw[name] === undefined && terraform !== undefined && raw[terraform] !== undefined) return [raw[terraform], `${where}.${terraform}`];
+    return [raw[name], `${where}.${name}`];
+}
+
 function statementFromArgs(raw: unknown, where: string, version: string): IamStatement {
     if (!isObject(raw)) throw new PolicyDocumentError(`${where} must be an object`);
     const s: IamStatement = {};
@@ -89,14 +103,15 @@ function statementFromArgs(raw: unknown, where: string, version: string): IamSta
     s.Effect = effect;
     const lists: ["Action" | "NotAction" | "Resource" | "NotResource", string][] = [["Action", "actions"], ["NotAction", "notActions"], ["Resource", "resources"], ["NotResource", "notResources"]];
     for (const [key, arg] of lists) {
-        const values = stringList(raw[arg], `${where}.${arg}`).map((v) => replaceVariables(v, version, `${where}.${arg}`));
+        const [value, at] = argument(raw, arg, where);
+        const values = stringList(value, at).map((v) => replaceVariables(v, version, at));
         if (values.length) s[key] = setValue(values);
     }
     const principals = principalSet(raw.principals, `${where}.principals`, version);
     if (principals !== undefined) s.Principal = principals;
-    const notPrincipals = principalSet(raw.notPrincipals, `${where}.notPrincipals`, version);
+    const notPrincipals = principalSet(...argument(raw, "notPrincipals", where), version);
     if (notPrincipals !== undefined) s.NotPrincipal = notPrincipals;
-    const conditions = conditionSet(raw.conditions, `${where}.conditions`, version);
+    const conditions = conditionSet(...argument(raw, "conditions", where), version);
     if (conditions !== undefined) s.Condition = conditions;
     return s;
 }
