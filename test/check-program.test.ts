@@ -14,7 +14,7 @@ import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
 import { markers, toFixture } from "../cli/program/fixture";
 import { describeError } from "../cli/program/child";
-import { createMocks, plausibleArn, ResourceShape, UnansweredError } from "../cli/program/mocks";
+import { createMocks, plausibleArn, resourceShapeReader, ResourceShape, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { crashLine, ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
@@ -274,6 +274,32 @@ describe("the fake cloud's answers (pure)", () => {
         ]);
         expect(create(true, "aws:kinesis/stream:Stream", "events", { name: "events" }).arn).toBe(UNKNOWN);
         expect(create(true, "aws:apigateway/restApi:RestApi", "api", { name: "shop" }).executionArn).toBe(UNKNOWN);
+    });
+
+    it("fills in the other outputs programs most often compute with, in their AWS formats, never over the program's values; at preview unknowns", () => {
+        const fake = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const create = (type: string, name: string, inputs: Record<string, unknown> = {}, preview = false) =>
+            fake(preview).newResource({ type, name, inputs, custom: true }).state;
+        const db = create("aws:rds/instance:Instance", "orders", { engine: "postgres", instanceClass: "db.t4g.micro" });
+        expect(db.identifier).toMatch(/^orders-[0-9a-f]{7}$/);
+        expect(db).toMatchObject({ port: 5432, address: `${db.identifier}.c0example0ab.eu-west-1.rds.amazonaws.com`, endpoint: `${db.identifier}.c0example0ab.eu-west-1.rds.amazonaws.com:5432` });
+        expect(create("aws:rds/instance:Instance", "legacy", { engine: "mysql", identifier: "legacy-db", port: 3307 })).toMatchObject({ identifier: "legacy-db", endpoint: "legacy-db.c0example0ab.eu-west-1.rds.amazonaws.com:3307" });
+        expect(create("aws:rds/cluster:Cluster", "reports", { engine: "aurora-postgresql", clusterIdentifier: "reports" })).toMatchObject({
+            port: 5432, endpoint: "reports.cluster-c0example0ab.eu-west-1.rds.amazonaws.com", readerEndpoint: "reports.cluster-ro-c0example0ab.eu-west-1.rds.amazonaws.com",
+        });
+        expect(create("aws:lb/loadBalancer:LoadBalancer", "web", { name: "web" }).dnsName).toBe("web-1234567890.eu-west-1.elb.amazonaws.com");
+        expect(create("aws:lb/loadBalancer:LoadBalancer", "ingress", { name: "ingress", loadBalancerType: "network" }).dnsName).toMatch(/^ingress-[0-9a-f]{7}\.elb\.eu-west-1\.amazonaws\.com$/);
+        expect(create("aws:ec2/launchTemplate:LaunchTemplate", "web", {})).toMatchObject({ latestVersion: 1, defaultVersion: 1 });
+        const cert = create("aws:acm/certificate:Certificate", "site", { domainName: "example.com", subjectAlternativeNames: ["*.example.com", "example.com"], validationMethod: "DNS" });
+        expect(cert.domainValidationOptions.map((o: any) => o.domainName)).toEqual(["example.com", "*.example.com"]);
+        // The wildcard validates with its base name's record, as ACM answers.
+        expect(cert.domainValidationOptions[1]).toEqual({ ...cert.domainValidationOptions[0], domainName: "*.example.com" });
+        expect(cert.domainValidationOptions[0]).toMatchObject({ resourceRecordType: "CNAME", resourceRecordName: expect.stringMatching(/^_[0-9a-f]{7}\.example\.com\.$/) });
+        expect(create("aws:acm/certificate:Certificate", "imported", { privateKey: "x", certificateBody: "y" }).domainValidationOptions).toBeUndefined();
+        expect(create("aws:ecr/repository:Repository", "app", { name: "shop/app" }).repositoryUrl).toBe("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/app");
+        expect(create("aws:s3/bucketV2:BucketV2", "site", { bucket: "site-assets" })).toMatchObject({ bucketRegionalDomainName: "site-assets.s3.eu-west-1.amazonaws.com" });
+        expect(create("aws:elasticache/cluster:Cluster", "cache", { engine: "redis", clusterId: "cache" }).cacheNodes).toEqual([expect.objectContaining({ port: 6379, address: expect.stringMatching(/^cache\.[0-9a-f]{7}\.0001\.euw1\.cache\.amazonaws\.com$/) })]);
+        expect(create("aws:rds/instance:Instance", "orders", { engine: "postgres" }, true)).toMatchObject({ endpoint: UNKNOWN, address: UNKNOWN });
     });
 
     it("gives each service's ARN its own shape", () => {
@@ -573,6 +599,21 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(await capture("s3-folder-markers", "update"), "uploads-incoming").outputs?.source).toEqual(EMPTY);
     });
 
+    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias)", async () => {
+        const update = await capture("computed-outputs", "update");
+        const db = named(update, "orders").outputs!;
+        expect(db.endpoint).toBe(`${db.address}:5432`);
+        const records = update.resources.filter((r) => r.type === "aws:route53/record:Record");
+        // The wildcard shares its base name's record, so the loop creates one.
+        expect(records.map((r) => r.name).sort()).toEqual(["validation-shop.example.com", "www"]);
+        expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
+        expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });
+        // At preview those outputs are unknown: the loop's callback does not run, the alias is unknown.
+        const preview = await capture("computed-outputs", "preview");
+        expect(preview.resources.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.name)).toEqual(["www"]);
+        expect((named(preview, "www").inputs.aliases as any[])[0].name).toBe(UNKNOWN);
+    });
+
     it("answers getPolicyDocument with the real JSON, unknown at preview when a statement uses an unknown output", async () => {
         const update = await capture("iam-policy-document", "update");
         expect(named(update, "ops-admin").inputs.policy).toBe(
@@ -778,9 +819,9 @@ describe("check --program (the built CLI)", () => {
         ["a missing dependency", ["bad-missing-dependency"], /^check: \S+bad-missing-dependency: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed: run npm install in \S+\n$/],
         ["throwing code", ["bad-throws"], /^check: \S+bad-throws: the program failed: no retention policy defined for environment "prod" \(at index\.ts:6\)\n$/],
         ["an output check cannot know in update mode", ["bad-reads-output"],
-            /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'split'\) \(at index\.ts:16\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
+            /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'data'\) \(at index\.ts:18\); in update mode check gives created resources a name, an id, an ARN and only the most used other outputs \(an RDS endpoint, a load balancer's DNS name\), so this output is undefined: run with --preview, where outputs are unknown as in a real preview\n$/],
         ["a loop over an output check cannot know in update mode", ["bad-iterates-output"],
-            /^check: \S+bad-iterates-output: the program failed: TypeError: options is not iterable \(at index\.ts:12\); in update mode check gives created resources only a name, an id and an ARN, so other outputs \(an endpoint, a version\) are undefined: run with --preview, where they are unknown as in a real preview\n$/],
+            /^check: \S+bad-iterates-output: the program failed: TypeError: identities is not iterable \(at index\.ts:16\); in update mode check gives created resources a name, an id, an ARN and only the most used other outputs \(an RDS endpoint, a load balancer's DNS name\), so this output is undefined: run with --preview, where outputs are unknown as in a real preview\n$/],
         // A TypeError outside an output's callback is the program's own (here an API of an older SDK): no --preview hint.
         ["a syntax error in an ES module TypeScript program", ["bad-esm-syntax"], /^check: \S+bad-esm-syntax: the program does not compile: logs\.ts:5:5: ',' expected\.\n$/],
         ["a program written for an older @pulumi/aws", ["bad-old-api"],

@@ -373,8 +373,9 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
     return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(e.message)}${locationIn(e, programDir)}${hintFor(e, job)}`;
 }
 
-// In update mode the fake cloud fills in names, ids and ARNs only: a program that reads another
-// output (`db.endpoint.apply((e) => e.split(":")[0])`) reads undefined. At preview the output is
+// In update mode the fake cloud fills in names, ids, ARNs and the outputs programs most often
+// compute with (mocks.ts): a program that reads another (`cluster.certificateAuthority.apply((ca) => ca.data)`)
+// reads undefined. At preview the output is
 // unknown and the callback does not run, as in a real preview. Only an error thrown in an
 // output's callback (a frame of @pulumi/pulumi's output.js) can come from that, reading a property
 // of undefined or looping over it (`for (const o of cert.domainValidationOptions...)`): code that fails
@@ -382,8 +383,8 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
 function hintFor(e: Error, job: Pick<ChildJob, "preview">): string {
     if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b|is not iterable/.test(e.message)) return "";
     if (!/[\\/]@pulumi[\\/]pulumi[\\/]output\.js:\d/.test(e.stack ?? "")) return "";
-    return "; in update mode check gives created resources only a name, an id and an ARN, so other outputs (an endpoint, a version) " +
-        "are undefined: run with --preview, where they are unknown as in a real preview";
+    return "; in update mode check gives created resources a name, an id, an ARN and only the most used other outputs (an RDS endpoint, " +
+        "a load balancer's DNS name), so this output is undefined: run with --preview, where outputs are unknown as in a real preview";
 }
 
 /** The first stack frame in the program's own files (not node_modules). */

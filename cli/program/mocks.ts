@@ -104,15 +104,19 @@ function createdState(ctx: MockContext, args: MockResourceArgs) {
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const id = ID_IS_ARN.has(args.type) ? arn : keyId ?? physical;
     state.id = id;
+    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
         if (!shape?.outputOnly.includes(property) || state[property] !== undefined) continue;
-        const value = derive({ arn: state.arn ?? arn, id, inputs: args.inputs, region: ctx.region });
+        const value = derive(created);
         if (value !== undefined) state[property] = value;
+    }
+    for (const [property, value] of Object.entries(DERIVED_OUTPUTS[args.type]?.(created) ?? {})) {
+        if (shape?.properties.includes(property) && state[property] === undefined) state[property] = value;
     }
     return { id, state };
 }
 
-interface Created { arn: string; id: string; inputs: Record<string, any>; region: string }
+interface Created { arn: string; id: string; physical: string; inputs: Record<string, any>; region: string }
 
 // Output-only ARNs other than `arn` that programs hand on, mostly as the `sourceArn` of a
 // Lambda permission: left undefined, they would read as a permission pinned to nothing.
@@ -127,6 +131,93 @@ const DERIVED_ARNS: Record<string, (r: Created) => string | undefined> = {
     // A CloudFront origin access identity, as bucket policies name it.
     iamArn: (r) => `arn:${partitionOf(r.region).partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${r.id}`,
 };
+
+// The other outputs programs most often compute with: an RDS endpoint split into host and port,
+// the records of a certificate's DNS validation, a load balancer's DNS name for an alias, an
+// image pushed to a repository's URL. Left undefined, `db.endpoint.apply((e) => e.split(":"))`
+// throws; values of their AWS format let the program run on as it does against AWS. Never over a
+// value the program set.
+const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> = {
+    "aws:rds/instance:Instance": (r) => {
+        const port = r.inputs.port ?? defaultDatabasePort(r.inputs.engine);
+        const address = `${r.physical}.${RDS_HOST_ID}.${r.region}.rds.${partitionOf(r.region).dnsSuffix}`;
+        return { address, port, endpoint: `${address}:${port}` };
+    },
+    "aws:rds/cluster:Cluster": (r) => ({
+        port: r.inputs.port ?? defaultDatabasePort(r.inputs.engine),
+        endpoint: `${r.physical}.cluster-${RDS_HOST_ID}.${r.region}.rds.${partitionOf(r.region).dnsSuffix}`,
+        readerEndpoint: `${r.physical}.cluster-ro-${RDS_HOST_ID}.${r.region}.rds.${partitionOf(r.region).dnsSuffix}`,
+    }),
+    "aws:lb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
+    "aws:alb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
+    "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
+    "aws:acm/certificate:Certificate": (r) => {
+        if (r.inputs.validationMethod !== "DNS" || typeof r.inputs.domainName !== "string") return {};
+        const names = [...new Set([r.inputs.domainName, ...(Array.isArray(r.inputs.subjectAlternativeNames) ? r.inputs.subjectAlternativeNames : [])])];
+        // A wildcard name validates with the record of its base name, as ACM answers.
+        return {
+            domainValidationOptions: names.filter((n): n is string => typeof n === "string").map((domainName) => {
+                const base = domainName.replace(/^\*\./, "");
+                return {
+                    domainName,
+                    resourceRecordName: `_${shortHash(`name::${base}`)}.${base}.`,
+                    resourceRecordType: "CNAME",
+                    resourceRecordValue: `_${shortHash(`value::${base}`)}.acm-validations.aws.`,
+                };
+            }),
+        };
+    },
+    "aws:ecr/repository:Repository": (r) => ({
+        registryId: PLACEHOLDER_ACCOUNT_ID,
+        repositoryUrl: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${partitionOf(r.region).dnsSuffix}/${r.physical}`,
+    }),
+    "aws:s3/bucket:Bucket": (r) => bucketAddresses(r),
+    "aws:s3/bucketV2:BucketV2": (r) => bucketAddresses(r),
+    "aws:cloudfront/distribution:Distribution": (r) => ({ domainName: `d${shortHash(r.physical)}example.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
+    "aws:elasticache/replicationGroup:ReplicationGroup": (r) => ({
+        primaryEndpointAddress: `master.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${partitionOf(r.region).dnsSuffix}`,
+        readerEndpointAddress: `replica.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${partitionOf(r.region).dnsSuffix}`,
+    }),
+    "aws:elasticache/cluster:Cluster": (r) => ({
+        cacheNodes: [{
+            id: "0001",
+            address: `${r.physical}.${shortHash(r.physical)}.0001.${zoneIdPrefix(r.region)}.cache.${partitionOf(r.region).dnsSuffix}`,
+            port: r.inputs.port ?? (r.inputs.engine === "memcached" ? 11211 : 6379),
+            availabilityZone: `${r.region}a`,
+        }],
+    }),
+    "aws:apigatewayv2/api:Api": (r) => ({
+        apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${partitionOf(r.region).dnsSuffix}`,
+    }),
+    "aws:lambda/functionUrl:FunctionUrl": (r) => ({ functionUrl: `https://${shortHash(r.physical)}example.lambda-url.${r.region}.on.aws/`, urlId: `${shortHash(r.physical)}example` }),
+};
+
+/** The instance part of an RDS host name (`<identifier>.<this>.<region>.rds.amazonaws.com`), fixed per account and region. */
+const RDS_HOST_ID = "c0example0ab";
+
+function defaultDatabasePort(engine: unknown): number {
+    const e = typeof engine === "string" ? engine : "";
+    if (e.includes("postgres")) return 5432;
+    if (e.startsWith("oracle")) return 1521;
+    if (e.startsWith("sqlserver")) return 1433;
+    if (e.startsWith("db2")) return 50000;
+    return 3306;
+}
+
+function loadBalancerAddress(r: Created): Record<string, unknown> {
+    const dns = partitionOf(r.region).dnsSuffix;
+    const network = r.inputs.loadBalancerType === "network" || r.inputs.loadBalancerType === "gateway";
+    const internal = r.inputs.internal === true ? "internal-" : "";
+    return {
+        dnsName: network ? `${r.physical}-${shortHash(r.physical)}.elb.${r.region}.${dns}` : `${internal}${r.physical}-1234567890.${r.region}.elb.${dns}`,
+        zoneId: "Z35SXDOTRQ7X7K",
+    };
+}
+
+function bucketAddresses(r: Created): Record<string, unknown> {
+    const dns = partitionOf(r.region).dnsSuffix;
+    return { bucketDomainName: `${r.physical}.s3.${dns}`, bucketRegionalDomainName: `${r.physical}.s3.${r.region}.${dns}`, region: r.region };
+}
 
 function stackReference(ctx: MockContext, args: MockResourceArgs) {
     const refs = ctx.answers[STACK_REFERENCE_TYPE];
@@ -145,6 +236,10 @@ function stackReference(ctx: MockContext, args: MockResourceArgs) {
 const AUTONAMED_PROPERTY: Record<string, string> = {
     "aws:s3/bucket:Bucket": "bucket",
     "aws:s3/bucketV2:BucketV2": "bucket",
+    "aws:rds/instance:Instance": "identifier",
+    "aws:rds/cluster:Cluster": "clusterIdentifier",
+    "aws:elasticache/cluster:Cluster": "clusterId",
+    "aws:elasticache/replicationGroup:ReplicationGroup": "replicationGroupId",
 };
 
 const KMS_KEY = "aws:kms/key:Key";
