@@ -33,7 +33,9 @@ export interface ResourcePolicyNoWildcardsConfig {
  * - `lattice-auth`: VPC Lattice auth policies apply to callers already inside the service
  *   network (like VPC endpoint policies);
  * - `search-domain`: with fine-grained access control, AWS recommends an open domain access
- *   policy (the domain authenticates every request itself);
+ *   policy (the domain authenticates every request itself); a domain in a VPC has no public
+ *   endpoint, only the clients its security groups admit reach it (AWS's Security Hub reads it
+ *   as not public), so an open policy there is pinned to that network;
  * - `lambda-policy`: statements pinned to function-URL requests with auth type NONE are the
  *   public URL (see the lambda.Permission rule below).
  */
@@ -247,7 +249,7 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
         case "efs":
             return actionsWithin(statement, EFS_CLIENT);
         case "search-domain":
-            return fineGrainedAccessControl(resource.props.advancedSecurityOptions);
+            return anyOf(fineGrainedAccessControl(resource.props.advancedSecurityOptions), inVpc(resource.props.vpcOptions));
         case "lambda-policy":
             return statement.condition?.tests.some(isPublicUrlMarker) ? "yes" : "no";
         default:
@@ -261,6 +263,15 @@ function actionsWithin(statement: PolicyStatement, names: readonly string[]): Ve
     if (!actions.values.every((a) => names.includes(a.trim().toLowerCase()))) return "no";
     if (actions.incomplete) return "unknown";
     return actions.values.length > 0 ? "yes" : "no";
+}
+
+/** A domain with subnets is placed in a VPC, without a public endpoint. */
+function inVpc(options: unknown): Verdict {
+    if (isUnknown(options)) return "unknown";
+    if (!isRecord(options)) return "no";
+    const subnets = options.subnetIds;
+    if (isUnknown(subnets)) return "unknown";
+    return Array.isArray(subnets) && subnets.length > 0 ? "yes" : "no";
 }
 
 function fineGrainedAccessControl(options: unknown): Verdict {
@@ -645,7 +656,7 @@ function examples(): PolicyExample[] {
             ],
         },
         {
-            title: "an OpenSearch domain open to everyone without fine-grained access control",
+            title: "an OpenSearch domain with a public endpoint open to everyone, without fine-grained access control",
             verdict: "fail",
             resources: [{
                 type: t.OPENSEARCH_DOMAIN, name: "search-open",
@@ -666,6 +677,19 @@ function examples(): PolicyExample[] {
                     advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: `arn:aws:iam::${account}:role/search-admin` } },
                     encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
                     accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:ESHttp*", Resource: `arn:aws:es:eu-west-1:${account}:domain/shop-search/*` }),
+                },
+            }],
+        },
+        {
+            title: "an OpenSearch domain in a VPC with an open access policy: only the clients its security groups admit reach it",
+            verdict: "pass",
+            resources: [{
+                type: t.OPENSEARCH_DOMAIN, name: "search-vpc",
+                props: {
+                    domainName: "app-logs", engineVersion: "OpenSearch_2.13",
+                    vpcOptions: { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"], securityGroupIds: ["sg-0a1b2c3d4e5f60001"] },
+                    encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
+                    accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut"], Resource: `arn:aws:es:eu-west-1:${account}:domain/app-logs/*` }),
                 },
             }],
         },

@@ -276,6 +276,28 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
         expect(short(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, advancedSecurityOptions: { enabled: false } }))).toEqual([`${t.OPENSEARCH_DOMAIN} "r": accessPolicies Statement[0] ${ANYONE}`]);
         expect(check(t.ELASTICSEARCH_DOMAIN, { accessPolicies: doc(allow("*", "es:ESHttpGet")), advancedSecurityOptions: { enabled: true } })).toEqual([]);
     });
+
+    // A domain in a VPC has no public endpoint: only clients its security groups admit reach it,
+    // and AWS (Security Hub Opensearch.2, the "About access policies on VPC domains" guide) reads
+    // it as not public, so an open access policy there is a network-pinned one.
+    it("an OpenSearch or Elasticsearch domain in a VPC with an open access policy", () => {
+        const open = JSON.stringify(doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost"], { Resource: `arn:aws:es:eu-west-1:${ACCOUNT}:domain/logs/*` })));
+        const inVpc = { subnetIds: ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"], securityGroupIds: ["sg-0a1b2c3d4e5f60001"] };
+        expect(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, vpcOptions: inVpc })).toEqual([]);
+        expect(check(t.ELASTICSEARCH_DOMAIN, { accessPolicies: open, vpcOptions: inVpc, advancedSecurityOptions: { enabled: false } })).toEqual([]);
+        // Unknown at preview: the subnets may be there.
+        expect(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, vpcOptions: U.object })).toEqual([]);
+        expect(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, vpcOptions: { subnetIds: U.array } })).toEqual([]);
+        // Wildcard actions are still named: the network decides who reaches the domain, not what they may do.
+        expect(short(check(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(doc(allow({ AWS: "*" }, "es:*"))), vpcOptions: inVpc })))
+            .toEqual([`${t.OPENSEARCH_DOMAIN} "r": accessPolicies Statement[0] ${WILDCARD('"es:*"')}`]);
+        // No subnets, no VPC: the public endpoint.
+        for (const vpcOptions of [{ subnetIds: [] }, {}, null]) {
+            expect(short(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, vpcOptions }))).toEqual([`${t.OPENSEARCH_DOMAIN} "r": accessPolicies Statement[0] ${ANYONE}`]);
+        }
+        // A separate DomainPolicy cannot see where its domain is: still reported.
+        expect(short(check(t.OPENSEARCH_DOMAIN_POLICY, { domainName: "logs", accessPolicies: open }))).toEqual([`${t.OPENSEARCH_DOMAIN_POLICY} "r": accessPolicies Statement[0] ${ANYONE}`]);
+    });
 });
 
 describe("findResourcePolicyWildcards (pure rule): inputs", () => {
