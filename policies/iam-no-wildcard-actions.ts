@@ -1,7 +1,8 @@
 // Identity policies must name the actions they allow. A wildcard (`*`, `s3:*`, `s3:Get*`)
 // grants today's matching actions and every one AWS adds later; `Allow` + `NotAction`
-// grants everything except a list. Trust policies (`assumeRolePolicy`) are not checked:
-// they name sts actions by design. Deny statements narrow access, so wildcards there are fine.
+// grants everything except a list. Trust policies (`assumeRolePolicy`) say who may assume a
+// role, not what it may do: resource-policy-no-wildcards reads them. Deny statements narrow
+// access, so wildcards there are fine.
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";

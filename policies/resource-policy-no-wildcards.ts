@@ -118,6 +118,9 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.XRAY_RESOURCE_POLICY]: { path: "policyDocument" },
     [t.VPCLATTICE_AUTH_POLICY]: { path: "policy", service: "lattice-auth" },
     [t.VPCLATTICE_RESOURCE_POLICY]: { path: "policy" },
+    // A role's trust policy is its resource policy: who may assume it. (Its inline policies are
+    // identity policies, iam-no-wildcard-actions's.)
+    [t.IAM_ROLE]: { path: "assumeRolePolicy" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */
@@ -399,7 +402,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     name: "resource-policy-no-wildcards",
     displayName: "Resource policies grant named actions to known callers",
     description:
-        "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda and every other the provider models) " +
+        "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
         "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, " +
         "organizations or networks.",
     enforcementLevel: "mandatory",
@@ -679,6 +682,39 @@ function examples(): PolicyExample[] {
                     accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:ESHttp*", Resource: `arn:aws:es:eu-west-1:${account}:domain/shop-search/*` }),
                 },
             }],
+        },
+        {
+            title: "a role any principal of any AWS account may assume (a trust policy is the role's resource policy)",
+            verdict: "fail",
+            resources: [{
+                type: t.IAM_ROLE, name: "partner-access",
+                props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }) },
+            }],
+        },
+        {
+            title: "roles assumed by a service, by one repository's GitHub Actions workflows, and by the organization's accounts",
+            verdict: "pass",
+            resources: [
+                { type: t.IAM_ROLE, name: "orders-fn", props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }) } },
+                {
+                    type: t.IAM_ROLE, name: "shop-deployer",
+                    props: {
+                        assumeRolePolicy: doc({
+                            Effect: "Allow",
+                            Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
+                            Action: "sts:AssumeRoleWithWebIdentity",
+                            Condition: {
+                                StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+                                StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" },
+                            },
+                        }),
+                    },
+                },
+                {
+                    type: t.IAM_ROLE, name: "org-auditor",
+                    props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }) },
+                },
+            ],
         },
         {
             title: "an OpenSearch domain in a VPC with an open access policy: only the clients its security groups admit reach it",

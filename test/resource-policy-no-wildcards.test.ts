@@ -320,9 +320,52 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(67);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(68);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
+    });
+});
+
+// A role's trust policy is the resource policy of the role: who may assume it. Written the way
+// public programs write them (aws.iam.assumeRolePolicyForPrincipal, JSON.stringify, objects);
+// the pins are those other tools were asked to honour (checkov #6839, #7209).
+describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assumeRolePolicy)", () => {
+    const trust = (...statements: unknown[]) => JSON.stringify(doc(...statements));
+    const assume = (principal: unknown, extra: Record<string, unknown> = {}, action: unknown = "sts:AssumeRole") =>
+        ({ Effect: "Allow", Principal: principal, Action: action, ...extra });
+    const GITHUB = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+    const passes: [string, unknown][] = [
+        ["a service (assumeRolePolicyForPrincipal's shape, with Sid \"\")", trust({ Sid: "", ...assume({ Service: "lambda.amazonaws.com" }) })],
+        ["services with sts:TagSession", trust(assume({ Service: ["ecs-tasks.amazonaws.com", "ec2.amazonaws.com"] }, {}, ["sts:AssumeRole", "sts:TagSession"]))],
+        ["the account root, narrowed to one role by aws:PrincipalArn", trust(assume({ AWS: ROOT }, when("ArnLike", "aws:PrincipalArn", `arn:aws:iam::${ACCOUNT}:role/deployer`)))],
+        ["another account's root with an external id (a SaaS integration)", trust(assume({ AWS: "arn:aws:iam::999988887777:root" }, when("StringEquals", "sts:ExternalId", "a1b2c3")))],
+        ['"*" narrowed by aws:PrincipalArn to roles of named accounts', trust(assume({ AWS: "*" }, when("StringLike", "aws:PrincipalArn", [
+            `arn:aws:iam::${ACCOUNT}:role/prod-connect`, "arn:aws:iam::444455556666:role/prod-*",
+        ])))],
+        ['"*" narrowed to the organization', trust(assume({ AWS: "*" }, when("StringEquals", "aws:PrincipalOrgID", ORG)))],
+        ["GitHub Actions OIDC", trust(assume({ Federated: GITHUB }, { Condition: {
+            StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+            StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" },
+        } }, "sts:AssumeRoleWithWebIdentity"))],
+        ["an object document (the SDK's PolicyDocument type)", doc(assume({ Service: "states.amazonaws.com" }))],
+    ];
+    it.each(passes)("passes: %s", (_label, assumeRolePolicy) => {
+        expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
+    });
+
+    const fails: [string, unknown, string[]][] = [
+        ['{"AWS": "*"} without a condition: any principal of any account may assume the role', trust(assume({ AWS: "*" })), [`Statement[0] ${ANYONE}`]],
+        ['"*" with only an external id (anyone who learns it)', trust(assume("*", when("StringEquals", "sts:ExternalId", "a1b2c3"))), [`Statement[0] ${ANYONE}`]],
+        ["sts:* to another account's role", trust(assume({ AWS: "arn:aws:iam::444455556666:role/ci" }, {}, "sts:*")), [`Statement[0] ${WILDCARD('"sts:*"')}`]],
+    ];
+    it.each(fails)("fails: %s", (_label, assumeRolePolicy, expected) => {
+        expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual(expected.map((e) => `${t.IAM_ROLE} "r": assumeRolePolicy ${e}`));
+    });
+
+    it("judges only the trust policy, not the role's inline identity policies (iam-no-wildcard-actions reads those)", () => {
+        const inline = [{ name: "all", policy: JSON.stringify(doc({ Effect: "Allow", Action: "*", Resource: "*" })) }];
+        expect(check(t.IAM_ROLE, { assumeRolePolicy: trust(assume({ Service: "lambda.amazonaws.com" })), inlinePolicies: inline })).toEqual([]);
+        expect(check(t.IAM_ROLE, { assumeRolePolicy: U.string })).toEqual([]);
     });
 });
 
@@ -428,7 +471,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const reported = run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]);
         expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
-            "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda and every other the provider models) " +
+            "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
                 "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks.",
         );
     });
@@ -456,6 +499,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ["search", `${t.OPENSEARCH_DOMAIN} "search": accessPolicies Statement[0] ${WILDCARD('"es:*"')}`],
             ["search", `${t.OPENSEARCH_DOMAIN} "search": accessPolicies Statement[0] ${ANYONE}`],
             ["archive-vault", `${t.GLACIER_VAULT} "archive-vault": accessPolicy Statement[0] ${ANYONE}`],
+            ["partner-access", `${t.IAM_ROLE} "partner-access": assumeRolePolicy Statement[0] ${ANYONE}`],
             ["api-invoke", `${t.LAMBDA_PERMISSION} "api-invoke": principal is the service principal "apigateway.amazonaws.com" without sourceArn or sourceAccount, ` +
                 "so the service may invoke the function on behalf of resources in any account"],
         ]);
@@ -477,7 +521,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 },
             },
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-queue-policy", "base-images-policy", "partner-secret-policy", "search", "archive-vault"]);
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-queue-policy", "base-images-policy", "partner-secret-policy", "search", "archive-vault", "partner-access"]);
     });
 
     it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {
