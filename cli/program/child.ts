@@ -374,9 +374,9 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
 }
 
 // In update mode the fake cloud fills in names, ids, ARNs and the outputs programs most often
-// compute with (mocks.ts): a program that reads another (`cluster.certificateAuthority.apply((ca) => ca.data)`)
-// reads undefined. At preview the output is
-// unknown and the callback does not run, as in a real preview. Only an error thrown in an
+// compute with (mocks.ts): a program that reads another one
+// (`cluster.certificateAuthority.apply((ca) => ca.data)`) reads undefined. At preview the
+// output is unknown and the callback does not run, as in a real preview. Only an error thrown in an
 // output's callback (a frame of @pulumi/pulumi's output.js) can come from that, reading a property
 // of undefined or looping over it (`for (const o of cert.domainValidationOptions...)`): code that fails
 // as the program loads (`aws.iam.ManagedPolicies.X`, an API of another SDK version) reads no output.
