@@ -378,7 +378,7 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
 // (`cluster.certificateAuthority.apply((ca) => ca.data)`) reads undefined. At preview the
 // output is unknown and the callback does not run, as in a real preview. Only an error thrown in an
 // output's callback (a frame of @pulumi/pulumi's output.js) can come from that, reading a property
-// of undefined or looping over it (`for (const o of cert.domainValidationOptions...)`): code that fails
+// of undefined or looping over it (`for (const i of identities)`): code that fails
 // as the program loads (`aws.iam.ManagedPolicies.X`, an API of another SDK version) reads no output.
 function hintFor(e: Error, job: Pick<ChildJob, "preview">): string {
     if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b|is not iterable/.test(e.message)) return "";
