@@ -37,9 +37,12 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   endpoint, only the clients its security groups admit reach it (AWS's Security Hub reads it
  *   as not public), so an open policy there is pinned to that network;
  * - `lambda-policy`: statements pinned to function-URL requests with auth type NONE are the
- *   public URL (see the lambda.Permission rule below).
+ *   public URL (see the lambda.Permission rule below);
+ * - `role-trust`: GitHub Actions' OIDC provider issues tokens to every workflow of every
+ *   repository on github.com, so trusting it is trusting anyone unless the token's subject is
+ *   pinned to repositories (see githubSubjectPinned).
  */
-type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy";
+type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
 
 interface DocumentInput {
     /** The input, dotted for nested blocks ("details.policy"). */
@@ -120,7 +123,7 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.VPCLATTICE_RESOURCE_POLICY]: { path: "policy" },
     // A role's trust policy is its resource policy: who may assume it. (Its inline policies are
     // identity policies, iam-no-wildcard-actions's.)
-    [t.IAM_ROLE]: { path: "assumeRolePolicy" },
+    [t.IAM_ROLE]: { path: "assumeRolePolicy", service: "role-trust" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */
@@ -162,6 +165,11 @@ const ANYONE_PROBLEM =
     'allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller. ' +
     "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID " +
     "or aws:SourceVpce; if the resource is public on purpose, exempt it with a reason.";
+
+const GITHUB_OPEN_PROBLEM =
+    "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
+    'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
+    '"repo:<owner>/<repo>:*" (and StringEquals on its aud, "sts.amazonaws.com").';
 
 const UNPINNED_SERVICE_PROBLEM =
     "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function " +
@@ -209,12 +217,69 @@ function statementProblems(
         }
     }
     if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM);
+    if (service === "role-trust" && trustsGithubAnyone(statement) === "yes") problems.push(GITHUB_OPEN_PROBLEM);
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
         !pinsCaller(statement.condition) && !statement.condition?.incomplete) {
         problems.push(UNPINNED_SERVICE_PROBLEM);
     }
     return problems;
+}
+
+// ---------------------------------------------------------------- GitHub Actions OIDC trust
+
+// github.com's issuer, or a GitHub Enterprise one (token.actions.githubusercontent.com/<slug>).
+const GITHUB_PROVIDER = /(?:^|:oidc-provider\/)token\.actions\.githubusercontent\.com(?:\/[^/:]+)?$/i;
+const GITHUB_CLAIM = /^token\.actions\.githubusercontent\.com(?:\/[^/:]+)?:(sub|repository|repository_owner|repository_id|repository_owner_id|job_workflow_ref)$/i;
+const WEB_IDENTITY = "sts:assumerolewithwebidentity";
+
+/** "yes" when an Allow lets GitHub's provider in for web identities with no claim naming repositories or owners. */
+function trustsGithubAnyone(statement: PolicyStatement): Verdict {
+    if (!statement.principal?.entries.some((p) => p.type === "Federated" && GITHUB_PROVIDER.test(p.id.trim()))) return "no";
+    const actions = statement.action;
+    if (statement.notAction || !actions) return "no";
+    if (!actions.values.some((a) => grantsWebIdentity(a.trim().toLowerCase()))) return actions.incomplete ? "unknown" : "no";
+    if (!statement.condition) return "yes";
+    if (statement.condition.tests.some(githubSubjectPinned)) return "no";
+    return statement.condition.incomplete ? "unknown" : "yes";
+}
+
+/**
+ * A test admitting only tokens of named owners: StringEquals/StringLike (or ForAnyValue:) on
+ * `sub` (`repo:<owner>/<repo>:...`, or a customized subject), `repository` (`<owner>/<repo>`),
+ * `job_workflow_ref` (`<owner>/<repo>/...`), `repository_owner` or an id, every value with a
+ * concrete owner. An unknown value may name one: pinned.
+ */
+function githubSubjectPinned(test: ConditionTest): boolean {
+    const claim = GITHUB_CLAIM.exec(test.key.trim())?.[1].toLowerCase();
+    if (!claim) return false;
+    const operator = test.operator.startsWith("ForAnyValue:") ? test.operator.slice("ForAnyValue:".length) : test.operator;
+    if (operator !== "StringEquals" && operator !== "StringLike") return false;
+    if (test.values.incomplete) return true;
+    return test.values.values.length > 0 && test.values.values.every((v) => namesOwner(claim, v.trim()));
+}
+
+function namesOwner(claim: string, value: string): boolean {
+    if (value.includes("${")) return false;
+    const wildcard = value.search(/[*?]/);
+    const fixed = wildcard < 0 ? value : value.slice(0, wildcard);
+    switch (claim) {
+        case "sub":
+            // A customized subject (repository_owner_id:...): concrete values only.
+            return value.startsWith("repo:") ? /^repo:[^/*?]+\//.test(fixed) : wildcard < 0 && value !== "";
+        case "repository":
+        case "job_workflow_ref":
+            return /^[^/*?]+\//.test(fixed);
+        default:
+            return wildcard < 0 && value !== "";
+    }
+}
+
+/** The action, `*`, or a trailing-`*` prefix of it (`sts:*`, `sts:AssumeRole*`); rarer patterns are left alone. */
+function grantsWebIdentity(action: string): boolean {
+    if (action === WEB_IDENTITY || action === "*") return true;
+    const prefix = action.slice(0, -1);
+    return action.endsWith("*") && !/[*?]/.test(prefix) && WEB_IDENTITY.startsWith(prefix);
 }
 
 function delegation(statement: PolicyStatement, service: ServiceRule | undefined): Verdict {
@@ -689,6 +754,21 @@ function examples(): PolicyExample[] {
             resources: [{
                 type: t.IAM_ROLE, name: "partner-access",
                 props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }) },
+            }],
+        },
+        {
+            title: "a role for GitHub Actions that checks only the token's audience: a workflow of any repository on GitHub may assume it",
+            verdict: "fail",
+            resources: [{
+                type: t.IAM_ROLE, name: "ci-deployer",
+                props: {
+                    assumeRolePolicy: doc({
+                        Effect: "Allow",
+                        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                        Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } },
+                    }),
+                },
             }],
         },
         {

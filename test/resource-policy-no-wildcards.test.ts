@@ -362,6 +362,42 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual(expected.map((e) => `${t.IAM_ROLE} "r": assumeRolePolicy ${e}`));
     });
 
+    // GitHub's provider issues tokens to every workflow of every repository on github.com: only a
+    // condition on the token's subject keeps other people's workflows out (Datadog's rule
+    // "AWS IAM role should not allow untrusted GitHub Actions to assume it", GitHub's and AWS's guides).
+    const github = (condition?: Record<string, unknown>, federated = GITHUB) =>
+        trust(assume({ Federated: federated }, condition ? { Condition: condition } : {}, "sts:AssumeRoleWithWebIdentity"));
+    const AUD = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+    const pinnedGithub: [string, unknown][] = [
+        ["one repository, any ref (StringLike)", github({ StringEquals: AUD, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:*" } })],
+        ["a branch and pull requests of one repository", github({ StringEquals: { ...AUD, "token.actions.githubusercontent.com:sub": ["repo:acme/shop:ref:refs/heads/main", "repo:acme/shop:pull_request"] } })],
+        ["every repository of one organization", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } })],
+        ["an environment, as GitHub's guide writes it", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:environment:production" } })],
+        ["an enterprise issuer (token.actions.githubusercontent.com/<slug>)", github(
+            { StringLike: { "token.actions.githubusercontent.com/acme:sub": "repo:acme/shop:*" } }, `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com/acme`)],
+        ["a customized subject (repository owner id)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repository_owner_id:1234567:repository_id:7654321" } })],
+        ["a condition unknown at preview", github({ StringLike: { "token.actions.githubusercontent.com:sub": U.string } })],
+        ["another OIDC provider (GitLab): not judged here", trust(assume({ Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.com` }, {}, "sts:AssumeRoleWithWebIdentity"))],
+    ];
+    it.each(pinnedGithub)("passes: GitHub Actions OIDC pinned to %s", (_label, assumeRolePolicy) => {
+        expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
+    });
+
+    const GITHUB_OPEN = "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, " +
+        "so a workflow of any repository on GitHub may assume the role";
+    const openGithub: [string, unknown][] = [
+        ["no condition", github()],
+        ["only the audience", github({ StringEquals: AUD })],
+        ['sub "repo:*"', github({ StringEquals: AUD, StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" } })],
+        ['sub "*"', github({ StringLike: { "token.actions.githubusercontent.com:sub": "*" } })],
+        ["an owner wildcard (repo:*/shop:*)", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:*/shop:*" } })],
+        ["a negated test (every repository but one)", github({ StringNotEquals: { "token.actions.githubusercontent.com:sub": "repo:evil/x:*" } })],
+        ["one concrete value and one open one", github({ StringLike: { "token.actions.githubusercontent.com:sub": ["repo:acme/shop:*", "repo:*"] } })],
+    ];
+    it.each(openGithub)("fails: GitHub Actions OIDC with %s", (_label, assumeRolePolicy) => {
+        expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${GITHUB_OPEN}`]);
+    });
+
     it("judges only the trust policy, not the role's inline identity policies (iam-no-wildcard-actions reads those)", () => {
         const inline = [{ name: "all", policy: JSON.stringify(doc({ Effect: "Allow", Action: "*", Resource: "*" })) }];
         expect(check(t.IAM_ROLE, { assumeRolePolicy: trust(assume({ Service: "lambda.amazonaws.com" })), inlinePolicies: inline })).toEqual([]);
