@@ -300,6 +300,9 @@ describe("the fake cloud's answers (pure)", () => {
         expect(create("aws:s3/bucketV2:BucketV2", "site", { bucket: "site-assets" })).toMatchObject({ bucketRegionalDomainName: "site-assets.s3.eu-west-1.amazonaws.com" });
         expect(create("aws:elasticache/cluster:Cluster", "cache", { engine: "redis", clusterId: "cache" }).cacheNodes).toEqual([expect.objectContaining({ port: 6379, address: expect.stringMatching(/^cache\.[0-9a-f]{7}\.0001\.euw1\.cache\.amazonaws\.com$/) })]);
         expect(create("aws:rds/instance:Instance", "orders", { engine: "postgres" }, true)).toMatchObject({ endpoint: UNKNOWN, address: UNKNOWN });
+        // An OIDC provider's ARN names its issuer, as the trust policies that reference it do.
+        expect(create("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "github", { url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] }).arn)
+            .toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
     });
 
     it("gives each service's ARN its own shape", () => {

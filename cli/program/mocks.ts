@@ -93,6 +93,8 @@ function createdState(ctx: MockContext, args: MockResourceArgs) {
     const state: Record<string, any> = { ...args.inputs };
     const nameProperty = AUTONAMED_PROPERTY[args.type] ?? (shape?.properties.includes("name") ? "name" : undefined);
     let physical = nameProperty && typeof state[nameProperty] === "string" ? state[nameProperty] : undefined;
+    // An OIDC provider is known by its issuer (…:oidc-provider/token.actions.githubusercontent.com), as trust policies name it.
+    if (args.type === OIDC_PROVIDER && typeof state.url === "string") physical = state.url.replace(/^https:\/\//, "").replace(/\/$/, "");
     if (!physical) {
         physical = `${args.name}-${shortHash(`${args.type}::${args.name}`)}`;
         if (nameProperty) state[nameProperty] = physical;
@@ -243,6 +245,7 @@ const AUTONAMED_PROPERTY: Record<string, string> = {
 };
 
 const KMS_KEY = "aws:kms/key:Key";
+const OIDC_PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
 
 /** Types whose id is their ARN rather than their name. */
 const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic"]);
@@ -258,7 +261,7 @@ export function plausibleArn(type: string, physical: string, region: string): st
         case "s3":
             return `arn:${partition}:s3:::${physical}`;
         case "iam":
-            return `arn:${partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:${kind}/${physical}`;
+            return `arn:${partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:${kind === "open-id-connect-provider" ? "oidc-provider" : kind}/${physical}`;
         case "lambda":
             return `arn:${partition}:lambda:${region}:${PLACEHOLDER_ACCOUNT_ID}:function:${physical}`;
         case "rds":
