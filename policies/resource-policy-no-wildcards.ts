@@ -10,8 +10,8 @@
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import {
-    audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
-    DocumentLocation, isAccountRoot, isWildcardAction, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
+    anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, Verdict,
 } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
@@ -238,7 +238,8 @@ function trustsGithubAnyone(statement: PolicyStatement): Verdict {
     if (!statement.principal?.entries.some((p) => p.type === "Federated" && GITHUB_PROVIDER.test(p.id.trim()))) return "no";
     const actions = statement.action;
     if (statement.notAction || !actions) return "no";
-    if (!actions.values.some((a) => grantsWebIdentity(a.trim().toLowerCase()))) return actions.incomplete ? "unknown" : "no";
+    // `sts:AssumeRoleWithWebIdentity`, `sts:*`, `*`; rarer patterns are left alone.
+    if (!actions.values.some((a) => patternCovers(a.trim().toLowerCase(), WEB_IDENTITY))) return actions.incomplete ? "unknown" : "no";
     if (!statement.condition) return "yes";
     if (statement.condition.tests.some(githubSubjectPinned)) return "no";
     return statement.condition.incomplete ? "unknown" : "yes";
@@ -253,7 +254,7 @@ function trustsGithubAnyone(statement: PolicyStatement): Verdict {
 function githubSubjectPinned(test: ConditionTest): boolean {
     const claim = GITHUB_CLAIM.exec(test.key.trim())?.[1].toLowerCase();
     if (!claim) return false;
-    const operator = test.operator.startsWith("ForAnyValue:") ? test.operator.slice("ForAnyValue:".length) : test.operator;
+    const operator = anyValueOperator(test);
     if (operator !== "StringEquals" && operator !== "StringLike") return false;
     if (test.values.incomplete) return true;
     return test.values.values.length > 0 && test.values.values.every((v) => namesOwner(claim, v.trim()));
@@ -273,13 +274,6 @@ function namesOwner(claim: string, value: string): boolean {
         default:
             return wildcard < 0 && value !== "";
     }
-}
-
-/** The action, `*`, or a trailing-`*` prefix of it (`sts:*`, `sts:AssumeRole*`); rarer patterns are left alone. */
-function grantsWebIdentity(action: string): boolean {
-    if (action === WEB_IDENTITY || action === "*") return true;
-    const prefix = action.slice(0, -1);
-    return action.endsWith("*") && !/[*?]/.test(prefix) && WEB_IDENTITY.startsWith(prefix);
 }
 
 function delegation(statement: PolicyStatement, service: ServiceRule | undefined): Verdict {

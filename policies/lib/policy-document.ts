@@ -365,11 +365,16 @@ const ARN_MATCH = new Set(["ArnEquals", "ArnLike"]);
 const STRING_MISMATCH = new Set(["StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike"]);
 const ARN_MISMATCH = new Set(["ArnNotEquals", "ArnNotLike"]);
 
+/** The operator a test applies to each value: `ForAnyValue:` is false on an absent key, so it pins like the plain one. */
+export function anyValueOperator(test: ConditionTest): string {
+    return test.operator.startsWith("ForAnyValue:") ? test.operator.slice("ForAnyValue:".length) : test.operator;
+}
+
 /** True when the test admits only callers of concrete accounts, organizations, VPCs or IP ranges. */
 export function isPinningTest(test: ConditionTest): boolean {
     const kind = PIN_KEYS.get(test.key.toLowerCase());
     if (kind === undefined) return false;
-    const operator = test.operator.startsWith("ForAnyValue:") ? test.operator.slice("ForAnyValue:".length) : test.operator;
+    const operator = anyValueOperator(test);
     const matches = kind === "ip" ? operator === "IpAddress" : STRING_MATCH.has(operator) || (kind === "arn" && ARN_MATCH.has(operator));
     return matches && concreteValues(kind, test.values);
 }
@@ -491,6 +496,16 @@ function denyNamesEveryone(deny: PolicyStatement): Verdict {
     return deny.principal.incomplete ? "unknown" : "no";
 }
 
+/**
+ * Whether a policy pattern (an action or a resource) covers a name: the same text, or a prefix
+ * ending in `*` (`s3:*`, `*`). Other wildcards are not read: such a pattern covers only itself.
+ */
+export function patternCovers(pattern: string, name: string): boolean {
+    if (pattern === name) return true;
+    const prefix = pattern.slice(0, -1);
+    return pattern.endsWith("*") && !WILDCARD.test(prefix) && name.startsWith(prefix);
+}
+
 function covers(
     deny: StringValues | undefined, denyNot: StringValues | undefined,
     allow: StringValues | undefined, allowNot: StringValues | undefined, ignoreCase: boolean,
@@ -500,7 +515,7 @@ function covers(
     if (allowNot !== undefined || allow === undefined) return deny.incomplete ? "unknown" : "no";
     const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
     const patterns = deny.values.map(norm);
-    const covered = (a: string) => patterns.some((d) => d === a || (d.endsWith("*") && !WILDCARD.test(d.slice(0, -1)) && a.startsWith(d.slice(0, -1))));
+    const covered = (a: string) => patterns.some((d) => patternCovers(d, a));
     if (!allow.values.map(norm).every(covered)) return deny.incomplete ? "unknown" : "no";
     return allow.incomplete ? "unknown" : "yes";
 }
