@@ -106,7 +106,7 @@ function createdState(ctx: MockContext, args: MockResourceArgs) {
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const id = ID_IS_ARN.has(args.type) ? arn : keyId ?? physical;
     state.id = id;
-    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region };
+    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partitionOf(ctx.region) };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
         if (!shape?.outputOnly.includes(property) || state[property] !== undefined) continue;
         const value = derive(created);
@@ -118,20 +118,20 @@ function createdState(ctx: MockContext, args: MockResourceArgs) {
     return { id, state };
 }
 
-interface Created { arn: string; id: string; physical: string; inputs: Record<string, any>; region: string }
+interface Created { arn: string; id: string; physical: string; inputs: Record<string, any>; region: string; partition: string; dnsSuffix: string }
 
 // Output-only ARNs other than `arn` that programs hand on, mostly as the `sourceArn` of a
 // Lambda permission: left undefined, they would read as a permission pinned to nothing.
 const DERIVED_ARNS: Record<string, (r: Created) => string | undefined> = {
     // API Gateway REST and HTTP APIs.
-    executionArn: (r) => `arn:${partitionOf(r.region).partition}:execute-api:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${r.id}`,
+    executionArn: (r) => `arn:${r.partition}:execute-api:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${r.id}`,
     // DynamoDB: only a table with streams on has one.
     streamArn: (r) => r.inputs.streamEnabled === true ? `${r.arn}/stream/2026-01-01T00:00:00.000` : undefined,
     // Lambda functions and aliases.
-    invokeArn: (r) => `arn:${partitionOf(r.region).partition}:apigateway:${r.region}:lambda:path/2015-03-31/functions/${r.arn}/invocations`,
+    invokeArn: (r) => `arn:${r.partition}:apigateway:${r.region}:lambda:path/2015-03-31/functions/${r.arn}/invocations`,
     qualifiedArn: (r) => `${r.arn}:${r.inputs.publish === true ? "1" : "$LATEST"}`,
     // A CloudFront origin access identity, as bucket policies name it.
-    iamArn: (r) => `arn:${partitionOf(r.region).partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${r.id}`,
+    iamArn: (r) => `arn:${r.partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${r.id}`,
 };
 
 // The other outputs programs most often compute with: an RDS endpoint split into host and port,
@@ -142,13 +142,13 @@ const DERIVED_ARNS: Record<string, (r: Created) => string | undefined> = {
 const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> = {
     "aws:rds/instance:Instance": (r) => {
         const port = r.inputs.port ?? defaultDatabasePort(r.inputs.engine);
-        const address = `${r.physical}.${RDS_HOST_ID}.${r.region}.rds.${partitionOf(r.region).dnsSuffix}`;
+        const address = `${r.physical}.${RDS_HOST_ID}.${r.region}.rds.${r.dnsSuffix}`;
         return { address, port, endpoint: `${address}:${port}` };
     },
     "aws:rds/cluster:Cluster": (r) => ({
         port: r.inputs.port ?? defaultDatabasePort(r.inputs.engine),
-        endpoint: `${r.physical}.cluster-${RDS_HOST_ID}.${r.region}.rds.${partitionOf(r.region).dnsSuffix}`,
-        readerEndpoint: `${r.physical}.cluster-ro-${RDS_HOST_ID}.${r.region}.rds.${partitionOf(r.region).dnsSuffix}`,
+        endpoint: `${r.physical}.cluster-${RDS_HOST_ID}.${r.region}.rds.${r.dnsSuffix}`,
+        readerEndpoint: `${r.physical}.cluster-ro-${RDS_HOST_ID}.${r.region}.rds.${r.dnsSuffix}`,
     }),
     "aws:lb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
     "aws:alb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
@@ -171,25 +171,25 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     },
     "aws:ecr/repository:Repository": (r) => ({
         registryId: PLACEHOLDER_ACCOUNT_ID,
-        repositoryUrl: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${partitionOf(r.region).dnsSuffix}/${r.physical}`,
+        repositoryUrl: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${r.dnsSuffix}/${r.physical}`,
     }),
     "aws:s3/bucket:Bucket": (r) => bucketAddresses(r),
     "aws:s3/bucketV2:BucketV2": (r) => bucketAddresses(r),
     "aws:cloudfront/distribution:Distribution": (r) => ({ domainName: `d${shortHash(r.physical)}example.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
     "aws:elasticache/replicationGroup:ReplicationGroup": (r) => ({
-        primaryEndpointAddress: `master.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${partitionOf(r.region).dnsSuffix}`,
-        readerEndpointAddress: `replica.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${partitionOf(r.region).dnsSuffix}`,
+        primaryEndpointAddress: `master.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${r.dnsSuffix}`,
+        readerEndpointAddress: `replica.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${r.dnsSuffix}`,
     }),
     "aws:elasticache/cluster:Cluster": (r) => ({
         cacheNodes: [{
             id: "0001",
-            address: `${r.physical}.${shortHash(r.physical)}.0001.${zoneIdPrefix(r.region)}.cache.${partitionOf(r.region).dnsSuffix}`,
+            address: `${r.physical}.${shortHash(r.physical)}.0001.${zoneIdPrefix(r.region)}.cache.${r.dnsSuffix}`,
             port: r.inputs.port ?? (r.inputs.engine === "memcached" ? 11211 : 6379),
             availabilityZone: `${r.region}a`,
         }],
     }),
     "aws:apigatewayv2/api:Api": (r) => ({
-        apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${partitionOf(r.region).dnsSuffix}`,
+        apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${r.dnsSuffix}`,
     }),
     "aws:lambda/functionUrl:FunctionUrl": (r) => ({ functionUrl: `https://${shortHash(r.physical)}example.lambda-url.${r.region}.on.aws/`, urlId: `${shortHash(r.physical)}example` }),
 };
@@ -207,18 +207,18 @@ function defaultDatabasePort(engine: unknown): number {
 }
 
 function loadBalancerAddress(r: Created): Record<string, unknown> {
-    const dns = partitionOf(r.region).dnsSuffix;
     const network = r.inputs.loadBalancerType === "network" || r.inputs.loadBalancerType === "gateway";
     const internal = r.inputs.internal === true ? "internal-" : "";
     return {
-        dnsName: network ? `${r.physical}-${shortHash(r.physical)}.elb.${r.region}.${dns}` : `${internal}${r.physical}-1234567890.${r.region}.elb.${dns}`,
+        dnsName: network
+            ? `${r.physical}-${shortHash(r.physical)}.elb.${r.region}.${r.dnsSuffix}`
+            : `${internal}${r.physical}-1234567890.${r.region}.elb.${r.dnsSuffix}`,
         zoneId: "Z35SXDOTRQ7X7K",
     };
 }
 
 function bucketAddresses(r: Created): Record<string, unknown> {
-    const dns = partitionOf(r.region).dnsSuffix;
-    return { bucketDomainName: `${r.physical}.s3.${dns}`, bucketRegionalDomainName: `${r.physical}.s3.${r.region}.${dns}`, region: r.region };
+    return { bucketDomainName: `${r.physical}.s3.${r.dnsSuffix}`, bucketRegionalDomainName: `${r.physical}.s3.${r.region}.${r.dnsSuffix}`, region: r.region };
 }
 
 function stackReference(ctx: MockContext, args: MockResourceArgs) {
