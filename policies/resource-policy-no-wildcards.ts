@@ -38,9 +38,9 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   as not public), so an open policy there is pinned to that network;
  * - `lambda-policy`: statements pinned to function-URL requests with auth type NONE are the
  *   public URL (see the lambda.Permission rule below);
- * - `role-trust`: GitHub Actions' OIDC provider issues tokens to every workflow of every
- *   repository on github.com, so trusting it is trusting anyone unless the token's subject is
- *   pinned to repositories (see githubSubjectPinned).
+ * - `role-trust`: a shared OIDC provider (GitHub Actions, GitLab.com, HCP Terraform, ...)
+ *   issues tokens to every tenant of its service, so trusting it is trusting anyone unless a
+ *   claim naming the tenant is pinned (see SHARED_PROVIDERS).
  */
 type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
 
@@ -166,11 +166,6 @@ const ANYONE_PROBLEM =
     "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID " +
     "or aws:SourceVpce; if the resource is public on purpose, exempt it with a reason.";
 
-const GITHUB_OPEN_PROBLEM =
-    "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
-    'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
-    '"repo:<owner>/<repo>:*" (and StringEquals on its aud, "sts.amazonaws.com").';
-
 const UNPINNED_SERVICE_PROBLEM =
     "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function " +
     "on behalf of resources in any account. Add a condition with the calling resource's ARN or your account id.";
@@ -217,7 +212,7 @@ function statementProblems(
         }
     }
     if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM);
-    if (service === "role-trust" && trustsGithubAnyone(statement) === "yes") problems.push(GITHUB_OPEN_PROBLEM);
+    if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
         !pinsCaller(statement.condition) && !statement.condition?.incomplete) {
@@ -226,54 +221,126 @@ function statementProblems(
     return problems;
 }
 
-// ---------------------------------------------------------------- GitHub Actions OIDC trust
+// ---------------------------------------------------------------- shared OIDC providers
 
-// github.com's issuer, or a GitHub Enterprise one (token.actions.githubusercontent.com/<slug>).
-const GITHUB_PROVIDER = /(?:^|:oidc-provider\/)token\.actions\.githubusercontent\.com(?:\/[^/:]+)?$/i;
-const GITHUB_CLAIM = /^token\.actions\.githubusercontent\.com(?:\/[^/:]+)?:(sub|repository|repository_owner|repository_id|repository_owner_id|job_workflow_ref)$/i;
+/**
+ * An identity provider that issues tokens to every tenant of a public service (AWS's "shared
+ * OIDC providers"): a role trusting it is open to all of them unless a condition on the
+ * claim that names the tenant keeps the others out. Their audiences are no pin: each tenant
+ * picks its own (GitHub's `sts.amazonaws.com` is everyone's). Providers whose issuer is the
+ * tenant's own (CircleCI, Bitbucket, EKS clusters, self-managed GitLab) are not listed; nor
+ * is Pulumi Cloud, whose audience, the organization, is checked against the provider's
+ * client ids, which the role does not show.
+ */
+interface SharedProvider {
+    /** The Federated principal: an `oidc-provider/<issuer>` ARN, or a built-in provider's name. */
+    principal: RegExp;
+    /** Condition keys (`<issuer>:<claim>`) that may name a tenant; group 1 is the claim. */
+    claims: RegExp;
+    /** Whether a value of the claim (trimmed) admits only named tenants. */
+    namesTenant(claim: string, value: string): boolean;
+    problem: string;
+}
+
+const oidcProvider = (issuer: string) => new RegExp(`(?:^|:oidc-provider/)${issuer}$`, "i");
+
+// The fixed part of a StringLike value, before its first wildcard.
+const fixedPart = (value: string) => value.split(/[*?]/, 1)[0];
+const concrete = (value: string) => value !== "" && !/[*?]/.test(value);
+
+/** `<prefix><tenant><separator>...` with a concrete tenant; any other concrete value (a custom subject) pins too. */
+const tenantPrefix = (prefix: string, separator: string) => (value: string) =>
+    value.startsWith(prefix) ? new RegExp(`^${prefix}[^${separator}*?]+${separator}`).test(fixedPart(value)) : concrete(value);
+
+const SHARED_PROVIDERS: readonly SharedProvider[] = [
+    {
+        // github.com's issuer, or a GitHub Enterprise one (token.actions.githubusercontent.com/<slug>).
+        principal: oidcProvider("token\\.actions\\.githubusercontent\\.com(?:/[^/:]+)?"),
+        claims: /^token\.actions\.githubusercontent\.com(?:\/[^/:]+)?:(sub|repository|repository_owner|repository_id|repository_owner_id|job_workflow_ref)$/i,
+        namesTenant: (claim, value) =>
+            // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
+            claim === "sub" ? tenantPrefix("repo:", "/")(value)
+            : claim === "repository" || claim === "job_workflow_ref" ? /^[^/*?]+\//.test(fixedPart(value))
+            : concrete(value),
+        problem:
+            "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
+            'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
+            '"repo:<owner>/<repo>:*" (and StringEquals on its aud, "sts.amazonaws.com").',
+    },
+    {
+        // GitLab.com; a self-managed instance is its owner's own issuer.
+        principal: oidcProvider("gitlab\\.com"),
+        claims: /^gitlab\.com:(sub|project_path|namespace_path|project_id|namespace_id)$/i,
+        namesTenant: (claim, value) =>
+            claim === "sub" ? tenantPrefix("project_path:", "/")(value)
+            : claim === "project_path" ? /^[^/*?]+\//.test(fixedPart(value))
+            : concrete(value),
+        problem:
+            "trusts GitLab.com's OIDC provider without a condition on the token's subject (sub) naming your projects, so a CI/CD job " +
+            'of any project on GitLab.com may assume the role. Add a condition such as StringLike "gitlab.com:sub": ' +
+            '"project_path:<group>/<project>:ref_type:branch:ref:main".',
+    },
+    {
+        principal: oidcProvider("app\\.terraform\\.io"),
+        claims: /^app\.terraform\.io:(sub|terraform_organization_id|terraform_organization_name)$/i,
+        namesTenant: (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
+        problem:
+            "trusts HCP Terraform's OIDC provider (app.terraform.io) without a condition on the token's subject (sub) naming your " +
+            "organization, so a run of any HCP Terraform organization may assume the role. Add a condition such as StringLike " +
+            '"app.terraform.io:sub": "organization:<org>:project:<project>:workspace:<workspace>:run_phase:*".',
+    },
+    {
+        principal: oidcProvider("agent\\.buildkite\\.com"),
+        claims: /^agent\.buildkite\.com:(sub|organization_slug)$/i,
+        namesTenant: (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
+        problem:
+            "trusts Buildkite's OIDC provider (agent.buildkite.com) without a condition on the token's subject (sub) naming your " +
+            "organization, so a job of any Buildkite organization may assume the role. Add a condition such as StringLike " +
+            '"agent.buildkite.com:sub": "organization:<org>:pipeline:<pipeline>:*".',
+    },
+    {
+        // Built in, no client ids: any account's identity pool can be set to hand out this role.
+        principal: /^cognito-identity\.amazonaws\.com$/i,
+        claims: /^cognito-identity\.amazonaws\.com:(aud)$/i,
+        namesTenant: (_claim, value) => concrete(value),
+        problem:
+            "trusts Amazon Cognito identity pools (cognito-identity.amazonaws.com) without a condition on the token's audience (aud) " +
+            "naming your identity pool, so an identity pool of any AWS account may hand out the role. Add a condition such as " +
+            'StringEquals "cognito-identity.amazonaws.com:aud": "<region>:<identity pool id>".',
+    },
+];
+
 const WEB_IDENTITY = "sts:assumerolewithwebidentity";
 
-/** "yes" when an Allow lets GitHub's provider in for web identities with no claim naming repositories or owners. */
-function trustsGithubAnyone(statement: PolicyStatement): Verdict {
-    if (!statement.principal?.entries.some((p) => p.type === "Federated" && GITHUB_PROVIDER.test(p.id.trim()))) return "no";
+/** What is wrong when an Allow lets a shared provider in for web identities with no claim naming a tenant. */
+function openSharedProviders(statement: PolicyStatement): string[] {
+    const federated = statement.principal?.entries.filter((p) => p.type === "Federated").map((p) => p.id.trim()) ?? [];
+    const providers = SHARED_PROVIDERS.filter((provider) => federated.some((id) => provider.principal.test(id)));
+    if (providers.length === 0) return [];
     const actions = statement.action;
-    if (statement.notAction || !actions) return "no";
+    if (statement.notAction || !actions) return [];
     // `sts:AssumeRoleWithWebIdentity`, `sts:*`, `*`; rarer patterns are left alone.
-    if (!actions.values.some((a) => patternCovers(a.trim().toLowerCase(), WEB_IDENTITY))) return actions.incomplete ? "unknown" : "no";
-    if (!statement.condition) return "yes";
-    if (statement.condition.tests.some(githubSubjectPinned)) return "no";
-    return statement.condition.incomplete ? "unknown" : "yes";
+    if (!actions.values.some((a) => patternCovers(a.trim().toLowerCase(), WEB_IDENTITY))) return [];
+    const condition = statement.condition;
+    return providers
+        .filter((provider) => !condition || (!condition.tests.some((test) => tenantPinned(provider, test)) && !condition.incomplete))
+        .map((provider) => provider.problem);
 }
 
 /**
- * A test admitting only tokens of named owners: StringEquals/StringLike (or ForAnyValue:) on
- * `sub` (`repo:<owner>/<repo>:...`, or a customized subject), `repository` (`<owner>/<repo>`),
- * `job_workflow_ref` (`<owner>/<repo>/...`), `repository_owner` or an id, every value with a
- * concrete owner. An unknown value may name one: pinned.
+ * A test admitting only tokens of named tenants: StringEquals/StringLike (or ForAnyValue:) on
+ * a claim that names one, every value naming one. An unknown value may name one: pinned.
  */
-function githubSubjectPinned(test: ConditionTest): boolean {
-    const claim = GITHUB_CLAIM.exec(test.key.trim())?.[1].toLowerCase();
+function tenantPinned(provider: SharedProvider, test: ConditionTest): boolean {
+    const claim = provider.claims.exec(test.key.trim())?.[1].toLowerCase();
     if (!claim) return false;
     const operator = anyValueOperator(test);
     if (operator !== "StringEquals" && operator !== "StringLike") return false;
     if (test.values.incomplete) return true;
-    return test.values.values.length > 0 && test.values.values.every((v) => namesOwner(claim, v.trim()));
-}
-
-function namesOwner(claim: string, value: string): boolean {
-    if (value.includes("${")) return false;
-    const wildcard = value.search(/[*?]/);
-    const fixed = wildcard < 0 ? value : value.slice(0, wildcard);
-    switch (claim) {
-        case "sub":
-            // A customized subject (repository_owner_id:...): concrete values only.
-            return value.startsWith("repo:") ? /^repo:[^/*?]+\//.test(fixed) : wildcard < 0 && value !== "";
-        case "repository":
-        case "job_workflow_ref":
-            return /^[^/*?]+\//.test(fixed);
-        default:
-            return wildcard < 0 && value !== "";
-    }
+    return test.values.values.length > 0 && test.values.values.every((v) => {
+        const value = v.trim();
+        return !value.includes("${") && provider.namesTenant(claim, value);
+    });
 }
 
 function delegation(statement: PolicyStatement, service: ServiceRule | undefined): Verdict {
@@ -766,7 +833,25 @@ function examples(): PolicyExample[] {
             }],
         },
         {
-            title: "roles assumed by a service, by one repository's GitHub Actions workflows, and by the organization's accounts",
+            title: "a role for GitLab CI/CD whose subject condition names any group's project called infra",
+            verdict: "fail",
+            resources: [{
+                type: t.IAM_ROLE, name: "gitlab-deployer",
+                props: {
+                    assumeRolePolicy: doc({
+                        Effect: "Allow",
+                        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/gitlab.com` },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                        Condition: {
+                            StringEquals: { "gitlab.com:aud": "https://gitlab.com" },
+                            StringLike: { "gitlab.com:sub": "project_path:*/infra:ref_type:branch:ref:main" },
+                        },
+                    }),
+                },
+            }],
+        },
+        {
+            title: "roles assumed by a service, by one repository's GitHub Actions workflows, by an identity pool's signed-in users, and by the organization's accounts",
             verdict: "pass",
             resources: [
                 { type: t.IAM_ROLE, name: "orders-fn", props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }) } },
@@ -780,6 +865,20 @@ function examples(): PolicyExample[] {
                             Condition: {
                                 StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
                                 StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" },
+                            },
+                        }),
+                    },
+                },
+                {
+                    type: t.IAM_ROLE, name: "app-users",
+                    props: {
+                        assumeRolePolicy: doc({
+                            Effect: "Allow",
+                            Principal: { Federated: "cognito-identity.amazonaws.com" },
+                            Action: "sts:AssumeRoleWithWebIdentity",
+                            Condition: {
+                                StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:7f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
+                                "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
                             },
                         }),
                     },

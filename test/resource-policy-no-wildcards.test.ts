@@ -377,7 +377,7 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             { StringLike: { "token.actions.githubusercontent.com/acme:sub": "repo:acme/shop:*" } }, `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com/acme`)],
         ["a customized subject (repository owner id)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repository_owner_id:1234567:repository_id:7654321" } })],
         ["a condition unknown at preview", github({ StringLike: { "token.actions.githubusercontent.com:sub": U.string } })],
-        ["another OIDC provider (GitLab): not judged here", trust(assume({ Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.com` }, {}, "sts:AssumeRoleWithWebIdentity"))],
+        ["GitHub's immutable subject (owner and repository ids)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main" } })],
     ];
     it.each(pinnedGithub)("passes: GitHub Actions OIDC pinned to %s", (_label, assumeRolePolicy) => {
         expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
@@ -396,6 +396,76 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
     ];
     it.each(openGithub)("fails: GitHub Actions OIDC with %s", (_label, assumeRolePolicy) => {
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${GITHUB_OPEN}`]);
+    });
+
+    // The other shared providers of AWS's list ("identity-provider controls for shared OIDC
+    // providers") whose tenants choose their own audience, written as their guides and public
+    // programs write them; each tenant is named in the subject, Cognito's in the audience.
+    const federated = (provider: string, condition?: Record<string, unknown>) =>
+        trust(assume({ Federated: provider }, condition ? { Condition: condition } : {}, "sts:AssumeRoleWithWebIdentity"));
+    const GITLAB = `arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.com`;
+    const TFC = `arn:aws:iam::${ACCOUNT}:oidc-provider/app.terraform.io`;
+    const BUILDKITE = `arn:aws:iam::${ACCOUNT}:oidc-provider/agent.buildkite.com`;
+    const COGNITO = "cognito-identity.amazonaws.com";
+    const pinnedShared: [string, unknown][] = [
+        ["GitLab: one project's main branch, as GitLab's guide writes it", federated(GITLAB, {
+            StringEquals: { "gitlab.com:aud": "https://gitlab.com" }, StringLike: { "gitlab.com:sub": "project_path:acme/infra:ref_type:branch:ref:main" } })],
+        ["GitLab: every project of one group", federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:acme/*" } })],
+        ["GitLab: a list of projects", federated(GITLAB, { StringLike: { "gitlab.com:sub": ["project_path:acme/infra:*", "project_path:acme/sub-group/app:*"] } })],
+        ["GitLab: a project unknown at preview", federated(GITLAB, { StringLike: { "gitlab.com:sub": U.string } })],
+        ["HCP Terraform: one workspace, as HashiCorp's guide writes it", federated(TFC, {
+            StringEquals: { "app.terraform.io:aud": "aws.workload.identity" },
+            StringLike: { "app.terraform.io:sub": "organization:acme:project:Default Project:workspace:prod:run_phase:*" } })],
+        ["HCP Terraform: every workspace of one organization", federated(TFC, { StringLike: { "app.terraform.io:sub": "organization:acme:project:*:workspace:*:run_phase:*" } })],
+        ["HCP Terraform: the subject before projects, and with", federated(TFC, { StringLike: { "app.terraform.io:sub": [
+            "organization:acme:workspace:prod:run_phase:*", "organization:acme:project:Default Project:workspace:prod:run_phase:*"] } })],
+        ["Buildkite: one pipeline, as Buildkite's guide writes it", federated(BUILDKITE, {
+            StringEquals: { "agent.buildkite.com:aud": "sts.amazonaws.com" }, StringLike: { "agent.buildkite.com:sub": "organization:acme:pipeline:deploy:ref:refs/heads/main:*" } })],
+        ["Cognito: the app's identity pool, authenticated users", federated(COGNITO, {
+            StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:7f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
+            "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } })],
+        ["Cognito: an identity pool created in the same program (unknown at preview)", federated(COGNITO, {
+            StringEquals: { "cognito-identity.amazonaws.com:aud": U.string }, "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" } })],
+        // The issuer is the tenant's own: nothing to pin against other tenants here.
+        ["an EKS cluster's provider (IRSA) without a condition", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C0DE1F2A3B4C5D6E7F8091A2B3C4D5E`)],
+        ["a self-managed GitLab", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.acme.example`)],
+        ["CircleCI (the organization's own issuer)", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.circleci.com/org/2f1c3b44-aaaa-bbbb-cccc-1234567890ab`)],
+        ["Pulumi Cloud (the audience, the organization, is checked against the provider's client ids)", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/api.pulumi.com/oidc`)],
+        ["a provider unknown at preview", federated(U.string as unknown as string)],
+        ["GitLab's provider for sts:AssumeRole (not a web identity)", trust(assume({ Federated: GITLAB }))],
+    ];
+    it.each(pinnedShared)("passes: %s", (_label, assumeRolePolicy) => {
+        expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
+    });
+
+    const GITLAB_OPEN = "trusts GitLab.com's OIDC provider without a condition on the token's subject (sub) naming your projects, " +
+        "so a CI/CD job of any project on GitLab.com may assume the role";
+    const TFC_OPEN = "trusts HCP Terraform's OIDC provider (app.terraform.io) without a condition on the token's subject (sub) naming " +
+        "your organization, so a run of any HCP Terraform organization may assume the role";
+    const BUILDKITE_OPEN = "trusts Buildkite's OIDC provider (agent.buildkite.com) without a condition on the token's subject (sub) naming " +
+        "your organization, so a job of any Buildkite organization may assume the role";
+    const COGNITO_OPEN = "trusts Amazon Cognito identity pools (cognito-identity.amazonaws.com) without a condition on the token's audience (aud) " +
+        "naming your identity pool, so an identity pool of any AWS account may hand out the role";
+    const openShared: [string, unknown, string][] = [
+        ["GitLab with only the audience (a job picks its own)", federated(GITLAB, { StringEquals: { "gitlab.com:aud": "https://gitlab.com" } }), GITLAB_OPEN],
+        ['GitLab with sub "project_path:*"', federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*" } }), GITLAB_OPEN],
+        ["GitLab with any group's project of one name", federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*/infra:*" } }), GITLAB_OPEN],
+        ["HCP Terraform with only the audience", federated(TFC, { StringEquals: { "app.terraform.io:aud": "aws.workload.identity" } }), TFC_OPEN],
+        ["HCP Terraform with any organization's workspace of one name", federated(TFC, {
+            StringLike: { "app.terraform.io:sub": "organization:*:project:*:workspace:prod:run_phase:*" } }), TFC_OPEN],
+        ["HCP Terraform with an organization prefix (acme* is also acme-evil)", federated(TFC, { StringLike: { "app.terraform.io:sub": "organization:acme*" } }), TFC_OPEN],
+        ["Buildkite without a condition", federated(BUILDKITE), BUILDKITE_OPEN],
+        ["Cognito with only the authentication method", federated(COGNITO, { "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } }), COGNITO_OPEN],
+        ["Cognito with a region's pools (eu-west-1:*)", federated(COGNITO, { StringLike: { "cognito-identity.amazonaws.com:aud": "eu-west-1:*" } }), COGNITO_OPEN],
+    ];
+    it.each(openShared)("fails: %s", (_label, assumeRolePolicy, expected) => {
+        expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${expected}`]);
+    });
+
+    it("reports each shared provider a statement trusts, and none that it pins", () => {
+        const both = trust(assume({ Federated: [GITHUB, GITLAB] }, { Condition: { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } } },
+            "sts:AssumeRoleWithWebIdentity"));
+        expect(short(check(t.IAM_ROLE, { assumeRolePolicy: both }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${GITLAB_OPEN}`]);
     });
 
     it("judges only the trust policy, not the role's inline identity policies (iam-no-wildcard-actions reads those)", () => {
