@@ -235,79 +235,85 @@ function statementProblems(
 interface SharedProvider {
     /** The Federated principal: an `oidc-provider/<issuer>` ARN, or a built-in provider's name. */
     principal: RegExp;
-    /** Condition keys (`<issuer>:<claim>`) that may name a tenant; group 1 is the claim. */
+    /** Any condition key of its tokens (`<issuer>:...`). */
+    keys: RegExp;
+    /** Condition keys that may name a tenant; group 1 is the claim. */
     claims: RegExp;
     /** Whether a value of the claim (trimmed) admits only named tenants. */
     namesTenant(claim: string, value: string): boolean;
     problem: string;
 }
 
-const oidcProvider = (issuer: string) => new RegExp(`(?:^|:oidc-provider/)${issuer}$`, "i");
+/** `issuer` is a pattern; a built-in provider is named by its issuer alone, others by an IAM provider's ARN. */
+function sharedProvider(
+    issuer: string, claims: string[], namesTenant: SharedProvider["namesTenant"], problem: string, builtIn = false,
+): SharedProvider {
+    return {
+        principal: new RegExp(builtIn ? `^${issuer}$` : `(?:^|:oidc-provider/)${issuer}$`, "i"),
+        keys: new RegExp(`^${issuer}:`, "i"),
+        claims: new RegExp(`^${issuer}:(${claims.join("|")})$`, "i"),
+        namesTenant,
+        problem,
+    };
+}
 
 // The fixed part of a StringLike value, before its first wildcard.
 const fixedPart = (value: string) => value.split(/[*?]/, 1)[0];
 const concrete = (value: string) => value !== "" && !/[*?]/.test(value);
+/** `<owner>/...` with a concrete owner. */
+const ownerPath = (value: string) => /^[^/*?]+\//.test(fixedPart(value));
 
 /** `<prefix><tenant><separator>...` with a concrete tenant; any other concrete value (a custom subject) pins too. */
 const tenantPrefix = (prefix: string, separator: string) => (value: string) =>
     value.startsWith(prefix) ? new RegExp(`^${prefix}[^${separator}*?]+${separator}`).test(fixedPart(value)) : concrete(value);
 
 const SHARED_PROVIDERS: readonly SharedProvider[] = [
-    {
+    sharedProvider(
         // github.com's issuer, or a GitHub Enterprise one (token.actions.githubusercontent.com/<slug>).
-        principal: oidcProvider("token\\.actions\\.githubusercontent\\.com(?:/[^/:]+)?"),
-        claims: /^token\.actions\.githubusercontent\.com(?:\/[^/:]+)?:(sub|repository|repository_owner|repository_id|repository_owner_id|job_workflow_ref)$/i,
-        namesTenant: (claim, value) =>
-            // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
-            claim === "sub" ? tenantPrefix("repo:", "/")(value)
-            : claim === "repository" || claim === "job_workflow_ref" ? /^[^/*?]+\//.test(fixedPart(value))
-            : concrete(value),
-        problem:
-            "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
-            'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
-            '"repo:<owner>/<repo>:*" (and StringEquals on its aud, "sts.amazonaws.com").',
-    },
-    {
+        "token\\.actions\\.githubusercontent\\.com(?:/[^/:]+)?",
+        ["sub", "repository", "repository_owner", "repository_id", "repository_owner_id", "job_workflow_ref"],
+        // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
+        (claim, value) => claim === "sub" ? tenantPrefix("repo:", "/")(value)
+            : claim === "repository" || claim === "job_workflow_ref" ? ownerPath(value) : concrete(value),
+        "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
+        'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
+        '"repo:<owner>/<repo>:*" (and StringEquals on its aud, "sts.amazonaws.com").',
+    ),
+    sharedProvider(
         // GitLab.com; a self-managed instance is its owner's own issuer.
-        principal: oidcProvider("gitlab\\.com"),
-        claims: /^gitlab\.com:(sub|project_path|namespace_path|project_id|namespace_id)$/i,
-        namesTenant: (claim, value) =>
-            claim === "sub" ? tenantPrefix("project_path:", "/")(value)
-            : claim === "project_path" ? /^[^/*?]+\//.test(fixedPart(value))
-            : concrete(value),
-        problem:
-            "trusts GitLab.com's OIDC provider without a condition on the token's subject (sub) naming your projects, so a CI/CD job " +
-            'of any project on GitLab.com may assume the role. Add a condition such as StringLike "gitlab.com:sub": ' +
-            '"project_path:<group>/<project>:ref_type:branch:ref:main".',
-    },
-    {
-        principal: oidcProvider("app\\.terraform\\.io"),
-        claims: /^app\.terraform\.io:(sub|terraform_organization_id|terraform_organization_name)$/i,
-        namesTenant: (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
-        problem:
-            "trusts HCP Terraform's OIDC provider (app.terraform.io) without a condition on the token's subject (sub) naming your " +
-            "organization, so a run of any HCP Terraform organization may assume the role. Add a condition such as StringLike " +
-            '"app.terraform.io:sub": "organization:<org>:project:<project>:workspace:<workspace>:run_phase:*".',
-    },
-    {
-        principal: oidcProvider("agent\\.buildkite\\.com"),
-        claims: /^agent\.buildkite\.com:(sub|organization_slug)$/i,
-        namesTenant: (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
-        problem:
-            "trusts Buildkite's OIDC provider (agent.buildkite.com) without a condition on the token's subject (sub) naming your " +
-            "organization, so a job of any Buildkite organization may assume the role. Add a condition such as StringLike " +
-            '"agent.buildkite.com:sub": "organization:<org>:pipeline:<pipeline>:*".',
-    },
-    {
-        // Built in, no client ids: any account's identity pool can be set to hand out this role.
-        principal: /^cognito-identity\.amazonaws\.com$/i,
-        claims: /^cognito-identity\.amazonaws\.com:(aud)$/i,
-        namesTenant: (_claim, value) => concrete(value),
-        problem:
-            "trusts Amazon Cognito identity pools (cognito-identity.amazonaws.com) without a condition on the token's audience (aud) " +
-            "naming your identity pool, so an identity pool of any AWS account may hand out the role. Add a condition such as " +
-            'StringEquals "cognito-identity.amazonaws.com:aud": "<region>:<identity pool id>".',
-    },
+        "gitlab\\.com",
+        ["sub", "project_path", "namespace_path", "project_id", "namespace_id"],
+        (claim, value) => claim === "sub" ? tenantPrefix("project_path:", "/")(value) : claim === "project_path" ? ownerPath(value) : concrete(value),
+        "trusts GitLab.com's OIDC provider without a condition on the token's subject (sub) naming your projects, so a CI/CD job " +
+        'of any project on GitLab.com may assume the role. Add a condition such as StringLike "gitlab.com:sub": ' +
+        '"project_path:<group>/<project>:ref_type:branch:ref:main".',
+    ),
+    sharedProvider(
+        "app\\.terraform\\.io",
+        ["sub", "terraform_organization_id", "terraform_organization_name"],
+        (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
+        "trusts HCP Terraform's OIDC provider (app.terraform.io) without a condition on the token's subject (sub) naming your " +
+        "organization, so a run of any HCP Terraform organization may assume the role. Add a condition such as StringLike " +
+        '"app.terraform.io:sub": "organization:<org>:project:<project>:workspace:<workspace>:run_phase:*".',
+    ),
+    sharedProvider(
+        "agent\\.buildkite\\.com",
+        ["sub", "organization_slug"],
+        (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
+        "trusts Buildkite's OIDC provider (agent.buildkite.com) without a condition on the token's subject (sub) naming your " +
+        "organization, so a job of any Buildkite organization may assume the role. Add a condition such as StringLike " +
+        '"agent.buildkite.com:sub": "organization:<org>:pipeline:<pipeline>:*".',
+    ),
+    sharedProvider(
+        // Built in, with no client ids: any account's identity pool can be set to hand out this role.
+        "cognito-identity\\.amazonaws\\.com",
+        ["aud"],
+        (_claim, value) => concrete(value),
+        "trusts Amazon Cognito identity pools (cognito-identity.amazonaws.com) without a condition on the token's audience (aud) " +
+        "naming your identity pool, so an identity pool of any AWS account may hand out the role. Add a condition such as " +
+        'StringEquals "cognito-identity.amazonaws.com:aud": "<region>:<identity pool id>".',
+        true,
+    ),
 ];
 
 const WEB_IDENTITY = "sts:assumerolewithwebidentity";
@@ -315,7 +321,11 @@ const WEB_IDENTITY = "sts:assumerolewithwebidentity";
 /** What is wrong when an Allow lets a shared provider in for web identities with no claim naming a tenant. */
 function openSharedProviders(statement: PolicyStatement): string[] {
     const federated = statement.principal?.entries.filter((p) => p.type === "Federated").map((p) => p.id.trim()) ?? [];
-    const providers = SHARED_PROVIDERS.filter((provider) => federated.some((id) => provider.principal.test(id)));
+    // At preview, a provider the program creates has no ARN yet; condition keys only its tokens
+    // carry name it (with another provider, a test on them would never match: no access).
+    const unknownPrincipal = statement.principal?.incomplete === true;
+    const providers = SHARED_PROVIDERS.filter((provider) => federated.some((id) => provider.principal.test(id)) ||
+        (unknownPrincipal && statement.condition?.tests.some((test) => provider.keys.test(test.key.trim()))));
     if (providers.length === 0) return [];
     const actions = statement.action;
     if (statement.notAction || !actions) return [];
