@@ -271,7 +271,7 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
     sharedProvider(
         // github.com's issuer, or a GitHub Enterprise one (token.actions.githubusercontent.com/<slug>).
         "token\\.actions\\.githubusercontent\\.com(?:/[^/:]+)?",
-        ["sub", "repository", "repository_owner", "repository_id", "repository_owner_id", "job_workflow_ref"],
+        ["sub", "repository", "repository_owner", "repository_id", "repository_owner_id", "job_workflow_ref", "enterprise_id"],
         // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
         (claim, value) => claim === "sub" ? tenantPrefix("repo:", "/")(value)
             : claim === "repository" || claim === "job_workflow_ref" ? ownerPath(value) : concrete(value),
@@ -338,13 +338,17 @@ function openSharedProviders(statement: PolicyStatement): string[] {
 }
 
 /**
- * A test admitting only tokens of named tenants: StringEquals/StringLike (or ForAnyValue:) on
- * a claim that names one, every value naming one. An unknown value may name one: pinned.
+ * A test admitting only tokens of named tenants: StringEquals/StringLike (or ForAnyValue:, or
+ * ForAllValues: on sub or aud) on a claim that names one, every value naming one. An unknown
+ * value may name one: pinned.
  */
 function tenantPinned(provider: SharedProvider, test: ConditionTest): boolean {
     const claim = provider.claims.exec(test.key.trim())?.[1].toLowerCase();
     if (!claim) return false;
-    const operator = anyValueOperator(test);
+    // `ForAllValues:` is true when the key is absent (or AWS does not know it), except on the
+    // `sub` and `aud` every OIDC token carries: there it tests their one value like the plain one.
+    const operator = test.operator.startsWith("ForAllValues:") && (claim === "sub" || claim === "aud")
+        ? test.operator.slice("ForAllValues:".length) : anyValueOperator(test);
     if (operator !== "StringEquals" && operator !== "StringLike") return false;
     if (test.values.incomplete) return true;
     return test.values.values.length > 0 && test.values.values.every((v) => {

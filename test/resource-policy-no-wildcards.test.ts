@@ -377,6 +377,10 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             { StringLike: { "token.actions.githubusercontent.com/acme:sub": "repo:acme/shop:*" } }, `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com/acme`)],
         ["a customized subject (repository owner id)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repository_owner_id:1234567:repository_id:7654321" } })],
         ["a condition unknown at preview", github({ StringLike: { "token.actions.githubusercontent.com:sub": U.string } })],
+        // As stackattack's githubRole writes it: every token has one sub, so ForAllValues tests it.
+        ["ForAllValues:StringLike on sub", github({
+            "ForAllValues:StringLike": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:acme/shop:*" } })],
+        ["an enterprise id (a claim AWS reads since 2026)", github({ StringEquals: { "token.actions.githubusercontent.com:enterprise_id": "4321" } })],
         ["GitHub's immutable subject (owner and repository ids)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main" } })],
     ];
     it.each(pinnedGithub)("passes: GitHub Actions OIDC pinned to %s", (_label, assumeRolePolicy) => {
@@ -393,6 +397,8 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["an owner wildcard (repo:*/shop:*)", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repo:*/shop:*" } })],
         ["a negated test (every repository but one)", github({ StringNotEquals: { "token.actions.githubusercontent.com:sub": "repo:evil/x:*" } })],
         ["one concrete value and one open one", github({ StringLike: { "token.actions.githubusercontent.com:sub": ["repo:acme/shop:*", "repo:*"] } })],
+        // True when the key is absent: AWS reads no repository_owner key (its list has repository, repository_id, ...).
+        ["ForAllValues:StringEquals on repository_owner", github({ "ForAllValues:StringEquals": { "token.actions.githubusercontent.com:repository_owner": "acme" } })],
     ];
     it.each(openGithub)("fails: GitHub Actions OIDC with %s", (_label, assumeRolePolicy) => {
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${GITHUB_OPEN}`]);
