@@ -131,6 +131,7 @@ describe("getPolicyDocument answered with the provider's JSON (pure)", () => {
         ["two statements with one Sid", { statements: [{ sid: "S", actions: ["a:b"] }, { sid: "S", actions: ["c:d"] }] }, /duplicate sid \(S\)/],
         ["a principal without a type", { statements: [{ principals: [{ identifiers: ["*"] }] }] }, /principals\[0\]\.type is required/],
         ["a list where a string belongs", { statements: [{ actions: [["s3:*"]] }] }, /actions\[0\] must be a string/],
+        ["an undefined value (sent as null)", { statements: [{ actions: ["s3:GetObject"], resources: [null] }] }, /statements\[0\]\.resources\[0\] is undefined$/],
         ["a malformed condition under its Terraform name, named as written", { statements: [{ actions: ["s3:*"], condition: [{ test: "Bool" }] }] }, /statements\[0\]\.condition\[0\] needs test/],
     ];
     it.each(errors)("rejects %s with a clear message", (_label, args, message) => {
@@ -248,6 +249,31 @@ describe("the fake cloud's answers (pure)", () => {
         expect(m.call({ token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: {} })).toEqual({ accountId: "210987654321" });
         expect(() => m.call({ token: "aws:ec2/getVpc:getVpc", inputs: { default: true } })).toThrow(UnansweredError);
         expect([...unanswered]).toEqual(["aws:ec2/getVpc:getVpc"]);
+    });
+
+    // The SDK rethrows a failed invoke as `new Error(err.details)`: without details the program's
+    // error read `error serializing property "assumeRolePolicy": ` and stopped there.
+    it("says why getPolicyDocument failed, and in update mode that an undefined value may be an output it does not fill in", () => {
+        const token = "aws:iam/getPolicyDocument:getPolicyDocument";
+        // An @pulumi/eks cluster's oidcProviderArn: its component runs in a provider check does not run.
+        const inputs = { statements: [{ actions: ["sts:AssumeRoleWithWebIdentity"], principals: [{ type: "Federated", identifiers: [null] }] }] };
+        const failure = (preview: boolean, args: Record<string, unknown>) => {
+            const m = createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: () => undefined });
+            try {
+                m.call({ token, inputs: args });
+            } catch (e) {
+                return { message: (e as Error).message, details: (e as { details?: string }).details };
+            }
+            throw new Error("the call did not fail");
+        };
+        expect(failure(false, inputs)).toEqual({
+            message: "statements[0].principals[0].identifiers[0] is undefined",
+            details: "statements[0].principals[0].identifiers[0] is undefined; in update mode check gives created resources a name, an id, an ARN and only " +
+                "the most used other outputs (an RDS endpoint, a load balancer's DNS name), so an output it leaves out is undefined, as this value may be: " +
+                "run with --preview, where outputs are unknown as in a real preview",
+        });
+        expect(failure(true, inputs).details).toBe("statements[0].principals[0].identifiers[0] is undefined");
+        expect(failure(false, { statements: [{ effect: "allow" }] }).details).toBe('statements[0].effect must be "Allow" or "Deny", not "allow"');
     });
 
     it("fills in the ARNs programs hand on (a Lambda permission's sourceArn), at preview as unknowns", () => {

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "url";
 import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
-import { createMocks, resourceShapeReader } from "./mocks";
+import { createMocks, resourceShapeReader, unfilledOutputHint } from "./mocks";
 import { ProgramSyntaxError, registerTypeScript, registerTypeScriptModules } from "./typescript";
 
 export interface ChildJob {
@@ -383,8 +383,7 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
 function hintFor(e: Error, job: Pick<ChildJob, "preview">): string {
     if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b|is not iterable/.test(e.message)) return "";
     if (!/[\\/]@pulumi[\\/]pulumi[\\/]output\.js:\d/.test(e.stack ?? "")) return "";
-    return "; in update mode check gives created resources a name, an id, an ARN and only the most used other outputs (an RDS endpoint, " +
-        "a load balancer's DNS name), so this output is undefined: run with --preview, where outputs are unknown as in a real preview";
+    return `; ${unfilledOutputHint("this output is undefined")}`;
 }
 
 /** The first stack frame in the program's own files (not node_modules). */

@@ -10,7 +10,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
-import { buildPolicyDocument } from "./policy-document";
+import { buildPolicyDocument, PolicyDocumentError } from "./policy-document";
 
 const UNKNOWN = UNKNOWN_SENTINELS.string;
 export const PLACEHOLDER_ACCOUNT_ID = "123456789012";
@@ -52,6 +52,12 @@ export interface ResourceShape {
 
 export class UnansweredError extends Error {}
 
+/** What update mode leaves undefined (see DERIVED_OUTPUTS), and what to do about it. */
+export function unfilledOutputHint(which: string): string {
+    return "in update mode check gives created resources a name, an id, an ARN and only the most used other outputs (an RDS endpoint, " +
+        `a load balancer's DNS name), so ${which}: run with --preview, where outputs are unknown as in a real preview`;
+}
+
 export function createMocks(ctx: MockContext) {
     return {
         newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
@@ -70,7 +76,18 @@ export function createMocks(ctx: MockContext) {
         call(args: MockCallArgs): Record<string, unknown> {
             if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) return ctx.answers[args.token] as Record<string, unknown>;
             const answer = BUILT_IN_ANSWERS[args.token];
-            if (answer) return answer(args.inputs ?? {}, ctx);
+            if (answer) {
+                try {
+                    return answer(args.inputs ?? {}, ctx);
+                } catch (e) {
+                    // The SDK rethrows a failed invoke as `new Error(err.details)` (runtime/invoke.js), as for a gRPC error.
+                    if (e instanceof Error) {
+                        const unfilled = !ctx.preview && e instanceof PolicyDocumentError && e.missing;
+                        Object.assign(e, { details: unfilled ? `${e.message}; ${unfilledOutputHint("an output it leaves out is undefined, as this value may be")}` : e.message });
+                    }
+                    throw e;
+                }
+            }
             ctx.unanswered.add(args.token);
             throw new UnansweredError(`check cannot answer ${args.token} offline`);
         },

@@ -6,7 +6,12 @@
 // sorted in reverse, statements merged by Sid (source documents, then the statements, then
 // override documents). Pure: no SDK, no I/O.
 
-export class PolicyDocumentError extends Error {}
+export class PolicyDocumentError extends Error {
+    /** `missing`: a value the program passed is undefined (sent as null), such as an output update mode does not fill in. */
+    constructor(message: string, readonly missing = false) {
+        super(message);
+    }
+}
 
 /** A statement in IAM JSON, keys in the order the provider's Go struct marshals them. */
 interface IamStatement {
@@ -237,6 +242,7 @@ function list(v: unknown, where: string): unknown[] {
 
 function stringList(v: unknown, where: string): string[] {
     return list(v, where).map((e, i) => {
+        if (e === null || e === undefined) throw new PolicyDocumentError(`${where}[${i}] is undefined`, true);
         if (typeof e !== "string") throw new PolicyDocumentError(`${where}[${i}] must be a string`);
         return e;
     });
