@@ -305,6 +305,17 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         '"agent.buildkite.com:sub": "organization:<org>:pipeline:<pipeline>:*".',
     ),
     sharedProvider(
+        // Google (built in, or an IAM provider for it), as GCP workloads federate into AWS: `aud` is
+        // the token's azp, the service account or OAuth client that asked; `oaud`, the audience
+        // it asked for, is the caller's choice and names no one.
+        "accounts\\.google\\.com",
+        ["aud", "azp", "sub", "email"],
+        (claim, value) => claim === "email" ? /@[^@*?]+$/.test(value) : concrete(value),
+        "trusts Google's identity provider (accounts.google.com) without a condition naming your service account or OAuth client " +
+        "(aud or sub), so a token Google issued to any service account or client may assume the role. Add a condition such as " +
+        'StringEquals "accounts.google.com:aud": "<the service account\'s unique id or the client id>".',
+    ),
+    sharedProvider(
         // Built in, with no client ids: any account's identity pool can be set to hand out this role.
         "cognito-identity\\.amazonaws\\.com",
         ["aud"],

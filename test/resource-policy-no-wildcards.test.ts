@@ -413,6 +413,7 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
     const TFC = `arn:aws:iam::${ACCOUNT}:oidc-provider/app.terraform.io`;
     const BUILDKITE = `arn:aws:iam::${ACCOUNT}:oidc-provider/agent.buildkite.com`;
     const COGNITO = "cognito-identity.amazonaws.com";
+    const GOOGLE = "accounts.google.com";
     const pinnedShared: [string, unknown][] = [
         ["GitLab: one project's main branch, as GitLab's guide writes it", federated(GITLAB, {
             StringEquals: { "gitlab.com:aud": "https://gitlab.com" }, StringLike: { "gitlab.com:sub": "project_path:acme/infra:ref_type:branch:ref:main" } })],
@@ -432,6 +433,14 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } })],
         ["Cognito: an identity pool created in the same program (unknown at preview)", federated(COGNITO, {
             StringEquals: { "cognito-identity.amazonaws.com:aud": U.string }, "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" } })],
+        // GCP workloads into AWS, as the code corpus writes it (aud is the token's azp, oaud its audience).
+        ["Google: a service account's unique id (aud and sub)", federated(GOOGLE, {
+            StringEquals: { "accounts.google.com:aud": "108012345678901234567", "accounts.google.com:sub": "108012345678901234567" } })],
+        ["Google: an OAuth client and the audience it asks for", federated(GOOGLE, { StringEquals: {
+            "accounts.google.com:oaud": "https://sts.amazonaws.com", "accounts.google.com:aud": "1234567890-abc.apps.googleusercontent.com" } })],
+        ["Google through an IAM provider for it, the service account unknown at preview", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/accounts.google.com`, {
+            StringEquals: { "accounts.google.com:aud": U.string } })],
+        ["Google: a project's service accounts by e-mail", federated(GOOGLE, { StringLike: { "accounts.google.com:email": "*@acme-prod.iam.gserviceaccount.com" } })],
         // The issuer is the tenant's own: nothing to pin against other tenants here.
         ["an EKS cluster's provider (IRSA) without a condition", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C0DE1F2A3B4C5D6E7F8091A2B3C4D5E`)],
         ["a self-managed GitLab", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.acme.example`)],
@@ -452,7 +461,11 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         "your organization, so a job of any Buildkite organization may assume the role";
     const COGNITO_OPEN = "trusts Amazon Cognito identity pools (cognito-identity.amazonaws.com) without a condition on the token's audience (aud) " +
         "naming your identity pool, so an identity pool of any AWS account may hand out the role";
+    const GOOGLE_OPEN = "trusts Google's identity provider (accounts.google.com) without a condition naming your service account or OAuth client " +
+        "(aud or sub), so a token Google issued to any service account or client may assume the role";
     const openShared: [string, unknown, string][] = [
+        ["Google with only the audience the caller asks for (oaud)", federated(GOOGLE, { StringEquals: { "accounts.google.com:oaud": "https://sts.amazonaws.com" } }), GOOGLE_OPEN],
+        ["Google with every service account's e-mail", federated(GOOGLE, { StringLike: { "accounts.google.com:email": "*.iam.gserviceaccount.com" } }), GOOGLE_OPEN],
         ["GitLab with only the audience (a job picks its own)", federated(GITLAB, { StringEquals: { "gitlab.com:aud": "https://gitlab.com" } }), GITLAB_OPEN],
         ['GitLab with sub "project_path:*"', federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*" } }), GITLAB_OPEN],
         ["GitLab with any group's project of one name", federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*/infra:*" } }), GITLAB_OPEN],
