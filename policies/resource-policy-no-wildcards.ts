@@ -235,8 +235,6 @@ function statementProblems(
 interface SharedProvider {
     /** The Federated principal: an `oidc-provider/<issuer>` ARN, or a built-in provider's name. */
     principal: RegExp;
-    /** Any condition key of its tokens (`<issuer>:...`). */
-    keys: RegExp;
     /** Condition keys that may name a tenant; group 1 is the claim. */
     claims: RegExp;
     /** Whether a value of the claim (trimmed) admits only named tenants. */
@@ -250,7 +248,6 @@ function sharedProvider(
 ): SharedProvider {
     return {
         principal: new RegExp(builtIn ? `^${issuer}$` : `(?:^|:oidc-provider/)${issuer}$`, "i"),
-        keys: new RegExp(`^${issuer}:`, "i"),
         claims: new RegExp(`^${issuer}:(${claims.join("|")})$`, "i"),
         namesTenant,
         problem,
@@ -331,12 +328,11 @@ const WEB_IDENTITY = "sts:assumerolewithwebidentity";
 
 /** What is wrong when an Allow lets a shared provider in for web identities with no claim naming a tenant. */
 function openSharedProviders(statement: PolicyStatement): string[] {
+    // A provider the program creates has no ARN at preview: judged once it is known (at `pulumi up`,
+    // in a stack export). Its condition keys do not settle it: with another provider the statement
+    // grants no one, and an unknown reports only what every known value would.
     const federated = statement.principal?.entries.filter((p) => p.type === "Federated").map((p) => p.id.trim()) ?? [];
-    // At preview, a provider the program creates has no ARN yet; condition keys only its tokens
-    // carry name it (with another provider, a test on them would never match: no access).
-    const unknownPrincipal = statement.principal?.incomplete === true;
-    const providers = SHARED_PROVIDERS.filter((provider) => federated.some((id) => provider.principal.test(id)) ||
-        (unknownPrincipal && statement.condition?.tests.some((test) => provider.keys.test(test.key.trim()))));
+    const providers = SHARED_PROVIDERS.filter((provider) => federated.some((id) => provider.principal.test(id)));
     if (providers.length === 0) return [];
     const actions = statement.action;
     if (statement.notAction || !actions) return [];
