@@ -722,7 +722,7 @@ const EXPECTED: Expected[] = [
     },
     {
         example: "lambda-env",
-        findings: { "secret-sensitive-props": ["handler"] },
+        findings: { "secret-sensitive-props": ["handler", "notifier"] },
     },
     {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
@@ -776,11 +776,15 @@ for (const mode of ["preview", "update"] as const) {
 
         it("lambda-env: the plaintext variable is named, the secret one is not, and no value is echoed", async () => {
             const run = await analyze("lambda-env");
-            const messages = run.of("secret-sensitive-props").map((d) => d.message);
-            expect(messages).toHaveLength(1);
-            expect(messages[0]).toContain("API_TOKEN");
-            expect(messages[0]).not.toContain("SIGNING_KEY");
-            for (const d of run.diagnostics) expect(d.message).not.toContain("tok_live_4f9a8c7e6d5b4a3f2e1d");
+            const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
+            const messages = Object.fromEntries(run.of("secret-sensitive-props").map((d) => [nameOf.get(d.urn), d.message]));
+            expect(Object.keys(messages).sort()).toEqual(["handler", "notifier"]);
+            expect(messages.handler).toContain("API_TOKEN");
+            expect(messages.handler).not.toContain("SIGNING_KEY");
+            // Secret config read with config.require: a plain string, plaintext in the state.
+            expect(messages.notifier).toContain("WEBHOOK_SECRET");
+            expect(messages.notifier).not.toContain("WEBHOOK_URL");
+            for (const d of run.diagnostics) assertNotShown(d.message, ["tok_live_4f9a8c7e6d5b4a3f2e1d", SECRET_PLACEHOLDER], `${d.policyName}'s message`);
         });
     });
 }

@@ -11,8 +11,12 @@ import { readStackSecretsSettings } from "../../policies/lib/stack-settings";
 /** Bad project or program: exit 2 with this one-line message. */
 export class ProgramError extends Error {}
 
-/** Stands in for a `secure:` value: check cannot (and must not) decrypt the real one. */
-export const SECRET_PLACEHOLDER = "check-placeholder-secret";
+/**
+ * Stands in for a `secure:` value: check cannot (and must not) decrypt the real one. Random-looking,
+ * as most real secrets are, so that a program reading it with `config.require` (a plain string,
+ * plaintext in the state) into an environment variable is judged as the real value would be.
+ */
+export const SECRET_PLACEHOLDER = "check-Secret-Placeholder-7Kq2Zx9Lm4";
 
 export interface ProgramProject {
     dir: string;
