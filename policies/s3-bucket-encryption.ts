@@ -28,6 +28,10 @@ export const SSE_ALGORITHMS: Readonly<Record<string, string>> = {
 export const DEFAULT_ALLOWED_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
 export const SSE_CONFIGURATION_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_SSE_CONFIGURATION, t.S3_BUCKET_SSE_CONFIGURATION_V2]);
+export const WEBSITE_CONFIGURATION_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_WEBSITE_CONFIGURATION, t.S3_BUCKET_WEBSITE_CONFIGURATION_V2]);
+
+/** Where each bucket type declares a website inline (deprecated in v7): an object, a list of them. */
+const INLINE_WEBSITE: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "website", [t.S3_BUCKET_V2]: "websites" };
 
 /** Where each bucket type declares encryption inline, per its v7 schema. */
 export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
@@ -181,8 +185,35 @@ function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): str
 }
 
 /**
+ * Whether the bucket serves a static website: a BucketWebsiteConfiguration targets it, or its
+ * inline block names an index document or a redirect. S3's website endpoint serves anonymous
+ * readers, and cannot serve objects encrypted with SSE-KMS; SSE-S3 is what such a bucket can have.
+ */
+export function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boolean): "yes" | "no" | "unknown" {
+    if (configured) return "yes";
+    const property = INLINE_WEBSITE[bucket.type];
+    const value = property === undefined ? undefined : bucket.props[property];
+    if (isUnknown(value)) {
+        // As for the encryption block: at preview a new bucket that does not set it reports it unknown.
+        return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0 ? "no" : "unknown";
+    }
+    let verdict: "no" | "unknown" = "no";
+    for (const block of Array.isArray(value) ? value : [value]) {
+        if (isUnknown(block)) verdict = "unknown";
+        if (!isRecord(block)) continue;
+        for (const key of ["indexDocument", "redirectAllRequestsTo"]) {
+            const v = block[key];
+            if (isUnknown(v)) verdict = "unknown";
+            else if (typeof v === "string" && v !== "") return "yes";
+        }
+    }
+    return verdict;
+}
+
+/**
  * The stack rule: every bucket's encryption, from the separate resources that target it or,
- * when none does, from its inline declaration.
+ * when none does, from its inline declaration. A website bucket may have SSE-S3 (AES256), the
+ * only encryption its website endpoint can serve, unless requireCustomerManagedKey is set.
  */
 export function findUnencryptedBuckets(
     resources: readonly PlainResource[],
@@ -191,25 +222,31 @@ export function findUnencryptedBuckets(
 ): Finding[] {
     const index = indexBuckets(resources);
     const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
-    // Buckets that share a name share their list of configurations: judged once (linear time).
-    const judged = new Map<readonly PlainResource[], string[]>();
+    const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
+    const websiteConfig = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
+        ? config : { ...config, allowedAlgorithms: [...config.allowedAlgorithms, "AES256"] };
+    // Buckets that share a name share their list of configurations: judged once per config (linear time).
+    const judged = new Map<S3BucketEncryptionConfig, Map<readonly PlainResource[], string[]>>([[config, new Map()], [websiteConfig, new Map()]]);
     const findings: Finding[] = [];
     for (const bucket of index.buckets) {
         const ref: ResourceRef = { urn: bucket.urn, type: bucket.type, name: bucket.name };
         const subject = `${bucket.type === t.S3_BUCKET ? "aws.s3.Bucket" : "aws.s3.BucketV2"} "${bucket.name}"`;
+        // An unknown website may be one: judged as one, so an unknown never reports more.
+        const effective = servesWebsite(bucket, websites.has(bucket), context.dryRun) === "no" ? config : websiteConfig;
         const problems: string[] = [];
         const configurations = separate.get(bucket);
         if (configurations) {
             // The separate resource is authoritative: the bucket's inline block is computed and
             // may still hold what S3 reported before that resource was applied.
-            let judgement = judged.get(configurations);
-            if (!judgement) judged.set(configurations, (judgement = configurations.flatMap((sse) => judgeDeclaration(readSeparateEncryption(sse), config))));
+            const cache = judged.get(effective)!;
+            let judgement = cache.get(configurations);
+            if (!judgement) cache.set(configurations, (judgement = configurations.flatMap((sse) => judgeDeclaration(readSeparateEncryption(sse), effective))));
             problems.push(...judgement);
         } else {
             const inline = readInlineEncryption(bucket, context.dryRun);
-            if (inline.kind === "declared") problems.push(...judgeDeclaration(inline.declaration, config));
+            if (inline.kind === "declared") problems.push(...judgeDeclaration(inline.declaration, effective));
             else if (inline.kind === "none") {
-                const problem = judgeUndeclared(bucket, config);
+                const problem = judgeUndeclared(bucket, effective);
                 if (problem) problems.push(problem);
             }
         }
@@ -251,7 +288,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES],
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });
@@ -302,6 +339,19 @@ function examples(): PolicyExample[] {
                     },
                 },
             ],
+        },
+        {
+            title: "a static website bucket with S3's default encryption: its website endpoint cannot serve objects encrypted with SSE-KMS",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "site", props: { bucket: "www.example.com" } },
+                {
+                    type: t.S3_BUCKET_WEBSITE_CONFIGURATION, name: "site-website",
+                    propertyDependencies: { bucket: ["site"] },
+                    props: { bucket: "www.example.com", indexDocument: { suffix: "index.html" }, errorDocument: { key: "404.html" } },
+                },
+            ],
+            note: "SSE-S3 is accepted for a bucket a BucketWebsiteConfiguration (or an inline `website` block) makes a website, unless requireCustomerManagedKey is set.",
         },
         {
             title: "SSE-S3 accepted by config, with the bucket's configuration unknown during a first preview",

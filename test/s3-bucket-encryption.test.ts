@@ -18,6 +18,8 @@ const BUCKET = "aws:s3/bucket:Bucket";
 const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+const WEBSITE = "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration";
+const WEBSITE_V2 = "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2";
 const U = UNKNOWN_SENTINELS;
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b6c9a52-8d1e-4f3a-9c2b-7e5d4a3f1c0e";
 
@@ -148,6 +150,25 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         ["CMK required: allowed AES256 cannot have one", [bucket("a", inline("AES256"))], [["a", "cannot use a customer managed KMS key"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
         ["CMK required: nothing declared, AES256 allowed", [bucket("a")], [["a", "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"]],
             { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256"] }],
+
+        // Static websites: S3's website endpoint serves anonymous readers and cannot serve SSE-KMS
+        // objects, so SSE-S3 (S3's default, or declared) is what such a bucket can have. Written as
+        // public programs write them (pulumi/examples aws-ts-static-website, aws-js-s3-folder).
+        ["a website Bucket (inline, deprecated) declaring nothing", [bucket("site", { website: { indexDocument: "index.html", errorDocument: "404.html" } })], []],
+        ["a redirecting website Bucket", [bucket("www", { website: { redirectAllRequestsTo: "https://example.com" } })], []],
+        ["a website BucketV2 (inline list) with AES256 declared", [bucketV2("site", { websites: [{ indexDocument: "index.html" }], ...inlineV2("AES256") })], []],
+        ["a BucketWebsiteConfiguration naming the bucket", [bucketV2("site"), res(WEBSITE, "site-website", { bucket: "site-prod", indexDocument: { suffix: "index.html" } })], []],
+        ["a BucketWebsiteConfigurationV2 and an AES256 configuration, linked at preview",
+            [res(BUCKET_V2, "site", { bucket: U.string }), res(WEBSITE_V2, "site-website", { bucket: U.string, indexDocument: { suffix: "index.html" } }, { bucket: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::site"] }),
+                sse("site-sse", U.string, "AES256", { deps: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::site"] })], [], {}, true],
+        ["a website whose index document is unknown at preview", [bucket("site", { website: { indexDocument: U.string } })], [], {}, true],
+        ["an empty website block is no website", [bucket("a", { website: {} })], [["a", "no server-side encryption is declared"]]],
+        ["a website configuration of another bucket does not count", [bucket("a"), bucket("b"), res(WEBSITE, "b-website", { bucket: "b-prod", indexDocument: { suffix: "index.html" } })],
+            [["a", "no server-side encryption is declared"]]],
+        ["a website block unknown only because it is computed (new bucket at preview)", [bucket("a", { website: U.object })], [["a", "no server-side encryption is declared"]], {}, true],
+        ["a website bucket when a customer managed key is required: reported (exempt it)", [bucket("site", { website: { indexDocument: "index.html" } })],
+            [["site", "no server-side encryption is declared"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
+        ["a website bucket may not name an algorithm S3 does not know", [bucket("site", { website: { indexDocument: "index.html" }, ...inline("aws:kms:typo") })], [["site", "is not a value S3 accepts"]]],
 
         // Not buckets.
         ["other resources are ignored", [res("aws:rds/instance:Instance", "db", {}), sse("lonely", "nobody", "AES256")], []],

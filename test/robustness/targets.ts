@@ -66,10 +66,12 @@ const HINTS: Readonly<Record<string, Hint>> = {
     "secrets-provider-allowlist": { skip: "judges a provider URL its gather step reads from files and the environment" },
     "resource-protect": { types: DEFAULT_CRITICAL_RESOURCE_TYPES },
     "s3-bucket-encryption": {
-        joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"] : r.type.includes("ServerSideEncryption") ? ["bucket"] : []),
-        // s3-bucket-encryption.ts readInlineEncryption: at preview an unknown inline block
-        // without propertyDependencies is the provider's computed default, i.e. undeclared.
-        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration"] : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations"] : []),
+        joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
+            : r.type.includes("ServerSideEncryption") || r.type.includes("WebsiteConfiguration") ? ["bucket"] : []),
+        // s3-bucket-encryption.ts readInlineEncryption and servesWebsite: at preview an unknown inline
+        // block without propertyDependencies is the provider's computed default, i.e. undeclared.
+        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration", "website"]
+            : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites"] : []),
     },
     "encryption-at-rest": {
         // The stack part's asDeclared: at preview a new volume's unset `encrypted` (and the
