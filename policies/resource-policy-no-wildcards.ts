@@ -307,7 +307,8 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         // it asked for, is the caller's choice and names no one.
         "accounts\\.google\\.com",
         ["aud", "azp", "sub", "email"],
-        (claim, value) => claim === "email" ? /@[^@*?]+$/.test(value) : concrete(value),
+        // An e-mail domain names an organization, except Gmail's: anyone may have an address there.
+        (claim, value) => claim === "email" ? /@[^@*?]+$/.test(value) && !/@(?:gmail|googlemail)\.com$/i.test(value) : concrete(value),
         "trusts Google's identity provider (accounts.google.com) without a condition naming your service account or OAuth client " +
         "(aud or sub), so a token Google issued to any service account or client may assume the role. Add a condition such as " +
         'StringEquals "accounts.google.com:aud": "<the service account\'s unique id or the client id>".',

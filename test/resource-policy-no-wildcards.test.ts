@@ -466,6 +466,7 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
     const openShared: [string, unknown, string][] = [
         ["Google with only the audience the caller asks for (oaud)", federated(GOOGLE, { StringEquals: { "accounts.google.com:oaud": "https://sts.amazonaws.com" } }), GOOGLE_OPEN],
         ["Google with every service account's e-mail", federated(GOOGLE, { StringLike: { "accounts.google.com:email": "*.iam.gserviceaccount.com" } }), GOOGLE_OPEN],
+        ["Google with any Gmail address", federated(GOOGLE, { StringLike: { "accounts.google.com:email": "*@gmail.com" } }), GOOGLE_OPEN],
         ["GitLab with only the audience (a job picks its own)", federated(GITLAB, { StringEquals: { "gitlab.com:aud": "https://gitlab.com" } }), GITLAB_OPEN],
         ['GitLab with sub "project_path:*"', federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*" } }), GITLAB_OPEN],
         ["GitLab with any group's project of one name", federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*/infra:*" } }), GITLAB_OPEN],
