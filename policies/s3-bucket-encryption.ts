@@ -84,20 +84,24 @@ function setting(out: Declaration, inline: boolean): Visit {
     return (block, where) => out.settings.push({ sseAlgorithm: block.sseAlgorithm, kmsMasterKeyId: block.kmsMasterKeyId, where, inline });
 }
 
+/**
+ * Whether an unknown inline block of a bucket is the provider's computed value, i.e. not set:
+ * at preview a new bucket that does not set a computed block reports it unknown. Only a program
+ * that builds it from another resource's output (so that propertyDependencies records the
+ * source) has a declaration we cannot see yet. Outside preview an unknown is a secret `check`
+ * could not decrypt, never a computed default.
+ */
+function computedAtPreview(bucket: PlainResource, property: string, dryRun: boolean): boolean {
+    return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0;
+}
+
 /** A bucket's inline declaration, read from its outputs. */
 export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): InlineReading {
     const property = INLINE_PROPERTY[bucket.type];
     if (!property) return { kind: "none" };
     const value = bucket.props[property];
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return { kind: "none" };
-    if (isUnknown(value)) {
-        // The block is computed: at preview a new bucket that does not set it reports it
-        // unknown. Only a program that builds it from another resource's output (so that
-        // propertyDependencies records the source) has a declaration we cannot see yet.
-        // Outside preview an unknown is a secret `check` could not decrypt: not judged.
-        const fromOutputs = (bucket.propertyDependencies[property] ?? []).length > 0;
-        return dryRun && !fromOutputs ? { kind: "none" } : { kind: "unknown" };
-    }
+    if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? { kind: "none" } : { kind: "unknown" };
     const out: Declaration = { settings: [], problems: [] };
     if (bucket.type === t.S3_BUCKET) {
         readObject(value, property, "{rule}", out, (config, at) =>
@@ -193,10 +197,7 @@ export function servesWebsite(bucket: PlainResource, configured: boolean, dryRun
     if (configured) return "yes";
     const property = INLINE_WEBSITE[bucket.type];
     const value = property === undefined ? undefined : bucket.props[property];
-    if (isUnknown(value)) {
-        // As for the encryption block: at preview a new bucket that does not set it reports it unknown.
-        return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0 ? "no" : "unknown";
-    }
+    if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? "no" : "unknown";
     let verdict: "no" | "unknown" = "no";
     for (const block of Array.isArray(value) ? value : [value]) {
         if (isUnknown(block)) verdict = "unknown";
