@@ -573,9 +573,17 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     examples: examples(),
 });
 
+/** An example's policy document, as programs write it: JSON.stringify of the statements. */
+function doc(...statements: object[]): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
 function examples(): PolicyExample[] {
     const account = "111122223333";
-    const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+    // A role's trust in a federated identity provider, for the tokens it issues.
+    const webIdentityTrust = (federated: string, condition: object) =>
+        doc({ Effect: "Allow", Principal: { Federated: federated }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition });
+    const oidcProvider = (issuer: string) => `arn:aws:iam::${account}:oidc-provider/${issuer}`;
     const tlsOnly = (bucket: string) => ({
         Sid: "TlsOnly", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
         Condition: { Bool: { "aws:SecureTransport": "false" } },
@@ -845,11 +853,8 @@ function examples(): PolicyExample[] {
             resources: [{
                 type: t.IAM_ROLE, name: "ci-deployer",
                 props: {
-                    assumeRolePolicy: doc({
-                        Effect: "Allow",
-                        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
-                        Action: "sts:AssumeRoleWithWebIdentity",
-                        Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } },
+                    assumeRolePolicy: webIdentityTrust(oidcProvider("token.actions.githubusercontent.com"), {
+                        StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
                     }),
                 },
             }],
@@ -860,14 +865,9 @@ function examples(): PolicyExample[] {
             resources: [{
                 type: t.IAM_ROLE, name: "gitlab-deployer",
                 props: {
-                    assumeRolePolicy: doc({
-                        Effect: "Allow",
-                        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/gitlab.com` },
-                        Action: "sts:AssumeRoleWithWebIdentity",
-                        Condition: {
-                            StringEquals: { "gitlab.com:aud": "https://gitlab.com" },
-                            StringLike: { "gitlab.com:sub": "project_path:*/infra:ref_type:branch:ref:main" },
-                        },
+                    assumeRolePolicy: webIdentityTrust(oidcProvider("gitlab.com"), {
+                        StringEquals: { "gitlab.com:aud": "https://gitlab.com" },
+                        StringLike: { "gitlab.com:sub": "project_path:*/infra:ref_type:branch:ref:main" },
                     }),
                 },
             }],
@@ -880,28 +880,18 @@ function examples(): PolicyExample[] {
                 {
                     type: t.IAM_ROLE, name: "shop-deployer",
                     props: {
-                        assumeRolePolicy: doc({
-                            Effect: "Allow",
-                            Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
-                            Action: "sts:AssumeRoleWithWebIdentity",
-                            Condition: {
-                                StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
-                                StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" },
-                            },
+                        assumeRolePolicy: webIdentityTrust(oidcProvider("token.actions.githubusercontent.com"), {
+                            StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+                            StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" },
                         }),
                     },
                 },
                 {
                     type: t.IAM_ROLE, name: "app-users",
                     props: {
-                        assumeRolePolicy: doc({
-                            Effect: "Allow",
-                            Principal: { Federated: "cognito-identity.amazonaws.com" },
-                            Action: "sts:AssumeRoleWithWebIdentity",
-                            Condition: {
-                                StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:7f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
-                                "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
-                            },
+                        assumeRolePolicy: webIdentityTrust("cognito-identity.amazonaws.com", {
+                            StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:7f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
+                            "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
                         }),
                     },
                 },
@@ -930,7 +920,6 @@ function examples(): PolicyExample[] {
 
 /** A failing and a passing resource of the other carriers, off the docs page. */
 function coverageExamples(account: string): PolicyExample[] {
-    const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
     const anyone = (action: string | string[], resource = "*") => doc({ Effect: "Allow", Principal: "*", Action: action, Resource: resource });
     const role = `arn:aws:iam::${account}:role/app`;
     const forRole = (action: string | string[], resource = "*") => doc({ Effect: "Allow", Principal: { AWS: role }, Action: action, Resource: resource });
