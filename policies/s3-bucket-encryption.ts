@@ -10,7 +10,7 @@
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
-import { BUCKET_TYPES, indexBuckets } from "./lib/s3-buckets";
+import { BUCKET_TYPES, BucketIndex, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -29,6 +29,13 @@ export const DEFAULT_ALLOWED_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
 export const SSE_CONFIGURATION_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_SSE_CONFIGURATION, t.S3_BUCKET_SSE_CONFIGURATION_V2]);
 export const WEBSITE_CONFIGURATION_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_WEBSITE_CONFIGURATION, t.S3_BUCKET_WEBSITE_CONFIGURATION_V2]);
+
+/**
+ * The bucket an S3 REST endpoint names, as a CloudFront S3 origin's `domainName` carries it
+ * (a bucket's `bucketRegionalDomainName` or `bucketDomainName`):
+ * `<bucket>.s3[.dualstack][.<region> | -<region>].amazonaws.com[.cn]`.
+ */
+const S3_REST_ENDPOINT = /^(.+)\.s3(?:\.dualstack)?(?:[.-][a-z]{2}(?:-[a-z]+)+-\d+)?\.amazonaws\.com(?:\.cn)?$/;
 
 /** Where each bucket type declares a website inline (deprecated in v7): an object, a list of them. */
 const INLINE_WEBSITE: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "website", [t.S3_BUCKET_V2]: "websites" };
@@ -212,9 +219,95 @@ export function servesWebsite(bucket: PlainResource, configured: boolean, dryRun
 }
 
 /**
+ * Why a bucket may have SSE-S3 whatever allowedAlgorithms says: a service that reads or writes
+ * it cannot use SSE-KMS. "unknown" where that is not known yet at preview: it may be so. The
+ * hint is the way out when requireCustomerManagedKey still asks for a key.
+ */
+export interface SseS3Only {
+    verdict: "yes" | "unknown";
+    hint: string;
+}
+
+const HINTS = {
+    website: " S3's website endpoint cannot serve SSE-KMS objects: serve the site through CloudFront with an origin access control instead, or exempt this bucket with a reason.",
+    identity: " CloudFront reads this bucket through an origin access identity, which cannot read SSE-KMS objects: " +
+        "give the distribution's origin an origin access control (`originAccessControlId`) instead, with a key policy that lets CloudFront use the key.",
+    logs: " Elastic Load Balancing delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason.",
+};
+
+/** Marks buckets as SSE-S3 only; a "yes" is never weakened by a later "unknown". */
+type Mark = (buckets: readonly PlainResource[], verdict: "yes" | "unknown", hint: string) => void;
+
+/**
+ * CloudFront origins read through an origin access identity (OAI): `s3OriginConfig.originAccessIdentity`
+ * set. An OAI cannot read objects encrypted with SSE-KMS (only an origin access control can).
+ */
+function readThroughIdentity(distribution: PlainResource, index: BucketIndex, mark: Mark): void {
+    const origins = distribution.props.origins;
+    const dependencies = distribution.propertyDependencies.origins;
+    if (isUnknown(origins)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.identity);
+    if (!Array.isArray(origins)) return;
+    for (const origin of origins) {
+        if (isUnknown(origin)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.identity);
+        if (!isRecord(origin)) continue;
+        const s3 = origin.s3OriginConfig;
+        const identity = isRecord(s3) ? s3.originAccessIdentity : s3;
+        if (!isUnknown(identity) && (typeof identity !== "string" || identity === "")) continue;
+        const domain = origin.domainName;
+        if (isUnknown(domain)) mark(index.lookup(domain, dependencies), "unknown", HINTS.identity);
+        else if (typeof domain === "string") {
+            const name = S3_REST_ENDPOINT.exec(domain)?.[1];
+            if (name !== undefined) mark(index.lookup(name, undefined), isUnknown(identity) ? "unknown" : "yes", HINTS.identity);
+        }
+    }
+}
+
+/** The log blocks of each load balancer type whose logs only SSE-S3 buckets can receive (AWS's ELB guides). */
+const SSE_S3_LOG_BLOCKS: Readonly<Record<string, readonly string[]>> = {
+    // Application Load Balancers (not Network ones, which can use a customer managed key).
+    [t.LB_LOAD_BALANCER]: ["accessLogs", "connectionLogs", "healthCheckLogs"],
+    [t.ALB_LOAD_BALANCER]: ["accessLogs", "connectionLogs", "healthCheckLogs"],
+    [t.ELB_LOAD_BALANCER]: ["accessLogs"],
+};
+
+/** Buckets an Application or Classic Load Balancer delivers its logs to: SSE-S3 is the only encryption ELB writes to. */
+function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: Mark): void {
+    const classic = lb.type === t.ELB_LOAD_BALANCER;
+    const kind = lb.props.loadBalancerType;
+    // The provider's default type is "application".
+    if (!classic && !isUnknown(kind) && kind !== undefined && kind !== null && kind !== "application") return;
+    for (const property of SSE_S3_LOG_BLOCKS[lb.type] ?? []) {
+        const block = lb.props[property];
+        const dependencies = lb.propertyDependencies[property];
+        if (isUnknown(block)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.logs);
+        if (!isRecord(block)) continue;
+        // `enabled` defaults to false on (A)LBs, even with a bucket, and to true on Classic ones.
+        const enabled = block.enabled;
+        if (!isUnknown(enabled) && !(enabled === true || (classic && (enabled === undefined || enabled === null)))) continue;
+        const known = !isUnknown(kind) && !isUnknown(enabled) && !isUnknown(block.bucket);
+        mark(index.lookup(block.bucket, dependencies), known ? "yes" : "unknown", HINTS.logs);
+    }
+}
+
+/** The buckets that may have SSE-S3 because CloudFront or Elastic Load Balancing cannot use SSE-KMS with them. */
+export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex): Map<PlainResource, SseS3Only> {
+    const out = new Map<PlainResource, SseS3Only>();
+    const mark: Mark = (buckets, verdict, hint) => {
+        for (const b of buckets) if (out.get(b)?.verdict !== "yes") out.set(b, { verdict, hint });
+    };
+    for (const r of resources) {
+        if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
+        else if (r.type in SSE_S3_LOG_BLOCKS) receivesLoadBalancerLogs(r, index, mark);
+    }
+    return out;
+}
+
+/**
  * The stack rule: every bucket's encryption, from the separate resources that target it or,
- * when none does, from its inline declaration. A website bucket may have SSE-S3 (AES256), the
- * only encryption its website endpoint can serve, unless requireCustomerManagedKey is set.
+ * when none does, from its inline declaration. A bucket served to anonymous readers by its
+ * website endpoint, read by CloudFront through an origin access identity or receiving load
+ * balancer logs may have SSE-S3 (AES256), the only encryption those can use, unless
+ * requireCustomerManagedKey is set.
  */
 export function findUnencryptedBuckets(
     resources: readonly PlainResource[],
@@ -224,16 +317,19 @@ export function findUnencryptedBuckets(
     const index = indexBuckets(resources);
     const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
     const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
-    const websiteConfig = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
+    const sseS3Only = sseS3OnlyBuckets(resources, index);
+    const sseS3Config = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
         ? config : { ...config, allowedAlgorithms: [...config.allowedAlgorithms, "AES256"] };
     // Buckets that share a name share their list of configurations: judged once per config (linear time).
-    const judged = new Map<S3BucketEncryptionConfig, Map<readonly PlainResource[], string[]>>([[config, new Map()], [websiteConfig, new Map()]]);
+    const judged = new Map<S3BucketEncryptionConfig, Map<readonly PlainResource[], string[]>>([[config, new Map()], [sseS3Config, new Map()]]);
     const findings: Finding[] = [];
     for (const bucket of index.buckets) {
         const ref: ResourceRef = { urn: bucket.urn, type: bucket.type, name: bucket.name };
         const subject = `${bucket.type === t.S3_BUCKET ? "aws.s3.Bucket" : "aws.s3.BucketV2"} "${bucket.name}"`;
-        // An unknown website may be one: judged as one, so an unknown never reports more.
-        const effective = servesWebsite(bucket, websites.has(bucket), context.dryRun) === "no" ? config : websiteConfig;
+        // An unknown website, origin or log destination may be one: judged as one, so an unknown never reports more.
+        const website = servesWebsite(bucket, websites.has(bucket), context.dryRun);
+        const only = website === "no" ? sseS3Only.get(bucket) : { verdict: website, hint: HINTS.website };
+        const effective = only ? sseS3Config : config;
         const problems: string[] = [];
         const configurations = separate.get(bucket);
         if (configurations) {
@@ -251,7 +347,8 @@ export function findUnencryptedBuckets(
                 if (problem) problems.push(problem);
             }
         }
-        for (const p of problems) findings.push({ message: `${subject}: ${p}`, resource: ref });
+        const hint = only?.verdict === "yes" && config.requireCustomerManagedKey ? only.hint : "";
+        for (const p of problems) findings.push({ message: `${subject}: ${p}${hint}`, resource: ref });
     }
     return findings;
 }
@@ -289,7 +386,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES],
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...Object.keys(SSE_S3_LOG_BLOCKS)],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });
@@ -353,6 +450,66 @@ function examples(): PolicyExample[] {
                 },
             ],
             note: "SSE-S3 is accepted for a bucket a BucketWebsiteConfiguration (or an inline `website` block) makes a website, unless requireCustomerManagedKey is set.",
+        },
+        {
+            title: "a bucket CloudFront reads through an origin access identity, with S3's default encryption: an OAI cannot read objects encrypted with SSE-KMS",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "assets", props: { bucket: "shop-assets-prod", bucketRegionalDomainName: "shop-assets-prod.s3.eu-west-1.amazonaws.com" } },
+                { type: t.CLOUDFRONT_ORIGIN_ACCESS_IDENTITY, name: "assets-oai", props: { cloudfrontAccessIdentityPath: "origin-access-identity/cloudfront/E2QWRUHAPOMQZL" } },
+                {
+                    type: t.CLOUDFRONT_DISTRIBUTION, name: "cdn",
+                    propertyDependencies: { origins: ["assets", "assets-oai"] },
+                    props: {
+                        enabled: true,
+                        defaultRootObject: "index.html",
+                        origins: [{
+                            originId: "assets",
+                            domainName: "shop-assets-prod.s3.eu-west-1.amazonaws.com",
+                            s3OriginConfig: { originAccessIdentity: "origin-access-identity/cloudfront/E2QWRUHAPOMQZL" },
+                        }],
+                    },
+                },
+            ],
+            note: "SSE-S3 is accepted for a bucket a distribution in the stack reads through an origin access identity, unless requireCustomerManagedKey is set; " +
+                "then the finding says to move the origin to an origin access control, which can read SSE-KMS objects.",
+        },
+        {
+            title: "an Application Load Balancer's access log bucket with S3's default encryption: Elastic Load Balancing writes its logs only to SSE-S3 buckets",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "alb-logs", props: { bucket: "shop-alb-logs-prod" } },
+                {
+                    type: t.LB_LOAD_BALANCER, name: "web",
+                    propertyDependencies: { accessLogs: ["alb-logs"] },
+                    props: {
+                        loadBalancerType: "application",
+                        internal: false,
+                        subnets: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
+                        accessLogs: { bucket: "shop-alb-logs-prod", prefix: "web", enabled: true },
+                    },
+                },
+            ],
+            note: "SSE-S3 is accepted for a bucket an Application or Classic Load Balancer delivers access, connection or health check logs to, unless requireCustomerManagedKey is set. " +
+                "A Network Load Balancer's log bucket is judged as any other: it can use a customer managed key.",
+        },
+        {
+            title: "a new bucket, origin access identity and distribution during a first preview: the origin's bucket is known by its dependencies",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "assets", props: { bucket: { $unknown: "string" }, bucketRegionalDomainName: { $unknown: "string" } } },
+                { type: t.CLOUDFRONT_ORIGIN_ACCESS_IDENTITY, name: "assets-oai", props: { cloudfrontAccessIdentityPath: { $unknown: "string" } } },
+                {
+                    type: t.CLOUDFRONT_DISTRIBUTION, name: "cdn",
+                    propertyDependencies: { origins: ["assets", "assets-oai"] },
+                    props: {
+                        enabled: true,
+                        origins: [{ originId: "assets", domainName: { $unknown: "string" }, s3OriginConfig: { originAccessIdentity: { $unknown: "string" } } }],
+                    },
+                },
+            ],
         },
         {
             title: "SSE-S3 accepted by config, with the bucket's configuration unknown during a first preview",

@@ -20,6 +20,10 @@ const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncr
 const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
 const WEBSITE = "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration";
 const WEBSITE_V2 = "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const ELB = "aws:elb/loadBalancer:LoadBalancer";
 const U = UNKNOWN_SENTINELS;
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b6c9a52-8d1e-4f3a-9c2b-7e5d4a3f1c0e";
 
@@ -61,6 +65,19 @@ const sseWithRules = (name: string, target: string, rules: unknown) => res(SSE, 
 function flagged(findings: Finding[]): string[] {
     return findings.map((f) => f.resource!.name);
 }
+
+/** An origin access identity's path, as `oai.cloudfrontAccessIdentityPath` gives it. */
+const OAI_PATH = "origin-access-identity/cloudfront/E2QWRUHAPOMQZL";
+/** A CloudFront S3 origin, as programs write it: `domainName: bucket.bucketRegionalDomainName`. */
+const s3Origin = (domainName: unknown, access: Record<string, unknown>) => ({ domainName, originId: "s3-origin", ...access });
+const viaIdentity = (identity: unknown = OAI_PATH) => ({ s3OriginConfig: { originAccessIdentity: identity } });
+const distribution = (name: string, origins: unknown, originDeps: string[] = []) =>
+    res(DISTRIBUTION, name, { origins, enabled: true, defaultRootObject: "index.html" }, originDeps.length ? { origins: originDeps } : {});
+const OAI_URN = "urn:pulumi:dev::shop::aws:cloudfront/originAccessIdentity:OriginAccessIdentity::oai";
+
+/** A load balancer as programs write one: `accessLogs: {bucket: logs.id, prefix, enabled: true}`. */
+const loadBalancer = (name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}, type = LB) =>
+    res(type, name, { internal: false, securityGroups: ["sg-0a1b2c3d4e5f60718"], ...props }, deps);
 
 type Case = [label: string, resources: PlainResource[], expected: [bucket: string, says: string][], config?: Partial<S3BucketEncryptionConfig>, dryRun?: boolean];
 
@@ -167,8 +184,63 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             [["a", "no server-side encryption is declared"]]],
         ["a website block unknown only because it is computed (new bucket at preview)", [bucket("a", { website: U.object })], [["a", "no server-side encryption is declared"]], {}, true],
         ["a website bucket when a customer managed key is required: reported (exempt it)", [bucket("site", { website: { indexDocument: "index.html" } })],
-            [["site", "no server-side encryption is declared"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
+            [["site", "cannot serve SSE-KMS objects: serve the site through CloudFront with an origin access control instead, or exempt this bucket"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
         ["a website bucket may not name an algorithm S3 does not know", [bucket("site", { website: { indexDocument: "index.html" }, ...inline("aws:kms:typo") })], [["site", "is not a value S3 accepts"]]],
+
+        // CloudFront origins: an origin access identity (OAI) cannot read SSE-KMS objects (only an
+        // origin access control can), so SSE-S3 is what a bucket it reads can serve. Written as the
+        // provider's docs and public programs write them (domainName: bucket.bucketRegionalDomainName).
+        ["a bucket CloudFront reads through an OAI, declaring nothing",
+            [bucketV2("assets"), distribution("cdn", [s3Origin("assets-prod.s3.eu-west-1.amazonaws.com", viaIdentity())])], []],
+        ["an OAI origin by the legacy global endpoint, with AES256 declared",
+            [bucket("assets"), sse("assets-sse", "assets-prod", "AES256"), distribution("cdn", [s3Origin("assets-prod.s3.amazonaws.com", viaIdentity())])], []],
+        ["an OAI origin whose bucket name has dots",
+            [res(BUCKET_V2, "site", { bucket: "static.example.com", id: "static.example.com" }), distribution("cdn", [s3Origin("static.example.com.s3.us-east-1.amazonaws.com", viaIdentity())])], []],
+        ["a new bucket and OAI at preview: the origin is linked through propertyDependencies",
+            [res(BUCKET_V2, "assets", { bucket: U.string, id: U.string }), distribution("cdn", [s3Origin(U.string, viaIdentity(U.string))], ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::assets", OAI_URN])], [], {}, true],
+        ["an origin list built in an apply at preview may read the bucket through an OAI",
+            [bucket("assets"), distribution("cdn", U.array, ["assets"])], [], {}, true],
+        ["an OAI origin whose identity is unknown at preview may be one", [bucket("assets"), distribution("cdn", [s3Origin("assets-prod.s3.eu-west-1.amazonaws.com", viaIdentity(U.string))])], [], {}, true],
+        ["an origin access control can read SSE-KMS: the bucket is judged as any other",
+            [bucketV2("assets"), distribution("cdn", [s3Origin("assets-prod.s3.eu-west-1.amazonaws.com", { originAccessControlId: "E3QWRUHAPOMQZL" })])],
+            [["assets", "no server-side encryption is declared"]]],
+        ["an empty originAccessIdentity (Terraform's way to write no identity) is none",
+            [bucketV2("assets"), distribution("cdn", [s3Origin("assets-prod.s3.eu-west-1.amazonaws.com", { originAccessControlId: "E3QWRUHAPOMQZL", ...viaIdentity("") })])],
+            [["assets", "no server-side encryption is declared"]]],
+        ["an OAI origin reading another bucket does not count",
+            [bucket("a"), bucket("b"), distribution("cdn", [s3Origin("b-prod.s3.eu-west-1.amazonaws.com", viaIdentity())])], [["a", "no server-side encryption is declared"]]],
+        ["a custom origin is not an OAI", [bucket("a"), distribution("cdn", [s3Origin("api.example.com", { customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } })])],
+            [["a", "no server-side encryption is declared"]]],
+        ["at preview, an unknown origin that depends on no bucket reads none of them",
+            [bucket("a"), distribution("cdn", [s3Origin(U.string, viaIdentity(U.string))], [OAI_URN])], [["a", "no server-side encryption is declared"]], {}, true],
+        ["an OAI bucket when a customer managed key is required: reported, with the way out (an origin access control)",
+            [bucketV2("assets"), distribution("cdn", [s3Origin("assets-prod.s3.eu-west-1.amazonaws.com", viaIdentity())])],
+            [["assets", "origin access identity, which cannot read SSE-KMS objects: give the distribution's origin an origin access control"]], { requireCustomerManagedKey: true }],
+
+        // Load balancer logs: Elastic Load Balancing writes an Application or Classic Load Balancer's
+        // logs only to buckets with SSE-S3 (AWS's ELB guides; aws-cdk throws "Bucket encryption using
+        // KMS keys is unsupported" for such a bucket). Network Load Balancers can use a customer key.
+        ["an ALB's access log bucket, declaring nothing",
+            [bucketV2("alb-logs"), loadBalancer("web", { loadBalancerType: "application", accessLogs: { bucket: "alb-logs-prod", prefix: "web", enabled: true } })], []],
+        ["an ALB (aws.alb token, default type) whose connection and health check logs go to AES256 buckets",
+            [bucket("conn-logs", inline("AES256")), bucket("health-logs"), loadBalancer("web", {
+                connectionLogs: { bucket: "conn-logs-prod", enabled: true }, healthCheckLogs: { bucket: "health-logs-prod", enabled: true },
+            }, {}, ALB)], []],
+        ["a Classic Load Balancer's access log bucket (enabled by default)", [bucket("elb-logs"), loadBalancer("classic", { accessLogs: { bucket: "elb-logs-prod", interval: 60 } }, {}, ELB)], []],
+        ["a new log bucket at preview, linked through propertyDependencies",
+            [res(BUCKET_V2, "alb-logs", { bucket: U.string, id: U.string }), loadBalancer("web", { loadBalancerType: "application", accessLogs: { bucket: U.string, enabled: true } }, { accessLogs: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::alb-logs"] })], [], {}, true],
+        ["a log block whose `enabled` is unknown at preview may deliver", [bucket("alb-logs"), loadBalancer("web", { accessLogs: { bucket: "alb-logs-prod", enabled: U.boolean } })], [], {}, true],
+        ["a Network Load Balancer's log bucket can use a customer managed key: judged as any other",
+            [bucket("nlb-logs"), loadBalancer("tcp", { loadBalancerType: "network", accessLogs: { bucket: "nlb-logs-prod", enabled: true } })], [["nlb-logs", "no server-side encryption is declared"]]],
+        ["ALB access logs left disabled (the provider's default, even with a bucket) deliver nothing",
+            [bucket("a"), bucket("b"), loadBalancer("web", { accessLogs: { bucket: "a-prod" }, connectionLogs: { bucket: "b-prod", enabled: false } })],
+            [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]]],
+        ["Classic access logs disabled deliver nothing", [bucket("a"), loadBalancer("classic", { accessLogs: { bucket: "a-prod", enabled: false } }, {}, ELB)], [["a", "no server-side encryption is declared"]]],
+        ["at preview, a log bucket that depends on no bucket receives nothing here",
+            [bucket("a"), loadBalancer("web", { accessLogs: { bucket: U.string, enabled: true } })], [["a", "no server-side encryption is declared"]], {}, true],
+        ["a log bucket when a customer managed key is required: reported, saying why and what to do",
+            [bucket("alb-logs"), loadBalancer("web", { accessLogs: { bucket: "alb-logs-prod", enabled: true } })],
+            [["alb-logs", "delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason"]], { requireCustomerManagedKey: true }],
 
         // Not buckets.
         ["other resources are ignored", [res("aws:rds/instance:Instance", "db", {}), sse("lonely", "nobody", "AES256")], []],
@@ -184,6 +256,22 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             expect(f.message).toMatch(/Set |Use |Add |Declare /);
             expect(f.resource).toEqual({ urn: expect.stringContaining(`::${expected[i][0]}`), type: expect.stringMatching(/^aws:s3\/bucket(V2)?:/), name: expected[i][0] });
         });
+    });
+
+    // The forms of an S3 REST endpoint a CloudFront origin can name (AWS's S3 endpoint list).
+    it.each([
+        ["assets-prod.s3.amazonaws.com", true],
+        ["assets-prod.s3.eu-west-1.amazonaws.com", true],
+        ["assets-prod.s3-us-west-2.amazonaws.com", true],
+        ["assets-prod.s3.dualstack.us-gov-west-1.amazonaws.com", true],
+        ["assets-prod.s3.cn-north-1.amazonaws.com.cn", true],
+        ["assets-prod.s3-website-eu-west-1.amazonaws.com", false],
+        ["assets-prod.s3-website.eu-west-1.amazonaws.com", false],
+        ["other-assets-prod.s3.eu-west-1.amazonaws.com", false],
+        ["assets-prod.example.com", false],
+    ])("an OAI origin at %s reads the bucket: %s", (domain, reads) => {
+        const findings = findUnencryptedBuckets([bucketV2("assets"), distribution("cdn", [s3Origin(domain, viaIdentity())])], DEFAULTS);
+        expect(flagged(findings)).toEqual(reads ? [] : ["assets"]);
     });
 
     it("names the fix in the message for a bucket declaring nothing", () => {

@@ -14,6 +14,11 @@ export interface BucketIndex {
     /** The buckets a bucket-configuring resource's `bucket` property refers to (a list the index keeps: read it only). */
     targetsOf(configuring: PlainResource): readonly PlainResource[];
     /**
+     * The buckets a reference names: by name when it is known, otherwise (unknown at preview)
+     * the buckets among `dependencies`, the URNs the SDK recorded for the property it came from.
+     */
+    lookup(ref: unknown, dependencies: readonly string[] | undefined): readonly PlainResource[];
+    /**
      * For each targeted bucket, the configuring resources that target it, in stack order.
      * Buckets that share a name share one list (the same array), so a caller can judge that
      * list once for all of them: thousands of buckets and configurations sharing one name
@@ -51,14 +56,16 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
     return {
         buckets,
         targetsOf(configuring) {
-            const ref = configuring.props.bucket;
+            return this.lookup(configuring.props.bucket, configuring.propertyDependencies.bucket);
+        },
+        lookup(ref, dependencies) {
             // A known name says exactly which bucket is meant, even when the program built it
             // from another bucket's output; a dependency alone could point at the wrong one.
             if (typeof ref === "string" && !isUnknown(ref)) return byName.get(ref) ?? NONE;
             // At preview a new bucket's name or id is unknown; the reference is still visible
-            // through propertyDependencies (the SDK records which resources `bucket` came from).
+            // through propertyDependencies (the SDK records which resources it came from).
             const targets: PlainResource[] = [];
-            for (const urn of configuring.propertyDependencies.bucket ?? []) {
+            for (const urn of dependencies ?? []) {
                 const bucket = byUrn.get(urn);
                 if (bucket && !targets.includes(bucket)) targets.push(bucket);
             }
