@@ -324,6 +324,9 @@ describe("the fake cloud's answers (pure)", () => {
         expect(create("aws:acm/certificate:Certificate", "imported", { privateKey: "x", certificateBody: "y" }).domainValidationOptions).toBeUndefined();
         expect(create("aws:ecr/repository:Repository", "app", { name: "shop/app" }).repositoryUrl).toBe("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/app");
         expect(create("aws:s3/bucketV2:BucketV2", "site", { bucket: "site-assets" })).toMatchObject({ bucketRegionalDomainName: "site-assets.s3.eu-west-1.amazonaws.com" });
+        const oai = create("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "assets-oai", { comment: "assets" });
+        expect(oai.cloudfrontAccessIdentityPath).toBe(`origin-access-identity/cloudfront/${oai.id}`);
+        expect(oai.s3CanonicalUserId).toMatch(/^[0-9a-f]{64}$/);
         expect(create("aws:elasticache/cluster:Cluster", "cache", { engine: "redis", clusterId: "cache" }).cacheNodes).toEqual([expect.objectContaining({ port: 6379, address: expect.stringMatching(/^cache\.[0-9a-f]{7}\.0001\.euw1\.cache\.amazonaws\.com$/) })]);
         expect(create("aws:rds/instance:Instance", "orders", { engine: "postgres" }, true)).toMatchObject({ endpoint: UNKNOWN, address: UNKNOWN });
         // An OIDC provider's ARN names its issuer, as the trust policies that reference it do.

@@ -192,6 +192,11 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     }),
     "aws:s3/bucket:Bucket": (r) => bucketAddresses(r),
     "aws:s3/bucketV2:BucketV2": (r) => bucketAddresses(r),
+    // What a distribution's S3 origin and the bucket policy that admits it name.
+    "aws:cloudfront/originAccessIdentity:OriginAccessIdentity": (r) => ({
+        cloudfrontAccessIdentityPath: `origin-access-identity/cloudfront/${r.id}`,
+        s3CanonicalUserId: createHash("sha256").update(r.physical).digest("hex"),
+    }),
     "aws:cloudfront/distribution:Distribution": (r) => ({ domainName: `d${shortHash(r.physical)}example.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
     "aws:elasticache/replicationGroup:ReplicationGroup": (r) => ({
         primaryEndpointAddress: `master.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${r.dnsSuffix}`,
