@@ -728,6 +728,11 @@ const EXPECTED: Expected[] = [
         findings: { "secret-sensitive-props": ["handler", "notifier"] },
     },
     {
+        // Buckets CloudFront reads through an origin access identity, or an ALB logs to, can only have SSE-S3.
+        example: "cloudfront-alb-logs",
+        findings: { "s3-bucket-encryption": ["uploads"] },
+    },
+    {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
         example: "esm-typescript",
         findings: { "s3-bucket-encryption": ["logs"], "kms-key-rotation": [] },
