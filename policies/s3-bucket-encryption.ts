@@ -263,12 +263,12 @@ function readThroughIdentity(distribution: PlainResource, index: BucketIndex, ma
 }
 
 /** The log blocks of each load balancer type whose logs only SSE-S3 buckets can receive (AWS's ELB guides). */
-const SSE_S3_LOG_BLOCKS: Readonly<Record<string, readonly string[]>> = {
+const SSE_S3_LOG_BLOCKS: ReadonlyMap<string, readonly string[]> = new Map([
     // Application Load Balancers (not Network ones, which can use a customer managed key).
-    [t.LB_LOAD_BALANCER]: ["accessLogs", "connectionLogs", "healthCheckLogs"],
-    [t.ALB_LOAD_BALANCER]: ["accessLogs", "connectionLogs", "healthCheckLogs"],
-    [t.ELB_LOAD_BALANCER]: ["accessLogs"],
-};
+    [t.LB_LOAD_BALANCER, ["accessLogs", "connectionLogs", "healthCheckLogs"]],
+    [t.ALB_LOAD_BALANCER, ["accessLogs", "connectionLogs", "healthCheckLogs"]],
+    [t.ELB_LOAD_BALANCER, ["accessLogs"]],
+]);
 
 /** Buckets an Application or Classic Load Balancer delivers its logs to: SSE-S3 is the only encryption ELB writes to. */
 function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: Mark): void {
@@ -276,7 +276,7 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
     const kind = lb.props.loadBalancerType;
     // The provider's default type is "application".
     if (!classic && !isUnknown(kind) && kind !== undefined && kind !== null && kind !== "application") return;
-    for (const property of SSE_S3_LOG_BLOCKS[lb.type] ?? []) {
+    for (const property of SSE_S3_LOG_BLOCKS.get(lb.type) ?? []) {
         const block = lb.props[property];
         const dependencies = lb.propertyDependencies[property];
         if (isUnknown(block)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.logs);
@@ -297,7 +297,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
     };
     for (const r of resources) {
         if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
-        else if (r.type in SSE_S3_LOG_BLOCKS) receivesLoadBalancerLogs(r, index, mark);
+        else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
     }
     return out;
 }
@@ -386,7 +386,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...Object.keys(SSE_S3_LOG_BLOCKS)],
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys()],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });
