@@ -9,6 +9,7 @@
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
+import { all, audienceOf, patternCovers, PolicyStatement, readPolicyDocument, Verdict } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import { BUCKET_TYPES, BucketIndex, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -229,6 +230,8 @@ export interface SseS3Only {
 }
 
 const HINTS = {
+    anonymous: " Its bucket policy lets anyone read objects without signing the request, and S3 refuses unsigned requests for SSE-KMS objects: " +
+        "read them through CloudFront with an origin access control instead, or exempt this bucket with a reason.",
     website: " S3's website endpoint cannot serve SSE-KMS objects: serve the site through CloudFront with an origin access control instead, or exempt this bucket with a reason.",
     identity: " CloudFront reads this bucket through an origin access identity, which cannot read SSE-KMS objects: " +
         "give the distribution's origin an origin access control (`originAccessControlId`) instead, with a key policy that lets CloudFront use the key.",
@@ -289,8 +292,79 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
     }
 }
 
-/** The buckets that may have SSE-S3 because CloudFront or Elastic Load Balancing cannot use SSE-KMS with them. */
-export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex): Map<PlainResource, SseS3Only> {
+/**
+ * Condition keys an anonymous request carries, on which a public read may still depend (TLS, a
+ * referer, object tags). A test on any other key (a principal's account or organization, a VPC
+ * endpoint, a source IP) reads as access meant for signed callers, which SSE-KMS serves.
+ */
+const ANONYMOUS_KEYS = /^(aws:(securetransport|referer|useragent|currenttime|epochtime)|s3:existingobjecttag\/.+)$/;
+
+/** Whether an Allow statement lets anyone read objects without signing the request. */
+function readsAnonymously(st: PolicyStatement): Verdict {
+    if (st.effect === "Deny") return "no";
+    const audience = audienceOf(st);
+    if (!audience.anyone) return audience.incomplete ? "unknown" : "no";
+    const covers = (v: { values: string[] }) => v.values.some((a) => patternCovers(a.trim().toLowerCase(), "s3:getobject"));
+    const reads: Verdict = st.action ? (covers(st.action) ? "yes" : st.action.incomplete ? "unknown" : "no")
+        : st.notAction ? (covers(st.notAction) ? "no" : st.notAction.incomplete ? "unknown" : "yes") : "no";
+    const unsigned: Verdict = (st.condition?.tests ?? []).some((test) => !ANONYMOUS_KEYS.test(test.key.toLowerCase())) ? "no"
+        : st.condition?.incomplete ? "unknown" : "yes";
+    return all([st.effect === "unknown" ? "unknown" : "yes", reads, unsigned]);
+}
+
+/** Whether a bucket policy document lets anyone read objects without signing the request. */
+function documentReadsAnonymously(document: unknown): Verdict {
+    const reading = readPolicyDocument(document, { blankIsAbsent: true });
+    if (reading.kind !== "document") return reading.kind === "unknown" ? "unknown" : "no";
+    let verdict: Verdict = reading.incomplete ? "unknown" : "no";
+    for (const st of reading.statements) {
+        const v = readsAnonymously(st);
+        if (v === "yes") return "yes";
+        if (v === "unknown") verdict = "unknown";
+    }
+    return verdict;
+}
+
+/**
+ * Whether public access blocks let a public bucket policy take effect. S3 blocks public
+ * policies on every bucket created since April 2023 unless a public access block turns
+ * `blockPublicPolicy` and `restrictPublicBuckets` off, so a bucket without one reads as private.
+ */
+function letsPublicPolicies(blocks: readonly PlainResource[] | undefined): Verdict {
+    if (!blocks) return "no";
+    let verdict: Verdict = "yes";
+    for (const block of blocks) {
+        for (const key of ["blockPublicPolicy", "restrictPublicBuckets"]) {
+            const value = block.props[key];
+            if (value === true) return "no";
+            if (isUnknown(value)) verdict = "unknown";
+        }
+    }
+    return verdict;
+}
+
+/** Buckets whose policy lets anyone read objects without signing: S3 serves SSE-KMS objects only to signed requests. */
+function readAnonymously(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
+    const policies = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_POLICY));
+    const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
+    for (const bucket of index.buckets) {
+        const open = letsPublicPolicies(blocks.get(bucket));
+        if (open === "no") continue;
+        // The deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value.
+        const inline = isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
+        let reads = documentReadsAnonymously(inline);
+        for (const policy of policies.get(bucket) ?? []) {
+            if (reads === "yes") break;
+            const v = documentReadsAnonymously(policy.props.policy);
+            if (v !== "no") reads = v;
+        }
+        const verdict = all([open, reads]);
+        if (verdict !== "no") mark([bucket], verdict, HINTS.anonymous);
+    }
+}
+
+/** The buckets that may have SSE-S3 because CloudFront, Elastic Load Balancing or anonymous readers cannot use SSE-KMS with them. */
+export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex, dryRun = false): Map<PlainResource, SseS3Only> {
     const out = new Map<PlainResource, SseS3Only>();
     const mark: Mark = (buckets, verdict, hint) => {
         for (const b of buckets) if (out.get(b)?.verdict !== "yes") out.set(b, { verdict, hint });
@@ -299,6 +373,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
         if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
     }
+    readAnonymously(resources, index, dryRun, mark);
     return out;
 }
 
@@ -317,7 +392,7 @@ export function findUnencryptedBuckets(
     const index = indexBuckets(resources);
     const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
     const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
-    const sseS3Only = sseS3OnlyBuckets(resources, index);
+    const sseS3Only = sseS3OnlyBuckets(resources, index, context.dryRun);
     const sseS3Config = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
         ? config : { ...config, allowedAlgorithms: [...config.allowedAlgorithms, "AES256"] };
     // Buckets that share a name share their list of configurations: judged once per config (linear time).
@@ -386,7 +461,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys()],
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.S3_BUCKET_POLICY, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });
@@ -492,6 +567,31 @@ function examples(): PolicyExample[] {
             ],
             note: "SSE-S3 is accepted for a bucket an Application or Classic Load Balancer delivers access, connection or health check logs to, unless requireCustomerManagedKey is set. " +
                 "A Network Load Balancer's log bucket is judged as any other: it can use a customer managed key.",
+        },
+        {
+            title: "a bucket whose policy lets anyone read its objects, with its public access block off: S3 refuses unsigned requests for SSE-KMS objects",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "downloads", props: { bucket: "shop-downloads-prod" } },
+                {
+                    type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "downloads-pab",
+                    propertyDependencies: { bucket: ["downloads"] },
+                    props: { bucket: "shop-downloads-prod", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false },
+                },
+                {
+                    type: t.S3_BUCKET_POLICY, name: "downloads-policy",
+                    propertyDependencies: { bucket: ["downloads"] },
+                    props: {
+                        bucket: "shop-downloads-prod",
+                        policy: JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [{ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::shop-downloads-prod/*" }],
+                        }),
+                    },
+                },
+            ],
+            note: "SSE-S3 is accepted for a bucket whose policy lets anyone GET objects (conditions only on TLS, the referer or object tags) once a public access block lets public policies through, " +
+                "unless requireCustomerManagedKey is set. resource-policy-no-wildcards still reports the public policy itself.",
         },
         {
             title: "a new bucket, origin access identity and distribution during a first preview: the origin's bucket is known by its dependencies",

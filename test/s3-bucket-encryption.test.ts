@@ -24,6 +24,8 @@ const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 const ALB = "aws:alb/loadBalancer:LoadBalancer";
 const ELB = "aws:elb/loadBalancer:LoadBalancer";
+const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const U = UNKNOWN_SENTINELS;
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b6c9a52-8d1e-4f3a-9c2b-7e5d4a3f1c0e";
 
@@ -78,6 +80,17 @@ const OAI_URN = "urn:pulumi:dev::shop::aws:cloudfront/originAccessIdentity:Origi
 /** A load balancer as programs write one: `accessLogs: {bucket: logs.id, prefix, enabled: true}`. */
 const loadBalancer = (name: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}, type = LB) =>
     res(type, name, { internal: false, securityGroups: ["sg-0a1b2c3d4e5f60718"], ...props }, deps);
+
+/** A public access block as programs that serve public objects write one (all four flags off). */
+const openBlock = (name: string, target: unknown, flags: Record<string, unknown> = {}) => res(PUBLIC_ACCESS_BLOCK, `${name}-pab`, {
+    bucket: target, blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false, ...flags,
+});
+/** A bucket policy statement letting anyone GET objects (ExtensionEngine/upload-jet writes it with an object-tag condition). */
+const publicRead = (bucketName: string, extra: Record<string, unknown> = {}) =>
+    ({ Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: [`arn:aws:s3:::${bucketName}/*`], ...extra });
+const bucketPolicy = (name: string, target: unknown, statements: unknown, deps: string[] = []) =>
+    res(BUCKET_POLICY, `${name}-policy`, { bucket: target, policy: typeof statements === "string" ? statements : JSON.stringify({ Version: "2012-10-17", Statement: statements }) },
+        deps.length ? { bucket: deps } : {});
 
 type Case = [label: string, resources: PlainResource[], expected: [bucket: string, says: string][], config?: Partial<S3BucketEncryptionConfig>, dryRun?: boolean];
 
@@ -241,6 +254,46 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         ["a log bucket when a customer managed key is required: reported, saying why and what to do",
             [bucket("alb-logs"), loadBalancer("web", { accessLogs: { bucket: "alb-logs-prod", enabled: true } })],
             [["alb-logs", "delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason"]], { requireCustomerManagedKey: true }],
+
+        // Buckets anyone may read: S3 refuses unsigned (anonymous) requests for SSE-KMS objects, so
+        // a bucket whose policy lets anyone GET objects can only serve SSE-S3. New buckets block public
+        // policies unless a public access block turns blockPublicPolicy and restrictPublicBuckets off.
+        ["a public-read bucket policy (objects tagged public) with its public access block off",
+            [bucket("uploads"), openBlock("uploads", "uploads-prod", { blockPublicAcls: true, ignorePublicAcls: true }),
+                bucketPolicy("uploads", "uploads-prod", [publicRead("uploads-prod", { Condition: { StringEquals: { "s3:ExistingObjectTag/policy": "public" } } })])], []],
+        ["a public-read policy written as an object, with a TLS-only deny beside it",
+            [bucketV2("frontend"), openBlock("frontend", "frontend-prod"), res(BUCKET_POLICY, "frontend-policy", { bucket: "frontend-prod", policy: {
+                Version: "2012-10-17",
+                Statement: [{ ...publicRead("frontend-prod"), Action: "s3:GetObject" },
+                    { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::frontend-prod/*", Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+            } })], []],
+        ["`s3:Get*` for `{AWS: \"*\"}`, with a referer condition (hotlink protection)",
+            [bucket("media"), openBlock("media", "media-prod"), bucketPolicy("media", "media-prod", [{ ...publicRead("media-prod"), Principal: { AWS: "*" }, Action: "s3:Get*", Condition: { StringLike: { "aws:Referer": ["https://example.com/*"] } } }])], []],
+        ["at preview, a new bucket's policy and public access block, linked by dependencies, the document unknown",
+            [res(BUCKET_V2, "site", { bucket: U.string, id: U.string }), res(PUBLIC_ACCESS_BLOCK, "site-pab", { bucket: U.string, blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }, { bucket: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::site"] }),
+                bucketPolicy("site", U.string, U.string, ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::site"])], [], {}, true],
+        ["without a public access block, S3 blocks public policies on new buckets: judged as any other",
+            [bucket("a"), bucketPolicy("a", "a-prod", [publicRead("a-prod")])], [["a", "no server-side encryption is declared"]]],
+        ["a public access block that keeps blockPublicPolicy on", [bucket("a"), openBlock("a", "a-prod", { blockPublicPolicy: true }), bucketPolicy("a", "a-prod", [publicRead("a-prod")])],
+            [["a", "no server-side encryption is declared"]]],
+        ["a public access block that keeps restrictPublicBuckets on", [bucket("a"), openBlock("a", "a-prod", { restrictPublicBuckets: true }), bucketPolicy("a", "a-prod", [publicRead("a-prod")])],
+            [["a", "no server-side encryption is declared"]]],
+        ["`*` pinned to a VPC endpoint is access for signed callers: judged as any other",
+            [bucket("a"), openBlock("a", "a-prod"), bucketPolicy("a", "a-prod", [publicRead("a-prod", { Condition: { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } } })])],
+            [["a", "no server-side encryption is declared"]]],
+        ["`*` pinned to the organization", [bucket("a"), openBlock("a", "a-prod"), bucketPolicy("a", "a-prod", [publicRead("a-prod", { Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } })])],
+            [["a", "no server-side encryption is declared"]]],
+        ["anyone may only PUT (an upload drop box), not read", [bucket("a"), openBlock("a", "a-prod"), bucketPolicy("a", "a-prod", [{ ...publicRead("a-prod"), Action: "s3:PutObject" }])],
+            [["a", "no server-side encryption is declared"]]],
+        ["a role, not anyone, may read", [bucket("a"), openBlock("a", "a-prod"), bucketPolicy("a", "a-prod", [{ ...publicRead("a-prod"), Principal: { AWS: "arn:aws:iam::123456789012:role/reader" } }])],
+            [["a", "no server-side encryption is declared"]]],
+        ["NotAction excluding s3:GetObject", [bucket("a"), openBlock("a", "a-prod"), bucketPolicy("a", "a-prod", [{ Effect: "Allow", Principal: "*", NotAction: "s3:Get*", Resource: "arn:aws:s3:::a-prod/*" }])],
+            [["a", "no server-side encryption is declared"]]],
+        ["the public policy of another bucket does not count", [bucket("a"), bucket("b"), openBlock("a", "a-prod"), bucketPolicy("b", "b-prod", [publicRead("b-prod")])],
+            [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]]],
+        ["a public bucket when a customer managed key is required: reported, saying why and what to do",
+            [bucket("uploads"), openBlock("uploads", "uploads-prod"), bucketPolicy("uploads", "uploads-prod", [publicRead("uploads-prod")])],
+            [["uploads", "S3 refuses unsigned requests for SSE-KMS objects: read them through CloudFront with an origin access control instead, or exempt this bucket"]], { requireCustomerManagedKey: true }],
 
         // Not buckets.
         ["other resources are ignored", [res("aws:rds/instance:Instance", "db", {}), sse("lonely", "nobody", "AES256")], []],

@@ -468,7 +468,8 @@ function isNarrowIpRange(value: string): boolean {
 /** A three-valued answer, for judgements that unknowns at preview may leave open. */
 export type Verdict = "yes" | "no" | "unknown";
 
-function all(verdicts: Verdict[]): Verdict {
+/** "no" if any is, else "unknown" if any is, else "yes": every judgement must hold. */
+export function all(verdicts: Verdict[]): Verdict {
     if (verdicts.includes("no")) return "no";
     return verdicts.includes("unknown") ? "unknown" : "yes";
 }

@@ -67,15 +67,15 @@ const HINTS: Readonly<Record<string, Hint>> = {
     "resource-protect": { types: DEFAULT_CRITICAL_RESOURCE_TYPES },
     "s3-bucket-encryption": {
         joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
-            : r.type.includes("ServerSideEncryption") || r.type.includes("WebsiteConfiguration") ? ["bucket"]
+            : r.type.includes("ServerSideEncryption") || r.type.includes("WebsiteConfiguration") || r.type === t.S3_BUCKET_POLICY || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK ? ["bucket"]
             // An origin's domainName names its bucket; unknown at preview, propertyDependencies do.
             : r.type === t.CLOUDFRONT_DISTRIBUTION ? ["origins"]
             // A log block's bucket names the bucket the same way.
             : r.type === t.LB_LOAD_BALANCER || r.type === t.ALB_LOAD_BALANCER || r.type === t.ELB_LOAD_BALANCER ? ["accessLogs", "connectionLogs", "healthCheckLogs"] : []),
-        // s3-bucket-encryption.ts readInlineEncryption and servesWebsite: at preview an unknown inline
+        // s3-bucket-encryption.ts readInlineEncryption, servesWebsite and readAnonymously: at preview an unknown inline
         // block without propertyDependencies is the provider's computed default, i.e. undeclared.
-        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration", "website"]
-            : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites"] : []),
+        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration", "website", "policy"]
+            : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites", "policy"] : []),
     },
     "encryption-at-rest": {
         // The stack part's asDeclared: at preview a new volume's unset `encrypted` (and the
