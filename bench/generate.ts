@@ -412,10 +412,11 @@ export function* generateResources(count: number, options: MixOptions = {}): Gen
 }
 
 /**
- * `count` resources of buckets and their encryption configurations, half each. With
- * `shared`, every bucket has the same physical name and every configuration names it (a
- * template applied many times, or names computed alike): each configuration then targets
- * every bucket. Without, each bucket has its own name and configuration.
+ * `count` resources of buckets and their encryption configurations; every fourth bucket also
+ * has a public access block and a public-read bucket policy. With `shared`, every bucket has
+ * the same physical name and every configuration names it (a template applied many times, or
+ * names computed alike): each configuration then targets every bucket. Without, each bucket
+ * has its own name and configurations.
  */
 export function bucketStack(count: number, shared: boolean): FixtureStack {
     const resources: FixtureResource[] = [];
@@ -428,6 +429,15 @@ export function bucketStack(count: number, shared: boolean): FixtureStack {
             type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: `assets-${i}-sse`,
             props: sse, outputs: { ...sse, id: name }, dependencies: [`assets-${i}`], propertyDependencies: { bucket: [`assets-${i}`] },
         });
+        if (i % 4 !== 0) continue;
+        const block = { bucket: name, blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false };
+        const policy = {
+            bucket: name,
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${name}/*` }] }),
+        };
+        for (const [type, suffix, p] of [["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "pab", block], ["aws:s3/bucketPolicy:BucketPolicy", "policy", policy]] as const) {
+            resources.push({ type, name: `assets-${i}-${suffix}`, props: p, outputs: { ...p, id: name }, dependencies: [`assets-${i}`], propertyDependencies: { bucket: [`assets-${i}`] } });
+        }
     }
     resources.length = count;
     return { description: `${count} buckets and configurations, ${shared ? "one shared name" : "unique names"}`, stack: "bench", project: "acme", preview: false, resources };

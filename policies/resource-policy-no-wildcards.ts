@@ -10,7 +10,7 @@
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import {
-    anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    anyOf, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, Verdict,
 } from "./lib/policy-document";
@@ -509,11 +509,6 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
         });
     }
     return findings;
-}
-
-function anyOf(...verdicts: Verdict[]): Verdict {
-    if (verdicts.includes("yes")) return "yes";
-    return verdicts.includes("unknown") ? "unknown" : "no";
 }
 
 function layerPermissionFindings(resource: PlainResource): Finding[] {

@@ -9,7 +9,7 @@
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
-import { all, audienceOf, patternCovers, PolicyStatement, readPolicyDocument, Verdict } from "./lib/policy-document";
+import { all, anyOf, audienceOf, patternCovers, PolicyStatement, readPolicyDocument, Verdict } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import { BUCKET_TYPES, BucketIndex, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -316,48 +316,42 @@ function readsAnonymously(st: PolicyStatement): Verdict {
 function documentReadsAnonymously(document: unknown): Verdict {
     const reading = readPolicyDocument(document, { blankIsAbsent: true });
     if (reading.kind !== "document") return reading.kind === "unknown" ? "unknown" : "no";
-    let verdict: Verdict = reading.incomplete ? "unknown" : "no";
-    for (const st of reading.statements) {
-        const v = readsAnonymously(st);
-        if (v === "yes") return "yes";
-        if (v === "unknown") verdict = "unknown";
-    }
-    return verdict;
+    return anyOf(reading.incomplete ? "unknown" : "no", ...reading.statements.map(readsAnonymously));
 }
 
 /**
- * Whether public access blocks let a public bucket policy take effect. S3 blocks public
- * policies on every bucket created since April 2023 unless a public access block turns
- * `blockPublicPolicy` and `restrictPublicBuckets` off, so a bucket without one reads as private.
+ * Whether a bucket's public access blocks let a public bucket policy take effect: each must
+ * turn `blockPublicPolicy` and `restrictPublicBuckets` off. (S3 blocks public policies on
+ * every bucket created since April 2023 unless one does.)
  */
-function letsPublicPolicies(blocks: readonly PlainResource[] | undefined): Verdict {
-    if (!blocks) return "no";
-    let verdict: Verdict = "yes";
-    for (const block of blocks) {
-        for (const key of ["blockPublicPolicy", "restrictPublicBuckets"]) {
-            const value = block.props[key];
-            if (value === true) return "no";
-            if (isUnknown(value)) verdict = "unknown";
-        }
-    }
-    return verdict;
+function letsPublicPolicies(blocks: readonly PlainResource[]): Verdict {
+    return all(blocks.flatMap((block) => ["blockPublicPolicy", "restrictPublicBuckets"].map((key): Verdict => {
+        const value = block.props[key];
+        return value === true ? "no" : isUnknown(value) ? "unknown" : "yes";
+    })));
 }
 
 /** Buckets whose policy lets anyone read objects without signing: S3 serves SSE-KMS objects only to signed requests. */
 function readAnonymously(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
     const policies = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_POLICY));
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
+    // Buckets that share a name share their lists: each list is judged once (linear time).
+    const judged = new Map<readonly PlainResource[], Verdict>();
+    const once = (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Verdict) => {
+        let verdict = judged.get(list);
+        if (verdict === undefined) judged.set(list, (verdict = judge(list)));
+        return verdict;
+    };
     for (const bucket of index.buckets) {
-        const open = letsPublicPolicies(blocks.get(bucket));
+        // Without a public access block, S3 blocks public policies on new buckets.
+        const blocking = blocks.get(bucket);
+        const open = blocking ? once(blocking, letsPublicPolicies) : "no";
         if (open === "no") continue;
         // The deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value.
         const inline = isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
-        let reads = documentReadsAnonymously(inline);
-        for (const policy of policies.get(bucket) ?? []) {
-            if (reads === "yes") break;
-            const v = documentReadsAnonymously(policy.props.policy);
-            if (v !== "no") reads = v;
-        }
+        const attached = policies.get(bucket);
+        const reads = anyOf(documentReadsAnonymously(inline),
+            attached ? once(attached, (list) => anyOf(...list.map((p) => documentReadsAnonymously(p.props.policy)))) : "no");
         const verdict = all([open, reads]);
         if (verdict !== "no") mark([bucket], verdict, HINTS.anonymous);
     }

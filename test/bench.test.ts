@@ -114,7 +114,10 @@ describe("bench stack exports and bucket stacks", () => {
         const unique = bucketStack(100, false);
         expect(shared.resources).toHaveLength(100);
         expect(new Set(shared.resources.filter((r) => r.type.endsWith("BucketV2")).map((r) => r.props.bucket)).size).toBe(1);
-        expect(new Set(unique.resources.filter((r) => r.type.endsWith("BucketV2")).map((r) => r.props.bucket)).size).toBe(50);
+        // Per four buckets: four encryption configurations, one public access block and one bucket policy.
+        expect(new Set(unique.resources.filter((r) => r.type.endsWith("BucketV2")).map((r) => r.props.bucket)).size).toBe(40);
+        expect(unique.resources.filter((r) => r.type === "aws:s3/bucketPolicy:BucketPolicy")).toHaveLength(10);
+        expect(unique.resources.filter((r) => r.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")).toHaveLength(10);
         expect(parseInput(shared, "shared").resources).toHaveLength(102);
     });
 });

@@ -474,6 +474,12 @@ export function all(verdicts: Verdict[]): Verdict {
     return verdicts.includes("unknown") ? "unknown" : "yes";
 }
 
+/** "yes" if any is, else "unknown" if any is, else "no": one judgement suffices. */
+export function anyOf(...verdicts: Verdict[]): Verdict {
+    if (verdicts.includes("yes")) return "yes";
+    return verdicts.includes("unknown") ? "unknown" : "no";
+}
+
 /**
  * Whether a Deny statement keeps everyone but pinned callers away from everything an Allow
  * statement grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API
