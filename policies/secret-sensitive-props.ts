@@ -249,6 +249,14 @@ function examples(): PolicyExample[] {
                     type: "aws:ec2/instance:Instance", name: "reports-bastion",
                     props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" }, userData: "#!/bin/bash\nmysql -h reports.internal -u admin -pXq8-not-real-Lp2 -e 'SELECT 1'\n" },
                 },
+                {
+                    // A .env file written line by line, base64-encoded as launch templates take it.
+                    type: "aws:ec2/launchTemplate:LaunchTemplate", name: "reports-web",
+                    props: {
+                        imageId: "ami-0abcdef1234567890", instanceType: "t3.micro",
+                        userData: Buffer.from("#!/bin/bash\ncd /opt/reports\necho 'DB_HOST=reports.internal' >> .env\necho 'DB_PASSWORD=Xq8-not-real-Lp2' >> .env\nsystemctl restart reports\n").toString("base64"),
+                    },
+                },
             ],
             messageIncludes: "is plaintext but",
             note: "The messages name what was found (\"holds a URL with an embedded password\", \"passes a credential in `mysql -p`\"), never the value.",

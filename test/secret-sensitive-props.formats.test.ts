@@ -203,6 +203,12 @@ describe("scripts and argument lists", () => {
         [`aws configure set aws_secret_access_key ${pw}`, "`aws configure set`"],
         [`chpasswd:\n  list: |\n    ec2-user:${pw}\n`, "a cloud-init `chpasswd` list"],
         [`  password: ${pw}`, "a configuration line"],
+        // A .env or environment file written line by line, as course and demo programs' user data do.
+        [`echo 'DB_PASSWORD = "${pw}"' >> .env`, "a variable assignment"],
+        [`sudo echo "DB_PASSWORD=${pw}" >> /opt/app/.env`, "a variable assignment"],
+        [`echo -e "DB_USER=app\\nDB_PASSWORD=${pw}" > .env`, "a variable assignment"],
+        [`printf 'API_TOKEN=${pw}\\n' | sudo tee -a /etc/environment`, "a variable assignment"],
+        [`echo "password: ${pw}" >> config.yml`, "a configuration line"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -210,6 +216,9 @@ describe("scripts and argument lists", () => {
         ["docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com"], ["mysql -h db -u app -p orders < schema.sql"],
         ["docker run -p3306:3306 mysql:8"], ["./app --password-file /run/secrets/db --token-ttl 3600"], ["curl -u \"$USER:$PASS\" https://x"],
         ["mkdir -p /var/lib/mysql"], ["lock_passwd: false"], ["yum install -y nginx"],
+        ['echo "DB_HOST=orders.c0example0ab.eu-west-1.rds.amazonaws.com" >> .env'], ['echo "DB_PASSWORD=$DB_PASSWORD" >> .env'],
+        ["echo 'DB_PASSWORD=${DB_PASSWORD}' >> .env"], ['echo "Setting the database password"'], ["printf 'PASSWORD_MIN_LENGTH=12\\n' >> .env"],
+        ['echo "export DB_PASSWORD=$(aws ssm get-parameter --name /app/db --with-decryption --query Parameter.Value --output text)" >> ~/.bashrc'],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {

@@ -2,7 +2,8 @@
 // `$env:TOKEN = "..."`), config lines written by heredocs (`aws_secret_access_key = ...`,
 // `password: ...`), credential flags (`--password x`, `--api-key=x`), the few commands whose
 // short flags take a password (`mysql -pX`, `docker login -p X`, `curl -u user:pass`,
-// `sshpass -p`, `redis-cli -a`, `htpasswd -b`), `chpasswd` lines and `.netrc` entries.
+// `sshpass -p`, `redis-cli -a`, `htpasswd -b`), `chpasswd` lines, `.netrc` entries, and the
+// same in text written by `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`).
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
 // time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``) is never a finding. Also OpenTelemetry
@@ -35,6 +36,8 @@ function isRuntime(v: string): boolean {
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
 // Config lines written to files: `key = value`, `key: value`, `"key": "value"`.
 const CONFIG_LINE = /^\s{0,64}["']?([A-Za-z_][\w.-]{0,127})["']?\s{0,8}[:=]\s{0,8}(.{1,4096}?)\s{0,8},?$/;
+// Text written by echo or printf (`echo "DB_PASSWORD=..." >> .env`): a line of the file written.
+const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
 // --flag value, --flag=value.
 const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
 
@@ -94,7 +97,7 @@ function shortFlagPassword(line: string): string | undefined {
  * Judges one line of shell (or config text written by it). Returns what it found, if
  * anything. `judge` decides names; placeholders and run-time values never count.
  */
-function judgeLine(line: string, judge: NameJudge): ScriptFinding | undefined {
+function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFinding | undefined {
     if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
     ASSIGNMENT.lastIndex = 0;
     for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
@@ -121,6 +124,15 @@ function judgeLine(line: string, judge: NameJudge): ScriptFinding | undefined {
     if (config) {
         const value = unquote(config[2].trim());
         if (!/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(config[1], value)) return { what: "a configuration line" };
+    }
+    if (echoed) return undefined;
+    // The quoted text is judged as the lines it writes (`echo -e` and printf's `\n` end a line).
+    ECHOED.lastIndex = 0;
+    for (let m = ECHOED.exec(line); m; m = ECHOED.exec(line)) {
+        for (const written of unquote(m[1]).split("\\n")) {
+            const found = judgeLine(written, judge, true);
+            if (found) return found;
+        }
     }
     return undefined;
 }
