@@ -549,6 +549,14 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(at(components, "orders").line).toBe(lineOf("component-protect", "index.ts", 'new Store("orders"'));
     });
 
+    it("locates an ES module JavaScript program's top-level resources (frames without a function name) and those made in its functions", async () => {
+        const dir = path.join(PROGRAMS, "esm-javascript");
+        const lineOf = (text: string) => fs.readFileSync(path.join(dir, "index.js"), "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+        const c = await capture("esm-javascript", "preview");
+        expect(c.sources[named(c, "uploads").urn]).toMatchObject({ file: path.join(dir, "index.js"), line: lineOf('new aws.s3.BucketV2("uploads"') });
+        expect(c.sources[named(c, "jobs").urn]).toMatchObject({ file: path.join(dir, "index.js"), line: lineOf("return new aws.sqs.Queue(name") });
+    });
+
     it("runs an ES module TypeScript program: top-level await, `./bucket.js` for bucket.ts, locations on the TypeScript lines, exports as outputs", async () => {
         for (const mode of ["preview", "update"] as const) {
             const c = await capture("esm-typescript", mode);
