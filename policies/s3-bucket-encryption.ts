@@ -201,7 +201,7 @@ function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): str
  * inline block names an index document or a redirect. S3's website endpoint serves anonymous
  * readers, and cannot serve objects encrypted with SSE-KMS; SSE-S3 is what such a bucket can have.
  */
-export function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boolean): "yes" | "no" | "unknown" {
+function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boolean): Verdict {
     if (configured) return "yes";
     const property = INLINE_WEBSITE[bucket.type];
     const value = property === undefined ? undefined : bucket.props[property];
@@ -357,12 +357,20 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
     }
 }
 
-/** The buckets that may have SSE-S3 because CloudFront, Elastic Load Balancing or anonymous readers cannot use SSE-KMS with them. */
+/**
+ * The buckets that may have SSE-S3 because their website endpoint, CloudFront, Elastic Load
+ * Balancing or anonymous readers cannot use SSE-KMS with them.
+ */
 export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex, dryRun = false): Map<PlainResource, SseS3Only> {
     const out = new Map<PlainResource, SseS3Only>();
     const mark: Mark = (buckets, verdict, hint) => {
         for (const b of buckets) if (out.get(b)?.verdict !== "yes") out.set(b, { verdict, hint });
     };
+    const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
+    for (const bucket of index.buckets) {
+        const website = servesWebsite(bucket, websites.has(bucket), dryRun);
+        if (website !== "no") mark([bucket], website, HINTS.website);
+    }
     for (const r of resources) {
         if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
@@ -385,7 +393,6 @@ export function findUnencryptedBuckets(
 ): Finding[] {
     const index = indexBuckets(resources);
     const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
-    const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
     const sseS3Only = sseS3OnlyBuckets(resources, index, context.dryRun);
     const sseS3Config = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
         ? config : { ...config, allowedAlgorithms: [...config.allowedAlgorithms, "AES256"] };
@@ -396,8 +403,7 @@ export function findUnencryptedBuckets(
         const ref: ResourceRef = { urn: bucket.urn, type: bucket.type, name: bucket.name };
         const subject = `${bucket.type === t.S3_BUCKET ? "aws.s3.Bucket" : "aws.s3.BucketV2"} "${bucket.name}"`;
         // An unknown website, origin or log destination may be one: judged as one, so an unknown never reports more.
-        const website = servesWebsite(bucket, websites.has(bucket), context.dryRun);
-        const only = website === "no" ? sseS3Only.get(bucket) : { verdict: website, hint: HINTS.website };
+        const only = sseS3Only.get(bucket);
         const effective = only ? sseS3Config : config;
         const problems: string[] = [];
         const configurations = separate.get(bucket);
