@@ -87,7 +87,7 @@ export function runChild(jobFile: string): void {
     // ES module's top-level code has none (`at file:///.../index.js:3:11`), so its resources would
     // have no location. Accept both forms (only here: the pack's SDK is untouched).
     if (pulumi.Resource && pulumi.Resource.framePositionRegExp instanceof RegExp) {
-        pulumi.Resource.framePositionRegExp = /^\s*at (?:.* \()?(?<file>[^()]*?):(?<line>[0-9]+):(?<column>[0-9]+)\)?$/;
+        pulumi.Resource.framePositionRegExp = /^\s*at (?:.* \()?(?<file>.*?):(?<line>[0-9]+):(?<column>[0-9]+)\)?$/;
     }
     const settings = require(path.join(pulumiDir, "runtime", "settings.js"));
     const stackModule = require(path.join(pulumiDir, "runtime", "stack.js"));
