@@ -108,6 +108,11 @@ describe("credential formats", () => {
         expect(findFormat(`#!/bin/bash\necho "${fake.github("in-script")}" | gh auth login --with-token`)?.id).toBe("github-token");
         expect(findFormat(JSON.stringify({ key: fake.rsaPem("in-json") }))?.id).toBe("pem-private-key");
         expect(findFormat(`[default]\naws_access_key_id = ${fake.awsKeyId("pair")}\nx = ${fake.awsSecretKey("pair")}`)?.id).toBe("aws-secret-access-key");
+        // The Bot API's URL form, as a Lambda variable or a curl in a script (hghtwr/minecraft-ecs-telegram).
+        expect(findFormat(`https://api.telegram.org/bot${fake.telegram("in-url")}/sendMessage`)?.id).toBe("telegram-bot-token");
+        expect(findFormat(`curl -s "https://api.telegram.org/bot${fake.telegram("in-curl")}/sendMessage?chat_id=42"`)?.id).toBe("telegram-bot-token");
+        expect(findFormat("https://api.telegram.org/bot${TELEGRAM_TOKEN}/sendMessage")?.id).toBeUndefined();
+        expect(findFormat(`robot${fake.telegram("glued")}`)?.id).toBeUndefined();
     });
 
     it("names a value by its format, never by its text", () => {

@@ -192,7 +192,8 @@ const RULES: readonly Rule[] = [
     { id: "sentry-auth-token", what: "a Sentry auth token", class: "unmistakable", keywords: ["sntrys_", "sntryu_"], test: rx(/\bsntry[us]_[A-Za-z0-9+/=_]{40,2000}/) },
     { id: "discord-webhook", what: "a Discord webhook URL", class: "unmistakable", keywords: ["discord"], test: rx(/\bhttps:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}\b/) },
     { id: "discord-bot-token", what: "a Discord bot token", class: "unmistakable", when: (v) => v.length >= 58 && v.length < 100 && /^\s*[MNO]/.test(v), test: (v) => /^[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}$/.test(v.trim()) },
-    { id: "telegram-bot-token", what: "a Telegram bot token", class: "unmistakable", keywords: [":AA"], test: rx(/\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/) },
+    // The Bot API puts the token in the path, glued to "bot": https://api.telegram.org/bot<token>/sendMessage.
+    { id: "telegram-bot-token", what: "a Telegram bot token", class: "unmistakable", keywords: [":AA"], test: rx(/(?:\b|(?<=\/bot))\d{8,10}:AA[A-Za-z0-9_-]{33}\b/) },
     { id: "google-oauth-client-secret", what: "a Google OAuth client secret", class: "unmistakable", keywords: ["GOCSPX-"], test: rx(/\bGOCSPX-[A-Za-z0-9_-]{28}\b/) },
     { id: "google-api-key", what: "a Google API key", class: "public-capable", keywords: ["AIza"], test: rx(/\bAIza[0-9A-Za-z_-]{35}\b/) },
     { id: "openai-api-key", what: "an OpenAI API key", class: "unmistakable", keywords: ["T3BlbkFJ"], test: rx(/\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}/) },
