@@ -480,6 +480,15 @@ describe("reading the project directory", () => {
             .toBe("the program imports '@acme/ui/button' (from index.ts), which the installed package '@acme/ui' does not have: install the version the program was written for");
     });
 
+    it("names the stack file a missing config value belongs in, or says there is none", () => {
+        const missing = new Error("Missing required configuration variable 'orders:dbPassword'\n\tplease set a value using the command `pulumi config set --secret orders:dbPassword <value>`");
+        const job = { programDir: "/p", stack: "prod", preview: false };
+        expect(describeError(missing, { ...job, stackFile: "Pulumi.prod.yml" }))
+            .toBe("the program requires config orders:dbPassword, which Pulumi.prod.yml does not set: add it under `config:` (with `secure:` for a secret)");
+        expect(describeError(missing, job))
+            .toBe("the program requires config orders:dbPassword, and there is no Pulumi.prod.yaml: write one that sets it under `config:` (with `secure:` for a secret)");
+    });
+
     it("reads an answers file and rejects one that is not a map of results", () => {
         expect(readAnswers(path.join(PROGRAMS, "needs-answers/answers.json"))["aws:ec2/getAmi:getAmi"]).toMatchObject({ id: "ami-0abcdef1234567890" });
         expect(() => readAnswers(writeTmp("bad-answers.json", '{"aws:ec2/getAmi:getAmi": "ami-1"}'))).toThrow("the answer for aws:ec2/getAmi:getAmi must be a JSON object (the invoke's result)");
@@ -880,7 +889,8 @@ describe("check --program (the built CLI)", () => {
             /^check: \S+bad-resource-name: the program failed: the aws:sqs\/queue:Queue resource at index\.js:8 is given an object as its name: pass a string as the constructor's first argument \(the logical name in the resource's URN\)\n$/],
         ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],
         ["a hang", ["bad-hangs", "--program-timeout", "2"], /^check: \S+bad-hangs: the program did not finish within 2 s \(does it wait for something that never happens\?\); raise the limit with --program-timeout <seconds>\n$/],
-        ["missing config", ["secret-config", "--stack", "prod"], /^check: \S+secret-config: the program requires config secret-config:dbPassword, which Pulumi\.prod\.yaml does not set: add it under `config:` \(with `secure:` for a secret\)\n$/],
+        // There is no Pulumi.prod.yaml: the message says so rather than naming a file that is not there.
+        ["missing config", ["secret-config", "--stack", "prod"], /^check: \S+secret-config: the program requires config secret-config:dbPassword, and there is no Pulumi\.prod\.yaml: write one that sets it under `config:` \(with `secure:` for a secret\)\n$/],
         ["a directory without Pulumi.yaml", [".."], /^check: \S+: no Pulumi\.yaml \(--program takes the directory holding Pulumi\.yaml\)\n$/],
     ];
     it.each(broken)("exits 2 with one clear line for %s, never a stack trace", (_label, [example, ...flags], message) => {

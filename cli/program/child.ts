@@ -22,6 +22,8 @@ export interface ChildJob {
     esm: boolean;
     project: string;
     stack: string;
+    /** The stack file's name (Pulumi.<stack>.yaml), when there is one. */
+    stackFile?: string;
     organization: string;
     preview: boolean;
     region: string;
@@ -349,7 +351,7 @@ function unansweredMessage(unanswered: Set<string>): string {
 }
 
 /** One line saying what went wrong and where in the program, never a stack trace. */
-export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "stack" | "preview">): string {
+export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "stack" | "stackFile" | "preview">): string {
     const programDir = job.programDir;
     if (e instanceof ProgramSyntaxError) return `the program does not compile: ${e.message}`;
     if (!(e instanceof Error)) return `the program failed: ${oneLine(String(e))}`;
@@ -375,7 +377,11 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
         return `the program does not compile: ${where ? `${relativeTo(where[1], programDir)}:${where[2]}: ` : ""}${oneLine(e.message)}`;
     }
     const config = /Missing required configuration variable '([^']+)'/.exec(e.message);
-    if (config) return `the program requires config ${config[1]}, which Pulumi.${job.stack}.yaml does not set: add it under \`config:\` (with \`secure:\` for a secret)`;
+    if (config) {
+        return job.stackFile
+            ? `the program requires config ${config[1]}, which ${job.stackFile} does not set: add it under \`config:\` (with \`secure:\` for a secret)`
+            : `the program requires config ${config[1]}, and there is no Pulumi.${job.stack}.yaml: write one that sets it under \`config:\` (with \`secure:\` for a secret)`;
+    }
     return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(e.message)}${locationIn(e, programDir)}${hintFor(e, job)}`;
 }
 

@@ -54,6 +54,7 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramCaptur
             esm: project.esm,
             project: project.name,
             stack: project.stack,
+            stackFile: project.stackFile && path.basename(project.stackFile),
             organization: options.organization ?? "organization",
             preview: options.preview,
             region,
