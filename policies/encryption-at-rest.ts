@@ -544,12 +544,16 @@ const databaseChecks: Check[] = [
     }),
     {
         // A global database has no key of its own (keys are regional, on each member cluster).
+        // Aurora global databases hold their data in Aurora clusters, which AWS encrypts since
+        // 2026-02-18 when the program says nothing, as it does standalone clusters: only a
+        // declared false is judged. DocumentDB and Neptune still create them unencrypted.
         types: [t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER],
         property: "storageEncrypted",
         ...ACCEPTS_TRUE,
         appliesTo: (r) => noneOf(r.props.sourceDbClusterIdentifier),
-        unset: { value: false, note: "the global database is created unencrypted, and the clusters that join it follow it" },
-        fix: "Set `storageEncrypted: true`, or create the global database from an encrypted cluster with `sourceDbClusterIdentifier`.",
+        unset: (r) => (r.type === t.RDS_GLOBAL_CLUSTER ? undefined : { value: false, note: "the global database is created unencrypted, and the clusters that join it follow it" }),
+        fix: (_config, r) => "Set `storageEncrypted: true`" +
+            `${r.type === t.RDS_GLOBAL_CLUSTER ? " or remove it (Aurora encrypts new clusters by default)" : ""}, or create the global database from an encrypted cluster with \`sourceDbClusterIdentifier\`.`,
     },
     {
         types: [t.DOCDB_CLUSTER],
@@ -1141,9 +1145,10 @@ function examples(): PolicyExample[] {
             type: t.RDS_CLUSTER, name: "maz",
             props: { engine: "postgres", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", iops: 1000, allocatedStorage: 100, masterUsername: "app", manageMasterUserPassword: true, storageEncrypted: true },
         }]),
-        fail("RDS global cluster without storageEncrypted", [{ type: t.RDS_GLOBAL_CLUSTER, name: "g", props: { globalClusterIdentifier: "orders", engine: "aurora-postgresql", engineVersion: "16.4" } }]),
-        pass("RDS global cluster encrypted, and one created from a cluster", [
+        fail("RDS global cluster with storageEncrypted false", [{ type: t.RDS_GLOBAL_CLUSTER, name: "g", props: { globalClusterIdentifier: "orders", engine: "aurora-postgresql", engineVersion: "16.4", storageEncrypted: false } }]),
+        pass("RDS global cluster encrypted, one leaving it to Aurora's default, and one created from a cluster", [
             { type: t.RDS_GLOBAL_CLUSTER, name: "g", props: { globalClusterIdentifier: "orders", engine: "aurora-postgresql", engineVersion: "16.4", storageEncrypted: true } },
+            { type: t.RDS_GLOBAL_CLUSTER, name: "g3", props: { globalClusterIdentifier: "orders3", engine: "aurora-postgresql", engineVersion: "16.4" } },
             { type: t.RDS_GLOBAL_CLUSTER, name: "g2", props: { globalClusterIdentifier: "orders2", sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:orders" } },
         ]),
         fail("DocumentDB cluster and global cluster without storageEncrypted", [
