@@ -489,6 +489,13 @@ describe("reading the project directory", () => {
             .toBe("the program requires config orders:dbPassword, and there is no Pulumi.prod.yaml: write one that sets it under `config:` (with `secure:` for a secret)");
     });
 
+    it("gives the cause of an output that failed, without the SDK's chain of properties that awaited it", () => {
+        const e = new TypeError('error serializing property "requestTemplates": error serializing property "policyArn": aws.ec2.getSubnetIds is not a function');
+        e.stack = `TypeError: ${e.message}\n    at /p/network.ts:12:25`;
+        expect(describeError(e, { programDir: "/p", stack: "dev", preview: true }))
+            .toBe("the program failed: TypeError: aws.ec2.getSubnetIds is not a function (at network.ts:12)");
+    });
+
     it("reads an answers file and rejects one that is not a map of results", () => {
         expect(readAnswers(path.join(PROGRAMS, "needs-answers/answers.json"))["aws:ec2/getAmi:getAmi"]).toMatchObject({ id: "ami-0abcdef1234567890" });
         expect(() => readAnswers(writeTmp("bad-answers.json", '{"aws:ec2/getAmi:getAmi": "ami-1"}'))).toThrow("the answer for aws:ec2/getAmi:getAmi must be a JSON object (the invoke's result)");

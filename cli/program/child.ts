@@ -382,7 +382,10 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
             ? `the program requires config ${config[1]}, which ${job.stackFile} does not set: add it under \`config:\` (with \`secure:\` for a secret)`
             : `the program requires config ${config[1]}, and there is no Pulumi.${job.stack}.yaml: write one that sets it under \`config:\` (with \`secure:\` for a secret)`;
     }
-    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(e.message)}${locationIn(e, programDir)}${hintFor(e, job)}`;
+    // The SDK prefixes `error serializing property "k": ` to the same error each time a resource
+    // awaiting the failed output rethrows it, so the prefixes name other resources' properties.
+    const cause = e.message.replace(/^(?:error serializing property "[^"]*": )+/, "");
+    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(cause)}${locationIn(e, programDir)}${hintFor(e, job)}`;
 }
 
 // In update mode the fake cloud fills in names, ids, ARNs and the outputs programs most often
