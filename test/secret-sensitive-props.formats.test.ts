@@ -44,6 +44,7 @@ const EXAMPLES: [string, string, string][] = [
     ["stripe-secret-key", fake.stripeSecret("f12"), fake.stripePublishable("f12")],
     ["stripe-webhook-secret", fake.stripeWebhook("f13"), "whsec_short"],
     ["sendgrid-api-key", fake.sendgrid("f14"), "SG.abc.def"],
+    ["docker-hub-token", fake.dockerHub("f63"), "dckr_pat_short"],
     ["npm-token", fake.npm("f15"), "npm_config_cache"],
     ["pypi-token", fake.pypi("f16"), "pypi-AgEIcHlwaS5vcmc"],
     ["newrelic-user-key", fake.newrelicUser("f17"), "NRAK-SHORT"],
@@ -214,6 +215,11 @@ describe("scripts and argument lists", () => {
         [`echo -e "DB_USER=app\\nDB_PASSWORD=${pw}" > .env`, "a variable assignment"],
         [`printf 'API_TOKEN=${pw}\\n' | sudo tee -a /etc/environment`, "a variable assignment"],
         [`echo "password: ${pw}" >> config.yml`, "a configuration line"],
+        // A literal fed to a command that reads its credential from stdin (getnuvo/pipelines-selfhost's user data).
+        [`echo '${pw}' | docker login -u 'acme' --password-stdin`, "a value piped to `--password-stdin`"],
+        [`printf '%s' "${pw}" | sudo docker login registry.acme.example --username ci --password-stdin`, "a value piped to `--password-stdin`"],
+        [`echo -n ${pw} | helm registry login ghcr.io -u acme --password-stdin`, "a value piped to `--password-stdin`"],
+        [`echo ${pw} | gh auth login --with-token`, "a value piped to `--password-stdin`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -224,6 +230,9 @@ describe("scripts and argument lists", () => {
         ['echo "DB_HOST=orders.c0example0ab.eu-west-1.rds.amazonaws.com" >> .env'], ['echo "DB_PASSWORD=$DB_PASSWORD" >> .env'],
         ["echo 'DB_PASSWORD=${DB_PASSWORD}' >> .env"], ['echo "Setting the database password"'], ["printf 'PASSWORD_MIN_LENGTH=12\\n' >> .env"],
         ['echo "export DB_PASSWORD=$(aws ssm get-parameter --name /app/db --with-decryption --query Parameter.Value --output text)" >> ~/.bashrc'],
+        ['echo "$DOCKERHUB_TOKEN" | docker login -u acme --password-stdin'], ["echo ${{ secrets.GHCR_TOKEN }} | docker login ghcr.io -u acme --password-stdin"],
+        ["printf '%s' \"${REGISTRY_PASSWORD}\" | docker login -u ci --password-stdin"], ["echo $(aws ecr get-login-password) | docker login -u AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com"],
+        ["echo 'logging in' && docker login -u acme --password-stdin < /run/secrets/hub"], ["cat /run/secrets/hub | docker login -u acme --password-stdin"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {
@@ -247,5 +256,8 @@ describe("scripts and argument lists", () => {
     it("scripts of 1 MB are read in linear time", () => {
         const script = (n: number) => `#!/bin/bash\n${`export A${"B".repeat(100)}=x\n`.repeat(n / 106)}--password ${"x".repeat(n)}`;
         expectLinear((n) => findSensitiveValues("aws:ec2/instance:Instance", { userData: script(n) }, { sensitivePatterns: [], ignoreProperties: [] }), 300);
+        // Pipes that never reach --password-stdin: every attempt is bounded by the longest word and command.
+        const pipes = (n: number) => `echo ${"x".repeat(1000)} | ${"y".repeat(600)} `.repeat(n / 1610);
+        expectLinear((n) => findCredentialInScript(pipes(n), judge), 300);
     });
 });

@@ -184,6 +184,7 @@ const RULES: readonly Rule[] = [
     { id: "stripe-secret-key", what: "a Stripe secret key", class: "unmistakable", keywords: ["_live_", "_test_", "_prod_"], test: rx(/\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{20,247}\b/) },
     { id: "stripe-webhook-secret", what: "a Stripe webhook signing secret", class: "unmistakable", keywords: ["whsec_"], test: rx(/\bwhsec_[A-Za-z0-9+/=]{32,128}/) },
     { id: "sendgrid-api-key", what: "a SendGrid API key", class: "unmistakable", keywords: ["SG."], test: rx(/\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/) },
+    { id: "docker-hub-token", what: "a Docker Hub access token", class: "unmistakable", keywords: ["dckr_pat_"], test: rx(/\bdckr_pat_[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])/) },
     { id: "npm-token", what: "an npm token", class: "unmistakable", keywords: ["npm_"], test: rx(/\bnpm_[A-Za-z0-9]{36}\b/) },
     { id: "pypi-token", what: "a PyPI token", class: "unmistakable", keywords: ["pypi-AgEIcHlwaS5vcmc"], test: rx(/\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}/) },
     { id: "newrelic-user-key", what: "a New Relic user key", class: "unmistakable", keywords: ["NRAK-"], test: rx(/\bNRAK-[A-Z0-9]{27}\b/) },

@@ -2,8 +2,9 @@
 // `$env:TOKEN = "..."`), config lines written by heredocs (`aws_secret_access_key = ...`,
 // `password: ...`), credential flags (`--password x`, `--api-key=x`), the few commands whose
 // short flags take a password (`mysql -pX`, `docker login -p X`, `curl -u user:pass`,
-// `sshpass -p`, `redis-cli -a`, `htpasswd -b`), `chpasswd` lines, `.netrc` entries, and the
-// same in text written by `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`).
+// `sshpass -p`, `redis-cli -a`, `htpasswd -b`), literals piped to `--password-stdin`,
+// `chpasswd` lines, `.netrc` entries, and the same in text written by `echo` or `printf`
+// (`echo "DB_PASSWORD=..." >> .env`).
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
 // time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``) is never a finding. Also OpenTelemetry
@@ -38,6 +39,9 @@ const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|
 const CONFIG_LINE = /^\s{0,64}["']?([A-Za-z_][\w.-]{0,127})["']?\s{0,8}[:=]\s{0,8}(.{1,4096}?)\s{0,8},?$/;
 // Text written by echo or printf (`echo "DB_PASSWORD=..." >> .env`): a line of the file written.
 const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
+// echo 'TOKEN' | docker login -u ci --password-stdin (gh auth login --with-token): a literal fed to a
+// command that reads its credential from stdin. printf's optional format comes first ('%s').
+const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token)(?![\w-])/;
 // --flag value, --flag=value.
 const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
 
@@ -120,6 +124,8 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     // echo 'user:password' | chpasswd
     const chpasswd = /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/.exec(line);
     if (chpasswd && !isRuntime(chpasswd[1])) return { what: "a line piped to `chpasswd`" };
+    const piped = PIPED_TO_STDIN.exec(line);
+    if (piped && !isRuntime(unquote(piped[1])) && judge("password", unquote(piped[1]))) return { what: "a value piped to `--password-stdin`" };
     const config = CONFIG_LINE.exec(line);
     if (config) {
         const value = unquote(config[2].trim());
