@@ -339,6 +339,12 @@ export function parseInput(json: unknown, label: string, options: LoadOptions = 
     if ("deployment" in o) return fromStackExport(o, label, options);
     if (Array.isArray(o.steps)) return fromPreviewJson(o, label, options);
     if (Array.isArray(o.resources)) return fromFixture(o, label, options);
+    // A self-managed backend's state file (.pulumi/stacks/<project>/<stack>.json): its deployment sits
+    // under checkpoint.latest, in the backend's own layout, which the CLI converts when it exports.
+    if ("checkpoint" in o) {
+        throw new InputError(`${label}: this is a self-managed backend's state file (it has "checkpoint"), not a stack export: ` +
+            "log in to that backend (`pulumi login file://...` or `s3://...`) and check the output of `pulumi stack export --stack <stack>`");
+    }
     throw new InputError(`${label}: unknown input shape: expected "resources" (fixture), "deployment" (stack export) or "steps" (preview --json)`);
 }
 

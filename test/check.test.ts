@@ -149,6 +149,8 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         ["truncated JSON", () => [writeTmp("trunc.json", '{"resources": [{"type": "aws:s3/bu')], /not valid JSON/],
         ["binary", () => [writeTmp("bin.json", Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13]))], /not valid JSON/],
         ["unknown shape", () => [writeTmp("shape.json", '{"hello": "world"}')], /unknown input shape/],
+        ["a self-managed backend's state file", () => [writeTmp("state.json", '{"version": 3, "checkpoint": {"stack": "organization/shop/dev", "latest": {"resources": []}}}')],
+            /state\.json: this is a self-managed backend's state file \(it has "checkpoint"\), not a stack export: log in to that backend .* `pulumi stack export --stack <stack>`/],
         ["a JSON array", () => [writeTmp("array.json", "[]")], /unknown input shape/],
         ["fixture entry without type", () => [writeTmp("notype.json", '{"resources": [{"name": "x"}]}')], /resources\[0\]: "type" must be a type token/],
         ["fixture parent that does not exist", () => [writeTmp("parent.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "parent": "ghost"}]}')], /names "ghost", which is not a resource/],
