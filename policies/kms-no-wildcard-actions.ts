@@ -5,13 +5,14 @@
 //
 // Key policies always say `Resource: "*"` (the key itself), so Resource is never judged.
 // A statement whose only principal is the account root is AWS's default "Enable IAM User
-// Permissions" statement: it delegates to IAM policies rather than granting anything.
+// Permissions" statement: it delegates to IAM policies rather than granting anything. Roots
+// of two accounts granted wildcards mean one is another account's: that is a grant.
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    audienceOf, compileAllowedActions, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement, pinsCaller,
-    quoteList, readPolicyDocument, unacceptedWildcardActions,
+    audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement,
+    pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
 
@@ -85,7 +86,35 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
         }
     }
+    const roots = rootsGrantedWildcards(reading.statements, allowed);
+    if (roots.size > 1) {
+        const listed = [...roots].map(([account, label]) => `${account} (${label})`).join(", ");
+        findings.push({
+            message: `${describeDocument(at)} grants wildcard actions to the roots of accounts ${listed}. A key belongs to one account; ` +
+                "for any other the root statement is no default but a cross-account grant of every key-use and grant action " +
+                '(kms:CreateGrant lets that account pass the key on). Grant other accounts the actions they use ("kms:Encrypt", ' +
+                '"kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey").',
+        });
+    }
     return findings;
+}
+
+/**
+ * The accounts whose root an Allow statement grants wildcard actions (or NotAction), with the
+ * first such statement's label. The root exemption stands for AWS's default statement for the
+ * key's own account; roots of two accounts mean one of them is another account.
+ */
+function rootsGrantedWildcards(statements: readonly PolicyStatement[], allowed: readonly GlobMatcher[]): Map<string, string> {
+    const roots = new Map<string, string>();
+    for (const statement of statements) {
+        if (statement.effect !== "Allow" || statement.notPrincipal) continue;
+        if (!statement.notAction && unacceptedWildcardActions(statement.action, allowed).length === 0) continue;
+        for (const p of statement.principal?.entries ?? []) {
+            const account = p.type === "AWS" ? rootAccount(p.id) : undefined;
+            if (account && !roots.has(account)) roots.set(account, statement.label);
+        }
+    }
+    return roots;
 }
 
 export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({

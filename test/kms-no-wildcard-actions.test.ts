@@ -42,7 +42,7 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
     const cases: [string, unknown[], string[], [string, string][]][] = [
         ["the default root statement", [ENABLE_IAM], [], []],
         ["root as a bare account id", [grant({ AWS: ACCOUNT }, "kms:*")], [], []],
-        ["root in several forms", [grant({ AWS: [ROOT, ACCOUNT, "arn:aws:iam::444455556666:root"] }, ["kms:*", "*"])], [], []],
+        ["root in several forms", [grant({ AWS: [ROOT, ACCOUNT] }, ["kms:*", "*"])], [], []],
         ["root in another partition", [grant({ AWS: "arn:aws-us-gov:iam::111122223333:root" }, "kms:*")], [], []],
         ["root NotAction", [{ Effect: "Allow", Principal: { AWS: ROOT }, NotAction: "kms:ScheduleKeyDeletion", Resource: "*" }], [], []],
         ["a role granted kms:*", [ENABLE_IAM, grant({ AWS: ROLE }, "kms:*", { Sid: "Role" })], [], [['statement "Role"', WILDCARD('"kms:*"')]]],
@@ -210,6 +210,31 @@ describe("findKeyPolicyWildcards (pure rule): key resources", () => {
         expect(isAccountRoot(principal)).toBe(expected);
     });
 
+    // The root exemption stands for AWS's default statement of the key's own account; a key belongs to one account.
+    const PARTNER = "arn:aws:iam::444455556666:root";
+    const TWO_ROOTS = 'grants wildcard actions to the roots of accounts 111122223333 (statement "Enable IAM User Permissions"), 444455556666 (statement "Partner")';
+    const multiRoot: [string, unknown[], string[]][] = [
+        ["another account's root with named actions", [ENABLE_IAM, { Sid: "Partner", ...grant({ AWS: PARTNER }, ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]) }], []],
+        ["the own root twice, as an ARN and as a bare account id", [ENABLE_IAM, { Sid: "Again", ...grant({ AWS: ACCOUNT }, "kms:*") }], []],
+        ["another account's root in a Deny", [ENABLE_IAM, { Sid: "Partner", Effect: "Deny", Principal: { AWS: PARTNER }, Action: "kms:*", Resource: "*" }], []],
+        ["another account's root with kms:* beside the own root", [ENABLE_IAM, { Sid: "Partner", ...grant({ AWS: PARTNER }, "kms:*") }], [TWO_ROOTS]],
+        ["both roots in one statement", [{ Sid: "Both", ...grant({ AWS: [ROOT, PARTNER] }, "kms:*") }],
+            ['grants wildcard actions to the roots of accounts 111122223333 (statement "Both"), 444455556666 (statement "Both")']],
+        ["another account's root with NotAction", [ENABLE_IAM, { Sid: "Partner", Effect: "Allow", Principal: { AWS: PARTNER }, NotAction: "kms:ScheduleKeyDeletion", Resource: "*" }], [TWO_ROOTS]],
+    ];
+    it.each(multiRoot)("roots of two accounts: %s", (_label, statements, expected) => {
+        expect(check(KEY, { policy: JSON.stringify(doc(statements)) }, [...KEY_USE_WILDCARDS]).map((m) => m.replace(/^[^:]+:[^:]+:[^:]+: policy /, "").replace(/\. .*$/s, ""))).toEqual(expected);
+    });
+
+    it("names the way out for roots of two accounts, in full", () => {
+        expect(check(KEY_POLICY, { keyId: "k", policy: doc([ENABLE_IAM, { Sid: "Partner", ...grant({ AWS: "arn:aws:iam::444455556666:root" }, "kms:*") }]) })).toEqual([
+            `${KEY_POLICY} "k": policy grants wildcard actions to the roots of accounts 111122223333 (statement "Enable IAM User Permissions"), ` +
+                '444455556666 (statement "Partner"). A key belongs to one account; for any other the root statement is no default but a cross-account ' +
+                "grant of every key-use and grant action (kms:CreateGrant lets that account pass the key on). Grant other accounts the actions they use " +
+                '("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey").',
+        ]);
+    });
+
     // Speed on large documents is measured by `npm run bench`, not asserted here.
     it("passes a clean key policy at AWS's 32 KB limit", () => {
         const statements = [ENABLE_IAM, ...Array.from({ length: 150 }, (_, i) =>
@@ -297,5 +322,19 @@ describe("kms-no-wildcard-actions through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["role-and-pending"]);
+    });
+
+    it("reports kms:* to the roots of two accounts (one is not the key's), not another account given named actions", async () => {
+        const partner = "arn:aws:iam::444455556666:root";
+        const run = await engine.run({
+            resources: [
+                { type: KEY, name: "shared-with-partner", props: { enableKeyRotation: true, policy: JSON.stringify(doc([ENABLE_IAM, { Sid: "Partner", ...grant({ AWS: partner }, "kms:*") }])) } },
+                { type: KEY, name: "partner-uses", props: { enableKeyRotation: true, policy: JSON.stringify(doc([ENABLE_IAM, { Sid: "Partner", ...grant({ AWS: partner }, ["kms:Decrypt", "kms:DescribeKey"]) }])) } },
+                { type: KEY_POLICY, name: "pending-partner", props: { keyId: "k", policy: doc([ENABLE_IAM, { Sid: "Partner", ...grant({ AWS: { $unknown: true } }, "kms:*") }]) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["shared-with-partner", `${KEY} "shared-with-partner": policy grants wildcard actions to the roots of accounts 111122223333 (statement "Enable IAM User Permissions"), 444455556666 (statement "Partner")`],
+        ]);
     });
 });

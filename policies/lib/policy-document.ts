@@ -291,11 +291,17 @@ export function unacceptedWildcardActions(actions: StringValues | undefined, all
 
 // ---------------------------------------------------------------- principals
 
-const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
+const ACCOUNT_ROOT = /^(?:arn:aws(?:-[a-z]+)*:iam::(\d{12}):root|(\d{12}))$/;
 
 /** True for `arn:aws:iam::<account>:root` (any partition) or a bare account id. */
 export function isAccountRoot(principal: string): boolean {
     return ACCOUNT_ROOT.test(principal);
+}
+
+/** The account of an account-root principal, else undefined. */
+export function rootAccount(principal: string): string | undefined {
+    const m = ACCOUNT_ROOT.exec(principal);
+    return m ? (m[1] ?? m[2]) : undefined;
 }
 
 // "*", {"AWS": "*"}, {"CanonicalUser": "*"}; AWS refuses other wildcards in principals, but
