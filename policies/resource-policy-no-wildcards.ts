@@ -478,6 +478,13 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     const token = isUnknown(eventSourceToken) ? "unknown" : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "" ? "yes" : "no";
     const servicePinned = service ? anyOf(pinned, token) : "no";
     const findings: Finding[] = [];
+    // A pin that is set but admits any account (`arn:aws:execute-api:us-east-1:*:*/*/*`) is named as such.
+    const lacking = (names: [string, unknown][]): string => {
+        const set = names.filter(([, v]) => typeof v === "string" && v.trim() !== "").map(([k]) => k);
+        return set.length === 0
+            ? `without ${names.map(([k]) => k).join(names.length > 2 ? ", " : " or ").replace(/, ([^,]+)$/, " or $1")}`
+            : `with ${set.join(" and ")} admitting any account (a wildcard or a policy variable where the account goes)`;
+    };
     // A service pinned to the calling resource only ever invokes the function, so a wildcard
     // gives it nothing more to use: @pulumi/aws's `queue.onEvent` grants SQS `lambda:*` this way.
     if (typeof action === "string" && !isUnknown(action) && isWildcardAction(action) && !allowed.some((accepts) => accepts(action)) &&
@@ -497,14 +504,14 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
         );
         if (pinned === "no" && urlOnly === "no") {
             findings.push({
-                message: `${where}: principal is "*" without sourceAccount, sourceArn or principalOrgId, so any AWS account may invoke the function. ` +
+                message: `${where}: principal is "*" ${lacking([["sourceAccount", sourceAccount], ["sourceArn", sourceArn], ["principalOrgId", principalOrgId]])}, so any AWS account may invoke the function. ` +
                     "Name the account or service that calls it, or set principalOrgId to your organization.",
             });
         }
     } else if (service && servicePinned === "no") {
         const named = SERVICE_PRINCIPAL.test(who) ? `the service principal ${JSON.stringify(who)}` : "a service principal";
         findings.push({
-            message: `${where}: principal is ${named} without sourceArn or sourceAccount, so the service may invoke the function ` +
+            message: `${where}: principal is ${named} ${lacking([["sourceArn", sourceArn], ["sourceAccount", sourceAccount]])}, so the service may invoke the function ` +
                 "on behalf of resources in any account. Set sourceArn to the calling resource's ARN, or sourceAccount to your account id.",
         });
     }
