@@ -879,6 +879,25 @@ describe("check --program (the built CLI)", () => {
         expect(withAnswers.stderr).toBe("");
     });
 
+    it("asks for a component method's result by its token, and runs once answers.json gives it", () => {
+        const dir = path.join(PROGRAMS, "component-method");
+        for (const mode of [[], ["--preview"]]) {
+            const without = check("--program", dir, ...mode);
+            expect(without.code).toBe(2);
+            expect(without.stderr).toBe(
+                `check: ${dir}: the program needs acme:index:Cluster/getKubeconfig, which check cannot answer offline; ` +
+                    'put the results in a JSON file ({"<invoke token>": {<result>}}, see docs/check-program.md) and pass it with --invoke-answers <file>\n',
+            );
+        }
+        const fixture = path.join(tmp, "component-method.json");
+        const withAnswers = check("--program", dir, "--invoke-answers", path.join(dir, "answers.json"), "--config", ALL_ADVISORY, "--format", "json", "--save-fixture", fixture);
+        expect(withAnswers.code).toBe(0);
+        expect(withAnswers.stderr).toBe(`check: ${dir}: note: acme:index:Cluster "platform" is a multi-language component: its children are created by its provider, which check does not run, so they are not analyzed\n`);
+        // The method's result reaches the parameter (a SecureString value, which the SDK makes secret).
+        const parameter = JSON.parse(fs.readFileSync(fixture, "utf8")).resources.find((x: any) => x.name === "kubeconfig");
+        expect(parameter.props.value).toEqual({ $secret: "apiVersion: v1\nkind: Config\nclusters: []\n" });
+    });
+
     const broken: [string, string[], RegExp][] = [
         ["a syntax error", ["bad-syntax"], /^check: \S+bad-syntax: the program does not compile: index\.ts:7:14: ':' expected\.\n$/],
         ["a missing dependency", ["bad-missing-dependency"], /^check: \S+bad-missing-dependency: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed: run npm install in \S+\n$/],
