@@ -126,6 +126,9 @@ export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPolicie
             ),
         },
     },
+    // A service's *FullAccess policy is that service's "*" (AmazonS3FullAccess is s3:* on every
+    // bucket), which iam-no-wildcard-actions reports when a program writes it out.
+    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-Amplify", "arn:aws*:iam::aws:policy/*FullAccess"] },
     resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
     check: findAdminManagedPolicies,
     examples: examples(),
