@@ -183,9 +183,12 @@ function examples(): PolicyExample[] {
     });
     return [
         {
-            title: "a plaintext password in a Lambda environment, a container environment, an RDS master password and a SecureString value",
+            title: "a plaintext password in a Lambda environment, a container environment, an Amazon MQ user and an OpenSearch master user",
             verdict: "fail",
             demo: true,
+            note: "The MQ and OpenSearch passwords are marked secret by the provider's schema below the top level, which no SDK wraps. " +
+                "Top-level marks (an RDS instance's `password`, an SSM parameter's `value`) @pulumi/aws makes secret itself; " +
+                "the policy reports them where they still arrive plaintext, in programs and stack exports whose SDK did not.",
             resources: [
                 { type: "aws:lambda/function:Function", name: "orders-api", props: fn({ LOG_LEVEL: "info", DB_PASSWORD: "hunter2-not-real" }) },
                 {
@@ -196,13 +199,21 @@ function examples(): PolicyExample[] {
                     },
                 },
                 {
-                    type: t.RDS_INSTANCE, name: "billing-db",
+                    type: t.MQ_BROKER, name: "orders-broker",
                     props: {
-                        engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", password: "hunter2-not-real",
-                        deletionProtection: true, storageEncrypted: true,
+                        brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m5.large", autoMinorVersionUpgrade: true,
+                        users: [{ username: "orders", password: "hunter2-not-real-42" }],
                     },
                 },
-                { type: t.SSM_PARAMETER, name: "webhook-signing-key", props: { name: "/shop/webhook-signing-key", type: "SecureString", value: "whsec_not_real_1234" } },
+                {
+                    type: t.OPENSEARCH_DOMAIN, name: "search", protect: true,
+                    props: {
+                        domainName: "search", engineVersion: "OpenSearch_2.17",
+                        clusterConfig: { instanceType: "r7g.large.search" }, ebsOptions: { ebsEnabled: true, volumeSize: 20 },
+                        encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
+                        advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true, masterUserOptions: { masterUserName: "admin", masterUserPassword: "Hunter2-not-real!" } },
+                    },
+                },
             ],
             messageIncludes: "is plaintext but",
         },

@@ -189,7 +189,7 @@ describe("exempted findings: out of the verdict, in every format", () => {
         const engine = useEngine({ stack: "prod", project: "shop" });
         // At remediate the pack fixes what it may; an exempt resource must stay as it is, so check leaves those exemptions to the pack.
         const REMEDIATE = {
-            "secret-sensitive-props": { enforcementLevel: "remediate", exemptions: [{ name: "billing-db", reason: "Local dev password" }] },
+            "secret-sensitive-props": { enforcementLevel: "remediate", exemptions: [{ name: "orders-broker", reason: "Local dev broker" }] },
             "rds-deletion-protection": { enforcementLevel: "mandatory", exemptions: [{ type: "aws:dynamodb/*", reason: "Tables are backed up" }] },
             // check hands the pack the stack export's secrets provider; the bare engine run does not.
             "secrets-provider-allowlist": "disabled",

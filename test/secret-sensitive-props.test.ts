@@ -604,8 +604,8 @@ describe("secret-sensitive-props through the engine path", () => {
             // The demo stack generated from the examples marked `demo`: one of each kind.
             "insecure-stack.json: orders-api (plaintext)",
             "insecure-stack.json: orders-worker (plaintext)",
-            "insecure-stack.json: billing-db (plaintext)",
-            "insecure-stack.json: webhook-signing-key (plaintext)",
+            "insecure-stack.json: orders-broker (plaintext)",
+            "insecure-stack.json: search (plaintext)",
             "secret-sensitive-props/insecure.json: orders-api (plaintext)",
             "secret-sensitive-props/insecure.json: orders-worker (plaintext)",
             "secret-sensitive-props/insecure.json: orders-db (plaintext)",
