@@ -401,7 +401,7 @@ export function findUnencryptedBuckets(
     const findings: Finding[] = [];
     for (const bucket of index.buckets) {
         const ref: ResourceRef = { urn: bucket.urn, type: bucket.type, name: bucket.name };
-        const subject = `${bucket.type === t.S3_BUCKET ? "aws.s3.Bucket" : "aws.s3.BucketV2"} "${bucket.name}"`;
+        const subject = `${bucket.type} "${bucket.name}"`;
         // An unknown website, origin or log destination may be one: judged as one, so an unknown never reports more.
         const only = sseS3Only.get(bucket);
         const effective = only ? sseS3Config : config;

@@ -305,7 +305,7 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         findings.forEach((f, i) => {
             expect(f.message).toContain(expected[i][1]);
             // Names the bucket and says how to fix it.
-            expect(f.message).toMatch(new RegExp(`^aws\\.s3\\.Bucket(V2)? "${expected[i][0]}": `));
+            expect(f.message).toMatch(new RegExp(`^aws:s3/bucket(V2)?:Bucket(V2)? "${expected[i][0]}": `));
             expect(f.message).toMatch(/Set |Use |Add |Declare /);
             expect(f.resource).toEqual({ urn: expect.stringContaining(`::${expected[i][0]}`), type: expect.stringMatching(/^aws:s3\/bucket(V2)?:/), name: expected[i][0] });
         });
@@ -330,7 +330,7 @@ describe("findUnencryptedBuckets (pure rule)", () => {
     it("names the fix in the message for a bucket declaring nothing", () => {
         const [finding] = findUnencryptedBuckets([bucket("logs")], DEFAULTS);
         expect(finding.message).toBe(
-            'aws.s3.Bucket "logs": no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ' +
+            'aws:s3/bucket:Bucket "logs": no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ' +
                 "serverSideEncryptionConfiguration). S3 then applies its implicit default, SSE-S3 (AES256), which is not in allowedAlgorithms (aws:kms, aws:kms:dsse). " +
                 "Add an aws.s3.BucketServerSideEncryptionConfiguration with `bucket: <bucket>.id` and a rule " +
                 '`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}`, or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable.',
@@ -425,11 +425,11 @@ describe("s3-bucket-encryption through the engine path", () => {
         expect(names(found)).toEqual(["uploads", "exports", "reports", "backups", "media", "legacy"]);
         expect(found.every((d) => d.enforcementLevel === "mandatory")).toBe(true);
         const text = found.map((d) => d.message.split("\n").slice(1).join("\n"));
-        expect(text[0]).toContain('aws.s3.Bucket "uploads": no server-side encryption is declared');
+        expect(text[0]).toContain('aws:s3/bucket:Bucket "uploads": no server-side encryption is declared');
         expect(text[0]).toContain("implicit default, SSE-S3 (AES256), which is not in allowedAlgorithms");
-        expect(text[1]).toContain('aws.s3.BucketV2 "exports": serverSideEncryptionConfigurations[0].rules[0].applyServerSideEncryptionByDefaults[0].sseAlgorithm is "AES256"');
+        expect(text[1]).toContain('aws:s3/bucketV2:BucketV2 "exports": serverSideEncryptionConfigurations[0].rules[0].applyServerSideEncryptionByDefaults[0].sseAlgorithm is "AES256"');
         expect(text[2]).toContain("serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault is not set");
-        expect(text[3]).toContain('aws.s3.Bucket "backups": no server-side encryption is declared');
+        expect(text[3]).toContain('aws:s3/bucket:Bucket "backups": no server-side encryption is declared');
         expect(text[4]).toContain('BucketServerSideEncryptionConfigurationV2 "media-encryption" rules is an empty list');
         expect(text[5]).toContain('BucketServerSideEncryptionConfiguration "legacy-encryption" rules[0].applyServerSideEncryptionByDefault.sseAlgorithm is "AES256"');
     });
@@ -470,7 +470,7 @@ describe("s3-bucket-encryption through the engine path", () => {
         const found = run.of(POLICY);
         expect(found.map((d) => d.urn)).toEqual(["urn:pulumi:prod::media::aws:s3/bucket:Bucket::raw-uploads"]);
         expect(found[0].enforcementLevel).toBe("mandatory");
-        expect(found[0].message).toContain('aws.s3.Bucket "raw-uploads": serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm is "AES256"');
+        expect(found[0].message).toContain('aws:s3/bucket:Bucket "raw-uploads": serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm is "AES256"');
         expect(found[0].message).toContain("add \"AES256\" to allowedAlgorithms");
     });
 });
@@ -482,7 +482,7 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
         const run = await engine.run(loadInputFile(path.join(DIR, "preview.json")));
         const found = run.of(POLICY);
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["staging"]);
-        expect(found[0].message).toContain('aws.s3.Bucket "staging": no server-side encryption is declared');
+        expect(found[0].message).toContain('aws:s3/bucket:Bucket "staging": no server-side encryption is declared');
     });
 });
 
