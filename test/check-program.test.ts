@@ -489,6 +489,17 @@ describe("reading the project directory", () => {
             .toBe("the program requires config orders:dbPassword, and there is no Pulumi.prod.yaml: write one that sets it under `config:` (with `secure:` for a secret)");
     });
 
+    it("says a program calling AWS itself finds no credentials offline, and how to get past it", () => {
+        const e = Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" });
+        e.stack = `CredentialsProviderError: ${e.message}\n    at /p/node_modules/@smithy/property-provider/dist-cjs/index.js:1:1`;
+        expect(describeError(e, { programDir: "/p", stack: "dev", preview: false })).toBe(
+            "the program failed: CredentialsProviderError: Could not load credentials from any providers; the program calls AWS itself through the AWS SDK, " +
+                "which check, offline and without credentials, does not do: if the call is in an output's callback, run with --preview, where outputs are unknown and such callbacks do not run",
+        );
+        expect(describeError(e, { programDir: "/p", stack: "dev", preview: true }))
+            .toBe("the program failed: CredentialsProviderError: Could not load credentials from any providers; the program calls AWS itself through the AWS SDK, which check, offline and without credentials, does not do");
+    });
+
     it("gives the cause of an output that failed, without the SDK's chain of properties that awaited it", () => {
         const e = new TypeError('error serializing property "requestTemplates": error serializing property "policyArn": aws.ec2.getSubnetIds is not a function');
         e.stack = `TypeError: ${e.message}\n    at /p/network.ts:12:25`;

@@ -405,7 +405,7 @@ export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "st
     // The SDK prefixes `error serializing property "k": ` to the same error each time a resource
     // awaiting the failed output rethrows it, so the prefixes name other resources' properties.
     const cause = e.message.replace(/^(?:error serializing property "[^"]*": )+/, "");
-    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(cause)}${locationIn(e, programDir)}${hintFor(e, job)}`;
+    return `the program failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${oneLine(cause)}${locationIn(e, programDir)}${hintFor(e, job)}${awsSdkHint(e, job)}`;
 }
 
 // In update mode the fake cloud fills in names, ids, ARNs and the outputs programs most often
@@ -419,6 +419,14 @@ function hintFor(e: Error, job: Pick<ChildJob, "preview">): string {
     if (job.preview || !(e instanceof TypeError) || !/\b(?:undefined|null)\b|is not iterable/.test(e.message)) return "";
     if (!/[\\/]@pulumi[\\/]pulumi[\\/]output\.js:\d/.test(e.stack ?? "")) return "";
     return `; ${unfilledOutputHint("this output is undefined")}`;
+}
+
+// A program that calls AWS itself (the AWS SDK, not Pulumi) finds no credentials offline. At
+// preview such a call usually sits in an output's callback, which does not run there.
+function awsSdkHint(e: Error, job: Pick<ChildJob, "preview">): string {
+    if (e.name !== "CredentialsProviderError" && !/Could not load credentials from any providers/.test(e.message)) return "";
+    return `; the program calls AWS itself through the AWS SDK, which check, offline and without credentials, does not do` +
+        (job.preview ? "" : ": if the call is in an output's callback, run with --preview, where outputs are unknown and such callbacks do not run");
 }
 
 /** The first stack frame in the program's own files (not node_modules). */
