@@ -174,9 +174,26 @@ export function protectedAncestor(resource: PlainResource, byUrn: ReadonlyMap<st
     return undefined;
 }
 
+// Containers AWS refuses to delete while they hold something, unless forceDestroy empties them.
+const REFUSED_WHILE_FULL = new Set([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_DIRECTORY_BUCKET, t.BACKUP_VAULT, t.ROUTE53_ZONE]);
+
+/** What `pulumi destroy`, a removal or a replacement does to the resource: not the same for every type. */
+function deletion(resource: PlainResource): string {
+    if (REFUSED_WHILE_FULL.has(resource.type)) {
+        return resource.props.forceDestroy === true
+            ? "would empty it and delete it (forceDestroy is true)"
+            : "would delete it once empty (AWS refuses while it is not, and the update stops half done; forceDestroy empties it first)";
+    }
+    if (resource.type === t.KMS_KEY || resource.type === t.KMS_EXTERNAL_KEY) {
+        return "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable";
+    }
+    if (resource.type === t.SECRETS_MANAGER_SECRET) return "would delete it and its versions, for good once the recovery window ends";
+    return "would delete it and its data";
+}
+
 function unprotectedMessage(resource: PlainResource, pattern: string, ancestor: PlainResource | undefined): string {
     const what = `${resource.type} "${resource.name}" is a critical stateful resource (criticalResourceTypes "${pattern}") ` +
-        "but its `protect` resource option is not true, so `pulumi destroy`, removing it from the program or a replacement would delete it and its data.";
+        `but its \`protect\` resource option is not true, so \`pulumi destroy\`, removing it from the program or a replacement ${deletion(resource)}.`;
     const inherited = ancestor
         ? ` Its ancestor ${ancestor.type} "${ancestor.name}" is protected, but the engine checks \`protect\` on each resource separately: ` +
             "this resource was given `protect: false` explicitly, or the ancestor was protected only in the state (`pulumi state protect`)."

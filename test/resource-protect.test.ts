@@ -79,6 +79,19 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
                 "To decommission it later, run `pulumi state unprotect 'urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db'` first, then remove it from the program.",
         );
     });
+
+    // A bucket, a vault or a zone is refused while not empty, a key only scheduled for deletion, a secret kept for its recovery window.
+    it.each([
+        ["aws:s3/bucketV2:BucketV2", {}, "would delete it once empty (AWS refuses while it is not, and the update stops half done; forceDestroy empties it first)."],
+        ["aws:s3/bucket:Bucket", { forceDestroy: true }, "would empty it and delete it (forceDestroy is true)."],
+        ["aws:route53/zone:Zone", { forceDestroy: false }, "would delete it once empty"],
+        ["aws:kms/key:Key", {}, "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable."],
+        ["aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 7 }, "would delete it and its versions, for good once the recovery window ends."],
+        ["aws:dynamodb/table:Table", {}, "would delete it and its data."],
+    ] as [string, Record<string, unknown>, string][])("says what deleting %s does", (type, props, says) => {
+        const [{ message }] = findUnprotectedCriticalResources([resource(type, props, { stack: "prod", project: "shop", name: "r" })], { criticalResourceTypes: [type] });
+        expect(message).toContain(`removing it from the program or a replacement ${says}`);
+    });
 });
 
 describe("default critical resource types", () => {
