@@ -75,6 +75,10 @@ export function openInputFile(file: string, options: LoadOptions = {}): LoadedIn
         if (!(e instanceof JsonSyntaxError) && !isFsError(e)) throw e;
         // Unreadable or not JSON: the whole-file reader words the problem (an empty file, a
         // directory, ...); beyond the longest string it can read, it is plainly invalid.
+        if (!isFsError(e) && isEventLog(file)) {
+            throw new InputError(`${file}: this is an engine event log (one JSON event per line, as \`--event-log\` writes), not a stack export: ` +
+                "check reads `pulumi stack export` files and `pulumi preview --json` output");
+        }
         if (!isFsError(e) && fileSize(file) > WHOLE_FILE_LIMIT) throw new InputError(`${file}: input ${NOT_JSON}`);
         readWholeFile(file);
         throw new InputError(`${file}: input ${NOT_JSON}`);
@@ -262,6 +266,25 @@ function isResourceList(path: readonly string[]): boolean {
     return path.length === 1 ? path[0] === "resources" || path[0] === "steps" : path.length === 2 && path[0] === "deployment" && path[1] === "resources";
 }
 
+/** A file whose first line is an engine event (`{"sequence": 1, "timestamp": ..., "preludeEvent": ...}`). */
+function isEventLog(file: string): boolean {
+    let fd: number | undefined;
+    try {
+        fd = fs.openSync(file, "r");
+        const head = Buffer.alloc(1 << 16);
+        const text = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString("utf8");
+        const newline = text.indexOf("\n");
+        const first = newline < 0 ? text : text.slice(0, newline);
+        const event: unknown = JSON.parse(first);
+        return typeof event === "object" && event !== null && typeof (event as Record<string, unknown>).sequence === "number" &&
+            Object.keys(event).some((k) => k.endsWith("Event"));
+    } catch {
+        return false;
+    } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+    }
+}
+
 /** The legacy whole-file reading, for its wording of unusable files (it throws for them). */
 function readWholeFile(file: string): void {
     const read = readDataFile(file, "input", "json");
@@ -340,9 +363,10 @@ export function parseInput(json: unknown, label: string, options: LoadOptions = 
     if (Array.isArray(o.steps)) return fromPreviewJson(o, label, options);
     if (Array.isArray(o.resources)) return fromFixture(o, label, options);
     // A self-managed backend's state file (.pulumi/stacks/<project>/<stack>.json): its deployment sits
-    // under checkpoint.latest, in the backend's own layout, which the CLI converts when it exports.
-    if ("checkpoint" in o) {
-        throw new InputError(`${label}: this is a self-managed backend's state file (it has "checkpoint"), not a stack export: ` +
+    // under checkpoint.latest (under latest beside target in the first layout), in the backend's own
+    // layout, which the CLI converts when it exports.
+    if ("checkpoint" in o || ("target" in o && "latest" in o)) {
+        throw new InputError(`${label}: this is a self-managed backend's state file, not a stack export: ` +
             "log in to that backend (`pulumi login file://...` or `s3://...`) and check the output of `pulumi stack export --stack <stack>`");
     }
     throw new InputError(`${label}: unknown input shape: expected "resources" (fixture), "deployment" (stack export) or "steps" (preview --json)`);

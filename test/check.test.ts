@@ -150,7 +150,12 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         ["binary", () => [writeTmp("bin.json", Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x13]))], /not valid JSON/],
         ["unknown shape", () => [writeTmp("shape.json", '{"hello": "world"}')], /unknown input shape/],
         ["a self-managed backend's state file", () => [writeTmp("state.json", '{"version": 3, "checkpoint": {"stack": "organization/shop/dev", "latest": {"resources": []}}}')],
-            /state\.json: this is a self-managed backend's state file \(it has "checkpoint"\), not a stack export: log in to that backend .* `pulumi stack export --stack <stack>`/],
+            /state\.json: this is a self-managed backend's state file, not a stack export: log in to that backend .* `pulumi stack export --stack <stack>`/],
+        ["a state file of the first layout (target and latest)", () => [writeTmp("state0.json", '{"target": "dev", "latest": {"time": "2017-11-08T11:52:26Z", "resources": []}}')],
+            /state0\.json: this is a self-managed backend's state file, not a stack export/],
+        // One engine event per line: not one JSON document.
+        ["an engine event log", () => [writeTmp("events.json", '{"sequence":1,"timestamp":1700000000,"preludeEvent":{"config":{}}}\n{"sequence":2,"timestamp":1700000001,"summaryEvent":{}}\n')],
+            /events\.json: this is an engine event log \(one JSON event per line, as `--event-log` writes\), not a stack export: check reads `pulumi stack export` files and `pulumi preview --json` output/],
         ["a JSON array", () => [writeTmp("array.json", "[]")], /unknown input shape/],
         ["fixture entry without type", () => [writeTmp("notype.json", '{"resources": [{"name": "x"}]}')], /resources\[0\]: "type" must be a type token/],
         ["fixture parent that does not exist", () => [writeTmp("parent.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "parent": "ghost"}]}')], /names "ghost", which is not a resource/],
