@@ -17,6 +17,7 @@
 // skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
+import { all, isSet, negate, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
 import * as t from "./lib/tokens";
 import { isUnknown } from "./lib/values";
 
@@ -39,63 +40,7 @@ type Props = Record<string, unknown>;
 
 // ---------------------------------------------------------------- what decides whether a check applies
 
-/** Whether an input is set: true, false, or undefined while it is unknown. An empty string is unset (the provider's GetOk). */
-function isSet(props: Props, key: string): boolean | undefined {
-    const value = props[key];
-    if (isUnknown(value)) return undefined;
-    return !(value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0));
-}
-
-/** True when none of the inputs is set, false when one is, undefined when it depends on an unknown. */
-function noneSet(props: Props, keys: readonly string[]): boolean | undefined {
-    const set = keys.map((k) => isSet(props, k));
-    if (set.includes(true)) return false;
-    return set.includes(undefined) ? undefined : true;
-}
-
-/** Whether a string input is one of the values (case-insensitive); unset is `unset`. */
-function oneOf(props: Props, key: string, values: readonly string[], unset = false): boolean | undefined {
-    const value = props[key];
-    if (isUnknown(value)) return undefined;
-    if (value === undefined || value === null || value === "") return unset;
-    return typeof value === "string" && values.includes(value.toLowerCase());
-}
-
-/** Every condition true; false as soon as one is false; otherwise undefined (an unknown decides). */
-function all(...conditions: (boolean | undefined)[]): boolean | undefined {
-    if (conditions.includes(false)) return false;
-    return conditions.includes(undefined) ? undefined : true;
-}
-
-/** Restores inherit the source's backup retention when it is not set (RDS user guide, "Backup retention period"). */
-const RESTORE_INPUTS = ["snapshotIdentifier", "restoreToPointInTime"];
 const REDSHIFT_RESTORE_INPUTS = ["snapshotIdentifier", "snapshotArn"];
-
-/**
- * A secondary cluster of an Aurora or DocumentDB global database: a member created without a
- * master user, which the provider requires of every other new cluster (its docs:
- * "Required unless a snapshotIdentifier ... or unless a globalClusterIdentifier is provided
- * when the cluster is the secondary cluster of a global database"). Its data is a copy.
- */
-function isGlobalSecondary(props: Props): boolean | undefined {
-    const noMasterUser = noneSet(props, ["masterUsername", ...RESTORE_INPUTS, "s3Import"]);
-    if (noMasterUser === false) return false;
-    const member = isSet(props, "globalClusterIdentifier");
-    if (member === false) return false;
-    return member === true && noMasterUser === true ? true : undefined;
-}
-
-/** Not a replica whose data is a copy: read replicas, cross-Region replica clusters, global secondaries. */
-const notReplica: Readonly<Record<string, (props: Props) => boolean | undefined>> = {
-    [t.RDS_INSTANCE]: (p) => noneSet(p, ["replicateSourceDb"]),
-    [t.RDS_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(isGlobalSecondary(p))),
-    [t.DOCDB_CLUSTER]: (p) => negate(isGlobalSecondary(p)),
-    [t.NEPTUNE_CLUSTER]: (p) => noneSet(p, ["replicationSourceIdentifier"]),
-};
-
-function negate(value: boolean | undefined): boolean | undefined {
-    return value === undefined ? undefined : !value;
-}
 
 /**
  * ElastiCache resources that hold Redis OSS / Valkey data of their own: not Memcached (no

@@ -28,6 +28,7 @@
 // before the resource is created; `pulumi preview` reports it before any change.
 import { globList } from "./lib/config";
 import { compileGlob } from "./lib/glob";
+import { notReplica } from "./lib/replicas";
 import { Finding, PlainResource, PolicyExample, stackPolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
 
@@ -153,12 +154,22 @@ export function findUnprotectedCriticalResources(resources: readonly PlainResour
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const findings: Finding[] = [];
     for (const resource of resources) {
-        if (resource.protect === true || neverCritical(resource.type)) continue;
+        if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource)) continue;
         const pattern = criticalTypePattern(resource.type, config.criticalResourceTypes);
         if (pattern === undefined) continue;
         findings.push({ message: unprotectedMessage(resource, pattern, protectedAncestor(resource, byUrn)), resource: { urn: resource.urn, type: resource.type, name: resource.name } });
     }
     return findings;
+}
+
+/**
+ * Read replicas, cross-Region replica clusters and global-database secondaries hold a copy:
+ * deleting one loses nothing (as KMS replica keys and DynamoDB table replicas, never listed).
+ * A replica decided by a value unknown at preview is not reported either.
+ */
+function ownsItsData(resource: PlainResource): boolean {
+    const notACopy = notReplica[resource.type];
+    return notACopy === undefined || notACopy(resource.props) === true;
 }
 
 /** The nearest protected ancestor; parents are URNs, and a broken or cyclic chain just ends. */

@@ -94,6 +94,25 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
     });
 });
 
+describe("findUnprotectedCriticalResources (pure rule): copies are not critical", () => {
+    const U = { "04da6b54-80e4-46f7-96ec-b56ff0331ba9": true };
+    const replica = (type: string, props: Record<string, unknown>) => resource(type, props, { stack: "prod", project: "shop", name: "r" });
+    const found = (type: string, props: Record<string, unknown>) => findUnprotectedCriticalResources([replica(type, props)], { criticalResourceTypes: [type] }).length;
+    it.each([
+        ["an RDS read replica", "aws:rds/instance:Instance", { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" }],
+        ["a cross-Region Aurora replica cluster", "aws:rds/cluster:Cluster", { engine: "aurora-mysql", replicationSourceIdentifier: "arn:aws:rds:us-west-2:111122223333:cluster:src" }],
+        ["a Neptune replica cluster", "aws:neptune/cluster:Cluster", { replicationSourceIdentifier: "arn:aws:rds:us-west-2:111122223333:cluster:graph" }],
+        ["an Aurora global-database secondary (no master user)", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders" }],
+        ["a DocumentDB global secondary", "aws:docdb/cluster:Cluster", { engine: "docdb", globalClusterIdentifier: "docs" }],
+        ["a replica source unknown at preview", "aws:rds/instance:Instance", { replicateSourceDb: U }],
+    ])("%s passes", (_label, type, props) => expect(found(type, props)).toBe(0));
+    it.each([
+        ["an RDS instance (the output of a non-replica is an empty string)", "aws:rds/instance:Instance", { replicateSourceDb: "", instanceClass: "db.t4g.micro" }],
+        ["a global-database primary (a master user)", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders", masterUsername: "app" }],
+        ["a cluster restored from a snapshot", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders", snapshotIdentifier: "orders-2026" }],
+    ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
+});
+
 describe("default critical resource types", () => {
     it("covers the stateful resources the issues list", () => {
         for (const type of [
@@ -194,6 +213,18 @@ describe("resource-protect through the engine path", () => {
         expect(sessions.message).toContain('Its ancestor shop:storage:DataStore "storage" is protected');
         expect(sessions.message).toContain("pulumi state unprotect 'urn:pulumi:dev::project::shop:storage:DataStore$aws:dynamodb/table:Table::sessions'");
         expect(run.on("db-sg").filter((d) => d.policyName === POLICY)).toEqual([]);
+    });
+
+    it("passes read replicas and global secondaries, reports their unprotected primaries", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: "aws:rds/instance:Instance", name: "orders-db", props: { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true } },
+                { type: "aws:rds/instance:Instance", name: "orders-db-replica", props: { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" } },
+                { type: "aws:rds/cluster:Cluster", name: "ledger-primary", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger", masterUsername: "app", manageMasterUserPassword: true } },
+                { type: "aws:rds/cluster:Cluster", name: "ledger-secondary", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger" } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary"]);
     });
 
     it("passes the protected stack, where children of the protected component carry protect: true", async () => {
