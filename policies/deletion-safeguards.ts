@@ -15,6 +15,7 @@
 // alike, so a check never turns on a value that only one of them sees. Settings whose unsafe
 // value is the provider's default rather than the user's choice (EBS finalSnapshot, Lustre
 // skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
+import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
 import { all, isSet, negate, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
@@ -73,21 +74,24 @@ function ownsCacheData(resource: PlainResource): boolean | undefined {
 const isTrue = (value: unknown) => value === true;
 
 /** A final snapshot or backup the user turned off. */
-function skipped(types: readonly string[], property: string, fix: string, appliesTo?: Check["appliesTo"]): Check {
+function skipped(types: readonly string[], property: string, fix: Check["fix"], appliesTo?: Check["appliesTo"]): Check {
     return { types, property, accepts: (v) => !isTrue(v), expected: "false", appliesTo, fix };
 }
 
-const FINAL_SNAPSHOT_FIX = "Deleting it (destroy, removal or replacement) would then keep no copy of the data: " +
-    "remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotIdentifier`, unique per generation if the resource may be replaced.";
+/** The fix for skipFinalSnapshot: the snapshot's name may already be there, ignored while the flag is true (the provider sends one or the other). */
+function finalSnapshotFix(nameInput: string): Check["fix"] {
+    return (_config, r) => "Deleting it (destroy, removal or replacement) would then keep no copy of the data: " + (isSet(r.props, nameInput) === true
+        ? `the \`${nameInput}\` it sets is ignored while \`skipFinalSnapshot\` is true. Remove \`skipFinalSnapshot\` (or set it to false)`
+        : `remove \`skipFinalSnapshot\` (or set it to false) and set a \`${nameInput}\``) + ", unique per generation if the resource may be replaced.";
+}
 
 const finalSnapshots: Check[] = [
-    skipped([t.RDS_INSTANCE], "skipFinalSnapshot", FINAL_SNAPSHOT_FIX,
+    skipped([t.RDS_INSTANCE], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotIdentifier"),
         // AWS requires skipping it for read replicas and RDS Custom instances (DeleteDBInstance).
         (r) => all(notReplica[t.RDS_INSTANCE](r.props), noneSet(r.props, ["customIamInstanceProfile"]))),
-    skipped([t.RDS_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER], "skipFinalSnapshot", FINAL_SNAPSHOT_FIX, (r) => notReplica[r.type](r.props)),
-    skipped([t.REDSHIFT_CLUSTER], "skipFinalSnapshot", FINAL_SNAPSHOT_FIX),
-    skipped([t.LIGHTSAIL_DATABASE], "skipFinalSnapshot",
-        "Deleting it would then keep no copy of the data: remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotName`."),
+    skipped([t.RDS_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotIdentifier"), (r) => notReplica[r.type](r.props)),
+    skipped([t.REDSHIFT_CLUSTER], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotIdentifier")),
+    skipped([t.LIGHTSAIL_DATABASE], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotName")),
     skipped([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM, t.FSX_ONTAP_VOLUME], "skipFinalBackup",
         "Deleting it would then keep no backup of the files: remove `skipFinalBackup` (or set it to false)."),
 ];
@@ -209,14 +213,7 @@ function forced(types: readonly string[], property: string, what: string): Check
 }
 
 const forceDeletes: Check[] = [
-    forced([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_DIRECTORY_BUCKET], "forceDestroy", "every object in it, including locked object versions"),
-    forced([t.S3TABLES_TABLE_BUCKET], "forceDestroy", "every table and namespace in it"),
-    forced([t.S3_VECTORS_BUCKET], "forceDestroy", "every vector index in it"),
-    forced([t.LIGHTSAIL_BUCKET], "forceDelete", "every object in it"),
-    forced([t.BACKUP_VAULT], "forceDestroy", "every recovery point (backup) in it"),
-    forced([t.ECR_REPOSITORY], "forceDelete", "every image in it, including the ones running services pull and roll back to"),
-    forced([t.ECR_PUBLIC_REPOSITORY], "forceDestroy", "every image in it"),
-    forced([t.ROUTE53_ZONE], "forceDestroy", "every record in it, including records managed outside this program"),
+    ...Object.entries(FORCE_DELETE).map(([type, f]) => forced([type], f.property, f.contents)),
     {
         types: [t.DSQL_CLUSTER], property: "forceDestroy", accepts: (v) => !isTrue(v), expected: "false",
         fix: "It deletes the cluster even when deletion protection is on: remove `forceDestroy`, and turn deletion protection off in its own update when decommissioning it.",
@@ -237,7 +234,10 @@ function keyWindow(types: readonly string[], property: string, what: string): Ch
 const recoveryWindows: Check[] = [
     {
         types: [t.SECRETS_MANAGER_SECRET], property: "recoveryWindowInDays", accepts: (v) => v !== 0, expected: "7 to 30",
-        fix: "Deleting the secret would then destroy it at once, with no recovery: remove `recoveryWindowInDays` (AWS waits 30 days) or set 7 to 30.",
+        // Programs set 0 to reuse a fixed name at once: the fix says how to keep both.
+        fix: (_config, r) => "Deleting the secret would then destroy it at once, with no recovery: remove `recoveryWindowInDays` (AWS waits 30 days) or set 7 to 30." +
+            (isSet(r.props, "namePrefix") === true ? "" : " While a deleted secret waits out its window, no secret of the same name can be created, so a replacement " +
+                "or a destroy and redeploy of a fixed `name` fails: leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`."),
     },
     // Replica keys are left out: the key material lives on in the primary (AWS calls deleting a replica "less risky").
     keyWindow([t.KMS_KEY, t.KMS_EXTERNAL_KEY], "deletionWindowInDays", "everything encrypted under the key can never be decrypted again"),

@@ -27,10 +27,12 @@
 // registered, so in `pulumi up` a mandatory violation fails the update at its end rather than
 // before the resource is created; `pulumi preview` reports it before any change.
 import { globList } from "./lib/config";
+import { FORCE_DELETE } from "./lib/force-delete";
 import { compileGlob } from "./lib/glob";
 import { notReplica } from "./lib/replicas";
 import { Finding, PlainResource, PolicyExample, stackPolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
+import { isUnknown } from "./lib/values";
 
 const NAME = "resource-protect";
 
@@ -114,7 +116,8 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.CLOUDHSM_CLUSTER]: "CloudHSM cluster: its keys survive only in its backups, for their retention period.",
     [t.PAYMENT_CRYPTOGRAPHY_KEY]: "Payment Cryptography key: key material that cannot be recreated; AWS waits only 7 days by default.",
     [t.ACMPCA_CERTIFICATE_AUTHORITY]: "Private certificate authority: its private key cannot be recreated, and every certificate it issued chains to it.",
-    [t.SECRETS_MANAGER_SECRET]: "Secrets Manager secret: deletion destroys the secret's versions (often rotated outside the program) after the recovery window.",
+    [t.SECRETS_MANAGER_SECRET]: "Secrets Manager secret: deletion destroys the secret's versions (often rotated outside the program) after the recovery window. " +
+        "Not reported when a SecretVersion of the stack writes its value and nothing rotates it.",
     // Identity and directories.
     [t.COGNITO_USER_POOL]: "Cognito user pool: users and password hashes cannot be exported or restored.",
     [t.COGNITO_IDENTITY_POOL]: "Cognito identity pool: deleting it deletes the identity IDs that applications key user data by.",
@@ -153,11 +156,15 @@ function neverCritical(type: string): boolean {
 export function findUnprotectedCriticalResources(resources: readonly PlainResource[], config: ResourceProtectConfig): Finding[] {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const findings: Finding[] = [];
+    let filledByProgram: ReadonlySet<PlainResource> | undefined;
     for (const resource of resources) {
         if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource)) continue;
         const pattern = criticalTypePattern(resource.type, config.criticalResourceTypes);
         if (pattern === undefined) continue;
-        findings.push({ message: unprotectedMessage(resource, pattern, protectedAncestor(resource, byUrn)), resource: { urn: resource.urn, type: resource.type, name: resource.name } });
+        if (resource.type === t.SECRETS_MANAGER_SECRET && (filledByProgram ??= secretsFilledByTheProgram(resources)).has(resource)) continue;
+        const ancestor = protectedAncestor(resource, byUrn);
+        const parent = ancestor || resource.parent === undefined ? undefined : byUrn.get(resource.parent);
+        findings.push({ message: unprotectedMessage(resource, pattern, ancestor, parent), resource: { urn: resource.urn, type: resource.type, name: resource.name } });
     }
     return findings;
 }
@@ -170,6 +177,45 @@ export function findUnprotectedCriticalResources(resources: readonly PlainResour
 function ownsItsData(resource: PlainResource): boolean {
     const notACopy = notReplica[resource.type];
     return notACopy === undefined || notACopy(resource.props) === true;
+}
+
+/**
+ * Secrets whose value the program writes: a SecretVersion of the stack takes its `secretId`
+ * from the secret, no SecretRotation of the stack rotates it, and it is not a managed external
+ * secret (`type`, rotated by a partner). The next `pulumi up` writes the value again, as it
+ * recreates an SSM parameter or the SecretVersion itself, which the list leaves out for that
+ * reason. A secret filled or rotated outside the program is still reported.
+ */
+export function secretsFilledByTheProgram(resources: readonly PlainResource[]): ReadonlySet<PlainResource> {
+    const byRef = new Map<string, PlainResource>();
+    const byUrn = new Map<string, PlainResource>();
+    for (const r of resources) {
+        if (r.type !== t.SECRETS_MANAGER_SECRET) continue;
+        byUrn.set(r.urn, r);
+        // `secretId` takes the ARN (the secret's id) or the name.
+        for (const key of [r.props.id, r.props.arn, r.props.name]) if (typeof key === "string" && key !== "" && !isUnknown(key)) byRef.set(key, r);
+    }
+    /** The stack's secrets a SecretVersion or SecretRotation targets; undefined when that cannot be told. */
+    const targets = (r: PlainResource): PlainResource[] | undefined => {
+        const ref = r.props.secretId;
+        if (typeof ref === "string" && !isUnknown(ref)) {
+            const secret = byRef.get(ref);
+            return secret ? [secret] : [];
+        }
+        // Unknown at preview: the SDK still records the resources the value came from.
+        const from = (r.propertyDependencies.secretId ?? []).flatMap((urn) => byUrn.get(urn) ?? []);
+        return from.length > 0 || !isUnknown(ref) ? from : undefined;
+    };
+    const filled = new Set<PlainResource>();
+    for (const r of resources) if (r.type === t.SECRETS_MANAGER_SECRET_VERSION) for (const s of targets(r) ?? []) filled.add(s);
+    for (const r of resources) {
+        if (r.type !== t.SECRETS_MANAGER_SECRET_ROTATION) continue;
+        const rotated = targets(r);
+        if (rotated === undefined) return new Set(); // it may rotate any of them
+        for (const s of rotated) filled.delete(s);
+    }
+    for (const s of filled) if (s.props.type !== undefined && s.props.type !== null && s.props.type !== "") filled.delete(s);
+    return filled;
 }
 
 /** The nearest protected ancestor; parents are URNs, and a broken or cyclic chain just ends. */
@@ -185,15 +231,13 @@ export function protectedAncestor(resource: PlainResource, byUrn: ReadonlyMap<st
     return undefined;
 }
 
-// Containers AWS refuses to delete while they hold something, unless forceDestroy empties them.
-const REFUSED_WHILE_FULL = new Set([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_DIRECTORY_BUCKET, t.BACKUP_VAULT, t.ROUTE53_ZONE]);
-
 /** What `pulumi destroy`, a removal or a replacement does to the resource: not the same for every type. */
 function deletion(resource: PlainResource): string {
-    if (REFUSED_WHILE_FULL.has(resource.type)) {
-        return resource.props.forceDestroy === true
-            ? "would empty it and delete it (forceDestroy is true)"
-            : "would delete it once empty (AWS refuses while it is not, and the update stops half done; forceDestroy empties it first)";
+    const force = FORCE_DELETE[resource.type];
+    if (force) {
+        return resource.props[force.property] === true
+            ? `would delete it with ${force.contents} (${force.property} is true)`
+            : `would delete it once empty (AWS refuses while it is not, and the update stops half done; ${force.property} empties it first)`;
     }
     if (resource.type === t.KMS_KEY || resource.type === t.KMS_EXTERNAL_KEY) {
         return "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable";
@@ -202,14 +246,18 @@ function deletion(resource: PlainResource): string {
     return "would delete it and its data";
 }
 
-function unprotectedMessage(resource: PlainResource, pattern: string, ancestor: PlainResource | undefined): string {
+/** `parent`: given when no ancestor is protected, for a resource a component creates (protecting the component reaches it). */
+function unprotectedMessage(resource: PlainResource, pattern: string, ancestor: PlainResource | undefined, parent: PlainResource | undefined): string {
     const what = `${resource.type} "${resource.name}" is a critical stateful resource (criticalResourceTypes "${pattern}") ` +
         `but its \`protect\` resource option is not true, so \`pulumi destroy\`, removing it from the program or a replacement ${deletion(resource)}.`;
     const inherited = ancestor
         ? ` Its ancestor ${ancestor.type} "${ancestor.name}" is protected, but the engine checks \`protect\` on each resource separately: ` +
             "this resource was given `protect: false` explicitly, or the ancestor was protected only in the state (`pulumi state protect`)."
         : "";
-    return `${what}${inherited} Fix: add \`protect: true\` to its resource options. ` +
+    const viaParent = parent && parent.type !== t.STACK
+        ? ` (or to those of its parent ${parent.type} "${parent.name}": the SDK passes \`protect\` down to every resource it creates)`
+        : "";
+    return `${what}${inherited} Fix: add \`protect: true\` to its resource options${viaParent}. ` +
         `To decommission it later, run \`pulumi state unprotect '${resource.urn}'\` first, then remove it from the program.`;
 }
 

@@ -132,6 +132,20 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
             "of the data: remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotIdentifier`, unique per generation if the resource may be replaced.");
         expect(backups.message).toBe('aws:rds/instance:Instance "orders-db": backupRetentionPeriod is not set (AWS keeps automated backups for 1 day). ' +
             "Keep automated backups for at least 7 days (`backupRetentionPeriod: 7` or more): they are what a restore after a bad change or corruption starts from.");
+        // A final snapshot's name set beside skipFinalSnapshot is not asked for again: it is ignored.
+        const [named] = findMissingDeletionSafeguards(resource(RDS, { ...postgres, ...week, skipFinalSnapshot: true, finalSnapshotIdentifier: "orders-final" }, { name: "orders-db" }));
+        expect(named.message).toBe('aws:rds/instance:Instance "orders-db": skipFinalSnapshot is true. Deleting it (destroy, removal or replacement) would then keep no copy ' +
+            "of the data: the `finalSnapshotIdentifier` it sets is ignored while `skipFinalSnapshot` is true. Remove `skipFinalSnapshot` (or set it to false), " +
+            "unique per generation if the resource may be replaced.");
+        const [lightsail] = findMissingDeletionSafeguards(resource("aws:lightsail/database:Database", { skipFinalSnapshot: true }));
+        expect(lightsail.message).toContain("and set a `finalSnapshotName`, unique per generation");
+        // Programs set a 0-day window to reuse a fixed name at once; the fix says how to keep both, unless a namePrefix already does.
+        const [secretWindow] = findMissingDeletionSafeguards(resource("aws:secretsmanager/secret:Secret", { name: "shop/stripe-key", recoveryWindowInDays: 0 }));
+        expect(secretWindow.message).toBe('aws:secretsmanager/secret:Secret "r": recoveryWindowInDays is 0. Deleting the secret would then destroy it at once, with no recovery: ' +
+            "remove `recoveryWindowInDays` (AWS waits 30 days) or set 7 to 30. While a deleted secret waits out its window, no secret of the same name can be created, " +
+            "so a replacement or a destroy and redeploy of a fixed `name` fails: leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`.");
+        const [prefixed] = findMissingDeletionSafeguards(resource("aws:secretsmanager/secret:Secret", { namePrefix: "shop/stripe-", recoveryWindowInDays: 0 }));
+        expect(prefixed.message).toMatch(/or set 7 to 30\.$/);
         const [window] = findMissingDeletionSafeguards(resource("aws:kms/key:Key", { deletionWindowInDays: "s3cr3t-ish" }));
         expect(window.message).toContain("deletionWindowInDays is a string, not a number of days");
         assertNotShown(window.message, ["s3cr3t-ish"], "the message");
@@ -187,7 +201,8 @@ const DEFAULT_CASES: Case[] = [
     ok("rds-final-snapshot", RDS, { ...postgres, ...week, skipFinalSnapshot: false, finalSnapshotIdentifier: "orders-final" }),
     ok("rds-replica", RDS, { instanceClass: "db.t4g.micro", replicateSourceDb: "orders", skipFinalSnapshot: true }),
     ok("rds-custom", RDS, { ...postgres, ...week, customIamInstanceProfile: "AWSRDSCustomSQLServerInstanceProfile", skipFinalSnapshot: true }),
-    bad("aurora-final-snapshot", AURORA, { ...aurora, ...week, skipFinalSnapshot: true }),
+    // The identifier is ignored while skipFinalSnapshot is true (RelationLab/hasura-engine-eks sets both).
+    bad("aurora-final-snapshot", AURORA, { ...aurora, ...week, skipFinalSnapshot: true, finalSnapshotIdentifier: "aurora-final" }),
     ok("aurora-final-snapshot", AURORA, { ...aurora, ...week, finalSnapshotIdentifier: "aurora-final" }),
     ok("aurora-replica-cluster", AURORA, { engine: "aurora-mysql", replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:orders", skipFinalSnapshot: true }),
     ok("aurora-global-secondary", AURORA, { engine: "aurora-postgresql", globalClusterIdentifier: "orders-global", skipFinalSnapshot: true }),
@@ -308,6 +323,9 @@ describe("deletion-safeguards through the engine path", () => {
         expect(new Set(found.map((d) => d.enforcementLevel))).toEqual(new Set(["advisory"]));
         for (const d of found) assertNotShown(d.message, ["pw-value-123456", "not-a-real-password-1"], `the message on ${names(d)}`);
         expect(run.on("bad-rds-final-snapshot").find((d) => d.policyName === POLICY)!.message).toContain("skipFinalSnapshot is true");
+        expect(run.on("bad-aurora-final-snapshot").find((d) => d.policyName === POLICY)!.message)
+            .toContain("the `finalSnapshotIdentifier` it sets is ignored while `skipFinalSnapshot` is true. Remove `skipFinalSnapshot`");
+        expect(run.on("bad-secret-window").find((d) => d.policyName === POLICY)!.message).toContain("leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`");
         expect(run.on("bad-rds-retention-unset").find((d) => d.policyName === POLICY)!.message).toContain("backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)");
         expect(run.on("bad-dynamodb-pitr-unset").find((d) => d.policyName === POLICY)!.message).toContain("pointInTimeRecovery.enabled is not set (AWS leaves point-in-time recovery off)");
     });

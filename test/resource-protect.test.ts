@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/rule";
 import * as tokens from "../policies/lib/tokens";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import {
     CRITICAL_RESOURCE_TYPES, DEFAULT_CRITICAL_RESOURCE_TYPES, findUnprotectedCriticalResources, resourceProtect,
 } from "../policies/resource-protect";
@@ -69,6 +70,17 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
         expect(findings.every((f) => !f.message.includes("ancestor"))).toBe(true);
     });
 
+    it("names the parent that creates the resource as another place for `protect`, when no ancestor is protected", () => {
+        const stack = res("pulumi:pulumi:Stack", "shop-prod");
+        const component = res("shop:storage:DataStore", "storage", { parent: stack.urn });
+        const child = res("aws:dynamodb/table:Table", "carts", { parent: component.urn });
+        const top = res("aws:kms/key:Key", "k", { parent: stack.urn });
+        const [onChild, onTop] = findUnprotectedCriticalResources([stack, component, child, top], { criticalResourceTypes: [...DEFAULT_CRITICAL_RESOURCE_TYPES] });
+        expect(onChild.message).toContain('Fix: add `protect: true` to its resource options (or to those of its parent shop:storage:DataStore "storage": ' +
+            "the SDK passes `protect` down to every resource it creates). ");
+        expect(onTop.message).toContain("Fix: add `protect: true` to its resource options. ");
+    });
+
     it("says what is wrong, which pattern matched, how to fix and how to decommission", () => {
         const db = res("aws:rds/instance:Instance", "orders-db");
         const [{ message }] = findUnprotectedCriticalResources([db], { criticalResourceTypes: ["aws:rds/*"] });
@@ -80,10 +92,16 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
         );
     });
 
-    // A bucket, a vault or a zone is refused while not empty, a key only scheduled for deletion, a secret kept for its recovery window.
+    // A bucket, a vault or a zone is refused while not empty (policies/lib/force-delete.ts), a key only scheduled for deletion, a secret kept for its recovery window.
     it.each([
         ["aws:s3/bucketV2:BucketV2", {}, "would delete it once empty (AWS refuses while it is not, and the update stops half done; forceDestroy empties it first)."],
-        ["aws:s3/bucket:Bucket", { forceDestroy: true }, "would empty it and delete it (forceDestroy is true)."],
+        ["aws:s3/bucket:Bucket", { forceDestroy: true },
+            "would delete it with every object version in it, including versions under a legal hold or governance-mode Object Lock retention (forceDestroy is true)."],
+        // The flag is forceDelete on Lightsail; S3 table and vector buckets are refused while they hold tables or indexes.
+        ["aws:lightsail/bucket:Bucket", { forceDelete: true }, "would delete it with every object in it (forceDelete is true)."],
+        ["aws:lightsail/bucket:Bucket", { forceDestroy: true }, "would delete it once empty (AWS refuses while it is not, and the update stops half done; forceDelete empties it first)."],
+        ["aws:s3tables/tableBucket:TableBucket", {}, "would delete it once empty"],
+        ["aws:s3/vectorsVectorBucket:VectorsVectorBucket", { forceDestroy: true }, "would delete it with every vector index in it (forceDestroy is true)."],
         ["aws:route53/zone:Zone", { forceDestroy: false }, "would delete it once empty"],
         ["aws:kms/key:Key", {}, "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable."],
         ["aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 7 }, "would delete it and its versions, for good once the recovery window ends."],
@@ -95,7 +113,7 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
 });
 
 describe("findUnprotectedCriticalResources (pure rule): copies are not critical", () => {
-    const U = { "04da6b54-80e4-46f7-96ec-b56ff0331ba9": true };
+    const U = UNKNOWN_SENTINELS.string;
     const replica = (type: string, props: Record<string, unknown>) => resource(type, props, { stack: "prod", project: "shop", name: "r" });
     const found = (type: string, props: Record<string, unknown>) => findUnprotectedCriticalResources([replica(type, props)], { criticalResourceTypes: [type] }).length;
     it.each([
@@ -111,6 +129,38 @@ describe("findUnprotectedCriticalResources (pure rule): copies are not critical"
         ["a global-database primary (a master user)", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders", masterUsername: "app" }],
         ["a cluster restored from a snapshot", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders", snapshotIdentifier: "orders-2026" }],
     ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
+});
+
+describe("findUnprotectedCriticalResources (pure rule): secrets whose value the program writes", () => {
+    const U = UNKNOWN_SENTINELS.string;
+    const arn = (name: string) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-Ab12Cd`;
+    const at = { stack: "prod", project: "shop" };
+    const secret = (name: string, props: Record<string, unknown> = {}) =>
+        resource("aws:secretsmanager/secret:Secret", { name, arn: arn(name), id: arn(name), ...props }, { ...at, name });
+    const writes = (name: string, secretId: unknown, from: PlainResource[] = []) =>
+        resource("aws:secretsmanager/secretVersion:SecretVersion", { secretId, secretString: "ignored" }, { ...at, name, propertyDependencies: { secretId: from.map((r) => r.urn) } });
+    const rotates = (name: string, secretId: unknown, from: PlainResource[] = []) =>
+        resource("aws:secretsmanager/secretRotation:SecretRotation", { secretId, rotationRules: { automaticallyAfterDays: 30 } }, { ...at, name, propertyDependencies: { secretId: from.map((r) => r.urn) } });
+    const api = secret("api-key");
+    const other = secret("other");
+
+    it.each([
+        ["a secret nothing in the stack writes", [api, other], ["api-key", "other"]],
+        ["a SecretVersion names the secret by ARN (a stack export, or an update)", [api, other, writes("v", arn("api-key"))], ["other"]],
+        ["by name", [api, writes("v", "api-key")], []],
+        ["its secretId unknown at preview, taken from the secret", [api, other, writes("v", U, [api])], ["other"]],
+        ["a SecretRotation rotates it too (by ARN)", [api, writes("v", arn("api-key")), rotates("rot", arn("api-key"))], ["api-key"]],
+        ["a SecretRotation rotates it too (unknown at preview)", [api, writes("v", U, [api]), rotates("rot", U, [api])], ["api-key"]],
+        ["a rotation of another secret", [api, other, writes("v", arn("api-key")), rotates("rot", arn("other"))], ["other"]],
+        ["a rotation whose target cannot be told: every secret stays reported", [api, writes("v", arn("api-key")), rotates("rot", U)], ["api-key"]],
+        ["a version whose secretId is unknown with no recorded source", [api, writes("v", U)], ["api-key"]],
+        ["a version of a secret outside the stack, built from this one's output", [api, writes("v", arn("elsewhere"), [api])], ["api-key"]],
+        ["a managed external secret (a partner rotates it)", [secret("sf", { type: "SalesforceClientSecret" }), writes("v", arn("sf"))], ["sf"]],
+        ["a managed external secret type not known yet", [secret("sf", { type: U }), writes("v", arn("sf"))], ["sf"]],
+        ["an empty type (the output of an ordinary secret)", [secret("plain", { type: "" }), writes("v", arn("plain"))], []],
+    ] as [string, PlainResource[], string[]][])("%s", (_label, resources, expected) => {
+        expect(flagged(resources)).toEqual(expected);
+    });
 });
 
 describe("default critical resource types", () => {
@@ -227,6 +277,25 @@ describe("resource-protect through the engine path", () => {
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary"]);
     });
 
+    it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {
+        const U = { $unknown: true };
+        const run = await engine.run({
+            resources: [
+                { type: "aws:secretsmanager/secret:Secret", name: "stripe-key", props: { name: "stripe-key-6f1c2a9", recoveryWindowInDays: 30 } },
+                { type: "aws:secretsmanager/secretVersion:SecretVersion", name: "stripe-key-value", props: { secretId: U, secretString: { $secret: "sk_test_placeholder" } }, propertyDependencies: { secretId: ["stripe-key"] } },
+                { type: "aws:secretsmanager/secret:Secret", name: "db-credentials", props: { name: "db-credentials-0b7d3e1", recoveryWindowInDays: 30 } },
+                { type: "aws:secretsmanager/secretVersion:SecretVersion", name: "db-credentials-initial", props: { secretId: U, secretString: { $secret: "{}" } }, propertyDependencies: { secretId: ["db-credentials"] } },
+                {
+                    type: "aws:secretsmanager/secretRotation:SecretRotation", name: "db-credentials-rotation",
+                    props: { secretId: U, rotationLambdaArn: "arn:aws:lambda:eu-west-1:111122223333:function:rotate-postgres", rotationRules: { automaticallyAfterDays: 30 } },
+                    propertyDependencies: { secretId: ["db-credentials"] },
+                },
+                { type: "aws:secretsmanager/secret:Secret", name: "openbao-root-token", props: { name: "openbao-root-token-9a8b7c6" } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["db-credentials", "openbao-root-token"]);
+    });
+
     it("passes the protected stack, where children of the protected component carry protect: true", async () => {
         const run = await engine.run(JSON.parse(fs.readFileSync(path.join(DIR, "protected.json"), "utf8")));
         expect(run.of(POLICY)).toEqual([]);
@@ -284,12 +353,15 @@ describe("resource-protect through the engine path", () => {
         expect(loaded.resources.filter((r) => r.protect).map((r) => r.name)).toEqual(["storage", "assets", "carts", "data-key"]);
         const run = await engine.run(loaded);
         const found = run.of(POLICY);
+        // webhook-signing-key passes: a SecretVersion of the stack writes its value. orders-db-credentials
+        // has one too, but a SecretRotation rotates it outside the program.
         expect(found.map((d) => d.urn)).toEqual([
             "urn:pulumi:prod::shop::aws:secretsmanager/secret:Secret::stripe-api-key",
+            "urn:pulumi:prod::shop::aws:secretsmanager/secret:Secret::orders-db-credentials",
             "urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db",
         ]);
-        expect(found.map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory"]);
-        expect(found[1].message).toContain("pulumi state unprotect 'urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db'");
+        expect(found.map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory", "advisory"]);
+        expect(found[2].message).toContain("pulumi state unprotect 'urn:pulumi:prod::shop::aws:rds/instance:Instance::orders-db'");
         expect(found.some((d) => d.message.includes("ciphertext") || d.message.includes("v1:"))).toBe(false);
     });
 });
@@ -308,7 +380,8 @@ describe("resource-protect through the built check command", () => {
             expect(out.stdout).toContain('aws:secretsmanager/secret:Secret "stripe-api-key"');
             expect(out.stdout).toContain(`mandatory  ${POLICY}`);
             expect(out.stdout).not.toContain('"assets"');
-            expect(out.stdout).toContain("Summary: 2 violations (2 mandatory) on 2 resources");
+            expect(out.stdout).not.toContain('"webhook-signing-key"');
+            expect(out.stdout).toContain("Summary: 3 violations (3 mandatory) on 3 resources");
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
