@@ -6,7 +6,7 @@ import { b64text, derCertificate, derPrivateKey, fake, random } from "../fixture
 import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
-import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
+import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusableLiterally, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
 const pw = random("formats-pw", 18);
@@ -138,7 +138,18 @@ describe("value shapes", () => {
         ["${DB_PASSWORD}"], ["$API_TOKEN"], ["$(cat /run/secrets/x)"], ["{{ token }}"], ["<your-token>"], ["%(api_key)s"], ["********"], ["REDACTED"],
         ["your_secret_key"], ["REPLACE_ME"], ["sk-..."], ["-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"], ["arn:aws:secretsmanager:us-east-1:123456789012:secret:x"],
         ["{{resolve:secretsmanager:prod/db:SecretString:password}}"], ["${{ secrets.TOKEN }}"], ["$.password"], [""], ["   "],
+        ["Ref::apiKey"], ["ENC[db_password]"], ["ENC[AES256_GCM,data:Zm9v,iv:aXY=,tag:dGFn,type:str]"],
     ])("%j cannot be a credential", (v) => expect(isUnusable(v)).toBe(true));
+
+    it("`$NAME` is a reference, except in a provider-marked input, where nothing expands it", () => {
+        expect(isUnusable("$ecretPassw0rd9")).toBe(true);
+        expect(isUnusableLiterally("$ecretPassw0rd9")).toBe(false);
+        for (const v of ["${DB_PASSWORD}", "$(cat /run/secrets/x)", "<your-token>", "Ref::apiKey", ""]) expect(isUnusableLiterally(v), v).toBe(true);
+    });
+
+    it.each([
+        [random("totp", 32, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")], ["K7QX9ZP2MWL4RT8B"], ["CHANGEME"], ["Rz8qLm3Xv9TbWc2NpKd7YhJf4Gs6Ae1Uo/Ix5QkT"], ["admin:S3cr3tP4ss"],
+    ])("%j is neither an enum nor a path", (v) => expect(isSettingShaped(v)).toBe(false));
 
     it.each([["changeme"], ["password"], ["test"], ["hunter2-not-real"], [pw]])("%j can be one (decision: literal weak passwords count)", (v) => {
         expect(isUnusable(v)).toBe(false);
@@ -149,6 +160,7 @@ describe("value shapes", () => {
         ["3600"], ["0.5"], ["true"], ["disabled"], ["15m"], ["PT5M"], ["64MiB"], ["2024-01-01T00:00:00Z"], ["debug"], ["/prod/db/password"], ["prod/orders/db-credentials"],
         ["private_key.pem"], ["https://auth.example.com/oauth2/token"], ["ops@acme.example"], ["db.internal.example"], ["AWSCURRENT"], ["SCRAM-SHA-256"],
         ["lasso-secrets-stage"], ["app-session-tokens"], ["jwt_secret"], [fake.bcrypt("v")], ["airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend"],
+        ["scram-sha-256"], ["HS256"], ["argon2id"], ["aws:PrincipalOrgID"], ["aws:RequestTag/Environment"], ["AES256"], ["TLSV1_2"], ["secrets/OrdersDbCredentials/v1"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {

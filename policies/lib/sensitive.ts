@@ -20,7 +20,7 @@ import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "./credentials/scripts";
 import {
-    isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUuid, looksRandom, pointsAtLocalEmulator,
+    isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
 import { parseYamlText } from "./files";
 import { compileGlob, matchesAny } from "./glob";
@@ -298,7 +298,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         !isUnusable(value) && (patternFor(name) !== undefined || nameReason(judgeName(name), value, ctx) !== undefined);
 
     const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
-        if (isUnusable(value)) return;
+        if (ctx.marks.hit ? isUnusableLiterally(value) : isUnusable(value)) return;
         const dummy = ctx.siblings.emulator && isEmulatorDummy(value);
         if (ctx.marks.hit) {
             if (!dummy) report(ctx, { kind: "provider", what: ctx.marks.hit });

@@ -101,8 +101,11 @@ const NOT_SECRET_BEFORE = new Set(["public", "encrypted", "existing", "hashed", 
 const NOT_SECRET_BEFORE_TOKEN = new Set([
     "client", "creation", "lock", "update", "version", "offer", "policy", "idempotency", "continuation", "next", "pagination", "page",
     "paging", "dkim", "grant", "view", "software", "pre", "max", "csrf", "xsrf", "bucket", "id", "cancel", "cancellation", "sync",
-    "input", "output", "completion", "prompt", "context", "push", "device", "hardware", "verification", "validation", "mfa",
+    "input", "output", "completion", "prompt", "context", "push", "device", "hardware", "validation", "mfa",
 ]);
+// A verification token is per-request (an e-mail link) or a webhook's shared secret (Slack's,
+// Zoom's): only a random-looking value is reported.
+const WEAK_BEFORE_TOKEN = new Set(["verification"]);
 // Public by design: build-time prefixes of front-end frameworks and words that say so.
 const PUBLIC_FIRST_WORDS: readonly (readonly string[])[] = [["next", "public"], ["vite"], ["react", "app"], ["expo", "public"], ["gatsby"], ["nuxt", "public"], ["public"], ["storybook"], ["mix"]];
 const PUBLIC_WORDS = new Set(["publishable", "anon", "browser"]);
@@ -178,6 +181,10 @@ function judgeNameWords(key: string): NameJudgement {
         if (referenceAfter[m.end] || notSecretBefore[m.start]) continue;
         const w = words[m.start];
         if ((w === "token" || w === "tokens") && m.start > 0 && NOT_SECRET_BEFORE_TOKEN.has(words[m.start - 1])) continue;
+        if ((w === "token" || w === "tokens") && m.start > 0 && WEAK_BEFORE_TOKEN.has(words[m.start - 1])) {
+            weak = true;
+            continue;
+        }
         // The key a password sits under in a secret (adminPasswordKey: "postgres-password").
         if (PASSWORD_WORDS.has(w) && (words[m.end] === "key" || words[m.end] === "keys")) continue;
         if (!m.weak) return { kind: "credential", public: isPublic };

@@ -14,12 +14,24 @@ export function isUnusable(value: string): boolean {
 }
 
 // ${X}, $X, $(cmd), `cmd`, {{ x }}, <your-token>, %(x)s, %X%, #{x}, ${{ secrets.X }}, $.jsonpath,
-// @Microsoft.KeyVault(...), ARNs and CloudFormation dynamic references.
+// @Microsoft.KeyVault(...), ARNs, CloudFormation dynamic references, AWS Batch parameter
+// references (Ref::apiKey, filled from the job's parameters) and Datadog secret handles or
+// SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]).
 const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, String.raw`^\$[A-Za-z_][A-Za-z0-9_]*$`, String.raw`^\$\(.*\)$`, "^`.*`$",
     String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
+    String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`,
 ].join("|"), "s");
+const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * `$NAME` is a reference where a shell or a template expands it; in an input the provider
+ * marks as a credential nothing does (an MQ user's password `$ecretPassw0rd9` is that string).
+ */
+export function isUnusableLiterally(value: string): boolean {
+    return isUnusable(value) && !SHELL_VARIABLE.test(value.trim());
+}
 const MASKED = /^(?:[*•xX#]{3,}|\[?(?:redacted|masked|hidden|secret|sensitive|removed)\]?|<redacted>|n\/a|-+|\.+)$/i;
 // Instructions rather than values (decision: `changeme`, `password`, `test` are literal
 // passwords people deploy, so they are not here).
@@ -55,11 +67,31 @@ const HOSTNAME = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
 const DOTTED_NAME = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*){2,}$/;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}|:\d{1,5})?$/;
 const UPPER_ENUM = /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*$/;
+// Not PASSWORD or SECRET: under a credential-ish name those are as often an enum (a type, a mode).
+const WEAK_PASSWORD = /^CHANGE[-_]?ME\d*$/;
+
+/** How many separate runs of digits a value has: AES256 and TLSV1_2 have one or two, generated strings many. */
+function digitRuns(v: string): number {
+    return v.match(/\d+/g)?.length ?? 0;
+}
 const MIME = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*[\w-]+=[\w-]+)?$/i;
+// Hash, signature and cipher names: password_encryption=scram-sha-256, TOKEN_ALG=HS256.
+const ALGORITHM = /^(?:md5|sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|scram-sha-(?:1|256|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha-?(?:1|256|512))?|[hrpe]s(?:256|384|512)|aes-?(?:128|192|256)(?:-(?:gcm|cbc|ctr))?|rsa-oaep(?:-256)?|ed25519)$/i;
+// IAM condition keys: EventBridge's `condition: { key: "aws:PrincipalOrgID", ... }`.
+const CONDITION_KEY = /^aws:[A-Za-z]+(?:\/[\w.:@+=-]{1,128})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
 const SLUG = /^[a-z][a-z0-9]*(?:[-_.:/][a-z0-9]+){1,7}$/;
 const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache)(?=$|[-_.:/])/;
+
+/**
+ * Base64 that happens to hold a `/` and no `+` (about one AWS secret key in six): no `-`, `_` or
+ * `.`, capitals, small letters and digits, and no part that is a plain word (`secrets/...`).
+ */
+function isBase64Key(v: string): boolean {
+    if (v.length < 24 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || !/[A-Z]/.test(v) || !/[a-z]/.test(v) || !/\d/.test(v)) return false;
+    return v.split("/").every((part) => part.length < 4 || [/[A-Z]/, /[a-z]/, /\d/].filter((c) => c.test(part)).length >= 2);
+}
 
 /**
  * A value that is a setting or the name of a thing rather than a credential: under a
@@ -72,11 +104,14 @@ export function isSettingShaped(value: string): boolean {
     if (NUMBER.test(v) || BOOLEAN.test(v) || DURATION.test(v) || SIZE.test(v) || TIMESTAMP.test(v) || LOG_LEVEL.test(v)) return true;
     if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
     if (/\s/.test(v)) return false;
-    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || DOTTED_NAME.test(v) || HOSTNAME.test(v)) return true;
+    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || DOTTED_NAME.test(v) || HOSTNAME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
-    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s)) && !looksRandom(v.replace(/^.*[/\\]/, ""))) return true;
-    // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM.
-    if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3)) return true;
+    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s))
+        && !looksRandom(v.replace(/^.*[/\\]/, "")) && !isBase64Key(v)) return true;
+    // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM, AES256. Not capitals
+    // and digits that alternate again and again (a base32 TOTP seed, a generated K7QX9ZP2...), nor a
+    // weak password in capitals (CHANGEME: decision 4).
+    if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3) && digitRuns(v) <= 2 && !WEAK_PASSWORD.test(v)) return true;
     if (SLUG.test(v) && THING_WORDS.test(v) && !/\d{4}/.test(v)) return true;
     return false;
 }
