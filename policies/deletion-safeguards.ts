@@ -293,7 +293,7 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
         version: "1.0.0",
         reference: "DynamoDB.2",
         specification: "DynamoDB tables should have point-in-time recovery enabled; also RDS.11, DocumentDB.2, Neptune.5 and Redshift.3 " +
-            "(automated backups kept at least 7 days) and ElastiCache.1 (automatic backups).",
+            "(automated backups kept at least 7 days) and ElastiCache.1 (automatic backups; it accepts 1 day, this policy asks for minBackupRetentionDays).",
     },
     configSchema: {
         properties: {

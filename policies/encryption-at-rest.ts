@@ -317,11 +317,12 @@ function unsetFix(declare: string, r: PlainResource, d: AccountDefault): string 
         return `${declare}, or turn EBS encryption by default on before ${noun} is created: with an ${EBS_DEFAULT_TYPE} in this stack that ${noun} ` +
             "depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.";
     }
-    const dependsOn = `\`dependsOn: [${variableName(closest.resource.name)}]\``;
+    // The variable's name is a guess from the resource's: an example, not an instruction.
+    const dependsOn = `it to ${noun}'s \`dependsOn\` (e.g. \`dependsOn: [${variableName(closest.resource.name)}]\`)`;
     const lower = declare[0].toLowerCase() + declare.slice(1);
     switch (closest.miss) {
-        case "not-a-dependency": return `Add ${dependsOn} to ${noun}'s resource options, or ${lower}.`;
-        case "off": return `Set \`enabled: true\` on ${EBS_DEFAULT_TYPE} "${closest.resource.name}"${closest.depends ? "" : ` and add ${dependsOn} to ${noun}'s options`}, or ${lower}.`;
+        case "not-a-dependency": return `Add ${dependsOn}, or ${lower}.`;
+        case "off": return `Set \`enabled: true\` on ${EBS_DEFAULT_TYPE} "${closest.resource.name}"${closest.depends ? "" : ` and add ${dependsOn}`}, or ${lower}.`;
         default: return `${declare}, or make ${noun} depend (\`dependsOn\`) on an ${EBS_DEFAULT_TYPE} of its own region: the same provider, no other \`region\`.`;
     }
 }
@@ -1025,7 +1026,7 @@ function examples(): PolicyExample[] {
             verdict: "fail",
             resources: [ebsDefault, { type: t.EBS_VOLUME, name: "orders-volume", props: { availabilityZone: "us-east-1a", size: 100, type: "gp3" } }],
             reported: ["orders-volume"],
-            messageIncludes: "`dependsOn: [ebsDefault]`",
+            messageIncludes: "(e.g. `dependsOn: [ebsDefault]`)",
             note: "Without the dependency Pulumi may create the volume first, while the account default is still off; the volume stays unencrypted.",
         },
         {

@@ -343,12 +343,12 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["a default the volume does not depend on", [D, on("v", t.EBS_VOLUME, VOLUME)], DEFAULTS, false, [
             'aws:ebs/volume:Volume "v": encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region; ' +
             'the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it). ' +
-            "Add `dependsOn: [ebsDefault]` to the volume's resource options, or set `encrypted: true` (with `kmsKeyId` for a customer managed key).",
+            "Add it to the volume's `dependsOn` (e.g. `dependsOn: [ebsDefault]`), or set `encrypted: true` (with `kmsKeyId` for a customer managed key).",
         ]],
         ["a default that turns it off, which the launch template does not depend on", [ebsDefault("off", { enabled: false }), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS)], DEFAULTS, false, [
             'aws:ec2/launchTemplate:LaunchTemplate "lt": blockDeviceMappings[0].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by default ' +
             'is on for the account in its region; aws.ebs.EncryptionByDefault "off" of this stack turns it off). Set `enabled: true` on aws.ebs.EncryptionByDefault "off" ' +
-            "and add `dependsOn: [off]` to the launch template's options, or set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
+            "and add it to the launch template's `dependsOn` (e.g. `dependsOn: [off]`), or set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
         ]],
         ["another provider without a region", (() => {
             const env = provider("env", undefined);
@@ -506,9 +506,9 @@ describe("encryption-at-rest through the engine path", () => {
         const found = run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()]);
         expect(found.map(([name]) => name)).toEqual(["archive", "worker"]);
         // Of the two, the closest: one of its region that it should depend on.
-        expect(found[0][1]).toContain("Add `dependsOn: [ebsDefault]` to the volume's resource options");
+        expect(found[0][1]).toContain("Add it to the volume's `dependsOn` (e.g. `dependsOn: [ebsDefault]`)");
         expect(found[1][1]).toContain('the instance does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it). ' +
-            "Add `dependsOn: [ebsDefault]` to the instance's resource options, or set `encrypted: true` on the device");
+            "Add it to the instance's `dependsOn` (e.g. `dependsOn: [ebsDefault]`), or set `encrypted: true` on the device");
         const credited = await engine.run(stack, { config: { [POLICY]: { properties: { ebsEncryptionByDefault: true } } } });
         expect(credited.of(POLICY)).toEqual([]);
     });

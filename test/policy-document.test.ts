@@ -281,6 +281,10 @@ describe("wildcard actions", () => {
         const many = Array.from({ length: 12 }, (_, i) => `s3:A${i}*`);
         expect(quoteList(many)).toBe(`${many.slice(0, 10).map((a) => `"${a}"`).join(", ")} and 2 more`);
         expect(quoteList(["s3:*"])).toBe('"s3:*"');
+        // A wildcard service is an action pattern too; free text is counted, in words that read as a list.
+        expect(quoteList(["*:*"])).toBe('"*:*"');
+        expect(quoteList(["not an action"])).toBe("(1 entry that is not an action name, not shown)");
+        expect(quoteList(["s3:*", "x y", "z w"])).toBe('"s3:*" and 2 entries that are not action names (not shown)');
     });
 });
 

@@ -258,7 +258,7 @@ function readConditionValues(value: unknown, field: string): StringValues {
 // console-written key policies add spaces). Actions: `service:Action` patterns or `*`.
 // Principal types and condition operators: letters and colons. See docs/testing.md.
 const SHOWN_SID = /^[A-Za-z0-9][A-Za-z0-9 ]{0,99}$/;
-const SHOWN_ACTION = /^(\*|[A-Za-z0-9-]{1,64}:[A-Za-z0-9*?]{1,128})$/;
+const SHOWN_ACTION = /^(\*|[A-Za-z0-9*?-]{1,64}:[A-Za-z0-9*?]{1,128})$/;
 const SHOWN_KEY = /^[A-Za-z:]{1,64}$/;
 
 // ---------------------------------------------------------------- shared checks on statements
@@ -575,6 +575,9 @@ export function quoteList(values: readonly string[], max = 10): string {
     const unquoted = values.length - quotable.length;
     const parts = [quotable.slice(0, max).map((v) => JSON.stringify(v)).join(", ")];
     if (quotable.length > max) parts.push(`${quotable.length - max} more`);
-    if (unquoted > 0) parts.push(`${unquoted} ${unquoted === 1 ? "entry that is not an action name" : "entries that are not action names"} (not shown)`);
-    return parts.filter((p) => p !== "").join(" and ");
+    const others = `${unquoted} ${unquoted === 1 ? "entry that is not an action name" : "entries that are not action names"}`;
+    // Only such entries: the list reads "(1 entry that is not an action name, not shown)".
+    if (quotable.length === 0) return `(${others}, not shown)`;
+    if (unquoted > 0) parts.push(`${others} (not shown)`);
+    return parts.join(" and ");
 }
