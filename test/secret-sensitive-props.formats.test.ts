@@ -232,6 +232,11 @@ describe("scripts and argument lists", () => {
         [`printf '%s' "${pw}" | sudo docker login registry.acme.example --username ci --password-stdin`, "a value piped to `--password-stdin`"],
         [`echo -n ${pw} | helm registry login ghcr.io -u acme --password-stdin`, "a value piped to `--password-stdin`"],
         [`echo ${pw} | gh auth login --with-token`, "a value piped to `--password-stdin`"],
+        [`java -Xmx1g -Dspring.datasource.password=${pw} -jar app.jar`, "a JVM system property (`-D`)"],
+        [`net user Administrator "${pw}"`, "`net user`"],
+        [`NET USER svc ${pw} /add`, "`net user`"],
+        [`$pw = ConvertTo-SecureString '${pw}' -AsPlainText -Force`, "`ConvertTo-SecureString -AsPlainText`"],
+        [`curl -H "X-Api-Key: ${pw}" https://x`, "a request header (`curl -H`)"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -245,6 +250,13 @@ describe("scripts and argument lists", () => {
         ['echo "$DOCKERHUB_TOKEN" | docker login -u acme --password-stdin'], ["echo ${{ secrets.GHCR_TOKEN }} | docker login ghcr.io -u acme --password-stdin"],
         ["printf '%s' \"${REGISTRY_PASSWORD}\" | docker login -u ci --password-stdin"], ["echo $(aws ecr get-login-password) | docker login -u AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com"],
         ["echo 'logging in' && docker login -u acme --password-stdin < /run/secrets/hub"], ["cat /run/secrets/hub | docker login -u acme --password-stdin"],
+        ["java -Dspring.datasource.password=$DB_PASSWORD -Dkeystore.password=${KS_PASS} -jar app.jar"], ["mvn -B deploy -DskipTests -Dpassword.min-length=12"],
+        ["net user Administrator $env:ADMIN_PASSWORD"], ["net user Guest /active:no"], ["net user ops *"],
+        ["Write-Host 'Run net user admin to check the account'"], ["net user deploy (Get-SSMParameter -Name /a -WithDecryption $true).Value"],
+        ["$s = ConvertTo-SecureString $pw -AsPlainText -Force"], ["$s = ConvertTo-SecureString -String (Get-SSMParameter -Name /a).Value -AsPlainText"],
+        [`$s = ConvertTo-SecureString '${pw}'`], [`$s = ConvertTo-SecureString ${pw} -AsPlainText`],
+        ['curl -H "Content-Type: application/json" -H "X-Request-Id: $(uuidgen)" -H "X-Api-Key: $API_KEY" https://x'],
+        ['curl -H "Authorization: Bearer $TOKEN" -H "Authorization: token ${GH_TOKEN}" https://x'], [`grep -H "X-Api-Key: ${pw}" /var/log/app.log`],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {
@@ -252,6 +264,8 @@ describe("scripts and argument lists", () => {
         expect(findCredentialInArguments(["node", "x.js", `--api-key=${pw}`], judge)?.index).toBe(2);
         expect(findCredentialInArguments(["mysql", "-h", "db", `-p${pw}`], judge)?.index).toBe(3);
         expect(findCredentialInArguments(["sh", "-c", `export SECRET_KEY=${pw} && exec app`], judge)?.index).toBe(2);
+        expect(findCredentialInArguments(["java", "-Xmx1g", `-Djavax.net.ssl.keyStorePassword=${pw}`, "-jar", "app.jar"], judge)?.index).toBe(2);
+        expect(findCredentialInArguments(["java", "-Dspring.profiles.active=prod", "-Dx.password=${DB}", "-jar", "app.jar"], judge)).toBeUndefined();
         expect(findCredentialInArguments(["./migrate", "--password", "$(DB_PASSWORD)"], judge)).toBeUndefined();
         expect(findCredentialInArguments(["CMD-SHELL", "curl -f http://localhost/health || exit 1"], judge)).toBeUndefined();
     });

@@ -202,6 +202,57 @@ describe("findSensitiveValues (pure)", () => {
         expect(Date.now() - started).toBeLessThan(5000);
     });
 
+    // Three credential shapes on command lines (run 17, M8-M10): harmless look-alikes first.
+    describe("JVM system properties, Windows passwords and request headers", () => {
+        const LAMBDA = "aws:lambda/function:Function";
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const env = (vars: Record<string, string>) => ({ environment: { variables: vars } });
+        const ecsCommand = (command: string[]) => ({ family: "app", containerDefinitions: JSON.stringify([{ name: "app", image: "acme/app:1", command }]) });
+        const harmless: [string, string, Record<string, unknown>][] = [
+            ["JVM settings, paths and a password file's path", LAMBDA, env({
+                JAVA_TOOL_OPTIONS: "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8",
+                JAVA_OPTS: "-Djavax.net.ssl.trustStore=/etc/ssl/cacerts -Dcom.sun.management.jmxremote.password.file=/etc/jmx.password -Dpassword.encoder=bcrypt -Dtoken.ttl=3600",
+                NODE_OPTIONS: "--max-old-space-size=4096 --enable-source-maps", KUBELET_EXTRA_ARGS: "--node-labels=pool=workers --max-pods=110" })],
+            ["system properties filled at run time", LAMBDA, env({ JAVA_OPTS: "-Dspring.datasource.password=${DB_PASSWORD} -Djavax.net.ssl.keyStorePassword=$KEYSTORE_PASSWORD" })],
+            ["-D settings in a container command and in user data", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["java", "-Dspring.profiles.active=prod", "-Dx.password=${DB}", "-jar", "app.jar"])],
+            ["build lines with -D", INSTANCE, { userData: "#!/bin/bash\nmvn -B package -DskipTests -Drevision=1.2.3\ncmake -DCMAKE_BUILD_TYPE=Release -DWITH_SSL=ON ..\njava $JAVA_OPTS -Dserver.port=8080 -jar app.jar\n" }],
+            ["net user with a variable, a prompt, options; prose", INSTANCE, { userData: "<powershell>\nnet user Administrator $env:ADMIN_PASSWORD\nnet user Developer $pw /add\n" +
+                "net user deploy (Get-SSMParameter -Name /win/admin -WithDecryption $true).Value /add\nnet user Guest /active:no\nnet user ops *\n# Use net user to reset it later\n</powershell>\n" }],
+            ["net user with a cmd variable", INSTANCE, { userData: "<script>\nnet user admin %ADMIN_PW% /add\n</script>\n" }],
+            ["ConvertTo-SecureString from a variable, a lookup, an encrypted string", INSTANCE, { userData: "<powershell>\n$s = ConvertTo-SecureString $pw -AsPlainText -Force\n" +
+                "$t = ConvertTo-SecureString -String (Get-SSMParameter -Name /x -WithDecryption $true).Value -AsPlainText -Force\n$u = ConvertTo-SecureString \"$($cfg.Password)\" -AsPlainText -Force\n" +
+                "$v = ConvertTo-SecureString \"01000000d08c9ddf0115d1118c7a00c04fc297eb\"\n</powershell>\n" }],
+            ["ordinary and run-time request headers", INSTANCE, { userData: "#!/bin/bash\ncurl -X POST -H \"Content-Type: application/json\" -H \"X-Request-Id: $(uuidgen)\" -H 'Accept: application/json' " +
+                "-H \"X-Api-Key: $API_KEY\" -H \"Authorization: Bearer $GITHUB_TOKEN\" -H \"Authorization: token ${GH_TOKEN}\" https://x\n" +
+                "curl -H \"X-aws-ec2-metadata-token:$TOKEN\" -H \"X-aws-ec2-metadata-token-ttl-seconds: 21600\" http://169.254.169.254/latest/meta-data/\n" }],
+        ];
+        it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+
+        const found: [string, string, Record<string, unknown>, string, string][] = [
+            ["a password property in JAVA_TOOL_OPTIONS", LAMBDA, env({ JAVA_TOOL_OPTIONS: `-Xmx512m -Dspring.datasource.password=${PLAIN}Xk9mP2vL7qRt -Dfile.encoding=UTF-8` }),
+                "environment.variables.JAVA_TOOL_OPTIONS", "a JVM system property (`-D`)"],
+            ["a keystore password in a container command", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["java", `-Djavax.net.ssl.keyStorePassword=${PLAIN}Ks7pQ2mX9vLr`, "-jar", "app.jar"]),
+                "containerDefinitions.app.command.1", "a JVM system property (`-D`)"],
+            ["a password property on a java line", INSTANCE, { userData: `#!/bin/bash\njava -Dx.password=${PLAIN}Xk9mP2vL7qRt -jar app.jar\n` }, "userData", "a JVM system property (`-D`)"],
+            ["net user NAME PASSWORD", INSTANCE, { userData: `<powershell>\nnet user Administrator "${PLAIN}Wn7#pQ2mXv9L"\n</powershell>\n` }, "userData", "`net user`"],
+            ["net user NAME PASSWORD /add", INSTANCE, { userData: `<script>\nnet user svc-app ${PLAIN}Wn7pQ2mXv9Lq /add\n</script>\n` }, "userData", "`net user`"],
+            ["ConvertTo-SecureString of a literal", INSTANCE, { userData: `<powershell>\n$AdminPassword = ConvertTo-SecureString "${PLAIN}Wn8#pQ2mXv9L" -AsPlainText -Force\n</powershell>\n` },
+                "userData", "`ConvertTo-SecureString -AsPlainText`"],
+            ["ConvertTo-SecureString -String of a literal", INSTANCE, { userData: `<powershell>\n$s = ConvertTo-SecureString -AsPlainText -Force -String '${PLAIN}Wn8#pQ2mXv9L'\n</powershell>\n` },
+                "userData", "`ConvertTo-SecureString -AsPlainText`"],
+            ["a literal piped to ConvertTo-SecureString", INSTANCE, { userData: `<powershell>\n$s = '${PLAIN}Wn8#pQ2mXv9L' | ConvertTo-SecureString -AsPlainText -Force\n</powershell>\n` },
+                "userData", "`ConvertTo-SecureString -AsPlainText`"],
+            ["curl -H X-Api-Key", INSTANCE, { userData: `#!/bin/bash\ncurl -fsS -H "X-Api-Key: ${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d" https://api.example.com/register\n` }, "userData", "a request header (`curl -H`)"],
+            ["curl --header X-Auth-Token", INSTANCE, { userData: `#!/bin/bash\ncurl --header 'X-Auth-Token: ${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp' https://x\n` }, "userData", "a request header (`curl -H`)"],
+            ["wget --header=Private-Token", INSTANCE, { userData: `#!/bin/bash\nwget --header="Private-Token: ${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp" https://x\n` }, "userData", "a request header (`curl -H`)"],
+        ];
+        it.each(found)("%s is reported", (_label, type, props, path, what) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => v.path)).toEqual([path]);
+            expect(values[0].reason).toEqual({ kind: "script", what });
+        });
+    });
+
     it("an unknown name/value entry or document passes quietly", () => {
         expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: U })).toEqual([]);
         expect(paths("aws:codebuild/project:Project", { environment: { environmentVariables: [

@@ -18,7 +18,7 @@ import { Secret } from "@pulumi/policy";
 import { findFormat, FormatMatch, isAwsSecretKeyShape } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
-import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "./credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript } from "./credentials/scripts";
 import {
     isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
@@ -114,6 +114,8 @@ const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", 
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
 // Header lists read header by header: OTEL_EXPORTER_OTLP_HEADERS and its per-signal forms (..._TRACES_HEADERS, ...).
 const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
+// Option strings read option by option: JAVA_OPTS, JAVA_TOOL_OPTIONS, CATALINA_OPTS, JVM_ARGS, KUBELET_EXTRA_ARGS...
+const OPTION_STRINGS = /(?:^|_)(?:OPTS|OPTIONS|ARGS)$/i;
 // Strings that may be YAML documents (JSON is recognized anywhere).
 const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
 
@@ -338,6 +340,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         } else if (OTLP_HEADERS.test(ctx.key ?? "")) {
             const inHeaders = findCredentialInHeaderList(text, scriptJudge(ctx));
             if (inHeaders) report(ctx, { kind: "script", what: inHeaders.what });
+        } else if (OPTION_STRINGS.test(ctx.key ?? "")) {
+            const inOptions = findCredentialInOptions(text, scriptJudge(ctx));
+            if (inOptions) report(ctx, { kind: "script", what: inOptions.what });
         }
     };
 

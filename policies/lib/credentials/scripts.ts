@@ -1,14 +1,17 @@
 // Credentials on command lines and in scripts: assignments (`export DB_PASSWORD=...`,
 // `$env:TOKEN = "..."`), config lines written by heredocs (`aws_secret_access_key = ...`,
-// `password: ...`), credential flags (`--password x`, `--api-key=x`), the few commands whose
-// short flags take a password (`mysql -pX`, `docker login -p X`, `curl -u user:pass`,
-// `sshpass -p`, `redis-cli -a`, `htpasswd -b`), literals piped to `--password-stdin`,
-// `chpasswd` lines, `.netrc` entries, and the same in text written by `echo` or `printf`
-// (`echo "DB_PASSWORD=..." >> .env`).
+// `password: ...`), credential flags (`--password x`, `--api-key=x`), JVM system properties
+// (`-Dspring.datasource.password=x`), request headers given to HTTP clients (`curl -H
+// "X-Api-Key: x"`), the few commands whose arguments take a password (`mysql -pX`, `docker
+// login -p X`, `curl -u user:pass`, `sshpass -p`, `redis-cli -a`, `htpasswd -b`, Windows'
+// `net user name X` and `ConvertTo-SecureString "X" -AsPlainText`), literals piped to
+// `--password-stdin`, `chpasswd` lines, `.netrc` entries, and the same in text written by
+// `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`).
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
-// time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``) is never a finding. Also OpenTelemetry
-// exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header by header.
+// time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``, PowerShell's `(Get-...)`) is never a
+// finding. Also OpenTelemetry exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header
+// by header, and option strings (`JAVA_TOOL_OPTIONS`), option by option.
 import { decodeURIComponentSafe } from "./formats";
 
 /** Decides whether `name` holding `value` is a credential (tiers 3 of the detection). */
@@ -28,9 +31,9 @@ function unquote(v: string): string {
     return v;
 }
 
-/** A value resolved at run time, or nothing at all. */
+/** A value resolved at run time, or nothing at all. `(`: a PowerShell expression (`(Get-SSMParameter ...).Value`). */
 function isRuntime(v: string): boolean {
-    return v === "" || v.startsWith("$") || v.startsWith("`") || v.includes("$(") || v.includes("${") || v.startsWith("-");
+    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-");
 }
 
 // NAME=value, export NAME=value, declare -x NAME=value, ENV NAME=value; PowerShell $env:NAME = "value".
@@ -44,6 +47,20 @@ const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"
 const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token)(?![\w-])/;
 // --flag value, --flag=value.
 const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
+// A JVM system property, -Dname=value (java, JAVA_OPTS, Maven, Sonar): on a line, and as one argument.
+const SYSTEM_PROPERTY = String.raw`-D([A-Za-z_][\w.-]{0,127})=`;
+const SYSTEM_PROPERTY_IN_LINE = new RegExp(String.raw`(?:^|\s)${SYSTEM_PROPERTY}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"\x60]{1,4096})`, "g");
+const SYSTEM_PROPERTY_ARGUMENT = new RegExp(String.raw`^${SYSTEM_PROPERTY}([\s\S]*)$`);
+// A request header given to an HTTP client: curl/grpcurl -H, wget --header.
+const HTTP_CLIENT = /\b(?:curl|wget|grpcurl)(?=\s)/;
+const HEADER_FLAG = /\s(?:-H|--header)(?:\s{1,8}|=)("[^"\n]{1,4096}"|'[^'\n]{1,4096}'|[^\s;&|'"`]{1,4096})/g;
+const HEADER = /^([A-Za-z0-9][\w-]{0,127})\s{0,8}:\s{0,8}([\s\S]*)$/;
+
+/** Judges `-Dname=value` as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
+function isCredentialProperty(name: string, rawValue: string, judge: NameJudge): boolean {
+    const value = unquote(rawValue);
+    return !isRuntime(value) && judge(name.slice(name.lastIndexOf(".") + 1), value);
+}
 
 const WORD = String.raw`("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60]{1,256})`;
 const after = (flag: string, separator = String.raw`\s{1,8}`) => {
@@ -53,12 +70,22 @@ const after = (flag: string, separator = String.raw`\s{1,8}`) => {
 const MYSQL_ATTACHED = new RegExp(String.raw`(?:^|\s)-p("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s'"\x60]{1,256})`);
 const CURL_USER = after("(?:-u|--user)", String.raw`(?:\s{1,8}|=)`);
 
+/** The words of the command that starts `text` (up to `;`, `|`, `&` or a closing parenthesis), quotes kept. */
+function commandWords(text: string, max = 16): string[] {
+    const words: string[] = [];
+    const word = /\s{0,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60)]{1,256})/y;
+    for (let m = word.exec(text); m && words.length < max; m = word.exec(text)) words.push(m[1]);
+    return words;
+}
+
+const isQuoted = (word: string) => word !== unquote(word);
+
 /**
- * Commands whose short flags take a password, and how to read it from the text after the
- * command: attached (`mysql -pSECRET`; a separate word after `-p` is mysql's database name)
- * or as the next word.
+ * Commands whose arguments take a password, and how to read it from the text after the
+ * command (and before it, for a pipe): attached (`mysql -pSECRET`; a separate word after `-p`
+ * is mysql's database name), as the next word, or by position.
  */
-const SHORT_PASSWORD_FLAGS: readonly { command: RegExp; password(after: string): string | undefined; what: string }[] = [
+const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, before: string): string | undefined; what: string }[] = [
     { command: /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?=\s)/, password: (t) => MYSQL_ATTACHED.exec(t)?.[1], what: "`mysql -p`" },
     { command: /\b(?:docker|podman|buildah|skopeo|helm|oras|nerdctl)\s{1,8}(?:registry\s{1,8})?login(?=\s)/, password: after("(?:-p|--password)", String.raw`(?:\s{1,8}|=)`), what: "`docker login -p`" },
     { command: /\bsshpass(?=\s)/, password: after("-p", String.raw`\s{0,8}`), what: "`sshpass -p`" },
@@ -81,18 +108,40 @@ const SHORT_PASSWORD_FLAGS: readonly { command: RegExp; password(after: string):
             return command.some((w) => /^-[a-zA-Z]*b/.test(w)) && command.length >= 3 ? command[command.length - 1] : undefined;
         },
     },
+    {
+        // `net user NAME PASSWORD [/add]`; `*` prompts, `/options` set flags. Only where a command
+        // starts: prose ("use net user to ...") is not a command.
+        command: /(?:^|[;&|(]|\bcmd(?:\.exe)?\s{1,8}\/c)\s{0,8}net(?:\.exe)?\s{1,8}user(?=\s)/i, what: "`net user`",
+        password: (t) => {
+            const [name, password] = commandWords(t, 2);
+            return name !== undefined && !name.startsWith("/") && password !== undefined && !password.startsWith("/") && password !== "*" ? password : undefined;
+        },
+    },
+    {
+        // A quoted literal made a SecureString: positional, `-String`, or piped in. Without
+        // -AsPlainText the input is an encrypted standard string, not a password.
+        command: /\bConvertTo-SecureString(?=\s)/i, what: "`ConvertTo-SecureString -AsPlainText`",
+        password: (t, before) => {
+            const words = commandWords(t);
+            if (!words.some((w) => /^-AsPlainText$/i.test(w))) return undefined;
+            const named = words.findIndex((w) => /^-String$/i.test(w));
+            const piped = /("[^"\n]{1,256}"|'[^'\n]{1,256}')\s{0,8}\|\s{0,8}$/.exec(before.slice(-300));
+            const literal = named >= 0 ? words[named + 1] : words.find((w) => !w.startsWith("-")) ?? piped?.[1];
+            return literal !== undefined && isQuoted(literal) ? literal : undefined;
+        },
+    },
 ];
 
-/** The password a command line passes with a short flag, if any. */
-function shortFlagPassword(line: string): string | undefined {
-    for (const rule of SHORT_PASSWORD_FLAGS) {
+/** The password a command line passes in a command's arguments, if any: judged as a password. */
+function argumentPassword(line: string, judge: NameJudge): string | undefined {
+    for (const rule of PASSWORD_ARGUMENTS) {
         const m = rule.command.exec(line);
         if (!m) continue;
-        const raw = rule.password(line.slice(m.index + m[0].length));
+        const raw = rule.password(line.slice(m.index + m[0].length), line.slice(0, m.index));
         if (raw === undefined) continue;
         const password = unquote(raw);
         // Ports (`-p3306:3306`) and run-time values are not passwords.
-        if (password !== "" && !isRuntime(password) && !/^\d+(?::\d+)*$/.test(password)) return rule.what;
+        if (password !== "" && !isRuntime(password) && !/^\d+(?::\d+)*$/.test(password) && judge("password", password)) return rule.what;
     }
     return undefined;
 }
@@ -113,8 +162,21 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
         const value = unquote(m[2]);
         if (!isRuntime(value) && judge(m[1], value)) return { what: "a command-line flag's value" };
     }
-    const short = shortFlagPassword(line);
-    if (short) return { what: short };
+    SYSTEM_PROPERTY_IN_LINE.lastIndex = 0;
+    for (let m = SYSTEM_PROPERTY_IN_LINE.exec(line); m; m = SYSTEM_PROPERTY_IN_LINE.exec(line)) {
+        if (isCredentialProperty(m[1], m[2], judge)) return { what: "a JVM system property (`-D`)" };
+    }
+    const client = HTTP_CLIENT.exec(line);
+    if (client) {
+        const rest = line.slice(client.index);
+        HEADER_FLAG.lastIndex = 0;
+        for (let m = HEADER_FLAG.exec(rest); m; m = HEADER_FLAG.exec(rest)) {
+            const header = HEADER.exec(unquote(m[1]));
+            if (header && isCredentialHeader(header[1], header[2], judge)) return { what: "a request header (`curl -H`)" };
+        }
+    }
+    const password = argumentPassword(line, judge);
+    if (password) return { what: password };
     // aws configure set aws_secret_access_key VALUE
     const configure = /\baws\s{1,8}configure\s{1,8}set\s{1,8}([\w.]{1,64})\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|\S{1,1024})/.exec(line);
     if (configure && !isRuntime(unquote(configure[2])) && judge(configure[1], unquote(configure[2]))) return { what: "`aws configure set`" };
@@ -172,6 +234,12 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
 // Headers that carry a vendor's API key under a name that does not say so.
 const KEY_HEADERS: ReadonlySet<string> = new Set(["x-honeycomb-team"]);
 
+/** Judges one header as a name and its value; after an auth scheme (`Bearer $TOKEN`) the credential is the last word. */
+function isCredentialHeader(name: string, rawValue: string, judge: NameJudge): boolean {
+    const value = rawValue.trim().replace(/^[A-Za-z][\w-]{0,31}\s{1,8}(?=\S+$)/, "");
+    return !isRuntime(value) && judge(KEY_HEADERS.has(name.toLowerCase()) ? "api_key" : name, value);
+}
+
 /**
  * Judges the header list an OpenTelemetry exporter reads (`OTEL_EXPORTER_OTLP_HEADERS`:
  * `key=value,key2=value2`, values URL-encoded): each header as a name and its value.
@@ -181,9 +249,7 @@ export function findCredentialInHeaderList(text: string, judge: NameJudge): Scri
     for (const pair of text.split(",")) {
         const at = pair.indexOf("=");
         const name = decodeURIComponentSafe(pair.slice(0, at)).trim();
-        const value = decodeURIComponentSafe(pair.slice(at + 1)).trim();
-        if (value === "" || isRuntime(value)) continue;
-        if (judge(KEY_HEADERS.has(name.toLowerCase()) ? "api_key" : name, value)) return { what: "an OpenTelemetry header list" };
+        if (isCredentialHeader(name, decodeURIComponentSafe(pair.slice(at + 1)), judge)) return { what: "an OpenTelemetry header list" };
     }
     return undefined;
 }
@@ -197,6 +263,11 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
         if (arg.length > MAX_SCRIPT) continue;
+        const property = SYSTEM_PROPERTY_ARGUMENT.exec(arg);
+        if (property) {
+            if (isCredentialProperty(property[1], property[2], judge)) return { index: i, finding: { what: "a JVM system property (`-D`)" } };
+            continue;
+        }
         const flag = /^--?([A-Za-z][A-Za-z0-9-]{1,63})(?:=([\s\S]*))?$/.exec(arg);
         if (flag && flag[1].length > 1) {
             const inline = flag[2];
@@ -212,13 +283,22 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
             if (found) return { index: i, finding: found };
         }
     }
-    // Short password flags, on the command line the elements make: reported at the last
+    // Password arguments, on the command line the elements make: reported at the last
     // element that changes the verdict (the one holding the password).
     if (args.length > 256) return undefined;
     const usable = args.map((a) => (a.length <= MAX_LINE ? a : ""));
-    const short = shortFlagPassword(usable.join(" "));
-    if (short) {
-        for (let n = 1; n <= usable.length; n++) if (shortFlagPassword(usable.slice(0, n).join(" "))) return { index: n - 1, finding: { what: short } };
+    const password = argumentPassword(usable.join(" "), judge);
+    if (password) {
+        for (let n = 1; n <= usable.length; n++) if (argumentPassword(usable.slice(0, n).join(" "), judge)) return { index: n - 1, finding: { what: password } };
     }
     return undefined;
+}
+
+/**
+ * Judges an option string (`JAVA_TOOL_OPTIONS`, `JAVA_OPTS`: `-Xmx512m -Dname=value ...`) as
+ * the argument list its words make.
+ */
+export function findCredentialInOptions(text: string, judge: NameJudge): ScriptFinding | undefined {
+    if (text.length > MAX_LINE) return undefined;
+    return findCredentialInArguments(text.trim().split(/\s+/), judge)?.finding;
 }
