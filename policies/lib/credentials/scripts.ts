@@ -1,6 +1,6 @@
 // Credentials on command lines and in scripts: assignments (`export DB_PASSWORD=...`,
-// `$env:TOKEN = "..."`), config lines written by heredocs (`aws_secret_access_key = ...`,
-// `password: ...`), credential flags (`--password x`, `--api-key=x`), JVM system properties
+// `$env:TOKEN = "..."`, PowerShell's `$AdminPassword = "..."`), config lines written by
+// heredocs (`aws_secret_access_key = ...`, `password: ...`), credential flags (`--password x`, `--api-key=x`), JVM system properties
 // (`-Dspring.datasource.password=x`), request headers given to HTTP clients (`curl -H
 // "X-Api-Key: x"`), the few commands whose arguments take a password (`mysql -pX`, `docker
 // login -p X`, `curl -u user:pass`, `sshpass -p`, `redis-cli -a`, `htpasswd -b`, Windows'
@@ -38,6 +38,8 @@ function isRuntime(v: string): boolean {
 
 // NAME=value, export NAME=value, declare -x NAME=value, ENV NAME=value; PowerShell $env:NAME = "value".
 const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
+// PowerShell variables given a quoted literal: $AdminPassword = "..." (a command or an expression is run time).
+const POWERSHELL_ASSIGNMENT = /(?:^|[\s;(])\$([A-Za-z_][A-Za-z0-9_]{0,127})\s{0,4}=\s{0,4}("[^"$`\n]{1,4096}"|'[^'\n]{1,4096}')\s{0,8}(?:$|[;#)|])/g;
 // Config lines written to files: `key = value`, `key: value`, `"key": "value"`.
 const CONFIG_LINE = /^\s{0,64}["']?([A-Za-z_][\w.-]{0,127})["']?\s{0,8}[:=]\s{0,8}(.{1,4096}?)\s{0,8},?$/;
 // Text written by echo or printf (`echo "DB_PASSWORD=..." >> .env`): a line of the file written.
@@ -45,8 +47,8 @@ const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"
 // echo 'TOKEN' | docker login -u ci --password-stdin (gh auth login --with-token): a literal fed to a
 // command that reads its credential from stdin. printf's optional format comes first ('%s').
 const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token)(?![\w-])/;
-// --flag value, --flag=value.
-const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
+// --flag value, --flag=value; Spring Boot's dotted properties too (--spring.datasource.password=x).
+const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9.-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
 // A JVM system property, -Dname=value (java, JAVA_OPTS, Maven, Sonar): on a line, and as one argument.
 const SYSTEM_PROPERTY = String.raw`-D([A-Za-z_][\w.-]{0,127})=`;
 const SYSTEM_PROPERTY_IN_LINE = new RegExp(String.raw`(?:^|\s)${SYSTEM_PROPERTY}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"\x60]{1,4096})`, "g");
@@ -156,6 +158,10 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
         const value = unquote(m[2]);
         if (!isRuntime(value) && judge(m[1], value)) return { what: "a variable assignment" };
+    }
+    POWERSHELL_ASSIGNMENT.lastIndex = 0;
+    for (let m = POWERSHELL_ASSIGNMENT.exec(line); m; m = POWERSHELL_ASSIGNMENT.exec(line)) {
+        if (judge(m[1], unquote(m[2]))) return { what: "a variable assignment" };
     }
     LONG_FLAG.lastIndex = 0;
     for (let m = LONG_FLAG.exec(line); m; m = LONG_FLAG.exec(line)) {
@@ -268,7 +274,7 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
             if (isCredentialProperty(property[1], property[2], judge)) return { index: i, finding: { what: "a JVM system property (`-D`)" } };
             continue;
         }
-        const flag = /^--?([A-Za-z][A-Za-z0-9-]{1,63})(?:=([\s\S]*))?$/.exec(arg);
+        const flag = /^--?([A-Za-z][A-Za-z0-9.-]{1,63})(?:=([\s\S]*))?$/.exec(arg);
         if (flag && flag[1].length > 1) {
             const inline = flag[2];
             const value = inline ?? args[i + 1];
