@@ -204,7 +204,8 @@ describe("names", () => {
 });
 
 describe("scripts and argument lists", () => {
-    const judge = (name: string, value: string) => judgeName(name).kind === "credential" && !isSettingShaped(value);
+    // As policies/lib/sensitive.ts's scriptJudge, without provider patterns: placeholders never count.
+    const judge = (name: string, value: string) => !isUnusable(value) && judgeName(name).kind === "credential" && !isSettingShaped(value);
     it.each([
         [`export DB_PASSWORD='${pw}'`, "a variable assignment"],
         [`$env:ADMIN_PASSWORD = "${pw}"`, "a variable assignment"],
@@ -237,6 +238,8 @@ describe("scripts and argument lists", () => {
         [`NET USER svc ${pw} /add`, "`net user`"],
         [`$pw = ConvertTo-SecureString '${pw}' -AsPlainText -Force`, "`ConvertTo-SecureString -AsPlainText`"],
         [`curl -H "X-Api-Key: ${pw}" https://x`, "a request header (`curl -H`)"],
+        [`$AdminPassword = "${pw}"`, "a variable assignment"],
+        [`java -jar app.jar --spring.datasource.password=${pw}`, "a command-line flag's value"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -257,6 +260,10 @@ describe("scripts and argument lists", () => {
         [`$s = ConvertTo-SecureString '${pw}'`], [`$s = ConvertTo-SecureString ${pw} -AsPlainText`],
         ['curl -H "Content-Type: application/json" -H "X-Request-Id: $(uuidgen)" -H "X-Api-Key: $API_KEY" https://x'],
         ['curl -H "Authorization: Bearer $TOKEN" -H "Authorization: token ${GH_TOKEN}" https://x'], [`grep -H "X-Api-Key: ${pw}" /var/log/app.log`],
+        // chpasswd lines are judged as passwords, as the other password arguments: placeholders pass.
+        ["echo 'ubuntu:<password>' | chpasswd"], ["echo 'ec2-user:REPLACE_ME' | sudo chpasswd"], ["chpasswd:\n  list: |\n    ec2-user:<your-password>\n    ops:RANDOM\n"],
+        ['$AdminPassword = (Get-SSMParameter -Name /win/admin -WithDecryption $true).Value'], ['$DbPassword = "$env:DB_PASSWORD"'], ['$TokenUrl = "https://sts.acme.example/token"'],
+        ["java -jar app.jar --spring.datasource.password=${DB_PASSWORD} --spring.datasource.username=app"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {

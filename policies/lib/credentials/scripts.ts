@@ -191,7 +191,8 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     if (netrc && !isRuntime(netrc[1])) return { what: "a .netrc entry" };
     // echo 'user:password' | chpasswd
     const chpasswd = /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/.exec(line);
-    if (chpasswd && !isRuntime(chpasswd[1])) return { what: "a line piped to `chpasswd`" };
+    // Judged as a password, as the other password arguments are: placeholders and hashes pass.
+    if (chpasswd && !isRuntime(chpasswd[1]) && judge("password", chpasswd[1])) return { what: "a line piped to `chpasswd`" };
     const piped = PIPED_TO_STDIN.exec(line);
     if (piped && !isRuntime(unquote(piped[1])) && judge("password", unquote(piped[1]))) return { what: "a value piped to `--password-stdin`" };
     const config = CONFIG_LINE.exec(line);
@@ -228,7 +229,9 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
             if (indent >= 0 && indent <= chpasswdIndent) chpasswdIndent = -1;
             else {
                 const entry = /^\s*-?\s*[\w.-]{1,64}:([^\s:]{1,256})\s*$/.exec(line);
-                if (entry && !/^(?:RANDOM|R)$/.test(entry[1]) && !isRuntime(entry[1]) && !/^\$\d?\$/.test(entry[1])) return { what: "a cloud-init `chpasswd` list" };
+                if (entry && !/^(?:RANDOM|R)$/.test(entry[1]) && !isRuntime(entry[1]) && !/^\$\d?\$/.test(entry[1]) && judge("password", entry[1])) {
+                    return { what: "a cloud-init `chpasswd` list" };
+                }
             }
         }
         const found = judgeLine(line, judge);
