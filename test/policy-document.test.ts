@@ -337,6 +337,9 @@ describe("conditions that pin the caller", () => {
         test("IpAddress", "aws:SourceIp", "203.0.113.0/24", "198.51.100.7", "2001:db8::/32"),
         test("StringEquals", "kms:CallerAccount", "111122223333"),
         test("StringEquals", "s3:DataAccessPointAccount", "111122223333"),
+        // AWS's blog pattern: one role's sessions and the account's root (S3: a fixed aws:userid is not public).
+        test("StringLike", "aws:userid", "AROAEXAMPLEID:*", "111122223333"),
+        test("StringEquals", "aws:userid", "AIDAJQABLZS4A3QDU576Q"),
     ];
     it.each(pinning.map((t) => [`${t.operator} ${t.key} ${t.values.values.join(",")}`, t] as const))("%s pins", (_label, t) => {
         expect(isPinningTest(t)).toBe(true);
@@ -364,6 +367,9 @@ describe("conditions that pin the caller", () => {
         test("IpAddress", "aws:SourceIp", "203.0.113.0/24", "10.0.0.0/7"),
         test("IpAddress", "aws:SourceIp", "::/0"),
         test("IpAddress", "aws:SourceIp", "300.0.0.0/24"),
+        test("StringLike", "aws:userid", "*:alice"),
+        test("StringLike", "aws:userid", "AROA*"),
+        test("StringEquals", "aws:userid", "anonymous"),
     ];
     it.each(open.map((t) => [`${t.operator} ${t.key} ${JSON.stringify(t.values.values)}`, t] as const))("%s does not pin", (_label, t) => {
         expect(isPinningTest(t)).toBe(false);

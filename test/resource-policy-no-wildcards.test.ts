@@ -108,6 +108,11 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow("*", ["s3:GetObject", "s3:PutObject"], { Resource: `${BUCKET}/*` }),
             deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("StringNotEqualsIfExists", "aws:SourceVpce", "vpce-1a2b3c4d") }),
         ]],
+        // AWS Security Blog, "How to restrict Amazon S3 bucket access to a specific IAM role" (run 18).
+        ["a bucket fenced to one role's sessions and the account by a Deny on aws:userid", t.S3_BUCKET_POLICY, [
+            allow({ AWS: "*" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("StringNotLike", "aws:userid", ["AROAEXAMPLEID:*", "111122223333"]) }),
+        ]],
         ["an EFS policy granting client actions to {AWS: *} (no policy grants them to every client)", t.EFS_FILE_SYSTEM_POLICY,
             [allow({ AWS: "*" }, ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], when("Bool", "aws:SecureTransport", "true"))]],
         ["a VPC Lattice auth policy: Invoke for authenticated callers of the service network", t.VPCLATTICE_AUTH_POLICY,

@@ -343,7 +343,7 @@ export function audienceOf(statement: PolicyStatement): Audience {
 //   ...) and Null pin nothing in an Allow;
 // - a policy variable such as "${aws:PrincipalAccount}" compares the caller with itself.
 
-type PinKind = "account" | "org" | "orgPath" | "arn" | "network" | "ip";
+type PinKind = "account" | "org" | "orgPath" | "arn" | "network" | "ip" | "userid";
 
 const PIN_KEYS: ReadonlyMap<string, PinKind> = new Map<string, PinKind>([
     ["aws:sourceaccount", "account"],
@@ -363,6 +363,8 @@ const PIN_KEYS: ReadonlyMap<string, PinKind> = new Map<string, PinKind>([
     ["aws:sourcevpce", "network"],
     ["aws:sourcevpc", "network"],
     ["aws:sourceip", "ip"],
+    // The caller's unique ID: an account (its root), a user (AIDA...), a role's sessions (AROA...:*).
+    ["aws:userid", "userid"],
 ]);
 
 const ACCESS_POINT_KEYS = new Set(["s3:dataaccesspointaccount", "s3:dataaccesspointarn"]);
@@ -434,8 +436,13 @@ function isConcrete(kind: PinKind, value: string): boolean {
             return isAccountPinnedArn(value);
         case "ip":
             return isNarrowIpRange(value);
+        case "userid":
+            return USER_ID.test(value);
     }
 }
+
+// 111122223333, AIDA..., AROA...:* or AROA...:session (S3 counts a fixed aws:userid as not public).
+const USER_ID = /^(?:\d{12}|A(?:IDA|ROA)[A-Z0-9]{6,32}(?::\*|:[\w+=,.@-]{1,64})?)$/;
 
 /**
  * An ARN whose account field is a concrete account id (region and resource may be
