@@ -29,7 +29,7 @@
 import { globList } from "./lib/config";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { compileGlob } from "./lib/glob";
-import { notReplica } from "./lib/replicas";
+import { isSet, notReplica } from "./lib/replicas";
 import { Finding, PlainResource, PolicyExample, stackPolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isUnknown } from "./lib/values";
@@ -214,7 +214,8 @@ export function secretsFilledByTheProgram(resources: readonly PlainResource[]): 
         if (rotated === undefined) return new Set(); // it may rotate any of them
         for (const s of rotated) filled.delete(s);
     }
-    for (const s of filled) if (s.props.type !== undefined && s.props.type !== null && s.props.type !== "") filled.delete(s);
+    // A managed external secret, or one whose type is not known yet.
+    for (const s of filled) if (isSet(s.props, "type") !== false) filled.delete(s);
     return filled;
 }
 

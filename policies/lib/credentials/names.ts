@@ -180,8 +180,9 @@ function judgeNameWords(key: string): NameJudgement {
     for (const m of found) {
         if (referenceAfter[m.end] || notSecretBefore[m.start]) continue;
         const w = words[m.start];
-        if ((w === "token" || w === "tokens") && m.start > 0 && NOT_SECRET_BEFORE_TOKEN.has(words[m.start - 1])) continue;
-        if ((w === "token" || w === "tokens") && m.start > 0 && WEAK_BEFORE_TOKEN.has(words[m.start - 1])) {
+        const beforeToken = (w === "token" || w === "tokens") && m.start > 0 ? words[m.start - 1] : undefined;
+        if (beforeToken !== undefined && NOT_SECRET_BEFORE_TOKEN.has(beforeToken)) continue;
+        if (beforeToken !== undefined && WEAK_BEFORE_TOKEN.has(beforeToken)) {
             weak = true;
             continue;
         }

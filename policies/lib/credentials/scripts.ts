@@ -58,11 +58,25 @@ const HTTP_CLIENT = /\b(?:curl|wget|grpcurl)(?=\s)/;
 const HEADER_FLAG = /\s(?:-H|--header)(?:\s{1,8}|=)("[^"\n]{1,4096}"|'[^'\n]{1,4096}'|[^\s;&|'"`]{1,4096})/g;
 const HEADER = /^([A-Za-z0-9][\w-]{0,127})\s{0,8}:\s{0,8}([\s\S]*)$/;
 
-/** Judges `-Dname=value` as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
+/** `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
+const propertyName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
+
 function isCredentialProperty(name: string, rawValue: string, judge: NameJudge): boolean {
     const value = unquote(rawValue);
-    return !isRuntime(value) && judge(name.slice(name.lastIndexOf(".") + 1), value);
+    return !isRuntime(value) && judge(propertyName(name), value);
 }
+
+/**
+ * Names given values on a line, each regex matching (name, value): judged in this order, the
+ * value unquoted and, unless the regex admits only literals, skipped when read at run time.
+ */
+const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string): string; literal?: boolean }[] = [
+    { re: ASSIGNMENT, what: "a variable assignment" },
+    // Quoted literals only: PowerShell expands nothing in single quotes, and `$` in double quotes is not matched.
+    { re: POWERSHELL_ASSIGNMENT, what: "a variable assignment", literal: true },
+    { re: LONG_FLAG, what: "a command-line flag's value" },
+    { re: SYSTEM_PROPERTY_IN_LINE, what: "a JVM system property (`-D`)", name: propertyName },
+];
 
 const WORD = String.raw`("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60]{1,256})`;
 const after = (flag: string, separator = String.raw`\s{1,8}`) => {
@@ -154,23 +168,12 @@ function argumentPassword(line: string, judge: NameJudge): string | undefined {
  */
 function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFinding | undefined {
     if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
-    ASSIGNMENT.lastIndex = 0;
-    for (let m = ASSIGNMENT.exec(line); m; m = ASSIGNMENT.exec(line)) {
-        const value = unquote(m[2]);
-        if (!isRuntime(value) && judge(m[1], value)) return { what: "a variable assignment" };
-    }
-    POWERSHELL_ASSIGNMENT.lastIndex = 0;
-    for (let m = POWERSHELL_ASSIGNMENT.exec(line); m; m = POWERSHELL_ASSIGNMENT.exec(line)) {
-        if (judge(m[1], unquote(m[2]))) return { what: "a variable assignment" };
-    }
-    LONG_FLAG.lastIndex = 0;
-    for (let m = LONG_FLAG.exec(line); m; m = LONG_FLAG.exec(line)) {
-        const value = unquote(m[2]);
-        if (!isRuntime(value) && judge(m[1], value)) return { what: "a command-line flag's value" };
-    }
-    SYSTEM_PROPERTY_IN_LINE.lastIndex = 0;
-    for (let m = SYSTEM_PROPERTY_IN_LINE.exec(line); m; m = SYSTEM_PROPERTY_IN_LINE.exec(line)) {
-        if (isCredentialProperty(m[1], m[2], judge)) return { what: "a JVM system property (`-D`)" };
+    for (const reader of NAMED_VALUES) {
+        reader.re.lastIndex = 0;
+        for (let m = reader.re.exec(line); m; m = reader.re.exec(line)) {
+            const value = unquote(m[2]);
+            if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
+        }
     }
     const client = HTTP_CLIENT.exec(line);
     if (client) {

@@ -17,13 +17,13 @@ export function isUnusable(value: string): boolean {
 // @Microsoft.KeyVault(...), ARNs, CloudFormation dynamic references, AWS Batch parameter
 // references (Ref::apiKey, filled from the job's parameters) and Datadog secret handles or
 // SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]).
+const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
 const WHOLE_PLACEHOLDER = new RegExp([
-    String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, String.raw`^\$[A-Za-z_][A-Za-z0-9_]*$`, String.raw`^\$\(.*\)$`, "^`.*`$",
+    String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, SHELL_VARIABLE.source, String.raw`^\$\(.*\)$`, "^`.*`$",
     String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
     String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`,
 ].join("|"), "s");
-const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * `$NAME` is a reference where a shell or a template expands it; in an input the provider
