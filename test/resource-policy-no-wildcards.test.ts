@@ -633,6 +633,18 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(objectTypes.map((type) => `${type}-fail`));
     });
 
+    it("a Deny on aws:userid fences an open Allow to one role's sessions and the account (AWS Security Blog's pattern)", async () => {
+        const open = allow({ AWS: "*" }, "s3:GetObject", { Sid: "AllowAny", Resource: `${BUCKET}/*` });
+        const fence = (ids: string[]) => deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("StringNotLike", "aws:userid", ids) });
+        const run = await engine.run({
+            resources: [
+                { type: t.S3_BUCKET_POLICY, name: "fenced", props: { bucket: "shop-uploads", policy: JSON.stringify(doc(open, fence(["AROAEXAMPLEID:*", ACCOUNT]))) } },
+                { type: t.S3_BUCKET_POLICY, name: "wildcard-fence", props: { bucket: "shop-uploads", policy: JSON.stringify(doc(open, fence(["*:alice"]))) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["wildcard-fence"]);
+    });
+
     it("reports the insecure fixture", async () => {
         const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")));
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
