@@ -2,7 +2,7 @@
 // (shapes.ts) and the script reader (scripts.ts) of secret-sensitive-props, rule by rule: a
 // positive and a negative example each, and linear time on 1 MB adversarial inputs.
 import { describe, expect, it } from "vitest";
-import { b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
+import { B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
 import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
@@ -32,6 +32,10 @@ function expectLinear(work: (n: number) => void, floorMs: number): void {
 const EXAMPLES: [string, string, string][] = [
     ["pem-private-key", fake.rsaPem("f1"), "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"],
     ["putty-private-key", fake.putty("f2"), "PuTTY-User-Key-File-3: ssh-ed25519 (public part only)"],
+    [
+        "jwk-private-key", JSON.stringify({ keys: [{ kty: "OKP", crv: "Ed25519", x: random("jwk-x", 43, B64URL), d: random("jwk-d", 43, B64URL) }] }),
+        JSON.stringify({ keys: [{ kty: "RSA", e: "AQAB", n: random("jwk-n", 342, B64URL), d: "<d>" }, { kty: "oct", alg: "HS256" }] }),
+    ],
     ["base64-pem-private-key", b64text(fake.pkcs8Pem("f3")), b64text(fake.certificatePem("f3"))],
     ["der-private-key", derPrivateKey("f4", "rsa"), derCertificate("f4")],
     ["aws-secret-access-key", `aws_secret_access_key = ${fake.awsSecretKey("f5")}`, `aws_secret_access_key = ${"a".repeat(40)}`],
@@ -126,6 +130,7 @@ describe("credential formats", () => {
             "eyJhbGciOiJIUzI1NiJ9.eyJ".repeat(n / 24), "password=".repeat(n / 9), "?api_key=".repeat(n / 9), "secret_access_key=".repeat(n / 18), `${"A".repeat(39)} `.repeat(n / 40),
             "jdbc:x:".repeat(n / 7), "LoginModule required ".repeat(n / 21), "\"auth\":\"".repeat(n / 8), "sk-".repeat(n / 3), "0123456789abcdef".repeat(n / 16) + "NRAL",
             "&X-Amz-Credential=a".repeat(n / 20) + "X-Amz-Signature=", "?sv=2020-01-01".repeat(n / 14),
+            `{"kty":"EC","d":"${"a".repeat(n)}`, `{"kty":"oct"`.repeat(n / 12), `{"kty":"RSA","d":"${"a".repeat(60)}"}`.repeat(n / 40),
         ];
         expectLinear((n) => {
             for (const s of shapes(n)) findFormat(s);
@@ -149,7 +154,9 @@ describe("value shapes", () => {
 
     it.each([
         [random("totp", 32, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")], ["K7QX9ZP2MWL4RT8B"], ["CHANGEME"], ["Rz8qLm3Xv9TbWc2NpKd7YhJf4Gs6Ae1Uo/Ix5QkT"], ["admin:S3cr3tP4ss"],
-    ])("%j is neither an enum nor a path", (v) => expect(isSettingShaped(v)).toBe(false));
+        // Dotted passphrases: a first label mixing small letters, capitals and digits is not a host's.
+        ["Blue42.Falcon.Ridge"], ["Kx9mPq2vL7.prod"], ["S3cr3t.Passw0rd.2024"],
+    ])("%j is neither an enum, a path nor a host", (v) => expect(isSettingShaped(v)).toBe(false));
 
     it.each([["changeme"], ["password"], ["test"], ["hunter2-not-real"], [pw]])("%j can be one (decision: literal weak passwords count)", (v) => {
         expect(isUnusable(v)).toBe(false);
@@ -161,6 +168,7 @@ describe("value shapes", () => {
         ["private_key.pem"], ["https://auth.example.com/oauth2/token"], ["ops@acme.example"], ["db.internal.example"], ["AWSCURRENT"], ["SCRAM-SHA-256"],
         ["lasso-secrets-stage"], ["app-session-tokens"], ["jwt_secret"], [fake.bcrypt("v")], ["airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend"],
         ["scram-sha-256"], ["HS256"], ["argon2id"], ["aws:PrincipalOrgID"], ["aws:RequestTag/Environment"], ["AES256"], ["TLSV1_2"], ["secrets/OrdersDbCredentials/v1"],
+        ["org.springframework.security.crypto.argon2.Argon2PasswordEncoder"], ["db.t3.micro"], ["EC2.INTERNAL"], ["ip-10-0-1-5.ec2.internal"], ["Web01.corp.example"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {

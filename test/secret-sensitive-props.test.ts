@@ -361,6 +361,11 @@ describe("secretness on the remediation path (pure)", () => {
                 ["`environment.variables.STRIPE_KEY` is plaintext but its name and its random-looking value mark a credential"]],
             [resource("aws:sfn/stateMachine:StateMachine", { definition: JSON.stringify({ States: { A: { Parameters: { Headers: { Authorization: `Bearer ${PLAIN}0123456789abcdef` } } } } }) }, { name: "sfn" }),
                 ["`definition.States.A.Parameters.Headers.Authorization` is plaintext but holds a bearer token", "Keep it out of the document", "make the whole `definition` a secret"]],
+            // A private JWK is one credential: a variable that is the key is a plain value; a key in a key set is inside a document.
+            [resource("aws:lambda/function:Function", { environment: { variables: { SIGNING_JWK: JSON.stringify({ kty: "EC", crv: "P-256", x: "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", d: `${PLAIN}_jpsQnnGQmL-YBIffH1136cspYG6` }) } } }, { name: "f4" }),
+                ["`environment.variables.SIGNING_JWK` is plaintext but holds a private JSON Web Key", "Pass it as a secret"]],
+            [resource("aws:lambda/function:Function", { environment: { variables: { AUTH_KEYS: JSON.stringify({ keys: [{ kty: "oct", k: `${PLAIN}-GawgguFyGrWKav7AX4VKUg` }] }) } } }, { name: "f5" }),
+                ["`environment.variables.AUTH_KEYS.keys.0` is plaintext but holds a private JSON Web Key", "Keep it out of the document", "make the whole `environment.variables.AUTH_KEYS` a secret"]],
         ];
         for (const [r, expected] of cases) {
             const messages = findPlaintextSensitiveValues(r, config, new SecretLocations()).map((f) => f.message);

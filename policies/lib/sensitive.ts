@@ -15,7 +15,7 @@
 // sensitive values on both paths, and `collectSecretLocations` says which of them a
 // secret covers.
 import { Secret } from "@pulumi/policy";
-import { findFormat, FormatMatch, isAwsSecretKeyShape } from "./credentials/formats";
+import { findFormat, FormatMatch, isAwsSecretKeyShape, isPrivateJwk, JWK_PRIVATE_KEY } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript } from "./credentials/scripts";
@@ -407,6 +407,12 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         } else if (isRecord(value)) {
             if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
             if ("Statement" in value) return; // a policy document (see isPolicyText)
+            // A JSON Web Key is one credential: the whole key is made secret (as formats.ts finds it in a
+            // text); a document that is the key is a plain value, not a value inside a document.
+            if (!ctx.marks.hit && isPrivateJwk(value)) {
+                report(ctx.documentParts === ctx.depth ? { ...ctx, documentParts: undefined } : ctx, { kind: "format", what: JWK_PRIVATE_KEY });
+                return;
+            }
             const siblings = siblingsOf(value);
             const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;

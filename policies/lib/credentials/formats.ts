@@ -137,6 +137,37 @@ function randomish(token: string): boolean {
     return /[0-9]/.test(token) && /[a-z]/i.test(token) && !/^[a-z_.-]+$/i.test(token);
 }
 
+// JSON Web Keys (RFC 7517/7518): the private members are `d` (RSA, EC, OKP) and `k` (a
+// symmetric "oct" key); a public key (`n`/`e`, `x`/`y`) has neither.
+const JWK_PRIVATE_MEMBER: ReadonlyMap<string, string> = new Map([["RSA", "d"], ["EC", "d"], ["OKP", "d"], ["oct", "k"]]);
+
+export const JWK_PRIVATE_KEY = "a private JSON Web Key";
+
+/** A JSON Web Key holding its private or symmetric part (a real one: base64url, 16 characters or more). */
+export function isPrivateJwk(record: Record<string, unknown>): boolean {
+    const name = typeof record.kty === "string" ? JWK_PRIVATE_MEMBER.get(record.kty) : undefined;
+    const member = name === undefined ? undefined : record[name];
+    return typeof member === "string" && /^[A-Za-z0-9_-]{16,}={0,2}$/.test(member);
+}
+
+// A flat JSON object (JWKs have no nested objects) holding "kty": each match stops at the next brace, so linear.
+const FLAT_OBJECT = /\{[^{}]{0,16384}\}/g;
+
+/** A JSON text (a key, or a key set) with a private JSON Web Key in it. */
+function hasPrivateJwk(value: string): boolean {
+    FLAT_OBJECT.lastIndex = 0;
+    for (let m = FLAT_OBJECT.exec(value); m; m = FLAT_OBJECT.exec(value)) {
+        if (!m[0].includes('"kty"')) continue;
+        try {
+            const parsed: unknown = JSON.parse(m[0]);
+            if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && isPrivateJwk(parsed as Record<string, unknown>)) return true;
+        } catch {
+            // not JSON (a template, a fragment): not a key
+        }
+    }
+    return false;
+}
+
 /** An AWS secret access key: 40 characters of base64 alphabet with mixed case and digits or symbols. */
 export function isAwsSecretKeyShape(token: string): boolean {
     return /^[A-Za-z0-9/+]{40}$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) && !/^[A-Za-z]+$/.test(token);
@@ -151,6 +182,7 @@ const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?
 
 const RULES: readonly Rule[] = [
     { id: "pem-private-key", what: "a PEM private key", class: "unmistakable", keywords: ["PRIVATE KEY"], test: hasPemPrivateKey },
+    { id: "jwk-private-key", what: JWK_PRIVATE_KEY, class: "unmistakable", keywords: ['"kty"'], test: hasPrivateJwk },
     { id: "putty-private-key", what: "a PuTTY private key", class: "unmistakable", keywords: ["PuTTY-User-Key-File-"], test: (v) => v.includes("Private-Lines:") },
     {
         id: "base64-pem-private-key", what: "a base64-encoded PEM private key", class: "unmistakable", keywords: ["LS0tLS1CRUdJTi"],

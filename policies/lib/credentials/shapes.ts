@@ -65,6 +65,17 @@ const ABSOLUTE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)[\w .@{}$~%+,:=\\/-]*$/;
 const RELATIVE_PATH = /^[\w.@-]+(?:\/[\w.@-]+)+\/?$|^[\w@-]+(?:\.[\w-]+)*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|asc|gpg|json|ya?ml|txt|env|conf|cfg|ini|properties|xml|csv|sh|py|js|ts|jar|war|zip|tar|gz|tgz|log)$/i;
 const HOSTNAME = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}\.?(?::\d{1,5})?$/i;
 const DOTTED_NAME = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*){2,}$/;
+/**
+ * A dotted passphrase (Blue42.Falcon.Ridge, Kx9mPq2vL7.prod), not a host or a dotted name: its
+ * first label mixes small letters, capitals and digits, with a capital inside it or in a later
+ * label. Hosts and names start in one case (db.t3.micro, com.acme.OAuth2Filter) or are a
+ * capitalized word and a number before lower-case labels (Web01.corp.example).
+ */
+function isDottedPassphrase(v: string): boolean {
+    const dot = v.indexOf(".");
+    const first = v.slice(0, dot);
+    return /[a-z]/.test(first) && /[A-Z]/.test(first) && /\d/.test(first) && (/[a-z][A-Z]/.test(first) || /[A-Z]/.test(v.slice(dot)));
+}
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}|:\d{1,5})?$/;
 const UPPER_ENUM = /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*$/;
 // Not PASSWORD or SECRET: under a credential-ish name those are as often an enum (a type, a mode).
@@ -104,7 +115,8 @@ export function isSettingShaped(value: string): boolean {
     if (NUMBER.test(v) || BOOLEAN.test(v) || DURATION.test(v) || SIZE.test(v) || TIMESTAMP.test(v) || LOG_LEVEL.test(v)) return true;
     if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
     if (/\s/.test(v)) return false;
-    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || DOTTED_NAME.test(v) || HOSTNAME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v)) return true;
+    if ((DOTTED_NAME.test(v) || HOSTNAME.test(v)) && !isDottedPassphrase(v)) return true;
+    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
     if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s))
         && !looksRandom(v.replace(/^.*[/\\]/, "")) && !isBase64Key(v)) return true;
