@@ -11,7 +11,7 @@ import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement,
+    anyoneClause, audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement,
     pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
@@ -54,7 +54,7 @@ export function keyStatementProblems(statement: PolicyStatement, allowed: readon
     // with resource-policy-no-wildcards (lib/policy-document.ts pinsCaller).
     if (audience.anyone && !pinsCaller(statement.condition) && statement.condition?.incomplete !== true) {
         problems.push(
-            'allows any principal (Principal "*" or NotPrincipal) without a condition pinning the caller. Name the principals, ' +
+            `${anyoneClause(statement)} without a condition pinning the caller. Name the principals, ` +
                 "or add a StringEquals condition on kms:CallerAccount, aws:PrincipalAccount or aws:PrincipalOrgID with concrete values.",
         );
     }

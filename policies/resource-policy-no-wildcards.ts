@@ -10,7 +10,7 @@
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import {
-    anyOf, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    anyOf, anyoneClause, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, Verdict,
 } from "./lib/policy-document";
@@ -161,8 +161,8 @@ const NOT_ACTION_PROBLEM =
     "allows NotAction, which grants every action except those listed, to principals other than an account root. " +
     "Replace NotAction with an Action list naming the actions needed (NotAction is fine in a Deny statement).";
 
-const ANYONE_PROBLEM =
-    'allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller. ' +
+const ANYONE_PROBLEM = (statement: PolicyStatement) =>
+    `${anyoneClause(statement)} without a condition that pins the caller. ` +
     "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID " +
     "or aws:SourceVpce; if the resource is public on purpose, exempt it with a reason.";
 
@@ -211,7 +211,7 @@ function statementProblems(
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM);
+    if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM(statement));
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&

@@ -34,7 +34,9 @@ function check(type: string, props: Record<string, unknown>, allowedActions: str
 
 // What a finding says after `<type> "k": policy <statement> `, up to the first period.
 const WILDCARD = (actions: string) => `grants wildcard actions ${actions} to principals other than the account root`;
-const ANYONE = 'allows any principal (Principal "*" or NotPrincipal) without a condition pinning the caller';
+const ANYONE = 'allows any principal (Principal "*") without a condition pinning the caller';
+const ANYONE_BUT = 'allows every principal but those in NotPrincipal without a condition pinning the caller';
+const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"), without a condition pinning the caller`;
 const NOT_ACTION = "allows NotAction, which grants every key action except those listed, to principals other than the account root";
 
 describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON string", () => {
@@ -86,7 +88,9 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
         ["a policy variable pins nothing", [grant("*", "kms:Decrypt", pinned("StringEquals", "kms:CallerAccount", "${aws:PrincipalAccount}"))], [], [["Statement[0]", ANYONE]]],
         ["an empty value pins nothing", [grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", ""))], [], [["Statement[0]", ANYONE]]],
         ["an empty list pins nothing", [grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", []))], [], [["Statement[0]", ANYONE]]],
-        ["Allow with NotPrincipal", [{ Effect: "Allow", NotPrincipal: { AWS: ROLE }, Action: "kms:Decrypt", Resource: "*" }], [], [["Statement[0]", ANYONE]]],
+        ["Allow with NotPrincipal", [{ Effect: "Allow", NotPrincipal: { AWS: ROLE }, Action: "kms:Decrypt", Resource: "*" }], [], [["Statement[0]", ANYONE_BUT]]],
+        ["an account wildcard in a principal ARN", [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::*:root" }, Action: "kms:Decrypt", Resource: "*" }], [],
+            [["Statement[0]", ANYONE_INSIDE("arn:aws:iam::*:root")]]],
         ["Deny is never a violation", [ENABLE_IAM, { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }], [], []],
         ["Deny NotPrincipal is fine", [{ Effect: "Deny", NotPrincipal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }], [], []],
         ["a statement without Principal", [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }], [],
@@ -109,7 +113,7 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
             'aws:kms/key:Key "k": policy statement "Open" grants wildcard actions "kms:*" to principals other than the account root. ' +
                 'Name the KMS actions those principals need (e.g. "kms:Decrypt", "kms:GenerateDataKey"), or accept the pattern in ' +
                 "this policy's allowedActions config.",
-            'aws:kms/key:Key "k": policy statement "Open" allows any principal (Principal "*" or NotPrincipal) without a condition ' +
+            'aws:kms/key:Key "k": policy statement "Open" allows any principal (Principal "*") without a condition ' +
                 "pinning the caller. Name the principals, or add a StringEquals condition on kms:CallerAccount, aws:PrincipalAccount " +
                 "or aws:PrincipalOrgID with concrete values.",
         ]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-    audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, isAccountPinnedArn, isPinningTest,
+    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, isAccountPinnedArn, isPinningTest,
     isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -315,6 +315,18 @@ describe("who a statement's principals are", () => {
         [{ Principal: { AWS: ["arn:aws:iam::111122223333:root", U.string] } }, { anyone: false, others: false, incomplete: true }],
     ])("%j", (statement, expected) => {
         expect(audience(statement)).toEqual(expected);
+    });
+
+    it("messages say how a statement is open to anyone, showing a principal only when it is an ARN or an account id", () => {
+        const clause = (statement: Record<string, unknown>) => anyoneClause(statementsOf(readPolicyDocument(doc([{ Effect: "Allow", Action: "s3:GetObject", ...statement }])))[0]);
+        expect(clause({ Principal: "*" })).toBe('allows any principal (Principal "*")');
+        expect(clause({ Principal: { AWS: ["arn:aws:iam::111122223333:role/a", "*"] } })).toBe('allows any principal (Principal "*")');
+        expect(clause({ NotPrincipal: { AWS: "arn:aws:iam::111122223333:role/a" } })).toBe("allows every principal but those in NotPrincipal");
+        expect(clause({ Principal: { AWS: "arn:aws:iam::*:root" } })).toMatch(/^names principal "arn:aws:iam::\*:root", read as any principal \(IAM rejects a wildcard inside/);
+        expect(clause({ Principal: { AWS: "1111*" } })).toMatch(/^names principal "1111\*", /);
+        const odd = clause({ Principal: { AWS: "hunter2 *secret" } });
+        expect(odd).toMatch(/^names a principal with a wildcard inside, /);
+        assertNotShown(odd, ["hunter2"], "the clause");
     });
 });
 

@@ -31,7 +31,9 @@ const when = (operator: string, key: string, value: unknown) => ({ Condition: { 
 // What a finding says after `<type> "r": <path> <statement> `, up to the first period.
 const WILDCARD = (actions: string) => `allows wildcard actions ${actions} to principals other than an account root`;
 const NOT_ACTION = "allows NotAction, which grants every action except those listed, to principals other than an account root";
-const ANYONE = 'allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller';
+const ANYONE = 'allows any principal (Principal "*") without a condition that pins the caller';
+const ANYONE_BUT = 'allows every principal but those in NotPrincipal without a condition that pins the caller';
+const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"), without a condition that pins the caller`;
 
 function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
     return findResourcePolicyWildcards(resource(type, props), { allowedActions }).map((f) => f.message);
@@ -140,8 +142,8 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
         ["Principal * without condition", t.S3_BUCKET_POLICY, [allow("*", "s3:GetObject", { Sid: "Anyone" })], [], [['statement "Anyone"', ANYONE]]],
         ["{AWS: *} without condition", t.SQS_QUEUE_POLICY, [allow({ AWS: "*" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
         ["{AWS: [role, *]}", t.SQS_QUEUE_POLICY, [allow({ AWS: [ROLE, "*"] }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
-        ["an account wildcard in a principal ARN", t.SQS_QUEUE_POLICY, [allow({ AWS: "arn:aws:iam::*:root" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
-        ["Allow with NotPrincipal", t.SNS_TOPIC_POLICY, [{ Effect: "Allow", NotPrincipal: { AWS: ROLE }, Action: "sns:Publish", Resource: TOPIC }], [], [["Statement[0]", ANYONE]]],
+        ["an account wildcard in a principal ARN", t.SQS_QUEUE_POLICY, [allow({ AWS: "arn:aws:iam::*:root" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE_INSIDE("arn:aws:iam::*:root")]]],
+        ["Allow with NotPrincipal", t.SNS_TOPIC_POLICY, [{ Effect: "Allow", NotPrincipal: { AWS: ROLE }, Action: "sns:Publish", Resource: TOPIC }], [], [["Statement[0]", ANYONE_BUT]]],
         ["s3:* to a role", t.S3_BUCKET_POLICY, [allow({ AWS: ROLE }, "s3:*")], [], [["Statement[0]", WILDCARD('"s3:*"')]]],
         ["Get* and ? to a service", t.S3_BUCKET_POLICY, [allow({ Service: "logging.s3.amazonaws.com" }, ["s3:Get*", "s3:PutObjec?", "s3:ListBucket"])], [],
             [["Statement[0]", WILDCARD('"s3:Get*", "s3:PutObjec?"')]]],
@@ -228,7 +230,7 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
         expect(check(t.S3_BUCKET_POLICY, { policy: JSON.stringify(doc(allow("*", "s3:*", { Sid: "Open" }))) })).toEqual([
             `${t.S3_BUCKET_POLICY} "r": policy statement "Open" allows wildcard actions "s3:*" to principals other than an account root. ` +
                 "Name each action they need (a wildcard also grants actions AWS adds later), or accept the pattern in this policy's allowedActions config.",
-            `${t.S3_BUCKET_POLICY} "r": policy statement "Open" allows any principal (Principal "*" or NotPrincipal) without a condition that pins the caller. ` +
+            `${t.S3_BUCKET_POLICY} "r": policy statement "Open" allows any principal (Principal "*") without a condition that pins the caller. ` +
                 "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or aws:SourceVpce; " +
                 "if the resource is public on purpose, exempt it with a reason.",
         ]);

@@ -260,6 +260,7 @@ function readConditionValues(value: unknown, field: string): StringValues {
 const SHOWN_SID = /^[A-Za-z0-9][A-Za-z0-9 ]{0,99}$/;
 const SHOWN_ACTION = /^(\*|[A-Za-z0-9*?-]{1,64}:[A-Za-z0-9*?]{1,128})$/;
 const SHOWN_KEY = /^[A-Za-z:]{1,64}$/;
+const SHOWN_PRINCIPAL = /^(?:arn:aws[a-z-]{0,10}:[a-z0-9-]{1,20}::[0-9*?]{0,12}:[\w+=,.@/*?-]{1,200}|[0-9*?]{1,12})$/;
 
 // ---------------------------------------------------------------- shared checks on statements
 
@@ -318,6 +319,24 @@ export interface Audience {
     others: boolean;
     /** Some principals are unknown at preview. */
     incomplete: boolean;
+}
+
+/**
+ * How a statement is open to anyone, for messages: `Principal "*"`, NotPrincipal, or a wildcard
+ * inside a principal (`arn:aws:iam::*:root`), which IAM rejects (only the whole principal may be
+ * "*"; isAnyone reads it as anyone, what it would mean if it were accepted).
+ */
+export function anyoneClause(statement: PolicyStatement): string {
+    const entries = statement.principal?.entries ?? [];
+    if (entries.some((p) => p.id === "*")) return 'allows any principal (Principal "*")';
+    const partial = entries.filter(isAnyone).map((p) => p.id);
+    if (partial.length > 0) {
+        // ARNs and account ids are shown; anything else a program wrote there is not.
+        const shown = partial.filter((p) => SHOWN_PRINCIPAL.test(p)).slice(0, 3).map((p) => JSON.stringify(p));
+        const named = shown.length > 0 ? `principal ${shown.join(", ")}` : "a principal with a wildcard inside";
+        return `names ${named}, read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"),`;
+    }
+    return "allows every principal but those in NotPrincipal";
 }
 
 export function audienceOf(statement: PolicyStatement): Audience {
