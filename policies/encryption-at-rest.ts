@@ -3,7 +3,7 @@
 // Secrets Manager, MSK, MemoryDB, Redshift since 2025, new Aurora clusters since 2026-02-18):
 // those pass unless requireCustomerManagedKey asks for the customer's own key. The others
 // (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, SNS, Kinesis, Firehose
-// Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX) must say so.
+// Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX, WorkSpaces volumes) must say so.
 //
 // A resource policy: it judges what the program declares (inputs after the provider's Check),
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
@@ -765,6 +765,29 @@ const cacheChecks: Check[] = [
     },
 ];
 
+// ---------------------------------------------------------------- virtual desktops
+
+// A WorkSpace's root (C: or /) and user (D: or /home) volumes are unencrypted unless the program
+// asks at launch (Security Hub WorkSpaces.1 and .2); encryption cannot be added or removed later.
+const WORKSPACE_VOLUMES: readonly [string, string][] = [["rootVolumeEncryptionEnabled", "root"], ["userVolumeEncryptionEnabled", "user"]];
+
+const desktopChecks: Check[] = [
+    ...WORKSPACE_VOLUMES.map(([property, volume]): Check => ({
+        types: [t.WORKSPACES_WORKSPACE],
+        property,
+        ...ACCEPTS_TRUE,
+        unset: { value: false, note: `WorkSpaces creates the ${volume} volume unencrypted` },
+        fix: `Set \`${property}: true\` with \`volumeEncryptionKey\` (the AWS managed "alias/aws/workspaces" or a customer managed key). ` +
+            "It can only be set at launch: the WorkSpace is rebuilt, so keep its user's data elsewhere first.",
+    })),
+    keyCheck([t.WORKSPACES_WORKSPACE], "volumeEncryptionKey", "WorkSpaces needs a key to encrypt a volume", {
+        appliesTo: (r) => {
+            const on = WORKSPACE_VOLUMES.map(([property]) => declaredOn(r.props[property], false));
+            return on.includes(true) ? true : on.includes(undefined) ? undefined : false;
+        },
+    }),
+];
+
 /** ElastiCache's default for a replication group: true for valkey and data tiering, false for redis; undefined while unknown. */
 function elasticacheEncryptsByDefault(r: PlainResource): Decided {
     const engine = r.props.engine;
@@ -774,7 +797,7 @@ function elasticacheEncryptsByDefault(r: PlainResource): Decided {
     return lower(engine) === "valkey";
 }
 
-export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks];
+export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks, ...desktopChecks];
 
 const rule = propertyRule(ENCRYPTION_CHECKS);
 
@@ -788,7 +811,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     displayName: "AWS data stores are encrypted at rest",
     description:
         "Every AWS data store (EBS, RDS and Aurora, DocumentDB, Neptune, Redshift, EFS, DynamoDB, SQS, SNS, Kinesis, Firehose, " +
-        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX) is encrypted at rest, " +
+        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces) is encrypted at rest, " +
         "declared in the program or guaranteed by the service; optionally with customer managed KMS keys.",
     enforcementLevel: "mandatory",
     severity: "medium",
@@ -802,7 +825,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         version: "1.0.0",
         reference: "EC2.3",
         specification: "Attached Amazon EBS volumes should be encrypted at-rest; also RDS.3 and RDS.27 (RDS instances and clusters), " +
-            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1 and ES.1 (the same for those services).",
+            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1 and WorkSpaces.2 (the same for those services).",
     },
     configSchema: {
         properties: {
@@ -841,6 +864,7 @@ function examples(): PolicyExample[] {
     const keyDep = (...props: string[]) => Object.fromEntries(props.map((p) => [p, ["orders-key"]]));
     const orderKey = { type: t.KMS_KEY, name: "orders-key", props: { description: "orders data", enableKeyRotation: true } };
     const ebsDefault = { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } };
+    const workspace = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60 } };
     // What a new volume's (or device's) outputs hold at preview for what the program does not set.
     const computedDevice = { encrypted: { $unknown: "boolean" }, kmsKeyId: { $unknown: "string" }, snapshotId: { $unknown: "string" } };
     const computedEbs = { ...computedDevice, region: { $unknown: "string" } };
@@ -1182,6 +1206,19 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
+        fail("WorkSpace that leaves its root and user volumes unencrypted", [{ type: t.WORKSPACES_WORKSPACE, name: "analyst-desktop", props: workspace }],
+            { messageIncludes: "WorkSpaces creates the" }),
+        pass("WorkSpace with both volumes encrypted by the AWS managed key", [{
+            type: t.WORKSPACES_WORKSPACE, name: "analyst-desktop",
+            props: { ...workspace, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" },
+        }]),
+        pass("WorkSpace encrypted with a key of the same stack, unknown at preview, under requireCustomerManagedKey", [
+            { type: t.KMS_KEY, name: "desktops-key", props: { description: "WorkSpaces volumes", enableKeyRotation: true } },
+            {
+                type: t.WORKSPACES_WORKSPACE, name: "analyst-desktop", propertyDependencies: { volumeEncryptionKey: ["desktops-key"] },
+                props: { ...workspace, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: { $unknown: "string" } },
+            },
+        ], { config: cmk, preview: true }),
         fail("DynamoDB replicas without their own key, under requireCustomerManagedKey", [{
             type: t.DYNAMODB_TABLE, name: "carts",
             props: {

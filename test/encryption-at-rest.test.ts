@@ -15,6 +15,7 @@ const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 const U = UNKNOWN_SENTINELS.string;
 const UB = UNKNOWN_SENTINELS.boolean;
 const AMI = "ami-0abcdef1234567890";
+const WORKSPACE = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP" } };
 
 const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebsEncryptionByDefault: false };
 const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: true };
@@ -92,6 +93,9 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["MSK cluster without a key", t.MSK_CLUSTER, { clusterName: "x", kafkaVersion: "3.6.0" }],
         ["MSK Serverless (no key input; not read)", t.MSK_SERVERLESS_CLUSTER, { clusterName: "x" }, CMK],
         ["DAX encrypted (no key input, so CMK does not apply)", t.DAX_CLUSTER, { serverSideEncryption: { enabled: true } }, CMK],
+        ["WorkSpace with both volumes encrypted by the AWS managed key", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }],
+        ["WorkSpace encrypted with a customer managed key", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: KEY }, CMK],
+        ["WorkSpace: flags unknown at preview", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: UB, userVolumeEncryptionEnabled: UB, volumeEncryptionKey: U }, CMK],
         ["launch configuration device encrypted under CMK (no key input)", t.EC2_LAUNCH_CONFIGURATION, { ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, CMK],
         // Customer managed keys in every form.
         ["CMK: key ARN", t.SNS_TOPIC, { kmsMasterKeyId: KEY }, CMK],
@@ -151,6 +155,10 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["OpenSearch unset", t.OPENSEARCH_DOMAIN, { domainName: "s" }, DEFAULTS, "encryptAtRest.enabled is not set"],
         ["Elasticsearch disabled", t.ELASTICSEARCH_DOMAIN, { encryptAtRest: { enabled: false } }, DEFAULTS, "encryptAtRest.enabled is false"],
         ["DAX unset", t.DAX_CLUSTER, { clusterName: "d" }, DEFAULTS, "serverSideEncryption.enabled is not set"],
+        ["WorkSpace with only the user volume encrypted", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }, DEFAULTS,
+            "rootVolumeEncryptionEnabled is not set (WorkSpaces creates the root volume unencrypted)"],
+        ["WorkSpace with only the root volume encrypted", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }, DEFAULTS, "userVolumeEncryptionEnabled is not set (WorkSpaces creates the user volume unencrypted)"],
+        ["WorkSpace user volume turned off", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: false, volumeEncryptionKey: "alias/aws/workspaces" }, DEFAULTS, "userVolumeEncryptionEnabled is false"],
         // requireCustomerManagedKey
         ["CMK: EBS volume encrypted with the default key", t.EBS_VOLUME, { encrypted: true }, CMK, "kmsKeyId is not set (EBS uses the region's default EBS key"],
         ["CMK: EBS volume with the AWS managed alias", t.EBS_VOLUME, { encrypted: true, kmsKeyId: "alias/aws/ebs" }, CMK, "names the AWS managed key aws/ebs"],
@@ -173,6 +181,7 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: SQS with SSE-SQS by default", t.SQS_QUEUE, { name: "q" }, CMK, "SQS-owned keys"],
         ["CMK: SQS with alias/aws/sqs", t.SQS_QUEUE, { kmsMasterKeyId: "alias/aws/sqs" }, CMK, "aws/sqs"],
         ["CMK: SNS with alias/aws/sns", t.SNS_TOPIC, { kmsMasterKeyId: "alias/aws/sns" }, CMK, "aws/sns"],
+        ["CMK: WorkSpace with the AWS managed key", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }, CMK, "names the AWS managed key aws/workspaces"],
         ["CMK: Kinesis with the bare aws/kinesis form", t.KINESIS_STREAM, { encryptionType: "KMS", kmsKeyId: "aws/kinesis" }, CMK, "aws/kinesis"],
         ["CMK: Firehose with an AWS owned key", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true } }, CMK, "AWS owned key"],
         ["CMK: Firehose keyType AWS_OWNED_CMK", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" } }, CMK, '"AWS_OWNED_CMK"'],

@@ -57,7 +57,7 @@ export function isCustomerManagedKey(value: unknown): boolean {
 const KNOWN_AWS_KEY_SERVICES = new Set([
     "acm", "backup", "cloudtrail", "codecommit", "dynamodb", "ebs", "ecr", "elasticache", "elasticfilesystem", "es", "fsx", "glue",
     "kafka", "kinesis", "kinesisvideo", "lambda", "logs", "memorydb", "mq", "rds", "redshift", "s3", "secretsmanager", "sns", "sqs",
-    "ssm", "timestream", "xray",
+    "ssm", "timestream", "workspaces", "xray",
 ]);
 
 /**
