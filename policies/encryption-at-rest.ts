@@ -101,7 +101,7 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
     types: readonly string[],
     property: string,
     unsetNote: string | ((resource: PlainResource, block: Block) => string),
-    options: Pick<PropertyCheck<C>, "appliesTo" | "appliesAt"> = {},
+    options: Pick<PropertyCheck<C>, "appliesTo" | "appliesAt"> & { alsoSet?: string } = {},
 ): PropertyCheck<C> {
     const setting = property.replace(/\[\]/g, "").split(".").pop();
     return {
@@ -114,7 +114,7 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
         blankIsUnset: true,
         appliesTo: (resource, config) => (config.requireCustomerManagedKey ? (options.appliesTo ? options.appliesTo(resource, config) : true) : false),
         appliesAt: options.appliesAt,
-        fix: `requireCustomerManagedKey is true: set \`${setting}\` to a customer managed KMS key (e.g. \`key.arn\`), or ${CONFIG_HINT}.`,
+        fix: `requireCustomerManagedKey is true: set \`${setting}\` to a customer managed KMS key (e.g. \`key.arn\`${options.alsoSet ? `, with ${options.alsoSet}` : ""}), or ${CONFIG_HINT}.`,
     };
 }
 
@@ -696,6 +696,21 @@ const messagingChecks: Check[] = [
     keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", "the replica uses the AWS managed key aws/secretsmanager of its region"),
     keyCheck([t.BACKUP_VAULT], "kmsKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
     keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
+    // File systems, ledgers of events, notebooks and brokers AWS always encrypts: only their key is judged.
+    keyCheck([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_ONTAP_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
+    // Scratch Lustre file systems take no key (FSx's own); persistent ones take one.
+    keyCheck([t.FSX_LUSTRE_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx", {
+        appliesTo: (r) => {
+            const type = r.props.deploymentType;
+            return isUnknown(type) ? undefined : typeof type === "string" && type.startsWith("PERSISTENT");
+        },
+    }),
+    keyCheck([t.TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
+    keyCheck([t.CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
+    keyCheck([t.SAGEMAKER_NOTEBOOK_INSTANCE], "kmsKeyId", "SageMaker encrypts the notebook's storage volume with a key AWS manages"),
+    keyCheck([t.MQ_BROKER], "encryptionOptions.kmsKeyId", "Amazon MQ uses an AWS owned key, or aws/mq with `useAwsOwnedKey: false`", {
+        alsoSet: "`useAwsOwnedKey: false`",
+    }),
     {
         // ECR encrypts every repository (AES256 by default).
         types: [t.ECR_REPOSITORY],
@@ -864,6 +879,14 @@ function examples(): PolicyExample[] {
     const keyDep = (...props: string[]) => Object.fromEntries(props.map((p) => [p, ["orders-key"]]));
     const orderKey = { type: t.KMS_KEY, name: "orders-key", props: { description: "orders data", enableKeyRotation: true } };
     const ebsDefault = { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true } };
+    const alwaysEncrypted: PolicyExample["resources"] = [
+        { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "training-data", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "PERSISTENT_2", perUnitStorageThroughput: 250 } },
+        { type: t.FSX_WINDOWS_FILE_SYSTEM, name: "shares", props: { storageCapacity: 300, subnetIds: ["subnet-0a1b2c3d"], throughputCapacity: 32, activeDirectoryId: "d-9067a1b2c3" } },
+        { type: t.TIMESTREAM_DATABASE, name: "metrics", props: { databaseName: "metrics" } },
+        { type: t.CLOUDTRAIL_TRAIL, name: "org-trail", props: { s3BucketName: "acme-org-trail", isMultiRegionTrail: true, isOrganizationTrail: true, enableLogFileValidation: true } },
+        { type: t.SAGEMAKER_NOTEBOOK_INSTANCE, name: "research", props: { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sagemaker" } },
+        { type: t.MQ_BROKER, name: "orders-broker", props: { brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m7g.large", autoMinorVersionUpgrade: true } },
+    ];
     const workspace = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60 } };
     // What a new volume's (or device's) outputs hold at preview for what the program does not set.
     const computedDevice = { encrypted: { $unknown: "boolean" }, kmsKeyId: { $unknown: "string" }, snapshotId: { $unknown: "string" } };
@@ -1206,6 +1229,10 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
+        pass("FSx, Timestream, CloudTrail, SageMaker and Amazon MQ with their services' keys (always encrypted)", alwaysEncrypted),
+        fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
+            ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
+        ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
         fail("WorkSpace that leaves its root and user volumes unencrypted", [{ type: t.WORKSPACES_WORKSPACE, name: "analyst-desktop", props: workspace }],
             { messageIncludes: "WorkSpaces creates the" }),
         pass("WorkSpace with both volumes encrypted by the AWS managed key", [{

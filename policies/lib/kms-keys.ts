@@ -56,7 +56,7 @@ export function isCustomerManagedKey(value: unknown): boolean {
 // anything else after alias/aws/ could be any text, and text may be secret.
 const KNOWN_AWS_KEY_SERVICES = new Set([
     "acm", "backup", "cloudtrail", "codecommit", "dynamodb", "ebs", "ecr", "elasticache", "elasticfilesystem", "es", "fsx", "glue",
-    "kafka", "kinesis", "kinesisvideo", "lambda", "logs", "memorydb", "mq", "rds", "redshift", "s3", "secretsmanager", "sns", "sqs",
+    "kafka", "kinesis", "kinesisvideo", "lambda", "logs", "memorydb", "mq", "rds", "redshift", "s3", "sagemaker", "secretsmanager", "sns", "sqs",
     "ssm", "timestream", "workspaces", "xray",
 ]);
 
