@@ -30,6 +30,7 @@ import { globList } from "./lib/config";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { compileGlob } from "./lib/glob";
 import { isSet, notReplica } from "./lib/replicas";
+import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, stackPolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isUnknown } from "./lib/values";
@@ -187,24 +188,12 @@ function ownsItsData(resource: PlainResource): boolean {
  * reason. A secret filled or rotated outside the program is still reported.
  */
 export function secretsFilledByTheProgram(resources: readonly PlainResource[]): ReadonlySet<PlainResource> {
-    const byRef = new Map<string, PlainResource>();
-    const byUrn = new Map<string, PlainResource>();
-    for (const r of resources) {
-        if (r.type !== t.SECRETS_MANAGER_SECRET) continue;
-        byUrn.set(r.urn, r);
-        // `secretId` takes the ARN (the secret's id) or the name.
-        for (const key of [r.props.id, r.props.arn, r.props.name]) if (typeof key === "string" && key !== "" && !isUnknown(key)) byRef.set(key, r);
-    }
+    // `secretId` takes the ARN (the secret's id) or the name.
+    const secrets = indexReferences(resources, (r) => r.type === t.SECRETS_MANAGER_SECRET, ["id", "arn", "name"]);
     /** The stack's secrets a SecretVersion or SecretRotation targets; undefined when that cannot be told. */
-    const targets = (r: PlainResource): PlainResource[] | undefined => {
-        const ref = r.props.secretId;
-        if (typeof ref === "string" && !isUnknown(ref)) {
-            const secret = byRef.get(ref);
-            return secret ? [secret] : [];
-        }
-        // Unknown at preview: the SDK still records the resources the value came from.
-        const from = (r.propertyDependencies.secretId ?? []).flatMap((urn) => byUrn.get(urn) ?? []);
-        return from.length > 0 || !isUnknown(ref) ? from : undefined;
+    const targets = (r: PlainResource): readonly PlainResource[] | undefined => {
+        const found = secrets.lookup(r.props.secretId, r.propertyDependencies.secretId);
+        return found.length > 0 || !isUnknown(r.props.secretId) ? found : undefined;
     };
     const filled = new Set<PlainResource>();
     for (const r of resources) if (r.type === t.SECRETS_MANAGER_SECRET_VERSION) for (const s of targets(r) ?? []) filled.add(s);

@@ -1,7 +1,8 @@
 // S3 configures a bucket largely through separate resources (encryption, versioning, public
 // access block, logging, ...), each naming its bucket in a `bucket` property. A stack policy
-// joins them to their buckets here, one way for every policy, in linear time: stacks with
-// 10,000 resources must not pay for a nested loop.
+// joins them to their buckets here, one way for every policy, on the shared reference index
+// (./references.ts).
+import { indexReferences } from "./references";
 import type { PlainResource } from "./rule";
 import * as t from "./tokens";
 import { isUnknown } from "./values";
@@ -27,50 +28,20 @@ export interface BucketIndex {
     configurationsOf(configuring: readonly PlainResource[]): Map<PlainResource, readonly PlainResource[]>;
 }
 
-const NONE: readonly PlainResource[] = Object.freeze([]);
-
 /**
  * Indexes the stack's buckets by URN and by the names the `bucket` property of a configuring
  * resource can carry: the bucket's physical name (`bucket`) and its `id` (the same name for
  * both bucket types in provider v7, but state written by older versions may differ).
  */
 export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
-    const buckets: PlainResource[] = [];
-    const byUrn = new Map<string, PlainResource>();
-    const byName = new Map<string, PlainResource[]>();
-    const addName = (name: unknown, bucket: PlainResource) => {
-        // An unknown is the same sentinel string for every bucket: never a key.
-        if (typeof name !== "string" || name === "" || isUnknown(name)) return;
-        const list = byName.get(name);
-        // A bucket is added under its name, then its id: a repeat can only be the last one added.
-        if (!list) byName.set(name, [bucket]);
-        else if (list[list.length - 1] !== bucket) list.push(bucket);
-    };
-    for (const r of resources) {
-        if (!BUCKET_TYPES.has(r.type)) continue;
-        buckets.push(r);
-        byUrn.set(r.urn, r);
-        addName(r.props.bucket, r);
-        addName(r.props.id, r);
-    }
+    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type), ["bucket", "id"]);
+    const buckets = index.targets;
     return {
         buckets,
         targetsOf(configuring) {
-            return this.lookup(configuring.props.bucket, configuring.propertyDependencies.bucket);
+            return index.lookup(configuring.props.bucket, configuring.propertyDependencies.bucket);
         },
-        lookup(ref, dependencies) {
-            // A known name says exactly which bucket is meant, even when the program built it
-            // from another bucket's output; a dependency alone could point at the wrong one.
-            if (typeof ref === "string" && !isUnknown(ref)) return byName.get(ref) ?? NONE;
-            // At preview a new bucket's name or id is unknown; the reference is still visible
-            // through propertyDependencies (the SDK records which resources it came from).
-            const targets: PlainResource[] = [];
-            for (const urn of dependencies ?? []) {
-                const bucket = byUrn.get(urn);
-                if (bucket && !targets.includes(bucket)) targets.push(bucket);
-            }
-            return targets;
-        },
+        lookup: index.lookup,
         configurationsOf(configuring) {
             const position = new Map<PlainResource, number>();
             const byRef = new Map<string, PlainResource[]>();
@@ -79,7 +50,7 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
                 position.set(c, i);
                 const ref = c.props.bucket;
                 if (typeof ref === "string" && !isUnknown(ref)) {
-                    if (!byName.has(ref)) return;
+                    if (index.withKey(ref) === undefined) return;
                     const list = byRef.get(ref);
                     if (list) list.push(c);
                     else byRef.set(ref, [c]);

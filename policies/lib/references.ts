@@ -1,0 +1,56 @@
+// Resources name other resources of the stack in a property (a bucket configuration's
+// `bucket`, a SecretVersion's `secretId`): by a name, an id or an ARN once known, and at
+// preview, while those are unknown, through propertyDependencies (the URNs the SDK recorded
+// for the property). One index for every such join, in linear time: stacks with 10,000
+// resources must not pay for a nested loop.
+import type { PlainResource } from "./rule";
+import { isUnknown } from "./values";
+
+export interface ReferenceIndex {
+    /** The indexed resources, in stack order. */
+    readonly targets: readonly PlainResource[];
+    /**
+     * The targets a reference names: by a known key, even when the program built it from
+     * another resource's output (a dependency alone could point at the wrong one); while it is
+     * unknown, the targets among `dependencies`. A list the index keeps: read it only.
+     */
+    lookup(ref: unknown, dependencies: readonly string[] | undefined): readonly PlainResource[];
+    /** The targets with `key` as one of their keys (the same array for every caller), if any. */
+    withKey(key: string): readonly PlainResource[] | undefined;
+}
+
+const NONE: readonly PlainResource[] = Object.freeze([]);
+
+/** Indexes the resources `isTarget` picks by URN and by the string values of their `keys` properties. */
+export function indexReferences(resources: readonly PlainResource[], isTarget: (r: PlainResource) => boolean, keys: readonly string[]): ReferenceIndex {
+    const targets: PlainResource[] = [];
+    const byUrn = new Map<string, PlainResource>();
+    const byKey = new Map<string, PlainResource[]>();
+    for (const r of resources) {
+        if (!isTarget(r)) continue;
+        targets.push(r);
+        byUrn.set(r.urn, r);
+        for (const k of keys) {
+            const key = r.props[k];
+            // An unknown is the same sentinel string for every resource: never a key.
+            if (typeof key !== "string" || key === "" || isUnknown(key)) continue;
+            const list = byKey.get(key);
+            // Keys are added resource by resource: a repeat can only be the last one added.
+            if (!list) byKey.set(key, [r]);
+            else if (list[list.length - 1] !== r) list.push(r);
+        }
+    }
+    return {
+        targets,
+        lookup(ref, dependencies) {
+            if (typeof ref === "string" && !isUnknown(ref)) return byKey.get(ref) ?? NONE;
+            const found: PlainResource[] = [];
+            for (const urn of dependencies ?? []) {
+                const target = byUrn.get(urn);
+                if (target && !found.includes(target)) found.push(target);
+            }
+            return found;
+        },
+        withKey: (key) => byKey.get(key),
+    };
+}
