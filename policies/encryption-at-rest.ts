@@ -3,7 +3,8 @@
 // Secrets Manager, MSK, MemoryDB, Redshift since 2025, new Aurora clusters since 2026-02-18):
 // those pass unless requireCustomerManagedKey asks for the customer's own key. The others
 // (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, SNS, Kinesis, Firehose
-// Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX, WorkSpaces volumes) must say so.
+// Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX, WorkSpaces volumes, EMR security
+// configurations) must say so.
 //
 // A resource policy: it judges what the program declares (inputs after the provider's Check),
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
@@ -18,7 +19,7 @@
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
 // EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
-import { variableName } from "./lib/describe";
+import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
@@ -812,13 +813,62 @@ function elasticacheEncryptsByDefault(r: PlainResource): Decided {
     return lower(engine) === "valkey";
 }
 
+// ---------------------------------------------------------------- EMR security configurations
+//
+// An EMR cluster's local disks (HDFS, spill, EBS volumes) are encrypted at rest only when its
+// security configuration says so (Security Hub EMR.3); EMRFS data in S3 gets S3's default
+// encryption otherwise. `configuration` is a JSON document.
+
+const EMR_FIX = "Set `EncryptionConfiguration.EnableAtRestEncryption: true` with an `AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration` " +
+    '(`EncryptionKeyProviderType: "AwsKms"` with `AwsKmsKey`; `EnableEbsEncryption: true` encrypts the EBS root volume too). A running cluster keeps the configuration it was launched with.';
+
+/** The findings of an EMR security configuration: at-rest encryption of local disks, and under requireCustomerManagedKey its keys. */
+export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
+    const text = resource.props.configuration;
+    // Unknown at preview (built from another resource's output), or absent (AWS requires it).
+    if (typeof text !== "string" || isUnknown(text)) return [];
+    const at = `${resource.type} "${resource.name}": configuration`;
+    let document: unknown;
+    try {
+        document = JSON.parse(text);
+    } catch {
+        return [{ message: `${at} is not valid JSON, so AWS rejects it and its encryption cannot be read. Build it with \`JSON.stringify({ EncryptionConfiguration: ... })\`.` }];
+    }
+    const encryption = isRecord(document) ? document.EncryptionConfiguration : undefined;
+    const enabled = isRecord(encryption) ? encryption.EnableAtRestEncryption : undefined;
+    if (enabled !== true) {
+        const state = enabled === undefined ? "is not set" : enabled === false ? "is false" : `is ${kindOf(enabled)}, not the boolean true`;
+        return [{ message: `${at}: EncryptionConfiguration.EnableAtRestEncryption ${state} (EMR leaves the cluster's local disks unencrypted). ${EMR_FIX}` }];
+    }
+    const atRest = isRecord(encryption) ? blockOf(encryption.AtRestEncryptionConfiguration) : undefined;
+    const localDisk = blockOf(atRest?.LocalDiskEncryptionConfiguration);
+    if (!localDisk) {
+        return [{ message: `${at}: AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration is not set, so the cluster's local disks stay unencrypted. ${EMR_FIX}` }];
+    }
+    if (!config.requireCustomerManagedKey) return [];
+    const findings: Finding[] = [];
+    const keyFinding = (path: string, key: unknown, note: string) => {
+        if (isCustomerManagedKey(key)) return;
+        const state = key === undefined || key === "" ? `is not set (${note})` : describeKeyReference(key) ?? `is ${kindOf(key)}, not a customer managed KMS key`;
+        findings.push({ message: `${at}: ${path} ${state}. requireCustomerManagedKey is true: name a customer managed KMS key (e.g. \`key.arn\`), or ${CONFIG_HINT}.` });
+    };
+    // A custom key provider (a JAR of the customer's) holds the customer's own keys.
+    if (localDisk.EncryptionKeyProviderType === "AwsKms") keyFinding("LocalDiskEncryptionConfiguration.AwsKmsKey", localDisk.AwsKmsKey, "AWS rejects AwsKms without a key");
+    const s3 = blockOf(atRest?.S3EncryptionConfiguration);
+    if (s3 && (s3.EncryptionMode === "SSE-KMS" || s3.EncryptionMode === "CSE-KMS")) keyFinding("S3EncryptionConfiguration.AwsKmsKey", s3.AwsKmsKey, "AWS rejects a KMS mode without a key");
+    else if (s3 && s3.EncryptionMode === "SSE-S3") {
+        findings.push({ message: `${at}: S3EncryptionConfiguration.EncryptionMode is "SSE-S3" (S3 managed keys). requireCustomerManagedKey is true: use "SSE-KMS" with a customer managed \`AwsKmsKey\`, or ${CONFIG_HINT}.` });
+    }
+    return findings;
+}
+
 export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks, ...desktopChecks];
 
 const rule = propertyRule(ENCRYPTION_CHECKS);
 
 /** The pure rule. */
 export function findUnencryptedDataStores(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
-    return rule.check(resource, config);
+    return resource.type === t.EMR_SECURITY_CONFIGURATION ? findEmrAtRestGaps(resource, config) : rule.check(resource, config);
 }
 
 export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
@@ -826,7 +876,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     displayName: "AWS data stores are encrypted at rest",
     description:
         "Every AWS data store (EBS, RDS and Aurora, DocumentDB, Neptune, Redshift, EFS, DynamoDB, SQS, SNS, Kinesis, Firehose, " +
-        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces) is encrypted at rest, " +
+        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces, EMR) is encrypted at rest, " +
         "declared in the program or guaranteed by the service; optionally with customer managed KMS keys.",
     enforcementLevel: "mandatory",
     severity: "medium",
@@ -840,7 +890,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         version: "1.0.0",
         reference: "EC2.3",
         specification: "Attached Amazon EBS volumes should be encrypted at-rest; also RDS.3 and RDS.27 (RDS instances and clusters), " +
-            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1 and WorkSpaces.2 (the same for those services).",
+            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2 and EMR.3 (the same for those services).",
     },
     configSchema: {
         properties: {
@@ -860,7 +910,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         },
     },
     strictConfig: { requireCustomerManagedKey: true },
-    resourceTypes: rule.resourceTypes,
+    resourceTypes: [...rule.resourceTypes, t.EMR_SECURITY_CONFIGURATION],
     check: findUnencryptedDataStores,
     stack: {
         judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on",
@@ -1233,6 +1283,29 @@ function examples(): PolicyExample[] {
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
+        fail("EMR security configurations: one with in-transit encryption only, one that encrypts S3 data but not the local disks", [
+            { type: t.EMR_SECURITY_CONFIGURATION, name: "transit-only", props: { name: "transit-only", configuration: JSON.stringify({ EncryptionConfiguration: {
+                EnableInTransitEncryption: true, EnableAtRestEncryption: false,
+                InTransitEncryptionConfiguration: { TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: "s3://acme-emr-certs/certs.zip" } },
+            } }) } },
+            { type: t.EMR_SECURITY_CONFIGURATION, name: "s3-only", props: { name: "s3-only", configuration: JSON.stringify({ EncryptionConfiguration: {
+                EnableInTransitEncryption: false, EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } },
+            } }) } },
+        ], { messageIncludes: "local disks" }),
+        pass("EMR security configuration encrypting local disks (and EBS volumes) with a KMS key, built from the key's ARN", [
+            { type: t.KMS_KEY, name: "emr-key", props: { description: "EMR local disks", enableKeyRotation: true } },
+            { type: t.EMR_SECURITY_CONFIGURATION, name: "at-rest", propertyDependencies: { configuration: ["emr-key"] }, props: { name: "at-rest", configuration: JSON.stringify({ EncryptionConfiguration: {
+                EnableInTransitEncryption: false, EnableAtRestEncryption: true,
+                AtRestEncryptionConfiguration: {
+                    S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: key },
+                    LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: key, EnableEbsEncryption: true },
+                },
+            } }) } },
+        ], { config: cmk }),
+        pass("EMR security configuration unknown at preview (built from a key created in the same update)", [
+            { type: t.KMS_KEY, name: "emr-key", props: { description: "EMR local disks", enableKeyRotation: true } },
+            { type: t.EMR_SECURITY_CONFIGURATION, name: "at-rest", propertyDependencies: { configuration: ["emr-key"] }, props: { name: "at-rest", configuration: { $unknown: "string" } } },
+        ], { preview: true, config: cmk }),
         fail("WorkSpace that leaves its root and user volumes unencrypted", [{ type: t.WORKSPACES_WORKSPACE, name: "analyst-desktop", props: workspace }],
             { messageIncludes: "WorkSpaces creates the" }),
         pass("WorkSpace with both volumes encrypted by the AWS managed key", [{

@@ -603,3 +603,47 @@ describe("encryption-at-rest through the engine path", () => {
         expect(encryptionAtRest.strictConfig).toEqual({ requireCustomerManagedKey: true });
     });
 });
+
+describe("EMR security configurations (pure rule)", () => {
+    const EMR = t.EMR_SECURITY_CONFIGURATION;
+    const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
+    const localKms = (key: unknown) => ({ EncryptionKeyProviderType: "AwsKms", AwsKmsKey: key, EnableEbsEncryption: true });
+    const messages = (r: PlainResource, config = DEFAULTS) => findUnencryptedDataStores(r, config).map((f) => f.message);
+
+    it.each([
+        ["local disks with an AWS managed key", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms("alias/aws/elasticmapreduce") } }, DEFAULTS],
+        ["local disks with a customer managed key, S3 with SSE-KMS", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: {
+            LocalDiskEncryptionConfiguration: localKms(KEY), S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: KEY } } }, CMK],
+        ["a custom key provider (the customer's own keys)", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: {
+            LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "Custom", S3Object: "s3://acme/provider.jar", EncryptionKeyProviderClass: "com.acme.KeyProvider" } } }, CMK],
+        ["an unknown configuration", U, CMK],
+    ])("passes: %s", (_title, encryption, config) => {
+        expect(messages(sc(encryption), config as typeof DEFAULTS)).toEqual([]);
+    });
+
+    it.each([
+        ["in-transit encryption only", { EnableInTransitEncryption: true, EnableAtRestEncryption: false }, DEFAULTS, "EncryptionConfiguration.EnableAtRestEncryption is false (EMR leaves the cluster's local disks unencrypted)"],
+        ["no EncryptionConfiguration", "{}", DEFAULTS, "EnableAtRestEncryption is not set"],
+        ["a string \"true\"", { EnableAtRestEncryption: "true" }, DEFAULTS, "is a string, not the boolean true"],
+        ["S3 data only", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } } }, DEFAULTS,
+            "LocalDiskEncryptionConfiguration is not set, so the cluster's local disks stay unencrypted"],
+        ["not JSON", "{ EncryptionConfiguration: ", DEFAULTS, "configuration is not valid JSON"],
+        ["CMK: local disks with the AWS managed key", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms("alias/aws/elasticmapreduce") } }, CMK,
+            "LocalDiskEncryptionConfiguration.AwsKmsKey names an AWS managed key"],
+        ["CMK: S3 with SSE-S3", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms(KEY), S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } } }, CMK,
+            'S3EncryptionConfiguration.EncryptionMode is "SSE-S3"'],
+    ])("reports: %s", (_title, encryption, config, expected) => {
+        const found = messages(sc(encryption), config as typeof DEFAULTS);
+        expect(found).toHaveLength(1);
+        expect(found[0]).toContain(expected);
+        expect(found[0]).toMatch(/^aws:emr\/securityConfiguration:SecurityConfiguration "sc": configuration/);
+    });
+
+    it("never quotes what the configuration holds", () => {
+        const secretish = "sk_live_not-a-key-but-never-shown";
+        const found = messages(sc({ EnableAtRestEncryption: secretish }), DEFAULTS).concat(
+            messages(sc({ EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms(`alias/aws/${secretish}`) } }), CMK));
+        expect(found).toHaveLength(2);
+        for (const m of found) expect(m).not.toContain(secretish);
+    });
+});

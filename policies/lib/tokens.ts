@@ -210,3 +210,4 @@ export const SSOADMIN_MANAGED_POLICY_ATTACHMENT = "aws:ssoadmin/managedPolicyAtt
 export const SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE = "aws:ssoadmin/managedPolicyAttachmentsExclusive:ManagedPolicyAttachmentsExclusive";
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
+export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
