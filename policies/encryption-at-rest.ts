@@ -695,6 +695,10 @@ const messagingChecks: Check[] = [
     keyCheck([t.CLOUDWATCH_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
     keyCheck([t.SECRETS_MANAGER_SECRET], "kmsKeyId", "Secrets Manager uses the AWS managed key aws/secretsmanager"),
     keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", "the replica uses the AWS managed key aws/secretsmanager of its region"),
+    // A SecureString parameter is a secret store like Secrets Manager; String parameters hold no ciphertext.
+    keyCheck([t.SSM_PARAMETER], "keyId", "Parameter Store uses the AWS managed key aws/ssm", {
+        appliesTo: (r) => (isUnknown(r.props.type) ? undefined : r.props.type === "SecureString"),
+    }),
     keyCheck([t.BACKUP_VAULT], "kmsKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
     keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
     // File systems, ledgers of events, notebooks and brokers AWS always encrypts: only their key is judged.
@@ -936,6 +940,7 @@ function examples(): PolicyExample[] {
         { type: t.CLOUDTRAIL_TRAIL, name: "org-trail", props: { s3BucketName: "acme-org-trail", isMultiRegionTrail: true, isOrganizationTrail: true, enableLogFileValidation: true } },
         { type: t.SAGEMAKER_NOTEBOOK_INSTANCE, name: "research", props: { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sagemaker" } },
         { type: t.MQ_BROKER, name: "orders-broker", props: { brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m7g.large", autoMinorVersionUpgrade: true } },
+        { type: t.SSM_PARAMETER, name: "api-token", props: { name: "/orders/api-token", type: "SecureString", tier: "Standard" } },
     ];
     const workspace = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60 } };
     // What a new volume's (or device's) outputs hold at preview for what the program does not set.
@@ -1279,7 +1284,7 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
-        pass("FSx, Timestream, CloudTrail, SageMaker and Amazon MQ with their services' keys (always encrypted)", alwaysEncrypted),
+        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ and a SecureString parameter with their services' keys (always encrypted)", alwaysEncrypted),
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
