@@ -713,6 +713,10 @@ const messagingChecks: Check[] = [
     keyCheck([t.TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
     keyCheck([t.CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
     keyCheck([t.SAGEMAKER_NOTEBOOK_INSTANCE], "kmsKeyId", "SageMaker encrypts the notebook's storage volume with a key AWS manages"),
+    keyCheck([t.KINESIS_VIDEO_STREAM], "kmsKeyId", "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo"),
+    keyCheck([t.KEYSPACES_TABLE], "encryptionSpecification.kmsKeyIdentifier", "Keyspaces uses an AWS owned key", {
+        alsoSet: '`type: "CUSTOMER_MANAGED_KMS_KEY"`',
+    }),
     keyCheck([t.MQ_BROKER], "encryptionOptions.kmsKeyId", "Amazon MQ uses an AWS owned key, or aws/mq with `useAwsOwnedKey: false`", {
         alsoSet: "`useAwsOwnedKey: false`",
     }),
@@ -941,6 +945,11 @@ function examples(): PolicyExample[] {
         { type: t.SAGEMAKER_NOTEBOOK_INSTANCE, name: "research", props: { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sagemaker" } },
         { type: t.MQ_BROKER, name: "orders-broker", props: { brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m7g.large", autoMinorVersionUpgrade: true } },
         { type: t.SSM_PARAMETER, name: "api-token", props: { name: "/orders/api-token", type: "SecureString", tier: "Standard" } },
+        { type: t.KINESIS_VIDEO_STREAM, name: "doorbell", props: { name: "doorbell", dataRetentionInHours: 24, mediaType: "video/h264" } },
+        {
+            type: t.KEYSPACES_TABLE, name: "events",
+            props: { keyspaceName: "shop", tableName: "events", schemaDefinition: { columns: [{ name: "id", type: "text" }], partitionKeys: [{ name: "id" }] } },
+        },
     ];
     const workspace = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60 } };
     // What a new volume's (or device's) outputs hold at preview for what the program does not set.
@@ -1284,7 +1293,7 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
-        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ and a SecureString parameter with their services' keys (always encrypted)", alwaysEncrypted),
+        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video and Keyspaces with their services' keys (always encrypted)", alwaysEncrypted),
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),

@@ -211,3 +211,4 @@ export const SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE = "aws:ssoadmin/manag
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
 export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
+export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
