@@ -324,6 +324,18 @@ describe("secretness on the remediation path (pure)", () => {
         expect(findings[0].message).toContain("config.requireSecret");
     });
 
+    it("an object JSON Web Key is reported at its private member, which a Secret covers; an unknown one passes", () => {
+        const jwk = (d: unknown) => resource("kubernetes:acme.io/v1:SigningKey", { spec: { key: { kty: "EC", crv: "P-256", x: "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", d } } }, { name: "signer" });
+        const d = `${PLAIN}_jpsQnnGQmL-YBIffH1136cspYG6`;
+        const plain = findPlaintextSensitiveValues(jwk(d), config, new SecretLocations());
+        produced.push(...plain.map((f) => f.message));
+        expect(plain.map((f) => f.message)).toEqual([expect.stringContaining("`spec.key.d` is plaintext but holds a private JSON Web Key")]);
+        const observation = collectSecretLocations(jwk(new Secret(d)).props);
+        expect(findPlaintextSensitiveValues(jwk(d), config, observation)).toEqual([]);
+        expect(wrapPlaintextSensitiveValues(jwk(new Secret(d)), config)).toEqual([]);
+        expect(findPlaintextSensitiveValues(jwk(UNKNOWN_SENTINELS.string), config, new SecretLocations())).toEqual([]);
+    });
+
     it("without knowing secretness (an SDK the pack cannot read it from), says so instead of guessing", () => {
         const findings = findPlaintextSensitiveValues(fn({ DB_PASSWORD: `${PLAIN}-6`, LOG_LEVEL: "info" }), config, undefined);
         produced.push(...findings.map((f) => f.message));

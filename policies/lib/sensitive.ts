@@ -15,7 +15,7 @@
 // sensitive values on both paths, and `collectSecretLocations` says which of them a
 // secret covers.
 import { Secret } from "@pulumi/policy";
-import { findFormat, FormatMatch, isAwsSecretKeyShape, isPrivateJwk, JWK_PRIVATE_KEY } from "./credentials/formats";
+import { findFormat, FormatMatch, isAwsSecretKeyShape, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript } from "./credentials/scripts";
@@ -407,10 +407,15 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         } else if (isRecord(value)) {
             if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
             if ("Statement" in value) return; // a policy document (see isPolicyText)
-            // A JSON Web Key is one credential: the whole key is made secret (as formats.ts finds it in a
-            // text); a document that is the key is a plain value, not a value inside a document.
-            if (!ctx.marks.hit && isPrivateJwk(value)) {
-                report(ctx.documentParts === ctx.depth ? { ...ctx, documentParts: undefined } : ctx, { kind: "format", what: JWK_PRIVATE_KEY });
+            // A JSON Web Key is one credential. In a document (a string) the key is reported, and a
+            // document that is the key is a plain value; an object key is reported at its private
+            // member, the value a program makes secret (and which may already be).
+            const jwkMember = ctx.marks.hit ? undefined : privateJwkMember(value, unwrapSecrets);
+            if (jwkMember !== undefined) {
+                const reason: SensitiveReason = { kind: "format", what: JWK_PRIVATE_KEY };
+                if (ctx.documentParts === undefined) {
+                    report({ ...ctx, path: at(ctx.path, jwkMember), depth: ctx.depth + 1, location: within(ctx, jwkMember), key: jwkMember }, reason);
+                } else report(ctx.documentParts === ctx.depth ? { ...ctx, documentParts: undefined } : ctx, reason);
                 return;
             }
             const siblings = siblingsOf(value);

@@ -10,6 +10,7 @@
 // Class "unmistakable": a credential under any name, on any provider. Class "public-capable":
 // a credential format that some vendors hand out for browsers (JWTs, Google API keys,
 // Laravel keys): a credential unless the name says it is public (NEXT_PUBLIC_*, anon).
+import { isUnknown } from "../values";
 
 export type FormatClass = "unmistakable" | "public-capable";
 
@@ -143,11 +144,16 @@ const JWK_PRIVATE_MEMBER: ReadonlyMap<string, string> = new Map([["RSA", "d"], [
 
 export const JWK_PRIVATE_KEY = "a private JSON Web Key";
 
-/** A JSON Web Key holding its private or symmetric part (a real one: base64url, 16 characters or more). */
-export function isPrivateJwk(record: Record<string, unknown>): boolean {
-    const name = typeof record.kty === "string" ? JWK_PRIVATE_MEMBER.get(record.kty) : undefined;
-    const member = name === undefined ? undefined : record[name];
-    return typeof member === "string" && /^[A-Za-z0-9_-]{16,}={0,2}$/.test(member);
+/**
+ * The member holding a JSON Web Key's private or symmetric part (a real one: base64url, 16
+ * characters or more), or undefined for any other record. `read` unwraps a member's value
+ * (the remediation path still holds `Secret` wrappers).
+ */
+export function privateJwkMember(record: Record<string, unknown>, read: (value: unknown) => unknown = (v) => v): string | undefined {
+    const kty = read(record.kty);
+    const name = typeof kty === "string" ? JWK_PRIVATE_MEMBER.get(kty) : undefined;
+    const member = name === undefined ? undefined : read(record[name]);
+    return typeof member === "string" && !isUnknown(member) && /^[A-Za-z0-9_-]{16,}={0,2}$/.test(member) ? name : undefined;
 }
 
 // A flat JSON object (JWKs have no nested objects) holding "kty": each match stops at the next brace, so linear.
@@ -160,7 +166,7 @@ function hasPrivateJwk(value: string): boolean {
         if (!m[0].includes('"kty"')) continue;
         try {
             const parsed: unknown = JSON.parse(m[0]);
-            if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && isPrivateJwk(parsed as Record<string, unknown>)) return true;
+            if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && privateJwkMember(parsed as Record<string, unknown>) !== undefined) return true;
         } catch {
             // not JSON (a template, a fragment): not a key
         }
