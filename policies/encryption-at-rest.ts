@@ -22,6 +22,7 @@
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, PropertyCheck, propertyRule } from "./lib/property-rule";
+import { all, any } from "./lib/replicas";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -55,11 +56,6 @@ function noneOf(...values: unknown[]): Decided {
         if (p === undefined) open = true;
     }
     return open ? undefined : true;
-}
-
-function and(...decided: Decided[]): Decided {
-    if (decided.some((d) => d === false)) return false;
-    return decided.every((d) => d === true) ? true : undefined;
 }
 
 /**
@@ -150,14 +146,14 @@ function flagOf(value: unknown, textFlag: boolean): "on" | "off" | "unset" | und
 function ebsEncrypted(block: Block, config: EncryptionAtRestConfig, textFlag = false): Decided {
     const flag = flagOf(block?.encrypted, textFlag);
     if (flag === undefined) return undefined;
-    return flag === "unset" ? and(config.ebsEncryptionByDefault, notFromSnapshot(block)) : flag === "on";
+    return flag === "unset" ? all(config.ebsEncryptionByDefault, notFromSnapshot(block)) : flag === "on";
 }
 
 const INSTANCE_TYPES = [t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST];
 const DEVICE_TYPES = [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION];
 
 /** A device the instance creates from nothing: not from a snapshot, not suppressed. */
-const isNewDevice = (block: Block): Decided => and(notFromSnapshot(block), noneOf(block?.noDevice));
+const isNewDevice = (block: Block): Decided => all(notFromSnapshot(block), noneOf(block?.noDevice));
 /** A launch template mapping with an EBS volume not built from a snapshot (without `ebs`: instance store, or suppressed). */
 const isNewTemplateVolume = (block: Block): Decided => (block === undefined ? false : notFromSnapshot(block));
 
@@ -390,15 +386,15 @@ const ebsStackChecks: EbsCheck[] = [
         isNewTemplateVolume,
     ),
     keyCheck<EbsJudgement>([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, {
-        appliesTo: (r, j) => and(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
+        appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
     keyCheck<EbsJudgement>(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
-        appliesAt: (block) => and(flagUnset(block?.encrypted), isNewDevice(block)),
+        appliesAt: (block) => all(flagUnset(block?.encrypted), isNewDevice(block)),
     }),
     keyCheck<EbsJudgement>([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
-        appliesAt: (block) => and(flagUnset(block?.encrypted, true), isNewTemplateVolume(block)),
+        appliesAt: (block) => all(flagUnset(block?.encrypted, true), isNewTemplateVolume(block)),
     }),
 ];
 
@@ -501,7 +497,7 @@ const rdsInstanceSource = (r: PlainResource) => noneOf(r.props.replicateSourceDb
 /** A standalone RDS instance: not a replica or restore (they inherit), not an Aurora engine (its cluster decides). */
 function rdsInstanceApplies(r: PlainResource): Decided {
     const aurora = isAurora(r.props.engine);
-    return and(rdsInstanceSource(r), aurora === undefined ? undefined : !aurora);
+    return all(rdsInstanceSource(r), aurora === undefined ? undefined : !aurora);
 }
 
 /** RDS Custom instances are always encrypted ("either enable this setting or leave it unset"). */
@@ -520,7 +516,7 @@ const databaseChecks: Check[] = [
             "restore an encrypted copy of a snapshot.",
     },
     keyCheck([t.RDS_INSTANCE], "kmsKeyId", RDS_KEY_NOTE, {
-        appliesTo: (r) => and(rdsInstanceApplies(r), declaredOn(r.props.storageEncrypted, isRdsCustom(r))),
+        appliesTo: (r) => all(rdsInstanceApplies(r), declaredOn(r.props.storageEncrypted, isRdsCustom(r))),
     }),
     {
         // Aurora: AWS encrypts new clusters by default (AWS owned key) since 2026-02-18, so only a
@@ -539,7 +535,7 @@ const databaseChecks: Check[] = [
             `${isAurora(r.props.engine) === true ? ", or remove it: Aurora encrypts new clusters by default" : ""}. ${CLUSTER_FIX}`,
     },
     keyCheck([t.RDS_CLUSTER], "kmsKeyId", (r) => (isUnset(r.props.storageEncrypted) ? "Aurora encrypts a new cluster with an AWS owned key" : RDS_KEY_NOTE), {
-        appliesTo: (r) => and(
+        appliesTo: (r) => all(
             noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier),
             declaredOn(r.props.storageEncrypted, isAurora(r.props.engine)),
         ),
@@ -566,7 +562,7 @@ const databaseChecks: Check[] = [
         fix: `Set \`storageEncrypted: true\` (with \`kmsKeyId\` for a customer managed key). ${CLUSTER_FIX}`,
     },
     keyCheck([t.DOCDB_CLUSTER], "kmsKeyId", RDS_KEY_NOTE, {
-        appliesTo: (r) => and(noneOf(r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
+        appliesTo: (r) => all(noneOf(r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
     }),
     keyCheck([t.DOCDB_ELASTIC_CLUSTER], "kmsKeyId", "DocumentDB elastic clusters use an AWS managed key"),
     {
@@ -579,7 +575,7 @@ const databaseChecks: Check[] = [
             "restore a snapshot into a new one with `kmsKeyArn`.",
     },
     keyCheck([t.NEPTUNE_CLUSTER], "kmsKeyArn", "Neptune uses the AWS managed key aws/rds", {
-        appliesTo: (r) => and(noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
+        appliesTo: (r) => all(noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
     }),
     {
         // Redshift encrypts new clusters by default since 2025-01-10; `encrypted` (a string in v7)
@@ -591,7 +587,7 @@ const databaseChecks: Check[] = [
         fix: 'Remove `encrypted` (Redshift encrypts new clusters by default) or set it to "true".',
     },
     keyCheck([t.REDSHIFT_CLUSTER], "kmsKeyId", "Redshift uses an AWS owned key", {
-        appliesTo: (r) => and(noneOf(r.props.snapshotIdentifier, r.props.snapshotArn), declaredOn(r.props.encrypted, true)),
+        appliesTo: (r) => all(noneOf(r.props.snapshotIdentifier, r.props.snapshotArn), declaredOn(r.props.encrypted, true)),
     }),
     keyCheck([t.REDSHIFT_SERVERLESS_NAMESPACE], "kmsKeyId", "Redshift Serverless uses an AWS owned key"),
     {
@@ -677,7 +673,7 @@ const messagingChecks: Check[] = [
         accepts: (v) => v === "CUSTOMER_MANAGED_CMK",
         expected: '"CUSTOMER_MANAGED_CMK"',
         shownStrings: ["AWS_OWNED_CMK"],
-        appliesTo: (r, config) => and(
+        appliesTo: (r, config) => all(
             config.requireCustomerManagedKey,
             noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
             declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
@@ -686,7 +682,7 @@ const messagingChecks: Check[] = [
         fix: `requireCustomerManagedKey is true: set \`keyType: "CUSTOMER_MANAGED_CMK"\` and \`keyArn: key.arn\`, or ${CONFIG_HINT}.`,
     },
     keyCheck([t.KINESIS_FIREHOSE_DELIVERY_STREAM], "serverSideEncryption.keyArn", "no key is named", {
-        appliesTo: (r) => and(
+        appliesTo: (r) => all(
             noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
             declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
         ),
@@ -764,7 +760,7 @@ const cacheChecks: Check[] = [
             " It cannot change after creation: the replication group is replaced.",
     },
     keyCheck([t.ELASTICACHE_REPLICATION_GROUP], "kmsKeyId", "ElastiCache uses its service-managed key", {
-        appliesTo: (r) => and(noneOf(r.props.globalReplicationGroupId), declaredOn(r.props.atRestEncryptionEnabled, elasticacheEncryptsByDefault(r))),
+        appliesTo: (r) => all(noneOf(r.props.globalReplicationGroupId), declaredOn(r.props.atRestEncryptionEnabled, elasticacheEncryptsByDefault(r))),
     }),
     keyCheck([t.ELASTICACHE_SERVERLESS_CACHE], "kmsKeyId", "ElastiCache uses its service-managed key"),
     keyCheck([t.MEMORYDB_CLUSTER], "kmsKeyArn", "MemoryDB uses its service-managed key"),
@@ -805,10 +801,7 @@ const desktopChecks: Check[] = [
             "It can only be set at launch: the WorkSpace is rebuilt, so keep its user's data elsewhere first.",
     })),
     keyCheck([t.WORKSPACES_WORKSPACE], "volumeEncryptionKey", "WorkSpaces needs a key to encrypt a volume", {
-        appliesTo: (r) => {
-            const on = WORKSPACE_VOLUMES.map(([property]) => declaredOn(r.props[property], false));
-            return on.includes(true) ? true : on.includes(undefined) ? undefined : false;
-        },
+        appliesTo: (r) => any(...WORKSPACE_VOLUMES.map(([property]) => declaredOn(r.props[property], false))),
     }),
 ];
 

@@ -1,7 +1,7 @@
 // Whether a resource's inputs are set, read three-valued (true, false, or undefined while an
-// unknown decides it), and which databases are replicas whose data is a copy: shared by
-// deletion-safeguards (no final snapshot or backups to ask of a copy) and resource-protect
-// (nothing lost when a copy is deleted).
+// unknown decides it; `all` and `any` combine such answers, for encryption-at-rest too), and
+// which databases are replicas whose data is a copy: shared by deletion-safeguards (no final
+// snapshot or backups to ask of a copy) and resource-protect (nothing lost when a copy is deleted).
 import * as t from "./tokens";
 import { isUnknown } from "./values";
 
@@ -33,6 +33,12 @@ export function oneOf(props: Props, key: string, values: readonly string[], unse
 export function all(...conditions: (boolean | undefined)[]): boolean | undefined {
     if (conditions.includes(false)) return false;
     return conditions.includes(undefined) ? undefined : true;
+}
+
+/** One condition true; false when every one is false; otherwise undefined (an unknown decides). */
+export function any(...conditions: (boolean | undefined)[]): boolean | undefined {
+    if (conditions.includes(true)) return true;
+    return conditions.includes(undefined) ? undefined : false;
 }
 
 /** Restores inherit the source's backup retention when it is not set (RDS user guide, "Backup retention period"). */

@@ -28,13 +28,16 @@ export interface BucketIndex {
     configurationsOf(configuring: readonly PlainResource[]): Map<PlainResource, readonly PlainResource[]>;
 }
 
+// The names a configuration's `bucket` may carry (see indexBuckets).
+const BUCKET_KEYS = ["bucket", "id"];
+
 /**
  * Indexes the stack's buckets by URN and by the names the `bucket` property of a configuring
  * resource can carry: the bucket's physical name (`bucket`) and its `id` (the same name for
  * both bucket types in provider v7, but state written by older versions may differ).
  */
 export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
-    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type), ["bucket", "id"]);
+    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type), BUCKET_KEYS);
     const buckets = index.targets;
     return {
         buckets,
@@ -66,7 +69,10 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
             for (const bucket of buckets) {
                 const lists: PlainResource[][] = [];
                 const add = (list: PlainResource[] | undefined) => { if (list && !lists.includes(list)) lists.push(list); };
-                for (const name of [bucket.props.bucket, bucket.props.id]) if (typeof name === "string") add(byRef.get(name));
+                for (const key of BUCKET_KEYS) {
+                    const name = bucket.props[key];
+                    if (typeof name === "string") add(byRef.get(name));
+                }
                 add(byBucket.get(bucket));
                 if (lists.length === 1) out.set(bucket, lists[0]);
                 // Rare (a bucket targeted by name and by id, or by name and by dependency): merged in stack order.
