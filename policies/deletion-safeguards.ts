@@ -15,10 +15,11 @@
 // alike, so a check never turns on a value that only one of them sees. Settings whose unsafe
 // value is the provider's default rather than the user's choice (EBS finalSnapshot, Lustre
 // skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
+import { all, Decided, negate } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
-import { all, isSet, negate, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
+import { isSet, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
 import * as t from "./lib/tokens";
 import { isUnknown } from "./lib/values";
 
@@ -48,7 +49,7 @@ const REDSHIFT_RESTORE_INPUTS = ["snapshotIdentifier", "snapshotArn"];
  * snapshots), not a node of a replication group (the group's settings govern), not a
  * secondary of a global datastore, not cache.t1.micro (no snapshot support).
  */
-function ownsCacheData(resource: PlainResource): boolean | undefined {
+function ownsCacheData(resource: PlainResource): Decided {
     const p = resource.props;
     const notT1Micro = negate(oneOf(p, "nodeType", ["cache.t1.micro"]));
     switch (resource.type) {

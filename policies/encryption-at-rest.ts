@@ -19,10 +19,10 @@
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
 // EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
+import { all, any, Decided } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, PropertyCheck, propertyRule } from "./lib/property-rule";
-import { all, any } from "./lib/replicas";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -33,7 +33,6 @@ export interface EncryptionAtRestConfig {
 }
 
 type Check = PropertyCheck<EncryptionAtRestConfig>;
-type Decided = boolean | undefined;
 
 // ---------------------------------------------------------------- reading values
 

@@ -8,6 +8,7 @@
 // their primary's rotation (AWS KMS API, EnableKeyRotation). The provider's Check fills in
 // `enableKeyRotation: false`, `customerMasterKeySpec: "SYMMETRIC_DEFAULT"` and
 // `keyUsage: "ENCRYPT_DECRYPT"` when the program leaves them out.
+import { all, Decided } from "./lib/decided";
 import { PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
@@ -20,8 +21,6 @@ export interface KmsKeyRotationConfig {
 /** What KMS rotates when rotation is on and rotationPeriodInDays is not set. */
 export const AWS_DEFAULT_ROTATION_DAYS = 365;
 
-type Decided = boolean | undefined;
-
 /** Unset or one of the accepted values; undefined while unknown. */
 function unsetOr(value: unknown, ...accepted: string[]): Decided {
     if (isUnknown(value)) return undefined;
@@ -30,14 +29,12 @@ function unsetOr(value: unknown, ...accepted: string[]): Decided {
 
 /** A key KMS can rotate automatically: a symmetric encryption key with KMS-generated material. */
 export function canRotateAutomatically(key: PlainResource): Decided {
-    const checks = [
+    return all(
         unsetOr(key.props.customerMasterKeySpec, "SYMMETRIC_DEFAULT"),
         unsetOr(key.props.keyUsage, "ENCRYPT_DECRYPT"),
         unsetOr(key.props.customKeyStoreId),
         unsetOr(key.props.xksKeyId),
-    ];
-    if (checks.includes(false)) return false;
-    return checks.includes(undefined) ? undefined : true;
+    );
 }
 
 const checks: PropertyCheck<KmsKeyRotationConfig>[] = [

@@ -8,11 +8,12 @@
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
 // away from what the Allow grants fences it (lib/policy-document.ts denyFences).
 import { globList } from "./lib/config";
+import { any, Decided, negate } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
-    anyOf, anyoneClause, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    anyoneClause, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
-    readPolicyDocument, unacceptedWildcardActions, Verdict,
+    readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
@@ -204,14 +205,14 @@ function statementProblems(
     const problems: string[] = [];
     // Only account roots (with some principals unknown, maybe all roots): the statement
     // delegates to that account's IAM policies, as in the SQS console's owner statement.
-    if ((audience.anyone || audience.others) && delegation(statement, service) === "no") {
+    if ((audience.anyone || audience.others) && delegation(statement, service) === false) {
         if (statement.notAction) problems.push(NOT_ACTION_PROBLEM);
         else {
             const wildcards = unacceptedWildcardActions(statement.action, allowed);
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (audience.anyone && openToAnyone(statement, document, resource, service) === "yes") problems.push(ANYONE_PROBLEM(statement));
+    if (audience.anyone && openToAnyone(statement, document, resource, service) === true) problems.push(ANYONE_PROBLEM(statement));
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
@@ -365,25 +366,23 @@ function tenantPinned(provider: SharedProvider, test: ConditionTest): boolean {
     });
 }
 
-function delegation(statement: PolicyStatement, service: ServiceRule | undefined): Verdict {
-    if (service !== "s3-bucket") return "no";
-    if (delegatesToAccessPoints(statement.condition)) return "yes";
+function delegation(statement: PolicyStatement, service: ServiceRule | undefined): Decided {
+    if (service !== "s3-bucket") return false;
+    if (delegatesToAccessPoints(statement.condition)) return true;
     // An unknown condition entry may be the access-point pin.
-    return statement.condition?.incomplete ? "unknown" : "no";
+    return statement.condition?.incomplete ? undefined : false;
 }
 
-/** "yes" when nothing keeps callers of any account out of what the statement grants. */
-function openToAnyone(statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined): Verdict {
-    if (pinsCaller(statement.condition)) return "no";
+/** True when nothing keeps callers of any account out of what the statement grants. */
+function openToAnyone(statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined): Decided {
+    if (pinsCaller(statement.condition)) return false;
     // An unknown condition entry may be the pin.
-    if (statement.condition?.incomplete) return "unknown";
+    if (statement.condition?.incomplete) return undefined;
     const allowance = serviceAllowance(statement, resource, service);
-    if (allowance !== "no") return allowance === "yes" ? "no" : "unknown";
+    if (allowance !== false) return negate(allowance);
     // A statement unknown at preview may be a Deny that fences this one.
-    if (document.incomplete) return "unknown";
-    const fences = document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement));
-    if (fences.includes("yes")) return "no";
-    return fences.includes("unknown") ? "unknown" : "yes";
+    if (document.incomplete) return undefined;
+    return negate(any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement))));
 }
 
 const EXECUTE_API = ["execute-api:invoke"];
@@ -391,7 +390,7 @@ const LATTICE = ["vpc-lattice-svcs:invoke", "vpc-lattice-svcs:connect"];
 const EFS_CLIENT = ["elasticfilesystem:clientmount", "elasticfilesystem:clientwrite", "elasticfilesystem:clientrootaccess", "elasticfilesystem:client*"];
 
 /** Whether the service's own semantics make this grant to anyone no wider than AWS's default (see ServiceRule). */
-function serviceAllowance(statement: PolicyStatement, resource: PlainResource, service: ServiceRule | undefined): Verdict {
+function serviceAllowance(statement: PolicyStatement, resource: PlainResource, service: ServiceRule | undefined): Decided {
     switch (service) {
         case "api-gateway":
             return actionsWithin(statement, EXECUTE_API);
@@ -400,36 +399,36 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
         case "efs":
             return actionsWithin(statement, EFS_CLIENT);
         case "search-domain":
-            return anyOf(fineGrainedAccessControl(resource.props.advancedSecurityOptions), inVpc(resource.props.vpcOptions));
+            return any(fineGrainedAccessControl(resource.props.advancedSecurityOptions), inVpc(resource.props.vpcOptions));
         case "lambda-policy":
-            return statement.condition?.tests.some(isPublicUrlMarker) ? "yes" : "no";
+            return statement.condition?.tests.some(isPublicUrlMarker) ?? false;
         default:
-            return "no";
+            return false;
     }
 }
 
-function actionsWithin(statement: PolicyStatement, names: readonly string[]): Verdict {
+function actionsWithin(statement: PolicyStatement, names: readonly string[]): Decided {
     const actions = statement.action;
-    if (statement.notAction || !actions) return "no";
-    if (!actions.values.every((a) => names.includes(a.trim().toLowerCase()))) return "no";
-    if (actions.incomplete) return "unknown";
-    return actions.values.length > 0 ? "yes" : "no";
+    if (statement.notAction || !actions) return false;
+    if (!actions.values.every((a) => names.includes(a.trim().toLowerCase()))) return false;
+    if (actions.incomplete) return undefined;
+    return actions.values.length > 0;
 }
 
 /** A domain with subnets is placed in a VPC, without a public endpoint. */
-function inVpc(options: unknown): Verdict {
-    if (isUnknown(options)) return "unknown";
-    if (!isRecord(options)) return "no";
+function inVpc(options: unknown): Decided {
+    if (isUnknown(options)) return undefined;
+    if (!isRecord(options)) return false;
     const subnets = options.subnetIds;
-    if (isUnknown(subnets)) return "unknown";
-    return Array.isArray(subnets) && subnets.length > 0 ? "yes" : "no";
+    if (isUnknown(subnets)) return undefined;
+    return Array.isArray(subnets) && subnets.length > 0;
 }
 
-function fineGrainedAccessControl(options: unknown): Verdict {
-    if (isUnknown(options)) return "unknown";
-    if (!isRecord(options)) return "no";
-    if (isUnknown(options.enabled)) return "unknown";
-    return options.enabled === true ? "yes" : "no";
+function fineGrainedAccessControl(options: unknown): Decided {
+    if (isUnknown(options)) return undefined;
+    if (!isRecord(options)) return false;
+    if (isUnknown(options.enabled)) return undefined;
+    return options.enabled === true;
 }
 
 // `lambda:FunctionUrlAuthType` is only in the context of function-URL requests, and so is
@@ -452,14 +451,14 @@ function isServicePrincipal(principal: string): boolean {
     return principal !== "*" && !principal.startsWith("arn:") && !isAccountRoot(principal) && principal.includes(".");
 }
 
-/** "yes" when some input pins the caller, "unknown" when an unknown input might. */
-function pinnedBy(tests: [string, string, unknown][]): Verdict {
+/** True when some input pins the caller, undefined when an unknown input might. */
+function pinnedBy(tests: [string, string, unknown][]): Decided {
     let unknown = false;
     for (const [operator, key, value] of tests) {
         if (isUnknown(value)) unknown = true;
-        else if (typeof value === "string" && pinsCaller({ tests: [{ operator, key, values: { values: [value], incomplete: false } }], incomplete: false })) return "yes";
+        else if (typeof value === "string" && pinsCaller({ tests: [{ operator, key, values: { values: [value], incomplete: false } }], incomplete: false })) return true;
     }
-    return unknown ? "unknown" : "no";
+    return unknown ? undefined : false;
 }
 
 function lambdaPermissionFindings(resource: PlainResource, allowed: readonly GlobMatcher[]): Finding[] {
@@ -475,8 +474,8 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     ]);
     const service = isServicePrincipal(who);
     // Alexa skills are pinned by their skill id (eventSourceToken).
-    const token = isUnknown(eventSourceToken) ? "unknown" : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "" ? "yes" : "no";
-    const servicePinned = service ? anyOf(pinned, token) : "no";
+    const token = isUnknown(eventSourceToken) ? undefined : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "";
+    const servicePinned = service ? any(pinned, token) : false;
     const findings: Finding[] = [];
     // A pin that is set but admits any account (`arn:aws:execute-api:us-east-1:*:*/*/*`) is named as such.
     const lacking = (names: [string, unknown][]): string => {
@@ -488,7 +487,7 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     // A service pinned to the calling resource only ever invokes the function, so a wildcard
     // gives it nothing more to use: @pulumi/aws's `queue.onEvent` grants SQS `lambda:*` this way.
     if (typeof action === "string" && !isUnknown(action) && isWildcardAction(action) && !allowed.some((accepts) => accepts(action)) &&
-        !isAccountRoot(who) && servicePinned === "no") {
+        !isAccountRoot(who) && servicePinned === false) {
         const shown = quoteList([action]);
         findings.push({
             message: `${where}: action ${shown.startsWith('"') ? `${shown} ` : ""}is a wildcard. ` +
@@ -498,17 +497,17 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     if (who === "*") {
         // Function-URL statements apply to URL requests only: a public URL is an HTTP
         // endpoint whose callers the function authenticates (as a route without authorizer).
-        const urlOnly = anyOf(
-            isUnknown(functionUrlAuthType) ? "unknown" : functionUrlAuthType === "NONE" ? "yes" : "no",
-            isUnknown(invokedViaFunctionUrl) ? "unknown" : invokedViaFunctionUrl === true ? "yes" : "no",
+        const urlOnly = any(
+            isUnknown(functionUrlAuthType) ? undefined : functionUrlAuthType === "NONE",
+            isUnknown(invokedViaFunctionUrl) ? undefined : invokedViaFunctionUrl === true,
         );
-        if (pinned === "no" && urlOnly === "no") {
+        if (pinned === false && urlOnly === false) {
             findings.push({
                 message: `${where}: principal is "*" ${lacking([["sourceAccount", sourceAccount], ["sourceArn", sourceArn], ["principalOrgId", principalOrgId]])}, so any AWS account may invoke the function. ` +
                     "Name the account or service that calls it, or set principalOrgId to your organization.",
             });
         }
-    } else if (service && servicePinned === "no") {
+    } else if (service && servicePinned === false) {
         const named = SERVICE_PRINCIPAL.test(who) ? `the service principal ${JSON.stringify(who)}` : "a service principal";
         findings.push({
             message: `${where}: principal is ${named} ${lacking([["sourceArn", sourceArn], ["sourceAccount", sourceAccount]])}, so the service may invoke the function ` +
@@ -520,7 +519,7 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
 
 function layerPermissionFindings(resource: PlainResource): Finding[] {
     const { principal, organizationId } = resource.props;
-    if (principal !== "*" || pinnedBy([["StringEquals", "aws:PrincipalOrgID", organizationId]]) !== "no") return [];
+    if (principal !== "*" || pinnedBy([["StringEquals", "aws:PrincipalOrgID", organizationId]]) !== false) return [];
     return [{
         message: `${resource.type} "${resource.name}": principal is "*" without organizationId, so every AWS account may use this layer version. ` +
             "Name the account, or set organizationId to your organization; if the layer is public on purpose, exempt it with a reason.",
@@ -533,7 +532,7 @@ function eventPermissionFindings(resource: PlainResource): Finding[] {
     if (isRecord(condition)) {
         const { key, type, value } = condition;
         if (isUnknown(key) || isUnknown(type) || isUnknown(value)) return [];
-        if (typeof key === "string" && typeof type === "string" && pinnedBy([[type, key, value]]) === "yes") return [];
+        if (typeof key === "string" && typeof type === "string" && pinnedBy([[type, key, value]]) === true) return [];
     }
     return [{
         message: `${resource.type} "${resource.name}": principal is "*" without a condition on aws:PrincipalOrgID, so every AWS account may put events ` +

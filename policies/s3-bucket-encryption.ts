@@ -7,9 +7,10 @@
 // the provider recommend, by a separate BucketServerSideEncryptionConfiguration. A resource
 // policy sees only the bucket, so this is a stack policy that joins the two by reference
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
+import { all, any, Decided } from "./lib/decided";
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
-import { all, anyOf, audienceOf, patternCovers, PolicyStatement, readPolicyDocument, Verdict } from "./lib/policy-document";
+import { audienceOf, patternCovers, PolicyStatement, readPolicyDocument } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import { BUCKET_TYPES, BucketIndex, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -201,19 +202,19 @@ function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): str
  * inline block names an index document or a redirect. S3's website endpoint serves anonymous
  * readers, and cannot serve objects encrypted with SSE-KMS; SSE-S3 is what such a bucket can have.
  */
-function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boolean): Verdict {
-    if (configured) return "yes";
+function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boolean): Decided {
+    if (configured) return true;
     const property = INLINE_WEBSITE[bucket.type];
     const value = property === undefined ? undefined : bucket.props[property];
-    if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? "no" : "unknown";
-    let verdict: "no" | "unknown" = "no";
+    if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? false : undefined;
+    let verdict: false | undefined = false;
     for (const block of Array.isArray(value) ? value : [value]) {
-        if (isUnknown(block)) verdict = "unknown";
+        if (isUnknown(block)) verdict = undefined;
         if (!isRecord(block)) continue;
         for (const key of ["indexDocument", "redirectAllRequestsTo"]) {
             const v = block[key];
-            if (isUnknown(v)) verdict = "unknown";
-            else if (typeof v === "string" && v !== "") return "yes";
+            if (isUnknown(v)) verdict = undefined;
+            else if (typeof v === "string" && v !== "") return true;
         }
     }
     return verdict;
@@ -221,11 +222,11 @@ function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boole
 
 /**
  * Why a bucket may have SSE-S3 whatever allowedAlgorithms says: a service that reads or writes
- * it cannot use SSE-KMS. "unknown" where that is not known yet at preview: it may be so. The
- * hint is the way out when requireCustomerManagedKey still asks for a key.
+ * it cannot use SSE-KMS. `verdict` is undefined where that is not known yet at preview: it may
+ * be so. The hint is the way out when requireCustomerManagedKey still asks for a key.
  */
 export interface SseS3Only {
-    verdict: "yes" | "unknown";
+    verdict: true | undefined;
     hint: string;
 }
 
@@ -238,8 +239,8 @@ const HINTS = {
     logs: " Elastic Load Balancing delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason.",
 };
 
-/** Marks buckets as SSE-S3 only; a "yes" is never weakened by a later "unknown". */
-type Mark = (buckets: readonly PlainResource[], verdict: "yes" | "unknown", hint: string) => void;
+/** Marks buckets as SSE-S3 only; a true is never weakened by a later undefined. */
+type Mark = (buckets: readonly PlainResource[], verdict: true | undefined, hint: string) => void;
 
 /**
  * CloudFront origins read through an origin access identity (OAI): `s3OriginConfig.originAccessIdentity`
@@ -248,19 +249,19 @@ type Mark = (buckets: readonly PlainResource[], verdict: "yes" | "unknown", hint
 function readThroughIdentity(distribution: PlainResource, index: BucketIndex, mark: Mark): void {
     const origins = distribution.props.origins;
     const dependencies = distribution.propertyDependencies.origins;
-    if (isUnknown(origins)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.identity);
+    if (isUnknown(origins)) mark(index.lookup(undefined, dependencies), undefined, HINTS.identity);
     if (!Array.isArray(origins)) return;
     for (const origin of origins) {
-        if (isUnknown(origin)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.identity);
+        if (isUnknown(origin)) mark(index.lookup(undefined, dependencies), undefined, HINTS.identity);
         if (!isRecord(origin)) continue;
         const s3 = origin.s3OriginConfig;
         const identity = isRecord(s3) ? s3.originAccessIdentity : s3;
         if (!isUnknown(identity) && (typeof identity !== "string" || identity === "")) continue;
         const domain = origin.domainName;
-        if (isUnknown(domain)) mark(index.lookup(domain, dependencies), "unknown", HINTS.identity);
+        if (isUnknown(domain)) mark(index.lookup(domain, dependencies), undefined, HINTS.identity);
         else if (typeof domain === "string") {
             const name = S3_REST_ENDPOINT.exec(domain)?.[1];
-            if (name !== undefined) mark(index.lookup(name, undefined), isUnknown(identity) ? "unknown" : "yes", HINTS.identity);
+            if (name !== undefined) mark(index.lookup(name, undefined), isUnknown(identity) ? undefined : true, HINTS.identity);
         }
     }
 }
@@ -282,13 +283,13 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
     for (const property of SSE_S3_LOG_BLOCKS.get(lb.type) ?? []) {
         const block = lb.props[property];
         const dependencies = lb.propertyDependencies[property];
-        if (isUnknown(block)) mark(index.lookup(undefined, dependencies), "unknown", HINTS.logs);
+        if (isUnknown(block)) mark(index.lookup(undefined, dependencies), undefined, HINTS.logs);
         if (!isRecord(block)) continue;
         // `enabled` defaults to false on (A)LBs, even with a bucket, and to true on Classic ones.
         const enabled = block.enabled;
         if (!isUnknown(enabled) && !(enabled === true || (classic && (enabled === undefined || enabled === null)))) continue;
         const known = !isUnknown(kind) && !isUnknown(enabled) && !isUnknown(block.bucket);
-        mark(index.lookup(block.bucket, dependencies), known ? "yes" : "unknown", HINTS.logs);
+        mark(index.lookup(block.bucket, dependencies), known || undefined, HINTS.logs);
     }
 }
 
@@ -300,23 +301,23 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
 const ANONYMOUS_KEYS = /^(aws:(securetransport|referer|useragent|currenttime|epochtime)|s3:existingobjecttag\/.+)$/;
 
 /** Whether an Allow statement lets anyone read objects without signing the request. */
-function readsAnonymously(st: PolicyStatement): Verdict {
-    if (st.effect === "Deny") return "no";
+function readsAnonymously(st: PolicyStatement): Decided {
+    if (st.effect === "Deny") return false;
     const audience = audienceOf(st);
-    if (!audience.anyone) return audience.incomplete ? "unknown" : "no";
+    if (!audience.anyone) return audience.incomplete ? undefined : false;
     const covers = (v: { values: string[] }) => v.values.some((a) => patternCovers(a.trim().toLowerCase(), "s3:getobject"));
-    const reads: Verdict = st.action ? (covers(st.action) ? "yes" : st.action.incomplete ? "unknown" : "no")
-        : st.notAction ? (covers(st.notAction) ? "no" : st.notAction.incomplete ? "unknown" : "yes") : "no";
-    const unsigned: Verdict = (st.condition?.tests ?? []).some((test) => !ANONYMOUS_KEYS.test(test.key.toLowerCase())) ? "no"
-        : st.condition?.incomplete ? "unknown" : "yes";
-    return all([st.effect === "unknown" ? "unknown" : "yes", reads, unsigned]);
+    const reads: Decided = st.action ? (covers(st.action) ? true : st.action.incomplete ? undefined : false)
+        : st.notAction ? (covers(st.notAction) ? false : st.notAction.incomplete ? undefined : true) : false;
+    const unsigned: Decided = (st.condition?.tests ?? []).some((test) => !ANONYMOUS_KEYS.test(test.key.toLowerCase())) ? false
+        : st.condition?.incomplete ? undefined : true;
+    return all(st.effect === "unknown" ? undefined : true, reads, unsigned);
 }
 
 /** Whether a bucket policy document lets anyone read objects without signing the request. */
-function documentReadsAnonymously(document: unknown): Verdict {
+function documentReadsAnonymously(document: unknown): Decided {
     const reading = readPolicyDocument(document, { blankIsAbsent: true });
-    if (reading.kind !== "document") return reading.kind === "unknown" ? "unknown" : "no";
-    return anyOf(reading.incomplete ? "unknown" : "no", ...reading.statements.map(readsAnonymously));
+    if (reading.kind !== "document") return reading.kind === "unknown" ? undefined : false;
+    return any(reading.incomplete ? undefined : false, ...reading.statements.map(readsAnonymously));
 }
 
 /**
@@ -324,10 +325,10 @@ function documentReadsAnonymously(document: unknown): Verdict {
  * turn `blockPublicPolicy` and `restrictPublicBuckets` off. (S3 blocks public policies on
  * every bucket created since April 2023 unless one does.)
  */
-function letsPublicPolicies(blocks: readonly PlainResource[]): Verdict {
-    return all(blocks.flatMap((block) => ["blockPublicPolicy", "restrictPublicBuckets"].map((key): Verdict => {
+function letsPublicPolicies(blocks: readonly PlainResource[]): Decided {
+    return all(...blocks.flatMap((block) => ["blockPublicPolicy", "restrictPublicBuckets"].map((key): Decided => {
         const value = block.props[key];
-        return value === true ? "no" : isUnknown(value) ? "unknown" : "yes";
+        return value === true ? false : isUnknown(value) ? undefined : true;
     })));
 }
 
@@ -336,24 +337,24 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
     const policies = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_POLICY));
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
     // Buckets that share a name share their lists: each list is judged once (linear time).
-    const judged = new Map<readonly PlainResource[], Verdict>();
-    const once = (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Verdict) => {
-        let verdict = judged.get(list);
-        if (verdict === undefined) judged.set(list, (verdict = judge(list)));
-        return verdict;
+    const judged = new Map<readonly PlainResource[], Decided>();
+    const once = (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Decided): Decided => {
+        // An unknown verdict is undefined too: `has`, not `get`, tells a judged list.
+        if (!judged.has(list)) judged.set(list, judge(list));
+        return judged.get(list);
     };
     for (const bucket of index.buckets) {
         // Without a public access block, S3 blocks public policies on new buckets.
         const blocking = blocks.get(bucket);
-        const open = blocking ? once(blocking, letsPublicPolicies) : "no";
-        if (open === "no") continue;
+        const open = blocking ? once(blocking, letsPublicPolicies) : false;
+        if (open === false) continue;
         // The deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value.
         const inline = isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
         const attached = policies.get(bucket);
-        const reads = anyOf(documentReadsAnonymously(inline),
-            attached ? once(attached, (list) => anyOf(...list.map((p) => documentReadsAnonymously(p.props.policy)))) : "no");
-        const verdict = all([open, reads]);
-        if (verdict !== "no") mark([bucket], verdict, HINTS.anonymous);
+        const reads = any(documentReadsAnonymously(inline),
+            attached ? once(attached, (list) => any(...list.map((p) => documentReadsAnonymously(p.props.policy)))) : false);
+        const verdict = all(open, reads);
+        if (verdict !== false) mark([bucket], verdict, HINTS.anonymous);
     }
 }
 
@@ -364,12 +365,12 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
 export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex, dryRun = false): Map<PlainResource, SseS3Only> {
     const out = new Map<PlainResource, SseS3Only>();
     const mark: Mark = (buckets, verdict, hint) => {
-        for (const b of buckets) if (out.get(b)?.verdict !== "yes") out.set(b, { verdict, hint });
+        for (const b of buckets) if (out.get(b)?.verdict !== true) out.set(b, { verdict, hint });
     };
     const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
     for (const bucket of index.buckets) {
         const website = servesWebsite(bucket, websites.has(bucket), dryRun);
-        if (website !== "no") mark([bucket], website, HINTS.website);
+        if (website !== false) mark([bucket], website, HINTS.website);
     }
     for (const r of resources) {
         if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
@@ -422,7 +423,7 @@ export function findUnencryptedBuckets(
                 if (problem) problems.push(problem);
             }
         }
-        const hint = only?.verdict === "yes" && config.requireCustomerManagedKey ? only.hint : "";
+        const hint = only?.verdict === true && config.requireCustomerManagedKey ? only.hint : "";
         for (const p of problems) findings.push({ message: `${subject}: ${p}${hint}`, resource: ref });
     }
     return findings;

@@ -11,6 +11,7 @@
 //
 // The reader never throws and never echoes document text: Node's JSON.parse errors quote
 // the input, and a document may sit next to secrets.
+import { all, Decided } from "./decided";
 import { kindOf } from "./describe";
 import { compileGlob, GlobMatcher } from "./glob";
 import { isRecord, isUnknown } from "./values";
@@ -411,15 +412,15 @@ export function isPinningTest(test: ConditionTest): boolean {
  * organizations, VPCs or IP ranges: `StringNotEquals aws:SourceVpce vpce-1a2b3c4d`. A
  * missing key makes a negated test true (and so does `...IfExists`, `ForAllValues:`): denied.
  */
-export function negatedPinningTest(test: ConditionTest): Verdict {
+export function negatedPinningTest(test: ConditionTest): Decided {
     const kind = PIN_KEYS.get(test.key.toLowerCase());
-    if (kind === undefined) return "no";
+    if (kind === undefined) return false;
     let operator = test.operator.startsWith("ForAllValues:") ? test.operator.slice("ForAllValues:".length) : test.operator;
     if (operator.endsWith("IfExists")) operator = operator.slice(0, -"IfExists".length);
     const matches = kind === "ip" ? operator === "NotIpAddress" : STRING_MISMATCH.has(operator) || (kind === "arn" && ARN_MISMATCH.has(operator));
-    if (!matches || !test.values.values.every((v) => isConcrete(kind, v.trim()))) return "no";
-    if (test.values.incomplete) return "unknown";
-    return test.values.values.length > 0 ? "yes" : "no";
+    if (!matches || !test.values.values.every((v) => isConcrete(kind, v.trim()))) return false;
+    if (test.values.incomplete) return undefined;
+    return test.values.values.length > 0;
 }
 
 /** True when some test of the condition pins the caller (tests are ANDed). */
@@ -497,21 +498,6 @@ function isNarrowIpRange(value: string): boolean {
 
 // ---------------------------------------------------------------- Deny statements that fence an Allow
 
-/** A three-valued answer, for judgements that unknowns at preview may leave open. */
-export type Verdict = "yes" | "no" | "unknown";
-
-/** "no" if any is, else "unknown" if any is, else "yes": every judgement must hold. */
-export function all(verdicts: Verdict[]): Verdict {
-    if (verdicts.includes("no")) return "no";
-    return verdicts.includes("unknown") ? "unknown" : "yes";
-}
-
-/** "yes" if any is, else "unknown" if any is, else "no": one judgement suffices. */
-export function anyOf(...verdicts: Verdict[]): Verdict {
-    if (verdicts.includes("yes")) return "yes";
-    return verdicts.includes("unknown") ? "unknown" : "no";
-}
-
 /**
  * Whether a Deny statement keeps everyone but pinned callers away from everything an Allow
  * statement grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API
@@ -519,20 +505,20 @@ export function anyOf(...verdicts: Verdict[]): Verdict {
  * Allow's actions and resources (`*`, a `prefix*` or the same name), and have only negated
  * pinning tests in its condition (another test would narrow the Deny).
  */
-export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Verdict {
-    return all([
-        deny.effect === "Deny" ? "yes" : deny.effect === "unknown" ? "unknown" : "no",
+export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Decided {
+    return all(
+        deny.effect === "unknown" ? undefined : deny.effect === "Deny",
         denyNamesEveryone(deny),
         covers(deny.action, deny.notAction, allow.action, allow.notAction, true),
         covers(deny.resource, deny.notResource, allow.resource, allow.notResource, false),
         onlyNegatedPins(deny.condition),
-    ]);
+    );
 }
 
-function denyNamesEveryone(deny: PolicyStatement): Verdict {
-    if (deny.notPrincipal !== undefined || !deny.principal) return "no";
-    if (deny.principal.entries.some(isAnyone)) return "yes";
-    return deny.principal.incomplete ? "unknown" : "no";
+function denyNamesEveryone(deny: PolicyStatement): Decided {
+    if (deny.notPrincipal !== undefined || !deny.principal) return false;
+    if (deny.principal.entries.some(isAnyone)) return true;
+    return deny.principal.incomplete ? undefined : false;
 }
 
 /**
@@ -548,23 +534,23 @@ export function patternCovers(pattern: string, name: string): boolean {
 function covers(
     deny: StringValues | undefined, denyNot: StringValues | undefined,
     allow: StringValues | undefined, allowNot: StringValues | undefined, ignoreCase: boolean,
-): Verdict {
-    if (denyNot !== undefined || deny === undefined) return "no";
-    if (deny.values.some((d) => d.trim() === "*")) return "yes";
-    if (allowNot !== undefined || allow === undefined) return deny.incomplete ? "unknown" : "no";
+): Decided {
+    if (denyNot !== undefined || deny === undefined) return false;
+    if (deny.values.some((d) => d.trim() === "*")) return true;
+    if (allowNot !== undefined || allow === undefined) return deny.incomplete ? undefined : false;
     const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
     const patterns = deny.values.map(norm);
     const covered = (a: string) => patterns.some((d) => patternCovers(d, a));
-    if (!allow.values.map(norm).every(covered)) return deny.incomplete ? "unknown" : "no";
-    return allow.incomplete ? "unknown" : "yes";
+    if (!allow.values.map(norm).every(covered)) return deny.incomplete ? undefined : false;
+    return allow.incomplete ? undefined : true;
 }
 
-function onlyNegatedPins(condition: Conditions | undefined): Verdict {
-    if (!condition) return "no";
-    const tests = all(condition.tests.map(negatedPinningTest));
-    if (tests === "no") return "no";
-    if (condition.incomplete) return "unknown";
-    return condition.tests.length > 0 ? tests : "no";
+function onlyNegatedPins(condition: Conditions | undefined): Decided {
+    if (!condition) return false;
+    const tests = all(...condition.tests.map(negatedPinningTest));
+    if (tests === false) return false;
+    if (condition.incomplete) return undefined;
+    return condition.tests.length > 0 ? tests : false;
 }
 
 // ---------------------------------------------------------------- messages

@@ -4,6 +4,7 @@
 //
 // Unknowns (preview) never cause a finding: an unknown value, an unknown block on the way
 // to it, or an unknown in what decides whether the check applies, skips the check.
+import type { Decided } from "./decided";
 import { kindOf } from "./describe";
 import type { Finding, PlainResource } from "./rule";
 import { isRecord, isUnknown } from "./values";
@@ -51,12 +52,12 @@ export interface PropertyCheck<C> {
      * Whether the check applies to this resource (e.g. not to read replicas): true, false, or
      * undefined when it depends on values not known yet (then it is skipped).
      */
-    appliesTo?(resource: PlainResource, config: C): boolean | undefined;
+    appliesTo?(resource: PlainResource, config: C): Decided;
     /**
      * Whether the check applies at one place, given the object holding the property (e.g. not
      * to a block device built from a snapshot): as appliesTo, per list element.
      */
-    appliesAt?(block: Block, resource: PlainResource, config: C): boolean | undefined;
+    appliesAt?(block: Block, resource: PlainResource, config: C): Decided;
     /** The fix, one or two sentences, appended to the message. */
     fix: string | ((config: C, resource: PlainResource) => string);
 }

@@ -1,44 +1,31 @@
-// Whether a resource's inputs are set, read three-valued (true, false, or undefined while an
-// unknown decides it; `all` and `any` combine such answers, for encryption-at-rest too), and
-// which databases are replicas whose data is a copy: shared by deletion-safeguards (no final
-// snapshot or backups to ask of a copy) and resource-protect (nothing lost when a copy is deleted).
+// Whether a resource's inputs are set, read three-valued (`Decided`: undefined while an unknown
+// decides it), and which databases are replicas whose data is a copy: shared by
+// deletion-safeguards (no final snapshot or backups to ask of a copy) and resource-protect
+// (nothing lost when a copy is deleted).
+import { all, any, Decided, negate } from "./decided";
 import * as t from "./tokens";
 import { isUnknown } from "./values";
 
 type Props = Record<string, unknown>;
 
 /** Whether an input is set: true, false, or undefined while it is unknown. An empty string is unset (the provider's GetOk). */
-export function isSet(props: Props, key: string): boolean | undefined {
+export function isSet(props: Props, key: string): Decided {
     const value = props[key];
     if (isUnknown(value)) return undefined;
     return !(value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0));
 }
 
 /** True when none of the inputs is set, false when one is, undefined when it depends on an unknown. */
-export function noneSet(props: Props, keys: readonly string[]): boolean | undefined {
-    const set = keys.map((k) => isSet(props, k));
-    if (set.includes(true)) return false;
-    return set.includes(undefined) ? undefined : true;
+export function noneSet(props: Props, keys: readonly string[]): Decided {
+    return negate(any(...keys.map((k) => isSet(props, k))));
 }
 
 /** Whether a string input is one of the values (case-insensitive); unset is `unset`. */
-export function oneOf(props: Props, key: string, values: readonly string[], unset = false): boolean | undefined {
+export function oneOf(props: Props, key: string, values: readonly string[], unset = false): Decided {
     const value = props[key];
     if (isUnknown(value)) return undefined;
     if (value === undefined || value === null || value === "") return unset;
     return typeof value === "string" && values.includes(value.toLowerCase());
-}
-
-/** Every condition true; false as soon as one is false; otherwise undefined (an unknown decides). */
-export function all(...conditions: (boolean | undefined)[]): boolean | undefined {
-    if (conditions.includes(false)) return false;
-    return conditions.includes(undefined) ? undefined : true;
-}
-
-/** One condition true; false when every one is false; otherwise undefined (an unknown decides). */
-export function any(...conditions: (boolean | undefined)[]): boolean | undefined {
-    if (conditions.includes(true)) return true;
-    return conditions.includes(undefined) ? undefined : false;
 }
 
 /** Restores inherit the source's backup retention when it is not set (RDS user guide, "Backup retention period"). */
@@ -50,7 +37,7 @@ export const RESTORE_INPUTS = ["snapshotIdentifier", "restoreToPointInTime"];
  * "Required unless a snapshotIdentifier ... or unless a globalClusterIdentifier is provided
  * when the cluster is the secondary cluster of a global database"). Its data is a copy.
  */
-function isGlobalSecondary(props: Props): boolean | undefined {
+function isGlobalSecondary(props: Props): Decided {
     const noMasterUser = noneSet(props, ["masterUsername", ...RESTORE_INPUTS, "s3Import"]);
     if (noMasterUser === false) return false;
     const member = isSet(props, "globalClusterIdentifier");
@@ -59,13 +46,9 @@ function isGlobalSecondary(props: Props): boolean | undefined {
 }
 
 /** Not a replica whose data is a copy: read replicas, cross-Region replica clusters, global secondaries. */
-export const notReplica: Readonly<Record<string, (props: Props) => boolean | undefined>> = {
+export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
     [t.RDS_INSTANCE]: (p) => noneSet(p, ["replicateSourceDb"]),
     [t.RDS_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(isGlobalSecondary(p))),
     [t.DOCDB_CLUSTER]: (p) => negate(isGlobalSecondary(p)),
     [t.NEPTUNE_CLUSTER]: (p) => noneSet(p, ["replicationSourceIdentifier"]),
 };
-
-export function negate(value: boolean | undefined): boolean | undefined {
-    return value === undefined ? undefined : !value;
-}

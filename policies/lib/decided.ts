@@ -1,0 +1,21 @@
+// Three-valued answers: a judgement that an unknown value (at preview) may leave open is true,
+// false, or undefined until that value is known. Every policy combines them with these.
+
+/** True, false, or undefined while an unknown value decides it. */
+export type Decided = boolean | undefined;
+
+/** Every condition true; false as soon as one is false; otherwise undefined (an unknown decides). */
+export function all(...conditions: Decided[]): Decided {
+    if (conditions.includes(false)) return false;
+    return conditions.includes(undefined) ? undefined : true;
+}
+
+/** One condition true; false when every one is false; otherwise undefined (an unknown decides). */
+export function any(...conditions: Decided[]): Decided {
+    if (conditions.includes(true)) return true;
+    return conditions.includes(undefined) ? undefined : false;
+}
+
+export function negate(value: Decided): Decided {
+    return value === undefined ? undefined : !value;
+}
