@@ -504,6 +504,9 @@ const isRdsCustom = (r: PlainResource) => lower(r.props.engine)?.startsWith("cus
 
 const CLUSTER_FIX = "Encryption cannot be turned on for an existing cluster: restore a snapshot into a new one with `kmsKeyId`.";
 
+const GLUE_CATALOG_MODE = "dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode";
+const isGlueCatalogEncrypted = (mode: unknown) => mode === "SSE-KMS" || mode === "SSE-KMS-WITH-SERVICE-ROLE";
+
 const databaseChecks: Check[] = [
     {
         types: [t.RDS_INSTANCE],
@@ -604,6 +607,21 @@ const databaseChecks: Check[] = [
     }),
     keyCheck([t.DYNAMODB_TABLE], "replicas[].kmsKeyArn", "the replica uses the AWS managed key aws/dynamodb of its region", {
         appliesTo: (r) => declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
+    }),
+    {
+        // The Data Catalog's metadata (databases, tables, partitions, their schemas and
+        // locations) is encrypted only when the account's catalog settings say so; the
+        // provider requires a mode, so a program that declares the settings chooses one.
+        types: [t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS],
+        property: GLUE_CATALOG_MODE,
+        accepts: isGlueCatalogEncrypted,
+        expected: '"SSE-KMS" or "SSE-KMS-WITH-SERVICE-ROLE"',
+        shownStrings: ["DISABLED"],
+        fix: 'Set `catalogEncryptionMode: "SSE-KMS"` with `sseAwsKmsKeyId` (without a key Glue uses the AWS managed key aws/glue).',
+    },
+    keyCheck([t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS], "dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId", "Glue uses the AWS managed key aws/glue", {
+        // DISABLED is the mode check's finding.
+        appliesAt: (block) => (isUnknown(block?.catalogEncryptionMode) ? undefined : isGlueCatalogEncrypted(block?.catalogEncryptionMode)),
     }),
 ];
 
@@ -715,6 +733,14 @@ const messagingChecks: Check[] = [
     keyCheck([t.MQ_BROKER], "encryptionOptions.kmsKeyId", "Amazon MQ uses an AWS owned key, or aws/mq with `useAwsOwnedKey: false`", {
         alsoSet: "`useAwsOwnedKey: false`",
     }),
+    // EKS envelope-encrypts all Kubernetes API data (Secrets, ConfigMaps) on 1.28 and later;
+    // Security Hub's EKS.3 asks for a KMS key of the account's.
+    keyCheck([t.EKS_CLUSTER], "encryptionConfig.provider.keyArn", "EKS envelope-encrypts Kubernetes API data with an AWS owned key", {
+        alsoSet: '`resources: ["secrets"]`; @pulumi/eks: `encryptionConfigKeyArn`',
+    }),
+    keyCheck([t.DMS_REPLICATION_INSTANCE], "kmsKeyArn", "DMS uses the AWS managed key aws/dms"),
+    keyCheck([t.DMS_REPLICATION_CONFIG], "computeConfig.kmsKeyId", "DMS Serverless uses the AWS managed key aws/dms"),
+    keyCheck([t.AMP_WORKSPACE], "kmsKeyArn", "Amazon Managed Service for Prometheus uses an AWS owned key"),
     {
         // ECR encrypts every repository (AES256 by default).
         types: [t.ECR_REPOSITORY],
@@ -876,7 +902,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     displayName: "AWS data stores are encrypted at rest",
     description:
         "Every AWS data store (EBS, RDS and Aurora, DocumentDB, Neptune, Redshift, EFS, DynamoDB, SQS, SNS, Kinesis, Firehose, " +
-        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces, EMR) is encrypted at rest, " +
+        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces, EMR, Glue Data Catalog) is encrypted at rest, " +
         "declared in the program or guaranteed by the service; optionally with customer managed KMS keys.",
     enforcementLevel: "mandatory",
     severity: "medium",
@@ -890,7 +916,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         version: "1.0.0",
         reference: "EC2.3",
         specification: "Attached Amazon EBS volumes should be encrypted at-rest; also RDS.3 and RDS.27 (RDS instances and clusters), " +
-            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2 and EMR.3 (the same for those services).",
+            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2 and EMR.3 (the same for those services); with requireCustomerManagedKey, EKS.3.",
     },
     configSchema: {
         properties: {
@@ -942,7 +968,33 @@ function examples(): PolicyExample[] {
             type: t.KEYSPACES_TABLE, name: "events",
             props: { keyspaceName: "shop", tableName: "events", schemaDefinition: { columns: [{ name: "id", type: "text" }], partitionKeys: [{ name: "id" }] } },
         },
+        {
+            type: t.EKS_CLUSTER, name: "shop-cluster",
+            props: {
+                name: "shop", version: "1.33", roleArn: "arn:aws:iam::111122223333:role/shop-eks-cluster",
+                vpcConfig: { subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"], endpointPrivateAccess: true, endpointPublicAccess: false },
+                accessConfig: { authenticationMode: "API" },
+            },
+        },
+        {
+            type: t.DMS_REPLICATION_INSTANCE, name: "orders-migration",
+            props: { replicationInstanceId: "orders-migration", replicationInstanceClass: "dms.t3.medium", allocatedStorage: 50, publiclyAccessible: false },
+        },
+        {
+            type: t.DMS_REPLICATION_CONFIG, name: "orders-cdc",
+            props: {
+                replicationConfigIdentifier: "orders-cdc", replicationType: "full-load-and-cdc",
+                sourceEndpointArn: "arn:aws:dms:eu-west-1:111122223333:endpoint:SOURCE", targetEndpointArn: "arn:aws:dms:eu-west-1:111122223333:endpoint:TARGET",
+                tableMappings: JSON.stringify({ rules: [{ "rule-type": "selection", "rule-id": "1", "rule-name": "1", "object-locator": { "schema-name": "orders", "table-name": "%" }, "rule-action": "include" }] }),
+                computeConfig: { replicationSubnetGroupId: "orders-dms", minCapacityUnits: 2, maxCapacityUnits: 16 },
+            },
+        },
+        { type: t.AMP_WORKSPACE, name: "shop-metrics", props: { alias: "shop-metrics" } },
     ];
+    const glueCatalog = (encryptionAtRest: Record<string, unknown>) => ({
+        type: t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, name: "data-catalog",
+        props: { dataCatalogEncryptionSettings: { encryptionAtRest, connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true } } },
+    });
     const workspace = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60 } };
     // What a new volume's (or device's) outputs hold at preview for what the program does not set.
     const computedDevice = { encrypted: { $unknown: "boolean" }, kmsKeyId: { $unknown: "string" }, snapshotId: { $unknown: "string" } };
@@ -1285,10 +1337,16 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
-        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video and Keyspaces with their services' keys (always encrypted)", alwaysEncrypted),
+        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS and Managed Prometheus with their services' keys (always encrypted)", alwaysEncrypted),
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
+        fail("Glue Data Catalog encryption settings that turn encryption at rest off", [glueCatalog({ catalogEncryptionMode: "DISABLED" })], { messageIncludes: '"DISABLED"' }),
+        pass("Glue Data Catalog encrypted with the AWS managed key aws/glue", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })]),
+        fail("the same under requireCustomerManagedKey", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })], { config: cmk, messageIncludes: "aws/glue" }),
+        pass("Glue Data Catalog encrypted with a customer managed key through a service role, under requireCustomerManagedKey", [glueCatalog({
+            catalogEncryptionMode: "SSE-KMS-WITH-SERVICE-ROLE", sseAwsKmsKeyId: key, catalogEncryptionServiceRole: "arn:aws:iam::111122223333:role/glue-catalog-encryption",
+        })], { config: cmk }),
         fail("EMR security configurations: one with in-transit encryption only, one that encrypts S3 data but not the local disks", [
             { type: t.EMR_SECURITY_CONFIGURATION, name: "transit-only", props: { name: "transit-only", configuration: JSON.stringify({ EncryptionConfiguration: {
                 EnableInTransitEncryption: true, EnableAtRestEncryption: false,
