@@ -830,6 +830,36 @@ const desktopChecks: Check[] = [
     }),
 ];
 
+// ---------------------------------------------------------------- Glue security configurations
+//
+// A Glue security configuration says how jobs, crawlers and development endpoints encrypt what
+// they write. Left DISABLED (the default), each kind still gets its store's own encryption (the
+// bucket's default, CloudWatch Logs' service key, Glue's own), so only requireCustomerManagedKey
+// judges them: each must use its KMS mode with a key of the account's.
+const GLUE_ENCRYPTIONS: readonly { block: string; mode: string; kms: string; note: string }[] = [
+    { block: "s3Encryption", mode: "s3EncryptionMode", kms: "SSE-KMS", note: "jobs write to S3 with the bucket's default encryption" },
+    { block: "cloudwatchEncryption", mode: "cloudwatchEncryptionMode", kms: "SSE-KMS", note: "CloudWatch Logs encrypts with its own service key" },
+    { block: "jobBookmarksEncryption", mode: "jobBookmarksEncryptionMode", kms: "CSE-KMS", note: "Glue keeps job bookmarks without a key of the account's" },
+];
+
+const glueChecks: Check[] = GLUE_ENCRYPTIONS.flatMap(({ block, mode, kms, note }): Check[] => [
+    {
+        types: [t.GLUE_SECURITY_CONFIGURATION],
+        property: `encryptionConfiguration.${block}.${mode}`,
+        accepts: (v) => v === kms,
+        expected: `"${kms}"`,
+        shownStrings: ["DISABLED", "SSE-S3"],
+        blankIsUnset: true,
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        unset: { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` },
+        fix: `requireCustomerManagedKey is true: set \`${mode}: "${kms}"\` with \`kmsKeyArn: key.arn\`, or ${CONFIG_HINT}.`,
+    },
+    // Another mode is the mode check's finding.
+    keyCheck([t.GLUE_SECURITY_CONFIGURATION], `encryptionConfiguration.${block}.kmsKeyArn`, "no key is named", {
+        appliesAt: (b) => (isUnknown(b?.[mode]) ? undefined : b?.[mode] === kms),
+    }),
+]);
+
 /** ElastiCache's default for a replication group: true for valkey and data tiering, false for redis; undefined while unknown. */
 function elasticacheEncryptsByDefault(r: PlainResource): Decided {
     const engine = r.props.engine;
@@ -888,7 +918,7 @@ export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtR
     return findings;
 }
 
-export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks, ...desktopChecks];
+export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks, ...desktopChecks, ...glueChecks];
 
 const rule = propertyRule(ENCRYPTION_CHECKS);
 
@@ -991,6 +1021,17 @@ function examples(): PolicyExample[] {
         },
         { type: t.AMP_WORKSPACE, name: "shop-metrics", props: { alias: "shop-metrics" } },
     ];
+    const glueSecurity = (s3: string, cloudwatch: string, bookmarks: string, kmsKeyArn?: string) => ({
+        type: t.GLUE_SECURITY_CONFIGURATION, name: "etl-security",
+        props: {
+            name: "etl-security",
+            encryptionConfiguration: {
+                s3Encryption: { s3EncryptionMode: s3, ...(s3 === "SSE-KMS" ? { kmsKeyArn } : {}) },
+                cloudwatchEncryption: { cloudwatchEncryptionMode: cloudwatch, ...(cloudwatch === "SSE-KMS" ? { kmsKeyArn } : {}) },
+                jobBookmarksEncryption: { jobBookmarksEncryptionMode: bookmarks, ...(bookmarks === "CSE-KMS" ? { kmsKeyArn } : {}) },
+            },
+        },
+    });
     const glueCatalog = (encryptionAtRest: Record<string, unknown>) => ({
         type: t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, name: "data-catalog",
         props: { dataCatalogEncryptionSettings: { encryptionAtRest, connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true } } },
@@ -1341,6 +1382,11 @@ function examples(): PolicyExample[] {
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
+        pass("a Glue security configuration that leaves every mode DISABLED (each store keeps its own encryption)", [glueSecurity("DISABLED", "DISABLED", "DISABLED")]),
+        fail("the same, and one with SSE-S3 for S3 data, under requireCustomerManagedKey", [
+            glueSecurity("DISABLED", "DISABLED", "DISABLED"), { ...glueSecurity("SSE-S3", "SSE-KMS", "CSE-KMS", key), name: "etl-sse-s3" },
+        ], { config: cmk, reported: ["etl-security", "etl-sse-s3"] }),
+        pass("a Glue security configuration with every mode on KMS and a customer managed key, under requireCustomerManagedKey", [glueSecurity("SSE-KMS", "SSE-KMS", "CSE-KMS", key)], { config: cmk }),
         fail("Glue Data Catalog encryption settings that turn encryption at rest off", [glueCatalog({ catalogEncryptionMode: "DISABLED" })], { messageIncludes: '"DISABLED"' }),
         pass("Glue Data Catalog encrypted with the AWS managed key aws/glue", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })]),
         fail("the same under requireCustomerManagedKey", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })], { config: cmk, messageIncludes: "aws/glue" }),

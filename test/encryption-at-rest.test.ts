@@ -29,6 +29,13 @@ const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) 
 
 type Case = [label: string, type: string, props: Record<string, unknown>, config?: EncryptionAtRestConfig];
 
+/** A Glue security configuration's three modes, each with the key when given. */
+const glueModes = (s3: string, cloudwatch: string, bookmarks: string, kmsKeyArn?: string) => ({
+    s3Encryption: { s3EncryptionMode: s3, kmsKeyArn },
+    cloudwatchEncryption: { cloudwatchEncryptionMode: cloudwatch, kmsKeyArn },
+    jobBookmarksEncryption: { jobBookmarksEncryptionMode: bookmarks, kmsKeyArn },
+});
+
 describe("encryption-at-rest: no false alarms (pure rule)", () => {
     const cases: Case[] = [
         // Replicas and restores inherit their source's encryption.
@@ -125,6 +132,11 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["Glue Data Catalog with SSE-KMS and the AWS managed key", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: "SSE-KMS" } } }],
         ["Glue Data Catalog whose mode is unknown at preview", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: U } } }, CMK],
         ["Glue Data Catalog whose settings block is unknown at preview", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: UNKNOWN_SENTINELS.object }, CMK],
+        ["Glue security configuration with every mode DISABLED (each store keeps its own encryption)", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: glueModes("DISABLED", "DISABLED", "DISABLED") }],
+        ["Glue security configuration without modes (DISABLED by default)", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: { s3Encryption: {}, cloudwatchEncryption: {}, jobBookmarksEncryption: {} } }],
+        ["CMK: Glue security configuration with every mode on KMS and a key", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: glueModes("SSE-KMS", "SSE-KMS", "CSE-KMS", KEY) }, CMK],
+        ["CMK: Glue security configuration whose modes are unknown at preview", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: glueModes(U, U, U, KEY) }, CMK],
+        ["CMK: Glue security configuration whose keys are unknown at preview", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: glueModes("SSE-KMS", "SSE-KMS", "CSE-KMS", U) }, CMK],
         ["CMK: Glue Data Catalog with SSE-KMS and a customer managed key", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: KEY } } }, CMK],
         ["WorkSpace with both volumes encrypted by the AWS managed key", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }],
         ["WorkSpace encrypted with a customer managed key", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: KEY }, CMK],
@@ -230,6 +242,12 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: DMS replication instance with aws/dms", t.DMS_REPLICATION_INSTANCE, { replicationInstanceId: "m", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/aws/dms" }, CMK, "names the AWS managed key aws/dms"],
         ["CMK: DMS Serverless replication without a key", t.DMS_REPLICATION_CONFIG, { replicationConfigIdentifier: "m", computeConfig: { replicationSubnetGroupId: "g", maxCapacityUnits: 16 } }, CMK, "computeConfig.kmsKeyId is not set"],
         ["CMK: Managed Prometheus workspace without a key", t.AMP_WORKSPACE, { alias: "metrics" }, CMK, "kmsKeyArn is not set (Amazon Managed Service for Prometheus uses an AWS owned key)"],
+        ["CMK: Glue security configuration writing S3 data with SSE-S3", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: glueModes("SSE-S3", "SSE-KMS", "CSE-KMS", KEY) }, CMK,
+            'encryptionConfiguration.s3Encryption.s3EncryptionMode is "SSE-S3". requireCustomerManagedKey is true: set `s3EncryptionMode: "SSE-KMS"` with `kmsKeyArn: key.arn`'],
+        ["CMK: Glue security configuration without a job bookmarks mode", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: { ...glueModes("SSE-KMS", "SSE-KMS", "CSE-KMS", KEY), jobBookmarksEncryption: {} } }, CMK,
+            "jobBookmarksEncryption.jobBookmarksEncryptionMode is not set (Glue defaults it to DISABLED: Glue keeps job bookmarks without a key of the account's)"],
+        ["CMK: Glue security configuration with CloudWatch on KMS but no key", t.GLUE_SECURITY_CONFIGURATION, { name: "g", encryptionConfiguration: { ...glueModes("SSE-KMS", "SSE-KMS", "CSE-KMS", KEY), cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS" } } }, CMK,
+            "cloudwatchEncryption.kmsKeyArn is not set (no key is named)"],
         ["Glue Data Catalog with encryption at rest DISABLED", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: "DISABLED" } } },
             DEFAULTS, 'dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode is "DISABLED". Set `catalogEncryptionMode: "SSE-KMS"`'],
         ["Glue Data Catalog with a mode in the wrong case (AWS's enum is upper case)", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: "sse-kms" } } },

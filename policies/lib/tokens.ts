@@ -217,3 +217,4 @@ export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS = "aws:glue/dataCatalogEncryp
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_REPLICATION_CONFIG = "aws:dms/replicationConfig:ReplicationConfig";
 export const AMP_WORKSPACE = "aws:amp/workspace:Workspace";
+export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
