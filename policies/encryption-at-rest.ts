@@ -22,7 +22,7 @@
 import { all, any, Decided } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
-import { Block, PropertyCheck, propertyRule } from "./lib/property-rule";
+import { Block, describeState, PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -92,6 +92,13 @@ const ACCEPTS_TRUE_STRING = {
 
 const CONFIG_HINT = "set requireCustomerManagedKey to false in this policy's config if the service's own key is acceptable";
 
+/** How a key check names what it wants and words a key reference (never beyond an AWS service alias). */
+const KEY_EXPECTED = { expected: "a customer managed KMS key", describe: describeKeyReference };
+
+/** The fix of a key finding: name a customer managed key in `setting`. */
+const keyFix = (setting: string, alsoSet?: string) =>
+    `requireCustomerManagedKey is true: set \`${setting}\` to a customer managed KMS key (e.g. \`key.arn\`${alsoSet ? `, with ${alsoSet}` : ""}), or ${CONFIG_HINT}.`;
+
 /** Under requireCustomerManagedKey, `property` must name a customer managed key. */
 function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
     types: readonly string[],
@@ -99,18 +106,17 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
     unsetNote: string | ((resource: PlainResource, block: Block) => string),
     options: Pick<PropertyCheck<C>, "appliesTo" | "appliesAt"> & { alsoSet?: string } = {},
 ): PropertyCheck<C> {
-    const setting = property.replace(/\[\]/g, "").split(".").pop();
+    const setting = property.replace(/\[\]/g, "").split(".").pop() ?? property;
     return {
         types,
         property,
         unset: (resource, _config, block) => ({ value: undefined, note: typeof unsetNote === "string" ? unsetNote : unsetNote(resource, block) }),
         accepts: isCustomerManagedKey,
-        expected: "a customer managed KMS key",
-        describe: describeKeyReference,
+        ...KEY_EXPECTED,
         blankIsUnset: true,
         appliesTo: (resource, config) => (config.requireCustomerManagedKey ? (options.appliesTo ? options.appliesTo(resource, config) : true) : false),
         appliesAt: options.appliesAt,
-        fix: `requireCustomerManagedKey is true: set \`${setting}\` to a customer managed KMS key (e.g. \`key.arn\`${options.alsoSet ? `, with ${options.alsoSet}` : ""}), or ${CONFIG_HINT}.`,
+        fix: keyFix(setting, options.alsoSet),
     };
 }
 
@@ -905,8 +911,8 @@ export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtR
     const findings: Finding[] = [];
     const keyFinding = (path: string, key: unknown, note: string) => {
         if (isCustomerManagedKey(key)) return;
-        const state = key === undefined || key === "" ? `is not set (${note})` : describeKeyReference(key) ?? `is ${kindOf(key)}, not a customer managed KMS key`;
-        findings.push({ message: `${at}: ${path} ${state}. requireCustomerManagedKey is true: name a customer managed KMS key (e.g. \`key.arn\`), or ${CONFIG_HINT}.` });
+        const state = describeState({ path, value: key, set: !isUnset(key) }, { ...KEY_EXPECTED, unset: { value: undefined, note } });
+        findings.push({ message: `${at}: ${path} ${state}. ${keyFix("AwsKmsKey")}` });
     };
     // A custom key provider (a JAR of the customer's) holds the customer's own keys.
     if (localDisk.EncryptionKeyProviderType === "AwsKms") keyFinding("LocalDiskEncryptionConfiguration.AwsKmsKey", localDisk.AwsKmsKey, "AWS rejects AwsKms without a key");

@@ -685,6 +685,11 @@ describe("EMR security configurations (pure rule)", () => {
         ["not JSON", "{ EncryptionConfiguration: ", DEFAULTS, "configuration is not valid JSON"],
         ["CMK: local disks with the AWS managed key", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms("alias/aws/elasticmapreduce") } }, CMK,
             "LocalDiskEncryptionConfiguration.AwsKmsKey names an AWS managed key"],
+        // Worded as every other key finding of the policy (the same state and fix).
+        ["CMK: local disks on AwsKms without a key", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms(undefined) } }, CMK,
+            "LocalDiskEncryptionConfiguration.AwsKmsKey is not set (AWS rejects AwsKms without a key). requireCustomerManagedKey is true: set `AwsKmsKey` to a customer managed KMS key (e.g. `key.arn`), or set requireCustomerManagedKey to false"],
+        ["CMK: S3 with SSE-KMS and a key of the wrong type", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms(KEY), S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: ["k"] } } }, CMK,
+            "S3EncryptionConfiguration.AwsKmsKey is a list, not a customer managed KMS key."],
         ["CMK: S3 with SSE-S3", { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: { LocalDiskEncryptionConfiguration: localKms(KEY), S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } } }, CMK,
             'S3EncryptionConfiguration.EncryptionMode is "SSE-S3"'],
     ])("reports: %s", (_title, encryption, config, expected) => {
