@@ -548,6 +548,11 @@ const databaseChecks: Check[] = [
             declaredOn(r.props.storageEncrypted, isAurora(r.props.engine)),
         ),
     }),
+    // Performance Insights keeps the database's SQL text and wait events apart from it, under a
+    // key of its own (aws/rds unless one is named), which cannot change once set.
+    keyCheck([t.RDS_INSTANCE, t.RDS_CLUSTER, t.RDS_CLUSTER_INSTANCE], "performanceInsightsKmsKeyId", "Performance Insights uses the AWS managed key aws/rds", {
+        appliesTo: (r) => declaredOn(r.props.performanceInsightsEnabled, false),
+    }),
     {
         // A global database has no key of its own (keys are regional, on each member cluster).
         // Aurora global databases hold their data in Aurora clusters, which AWS encrypts since
