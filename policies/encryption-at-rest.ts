@@ -880,6 +880,30 @@ function elasticacheEncryptsByDefault(r: PlainResource): Decided {
     return lower(engine) === "valkey";
 }
 
+// ---------------------------------------------------------------- settings written as JSON documents
+
+/**
+ * A setting the service takes as a JSON document: the document, or the finding that it cannot be
+ * read (AWS rejects it too). Nothing while it is unknown at preview or absent (AWS requires it).
+ */
+function readJsonSetting(resource: PlainResource, property: string, example: string): { document: unknown } | { findings: Finding[] } {
+    const text = resource.props[property];
+    if (typeof text !== "string" || isUnknown(text)) return { findings: [] };
+    try {
+        return { document: JSON.parse(text) };
+    } catch {
+        const message = `${resource.type} "${resource.name}": ${property} is not valid JSON, so AWS rejects it and its encryption cannot be read. Build it with \`${example}\`.`;
+        return { findings: [{ message }] };
+    }
+}
+
+/** A finding on a key named inside a JSON setting (`path` within it), worded as every key finding; none for a customer managed key. */
+function documentKeyFindings(at: string, path: string, key: unknown, unsetNote: string, fix: string): Finding[] {
+    if (isCustomerManagedKey(key)) return [];
+    const state = describeState({ path, value: key, set: !isUnset(key) }, { ...KEY_EXPECTED, unset: { value: undefined, note: unsetNote } });
+    return [{ message: `${at}: ${path} ${state}. ${fix}` }];
+}
+
 // ---------------------------------------------------------------- EMR security configurations
 //
 // An EMR cluster's local disks (HDFS, spill, EBS volumes) are encrypted at rest only when its
@@ -891,16 +915,10 @@ const EMR_FIX = "Set `EncryptionConfiguration.EnableAtRestEncryption: true` with
 
 /** The findings of an EMR security configuration: at-rest encryption of local disks, and under requireCustomerManagedKey its keys. */
 export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
-    const text = resource.props.configuration;
-    // Unknown at preview (built from another resource's output), or absent (AWS requires it).
-    if (typeof text !== "string" || isUnknown(text)) return [];
+    const read = readJsonSetting(resource, "configuration", "JSON.stringify({ EncryptionConfiguration: ... })");
+    if (!("document" in read)) return read.findings;
+    const document = read.document;
     const at = `${resource.type} "${resource.name}": configuration`;
-    let document: unknown;
-    try {
-        document = JSON.parse(text);
-    } catch {
-        return [{ message: `${at} is not valid JSON, so AWS rejects it and its encryption cannot be read. Build it with \`JSON.stringify({ EncryptionConfiguration: ... })\`.` }];
-    }
     const encryption = isRecord(document) ? document.EncryptionConfiguration : undefined;
     const enabled = isRecord(encryption) ? encryption.EnableAtRestEncryption : undefined;
     if (enabled !== true) {
@@ -914,11 +932,7 @@ export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtR
     }
     if (!config.requireCustomerManagedKey) return [];
     const findings: Finding[] = [];
-    const keyFinding = (path: string, key: unknown, note: string) => {
-        if (isCustomerManagedKey(key)) return;
-        const state = describeState({ path, value: key, set: !isUnset(key) }, { ...KEY_EXPECTED, unset: { value: undefined, note } });
-        findings.push({ message: `${at}: ${path} ${state}. ${keyFix("AwsKmsKey")}` });
-    };
+    const keyFinding = (path: string, key: unknown, note: string) => findings.push(...documentKeyFindings(at, path, key, note, keyFix("AwsKmsKey")));
     // A custom key provider (a JAR of the customer's) holds the customer's own keys.
     if (localDisk.EncryptionKeyProviderType === "AwsKms") keyFinding("LocalDiskEncryptionConfiguration.AwsKmsKey", localDisk.AwsKmsKey, "AWS rejects AwsKms without a key");
     const s3 = blockOf(atRest?.S3EncryptionConfiguration);
@@ -929,13 +943,41 @@ export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtR
     return findings;
 }
 
+// ---------------------------------------------------------------- OpenSearch Serverless encryption policies
+//
+// OpenSearch Serverless always encrypts a collection, with the key of the encryption policy that
+// matches its name: an AWS owned key (`AWSOwnedKey: true`) or the key in `KmsARN`. Only
+// requireCustomerManagedKey judges the policy (a JSON document).
+
+const SERVERLESS_KEY_FIX = keyFix("KmsARN", "`AWSOwnedKey: false`");
+
+/** Under requireCustomerManagedKey, an OpenSearch Serverless encryption policy must name a customer managed key. */
+export function findServerlessKeyGaps(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
+    if (!config.requireCustomerManagedKey || resource.props.type !== "encryption") return [];
+    const read = readJsonSetting(resource, "policy", "JSON.stringify({ Rules: [...], AWSOwnedKey: false, KmsARN: key.arn })");
+    if (!("document" in read)) return read.findings;
+    const document = blockOf(read.document);
+    const at = `${resource.type} "${resource.name}": policy`;
+    if (document?.AWSOwnedKey === true) {
+        return [{ message: `${at}: AWSOwnedKey is true (the collections it matches are encrypted with an AWS owned key). ${SERVERLESS_KEY_FIX}` }];
+    }
+    return documentKeyFindings(at, "KmsARN", document?.KmsARN, "AWS rejects an encryption policy with neither AWSOwnedKey nor KmsARN", SERVERLESS_KEY_FIX);
+}
+
+/** Resources whose encryption is a JSON document the property checks cannot read. */
+const DOCUMENT_FINDERS: Readonly<Record<string, (resource: PlainResource, config: EncryptionAtRestConfig) => Finding[]>> = {
+    [t.EMR_SECURITY_CONFIGURATION]: findEmrAtRestGaps,
+    [t.OPENSEARCH_SERVERLESS_SECURITY_POLICY]: findServerlessKeyGaps,
+};
+
 export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks, ...desktopChecks, ...glueChecks];
 
 const rule = propertyRule(ENCRYPTION_CHECKS);
 
 /** The pure rule. */
 export function findUnencryptedDataStores(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
-    return resource.type === t.EMR_SECURITY_CONFIGURATION ? findEmrAtRestGaps(resource, config) : rule.check(resource, config);
+    const finder = DOCUMENT_FINDERS[resource.type];
+    return finder ? finder(resource, config) : rule.check(resource, config);
 }
 
 export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
@@ -977,7 +1019,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         },
     },
     strictConfig: { requireCustomerManagedKey: true },
-    resourceTypes: [...rule.resourceTypes, t.EMR_SECURITY_CONFIGURATION],
+    resourceTypes: [...rule.resourceTypes, ...Object.keys(DOCUMENT_FINDERS)],
     check: findUnencryptedDataStores,
     stack: {
         judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on",
@@ -1042,6 +1084,10 @@ function examples(): PolicyExample[] {
                 jobBookmarksEncryption: { jobBookmarksEncryptionMode: bookmarks, ...(bookmarks === "CSE-KMS" ? { kmsKeyArn } : {}) },
             },
         },
+    });
+    const searchEncryption = (keys: Record<string, unknown>) => ({
+        type: t.OPENSEARCH_SERVERLESS_SECURITY_POLICY, name: "products-encryption",
+        props: { name: "products-encryption", type: "encryption", policy: JSON.stringify({ Rules: [{ Resource: ["collection/products"], ResourceType: "collection" }], ...keys }) },
     });
     const glueCatalog = (encryptionAtRest: Record<string, unknown>) => ({
         type: t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, name: "data-catalog",
@@ -1398,6 +1444,9 @@ function examples(): PolicyExample[] {
             glueSecurity("DISABLED", "DISABLED", "DISABLED"), { ...glueSecurity("SSE-S3", "SSE-KMS", "CSE-KMS", key), name: "etl-sse-s3" },
         ], { config: cmk, reported: ["etl-security", "etl-sse-s3"] }),
         pass("a Glue security configuration with every mode on KMS and a customer managed key, under requireCustomerManagedKey", [glueSecurity("SSE-KMS", "SSE-KMS", "CSE-KMS", key)], { config: cmk }),
+        pass("an OpenSearch Serverless encryption policy with an AWS owned key (always encrypted)", [searchEncryption({ AWSOwnedKey: true })]),
+        fail("the same under requireCustomerManagedKey", [searchEncryption({ AWSOwnedKey: true })], { config: cmk, messageIncludes: "AWSOwnedKey is true" }),
+        pass("an OpenSearch Serverless encryption policy with a customer managed key, under requireCustomerManagedKey", [searchEncryption({ AWSOwnedKey: false, KmsARN: key })], { config: cmk }),
         fail("Glue Data Catalog encryption settings that turn encryption at rest off", [glueCatalog({ catalogEncryptionMode: "DISABLED" })], { messageIncludes: '"DISABLED"' }),
         pass("Glue Data Catalog encrypted with the AWS managed key aws/glue", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })]),
         fail("the same under requireCustomerManagedKey", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })], { config: cmk, messageIncludes: "aws/glue" }),

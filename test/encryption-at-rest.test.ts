@@ -715,3 +715,41 @@ describe("EMR security configurations (pure rule)", () => {
         for (const m of found) expect(m).not.toContain(secretish);
     });
 });
+
+describe("OpenSearch Serverless encryption policies (pure rule)", () => {
+    const rules = [{ Resource: ["collection/search-*"], ResourceType: "collection" }];
+    const policy = (document: unknown, type: unknown = "encryption") =>
+        resource(t.OPENSEARCH_SERVERLESS_SECURITY_POLICY, { name: "search", type, policy: typeof document === "string" ? document : JSON.stringify(document) }, { name: "search" });
+    const found = (r: PlainResource, config = CMK) => findUnencryptedDataStores(r, config).map((f) => f.message);
+
+    it.each([
+        ["an AWS owned key without requireCustomerManagedKey (always encrypted)", policy({ Rules: rules, AWSOwnedKey: true }), DEFAULTS],
+        ["a customer managed key", policy({ Rules: rules, AWSOwnedKey: false, KmsARN: KEY }), CMK],
+        ["a network policy (no encryption in it)", policy([{ Rules: [{ ResourceType: "collection", Resource: ["collection/search-*"] }], AllowFromPublic: true }], "network"), CMK],
+        ["a policy unknown at preview", resource(t.OPENSEARCH_SERVERLESS_SECURITY_POLICY, { name: "search", type: "encryption", policy: U }, { name: "search" }), CMK],
+        ["a policy type unknown at preview", policy({ Rules: rules, AWSOwnedKey: true }, U), CMK],
+        ["not JSON, without requireCustomerManagedKey (not judged)", policy("{ Rules: "), DEFAULTS],
+    ] as const)("passes: %s", (_title, r, config) => {
+        expect(found(r, config)).toEqual([]);
+    });
+
+    it.each([
+        ["an AWS owned key", { Rules: rules, AWSOwnedKey: true },
+            'policy: AWSOwnedKey is true (the collections it matches are encrypted with an AWS owned key). requireCustomerManagedKey is true: set `KmsARN` to a customer managed KMS key (e.g. `key.arn`, with `AWSOwnedKey: false`)'],
+        ["an AWS managed alias", { Rules: rules, AWSOwnedKey: false, KmsARN: "arn:aws:kms:eu-west-1:111122223333:alias/aws/es" }, "policy: KmsARN names the AWS managed key aws/es"],
+        ["neither", { Rules: rules }, "policy: KmsARN is not set (AWS rejects an encryption policy with neither AWSOwnedKey nor KmsARN)"],
+        ["a key of the wrong type", { Rules: rules, AWSOwnedKey: false, KmsARN: 42 }, "policy: KmsARN is 42"],
+        ["not JSON", "{ Rules: ", "policy is not valid JSON, so AWS rejects it"],
+    ])("reports under requireCustomerManagedKey: %s", (_title, document, expected) => {
+        const messages = found(policy(document));
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toContain(`${t.OPENSEARCH_SERVERLESS_SECURITY_POLICY} "search": ${expected}`);
+    });
+
+    it("never quotes what the policy holds", () => {
+        const secretish = "sk_live_not-a-key-but-never-shown";
+        const messages = found(policy({ Rules: rules, AWSOwnedKey: false, KmsARN: `alias/aws/${secretish}` })).concat(found(policy(`{"Rules": "${secretish}`)));
+        expect(messages).toHaveLength(2);
+        for (const m of messages) expect(m).not.toContain(secretish);
+    });
+});

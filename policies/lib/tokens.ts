@@ -218,3 +218,4 @@ export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:Replication
 export const DMS_REPLICATION_CONFIG = "aws:dms/replicationConfig:ReplicationConfig";
 export const AMP_WORKSPACE = "aws:amp/workspace:Workspace";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
+export const OPENSEARCH_SERVERLESS_SECURITY_POLICY = "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy";
