@@ -752,6 +752,9 @@ const messagingChecks: Check[] = [
     keyCheck([t.DMS_REPLICATION_INSTANCE], "kmsKeyArn", "DMS uses the AWS managed key aws/dms"),
     keyCheck([t.DMS_REPLICATION_CONFIG], "computeConfig.kmsKeyId", "DMS Serverless uses the AWS managed key aws/dms"),
     keyCheck([t.AMP_WORKSPACE], "kmsKeyArn", "Amazon Managed Service for Prometheus uses an AWS owned key"),
+    // Source and package stores.
+    keyCheck([t.CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
+    keyCheck([t.CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
     {
         // ECR encrypts every repository (AES256 by default).
         types: [t.ECR_REPOSITORY],
@@ -1073,6 +1076,8 @@ function examples(): PolicyExample[] {
             },
         },
         { type: t.AMP_WORKSPACE, name: "shop-metrics", props: { alias: "shop-metrics" } },
+        { type: t.CODECOMMIT_REPOSITORY, name: "shop-infra", props: { repositoryName: "shop-infra", description: "Infrastructure code of the shop", defaultBranch: "main" } },
+        { type: t.CODEARTIFACT_DOMAIN, name: "packages", props: { domain: "shop-packages" } },
     ];
     const glueSecurity = (s3: string, cloudwatch: string, bookmarks: string, kmsKeyArn?: string) => ({
         type: t.GLUE_SECURITY_CONFIGURATION, name: "etl-security",
@@ -1435,7 +1440,7 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
-        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS and Managed Prometheus with their services' keys (always encrypted)", alwaysEncrypted),
+        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS, Managed Prometheus, CodeCommit and CodeArtifact with their services' keys (always encrypted)", alwaysEncrypted),
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),

@@ -55,7 +55,7 @@ export function isCustomerManagedKey(value: unknown): boolean {
 // Service names of AWS managed keys, the only parts of a key reference messages may quote:
 // anything else after alias/aws/ could be any text, and text may be secret.
 const KNOWN_AWS_KEY_SERVICES = new Set([
-    "acm", "backup", "cloudtrail", "codecommit", "dms", "dynamodb", "ebs", "ecr", "elasticache", "elasticfilesystem", "es", "fsx", "glue",
+    "acm", "backup", "cloudtrail", "codeartifact", "codecommit", "dms", "dynamodb", "ebs", "ecr", "elasticache", "elasticfilesystem", "es", "fsx", "glue",
     "kafka", "kinesis", "kinesisvideo", "lambda", "logs", "memorydb", "mq", "rds", "redshift", "s3", "sagemaker", "secretsmanager", "sns", "sqs",
     "ssm", "timestream", "workspaces", "xray",
 ]);

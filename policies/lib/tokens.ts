@@ -219,3 +219,4 @@ export const DMS_REPLICATION_CONFIG = "aws:dms/replicationConfig:ReplicationConf
 export const AMP_WORKSPACE = "aws:amp/workspace:Workspace";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
 export const OPENSEARCH_SERVERLESS_SECURITY_POLICY = "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy";
+export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
