@@ -15,7 +15,7 @@
 // alike, so a check never turns on a value that only one of them sees. Settings whose unsafe
 // value is the provider's default rather than the user's choice (EBS finalSnapshot, Lustre
 // skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
-import { all, Decided, negate } from "./lib/decided";
+import { all, Decided, negate, whenKnown } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
@@ -191,7 +191,7 @@ const pointInTimeRecovery: Check[] = [
             const block = r.props.pointInTimeRecovery;
             if (isUnknown(block)) return undefined;
             const enabled = block && typeof block === "object" ? (block as Props).enabled : undefined;
-            return isUnknown(enabled) ? undefined : enabled === true;
+            return whenKnown(enabled, (v) => v === true);
         },
         fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
     },

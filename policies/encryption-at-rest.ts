@@ -19,7 +19,7 @@
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
 // EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
-import { all, any, Decided } from "./lib/decided";
+import { all, any, Decided, whenKnown } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, describeState, PropertyCheck, propertyRule } from "./lib/property-rule";
@@ -174,7 +174,7 @@ const ebsChecks: Check[] = [
     },
     keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", {
         // A declared false is the flag check's finding.
-        appliesAt: (block) => (isUnknown(block?.encrypted) ? undefined : isUnset(block?.encrypted) || isOn(block?.encrypted)),
+        appliesAt: (block) => whenKnown(block?.encrypted, (v) => isUnset(v) || isOn(v)),
     }),
     keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
     keyCheck([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
@@ -632,7 +632,7 @@ const databaseChecks: Check[] = [
     },
     keyCheck([t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS], "dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId", "Glue uses the AWS managed key aws/glue", {
         // DISABLED is the mode check's finding.
-        appliesAt: (block) => (isUnknown(block?.catalogEncryptionMode) ? undefined : isGlueCatalogEncrypted(block?.catalogEncryptionMode)),
+        appliesAt: (block) => whenKnown(block?.catalogEncryptionMode, isGlueCatalogEncrypted),
     }),
 ];
 
@@ -684,7 +684,7 @@ const messagingChecks: Check[] = [
         unset: { value: "NONE", note: "Kinesis Data Streams defaults it to NONE" },
         fix: 'Set `encryptionType: "KMS"` with `kmsKeyId` ("alias/aws/kinesis" or a customer managed key).',
     },
-    keyCheck([t.KINESIS_STREAM], "kmsKeyId", "no key is named", { appliesTo: (r) => (isUnknown(r.props.encryptionType) ? undefined : r.props.encryptionType === "KMS") }),
+    keyCheck([t.KINESIS_STREAM], "kmsKeyId", "no key is named", { appliesTo: (r) => whenKnown(r.props.encryptionType, (v) => v === "KMS") }),
     {
         // Only a Direct PUT stream can be encrypted by Firehose; a Kinesis source keeps the
         // stream's encryption, and MSK always encrypts.
@@ -714,14 +714,14 @@ const messagingChecks: Check[] = [
             noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
             declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
         ),
-        appliesAt: (block) => (isUnknown(block?.keyType) ? undefined : block?.keyType === "CUSTOMER_MANAGED_CMK"),
+        appliesAt: (block) => whenKnown(block?.keyType, (v) => v === "CUSTOMER_MANAGED_CMK"),
     }),
     keyCheck([t.CLOUDWATCH_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
     keyCheck([t.SECRETS_MANAGER_SECRET], "kmsKeyId", "Secrets Manager uses the AWS managed key aws/secretsmanager"),
     keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", "the replica uses the AWS managed key aws/secretsmanager of its region"),
     // A SecureString parameter is a secret store like Secrets Manager; String parameters hold no ciphertext.
     keyCheck([t.SSM_PARAMETER], "keyId", "Parameter Store uses the AWS managed key aws/ssm", {
-        appliesTo: (r) => (isUnknown(r.props.type) ? undefined : r.props.type === "SecureString"),
+        appliesTo: (r) => whenKnown(r.props.type, (v) => v === "SecureString"),
     }),
     keyCheck([t.BACKUP_VAULT], "kmsKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
     keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
@@ -729,10 +729,7 @@ const messagingChecks: Check[] = [
     keyCheck([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_ONTAP_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
     // Scratch Lustre file systems take no key (FSx's own); persistent ones take one.
     keyCheck([t.FSX_LUSTRE_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx", {
-        appliesTo: (r) => {
-            const type = r.props.deploymentType;
-            return isUnknown(type) ? undefined : typeof type === "string" && type.startsWith("PERSISTENT");
-        },
+        appliesTo: (r) => whenKnown(r.props.deploymentType, (v) => typeof v === "string" && v.startsWith("PERSISTENT")),
     }),
     keyCheck([t.TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
     keyCheck([t.CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
@@ -777,7 +774,7 @@ const messagingChecks: Check[] = [
         fix: `requireCustomerManagedKey is true: set \`encryptionType: "KMS"\` with \`kmsKey: key.arn\`, or ${CONFIG_HINT}.`,
     },
     keyCheck([t.ECR_REPOSITORY], "encryptionConfigurations[].kmsKey", "ECR uses the AWS managed key aws/ecr", {
-        appliesAt: (block) => (isUnknown(block?.encryptionType) ? undefined : block?.encryptionType === "KMS" || block?.encryptionType === "KMS_DSSE"),
+        appliesAt: (block) => whenKnown(block?.encryptionType, (v) => v === "KMS" || v === "KMS_DSSE"),
     }),
 ];
 
@@ -870,7 +867,7 @@ const glueChecks: Check[] = GLUE_ENCRYPTIONS.flatMap(({ block, mode, kms, note }
     },
     // Another mode is the mode check's finding.
     keyCheck([t.GLUE_SECURITY_CONFIGURATION], `encryptionConfiguration.${block}.kmsKeyArn`, "no key is named", {
-        appliesAt: (b) => (isUnknown(b?.[mode]) ? undefined : b?.[mode] === kms),
+        appliesAt: (b) => whenKnown(b?.[mode], (v) => v === kms),
     }),
 ]);
 

@@ -8,7 +8,7 @@
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
 // away from what the Allow grants fences it (lib/policy-document.ts denyFences).
 import { globList } from "./lib/config";
-import { any, Decided, negate } from "./lib/decided";
+import { any, Decided, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
     anyoneClause, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
@@ -474,7 +474,7 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
     ]);
     const service = isServicePrincipal(who);
     // Alexa skills are pinned by their skill id (eventSourceToken).
-    const token = isUnknown(eventSourceToken) ? undefined : typeof eventSourceToken === "string" && eventSourceToken.trim() !== "";
+    const token = whenKnown(eventSourceToken, (v) => typeof v === "string" && v.trim() !== "");
     const servicePinned = service ? any(pinned, token) : false;
     const findings: Finding[] = [];
     // A pin that is set but admits any account (`arn:aws:execute-api:us-east-1:*:*/*/*`) is named as such.
@@ -498,8 +498,8 @@ function lambdaPermissionFindings(resource: PlainResource, allowed: readonly Glo
         // Function-URL statements apply to URL requests only: a public URL is an HTTP
         // endpoint whose callers the function authenticates (as a route without authorizer).
         const urlOnly = any(
-            isUnknown(functionUrlAuthType) ? undefined : functionUrlAuthType === "NONE",
-            isUnknown(invokedViaFunctionUrl) ? undefined : invokedViaFunctionUrl === true,
+            whenKnown(functionUrlAuthType, (v) => v === "NONE"),
+            whenKnown(invokedViaFunctionUrl, (v) => v === true),
         );
         if (pinned === false && urlOnly === false) {
             findings.push({

@@ -1,6 +1,7 @@
 // policies/lib/decided.ts: the three-valued answers every policy combines.
 import { describe, expect, it } from "vitest";
-import { all, any, Decided, negate } from "../policies/lib/decided";
+import { all, any, Decided, negate, whenKnown } from "../policies/lib/decided";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 
 // Kleene's three-valued logic: undefined is "an unknown decides", never a default of false.
 const values: Decided[] = [true, false, undefined];
@@ -24,5 +25,13 @@ describe("three-valued answers", () => {
         expect(negate(true)).toBe(false);
         expect(negate(false)).toBe(true);
         expect(negate(undefined)).toBe(undefined);
+    });
+
+    it("whenKnown tests a known value and leaves an unknown one open, without calling the test", () => {
+        const isKms = (v: unknown) => v === "KMS";
+        expect(whenKnown("KMS", isKms)).toBe(true);
+        expect(whenKnown("NONE", isKms)).toBe(false);
+        expect(whenKnown(undefined, isKms)).toBe(false);
+        expect(whenKnown(UNKNOWN_SENTINELS.string, () => { throw new Error("called on an unknown"); })).toBe(undefined);
     });
 });

@@ -1,8 +1,14 @@
 // Three-valued answers: a judgement that an unknown value (at preview) may leave open is true,
 // false, or undefined until that value is known. Every policy combines them with these.
+import { isUnknown } from "./values";
 
 /** True, false, or undefined while an unknown value decides it. */
 export type Decided = boolean | undefined;
+
+/** `test` of a value, or undefined while the value is unknown (at preview). */
+export function whenKnown(value: unknown, test: (value: unknown) => boolean): Decided {
+    return isUnknown(value) ? undefined : test(value);
+}
 
 /** Every condition true; false as soon as one is false; otherwise undefined (an unknown decides). */
 export function all(...conditions: Decided[]): Decided {
