@@ -1091,6 +1091,10 @@ function examples(): PolicyExample[] {
         type: t.OPENSEARCH_SERVERLESS_SECURITY_POLICY, name: "products-encryption",
         props: { name: "products-encryption", type: "encryption", policy: JSON.stringify({ Rules: [{ Resource: ["collection/products"], ResourceType: "collection" }], ...keys }) },
     });
+    const auroraInstance = (props: Record<string, unknown>) => ({
+        type: t.RDS_CLUSTER_INSTANCE, name: "orders-db-1",
+        props: { clusterIdentifier: "orders-db", engine: "aurora-postgresql", instanceClass: "db.r6g.large", performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7, ...props },
+    });
     const glueCatalog = (encryptionAtRest: Record<string, unknown>) => ({
         type: t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, name: "data-catalog",
         props: { dataCatalogEncryptionSettings: { encryptionAtRest, connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true } } },
@@ -1449,6 +1453,9 @@ function examples(): PolicyExample[] {
         pass("an OpenSearch Serverless encryption policy with an AWS owned key (always encrypted)", [searchEncryption({ AWSOwnedKey: true })]),
         fail("the same under requireCustomerManagedKey", [searchEncryption({ AWSOwnedKey: true })], { config: cmk, messageIncludes: "AWSOwnedKey is true" }),
         pass("an OpenSearch Serverless encryption policy with a customer managed key, under requireCustomerManagedKey", [searchEncryption({ AWSOwnedKey: false, KmsARN: key })], { config: cmk }),
+        pass("an Aurora instance with Performance Insights under the AWS managed key aws/rds", [auroraInstance({})]),
+        fail("the same under requireCustomerManagedKey", [auroraInstance({})], { config: cmk, messageIncludes: "performanceInsightsKmsKeyId is not set" }),
+        pass("an Aurora instance with Performance Insights under a customer managed key, under requireCustomerManagedKey", [auroraInstance({ performanceInsightsKmsKeyId: key })], { config: cmk }),
         fail("Glue Data Catalog encryption settings that turn encryption at rest off", [glueCatalog({ catalogEncryptionMode: "DISABLED" })], { messageIncludes: '"DISABLED"' }),
         pass("Glue Data Catalog encrypted with the AWS managed key aws/glue", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })]),
         fail("the same under requireCustomerManagedKey", [glueCatalog({ catalogEncryptionMode: "SSE-KMS" })], { config: cmk, messageIncludes: "aws/glue" }),
