@@ -4,16 +4,17 @@
 // those pass unless requireCustomerManagedKey asks for the customer's own key. The others
 // (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, SNS, Kinesis, Firehose
 // Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX, WorkSpaces volumes, EMR security
-// configurations) must say so.
+// configurations, API Gateway method caches) must say so.
 //
 // A resource policy: it judges what the program declares (inputs after the provider's Check),
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
 // of an existing resource replaces the declaration (an Aurora cluster encrypted by default
 // can read back storageEncrypted: false), and an unset value at preview is an unknown.
-// With one exception, its stack part: EBS volumes whose encryption may come from the
+// With two exceptions, its stack part: EBS volumes whose encryption may come from the
 // account's EBS encryption by default, which another resource of the stack turns on (see
-// "EBS" below). There outputs help: an unset `encrypted` is unknown at preview only on a new
-// volume, and afterwards it is what AWS did.
+// "EBS" below), and API Gateway method caches, which take the stage's settings. There
+// outputs help: an unset value is unknown at preview only on a new resource, and afterwards
+// it is what AWS did.
 //
 // What never counts as unencrypted (traps other tools fell into): read replicas and snapshot
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
@@ -412,18 +413,19 @@ const EBS_STACK_TYPES = new Set(ebsStackRule.resourceTypes);
  * propertyDependencies is therefore "not set", as the program declared it (as
  * s3-bucket-encryption reads a bucket's inline block).
  */
-export const EBS_PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
+export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
     [t.EBS_VOLUME]: ["encrypted", "kmsKeyId", "snapshotId", "region"],
     [t.EC2_INSTANCE]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].kmsKeyId", "ebsBlockDevices[].snapshotId", "region"],
     [t.EC2_SPOT_INSTANCE_REQUEST]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].kmsKeyId", "ebsBlockDevices[].snapshotId", "region"],
     [t.EC2_LAUNCH_CONFIGURATION]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].snapshotId", "region"],
     [t.EC2_LAUNCH_TEMPLATE]: ["region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
+    [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],
 };
 
 /** The resource as its program declared it, at preview: computed unknowns (above) read as not set. */
 function asDeclared(r: PlainResource, dryRun: boolean): PlainResource {
-    const paths = dryRun ? EBS_PREVIEW_COMPUTED[r.type] : undefined;
+    const paths = dryRun ? PREVIEW_COMPUTED[r.type] : undefined;
     if (!paths) return r;
     let props = r.props;
     for (const path of paths) {
@@ -821,6 +823,98 @@ const cacheChecks: Check[] = [
     },
 ];
 
+// ---------------------------------------------------------------- API Gateway stage caches
+//
+// A REST API stage's cache cluster caches nothing until method settings turn caching on
+// (`cachingEnabled`), and then holds those responses unencrypted unless the settings say
+// `cacheDataEncrypted` (Security Hub APIGateway.5). So method settings that turn caching on
+// are judged, not stages (a cluster alone holds no data) nor settings that leave caching alone
+// (tfsec's and Checkov's examples report those: nothing is cached). Settings for one method
+// that leave `cacheDataEncrypted` unset take the stage-wide settings' (method path "*" "/" "*"),
+// another resource, and a stage whose cluster is off caches nothing: so this is the stack part's.
+const STAGE_WIDE = "*/*";
+
+/** Whether two resources name the same REST API stage: undefined while unknown values leave it open. */
+function sameStage(a: PlainResource, b: PlainResource): Decided {
+    const [x, y] = [a.props.stageName, b.props.stageName];
+    const name: Decided = isUnknown(x) || isUnknown(y) ? undefined : x === y;
+    const [api, other] = [a.props.restApi, b.props.restApi];
+    if (!isUnknown(api) && !isUnknown(other)) return all(name, api === other);
+    // At preview a new API's id is unknown: the RestApi resource each took it from tells.
+    const [da, db] = [a.propertyDependencies.restApi ?? [], b.propertyDependencies.restApi ?? []];
+    return all(name, da.length > 0 && db.length > 0 ? da.some((urn) => db.includes(urn)) : undefined);
+}
+
+/**
+ * The resources that may belong to a resource's stage, looked up by stage name and API id, so
+ * settings meet only their stage's (10,000 of them must not pay for a nested loop). Those with
+ * an unknown name or id stay candidates; sameStage() then decides.
+ */
+function byStage(resources: readonly PlainResource[]): (of: PlainResource) => PlainResource[] {
+    const known = (v: unknown): v is string => typeof v === "string" && !isUnknown(v);
+    const byPair = new Map<string, PlainResource[]>(); // name and API id known
+    const byName = new Map<string, PlainResource[]>(); // name known, whatever the id
+    const anyApi = new Map<string, PlainResource[]>(); // name known, id not
+    const anyName: PlainResource[] = [];
+    const add = (map: Map<string, PlainResource[]>, key: string, r: PlainResource) => {
+        const list = map.get(key);
+        if (list) list.push(r);
+        else map.set(key, [r]);
+    };
+    for (const r of resources) {
+        const { stageName: name, restApi: api } = r.props;
+        if (!known(name)) anyName.push(r);
+        else {
+            add(byName, name, r);
+            if (known(api)) add(byPair, `${api}/${name}`, r);
+            else add(anyApi, name, r);
+        }
+    }
+    return (of) => {
+        const { stageName: name, restApi: api } = of.props;
+        const found = !known(name) ? resources
+            : known(api) ? [...(byPair.get(`${api}/${name}`) ?? []), ...(anyApi.get(name) ?? []), ...anyName]
+            : [...(byName.get(name) ?? []), ...anyName];
+        return found.filter((r) => r !== of);
+    };
+}
+
+/** `cacheDataEncrypted: true` in settings; undefined while unknown. */
+const encryptsCache = (r: PlainResource): Decided =>
+    isUnknown(r.props.settings) ? undefined : whenKnown(blockOf(r.props.settings)?.cacheDataEncrypted, (e) => e === true);
+
+/**
+ * The stack part for API Gateway: method settings that turn caching on without encrypting the
+ * cache, on a stage whose cache cluster is on (or outside the stack: it may be). Reads outputs:
+ * at preview what the program declared, after an update what AWS reports. An unknown never reports.
+ */
+export function findMethodCachesUnencrypted(resources: readonly PlainResource[], context: Pick<StackContext, "dryRun">): Finding[] {
+    const settings = resources.filter((r) => r.type === t.APIGATEWAY_METHOD_SETTINGS).map((r) => asDeclared(r, context.dryRun));
+    const caching = settings.filter((m) => blockOf(m.props.settings)?.cachingEnabled === true && encryptsCache(m) === false);
+    if (caching.length === 0) return [];
+    const stagesOf = byStage(resources.filter((r) => r.type === t.APIGATEWAY_STAGE));
+    const stageWideOf = byStage(settings.filter((w) => w.props.methodPath === STAGE_WIDE || isUnknown(w.props.methodPath)));
+    const findings: Finding[] = [];
+    for (const m of caching) {
+        // Its stages in the stack (none: outside it, the cluster may be on) must have the cluster on.
+        const stages = stagesOf(m).map((s) => [sameStage(m, s), whenKnown(s.props.cacheClusterEnabled, (v) => v === true)] as const).filter(([same]) => same !== false);
+        if (stages.length > 0 && any(...stages.map(([same, on]) => all(same, on))) !== true) continue;
+        const encrypted = blockOf(m.props.settings)?.cacheDataEncrypted;
+        let state: string;
+        if (!isUnset(encrypted)) state = describeState({ path: "", value: encrypted, set: true }, ACCEPTS_TRUE);
+        else if (m.props.methodPath === STAGE_WIDE) state = "is not set (API Gateway's default: unencrypted)";
+        else if (isUnknown(m.props.methodPath) ||
+            any(...stageWideOf(m).map((w) => all(whenKnown(w.props.methodPath, (p) => p === STAGE_WIDE), sameStage(m, w), encryptsCache(w)))) !== false) continue;
+        else state = "is not set, nor set by the stage's \"*/*\" method settings in this stack (API Gateway's default: unencrypted)";
+        findings.push({
+            message: `${m.type} "${m.name}": settings.cachingEnabled is true and settings.cacheDataEncrypted ${state}, so the stage's cache holds these responses unencrypted. ` +
+                "Set `cacheDataEncrypted: true` beside `cachingEnabled: true` (or in the stage's \"*/*\" method settings, which methods that leave it unset take).",
+            resource: { urn: m.urn, type: m.type, name: m.name },
+        });
+    }
+    return findings;
+}
+
 // ---------------------------------------------------------------- virtual desktops
 
 // A WorkSpace's root (C: or /) and user (D: or /home) volumes are unencrypted unless the program
@@ -985,7 +1079,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     displayName: "AWS data stores are encrypted at rest",
     description:
         "Every AWS data store (EBS, RDS and Aurora, DocumentDB, Neptune, Redshift, EFS, DynamoDB, SQS, SNS, Kinesis, Firehose, " +
-        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces, EMR, Glue Data Catalog) is encrypted at rest, " +
+        "ElastiCache, MemoryDB, OpenSearch, MSK, CloudWatch Logs, ECR, Secrets Manager, Backup, DAX, WorkSpaces, EMR, Glue Data Catalog, API Gateway caches) is encrypted at rest, " +
         "declared in the program or guaranteed by the service; optionally with customer managed KMS keys.",
     enforcementLevel: "mandatory",
     severity: "medium",
@@ -999,7 +1093,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         version: "1.0.0",
         reference: "EC2.3",
         specification: "Attached Amazon EBS volumes should be encrypted at-rest; also RDS.3 and RDS.27 (RDS instances and clusters), " +
-            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2 and EMR.3 (the same for those services); with requireCustomerManagedKey, EKS.3.",
+            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2, EMR.3 and APIGateway.5 (the same for those services); with requireCustomerManagedKey, EKS.3.",
     },
     configSchema: {
         properties: {
@@ -1022,9 +1116,10 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     resourceTypes: [...rule.resourceTypes, ...Object.keys(DOCUMENT_FINDERS)],
     check: findUnencryptedDataStores,
     stack: {
-        judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on",
-        resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER],
-        check: (resources, config, context) => findEbsVolumesUnencrypted(resources, config, context),
+        judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on, " +
+            "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
+        resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS],
+        check: (resources, config, context) => [...findEbsVolumesUnencrypted(resources, config, context), ...findMethodCachesUnencrypted(resources, context)],
     },
     examples: examples(),
 });
@@ -1553,6 +1648,8 @@ function examples(): PolicyExample[] {
             { type: t.BACKUP_VAULT, name: "vault", props: { name: "shop" } },
             { type: t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, name: "air-gapped", props: { name: "shop-lag", minRetentionDays: 7, maxRetentionDays: 35 } },
         ]),
+        // ---- API Gateway method caches (the stack part), as the engine sends them
+        ...apiCacheExamples(pass, fail),
         fail("DAX cluster without server-side encryption", [{ type: t.DAX_CLUSTER, name: "dax", props: daxProps() }]),
         pass("DAX cluster encrypted", [{ type: t.DAX_CLUSTER, name: "dax", props: { ...daxProps(), serverSideEncryption: { enabled: true } } }]),
     ];
@@ -1570,6 +1667,46 @@ function firehoseProps(): Record<string, unknown> {
         name: "orders-to-s3", destination: "extended_s3",
         extendedS3Configuration: { bucketArn: "arn:aws:s3:::shop-orders-archive", roleArn: "arn:aws:iam::111122223333:role/firehose" },
     };
+}
+
+/** A REST API's stage with a cache cluster and its method settings, at preview (ids unknown) and after an update. */
+function apiCacheExamples(
+    pass: (title: string, resources: PolicyExample["resources"], extra?: Partial<PolicyExample>) => PolicyExample,
+    fail: (title: string, resources: PolicyExample["resources"], extra?: Partial<PolicyExample>) => PolicyExample,
+): PolicyExample[] {
+    const unknownId = { $unknown: "string" };
+    const computed = { cachingEnabled: { $unknown: "boolean" }, cacheDataEncrypted: { $unknown: "boolean" }, metricsEnabled: { $unknown: "boolean" } };
+    const fromApi = { restApi: ["shop-api"] };
+    const api = { type: t.APIGATEWAY_REST_API, name: "shop-api", props: { name: "shop-api", endpointConfiguration: { types: "REGIONAL" } } };
+    const stage = (cacheClusterEnabled: boolean) => ({
+        type: t.APIGATEWAY_STAGE, name: "prod", propertyDependencies: fromApi,
+        props: { restApi: unknownId, deployment: unknownId, stageName: "prod", cacheClusterEnabled, cacheClusterSize: "0.5" },
+    });
+    const settings = (name: string, methodPath: string, declared: Record<string, unknown>) => ({
+        type: t.APIGATEWAY_METHOD_SETTINGS, name, propertyDependencies: fromApi,
+        props: { restApi: unknownId, stageName: "prod", methodPath, settings: declared },
+        outputs: { restApi: unknownId, stageName: "prod", methodPath, settings: { ...computed, ...declared } },
+    });
+    const throttling = { throttlingBurstLimit: 500, throttlingRateLimit: 100 };
+    const cached = { cachingEnabled: true, cacheTtlInSeconds: 300 };
+    return [
+        fail("preview: a method cached on a stage with a cache cluster, its stage-wide settings only throttling (unset values unknown)", [
+            api, stage(true), settings("all-methods", "*/*", throttling), settings("products", "products/GET", cached),
+        ], { preview: true, reported: ["products"], messageIncludes: "settings.cacheDataEncrypted is not set" }),
+        pass("preview: the same, with the stage-wide settings encrypting the cache", [
+            api, stage(true), settings("all-methods", "*/*", { ...throttling, cacheDataEncrypted: true }), settings("products", "products/GET", cached),
+        ], { preview: true }),
+        pass("preview: caching on for a stage without a cache cluster (nothing is cached)", [
+            api, stage(false), settings("all-methods", "*/*", { ...throttling, ...cached }),
+        ], { preview: true }),
+        fail("after an update: stage-wide caching that AWS reports unencrypted", [
+            api, { ...stage(true), props: { ...stage(true).props, restApi: "a1b2c3d4e5", deployment: "dpl123" } },
+            {
+                ...settings("all-methods", "*/*", cached), props: { restApi: "a1b2c3d4e5", stageName: "prod", methodPath: "*/*", settings: cached },
+                outputs: { restApi: "a1b2c3d4e5", stageName: "prod", methodPath: "*/*", settings: { ...cached, cacheDataEncrypted: false, metricsEnabled: false } },
+            },
+        ], { reported: ["all-methods"], messageIncludes: "settings.cacheDataEncrypted is false" }),
+    ];
 }
 
 function daxProps(): Record<string, unknown> {

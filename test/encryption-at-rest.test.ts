@@ -1,7 +1,7 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { EncryptionAtRestConfig, encryptionAtRest, findEbsVolumesUnencrypted, findUnencryptedDataStores } from "../policies/encryption-at-rest";
+import { EncryptionAtRestConfig, encryptionAtRest, findEbsVolumesUnencrypted, findMethodCachesUnencrypted, findUnencryptedDataStores } from "../policies/encryption-at-rest";
 import type { PlainResource } from "../policies/lib/rule";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -24,7 +24,7 @@ const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefaul
 /** Both parts on a stack of one resource: the policy's verdict on it (`check` of a fixture, outputs = inputs). */
 const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => {
     const store = resource(type, props, { name: "store" });
-    return [...findUnencryptedDataStores(store, config), ...findEbsVolumesUnencrypted([store], config, { dryRun: false })];
+    return [...findUnencryptedDataStores(store, config), ...findEbsVolumesUnencrypted([store], config, { dryRun: false }), ...findMethodCachesUnencrypted([store], { dryRun: false })];
 };
 
 type Case = [label: string, type: string, props: Record<string, unknown>, config?: EncryptionAtRestConfig];
@@ -522,7 +522,100 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
             t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_LAUNCH_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
+            t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS,
         ]);
+    });
+});
+
+describe("encryption-at-rest: API Gateway method caches (stack part)", () => {
+    const API = "a1b2c3d4e5";
+    const stage = (name: string, props: Record<string, unknown> = {}, options = {}) =>
+        resource(t.APIGATEWAY_STAGE, { restApi: API, deployment: "dpl123", stageName: "prod", cacheClusterEnabled: true, cacheClusterSize: "0.5", ...props }, { name, ...options });
+    const settings = (name: string, methodPath: string, values: Record<string, unknown>, props: Record<string, unknown> = {}, options = {}) =>
+        resource(t.APIGATEWAY_METHOD_SETTINGS, { restApi: API, stageName: "prod", methodPath, settings: values, ...props }, { name, ...options });
+    const CACHED = { cachingEnabled: true, cacheTtlInSeconds: 300 };
+    const COMPUTED = { cachingEnabled: UB, cacheDataEncrypted: UB };
+    const fromApi = (api: string) => ({ propertyDependencies: { restApi: [`urn:pulumi:dev::project::${t.APIGATEWAY_REST_API}::${api}`] } });
+    const found = (resources: PlainResource[], dryRun = false) =>
+        [...findMethodCachesUnencrypted(resources, { dryRun }), ...resources.flatMap((r) => findUnencryptedDataStores(r, DEFAULTS))].map((f) => [f.resource?.name, f.message]);
+
+    type Case = [label: string, resources: PlainResource[], dryRun?: boolean];
+    const passes: Case[] = [
+        // A cluster caches nothing until method settings turn caching on (the API's own words).
+        ["a stage with a cache cluster and no method settings", [stage("prod")]],
+        ["stage-wide settings for logging and metrics only (tfsec's failing example)", [stage("prod"), settings("all", "*/*", { metricsEnabled: true, loggingLevel: "INFO" })]],
+        ["caching off with cacheDataEncrypted false (Checkov's failing example)", [stage("prod"), settings("get", "path1/GET", { cachingEnabled: false, cacheDataEncrypted: false })]],
+        ["stage-wide caching, encrypted", [stage("prod"), settings("all", "*/*", { ...CACHED, cacheDataEncrypted: true })]],
+        ["one method cached, encrypted by the stage-wide settings", [stage("prod"), settings("all", "*/*", { cacheDataEncrypted: true }), settings("items", "items/GET", CACHED)]],
+        ["one method cached and encrypted on its own", [stage("prod"), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: true })]],
+        ["caching on, but the stage of the stack has no cache cluster", [stage("prod", { cacheClusterEnabled: false }), settings("all", "*/*", CACHED)]],
+        ["caching on, the stage's cacheClusterEnabled not set", [stage("prod", { cacheClusterEnabled: undefined }), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: false })]],
+        ["after an update: AWS reports the method encrypted", [stage("prod"), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: true, metricsEnabled: false })]],
+        // Unknowns: not judged.
+        ["preview: encryption from another resource's output", [stage("prod"), settings("all", "*/*", { ...CACHED, cacheDataEncrypted: UB }, {}, { propertyDependencies: { settings: ["flag"] } })], true],
+        ["preview: caching from another resource's output", [stage("prod"), settings("all", "*/*", { cachingEnabled: UB, cacheDataEncrypted: UB }, {}, { propertyDependencies: { settings: ["flag"] } })], true],
+        ["an unknown settings block", [stage("prod"), settings("all", "*/*", U as never)]],
+        ["an unknown cacheClusterEnabled", [stage("prod", { cacheClusterEnabled: UB }), settings("all", "*/*", CACHED)]],
+        ["an unknown method path with encryption unset", [stage("prod"), settings("m", U, CACHED)]],
+        ["stage-wide settings whose stage name is unknown may encrypt it", [stage("prod"), settings("all", "*/*", { cacheDataEncrypted: true }, { stageName: U }), settings("items", "items/GET", CACHED)]],
+        ["preview: the same RestApi (propertyDependencies) encrypts stage-wide", [
+            stage("prod", { restApi: U }, fromApi("shop")), settings("all", "*/*", { cacheDataEncrypted: true }, { restApi: U }, fromApi("shop")),
+            settings("items", "items/GET", CACHED, { restApi: U }, fromApi("shop")),
+        ], true],
+        ["preview: the only stage of that name belongs to another API and has no cluster; an unknown API id may be it", [
+            stage("prod", { restApi: U, cacheClusterEnabled: false }), settings("all", "*/*", CACHED, { restApi: U }, fromApi("shop")),
+        ], true],
+    ];
+    it.each(passes)("passes: %s", (_label, resources, dryRun) => {
+        expect(found(resources, dryRun)).toEqual([]);
+    });
+
+    it("reports settings that cache unencrypted, once each, on the settings", () => {
+        const resources = [
+            stage("prod"),
+            settings("all", "*/*", CACHED),
+            settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: false }),
+            settings("orders", "orders/GET", CACHED),
+        ];
+        expect(found(resources)).toEqual([
+            ["all", 'aws:apigateway/methodSettings:MethodSettings "all": settings.cachingEnabled is true and settings.cacheDataEncrypted is not set ' +
+                "(API Gateway's default: unencrypted), so the stage's cache holds these responses unencrypted. Set `cacheDataEncrypted: true` beside " +
+                '`cachingEnabled: true` (or in the stage\'s "*/*" method settings, which methods that leave it unset take).'],
+            ["items", expect.stringContaining("settings.cacheDataEncrypted is false, so the stage's cache")],
+            ["orders", expect.stringContaining('settings.cacheDataEncrypted is not set, nor set by the stage\'s "*/*" method settings in this stack')],
+        ]);
+    });
+
+    type Fail = [label: string, resources: PlainResource[], reported: string[], dryRun?: boolean];
+    const failures: Fail[] = [
+        ["no stage in the stack (its cluster may be on)", [settings("all", "*/*", CACHED)], ["all"]],
+        ["stage-wide encryption of another stage of the API does not count", [
+            stage("prod"), stage("dev", { stageName: "dev" }), settings("dev-all", "*/*", { cacheDataEncrypted: true }, { stageName: "dev" }), settings("items", "items/GET", CACHED),
+        ], ["items"]],
+        ["stage-wide encryption of another API's stage does not count", [
+            stage("prod"), settings("other", "*/*", { cacheDataEncrypted: true }, { restApi: "z9y8x7w6v5" }), settings("items", "items/GET", CACHED),
+        ], ["items"]],
+        ["a stage-wide cachingEnabled with encryption false does not encrypt one method", [
+            stage("prod"), settings("all", "*/*", { cacheDataEncrypted: false }), settings("items", "items/GET", CACHED),
+        ], ["items"]],
+        ["preview: stage-wide settings that do not set it (computed unknowns read as not set)", [
+            stage("prod"), settings("all", "*/*", { ...COMPUTED, metricsEnabled: true }), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: UB }),
+        ], ["items"], true],
+        ["preview: the stage of another RestApi (propertyDependencies) has no cluster; this one's is outside the stack", [
+            stage("prod", { restApi: U, cacheClusterEnabled: false }, fromApi("admin")), settings("all", "*/*", CACHED, { restApi: U }, fromApi("shop")),
+        ], ["all"], true],
+        ["one of two stages of the name has a cluster, the other not", [
+            stage("prod"), stage("other-prod", { restApi: "z9y8x7w6v5", cacheClusterEnabled: false }), settings("all", "*/*", CACHED),
+        ], ["all"]],
+    ];
+    it.each(failures)("reports: %s", (_label, resources, reported, dryRun) => {
+        expect(found(resources, dryRun).map(([name]) => name)).toEqual(reported);
+    });
+
+    it("never quotes a value: a string where a boolean belongs is named by its kind", () => {
+        const [[, message]] = found([stage("prod"), settings("all", "*/*", { ...CACHED, cacheDataEncrypted: "sk_live_51HqLyjWDarjtT1zdp7dc" })]);
+        expect(message).toContain("settings.cacheDataEncrypted is a string, not the boolean true");
+        assertNotShown(message, ["sk_live_51HqLyjWDarjtT1zdp7dc"], "the finding");
     });
 });
 

@@ -220,3 +220,5 @@ export const AMP_WORKSPACE = "aws:amp/workspace:Workspace";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
 export const OPENSEARCH_SERVERLESS_SECURITY_POLICY = "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy";
 export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
+export const APIGATEWAY_STAGE = "aws:apigateway/stage:Stage";
+export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";

@@ -12,7 +12,7 @@ import type { Finding, PlainResource, PolicyDefinition, StackContext, StackRule 
 import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
 import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
-import { EBS_PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
+import { PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
 import { CORPUS } from "./arbitraries";
@@ -80,7 +80,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
     "encryption-at-rest": {
         // The stack part's asDeclared: at preview a new volume's unset `encrypted` (and the
         // other values it reads) are unknown outputs, read as not set.
-        previewComputed: (r) => EBS_PREVIEW_COMPUTED[r.type] ?? [],
+        previewComputed: (r) => PREVIEW_COMPUTED[r.type] ?? [],
     },
     "secret-sensitive-props": {
         // Every type: the ones providers mark inputs of, and every type of the fixtures, examples and evaluation set.
