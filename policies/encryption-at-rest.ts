@@ -892,7 +892,8 @@ export function findMethodCachesUnencrypted(resources: readonly PlainResource[],
     const settings = resources.filter((r) => r.type === t.APIGATEWAY_METHOD_SETTINGS).map((r) => asDeclared(r, context.dryRun));
     const caching = settings.filter((m) => blockOf(m.props.settings)?.cachingEnabled === true && encryptsCache(m) === false);
     if (caching.length === 0) return [];
-    const stagesOf = byStage(resources.filter((r) => r.type === t.APIGATEWAY_STAGE));
+    // Provider v6 deployments could create their `stageName` stage, without a cache cluster.
+    const stagesOf = byStage(resources.filter((r) => r.type === t.APIGATEWAY_STAGE || (r.type === t.APIGATEWAY_DEPLOYMENT && present(r.props.stageName) !== false)));
     const stageWideOf = byStage(settings.filter((w) => w.props.methodPath === STAGE_WIDE || isUnknown(w.props.methodPath)));
     const findings: Finding[] = [];
     for (const m of caching) {
@@ -1118,7 +1119,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     stack: {
         judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
-        resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS],
+        resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT],
         check: (resources, config, context) => [...findEbsVolumesUnencrypted(resources, config, context), ...findMethodCachesUnencrypted(resources, context)],
     },
     examples: examples(),

@@ -522,7 +522,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
             t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_LAUNCH_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
-            t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS,
+            t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
     });
 });
@@ -550,6 +550,9 @@ describe("encryption-at-rest: API Gateway method caches (stack part)", () => {
         ["one method cached and encrypted on its own", [stage("prod"), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: true })]],
         ["caching on, but the stage of the stack has no cache cluster", [stage("prod", { cacheClusterEnabled: false }), settings("all", "*/*", CACHED)]],
         ["caching on, the stage's cacheClusterEnabled not set", [stage("prod", { cacheClusterEnabled: undefined }), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: false })]],
+        ["a stack export of provider v6: the stage a Deployment created (no cache cluster)", [
+            resource(t.APIGATEWAY_DEPLOYMENT, { restApi: API, stageName: "prod" }, { name: "deployment" }), settings("all", "*/*", CACHED),
+        ]],
         ["after an update: AWS reports the method encrypted", [stage("prod"), settings("items", "items/GET", { ...CACHED, cacheDataEncrypted: true, metricsEnabled: false })]],
         // Unknowns: not judged.
         ["preview: encryption from another resource's output", [stage("prod"), settings("all", "*/*", { ...CACHED, cacheDataEncrypted: UB }, {}, { propertyDependencies: { settings: ["flag"] } })], true],

@@ -222,3 +222,4 @@ export const OPENSEARCH_SERVERLESS_SECURITY_POLICY = "aws:opensearch/serverlessS
 export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
 export const APIGATEWAY_STAGE = "aws:apigateway/stage:Stage";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
+export const APIGATEWAY_DEPLOYMENT = "aws:apigateway/deployment:Deployment";
