@@ -4,6 +4,9 @@
 // unless a condition pins the caller; and wildcard actions grant today's matching actions
 // and every one AWS adds later. KMS key policies are judged by kms-no-wildcard-actions.
 //
+// Snapshots and images have no policy document but a list of accounts they are shared with,
+// where "all" is Principal "*" without a condition: judged here too (see "sharing" below).
+//
 // Deny statements narrow access (TLS-only, VPC-endpoint-only): never violations. Each Allow
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
 // away from what the Allow grants fences it (lib/policy-document.ts denyFences).
@@ -132,7 +135,15 @@ export const PERMISSION_TYPES: readonly string[] = [
     t.LAMBDA_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.CLOUDWATCH_EVENT_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
 ];
 
-export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES];
+/**
+ * Resources that share a snapshot or an image by naming accounts, where the name "all" means
+ * every AWS account: a public RDS snapshot (Security Hub RDS.1) or a public AMI.
+ */
+export const SHARING_TYPES: readonly string[] = [
+    t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+];
+
+export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES];
 
 export function findResourcePolicyWildcards(resource: PlainResource, config: ResourcePolicyNoWildcardsConfig): Finding[] {
     const allowed = compileAllowedActions(config.allowedActions);
@@ -147,8 +158,12 @@ export function findResourcePolicyWildcards(resource: PlainResource, config: Res
             return eventPermissionFindings(resource);
         case t.SIGNER_SIGNING_PROFILE_PERMISSION:
             return resource.props.principal === "*" ? [{ message: signerMessage(resource) }] : [];
+        case t.EC2_AMI_LAUNCH_PERMISSION:
+            return resource.props.group === "all" ? [{ message: publicImageMessage(resource, "group is \"all\"", "set `accountId`, `organizationArn` or `organizationalUnitArn` instead") }] : [];
+        case t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION:
+            return publicDistributions(resource);
         default:
-            return [];
+            return SHARING_TYPES.includes(resource.type) && namesAll(resource.props.sharedAccounts) ? [{ message: publicSnapshotMessage(resource) }] : [];
     }
 }
 
@@ -545,6 +560,42 @@ function signerMessage(resource: PlainResource): string {
         "Name the account or role that needs it.";
 }
 
+// ---------------------------------------------------------------- sharing with every account
+//
+// Snapshots and images are shared by naming accounts; "all" names every AWS account. A public
+// RDS snapshot lets anyone restore the database (AWS refuses it for encrypted snapshots, so
+// what goes public is unencrypted); a public AMI lets anyone launch the image and copy its
+// volumes, with whatever was baked into them. Unknown names are not judged.
+
+/** A list of account names holding "all" (elements unknown at preview are skipped). */
+function namesAll(accounts: unknown): boolean {
+    return Array.isArray(accounts) && accounts.includes("all");
+}
+
+const PUBLIC_ON_PURPOSE = "if it is public on purpose, exempt it with a reason";
+
+function publicImageMessage(resource: PlainResource, how: string, fix: string): string {
+    return `${resource.type} "${resource.name}": ${how}, so every AWS account may launch the image and copy its volumes (a public AMI, ` +
+        `with whatever its snapshots hold). Name the accounts or the organization that need it: ${fix}; ${PUBLIC_ON_PURPOSE}.`;
+}
+
+function publicSnapshotMessage(resource: PlainResource): string {
+    return `${resource.type} "${resource.name}": sharedAccounts names "all", so every AWS account may restore the database from this snapshot ` +
+        `(a public snapshot: Security Hub RDS.1). List the account ids that need it instead; ${PUBLIC_ON_PURPOSE}.`;
+}
+
+/** Image Builder distributions whose AMI launch permission names the group "all". */
+function publicDistributions(resource: PlainResource): Finding[] {
+    const distributions = resource.props.distributions;
+    if (!Array.isArray(distributions)) return [];
+    return distributions.flatMap((d, i) => {
+        const permission = isRecord(d) && isRecord(d.amiDistributionConfiguration) ? d.amiDistributionConfiguration.launchPermission : undefined;
+        if (!isRecord(permission) || !namesAll(permission.userGroups)) return [];
+        const at = `distributions[${i}].amiDistributionConfiguration.launchPermission.userGroups names "all"`;
+        return [{ message: publicImageMessage(resource, at, "set `userIds`, `organizationArns` or `organizationalUnitArns` instead") }];
+    });
+}
+
 // ---------------------------------------------------------------- definition
 
 export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcardsConfig>({
@@ -553,13 +604,14 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     description:
         "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
         "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, " +
-        "organizations or networks.",
+        "organizations or networks; RDS snapshots and AMIs are not shared with every AWS account.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
         "Name the actions each Allow statement grants instead of `*`, `service:*` or `service:Get*`; replace Principal \"*\" with the " +
         "accounts, roles or services that need access, or pin the caller with a condition such as aws:SourceArn, aws:SourceAccount, " +
-        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount. Exempt a resource that is public on purpose.",
+        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount; share snapshots and AMIs with named accounts, " +
+        "not `all`. Exempt a resource that is public on purpose.",
     tags: ["aws", "iam", "least-privilege", "public-access"],
     configSchema: {
         properties: {
@@ -966,6 +1018,38 @@ function coverageExamples(account: string): PolicyExample[] {
                 { type: t.LAMBDA_LAYER_VERSION_PERMISSION, name: "layer", props: { action: "lambda:GetLayerVersion", layerName: "shop", principal: "*", organizationId: "o-a1b2c3d4e5", statementId: "x", versionNumber: 1 } },
                 { type: t.LAMBDA_RESOURCE_POLICY, name: "fn", props: { functionName: "shop", policy: forRole("lambda:InvokeFunction") } },
                 { type: t.SIGNER_SIGNING_PROFILE_PERMISSION, name: "signer", props: { action: "signer:StartSigningJob", principal: account, profileName: "shop" } },
+            ],
+        },
+        {
+            title: "a database snapshot and an AMI shared with every AWS account (`all`)",
+            verdict: "fail",
+            resources: [
+                {
+                    type: t.RDS_SNAPSHOT, name: "orders-db-migration",
+                    props: { dbInstanceIdentifier: "orders-db", dbSnapshotIdentifier: "orders-db-migration", sharedAccounts: ["all"] },
+                },
+                { type: t.EC2_AMI_LAUNCH_PERMISSION, name: "golden-ami-public", props: { imageId: "ami-0abcdef1234567890", group: "all" } },
+            ],
+        },
+        {
+            title: "the same shared with the accounts and the organization that need them",
+            verdict: "pass",
+            resources: [
+                {
+                    type: t.RDS_SNAPSHOT, name: "orders-db-migration",
+                    props: { dbInstanceIdentifier: "orders-db", dbSnapshotIdentifier: "orders-db-migration", sharedAccounts: ["444455556666"] },
+                },
+                {
+                    type: t.EC2_AMI_LAUNCH_PERMISSION, name: "golden-ami-org",
+                    props: { imageId: "ami-0abcdef1234567890", organizationArn: `arn:aws:organizations::${account}:organization/o-a1b2c3d4e5` },
+                },
+                {
+                    type: t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, name: "golden-ami",
+                    props: {
+                        name: "golden-ami",
+                        distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}", launchPermission: { userIds: ["444455556666"] } } }],
+                    },
+                },
             ],
         },
         {

@@ -4,7 +4,7 @@ import { loadInputFile } from "../cli/inputs";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import {
-    findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES,
+    findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES,
 } from "../policies/resource-policy-no-wildcards";
 import { FIXTURES, useEngine } from "./helpers/engine";
 import { resource } from "./helpers/resources";
@@ -599,6 +599,72 @@ describe("findResourcePolicyWildcards (pure rule): permission resources", () => 
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): snapshots and images shared with every account", () => {
+    const AMI = "ami-0abcdef1234567890";
+    const dbSnapshot = { dbInstanceIdentifier: "orders-db", dbSnapshotIdentifier: "orders-db-2026-12-01" };
+    const clusterSnapshot = { dbClusterIdentifier: "orders", dbClusterSnapshotIdentifier: "orders-2026-12-01" };
+    const copy = { sourceDbSnapshotIdentifier: `arn:aws:rds:us-east-1:${ACCOUNT}:snapshot:orders-db-2026-12-01`, targetDbSnapshotIdentifier: "orders-db-copy" };
+    const clusterCopy = { sourceDbClusterSnapshotIdentifier: `arn:aws:rds:us-east-1:${ACCOUNT}:cluster-snapshot:orders-2026-12-01`, targetDbClusterSnapshotIdentifier: "orders-copy" };
+    const distribution = (launchPermission: unknown) => ({
+        name: "golden-ami",
+        distributions: [
+            { region: "eu-west-1", amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}", launchPermission } },
+            { region: "us-east-1", amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}" } },
+        ],
+    });
+    const PUBLIC_SNAPSHOT = 'sharedAccounts names "all", so every AWS account may restore the database from this snapshot (a public snapshot: Security Hub RDS.1)';
+    const PUBLIC_AMI = (how: string) => `${how}, so every AWS account may launch the image and copy its volumes (a public AMI, with whatever its snapshots hold)`;
+    const passes: [string, string, Record<string, unknown>][] = [
+        ["a snapshot shared with two accounts", t.RDS_SNAPSHOT, { ...dbSnapshot, sharedAccounts: ["444455556666", "777788889999"] }],
+        ["a snapshot not shared", t.RDS_SNAPSHOT, dbSnapshot],
+        ["a cluster snapshot shared with an account", t.RDS_CLUSTER_SNAPSHOT, { ...clusterSnapshot, sharedAccounts: ["444455556666"] }],
+        ["a copy with an empty list", t.RDS_SNAPSHOT_COPY, { ...copy, sharedAccounts: [] }],
+        ["preview: a list unknown", t.RDS_CLUSTER_SNAPSHOT_COPY, { ...clusterCopy, sharedAccounts: U.string }],
+        ["preview: an account unknown", t.RDS_SNAPSHOT, { ...dbSnapshot, sharedAccounts: [U.string] }],
+        ["an AMI shared with an account", t.EC2_AMI_LAUNCH_PERMISSION, { imageId: AMI, accountId: "444455556666" }],
+        ["an AMI shared with the organization", t.EC2_AMI_LAUNCH_PERMISSION, { imageId: AMI, organizationArn: `arn:aws:organizations::${ACCOUNT}:organization/${ORG}` }],
+        ["preview: a group unknown", t.EC2_AMI_LAUNCH_PERMISSION, { imageId: AMI, group: U.string }],
+        ["an Image Builder distribution to accounts and an organizational unit", t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+            distribution({ userIds: ["444455556666"], organizationalUnitArns: [`arn:aws:organizations::${ACCOUNT}:ou/${ORG}/ou-ab12-cd34ef56`] })],
+        ["preview: an Image Builder launch permission unknown", t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, distribution(U.string)],
+    ];
+    it.each(passes)("passes: %s", (_label, type, props) => {
+        expect(check(type, props)).toEqual([]);
+    });
+
+    it("reports a public snapshot of each kind, and a public AMI", () => {
+        const shared = ["444455556666", "all"];
+        expect(short([
+            ...check(t.RDS_SNAPSHOT, { ...dbSnapshot, sharedAccounts: shared }),
+            ...check(t.RDS_SNAPSHOT_COPY, { ...copy, sharedAccounts: ["all"] }),
+            ...check(t.RDS_CLUSTER_SNAPSHOT, { ...clusterSnapshot, sharedAccounts: ["all"] }),
+            ...check(t.RDS_CLUSTER_SNAPSHOT_COPY, { ...clusterCopy, sharedAccounts: ["all"] }),
+            ...check(t.EC2_AMI_LAUNCH_PERMISSION, { imageId: AMI, group: "all" }),
+            ...check(t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, distribution({ userGroups: ["all"] })),
+        ])).toEqual([
+            `${t.RDS_SNAPSHOT} "r": ${PUBLIC_SNAPSHOT}`,
+            `${t.RDS_SNAPSHOT_COPY} "r": ${PUBLIC_SNAPSHOT}`,
+            `${t.RDS_CLUSTER_SNAPSHOT} "r": ${PUBLIC_SNAPSHOT}`,
+            `${t.RDS_CLUSTER_SNAPSHOT_COPY} "r": ${PUBLIC_SNAPSHOT}`,
+            `${t.EC2_AMI_LAUNCH_PERMISSION} "r": ${PUBLIC_AMI('group is "all"')}`,
+            `${t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION} "r": ${PUBLIC_AMI('distributions[0].amiDistributionConfiguration.launchPermission.userGroups names "all"')}`,
+        ]);
+    });
+
+    it("says how to fix, in full", () => {
+        expect(check(t.EC2_AMI_LAUNCH_PERMISSION, { imageId: AMI, group: "all" })[0]).toContain(
+            "Name the accounts or the organization that need it: set `accountId`, `organizationArn` or `organizationalUnitArn` instead; if it is public on purpose, exempt it with a reason.");
+        expect(check(t.RDS_SNAPSHOT, { ...dbSnapshot, sharedAccounts: ["all"] })[0]).toContain("List the account ids that need it instead; if it is public on purpose, exempt it with a reason.");
+    });
+
+    it("is read for exactly these types", () => {
+        expect([...SHARING_TYPES].sort()).toEqual([
+            t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+        ].sort());
+        expect(RESOURCE_POLICY_TYPES).toEqual(expect.arrayContaining([...SHARING_TYPES]));
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -620,7 +686,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
-                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks.",
+                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; RDS snapshots and AMIs are not shared with every AWS account.",
         );
     });
 

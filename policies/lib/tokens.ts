@@ -223,3 +223,5 @@ export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
 export const APIGATEWAY_STAGE = "aws:apigateway/stage:Stage";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 export const APIGATEWAY_DEPLOYMENT = "aws:apigateway/deployment:Deployment";
+export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
+export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION = "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
