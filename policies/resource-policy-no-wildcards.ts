@@ -4,8 +4,8 @@
 // unless a condition pins the caller; and wildcard actions grant today's matching actions
 // and every one AWS adds later. KMS key policies are judged by kms-no-wildcard-actions.
 //
-// Snapshots and images have no policy document but a list of accounts they are shared with,
-// where "all" is Principal "*" without a condition: judged here too (see "sharing" below).
+// S3 ACLs, snapshots and images have no policy document but a list of grantees, where the
+// AllUsers group or "all" is Principal "*" without a condition: judged here too (below).
 //
 // Deny statements narrow access (TLS-only, VPC-endpoint-only): never violations. Each Allow
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
@@ -143,12 +143,20 @@ export const SHARING_TYPES: readonly string[] = [
     t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
 ];
 
-export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES];
+/** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
+export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2];
+
+export const RESOURCE_POLICY_TYPES: readonly string[] = [...new Set([...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES, ...ACL_TYPES])];
 
 export function findResourcePolicyWildcards(resource: PlainResource, config: ResourcePolicyNoWildcardsConfig): Finding[] {
     const allowed = compileAllowedActions(config.allowedActions);
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
-    if (input) return documentFindings(resource, input, allowed);
+    const findings = input ? documentFindings(resource, input, allowed) : grantFindings(resource, allowed);
+    return ACL_TYPES.includes(resource.type) ? [...findings, ...publicAclFindings(resource)] : findings;
+}
+
+/** The resources that grant from scalar inputs: permissions and sharing lists. */
+function grantFindings(resource: PlainResource, allowed: readonly GlobMatcher[]): Finding[] {
     switch (resource.type) {
         case t.LAMBDA_PERMISSION:
             return lambdaPermissionFindings(resource, allowed);
@@ -596,6 +604,65 @@ function publicDistributions(resource: PlainResource): Finding[] {
     });
 }
 
+// ---------------------------------------------------------------- S3 access control lists
+//
+// A bucket ACL that grants to the AllUsers group opens the bucket to anyone on the internet
+// (READ lists its objects, WRITE lets anyone add and overwrite them, WRITE_ACP hands over
+// its ACL); to AuthenticatedUsers, to every AWS account, not the owner's (Security Hub S3.2
+// and S3.3). The LogDelivery group (log-delivery-write, for server access logs) and the
+// owner's canned ACLs are not public. An object's ACL is not judged: a public object is how
+// an ACL-based website serves its files, and the bucket that allows it is judged.
+const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
+    allusers: "everyone (AllUsers: anyone on the internet, unsigned requests included)",
+    authenticatedusers: "every AWS account (AuthenticatedUsers: any AWS identity, not only the owner's)",
+};
+const PUBLIC_CANNED_ACLS: ReadonlyMap<unknown, { group: string; permissions: string[] }> = new Map([
+    ["public-read", { group: "allusers", permissions: ["READ"] }],
+    ["public-read-write", { group: "allusers", permissions: ["READ", "WRITE"] }],
+    ["authenticated-read", { group: "authenticatedusers", permissions: ["READ"] }],
+]);
+const BUCKET_TYPES_WITH_GRANTS: ReadonlySet<string> = new Set([t.S3_BUCKET, t.S3_BUCKET_V2]);
+const PERMISSION_NAMES = new Set(["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"]);
+
+/** The public group a grantee URI names (http://acs.amazonaws.com/groups/global/AllUsers), if any. */
+function publicGroup(uri: unknown): string | undefined {
+    if (typeof uri !== "string" || isUnknown(uri)) return undefined;
+    const match = /^https?:\/\/acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)\/?$/i.exec(uri.trim());
+    return match ? match[1].toLowerCase() : undefined;
+}
+
+const ACL_FIX = "Use the \"private\" ACL (or `objectOwnership: \"BucketOwnerEnforced\"`, which turns ACLs off) and grant access in a bucket policy " +
+    "to the principals that need it, or serve the content through CloudFront with an origin access control; " +
+    "if the bucket is public on purpose, exempt it with a reason.";
+
+function aclMessage(resource: PlainResource, at: string, group: string, permissions: readonly string[]): Finding {
+    const named = permissions.filter((p) => PERMISSION_NAMES.has(p));
+    const what = named.length > 0 ? named.join(" and ") : "a permission";
+    return { message: `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${ACL_FIX}` };
+}
+
+/** Public grants of a bucket's canned ACL and grant list (Bucket) or access control policy (BucketAcl). */
+function publicAclFindings(resource: PlainResource): Finding[] {
+    const findings: Finding[] = [];
+    const { acl } = resource.props;
+    const canned = PUBLIC_CANNED_ACLS.get(acl);
+    if (canned) findings.push(aclMessage(resource, `acl "${acl}"`, canned.group, canned.permissions));
+    const policy = resource.props.accessControlPolicy;
+    const grants = BUCKET_TYPES_WITH_GRANTS.has(resource.type) ? resource.props.grants : isRecord(policy) ? policy.grants : undefined;
+    if (!Array.isArray(grants)) return findings;
+    grants.forEach((grant, i) => {
+        if (!isRecord(grant)) return;
+        // A bucket's grant names its grantee and permissions inline; an access control policy's, in `grantee` and `permission`.
+        const grantee = isRecord(grant.grantee) ? grant.grantee : grant;
+        const group = publicGroup(grantee.uri);
+        if (!group) return;
+        const permissions = Array.isArray(grant.permissions) ? grant.permissions : [grant.permission];
+        const path = BUCKET_TYPES_WITH_GRANTS.has(resource.type) ? `grants[${i}]` : `accessControlPolicy.grants[${i}]`;
+        findings.push(aclMessage(resource, path, group, permissions.filter((p): p is string => typeof p === "string" && !isUnknown(p))));
+    });
+    return findings;
+}
+
 // ---------------------------------------------------------------- definition
 
 export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcardsConfig>({
@@ -604,14 +671,14 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     description:
         "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
         "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, " +
-        "organizations or networks; RDS snapshots and AMIs are not shared with every AWS account.",
+        "organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots and AMIs are not shared with every AWS account.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
         "Name the actions each Allow statement grants instead of `*`, `service:*` or `service:Get*`; replace Principal \"*\" with the " +
         "accounts, roles or services that need access, or pin the caller with a condition such as aws:SourceArn, aws:SourceAccount, " +
-        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount; share snapshots and AMIs with named accounts, " +
-        "not `all`. Exempt a resource that is public on purpose.",
+        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount; use private bucket ACLs; share snapshots " +
+        "and AMIs with named accounts, not `all`. Exempt a resource that is public on purpose.",
     tags: ["aws", "iam", "least-privilege", "public-access"],
     configSchema: {
         properties: {
@@ -1018,6 +1085,44 @@ function coverageExamples(account: string): PolicyExample[] {
                 { type: t.LAMBDA_LAYER_VERSION_PERMISSION, name: "layer", props: { action: "lambda:GetLayerVersion", layerName: "shop", principal: "*", organizationId: "o-a1b2c3d4e5", statementId: "x", versionNumber: 1 } },
                 { type: t.LAMBDA_RESOURCE_POLICY, name: "fn", props: { functionName: "shop", policy: forRole("lambda:InvokeFunction") } },
                 { type: t.SIGNER_SIGNING_PROFILE_PERMISSION, name: "signer", props: { action: "signer:StartSigningJob", principal: account, profileName: "shop" } },
+            ],
+        },
+        {
+            title: "bucket ACLs that grant to everyone: a public-read website bucket and a public-read-write drop bucket",
+            verdict: "fail",
+            resources: [
+                { type: t.S3_BUCKET_ACL_V2, name: "shop-site-acl", props: { bucket: "shop-site-7d1e2a", acl: "public-read" } },
+                {
+                    type: t.S3_BUCKET_ACL_V2, name: "shop-drop-acl",
+                    props: {
+                        bucket: "shop-drop-7d1e2a",
+                        accessControlPolicy: {
+                            owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" },
+                            grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "WRITE" }],
+                        },
+                    },
+                },
+            ],
+        },
+        {
+            title: "bucket ACLs that are not public: a private bucket, an access-log bucket (`log-delivery-write`) and CloudFront's log delivery account",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_ACL_V2, name: "shop-assets-acl", props: { bucket: "shop-assets-7d1e2a", acl: "private" } },
+                { type: t.S3_BUCKET_ACL_V2, name: "shop-logs-acl", props: { bucket: "shop-logs-7d1e2a", acl: "log-delivery-write" } },
+                {
+                    type: t.S3_BUCKET_ACL_V2, name: "shop-cdn-logs-acl",
+                    props: {
+                        bucket: "shop-cdn-logs-7d1e2a",
+                        accessControlPolicy: {
+                            owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" },
+                            grants: [
+                                { grantee: { type: "CanonicalUser", id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }, permission: "FULL_CONTROL" },
+                                { grantee: { type: "CanonicalUser", id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0" }, permission: "FULL_CONTROL" },
+                            ],
+                        },
+                    },
+                },
             ],
         },
         {

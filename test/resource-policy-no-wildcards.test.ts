@@ -4,7 +4,7 @@ import { loadInputFile } from "../cli/inputs";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import {
-    findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES,
+    ACL_TYPES, findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES,
 } from "../policies/resource-policy-no-wildcards";
 import { FIXTURES, useEngine } from "./helpers/engine";
 import { resource } from "./helpers/resources";
@@ -665,6 +665,69 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): S3 access control lists", () => {
+    const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+    const AUTHENTICATED = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+    const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
+    const OWNER = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+    const CLOUDFRONT_LOGS = "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0";
+    const policy = (...grants: unknown[]) => ({ accessControlPolicy: { owner: { id: OWNER }, grants } });
+    const grant = (grantee: Record<string, unknown>, permission: unknown) => ({ grantee, permission });
+    const group = (uri: string) => ({ type: "Group", uri });
+    const user = (id: string) => ({ type: "CanonicalUser", id });
+    const passes: [string, string, Record<string, unknown>][] = [
+        ["a private bucket ACL", t.S3_BUCKET_ACL_V2, { bucket: "shop-assets", acl: "private" }],
+        ["log-delivery-write, for server access logs", t.S3_BUCKET_ACL, { bucket: "shop-logs", acl: "log-delivery-write" }],
+        ["the owner's canned ACLs", t.S3_BUCKET_ACL_V2, { bucket: "shop-assets", acl: "bucket-owner-full-control" }],
+        ["aws-exec-read (EC2 reads AMI bundles)", t.S3_BUCKET_V2, { bucket: "shop-ami-bundles", acl: "aws-exec-read" }],
+        ["the LogDelivery group and the owner in an access control policy",
+            t.S3_BUCKET_ACL_V2, { bucket: "shop-logs", ...policy(grant(user(OWNER), "FULL_CONTROL"), grant(group(LOG_DELIVERY), "WRITE"), grant(group(LOG_DELIVERY), "READ_ACP")) }],
+        ["CloudFront's log delivery account (standard logging)", t.S3_BUCKET_ACL_V2, { bucket: "shop-cdn-logs", ...policy(grant(user(OWNER), "FULL_CONTROL"), grant(user(CLOUDFRONT_LOGS), "FULL_CONTROL")) }],
+        ["a bucket's own grant to the LogDelivery group", t.S3_BUCKET, { bucket: "shop-logs", grants: [{ type: "Group", uri: LOG_DELIVERY, permissions: ["WRITE", "READ_ACP"] }] }],
+        ["a bucket with no ACL (ACLs off by default since 2023)", t.S3_BUCKET, { bucket: "shop-assets" }],
+        ["preview: an unknown canned ACL", t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: U.string }],
+        ["preview: an unknown grantee URI", t.S3_BUCKET_ACL_V2, { bucket: "shop-assets", ...policy(grant({ type: "Group", uri: U.string }, "READ")) }],
+        ["preview: unknown grants", t.S3_BUCKET_V2, { bucket: "shop-assets", grants: U.string }],
+    ];
+    it.each(passes)("passes: %s", (_label, type, props) => {
+        expect(check(type, props)).toEqual([]);
+    });
+
+    it("reports grants to everyone and to every AWS account, canned or listed, naming the permissions", () => {
+        expect(short([
+            ...check(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", acl: "public-read" }),
+            ...check(t.S3_BUCKET_ACL, { bucket: "shop-drop", acl: "public-read-write" }),
+            ...check(t.S3_BUCKET, { bucket: "shop-reports", acl: "authenticated-read" }),
+            ...check(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant(user(OWNER), "FULL_CONTROL"), grant(group(ALL_USERS), "READ"), grant(group(AUTHENTICATED), "WRITE_ACP")) }),
+            ...check(t.S3_BUCKET_V2, { bucket: "shop-site", grants: [{ type: "Group", uri: "https://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ", "WRITE"] }] }),
+            ...check(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant(group(ALL_USERS), U.string)) }),
+        ])).toEqual([
+            `${t.S3_BUCKET_ACL_V2} "r": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_BUCKET_ACL} "r": acl "public-read-write" grants READ and WRITE to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_BUCKET} "r": acl "authenticated-read" grants READ to every AWS account (AuthenticatedUsers: any AWS identity, not only the owner's)`,
+            `${t.S3_BUCKET_ACL_V2} "r": accessControlPolicy.grants[1] grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_BUCKET_ACL_V2} "r": accessControlPolicy.grants[2] grants WRITE_ACP to every AWS account (AuthenticatedUsers: any AWS identity, not only the owner's)`,
+            `${t.S3_BUCKET_V2} "r": grants[0] grants READ and WRITE to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_BUCKET_ACL_V2} "r": accessControlPolicy.grants[0] grants a permission to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+        ]);
+    });
+
+    it("reports a bucket's public ACL beside its public policy, each once", () => {
+        const open = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` })));
+        expect(short(check(t.S3_BUCKET, { bucket: "shop-uploads", acl: "public-read", policy: open }))).toEqual([
+            `${t.S3_BUCKET} "r": policy Statement[0] ${ANYONE}`,
+            `${t.S3_BUCKET} "r": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+        ]);
+    });
+
+    it("says how to fix, and never quotes a grantee", () => {
+        const messages = check(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) });
+        expect(messages[0]).toContain('Use the "private" ACL (or `objectOwnership: "BucketOwnerEnforced"`, which turns ACLs off) and grant access in a bucket policy');
+        assertNotShown(messages.join("\n"), ["ops@example.com", OWNER], "a finding");
+        expect([...ACL_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2].sort());
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -686,7 +749,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
-                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; RDS snapshots and AMIs are not shared with every AWS account.",
+                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots and AMIs are not shared with every AWS account.",
         );
     });
 

@@ -225,3 +225,5 @@ export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodS
 export const APIGATEWAY_DEPLOYMENT = "aws:apigateway/deployment:Deployment";
 export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
 export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION = "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
+export const S3_BUCKET_ACL = "aws:s3/bucketAcl:BucketAcl";
+export const S3_BUCKET_ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
