@@ -754,6 +754,23 @@ const messagingChecks: Check[] = [
     // Source and package stores.
     keyCheck([t.CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
     keyCheck([t.CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
+    // Databases and table stores AWS always encrypts.
+    keyCheck([t.DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
+    {
+        // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
+        types: [t.S3TABLES_TABLE_BUCKET],
+        property: "encryptionConfiguration.sseAlgorithm",
+        accepts: (v) => v === "aws:kms",
+        expected: '"aws:kms"',
+        shownStrings: ["AES256"],
+        blankIsUnset: true,
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        unset: { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" },
+        fix: `requireCustomerManagedKey is true: set \`encryptionConfiguration: {sseAlgorithm: "aws:kms", kmsKeyArn: key.arn}\`, or ${CONFIG_HINT}.`,
+    },
+    keyCheck([t.S3TABLES_TABLE_BUCKET], "encryptionConfiguration.kmsKeyArn", "no key is named", {
+        appliesAt: (b) => whenKnown(b?.sseAlgorithm, (v) => v === "aws:kms"),
+    }),
     {
         // ECR encrypts every repository (AES256 by default).
         types: [t.ECR_REPOSITORY],
@@ -1171,6 +1188,8 @@ function examples(): PolicyExample[] {
         { type: t.AMP_WORKSPACE, name: "shop-metrics", props: { alias: "shop-metrics" } },
         { type: t.CODECOMMIT_REPOSITORY, name: "shop-infra", props: { repositoryName: "shop-infra", description: "Infrastructure code of the shop", defaultBranch: "main" } },
         { type: t.CODEARTIFACT_DOMAIN, name: "packages", props: { domain: "shop-packages" } },
+        { type: t.DSQL_CLUSTER, name: "ledger", props: { deletionProtectionEnabled: true } },
+        { type: t.S3TABLES_TABLE_BUCKET, name: "analytics-tables", props: { name: "shop-analytics" } },
     ];
     const glueSecurity = (s3: string, cloudwatch: string, bookmarks: string, kmsKeyArn?: string) => ({
         type: t.GLUE_SECURITY_CONFIGURATION, name: "etl-security",
@@ -1537,7 +1556,7 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
-        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS, Managed Prometheus, CodeCommit and CodeArtifact with their services' keys (always encrypted)", alwaysEncrypted),
+        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS, Managed Prometheus, CodeCommit, CodeArtifact, Aurora DSQL and S3 Tables with their services' keys (always encrypted)", alwaysEncrypted),
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
