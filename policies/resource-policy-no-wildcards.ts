@@ -1043,6 +1043,8 @@ function coverageExamples(account: string): PolicyExample[] {
     const anyone = (action: string | string[], resource = "*") => doc({ Effect: "Allow", Principal: "*", Action: action, Resource: resource });
     const role = `arn:aws:iam::${account}:role/app`;
     const forRole = (action: string | string[], resource = "*") => doc({ Effect: "Allow", Principal: { AWS: role }, Action: action, Resource: resource });
+    const ownerId = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+    const aclGrants = (bucket: string, ...grants: object[]) => ({ bucket, accessControlPolicy: { owner: { id: ownerId }, grants } });
     return [
         {
             title: "SNS, ECR, Secrets Manager, OpenSearch, Glacier, EventBridge and Lambda layer policies open to anyone",
@@ -1094,13 +1096,7 @@ function coverageExamples(account: string): PolicyExample[] {
                 { type: t.S3_BUCKET_ACL_V2, name: "shop-site-acl", props: { bucket: "shop-site-7d1e2a", acl: "public-read" } },
                 {
                     type: t.S3_BUCKET_ACL_V2, name: "shop-drop-acl",
-                    props: {
-                        bucket: "shop-drop-7d1e2a",
-                        accessControlPolicy: {
-                            owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" },
-                            grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "WRITE" }],
-                        },
-                    },
+                    props: aclGrants("shop-drop-7d1e2a", { grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "WRITE" }),
                 },
             ],
         },
@@ -1112,16 +1108,12 @@ function coverageExamples(account: string): PolicyExample[] {
                 { type: t.S3_BUCKET_ACL_V2, name: "shop-logs-acl", props: { bucket: "shop-logs-7d1e2a", acl: "log-delivery-write" } },
                 {
                     type: t.S3_BUCKET_ACL_V2, name: "shop-cdn-logs-acl",
-                    props: {
-                        bucket: "shop-cdn-logs-7d1e2a",
-                        accessControlPolicy: {
-                            owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" },
-                            grants: [
-                                { grantee: { type: "CanonicalUser", id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }, permission: "FULL_CONTROL" },
-                                { grantee: { type: "CanonicalUser", id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0" }, permission: "FULL_CONTROL" },
-                            ],
-                        },
-                    },
+                    props: aclGrants(
+                        "shop-cdn-logs-7d1e2a",
+                        { grantee: { type: "CanonicalUser", id: ownerId }, permission: "FULL_CONTROL" },
+                        // CloudFront's log delivery account (awslogsdelivery), for standard logging.
+                        { grantee: { type: "CanonicalUser", id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0" }, permission: "FULL_CONTROL" },
+                    ),
                 },
             ],
         },
