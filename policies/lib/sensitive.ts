@@ -256,6 +256,14 @@ function siblingsOfPairs(list: readonly unknown[]): Siblings {
 const lower = (key: string | undefined) => (key === undefined ? "" : key.toLowerCase());
 
 /**
+ * A number of six digits or more under a password name is a password (DB_PASSWORD: "12345678"),
+ * though numbers are settings under other credential names (TOKEN_TTL, a port, a length).
+ */
+function isNumericPassword(name: NameJudgement, value: string): boolean {
+    return name.password === true && /^\d{6,}$/.test(value.trim());
+}
+
+/**
  * Every known, non-empty string input that holds a credential, with where it is, in
  * document order. Unknown values (preview) are left out: they pass quietly.
  */
@@ -292,7 +300,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
         if (!name || name.public || isPublishableKey(value)) return undefined;
         if (ctx.siblings.emulator && isEmulatorDummy(value)) return undefined;
-        if (name.kind === "credential") return isSettingShaped(value) || isTemplated(value) ? undefined : { kind: "name" };
+        if (name.kind === "credential") return (isSettingShaped(value) && !isNumericPassword(name, value)) || isTemplated(value) ? undefined : { kind: "name" };
         if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;
         return undefined;
     };

@@ -10,6 +10,8 @@ export interface NameJudgement {
     kind: NameKind;
     /** The name says the value is public by design (NEXT_PUBLIC_*, publishable, anon, site key, browser key). */
     public: boolean;
+    /** A credential name that says password (DB_PASSWORD, adminPass, MYSQL_PWD, passphrase, passcode). */
+    password?: boolean;
 }
 
 /** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
@@ -111,6 +113,8 @@ const PUBLIC_FIRST_WORDS: readonly (readonly string[])[] = [["next", "public"], 
 const PUBLIC_WORDS = new Set(["publishable", "anon", "browser"]);
 
 const PASSWORD_WORDS = new Set(["password", "passwords", "pass", "passwd"]);
+// A credential word that says password: a number there is one (DB_PASSWORD: "12345678").
+const PASSWORD_WORD = /(?:pass(?:word|wd|phrase|code)?s?|pwd)$/;
 
 interface Mention {
     start: number;
@@ -188,7 +192,7 @@ function judgeNameWords(key: string): NameJudgement {
         }
         // The key a password sits under in a secret (adminPasswordKey: "postgres-password").
         if (PASSWORD_WORDS.has(w) && (words[m.end] === "key" || words[m.end] === "keys")) continue;
-        if (!m.weak) return { kind: "credential", public: isPublic };
+        if (!m.weak) return { kind: "credential", public: isPublic, ...(PASSWORD_WORD.test(w) ? { password: true } : {}) };
         weak = true;
     }
     return { kind: weak ? "weak" : "describing", public: isPublic };
