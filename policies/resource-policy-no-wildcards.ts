@@ -19,6 +19,7 @@ import {
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import { indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -146,13 +147,12 @@ export const SHARING_TYPES: readonly string[] = [
 /** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
 export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2];
 
-export const RESOURCE_POLICY_TYPES: readonly string[] = [...new Set([...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES, ...ACL_TYPES])];
+export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES];
 
 export function findResourcePolicyWildcards(resource: PlainResource, config: ResourcePolicyNoWildcardsConfig): Finding[] {
     const allowed = compileAllowedActions(config.allowedActions);
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
-    const findings = input ? documentFindings(resource, input, allowed) : grantFindings(resource, allowed);
-    return ACL_TYPES.includes(resource.type) ? [...findings, ...publicAclFindings(resource)] : findings;
+    return input ? documentFindings(resource, input, allowed) : grantFindings(resource, allowed);
 }
 
 /** The resources that grant from scalar inputs: permissions and sharing lists. */
@@ -612,6 +612,11 @@ function publicDistributions(resource: PlainResource): Finding[] {
 // and S3.3). The LogDelivery group (log-delivery-write, for server access logs) and the
 // owner's canned ACLs are not public. An object's ACL is not judged: a public object is how
 // an ACL-based website serves its files, and the bucket that allows it is judged.
+//
+// S3 ignores public ACLs on a bucket whose public access block says `ignorePublicAcls`
+// (prowler#2715 fixed that false positive for policies): the block is another resource, so
+// ACLs are the stack part's. It reads outputs: after an update AWS's own grants, where a
+// canned ACL shows again as its grants (reported once, as the ACL).
 const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
     allusers: "everyone (AllUsers: anyone on the internet, unsigned requests included)",
     authenticatedusers: "every AWS account (AuthenticatedUsers: any AWS identity, not only the owner's)",
@@ -635,31 +640,52 @@ const ACL_FIX = "Use the \"private\" ACL (or `objectOwnership: \"BucketOwnerEnfo
     "to the principals that need it, or serve the content through CloudFront with an origin access control; " +
     "if the bucket is public on purpose, exempt it with a reason.";
 
-function aclMessage(resource: PlainResource, at: string, group: string, permissions: readonly string[]): Finding {
+function aclMessage(resource: PlainResource, at: string, group: string, permissions: readonly string[]): string {
     const named = permissions.filter((p) => PERMISSION_NAMES.has(p));
     const what = named.length > 0 ? named.join(" and ") : "a permission";
-    return { message: `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${ACL_FIX}` };
+    return `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${ACL_FIX}`;
 }
 
 /** Public grants of a bucket's canned ACL and grant list (Bucket) or access control policy (BucketAcl). */
-function publicAclFindings(resource: PlainResource): Finding[] {
-    const findings: Finding[] = [];
+export function publicAclMessages(resource: PlainResource): string[] {
     const { acl } = resource.props;
     const canned = PUBLIC_CANNED_ACLS.get(acl);
-    if (canned) findings.push(aclMessage(resource, `acl "${acl}"`, canned.group, canned.permissions));
+    // After an update AWS lists a canned ACL's grants too: the ACL is the finding.
+    if (canned) return [aclMessage(resource, `acl "${acl}"`, canned.group, canned.permissions)];
+    const inline = BUCKET_TYPES_WITH_GRANTS.has(resource.type);
     const policy = resource.props.accessControlPolicy;
-    const grants = BUCKET_TYPES_WITH_GRANTS.has(resource.type) ? resource.props.grants : isRecord(policy) ? policy.grants : undefined;
-    if (!Array.isArray(grants)) return findings;
-    grants.forEach((grant, i) => {
-        if (!isRecord(grant)) return;
+    const grants = inline ? resource.props.grants : isRecord(policy) ? policy.grants : undefined;
+    if (!Array.isArray(grants)) return [];
+    return grants.flatMap((grant, i) => {
+        if (!isRecord(grant)) return [];
         // A bucket's grant names its grantee and permissions inline; an access control policy's, in `grantee` and `permission`.
         const grantee = isRecord(grant.grantee) ? grant.grantee : grant;
         const group = publicGroup(grantee.uri);
-        if (!group) return;
-        const permissions = Array.isArray(grant.permissions) ? grant.permissions : [grant.permission];
-        const path = BUCKET_TYPES_WITH_GRANTS.has(resource.type) ? `grants[${i}]` : `accessControlPolicy.grants[${i}]`;
-        findings.push(aclMessage(resource, path, group, permissions.filter((p): p is string => typeof p === "string" && !isUnknown(p))));
+        if (!group) return [];
+        const permissions = (Array.isArray(grant.permissions) ? grant.permissions : [grant.permission])
+            .filter((p): p is string => typeof p === "string" && !isUnknown(p));
+        return [aclMessage(resource, inline ? `grants[${i}]` : `accessControlPolicy.grants[${i}]`, group, permissions)];
     });
+}
+
+/** `ignorePublicAcls` of the bucket's public access blocks: true when one sets it (S3 then ignores public ACLs). */
+const ignoresPublicAcls = (blocks: readonly PlainResource[]): Decided =>
+    any(...blocks.map((b) => whenKnown(b.props.ignorePublicAcls, (v) => v === true || v === "true")));
+
+/** The stack part: public bucket ACLs, unless the bucket's public access block makes S3 ignore them. */
+export function findPublicBucketAcls(resources: readonly PlainResource[]): Finding[] {
+    const index = indexBuckets(resources);
+    const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
+    const findings: Finding[] = [];
+    for (const r of resources) {
+        if (!ACL_TYPES.includes(r.type)) continue;
+        const messages = publicAclMessages(r);
+        if (messages.length === 0) continue;
+        // A bucket outside the stack (or not found) keeps its ACL effective, as far as the stack shows.
+        const buckets = BUCKET_TYPES_WITH_GRANTS.has(r.type) ? [r] : index.targetsOf(r);
+        if (any(...buckets.map((b) => ignoresPublicAcls(blocks.get(b) ?? []))) !== false) continue;
+        for (const message of messages) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
+    }
     return findings;
 }
 
@@ -690,6 +716,11 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     },
     resourceTypes: RESOURCE_POLICY_TYPES,
     check: findResourcePolicyWildcards,
+    stack: {
+        judges: "S3 bucket ACLs, which the bucket's public access block may make S3 ignore",
+        resourceTypes: [...ACL_TYPES, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
+        check: (resources) => findPublicBucketAcls(resources),
+    },
     examples: examples(),
 });
 
@@ -1114,6 +1145,18 @@ function coverageExamples(account: string): PolicyExample[] {
                         // CloudFront's log delivery account (awslogsdelivery), for standard logging.
                         { grantee: { type: "CanonicalUser", id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0" }, permission: "FULL_CONTROL" },
                     ),
+                },
+            ],
+        },
+        {
+            title: "a public-read bucket whose public access block makes S3 ignore public ACLs (ignorePublicAcls)",
+            verdict: "pass",
+            docs: false,
+            resources: [
+                { type: t.S3_BUCKET, name: "legacy-site", props: { bucket: "legacy-site-7d1e2a", acl: "public-read", website: { indexDocument: "index.html" } } },
+                {
+                    type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "legacy-site-block",
+                    props: { bucket: "legacy-site-7d1e2a", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
                 },
             ],
         },
