@@ -77,6 +77,11 @@ const HINTS: Readonly<Record<string, Hint>> = {
         previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration", "website", "policy"]
             : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites", "policy"] : []),
     },
+    "resource-policy-no-wildcards": {
+        // The ACL stack part joins ACLs and public access blocks to their buckets, as s3-bucket-encryption does.
+        joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
+            : r.type === t.S3_BUCKET_ACL || r.type === t.S3_BUCKET_ACL_V2 || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK ? ["bucket"] : []),
+    },
     "encryption-at-rest": {
         // The stack part's asDeclared: at preview a new volume's unset `encrypted` (and the
         // other values it reads) are unknown outputs, read as not set.
