@@ -19,7 +19,7 @@ import {
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { indexBuckets } from "./lib/s3-buckets";
+import { BUCKET_TYPES, indexBuckets } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -626,7 +626,6 @@ const PUBLIC_CANNED_ACLS: ReadonlyMap<unknown, { group: string; permissions: str
     ["public-read-write", { group: "allusers", permissions: ["READ", "WRITE"] }],
     ["authenticated-read", { group: "authenticatedusers", permissions: ["READ"] }],
 ]);
-const BUCKET_TYPES_WITH_GRANTS: ReadonlySet<string> = new Set([t.S3_BUCKET, t.S3_BUCKET_V2]);
 const PERMISSION_NAMES = new Set(["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"]);
 
 /** The public group a grantee URI names (http://acs.amazonaws.com/groups/global/AllUsers), if any. */
@@ -652,7 +651,7 @@ export function publicAclMessages(resource: PlainResource): string[] {
     const canned = PUBLIC_CANNED_ACLS.get(acl);
     // After an update AWS lists a canned ACL's grants too: the ACL is the finding.
     if (canned) return [aclMessage(resource, `acl "${acl}"`, canned.group, canned.permissions)];
-    const inline = BUCKET_TYPES_WITH_GRANTS.has(resource.type);
+    const inline = BUCKET_TYPES.has(resource.type);
     const policy = resource.props.accessControlPolicy;
     const grants = inline ? resource.props.grants : isRecord(policy) ? policy.grants : undefined;
     if (!Array.isArray(grants)) return [];
@@ -682,7 +681,7 @@ export function findPublicBucketAcls(resources: readonly PlainResource[]): Findi
         const messages = publicAclMessages(r);
         if (messages.length === 0) continue;
         // A bucket outside the stack (or not found) keeps its ACL effective, as far as the stack shows.
-        const buckets = BUCKET_TYPES_WITH_GRANTS.has(r.type) ? [r] : index.targetsOf(r);
+        const buckets = BUCKET_TYPES.has(r.type) ? [r] : index.targetsOf(r);
         if (any(...buckets.map((b) => ignoresPublicAcls(blocks.get(b) ?? []))) !== false) continue;
         for (const message of messages) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
