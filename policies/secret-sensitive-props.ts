@@ -14,7 +14,7 @@
 import { globList } from "./lib/config";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    collectSecretLocations, findSensitiveValues, mayReachEmulator, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownDocumentPath, shownPath, wrapAsSecret,
+    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownDocumentPath, shownPath, wrapAsSecret,
 } from "./lib/sensitive";
 import * as t from "./lib/tokens";
 import { SIG, SIG_KEY } from "./lib/wire";
@@ -51,9 +51,8 @@ export function findPlaintextSensitiveValues(
     resource: PlainResource,
     config: SensitiveOptions,
     secretLocations: SecretLocations | undefined | (() => SecretLocations | undefined),
-    emulatorReachable = true,
 ): Finding[] {
-    const values = findSensitiveValues(resource.type, resource.props, config, emulatorReachable);
+    const values = findSensitiveValues(resource.type, resource.props, config);
     if (values.length === 0) return [];
     // Read only when needed: most resources hold no sensitive value.
     const secrets = typeof secretLocations === "function" ? secretLocations() : secretLocations;
@@ -167,7 +166,7 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
         },
     },
     resourceTypes: "all",
-    check: (resource, config, facts) => findPlaintextSensitiveValues(resource, config, facts.secretLocations, mayReachEmulator(resource.type, facts.provider())),
+    check: (resource, config, facts) => findPlaintextSensitiveValues(resource, config, facts.secretLocations),
     remediate: (resource, config) => {
         const wrapped = wrapPlaintextSensitiveValues(resource, config);
         return wrapped.length > 0 ? resource.props : undefined;
@@ -313,32 +312,6 @@ function examples(): PolicyExample[] {
             preview: true,
             docs: false,
             resources: [{ type: "aws:lambda/function:Function", name: "preview-fn", props: fn({ API_TOKEN: { $unknown: "string" } }) }],
-        },
-        // An endpoint unknown at preview may be LocalStack's only where the provider may reach it.
-        {
-            title: "preview: a password beside a database endpoint not known yet, on a plain AWS provider",
-            verdict: "fail",
-            preview: true,
-            docs: false,
-            messageIncludes: "environment.variables.DB_PASSWORD",
-            resources: [
-                { type: "pulumi:providers:aws", name: "eu", props: { region: "eu-west-1" } },
-                { type: "aws:lambda/function:Function", name: "orders-fn", provider: "eu", props: fn({ DB_HOST: { $unknown: "string" }, DB_PASSWORD: "Winter2024!x" }) },
-            ],
-            reported: ["orders-fn"],
-        },
-        {
-            title: "preview: the same on a provider aimed at LocalStack, where the endpoint may be LocalStack's and the password its dummy",
-            verdict: "pass",
-            preview: true,
-            docs: false,
-            resources: [
-                {
-                    type: "pulumi:providers:aws", name: "localstack",
-                    props: { region: "us-east-1", skipCredentialsValidation: "true", endpoints: JSON.stringify([{ lambda: "http://localhost:4566", rds: "http://localhost:4566" }]) },
-                },
-                { type: "aws:lambda/function:Function", name: "orders-fn", provider: "localstack", props: fn({ DB_HOST: { $unknown: "string" }, DB_PASSWORD: "Winter2024!x" }) },
-            ],
         },
     ];
 }

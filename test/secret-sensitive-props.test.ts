@@ -8,7 +8,7 @@ import { PolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/rule";
 import { isUnusable } from "../policies/lib/credentials/shapes";
-import { collectSecretLocations, findSensitiveValues, mayReachEmulator, SecretLocations, nameLooksSensitive, SensitiveOptions } from "../policies/lib/sensitive";
+import { collectSecretLocations, findSensitiveValues, SecretLocations, nameLooksSensitive, SensitiveOptions } from "../policies/lib/sensitive";
 import { EMPTY_TEXT_ASSET_HASH, UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../policies/secret-sensitive-props";
 import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
@@ -151,34 +151,6 @@ describe("findSensitiveValues (pure)", () => {
     ];
     it.each(cases)("%s", (_label, type, props, expected) => {
         expect(paths(type, props)).toEqual(expected);
-    });
-
-    // An endpoint unknown at preview may turn out to be LocalStack's only where the provider may
-    // reach one: a Lambda of a plain AWS provider beside an RDS endpoint's output is judged.
-    it("an unknown endpoint sibling hides a word-like credential only where the provider may reach an emulator", () => {
-        const env = { environment: { variables: { DB_HOST: U, DB_PASSWORD: "Winter2024!x", API_TOKEN: `${PLAIN}Ab3dE6gH9jK2mN5pQ8` } } };
-        const found = (reachable: boolean) => findSensitiveValues("aws:lambda/function:Function", env, NO_OPTIONS, reachable).map((v) => v.path);
-        expect(found(true)).toEqual(["environment.variables.API_TOKEN"]);
-        expect(found(false)).toEqual(["environment.variables.DB_PASSWORD", "environment.variables.API_TOKEN"]);
-        // A known endpoint at LocalStack still makes it a dummy (a sidecar of a task on real AWS).
-        const sidecar = { environment: { variables: { AWS_ENDPOINT_URL: "http://localhost:4566", AWS_SECRET_ACCESS_KEY: "test" } } };
-        expect(findSensitiveValues("aws:lambda/function:Function", sidecar, NO_OPTIONS, false)).toEqual([]);
-    });
-
-    it("a provider may reach an emulator with custom endpoints or LocalStack's settings, or when it is not known", () => {
-        const aws = (props: Record<string, unknown>) => ({ type: "pulumi:providers:aws", props: { region: "eu-west-1", ...props } });
-        const fn = "aws:lambda/function:Function";
-        expect(mayReachEmulator(fn, aws({}))).toBe(false);
-        expect(mayReachEmulator(fn, aws({ endpoints: "[]" }))).toBe(false);
-        expect(mayReachEmulator(fn, aws({ skipCredentialsValidation: "false" }))).toBe(false);
-        expect(mayReachEmulator(fn, aws({ endpoints: JSON.stringify([{ lambda: "http://localhost:4566" }]) }))).toBe(true);
-        expect(mayReachEmulator(fn, aws({ endpoints: [{ s3: "http://localhost:4566" }] }))).toBe(true);
-        expect(mayReachEmulator(fn, aws({ endpoints: U }))).toBe(true);
-        expect(mayReachEmulator(fn, aws({ skipCredentialsValidation: "true" }))).toBe(true);
-        expect(mayReachEmulator(fn, aws({ s3UsePathStyle: true }))).toBe(true);
-        expect(mayReachEmulator(fn, aws({ skipRequestingAccountId: U }))).toBe(true);
-        expect(mayReachEmulator(fn, undefined)).toBe(true);
-        expect(mayReachEmulator("kubernetes:apps/v1:Deployment", { type: "pulumi:providers:kubernetes", props: {} })).toBe(true);
     });
 
     // Provider inputs whose names mention credentials but hold settings, names or references

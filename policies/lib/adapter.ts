@@ -22,7 +22,7 @@ import type {
 } from "./rule";
 import { secretLocationsOf, withSerializableArchives } from "./sdk-patch";
 import { STACK } from "./tokens";
-import { isRecord, unwrapProxy } from "./values";
+import { unwrapProxy } from "./values";
 
 interface CommonConfig {
     exemptions: Exemption[];
@@ -80,7 +80,7 @@ function resourcePolicy<C, F>(def: ResourcePolicyDefinition<C, F>): ResourceVali
             }
             const rawProps = unwrapProxy(args.props);
             const resource = plainFromArgs(args, rawProps);
-            const facts = resourceFacts(rawProps, args);
+            const facts = resourceFacts(rawProps);
             runRule(parsed.config, report, resource, () => def.check(resource, parsed.config, facts));
         },
     };
@@ -103,14 +103,9 @@ function resourcePolicy<C, F>(def: ResourcePolicyDefinition<C, F>): ResourceVali
     return policy;
 }
 
-function resourceFacts(rawProps: unknown, args: ResourceValidationArgs): ResourceFacts {
+function resourceFacts(rawProps: unknown): ResourceFacts {
     return {
         secretLocations: () => (typeof rawProps === "object" && rawProps !== null ? secretLocationsOf(rawProps) : undefined),
-        provider: () => {
-            if (!args.provider) return undefined;
-            const props: unknown = unwrapProxy(args.provider.props);
-            return isRecord(props) ? { type: args.provider.type, props } : undefined;
-        },
     };
 }
 

@@ -56,8 +56,6 @@ export interface ResourceFacts {
      * installed SDK does not let the pack see it; see ./sdk-patch.ts).
      */
     secretLocations(): SecretLocations | undefined;
-    /** The resource's provider as the engine sent it (its type and inputs), if it did. */
-    provider(): { type: string; props: Record<string, unknown> } | undefined;
 }
 
 /** What a stack policy's gather step may read: the outside world, before the rule runs. */

@@ -219,14 +219,12 @@ const NO_SIBLINGS: Siblings = { awsKeyId: false, emulator: false };
 // Keys (or pair names) of values that may point at an emulator.
 const ENDPOINT_NAME = /endpoint|url|uri|host|server|address/i;
 
-type SiblingFacts = { awsKeyId: boolean; emulator: boolean; emulatorReachable: boolean };
-
-function judgeSibling(facts: SiblingFacts, name: string, raw: unknown): void {
+function judgeSibling(facts: { awsKeyId: boolean; emulator: boolean }, name: string, raw: unknown): void {
     const v = unwrapSecrets(raw);
     if (typeof v !== "string") return;
     if (isUnknown(v)) {
-        // It might point at an emulator once known, where the provider may reach one.
-        if (facts.emulatorReachable && ENDPOINT_NAME.test(name)) facts.emulator = true;
+        // It might point at an emulator once known.
+        if (ENDPOINT_NAME.test(name)) facts.emulator = true;
         return;
     }
     if (!facts.awsKeyId && isAwsAccessKeyId(v)) facts.awsKeyId = true;
@@ -234,15 +232,15 @@ function judgeSibling(facts: SiblingFacts, name: string, raw: unknown): void {
     if (!facts.emulator && ENDPOINT_NAME.test(name) && pointsAtLocalEmulator(v)) facts.emulator = true;
 }
 
-function siblingsOf(record: Record<string, unknown>, emulatorReachable: boolean): Siblings {
-    const facts = { awsKeyId: false, emulator: false, emulatorReachable };
+function siblingsOf(record: Record<string, unknown>): Siblings {
+    const facts = { awsKeyId: false, emulator: false };
     for (const key in record) judgeSibling(facts, key, record[key]);
-    return facts.awsKeyId || facts.emulator ? { awsKeyId: facts.awsKeyId, emulator: facts.emulator } : NO_SIBLINGS;
+    return facts.awsKeyId || facts.emulator ? facts : NO_SIBLINGS;
 }
 
 /** The siblings of a list's name/value pairs' values (an environment): the other pairs' values. */
-function siblingsOfPairs(list: readonly unknown[], emulatorReachable: boolean): Siblings {
-    const facts = { awsKeyId: false, emulator: false, emulatorReachable };
+function siblingsOfPairs(list: readonly unknown[]): Siblings {
+    const facts = { awsKeyId: false, emulator: false };
     for (const raw of list) {
         const element = unwrapSecrets(raw);
         if (!isRecord(element)) continue;
@@ -252,25 +250,10 @@ function siblingsOfPairs(list: readonly unknown[], emulatorReachable: boolean): 
         // An unknown name might be an endpoint's.
         judgeSibling(facts, typeof name === "string" && !isUnknown(name) ? name : "endpoint", element[pair[1]]);
     }
-    return facts.awsKeyId || facts.emulator ? { awsKeyId: facts.awsKeyId, emulator: facts.emulator } : NO_SIBLINGS;
+    return facts.awsKeyId || facts.emulator ? facts : NO_SIBLINGS;
 }
 
 const lower = (key: string | undefined) => (key === undefined ? "" : key.toLowerCase());
-
-/**
- * Whether a resource may talk to a local emulator (LocalStack, moto), so that an endpoint still
- * unknown at preview may turn out to be one: not for an AWS resource whose AWS provider the
- * engine sent with neither custom `endpoints` nor a setting LocalStack's guides ask for
- * (skipCredentialsValidation, skipRequestingAccountId, s3UsePathStyle). An unknown setting may.
- */
-export function mayReachEmulator(type: string, provider: { type: string; props: Record<string, unknown> } | undefined): boolean {
-    if (!type.startsWith("aws:") || provider?.type !== "pulumi:providers:aws") return true;
-    const { endpoints, skipCredentialsValidation, skipRequestingAccountId, s3UsePathStyle, s3ForcePathStyle } = provider.props;
-    const set = (v: unknown) => isUnknown(v) || v === true || v === "true";
-    const listed = isUnknown(endpoints) || (Array.isArray(endpoints) ? endpoints.length > 0
-        : typeof endpoints === "string" ? !/^\s*(\[\s*\])?\s*$/.test(endpoints) : isRecord(endpoints));
-    return listed || [skipCredentialsValidation, skipRequestingAccountId, s3UsePathStyle, s3ForcePathStyle].some(set);
-}
 
 /**
  * A number of six digits or more under a password name is a password (DB_PASSWORD: "12345678"),
@@ -284,11 +267,7 @@ function isNumericPassword(name: NameJudgement, value: string): boolean {
  * Every known, non-empty string input that holds a credential, with where it is, in
  * document order. Unknown values (preview) are left out: they pass quietly.
  */
-/**
- * `emulatorReachable`: false when the resource's provider cannot talk to a local emulator (see
- * mayReachEmulator), so an endpoint unknown at preview is not one.
- */
-export function findSensitiveValues(type: string, props: Record<string, unknown>, options: SensitiveOptions, emulatorReachable = true): SensitiveValue[] {
+export function findSensitiveValues(type: string, props: Record<string, unknown>, options: SensitiveOptions): SensitiveValue[] {
     const found: SensitiveValue[] = [];
     const reportedPaths = new Set<string>();
     const knowledge = knowledgeOf(type);
@@ -398,7 +377,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 if (hit) report(ctx, { kind: "script", what: hit.finding.what }, { index: hit.index, script: true });
             }
             const full = ctx.full && !TAG_KEYS.has(listKey);
-            const listSiblings = siblingsOfPairs(value, emulatorReachable);
+            const listSiblings = siblingsOfPairs(value);
             value.forEach((rawElement, i) => {
                 const element = unwrapSecrets(rawElement);
                 const named = (nameKey: string) => at(ctx.pairNames, { part: ctx.depth, index: i, location: within(ctx, i, nameKey) });
@@ -447,7 +426,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 } else report(ctx.documentParts === ctx.depth ? { ...ctx, documentParts: undefined } : ctx, reason);
                 return;
             }
-            const siblings = siblingsOf(value, emulatorReachable);
+            const siblings = siblingsOf(value);
             const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
             for (const [key, child] of Object.entries(value)) {

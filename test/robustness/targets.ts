@@ -150,7 +150,7 @@ function targetsFor(def: PolicyDefinition, hint: Hint): RuleTarget[] {
     if (def.kind === "stack") return [stackTarget(def)];
     const resourceTarget: ResourceRuleTarget = {
         policy: def.name, kind: "resource", types: typesOf(def.resourceTypes), config,
-        check: hint.check ?? ((resource, cfg) => def.check(resource, cfg, { secretLocations: () => collectSecretLocations(resource.props), provider: () => undefined })),
+        check: hint.check ?? ((resource, cfg) => def.check(resource, cfg, { secretLocations: () => collectSecretLocations(resource.props) })),
     };
     return def.stack ? [resourceTarget, stackTarget(def.stack)] : [resourceTarget];
 }
