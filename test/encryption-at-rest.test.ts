@@ -629,7 +629,7 @@ describe("encryption-at-rest: API Gateway method caches (stack part)", () => {
     });
 
     it("never quotes a value: a string where a boolean belongs is named by its kind", () => {
-        const [[, message]] = found([stage("prod"), settings("all", "*/*", { ...CACHED, cacheDataEncrypted: "sk_live_51HqLyjWDarjtT1zdp7dc" })]);
+        const [{ message }] = findMethodCachesUnencrypted([stage("prod"), settings("all", "*/*", { ...CACHED, cacheDataEncrypted: "sk_live_51HqLyjWDarjtT1zdp7dc" })], { dryRun: false });
         expect(message).toContain("settings.cacheDataEncrypted is a string, not the boolean true");
         assertNotShown(message, ["sk_live_51HqLyjWDarjtT1zdp7dc"], "the finding");
     });
