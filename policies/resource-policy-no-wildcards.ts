@@ -675,14 +675,27 @@ const ignoresPublicAcls = (blocks: readonly PlainResource[]): Decided =>
 export function findPublicBucketAcls(resources: readonly PlainResource[]): Finding[] {
     const index = indexBuckets(resources);
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
+    // Buckets that share a name share their lists, and ACLs naming one name share its targets:
+    // each list is judged once, so thousands of them sharing a name cost linear time.
+    const judged = new Map<readonly PlainResource[], Decided>();
+    const once = (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Decided): Decided => {
+        // An unknown verdict is undefined too: `has`, not `get`, tells a judged list.
+        if (!judged.has(list)) judged.set(list, judge(list));
+        return judged.get(list);
+    };
+    const ignoredFor = (bucket: PlainResource): Decided => {
+        const list = blocks.get(bucket);
+        return list ? once(list, ignoresPublicAcls) : false;
+    };
     const findings: Finding[] = [];
     for (const r of resources) {
         if (!ACL_TYPES.includes(r.type)) continue;
         const messages = publicAclMessages(r);
         if (messages.length === 0) continue;
         // A bucket outside the stack (or not found) keeps its ACL effective, as far as the stack shows.
-        const buckets = BUCKET_TYPES.has(r.type) ? [r] : index.targetsOf(r);
-        if (any(...buckets.map((b) => ignoresPublicAcls(blocks.get(b) ?? []))) !== false) continue;
+        const ignored = BUCKET_TYPES.has(r.type) ? ignoredFor(r)
+            : once(index.targetsOf(r), (buckets) => any(...[...new Set(buckets.map((b) => blocks.get(b)))].map((list) => (list ? once(list, ignoresPublicAcls) : false))));
+        if (ignored !== false) continue;
         for (const message of messages) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;

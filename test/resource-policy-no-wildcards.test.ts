@@ -744,6 +744,21 @@ describe("findPublicBucketAcls (stack part): S3 access control lists", () => {
         expect(acls(newSite, aclOf("site-acl", U.string, publicRead, deps), block("site-block", { bucket: U.string, ignorePublicAcls: true }, deps))).toEqual([]);
     });
 
+    it("reads each resource a bounded number of times, with 3,000 buckets, ACLs and access blocks on one name", () => {
+        // Counting reads is deterministic where timing on a shared machine is not (as in s3-buckets.test.ts).
+        let reads = 0;
+        const counting = <T extends object>(target: T): T => new Proxy(target, { get: (o, k) => (reads++, Reflect.get(o, k)) });
+        const wrap = (r: PlainResource) => counting({ ...r, props: counting(r.props) });
+        const n = 3_000;
+        const resources: PlainResource[] = [];
+        for (let i = 0; i < n; i++) {
+            resources.push(wrap(bucket(`b${i}`, { bucket: "acme-shared", acl: "public-read" })), wrap(aclOf(`a${i}`, "acme-shared", { acl: "public-read" })),
+                wrap(block(`p${i}`, { bucket: "acme-shared", ignorePublicAcls: true })));
+        }
+        expect(findPublicBucketAcls(resources)).toEqual([]);
+        expect(reads / (3 * n)).toBeLessThan(50);
+    });
+
     it("says how to fix, and never quotes a grantee", () => {
         const [finding] = findPublicBucketAcls([resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) })]);
         expect(finding.message).toContain('Use the "private" ACL (or `objectOwnership: "BucketOwnerEnforced"`, which turns ACLs off) and grant access in a bucket policy');
