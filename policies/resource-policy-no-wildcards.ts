@@ -19,7 +19,7 @@ import {
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { BUCKET_TYPES, indexBuckets } from "./lib/s3-buckets";
+import { BUCKET_TYPES, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -673,28 +673,23 @@ const ignoresPublicAcls = (blocks: readonly PlainResource[]): Decided =>
 
 /** The stack part: public bucket ACLs, unless the bucket's public access block makes S3 ignore them. */
 export function findPublicBucketAcls(resources: readonly PlainResource[]): Finding[] {
+    const candidates = resources.flatMap((r) => {
+        const messages = ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
+        return messages.length > 0 ? [{ r, messages }] : [];
+    });
+    // Most stacks have no public ACL: the buckets are indexed only when one does.
+    if (candidates.length === 0) return [];
     const index = indexBuckets(resources);
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
-    // Buckets that share a name share their lists, and ACLs naming one name share its targets:
-    // each list is judged once, so thousands of them sharing a name cost linear time.
-    const judged = new Map<readonly PlainResource[], Decided>();
-    const once = (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Decided): Decided => {
-        // An unknown verdict is undefined too: `has`, not `get`, tells a judged list.
-        if (!judged.has(list)) judged.set(list, judge(list));
-        return judged.get(list);
-    };
+    const once = judgeListsOnce();
     const ignoredFor = (bucket: PlainResource): Decided => {
         const list = blocks.get(bucket);
         return list ? once(list, ignoresPublicAcls) : false;
     };
     const findings: Finding[] = [];
-    for (const r of resources) {
-        if (!ACL_TYPES.includes(r.type)) continue;
-        const messages = publicAclMessages(r);
-        if (messages.length === 0) continue;
+    for (const { r, messages } of candidates) {
         // A bucket outside the stack (or not found) keeps its ACL effective, as far as the stack shows.
-        const ignored = BUCKET_TYPES.has(r.type) ? ignoredFor(r)
-            : once(index.targetsOf(r), (buckets) => any(...[...new Set(buckets.map((b) => blocks.get(b)))].map((list) => (list ? once(list, ignoresPublicAcls) : false))));
+        const ignored = BUCKET_TYPES.has(r.type) ? ignoredFor(r) : once(index.targetsOf(r), (buckets) => any(...buckets.map(ignoredFor)));
         if (ignored !== false) continue;
         for (const message of messages) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }

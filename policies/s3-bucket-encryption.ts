@@ -12,7 +12,7 @@ import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
 import { audienceOf, patternCovers, PolicyStatement, readPolicyDocument } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
-import { BUCKET_TYPES, BucketIndex, indexBuckets } from "./lib/s3-buckets";
+import { BUCKET_TYPES, BucketIndex, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -336,13 +336,7 @@ function letsPublicPolicies(blocks: readonly PlainResource[]): Decided {
 function readAnonymously(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
     const policies = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_POLICY));
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
-    // Buckets that share a name share their lists: each list is judged once (linear time).
-    const judged = new Map<readonly PlainResource[], Decided>();
-    const once = (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Decided): Decided => {
-        // An unknown verdict is undefined too: `has`, not `get`, tells a judged list.
-        if (!judged.has(list)) judged.set(list, judge(list));
-        return judged.get(list);
-    };
+    const once = judgeListsOnce();
     for (const bucket of index.buckets) {
         // Without a public access block, S3 blocks public policies on new buckets.
         const blocking = blocks.get(bucket);

@@ -2,6 +2,7 @@
 // access block, logging, ...), each naming its bucket in a `bucket` property. A stack policy
 // joins them to their buckets here, one way for every policy, on the shared reference index
 // (./references.ts).
+import type { Decided } from "./decided";
 import { indexReferences } from "./references";
 import type { PlainResource } from "./rule";
 import * as t from "./tokens";
@@ -80,5 +81,19 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
             }
             return out;
         },
+    };
+}
+
+/**
+ * Judges each list once: buckets that share a name share their configurations' list, and
+ * references naming one name share their targets (see BucketIndex), so thousands of them
+ * sharing a name cost linear time, not a product.
+ */
+export function judgeListsOnce(): (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Decided) => Decided {
+    const judged = new Map<readonly PlainResource[], Decided>();
+    return (list, judge) => {
+        // An unknown verdict is undefined too: `has`, not `get`, tells a judged list.
+        if (!judged.has(list)) judged.set(list, judge(list));
+        return judged.get(list);
     };
 }
