@@ -23,7 +23,7 @@
 import { all, any, Decided, whenKnown } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
-import { Block, describeState, PropertyCheck, propertyRule } from "./lib/property-rule";
+import { Block, describeState, PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -119,6 +119,27 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
         appliesAt: options.appliesAt,
         fix: keyFix(setting, options.alsoSet),
     };
+}
+
+/**
+ * Under requireCustomerManagedKey, an encryption block's `mode` must be its KMS mode (`kms`)
+ * and its `kmsKeyArn` a customer managed key; another mode is the mode check's finding.
+ */
+function kmsModeChecks(type: string, block: string, mode: string, kms: string, unset: UnsetDefault, shownStrings: readonly string[]): Check[] {
+    return [
+        {
+            types: [type],
+            property: `${block}.${mode}`,
+            accepts: (v) => v === kms,
+            expected: `"${kms}"`,
+            shownStrings,
+            blankIsUnset: true,
+            appliesTo: (_r, config) => config.requireCustomerManagedKey,
+            unset,
+            fix: `requireCustomerManagedKey is true: set \`${mode}: "${kms}"\` with \`kmsKeyArn: key.arn\`, or ${CONFIG_HINT}.`,
+        },
+        keyCheck([type], `${block}.kmsKeyArn`, "no key is named", { appliesAt: (b) => whenKnown(b?.[mode], (v) => v === kms) }),
+    ];
 }
 
 // ---------------------------------------------------------------- EBS: volumes, instances, launch templates
@@ -756,21 +777,9 @@ const messagingChecks: Check[] = [
     keyCheck([t.CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
     // Databases and table stores AWS always encrypts.
     keyCheck([t.DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
-    {
-        // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
-        types: [t.S3TABLES_TABLE_BUCKET],
-        property: "encryptionConfiguration.sseAlgorithm",
-        accepts: (v) => v === "aws:kms",
-        expected: '"aws:kms"',
-        shownStrings: ["AES256"],
-        blankIsUnset: true,
-        appliesTo: (_r, config) => config.requireCustomerManagedKey,
-        unset: { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" },
-        fix: `requireCustomerManagedKey is true: set \`encryptionConfiguration: {sseAlgorithm: "aws:kms", kmsKeyArn: key.arn}\`, or ${CONFIG_HINT}.`,
-    },
-    keyCheck([t.S3TABLES_TABLE_BUCKET], "encryptionConfiguration.kmsKeyArn", "no key is named", {
-        appliesAt: (b) => whenKnown(b?.sseAlgorithm, (v) => v === "aws:kms"),
-    }),
+    // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
+    ...kmsModeChecks(t.S3TABLES_TABLE_BUCKET, "encryptionConfiguration", "sseAlgorithm", "aws:kms",
+        { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"]),
     {
         // ECR encrypts every repository (AES256 by default).
         types: [t.ECR_REPOSITORY],
@@ -965,23 +974,9 @@ const GLUE_ENCRYPTIONS: readonly { block: string; mode: string; kms: string; not
     { block: "jobBookmarksEncryption", mode: "jobBookmarksEncryptionMode", kms: "CSE-KMS", note: "Glue keeps job bookmarks without a key of the account's" },
 ];
 
-const glueChecks: Check[] = GLUE_ENCRYPTIONS.flatMap(({ block, mode, kms, note }): Check[] => [
-    {
-        types: [t.GLUE_SECURITY_CONFIGURATION],
-        property: `encryptionConfiguration.${block}.${mode}`,
-        accepts: (v) => v === kms,
-        expected: `"${kms}"`,
-        shownStrings: ["DISABLED", "SSE-S3"],
-        blankIsUnset: true,
-        appliesTo: (_r, config) => config.requireCustomerManagedKey,
-        unset: { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` },
-        fix: `requireCustomerManagedKey is true: set \`${mode}: "${kms}"\` with \`kmsKeyArn: key.arn\`, or ${CONFIG_HINT}.`,
-    },
-    // Another mode is the mode check's finding.
-    keyCheck([t.GLUE_SECURITY_CONFIGURATION], `encryptionConfiguration.${block}.kmsKeyArn`, "no key is named", {
-        appliesAt: (b) => whenKnown(b?.[mode], (v) => v === kms),
-    }),
-]);
+const glueChecks: Check[] = GLUE_ENCRYPTIONS.flatMap(({ block, mode, kms, note }) => kmsModeChecks(
+    t.GLUE_SECURITY_CONFIGURATION, `encryptionConfiguration.${block}`, mode, kms, { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` }, ["DISABLED", "SSE-S3"],
+));
 
 /** ElastiCache's default for a replication group: true for valkey and data tiering, false for redis; undefined while unknown. */
 function elasticacheEncryptsByDefault(r: PlainResource): Decided {
