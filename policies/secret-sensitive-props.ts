@@ -174,6 +174,11 @@ export const secretSensitiveProps = resourcePolicy<SecretSensitivePropsConfig>({
     examples: examples(),
 });
 
+/** `n` characters of a repeated pattern: the body of an example token (mixed case and digits, as real ones). */
+function filler(n: number, pattern = "a1B2c3D4e5F6g7H8"): string {
+    return pattern.repeat(Math.ceil(n / pattern.length)).slice(0, n);
+}
+
 function examples(): PolicyExample[] {
     const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.2";
     const code = { [SIG_KEY]: SIG.archive, assets: { "index.js": { [SIG_KEY]: SIG.asset, text: "exports.handler = async () => ({ statusCode: 200 });" } } };
@@ -271,6 +276,41 @@ function examples(): PolicyExample[] {
             ],
             messageIncludes: "is plaintext but",
             note: "The messages name what was found (\"holds a URL with an embedded password\", \"passes a credential in `mysql -p`\"), never the value.",
+        },
+        {
+            // Tokens built here from a repeated filler, split so that scanners of this repository pass them by.
+            title: "prefixed tokens under names that say nothing: an Amazon Bedrock API key, an OpenRouter key, an Atlassian token in user data",
+            verdict: "fail",
+            docs: false,
+            resources: [
+                { type: "aws:lambda/function:Function", name: "summarize", props: fn({ LOG_LEVEL: "info", BEDROCK: "AB" + "SKQmVkcm9ja0FQSUtleS1" + filler(108) + "=" }) },
+                {
+                    type: t.ECS_TASK_DEFINITION, name: "chat-worker",
+                    props: {
+                        family: "chat-worker",
+                        containerDefinitions: JSON.stringify([{ name: "worker", image, environment: [{ name: "OPENROUTER", value: "sk" + "-or-v1-" + filler(64, "0123456789abcdef") }] }]),
+                    },
+                },
+                {
+                    type: "aws:ec2/instance:Instance", name: "jira-sync",
+                    props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" }, userData: `#!/bin/bash\nexport JIRA=${"ATA" + "TT3" + filler(186)}\n/opt/sync/run\n` },
+                },
+            ],
+            messageIncludes: "is plaintext but",
+        },
+        {
+            title: "look-alikes of prefixed tokens: a name after API-, an image digest, a file name, a model name",
+            verdict: "pass",
+            docs: false,
+            resources: [
+                {
+                    type: "aws:lambda/function:Function", name: "summarize",
+                    props: fn({
+                        STAGE_LABEL: "API-PRODUCTIONGATEWAYSTAGES", GROQ_MODEL: "llama-3.3-70b-versatile", HARNESS_PIPELINE_FILE: "pat.pipeline.yaml",
+                        IMAGE: "registry.acme.example/orders@sha256:" + filler(64, "0123456789abcdef"),
+                    }),
+                },
+            ],
         },
         {
             title: "settings, references and run-time lookups under credential-ish names",

@@ -2,7 +2,7 @@
 // (shapes.ts) and the script reader (scripts.ts) of secret-sensitive-props, rule by rule: a
 // positive and a negative example each, and linear time on 1 MB adversarial inputs.
 import { describe, expect, it } from "vitest";
-import { B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
+import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
 import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
@@ -84,6 +84,48 @@ const EXAMPLES: [string, string, string][] = [
     ["azure-shared-access-key", fake.azureServiceBus("f46"), "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root"],
     ["teams-webhook", fake.teamsWebhook("f47"), "https://acme.webhook.office.com/webhookb2/"],
     ["age-secret-key", fake.age("f48"), "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq"],
+    ["aws-bedrock-api-key", fake.bedrock("f64"), "AB" + "SKQmVkcm9ja0FQSUtleS1EXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXM="],
+    ["atlassian-api-token", fake.atlassian("f65"), "ATA" + "TT3xFfGF0"],
+    ["1password-service-account-token", fake.onePasswordServiceAccount("f66"), "op" + "s_eyJ" + random("f66b", 40)],
+    ["1password-secret-key", "A" + "3-" + random("f67", 6, "ABCDEFGHJKLMNPQRSTVWXYZ23456789") + "-" + random("f67b", 11, "ABCDEFGHJKLMNPQRSTVWXYZ23456789") + "-" + ["c", "d", "e"].map((s) => random("f67" + s, 5, "ABCDEFGHJKLMNPQRSTVWXYZ23456789")).join("-"), "A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX"],
+    ["adobe-client-secret", "p8" + "e-" + random("f68", 32), "p8e-" + "x".repeat(32)],
+    ["artifactory-token", "AK" + "Cp" + random("f69", 69), "AKCp" + random("f69b", 40)],
+    ["clojars-token", "CLOJARS" + "_" + random("f70", 60, "abcdefghijklmnopqrstuvwxyz0123456789"), "CLOJARS_USERNAME"],
+    ["cloudflare-origin-ca-key", "v1" + ".0-" + fake.hex("f71", 24) + "-" + fake.hex("f71b", 146), "v1.0-beta-release"],
+    ["duffel-token", "duf" + "fel_live_" + random("f72", 43, B64URL), "duffel_live_short"],
+    ["easypost-api-key", "EZ" + "AK" + random("f73", 54), "EZAK"],
+    ["facebook-access-token", "EA" + "AC" + random("f74", 180), "EAACEdEose0cBA"],
+    ["flutterwave-secret-key", "FLW" + "SECK-" + random("f75", 32, "abcdefgh0123456789") + "-X", "FLWSECK_TEST-" + "x".repeat(32) + "-X"],
+    ["flyio-token", "FlyV1 " + "fm" + "2_" + random("f76", 300, B64), "fo1_short"],
+    ["frameio-token", "fio" + "-u-" + random("f77", 64, B64URL), "fio-u-short"],
+    ["harness-token", "pa" + "t." + random("f78", 22, B64URL) + "." + random("f78b", 24) + "." + random("f78c", 20), "pat.json"],
+    ["heroku-api-key", fake.heroku("f79"), "HRKU-AA"],
+    ["infracost-token", "ic" + "o-" + random("f80", 32), "ico-" + "abcdefghijklmnopqrstuvwxyzabcdef"],
+    ["notion-token", fake.notion("f81"), "ntn_" + "12345"],
+    ["octopus-deploy-api-key", "AP" + "I-" + random("f82", 26, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), "API-GATEWAYINTEGRATIONROLES"],
+    ["openshift-token", "sha" + "256~" + random("f83", 43, B64URL), "sha256:" + fake.hex("f83b", 64)],
+    ["perplexity-api-key", fake.perplexity("f84"), "pplx-api"],
+    ["planetscale-token", fake.planetscalePassword("f85"), "pscale_pw_short"],
+    ["prefect-token", "pn" + "u_" + random("f86", 36), "pnu_short"],
+    ["readme-token", "rd" + "me_" + random("f87", 70, "abcdefghijklmnopqrstuvwxyz0123456789"), "rdme_short"],
+    ["rubygems-token", "ruby" + "gems_" + fake.hex("f88", 48), "rubygems_api_key"],
+    ["scalingo-token", "tk" + "-us-" + random("f89", 48, B64URL), "tk-us-short"],
+    ["brevo-api-key", "xkey" + "sib-" + fake.hex("f90", 64) + "-" + random("f90b", 16), "xkeysib-short"],
+    ["shippo-token", "ship" + "po_live_" + fake.hex("f91", 40), "shippo_live_short"],
+    ["slack-config-token", "xo" + "xe.xoxp-1-" + random("f92", 164), "xoxe.xoxp-1-short"],
+    ["sourcegraph-token", "sg" + "p_" + fake.hex("f93", 16) + "_" + fake.hex("f93b", 40), "sgp_local_short"],
+    ["typeform-token", "tf" + "p_" + random("f94", 59, B64URL), "tfp_short"],
+    ["openrouter-api-key", fake.openrouter("f95"), "sk-or-v1-short"],
+    ["groq-api-key", fake.groq("f96"), "gsk_short"],
+    ["replicate-token", "r" + "8_" + random("f97", 37), "r8_" + "a".repeat(37)],
+    ["xai-api-key", fake.xai("f98"), "xai-short"],
+    ["langsmith-api-key", fake.langsmith("f99"), "lsv2_pt_short"],
+    ["pinecone-api-key", fake.pinecone("f100"), "pcsk_short"],
+    ["supabase-access-token", "sb" + "p_" + fake.hex("f101", 40), "sbp_" + "a".repeat(40)],
+    ["netlify-token", "nf" + "p_" + random("f102", 36), "nfp_short"],
+    ["buildkite-token", "bk" + "ua_" + fake.hex("f103", 40), "bkua_short"],
+    ["circleci-token", "CCI" + "PAT_" + random("f104", 22) + "_" + fake.hex("f104b", 40), "CCIPAT_short"],
+    ["sonar-token", "sq" + "u_" + fake.hex("f105", 40), "squ_short"],
     // A header that is not a JOSE header (no "alg") is not a JWT.
     ["jwt", fake.jwt({ sub: "svc" }, "f49"), `${Buffer.from('{"typ":"example"}').toString("base64url")}.${Buffer.from('{"text":"not-a-jwt"}').toString("base64url")}.not-a-signature-at-all`],
     ["laravel-app-key", fake.laravelKey("f50"), "base64:short="],
@@ -120,6 +162,20 @@ describe("credential formats", () => {
         expect(findFormat(`robot${fake.telegram("glued")}`)?.id).toBeUndefined();
     });
 
+    it("finds the newer prefixed tokens where programs put them", () => {
+        const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        expect(findFormat("api" + "_org_" + random("hf-org", 34, letters))?.id).toBe("huggingface-token");
+        expect(findFormat("api_org_" + "a".repeat(34))?.id).toBeUndefined();
+        // AWS's guide sets the key in AWS_BEARER_TOKEN_BEDROCK; a short-lived key is a presigned URL behind a fixed prefix.
+        expect(findFormat(`export AWS_BEARER_TOKEN_BEDROCK=${fake.bedrock("in-script")}\npython app.py`)?.id).toBe("aws-bedrock-api-key");
+        expect(findFormat("bedrock" + "-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbiZYLUFtei1BbGdvcml0aG09" + random("short-lived", 600, B64))?.id).toBe("aws-bedrock-api-key");
+        expect(findFormat("bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t")?.id).toBeUndefined();
+        expect(findFormat(JSON.stringify({ llm: { provider: "openrouter", key: fake.openrouter("in-json") } }))?.id).toBe("openrouter-api-key");
+        expect(findFormat(`docker run -e OP_SERVICE_ACCOUNT_TOKEN=${fake.onePasswordServiceAccount("in-cmd")} app`)?.id).toBe("1password-service-account-token");
+        // A base64 blob that merely contains a prefix is not a token.
+        expect(findFormat(random("blob", 40, B64) + "AB" + "SK" + random("blob2", 120))?.id).toBeUndefined();
+    });
+
     it("names a value by its format, never by its text", () => {
         for (const [, positive] of EXAMPLES) expect(findFormat(positive)!.what).not.toContain(positive.slice(0, 12));
     });
@@ -131,6 +187,9 @@ describe("credential formats", () => {
             "jdbc:x:".repeat(n / 7), "LoginModule required ".repeat(n / 21), "\"auth\":\"".repeat(n / 8), "sk-".repeat(n / 3), "0123456789abcdef".repeat(n / 16) + "NRAL",
             "&X-Amz-Credential=a".repeat(n / 20) + "X-Amz-Signature=", "?sv=2020-01-01".repeat(n / 14),
             `{"kty":"EC","d":"${"a".repeat(n)}`, `{"kty":"oct"`.repeat(n / 12), `{"kty":"RSA","d":"${"a".repeat(60)}"}`.repeat(n / 40),
+            "AB" + "SK".repeat(n / 2), "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t" + "A".repeat(n), "op" + "s_eyJ" + "A".repeat(n), "EAAC" + "a".repeat(n),
+            "fm2_" + "A".repeat(n), "cmVmd" + "a".repeat(n), "pscale_pw_".repeat(n / 10), `pscale_pw_${"a".repeat(63)}`.repeat(n / 73),
+            "xoxe.xoxp-1-" + "A".repeat(n), "sha256~".repeat(n / 7), "API-".repeat(n / 4), "pat.".repeat(n / 4),
         ];
         expectLinear((n) => {
             for (const s of shapes(n)) findFormat(s);
