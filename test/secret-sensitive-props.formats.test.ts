@@ -172,6 +172,9 @@ describe("credential formats", () => {
         expect(findFormat("bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t")?.id).toBeUndefined();
         expect(findFormat(JSON.stringify({ llm: { provider: "openrouter", key: fake.openrouter("in-json") } }))?.id).toBe("openrouter-api-key");
         expect(findFormat(`docker run -e OP_SERVICE_ACCOUNT_TOKEN=${fake.onePasswordServiceAccount("in-cmd")} app`)?.id).toBe("1password-service-account-token");
+        // Dummies of the right length (TruffleHog's tests use them as inactive tokens).
+        expect(findFormat("ship" + "po_live_" + "a".repeat(40))?.id).toBeUndefined();
+        expect(findFormat("duf" + "fel_test_" + "a".repeat(43))?.id).toBeUndefined();
         // A base64 blob that merely contains a prefix is not a token.
         expect(findFormat(random("blob", 40, B64) + "AB" + "SK" + random("blob2", 120))?.id).toBeUndefined();
     });
