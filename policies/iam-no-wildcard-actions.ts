@@ -26,6 +26,10 @@ export const IDENTITY_POLICY_PROPERTY: Readonly<Record<string, string>> = {
     [t.SSOADMIN_PERMISSION_SET_INLINE_POLICY]: "inlinePolicy",
     // Inline policies only; assumeRolePolicy is a trust policy.
     [t.IAM_ROLE]: "inlinePolicies[].policy",
+    // AWS IoT policies are the identity policies of devices (attached to their certificates and
+    // Cognito identities), in IAM's grammar: `iot:*` lets one stolen device certificate publish,
+    // subscribe and rewrite shadows and jobs across the fleet.
+    [t.IOT_POLICY]: "policy",
 };
 
 interface LocatedDocument {
@@ -97,7 +101,7 @@ export function findWildcardActions(resource: PlainResource, config: IamNoWildca
 export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
     name: "iam-no-wildcard-actions",
     displayName: "IAM policies name their actions",
-    description: "IAM identity policies (managed, inline, SSO permission-set) must not Allow wildcard actions or NotAction.",
+    description: "IAM identity policies (managed, inline, SSO permission-set) and AWS IoT policies must not Allow wildcard actions or NotAction.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -207,6 +211,36 @@ function examples(): PolicyExample[] {
                     },
                 },
             ],
+        },
+        {
+            title: "an AWS IoT policy that grants a device `iot:*`, as the provider's own example does",
+            verdict: "fail",
+            resources: [{
+                type: t.IOT_POLICY, name: "pubsub",
+                props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Action: ["iot:*"], Effect: "Allow", Resource: "*" }] }) },
+            }],
+            messageIncludes: "iot:*",
+        },
+        {
+            title: "an AWS IoT policy that names its actions and scopes them to the connecting thing with policy variables",
+            verdict: "pass",
+            resources: [{
+                type: t.IOT_POLICY, name: "sensor",
+                props: {
+                    policy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow", Action: "iot:Connect", Resource: "arn:aws:iot:eu-west-1:111122223333:client/${iot:Connection.Thing.ThingName}",
+                                Condition: { Bool: { "iot:Connection.Thing.IsAttached": "true" } },
+                            },
+                            { Effect: "Allow", Action: ["iot:Publish", "iot:Receive"], Resource: "arn:aws:iot:eu-west-1:111122223333:topic/sensors/${iot:Connection.Thing.ThingName}/*" },
+                            { Effect: "Allow", Action: "iot:Subscribe", Resource: "arn:aws:iot:eu-west-1:111122223333:topicfilter/sensors/${iot:Connection.Thing.ThingName}/*" },
+                            { Effect: "Allow", Action: ["iot:GetThingShadow", "iot:UpdateThingShadow"], Resource: "arn:aws:iot:eu-west-1:111122223333:thing/${iot:Connection.Thing.ThingName}" },
+                        ],
+                    }),
+                },
+            }],
         },
         {
             title: "a deliberate pattern accepted with allowedActions",

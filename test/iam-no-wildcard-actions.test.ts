@@ -115,6 +115,7 @@ describe("findWildcardActions (pure rule): where documents live", () => {
             ['aws:iam/role:Role "p": inlinePolicies[0] must be an object with name and policy, so it could not be checked.']],
         ["iam.Role inline policy invalid JSON", ROLE, { inlinePolicies: [{ name: "x", policy: "{" }] },
             ['aws:iam/role:Role "p": inlinePolicies[0].policy is not valid JSON']],
+        ["iot.Policy, a device's policy", "aws:iot/policy:Policy", { policy: bad }, ['aws:iot/policy:Policy "p": policy Statement[0]']],
         ["other types are ignored", "aws:s3/bucketPolicy:BucketPolicy", { policy: bad }, []],
     ];
     it.each(cases)("%s", (_label, type, props, expected) => {
@@ -126,8 +127,29 @@ describe("findWildcardActions (pure rule): where documents live", () => {
     it("covers every identity-policy resource found in the v7 schema", () => {
         expect(Object.keys(IDENTITY_POLICY_PROPERTY).sort()).toEqual([
             "aws:iam/groupPolicy:GroupPolicy", "aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
-            "aws:iam/userPolicy:UserPolicy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+            "aws:iam/userPolicy:UserPolicy", "aws:iot/policy:Policy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
         ]);
+    });
+});
+
+describe("findWildcardActions (pure rule): AWS IoT policies, as public programs and AWS's guides write them", () => {
+    const iot = (statements: unknown) => check("aws:iot/policy:Policy", { name: "p", policy: JSON.stringify(doc(statements)) });
+    it("reports `iot:*` (the provider's own example) and `greengrass:*` beside named actions", () => {
+        expect(iot([{ Action: ["iot:*"], Effect: "Allow", Resource: "*" }])).toEqual([
+            expect.stringMatching(/^aws:iot\/policy:Policy "p": policy Statement\[0\] allows wildcard actions "iot:\*"/),
+        ]);
+        expect(iot([allow(["iot:Publish", "iot:Subscribe", "iot:Receive", "iot:Connect", "greengrass:*"])])).toEqual([
+            expect.stringMatching(/allows wildcard actions "greengrass:\*"/),
+        ]);
+    });
+    it("passes named actions with policy variables, conditions and broad resources (the resource is not this policy's concern)", () => {
+        expect(iot([
+            { Effect: "Allow", Action: "iot:Connect", Resource: "arn:aws:iot:eu-west-2:111122223333:client/${iot:Connection.Thing.ThingName}", Condition: { Bool: { "iot:Connection.Thing.IsAttached": "true" } } },
+            { Effect: "Allow", Action: ["iot:Publish", "iot:Receive"], Resource: "arn:aws:iot:eu-west-2:111122223333:topic/heroiotworkshop/${iot:Connection.Thing.ThingName}" },
+            { Effect: "Allow", Action: ["iot:Publish", "iot:Subscribe", "iot:Connect", "iot:Receive"], Resource: "*" },
+            { Effect: "Allow", Action: ["greengrass:GetComponentVersionArtifact", "greengrass:ResolveComponentCandidates", "greengrass:GetDeploymentConfiguration"], Resource: "*" },
+            { Effect: "Deny", Action: "iot:*", Resource: "arn:aws:iot:eu-west-2:111122223333:topic/$aws/things/*/shadow/delete" },
+        ])).toEqual([]);
     });
 });
 
@@ -191,9 +213,10 @@ describe("iam-no-wildcard-actions through the engine path", () => {
             ["orders-fn-role", "mandatory", 'aws:iam/role:Role "orders-fn-role": inlinePolicies[1].policy statement "Orders" allows wildcard actions "dynamodb:*"'],
             ["support-inline", "mandatory", 'aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy "support-inline": inlinePolicy statement "SupportCases" allows wildcard actions "support:*"'],
             ["hand-written", "mandatory", 'aws:iam/policy:Policy "hand-written": policy is not valid JSON; build it with JSON.stringify({...}) or aws.iam.getPolicyDocument(...).json'],
+            ["greengrass-core", "mandatory", 'aws:iot/policy:Policy "greengrass-core": policy Statement[0] allows wildcard actions "greengrass:*"'],
         ]);
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
-            "IAM identity policies (managed, inline, SSO permission-set) must not Allow wildcard actions or NotAction.",
+            "IAM identity policies (managed, inline, SSO permission-set) and AWS IoT policies must not Allow wildcard actions or NotAction.",
         );
     });
 
@@ -204,7 +227,7 @@ describe("iam-no-wildcard-actions through the engine path", () => {
 
     it("accepts configured allowedActions (case-insensitive globs) and never excuses NotAction", async () => {
         const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")), {
-            config: { [POLICY]: { properties: { allowedActions: ["S3:*", "ec2:Describe*", "dynamodb:*", "SUPPORT:*", "iam:?etRole"] } } },
+            config: { [POLICY]: { properties: { allowedActions: ["S3:*", "ec2:Describe*", "dynamodb:*", "SUPPORT:*", "iam:?etRole", "greengrass:*"] } } },
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-fn-inline", "ops-user-policy", "hand-written"]);
     });

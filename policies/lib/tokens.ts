@@ -19,6 +19,7 @@ export const IAM_POLICY = "aws:iam/policy:Policy";
 export const IAM_ROLE = "aws:iam/role:Role";
 export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 export const IAM_USER_POLICY = "aws:iam/userPolicy:UserPolicy";
+export const IOT_POLICY = "aws:iot/policy:Policy";
 export const IAM_GROUP_POLICY = "aws:iam/groupPolicy:GroupPolicy";
 export const SSOADMIN_PERMISSION_SET_INLINE_POLICY = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 export const KMS_KEY = "aws:kms/key:Key";
