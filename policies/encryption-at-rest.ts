@@ -775,6 +775,13 @@ const messagingChecks: Check[] = [
     // Source and package stores.
     keyCheck([t.CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
     keyCheck([t.CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
+    // Storage Gateway keeps volumes, and writes file shares' objects, in S3 under S3-managed keys unless `kmsEncrypted`.
+    keyCheck([t.STORAGEGATEWAY_CACHED_VOLUME, t.STORAGEGATEWAY_STORED_VOLUME], "kmsKey", "Storage Gateway stores the volume in S3 with S3-managed keys", {
+        alsoSet: "`kmsEncrypted: true`",
+    }),
+    keyCheck([t.STORAGEGATEWAY_NFS_FILE_SHARE, t.STORAGEGATEWAY_SMB_FILE_SHARE], "kmsKeyArn", "Storage Gateway writes the share's objects with S3-managed keys", {
+        alsoSet: "`kmsEncrypted: true`",
+    }),
     // Databases and table stores AWS always encrypts.
     keyCheck([t.DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
     // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
@@ -1186,6 +1193,25 @@ function examples(): PolicyExample[] {
         { type: t.DSQL_CLUSTER, name: "ledger", props: { deletionProtectionEnabled: true } },
         { type: t.S3TABLES_TABLE_BUCKET, name: "analytics-tables", props: { name: "shop-analytics" } },
     ];
+    const gateway = "arn:aws:storagegateway:eu-west-1:111122223333:gateway/sgw-12A3456B";
+    const gatewayStores = (encryption: Record<string, unknown>, kmsKey?: string): PolicyExample["resources"] => [
+        {
+            type: t.STORAGEGATEWAY_CACHED_VOLUME, name: "archive-volume",
+            props: { gatewayArn: gateway, networkInterfaceId: "10.0.1.25", targetName: "archive", volumeSizeInBytes: 107374182400, ...encryption, ...(kmsKey ? { kmsKey } : {}) },
+        },
+        {
+            type: t.STORAGEGATEWAY_STORED_VOLUME, name: "ledger-volume",
+            props: { gatewayArn: gateway, networkInterfaceId: "10.0.1.25", targetName: "ledger", diskId: "pci-0000:03:00.0-scsi-0:0:0:0", preserveExistingData: false, ...encryption, ...(kmsKey ? { kmsKey } : {}) },
+        },
+        {
+            type: t.STORAGEGATEWAY_NFS_FILE_SHARE, name: "scans-share",
+            props: { gatewayArn: gateway, clientLists: ["10.0.0.0/16"], locationArn: "arn:aws:s3:::acme-scans", roleArn: "arn:aws:iam::111122223333:role/storage-gateway", ...encryption, ...(kmsKey ? { kmsKeyArn: kmsKey } : {}) },
+        },
+        {
+            type: t.STORAGEGATEWAY_SMB_FILE_SHARE, name: "office-share",
+            props: { gatewayArn: gateway, authentication: "ActiveDirectory", locationArn: "arn:aws:s3:::acme-office", roleArn: "arn:aws:iam::111122223333:role/storage-gateway", ...encryption, ...(kmsKey ? { kmsKeyArn: kmsKey } : {}) },
+        },
+    ];
     const glueSecurity = (s3: string, cloudwatch: string, bookmarks: string, kmsKeyArn?: string) => ({
         type: t.GLUE_SECURITY_CONFIGURATION, name: "etl-security",
         props: {
@@ -1555,6 +1581,9 @@ function examples(): PolicyExample[] {
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
+        pass("Storage Gateway volumes and file shares under S3-managed keys (always encrypted)", gatewayStores({})),
+        fail("the same under requireCustomerManagedKey", gatewayStores({}), { config: cmk, messageIncludes: "S3-managed keys" }),
+        pass("Storage Gateway volumes and file shares with a customer managed key, under requireCustomerManagedKey", gatewayStores({ kmsEncrypted: true }, key), { config: cmk }),
         pass("a Glue security configuration that leaves every mode DISABLED (each store keeps its own encryption)", [glueSecurity("DISABLED", "DISABLED", "DISABLED")]),
         fail("the same, and one with SSE-S3 for S3 data, under requireCustomerManagedKey", [
             glueSecurity("DISABLED", "DISABLED", "DISABLED"), { ...glueSecurity("SSE-S3", "SSE-KMS", "CSE-KMS", key), name: "etl-sse-s3" },
