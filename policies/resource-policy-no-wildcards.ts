@@ -4,8 +4,8 @@
 // unless a condition pins the caller; and wildcard actions grant today's matching actions
 // and every one AWS adds later. KMS key policies are judged by kms-no-wildcard-actions.
 //
-// S3 ACLs, snapshots and images have no policy document but a list of grantees, where the
-// AllUsers group or "all" is Principal "*" without a condition: judged here too (below).
+// S3 ACLs, snapshots, images and SSM documents have no policy document but a list of grantees,
+// where the AllUsers group or "all" is Principal "*" without a condition: judged here too (below).
 //
 // Deny statements narrow access (TLS-only, VPC-endpoint-only): never violations. Each Allow
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
@@ -137,11 +137,13 @@ export const PERMISSION_TYPES: readonly string[] = [
 ];
 
 /**
- * Resources that share a snapshot or an image by naming accounts, where the name "all" means
- * every AWS account: a public RDS snapshot (Security Hub RDS.1) or a public AMI.
+ * Resources that share a snapshot, an image or a document by naming accounts, where the name
+ * "all" means every AWS account: a public RDS snapshot (Security Hub RDS.1), a public AMI or a
+ * public SSM document (SSM.4).
  */
 export const SHARING_TYPES: readonly string[] = [
     t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+    t.SSM_DOCUMENT,
 ];
 
 /** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
@@ -170,6 +172,8 @@ function grantFindings(resource: PlainResource, allowed: readonly GlobMatcher[])
             return resource.props.group === "all" ? [{ message: publicImageMessage(resource, "group is \"all\"", "set `accountId`, `organizationArn` or `organizationalUnitArn` instead") }] : [];
         case t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION:
             return publicDistributions(resource);
+        case t.SSM_DOCUMENT:
+            return sharesWithAll(resource.props.permissions) ? [{ message: publicDocumentMessage(resource) }] : [];
         default:
             return SHARING_TYPES.includes(resource.type) && namesAll(resource.props.sharedAccounts) ? [{ message: publicSnapshotMessage(resource) }] : [];
     }
@@ -592,6 +596,20 @@ function publicSnapshotMessage(resource: PlainResource): string {
         `(a public snapshot: Security Hub RDS.1). List the account ids that need it instead; ${PUBLIC_ON_PURPOSE}.`;
 }
 
+// An SSM document's `permissions` is a map the provider reads as `{type: "Share", account_ids:
+// "111122223333,444455556666"}`; "All" (any case) among the ids shares the document publicly.
+function sharesWithAll(permissions: unknown): boolean {
+    if (!isRecord(permissions)) return false;
+    const ids = permissions.account_ids;
+    return typeof ids === "string" && !isUnknown(ids) && ids.split(",").some((id) => id.trim().toLowerCase() === "all");
+}
+
+function publicDocumentMessage(resource: PlainResource): string {
+    return `${resource.type} "${resource.name}": permissions.account_ids names "All", so every AWS account may find and run this document, ` +
+        `and read its steps, scripts and default parameters (a public SSM document: Security Hub SSM.4). List the account ids that need it ` +
+        `instead; ${PUBLIC_ON_PURPOSE}.`;
+}
+
 /** Image Builder distributions whose AMI launch permission names the group "all". */
 function publicDistributions(resource: PlainResource): Finding[] {
     const distributions = resource.props.distributions;
@@ -704,14 +722,14 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     description:
         "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
         "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, " +
-        "organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots and AMIs are not shared with every AWS account.",
+        "organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots, AMIs and SSM documents are not shared with every AWS account.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
         "Name the actions each Allow statement grants instead of `*`, `service:*` or `service:Get*`; replace Principal \"*\" with the " +
         "accounts, roles or services that need access, or pin the caller with a condition such as aws:SourceArn, aws:SourceAccount, " +
-        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount; use private bucket ACLs; share snapshots " +
-        "and AMIs with named accounts, not `all`. Exempt a resource that is public on purpose.",
+        "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount; use private bucket ACLs; share snapshots, " +
+        "AMIs and SSM documents with named accounts, not `all`. Exempt a resource that is public on purpose.",
     tags: ["aws", "iam", "least-privilege", "public-access"],
     configSchema: {
         properties: {
@@ -730,6 +748,16 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     },
     examples: examples(),
 });
+
+/** An example's Automation runbook, shared through the document's permissions map (keys as the provider reads them). */
+function ssmDocument(accountIds: string): Record<string, unknown> {
+    return {
+        name: "patch-runbook", documentType: "Automation", documentFormat: "YAML",
+        content: "schemaVersion: '0.3'\ndescription: Patch one instance\nparameters:\n  InstanceId:\n    type: String\nmainSteps:\n" +
+            "  - name: patch\n    action: aws:runCommand\n    inputs:\n      DocumentName: AWS-RunPatchBaseline\n      InstanceIds: ['{{ InstanceId }}']\n",
+        permissions: { type: "Share", account_ids: accountIds },
+    };
+}
 
 /** An example's policy document, as programs write it: JSON.stringify of the statements. */
 function doc(...statements: object[]): string {
@@ -1168,7 +1196,7 @@ function coverageExamples(account: string): PolicyExample[] {
             ],
         },
         {
-            title: "a database snapshot and an AMI shared with every AWS account (`all`)",
+            title: "a database snapshot, an AMI and an SSM document shared with every AWS account (`all`)",
             verdict: "fail",
             resources: [
                 {
@@ -1176,6 +1204,7 @@ function coverageExamples(account: string): PolicyExample[] {
                     props: { dbInstanceIdentifier: "orders-db", dbSnapshotIdentifier: "orders-db-migration", sharedAccounts: ["all"] },
                 },
                 { type: t.EC2_AMI_LAUNCH_PERMISSION, name: "golden-ami-public", props: { imageId: "ami-0abcdef1234567890", group: "all" } },
+                { type: t.SSM_DOCUMENT, name: "patch-runbook", props: ssmDocument("All") },
             ],
         },
         {
@@ -1197,6 +1226,7 @@ function coverageExamples(account: string): PolicyExample[] {
                         distributions: [{ region: "eu-west-1", amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}", launchPermission: { userIds: ["444455556666"] } } }],
                     },
                 },
+                { type: t.SSM_DOCUMENT, name: "patch-runbook", props: ssmDocument("444455556666,777788889999") },
             ],
         },
         {

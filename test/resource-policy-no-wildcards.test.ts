@@ -614,6 +614,7 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
             { region: "us-east-1", amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}" } },
         ],
     });
+    const ssmDocument = (permissions: unknown) => ({ name: "patch", documentType: "Command", content: JSON.stringify({ schemaVersion: "2.2", mainSteps: [] }), permissions });
     const PUBLIC_SNAPSHOT = 'sharedAccounts names "all", so every AWS account may restore the database from this snapshot (a public snapshot: Security Hub RDS.1)';
     const PUBLIC_AMI = (how: string) => `${how}, so every AWS account may launch the image and copy its volumes (a public AMI, with whatever its snapshots hold)`;
     const passes: [string, string, Record<string, unknown>][] = [
@@ -629,6 +630,11 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
         ["an Image Builder distribution to accounts and an organizational unit", t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
             distribution({ userIds: ["444455556666"], organizationalUnitArns: [`arn:aws:organizations::${ACCOUNT}:ou/${ORG}/ou-ab12-cd34ef56`] })],
         ["preview: an Image Builder launch permission unknown", t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, distribution(U.string)],
+        ["an SSM document shared with two accounts", t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: "444455556666,777788889999" })],
+        ["an SSM document not shared", t.SSM_DOCUMENT, ssmDocument(undefined)],
+        ["an SSM document whose account ids mention all inside a word", t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: "allow-list" })],
+        ["preview: an SSM document's account ids unknown", t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: U.string })],
+        ["preview: an SSM document's permissions unknown", t.SSM_DOCUMENT, ssmDocument(U.object)],
     ];
     it.each(passes)("passes: %s", (_label, type, props) => {
         expect(check(type, props)).toEqual([]);
@@ -653,6 +659,15 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
         ]);
     });
 
+    it("reports an SSM document shared with All, in any case and among account ids (Security Hub SSM.4)", () => {
+        for (const ids of ["All", "all", "444455556666, ALL"]) {
+            expect(short(check(t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: ids })))).toEqual([
+                `${t.SSM_DOCUMENT} "r": permissions.account_ids names "All", so every AWS account may find and run this document, ` +
+                    "and read its steps, scripts and default parameters (a public SSM document: Security Hub SSM.4)",
+            ]);
+        }
+    });
+
     it("says how to fix, in full", () => {
         expect(check(t.EC2_AMI_LAUNCH_PERMISSION, { imageId: AMI, group: "all" })[0]).toContain(
             "Name the accounts or the organization that need it: set `accountId`, `organizationArn` or `organizationalUnitArn` instead; if it is public on purpose, exempt it with a reason.");
@@ -661,7 +676,7 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
 
     it("is read for exactly these types", () => {
         expect([...SHARING_TYPES].sort()).toEqual([
-            t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+            t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.SSM_DOCUMENT,
         ].sort());
         expect(RESOURCE_POLICY_TYPES).toEqual(expect.arrayContaining([...SHARING_TYPES]));
     });
@@ -792,7 +807,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
-                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots and AMIs are not shared with every AWS account.",
+                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots, AMIs and SSM documents are not shared with every AWS account.",
         );
     });
 

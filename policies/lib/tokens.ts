@@ -50,6 +50,7 @@ export const SECRETS_MANAGER_SECRET = "aws:secretsmanager/secret:Secret";
 export const COGNITO_USER_POOL = "aws:cognito/userPool:UserPool";
 export const ROUTE53_ZONE = "aws:route53/zone:Zone";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
+export const SSM_DOCUMENT = "aws:ssm/document:Document";
 export const SECRETS_MANAGER_SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
 export const SECRETS_MANAGER_SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
 export const LIGHTSAIL_DATABASE = "aws:lightsail/database:Database";
