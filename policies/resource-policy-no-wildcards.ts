@@ -139,11 +139,11 @@ export const PERMISSION_TYPES: readonly string[] = [
 /**
  * Resources that share a snapshot, an image or a document by naming accounts, where the name
  * "all" means every AWS account: a public RDS snapshot (Security Hub RDS.1), a public AMI or a
- * public SSM document (SSM.4).
+ * public SSM document (SSM.4); and CodeBuild projects, whose builds may be made public.
  */
 export const SHARING_TYPES: readonly string[] = [
     t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
-    t.SSM_DOCUMENT,
+    t.SSM_DOCUMENT, t.CODEBUILD_PROJECT,
 ];
 
 /** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
@@ -174,6 +174,8 @@ function grantFindings(resource: PlainResource, allowed: readonly GlobMatcher[])
             return publicDistributions(resource);
         case t.SSM_DOCUMENT:
             return sharesWithAll(resource.props.permissions) ? [{ message: publicDocumentMessage(resource) }] : [];
+        case t.CODEBUILD_PROJECT:
+            return resource.props.projectVisibility === "PUBLIC_READ" ? [{ message: publicBuildsMessage(resource) }] : [];
         default:
             return SHARING_TYPES.includes(resource.type) && namesAll(resource.props.sharedAccounts) ? [{ message: publicSnapshotMessage(resource) }] : [];
     }
@@ -610,6 +612,14 @@ function publicDocumentMessage(resource: PlainResource): string {
         `instead; ${PUBLIC_ON_PURPOSE}.`;
 }
 
+// AWS: "all of a project's build results, logs, and artifacts, including builds that were run
+// when the project was private, are available to the general public".
+function publicBuildsMessage(resource: PlainResource): string {
+    return `${resource.type} "${resource.name}": projectVisibility is "PUBLIC_READ", so anyone on the internet may read every build's results, ` +
+        `logs and artifacts, those of builds run while the project was private included, with whatever they print (environment variables, ` +
+        `source). Set projectVisibility to "PRIVATE" (the default); ${PUBLIC_ON_PURPOSE} (an open-source project's public CI).`;
+}
+
 /** Image Builder distributions whose AMI launch permission names the group "all". */
 function publicDistributions(resource: PlainResource): Finding[] {
     const distributions = resource.props.distributions;
@@ -722,7 +732,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     description:
         "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
         "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, " +
-        "organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots, AMIs and SSM documents are not shared with every AWS account.",
+        "organizations or networks; S3 ACLs grant nothing to everyone, RDS snapshots, AMIs and SSM documents are not shared with every AWS account, and CodeBuild builds are not public.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
@@ -756,6 +766,16 @@ function ssmDocument(accountIds: string): Record<string, unknown> {
         content: "schemaVersion: '0.3'\ndescription: Patch one instance\nparameters:\n  InstanceId:\n    type: String\nmainSteps:\n" +
             "  - name: patch\n    action: aws:runCommand\n    inputs:\n      DocumentName: AWS-RunPatchBaseline\n      InstanceIds: ['{{ InstanceId }}']\n",
         permissions: { type: "Share", account_ids: accountIds },
+    };
+}
+
+/** An example's CodeBuild project that builds a GitHub repository. */
+function buildProject(projectVisibility: string): Record<string, unknown> {
+    return {
+        name: "widgets-ci", serviceRole: "arn:aws:iam::111122223333:role/codebuild-widgets", projectVisibility,
+        artifacts: { type: "NO_ARTIFACTS" },
+        environment: { computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0", type: "LINUX_CONTAINER" },
+        source: { type: "GITHUB", location: "https://github.com/acme/widgets.git" },
     };
 }
 
@@ -1196,7 +1216,7 @@ function coverageExamples(account: string): PolicyExample[] {
             ],
         },
         {
-            title: "a database snapshot, an AMI and an SSM document shared with every AWS account (`all`)",
+            title: "a database snapshot, an AMI and an SSM document shared with every AWS account (`all`), and a CodeBuild project with public builds",
             verdict: "fail",
             resources: [
                 {
@@ -1205,6 +1225,7 @@ function coverageExamples(account: string): PolicyExample[] {
                 },
                 { type: t.EC2_AMI_LAUNCH_PERMISSION, name: "golden-ami-public", props: { imageId: "ami-0abcdef1234567890", group: "all" } },
                 { type: t.SSM_DOCUMENT, name: "patch-runbook", props: ssmDocument("All") },
+                { type: t.CODEBUILD_PROJECT, name: "widgets-ci", props: buildProject("PUBLIC_READ") },
             ],
         },
         {
@@ -1227,6 +1248,7 @@ function coverageExamples(account: string): PolicyExample[] {
                     },
                 },
                 { type: t.SSM_DOCUMENT, name: "patch-runbook", props: ssmDocument("444455556666,777788889999") },
+                { type: t.CODEBUILD_PROJECT, name: "widgets-ci", props: buildProject("PRIVATE") },
             ],
         },
         {

@@ -614,6 +614,7 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
             { region: "us-east-1", amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}" } },
         ],
     });
+    const buildProject = { name: "ci", serviceRole: "arn:aws:iam::111122223333:role/ci", artifacts: { type: "NO_ARTIFACTS" }, source: { type: "GITHUB", location: "https://github.com/acme/ci.git" } };
     const ssmDocument = (permissions: unknown) => ({ name: "patch", documentType: "Command", content: JSON.stringify({ schemaVersion: "2.2", mainSteps: [] }), permissions });
     const PUBLIC_SNAPSHOT = 'sharedAccounts names "all", so every AWS account may restore the database from this snapshot (a public snapshot: Security Hub RDS.1)';
     const PUBLIC_AMI = (how: string) => `${how}, so every AWS account may launch the image and copy its volumes (a public AMI, with whatever its snapshots hold)`;
@@ -635,6 +636,9 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
         ["an SSM document whose account ids mention all inside a word", t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: "allow-list" })],
         ["preview: an SSM document's account ids unknown", t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: U.string })],
         ["preview: an SSM document's permissions unknown", t.SSM_DOCUMENT, ssmDocument(U.object)],
+        ["a private CodeBuild project", t.CODEBUILD_PROJECT, { ...buildProject, projectVisibility: "PRIVATE" }],
+        ["a CodeBuild project that leaves visibility unset (private)", t.CODEBUILD_PROJECT, buildProject],
+        ["preview: a CodeBuild project's visibility unknown", t.CODEBUILD_PROJECT, { ...buildProject, projectVisibility: U.string }],
     ];
     it.each(passes)("passes: %s", (_label, type, props) => {
         expect(check(type, props)).toEqual([]);
@@ -659,6 +663,13 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
         ]);
     });
 
+    it("reports a CodeBuild project whose builds are public", () => {
+        expect(short(check(t.CODEBUILD_PROJECT, { ...buildProject, projectVisibility: "PUBLIC_READ" }))).toEqual([
+            `${t.CODEBUILD_PROJECT} "r": projectVisibility is "PUBLIC_READ", so anyone on the internet may read every build's results, logs and artifacts, ` +
+                "those of builds run while the project was private included, with whatever they print (environment variables, source)",
+        ]);
+    });
+
     it("reports an SSM document shared with All, in any case and among account ids (Security Hub SSM.4)", () => {
         for (const ids of ["All", "all", "444455556666, ALL"]) {
             expect(short(check(t.SSM_DOCUMENT, ssmDocument({ type: "Share", account_ids: ids })))).toEqual([
@@ -676,7 +687,7 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
 
     it("is read for exactly these types", () => {
         expect([...SHARING_TYPES].sort()).toEqual([
-            t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.SSM_DOCUMENT,
+            t.RDS_SNAPSHOT, t.RDS_SNAPSHOT_COPY, t.RDS_CLUSTER_SNAPSHOT, t.RDS_CLUSTER_SNAPSHOT_COPY, t.EC2_AMI_LAUNCH_PERMISSION, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.SSM_DOCUMENT, t.CODEBUILD_PROJECT,
         ].sort());
         expect(RESOURCE_POLICY_TYPES).toEqual(expect.arrayContaining([...SHARING_TYPES]));
     });
@@ -807,7 +818,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
-                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, and RDS snapshots, AMIs and SSM documents are not shared with every AWS account.",
+                "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, RDS snapshots, AMIs and SSM documents are not shared with every AWS account, and CodeBuild builds are not public.",
         );
     });
 

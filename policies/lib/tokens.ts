@@ -176,6 +176,7 @@ export const APIGATEWAY_DOMAIN_NAME = "aws:apigateway/domainName:DomainName";
 export const CODEARTIFACT_DOMAIN_PERMISSIONS = "aws:codeartifact/domainPermissions:DomainPermissions";
 export const CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY = "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy";
 export const CODEBUILD_RESOURCE_POLICY = "aws:codebuild/resourcePolicy:ResourcePolicy";
+export const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
 export const DYNAMODB_RESOURCE_POLICY = "aws:dynamodb/resourcePolicy:ResourcePolicy";
 export const KINESIS_RESOURCE_POLICY = "aws:kinesis/resourcePolicy:ResourcePolicy";
 export const DSQL_CLUSTER_POLICY = "aws:dsql/clusterPolicy:ClusterPolicy";
