@@ -1,5 +1,6 @@
 // Databases must have deletion protection, so that a mistaken `pulumi destroy`, a
-// replacement or a console click cannot drop them. AWS defaults it to off everywhere.
+// replacement or a console click cannot drop them. AWS defaults it to off everywhere. A
+// Cognito user pool is a database of users too, whose password hashes cannot be exported.
 import { propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
@@ -15,16 +16,25 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.NEPTUNE_GLOBAL_CLUSTER]: "deletionProtection",
     [t.DSQL_CLUSTER]: "deletionProtectionEnabled",
     [t.DYNAMODB_TABLE]: "deletionProtectionEnabled",
+    [t.COGNITO_USER_POOL]: "deletionProtection",
 };
 
-const rule = propertyRule(Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, property]) => ({
-    types: [type],
-    property,
-    unset: { value: false, note: "AWS defaults it to false" },
-    accepts: (value: unknown) => value === true,
-    expected: "the boolean true",
-    fix: `Set \`${property}: true\` so the database cannot be deleted by accident; turn it off in a separate update before decommissioning.`,
-})));
+/** The value that turns the flag on where it is not the boolean true. */
+const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACTIVE" };
+
+const rule = propertyRule(Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, property]) => {
+    const on = ON_VALUE[type];
+    return {
+        types: [type],
+        property,
+        unset: on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" } : { value: false, note: "AWS defaults it to false" },
+        accepts: (value: unknown) => value === (on ?? true),
+        expected: on ? `"${on}"` : "the boolean true",
+        shownStrings: on ? ["INACTIVE"] : undefined,
+        fix: `Set \`${property}: ${on ? `"${on}"` : "true"}\` so the ${on ? "user pool" : "database"} cannot be deleted by accident; ` +
+            "turn it off in a separate update before decommissioning.",
+    };
+}));
 
 /** The pure rule (the policy has no config of its own). */
 export function findMissingDeletionProtection(resource: PlainResource): Finding[] {
@@ -34,10 +44,11 @@ export function findMissingDeletionProtection(resource: PlainResource): Finding[
 export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
-    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases must enable deletion protection.",
+    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases, and Cognito user pools, must enable deletion protection.",
     enforcementLevel: "advisory",
     severity: "low",
-    remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`) on the resource.",
+    remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +
+        "`deletionProtection: \"ACTIVE\"`) on the resource.",
     tags: ["aws", "rds", "dynamodb", "data-protection"],
     // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS
     // Foundations has no deletion-protection control.
@@ -46,7 +57,8 @@ export const rdsDeletionProtection = resourcePolicy({
         version: "1.0.0",
         reference: "RDS.8",
         specification: "RDS DB instances should have deletion protection enabled; also RDS.7 (RDS clusters), " +
-            "DocumentDB.5, Neptune.4 and DynamoDB.6 (the same flag on those databases).",
+            "DocumentDB.5, Neptune.4 and DynamoDB.6 (the same flag on those databases), and AWS Config's " +
+            "cognito-user-pool-deletion-protection-enabled for Cognito user pools.",
     },
     configSchema: { properties: {} },
     resourceTypes: rule.resourceTypes,
@@ -76,6 +88,23 @@ export const rdsDeletionProtection = resourcePolicy({
                 props: { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, deletionProtection: false },
             }],
             messageIncludes: "deletionProtection is false",
+        },
+        {
+            title: "a Cognito user pool that leaves deletion protection to the API's default, INACTIVE",
+            verdict: "fail",
+            resources: [{
+                type: t.COGNITO_USER_POOL, name: "customers",
+                props: { name: "customers", usernameAttributes: ["email"], autoVerifiedAttributes: ["email"], mfaConfiguration: "OPTIONAL" },
+            }],
+            messageIncludes: "deletionProtection is not set",
+        },
+        {
+            title: "the same user pool with deletion protection ACTIVE",
+            verdict: "pass",
+            resources: [{
+                type: t.COGNITO_USER_POOL, name: "customers", protect: true,
+                props: { name: "customers", usernameAttributes: ["email"], autoVerifiedAttributes: ["email"], mfaConfiguration: "OPTIONAL", deletionProtection: "ACTIVE" },
+            }],
         },
         {
             title: "the same databases with deletion protection on",

@@ -23,6 +23,11 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["dynamodb enabled", "aws:dynamodb/table:Table", { deletionProtectionEnabled: true }, false],
         ["dsql cluster enabled", "aws:dsql/cluster:Cluster", { deletionProtectionEnabled: true }, false],
         ["string 'true' is not a boolean", "aws:rds/instance:Instance", { deletionProtection: "true" }, true],
+        ["cognito user pool without the flag (the API's INACTIVE)", "aws:cognito/userPool:UserPool", { name: "customers" }, true],
+        ["cognito user pool INACTIVE", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: "INACTIVE" }, true],
+        ["cognito user pool ACTIVE", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: "ACTIVE" }, false],
+        ["cognito user pool: the boolean true is not its value", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: true }, true],
+        ["cognito user pool unknown (preview)", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: UNKNOWN_SENTINELS.string }, false],
         ["other types are ignored", "aws:s3/bucketV2:BucketV2", {}, false],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
@@ -33,10 +38,20 @@ describe("findMissingDeletionProtection (pure rule)", () => {
 
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
-            "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
+            "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
         ]);
+    });
+});
+
+describe("findMissingDeletionProtection (pure rule): Cognito user pools", () => {
+    it("says which value turns it on, and why the unset pool fails", () => {
+        const [finding] = findMissingDeletionProtection(db("aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: "INACTIVE" }));
+        expect(finding.message).toContain('deletionProtection is "INACTIVE"');
+        expect(finding.message).toContain('Set `deletionProtection: "ACTIVE"` so the user pool cannot be deleted by accident');
+        expect(findMissingDeletionProtection(db("aws:cognito/userPool:UserPool", { name: "customers" }))[0].message)
+            .toContain("deletionProtection is not set (the API defaults it to INACTIVE; only the console turns it on)");
     });
 });
 
