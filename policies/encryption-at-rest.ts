@@ -775,6 +775,20 @@ const messagingChecks: Check[] = [
     // Source and package stores.
     keyCheck([t.CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
     keyCheck([t.CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
+    // Stores of events, workflows, graphs, locations, mail, agent memory and metadata that AWS
+    // always encrypts: only their key is judged.
+    keyCheck([t.CLOUDTRAIL_EVENT_DATA_STORE], "kmsKeyId", "CloudTrail Lake encrypts the event data store with a key CloudTrail owns"),
+    keyCheck([t.EVENTBRIDGE_ARCHIVE], "kmsKeyIdentifier", "EventBridge encrypts archived events with an AWS owned key"),
+    keyCheck([t.MWAA_ENVIRONMENT], "kmsKey", "Amazon MWAA uses the AWS managed key aws/airflow"),
+    keyCheck([t.NEPTUNE_GRAPH], "kmsKeyIdentifier", "Neptune Analytics uses an AWS owned key"),
+    keyCheck([t.FSX_FILE_CACHE], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
+    keyCheck([t.LOCATION_TRACKER, t.LOCATION_GEOFENCE_COLLECTION], "kmsKeyId", "Amazon Location uses an AWS owned key"),
+    keyCheck([t.SAGEMAKER_DOMAIN], "kmsKeyId", "SageMaker encrypts the domain's EFS home directories with an AWS managed key"),
+    keyCheck([t.MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
+    keyCheck([t.WORKMAIL_ORGANIZATION], "kmsKeyArn", "WorkMail encrypts the mailboxes with an AWS managed key"),
+    keyCheck([t.BEDROCK_AGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
+    keyCheck([t.GRAFANA_WORKSPACE], "kmsKeyId", "Managed Grafana encrypts the workspace's data with a key of AWS's"),
+    keyCheck([t.DATAZONE_DOMAIN], "kmsKeyIdentifier", "DataZone encrypts the domain's metadata with a key of AWS's"),
     // Storage Gateway keeps volumes, and writes file shares' objects, in S3 under S3-managed keys unless `kmsEncrypted`.
     keyCheck([t.STORAGEGATEWAY_CACHED_VOLUME, t.STORAGEGATEWAY_STORED_VOLUME], "kmsKey", "Storage Gateway stores the volume in S3 with S3-managed keys", {
         alsoSet: "`kmsEncrypted: true`",
@@ -1193,6 +1207,42 @@ function examples(): PolicyExample[] {
         { type: t.DSQL_CLUSTER, name: "ledger", props: { deletionProtectionEnabled: true } },
         { type: t.S3TABLES_TABLE_BUCKET, name: "analytics-tables", props: { name: "shop-analytics" } },
     ];
+    // Stores AWS always encrypts, with the key input of each (judged only under requireCustomerManagedKey).
+    const serviceStores = (kmsKey?: string): PolicyExample["resources"] => {
+        const withKey = (property: string, props: Record<string, unknown>) => (kmsKey ? { ...props, [property]: kmsKey } : props);
+        const role = "arn:aws:iam::111122223333:role/service";
+        const subnets = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"];
+        return [
+            { type: t.CLOUDTRAIL_EVENT_DATA_STORE, name: "org-events", props: withKey("kmsKeyId", { name: "org-events", retentionPeriod: 365, multiRegionEnabled: true, terminationProtectionEnabled: true }) },
+            { type: t.EVENTBRIDGE_ARCHIVE, name: "orders-archive", props: withKey("kmsKeyIdentifier", { name: "orders-archive", eventSourceArn: "arn:aws:events:eu-west-1:111122223333:event-bus/orders", retentionDays: 30 }) },
+            {
+                type: t.MWAA_ENVIRONMENT, name: "etl",
+                props: withKey("kmsKey", {
+                    name: "etl", dagS3Path: "dags/", executionRoleArn: role, sourceBucketArn: "arn:aws:s3:::acme-airflow",
+                    networkConfiguration: { securityGroupIds: ["sg-0a1b2c3d"], subnetIds: subnets },
+                }),
+            },
+            { type: t.NEPTUNE_GRAPH, name: "fraud-graph", props: withKey("kmsKeyIdentifier", { graphName: "fraud", provisionedMemory: 16, deletionProtection: true }) },
+            {
+                type: t.FSX_FILE_CACHE, name: "render-cache",
+                props: withKey("kmsKeyId", { fileCacheType: "LUSTRE", fileCacheTypeVersion: "2.12", storageCapacity: 1200, subnetIds: [subnets[0]] }),
+            },
+            { type: t.LOCATION_TRACKER, name: "fleet", props: withKey("kmsKeyId", { trackerName: "fleet", positionFiltering: "TimeBased" }) },
+            { type: t.LOCATION_GEOFENCE_COLLECTION, name: "depots", props: withKey("kmsKeyId", { collectionName: "depots" }) },
+            {
+                type: t.SAGEMAKER_DOMAIN, name: "research",
+                props: withKey("kmsKeyId", { domainName: "research", authMode: "IAM", vpcId: "vpc-0a1b2c3d", subnetIds: subnets, defaultUserSettings: { executionRole: role } }),
+            },
+            { type: t.MAILMANAGER_ARCHIVE, name: "compliance-mail", props: withKey("kmsKeyArn", { archiveName: "compliance-mail" }) },
+            { type: t.WORKMAIL_ORGANIZATION, name: "mail", props: withKey("kmsKeyArn", { organizationAlias: "acme-mail" }) },
+            { type: t.BEDROCK_AGENTCORE_MEMORY, name: "support-memory", props: withKey("encryptionKeyArn", { name: "support_memory", eventExpiryDuration: 30 }) },
+            {
+                type: t.GRAFANA_WORKSPACE, name: "ops-dashboards",
+                props: withKey("kmsKeyId", { accountAccessType: "CURRENT_ACCOUNT", authenticationProviders: ["AWS_SSO"], permissionType: "SERVICE_MANAGED" }),
+            },
+            { type: t.DATAZONE_DOMAIN, name: "analytics", props: withKey("kmsKeyIdentifier", { name: "analytics", domainExecutionRole: role }) },
+        ];
+    };
     const gateway = "arn:aws:storagegateway:eu-west-1:111122223333:gateway/sgw-12A3456B";
     const gatewayStores = (encryption: Record<string, unknown>, kmsKey?: string): PolicyExample["resources"] => [
         {
@@ -1581,6 +1631,10 @@ function examples(): PolicyExample[] {
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
+        pass("CloudTrail Lake, EventBridge archives, MWAA, Neptune Analytics, FSx File Cache, Amazon Location, SageMaker domains, Mail Manager, WorkMail, " +
+            "AgentCore memory, Managed Grafana and DataZone with their services' keys (always encrypted)", serviceStores()),
+        fail("the same under requireCustomerManagedKey", serviceStores(), { config: cmk, messageIncludes: "requireCustomerManagedKey is true" }),
+        pass("the same with a customer managed key, under requireCustomerManagedKey", serviceStores(key), { config: cmk }),
         pass("Storage Gateway volumes and file shares under S3-managed keys (always encrypted)", gatewayStores({})),
         fail("the same under requireCustomerManagedKey", gatewayStores({}), { config: cmk, messageIncludes: "S3-managed keys" }),
         pass("Storage Gateway volumes and file shares with a customer managed key, under requireCustomerManagedKey", gatewayStores({ kmsEncrypted: true }, key), { config: cmk }),

@@ -791,6 +791,32 @@ describe("encryption-at-rest through the engine path", () => {
     });
 });
 
+describe("stores AWS always encrypts, judged only for their key under requireCustomerManagedKey (pure rule)", () => {
+    // [type, key input, minimal inputs, the default the message names]
+    const stores: [string, string, Record<string, unknown>, string][] = [
+        [t.CLOUDTRAIL_EVENT_DATA_STORE, "kmsKeyId", { name: "org-events" }, "CloudTrail Lake encrypts the event data store with a key CloudTrail owns"],
+        [t.EVENTBRIDGE_ARCHIVE, "kmsKeyIdentifier", { name: "orders", eventSourceArn: "arn:aws:events:eu-west-1:111122223333:event-bus/orders" }, "EventBridge encrypts archived events with an AWS owned key"],
+        [t.MWAA_ENVIRONMENT, "kmsKey", { name: "etl", dagS3Path: "dags/" }, "Amazon MWAA uses the AWS managed key aws/airflow"],
+        [t.NEPTUNE_GRAPH, "kmsKeyIdentifier", { graphName: "fraud", provisionedMemory: 16 }, "Neptune Analytics uses an AWS owned key"],
+        [t.FSX_FILE_CACHE, "kmsKeyId", { fileCacheType: "LUSTRE", storageCapacity: 1200 }, "FSx uses the AWS managed key aws/fsx"],
+        [t.LOCATION_TRACKER, "kmsKeyId", { trackerName: "fleet" }, "Amazon Location uses an AWS owned key"],
+        [t.LOCATION_GEOFENCE_COLLECTION, "kmsKeyId", { collectionName: "depots" }, "Amazon Location uses an AWS owned key"],
+        [t.SAGEMAKER_DOMAIN, "kmsKeyId", { domainName: "research", authMode: "IAM" }, "SageMaker encrypts the domain's EFS home directories with an AWS managed key"],
+        [t.MAILMANAGER_ARCHIVE, "kmsKeyArn", { archiveName: "compliance" }, "Mail Manager encrypts the archived mail with a key of AWS's"],
+        [t.WORKMAIL_ORGANIZATION, "kmsKeyArn", { organizationAlias: "acme-mail" }, "WorkMail encrypts the mailboxes with an AWS managed key"],
+        [t.BEDROCK_AGENTCORE_MEMORY, "encryptionKeyArn", { name: "support_memory", eventExpiryDuration: 30 }, "AgentCore encrypts the memory with a key of AWS's"],
+        [t.GRAFANA_WORKSPACE, "kmsKeyId", { accountAccessType: "CURRENT_ACCOUNT", permissionType: "SERVICE_MANAGED" }, "Managed Grafana encrypts the workspace's data with a key of AWS's"],
+        [t.DATAZONE_DOMAIN, "kmsKeyIdentifier", { name: "analytics" }, "DataZone encrypts the domain's metadata with a key of AWS's"],
+    ];
+    it.each(stores)("%s: passes by default and with a customer managed key; reports no key or an AWS managed one under requireCustomerManagedKey", (type, property, props, note) => {
+        expect(judge(type, props)).toEqual([]);
+        expect(judge(type, { ...props, [property]: KEY }, CMK)).toEqual([]);
+        expect(judge(type, { ...props, [property]: U }, CMK)).toEqual([]);
+        expect(judge(type, props, CMK).map((f) => f.message)).toEqual([expect.stringContaining(`${property} is not set (${note})`)]);
+        expect(judge(type, { ...props, [property]: "alias/aws/s3" }, CMK)).toHaveLength(1);
+    });
+});
+
 describe("EMR security configurations (pure rule)", () => {
     const EMR = t.EMR_SECURITY_CONFIGURATION;
     const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
