@@ -739,7 +739,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
         "Name the actions each Allow statement grants instead of `*`, `service:*` or `service:Get*`; replace Principal \"*\" with the " +
         "accounts, roles or services that need access, or pin the caller with a condition such as aws:SourceArn, aws:SourceAccount, " +
         "aws:PrincipalOrgID or aws:SourceVpce; give Lambda permissions sourceArn or sourceAccount; use private bucket ACLs; share snapshots, " +
-        "AMIs and SSM documents with named accounts, not `all`. Exempt a resource that is public on purpose.",
+        "AMIs and SSM documents with named accounts, not `all`; keep CodeBuild projects' builds private. Exempt a resource that is public on purpose.",
     tags: ["aws", "iam", "least-privilege", "public-access"],
     configSchema: {
         properties: {
