@@ -49,7 +49,7 @@ export const rdsDeletionProtection = resourcePolicy({
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +
         "`deletionProtection: \"ACTIVE\"`) on the resource.",
-    tags: ["aws", "rds", "dynamodb", "data-protection"],
+    tags: ["aws", "rds", "dynamodb", "cognito", "data-protection"],
     // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS
     // Foundations has no deletion-protection control.
     framework: {
