@@ -172,6 +172,8 @@ describe("credential formats", () => {
         expect(findFormat("bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t")?.id).toBeUndefined();
         expect(findFormat(JSON.stringify({ llm: { provider: "openrouter", key: fake.openrouter("in-json") } }))?.id).toBe("openrouter-api-key");
         expect(findFormat(`docker run -e OP_SERVICE_ACCOUNT_TOKEN=${fake.onePasswordServiceAccount("in-cmd")} app`)?.id).toBe("1password-service-account-token");
+        // gitleaks' false positive of its Infracost rule: an asset's hashed name.
+        expect(findFormat("http://assets.r7.com/assets/media_box_tv_tres_colunas/video_box.ico-7a388b69018576d24b59331fd60aab0c.png")?.id).toBeUndefined();
         // Dummies of the right length (TruffleHog's tests use them as inactive tokens).
         expect(findFormat("ship" + "po_live_" + "a".repeat(40))?.id).toBeUndefined();
         expect(findFormat("duf" + "fel_test_" + "a".repeat(43))?.id).toBeUndefined();

@@ -141,6 +141,11 @@ function token(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value:
     return rx(re, (m) => !/(.)\1{11}/.test(m[0]) && (!check || check(m)));
 }
 
+/** Capitals, small letters and digits: a generated key's body, not a hash's hex. */
+function mixedCase(body: string): boolean {
+    return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9]/.test(body);
+}
+
 function randomish(token: string): boolean {
     return /[0-9]/.test(token) && /[a-z]/i.test(token) && !/^[a-z_.-]+$/i.test(token);
 }
@@ -297,7 +302,8 @@ const RULES: readonly Rule[] = [
     { id: "frameio-token", what: "a Frame.io token", class: "unmistakable", keywords: ["fio-u-"], test: token(/\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/) },
     { id: "harness-token", what: "a Harness token", class: "unmistakable", keywords: ["pat.", "sat."], test: token(/\b[ps]at\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}\b/) },
     { id: "heroku-api-key", what: "a Heroku API key", class: "unmistakable", keywords: ["HRKU-AA"], test: token(/\bHRKU-AA[A-Za-z0-9_-]{58}(?![A-Za-z0-9_-])/) },
-    { id: "infracost-token", what: "an Infracost API key", class: "unmistakable", keywords: ["ico-"], test: token(/\bico-[A-Za-z0-9]{32}\b/, (m) => randomish(m[0].slice(4))) },
+    // Mixed case: `video_box.ico-<md5>.png`, an asset's hashed name, is lower-case hex (gitleaks' false positive).
+    { id: "infracost-token", what: "an Infracost API key", class: "unmistakable", keywords: ["ico-"], test: token(/\bico-[A-Za-z0-9]{32}\b/, (m) => mixedCase(m[0].slice(4))) },
     { id: "notion-token", what: "a Notion integration token", class: "unmistakable", keywords: ["ntn_"], test: token(/\bntn_[0-9]{11}[A-Za-z0-9]{35}\b/) },
     { id: "octopus-deploy-api-key", what: "an Octopus Deploy API key", class: "unmistakable", keywords: ["API-"], test: token(/\bAPI-[A-Z0-9]{26}\b/, (m) => randomish(m[0].slice(4))) },
     { id: "openshift-token", what: "an OpenShift token", class: "unmistakable", keywords: ["sha256~"], test: token(/\bsha256~[\w-]{43}(?![\w-])/) },
