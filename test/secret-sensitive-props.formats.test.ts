@@ -181,6 +181,20 @@ describe("credential formats", () => {
         expect(findFormat(random("blob", 40, B64) + "AB" + "SK" + random("blob2", 120))?.id).toBeUndefined();
     });
 
+    it("a format's placeholder, as documentation and templates write it, is not a credential (one character makes half of it)", () => {
+        const placeholders = [
+            "gh" + "p_" + "x".repeat(36), "gl" + "pat-XXXXXXXXXXX-XXXXXXXX", "hv" + "s." + "x".repeat(90), "xo" + "xb-000000000000-000000000000-" + "x".repeat(24),
+            "https://hooks." + "slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX", "gl" + "c_" + "1".repeat(42) + "=", "0".repeat(32) + "-us" + "1",
+            "sk" + "_live_" + "x".repeat(24), "base" + "64:" + "A".repeat(43) + "=", "Bearer " + "x".repeat(40),
+            // gitleaks' own false positives of its Sourcegraph and OpenShift rules: a run of one character, a placeholder that says so.
+            "sg" + "p_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa",
+            "--set kraken.kubeconfig.token.token=\"sha" + "256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE_XXXXXXXXXXXX\"",
+        ];
+        for (const value of placeholders) expect(findFormat(value)?.id, value.slice(0, 12)).toBeUndefined();
+        // A real token of the same rule still is one.
+        expect(findFormat(fake.github("placeholder-sibling"))?.id).toBe("github-token");
+    });
+
     it("names a value by its format, never by its text", () => {
         for (const [, positive] of EXAMPLES) expect(findFormat(positive)!.what).not.toContain(positive.slice(0, 12));
     });
@@ -208,7 +222,13 @@ describe("value shapes", () => {
         ["your_secret_key"], ["REPLACE_ME"], ["sk-..."], ["-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"], ["arn:aws:secretsmanager:us-east-1:123456789012:secret:x"],
         ["{{resolve:secretsmanager:prod/db:SecretString:password}}"], ["${{ secrets.TOKEN }}"], ["$.password"], [""], ["   "],
         ["Ref::apiKey"], ["ENC[db_password]"], ["ENC[AES256_GCM,data:Zm9v,iv:aXY=,tag:dGFn,type:str]"],
+        ["gh" + "p_" + "x".repeat(36)], ["sk" + "_live_" + "x".repeat(24)], ["gl" + "pat-XXXXXXXXXXX-XXXXXXXX"], ["hv" + "s." + "0".repeat(24)],
+        ["gh" + "p_YOUR_TOKEN_HERE_0123456789"],
     ])("%j cannot be a credential", (v) => expect(isUnusable(v)).toBe(true));
+
+    it("a token placeholder is a prefix and a dummy body, not any value with a prefix", () => {
+        for (const v of ["app_Xq8Lp2Rt7Vn4Mz9Kd3", "Pass_wordwordwordword", "db-" + "a1b2c3d4e5f6g7h8", "x_" + "abc".repeat(3)]) expect(isUnusable(v), v).toBe(false);
+    });
 
     it("`$NAME` is a reference, except in a provider-marked input, where nothing expands it", () => {
         expect(isUnusable("$ecretPassw0rd9")).toBe(true);

@@ -14,9 +14,10 @@ export class ProgramError extends Error {}
 /**
  * Stands in for a `secure:` value: check cannot (and must not) decrypt the real one. Random-looking,
  * as most real secrets are, so that a program reading it with `config.require` (a plain string,
- * plaintext in the state) into an environment variable is judged as the real value would be.
+ * plaintext in the state) into an environment variable is judged as the real value would be (so
+ * no word such as "placeholder" or "example", which secret detection reads as a stand-in, is in it).
  */
-export const SECRET_PLACEHOLDER = "check-Secret-Placeholder-7Kq2Zx9Lm4";
+export const SECRET_PLACEHOLDER = "check-Secret-StandIn-7Kq2Zx9Lm4";
 
 export interface ProgramProject {
     dir: string;

@@ -13,6 +13,7 @@
 // a credential format that some vendors hand out for browsers (JWTs, Google API keys,
 // Laravel keys): a credential unless the name says it is public (NEXT_PUBLIC_*, anon).
 import { isUnknown } from "../values";
+import { isDummy, saysPlaceholder } from "./shapes";
 
 export type FormatClass = "unmistakable" | "public-capable";
 
@@ -34,18 +35,25 @@ interface Rule extends FormatMatch {
 
 const MAX_SCANNED = 4 << 20;
 
-/** A regex rule whose match (group 1 when present) must not be a placeholder. */
+/**
+ * A regex rule whose match passes `check` and is no placeholder of the format, as documentation
+ * and templates write them, never a real credential: a match one character makes half of, or two
+ * characters two thirds of, or with a character twelve times in a row (`ghp_xxxx...`, `hvs.xxxx...`,
+ * `xoxb-000000000000-...-xxxx`, `shippo_live_aaaa...`), or one that says it is an example
+ * (`sha256~XXXX_PUT_YOUR_TOKEN_HERE_XXXX`, AWS's `...EXAMPLE` keys).
+ */
 function rx(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: string) => boolean {
     const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
     return (value) => {
         global.lastIndex = 0;
         for (let m = global.exec(value); m; m = global.exec(value)) {
             if (m[0].length === 0) global.lastIndex++;
-            else if (!check || check(m)) return true;
+            else if (!isDummy(m[0]) && !saysPlaceholder(m[0]) && (!check || check(m))) return true;
         }
         return false;
     };
 }
+
 
 /** The password position holds a literal, not `${X}`, `$X`, `{{x}}`, `<x>`, `%(x)s`, `***` or `xxx`. */
 function literal(secret: string | undefined): boolean {
@@ -134,11 +142,6 @@ function isBasicCredentials(match: RegExpExecArray): boolean {
     const text = Buffer.from(match[1], "base64").toString("latin1");
     const colon = text.indexOf(":");
     return colon > 0 && colon < text.length - 1 && /^[\x20-\x7e]+$/.test(text) && literal(text.slice(colon + 1));
-}
-
-/** A prefixed token: an rx rule whose match is no dummy (`shippo_live_aaaa...`: a character twelve times in a row). */
-function token(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: string) => boolean {
-    return rx(re, (m) => !/(.)\1{11}/.test(m[0]) && (!check || check(m)));
 }
 
 /** Capitals, small letters and digits: a generated key's body, not a hash's hex. */
@@ -279,60 +282,60 @@ const RULES: readonly Rule[] = [
     // Prefixed tokens whose prefix and length say enough without a name around them (gitleaks, same commit).
     {
         id: "aws-bedrock-api-key", what: "an Amazon Bedrock API key", class: "unmistakable", keywords: ["ABSK", "bedrock-api-key-"],
-        test: token(/(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{32,8192}={0,2})(?![A-Za-z0-9+/=])/, (m) => !m[0].includes("EXAMPLE")),
+        test: rx(/(?<![A-Za-z0-9+/])(?:ABSK[A-Za-z0-9+/]{109,269}={0,2}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{32,8192}={0,2})(?![A-Za-z0-9+/=])/),
     },
-    { id: "atlassian-api-token", what: "an Atlassian API token", class: "unmistakable", keywords: ["ATATT3"], test: token(/\bATATT3[A-Za-z0-9_=-]{186}(?![A-Za-z0-9_=-])/) },
-    { id: "1password-service-account-token", what: "a 1Password service account token", class: "unmistakable", keywords: ["ops_eyJ"], test: token(/\bops_eyJ[A-Za-z0-9+/]{250,8192}={0,3}/) },
+    { id: "atlassian-api-token", what: "an Atlassian API token", class: "unmistakable", keywords: ["ATATT3"], test: rx(/\bATATT3[A-Za-z0-9_=-]{186}(?![A-Za-z0-9_=-])/) },
+    { id: "1password-service-account-token", what: "a 1Password service account token", class: "unmistakable", keywords: ["ops_eyJ"], test: rx(/\bops_eyJ[A-Za-z0-9+/]{250,8192}={0,3}/) },
     {
         id: "1password-secret-key", what: "a 1Password secret key", class: "unmistakable", keywords: ["A3-"],
-        test: token(/\bA3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\b/, (m) => randomish(m[0].slice(3))),
+        test: rx(/\bA3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\b/, (m) => randomish(m[0].slice(3))),
     },
-    { id: "adobe-client-secret", what: "an Adobe client secret", class: "unmistakable", keywords: ["p8e-"], test: token(/\bp8e-[A-Za-z0-9]{32}\b/, (m) => randomish(m[0].slice(4))) },
-    { id: "artifactory-token", what: "a JFrog Artifactory token", class: "unmistakable", keywords: ["AKCp", "cmVmd"], test: token(/(?<![A-Za-z0-9+/])(?:AKCp[A-Za-z0-9]{69}|cmVmd[A-Za-z0-9]{59})(?![A-Za-z0-9+/=])/) },
-    { id: "clojars-token", what: "a Clojars deploy token", class: "unmistakable", ci: ["clojars_"], test: token(/\bCLOJARS_[a-z0-9]{60}\b/i) },
-    { id: "cloudflare-origin-ca-key", what: "a Cloudflare Origin CA key", class: "unmistakable", keywords: ["v1.0-"], test: token(/\bv1\.0-[a-f0-9]{24}-[a-f0-9]{146}\b/) },
-    { id: "duffel-token", what: "a Duffel access token", class: "unmistakable", keywords: ["duffel_"], test: token(/\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-])/) },
-    { id: "easypost-api-key", what: "an EasyPost API key", class: "unmistakable", keywords: ["EZAK", "EZTK"], test: token(/\bEZ[AT]K[A-Za-z0-9]{54}\b/) },
-    { id: "facebook-access-token", what: "a Facebook access token", class: "unmistakable", keywords: ["EAAM", "EAAC"], test: token(/\bEAA[MC][A-Za-z0-9]{100,1024}(?![A-Za-z0-9+/=])/) },
-    { id: "flutterwave-secret-key", what: "a Flutterwave secret key", class: "unmistakable", keywords: ["FLWSECK"], test: token(/\bFLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X\b/) },
+    { id: "adobe-client-secret", what: "an Adobe client secret", class: "unmistakable", keywords: ["p8e-"], test: rx(/\bp8e-[A-Za-z0-9]{32}\b/, (m) => randomish(m[0].slice(4))) },
+    { id: "artifactory-token", what: "a JFrog Artifactory token", class: "unmistakable", keywords: ["AKCp", "cmVmd"], test: rx(/(?<![A-Za-z0-9+/])(?:AKCp[A-Za-z0-9]{69}|cmVmd[A-Za-z0-9]{59})(?![A-Za-z0-9+/=])/) },
+    { id: "clojars-token", what: "a Clojars deploy token", class: "unmistakable", ci: ["clojars_"], test: rx(/\bCLOJARS_[a-z0-9]{60}\b/i) },
+    { id: "cloudflare-origin-ca-key", what: "a Cloudflare Origin CA key", class: "unmistakable", keywords: ["v1.0-"], test: rx(/\bv1\.0-[a-f0-9]{24}-[a-f0-9]{146}\b/) },
+    { id: "duffel-token", what: "a Duffel access token", class: "unmistakable", keywords: ["duffel_"], test: rx(/\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![A-Za-z0-9_=-])/) },
+    { id: "easypost-api-key", what: "an EasyPost API key", class: "unmistakable", keywords: ["EZAK", "EZTK"], test: rx(/\bEZ[AT]K[A-Za-z0-9]{54}\b/) },
+    { id: "facebook-access-token", what: "a Facebook access token", class: "unmistakable", keywords: ["EAAM", "EAAC"], test: rx(/\bEAA[MC][A-Za-z0-9]{100,1024}(?![A-Za-z0-9+/=])/) },
+    { id: "flutterwave-secret-key", what: "a Flutterwave secret key", class: "unmistakable", keywords: ["FLWSECK"], test: rx(/\bFLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X\b/) },
     {
         id: "flyio-token", what: "a Fly.io token", class: "unmistakable", keywords: ["fo1_", "fm1", "fm2_"],
-        test: token(/\b(?:fo1_[\w-]{43}(?![\w-])|fm1[ar]_[A-Za-z0-9+/]{100,4096}|fm2_[A-Za-z0-9+/]{100,4096})/),
+        test: rx(/\b(?:fo1_[\w-]{43}(?![\w-])|fm1[ar]_[A-Za-z0-9+/]{100,4096}|fm2_[A-Za-z0-9+/]{100,4096})/),
     },
-    { id: "frameio-token", what: "a Frame.io token", class: "unmistakable", keywords: ["fio-u-"], test: token(/\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/) },
-    { id: "harness-token", what: "a Harness token", class: "unmistakable", keywords: ["pat.", "sat."], test: token(/\b[ps]at\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}\b/) },
-    { id: "heroku-api-key", what: "a Heroku API key", class: "unmistakable", keywords: ["HRKU-AA"], test: token(/\bHRKU-AA[A-Za-z0-9_-]{58}(?![A-Za-z0-9_-])/) },
+    { id: "frameio-token", what: "a Frame.io token", class: "unmistakable", keywords: ["fio-u-"], test: rx(/\bfio-u-[A-Za-z0-9_=-]{64}(?![A-Za-z0-9_=-])/) },
+    { id: "harness-token", what: "a Harness token", class: "unmistakable", keywords: ["pat.", "sat."], test: rx(/\b[ps]at\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}\b/) },
+    { id: "heroku-api-key", what: "a Heroku API key", class: "unmistakable", keywords: ["HRKU-AA"], test: rx(/\bHRKU-AA[A-Za-z0-9_-]{58}(?![A-Za-z0-9_-])/) },
     // Mixed case: `video_box.ico-<md5>.png`, an asset's hashed name, is lower-case hex (gitleaks' false positive).
-    { id: "infracost-token", what: "an Infracost API key", class: "unmistakable", keywords: ["ico-"], test: token(/\bico-[A-Za-z0-9]{32}\b/, (m) => mixedCase(m[0].slice(4))) },
-    { id: "notion-token", what: "a Notion integration token", class: "unmistakable", keywords: ["ntn_"], test: token(/\bntn_[0-9]{11}[A-Za-z0-9]{35}\b/) },
-    { id: "octopus-deploy-api-key", what: "an Octopus Deploy API key", class: "unmistakable", keywords: ["API-"], test: token(/\bAPI-[A-Z0-9]{26}\b/, (m) => randomish(m[0].slice(4))) },
-    { id: "openshift-token", what: "an OpenShift token", class: "unmistakable", keywords: ["sha256~"], test: token(/\bsha256~[\w-]{43}(?![\w-])/) },
-    { id: "perplexity-api-key", what: "a Perplexity API key", class: "unmistakable", keywords: ["pplx-"], test: token(/\bpplx-[A-Za-z0-9]{48}\b/) },
+    { id: "infracost-token", what: "an Infracost API key", class: "unmistakable", keywords: ["ico-"], test: rx(/\bico-[A-Za-z0-9]{32}\b/, (m) => mixedCase(m[0].slice(4))) },
+    { id: "notion-token", what: "a Notion integration token", class: "unmistakable", keywords: ["ntn_"], test: rx(/\bntn_[0-9]{11}[A-Za-z0-9]{35}\b/) },
+    { id: "octopus-deploy-api-key", what: "an Octopus Deploy API key", class: "unmistakable", keywords: ["API-"], test: rx(/\bAPI-[A-Z0-9]{26}\b/, (m) => randomish(m[0].slice(4))) },
+    { id: "openshift-token", what: "an OpenShift token", class: "unmistakable", keywords: ["sha256~"], test: rx(/\bsha256~[\w-]{43}(?![\w-])/) },
+    { id: "perplexity-api-key", what: "a Perplexity API key", class: "unmistakable", keywords: ["pplx-"], test: rx(/\bpplx-[A-Za-z0-9]{48}\b/) },
     {
         id: "planetscale-token", what: "a PlanetScale token or password", class: "unmistakable", keywords: ["pscale_tkn_", "pscale_oauth_", "pscale_pw_"],
-        test: token(/\bpscale_(?:tkn|oauth|pw)_[\w=.-]{32,64}(?![\w=.-])/),
+        test: rx(/\bpscale_(?:tkn|oauth|pw)_[\w=.-]{32,64}(?![\w=.-])/),
     },
-    { id: "prefect-token", what: "a Prefect API key", class: "unmistakable", keywords: ["pnu_"], test: token(/\bpnu_[A-Za-z0-9]{36}\b/) },
-    { id: "readme-token", what: "a ReadMe API key", class: "unmistakable", keywords: ["rdme_"], test: token(/\brdme_[a-z0-9]{70}\b/) },
-    { id: "rubygems-token", what: "a RubyGems API key", class: "unmistakable", keywords: ["rubygems_"], test: token(/\brubygems_[a-f0-9]{48}\b/) },
-    { id: "scalingo-token", what: "a Scalingo API token", class: "unmistakable", keywords: ["tk-us-"], test: token(/\btk-us-[\w-]{48}(?![\w-])/) },
-    { id: "brevo-api-key", what: "a Brevo (Sendinblue) API key", class: "unmistakable", keywords: ["xkeysib-"], test: token(/\bxkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}\b/) },
-    { id: "shippo-token", what: "a Shippo API token", class: "unmistakable", keywords: ["shippo_"], test: token(/\bshippo_(?:live|test)_[a-fA-F0-9]{40}\b/) },
-    { id: "slack-config-token", what: "a Slack configuration token", class: "unmistakable", keywords: ["xoxe"], test: token(/\bxoxe(?:\.xox[bp]-\d-[A-Za-z0-9]{163,166}|-\d-[A-Za-z0-9]{146})\b/) },
-    { id: "sourcegraph-token", what: "a Sourcegraph access token", class: "unmistakable", keywords: ["sgp_"], test: token(/\bsgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}\b/) },
-    { id: "typeform-token", what: "a Typeform token", class: "unmistakable", keywords: ["tfp_"], test: token(/\btfp_[A-Za-z0-9_.=-]{59}(?![A-Za-z0-9_.=-])/) },
+    { id: "prefect-token", what: "a Prefect API key", class: "unmistakable", keywords: ["pnu_"], test: rx(/\bpnu_[A-Za-z0-9]{36}\b/) },
+    { id: "readme-token", what: "a ReadMe API key", class: "unmistakable", keywords: ["rdme_"], test: rx(/\brdme_[a-z0-9]{70}\b/) },
+    { id: "rubygems-token", what: "a RubyGems API key", class: "unmistakable", keywords: ["rubygems_"], test: rx(/\brubygems_[a-f0-9]{48}\b/) },
+    { id: "scalingo-token", what: "a Scalingo API token", class: "unmistakable", keywords: ["tk-us-"], test: rx(/\btk-us-[\w-]{48}(?![\w-])/) },
+    { id: "brevo-api-key", what: "a Brevo (Sendinblue) API key", class: "unmistakable", keywords: ["xkeysib-"], test: rx(/\bxkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}\b/) },
+    { id: "shippo-token", what: "a Shippo API token", class: "unmistakable", keywords: ["shippo_"], test: rx(/\bshippo_(?:live|test)_[a-fA-F0-9]{40}\b/) },
+    { id: "slack-config-token", what: "a Slack configuration token", class: "unmistakable", keywords: ["xoxe"], test: rx(/\bxoxe(?:\.xox[bp]-\d-[A-Za-z0-9]{163,166}|-\d-[A-Za-z0-9]{146})\b/) },
+    { id: "sourcegraph-token", what: "a Sourcegraph access token", class: "unmistakable", keywords: ["sgp_"], test: rx(/\bsgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}\b/) },
+    { id: "typeform-token", what: "a Typeform token", class: "unmistakable", keywords: ["tfp_"], test: rx(/\btfp_[A-Za-z0-9_.=-]{59}(?![A-Za-z0-9_.=-])/) },
     // Prefixed tokens gitleaks does not list, by their vendors' published formats.
-    { id: "openrouter-api-key", what: "an OpenRouter API key", class: "unmistakable", keywords: ["sk-or-v1-"], test: token(/\bsk-or-v1-[a-f0-9]{64}\b/) },
-    { id: "groq-api-key", what: "a Groq API key", class: "unmistakable", keywords: ["gsk_"], test: token(/\bgsk_[A-Za-z0-9]{52}\b/) },
-    { id: "replicate-token", what: "a Replicate API token", class: "unmistakable", keywords: ["r8_"], test: token(/\br8_[A-Za-z0-9_-]{37}(?![A-Za-z0-9_-])/, (m) => randomish(m[0].slice(3))) },
-    { id: "xai-api-key", what: "an xAI API key", class: "unmistakable", keywords: ["xai-"], test: token(/\bxai-[A-Za-z0-9_]{80}\b/) },
-    { id: "langsmith-api-key", what: "a LangSmith API key", class: "unmistakable", keywords: ["lsv2_"], test: token(/\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b/) },
-    { id: "pinecone-api-key", what: "a Pinecone API key", class: "unmistakable", keywords: ["pcsk_"], test: token(/\bpcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}\b/) },
-    { id: "supabase-access-token", what: "a Supabase access token", class: "unmistakable", keywords: ["sbp_"], test: token(/\bsbp_[a-z0-9]{40}\b/, (m) => randomish(m[0].slice(4))) },
-    { id: "netlify-token", what: "a Netlify access token", class: "unmistakable", keywords: ["nfp_"], test: token(/\bnfp_[A-Za-z0-9_]{36}\b/) },
-    { id: "buildkite-token", what: "a Buildkite API token", class: "unmistakable", keywords: ["bkua_"], test: token(/\bbkua_[a-z0-9]{40}\b/) },
-    { id: "circleci-token", what: "a CircleCI personal token", class: "unmistakable", keywords: ["CCIPAT_"], test: token(/\bCCIPAT_[A-Za-z0-9]{22}_[a-fA-F0-9]{40}\b/) },
-    { id: "sonar-token", what: "a SonarQube or SonarCloud token", class: "unmistakable", keywords: ["squ_", "sqp_", "sqa_", "sqco_"], test: token(/\bsq(?:[upa]_[a-f0-9]{40}|co_[A-Za-z0-9]{59})\b/) },
+    { id: "openrouter-api-key", what: "an OpenRouter API key", class: "unmistakable", keywords: ["sk-or-v1-"], test: rx(/\bsk-or-v1-[a-f0-9]{64}\b/) },
+    { id: "groq-api-key", what: "a Groq API key", class: "unmistakable", keywords: ["gsk_"], test: rx(/\bgsk_[A-Za-z0-9]{52}\b/) },
+    { id: "replicate-token", what: "a Replicate API token", class: "unmistakable", keywords: ["r8_"], test: rx(/\br8_[A-Za-z0-9_-]{37}(?![A-Za-z0-9_-])/, (m) => randomish(m[0].slice(3))) },
+    { id: "xai-api-key", what: "an xAI API key", class: "unmistakable", keywords: ["xai-"], test: rx(/\bxai-[A-Za-z0-9_]{80}\b/) },
+    { id: "langsmith-api-key", what: "a LangSmith API key", class: "unmistakable", keywords: ["lsv2_"], test: rx(/\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b/) },
+    { id: "pinecone-api-key", what: "a Pinecone API key", class: "unmistakable", keywords: ["pcsk_"], test: rx(/\bpcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}\b/) },
+    { id: "supabase-access-token", what: "a Supabase access token", class: "unmistakable", keywords: ["sbp_"], test: rx(/\bsbp_[a-z0-9]{40}\b/, (m) => randomish(m[0].slice(4))) },
+    { id: "netlify-token", what: "a Netlify access token", class: "unmistakable", keywords: ["nfp_"], test: rx(/\bnfp_[A-Za-z0-9_]{36}\b/) },
+    { id: "buildkite-token", what: "a Buildkite API token", class: "unmistakable", keywords: ["bkua_"], test: rx(/\bbkua_[a-z0-9]{40}\b/) },
+    { id: "circleci-token", what: "a CircleCI personal token", class: "unmistakable", keywords: ["CCIPAT_"], test: rx(/\bCCIPAT_[A-Za-z0-9]{22}_[a-fA-F0-9]{40}\b/) },
+    { id: "sonar-token", what: "a SonarQube or SonarCloud token", class: "unmistakable", keywords: ["squ_", "sqp_", "sqa_", "sqco_"], test: rx(/\bsq(?:[upa]_[a-f0-9]{40}|co_[A-Za-z0-9]{59})\b/) },
     { id: "jwt", what: "a JSON Web Token", class: "public-capable", keywords: ["eyJ"], test: rx(/\b(eyJ[A-Za-z0-9_-]{10,2000})\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,2000}/, isJwt) },
     { id: "laravel-app-key", what: "an application key (base64:)", class: "public-capable", keywords: ["base64:"], test: rx(/(?:^|[^A-Za-z0-9+/])base64:[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/) },
     {

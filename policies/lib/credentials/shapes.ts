@@ -10,7 +10,45 @@ export function isUnusable(value: string): boolean {
     const v = value.trim();
     if (v === "") return true;
     if (v.length > MAX_SHAPED) return false;
-    return WHOLE_PLACEHOLDER.test(v) || MASKED.test(v) || PLACEHOLDER_WORDS.test(v) || isPemPlaceholder(v) || v.endsWith("...") || v.endsWith("…");
+    return WHOLE_PLACEHOLDER.test(v) || MASKED.test(v) || PLACEHOLDER_WORDS.test(v) || isPemPlaceholder(v) || isTokenPlaceholder(v) ||
+        v.endsWith("...") || v.endsWith("…");
+}
+
+/**
+ * One character makes up half of the text, or two characters two thirds of it, or one repeats
+ * twelve times in a row (`sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa`): a dummy, not a random value.
+ */
+export function isDummy(text: string): boolean {
+    if (/(.)\1{11}/s.test(text)) return true;
+    const counts = new Map<string, number>();
+    for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let first = 0;
+    let second = 0;
+    for (const n of counts.values()) {
+        if (n > first) [first, second] = [n, first];
+        else if (n > second) second = n;
+    }
+    return first * 2 >= text.length || (first + second) * 3 >= text.length * 2;
+}
+
+// Words that make a token-shaped text an example. AWS's documentation keys end in EXAMPLE
+// (capitals: `dc=example` in an LDAP URL is a name).
+const PLACEHOLDER_WORDS_INSIDE = /your_?(?:token|key|secret)|_here(?![a-z])|replace_?me|placeholder/i;
+
+/** A token-shaped text that says it is an example (`sha256~XXXX_PUT_YOUR_TOKEN_HERE_XXXX`, `...EXAMPLE`). */
+export function saysPlaceholder(text: string): boolean {
+    return text.includes("EXAMPLE") || PLACEHOLDER_WORDS_INSIDE.test(text);
+}
+
+// A token format's placeholder, as documentation writes them: a short prefix and a body of 16
+// characters or more that is a dummy or says it is one (`ghp_xxxx...`, `hvs.xxxx...`,
+// `sk_live_xxxx...`, `glpat-XXXXXXXXXXX-XXXXXXXX`, `ghp_YOUR_TOKEN_HERE_0000`).
+const TOKEN_PREFIX = /^[A-Za-z][A-Za-z0-9]{0,11}[_.~-]/;
+function isTokenPlaceholder(v: string): boolean {
+    const prefix = TOKEN_PREFIX.exec(v);
+    if (prefix === null || v.length - prefix[0].length < 16) return false;
+    const body = v.slice(prefix[0].length);
+    return isDummy(body) || saysPlaceholder(body);
 }
 
 // ${X}, $X, $(cmd), `cmd`, {{ x }}, <your-token>, %(x)s, %X%, #{x}, ${{ secrets.X }}, $.jsonpath,
