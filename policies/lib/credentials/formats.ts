@@ -54,7 +54,6 @@ function rx(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: st
     };
 }
 
-
 /** The password position holds a literal, not `${X}`, `$X`, `{{x}}`, `<x>`, `%(x)s`, `***` or `xxx`. */
 function literal(secret: string | undefined): boolean {
     if (!secret) return false;

@@ -20,8 +20,7 @@ export function isUnusable(value: string): boolean {
  */
 export function isDummy(text: string): boolean {
     if (/(.)\1{11}/s.test(text)) return true;
-    const counts = new Map<string, number>();
-    for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const counts = charCounts(text);
     let first = 0;
     let second = 0;
     for (const n of counts.values()) {
@@ -190,10 +189,16 @@ export function isUuid(value: string): boolean {
 
 // ---------------------------------------------------------------- randomness
 
-/** Shannon entropy in bits per character. */
-export function entropy(value: string): number {
+/** How often each character occurs in the value (what `entropy` and `isDummy` read). */
+function charCounts(value: string): Map<string, number> {
     const counts = new Map<string, number>();
     for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    return counts;
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+    const counts = charCounts(value);
     let bits = 0;
     const n = value.length;
     for (const c of counts.values()) bits -= (c / n) * Math.log2(c / n);
