@@ -1244,24 +1244,28 @@ function examples(): PolicyExample[] {
         ];
     };
     const gateway = "arn:aws:storagegateway:eu-west-1:111122223333:gateway/sgw-12A3456B";
-    const gatewayStores = (encryption: Record<string, unknown>, kmsKey?: string): PolicyExample["resources"] => [
-        {
-            type: t.STORAGEGATEWAY_CACHED_VOLUME, name: "archive-volume",
-            props: { gatewayArn: gateway, networkInterfaceId: "10.0.1.25", targetName: "archive", volumeSizeInBytes: 107374182400, ...encryption, ...(kmsKey ? { kmsKey } : {}) },
-        },
-        {
-            type: t.STORAGEGATEWAY_STORED_VOLUME, name: "ledger-volume",
-            props: { gatewayArn: gateway, networkInterfaceId: "10.0.1.25", targetName: "ledger", diskId: "pci-0000:03:00.0-scsi-0:0:0:0", preserveExistingData: false, ...encryption, ...(kmsKey ? { kmsKey } : {}) },
-        },
-        {
-            type: t.STORAGEGATEWAY_NFS_FILE_SHARE, name: "scans-share",
-            props: { gatewayArn: gateway, clientLists: ["10.0.0.0/16"], locationArn: "arn:aws:s3:::acme-scans", roleArn: "arn:aws:iam::111122223333:role/storage-gateway", ...encryption, ...(kmsKey ? { kmsKeyArn: kmsKey } : {}) },
-        },
-        {
-            type: t.STORAGEGATEWAY_SMB_FILE_SHARE, name: "office-share",
-            props: { gatewayArn: gateway, authentication: "ActiveDirectory", locationArn: "arn:aws:s3:::acme-office", roleArn: "arn:aws:iam::111122223333:role/storage-gateway", ...encryption, ...(kmsKey ? { kmsKeyArn: kmsKey } : {}) },
-        },
-    ];
+    const gatewayStores = (kmsKey?: string): PolicyExample["resources"] => {
+        // Storage Gateway takes a key only with `kmsEncrypted: true`.
+        const encryption = (property: string) => (kmsKey ? { kmsEncrypted: true, [property]: kmsKey } : {});
+        return [
+            {
+                type: t.STORAGEGATEWAY_CACHED_VOLUME, name: "archive-volume",
+                props: { gatewayArn: gateway, networkInterfaceId: "10.0.1.25", targetName: "archive", volumeSizeInBytes: 107374182400, ...encryption("kmsKey") },
+            },
+            {
+                type: t.STORAGEGATEWAY_STORED_VOLUME, name: "ledger-volume",
+                props: { gatewayArn: gateway, networkInterfaceId: "10.0.1.25", targetName: "ledger", diskId: "pci-0000:03:00.0-scsi-0:0:0:0", preserveExistingData: false, ...encryption("kmsKey") },
+            },
+            {
+                type: t.STORAGEGATEWAY_NFS_FILE_SHARE, name: "scans-share",
+                props: { gatewayArn: gateway, clientLists: ["10.0.0.0/16"], locationArn: "arn:aws:s3:::acme-scans", roleArn: "arn:aws:iam::111122223333:role/storage-gateway", ...encryption("kmsKeyArn") },
+            },
+            {
+                type: t.STORAGEGATEWAY_SMB_FILE_SHARE, name: "office-share",
+                props: { gatewayArn: gateway, authentication: "ActiveDirectory", locationArn: "arn:aws:s3:::acme-office", roleArn: "arn:aws:iam::111122223333:role/storage-gateway", ...encryption("kmsKeyArn") },
+            },
+        ];
+    };
     const glueSecurity = (s3: string, cloudwatch: string, bookmarks: string, kmsKeyArn?: string) => ({
         type: t.GLUE_SECURITY_CONFIGURATION, name: "etl-security",
         props: {
@@ -1635,9 +1639,9 @@ function examples(): PolicyExample[] {
             "AgentCore memory, Managed Grafana and DataZone with their services' keys (always encrypted)", serviceStores()),
         fail("the same under requireCustomerManagedKey", serviceStores(), { config: cmk, messageIncludes: "requireCustomerManagedKey is true" }),
         pass("the same with a customer managed key, under requireCustomerManagedKey", serviceStores(key), { config: cmk }),
-        pass("Storage Gateway volumes and file shares under S3-managed keys (always encrypted)", gatewayStores({})),
-        fail("the same under requireCustomerManagedKey", gatewayStores({}), { config: cmk, messageIncludes: "S3-managed keys" }),
-        pass("Storage Gateway volumes and file shares with a customer managed key, under requireCustomerManagedKey", gatewayStores({ kmsEncrypted: true }, key), { config: cmk }),
+        pass("Storage Gateway volumes and file shares under S3-managed keys (always encrypted)", gatewayStores()),
+        fail("the same under requireCustomerManagedKey", gatewayStores(), { config: cmk, messageIncludes: "S3-managed keys" }),
+        pass("Storage Gateway volumes and file shares with a customer managed key, under requireCustomerManagedKey", gatewayStores(key), { config: cmk }),
         pass("a Glue security configuration that leaves every mode DISABLED (each store keeps its own encryption)", [glueSecurity("DISABLED", "DISABLED", "DISABLED")]),
         fail("the same, and one with SSE-S3 for S3 data, under requireCustomerManagedKey", [
             glueSecurity("DISABLED", "DISABLED", "DISABLED"), { ...glueSecurity("SSE-S3", "SSE-KMS", "CSE-KMS", key), name: "etl-sse-s3" },
