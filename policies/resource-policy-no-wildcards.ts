@@ -31,6 +31,9 @@ export interface ResourcePolicyNoWildcardsConfig {
  * How a service reads "anyone" in its policy, where that differs from the general rule:
  * - `s3-bucket`: a statement pinned to an account's access points delegates to their
  *   policies (AWS's "delegate access control to access points"), so wildcards are fine;
+ *   statements open to anyone are the stack part's (see "S3 public access" below);
+ * - `access-point`: an access point's own public access block (all on unless turned off)
+ *   restricts a public policy to the owner's account and AWS services (restrictPublicBuckets);
  * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
  *   too; the API's authorizers decide (private APIs: see denyFences);
  * - `efs`: a file system without a policy lets every client that reaches a mount target
@@ -47,7 +50,7 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   issues tokens to every tenant of its service, so trusting it is trusting anyone unless a
  *   claim naming the tenant is pinned (see SHARED_PROVIDERS).
  */
-type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
+type ServiceRule = "s3-bucket" | "access-point" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
 
 interface DocumentInput {
     /** The input, dotted for nested blocks ("details.policy"). */
@@ -63,7 +66,7 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.S3_BUCKET]: { path: "policy", optional: true, service: "s3-bucket" },
     [t.S3_BUCKET_V2]: { path: "policy", optional: true, service: "s3-bucket" },
     [t.S3CONTROL_BUCKET_POLICY]: { path: "policy", service: "s3-bucket" },
-    [t.S3_ACCESS_POINT]: { path: "policy", optional: true },
+    [t.S3_ACCESS_POINT]: { path: "policy", optional: true, service: "access-point" },
     [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy" },
@@ -149,6 +152,9 @@ export const SHARING_TYPES: readonly string[] = [
 /** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
 export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2];
 
+/** Bucket policies, whose statements open to anyone a public access block may restrict: the stack part judges those. */
+export const BUCKET_POLICY_TYPES: readonly string[] = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.S3_BUCKET_V2];
+
 export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES];
 
 export function findResourcePolicyWildcards(resource: PlainResource, config: ResourcePolicyNoWildcardsConfig): Finding[] {
@@ -201,16 +207,23 @@ const UNPINNED_SERVICE_PROBLEM =
     "on behalf of resources in any account. Add a condition with the calling resource's ARN or your account id.";
 
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
-    const at: DocumentLocation = { type: resource.type, name: resource.name, path: input.path };
-    const reading = readPolicyDocument(valueAt(resource.props, input.path), { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
+    const at = locationOf(resource, input);
+    const reading = readDocument(resource, input);
     if (reading.kind !== "document") return [];
     const findings: Finding[] = reading.problems.map((problem) => ({ message: describeProblem(at, problem) }));
+    const anyoneHere = !BUCKET_POLICY_TYPES.includes(resource.type);
     for (const statement of reading.statements) {
-        for (const problem of statementProblems(statement, reading, resource, input.service, allowed)) {
+        for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere)) {
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
         }
     }
     return findings;
+}
+
+const locationOf = (resource: PlainResource, input: DocumentInput): DocumentLocation => ({ type: resource.type, name: resource.name, path: input.path });
+
+function readDocument(resource: PlainResource, input: DocumentInput): PolicyDocumentReading {
+    return readPolicyDocument(valueAt(resource.props, input.path), { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
 }
 
 function valueAt(props: Record<string, unknown>, path: string): unknown {
@@ -228,6 +241,7 @@ type Document = Extract<PolicyDocumentReading, { kind: "document" }>;
 /** Why an Allow statement of a resource policy is too broad (none when fine, or not decidable at preview). */
 function statementProblems(
     statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined, allowed: readonly GlobMatcher[],
+    anyoneHere: boolean,
 ): string[] {
     if (statement.effect !== "Allow") return [];
     const audience = audienceOf(statement);
@@ -241,7 +255,7 @@ function statementProblems(
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (audience.anyone && openToAnyone(statement, document, resource, service) === true) problems.push(ANYONE_PROBLEM(statement));
+    if (anyoneHere && audience.anyone && openToAnyone(statement, document, resource, service) === true) problems.push(ANYONE_PROBLEM(statement));
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
@@ -429,11 +443,20 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
             return actionsWithin(statement, EFS_CLIENT);
         case "search-domain":
             return any(fineGrainedAccessControl(resource.props.advancedSecurityOptions), inVpc(resource.props.vpcOptions));
+        case "access-point":
+            return accessPointRestricted(resource.props.publicAccessBlockConfiguration);
         case "lambda-policy":
             return statement.condition?.tests.some(isPublicUrlMarker) ?? false;
         default:
             return false;
     }
+}
+
+/** An access point's public access block restricts a public policy unless it turns `restrictPublicBuckets` off (AWS turns it on by default). */
+function accessPointRestricted(block: unknown): Decided {
+    if (isUnknown(block)) return undefined;
+    if (!isRecord(block)) return true;
+    return whenKnown(block.restrictPublicBuckets, (v) => v !== false && v !== "false");
 }
 
 function actionsWithin(statement: PolicyStatement, names: readonly string[]): Decided {
@@ -641,10 +664,9 @@ function publicDistributions(resource: PlainResource): Finding[] {
 // owner's canned ACLs are not public. An object's ACL is not judged: a public object is how
 // an ACL-based website serves its files, and the bucket that allows it is judged.
 //
-// S3 ignores public ACLs on a bucket whose public access block says `ignorePublicAcls`
-// (prowler#2715 fixed that false positive for policies): the block is another resource, so
-// ACLs are the stack part's. It reads outputs: after an update AWS's own grants, where a
-// canned ACL shows again as its grants (reported once, as the ACL).
+// The stack part judges ACLs, for the public access block (see "S3 public access" below). It
+// reads outputs: after an update AWS's own grants, where a canned ACL shows again as its
+// grants (reported once, as the ACL).
 const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
     allusers: "everyone (AllUsers: anyone on the internet, unsigned requests included)",
     authenticatedusers: "every AWS account (AuthenticatedUsers: any AWS identity, not only the owner's)",
@@ -695,30 +717,70 @@ export function publicAclMessages(resource: PlainResource): string[] {
     });
 }
 
-/** `ignorePublicAcls` of the bucket's public access blocks: true when one sets it (S3 then ignores public ACLs). */
-const ignoresPublicAcls = (blocks: readonly PlainResource[]): Decided =>
-    any(...blocks.map((b) => whenKnown(b.props.ignorePublicAcls, (v) => v === true || v === "true")));
+// ---------------------------------------------------------------- S3 public access
+//
+// A public access block, a resource of its own for a bucket or for the whole account, takes
+// effect over what a bucket grants the public: with `ignorePublicAcls` S3 ignores public ACLs,
+// with `restrictPublicBuckets` it keeps a bucket whose policy is public to the owner's account
+// and AWS services (prowler#2715 fixed that false positive). So public ACLs and bucket policy
+// statements open to anyone are the stack part's; wildcard actions stay the resource part's.
+// An account's block counts for the resources of its provider (the same account).
 
-/** The stack part: public bucket ACLs, unless the bucket's public access block makes S3 ignore them. */
-export function findPublicBucketAcls(resources: readonly PlainResource[]): Finding[] {
+/** Bucket policy statements open to anyone (the resource part leaves them here). */
+export function publicPolicyMessages(resource: PlainResource): string[] {
+    const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
+    const reading = readDocument(resource, input);
+    if (reading.kind !== "document") return [];
+    const at = locationOf(resource, input);
+    return reading.statements
+        .filter((s) => s.effect === "Allow" && audienceOf(s).anyone && openToAnyone(s, reading, resource, input.service) === true)
+        .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${RESTRICT_HINT}`);
+}
+
+const RESTRICT_HINT = "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)";
+
+type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
+
+/** Whether one of these public access blocks turns the setting on. */
+const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[]): Decided =>
+    any(...blocks.map((b) => whenKnown(b.props[setting], (v) => v === true || v === "true")));
+
+/** The stack part: public bucket ACLs and policies, unless a public access block makes S3 ignore or restrict them. */
+export function findPublicBuckets(resources: readonly PlainResource[]): Finding[] {
     const candidates = resources.flatMap((r) => {
-        const messages = ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
-        return messages.length > 0 ? [{ r, messages }] : [];
+        const acl = ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
+        const policy = BUCKET_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r) : [];
+        return [
+            ...(acl.length > 0 ? [{ r, messages: acl, setting: "ignorePublicAcls" as const }] : []),
+            ...(policy.length > 0 ? [{ r, messages: policy, setting: "restrictPublicBuckets" as const }] : []),
+        ];
     });
-    // Most stacks have no public ACL: the buckets are indexed only when one does.
+    // Most stacks have nothing public: the buckets are indexed only when one does.
     if (candidates.length === 0) return [];
     const index = indexBuckets(resources);
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
-    const once = judgeListsOnce();
-    const ignoredFor = (bucket: PlainResource): Decided => {
+    const accountBlocks = new Map<string | undefined, PlainResource[]>();
+    for (const r of resources) {
+        if (r.type !== t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK) continue;
+        const list = accountBlocks.get(r.provider);
+        if (list) list.push(r);
+        else accountBlocks.set(r.provider, [r]);
+    }
+    const judges = { ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
+    const setFor = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
         const list = blocks.get(bucket);
-        return list ? once(list, ignoresPublicAcls) : false;
+        return list ? judges[setting](list, setIn(setting)) : false;
     };
     const findings: Finding[] = [];
-    for (const { r, messages } of candidates) {
-        // A bucket outside the stack (or not found) keeps its ACL effective, as far as the stack shows.
-        const ignored = BUCKET_TYPES.has(r.type) ? ignoredFor(r) : once(index.targetsOf(r), (buckets) => any(...buckets.map(ignoredFor)));
-        if (ignored !== false) continue;
+    for (const { r, messages, setting } of candidates) {
+        const once = judges[setting];
+        const account = accountBlocks.get(r.provider);
+        // A bucket outside the stack (or not found) keeps its grants effective, as far as the stack shows.
+        const set = any(
+            account ? once(account, setIn(setting)) : false,
+            BUCKET_TYPES.has(r.type) ? setFor(r, setting) : once(index.targetsOf(r), (buckets) => any(...buckets.map((b) => setFor(b, setting)))),
+        );
+        if (set !== false) continue;
         for (const message of messages) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;
@@ -752,9 +814,9 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     resourceTypes: RESOURCE_POLICY_TYPES,
     check: findResourcePolicyWildcards,
     stack: {
-        judges: "S3 bucket ACLs, which the bucket's public access block may make S3 ignore",
-        resourceTypes: [...ACL_TYPES, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
-        check: (resources) => findPublicBucketAcls(resources),
+        judges: "S3 bucket ACLs and bucket policies open to anyone, which a public access block may make S3 ignore or restrict",
+        resourceTypes: [...new Set([...ACL_TYPES, ...BUCKET_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
+        check: (resources) => findPublicBuckets(resources),
     },
     examples: examples(),
 });
@@ -1212,6 +1274,32 @@ function coverageExamples(account: string): PolicyExample[] {
                 {
                     type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "legacy-site-block",
                     props: { bucket: "legacy-site-7d1e2a", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+                },
+            ],
+        },
+        {
+            title: "a public bucket policy under a public access block that restricts it (restrictPublicBuckets), and an access point's by default",
+            verdict: "pass",
+            docs: false,
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "partner-drop", props: { bucket: "partner-drop-7d1e2a" } },
+                {
+                    type: t.S3_BUCKET_POLICY, name: "partner-drop-policy",
+                    props: {
+                        bucket: "partner-drop-7d1e2a",
+                        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::partner-drop-7d1e2a/*" }] }),
+                    },
+                },
+                {
+                    type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "partner-drop-block",
+                    props: { bucket: "partner-drop-7d1e2a", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: true },
+                },
+                {
+                    type: t.S3_ACCESS_POINT, name: "partner-drop-ap",
+                    props: {
+                        bucket: "partner-drop-7d1e2a", name: "partner-drop-ap",
+                        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:eu-west-1:111122223333:accesspoint/partner-drop-ap/object/*" }] }),
+                    },
                 },
             ],
         },

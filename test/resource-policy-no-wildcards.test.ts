@@ -5,7 +5,7 @@ import type { PlainResource } from "../policies/lib/rule";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import {
-    ACL_TYPES, findPublicBucketAcls, findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES,
+    ACL_TYPES, BUCKET_POLICY_TYPES, findPublicBuckets, findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES,
 } from "../policies/resource-policy-no-wildcards";
 import { FIXTURES, useEngine } from "./helpers/engine";
 import { readCounter } from "./helpers/reads";
@@ -37,8 +37,10 @@ const ANYONE = 'allows any principal (Principal "*") without a condition that pi
 const ANYONE_BUT = 'allows every principal but those in NotPrincipal without a condition that pins the caller';
 const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"), without a condition that pins the caller`;
 
+// The verdict on a stack of this one resource: its resource part, then the stack part (ACLs and bucket policies open to anyone).
 function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
-    return findResourcePolicyWildcards(resource(type, props), { allowedActions }).map((f) => f.message);
+    const r = resource(type, props);
+    return [...findResourcePolicyWildcards(r, { allowedActions }), ...findPublicBuckets([r])].map((f) => f.message);
 }
 const short = (messages: string[]) => messages.map((m) => m.replace(/\. .*$/s, ""));
 
@@ -234,7 +236,8 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
                 "Name each action they need (a wildcard also grants actions AWS adds later), or accept the pattern in this policy's allowedActions config.",
             `${t.S3_BUCKET_POLICY} "r": policy statement "Open" allows any principal (Principal "*") without a condition that pins the caller. ` +
                 "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or aws:SourceVpce; " +
-                "if the resource is public on purpose, exempt it with a reason.",
+                "if the resource is public on purpose, exempt it with a reason. " +
+                "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)",
         ]);
     });
 
@@ -693,7 +696,7 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
     });
 });
 
-describe("findPublicBucketAcls (stack part): S3 access control lists", () => {
+describe("findPublicBuckets (stack part): S3 access control lists", () => {
     const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
     const AUTHENTICATED = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
@@ -703,7 +706,7 @@ describe("findPublicBucketAcls (stack part): S3 access control lists", () => {
     const grant = (grantee: Record<string, unknown>, permission: unknown) => ({ grantee, permission });
     const group = (uri: string) => ({ type: "Group", uri });
     const user = (id: string) => ({ type: "CanonicalUser", id });
-    const acls = (...resources: PlainResource[]) => findPublicBucketAcls(resources).map((f) => `${f.resource?.name}: ${f.message.replace(/\. .*$/s, "")}`);
+    const acls = (...resources: PlainResource[]) => findPublicBuckets(resources).map((f) => `${f.resource?.name}: ${f.message.replace(/\. .*$/s, "")}`);
     const one = (type: string, props: Record<string, unknown>) => acls(resource(type, props)).map((m) => m.replace(/^r: /, ""));
     const bucket = (name: string, props: Record<string, unknown> = {}) => resource(t.S3_BUCKET_V2, { bucket: name, ...props }, { name });
     const block = (name: string, props: Record<string, unknown>, options = {}) =>
@@ -779,21 +782,129 @@ describe("findPublicBucketAcls (stack part): S3 access control lists", () => {
             resources.push(wrap(bucket(`b${i}`, { bucket: "acme-shared", acl: "public-read" })), wrap(aclOf(`a${i}`, "acme-shared", { acl: "public-read" })),
                 wrap(block(`p${i}`, { bucket: "acme-shared", ignorePublicAcls: true })));
         }
-        expect(findPublicBucketAcls(resources)).toEqual([]);
+        expect(findPublicBuckets(resources)).toEqual([]);
         expect(reads() / (3 * n)).toBeLessThan(50);
     });
 
     it("says how to fix, and never quotes a grantee", () => {
-        const [finding] = findPublicBucketAcls([resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) })]);
+        const [finding] = findPublicBuckets([resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) })]);
         expect(finding.message).toContain('Use the "private" ACL (or `objectOwnership: "BucketOwnerEnforced"`, which turns ACLs off) and grant access in a bucket policy');
         assertNotShown(finding.message, ["ops@example.com", OWNER], "a finding");
         expect([...ACL_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2].sort());
     });
 
-    it("the resource part leaves ACLs to the stack part (never reported twice)", () => {
-        expect(check(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", acl: "public-read" })).toEqual([]);
-        const open = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` })));
-        expect(short(check(t.S3_BUCKET, { bucket: "shop-uploads", acl: "public-read", policy: open }))).toEqual([`${t.S3_BUCKET} "r": policy Statement[0] ${ANYONE}`]);
+    it("the resource part leaves ACLs and open bucket policies to the stack part (never reported twice)", () => {
+        const resourcePart = (r: PlainResource) => short(findResourcePolicyWildcards(r, { allowedActions: [] }).map((f) => f.message));
+        expect(resourcePart(resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", acl: "public-read" }))).toEqual([]);
+        const open = JSON.stringify(doc(allow("*", "s3:*", { Resource: `${BUCKET}/*` })));
+        const both = resource(t.S3_BUCKET, { bucket: "shop-uploads", acl: "public-read", policy: open });
+        expect(resourcePart(both)).toEqual([`${t.S3_BUCKET} "r": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
+        expect(short(findPublicBuckets([both]).map((f) => f.message))).toEqual([
+            `${t.S3_BUCKET} "r": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_BUCKET} "r": policy Statement[0] ${ANYONE}`,
+        ]);
+        // Every other policy's statements open to anyone stay with the resource part.
+        expect(resourcePart(resource(t.SQS_QUEUE_POLICY, { queueUrl: "q", policy: open }))).toEqual([
+            `${t.SQS_QUEUE_POLICY} "r": policy Statement[0] ${WILDCARD('"s3:*"')}`, `${t.SQS_QUEUE_POLICY} "r": policy Statement[0] ${ANYONE}`,
+        ]);
+    });
+});
+
+describe("findPublicBuckets (stack part): bucket policies open to anyone, and public access blocks", () => {
+    const open = (name = "site") => JSON.stringify(doc(allow("*", "s3:GetObject", { Sid: "PublicRead", Resource: `arn:aws:s3:::${name}/*` })));
+    const bucket = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(t.S3_BUCKET_V2, { bucket: name, ...props }, { name, ...options });
+    const policyOf = (name: string, bucketName: unknown, options = {}) => resource(t.S3_BUCKET_POLICY, { bucket: bucketName, policy: open() }, { name, ...options });
+    // Provider v7 inputs: a block states the settings a program sets (unset ones default to false).
+    const block = (name: string, props: Record<string, unknown>, options = {}) => resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, props, { name, ...options });
+    const accountBlock = (props: Record<string, unknown>, options = {}) => resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, props, { name: "account-block", ...options });
+    const reported = (...resources: PlainResource[]) => findPublicBuckets(resources).map((f) => f.resource?.name);
+    const site = bucket("site");
+
+    it("passes a public policy that the bucket's public access block restricts (restrictPublicBuckets), and only that", () => {
+        expect(reported(site, policyOf("site-policy", "site"), block("site-block", { bucket: "site", restrictPublicBuckets: true }))).toEqual([]);
+        expect(reported(bucket("site", { policy: open() }), block("site-block", { bucket: "site", restrictPublicBuckets: "true" }))).toEqual([]);
+        // The block of a bucket named by id, as state written by older providers may record it.
+        expect(reported(bucket("site", { id: "site-0a1b2c" }), policyOf("site-policy", "site-0a1b2c"), block("site-block", { bucket: "site-0a1b2c", restrictPublicBuckets: true }))).toEqual([]);
+        // Not set, false, only the ACL settings, another bucket's block, or a bucket outside the stack: the policy takes effect.
+        expect(reported(site, policyOf("site-policy", "site"), block("site-block", { bucket: "site", blockPublicAcls: true, ignorePublicAcls: true }))).toEqual(["site-policy"]);
+        expect(reported(site, policyOf("site-policy", "site"), block("site-block", { bucket: "site", restrictPublicBuckets: false }))).toEqual(["site-policy"]);
+        expect(reported(site, bucket("other"), policyOf("site-policy", "site"), block("other-block", { bucket: "other", restrictPublicBuckets: true }))).toEqual(["site-policy"]);
+        expect(reported(policyOf("site-policy", "bucket-of-another-stack"))).toEqual(["site-policy"]);
+        expect(reported(site, policyOf("site-policy", "site"))).toEqual(["site-policy"]);
+    });
+
+    it("each setting answers for its own grant: restrictPublicBuckets for policies, ignorePublicAcls for ACLs", () => {
+        const both = bucket("site", { acl: "public-read", policy: open() });
+        const messages = (...resources: PlainResource[]) => short(findPublicBuckets(resources).map((f) => f.message)).map((m) => m.split(": ")[1].split(" ")[0]);
+        expect(messages(both, block("b", { bucket: "site", restrictPublicBuckets: true }))).toEqual(["acl"]);
+        expect(messages(both, block("b", { bucket: "site", ignorePublicAcls: true }))).toEqual(["policy"]);
+        expect(messages(both, block("b", { bucket: "site", ignorePublicAcls: true, restrictPublicBuckets: true }))).toEqual([]);
+    });
+
+    it("an account's public access block counts for the buckets of its provider (the same account)", () => {
+        const PROD = "urn:pulumi:dev::project::pulumi:providers:aws::prod";
+        const SANDBOX = "urn:pulumi:dev::project::pulumi:providers:aws::sandbox";
+        expect(reported(bucket("site", {}, { provider: PROD }), policyOf("site-policy", "site", { provider: PROD }), accountBlock({ restrictPublicBuckets: true }, { provider: PROD }))).toEqual([]);
+        expect(reported(bucket("site", { acl: "public-read" }, { provider: PROD }), accountBlock({ ignorePublicAcls: true }, { provider: PROD }))).toEqual([]);
+        // Another provider may be another account; an account block without the setting restricts nothing.
+        expect(reported(bucket("site", {}, { provider: SANDBOX }), policyOf("site-policy", "site", { provider: SANDBOX }), accountBlock({ restrictPublicBuckets: true }, { provider: PROD })))
+            .toEqual(["site-policy"]);
+        expect(reported(site, policyOf("site-policy", "site"), accountBlock({ blockPublicAcls: true, ignorePublicAcls: true }))).toEqual(["site-policy"]);
+        expect(reported(site, policyOf("site-policy", "site"), accountBlock({ restrictPublicBuckets: true }))).toEqual([]);
+    });
+
+    it("preview: a setting or bucket not known yet may restrict, so the policy is not reported", () => {
+        expect(reported(site, policyOf("site-policy", "site"), block("site-block", { bucket: "site", restrictPublicBuckets: U.boolean }))).toEqual([]);
+        expect(reported(site, policyOf("site-policy", "site"), accountBlock({ restrictPublicBuckets: U.boolean }))).toEqual([]);
+        const newSite = bucket("site", { bucket: U.string });
+        const deps = { propertyDependencies: { bucket: [newSite.urn] } };
+        expect(reported(newSite, policyOf("site-policy", U.string, deps), block("site-block", { bucket: U.string, restrictPublicBuckets: true }, deps))).toEqual([]);
+        expect(reported(newSite, policyOf("site-policy", U.string, deps), block("site-block", { bucket: U.string, restrictPublicBuckets: false }, deps))).toEqual(["site-policy"]);
+    });
+
+    it("a restricted bucket's wildcard actions are still the resource part's", () => {
+        const wide = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: JSON.stringify(doc(allow("*", "s3:*", { Resource: "arn:aws:s3:::site/*" }))) }, { name: "site-policy" });
+        expect(reported(site, wide, block("site-block", { bucket: "site", restrictPublicBuckets: true }))).toEqual([]);
+        expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3_BUCKET_POLICY} "site-policy": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
+    });
+
+    it("says how a public access block would restrict it, and passes what other rules pass", () => {
+        const [finding] = findPublicBuckets([site, policyOf("site-policy", "site")]);
+        expect(finding.message).toContain("(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)");
+        expect(finding.resource).toEqual({ urn: policyOf("site-policy", "site").urn, type: t.S3_BUCKET_POLICY, name: "site-policy" });
+        const pinned = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: doc(allow("*", "s3:GetObject", when("StringEquals", "aws:SourceVpce", "vpce-1a2b3c4d"))) });
+        const delegated = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: doc(allow({ AWS: "*" }, "*", when("StringEquals", "s3:DataAccessPointAccount", ACCOUNT))) });
+        expect(reported(site, pinned, delegated, resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: U.string }))).toEqual([]);
+        expect([...BUCKET_POLICY_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_POLICY].sort());
+    });
+
+    it("reads each resource a bounded number of times, with 3,000 buckets, policies and blocks on one name", () => {
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const resources: PlainResource[] = [];
+        for (let i = 0; i < n; i++) {
+            resources.push(wrap(bucket(`b${i}`, { bucket: "acme-shared", policy: open("acme-shared") })), wrap(policyOf(`p${i}`, "acme-shared")),
+                wrap(block(`k${i}`, { bucket: "acme-shared", restrictPublicBuckets: true })));
+        }
+        expect(findPublicBuckets(resources)).toEqual([]);
+        expect(reads() / (3 * n)).toBeLessThan(50);
+    });
+});
+
+describe("findResourcePolicyWildcards (pure rule): S3 access points restrict a public policy by default", () => {
+    const point = (block?: unknown) => check(t.S3_ACCESS_POINT, {
+        bucket: "shop-uploads", name: "uploads-ap", policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: "arn:aws:s3:eu-west-1:111122223333:accesspoint/uploads-ap/object/*" }))),
+        ...(block === undefined ? {} : { publicAccessBlockConfiguration: block }),
+    });
+    it("passes a public policy under the access point's own block: unset (all on), or restrictPublicBuckets not turned off", () => {
+        expect(point()).toEqual([]);
+        expect(point({ blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true })).toEqual([]);
+        expect(point({ restrictPublicBuckets: true })).toEqual([]);
+        expect(point(U.object)).toEqual([]);
+        expect(point({ restrictPublicBuckets: U.boolean })).toEqual([]);
+    });
+    it("reports it when the block turns restrictPublicBuckets off", () => {
+        expect(short(point({ blockPublicPolicy: false, restrictPublicBuckets: false }))).toEqual([`${t.S3_ACCESS_POINT} "r": policy Statement[0] ${ANYONE}`]);
     });
 });
 
@@ -806,16 +917,21 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const failing = doc(allow("*", "sqs:SendMessage", { Sid: "Open" }));
         const passing = doc(allow({ AWS: ROLE }, "sqs:SendMessage"), deny("*", "*", when("Bool", "aws:SecureTransport", "false")));
         const resources = Object.entries(RESOURCE_POLICY_DOCUMENTS).flatMap(([type, input], i) => {
+            // An access point restricts a public policy unless its public access block says otherwise.
+            const open = type === t.S3_ACCESS_POINT ? { publicAccessBlockConfiguration: { restrictPublicBuckets: false } } : {};
             const props = (document: unknown) => {
                 const [head, leaf] = input.path.split(".");
                 const value = JSON.stringify(document);
-                return leaf ? { [head]: { name: "x", [leaf]: value } } : { [head]: value };
+                return { ...open, ...(leaf ? { [head]: { name: "x", [leaf]: value } } : { [head]: value }) };
             };
             return [{ type, name: `fail-${i}`, props: props(failing) }, { type, name: `pass-${i}`, props: props(passing) }];
         });
         const run = await engine.run({ resources });
+        // Bucket policies' statements open to anyone come from the stack part, after the others.
         const reported = run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]);
-        expect(reported).toEqual(Object.keys(RESOURCE_POLICY_DOCUMENTS).map((_type, i) => [`fail-${i}`, "mandatory"]));
+        const types = Object.keys(RESOURCE_POLICY_DOCUMENTS);
+        const reports = (stack: boolean) => types.flatMap((type, i) => (BUCKET_POLICY_TYPES.includes(type) === stack ? [[`fail-${i}`, "mandatory"]] : []));
+        expect(reported).toEqual([...reports(false), ...reports(true)]);
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
                 "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, RDS snapshots, AMIs and SSM documents are not shared with every AWS account, and CodeBuild builds are not public.",
@@ -845,10 +961,42 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["wildcard-fence"]);
     });
 
+    it("a public bucket policy: reported unless a public access block of the bucket or its account restricts it", async () => {
+        const open = JSON.stringify(doc(allow("*", "s3:GetObject", { Sid: "PublicRead", Resource: "arn:aws:s3:::*/*" })));
+        const site = (name: string, block?: Record<string, unknown>, provider?: string) => [
+            { type: t.S3_BUCKET, name, props: { bucket: name }, ...(provider ? { provider } : {}) },
+            { type: t.S3_BUCKET_POLICY, name: `${name}-policy`, props: { bucket: name, policy: open }, ...(provider ? { provider } : {}) },
+            ...(block ? [{ type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: `${name}-block`, props: { bucket: name, ...block } }] : []),
+        ];
+        const run = await engine.run({
+            resources: [
+                { type: "pulumi:providers:aws", name: "baseline", props: { region: "eu-west-1" } },
+                { type: t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, name: "account", props: { restrictPublicBuckets: true }, provider: "baseline" },
+                ...site("restricted", { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: true }),
+                ...site("website", { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false }),
+                ...site("unblocked"),
+                ...site("in-baseline-account", undefined, "baseline"),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["website-policy", "mandatory", `${t.S3_BUCKET_POLICY} "website-policy": policy statement "PublicRead" ${ANYONE}`],
+            ["unblocked-policy", "mandatory", `${t.S3_BUCKET_POLICY} "unblocked-policy": policy statement "PublicRead" ${ANYONE}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.S3_BUCKET, name: "site", props: { bucket: { $unknown: "string" } } },
+                { type: t.S3_BUCKET_POLICY, name: "site-policy", props: { bucket: { $unknown: "string" }, policy: open }, propertyDependencies: { bucket: ["site"] } },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "site-block", props: { bucket: { $unknown: "string" }, restrictPublicBuckets: true }, propertyDependencies: { bucket: ["site"] } },
+                { type: t.S3_ACCESS_POINT, name: "site-ap", props: { bucket: { $unknown: "string" }, name: "site-ap", policy: open } },
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
     it("reports the insecure fixture", async () => {
         const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")));
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
-            ["uploads-policy", `${t.S3_BUCKET_POLICY} "uploads-policy": policy statement "PublicReadWrite" ${ANYONE}`],
             ["orders-queue-policy", `${t.SQS_QUEUE_POLICY} "orders-queue-policy": policy statement "Worker" ${WILDCARD('"sqs:*"')}`],
             ["orders-queue-policy", `${t.SQS_QUEUE_POLICY} "orders-queue-policy": policy statement "OrgSend" ${ANYONE}`],
             ["alerts", `${t.SNS_TOPIC} "alerts": policy statement "EventsPublish" ${WILDCARD('"SNS:*"')}`],
@@ -860,6 +1008,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ["partner-access", `${t.IAM_ROLE} "partner-access": assumeRolePolicy Statement[0] ${ANYONE}`],
             ["api-invoke", `${t.LAMBDA_PERMISSION} "api-invoke": principal is the service principal "apigateway.amazonaws.com" without sourceArn or sourceAccount, ` +
                 "so the service may invoke the function on behalf of resources in any account"],
+            ["uploads-policy", `${t.S3_BUCKET_POLICY} "uploads-policy": policy statement "PublicReadWrite" ${ANYONE}`],
         ]);
     });
 
