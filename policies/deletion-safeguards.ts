@@ -184,6 +184,14 @@ const pointInTimeRecovery: Check[] = [
             "and a deleted table to the moment of its deletion for 35 days.",
     },
     {
+        // A global table's replica keeps its own recovery setting, a boolean here.
+        types: [t.DYNAMODB_TABLE_REPLICA], property: "pointInTimeRecovery",
+        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
+        accepts: isTrue, expected: "the boolean true",
+        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+        fix: "Set `pointInTimeRecovery: true`: each replica of a global table keeps its own recovery period, restored in its own region.",
+    },
+    {
         types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.recoveryPeriodInDays",
         unset: { value: 35, note: "AWS keeps 35 days" },
         accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",

@@ -642,6 +642,7 @@ const databaseChecks: Check[] = [
     keyCheck([t.DYNAMODB_TABLE], "replicas[].kmsKeyArn", "the replica uses the AWS managed key aws/dynamodb of its region", {
         appliesTo: (r) => declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
     }),
+    keyCheck([t.DYNAMODB_TABLE_REPLICA], "kmsKeyArn", "the replica uses the AWS managed key aws/dynamodb of its region"),
     {
         // The Data Catalog's metadata (databases, tables, partitions, their schemas and
         // locations) is encrypted only when the account's catalog settings say so; the

@@ -16,6 +16,8 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.NEPTUNE_GLOBAL_CLUSTER]: "deletionProtection",
     [t.DSQL_CLUSTER]: "deletionProtectionEnabled",
     [t.DYNAMODB_TABLE]: "deletionProtectionEnabled",
+    // A global table's replica in another region, managed on its own (each replica has its own flag).
+    [t.DYNAMODB_TABLE_REPLICA]: "deletionProtectionEnabled",
     [t.COGNITO_USER_POOL]: "deletionProtection",
 };
 

@@ -24,6 +24,8 @@ const SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 const MEMORYDB = "aws:memorydb/cluster:Cluster";
 const TABLE = "aws:dynamodb/table:Table";
 const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
+const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
+const ORDERS_TABLE_ARN = "arn:aws:dynamodb:us-east-1:111122223333:table/orders";
 const LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
 const EBS = "aws:ebs/volume:Volume";
 
@@ -62,6 +64,8 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["MemoryDB cluster in a multi-Region cluster", MEMORYDB, { nodeType: "db.r7g.large", multiRegionClusterName: "orders-mr" }],
         ["DynamoDB table with point-in-time recovery", TABLE, { pointInTimeRecovery: { enabled: true } }],
         ["DynamoDB table without it when not required", TABLE, {}, { requirePointInTimeRecovery: false }],
+        ["DynamoDB table replica without it when not required", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN }, { requirePointInTimeRecovery: false }],
+        ["DynamoDB table replica whose recovery is unknown (preview)", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN, pointInTimeRecovery: U.boolean }],
         ["DynamoDB table with a 7-day recovery period", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } }],
         ["DynamoDB recovery period is not judged while recovery is off and not required", TABLE, { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 1 } }, { requirePointInTimeRecovery: false }],
         ["Keyspaces table with point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "ENABLED" } }],
@@ -106,6 +110,7 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
         ["DynamoDB table without point-in-time recovery", TABLE, {}, ["pointInTimeRecovery.enabled"]],
         ["DynamoDB table turning it off", TABLE, { pointInTimeRecovery: { enabled: false } }, ["pointInTimeRecovery.enabled"]],
+        ["DynamoDB table replica without point-in-time recovery", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN, pointInTimeRecovery: false }, ["pointInTimeRecovery"]],
         ["DynamoDB recovery period of 3 days", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, ["pointInTimeRecovery.recoveryPeriodInDays"]],
         ["Keyspaces table without point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "DISABLED" } }, ["pointInTimeRecovery.status"]],
         ["S3 bucket force-destroyed", "aws:s3/bucketV2:BucketV2", { forceDestroy: true }, ["forceDestroy"]],
@@ -250,6 +255,8 @@ const DEFAULT_CASES: Case[] = [
     bad("dynamodb-pitr-off", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: false } }),
     bad("dynamodb-pitr-period", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 2 } }),
     ok("dynamodb-pitr", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: true } }),
+    bad("dynamodb-replica-pitr", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN }),
+    ok("dynamodb-replica-pitr", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN, pointInTimeRecovery: true }),
     bad("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders" }),
     ok("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders", pointInTimeRecovery: { status: "ENABLED" } }),
     // Force-delete flags.

@@ -806,6 +806,7 @@ describe("stores AWS always encrypts, judged only for their key under requireCus
         [t.WORKMAIL_ORGANIZATION, "kmsKeyArn", { organizationAlias: "acme-mail" }, "WorkMail encrypts the mailboxes with an AWS managed key"],
         [t.BEDROCK_AGENTCORE_MEMORY, "encryptionKeyArn", { name: "support_memory", eventExpiryDuration: 30 }, "AgentCore encrypts the memory with a key of AWS's"],
         [t.GRAFANA_WORKSPACE, "kmsKeyId", { accountAccessType: "CURRENT_ACCOUNT", permissionType: "SERVICE_MANAGED" }, "Managed Grafana encrypts the workspace's data with a key of AWS's"],
+        [t.DYNAMODB_TABLE_REPLICA, "kmsKeyArn", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders" }, "the replica uses the AWS managed key aws/dynamodb of its region"],
         [t.DATAZONE_DOMAIN, "kmsKeyIdentifier", { name: "analytics" }, "DataZone encrypts the domain's metadata with a key of AWS's"],
     ];
     it.each(stores)("%s: passes by default and with a customer managed key; reports no key or an AWS managed one under requireCustomerManagedKey", (type, property, props, note) => {

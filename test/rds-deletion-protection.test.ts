@@ -21,6 +21,8 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["neptune cluster without", "aws:neptune/cluster:Cluster", {}, true],
         ["dynamodb uses deletionProtectionEnabled", "aws:dynamodb/table:Table", { deletionProtection: true }, true],
         ["dynamodb enabled", "aws:dynamodb/table:Table", { deletionProtectionEnabled: true }, false],
+        ["dynamodb table replica without the flag", "aws:dynamodb/tableReplica:TableReplica", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders" }, true],
+        ["dynamodb table replica enabled", "aws:dynamodb/tableReplica:TableReplica", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders", deletionProtectionEnabled: true }, false],
         ["dsql cluster enabled", "aws:dsql/cluster:Cluster", { deletionProtectionEnabled: true }, false],
         ["string 'true' is not a boolean", "aws:rds/instance:Instance", { deletionProtection: "true" }, true],
         ["cognito user pool without the flag (the API's INACTIVE)", "aws:cognito/userPool:UserPool", { name: "customers" }, true],
@@ -39,7 +41,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
-            "aws:dynamodb/table:Table", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
+            "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
         ]);
     });

@@ -11,6 +11,7 @@ export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
 export const NEPTUNE_GLOBAL_CLUSTER = "aws:neptune/globalCluster:GlobalCluster";
 export const DSQL_CLUSTER = "aws:dsql/cluster:Cluster";
 export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
+export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 export const S3_BUCKET = "aws:s3/bucket:Bucket";
 export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const STACK = "pulumi:pulumi:Stack";
