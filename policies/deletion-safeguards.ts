@@ -15,19 +15,24 @@
 // alike, so a check never turns on a value that only one of them sees. Settings whose unsafe
 // value is the provider's default rather than the user's choice (EBS finalSnapshot, Lustre
 // skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
-import { all, Decided, negate, whenKnown } from "./lib/decided";
+//
+// S3 versioning (opt-in: requireBucketVersioning) is judged on the whole stack: in provider v7
+// a separate aws.s3.BucketVersioning turns it on (see "S3 versioning" below).
+import { all, any, Decided, negate, whenKnown } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
-import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
+import { Finding, PlainResource, resourcePolicy, StackContext } from "./lib/rule";
+import { BUCKET_TYPES, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import { isSet, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
 import * as t from "./lib/tokens";
-import { isUnknown } from "./lib/values";
+import { isRecord, isUnknown } from "./lib/values";
 
 export interface DeletionSafeguardsConfig {
     minBackupRetentionDays: number;
     requirePointInTimeRecovery: boolean;
     minKeyDeletionWindowDays: number;
     requireFinalBackups: boolean;
+    requireBucketVersioning: boolean;
 }
 
 export const DEFAULT_DELETION_SAFEGUARDS_CONFIG: Readonly<DeletionSafeguardsConfig> = {
@@ -35,6 +40,7 @@ export const DEFAULT_DELETION_SAFEGUARDS_CONFIG: Readonly<DeletionSafeguardsConf
     requirePointInTimeRecovery: true,
     minKeyDeletionWindowDays: 30,
     requireFinalBackups: false,
+    requireBucketVersioning: false,
 };
 
 type Check = PropertyCheck<DeletionSafeguardsConfig>;
@@ -283,6 +289,75 @@ export function findMissingDeletionSafeguards(resource: PlainResource, config: D
     return rule.check(resource, config);
 }
 
+// ---------------------------------------------------------------- S3 versioning
+//
+// Versioning keeps the earlier versions of every object overwritten or deleted: the way back
+// from a bad deploy's overwrite, a script's delete or ransomware (Security Hub S3.14). It
+// guards objects, not the bucket (forceDestroy is judged above), and most buckets of a program
+// are rebuilt from their source, so it is opt-in. A bucket is versioned by an
+// aws.s3.BucketVersioning naming it (authoritative: the bucket's own computed `versioning`
+// output may still show the state before it), else by its deprecated inline `versioning`; and
+// always by Object Lock, which S3 turns on only with versioning and never lets suspend it.
+
+const VERSIONING_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_VERSIONING, t.S3_BUCKET_VERSIONING_V2]);
+
+/** A block's field, undefined while the block or the field is unknown. */
+function fieldOf(block: unknown, field: string, test: (v: unknown) => boolean): Decided {
+    if (isUnknown(block)) return undefined;
+    return isRecord(block) ? whenKnown(block[field], test) : false;
+}
+
+/** A bucket's inline answer: Object Lock (always versioned), or the deprecated `versioning` block. */
+function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Decided; enabled: Decided } {
+    const p = bucket.props;
+    const computed = (property: string) => isUnknown(p[property]) && computedAtPreview(bucket, property, dryRun);
+    const locked = any(
+        computed("objectLockEnabled") ? false : whenKnown(p.objectLockEnabled, (v) => v === true || v === "true"),
+        computed("objectLockConfiguration") ? false : fieldOf(p.objectLockConfiguration, "objectLockEnabled", (v) => v === "Enabled"),
+    );
+    const enabled = computed("versioning") ? false : fieldOf(p.versioning, "enabled", (v) => v === true || v === "true");
+    return { locked, enabled };
+}
+
+/** A BucketVersioning's status, or the unknown block that stands for it at preview. */
+function statusOf(versioning: PlainResource): unknown {
+    const block = versioning.props.versioningConfiguration;
+    return isRecord(block) ? block.status : block;
+}
+
+const enables = (list: readonly PlainResource[]): Decided => any(...list.map((v) => whenKnown(statusOf(v), (s) => s === "Enabled")));
+
+/** How a status reads in a message: only the values the provider documents are quoted. */
+const shownStatus = (s: unknown): string => (s === "Suspended" || s === "Disabled" ? `"${s}"` : s === undefined || s === null ? "nothing" : "another value");
+
+const VERSIONING_FIX = "Add an `aws.s3.BucketVersioning` with `versioningConfiguration: { status: \"Enabled\" }` for it (a lifecycle rule's " +
+    "`noncurrentVersionExpiration` bounds what the old versions cost), or exempt a bucket whose objects are rebuilt from their source.";
+
+/** The stack part: with requireBucketVersioning, every general purpose bucket keeps its objects' earlier versions. */
+export function findUnversionedBuckets(resources: readonly PlainResource[], config: DeletionSafeguardsConfig, context: Pick<StackContext, "dryRun">): Finding[] {
+    if (!config.requireBucketVersioning) return [];
+    const index = indexBuckets(resources);
+    const separate = index.configurationsOf(resources.filter((r) => VERSIONING_TYPES.has(r.type)));
+    const once = judgeListsOnce();
+    const findings: Finding[] = [];
+    for (const bucket of index.buckets) {
+        const inline = inlineVersioning(bucket, context.dryRun);
+        if (inline.locked !== false) continue;
+        const list = separate.get(bucket);
+        if (list ? once(list, enables) !== false : inline.enabled !== false) continue;
+        const subject = `${bucket.type} "${bucket.name}"`;
+        const why = list
+            ? `its ${list.map((v) => `${v.type.split(":").pop()} "${v.name}"`).join(", ")} ${list.length > 1 ? "set" : "sets"} versioningConfiguration.status to ` +
+                `${[...new Set(list.map((v) => shownStatus(statusOf(v))))].join(" and ")}, not "Enabled"`
+            : "is not versioned (no BucketVersioning names it, and S3 leaves a bucket unversioned)";
+        findings.push({
+            message: `${subject}: ${why}, so an object overwritten or deleted, by a deploy, a script or an attacker, cannot be recovered. ${VERSIONING_FIX}`,
+            resource: { urn: bucket.urn, type: bucket.type, name: bucket.name },
+        });
+    }
+    return findings;
+}
+
 const db = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true, deletionProtection: true, storageEncrypted: true };
 const table = { billingMode: "PAY_PER_REQUEST", hashKey: "orderId", attributes: [{ name: "orderId", type: "S" }], deletionProtectionEnabled: true };
 const sse = { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" } } };
@@ -324,11 +399,21 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
                 description: "Also require a final snapshot or backup where the provider takes none unless asked: EBS volumes, " +
                     "persistent FSx for Lustre file systems, MemoryDB clusters and ElastiCache Redis OSS/Valkey.",
             },
+            requireBucketVersioning: {
+                type: "boolean", default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.requireBucketVersioning,
+                description: "Also require versioning on every S3 general purpose bucket (an aws.s3.BucketVersioning with status Enabled, or Object Lock), " +
+                    "so overwritten and deleted objects can be recovered (Security Hub S3.14).",
+            },
         },
     },
-    strictConfig: { requireFinalBackups: true },
+    strictConfig: { requireFinalBackups: true, requireBucketVersioning: true },
     resourceTypes: rule.resourceTypes,
     check: (resource, config) => findMissingDeletionSafeguards(resource, config),
+    stack: {
+        judges: "S3 bucket versioning (with requireBucketVersioning), which a separate BucketVersioning turns on",
+        resourceTypes: [...BUCKET_TYPES, ...VERSIONING_TYPES],
+        check: (resources, config, context) => findUnversionedBuckets(resources, config, context),
+    },
     examples: [
         {
             title: "a database that skips its final snapshot and keeps 1 day of backups, a table without point-in-time recovery, " +
@@ -428,6 +513,35 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
                 { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
             ],
             reported: ["build-cache", "training-data"],
+        },
+        {
+            title: "with `requireBucketVersioning`, a bucket without versioning and one whose versioning is suspended, next to a versioned one and an Object Lock bucket",
+            verdict: "fail",
+            config: { requireBucketVersioning: true },
+            resources: [
+                { type: t.S3_BUCKET, name: "invoices", props: { bucket: "shop-invoices-7d1e2a" } },
+                { type: t.S3_BUCKET, name: "exports", props: { bucket: "shop-exports-7d1e2a" } },
+                { type: t.S3_BUCKET_VERSIONING, name: "exports-versioning", props: { bucket: "shop-exports-7d1e2a", versioningConfiguration: { status: "Suspended" } } },
+                { type: t.S3_BUCKET, name: "documents", props: { bucket: "shop-documents-7d1e2a" } },
+                { type: t.S3_BUCKET_VERSIONING, name: "documents-versioning", props: { bucket: "shop-documents-7d1e2a", versioningConfiguration: { status: "Enabled" } } },
+                { type: t.S3_BUCKET, name: "audit-log", props: { bucket: "shop-audit-log-7d1e2a", objectLockEnabled: true } },
+            ],
+            reported: ["invoices", "exports"],
+            messageIncludes: "cannot be recovered",
+        },
+        {
+            title: "with `requireBucketVersioning`, buckets versioned by a BucketVersioning whose bucket is not known yet at preview",
+            verdict: "pass",
+            preview: true,
+            docs: false,
+            config: { requireBucketVersioning: true },
+            resources: [
+                { type: t.S3_BUCKET, name: "uploads", props: { bucket: { $unknown: "string" }, versioning: { $unknown: "object" }, objectLockEnabled: { $unknown: "boolean" } } },
+                {
+                    type: t.S3_BUCKET_VERSIONING, name: "uploads-versioning", props: { bucket: { $unknown: "string" }, versioningConfiguration: { status: "Enabled" } },
+                    propertyDependencies: { bucket: ["uploads"] },
+                },
+            ],
         },
         {
             title: "safeguards computed from other resources' outputs during a preview",

@@ -12,7 +12,7 @@ import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
 import { audienceOf, patternCovers, PolicyStatement, readPolicyDocument } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
-import { BUCKET_TYPES, BucketIndex, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
+import { BUCKET_TYPES, BucketIndex, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -91,17 +91,6 @@ function readList(value: unknown, where: string, expected: string, out: Declarat
 
 function setting(out: Declaration, inline: boolean): Visit {
     return (block, where) => out.settings.push({ sseAlgorithm: block.sseAlgorithm, kmsMasterKeyId: block.kmsMasterKeyId, where, inline });
-}
-
-/**
- * Whether an unknown inline block of a bucket is the provider's computed value, i.e. not set:
- * at preview a new bucket that does not set a computed block reports it unknown. Only a program
- * that builds it from another resource's output (so that propertyDependencies records the
- * source) has a declaration we cannot see yet. Outside preview an unknown is a secret `check`
- * could not decrypt, never a computed default.
- */
-function computedAtPreview(bucket: PlainResource, property: string, dryRun: boolean): boolean {
-    return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0;
 }
 
 /** A bucket's inline declaration, read from its outputs. */

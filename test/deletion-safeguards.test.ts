@@ -3,10 +3,12 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
 import {
-    DEFAULT_DELETION_SAFEGUARDS_CONFIG, DeletionSafeguardsConfig, deletionSafeguards, findMissingDeletionSafeguards, SAFEGUARDED,
+    DEFAULT_DELETION_SAFEGUARDS_CONFIG, DeletionSafeguardsConfig, deletionSafeguards, findMissingDeletionSafeguards, findUnversionedBuckets, SAFEGUARDED,
 } from "../policies/deletion-safeguards";
+import type { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, PACK_DIR, useEngine } from "./helpers/engine";
+import { readCounter } from "./helpers/reads";
 import { resource } from "./helpers/resources";
 import { assertNotShown } from "./helpers/secrets";
 
@@ -186,9 +188,80 @@ describe("metadata and docs", () => {
         }
     });
 
-    it("is advisory with medium severity, and the strict preset asks for final backups", () => {
+    it("is advisory with medium severity, and the strict preset asks for final backups and versioned buckets", () => {
         expect([deletionSafeguards.enforcementLevel, deletionSafeguards.severity]).toEqual(["advisory", "medium"]);
-        expect(deletionSafeguards.strictConfig).toEqual({ requireFinalBackups: true });
+        expect(deletionSafeguards.strictConfig).toEqual({ requireFinalBackups: true, requireBucketVersioning: true });
+    });
+});
+
+describe("findUnversionedBuckets (stack part): S3 versioning, with requireBucketVersioning", () => {
+    const BUCKET = "aws:s3/bucket:Bucket";
+    const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+    const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+    const VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
+    const ON = { ...DEFAULT_DELETION_SAFEGUARDS_CONFIG, requireBucketVersioning: true };
+    const bucket = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(BUCKET, { bucket: `acme-${name}`, ...props }, { name, ...options });
+    const versioning = (name: string, bucketName: unknown, status: unknown, options = {}, type = VERSIONING) =>
+        resource(type, { bucket: bucketName, versioningConfiguration: { status } }, { name, ...options });
+    const reported = (resources: PlainResource[], dryRun = false, config = ON) => findUnversionedBuckets(resources, config, { dryRun }).map((f) => f.resource?.name);
+
+    it("is off by default: most buckets of a program are rebuilt from their source", () => {
+        expect(DEFAULT_DELETION_SAFEGUARDS_CONFIG.requireBucketVersioning).toBe(false);
+        expect(reported([bucket("site")], false, DEFAULT_DELETION_SAFEGUARDS_CONFIG)).toEqual([]);
+    });
+
+    it("passes a bucket a BucketVersioning enables (either type, by name or id), Object Lock, or the deprecated inline block", () => {
+        expect(reported([bucket("docs"), versioning("docs-v", "acme-docs", "Enabled")])).toEqual([]);
+        expect(reported([bucket("docs", {}, { }), versioning("docs-v", "acme-docs", "Enabled", {}, VERSIONING_V2)])).toEqual([]);
+        expect(reported([resource(BUCKET_V2, { bucket: "acme-docs", id: "acme-docs" }, { name: "docs" }), versioning("docs-v", "acme-docs", "Enabled")])).toEqual([]);
+        expect(reported([bucket("audit", { objectLockEnabled: true })])).toEqual([]);
+        expect(reported([bucket("audit", { objectLockConfiguration: { objectLockEnabled: "Enabled" } })])).toEqual([]);
+        expect(reported([bucket("legacy", { versioning: { enabled: true } })])).toEqual([]);
+        // Outputs after an update: the bucket's computed block still shows the state before its BucketVersioning.
+        expect(reported([bucket("docs", { versioning: { enabled: false, mfaDelete: false }, objectLockEnabled: false }), versioning("docs-v", "acme-docs", "Enabled")])).toEqual([]);
+    });
+
+    it("reports a bucket nothing versions, one whose BucketVersioning suspends or disables it, and the inline block turned off", () => {
+        const messages = (resources: PlainResource[]) => findUnversionedBuckets(resources, ON, { dryRun: false }).map((f) => f.message.split(", so ")[0]);
+        expect(messages([bucket("invoices"), bucket("exports"), versioning("exports-v", "acme-exports", "Suspended"), bucket("old", { versioning: { enabled: false } })])).toEqual([
+            `${BUCKET} "invoices": is not versioned (no BucketVersioning names it, and S3 leaves a bucket unversioned)`,
+            `${BUCKET} "exports": its BucketVersioning "exports-v" sets versioningConfiguration.status to "Suspended", not "Enabled"`,
+            `${BUCKET} "old": is not versioned (no BucketVersioning names it, and S3 leaves a bucket unversioned)`,
+        ]);
+        // A BucketVersioning of another bucket, or one that names a bucket outside the stack, versions nothing here.
+        expect(reported([bucket("a"), bucket("b"), versioning("b-v", "acme-b", "Enabled"), versioning("x-v", "elsewhere", "Enabled")])).toEqual(["a"]);
+        expect(reported([bucket("a"), versioning("a-v", "acme-a", "Disabled")])).toEqual(["a"]);
+    });
+
+    it("says how to fix it, quotes only documented statuses, and points at the bucket", () => {
+        const [finding] = findUnversionedBuckets([bucket("exports"), versioning("exports-v", "acme-exports", "hunter2-typo")], ON, { dryRun: false });
+        expect(finding.message).toContain("sets versioningConfiguration.status to another value");
+        expect(finding.message).toContain('Add an `aws.s3.BucketVersioning` with `versioningConfiguration: { status: "Enabled" }`');
+        assertNotShown(finding.message, ["hunter2-typo"], "a finding");
+        expect(finding.resource).toEqual({ urn: bucket("exports").urn, type: BUCKET, name: "exports" });
+    });
+
+    it("preview: a status, a lock or a block not known yet may version the bucket; a computed block of a new bucket is not set", () => {
+        const newBucket = bucket("uploads", { bucket: U.string, versioning: U.object, objectLockEnabled: U.boolean, objectLockConfiguration: U.object });
+        const deps = { propertyDependencies: { bucket: [newBucket.urn] } };
+        expect(reported([newBucket, versioning("v", U.string, "Enabled", deps)], true)).toEqual([]);
+        expect(reported([newBucket, versioning("v", U.string, U.string, deps)], true)).toEqual([]);
+        expect(reported([newBucket, resource(VERSIONING, { bucket: U.string, versioningConfiguration: U.object }, { name: "v", ...deps })], true)).toEqual([]);
+        // Nothing targets it, and its unknown blocks are the provider's computed values: reported.
+        expect(reported([newBucket], true)).toEqual(["uploads"]);
+        // Built from another resource's output (recorded as a dependency), or outside preview: not known, not reported.
+        expect(reported([bucket("u", { versioning: U.object }, { propertyDependencies: { versioning: ["urn:x"] } })], true)).toEqual([]);
+        expect(reported([bucket("u", { versioning: U.object, objectLockEnabled: false })], false)).toEqual([]);
+        expect(reported([newBucket, versioning("v", U.string, "Suspended", deps)], true)).toEqual(["uploads"]);
+    });
+
+    it("reads each resource a bounded number of times, with 3,000 buckets and versionings sharing one name", () => {
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const resources: PlainResource[] = [];
+        for (let i = 0; i < n; i++) resources.push(wrap(bucket(`b${i}`, { bucket: "acme-shared" })), wrap(versioning(`v${i}`, "acme-shared", i === 0 ? "Enabled" : "Suspended")));
+        expect(reported(resources)).toEqual([]);
+        expect(reads() / (2 * n)).toBeLessThan(50);
     });
 });
 
@@ -397,6 +470,33 @@ describe("deletion-safeguards through the engine path", () => {
         // The provider's own defaults (Lustre skipFinalBackup: true, EBS finalSnapshot: false) only with requireFinalBackups.
         const strict = await engine.run(loaded, { config: { [POLICY]: { properties: { requireFinalBackups: true } } } });
         expect(names(strict)).toEqual(["access-logs", "jenkins-home", "reports-db", "reports-key", "sessions", "training-data"]);
+    });
+
+    it("with requireBucketVersioning, reports buckets no BucketVersioning enables, from the stack part, and honours exemptions", async () => {
+        const resources = [
+            { type: "aws:s3/bucket:Bucket", name: "invoices", props: { bucket: "shop-invoices" } },
+            { type: "aws:s3/bucket:Bucket", name: "site", props: { bucket: "shop-site" } },
+            { type: "aws:s3/bucket:Bucket", name: "documents", props: { bucket: "shop-documents" } },
+            { type: "aws:s3/bucketVersioning:BucketVersioning", name: "documents-versioning", props: { bucket: "shop-documents", versioningConfiguration: { status: "Enabled" } } },
+        ];
+        const off = await engine.run({ resources });
+        expect(off.of(POLICY)).toEqual([]);
+        const run = await engine.run({ resources }, {
+            config: { [POLICY]: { properties: { requireBucketVersioning: true, exemptions: [{ name: "site", reason: "rebuilt from the repository on every deploy" }] } } },
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel])).toEqual([["invoices", "advisory"]]);
+        expect(run.of(POLICY)[0].message).toContain('aws:s3/bucket:Bucket "invoices": is not versioned');
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: "aws:s3/bucket:Bucket", name: "uploads", props: { bucket: { $unknown: "string" } } },
+                {
+                    type: "aws:s3/bucketVersioning:BucketVersioning", name: "uploads-versioning",
+                    props: { bucket: { $unknown: "string" }, versioningConfiguration: { status: { $unknown: "string" } } }, propertyDependencies: { bucket: ["uploads"] },
+                },
+            ],
+        }, { config: { [POLICY]: { properties: { requireBucketVersioning: true } } } });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("honours an exemption for a global secondary it cannot tell apart (Neptune)", async () => {

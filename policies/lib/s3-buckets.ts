@@ -85,6 +85,17 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
 }
 
 /**
+ * Whether an unknown inline block of a bucket is the provider's computed value, i.e. not set:
+ * at preview a new bucket that does not set a computed block reports it unknown. Only a program
+ * that builds it from another resource's output (so that propertyDependencies records the
+ * source) has a declaration we cannot see yet. Outside preview an unknown is a secret `check`
+ * could not decrypt, never a computed default.
+ */
+export function computedAtPreview(bucket: PlainResource, property: string, dryRun: boolean): boolean {
+    return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0;
+}
+
+/**
  * Judges each list once: buckets that share a name share their configurations' list, and
  * references naming one name share their targets (see BucketIndex), so thousands of them
  * sharing a name cost linear time, not a product.
