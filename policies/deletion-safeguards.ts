@@ -158,6 +158,59 @@ function retention(types: readonly string[], property: string, aws: UnsetDefault
 const AWS_ONE_DAY: UnsetDefault = { value: 1, note: "AWS keeps automated backups for 1 day" };
 const NO_SNAPSHOTS: UnsetDefault = { value: 0, note: "AWS takes no automatic snapshots" };
 
+// ---------------------------------------------------------------- AWS Backup plans
+//
+// A plan is judged as a whole: a tiered plan keeps hourly recovery points a day and daily
+// ones a month, and only the longest-kept decides how far back a restore can go. A rule or a
+// copy without `lifecycle.deleteAfter` keeps its recovery points until they are deleted.
+
+/** Days a lifecycle keeps a recovery point (Infinity when it does not delete them); undefined while unknown. */
+function keptDays(lifecycle: unknown): number | undefined {
+    if (isUnknown(lifecycle)) return undefined;
+    const days = isRecord(lifecycle) ? lifecycle.deleteAfter : undefined;
+    if (isUnknown(days)) return undefined;
+    return typeof days === "number" ? days : Infinity;
+}
+
+/** The longest a rule keeps its recovery points or their copies; undefined while unknown. */
+function ruleKeptDays(rule: unknown): number | undefined {
+    if (isUnknown(rule) || !isRecord(rule)) return isUnknown(rule) ? undefined : 0;
+    const copies = rule.copyActions;
+    if (isUnknown(copies)) return undefined;
+    const days = [rule.lifecycle, ...(Array.isArray(copies) ? copies : []).map((c) => (isRecord(c) ? c.lifecycle : isUnknown(c) ? c : undefined))].map(keptDays);
+    return days.includes(undefined) ? undefined : Math.max(...(days as number[]));
+}
+
+/** The rule of a plan that keeps recovery points longest, and for how long; undefined while unknown. */
+function longestRule(plan: PlainResource): { rule: Record<string, unknown>; days: number } | undefined {
+    const rules = plan.props.rules;
+    if (!Array.isArray(rules) || rules.length === 0) return undefined;
+    let longest: { rule: Record<string, unknown>; days: number } | undefined;
+    for (const rule of rules) {
+        const days = ruleKeptDays(rule);
+        if (days === undefined) return undefined;
+        if (isRecord(rule) && (!longest || days > longest.days)) longest = { rule, days };
+    }
+    return longest;
+}
+
+const backupPlans: Check[] = [
+    {
+        types: [t.BACKUP_PLAN], property: "rules[].lifecycle.deleteAfter",
+        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays,
+        expected: "a number of days",
+        // Only a plan whose every rule and copy deletes too soon, reported at its longest-kept rule.
+        appliesTo: (r, config) => {
+            const longest = longestRule(r);
+            return longest && longest.days < config.minBackupRetentionDays;
+        },
+        appliesAt: (block, r) => block !== undefined && block === longestRule(r)?.rule.lifecycle,
+        fix: (config, r) => `No rule or copy of this plan keeps a recovery point longer than ${longestRule(r)?.days} days: keep the longest-kept ` +
+            `for at least ${config.minBackupRetentionDays} days (\`lifecycle.deleteAfter\`, or leave it unset to keep them until deleted), ` +
+            "so a restore can reach back past a problem noticed late.",
+    },
+];
+
 const retentions: Check[] = [
     // The RDS API default is 1 day (the console's is 7); the provider sends the input only when set.
     retention([t.RDS_INSTANCE], "backupRetentionPeriod", AWS_ONE_DAY, { appliesTo: (r) => notReplica[t.RDS_INSTANCE](r.props), restores: RESTORE_INPUTS }),
@@ -276,12 +329,12 @@ const widerDeletes: Check[] = [
 ];
 
 const rule = propertyRule<DeletionSafeguardsConfig>([
-    ...finalSnapshots, ...providerDefaultFinalBackups, ...retentions, ...pointInTimeRecovery, ...forceDeletes, ...recoveryWindows, ...widerDeletes,
+    ...finalSnapshots, ...providerDefaultFinalBackups, ...retentions, ...backupPlans, ...pointInTimeRecovery, ...forceDeletes, ...recoveryWindows, ...widerDeletes,
 ]);
 
 /** Every (type, property) the policy judges, for the docs and tests. */
 export const SAFEGUARDED: readonly { type: string; property: string }[] = [
-    ...finalSnapshots, ...providerDefaultFinalBackups, ...retentions, ...pointInTimeRecovery, ...forceDeletes, ...recoveryWindows, ...widerDeletes,
+    ...finalSnapshots, ...providerDefaultFinalBackups, ...retentions, ...backupPlans, ...pointInTimeRecovery, ...forceDeletes, ...recoveryWindows, ...widerDeletes,
 ].flatMap((c) => c.types.map((type) => ({ type, property: c.property })));
 
 /** The pure rule. */
@@ -383,8 +436,8 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
         properties: {
             minBackupRetentionDays: {
                 type: "integer", minimum: 1, maximum: 35, default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.minBackupRetentionDays,
-                description: "Fewest days of automated backups (RDS, Aurora, DocumentDB, Neptune, Redshift, ElastiCache Redis OSS/Valkey, MemoryDB) " +
-                    "and of a DynamoDB point-in-time recovery period.",
+                description: "Fewest days of automated backups (RDS, Aurora, DocumentDB, Neptune, Redshift, ElastiCache Redis OSS/Valkey, MemoryDB), " +
+                    "of a DynamoDB point-in-time recovery period, and of the longest-kept recovery points of an AWS Backup plan.",
             },
             requirePointInTimeRecovery: {
                 type: "boolean", default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.requirePointInTimeRecovery,

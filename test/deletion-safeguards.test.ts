@@ -28,6 +28,12 @@ const TABLE = "aws:dynamodb/table:Table";
 const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
 const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 const ORDERS_TABLE_ARN = "arn:aws:dynamodb:us-east-1:111122223333:table/orders";
+const BACKUP_PLAN = "aws:backup/plan:Plan";
+const VAULT = "backups";
+const DR_VAULT = "arn:aws:backup:us-west-2:111122223333:backup-vault:backups-dr";
+const backupRule = (name: string, lifecycle?: unknown, copyActions?: unknown[]) =>
+    ({ ruleName: name, targetVaultName: VAULT, schedule: "cron(0 5 ? * * *)", ...(lifecycle === undefined ? {} : { lifecycle }), ...(copyActions ? { copyActions } : {}) });
+const plan = (...rules: unknown[]) => ({ name: "daily", rules });
 const LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
 const EBS = "aws:ebs/volume:Volume";
 
@@ -71,6 +77,16 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["DynamoDB table with a 7-day recovery period", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } }],
         ["DynamoDB recovery period is not judged while recovery is off and not required", TABLE, { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 1 } }, { requirePointInTimeRecovery: false }],
         ["Keyspaces table with point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "ENABLED" } }],
+        ["Backup plan keeping daily recovery points 35 days", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 35 }))],
+        ["Backup plan without a lifecycle (kept until deleted)", BACKUP_PLAN, plan(backupRule("daily"))],
+        ["tiered Backup plan: hourly points kept a day, daily ones 35 days", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 35 }))],
+        ["Backup plan keeping a day locally and 30 days in another region", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 30 } }]))],
+        ["Backup plan whose copy has no lifecycle (kept until deleted)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT }]))],
+        ["Backup plan moving to cold storage, deleting after a year", BACKUP_PLAN, plan(backupRule("monthly", { coldStorageAfter: 30, deleteAfter: 365 }))],
+        ["Backup plan of 3 days when the minimum is 3", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 3 })), { minBackupRetentionDays: 3 }],
+        ["Backup plan whose longest rule is unknown (preview)", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: U.number }))],
+        ["Backup plan whose copy actions are unknown (preview)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, U.array as unknown as unknown[]))],
+        ["Backup plan whose rules are unknown (preview)", BACKUP_PLAN, { name: "daily", rules: U.array }],
         ["S3 bucket with forceDestroy false (the provider's default at preview)", "aws:s3/bucket:Bucket", { forceDestroy: false }],
         ["secret with a 7-day window", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 7 }],
         ["KMS key without a window (AWS waits 30 days)", "aws:kms/key:Key", {}],
@@ -115,6 +131,11 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["DynamoDB table replica without point-in-time recovery", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN, pointInTimeRecovery: false }, ["pointInTimeRecovery"]],
         ["DynamoDB recovery period of 3 days", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, ["pointInTimeRecovery.recoveryPeriodInDays"]],
         ["Keyspaces table without point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "DISABLED" } }, ["pointInTimeRecovery.status"]],
+        ["Backup plan keeping recovery points 3 days", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 3 })), ["rules[0].lifecycle.deleteAfter"]],
+        ["Backup plan whose every rule and copy deletes too soon: reported once, at the longest-kept rule", BACKUP_PLAN,
+            plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 5 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 2 } }])),
+            ["rules[1].lifecycle.deleteAfter"]],
+        ["Backup plan of 7 days when the minimum is 14", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 7 })), ["rules[0].lifecycle.deleteAfter"], { minBackupRetentionDays: 14 }],
         ["S3 bucket force-destroyed", "aws:s3/bucketV2:BucketV2", { forceDestroy: true }, ["forceDestroy"]],
         ["ECR repository force-deleted", "aws:ecr/repository:Repository", { forceDelete: true }, ["forceDelete"]],
         ["Route 53 zone force-destroyed", "aws:route53/zone:Zone", { name: "example.com", forceDestroy: true }, ["forceDestroy"]],
@@ -156,6 +177,10 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         const [window] = findMissingDeletionSafeguards(resource("aws:kms/key:Key", { deletionWindowInDays: "s3cr3t-ish" }));
         expect(window.message).toContain("deletionWindowInDays is a string, not a number of days");
         assertNotShown(window.message, ["s3cr3t-ish"], "the message");
+        const [backupPlan] = findMissingDeletionSafeguards(resource(BACKUP_PLAN,
+            plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 2 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 5 } }])), { name: "daily" }));
+        expect(backupPlan.message).toBe('aws:backup/plan:Plan "daily": rules[1].lifecycle.deleteAfter is 2. No rule or copy of this plan keeps a recovery point longer than 5 days: ' +
+            "keep the longest-kept for at least 7 days (`lifecycle.deleteAfter`, or leave it unset to keep them until deleted), so a restore can reach back past a problem noticed late.");
     });
 });
 
@@ -184,7 +209,7 @@ describe("metadata and docs", () => {
         const doc = fs.readFileSync(path.join(PACK_DIR, "docs/policies/deletion-safeguards.md"), "utf8");
         for (const { type, property } of SAFEGUARDED) {
             expect(doc, type).toContain(`\`${type}\``);
-            expect(doc, property).toMatch(new RegExp(`\`${property.replace(/\./g, "\\.")}[\`:]`));
+            expect(doc, property).toMatch(new RegExp(`\`${property.replace(/[.[\]]/g, "\\$&")}[\`:]`));
         }
     });
 
@@ -330,6 +355,8 @@ const DEFAULT_CASES: Case[] = [
     ok("dynamodb-pitr", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: true } }),
     bad("dynamodb-replica-pitr", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN }),
     ok("dynamodb-replica-pitr", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN, pointInTimeRecovery: true }),
+    bad("backup-plan-retention", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 3 }))),
+    ok("backup-plan-retention", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 35 }))),
     bad("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders" }),
     ok("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders", pointInTimeRecovery: { status: "ENABLED" } }),
     // Force-delete flags.
@@ -389,7 +416,8 @@ describe("deletion-safeguards through the engine path", () => {
 
     it("has a failing case for every setting it judges, and a passing case for every type", () => {
         const cases = [...DEFAULT_CASES, ...FINAL_BACKUP_CASES];
-        const failing = new Set(cases.filter((c) => c.fails).flatMap((c) => judge(c.type, c.props, { requireFinalBackups: true }).map((p) => `${c.type} ${p}`)));
+        // A list element's path (rules[1].lifecycle) names the property of every element (rules[].lifecycle).
+        const failing = new Set(cases.filter((c) => c.fails).flatMap((c) => judge(c.type, c.props, { requireFinalBackups: true }).map((p) => `${c.type} ${p.replace(/\[\d+\]/g, "[]")}`)));
         const passing = new Set(cases.filter((c) => !c.fails).map((c) => c.type));
         expect(SAFEGUARDED.map((s) => `${s.type} ${s.property}`).filter((s) => !failing.has(s))).toEqual([]);
         expect(SAFEGUARDED.map((s) => s.type).filter((type) => !passing.has(type))).toEqual([]);
@@ -421,13 +449,16 @@ describe("deletion-safeguards through the engine path", () => {
     it("takes no offence at unknown values during a preview", async () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
         const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled",
-            "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery"];
+            "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
             const props: Record<string, unknown> = { ...c.props };
             for (const flag of FLAGS) {
-                const judged = SAFEGUARDED.some((s) => s.type === c.type && s.property.split(".")[0] === flag);
-                if (judged) props[flag] = flag in props && typeof props[flag] !== "object" ? unknownOf(props[flag]) : flag === "pointInTimeRecovery" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
+                const judged = SAFEGUARDED.some((s) => s.type === c.type && s.property.split(".")[0].replace("[]", "") === flag);
+                if (judged) {
+                    props[flag] = flag in props && typeof props[flag] !== "object" ? unknownOf(props[flag])
+                        : flag === "rules" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
+                }
             }
             return { ...c, props };
         });

@@ -103,6 +103,7 @@ export const CODECATALYST_SOURCE_REPOSITORY = "aws:codecatalyst/sourceRepository
 export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
 export const ECR_PUBLIC_REPOSITORY = "aws:ecrpublic/repository:Repository";
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
+export const BACKUP_PLAN = "aws:backup/plan:Plan";
 export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
 export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
