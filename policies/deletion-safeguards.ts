@@ -368,7 +368,11 @@ function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Dec
         computed("objectLockEnabled") ? false : whenKnown(p.objectLockEnabled, (v) => v === true || v === "true"),
         computed("objectLockConfiguration") ? false : fieldOf(p.objectLockConfiguration, "objectLockEnabled", (v) => v === "Enabled"),
     );
-    const enabled = computed("versioning") ? false : fieldOf(p.versioning, "enabled", (v) => v === true || v === "true");
+    // Bucket: `versioning: {enabled}`; BucketV2: a list, `versionings: [{enabled}]`.
+    const property = bucket.type === t.S3_BUCKET_V2 ? "versionings" : "versioning";
+    const block = p[property];
+    const isOn = (b: unknown) => fieldOf(b, "enabled", (v) => v === true || v === "true");
+    const enabled = computed(property) ? false : Array.isArray(block) ? any(...block.map(isOn)) : isOn(block);
     return { locked, enabled };
 }
 

@@ -242,6 +242,9 @@ describe("findUnversionedBuckets (stack part): S3 versioning, with requireBucket
         expect(reported([bucket("audit", { objectLockEnabled: true })])).toEqual([]);
         expect(reported([bucket("audit", { objectLockConfiguration: { objectLockEnabled: "Enabled" } })])).toEqual([]);
         expect(reported([bucket("legacy", { versioning: { enabled: true } })])).toEqual([]);
+        expect(reported([resource(BUCKET_V2, { bucket: "acme-legacy", versionings: [{ enabled: true, mfaDelete: false }] }, { name: "legacy" })])).toEqual([]);
+        expect(reported([resource(BUCKET_V2, { bucket: "acme-legacy", versionings: [{ enabled: false }] }, { name: "legacy" })])).toEqual(["legacy"]);
+        expect(reported([resource(BUCKET_V2, { bucket: "acme-legacy", objectLockConfiguration: { objectLockEnabled: "Enabled" } }, { name: "locked" })])).toEqual([]);
         // Outputs after an update: the bucket's computed block still shows the state before its BucketVersioning.
         expect(reported([bucket("docs", { versioning: { enabled: false, mfaDelete: false }, objectLockEnabled: false }), versioning("docs-v", "acme-docs", "Enabled")])).toEqual([]);
     });
@@ -277,6 +280,8 @@ describe("findUnversionedBuckets (stack part): S3 versioning, with requireBucket
         // Built from another resource's output (recorded as a dependency), or outside preview: not known, not reported.
         expect(reported([bucket("u", { versioning: U.object }, { propertyDependencies: { versioning: ["urn:x"] } })], true)).toEqual([]);
         expect(reported([bucket("u", { versioning: U.object, objectLockEnabled: false })], false)).toEqual([]);
+        expect(reported([resource(BUCKET_V2, { bucket: U.string, versionings: U.array, objectLockEnabled: U.boolean }, { name: "v2" })], true)).toEqual(["v2"]);
+        expect(reported([resource(BUCKET_V2, { bucket: "acme-v2", versionings: U.array }, { name: "v2", propertyDependencies: { versionings: ["urn:x"] } })], true)).toEqual([]);
         expect(reported([newBucket, versioning("v", U.string, "Suspended", deps)], true)).toEqual(["uploads"]);
     });
 
