@@ -164,12 +164,16 @@ const NO_SNAPSHOTS: UnsetDefault = { value: 0, note: "AWS takes no automatic sna
 // ones a month, and only the longest-kept decides how far back a restore can go. A rule or a
 // copy without `lifecycle.deleteAfter` keeps its recovery points until they are deleted.
 
-/** Days a lifecycle keeps a recovery point (Infinity when it does not delete them); undefined while unknown. */
+/**
+ * Days a lifecycle keeps a recovery point (Infinity when it does not delete them); undefined
+ * while unknown. AWS takes 1 day at least: a stack's state records an unset `deleteAfter`
+ * beside a set `coldStorageAfter` as 0.
+ */
 function keptDays(lifecycle: unknown): number | undefined {
     if (isUnknown(lifecycle)) return undefined;
     const days = isRecord(lifecycle) ? lifecycle.deleteAfter : undefined;
     if (isUnknown(days)) return undefined;
-    return typeof days === "number" ? days : Infinity;
+    return typeof days === "number" && days > 0 ? days : Infinity;
 }
 
 /** The longest a rule keeps its recovery points or their copies; undefined while unknown. */

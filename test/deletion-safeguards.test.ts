@@ -83,6 +83,8 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["Backup plan keeping a day locally and 30 days in another region", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 30 } }]))],
         ["Backup plan whose copy has no lifecycle (kept until deleted)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT }]))],
         ["Backup plan moving to cold storage, deleting after a year", BACKUP_PLAN, plan(backupRule("monthly", { coldStorageAfter: 30, deleteAfter: 365 }))],
+        ["Backup plan's state: an unset deleteAfter beside coldStorageAfter recorded as 0 (kept until deleted)", BACKUP_PLAN,
+            plan(backupRule("monthly", { coldStorageAfter: 30, deleteAfter: 0 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { coldStorageAfter: 0, deleteAfter: 0 } }]))],
         ["Backup plan of 3 days when the minimum is 3", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 3 })), { minBackupRetentionDays: 3 }],
         ["Backup plan whose longest rule is unknown (preview)", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: U.number }))],
         ["Backup plan whose copy actions are unknown (preview)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, U.array as unknown as unknown[]))],
