@@ -25,7 +25,7 @@ import { Finding, PlainResource, resourcePolicy, StackContext } from "./lib/rule
 import { BUCKET_TYPES, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import { isSet, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
 import * as t from "./lib/tokens";
-import { isRecord, isUnknown } from "./lib/values";
+import { isOn, isRecord, isUnknown } from "./lib/values";
 
 export interface DeletionSafeguardsConfig {
     minBackupRetentionDays: number;
@@ -178,10 +178,12 @@ function keptDays(lifecycle: unknown): number | undefined {
 
 /** The longest a rule keeps its recovery points or their copies; undefined while unknown. */
 function ruleKeptDays(rule: unknown): number | undefined {
-    if (isUnknown(rule) || !isRecord(rule)) return isUnknown(rule) ? undefined : 0;
+    if (isUnknown(rule)) return undefined;
+    if (!isRecord(rule)) return 0;
     const copies = rule.copyActions;
     if (isUnknown(copies)) return undefined;
-    const days = [rule.lifecycle, ...(Array.isArray(copies) ? copies : []).map((c) => (isRecord(c) ? c.lifecycle : isUnknown(c) ? c : undefined))].map(keptDays);
+    // keptDays reads an unknown copy as unknown, and any other non-block as keeping forever.
+    const days = [rule.lifecycle, ...(Array.isArray(copies) ? copies : []).map((c) => (isRecord(c) ? c.lifecycle : c))].map(keptDays);
     return days.includes(undefined) ? undefined : Math.max(...(days as number[]));
 }
 
@@ -369,14 +371,14 @@ function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Dec
     const p = bucket.props;
     const computed = (property: string) => isUnknown(p[property]) && computedAtPreview(bucket, property, dryRun);
     const locked = any(
-        computed("objectLockEnabled") ? false : whenKnown(p.objectLockEnabled, (v) => v === true || v === "true"),
+        computed("objectLockEnabled") ? false : whenKnown(p.objectLockEnabled, isOn),
         computed("objectLockConfiguration") ? false : fieldOf(p.objectLockConfiguration, "objectLockEnabled", (v) => v === "Enabled"),
     );
     // Bucket: `versioning: {enabled}`; BucketV2: a list, `versionings: [{enabled}]`.
     const property = bucket.type === t.S3_BUCKET_V2 ? "versionings" : "versioning";
     const block = p[property];
-    const isOn = (b: unknown) => fieldOf(b, "enabled", (v) => v === true || v === "true");
-    const enabled = computed(property) ? false : Array.isArray(block) ? any(...block.map(isOn)) : isOn(block);
+    const enabledIn = (b: unknown) => fieldOf(b, "enabled", isOn);
+    const enabled = computed(property) ? false : Array.isArray(block) ? any(...block.map(enabledIn)) : enabledIn(block);
     return { locked, enabled };
 }
 

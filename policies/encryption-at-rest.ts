@@ -26,7 +26,7 @@ import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, describeState, PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
-import { isRecord, isUnknown } from "./lib/values";
+import { isOn, isRecord, isUnknown } from "./lib/values";
 
 export interface EncryptionAtRestConfig {
     requireCustomerManagedKey: boolean;
@@ -56,14 +56,6 @@ function noneOf(...values: unknown[]): Decided {
         if (p === undefined) open = true;
     }
     return open ? undefined : true;
-}
-
-/**
- * A flag the v7 SDK types as a string for some resources (launch template `ebs.encrypted`,
- * Redshift `encrypted`; pulumi-aws#2257) and programs pass as a boolean or a string.
- */
-function isOn(value: unknown): boolean {
-    return value === true || value === "true";
 }
 
 /** Encryption declared on (true), off or odd (false), or not known yet; `unsetMeans` when not set. */

@@ -14,14 +14,14 @@ import { globList } from "./lib/config";
 import { any, Decided, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
-    anyoneClause, anyValueOperator, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
-import { isRecord, isUnknown } from "./lib/values";
+import { isOn, isRecord, isUnknown } from "./lib/values";
 
 export interface ResourcePolicyNoWildcardsConfig {
     allowedActions: string[];
@@ -255,7 +255,7 @@ function statementProblems(
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (anyoneHere && audience.anyone && openToAnyone(statement, document, resource, service) === true) problems.push(ANYONE_PROBLEM(statement));
+    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service)) problems.push(ANYONE_PROBLEM(statement));
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
@@ -414,6 +414,11 @@ function delegation(statement: PolicyStatement, service: ServiceRule | undefined
     if (delegatesToAccessPoints(statement.condition)) return true;
     // An unknown condition entry may be the access-point pin.
     return statement.condition?.incomplete ? undefined : false;
+}
+
+/** Whether an Allow statement for anyone grants to anyone: nothing pins the caller (one judgement for both parts). */
+function opensToAnyone(statement: PolicyStatement, audience: Audience, document: Document, resource: PlainResource, service: ServiceRule | undefined): boolean {
+    return audience.anyone && openToAnyone(statement, document, resource, service) === true;
 }
 
 /** True when nothing keeps callers of any account out of what the statement grants. */
@@ -733,7 +738,7 @@ export function publicPolicyMessages(resource: PlainResource): string[] {
     if (reading.kind !== "document") return [];
     const at = locationOf(resource, input);
     return reading.statements
-        .filter((s) => s.effect === "Allow" && audienceOf(s).anyone && openToAnyone(s, reading, resource, input.service) === true)
+        .filter((s) => s.effect === "Allow" && opensToAnyone(s, audienceOf(s), reading, resource, input.service))
         .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${RESTRICT_HINT}`);
 }
 
@@ -743,7 +748,7 @@ type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
 
 /** Whether one of these public access blocks turns the setting on. */
 const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[]): Decided =>
-    any(...blocks.map((b) => whenKnown(b.props[setting], (v) => v === true || v === "true")));
+    any(...blocks.map((b) => whenKnown(b.props[setting], isOn)));
 
 /** The stack part: public bucket ACLs and policies, unless a public access block makes S3 ignore or restrict them. */
 export function findPublicBuckets(resources: readonly PlainResource[]): Finding[] {

@@ -9,6 +9,15 @@ import { Secret } from "@pulumi/policy";
 
 export { isUnknown } from "./wire";
 
+/**
+ * A flag on: the boolean true, or the string "true" that programs pass where the v7 SDK types
+ * a flag as a string for some resources (launch template `ebs.encrypted`, Redshift
+ * `encrypted`; pulumi-aws#2257) and the bridge accepts for a boolean.
+ */
+export function isOn(value: unknown): boolean {
+    return value === true || value === "true";
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Secret);
 }
