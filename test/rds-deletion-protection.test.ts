@@ -78,6 +78,23 @@ describe("rds-deletion-protection through the engine path", () => {
         expect(found[1].message).toContain("deletionProtection is false");
     });
 
+    it("reads a DynamoDB table replica's own flag, and its key under requireCustomerManagedKey (encryption-at-rest)", async () => {
+        const replica = (name: string, props: Record<string, unknown>) =>
+            ({ type: "aws:dynamodb/tableReplica:TableReplica", name, props: { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders", ...props } });
+        const run = await engine.run({
+            resources: [
+                replica("orders-eu", { pointInTimeRecovery: true }),
+                replica("orders-ap", { deletionProtectionEnabled: true, kmsKeyArn: "arn:aws:kms:ap-southeast-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }),
+            ],
+        }, { config: { "encryption-at-rest": { properties: { requireCustomerManagedKey: true } } } });
+        const name = (d: { urn: string }) => run.resources.find((r) => r.urn === d.urn)?.name;
+        expect(run.of(POLICY).map((d) => [name(d), d.enforcementLevel])).toEqual([["orders-eu", "advisory"]]);
+        expect(run.of(POLICY)[0].message).toContain("deletionProtectionEnabled is not set (AWS defaults it to false)");
+        expect(run.of("encryption-at-rest").map((d) => [name(d), d.message.split("\n").pop()!.split(" (")[0]]))
+            .toEqual([["orders-eu", 'aws:dynamodb/tableReplica:TableReplica "orders-eu": kmsKeyArn is not set']]);
+        expect(run.of("deletion-safeguards").map(name)).toEqual(["orders-ap"]);
+    });
+
     it("takes no offence at an unknown flag during preview", async () => {
         const run = await engine.run({
             resources: [{ type: "aws:rds/instance:Instance", name: "db", props: { deletionProtection: { $unknown: "boolean" } } }],
