@@ -18,6 +18,7 @@ import {
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions,
 } from "./lib/policy-document";
+import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -31,9 +32,7 @@ export interface ResourcePolicyNoWildcardsConfig {
  * How a service reads "anyone" in its policy, where that differs from the general rule:
  * - `s3-bucket`: a statement pinned to an account's access points delegates to their
  *   policies (AWS's "delegate access control to access points"), so wildcards are fine;
- *   statements open to anyone are the stack part's (see "S3 public access" below);
- * - `access-point`: an access point's own public access block (all on unless turned off)
- *   restricts a public policy to the owner's account and AWS services (restrictPublicBuckets);
+ *   statements open to anyone are the stack part's (see "settings of the target" below);
  * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
  *   too; the API's authorizers decide (private APIs: see denyFences);
  * - `efs`: a file system without a policy lets every client that reaches a mount target
@@ -43,14 +42,15 @@ export interface ResourcePolicyNoWildcardsConfig {
  * - `search-domain`: with fine-grained access control, AWS recommends an open domain access
  *   policy (the domain authenticates every request itself); a domain in a VPC has no public
  *   endpoint, only the clients its security groups admit reach it (AWS's Security Hub reads it
- *   as not public), so an open policy there is pinned to that network;
+ *   as not public), so an open policy there is pinned to that network (a separate
+ *   DomainPolicy: the stack part, with its domain);
  * - `lambda-policy`: statements pinned to function-URL requests with auth type NONE are the
  *   public URL (see the lambda.Permission rule below);
  * - `role-trust`: a shared OIDC provider (GitHub Actions, GitLab.com, HCP Terraform, ...)
  *   issues tokens to every tenant of its service, so trusting it is trusting anyone unless a
  *   claim naming the tenant is pinned (see SHARED_PROVIDERS).
  */
-type ServiceRule = "s3-bucket" | "access-point" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
+type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
 
 interface DocumentInput {
     /** The input, dotted for nested blocks ("details.policy"). */
@@ -66,7 +66,7 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.S3_BUCKET]: { path: "policy", optional: true, service: "s3-bucket" },
     [t.S3_BUCKET_V2]: { path: "policy", optional: true, service: "s3-bucket" },
     [t.S3CONTROL_BUCKET_POLICY]: { path: "policy", service: "s3-bucket" },
-    [t.S3_ACCESS_POINT]: { path: "policy", optional: true, service: "access-point" },
+    [t.S3_ACCESS_POINT]: { path: "policy", optional: true },
     [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy" },
@@ -152,8 +152,15 @@ export const SHARING_TYPES: readonly string[] = [
 /** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
 export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2];
 
-/** Bucket policies, whose statements open to anyone a public access block may restrict: the stack part judges those. */
+// Policies whose statements open to anyone another resource's settings may restrict: the
+// stack part judges those statements (see "settings of the target" below).
+/** Bucket policies: the public access blocks of the bucket and its account. */
 export const BUCKET_POLICY_TYPES: readonly string[] = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.S3_BUCKET_V2];
+/** Access point policies: the blocks of the access point, its bucket and its account, and its network origin. */
+export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY];
+/** Separate domain access policies: their domain's fine-grained access control or VPC. */
+export const DOMAIN_POLICY_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN_POLICY, t.ELASTICSEARCH_DOMAIN_POLICY];
+export const TARGET_JUDGED_POLICY_TYPES: readonly string[] = [...BUCKET_POLICY_TYPES, ...ACCESS_POINT_POLICY_TYPES, ...DOMAIN_POLICY_TYPES];
 
 export const RESOURCE_POLICY_TYPES: readonly string[] = [...Object.keys(RESOURCE_POLICY_DOCUMENTS), ...PERMISSION_TYPES, ...SHARING_TYPES];
 
@@ -211,7 +218,7 @@ function documentFindings(resource: PlainResource, input: DocumentInput, allowed
     const reading = readDocument(resource, input);
     if (reading.kind !== "document") return [];
     const findings: Finding[] = reading.problems.map((problem) => ({ message: describeProblem(at, problem) }));
-    const anyoneHere = !BUCKET_POLICY_TYPES.includes(resource.type);
+    const anyoneHere = !TARGET_JUDGED_POLICY_TYPES.includes(resource.type);
     for (const statement of reading.statements) {
         for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere)) {
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
@@ -447,21 +454,12 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
         case "efs":
             return actionsWithin(statement, EFS_CLIENT);
         case "search-domain":
-            return any(fineGrainedAccessControl(resource.props.advancedSecurityOptions), inVpc(resource.props.vpcOptions));
-        case "access-point":
-            return accessPointRestricted(resource.props.publicAccessBlockConfiguration);
+            return domainKeepsOut(resource);
         case "lambda-policy":
             return statement.condition?.tests.some(isPublicUrlMarker) ?? false;
         default:
             return false;
     }
-}
-
-/** An access point's public access block restricts a public policy unless it turns `restrictPublicBuckets` off (AWS turns it on by default). */
-function accessPointRestricted(block: unknown): Decided {
-    if (isUnknown(block)) return undefined;
-    if (!isRecord(block)) return true;
-    return whenKnown(block.restrictPublicBuckets, (v) => v !== false && v !== "false");
 }
 
 function actionsWithin(statement: PolicyStatement, names: readonly string[]): Decided {
@@ -470,6 +468,11 @@ function actionsWithin(statement: PolicyStatement, names: readonly string[]): De
     if (!actions.values.every((a) => names.includes(a.trim().toLowerCase()))) return false;
     if (actions.incomplete) return undefined;
     return actions.values.length > 0;
+}
+
+/** A domain with fine-grained access control authenticates every request; one in a VPC has no public endpoint. */
+function domainKeepsOut(domain: PlainResource): Decided {
+    return any(fineGrainedAccessControl(domain.props.advancedSecurityOptions), inVpc(domain.props.vpcOptions));
 }
 
 /** A domain with subnets is placed in a VPC, without a public endpoint. */
@@ -669,7 +672,7 @@ function publicDistributions(resource: PlainResource): Finding[] {
 // owner's canned ACLs are not public. An object's ACL is not judged: a public object is how
 // an ACL-based website serves its files, and the bucket that allows it is judged.
 //
-// The stack part judges ACLs, for the public access block (see "S3 public access" below). It
+// The stack part judges ACLs, for the public access block (see "settings of the target" below). It
 // reads outputs: after an update AWS's own grants, where a canned ACL shows again as its
 // grants (reported once, as the ACL).
 const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
@@ -722,27 +725,47 @@ export function publicAclMessages(resource: PlainResource): string[] {
     });
 }
 
-// ---------------------------------------------------------------- S3 public access
+// ---------------------------------------------------------------- settings of the target
 //
-// A public access block, a resource of its own for a bucket or for the whole account, takes
-// effect over what a bucket grants the public: with `ignorePublicAcls` S3 ignores public ACLs,
-// with `restrictPublicBuckets` it keeps a bucket whose policy is public to the owner's account
-// and AWS services (prowler#2715 fixed that false positive). So public ACLs and bucket policy
-// statements open to anyone are the stack part's; wildcard actions stay the resource part's.
-// An account's block counts for the resources of its provider (the same account).
+// A grant to anyone may take effect through another resource's settings, which only the whole
+// stack shows:
+// - a public access block, of a bucket or of the whole account: with `ignorePublicAcls` S3
+//   ignores public ACLs, with `restrictPublicBuckets` it keeps a bucket whose policy is public
+//   to the owner's account and AWS services (prowler#2715 fixed that false positive);
+// - a request through an access point meets the blocks of the access point, its bucket and
+//   the bucket owner's account, and S3 rejects it if any blocks it (AWS's "Managing public
+//   access to access points"); an access point's own block is all on unless turned off, and
+//   one with a VPC network origin (`vpcConfiguration`) takes requests from that VPC only;
+// - a separate DomainPolicy applies to a domain whose fine-grained access control or VPC
+//   keeps other callers out (the `search-domain` rule of the domain's own policy).
+// So these grants are the stack part's; wildcard actions stay the resource part's. An
+// account's block counts for the resources of its provider (the same account); a target
+// outside the stack (or not found) leaves the grant effective, as far as the stack shows.
 
-/** Bucket policy statements open to anyone (the resource part leaves them here). */
+type Kind = "acl" | "bucket-policy" | "access-point" | "domain-policy";
+
+const HINTS: Readonly<Record<Exclude<Kind, "acl">, string>> = {
+    "bucket-policy": "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)",
+    "access-point": "(The access point's own public access block, on unless turned off, or one of its bucket or account with restrictPublicBuckets " +
+        "also keeps it to its own account and AWS services, and an access point with a vpcConfiguration takes requests from that VPC only.)",
+    "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
+        "this policy's domain is neither, or not in this stack.)",
+};
+
+/** Statements open to anyone of a policy the stack part judges (the resource part leaves them here). */
 export function publicPolicyMessages(resource: PlainResource): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
     const reading = readDocument(resource, input);
     if (reading.kind !== "document") return [];
     const at = locationOf(resource, input);
+    const hint = HINTS[policyKind(resource.type)];
     return reading.statements
         .filter((s) => s.effect === "Allow" && opensToAnyone(s, audienceOf(s), reading, resource, input.service))
-        .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${RESTRICT_HINT}`);
+        .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${hint}`);
 }
 
-const RESTRICT_HINT = "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)";
+const policyKind = (type: string): Exclude<Kind, "acl"> =>
+    (BUCKET_POLICY_TYPES.includes(type) ? "bucket-policy" : ACCESS_POINT_POLICY_TYPES.includes(type) ? "access-point" : "domain-policy");
 
 type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
 
@@ -750,17 +773,26 @@ type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
 const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[]): Decided =>
     any(...blocks.map((b) => whenKnown(b.props[setting], isOn)));
 
-/** The stack part: public bucket ACLs and policies, unless a public access block makes S3 ignore or restrict them. */
-export function findPublicBuckets(resources: readonly PlainResource[]): Finding[] {
+/** An access point's own block restricts a public policy unless it turns `restrictPublicBuckets` off (on by default); a VPC origin keeps others out. */
+function accessPointRestricts(point: PlainResource): Decided {
+    const { publicAccessBlockConfiguration: block, vpcConfiguration: vpc } = point.props;
+    const own = isUnknown(block) ? undefined : !isRecord(block) ? true : whenKnown(block.restrictPublicBuckets, (v) => v !== false && v !== "false");
+    return any(own, isUnknown(vpc) ? undefined : isRecord(vpc));
+}
+
+const DOMAIN_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN];
+
+/** The stack part: grants to anyone, unless the settings of what they apply to make AWS ignore or restrict them. */
+export function findPublicGrants(resources: readonly PlainResource[]): Finding[] {
     const candidates = resources.flatMap((r) => {
         const acl = ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
-        const policy = BUCKET_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r) : [];
+        const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r) : [];
         return [
-            ...(acl.length > 0 ? [{ r, messages: acl, setting: "ignorePublicAcls" as const }] : []),
-            ...(policy.length > 0 ? [{ r, messages: policy, setting: "restrictPublicBuckets" as const }] : []),
+            ...(acl.length > 0 ? [{ r, messages: acl, kind: "acl" as Kind }] : []),
+            ...(policy.length > 0 ? [{ r, messages: policy, kind: policyKind(r.type) as Kind }] : []),
         ];
     });
-    // Most stacks have nothing public: the buckets are indexed only when one does.
+    // Most stacks have nothing public: the targets are indexed only when one does.
     if (candidates.length === 0) return [];
     const index = indexBuckets(resources);
     const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
@@ -771,21 +803,38 @@ export function findPublicBuckets(resources: readonly PlainResource[]): Finding[
         if (list) list.push(r);
         else accountBlocks.set(r.provider, [r]);
     }
+    const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn"]);
+    const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const judges = { ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
-    const setFor = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
+    const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
         const list = blocks.get(bucket);
         return list ? judges[setting](list, setIn(setting)) : false;
     };
-    const findings: Finding[] = [];
-    for (const { r, messages, setting } of candidates) {
-        const once = judges[setting];
+    const accountSets = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const account = accountBlocks.get(r.provider);
-        // A bucket outside the stack (or not found) keeps its grants effective, as far as the stack shows.
-        const set = any(
-            account ? once(account, setIn(setting)) : false,
-            BUCKET_TYPES.has(r.type) ? setFor(r, setting) : once(index.targetsOf(r), (buckets) => any(...buckets.map((b) => setFor(b, setting)))),
-        );
-        if (set !== false) continue;
+        return account ? judges[setting](account, setIn(setting)) : false;
+    };
+    // The buckets a configuration (or an access point) names, any of whose blocks sets it.
+    const bucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided =>
+        judges[setting](index.targetsOf(r), (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
+    const restricted = (r: PlainResource, kind: Kind): Decided => {
+        switch (kind) {
+            case "acl":
+            case "bucket-policy": {
+                const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
+                return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) ? bucketSets(r, setting) : bucketsSet(r, setting));
+            }
+            case "access-point": {
+                const targets = r.type === t.S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
+                return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((p) => any(accessPointRestricts(p), bucketsSet(p, "restrictPublicBuckets"))));
+            }
+            case "domain-policy":
+                return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
+        }
+    };
+    const findings: Finding[] = [];
+    for (const { r, messages, kind } of candidates) {
+        if (restricted(r, kind) !== false) continue;
         for (const message of messages) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;
@@ -819,9 +868,10 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     resourceTypes: RESOURCE_POLICY_TYPES,
     check: findResourcePolicyWildcards,
     stack: {
-        judges: "S3 bucket ACLs and bucket policies open to anyone, which a public access block may make S3 ignore or restrict",
-        resourceTypes: [...new Set([...ACL_TYPES, ...BUCKET_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
-        check: (resources) => findPublicBuckets(resources),
+        judges: "grants to anyone that the settings of what they apply to may undo: S3 bucket ACLs and bucket and access point policies " +
+            "(public access blocks, an access point's VPC), and separate OpenSearch domain policies (the domain's fine-grained access control or VPC)",
+        resourceTypes: [...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...DOMAIN_TYPES],
+        check: (resources) => findPublicGrants(resources),
     },
     examples: examples(),
 });
@@ -1187,7 +1237,58 @@ function examples(): PolicyExample[] {
                 },
             }],
         },
+        ...separatePolicyExamples(account),
         ...coverageExamples(account),
+    ];
+}
+
+/** Policies of their own resource, judged with the settings of what they apply to (the stack part). */
+function separatePolicyExamples(account: string): PolicyExample[] {
+    const pointArn = `arn:aws:s3:eu-west-1:${account}:accesspoint/partner-reads`;
+    const pointPolicy = {
+        type: t.S3CONTROL_ACCESS_POINT_POLICY, name: "partner-reads-policy", propertyDependencies: { accessPointArn: ["partner-reads"] },
+        props: { accessPointArn: pointArn, policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObjectTagging", Resource: `${pointArn}/object/*` }) },
+    };
+    const accessPoint = (block?: object) => {
+        const props = { bucket: "partner-data-7d1e2a", name: "partner-reads", ...(block ? { publicAccessBlockConfiguration: block } : {}) };
+        return { type: t.S3_ACCESS_POINT, name: "partner-reads", props, outputs: { ...props, arn: pointArn } };
+    };
+    return [
+        {
+            title: "the provider's access point example: an access point that turns restrictPublicBuckets off, and a policy for it that allows anyone",
+            verdict: "fail",
+            reported: ["partner-reads-policy"],
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "partner-data", props: { bucket: "partner-data-7d1e2a" } },
+                accessPoint({ blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: false }),
+                pointPolicy,
+            ],
+        },
+        {
+            title: "separate policies judged with what they apply to: the same policy under the access point's own public access block (all on by default), " +
+                "and a domain policy for a domain with fine-grained access control",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "partner-data", props: { bucket: "partner-data-7d1e2a" } },
+                accessPoint(),
+                pointPolicy,
+                {
+                    type: t.OPENSEARCH_DOMAIN, name: "search",
+                    props: {
+                        domainName: "app-search", engineVersion: "OpenSearch_2.13",
+                        advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: `arn:aws:iam::${account}:role/search-admin` } },
+                        encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
+                    },
+                },
+                {
+                    type: t.OPENSEARCH_DOMAIN_POLICY, name: "search-policy",
+                    props: {
+                        domainName: "app-search",
+                        accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["es:ESHttpGet", "es:ESHttpPost"], Resource: `arn:aws:es:eu-west-1:${account}:domain/app-search/*` }),
+                    },
+                },
+            ],
+        },
     ];
 }
 
@@ -1283,7 +1384,7 @@ function coverageExamples(account: string): PolicyExample[] {
             ],
         },
         {
-            title: "a public bucket policy under a public access block that restricts it (restrictPublicBuckets), and an access point's by default",
+            title: "a public bucket policy under a public access block that restricts it (restrictPublicBuckets), and an access point's own by default",
             verdict: "pass",
             docs: false,
             resources: [

@@ -5,7 +5,7 @@ import type { PlainResource } from "../policies/lib/rule";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import {
-    ACL_TYPES, BUCKET_POLICY_TYPES, findPublicBuckets, findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES,
+    ACCESS_POINT_POLICY_TYPES, ACL_TYPES, BUCKET_POLICY_TYPES, DOMAIN_POLICY_TYPES, findPublicGrants, findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES, TARGET_JUDGED_POLICY_TYPES,
 } from "../policies/resource-policy-no-wildcards";
 import { FIXTURES, useEngine } from "./helpers/engine";
 import { readCounter } from "./helpers/reads";
@@ -40,7 +40,7 @@ const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", re
 // The verdict on a stack of this one resource: its resource part, then the stack part (ACLs and bucket policies open to anyone).
 function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
     const r = resource(type, props);
-    return [...findResourcePolicyWildcards(r, { allowedActions }), ...findPublicBuckets([r])].map((f) => f.message);
+    return [...findResourcePolicyWildcards(r, { allowedActions }), ...findPublicGrants([r])].map((f) => f.message);
 }
 const short = (messages: string[]) => messages.map((m) => m.replace(/\. .*$/s, ""));
 
@@ -307,7 +307,7 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
         for (const vpcOptions of [{ subnetIds: [] }, {}, null]) {
             expect(short(check(t.OPENSEARCH_DOMAIN, { accessPolicies: open, vpcOptions }))).toEqual([`${t.OPENSEARCH_DOMAIN} "r": accessPolicies Statement[0] ${ANYONE}`]);
         }
-        // A separate DomainPolicy cannot see where its domain is: still reported.
+        // A separate DomainPolicy whose domain is not in the stack: reported (findPublicGrants reads a domain of the stack).
         expect(short(check(t.OPENSEARCH_DOMAIN_POLICY, { domainName: "logs", accessPolicies: open }))).toEqual([`${t.OPENSEARCH_DOMAIN_POLICY} "r": accessPolicies Statement[0] ${ANYONE}`]);
     });
 });
@@ -696,7 +696,7 @@ describe("findResourcePolicyWildcards (pure rule): snapshots and images shared w
     });
 });
 
-describe("findPublicBuckets (stack part): S3 access control lists", () => {
+describe("findPublicGrants (stack part): S3 access control lists", () => {
     const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
     const AUTHENTICATED = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
@@ -706,7 +706,7 @@ describe("findPublicBuckets (stack part): S3 access control lists", () => {
     const grant = (grantee: Record<string, unknown>, permission: unknown) => ({ grantee, permission });
     const group = (uri: string) => ({ type: "Group", uri });
     const user = (id: string) => ({ type: "CanonicalUser", id });
-    const acls = (...resources: PlainResource[]) => findPublicBuckets(resources).map((f) => `${f.resource?.name}: ${f.message.replace(/\. .*$/s, "")}`);
+    const acls = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => `${f.resource?.name}: ${f.message.replace(/\. .*$/s, "")}`);
     const one = (type: string, props: Record<string, unknown>) => acls(resource(type, props)).map((m) => m.replace(/^r: /, ""));
     const bucket = (name: string, props: Record<string, unknown> = {}) => resource(t.S3_BUCKET_V2, { bucket: name, ...props }, { name });
     const block = (name: string, props: Record<string, unknown>, options = {}) =>
@@ -782,12 +782,12 @@ describe("findPublicBuckets (stack part): S3 access control lists", () => {
             resources.push(wrap(bucket(`b${i}`, { bucket: "acme-shared", acl: "public-read" })), wrap(aclOf(`a${i}`, "acme-shared", { acl: "public-read" })),
                 wrap(block(`p${i}`, { bucket: "acme-shared", ignorePublicAcls: true })));
         }
-        expect(findPublicBuckets(resources)).toEqual([]);
+        expect(findPublicGrants(resources)).toEqual([]);
         expect(reads() / (3 * n)).toBeLessThan(50);
     });
 
     it("says how to fix, and never quotes a grantee", () => {
-        const [finding] = findPublicBuckets([resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) })]);
+        const [finding] = findPublicGrants([resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) })]);
         expect(finding.message).toContain('Use the "private" ACL (or `objectOwnership: "BucketOwnerEnforced"`, which turns ACLs off) and grant access in a bucket policy');
         assertNotShown(finding.message, ["ops@example.com", OWNER], "a finding");
         expect([...ACL_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2].sort());
@@ -799,7 +799,7 @@ describe("findPublicBuckets (stack part): S3 access control lists", () => {
         const open = JSON.stringify(doc(allow("*", "s3:*", { Resource: `${BUCKET}/*` })));
         const both = resource(t.S3_BUCKET, { bucket: "shop-uploads", acl: "public-read", policy: open });
         expect(resourcePart(both)).toEqual([`${t.S3_BUCKET} "r": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
-        expect(short(findPublicBuckets([both]).map((f) => f.message))).toEqual([
+        expect(short(findPublicGrants([both]).map((f) => f.message))).toEqual([
             `${t.S3_BUCKET} "r": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
             `${t.S3_BUCKET} "r": policy Statement[0] ${ANYONE}`,
         ]);
@@ -810,14 +810,14 @@ describe("findPublicBuckets (stack part): S3 access control lists", () => {
     });
 });
 
-describe("findPublicBuckets (stack part): bucket policies open to anyone, and public access blocks", () => {
+describe("findPublicGrants (stack part): bucket policies open to anyone, and public access blocks", () => {
     const open = (name = "site") => JSON.stringify(doc(allow("*", "s3:GetObject", { Sid: "PublicRead", Resource: `arn:aws:s3:::${name}/*` })));
     const bucket = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(t.S3_BUCKET_V2, { bucket: name, ...props }, { name, ...options });
     const policyOf = (name: string, bucketName: unknown, options = {}) => resource(t.S3_BUCKET_POLICY, { bucket: bucketName, policy: open() }, { name, ...options });
     // Provider v7 inputs: a block states the settings a program sets (unset ones default to false).
     const block = (name: string, props: Record<string, unknown>, options = {}) => resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, props, { name, ...options });
     const accountBlock = (props: Record<string, unknown>, options = {}) => resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, props, { name: "account-block", ...options });
-    const reported = (...resources: PlainResource[]) => findPublicBuckets(resources).map((f) => f.resource?.name);
+    const reported = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
     const site = bucket("site");
 
     it("passes a public policy that the bucket's public access block restricts (restrictPublicBuckets), and only that", () => {
@@ -835,7 +835,7 @@ describe("findPublicBuckets (stack part): bucket policies open to anyone, and pu
 
     it("each setting answers for its own grant: restrictPublicBuckets for policies, ignorePublicAcls for ACLs", () => {
         const both = bucket("site", { acl: "public-read", policy: open() });
-        const messages = (...resources: PlainResource[]) => short(findPublicBuckets(resources).map((f) => f.message)).map((m) => m.split(": ")[1].split(" ")[0]);
+        const messages = (...resources: PlainResource[]) => short(findPublicGrants(resources).map((f) => f.message)).map((m) => m.split(": ")[1].split(" ")[0]);
         expect(messages(both, block("b", { bucket: "site", restrictPublicBuckets: true }))).toEqual(["acl"]);
         expect(messages(both, block("b", { bucket: "site", ignorePublicAcls: true }))).toEqual(["policy"]);
         expect(messages(both, block("b", { bucket: "site", ignorePublicAcls: true, restrictPublicBuckets: true }))).toEqual([]);
@@ -869,7 +869,7 @@ describe("findPublicBuckets (stack part): bucket policies open to anyone, and pu
     });
 
     it("says how a public access block would restrict it, and passes what other rules pass", () => {
-        const [finding] = findPublicBuckets([site, policyOf("site-policy", "site")]);
+        const [finding] = findPublicGrants([site, policyOf("site-policy", "site")]);
         expect(finding.message).toContain("(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)");
         expect(finding.resource).toEqual({ urn: policyOf("site-policy", "site").urn, type: t.S3_BUCKET_POLICY, name: "site-policy" });
         const pinned = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: doc(allow("*", "s3:GetObject", when("StringEquals", "aws:SourceVpce", "vpce-1a2b3c4d"))) });
@@ -886,25 +886,134 @@ describe("findPublicBuckets (stack part): bucket policies open to anyone, and pu
             resources.push(wrap(bucket(`b${i}`, { bucket: "acme-shared", policy: open("acme-shared") })), wrap(policyOf(`p${i}`, "acme-shared")),
                 wrap(block(`k${i}`, { bucket: "acme-shared", restrictPublicBuckets: true })));
         }
-        expect(findPublicBuckets(resources)).toEqual([]);
+        expect(findPublicGrants(resources)).toEqual([]);
         expect(reads() / (3 * n)).toBeLessThan(50);
     });
 });
 
-describe("findResourcePolicyWildcards (pure rule): S3 access points restrict a public policy by default", () => {
-    const point = (block?: unknown) => check(t.S3_ACCESS_POINT, {
-        bucket: "shop-uploads", name: "uploads-ap", policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: "arn:aws:s3:eu-west-1:111122223333:accesspoint/uploads-ap/object/*" }))),
-        ...(block === undefined ? {} : { publicAccessBlockConfiguration: block }),
+describe("findPublicGrants (stack part): S3 access points, their blocks and network origin", () => {
+    const AP_ARN = `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/uploads-ap`;
+    const open = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${AP_ARN}/object/*` })));
+    // Provider v7 outputs after an update: AWS returns the block it applied (all on unless the program turned settings off).
+    const OFF = { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: false };
+    const point = (props: Record<string, unknown> = {}, options = {}) =>
+        resource(t.S3_ACCESS_POINT, { bucket: "shop-uploads", name: "uploads-ap", arn: AP_ARN, ...props }, { name: "uploads-ap", ...options });
+    const pointPolicy = (accessPointArn: unknown, options = {}) => resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn, policy: open }, { name: "uploads-ap-policy", ...options });
+    const uploads = resource(t.S3_BUCKET_V2, { bucket: "shop-uploads" }, { name: "shop-uploads" });
+    const bucketBlock = (props: Record<string, unknown>) => resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: "shop-uploads", ...props }, { name: "uploads-block" });
+    const reported = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
+
+    it("passes an inline public policy under the access point's own block: unset (all on), or restrictPublicBuckets not turned off", () => {
+        expect(reported(point({ policy: open }))).toEqual([]);
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true } }))).toEqual([]);
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: { restrictPublicBuckets: true } }))).toEqual([]);
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: U.object }))).toEqual([]);
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: { restrictPublicBuckets: U.boolean } }))).toEqual([]);
     });
-    it("passes a public policy under the access point's own block: unset (all on), or restrictPublicBuckets not turned off", () => {
-        expect(point()).toEqual([]);
-        expect(point({ blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true })).toEqual([]);
-        expect(point({ restrictPublicBuckets: true })).toEqual([]);
-        expect(point(U.object)).toEqual([]);
-        expect(point({ restrictPublicBuckets: U.boolean })).toEqual([]);
+
+    it("passes a separate AccessPointPolicy on an access point of the stack whose block restricts it (the provider's own example turns it off: reported)", () => {
+        expect(reported(point(), pointPolicy(AP_ARN))).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: { ...OFF, restrictPublicBuckets: true } }), pointPolicy(AP_ARN))).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), pointPolicy(AP_ARN))).toEqual(["uploads-ap-policy"]);
+        // An access point outside the stack (or another one) shows no block: the policy takes effect, as far as the stack shows.
+        expect(reported(pointPolicy(AP_ARN))).toEqual(["uploads-ap-policy"]);
+        expect(reported(point(), pointPolicy(`arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/other-ap`))).toEqual(["uploads-ap-policy"]);
     });
-    it("reports it when the block turns restrictPublicBuckets off", () => {
-        expect(short(point({ blockPublicPolicy: false, restrictPublicBuckets: false }))).toEqual([`${t.S3_ACCESS_POINT} "r": policy Statement[0] ${ANYONE}`]);
+
+    it("a request through an access point meets its bucket's and its account's blocks too: either restricts it", () => {
+        const PROD = "urn:pulumi:dev::project::pulumi:providers:aws::prod";
+        const SANDBOX = "urn:pulumi:dev::project::pulumi:providers:aws::sandbox";
+        const unblocked = point({ policy: open, publicAccessBlockConfiguration: OFF });
+        expect(reported(uploads, unblocked)).toEqual(["uploads-ap"]);
+        expect(reported(uploads, unblocked, bucketBlock({ restrictPublicBuckets: true }))).toEqual([]);
+        expect(reported(uploads, point({ publicAccessBlockConfiguration: OFF }), pointPolicy(AP_ARN), bucketBlock({ restrictPublicBuckets: true }))).toEqual([]);
+        // A bucket block that leaves the setting off, or ignores ACLs only, does not restrict.
+        expect(reported(uploads, unblocked, bucketBlock({ blockPublicAcls: true, ignorePublicAcls: true, restrictPublicBuckets: false }))).toEqual(["uploads-ap"]);
+        const inProd = point({ policy: open, publicAccessBlockConfiguration: OFF }, { provider: PROD });
+        expect(reported(inProd, resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { restrictPublicBuckets: true }, { name: "account", provider: PROD }))).toEqual([]);
+        expect(reported(inProd, resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { restrictPublicBuckets: true }, { name: "account", provider: SANDBOX }))).toEqual(["uploads-ap"]);
+        expect(reported(inProd, resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { ignorePublicAcls: true }, { name: "account", provider: PROD }))).toEqual(["uploads-ap"]);
+    });
+
+    it("an access point with a VPC network origin takes requests from that VPC only: a public policy there is pinned to it", () => {
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: OFF, vpcConfiguration: { vpcId: "vpc-0a1b2c3d4e5f60001" } }))).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF, vpcConfiguration: { vpcId: U.string } }), pointPolicy(AP_ARN))).toEqual([]);
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: OFF, vpcConfiguration: U.object }))).toEqual([]);
+        expect(reported(point({ policy: open, publicAccessBlockConfiguration: OFF, vpcConfiguration: null }))).toEqual(["uploads-ap"]);
+    });
+
+    it("preview: an access point ARN not known yet finds its access point through propertyDependencies", () => {
+        const fresh = point({ arn: U.string, bucket: U.string });
+        expect(reported(fresh, pointPolicy(U.string, { propertyDependencies: { accessPointArn: [fresh.urn] } }))).toEqual([]);
+        const off = point({ arn: U.string, publicAccessBlockConfiguration: OFF });
+        expect(reported(off, pointPolicy(U.string, { propertyDependencies: { accessPointArn: [off.urn] } }))).toEqual(["uploads-ap-policy"]);
+        // Its bucket too: the bucket's block, found by dependency, restricts it.
+        const bucket = resource(t.S3_BUCKET_V2, { bucket: U.string }, { name: "shop-uploads" });
+        const deps = { propertyDependencies: { bucket: [bucket.urn] } };
+        const onBucket = resource(t.S3_ACCESS_POINT, { bucket: U.string, name: "uploads-ap", arn: U.string, publicAccessBlockConfiguration: OFF, policy: open }, { name: "uploads-ap", ...deps });
+        expect(reported(bucket, onBucket, resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: U.string, restrictPublicBuckets: true }, { name: "b", ...deps }))).toEqual([]);
+        expect(reported(bucket, onBucket, resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: U.string, restrictPublicBuckets: false }, { name: "b", ...deps }))).toEqual(["uploads-ap"]);
+    });
+
+    it("says what would restrict it; wildcard actions stay the resource part's, whatever the blocks say", () => {
+        const [finding] = findPublicGrants([pointPolicy(AP_ARN)]);
+        expect(short([finding.message])).toEqual([`${t.S3CONTROL_ACCESS_POINT_POLICY} "uploads-ap-policy": policy Statement[0] ${ANYONE}`]);
+        expect(finding.message).toContain("(The access point's own public access block, on unless turned off, or one of its bucket or account with restrictPublicBuckets");
+        const wide = resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: AP_ARN, policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3:*"))) }, { name: "wide" });
+        expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_ACCESS_POINT_POLICY} "wide": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
+        expect(findPublicGrants([point(), wide])).toEqual([]);
+        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY].sort());
+    });
+
+    it("reads each resource a bounded number of times, with 3,000 access points and their policies on one bucket", () => {
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const resources: PlainResource[] = [wrap(uploads), wrap(bucketBlock({ restrictPublicBuckets: true }))];
+        for (let i = 0; i < n; i++) {
+            const arn = `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/ap-${i}`;
+            resources.push(wrap(point({ arn, name: `ap-${i}`, publicAccessBlockConfiguration: OFF }, { name: `ap-${i}` })), wrap(pointPolicy(arn, { name: `ap-${i}-policy` })));
+        }
+        expect(findPublicGrants(resources)).toEqual([]);
+        expect(reads() / (2 * n)).toBeLessThan(50);
+    });
+});
+
+// AWS recommends an open access policy with fine-grained access control, and reads a domain in a
+// VPC as not public; a separate DomainPolicy is judged with its domain when the stack has it.
+describe("findPublicGrants (stack part): separate OpenSearch and Elasticsearch domain policies", () => {
+    const open = JSON.stringify(doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost"], { Resource: `arn:aws:es:eu-west-1:${ACCOUNT}:domain/logs/*` })));
+    const domain = (props: Record<string, unknown>, type = t.OPENSEARCH_DOMAIN) => resource(type, { domainName: "logs", ...props }, { name: "logs" });
+    const policy = (domainName: unknown, options = {}, type = t.OPENSEARCH_DOMAIN_POLICY) => resource(type, { domainName, accessPolicies: open }, { name: "logs-policy", ...options });
+    const FGAC = { advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true } };
+    const VPC = { vpcOptions: { subnetIds: ["subnet-0a1b2c3d4e5f60001"], securityGroupIds: ["sg-0a1b2c3d4e5f60001"] } };
+    const reported = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
+
+    it("passes an open policy on a domain of the stack with fine-grained access control, or in a VPC", () => {
+        expect(reported(domain(FGAC), policy("logs"))).toEqual([]);
+        expect(reported(domain(VPC), policy("logs"))).toEqual([]);
+        // An Elasticsearch DomainPolicy on an OpenSearch domain (one AWS resource), and the other way round.
+        expect(reported(domain(VPC), policy("logs", {}, t.ELASTICSEARCH_DOMAIN_POLICY))).toEqual([]);
+        expect(reported(domain(FGAC, t.ELASTICSEARCH_DOMAIN), policy("logs"))).toEqual([]);
+        expect([...DOMAIN_POLICY_TYPES].sort()).toEqual([t.ELASTICSEARCH_DOMAIN_POLICY, t.OPENSEARCH_DOMAIN_POLICY].sort());
+    });
+
+    it("reports it on a public domain without fine-grained access control, another domain, or one outside the stack", () => {
+        expect(reported(domain({}), policy("logs"))).toEqual(["logs-policy"]);
+        expect(reported(domain({ advancedSecurityOptions: { enabled: false }, vpcOptions: { subnetIds: [] } }), policy("logs"))).toEqual(["logs-policy"]);
+        expect(reported(domain(FGAC), policy("audit"))).toEqual(["logs-policy"]);
+        expect(reported(policy("logs"))).toEqual(["logs-policy"]);
+        const [finding] = findPublicGrants([domain({}), policy("logs")]);
+        expect(short([finding.message])).toEqual([`${t.OPENSEARCH_DOMAIN_POLICY} "logs-policy": accessPolicies Statement[0] ${ANYONE}`]);
+        expect(finding.message).toContain("(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out");
+    });
+
+    it("preview: a domain name not known yet finds its domain through propertyDependencies; settings not known yet may keep callers out", () => {
+        const fresh = domain({ domainName: U.string, ...FGAC });
+        expect(reported(fresh, policy(U.string, { propertyDependencies: { domainName: [fresh.urn] } }))).toEqual([]);
+        const plain = domain({ domainName: U.string });
+        expect(reported(plain, policy(U.string, { propertyDependencies: { domainName: [plain.urn] } }))).toEqual(["logs-policy"]);
+        expect(reported(domain({ advancedSecurityOptions: U.object }), policy("logs"))).toEqual([]);
+        expect(reported(domain({ vpcOptions: { subnetIds: U.array } }), policy("logs"))).toEqual([]);
     });
 });
 
@@ -927,10 +1036,10 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             return [{ type, name: `fail-${i}`, props: props(failing) }, { type, name: `pass-${i}`, props: props(passing) }];
         });
         const run = await engine.run({ resources });
-        // Bucket policies' statements open to anyone come from the stack part, after the others.
+        // Bucket, access point and separate domain policies' statements open to anyone come from the stack part, after the others.
         const reported = run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]);
         const types = Object.keys(RESOURCE_POLICY_DOCUMENTS);
-        const reports = (stack: boolean) => types.flatMap((type, i) => (BUCKET_POLICY_TYPES.includes(type) === stack ? [[`fail-${i}`, "mandatory"]] : []));
+        const reports = (stack: boolean) => types.flatMap((type, i) => (TARGET_JUDGED_POLICY_TYPES.includes(type) === stack ? [[`fail-${i}`, "mandatory"]] : []));
         expect(reported).toEqual([...reports(false), ...reports(true)]);
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
@@ -992,6 +1101,36 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("separate access point and domain policies: judged with their access point and domain, after an update and at preview", async () => {
+        const apArn = `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/partner-reads`;
+        const apOpen = JSON.stringify(doc(allow({ AWS: "*" }, "s3:GetObjectTagging", { Resource: `${apArn}/object/*` })));
+        const esOpen = JSON.stringify(doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost"], { Resource: `arn:aws:es:eu-west-1:${ACCOUNT}:domain/app-search/*` })));
+        const OFF = { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: false };
+        const stack = (preview: boolean) => {
+            const known = (value: string) => (preview ? { $unknown: "string" } : value);
+            return [
+                { type: t.S3_BUCKET_V2, name: "partner-data", props: { bucket: "partner-data-7d1e2a" } },
+                { type: t.S3_ACCESS_POINT, name: "default-ap", props: { bucket: "partner-data-7d1e2a", name: "default-ap", arn: known(`${apArn}-default`) } },
+                { type: t.S3_ACCESS_POINT, name: "vpc-ap", props: { bucket: "partner-data-7d1e2a", name: "vpc-ap", arn: known(`${apArn}-vpc`), publicAccessBlockConfiguration: OFF, vpcConfiguration: { vpcId: "vpc-0a1b2c3d4e5f60001" } } },
+                { type: t.S3_ACCESS_POINT, name: "open-ap", props: { bucket: "partner-data-7d1e2a", name: "open-ap", arn: known(`${apArn}-open`), publicAccessBlockConfiguration: OFF } },
+                ...["default", "vpc", "open"].map((which) => ({
+                    type: t.S3CONTROL_ACCESS_POINT_POLICY, name: `${which}-ap-policy`,
+                    props: { accessPointArn: known(`${apArn}-${which}`), policy: apOpen }, propertyDependencies: { accessPointArn: [`${which}-ap`] },
+                })),
+                { type: t.OPENSEARCH_DOMAIN, name: "search", props: { domainName: "app-search", advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false } } },
+                { type: t.OPENSEARCH_DOMAIN_POLICY, name: "search-policy", props: { domainName: "app-search", accessPolicies: esOpen }, propertyDependencies: { domainName: ["search"] } },
+                { type: t.OPENSEARCH_DOMAIN_POLICY, name: "elsewhere-policy", props: { domainName: "shared-search", accessPolicies: esOpen } },
+            ];
+        };
+        for (const preview of [false, true]) {
+            const run = await engine.run({ preview, resources: stack(preview) });
+            expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+                ["open-ap-policy", "mandatory", `${t.S3CONTROL_ACCESS_POINT_POLICY} "open-ap-policy": policy Statement[0] ${ANYONE}`],
+                ["elsewhere-policy", "mandatory", `${t.OPENSEARCH_DOMAIN_POLICY} "elsewhere-policy": accessPolicies Statement[0] ${ANYONE}`],
+            ]);
+        }
     });
 
     it("reports the insecure fixture", async () => {

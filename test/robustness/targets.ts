@@ -62,6 +62,8 @@ interface Hint {
 const validGlob = (g: string) => globError(g) === null;
 const CORPUS_TYPES = [...new Set(CORPUS.map((r) => r.type))].sort();
 
+const DOMAIN_JOINED: readonly string[] = [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN, t.OPENSEARCH_DOMAIN_POLICY, t.ELASTICSEARCH_DOMAIN_POLICY];
+
 const HINTS: Readonly<Record<string, Hint>> = {
     "secrets-provider-allowlist": { skip: "judges a provider URL its gather step reads from files and the environment" },
     "resource-protect": { types: DEFAULT_CRITICAL_RESOURCE_TYPES },
@@ -78,9 +80,13 @@ const HINTS: Readonly<Record<string, Hint>> = {
             : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites", "policy"] : []),
     },
     "resource-policy-no-wildcards": {
-        // The ACL stack part joins ACLs and public access blocks to their buckets, as s3-bucket-encryption does.
+        // The stack part joins ACLs, bucket policies, access points and public access blocks to their buckets (as
+        // s3-bucket-encryption does), access point policies to their access points, and domain policies to their domains.
         joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
-            : r.type === t.S3_BUCKET_ACL || r.type === t.S3_BUCKET_ACL_V2 || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK ? ["bucket"] : []),
+            : r.type === t.S3_BUCKET_ACL || r.type === t.S3_BUCKET_ACL_V2 || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK || r.type === t.S3_BUCKET_POLICY ? ["bucket"]
+            : r.type === t.S3_ACCESS_POINT ? ["bucket", "arn"]
+            : r.type === t.S3CONTROL_ACCESS_POINT_POLICY ? ["accessPointArn"]
+            : DOMAIN_JOINED.includes(r.type) ? ["domainName"] : []),
     },
     "encryption-at-rest": {
         // The stack part's asDeclared: at preview a new volume's unset `encrypted` (and the
