@@ -22,7 +22,7 @@ import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
-import { isOn, isRecord, isUnknown } from "./lib/values";
+import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
 
 export interface ResourcePolicyNoWildcardsConfig {
     allowedActions: string[];
@@ -156,8 +156,8 @@ export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_B
 // stack part judges those statements (see "settings of the target" below).
 /** Bucket policies: the public access blocks of the bucket and its account. */
 export const BUCKET_POLICY_TYPES: readonly string[] = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.S3_BUCKET_V2];
-/** Access point policies: the blocks of the access point, its bucket and its account, and its network origin. */
-export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY];
+/** Access point policies: the blocks of the access point, its bucket and its account, and its network origin; a Multi-Region Access Point's, its own and its account's. */
+export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY];
 /** Separate domain access policies: their domain's fine-grained access control or VPC. */
 export const DOMAIN_POLICY_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN_POLICY, t.ELASTICSEARCH_DOMAIN_POLICY];
 export const TARGET_JUDGED_POLICY_TYPES: readonly string[] = [...BUCKET_POLICY_TYPES, ...ACCESS_POINT_POLICY_TYPES, ...DOMAIN_POLICY_TYPES];
@@ -231,16 +231,6 @@ const locationOf = (resource: PlainResource, input: DocumentInput): DocumentLoca
 
 function readDocument(resource: PlainResource, input: DocumentInput): PolicyDocumentReading {
     return readPolicyDocument(valueAt(resource.props, input.path), { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
-}
-
-function valueAt(props: Record<string, unknown>, path: string): unknown {
-    let value: unknown = props;
-    for (const part of path.split(".")) {
-        if (isUnknown(value)) return value;
-        if (!isRecord(value)) return undefined;
-        value = value[part];
-    }
-    return value;
 }
 
 type Document = Extract<PolicyDocumentReading, { kind: "document" }>;
@@ -735,19 +725,23 @@ export function publicAclMessages(resource: PlainResource): string[] {
 // - a request through an access point meets the blocks of the access point, its bucket and
 //   the bucket owner's account, and S3 rejects it if any blocks it (AWS's "Managing public
 //   access to access points"); an access point's own block is all on unless turned off, and
-//   one with a VPC network origin (`vpcConfiguration`) takes requests from that VPC only;
+//   one with a VPC network origin (`vpcConfiguration`) takes requests from that VPC only; a
+//   Multi-Region Access Point's block is all on unless turned off too (its buckets' blocks,
+//   one per region, are not read: one of them restricting does not restrict the others);
 // - a separate DomainPolicy applies to a domain whose fine-grained access control or VPC
 //   keeps other callers out (the `search-domain` rule of the domain's own policy).
 // So these grants are the stack part's; wildcard actions stay the resource part's. An
 // account's block counts for the resources of its provider (the same account); a target
 // outside the stack (or not found) leaves the grant effective, as far as the stack shows.
 
-type Kind = "acl" | "bucket-policy" | "access-point" | "domain-policy";
+type Kind = "acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy";
 
 const HINTS: Readonly<Record<Exclude<Kind, "acl">, string>> = {
     "bucket-policy": "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)",
     "access-point": "(The access point's own public access block, on unless turned off, or one of its bucket or account with restrictPublicBuckets " +
         "also keeps it to its own account and AWS services, and an access point with a vpcConfiguration takes requests from that VPC only.)",
+    "multi-region-access-point": "(The Multi-Region Access Point's own public access block, on unless turned off, or its account's with restrictPublicBuckets " +
+        "also keeps it to its own account and AWS services.)",
     "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
         "this policy's domain is neither, or not in this stack.)",
 };
@@ -765,7 +759,9 @@ export function publicPolicyMessages(resource: PlainResource): string[] {
 }
 
 const policyKind = (type: string): Exclude<Kind, "acl"> =>
-    (BUCKET_POLICY_TYPES.includes(type) ? "bucket-policy" : ACCESS_POINT_POLICY_TYPES.includes(type) ? "access-point" : "domain-policy");
+    (BUCKET_POLICY_TYPES.includes(type) ? "bucket-policy"
+        : type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY ? "multi-region-access-point"
+        : ACCESS_POINT_POLICY_TYPES.includes(type) ? "access-point" : "domain-policy");
 
 type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
 
@@ -773,11 +769,16 @@ type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
 const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[]): Decided =>
     any(...blocks.map((b) => whenKnown(b.props[setting], isOn)));
 
-/** An access point's own block restricts a public policy unless it turns `restrictPublicBuckets` off (on by default); a VPC origin keeps others out. */
+/** An access point's own block restricts a public policy unless it turns `restrictPublicBuckets` off (on by default). */
+function ownBlockRestricts(block: unknown): Decided {
+    if (isUnknown(block)) return undefined;
+    return isRecord(block) ? whenKnown(block.restrictPublicBuckets, (v) => v !== false && v !== "false") : true;
+}
+
+/** An access point's own block, or its VPC network origin, keeps others out. */
 function accessPointRestricts(point: PlainResource): Decided {
-    const { publicAccessBlockConfiguration: block, vpcConfiguration: vpc } = point.props;
-    const own = isUnknown(block) ? undefined : !isRecord(block) ? true : whenKnown(block.restrictPublicBuckets, (v) => v !== false && v !== "false");
-    return any(own, isUnknown(vpc) ? undefined : isRecord(vpc));
+    const vpc = point.props.vpcConfiguration;
+    return any(ownBlockRestricts(point.props.publicAccessBlockConfiguration), isUnknown(vpc) ? undefined : isRecord(vpc));
 }
 
 const DOMAIN_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN];
@@ -804,6 +805,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         else accountBlocks.set(r.provider, [r]);
     }
     const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn"]);
+    const multiRegion = indexReferences(resources, (r) => r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ["details.name"]);
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const judges = { ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
     const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
@@ -827,6 +829,10 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
                 return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((p) => any(accessPointRestricts(p), bucketsSet(p, "restrictPublicBuckets"))));
+            }
+            case "multi-region-access-point": {
+                const targets = multiRegion.lookup(valueAt(r.props, "details.name"), r.propertyDependencies.details);
+                return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((m) => ownBlockRestricts(valueAt(m.props, "details.publicAccessBlock"))));
             }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
@@ -870,7 +876,9 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     stack: {
         judges: "grants to anyone that the settings of what they apply to may undo: S3 bucket ACLs and bucket and access point policies " +
             "(public access blocks, an access point's VPC), and separate OpenSearch domain policies (the domain's fine-grained access control or VPC)",
-        resourceTypes: [...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...DOMAIN_TYPES],
+        resourceTypes: [
+            ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
+        ],
         check: (resources) => findPublicGrants(resources),
     },
     examples: examples(),

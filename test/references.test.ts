@@ -34,4 +34,15 @@ describe("indexReferences", () => {
         expect(index.lookup(U, undefined)).toEqual([]);
         expect(index.lookup(undefined, [db.urn])).toEqual([db]);
     });
+
+    it("reads a nested key by its dotted path; an unknown or absent block on the way gives no key", () => {
+        const MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
+        const named = resource(MRAP, { details: { name: "orders", regions: [{ bucket: "orders-eu" }] } }, { name: "named" });
+        const fresh = resource(MRAP, { details: UNKNOWN_SENTINELS.object }, { name: "fresh" });
+        const bare = resource(MRAP, { details: "orders" }, { name: "bare" });
+        const nested = indexReferences([named, fresh, bare], (r) => r.type === MRAP, ["details.name"]);
+        expect(nested.lookup("orders", undefined)).toEqual([named]);
+        expect(nested.withKey(UNKNOWN_SENTINELS.object)).toBeUndefined();
+        expect(nested.lookup(U, [fresh.urn])).toEqual([fresh]);
+    });
 });

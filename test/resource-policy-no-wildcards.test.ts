@@ -962,7 +962,31 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         const wide = resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: AP_ARN, policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3:*"))) }, { name: "wide" });
         expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_ACCESS_POINT_POLICY} "wide": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
         expect(findPublicGrants([point(), wide])).toEqual([]);
-        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY].sort());
+        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY].sort());
+    });
+
+    it("a Multi-Region Access Point's policy: its own block (all on unless turned off) or its account's restricts it", () => {
+        const MRAP_ARN = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`;
+        const mrapOpen = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${MRAP_ARN}/object/*` })));
+        const mrap = (block?: unknown, name: unknown = "orders") =>
+            resource(t.S3CONTROL_MULTI_REGION_ACCESS_POINT, { details: { name, regions: [{ bucket: "orders-eu" }, { bucket: "orders-us" }], ...(block === undefined ? {} : { publicAccessBlock: block }) } }, { name: "orders-mrap" });
+        const mrapPolicy = (name: unknown, options = {}) => resource(t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, { details: { name, policy: mrapOpen } }, { name: "orders-mrap-policy", ...options });
+        expect(reported(mrap(), mrapPolicy("orders"))).toEqual([]);
+        expect(reported(mrap({ blockPublicPolicy: false }), mrapPolicy("orders"))).toEqual([]);
+        expect(reported(mrap({ blockPublicPolicy: false, restrictPublicBuckets: U.boolean }), mrapPolicy("orders"))).toEqual([]);
+        expect(reported(mrap({ blockPublicPolicy: false, restrictPublicBuckets: false }), mrapPolicy("orders"))).toEqual(["orders-mrap-policy"]);
+        expect(reported(mrap({ blockPublicPolicy: false, restrictPublicBuckets: false }), mrapPolicy("orders"), resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { restrictPublicBuckets: true }, { name: "account" })))
+            .toEqual([]);
+        // Another Multi-Region Access Point, or one outside the stack.
+        expect(reported(mrap(), mrapPolicy("returns"))).toEqual(["orders-mrap-policy"]);
+        expect(reported(mrapPolicy("orders"))).toEqual(["orders-mrap-policy"]);
+        // Preview: the provider's example derives the name from the access point's id, unknown until it exists.
+        const fresh = mrap({ blockPublicPolicy: false, restrictPublicBuckets: false }, U.string);
+        expect(reported(fresh, mrapPolicy(U.string, { propertyDependencies: { details: [fresh.urn] } }))).toEqual(["orders-mrap-policy"]);
+        const restricted = mrap(undefined, U.string);
+        expect(reported(restricted, mrapPolicy(U.string, { propertyDependencies: { details: [restricted.urn] } }))).toEqual([]);
+        const [finding] = findPublicGrants([mrapPolicy("orders")]);
+        expect(finding.message).toContain("(The Multi-Region Access Point's own public access block, on unless turned off, or its account's with restrictPublicBuckets");
     });
 
     it("reads each resource a bounded number of times, with 3,000 access points and their policies on one bucket", () => {
@@ -1103,7 +1127,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
-    it("separate access point and domain policies: judged with their access point and domain, after an update and at preview", async () => {
+    it("separate access point, Multi-Region Access Point and domain policies: judged with what they apply to, after an update and at preview", async () => {
         const apArn = `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/partner-reads`;
         const apOpen = JSON.stringify(doc(allow({ AWS: "*" }, "s3:GetObjectTagging", { Resource: `${apArn}/object/*` })));
         const esOpen = JSON.stringify(doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost"], { Resource: `arn:aws:es:eu-west-1:${ACCOUNT}:domain/app-search/*` })));
@@ -1119,6 +1143,12 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                     type: t.S3CONTROL_ACCESS_POINT_POLICY, name: `${which}-ap-policy`,
                     props: { accessPointArn: known(`${apArn}-${which}`), policy: apOpen }, propertyDependencies: { accessPointArn: [`${which}-ap`] },
                 })),
+                // The provider's example names the policy's Multi-Region Access Point by its id, unknown at preview.
+                { type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT, name: "orders-mrap", props: { details: { name: "orders", regions: [{ bucket: "partner-data-7d1e2a" }] } } },
+                {
+                    type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, name: "orders-mrap-policy", propertyDependencies: { details: ["orders-mrap"] },
+                    props: { details: { name: known("orders"), policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap/object/*` }))) } },
+                },
                 { type: t.OPENSEARCH_DOMAIN, name: "search", props: { domainName: "app-search", advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false } } },
                 { type: t.OPENSEARCH_DOMAIN_POLICY, name: "search-policy", props: { domainName: "app-search", accessPolicies: esOpen }, propertyDependencies: { domainName: ["search"] } },
                 { type: t.OPENSEARCH_DOMAIN_POLICY, name: "elsewhere-policy", props: { domainName: "shared-search", accessPolicies: esOpen } },

@@ -4,7 +4,7 @@
 // for the property). One index for every such join, in linear time: stacks with 10,000
 // resources must not pay for a nested loop.
 import type { PlainResource } from "./rule";
-import { isUnknown } from "./values";
+import { isUnknown, valueAt } from "./values";
 
 export interface ReferenceIndex {
     /** The indexed resources, in stack order. */
@@ -21,7 +21,7 @@ export interface ReferenceIndex {
 
 const NONE: readonly PlainResource[] = Object.freeze([]);
 
-/** Indexes the resources `isTarget` picks by URN and by the string values of their `keys` properties. */
+/** Indexes the resources `isTarget` picks by URN and by the string values of their `keys` properties (dotted for nested ones: "details.name"). */
 export function indexReferences(resources: readonly PlainResource[], isTarget: (r: PlainResource) => boolean, keys: readonly string[]): ReferenceIndex {
     const targets: PlainResource[] = [];
     const byUrn = new Map<string, PlainResource>();
@@ -31,7 +31,7 @@ export function indexReferences(resources: readonly PlainResource[], isTarget: (
         targets.push(r);
         byUrn.set(r.urn, r);
         for (const k of keys) {
-            const key = r.props[k];
+            const key = k.includes(".") ? valueAt(r.props, k) : r.props[k];
             // An unknown is the same sentinel string for every resource: never a key.
             if (typeof key !== "string" || key === "" || isUnknown(key)) continue;
             const list = byKey.get(key);

@@ -155,6 +155,7 @@ export const S3_VECTORS_BUCKET_POLICY = "aws:s3/vectorsVectorBucketPolicy:Vector
 export const S3_FILES_FILE_SYSTEM_POLICY = "aws:s3/filesFileSystemPolicy:FilesFileSystemPolicy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
 export const S3CONTROL_BUCKET_POLICY = "aws:s3control/bucketPolicy:BucketPolicy";
+export const S3CONTROL_MULTI_REGION_ACCESS_POINT = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY = "aws:s3control/multiRegionAccessPointPolicy:MultiRegionAccessPointPolicy";
 export const S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY = "aws:s3control/objectLambdaAccessPointPolicy:ObjectLambdaAccessPointPolicy";
 export const S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY = "aws:s3control/accessGrantsInstanceResourcePolicy:AccessGrantsInstanceResourcePolicy";

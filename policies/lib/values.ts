@@ -7,7 +7,9 @@
 // path only) are still `Secret` instances.
 import { Secret } from "@pulumi/policy";
 
-export { isUnknown } from "./wire";
+import { isUnknown } from "./wire";
+
+export { isUnknown };
 
 /**
  * A flag on: the boolean true, or the string "true" that programs pass where the v7 SDK types
@@ -20,6 +22,20 @@ export function isOn(value: unknown): boolean {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Secret);
+}
+
+/**
+ * The value at a dotted path of nested blocks ("details.policy"): the unknown itself where a
+ * block on the way is unknown (at preview), undefined where one is absent or not a block.
+ */
+export function valueAt(props: Record<string, unknown>, path: string): unknown {
+    let value: unknown = props;
+    for (const part of path.split(".")) {
+        if (isUnknown(value)) return value;
+        if (!isRecord(value)) return undefined;
+        value = value[part];
+    }
+    return value;
 }
 
 /** True for a value the remediation path still sees as a secret. */

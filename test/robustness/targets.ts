@@ -86,6 +86,8 @@ const HINTS: Readonly<Record<string, Hint>> = {
             : r.type === t.S3_BUCKET_ACL || r.type === t.S3_BUCKET_ACL_V2 || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK || r.type === t.S3_BUCKET_POLICY ? ["bucket"]
             : r.type === t.S3_ACCESS_POINT ? ["bucket", "arn"]
             : r.type === t.S3CONTROL_ACCESS_POINT_POLICY ? ["accessPointArn"]
+            // A Multi-Region Access Point and its policy join by `details.name`.
+            : r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT || r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY ? ["details"]
             : DOMAIN_JOINED.includes(r.type) ? ["domainName"] : []),
     },
     "encryption-at-rest": {
