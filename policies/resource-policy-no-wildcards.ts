@@ -40,7 +40,8 @@ export interface ResourcePolicyNoWildcardsConfig {
  * - `lattice-auth`: VPC Lattice auth policies apply to callers already inside the service
  *   network (like VPC endpoint policies);
  * - `search-domain`: with fine-grained access control, AWS recommends an open domain access
- *   policy (the domain authenticates every request itself); a domain in a VPC has no public
+ *   policy (the domain authenticates every request itself, once anonymous auth, the migration
+ *   period of a domain turning it on, is off); a domain in a VPC has no public
  *   endpoint, only the clients its security groups admit reach it (AWS's Security Hub reads it
  *   as not public), so an open policy there is pinned to that network (a separate
  *   DomainPolicy: the stack part, with its domain);
@@ -474,11 +475,12 @@ function inVpc(options: unknown): Decided {
     return Array.isArray(subnets) && subnets.length > 0;
 }
 
+/** Fine-grained access control authenticates every request, unless anonymous auth (the migration period of a domain turning it on) still admits requests without credentials. */
 function fineGrainedAccessControl(options: unknown): Decided {
     if (isUnknown(options)) return undefined;
     if (!isRecord(options)) return false;
     if (isUnknown(options.enabled)) return undefined;
-    return options.enabled === true;
+    return options.enabled === true && whenKnown(options.anonymousAuthEnabled, (v) => !isOn(v));
 }
 
 // `lambda:FunctionUrlAuthType` is only in the context of function-URL requests, and so is
@@ -1165,6 +1167,21 @@ function examples(): PolicyExample[] {
                 props: {
                     domainName: "shop-search", engineVersion: "OpenSearch_2.13",
                     advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: `arn:aws:iam::${account}:role/search-admin` } },
+                    encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
+                    accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:ESHttp*", Resource: `arn:aws:es:eu-west-1:${account}:domain/shop-search/*` }),
+                },
+            }],
+        },
+        {
+            title: "the same domain while fine-grained access control is in its migration period (anonymous auth on): requests without credentials still get in",
+            verdict: "fail",
+            docs: false,
+            config: { allowedActions: ["es:ESHttp*"] },
+            resources: [{
+                type: t.OPENSEARCH_DOMAIN, name: "search-fgac",
+                props: {
+                    domainName: "shop-search", engineVersion: "OpenSearch_2.13",
+                    advancedSecurityOptions: { enabled: true, anonymousAuthEnabled: true, internalUserDatabaseEnabled: true },
                     encryptAtRest: { enabled: true }, nodeToNodeEncryption: { enabled: true }, domainEndpointOptions: { enforceHttps: true },
                     accessPolicies: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "es:ESHttp*", Resource: `arn:aws:es:eu-west-1:${account}:domain/shop-search/*` }),
                 },

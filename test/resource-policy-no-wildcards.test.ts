@@ -289,6 +289,19 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
         expect(check(t.ELASTICSEARCH_DOMAIN, { accessPolicies: doc(allow("*", "es:ESHttpGet")), advancedSecurityOptions: { enabled: true } })).toEqual([]);
     });
 
+    // Anonymous auth is the 30-day migration period of a domain turning fine-grained access control on:
+    // requests without credentials still get in, so the open policy is what keeps them out.
+    it("an open OpenSearch domain whose fine-grained access control still admits anonymous requests (the migration period)", () => {
+        const open = JSON.stringify(doc(allow("*", "es:ESHttpGet")));
+        const fgac = (anonymousAuthEnabled: unknown) => ({ accessPolicies: open, advancedSecurityOptions: { enabled: true, anonymousAuthEnabled, internalUserDatabaseEnabled: true } });
+        expect(short(check(t.OPENSEARCH_DOMAIN, fgac(true)))).toEqual([`${t.OPENSEARCH_DOMAIN} "r": accessPolicies Statement[0] ${ANYONE}`]);
+        expect(check(t.OPENSEARCH_DOMAIN, fgac(false))).toEqual([]);
+        expect(check(t.OPENSEARCH_DOMAIN, fgac(undefined))).toEqual([]);
+        expect(check(t.OPENSEARCH_DOMAIN, fgac(U.boolean))).toEqual([]);
+        // In a VPC the network still keeps other callers out.
+        expect(check(t.OPENSEARCH_DOMAIN, { ...fgac(true), vpcOptions: { subnetIds: ["subnet-0a1b2c3d4e5f60001"] } })).toEqual([]);
+    });
+
     // A domain in a VPC has no public endpoint: only clients its security groups admit reach it,
     // and AWS (Security Hub Opensearch.2, the "About access policies on VPC domains" guide) reads
     // it as not public, so an open access policy there is a network-pinned one.
