@@ -1078,9 +1078,21 @@ function examples(): PolicyExample[] {
             messageIncludes: "without a condition that pins the caller",
         },
         {
-            title: "AWS patterns that open to `*` yet pin or fence the caller: S3 access-point delegation, an organization event bus, a private API with a VPC-endpoint Deny, an EFS policy, the statements of a public function URL",
+            title: "AWS patterns that open to `*` yet pin or fence the caller: S3 access-point delegation, an organization event bus, a private API with a VPC-endpoint Deny, " +
+                "an EFS policy, the statements of a public function URL, a queue behind the organization's VPC endpoints (`aws:VpceOrgID`)",
             verdict: "pass",
             resources: [
+                {
+                    type: t.SQS_QUEUE_POLICY, name: "orders-queue-policy",
+                    props: {
+                        queueUrl: `https://sqs.eu-west-1.amazonaws.com/${account}/orders`,
+                        policy: doc({
+                            Sid: "OrgNetworkSend", Effect: "Allow", Principal: "*", Action: "sqs:SendMessage",
+                            Resource: `arn:aws:sqs:eu-west-1:${account}:orders`,
+                            Condition: { StringEquals: { "aws:VpceOrgID": "o-a1b2c3d4e5" } },
+                        }),
+                    },
+                },
                 {
                     type: t.S3_BUCKET_POLICY, name: "datalake-policy",
                     props: {

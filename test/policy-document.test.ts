@@ -352,6 +352,11 @@ describe("conditions that pin the caller", () => {
         // AWS's blog pattern: one role's sessions and the account's root (S3: a fixed aws:userid is not public).
         test("StringLike", "aws:userid", "AROAEXAMPLEID:*", "111122223333"),
         test("StringEquals", "aws:userid", "AIDAJQABLZS4A3QDU576Q"),
+        // The network-perimeter keys of August 2025: requests through VPC endpoints owned by an account, an organization or its OUs.
+        test("StringEquals", "aws:VpceAccount", "111122223333"),
+        test("StringEquals", "aws:VpceOrgID", "o-a1b2c3d4e5"),
+        test("ForAnyValue:StringLike", "aws:VpceOrgPaths", "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"),
+        test("ArnEquals", "aws:SourceVpcArn", "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-0a1b2c3d4e5f60001"),
     ];
     it.each(pinning.map((t) => [`${t.operator} ${t.key} ${t.values.values.join(",")}`, t] as const))("%s pins", (_label, t) => {
         expect(isPinningTest(t)).toBe(true);
@@ -382,6 +387,11 @@ describe("conditions that pin the caller", () => {
         test("StringLike", "aws:userid", "*:alice"),
         test("StringLike", "aws:userid", "AROA*"),
         test("StringEquals", "aws:userid", "anonymous"),
+        test("StringLike", "aws:VpceAccount", "*"),
+        test("StringLike", "aws:VpceOrgPaths", "o-*"),
+        test("ArnLike", "aws:SourceVpcArn", "arn:aws:ec2:*:*:vpc/*"),
+        // A private address says nothing of whose VPC it is in: every account has a 10.0.0.0/8.
+        test("IpAddress", "aws:VpcSourceIp", "10.0.0.0/16"),
     ];
     it.each(open.map((t) => [`${t.operator} ${t.key} ${JSON.stringify(t.values.values)}`, t] as const))("%s does not pin", (_label, t) => {
         expect(isPinningTest(t)).toBe(false);

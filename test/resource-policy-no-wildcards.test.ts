@@ -56,6 +56,12 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
         ["a TLS-only Deny with Principal * and s3:* (wildcards in a Deny are good practice)", t.S3_BUCKET_POLICY,
             [deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("Bool", "aws:SecureTransport", "false") })]],
         ["Deny NotPrincipal and NotAction", t.S3_BUCKET_POLICY, [{ Effect: "Deny", NotPrincipal: { AWS: ROLE }, NotAction: "s3:GetObject", Resource: `${BUCKET}/*` }]],
+        ["a data perimeter: anyone, through the organization's VPC endpoints only (aws:VpceOrgID, August 2025)", t.SQS_QUEUE_POLICY,
+            [allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("StringEquals", "aws:VpceOrgID", ORG) })]],
+        ["the same fenced by a Deny on requests through VPC endpoints of other accounts (aws:VpceAccount)", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            deny("*", "sqs:*", { Resource: QUEUE, ...when("StringNotEquals", "aws:VpceAccount", ACCOUNT) }),
+        ]],
         ["CloudFront OAC: a service principal pinned by AWS:SourceArn", t.S3_BUCKET_POLICY,
             [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) })]],
         ["CloudFront OAI as AWS principal and as CanonicalUser", t.S3_BUCKET_POLICY, [

@@ -382,6 +382,12 @@ const PIN_KEYS: ReadonlyMap<string, PinKind> = new Map<string, PinKind>([
     ["s3:dataaccesspointarn", "arn"],
     ["aws:sourcevpce", "network"],
     ["aws:sourcevpc", "network"],
+    ["aws:sourcevpcarn", "arn"],
+    // August 2025: requests through VPC endpoints owned by an account, an organization or its OUs.
+    // (aws:VpcSourceIp is not among them: a private range says nothing of whose VPC it is.)
+    ["aws:vpceaccount", "account"],
+    ["aws:vpceorgid", "org"],
+    ["aws:vpceorgpaths", "orgPath"],
     ["aws:sourceip", "ip"],
     // The caller's unique ID: an account (its root), a user (AIDA...), a role's sessions (AROA...:*).
     ["aws:userid", "userid"],
