@@ -33,6 +33,10 @@ export interface ResourcePolicyNoWildcardsConfig {
  * - `s3-bucket`: a statement pinned to an account's access points delegates to their
  *   policies (AWS's "delegate access control to access points"), so wildcards are fine;
  *   statements open to anyone are the stack part's (see "settings of the target" below);
+ * - `locked-block`: an Object Lambda access point's public access block, and that of an
+ *   access point attached to an FSx volume, is all on and cannot be turned off (AWS's S3
+ *   Control API and "Managing public access to access points"), so a policy open to anyone
+ *   there is restricted to the owner's account and AWS services (S3 refuses to store it);
  * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
  *   too; the API's authorizers decide (private APIs: see denyFences);
  * - `efs`: a file system without a policy lets every client that reaches a mount target
@@ -51,7 +55,7 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   issues tokens to every tenant of its service, so trusting it is trusting anyone unless a
  *   claim naming the tenant is pinned (see SHARED_PROVIDERS).
  */
-type ServiceRule = "s3-bucket" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
+type ServiceRule = "s3-bucket" | "locked-block" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
 
 interface DocumentInput {
     /** The input, dotted for nested blocks ("details.policy"). */
@@ -70,13 +74,13 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.S3_ACCESS_POINT]: { path: "policy", optional: true },
     [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
-    [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy" },
+    [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy", service: "locked-block" },
     [t.S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: { path: "policy" },
     [t.S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy" },
     [t.S3TABLES_TABLE_POLICY]: { path: "resourcePolicy" },
     [t.S3_VECTORS_BUCKET_POLICY]: { path: "policy" },
     [t.S3_FILES_FILE_SYSTEM_POLICY]: { path: "policy" },
-    [t.FSX_S3_ACCESS_POINT_ATTACHMENT]: { path: "s3AccessPoint.policy", optional: true },
+    [t.FSX_S3_ACCESS_POINT_ATTACHMENT]: { path: "s3AccessPoint.policy", optional: true, service: "locked-block" },
     [t.SQS_QUEUE]: { path: "policy", optional: true },
     [t.SQS_QUEUE_POLICY]: { path: "policy" },
     [t.SNS_TOPIC]: { path: "policy", optional: true },
@@ -444,6 +448,8 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
             return actionsWithin(statement, LATTICE);
         case "efs":
             return actionsWithin(statement, EFS_CLIENT);
+        case "locked-block":
+            return true;
         case "search-domain":
             return domainKeepsOut(resource);
         case "lambda-policy":

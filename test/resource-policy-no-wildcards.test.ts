@@ -984,6 +984,19 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY].sort());
     });
 
+    it("an Object Lambda access point, or one attached to an FSx volume, has a block AWS keeps all on: a policy open to anyone is restricted", () => {
+        const olapArn = `arn:aws:s3-object-lambda:eu-west-1:${ACCOUNT}:accesspoint/redacted-reads`;
+        const olap = resource(t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY, { name: "redacted-reads", policy: JSON.stringify(doc(allow("*", "s3-object-lambda:GetObject", { Resource: olapArn }))) });
+        const fsx = resource(t.FSX_S3_ACCESS_POINT_ATTACHMENT, {
+            name: "shared-volume-ap", type: "OPENZFS",
+            s3AccessPoint: { policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${AP_ARN}/object/*` }))) },
+        });
+        for (const r of [olap, fsx]) expect([...findResourcePolicyWildcards(r, { allowedActions: [] }), ...findPublicGrants([r])]).toEqual([]);
+        // Wildcard actions are still theirs to report.
+        const wide = resource(t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY, { name: "redacted-reads", policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3-object-lambda:*"))) });
+        expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY} "r": policy Statement[0] ${WILDCARD('"s3-object-lambda:*"')}`]);
+    });
+
     it("a Multi-Region Access Point's policy: its own block (all on unless turned off) or its account's restricts it", () => {
         const MRAP_ARN = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`;
         const mrapOpen = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${MRAP_ARN}/object/*` })));
@@ -1066,11 +1079,12 @@ describe("resource-policy-no-wildcards through the engine path", () => {
     const shortOf = (message: string) => message.split("\n")[1].replace(/\. .*$/s, "");
 
     it("every document carrier: an open statement fails, a named one passes, mandatory by default", async () => {
-        const failing = doc(allow("*", "sqs:SendMessage", { Sid: "Open" }));
         const passing = doc(allow({ AWS: ROLE }, "sqs:SendMessage"), deny("*", "*", when("Bool", "aws:SecureTransport", "false")));
         const resources = Object.entries(RESOURCE_POLICY_DOCUMENTS).flatMap(([type, input], i) => {
-            // An access point restricts a public policy unless its public access block says otherwise.
+            // An access point restricts a public policy unless its public access block says otherwise;
+            // where AWS keeps the block on, a wildcard action is what fails.
             const open = type === t.S3_ACCESS_POINT ? { publicAccessBlockConfiguration: { restrictPublicBuckets: false } } : {};
+            const failing = input.service === "locked-block" ? doc(allow({ AWS: ROLE }, "s3:*", { Sid: "Wide" })) : doc(allow("*", "sqs:SendMessage", { Sid: "Open" }));
             const props = (document: unknown) => {
                 const [head, leaf] = input.path.split(".");
                 const value = JSON.stringify(document);
