@@ -357,6 +357,8 @@ describe("conditions that pin the caller", () => {
         test("StringEquals", "aws:VpceOrgID", "o-a1b2c3d4e5"),
         test("ForAnyValue:StringLike", "aws:VpceOrgPaths", "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"),
         test("ArnEquals", "aws:SourceVpcArn", "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-0a1b2c3d4e5f60001"),
+        // S3's "meaning of public": a fixed KMS key for SSE-KMS uploads admits only callers that key's policy lets use it.
+        test("StringEquals", "s3:x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
     ];
     it.each(pinning.map((t) => [`${t.operator} ${t.key} ${t.values.values.join(",")}`, t] as const))("%s pins", (_label, t) => {
         expect(isPinningTest(t)).toBe(true);
@@ -392,6 +394,8 @@ describe("conditions that pin the caller", () => {
         test("ArnLike", "aws:SourceVpcArn", "arn:aws:ec2:*:*:vpc/*"),
         // A private address says nothing of whose VPC it is in: every account has a 10.0.0.0/8.
         test("IpAddress", "aws:VpcSourceIp", "10.0.0.0/16"),
+        test("StringLike", "s3:x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:*:*:key/*"),
+        test("StringEquals", "s3:x-amz-server-side-encryption", "aws:kms"),
     ];
     it.each(open.map((t) => [`${t.operator} ${t.key} ${JSON.stringify(t.values.values)}`, t] as const))("%s does not pin", (_label, t) => {
         expect(isPinningTest(t)).toBe(false);

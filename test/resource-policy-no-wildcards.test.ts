@@ -62,6 +62,8 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow("*", "sqs:SendMessage", { Resource: QUEUE }),
             deny("*", "sqs:*", { Resource: QUEUE, ...when("StringNotEquals", "aws:VpceAccount", ACCOUNT) }),
         ]],
+        ["a drop bucket: anyone may upload, only with the owner's KMS key (S3 counts a fixed key as not public)", t.S3_BUCKET_POLICY,
+            [allow("*", "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "s3:x-amz-server-side-encryption-aws-kms-key-id", `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`) })]],
         ["CloudFront OAC: a service principal pinned by AWS:SourceArn", t.S3_BUCKET_POLICY,
             [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) })]],
         ["CloudFront OAI as AWS principal and as CanonicalUser", t.S3_BUCKET_POLICY, [

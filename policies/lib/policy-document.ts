@@ -380,6 +380,8 @@ const PIN_KEYS: ReadonlyMap<string, PinKind> = new Map<string, PinKind>([
     ["aws:sourcearn", "arn"],
     ["aws:principalarn", "arn"],
     ["s3:dataaccesspointarn", "arn"],
+    // S3's "meaning of public": uploads with a fixed SSE-KMS key admit only callers its key policy lets use it.
+    ["s3:x-amz-server-side-encryption-aws-kms-key-id", "arn"],
     ["aws:sourcevpce", "network"],
     ["aws:sourcevpc", "network"],
     ["aws:sourcevpcarn", "arn"],
