@@ -18,7 +18,7 @@
 //
 // S3 versioning (opt-in: requireBucketVersioning) is judged on the whole stack: in provider v7
 // a separate aws.s3.BucketVersioning turns it on (see "S3 versioning" below).
-import { all, any, Decided, negate, whenKnown } from "./lib/decided";
+import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy, StackContext } from "./lib/rule";
@@ -359,12 +359,6 @@ export function findMissingDeletionSafeguards(resource: PlainResource, config: D
 // always by Object Lock, which S3 turns on only with versioning and never lets suspend it.
 
 const VERSIONING_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_VERSIONING, t.S3_BUCKET_VERSIONING_V2]);
-
-/** A block's field, undefined while the block or the field is unknown. */
-function fieldOf(block: unknown, field: string, test: (v: unknown) => boolean): Decided {
-    if (isUnknown(block)) return undefined;
-    return isRecord(block) ? whenKnown(block[field], test) : false;
-}
 
 /** A bucket's inline answer: Object Lock (always versioned), or the deprecated `versioning` block. */
 function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Decided; enabled: Decided } {

@@ -11,7 +11,7 @@
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
 // away from what the Allow grants fences it (lib/policy-document.ts denyFences).
 import { globList } from "./lib/config";
-import { any, Decided, negate, whenKnown } from "./lib/decided";
+import { any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
     anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
@@ -474,11 +474,7 @@ function domainKeepsOut(domain: PlainResource): Decided {
 
 /** A domain with subnets is placed in a VPC, without a public endpoint. */
 function inVpc(options: unknown): Decided {
-    if (isUnknown(options)) return undefined;
-    if (!isRecord(options)) return false;
-    const subnets = options.subnetIds;
-    if (isUnknown(subnets)) return undefined;
-    return Array.isArray(subnets) && subnets.length > 0;
+    return fieldOf(options, "subnetIds", (subnets) => Array.isArray(subnets) && subnets.length > 0);
 }
 
 /** Fine-grained access control authenticates every request, unless anonymous auth (the migration period of a domain turning it on) still admits requests without credentials. */
@@ -779,8 +775,7 @@ const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[
 
 /** An access point's own block restricts a public policy unless it turns `restrictPublicBuckets` off (on by default). */
 function ownBlockRestricts(block: unknown): Decided {
-    if (isUnknown(block)) return undefined;
-    return isRecord(block) ? whenKnown(block.restrictPublicBuckets, (v) => v !== false && v !== "false") : true;
+    return fieldOf(block, "restrictPublicBuckets", (v) => v !== false && v !== "false", true);
 }
 
 /** An access point's own block, or its VPC network origin, keeps others out. */
@@ -825,18 +820,18 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         return account ? judges[setting](account, setIn(setting)) : false;
     };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
-    const bucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided =>
+    const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided =>
         judges[setting](index.targetsOf(r), (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
     const restricted = (r: PlainResource, kind: Kind): Decided => {
         switch (kind) {
             case "acl":
             case "bucket-policy": {
                 const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
-                return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) ? bucketSets(r, setting) : bucketsSet(r, setting));
+                return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) ? bucketSets(r, setting) : namedBucketsSet(r, setting));
             }
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
-                return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((p) => any(accessPointRestricts(p), bucketsSet(p, "restrictPublicBuckets"))));
+                return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"))));
             }
             case "multi-region-access-point": {
                 const targets = multiRegion.lookup(valueAt(r.props, "details.name"), r.propertyDependencies.details);

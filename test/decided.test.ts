@@ -1,6 +1,6 @@
 // policies/lib/decided.ts: the three-valued answers every policy combines.
 import { describe, expect, it } from "vitest";
-import { all, any, Decided, negate, whenKnown } from "../policies/lib/decided";
+import { all, any, Decided, fieldOf, negate, whenKnown } from "../policies/lib/decided";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 
 // Kleene's three-valued logic: undefined is "an unknown decides", never a default of false.
@@ -33,5 +33,17 @@ describe("three-valued answers", () => {
         expect(whenKnown("NONE", isKms)).toBe(false);
         expect(whenKnown(undefined, isKms)).toBe(false);
         expect(whenKnown(UNKNOWN_SENTINELS.string, () => { throw new Error("called on an unknown"); })).toBe(undefined);
+    });
+
+    it("fieldOf tests a block's field: absent (false unless given) without a block, open while the block or the field is unknown", () => {
+        const on = (v: unknown) => v === true;
+        expect(fieldOf({ enabled: true }, "enabled", on)).toBe(true);
+        expect(fieldOf({ enabled: false }, "enabled", on)).toBe(false);
+        expect(fieldOf({}, "enabled", on)).toBe(false);
+        expect(fieldOf(undefined, "enabled", on)).toBe(false);
+        expect(fieldOf(undefined, "enabled", on, true)).toBe(true);
+        expect(fieldOf(["not", "a", "block"], "enabled", on, true)).toBe(true);
+        expect(fieldOf(UNKNOWN_SENTINELS.object, "enabled", on, true)).toBe(undefined);
+        expect(fieldOf({ enabled: UNKNOWN_SENTINELS.boolean }, "enabled", () => { throw new Error("called on an unknown"); })).toBe(undefined);
     });
 });

@@ -1,6 +1,6 @@
 // Three-valued answers: a judgement that an unknown value (at preview) may leave open is true,
 // false, or undefined until that value is known. Every policy combines them with these.
-import { isUnknown } from "./values";
+import { isRecord, isUnknown } from "./values";
 
 /** True, false, or undefined while an unknown value decides it. */
 export type Decided = boolean | undefined;
@@ -8,6 +8,15 @@ export type Decided = boolean | undefined;
 /** `test` of a value, or undefined while the value is unknown (at preview). */
 export function whenKnown(value: unknown, test: (value: unknown) => boolean): Decided {
     return isUnknown(value) ? undefined : test(value);
+}
+
+/**
+ * `test` of a block's field; `absent` when the block is not set (or not a block), undefined
+ * while the block or the field is unknown.
+ */
+export function fieldOf(block: unknown, field: string, test: (value: unknown) => boolean, absent = false): Decided {
+    if (isUnknown(block)) return undefined;
+    return isRecord(block) ? whenKnown(block[field], test) : absent;
 }
 
 /** Every condition true; false as soon as one is false; otherwise undefined (an unknown decides). */
