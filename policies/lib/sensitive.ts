@@ -256,8 +256,9 @@ function siblingsOfPairs(list: readonly unknown[]): Siblings {
 const lower = (key: string | undefined) => (key === undefined ? "" : key.toLowerCase());
 
 /**
- * A number of six digits or more under a password name is a password (DB_PASSWORD: "12345678"),
- * though numbers are settings under other credential names (TOKEN_TTL, a port, a length).
+ * A number of six digits or more under a name ending in a password word is a password
+ * (DB_PASSWORD: "12345678"), though numbers are settings under other credential names
+ * (TOKEN_TTL, a port, a length) and after a qualifier (PASSWORD_ITERATIONS: "600000").
  */
 function isNumericPassword(name: NameJudgement, value: string): boolean {
     return name.password === true && /^\d{6,}$/.test(value.trim());

@@ -10,7 +10,11 @@ export interface NameJudgement {
     kind: NameKind;
     /** The name says the value is public by design (NEXT_PUBLIC_*, publishable, anon, site key, browser key). */
     public: boolean;
-    /** A credential name that says password (DB_PASSWORD, adminPass, MYSQL_PWD, passphrase, passcode). */
+    /**
+     * A credential name that ends in a password word (DB_PASSWORD, adminPass, MYSQL_PWD,
+     * ADMIN_PASSCODE, DB_PASSWORD_PROD): a number there is the password. A word after it
+     * makes a number a setting (PASSWORD_ITERATIONS, PASSWD_MAXAGE, OTP_PASSWORD_WINDOW).
+     */
     password?: boolean;
 }
 
@@ -115,6 +119,8 @@ const PUBLIC_WORDS = new Set(["publishable", "anon", "browser"]);
 const PASSWORD_WORDS = new Set(["password", "passwords", "pass", "passwd"]);
 // A credential word that says password: a number there is one (DB_PASSWORD: "12345678").
 const PASSWORD_WORD = /(?:pass(?:word|wd|phrase|code)?s?|pwd)$/;
+// What may follow it and still leave the password: a number or an environment (PASSWORD_2, DB_PASSWORD_PROD).
+const AFTER_PASSWORD = /^(?:\d+|v\d+|prod|production|dev|development|staging|stg|test|qa|uat|local|default|new|old|current|previous)$/;
 
 interface Mention {
     start: number;
@@ -192,7 +198,10 @@ function judgeNameWords(key: string): NameJudgement {
         }
         // The key a password sits under in a secret (adminPasswordKey: "postgres-password").
         if (PASSWORD_WORDS.has(w) && (words[m.end] === "key" || words[m.end] === "keys")) continue;
-        if (!m.weak) return { kind: "credential", public: isPublic, ...(PASSWORD_WORD.test(w) ? { password: true } : {}) };
+        if (!m.weak) {
+            const password = PASSWORD_WORD.test(w) && words.slice(m.end).every((after) => AFTER_PASSWORD.test(after));
+            return { kind: "credential", public: isPublic, ...(password ? { password: true } : {}) };
+        }
         weak = true;
     }
     return { kind: weak ? "weak" : "describing", public: isPublic };
