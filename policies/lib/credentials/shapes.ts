@@ -141,6 +141,17 @@ function isBase64Key(v: string): boolean {
     return v.split("/").every((part) => part.length < 4 || [/[A-Z]/, /[a-z]/, /\d/].filter((c) => c.test(part)).length >= 2);
 }
 
+// A reference a runtime resolves from a secret store: Laconia's Lambda config (`ssm:/path`,
+// `secretsManager:name`), Bank-Vaults' injection (`vault:secret/data/db#PASSWORD`), resolvers of
+// `env:NAME` and `file:/run/secrets/db`. What follows the scheme must name something (a path,
+// a name), optionally with a `#key`: `vault:Tr0ub4dor&3x!` is a password.
+const STORE_REFERENCE = /^(?:ssm|aws-?ssm|parameter-?store|aws-?parameter-?store|secrets?-?manager|aws-?secrets?-?manager|aws-?sm|vault|env|file):([^#\s]+)(?:#[A-Za-z_][\w.-]*)?$/i;
+
+function isStoreReference(v: string): boolean {
+    const ref = STORE_REFERENCE.exec(v)?.[1];
+    return ref !== undefined && /^[\w./@-]+$/.test(ref) && isSettingShaped(ref);
+}
+
 /**
  * A value that is a setting or the name of a thing rather than a credential: under a
  * credential-ish name it is not reported (TOKEN_TTL=3600, DB_PASSWORD=/prod/db/password,
@@ -155,6 +166,7 @@ export function isSettingShaped(value: string): boolean {
     if ((DOTTED_NAME.test(v) || HOSTNAME.test(v)) && !isDottedPassphrase(v)) return true;
     if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
+    if (isStoreReference(v)) return true;
     if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s))
         && !looksRandom(v.replace(/^.*[/\\]/, "")) && !isBase64Key(v)) return true;
     // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM, AES256. Not capitals
