@@ -97,6 +97,8 @@ const REFERENCE_WORDS = new Set([
     "users", "owner", "region", "cache", "config", "configuration", "settings", "setting", "options", "server", "flow", "flows", "grant",
     "chars", "charset", "policy", "enforcement", "check", "auth", "authentication", "mfa", "lock", "locked", "refresh", "exchange", "revocation",
     "introspection", "storage", "vault", "spec", "pair", "pairs",
+    // A blockchain token's public identity (TOKEN_ADDRESS, TOKEN_MINT) and what a setting is about (TOKEN_MODEL, SECRET_ENGINE).
+    "address", "addresses", "addr", "contract", "contracts", "mint", "symbol", "decimals", "network", "chain", "model", "engine", "placement",
 ]);
 // Words before the credential word that make it a non-credential: public keys, values already
 // encrypted or hashed, a reference to a secret that exists elsewhere.

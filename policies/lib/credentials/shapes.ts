@@ -128,6 +128,8 @@ const ALGORITHM = /^(?:md5|sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|s
 // IAM condition keys: EventBridge's `condition: { key: "aws:PrincipalOrgID", ... }`.
 const CONDITION_KEY = /^aws:[A-Za-z]+(?:\/[\w.:@+=-]{1,128})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// An Ethereum address (20 bytes), public on its chain: REWARD_TOKEN=0x6B17...; a private key has 32 bytes.
+const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 // Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
 const SLUG = /^[a-z][a-z0-9]*(?:[-_.:/][a-z0-9]+){1,7}$/;
 const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache)(?=$|[-_.:/])/;
@@ -164,7 +166,7 @@ export function isSettingShaped(value: string): boolean {
     if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
     if (/\s/.test(v)) return false;
     if ((DOTTED_NAME.test(v) || HOSTNAME.test(v)) && !isDottedPassphrase(v)) return true;
-    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v)) return true;
+    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v) || ETHEREUM_ADDRESS.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
     if (isStoreReference(v)) return true;
     if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s))
