@@ -99,6 +99,9 @@ const REFERENCE_WORDS = new Set([
     "introspection", "storage", "vault", "spec", "pair", "pairs",
     // A blockchain token's public identity (TOKEN_ADDRESS, TOKEN_MINT) and what a setting is about (TOKEN_MODEL, SECRET_ENGINE).
     "address", "addresses", "addr", "contract", "contracts", "mint", "symbol", "decimals", "network", "chain", "model", "engine", "placement",
+    // How a credential is carried, checked or talked about: TOKEN_SCHEME=Bearer, PASSWORD_HINT, SECRET_NAMESPACE=production.
+    "scheme", "transport", "audiences", "validator", "validators", "characters", "symbols", "delimiter", "separator", "locale", "lang",
+    "language", "namespace", "hint", "hints", "message", "messages", "msg", "error", "errors",
 ]);
 // Words before the credential word that make it a non-credential: public keys, values already
 // encrypted or hashed, a reference to a secret that exists elsewhere.
