@@ -95,13 +95,29 @@ const REFERENCE_WORDS = new Set([
     "prompt", "reset", "regex", "pattern", "mask", "manager", "extension", "layer", "handler", "function", "lambda", "service", "cookie",
     "claims", "claim", "query", "complexity", "strength", "history", "reuse", "rule", "rules", "requirements", "usage", "user", "username",
     "users", "owner", "region", "cache", "config", "configuration", "settings", "setting", "options", "server", "flow", "flows", "grant",
-    "chars", "charset", "policy", "enforcement", "check", "auth", "authentication", "mfa", "lock", "locked", "refresh", "exchange", "revocation",
+    "chars", "charset", "enforcement", "check", "auth", "authentication", "mfa", "lock", "locked", "refresh", "exchange", "revocation",
     "introspection", "storage", "vault", "spec", "pair", "pairs",
     // A blockchain token's public identity (TOKEN_ADDRESS, TOKEN_MINT) and what a setting is about (TOKEN_MODEL, SECRET_ENGINE).
     "address", "addresses", "addr", "contract", "contracts", "mint", "symbol", "decimals", "network", "chain", "model", "engine", "placement",
     // How a credential is carried, checked or talked about: TOKEN_SCHEME=Bearer, PASSWORD_HINT, SECRET_NAMESPACE=production.
     "scheme", "transport", "audiences", "validator", "validators", "characters", "symbols", "delimiter", "separator", "locale", "lang",
     "language", "namespace", "hint", "hints", "message", "messages", "msg", "error", "errors",
+    // The machinery and policy around a credential: PASSWORD_GENERATOR=diceware, TOKEN_RATE=burst,
+    // PASSWORD_BLOCKLIST, SECRET_PROJECT. Not words a credential itself is named with (value, data,
+    // content, default, fallback, salt, pepper, test, admin, base as in Rails' SECRET_KEY_BASE).
+    "class", "impl", "factory", "plugin", "module", "package", "library", "lib", "driver", "adapter", "context", "state", "states", "step",
+    "steps", "flag", "flags", "option", "filter", "filters", "matcher", "schema", "shape", "destination", "sink", "channel", "route", "router",
+    "redirect", "callback", "view", "page", "screen", "form", "button", "link", "email", "mail", "sender", "recipient", "subject",
+    "generator", "rotator", "renewal", "monitor", "audit", "logging", "log", "logs", "metrics", "tracing", "debug", "verbose", "color",
+    "theme", "icon", "logo", "width", "height", "visibility", "visible", "toggle", "feature", "features", "experiment", "ratio", "percent",
+    "percentage", "weight", "priority", "threshold", "quota", "budget", "rate", "frequency", "period", "window", "delay", "backoff",
+    "jitter", "cooldown", "grace", "leeway", "skew", "tolerance", "score", "entropy", "bits", "bytes", "digits", "letters", "uppercase",
+    "lowercase", "numbers", "numeric", "special", "alphabet", "dictionary", "wordlist", "blacklist", "blocklist", "denylist", "allowlist",
+    "whitelist", "breached", "pwned", "meter", "checker", "iterations", "iteration", "cost", "factor", "memory", "parallelism", "threads",
+    "workers", "concurrency", "batch", "worker", "job", "task", "cron", "schedule", "trigger", "event", "events", "hook", "hooks", "listener",
+    "sync", "cleanup", "purge", "lifespan", "maxage", "issued", "category", "tier", "plan", "zone", "project", "tenant", "team", "group",
+    "groups", "tags", "note", "notes", "comment", "title", "summary", "help", "info", "details", "health", "question", "reminder", "recovery",
+    "forgot", "change", "update", "generate", "span", "revoke", "org", "organization",
 ]);
 // Words before the credential word that make it a non-credential: public keys, values already
 // encrypted or hashed, a reference to a secret that exists elsewhere.
