@@ -54,10 +54,15 @@ function rx(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: st
     };
 }
 
-/** The password position holds a literal, not `${X}`, `$X`, `{{x}}`, `<x>`, `%(x)s`, `***` or `xxx`. */
+/**
+ * The password position holds a literal, not `${X}`, `$X`, `{{x}}`, `<x>`, `%(x)s`, `***` or
+ * `xxx`, nor a format string's field filled at run time (`{password}`, `{0}`, `%s`), a release
+ * pipeline's token (`__DB_PASSWORD__`) or Octopus Deploy's `#{X}`.
+ */
 function literal(secret: string | undefined): boolean {
     if (!secret) return false;
-    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…)/.test(decodeURIComponentSafe(secret));
+    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…|\{\w{0,64}\}$|%[sdv]$|__[A-Z][A-Z0-9_]{0,62}__$|#\{)/
+        .test(decodeURIComponentSafe(secret));
 }
 
 /**

@@ -32,7 +32,7 @@ export function isDummy(text: string): boolean {
 
 // Words that make a token-shaped text an example. AWS's documentation keys end in EXAMPLE
 // (capitals: `dc=example` in an LDAP URL is a name).
-const PLACEHOLDER_WORDS_INSIDE = /your_?(?:token|key|secret)|_here(?![a-z])|replace_?me|placeholder/i;
+const PLACEHOLDER_WORDS_INSIDE = /your[_-]?(?:[a-z0-9]{1,20}[_-]?)?(?:token|key|secret|password)|_here(?![a-z])|replace_?me|placeholder/i;
 
 /** A token-shaped text that says it is an example (`sha256~XXXX_PUT_YOUR_TOKEN_HERE_XXXX`, `...EXAMPLE`). */
 export function saysPlaceholder(text: string): boolean {
