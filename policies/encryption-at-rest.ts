@@ -1,8 +1,8 @@
 // Every AWS data store is encrypted at rest: declared in the program, or guaranteed by the
-// service. Several services now encrypt everything (DynamoDB, SQS since 2022, CloudWatch Logs,
-// Secrets Manager, MSK, MemoryDB, Redshift since 2025, new Aurora clusters since 2026-02-18):
-// those pass unless requireCustomerManagedKey asks for the customer's own key. The others
-// (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, SNS, Kinesis, Firehose
+// service. Several services now encrypt everything (DynamoDB, SQS since 2022, SNS on its own
+// encrypted disks, CloudWatch Logs, Secrets Manager, MSK, MemoryDB, Redshift since 2025, new
+// Aurora clusters since 2026-02-18): those pass unless requireCustomerManagedKey asks for the
+// customer's own key. The others (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, Kinesis, Firehose
 // Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX, WorkSpaces volumes, EMR security
 // configurations, API Gateway method caches) must say so.
 //
@@ -679,18 +679,11 @@ const messagingChecks: Check[] = [
     keyCheck([t.SQS_QUEUE], "kmsMasterKeyId", "the queue is encrypted with SQS-owned keys (SSE-SQS)", {
         appliesTo: (r) => (r.props.sqsManagedSseEnabled === false ? present(r.props.kmsMasterKeyId) : true),
     }),
-    {
-        types: [t.SNS_TOPIC],
-        property: "kmsMasterKeyId",
-        unset: { value: undefined, note: "SNS does not encrypt messages at rest unless a key is set" },
-        accepts: (v, config) => (config.requireCustomerManagedKey ? isCustomerManagedKey(v) : typeof v === "string" && v !== ""),
-        expected: "a KMS key id, ARN or alias",
-        describe: describeKeyReference,
-        blankIsUnset: true,
-        fix: (config) => config.requireCustomerManagedKey
-            ? `requireCustomerManagedKey is true: set \`kmsMasterKeyId\` to a customer managed KMS key (e.g. \`key.arn\`), or ${CONFIG_HINT}.`
-            : 'Set `kmsMasterKeyId` ("alias/aws/sns", or a customer managed key whose key policy lets the publishing services use it).',
-    },
+    // "By default, SNS stores messages and files using disk encryption" (AWS, Security Hub SNS.1,
+    // which left the Foundational Security Best Practices in April 2024): a KMS key adds a layer.
+    keyCheck([t.SNS_TOPIC], "kmsMasterKeyId", "SNS stores messages with its own disk encryption", {
+        alsoSet: "a key policy that lets the publishing services use it",
+    }),
     {
         types: [t.KINESIS_STREAM],
         property: "encryptionType",
@@ -1120,7 +1113,8 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
         version: "1.0.0",
         reference: "EC2.3",
         specification: "Attached Amazon EBS volumes should be encrypted at-rest; also RDS.3 and RDS.27 (RDS instances and clusters), " +
-            "DocumentDB.1, Neptune.1, EFS.1, SNS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2, EMR.3 and APIGateway.5 (the same for those services); with requireCustomerManagedKey, EKS.3.",
+            "DocumentDB.1, Neptune.1, EFS.1, Kinesis.1, Opensearch.1, ES.1, WorkSpaces.1, WorkSpaces.2, EMR.3 and APIGateway.5 (the same for those services); " +
+            "with requireCustomerManagedKey, EKS.3 and SNS.1 (retired from the standard in April 2024: SNS encrypts its disks).",
     },
     configSchema: {
         properties: {
@@ -1292,7 +1286,7 @@ function examples(): PolicyExample[] {
         ({ title, verdict: "fail", docs: false, resources, ...extra });
     return [
         {
-            title: "an EBS volume, an RDS instance, an SNS topic and a Kinesis stream that leave encryption off, and a queue that turns SSE-SQS off",
+            title: "an EBS volume, an RDS instance and a Kinesis stream that leave encryption off, and a queue that turns SSE-SQS off",
             verdict: "fail",
             demo: true,
             resources: [
@@ -1301,7 +1295,6 @@ function examples(): PolicyExample[] {
                     type: t.RDS_INSTANCE, name: "reports-db",
                     props: { engine: "postgres", engineVersion: "16.4", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true },
                 },
-                { type: t.SNS_TOPIC, name: "order-events", props: { name: "order-events" } },
                 { type: t.KINESIS_STREAM, name: "clickstream", props: { name: "clickstream", shardCount: 1, encryptionType: "NONE" } },
                 { type: t.SQS_QUEUE, name: "fulfilment", props: { name: "fulfilment", sqsManagedSseEnabled: false } },
             ],
@@ -1329,11 +1322,11 @@ function examples(): PolicyExample[] {
                         manageMasterUserPassword: true, deletionProtection: true, storageEncrypted: true, kmsKeyId: key, backupRetentionPeriod: 7,
                     },
                 },
-                { type: t.SNS_TOPIC, name: "order-events", props: { name: "order-events", kmsMasterKeyId: "alias/aws/sns" } },
+                { type: t.SNS_TOPIC, name: "order-events", props: { name: "order-events" } },
                 { type: t.KINESIS_STREAM, name: "clickstream", props: { name: "clickstream", shardCount: 1, encryptionType: "KMS", kmsKeyId: "alias/aws/kinesis" } },
                 { type: t.SQS_QUEUE, name: "fulfilment", props: { name: "fulfilment" } },
             ],
-            note: "The queue sets nothing: SQS encrypts new queues with SQS-owned keys (SSE-SQS) by default.",
+            note: "The topic and the queue set nothing: SNS keeps messages on encrypted disks, and SQS encrypts new queues with SQS-owned keys (SSE-SQS) by default.",
         },
         {
             title: "with requireCustomerManagedKey, stores that use an AWS managed or AWS owned key",

@@ -58,6 +58,9 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         // Aurora encryption lives on the cluster; new clusters are encrypted by default.
         ["Aurora cluster without storageEncrypted", t.RDS_CLUSTER, { engine: "aurora-postgresql", engineVersion: "16.4", masterUsername: "app", manageMasterUserPassword: true }],
         ["Aurora Serverless v1 cluster", t.RDS_CLUSTER, { engine: "aurora-mysql", engineMode: "serverless" }],
+        // SNS keeps messages on encrypted disks; a KMS key only adds a layer (requireCustomerManagedKey asks for it).
+        ["SNS topic without a key", t.SNS_TOPIC, { name: "alerts" }],
+        ["SNS topic with an empty key (what KICS flags)", t.SNS_TOPIC, { name: "alerts", kmsMasterKeyId: "" }],
         ["Aurora cluster instance (its cluster decides)", t.RDS_CLUSTER_INSTANCE, { clusterIdentifier: "orders", instanceClass: "db.serverless", engine: "aurora-postgresql" }],
         ["an rds.Instance with an Aurora engine (AWS rejects it; the cluster decides)", t.RDS_INSTANCE, { engine: "aurora-postgresql", instanceClass: "db.r6g.large" }],
         ["RDS Custom instance (always encrypted)", t.RDS_INSTANCE, { engine: "custom-oracle-ee", instanceClass: "db.m5.large" }],
@@ -207,8 +210,6 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["Redshift false (a boolean)", t.REDSHIFT_CLUSTER, { encrypted: false }, DEFAULTS, "encrypted is false"],
         ["EFS unset", t.EFS_FILE_SYSTEM, {}, DEFAULTS, "encrypted is not set"],
         ["SQS: SSE-SQS turned off without a KMS key", t.SQS_QUEUE, { name: "jobs", sqsManagedSseEnabled: false }, DEFAULTS, "sqsManagedSseEnabled is false"],
-        ["SNS unset", t.SNS_TOPIC, { name: "alerts" }, DEFAULTS, "kmsMasterKeyId is not set"],
-        ["SNS empty key (what KICS also flags)", t.SNS_TOPIC, { kmsMasterKeyId: "" }, DEFAULTS, "kmsMasterKeyId is not set"],
         ["Kinesis unset", t.KINESIS_STREAM, { shardCount: 1 }, DEFAULTS, "encryptionType is not set (Kinesis Data Streams defaults it to NONE)"],
         ["Kinesis NONE (filled in by the provider)", t.KINESIS_STREAM, { encryptionType: "NONE" }, DEFAULTS, 'encryptionType is "NONE"'],
         ["Firehose Direct PUT without SSE", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { destination: "extended_s3" }, DEFAULTS, "serverSideEncryption.enabled is not set"],
@@ -309,7 +310,7 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: logically air-gapped vault", t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, { name: "v" }, CMK, "encryptionKeyArn is not set"],
         ["CMK: the AWS owned sentinel", t.REDSHIFT_SERVERLESS_NAMESPACE, { kmsKeyId: "AWS_OWNED_KMS_KEY" }, CMK, "an AWS owned key"],
         ["CMK: a key of the wrong type", t.SNS_TOPIC, { kmsMasterKeyId: 42 }, CMK, "kmsMasterKeyId is 42"],
-        ["CMK: a key of the wrong kind", t.SNS_TOPIC, { kmsMasterKeyId: { id: "k" } }, CMK, "is an object, not a KMS key id, ARN or alias"],
+        ["CMK: a key of the wrong kind", t.SNS_TOPIC, { kmsMasterKeyId: { id: "k" } }, CMK, "is an object, not a customer managed KMS key"],
     ];
     it.each(cases)("%s", (_label, type, props, config = DEFAULTS, expected) => {
         const findings = judge(type, props, config);
@@ -676,12 +677,22 @@ describe("encryption-at-rest through the engine path", () => {
         const names = found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
         // Analyze reports per resource; AnalyzeStack, the EBS flags (the stack part), at the end.
         expect(names).toEqual([
-            "batch-worker", "legacy-mysql", "reporting", "catalog", "recommendations", "shared-home", "alerts", "events", "events-archive",
+            "batch-worker", "legacy-mysql", "reporting", "catalog", "recommendations", "shared-home", "events", "events-archive",
             "sessions-cache", "search", "orders-dlq", "warehouse", "orders-global", "product-cache", "scratch-volume", "batch-worker", "eks-nodes",
         ]);
         expect(new Set(found.map((d) => d.enforcementLevel))).toEqual(new Set(["mandatory"]));
         // The engine prefixes the policy's description; the finding is the last line.
         for (const d of found) expect(d.message.split("\n").pop()).toMatch(/^aws:[^ ]+ "[^"]+": [A-Za-z[\].0-9]+ is .+\. .+\.$/);
+    });
+
+    it("an SNS topic without a key passes (SNS encrypts its disks) and is reported only under requireCustomerManagedKey", async () => {
+        const input = loadInputFile(path.join(DIR, "insecure.json"));
+        const alerts = input.resources.find((r) => r.name === "alerts");
+        expect(alerts?.type).toBe(t.SNS_TOPIC);
+        expect(alerts?.inputs.kmsMasterKeyId).toBeUndefined();
+        const run = await engine.run(input, { config: cmkConfig });
+        const messages = run.of(POLICY).filter((d) => d.urn === alerts?.urn).map((d) => d.message.split("\n").pop());
+        expect(messages).toEqual([expect.stringContaining("kmsMasterKeyId is not set (SNS stores messages with its own disk encryption). requireCustomerManagedKey is true")]);
     });
 
     it("passes the same stack encrypted, including inherited and always-encrypted stores, with and without requireCustomerManagedKey", async () => {
@@ -808,6 +819,9 @@ describe("stores AWS always encrypts, judged only for their key under requireCus
         [t.GRAFANA_WORKSPACE, "kmsKeyId", { accountAccessType: "CURRENT_ACCOUNT", permissionType: "SERVICE_MANAGED" }, "Managed Grafana encrypts the workspace's data with a key of AWS's"],
         [t.DYNAMODB_TABLE_REPLICA, "kmsKeyArn", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders" }, "the replica uses the AWS managed key aws/dynamodb of its region"],
         [t.DATAZONE_DOMAIN, "kmsKeyIdentifier", { name: "analytics" }, "DataZone encrypts the domain's metadata with a key of AWS's"],
+        // AWS: "By default, SNS stores messages and files using disk encryption" (Security Hub SNS.1,
+        // retired from the Foundational Security Best Practices in April 2024).
+        [t.SNS_TOPIC, "kmsMasterKeyId", { name: "alerts" }, "SNS stores messages with its own disk encryption"],
     ];
     it.each(stores)("%s: passes by default and with a customer managed key; reports no key or an AWS managed one under requireCustomerManagedKey", (type, property, props, note) => {
         expect(judge(type, props)).toEqual([]);
