@@ -70,7 +70,8 @@ const WHOLE_PLACEHOLDER = new RegExp([
 export function isUnusableLiterally(value: string): boolean {
     return isUnusable(value) && !SHELL_VARIABLE.test(value.trim());
 }
-const MASKED = /^(?:[*•xX#]{3,}|\[?(?:redacted|masked|hidden|secret|sensitive|removed)\]?|<redacted>|n\/a|-+|\.+)$/i;
+// Also the lock markers of a password field (shadow(5)): `usermod --password '*'`, `'!!'`, `*LK*`.
+const MASKED = /^(?:[*•xX#]{3,}|[*!]{1,2}|\*LK\*|\[?(?:redacted|masked|hidden|secret|sensitive|removed)\]?|<redacted>|n\/a|-+|\.+)$/i;
 // Instructions rather than values (decision: `changeme`, `password`, `test` are literal
 // passwords people deploy, so they are not here).
 const PLACEHOLDER_WORDS = /^(?:(?:your|insert|enter|put|paste|add)[-_ ][\w -]*|replace[-_ ]?(?:me|this|with[\w -]*)|todo|fixme|tbd|placeholder|none|null|nil|undefined|example|sample|dummy[-_]?value)$/i;
