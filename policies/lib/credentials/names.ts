@@ -136,6 +136,20 @@ const WEAK_BEFORE_TOKEN = new Set(["verification"]);
 // Public by design: build-time prefixes of front-end frameworks and words that say so.
 const PUBLIC_FIRST_WORDS: readonly (readonly string[])[] = [["next", "public"], ["vite"], ["react", "app"], ["expo", "public"], ["gatsby"], ["nuxt", "public"], ["public"], ["storybook"], ["mix"]];
 const PUBLIC_WORDS = new Set(["publishable", "anon", "browser"]);
+// Keys their vendors hand to browsers by design, named by the vendor and the key's kind; the
+// same vendors' secrets (ALGOLIA_ADMIN_API_KEY, PUSHER_APP_SECRET, AMPLITUDE_SECRET_KEY,
+// MIXPANEL_API_SECRET) are other names. [vendor word, the words the name must also hold, its last word]
+const PUBLIC_VENDOR_KEYS: readonly (readonly [string, readonly string[], string])[] = [
+    ["firebase", ["api"], "key"], // Firebase: "API keys for Firebase services are not secret"
+    ["algolia", ["search"], "key"], // the search-only key, for frontend code
+    ["pusher", [], "key"], // the app key the client library connects with
+    ["segment", ["write"], "key"], // the write key of every page's analytics.js snippet
+    ["amplitude", ["api"], "key"], // the browser SDK's key (the secret key is another)
+    ["mixpanel", [], "token"], // the project token (the API secret is another)
+];
+const NOT_PUBLIC_VENDOR_WORDS = ["secret", "admin", "private", "service", "account", "personal", "management", "master"];
+const isPublicVendorKey = (words: readonly string[]) => !NOT_PUBLIC_VENDOR_WORDS.some((w) => words.includes(w))
+    && PUBLIC_VENDOR_KEYS.some(([vendor, also, last]) => words.includes(vendor) && also.every((w) => words.includes(w)) && words[words.length - 1] === last);
 
 const PASSWORD_WORDS = new Set(["password", "passwords", "pass", "passwd"]);
 // A credential word that says password: a number there is one (DB_PASSWORD: "12345678").
@@ -199,7 +213,8 @@ export function judgeName(key: string): NameJudgement {
 function judgeNameWords(key: string): NameJudgement {
     const words = nameWords(key);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
-        || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0));
+        || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))
+        || (words.includes("search") && words.includes("only")) || isPublicVendorKey(words);
     const found = mentions(words);
     if (found.length === 0) return { kind: "none", public: isPublic };
     // referenceAfter[i]: a reference word at i or later; notSecretBefore[i]: such a word before i.
