@@ -1,5 +1,6 @@
 // Databases must have deletion protection, so that a mistaken `pulumi destroy`, a
-// replacement or a console click cannot drop them. AWS defaults it to off everywhere. A
+// replacement or a console click cannot drop them. AWS defaults it to off everywhere it says
+// (Neptune Analytics says nothing: a graph is reported only when the program turns it off). A
 // Cognito user pool is a database of users too, whose password hashes cannot be exported.
 import { propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
@@ -19,7 +20,12 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     // A global table's replica in another region, managed on its own (each replica has its own flag).
     [t.DYNAMODB_TABLE_REPLICA]: "deletionProtectionEnabled",
     [t.COGNITO_USER_POOL]: "deletionProtection",
+    [t.NEPTUNE_GRAPH]: "deletionProtection",
 };
+
+// Neptune Analytics documents no default for its graphs' flag: only a declared false (the
+// provider's own example) is reported.
+const NO_DOCUMENTED_DEFAULT: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH]);
 
 /** The value that turns the flag on where it is not the boolean true. */
 const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACTIVE" };
@@ -29,7 +35,8 @@ const rule = propertyRule(Object.entries(DELETION_PROTECTION_PROPERTY).map(([typ
     return {
         types: [type],
         property,
-        unset: on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" } : { value: false, note: "AWS defaults it to false" },
+        unset: NO_DOCUMENTED_DEFAULT.has(type) ? undefined
+            : on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" } : { value: false, note: "AWS defaults it to false" },
         accepts: (value: unknown) => value === (on ?? true),
         expected: on ? `"${on}"` : "the boolean true",
         shownStrings: on ? ["INACTIVE"] : undefined,
@@ -46,7 +53,8 @@ export function findMissingDeletionProtection(resource: PlainResource): Finding[
 export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
-    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases, and Cognito user pools, must enable deletion protection.",
+    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases, and Cognito user pools, must enable deletion protection; " +
+        "Neptune Analytics graphs must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +
@@ -99,6 +107,16 @@ export const rdsDeletionProtection = resourcePolicy({
                 props: { name: "customers", usernameAttributes: ["email"], autoVerifiedAttributes: ["email"], mfaConfiguration: "OPTIONAL" },
             }],
             messageIncludes: "deletionProtection is not set",
+        },
+        {
+            title: "a Neptune Analytics graph that turns deletion protection off, as the provider's example does (one that leaves it unset passes: AWS documents no default)",
+            verdict: "fail",
+            resources: [
+                { type: t.NEPTUNE_GRAPH, name: "fraud-graph", props: { graphName: "fraud-graph", provisionedMemory: 16, deletionProtection: false, publicConnectivity: false, replicaCount: 1 } },
+                { type: t.NEPTUNE_GRAPH, name: "recs-graph", props: { graphName: "recs-graph", provisionedMemory: 16, publicConnectivity: false, replicaCount: 1 } },
+            ],
+            reported: ["fraud-graph"],
+            messageIncludes: "deletionProtection is false",
         },
         {
             title: "the same user pool with deletion protection ACTIVE",

@@ -30,6 +30,11 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["cognito user pool ACTIVE", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: "ACTIVE" }, false],
         ["cognito user pool: the boolean true is not its value", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: true }, true],
         ["cognito user pool unknown (preview)", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: UNKNOWN_SENTINELS.string }, false],
+        // Neptune Analytics: AWS documents no default, so only a declared false is reported (the provider's own example sets it).
+        ["neptune analytics graph without the flag", "aws:neptunegraph/graph:Graph", { graphName: "fraud", provisionedMemory: 16 }, false],
+        ["neptune analytics graph with false", "aws:neptunegraph/graph:Graph", { graphName: "fraud", provisionedMemory: 16, deletionProtection: false }, true],
+        ["neptune analytics graph with true", "aws:neptunegraph/graph:Graph", { graphName: "fraud", provisionedMemory: 16, deletionProtection: true }, false],
+        ["neptune analytics graph unknown (preview)", "aws:neptunegraph/graph:Graph", { graphName: "fraud", deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
         ["other types are ignored", "aws:s3/bucketV2:BucketV2", {}, false],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
@@ -42,6 +47,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
+            "aws:neptunegraph/graph:Graph",
             "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
         ]);
     });
@@ -93,6 +99,14 @@ describe("rds-deletion-protection through the engine path", () => {
         expect(run.of("encryption-at-rest").map((d) => [name(d), d.message.split("\n").pop()!.split(" (")[0]]))
             .toEqual([["orders-eu", 'aws:dynamodb/tableReplica:TableReplica "orders-eu": kmsKeyArn is not set']]);
         expect(run.of("deletion-safeguards").map(name)).toEqual(["orders-ap"]);
+    });
+
+    it("reports a Neptune Analytics graph only when the program turns its protection off", async () => {
+        const graph = (name: string, props: Record<string, unknown>) => ({ type: "aws:neptunegraph/graph:Graph", name, props: { graphName: name, provisionedMemory: 16, ...props } });
+        const run = await engine.run({ resources: [graph("fraud", { deletionProtection: false }), graph("recs", {}), graph("kyc", { deletionProtection: true })] });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()])).toEqual([
+            ["fraud", expect.stringContaining('aws:neptunegraph/graph:Graph "fraud": deletionProtection is false. Set `deletionProtection: true`')],
+        ]);
     });
 
     it("takes no offence at an unknown flag during preview", async () => {
