@@ -79,6 +79,12 @@ const HINTS: Readonly<Record<string, Hint>> = {
         previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration", "website", "policy"]
             : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites", "policy"] : []),
     },
+    "deletion-safeguards": {
+        // The versioning stack part (inlineVersioning): at preview an unknown Object Lock flag or block, or inline versioning
+        // block, without propertyDependencies is the provider's computed default, i.e. undeclared (as for s3-bucket-encryption).
+        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["objectLockEnabled", "objectLockConfiguration", "versioning"]
+            : r.type === t.S3_BUCKET_V2 ? ["objectLockEnabled", "objectLockConfiguration", "versionings"] : []),
+    },
     "resource-policy-no-wildcards": {
         // The stack part joins ACLs, bucket policies, access points and public access blocks to their buckets (as
         // s3-bucket-encryption does), access point policies to their access points, and domain policies to their domains.
