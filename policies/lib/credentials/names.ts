@@ -99,25 +99,31 @@ const REFERENCE_WORDS = new Set([
     "introspection", "storage", "vault", "spec", "pair", "pairs",
     // A blockchain token's public identity (TOKEN_ADDRESS, TOKEN_MINT) and what a setting is about (TOKEN_MODEL, SECRET_ENGINE).
     "address", "addresses", "addr", "contract", "contracts", "mint", "symbol", "decimals", "network", "chain", "model", "engine", "placement",
-    // How a credential is carried, checked or talked about: TOKEN_SCHEME=Bearer, PASSWORD_HINT, SECRET_NAMESPACE=production.
+    // How a credential is carried, checked or talked about: TOKEN_SCHEME=Bearer, PASSWORD_HINT.
     "scheme", "transport", "audiences", "validator", "validators", "characters", "symbols", "delimiter", "separator", "locale", "lang",
-    "language", "namespace", "hint", "hints", "message", "messages", "msg", "error", "errors",
-    // The machinery and policy around a credential: PASSWORD_GENERATOR=diceware, TOKEN_RATE=burst,
-    // PASSWORD_BLOCKLIST, SECRET_PROJECT. Not words a credential itself is named with (value, data,
-    // content, default, fallback, salt, pepper, test, admin, base as in Rails' SECRET_KEY_BASE).
-    "class", "impl", "factory", "plugin", "module", "package", "library", "lib", "driver", "adapter", "context", "state", "states", "step",
-    "steps", "flag", "flags", "option", "filter", "filters", "matcher", "schema", "shape", "destination", "sink", "channel", "route", "router",
-    "redirect", "callback", "view", "page", "screen", "form", "button", "link", "email", "mail", "sender", "recipient", "subject",
-    "generator", "rotator", "renewal", "monitor", "audit", "logging", "log", "logs", "metrics", "tracing", "debug", "verbose", "color",
-    "theme", "icon", "logo", "width", "height", "visibility", "visible", "toggle", "feature", "features", "experiment", "ratio", "percent",
-    "percentage", "weight", "priority", "threshold", "quota", "budget", "rate", "frequency", "period", "window", "delay", "backoff",
-    "jitter", "cooldown", "grace", "leeway", "skew", "tolerance", "score", "entropy", "bits", "bytes", "digits", "letters", "uppercase",
-    "lowercase", "numbers", "numeric", "special", "alphabet", "dictionary", "wordlist", "blacklist", "blocklist", "denylist", "allowlist",
-    "whitelist", "breached", "pwned", "meter", "checker", "iterations", "iteration", "cost", "factor", "memory", "parallelism", "threads",
-    "workers", "concurrency", "batch", "worker", "job", "task", "cron", "schedule", "trigger", "event", "events", "hook", "hooks", "listener",
-    "sync", "cleanup", "purge", "lifespan", "maxage", "issued", "category", "tier", "plan", "zone", "project", "tenant", "team", "group",
-    "groups", "tags", "note", "notes", "comment", "title", "summary", "help", "info", "details", "health", "question", "reminder", "recovery",
-    "forgot", "change", "update", "generate", "span", "revoke", "org", "organization",
+    "language", "hint", "hints", "message", "messages", "msg", "error", "errors",
+    // The policy around a credential: PASSWORD_GENERATOR=diceware, TOKEN_RATE, PASSWORD_BLOCKLIST. Not
+    // words a credential itself is named with (value, data, content, default, fallback, salt, pepper,
+    // test, admin, base as in Rails' SECRET_KEY_BASE), nor what it may be scoped to (SCOPE_WORDS).
+    "class", "impl", "factory", "context", "state", "states", "step", "steps", "flag", "flags", "option", "filter", "filters", "matcher",
+    "schema", "shape", "redirect", "view", "page", "screen", "form", "button", "link", "subject", "generator", "rotator", "renewal", "debug",
+    "verbose", "color", "theme", "icon", "logo", "width", "height", "visibility", "visible", "toggle", "feature", "features", "experiment",
+    "ratio", "percent", "percentage", "weight", "priority", "threshold", "quota", "budget", "rate", "frequency", "period", "window", "delay",
+    "backoff", "jitter", "cooldown", "grace", "leeway", "skew", "tolerance", "score", "entropy", "bits", "bytes", "digits", "letters",
+    "uppercase", "lowercase", "numbers", "numeric", "special", "alphabet", "dictionary", "wordlist", "blacklist", "blocklist", "denylist",
+    "allowlist", "whitelist", "breached", "pwned", "meter", "checker", "iterations", "iteration", "cost", "factor", "memory", "parallelism",
+    "threads", "concurrency", "batch", "cron", "schedule", "cleanup", "purge", "lifespan", "maxage", "issued", "category", "tier", "plan",
+    "tags", "note", "notes", "comment", "title", "summary", "help", "info", "details", "health", "question", "reminder", "recovery",
+    "forgot", "change", "update", "generate", "span", "revoke",
+]);
+// Words after the credential word that may name what the credential is scoped to or used by
+// (API_KEY_PROJECT, SLACK_TOKEN_CHANNEL, DD_API_KEY_LOGS) or what it is about (SECRET_PROJECT=acme-prod,
+// SECRET_NAMESPACE=production, AUTH_TOKEN_DRIVER=database): the value decides, as for a weak name.
+const SCOPE_WORDS = new Set([
+    "project", "org", "organization", "tenant", "team", "group", "groups", "zone", "namespace", "worker", "workers", "job", "task", "plugin",
+    "module", "package", "library", "lib", "driver", "adapter", "sync", "event", "events", "hook", "hooks", "listener", "trigger", "callback",
+    "router", "route", "channel", "sink", "destination", "monitor", "audit", "log", "logs", "logging", "metrics", "tracing", "email", "mail",
+    "sender", "recipient",
 ]);
 // Words before the credential word that make it a non-credential: public keys, values already
 // encrypted or hashed, a reference to a secret that exists elsewhere.
@@ -225,6 +231,10 @@ function judgeNameWords(key: string): NameJudgement {
     let weak = false;
     for (const m of found) {
         if (referenceAfter[m.end] || notSecretBefore[m.start]) continue;
+        if (words.slice(m.end).some((w) => SCOPE_WORDS.has(w))) {
+            weak = true;
+            continue;
+        }
         const w = words[m.start];
         const beforeToken = (w === "token" || w === "tokens") && m.start > 0 ? words[m.start - 1] : undefined;
         if (beforeToken !== undefined && NOT_SECRET_BEFORE_TOKEN.has(beforeToken)) continue;
