@@ -2,9 +2,9 @@
 // service. Several services now encrypt everything (DynamoDB, SQS since 2022, SNS on its own
 // encrypted disks, CloudWatch Logs, Secrets Manager, MSK, MemoryDB, Redshift since 2025, new
 // Aurora clusters since 2026-02-18): those pass unless requireCustomerManagedKey asks for the
-// customer's own key. The others (EBS, RDS instances and Multi-AZ clusters, DocumentDB, Neptune, EFS, Kinesis, Firehose
-// Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX, WorkSpaces volumes, EMR security
-// configurations, API Gateway method caches) must say so.
+// customer's own key. The others (EBS, RDS instances and Multi-AZ clusters, DocumentDB,
+// Neptune, EFS, Kinesis, Firehose Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX,
+// WorkSpaces volumes, EMR security configurations, API Gateway method caches) must say so.
 //
 // A resource policy: it judges what the program declares (inputs after the provider's Check),
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
