@@ -52,7 +52,8 @@ function isTokenPlaceholder(v: string): boolean {
 
 // ${X}, $X, $(cmd), `cmd`, {{ x }}, <your-token>, %(x)s, %X%, #{x}, ${{ secrets.X }}, $.jsonpath,
 // format fields ({password}, {0}, %s), a release pipeline's tokens (__DB_PASSWORD__), API Gateway
-// mapping expressions ($context.authorizer.token, $request.header.x-api-key, $stageVariables.x),
+// mapping expressions ($context.authorizer.token, $request.header.x-api-key, $stageVariables.x)
+// and AppSync's VTL references ($ctx.stash.apiKey, $!ctx.identity.claims.token),
 // Step Functions intrinsic functions (States.Format(...)) and JSONata expressions ({% ... %}),
 // @Microsoft.KeyVault(...), ARNs, CloudFormation dynamic references, AWS Batch parameter
 // references (Ref::apiKey, filled from the job's parameters) and Datadog secret handles or
@@ -63,7 +64,7 @@ const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
     String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, String.raw`^\{\w{0,64}\}$`, "^%[sdv]$", String.raw`^__[A-Z][A-Z0-9_]{0,62}__$`,
-    String.raw`^\$(?:context|request|response|stageVariables|input|util)\.[\w.-]+$`, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
+    String.raw`^\$!?(?:context|ctx|request|response|stageVariables|input|util|utils)\.[\w.-]+$`, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
 ].join("|"), "s");
 
 /**
