@@ -152,7 +152,13 @@ const PUBLIC_VENDOR_KEYS: readonly (readonly [string, readonly string[], string]
     ["segment", ["write"], "key"], // the write key of every page's analytics.js snippet
     ["amplitude", ["api"], "key"], // the browser SDK's key (the secret key is another)
     ["mixpanel", [], "token"], // the project token (the API secret is another)
+    ["unleash", ["frontend"], "token"], // the frontend token, made for client-side code (the API token is another)
+    ["openreplay", ["project"], "key"], // the project key of every page's tracker snippet
 ];
+// A client-side ID or key is for browsers (LaunchDarkly's), but a client-side encryption key is a secret.
+const NOT_CLIENT_SIDE_PUBLIC = ["encryption", "encrypt", "enc", "master", "private", "secret", "signing", "sign", "cse"];
+const isClientSide = (words: readonly string[]) => words.some((w, i) => w === "client" && words[i + 1] === "side")
+    && !NOT_CLIENT_SIDE_PUBLIC.some((w) => words.includes(w));
 const NOT_PUBLIC_VENDOR_WORDS = ["secret", "admin", "private", "service", "account", "personal", "management", "master"];
 const isPublicVendorKey = (words: readonly string[]) => !NOT_PUBLIC_VENDOR_WORDS.some((w) => words.includes(w))
     && PUBLIC_VENDOR_KEYS.some(([vendor, also, last]) => words.includes(vendor) && also.every((w) => words.includes(w)) && words[words.length - 1] === last);
@@ -220,7 +226,7 @@ function judgeNameWords(key: string): NameJudgement {
     const words = nameWords(key);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))
-        || (words.includes("search") && words.includes("only")) || isPublicVendorKey(words);
+        || (words.includes("search") && words.includes("only")) || isClientSide(words) || isPublicVendorKey(words);
     const found = mentions(words);
     if (found.length === 0) return { kind: "none", public: isPublic };
     // referenceAfter[i]: a reference word at i or later; notSecretBefore[i]: such a word before i.
