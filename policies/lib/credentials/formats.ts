@@ -13,7 +13,7 @@
 // a credential format that some vendors hand out for browsers (JWTs, Google API keys,
 // Laravel keys): a credential unless the name says it is public (NEXT_PUBLIC_*, anon).
 import { isUnknown } from "../values";
-import { isDummy, saysPlaceholder } from "./shapes";
+import { isDummy, isFilledLater, saysPlaceholder } from "./shapes";
 
 export type FormatClass = "unmistakable" | "public-capable";
 
@@ -61,8 +61,8 @@ function rx(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: st
  */
 function literal(secret: string | undefined): boolean {
     if (!secret) return false;
-    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…|\{\w{0,64}\}$|%[sdv]$|__[A-Z][A-Z0-9_]{0,62}__$|#\{)/
-        .test(decodeURIComponentSafe(secret));
+    const value = decodeURIComponentSafe(secret);
+    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…|#\{)/.test(value) && !isFilledLater(value);
 }
 
 /**

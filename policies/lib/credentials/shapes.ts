@@ -59,11 +59,17 @@ function isTokenPlaceholder(v: string): boolean {
 // references (Ref::apiKey, filled from the job's parameters) and Datadog secret handles or
 // SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]).
 const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+// A format string's field or a release pipeline's token, filled in before use ({password}, {0},
+// %s, __DB_PASSWORD__): a placeholder as a whole value, and in a URL's password position (./formats.ts).
+const FILLED_LATER = /^(?:\{\w{0,64}\}|%[sdv]|__[A-Z][A-Z0-9_]{0,62}__)$/;
+export function isFilledLater(value: string): boolean {
+    return FILLED_LATER.test(value);
+}
 const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, SHELL_VARIABLE.source, String.raw`^\$\(.*\)$`, "^`.*`$",
     String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
-    String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, String.raw`^\{\w{0,64}\}$`, "^%[sdv]$", String.raw`^__[A-Z][A-Z0-9_]{0,62}__$`,
+    String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, FILLED_LATER.source,
     String.raw`^\$!?(?:context|ctx|request|response|stageVariables|input|util|utils)\.[\w.-]+$`, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
 ].join("|"), "s");
 
