@@ -239,7 +239,7 @@ describe("value shapes", () => {
     it.each([
         [random("totp", 32, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")], ["K7QX9ZP2MWL4RT8B"], ["CHANGEME"], ["Rz8qLm3Xv9TbWc2NpKd7YhJf4Gs6Ae1Uo/Ix5QkT"], ["admin:S3cr3tP4ss"],
         // Dotted passphrases: a first label mixing small letters, capitals and digits is not a host's.
-        ["Blue42.Falcon.Ridge"], ["Kx9mPq2vL7.prod"], ["S3cr3t.Passw0rd.2024"],
+        ["Blue42.Falcon.Ridge"], ["Kx9mPq2vL7.prod"], ["S3cr3t.Passw0rd.2024"], ["Bearer Zx8Kq2Lm5Vn7Rt9Wb3Yp"], ["BearerToken42"],
     ])("%j is neither an enum, a path nor a host", (v) => expect(isSettingShaped(v)).toBe(false));
 
     it.each([["changeme"], ["password"], ["test"], ["hunter2-not-real"], [pw]])("%j can be one (decision: literal weak passwords count)", (v) => {
@@ -253,6 +253,8 @@ describe("value shapes", () => {
         ["lasso-secrets-stage"], ["app-session-tokens"], ["jwt_secret"], [fake.bcrypt("v")], ["airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend"],
         ["scram-sha-256"], ["HS256"], ["argon2id"], ["aws:PrincipalOrgID"], ["aws:RequestTag/Environment"], ["AES256"], ["TLSV1_2"], ["secrets/OrdersDbCredentials/v1"],
         ["org.springframework.security.crypto.argon2.Argon2PasswordEncoder"], ["db.t3.micro"], ["EC2.INTERNAL"], ["ip-10-0-1-5.ec2.internal"], ["Web01.corp.example"],
+        // An authentication scheme alone (a WAF rule matching `Bearer `), not what follows it.
+        ["Bearer "], ["Basic"], ["token"], ["Negotiate"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {

@@ -550,6 +550,42 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.remediations.map((r) => nameOf.get(r.urn))).toEqual(tierNames);
     });
 
+    // A value a rule compares by a header's name (CloudFront's X-Origin-Verify, checked by an ALB
+    // rule or a WAF byte match): plaintext is reported at the value, a secret or unknown one passes.
+    it("header matches are judged by the header's name: plaintext reported, secret and unknown values pass", async () => {
+        const rule = (name: string, header: string, value: unknown) => ({
+            type: "aws:lb/listenerRule:ListenerRule", name,
+            props: { listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2", priority: 1,
+                actions: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067" }],
+                conditions: [{ pathPattern: { values: ["/api/*"] } }, { httpHeader: { httpHeaderName: header, values: [value] } }] },
+        });
+        const waf = (name: string, header: unknown, value: unknown) => ({
+            type: "aws:wafv2/webAcl:WebAcl", name,
+            props: { scope: "REGIONAL", defaultAction: { block: {} }, visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+                rules: [{ name: "origin", priority: 0, action: { allow: {} }, visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: "origin", sampledRequestsEnabled: true },
+                    statement: { byteMatchStatement: { fieldToMatch: { singleHeader: { name: header } }, positionalConstraint: "EXACTLY", searchString: value, textTransformations: [{ priority: 0, type: "NONE" }] } } }] },
+        });
+        const input = { resources: [
+            rule("rule-plain", "X-Origin-Verify", `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6`),
+            rule("rule-secret", "X-Origin-Verify", { $secret: `${SECRET}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6` }),
+            rule("rule-unknown", "X-Origin-Verify", U),
+            rule("rule-pattern", "Authorization", "Bearer *"),
+            waf("waf-plain", "x-origin-verify", `${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6`),
+            waf("waf-unknown-header", U, `${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6`),
+            waf("waf-scheme", "authorization", "Bearer "),
+        ] };
+        const run = await analyze(input);
+        expect(verdicts(run)).toEqual([["rule-plain", "mandatory", "plaintext"], ["waf-plain", "mandatory", "plaintext"]]);
+        expect(run.of(POLICY)[0].message).toContain("`conditions.1.httpHeader.values.0`");
+        expect(run.of(POLICY)[1].message).toContain("`rules.origin.statement.byteMatchStatement.searchString`");
+
+        const original = parseInput(input, "test").resources.find((r) => r.name === "rule-plain")!;
+        const remediated = await analyze({ resources: [input.resources[0]] }, levels({ [POLICY]: "remediate" }));
+        const expected = structuredClone(original.inputs) as any;
+        expected.conditions[1].httpHeader.values[0] = secret(`${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6`);
+        expect(remediated.remediations.map((r) => r.properties)).toEqual([expected]);
+    });
+
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {
         const input = { resources: [fn("api", { LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-remediate-fn`, STRIPE_API_KEY: { $secret: `${SECRET}-remediate` } })] };
         const original = parseInput(input, "test").resources.find((r) => r.name === "api")!;

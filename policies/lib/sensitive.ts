@@ -112,6 +112,42 @@ const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 // Strings that are scripts: read for assignments and flags.
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// Matches on one header name the value they compare by that header: an ALB listener rule's
+// `httpHeader` condition (CloudFront's X-Origin-Verify shared secret, checked at the origin), a
+// WAFv2 byte match on a single header, a classic WAF byte match tuple, and their CloudFormation
+// casings in templates and `ruleJson`.
+// An ALB header value is a pattern (`*` and `?` match any text): its literal text is judged.
+const HEADER_MATCHES: readonly { value: string; header: (record: Record<string, unknown>) => unknown; wildcards?: true }[] = [
+    { value: "values", header: (r) => r.httpHeaderName, wildcards: true },
+    { value: "Values", header: (r) => r.HttpHeaderName, wildcards: true },
+    { value: "searchString", header: (r) => field(field(r.fieldToMatch, "singleHeader"), "name") },
+    { value: "SearchString", header: (r) => field(field(r.FieldToMatch, "SingleHeader"), "Name") },
+    { value: "targetString", header: (r) => (field(r.fieldToMatch, "type") === "HEADER" ? field(r.fieldToMatch, "data") : undefined) },
+];
+
+function field(record: unknown, key: string): unknown {
+    const r = unwrapSecrets(record);
+    return isRecord(r) ? unwrapSecrets(r[key]) : undefined;
+}
+
+/** The header a record's `value` key is compared by, when the record matches one header. */
+function headerMatched(record: Record<string, unknown>): { value: string; header: string; wildcards: boolean } | undefined {
+    for (const m of HEADER_MATCHES) {
+        if (!(m.value in record)) continue;
+        const header = unwrapSecrets(m.header(record));
+        // An unknown header name passes: which header this is is not known yet (preview).
+        if (typeof header === "string" && header !== "" && !isUnknown(header)) return { value: m.value, header, wildcards: m.wildcards ?? false };
+    }
+    return undefined;
+}
+
+/** A list of wildcard patterns with each known plain pattern cut to its longest literal text (`Bearer *` → `Bearer `). */
+function literalTexts(list: unknown): unknown {
+    // A secret list or element stays as it is: it is judged secret whatever it holds.
+    if (!Array.isArray(list)) return list;
+    return list.map((e) => (typeof e === "string" && !isUnknown(e) ? e.split(/[*?]+/).reduce((a, b) => (b.length > a.length ? b : a), "") : e));
+}
+
 // Header lists read header by header: OTEL_EXPORTER_OTLP_HEADERS and its per-signal forms (..._TRACES_HEADERS, ...).
 const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
 // Option strings read option by option: JAVA_OPTS, JAVA_TOOL_OPTIONS, CATALINA_OPTS, JVM_ARGS, KUBELET_EXTRA_ARGS...
@@ -430,16 +466,19 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const siblings = siblingsOf(value);
             const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
+            const matched = headerMatched(value);
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
                 const childFull = full && !TAG_KEYS.has(keyLower);
-                const name = childFull ? judgeName(key) : undefined;
+                // A value compared by a header is judged by the header's name, as a pair's is.
+                const nameKey = matched?.value === key ? matched.header : key;
+                const name = childFull ? judgeName(nameKey) : undefined;
                 // Every field written out, in the root's order (the most frequent context: no spread).
-                schedule(child, {
+                schedule(matched?.value === key && matched.wildcards ? literalTexts(child) : child, {
                     path: at(ctx.path, key),
                     depth: ctx.depth + 1,
                     location: within(ctx, key),
-                    key,
+                    key: nameKey,
                     name,
                     heldBy: holding !== undefined && isGenericChildKey(key) ? holding : undefined,
                     describing: ctx.describing || name?.kind === "describing",

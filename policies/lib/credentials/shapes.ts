@@ -134,6 +134,9 @@ const WEAK_PASSWORD = /^CHANGE[-_]?ME\d*$/;
 function digitRuns(v: string): number {
     return v.match(/\d+/g)?.length ?? 0;
 }
+// An HTTP authentication scheme alone (IANA's registry, and GitHub's `token`): how a header's
+// credential is introduced (a WAF rule matching `Bearer `), not the credential.
+const AUTH_SCHEME = /^(?:basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|token|vapid)$/i;
 const MIME = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*[\w-]+=[\w-]+)?$/i;
 // Hash, signature and cipher names: password_encryption=scram-sha-256, TOKEN_ALG=HS256.
 const ALGORITHM = /^(?:md5|sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|scram-sha-(?:1|256|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha-?(?:1|256|512))?|[hrpe]s(?:256|384|512)|aes-?(?:128|192|256)(?:-(?:gcm|cbc|ctr))?|rsa-oaep(?:-256)?|ed25519)$/i;
@@ -178,7 +181,7 @@ export function isSettingShaped(value: string): boolean {
     if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
     if (/\s/.test(v)) return false;
     if ((DOTTED_NAME.test(v) || HOSTNAME.test(v)) && !isDottedPassphrase(v)) return true;
-    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v) || ETHEREUM_ADDRESS.test(v)) return true;
+    if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v) || ETHEREUM_ADDRESS.test(v) || AUTH_SCHEME.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
     if (isStoreReference(v)) return true;
     if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s))
