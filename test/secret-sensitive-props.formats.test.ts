@@ -236,6 +236,29 @@ describe("value shapes", () => {
         for (const v of ["${DB_PASSWORD}", "$(cat /run/secrets/x)", "<your-token>", "Ref::apiKey", ""]) expect(isUnusableLiterally(v), v).toBe(true);
     });
 
+    it("a VTL reference with members or calls is filled per request, except in a provider-marked input", () => {
+        for (const v of ["$input.path('$.password')", "$util.escapeJavaScript($input.params('token'))", "$util.base64Decode($util.escapeJavaScript($input.json('$.secret')))",
+            "$input.params().header.get('x-api-key')", "$inputRoot.password", "$ctx.args.input[0].token", "$!{input.path('$.password')}", "${ctx.stash.apiKey}"]) {
+            expect(isUnusable(v), v).toBe(true);
+        }
+        expect(isUnusableLiterally("$Master.Passw0rd")).toBe(false);
+        expect(isUnusableLiterally("$!{input.path('$.password')}")).toBe(true);
+        // Not references: a literal with a `$` inside, an unbalanced call, a hash.
+        for (const v of ["pa$word.Secret9", "$input.path('$.x'", "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "$ecret.Passw0rd 2"]) {
+            expect(isUnusable(v), v).toBe(false);
+        }
+    });
+
+    it("VTL references are judged in linear time", () => {
+        const started = Date.now();
+        // Under the 4,096 characters a value is shaped up to (longer ones are never placeholders).
+        for (const v of ["$a" + ".b(".repeat(1_300), "$a" + ".b(((".repeat(800) + ")", "$a" + ".b".repeat(2_000) + "(", "$!{a" + ".b(c)".repeat(800), "$a.b(" + "(x)".repeat(1_300)]) {
+            expect(v.length).toBeLessThan(4096);
+            expect(isUnusable(v)).toBe(false);
+        }
+        expect(Date.now() - started).toBeLessThan(5000);
+    });
+
     it.each([
         [random("totp", 32, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")], ["K7QX9ZP2MWL4RT8B"], ["CHANGEME"], ["Rz8qLm3Xv9TbWc2NpKd7YhJf4Gs6Ae1Uo/Ix5QkT"], ["admin:S3cr3tP4ss"],
         // Dotted passphrases: a first label mixing small letters, capitals and digits is not a host's.

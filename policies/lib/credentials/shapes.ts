@@ -59,6 +59,14 @@ function isTokenPlaceholder(v: string): boolean {
 // references (Ref::apiKey, filled from the job's parameters) and Datadog secret handles or
 // SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]).
 const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+// A Velocity (VTL) reference with members or calls, as API Gateway mapping templates and AppSync
+// resolvers write them: `$input.path('$.password')`, `$util.toJson($ctx.args.token)`,
+// `$inputRoot.password`; filled per request. Arguments nest three deep at most, each level one
+// character class, so the test stays linear. Braced (`$!{input.params('token')}`), a template everywhere, as `${X}` is.
+const VTL_ARGS = String.raw`\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)`;
+const VTL_MEMBER = String.raw`(?:\.[A-Za-z_]\w*(?:${VTL_ARGS})?|\[[^\][]*\])`;
+const VTL_REFERENCE = new RegExp(String.raw`^\$!?[A-Za-z_]\w*${VTL_MEMBER}+$`);
+const VTL_BRACED = String.raw`^\$!?\{[A-Za-z_]\w*${VTL_MEMBER}*\}$`;
 // A format string's field or a release pipeline's token, filled in before use ({password}, {0},
 // %s, __DB_PASSWORD__): a placeholder as a whole value, and in a URL's password position (./formats.ts).
 const FILLED_LATER = /^(?:\{\w{0,64}\}|%[sdv]|__[A-Z][A-Z0-9_]{0,62}__)$/;
@@ -70,7 +78,7 @@ const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
     String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, FILLED_LATER.source,
-    String.raw`^\$!?(?:context|ctx|request|response|stageVariables|input|util|utils)\.[\w.-]+$`, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
+    String.raw`^\$!?(?:context|ctx|request|response|stageVariables)\.[\w.-]+$`, VTL_REFERENCE.source, VTL_BRACED, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
 ].join("|"), "s");
 
 /**
@@ -78,7 +86,8 @@ const WHOLE_PLACEHOLDER = new RegExp([
  * marks as a credential nothing does (an MQ user's password `$ecretPassw0rd9` is that string).
  */
 export function isUnusableLiterally(value: string): boolean {
-    return isUnusable(value) && !SHELL_VARIABLE.test(value.trim());
+    const v = value.trim();
+    return isUnusable(value) && !SHELL_VARIABLE.test(v) && !VTL_REFERENCE.test(v);
 }
 // Also the lock markers of a password field (shadow(5)): `usermod --password '*'`, `'!!'`, `*LK*`.
 const MASKED = /^(?:[*•xX#]{3,}|[*!]{1,2}|\*LK\*|\[?(?:redacted|masked|hidden|secret|sensitive|removed)\]?|<redacted>|n\/a|-+|\.+)$/i;
