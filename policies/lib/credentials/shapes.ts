@@ -56,8 +56,9 @@ function isTokenPlaceholder(v: string): boolean {
 // and AppSync's VTL references ($ctx.stash.apiKey, $!ctx.identity.claims.token),
 // Step Functions intrinsic functions (States.Format(...)) and JSONata expressions ({% ... %}),
 // @Microsoft.KeyVault(...), ARNs, CloudFormation dynamic references, AWS Batch parameter
-// references (Ref::apiKey, filled from the job's parameters) and Datadog secret handles or
-// SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]).
+// references (Ref::apiKey, filled from the job's parameters), Datadog secret handles or
+// SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]) and Grafana's expansion of its
+// options ($__file{/run/secrets/x}, $__env{X}, $__vault{...}).
 const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
 // A Velocity (VTL) reference with members or calls, as API Gateway mapping templates and AppSync
 // resolvers write them: `$input.path('$.password')`, `$util.toJson($ctx.args.token)`,
@@ -77,7 +78,7 @@ const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, SHELL_VARIABLE.source, String.raw`^\$\(.*\)$`, "^`.*`$",
     String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
-    String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, FILLED_LATER.source,
+    String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, FILLED_LATER.source, String.raw`^\$__(?:env|file|vault)\{[^{}]+\}$`,
     String.raw`^\$!?(?:context|ctx|request|response|stageVariables)\.[\w.-]+$`, VTL_REFERENCE.source, VTL_BRACED, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
 ].join("|"), "s");
 
