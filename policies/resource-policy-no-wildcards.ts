@@ -11,7 +11,7 @@
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
 // away from what the Allow grants fences it (lib/policy-document.ts denyFences).
 import { globList } from "./lib/config";
-import { any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
+import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
     anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
@@ -745,7 +745,7 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl">, string>> = {
     "access-point": "(The access point's own public access block, on unless turned off, or one of its bucket or account with restrictPublicBuckets " +
         "also keeps it to its own account and AWS services, and an access point with a vpcConfiguration takes requests from that VPC only.)",
     "multi-region-access-point": "(The Multi-Region Access Point's own public access block, on unless turned off, or its account's with restrictPublicBuckets " +
-        "also keeps it to its own account and AWS services.)",
+        "also keeps it to its own account and AWS services, as do the blocks of all its regions' buckets.)",
     "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
         "this policy's domain is neither, or not in this stack.)",
 };
@@ -835,11 +835,25 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             }
             case "multi-region-access-point": {
                 const targets = multiRegion.lookup(valueAt(r.props, "details.name"), r.propertyDependencies.details);
-                return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((m) => ownBlockRestricts(valueAt(m.props, "details.publicAccessBlock"))));
+                return any(accountSets(r, "restrictPublicBuckets"),
+                    ...targets.map((m) => any(ownBlockRestricts(valueAt(m.props, "details.publicAccessBlock")), everyRegionRestricts(m))));
             }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
         }
+    };
+    // S3 also checks the blocks of the bucket a Multi-Region Access Point routes a request to,
+    // and of that bucket's account: every region's bucket restricting keeps it closed.
+    const regionRestricts = (region: unknown): Decided => {
+        const ref = isRecord(region) ? region.bucket : region;
+        if (isUnknown(ref)) return undefined;
+        if (typeof ref !== "string") return false;
+        return any(...index.lookup(ref, undefined).map((b) => any(bucketSets(b, "restrictPublicBuckets"), accountSets(b, "restrictPublicBuckets"))));
+    };
+    const everyRegionRestricts = (m: PlainResource): Decided => {
+        const regions = valueAt(m.props, "details.regions");
+        if (isUnknown(regions)) return undefined;
+        return Array.isArray(regions) && regions.length > 0 ? all(...regions.map(regionRestricts)) : false;
     };
     const findings: Finding[] = [];
     for (const { r, messages, kind } of candidates) {

@@ -1023,6 +1023,35 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         expect(finding.message).toContain("(The Multi-Region Access Point's own public access block, on unless turned off, or its account's with restrictPublicBuckets");
     });
 
+    // S3 rejects a request when the block of the bucket it is routed to, or of that bucket's
+    // account, blocks it: a policy every region's bucket restricts opens nothing.
+    it("a Multi-Region Access Point's policy: the blocks of all its regions' buckets (or their accounts) restrict it", () => {
+        const MRAP_ARN = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`;
+        const mrapOpen = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${MRAP_ARN}/object/*` })));
+        const OFF_BLOCK = { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: false };
+        const mrap = (regions: unknown) => resource(t.S3CONTROL_MULTI_REGION_ACCESS_POINT, { details: { name: "orders", publicAccessBlock: OFF_BLOCK, regions } }, { name: "orders-mrap" });
+        const policy = resource(t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, { details: { name: "orders", policy: mrapOpen } }, { name: "orders-mrap-policy" });
+        const bucket = (name: string, options = {}) => resource(t.S3_BUCKET_V2, { bucket: name }, { name, ...options });
+        const block = (name: string, restrict: unknown, options = {}) =>
+            resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: name, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: restrict }, { name: `${name}-block`, ...options });
+        const both = [{ bucket: "orders-eu", region: "eu-west-1" }, { bucket: "orders-us", region: "us-east-1" }];
+        const buckets = [bucket("orders-eu"), bucket("orders-us")];
+        expect(reported(mrap(both), policy, ...buckets, block("orders-eu", true), block("orders-us", true))).toEqual([]);
+        // A request routed to a bucket that does not restrict it gets through.
+        expect(reported(mrap(both), policy, ...buckets, block("orders-eu", true))).toEqual(["orders-mrap-policy"]);
+        expect(reported(mrap(both), policy, ...buckets, block("orders-eu", true), block("orders-us", false))).toEqual(["orders-mrap-policy"]);
+        expect(reported(mrap(both), policy, bucket("orders-eu"), block("orders-eu", true))).toEqual(["orders-mrap-policy"]);
+        // The account block of a bucket's own provider (another account's bucket).
+        const partner = { provider: "urn:pulumi:dev::shop::pulumi:providers:aws::partner::1" };
+        const partnerAccount = resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { restrictPublicBuckets: true }, { name: "partner-account", ...partner });
+        expect(reported(mrap(both), policy, bucket("orders-eu"), bucket("orders-us", partner), block("orders-eu", true), partnerAccount)).toEqual([]);
+        // Preview: a region's bucket or setting still unknown decides nothing yet.
+        expect(reported(mrap(both), policy, ...buckets, block("orders-eu", true), block("orders-us", U.boolean))).toEqual([]);
+        expect(reported(mrap([{ bucket: "orders-eu" }, { bucket: U.string }]), policy, ...buckets, block("orders-eu", true))).toEqual([]);
+        expect(reported(mrap(U.array), policy, ...buckets, block("orders-eu", true), block("orders-us", true))).toEqual([]);
+        expect(reported(mrap([]), policy)).toEqual(["orders-mrap-policy"]);
+    });
+
     it("reads each resource a bounded number of times, with 3,000 access points and their policies on one bucket", () => {
         const { wrap, reads } = readCounter();
         const n = 3_000;
@@ -1184,6 +1213,16 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                     type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, name: "orders-mrap-policy", propertyDependencies: { details: ["orders-mrap"] },
                     props: { details: { name: known("orders"), policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap/object/*` }))) } },
                 },
+                // Blocks off: the buckets of its regions decide (one without a block lets requests in).
+                { type: t.S3_BUCKET_V2, name: "returns-eu", props: { bucket: "returns-eu-7d1e2a" } },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "returns-eu-block", props: { bucket: "returns-eu-7d1e2a", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } },
+                ...[["returns", ["returns-eu-7d1e2a"]], ["mixed", ["returns-eu-7d1e2a", "partner-data-7d1e2a"]]].map(([which, buckets]) => [
+                    { type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT, name: `${which}-mrap`, props: { details: { name: which, publicAccessBlock: OFF, regions: (buckets as string[]).map((bucket) => ({ bucket })) } } },
+                    {
+                        type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, name: `${which}-mrap-policy`, propertyDependencies: { details: [`${which}-mrap`] },
+                        props: { details: { name: known(which as string), policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap/object/*` }))) } },
+                    },
+                ]).flat(),
                 { type: t.OPENSEARCH_DOMAIN, name: "search", props: { domainName: "app-search", advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false } } },
                 { type: t.OPENSEARCH_DOMAIN_POLICY, name: "search-policy", props: { domainName: "app-search", accessPolicies: esOpen }, propertyDependencies: { domainName: ["search"] } },
                 { type: t.OPENSEARCH_DOMAIN_POLICY, name: "elsewhere-policy", props: { domainName: "shared-search", accessPolicies: esOpen } },
@@ -1193,6 +1232,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             const run = await engine.run({ preview, resources: stack(preview) });
             expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
                 ["open-ap-policy", "mandatory", `${t.S3CONTROL_ACCESS_POINT_POLICY} "open-ap-policy": policy Statement[0] ${ANYONE}`],
+                ["mixed-mrap-policy", "mandatory", `${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "mixed-mrap-policy": details.policy Statement[0] ${ANYONE}`],
                 ["elsewhere-policy", "mandatory", `${t.OPENSEARCH_DOMAIN_POLICY} "elsewhere-policy": accessPolicies Statement[0] ${ANYONE}`],
             ]);
         }
