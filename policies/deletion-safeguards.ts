@@ -360,6 +360,17 @@ export function findMissingDeletionSafeguards(resource: PlainResource, config: D
 
 const VERSIONING_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_VERSIONING, t.S3_BUCKET_VERSIONING_V2]);
 
+// Bucket: `versioning: {enabled}`; BucketV2: a list, `versionings: [{enabled}]`.
+const INLINE_VERSIONING: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "versioning", [t.S3_BUCKET_V2]: "versionings" };
+
+/**
+ * The bucket inputs the versioning check reads as not set when unknown at preview without
+ * propertyDependencies (computedAtPreview): the provider computes them.
+ */
+export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+    [t.S3_BUCKET, t.S3_BUCKET_V2].map((type) => [type, ["objectLockEnabled", "objectLockConfiguration", INLINE_VERSIONING[type]]]),
+);
+
 /** A bucket's inline answer: Object Lock (always versioned), or the deprecated `versioning` block. */
 function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Decided; enabled: Decided } {
     const p = bucket.props;
@@ -368,8 +379,7 @@ function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Dec
         computed("objectLockEnabled") ? false : whenKnown(p.objectLockEnabled, isOn),
         computed("objectLockConfiguration") ? false : fieldOf(p.objectLockConfiguration, "objectLockEnabled", (v) => v === "Enabled"),
     );
-    // Bucket: `versioning: {enabled}`; BucketV2: a list, `versionings: [{enabled}]`.
-    const property = bucket.type === t.S3_BUCKET_V2 ? "versionings" : "versioning";
+    const property = INLINE_VERSIONING[bucket.type];
     const block = p[property];
     const enabledIn = (b: unknown) => fieldOf(b, "enabled", isOn);
     const enabled = computed(property) ? false : Array.isArray(block) ? any(...block.map(enabledIn)) : enabledIn(block);

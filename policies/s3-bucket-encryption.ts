@@ -50,6 +50,14 @@ export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
     [t.S3_BUCKET_V2]: "serverSideEncryptionConfigurations",
 };
 
+/**
+ * The bucket inputs read as not set when unknown at preview without propertyDependencies
+ * (computedAtPreview): the provider's computed inline blocks and policy.
+ */
+export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+    [t.S3_BUCKET, t.S3_BUCKET_V2].map((type) => [type, [INLINE_PROPERTY[type], INLINE_WEBSITE[type], "policy"]]),
+);
+
 /** One `applyServerSideEncryptionByDefault` block and where it was declared. */
 export interface DefaultEncryption {
     sseAlgorithm: unknown;

@@ -12,7 +12,9 @@ import type { Finding, PlainResource, PolicyDefinition, StackContext, StackRule 
 import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
 import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
+import { PREVIEW_COMPUTED as VERSIONING_PREVIEW_COMPUTED } from "../../policies/deletion-safeguards";
 import { PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
+import { PREVIEW_COMPUTED as BUCKET_PREVIEW_COMPUTED } from "../../policies/s3-bucket-encryption";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
 import { CORPUS } from "./arbitraries";
@@ -76,14 +78,12 @@ const HINTS: Readonly<Record<string, Hint>> = {
             : r.type === t.LB_LOAD_BALANCER || r.type === t.ALB_LOAD_BALANCER || r.type === t.ELB_LOAD_BALANCER ? ["accessLogs", "connectionLogs", "healthCheckLogs"] : []),
         // s3-bucket-encryption.ts readInlineEncryption, servesWebsite and readAnonymously: at preview an unknown inline
         // block without propertyDependencies is the provider's computed default, i.e. undeclared.
-        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["serverSideEncryptionConfiguration", "website", "policy"]
-            : r.type === t.S3_BUCKET_V2 ? ["serverSideEncryptionConfigurations", "websites", "policy"] : []),
+        previewComputed: (r) => BUCKET_PREVIEW_COMPUTED[r.type] ?? [],
     },
     "deletion-safeguards": {
         // The versioning stack part (inlineVersioning): at preview an unknown Object Lock flag or block, or inline versioning
         // block, without propertyDependencies is the provider's computed default, i.e. undeclared (as for s3-bucket-encryption).
-        previewComputed: (r) => (r.type === t.S3_BUCKET ? ["objectLockEnabled", "objectLockConfiguration", "versioning"]
-            : r.type === t.S3_BUCKET_V2 ? ["objectLockEnabled", "objectLockConfiguration", "versionings"] : []),
+        previewComputed: (r) => VERSIONING_PREVIEW_COMPUTED[r.type] ?? [],
     },
     "resource-policy-no-wildcards": {
         // The stack part joins ACLs, bucket policies, access points and public access blocks to their buckets (as
