@@ -451,7 +451,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             });
         } else if (isRecord(value)) {
             if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
-            if ("Statement" in value) return; // a policy document (see isPolicyText)
+            if (isPolicyDocument(value)) return; // see isPolicyText
             // A JSON Web Key is one credential. In a document (a string) the key is reported, and a
             // document that is the key is a plain value; an object key is reported at its private
             // member, the value a program makes secret (and which may already be).
@@ -550,6 +550,16 @@ const CLOUDFORMATION_TAGS: Readonly<Record<string, string>> = Object.fromEntries
  * principals, ARNs and conditions, never a credential format, and on a realistic stack they
  * are most of the text (scanning them would cost more than everything else together).
  */
+/**
+ * An IAM-grammar policy document: a Version, or its Statement a list or one statement with an
+ * Effect (a WAF rule's Statement is none of these).
+ */
+function isPolicyDocument(record: Record<string, unknown>): boolean {
+    if (!("Statement" in record)) return false;
+    const statement = unwrapSecrets(record.Statement);
+    return "Version" in record || Array.isArray(statement) || isUnknown(statement) || (isRecord(statement) && "Effect" in statement);
+}
+
 function isPolicyText(value: string): boolean {
     return /^\s*\{\s*"(?:Version|Statement|Id)"\s*:/.test(value.slice(0, 64)) && value.includes('"Statement"');
 }
