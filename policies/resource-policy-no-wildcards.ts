@@ -845,7 +845,8 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // S3 also checks the blocks of the bucket a Multi-Region Access Point routes a request to,
     // and of that bucket's account: every region's bucket restricting keeps it closed.
     const regionRestricts = (region: unknown): Decided => {
-        const ref = isRecord(region) ? region.bucket : region;
+        if (isUnknown(region)) return undefined;
+        const ref = isRecord(region) ? region.bucket : undefined;
         if (isUnknown(ref)) return undefined;
         if (typeof ref !== "string") return false;
         return any(...index.lookup(ref, undefined).map((b) => any(bucketSets(b, "restrictPublicBuckets"), accountSets(b, "restrictPublicBuckets"))));

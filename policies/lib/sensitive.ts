@@ -112,11 +112,11 @@ const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 // Strings that are scripts: read for assignments and flags.
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
-// Matches on one header name the value they compare by that header: an ALB listener rule's
-// `httpHeader` condition (CloudFront's X-Origin-Verify shared secret, checked at the origin), a
-// WAFv2 byte match on a single header, a classic WAF byte match tuple, and their CloudFormation
-// casings in templates and `ruleJson`.
-// An ALB header value is a pattern (`*` and `?` match any text): its literal text is judged.
+// Records that compare a value with one header, and where that header's name is: an ALB
+// listener rule's `httpHeader` condition (CloudFront's X-Origin-Verify shared secret, checked at
+// the origin), a WAFv2 byte match on a single header, a classic WAF byte match tuple, and their
+// CloudFormation casings in templates and `ruleJson`. An ALB header value is a pattern (`*` and
+// `?` match any text): its literal text is judged.
 const HEADER_MATCHES: readonly { value: string; header: (record: Record<string, unknown>) => unknown; wildcards?: true }[] = [
     { value: "values", header: (r) => r.httpHeaderName, wildcards: true },
     { value: "Values", header: (r) => r.HttpHeaderName, wildcards: true },
@@ -546,11 +546,6 @@ const CLOUDFORMATION_TAGS: Readonly<Record<string, string>> = Object.fromEntries
 );
 
 /**
- * IAM, KMS and resource policies, as strings or objects, are not judged: they hold actions,
- * principals, ARNs and conditions, never a credential format, and on a realistic stack they
- * are most of the text (scanning them would cost more than everything else together).
- */
-/**
  * An IAM-grammar policy document: a Version, or its Statement a list or one statement with an
  * Effect (a WAF rule's Statement is none of these).
  */
@@ -560,6 +555,11 @@ function isPolicyDocument(record: Record<string, unknown>): boolean {
     return "Version" in record || Array.isArray(statement) || isUnknown(statement) || (isRecord(statement) && "Effect" in statement);
 }
 
+/**
+ * IAM, KMS and resource policies, as strings or objects, are not judged: they hold actions,
+ * principals, ARNs and conditions, never a credential format, and on a realistic stack they
+ * are most of the text (scanning them would cost more than everything else together).
+ */
 function isPolicyText(value: string): boolean {
     return /^\s*\{\s*"(?:Version|Statement|Id)"\s*:/.test(value.slice(0, 64)) && value.includes('"Statement"');
 }
