@@ -570,14 +570,18 @@ describe("secret-sensitive-props through the engine path", () => {
             rule("rule-secret", "X-Origin-Verify", { $secret: `${SECRET}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6` }),
             rule("rule-unknown", "X-Origin-Verify", U),
             rule("rule-pattern", "Authorization", "Bearer *"),
+            // A header name that is itself a secret is never shown.
+            rule("rule-secret-header", { $secret: `${SECRET}-Origin-Verify` }, `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc7`),
             waf("waf-plain", "x-origin-verify", `${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6`),
             waf("waf-unknown-header", U, `${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6`),
             waf("waf-scheme", "authorization", "Bearer "),
         ] };
         const run = await analyze(input);
-        expect(verdicts(run)).toEqual([["rule-plain", "mandatory", "plaintext"], ["waf-plain", "mandatory", "plaintext"]]);
-        expect(run.of(POLICY)[0].message).toContain("`conditions.1.httpHeader.values.0`");
-        expect(run.of(POLICY)[1].message).toContain("`rules.origin.statement.byteMatchStatement.searchString`");
+        expect(verdicts(run)).toEqual([["rule-plain", "mandatory", "plaintext"], ["rule-secret-header", "mandatory", "plaintext"], ["waf-plain", "mandatory", "plaintext"]]);
+        const [rulePlain, secretHeader, wafPlain] = run.of(POLICY).map((d) => d.message);
+        expect(rulePlain).toContain("`conditions.1.httpHeader.values.0` is plaintext but the header it is compared with (`X-Origin-Verify`) and its random-looking value mark a credential");
+        expect(secretHeader).toContain("`conditions.1.httpHeader.values.0` is plaintext but its name and its random-looking value mark a credential");
+        expect(wafPlain).toContain("`rules.origin.statement.byteMatchStatement.searchString` is plaintext but the header it is compared with (`x-origin-verify`)");
 
         const original = parseInput(input, "test").resources.find((r) => r.name === "rule-plain")!;
         const remediated = await analyze({ resources: [input.resources[0]] }, levels({ [POLICY]: "remediate" }));

@@ -70,6 +70,11 @@ export interface SensitiveValue {
     documentParts?: number;
     /** Set when the value is a script or an argument list's element. */
     script?: boolean;
+    /**
+     * The header a value is compared with (an ALB rule's or a WAF match's), whose name judged
+     * it, with where that name sits: messages show it only where it is not a secret.
+     */
+    header?: { name: string; location: Segment[] };
     reason: SensitiveReason;
 }
 
@@ -117,26 +122,40 @@ const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
 // the origin), a WAFv2 byte match on a single header, a classic WAF byte match tuple, and their
 // CloudFormation casings in templates and `ruleJson`. An ALB header value is a pattern (`*` and
 // `?` match any text): its literal text is judged.
-const HEADER_MATCHES: readonly { value: string; header: (record: Record<string, unknown>) => unknown; wildcards?: true }[] = [
-    { value: "values", header: (r) => r.httpHeaderName, wildcards: true },
-    { value: "Values", header: (r) => r.HttpHeaderName, wildcards: true },
-    { value: "searchString", header: (r) => field(field(r.fieldToMatch, "singleHeader"), "name") },
-    { value: "SearchString", header: (r) => field(field(r.FieldToMatch, "SingleHeader"), "Name") },
-    { value: "targetString", header: (r) => (field(r.fieldToMatch, "type") === "HEADER" ? field(r.fieldToMatch, "data") : undefined) },
+interface HeaderMatch {
+    /** The key of the compared value. */
+    value: string;
+    /** Where the header's name is, from the record. */
+    header: readonly string[];
+    /** Whether the record names a header at all (a classic WAF tuple may match a URI). */
+    when?: (record: Record<string, unknown>) => boolean;
+    wildcards?: true;
+}
+const HEADER_MATCHES: readonly HeaderMatch[] = [
+    { value: "values", header: ["httpHeaderName"], wildcards: true },
+    { value: "Values", header: ["HttpHeaderName"], wildcards: true },
+    { value: "searchString", header: ["fieldToMatch", "singleHeader", "name"] },
+    { value: "SearchString", header: ["FieldToMatch", "SingleHeader", "Name"] },
+    { value: "targetString", header: ["fieldToMatch", "data"], when: (r) => unwrapSecrets(valueAt(r, ["fieldToMatch", "type"])) === "HEADER" },
 ];
 
-function field(record: unknown, key: string): unknown {
-    const r = unwrapSecrets(record);
-    return isRecord(r) ? unwrapSecrets(r[key]) : undefined;
+function valueAt(record: Record<string, unknown>, path: readonly string[]): unknown {
+    let v: unknown = record;
+    for (const key of path) {
+        const r = unwrapSecrets(v);
+        if (!isRecord(r)) return undefined;
+        v = r[key];
+    }
+    return v;
 }
 
-/** The header a record's `value` key is compared by, when the record matches one header. */
-function headerMatched(record: Record<string, unknown>): { value: string; header: string; wildcards: boolean } | undefined {
-    for (const m of HEADER_MATCHES) {
-        if (!(m.value in record)) continue;
-        const header = unwrapSecrets(m.header(record));
+/** The header a record's `value` key is compared with, when the record matches one header. */
+function headerMatched(record: Record<string, unknown>): { match: HeaderMatch; header: string } | undefined {
+    for (const match of HEADER_MATCHES) {
+        if (!(match.value in record) || (match.when && !match.when(record))) continue;
+        const header = unwrapSecrets(valueAt(record, match.header));
         // An unknown header name passes: which header this is is not known yet (preview).
-        if (typeof header === "string" && header !== "" && !isUnknown(header)) return { value: m.value, header, wildcards: m.wildcards ?? false };
+        if (typeof header === "string" && header !== "" && !isUnknown(header)) return { match, header };
     }
     return undefined;
 }
@@ -241,6 +260,8 @@ interface WalkContext {
     siblings: Siblings;
     /** As `SensitiveValue.pairNames`, locations still chains (materialized only for what is found). */
     pairNames: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }> | undefined;
+    /** As `SensitiveValue.header`, its location still a chain. */
+    header: { name: string; location: Chain<Segment> | undefined } | undefined;
 }
 
 interface Siblings {
@@ -327,7 +348,8 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         reportedPaths.add(path);
         found.push({
             path, parts, pairNames: toList(ctx.pairNames).map((n) => ({ ...n, location: toList(n.location) })), location,
-            ...(ctx.documentParts !== undefined ? { documentParts: ctx.documentParts } : {}), ...(extra.script ? { script: true } : {}), reason,
+            ...(ctx.documentParts !== undefined ? { documentParts: ctx.documentParts } : {}), ...(extra.script ? { script: true } : {}),
+            ...(ctx.header ? { header: { name: ctx.header.name, location: toList(ctx.header.location) } } : {}), reason,
         });
     };
 
@@ -395,7 +417,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const root: WalkContext = {
         path: undefined, depth: 0, location: undefined, key: undefined, name: undefined, heldBy: undefined, describing: false, full: isAwsType(type),
         references: false, marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS, documentParts: undefined, documents: 0,
-        siblings: NO_SIBLINGS, pairNames: undefined,
+        siblings: NO_SIBLINGS, pairNames: undefined, header: undefined,
     };
     walk<WalkContext>(props, root, (raw, ctx, schedule) => {
         const value = unwrapSecrets(raw);
@@ -430,6 +452,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                             schedule(element[pair[1]], {
                                 ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i, pair[1]), key: name,
                                 name: full ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
+                                header: undefined,
                             });
                             return;
                         }
@@ -441,7 +464,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                         // A named element (an ECS container): `containerDefinitions.web.environment...`.
                         schedule(element, {
                             ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i), key: undefined, name: undefined,
-                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey),
+                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey), header: undefined,
                         });
                         return;
                     }
@@ -470,11 +493,12 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
                 const childFull = full && !TAG_KEYS.has(keyLower);
-                // A value compared by a header is judged by the header's name, as a pair's is.
-                const nameKey = matched?.value === key ? matched.header : key;
+                // A value compared with a header is judged by the header's name, as a pair's is.
+                const compared = matched?.match.value === key ? matched : undefined;
+                const nameKey = compared ? compared.header : key;
                 const name = childFull ? judgeName(nameKey) : undefined;
                 // Every field written out, in the root's order (the most frequent context: no spread).
-                schedule(matched?.value === key && matched.wildcards ? literalTexts(child) : child, {
+                schedule(compared?.match.wildcards ? literalTexts(child) : child, {
                     path: at(ctx.path, key),
                     depth: ctx.depth + 1,
                     location: within(ctx, key),
@@ -489,6 +513,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     documents: ctx.documents,
                     siblings,
                     pairNames: ctx.pairNames,
+                    header: compared ? { name: compared.header, location: withinPath(ctx, compared.match.header) } : undefined,
                 });
             }
         }
@@ -505,6 +530,11 @@ function depthOf(chain: Chain<unknown> | undefined): number {
 /** A child's location: it stops growing inside a document (only the whole string can be secret). */
 function within(ctx: WalkContext, segment: Segment, next?: Segment): Chain<Segment> | undefined {
     return ctx.documentParts !== undefined ? ctx.location : at(ctx.location, segment, next);
+}
+
+/** A descendant's location, as `within` gives a child's. */
+function withinPath(ctx: WalkContext, segments: readonly Segment[]): Chain<Segment> | undefined {
+    return ctx.documentParts !== undefined ? ctx.location : segments.reduce<Chain<Segment> | undefined>((chain, segment) => at(chain, segment), ctx.location);
 }
 
 /** The marks that follow a child, as far down as they are followed. */
@@ -653,6 +683,11 @@ export function collectSecretLocations(props: unknown): SecretLocations {
 export function shownPath(value: SensitiveValue, secrets: SecretLocations | undefined): string {
     if (value.pairNames.length === 0) return value.path;
     return shownParts(value, secrets).join(".");
+}
+
+/** The header a value is compared with, where it is not itself a secret (see `SensitiveValue.header`). */
+export function shownHeader(value: SensitiveValue, secrets: SecretLocations | undefined): string | undefined {
+    return value.header && secrets && !secrets.covers(value.header.location) ? value.header.name : undefined;
 }
 
 /** The path of the document string the value sits in, shown as `shownPath` shows paths. */
