@@ -312,6 +312,19 @@ describe("secretness on the remediation path (pure)", () => {
         expect(paths("aws:lambda/function:Function", raw)).toEqual(["environment.variables.DB_PASSWORD", "environment.variables.TOKEN"]);
     });
 
+    it("a header match looks through Secrets for its header's name, and records where that name is", () => {
+        const rule = (header: unknown, value: unknown) => ({ conditions: [{ httpHeader: { httpHeaderName: header, values: [value] } }] });
+        const raw = rule(new Secret(`${SECRET}-Origin-Verify`), `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc8`);
+        const [value] = findSensitiveValues("aws:lb/listenerRule:ListenerRule", raw, NO_OPTIONS);
+        expect(value.path).toBe("conditions.0.httpHeader.values.0");
+        expect(value.header?.location).toEqual(["conditions", 0, "httpHeader", "httpHeaderName"]);
+        expect(collectSecretLocations(raw).covers(value.header!.location)).toBe(true);
+        const waf = { statement: { byteMatchStatement: { fieldToMatch: { singleHeader: new Secret({ name: "x-origin-verify" }) }, searchString: `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc9` } } };
+        const [match] = findSensitiveValues("aws:wafv2/ruleGroup:RuleGroup", waf, NO_OPTIONS);
+        expect(match.header?.location).toEqual(["statement", "byteMatchStatement", "fieldToMatch", "singleHeader", "name"]);
+        expect(collectSecretLocations(waf).covers(match.header!.location)).toBe(true);
+    });
+
     const config = { sensitivePatterns: [], ignoreProperties: [] };
     const fn = (env: Record<string, unknown>) => resource("aws:lambda/function:Function", lambda({ variables: env }), { name: "api" });
 
@@ -553,7 +566,7 @@ describe("secret-sensitive-props through the engine path", () => {
     // A value a rule compares by a header's name (CloudFront's X-Origin-Verify, checked by an ALB
     // rule or a WAF byte match): plaintext is reported at the value, a secret or unknown one passes.
     it("header matches are judged by the header's name: plaintext reported, secret and unknown values pass", async () => {
-        const rule = (name: string, header: string, value: unknown) => ({
+        const rule = (name: string, header: unknown, value: unknown) => ({
             type: "aws:lb/listenerRule:ListenerRule", name,
             props: { listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2", priority: 1,
                 actions: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067" }],

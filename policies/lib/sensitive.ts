@@ -136,24 +136,25 @@ const HEADER_MATCHES: readonly HeaderMatch[] = [
     { value: "Values", header: ["HttpHeaderName"], wildcards: true },
     { value: "searchString", header: ["fieldToMatch", "singleHeader", "name"] },
     { value: "SearchString", header: ["FieldToMatch", "SingleHeader", "Name"] },
-    { value: "targetString", header: ["fieldToMatch", "data"], when: (r) => unwrapSecrets(valueAt(r, ["fieldToMatch", "type"])) === "HEADER" },
+    { value: "targetString", header: ["fieldToMatch", "data"], when: (r) => unwrappedAt(r, ["fieldToMatch", "type"]) === "HEADER" },
 ];
 
-function valueAt(record: Record<string, unknown>, path: readonly string[]): unknown {
+/** The value at `path`, through `Secret` wrappers (the remediation path still has them), unlike values.ts' `valueAt`. */
+function unwrappedAt(record: Record<string, unknown>, path: readonly string[]): unknown {
     let v: unknown = record;
     for (const key of path) {
         const r = unwrapSecrets(v);
         if (!isRecord(r)) return undefined;
         v = r[key];
     }
-    return v;
+    return unwrapSecrets(v);
 }
 
 /** The header a record's `value` key is compared with, when the record matches one header. */
 function headerMatched(record: Record<string, unknown>): { match: HeaderMatch; header: string } | undefined {
     for (const match of HEADER_MATCHES) {
         if (!(match.value in record) || (match.when && !match.when(record))) continue;
-        const header = unwrapSecrets(valueAt(record, match.header));
+        const header = unwrappedAt(record, match.header);
         // An unknown header name passes: which header this is is not known yet (preview).
         if (typeof header === "string" && header !== "" && !isUnknown(header)) return { match, header };
     }
