@@ -14,7 +14,7 @@
 import { globList } from "./lib/config";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownDocumentPath, shownHeader, shownPath, wrapAsSecret,
+    collectSecretLocations, findSensitiveValues, SecretLocations, SensitiveOptions, SensitiveReason, SensitiveValue, shownDocumentPath, shownPath, wrapAsSecret,
 } from "./lib/sensitive";
 import * as t from "./lib/tokens";
 import { SIG, SIG_KEY } from "./lib/wire";
@@ -76,14 +76,14 @@ export function wrapPlaintextSensitiveValues(resource: PlainResource, config: Se
 }
 
 function plaintextMessage(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations): string {
-    return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason, shownHeader(value, secrets))}, ` +
+    return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason, value.header === true)}, ` +
         "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value, secrets);
 }
 
 /** Why the value is a credential, naming a shape or a provider mark, never quoting the value. */
-function describeReason(reason: SensitiveReason, header: string | undefined): string {
-    // A value compared with a header is named by that header (shown unless it is a secret itself).
-    const name = header === undefined ? "its name" : `the header it is compared with (\`${shown(header)}\`)`;
+function describeReason(reason: SensitiveReason, header: boolean): string {
+    // A value compared with a header is judged by that header's name, which sits where values do: never quoted.
+    const name = header ? "the name of the header it is compared with" : "its name";
     switch (reason.kind) {
         case "provider": return `is ${reason.what}`;
         case "format": return `holds ${reason.what}`;

@@ -71,10 +71,10 @@ export interface SensitiveValue {
     /** Set when the value is a script or an argument list's element. */
     script?: boolean;
     /**
-     * The header a value is compared with (an ALB rule's or a WAF match's), whose name judged
-     * it, with where that name sits: messages show it only where it is not a secret.
+     * Set when the name that judged the value is a header's it is compared with (an ALB rule's,
+     * a WAF match's). Messages say so without quoting it: a header's name sits where values do.
      */
-    header?: { name: string; location: Segment[] };
+    header?: true;
     reason: SensitiveReason;
 }
 
@@ -261,8 +261,8 @@ interface WalkContext {
     siblings: Siblings;
     /** As `SensitiveValue.pairNames`, locations still chains (materialized only for what is found). */
     pairNames: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }> | undefined;
-    /** As `SensitiveValue.header`, its location still a chain. */
-    header: { name: string; location: Chain<Segment> | undefined } | undefined;
+    /** As `SensitiveValue.header`. */
+    header: boolean;
 }
 
 interface Siblings {
@@ -350,7 +350,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         found.push({
             path, parts, pairNames: toList(ctx.pairNames).map((n) => ({ ...n, location: toList(n.location) })), location,
             ...(ctx.documentParts !== undefined ? { documentParts: ctx.documentParts } : {}), ...(extra.script ? { script: true } : {}),
-            ...(ctx.header ? { header: { name: ctx.header.name, location: toList(ctx.header.location) } } : {}), reason,
+            ...(ctx.header ? { header: true as const } : {}), reason,
         });
     };
 
@@ -418,7 +418,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const root: WalkContext = {
         path: undefined, depth: 0, location: undefined, key: undefined, name: undefined, heldBy: undefined, describing: false, full: isAwsType(type),
         references: false, marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS, documentParts: undefined, documents: 0,
-        siblings: NO_SIBLINGS, pairNames: undefined, header: undefined,
+        siblings: NO_SIBLINGS, pairNames: undefined, header: false,
     };
     walk<WalkContext>(props, root, (raw, ctx, schedule) => {
         const value = unwrapSecrets(raw);
@@ -453,7 +453,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                             schedule(element[pair[1]], {
                                 ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i, pair[1]), key: name,
                                 name: full ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
-                                header: undefined,
+                                header: false,
                             });
                             return;
                         }
@@ -465,7 +465,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                         // A named element (an ECS container): `containerDefinitions.web.environment...`.
                         schedule(element, {
                             ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i), key: undefined, name: undefined,
-                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey), header: undefined,
+                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey), header: false,
                         });
                         return;
                     }
@@ -514,7 +514,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     documents: ctx.documents,
                     siblings,
                     pairNames: ctx.pairNames,
-                    header: compared ? { name: compared.header, location: withinPath(ctx, compared.match.header) } : undefined,
+                    header: compared !== undefined,
                 });
             }
         }
@@ -531,11 +531,6 @@ function depthOf(chain: Chain<unknown> | undefined): number {
 /** A child's location: it stops growing inside a document (only the whole string can be secret). */
 function within(ctx: WalkContext, segment: Segment, next?: Segment): Chain<Segment> | undefined {
     return ctx.documentParts !== undefined ? ctx.location : at(ctx.location, segment, next);
-}
-
-/** A descendant's location, as `within` gives a child's. */
-function withinPath(ctx: WalkContext, segments: readonly Segment[]): Chain<Segment> | undefined {
-    return ctx.documentParts !== undefined ? ctx.location : segments.reduce<Chain<Segment> | undefined>((chain, segment) => at(chain, segment), ctx.location);
 }
 
 /** The marks that follow a child, as far down as they are followed. */
@@ -684,11 +679,6 @@ export function collectSecretLocations(props: unknown): SecretLocations {
 export function shownPath(value: SensitiveValue, secrets: SecretLocations | undefined): string {
     if (value.pairNames.length === 0) return value.path;
     return shownParts(value, secrets).join(".");
-}
-
-/** The header a value is compared with, where it is not itself a secret (see `SensitiveValue.header`). */
-export function shownHeader(value: SensitiveValue, secrets: SecretLocations | undefined): string | undefined {
-    return value.header && secrets && !secrets.covers(value.header.location) ? value.header.name : undefined;
 }
 
 /** The path of the document string the value sits in, shown as `shownPath` shows paths. */
