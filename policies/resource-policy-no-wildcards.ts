@@ -37,6 +37,7 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   access point attached to an FSx volume, is all on and cannot be turned off (AWS's S3
  *   Control API and "Managing public access to access points"), so a policy open to anyone
  *   there is restricted to the owner's account and AWS services (S3 refuses to store it);
+ *   likewise S3 Tables: "all table buckets and tables are private and can't be made public";
  * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
  *   too; the API's authorizers decide (private APIs: see denyFences);
  * - `efs`: a file system without a policy lets every client that reaches a mount target
@@ -76,8 +77,8 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy", service: "locked-block" },
     [t.S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: { path: "policy" },
-    [t.S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy" },
-    [t.S3TABLES_TABLE_POLICY]: { path: "resourcePolicy" },
+    [t.S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy", service: "locked-block" },
+    [t.S3TABLES_TABLE_POLICY]: { path: "resourcePolicy", service: "locked-block" },
     [t.S3_VECTORS_BUCKET_POLICY]: { path: "policy" },
     [t.S3_FILES_FILE_SYSTEM_POLICY]: { path: "policy" },
     [t.FSX_S3_ACCESS_POINT_ATTACHMENT]: { path: "s3AccessPoint.policy", optional: true, service: "locked-block" },

@@ -999,6 +999,23 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY} "r": policy Statement[0] ${WILDCARD('"s3-object-lambda:*"')}`]);
     });
 
+    it("S3 Tables: table buckets and tables cannot be made public, so a policy open to anyone is restricted; wildcard actions are still reported", () => {
+        // AWS: "All table buckets and tables are private and can't be made public."
+        const tableBucketArn = `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics`;
+        const read = ["s3tables:GetTableMetadataLocation", "s3tables:GetTableData"];
+        const bucketPolicy = resource(t.S3TABLES_TABLE_BUCKET_POLICY, { tableBucketArn, resourcePolicy: JSON.stringify(doc(allow("*", read, { Resource: `${tableBucketArn}/table/*` }))) });
+        const tablePolicy = resource(t.S3TABLES_TABLE_POLICY, {
+            tableBucketArn, namespace: "sales", name: "orders",
+            resourcePolicy: JSON.stringify(doc(allow({ AWS: "*" }, read, { Resource: `${tableBucketArn}/table/*` }))),
+        });
+        for (const r of [bucketPolicy, tablePolicy]) expect([...findResourcePolicyWildcards(r, { allowedActions: [] }), ...findPublicGrants([r])]).toEqual([]);
+        const wide = resource(t.S3TABLES_TABLE_BUCKET_POLICY, { tableBucketArn, resourcePolicy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3tables:*", { Resource: `${tableBucketArn}/*` }))) });
+        expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3TABLES_TABLE_BUCKET_POLICY} "r": resourcePolicy Statement[0] ${WILDCARD('"s3tables:*"')}`]);
+        // S3 Vectors says no such thing: a vector bucket policy open to anyone is still reported.
+        const vectors = resource(t.S3_VECTORS_BUCKET_POLICY, { vectorBucketArn: `arn:aws:s3vectors:eu-west-1:${ACCOUNT}:bucket/embeddings`, policy: JSON.stringify(doc(allow("*", "s3vectors:QueryVectors"))) });
+        expect(short(findResourcePolicyWildcards(vectors, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3_VECTORS_BUCKET_POLICY} "r": policy Statement[0] ${ANYONE}`]);
+    });
+
     it("a Multi-Region Access Point's policy: its own block (all on unless turned off) or its account's restricts it", () => {
         const MRAP_ARN = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`;
         const mrapOpen = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${MRAP_ARN}/object/*` })));
