@@ -37,7 +37,9 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   access point attached to an FSx volume, is all on and cannot be turned off (AWS's S3
  *   Control API and "Managing public access to access points"), so a policy open to anyone
  *   there is restricted to the owner's account and AWS services (S3 refuses to store it);
- *   likewise S3 Tables: "all table buckets and tables are private and can't be made public";
+ *   likewise S3 Tables ("all table buckets and tables are private and can't be made public")
+ *   and S3 on Outposts, whose buckets `s3control.BucketPolicy` alone serves ("S3 on Outposts
+ *   always has S3 Block Public Access enabled");
  * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
  *   too; the API's authorizers decide (private APIs: see denyFences);
  * - `efs`: a file system without a policy lets every client that reaches a mount target
@@ -71,7 +73,7 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.S3_BUCKET_POLICY]: { path: "policy", service: "s3-bucket" },
     [t.S3_BUCKET]: { path: "policy", optional: true, service: "s3-bucket" },
     [t.S3_BUCKET_V2]: { path: "policy", optional: true, service: "s3-bucket" },
-    [t.S3CONTROL_BUCKET_POLICY]: { path: "policy", service: "s3-bucket" },
+    [t.S3CONTROL_BUCKET_POLICY]: { path: "policy", service: "locked-block" },
     [t.S3_ACCESS_POINT]: { path: "policy", optional: true },
     [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
@@ -779,6 +781,11 @@ function ownBlockRestricts(block: unknown): Decided {
     return fieldOf(block, "restrictPublicBuckets", (v) => v !== false && v !== "false", true);
 }
 
+// S3 on Outposts always has S3 Block Public Access on, for its access points too. Only a known
+// ARN says so: at preview the access point is found through the dependency instead.
+const OUTPOSTS_ARN = /^arn:[a-z-]+:s3-outposts:/;
+const onOutposts = (arn: unknown): boolean => typeof arn === "string" && OUTPOSTS_ARN.test(arn);
+
 /** An access point's own block, or its VPC network origin, keeps others out. */
 function accessPointRestricts(point: PlainResource): Decided {
     const vpc = point.props.vpcConfiguration;
@@ -832,7 +839,8 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             }
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
-                return any(accountSets(r, "restrictPublicBuckets"), ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"))));
+                return any(onOutposts(r.props.accessPointArn), accountSets(r, "restrictPublicBuckets"),
+                    ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"))));
             }
             case "multi-region-access-point": {
                 const targets = multiRegion.lookup(valueAt(r.props, "details.name"), r.propertyDependencies.details);

@@ -1016,6 +1016,23 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         expect(short(findResourcePolicyWildcards(vectors, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3_VECTORS_BUCKET_POLICY} "r": policy Statement[0] ${ANYONE}`]);
     });
 
+    it("S3 on Outposts keeps S3 Block Public Access on: its bucket and access point policies open to anyone are restricted; wildcard actions are still reported", () => {
+        // AWS: "S3 on Outposts always has S3 Block Public Access enabled"; s3control.BucketPolicy serves only Outposts buckets.
+        const outpost = `arn:aws:s3-outposts:us-west-2:${ACCOUNT}:outpost/op-01ac5d28a6a232904`;
+        const open = doc(allow({ AWS: "*" }, "s3-outposts:GetObject", { Resource: `${outpost}/bucket/edge-data/object/*` }));
+        const bucketPolicy = resource(t.S3CONTROL_BUCKET_POLICY, { bucket: `${outpost}/bucket/edge-data`, policy: JSON.stringify(open) }, { name: "edge-data-policy" });
+        expect([...findResourcePolicyWildcards(bucketPolicy, { allowedActions: [] }), ...findPublicGrants([bucketPolicy])]).toEqual([]);
+        const wide = resource(t.S3CONTROL_BUCKET_POLICY, { bucket: `${outpost}/bucket/edge-data`, policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3-outposts:*"))) }, { name: "wide" });
+        expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_BUCKET_POLICY} "wide": policy Statement[0] ${WILDCARD('"s3-outposts:*"')}`]);
+        // An access point policy by its ARN: an Outposts access point is restricted even outside the stack; a Region's is not.
+        const pointPolicyOf = (accessPointArn: string) => resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn, policy: JSON.stringify(open) }, { name: "edge-ap-policy" });
+        expect(reported(pointPolicyOf(`${outpost}/accesspoint/edge-ap`))).toEqual([]);
+        expect(reported(pointPolicyOf(AP_ARN))).toEqual(["edge-ap-policy"]);
+        // At preview an unknown ARN is the Region's access point it depends on, judged by its settings.
+        const fresh = point({ arn: U.string, publicAccessBlockConfiguration: OFF });
+        expect(reported(fresh, pointPolicy(U.string, { propertyDependencies: { accessPointArn: [fresh.urn] } }))).toEqual(["uploads-ap-policy"]);
+    });
+
     it("a Multi-Region Access Point's policy: its own block (all on unless turned off) or its account's restricts it", () => {
         const MRAP_ARN = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`;
         const mrapOpen = JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${MRAP_ARN}/object/*` })));
@@ -1208,11 +1225,14 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
-    it("separate access point, Multi-Region Access Point and domain policies: judged with what they apply to, after an update and at preview", async () => {
+    it("separate access point, Multi-Region Access Point and domain policies: judged with what they apply to, after an update and at preview; S3 on Outposts and S3 Tables never public", async () => {
         const apArn = `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/partner-reads`;
         const apOpen = JSON.stringify(doc(allow({ AWS: "*" }, "s3:GetObjectTagging", { Resource: `${apArn}/object/*` })));
         const esOpen = JSON.stringify(doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost"], { Resource: `arn:aws:es:eu-west-1:${ACCOUNT}:domain/app-search/*` })));
         const OFF = { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: false };
+        const OUTPOST = `arn:aws:s3-outposts:us-west-2:${ACCOUNT}:outpost/op-01ac5d28a6a232904`;
+        const outpostsOpen = JSON.stringify(doc(allow({ AWS: "*" }, "s3-outposts:GetObject", { Resource: `${OUTPOST}/bucket/edge-data/object/*` })));
+        const TABLES = `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics`;
         const stack = (preview: boolean) => {
             const known = (value: string) => (preview ? { $unknown: "string" } : value);
             return [
@@ -1243,6 +1263,13 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.OPENSEARCH_DOMAIN, name: "search", props: { domainName: "app-search", advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: false } } },
                 { type: t.OPENSEARCH_DOMAIN_POLICY, name: "search-policy", props: { domainName: "app-search", accessPolicies: esOpen }, propertyDependencies: { domainName: ["search"] } },
                 { type: t.OPENSEARCH_DOMAIN_POLICY, name: "elsewhere-policy", props: { domainName: "shared-search", accessPolicies: esOpen } },
+                // S3 on Outposts and S3 Tables keep public access blocked whatever the policy says.
+                { type: t.S3CONTROL_ACCESS_POINT_POLICY, name: "outposts-ap-policy", props: { accessPointArn: `${OUTPOST}/accesspoint/edge-ap`, policy: outpostsOpen } },
+                { type: t.S3CONTROL_BUCKET_POLICY, name: "outposts-bucket-policy", props: { bucket: `${OUTPOST}/bucket/edge-data`, policy: outpostsOpen } },
+                {
+                    type: t.S3TABLES_TABLE_BUCKET_POLICY, name: "tables-policy",
+                    props: { tableBucketArn: TABLES, resourcePolicy: JSON.stringify(doc(allow("*", "s3tables:GetTableData", { Resource: `${TABLES}/table/*` }))) },
+                },
             ];
         };
         for (const preview of [false, true]) {
