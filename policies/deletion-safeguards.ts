@@ -241,20 +241,15 @@ const retentions: Check[] = [
 
 const pointInTimeRecovery: Check[] = [
     {
+        // The table, not each replica of a global table (inline `replicas` or TableReplica): AWS's
+        // best practice is that recovery on one replica may be enough, as every replica holds
+        // the same items, and the table is that replica here.
         types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.enabled",
         unset: { value: false, note: "AWS leaves point-in-time recovery off" },
         accepts: isTrue, expected: "the boolean true",
         appliesTo: (_r, config) => config.requirePointInTimeRecovery,
         fix: "Set `pointInTimeRecovery: { enabled: true }`: it restores the table to any second of the recovery period, " +
             "and a deleted table to the moment of its deletion for 35 days.",
-    },
-    {
-        // A global table's replica keeps its own recovery setting, a boolean here.
-        types: [t.DYNAMODB_TABLE_REPLICA], property: "pointInTimeRecovery",
-        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
-        accepts: isTrue, expected: "the boolean true",
-        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
-        fix: "Set `pointInTimeRecovery: true`: each replica of a global table keeps its own recovery period, restored in its own region.",
     },
     {
         types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.recoveryPeriodInDays",

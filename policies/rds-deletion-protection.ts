@@ -30,17 +30,29 @@ const NO_DOCUMENTED_DEFAULT: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH]);
 /** The value that turns the flag on where it is not the boolean true. */
 const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACTIVE" };
 
-const rule = propertyRule(Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, property]) => {
+const FLAGS: readonly { type: string; path: string }[] = [
+    ...Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, path]) => ({ type, path })),
+    // A global table's replicas declared on the table: "You must enable deletion protection on
+    // each replica" (DynamoDB's best practices for global tables).
+    { type: t.DYNAMODB_TABLE, path: "replicas[].deletionProtectionEnabled" },
+];
+
+const rule = propertyRule(FLAGS.map(({ type, path }) => {
     const on = ON_VALUE[type];
+    const property = path.slice(path.lastIndexOf(".") + 1);
+    const replica = path !== property;
+    // The provider, not AWS, sends false for an unset flag of a replica block and of DSQL (whose API turns it on).
+    const defaultedBy = replica || type === t.DSQL_CLUSTER ? "the provider" : "AWS";
     return {
         types: [type],
-        property,
+        property: path,
         unset: NO_DOCUMENTED_DEFAULT.has(type) ? undefined
-            : on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" } : { value: false, note: "AWS defaults it to false" },
+            : on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" }
+            : { value: false, note: `${defaultedBy} defaults it to false` },
         accepts: (value: unknown) => value === (on ?? true),
         expected: on ? `"${on}"` : "the boolean true",
         shownStrings: on ? ["INACTIVE"] : undefined,
-        fix: `Set \`${property}: ${on ? `"${on}"` : "true"}\` so the ${on ? "user pool" : "database"} cannot be deleted by accident; ` +
+        fix: `Set \`${property}: ${on ? `"${on}"` : "true"}\`${replica ? " on the replica" : ""} so the ${on ? "user pool" : replica ? "replica" : "database"} cannot be deleted by accident; ` +
             "turn it off in a separate update before decommissioning.",
     };
 }));

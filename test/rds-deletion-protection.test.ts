@@ -24,6 +24,10 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["dynamodb table replica without the flag", "aws:dynamodb/tableReplica:TableReplica", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders" }, true],
         ["dynamodb table replica enabled", "aws:dynamodb/tableReplica:TableReplica", { globalTableArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders", deletionProtectionEnabled: true }, false],
         ["dsql cluster enabled", "aws:dsql/cluster:Cluster", { deletionProtectionEnabled: true }, false],
+        ["dsql cluster without the flag (the provider sends false)", "aws:dsql/cluster:Cluster", {}, true],
+        ["dynamodb table with a replica without the flag", "aws:dynamodb/table:Table", { deletionProtectionEnabled: true, replicas: [{ regionName: "us-west-2" }] }, true],
+        ["dynamodb table with protected replicas", "aws:dynamodb/table:Table", { deletionProtectionEnabled: true, replicas: [{ regionName: "us-west-2", deletionProtectionEnabled: true }] }, false],
+        ["dynamodb table whose replicas are unknown (preview)", "aws:dynamodb/table:Table", { deletionProtectionEnabled: true, replicas: UNKNOWN_SENTINELS.array }, false],
         ["string 'true' is not a boolean", "aws:rds/instance:Instance", { deletionProtection: "true" }, true],
         ["cognito user pool without the flag (the API's INACTIVE)", "aws:cognito/userPool:UserPool", { name: "customers" }, true],
         ["cognito user pool INACTIVE", "aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: "INACTIVE" }, true],
@@ -50,6 +54,13 @@ describe("findMissingDeletionProtection (pure rule)", () => {
             "aws:neptunegraph/graph:Graph",
             "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
         ]);
+    });
+});
+
+describe("findMissingDeletionProtection (pure rule): who defaults the flag", () => {
+    it("says the provider sends false for DSQL (its API turns protection on) and for a table's replica", () => {
+        expect(findMissingDeletionProtection(db("aws:dsql/cluster:Cluster", {}))[0].message).toContain("deletionProtectionEnabled is not set (the provider defaults it to false)");
+        expect(findMissingDeletionProtection(db("aws:rds/instance:Instance", {}))[0].message).toContain("deletionProtection is not set (AWS defaults it to false)");
     });
 });
 
@@ -98,7 +109,26 @@ describe("rds-deletion-protection through the engine path", () => {
         expect(run.of(POLICY)[0].message).toContain("deletionProtectionEnabled is not set (AWS defaults it to false)");
         expect(run.of("encryption-at-rest").map((d) => [name(d), d.message.split("\n").pop()!.split(" (")[0]]))
             .toEqual([["orders-eu", 'aws:dynamodb/tableReplica:TableReplica "orders-eu": kmsKeyArn is not set']]);
-        expect(run.of("deletion-safeguards").map(name)).toEqual(["orders-ap"]);
+        // Point-in-time recovery is the table's to keep (deletion-safeguards): AWS finds one replica's enough.
+        expect(run.of("deletion-safeguards").map(name)).toEqual([]);
+    });
+
+    it("reads each replica a DynamoDB table declares inline: each has its own flag, false unless set", async () => {
+        const table = (name: string, replicas: unknown[]) => ({
+            type: "aws:dynamodb/table:Table", name,
+            props: { billingMode: "PAY_PER_REQUEST", hashKey: "orderId", attributes: [{ name: "orderId", type: "S" }], streamEnabled: true, streamViewType: "NEW_AND_OLD_IMAGES", deletionProtectionEnabled: true, pointInTimeRecovery: { enabled: true }, replicas },
+        });
+        const run = await engine.run({
+            resources: [
+                table("orders", [{ regionName: "us-west-2" }, { regionName: "eu-west-1", deletionProtectionEnabled: true }, { regionName: "ap-southeast-2", deletionProtectionEnabled: false }]),
+                table("carts", [{ regionName: "us-west-2", deletionProtectionEnabled: true }, { regionName: "eu-west-1", deletionProtectionEnabled: { $unknown: "boolean" } }]),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()])).toEqual([
+            ["orders", "advisory", 'aws:dynamodb/table:Table "orders": replicas[0].deletionProtectionEnabled is not set (the provider defaults it to false). ' +
+                "Set `deletionProtectionEnabled: true` on the replica so the replica cannot be deleted by accident; turn it off in a separate update before decommissioning."],
+            ["orders", "advisory", expect.stringContaining('"orders": replicas[2].deletionProtectionEnabled is false.')],
+        ]);
     });
 
     it("reports a Neptune Analytics graph only when the program turns its protection off", async () => {
