@@ -116,8 +116,10 @@ const providerDefaultFinalBackups: Check[] = [
         types: [t.FSX_LUSTRE_FILE_SYSTEM], property: "skipFinalBackup",
         unset: { value: true, note: "the provider skips the final backup of a Lustre file system" },
         accepts: (v) => v === false, expected: "the boolean false",
-        // Scratch file systems are never backed up; SCRATCH_1 is the default deployment type.
-        appliesTo: (r, config) => config.requireFinalBackups && oneOf(r.props, "deploymentType", ["persistent_1", "persistent_2"]),
+        // FSx backs up only persistent file systems not linked to a data repository (CreateBackup):
+        // not scratch ones (SCRATCH_1 is the default deployment type), nor one with an
+        // `importPath`. (A PERSISTENT_2 file system linked by a DataRepositoryAssociation is judged.)
+        appliesTo: (r, config) => config.requireFinalBackups && all(oneOf(r.props, "deploymentType", ["persistent_1", "persistent_2"]), noneSet(r.props, ["importPath"])),
         fix: "Set `skipFinalBackup: false` so that deleting the persistent file system leaves a backup of its files.",
     },
     {
