@@ -131,6 +131,16 @@ describe("findUnprotectedCriticalResources (pure rule): copies are not critical"
     ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
 });
 
+describe("findUnprotectedCriticalResources (pure rule): a serverless Memcached cache is a cache", () => {
+    const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
+    const cache = (props: Record<string, unknown>) =>
+        findUnprotectedCriticalResources([resource(SERVERLESS, { name: "page-cache", majorEngineVersion: "1.6", ...props }, { name: "page-cache" })], { criticalResourceTypes: [SERVERLESS] }).length;
+    it("passes Memcached (any case) and an engine unknown at preview; reports Valkey and Redis OSS", () => {
+        expect([cache({ engine: "memcached" }), cache({ engine: "Memcached" }), cache({ engine: UNKNOWN_SENTINELS.string })]).toEqual([0, 0, 0]);
+        expect([cache({ engine: "valkey" }), cache({ engine: "redis" })]).toEqual([1, 1]);
+    });
+});
+
 describe("findUnprotectedCriticalResources (pure rule): secrets whose value the program writes", () => {
     const U = UNKNOWN_SENTINELS.string;
     const arn = (name: string) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-Ab12Cd`;
@@ -265,16 +275,18 @@ describe("resource-protect through the engine path", () => {
         expect(run.on("db-sg").filter((d) => d.policyName === POLICY)).toEqual([]);
     });
 
-    it("passes read replicas and global secondaries, reports their unprotected primaries", async () => {
+    it("passes read replicas, global secondaries and a serverless Memcached cache, reports their unprotected primaries and a Valkey cache", async () => {
         const run = await engine.run({
             resources: [
                 { type: "aws:rds/instance:Instance", name: "orders-db", props: { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true } },
                 { type: "aws:rds/instance:Instance", name: "orders-db-replica", props: { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" } },
                 { type: "aws:rds/cluster:Cluster", name: "ledger-primary", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger", masterUsername: "app", manageMasterUserPassword: true } },
                 { type: "aws:rds/cluster:Cluster", name: "ledger-secondary", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger" } },
+                { type: "aws:elasticache/serverlessCache:ServerlessCache", name: "page-cache", props: { engine: "memcached", name: "page-cache", majorEngineVersion: "1.6" } },
+                { type: "aws:elasticache/serverlessCache:ServerlessCache", name: "sessions", props: { engine: "valkey", name: "sessions", majorEngineVersion: "8" } },
             ],
         });
-        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary"]);
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary", "sessions"]);
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {
