@@ -3,7 +3,7 @@
 // positive and a negative example each, and linear time on 1 MB adversarial inputs.
 import { describe, expect, it } from "vitest";
 import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
-import { findFormat, FORMAT_RULE_IDS } from "../policies/lib/credentials/formats";
+import { findFormat, FORMAT_RULE_IDS, isPublicMaterial } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
 import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusableLiterally, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
@@ -212,6 +212,45 @@ describe("credential formats", () => {
         ];
         expectLinear((n) => {
             for (const s of shapes(n)) findFormat(s);
+        }, 200);
+    });
+});
+
+describe("public material: published by design, whatever the name", () => {
+    const cert = fake.certificatePem("pub-cert");
+    it.each([
+        ["a PEM certificate", cert],
+        ["a certificate chain", cert + fake.certificatePem("pub-chain")],
+        ["a chain with escaped newlines (JSON, .env)", (cert + fake.certificatePem("pub-chain-esc")).replace(/\n/g, "\\n")],
+        ["a PEM public key", fake.publicKeyPem("pub-key")],
+        ["a certificate request", fake.certificatePem("pub-csr").replace(/CERTIFICATE/g, "CERTIFICATE REQUEST")],
+        ["an RSA SubjectPublicKeyInfo as base64 DER", fake.publicKeyDer("pub-der")],
+        ["an EC P-256 one", fake.publicKeyDer("pub-der-ec", "ec")],
+        ["a certificate as base64 DER", derCertificate("pub-der-cert")],
+        ["base64 of a PEM public key", b64text(fake.publicKeyPem("pub-b64"))],
+        ["an OpenSSH public key line", fake.sshPublic("pub-ssh")],
+        ["authorized_keys lines", `${fake.sshRsaPublic("pub-ssh-1")}\n${fake.sshPublic("pub-ssh-2")}\n`],
+    ])("%s", (_label, value) => expect(isPublicMaterial(value)).toBe(true));
+
+    it.each([
+        ["a certificate with its private key", cert + fake.pkcs8Pem("pub-with-key")],
+        ["a PEM private key", fake.rsaPem("pub-rsa")],
+        ["an encrypted PKCS#8 key as base64 DER (an OCTET STRING where a public key has its BIT STRING)", "MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI" + random("pub-enc", 1200, B64)],
+        ["a PKCS#8 key as base64 DER", derPrivateKey("pub-pkcs8")],
+        ["an EC key as base64 DER", derPrivateKey("pub-ec", "ec")],
+        ["base64 of a PEM private key", b64text(fake.pkcs8Pem("pub-b64-priv"))],
+        ["text before a certificate", "subject=CN=acme\n" + cert],
+        ["an unterminated block", cert.slice(0, 200)],
+        ["a random token starting with M", "M" + random("pub-random", 60, B64)],
+        ["an SSH public key followed by a password", `${fake.sshPublic("pub-ssh-pw")}\nroot:${fake.password("pub-ssh-pw")}`],
+        ["a short value", "MIIB"],
+    ])("not %s", (_label, value) => expect(isPublicMaterial(value)).toBe(false));
+
+    it("costs linear time on 1 MB adversarial inputs", () => {
+        const shapes = (n: number) => ["-----BEGIN CERTIFICATE-----".repeat(n / 27), "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----".repeat(n / 50),
+            `ssh-ed25519 AAAA${"A".repeat(60)}\n`.repeat(n / 80), "M" + "I".repeat(n), "LS0tLS1CRUdJTi" + "A".repeat(n)];
+        expectLinear((n) => {
+            for (const s of shapes(n)) isPublicMaterial(s);
         }, 200);
     });
 });

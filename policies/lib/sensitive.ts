@@ -15,7 +15,7 @@
 // sensitive values on both paths, and `collectSecretLocations` says which of them a
 // secret covers.
 import { Secret } from "@pulumi/policy";
-import { findFormat, FormatMatch, isAwsSecretKeyShape, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
+import { findFormat, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript } from "./credentials/scripts";
@@ -358,7 +358,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
 
     /** Tier 3 for a name and a value (also what scripts use for their variables and flags). */
     const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
-        if (!name || name.public || isPublishableKey(value)) return undefined;
+        if (!name || name.public || isPublishableKey(value) || isPublicMaterial(value)) return undefined;
         if (ctx.siblings.emulator && isEmulatorDummy(value)) return undefined;
         if (name.kind === "credential") return (isSettingShaped(value) && !isNumericPassword(name, value)) || isTemplated(value) ? undefined : { kind: "name" };
         if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;

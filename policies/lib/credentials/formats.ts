@@ -110,6 +110,83 @@ export function isDerPrivateKey(bytes: Uint8Array): boolean {
     return bytes[at] === 0x02 && bytes[at + 1] === 0x01 && (bytes[at + 2] === 0x00 || bytes[at + 2] === 0x01);
 }
 
+/**
+ * Length and end of a DER element's header at `at` (definite lengths up to 3 bytes), or
+ * undefined when the bytes are not one.
+ */
+function derHeader(bytes: Uint8Array, at: number): { content: number; end: number } | undefined {
+    if (at + 2 > bytes.length) return undefined;
+    const first = bytes[at + 1];
+    if (first < 0x80) return { content: at + 2, end: at + 2 + first };
+    const n = first - 0x80;
+    if (n < 1 || n > 3 || at + 2 + n > bytes.length) return undefined;
+    let length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + bytes[at + 2 + i];
+    return { content: at + 2 + n, end: at + 2 + n + length };
+}
+
+/**
+ * DER of public material: an X.509 certificate (SEQUENCE, SEQUENCE, then the explicit version
+ * [0]) or a SubjectPublicKeyInfo (SEQUENCE, the algorithm's SEQUENCE starting with its OID,
+ * then a BIT STRING). An encrypted private key has an OCTET STRING where the key's BIT STRING is.
+ */
+export function isDerPublicMaterial(bytes: Uint8Array): boolean {
+    if (bytes[0] !== 0x30) return false;
+    const outer = derHeader(bytes, 0);
+    if (!outer || bytes[outer.content] !== 0x30) return false;
+    const inner = derHeader(bytes, outer.content);
+    if (!inner) return false;
+    if (bytes[inner.content] === 0xa0) return true;
+    return bytes[inner.content] === 0x06 && inner.end < bytes.length && bytes[inner.end] === 0x03;
+}
+
+// PEM labels of what is published by design (RFC 7468 and OpenPGP's armour).
+const PUBLIC_PEM_LABEL = /^(?:CERTIFICATE|TRUSTED CERTIFICATE|X509 CRL|(?:NEW )?CERTIFICATE REQUEST|(?:RSA |EC |SSH2 )?PUBLIC KEY|PGP PUBLIC KEY BLOCK|PGP SIGNATURE)$/;
+const SSH_PUBLIC_KEY = /^(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) AAAA[A-Za-z0-9+/]{40,8192}={0,3}(?: [^\n]{0,256})?$/;
+const MAX_PUBLIC_MATERIAL = 1 << 20;
+
+/**
+ * Public keys and certificates, which are published by design whatever a property calls them
+ * (a `TOKEN_SIGNING_CERT`, a webhook's `VERIFICATION_KEY`): PEM whose every block is public
+ * (certificates, public keys, CSRs, OpenPGP public keys), OpenSSH public key lines, and base64 of
+ * either or of their DER. Private keys are formats, reported before this is asked.
+ */
+export function isPublicMaterial(value: string): boolean {
+    const v = value.trim();
+    if (v.length < 40 || v.length > MAX_PUBLIC_MATERIAL) return false;
+    if (v.startsWith("-----BEGIN ")) return pemAllPublic(v);
+    if (v.startsWith("ssh-") || v.startsWith("ecdsa-") || v.startsWith("sk-")) {
+        const lines = v.split(/\r?\n|\\n/).map((l) => l.trim()).filter((l) => l !== "");
+        return lines.length > 0 && lines.every((l) => SSH_PUBLIC_KEY.test(l));
+    }
+    const compact = v.replace(/\s|\\n/g, "");
+    if (!/^[A-Za-z0-9+/]{40,}={0,2}$/.test(compact)) return false;
+    if (compact.startsWith("LS0tLS1CRUdJTi")) return pemAllPublic(Buffer.from(compact, "base64").toString("latin1").trim());
+    return compact.startsWith("M") && isDerPublicMaterial(base64Bytes(compact, 48));
+}
+
+/** Whitespace, or newlines escaped as in JSON and .env files. */
+const blank = (text: string) => text.replace(/\\n/g, "").trim() === "";
+
+/** Every PEM block's label is a public one (linear: one pass of indexOf). */
+function pemAllPublic(value: string): boolean {
+    let blocks = 0;
+    for (let from = 0; ;) {
+        const begin = value.indexOf("-----BEGIN ", from);
+        if (begin < 0) return blocks > 0 && blank(value.slice(from));
+        if (!blank(value.slice(from, begin))) return false;
+        const headerEnd = value.indexOf("-----", begin + 11);
+        if (headerEnd < 0) return false;
+        const label = value.slice(begin + 11, headerEnd);
+        if (label.length > 40 || !PUBLIC_PEM_LABEL.test(label)) return false;
+        const endMarker = `-----END ${label}-----`;
+        const end = value.indexOf(endMarker, headerEnd + 5);
+        if (end < 0) return false;
+        blocks++;
+        from = end + endMarker.length;
+    }
+}
+
 /** PEM blocks labelled PRIVATE KEY with a real body (not `...`), found in linear time; escaped newlines (`\n` in JSON, .env) allowed. */
 function hasPemPrivateKey(value: string): boolean {
     let from = 0;
