@@ -117,6 +117,12 @@ const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 // Strings that are scripts: read for assignments and flags.
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// Scripts an input takes base64-encoded, as userData may be: SageMaker's lifecycle scripts ("A
+// shell script (base64-encoded)", "This content must be base64 encoded").
+const BASE64_SCRIPTS: Readonly<Record<string, ReadonlySet<string>>> = {
+    [t.SAGEMAKER_NOTEBOOK_LIFECYCLE_CONFIGURATION]: new Set(["oncreate", "onstart"]),
+    [t.SAGEMAKER_STUDIO_LIFECYCLE_CONFIG]: new Set(["studiolifecycleconfigcontent"]),
+};
 // Records that compare a value with one header, and where that header's name is: an ALB
 // listener rule's `httpHeader` condition (CloudFront's X-Origin-Verify shared secret, checked at
 // the origin), a WAFv2 byte match on a single header, a classic WAF byte match tuple, and their
@@ -355,6 +361,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     };
 
     const patternFor = (key: string | undefined) => (key === undefined ? undefined : patterns.find((p) => p.matches(key))?.pattern);
+    const base64Scripts = BASE64_SCRIPTS[type];
 
     /** Tier 3 for a name and a value (also what scripts use for their variables and flags). */
     const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
@@ -383,7 +390,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             });
             return;
         }
-        const text = USER_DATA_KEYS.has(lower(ctx.key)) ? decodeUserData(value) : value;
+        const key = lower(ctx.key);
+        const base64Script = base64Scripts?.has(key) === true;
+        const text = USER_DATA_KEYS.has(key) || base64Script ? decodeUserData(value) : value;
         const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx);
         // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
         const name = ctx.heldBy !== undefined && (ctx.name?.kind ?? "none") === "none" ? judgeName(ctx.heldBy) : ctx.name;
@@ -402,7 +411,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, byName);
             return;
         }
-        if (SCRIPT_KEYS.has(lower(ctx.key)) || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text)) {
+        if (SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text)) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
         } else if (OTLP_HEADERS.test(ctx.key ?? "")) {
