@@ -115,6 +115,8 @@ export const NESTED: Readonly<Record<string, readonly ProviderMark[]>> = {
     "aws:verifiedaccess/trustProvider:TrustProvider": [{ path: "oidcOptions.clientSecret", what: "an OIDC client secret" }],
     "aws:sagemaker/workforce:Workforce": [{ path: "oidcConfig.clientSecret", what: "an OIDC client secret" }],
     "aws:amplify/app:App": [{ path: "autoBranchCreationConfig.basicAuthCredentials" }],
+    // A keytab holds the principal's long-term keys: whoever has it signs in as that principal.
+    "aws:datasync/locationHdfs:LocationHdfs": [{ path: "kerberosKeytab", what: "a Kerberos keytab" }, { path: "kerberosKeytabBase64", what: "a Kerberos keytab" }],
 };
 
 /** Inputs that are settings or references despite a credential-ish name: the name rule is off there (formats still apply). */
