@@ -396,6 +396,10 @@ describe("scripts and argument lists", () => {
         [`curl -H "X-Api-Key: ${pw}" https://x`, "a request header (`curl -H`)"],
         [`$AdminPassword = "${pw}"`, "a variable assignment"],
         [`java -jar app.jar --spring.datasource.password=${pw}`, "a command-line flag's value"],
+        // The ECS agent's registry credentials ("Private registry authentication for container instances"), quotes escaped or not.
+        [`ECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"ci","password":"${pw}","email":"ci@acme.example"}}`, "a JSON member"],
+        [`echo "ECS_ENGINE_AUTH_DATA={\\"registry.acme.example\\":{\\"username\\":\\"ci\\",\\"password\\":\\"${pw}\\"}}" >> /etc/ecs/ecs.config`, "a JSON member"],
+        [`curl -s -X POST https://api.acme.example/login -d '{"user":"ops","password":"${pw}"}'`, "a JSON member"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -420,6 +424,8 @@ describe("scripts and argument lists", () => {
         ["echo 'ubuntu:<password>' | chpasswd"], ["echo 'ec2-user:REPLACE_ME' | sudo chpasswd"], ["chpasswd:\n  list: |\n    ec2-user:<your-password>\n    ops:RANDOM\n"],
         ['$AdminPassword = (Get-SSMParameter -Name /win/admin -WithDecryption $true).Value'], ['$DbPassword = "$env:DB_PASSWORD"'], ['$TokenUrl = "https://sts.acme.example/token"'],
         ["java -jar app.jar --spring.datasource.password=${DB_PASSWORD} --spring.datasource.username=app"],
+        ['ECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"ci","password":"${DOCKER_PASSWORD}","email":"ci@acme.example"}}'],
+        [`curl -d '{"user":"ops","password":"$(cat /run/secrets/pw)","passwordPolicy":"strict"}' https://x`], ['echo \'{"tokenType":"Bearer","secretName":"prod/api"}\' > /etc/app.json'],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {
@@ -448,5 +454,8 @@ describe("scripts and argument lists", () => {
         // Pipes that never reach --password-stdin: every attempt is bounded by the longest word and command.
         const pipes = (n: number) => `echo ${"x".repeat(1000)} | ${"y".repeat(600)} `.repeat(n / 1610);
         expectLinear((n) => findCredentialInScript(pipes(n), judge), 300);
+        // JSON members that never close: every attempt is bounded by the longest name and value.
+        const members = (n: number) => `${'\\"a\\":\\"'.repeat(n / 8)}\n${`"${"k".repeat(120)}":`.repeat(n / 123)}\n"a":"${"v".repeat(n)}`;
+        expectLinear((n) => findCredentialInScript(members(n), judge), 300);
     });
 });

@@ -6,7 +6,7 @@
 // login -p X`, `curl -u user:pass`, `sshpass -p`, `redis-cli -a`, `htpasswd -b`, Windows'
 // `net user name X` and `ConvertTo-SecureString "X" -AsPlainText`), literals piped to
 // `--password-stdin`, `chpasswd` lines, `.netrc` entries, and the same in text written by
-// `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`).
+// `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`); JSON members on a line (`"password":"..."`).
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
 // time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``, PowerShell's `(Get-...)`) is never a
@@ -58,6 +58,10 @@ const HTTP_CLIENT = /\b(?:curl|wget|grpcurl)(?=\s)/;
 const HEADER_FLAG = /\s(?:-H|--header)(?:\s{1,8}|=)("[^"\n]{1,4096}"|'[^'\n]{1,4096}'|[^\s;&|'"`]{1,4096})/g;
 const HEADER = /^([A-Za-z0-9][\w-]{0,127})\s{0,8}:\s{0,8}([\s\S]*)$/;
 
+// A JSON member given a string on a line (`ECS_ENGINE_AUTH_DATA={"registry":{"username":"ci","password":"x"}}`,
+// `curl -d '{"password":"x"}'`), its quotes escaped or not.
+const JSON_MEMBER = /\\?"([A-Za-z_][\w.-]{0,127})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\n]{1,4096})\\?"/g;
+
 /** `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
 const propertyName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
 
@@ -76,6 +80,7 @@ const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string):
     { re: POWERSHELL_ASSIGNMENT, what: "a variable assignment", literal: true },
     { re: LONG_FLAG, what: "a command-line flag's value" },
     { re: SYSTEM_PROPERTY_IN_LINE, what: "a JVM system property (`-D`)", name: propertyName },
+    { re: JSON_MEMBER, what: "a JSON member" },
 ];
 
 const WORD = String.raw`("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60]{1,256})`;
