@@ -411,7 +411,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, byName);
             return;
         }
-        if (SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text)) {
+        if (SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text))) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
         } else if (OTLP_HEADERS.test(ctx.key ?? "")) {
@@ -600,6 +600,24 @@ function isPolicyText(value: string): boolean {
 }
 
 /** EC2 user data as the program wrote it: base64 (`userDataBase64`, launch templates) decoded when it decodes to text. */
+const KEY_VALUE_LINE = /^(?:export\s{1,8})?[A-Za-z_][\w.-]{0,127}\s{0,8}[=:]/;
+
+/**
+ * A file of `NAME=value` lines, as an object's `content` holds a `.env` or `.properties` file:
+ * every line an assignment, a comment or blank. Read as a script's lines are, name by name.
+ */
+function isKeyValueFile(text: string): boolean {
+    if (text.length > MAX_DOCUMENT) return false;
+    let assignments = 0;
+    for (const raw of text.split("\n")) {
+        const line = raw.trim();
+        if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
+        if (!KEY_VALUE_LINE.test(line)) return false;
+        assignments++;
+    }
+    return assignments > 0;
+}
+
 function decodeUserData(value: string): string {
     if (value.length < 8 || value.length > MAX_DOCUMENT || !/^[A-Za-z0-9+/=\r\n]+$/.test(value)) return value;
     const text = Buffer.from(value, "base64").toString("utf8");
