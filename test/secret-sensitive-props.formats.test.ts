@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
 import { findFormat, FORMAT_RULE_IDS, isPublicMaterial } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
-import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript } from "../policies/lib/credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript, findPasswordInSql } from "../policies/lib/credentials/scripts";
 import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusableLiterally, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
@@ -400,6 +400,8 @@ describe("scripts and argument lists", () => {
         [`ECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"ci","password":"${pw}","email":"ci@acme.example"}}`, "a JSON member"],
         [`echo "ECS_ENGINE_AUTH_DATA={\\"registry.acme.example\\":{\\"username\\":\\"ci\\",\\"password\\":\\"${pw}\\"}}" >> /etc/ecs/ecs.config`, "a JSON member"],
         [`curl -s -X POST https://api.acme.example/login -d '{"user":"ops","password":"${pw}"}'`, "a JSON member"],
+        [`psql -h db.internal -U postgres -c "CREATE USER app WITH PASSWORD '${pw}';"`, "a SQL password literal"],
+        [`mysql -e "CREATE USER 'app'@'%' IDENTIFIED BY '${pw}';"`, "a SQL password literal"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -426,6 +428,7 @@ describe("scripts and argument lists", () => {
         ["java -jar app.jar --spring.datasource.password=${DB_PASSWORD} --spring.datasource.username=app"],
         ['ECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"ci","password":"${DOCKER_PASSWORD}","email":"ci@acme.example"}}'],
         [`curl -d '{"user":"ops","password":"$(cat /run/secrets/pw)","passwordPolicy":"strict"}' https://x`], ['echo \'{"tokenType":"Bearer","secretName":"prod/api"}\' > /etc/app.json'],
+        [`psql -c "ALTER USER app WITH PASSWORD '$DB_PASSWORD';"`], [`psql -c "CREATE USER etl PASSWORD 'md5153c434b4b77c89e6b94f12c5393af5b';"`], [`psql -c "ALTER USER etl PASSWORD '<password>';"`],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {
@@ -446,6 +449,19 @@ describe("scripts and argument lists", () => {
         for (const list of ["x-honeycomb-dataset=orders,x-scope-orgid=tenant-1", "Authorization=Bearer%20${OTEL_TOKEN}", "x-honeycomb-team=", "not a list", `x-honeycomb-team ${pw}`]) {
             expect(findCredentialInHeaderList(list, judge), list).toBeUndefined();
         }
+    });
+
+    it("SQL statements: a user's literal password, not a comparison, a stored hash or a run-time value", () => {
+        expect(findPasswordInSql(`CREATE USER a PASSWORD '<password>'; CREATE USER etl PASSWORD '${pw}' CONNECTION LIMIT 4;`, judge)?.what).toBe("a SQL password literal");
+        expect(findPasswordInSql(`ALTER ROLE app WITH LOGIN PASSWORD '${pw}'`, judge)?.what).toBe("a SQL password literal");
+        // Redshift hashes the password of 'sha256|password' itself.
+        expect(findPasswordInSql(`CREATE USER etl PASSWORD 'sha256|${pw}'`, judge)?.what).toBe("a SQL password literal");
+        for (const sql of [`SELECT * FROM users WHERE password = '${pw}'`, "CREATE USER etl PASSWORD DISABLE", "CREATE GROUP analysts;",
+            `CREATE USER etl PASSWORD 'sha256|${"ab12".repeat(16)}|${"9f".repeat(32)}'`,
+            `CREATE USER etl PASSWORD 'SCRAM-SHA-256$4096:${pw}'`]) {
+            expect(findPasswordInSql(sql, judge), sql).toBeUndefined();
+        }
+        expectLinear((n) => findPasswordInSql("PASSWORD '".repeat(n / 10) + "IDENTIFIED BY ".repeat(n / 14), judge), 300);
     });
 
     it("scripts of 1 MB are read in linear time", () => {

@@ -18,7 +18,7 @@ import { Secret } from "@pulumi/policy";
 import { findFormat, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
-import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript } from "./credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript, findPasswordInSql } from "./credentials/scripts";
 import {
     isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
@@ -414,6 +414,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text))) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
+        } else if (key === "sql") {
+            // A statement (a Redshift Data API one): only a user's literal password, as `password = 'x'` may compare.
+            const inSql = findPasswordInSql(text, scriptJudge(ctx));
+            if (inSql) report(ctx, { kind: "script", what: inSql.what });
         } else if (OTLP_HEADERS.test(ctx.key ?? "")) {
             const inHeaders = findCredentialInHeaderList(text, scriptJudge(ctx));
             if (inHeaders) report(ctx, { kind: "script", what: inHeaders.what });

@@ -6,7 +6,8 @@
 // login -p X`, `curl -u user:pass`, `sshpass -p`, `redis-cli -a`, `htpasswd -b`, Windows'
 // `net user name X` and `ConvertTo-SecureString "X" -AsPlainText`), literals piped to
 // `--password-stdin`, `chpasswd` lines, `.netrc` entries, and the same in text written by
-// `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`); JSON members on a line (`"password":"..."`).
+// `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`); JSON members on a line (`"password":"..."`);
+// SQL giving a user a literal password (`CREATE USER app WITH PASSWORD '...'`).
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
 // time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``, PowerShell's `(Get-...)`) is never a
@@ -61,6 +62,13 @@ const HEADER = /^([A-Za-z0-9][\w-]{0,127})\s{0,8}:\s{0,8}([\s\S]*)$/;
 // A JSON member given a string on a line (`ECS_ENGINE_AUTH_DATA={"registry":{"username":"ci","password":"x"}}`,
 // `curl -d '{"password":"x"}'`), its quotes escaped or not.
 const JSON_MEMBER = /\\?"([A-Za-z_][\w.-]{0,127})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\n]{1,4096})\\?"/g;
+
+// CREATE/ALTER USER ... [WITH] PASSWORD 'x' (PostgreSQL, Redshift), IDENTIFIED BY 'x' (MySQL, Oracle);
+// not `password = 'x'`, which compares.
+const SQL_PASSWORD = /\b(?:PASSWORD|IDENTIFIED\s{1,8}BY(?:\s{1,8}PASSWORD)?)\s{1,8}'([^'\n]{1,256})'/gi;
+// Redshift's 'md5' + MD5 hash and 'sha256|digest|salt' (its 'sha256|password' is the password,
+// hashed by Redshift), PostgreSQL's SCRAM verifier.
+const SQL_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|sha256\|[0-9a-f]{64}\|[0-9a-f]{1,128}|SCRAM-SHA-256\$.+)$/i;
 
 /** `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
 const propertyName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
@@ -201,6 +209,8 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     const chpasswd = /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/.exec(line);
     // Judged as a password, as the other password arguments are: placeholders and hashes pass.
     if (chpasswd && !isRuntime(chpasswd[1]) && judge("password", chpasswd[1])) return { what: "a line piped to `chpasswd`" };
+    const sql = findPasswordInSql(line, judge);
+    if (sql) return sql;
     const piped = PIPED_TO_STDIN.exec(line);
     if (piped && !isRuntime(unquote(piped[1])) && judge("password", unquote(piped[1]))) return { what: "a value piped to `--password-stdin`" };
     const config = CONFIG_LINE.exec(line);
@@ -216,6 +226,16 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
             const found = judgeLine(written, judge, true);
             if (found) return found;
         }
+    }
+    return undefined;
+}
+
+/** SQL giving a user a literal password (`psql -c`, a Redshift Data statement); a stored hash is a verifier. */
+export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding | undefined {
+    const statements = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
+    SQL_PASSWORD.lastIndex = 0;
+    for (let m = SQL_PASSWORD.exec(statements); m; m = SQL_PASSWORD.exec(statements)) {
+        if (!SQL_PASSWORD_HASH.test(m[1]) && !isRuntime(m[1]) && judge("password", m[1])) return { what: "a SQL password literal" };
     }
     return undefined;
 }
