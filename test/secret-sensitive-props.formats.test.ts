@@ -401,6 +401,8 @@ describe("scripts and argument lists", () => {
         [`echo "ECS_ENGINE_AUTH_DATA={\\"registry.acme.example\\":{\\"username\\":\\"ci\\",\\"password\\":\\"${pw}\\"}}" >> /etc/ecs/ecs.config`, "a JSON member"],
         [`curl -s -X POST https://api.acme.example/login -d '{"user":"ops","password":"${pw}"}'`, "a JSON member"],
         [`psql -h db.internal -U postgres -c "CREATE USER app WITH PASSWORD '${pw}';"`, "a SQL password literal"],
+        [`echo "//npm.acme.example/:_authToken=${pw}" >> /home/ec2-user/.npmrc`, "an .npmrc registry credential"],
+        [`echo '//artifactory.acme.example/api/npm/npm/:_password=${Buffer.from(pw).toString("base64")}' >> ~/.npmrc`, "an .npmrc registry credential"],
         [`mysql -e "CREATE USER 'app'@'%' IDENTIFIED BY '${pw}';"`, "a SQL password literal"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
@@ -428,6 +430,7 @@ describe("scripts and argument lists", () => {
         ["java -jar app.jar --spring.datasource.password=${DB_PASSWORD} --spring.datasource.username=app"],
         ['ECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"ci","password":"${DOCKER_PASSWORD}","email":"ci@acme.example"}}'],
         [`curl -d '{"user":"ops","password":"$(cat /run/secrets/pw)","passwordPolicy":"strict"}' https://x`], ['echo \'{"tokenType":"Bearer","secretName":"prod/api"}\' > /etc/app.json'],
+        ['echo "//npm.acme.example/:_authToken=${NPM_TOKEN}" >> ~/.npmrc'], ["echo 'always-auth=true' >> ~/.npmrc"],
         [`psql -c "ALTER USER app WITH PASSWORD '$DB_PASSWORD';"`], [`psql -c "CREATE USER etl PASSWORD 'md5153c434b4b77c89e6b94f12c5393af5b';"`], [`psql -c "ALTER USER etl PASSWORD '<password>';"`],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 

@@ -63,6 +63,9 @@ const HEADER = /^([A-Za-z0-9][\w-]{0,127})\s{0,8}:\s{0,8}([\s\S]*)$/;
 // `curl -d '{"password":"x"}'`), its quotes escaped or not.
 const JSON_MEMBER = /\\?"([A-Za-z_][\w.-]{0,127})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\n]{1,4096})\\?"/g;
 
+// An .npmrc line scoped to a registry: //npm.acme.example/:_authToken=x (also _auth, _password).
+const NPMRC_AUTH = /(?:^|[\s:'"])(_authToken|_auth|_password)\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
+
 // CREATE/ALTER USER ... [WITH] PASSWORD 'x' (PostgreSQL, Redshift), IDENTIFIED BY 'x' (MySQL, Oracle);
 // not `password = 'x'`, which compares.
 const SQL_PASSWORD = /\b(?:PASSWORD|IDENTIFIED\s{1,8}BY(?:\s{1,8}PASSWORD)?)\s{1,8}'([^'\n]{1,256})'/gi;
@@ -89,6 +92,7 @@ const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string):
     { re: LONG_FLAG, what: "a command-line flag's value" },
     { re: SYSTEM_PROPERTY_IN_LINE, what: "a JVM system property (`-D`)", name: propertyName },
     { re: JSON_MEMBER, what: "a JSON member" },
+    { re: NPMRC_AUTH, what: "an .npmrc registry credential" },
 ];
 
 const WORD = String.raw`("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60]{1,256})`;
