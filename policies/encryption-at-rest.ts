@@ -191,6 +191,18 @@ const ebsChecks: Check[] = [
         appliesAt: (block) => whenKnown(block?.encrypted, (v) => isUnset(v) || isOn(v)),
     }),
     keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
+    // A Spot Fleet's launch specifications declare their instances' devices as an instance does
+    // (the legacy request API; an EC2 Fleet's launch templates are judged as launch templates).
+    {
+        types: [t.EC2_SPOT_FLEET_REQUEST],
+        property: "launchSpecifications[].rootBlockDevices[].encrypted",
+        ...ACCEPTS_TRUE,
+        fix: "Set `encrypted: true` on the launch specification's root block device (the fleet's instances are replaced).",
+    },
+    keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].rootBlockDevices[].kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", {
+        appliesAt: (block) => whenKnown(block?.encrypted, (v) => isUnset(v) || isOn(v)),
+    }),
+    keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
     keyCheck([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
         appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, true)),
     }),
@@ -301,6 +313,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EBS_VOLUME]: "the volume",
     [t.EC2_INSTANCE]: "the instance",
     [t.EC2_SPOT_INSTANCE_REQUEST]: "the spot request",
+    [t.EC2_SPOT_FLEET_REQUEST]: "the spot fleet request",
     [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
     [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
 };
@@ -398,6 +411,12 @@ const ebsStackChecks: EbsCheck[] = [
         isNewDevice,
     ),
     ...flagChecks(
+        [t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].encrypted", ACCEPTS_TRUE,
+        "Set `encrypted: true` on the launch specification's device (with `kmsKeyId` for a customer managed key)",
+        "Set `encrypted: true` on the launch specification's device (with `kmsKeyId` for a customer managed key).",
+        isNewDevice,
+    ),
+    ...flagChecks(
         // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
         [t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.encrypted", ACCEPTS_TRUE_STRING,
         "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`)",
@@ -408,6 +427,10 @@ const ebsStackChecks: EbsCheck[] = [
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
     keyCheck<EbsJudgement>(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
+        appliesTo: creditedByStack,
+        appliesAt: (block) => all(flagUnset(block?.encrypted), isNewDevice(block)),
+    }),
+    keyCheck<EbsJudgement>([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
         appliesAt: (block) => all(flagUnset(block?.encrypted), isNewDevice(block)),
     }),
@@ -431,6 +454,9 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
     [t.EC2_INSTANCE]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].kmsKeyId", "ebsBlockDevices[].snapshotId", "region"],
     [t.EC2_SPOT_INSTANCE_REQUEST]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].kmsKeyId", "ebsBlockDevices[].snapshotId", "region"],
     [t.EC2_LAUNCH_CONFIGURATION]: ["ebsBlockDevices[].encrypted", "ebsBlockDevices[].snapshotId", "region"],
+    [t.EC2_SPOT_FLEET_REQUEST]: [
+        "launchSpecifications[].ebsBlockDevices[].encrypted", "launchSpecifications[].ebsBlockDevices[].kmsKeyId", "launchSpecifications[].ebsBlockDevices[].snapshotId", "region",
+    ],
     [t.EC2_LAUNCH_TEMPLATE]: ["region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
     [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],

@@ -18,6 +18,11 @@ const AMI = "ami-0abcdef1234567890";
 const WORKSPACE = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP" } };
 
 const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebsEncryptionByDefault: false };
+/** A Spot Fleet request of provider v7 with one launch specification (the legacy API's instance-like devices). */
+const FLEET = (ebsBlockDevices: Record<string, unknown>[], rootBlockDevices?: Record<string, unknown>[]) => ({
+    iamFleetRole: "arn:aws:iam::111122223333:role/spot-fleet", targetCapacity: 2, spotPrice: "0.05", allocationStrategy: "lowestPrice",
+    launchSpecifications: [{ ami: "ami-0abcdef1234567890", instanceType: "m5.large", ebsBlockDevices, ...(rootBlockDevices ? { rootBlockDevices } : {}) }],
+});
 const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: true };
 const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefault: true };
 
@@ -176,6 +181,14 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["CMK: ECR with KMS_DSSE and a key", t.ECR_REPOSITORY, { encryptionConfigurations: [{ encryptionType: "KMS_DSSE", kmsKey: KEY }] }, CMK],
         ["CMK: instance root and device with keys", t.EC2_INSTANCE, { rootBlockDevice: { encrypted: true, kmsKeyId: KEY }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: KEY }] }, CMK],
         ["CMK: launch template with a key", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY } }] }, CMK],
+        ["spot fleet: devices encrypted, root left to the AMI", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", volumeSize: 100, encrypted: true }], [{ volumeSize: 20 }])],
+        ["spot fleet: a data device from a snapshot", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0" }])],
+        ["spot fleet: data devices unset, the account default on (config)", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", volumeSize: 100 }]), EBS_DEFAULT],
+        ["spot fleet: launch templates instead of specifications (judged as launch templates)", t.EC2_SPOT_FLEET_REQUEST, {
+            iamFleetRole: "arn:aws:iam::111122223333:role/spot-fleet", targetCapacity: 2,
+            launchTemplateConfigs: [{ launchTemplateSpecification: { id: "lt-0123456789abcdef0", version: "$Latest" } }],
+        }],
+        ["CMK: spot fleet devices with keys", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: KEY }], [{ encrypted: true, kmsKeyId: KEY }]), CMK],
         ["other types are not read", t.S3_BUCKET_V2, {}, CMK],
     ];
     it.each(cases)("%s", (_label, type, props, config = DEFAULTS) => {
@@ -191,6 +204,14 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["instance device unset", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 100 }] }, DEFAULTS, "ebsBlockDevices[0].encrypted is not set"],
         ["second device unset, first from a snapshot", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-1" }, { deviceName: "/dev/sdg", volumeSize: 5 }] }, DEFAULTS, "ebsBlockDevices[1].encrypted"],
         ["spot request device unset", t.EC2_SPOT_INSTANCE_REQUEST, { ebsBlockDevices: [{ deviceName: "/dev/sdf" }] }, DEFAULTS, "ebsBlockDevices[0].encrypted is not set"],
+        ["spot fleet: a launch specification's data device unset", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", volumeSize: 100 }]), DEFAULTS,
+            "launchSpecifications[0].ebsBlockDevices[0].encrypted is not set"],
+        ["spot fleet: a launch specification's root declared unencrypted", t.EC2_SPOT_FLEET_REQUEST, FLEET([], [{ volumeSize: 20, encrypted: false }]), DEFAULTS,
+            "launchSpecifications[0].rootBlockDevices[0].encrypted is false"],
+        ["CMK: a spot fleet root device without a key", t.EC2_SPOT_FLEET_REQUEST, FLEET([], [{ encrypted: true }]), CMK,
+            "launchSpecifications[0].rootBlockDevices[0].kmsKeyId is not set"],
+        ["CMK: a spot fleet data device without a key", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", encrypted: true }]), CMK,
+            "launchSpecifications[0].ebsBlockDevices[0].kmsKeyId is not set"],
         ["launch configuration device declared unencrypted", t.EC2_LAUNCH_CONFIGURATION, { ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] }, DEFAULTS, "encrypted is false"],
         ["launch template \"false\"", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, DEFAULTS, 'ebs.encrypted is "false"'],
         ["launch template false (a boolean)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: false } }] }, DEFAULTS, "ebs.encrypted is false"],
@@ -414,8 +435,9 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["a volume that depends on it (default provider)", [D, on("v", t.EBS_VOLUME, VOLUME, dependsOn(D))]],
         ["enabled unset (the provider's default, true)", [ebsDefault("d", {}), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", {})))]],
         ["a dependency through a property (propertyDependencies)", [D, on("v", t.EBS_VOLUME, VOLUME, { propertyDependencies: { tags: [D.urn] } })]],
-        ["instance, spot request, launch configuration and template devices that depend on it", [
+        ["instance, spot request and fleet, launch configuration and template devices that depend on it", [
             D, on("i", t.EC2_INSTANCE, DEVICES, dependsOn(D)), on("s", t.EC2_SPOT_INSTANCE_REQUEST, DEVICES, dependsOn(D)),
+            on("f", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", volumeSize: 10 }]), dependsOn(D)),
             on("lc", t.EC2_LAUNCH_CONFIGURATION, DEVICES, dependsOn(D)), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS, dependsOn(D)),
         ]],
         ["an explicit provider of the same region on either side", (() => {
@@ -544,7 +566,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         const findings = findEbsVolumesUnencrypted([DEFAULT_PROVIDER, on("v", t.EBS_VOLUME, VOLUME), resource(t.RDS_INSTANCE, { engine: "postgres" })], DEFAULTS, { dryRun: false });
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
-            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_LAUNCH_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
+            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
     });
@@ -664,6 +686,25 @@ describe("encryption-at-rest at preview, through the engine path", () => {
                 'the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it)'],
         ]);
         expect((await engine.run(stack(["ebs-default"]))).of(POLICY)).toEqual([]);
+    });
+
+    it("a Spot Fleet's launch specifications: a data device's unknown `encrypted` is not set, a root declared false is reported", async () => {
+        const device = { deviceName: "/dev/sdf", volumeSize: 100, volumeType: "gp3" };
+        const fleet = (name: string, root: Record<string, unknown>, dependencies: string[] = []) => ({
+            type: t.EC2_SPOT_FLEET_REQUEST, name, dependencies, props: FLEET([device], [root]),
+            outputs: { ...FLEET([{ ...device, encrypted: { $unknown: "boolean" }, kmsKeyId: { $unknown: "string" }, snapshotId: { $unknown: "string" } }], [root]), region: { $unknown: "string" } },
+        });
+        const run = await engine.run({
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                fleet("batch", { volumeSize: 20 }), fleet("render", { volumeSize: 20, encrypted: false }, ["ebs-default"]),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["render", "mandatory", 'aws:ec2/spotFleetRequest:SpotFleetRequest "render": launchSpecifications[0].rootBlockDevices[0].encrypted is false. ' +
+                "Set `encrypted: true` on the launch specification's root block device"],
+            ["batch", "mandatory", 'aws:ec2/spotFleetRequest:SpotFleetRequest "batch": launchSpecifications[0].ebsBlockDevices[0].encrypted is not set'],
+        ]);
     });
 });
 

@@ -135,6 +135,7 @@ export const GRAFANA_WORKSPACE = "aws:grafana/workspace:Workspace";
 export const DATAZONE_DOMAIN = "aws:datazone/domain:Domain";
 export const EC2_INSTANCE = "aws:ec2/instance:Instance";
 export const EC2_SPOT_INSTANCE_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
+export const EC2_SPOT_FLEET_REQUEST = "aws:ec2/spotFleetRequest:SpotFleetRequest";
 export const EC2_LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
