@@ -775,6 +775,8 @@ const messagingChecks: Check[] = [
     }),
     keyCheck([t.MQ_BROKER], "encryptionOptions.kmsKeyId", "Amazon MQ uses an AWS owned key, or aws/mq with `useAwsOwnedKey: false`", {
         alsoSet: "`useAwsOwnedKey: false`",
+        // Amazon MQ's encryption options "do not apply to RabbitMQ brokers": AWS owned keys only.
+        appliesTo: (r) => (isUnknown(r.props.engineType) ? undefined : lower(r.props.engineType) !== "rabbitmq"),
     }),
     // EKS envelope-encrypts all Kubernetes API data (Secrets, ConfigMaps) on 1.28 and later;
     // Security Hub's EKS.3 asks for a KMS key of the account's.
@@ -1186,7 +1188,7 @@ function examples(): PolicyExample[] {
         { type: t.TIMESTREAM_DATABASE, name: "metrics", props: { databaseName: "metrics" } },
         { type: t.CLOUDTRAIL_TRAIL, name: "org-trail", props: { s3BucketName: "acme-org-trail", isMultiRegionTrail: true, isOrganizationTrail: true, enableLogFileValidation: true } },
         { type: t.SAGEMAKER_NOTEBOOK_INSTANCE, name: "research", props: { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sagemaker" } },
-        { type: t.MQ_BROKER, name: "orders-broker", props: { brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m7g.large", autoMinorVersionUpgrade: true } },
+        { type: t.MQ_BROKER, name: "orders-broker", props: { brokerName: "orders", engineType: "ActiveMQ", engineVersion: "5.18", hostInstanceType: "mq.m5.large", autoMinorVersionUpgrade: true } },
         { type: t.SSM_PARAMETER, name: "api-token", props: { name: "/orders/api-token", type: "SecureString", tier: "Standard" } },
         { type: t.KINESIS_VIDEO_STREAM, name: "doorbell", props: { name: "doorbell", dataRetentionInHours: 24, mediaType: "video/h264" } },
         {

@@ -118,6 +118,9 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["CloudTrail trail without a key", t.CLOUDTRAIL_TRAIL, { s3BucketName: "org-trail-logs", isMultiRegionTrail: true }],
         ["SageMaker notebook without a key", t.SAGEMAKER_NOTEBOOK_INSTANCE, { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sm" }],
         ["MQ broker with its AWS owned key", t.MQ_BROKER, { brokerName: "orders", engineType: "RabbitMQ", hostInstanceType: "mq.m7g.large" }],
+        // Amazon MQ's encryption options do not apply to RabbitMQ brokers: no key to ask for.
+        ["CMK: a RabbitMQ broker (AWS owned keys only)", t.MQ_BROKER, { brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m7g.large" }, CMK],
+        ["CMK: a broker whose engine is unknown (preview)", t.MQ_BROKER, { brokerName: "orders", engineType: UNKNOWN_SENTINELS.string, hostInstanceType: "mq.m7g.large" }, CMK],
         ["CMK: a String parameter (no ciphertext, no key)", t.SSM_PARAMETER, { name: "/orders/queue-url", type: "String", value: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders" }, CMK],
         ["CMK: a SecureString parameter with a customer managed key", t.SSM_PARAMETER, { name: "/orders/db-password", type: "SecureString", keyId: KEY }, CMK],
         ["CMK: a parameter whose type is unknown at preview", t.SSM_PARAMETER, { name: "/orders/x", type: U }, CMK],
@@ -313,6 +316,7 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: Glue Data Catalog with the AWS managed key", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: "SSE-KMS-WITH-SERVICE-ROLE", catalogEncryptionServiceRole: "arn:aws:iam::111122223333:role/g" } } },
             CMK, "sseAwsKmsKeyId is not set (Glue uses the AWS managed key aws/glue)"],
         ["CMK: MQ broker with aws/mq", t.MQ_BROKER, { brokerName: "orders", encryptionOptions: { useAwsOwnedKey: false } }, CMK, "with `useAwsOwnedKey: false`"],
+        ["CMK: an ActiveMQ broker with its AWS owned key", t.MQ_BROKER, { brokerName: "orders", engineType: "ActiveMQ", engineVersion: "5.18", hostInstanceType: "mq.m5.large" }, CMK, "encryptionOptions.kmsKeyId is not set"],
         ["CMK: WorkSpace with the AWS managed key", t.WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }, CMK, "names the AWS managed key aws/workspaces"],
         ["CMK: Kinesis with the bare aws/kinesis form", t.KINESIS_STREAM, { encryptionType: "KMS", kmsKeyId: "aws/kinesis" }, CMK, "aws/kinesis"],
         ["CMK: Firehose with an AWS owned key", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true } }, CMK, "AWS owned key"],
