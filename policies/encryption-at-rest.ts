@@ -692,6 +692,11 @@ const messagingChecks: Check[] = [
     keyCheck([t.EFS_FILE_SYSTEM], "kmsKeyId", "EFS uses the AWS managed key aws/elasticfilesystem", {
         appliesTo: (r) => declaredOn(r.props.encrypted, false),
     }),
+    // The replica EFS creates is always encrypted; an existing file system named as the
+    // destination keeps its own key (judged as that file system).
+    keyCheck([t.EFS_REPLICATION_CONFIGURATION], "destination.kmsKeyId", "the replica EFS creates uses the AWS managed key aws/elasticfilesystem", {
+        appliesTo: (r) => (isUnknown(r.props.destination) ? undefined : noneOf(blockOf(r.props.destination)?.fileSystemId)),
+    }),
     {
         // SQS encrypts new queues with SQS-owned keys (SSE-SQS) by default since 2022; only turning
         // that off without a KMS key leaves messages unencrypted.
@@ -1189,6 +1194,7 @@ function examples(): PolicyExample[] {
         { type: t.CLOUDTRAIL_TRAIL, name: "org-trail", props: { s3BucketName: "acme-org-trail", isMultiRegionTrail: true, isOrganizationTrail: true, enableLogFileValidation: true } },
         { type: t.SAGEMAKER_NOTEBOOK_INSTANCE, name: "research", props: { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sagemaker" } },
         { type: t.MQ_BROKER, name: "orders-broker", props: { brokerName: "orders", engineType: "ActiveMQ", engineVersion: "5.18", hostInstanceType: "mq.m5.large", autoMinorVersionUpgrade: true } },
+        { type: t.EFS_REPLICATION_CONFIGURATION, name: "shared-replica", props: { sourceFileSystemId: "fs-0123456789abcdef0", destination: { region: "us-west-2" } } },
         { type: t.SSM_PARAMETER, name: "api-token", props: { name: "/orders/api-token", type: "SecureString", tier: "Standard" } },
         { type: t.KINESIS_VIDEO_STREAM, name: "doorbell", props: { name: "doorbell", dataRetentionInHours: 24, mediaType: "video/h264" } },
         {
@@ -1645,7 +1651,7 @@ function examples(): PolicyExample[] {
         pass("Redshift Serverless namespace with a customer managed key, under requireCustomerManagedKey", [{ type: t.REDSHIFT_SERVERLESS_NAMESPACE, name: "analytics", props: { namespaceName: "analytics", kmsKeyId: key } }], { config: cmk }),
         fail("EFS file system without encryption", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose" } }]),
         pass("EFS file system encrypted", [{ type: t.EFS_FILE_SYSTEM, name: "shared", props: { performanceMode: "generalPurpose", encrypted: true, kmsKeyId: key } }]),
-        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS, Managed Prometheus, CodeCommit, CodeArtifact, Aurora DSQL and S3 Tables with their services' keys (always encrypted)", alwaysEncrypted),
+        pass("FSx, Timestream, CloudTrail, SageMaker, Amazon MQ, an EFS replica, a SecureString parameter, Kinesis Video, Keyspaces, EKS, DMS, Managed Prometheus, CodeCommit, CodeArtifact, Aurora DSQL and S3 Tables with their services' keys (always encrypted)", alwaysEncrypted),
         fail("the same under requireCustomerManagedKey (a scratch Lustre file system takes no key)", [
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),

@@ -42,6 +42,7 @@ export const ELB_LOAD_BALANCER = "aws:elb/loadBalancer:LoadBalancer";
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 export const CLOUDFRONT_ORIGIN_ACCESS_IDENTITY = "aws:cloudfront/originAccessIdentity:OriginAccessIdentity";
 export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+export const EFS_REPLICATION_CONFIGURATION = "aws:efs/replicationConfiguration:ReplicationConfiguration";
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
