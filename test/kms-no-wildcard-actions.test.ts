@@ -316,6 +316,35 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         ]);
     });
 
+    it("passes IAM Identity Center's baseline key policy: Principal \"*\" pinned to the key's own organization or account by ${aws:ResourceOrgID} and ${aws:ResourceAccount}", async () => {
+        // AWS's "Baseline KMS key policy" for IAM Identity Center, its statements for org principals and managed applications.
+        const identityCenter = [
+            ENABLE_IAM,
+            {
+                Sid: "AllowOrgPrincipalsViaIdentityCenterAndIdentityStore", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*",
+                Condition: {
+                    StringEquals: { "aws:PrincipalOrgID": "${aws:ResourceOrgID}", "kms:EncryptionContextKeys": "aws:sso:instance-arn" },
+                    StringLike: { "kms:ViaService": ["sso.*.amazonaws.com", "identitystore.*.amazonaws.com"] },
+                },
+            },
+            {
+                Sid: "AllowManagedApps", Effect: "Allow", Principal: "*", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*",
+                Condition: { Bool: { "aws:PrincipalIsAWSService": "true" }, StringEquals: { "aws:SourceOrgID": "${aws:ResourceOrgID}" } },
+            },
+            { Sid: "SameAccountOnly", ...grant({ AWS: "*" }, "kms:Decrypt", pinned("StringEquals", "aws:PrincipalAccount", "${aws:ResourceAccount}")) },
+        ];
+        const callerSide = [{ Sid: "CallerSide", ...grant("*", "kms:Decrypt", pinned("StringEquals", "aws:PrincipalOrgID", "${aws:PrincipalOrgID}")) }];
+        const run = await engine.run({
+            resources: [
+                { type: KEY, name: "identity-center", props: { enableKeyRotation: true, policy: JSON.stringify(doc(identityCenter)) } },
+                { type: KEY_POLICY, name: "caller-side", props: { keyId: "k", policy: JSON.stringify(doc(callerSide)) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["caller-side", `${KEY_POLICY} "caller-side": policy statement "CallerSide" ${ANYONE}`],
+        ]);
+    });
+
     it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {
         const run = await engine.run({
             resources: [

@@ -359,6 +359,11 @@ describe("conditions that pin the caller", () => {
         test("ArnEquals", "aws:SourceVpcArn", "arn:aws:ec2:eu-west-1:111122223333:vpc/vpc-0a1b2c3d4e5f60001"),
         // S3's "meaning of public": a fixed KMS key for SSE-KMS uploads admits only callers that key's policy lets use it.
         test("StringEquals", "s3:x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        // Variables AWS fills from the resource's own account or organization (IAM Identity Center's baseline key policy).
+        test("StringEquals", "aws:PrincipalOrgID", "${aws:ResourceOrgID}"),
+        test("StringEquals", "aws:SourceOrgID", "${aws:resourceorgid}"),
+        test("StringEquals", "aws:PrincipalAccount", "${aws:ResourceAccount}"),
+        test("StringEquals", "kms:CallerAccount", "${aws:ResourceAccount}"),
     ];
     it.each(pinning.map((t) => [`${t.operator} ${t.key} ${t.values.values.join(",")}`, t] as const))("%s pins", (_label, t) => {
         expect(isPinningTest(t)).toBe(true);
@@ -374,6 +379,12 @@ describe("conditions that pin the caller", () => {
         test("StringEquals", "aws:SourceAccount", "111122223333", "*"),
         test("StringLike", "aws:SourceAccount", "1111????3333"),
         test("StringEquals", "aws:SourceAccount", "${aws:PrincipalAccount}"),
+        // The caller's own organization, or a resource variable of the wrong kind, pins nothing.
+        test("StringEquals", "aws:PrincipalOrgID", "${aws:PrincipalOrgID}"),
+        test("StringEquals", "aws:PrincipalAccount", "${aws:ResourceOrgID}"),
+        test("StringEquals", "aws:PrincipalOrgID", "${aws:ResourceAccount}"),
+        test("StringLike", "aws:PrincipalOrgPaths", "${aws:ResourceOrgPaths}"),
+        test("StringEquals", "aws:PrincipalAccount", "${aws:ResourceAccount}-x"),
         test("StringEquals", "aws:SourceAccount", ""),
         test("StringEquals", "aws:SourceAccount"),
         test("StringLike", "aws:PrincipalOrgPaths", "o-*"),
@@ -414,6 +425,8 @@ describe("conditions that pin the caller", () => {
         [test("StringEquals", "aws:SourceVpce", "vpce-1"), false],
         [test("StringNotEquals", "aws:SourceVpce", "vpce-*"), false],
         [test("Bool", "aws:SecureTransport", "false"), false],
+        // AWS's data perimeter: deny callers outside the resource's own organization.
+        [test("StringNotEqualsIfExists", "aws:PrincipalOrgID", "${aws:ResourceOrgID}"), true],
         [{ operator: "StringNotEquals", key: "aws:SourceVpce", values: { values: [], incomplete: true } }, undefined],
     ])("negated in a Deny: %j → %s", (t, expected) => {
         expect(negatedPinningTest(t)).toBe(expected);

@@ -448,8 +448,15 @@ function concreteValues(kind: PinKind, values: StringValues): boolean {
 const WILDCARD = /[*?]/;
 const ORG_PATH = /^o-[a-z0-9]+\//i;
 
+// Policy variables AWS fills from the resource's own account or organization, not the caller's:
+// comparing the caller with them admits the owner's account or organization only (IAM Identity
+// Center's baseline key policy, AWS's data perimeter examples). Unresolved, they match nothing.
+// Every other variable may be the caller's own (`${aws:PrincipalAccount}`), which pins nothing.
+const RESOURCE_VARIABLES: Partial<Record<PinKind, string>> = { account: "${aws:resourceaccount}", org: "${aws:resourceorgid}" };
+
 function isConcrete(kind: PinKind, value: string): boolean {
-    if (value === "" || value.includes("${")) return false;
+    if (value.includes("${")) return RESOURCE_VARIABLES[kind] === value.toLowerCase();
+    if (value === "") return false;
     switch (kind) {
         case "account":
         case "org":
