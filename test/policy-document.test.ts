@@ -436,6 +436,12 @@ describe("conditions that pin the caller", () => {
         ["arn:aws:sqs:eu-west-1:111122223333:q", true], ["arn:aws-us-gov:sns:*:111122223333:*", true], ["arn:aws:s3:::bucket/*", true],
         ["arn:aws:s3:::bucket", true], ["arn:aws:s3:::buck*", false], ["arn:aws:sns:eu-west-1:*:t", false], ["arn:aws:sns:eu-west-1:1111:t", false],
         ["arn:aws:s3:::", false], ["arn:aws:sqs", false], ["nope:aws:s3:::b", false],
+        // AWS's S3 notification examples write a bucket with wildcard region and account: still that one bucket.
+        ["arn:aws:s3:*:*:shop-uploads", true], ["arn:aws:s3:*:*:*", false], ["arn:aws:s3:*:*:shop-*", false], ["arn:aws:s3:*:*:accesspoint/*", false],
+        ["arn:aws:s3:*:111122223333:accesspoint/uploads", true],
+        // Accountless ARNs of other services: a whole concrete resource, not a resource type of every account.
+        ["arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ", true], ["arn:aws:route53:::hostedzone/*", false], ["arn:aws:route53:::healthcheck/*", false],
+        ["arn:aws:ssm:*::document/*", false],
     ] as const)("isAccountPinnedArn(%j) → %s", (arn, expected) => {
         expect(isAccountPinnedArn(arn)).toBe(expected);
     });

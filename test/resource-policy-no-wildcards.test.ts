@@ -62,6 +62,9 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow("*", "sqs:SendMessage", { Resource: QUEUE }),
             deny("*", "sqs:*", { Resource: QUEUE, ...when("StringNotEquals", "aws:VpceAccount", ACCOUNT) }),
         ]],
+        // AWS's S3 notification permissions page: the bucket with wildcard region and account, which ArnLike matches to empty fields.
+        ["S3 event notifications to a topic: {AWS: *} pinned by ArnLike aws:SourceArn arn:aws:s3:*:*:bucket", t.SNS_TOPIC_POLICY,
+            [allow({ AWS: "*" }, "SNS:Publish", { Resource: TOPIC, ...when("ArnLike", "aws:SourceArn", "arn:aws:s3:*:*:shop-uploads") })]],
         ["a data perimeter: anyone of the queue's own organization (${aws:ResourceOrgID}: AWS fills it from the resource, not the caller)", t.SQS_QUEUE_POLICY,
             [allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("StringEquals", "aws:PrincipalOrgID", "${aws:ResourceOrgID}") })]],
         ["the same fenced by AWS's data perimeter Deny (StringNotEqualsIfExists aws:PrincipalOrgID ${aws:ResourceOrgID})", t.SQS_QUEUE_POLICY, [
@@ -158,6 +161,12 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
     // [label, type, statements, allowedActions, expected: [statement label, what]]
     const cases: [string, string, unknown[], string[], [string, string][]][] = [
         ["Principal * without condition", t.S3_BUCKET_POLICY, [allow("*", "s3:GetObject", { Sid: "Anyone" })], [], [['statement "Anyone"', ANYONE]]],
+        // Accountless ARNs naming a resource type: every account's hosted zones, or any bucket's access points.
+        ["Principal * pinned only to every account's hosted zones", t.CLOUDWATCH_LOG_RESOURCE_POLICY,
+            [allow("*", ["logs:CreateLogStream", "logs:PutLogEvents"], { Resource: "arn:aws:logs:us-east-1:111122223333:log-group:/aws/route53/*", ...when("ArnLike", "aws:SourceArn", "arn:aws:route53:::hostedzone/*") })],
+            [], [["Statement[0]", ANYONE]]],
+        ["{AWS: *} pinned only to any account's access points", t.SNS_TOPIC_POLICY,
+            [allow({ AWS: "*" }, "SNS:Publish", { Resource: TOPIC, ...when("ArnLike", "aws:SourceArn", "arn:aws:s3:*:*:accesspoint/*") })], [], [["Statement[0]", ANYONE]]],
         ["{AWS: *} without condition", t.SQS_QUEUE_POLICY, [allow({ AWS: "*" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
         ["{AWS: [role, *]}", t.SQS_QUEUE_POLICY, [allow({ AWS: [ROLE, "*"] }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE]]],
         ["an account wildcard in a principal ARN", t.SQS_QUEUE_POLICY, [allow({ AWS: "arn:aws:iam::*:root" }, "sqs:SendMessage")], [], [["Statement[0]", ANYONE_INSIDE("arn:aws:iam::*:root")]]],
@@ -555,6 +564,7 @@ describe("findResourcePolicyWildcards (pure rule): permission resources", () => 
         ["a service pinned by sourceArn", t.LAMBDA_PERMISSION, { ...invoke, principal: "sns.amazonaws.com", sourceArn: TOPIC }, []],
         ["API Gateway pinned by its execution ARN", t.LAMBDA_PERMISSION, { ...invoke, principal: "apigateway.amazonaws.com", sourceArn: `arn:aws:execute-api:eu-west-1:${ACCOUNT}:a1b2c3/*/*` }, []],
         ["a service pinned by sourceAccount", t.LAMBDA_PERMISSION, { ...invoke, principal: "config.amazonaws.com", sourceAccount: ACCOUNT }, []],
+        ["S3 pinned by its bucket written arn:aws:s3:*:*:bucket", t.LAMBDA_PERMISSION, { ...invoke, principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:*:*:shop-uploads" }, []],
         ["S3 pinned by the bucket ARN", t.LAMBDA_PERMISSION, { ...invoke, principal: "s3.amazonaws.com", sourceArn: BUCKET }, []],
         ["an Alexa skill pinned by its token", t.LAMBDA_PERMISSION, { ...invoke, principal: "alexa-appkit.amazon.com", eventSourceToken: "amzn1.ask.skill.1234" }, []],
         ["an account principal", t.LAMBDA_PERMISSION, { ...invoke, principal: "444455556666" }, []],

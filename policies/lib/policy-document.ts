@@ -479,17 +479,27 @@ function isConcrete(kind: PinKind, value: string): boolean {
 // 111122223333, AIDA..., AROA...:* or AROA...:session (S3 counts a fixed aws:userid as not public).
 const USER_ID = /^(?:\d{12}|A(?:IDA|ROA)[A-Z0-9]{6,32}(?::\*|:[\w+=,.@-]{1,64})?)$/;
 
+// S3 resources whose ARNs carry an account (a bucket's never does): a wildcard account there is any account's.
+const S3_ACCOUNT_RESOURCES = new Set(["accesspoint", "job", "storage-lens", "storage-lens-group", "async-request", "access-grants", "outpost"]);
+
 /**
  * An ARN whose account field is a concrete account id (region and resource may be
- * wildcards), or an ARN without account field (S3 buckets) naming a concrete resource.
+ * wildcards), or one that names a concrete resource of a name no other account can have: an
+ * S3 bucket (`arn:aws:s3:::b/*`, also written `arn:aws:s3:*:*:b`, as AWS's S3 notification
+ * examples do: `*` matches the empty fields), or a whole resource without account field
+ * (`arn:aws:route53:::hostedzone/Z0123`; not `hostedzone/*`, every account's zones).
  */
 export function isAccountPinnedArn(value: string): boolean {
     const parts = value.split(":");
     if (parts.length < 6 || parts[0] !== "arn") return false;
-    const account = parts[4];
+    const [, , service, region, account] = parts;
+    const resource = parts.slice(5).join(":");
+    const head = resource.split(/[/:]/)[0];
+    if (service === "s3" && (account === "" || account === "*") && (region === "" || region === "*")) {
+        return head !== "" && !WILDCARD.test(head) && !S3_ACCOUNT_RESOURCES.has(head);
+    }
     if (account !== "") return /^\d{12}$/.test(account);
-    const head = parts.slice(5).join(":").split(/[/:]/)[0];
-    return head !== "" && !WILDCARD.test(head);
+    return resource !== "" && !WILDCARD.test(resource);
 }
 
 // An IP range pins a network path when it is not a large share of the internet: IPv4 /8 or
