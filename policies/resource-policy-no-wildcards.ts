@@ -309,6 +309,23 @@ const concrete = (value: string) => value !== "" && !/[*?]/.test(value);
 /** `<owner>/...` with a concrete owner. */
 const ownerPath = (value: string) => /^[^/*?]+\//.test(fixedPart(value));
 
+// GitHub's customized subject is `claim:value` pairs in the order of a template that any
+// repository may set: only a first claim naming a repository, its owner or enterprise names a
+// tenant (`repository_owner:acme:*`); `environment:production` is any organization's.
+const GITHUB_TENANT_CLAIMS = new Set(["repository_owner", "repository_owner_id", "repository_id", "repository", "job_workflow_ref", "enterprise", "enterprise_id"]);
+
+/** A GitHub subject admitting only named tenants: the default `repo:<owner>/...`, or a customized one led by a claim naming one. */
+function githubSubjectNamesTenant(value: string): boolean {
+    if (value.startsWith("repo:")) return tenantPrefix("repo:", "/")(value);
+    const colon = value.indexOf(":");
+    const claim = colon > 0 ? value.slice(0, colon) : "";
+    if (!GITHUB_TENANT_CLAIMS.has(claim)) return false;
+    const rest = value.slice(colon + 1);
+    // `repository:acme/...`, `job_workflow_ref:acme/...`: the owner; the others' value whole, then the next pair.
+    if (claim === "repository" || claim === "job_workflow_ref") return /^[^/:*?]+\//.test(fixedPart(rest));
+    return concrete(rest) || /^[^:*?]+:/.test(fixedPart(rest));
+}
+
 /** `<prefix><tenant><separator>...` with a concrete tenant; any other concrete value (a custom subject) pins too. */
 const tenantPrefix = (prefix: string, separator: string) => (value: string) =>
     value.startsWith(prefix) ? new RegExp(`^${prefix}[^${separator}*?]+${separator}`).test(fixedPart(value)) : concrete(value);
@@ -319,7 +336,7 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         "token\\.actions\\.githubusercontent\\.com(?:/[^/:]+)?",
         ["sub", "repository", "repository_owner", "repository_id", "repository_owner_id", "job_workflow_ref", "enterprise_id"],
         // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
-        (claim, value) => claim === "sub" ? tenantPrefix("repo:", "/")(value)
+        (claim, value) => claim === "sub" ? githubSubjectNamesTenant(value)
             : claim === "repository" || claim === "job_workflow_ref" ? ownerPath(value) : concrete(value),
         "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
         'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
@@ -362,6 +379,14 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         "(aud or sub), so a token Google issued to any service account or client may assume the role. Add a condition such as " +
         'StringEquals "accounts.google.com:aud": "<the service account\'s unique id or the client id>".',
     ),
+    // Built in: any Facebook app's, or any Login with Amazon app's, users get tokens from them
+    // (AWS's web identity role guide asks for the app_id condition).
+    ...[["graph\\.facebook\\.com", "graph.facebook.com", "Facebook"], ["www\\.amazon\\.com", "www.amazon.com", "Login with Amazon"]].map(([issuer, name, service]) => sharedProvider(
+        issuer, ["app_id"], (_claim, value) => concrete(value),
+        `trusts ${service}'s built-in web identity provider (${name}) without a condition on the token's app_id naming your app, ` +
+        `so a user of any app signed in with ${service} may assume the role. Add a condition such as StringEquals "${name}:app_id": "<your app id>".`,
+        true,
+    )),
     sharedProvider(
         // Built in, with no client ids: any account's identity pool can be set to hand out this role.
         "cognito-identity\\.amazonaws\\.com",

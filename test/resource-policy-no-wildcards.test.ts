@@ -430,6 +430,12 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             "ForAllValues:StringLike": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:acme/shop:*" } })],
         ["an enterprise id (a claim AWS reads since 2026)", github({ StringEquals: { "token.actions.githubusercontent.com:enterprise_id": "4321" } })],
         ["GitHub's immutable subject (owner and repository ids)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main" } })],
+        // Customized subjects led by a claim naming a repository or its owner, then any later claims (public programs write these).
+        ["a customized subject led by owner and repository ids, later claims any", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository_owner_id:1234567:repository_id:7654321:*" } })],
+        ["a customized subject led by the owner", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository_owner:acme:*" } })],
+        ["a customized subject led by the repository", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository:acme/alz:*" } })],
+        ["a customized subject led by the reusable workflow", github({ StringLike: { "token.actions.githubusercontent.com:sub": "job_workflow_ref:acme/shared/.github/workflows/deploy.yml@*" } })],
+        ["a customized subject of the owner alone", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repository_owner:acme" } })],
     ];
     it.each(pinnedGithub)("passes: GitHub Actions OIDC pinned to %s", (_label, assumeRolePolicy) => {
         expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
@@ -447,6 +453,11 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["one concrete value and one open one", github({ StringLike: { "token.actions.githubusercontent.com:sub": ["repo:acme/shop:*", "repo:*"] } })],
         // True when the key is absent: AWS reads no repository_owner key (its list has repository, repository_id, ...).
         ["ForAllValues:StringEquals on repository_owner", github({ "ForAllValues:StringEquals": { "token.actions.githubusercontent.com:repository_owner": "acme" } })],
+        // Any repository may customize its subject: a concrete subject led by another claim is any organization's.
+        ["a customized subject led by an environment (any organization's production)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "environment:production" } })],
+        ["a customized subject led by a ref", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "ref:refs/heads/main" } })],
+        ["an owner prefix without its end (acme* is also acme-evil)", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository_owner:acme*" } })],
+        ["a repository claim with any owner", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository:*/alz:*" } })],
     ];
     it.each(openGithub)("fails: GitHub Actions OIDC with %s", (_label, assumeRolePolicy) => {
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${GITHUB_OPEN}`]);
@@ -495,6 +506,8 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["CircleCI (the organization's own issuer)", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.circleci.com/org/2f1c3b44-aaaa-bbbb-cccc-1234567890ab`)],
         ["Pulumi Cloud (the audience, the organization, is checked against the provider's client ids)", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/api.pulumi.com/oidc`)],
         ["a provider unknown at preview", federated(U.string as unknown as string)],
+        ["Facebook pinned to its app", federated("graph.facebook.com", { StringEquals: { "graph.facebook.com:app_id": "123456789012345" } })],
+        ["Login with Amazon pinned to its app", federated("www.amazon.com", { StringEquals: { "www.amazon.com:app_id": "amzn1.application.1234567890abcdef" } })],
         ["GitLab's provider for sts:AssumeRole (not a web identity)", trust(assume({ Federated: GITLAB }))],
     ];
     it.each(pinnedShared)("passes: %s", (_label, assumeRolePolicy) => {
@@ -525,6 +538,11 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["Buildkite without a condition", federated(BUILDKITE), BUILDKITE_OPEN],
         ["Cognito with only the authentication method", federated(COGNITO, { "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } }), COGNITO_OPEN],
         ["Cognito with a region's pools (eu-west-1:*)", federated(COGNITO, { StringLike: { "cognito-identity.amazonaws.com:aud": "eu-west-1:*" } }), COGNITO_OPEN],
+        // AWS's web identity role guide: the built-in providers need the app_id condition.
+        ["Facebook without app_id", federated("graph.facebook.com"), "trusts Facebook's built-in web identity provider (graph.facebook.com) without a condition on the token's app_id naming your app, " +
+            "so a user of any app signed in with Facebook may assume the role"],
+        ["Login with Amazon with any app", federated("www.amazon.com", { StringLike: { "www.amazon.com:app_id": "*" } }), "trusts Login with Amazon's built-in web identity provider (www.amazon.com) " +
+            "without a condition on the token's app_id naming your app, so a user of any app signed in with Login with Amazon may assume the role"],
     ];
     it.each(openShared)("fails: %s", (_label, assumeRolePolicy, expected) => {
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${expected}`]);
@@ -1346,6 +1364,28 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["role-and-pending"]);
+    });
+
+    it("judges GitHub's customized subjects by their first claim, and the built-in web identity providers by app_id", async () => {
+        const GITHUB = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+        const role = (name: string, federated: string, condition?: Record<string, unknown>) => ({
+            type: t.IAM_ROLE, name, props: { assumeRolePolicy: JSON.stringify(doc({
+                Effect: "Allow", Principal: { Federated: federated }, Action: "sts:AssumeRoleWithWebIdentity", ...(condition ? { Condition: condition } : {}),
+            })) },
+        });
+        const AUD = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+        const run = await engine.run({
+            resources: [
+                role("deploy-customized", GITHUB, { StringEquals: AUD, StringLike: { "token.actions.githubusercontent.com:sub": "repository_owner_id:1234567:repository_id:7654321:*" } }),
+                role("deploy-environment", GITHUB, { StringEquals: { ...AUD, "token.actions.githubusercontent.com:sub": "environment:production" } }),
+                role("web-facebook", "graph.facebook.com"),
+                role("web-facebook-app", "graph.facebook.com", { StringEquals: { "graph.facebook.com:app_id": "123456789012345" } }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
+            ["deploy-environment", "mandatory", `${t.IAM_ROLE} "deploy-environment": assumeRolePolicy Statement[0] trusts GitHub Actions' OIDC provider`],
+            ["web-facebook", "mandatory", `${t.IAM_ROLE} "web-facebook": assumeRolePolicy Statement[0] trusts Facebook's built-in web identity provider (graph.facebook.com)`],
+        ]);
     });
 
     it("judges a trust policy of a provider the program creates once its ARN is known, not at preview", async () => {
