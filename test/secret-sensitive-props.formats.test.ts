@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
 import { findFormat, FORMAT_RULE_IDS, isPublicMaterial } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
-import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInScript, findPasswordInSql } from "../policies/lib/credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInScript, findPasswordInSql } from "../policies/lib/credentials/scripts";
 import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusableLiterally, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
@@ -452,6 +452,16 @@ describe("scripts and argument lists", () => {
         for (const list of ["x-honeycomb-dataset=orders,x-scope-orgid=tenant-1", "Authorization=Bearer%20${OTEL_TOKEN}", "x-honeycomb-team=", "not a list", `x-honeycomb-team ${pw}`]) {
             expect(findCredentialInHeaderList(list, judge), list).toBeUndefined();
         }
+    });
+
+    it("JavaScript source: a declaration given a literal, by its name; expressions, placeholders and settings pass", () => {
+        expect(findCredentialInJavaScript(`function handler(event) {\n  var API_KEY = '${pw}';\n  return event.request;\n}`, judge)?.what).toBe("a JavaScript variable given a literal");
+        expect(findCredentialInJavaScript(`const clientSecret = "${pw}"`, judge)?.what).toBe("a JavaScript variable given a literal");
+        for (const source of ["var apiKey = headers['x-api-key'] ? headers['x-api-key'].value : 'no-key'", 'var access_key="${access_key}"',
+            "var SECRET_NAME = 'prod/api-key'; var TOKEN_HEADER = 'x-api-token';", "const token = 'Bearer';", `var password = input.value; // '${pw}'`]) {
+            expect(findCredentialInJavaScript(source, judge), source).toBeUndefined();
+        }
+        expectLinear((n) => findCredentialInJavaScript("var a = '".repeat(n / 9) + "const ".repeat(n / 6), judge), 300);
     });
 
     it("SQL statements: a user's literal password, not a comparison, a stored hash or a run-time value", () => {

@@ -18,7 +18,9 @@ import { Secret } from "@pulumi/policy";
 import { findFormat, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
-import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInOptions, findCredentialInScript, findPasswordInSql } from "./credentials/scripts";
+import {
+    findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
+} from "./credentials/scripts";
 import {
     isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
@@ -117,6 +119,8 @@ const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
 // Strings that are scripts: read for assignments and flags.
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// JavaScript source in `code`: CloudFront Functions, AppSync resolvers and functions (APPSYNC_JS).
+const JS_SOURCES: ReadonlySet<string> = new Set([t.CLOUDFRONT_FUNCTION, t.APPSYNC_RESOLVER, t.APPSYNC_FUNCTION]);
 // Scripts an input takes base64-encoded, as userData may be: SageMaker's lifecycle scripts ("A
 // shell script (base64-encoded)", "This content must be base64 encoded").
 const BASE64_SCRIPTS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -414,6 +418,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text))) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
+        } else if (key === "code" && JS_SOURCES.has(type)) {
+            const inSource = findCredentialInJavaScript(text, scriptJudge(ctx));
+            if (inSource) report(ctx, { kind: "script", what: inSource.what });
         } else if (key === "sql") {
             // A statement (a Redshift Data API one): only a user's literal password, as `password = 'x'` may compare.
             const inSql = findPasswordInSql(text, scriptJudge(ctx));

@@ -244,6 +244,21 @@ export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding
     return undefined;
 }
 
+// A JavaScript declaration given a string literal: `var API_KEY = '...'`, `const token = "..."`.
+// Only literals: any other expression (`headers['x-api-key'].value`) is computed at run time.
+const JS_DECLARATION = /\b(?:var|let|const)\s{1,8}([A-Za-z_$][\w$]{0,127})\s{0,8}=\s{0,8}(?:"([^"\\\n]{1,4096})"|'([^'\\\n]{1,4096})')/g;
+
+/** Judges JavaScript source (a CloudFront Function, an AppSync resolver): declarations given a literal, by name. */
+export function findCredentialInJavaScript(text: string, judge: NameJudge): ScriptFinding | undefined {
+    const source = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
+    JS_DECLARATION.lastIndex = 0;
+    for (let m = JS_DECLARATION.exec(source); m; m = JS_DECLARATION.exec(source)) {
+        const value = m[2] ?? m[3];
+        if (!value.includes("${") && judge(m[1], value)) return { what: "a JavaScript variable given a literal" };
+    }
+    return undefined;
+}
+
 /** Judges a script (userData, a `sh -c` argument, a buildspec command): the first credential found. */
 export function findCredentialInScript(text: string, judge: NameJudge): ScriptFinding | undefined {
     const script = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
