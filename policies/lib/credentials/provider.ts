@@ -75,6 +75,8 @@ export const NESTED: Readonly<Record<string, readonly ProviderMark[]>> = {
     "aws:dms/endpoint:Endpoint": [
         { path: "kafkaSettings.saslPassword" }, { path: "kafkaSettings.sslClientKeyPassword" }, { path: "redisSettings.authPassword" },
         { path: "oracleSettings.asmPassword" },
+        // Oracle TDE: "the transparent data encryption (TDE) password required by AWM DMS".
+        { path: "oracleSettings.securityDbEncryption", what: "an Oracle TDE password" },
     ],
     "aws:emr/cluster:Cluster": [
         { path: "kerberosAttributes.kdcAdminPassword" }, { path: "kerberosAttributes.crossRealmTrustPrincipalPassword" }, { path: "kerberosAttributes.adDomainJoinPassword" },
@@ -115,6 +117,8 @@ export const NESTED: Readonly<Record<string, readonly ProviderMark[]>> = {
     "aws:verifiedaccess/trustProvider:TrustProvider": [{ path: "oidcOptions.clientSecret", what: "an OIDC client secret" }],
     "aws:sagemaker/workforce:Workforce": [{ path: "oidcConfig.clientSecret", what: "an OIDC client secret" }],
     "aws:amplify/app:App": [{ path: "autoBranchCreationConfig.basicAuthCredentials" }],
+    // "Map of custom authentication credentials": every value, whatever its key is called (as AppFlow's credentialsMap).
+    "aws:glue/connection:Connection": [{ path: "authenticationConfiguration.customAuthenticationCredentials", what: "a Glue connection's custom credentials" }],
     // A keytab holds the principal's long-term keys: whoever has it signs in as that principal.
     "aws:datasync/locationHdfs:LocationHdfs": [{ path: "kerberosKeytab", what: "a Kerberos keytab" }, { path: "kerberosKeytabBase64", what: "a Kerberos keytab" }],
 };
@@ -130,6 +134,14 @@ export const NOT_CREDENTIALS: Readonly<Record<string, readonly string[]>> = {
     "aws:medialive/input:Input": ["sources.*.passwordParam"],
     "aws:storagegateway/gateway:Gateway": ["activationKey"], // single use, expires within 30 minutes
     "aws:eks/nodeGroup:NodeGroup": ["remoteAccess.ec2SshKey"], // an EC2 key pair's name
+    // "ARN or name of credentials created using AWS Secrets Manager": never the credential itself.
+    "aws:codebuild/project:Project": ["environment.registryCredential.credential"],
+    // IMDS settings: "optional", "required" or "no-preference".
+    "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults": ["httpTokens"],
+    ...Object.fromEntries([
+        "aws:ec2/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration", "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+    ].map((type) => [type, ["metadataOptions.httpTokens"]])),
+    "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": ["instanceMetadataOptions.httpTokens"],
     "aws:apigateway/method:Method": ["authorization"], // NONE, CUSTOM, AWS_IAM, COGNITO_USER_POOLS
     "aws:cognito/userPoolClient:UserPoolClient": ["explicitAuthFlows", "tokenValidityUnits"],
     "pulumi:providers:aws": ["tokenBucketRateLimiterCapacity", "skipCredentialsValidation", "sharedCredentialsFiles", "sharedConfigFiles"],

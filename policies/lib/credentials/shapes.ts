@@ -57,8 +57,9 @@ function isTokenPlaceholder(v: string): boolean {
 // Step Functions intrinsic functions (States.Format(...)) and JSONata expressions ({% ... %}),
 // @Microsoft.KeyVault(...), ARNs, CloudFormation dynamic references, AWS Batch parameter
 // references (Ref::apiKey, filled from the job's parameters), Datadog secret handles or
-// SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]) and Grafana's expansion of its
-// options ($__file{/run/secrets/x}, $__env{X}, $__vault{...}).
+// SOPS ciphertext (ENC[db_password], ENC[AES256_GCM,data:...]), Grafana's expansion of its
+// options ($__file{/run/secrets/x}, $__env{X}, $__vault{...}) and the Datadog agent's template
+// variables in Autodiscovery labels (%%env_PG_PASSWORD%%, %%host%%).
 const SHELL_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
 // A Velocity (VTL) reference with members or calls, as API Gateway mapping templates and AppSync
 // resolvers write them: `$input.path('$.password')`, `$util.toJson($ctx.args.token)`,
@@ -76,7 +77,7 @@ export function isFilledLater(value: string): boolean {
 }
 const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, SHELL_VARIABLE.source, String.raw`^\$\(.*\)$`, "^`.*`$",
-    String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^#\{.*\}$`,
+    String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^%%[A-Za-z_][\w.]*%%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
     String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, FILLED_LATER.source, String.raw`^\$__(?:env|file|vault)\{[^{}]+\}$`,
     String.raw`^\$!?(?:context|ctx|request|response|stageVariables)\.[\w.-]+$`, VTL_REFERENCE.source, VTL_BRACED, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
@@ -187,6 +188,9 @@ function isStoreReference(v: string): boolean {
 export function isSettingShaped(value: string): boolean {
     const v = value.trim();
     if (v.length > MAX_SHAPED) return false;
+    // API Gateway's static values are quoted: `"'true'"` for Access-Control-Allow-Credentials.
+    const quoted = /^'([^']+)'$/.exec(v);
+    if (quoted) return isSettingShaped(quoted[1]);
     if (NUMBER.test(v) || BOOLEAN.test(v) || DURATION.test(v) || SIZE.test(v) || TIMESTAMP.test(v) || LOG_LEVEL.test(v)) return true;
     if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
     if (/\s/.test(v)) return false;
