@@ -24,8 +24,14 @@ export interface SecretsProviderAllowlistConfig {
 
 export interface ClassifiedProvider {
     kind: ProviderKind;
-    /** The URL with its scheme lowercased: what allowedUrlPatterns match. */
+    /**
+     * The URL with its scheme lowercased, and without the `awssdk` parameter (it picks the AWS
+     * SDK's version, and Pulumi writes it first: `?awssdk=v2&region=...`): what
+     * allowedUrlPatterns match, besides the URL as written.
+     */
     normalized: string;
+    /** The URL as written, its scheme lowercased (a pattern naming `awssdk` matches this). */
+    written: string;
     /** Safe to print: no userinfo, no query parameters except region. */
     display: string;
 }
@@ -48,15 +54,29 @@ export function classifySecretsProvider(raw: string): ClassifiedProvider {
     const m = SCHEME.exec(url);
     if (!m) {
         const word = url.toLowerCase();
-        if (word === "passphrase" || word === "service") return { kind: word, normalized: word, display: word };
-        return { kind: "unknown", normalized: url, display: displayWord(url) };
+        if (word === "passphrase" || word === "service") return { kind: word, normalized: word, written: word, display: word };
+        // The CLI reads "default" as the backend's default manager: the service provider on
+        // Pulumi Cloud, whose fix this policy suggests as `change-secrets-provider "default"`.
+        if (word === "default") return { kind: "service", normalized: "service", written: "service", display: "default" };
+        return { kind: "unknown", normalized: url, written: url, display: displayWord(url) };
     }
     const scheme = m[1].toLowerCase();
-    const normalized = `${scheme}://${m[2]}`;
+    const written = `${scheme}://${m[2]}`;
+    const normalized = scheme === "awskms" ? withoutAwsSdk(written) : written;
     const kind = (KMS_PROVIDER_KINDS as readonly string[]).includes(scheme) ? (scheme as ProviderKind) : "unknown";
     // An unrecognised scheme may carry key material in its body (gocloud's base64key://<key>).
     const display = kind === "unknown" ? `${scheme}://…` : redactUrl(scheme, m[2]);
-    return { kind, normalized, display };
+    return { kind, normalized, written, display };
+}
+
+/** The URL without its `awssdk` query parameter (the other parameters kept, in their order). */
+function withoutAwsSdk(url: string): string {
+    const queryAt = url.indexOf("?");
+    if (queryAt < 0) return url;
+    const hashAt = url.indexOf("#", queryAt);
+    const query = url.slice(queryAt + 1, hashAt < 0 ? undefined : hashAt);
+    const kept = query.split("&").filter((p) => !/^awssdk(?:=|$)/i.test(p));
+    return url.slice(0, queryAt) + (kept.length > 0 ? `?${kept.join("&")}` : "") + (hashAt < 0 ? "" : url.slice(hashAt));
 }
 
 /**
@@ -77,10 +97,24 @@ function redactUrl(scheme: string, rest: string): string {
     return `${scheme}://${location}${safeRegion}`;
 }
 
-// A bare word such as "passphrse" or "cloud" is shown; anything else might be a secret.
+// A misspelt kind ("passphrse", "servce") is shown; any other word might be a passphrase put
+// there by mistake, so it is not.
+const KNOWN_WORDS = [...PROVIDER_KINDS, "default"];
 function displayWord(value: string): string {
     if (value === "") return "(empty)";
-    return /^[A-Za-z][A-Za-z-]{0,19}$/.test(value) ? value : "(value not shown: not a URL)";
+    const word = value.toLowerCase();
+    return /^[a-z-]{1,20}$/.test(word) && KNOWN_WORDS.some((k) => editDistance(word, k) <= 2) ? value : "(value not shown: not a URL)";
+}
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 export interface StackIdentity {
@@ -121,11 +155,20 @@ export function judgeSecretsProvider(
         const allowed = config.allowedProviders.length ? config.allowedProviders.join(", ") : "none";
         return finding(`${who} uses ${described}; allowed kinds: ${allowed}. ${fix(suggestedUrl(config))}`);
     }
-    if (config.allowedUrlPatterns.length > 0 && !matchesAny(provider.normalized, config.allowedUrlPatterns)) {
+    if (config.allowedUrlPatterns.length > 0 && !matchesAllowedPattern(provider, config.allowedUrlPatterns)) {
         const patterns = config.allowedUrlPatterns.map((p) => `"${p}"`).join(", ");
         return finding(`${who} uses ${described}, which matches none of allowedUrlPatterns (${patterns}). ${fix(suggestedUrl(config))}`);
     }
     return [];
+}
+
+/**
+ * A pattern matches the URL as written or without `awssdk`; a pattern's scheme is read in any
+ * case, as the URL's is.
+ */
+function matchesAllowedPattern(provider: ClassifiedProvider, patterns: readonly string[]): boolean {
+    const lowered = patterns.map((p) => p.replace(/^[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)/, (scheme) => scheme.toLowerCase()));
+    return matchesAny(provider.normalized, lowered) || matchesAny(provider.written, lowered);
 }
 
 /** A literal allowed pattern if there is one, else the example URL of the first allowed kind. */

@@ -73,7 +73,11 @@ describe("classifySecretsProvider (pure)", () => {
         ["base64key://smGbjm71Nxd1Ig5FS0wj9SlbzAIrnolCz9bQQ6uAhl4=", "unknown", "base64key://…"],
         ["https://api.pulumi.com", "unknown", "https://…"],
         ["awskms:alias/pulumi", "unknown", "(value not shown: not a URL)"],
-        ["default", "unknown", "default"],
+        // The CLI's "default" is the backend's default manager: the service provider on Pulumi Cloud.
+        ["default", "service", "default"],
+        // A misspelt kind is shown; any other bare word may be a passphrase put there by mistake.
+        ["passphrse", "unknown", "passphrse"],
+        ["correct-horse-staple", "unknown", "(value not shown: not a URL)"],
         ["", "unknown", "(empty)"],
     ];
     it.each(cases)("%s → %s", (url, kind, display) => {
@@ -81,8 +85,11 @@ describe("classifySecretsProvider (pure)", () => {
         expect([c.kind, c.display]).toEqual([kind, display]);
     });
 
-    it("lowercases only the scheme for pattern matching", () => {
+    it("lowercases only the scheme for pattern matching, and matches awskms URLs without the SDK-version parameter too", () => {
         expect(classifySecretsProvider("AwsKms://alias/Pulumi-Prod?region=eu-west-1").normalized).toBe("awskms://alias/Pulumi-Prod?region=eu-west-1");
+        const written = classifySecretsProvider("awskms://alias/pulumi-prod?awssdk=v2&region=eu-west-1&profile=prod");
+        expect([written.normalized, written.written]).toEqual(["awskms://alias/pulumi-prod?region=eu-west-1&profile=prod", "awskms://alias/pulumi-prod?awssdk=v2&region=eu-west-1&profile=prod"]);
+        expect(classifySecretsProvider("awskms://alias/pulumi-prod?AWSSDK=v2").normalized).toBe("awskms://alias/pulumi-prod");
     });
 });
 
@@ -112,6 +119,16 @@ describe("judgeSecretsProvider (pure)", () => {
             { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
         ["pattern: scheme case does not matter", "AWSKMS://alias/pulumi-prod?region=eu-west-1",
             { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        ["pattern: its own scheme's case does not matter either", "awskms://alias/pulumi-prod?region=eu-west-1",
+            { allowedUrlPatterns: ["AWSKMS://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        // Pulumi writes the SDK-version parameter first (pulumi/pulumi#9536): the documented pattern matches its URL.
+        ["pattern: awssdk first, as Pulumi writes it", "awskms://alias/pulumi-prod?awssdk=v2&region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        ["pattern naming awssdk still matches the URL as written", "awskms://alias/pulumi-prod?awssdk=v2&region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?awssdk=v2&region=eu-west-1"] }, null],
+        ["pattern: awssdk does not hide another region", "awskms://alias/pulumi-prod?awssdk=v2&region=us-east-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, ["matches none of allowedUrlPatterns"]],
+        ["default is the service provider", "default", { allowedProviders: ["awskms", "service"] }, null],
         ["pattern: alias case matters", "awskms://alias/PULUMI-PROD?region=eu-west-1",
             { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, ["matches none of allowedUrlPatterns"]],
         ["pattern: wrong alias", "awskms://alias/pulumi-dev?region=eu-west-1",
@@ -234,6 +251,18 @@ describe("secrets-provider-allowlist through the engine path (PWD holds an awskm
         expect(found[0].message).toContain(`Stack "prod" uses the passphrase secrets provider (from encryptionsalt in ${TMP}/passphrase/Pulumi.prod.yaml)`);
         expect(found[0].message).toContain(FIX_AWSKMS);
         assertNotShown(found[0].message, ["v1:Qk3vO3W2m0U="], "the finding");
+    });
+
+    it("matches the documented pin pattern against Pulumi's URL with awssdk first, and reads \"default\" as the service provider", async () => {
+        const pin = { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] };
+        expect(await run({ secretsProvider: "awskms://alias/pulumi-prod?awssdk=v2&region=eu-west-1", ...pin })).toEqual([]);
+        const other = await run({ secretsProvider: "awskms://alias/pulumi-prod?awssdk=v2&region=us-east-1", ...pin });
+        expect(other.map((d) => d.message.split("\n").pop()!.split(". Change")[0])).toEqual([
+            'Stack "prod" uses the awskms secrets provider "awskms://alias/pulumi-prod?region=us-east-1" (from the policy config secretsProvider), ' +
+                'which matches none of allowedUrlPatterns ("awskms://alias/pulumi-prod?region=eu-west-1*")',
+        ]);
+        expect(await run({ secretsProvider: "default", allowedProviders: ["awskms", "service"] })).toEqual([]);
+        expect((await run({ secretsProvider: "default" })).map((d) => d.message)).toEqual([expect.stringContaining("uses the service secrets provider")]);
     });
 
     it("reports the Pulumi Cloud default (no secretsprovider, no encryptionsalt)", async () => {
