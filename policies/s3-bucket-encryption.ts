@@ -522,8 +522,15 @@ function examples(): PolicyExample[] {
             title: "a bucket CloudFront reads through an origin access identity, with S3's default encryption: an OAI cannot read objects encrypted with SSE-KMS",
             verdict: "pass",
             resources: [
-                { type: t.S3_BUCKET_V2, name: "assets", props: { bucket: "shop-assets-prod", bucketRegionalDomainName: "shop-assets-prod.s3.eu-west-1.amazonaws.com" } },
-                { type: t.CLOUDFRONT_ORIGIN_ACCESS_IDENTITY, name: "assets-oai", props: { cloudfrontAccessIdentityPath: "origin-access-identity/cloudfront/E2QWRUHAPOMQZL" } },
+                // The domain name and the identity's path are outputs: the stack part reads them there.
+                {
+                    type: t.S3_BUCKET_V2, name: "assets", props: { bucket: "shop-assets-prod" },
+                    outputs: { bucket: "shop-assets-prod", bucketRegionalDomainName: "shop-assets-prod.s3.eu-west-1.amazonaws.com" },
+                },
+                {
+                    type: t.CLOUDFRONT_ORIGIN_ACCESS_IDENTITY, name: "assets-oai", props: { comment: "shop assets" },
+                    outputs: { comment: "shop assets", cloudfrontAccessIdentityPath: "origin-access-identity/cloudfront/E2QWRUHAPOMQZL" },
+                },
                 {
                     type: t.CLOUDFRONT_DISTRIBUTION, name: "cdn",
                     propertyDependencies: { origins: ["assets", "assets-oai"] },

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import { deriveFiles, staleFiles } from "../tools/derive";
 import { brokenPromises, demoStack, ExampleRun, runExamples, withPack } from "../tools/examples";
+import { renderExample } from "../tools/render";
 
 let runs: ExampleRun[];
 beforeAll(async () => {
@@ -33,5 +34,20 @@ describe("demo stacks", () => {
 describe("derived artefacts", () => {
     it("README, docs tables, policy pages, presets and demo stacks are up to date (run `npm run docs`)", () => {
         expect(staleFiles(deriveFiles(runs))).toEqual([]);
+    });
+});
+
+describe("renderExample: the docs' programs", () => {
+    const program = (props: Record<string, unknown>) => renderExample({
+        title: "t", verdict: "pass",
+        resources: [
+            { type: "aws:s3/bucketV2:BucketV2", name: "alb-logs", props: { bucket: "shop-alb-logs-prod" } },
+            { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", propertyDependencies: { accessLogs: ["alb-logs"], securityGroups: ["alb-logs"] }, props },
+        ],
+    });
+    it("a block built from another resource's output is shown whole; a value from it is a reference to it", () => {
+        expect(program({ accessLogs: { bucket: "shop-alb-logs-prod", prefix: "web", enabled: true } })).toContain('accessLogs: { bucket: "shop-alb-logs-prod", prefix: "web", enabled: true }');
+        expect(program({ accessLogs: "shop-alb-logs-prod" })).toContain("accessLogs: albLogs.id");
+        expect(program({ accessLogs: { $unknown: "object" } })).toContain("accessLogs: albLogs.id");
     });
 });

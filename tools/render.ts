@@ -59,7 +59,9 @@ function renderResource(r: ExampleResource, ctx: Context): string {
 function reference(resource: ExampleResource, key: string | undefined, value: unknown): string | undefined {
     if (key === undefined) return undefined;
     const from = resource.propertyDependencies?.[key];
-    if (!from || from.length !== 1) return undefined;
+    // A block built from another resource's output (`accessLogs: {bucket: logs.id, ...}`) is shown whole.
+    const block = typeof value === "object" && value !== null && !("$unknown" in value) && !("$secret" in value);
+    if (!from || from.length !== 1 || block) return undefined;
     const output = typeof value === "string" && value.startsWith("arn:") ? "arn"
         : ["role", "user", "group"].includes(key) ? "name"
         : "id";
