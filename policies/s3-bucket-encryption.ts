@@ -72,6 +72,11 @@ export interface Declaration {
     settings: DefaultEncryption[];
     /** Parts that set no algorithm: missing blocks, empty lists, odd shapes. */
     problems: string[];
+    /**
+     * Rules that leave the default encryption out (only `bucketKeyEnabled` or
+     * `blockedEncryptionTypes`): S3's default, SSE-S3, applies, as with nothing declared.
+     */
+    implicit: string[];
 }
 
 export type InlineReading = { kind: "none" } | { kind: "unknown" } | { kind: "declared"; declaration: Declaration };
@@ -108,7 +113,7 @@ export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): In
     const value = bucket.props[property];
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return { kind: "none" };
     if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? { kind: "none" } : { kind: "unknown" };
-    const out: Declaration = { settings: [], problems: [] };
+    const out: Declaration = { settings: [], problems: [], implicit: [] };
     if (bucket.type === t.S3_BUCKET) {
         readObject(value, property, "{rule}", out, (config, at) =>
             readObject(config.rule, `${at}.rule`, "{applyServerSideEncryptionByDefault}", out, (rule, ruleAt) =>
@@ -123,9 +128,12 @@ export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): In
 
 /** A BucketServerSideEncryptionConfiguration(V2)'s declaration (both: `rules` list, object default). */
 export function readSeparateEncryption(sse: PlainResource): Declaration {
-    const out: Declaration = { settings: [], problems: [] };
-    readList(sse.props.rules, `${shortType(sse.type)} "${sse.name}" rules`, "{applyServerSideEncryptionByDefault}", out, (rule, at) =>
-        readObject(rule.applyServerSideEncryptionByDefault, `${at}.applyServerSideEncryptionByDefault`, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, false)));
+    const out: Declaration = { settings: [], problems: [], implicit: [] };
+    readList(sse.props.rules, `${shortType(sse.type)} "${sse.name}" rules`, "{applyServerSideEncryptionByDefault}", out, (rule, at) => {
+        const where = `${at}.applyServerSideEncryptionByDefault`;
+        if (rule.applyServerSideEncryptionByDefault === undefined || rule.applyServerSideEncryptionByDefault === null) out.implicit.push(where);
+        else readObject(rule.applyServerSideEncryptionByDefault, where, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, false));
+    });
     return out;
 }
 
@@ -185,8 +193,14 @@ export function judgeUndeclared(bucket: PlainResource, config: S3BucketEncryptio
 }
 
 function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): string[] {
-    const problems = d.problems.map((p) =>
-        `${p}, so it declares no default encryption algorithm. Declare a rule with \`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms"}\`.`);
+    const declareKms = `Declare a rule with \`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms"}\`.`;
+    const problems = d.problems.map((p) => `${p}, so it declares no default encryption algorithm. ${declareKms}`);
+    // A rule of `blockedEncryptionTypes` alone leaves S3's default, SSE-S3: judged as nothing declared.
+    if (d.implicit.length > 0 && (!config.allowedAlgorithms.includes("AES256") || config.requireCustomerManagedKey)) {
+        const why = config.allowedAlgorithms.includes("AES256") ? "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"
+            : `which is not in allowedAlgorithms (${config.allowedAlgorithms.join(", ")})`;
+        for (const where of d.implicit) problems.push(`${where} is not set, so it declares no default encryption algorithm and S3 applies SSE-S3 (AES256), ${why}. ${declareKms}`);
+    }
     for (const s of d.settings) {
         const problem = judgeSetting(s, config);
         if (problem) problems.push(problem);

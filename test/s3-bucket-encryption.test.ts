@@ -147,6 +147,11 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         ["SSE resource with an empty rule list", [bucket("a"), sseWithRules("a-sse", "a-prod", [])], [["a", 'BucketServerSideEncryptionConfiguration "a-sse" rules is an empty list']]],
         ["SSE rule without applyServerSideEncryptionByDefault", [bucket("a"), sseWithRules("a-sse", "a-prod", [{ bucketKeyEnabled: true, blockedEncryptionTypes: ["SSE-C"] }])],
             [["a", '"a-sse" rules[0].applyServerSideEncryptionByDefault is not set, so it declares no default encryption algorithm']]],
+        // Blocking SSE-C alone leaves S3's default, SSE-S3: as nothing declared, it passes where AES256 is allowed.
+        ["SSE rule that only blocks SSE-C, AES256 allowed", [bucket("a"), sseWithRules("a-sse", "a-prod", [{ blockedEncryptionTypes: ["SSE-C"] }])], [],
+            { allowedAlgorithms: ["aws:kms", "AES256"] }],
+        ["SSE rule that only blocks SSE-C, AES256 allowed but a customer managed key required", [bucket("a"), sseWithRules("a-sse", "a-prod", [{ blockedEncryptionTypes: ["SSE-C"] }])],
+            [["a", "S3 applies SSE-S3 (AES256), which cannot use a customer managed KMS key"]], { allowedAlgorithms: ["aws:kms", "AES256"], requireCustomerManagedKey: true }],
         ["SSE rules as an object", [bucket("a"), sseWithRules("a-sse", "a-prod", { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } })],
             [["a", "rules is an object, expected a list"]]],
         ["SSE rules null", [bucket("a"), sseWithRules("a-sse", "a-prod", null)], [["a", '"a-sse" rules is not set']]],
@@ -439,6 +444,24 @@ describe("s3-bucket-encryption through the engine path", () => {
         expect((await engine.run(loaded)).of(POLICY)).toEqual([]);
         const strict = await engine.run(loaded, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
         expect(strict.of(POLICY)).toEqual([]);
+    });
+
+    it("judges a configuration that only blocks SSE-C as S3's default, SSE-S3: reported by default, passing where AES256 is allowed", async () => {
+        const stack = {
+            resources: [
+                { type: "aws:s3/bucketV2:BucketV2", name: "uploads", props: { bucket: "shop-uploads-prod" } },
+                {
+                    type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "uploads-sse",
+                    propertyDependencies: { bucket: ["uploads"] }, props: { bucket: "shop-uploads-prod", rules: [{ blockedEncryptionTypes: ["SSE-C"] }] },
+                },
+            ],
+        };
+        const run = await engine.run(stack);
+        expect(run.of(POLICY).map((d) => d.message.split("\n").pop()!.split(". Declare")[0])).toEqual([
+            'aws:s3/bucketV2:BucketV2 "uploads": BucketServerSideEncryptionConfiguration "uploads-sse" rules[0].applyServerSideEncryptionByDefault is not set, ' +
+                "so it declares no default encryption algorithm and S3 applies SSE-S3 (AES256), which is not in allowedAlgorithms (aws:kms, aws:kms:dsse)",
+        ]);
+        expect((await engine.run(stack, { config: { [POLICY]: { properties: { allowedAlgorithms: ["aws:kms", "AES256"] } } } })).of(POLICY)).toEqual([]);
     });
 
     it("accepts AES256 once allowedAlgorithms includes it, and honours exemptions", async () => {
