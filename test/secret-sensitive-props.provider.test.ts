@@ -7,7 +7,7 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { AWS_PROVIDER_VERSION, AWS_SECRET_INPUTS } from "../policies/lib/credentials/aws-secret-inputs";
 import { NESTED, NOT_CREDENTIALS, OVER_BROAD } from "../policies/lib/credentials/provider";
-import { findSensitiveValues } from "../policies/lib/sensitive";
+import { findSensitiveValues, MAX_MARK_DEPTH } from "../policies/lib/sensitive";
 import { awsPackageDir, OUTPUT, renderSecretInputs, scanSecretInputs } from "../tools/gen-aws-secret-inputs";
 import { PACK_DIR } from "./helpers/engine";
 
@@ -105,6 +105,11 @@ describe("curated provider knowledge", () => {
             ...Object.entries(NOT_CREDENTIALS).flatMap(([type, paths]) => paths.map((p) => unresolved(type, p))),
         ].filter((p): p is string => p !== undefined);
         expect(problems).toEqual([]);
+    });
+
+    it("every nested mark lies within the depth the walk follows marks to", () => {
+        const tooDeep = Object.entries(NESTED).flatMap(([type, marks]) => marks.filter((m) => m.path.split(".").length > MAX_MARK_DEPTH).map((m) => `${type} ${m.path}`));
+        expect(tooDeep).toEqual([]);
     });
 
     const cases: [string, string, Record<string, unknown>, string[]][] = [

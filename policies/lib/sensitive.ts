@@ -105,7 +105,10 @@ export function isAwsType(type: string): boolean {
 // Name/value pairs in lists: ECS and Batch environments, CodeBuild variables, Beanstalk
 // settings, CloudFormation-cased container definitions and Step Functions overrides, header
 // lists, CloudFormation parameters.
-const PAIRS: readonly (readonly [string, string])[] = [["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"]];
+// A CodePipeline variable is named by `name` and given `defaultValue`.
+const PAIRS: readonly (readonly [string, string])[] = [
+    ["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"], ["name", "defaultValue"],
+];
 // Lists whose elements are named (ECS containers): `containerDefinitions.web...`.
 const ELEMENT_NAMES = ["name", "Name"];
 /** The keys whose string a list element is named by in paths (shown unless it is a secret). */
@@ -185,7 +188,8 @@ const OPTION_STRINGS = /(?:^|_)(?:OPTS|OPTIONS|ARGS)$/i;
 // Strings that may be YAML documents (JSON is recognized anywhere).
 const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
 
-const MAX_MARK_DEPTH = 8;
+/** How deep marks are followed: past the deepest curated mark (MediaLive's static HLS key, 9 segments). */
+export const MAX_MARK_DEPTH = 10;
 const MAX_DOCUMENT = 1 << 20;
 const MAX_YAML = 256 << 10;
 const MAX_DOCUMENT_NESTING = 3;

@@ -119,6 +119,10 @@ export const NESTED: Readonly<Record<string, readonly ProviderMark[]>> = {
     "aws:amplify/app:App": [{ path: "autoBranchCreationConfig.basicAuthCredentials" }],
     // "Map of custom authentication credentials": every value, whatever its key is called (as AppFlow's credentialsMap).
     "aws:glue/connection:Connection": [{ path: "authenticationConfiguration.customAuthenticationCredentials", what: "a Glue connection's custom credentials" }],
+    // The AES-128 key that decrypts the channel's HLS output ("Static key value as a 32 character hexadecimal string").
+    "aws:medialive/channel:Channel": [{
+        path: "encoderSettings.outputGroups.*.outputGroupSettings.hlsGroupSettings.keyProviderSettings.staticKeySettings.*.staticKeyValue", what: "an HLS encryption key",
+    }],
     // A keytab holds the principal's long-term keys: whoever has it signs in as that principal.
     "aws:datasync/locationHdfs:LocationHdfs": [{ path: "kerberosKeytab", what: "a Kerberos keytab" }, { path: "kerberosKeytabBase64", what: "a Kerberos keytab" }],
 };
