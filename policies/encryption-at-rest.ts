@@ -175,6 +175,13 @@ const DEVICE_TYPES = [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION];
 const isNewDevice = (block: Block): Decided => all(notFromSnapshot(block), noneOf(block?.noDevice));
 /** A launch template mapping with an EBS volume not built from a snapshot (without `ebs`: instance store, or suppressed). */
 const isNewTemplateVolume = (block: Block): Decided => (block === undefined ? false : notFromSnapshot(block));
+// Where a root or data device's key is judged (instances, spot requests and Spot Fleet launch
+// specifications alike): a root device not declared unencrypted (a declared false is the flag
+// check's finding), a data device that ends up encrypted, and, in the stack part, a new data
+// device whose flag is left to the account's default.
+const rootKeyApplies = (block: Block): Decided => whenKnown(block?.encrypted, (v) => isUnset(v) || isOn(v));
+const deviceKeyApplies = (block: Block, _r: PlainResource, config: EncryptionAtRestConfig): Decided => ebsEncrypted(block, config);
+const unsetNewDevice = (block: Block): Decided => all(flagUnset(block?.encrypted), isNewDevice(block));
 
 const ebsChecks: Check[] = [
     keyCheck([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
@@ -186,11 +193,8 @@ const ebsChecks: Check[] = [
         ...ACCEPTS_TRUE,
         fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
     },
-    keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", {
-        // A declared false is the flag check's finding.
-        appliesAt: (block) => whenKnown(block?.encrypted, (v) => isUnset(v) || isOn(v)),
-    }),
-    keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
+    keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", { appliesAt: rootKeyApplies }),
+    keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: deviceKeyApplies }),
     // A Spot Fleet's launch specifications declare their instances' devices as an instance does
     // (the legacy request API; an EC2 Fleet's launch templates are judged as launch templates).
     {
@@ -200,9 +204,9 @@ const ebsChecks: Check[] = [
         fix: "Set `encrypted: true` on the launch specification's root block device (the fleet's instances are replaced).",
     },
     keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].rootBlockDevices[].kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", {
-        appliesAt: (block) => whenKnown(block?.encrypted, (v) => isUnset(v) || isOn(v)),
+        appliesAt: rootKeyApplies,
     }),
-    keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: (block, _r, config) => ebsEncrypted(block, config) }),
+    keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: deviceKeyApplies }),
     keyCheck([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
         appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, true)),
     }),
@@ -428,11 +432,11 @@ const ebsStackChecks: EbsCheck[] = [
     }),
     keyCheck<EbsJudgement>(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
-        appliesAt: (block) => all(flagUnset(block?.encrypted), isNewDevice(block)),
+        appliesAt: unsetNewDevice,
     }),
     keyCheck<EbsJudgement>([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
-        appliesAt: (block) => all(flagUnset(block?.encrypted), isNewDevice(block)),
+        appliesAt: unsetNewDevice,
     }),
     keyCheck<EbsJudgement>([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: creditedByStack,

@@ -178,14 +178,20 @@ export function judgeSetting(s: DefaultEncryption, config: S3BucketEncryptionCon
     return undefined;
 }
 
-/** A bucket that declares nothing gets S3's default, SSE-S3 (AES256), with no key of its own. */
-export function judgeUndeclared(bucket: PlainResource, config: S3BucketEncryptionConfig): string | undefined {
+/** Why S3's default, SSE-S3 (AES256), is not acceptable under this config; undefined when it is. */
+function sseS3Objection(config: S3BucketEncryptionConfig): string | undefined {
     const aesAllowed = config.allowedAlgorithms.includes("AES256");
     if (aesAllowed && !config.requireCustomerManagedKey) return undefined;
-    const why = aesAllowed
+    return aesAllowed
         ? "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"
         : `which is not in allowedAlgorithms (${config.allowedAlgorithms.join(", ")})`;
-    const orAllow = aesAllowed ? "" : ', or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable';
+}
+
+/** A bucket that declares nothing gets S3's default, SSE-S3 (AES256), with no key of its own. */
+export function judgeUndeclared(bucket: PlainResource, config: S3BucketEncryptionConfig): string | undefined {
+    const why = sseS3Objection(config);
+    if (why === undefined) return undefined;
+    const orAllow = config.allowedAlgorithms.includes("AES256") ? "" : ', or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable';
     return `no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ${INLINE_PROPERTY[bucket.type]}). ` +
         `S3 then applies its implicit default, SSE-S3 (AES256), ${why}. ` +
         `Add an aws.s3.BucketServerSideEncryptionConfiguration with \`bucket: <bucket>.id\` and a rule ` +
@@ -196,9 +202,8 @@ function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): str
     const declareKms = `Declare a rule with \`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms"}\`.`;
     const problems = d.problems.map((p) => `${p}, so it declares no default encryption algorithm. ${declareKms}`);
     // A rule of `blockedEncryptionTypes` alone leaves S3's default, SSE-S3: judged as nothing declared.
-    if (d.implicit.length > 0 && (!config.allowedAlgorithms.includes("AES256") || config.requireCustomerManagedKey)) {
-        const why = config.allowedAlgorithms.includes("AES256") ? "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"
-            : `which is not in allowedAlgorithms (${config.allowedAlgorithms.join(", ")})`;
+    const why = d.implicit.length > 0 ? sseS3Objection(config) : undefined;
+    if (why !== undefined) {
         for (const where of d.implicit) problems.push(`${where} is not set, so it declares no default encryption algorithm and S3 applies SSE-S3 (AES256), ${why}. ${declareKms}`);
     }
     for (const s of d.settings) {

@@ -614,7 +614,6 @@ function isPolicyText(value: string): boolean {
     return /^\s*\{\s*"(?:Version|Statement|Id)"\s*:/.test(value.slice(0, 64)) && value.includes('"Statement"');
 }
 
-/** EC2 user data as the program wrote it: base64 (`userDataBase64`, launch templates) decoded when it decodes to text. */
 const KEY_VALUE_LINE = /^(?:export\s{1,8})?[A-Za-z_][\w.-]{0,127}\s{0,8}[=:]/;
 
 /**
@@ -633,6 +632,7 @@ function isKeyValueFile(text: string): boolean {
     return assignments > 0;
 }
 
+/** EC2 user data as the program wrote it: base64 (`userDataBase64`, launch templates) decoded when it decodes to text. */
 function decodeUserData(value: string): string {
     if (value.length < 8 || value.length > MAX_DOCUMENT || !/^[A-Za-z0-9+/=\r\n]+$/.test(value)) return value;
     const text = Buffer.from(value, "base64").toString("utf8");

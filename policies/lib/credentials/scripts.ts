@@ -24,6 +24,8 @@ export interface ScriptFinding {
 }
 
 const MAX_SCRIPT = 1 << 20;
+/** The part of a script, statement or source that is read: its first MAX_SCRIPT characters. */
+const bounded = (text: string) => (text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text);
 const MAX_LINE = 16384;
 
 /** Strips one level of quotes. */
@@ -236,7 +238,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
 
 /** SQL giving a user a literal password (`psql -c`, a Redshift Data statement); a stored hash is a verifier. */
 export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding | undefined {
-    const statements = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
+    const statements = bounded(text);
     SQL_PASSWORD.lastIndex = 0;
     for (let m = SQL_PASSWORD.exec(statements); m; m = SQL_PASSWORD.exec(statements)) {
         if (!SQL_PASSWORD_HASH.test(m[1]) && !isRuntime(m[1]) && judge("password", m[1])) return { what: "a SQL password literal" };
@@ -250,7 +252,7 @@ const JS_DECLARATION = /\b(?:var|let|const)\s{1,8}([A-Za-z_$][\w$]{0,127})\s{0,8
 
 /** Judges JavaScript source (a CloudFront Function, an AppSync resolver): declarations given a literal, by name. */
 export function findCredentialInJavaScript(text: string, judge: NameJudge): ScriptFinding | undefined {
-    const source = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
+    const source = bounded(text);
     JS_DECLARATION.lastIndex = 0;
     for (let m = JS_DECLARATION.exec(source); m; m = JS_DECLARATION.exec(source)) {
         const value = m[2] ?? m[3];
@@ -261,7 +263,7 @@ export function findCredentialInJavaScript(text: string, judge: NameJudge): Scri
 
 /** Judges a script (userData, a `sh -c` argument, a buildspec command): the first credential found. */
 export function findCredentialInScript(text: string, judge: NameJudge): ScriptFinding | undefined {
-    const script = text.length > MAX_SCRIPT ? text.slice(0, MAX_SCRIPT) : text;
+    const script = bounded(text);
     // Line continuations join a command's lines.
     const lines = script.replace(/\\\r?\n/g, " ").split(/\r?\n/);
     let chpasswdIndent = -1;
