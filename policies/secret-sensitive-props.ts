@@ -76,14 +76,14 @@ export function wrapPlaintextSensitiveValues(resource: PlainResource, config: Se
 }
 
 function plaintextMessage(resource: PlainResource, value: SensitiveValue, secrets: SecretLocations): string {
-    return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason, value.header === true)}, ` +
+    return `${resource.type} "${resource.name}": \`${shown(shownPath(value, secrets))}\` is plaintext but ${describeReason(value.reason, value.namedBy)}, ` +
         "so Pulumi would store it unencrypted in the state file and show it in previews. " + fixFor(resource, value, secrets);
 }
 
 /** Why the value is a credential, naming a shape or a provider mark, never quoting the value. */
-function describeReason(reason: SensitiveReason, header: boolean): string {
-    // A value compared with a header is judged by that header's name, which sits where values do: never quoted.
-    const name = header ? "the name of the header it is compared with" : "its name";
+function describeReason(reason: SensitiveReason, namedBy: string | undefined): string {
+    // A name another field gives the value sits where values do: never quoted.
+    const name = namedBy !== undefined ? `the name of ${namedBy}` : "its name";
     switch (reason.kind) {
         case "provider": return `is ${reason.what}`;
         case "format": return `holds ${reason.what}`;

@@ -52,6 +52,7 @@ describe("nameLooksSensitive", () => {
         "DB_PASS", "KEYSTORE_PASS", "adminpass", "MYSQL_PWD", "ENCRYPTION_KEY", "SIGNING_KEY", "HMAC_KEY", "MASTER_KEY", "APP_KEY", "APP_KEYS",
         "LICENSE_KEY", "SESSION_KEY", "DD_APP_KEY", "NEW_RELIC_LICENSE_KEY", "LOGTAIL_SOURCE_TOKEN", "SUPABASE_SERVICE_ROLE_KEY", "REDIS_AUTH",
         "BASIC_AUTH", "Authorization", "GH_PAT", "CONSUL_HTTP_TOKEN", "PRIVATE_KEY_PEM", "webserver.secret_key", "--db-password",
+        "apiKeyValue", "HMAC_SHA256_SECRET",
     ];
     const notSensitive = [
         "username", "masterUsername", "secretArn", "secretId", "secretName", "SECRET_NAME", "DB_PASSWORD_SECRET_ARN", "kmsKeyId",
@@ -66,6 +67,8 @@ describe("nameLooksSensitive", () => {
         "MAX_TOKENS", "OPENAI_MAX_TOKENS", "PASSWORD_HASH_ROUNDS", "ACCESS_TOKEN_LIFETIME", "existingSecret", "adminPasswordKey",
         "passwordLastChanged", "skipCredentialsValidation", "PARTITION_KEY", "CACHE_KEY", "IDEMPOTENCY_KEY", "KMS_KEY_ID", "SSH_PUBLIC_KEY",
         "TOKENIZERS_PARALLELISM", "PASSPORT_STRATEGY", "COMPASS_URL", "KEYBOARD_LAYOUT", "passthroughBehavior", "--password-stdin", "--password-file",
+        // Data structures named after keys and values, and a credential's hash.
+        "resourceKeyValuePairs", "keyValuePairs", "KeyValueStore", "PASSWORD_SHA256", "adminPasswordBcrypt",
     ];
     it.each(sensitive)("%s holds a credential", (name) => expect(nameLooksSensitive(name)).toBe(true));
     it.each(notSensitive)("%s does not", (name) => expect(nameLooksSensitive(name)).toBe(false));
@@ -312,13 +315,16 @@ describe("secretness on the remediation path (pure)", () => {
         expect(paths("aws:lambda/function:Function", raw)).toEqual(["environment.variables.DB_PASSWORD", "environment.variables.TOKEN"]);
     });
 
-    it("a header match looks through Secrets for its header's name (the remediation path)", () => {
+    it("a value named by another field looks through Secrets for that name (the remediation path)", () => {
+        const compared = "the header it is compared with";
         const rule = { conditions: [{ httpHeader: { httpHeaderName: new Secret("X-Origin-Verify"), values: [`${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc8`] } }] };
-        expect(findSensitiveValues("aws:lb/listenerRule:ListenerRule", rule, NO_OPTIONS).map((v) => [v.path, v.header])).toEqual([["conditions.0.httpHeader.values.0", true]]);
+        expect(findSensitiveValues("aws:lb/listenerRule:ListenerRule", rule, NO_OPTIONS).map((v) => [v.path, v.namedBy])).toEqual([["conditions.0.httpHeader.values.0", compared]]);
         const waf = { statement: { byteMatchStatement: { fieldToMatch: { singleHeader: new Secret({ name: new Secret("x-origin-verify") }) }, searchString: `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc9` } } };
-        expect(findSensitiveValues("aws:wafv2/ruleGroup:RuleGroup", waf, NO_OPTIONS).map((v) => [v.path, v.header])).toEqual([["statement.byteMatchStatement.searchString", true]]);
+        expect(findSensitiveValues("aws:wafv2/ruleGroup:RuleGroup", waf, NO_OPTIONS).map((v) => [v.path, v.namedBy])).toEqual([["statement.byteMatchStatement.searchString", compared]]);
         const uri = { byteMatchTuples: [{ fieldToMatch: { type: new Secret("URI"), data: "x-api-key" }, targetString: `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vd0` }] };
         expect(findSensitiveValues("aws:wafregional/byteMatchSet:ByteMatchSet", uri, NO_OPTIONS)).toEqual([]);
+        const kvs = { keyValueStoreArn: "arn:aws:cloudfront::123456789012:key-value-store/8562a61f", key: new Secret("basic-auth"), value: `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vd1` };
+        expect(findSensitiveValues("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", kvs, NO_OPTIONS).map((v) => [v.path, v.namedBy])).toEqual([["value", "the key it is stored under"]]);
     });
 
     const config = { sensitivePatterns: [], ignoreProperties: [] };
@@ -599,6 +605,26 @@ describe("secret-sensitive-props through the engine path", () => {
         const expected = structuredClone(original.inputs) as any;
         expected.conditions[1].httpHeader.values[0] = secret(`${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6`);
         expect(remediated.remediations.map((r) => r.properties)).toEqual([expected]);
+    });
+
+    // A CloudFront KeyValueStore entry is named by its key (basic-auth credentials a CloudFront Function reads).
+    it("KeyValueStore entries are judged by their keys: plaintext reported, secret, unknown and redirect entries pass", async () => {
+        const arn = "arn:aws:cloudfront::123456789012:key-value-store/8562a61f-caba-4845-9d99-b97d1ae5d3c1";
+        const entry = (name: string, key: unknown, value: unknown) => ({ type: "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", name, props: { keyValueStoreArn: arn, key, value } });
+        const input = { resources: [
+            entry("kvs-plain", "basic-auth", Buffer.from(`admin:${PLAIN}-kvs-1`).toString("base64")),
+            entry("kvs-secret", "basic-auth", { $secret: `${SECRET}-kvs-2` }),
+            entry("kvs-unknown-key", U, `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6`),
+            entry("kvs-redirect", "/old-pricing", "/pricing"),
+            { type: "aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive", name: "kvs-all", props: { keyValueStoreArn: arn,
+                resourceKeyValuePairs: [{ key: "/blog", value: "/news" }, { key: "origin-api-key", value: `${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6` }] } },
+        ] };
+        const run = await analyze(input);
+        expect(verdicts(run)).toEqual([["kvs-plain", "mandatory", "plaintext"], ["kvs-all", "mandatory", "plaintext"]]);
+        const [plain, all] = run.of(POLICY).map((d) => d.message);
+        expect(plain).toContain("`value` is plaintext but the name of the key it is stored under marks a credential");
+        expect(plain).not.toContain("basic-auth");
+        expect(all).toContain("`resourceKeyValuePairs.origin-api-key` is plaintext");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

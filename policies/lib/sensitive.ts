@@ -73,10 +73,11 @@ export interface SensitiveValue {
     /** Set when the value is a script or an argument list's element. */
     script?: boolean;
     /**
-     * Set when the name that judged the value is a header's it is compared with (an ALB rule's,
-     * a WAF match's). Messages say so without quoting it: a header's name sits where values do.
+     * Set when the name that judged the value is another field's value, not its key: what that
+     * field is ("the header it is compared with"). Messages say so without quoting the name: it
+     * sits where values do.
      */
-    header?: true;
+    namedBy?: string;
     reason: SensitiveReason;
 }
 
@@ -130,26 +131,31 @@ const BASE64_SCRIPTS: Readonly<Record<string, ReadonlySet<string>>> = {
     [t.SAGEMAKER_NOTEBOOK_LIFECYCLE_CONFIGURATION]: new Set(["oncreate", "onstart"]),
     [t.SAGEMAKER_STUDIO_LIFECYCLE_CONFIG]: new Set(["studiolifecycleconfigcontent"]),
 };
-// Records that compare a value with one header, and where that header's name is: an ALB
-// listener rule's `httpHeader` condition (CloudFront's X-Origin-Verify shared secret, checked at
-// the origin), a WAFv2 byte match on a single header, a classic WAF byte match tuple, and their
-// CloudFormation casings in templates and `ruleJson`. An ALB header value is a pattern (`*` and
-// `?` match any text): its literal text is judged.
-interface HeaderMatch {
-    /** The key of the compared value. */
+// Records whose value is named by another of their fields, and where that name is: a value
+// compared with one header, as an ALB listener rule's `httpHeader` condition (CloudFront's
+// X-Origin-Verify shared secret, checked at the origin), a WAFv2 byte match on a single header,
+// a classic WAF byte match tuple and their CloudFormation casings in templates and `ruleJson`;
+// and a CloudFront KeyValueStore key (a CloudFront Function's basic-auth credentials, read at
+// the edge). An ALB header value is a pattern (`*` and `?` match any text): its literal text is judged.
+interface NamedValue {
+    /** The key of the named value. */
     value: string;
-    /** Where the header's name is, from the record. */
-    header: readonly string[];
-    /** Whether the record names a header at all (a classic WAF tuple may match a URI). */
+    /** Where its name is, from the record. */
+    nameAt: readonly string[];
+    /** What that name is, for messages. */
+    namedBy: string;
+    /** Whether the record names the value at all (a classic WAF tuple may match a URI). */
     when?: (record: Record<string, unknown>) => boolean;
     wildcards?: true;
 }
-const HEADER_MATCHES: readonly HeaderMatch[] = [
-    { value: "values", header: ["httpHeaderName"], wildcards: true },
-    { value: "Values", header: ["HttpHeaderName"], wildcards: true },
-    { value: "searchString", header: ["fieldToMatch", "singleHeader", "name"] },
-    { value: "SearchString", header: ["FieldToMatch", "SingleHeader", "Name"] },
-    { value: "targetString", header: ["fieldToMatch", "data"], when: (r) => unwrappedAt(r, ["fieldToMatch", "type"]) === "HEADER" },
+const COMPARED = "the header it is compared with";
+const NAMED_VALUES: readonly NamedValue[] = [
+    { value: "values", nameAt: ["httpHeaderName"], namedBy: COMPARED, wildcards: true },
+    { value: "Values", nameAt: ["HttpHeaderName"], namedBy: COMPARED, wildcards: true },
+    { value: "searchString", nameAt: ["fieldToMatch", "singleHeader", "name"], namedBy: COMPARED },
+    { value: "SearchString", nameAt: ["FieldToMatch", "SingleHeader", "Name"], namedBy: COMPARED },
+    { value: "targetString", nameAt: ["fieldToMatch", "data"], namedBy: COMPARED, when: (r) => unwrappedAt(r, ["fieldToMatch", "type"]) === "HEADER" },
+    { value: "value", nameAt: ["key"], namedBy: "the key it is stored under", when: (r) => "keyValueStoreArn" in r },
 ];
 
 /** The value at `path`, through `Secret` wrappers (the remediation path still has them), unlike values.ts' `valueAt`. */
@@ -163,13 +169,13 @@ function unwrappedAt(record: Record<string, unknown>, path: readonly string[]): 
     return unwrapSecrets(v);
 }
 
-/** The header a record's `value` key is compared with, when the record matches one header. */
-function headerMatched(record: Record<string, unknown>): { match: HeaderMatch; header: string } | undefined {
-    for (const match of HEADER_MATCHES) {
+/** The name another field of a record gives one of its values, when the record has one. */
+function namedValue(record: Record<string, unknown>): { match: NamedValue; name: string } | undefined {
+    for (const match of NAMED_VALUES) {
         if (!(match.value in record) || (match.when && !match.when(record))) continue;
-        const header = unwrappedAt(record, match.header);
-        // An unknown header name passes: which header this is is not known yet (preview).
-        if (typeof header === "string" && header !== "" && !isUnknown(header)) return { match, header };
+        const name = unwrappedAt(record, match.nameAt);
+        // An unknown name passes: which header or key this is is not known yet (preview).
+        if (typeof name === "string" && name !== "" && !isUnknown(name)) return { match, name };
     }
     return undefined;
 }
@@ -275,8 +281,8 @@ interface WalkContext {
     siblings: Siblings;
     /** As `SensitiveValue.pairNames`, locations still chains (materialized only for what is found). */
     pairNames: Chain<Omit<PairName, "location"> & { location?: Chain<Segment> }> | undefined;
-    /** As `SensitiveValue.header`. */
-    header: boolean;
+    /** As `SensitiveValue.namedBy`. */
+    namedBy: string | undefined;
 }
 
 interface Siblings {
@@ -364,7 +370,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         found.push({
             path, parts, pairNames: toList(ctx.pairNames).map((n) => ({ ...n, location: toList(n.location) })), location,
             ...(ctx.documentParts !== undefined ? { documentParts: ctx.documentParts } : {}), ...(extra.script ? { script: true } : {}),
-            ...(ctx.header ? { header: true as const } : {}), reason,
+            ...(ctx.namedBy !== undefined ? { namedBy: ctx.namedBy } : {}), reason,
         });
     };
 
@@ -442,7 +448,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const root: WalkContext = {
         path: undefined, depth: 0, location: undefined, key: undefined, name: undefined, heldBy: undefined, describing: false, full: isAwsType(type),
         references: false, marks: marks.length > 0 ? { pending: marks, namesOff: false } : NO_MARKS, documentParts: undefined, documents: 0,
-        siblings: NO_SIBLINGS, pairNames: undefined, header: false,
+        siblings: NO_SIBLINGS, pairNames: undefined, namedBy: undefined,
     };
     walk<WalkContext>(props, root, (raw, ctx, schedule) => {
         const value = unwrapSecrets(raw);
@@ -477,7 +483,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                             schedule(element[pair[1]], {
                                 ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i, pair[1]), key: name,
                                 name: full ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
-                                header: false,
+                                namedBy: undefined,
                             });
                             return;
                         }
@@ -489,7 +495,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                         // A named element (an ECS container): `containerDefinitions.web.environment...`.
                         schedule(element, {
                             ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i), key: undefined, name: undefined,
-                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey), header: false,
+                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey), namedBy: undefined,
                         });
                         return;
                     }
@@ -514,16 +520,16 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const siblings = siblingsOf(value);
             const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
-            const matched = headerMatched(value);
+            const fieldName = namedValue(value);
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
                 const childFull = full && !TAG_KEYS.has(keyLower);
-                // A value compared with a header is judged by the header's name, as a pair's is.
-                const compared = matched?.match.value === key ? matched : undefined;
-                const nameKey = compared ? compared.header : key;
+                // A value another field names is judged by that name, as a pair's is.
+                const byField = fieldName?.match.value === key ? fieldName : undefined;
+                const nameKey = byField ? byField.name : key;
                 const name = childFull ? judgeName(nameKey) : undefined;
                 // Every field written out, in the root's order (the most frequent context: no spread).
-                schedule(compared?.match.wildcards ? literalTexts(child) : child, {
+                schedule(byField?.match.wildcards ? literalTexts(child) : child, {
                     path: at(ctx.path, key),
                     depth: ctx.depth + 1,
                     location: within(ctx, key),
@@ -538,7 +544,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     documents: ctx.documents,
                     siblings,
                     pairNames: ctx.pairNames,
-                    header: compared !== undefined,
+                    namedBy: byField?.match.namedBy,
                 });
             }
         }

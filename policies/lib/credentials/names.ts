@@ -77,6 +77,9 @@ const NOT_KEY_QUALIFIERS = new Set([
 // Last words that make a name a weak credential name: the value decides (X-Origin-Verify, a
 // header CloudFront sends the origin as a shared secret).
 const WEAK_LAST_WORDS = new Set(["verify", "verification"]);
+// `key value <noun>` names a data structure, not a key: keyValuePairs, KeyValueStore (whose
+// entries are then judged by their own names).
+const KEY_VALUE_NOUNS = new Set(["pair", "pairs", "store", "stores", "map", "maps", "list", "lists"]);
 
 // A word after the credential word makes the name about the credential, not the credential
 // itself: secretArn, passwordLength, TOKEN_TTL, SESSION_TOKENS_TABLE, SECRETS_BACKEND.
@@ -89,7 +92,7 @@ const REFERENCE_WORDS = new Set([
     "domain", "domains", "selection", "expression", "generation", "provider", "providers", "param", "params", "parameter", "parameters",
     "file", "files", "filename", "dir", "directory", "folder", "mount", "volume", "alias", "role", "kms", "public", "list", "lists", "scope",
     "scopes", "validation", "table", "tables", "queue", "queues", "topic", "topics", "bucket", "stream", "template", "templates", "store",
-    "backend", "backends", "kwargs", "audience", "aud", "hash", "hashed", "digest", "checksum", "fingerprint", "capacity", "size", "port",
+    "backend", "backends", "kwargs", "audience", "aud", "hash", "hashed", "digest", "sha1", "sha256", "sha512", "md5", "bcrypt", "checksum", "fingerprint", "capacity", "size", "port",
     "millis", "ms", "seconds", "secs", "sec", "minutes", "mins", "min", "hours", "days", "weeks", "level", "limit", "limits", "lifetime", "max",
     "timeout", "interval", "rounds", "retries", "attempts", "duration", "age", "changed", "updated", "created", "last", "stdin", "env",
     "prompt", "reset", "regex", "pattern", "mask", "manager", "extension", "layer", "handler", "function", "lambda", "service", "cookie",
@@ -189,6 +192,7 @@ function mentions(words: readonly string[]): Mention[] {
         } else if (w === "pat" && i === last && i > 0) {
             found.push({ start: i, end: i + 1, weak: false }); // GH_PAT
         } else if (w === "key" || w === "keys") {
+            if (words[i + 1] === "value" && KEY_VALUE_NOUNS.has(words[i + 2])) return;
             const q = words[i - 1];
             if (q !== undefined && STRONG_KEY_QUALIFIERS.has(q)) found.push({ start: i - 1, end: i + 1, weak: false });
             else if (q === undefined || !NOT_KEY_QUALIFIERS.has(q)) found.push({ start: i, end: i + 1, weak: true });
