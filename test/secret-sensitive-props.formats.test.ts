@@ -2,8 +2,10 @@
 // (shapes.ts) and the script reader (scripts.ts) of secret-sensitive-props, rule by rule: a
 // positive and a negative example each, and linear time on 1 MB adversarial inputs.
 import { describe, expect, it } from "vitest";
-import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
-import { findFormat, FORMAT_RULE_IDS, isPublicMaterial } from "../policies/lib/credentials/formats";
+import { createHash } from "crypto";
+import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, mnemonicOf, random } from "../fixtures/secret-sensitive-props/evaluation/fake";
+import { BIP39_ENGLISH } from "../policies/lib/credentials/bip39-english";
+import { findFormat, FORMAT_RULE_IDS, isBip39Mnemonic, isPublicMaterial } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
 import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInScript, findPasswordInSql } from "../policies/lib/credentials/scripts";
 import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusableLiterally, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
@@ -139,6 +141,7 @@ const EXAMPLES: [string, string, string][] = [
     ["docker-config-auth", JSON.stringify({ auths: { "registry.acme.example": { auth: b64text(`ci:${pw}`) } } }), JSON.stringify({ auths: { "registry.acme.example": { auth: "" } } })],
     ["basic-auth-header", fake.basic("ops", pw), 'Basic realm="api"'],
     ["bearer-token", fake.bearer("f59"), "Bearer ${TOKEN}"],
+    ["bip39-mnemonic", fake.mnemonic("f106"), "test test test test test test test test test test test junk"],
 ];
 
 describe("credential formats", () => {
@@ -193,6 +196,35 @@ describe("credential formats", () => {
         for (const value of placeholders) expect(findFormat(value)?.id, value.slice(0, 12)).toBeUndefined();
         // A real token of the same rule still is one.
         expect(findFormat(fake.github("placeholder-sibling"))?.id).toBe("github-token");
+    });
+
+    it("a BIP-39 recovery phrase is the list's words with their checksum; test vectors and development phrases are not", () => {
+        const list = BIP39_ENGLISH.split(" ");
+        expect(list).toHaveLength(2048);
+        expect(createHash("sha256").update(list.join("\n") + "\n").digest("hex")).toBe("2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda");
+        // The trezor/python-mnemonic vector of entropy 9e885d952ad362caeb4efe34a8e91bd2 (its published phrase).
+        expect(mnemonicOf(Buffer.from("9e885d952ad362caeb4efe34a8e91bd2", "hex"))).toBe("ozone drill grab fiber curtain grace pudding thank cruise elder eight picnic");
+        for (const words of [12, 15, 18, 21, 24]) {
+            const phrase = fake.mnemonic(`phrase-${words}`, words);
+            expect(phrase.split(" ")).toHaveLength(words);
+            expect(isBip39Mnemonic(phrase), `${words} words`).toBe(true);
+            expect(isBip39Mnemonic(`\n  ${phrase.replace(/ /g, "  ")}\n`)).toBe(true);
+        }
+        const phrase = fake.mnemonic("phrase-negatives").split(" ");
+        const other = list.find((w) => w !== phrase[11] && !isBip39Mnemonic([...phrase.slice(0, 11), w].join(" ")))!;
+        const negatives = [
+            [...phrase.slice(0, 11), other].join(" "), // the checksum is wrong
+            phrase.slice(0, 11).join(" "), [...phrase, "abandon"].join(" "), // not a phrase's length
+            [...phrase.slice(0, 11), "bitcoin"].join(" "), phrase.join(" ").toUpperCase(), phrase.join("-"),
+            "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about", // test vectors: entropy of one byte
+            "legal winner thank year wave sausage worth useful legal winner thank yellow",
+            "zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong",
+            "test test test test test test test test test test test junk", // Hardhat's
+            "myth like bonus scare over problem client lizard pioneer submit female collect", // Ganache's --deterministic
+            "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat", // Truffle's develop
+            "please remember to rotate the api key every ninety days or sooner",
+        ];
+        for (const value of negatives) expect(isBip39Mnemonic(value), value).toBe(false);
     });
 
     it("names a value by its format, never by its text", () => {
@@ -475,6 +507,15 @@ describe("scripts and argument lists", () => {
             expect(findPasswordInSql(sql, judge), sql).toBeUndefined();
         }
         expectLinear((n) => findPasswordInSql("PASSWORD '".repeat(n / 10) + "IDENTIFIED BY ".repeat(n / 14), judge), 300);
+    });
+
+    it("a value in a script that only a whole value can be (a recovery phrase) is judged by its format, whatever its name", () => {
+        const phrase = fake.mnemonic("in-script");
+        const found = (userData: string) => findSensitiveValues("aws:ec2/instance:Instance", { userData }, { sensitivePatterns: [], ignoreProperties: [] }).map((v) => v.reason);
+        for (const line of [`export SEED="${phrase}"`, `echo "WALLET=${phrase}" >> /opt/app/.env`, `  words: ${phrase}`]) {
+            expect(found(`#!/bin/bash\n${line}\n`), line.slice(0, 12)).toEqual([{ kind: "script", what: expect.any(String) }]);
+        }
+        expect(found(`#!/bin/bash\nexport MNEMONIC="test test test test test test test test test test test junk"\n`)).toEqual([]);
     });
 
     it("scripts of 1 MB are read in linear time", () => {

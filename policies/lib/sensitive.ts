@@ -385,8 +385,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;
         return undefined;
     };
+    // A value in a script is judged by its name, and by its format where only a whole value has
+    // one (a recovery phrase, a DER key): the scan of the whole script finds the others.
     const scriptJudge = (ctx: WalkContext) => (name: string, value: string): boolean =>
-        !isUnusable(value) && (patternFor(name) !== undefined || nameReason(judgeName(name), value, ctx) !== undefined);
+        !isUnusable(value) && (patternFor(name) !== undefined || nameReason(judgeName(name), value, ctx) !== undefined || findFormat(value)?.class === "unmistakable");
 
     const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
         if (ctx.marks.hit ? isUnusableLiterally(value) : isUnusable(value)) return;

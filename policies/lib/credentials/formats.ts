@@ -12,7 +12,9 @@
 // Class "unmistakable": a credential under any name, on any provider. Class "public-capable":
 // a credential format that some vendors hand out for browsers (JWTs, Google API keys,
 // Laravel keys): a credential unless the name says it is public (NEXT_PUBLIC_*, anon).
+import { createHash } from "crypto";
 import { isUnknown } from "../values";
+import { BIP39_ENGLISH } from "./bip39-english";
 import { isDummy, isFilledLater, saysPlaceholder } from "./shapes";
 
 export type FormatClass = "unmistakable" | "public-capable";
@@ -238,6 +240,39 @@ function randomish(token: string): boolean {
 // symmetric "oct" key); a public key (`n`/`e`, `x`/`y`) has neither.
 const JWK_PRIVATE_MEMBER: ReadonlyMap<string, string> = new Map([["RSA", "d"], ["EC", "d"], ["OKP", "d"], ["oct", "k"]]);
 
+let bip39Index: Map<string, number> | undefined;
+const MNEMONIC_SHAPE = /^[a-z]{3,8}(?: [a-z]{3,8}){11,23}$/;
+// The phrases development chains publish (Ganache's --deterministic, Truffle's develop).
+const DEVELOPMENT_MNEMONICS = new Set([
+    "myth like bonus scare over problem client lizard pioneer submit female collect",
+    "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat",
+]);
+
+/**
+ * A wallet's BIP-39 recovery phrase, the key to all its accounts: 12 to 24 words of the list
+ * whose last bits are the SHA-256 checksum of the others (one chance in 16 to 256 for other
+ * words). Test vectors and Hardhat's `test test ... junk` pass: a few words repeated, or
+ * entropy of one repeated byte.
+ */
+export function isBip39Mnemonic(value: string): boolean {
+    const text = value.trim().replace(/\s+/g, " ");
+    if (!MNEMONIC_SHAPE.test(text) || DEVELOPMENT_MNEMONICS.has(text)) return false;
+    const words = text.split(" ");
+    if (words.length % 3 !== 0 || new Set(words).size <= words.length / 2) return false;
+    bip39Index ??= new Map(BIP39_ENGLISH.split(" ").map((w, i) => [w, i]));
+    let bits = "";
+    for (const w of words) {
+        const i = bip39Index.get(w);
+        if (i === undefined) return false;
+        bits += i.toString(2).padStart(11, "0");
+    }
+    const entropy = Buffer.alloc((bits.length * 32) / 33 / 8);
+    for (let i = 0; i < entropy.length; i++) entropy[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+    if (entropy.every((b) => b === entropy[0])) return false;
+    const checksum = createHash("sha256").update(entropy).digest()[0].toString(2).padStart(8, "0").slice(0, words.length / 3);
+    return bits.slice(entropy.length * 8) === checksum;
+}
+
 export const JWK_PRIVATE_KEY = "a private JSON Web Key";
 
 /**
@@ -327,6 +362,10 @@ const RULES: readonly Rule[] = [
     { id: "sentry-auth-token", what: "a Sentry auth token", class: "unmistakable", keywords: ["sntrys_", "sntryu_"], test: rx(/\bsntry[us]_[A-Za-z0-9+/=_]{40,2000}/) },
     { id: "discord-webhook", what: "a Discord webhook URL", class: "unmistakable", keywords: ["discord"], test: rx(/\bhttps:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}\b/) },
     { id: "discord-bot-token", what: "a Discord bot token", class: "unmistakable", when: (v) => v.length >= 58 && v.length < 100 && /^\s*[MNO]/.test(v), test: (v) => /^[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}$/.test(v.trim()) },
+    {
+        id: "bip39-mnemonic", what: "a wallet recovery phrase (BIP-39 mnemonic)", class: "unmistakable",
+        when: (v) => v.length >= 47 && v.length <= 256 && /^\s*[a-z]{3,8}\s[a-z]/.test(v), test: isBip39Mnemonic,
+    },
     // The Bot API puts the token in the path, glued to "bot": https://api.telegram.org/bot<token>/sendMessage.
     { id: "telegram-bot-token", what: "a Telegram bot token", class: "unmistakable", keywords: [":AA"], test: rx(/(?:\b|(?<=\/bot))\d{8,10}:AA[A-Za-z0-9_-]{33}\b/) },
     { id: "google-oauth-client-secret", what: "a Google OAuth client secret", class: "unmistakable", keywords: ["GOCSPX-"], test: rx(/\bGOCSPX-[A-Za-z0-9_-]{28}\b/) },
