@@ -436,6 +436,9 @@ describe("scripts and argument lists", () => {
         [`echo "//npm.acme.example/:_authToken=${pw}" >> /home/ec2-user/.npmrc`, "an .npmrc registry credential"],
         [`echo '//artifactory.acme.example/api/npm/npm/:_password=${Buffer.from(pw).toString("base64")}' >> ~/.npmrc`, "an .npmrc registry credential"],
         [`mysql -e "CREATE USER 'app'@'%' IDENTIFIED BY '${pw}';"`, "a SQL password literal"],
+        // A local user's password hashed on the host from a literal.
+        [`usermod --password $(openssl passwd -1 '${pw}') deploy`, "`openssl passwd`"],
+        [`useradd -m -p "$(openssl passwd -6 -salt x9 ${pw})" ops`, "`openssl passwd`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -464,6 +467,8 @@ describe("scripts and argument lists", () => {
         [`curl -d '{"user":"ops","password":"$(cat /run/secrets/pw)","passwordPolicy":"strict"}' https://x`], ['echo \'{"tokenType":"Bearer","secretName":"prod/api"}\' > /etc/app.json'],
         ['echo "//npm.acme.example/:_authToken=${NPM_TOKEN}" >> ~/.npmrc'], ["echo 'always-auth=true' >> ~/.npmrc"],
         [`psql -c "ALTER USER app WITH PASSWORD '$DB_PASSWORD';"`], [`psql -c "CREATE USER etl PASSWORD 'md5153c434b4b77c89e6b94f12c5393af5b';"`], [`psql -c "ALTER USER etl PASSWORD '<password>';"`],
+        ["useradd -p $(openssl passwd -1 $PASSWORD) $USER_NAME"], ['useradd -p "$(openssl passwd -6 "$ADMIN_PW")" admin'], ['useradd -p "$(echo $PW | openssl passwd -6 -stdin)" admin'],
+        ["HASH=$(openssl passwd -apr1 -in /run/secrets/pw)"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {

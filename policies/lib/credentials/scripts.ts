@@ -215,6 +215,9 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     const chpasswd = /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/.exec(line);
     // Judged as a password, as the other password arguments are: placeholders and hashes pass.
     if (chpasswd && !isRuntime(chpasswd[1]) && judge("password", chpasswd[1])) return { what: "a line piped to `chpasswd`" };
+    // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
+    const hashed = /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}\S{1,64}))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/.exec(line);
+    if (hashed && !hashed[2].startsWith("-") && !isRuntime(unquote(hashed[2])) && judge("password", unquote(hashed[2]))) return { what: "`openssl passwd`" };
     const sql = findPasswordInSql(line, judge);
     if (sql) return sql;
     const piped = PIPED_TO_STDIN.exec(line);
