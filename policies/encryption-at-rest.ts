@@ -320,6 +320,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EC2_SPOT_FLEET_REQUEST]: "the spot fleet request",
     [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
     [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
+    [t.EKS_NODE_GROUP]: "the node group",
 };
 
 const EBS_DEFAULT_TYPE = "aws.ebs.EncryptionByDefault";
@@ -427,6 +428,20 @@ const ebsStackChecks: EbsCheck[] = [
         "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
         isNewTemplateVolume,
     ),
+    {
+        // Without a launch template EKS builds its own, from a public EKS-optimized AMI whose root
+        // volume nothing encrypts but the account default (aws/containers-roadmap#1774, open).
+        // With one, the template decides, and is judged as any other.
+        types: [t.EKS_NODE_GROUP],
+        property: "launchTemplate",
+        accepts: (v) => v !== NOT_ENCRYPTED,
+        expected: "a launch template",
+        unset: (r, j) => {
+            const d = j.defaultFor(r);
+            return d.on === false ? { value: NOT_ENCRYPTED, note: `EKS then builds one whose nodes' root volumes nothing encrypts; ${unsetNote(r, d)}` } : undefined;
+        },
+        fix: (j, r) => unsetFix("Give the node group a `launchTemplate` whose root device mapping sets `ebs.encrypted: \"true\"`", r, j.defaultFor(r)),
+    },
     keyCheck<EbsJudgement>([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
@@ -462,6 +477,7 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
         "launchSpecifications[].ebsBlockDevices[].encrypted", "launchSpecifications[].ebsBlockDevices[].kmsKeyId", "launchSpecifications[].ebsBlockDevices[].snapshotId", "region",
     ],
     [t.EC2_LAUNCH_TEMPLATE]: ["region"],
+    [t.EKS_NODE_GROUP]: ["launchTemplate", "region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
     [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],
 };
@@ -501,9 +517,9 @@ function withoutUnknownAt(value: unknown, segments: readonly string[]): unknown 
 }
 
 /**
- * The stack part: EBS encryption flags of volumes, instance and launch configuration devices
- * and launch template mappings, with the account default the stack turns on. It reads
- * outputs: at preview what the program declared (computed values unknown), after an update
+ * The stack part: EBS encryption flags of volumes, instance and launch configuration devices,
+ * launch template mappings and EKS node groups without a template, with the account default
+ * the stack turns on. It reads outputs: at preview what the program declared (computed values unknown), after an update
  * what AWS reports (`encrypted: true` is encrypted, whatever the account setting was).
  */
 export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], config: EncryptionAtRestConfig, context: Pick<StackContext, "dryRun">): Finding[] {

@@ -27,6 +27,10 @@ const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: tr
 const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefault: true };
 
 /** Both parts on a stack of one resource: the policy's verdict on it (`check` of a fixture, outputs = inputs). */
+const NODE_GROUP = {
+    clusterName: "example", nodeGroupName: "example", nodeRoleArn: "arn:aws:iam::111122223333:role/eks-nodes", subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"],
+    scalingConfig: { desiredSize: 1, maxSize: 2, minSize: 1 }, updateConfig: { maxUnavailable: 1 },
+};
 const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => {
     const store = resource(type, props, { name: "store" });
     return [...findUnencryptedDataStores(store, config), ...findEbsVolumesUnencrypted([store], config, { dryRun: false }), ...findMethodCachesUnencrypted([store], { dryRun: false })];
@@ -86,6 +90,9 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["volume without encrypted, account default on", t.EBS_VOLUME, { availabilityZone: "eu-west-1a", size: 10 }, EBS_DEFAULT],
         ["instance device without encrypted, account default on", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 10 }] }, EBS_DEFAULT],
         ["launch template mapping without encrypted, account default on", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20 } }] }, EBS_DEFAULT],
+        // An EKS managed node group with a launch template: the template decides (and is judged).
+        ["EKS node group with a launch template", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: { id: "lt-0123456789abcdef0", version: "3" } }],
+        ["EKS node group without a launch template, account default on", t.EKS_NODE_GROUP, NODE_GROUP, EBS_DEFAULT],
         // Services that always encrypt.
         ["SQS queue with nothing declared (SSE-SQS by default)", t.SQS_QUEUE, { name: "jobs" }],
         ["SQS queue with SSE-SQS", t.SQS_QUEUE, { sqsManagedSseEnabled: true }],
@@ -224,6 +231,9 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["launch template false (a boolean)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: false } }] }, DEFAULTS, "ebs.encrypted is false"],
         ["launch template empty string (what the provider sends for unset)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "", volumeSize: 20 } }] }, DEFAULTS, "ebs.encrypted is not set"],
         ["launch template mapping only sizes the volume (@pulumi/eks default)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, deleteOnTermination: true } }] }, DEFAULTS, "nodeRootVolumeEncrypted"],
+        // EKS builds the template from a public EKS-optimized AMI (aws/containers-roadmap#1774).
+        ["EKS managed node group without a launch template (the registry's example)", t.EKS_NODE_GROUP, { ...NODE_GROUP, diskSize: 40 }, DEFAULTS,
+            "launchTemplate is not set (EKS then builds one whose nodes' root volumes nothing encrypts; EBS creates the volume unencrypted unless encryption by default is on"],
         ["RDS instance unset", t.RDS_INSTANCE, { engine: "postgres", instanceClass: "db.t4g.micro" }, DEFAULTS, "storageEncrypted is not set (RDS creates the instance unencrypted)"],
         ["RDS instance false", t.RDS_INSTANCE, { engine: "mysql", storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
         ["RDS instance: string \"true\" is not the boolean the provider takes", t.RDS_INSTANCE, { engine: "mysql", storageEncrypted: "true" }, DEFAULTS, "is a string, not the boolean true"],
@@ -462,6 +472,10 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         })()],
         ["its own region equal to the volume's provider region", [ebsDefault("d", { enabled: true, region: "us-east-1" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", { enabled: true, region: "us-east-1" })))]],
         ["one of two defaults applies", [D, ebsDefault("west", { enabled: true, region: "us-west-2" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(D, ebsDefault("west")))]],
+        ["an EKS node group without a template that depends on it", [D, on("ng", t.EKS_NODE_GROUP, NODE_GROUP, dependsOn(D))]],
+        ["preview: an EKS node group's template taken from another output", [
+            on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U }, { propertyDependencies: { launchTemplate: [D.urn] } }),
+        ], DEFAULTS, true],
         ["config credits volumes without any default in the stack", [on("v", t.EBS_VOLUME, VOLUME), on("i", t.EC2_INSTANCE, DEVICES)], EBS_DEFAULT],
         ["after an update: the outputs say encrypted (no default in the stack)", [on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: true, kmsKeyId: KEY })]],
         ["a volume from a snapshot", [on("v", t.EBS_VOLUME, { ...VOLUME, snapshotId: "snap-0123456789abcdef0" })]],
@@ -511,6 +525,15 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             'in its region; aws.ebs.EncryptionByDefault "d" of this stack has another provider or `region`, not known to be the instance\'s region). ' +
             "Set `encrypted: true` on the device (with `kmsKeyId` for a customer managed key), or make the instance depend (`dependsOn`) on an aws.ebs.EncryptionByDefault " +
             "of its own region: the same provider, no other `region`.",
+        ]],
+        ["an EKS node group without a template, and no default in the stack", [on("ng", t.EKS_NODE_GROUP, NODE_GROUP)], DEFAULTS, false, [
+            'aws:eks/nodeGroup:NodeGroup "ng": launchTemplate is not set (EKS then builds one whose nodes\' root volumes nothing encrypts; EBS creates the volume ' +
+            "unencrypted unless encryption by default is on for the account in its region). Give the node group a `launchTemplate` whose root device mapping sets " +
+            "`ebs.encrypted: \"true\"`, or turn EBS encryption by default on before the node group is created: with an aws.ebs.EncryptionByDefault in this stack " +
+            "that the node group depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["preview: an EKS node group's computed launchTemplate unknown reads as not set", [on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U })], DEFAULTS, true, [
+            expect.stringContaining('"ng": launchTemplate is not set'),
         ]],
         ["a volume of its own region elsewhere", [D, on("v", t.EBS_VOLUME, { ...VOLUME, region: "eu-west-1" }, dependsOn(D))], DEFAULTS, false, [
             expect.stringContaining('"ebs-default" of this stack is for another region (us-east-1; the volume is in eu-west-1)'),
@@ -576,7 +599,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         const findings = findEbsVolumesUnencrypted([DEFAULT_PROVIDER, on("v", t.EBS_VOLUME, VOLUME), resource(t.RDS_INSTANCE, { engine: "postgres" })], DEFAULTS, { dryRun: false });
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
-            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
+            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.EKS_NODE_GROUP, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
     });
@@ -714,6 +737,22 @@ describe("encryption-at-rest at preview, through the engine path", () => {
             ["render", "mandatory", 'aws:ec2/spotFleetRequest:SpotFleetRequest "render": launchSpecifications[0].rootBlockDevices[0].encrypted is false. ' +
                 "Set `encrypted: true` on the launch specification's root block device"],
             ["batch", "mandatory", 'aws:ec2/spotFleetRequest:SpotFleetRequest "batch": launchSpecifications[0].ebsBlockDevices[0].encrypted is not set'],
+        ]);
+    });
+    it("an EKS managed node group without a launch template is reported unless it depends on the stack's default; one with a template is not", async () => {
+        const group = (name: string, props: Record<string, unknown>, dependencies: string[] = []) => ({
+            type: t.EKS_NODE_GROUP, name, props, outputs: { ...props, region: { $unknown: "string" } }, dependencies,
+        });
+        const run = await engine.run({
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                group("general", { ...NODE_GROUP, instanceTypes: ["m6i.large"], diskSize: 40 }),
+                group("covered", NODE_GROUP, ["ebs-default"]),
+                group("templated", { ...NODE_GROUP, launchTemplate: { name: "eks-nodes", version: "1" } }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["general", "mandatory", 'aws:eks/nodeGroup:NodeGroup "general": launchTemplate is not set'],
         ]);
     });
 });

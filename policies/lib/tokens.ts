@@ -237,6 +237,7 @@ export const SAGEMAKER_STUDIO_LIFECYCLE_CONFIG = "aws:sagemaker/studioLifecycleC
 export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
 export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
+export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS = "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_REPLICATION_CONFIG = "aws:dms/replicationConfig:ReplicationConfig";
