@@ -295,6 +295,8 @@ describe("value shapes", () => {
         ["Ref::apiKey"], ["ENC[db_password]"], ["ENC[AES256_GCM,data:Zm9v,iv:aXY=,tag:dGFn,type:str]"],
         ["gh" + "p_" + "x".repeat(36)], ["sk" + "_live_" + "x".repeat(24)], ["gl" + "pat-XXXXXXXXXXX-XXXXXXXX"], ["hv" + "s." + "0".repeat(24)],
         ["gh" + "p_YOUR_TOKEN_HERE_0123456789"],
+        // Instructions for a value the program leaves to the console (ignoreChanges on a SecureString).
+        ["fill_me_in"], ["FILL_ME_IN"], ["To Replace"], ["placeholder-replace-me"], ["set-in-console"], ["TO_BE_FILLED"], ["not-set"], ["to_replace"],
     ])("%j cannot be a credential", (v) => expect(isUnusable(v)).toBe(true));
 
     it("a token placeholder is a prefix and a dummy body, not any value with a prefix", () => {
@@ -349,6 +351,10 @@ describe("value shapes", () => {
         ["org.springframework.security.crypto.argon2.Argon2PasswordEncoder"], ["db.t3.micro"], ["EC2.INTERNAL"], ["ip-10-0-1-5.ec2.internal"], ["Web01.corp.example"],
         // An authentication scheme alone (a WAF rule matching `Bearer `), not what follows it.
         ["Bearer "], ["Basic"], ["token"], ["Negotiate"],
+        // API Gateway's static empty value (a header cleared before the backend), and a dash.
+        ["''"], ["'-'"],
+        // KMS ciphertext (Datadog's DD_KMS_API_KEY: "the KMS-encrypted API Key"), the name of the secret RDS manages.
+        ["AQICAHh" + random("kms-blob", 180, B64)], ["rds!db-0f2c4e6a-8b1d-4c3e-9f5a-7b6c5d4e3f2a"], ["rds!cluster-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {
@@ -381,10 +387,14 @@ describe("names", () => {
     it.each([
         ["DB_PASSWORD", "credential"], ["STRIPE_KEY", "weak"], ["X-Origin-Verify", "weak"], ["PASSWORD_MIN_LENGTH", "describing"], ["LOG_LEVEL", "none"],
         ["NEXT_PUBLIC_SUPABASE_ANON_KEY", "describing"], ["AWS_SECRET_ACCESS_KEY", "credential"], ["AWS_ACCESS_KEY_ID", "none"],
+        // Redis's directives, a password abbreviated after a qualifier, Honeycomb's write key; a token's use and keys fetched from a key server.
+        ["requirepass", "credential"], ["masterauth", "credential"], ["DB_PW", "credential"], ["HONEYCOMB_WRITEKEY", "credential"],
+        ["TOKEN_USE", "describing"], ["recv-keys", "none"], ["PW_TEST_HTML_REPORT_OPEN", "none"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {
-        for (const n of ["NEXT_PUBLIC_FIREBASE_API_KEY", "VITE_MAPBOX_TOKEN", "REACT_APP_KEY", "STRIPE_PUBLISHABLE_KEY", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIX_PUSHER_APP_KEY"]) {
+        for (const n of ["NEXT_PUBLIC_FIREBASE_API_KEY", "VITE_MAPBOX_TOKEN", "REACT_APP_KEY", "STRIPE_PUBLISHABLE_KEY", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIX_PUSHER_APP_KEY",
+            "BRAINTREE_TOKENIZATION_KEY"]) {
             expect(judgeName(n).public, n).toBe(true);
         }
         expect(judgeName("STRIPE_SECRET_KEY").public).toBe(false);
@@ -438,6 +448,25 @@ describe("scripts and argument lists", () => {
         [`mysql -e "CREATE USER 'app'@'%' IDENTIFIED BY '${pw}';"`, "a SQL password literal"],
         // A local user's password hashed on the host from a literal.
         [`usermod --password $(openssl passwd -1 '${pw}') deploy`, "`openssl passwd`"],
+        // A valueless flag before the credential flag (Splunk's documented --seed-passwd), one or three of them.
+        [`app migrate --verbose --db-password ${pw}`, "a command-line flag's value"],
+        [`splunk start --accept-license --answer-yes --no-prompt --seed-passwd ${pw}`, "a command-line flag's value"],
+        [`redis-server --appendonly yes --requirepass ${pw}`, "a command-line flag's value"],
+        // One dash, a word long: keytool, a Jenkins agent's secret.
+        [`keytool -importkeystore -srckeystore c.p12 -srcstorepass ${pw} -destkeystore app.jks`, "a command-line flag's value"],
+        [`java -jar agent.jar -url http://jenkins.internal:8080/ -secret ${fake.hex("jenkins", 64)} -name ec2-agent`, "a command-line flag's value"],
+        [`docker run -d -e "POSTGRES_PASSWORD=${pw}" postgres:16`, "a variable assignment"],
+        [`kubectl create secret generic db --from-literal=password=${pw}`, "a variable assignment"],
+        [`aws cloudformation create-stack --stack-name app --parameters ParameterKey=DbPassword,ParameterValue=${pw}`, "an AWS CLI name/value pair"],
+        [`echo "${pw}" | passwd --stdin ec2-user`, "a value piped to \`--password-stdin\`"],
+        [`rabbitmqctl add_user admin ${pw}`, "\`rabbitmqctl add_user\`"],
+        [`mysql -e "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '${pw}';"`, "a SQL password literal"],
+        [`openssl pkcs12 -export -in c.pem -inkey k.pem -out c.p12 -passout pass:${pw}`, "\`openssl -passout pass:\`"],
+        [`mount -t cifs //fs01/share /mnt/share -o username=svc,password=${pw},vers=3.0`, "a mount option"],
+        [`echo "mysql-server mysql-server/root_password password ${pw}" | debconf-set-selections`, "a debconf answer"],
+        [`sed -i "s/password_here/${pw}/" wp-config.php`, "a \`sed\` edit of wp-config.php"],
+        [`define( 'DB_PASSWORD', '${pw}' );`, "a PHP constant"],
+        [`requirepass ${pw}`, "a redis.conf directive"],
         [`useradd -m -p "$(openssl passwd -6 -salt x9 ${pw})" ops`, "`openssl passwd`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
@@ -469,6 +498,17 @@ describe("scripts and argument lists", () => {
         [`psql -c "ALTER USER app WITH PASSWORD '$DB_PASSWORD';"`], [`psql -c "CREATE USER etl PASSWORD 'md5153c434b4b77c89e6b94f12c5393af5b';"`], [`psql -c "ALTER USER etl PASSWORD '<password>';"`],
         ["useradd -p $(openssl passwd -1 $PASSWORD) $USER_NAME"], ['useradd -p "$(openssl passwd -6 "$ADMIN_PW")" admin'], ['useradd -p "$(echo $PW | openssl passwd -6 -stdin)" admin'],
         ["HASH=$(openssl passwd -apr1 -in /run/secrets/pw)"],
+        // AWS CLI tag shorthand, key server fingerprints, values read at run time or from files, mount.cifs's credentials file.
+        ["aws ec2 create-tags --resources $INSTANCE_ID --tags Key=Name,Value=web-server-01 Key=Bootstrapped,Value=true"],
+        ["apt-key adv --keyserver hkp://keyserver.ubuntu.com:80 --recv-keys 58118E89F3A912897C070ADBF76221572C52609D"],
+        ['htpasswd -bc /etc/nginx/.htpasswd admin "$(openssl rand -base64 12)"'],
+        ["mount -t cifs //fs01/share /mnt/share -o credentials=/root/.smbcreds,vers=3.0"],
+        ['echo "//fs01/share /mnt/share cifs credentials=/root/.smbcreds,uid=1000,vers=3.0 0 0" >> /etc/fstab'],
+        ["java -jar agent.jar -url http://jenkins.internal:8080/ -secret @/home/jenkins/secret-file -name ec2-agent"],
+        ['echo "$ROOT_PW" | passwd --stdin root'], ['rabbitmqctl add_user admin "$RABBIT_PASSWORD"'], ["define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
+        ["requirepass $REDIS_PASSWORD"], ['kubectl create secret generic db --from-literal=password="$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)"'],
+        ["echo \"postfix postfix/main_mailer_type string 'Internet Site'\" | debconf-set-selections"], ["openssl pkcs12 -export -in c.pem -out c.p12 -passout env:P12_PASS"],
+        ["keytool -list -keystore app.jks -storepass:env STORE_PASS"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {
@@ -532,5 +572,9 @@ describe("scripts and argument lists", () => {
         // JSON members that never close: every attempt is bounded by the longest name and value.
         const members = (n: number) => `${'\\"a\\":\\"'.repeat(n / 8)}\n${`"${"k".repeat(120)}":`.repeat(n / 123)}\n"a":"${"v".repeat(n)}`;
         expectLinear((n) => findCredentialInScript(members(n), judge), 300);
+        // Lines of flags, mount commands, device fields, shorthand pairs and PHP constants that never complete.
+        const lines = (n: number) => ["-abcd ".repeat(n / 6), "mount ".repeat(n / 6), `echo "${"a".repeat(1000)} /${"b".repeat(1000)} `.repeat(n / 2010),
+            "Key=a,".repeat(n / 6), "define('A',".repeat(n / 11), "x x/y ".repeat(n / 6), `openssl passwd${" -1".repeat(n / 3)}`].join("\n");
+        expectLinear((n) => findCredentialInScript(lines(n), judge), 300);
     });
 });

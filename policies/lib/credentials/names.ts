@@ -52,11 +52,19 @@ const isAlnum = (c: number) => isUpper(c) || isLower(c) || isDigit(c);
 const CREDENTIAL_WORDS = new Set([
     "password", "passwords", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "tokens",
     "credential", "credentials", "creds", "apikey", "apikeys", "privatekey", "connectionstring", "psk", "htpasswd", "authorization",
+    // Redis's password directives (redis.conf, redis-server --requirepass).
+    "requirepass", "masterauth",
+    // Honeycomb's write key (HONEYCOMB_WRITEKEY), one word.
+    "writekey",
 ]);
 // One-word spellings: DBPASSWORD, authtoken, clientsecret, SECRETKEY.
-const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "credentials"];
+const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "credentials", "writekey"];
 // `pass` ends a one-word name only after these (adminpass, dbpass), never in bypass, compass.
-const PASS_PREFIXES = ["admin", "user", "root", "db", "replication", "keystore", "truststore", "master", "smtp", "mail", "ldap", "mysql", "pg", "redis", "app", "api", "svc", "service"];
+const PASS_PREFIXES = [
+    "admin", "user", "root", "db", "replication", "keystore", "truststore", "master", "smtp", "mail", "ldap", "mysql", "pg", "redis", "app", "api", "svc", "service",
+    // keytool's -storepass, -keypass, -srcstorepass, -deststorepass, -srckeypass, -destkeypass.
+    "store", "key", "srcstore", "deststore", "srckey", "destkey",
+];
 
 // `<qualifier> key` holds a credential (ENCRYPTION_KEY, SIGNING_KEY, DD_APP_KEY, LICENSE_KEY).
 const STRONG_KEY_QUALIFIERS = new Set([
@@ -71,6 +79,8 @@ const NOT_KEY_QUALIFIERS = new Set([
     "dedup", "deduplication", "group", "message", "lookup", "metric", "dimension", "tag", "label", "prefix", "cursor", "shard", "row",
     "column", "index", "config", "feature", "translation", "locale", "hot", "map", "primary", "unique", "composite", "natural", "surrogate",
     "password", "passwords", "pass", "asset", "file", "bucket", "route", "registry", "env", "i18n", "item", "lock", "pgp", "gpg", "key", "keys",
+    // gpg --recv-keys <fingerprint>: public keys fetched from a key server.
+    "recv", "receive",
     // S3-compatible APIs (MinIO, DataSync, Ceph) call the key ID the "access key"; its secret is the "secret key".
     "access",
 ]);
@@ -118,6 +128,8 @@ const REFERENCE_WORDS = new Set([
     "threads", "concurrency", "batch", "cron", "schedule", "cleanup", "purge", "lifespan", "maxage", "issued", "category", "tier", "plan",
     "tags", "note", "notes", "comment", "title", "summary", "help", "info", "details", "health", "question", "reminder", "recovery",
     "forgot", "change", "update", "generate", "span", "revoke",
+    // Cognito's token_use claim (TOKEN_USE=access).
+    "use",
 ]);
 // Words after the credential word that may name what the credential is scoped to or used by
 // (API_KEY_PROJECT, SLACK_TOKEN_CHANNEL, DD_API_KEY_LOGS) or what it is about (SECRET_PROJECT=acme-prod,
@@ -152,6 +164,7 @@ const PUBLIC_VENDOR_KEYS: readonly (readonly [string, readonly string[], string]
     ["firebase", ["api"], "key"], // Firebase: "API keys for Firebase services are not secret"
     ["algolia", ["search"], "key"], // the search-only key, for frontend code
     ["pusher", [], "key"], // the app key the client library connects with
+    ["braintree", ["tokenization"], "key"], // the client-side tokenization key (the private key is another)
     ["segment", ["write"], "key"], // the write key of every page's analytics.js snippet
     ["amplitude", ["api"], "key"], // the browser SDK's key (the secret key is another)
     ["mixpanel", [], "token"], // the project token (the API secret is another)
@@ -189,8 +202,8 @@ function mentions(words: readonly string[]): Mention[] {
             found.push({ start: i - 1, end: i + 1, weak: false }); // connectionString
         } else if (w === "auth" && i === last && i > 0) {
             found.push({ start: i, end: i + 1, weak: false }); // REDIS_AUTH, BASIC_AUTH
-        } else if (w === "pat" && i === last && i > 0) {
-            found.push({ start: i, end: i + 1, weak: false }); // GH_PAT
+        } else if ((w === "pat" || w === "pw") && i === last && i > 0) {
+            found.push({ start: i, end: i + 1, weak: false }); // GH_PAT, DB_PW
         } else if (w === "key" || w === "keys") {
             if (words[i + 1] === "value" && KEY_VALUE_NOUNS.has(words[i + 2])) return;
             const q = words[i - 1];

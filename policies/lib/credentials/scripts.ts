@@ -34,24 +34,38 @@ function unquote(v: string): string {
     return v;
 }
 
-/** A value resolved at run time, or nothing at all. `(`: a PowerShell expression (`(Get-SSMParameter ...).Value`). */
+/**
+ * A value resolved at run time, or nothing at all. `(`: a PowerShell expression (`(Get-SSMParameter ...).Value`);
+ * `@path`: a file the command reads it from (a Jenkins agent's `-secret @/home/jenkins/secret-file`, curl's `-d @body.json`).
+ */
 function isRuntime(v: string): boolean {
-    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-");
+    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-") ||
+        /^@(?:\.{0,2}\/|~\/|[\w.-]{1,128}\/|[\w-]{1,128}\.[A-Za-z]{1,8}$)/.test(v);
 }
 
-// NAME=value, export NAME=value, declare -x NAME=value, ENV NAME=value; PowerShell $env:NAME = "value".
-const ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
+// NAME=value, export NAME=value, declare -x NAME=value, ENV NAME=value; PowerShell $env:NAME = "value";
+// quoted (`docker run -e "NAME=value"`) or given to a long flag (`--from-literal=password=value`).
+const ASSIGNMENT = /(?:^|[\s;&|(]["']?|(?<=\s--[A-Za-z][\w-]{0,63}=))(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
 // PowerShell variables given a quoted literal: $AdminPassword = "..." (a command or an expression is run time).
 const POWERSHELL_ASSIGNMENT = /(?:^|[\s;(])\$([A-Za-z_][A-Za-z0-9_]{0,127})\s{0,4}=\s{0,4}("[^"$`\n]{1,4096}"|'[^'\n]{1,4096}')\s{0,8}(?:$|[;#)|])/g;
 // Config lines written to files: `key = value`, `key: value`, `"key": "value"`.
 const CONFIG_LINE = /^\s{0,64}["']?([A-Za-z_][\w.-]{0,127})["']?\s{0,8}[:=]\s{0,8}(.{1,4096}?)\s{0,8},?$/;
 // Text written by echo or printf (`echo "DB_PASSWORD=..." >> .env`): a line of the file written.
 const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
-// echo 'TOKEN' | docker login -u ci --password-stdin (gh auth login --with-token): a literal fed to a
+// echo 'TOKEN' | docker login -u ci --password-stdin (gh auth login --with-token, passwd --stdin): a literal fed to a
 // command that reads its credential from stdin. printf's optional format comes first ('%s').
-const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token)(?![\w-])/;
+const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token|passwd\s{1,8}--stdin)(?![\w-])/;
 // --flag value, --flag=value; Spring Boot's dotted properties too (--spring.datasource.password=x).
 const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9.-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
+// -flag value, -flag=value, a word long (keytool -storepass, a Jenkins agent's -secret); one letter is too short to judge.
+const SINGLE_DASH_FLAG = /(?:^|\s)-([A-Za-z][A-Za-z0-9_]{3,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
+// The AWS CLI's shorthand pair, judged by its name: --tags Key=Name,Value=web, --parameters ParameterKey=DbPassword,ParameterValue=x.
+const SHORTHAND_PAIR = /(?:^|[\s,"'])(?:Key|Name|ParameterKey)=([^\s,="']{1,128}),(?:Values?|ParameterValue)=("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s,;&|'"`)]{1,4096})/g;
+const isShorthandPair = (m: RegExpExecArray) => /^(?:Key|Name|ParameterKey)$/.test(m[1]) && /^[^\s,=]{1,128},(?:Values?|ParameterValue)=/.test(m[2]);
+// PHP constants (WordPress's wp-config.php: define( 'DB_PASSWORD', 'x' );).
+const PHP_DEFINE = /\bdefine\(\s{0,8}['"]([A-Za-z_]\w{0,127})['"]\s{0,8},\s{0,8}("[^"\n]{0,4096}"|'[^'\n]{0,4096}')\s{0,8}\)/g;
+// redis.conf: `requirepass x`, `masterauth x` (a directive and its value, no `=`).
+const REDIS_DIRECTIVE = /^\s{0,64}(requirepass|masterauth)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s'"]{1,1024})\s{0,8}$/g;
 // A JVM system property, -Dname=value (java, JAVA_OPTS, Maven, Sonar): on a line, and as one argument.
 const SYSTEM_PROPERTY = String.raw`-D([A-Za-z_][\w.-]{0,127})=`;
 const SYSTEM_PROPERTY_IN_LINE = new RegExp(String.raw`(?:^|\s)${SYSTEM_PROPERTY}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"\x60]{1,4096})`, "g");
@@ -68,9 +82,9 @@ const JSON_MEMBER = /\\?"([A-Za-z_][\w.-]{0,127})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\n
 // An .npmrc line scoped to a registry: //npm.acme.example/:_authToken=x (also _auth, _password).
 const NPMRC_AUTH = /(?:^|[\s:'"])(_authToken|_auth|_password)\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
 
-// CREATE/ALTER USER ... [WITH] PASSWORD 'x' (PostgreSQL, Redshift), IDENTIFIED BY 'x' (MySQL, Oracle);
+// CREATE/ALTER USER ... [WITH] PASSWORD 'x' (PostgreSQL, Redshift), IDENTIFIED [WITH plugin] BY 'x' (MySQL, Oracle);
 // not `password = 'x'`, which compares.
-const SQL_PASSWORD = /\b(?:PASSWORD|IDENTIFIED\s{1,8}BY(?:\s{1,8}PASSWORD)?)\s{1,8}'([^'\n]{1,256})'/gi;
+const SQL_PASSWORD = /\b(?:PASSWORD|IDENTIFIED\s{1,8}(?:WITH\s{1,8}\w{1,64}\s{1,8})?BY(?:\s{1,8}PASSWORD)?)\s{1,8}'([^'\n]{1,256})'/gi;
 // Redshift's 'md5' + MD5 hash and 'sha256|digest|salt' (its 'sha256|password' is the password,
 // hashed by Redshift), PostgreSQL's SCRAM verifier.
 const SQL_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|sha256\|[0-9a-f]{64}\|[0-9a-f]{1,128}|SCRAM-SHA-256\$.+)$/i;
@@ -87,14 +101,18 @@ function isCredentialProperty(name: string, rawValue: string, judge: NameJudge):
  * Names given values on a line, each regex matching (name, value): judged in this order, the
  * value unquoted and, unless the regex admits only literals, skipped when read at run time.
  */
-const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string): string; literal?: boolean }[] = [
-    { re: ASSIGNMENT, what: "a variable assignment" },
+const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string): string; literal?: boolean; skip?(m: RegExpExecArray): boolean }[] = [
+    { re: ASSIGNMENT, what: "a variable assignment", skip: isShorthandPair },
+    { re: SHORTHAND_PAIR, what: "an AWS CLI name/value pair" },
     // Quoted literals only: PowerShell expands nothing in single quotes, and `$` in double quotes is not matched.
     { re: POWERSHELL_ASSIGNMENT, what: "a variable assignment", literal: true },
     { re: LONG_FLAG, what: "a command-line flag's value" },
     { re: SYSTEM_PROPERTY_IN_LINE, what: "a JVM system property (`-D`)", name: propertyName },
     { re: JSON_MEMBER, what: "a JSON member" },
     { re: NPMRC_AUTH, what: "an .npmrc registry credential" },
+    { re: SINGLE_DASH_FLAG, what: "a command-line flag's value" },
+    { re: PHP_DEFINE, what: "a PHP constant" },
+    { re: REDIS_DIRECTIVE, what: "a redis.conf directive" },
 ];
 
 const WORD = String.raw`("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60]{1,256})`;
@@ -139,10 +157,13 @@ const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, be
     {
         command: /\bhtpasswd(?=\s)/, what: "`htpasswd -b`",
         password: (t) => {
-            const command = t.split(/[|;&]/)[0].trim().split(/\s+/);
-            return command.some((w) => /^-[a-zA-Z]*b/.test(w)) && command.length >= 3 ? command[command.length - 1] : undefined;
+            const words = commandWords(t);
+            return words.some((w) => /^-[a-zA-Z]*b/.test(w)) && words.length >= 3 ? words[words.length - 1] : undefined;
         },
     },
+    { command: /\brabbitmqctl\s{1,8}(?:add_user|change_password)(?=\s)/, password: (t) => commandWords(t, 2)[1], what: "`rabbitmqctl add_user`" },
+    // openssl's pass phrase arguments: -passout pass:x, -passin pass:x, -pass pass:x (env:, file: and fd: name where it is).
+    { command: /\bopenssl(?=\s)/, password: (t) => /\s-pass(?:in|out)?\s{1,8}["']?pass:([^\s"']{1,256})/.exec(t)?.[1], what: "`openssl -passout pass:`" },
     {
         // `net user NAME PASSWORD [/add]`; `*` prompts, `/options` set flags. Only where a command
         // starts: prose ("use net user to ...") is not a command.
@@ -167,6 +188,13 @@ const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, be
     },
 ];
 
+/** The options of a mount command (`mount -t cifs ... -o username=u,password=x`) or an fstab line of a network file system. */
+function mountOptions(line: string): { index: number; options: string } | undefined {
+    const m = /\bmount\b[^\n]{0,256}?\s-o\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|]{1,1024})/.exec(line)
+        ?? /^\s{0,64}(?:(?:sudo\s{1,8})?(?:echo|printf)\s{1,8}(?:-e\s{1,8})?["'])?[^\s"']{1,1024}\s{1,8}\/[^\s"']{0,1024}\s{1,8}(?:cifs|smb3|smbfs|nfs4?|davfs)\s{1,8}([^\s"']{1,1024})/.exec(line);
+    return m ? { index: m.index + m[0].length - m[1].length, options: m[1] } : undefined;
+}
+
 /** The password a command line passes in a command's arguments, if any: judged as a password. */
 function argumentPassword(line: string, judge: NameJudge): string | undefined {
     for (const rule of PASSWORD_ARGUMENTS) {
@@ -187,9 +215,24 @@ function argumentPassword(line: string, judge: NameJudge): string | undefined {
  */
 function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFinding | undefined {
     if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
+    const mount = mountOptions(line);
+    if (mount) {
+        for (const option of unquote(mount.options).split(",")) {
+            const [name, value] = [option.slice(0, option.indexOf("=")), option.slice(option.indexOf("=") + 1)];
+            if (/^pass(?:word)?$/i.test(name) && !isRuntime(value) && judge("password", value)) return { what: "a mount option" };
+        }
+        // Its other options name files and settings (`credentials=/root/.smbcreds`, what mount.cifs advises).
+        line = line.slice(0, mount.index) + " ".repeat(mount.options.length) + line.slice(mount.index + mount.options.length);
+    }
     for (const reader of NAMED_VALUES) {
         reader.re.lastIndex = 0;
         for (let m = reader.re.exec(line); m; m = reader.re.exec(line)) {
+            // A flag without a value, followed by the next flag: read that one from its start.
+            if (m[2].startsWith("-")) {
+                reader.re.lastIndex = m.index + m[0].length - m[2].length - 1;
+                continue;
+            }
+            if (reader.skip?.(m)) continue;
             const value = unquote(m[2]);
             if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
         }
@@ -218,6 +261,12 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
     const hashed = /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}\S{1,64}))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/.exec(line);
     if (hashed && !hashed[2].startsWith("-") && !isRuntime(unquote(hashed[2])) && judge("password", unquote(hashed[2]))) return { what: "`openssl passwd`" };
+    // debconf-set-selections answers: `<package> <question> password <value>`.
+    const debconf = /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/.exec(line);
+    if (debconf && !isRuntime(debconf[1]) && judge("password", debconf[1])) return { what: "a debconf answer" };
+    // WordPress's sample config edited in place: sed -i "s/password_here/x/" wp-config.php.
+    const wordpress = /\bs([/|#])password_here\1([^/|#\n]{1,256})\1/.exec(line);
+    if (wordpress && !isRuntime(wordpress[2]) && judge("password", wordpress[2])) return { what: "a `sed` edit of wp-config.php" };
     const sql = findPasswordInSql(line, judge);
     if (sql) return sql;
     const piped = PIPED_TO_STDIN.exec(line);

@@ -95,7 +95,10 @@ export function isUnusableLiterally(value: string): boolean {
 const MASKED = /^(?:[*•xX#]{3,}|[*!]{1,2}|\*LK\*|\[?(?:redacted|masked|hidden|secret|sensitive|removed)\]?|<redacted>|n\/a|-+|\.+)$/i;
 // Instructions rather than values (decision: `changeme`, `password`, `test` are literal
 // passwords people deploy, so they are not here).
-const PLACEHOLDER_WORDS = /^(?:(?:your|insert|enter|put|paste|add)[-_ ][\w -]*|replace[-_ ]?(?:me|this|with[\w -]*)|todo|fixme|tbd|placeholder|none|null|nil|undefined|example|sample|dummy[-_]?value)$/i;
+// `fill_me_in`, `To Replace`, `set-in-console` (a SecureString whose value the program ignores) too.
+const PLACEHOLDER_WORDS = new RegExp("^(?:(?:your|insert|enter|put|paste|add)[-_ ][\\w -]*|replace[-_ ]?(?:me|this|with[\\w -]*)|todo|fixme|tbd|placeholder(?:[-_ ][\\w -]*)?|" +
+    "none|null|nil|undefined|example|sample|dummy[-_]?value|fill[-_ ]?(?:me[-_ ]?)?in|to[-_ ]?(?:be[-_ ]?)?(?:replaced?|filled|set|changed|updated|provided)|" +
+    "set[-_ ](?:in|via|from|by)[-_ ][\\w -]*|not[-_ ]?set)$", "i");
 
 /** PEM armour around an elided body: `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----`. */
 function isPemPlaceholder(v: string): boolean {
@@ -156,6 +159,10 @@ const CONDITION_KEY = /^aws:[A-Za-z]+(?:\/[\w.:@+=-]{1,128})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // An Ethereum address (20 bytes), public on its chain: REWARD_TOKEN=0x6B17...; a private key has 32 bytes.
 const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+// KMS ciphertext (base64 of a blob from Encrypt: Datadog's DD_KMS_API_KEY), useless without kms:Decrypt.
+const KMS_CIPHERTEXT = /^AQI[BCD]AH[A-Za-z0-9+/]{100,4000}={0,2}$/;
+// The secret RDS creates for a master user is named rds!db-<uuid> or rds!cluster-<uuid>.
+const RDS_SECRET_NAME = /^rds!(?:db|cluster)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
 const SLUG = /^[a-z][a-z0-9]*(?:[-_.:/][a-z0-9]+){1,7}$/;
 const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache)(?=$|[-_.:/])/;
@@ -188,11 +195,11 @@ function isStoreReference(v: string): boolean {
 export function isSettingShaped(value: string): boolean {
     const v = value.trim();
     if (v.length > MAX_SHAPED) return false;
-    // API Gateway's static values are quoted: `"'true'"` for Access-Control-Allow-Credentials.
-    const quoted = /^'([^']+)'$/.exec(v);
-    if (quoted) return isSettingShaped(quoted[1]);
+    // API Gateway's static values are quoted: `"'true'"` for Access-Control-Allow-Credentials, `"''"` to clear a header.
+    const quoted = /^'([^']*)'$/.exec(v);
+    if (quoted) return isUnusable(quoted[1]) || isSettingShaped(quoted[1]);
     if (NUMBER.test(v) || BOOLEAN.test(v) || DURATION.test(v) || SIZE.test(v) || TIMESTAMP.test(v) || LOG_LEVEL.test(v)) return true;
-    if (isVerifier(v) || isAwsAccessKeyId(v)) return true;
+    if (isVerifier(v) || isAwsAccessKeyId(v) || KMS_CIPHERTEXT.test(v) || RDS_SECRET_NAME.test(v)) return true;
     if (/\s/.test(v)) return false;
     if ((DOTTED_NAME.test(v) || HOSTNAME.test(v)) && !isDottedPassphrase(v)) return true;
     if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v) || ETHEREUM_ADDRESS.test(v) || AUTH_SCHEME.test(v)) return true;
