@@ -332,8 +332,9 @@ const tenantPrefix = (prefix: string, separator: string) => (value: string) =>
 
 const SHARED_PROVIDERS: readonly SharedProvider[] = [
     sharedProvider(
-        // github.com's issuer, or a GitHub Enterprise one (token.actions.githubusercontent.com/<slug>).
-        "token\\.actions\\.githubusercontent\\.com(?:/[^/:]+)?",
+        // github.com's issuer. An enterprise's own (token.actions.githubusercontent.com/<slug>) issues
+        // tokens to that enterprise's repositories alone, as `repo:acme/*` admits one owner's: not shared.
+        "token\\.actions\\.githubusercontent\\.com",
         ["sub", "repository", "repository_owner", "repository_id", "repository_owner_id", "job_workflow_ref", "enterprise_id"],
         // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
         (claim, value) => claim === "sub" ? githubSubjectNamesTenant(value)
@@ -352,10 +353,11 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         '"project_path:<group>/<project>:ref_type:branch:ref:main".',
     ),
     sharedProvider(
-        "app\\.terraform\\.io",
+        // HCP Terraform and HCP Terraform Europe, a separate multi-tenant control plane.
+        "app(?:\\.eu)?\\.terraform\\.io",
         ["sub", "terraform_organization_id", "terraform_organization_name"],
         (claim, value) => claim === "sub" ? tenantPrefix("organization:", ":")(value) : concrete(value),
-        "trusts HCP Terraform's OIDC provider (app.terraform.io) without a condition on the token's subject (sub) naming your " +
+        "trusts HCP Terraform's OIDC provider (app.terraform.io or app.eu.terraform.io) without a condition on the token's subject (sub) naming your " +
         "organization, so a run of any HCP Terraform organization may assume the role. Add a condition such as StringLike " +
         '"app.terraform.io:sub": "organization:<org>:project:<project>:workspace:<workspace>:run_phase:*".',
     ),

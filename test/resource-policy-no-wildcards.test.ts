@@ -423,6 +423,9 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["an environment, as GitHub's guide writes it", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:environment:production" } })],
         ["an enterprise issuer (token.actions.githubusercontent.com/<slug>)", github(
             { StringLike: { "token.actions.githubusercontent.com/acme:sub": "repo:acme/shop:*" } }, `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com/acme`)],
+        // GitHub's "unique token URL": only the enterprise's repositories get tokens from it (as repo:acme/* admits one owner's).
+        ["an enterprise issuer with only the audience", github(
+            { StringEquals: { "token.actions.githubusercontent.com/acme:aud": "sts.amazonaws.com" } }, `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com/acme`)],
         ["a customized subject (repository owner id)", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repository_owner_id:1234567:repository_id:7654321" } })],
         ["a condition unknown at preview", github({ StringLike: { "token.actions.githubusercontent.com:sub": U.string } })],
         // As stackattack's githubRole writes it: every token has one sub, so ForAllValues tests it.
@@ -483,6 +486,8 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             StringEquals: { "app.terraform.io:aud": "aws.workload.identity" },
             StringLike: { "app.terraform.io:sub": "organization:acme:project:Default Project:workspace:prod:run_phase:*" } })],
         ["HCP Terraform: every workspace of one organization", federated(TFC, { StringLike: { "app.terraform.io:sub": "organization:acme:project:*:workspace:*:run_phase:*" } })],
+        ["HCP Terraform Europe: every workspace of one organization", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/app.eu.terraform.io`, {
+            StringLike: { "app.eu.terraform.io:sub": "organization:acme:project:*:workspace:*:run_phase:*" } })],
         ["HCP Terraform: the subject before projects, and with", federated(TFC, { StringLike: { "app.terraform.io:sub": [
             "organization:acme:workspace:prod:run_phase:*", "organization:acme:project:Default Project:workspace:prod:run_phase:*"] } })],
         ["Buildkite: one pipeline, as Buildkite's guide writes it", federated(BUILDKITE, {
@@ -516,7 +521,7 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
 
     const GITLAB_OPEN = "trusts GitLab.com's OIDC provider without a condition on the token's subject (sub) naming your projects, " +
         "so a CI/CD job of any project on GitLab.com may assume the role";
-    const TFC_OPEN = "trusts HCP Terraform's OIDC provider (app.terraform.io) without a condition on the token's subject (sub) naming " +
+    const TFC_OPEN = "trusts HCP Terraform's OIDC provider (app.terraform.io or app.eu.terraform.io) without a condition on the token's subject (sub) naming " +
         "your organization, so a run of any HCP Terraform organization may assume the role";
     const BUILDKITE_OPEN = "trusts Buildkite's OIDC provider (agent.buildkite.com) without a condition on the token's subject (sub) naming " +
         "your organization, so a job of any Buildkite organization may assume the role";
@@ -532,6 +537,9 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ['GitLab with sub "project_path:*"', federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*" } }), GITLAB_OPEN],
         ["GitLab with any group's project of one name", federated(GITLAB, { StringLike: { "gitlab.com:sub": "project_path:*/infra:*" } }), GITLAB_OPEN],
         ["HCP Terraform with only the audience", federated(TFC, { StringEquals: { "app.terraform.io:aud": "aws.workload.identity" } }), TFC_OPEN],
+        // HCP Terraform Europe: another multi-tenant control plane, not an alias.
+        ["HCP Terraform Europe with only the audience", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/app.eu.terraform.io`, {
+            StringEquals: { "app.eu.terraform.io:aud": "aws.workload.identity" } }), TFC_OPEN],
         ["HCP Terraform with any organization's workspace of one name", federated(TFC, {
             StringLike: { "app.terraform.io:sub": "organization:*:project:*:workspace:prod:run_phase:*" } }), TFC_OPEN],
         ["HCP Terraform with an organization prefix (acme* is also acme-evil)", federated(TFC, { StringLike: { "app.terraform.io:sub": "organization:acme*" } }), TFC_OPEN],
