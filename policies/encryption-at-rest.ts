@@ -171,8 +171,10 @@ function ebsEncrypted(block: Block, config: EncryptionAtRestConfig, textFlag = f
 const INSTANCE_TYPES = [t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST];
 const DEVICE_TYPES = [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION];
 
+/** A device the instance has: not suppressed. */
+const deviceExists = (block: Block): Decided => noneOf(block?.noDevice);
 /** A device the instance creates from nothing: not from a snapshot, not suppressed. */
-const isNewDevice = (block: Block): Decided => all(notFromSnapshot(block), noneOf(block?.noDevice));
+const isNewDevice = (block: Block): Decided => all(notFromSnapshot(block), deviceExists(block));
 /** A launch template mapping with an EBS volume not built from a snapshot (without `ebs`: instance store, or suppressed). */
 const isNewTemplateVolume = (block: Block): Decided => (block === undefined ? false : notFromSnapshot(block));
 // Where a root or data device's key is judged (instances, spot requests and Spot Fleet launch
@@ -366,7 +368,9 @@ const NOT_ENCRYPTED = Symbol("not encrypted");
 
 /**
  * The two checks of an EBS encryption flag: its declared (or, after an update, reported)
- * value, and, when it is not set, the account default.
+ * value wherever the device exists (a declared false fails even from a snapshot: a public
+ * AMI's root snapshot is unencrypted), and, when it is not set, the account default where
+ * the device is new (`appliesAt`).
  */
 function flagChecks(
     types: readonly string[],
@@ -375,9 +379,10 @@ function flagChecks(
     declare: string,
     declaredFix: string,
     appliesAt?: (block: Block) => Decided,
+    declaredAt: ((block: Block) => Decided) | undefined = appliesAt,
 ): EbsCheck[] {
     return [
-        { types, property, ...accepted, appliesAt, fix: declaredFix },
+        { types, property, ...accepted, appliesAt: declaredAt, fix: declaredFix },
         {
             types,
             property,
@@ -414,12 +419,14 @@ const ebsStackChecks: EbsCheck[] = [
         "Set `encrypted: true` on the device (with `kmsKeyId` for a customer managed key).",
         // A device from a snapshot inherits its encryption (the provider rejects `encrypted` with `snapshotId`).
         isNewDevice,
+        deviceExists,
     ),
     ...flagChecks(
         [t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].encrypted", ACCEPTS_TRUE,
         "Set `encrypted: true` on the launch specification's device (with `kmsKeyId` for a customer managed key)",
         "Set `encrypted: true` on the launch specification's device (with `kmsKeyId` for a customer managed key).",
         isNewDevice,
+        deviceExists,
     ),
     ...flagChecks(
         // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
@@ -427,6 +434,7 @@ const ebsStackChecks: EbsCheck[] = [
         "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`)",
         "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
         isNewTemplateVolume,
+        (block) => block !== undefined,
     ),
     {
         // Without a launch template EKS builds its own, from a public EKS-optimized AMI whose root

@@ -229,6 +229,12 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["launch configuration device declared unencrypted", t.EC2_LAUNCH_CONFIGURATION, { ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] }, DEFAULTS, "encrypted is false"],
         ["launch template \"false\"", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "false" } }] }, DEFAULTS, 'ebs.encrypted is "false"'],
         ["launch template false (a boolean)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: false } }] }, DEFAULTS, "ebs.encrypted is false"],
+        // A copy of a public AMI's root mapping (its snapshot, unencrypted) declared unencrypted (wri/gfw-aws-core-infrastructure).
+        ["launch template \"false\" on a mapping from a snapshot", t.EC2_LAUNCH_TEMPLATE,
+            { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { snapshotId: "snap-0b0fa8a4e2cbdeed2", encrypted: "false", volumeSize: 256, deleteOnTermination: "true" } }] }, DEFAULTS,
+            'blockDeviceMappings[0].ebs.encrypted is "false"'],
+        ["launch configuration device from a snapshot declared unencrypted", t.EC2_LAUNCH_CONFIGURATION,
+            { ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0", encrypted: false }] }, DEFAULTS, "ebsBlockDevices[0].encrypted is false"],
         ["launch template empty string (what the provider sends for unset)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "", volumeSize: 20 } }] }, DEFAULTS, "ebs.encrypted is not set"],
         ["launch template mapping only sizes the volume (@pulumi/eks default)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, deleteOnTermination: true } }] }, DEFAULTS, "nodeRootVolumeEncrypted"],
         // EKS builds the template from a public EKS-optimized AMI (aws/containers-roadmap#1774).
