@@ -134,6 +134,9 @@ const EXAMPLES: [string, string, string][] = [
     ["url-password", `postgres://app:${pw}@db.internal:5432/app`, "postgres://app:${DB_PASSWORD}@db.internal:5432/app"],
     ["jdbc-password", `jdbc:postgresql://db:5432/app?user=app&password=${pw}`, "jdbc:postgresql://db:5432/app?user=app&password=${PW}"],
     ["connection-string-password", `Server=db;Database=app;User Id=app;Password=${pw};`, "Server=db;Database=app;Integrated Security=true;"],
+    // Go's MySQL driver and libpq's key=value form (a held-out replay, 2026-12-06).
+    ["mysql-dsn-password", `app:${pw}@tcp(db.internal:3306)/orders?parseTime=true`, "app:${DB_PASSWORD}@tcp(db.internal:3306)/orders"],
+    ["libpq-password", `host=db.internal port=5432 user=app password=${pw} dbname=orders sslmode=require`, "host=db.internal user=app password=${PGPASSWORD} dbname=orders"],
     ["url-secret-query", `https://api.example.com/v1?api_key=${pw}`, "https://example.com/?token=${TOKEN}"],
     ["azure-sas-url", fake.azureSasUrl("f55"), "https://acme.blob.core.windows.net/c/file?sv=2022-11-02"],
     ["s3-presigned-url", fake.s3Presigned("f56"), "https://bucket.s3.amazonaws.com/key?X-Amz-Algorithm=AWS4-HMAC-SHA256"],
@@ -241,6 +244,8 @@ describe("credential formats", () => {
             "AB" + "SK".repeat(n / 2), "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t" + "A".repeat(n), "op" + "s_eyJ" + "A".repeat(n), "EAAC" + "a".repeat(n),
             "fm2_" + "A".repeat(n), "cmVmd" + "a".repeat(n), "pscale_pw_".repeat(n / 10), `pscale_pw_${"a".repeat(63)}`.repeat(n / 73),
             "xoxe.xoxp-1-" + "A".repeat(n), "sha256~".repeat(n / 7), "API-".repeat(n / 4), "pat.".repeat(n / 4),
+            "a:b@tcp(".repeat(n / 8), "x:".repeat(n / 2) + "@tcp(", "host=a password=".repeat(n / 16), `host=a ${"password= ".repeat(n / 10)}`,
+            `${"abandon ".repeat(n / 8)}`,
         ];
         expectLinear((n) => {
             for (const s of shapes(n)) findFormat(s);
@@ -390,6 +395,8 @@ describe("names", () => {
         // Redis's directives, a password abbreviated after a qualifier, Honeycomb's write key; a token's use and keys fetched from a key server.
         ["requirepass", "credential"], ["masterauth", "credential"], ["DB_PW", "credential"], ["HONEYCOMB_WRITEKEY", "credential"],
         ["TOKEN_USE", "describing"], ["recv-keys", "none"], ["PW_TEST_HTML_REPORT_OPEN", "none"],
+        // Erlang distribution's shared secret; a session cookie's name is not one.
+        ["RELEASE_COOKIE", "credential"], ["RABBITMQ_ERLANG_COOKIE", "credential"], ["SESSION_COOKIE", "none"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {
@@ -467,6 +474,9 @@ describe("scripts and argument lists", () => {
         [`sed -i "s/password_here/${pw}/" wp-config.php`, "a \`sed\` edit of wp-config.php"],
         [`define( 'DB_PASSWORD', '${pw}' );`, "a PHP constant"],
         [`requirepass ${pw}`, "a redis.conf directive"],
+        [`mongosh admin --eval 'db.createUser({user: "admin", pwd: "${pw}", roles: ["root"]})'`, "an object member"],
+        [`      <password>${pw}</password>`, "an XML element"],
+        [`gitlab_rails['initial_root_password'] = '${pw}'`, "a keyed setting"],
         [`useradd -m -p "$(openssl passwd -6 -salt x9 ${pw})" ops`, "`openssl passwd`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
@@ -509,6 +519,8 @@ describe("scripts and argument lists", () => {
         ["requirepass $REDIS_PASSWORD"], ['kubectl create secret generic db --from-literal=password="$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)"'],
         ["echo \"postfix postfix/main_mailer_type string 'Internet Site'\" | debconf-set-selections"], ["openssl pkcs12 -export -in c.pem -out c.p12 -passout env:P12_PASS"],
         ["keytool -list -keystore app.jks -storepass:env STORE_PASS"],
+        ["      <password>${env.NEXUS_PASSWORD}</password>"], ["<name>javax.jdo.option.ConnectionURL</name><value>jdbc:mysql://db/metastore</value>"],
+        ["gitlab_rails['gitlab_shell_ssh_port'] = '2222'"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("argument lists report the element holding the credential", () => {

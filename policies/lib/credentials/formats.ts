@@ -314,6 +314,8 @@ const AWS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/;
 const AWS_SECRET_TOKEN = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const AWS_SECRET_ASSIGNED = /(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 
+const libpqPassword = rx(/(?:^|\s)password\s{0,8}=\s{0,8}('[^'\n]{1,256}'|[^\s'";]{1,256})(?=\s|$|["'])/, (m) => literal(m[1].replace(/^'|'$/g, "")));
+
 // scheme://user:password@host (the user may be empty: redis://:pw@cache; the host too: Airflow's aws://id:secret@/).
 const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,512})@/i, (m) => literal(m[1]));
 
@@ -465,6 +467,16 @@ const RULES: readonly Rule[] = [
     {
         id: "jdbc-password", what: "a JDBC URL with a password", class: "unmistakable", ci: ["jdbc:"],
         test: inSpans("jdbc:", 4096, /[\s"']/, /^jdbc:[a-z0-9]{1,30}:(?:.*[?&;](?:password|pwd)=([^&;]+)|thin:[^/@:]{1,128}\/([^@]{1,256})@)/i, (m) => literal(m[1] ?? m[2])),
+    },
+    {
+        // Go's MySQL driver: user:password@tcp(host:3306)/db (also unix(...)), a DSN with no scheme.
+        id: "mysql-dsn-password", what: "a MySQL DSN with a password", class: "unmistakable", keywords: ["@tcp(", "@unix("],
+        test: rx(/(?:^|[\s"'=])[\w.-]{1,64}:([^\s@:/'"]{1,256})@(?:tcp|unix)\(/, (m) => literal(m[1])),
+    },
+    {
+        // libpq's key=value form: host=db user=app password=x dbname=app.
+        id: "libpq-password", what: "a PostgreSQL connection string with a password", class: "unmistakable", ci: ["password"],
+        test: (v) => v.split("\n").some((line) => /(?:^|\s)(?:host|hostaddr|dbname|user)\s{0,8}=\s{0,8}\S/.test(line) && libpqPassword(line)),
     },
     {
         id: "connection-string-password", what: "a connection string with a password", class: "unmistakable", ci: ["password", "pwd"],

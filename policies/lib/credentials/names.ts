@@ -204,6 +204,8 @@ function mentions(words: readonly string[]): Mention[] {
             found.push({ start: i, end: i + 1, weak: false }); // REDIS_AUTH, BASIC_AUTH
         } else if ((w === "pat" || w === "pw") && i === last && i > 0) {
             found.push({ start: i, end: i + 1, weak: false }); // GH_PAT, DB_PW
+        } else if (w === "cookie" && i === last && (words[i - 1] === "erlang" || words[i - 1] === "release")) {
+            found.push({ start: i, end: i + 1, weak: false }); // RABBITMQ_ERLANG_COOKIE, RELEASE_COOKIE: Erlang distribution's shared secret
         } else if (w === "key" || w === "keys") {
             if (words[i + 1] === "value" && KEY_VALUE_NOUNS.has(words[i + 2])) return;
             const q = words[i - 1];

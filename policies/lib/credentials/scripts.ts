@@ -64,6 +64,12 @@ const SHORTHAND_PAIR = /(?:^|[\s,"'])(?:Key|Name|ParameterKey)=([^\s,="']{1,128}
 const isShorthandPair = (m: RegExpExecArray) => /^(?:Key|Name|ParameterKey)$/.test(m[1]) && /^[^\s,=]{1,128},(?:Values?|ParameterValue)=/.test(m[2]);
 // PHP constants (WordPress's wp-config.php: define( 'DB_PASSWORD', 'x' );).
 const PHP_DEFINE = /\bdefine\(\s{0,8}['"]([A-Za-z_]\w{0,127})['"]\s{0,8},\s{0,8}("[^"\n]{0,4096}"|'[^'\n]{0,4096}')\s{0,8}\)/g;
+// An XML element holding a value (Maven's settings.xml `<password>x</password>`).
+const XML_ELEMENT = /<([A-Za-z_][\w.-]{0,63})>([^<>\n]{1,4096})<\/\1>/g;
+// An object member with a bare key (MongoDB's `db.createUser({user: "admin", pwd: "x"})`, a YAML flow mapping).
+const BARE_MEMBER = /[{,]\s{0,8}([A-Za-z_]\w{0,63})\s{0,8}:\s{0,8}("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
+// A setting keyed by a quoted name (GitLab's gitlab.rb `gitlab_rails['initial_root_password'] = 'x'`, a Python dict).
+const KEYED_SETTING = /\[\s{0,8}['"]([A-Za-z_][\w.-]{0,127})['"]\s{0,8}\]\s{0,8}=\s{0,8}("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
 // redis.conf: `requirepass x`, `masterauth x` (a directive and its value, no `=`).
 const REDIS_DIRECTIVE = /^\s{0,64}(requirepass|masterauth)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s'"]{1,1024})\s{0,8}$/g;
 // A JVM system property, -Dname=value (java, JAVA_OPTS, Maven, Sonar): on a line, and as one argument.
@@ -113,6 +119,9 @@ const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string):
     { re: SINGLE_DASH_FLAG, what: "a command-line flag's value" },
     { re: PHP_DEFINE, what: "a PHP constant" },
     { re: REDIS_DIRECTIVE, what: "a redis.conf directive" },
+    { re: XML_ELEMENT, what: "an XML element" },
+    { re: BARE_MEMBER, what: "an object member" },
+    { re: KEYED_SETTING, what: "a keyed setting" },
 ];
 
 const WORD = String.raw`("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60]{1,256})`;
