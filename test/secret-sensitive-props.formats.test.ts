@@ -401,7 +401,7 @@ describe("names", () => {
 
     it("public-by-design names", () => {
         for (const n of ["NEXT_PUBLIC_FIREBASE_API_KEY", "VITE_MAPBOX_TOKEN", "REACT_APP_KEY", "STRIPE_PUBLISHABLE_KEY", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIX_PUSHER_APP_KEY",
-            "BRAINTREE_TOKENIZATION_KEY"]) {
+            "BRAINTREE_TOKENIZATION_KEY", "SEGMENT_WRITEKEY"]) {
             expect(judgeName(n).public, n).toBe(true);
         }
         expect(judgeName("STRIPE_SECRET_KEY").public).toBe(false);
@@ -477,6 +477,11 @@ describe("scripts and argument lists", () => {
         [`mongosh admin --eval 'db.createUser({user: "admin", pwd: "${pw}", roles: ["root"]})'`, "an object member"],
         [`      <password>${pw}</password>`, "an XML element"],
         [`gitlab_rails['initial_root_password'] = '${pw}'`, "a keyed setting"],
+        // terraform's -var="name=value", the AWS CLI's lower-case shorthand and maps, openssl's pass: source quoted.
+        [`terraform apply -auto-approve -var="db_password=${pw}"`, "a variable assignment"],
+        [`aws ecs run-task --overrides 'containerOverrides=[{name=app,environment=[{name=DB_PASSWORD,value=${pw}}]}]'`, "an AWS CLI name/value pair"],
+        [`aws lambda update-function-configuration --function-name api --environment "Variables={DB_USER=app,DB_PASSWORD=${pw}}"`, "a variable assignment"],
+        [`openssl enc -aes-256-cbc -d -in a.enc -out a -pass "pass:${pw}"`, "a command-line flag's value"],
         [`useradd -m -p "$(openssl passwd -6 -salt x9 ${pw})" ops`, "`openssl passwd`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
@@ -520,8 +525,25 @@ describe("scripts and argument lists", () => {
         ["echo \"postfix postfix/main_mailer_type string 'Internet Site'\" | debconf-set-selections"], ["openssl pkcs12 -export -in c.pem -out c.p12 -passout env:P12_PASS"],
         ["keytool -list -keystore app.jks -storepass:env STORE_PASS"],
         ["      <password>${env.NEXUS_PASSWORD}</password>"], ["<name>javax.jdo.option.ConnectionURL</name><value>jdbc:mysql://db/metastore</value>"],
-        ["gitlab_rails['gitlab_shell_ssh_port'] = '2222'"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
+        ["gitlab_rails['gitlab_shell_ssh_port'] = '2222'"],
+        // A held-out replay of the readers above (helper 12): the JDK truststore's default, openssl's pass phrase sources,
+        // shell quotes spliced around a variable, relative paths, a generated salt, resent parameters, redirections, BuildKit secrets.
+        ["keytool -keystore /usr/lib/jvm/java-11/lib/security/cacerts -import -file /tmp/AmazonRootCA1.cer -alias AmazonRootCA1 -storepass changeit -noprompt"],
+        ["DST_FP=$($JAVA_HOME/bin/keytool -list -keystore $KEYSTORE -storepass changeit -alias egress-ca 2>/dev/null | grep SHA-256)"],
+        ['openssl enc -aes-256-cbc -salt -pass pass:"${SSL_PWD}" -d -in ${FILE} -out ${FILE}.decrypted'], ["openssl enc -d -aes256 -pass stdin -in a.enc"],
+        ["openssl enc -d -aes256 -pass fd:3 -in a.enc"], ["openssl enc -d -aes256 -pass file:./enc.key -in a.enc"], ["apksigner sign --ks release.jks --ks-pass pass:$KEYSTORE_PASS app.apk"],
+        [`sed -i 's/password_here/'"$MYSQL_PASSWORD"'/g' /var/www/wordpress/wp-config.php`],
+        ["kubectl create secret generic db-user-pass --from-file=username=./username.txt --from-file=password=./password.txt"],
+        ['USER_PASSWD="$(openssl passwd -1 -salt "$(openssl rand -base64 6)" "${USER_NAME}")"'],
+        ["aws cloudformation update-stack --stack-name ci --use-previous-template --parameters ParameterKey=GitHubToken,UsePreviousValue=true"],
+        ["gh auth login --with-token < mytoken.txt"], ["docker build --secret id=npmrc,src=$HOME/.npmrc -t app ."], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
+
+    it("an argument list's flags are read as a line's: the JDK truststore's default passes, openssl's pass: literal does not", () => {
+        expect(findCredentialInArguments(["keytool", "-importcert", "-cacerts", "-storepass", "changeit", "-file", "/tmp/ca.pem"], judge)).toBeUndefined();
+        expect(findCredentialInArguments(["openssl", "pkcs12", "-export", "-passout", "env:P12_PASS"], judge)).toBeUndefined();
+        expect(findCredentialInArguments(["openssl", "enc", "-d", "-pass", `pass:${pw}`], judge)?.index).toBe(4);
+    });
 
     it("argument lists report the element holding the credential", () => {
         expect(findCredentialInArguments(["./migrate", "--password", pw], judge)?.index).toBe(2);

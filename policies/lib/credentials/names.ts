@@ -54,11 +54,9 @@ const CREDENTIAL_WORDS = new Set([
     "credential", "credentials", "creds", "apikey", "apikeys", "privatekey", "connectionstring", "psk", "htpasswd", "authorization",
     // Redis's password directives (redis.conf, redis-server --requirepass).
     "requirepass", "masterauth",
-    // Honeycomb's write key (HONEYCOMB_WRITEKEY), one word.
-    "writekey",
 ]);
 // One-word spellings: DBPASSWORD, authtoken, clientsecret, SECRETKEY.
-const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "credentials", "writekey"];
+const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "credentials"];
 // `pass` ends a one-word name only after these (adminpass, dbpass), never in bypass, compass.
 const PASS_PREFIXES = [
     "admin", "user", "root", "db", "replication", "keystore", "truststore", "master", "smtp", "mail", "ldap", "mysql", "pg", "redis", "app", "api", "svc", "service",
@@ -241,8 +239,11 @@ export function judgeName(key: string): NameJudgement {
     return judgement;
 }
 
+// Vendors' one-word spellings of two words: HONEYCOMB_WRITEKEY, SEGMENT_WRITEKEY.
+const SPLIT_WORDS: Readonly<Record<string, readonly string[]>> = { writekey: ["write", "key"] };
+
 function judgeNameWords(key: string): NameJudgement {
-    const words = nameWords(key);
+    const words = nameWords(key).flatMap((w) => SPLIT_WORDS[w] ?? [w]);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))
         || (words.includes("search") && words.includes("only")) || isClientSide(words) || isPublicVendorKey(words);

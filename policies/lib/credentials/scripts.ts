@@ -44,8 +44,9 @@ function isRuntime(v: string): boolean {
 }
 
 // NAME=value, export NAME=value, declare -x NAME=value, ENV NAME=value; PowerShell $env:NAME = "value";
-// quoted (`docker run -e "NAME=value"`) or given to a long flag (`--from-literal=password=value`).
-const ASSIGNMENT = /(?:^|[\s;&|(]["']?|(?<=\s--[A-Za-z][\w-]{0,63}=))(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
+// quoted (`docker run -e "NAME=value"`), given to a flag (`--from-literal=password=value`, terraform's
+// `-var="name=value"`) or in the AWS CLI's shorthand maps (`Variables={DB_USER=app,DB_PASSWORD=value}`).
+const ASSIGNMENT = /(?:^|[\s;&|({,]["']?|(?<=\s--?[A-Za-z][\w-]{0,63}=["']?))(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
 // PowerShell variables given a quoted literal: $AdminPassword = "..." (a command or an expression is run time).
 const POWERSHELL_ASSIGNMENT = /(?:^|[\s;(])\$([A-Za-z_][A-Za-z0-9_]{0,127})\s{0,4}=\s{0,4}("[^"$`\n]{1,4096}"|'[^'\n]{1,4096}')\s{0,8}(?:$|[;#)|])/g;
 // Config lines written to files: `key = value`, `key: value`, `"key": "value"`.
@@ -56,12 +57,13 @@ const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"
 // command that reads its credential from stdin. printf's optional format comes first ('%s').
 const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token|passwd\s{1,8}--stdin)(?![\w-])/;
 // --flag value, --flag=value; Spring Boot's dotted properties too (--spring.datasource.password=x).
-const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9.-]{1,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
+const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9.-]{1,63})(?:=|\s{1,8})((?:[^\s;&|'"`]|"[^"\n]{0,4096}"|'[^'\n]{0,4096}'){1,4096})/g;
 // -flag value, -flag=value, a word long (keytool -storepass, a Jenkins agent's -secret); one letter is too short to judge.
-const SINGLE_DASH_FLAG = /(?:^|\s)-([A-Za-z][A-Za-z0-9_]{3,63})(?:=|\s{1,8})("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`]{1,4096})/g;
-// The AWS CLI's shorthand pair, judged by its name: --tags Key=Name,Value=web, --parameters ParameterKey=DbPassword,ParameterValue=x.
-const SHORTHAND_PAIR = /(?:^|[\s,"'])(?:Key|Name|ParameterKey)=([^\s,="']{1,128}),(?:Values?|ParameterValue)=("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s,;&|'"`)]{1,4096})/g;
-const isShorthandPair = (m: RegExpExecArray) => /^(?:Key|Name|ParameterKey)$/.test(m[1]) && /^[^\s,=]{1,128},(?:Values?|ParameterValue)=/.test(m[2]);
+const SINGLE_DASH_FLAG = /(?:^|\s)-([A-Za-z][A-Za-z0-9_]{3,63})(?:=|\s{1,8})((?:[^\s;&|'"`]|"[^"\n]{0,4096}"|'[^'\n]{0,4096}'){1,4096})/g;
+// The AWS CLI's shorthand pair, judged by its name: --tags Key=Name,Value=web, --parameters ParameterKey=DbPassword,ParameterValue=x,
+// an ECS override's {name=DB_PASSWORD,value=x}. ParameterKey=x,UsePreviousValue=true resends nothing.
+const SHORTHAND_PAIR = /(?:^|[\s,{"'])(?:[Kk]ey|[Nn]ame|ParameterKey)=([^\s,="']{1,128}),(?:[Vv]alues?|ParameterValue)=("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s,;&|'"`)}\]]{1,4096})/g;
+const isShorthandPair = (m: RegExpExecArray) => /^(?:[Kk]ey|[Nn]ame|ParameterKey)$/.test(m[1]) && /^[^\s,=]{1,128},(?:[Vv]alues?|ParameterValue|UsePreviousValue|ResolvedValue)=/.test(m[2]);
 // PHP constants (WordPress's wp-config.php: define( 'DB_PASSWORD', 'x' );).
 const PHP_DEFINE = /\bdefine\(\s{0,8}['"]([A-Za-z_]\w{0,127})['"]\s{0,8},\s{0,8}("[^"\n]{0,4096}"|'[^'\n]{0,4096}')\s{0,8}\)/g;
 // An XML element holding a value (Maven's settings.xml `<password>x</password>`).
@@ -95,6 +97,25 @@ const SQL_PASSWORD = /\b(?:PASSWORD|IDENTIFIED\s{1,8}(?:WITH\s{1,8}\w{1,64}\s{1,
 // hashed by Redshift), PostgreSQL's SCRAM verifier.
 const SQL_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|sha256\|[0-9a-f]{64}\|[0-9a-f]{1,128}|SCRAM-SHA-256\$.+)$/i;
 
+// Where `changeit` is the JDK's published default: keytool, the cacerts truststore.
+const JDK_TRUSTSTORE = /\bkeytool\b|(?:^|[\s/"'])-?cacerts\b/;
+
+/**
+ * The literal a flag's value gives, quotes spliced out (`pass:"$X"` is `pass:$X`); undefined where
+ * it names a source, not a value: a redirection (`gh auth login --with-token < token.txt`),
+ * openssl's pass phrase sources (`env:`, `file:`, `fd:`, `stdin`; after `pass:` the literal
+ * follows), a BuildKit secret spec (`--secret id=npmrc,src=$HOME/.npmrc`, what Docker advises
+ * instead of build args), and the JDK truststore's published default (keytool's `-storepass
+ * changeit`: `cacerts` holds public certificates). `context` is the command line.
+ */
+function flagValue(raw: string, context: string): string | undefined {
+    const v = raw.replace(/"([^"]*)"|'([^']*)'/g, "$1$2");
+    if (/^[<>]/.test(v) || /^(?:stdin$|env:|file:|fd:)/.test(v)) return undefined;
+    if (/(?:^|,)id=/.test(v) && /(?:^|,)(?:src|source|env)=/.test(v)) return undefined;
+    if (v === "changeit" && JDK_TRUSTSTORE.test(context)) return undefined;
+    return v.startsWith("pass:") ? v.slice(5) : v;
+}
+
 /** `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
 const propertyName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
 
@@ -107,16 +128,16 @@ function isCredentialProperty(name: string, rawValue: string, judge: NameJudge):
  * Names given values on a line, each regex matching (name, value): judged in this order, the
  * value unquoted and, unless the regex admits only literals, skipped when read at run time.
  */
-const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string): string; literal?: boolean; skip?(m: RegExpExecArray): boolean }[] = [
+const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string): string; literal?: boolean; skip?(m: RegExpExecArray): boolean; flag?: true }[] = [
     { re: ASSIGNMENT, what: "a variable assignment", skip: isShorthandPair },
     { re: SHORTHAND_PAIR, what: "an AWS CLI name/value pair" },
     // Quoted literals only: PowerShell expands nothing in single quotes, and `$` in double quotes is not matched.
     { re: POWERSHELL_ASSIGNMENT, what: "a variable assignment", literal: true },
-    { re: LONG_FLAG, what: "a command-line flag's value" },
+    { re: LONG_FLAG, what: "a command-line flag's value", flag: true },
     { re: SYSTEM_PROPERTY_IN_LINE, what: "a JVM system property (`-D`)", name: propertyName },
     { re: JSON_MEMBER, what: "a JSON member" },
     { re: NPMRC_AUTH, what: "an .npmrc registry credential" },
-    { re: SINGLE_DASH_FLAG, what: "a command-line flag's value" },
+    { re: SINGLE_DASH_FLAG, what: "a command-line flag's value", flag: true },
     { re: PHP_DEFINE, what: "a PHP constant" },
     { re: REDIS_DIRECTIVE, what: "a redis.conf directive" },
     { re: XML_ELEMENT, what: "an XML element" },
@@ -236,13 +257,19 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     for (const reader of NAMED_VALUES) {
         reader.re.lastIndex = 0;
         for (let m = reader.re.exec(line); m; m = reader.re.exec(line)) {
-            // A flag without a value, followed by the next flag: read that one from its start.
-            if (m[2].startsWith("-")) {
-                reader.re.lastIndex = m.index + m[0].length - m[2].length - 1;
+            // A flag without a value, followed by the next flag: read that one from its start; a
+            // map's assignments (`Variables={DB_USER=app,DB_PASSWORD=x}`) from inside it.
+            const valueAt = m.index + m[0].length - m[2].length;
+            if (m[2].startsWith("-") || m[2].startsWith("{")) {
+                reader.re.lastIndex = m[2].startsWith("-") ? valueAt - 1 : valueAt;
                 continue;
             }
             if (reader.skip?.(m)) continue;
-            const value = unquote(m[2]);
+            // `a=1,DB_PASSWORD=x` (a shorthand map's entries): this value ends at the comma, the next is read from it.
+            const next = reader.flag || isQuoted(m[2]) ? -1 : m[2].search(/,[A-Za-z_][\w.]{0,127}=/);
+            if (next >= 0) reader.re.lastIndex = valueAt + next;
+            const value = reader.flag ? flagValue(m[2], line) : unquote(next >= 0 ? m[2].slice(0, next) : m[2]);
+            if (value === undefined) continue;
             if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
         }
     }
@@ -268,14 +295,15 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     // Judged as a password, as the other password arguments are: placeholders and hashes pass.
     if (chpasswd && !isRuntime(chpasswd[1]) && judge("password", chpasswd[1])) return { what: "a line piped to `chpasswd`" };
     // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
-    const hashed = /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}\S{1,64}))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/.exec(line);
+    const hashed = /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\$\([^)\n]{0,128}\)|[^\s"'$]{1,64})))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/.exec(line);
     if (hashed && !hashed[2].startsWith("-") && !isRuntime(unquote(hashed[2])) && judge("password", unquote(hashed[2]))) return { what: "`openssl passwd`" };
     // debconf-set-selections answers: `<package> <question> password <value>`.
     const debconf = /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/.exec(line);
     if (debconf && !isRuntime(debconf[1]) && judge("password", debconf[1])) return { what: "a debconf answer" };
     // WordPress's sample config edited in place: sed -i "s/password_here/x/" wp-config.php.
     const wordpress = /\bs([/|#])password_here\1([^/|#\n]{1,256})\1/.exec(line);
-    if (wordpress && !isRuntime(wordpress[2]) && judge("password", wordpress[2])) return { what: "a `sed` edit of wp-config.php" };
+    const replacement = wordpress?.[2].replace(/["']/g, "");
+    if (replacement && !isRuntime(replacement) && judge("password", replacement)) return { what: "a `sed` edit of wp-config.php" };
     const sql = findPasswordInSql(line, judge);
     if (sql) return sql;
     const piped = PIPED_TO_STDIN.exec(line);
@@ -390,7 +418,8 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
         const flag = /^--?([A-Za-z][A-Za-z0-9.-]{1,63})(?:=([\s\S]*))?$/.exec(arg);
         if (flag && flag[1].length > 1) {
             const inline = flag[2];
-            const value = inline ?? args[i + 1];
+            const raw = inline ?? args[i + 1];
+            const value = raw === undefined ? undefined : flagValue(raw, args.join(" "));
             if (value !== undefined && !isRuntime(value) && judge(flag[1], value)) {
                 return { index: inline !== undefined ? i : i + 1, finding: { what: "a command-line flag's value" } };
             }

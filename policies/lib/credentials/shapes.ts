@@ -205,7 +205,7 @@ export function isSettingShaped(value: string): boolean {
     if (EMAIL.test(v) || IP.test(v) || MIME.test(v) || ALGORITHM.test(v) || CONDITION_KEY.test(v) || ETHEREUM_ADDRESS.test(v) || AUTH_SCHEME.test(v)) return true;
     if (URL_SHAPE.test(v)) return true; // with a password or a secret in it, ./formats.ts reported it first
     if (isStoreReference(v)) return true;
-    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || /[A-Za-z0-9]/.test(s))
+    if ((ABSOLUTE_PATH.test(v) || RELATIVE_PATH.test(v)) && v.split(/[/\\]/).every((s) => s === "" || s === "." || s === ".." || /[A-Za-z0-9]/.test(s))
         && !looksRandom(v.replace(/^.*[/\\]/, "")) && !isBase64Key(v)) return true;
     // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM, AES256. Not capitals
     // and digits that alternate again and again (a base32 TOTP seed, a generated K7QX9ZP2...), nor a
