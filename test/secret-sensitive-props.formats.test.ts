@@ -157,6 +157,14 @@ describe("credential formats", () => {
         expect(findFormat(negative)?.id).not.toBe(id);
     });
 
+    it("a Docker config's auth is found once its document is parsed (DOCKER_AUTH_CONFIG), not a variable's own auth", () => {
+        const config = (auth: string) => ({ environment: { variables: { DOCKER_AUTH_CONFIG: JSON.stringify({ auths: { "registry.acme.example": { auth } } }) } } });
+        const found = (props: Record<string, unknown>) => findSensitiveValues("aws:lambda/function:Function", props, { sensitivePatterns: [], ignoreProperties: [] }).map((v) => v.reason);
+        expect(found(config(b64text(`ci:${pw}`)))).toEqual([{ kind: "format", what: "Docker registry credentials" }]);
+        expect(found(config(b64text("ci:${CI_JOB_TOKEN}")))).toEqual([]);
+        expect(found({ environment: { variables: { CONFIG: JSON.stringify({ proxy: { auth: b64text(`ci:${pw}`) } }) } } })).toEqual([]);
+    });
+
     it("finds formats inside longer text (a script, a JSON document, escaped newlines)", () => {
         expect(findFormat(`#!/bin/bash\necho "${fake.github("in-script")}" | gh auth login --with-token`)?.id).toBe("github-token");
         expect(findFormat(JSON.stringify({ key: fake.rsaPem("in-json") }))?.id).toBe("pem-private-key");

@@ -15,7 +15,7 @@
 // sensitive values on both paths, and `collectSecretLocations` says which of them a
 // secret covers.
 import { Secret } from "@pulumi/policy";
-import { findFormat, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
+import { findFormat, isDockerAuth, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
 import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import {
@@ -409,7 +409,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         const key = lower(ctx.key);
         const base64Script = base64Scripts?.has(key) === true;
         const text = USER_DATA_KEYS.has(key) || base64Script ? decodeUserData(value) : value;
-        const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx);
+        const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx) ?? dockerAuthIn(text, ctx);
         // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
         const name = ctx.heldBy !== undefined && (ctx.name?.kind ?? "none") === "none" ? judgeName(ctx.heldBy) : ctx.name;
         if (format && (format.class === "unmistakable" || !(name?.public ?? false))) {
@@ -574,6 +574,13 @@ function deeper(ctx: WalkContext, state: MarkState, segment: string, holder?: Re
 function awsSecretBesideKeyId(value: string, ctx: WalkContext): FormatMatch | undefined {
     return ctx.siblings.awsKeyId && isAwsSecretKeyShape(value.trim()) && looksRandom(value)
         ? { id: "aws-secret-access-key", what: "an AWS secret access key", class: "unmistakable" }
+        : undefined;
+}
+
+/** A registry's `auth` in a Docker config (`auths.<registry>.auth`), as GitLab's DOCKER_AUTH_CONFIG variable holds one. */
+function dockerAuthIn(value: string, ctx: WalkContext): FormatMatch | undefined {
+    return ctx.key === "auth" && ctx.path?.rest?.rest?.head === "auths" && isDockerAuth(value)
+        ? { id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable" }
         : undefined;
 }
 

@@ -221,6 +221,12 @@ function isJwt(match: RegExpExecArray): boolean {
 }
 
 /** HTTP Basic credentials: base64 of `user:password`, printable, both parts present. */
+/** A Docker config's `auth` member, parsed out of its document: base64 of `user:password`. */
+export function isDockerAuth(value: string): boolean {
+    const m = /^([A-Za-z0-9+/]{8,1024}={0,2})$/.exec(value.trim());
+    return m !== null && isBasicCredentials(m);
+}
+
 function isBasicCredentials(match: RegExpExecArray): boolean {
     const text = Buffer.from(match[1], "base64").toString("latin1");
     const colon = text.indexOf(":");
