@@ -276,11 +276,17 @@ function enabledOf(ebsDefault: PlainResource): Decided {
     return isUnset(enabled) || isOn(enabled);
 }
 
+/** What a resource waits for: its own dependencies and its ancestors' (a component's `dependsOn`, as @pulumi/eks's ManagedNodeGroup takes it). */
+function dependenciesOf(r: PlainResource): Set<string> {
+    return new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat(), ...(r.ancestorDependencies ?? [])]);
+}
+
 /**
  * EBS encryption by default credits a resource's new volumes when config says it is on
  * everywhere, or when an aws.ebs.EncryptionByDefault of the stack turns it on in the
- * resource's region and is created before it: the resource depends on it. (Had it existed
- * before, a dependency would change nothing; the engine's data cannot tell, so it is required.)
+ * resource's region and is created before it: the resource (or a component above it) depends
+ * on it. (Had it existed before, a dependency would change nothing; the engine's data cannot
+ * tell, so it is required.)
  */
 function accountDefault(
     r: PlainResource,
@@ -289,7 +295,7 @@ function accountDefault(
     providers: ReadonlyMap<string, PlainResource>,
 ): AccountDefault {
     if (config.ebsEncryptionByDefault) return { on: true };
-    const deps = new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat()]);
+    const deps = dependenciesOf(r);
     const here = placementOf(r, providers);
     let open = false;
     let closest: Extract<AccountDefault, { on: false }>["closest"];
@@ -431,25 +437,11 @@ const ebsStackChecks: EbsCheck[] = [
     ...flagChecks(
         // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
         [t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.encrypted", ACCEPTS_TRUE_STRING,
-        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`)",
-        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
+        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`)",
+        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`).",
         isNewTemplateVolume,
         (block) => block !== undefined,
     ),
-    {
-        // Without a launch template EKS builds its own, from a public EKS-optimized AMI whose root
-        // volume nothing encrypts but the account default (aws/containers-roadmap#1774, open).
-        // With one, the template decides, and is judged as any other.
-        types: [t.EKS_NODE_GROUP],
-        property: "launchTemplate",
-        accepts: (v) => v !== NOT_ENCRYPTED,
-        expected: "a launch template",
-        unset: (r, j) => {
-            const d = j.defaultFor(r);
-            return d.on === false ? { value: NOT_ENCRYPTED, note: `EKS then builds one whose nodes' root volumes nothing encrypts; ${unsetNote(r, d)}` } : undefined;
-        },
-        fix: (j, r) => unsetFix("Give the node group a `launchTemplate` whose root device mapping sets `ebs.encrypted: \"true\"`", r, j.defaultFor(r)),
-    },
     keyCheck<EbsJudgement>([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
@@ -468,7 +460,46 @@ const ebsStackChecks: EbsCheck[] = [
 ];
 
 const ebsStackRule = propertyRule(ebsStackChecks);
-const EBS_STACK_TYPES = new Set(ebsStackRule.resourceTypes);
+const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, t.EKS_NODE_GROUP]);
+
+/**
+ * Whether a launch template gives an EKS managed node group's nodes their root volume: with an
+ * `imageId` (its AMI's mappings) or any EBS mapping, the template's own checks judge it;
+ * without either, EKS merges its public EKS-optimized AMI, whose root volume nothing encrypts.
+ */
+function templateSetsVolumes(template: PlainResource): Decided {
+    const { imageId, blockDeviceMappings } = template.props;
+    if (isUnknown(imageId) || isUnknown(blockDeviceMappings)) return undefined;
+    if (typeof imageId === "string" && imageId !== "") return true;
+    if (!Array.isArray(blockDeviceMappings)) return false;
+    return blockDeviceMappings.some((m) => isUnknown(m) || (isRecord(m) && (isUnknown(m.ebs) || isRecord(m.ebs)))) ? true : false;
+}
+
+/**
+ * An EKS managed node group's root volumes, where nothing but the account default encrypts
+ * them: without a launch template EKS builds one from a public EKS-optimized AMI
+ * (aws/containers-roadmap#1774, open); a template of the stack that sets no image and maps no
+ * EBS volume leaves them as EKS makes them. A template outside the stack is judged where it is.
+ */
+function nodeGroupFinding(r: PlainResource, templates: readonly PlainResource[], j: EbsJudgement): string | undefined {
+    const named = r.props.launchTemplate;
+    if (isUnknown(named)) return undefined;
+    let state: string;
+    if (named === undefined || named === null) {
+        state = "is not set (EKS then builds one whose nodes' root volumes nothing encrypts";
+    } else {
+        if (!isRecord(named)) return undefined;
+        const from = new Set(r.propertyDependencies.launchTemplate ?? []);
+        const template = templates.find((lt) => from.has(lt.urn) || (typeof named.name === "string" && named.name !== "" && lt.props.name === named.name));
+        if (template === undefined || templateSetsVolumes(template) !== false) return undefined;
+        state = `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
+    }
+    const d = j.defaultFor(r);
+    if (d.on !== false) return undefined;
+    const fix = unsetFix("Give the node group a launch template with a root device mapping that sets `ebs.encrypted: \"true\"` " +
+        "(with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own)", r, d);
+    return `${r.type} "${r.name}": launchTemplate ${state}; ${unsetNote(r, d)}). ${fix}`;
+}
 
 /**
  * Computed properties the stack part reads, per type (`[]`: each element): at preview, a new
@@ -485,7 +516,7 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
         "launchSpecifications[].ebsBlockDevices[].encrypted", "launchSpecifications[].ebsBlockDevices[].kmsKeyId", "launchSpecifications[].ebsBlockDevices[].snapshotId", "region",
     ],
     [t.EC2_LAUNCH_TEMPLATE]: ["region"],
-    [t.EKS_NODE_GROUP]: ["launchTemplate", "region"],
+    [t.EKS_NODE_GROUP]: ["region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
     [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],
 };
@@ -501,7 +532,8 @@ function asDeclared(r: PlainResource, dryRun: boolean): PlainResource {
         if ((r.propertyDependencies[top] ?? []).length > 0) continue; // from another resource's output: unknown for now
         props = withoutUnknownAt(props, segments) as Record<string, unknown>;
     }
-    return props === r.props ? r : { ...r, props };
+    // The adapter's ancestorDependencies is read lazily (not enumerable): carried over by hand.
+    return props === r.props ? r : { ...r, props, ancestorDependencies: r.ancestorDependencies };
 }
 
 /** `value` with the unknown at `segments` removed; the same object when there is none. */
@@ -547,11 +579,12 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
         },
     };
     const findings: Finding[] = [];
+    const templates = resources.filter((r) => r.type === t.EC2_LAUNCH_TEMPLATE);
     for (const r of resources) {
         if (!EBS_STACK_TYPES.has(r.type)) continue;
-        for (const f of ebsStackRule.check(asDeclared(r, context.dryRun), judgement)) {
-            findings.push({ message: f.message, resource: { urn: r.urn, type: r.type, name: r.name } });
-        }
+        const declared = asDeclared(r, context.dryRun);
+        const messages = r.type === t.EKS_NODE_GROUP ? [nodeGroupFinding(declared, templates, judgement)] : ebsStackRule.check(declared, judgement).map((f) => f.message);
+        for (const message of messages) if (message !== undefined) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;
 }

@@ -479,6 +479,15 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["its own region equal to the volume's provider region", [ebsDefault("d", { enabled: true, region: "us-east-1" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", { enabled: true, region: "us-east-1" })))]],
         ["one of two defaults applies", [D, ebsDefault("west", { enabled: true, region: "us-west-2" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(D, ebsDefault("west")))]],
         ["an EKS node group without a template that depends on it", [D, on("ng", t.EKS_NODE_GROUP, NODE_GROUP, dependsOn(D))]],
+        // What Pulumi does: a component's dependsOn (@pulumi/eks's ManagedNodeGroup) holds for the node group it creates.
+        ["an EKS node group whose component depends on it", [D, on("ng", t.EKS_NODE_GROUP, NODE_GROUP, { parent: "urn:pulumi:dev::project::eks:index:ManagedNodeGroup::ng", ancestorDependencies: [D.urn] })]],
+        ["an EKS node group whose template sets volumes, or is outside the stack", [
+            on("lt", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 40, encrypted: "true" } }] }),
+            on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: { name: "lt-name", version: "1" } }, {
+                propertyDependencies: { launchTemplate: ["urn:pulumi:dev::project::aws:ec2/launchTemplate:LaunchTemplate::lt"] } }),
+            on("ng2", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: { id: "lt-0fedcba9876543210", version: "$Latest" } }),
+        ]],
+        ["preview: an EKS node group's whole launchTemplate unknown", [on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U })], DEFAULTS, true],
         ["preview: an EKS node group's template taken from another output", [
             on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U }, { propertyDependencies: { launchTemplate: [D.urn] } }),
         ], DEFAULTS, true],
@@ -520,7 +529,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["a default that turns it off, which the launch template does not depend on", [ebsDefault("off", { enabled: false }), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS)], DEFAULTS, false, [
             'aws:ec2/launchTemplate:LaunchTemplate "lt": blockDeviceMappings[0].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by default ' +
             'is on for the account in its region; aws.ebs.EncryptionByDefault "off" of this stack turns it off). Set `enabled: true` on aws.ebs.EncryptionByDefault "off" ' +
-            "and add it to the launch template's `dependsOn` (e.g. `dependsOn: [off]`), or set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks: `nodeRootVolumeEncrypted: true`).",
+            "and add it to the launch template's `dependsOn` (e.g. `dependsOn: [off]`), or set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`).",
         ]],
         ["another provider without a region", (() => {
             const env = provider("env", undefined);
@@ -534,12 +543,18 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ]],
         ["an EKS node group without a template, and no default in the stack", [on("ng", t.EKS_NODE_GROUP, NODE_GROUP)], DEFAULTS, false, [
             'aws:eks/nodeGroup:NodeGroup "ng": launchTemplate is not set (EKS then builds one whose nodes\' root volumes nothing encrypts; EBS creates the volume ' +
-            "unencrypted unless encryption by default is on for the account in its region). Give the node group a `launchTemplate` whose root device mapping sets " +
-            "`ebs.encrypted: \"true\"`, or turn EBS encryption by default on before the node group is created: with an aws.ebs.EncryptionByDefault in this stack " +
+            "unencrypted unless encryption by default is on for the account in its region). Give the node group a launch template with a root device mapping that sets " +
+            "`ebs.encrypted: \"true\"` (with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own), or turn EBS encryption by default on before the node group " +
+            "is created: with an aws.ebs.EncryptionByDefault in this stack " +
             "that the node group depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
         ]],
-        ["preview: an EKS node group's computed launchTemplate unknown reads as not set", [on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U })], DEFAULTS, true, [
-            expect.stringContaining('"ng": launchTemplate is not set'),
+        // A template without an image or an EBS mapping (@pulumi/eks's, for IMDSv2 or kubelet flags): EKS's AMI and its unencrypted root.
+        ["an EKS node group whose template of the stack maps no volume", [
+            on("lt", t.EC2_LAUNCH_TEMPLATE, { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } }),
+            on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: { id: "lt-0123456789abcdef0", version: "1" } }, {
+                propertyDependencies: { launchTemplate: ["urn:pulumi:dev::project::aws:ec2/launchTemplate:LaunchTemplate::lt"] } }),
+        ], DEFAULTS, false, [
+            expect.stringContaining('"ng": launchTemplate is aws:ec2/launchTemplate:LaunchTemplate "lt", which sets no imageId and maps no EBS volume (EKS then gives the nodes'),
         ]],
         ["a volume of its own region elsewhere", [D, on("v", t.EBS_VOLUME, { ...VOLUME, region: "eu-west-1" }, dependsOn(D))], DEFAULTS, false, [
             expect.stringContaining('"ebs-default" of this stack is for another region (us-east-1; the volume is in eu-west-1)'),
@@ -745,7 +760,7 @@ describe("encryption-at-rest at preview, through the engine path", () => {
             ["batch", "mandatory", 'aws:ec2/spotFleetRequest:SpotFleetRequest "batch": launchSpecifications[0].ebsBlockDevices[0].encrypted is not set'],
         ]);
     });
-    it("an EKS managed node group without a launch template is reported unless it depends on the stack's default; one with a template is not", async () => {
+    it("an EKS managed node group without a launch template, or with one of the stack that maps no volume, is reported unless it or its component depends on the stack's default", async () => {
         const group = (name: string, props: Record<string, unknown>, dependencies: string[] = []) => ({
             type: t.EKS_NODE_GROUP, name, props, outputs: { ...props, region: { $unknown: "string" } }, dependencies,
         });
@@ -755,10 +770,17 @@ describe("encryption-at-rest at preview, through the engine path", () => {
                 group("general", { ...NODE_GROUP, instanceTypes: ["m6i.large"], diskSize: 40 }),
                 group("covered", NODE_GROUP, ["ebs-default"]),
                 group("templated", { ...NODE_GROUP, launchTemplate: { name: "eks-nodes", version: "1" } }),
+                // @pulumi/eks's ManagedNodeGroup: the component's dependsOn holds for the node group it creates.
+                { type: "eks:index:ManagedNodeGroup", name: "managed", custom: false, dependencies: ["ebs-default"] },
+                { ...group("managed-ng", NODE_GROUP), parent: "managed" },
+                // Its template for IMDSv2 sets no image and maps no volume: EKS's AMI decides the root volume.
+                { type: t.EC2_LAUNCH_TEMPLATE, name: "imds", props: { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } } },
+                { ...group("imds-ng", { ...NODE_GROUP, launchTemplate: { id: { $unknown: "string" }, version: { $unknown: "string" } } }), propertyDependencies: { launchTemplate: ["imds"] } },
             ],
         });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
             ["general", "mandatory", 'aws:eks/nodeGroup:NodeGroup "general": launchTemplate is not set'],
+            ["imds-ng", "mandatory", 'aws:eks/nodeGroup:NodeGroup "imds-ng": launchTemplate is aws:ec2/launchTemplate:LaunchTemplate "imds", which sets no imageId and maps no EBS volume'],
         ]);
     });
 });

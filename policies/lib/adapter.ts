@@ -201,7 +201,20 @@ function plainFromPolicyResource(r: PolicyResource): PlainResource {
     // their properties (resource-protect, over every resource, reads none).
     let props: Record<string, unknown> | undefined;
     Object.defineProperty(plain, "props", { enumerable: true, get: () => (props ??= unwrapProxy(r.props) ?? {}) });
+    let ancestors: string[] | undefined;
+    Object.defineProperty(plain, "ancestorDependencies", { enumerable: false, get: () => (ancestors ??= ancestorDependencies(r)) });
     return plain;
+}
+
+/** The URNs the resource's ancestors depend on, through their dependencies and their inputs'. */
+function ancestorDependencies(r: PolicyResource): string[] {
+    const urns = new Set<string>();
+    let at = r.parent;
+    for (let hops = 0; at !== undefined && hops < 64; hops++, at = at.parent) {
+        for (const d of at.dependencies ?? []) urns.add(d.urn);
+        for (const deps of Object.values(at.propertyDependencies ?? {})) for (const d of deps) urns.add(d.urn);
+    }
+    return [...urns];
 }
 
 // Read when a stack policy runs, not at load: publish boots the pack without a stack.

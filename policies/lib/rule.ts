@@ -23,6 +23,12 @@ export interface PlainResource extends ResourceRef {
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
     /**
+     * What the resource's ancestors wait for (their dependencies and their inputs'): a
+     * component's `dependsOn` holds for the children it creates. Read lazily where the adapter
+     * sets it; examples and tests may set it by hand.
+     */
+    ancestorDependencies?: readonly string[];
+    /**
      * The URN of the resource's provider (a `pulumi:providers:*` resource, default or explicit),
      * for stack rules; resource rules do not get it.
      */
