@@ -398,6 +398,12 @@ function fixtureValue(v: unknown, where: string): unknown {
     if (typeof v !== "object" || v === null) return v;
     const o = v as Record<string, unknown>;
     if (SIG_KEY in o && o[SIG_KEY] !== SIG.secret) return signatureValue(o, where, fixtureValue);
+    // A secret written as the engine sends one needs its value: the pack's SDK throws on one
+    // without, outside its error handling, and the call never answers.
+    if (SIG_KEY in o) {
+        if (!("value" in o)) throw new InputError(`${where}: a secret (signature ${SIG.secret}) without its "value"; write a secret as {"$secret": <value>}`);
+        return wireSecret(fixtureValue(o.value, where));
+    }
     if ("$secret" in o) return wireSecret(fixtureValue(o.$secret, where));
     if ("$unknown" in o) {
         const kind = o.$unknown === true ? "string" : String(o.$unknown);
