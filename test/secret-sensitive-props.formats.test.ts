@@ -136,7 +136,7 @@ const EXAMPLES: [string, string, string][] = [
     ["connection-string-password", `Server=db;Database=app;User Id=app;Password=${pw};`, "Server=db;Database=app;Integrated Security=true;"],
     // Go's MySQL driver and libpq's key=value form (a held-out replay, 2026-12-06).
     ["mysql-dsn-password", `app:${pw}@tcp(db.internal:3306)/orders?parseTime=true`, "app:${DB_PASSWORD}@tcp(db.internal:3306)/orders"],
-    ["libpq-password", `host=db.internal port=5432 user=app password=${pw} dbname=orders sslmode=require`, "host=db.internal user=app password=${PGPASSWORD} dbname=orders"],
+    ["libpq-password", `host=db.internal port=5432 user=app password=${pw} dbname=orders sslmode=require`, "host=db.internal user=app password= dbname=orders"],
     ["url-secret-query", `https://api.example.com/v1?api_key=${pw}`, "https://example.com/?token=${TOKEN}"],
     ["azure-sas-url", fake.azureSasUrl("f55"), "https://acme.blob.core.windows.net/c/file?sv=2022-11-02"],
     ["s3-presigned-url", fake.s3Presigned("f56"), "https://bucket.s3.amazonaws.com/key?X-Amz-Algorithm=AWS4-HMAC-SHA256"],
@@ -349,6 +349,8 @@ describe("value shapes", () => {
         [random("totp", 32, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")], ["K7QX9ZP2MWL4RT8B"], ["CHANGEME"], ["Rz8qLm3Xv9TbWc2NpKd7YhJf4Gs6Ae1Uo/Ix5QkT"], ["admin:S3cr3tP4ss"],
         // Dotted passphrases: a first label mixing small letters, capitals and digits is not a host's.
         ["Blue42.Falcon.Ridge"], ["Kx9mPq2vL7.prod"], ["S3cr3t.Passw0rd.2024"], ["Bearer Zx8Kq2Lm5Vn7Rt9Wb3Yp"], ["BearerToken42"],
+        // A run of 16 capitals is random, not an enum (Erlang's generated cookies).
+        ["QWERTYUIOPASDFGHJKLZ"],
     ])("%j is neither an enum, a path nor a host", (v) => expect(isSettingShaped(v)).toBe(false));
 
     it.each([["changeme"], ["password"], ["test"], ["hunter2-not-real"], [pw]])("%j can be one (decision: literal weak passwords count)", (v) => {
@@ -367,7 +369,7 @@ describe("value shapes", () => {
         // API Gateway's static empty value (a header cleared before the backend), and a dash.
         ["''"], ["'-'"],
         // KMS ciphertext (Datadog's DD_KMS_API_KEY: "the KMS-encrypted API Key"), the name of the secret RDS manages.
-        ["AQICAHh" + random("kms-blob", 180, B64)], ["rds!db-0f2c4e6a-8b1d-4c3e-9f5a-7b6c5d4e3f2a"], ["rds!cluster-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"],
+        ["AQICAHh" + random("kms-blob", 180, B64)], ["AQECAHh" + random("kms-blob-v1", 180, B64)], ["md5" + fake.hex("pg-md5", 32)], ["rds!db-0f2c4e6a-8b1d-4c3e-9f5a-7b6c5d4e3f2a"], ["rds!cluster-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {
@@ -405,6 +407,9 @@ describe("names", () => {
         ["TOKEN_USE", "describing"], ["recv-keys", "none"], ["PW_TEST_HTML_REPORT_OPEN", "none"],
         // Erlang distribution's shared secret; a session cookie's name is not one.
         ["RELEASE_COOKIE", "credential"], ["RABBITMQ_ERLANG_COOKIE", "credential"], ["SESSION_COOKIE", "none"],
+        ["RABBITMQ_ERL_COOKIE", "credential"], ["EMQX_NODE__COOKIE", "credential"], ["setcookie", "credential"],
+        // `key` alone names an entry (an S3 object's, a KeyValueStore's), not a key.
+        ["key", "none"], ["Key", "none"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {
@@ -490,6 +495,10 @@ describe("scripts and argument lists", () => {
         [`aws ecs run-task --overrides 'containerOverrides=[{name=app,environment=[{name=DB_PASSWORD,value=${pw}}]}]'`, "an AWS CLI name/value pair"],
         [`aws lambda update-function-configuration --function-name api --environment "Variables={DB_USER=app,DB_PASSWORD=${pw}}"`, "a variable assignment"],
         [`openssl enc -aes-256-cbc -d -in a.enc -out a -pass "pass:${pw}"`, "a command-line flag's value"],
+        // XML naming a value by an attribute (.NET appSettings, Hibernate), Erlang's cookie on erl's command line (helper 13).
+        [`<add key="SmtpPassword" value="${pw}" />`, "an XML element"],
+        [`<property name="hibernate.connection.password">${pw}</property>`, "an XML element"],
+        [`erl -name app@host -setcookie ${pw} -s app`, "a command-line flag's value"],
         [`useradd -m -p "$(openssl passwd -6 -salt x9 ${pw})" ops`, "`openssl passwd`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
@@ -544,7 +553,13 @@ describe("scripts and argument lists", () => {
         ["kubectl create secret generic db-user-pass --from-file=username=./username.txt --from-file=password=./password.txt"],
         ['USER_PASSWD="$(openssl passwd -1 -salt "$(openssl rand -base64 6)" "${USER_NAME}")"'],
         ["aws cloudformation update-stack --stack-name ci --use-previous-template --parameters ParameterKey=GitHubToken,UsePreviousValue=true"],
-        ["gh auth login --with-token < mytoken.txt"], ["docker build --secret id=npmrc,src=$HOME/.npmrc -t app ."], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
+        ["gh auth login --with-token < mytoken.txt"], ["docker build --secret id=npmrc,src=$HOME/.npmrc -t app ."],
+        // A variable-prefixed command, settings named by attributes, a spliced variable, the JDK default under a trust store's name, ERB, dovecot's expansion.
+        ['PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U app -f /opt/schema.sql'], ['<add key="webpages:Version" value="3.0.0.0" />'],
+        ['<property name="hibernate.connection.url">jdbc:mysql://db:3306/app</property>'],
+        [`mongosh admin --eval 'db.createUser({user: "admin", pwd: "'"\${PASSWORD}"'", roles: ["root"]})'`],
+        ["<ssl><trustStore>/etc/pki/java/cacerts</trustStore><trustStorePassword>changeit</trustStorePassword></ssl>"],
+        [`echo "{apiKey: '<%= ENV['API_KEY'] %>'}" > /opt/app/config.js`], ["connect = host=db.internal dbname=mail user=dovecot password=%{env:DOVECOT_DB_PASSWORD}"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("an argument list's flags are read as a line's: the JDK truststore's default passes, openssl's pass: literal does not", () => {

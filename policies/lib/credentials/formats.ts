@@ -64,7 +64,7 @@ function rx(re: RegExp, check?: (match: RegExpExecArray) => boolean): (value: st
 function literal(secret: string | undefined): boolean {
     if (!secret) return false;
     const value = decodeURIComponentSafe(secret);
-    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…|#\{)/.test(value) && !isFilledLater(value);
+    return !/^(?:\$\{|\$[A-Za-z_(]|\{\{|<|%\(|%\{|%[A-Za-z_]+%|\*{3,}|[xX]{3,}$|\.\.\.|…|#\{)/.test(value) && !isFilledLater(value);
 }
 
 /**
@@ -320,7 +320,7 @@ const AWS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/;
 const AWS_SECRET_TOKEN = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 const AWS_SECRET_ASSIGNED = /(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 
-const libpqPassword = rx(/(?:^|\s)password\s{0,8}=\s{0,8}('[^'\n]{1,256}'|[^\s'";]{1,256})(?=\s|$|["'])/, (m) => literal(m[1].replace(/^'|'$/g, "")));
+const libpqPassword = rx(/(?:^|\s)password\s{0,8}=\s{0,8}('[^'\n]{1,256}'|[^\s'";=]{1,256})(?=\s|$|["'])/, (m) => literal(m[1].replace(/^'|'$/g, "")));
 
 // scheme://user:password@host (the user may be empty: redis://:pw@cache; the host too: Airflow's aws://id:secret@/).
 const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,512})@/i, (m) => literal(m[1]));

@@ -54,6 +54,8 @@ const CREDENTIAL_WORDS = new Set([
     "credential", "credentials", "creds", "apikey", "apikeys", "privatekey", "connectionstring", "psk", "htpasswd", "authorization",
     // Redis's password directives (redis.conf, redis-server --requirepass).
     "requirepass", "masterauth",
+    // erl -setcookie <cookie>.
+    "setcookie",
 ]);
 // One-word spellings: DBPASSWORD, authtoken, clientsecret, SECRETKEY.
 const CREDENTIAL_SUFFIXES = ["password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "secretkey", "credentials"];
@@ -202,10 +204,12 @@ function mentions(words: readonly string[]): Mention[] {
             found.push({ start: i, end: i + 1, weak: false }); // REDIS_AUTH, BASIC_AUTH
         } else if ((w === "pat" || w === "pw") && i === last && i > 0) {
             found.push({ start: i, end: i + 1, weak: false }); // GH_PAT, DB_PW
-        } else if (w === "cookie" && i === last && (words[i - 1] === "erlang" || words[i - 1] === "release")) {
-            found.push({ start: i, end: i + 1, weak: false }); // RABBITMQ_ERLANG_COOKIE, RELEASE_COOKIE: Erlang distribution's shared secret
+        } else if (w === "cookie" && i === last && ERLANG_COOKIE_QUALIFIERS.has(words[i - 1])) {
+            found.push({ start: i, end: i + 1, weak: false }); // RABBITMQ_ERLANG_COOKIE, RELEASE_COOKIE, EMQX_NODE__COOKIE: Erlang distribution's shared secret
         } else if (w === "key" || w === "keys") {
             if (words[i + 1] === "value" && KEY_VALUE_NOUNS.has(words[i + 2])) return;
+            // `key` alone names an entry (an S3 object's, a KeyValueStore's, a map's), not a key.
+            if (words.length === 1) return;
             const q = words[i - 1];
             if (q !== undefined && STRONG_KEY_QUALIFIERS.has(q)) found.push({ start: i - 1, end: i + 1, weak: false });
             else if (q === undefined || !NOT_KEY_QUALIFIERS.has(q)) found.push({ start: i, end: i + 1, weak: true });
@@ -239,6 +243,8 @@ export function judgeName(key: string): NameJudgement {
     return judgement;
 }
 
+// Words before `cookie` that make it Erlang distribution's shared secret.
+const ERLANG_COOKIE_QUALIFIERS = new Set(["erlang", "erl", "release", "node"]);
 // Vendors' one-word spellings of two words: HONEYCOMB_WRITEKEY, SEGMENT_WRITEKEY.
 const SPLIT_WORDS: Readonly<Record<string, readonly string[]>> = { writekey: ["write", "key"] };
 

@@ -36,10 +36,11 @@ function unquote(v: string): string {
 
 /**
  * A value resolved at run time, or nothing at all. `(`: a PowerShell expression (`(Get-SSMParameter ...).Value`);
- * `@path`: a file the command reads it from (a Jenkins agent's `-secret @/home/jenkins/secret-file`, curl's `-d @body.json`).
+ * `@path`: a file the command reads it from (a Jenkins agent's `-secret @/home/jenkins/secret-file`, curl's `-d @body.json`);
+ * `<%`: an ERB or EJS template's expression; `%{env:X}`: dovecot's and logstash's expansion.
  */
 function isRuntime(v: string): boolean {
-    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-") ||
+    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-") || v.includes("<%") || v.startsWith("%{") ||
         /^@(?:\.{0,2}\/|~\/|[\w.-]{1,128}\/|[\w-]{1,128}\.[A-Za-z]{1,8}$)/.test(v);
 }
 
@@ -68,6 +69,10 @@ const isShorthandPair = (m: RegExpExecArray) => /^(?:[Kk]ey|[Nn]ame|ParameterKey
 const PHP_DEFINE = /\bdefine\(\s{0,8}['"]([A-Za-z_]\w{0,127})['"]\s{0,8},\s{0,8}("[^"\n]{0,4096}"|'[^'\n]{0,4096}')\s{0,8}\)/g;
 // An XML element holding a value (Maven's settings.xml `<password>x</password>`).
 const XML_ELEMENT = /<([A-Za-z_][\w.-]{0,63})>([^<>\n]{1,4096})<\/\1>/g;
+// XML naming a value by an attribute: .NET's `<add key="SmtpPassword" value="x"/>`, Hibernate's
+// `<property name="hibernate.connection.password">x</property>`.
+const XML_KEY_VALUE = /<[\w:.-]{1,64}\s[^<>\n]{0,512}?\b(?:key|name)\s{0,4}=\s{0,4}"([^"\n]{1,128})"[^<>\n]{0,512}?\bvalue\s{0,4}=\s{0,4}("[^"\n]{0,4096}")/g;
+const XML_NAMED_ELEMENT = /<[\w:.-]{1,64}\s[^<>\n]{0,512}?\bname\s{0,4}=\s{0,4}"([^"\n]{1,128})"[^<>\n]{0,512}?>([^<\n]{1,4096})<\//g;
 // An object member with a bare key (MongoDB's `db.createUser({user: "admin", pwd: "x"})`, a YAML flow mapping).
 const BARE_MEMBER = /[{,]\s{0,8}([A-Za-z_]\w{0,63})\s{0,8}:\s{0,8}("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
 // A setting keyed by a quoted name (GitLab's gitlab.rb `gitlab_rails['initial_root_password'] = 'x'`, a Python dict).
@@ -141,6 +146,8 @@ const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string):
     { re: PHP_DEFINE, what: "a PHP constant" },
     { re: REDIS_DIRECTIVE, what: "a redis.conf directive" },
     { re: XML_ELEMENT, what: "an XML element" },
+    { re: XML_KEY_VALUE, what: "an XML element" },
+    { re: XML_NAMED_ELEMENT, what: "an XML element" },
     { re: BARE_MEMBER, what: "an object member" },
     { re: KEYED_SETTING, what: "a keyed setting" },
 ];
@@ -269,7 +276,9 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
             const next = reader.flag || isQuoted(m[2]) ? -1 : m[2].search(/,[A-Za-z_][\w.]{0,127}=/);
             if (next >= 0) reader.re.lastIndex = valueAt + next;
             const value = reader.flag ? flagValue(m[2], line) : unquote(next >= 0 ? m[2].slice(0, next) : m[2]);
-            if (value === undefined) continue;
+            // Only quotes: a shell splicing a variable into a quoted string (`pwd: "'"$PASSWORD"'"`);
+            // the JDK truststore's published default under a trust store's name.
+            if (value === undefined || /^["']*$/.test(value) || (value === "changeit" && /trust/i.test(m[1]))) continue;
             if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
         }
     }
@@ -311,7 +320,10 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     const config = CONFIG_LINE.exec(line);
     if (config) {
         const value = unquote(config[2].trim());
-        if (!/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(config[1], value)) return { what: "a configuration line" };
+        // `PGPASSWORD="$DB_PASSWORD" psql ...`: a command run with a variable taken at run time.
+        const first = /^("[^"\n]*"|'[^'\n]*'|[^\s"']+)\s+\S/.exec(config[2].trim());
+        const prefixed = first !== null && isRuntime(unquote(first[1]));
+        if (!prefixed && !/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(config[1], value)) return { what: "a configuration line" };
     }
     if (echoed) return undefined;
     // The quoted text is judged as the lines it writes (`echo -e` and printf's `\n` end a line).

@@ -160,7 +160,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // An Ethereum address (20 bytes), public on its chain: REWARD_TOKEN=0x6B17...; a private key has 32 bytes.
 const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 // KMS ciphertext (base64 of a blob from Encrypt: Datadog's DD_KMS_API_KEY), useless without kms:Decrypt.
-const KMS_CIPHERTEXT = /^AQI[BCD]AH[A-Za-z0-9+/]{100,4000}={0,2}$/;
+const KMS_CIPHERTEXT = /^AQ[EI][BCD]AH[A-Za-z0-9+/]{100,4000}={0,2}$/;
 // The secret RDS creates for a master user is named rds!db-<uuid> or rds!cluster-<uuid>.
 const RDS_SECRET_NAME = /^rds!(?:db|cluster)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
@@ -210,7 +210,9 @@ export function isSettingShaped(value: string): boolean {
     // An enum value: ALLOW_USER_PASSWORD_AUTH, AWSCURRENT, SCRAM-SHA-256, CUSTOM, AES256. Not capitals
     // and digits that alternate again and again (a base32 TOTP seed, a generated K7QX9ZP2...), nor a
     // weak password in capitals (CHANGEME: decision 4).
-    if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3) && digitRuns(v) <= 2 && !WEAK_PASSWORD.test(v)) return true;
+    // Nor a run of 16 capitals or more (an Erlang cookie, RABBITMQ_ERLANG_COOKIE: 20 of them).
+    if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3) && digitRuns(v) <= 2 && !WEAK_PASSWORD.test(v)
+        && !/[A-Z0-9]{16}/.test(v)) return true;
     if (SLUG.test(v) && THING_WORDS.test(v) && !/\d{4}/.test(v)) return true;
     return false;
 }
@@ -226,7 +228,8 @@ export function isPublishableKey(value: string): boolean {
 
 /** A password verifier, not a password: bcrypt, crypt(3) and htpasswd hashes (decision: verifiers are not credentials). */
 export function isVerifier(value: string): boolean {
-    return /^(?:[\w.@-]{1,64}:)?(?:\$(?:2[abxy]?|1|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|apr1)\$[./A-Za-z0-9$=,+-]{8,}|\{(?:SHA|SSHA|SHA256|SSHA512|MD5|CRYPT)\}[A-Za-z0-9+/=.$]{8,})$/.test(value);
+    // PostgreSQL's md5 verifier too ('md5' + md5(password + user): gitlab-ctl pg-password-md5).
+    return /^md5[0-9a-f]{32}$/.test(value) || /^(?:[\w.@-]{1,64}:)?(?:\$(?:2[abxy]?|1|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|apr1)\$[./A-Za-z0-9$=,+-]{8,}|\{(?:SHA|SSHA|SHA256|SSHA512|MD5|CRYPT)\}[A-Za-z0-9+/=.$]{8,})$/.test(value);
 }
 
 export function isAwsAccessKeyId(value: string): boolean {
