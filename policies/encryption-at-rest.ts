@@ -472,7 +472,7 @@ function templateSetsVolumes(template: PlainResource): Decided {
     if (isUnknown(imageId) || isUnknown(blockDeviceMappings)) return undefined;
     if (typeof imageId === "string" && imageId !== "") return true;
     if (!Array.isArray(blockDeviceMappings)) return false;
-    return blockDeviceMappings.some((m) => isUnknown(m) || (isRecord(m) && (isUnknown(m.ebs) || isRecord(m.ebs)))) ? true : false;
+    return blockDeviceMappings.some((m) => isUnknown(m) || (isRecord(m) && (isUnknown(m.ebs) || isRecord(m.ebs))));
 }
 
 /**

@@ -149,7 +149,7 @@ interface NamedValue {
     wildcards?: true;
 }
 const COMPARED = "the header it is compared with";
-const NAMED_VALUES: readonly NamedValue[] = [
+const NAMED_BY_FIELD: readonly NamedValue[] = [
     { value: "values", nameAt: ["httpHeaderName"], namedBy: COMPARED, wildcards: true },
     { value: "Values", nameAt: ["HttpHeaderName"], namedBy: COMPARED, wildcards: true },
     { value: "searchString", nameAt: ["fieldToMatch", "singleHeader", "name"], namedBy: COMPARED },
@@ -171,7 +171,7 @@ function unwrappedAt(record: Record<string, unknown>, path: readonly string[]): 
 
 /** The name another field of a record gives one of its values, when the record has one. */
 function namedValue(record: Record<string, unknown>): { match: NamedValue; name: string } | undefined {
-    for (const match of NAMED_VALUES) {
+    for (const match of NAMED_BY_FIELD) {
         if (!(match.value in record) || (match.when && !match.when(record))) continue;
         const name = unwrappedAt(record, match.nameAt);
         // An unknown name passes: which header or key this is is not known yet (preview).

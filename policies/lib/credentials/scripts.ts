@@ -111,13 +111,13 @@ const JDK_TRUSTSTORE = /\bkeytool\b|(?:^|[\s/"'])-?cacerts\b/;
  * openssl's pass phrase sources (`env:`, `file:`, `fd:`, `stdin`; after `pass:` the literal
  * follows), a BuildKit secret spec (`--secret id=npmrc,src=$HOME/.npmrc`, what Docker advises
  * instead of build args), and the JDK truststore's published default (keytool's `-storepass
- * changeit`: `cacerts` holds public certificates). `context` is the command line.
+ * changeit`: `cacerts` holds public certificates). `context` gives the command line, read only for that.
  */
-function flagValue(raw: string, context: string): string | undefined {
+function flagValue(raw: string, context: () => string): string | undefined {
     const v = raw.replace(/"([^"]*)"|'([^']*)'/g, "$1$2");
     if (/^[<>]/.test(v) || /^(?:stdin$|env:|file:|fd:)/.test(v)) return undefined;
     if (/(?:^|,)id=/.test(v) && /(?:^|,)(?:src|source|env)=/.test(v)) return undefined;
-    if (v === "changeit" && JDK_TRUSTSTORE.test(context)) return undefined;
+    if (v === "changeit" && JDK_TRUSTSTORE.test(context())) return undefined;
     return v.startsWith("pass:") ? v.slice(5) : v;
 }
 
@@ -255,7 +255,8 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     const mount = mountOptions(line);
     if (mount) {
         for (const option of unquote(mount.options).split(",")) {
-            const [name, value] = [option.slice(0, option.indexOf("=")), option.slice(option.indexOf("=") + 1)];
+            const at = option.indexOf("=");
+            const [name, value] = [option.slice(0, at), option.slice(at + 1)];
             if (/^pass(?:word)?$/i.test(name) && !isRuntime(value) && judge("password", value)) return { what: "a mount option" };
         }
         // Its other options name files and settings (`credentials=/root/.smbcreds`, what mount.cifs advises).
@@ -275,7 +276,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
             // `a=1,DB_PASSWORD=x` (a shorthand map's entries): this value ends at the comma, the next is read from it.
             const next = reader.flag || isQuoted(m[2]) ? -1 : m[2].search(/,[A-Za-z_][\w.]{0,127}=/);
             if (next >= 0) reader.re.lastIndex = valueAt + next;
-            const value = reader.flag ? flagValue(m[2], line) : unquote(next >= 0 ? m[2].slice(0, next) : m[2]);
+            const value = reader.flag ? flagValue(m[2], () => line) : unquote(next >= 0 ? m[2].slice(0, next) : m[2]);
             // Only quotes: a shell splicing a variable into a quoted string (`pwd: "'"$PASSWORD"'"`);
             // the JDK truststore's published default under a trust store's name.
             if (value === undefined || /^["']*$/.test(value) || (value === "changeit" && /trust/i.test(m[1]))) continue;
@@ -419,6 +420,8 @@ export function findCredentialInHeaderList(text: string, judge: NameJudge): Scri
  * scripts. Returns the index of the element holding the credential.
  */
 export function findCredentialInArguments(args: readonly string[], judge: NameJudge): { index: number; finding: ScriptFinding } | undefined {
+    let line: string | undefined;
+    const context = () => (line ??= args.join(" "));
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
         if (arg.length > MAX_SCRIPT) continue;
@@ -431,7 +434,7 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
         if (flag && flag[1].length > 1) {
             const inline = flag[2];
             const raw = inline ?? args[i + 1];
-            const value = raw === undefined ? undefined : flagValue(raw, args.join(" "));
+            const value = raw === undefined ? undefined : flagValue(raw, context);
             if (value !== undefined && !isRuntime(value) && judge(flag[1], value)) {
                 return { index: inline !== undefined ? i : i + 1, finding: { what: "a command-line flag's value" } };
             }
