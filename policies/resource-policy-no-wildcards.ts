@@ -370,6 +370,33 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         '"agent.buildkite.com:sub": "organization:<org>:pipeline:<pipeline>:*".',
     ),
     sharedProvider(
+        // Codefresh SaaS; its audience, https://g.codefresh.io, is every account's.
+        "oidc\\.codefresh\\.io",
+        ["sub"],
+        (_claim, value) => tenantPrefix("account:", ":")(value),
+        "trusts Codefresh's OIDC provider (oidc.codefresh.io) without a condition on the token's subject (sub) naming your " +
+        "account, so a pipeline of any Codefresh account may assume the role. Add a condition such as StringLike " +
+        '"oidc.codefresh.io:sub": "account:<account id>:pipeline:<pipeline id>:*".',
+    ),
+    sharedProvider(
+        // Scalr; its audience is whatever each account configures.
+        "scalr\\.io",
+        ["sub"],
+        (_claim, value) => tenantPrefix("account:", ":")(value),
+        "trusts Scalr's OIDC provider (scalr.io) without a condition on the token's subject (sub) naming your " +
+        "account, so a run of any Scalr account may assume the role. Add a condition such as StringLike " +
+        '"scalr.io:sub": "account:<account>:environment:<environment>:workspace:<workspace>".',
+    ),
+    sharedProvider(
+        // Upbound's control planes; their audience, sts.amazonaws.com, is every organization's.
+        "proidc\\.upbound\\.io",
+        ["sub"],
+        (_claim, value) => tenantPrefix("mcp:", "/")(value),
+        "trusts Upbound's OIDC provider (proidc.upbound.io) without a condition on the token's subject (sub) naming your " +
+        "organization, so a control plane of any Upbound organization may assume the role. Add a condition such as StringEquals " +
+        '"proidc.upbound.io:sub": "mcp:<organization>/<control plane>:provider:provider-aws".',
+    ),
+    sharedProvider(
         // Google (built in, or an IAM provider for it), as GCP workloads federate into AWS: `aud` is
         // the token's azp, the service account or OAuth client that asked; `oaud`, the audience
         // it asked for, is the caller's choice and names no one.

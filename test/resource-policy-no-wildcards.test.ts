@@ -474,6 +474,9 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
     const GITLAB = `arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.com`;
     const TFC = `arn:aws:iam::${ACCOUNT}:oidc-provider/app.terraform.io`;
     const BUILDKITE = `arn:aws:iam::${ACCOUNT}:oidc-provider/agent.buildkite.com`;
+    const CODEFRESH = `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.codefresh.io`;
+    const SCALR = `arn:aws:iam::${ACCOUNT}:oidc-provider/scalr.io`;
+    const UPBOUND = `arn:aws:iam::${ACCOUNT}:oidc-provider/proidc.upbound.io`;
     const COGNITO = "cognito-identity.amazonaws.com";
     const GOOGLE = "accounts.google.com";
     const pinnedShared: [string, unknown][] = [
@@ -492,6 +495,27 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             "organization:acme:workspace:prod:run_phase:*", "organization:acme:project:Default Project:workspace:prod:run_phase:*"] } })],
         ["Buildkite: one pipeline, as Buildkite's guide writes it", federated(BUILDKITE, {
             StringEquals: { "agent.buildkite.com:aud": "sts.amazonaws.com" }, StringLike: { "agent.buildkite.com:sub": "organization:acme:pipeline:deploy:ref:refs/heads/main:*" } })],
+        ["Buildkite: a list of pipelines, and a network pin besides", federated(BUILDKITE, {
+            StringLike: { "agent.buildkite.com:sub": ["organization:acme:pipeline:backup-db:*", "organization:acme:pipeline:backup-files:*"] },
+            IpAddress: { "aws:SourceIp": "203.0.113.10/32" } })],
+        ["HCP Terraform: the stacks and workspaces of projects by prefix", federated(TFC, { StringLike: { "app.terraform.io:sub": [
+            "organization:acme:project:avm*:stack:*:*", "organization:acme:project:avm*:workspace:*:run_phase:*"] } })],
+        // Codefresh, Scalr and Upbound: on AWS's list of shared providers, the tenant named in the subject.
+        ["Codefresh: one pipeline, as Codefresh's guide writes it", federated(CODEFRESH, {
+            StringEquals: { "oidc.codefresh.io:aud": "https://g.codefresh.io" },
+            StringLike: { "oidc.codefresh.io:sub": "account:5f30ebd30312313ae7f17948:pipeline:64de5cd47626b3ca134e760a:*" } })],
+        ["Codefresh: every pipeline of one account", federated(CODEFRESH, { StringLike: { "oidc.codefresh.io:sub": "account:5f30ebd30312313ae7f17948:*" } })],
+        ["Codefresh: a cron trigger's subject exactly", federated(CODEFRESH, {
+            StringEquals: { "oidc.codefresh.io:sub": "account:5f30ebd30312313ae7f17948:pipeline:64de5cd47626b3ca134e760a" } })],
+        ["Scalr: one environment's workspaces, with the account's audience", federated(SCALR, {
+            StringEquals: { "scalr.io:aud": "acme-aws-oidc" },
+            StringLike: { "scalr.io:sub": ["account:acme:environment:cloud-engineering:workspace:*", "account:acme:environment:platform:workspace:*"] } })],
+        ["Scalr: one workspace", federated(SCALR, { StringLike: { "scalr.io:sub": "account:acme:environment:Environment-A:workspace:network" } })],
+        ["Upbound: one control plane's provider, as Upbound's guide writes it", federated(UPBOUND, {
+            StringEquals: { "proidc.upbound.io:sub": "mcp:acme/prod-ctp:provider:provider-aws", "proidc.upbound.io:aud": "sts.amazonaws.com" } })],
+        ["Upbound: a function of a control plane", federated(UPBOUND, { StringLike: { "proidc.upbound.io:sub": "mcp:acme/prod-ctp:function:upbound-function-argo-eks-discovery" } })],
+        ["Upbound: every control plane of one organization", federated(UPBOUND, { StringLike: { "proidc.upbound.io:sub": "mcp:acme/*" } })],
+        ["Upbound: a subject unknown at preview", federated(UPBOUND, { StringEquals: { "proidc.upbound.io:sub": U.string } })],
         ["Cognito: the app's identity pool, authenticated users", federated(COGNITO, {
             StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:7f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" },
             "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } })],
@@ -525,6 +549,12 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         "your organization, so a run of any HCP Terraform organization may assume the role";
     const BUILDKITE_OPEN = "trusts Buildkite's OIDC provider (agent.buildkite.com) without a condition on the token's subject (sub) naming " +
         "your organization, so a job of any Buildkite organization may assume the role";
+    const CODEFRESH_OPEN = "trusts Codefresh's OIDC provider (oidc.codefresh.io) without a condition on the token's subject (sub) naming " +
+        "your account, so a pipeline of any Codefresh account may assume the role";
+    const SCALR_OPEN = "trusts Scalr's OIDC provider (scalr.io) without a condition on the token's subject (sub) naming " +
+        "your account, so a run of any Scalr account may assume the role";
+    const UPBOUND_OPEN = "trusts Upbound's OIDC provider (proidc.upbound.io) without a condition on the token's subject (sub) naming " +
+        "your organization, so a control plane of any Upbound organization may assume the role";
     const COGNITO_OPEN = "trusts Amazon Cognito identity pools (cognito-identity.amazonaws.com) without a condition on the token's audience (aud) " +
         "naming your identity pool, so an identity pool of any AWS account may hand out the role";
     const GOOGLE_OPEN = "trusts Google's identity provider (accounts.google.com) without a condition naming your service account or OAuth client " +
@@ -544,6 +574,21 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
             StringLike: { "app.terraform.io:sub": "organization:*:project:*:workspace:prod:run_phase:*" } }), TFC_OPEN],
         ["HCP Terraform with an organization prefix (acme* is also acme-evil)", federated(TFC, { StringLike: { "app.terraform.io:sub": "organization:acme*" } }), TFC_OPEN],
         ["Buildkite without a condition", federated(BUILDKITE), BUILDKITE_OPEN],
+        ["Codefresh without a condition", federated(CODEFRESH), CODEFRESH_OPEN],
+        // https://g.codefresh.io is the audience of every Codefresh SaaS account's tokens.
+        ["Codefresh with only the audience", federated(CODEFRESH, { StringEquals: { "oidc.codefresh.io:aud": "https://g.codefresh.io" } }), CODEFRESH_OPEN],
+        ["Codefresh with any account's pipeline", federated(CODEFRESH, {
+            StringLike: { "oidc.codefresh.io:sub": "account:*:pipeline:64de5cd47626b3ca134e760a:*" } }), CODEFRESH_OPEN],
+        ["Codefresh with an account prefix", federated(CODEFRESH, { StringLike: { "oidc.codefresh.io:sub": "account:5f30*" } }), CODEFRESH_OPEN],
+        // Each Scalr account picks its audience: another may pick the same.
+        ["Scalr with only the audience", federated(SCALR, { StringEquals: { "scalr.io:aud": "acme-aws-oidc" } }), SCALR_OPEN],
+        ["Scalr with any account's production environment", federated(SCALR, {
+            StringLike: { "scalr.io:sub": "account:*:environment:production:workspace:*" } }), SCALR_OPEN],
+        ["Upbound without a condition", federated(UPBOUND), UPBOUND_OPEN],
+        ["Upbound with only the audience (sts.amazonaws.com, every organization's)", federated(UPBOUND, {
+            StringEquals: { "proidc.upbound.io:aud": "sts.amazonaws.com" } }), UPBOUND_OPEN],
+        ["Upbound with any organization's control plane", federated(UPBOUND, {
+            StringLike: { "proidc.upbound.io:sub": "mcp:*:provider:provider-aws" } }), UPBOUND_OPEN],
         ["Cognito with only the authentication method", federated(COGNITO, { "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } }), COGNITO_OPEN],
         ["Cognito with a region's pools (eu-west-1:*)", federated(COGNITO, { StringLike: { "cognito-identity.amazonaws.com:aud": "eu-west-1:*" } }), COGNITO_OPEN],
         // AWS's web identity role guide: the built-in providers need the app_id condition.
