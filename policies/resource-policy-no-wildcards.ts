@@ -449,7 +449,7 @@ function openSharedProviders(statement: PolicyStatement): string[] {
 }
 
 /**
- * A test admitting only tokens of named tenants: StringEquals/StringLike (or ForAnyValue:, or
+ * A test admitting only tokens of named tenants: StringEquals(IgnoreCase)/StringLike (or ForAnyValue:, or
  * ForAllValues: on sub or aud) on a claim that names one, every value naming one. An unknown
  * value may name one: pinned.
  */
@@ -460,7 +460,8 @@ function tenantPinned(provider: SharedProvider, test: ConditionTest): boolean {
     // `sub` and `aud` every OIDC token carries: there it tests their one value like the plain one.
     const operator = test.operator.startsWith("ForAllValues:") && (claim === "sub" || claim === "aud")
         ? test.operator.slice("ForAllValues:".length) : anyValueOperator(test);
-    if (operator !== "StringEquals" && operator !== "StringLike") return false;
+    // StringEqualsIgnoreCase as the caller pins read it: the tenants these claims name differ by more than case.
+    if (operator !== "StringEquals" && operator !== "StringEqualsIgnoreCase" && operator !== "StringLike") return false;
     if (test.values.incomplete) return true;
     return test.values.values.length > 0 && test.values.values.every((v) => {
         const value = v.trim();

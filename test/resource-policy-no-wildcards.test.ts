@@ -439,6 +439,8 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["a customized subject led by the repository", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository:acme/alz:*" } })],
         ["a customized subject led by the reusable workflow", github({ StringLike: { "token.actions.githubusercontent.com:sub": "job_workflow_ref:acme/shared/.github/workflows/deploy.yml@*" } })],
         ["a customized subject of the owner alone", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "repository_owner:acme" } })],
+        // Owners' names differ by more than case: as the caller pins read StringEqualsIgnoreCase.
+        ["one branch, compared ignoring case", github({ StringEqualsIgnoreCase: { "token.actions.githubusercontent.com:sub": "repo:Acme/Shop:ref:refs/heads/main" } })],
     ];
     it.each(pinnedGithub)("passes: GitHub Actions OIDC pinned to %s", (_label, assumeRolePolicy) => {
         expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
@@ -461,6 +463,8 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         ["a customized subject led by a ref", github({ StringEquals: { "token.actions.githubusercontent.com:sub": "ref:refs/heads/main" } })],
         ["an owner prefix without its end (acme* is also acme-evil)", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository_owner:acme*" } })],
         ["a repository claim with any owner", github({ StringLike: { "token.actions.githubusercontent.com:sub": "repository:*/alz:*" } })],
+        ["StringEqualsIgnoreCase on a wildcard subject (taken as a wildcard: no better than StringLike)", github({ StringEqualsIgnoreCase: { "token.actions.githubusercontent.com:sub": "repo:*" } })],
+        ["StringNotEqualsIgnoreCase on one repository", github({ StringNotEqualsIgnoreCase: { "token.actions.githubusercontent.com:sub": "repo:evil/x:ref:refs/heads/main" } })],
     ];
     it.each(openGithub)("fails: GitHub Actions OIDC with %s", (_label, assumeRolePolicy) => {
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${GITHUB_OPEN}`]);
