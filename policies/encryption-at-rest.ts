@@ -4,7 +4,8 @@
 // Aurora clusters since 2026-02-18): those pass unless requireCustomerManagedKey asks for the
 // customer's own key. The others (EBS, RDS instances and Multi-AZ clusters, DocumentDB,
 // Neptune, EFS, Kinesis, Firehose Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX,
-// WorkSpaces volumes, EMR security configurations, API Gateway method caches) must say so.
+// WorkSpaces volumes, EMR security configurations and clusters without one, Image Builder
+// recipes' volumes, API Gateway method caches) must say so.
 //
 // A resource policy: it judges what the program declares (inputs after the provider's Check),
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
@@ -329,6 +330,8 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
     [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
     [t.EKS_NODE_GROUP]: "the node group",
+    [t.EMR_CLUSTER]: "the cluster",
+    [t.IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
 };
 
 const EBS_DEFAULT_TYPE = "aws.ebs.EncryptionByDefault";
@@ -442,6 +445,18 @@ const ebsStackChecks: EbsCheck[] = [
         isNewTemplateVolume,
         (block) => block !== undefined,
     ),
+    ...flagChecks(
+        // An Image Builder recipe's mappings are the build instance's, and so the output AMI's
+        // snapshots; `encrypted` is a string in v7, as in launch templates. Unset, the parent
+        // image's snapshot decides a mapping it shares (public parent images are unencrypted),
+        // and a distribution's kmsKeyId re-encrypts the AMI it distributes (see imageOutputEncrypted).
+        [t.IMAGEBUILDER_IMAGE_RECIPE], "blockDeviceMappings[].ebs.encrypted", ACCEPTS_TRUE_STRING,
+        "Set `encrypted: \"true\"` in the mapping's `ebs` block, or a `kmsKeyId` in every `amiDistributionConfiguration` of the distribution " +
+            "configuration of the pipelines that build the recipe",
+        "Set `encrypted: \"true\"` in the mapping's `ebs` block (the recipe is a new version: recipes cannot change in place).",
+        isNewTemplateVolume,
+        (block) => block !== undefined,
+    ),
     keyCheck<EbsJudgement>([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
@@ -460,7 +475,7 @@ const ebsStackChecks: EbsCheck[] = [
 ];
 
 const ebsStackRule = propertyRule(ebsStackChecks);
-const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, t.EKS_NODE_GROUP]);
+const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, t.EKS_NODE_GROUP, t.EMR_CLUSTER]);
 
 /**
  * Whether a launch template gives an EKS managed node group's nodes their root volume: with an
@@ -502,6 +517,59 @@ function nodeGroupFinding(r: PlainResource, templates: readonly PlainResource[],
 }
 
 /**
+ * An EMR cluster without a security configuration: EMR encrypts its local disks (EBS volumes,
+ * instance store) only through one (Security Hub EMR.3 judges the configurations; cfn_nag W63
+ * and Checkov's issue #1424 the clusters without one), so only the account default encrypts its
+ * EBS volumes. A cluster naming a configuration is not judged here: a configuration of the
+ * stack is judged where it is declared (findEmrAtRestGaps), one outside the stack is unknown.
+ */
+function emrClusterFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+    const named = r.props.securityConfiguration;
+    if (isUnknown(named) || (typeof named === "string" && named !== "")) return undefined;
+    const d = j.defaultFor(r);
+    if (d.on !== false) return undefined;
+    const fix = unsetFix("Give the cluster an aws.emr.SecurityConfiguration with `EncryptionConfiguration.EnableAtRestEncryption: true` and a " +
+        "`LocalDiskEncryptionConfiguration` (`securityConfiguration: config.name`; a running cluster is replaced)", r, d);
+    return `${r.type} "${r.name}": securityConfiguration is not set (EMR encrypts the cluster's local disks only through a security configuration; ${unsetNote(r, d)}). ${fix}`;
+}
+
+/**
+ * Whether the AMIs built from an Image Builder recipe are encrypted by their distribution: true
+ * when every pipeline or image of the stack that builds it distributes it with a
+ * distribution configuration of the stack whose every `amiDistributionConfiguration` names a
+ * `kmsKeyId` (Image Builder copies the AMI encrypted with it); false when one builds it without
+ * a distribution configuration or with one that names no key, or when nothing in the stack
+ * builds it (judged as a launch template is); undefined when a distribution configuration is
+ * outside the stack or not known yet.
+ */
+function imageOutputEncrypted(recipe: PlainResource, builders: readonly PlainResource[], distributions: ReadonlyMap<string, PlainResource>): Decided {
+    const verdicts = builders
+        .filter((b) => (b.propertyDependencies.imageRecipeArn ?? []).includes(recipe.urn))
+        .map((b): Decided => {
+            const distribution = (b.propertyDependencies.distributionConfigurationArn ?? []).map((urn) => distributions.get(urn)).find((d) => d !== undefined);
+            if (distribution) return distributionEncrypts(distribution);
+            const arn = b.props.distributionConfigurationArn;
+            return isUnknown(arn) || !isUnset(arn) ? undefined : false;
+        });
+    if (verdicts.length === 0 || verdicts.includes(false)) return false;
+    return verdicts.includes(undefined) ? undefined : true;
+}
+
+/** Every AMI distribution of an Image Builder distribution configuration names a KMS key. */
+function distributionEncrypts(distribution: PlainResource): Decided {
+    const entries = distribution.props.distributions;
+    if (isUnknown(entries)) return undefined;
+    if (!Array.isArray(entries) || entries.length === 0) return false;
+    return all(...entries.map((e): Decided => {
+        if (isUnknown(e)) return undefined;
+        const ami = isRecord(e) ? e.amiDistributionConfiguration : undefined;
+        if (isUnknown(ami)) return undefined;
+        const key = isRecord(ami) ? ami.kmsKeyId : undefined;
+        return isUnknown(key) ? undefined : !isUnset(key);
+    }));
+}
+
+/**
  * Computed properties the stack part reads, per type (`[]`: each element): at preview, a new
  * resource reports them unknown when the program does not set them. An unknown there without
  * propertyDependencies is therefore "not set", as the program declared it (as
@@ -517,6 +585,8 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
     ],
     [t.EC2_LAUNCH_TEMPLATE]: ["region"],
     [t.EKS_NODE_GROUP]: ["region"],
+    [t.EMR_CLUSTER]: ["region"],
+    [t.IMAGEBUILDER_IMAGE_RECIPE]: ["region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
     [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],
 };
@@ -565,16 +635,24 @@ function withoutUnknownAt(value: unknown, segments: readonly string[]): unknown 
 export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], config: EncryptionAtRestConfig, context: Pick<StackContext, "dryRun">): Finding[] {
     const providers = new Map<string, PlainResource>();
     const defaults: PlainResource[] = [];
+    const builders: PlainResource[] = [];
+    const distributions = new Map<string, PlainResource>();
     for (const r of resources) {
         if (r.type === t.AWS_PROVIDER) providers.set(r.urn, r);
         else if (r.type === t.EBS_ENCRYPTION_BY_DEFAULT) defaults.push(asDeclared(r, context.dryRun));
+        else if (r.type === t.IMAGEBUILDER_IMAGE_PIPELINE || r.type === t.IMAGEBUILDER_IMAGE) builders.push(r);
+        else if (r.type === t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) distributions.set(r.urn, r);
     }
     const known = new Map<PlainResource, AccountDefault>();
     const judgement: EbsJudgement = {
         ...config,
         defaultFor: (r) => {
-            let d = known.get(r);
-            if (!d) known.set(r, (d = accountDefault(r, config, defaults, providers)));
+            const cached = known.get(r);
+            if (cached) return cached;
+            // A recipe's AMIs may be encrypted by their distribution instead.
+            const distributed = r.type === t.IMAGEBUILDER_IMAGE_RECIPE && !config.ebsEncryptionByDefault ? imageOutputEncrypted(r, builders, distributions) : false;
+            const d: AccountDefault = distributed === false ? accountDefault(r, config, defaults, providers) : { on: distributed };
+            known.set(r, d);
             return d;
         },
     };
@@ -583,7 +661,9 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     for (const r of resources) {
         if (!EBS_STACK_TYPES.has(r.type)) continue;
         const declared = asDeclared(r, context.dryRun);
-        const messages = r.type === t.EKS_NODE_GROUP ? [nodeGroupFinding(declared, templates, judgement)] : ebsStackRule.check(declared, judgement).map((f) => f.message);
+        const messages = r.type === t.EKS_NODE_GROUP ? [nodeGroupFinding(declared, templates, judgement)]
+            : r.type === t.EMR_CLUSTER ? [emrClusterFinding(declared, judgement)]
+            : ebsStackRule.check(declared, judgement).map((f) => f.message);
         for (const message of messages) if (message !== undefined) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;
@@ -1231,9 +1311,13 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     resourceTypes: [...rule.resourceTypes, ...Object.keys(DOCUMENT_FINDERS)],
     check: findUnencryptedDataStores,
     stack: {
-        judges: "EBS volumes and block devices, whose encryption may come from the EBS encryption by default the stack turns on, " +
+        judges: "EBS volumes and block devices (with EMR clusters without a security configuration and Image Builder recipes, whose AMIs " +
+            "their distribution may encrypt), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
-        resourceTypes: [...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT],
+        resourceTypes: [
+            ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
+            t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
+        ],
         check: (resources, config, context) => [...findEbsVolumesUnencrypted(resources, config, context), ...findMethodCachesUnencrypted(resources, context)],
     },
     examples: examples(),

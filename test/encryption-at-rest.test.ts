@@ -620,7 +620,8 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         const findings = findEbsVolumesUnencrypted([DEFAULT_PROVIDER, on("v", t.EBS_VOLUME, VOLUME), resource(t.RDS_INSTANCE, { engine: "postgres" })], DEFAULTS, { dryRun: false });
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
-            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.EKS_NODE_GROUP, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER,
+            t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.IMAGEBUILDER_IMAGE_RECIPE,
+            t.EKS_NODE_GROUP, t.EMR_CLUSTER, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
     });
@@ -1034,5 +1035,151 @@ describe("OpenSearch Serverless encryption policies (pure rule)", () => {
         const messages = found(policy({ Rules: rules, AWSOwnedKey: false, KmsARN: `alias/aws/${secretish}` })).concat(found(policy(`{"Rules": "${secretish}`)));
         expect(messages).toHaveLength(2);
         for (const m of messages) expect(m).not.toContain(secretish);
+    });
+});
+
+describe("encryption-at-rest: EMR clusters without a security configuration and Image Builder recipes (stack part)", () => {
+    const D = ebsDefault("ebs-default");
+    const EMR = {
+        name: "analytics", releaseLabel: "emr-7.2.0", applications: ["Spark", "Hadoop"], serviceRole: "arn:aws:iam::111122223333:role/emr-service",
+        ec2Attributes: { instanceProfile: "arn:aws:iam::111122223333:instance-profile/emr-nodes", subnetId: "subnet-0a1b2c3d" },
+        masterInstanceGroup: { instanceType: "m5.xlarge" },
+        coreInstanceGroup: { instanceType: "m5.xlarge", instanceCount: 2, ebsConfigs: [{ size: 64, type: "gp3", volumesPerInstance: 1 }] },
+    };
+    const atRest = (name: string) => on(name, t.EMR_SECURITY_CONFIGURATION, {
+        name, configuration: JSON.stringify({ EncryptionConfiguration: { EnableInTransitEncryption: false, EnableAtRestEncryption: true, AtRestEncryptionConfiguration: {
+            S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" }, LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: KEY, EnableEbsEncryption: true },
+        } } }),
+    });
+    const RECIPE = (blockDeviceMappings?: unknown[]) => ({
+        name: "golden", version: "1.0.0", parentImage: "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x",
+        components: [{ componentArn: "arn:aws:imagebuilder:us-east-1:aws:component/aws-cli-version-2-linux/1.0.4/1" }],
+        ...(blockDeviceMappings ? { blockDeviceMappings } : {}),
+    });
+    const DATA = (ebs: Record<string, unknown>) => [{ deviceName: "/dev/xvdb", ebs: { deleteOnTermination: "true", volumeSize: 100, volumeType: "gp3", ...ebs } }];
+    const distribution = (name: string, kmsKeyIds: (string | undefined)[]) => on(name, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, {
+        name, distributions: kmsKeyIds.map((kmsKeyId, i) => ({ region: ["us-east-1", "eu-west-1"][i], amiDistributionConfiguration: { name: "golden-{{ imagebuilder:buildDate }}", ...(kmsKeyId ? { kmsKeyId } : {}) } })),
+    });
+    /** An image pipeline (or image) building `recipe`, distributed by `dist` of the stack, or by an ARN from outside it. */
+    const builder = (name: string, recipe: PlainResource, dist?: PlainResource | string, type = t.IMAGEBUILDER_IMAGE_PIPELINE) => on(name, type, {
+        name, imageRecipeArn: `arn:aws:imagebuilder:us-east-1:111122223333:image-recipe/golden/1.0.0`,
+        infrastructureConfigurationArn: "arn:aws:imagebuilder:us-east-1:111122223333:infrastructure-configuration/builders",
+        ...(dist === undefined ? {} : { distributionConfigurationArn: typeof dist === "string" ? dist : `arn:aws:imagebuilder:us-east-1:111122223333:distribution-configuration/${dist.name}` }),
+    }, { propertyDependencies: { imageRecipeArn: [recipe.urn], ...(dist === undefined || typeof dist === "string" ? {} : { distributionConfigurationArn: [dist.urn] }) } });
+
+    type StackCase = [label: string, resources: PlainResource[], config?: EncryptionAtRestConfig, dryRun?: boolean];
+    const passes: StackCase[] = [
+        ["an EMR cluster with a security configuration of the stack that encrypts local disks", (() => {
+            const sc = atRest("at-rest");
+            return [sc, on("c", t.EMR_CLUSTER, { ...EMR, securityConfiguration: "at-rest" }, { propertyDependencies: { securityConfiguration: [sc.urn] } })];
+        })()],
+        ["an EMR cluster naming a security configuration outside the stack", [on("c", t.EMR_CLUSTER, { ...EMR, securityConfiguration: "emr-baseline" })]],
+        ["an EMR cluster without one that depends on the stack's EBS default", [D, on("c", t.EMR_CLUSTER, EMR, dependsOn(D))]],
+        ["an EMR cluster without one, ebsEncryptionByDefault in config", [on("c", t.EMR_CLUSTER, EMR)], EBS_DEFAULT],
+        ["preview: an EMR cluster's securityConfiguration taken from another output", [
+            on("c", t.EMR_CLUSTER, { ...EMR, securityConfiguration: U }, { propertyDependencies: { securityConfiguration: ["urn:pulumi:dev::project::aws:emr/securityConfiguration:SecurityConfiguration::sc"] } }),
+        ], DEFAULTS, true],
+        ["a recipe without mappings (the parent image's, as an instance's root volume)", [on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE())]],
+        ["a recipe whose mapping is encrypted (string and boolean), from a snapshot, or removed", [on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE([
+            ...DATA({ encrypted: "true", kmsKeyId: KEY }), { deviceName: "/dev/xvdc", ebs: { encrypted: true, volumeSize: 10 } },
+            { deviceName: "/dev/xvdd", ebs: { snapshotId: "snap-0123456789abcdef0" } }, { deviceName: "/dev/xvde", noDevice: true }, { deviceName: "/dev/xvdf", virtualName: "ephemeral0" },
+        ]))]],
+        ["a recipe with an unset mapping that depends on the stack's EBS default", [D, on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})), dependsOn(D))]],
+        ["a recipe with an unset mapping whose pipeline and image distribute it with a KMS key in every region", (() => {
+            const r = on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})));
+            const d = distribution("encrypted", [KEY, "alias/golden-ami"]);
+            return [r, d, builder("nightly", r, d), builder("first", r, d, t.IMAGEBUILDER_IMAGE)];
+        })()],
+        ["a recipe with an unset mapping whose pipeline's distribution is outside the stack", (() => {
+            const r = on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})));
+            return [r, builder("nightly", r, "arn:aws:imagebuilder:us-east-1:111122223333:distribution-configuration/shared")];
+        })()],
+        ["preview: a recipe with an unset mapping whose distribution's key is unknown", (() => {
+            const r = on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})));
+            const d = on("d", t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, { name: "d", distributions: [{ region: "us-east-1", amiDistributionConfiguration: { kmsKeyId: U } }] });
+            return [r, d, builder("nightly", r, d)];
+        })(), DEFAULTS, true],
+        ["a recipe with an unset mapping, ebsEncryptionByDefault in config", [on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})))], EBS_DEFAULT],
+        ["preview: a recipe's encrypted taken from another output", [
+            on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({ encrypted: U })), { propertyDependencies: { blockDeviceMappings: [D.urn] } }),
+        ], DEFAULTS, true],
+        // A container recipe's build instance is temporary; the image it builds goes to ECR (always encrypted).
+        ["a container recipe's instance mappings", [on("cr", "aws:imagebuilder/containerRecipe:ContainerRecipe", {
+            name: "app", version: "1.0.0", containerType: "DOCKER", parentImage: "amazonlinux:latest", targetRepository: { repositoryName: "app", service: "ECR" },
+            instanceConfiguration: { blockDeviceMappings: DATA({}) },
+        })]],
+    ];
+    it.each(passes)("passes: %s", (_label, resources, config = DEFAULTS, dryRun = false) => {
+        expect(judgeStack(resources, config, dryRun)).toEqual([]);
+    });
+
+    const fails: [...StackCase, string[]][] = [
+        ["an EMR cluster without a security configuration", [on("c", t.EMR_CLUSTER, EMR)], DEFAULTS, false, [
+            'aws:emr/cluster:Cluster "c": securityConfiguration is not set (EMR encrypts the cluster\'s local disks only through a security configuration; ' +
+            "EBS creates the volume unencrypted unless encryption by default is on for the account in its region). Give the cluster an aws.emr.SecurityConfiguration " +
+            "with `EncryptionConfiguration.EnableAtRestEncryption: true` and a `LocalDiskEncryptionConfiguration` (`securityConfiguration: config.name`; a running " +
+            "cluster is replaced), or turn EBS encryption by default on before the cluster is created: with an aws.ebs.EncryptionByDefault in this stack that the " +
+            "cluster depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["an EMR cluster without one, beside the stack's EBS default it does not depend on (an empty name is not one)", [D, on("c", t.EMR_CLUSTER, { ...EMR, securityConfiguration: "" })], DEFAULTS, false, [
+            expect.stringContaining("the cluster does not depend on aws.ebs.EncryptionByDefault \"ebs-default\" of this stack, which may then be created after it). " +
+                "Add it to the cluster's `dependsOn` (e.g. `dependsOn: [ebsDefault]`), or give the cluster an aws.emr.SecurityConfiguration"),
+        ]],
+        ["a cluster naming a configuration of the stack that leaves local disks unencrypted: the configuration is reported, once", (() => {
+            const sc = on("transit", t.EMR_SECURITY_CONFIGURATION, { name: "transit", configuration: JSON.stringify({ EncryptionConfiguration: { EnableInTransitEncryption: true, EnableAtRestEncryption: false } }) });
+            return [sc, on("c", t.EMR_CLUSTER, { ...EMR, securityConfiguration: "transit" }, { propertyDependencies: { securityConfiguration: [sc.urn] } })];
+        })(), DEFAULTS, false, [expect.stringMatching(/^aws:emr\/securityConfiguration:SecurityConfiguration "transit": configuration: EncryptionConfiguration.EnableAtRestEncryption is false/)]],
+        ["a recipe's data volume left unset (the Terraform registry's example)", [on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})))], DEFAULTS, false, [
+            'aws:imagebuilder/imageRecipe:ImageRecipe "r": blockDeviceMappings[0].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by ' +
+            "default is on for the account in its region). Set `encrypted: \"true\"` in the mapping's `ebs` block, or a `kmsKeyId` in every `amiDistributionConfiguration` " +
+            "of the distribution configuration of the pipelines that build the recipe, or turn EBS encryption by default on before the image recipe is created: with an " +
+            "aws.ebs.EncryptionByDefault in this stack that the image recipe depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, " +
+            "with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["a recipe's root volume declared unencrypted, even with the account default", [D, on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE([
+            { deviceName: "/dev/sda1", ebs: { deleteOnTermination: "true", encrypted: "false", volumeSize: 30, volumeType: "gp2" } },
+        ]), dependsOn(D))], DEFAULTS, false, [
+            'aws:imagebuilder/imageRecipe:ImageRecipe "r": blockDeviceMappings[0].ebs.encrypted is "false". Set `encrypted: "true"` in the mapping\'s `ebs` block ' +
+            "(the recipe is a new version: recipes cannot change in place).",
+        ]],
+        ["a recipe with an unset mapping, one of whose pipelines distributes it without a key in one region", (() => {
+            const r = on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})));
+            const keyed = distribution("keyed", [KEY]);
+            const partly = distribution("partly", [KEY, undefined]);
+            return [r, keyed, partly, builder("a", r, keyed), builder("b", r, partly)];
+        })(), DEFAULTS, false, [expect.stringContaining('ImageRecipe "r": blockDeviceMappings[0].ebs.encrypted is not set')]],
+        ["a recipe with an unset mapping whose image has no distribution configuration", (() => {
+            const r = on("r", t.IMAGEBUILDER_IMAGE_RECIPE, RECIPE(DATA({})));
+            return [r, builder("first", r, undefined, t.IMAGEBUILDER_IMAGE)];
+        })(), DEFAULTS, false, [expect.stringContaining('ImageRecipe "r": blockDeviceMappings[0].ebs.encrypted is not set')]],
+    ];
+    it.each(fails)("fails: %s", (_label, resources, config = DEFAULTS, dryRun = false, expected) => {
+        expect(judgeStack(resources, config, dryRun)).toEqual(expected);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine({ dryRun: true });
+        it("reports an EMR cluster without a security configuration and a recipe's unset volume at preview; credits a distribution's key and the stack's EBS default", async () => {
+            const props = (p: Record<string, unknown>) => ({ props: p, outputs: { ...p, region: { $unknown: "string" } } });
+            const run = await engine.run({
+                resources: [
+                    { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                    { type: t.EMR_CLUSTER, name: "adhoc", ...props(EMR) },
+                    { type: t.EMR_CLUSTER, name: "covered", ...props(EMR), dependencies: ["ebs-default"] },
+                    { type: t.IMAGEBUILDER_IMAGE_RECIPE, name: "plain", ...props(RECIPE(DATA({}))) },
+                    { type: t.IMAGEBUILDER_IMAGE_RECIPE, name: "distributed", ...props(RECIPE(DATA({}))) },
+                    { type: t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, name: "keyed", props: { name: "keyed", distributions: [{ region: "us-east-1", amiDistributionConfiguration: { kmsKeyId: KEY } }] } },
+                    {
+                        type: t.IMAGEBUILDER_IMAGE_PIPELINE, name: "nightly",
+                        props: { name: "nightly", imageRecipeArn: { $unknown: "string" }, distributionConfigurationArn: { $unknown: "string" }, infrastructureConfigurationArn: "arn:aws:imagebuilder:us-east-1:111122223333:infrastructure-configuration/builders" },
+                        propertyDependencies: { imageRecipeArn: ["distributed"], distributionConfigurationArn: ["keyed"] },
+                    },
+                ],
+            });
+            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+                ["adhoc", "mandatory", 'aws:emr/cluster:Cluster "adhoc": securityConfiguration is not set'],
+                ["plain", "mandatory", 'aws:imagebuilder/imageRecipe:ImageRecipe "plain": blockDeviceMappings[0].ebs.encrypted is not set'],
+            ]);
+        });
     });
 });
