@@ -52,9 +52,10 @@ export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput
 // so messages may quote them.
 const AWS_MANAGED = /^arn:aws(-[a-z]+)*:iam::aws:policy\/((?:[A-Za-z0-9+=,.@_-]+\/)*([A-Za-z0-9+=,.@_-]{1,128}))$/i;
 
+// PowerUserAccess is `Allow NotAction [iam:*, organizations:*, account:*]` (AWS managed policy reference, v12).
 const WHY: Readonly<Record<string, string>> = {
     administratoraccess: "which allows every action on every resource",
-    poweruseraccess: "which allows every action except IAM and Organizations management",
+    poweruseraccess: "which allows every action except IAM, Organizations and account management",
     iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
 };
 

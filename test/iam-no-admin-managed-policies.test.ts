@@ -63,7 +63,7 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
     it.each(failing)("%j fails", (arn, name) => {
         expect(short(attach(arn))).toEqual([`${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, ` +
             (name.toLowerCase() === "administratoraccess" ? "which allows every action on every resource"
-                : name.toLowerCase() === "poweruseraccess" ? "which allows every action except IAM and Organizations management"
+                : name.toLowerCase() === "poweruseraccess" ? "which allows every action except IAM, Organizations and account management"
                     : "which allows every IAM action, so the identity can grant itself anything")]);
     });
 
