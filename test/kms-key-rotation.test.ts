@@ -21,6 +21,7 @@ describe("kms-key-rotation: keys that cannot rotate automatically are never flag
         ["ML-DSA key", { customerMasterKeySpec: "ML_DSA_87", keyUsage: "SIGN_VERIFY" }],
         ["SM2 key (China Regions)", { customerMasterKeySpec: "SM2", keyUsage: "ENCRYPT_DECRYPT" }],
         ["HMAC key", { customerMasterKeySpec: "HMAC_384", keyUsage: "GENERATE_VERIFY_MAC" }],
+        ["ECC key-agreement key", { customerMasterKeySpec: "ECC_NIST_P384", keyUsage: "KEY_AGREEMENT", enableKeyRotation: false }],
         ["HMAC spec alone", { customerMasterKeySpec: "HMAC_512" }],
         ["CloudHSM key store", { customKeyStoreId: "cks-1234567890abcdef0", enableKeyRotation: false }],
         ["external key store", { customKeyStoreId: "cks-1234567890abcdef0", xksKeyId: "ext-key-1" }],
