@@ -12,6 +12,9 @@ import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusa
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
 const pw = random("formats-pw", 18);
+// Mattermost's ids: 26 characters of z-base-32.
+const ZBASE32 = "ybndrfg8ejkmcpqxot1uwisza345h769";
+const openvpnKey = (seed: string) => `-----BEGIN OpenVPN Static key V1-----\n${Array.from({ length: 16 }, (_, i) => random(`${seed}-${i}`, 32, "0123456789abcdef")).join("\n")}\n-----END OpenVPN Static key V1-----\n`;
 
 /** CPU milliseconds `work` takes on inputs of n characters (after a warm-up); CPU, not wall time: the machine is shared. */
 function cpuMs(work: (n: number) => void, n: number): number {
@@ -145,6 +148,13 @@ const EXAMPLES: [string, string, string][] = [
     ["basic-auth-header", fake.basic("ops", pw), 'Basic realm="api"'],
     ["bearer-token", fake.bearer("f59"), "Bearer ${TOKEN}"],
     ["bip39-mnemonic", fake.mnemonic("f106"), "test test test test test test test test test test test junk"],
+    // Webhook URLs whose path is the secret, Google's and Dropbox's access tokens, OpenVPN's static key (helper 15).
+    ["sumologic-http-source", "https://endpoint4.collection.us2." + "sumologic.com/receiver/v1/http/" + random("f107", 110, B64URL) + "==", "https://endpoint6.collection.us2.sumologic.com/receiver/v1/http/xxxxxxxxxx"],
+    ["mattermost-webhook", "https://chat.acme.example/hooks/" + random("f108", 26, ZBASE32), "https://your-mattermost-server.com/hooks/xxx-generatedkey-xxx"],
+    ["zapier-webhook", "https://hooks." + "zapier.com/hooks/catch/" + random("f109", 7, "123456789") + "/" + random("f109b", 5, "abcdefghijklmnopqrstuvwxyz") + "4q/", "https://hooks.zapier.com/hooks/catch/123456/abcdef/"],
+    ["google-oauth-access-token", "ya" + "29.a0" + random("f110", 160, B64URL), "ya29.xxxxx"],
+    ["dropbox-short-lived-token", "s" + "l.B" + random("f111", 138, B64URL), "sl.config.json"],
+    ["openvpn-static-key", openvpnKey("f112"), "-----BEGIN OpenVPN Static key V1-----\n...\n-----END OpenVPN Static key V1-----"],
 ];
 
 describe("credential formats", () => {
@@ -238,6 +248,17 @@ describe("credential formats", () => {
         for (const value of negatives) expect(isBip39Mnemonic(value), value).toBe(false);
     });
 
+    it("webhook look-alikes: documentation, words and ids without a digit are not secrets", () => {
+        for (const value of ["https://ci.acme.example/hooks/github", "https://ci.acme.example/hooks/deployment-notifications", "https://hooks.zapier.com/hooks/catch",
+            "https://hooks.zapier.com/hooks/catch/1234567/bqwxyzp/", "https://api.us2.sumologic.com/api/v1/collectors", "sl.core,sl.web,sl.admin",
+            "https://docs.mattermost.com/hooks/" + "a".repeat(26)]) {
+            expect(findFormat(value)?.id, value).toBeUndefined();
+        }
+        // A Mattermost URL with a channel after the id, behind a path prefix.
+        expect(findFormat(`https://acme.example/mattermost/hooks/${random("mm-prefix", 26, ZBASE32)}/alerts`)?.id).toBe("mattermost-webhook");
+        expect(findFormat(`curl -H "Authorization: Bearer ${"ya" + "29.a0" + random("ya29-curl", 150, B64URL)}" https://www.googleapis.com/drive/v3/files`)?.id).toBe("google-oauth-access-token");
+    });
+
     it("names a value by its format, never by its text", () => {
         for (const [, positive] of EXAMPLES) expect(findFormat(positive)!.what).not.toContain(positive.slice(0, 12));
     });
@@ -254,6 +275,9 @@ describe("credential formats", () => {
             "xoxe.xoxp-1-" + "A".repeat(n), "sha256~".repeat(n / 7), "API-".repeat(n / 4), "pat.".repeat(n / 4),
             "a:b@tcp(".repeat(n / 8), "x:".repeat(n / 2) + "@tcp(", "host=a password=".repeat(n / 16), `host=a ${"password= ".repeat(n / 10)}`,
             `${"abandon ".repeat(n / 8)}`,
+            "https://a/hooks/".repeat(n / 16), `https://a${"/b".repeat(n / 2)}/hooks/`, "https://hooks.zapier.com/hooks/catch/1/".repeat(n / 39), "ya29.".repeat(n / 5), "sl.".repeat(n / 3),
+            "https://endpoint1.collection.sumologic.com/receiver/v1/http/".repeat(n / 59), `-----BEGIN OpenVPN Static key V1-----\n${"0123456789abcdef\n".repeat(n / 17)}`,
+            "postgres://u:p@localhost".repeat(n / 24), `postgres://u:p@${"a".repeat(n)}`,
         ];
         expectLinear((n) => {
             for (const s of shapes(n)) findFormat(s);

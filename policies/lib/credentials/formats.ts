@@ -325,9 +325,17 @@ const libpqPassword = rx(/(?:^|\s)password\s{0,8}=\s{0,8}('[^'\n]{1,256}'|[^\s'"
 // scheme://user:password@host (the user may be empty: redis://:pw@cache; the host too: Airflow's aws://id:secret@/).
 const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,512})@/i, (m) => literal(m[1]));
 
+/** A URL's secret path segment, not a documentation dummy, and mixing letters and digits as generated ids do. */
+const generatedId = (id: string) => randomish(id) && !isDummy(id);
+
 const RULES: readonly Rule[] = [
     { id: "pem-private-key", what: "a PEM private key", class: "unmistakable", keywords: ["PRIVATE KEY"], test: hasPemPrivateKey },
     { id: "jwk-private-key", what: JWK_PRIVATE_KEY, class: "unmistakable", keywords: ['"kty"'], test: hasPrivateJwk },
+    // OpenVPN's static key (tls-auth, tls-crypt, --secret): 2048 bits of hex that key the tunnel's HMAC or cipher.
+    {
+        id: "openvpn-static-key", what: "an OpenVPN static key", class: "unmistakable", keywords: ["OpenVPN Static key V1"],
+        test: rx(/-----BEGIN OpenVPN Static key V1-----(?:\s|\\n){1,8}(?:[0-9a-fA-F]{16,64}(?:\s|\\n){1,8}){4,64}-----END OpenVPN Static key V1-----/),
+    },
     { id: "putty-private-key", what: "a PuTTY private key", class: "unmistakable", keywords: ["PuTTY-User-Key-File-"], test: (v) => v.includes("Private-Lines:") },
     {
         id: "base64-pem-private-key", what: "a base64-encoded PEM private key", class: "unmistakable", keywords: ["LS0tLS1CRUdJTi"],
@@ -368,6 +376,18 @@ const RULES: readonly Rule[] = [
     { id: "newrelic-license-key", what: "a New Relic license key", class: "unmistakable", keywords: ["NRAL"], test: rx(/\b[a-f0-9]{36}NRAL\b/) },
     { id: "newrelic-insert-key", what: "a New Relic insert key", class: "unmistakable", keywords: ["NRII-"], test: rx(/\bNRII-[A-Za-z0-9_-]{32}\b/) },
     { id: "sentry-auth-token", what: "a Sentry auth token", class: "unmistakable", keywords: ["sntrys_", "sntryu_"], test: rx(/\bsntry[us]_[A-Za-z0-9+/=_]{40,2000}/) },
+    // Webhook URLs whose path is the secret: anyone holding one can post to it.
+    // Sumo Logic's HTTP source URL embeds its token (help.sumologic.com, HTTP Logs and Metrics Source).
+    {
+        id: "sumologic-http-source", what: "a Sumo Logic HTTP source URL", class: "unmistakable", keywords: ["sumologic."],
+        test: rx(/\bhttps:\/\/endpoint\d{0,2}\.collection\.(?:[a-z]{2,4}\d?\.)?sumologic\.(?:com|net)\/receiver\/v1\/[a-z]{2,16}\/([A-Za-z0-9_+%=-]{40,1024})/, (m) => !isDummy(m[1])),
+    },
+    // Mattermost's incoming webhook: /hooks/ and a 26-character id of its z-base-32 alphabet (no 0, 2, l, v).
+    {
+        id: "mattermost-webhook", what: "a Mattermost webhook URL", class: "unmistakable", keywords: ["/hooks/"],
+        test: rx(/\bhttps?:\/\/[^\s/?#@'"]{1,253}(?:\/[^\s/?#'"]{1,64}){0,4}\/hooks\/([13-9a-km-uw-z]{26})(?![A-Za-z0-9_-])/, (m) => generatedId(m[1])),
+    },
+    { id: "zapier-webhook", what: "a Zapier webhook URL", class: "unmistakable", keywords: ["hooks.zapier.com"], test: rx(/\bhttps:\/\/hooks\.zapier\.com\/hooks\/catch\/\d{3,12}\/([a-z0-9]{5,16})(?![A-Za-z0-9_-])/, (m) => generatedId(m[1])) },
     { id: "discord-webhook", what: "a Discord webhook URL", class: "unmistakable", keywords: ["discord"], test: rx(/\bhttps:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}\b/) },
     { id: "discord-bot-token", what: "a Discord bot token", class: "unmistakable", when: (v) => v.length >= 58 && v.length < 100 && /^\s*[MNO]/.test(v), test: (v) => /^[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}$/.test(v.trim()) },
     {
@@ -377,11 +397,15 @@ const RULES: readonly Rule[] = [
     // The Bot API puts the token in the path, glued to "bot": https://api.telegram.org/bot<token>/sendMessage.
     { id: "telegram-bot-token", what: "a Telegram bot token", class: "unmistakable", keywords: [":AA"], test: rx(/(?:\b|(?<=\/bot))\d{8,10}:AA[A-Za-z0-9_-]{33}\b/) },
     { id: "google-oauth-client-secret", what: "a Google OAuth client secret", class: "unmistakable", keywords: ["GOCSPX-"], test: rx(/\bGOCSPX-[A-Za-z0-9_-]{28}\b/) },
+    // Google's OAuth 2.0 access tokens (ya29.), short-lived but valid for their scopes until they expire.
+    { id: "google-oauth-access-token", what: "a Google OAuth access token", class: "unmistakable", keywords: ["ya29."], test: rx(/\bya29\.[A-Za-z0-9_-]{30,2048}(?![A-Za-z0-9_-])/, (m) => randomish(m[0].slice(5))) },
     { id: "google-api-key", what: "a Google API key", class: "public-capable", keywords: ["AIza"], test: rx(/\bAIza[0-9A-Za-z_-]{35}\b/) },
     { id: "openai-api-key", what: "an OpenAI API key", class: "unmistakable", keywords: ["T3BlbkFJ"], test: rx(/\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}/) },
     { id: "anthropic-api-key", what: "an Anthropic API key", class: "unmistakable", keywords: ["sk-ant-"], test: rx(/\bsk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{80,120}AA\b/) },
     // Mapbox's public tokens are `pk.` and go to browsers; its secret ones are `sk.`.
     { id: "mapbox-secret-token", what: "a Mapbox secret token", class: "unmistakable", keywords: ["sk.eyJ"], test: rx(/\bsk\.eyJ[A-Za-z0-9_-]{10,300}\.[A-Za-z0-9_-]{20,40}(?![A-Za-z0-9_-])/) },
+    // Dropbox's short-lived access tokens (sl., 4 hours); its long-lived ones carry no prefix.
+    { id: "dropbox-short-lived-token", what: "a Dropbox access token", class: "unmistakable", keywords: ["sl."], test: rx(/\bsl\.(?:u\.)?[A-Za-z0-9_-]{130,2048}(?![A-Za-z0-9_-])/) },
     { id: "pulumi-access-token", what: "a Pulumi access token", class: "unmistakable", keywords: ["pul-"], test: rx(/\bpul-[a-f0-9]{40}\b/) },
     { id: "vault-token", what: "a HashiCorp Vault token", class: "unmistakable", keywords: ["hvs.", "hvb.", "hvr."], test: rx(/\bhv[sbr]\.[A-Za-z0-9_-]{24,500}/) },
     { id: "terraform-cloud-token", what: "a Terraform Cloud token", class: "unmistakable", keywords: [".atlasv1."], test: rx(/\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}\b/) },
