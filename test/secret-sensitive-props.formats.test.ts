@@ -333,6 +333,8 @@ describe("value shapes", () => {
         ["gh" + "p_" + "x".repeat(36)], ["sk" + "_live_" + "x".repeat(24)], ["gl" + "pat-XXXXXXXXXXX-XXXXXXXX"], ["hv" + "s." + "0".repeat(24)],
         ["gh" + "p_YOUR_TOKEN_HERE_0123456789"],
         // Instructions for a value the program leaves to the console (ignoreChanges on a SecureString).
+        // Google Cloud's documentation writes placeholders in capitals between brackets (kaysal/cloud-networking's `: PSK "[secret-key]"`).
+        ["[secret-key]"], ["[SHARED_SECRET]"],
         ["fill_me_in"], ["FILL_ME_IN"], ["To Replace"], ["placeholder-replace-me"], ["set-in-console"], ["TO_BE_FILLED"], ["not-set"], ["to_replace"],
     ])("%j cannot be a credential", (v) => expect(isUnusable(v)).toBe(true));
 
@@ -524,6 +526,22 @@ describe("scripts and argument lists", () => {
         [`<property name="hibernate.connection.password">${pw}</property>`, "an XML element"],
         [`erl -name app@host -setcookie ${pw} -s app`, "a command-line flag's value"],
         [`useradd -m -p "$(openssl passwd -6 -salt x9 ${pw})" ops`, "`openssl passwd`"],
+        // ipsec.secrets, a .pgpass written by the script, net use, SQL*Plus and Data Pump logons, Hadoop's properties (helper 15).
+        [`echo "52.0.0.10 13.0.0.20: PSK "${pw}"" > /etc/ipsec.d/aws.secrets`, "an ipsec.secrets pre-shared key"],
+        [`echo "%any : PSK \\"${pw}\\"" | sudo tee /etc/ipsec.secrets`, "an ipsec.secrets pre-shared key"],
+        [`cat <<EOF > /etc/ipsec.secrets\n\${LOCAL_IP} \${REMOTE_IP} : PSK "${pw}"\nEOF`, "an ipsec.secrets pre-shared key"],
+        [`echo ': PSK 0s${random("psk-b64", 44, B64)}' > /etc/ipsec.secrets`, "an ipsec.secrets pre-shared key"],
+        [`cat > /root/.pgpass <<EOF\norders.cluster-abc.us-east-1.rds.amazonaws.com:5432:orders:app:${pw}\nEOF\nchmod 600 /root/.pgpass`, "a .pgpass entry"],
+        [`echo "localhost:5432:*:postgres:${pw}" > ~/.pgpass`, "a .pgpass entry"],
+        [`net use Z: \\\\fs01.corp.example\\share ${pw} /user:CORP\\svc_backup /persistent:yes`, "`net use`"],
+        [`&net use Z: \\\\fs01\\data /user:svc_backup "${pw}"`, "`net use`"],
+        [`sqlplus -s admin/${pw}@orcl.abc.us-east-1.rds.amazonaws.com:1521/ORCL @/tmp/init.sql`, "`sqlplus user/password@db`"],
+        [`sqlplus sys/${pw}@localhost:1521/ORCLCDB as sysdba <<EOF`, "`sqlplus user/password@db`"],
+        [`sqlplus -L "scott/${pw}@orcl as sysdba" @x.sql`, "`sqlplus user/password@db`"],
+        [`expdp userid=system/${pw}@ORCL directory=DATA_PUMP_DIR dumpfile=full.dmp full=y`, "`sqlplus user/password@db`"],
+        [`<property><name>javax.jdo.option.ConnectionPassword</name><value>${pw}</value></property>`, "a Hadoop configuration property"],
+        [`cat > hive-site.xml <<EOF\n<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${pw}</value>\n</property>\nEOF`, "a Hadoop configuration property"],
+        [`<property>\n<name>fs.s3a.secret.key</name>\n<value>${random("s3a", 40, B64)}</value>\n</property>`, "a Hadoop configuration property"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -583,7 +601,22 @@ describe("scripts and argument lists", () => {
         ['<property name="hibernate.connection.url">jdbc:mysql://db:3306/app</property>'],
         [`mongosh admin --eval 'db.createUser({user: "admin", pwd: "'"\${PASSWORD}"'", roles: ["root"]})'`],
         ["<ssl><trustStore>/etc/pki/java/cacerts</trustStore><trustStorePassword>changeit</trustStorePassword></ssl>"],
-        [`echo "{apiKey: '<%= ENV['API_KEY'] %>'}" > /opt/app/config.js`], ["connect = host=db.internal dbname=mail user=dovecot password=%{env:DOVECOT_DB_PASSWORD}"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
+        [`echo "{apiKey: '<%= ENV['API_KEY'] %>'}" > /opt/app/config.js`],
+        // helper 15: placeholders and variables in ipsec.secrets, an RSA key's path; .pgpass lines of variables, a `*`
+        // password, the same shape where no .pgpass is written, /etc/passwd; net use without a password; SQL*Plus
+        // without one (/nolog, OS and wallet logons, a prompt); a Hadoop property read at run time or naming a path.
+        ['echo "%any : PSK \\"[secret-key]\\"" | sudo tee /etc/ipsec.secrets'], ['echo "%any : PSK \\"$PSK\\"" > /etc/ipsec.secrets'], ['echo ": RSA /etc/ipsec.d/private/key.pem" > /etc/ipsec.secrets'],
+        ["cat <<EOF >> /etc/ipsec.conf\nconn aws\n  authby=psk\n  leftauth=psk\nEOF"],
+        ["cat > ~/.pgpass <<EOF\n*:*:${DB_NAME}:${DB_USER}:${DB_PW}\nEOF\nchmod 0600 ~/.pgpass"], ['echo "localhost:5432:*:postgres:*" > ~/.pgpass'],
+        [`echo "db.internal:5432:*:postgres:${pw}" > /tmp/notes`], ['touch ~/.pgpass\necho "deploy:x:1001:1001::/home/deploy:/bin/bash" >> /etc/passwd'],
+        ["chmod 600 ~/.pgpass\ndocker run -d -p 127.0.0.1:5432:5432 postgres:16"],
+        ["net use x: \\\\server\\share /user:contoso\\user"], ["net use * /delete /y"], ["&net use Z: \\\\$MasterName\\Data /user:$UserName $Password /persistent:yes"],
+        ["net use Z: \\\\fs01\\data * /user:admin"], ['net use Z: "\\\\fs01\\my share" /persistent:yes'], ["net use | Select-String -Pattern OK"], ['net use \\\\10.0.0.5\\ipc$ "" /user:""'],
+        ['Write-Host "net use $c \\\\$svrip\\$netshare /user:$user $passwd"'],
+        ["sqlplus /nolog <<EOF\n@sys.sql\nEOF"], ["sqlplus -S -L / as sysdba @/tmp/x.sql"], ["sqlplus '/ as sysdba' @${SQL_FILE}"], ["sqlplus admin@ORCL @/tmp/x.sql"],
+        ["sqlplus sys/${DATABASE_SYS_PASSWORD}@${DATABASE_NAME} as sysdba"], ["sqlplus /@prod_wallet @/tmp/x.sql"], ["sqlplus -S @/tmp/x.sql"],
+        ["<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${HIVE_DB_PASSWORD}</value>\n</property>"],
+        ["<property>\n<name>hadoop.security.credential.provider.path</name>\n<value>jceks://hdfs/user/admin/s3.jceks</value>\n</property>"], ["connect = host=db.internal dbname=mail user=dovecot password=%{env:DOVECOT_DB_PASSWORD}"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("an argument list's flags are read as a line's: the JDK truststore's default passes, openssl's pass: literal does not", () => {
@@ -655,7 +688,8 @@ describe("scripts and argument lists", () => {
         expectLinear((n) => findCredentialInScript(members(n), judge), 300);
         // Lines of flags, mount commands, device fields, shorthand pairs and PHP constants that never complete.
         const lines = (n: number) => ["-abcd ".repeat(n / 6), "mount ".repeat(n / 6), `echo "${"a".repeat(1000)} /${"b".repeat(1000)} `.repeat(n / 2010),
-            "Key=a,".repeat(n / 6), "define('A',".repeat(n / 11), "x x/y ".repeat(n / 6), `openssl passwd${" -1".repeat(n / 3)}`].join("\n");
+            "Key=a,".repeat(n / 6), "define('A',".repeat(n / 11), "x x/y ".repeat(n / 6), `openssl passwd${" -1".repeat(n / 3)}`,
+            " : PSK \\\"".repeat(n / 9), "# ~/.pgpass", `a:1:b:c:${"\\:".repeat(n / 3)}`, "net use ".repeat(n / 8), "sqlplus a/".repeat(n / 10), "<name>a</name><value>".repeat(n / 21)].join("\n");
         expectLinear((n) => findCredentialInScript(lines(n), judge), 300);
     });
 });

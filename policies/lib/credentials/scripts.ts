@@ -73,6 +73,9 @@ const XML_ELEMENT = /<([A-Za-z_][\w.-]{0,63})>([^<>\n]{1,4096})<\/\1>/g;
 // `<property name="hibernate.connection.password">x</property>`.
 const XML_KEY_VALUE = /<[\w:.-]{1,64}\s[^<>\n]{0,512}?\b(?:key|name)\s{0,4}=\s{0,4}"([^"\n]{1,128})"[^<>\n]{0,512}?\bvalue\s{0,4}=\s{0,4}("[^"\n]{0,4096}")/g;
 const XML_NAMED_ELEMENT = /<[\w:.-]{1,64}\s[^<>\n]{0,512}?\bname\s{0,4}=\s{0,4}"([^"\n]{1,128})"[^<>\n]{0,512}?>([^<\n]{1,4096})<\//g;
+// A Hadoop configuration property (hive-site.xml's `<name>javax.jdo.option.ConnectionPassword</name>
+// <value>x</value>`), judged by its whole name; a property written on two lines is joined first.
+const HADOOP_PROPERTY = /<name>\s{0,8}([A-Za-z_][\w.:-]{0,127})\s{0,8}<\/name>\s{0,8}<value>([^<>\n]{1,4096})<\/value>/g;
 // An object member with a bare key (MongoDB's `db.createUser({user: "admin", pwd: "x"})`, a YAML flow mapping).
 const BARE_MEMBER = /[{,]\s{0,8}([A-Za-z_]\w{0,63})\s{0,8}:\s{0,8}("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
 // A setting keyed by a quoted name (GitLab's gitlab.rb `gitlab_rails['initial_root_password'] = 'x'`, a Python dict).
@@ -148,6 +151,7 @@ const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string):
     { re: XML_ELEMENT, what: "an XML element" },
     { re: XML_KEY_VALUE, what: "an XML element" },
     { re: XML_NAMED_ELEMENT, what: "an XML element" },
+    { re: HADOOP_PROPERTY, what: "a Hadoop configuration property" },
     { re: BARE_MEMBER, what: "an object member" },
     { re: KEYED_SETTING, what: "a keyed setting" },
 ];
@@ -211,6 +215,22 @@ const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, be
         },
     },
     {
+        // `net use [X:] \\\\server\\share [password | *] [/user:name]`: the one word that is not the
+        // device, the share or a /switch (it may follow /user:). `*` prompts.
+        command: /(?:^|[;&|(]|\bcmd(?:\.exe)?\s{1,8}\/c)\s{0,8}net(?:\.exe)?\s{1,8}use(?=\s)/i, what: "`net use`",
+        password: (t) => commandWords(t).find((w, i) => !(i === 0 && /^(?:[A-Za-z]:|\*|LPT\d:)$/i.test(w)) && !/^(?:\\\\|\/|\*$)/.test(unquote(w))),
+    },
+    {
+        // SQL*Plus and Data Pump logons: `sqlplus -s user/password@db`, `expdp userid=user/password@db`
+        // (`/nolog`, `/ as sysdba` and a wallet's `/@alias` carry none; `user@db` prompts).
+        command: /\b(?:sqlplus|expdp|impdp)(?=\s)/, what: "`sqlplus user/password@db`",
+        password: (t) => {
+            const words = commandWords(t);
+            const logon = words.find((w, i) => !w.startsWith("-") && !/^-[RMC]$/i.test(words[i - 1] ?? ""));
+            return logon === undefined ? undefined : /^(?:userid=)?[^/@\s"']{1,128}\/([^@\s"']{1,256})(?:@|\s|$)/i.exec(unquote(logon))?.[1];
+        },
+    },
+    {
         // A quoted literal made a SecureString: positional, `-String`, or piped in. Without
         // -AsPlainText the input is an encrypted standard string, not a password.
         command: /\bConvertTo-SecureString(?=\s)/i, what: "`ConvertTo-SecureString -AsPlainText`",
@@ -250,7 +270,7 @@ function argumentPassword(line: string, judge: NameJudge): string | undefined {
  * Judges one line of shell (or config text written by it). Returns what it found, if
  * anything. `judge` decides names; placeholders and run-time values never count.
  */
-function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFinding | undefined {
+function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = false): ScriptFinding | undefined {
     if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
     const mount = mountOptions(line);
     if (mount) {
@@ -307,6 +327,13 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
     const hashed = /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\$\([^)\n]{0,128}\)|[^\s"'$]{1,64})))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/.exec(line);
     if (hashed && !hashed[2].startsWith("-") && !isRuntime(unquote(hashed[2])) && judge("password", unquote(hashed[2]))) return { what: "`openssl passwd`" };
+    // ipsec.secrets (strongSwan, Libreswan): `[selectors] : PSK "x"`, also hex or base64 (0x..., 0s...).
+    const psk = IPSEC_PSK.exec(line);
+    const pskValue = psk?.[1] ?? psk?.[2] ?? psk?.[3];
+    if (pskValue !== undefined && !isRuntime(pskValue) && judge("psk", pskValue)) return { what: "an ipsec.secrets pre-shared key" };
+    // A .pgpass line (host:port:database:user:password), read only in a script that writes one.
+    const pgpassLine = pgpass ? PGPASS_LINE.exec(line) : null;
+    if (pgpassLine && !isRuntime(pgpassLine[1]) && judge("password", pgpassLine[1])) return { what: "a .pgpass entry" };
     // debconf-set-selections answers: `<package> <question> password <value>`.
     const debconf = /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/.exec(line);
     if (debconf && !isRuntime(debconf[1]) && judge("password", debconf[1])) return { what: "a debconf answer" };
@@ -331,12 +358,17 @@ function judgeLine(line: string, judge: NameJudge, echoed = false): ScriptFindin
     ECHOED.lastIndex = 0;
     for (let m = ECHOED.exec(line); m; m = ECHOED.exec(line)) {
         for (const written of unquote(m[1]).split("\\n")) {
-            const found = judgeLine(written, judge, true);
+            const found = judgeLine(written, judge, true, pgpass);
             if (found) return found;
         }
     }
     return undefined;
 }
+
+// The quotes may be a shell's, escaped (`echo ": PSK \\"x\\""`) or spliced (`echo "ip : PSK "x""`).
+const IPSEC_PSK = /(?:^|[\s"'\w.%])\s{0,8}:\s{0,8}PSK\s{1,8}(?:\\?"([^"\\\n]{1,256})\\?"|'([^'\n]{1,256})'|(0[sx][A-Za-z0-9+/=]{8,1024}))/;
+// hostname:port:database:username:password (libpq's password file); `*` matches any in the first four.
+const PGPASS_LINE = /^\s{0,64}["']?[\w.*-]{1,253}:(?:\d{1,5}|\*):[^\s:"']{1,128}:[^\s:"']{1,128}:((?:\\.|[^\s:"'\\]){1,256})["']?\s{0,8}(?:[>|].*)?$/;
 
 /** SQL giving a user a literal password (`psql -c`, a Redshift Data statement); a stored hash is a verifier. */
 export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding | undefined {
@@ -369,7 +401,15 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
     // Line continuations join a command's lines.
     const lines = script.replace(/\\\r?\n/g, " ").split(/\r?\n/);
     let chpasswdIndent = -1;
+    const pgpass = /pgpass/i.test(script);
+    let hadoopName: string | undefined;
     for (const line of lines) {
+        // A Hadoop property's <name> line and its <value> line, judged as one line.
+        if (hadoopName !== undefined && /^\s*<value>[^<>]*<\/value>\s*$/.test(line)) {
+            const found = judgeLine(hadoopName + line.trim(), judge);
+            if (found) return found;
+        }
+        hadoopName = /^\s*<name>[^<>]{1,128}<\/name>\s*$/.test(line) ? line.trim() : undefined;
         // cloud-init `chpasswd: { list: | user:password ... }`.
         const indent = line.search(/\S/);
         if (/^\s*chpasswd\s*:/.test(line)) {
@@ -385,7 +425,7 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
                 }
             }
         }
-        const found = judgeLine(line, judge);
+        const found = judgeLine(line, judge, false, pgpass);
         if (found) return found;
     }
     return undefined;

@@ -50,7 +50,7 @@ function isTokenPlaceholder(v: string): boolean {
     return isDummy(body) || saysPlaceholder(body);
 }
 
-// ${X}, $X, $(cmd), `cmd`, {{ x }}, <your-token>, %(x)s, %X%, #{x}, ${{ secrets.X }}, $.jsonpath,
+// ${X}, $X, $(cmd), `cmd`, {{ x }}, <your-token>, [SHARED_SECRET] (Google Cloud's documentation), %(x)s, %X%, #{x}, ${{ secrets.X }}, $.jsonpath,
 // format fields ({password}, {0}, %s), a release pipeline's tokens (__DB_PASSWORD__), API Gateway
 // mapping expressions ($context.authorizer.token, $request.header.x-api-key, $stageVariables.x)
 // and AppSync's VTL references ($ctx.stash.apiKey, $!ctx.identity.claims.token),
@@ -77,7 +77,7 @@ export function isFilledLater(value: string): boolean {
 }
 const WHOLE_PLACEHOLDER = new RegExp([
     String.raw`^\$\{[^{}]*\}$`, String.raw`^\$\{\{.*\}\}$`, SHELL_VARIABLE.source, String.raw`^\$\(.*\)$`, "^`.*`$",
-    String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^%%[A-Za-z_][\w.]*%%$`, String.raw`^#\{.*\}$`,
+    String.raw`^\{\{.*\}\}$`, String.raw`^<[^<>]*>$`, String.raw`^\[[A-Za-z][A-Za-z _-]{0,62}\]$`, String.raw`^%\(\w+\)s$`, String.raw`^%[A-Za-z_]\w*%$`, String.raw`^%%[A-Za-z_][\w.]*%%$`, String.raw`^#\{.*\}$`,
     String.raw`^\$\$?\.`, String.raw`^@Microsoft\.KeyVault\(`, String.raw`^arn:aws[a-z-]*:`, String.raw`^\{\{resolve:`,
     String.raw`^Ref::[A-Za-z0-9_]+$`, String.raw`^ENC\[[^\[\]]+\]$`, FILLED_LATER.source, String.raw`^\$__(?:env|file|vault)\{[^{}]+\}$`,
     String.raw`^\$!?(?:context|ctx|request|response|stageVariables)\.[\w.-]+$`, VTL_REFERENCE.source, VTL_BRACED, String.raw`^States\.[A-Za-z]+\(.*\)$`, String.raw`^\{%.*%\}$`,
