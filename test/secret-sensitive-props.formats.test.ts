@@ -436,6 +436,10 @@ describe("names", () => {
         ["RABBITMQ_ERL_COOKIE", "credential"], ["EMQX_NODE__COOKIE", "credential"], ["setcookie", "credential"],
         // `key` alone names an entry (an S3 object's, a KeyValueStore's), not a key.
         ["key", "none"], ["Key", "none"],
+        // Bundler's credentials for a gem source, named by its host; its other settings are not (helper 15).
+        ["BUNDLE_GEMS__CONTRIBSYS__COM", "credential"], ["BUNDLE_RUBYGEMS__PKG__GITHUB__COM", "credential"], ["bundle_enterprise__contribsys__com", "credential"],
+        ["BUNDLE_PATH", "none"], ["BUNDLE_GEMFILE", "none"], ["BUNDLE_WITHOUT", "none"], ["BUNDLE_BUILD__NOKOGIRI", "none"], ["BUNDLE_LOCAL__RACK", "none"],
+        ["BUNDLE_MIRROR__HTTPS://RUBYGEMS__ORG/", "none"], ["BUNDLE_GEM__TEST", "none"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {

@@ -248,7 +248,13 @@ const ERLANG_COOKIE_QUALIFIERS = new Set(["erlang", "erl", "release", "node"]);
 // Vendors' one-word spellings of two words: HONEYCOMB_WRITEKEY, SEGMENT_WRITEKEY.
 const SPLIT_WORDS: Readonly<Record<string, readonly string[]>> = { writekey: ["write", "key"] };
 
+// Bundler's credentials for a gem source, named by its host (gems.contribsys.com:
+// BUNDLE_GEMS__CONTRIBSYS__COM=user:password); BUNDLE_BUILD__<gem>, BUNDLE_MIRROR__<url>,
+// BUNDLE_LOCAL__<gem> and BUNDLE_GEM__<option> are settings.
+const BUNDLER_SOURCE = /^BUNDLE_(?!(?:BUILD|MIRROR|LOCAL|GEM)__)[A-Z0-9_]{1,200}__[A-Z0-9]{2,63}$/i;
+
 function judgeNameWords(key: string): NameJudgement {
+    if (BUNDLER_SOURCE.test(key)) return { kind: "credential", public: false };
     const words = nameWords(key).flatMap((w) => SPLIT_WORDS[w] ?? [w]);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))
