@@ -248,6 +248,16 @@ describe("credential formats", () => {
         for (const value of negatives) expect(isBip39Mnemonic(value), value).toBe(false);
     });
 
+    it("a URL's password at a loopback host: a word is a sample's or an emulator's (decision 4), a generated one is still reported", () => {
+        for (const url of ["postgres://user:pass@localhost:5432/db", "postgresql://postgres:postgres@127.0.0.1:5432/test", "redis://:devpassword@localhost:6379/0",
+            "mysql://root:Secr3t!@[::1]:3306/app", "amqp://guest:guest@localstack:5672/"]) {
+            expect(findFormat(url)?.id, url).toBeUndefined();
+        }
+        for (const url of [`postgres://app:${pw}@localhost:6432/orders`, "postgres://user:pass@localhost.attacker.example:5432/db", "postgres://user:pass@db.internal:5432/db"]) {
+            expect(findFormat(url)?.id, url).toBe("url-password");
+        }
+    });
+
     it("webhook look-alikes: documentation, words and ids without a digit are not secrets", () => {
         for (const value of ["https://ci.acme.example/hooks/github", "https://ci.acme.example/hooks/deployment-notifications", "https://hooks.zapier.com/hooks/catch",
             "https://hooks.zapier.com/hooks/catch/1234567/bqwxyzp/", "https://api.us2.sumologic.com/api/v1/collectors", "sl.core,sl.web,sl.admin",
@@ -395,6 +405,8 @@ describe("value shapes", () => {
         // API Gateway's static empty value (a header cleared before the backend), and a dash.
         ["''"], ["'-'"],
         // KMS ciphertext (Datadog's DD_KMS_API_KEY: "the KMS-encrypted API Key"), the name of the secret RDS manages.
+        // S3 bucket names carrying the account id (ARTIFACT_BUCKET_KEY, STATE_KEY), a region too.
+        ["my-artifacts-123456789012"], ["tf-state-123456789012-us-east-1"], ["acme.logs.123456789012.eu-west-2"],
         ["AQICAHh" + random("kms-blob", 180, B64)], ["AQECAHh" + random("kms-blob-v1", 180, B64)], ["md5" + fake.hex("pg-md5", 32)], ["rds!db-0f2c4e6a-8b1d-4c3e-9f5a-7b6c5d4e3f2a"], ["rds!cluster-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 

@@ -15,7 +15,7 @@
 import { createHash } from "crypto";
 import { isUnknown } from "../values";
 import { BIP39_ENGLISH } from "./bip39-english";
-import { isDummy, isFilledLater, saysPlaceholder } from "./shapes";
+import { isDummy, isEmulatorDummy, isFilledLater, saysPlaceholder } from "./shapes";
 
 export type FormatClass = "unmistakable" | "public-capable";
 
@@ -323,7 +323,13 @@ const AWS_SECRET_ASSIGNED = /(?:aws_?secret_?access_?key|secret_?access_?key|aws
 const libpqPassword = rx(/(?:^|\s)password\s{0,8}=\s{0,8}('[^'\n]{1,256}'|[^\s'";=]{1,256})(?=\s|$|["'])/, (m) => literal(m[1].replace(/^'|'$/g, "")));
 
 // scheme://user:password@host (the user may be empty: redis://:pw@cache; the host too: Airflow's aws://id:secret@/).
-const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,512})@/i, (m) => literal(m[1]));
+// At a loopback host a word (`postgres://user:pass@localhost/db`) is a sample or a local
+// emulator's, as beside a LocalStack endpoint (decision 4; TruffleHog skips loopback hosts
+// altogether); a generated password there may be a sidecar proxy's (pgbouncer) to the real
+// database, so it is still reported.
+const LOOPBACK_HOST = /^(?:localhost|localstack|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,512})@(\[[0-9A-Fa-f:.]{2,64}\]|[^\s/?#:'"[\]]{0,253})/i,
+    (m) => literal(m[1]) && !(LOOPBACK_HOST.test(m[2]) && isEmulatorDummy(decodeURIComponentSafe(m[1]))));
 
 /** A URL's secret path segment, not a documentation dummy, and mixing letters and digits as generated ids do. */
 const generatedId = (id: string) => randomish(id) && !isDummy(id);

@@ -165,6 +165,9 @@ const KMS_CIPHERTEXT = /^AQ[EI][BCD]AH[A-Za-z0-9+/]{100,4000}={0,2}$/;
 const RDS_SECRET_NAME = /^rds!(?:db|cluster)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
 const SLUG = /^[a-z][a-z0-9]*(?:[-_.:/][a-z0-9]+){1,7}$/;
+// A resource named after its account, as S3 bucket names are to be unique (my-artifacts-123456789012,
+// tf-state-123456789012-us-east-1): words, a 12-digit account id, a region's digit; generated keys spell no words.
+const ACCOUNT_SCOPED_NAME = /^(?=.{3,63}$)[a-z]+(?:[-.](?:[a-z]+\d?|\d))*[-.]\d{12}(?:[-.](?:[a-z]+\d?|\d))*$/;
 const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache)(?=$|[-_.:/])/;
 
 /**
@@ -214,6 +217,7 @@ export function isSettingShaped(value: string): boolean {
     if (UPPER_ENUM.test(v) && v.length <= 40 && (!/\d{3}/.test(v) || v.split(/[-_]/).length >= 3) && digitRuns(v) <= 2 && !WEAK_PASSWORD.test(v)
         && !/[A-Z0-9]{16}/.test(v)) return true;
     if (SLUG.test(v) && THING_WORDS.test(v) && !/\d{4}/.test(v)) return true;
+    if (ACCOUNT_SCOPED_NAME.test(v)) return true;
     return false;
 }
 
