@@ -253,6 +253,7 @@ const HINTS = {
     identity: " CloudFront reads this bucket through an origin access identity, which cannot read SSE-KMS objects: " +
         "give the distribution's origin an origin access control (`originAccessControlId`) instead, with a key policy that lets CloudFront use the key.",
     logs: " Elastic Load Balancing delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason.",
+    redshift: " Amazon Redshift writes audit logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason, or log to CloudWatch instead.",
 };
 
 /** Marks buckets as SSE-S3 only; a true is never weakened by a later undefined. */
@@ -307,6 +308,19 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
         const known = !isUnknown(kind) && !isUnknown(enabled) && !isUnknown(block.bucket);
         mark(index.lookup(block.bucket, dependencies), known || undefined, HINTS.logs);
     }
+}
+
+/**
+ * The bucket a Redshift cluster writes its audit logs to (`aws.redshift.Logging`): Redshift's
+ * audit logging supports only SSE-S3 (AWS's Redshift management guide, "Database audit logging").
+ * A `bucketName` without a destination type is S3, the API's original and only bucket destination.
+ */
+function receivesRedshiftAuditLogs(logging: PlainResource, index: BucketIndex, mark: Mark): void {
+    const destination = logging.props.logDestinationType;
+    if (!isUnknown(destination) && destination !== undefined && destination !== null && destination !== "s3") return;
+    const bucket = logging.props.bucketName;
+    if (bucket === undefined || bucket === null || bucket === "") return;
+    mark(index.lookup(bucket, logging.propertyDependencies.bucketName), isUnknown(destination) || isUnknown(bucket) ? undefined : true, HINTS.redshift);
 }
 
 /**
@@ -370,7 +384,7 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
 
 /**
  * The buckets that may have SSE-S3 because their website endpoint, CloudFront, Elastic Load
- * Balancing or anonymous readers cannot use SSE-KMS with them.
+ * Balancing, Redshift audit logging or anonymous readers cannot use SSE-KMS with them.
  */
 export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex, dryRun = false): Map<PlainResource, SseS3Only> {
     const out = new Map<PlainResource, SseS3Only>();
@@ -385,6 +399,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
     for (const r of resources) {
         if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
+        else if (r.type === t.REDSHIFT_LOGGING) receivesRedshiftAuditLogs(r, index, mark);
     }
     readAnonymously(resources, index, dryRun, mark);
     return out;
@@ -394,7 +409,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
  * The stack rule: every bucket's encryption, from the separate resources that target it or,
  * when none does, from its inline declaration. A bucket served to anonymous readers by its
  * website endpoint, read by CloudFront through an origin access identity or receiving load
- * balancer logs may have SSE-S3 (AES256), the only encryption those can use, unless
+ * balancer or Redshift audit logs may have SSE-S3 (AES256), the only encryption those can use, unless
  * requireCustomerManagedKey is set.
  */
 export function findUnencryptedBuckets(
@@ -472,7 +487,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.S3_BUCKET_POLICY, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING, t.S3_BUCKET_POLICY, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });

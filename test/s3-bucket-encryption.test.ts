@@ -26,6 +26,7 @@ const ALB = "aws:alb/loadBalancer:LoadBalancer";
 const ELB = "aws:elb/loadBalancer:LoadBalancer";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const REDSHIFT_LOGGING = "aws:redshift/logging:Logging";
 const U = UNKNOWN_SENTINELS;
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b6c9a52-8d1e-4f3a-9c2b-7e5d4a3f1c0e";
 
@@ -259,6 +260,25 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         ["a log bucket when a customer managed key is required: reported, saying why and what to do",
             [bucket("alb-logs"), loadBalancer("web", { accessLogs: { bucket: "alb-logs-prod", enabled: true } })],
             [["alb-logs", "delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason"]], { requireCustomerManagedKey: true }],
+
+        // Redshift audit logs: "you can only use Amazon S3-managed keys (SSE-S3) encryption (AES-256)
+        // for audit logging" (Redshift management guide, db-auditing); aws.redshift.Logging names the bucket.
+        ["a Redshift audit log bucket with SSE-S3 (a Terraform module's redshift logs bucket, AES256 inline)",
+            [bucket("redshift-logs", inline("AES256")), res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", logDestinationType: "s3", bucketName: "redshift-logs-prod", s3KeyPrefix: "audit/" })], []],
+        ["a Redshift audit log bucket declaring nothing, named without a destination type (S3 then)",
+            [bucketV2("redshift-logs"), res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", bucketName: "redshift-logs-prod" })], []],
+        ["a new Redshift audit log bucket at preview, linked through propertyDependencies",
+            [res(BUCKET_V2, "redshift-logs", { bucket: U.string, id: U.string }),
+                res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", logDestinationType: "s3", bucketName: U.string }, { bucketName: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::redshift-logs"] })], [], {}, true],
+        ["Redshift audit logs sent to CloudWatch write no bucket",
+            [bucket("redshift-logs", inline("AES256")), res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", logDestinationType: "cloudwatch", logExports: ["userlog"] })],
+            [["redshift-logs", 'sseAlgorithm is "AES256"']]],
+        ["Redshift audit logs naming another bucket leave this one judged",
+            [bucket("data"), res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", logDestinationType: "s3", bucketName: "elsewhere-prod" })],
+            [["data", "no server-side encryption is declared"]]],
+        ["a Redshift audit log bucket when a customer managed key is required: reported, saying why and what to do",
+            [bucket("redshift-logs", inline("AES256")), res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", bucketName: "redshift-logs-prod" })],
+            [["redshift-logs", "Amazon Redshift writes audit logs only to buckets encrypted with SSE-S3"]], { requireCustomerManagedKey: true }],
 
         // Buckets anyone may read: S3 refuses unsigned (anonymous) requests for SSE-KMS objects, so
         // a bucket whose policy lets anyone GET objects can only serve SSE-S3. New buckets block public

@@ -47,6 +47,7 @@ export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:R
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
+export const REDSHIFT_LOGGING = "aws:redshift/logging:Logging";
 export const REDSHIFT_SERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";

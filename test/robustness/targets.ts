@@ -75,7 +75,9 @@ const HINTS: Readonly<Record<string, Hint>> = {
             // An origin's domainName names its bucket; unknown at preview, propertyDependencies do.
             : r.type === t.CLOUDFRONT_DISTRIBUTION ? ["origins"]
             // A log block's bucket names the bucket the same way.
-            : r.type === t.LB_LOAD_BALANCER || r.type === t.ALB_LOAD_BALANCER || r.type === t.ELB_LOAD_BALANCER ? ["accessLogs", "connectionLogs", "healthCheckLogs"] : []),
+            : r.type === t.LB_LOAD_BALANCER || r.type === t.ALB_LOAD_BALANCER || r.type === t.ELB_LOAD_BALANCER ? ["accessLogs", "connectionLogs", "healthCheckLogs"]
+            // Redshift audit logging names its bucket in bucketName.
+            : r.type === t.REDSHIFT_LOGGING ? ["bucketName"] : []),
         // s3-bucket-encryption.ts readInlineEncryption, servesWebsite and readAnonymously: at preview an unknown inline
         // block without propertyDependencies is the provider's computed default, i.e. undeclared.
         previewComputed: (r) => BUCKET_PREVIEW_COMPUTED[r.type] ?? [],
