@@ -259,6 +259,47 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Spark settings that are option strings (helper 20): a Glue job's `--conf` argument, which Glue
+    // hands to spark-submit as `key=value --conf key=value`, and the JVM options of Spark's and
+    // Hadoop's dotted properties in EMR configurations.
+    describe("Spark's option strings: Glue's --conf and EMR's JVM options", () => {
+        const GLUE = "aws:glue/job:Job";
+        const EMR = "aws:emr/cluster:Cluster";
+        const glue = (args: Record<string, string>) => ({ roleArn: "arn:aws:iam::123456789012:role/glue", command: { scriptLocation: "s3://acme-glue/etl.py" }, defaultArguments: args });
+        const emr = (properties: Record<string, string>) => ({ releaseLabel: "emr-7.1.0", configurationsJson: JSON.stringify([{ Classification: "spark-defaults", Properties: properties }]) });
+        const harmless: [string, string, Record<string, unknown>][] = [
+            ["Hudi's and Iceberg's settings in --conf", GLUE, glue({
+                "--conf": "spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.sql.hive.convertMetastoreParquet=false",
+                "--datalake-formats": "iceberg" })],
+            ["catalog settings, a credentials provider and run-time values in --conf", GLUE, glue({
+                "--conf": "spark.sql.catalog.glue_catalog=org.apache.iceberg.spark.SparkCatalog --conf spark.sql.catalog.glue_catalog.warehouse=s3://acme-lake/wh/ " +
+                    "--conf spark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.DefaultAWSCredentialsProviderChain --conf spark.snowflake.sfPassword=${SF_PASSWORD}" })],
+            ["GC flags and a log configuration in extraJavaOptions", EMR, emr({
+                "spark.executor.extraJavaOptions": "-XX:+UseG1GC -XX:InitiatingHeapOccupancyPercent=35 -XX:OnOutOfMemoryError='kill -9 %p'",
+                "spark.driver.extraJavaOptions": "-Dlog4j.configuration=file:/etc/spark/conf/log4j.properties -Djavax.net.ssl.trustStore=/etc/pki/java/cacerts" })],
+            ["heap sizes in mapreduce's java.opts", EMR, { releaseLabel: "emr-7.1.0", configurationsJson: JSON.stringify([{ Classification: "mapred-site", Properties: { "mapreduce.map.java.opts": "-Xmx3072m", "mapreduce.reduce.java.opts": "-Xmx6144m" } }]) }],
+        ];
+        it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+
+        const found: [string, string, Record<string, unknown>, string, string][] = [
+            ["a Snowflake password in Glue's --conf", GLUE, glue({ "--conf": `spark.snowflake.sfUser=etl --conf spark.snowflake.sfPassword=${PLAIN}Sn0wEtl24` }),
+                "defaultArguments.--conf", "a variable assignment"],
+            ["an s3a secret key alone in Glue's --conf", GLUE, glue({ "--conf": `spark.hadoop.fs.s3a.secret.key=${PLAIN}q1W2e3R4t5Y6u7I8o9P0a1S2d3F4g5H6j7` }),
+                "defaultArguments.--conf", "a variable assignment"],
+            ["a metastore password in Glue's --conf", GLUE, glue({ "--conf": `spark.hadoop.javax.jdo.option.ConnectionUserName=hive --conf spark.hadoop.javax.jdo.option.ConnectionPassword=${PLAIN}HiveMeta24` }),
+                "defaultArguments.--conf", "a variable assignment"],
+            ["a truststore password in spark.driver.extraJavaOptions", EMR, emr({ "spark.driver.extraJavaOptions": `-XX:+UseG1GC -Djavax.net.ssl.trustStorePassword=${PLAIN}Tr5tPw24x` }),
+                "configurationsJson.0.Properties.spark.driver.extraJavaOptions", "a JVM system property (`-D`)"],
+            ["a keystore password in mapreduce.map.java.opts", EMR, { releaseLabel: "emr-7.1.0", configurationsJson: JSON.stringify([{ Classification: "mapred-site", Properties: { "mapreduce.map.java.opts": `-Xmx3072m -Djavax.net.ssl.keyStorePassword=${PLAIN}KsPw24xy` } }]) },
+                "configurationsJson.0.Properties.mapreduce.map.java.opts", "a JVM system property (`-D`)"],
+        ];
+        it.each(found)("%s is reported", (_label, type, props, path, what) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => v.path)).toEqual([path]);
+            expect(values[0].reason).toEqual({ kind: "script", what });
+        });
+    });
+
     it("an unknown name/value entry or document passes quietly", () => {
         expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: U })).toEqual([]);
         expect(paths("aws:codebuild/project:Project", { environment: { environmentVariables: [

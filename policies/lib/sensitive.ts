@@ -189,8 +189,11 @@ function literalTexts(list: unknown): unknown {
 
 // Header lists read header by header: OTEL_EXPORTER_OTLP_HEADERS and its per-signal forms (..._TRACES_HEADERS, ...).
 const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
-// Option strings read option by option: JAVA_OPTS, JAVA_TOOL_OPTIONS, CATALINA_OPTS, JVM_ARGS, KUBELET_EXTRA_ARGS...
-const OPTION_STRINGS = /(?:^|_)(?:OPTS|OPTIONS|ARGS)$/i;
+// Option strings read option by option: JAVA_OPTS, JAVA_TOOL_OPTIONS, CATALINA_OPTS, JVM_ARGS, KUBELET_EXTRA_ARGS...;
+// Spark's and Hadoop's dotted properties of JVM options (`spark.driver.extraJavaOptions`,
+// `mapreduce.map.java.opts` in EMR configurations); and a Glue job's `--conf` argument, the
+// `key=value --conf key=value` list Glue passes to spark-submit.
+const OPTION_STRINGS = /(?:^|[_.-]|Java)(?:OPTS|OPTIONS|ARGS)$|^--conf$/i;
 // Strings that may be YAML documents (JSON is recognized anywhere).
 const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
 
