@@ -300,6 +300,22 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Bref's secrets loader replaces `bref-ssm:/path` with the SSM parameter when a PHP Lambda starts
+    // (packagist bref/secrets-loader; its fork adds `bref-secretsmanager:`): a reference, as `ssm:/path` is.
+    describe("Bref's runtime references", () => {
+        const env = (vars: Record<string, string>) => ({ runtime: "provided.al2", environment: { variables: vars } });
+        it("bref-ssm: and bref-secretsmanager: references pass", () => {
+            expect(paths("aws:lambda/function:Function", env({
+                APP_SECRET: "bref-ssm:/shop/prod/app-secret", DATABASE_PASSWORD: "bref-ssm:/shop/prod/db-password",
+                STRIPE_SECRET_KEY: "bref-secretsmanager:/shop/prod/stripe", MAILER_PASSWORD: "bref-secretsmanager-json:/shop/prod/mailer",
+            }))).toEqual([]);
+        });
+        it("a literal after bref-ssm: and a literal secret beside a reference are reported", () => {
+            expect(paths("aws:lambda/function:Function", env({ APP_SECRET: `bref-ssm:${PLAIN}Tr0ub4dor&3x!`, DATABASE_URL: "bref-ssm:/shop/prod/database-url", MAILER_PASSWORD: `${PLAIN}M4ilerPw24` })))
+                .toEqual(["environment.variables.APP_SECRET", "environment.variables.MAILER_PASSWORD"]);
+        });
+    });
+
     it("an unknown name/value entry or document passes quietly", () => {
         expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: U })).toEqual([]);
         expect(paths("aws:codebuild/project:Project", { environment: { environmentVariables: [
