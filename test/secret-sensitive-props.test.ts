@@ -300,6 +300,28 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // The ADOT collector sidecar takes its whole configuration as YAML in AOT_CONFIG_CONTENT, often
+    // inline in the task definition (helper 20): exporters' headers and authenticators are judged.
+    describe("the ADOT collector's AOT_CONFIG_CONTENT", () => {
+        const adot = (config: string) => ({ family: "api", containerDefinitions: JSON.stringify([{ name: "adot", image: "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3",
+            environment: [{ name: "AOT_CONFIG_CONTENT", value: config }] }]) });
+        it("SigV4, run-time tokens and file paths pass", () => {
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", adot("extensions:\n  health_check:\n  sigv4auth:\n    region: us-east-1\n    service: aps\n" +
+                "  bearertokenauth:\n    token: ${env:GRAFANA_TOKEN}\n  basicauth/client:\n    client_auth:\n      username: ${env:OTLP_USER}\n      password: ${env:OTLP_PASSWORD}\n" +
+                "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n" +
+                "exporters:\n  prometheusremotewrite:\n    endpoint: https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1234abcd/api/v1/remote_write\n    auth:\n      authenticator: sigv4auth\n" +
+                "  otlphttp:\n    endpoint: https://otlp.acme.example\n    headers:\n      x-scope-orgid: tenant-1\n    tls:\n      key_file: /etc/certs/client.key\n" +
+                "service:\n  extensions: [health_check, sigv4auth, bearertokenauth]\n  pipelines:\n    metrics:\n      receivers: [otlp]\n      exporters: [prometheusremotewrite]\n"))).toEqual([]);
+        });
+        it("a literal API key header and a literal password are reported", () => {
+            const at = "containerDefinitions.adot.environment.AOT_CONFIG_CONTENT";
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", adot(`exporters:\n  otlphttp:\n    endpoint: https://otlp.nr-data.net\n    headers:\n      api-key: ${PLAIN}0123456789abcdef0123456789NRAL\n`)))
+                .toEqual([`${at}.exporters.otlphttp.headers.api-key`]);
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", adot(`extensions:\n  basicauth/client:\n    client_auth:\n      username: "123456"\n      password: ${PLAIN}Gr4fanaOtlpPw\n`)))
+                .toEqual([`${at}.extensions.basicauth/client.client_auth.password`]);
+        });
+    });
+
     // Bref's secrets loader replaces `bref-ssm:/path` with the SSM parameter when a PHP Lambda starts
     // (packagist bref/secrets-loader; its fork adds `bref-secretsmanager:`): a reference, as `ssm:/path` is.
     describe("Bref's runtime references", () => {

@@ -194,8 +194,9 @@ const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/
 // `mapreduce.map.java.opts` in EMR configurations); and a Glue job's `--conf` argument, the
 // `key=value --conf key=value` list Glue passes to spark-submit.
 const OPTION_STRINGS = /(?:^|[_.-]|Java)(?:OPTS|OPTIONS|ARGS)$|^--conf$/i;
-// Strings that may be YAML documents (JSON is recognized anywhere).
-const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document"]);
+// Strings that may be YAML documents (JSON is recognized anywhere); AOT_CONFIG_CONTENT is the whole
+// configuration of the ADOT collector sidecar, often given inline in a container's environment.
+const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document", "aot_config_content"]);
 
 /** How deep marks are followed: past the deepest curated mark (MediaLive's static HLS key, 9 segments). */
 export const MAX_MARK_DEPTH = 10;
