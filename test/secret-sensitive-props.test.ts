@@ -322,6 +322,25 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // App Runner's buildCommand and startCommand are shell command lines (helper 20).
+    describe("App Runner's build and start commands", () => {
+        const AR = "aws:apprunner/service:Service";
+        const code = (values: Record<string, string>) => ({ serviceName: "web", sourceConfiguration: { codeRepository: { repositoryUrl: "https://github.com/acme/web",
+            sourceCodeVersion: { type: "BRANCH", value: "main" }, codeConfiguration: { configurationSource: "API", codeConfigurationValues: { runtime: "PYTHON_3", ...values } } } } });
+        const at = "sourceConfiguration.codeRepository.codeConfiguration.codeConfigurationValues";
+        it("ordinary commands and run-time values pass", () => {
+            expect(paths(AR, code({ buildCommand: "pip install -r requirements.txt && python manage.py collectstatic --noinput",
+                startCommand: "gunicorn app.wsgi --bind 0.0.0.0:8000 --workers 3 --timeout 60" }))).toEqual([]);
+            expect(paths(AR, code({ startCommand: "node server.js --db-password \"$DB_PASSWORD\" --token-ttl 3600" }))).toEqual([]);
+            expect(paths(AR, { serviceName: "img", sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/acme/web:1", imageRepositoryType: "ECR_PUBLIC",
+                imageConfiguration: { port: "8080", startCommand: "java -Dspring.profiles.active=prod -jar app.jar" } } } })).toEqual([]);
+        });
+        it("a literal password flag is reported", () => {
+            expect(paths(AR, code({ startCommand: `node server.js --db-password ${PLAIN}ArStart24x` }))).toEqual([`${at}.startCommand`]);
+            expect(paths(AR, code({ buildCommand: `pip install -r requirements.txt && mysql -h db.internal -u app -p${PLAIN}Mig24x < schema.sql` }))).toEqual([`${at}.buildCommand`]);
+        });
+    });
+
     // Bref's secrets loader replaces `bref-ssm:/path` with the SSM parameter when a PHP Lambda starts
     // (packagist bref/secrets-loader; its fork adds `bref-secretsmanager:`): a reference, as `ssm:/path` is.
     describe("Bref's runtime references", () => {

@@ -120,8 +120,9 @@ const TAG_KEYS = new Set(["tags", "tagsall", "defaulttags", "tagspecifications",
 const REFERENCE_CONTAINERS = new Set(["parameter-store", "secrets-manager", "exported-variables", "secretoptions", "runtimeenvironmentsecrets"]);
 // Argument lists: a credential flag's next element is a credential.
 const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
-// Strings that are scripts: read for assignments and flags.
-const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript"]);
+// Strings that are scripts: read for assignments and flags (App Runner's `buildCommand` and
+// `startCommand` are shell command lines).
+const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript", "buildcommand", "startcommand"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
 // JavaScript source in `code`: CloudFront Functions, AppSync resolvers and functions (APPSYNC_JS).
 const JS_SOURCES: ReadonlySet<string> = new Set([t.CLOUDFRONT_FUNCTION, t.APPSYNC_RESOLVER, t.APPSYNC_FUNCTION]);
