@@ -300,6 +300,22 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // A flag given NAME=value as one element of an argument list (helper 20), as a script line's already is.
+    describe("a flag's NAME=value in an argument list", () => {
+        const ecsCommand = (command: string[]) => ({ family: "app", containerDefinitions: JSON.stringify([{ name: "app", image: "acme/tools:1", command }]) });
+        it("settings, names and run-time values pass", () => {
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["helm", "upgrade", "--install", "api", "./chart", "--set=image.tag=1.2.3", "--set=auth.existingSecret=db-creds",
+                "--set=auth.password=$DB_PASSWORD"]))).toEqual([]);
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["spark-submit", "--conf=spark.sql.shuffle.partitions=200", "--conf=spark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.InstanceProfileCredentialsProvider", "job.py"]))).toEqual([]);
+        });
+        it("a literal password given to a flag as NAME=value is reported at its element", () => {
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["kubectl", "create", "secret", "generic", "db", `--from-literal=password=${PLAIN}KubePw24x`])))
+                .toEqual(["containerDefinitions.app.command.5"]);
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["spark-submit", `--conf=spark.snowflake.sfPassword=${PLAIN}SnowPw24x`, "job.py"])))
+                .toEqual(["containerDefinitions.app.command.1"]);
+        });
+    });
+
     // The ADOT collector sidecar takes its whole configuration as YAML in AOT_CONFIG_CONTENT, often
     // inline in the task definition (helper 20): exporters' headers and authenticators are judged.
     describe("the ADOT collector's AOT_CONFIG_CONTENT", () => {

@@ -479,7 +479,8 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
                 return { index: inline !== undefined ? i : i + 1, finding: { what: "a command-line flag's value" } };
             }
         }
-        const assignment = /^([A-Za-z_][A-Za-z0-9_.]{0,127})=([\s\S]*)$/.exec(arg);
+        // NAME=value, alone or given to a flag as one element (`--from-literal=password=x`, spark-submit's `--conf=name=x`).
+        const assignment = /^([A-Za-z_][A-Za-z0-9_.]{0,127})=([\s\S]*)$/.exec(flag?.[2] ?? arg);
         if (assignment && !isRuntime(assignment[2]) && judge(assignment[1], assignment[2])) return { index: i, finding: { what: "a variable assignment" } };
         if (/\s/.test(arg)) {
             const found = findCredentialInScript(arg, judge);
