@@ -224,7 +224,7 @@ describe("readPolicyDocument: unknowns at preview (object form)", () => {
 
     it("treats a wholly unknown Principal or Condition as incomplete", () => {
         const [s] = statementsOf(readPolicyDocument(doc({ Effect: "Allow", Principal: U.object, Action: "kms:*", Resource: "*", Condition: U.object })));
-        expect(s.principal).toEqual({ entries: [], incomplete: true });
+        expect(s.principal).toEqual({ entries: [], incomplete: true, unknown: true });
         expect(s.condition).toEqual({ tests: [], incomplete: true });
     });
 });

@@ -31,6 +31,8 @@ export interface Principal {
 export interface Principals {
     entries: Principal[];
     incomplete: boolean;
+    /** The whole field is unknown at preview: it may resolve to nothing at all. */
+    unknown?: true;
 }
 
 /** One condition test, e.g. {operator: "StringEquals", key: "kms:CallerAccount", values: ["111122223333"]}. */
@@ -201,7 +203,7 @@ function readStrings(value: unknown, field: string): StringValues | undefined {
 
 function readPrincipals(value: unknown, field: string): Principals | undefined {
     if (value === undefined) return undefined;
-    if (isUnknown(value)) return { entries: [], incomplete: true };
+    if (isUnknown(value)) return { entries: [], incomplete: true, unknown: true };
     if (value === "*") return { entries: [{ type: "*", id: "*" }], incomplete: false };
     if (!isRecord(value)) {
         throw new ShapeError(`has a ${field} that is ${kindOf(value)}; it must be "*" or an object such as {"AWS": [...]} or {"Service": ...}`);
@@ -342,10 +344,13 @@ export function anyoneClause(statement: PolicyStatement): string {
 
 export function audienceOf(statement: PolicyStatement): Audience {
     const entries = statement.principal?.entries ?? [];
+    // A NotPrincipal opens an Allow to everyone but those it lists; a wholly unknown one may
+    // resolve to nothing, and then the statement names no one: not known to be open yet.
+    const notPrincipal = statement.notPrincipal;
     return {
-        anyone: statement.notPrincipal !== undefined || entries.some(isAnyone),
+        anyone: (notPrincipal !== undefined && !notPrincipal.unknown) || entries.some(isAnyone),
         others: entries.some((p) => !isAnyone(p) && !(p.type === "AWS" && isAccountRoot(p.id))),
-        incomplete: statement.principal?.incomplete === true,
+        incomplete: statement.principal?.incomplete === true || notPrincipal?.unknown === true,
     };
 }
 

@@ -11,6 +11,7 @@ import { readPolicyDocument } from "../../policies/lib/policy-document";
 import { EMPTY_TEXT_ASSET_HASH, UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { findWildcardActions } from "../../policies/iam-no-wildcard-actions";
 import { findKeyPolicyWildcards } from "../../policies/kms-no-wildcard-actions";
+import { findPublicGrants, findResourcePolicyWildcards } from "../../policies/resource-policy-no-wildcards";
 import { findMissingDeletionProtection } from "../../policies/rds-deletion-protection";
 import { DEFAULT_DELETION_SAFEGUARDS_CONFIG, findMissingDeletionSafeguards } from "../../policies/deletion-safeguards";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
@@ -83,6 +84,18 @@ describe("policy-document reader, iam-no-wildcard-actions, kms-no-wildcard-actio
     it("kms: an unknown NotPrincipal beside a Principal does not open the key to anyone", () => {
         const policy = { Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, NotPrincipal: U, Action: "kms:*", Resource: "*" }] };
         expect(findKeyPolicyWildcards(resource("aws:kms/key:Key", { policy }), NO_CONFIG)).toEqual([]);
+    });
+
+    it("an unknown NotPrincipal without a Principal opens nothing at preview: it may resolve to nothing (seed 113211889)", () => {
+        const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", NotPrincipal: U, Action: ["ec2:Describe*"], Resource: "*" }] };
+        const r = resource("aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy", { policy });
+        expect([...findResourcePolicyWildcards(r, { allowedActions: [] }), ...findPublicGrants([r])]).toEqual([]);
+        expect(findKeyPolicyWildcards(resource("aws:kms/key:Key", { policy: { ...policy, Statement: [{ ...policy.Statement[0], Action: "kms:*" }] } }), NO_CONFIG)).toEqual([]);
+        // Known, it is judged: everyone but those listed.
+        const known = { Statement: [{ ...policy.Statement[0], NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } }] };
+        expect(findResourcePolicyWildcards(resource("aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy", { policy: known }), { allowedActions: [] }).map((f) => f.message)).toEqual(
+            expect.arrayContaining([expect.stringContaining("allows every principal but those in NotPrincipal")]),
+        );
     });
 
     it("quotes Sids and actions only within AWS's grammar: a secret-shaped Sid, action, principal type or operator is not shown", () => {
