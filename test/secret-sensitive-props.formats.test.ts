@@ -175,6 +175,25 @@ describe("credential formats", () => {
         expect(found({ environment: { variables: { CONFIG: JSON.stringify({ proxy: { auth: b64text(`ci:${pw}`) } }) } } })).toEqual([]);
     });
 
+    // Helper 22: the legacy .dockercfg format keys `auth` by the registry alone (the ECS agent's
+    // ECS_ENGINE_AUTH_DATA of the `dockercfg` type, AWS's "Private registry authentication for
+    // container instances"), and user data echoes config.json with its quotes escaped.
+    it("a Docker config's auth is found in the legacy dockercfg format and with escaped quotes", () => {
+        const found = (type: string, props: Record<string, unknown>) => findSensitiveValues(type, props, { sensitivePatterns: [], ignoreProperties: [] }).map((v) => v.path);
+        const ssm = (value: string) => found("aws:ssm/parameter:Parameter", { name: "/ecs/engine-auth", type: "String", value });
+        const dockercfg = (auth: string) => JSON.stringify({ "https://index.docker.io/v1/": { auth, email: "ci@acme.example" } });
+        expect(ssm(dockercfg(b64text(`ci:${pw}`)))).toEqual(["value.https://index.docker.io/v1/.auth"]);
+        expect(found("aws:lambda/function:Function", { environment: { variables: { ECS_ENGINE_AUTH_DATA: JSON.stringify({ "registry.acme.example:5000": { auth: b64text(`ci:${pw}`) } }) } } }))
+            .toEqual(["environment.variables.ECS_ENGINE_AUTH_DATA.registry.acme.example:5000.auth"]);
+        expect(ssm(dockercfg(b64text("ci:")))).toEqual([]);
+        expect(ssm(dockercfg(b64text("ci:<password>")))).toEqual([]);
+        expect(ssm(JSON.stringify({ credHelpers: { "123456789012.dkr.ecr.us-east-1.amazonaws.com": "ecr-login" }, credsStore: "ecr-login" }))).toEqual([]);
+        const escaped = (auth: string) => `#!/bin/bash\nmkdir -p /root/.docker\necho "{\\"auths\\":{\\"registry.acme.example\\":{\\"auth\\":\\"${auth}\\"}}}" > /root/.docker/config.json\n`;
+        expect(findFormat(escaped(b64text(`ci:${pw}`)))?.id).toBe("docker-config-auth");
+        expect(findFormat(escaped("$AUTH"))).toBeUndefined();
+        expect(findFormat(escaped(b64text("ci:")))).toBeUndefined();
+    });
+
     it("finds formats inside longer text (a script, a JSON document, escaped newlines)", () => {
         expect(findFormat(`#!/bin/bash\necho "${fake.github("in-script")}" | gh auth login --with-token`)?.id).toBe("github-token");
         expect(findFormat(JSON.stringify({ key: fake.rsaPem("in-json") }))?.id).toBe("pem-private-key");

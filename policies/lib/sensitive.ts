@@ -582,11 +582,21 @@ function awsSecretBesideKeyId(value: string, ctx: WalkContext): FormatMatch | un
         : undefined;
 }
 
-/** A registry's `auth` in a Docker config (`auths.<registry>.auth`), as GitLab's DOCKER_AUTH_CONFIG variable holds one. */
+/**
+ * A registry's `auth` in a Docker config (`auths.<registry>.auth`), as GitLab's DOCKER_AUTH_CONFIG
+ * variable holds one, or in the legacy `.dockercfg` format, keyed by the registry alone
+ * (`{"https://index.docker.io/v1/": {"auth": ..., "email": ...}}`: the ECS agent's
+ * `ECS_ENGINE_AUTH_DATA` of the `dockercfg` type).
+ */
 function dockerAuthIn(value: string, ctx: WalkContext): FormatMatch | undefined {
-    return ctx.key === "auth" && ctx.path?.rest?.rest?.head === "auths" && isDockerAuth(value)
+    return ctx.key === "auth" && (ctx.path?.rest?.rest?.head === "auths" || isRegistryKey(ctx.path?.rest?.head)) && isDockerAuth(value)
         ? { id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable" }
         : undefined;
+}
+
+/** A registry as a Docker config names it: a host with a dot or a port, or its URL (`https://index.docker.io/v1/`). */
+function isRegistryKey(key: string | undefined): boolean {
+    return key !== undefined && key.length <= 256 && /^(?:https?:\/\/)?(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d{1,5})?(?:\/[\w./-]*)?$/i.test(key);
 }
 
 /** A JSON document (any string that is one) or a YAML document (where the key says it may be one), parsed. */

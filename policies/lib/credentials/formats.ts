@@ -530,8 +530,9 @@ const RULES: readonly Rule[] = [
         test: inSpans("LoginModule", 2048, /;/, /^LoginModule\s{1,8}required\b.*\bpassword\s{0,8}=\s{0,8}"([^"]{1,256})"/s, (m) => literal(m[1])),
     },
     {
-        id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable", keywords: ['"auth"'],
-        test: rx(/"auth"\s{0,4}:\s{0,4}"([A-Za-z0-9+/]{8,1024}={0,2})"/, isBasicCredentials),
+        // Quotes escaped too: `echo "{\"auths\":{...{\"auth\":\"...\"}}}" > ~/.docker/config.json`.
+        id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable", keywords: ['"auth"', '\\"auth\\"'],
+        test: rx(/\\?"auth\\?"\s{0,4}:\s{0,4}\\?"([A-Za-z0-9+/]{8,1024}={0,2})\\?"/, isBasicCredentials),
     },
     { id: "basic-auth-header", what: "HTTP Basic credentials", class: "unmistakable", keywords: ["Basic "], test: rx(/\bBasic\s{1,4}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/, isBasicCredentials) },
     { id: "bearer-token", what: "a bearer token", class: "unmistakable", keywords: ["Bearer ", "Token "], test: rx(/\b(?:Bearer|Token)\s{1,4}([A-Za-z0-9._~+/-]{16,4096}=*)/, (m) => randomish(m[1])) },
