@@ -338,6 +338,34 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Helper 22: the collector's Datadog exporter takes its API key as `api: {key, site}`; the
+    // configuration is also kept in an SSM String parameter that AOT_CONFIG_CONTENT reads.
+    describe("an API's key as a parent and a child (`api: {key}`)", () => {
+        const L = "aws:lambda/function:Function";
+        const env = (config: unknown) => ({ role: "arn:aws:iam::123456789012:role/fn", runtime: "nodejs20.x", handler: "index.handler",
+            environment: { variables: { COLLECTOR_CONFIG: JSON.stringify(config) } } });
+        const ddKey = "4f9c2e7a1b8d3f60c5e2a9174b3d8e6f"; // made up: 32 hex, a Datadog API key's shape
+        const collector = (key: string) => `receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  datadog:\n    api:\n      key: ${key}\n      site: datadoghq.com\n` +
+            "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [datadog]\n";
+        it("a random key under `api` is reported, in AOT_CONFIG_CONTENT, a JSON variable and an SSM String parameter's YAML", () => {
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", { family: "otel", containerDefinitions: JSON.stringify([{ name: "adot", image: "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3",
+                environment: [{ name: "AOT_CONFIG_CONTENT", value: collector(ddKey) }] }]) })).toEqual(["containerDefinitions.adot.environment.AOT_CONFIG_CONTENT.exporters.datadog.api.key"]);
+            expect(paths(L, env({ exporters: { "datadog/eu": { api: { key: ddKey, site: "datadoghq.eu" } } } }))).toEqual(["environment.variables.COLLECTOR_CONFIG.exporters.datadog/eu.api.key"]);
+            expect(paths(L, env({ datadog_api: { key: ddKey } }))).toEqual(["environment.variables.COLLECTOR_CONFIG.datadog_api.key"]);
+            expect(paths("aws:ssm/parameter:Parameter", { name: "/otel/collector.yaml", type: "String", value: collector(ddKey) })).toEqual(["value.exporters.datadog.api.key"]);
+            expect(paths("aws:ssm/parameter:Parameter", { name: "/otel/collector.yaml", type: "String", insecureValue: collector(ddKey) })).toEqual(["insecureValue.exporters.datadog.api.key"]);
+        });
+        it("a key that names an entry, a header, a reference or a thing passes", () => {
+            expect(paths(L, env({ api: { key: "x-api-key" }, s3: { key: "uploads/a.txt" }, kms: { key: "alias/app" }, tags: [{ key: "env", value: "prod" }] }))).toEqual([]);
+            expect(paths(L, env({ cache: { key: ddKey }, object: { key: ddKey } }))).toEqual([]);
+            expect(paths(L, env({ api: { key: "orders-service-prod-key" } }))).toEqual([]);
+            expect(paths(L, env({ api: { key: "3f2b8c1e-9a7d-4e5f-8b6a-1c2d3e4f5a6b" } }))).toEqual([]);
+            expect(paths(L, env({ api: { key: "/prod/datadog/api-key" } }))).toEqual([]);
+            expect(paths("aws:ssm/parameter:Parameter", { name: "/otel/collector.yaml", type: "String", value: collector("${env:DD_API_KEY}") })).toEqual([]);
+            expect(paths("aws:ssm/parameter:Parameter", { name: "/motd", type: "String", value: "Welcome\nmaintenance: sundays 02:00 UTC\n" })).toEqual([]);
+        });
+    });
+
     // App Runner's buildCommand and startCommand are shell command lines (helper 20).
     describe("App Runner's build and start commands", () => {
         const AR = "aws:apprunner/service:Service";

@@ -16,7 +16,7 @@
 // secret covers.
 import { Secret } from "@pulumi/policy";
 import { findFormat, isDockerAuth, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
-import { isGenericChildKey, judgeName, NameJudgement } from "./credentials/names";
+import { isGenericChildKey, judgeChildName, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import {
     findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
@@ -395,6 +395,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const scriptJudge = (ctx: WalkContext) => (name: string, value: string): boolean =>
         !isUnusable(value) && (patternFor(name) !== undefined || nameReason(judgeName(name), value, ctx) !== undefined || findFormat(value)?.class === "unmistakable");
 
+    // An SSM parameter's value may be a YAML document: the ADOT collector's configuration, which its
+    // AOT_CONFIG_CONTENT reads from the parameter (`valueFrom`), is stored there as AWS's guide shows.
+    const yamlKeyOf = (ctx: WalkContext) => (type === t.SSM_PARAMETER && ctx.depth === 1 && (ctx.key === "value" || ctx.key === "insecureValue") ? "document" : ctx.key);
     const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
         if (ctx.marks.hit ? isUnusableLiterally(value) : isUnusable(value)) return;
         const dummy = ctx.siblings.emulator && isEmulatorDummy(value);
@@ -403,7 +406,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             return;
         }
         if (isPolicyText(value)) return;
-        const document = ctx.full && ctx.documents < MAX_DOCUMENT_NESTING && value.length <= MAX_DOCUMENT ? parseDocument(value, ctx.key) : undefined;
+        const document = ctx.full && ctx.documents < MAX_DOCUMENT_NESTING && value.length <= MAX_DOCUMENT ? parseDocument(value, yamlKeyOf(ctx)) : undefined;
         if (document !== undefined) {
             schedule(document, {
                 ...ctx, marks: NO_MARKS, documentParts: ctx.documentParts ?? depthOf(ctx.path), documents: ctx.documents + 1, describing: false,
@@ -534,7 +537,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 // A value another field names is judged by that name, as a pair's is.
                 const byField = fieldName?.match.value === key ? fieldName : undefined;
                 const nameKey = byField ? byField.name : key;
-                const name = childFull ? judgeName(nameKey) : undefined;
+                const name = childFull ? (byField ? undefined : judgeChildName(ctx.key, key)) ?? judgeName(nameKey) : undefined;
                 // Every field written out, in the root's order (the most frequent context: no spread).
                 schedule(byField?.match.wildcards ? literalTexts(child) : child, {
                     path: at(ctx.path, key),

@@ -300,6 +300,19 @@ export function nameLooksSensitive(key: string): boolean {
 // (`apiKey: {key: "x-api-key", value: ...}`, cloud-init `chpasswd: {list: ...}`).
 const GENERIC_CHILD_KEYS = new Set(["value", "values", "data", "text", "string", "plaintext", "content", "contents", "body", "list", "default", "current", "raw"]);
 
+/**
+ * A `key` whose parent is an API (`api: {key, site}`, the OpenTelemetry collector's Datadog
+ * exporter; `datadog_api: {key}`) may hold its API key, as `STRIPE_KEY` may: a random-looking
+ * value is reported, a header name (`x-api-key`), a path or a reference is not. `key` under any
+ * other parent names an entry (an S3 object, a tag, a KeyValueStore item) and is not judged.
+ */
+export function judgeChildName(parent: string | undefined, key: string): NameJudgement | undefined {
+    if (parent === undefined || key.toLowerCase() !== "key") return undefined;
+    const words = nameWords(parent);
+    return words[words.length - 1] === "api" ? API_CHILD_KEY : undefined;
+}
+const API_CHILD_KEY: NameJudgement = Object.freeze({ kind: "weak", public: false });
+
 export function isGenericChildKey(key: string): boolean {
     return GENERIC_CHILD_KEYS.has(key.toLowerCase());
 }
