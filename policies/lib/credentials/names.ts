@@ -16,6 +16,11 @@ export interface NameJudgement {
      * makes a number a setting (PASSWORD_ITERATIONS, PASSWD_MAXAGE, OTP_PASSWORD_WINDOW).
      */
     password?: boolean;
+    /**
+     * A credential name whose credential word is `auth` as the last word (REDIS_AUTH, SMTP_AUTH):
+     * an authentication mechanism's name there is a setting (SMTP_AUTH=login).
+     */
+    auth?: boolean;
 }
 
 /** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
@@ -110,6 +115,8 @@ const REFERENCE_WORDS = new Set([
     "users", "owner", "region", "cache", "config", "configuration", "settings", "setting", "options", "server", "flow", "flows", "grant",
     "chars", "charset", "enforcement", "check", "auth", "authentication", "mfa", "lock", "locked", "refresh", "exchange", "revocation",
     "introspection", "storage", "vault", "spec", "pair", "pairs",
+    // A named profile of a credentials file (AWS_CREDENTIALS_PROFILE=default): a name, as AWS_PROFILE is.
+    "profile", "profiles",
     // A blockchain token's public identity (TOKEN_ADDRESS, TOKEN_MINT) and what a setting is about (TOKEN_MODEL, SECRET_ENGINE).
     "address", "addresses", "addr", "contract", "contracts", "mint", "symbol", "decimals", "network", "chain", "model", "engine", "placement",
     // How a credential is carried, checked or talked about: TOKEN_SCHEME=Bearer, PASSWORD_HINT.
@@ -284,7 +291,7 @@ function judgeNameWords(key: string): NameJudgement {
         if (PASSWORD_WORDS.has(w) && (words[m.end] === "key" || words[m.end] === "keys")) continue;
         if (!m.weak) {
             const password = PASSWORD_WORD.test(w) && words.slice(m.end).every((after) => AFTER_PASSWORD.test(after));
-            return { kind: "credential", public: isPublic, ...(password ? { password: true } : {}) };
+            return { kind: "credential", public: isPublic, ...(password ? { password: true } : {}), ...(w === "auth" ? { auth: true } : {}) };
         }
         weak = true;
     }

@@ -151,6 +151,14 @@ function digitRuns(v: string): number {
 // An HTTP authentication scheme alone (IANA's registry, and GitHub's `token`): how a header's
 // credential is introduced (a WAF rule matching `Bearer `), not the credential.
 const AUTH_SCHEME = /^(?:basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|token|vapid)$/i;
+// A SASL or SMTP authentication mechanism's name (IANA's SASL registry, and LOGIN, which mailers
+// offer beside PLAIN): under a name ending in `auth` it is a setting (SMTP_AUTH=login, TFE_SMTP_AUTH=plain).
+const AUTH_MECHANISM = /^(?:plain|login|cram[-_]md5|digest[-_]md5|xoauth2?|oauthbearer|gssapi|external|anonymous|ntlm|auto)$/i;
+
+/** An authentication mechanism's name, a setting under a name ending in `auth` (SMTP_AUTH=login). */
+export function isAuthMechanism(value: string): boolean {
+    return AUTH_MECHANISM.test(value.trim());
+}
 const MIME = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*[\w-]+=[\w-]+)?$/i;
 // Hash, signature and cipher names: password_encryption=scram-sha-256, TOKEN_ALG=HS256.
 const ALGORITHM = /^(?:md5|sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|scram-sha-(?:1|256|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha-?(?:1|256|512))?|[hrpe]s(?:256|384|512)|aes-?(?:128|192|256)(?:-(?:gcm|cbc|ctr))?|rsa-oaep(?:-256)?|ed25519)$/i;
