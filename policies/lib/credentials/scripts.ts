@@ -351,7 +351,13 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
         // `PGPASSWORD="$DB_PASSWORD" psql ...`: a command run with a variable taken at run time.
         const first = /^("[^"\n]*"|'[^'\n]*'|[^\s"']+)\s+\S/.exec(config[2].trim());
         const prefixed = first !== null && isRuntime(unquote(first[1]));
-        if (!prefixed && !/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(config[1], value)) return { what: "a configuration line" };
+        // `SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile` (Rails' Dockerfile): a shell variable
+        // given to one command, whose value the assignment reader above judged by its name; the
+        // command after it is no value of that name (a `.env` value with spaces still has its format
+        // judged, and a line written by `echo` is a file's line).
+        const commandPrefix = !echoed && first !== null && /^[A-Za-z_]\w*=[^\s"']/.test(line.trimStart())
+            && /^(?:\.{0,2}\/[\w./-]+|[a-z][a-z0-9._-]*)(?:\s|$)/.test(config[2].trim().slice(first[1].length).trimStart());
+        if (!prefixed && !/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(commandPrefix ? "value" : config[1], value)) return { what: "a configuration line" };
     }
     if (echoed) return undefined;
     // The quoted text is judged as the lines it writes (`echo -e` and printf's `\n` end a line).
