@@ -475,7 +475,13 @@ const ebsStackChecks: EbsCheck[] = [
 ];
 
 const ebsStackRule = propertyRule(ebsStackChecks);
-const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, t.EKS_NODE_GROUP, t.EMR_CLUSTER]);
+
+/** Resources judged whole rather than field by field: whether only the account default would encrypt their volumes. */
+const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, templates: readonly PlainResource[], j: EbsJudgement) => string | undefined>> = {
+    [t.EKS_NODE_GROUP]: nodeGroupFinding,
+    [t.EMR_CLUSTER]: (r, _templates, j) => emrClusterFinding(r, j),
+};
+const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
 
 /**
  * Whether a launch template gives an EKS managed node group's nodes their root volume: with an
@@ -509,11 +515,8 @@ function nodeGroupFinding(r: PlainResource, templates: readonly PlainResource[],
         if (template === undefined || templateSetsVolumes(template) !== false) return undefined;
         state = `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
     }
-    const d = j.defaultFor(r);
-    if (d.on !== false) return undefined;
-    const fix = unsetFix("Give the node group a launch template with a root device mapping that sets `ebs.encrypted: \"true\"` " +
-        "(with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own)", r, d);
-    return `${r.type} "${r.name}": launchTemplate ${state}; ${unsetNote(r, d)}). ${fix}`;
+    return uncreditedFinding(r, j, `launchTemplate ${state}`, "Give the node group a launch template with a root device mapping that sets " +
+        "`ebs.encrypted: \"true\"` (with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own)");
 }
 
 /**
@@ -526,11 +529,19 @@ function nodeGroupFinding(r: PlainResource, templates: readonly PlainResource[],
 function emrClusterFinding(r: PlainResource, j: EbsJudgement): string | undefined {
     const named = r.props.securityConfiguration;
     if (isUnknown(named) || (typeof named === "string" && named !== "")) return undefined;
+    return uncreditedFinding(r, j, "securityConfiguration is not set (EMR encrypts the cluster's local disks only through a security configuration",
+        "Give the cluster an aws.emr.SecurityConfiguration with `EncryptionConfiguration.EnableAtRestEncryption: true` and a " +
+        "`LocalDiskEncryptionConfiguration` (`securityConfiguration: config.name`; a running cluster is replaced)");
+}
+
+/**
+ * The finding of a resource whose volumes only the account default could encrypt, unless the
+ * default covers it: `what` opens the parenthesis the account default's note closes.
+ */
+function uncreditedFinding(r: PlainResource, j: EbsJudgement, what: string, declare: string): string | undefined {
     const d = j.defaultFor(r);
     if (d.on !== false) return undefined;
-    const fix = unsetFix("Give the cluster an aws.emr.SecurityConfiguration with `EncryptionConfiguration.EnableAtRestEncryption: true` and a " +
-        "`LocalDiskEncryptionConfiguration` (`securityConfiguration: config.name`; a running cluster is replaced)", r, d);
-    return `${r.type} "${r.name}": securityConfiguration is not set (EMR encrypts the cluster's local disks only through a security configuration; ${unsetNote(r, d)}). ${fix}`;
+    return `${r.type} "${r.name}": ${what}; ${unsetNote(r, d)}). ${unsetFix(declare, r, d)}`;
 }
 
 /**
@@ -628,9 +639,10 @@ function withoutUnknownAt(value: unknown, segments: readonly string[]): unknown 
 
 /**
  * The stack part: EBS encryption flags of volumes, instance and launch configuration devices,
- * launch template mappings and EKS node groups without a template, with the account default
- * the stack turns on. It reads outputs: at preview what the program declared (computed values unknown), after an update
- * what AWS reports (`encrypted: true` is encrypted, whatever the account setting was).
+ * launch template and Image Builder recipe mappings, EKS node groups without a template and EMR
+ * clusters without a security configuration, with the account default the stack turns on. It
+ * reads outputs: at preview what the program declared (computed values unknown), after an
+ * update what AWS reports (`encrypted: true` is encrypted, whatever the account setting was).
  */
 export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], config: EncryptionAtRestConfig, context: Pick<StackContext, "dryRun">): Finding[] {
     const providers = new Map<string, PlainResource>();
@@ -661,9 +673,8 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     for (const r of resources) {
         if (!EBS_STACK_TYPES.has(r.type)) continue;
         const declared = asDeclared(r, context.dryRun);
-        const messages = r.type === t.EKS_NODE_GROUP ? [nodeGroupFinding(declared, templates, judgement)]
-            : r.type === t.EMR_CLUSTER ? [emrClusterFinding(declared, judgement)]
-            : ebsStackRule.check(declared, judgement).map((f) => f.message);
+        const whole = WHOLE_RESOURCE_FINDINGS[r.type];
+        const messages = whole ? [whole(declared, templates, judgement)] : ebsStackRule.check(declared, judgement).map((f) => f.message);
         for (const message of messages) if (message !== undefined) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;
