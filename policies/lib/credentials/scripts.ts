@@ -320,27 +320,13 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
     // .netrc: machine host login user password SECRET
     const netrc = /\bmachine\s{1,8}\S{1,256}\s{1,8}login\s{1,8}\S{1,256}\s{1,8}password\s{1,8}(\S{1,256})/.exec(line);
     if (netrc && !isRuntime(netrc[1])) return { what: "a .netrc entry" };
-    // echo 'user:password' | chpasswd
-    const chpasswd = /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/.exec(line);
-    // Judged as a password, as the other password arguments are: placeholders and hashes pass.
-    if (chpasswd && !isRuntime(chpasswd[1]) && judge("password", chpasswd[1])) return { what: "a line piped to `chpasswd`" };
-    // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
-    const hashed = /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\$\([^)\n]{0,128}\)|[^\s"'$]{1,64})))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/.exec(line);
-    if (hashed && !hashed[2].startsWith("-") && !isRuntime(unquote(hashed[2])) && judge("password", unquote(hashed[2]))) return { what: "`openssl passwd`" };
-    // ipsec.secrets (strongSwan, Libreswan): `[selectors] : PSK "x"`, also hex or base64 (0x..., 0s...).
-    const psk = IPSEC_PSK.exec(line);
-    const pskValue = psk?.[1] ?? psk?.[2] ?? psk?.[3];
-    if (pskValue !== undefined && !isRuntime(pskValue) && judge("psk", pskValue)) return { what: "an ipsec.secrets pre-shared key" };
-    // A .pgpass line (host:port:database:user:password), read only in a script that writes one.
-    const pgpassLine = pgpass ? PGPASS_LINE.exec(line) : null;
-    if (pgpassLine && !isRuntime(pgpassLine[1]) && judge("password", pgpassLine[1])) return { what: "a .pgpass entry" };
-    // debconf-set-selections answers: `<package> <question> password <value>`.
-    const debconf = /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/.exec(line);
-    if (debconf && !isRuntime(debconf[1]) && judge("password", debconf[1])) return { what: "a debconf answer" };
-    // WordPress's sample config edited in place: sed -i "s/password_here/x/" wp-config.php.
-    const wordpress = /\bs([/|#])password_here\1([^/|#\n]{1,256})\1/.exec(line);
-    const replacement = wordpress?.[2].replace(/["']/g, "");
-    if (replacement && !isRuntime(replacement) && judge("password", replacement)) return { what: "a `sed` edit of wp-config.php" };
+    // Lines that give a password by their shape alone, judged as one (placeholders and hashes pass).
+    for (const reader of LINE_PASSWORDS) {
+        if (reader.pgpass && !pgpass) continue;
+        const m = reader.re.exec(line);
+        const value = m ? reader.value(m) : undefined;
+        if (value !== undefined && !isRuntime(value) && judge(reader.name ?? "password", value)) return { what: reader.what };
+    }
     const sql = findPasswordInSql(line, judge);
     if (sql) return sql;
     const piped = PIPED_TO_STDIN.exec(line);
@@ -375,6 +361,30 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
 const IPSEC_PSK = /(?:^|[\s"'\w.%])\s{0,8}:\s{0,8}PSK\s{1,8}(?:\\?"([^"\\\n]{1,256})\\?"|'([^'\n]{1,256})'|(0[sx][A-Za-z0-9+/=]{8,1024}))/;
 // hostname:port:database:username:password (libpq's password file); `*` matches any in the first four.
 const PGPASS_LINE = /^\s{0,64}["']?[\w.*-]{1,253}:(?:\d{1,5}|\*):[^\s:"']{1,128}:[^\s:"']{1,128}:((?:\\.|[^\s:"'\\]){1,256})["']?\s{0,8}(?:[>|].*)?$/;
+
+/**
+ * Lines that give a password by their shape: the value a match gives (undefined: none), judged
+ * under `name` (a password unless said). In this order; a .pgpass line only in a script that
+ * writes one.
+ */
+const LINE_PASSWORDS: readonly { what: string; re: RegExp; value(m: RegExpExecArray): string | undefined; name?: string; pgpass?: true }[] = [
+    // echo 'user:password' | chpasswd
+    { what: "a line piped to `chpasswd`", re: /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/, value: (m) => m[1] },
+    // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
+    {
+        what: "`openssl passwd`",
+        re: /\bopenssl\s{1,8}passwd((?:\s{1,8}-(?:1|5|6|apr1|aixmd5|crypt|quiet|noverify|salt\s{1,8}(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\$\([^)\n]{0,128}\)|[^\s"'$]{1,64})))*)\s{1,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s"'`;|&)]{1,256})/,
+        value: (m) => (m[2].startsWith("-") ? undefined : unquote(m[2])),
+    },
+    // ipsec.secrets (strongSwan, Libreswan): `[selectors] : PSK "x"`, also hex or base64 (0x..., 0s...).
+    { what: "an ipsec.secrets pre-shared key", re: IPSEC_PSK, value: (m) => m[1] ?? m[2] ?? m[3], name: "psk" },
+    // A .pgpass line (host:port:database:user:password).
+    { what: "a .pgpass entry", re: PGPASS_LINE, value: (m) => m[1], pgpass: true },
+    // debconf-set-selections answers: `<package> <question> password <value>`.
+    { what: "a debconf answer", re: /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/, value: (m) => m[1] },
+    // WordPress's sample config edited in place: sed -i "s/password_here/x/" wp-config.php.
+    { what: "a `sed` edit of wp-config.php", re: /\bs([/|#])password_here\1([^/|#\n]{1,256})\1/, value: (m) => m[2].replace(/["']/g, "") },
+];
 
 /** SQL giving a user a literal password (`psql -c`, a Redshift Data statement); a stored hash is a verifier. */
 export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding | undefined {
