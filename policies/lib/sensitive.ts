@@ -15,7 +15,7 @@
 // sensitive values on both paths, and `collectSecretLocations` says which of them a
 // secret covers.
 import { Secret } from "@pulumi/policy";
-import { findFormat, isDockerAuth, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
+import { DOCKER_CONFIG_AUTH, findFormat, isDockerAuth, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
 import { isGenericChildKey, judgeChildName, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import {
@@ -395,9 +395,11 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const scriptJudge = (ctx: WalkContext) => (name: string, value: string): boolean =>
         !isUnusable(value) && (patternFor(name) !== undefined || nameReason(judgeName(name), value, ctx) !== undefined || findFormat(value)?.class === "unmistakable");
 
-    // An SSM parameter's value may be a YAML document: the ADOT collector's configuration, which its
-    // AOT_CONFIG_CONTENT reads from the parameter (`valueFrom`), is stored there as AWS's guide shows.
-    const yamlKeyOf = (ctx: WalkContext) => (type === t.SSM_PARAMETER && ctx.depth === 1 && (ctx.key === "value" || ctx.key === "insecureValue") ? "document" : ctx.key);
+    // Where a string may be a YAML document: under YAML_KEYS, and an SSM parameter's value (the ADOT
+    // collector's configuration, which its AOT_CONFIG_CONTENT reads from the parameter with
+    // `valueFrom`, is stored there as AWS's guide shows).
+    const mayBeYaml = (ctx: WalkContext) => (ctx.key !== undefined && YAML_KEYS.has(ctx.key.toLowerCase()))
+        || (type === t.SSM_PARAMETER && ctx.depth === 1 && (ctx.key === "value" || ctx.key === "insecureValue"));
     const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
         if (ctx.marks.hit ? isUnusableLiterally(value) : isUnusable(value)) return;
         const dummy = ctx.siblings.emulator && isEmulatorDummy(value);
@@ -406,7 +408,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             return;
         }
         if (isPolicyText(value)) return;
-        const document = ctx.full && ctx.documents < MAX_DOCUMENT_NESTING && value.length <= MAX_DOCUMENT ? parseDocument(value, yamlKeyOf(ctx)) : undefined;
+        const document = ctx.full && ctx.documents < MAX_DOCUMENT_NESTING && value.length <= MAX_DOCUMENT ? parseDocument(value, mayBeYaml(ctx)) : undefined;
         if (document !== undefined) {
             schedule(document, {
                 ...ctx, marks: NO_MARKS, documentParts: ctx.documentParts ?? depthOf(ctx.path), documents: ctx.documents + 1, describing: false,
@@ -593,7 +595,7 @@ function awsSecretBesideKeyId(value: string, ctx: WalkContext): FormatMatch | un
  */
 function dockerAuthIn(value: string, ctx: WalkContext): FormatMatch | undefined {
     return ctx.key === "auth" && (ctx.path?.rest?.rest?.head === "auths" || isRegistryKey(ctx.path?.rest?.head)) && isDockerAuth(value)
-        ? { id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable" }
+        ? DOCKER_CONFIG_AUTH
         : undefined;
 }
 
@@ -602,8 +604,8 @@ function isRegistryKey(key: string | undefined): boolean {
     return key !== undefined && key.length <= 256 && /^(?:https?:\/\/)?(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d{1,5})?(?:\/[\w./-]*)?$/i.test(key);
 }
 
-/** A JSON document (any string that is one) or a YAML document (where the key says it may be one), parsed. */
-function parseDocument(value: string, key: string | undefined): unknown {
+/** A JSON document (any string that is one) or a YAML document (where it may be one), parsed. */
+function parseDocument(value: string, yaml: boolean): unknown {
     const trimmed = value.trimStart();
     const first = trimmed[0];
     if (first === "{" || first === "[") {
@@ -615,7 +617,7 @@ function parseDocument(value: string, key: string | undefined): unknown {
             return undefined;
         }
     }
-    if (key !== undefined && YAML_KEYS.has(key.toLowerCase()) && value.length <= MAX_YAML && /^[\w"'-][\w .'"-]{0,64}:(?:\s|$)/m.test(value) && value.includes("\n")) {
+    if (yaml && value.length <= MAX_YAML && /^[\w"'-][\w .'"-]{0,64}:(?:\s|$)/m.test(value) && value.includes("\n")) {
         const parsed = parseYamlText(value, CLOUDFORMATION_TAGS);
         return isRecord(parsed) ? parsed : undefined;
     }

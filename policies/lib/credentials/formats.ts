@@ -221,6 +221,9 @@ function isJwt(match: RegExpExecArray): boolean {
 }
 
 /** HTTP Basic credentials: base64 of `user:password`, printable, both parts present. */
+/** A registry's credentials in a Docker config, found in its text or, once parsed, by its `auth` member. */
+export const DOCKER_CONFIG_AUTH: FormatMatch = { id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable" };
+
 /** A Docker config's `auth` member, parsed out of its document: base64 of `user:password`. */
 export function isDockerAuth(value: string): boolean {
     const m = /^([A-Za-z0-9+/]{8,1024}={0,2})$/.exec(value.trim());
@@ -531,7 +534,7 @@ const RULES: readonly Rule[] = [
     },
     {
         // Quotes escaped too: `echo "{\"auths\":{...{\"auth\":\"...\"}}}" > ~/.docker/config.json`.
-        id: "docker-config-auth", what: "Docker registry credentials", class: "unmistakable", keywords: ['"auth"', '\\"auth\\"'],
+        ...DOCKER_CONFIG_AUTH, keywords: ['"auth"', '\\"auth\\"'],
         test: rx(/\\?"auth\\?"\s{0,4}:\s{0,4}\\?"([A-Za-z0-9+/]{8,1024}={0,2})\\?"/, isBasicCredentials),
     },
     { id: "basic-auth-header", what: "HTTP Basic credentials", class: "unmistakable", keywords: ["Basic "], test: rx(/\bBasic\s{1,4}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/, isBasicCredentials) },
