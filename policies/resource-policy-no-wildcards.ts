@@ -291,13 +291,17 @@ interface SharedProvider {
     problem: string;
 }
 
-/** `issuer` is a pattern; a built-in provider is named by its issuer alone, others by an IAM provider's ARN. */
+/**
+ * `issuer` is a pattern; a built-in provider is named by its issuer alone, others by an IAM provider's ARN.
+ * `globalKeys` are keys outside the token that name the tenant (Microsoft Sentinel's `sts:RoleSessionName`).
+ */
 function sharedProvider(
-    issuer: string, claims: string[], namesTenant: SharedProvider["namesTenant"], problem: string, builtIn = false,
+    issuer: string, claims: string[], namesTenant: SharedProvider["namesTenant"], problem: string, builtIn = false, globalKeys: string[] = [],
 ): SharedProvider {
+    const keys = [...claims.length > 0 ? [`${issuer}:(${claims.join("|")})`] : [], ...globalKeys.map((key) => `(${key})`)];
     return {
         principal: new RegExp(builtIn ? `^${issuer}$` : `(?:^|:oidc-provider/)${issuer}$`, "i"),
-        claims: new RegExp(`^${issuer}:(${claims.join("|")})$`, "i"),
+        claims: new RegExp(`^(?:${keys.join("|")})$`, "i"),
         namesTenant,
         problem,
     };
@@ -330,6 +334,10 @@ function githubSubjectNamesTenant(value: string): boolean {
 const tenantPrefix = (prefix: string, separator: string) => (value: string) =>
     value.startsWith(prefix) ? new RegExp(`^${prefix}[^${separator}*?]+${separator}`).test(fixedPart(value)) : concrete(value);
 
+/** GitHub's claims: `sub` (`repo:<owner>/...` or a customized subject), `repository`/`job_workflow_ref` (`<owner>/...`), ids. */
+const githubNamesTenant = (claim: string, value: string) => claim === "sub" ? githubSubjectNamesTenant(value)
+    : claim === "repository" || claim === "job_workflow_ref" ? ownerPath(value) : concrete(value);
+
 const SHARED_PROVIDERS: readonly SharedProvider[] = [
     sharedProvider(
         // github.com's issuer. An enterprise's own (token.actions.githubusercontent.com/<slug>) issues
@@ -337,11 +345,75 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         "token\\.actions\\.githubusercontent\\.com",
         ["sub", "repository", "repository_owner", "repository_id", "repository_owner_id", "job_workflow_ref", "enterprise_id"],
         // sub: `repo:<owner>/<repo>:...`, or a customized subject (repository_owner_id:...).
-        (claim, value) => claim === "sub" ? githubSubjectNamesTenant(value)
-            : claim === "repository" || claim === "job_workflow_ref" ? ownerPath(value) : concrete(value),
+        githubNamesTenant,
         "trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow " +
         'of any repository on GitHub may assume the role. Add a condition such as StringLike "token.actions.githubusercontent.com:sub": ' +
         '"repo:<owner>/<repo>:*" (and StringEquals on its aud, "sts.amazonaws.com").',
+    ),
+    sharedProvider(
+        // GitHub Actions' issuer of 2021, still trusted by roles of that time; its subject is
+        // `repo:<owner>/<repo>:...` as today's (public CloudFormation and Terraform of the period),
+        // and AWS reads only its sub and aud.
+        "vstoken\\.actions\\.githubusercontent\\.com",
+        ["sub"],
+        githubNamesTenant,
+        "trusts GitHub Actions' former OIDC provider (vstoken.actions.githubusercontent.com) without a condition on the token's subject (sub) " +
+        "naming your repositories, so a workflow of any repository on GitHub may assume the role. Add a condition such as StringLike " +
+        '"vstoken.actions.githubusercontent.com:sub": "repo:<owner>/<repo>:*", or move to token.actions.githubusercontent.com.',
+    ),
+    sharedProvider(
+        // GitHub Enterprise Cloud's audit log streaming to S3: its audience, sts.amazonaws.com, is
+        // every enterprise's; GitHub's guide pins the subject, https://github.com/<enterprise>.
+        "oidc-configuration\\.audit-log\\.githubusercontent\\.com",
+        ["sub"],
+        (_claim, value) => concrete(value),
+        "trusts GitHub's audit log streaming OIDC provider (oidc-configuration.audit-log.githubusercontent.com) without a condition on the " +
+        "token's subject (sub) naming your enterprise, so the audit log stream of any GitHub enterprise may assume the role. Add a condition " +
+        'StringEquals "oidc-configuration.audit-log.githubusercontent.com:sub": "https://github.com/<enterprise>".',
+    ),
+    sharedProvider(
+        // Vercel's global issuer (a team's own, oidc.vercel.com/<team>, is that team's alone): Vercel's
+        // guide pins aud, https://vercel.com/<team>, and sub, owner:<team>:project:<project>:environment:<env>.
+        "oidc\\.vercel\\.com",
+        ["aud", "sub"],
+        (claim, value) => claim === "sub" ? tenantPrefix("owner:", ":")(value) : concrete(value),
+        "trusts Vercel's global OIDC provider (oidc.vercel.com) without a condition naming your team (aud or sub), so a deployment of any " +
+        'Vercel team may assume the role. Add a condition such as StringEquals "oidc.vercel.com:aud": "https://vercel.com/<team>" and ' +
+        '"oidc.vercel.com:sub": "owner:<team>:project:<project>:environment:production".',
+    ),
+    sharedProvider(
+        // DataChain (DVC) Studio, by its successive hosts: subject credentials:<user or team>/<credentials name>.
+        "studio\\.(?:datachain\\.ai|dvc\\.ai|iterative\\.ai)/api",
+        ["sub"],
+        (_claim, value) => tenantPrefix("credentials:", "/")(value),
+        "trusts DataChain Studio's OIDC provider (studio.datachain.ai/api) without a condition on the token's subject (sub) naming your " +
+        "team, so the credentials of any Studio user or team may assume the role. Add a condition such as StringLike " +
+        '"studio.datachain.ai/api:sub": "credentials:<team>/<credentials name>".',
+    ),
+    sharedProvider(
+        // IBM Turbonomic SaaS: its clusters' service account issuers, one per region (IBM's IAM role
+        // setup page); each instance is a namespace, named in system:serviceaccount:<namespace>:<account>.
+        "(?:rh-oidc\\.s3\\.us-east-1\\.amazonaws\\.com/(?:22ejnvnnturfmt6km08idd0nt4hekbn7|23e3sd27sju1hoou6ohfs68vbno607tr|" +
+        "23ne21h005qjl3n33d8dui5dlrmv2tmg|24jrf12m5dj7ljlfb4ta2frhrcoadm26)|oidc\\.op1\\.openshiftapps\\.com/(?:2f785sojlpb85i7402pk3qogugim5nfb|" +
+        "2c51blsaqa9gkjt0o9rt11mle8mmropu))",
+        ["sub"],
+        (_claim, value) => tenantPrefix("system:serviceaccount:", ":")(value),
+        "trusts IBM Turbonomic SaaS's OIDC provider without a condition on the token's subject (sub) naming your Turbonomic instance, so " +
+        "any customer's instance may assume the role. Add a condition such as StringEquals \"<provider>:sub\": " +
+        '"system:serviceaccount:<instance namespace>:<service account>".',
+    ),
+    sharedProvider(
+        // Microsoft Sentinel's AWS connectors (commercial and government issuers): the audience is
+        // Sentinel's application, every customer's; Microsoft's guide names the workspace in the
+        // session name, sts:RoleSessionName = MicrosoftSentinel_<workspace id>.
+        "sts\\.windows\\.net/(?:33e01921-4d64-4f8c-a055-5bdaffd5e33d|cab8a31a-1906-4287-a0d8-4eef66b95f6e)/?",
+        [],
+        (_claim, value) => concrete(value),
+        "trusts Microsoft Sentinel's OIDC provider (sts.windows.net/<Microsoft's tenant>/) without a condition on sts:RoleSessionName " +
+        "naming your workspace, so the Sentinel connector of any customer may assume the role. Add a condition StringEquals " +
+        '"sts:RoleSessionName": "MicrosoftSentinel_<workspace id>".',
+        false,
+        ["sts:RoleSessionName"],
     ),
     sharedProvider(
         // GitLab.com; a self-managed instance is its owner's own issuer.
@@ -454,7 +526,8 @@ function openSharedProviders(statement: PolicyStatement): string[] {
  * value may name one: pinned.
  */
 function tenantPinned(provider: SharedProvider, test: ConditionTest): boolean {
-    const claim = provider.claims.exec(test.key.trim())?.[1].toLowerCase();
+    const match = provider.claims.exec(test.key.trim());
+    const claim = (match?.[1] ?? match?.[2])?.toLowerCase();
     if (!claim) return false;
     // `ForAllValues:` is true when the key is absent (or AWS does not know it), except on the
     // `sub` and `aud` every OIDC token carries: there it tests their one value like the plain one.

@@ -605,6 +605,80 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${expected}`]);
     });
 
+    // The rarer members of AWS's list, as their own guides write the trust policy: IAM checks
+    // only that a new or edited policy evaluates the claim ("repo:*" does) and never re-checks
+    // an existing one, so a role may still trust every tenant.
+    const VERCEL = `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.vercel.com`;
+    const VSTOKEN = `arn:aws:iam::${ACCOUNT}:oidc-provider/vstoken.actions.githubusercontent.com`;
+    const AUDIT_LOG = `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc-configuration.audit-log.githubusercontent.com`;
+    const DATACHAIN = `arn:aws:iam::${ACCOUNT}:oidc-provider/studio.datachain.ai/api`;
+    const TURBONOMIC = `arn:aws:iam::${ACCOUNT}:oidc-provider/rh-oidc.s3.us-east-1.amazonaws.com/22ejnvnnturfmt6km08idd0nt4hekbn7`;
+    const SENTINEL = `arn:aws:iam::${ACCOUNT}:oidc-provider/sts.windows.net/33e01921-4d64-4f8c-a055-5bdaffd5e33d/`;
+    const SENTINEL_AUD = { "sts.windows.net/33e01921-4d64-4f8c-a055-5bdaffd5e33d/:aud": "api://1462b192-27f7-4cb9-8523-0f4ecb54b47e" };
+    it.each([
+        ["Vercel: team and project, as Vercel's guide writes it", federated(VERCEL, { StringEquals: {
+            "oidc.vercel.com:aud": "https://vercel.com/acme", "oidc.vercel.com:sub": "owner:acme:project:web:environment:production" } })],
+        ["Vercel: the team's audience alone", federated(VERCEL, { StringEquals: { "oidc.vercel.com:aud": "https://vercel.com/acme" } })],
+        ["Vercel: every environment of one project", federated(VERCEL, { StringLike: { "oidc.vercel.com:sub": "owner:acme:project:web:environment:*" } })],
+        // Team issuer mode: oidc.vercel.com/<team> issues to that team alone.
+        ["Vercel: a team's own issuer, without a condition", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.vercel.com/acme`)],
+        ["GitHub's vstoken issuer (2021): one repository", federated(VSTOKEN, { StringLike: { "vstoken.actions.githubusercontent.com:sub": "repo:acme/shop:*" } })],
+        ["GitHub audit log streaming: one enterprise, as GitHub's guide writes it", federated(AUDIT_LOG, { StringEquals: {
+            "oidc-configuration.audit-log.githubusercontent.com:aud": "sts.amazonaws.com",
+            "oidc-configuration.audit-log.githubusercontent.com:sub": "https://github.com/acme" } })],
+        ["DataChain Studio: one team's credentials, as its guide writes it", federated(DATACHAIN, {
+            "ForAnyValue:StringLike": { "studio.datachain.ai/api:sub": "credentials:acme/s3-creds" } })],
+        ["IBM Turbonomic SaaS: one instance's service account", federated(TURBONOMIC, { StringEquals: {
+            "rh-oidc.s3.us-east-1.amazonaws.com/22ejnvnnturfmt6km08idd0nt4hekbn7:sub": "system:serviceaccount:turbonomic-acme:t8c-operator" } })],
+        ["Microsoft Sentinel: one workspace's session name, as Microsoft's guide writes it", federated(SENTINEL, { StringEquals: {
+            ...SENTINEL_AUD, "sts:RoleSessionName": "MicrosoftSentinel_0a1b2c3d-1111-2222-3333-444455556666" } })],
+        ["a host that only ends like GitHub's vstoken issuer", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/evil-vstoken.actions.githubusercontent.com.example.org`)],
+    ])("passes: %s", (_label, assumeRolePolicy) => {
+        expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
+    });
+
+    const VERCEL_OPEN = "trusts Vercel's global OIDC provider (oidc.vercel.com) without a condition naming your team (aud or sub), " +
+        "so a deployment of any Vercel team may assume the role";
+    const VSTOKEN_OPEN = "trusts GitHub Actions' former OIDC provider (vstoken.actions.githubusercontent.com) without a condition on the " +
+        "token's subject (sub) naming your repositories, so a workflow of any repository on GitHub may assume the role";
+    const AUDIT_LOG_OPEN = "trusts GitHub's audit log streaming OIDC provider (oidc-configuration.audit-log.githubusercontent.com) without a " +
+        "condition on the token's subject (sub) naming your enterprise, so the audit log stream of any GitHub enterprise may assume the role";
+    const DATACHAIN_OPEN = "trusts DataChain Studio's OIDC provider (studio.datachain.ai/api) without a condition on the token's subject (sub) " +
+        "naming your team, so the credentials of any Studio user or team may assume the role";
+    const TURBONOMIC_OPEN = "trusts IBM Turbonomic SaaS's OIDC provider without a condition on the token's subject (sub) naming your " +
+        "Turbonomic instance, so any customer's instance may assume the role";
+    const SENTINEL_OPEN = "trusts Microsoft Sentinel's OIDC provider (sts.windows.net/<Microsoft's tenant>/) without a condition on " +
+        "sts:RoleSessionName naming your workspace, so the Sentinel connector of any customer may assume the role";
+    it.each([
+        ["Vercel without a condition", federated(VERCEL), VERCEL_OPEN],
+        ["Vercel with every team's audience", federated(VERCEL, { StringLike: { "oidc.vercel.com:aud": "https://vercel.com/*" } }), VERCEL_OPEN],
+        ["Vercel with any team's project of one name", federated(VERCEL, {
+            StringLike: { "oidc.vercel.com:sub": "owner:*:project:web:environment:production" } }), VERCEL_OPEN],
+        ["GitHub's vstoken issuer without a condition", federated(VSTOKEN), VSTOKEN_OPEN],
+        // The workflow picks its audience (core.getIDToken(audience)).
+        ["GitHub's vstoken issuer with only the audience", federated(VSTOKEN, {
+            StringLike: { "vstoken.actions.githubusercontent.com:aud": "https://github.com/acme/shop" } }), VSTOKEN_OPEN],
+        ['GitHub\'s vstoken issuer with sub "repo:*"', federated(VSTOKEN, { StringLike: { "vstoken.actions.githubusercontent.com:sub": "repo:*" } }), VSTOKEN_OPEN],
+        // sts.amazonaws.com is the audience of every enterprise's stream.
+        ["GitHub audit log streaming with only the audience", federated(AUDIT_LOG, {
+            StringEquals: { "oidc-configuration.audit-log.githubusercontent.com:aud": "sts.amazonaws.com" } }), AUDIT_LOG_OPEN],
+        ["GitHub audit log streaming with every enterprise", federated(AUDIT_LOG, {
+            StringLike: { "oidc-configuration.audit-log.githubusercontent.com:sub": "https://github.com/*" } }), AUDIT_LOG_OPEN],
+        ["DataChain Studio without a condition", federated(DATACHAIN), DATACHAIN_OPEN],
+        ["DataChain Studio with any owner's credentials of one name", federated(DATACHAIN, {
+            StringLike: { "studio.datachain.ai/api:sub": "credentials:*/s3-creds" } }), DATACHAIN_OPEN],
+        ["DVC Studio's earlier host without a condition", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/studio.iterative.ai/api`), DATACHAIN_OPEN],
+        ["IBM Turbonomic SaaS without a condition", federated(TURBONOMIC), TURBONOMIC_OPEN],
+        ["IBM Turbonomic SaaS with any instance", federated(TURBONOMIC, {
+            StringLike: { "rh-oidc.s3.us-east-1.amazonaws.com/22ejnvnnturfmt6km08idd0nt4hekbn7:sub": "system:serviceaccount:*:t8c-operator" } }), TURBONOMIC_OPEN],
+        // Sentinel's application is every customer's audience.
+        ["Microsoft Sentinel with only the audience", federated(SENTINEL, { StringEquals: SENTINEL_AUD }), SENTINEL_OPEN],
+        ["Microsoft Sentinel with any workspace's session name", federated(SENTINEL, {
+            StringEquals: SENTINEL_AUD, StringLike: { "sts:RoleSessionName": "MicrosoftSentinel_*" } }), SENTINEL_OPEN],
+    ])("fails: %s", (_label, assumeRolePolicy, expected) => {
+        expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${expected}`]);
+    });
+
     // A program that creates the provider names it by its ARN, unknown at preview (Principal:
     // {Federated: provider.arn} in an object document). Its condition keys do not settle whose it
     // is: with an EKS provider, a test on gitlab.com's keys never matches and no one may assume
