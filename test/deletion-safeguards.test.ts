@@ -61,7 +61,12 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["DocumentDB global secondary", DOCDB, { globalClusterIdentifier: "docs-global", skipFinalSnapshot: true }],
         ["Neptune read replica cluster", NEPTUNE, { replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:graph", skipFinalSnapshot: true }],
         ["Redshift cluster with a week of snapshots", REDSHIFT, { nodeType: "ra3.xlplus", automatedSnapshotRetentionPeriod: 7, finalSnapshotIdentifier: "dw-final" }],
-        ["Redshift cluster restored from a snapshot inherits its retention", REDSHIFT, { nodeType: "ra3.xlplus", snapshotIdentifier: "dw-2026-01-01" }],
+        ["Redshift cluster restored from a snapshot with a week of snapshots", REDSHIFT, { nodeType: "ra3.xlplus", snapshotIdentifier: "dw-2026-01-01", automatedSnapshotRetentionPeriod: 7 }],
+        // The RDS schemas have no default for the retention: an Aurora restore keeps the source's.
+        ["Aurora cluster restored from a snapshot inherits its retention", AURORA, { engine: "aurora-postgresql", snapshotIdentifier: "orders-2026-01-01" }],
+        // The provider sends no retention with DocumentDB's RestoreDBClusterToPointInTime.
+        ["DocumentDB cluster restored to a point in time", DOCDB, { restoreToPointInTime: { sourceClusterIdentifier: "docs", useLatestRestorableTime: true } }],
+        ["DocumentDB cluster restored from a snapshot with a week of backups", DOCDB, { snapshotIdentifier: "docs-2026-01-01", backupRetentionPeriod: 7 }],
         ["Memcached cluster (no snapshots)", CACHE_CLUSTER, { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 2 }],
         ["cache cluster that is a node of a replication group", CACHE_CLUSTER, { replicationGroupId: "sessions" }],
         ["Redis replication group on cache.t1.micro (no snapshot support)", REPLICATION_GROUP, { nodeType: "cache.t1.micro" }],
@@ -128,6 +133,12 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["DocumentDB elastic cluster with 3 days", "aws:docdb/elasticCluster:ElasticCluster", { backupRetentionPeriod: 3 }, ["backupRetentionPeriod"]],
         ["Neptune cluster skipping its final snapshot", NEPTUNE, { skipFinalSnapshot: true, backupRetentionPeriod: 7 }, ["skipFinalSnapshot"]],
         ["Redshift cluster with defaults", REDSHIFT, { nodeType: "ra3.xlplus", skipFinalSnapshot: true }, ["skipFinalSnapshot", "automatedSnapshotRetentionPeriod"]],
+        // The provider sends its schema default of 1 day on a restore from a snapshot (terraform-provider-aws
+        // redshift/cluster.go RestoreFromClusterSnapshotInput; docdb and neptune cluster.go modify the restored cluster).
+        ["Redshift cluster restored from a snapshot gets the provider's 1 day", REDSHIFT, { nodeType: "ra3.xlplus", snapshotIdentifier: "dw-2026-01-01" }, ["automatedSnapshotRetentionPeriod"]],
+        ["Redshift cluster restored from a snapshot ARN", REDSHIFT, { nodeType: "ra3.xlplus", snapshotArn: "arn:aws:redshift:us-east-1:111122223333:snapshot:dw/dw-2026-01-01" }, ["automatedSnapshotRetentionPeriod"]],
+        ["DocumentDB cluster restored from a snapshot gets the provider's 1 day", DOCDB, { snapshotIdentifier: "docs-2026-01-01" }, ["backupRetentionPeriod"]],
+        ["Neptune cluster restored from a snapshot gets the provider's 1 day", NEPTUNE, { snapshotIdentifier: "graph-2026-01-01" }, ["backupRetentionPeriod"]],
         ["Redis replication group (engine defaults to redis)", REPLICATION_GROUP, { description: "d" }, ["snapshotRetentionLimit"]],
         ["standalone Redis cache cluster", CACHE_CLUSTER, { engine: "redis", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
         ["serverless Valkey cache keeping 1 snapshot", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
@@ -184,6 +195,9 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         const [window] = findMissingDeletionSafeguards(resource("aws:kms/key:Key", { deletionWindowInDays: "s3cr3t-ish" }));
         expect(window.message).toContain("deletionWindowInDays is a string, not a number of days");
         assertNotShown(window.message, ["s3cr3t-ish"], "the message");
+        const [restored] = findMissingDeletionSafeguards(resource(DOCDB, { snapshotIdentifier: "docs-2026-01-01" }, { name: "docs" }));
+        expect(restored.message).toBe('aws:docdb/cluster:Cluster "docs": backupRetentionPeriod is not set (the provider sends its default of 1 day, even on a restore from a snapshot). ' +
+            "Keep automated backups for at least 7 days (`backupRetentionPeriod: 7` or more): they are what a restore after a bad change or corruption starts from.");
         const [backupPlan] = findMissingDeletionSafeguards(resource(BACKUP_PLAN,
             plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 2 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 5 } }])), { name: "daily" }));
         expect(backupPlan.message).toBe('aws:backup/plan:Plan "daily": rules[1].lifecycle.deleteAfter is 2. No rule or copy of this plan keeps a recovery point longer than 5 days: ' +
@@ -196,6 +210,7 @@ describe("unknown values (preview)", () => {
         ["skipFinalSnapshot", RDS, { backupRetentionPeriod: 7, skipFinalSnapshot: U.boolean }],
         ["backupRetentionPeriod", RDS, { backupRetentionPeriod: U.number }],
         ["a restore input", RDS, { snapshotIdentifier: U.string }],
+        ["a snapshot restore input of a DocumentDB cluster", DOCDB, { snapshotIdentifier: U.string }],
         ["customIamInstanceProfile", RDS, { backupRetentionPeriod: 7, customIamInstanceProfile: U.string, skipFinalSnapshot: true }],
         ["engine of a cache cluster", CACHE_CLUSTER, { engine: U.string }],
         ["nodeType of a replication group", REPLICATION_GROUP, { nodeType: U.string }],

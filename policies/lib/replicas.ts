@@ -28,7 +28,7 @@ export function oneOf(props: Props, key: string, values: readonly string[], unse
     return typeof value === "string" && values.includes(value.toLowerCase());
 }
 
-/** Restores inherit the source's backup retention when it is not set (RDS user guide, "Backup retention period"). */
+/** Restores; an RDS one inherits the source's backup retention when it is not set (RDS user guide, "Backup retention period"). */
 export const RESTORE_INPUTS = ["snapshotIdentifier", "restoreToPointInTime"];
 
 /**
