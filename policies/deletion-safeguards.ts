@@ -209,6 +209,9 @@ function longestRule(plan: PlainResource): { rule: Record<string, unknown>; days
     return longest;
 }
 
+/** "1 day", "5 days": a plan's longest rule may keep recovery points for one day. */
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
 const backupPlans: Check[] = [
     {
         types: [t.BACKUP_PLAN], property: "rules[].lifecycle.deleteAfter",
@@ -220,7 +223,7 @@ const backupPlans: Check[] = [
             return longest && longest.days < config.minBackupRetentionDays;
         },
         appliesAt: (block, r) => block !== undefined && block === longestRule(r)?.rule.lifecycle,
-        fix: (config, r) => `No rule or copy of this plan keeps a recovery point longer than ${longestRule(r)?.days} days: keep the longest-kept ` +
+        fix: (config, r) => `No rule or copy of this plan keeps a recovery point longer than ${days(longestRule(r)?.days ?? 0)}: keep the longest-kept ` +
             `for at least ${config.minBackupRetentionDays} days (\`lifecycle.deleteAfter\`, or leave it unset to keep them until deleted), ` +
             "so a restore can reach back past a problem noticed late.",
     },

@@ -202,6 +202,8 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
             plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 2 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 5 } }])), { name: "daily" }));
         expect(backupPlan.message).toBe('aws:backup/plan:Plan "daily": rules[1].lifecycle.deleteAfter is 2. No rule or copy of this plan keeps a recovery point longer than 5 days: ' +
             "keep the longest-kept for at least 7 days (`lifecycle.deleteAfter`, or leave it unset to keep them until deleted), so a restore can reach back past a problem noticed late.");
+        const [daily] = findMissingDeletionSafeguards(resource(BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }))));
+        expect(daily.message).toContain("keeps a recovery point longer than 1 day: keep");
     });
 });
 
