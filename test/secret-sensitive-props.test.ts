@@ -316,6 +316,28 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // A container's `commands` that is an argument list, not shell lines (helper 30): Lightsail's launch
+    // command, Lambda's image `commands`, an EKS job's containers. A flag and its value are two elements.
+    describe("`commands` that is a container's argument list", () => {
+        const LIGHTSAIL = "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion";
+        const lightsail = (commands: string[]) => ({ serviceName: "cache", containers: [{ containerName: "redis", image: "redis:7.2", commands }] });
+        it("settings, run-time values and shell lines pass", () => {
+            expect(paths(LIGHTSAIL, lightsail(["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "app.wsgi:application"]))).toEqual([]);
+            expect(paths(LIGHTSAIL, lightsail(["redis-server", "--requirepass", "$REDIS_PASSWORD", "--appendonly", "yes"]))).toEqual([]);
+            expect(paths("aws:lambda/function:Function", { packageType: "Image", imageConfig: { entryPoints: ["/lambda-entrypoint.sh"], commands: ["app.handler"] } })).toEqual([]);
+            // CodePipeline's Commands action and a buildspec's `commands` are shell lines, one command each.
+            expect(paths("aws:codepipeline/pipeline:Pipeline", { stages: [{ name: "Build", actions: [{ name: "b", category: "Compute", owner: "AWS", provider: "Commands", version: "1",
+                commands: ["npm ci", "./deploy --token", "npm run build"] }] }] })).toEqual([]);
+        });
+        it("a flag's value in the next element is reported at that element", () => {
+            expect(paths(LIGHTSAIL, lightsail(["redis-server", "--requirepass", `${PLAIN}R3disPw24`, "--save", "60", "1"]))).toEqual(["containers.0.commands.2"]);
+            expect(paths("aws:lambda/function:Function", { packageType: "Image", imageConfig: { commands: ["--db-password", `${PLAIN}PgPw24x`, "--port", "8080"] } }))
+                .toEqual(["imageConfig.commands.1"]);
+            expect(paths("aws:batch/jobDefinition:JobDefinition", { type: "container", eksProperties: { podProperties: { containers: [{ name: "cache", image: "redis:7.2",
+                commands: ["redis-server", "--requirepass", `${PLAIN}R3disPw25`] }] } } })).toEqual(["eksProperties.podProperties.containers.cache.commands.2"]);
+        });
+    });
+
     // The ADOT collector sidecar takes its whole configuration as YAML in AOT_CONFIG_CONTENT, often
     // inline in the task definition (helper 20): exporters' headers and authenticators are judged.
     describe("the ADOT collector's AOT_CONFIG_CONTENT", () => {

@@ -120,6 +120,18 @@ const TAG_KEYS = new Set(["tags", "tagsall", "defaulttags", "tagspecifications",
 const REFERENCE_CONTAINERS = new Set(["parameter-store", "secrets-manager", "exported-variables", "secretoptions", "runtimeenvironmentsecrets"]);
 // Argument lists: a credential flag's next element is a credential.
 const ARGUMENT_KEYS = new Set(["command", "entrypoint", "args", "arguments"]);
+// A resource's own `commands` that is a container's argument list, run without a shell (Lightsail's
+// "launch command for the container", Lambda's image `commands` and `entryPoints`, an EKS job's
+// container `commands`, a pipe's container overrides, an ECS Express service's container): a flag
+// and its value are two elements (`["redis-server", "--requirepass", "x"]`). Elsewhere, as in
+// buildspecs, SSM documents and CodePipeline's Commands action, `commands` are shell lines.
+const ARGUMENT_LISTS: Readonly<Record<string, ReadonlySet<string>>> = {
+    [t.LIGHTSAIL_CONTAINER_DEPLOYMENT]: new Set(["commands"]),
+    [t.LAMBDA_FUNCTION]: new Set(["commands", "entrypoints"]),
+    [t.BATCH_JOB_DEFINITION]: new Set(["commands"]),
+    [t.PIPES_PIPE]: new Set(["commands"]),
+    [t.ECS_EXPRESS_GATEWAY_SERVICE]: new Set(["commands"]),
+};
 // Strings that are scripts: read for assignments and flags (App Runner's `buildCommand` and
 // `startCommand` are shell command lines).
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript", "buildcommand", "startcommand"]);
@@ -381,6 +393,8 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
 
     const patternFor = (key: string | undefined) => (key === undefined ? undefined : patterns.find((p) => p.matches(key))?.pattern);
     const base64Scripts = BASE64_SCRIPTS[type];
+    const argumentLists = ARGUMENT_LISTS[type];
+    const isArgumentList = (key: string, ctx: WalkContext) => ARGUMENT_KEYS.has(key) || (ctx.documents === 0 && argumentLists?.has(key) === true);
 
     /** Tier 3 for a name and a value (also what scripts use for their variables and flags). */
     const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
@@ -469,7 +483,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             judge(value, ctx, schedule);
         } else if (Array.isArray(value)) {
             const listKey = lower(ctx.key);
-            if (ctx.full && !ctx.references && ARGUMENT_KEYS.has(listKey) && value.length > 0) {
+            if (ctx.full && !ctx.references && isArgumentList(listKey, ctx) && value.length > 0) {
                 // Unknown or non-string elements are values resolved later: never credentials.
                 const args = value.map((e) => {
                     const v = unwrapSecrets(e);
