@@ -338,6 +338,16 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // AppFlow's Infor Nexus connector (helper 30): `datakey` is "the encryption keys used to encrypt data".
+    it("an AppFlow Infor Nexus data key is a connector credential; its key ID and user are not", () => {
+        const infor = { connectorType: "Infornexus", connectorProfileConfig: { connectorProfileCredentials: { inforNexus: { accessKeyId: "B7D2C9E14F6A8035", userId: "appflow",
+            secretAccessKey: `${PLAIN}-infor-secret`, datakey: `${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6` } } } };
+        const at = "connectorProfileConfig.connectorProfileCredentials.inforNexus";
+        const values = findSensitiveValues("aws:appflow/connectorProfile:ConnectorProfile", infor, NO_OPTIONS);
+        expect(values.map((v) => [v.path, v.reason])).toEqual([
+            [`${at}.secretAccessKey`, { kind: "provider", what: "a connector credential" }], [`${at}.datakey`, { kind: "provider", what: "a connector credential" }]]);
+    });
+
     // The ADOT collector sidecar takes its whole configuration as YAML in AOT_CONFIG_CONTENT, often
     // inline in the task definition (helper 20): exporters' headers and authenticators are judged.
     describe("the ADOT collector's AOT_CONFIG_CONTENT", () => {

@@ -110,8 +110,9 @@ export const NESTED: Readonly<Record<string, readonly ProviderMark[]>> = {
     "aws:quicksight/dataSource:DataSource": [{ path: "credentials.credentialPair.password" }],
     "aws:appstream/directoryConfig:DirectoryConfig": [{ path: "serviceAccountCredentials.accountPassword" }],
     // Per connector (`datadog.apiKey`), and in a connector's blocks (`salesforce.oauthRequest.authCode`, `customConnector.custom.credentialsMap`).
+    // Infor Nexus's `datakey` is "the encryption keys used to encrypt data" (AppFlow API, InforNexusConnectorProfileCredentials).
     "aws:appflow/connectorProfile:ConnectorProfile": [
-        ...["password", "clientSecret", "apiKey", "apiSecretKey", "secretKey", "secretAccessKey", "applicationKey", "accessToken", "refreshToken", "jwtToken"].map((leaf) => `*.${leaf}`),
+        ...["password", "clientSecret", "apiKey", "apiSecretKey", "secretKey", "secretAccessKey", "applicationKey", "accessToken", "refreshToken", "jwtToken", "datakey"].map((leaf) => `*.${leaf}`),
         ...["password", "clientSecret", "apiSecretKey", "accessToken", "refreshToken", "authCode", "credentialsMap"].map((leaf) => `*.*.${leaf}`),
     ].map((leaf) => ({ path: `connectorProfileConfig.connectorProfileCredentials.${leaf}`, what: "a connector credential" })),
     "aws:verifiedaccess/trustProvider:TrustProvider": [{ path: "oidcOptions.clientSecret", what: "an OIDC client secret" }],
