@@ -192,10 +192,11 @@ function notOnlyACache(resource: PlainResource): Decided {
 
 /**
  * Secrets whose value the program writes: a SecretVersion of the stack takes its `secretId`
- * from the secret, no SecretRotation of the stack rotates it, and it is not a managed external
- * secret (`type`, rotated by a partner). The next `pulumi up` writes the value again, as it
- * recreates an SSM parameter or the SecretVersion itself, which the list leaves out for that
- * reason. A secret filled or rotated outside the program is still reported.
+ * from the secret, does not ignore changes to its value, no SecretRotation of the stack rotates
+ * it, and it is not a managed external secret (`type`, rotated by a partner). The next
+ * `pulumi up` writes the value again, as it recreates an SSM parameter or the SecretVersion
+ * itself, which the list leaves out for that reason. A secret filled or rotated outside the
+ * program is still reported.
  */
 export function secretsFilledByTheProgram(resources: readonly PlainResource[]): ReadonlySet<PlainResource> {
     // `secretId` takes the ARN (the secret's id) or the name.
@@ -206,7 +207,10 @@ export function secretsFilledByTheProgram(resources: readonly PlainResource[]): 
         return found.length > 0 || !isUnknown(r.props.secretId) ? found : undefined;
     };
     const filled = new Set<PlainResource>();
-    for (const r of resources) if (r.type === t.SECRETS_MANAGER_SECRET_VERSION) for (const s of targets(r) ?? []) filled.add(s);
+    for (const r of resources) {
+        if (r.type !== t.SECRETS_MANAGER_SECRET_VERSION || writesOnlyAPlaceholder(r)) continue;
+        for (const s of targets(r) ?? []) filled.add(s);
+    }
     for (const r of resources) {
         if (r.type !== t.SECRETS_MANAGER_SECRET_ROTATION) continue;
         const rotated = targets(r);
@@ -217,6 +221,19 @@ export function secretsFilledByTheProgram(resources: readonly PlainResource[]): 
     for (const s of filled) if (isSet(s.props, "type") !== false) filled.delete(s);
     return filled;
 }
+
+/**
+ * A SecretVersion whose value the program sets only when it creates it: `ignoreChanges` on the
+ * value, the placeholder-then-console idiom of public programs ("set the real value once in the
+ * AWS console ... ignoreChanges means Pulumi never overwrites the value you set"). Pulumi uses an
+ * ignored property's program value when there is no previous state, so a recreated secret gets
+ * the placeholder back and the value set by hand is lost.
+ */
+function writesOnlyAPlaceholder(version: PlainResource): boolean {
+    return (version.ignoreChanges ?? []).some((path) => SECRET_VALUE_PATHS.has(path));
+}
+
+const SECRET_VALUE_PATHS: ReadonlySet<string> = new Set(["*", "secretString", "secretBinary", "secretStringWo"]);
 
 /** The nearest protected ancestor; parents are URNs, and a broken or cyclic chain just ends. */
 export function protectedAncestor(resource: PlainResource, byUrn: ReadonlyMap<string, PlainResource>): PlainResource | undefined {

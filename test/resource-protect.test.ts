@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { loadInputFile } from "../cli/inputs";
+import { loadInputFile, parseInput } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/rule";
 import * as tokens from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -147,8 +147,8 @@ describe("findUnprotectedCriticalResources (pure rule): secrets whose value the 
     const at = { stack: "prod", project: "shop" };
     const secret = (name: string, props: Record<string, unknown> = {}) =>
         resource("aws:secretsmanager/secret:Secret", { name, arn: arn(name), id: arn(name), ...props }, { ...at, name });
-    const writes = (name: string, secretId: unknown, from: PlainResource[] = []) =>
-        resource("aws:secretsmanager/secretVersion:SecretVersion", { secretId, secretString: "ignored" }, { ...at, name, propertyDependencies: { secretId: from.map((r) => r.urn) } });
+    const writes = (name: string, secretId: unknown, from: PlainResource[] = [], ignoreChanges: string[] = []) =>
+        resource("aws:secretsmanager/secretVersion:SecretVersion", { secretId, secretString: "ignored" }, { ...at, name, propertyDependencies: { secretId: from.map((r) => r.urn) }, ignoreChanges });
     const rotates = (name: string, secretId: unknown, from: PlainResource[] = []) =>
         resource("aws:secretsmanager/secretRotation:SecretRotation", { secretId, rotationRules: { automaticallyAfterDays: 30 } }, { ...at, name, propertyDependencies: { secretId: from.map((r) => r.urn) } });
     const api = secret("api-key");
@@ -168,6 +168,13 @@ describe("findUnprotectedCriticalResources (pure rule): secrets whose value the 
         ["a managed external secret (a partner rotates it)", [secret("sf", { type: "SalesforceClientSecret" }), writes("v", arn("sf"))], ["sf"]],
         ["a managed external secret type not known yet", [secret("sf", { type: U }), writes("v", arn("sf"))], ["sf"]],
         ["an empty type (the output of an ordinary secret)", [secret("plain", { type: "" }), writes("v", arn("plain"))], []],
+        // A placeholder the program writes once, the real value set in the console: `ignoreChanges` on the value.
+        ["a version that ignores changes to secretString", [api, other, writes("v", arn("api-key"), [], ["secretString"])], ["api-key", "other"]],
+        ["the same at preview (secretId unknown, taken from the secret)", [api, writes("v", U, [api], ["secretString"])], ["api-key"]],
+        ["a version that ignores changes to every property", [api, writes("v", "api-key", [], ["*"])], ["api-key"]],
+        ["a version that ignores changes to secretBinary", [api, writes("v", arn("api-key"), [], ["secretBinary"])], ["api-key"]],
+        ["a version that ignores changes to its staging labels only", [api, writes("v", arn("api-key"), [], ["versionStages"])], []],
+        ["a placeholder version beside one the program writes", [api, writes("v1", arn("api-key"), [], ["secretString"]), writes("v2", arn("api-key"))], []],
     ] as [string, PlainResource[], string[]][])("%s", (_label, resources, expected) => {
         expect(flagged(resources)).toEqual(expected);
     });
@@ -306,6 +313,33 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["db-credentials", "openbao-root-token"]);
+    });
+
+    it("reports a secret whose SecretVersion ignores changes to its value (a stack export carries ignoreChanges)", async () => {
+        const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
+        const secretArn = (name: string) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-Xy12Zw`;
+        const secretOf = (name: string) => ({
+            urn: urn("aws:secretsmanager/secret:Secret", name), custom: true, id: secretArn(name), type: "aws:secretsmanager/secret:Secret",
+            inputs: { name }, outputs: { arn: secretArn(name), id: secretArn(name), name, type: "" },
+        });
+        const versionOf = (name: string, secret: string, ignoreChanges?: string[]) => ({
+            urn: urn("aws:secretsmanager/secretVersion:SecretVersion", name), custom: true, id: `${secretArn(secret)}|v1`,
+            type: "aws:secretsmanager/secretVersion:SecretVersion",
+            inputs: { secretId: secretArn(secret) }, outputs: { secretId: secretArn(secret), versionId: "v1" },
+            dependencies: [urn("aws:secretsmanager/secret:Secret", secret)], ...(ignoreChanges ? { ignoreChanges } : {}),
+        });
+        const loaded = parseInput({
+            version: 3,
+            deployment: {
+                resources: [
+                    { urn: urn("pulumi:pulumi:Stack", "shop-prod"), custom: false, type: "pulumi:pulumi:Stack", outputs: {} },
+                    secretOf("stripe-secret-key"), versionOf("stripe-secret-key-placeholder", "stripe-secret-key", ["secretString"]),
+                    secretOf("database-url"), versionOf("database-url-value", "database-url"),
+                ],
+            },
+        }, "inline export");
+        const run = await engine.run(loaded);
+        expect(run.of(POLICY).map((d) => d.urn)).toEqual([urn("aws:secretsmanager/secret:Secret", "stripe-secret-key")]);
     });
 
     it("passes the protected stack, where children of the protected component carry protect: true", async () => {

@@ -196,6 +196,7 @@ function plainFromPolicyResource(r: PolicyResource): PlainResource {
         dependencies: (r.dependencies ?? []).map((d) => d.urn),
         propertyDependencies,
         provider: r.provider?.urn,
+        ignoreChanges: r.opts?.ignoreChanges ?? [],
     } as PlainResource;
     // Read on first use: the SDK patch decodes a stack's resources only when a rule reads
     // their properties (resource-protect, over every resource, reads none).

@@ -33,6 +33,11 @@ export interface PlainResource extends ResourceRef {
      * for stack rules; resource rules do not get it.
      */
     provider?: string;
+    /**
+     * The `ignoreChanges` resource option as the engine sent it (top-level property names, or
+     * paths such as `tags.*`, or `*`): after the create, the program no longer sets those.
+     */
+    ignoreChanges?: string[];
 }
 
 export interface Finding {
