@@ -123,11 +123,21 @@ describe("findUnprotectedCriticalResources (pure rule): copies are not critical"
         ["an Aurora global-database secondary (no master user)", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders" }],
         ["a DocumentDB global secondary", "aws:docdb/cluster:Cluster", { engine: "docdb", globalClusterIdentifier: "docs" }],
         ["a replica source unknown at preview", "aws:rds/instance:Instance", { replicateSourceDb: U }],
+        // A Global Datastore secondary: a member created without nodeType (the provider forbids it there).
+        ["an ElastiCache Global Datastore secondary", "aws:elasticache/replicationGroup:ReplicationGroup",
+            { replicationGroupId: "sessions-eu", description: "sessions, eu-west-1", globalReplicationGroupId: "ldgnf-sessions", numCacheClusters: 2 }],
+        ["an ElastiCache secondary whose global datastore is unknown at preview", "aws:elasticache/replicationGroup:ReplicationGroup",
+            { replicationGroupId: "sessions-eu", description: "sessions, eu-west-1", globalReplicationGroupId: U }],
     ])("%s passes", (_label, type, props) => expect(found(type, props)).toBe(0));
     it.each([
         ["an RDS instance (the output of a non-replica is an empty string)", "aws:rds/instance:Instance", { replicateSourceDb: "", instanceClass: "db.t4g.micro" }],
         ["a global-database primary (a master user)", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders", masterUsername: "app" }],
         ["a cluster restored from a snapshot", "aws:rds/cluster:Cluster", { engine: "aurora-postgresql", globalClusterIdentifier: "orders", snapshotIdentifier: "orders-2026" }],
+        // AWS reports globalReplicationGroupId in the primary's outputs too once it has joined.
+        ["an ElastiCache Global Datastore primary (a nodeType), as its outputs show it", "aws:elasticache/replicationGroup:ReplicationGroup",
+            { replicationGroupId: "sessions", description: "sessions", engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "ldgnf-sessions" }],
+        ["an ElastiCache replication group outside any global datastore", "aws:elasticache/replicationGroup:ReplicationGroup",
+            { replicationGroupId: "sessions", description: "sessions", engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "" }],
     ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
 });
 
@@ -282,7 +292,7 @@ describe("resource-protect through the engine path", () => {
         expect(run.on("db-sg").filter((d) => d.policyName === POLICY)).toEqual([]);
     });
 
-    it("passes read replicas, global secondaries and a serverless Memcached cache, reports their unprotected primaries and a Valkey cache", async () => {
+    it("passes read replicas, global secondaries (Aurora, ElastiCache) and a serverless Memcached cache, reports their unprotected primaries and a Valkey cache", async () => {
         const run = await engine.run({
             resources: [
                 { type: "aws:rds/instance:Instance", name: "orders-db", props: { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true } },
@@ -291,9 +301,11 @@ describe("resource-protect through the engine path", () => {
                 { type: "aws:rds/cluster:Cluster", name: "ledger-secondary", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger" } },
                 { type: "aws:elasticache/serverlessCache:ServerlessCache", name: "page-cache", props: { engine: "memcached", name: "page-cache", majorEngineVersion: "1.6" } },
                 { type: "aws:elasticache/serverlessCache:ServerlessCache", name: "sessions", props: { engine: "valkey", name: "sessions", majorEngineVersion: "8" } },
+                { type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "carts", props: { description: "carts", engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2 } },
+                { type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "carts-eu", props: { description: "carts, eu-west-1", globalReplicationGroupId: "ldgnf-carts", numCacheClusters: 2 } },
             ],
         });
-        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary", "sessions"]);
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary", "sessions", "carts"]);
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

@@ -32,23 +32,37 @@ export function oneOf(props: Props, key: string, values: readonly string[], unse
 export const RESTORE_INPUTS = ["snapshotIdentifier", "restoreToPointInTime"];
 
 /**
- * A secondary cluster of an Aurora or DocumentDB global database: a member created without a
- * master user, which the provider requires of every other new cluster (its docs:
- * "Required unless a snapshotIdentifier ... or unless a globalClusterIdentifier is provided
- * when the cluster is the secondary cluster of a global database"). Its data is a copy.
+ * A secondary of a global database: a member (`memberKey` set) created without the inputs the
+ * provider requires of every other new one (`requiredOtherwise`). Its data is a copy. The
+ * member key alone does not tell: AWS reports it in the primary's outputs too.
  */
-function isGlobalSecondary(props: Props): Decided {
-    const noMasterUser = noneSet(props, ["masterUsername", ...RESTORE_INPUTS, "s3Import"]);
-    if (noMasterUser === false) return false;
-    const member = isSet(props, "globalClusterIdentifier");
+function isGlobalSecondary(props: Props, memberKey: string, requiredOtherwise: readonly string[]): Decided {
+    const createdWithout = noneSet(props, requiredOtherwise);
+    if (createdWithout === false) return false;
+    const member = isSet(props, memberKey);
     if (member === false) return false;
-    return member === true && noMasterUser === true ? true : undefined;
+    return member === true && createdWithout === true ? true : undefined;
 }
+
+/**
+ * Aurora and DocumentDB: the master user, which the provider requires "unless a
+ * snapshotIdentifier ... or unless a globalClusterIdentifier is provided when the cluster is the
+ * secondary cluster of a global database".
+ */
+const clusterSecondary = (p: Props) => isGlobalSecondary(p, "globalClusterIdentifier", ["masterUsername", ...RESTORE_INPUTS, "s3Import"]);
+
+/**
+ * ElastiCache Global Datastore: `nodeType`, "Required unless `globalReplicationGroupId` is set.
+ * Cannot be set if `globalReplicationGroupId` is set." AWS: "The secondary cluster accepts only
+ * reads. The primary cluster automatically replicates updates to the secondary cluster."
+ */
+const cacheSecondary = (p: Props) => isGlobalSecondary(p, "globalReplicationGroupId", ["nodeType"]);
 
 /** Not a replica whose data is a copy: read replicas, cross-Region replica clusters, global secondaries. */
 export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
     [t.RDS_INSTANCE]: (p) => noneSet(p, ["replicateSourceDb"]),
-    [t.RDS_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(isGlobalSecondary(p))),
-    [t.DOCDB_CLUSTER]: (p) => negate(isGlobalSecondary(p)),
+    [t.RDS_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(clusterSecondary(p))),
+    [t.DOCDB_CLUSTER]: (p) => negate(clusterSecondary(p)),
     [t.NEPTUNE_CLUSTER]: (p) => noneSet(p, ["replicationSourceIdentifier"]),
+    [t.ELASTICACHE_REPLICATION_GROUP]: (p) => negate(cacheSecondary(p)),
 };
