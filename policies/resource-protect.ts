@@ -30,7 +30,7 @@ import { globList } from "./lib/config";
 import { Decided, negate } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { compileGlob } from "./lib/glob";
-import { isSet, notReplica, oneOf } from "./lib/replicas";
+import { globalSecondaries, isSet, notReplica, oneOf } from "./lib/replicas";
 import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, stackPolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
@@ -159,8 +159,9 @@ export function findUnprotectedCriticalResources(resources: readonly PlainResour
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const findings: Finding[] = [];
     let filledByProgram: ReadonlySet<PlainResource> | undefined;
+    const isSecondary = globalSecondaries(resources);
     for (const resource of resources) {
-        if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource)) continue;
+        if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource) || isSecondary(resource)) continue;
         const pattern = criticalTypePattern(resource.type, config.criticalResourceTypes);
         if (pattern === undefined) continue;
         if (resource.type === t.SECRETS_MANAGER_SECRET && (filledByProgram ??= secretsFilledByTheProgram(resources)).has(resource)) continue;

@@ -141,6 +141,40 @@ describe("findUnprotectedCriticalResources (pure rule): copies are not critical"
     ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
 });
 
+describe("findUnprotectedCriticalResources (pure rule): global secondaries after deployment, told by their global database", () => {
+    // Once deployed, a secondary's outputs carry the master user or node type it was created
+    // without (as `pulumi up`'s stack policies and a stack export see it); the global database's
+    // outputs still tell which member is a reader.
+    const at = { stack: "prod", project: "shop" };
+    const arn = (name: string) => `arn:aws:rds:${name.endsWith("eu") ? "eu-west-1" : "us-east-1"}:111122223333:cluster:${name}`;
+    const cluster = (name: string) => resource("aws:rds/cluster:Cluster",
+        { engine: "aurora-postgresql", globalClusterIdentifier: "orders", masterUsername: "app", arn: arn(name), clusterIdentifier: name }, { ...at, name });
+    const global = (type: string, members: unknown) => resource(type, { globalClusterIdentifier: "orders", engine: "aurora-postgresql", globalClusterMembers: members }, { ...at, name: "orders" });
+    const group = (id: string) => resource("aws:elasticache/replicationGroup:ReplicationGroup",
+        { replicationGroupId: id, description: id, engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "ldgnf-sessions" }, { ...at, name: id });
+    const datastore = (props: Record<string, unknown>) => resource("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", props, { ...at, name: "sessions-global" });
+    const reported = (resources: PlainResource[]) => flagged(resources);
+
+    it("passes the reader of an Aurora, DocumentDB or Neptune global cluster and reports its writer", () => {
+        for (const type of ["aws:rds/globalCluster:GlobalCluster", "aws:docdb/globalCluster:GlobalCluster", "aws:neptune/globalCluster:GlobalCluster"]) {
+            const members = [{ dbClusterArn: arn("orders-us"), isWriter: true }, { dbClusterArn: arn("orders-eu"), isWriter: false }];
+            expect(reported([global(type, members), cluster("orders-us"), cluster("orders-eu")])).toEqual(["orders-us"]);
+        }
+    });
+    it("reports both clusters when the global cluster's members are unknown (preview) or it lists neither", () => {
+        expect(reported([global("aws:rds/globalCluster:GlobalCluster", UNKNOWN_SENTINELS.string), cluster("orders-us"), cluster("orders-eu")])).toEqual(["orders-us", "orders-eu"]);
+        expect(reported([global("aws:rds/globalCluster:GlobalCluster", [{ dbClusterArn: arn("other-eu"), isWriter: false }]), cluster("orders-us"), cluster("orders-eu")]))
+            .toEqual(["orders-us", "orders-eu"]);
+    });
+    it("passes a Global Datastore's secondary and reports its primary", () => {
+        const both = [group("sessions-us"), group("sessions-eu")];
+        expect(reported([datastore({ globalReplicationGroupId: "ldgnf-sessions", primaryReplicationGroupId: "sessions-us" }), ...both])).toEqual(["sessions-us"]);
+        expect(reported([datastore({ globalReplicationGroupId: "ldgnf-other", primaryReplicationGroupId: "sessions-us" }), ...both])).toEqual(["sessions-us", "sessions-eu"]);
+        expect(reported([datastore({ globalReplicationGroupId: UNKNOWN_SENTINELS.string, primaryReplicationGroupId: UNKNOWN_SENTINELS.string }), ...both]))
+            .toEqual(["sessions-us", "sessions-eu"]);
+    });
+});
+
 describe("findUnprotectedCriticalResources (pure rule): a serverless Memcached cache is a cache", () => {
     const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
     const cache = (props: Record<string, unknown>) =>
@@ -306,6 +340,27 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary", "sessions", "carts"]);
+    });
+
+    it("passes global secondaries as `pulumi up` sends them once deployed (outputs with the master user and node type), by their global database", async () => {
+        const arn = (name: string, region: string) => `arn:aws:rds:${region}:111122223333:cluster:${name}`;
+        const run = await engine.run({
+            resources: [
+                {
+                    type: "aws:rds/globalCluster:GlobalCluster", name: "ledger", protect: true,
+                    props: { globalClusterIdentifier: "ledger", engine: "aurora-postgresql", globalClusterMembers: [
+                        { dbClusterArn: arn("ledger-us", "us-east-1"), isWriter: true }, { dbClusterArn: arn("ledger-eu", "eu-west-1"), isWriter: false }] },
+                },
+                { type: "aws:rds/cluster:Cluster", name: "ledger-us", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger", masterUsername: "app", arn: arn("ledger-us", "us-east-1") } },
+                { type: "aws:rds/cluster:Cluster", name: "ledger-eu", props: { engine: "aurora-postgresql", globalClusterIdentifier: "ledger", masterUsername: "app", arn: arn("ledger-eu", "eu-west-1") } },
+                { type: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", name: "carts", props: { globalReplicationGroupId: "ldgnf-carts", primaryReplicationGroupId: "carts-us" } },
+                ...["carts-us", "carts-eu"].map((id) => ({
+                    type: "aws:elasticache/replicationGroup:ReplicationGroup", name: id,
+                    props: { replicationGroupId: id, description: id, engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "ldgnf-carts" },
+                })),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["ledger-us", "carts-us"]);
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

@@ -66,3 +66,35 @@ export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
     [t.NEPTUNE_CLUSTER]: (p) => noneSet(p, ["replicationSourceIdentifier"]),
     [t.ELASTICACHE_REPLICATION_GROUP]: (p) => negate(cacheSecondary(p)),
 };
+
+/**
+ * The stack's global-database secondaries told by their global database's outputs, where the
+ * member's own props cannot tell: once deployed, a secondary reads back the master user or node
+ * type it was created without (the state `pulumi up`'s stack policies and a stack export show).
+ * A global cluster lists its members with `isWriter`; a Global Datastore names its primary.
+ */
+export function globalSecondaries(resources: readonly { type: string; props: Props }[]): (r: { type: string; props: Props }) => boolean {
+    const readers = new Set<string>();
+    const datastores = new Map<string, string>(); // global id -> primary replication group id
+    for (const r of resources) {
+        if (GLOBAL_CLUSTERS.has(r.type) && Array.isArray(r.props.globalClusterMembers)) {
+            for (const m of r.props.globalClusterMembers as unknown[]) {
+                const member = m as Props | null;
+                if (member?.isWriter === false && typeof member.dbClusterArn === "string") readers.add(member.dbClusterArn);
+            }
+        } else if (r.type === t.ELASTICACHE_GLOBAL_REPLICATION_GROUP) {
+            const { globalReplicationGroupId: id, primaryReplicationGroupId: primary } = r.props;
+            if (typeof id === "string" && id !== "" && typeof primary === "string" && primary !== "") datastores.set(id, primary);
+        }
+    }
+    return (r) => {
+        if (r.type === t.ELASTICACHE_REPLICATION_GROUP) {
+            const primary = typeof r.props.globalReplicationGroupId === "string" ? datastores.get(r.props.globalReplicationGroupId) : undefined;
+            const id = r.props.replicationGroupId ?? r.props.id;
+            return primary !== undefined && typeof id === "string" && id !== primary;
+        }
+        return typeof r.props.arn === "string" && readers.has(r.props.arn);
+    };
+}
+
+const GLOBAL_CLUSTERS: ReadonlySet<string> = new Set([t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER]);

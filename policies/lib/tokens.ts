@@ -44,6 +44,7 @@ export const CLOUDFRONT_ORIGIN_ACCESS_IDENTITY = "aws:cloudfront/originAccessIde
 export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 export const EFS_REPLICATION_CONFIGURATION = "aws:efs/replicationConfiguration:ReplicationConfiguration";
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+export const ELASTICACHE_GLOBAL_REPLICATION_GROUP = "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
