@@ -40,8 +40,12 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   likewise S3 Tables ("all table buckets and tables are private and can't be made public")
  *   and S3 on Outposts, whose buckets `s3control.BucketPolicy` alone serves ("S3 on Outposts
  *   always has S3 Block Public Access enabled");
- * - `api-gateway`: `execute-api:Invoke` to anyone is what an API without a policy allows
- *   too; the API's authorizers decide (private APIs: see denyFences);
+ * - `api-gateway`: `execute-api:Invoke` to anyone is what an EDGE or REGIONAL API without a
+ *   policy allows too; the API's authorizers decide. Not for a PRIVATE REST API: it cannot be
+ *   deployed without a policy, which may admit "VPC endpoints (in any account)" (AWS's API
+ *   Gateway guide), so an unpinned Allow * lets every account call it through its own endpoint
+ *   (aws-samples/serverless-patterns#935); it needs a pin or AWS's Deny unless aws:SourceVpce
+ *   (denyFences). A separate RestApiPolicy is judged so with its API in the stack part;
  * - `efs`: a file system without a policy lets every client that reaches a mount target
  *   mount, write and act as root, so granting those client actions to anyone opens nothing;
  * - `lattice-auth`: VPC Lattice auth policies apply to callers already inside the service
@@ -217,6 +221,9 @@ const ANYONE_PROBLEM = (statement: PolicyStatement) =>
     "Name the principals, or add a condition with concrete values on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID " +
     "or aws:SourceVpce; if the resource is public on purpose, exempt it with a reason.";
 
+const PRIVATE_API_HINT = "(A private API takes requests from the VPC endpoints of every AWS account: pin aws:SourceVpce, aws:SourceVpc or aws:VpceOrgID, " +
+    "or add AWS's Deny on requests that do not come through your endpoints.)";
+
 const UNPINNED_SERVICE_PROBLEM =
     "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function " +
     "on behalf of resources in any account. Add a condition with the calling resource's ARN or your account id.";
@@ -260,7 +267,10 @@ function statementProblems(
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service)) problems.push(ANYONE_PROBLEM(statement));
+    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service)) {
+        problems.push(service === "api-gateway" && resource.type === t.APIGATEWAY_REST_API && isPrivateApi(resource) === true
+            ? `${ANYONE_PROBLEM(statement)} ${PRIVATE_API_HINT}` : ANYONE_PROBLEM(statement));
+    }
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
@@ -574,7 +584,8 @@ const EFS_CLIENT = ["elasticfilesystem:clientmount", "elasticfilesystem:clientwr
 function serviceAllowance(statement: PolicyStatement, resource: PlainResource, service: ServiceRule | undefined): Decided {
     switch (service) {
         case "api-gateway":
-            return actionsWithin(statement, EXECUTE_API);
+            // A separate RestApiPolicy of a private API: the stack part (privateApiMessages).
+            return resource.type === t.APIGATEWAY_REST_API ? all(negate(isPrivateApi(resource)), actionsWithin(statement, EXECUTE_API)) : actionsWithin(statement, EXECUTE_API);
         case "lattice-auth":
             return actionsWithin(statement, LATTICE);
         case "efs":
@@ -596,6 +607,15 @@ function actionsWithin(statement: PolicyStatement, names: readonly string[]): De
     if (!actions.values.every((a) => names.includes(a.trim().toLowerCase()))) return false;
     if (actions.incomplete) return undefined;
     return actions.values.length > 0;
+}
+
+/** A REST API whose endpoint type is PRIVATE (`types` is one string in provider v7, a list before). */
+function isPrivateApi(api: PlainResource): Decided {
+    const options = api.props.endpointConfiguration;
+    if (isUnknown(options)) return undefined;
+    if (!isRecord(options)) return false;
+    const types = Array.isArray(options.types) ? options.types : [options.types];
+    return any(...types.map((type) => whenKnown(type, (v) => typeof v === "string" && v.trim().toUpperCase() === "PRIVATE")));
 }
 
 /** A domain with fine-grained access control authenticates every request; one in a VPC has no public endpoint. */
@@ -865,11 +885,14 @@ export function publicAclMessages(resource: PlainResource): string[] {
 //   one per region, are not read: one of them restricting does not restrict the others);
 // - a separate DomainPolicy applies to a domain whose fine-grained access control or VPC
 //   keeps other callers out (the `search-domain` rule of the domain's own policy).
+// - a separate RestApiPolicy's `execute-api:Invoke` to anyone opens its API to every account
+//   when the API is PRIVATE (the `api-gateway` rule of the API's own policy); an API outside
+//   the stack is read as most are, edge or regional.
 // So these grants are the stack part's; wildcard actions stay the resource part's. An
 // account's block counts for the resources of its provider (the same account); a target
 // outside the stack (or not found) leaves the grant effective, as far as the stack shows.
 
-type Kind = "acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy";
+type Kind = "acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy" | "private-api";
 
 const HINTS: Readonly<Record<Exclude<Kind, "acl">, string>> = {
     "bucket-policy": "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)",
@@ -877,6 +900,7 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl">, string>> = {
         "also keeps it to its own account and AWS services, and an access point with a vpcConfiguration takes requests from that VPC only.)",
     "multi-region-access-point": "(The Multi-Region Access Point's own public access block, on unless turned off, or its account's with restrictPublicBuckets " +
         "also keeps it to its own account and AWS services, as do the blocks of all its regions' buckets.)",
+    "private-api": PRIVATE_API_HINT,
     "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
         "this policy's domain is neither, or not in this stack.)",
 };
@@ -893,7 +917,21 @@ export function publicPolicyMessages(resource: PlainResource): string[] {
         .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${hint}`);
 }
 
-const policyKind = (type: string): Exclude<Kind, "acl"> =>
+/**
+ * A separate RestApiPolicy's statements that open its API to anyone if the API is private: those
+ * the resource part passes as `execute-api:Invoke` to anyone (see the `api-gateway` rule).
+ */
+function privateApiMessages(resource: PlainResource): string[] {
+    const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
+    const reading = readDocument(resource, input);
+    if (reading.kind !== "document") return [];
+    const at = locationOf(resource, input);
+    return reading.statements
+        .filter((s) => s.effect === "Allow" && actionsWithin(s, EXECUTE_API) !== false && opensToAnyone(s, audienceOf(s), reading, resource, undefined))
+        .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${HINTS["private-api"]}`);
+}
+
+const policyKind = (type: string): Exclude<Kind, "acl" | "private-api"> =>
     (BUCKET_POLICY_TYPES.includes(type) ? "bucket-policy"
         : type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY ? "multi-region-access-point"
         : ACCESS_POINT_POLICY_TYPES.includes(type) ? "access-point" : "domain-policy");
@@ -927,9 +965,11 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const candidates = resources.flatMap((r) => {
         const acl = ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
         const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r) : [];
+        const api = r.type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
         return [
             ...(acl.length > 0 ? [{ r, messages: acl, kind: "acl" as Kind }] : []),
             ...(policy.length > 0 ? [{ r, messages: policy, kind: policyKind(r.type) as Kind }] : []),
+            ...(api.length > 0 ? [{ r, messages: api, kind: "private-api" as Kind }] : []),
         ];
     });
     // Most stacks have nothing public: the targets are indexed only when one does.
@@ -946,6 +986,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn"]);
     const multiRegion = indexReferences(resources, (r) => r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ["details.name"]);
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
+    const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
     const judges = { ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
     const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
         const list = blocks.get(bucket);
@@ -977,6 +1018,9 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
+            // An API outside the stack is read as most are, EDGE or REGIONAL: Invoke to anyone is its default.
+            case "private-api":
+                return negate(any(...apis.lookup(r.props.restApiId, r.propertyDependencies.restApiId).map(isPrivateApi)));
         }
     };
     // S3 also checks the blocks of the bucket a Multi-Region Access Point routes a request to,
@@ -1030,9 +1074,11 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     check: findResourcePolicyWildcards,
     stack: {
         judges: "grants to anyone that the settings of what they apply to may undo: S3 bucket ACLs and bucket and access point policies " +
-            "(public access blocks, an access point's VPC), and separate OpenSearch domain policies (the domain's fine-grained access control or VPC)",
+            "(public access blocks, an access point's VPC), separate OpenSearch domain policies (the domain's fine-grained access control or VPC), " +
+            "and separate REST API policies (a private API)",
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
+            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API,
         ],
         check: (resources) => findPublicGrants(resources),
     },

@@ -1303,6 +1303,60 @@ describe("findPublicGrants (stack part): separate OpenSearch and Elasticsearch d
     });
 });
 
+// AWS: "For a private API, you can't deploy your API without a resource policy", and a policy may
+// admit "VPC endpoints (in any account)": an unpinned Allow * on a private REST API lets every
+// account call it through its own endpoint (aws-samples/serverless-patterns#935, whose
+// apigw-to-private-apig-cdk now adds AWS's Deny unless aws:SourceVpce).
+describe("API Gateway: private REST APIs, which any account's VPC endpoints reach", () => {
+    const ID = "a1b2c3d4e5";
+    const VPCE = "vpce-0a1b2c3d4e5f67890";
+    const open = allow({ AWS: "*" }, "execute-api:Invoke", { Resource: "execute-api:/*/*/*" });
+    const fence = deny({ AWS: "*" }, "execute-api:Invoke", { Resource: "execute-api:/*/*/*", ...when("StringNotEquals", "aws:sourceVpce", VPCE) });
+    const PRIVATE = { endpointConfiguration: { types: "PRIVATE", vpcEndpointIds: [VPCE] } };
+    const HINT = "(A private API takes requests from the VPC endpoints of every AWS account";
+    const api = (props: Record<string, unknown>) => resource(t.APIGATEWAY_REST_API, { name: "orders", ...props }, { name: "orders-api" });
+    const apiPolicy = (restApiId: unknown, statements: unknown[] = [open], options = {}) =>
+        resource(t.APIGATEWAY_REST_API_POLICY, { restApiId, policy: JSON.stringify(doc(...statements)) }, { name: "orders-api-policy", ...options });
+    const messages = (...resources: PlainResource[]) =>
+        [...resources.flatMap((r) => findResourcePolicyWildcards(r, { allowedActions: [] })), ...findPublicGrants(resources)].map((f) => f.message);
+
+    it("reports an unpinned Allow * on a private API: inline, and in a separate policy of the stack's private API", () => {
+        const inline = messages(api({ ...PRIVATE, policy: JSON.stringify(doc(open)) }));
+        expect(short(inline)).toEqual([`${t.APIGATEWAY_REST_API} "orders-api": policy Statement[0] ${ANYONE}`]);
+        expect(inline[0]).toContain(HINT);
+        // endpointConfiguration.types is one string in provider v7, a list in earlier state.
+        expect(short(messages(api({ endpointConfiguration: { types: ["PRIVATE"] }, policy: JSON.stringify(doc(open)) })))).toHaveLength(1);
+        const separate = messages(api({ id: ID, ...PRIVATE }), apiPolicy(ID));
+        expect(short(separate)).toEqual([`${t.APIGATEWAY_REST_API_POLICY} "orders-api-policy": policy Statement[0] ${ANYONE}`]);
+        expect(separate[0]).toContain(HINT);
+        // More than Invoke is reported by the resource part, once, whatever the endpoint type.
+        expect(short(messages(api({ id: ID, ...PRIVATE }), apiPolicy(ID, [allow("*", "execute-api:*", { Resource: "execute-api:/*" })])))).toEqual([
+            `${t.APIGATEWAY_REST_API_POLICY} "orders-api-policy": policy Statement[0] ${WILDCARD('"execute-api:*"')}`,
+            `${t.APIGATEWAY_REST_API_POLICY} "orders-api-policy": policy Statement[0] ${ANYONE}`,
+        ]);
+    });
+
+    it("passes the same on an edge or regional API, a private API pinned or fenced by AWS's Deny, and a policy of an API outside the stack", () => {
+        expect(messages(api({ policy: JSON.stringify(doc(open)) }))).toEqual([]);
+        expect(messages(api({ endpointConfiguration: { types: "REGIONAL" }, policy: JSON.stringify(doc(open)) }))).toEqual([]);
+        expect(messages(api({ id: ID, endpointConfiguration: { types: "EDGE" } }), apiPolicy(ID))).toEqual([]);
+        expect(messages(api({ ...PRIVATE, policy: JSON.stringify(doc(fence, open)) }))).toEqual([]);
+        expect(messages(api({ ...PRIVATE, policy: JSON.stringify(doc({ ...open, ...when("StringEquals", "aws:SourceVpce", VPCE) })) }))).toEqual([]);
+        expect(messages(api({ id: ID, ...PRIVATE }), apiPolicy(ID, [fence, open]))).toEqual([]);
+        expect(messages(api({ id: ID, ...PRIVATE }), apiPolicy(ID, [{ ...open, ...when("StringEquals", "aws:PrincipalOrgID", ORG) }]))).toEqual([]);
+        expect(messages(api({ id: "f6g7h8i9j0", ...PRIVATE }), apiPolicy(ID))).toEqual([]);
+        expect(messages(apiPolicy(ID))).toEqual([]);
+    });
+
+    it("preview: an endpoint type not known yet is not judged; a separate policy finds its API through propertyDependencies", () => {
+        expect(messages(api({ endpointConfiguration: U.object, policy: JSON.stringify(doc(open)) }))).toEqual([]);
+        expect(messages(api({ endpointConfiguration: { types: U.string }, policy: JSON.stringify(doc(open)) }))).toEqual([]);
+        const fresh = api({ id: U.string, ...PRIVATE });
+        expect(short(messages(fresh, apiPolicy(U.string, [open], { propertyDependencies: { restApiId: [fresh.urn] } })))).toHaveLength(1);
+        expect(messages(api({ id: U.string, endpointConfiguration: U.object }), apiPolicy(U.string, [open], { propertyDependencies: { restApiId: [fresh.urn] } }))).toEqual([]);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -1443,6 +1497,23 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 ["open-ap-policy", "mandatory", `${t.S3CONTROL_ACCESS_POINT_POLICY} "open-ap-policy": policy Statement[0] ${ANYONE}`],
                 ["mixed-mrap-policy", "mandatory", `${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "mixed-mrap-policy": details.policy Statement[0] ${ANYONE}`],
                 ["elsewhere-policy", "mandatory", `${t.OPENSEARCH_DOMAIN_POLICY} "elsewhere-policy": accessPolicies Statement[0] ${ANYONE}`],
+            ]);
+        }
+    });
+
+    it("a separate REST API policy is judged with its API: reported on a private API, after an update and at preview", async () => {
+        const open = JSON.stringify(doc(allow("*", "execute-api:Invoke", { Resource: "execute-api:/*" })));
+        const stack = (preview: boolean) => ["internal", "public"].flatMap((which) => [
+            { type: t.APIGATEWAY_REST_API, name: `${which}-api`, props: { name: which, ...(preview ? {} : { id: `${which}0a1b2c`.slice(0, 10) }), endpointConfiguration: { types: which === "internal" ? "PRIVATE" : "REGIONAL" } } },
+            {
+                type: t.APIGATEWAY_REST_API_POLICY, name: `${which}-api-policy`, propertyDependencies: { restApiId: [`${which}-api`] },
+                props: { restApiId: preview ? { $unknown: "string" } : `${which}0a1b2c`.slice(0, 10), policy: open },
+            },
+        ]);
+        for (const preview of [false, true]) {
+            const run = await engine.run({ preview, resources: stack(preview) });
+            expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+                ["internal-api-policy", "mandatory", `${t.APIGATEWAY_REST_API_POLICY} "internal-api-policy": policy Statement[0] ${ANYONE}`],
             ]);
         }
     });
