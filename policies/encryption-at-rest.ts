@@ -170,6 +170,8 @@ function ebsEncrypted(block: Block, config: EncryptionAtRestConfig, textFlag = f
 }
 
 const INSTANCE_TYPES = [t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST];
+/** Copies and imports whose snapshots are encrypted only when they ask (`encrypted`) or the account default is on. */
+const IMAGE_COPY_TYPES = [t.EC2_AMI_COPY, t.EBS_SNAPSHOT_IMPORT];
 const DEVICE_TYPES = [...INSTANCE_TYPES, t.EC2_LAUNCH_CONFIGURATION];
 
 /** A device the instance has: not suppressed. */
@@ -196,6 +198,8 @@ const ebsChecks: Check[] = [
         ...ACCEPTS_TRUE,
         fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
     },
+    // An AMI copy or imported snapshot asked to be encrypted gets the region's default EBS key unless it names one.
+    keyCheck(IMAGE_COPY_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r) => whenKnown(r.props.encrypted, (v) => v === true) }),
     keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", { appliesAt: rootKeyApplies }),
     keyCheck(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: deviceKeyApplies }),
     // A Spot Fleet's launch specifications declare their instances' devices as an instance does
@@ -332,6 +336,8 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EKS_NODE_GROUP]: "the node group",
     [t.EMR_CLUSTER]: "the cluster",
     [t.IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
+    [t.EC2_AMI_COPY]: "the AMI copy",
+    [t.EBS_SNAPSHOT_IMPORT]: "the snapshot import",
 };
 
 const EBS_DEFAULT_TYPE = "aws.ebs.EncryptionByDefault";
@@ -480,6 +486,8 @@ const ebsStackRule = propertyRule(ebsStackChecks);
 const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, templates: readonly PlainResource[], j: EbsJudgement) => string | undefined>> = {
     [t.EKS_NODE_GROUP]: nodeGroupFinding,
     [t.EMR_CLUSTER]: (r, _templates, j) => emrClusterFinding(r, j),
+    [t.EC2_AMI_COPY]: (r, _templates, j) => imageCopyFinding(r, j),
+    [t.EBS_SNAPSHOT_IMPORT]: (r, _templates, j) => imageCopyFinding(r, j),
 };
 const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
 
@@ -532,6 +540,28 @@ function emrClusterFinding(r: PlainResource, j: EbsJudgement): string | undefine
     return uncreditedFinding(r, j, "securityConfiguration is not set (EMR encrypts the cluster's local disks only through a security configuration",
         "Give the cluster an aws.emr.SecurityConfiguration with `EncryptionConfiguration.EnableAtRestEncryption: true` and a " +
         "`LocalDiskEncryptionConfiguration` (`securityConfiguration: config.name`; a running cluster is replaced)");
+}
+
+/**
+ * An AMI copy or an imported disk image that does not ask for encryption. CopyImage "preserves
+ * the encryption status of source snapshots" (the EC2 User Guide; `encrypted: false`, the
+ * provider's default, asks nothing either): a copy of an unencrypted AMI (every public one, and
+ * images built without encryption) stays unencrypted unless the account default is on, and
+ * VM Import/Export imports a disk image unencrypted the same way. Checkov's CKV_AWS_235 asks
+ * AMI copies for `encrypted`. After an update, a copy whose every block device reports
+ * encrypted passes: its source was encrypted.
+ */
+function imageCopyFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+    const flag = r.props.encrypted;
+    const devices = r.props.ebsBlockDevices;
+    if (isUnknown(flag) || flag === true) return undefined;
+    if (Array.isArray(devices) && devices.length > 0 && devices.every((d) => isRecord(d) && d.encrypted === true)) return undefined;
+    const state = `encrypted is ${flag === false ? "false" : "not set"}`;
+    return r.type === t.EC2_AMI_COPY
+        ? uncreditedFinding(r, j, `${state} (the copy keeps the source AMI's encryption, and public AMIs are unencrypted`,
+            "Set `encrypted: true` with `kmsKeyId` (without one the copy gets the region's default EBS key)")
+        : uncreditedFinding(r, j, `${state} (VM Import/Export imports the disk image into an unencrypted snapshot`,
+            "Set `encrypted: true` (with `kmsKeyId` for a customer managed key)");
 }
 
 /**
@@ -598,6 +628,8 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
     [t.EKS_NODE_GROUP]: ["region"],
     [t.EMR_CLUSTER]: ["region"],
     [t.IMAGEBUILDER_IMAGE_RECIPE]: ["region"],
+    [t.EC2_AMI_COPY]: ["encrypted", "ebsBlockDevices", "region"],
+    [t.EBS_SNAPSHOT_IMPORT]: ["encrypted", "region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
     [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],
 };
@@ -1322,8 +1354,8 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     resourceTypes: [...rule.resourceTypes, ...Object.keys(DOCUMENT_FINDERS)],
     check: findUnencryptedDataStores,
     stack: {
-        judges: "EBS volumes and block devices (with EMR clusters without a security configuration and Image Builder recipes, whose AMIs " +
-            "their distribution may encrypt), whose encryption may come from the EBS encryption by default the stack turns on, " +
+        judges: "EBS volumes and block devices (with EMR clusters without a security configuration, Image Builder recipes, whose AMIs " +
+            "their distribution may encrypt, and AMI copies and snapshot imports), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
         resourceTypes: [
             ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,

@@ -15,6 +15,9 @@ const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 const U = UNKNOWN_SENTINELS.string;
 const UB = UNKNOWN_SENTINELS.boolean;
 const AMI = "ami-0abcdef1234567890";
+/** An AMI copy as the registry's example declares it (the provider sends its default, `encrypted: false`, when unset). */
+const AMI_COPY = { name: "base-copy", sourceAmiId: "ami-0abcdef1234567890", sourceAmiRegion: "us-west-1" };
+const SNAPSHOT_IMPORT = { diskContainer: { format: "VHD", userBucket: { s3Bucket: "disk-images", s3Key: "source.vhd" } }, roleName: "disk-image-import" };
 const WORKSPACE = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP" } };
 
 const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebsEncryptionByDefault: false };
@@ -203,6 +206,15 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
             launchTemplateConfigs: [{ launchTemplateSpecification: { id: "lt-0123456789abcdef0", version: "$Latest" } }],
         }],
         ["CMK: spot fleet devices with keys", t.EC2_SPOT_FLEET_REQUEST, FLEET([{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: KEY }], [{ encrypted: true, kmsKeyId: KEY }]), CMK],
+        // An AMI copy or snapshot import that asks for encryption (amrigo/aws-terraform exercise_2/ami_copy.tf), or is credited by config.
+        ["an AMI copy with encrypted true", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: true }],
+        ["CMK: an AMI copy with encrypted true and a key", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: true, kmsKeyId: KEY }, CMK],
+        ["an AMI copy left unset, the account default on (config)", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: false }, EBS_DEFAULT],
+        ["after an update: an AMI copy whose block devices report encrypted (its source was)", t.EC2_AMI_COPY,
+            { ...AMI_COPY, encrypted: false, ebsBlockDevices: [{ deviceName: "/dev/xvda", encrypted: true, snapshotId: "snap-0123456789abcdef0" }] }],
+        ["a snapshot import with encrypted true", t.EBS_SNAPSHOT_IMPORT, { ...SNAPSHOT_IMPORT, encrypted: true }],
+        // A snapshot copy keeps its source's encryption, as a read replica does: the source volume is judged.
+        ["an EBS snapshot copy (its source decides)", t.EBS_SNAPSHOT_COPY, { sourceSnapshotId: "snap-0123456789abcdef0", sourceRegion: "us-west-2" }],
         ["other types are not read", t.S3_BUCKET_V2, {}, CMK],
     ];
     it.each(cases)("%s", (_label, type, props, config = DEFAULTS) => {
@@ -238,6 +250,13 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["launch template empty string (what the provider sends for unset)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: "", volumeSize: 20 } }] }, DEFAULTS, "ebs.encrypted is not set"],
         ["launch template mapping only sizes the volume (@pulumi/eks default)", t.EC2_LAUNCH_TEMPLATE, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, deleteOnTermination: true } }] }, DEFAULTS, "nodeRootVolumeEncrypted"],
         // EKS builds the template from a public EKS-optimized AMI (aws/containers-roadmap#1774).
+        // A copy of an unencrypted AMI stays unencrypted (fortunecloudsolutions/Terraform-modules aws/modules/ami/ami-copy; Checkov CKV_AWS_235).
+        ["an AMI copy that leaves encrypted unset", t.EC2_AMI_COPY, AMI_COPY, DEFAULTS,
+            "encrypted is not set (the copy keeps the source AMI's encryption, and public AMIs are unencrypted; EBS creates the volume unencrypted"],
+        ["an AMI copy with encrypted false (the provider's default)", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: false }, DEFAULTS, "encrypted is false"],
+        ["a snapshot import that leaves encrypted unset (the registry's example)", t.EBS_SNAPSHOT_IMPORT, SNAPSHOT_IMPORT, DEFAULTS,
+            "encrypted is not set (VM Import/Export imports the disk image into an unencrypted snapshot"],
+        ["CMK: an encrypted AMI copy without a key", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: true }, CMK, "kmsKeyId is not set (EBS uses the region's default EBS key"],
         ["EKS managed node group without a launch template (the registry's example)", t.EKS_NODE_GROUP, { ...NODE_GROUP, diskSize: 40 }, DEFAULTS,
             "launchTemplate is not set (EKS then builds one whose nodes' root volumes nothing encrypts; EBS creates the volume unencrypted unless encryption by default is on"],
         ["RDS instance unset", t.RDS_INSTANCE, { engine: "postgres", instanceClass: "db.t4g.micro" }, DEFAULTS, "storageEncrypted is not set (RDS creates the instance unencrypted)"],
@@ -404,6 +423,7 @@ describe("encryption-at-rest: unknown values at preview are never judged", () =>
         ["an unknown key in an instance device under CMK", t.EC2_INSTANCE, { rootBlockDevice: { encrypted: true, kmsKeyId: U }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: U }] }, CMK],
         ["an unknown encrypted flag", t.EBS_VOLUME, { encrypted: UB }, CMK],
         ["an unknown snapshotId", t.EBS_VOLUME, { snapshotId: U }],
+        ["an unknown AMI copy flag", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: UB }, CMK],
         ["an unknown device list", t.EC2_INSTANCE, { ebsBlockDevices: UNKNOWN_SENTINELS.array }],
         ["an unknown device", t.EC2_INSTANCE, { ebsBlockDevices: [UNKNOWN_SENTINELS.object] }],
         ["an unknown snapshotId on a device", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: U }] }],
@@ -479,6 +499,9 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["its own region equal to the volume's provider region", [ebsDefault("d", { enabled: true, region: "us-east-1" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", { enabled: true, region: "us-east-1" })))]],
         ["one of two defaults applies", [D, ebsDefault("west", { enabled: true, region: "us-west-2" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(D, ebsDefault("west")))]],
         ["an EKS node group without a template that depends on it", [D, on("ng", t.EKS_NODE_GROUP, NODE_GROUP, dependsOn(D))]],
+        ["an AMI copy and a snapshot import that depend on it", [
+            D, on("copy", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: false }, dependsOn(D)), on("import", t.EBS_SNAPSHOT_IMPORT, SNAPSHOT_IMPORT, dependsOn(D)),
+        ]],
         // What Pulumi does: a component's dependsOn (@pulumi/eks's ManagedNodeGroup) holds for the node group it creates.
         ["an EKS node group whose component depends on it", [D, on("ng", t.EKS_NODE_GROUP, NODE_GROUP, { parent: "urn:pulumi:dev::project::eks:index:ManagedNodeGroup::ng", ancestorDependencies: [D.urn] })]],
         ["an EKS node group whose template sets volumes, or is outside the stack", [
@@ -621,7 +644,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
             t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.IMAGEBUILDER_IMAGE_RECIPE,
-            t.EKS_NODE_GROUP, t.EMR_CLUSTER, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+            t.EKS_NODE_GROUP, t.EMR_CLUSTER, t.EC2_AMI_COPY, t.EBS_SNAPSHOT_IMPORT, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
     });
@@ -741,6 +764,22 @@ describe("encryption-at-rest at preview, through the engine path", () => {
                 'the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it)'],
         ]);
         expect((await engine.run(stack(["ebs-default"]))).of(POLICY)).toEqual([]);
+    });
+
+    it("an AMI copy that asks nothing (the provider's `encrypted: false`) is reported unless it depends on the stack's default", async () => {
+        const copy = (name: string, dependencies: string[] = []) => ({
+            type: t.EC2_AMI_COPY, name, dependencies, props: { ...AMI_COPY, encrypted: false },
+            outputs: { ...AMI_COPY, encrypted: false, kmsKeyId: { $unknown: "string" }, ebsBlockDevices: { $unknown: "array" }, region: { $unknown: "string" } },
+        });
+        const run = await engine.run({
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                copy("golden"), copy("covered", ["ebs-default"]),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["golden", "mandatory", 'aws:ec2/amiCopy:AmiCopy "golden": encrypted is false'],
+        ]);
     });
 
     it("a Spot Fleet's launch specifications: a data device's unknown `encrypted` is not set, a root declared false is reported", async () => {
