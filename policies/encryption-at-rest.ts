@@ -990,6 +990,16 @@ const messagingChecks: Check[] = [
     keyCheck([t.MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
     keyCheck([t.WORKMAIL_ORGANIZATION], "kmsKeyArn", "WorkMail encrypts the mailboxes with an AWS managed key"),
     keyCheck([t.BEDROCK_AGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
+    // A Bedrock agent's configuration and session data (Checkov CKV_AWS_373), and a SageMaker
+    // feature group's online store (an AWS owned key) and offline store (an AWS managed key:
+    // "Feature Store security and access control"), each where the group has one.
+    keyCheck([t.BEDROCK_AGENT], "customerEncryptionKeyArn", "Bedrock encrypts the agent with an AWS managed key"),
+    keyCheck([t.SAGEMAKER_FEATURE_GROUP], "onlineStoreConfig.securityConfig.kmsKeyId", "SageMaker encrypts the online store with an AWS owned key", {
+        appliesTo: (r) => (isUnknown(r.props.onlineStoreConfig) ? undefined : declaredOn(blockOf(r.props.onlineStoreConfig)?.enableOnlineStore, false)),
+    }),
+    keyCheck([t.SAGEMAKER_FEATURE_GROUP], "offlineStoreConfig.s3StorageConfig.kmsKeyId", "SageMaker encrypts the offline store with an AWS managed key", {
+        appliesTo: (r) => present(r.props.offlineStoreConfig),
+    }),
     keyCheck([t.GRAFANA_WORKSPACE], "kmsKeyId", "Managed Grafana encrypts the workspace's data with a key of AWS's"),
     keyCheck([t.DATAZONE_DOMAIN], "kmsKeyIdentifier", "DataZone encrypts the domain's metadata with a key of AWS's"),
     // Storage Gateway keeps volumes, and writes file shares' objects, in S3 under S3-managed keys unless `kmsEncrypted`.

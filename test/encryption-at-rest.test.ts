@@ -18,6 +18,12 @@ const AMI = "ami-0abcdef1234567890";
 /** An AMI copy as the registry's example declares it (the provider sends its default, `encrypted: false`, when unset). */
 const AMI_COPY = { name: "base-copy", sourceAmiId: "ami-0abcdef1234567890", sourceAmiRegion: "us-west-1" };
 const SNAPSHOT_IMPORT = { diskContainer: { format: "VHD", userBucket: { s3Bucket: "disk-images", s3Key: "source.vhd" } }, roleName: "disk-image-import" };
+/** A feature group as the registry's example declares it (online store on). */
+const FEATURE_GROUP = {
+    featureGroupName: "orders", recordIdentifierFeatureName: "order_id", eventTimeFeatureName: "event_time", roleArn: "arn:aws:iam::111122223333:role/feature-store",
+    featureDefinitions: [{ featureName: "order_id", featureType: "String" }, { featureName: "event_time", featureType: "String" }],
+};
+const AGENT = { agentName: "support-agent", agentResourceRoleArn: "arn:aws:iam::111122223333:role/bedrock-agent", foundationModel: "anthropic.claude-3-haiku-20240307-v1:0" };
 const WORKSPACE = { directoryId: "d-9067a1b2c3", bundleId: "wsb-bh8rsxt14", userName: "jane.doe", workspaceProperties: { computeTypeName: "STANDARD", runningMode: "AUTO_STOP" } };
 
 const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebsEncryptionByDefault: false };
@@ -133,6 +139,15 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["CMK: an EFS replica with a key", t.EFS_REPLICATION_CONFIGURATION, { sourceFileSystemId: "fs-0123456789abcdef0", destination: { region: "us-west-2", kmsKeyId: KEY } }, CMK],
         ["CMK: replication to an existing file system (judged as that file system)", t.EFS_REPLICATION_CONFIGURATION,
             { sourceFileSystemId: "fs-0123456789abcdef0", destination: { fileSystemId: "fs-0fedcba9876543210", region: "us-west-2" } }, CMK],
+        // Always encrypted: only requireCustomerManagedKey judges their keys, and only the stores a feature group has.
+        ["a Bedrock agent without a key", t.BEDROCK_AGENT, AGENT],
+        ["a feature group's online store without a key", t.SAGEMAKER_FEATURE_GROUP, { ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: true } }],
+        ["CMK: a Bedrock agent with a key", t.BEDROCK_AGENT, { ...AGENT, customerEncryptionKeyArn: KEY }, CMK],
+        ["CMK: a feature group whose online and offline stores name keys", t.SAGEMAKER_FEATURE_GROUP, {
+            ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: true, securityConfig: { kmsKeyId: KEY } },
+            offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://feature-store-offline/orders", kmsKeyId: KEY } },
+        }, CMK],
+        ["CMK: a feature group without an online store (off by default) or an offline store", t.SAGEMAKER_FEATURE_GROUP, { ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: false } }, CMK],
         ["CMK: a RabbitMQ broker (AWS owned keys only)", t.MQ_BROKER, { brokerName: "orders", engineType: "RabbitMQ", engineVersion: "3.13", hostInstanceType: "mq.m7g.large" }, CMK],
         ["CMK: a broker whose engine is unknown (preview)", t.MQ_BROKER, { brokerName: "orders", engineType: UNKNOWN_SENTINELS.string, hostInstanceType: "mq.m7g.large" }, CMK],
         ["CMK: a String parameter (no ciphertext, no key)", t.SSM_PARAMETER, { name: "/orders/queue-url", type: "String", value: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders" }, CMK],
@@ -364,6 +379,12 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: Firehose keyType AWS_OWNED_CMK", t.KINESIS_FIREHOSE_DELIVERY_STREAM, { serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" } }, CMK, '"AWS_OWNED_CMK"'],
         ["CMK: ElastiCache Valkey with the service key", t.ELASTICACHE_REPLICATION_GROUP, { description: "c", engine: "valkey" }, CMK, "kmsKeyId is not set"],
         ["CMK: ElastiCache serverless", t.ELASTICACHE_SERVERLESS_CACHE, { engine: "redis" }, CMK, "kmsKeyId is not set"],
+        // Checkov CKV_AWS_373's failing example; the registry's feature group with an online store.
+        ["CMK: a Bedrock agent without a key", t.BEDROCK_AGENT, AGENT, CMK, "customerEncryptionKeyArn is not set (Bedrock encrypts the agent with an AWS managed key)"],
+        ["CMK: a feature group's online store without a key", t.SAGEMAKER_FEATURE_GROUP, { ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: true } }, CMK,
+            "onlineStoreConfig.securityConfig.kmsKeyId is not set (SageMaker encrypts the online store with an AWS owned key)"],
+        ["CMK: a feature group's offline store without a key", t.SAGEMAKER_FEATURE_GROUP, { ...FEATURE_GROUP, offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://feature-store-offline/orders" } } }, CMK,
+            "offlineStoreConfig.s3StorageConfig.kmsKeyId is not set (SageMaker encrypts the offline store with an AWS managed key)"],
         ["CMK: MemoryDB", t.MEMORYDB_CLUSTER, { aclName: "a" }, CMK, "kmsKeyArn is not set"],
         ["CMK: OpenSearch with aws/es", t.OPENSEARCH_DOMAIN, { encryptAtRest: { enabled: true, kmsKeyId: "alias/aws/es" } }, CMK, "aws/es"],
         ["CMK: MSK with aws/kafka", t.MSK_CLUSTER, { encryptionInfo: { encryptionAtRestKmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/aws/kafka" } }, CMK, "aws/kafka"],
@@ -424,6 +445,8 @@ describe("encryption-at-rest: unknown values at preview are never judged", () =>
         ["an unknown encrypted flag", t.EBS_VOLUME, { encrypted: UB }, CMK],
         ["an unknown snapshotId", t.EBS_VOLUME, { snapshotId: U }],
         ["an unknown AMI copy flag", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: UB }, CMK],
+        ["an unknown online store flag", t.SAGEMAKER_FEATURE_GROUP, { ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: UB } }, CMK],
+        ["an unknown offline store block", t.SAGEMAKER_FEATURE_GROUP, { ...FEATURE_GROUP, offlineStoreConfig: UNKNOWN_SENTINELS.object }, CMK],
         ["an unknown device list", t.EC2_INSTANCE, { ebsBlockDevices: UNKNOWN_SENTINELS.array }],
         ["an unknown device", t.EC2_INSTANCE, { ebsBlockDevices: [UNKNOWN_SENTINELS.object] }],
         ["an unknown snapshotId on a device", t.EC2_INSTANCE, { ebsBlockDevices: [{ deviceName: "/dev/sdf", snapshotId: U }] }],
@@ -926,6 +949,18 @@ describe("encryption-at-rest through the engine path", () => {
         const bad = await engine.run(stack, { config: { [POLICY]: { properties: { ebsEncryptionByDefualt: true } } } });
         expect(bad.of(POLICY).map((d) => d.urn.split("::").pop())).toEqual(["project-dev", "scratch-data", "old-data", "data"]);
         for (const d of bad.of(POLICY)) expect(d.message).toContain('unknown configuration key "ebsEncryptionByDefualt" (did you mean "ebsEncryptionByDefault"?)');
+    });
+
+    it("with requireCustomerManagedKey, reads a Bedrock agent and a feature group's stores", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.BEDROCK_AGENT, name: "support", props: AGENT },
+                { type: t.SAGEMAKER_FEATURE_GROUP, name: "orders", props: { ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: true, securityConfig: { kmsKeyId: KEY } } } },
+            ],
+        }, { config: cmkConfig });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["support", 'aws:bedrock/agentAgent:AgentAgent "support": customerEncryptionKeyArn is not set'],
+        ]);
     });
 
     it("an unknown key id under requireCustomerManagedKey gives no diagnostic at all, on any resource", async () => {
