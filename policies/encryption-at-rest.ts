@@ -483,11 +483,11 @@ const ebsStackChecks: EbsCheck[] = [
 const ebsStackRule = propertyRule(ebsStackChecks);
 
 /** Resources judged whole rather than field by field: whether only the account default would encrypt their volumes. */
-const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, templates: readonly PlainResource[], j: EbsJudgement) => string | undefined>> = {
+const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement) => string | undefined>> = {
     [t.EKS_NODE_GROUP]: nodeGroupFinding,
-    [t.EMR_CLUSTER]: (r, _templates, j) => emrClusterFinding(r, j),
-    [t.EC2_AMI_COPY]: (r, _templates, j) => imageCopyFinding(r, j),
-    [t.EBS_SNAPSHOT_IMPORT]: (r, _templates, j) => imageCopyFinding(r, j),
+    [t.EMR_CLUSTER]: (r, _stack, j) => emrClusterFinding(r, j),
+    [t.EC2_AMI_COPY]: imageCopyFinding,
+    [t.EBS_SNAPSHOT_IMPORT]: imageCopyFinding,
 };
 const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
 
@@ -510,7 +510,7 @@ function templateSetsVolumes(template: PlainResource): Decided {
  * (aws/containers-roadmap#1774, open); a template of the stack that sets no image and maps no
  * EBS volume leaves them as EKS makes them. A template outside the stack is judged where it is.
  */
-function nodeGroupFinding(r: PlainResource, templates: readonly PlainResource[], j: EbsJudgement): string | undefined {
+function nodeGroupFinding(r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement): string | undefined {
     const named = r.props.launchTemplate;
     if (isUnknown(named)) return undefined;
     let state: string;
@@ -519,7 +519,8 @@ function nodeGroupFinding(r: PlainResource, templates: readonly PlainResource[],
     } else {
         if (!isRecord(named)) return undefined;
         const from = new Set(r.propertyDependencies.launchTemplate ?? []);
-        const template = templates.find((lt) => from.has(lt.urn) || (typeof named.name === "string" && named.name !== "" && lt.props.name === named.name));
+        const template = stack.find((lt) => lt.type === t.EC2_LAUNCH_TEMPLATE &&
+            (from.has(lt.urn) || (typeof named.name === "string" && named.name !== "" && lt.props.name === named.name)));
         if (template === undefined || templateSetsVolumes(template) !== false) return undefined;
         state = `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
     }
@@ -548,14 +549,17 @@ function emrClusterFinding(r: PlainResource, j: EbsJudgement): string | undefine
  * provider's default, asks nothing either): a copy of an unencrypted AMI (every public one, and
  * images built without encryption) stays unencrypted unless the account default is on, and
  * VM Import/Export imports a disk image unencrypted the same way. Checkov's CKV_AWS_235 asks
- * AMI copies for `encrypted`. After an update, a copy whose every block device reports
- * encrypted passes: its source was encrypted.
+ * AMI copies for `encrypted`. A copy of an AMI copy of the stack that sets `encrypted: true`
+ * (encrypt, then copy to another region) is encrypted; so, after an update, is a copy whose
+ * every block device reports encrypted.
  */
-function imageCopyFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+function imageCopyFinding(r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement): string | undefined {
     const flag = r.props.encrypted;
     const devices = r.props.ebsBlockDevices;
     if (isUnknown(flag) || flag === true) return undefined;
     if (Array.isArray(devices) && devices.length > 0 && devices.every((d) => isRecord(d) && d.encrypted === true)) return undefined;
+    const sources = new Set(r.propertyDependencies.sourceAmiId ?? []);
+    if (stack.some((s) => sources.has(s.urn) && s.type === t.EC2_AMI_COPY && s.props.encrypted === true)) return undefined;
     const state = `encrypted is ${flag === false ? "false" : "not set"}`;
     return r.type === t.EC2_AMI_COPY
         ? uncreditedFinding(r, j, `${state} (the copy keeps the source AMI's encryption, and public AMIs are unencrypted`,
@@ -701,12 +705,11 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
         },
     };
     const findings: Finding[] = [];
-    const templates = resources.filter((r) => r.type === t.EC2_LAUNCH_TEMPLATE);
     for (const r of resources) {
         if (!EBS_STACK_TYPES.has(r.type)) continue;
         const declared = asDeclared(r, context.dryRun);
         const whole = WHOLE_RESOURCE_FINDINGS[r.type];
-        const messages = whole ? [whole(declared, templates, judgement)] : ebsStackRule.check(declared, judgement).map((f) => f.message);
+        const messages = whole ? [whole(declared, resources, judgement)] : ebsStackRule.check(declared, judgement).map((f) => f.message);
         for (const message of messages) if (message !== undefined) findings.push({ message, resource: { urn: r.urn, type: r.type, name: r.name } });
     }
     return findings;

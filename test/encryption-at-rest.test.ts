@@ -522,6 +522,11 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["its own region equal to the volume's provider region", [ebsDefault("d", { enabled: true, region: "us-east-1" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(ebsDefault("d", { enabled: true, region: "us-east-1" })))]],
         ["one of two defaults applies", [D, ebsDefault("west", { enabled: true, region: "us-west-2" }), on("v", t.EBS_VOLUME, VOLUME, dependsOn(D, ebsDefault("west")))]],
         ["an EKS node group without a template that depends on it", [D, on("ng", t.EKS_NODE_GROUP, NODE_GROUP, dependsOn(D))]],
+        ["a copy to another region of an AMI copy of the stack that encrypts (sourceAmiId from it)", [
+            on("encrypted-base", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: true, kmsKeyId: KEY }),
+            on("dr-copy", t.EC2_AMI_COPY, { ...AMI_COPY, sourceAmiId: "ami-0fedcba9876543210", sourceAmiRegion: "us-east-1", encrypted: false }, {
+                propertyDependencies: { sourceAmiId: ["urn:pulumi:dev::project::aws:ec2/amiCopy:AmiCopy::encrypted-base"] } }),
+        ]],
         ["an AMI copy and a snapshot import that depend on it", [
             D, on("copy", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: false }, dependsOn(D)), on("import", t.EBS_SNAPSHOT_IMPORT, SNAPSHOT_IMPORT, dependsOn(D)),
         ]],
