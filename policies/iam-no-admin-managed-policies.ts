@@ -2,7 +2,8 @@
 // grants, but no policy document in the program says so: iam-no-wildcard-actions never sees
 // it. This policy reads every way provider v7 attaches a managed policy to a role, user,
 // group or SSO permission set, and reports the denied ones (by default exactly
-// AdministratorAccess, PowerUserAccess and IAMFullAccess, in every partition).
+// AdministratorAccess, PowerUserAccess, IAMFullAccess and AdministratorAccess-Amplify, in every
+// partition).
 //
 // Not attachments, so not read: permissions boundaries (they limit, never grant; an
 // AdministratorAccess boundary is the usual "no boundary"), session and guardrail policies
@@ -18,11 +19,16 @@ export interface IamNoAdminManagedPoliciesConfig {
 }
 
 // `arn:aws*:` is every partition: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e,
-// aws-iso-f, aws-eusc. The name is exact: AdministratorAccess-Amplify is another policy.
+// aws-iso-f, aws-eusc. Names are exact: AdministratorAccess-AWSElasticBeanstalk is another policy.
 export const DEFAULT_DENIED_POLICY_ARNS: readonly string[] = [
     "arn:aws*:iam::aws:policy/AdministratorAccess",
     "arn:aws*:iam::aws:policy/PowerUserAccess",
     "arn:aws*:iam::aws:policy/IAMFullAccess",
+    // Its CLIManageviaCFNPolicy statement allows iam:CreateRole, AttachRolePolicy, PutRolePolicy
+    // and PassRole on "*" through CloudFormation stacks named amplify-*: the Amplify guide says it
+    // "allows permissions escalation" and "should be considered as powerful as the
+    // AdministratorAccess policy" (docs.aws.amazon.com/amplify/latest/userguide/security-iam-awsmanpol.html).
+    "arn:aws*:iam::aws:policy/AdministratorAccess-Amplify",
 ];
 
 interface AttachmentInput {
@@ -57,6 +63,8 @@ const WHY: Readonly<Record<string, string>> = {
     administratoraccess: "which allows every action on every resource",
     poweruseraccess: "which allows every action except IAM, Organizations and account management",
     iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
+    "administratoraccess-amplify":
+        "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess",
 };
 
 export function findAdminManagedPolicies(resource: PlainResource, config: IamNoAdminManagedPoliciesConfig): Finding[] {
@@ -129,7 +137,7 @@ export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPolicie
     },
     // A service's *FullAccess policy is that service's "*" (AmazonS3FullAccess is s3:* on every
     // bucket), which iam-no-wildcard-actions reports when a program writes it out.
-    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-Amplify", "arn:aws*:iam::aws:policy/*FullAccess"] },
+    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/*FullAccess"] },
     resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
     check: findAdminManagedPolicies,
     examples: examples(),
@@ -202,20 +210,34 @@ function examples(): PolicyExample[] {
             ],
         },
         {
-            title: "look-alikes are other policies: AdministratorAccess-Amplify, the console-only AWSManagementConsoleAdministratorAccess, a customer policy named AdministratorAccess",
+            title: "look-alikes are other policies: the console-only AWSManagementConsoleAdministratorAccess, the job function SystemAdministrator, a customer policy named AdministratorAccess",
             verdict: "pass",
-            note: "AWS says AdministratorAccess-Amplify should be considered as powerful as AdministratorAccess: add it to deniedPolicyArns if your accounts use Amplify.",
             resources: [{
-                type: t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, name: "amplify-console",
+                type: t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, name: "console-admins",
                 props: {
-                    roleName: "amplify-console",
+                    roleName: "console-admins",
                     policyArns: [
-                        "arn:aws:iam::aws:policy/AdministratorAccess-Amplify",
                         "arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess",
+                        "arn:aws:iam::aws:policy/job-function/SystemAdministrator",
                         `arn:aws:iam::${account}:policy/AdministratorAccess`,
                     ],
                 },
             }],
+        },
+        {
+            title: "AdministratorAccess-Amplify for an Amplify service role, which AWS rates as powerful as AdministratorAccess",
+            verdict: "fail",
+            resources: [{
+                type: t.IAM_ROLE, name: "amplify-backend",
+                props: {
+                    assumeRolePolicy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Principal: { Service: "amplify.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                    }),
+                    managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess-Amplify"],
+                },
+            }],
+            messageIncludes: "AdministratorAccess-Amplify",
         },
         {
             title: "a team that also denies every `*FullAccess` policy (the default list is replaced, so it is repeated)",

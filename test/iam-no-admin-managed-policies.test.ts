@@ -20,8 +20,8 @@ const attach = (arn: unknown) => check(t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r"
 
 describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default", () => {
     const passing: string[] = [
-        "arn:aws:iam::aws:policy/AdministratorAccess-Amplify",
         "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk",
+        "arn:aws:iam::aws:policy/service-role/AmplifyBackendDeployFullAccess",
         "arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess",
         "arn:aws:iam::aws:policy/job-function/SystemAdministrator",
         "arn:aws:iam::aws:policy/job-function/NetworkAdministrator",
@@ -37,6 +37,7 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         // A customer-managed policy that happens to share the name: not AWS's.
         "arn:aws:iam::111122223333:policy/AdministratorAccess",
         "arn:aws:iam::111122223333:policy/team/PowerUserAccess",
+        "arn:aws:iam::111122223333:policy/AdministratorAccess-Amplify",
         "arn:aws:iam::aws:policy/service-role/AdministratorAccess",
         "AdministratorAccess",
         "",
@@ -59,12 +60,20 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         // IAM names are case-insensitive; a mis-cased ARN must not slip through.
         ["arn:aws:iam::aws:policy/administratoraccess", "administratoraccess"],
         ["  arn:aws:iam::aws:policy/PowerUserACCESS ", "PowerUserACCESS"],
+        // AWS: "allows permissions escalation ... as powerful as the AdministratorAccess policy".
+        ["arn:aws:iam::aws:policy/AdministratorAccess-Amplify", "AdministratorAccess-Amplify"],
+        ["arn:aws-us-gov:iam::aws:policy/AdministratorAccess-Amplify", "AdministratorAccess-Amplify"],
     ];
+    const why: Record<string, string> = {
+        administratoraccess: "which allows every action on every resource",
+        poweruseraccess: "which allows every action except IAM, Organizations and account management",
+        iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
+        "administratoraccess-amplify":
+            "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess",
+    };
     it.each(failing)("%j fails", (arn, name) => {
         expect(short(attach(arn))).toEqual([`${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, ` +
-            (name.toLowerCase() === "administratoraccess" ? "which allows every action on every resource"
-                : name.toLowerCase() === "poweruseraccess" ? "which allows every action except IAM, Organizations and account management"
-                    : "which allows every IAM action, so the identity can grant itself anything")]);
+            why[name.toLowerCase()]]);
     });
 
     it("says how to fix, in full", () => {
@@ -128,8 +137,8 @@ describe("findAdminManagedPolicies (pure rule): deniedPolicyArns", () => {
         ["a path matched by *", "arn:aws:iam::aws:policy/service-role/AWSCodeDeployFullAccess", fullAccess,
             ["policyArn attaches the AWS managed policy \"service-role/AWSCodeDeployFullAccess\" to the role in `role`, which deniedPolicyArns denies"]],
         ["the default is replaced", ADMIN, ["arn:aws:iam::aws:policy/*FullAccess"], []],
-        ["an opt-in look-alike", "arn:aws:iam::aws:policy/AdministratorAccess-Amplify", [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-Amplify"],
-            ["policyArn attaches the AWS managed policy \"AdministratorAccess-Amplify\" to the role in `role`, which deniedPolicyArns denies"]],
+        ["an opt-in look-alike", "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk", [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"],
+            ["policyArn attaches the AWS managed policy \"AdministratorAccess-AWSElasticBeanstalk\" to the role in `role`, which deniedPolicyArns denies"]],
         ["a customer-managed policy", "arn:aws:iam::111122223333:policy/god-mode", ["arn:aws:iam::*:policy/god-mode"],
             ["policyArn attaches a managed policy to the role in `role`, which deniedPolicyArns denies (\"arn:aws:iam::*:policy/god-mode\")"]],
         ["an empty list denies nothing", ADMIN, [], []],
@@ -160,10 +169,12 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
         const resources = types.flatMap((type, i) => [
             { type, name: `admin-${i}`, props: props(type, "arn:aws-us-gov:iam::aws:policy/AdministratorAccess") },
             { type, name: `amplify-${i}`, props: props(type, "arn:aws:iam::aws:policy/AdministratorAccess-Amplify") },
+            { type, name: `beanstalk-${i}`, props: props(type, "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk") },
             { type, name: `read-${i}`, props: props(type, "arn:aws:iam::aws:policy/ReadOnlyAccess") },
         ]);
         const run = await engine.run({ resources });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(types.map((_type, i) => [`admin-${i}`, "mandatory"]));
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]))
+            .toEqual(types.flatMap((_type, i) => [[`admin-${i}`, "mandatory"], [`amplify-${i}`, "mandatory"]]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Roles, users, groups and SSO permission sets must not be attached AdministratorAccess, PowerUserAccess or IAMFullAccess " +
                 "(or the managed policies configured in deniedPolicyArns).",
