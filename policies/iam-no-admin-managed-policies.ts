@@ -64,7 +64,7 @@ const WHY: Readonly<Record<string, string>> = {
     poweruseraccess: "which allows every action except IAM, Organizations and account management",
     iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
     "administratoraccess-amplify":
-        "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess",
+        "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess (an Amplify Gen 2 backend deploys with service-role/AmplifyBackendDeployFullAccess instead)",
 };
 
 export function findAdminManagedPolicies(resource: PlainResource, config: IamNoAdminManagedPoliciesConfig): Finding[] {

@@ -69,7 +69,7 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         poweruseraccess: "which allows every action except IAM, Organizations and account management",
         iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
         "administratoraccess-amplify":
-            "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess",
+            "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess (an Amplify Gen 2 backend deploys with service-role/AmplifyBackendDeployFullAccess instead)",
     };
     it.each(failing)("%j fails", (arn, name) => {
         expect(short(attach(arn))).toEqual([`${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, ` +
