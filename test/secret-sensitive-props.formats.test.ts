@@ -577,6 +577,11 @@ describe("scripts and argument lists", () => {
         [`<property><name>javax.jdo.option.ConnectionPassword</name><value>${pw}</value></property>`, "a Hadoop configuration property"],
         [`cat > hive-site.xml <<EOF\n<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${pw}</value>\n</property>\nEOF`, "a Hadoop configuration property"],
         [`<property>\n<name>fs.s3a.secret.key</name>\n<value>${random("s3a", 40, B64)}</value>\n</property>`, "a Hadoop configuration property"],
+        // helper 28: a generated key given to Rails' asset build, and a word given to the server (decision 4: only the
+        // asset build's values are dummies).
+        [`SECRET_KEY_BASE=${fake.hex("skb", 128)} bundle exec rails assets:precompile`, "a variable assignment"],
+        ["export SECRET_KEY_BASE=dummy\nbundle exec puma -C config/puma.rb", "a variable assignment"],
+        ["SECRET_KEY_BASE=dummy bin/rails server -b 0.0.0.0", "a variable assignment"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -651,8 +656,19 @@ describe("scripts and argument lists", () => {
         ["sqlplus /nolog <<EOF\n@sys.sql\nEOF"], ["sqlplus -S -L / as sysdba @/tmp/x.sql"], ["sqlplus '/ as sysdba' @${SQL_FILE}"], ["sqlplus admin@ORCL @/tmp/x.sql"],
         ["sqlplus sys/${DATABASE_SYS_PASSWORD}@${DATABASE_NAME} as sysdba"], ["sqlplus /@prod_wallet @/tmp/x.sql"], ["sqlplus -S @/tmp/x.sql"],
         ["<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${HIVE_DB_PASSWORD}</value>\n</property>"],
+        // helper 28: the dummies Rails' asset build is given.
+        ["SECRET_KEY_BASE=dummy bundle exec rails assets:precompile"], ["bundle exec rake assets:precompile SECRET_KEY_BASE=dummy"],
+        ["RAILS_ENV=production SECRET_KEY_BASE=dummy DATABASE_URL=postgresql://dummy:dummy@localhost/dummy bin/rails assets:precompile"],
+        ["SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile"],
         ["<property>\n<name>hadoop.security.credential.provider.path</name>\n<value>jceks://hdfs/user/admin/s3.jceks</value>\n</property>"], ["connect = host=db.internal dbname=mail user=dovecot password=%{env:DOVECOT_DB_PASSWORD}"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
+
+    it("a `sh -c` script's variable given to a command is judged as the script's line, not as the whole element", () => {
+        expect(findCredentialInArguments(["sh", "-c", "SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile && ./bin/rails server"], judge)).toBeUndefined();
+        expect(findCredentialInArguments(["sh", "-c", "SECRET_KEY_BASE=dummy bin/rails assets:precompile && bin/rails server -b 0.0.0.0"], judge)).toBeUndefined();
+        expect(findCredentialInArguments(["sh", "-c", `DB_PASSWORD=${pw} ./bin/migrate`], judge)).toEqual({ index: 2, finding: { what: "a variable assignment" } });
+        expect(findCredentialInArguments(["env", `DB_PASSWORD=${pw}`, "./bin/migrate"], judge)).toEqual({ index: 1, finding: { what: "a variable assignment" } });
+    });
 
     it("an argument list's flags are read as a line's: the JDK truststore's default passes, openssl's pass: literal does not", () => {
         expect(findCredentialInArguments(["keytool", "-importcert", "-cacerts", "-storepass", "changeit", "-file", "/tmp/ca.pem"], judge)).toBeUndefined();

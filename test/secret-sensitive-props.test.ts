@@ -433,6 +433,27 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // helper 28: what the third replay left.
+    describe("credential-named settings and a vendor's browser key named by its parent", () => {
+        const lambda = (vars: Record<string, string>) => ({ runtime: "nodejs20.x", environment: { variables: vars } });
+        const LAMBDA = "aws:lambda/function:Function";
+
+        it("a Fetch request's credentials mode under a name ending in `credentials` is a setting (FETCH_CREDENTIALS=include)", () => {
+            expect(paths(LAMBDA, lambda({ FETCH_CREDENTIALS: "same-origin", API_FETCH_CREDENTIALS: "include", REQUEST_CREDENTIALS: "omit" }))).toEqual([]);
+            expect(paths("aws:amplify/app:App", { name: "web", environmentVariables: { FETCH_CREDENTIALS: "include" } })).toEqual([]);
+            // Only those three words, only at the end of the name.
+            expect(paths(LAMBDA, lambda({ BASIC_AUTH_CREDENTIALS: `${PLAIN}:Kq8vRt5w`, CREDENTIALS_INCLUDE: `${PLAIN}-inc`, DB_PASSWORD: "include" })))
+                .toEqual(["environment.variables.BASIC_AUTH_CREDENTIALS", "environment.variables.CREDENTIALS_INCLUDE", "environment.variables.DB_PASSWORD"]);
+        });
+
+        it("a Firebase web config's apiKey in a JSON variable is public, as FIREBASE_API_KEY is; its service account is not", () => {
+            const webConfig = { apiKey: "AIza" + "SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW", authDomain: "acme-app.firebaseapp.com", projectId: "acme-app" };
+            expect(paths(LAMBDA, lambda({ FIREBASE_CONFIG: JSON.stringify(webConfig) }))).toEqual([]);
+            expect(paths(LAMBDA, lambda({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify({ apiKey: `${PLAIN}Kq8vRt5wZ2xLp9sM` }), APP_CONFIG: JSON.stringify(webConfig) })))
+                .toEqual(["environment.variables.FIREBASE_SERVICE_ACCOUNT.apiKey", "environment.variables.APP_CONFIG.apiKey"]);
+        });
+    });
+
     it("an unknown name/value entry or document passes quietly", () => {
         expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: U })).toEqual([]);
         expect(paths("aws:codebuild/project:Project", { environment: { environmentVariables: [

@@ -22,7 +22,7 @@ import {
     findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
 } from "./credentials/scripts";
 import {
-    isAuthMechanism, isAwsAccessKeyId, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
+    isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
 import { parseYamlText } from "./files";
 import { compileGlob, matchesAny } from "./glob";
@@ -400,7 +400,8 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const nameReason = (name: NameJudgement | undefined, value: string, ctx: WalkContext): SensitiveReason | undefined => {
         if (!name || name.public || isPublishableKey(value) || isPublicMaterial(value)) return undefined;
         if (ctx.siblings.emulator && isEmulatorDummy(value)) return undefined;
-        if (name.kind === "credential") return (isSettingShaped(value) && !isNumericPassword(name, value)) || isTemplated(value) || (name.auth && isAuthMechanism(value)) ? undefined : { kind: "name" };
+        if (name.kind === "credential") return (isSettingShaped(value) && !isNumericPassword(name, value)) || isTemplated(value) || (name.auth && isAuthMechanism(value))
+            || (name.credentialsMode && isCredentialsMode(value)) ? undefined : { kind: "name" };
         if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;
         return undefined;
     };

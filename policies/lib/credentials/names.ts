@@ -21,6 +21,11 @@ export interface NameJudgement {
      * an authentication mechanism's name there is a setting (SMTP_AUTH=login).
      */
     auth?: boolean;
+    /**
+     * A credential name whose credential word is `credentials` as the last word (FETCH_CREDENTIALS):
+     * the Fetch standard's credentials mode there is a setting (`omit`, `same-origin`, `include`).
+     */
+    credentialsMode?: boolean;
 }
 
 /** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
@@ -291,7 +296,10 @@ function judgeNameWords(key: string): NameJudgement {
         if (PASSWORD_WORDS.has(w) && (words[m.end] === "key" || words[m.end] === "keys")) continue;
         if (!m.weak) {
             const password = PASSWORD_WORD.test(w) && words.slice(m.end).every((after) => AFTER_PASSWORD.test(after));
-            return { kind: "credential", public: isPublic, ...(password ? { password: true } : {}), ...(w === "auth" ? { auth: true } : {}) };
+            return {
+                kind: "credential", public: isPublic, ...(password ? { password: true } : {}), ...(w === "auth" ? { auth: true } : {}),
+                ...((w === "credentials" || w === "credential") && m.end === words.length ? { credentialsMode: true } : {}),
+            };
         }
         weak = true;
     }
@@ -312,11 +320,15 @@ const GENERIC_CHILD_KEYS = new Set(["value", "values", "data", "text", "string",
  * exporter; `datadog_api: {key}`) may hold its API key, as `STRIPE_KEY` may: a random-looking
  * value is reported, a header name (`x-api-key`), a path or a reference is not. `key` under any
  * other parent names an entry (an S3 object, a tag, a KeyValueStore item) and is not judged.
+ * A vendor's browser key under a parent naming the vendor is public.
  */
 export function judgeChildName(parent: string | undefined, key: string): NameJudgement | undefined {
-    if (parent === undefined || key.toLowerCase() !== "key") return undefined;
+    if (parent === undefined) return undefined;
     const words = nameWords(parent);
-    return words[words.length - 1] === "api" ? API_CHILD_KEY : undefined;
+    if (key.toLowerCase() === "key") return words[words.length - 1] === "api" ? API_CHILD_KEY : undefined;
+    // A key its vendor hands to browsers, named by its parent: a Firebase web config's `apiKey`
+    // (`FIREBASE_CONFIG: {"apiKey": ...}`), public as FIREBASE_API_KEY is.
+    return isPublicVendorKey([...words, ...nameWords(key)]) ? { ...judgeName(key), public: true } : undefined;
 }
 const API_CHILD_KEY: NameJudgement = Object.freeze({ kind: "weak", public: false });
 

@@ -14,6 +14,7 @@
 // finding. Also OpenTelemetry exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header
 // by header, and option strings (`JAVA_TOOL_OPTIONS`), option by option.
 import { decodeURIComponentSafe } from "./formats";
+import { looksRandom } from "./shapes";
 
 /** Decides whether `name` holding `value` is a credential (tiers 3 of the detection). */
 export type NameJudge = (name: string, value: string) => boolean;
@@ -104,6 +105,12 @@ const SQL_PASSWORD = /\b(?:PASSWORD|IDENTIFIED\s{1,8}(?:WITH\s{1,8}\w{1,64}\s{1,
 // Redshift's 'md5' + MD5 hash and 'sha256|digest|salt' (its 'sha256|password' is the password,
 // hashed by Redshift), PostgreSQL's SCRAM verifier.
 const SQL_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|sha256\|[0-9a-f]{64}\|[0-9a-f]{1,128}|SCRAM-SHA-256\$.+)$/i;
+
+// Rails' asset build (`rails assets:precompile`, `rake assets:precompile`) boots the app, which needs a
+// SECRET_KEY_BASE (and often a DATABASE_URL) to be set but uses none of them: the variables given on its
+// line are dummies (`SECRET_KEY_BASE=dummy`; Rails 7.1 added SECRET_KEY_BASE_DUMMY=1 for this). A value
+// that looks generated may be the real key copied there, and is still judged.
+const ASSET_BUILD = /\bassets:precompile\b/;
 
 // Where `changeit` is the JDK's published default: keytool, the cacerts truststore.
 const JDK_TRUSTSTORE = /\bkeytool\b|(?:^|[\s/"'])-?cacerts\b/;
@@ -300,6 +307,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
             // Only quotes: a shell splicing a variable into a quoted string (`pwd: "'"$PASSWORD"'"`);
             // the JDK truststore's published default under a trust store's name.
             if (value === undefined || /^["']*$/.test(value) || (value === "changeit" && /trust/i.test(m[1]))) continue;
+            if (reader.re === ASSIGNMENT && ASSET_BUILD.test(line) && !looksRandom(value)) continue;
             if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
         }
     }
@@ -337,12 +345,12 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
         // `PGPASSWORD="$DB_PASSWORD" psql ...`: a command run with a variable taken at run time.
         const first = /^("[^"\n]*"|'[^'\n]*'|[^\s"']+)\s+\S/.exec(config[2].trim());
         const prefixed = first !== null && isRuntime(unquote(first[1]));
-        // `SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile` (Rails' Dockerfile): a shell variable
+        // `SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile` (Rails' Dockerfile; `bin/rails` too): a shell variable
         // given to one command, whose value the assignment reader above judged by its name; the
         // command after it is no value of that name (a `.env` value with spaces still has its format
         // judged, and a line written by `echo` is a file's line).
         const commandPrefix = !echoed && first !== null && /^[A-Za-z_]\w*=[^\s"']/.test(line.trimStart())
-            && /^(?:\.{0,2}\/[\w./-]+|[a-z][a-z0-9._-]*)(?:\s|$)/.test(config[2].trim().slice(first[1].length).trimStart());
+            && /^(?:\.{0,2}\/[\w./-]+|[a-z][a-z0-9._-]*(?:\/[\w.-]+)*)(?:\s|$)/.test(config[2].trim().slice(first[1].length).trimStart());
         if (!prefixed && !/^[|>&*!{[]/.test(value) && !isRuntime(value) && judge(commandPrefix ? "value" : config[1], value)) return { what: "a configuration line" };
     }
     if (echoed) return undefined;
@@ -496,7 +504,10 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
             }
         }
         // NAME=value, alone or given to a flag as one element (`--from-literal=password=x`, spark-submit's `--conf=name=x`).
-        const assignment = /^([A-Za-z_][A-Za-z0-9_.]{0,127})=([\s\S]*)$/.exec(flag?.[2] ?? arg);
+        // An element with spaces that is not a flag's is a script (`sh -c "NAME=value cmd ..."`): its
+        // assignments are read below, a line at a time, where a variable given to a command is told from
+        // the command (`SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile`).
+        const assignment = flag || !/\s/.test(arg) ? /^([A-Za-z_][A-Za-z0-9_.]{0,127})=([\s\S]*)$/.exec(flag?.[2] ?? arg) : null;
         if (assignment && !isRuntime(assignment[2]) && judge(assignment[1], assignment[2])) return { index: i, finding: { what: "a variable assignment" } };
         if (/\s/.test(arg)) {
             const found = findCredentialInScript(arg, judge);

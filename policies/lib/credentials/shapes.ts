@@ -159,6 +159,14 @@ const AUTH_MECHANISM = /^(?:plain|login|cram[-_]md5|digest[-_]md5|xoauth2?|oauth
 export function isAuthMechanism(value: string): boolean {
     return AUTH_MECHANISM.test(value.trim());
 }
+// The credentials mode of a Fetch request (the Fetch standard's RequestCredentials: `omit`,
+// `same-origin`, `include`): whether a browser sends cookies, not a credential (FETCH_CREDENTIALS=include).
+const CREDENTIALS_MODE = /^(?:omit|same-origin|include)$/;
+
+/** A Fetch request's credentials mode, a setting under a name ending in `credentials` (FETCH_CREDENTIALS=same-origin). */
+export function isCredentialsMode(value: string): boolean {
+    return CREDENTIALS_MODE.test(value.trim());
+}
 const MIME = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*[\w-]+=[\w-]+)?$/i;
 // Hash, signature and cipher names: password_encryption=scram-sha-256, TOKEN_ALG=HS256.
 const ALGORITHM = /^(?:md5|sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|scram-sha-(?:1|256|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha-?(?:1|256|512))?|[hrpe]s(?:256|384|512)|aes-?(?:128|192|256)(?:-(?:gcm|cbc|ctr))?|rsa-oaep(?:-256)?|ed25519)$/i;
