@@ -288,6 +288,17 @@ describe("credential formats", () => {
         expect(findFormat(`curl -H "Authorization: Bearer ${"ya" + "29.a0" + random("ya29-curl", 150, B64URL)}" https://www.googleapis.com/drive/v3/files`)?.id).toBe("google-oauth-access-token");
     });
 
+    it("a Zapier catch hook id without a digit is taken at an account number that is not a documentation run", () => {
+        const zap = "https://hooks." + "zapier.com/hooks/catch/";
+        for (const value of [`${zap}4817263/qwvkrtz/`, `${zap}20931847/bmxeuhq`, `curl -X POST ${zap}7362514/vhtqjcn/`]) {
+            expect(findFormat(value)?.id, value).toBe("zapier-webhook");
+        }
+        for (const value of [`${zap}123456/abcdefg/`, `${zap}12345678/qwvkrtz/`, `${zap}4817263/xxxxxxx/`, `${zap}4817263/abcdxyz/`, `${zap}4817263/bqwxyzpq/`,
+            `${zap}1111111/qwvkrtz/`, `${zap}123/abc`, `${zap}your-webhook-id/`]) {
+            expect(findFormat(value)?.id, value).toBeUndefined();
+        }
+    });
+
     it("names a value by its format, never by its text", () => {
         for (const [, positive] of EXAMPLES) expect(findFormat(positive)!.what).not.toContain(positive.slice(0, 12));
     });
@@ -577,8 +588,13 @@ describe("scripts and argument lists", () => {
         [`<property><name>javax.jdo.option.ConnectionPassword</name><value>${pw}</value></property>`, "a Hadoop configuration property"],
         [`cat > hive-site.xml <<EOF\n<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${pw}</value>\n</property>\nEOF`, "a Hadoop configuration property"],
         [`<property>\n<name>fs.s3a.secret.key</name>\n<value>${random("s3a", 40, B64)}</value>\n</property>`, "a Hadoop configuration property"],
-        // helper 28: a generated key given to Rails' asset build, and a word given to the server (decision 4: only the
-        // asset build's values are dummies).
+        // helper 28: SQL*Plus's and RMAN's CONNECT inside the heredoc they read; a generated key given to Rails' asset build,
+        // and a word given to the server (decision 4: only the asset build's values are dummies).
+        [`sqlplus /nolog <<EOF\nconnect app_owner/${pw}@ORCLPDB1\n@/opt/app/schema.sql\nEOF`, "a SQL*Plus `connect user/password`"],
+        [`sqlplus -s /nolog << EOF\n  CONNECT system/${pw}@//db.internal:1521/ORCL;\nEOF`, "a SQL*Plus `connect user/password`"],
+        [`sqlplus /nolog <<SQL\nconn hr/${pw}@XEPDB1\nSQL`, "a SQL*Plus `connect user/password`"],
+        [`rman <<EOF\nconnect target sys/${pw}@PROD\nbackup database;\nEOF`, "a SQL*Plus `connect user/password`"],
+        [`sqlplus /nolog <<EOF\nCONNECT sys/${pw} AS SYSDBA\nshutdown immediate\nEOF`, "a SQL*Plus `connect user/password`"],
         [`SECRET_KEY_BASE=${fake.hex("skb", 128)} bundle exec rails assets:precompile`, "a variable assignment"],
         ["export SECRET_KEY_BASE=dummy\nbundle exec puma -C config/puma.rb", "a variable assignment"],
         ["SECRET_KEY_BASE=dummy bin/rails server -b 0.0.0.0", "a variable assignment"],
@@ -656,7 +672,12 @@ describe("scripts and argument lists", () => {
         ["sqlplus /nolog <<EOF\n@sys.sql\nEOF"], ["sqlplus -S -L / as sysdba @/tmp/x.sql"], ["sqlplus '/ as sysdba' @${SQL_FILE}"], ["sqlplus admin@ORCL @/tmp/x.sql"],
         ["sqlplus sys/${DATABASE_SYS_PASSWORD}@${DATABASE_NAME} as sysdba"], ["sqlplus /@prod_wallet @/tmp/x.sql"], ["sqlplus -S @/tmp/x.sql"],
         ["<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${HIVE_DB_PASSWORD}</value>\n</property>"],
-        // helper 28: the dummies Rails' asset build is given.
+        // helper 28: CONNECT without a literal (run-time values, OS and wallet logons, a prompt, a substitution variable),
+        // a hierarchical query's CONNECT BY and prose; the dummies Rails' asset build is given.
+        ["sqlplus /nolog << EOF\nconnect $username/$userpwd@$tns\nEOF"], ["sqlplus /nolog <<- ENDSQL\n\tCONNECT ${USER_PASS};\nENDSQL"],
+        ["sqlplus /nolog <<EOF\nconnect / as sysdba\nEOF"], ["sqlplus /nolog <<EOF\nconnect app_owner@ORCLPDB1\nEOF"], ["sqlplus /nolog <<EOF\nconnect /@app_wallet\nEOF"],
+        ["sqlplus -s /nolog @deploy.sql <<EOF\nconnect app_owner/&1@ORCL\nEOF"], ['sqlplus /nolog <<EOF\nconnect app_owner/"${DB_PW}"@ORCL\nEOF'],
+        ["SELECT employee_id FROM employees\nSTART WITH manager_id IS NULL\nCONNECT BY PRIOR employee_id = manager_id;"], ["cat > /etc/motd <<EOF\nconnect TCP/IP\nEOF"],
         ["SECRET_KEY_BASE=dummy bundle exec rails assets:precompile"], ["bundle exec rake assets:precompile SECRET_KEY_BASE=dummy"],
         ["RAILS_ENV=production SECRET_KEY_BASE=dummy DATABASE_URL=postgresql://dummy:dummy@localhost/dummy bin/rails assets:precompile"],
         ["SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile"],

@@ -53,6 +53,8 @@ describe("nameLooksSensitive", () => {
         "LICENSE_KEY", "SESSION_KEY", "DD_APP_KEY", "NEW_RELIC_LICENSE_KEY", "LOGTAIL_SOURCE_TOKEN", "SUPABASE_SERVICE_ROLE_KEY", "REDIS_AUTH",
         "BASIC_AUTH", "Authorization", "GH_PAT", "CONSUL_HTTP_TOKEN", "PRIVATE_KEY_PEM", "webserver.secret_key", "--db-password",
         "apiKeyValue", "HMAC_SHA256_SECRET",
+        // WordPress's keys and salts (helper 28).
+        "AUTH_SALT", "NONCE_SALT", "WORDPRESS_LOGGED_IN_KEY", "WORDPRESS_SECURE_AUTH_SALT", "WP_NONCE_KEY",
     ];
     const notSensitive = [
         "username", "masterUsername", "secretArn", "secretId", "secretName", "SECRET_NAME", "DB_PASSWORD_SECRET_ARN", "kmsKeyId",
@@ -69,6 +71,8 @@ describe("nameLooksSensitive", () => {
         "TOKENIZERS_PARALLELISM", "PASSPORT_STRATEGY", "COMPASS_URL", "KEYBOARD_LAYOUT", "passthroughBehavior", "--password-stdin", "--password-file",
         // Data structures named after keys and values, and a credential's hash.
         "resourceKeyValuePairs", "keyValuePairs", "KeyValueStore", "PASSWORD_SHA256", "adminPasswordBcrypt",
+        // Salts that key nothing, and bare names that may name a storage key (helper 28).
+        "HASHIDS_SALT", "WP_CACHE_KEY_SALT", "LOGGED_IN_KEY", "NONCE_KEY",
     ];
     it.each(sensitive)("%s holds a credential", (name) => expect(nameLooksSensitive(name)).toBe(true));
     it.each(notSensitive)("%s does not", (name) => expect(nameLooksSensitive(name)).toBe(false));
@@ -434,9 +438,12 @@ describe("findSensitiveValues (pure)", () => {
     });
 
     // helper 28: what the third replay left.
-    describe("credential-named settings and a vendor's browser key named by its parent", () => {
+    describe("credential-named settings, WordPress's keys and salts, SSM parameters named like a credential, base64 Docker configs", () => {
         const lambda = (vars: Record<string, string>) => ({ runtime: "nodejs20.x", environment: { variables: vars } });
         const LAMBDA = "aws:lambda/function:Function";
+        const SSM = "aws:ssm/parameter:Parameter";
+        const b64 = (text: string) => Buffer.from(text).toString("base64");
+        const dockerConfig = (auths: Record<string, unknown>) => b64(JSON.stringify({ auths }, null, 2));
 
         it("a Fetch request's credentials mode under a name ending in `credentials` is a setting (FETCH_CREDENTIALS=include)", () => {
             expect(paths(LAMBDA, lambda({ FETCH_CREDENTIALS: "same-origin", API_FETCH_CREDENTIALS: "include", REQUEST_CREDENTIALS: "omit" }))).toEqual([]);
@@ -451,6 +458,42 @@ describe("findSensitiveValues (pure)", () => {
             expect(paths(LAMBDA, lambda({ FIREBASE_CONFIG: JSON.stringify(webConfig) }))).toEqual([]);
             expect(paths(LAMBDA, lambda({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify({ apiKey: `${PLAIN}Kq8vRt5wZ2xLp9sM` }), APP_CONFIG: JSON.stringify(webConfig) })))
                 .toEqual(["environment.variables.FIREBASE_SERVICE_ACCOUNT.apiKey", "environment.variables.APP_CONFIG.apiKey"]);
+        });
+
+        it("WordPress's eight keys and salts are credentials, with a space or not; other salts and bare LOGGED_IN_KEY words are not", () => {
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsContainers([{ name: "wp", environment: [
+                { name: "WORDPRESS_AUTH_SALT", value: `${PLAIN} k9#Lm&x]Qz2!v{R` }, { name: "WORDPRESS_LOGGED_IN_KEY", value: `${PLAIN} 7u>pW(e;Hb` },
+                { name: "WORDPRESS_NONCE_SALT", value: `${PLAIN}@Zr4*Fq9` }, { name: "WORDPRESS_DB_HOST", value: "db.internal" },
+            ] }]))).toEqual(["containerDefinitions.wp.environment.WORDPRESS_AUTH_SALT", "containerDefinitions.wp.environment.WORDPRESS_LOGGED_IN_KEY",
+                "containerDefinitions.wp.environment.WORDPRESS_NONCE_SALT"]);
+            expect(paths(LAMBDA, lambda({ SECURE_AUTH_SALT: `${PLAIN}$x,Pq` }))).toEqual(["environment.variables.SECURE_AUTH_SALT"]);
+            expect(paths(LAMBDA, lambda({
+                HASHIDS_SALT: "k3Jd9sQ2pLx7Vb1N", WP_CACHE_KEY_SALT: "blog.example.com:", LOGGED_IN_KEY: "isLoggedIn", NONCE_KEY: "oauth_nonce",
+                WORDPRESS_AUTH_KEY: "put your unique phrase here", WORDPRESS_NONCE_SALT: "${NONCE_SALT}",
+            }))).toEqual([]);
+        });
+
+        it("an SSM String parameter named like a credential (its path's last segment) holding a literal is reported; settings and references pass", () => {
+            expect(paths(SSM, { name: "/app/prod/db_password", type: "String", value: `${PLAIN}-ssm-1` })).toEqual(["value"]);
+            expect(paths(SSM, { name: "/orders/api_token", type: "String", insecureValue: `${PLAIN}-ssm-2` })).toEqual(["insecureValue"]);
+            for (const [name, value] of [["/app/prod/db_password_length", "32"], ["/app/prod/db_password_secret_arn", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"],
+                ["/app/prod/db_password", "/aws/reference/secretsmanager/prod-db"], ["/app/prod/token_ttl", "3600"], ["/secrets/app/region", "eu-west-1"],
+                ["/app/prod/db_password", "${DB_PASSWORD}"], ["/app/prod/db_user", "admin"], [U, `${PLAIN}-ssm-3`]]) {
+                expect(paths(SSM, { name, type: "String", value }), name).toEqual([]);
+            }
+        });
+
+        it("a whole Docker config.json in base64 is read as its document: its registry credentials are reported, helpers and other base64 JSON pass", () => {
+            const auth = b64(`ci-bot:${PLAIN}Fk3Pw7zQ`);
+            expect(paths(LAMBDA, lambda({ DOCKER_CONFIG_BASE64: dockerConfig({ "registry.gitlab.com": { auth } }) })))
+                .toEqual(["environment.variables.DOCKER_CONFIG_BASE64.auths.registry.gitlab.com.auth"]);
+            expect(paths(LAMBDA, lambda({ KANIKO_DOCKER_CONFIG: b64(JSON.stringify({ auths: { "ghcr.io": { username: "ci-bot", password: `${PLAIN}Fk3Pw7zQ` } } })) })))
+                .toEqual(["environment.variables.KANIKO_DOCKER_CONFIG.auths.ghcr.io.password"]);
+            expect(paths(LAMBDA, lambda({
+                DOCKER_CONFIG_BASE64: b64(JSON.stringify({ credHelpers: { "123456789012.dkr.ecr.eu-west-1.amazonaws.com": "ecr-login" } })),
+                ENVBUILDER_DOCKER_CONFIG_BASE64: dockerConfig({ "registry.example.com": {} }),
+                FIREBASE_CONFIG_B64: b64(JSON.stringify({ apiKey: "AIza" + "SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW", projectId: "acme-app" })),
+            }))).toEqual([]);
         });
     });
 

@@ -548,6 +548,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
             const fieldName = namedValue(value);
+            const parameter = ctx.depth === 0 && type === t.SSM_PARAMETER ? parameterNameOf(value) : undefined;
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
                 const childFull = full && !TAG_KEYS.has(keyLower);
@@ -562,7 +563,8 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     location: within(ctx, key),
                     key: nameKey,
                     name,
-                    heldBy: holding !== undefined && isGenericChildKey(key) ? holding : undefined,
+                    heldBy: parameter !== undefined && (key === "value" || key === "insecureValue") ? parameter
+                        : holding !== undefined && isGenericChildKey(key) ? holding : undefined,
                     describing: ctx.describing || name?.kind === "describing",
                     full: childFull,
                     references: ctx.references || REFERENCE_CONTAINERS.has(keyLower),
@@ -571,7 +573,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     documents: ctx.documents,
                     siblings,
                     pairNames: ctx.pairNames,
-                    namedBy: byField?.match.namedBy,
+                    namedBy: parameter !== undefined && (key === "value" || key === "insecureValue") ? "the parameter" : byField?.match.namedBy,
                 });
             }
         }
@@ -593,6 +595,18 @@ function within(ctx: WalkContext, segment: Segment, next?: Segment): Chain<Segme
 /** The marks that follow a child, as far down as they are followed. */
 function deeper(ctx: WalkContext, state: MarkState, segment: string, holder?: Record<string, unknown>): MarkState {
     return ctx.depth < MAX_MARK_DEPTH ? advance(state, segment, holder) : state.hit ? { pending: [], hit: state.hit, namesOff: state.namesOff } : NO_MARKS;
+}
+
+/**
+ * The name an SSM parameter gives its value, the last segment of its path (`/app/prod/db_password`):
+ * AWS's Parameter Store reference keeps passwords and license keys in a `SecureString`, so a `String`
+ * named like one that holds a literal is a plaintext credential (a setting or a reference still passes).
+ */
+function parameterNameOf(record: Record<string, unknown>): string | undefined {
+    const name = unwrapSecrets(record.name);
+    if (typeof name !== "string" || isUnknown(name)) return undefined;
+    const last = name.slice(name.lastIndexOf("/") + 1);
+    return last === "" ? undefined : last;
 }
 
 /** An AWS secret access key beside its key ID (`{AccessKeyId, SecretAccessKey}`-like records under any names). */
@@ -619,8 +633,28 @@ function isRegistryKey(key: string | undefined): boolean {
     return key !== undefined && key.length <= 256 && /^(?:https?:\/\/)?(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?::\d{1,5})?(?:\/[\w./-]*)?$/i.test(key);
 }
 
-/** A JSON document (any string that is one) or a YAML document (where it may be one), parsed. */
+// A whole Docker config.json in base64, as Kaniko's and envbuilder's DOCKER_CONFIG_BASE64 hold one (`{"`
+// and `{\n` encode to `ey` and `ew`; standard base64 only: a JWT is base64url parts joined by dots).
+// Only a config with `auths` is read as its document: other base64 JSON is judged as the value it is.
+const BASE64_JSON = /^e[wy][A-Za-z0-9+/]{14,}={0,2}$/;
+
+/** The Docker config.json a base64 value encodes, parsed; undefined when it encodes anything else. */
+function base64DockerConfig(value: string): Record<string, unknown> | undefined {
+    if (!BASE64_JSON.test(value)) return undefined;
+    const text = Buffer.from(value, "base64").toString("utf8");
+    if (!/^\{[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]*\}\s*$/.test(text) || !text.includes('"auths"')) return undefined;
+    try {
+        const parsed: unknown = JSON.parse(text);
+        return isRecord(parsed) && isRecord(parsed.auths) ? parsed : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** A JSON document (any string that is one, or a base64 Docker config.json) or a YAML document (where it may be one), parsed. */
 function parseDocument(value: string, yaml: boolean): unknown {
+    const dockerConfig = base64DockerConfig(value);
+    if (dockerConfig !== undefined) return dockerConfig;
     const trimmed = value.trimStart();
     const first = trimmed[0];
     if (first === "{" || first === "[") {

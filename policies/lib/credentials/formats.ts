@@ -337,6 +337,24 @@ const urlPassword = rx(/\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?
 /** A URL's secret path segment, not a documentation dummy, and mixing letters and digits as generated ids do. */
 const generatedId = (id: string) => randomish(id) && !isDummy(id);
 
+/** Ascending or repeated characters, four in a row: a documentation run (123456, abcdefg, 0000), not a generated id. */
+function hasRun(text: string): boolean {
+    for (let i = 3; i < text.length; i++) {
+        const step = text.charCodeAt(i - 2) - text.charCodeAt(i - 3);
+        if ((step === 0 || step === 1) && text.charCodeAt(i - 1) - text.charCodeAt(i - 2) === step && text.charCodeAt(i) - text.charCodeAt(i - 1) === step) return true;
+    }
+    return false;
+}
+
+/**
+ * A Zapier catch hook's id without a digit: its ids are 7 small letters and digits (`otichcc`, `u5dmyac`
+ * in public programs), so about one in ten has none. Taken when the account number is not a
+ * documentation run (`catch/123456/abcdefg`) and the id is neither a run nor a dummy.
+ */
+function isLettersOnlyZapierId(account: string, id: string): boolean {
+    return /^[a-z]{7}$/.test(id) && account.length >= 5 && !hasRun(account) && !hasRun(id) && !isDummy(id);
+}
+
 const RULES: readonly Rule[] = [
     { id: "pem-private-key", what: "a PEM private key", class: "unmistakable", keywords: ["PRIVATE KEY"], test: hasPemPrivateKey },
     { id: "jwk-private-key", what: JWK_PRIVATE_KEY, class: "unmistakable", keywords: ['"kty"'], test: hasPrivateJwk },
@@ -396,7 +414,10 @@ const RULES: readonly Rule[] = [
         id: "mattermost-webhook", what: "a Mattermost webhook URL", class: "unmistakable", keywords: ["/hooks/"],
         test: rx(/\bhttps?:\/\/[^\s/?#@'"]{1,253}(?:\/[^\s/?#'"]{1,64}){0,4}\/hooks\/([13-9a-km-uw-z]{26})(?![A-Za-z0-9_-])/, (m) => generatedId(m[1])),
     },
-    { id: "zapier-webhook", what: "a Zapier webhook URL", class: "unmistakable", keywords: ["hooks.zapier.com"], test: rx(/\bhttps:\/\/hooks\.zapier\.com\/hooks\/catch\/\d{3,12}\/([a-z0-9]{5,16})(?![A-Za-z0-9_-])/, (m) => generatedId(m[1])) },
+    {
+        id: "zapier-webhook", what: "a Zapier webhook URL", class: "unmistakable", keywords: ["hooks.zapier.com"],
+        test: rx(/\bhttps:\/\/hooks\.zapier\.com\/hooks\/catch\/(\d{3,12})\/([a-z0-9]{5,16})(?![A-Za-z0-9_-])/, (m) => generatedId(m[2]) || isLettersOnlyZapierId(m[1], m[2])),
+    },
     { id: "discord-webhook", what: "a Discord webhook URL", class: "unmistakable", keywords: ["discord"], test: rx(/\bhttps:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}\b/) },
     { id: "discord-bot-token", what: "a Discord bot token", class: "unmistakable", when: (v) => v.length >= 58 && v.length < 100 && /^\s*[MNO]/.test(v), test: (v) => /^[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}$/.test(v.trim()) },
     {

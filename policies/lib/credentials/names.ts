@@ -265,8 +265,16 @@ const SPLIT_WORDS: Readonly<Record<string, readonly string[]>> = { writekey: ["w
 // BUNDLE_LOCAL__<gem> and BUNDLE_GEM__<option> are settings.
 const BUNDLER_SOURCE = /^BUNDLE_(?!(?:BUILD|MIRROR|LOCAL|GEM)__)[A-Z0-9_]{1,200}__[A-Z0-9]{2,63}$/i;
 
+// WordPress's eight authentication keys and salts (wp-config.php's AUTH_KEY ... NONCE_SALT, which
+// api.wordpress.org/secret-key/1.1/salt/ generates): together they key the HMAC of its login cookies,
+// so a salt is as secret as a key. As the official image's WORDPRESS_* variables, Bedrock's .env and
+// wp-config.php's constants name them; bare LOGGED_IN_KEY and NONCE_KEY may name other things and stay
+// names that may hold one (a random value), as AUTH_KEY already holds one. Other salts (HASHIDS_SALT,
+// WP_CACHE_KEY_SALT) are not credentials.
+const WORDPRESS_KEY = /^(?:(?:WORDPRESS_|WP_)(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_KEY|(?:WORDPRESS_|WP_)?(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_SALT)$/i;
+
 function judgeNameWords(key: string): NameJudgement {
-    if (BUNDLER_SOURCE.test(key)) return { kind: "credential", public: false };
+    if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key)) return { kind: "credential", public: false };
     const words = nameWords(key).flatMap((w) => SPLIT_WORDS[w] ?? [w]);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))

@@ -390,6 +390,14 @@ const LINE_PASSWORDS: readonly { what: string; re: RegExp; value(m: RegExpExecAr
     { what: "a .pgpass entry", re: PGPASS_LINE, value: (m) => m[1], pgpass: true },
     // debconf-set-selections answers: `<package> <question> password <value>`.
     { what: "a debconf answer", re: /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/, value: (m) => m[1] },
+    // SQL*Plus's and RMAN's CONNECT on a line of the script they read (a heredoc): `connect user/password[@db]
+    // [as sysdba]`, `conn`, RMAN's `connect target|catalog|auxiliary`. A substitution variable (`&1`) is filled
+    // at run time; `/ as sysdba`, a wallet's `/@alias` and `user@db` (which prompts) carry none.
+    {
+        what: "a SQL*Plus `connect user/password`",
+        re: /^\s{0,64}conn(?:ect)?\s{1,8}(?:(?:target|catalog|auxiliary)\s{1,8})?[A-Za-z][\w$#]{0,127}\/("[^"\n]{1,256}"|[^\s@"'&;]{1,256})(?:@[^\s;]{1,512})?(?:\s{1,8}as\s{1,8}sys\w{2,8})?\s{0,8};?\s{0,8}$/i,
+        value: (m) => unquote(m[1]),
+    },
     // WordPress's sample config edited in place: sed -i "s/password_here/x/" wp-config.php.
     { what: "a `sed` edit of wp-config.php", re: /\bs([/|#])password_here\1([^/|#\n]{1,256})\1/, value: (m) => m[2].replace(/["']/g, "") },
 ];
