@@ -10,7 +10,7 @@
 import { all, any, Decided } from "./lib/decided";
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
-import { audienceOf, patternCovers, PolicyStatement, readPolicyDocument } from "./lib/policy-document";
+import { audienceOf, patternCovers, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import { BUCKET_TYPES, BucketIndex, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -311,6 +311,61 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
 }
 
 /**
+ * The accounts Elastic Load Balancing writes Application and Classic Load Balancer logs from, one
+ * per Region opened before August 2022 (AWS's ALB guide, "Enable access logs": the bucket policy
+ * names `arn:aws:iam::<account>:root`), and the service principal every other Region uses. A
+ * Network Load Balancer writes as delivery.logs.amazonaws.com instead, which can use a customer
+ * managed key, so that principal marks nothing.
+ */
+const ELB_LOG_ACCOUNTS: ReadonlySet<string> = new Set([
+    "127311923021", "033677994240", "027434742980", "797873946194", "098369216593", "754344448648", "589379963580",
+    "718504428378", "383597477331", "600734575887", "114774131450", "783225319266", "582318560864", "985666609251",
+    "054676820928", "156460612806", "652711504416", "635631232127", "009996457667", "897822967062", "076674570225",
+    "507241528517", "048591011584", "190560391635", "638102146993", "037604701340",
+]);
+const ELB_LOG_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
+
+/** Whether an Allow statement lets Elastic Load Balancing write objects (PutObject for an ELB account or service). */
+function grantsLogDelivery(st: PolicyStatement): Decided {
+    if (st.effect === "Deny") return false;
+    const covers = (v: { values: string[] }) => v.values.some((a) => patternCovers(a.trim().toLowerCase(), "s3:putobject"));
+    const writes: Decided = st.action ? (covers(st.action) ? true : st.action.incomplete ? undefined : false)
+        : st.notAction ? (covers(st.notAction) ? false : st.notAction.incomplete ? undefined : true) : false;
+    const principals = st.principal;
+    const elb: Decided = !principals ? false
+        : principals.entries.some((p) => p.type === "Service" ? p.id.trim().toLowerCase() === ELB_LOG_SERVICE
+            : p.type === "AWS" && ELB_LOG_ACCOUNTS.has(rootAccount(p.id.trim()) ?? "")) ? true
+        : principals.incomplete || principals.unknown ? undefined : false;
+    return all(st.effect === "unknown" ? undefined : true, writes, elb);
+}
+
+/** Whether a bucket policy document lets Elastic Load Balancing write logs; undefined while it is unknown (at preview). */
+function documentGrantsLogDelivery(document: unknown): Decided {
+    const reading = readPolicyDocument(document, { blankIsAbsent: true });
+    if (reading.kind !== "document") return reading.kind === "unknown" ? undefined : false;
+    return any(reading.incomplete ? undefined : false, ...reading.statements.map(grantsLogDelivery));
+}
+
+/**
+ * Buckets whose policy lets Elastic Load Balancing write objects: the log bucket of Application or
+ * Classic Load Balancers, often in another stack or account (a central log bucket), which only
+ * SSE-S3 serves. A policy unknown at preview may be such a grant: not judged until it is known.
+ */
+function grantsLoadBalancerLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
+    for (const r of resources) {
+        if (r.type !== t.S3_BUCKET_POLICY) continue;
+        const verdict = documentGrantsLogDelivery(r.props.policy);
+        if (verdict !== false) mark(index.targetsOf(r), verdict, HINTS.logs);
+    }
+    for (const bucket of index.buckets) {
+        // The deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value.
+        const inline = isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
+        const verdict = documentGrantsLogDelivery(inline);
+        if (verdict !== false) mark([bucket], verdict, HINTS.logs);
+    }
+}
+
+/**
  * The bucket a Redshift cluster writes its audit logs to (`aws.redshift.Logging`): Redshift's
  * audit logging supports only SSE-S3 (AWS's Redshift management guide, "Database audit logging").
  * A `bucketName` without a destination type is S3, the API's original and only bucket destination.
@@ -401,6 +456,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
         else if (r.type === t.REDSHIFT_LOGGING) receivesRedshiftAuditLogs(r, index, mark);
     }
+    grantsLoadBalancerLogs(resources, index, dryRun, mark);
     readAnonymously(resources, index, dryRun, mark);
     return out;
 }

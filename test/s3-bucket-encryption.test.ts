@@ -261,6 +261,44 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             [bucket("alb-logs"), loadBalancer("web", { accessLogs: { bucket: "alb-logs-prod", enabled: true } })],
             [["alb-logs", "delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason"]], { requireCustomerManagedKey: true }],
 
+        // A bucket policy letting Elastic Load Balancing write objects shows an ALB or Classic Load
+        // Balancer log bucket even when the load balancers live in another stack or account (a
+        // central log bucket: Coalfire-CF/terraform-aws-account-setup s3-elb-accesslogs, with
+        // `enable_kms = false` because "KMS keys are not supported"; nationalarchives
+        // tdr-terraform-modules s3/templates/alb_logging_euwest2.json.tpl). AWS's ALB guide names
+        // a Region's ELB account root, or logdelivery.elasticloadbalancing.amazonaws.com.
+        ["a central ELB log bucket with AES256, its policy granting a Region's ELB account (no load balancer in the stack)",
+            [bucket("elb-logs", inline("AES256")), bucketPolicy("elb-logs", "elb-logs-prod", [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::652711504416:root" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::elb-logs-prod/AWSLogs/*" }])], []],
+        ["an ALB log bucket declaring nothing, its policy granting the ELB log delivery service",
+            [bucketV2("alb-logs"), bucketPolicy("alb-logs", "alb-logs-prod", [{ Sid: "AWSALBAccessLogsPolicy", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::alb-logs-prod/*"] }])], []],
+        ["an ELB account given as a bare id, beside NLB delivery, in the deprecated inline policy",
+            [bucket("lb-logs", { ...inline("AES256"), policy: JSON.stringify({ Version: "2012-10-17", Statement: [
+                { Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::lb-logs-prod/*" },
+                { Effect: "Allow", Principal: { AWS: ["127311923021"] }, Action: "s3:Put*", Resource: "arn:aws:s3:::lb-logs-prod/*" }] }) })], []],
+        ["at preview, a known ELB grant on a new bucket's policy, linked through propertyDependencies",
+            [res(BUCKET_V2, "elb-logs", { bucket: U.string, id: U.string }),
+                bucketPolicy("elb-logs", U.string, [{ Effect: "Allow", Principal: { AWS: "arn:aws-us-gov:iam::048591011584:root" }, Action: "s3:PutObject", Resource: "arn:aws-us-gov:s3:::gov-elb-logs/*" }], ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::elb-logs"])], [], {}, true],
+        ["NLB log delivery alone (delivery.logs.amazonaws.com) can use a customer managed key: judged as any other",
+            [bucket("nlb-logs"), bucketPolicy("nlb-logs", "nlb-logs-prod", [{ Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::nlb-logs-prod/*" }])],
+            [["nlb-logs", "no server-side encryption is declared"]]],
+        ["an ELB account denied, or only allowed to read, writes no logs: judged as any other",
+            [bucket("a"), bucket("b"), bucketPolicy("a", "a-prod", [{ Effect: "Deny", Principal: { AWS: "arn:aws:iam::127311923021:root" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::a-prod/*" }]),
+                bucketPolicy("b", "b-prod", [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::127311923021:root" }, Action: "s3:GetBucketAcl", Resource: "arn:aws:s3:::b-prod" }])],
+            [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]]],
+        ["another account's root, not an ELB account, writing objects: judged as any other",
+            [bucket("a"), bucketPolicy("a", "a-prod", [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::a-prod/*" }])],
+            [["a", "no server-side encryption is declared"]]],
+        ["at preview, a policy document still unknown may be such a grant: not judged until it is known",
+            [res(BUCKET_V2, "elb-logs", { bucket: U.string, id: U.string }), bucketPolicy("elb-logs", U.string, U.string, ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::elb-logs"])], [], {}, true],
+        ["at preview, an unknown policy that depends on no bucket leaves the buckets judged",
+            [bucket("a"), bucketPolicy("other", U.string, U.string)], [["a", "no server-side encryption is declared"]], {}, true],
+        ["a known policy denying insecure transport grants Elastic Load Balancing nothing: judged as any other",
+            [bucket("a"), bucketPolicy("a", "a-prod", [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::a-prod", "arn:aws:s3:::a-prod/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }])],
+            [["a", "no server-side encryption is declared"]]],
+        ["an ELB log bucket by its policy when a customer managed key is required: reported, saying why and what to do",
+            [bucket("elb-logs", inline("AES256")), bucketPolicy("elb-logs", "elb-logs-prod", [{ Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::elb-logs-prod/*" }])],
+            [["elb-logs", "delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason"]], { requireCustomerManagedKey: true }],
+
         // Redshift audit logs: "you can only use Amazon S3-managed keys (SSE-S3) encryption (AES-256)
         // for audit logging" (Redshift management guide, db-auditing); aws.redshift.Logging names the bucket.
         ["a Redshift audit log bucket with SSE-S3 (a Terraform module's redshift logs bucket, AES256 inline)",
