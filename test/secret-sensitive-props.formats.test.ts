@@ -695,6 +695,9 @@ describe("scripts and argument lists", () => {
         expect(findCredentialInArguments(["keytool", "-importcert", "-cacerts", "-storepass", "changeit", "-file", "/tmp/ca.pem"], judge)).toBeUndefined();
         expect(findCredentialInArguments(["openssl", "pkcs12", "-export", "-passout", "env:P12_PASS"], judge)).toBeUndefined();
         expect(findCredentialInArguments(["openssl", "enc", "-d", "-pass", `pass:${pw}`], judge)?.index).toBe(4);
+        // The JDK truststore's default as a -D argument, as on a line (helper 33); a key store's is not published.
+        expect(findCredentialInArguments(["java", "-Djavax.net.ssl.trustStore=/usr/lib/jvm/java-17/lib/security/cacerts", "-Djavax.net.ssl.trustStorePassword=changeit", "-jar", "app.jar"], judge)).toBeUndefined();
+        expect(findCredentialInArguments(["java", "-Djavax.net.ssl.keyStorePassword=changeit", "-jar", "app.jar"], judge)?.index).toBe(1);
     });
 
     it("argument lists report the element holding the credential", () => {

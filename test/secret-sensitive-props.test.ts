@@ -282,6 +282,9 @@ describe("findSensitiveValues (pure)", () => {
                 "spark.executor.extraJavaOptions": "-XX:+UseG1GC -XX:InitiatingHeapOccupancyPercent=35 -XX:OnOutOfMemoryError='kill -9 %p'",
                 "spark.driver.extraJavaOptions": "-Dlog4j.configuration=file:/etc/spark/conf/log4j.properties -Djavax.net.ssl.trustStore=/etc/pki/java/cacerts" })],
             ["heap sizes in mapreduce's java.opts", EMR, { releaseLabel: "emr-7.1.0", configurationsJson: JSON.stringify([{ Classification: "mapred-site", Properties: { "mapreduce.map.java.opts": "-Xmx3072m", "mapreduce.reduce.java.opts": "-Xmx6144m" } }]) }],
+            // The JDK truststore's published default, as a line's -D already passed (helper 33).
+            ["the JDK truststore's default password in extraJavaOptions", EMR, emr({
+                "spark.driver.extraJavaOptions": "-Djavax.net.ssl.trustStore=/usr/lib/jvm/jre/lib/security/cacerts -Djavax.net.ssl.trustStorePassword=changeit" })],
         ];
         it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
 

@@ -134,9 +134,12 @@ function flagValue(raw: string, context: () => string): string | undefined {
 /** `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
 const propertyName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
 
+/** The JDK truststore's published default under a trust store's name (`-Djavax.net.ssl.trustStorePassword=changeit`). */
+const isTrustStoreDefault = (name: string, value: string) => value === "changeit" && /trust/i.test(name);
+
 function isCredentialProperty(name: string, rawValue: string, judge: NameJudge): boolean {
     const value = unquote(rawValue);
-    return !isRuntime(value) && judge(propertyName(name), value);
+    return !isRuntime(value) && !isTrustStoreDefault(name, value) && judge(propertyName(name), value);
 }
 
 /**
@@ -306,7 +309,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
             const value = reader.flag ? flagValue(m[2], () => line) : unquote(next >= 0 ? m[2].slice(0, next) : m[2]);
             // Only quotes: a shell splicing a variable into a quoted string (`pwd: "'"$PASSWORD"'"`);
             // the JDK truststore's published default under a trust store's name.
-            if (value === undefined || /^["']*$/.test(value) || (value === "changeit" && /trust/i.test(m[1]))) continue;
+            if (value === undefined || /^["']*$/.test(value) || isTrustStoreDefault(m[1], value)) continue;
             if (reader.re === ASSIGNMENT && ASSET_BUILD.test(line) && !looksRandom(value)) continue;
             if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
         }
