@@ -598,6 +598,9 @@ describe("scripts and argument lists", () => {
         [`SECRET_KEY_BASE=${fake.hex("skb", 128)} bundle exec rails assets:precompile`, "a variable assignment"],
         ["export SECRET_KEY_BASE=dummy\nbundle exec puma -C config/puma.rb", "a variable assignment"],
         ["SECRET_KEY_BASE=dummy bin/rails server -b 0.0.0.0", "a variable assignment"],
+        // helper 33: a password before a redirection (batch files' `>nul 2>&1`).
+        [`net use Z: \\\\fs01\\share ${pw} /user:CORP\\svc >nul 2>&1`, "`net use`"], [`net user svc_backup ${pw} /add >nul`, "`net user`"],
+        [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw} > /dev/null`, "`htpasswd -b`"],
     ])("%j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
 
     it.each([
@@ -682,6 +685,12 @@ describe("scripts and argument lists", () => {
         ["RAILS_ENV=production SECRET_KEY_BASE=dummy DATABASE_URL=postgresql://dummy:dummy@localhost/dummy bin/rails assets:precompile"],
         ["SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile"],
         ["<property>\n<name>hadoop.security.credential.provider.path</name>\n<value>jceks://hdfs/user/admin/s3.jceks</value>\n</property>"], ["connect = host=db.internal dbname=mail user=dovecot password=%{env:DOVECOT_DB_PASSWORD}"], ['mongosh admin --eval \'db.createUser({user: "app", pwd: passwordPrompt(), roles: []})\''],
+        // helper 33: redirections and their files (batch files' `net use Z: /delete /y >nul 2>&1`), a share of any shape,
+        // a template's expression as one word (an SSM document's `{{ Password }}`, Jinja's `-p{{ db_pass }}`).
+        ["net use Z: /delete /y >nul 2>&1"], ['net use Z: "%~dp0." >nul'], ["net use Z: >nul 2>&1 && net use Z: /delete /y >nul 2>&1"], ["net use > C:\\logs\\drives.txt"],
+        ["cmd /c net use Z: \\\\fs01\\share 2>nul"], ["net user jenkins >nul 2>&1 || echo missing"],
+        ['mysql -u {{ service.admin.user }} -p{{ service.admin.password }} -e "quit"'], ["net user {{ UserName }} {{ Password }} /add"],
+        ["docker login -u ci -p {{ RegistryPassword }} registry.example.com"], ["sqlplus -s scott/{{ ora_pw }}@orcl @x.sql"], ["htpasswd -b -c /etc/nginx/.htpasswd admin <password>"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("a `sh -c` script's variable given to a command is judged as the script's line, not as the whole element", () => {

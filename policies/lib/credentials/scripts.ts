@@ -38,10 +38,11 @@ function unquote(v: string): string {
 /**
  * A value resolved at run time, or nothing at all. `(`: a PowerShell expression (`(Get-SSMParameter ...).Value`);
  * `@path`: a file the command reads it from (a Jenkins agent's `-secret @/home/jenkins/secret-file`, curl's `-d @body.json`);
- * `<%`: an ERB or EJS template's expression; `%{env:X}`: dovecot's and logstash's expansion.
+ * `<%`: an ERB or EJS template's expression; `%{env:X}`: dovecot's and logstash's expansion; `{{`: a template's
+ * expression, cut at its first space by a command's words (an SSM document's `{{ Password }}`, Jinja's `-p{{ db_pass }}`).
  */
 function isRuntime(v: string): boolean {
-    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-") || v.includes("<%") || v.startsWith("%{") ||
+    return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-") || v.includes("<%") || v.startsWith("%{") || v.includes("{{") ||
         /^@(?:\.{0,2}\/|~\/|[\w.-]{1,128}\/|[\w-]{1,128}\.[A-Za-z]{1,8}$)/.test(v);
 }
 
@@ -174,11 +175,25 @@ const after = (flag: string, separator = String.raw`\s{1,8}`) => {
 const MYSQL_ATTACHED = new RegExp(String.raw`(?:^|\s)-p("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s'"\x60]{1,256})`);
 const CURL_USER = after("(?:-u|--user)", String.raw`(?:\s{1,8}|=)`);
 
-/** The words of the command that starts `text` (up to `;`, `|`, `&` or a closing parenthesis), quotes kept. */
+// A redirection (`>nul`, `2>nul`, `> C:\logs\drives.txt`, `< in.txt`): its file is no argument of the command
+// (`<your-password>` is a placeholder, not a redirection).
+const REDIRECTION = /^\d?(?:>>?|<(?![^<>]*>$))/;
+
+/**
+ * The words of the command that starts `text` (up to `;`, `|`, `&` or a closing parenthesis), quotes kept;
+ * a template's expression is one word (`{{ Password }}`), redirections and their files are left out
+ * (batch files' `net use Z: /delete /y >nul 2>&1`).
+ */
 function commandWords(text: string, max = 16): string[] {
     const words: string[] = [];
-    const word = /\s{0,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^\s;&|'"\x60)]{1,256})/y;
-    for (let m = word.exec(text); m && words.length < max; m = word.exec(text)) words.push(m[1]);
+    const word = /\s{0,8}("[^"\n]{1,256}"|'[^'\n]{1,256}'|(?:\{\{[^{}\n]{0,256}\}\}|[^\s;&|'"\x60)]){1,256})/y;
+    let fileNext = false;
+    for (let m = word.exec(text); m && words.length < max; m = word.exec(text)) {
+        const redirection = REDIRECTION.exec(m[1]);
+        if (redirection) fileNext = redirection[0].length === m[1].length;
+        else if (fileNext) fileNext = false;
+        else words.push(m[1]);
+    }
     return words;
 }
 
@@ -225,10 +240,15 @@ const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, be
         },
     },
     {
-        // `net use [X:] \\\\server\\share [password | *] [/user:name]`: the one word that is not the
-        // device, the share or a /switch (it may follow /user:). `*` prompts.
+        // `net use [X: | *] [\\\\server\\share [password | *]] [/user:name]` (Microsoft's syntax): the word after
+        // the share, /switches aside (the password may follow /user:), whatever the share looks like
+        // (`"%~dp0."`, `$share`). `*` prompts.
         command: /(?:^|[;&|(]|\bcmd(?:\.exe)?\s{1,8}\/c)\s{0,8}net(?:\.exe)?\s{1,8}use(?=\s)/i, what: "`net use`",
-        password: (t) => commandWords(t).find((w, i) => !(i === 0 && /^(?:[A-Za-z]:|\*|LPT\d:)$/i.test(w)) && !/^(?:\\\\|\/|\*$)/.test(unquote(w))),
+        password: (t) => {
+            const words = commandWords(t).filter((w) => !unquote(w).startsWith("/"));
+            const password = words[/^(?:[A-Za-z]:|\*|LPT\d:)$/i.test(words[0] ?? "") ? 2 : 1];
+            return password === "*" ? undefined : password;
+        },
     },
     {
         // SQL*Plus and Data Pump logons: `sqlplus -s user/password@db`, `expdp userid=user/password@db`
