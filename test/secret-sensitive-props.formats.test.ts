@@ -556,6 +556,7 @@ describe("scripts and argument lists", () => {
         [`openssl pkcs12 -export -in c.pem -inkey k.pem -out c.p12 -passout pass:${pw}`, "\`openssl -passout pass:\`"],
         [`mount -t cifs //fs01/share /mnt/share -o username=svc,password=${pw},vers=3.0`, "a mount option"],
         [`echo "mysql-server mysql-server/root_password password ${pw}" | debconf-set-selections`, "a debconf answer"],
+        [`#cloud-config\ndebconf_selections: |\n  mysql-server mysql-server/root_password password ${pw}\n`, "a debconf answer"],
         [`sed -i "s/password_here/${pw}/" wp-config.php`, "a \`sed\` edit of wp-config.php"],
         [`define( 'DB_PASSWORD', '${pw}' );`, "a PHP constant"],
         [`requirepass ${pw}`, "a redis.conf directive"],
@@ -691,6 +692,10 @@ describe("scripts and argument lists", () => {
         ["cmd /c net use Z: \\\\fs01\\share 2>nul"], ["net user jenkins >nul 2>&1 || echo missing"],
         ['mysql -u {{ service.admin.user }} -p{{ service.admin.password }} -e "quit"'], ["net user {{ UserName }} {{ Password }} /add"],
         ["docker login -u ci -p {{ RegistryPassword }} registry.example.com"], ["sqlplus -s scott/{{ ora_pw }}@orcl @x.sql"], ["htpasswd -b -c /etc/nginx/.htpasswd admin <password>"],
+        // helper 33: prose with a debconf answer's shape, where debconf is not given it.
+        ['root_password="$(prompt_secret "MySQL root/admin password for $container_name" "")"'],
+        ["# Expect script to supply root/admin password for remote ssh server and execute command."],
+        ["# When `host.secrets` is set, the admin/root password is sourced from a pre-hashed file"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
     it("a `sh -c` script's variable given to a command is judged as the script's line, not as the whole element", () => {

@@ -300,7 +300,7 @@ function argumentPassword(line: string, judge: NameJudge): string | undefined {
  * Judges one line of shell (or config text written by it). Returns what it found, if
  * anything. `judge` decides names; placeholders and run-time values never count.
  */
-function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = false): ScriptFinding | undefined {
+function judgeLine(line: string, judge: NameJudge, echoed = false, mentioned: ReadonlySet<LinePassword> = NONE): ScriptFinding | undefined {
     if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
     const mount = mountOptions(line);
     if (mount) {
@@ -353,7 +353,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
     if (netrc && !isRuntime(netrc[1])) return { what: "a .netrc entry" };
     // Lines that give a password by their shape alone, judged as one (placeholders and hashes pass).
     for (const reader of LINE_PASSWORDS) {
-        if (reader.pgpass && !pgpass) continue;
+        if (reader.onlyIn && !mentioned.has(reader)) continue;
         const m = reader.re.exec(line);
         const value = m ? reader.value(m) : undefined;
         if (value !== undefined && !isRuntime(value) && judge(reader.name ?? "password", value)) return { what: reader.what };
@@ -381,7 +381,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, pgpass = fals
     ECHOED.lastIndex = 0;
     for (let m = ECHOED.exec(line); m; m = ECHOED.exec(line)) {
         for (const written of unquote(m[1]).split("\\n")) {
-            const found = judgeLine(written, judge, true, pgpass);
+            const found = judgeLine(written, judge, true, mentioned);
             if (found) return found;
         }
     }
@@ -395,10 +395,13 @@ const PGPASS_LINE = /^\s{0,64}["']?[\w.*-]{1,253}:(?:\d{1,5}|\*):[^\s:"']{1,128}
 
 /**
  * Lines that give a password by their shape: the value a match gives (undefined: none), judged
- * under `name` (a password unless said). In this order; a .pgpass line only in a script that
- * writes one.
+ * under `name` (a password unless said). In this order; a reader with `onlyIn` only in a script
+ * that mentions what reads the line (a .pgpass line where a .pgpass is written, a debconf answer
+ * where debconf is given it: prose such as "the admin/root password is ..." has its shape).
  */
-const LINE_PASSWORDS: readonly { what: string; re: RegExp; value(m: RegExpExecArray): string | undefined; name?: string; pgpass?: true }[] = [
+interface LinePassword { what: string; re: RegExp; value(m: RegExpExecArray): string | undefined; name?: string; onlyIn?: RegExp }
+const NONE: ReadonlySet<LinePassword> = new Set();
+const LINE_PASSWORDS: readonly LinePassword[] = [
     // echo 'user:password' | chpasswd
     { what: "a line piped to `chpasswd`", re: /\becho\s{1,8}(?:-e\s{1,8})?["']?[\w.-]{1,64}:([^\s'":|]{1,256})["']?\s{0,8}\|\s{0,8}(?:sudo\s{1,8})?chpasswd\b/, value: (m) => m[1] },
     // useradd -p "$(openssl passwd -6 'password')": the hash is made on the host, from the literal.
@@ -410,9 +413,9 @@ const LINE_PASSWORDS: readonly { what: string; re: RegExp; value(m: RegExpExecAr
     // ipsec.secrets (strongSwan, Libreswan): `[selectors] : PSK "x"`, also hex or base64 (0x..., 0s...).
     { what: "an ipsec.secrets pre-shared key", re: IPSEC_PSK, value: (m) => m[1] ?? m[2] ?? m[3], name: "psk" },
     // A .pgpass line (host:port:database:user:password).
-    { what: "a .pgpass entry", re: PGPASS_LINE, value: (m) => m[1], pgpass: true },
-    // debconf-set-selections answers: `<package> <question> password <value>`.
-    { what: "a debconf answer", re: /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/, value: (m) => m[1] },
+    { what: "a .pgpass entry", re: PGPASS_LINE, value: (m) => m[1], onlyIn: /pgpass/i },
+    // debconf-set-selections answers (cloud-init's debconf_selections): `<package> <question> password <value>`.
+    { what: "a debconf answer", re: /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/, value: (m) => m[1], onlyIn: /debconf/i },
     // SQL*Plus's and RMAN's CONNECT on a line of the script they read (a heredoc): `connect user/password[@db]
     // [as sysdba]`, `conn`, RMAN's `connect target|catalog|auxiliary`. A substitution variable (`&1`) is filled
     // at run time; `/ as sysdba`, a wallet's `/@alias` and `user@db` (which prompts) carry none.
@@ -456,7 +459,7 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
     // Line continuations join a command's lines.
     const lines = script.replace(/\\\r?\n/g, " ").split(/\r?\n/);
     let chpasswdIndent = -1;
-    const pgpass = /pgpass/i.test(script);
+    const mentioned: ReadonlySet<LinePassword> = new Set(LINE_PASSWORDS.filter((reader) => reader.onlyIn?.test(script)));
     let hadoopName: string | undefined;
     for (const line of lines) {
         // A Hadoop property's <name> line and its <value> line, judged as one line.
@@ -480,7 +483,7 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
                 }
             }
         }
-        const found = judgeLine(line, judge, false, pgpass);
+        const found = judgeLine(line, judge, false, mentioned);
         if (found) return found;
     }
     return undefined;
