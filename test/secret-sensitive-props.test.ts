@@ -52,7 +52,7 @@ describe("nameLooksSensitive", () => {
         "DB_PASS", "KEYSTORE_PASS", "adminpass", "MYSQL_PWD", "ENCRYPTION_KEY", "SIGNING_KEY", "HMAC_KEY", "MASTER_KEY", "APP_KEY", "APP_KEYS",
         "LICENSE_KEY", "SESSION_KEY", "DD_APP_KEY", "NEW_RELIC_LICENSE_KEY", "LOGTAIL_SOURCE_TOKEN", "SUPABASE_SERVICE_ROLE_KEY", "REDIS_AUTH",
         "BASIC_AUTH", "Authorization", "GH_PAT", "CONSUL_HTTP_TOKEN", "PRIVATE_KEY_PEM", "webserver.secret_key", "--db-password",
-        "apiKeyValue", "HMAC_SHA256_SECRET",
+        "apiKeyValue", "HMAC_SHA256_SECRET", "x-honeycomb-team",
         // WordPress's keys and salts (helper 28).
         "AUTH_SALT", "NONCE_SALT", "WORDPRESS_LOGGED_IN_KEY", "WORDPRESS_SECURE_AUTH_SALT", "WP_NONCE_KEY",
     ];
@@ -70,7 +70,7 @@ describe("nameLooksSensitive", () => {
         "passwordLastChanged", "skipCredentialsValidation", "PARTITION_KEY", "CACHE_KEY", "IDEMPOTENCY_KEY", "KMS_KEY_ID", "SSH_PUBLIC_KEY",
         "TOKENIZERS_PARALLELISM", "PASSPORT_STRATEGY", "COMPASS_URL", "KEYBOARD_LAYOUT", "passthroughBehavior", "--password-stdin", "--password-file",
         // Data structures named after keys and values, and a credential's hash.
-        "resourceKeyValuePairs", "keyValuePairs", "KeyValueStore", "PASSWORD_SHA256", "adminPasswordBcrypt",
+        "resourceKeyValuePairs", "keyValuePairs", "KeyValueStore", "PASSWORD_SHA256", "adminPasswordBcrypt", "x-honeycomb-dataset",
         // Salts that key nothing, and bare names that may name a storage key (helper 28).
         "HASHIDS_SALT", "WP_CACHE_KEY_SALT", "LOGGED_IN_KEY", "NONCE_KEY",
     ];
@@ -374,6 +374,13 @@ describe("findSensitiveValues (pure)", () => {
                 .toEqual([`${at}.exporters.otlphttp.headers.api-key`]);
             expect(paths("aws:ecs/taskDefinition:TaskDefinition", adot(`extensions:\n  basicauth/client:\n    client_auth:\n      username: "123456"\n      password: ${PLAIN}Gr4fanaOtlpPw\n`)))
                 .toEqual([`${at}.extensions.basicauth/client.client_auth.password`]);
+        });
+        // Honeycomb's guide writes its key inline under the team header (helper 33): its name says nothing, as in a header list.
+        it("Honeycomb's team header holds its key in a `headers:` map; its dataset and a run-time key pass", () => {
+            const honeycomb = (team: string) => adot(`exporters:\n  otlp/honeycomb:\n    endpoint: api.honeycomb.io:443\n    headers:\n      "x-honeycomb-team": "${team}"\n      "x-honeycomb-dataset": "orders"\n`);
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", honeycomb(`${PLAIN}0123456789abcdef0123456789ab`)))
+                .toEqual(["containerDefinitions.adot.environment.AOT_CONFIG_CONTENT.exporters.otlp/honeycomb.headers.x-honeycomb-team"]);
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", honeycomb("${env:HONEYCOMB_API_KEY}"))).toEqual([]);
         });
     });
 

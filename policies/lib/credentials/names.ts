@@ -273,8 +273,12 @@ const BUNDLER_SOURCE = /^BUNDLE_(?!(?:BUILD|MIRROR|LOCAL|GEM)__)[A-Z0-9_]{1,200}
 // WP_CACHE_KEY_SALT) are not credentials.
 const WORDPRESS_KEY = /^(?:(?:WORDPRESS_|WP_)(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_KEY|(?:WORDPRESS_|WP_)?(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_SALT)$/i;
 
+// Headers that carry a vendor's API key under a name that does not say so (Honeycomb's team
+// header), in a request, an OpenTelemetry header list or a collector's `headers:` map.
+const KEY_HEADERS: ReadonlySet<string> = new Set(["x-honeycomb-team"]);
+
 function judgeNameWords(key: string): NameJudgement {
-    if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key)) return { kind: "credential", public: false };
+    if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key) || KEY_HEADERS.has(key.toLowerCase())) return { kind: "credential", public: false };
     const words = nameWords(key).flatMap((w) => SPLIT_WORDS[w] ?? [w]);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))

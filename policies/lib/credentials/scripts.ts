@@ -489,13 +489,10 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
     return undefined;
 }
 
-// Headers that carry a vendor's API key under a name that does not say so.
-const KEY_HEADERS: ReadonlySet<string> = new Set(["x-honeycomb-team"]);
-
 /** Judges one header as a name and its value; after an auth scheme (`Bearer $TOKEN`) the credential is the last word. */
 function isCredentialHeader(name: string, rawValue: string, judge: NameJudge): boolean {
     const value = rawValue.trim().replace(/^[A-Za-z][\w-]{0,31}\s{1,8}(?=\S+$)/, "");
-    return !isRuntime(value) && judge(KEY_HEADERS.has(name.toLowerCase()) ? "api_key" : name, value);
+    return !isRuntime(value) && judge(name, value);
 }
 
 /**
