@@ -1019,8 +1019,11 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
             // An API outside the stack is read as most are, EDGE or REGIONAL: Invoke to anyone is its default.
-            case "private-api":
-                return negate(any(...apis.lookup(r.props.restApiId, r.propertyDependencies.restApiId).map(isPrivateApi)));
+            // At preview, an unknown restApiId that depends on several APIs may name one that is not private.
+            case "private-api": {
+                const targets = apis.lookup(r.props.restApiId, r.propertyDependencies.restApiId);
+                return targets.length === 0 || any(...targets.map((api) => negate(isPrivateApi(api))));
+            }
         }
     };
     // S3 also checks the blocks of the bucket a Multi-Region Access Point routes a request to,

@@ -1355,6 +1355,15 @@ describe("API Gateway: private REST APIs, which any account's VPC endpoints reac
         expect(short(messages(fresh, apiPolicy(U.string, [open], { propertyDependencies: { restApiId: [fresh.urn] } })))).toHaveLength(1);
         expect(messages(api({ id: U.string, endpointConfiguration: U.object }), apiPolicy(U.string, [open], { propertyDependencies: { restApiId: [fresh.urn] } }))).toEqual([]);
     });
+
+    it("preview: a restApiId that depends on a private and a regional API may name the regional one; on two private APIs it is reported", () => {
+        const internal = resource(t.APIGATEWAY_REST_API, { name: "internal", id: U.string, ...PRIVATE }, { name: "internal-api" });
+        const regional = resource(t.APIGATEWAY_REST_API, { name: "public", id: U.string, endpointConfiguration: { types: "REGIONAL" } }, { name: "public-api" });
+        const partners = resource(t.APIGATEWAY_REST_API, { name: "partners", id: U.string, ...PRIVATE }, { name: "partners-api" });
+        const on = (...apis: PlainResource[]) => apiPolicy(U.string, [open], { propertyDependencies: { restApiId: apis.map((a) => a.urn) } });
+        expect(messages(internal, regional, on(internal, regional))).toEqual([]);
+        expect(short(messages(internal, partners, on(internal, partners)))).toEqual([`${t.APIGATEWAY_REST_API_POLICY} "orders-api-policy": policy Statement[0] ${ANYONE}`]);
+    });
 });
 
 describe("resource-policy-no-wildcards through the engine path", () => {
