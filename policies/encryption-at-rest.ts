@@ -559,13 +559,23 @@ function imageCopyFinding(r: PlainResource, stack: readonly PlainResource[], j: 
     if (isUnknown(flag) || flag === true) return undefined;
     if (Array.isArray(devices) && devices.length > 0 && devices.every((d) => isRecord(d) && d.encrypted === true)) return undefined;
     const sources = new Set(r.propertyDependencies.sourceAmiId ?? []);
-    if (stack.some((s) => sources.has(s.urn) && s.type === t.EC2_AMI_COPY && s.props.encrypted === true)) return undefined;
+    if (stack.some((s) => sources.has(s.urn) && s.type === t.EC2_AMI_COPY && mayEncrypt(s))) return undefined;
     const state = `encrypted is ${flag === false ? "false" : "not set"}`;
     return r.type === t.EC2_AMI_COPY
         ? uncreditedFinding(r, j, `${state} (the copy keeps the source AMI's encryption, and public AMIs are unencrypted`,
             "Set `encrypted: true` with `kmsKeyId` (without one the copy gets the region's default EBS key)")
         : uncreditedFinding(r, j, `${state} (VM Import/Export imports the disk image into an unencrypted snapshot`,
             "Set `encrypted: true` (with `kmsKeyId` for a customer managed key)");
+}
+
+/**
+ * Whether a source AMI copy encrypts, or may: `encrypted: true`, or unknown at preview because it
+ * comes from another resource's output (propertyDependencies; without them an unknown is the
+ * computed default, see PREVIEW_COMPUTED), which may be true.
+ */
+function mayEncrypt(source: PlainResource): boolean {
+    const flag = source.props.encrypted;
+    return flag === true || (isUnknown(flag) && (source.propertyDependencies.encrypted ?? []).length > 0);
 }
 
 /**

@@ -565,6 +565,18 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         expect(judgeStack(resources, config, dryRun)).toEqual([]);
     });
 
+    it("preview: a copy of an AMI copy whose encrypted comes from another resource's output is not judged until it is known", () => {
+        const dr = (source: PlainResource) => on("dr-copy", t.EC2_AMI_COPY, { ...AMI_COPY, sourceAmiId: U, sourceAmiRegion: "us-east-1", encrypted: false }, {
+            propertyDependencies: { sourceAmiId: [source.urn] } });
+        const fromOutput = on("base", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: UB }, { propertyDependencies: { encrypted: ["urn:pulumi:dev::project::aws:ssm/parameter:Parameter::cfg"] } });
+        expect(judgeStack([fromOutput, dr(fromOutput)], DEFAULTS, true)).toEqual([]);
+        // Control: an unknown without dependencies is the computed default (not set), so both copies are reported.
+        const computed = on("base", t.EC2_AMI_COPY, { ...AMI_COPY, encrypted: UB });
+        expect(judgeStack([computed, dr(computed)], DEFAULTS, true).map((m) => m.split(": ")[1].split(" (")[0])).toEqual([
+            "encrypted is not set", "encrypted is false",
+        ]);
+    });
+
     const fails: [...StackCase, string[]][] = [
         ["no default in the stack", [on("v", t.EBS_VOLUME, VOLUME)], DEFAULTS, false, [
             'aws:ebs/volume:Volume "v": encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region). ' +
