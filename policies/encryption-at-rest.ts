@@ -281,16 +281,35 @@ function enabledOf(ebsDefault: PlainResource): Decided {
     return isUnset(enabled) || isOn(enabled);
 }
 
-/** What a resource waits for: its own dependencies and its ancestors' (a component's `dependsOn`, as @pulumi/eks's ManagedNodeGroup takes it). */
-function dependenciesOf(r: PlainResource): Set<string> {
-    return new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat(), ...(r.ancestorDependencies ?? [])]);
+/** What a resource waits for directly: its own dependencies and its ancestors' (a component's `dependsOn`, as @pulumi/eks's ManagedNodeGroup takes it). */
+function directDependenciesOf(r: PlainResource): string[] {
+    return [...r.dependencies, ...Object.values(r.propertyDependencies).flat(), ...(r.ancestorDependencies ?? [])];
+}
+
+/**
+ * Everything a resource waits for, through the stack's resources: Pulumi creates a resource
+ * after its dependencies, and they after theirs, so a node group that takes its cluster's name
+ * waits for what the cluster depends on (an aws.ebs.DefaultKmsKey that depends on the
+ * EncryptionByDefault, a KMS module that depends on it: public Terraform and Pulumi stacks
+ * order the account setting that way).
+ */
+function dependenciesOf(r: PlainResource, byUrn: ReadonlyMap<string, PlainResource>): Set<string> {
+    const seen = new Set<string>();
+    const pending = directDependenciesOf(r);
+    for (let urn = pending.pop(); urn !== undefined; urn = pending.pop()) {
+        if (seen.has(urn)) continue;
+        seen.add(urn);
+        const next = byUrn.get(urn);
+        if (next) pending.push(...directDependenciesOf(next));
+    }
+    return seen;
 }
 
 /**
  * EBS encryption by default credits a resource's new volumes when config says it is on
  * everywhere, or when an aws.ebs.EncryptionByDefault of the stack turns it on in the
  * resource's region and is created before it: the resource (or a component above it) depends
- * on it. (Had it existed before, a dependency would change nothing; the engine's data cannot
+ * on it, directly or through other resources of the stack. (Had it existed before, a dependency would change nothing; the engine's data cannot
  * tell, so it is required.)
  */
 function accountDefault(
@@ -298,9 +317,11 @@ function accountDefault(
     config: EncryptionAtRestConfig,
     defaults: readonly PlainResource[],
     providers: ReadonlyMap<string, PlainResource>,
+    byUrn: ReadonlyMap<string, PlainResource>,
 ): AccountDefault {
     if (config.ebsEncryptionByDefault) return { on: true };
-    const deps = dependenciesOf(r);
+    if (defaults.length === 0) return { on: false };
+    const deps = dependenciesOf(r, byUrn);
     const here = placementOf(r, providers);
     let open = false;
     let closest: Extract<AccountDefault, { on: false }>["closest"];
@@ -695,7 +716,9 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     const defaults: PlainResource[] = [];
     const builders: PlainResource[] = [];
     const distributions = new Map<string, PlainResource>();
+    const byUrn = new Map<string, PlainResource>();
     for (const r of resources) {
+        byUrn.set(r.urn, r);
         if (r.type === t.AWS_PROVIDER) providers.set(r.urn, r);
         else if (r.type === t.EBS_ENCRYPTION_BY_DEFAULT) defaults.push(asDeclared(r, context.dryRun));
         else if (r.type === t.IMAGEBUILDER_IMAGE_PIPELINE || r.type === t.IMAGEBUILDER_IMAGE) builders.push(r);
@@ -709,7 +732,7 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
             if (cached) return cached;
             // A recipe's AMIs may be encrypted by their distribution instead.
             const distributed = r.type === t.IMAGEBUILDER_IMAGE_RECIPE && !config.ebsEncryptionByDefault ? imageOutputEncrypted(r, builders, distributions) : false;
-            const d: AccountDefault = distributed === false ? accountDefault(r, config, defaults, providers) : { on: distributed };
+            const d: AccountDefault = distributed === false ? accountDefault(r, config, defaults, providers, byUrn) : { on: distributed };
             known.set(r, d);
             return d;
         },

@@ -538,6 +538,18 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
                 propertyDependencies: { launchTemplate: ["urn:pulumi:dev::project::aws:ec2/launchTemplate:LaunchTemplate::lt"] } }),
             on("ng2", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: { id: "lt-0fedcba9876543210", version: "$Latest" } }),
         ]],
+        // Pulumi creates a resource after its dependencies, and they after theirs: a dependency through other resources counts.
+        ["a node group that takes its cluster's name, the cluster's component depending on it (@pulumi/eks)", [
+            D,
+            on("prod-eksCluster", t.EKS_CLUSTER, { name: "prod", roleArn: "arn:aws:iam::111122223333:role/eks", vpcConfig: { subnetIds: ["subnet-0a1b2c3d"] } }, {
+                parent: "urn:pulumi:dev::project::eks:index:Cluster::prod", ancestorDependencies: [D.urn] }),
+            on("ng", t.EKS_NODE_GROUP, NODE_GROUP, { parent: "urn:pulumi:dev::project::eks:index:ManagedNodeGroup::ng",
+                propertyDependencies: { clusterName: ["urn:pulumi:dev::project::aws:eks/cluster:Cluster::prod-eksCluster"] } }),
+        ]],
+        ["a launch template that depends on the region's default KMS key, set after it (as Terraform's aws_ebs_default_kms_key examples order them)", (() => {
+            const key = on("ebs-key", "aws:ebs/defaultKmsKey:DefaultKmsKey", { keyArn: KEY }, dependsOn(D));
+            return [D, key, on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS, dependsOn(key))];
+        })()],
         ["preview: an EKS node group's whole launchTemplate unknown", [on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U })], DEFAULTS, true],
         ["preview: an EKS node group's template taken from another output", [
             on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U }, { propertyDependencies: { launchTemplate: [D.urn] } }),
@@ -588,6 +600,13 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             'aws:ebs/volume:Volume "v": encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region; ' +
             'the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack, which may then be created after it). ' +
             "Add it to the volume's `dependsOn` (e.g. `dependsOn: [ebsDefault]`), or set `encrypted: true` (with `kmsKeyId` for a customer managed key).",
+        ]],
+        // Look-alike of the chain that passes: the default KMS key does not wait for the default, so nothing orders the template after it.
+        ["a launch template that depends on a default KMS key that does not depend on the default", (() => {
+            const key = on("ebs-key", "aws:ebs/defaultKmsKey:DefaultKmsKey", { keyArn: KEY });
+            return [D, key, on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS, dependsOn(key))];
+        })(), DEFAULTS, false, [
+            expect.stringContaining('the launch template does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack'),
         ]],
         ["a default that turns it off, which the launch template does not depend on", [ebsDefault("off", { enabled: false }), on("lt", t.EC2_LAUNCH_TEMPLATE, MAPPINGS)], DEFAULTS, false, [
             'aws:ec2/launchTemplate:LaunchTemplate "lt": blockDeviceMappings[0].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by default ' +
