@@ -287,22 +287,39 @@ function directDependenciesOf(r: PlainResource): string[] {
 }
 
 /**
- * Everything a resource waits for, through the stack's resources: Pulumi creates a resource
- * after its dependencies, and they after theirs, so a node group that takes its cluster's name
- * waits for what the cluster depends on (an aws.ebs.DefaultKmsKey that depends on the
- * EncryptionByDefault, a KMS module that depends on it: public Terraform and Pulumi stacks
- * order the account setting that way).
+ * The resources that wait for a given one, through the stack's resources: Pulumi creates a
+ * resource after its dependencies, and they after theirs, so a node group that takes its
+ * cluster's name waits for what the cluster depends on (an aws.ebs.DefaultKmsKey that depends on
+ * the EncryptionByDefault, a KMS module that depends on it: public Terraform and Pulumi stacks
+ * order the account setting that way). One walk of the reversed dependencies per target, made
+ * when first asked: linear in the stack, however many resources ask.
  */
-function dependenciesOf(r: PlainResource, byUrn: ReadonlyMap<string, PlainResource>): Set<string> {
-    const seen = new Set<string>();
-    const pending = directDependenciesOf(r);
-    for (let urn = pending.pop(); urn !== undefined; urn = pending.pop()) {
-        if (seen.has(urn)) continue;
-        seen.add(urn);
-        const next = byUrn.get(urn);
-        if (next) pending.push(...directDependenciesOf(next));
-    }
-    return seen;
+function waitingFor(resources: readonly PlainResource[]): (target: string) => ReadonlySet<string> {
+    let dependents: Map<string, string[]> | undefined;
+    const memo = new Map<string, Set<string>>();
+    return (target) => {
+        const cached = memo.get(target);
+        if (cached) return cached;
+        if (!dependents) {
+            dependents = new Map();
+            for (const r of resources) {
+                for (const dep of directDependenciesOf(r)) {
+                    const list = dependents.get(dep);
+                    if (list) list.push(r.urn);
+                    else dependents.set(dep, [r.urn]);
+                }
+            }
+        }
+        const found = new Set<string>();
+        const pending = [...(dependents.get(target) ?? [])];
+        for (let urn = pending.pop(); urn !== undefined; urn = pending.pop()) {
+            if (found.has(urn)) continue;
+            found.add(urn);
+            pending.push(...(dependents.get(urn) ?? []));
+        }
+        memo.set(target, found);
+        return found;
+    };
 }
 
 /**
@@ -317,16 +334,15 @@ function accountDefault(
     config: EncryptionAtRestConfig,
     defaults: readonly PlainResource[],
     providers: ReadonlyMap<string, PlainResource>,
-    byUrn: ReadonlyMap<string, PlainResource>,
+    waiting: (target: string) => ReadonlySet<string>,
 ): AccountDefault {
     if (config.ebsEncryptionByDefault) return { on: true };
     if (defaults.length === 0) return { on: false };
-    const deps = dependenciesOf(r, byUrn);
     const here = placementOf(r, providers);
     let open = false;
     let closest: Extract<AccountDefault, { on: false }>["closest"];
     for (const d of defaults) {
-        const depends = deps.has(d.urn);
+        const depends = waiting(d.urn).has(r.urn);
         const there = placementOf(d, providers);
         const region = sameRegion(here, there);
         const enabled = enabledOf(d);
@@ -716,15 +732,14 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     const defaults: PlainResource[] = [];
     const builders: PlainResource[] = [];
     const distributions = new Map<string, PlainResource>();
-    const byUrn = new Map<string, PlainResource>();
     for (const r of resources) {
-        byUrn.set(r.urn, r);
         if (r.type === t.AWS_PROVIDER) providers.set(r.urn, r);
         else if (r.type === t.EBS_ENCRYPTION_BY_DEFAULT) defaults.push(asDeclared(r, context.dryRun));
         else if (r.type === t.IMAGEBUILDER_IMAGE_PIPELINE || r.type === t.IMAGEBUILDER_IMAGE) builders.push(r);
         else if (r.type === t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) distributions.set(r.urn, r);
     }
     const known = new Map<PlainResource, AccountDefault>();
+    const waiting = waitingFor(resources);
     const judgement: EbsJudgement = {
         ...config,
         defaultFor: (r) => {
@@ -732,7 +747,7 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
             if (cached) return cached;
             // A recipe's AMIs may be encrypted by their distribution instead.
             const distributed = r.type === t.IMAGEBUILDER_IMAGE_RECIPE && !config.ebsEncryptionByDefault ? imageOutputEncrypted(r, builders, distributions) : false;
-            const d: AccountDefault = distributed === false ? accountDefault(r, config, defaults, providers, byUrn) : { on: distributed };
+            const d: AccountDefault = distributed === false ? accountDefault(r, config, defaults, providers, waiting) : { on: distributed };
             known.set(r, d);
             return d;
         },
