@@ -225,6 +225,11 @@ describe("findSensitiveValues (pure)", () => {
                 NODE_OPTIONS: "--max-old-space-size=4096 --enable-source-maps", KUBELET_EXTRA_ARGS: "--node-labels=pool=workers --max-pods=110" })],
             ["system properties filled at run time", LAMBDA, env({ JAVA_OPTS: "-Dspring.datasource.password=${DB_PASSWORD} -Djavax.net.ssl.keyStorePassword=$KEYSTORE_PASSWORD" })],
             ["-D settings in a container command and in user data", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["java", "-Dspring.profiles.active=prod", "-Dx.password=${DB}", "-jar", "app.jar"])],
+            // A last segment `key` is judged with the one before it (helper 36): S3A's access key ID,
+            // its SSE-KMS key (an ARN, a key ID, an alias) and a key store's path name no secret.
+            ["S3A's key ID, KMS key and a key store path as -D", LAMBDA, env({ JAVA_OPTS: "-Dfs.s3a.access.key=AKIAQ3ZJX7T2LMN4PW6R " +
+                "-Dfs.s3a.server-side-encryption.key=1234abcd-12ab-34cd-56ef-1234567890ab -Dfs.s3a.encryption.key=alias/acme-lake " +
+                "-Dspark.ssl.keyStore=/etc/pki/spark/keystore.jks -Dcache.key=orders -Dfs.s3a.secret.key=${AWS_SECRET_ACCESS_KEY}" })],
             ["build lines with -D", INSTANCE, { userData: "#!/bin/bash\nmvn -B package -DskipTests -Drevision=1.2.3\ncmake -DCMAKE_BUILD_TYPE=Release -DWITH_SSL=ON ..\njava $JAVA_OPTS -Dserver.port=8080 -jar app.jar\n" }],
             ["net user with a variable, a prompt, options; prose", INSTANCE, { userData: "<powershell>\nnet user Administrator $env:ADMIN_PASSWORD\nnet user Developer $pw /add\n" +
                 "net user deploy (Get-SSMParameter -Name /win/admin -WithDecryption $true).Value /add\nnet user Guest /active:no\nnet user ops *\n# Use net user to reset it later\n</powershell>\n" }],
@@ -242,6 +247,10 @@ describe("findSensitiveValues (pure)", () => {
             ["a password property in JAVA_TOOL_OPTIONS", LAMBDA, env({ JAVA_TOOL_OPTIONS: `-Xmx512m -Dspring.datasource.password=${PLAIN}Xk9mP2vL7qRt -Dfile.encoding=UTF-8` }),
                 "environment.variables.JAVA_TOOL_OPTIONS", "a JVM system property (`-D`)"],
             ["a keystore password in a container command", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["java", `-Djavax.net.ssl.keyStorePassword=${PLAIN}Ks7pQ2mX9vLr`, "-jar", "app.jar"]),
+                "containerDefinitions.app.command.1", "a JVM system property (`-D`)"],
+            ["an S3A secret key as -D in SPARK_DAEMON_JAVA_OPTS", LAMBDA, env({ SPARK_DAEMON_JAVA_OPTS: `-Dfs.s3a.access.key=AKIAQ3ZJX7T2LMN4PW6R -Dfs.s3a.bucket.acme-lake.secret.key=${PLAIN}q1W2e3R4t5Y6u7I8o9P0` }),
+                "environment.variables.SPARK_DAEMON_JAVA_OPTS", "a JVM system property (`-D`)"],
+            ["an S3A secret key as -D in a container command", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["java", `-Dfs.s3a.secret.key=${PLAIN}Kz8fakeSecret24x`, "-jar", "app.jar"]),
                 "containerDefinitions.app.command.1", "a JVM system property (`-D`)"],
             ["a password property on a java line", INSTANCE, { userData: `#!/bin/bash\njava -Dx.password=${PLAIN}Xk9mP2vL7qRt -jar app.jar\n` }, "userData", "a JVM system property (`-D`)"],
             ["net user NAME PASSWORD", INSTANCE, { userData: `<powershell>\nnet user Administrator "${PLAIN}Wn7#pQ2mXv9L"\n</powershell>\n` }, "userData", "`net user`"],

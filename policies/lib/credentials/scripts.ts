@@ -132,8 +132,20 @@ function flagValue(raw: string, context: () => string): string | undefined {
     return v.startsWith("pass:") ? v.slice(5) : v;
 }
 
-/** `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment (`keyStorePassword`). */
-const propertyName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
+/**
+ * `-Dname=value` is judged as an assignment of the property's own name, the last dotted segment
+ * (`keyStorePassword`); a last segment `key` alone says nothing, so it is judged with the segment
+ * before it, which says what key: Hadoop's S3A connector takes its secret as `fs.s3a.secret.key`
+ * (per bucket `fs.s3a.bucket.<name>.secret.key`), while `fs.s3a.access.key` is the key's ID
+ * (hadoop-aws's documentation, "Authenticating with S3"). Its `fs.s3a.encryption.key` and
+ * `server-side-encryption.key` name the KMS key of SSE-KMS (an ARN, a key ID or an alias), so an
+ * encryption key keeps the weak name.
+ */
+const propertyName = (name: string) => {
+    const last = name.lastIndexOf(".");
+    const qualified = name.slice(name.lastIndexOf(".", last - 1) + 1);
+    return /^key$/i.test(name.slice(last + 1)) && !/encryption\.key$/i.test(qualified) ? qualified : name.slice(last + 1);
+};
 
 /** The JDK truststore's published default under a trust store's name (`-Djavax.net.ssl.trustStorePassword=changeit`). */
 const isTrustStoreDefault = (name: string, value: string) => value === "changeit" && /trust/i.test(name);
