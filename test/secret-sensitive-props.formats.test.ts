@@ -560,6 +560,9 @@ describe("scripts and argument lists", () => {
         [`sed -i "s/password_here/${pw}/" wp-config.php`, "a \`sed\` edit of wp-config.php"],
         [`define( 'DB_PASSWORD', '${pw}' );`, "a PHP constant"],
         [`requirepass ${pw}`, "a redis.conf directive"],
+        // helper 36: redis.conf's directive written by sed, as a replacement or an inserted line (public user data).
+        [`sed -i 's/# requirepass foobared/requirepass ${pw}/g' /etc/redis.conf`, "a redis.conf directive"],
+        [`sudo sed -i '1i bind 0.0.0.0\\nrequirepass ${pw}\\nport 6379' /etc/redis6/redis6.conf`, "a redis.conf directive"],
         [`mongosh admin --eval 'db.createUser({user: "admin", pwd: "${pw}", roles: ["root"]})'`, "an object member"],
         [`      <password>${pw}</password>`, "an XML element"],
         [`gitlab_rails['initial_root_password'] = '${pw}'`, "a keyed setting"],
@@ -640,6 +643,9 @@ describe("scripts and argument lists", () => {
         ['echo "//fs01/share /mnt/share cifs credentials=/root/.smbcreds,uid=1000,vers=3.0 0 0" >> /etc/fstab'],
         ["java -jar agent.jar -url http://jenkins.internal:8080/ -secret @/home/jenkins/secret-file -name ec2-agent"],
         ['echo "$ROOT_PW" | passwd --stdin root'], ['rabbitmqctl add_user admin "$RABBIT_PASSWORD"'], ["define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
+        // helper 36: sed's pattern is no value; a replacement filled at run time or a placeholder passes.
+        ["sed -i 's/^requirepass .*/# requirepass foobared/' /etc/redis/redis.conf"], ['sed -i "s/# requirepass foobared/requirepass ${REDIS_PWD}/" /etc/redis/redis.conf'],
+        ["sed -i 's|^# requirepass .*|requirepass REPLACE_ME|' /etc/redis/redis.conf"],
         ["requirepass $REDIS_PASSWORD"], ['kubectl create secret generic db --from-literal=password="$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)"'],
         ["echo \"postfix postfix/main_mailer_type string 'Internet Site'\" | debconf-set-selections"], ["openssl pkcs12 -export -in c.pem -out c.p12 -passout env:P12_PASS"],
         ["keytool -list -keystore app.jks -storepass:env STORE_PASS"],

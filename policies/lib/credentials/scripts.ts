@@ -438,7 +438,32 @@ const LINE_PASSWORDS: readonly LinePassword[] = [
     },
     // WordPress's sample config edited in place: sed -i "s/password_here/x/" wp-config.php.
     { what: "a `sed` edit of wp-config.php", re: /\bs([/|#])password_here\1([^/|#\n]{1,256})\1/, value: (m) => m[2].replace(/["']/g, "") },
+    // redis.conf's password directive written by sed, as a substitution's replacement or an inserted
+    // line (`sed -i 's/# requirepass foobared/requirepass X/'`, `sed -i '1i requirepass X' redis.conf`);
+    // the pattern it replaces is no value (public user data: maoyong1999/shell haproxy/3.sh, xanf-code/tf-iac-po userdata.tpl).
+    { what: "a redis.conf directive", re: /\bsed\s[^\n]{0,2048}?(?:requirepass|masterauth)\s/, value: (m) => sedRedisPassword(m.input), name: "requirepass" },
 ];
+
+/** The text a sed command writes: each substitution's replacement and each a/i/c command's text. */
+const SED_SUBSTITUTION = /(?:^|[\s'";])s([/|:#,@])((?:\\.|(?!\1)[^\\\n]){0,1024})\1((?:\\.|(?!\1)[^\\\n]){0,1024})\1/g;
+const SED_TEXT = /(?:^|['"\s;])(?:\d{1,9}|\$)?[aic]\\?\s?((?:\\.|[^\\'"\n]){1,2048})/g;
+const REDIS_DIRECTIVE_TEXT = /^\s{0,64}(?:requirepass|masterauth)\s{1,8}([^\s'"]{1,1024})\s{0,8}$/;
+
+function sedRedisPassword(line: string): string | undefined {
+    const sed = line.slice(line.search(/\bsed\s/));
+    const written: string[] = [];
+    for (const re of [SED_SUBSTITUTION, SED_TEXT]) {
+        re.lastIndex = 0;
+        for (let m = re.exec(sed); m; m = re.exec(sed)) written.push(re === SED_SUBSTITUTION ? m[3] : m[1]);
+    }
+    for (const text of written) {
+        for (const part of text.split("\\n")) {
+            const m = REDIS_DIRECTIVE_TEXT.exec(part);
+            if (m) return m[1];
+        }
+    }
+    return undefined;
+}
 
 /** SQL giving a user a literal password (`psql -c`, a Redshift Data statement); a stored hash is a verifier. */
 export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding | undefined {
