@@ -514,6 +514,21 @@ describe("findSensitiveValues (pure)", () => {
                 FIREBASE_CONFIG_B64: b64(JSON.stringify({ apiKey: "AIza" + "SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW", projectId: "acme-app" })),
             }))).toEqual([]);
         });
+
+        // helper 36: user data that decodes a literal into ~/.docker/config.json writes its credentials all the same.
+        it("a Docker config.json a script decodes from a base64 literal is reported; one from a variable, helpers and a placeholder pass", () => {
+            const INSTANCE = "aws:ec2/instance:Instance";
+            const ud = (line: string) => ({ ami: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: `#!/bin/bash\nmkdir -p /root/.docker\n${line}\n` });
+            const real = dockerConfig({ "https://index.docker.io/v1/": { auth: b64(`acmebot:${PLAIN}Dk7Lq2Zr`) } });
+            expect(paths(INSTANCE, ud(`echo ${real} | base64 -d > /root/.docker/config.json`))).toEqual(["userData"]);
+            expect(paths(INSTANCE, ud(`base64 --decode <<< '${real}' > /root/.docker/config.json`))).toEqual(["userData"]);
+            for (const line of ['echo "${DOCKER_CFG:-}" | base64 --decode > ~/.docker/config.json',
+                `echo ${b64(JSON.stringify({ credHelpers: { "123456789012.dkr.ecr.eu-west-1.amazonaws.com": "ecr-login" } }))} | base64 -d > /root/.docker/config.json`,
+                `echo ${dockerConfig({ "https://index.docker.io/v1/": { auth: b64("janedoe:xxxxxxxxxxxxxxxx") } })} | base64 -d > /root/.docker/config.json`,
+                `echo ${b64("#!/bin/bash\nyum install -y nginx\n")} | base64 -d > /tmp/setup.sh`]) {
+                expect(paths(INSTANCE, ud(line)), line).toEqual([]);
+            }
+        });
     });
 
     it("an unknown name/value entry or document passes quietly", () => {

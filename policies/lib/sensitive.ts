@@ -19,7 +19,7 @@ import { DOCKER_CONFIG_AUTH, findFormat, isDockerAuth, FormatMatch, isAwsSecretK
 import { isGenericChildKey, judgeChildName, judgeName, NameJudgement } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import {
-    findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
+    base64DecodedInScript, findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
 } from "./credentials/scripts";
 import {
     isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
@@ -434,7 +434,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         const key = lower(ctx.key);
         const base64Script = base64Scripts?.has(key) === true;
         const text = USER_DATA_KEYS.has(key) || base64Script ? decodeUserData(value) : value;
-        const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx) ?? dockerAuthIn(text, ctx);
+        const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx) ?? dockerAuthIn(text, ctx) ?? formatDecodedIn(text);
         // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
         const name = ctx.heldBy !== undefined && (ctx.name?.kind ?? "none") === "none" ? judgeName(ctx.heldBy) : ctx.name;
         if (format && (format.class === "unmistakable" || !(name?.public ?? false))) {
@@ -626,6 +626,19 @@ function dockerAuthIn(value: string, ctx: WalkContext): FormatMatch | undefined 
     return ctx.key === "auth" && (ctx.path?.rest?.rest?.head === "auths" || isRegistryKey(ctx.path?.rest?.head)) && isDockerAuth(value)
         ? DOCKER_CONFIG_AUTH
         : undefined;
+}
+
+/**
+ * A credential format in what a script decodes from a base64 literal: a Docker config.json written
+ * by `echo X | base64 -d > ~/.docker/config.json` (public user data and CI setup scripts do this) holds
+ * the registry's password as plainly as the JSON would; a placeholder `auth` still passes.
+ */
+function formatDecodedIn(text: string): FormatMatch | undefined {
+    for (const decoded of base64DecodedInScript(text)) {
+        const format = findFormat(decoded);
+        if (format) return format;
+    }
+    return undefined;
 }
 
 /** A registry as a Docker config names it: a host with a dot or a port, or its URL (`https://index.docker.io/v1/`). */

@@ -490,6 +490,30 @@ export function findCredentialInJavaScript(text: string, judge: NameJudge): Scri
     return undefined;
 }
 
+// A literal a script decodes from base64 (`echo X | base64 -d > ~/.docker/config.json`, `printf '%s' X |
+// base64 --decode`, `base64 -d <<< X`): the file it writes is in the script, only encoded.
+const BASE64_BODY = String.raw`("[A-Za-z0-9+/]{16,16384}={0,2}"|'[A-Za-z0-9+/]{16,16384}={0,2}'|[A-Za-z0-9+/]{16,16384}={0,2})`;
+const BASE64_DECODE = String.raw`(?:sudo\s{1,8})?base64\s{1,8}(?:-d|-D|--decode)\b`;
+const DECODED_LITERALS = [
+    new RegExp(String.raw`(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s'|"%s"))?)\s{1,8}${BASE64_BODY}\s{0,8}\|\s{0,8}${BASE64_DECODE}`, "g"),
+    new RegExp(String.raw`${BASE64_DECODE}\s{0,8}<<<\s{0,8}${BASE64_BODY}`, "g"),
+];
+
+/** The texts a script decodes from base64 literals (printable text only). */
+export function base64DecodedInScript(text: string): string[] {
+    if (!text.includes("base64")) return [];
+    const script = bounded(text);
+    const decoded: string[] = [];
+    for (const re of DECODED_LITERALS) {
+        re.lastIndex = 0;
+        for (let m = re.exec(script); m; m = re.exec(script)) {
+            const plain = Buffer.from(unquote(m[1]), "base64").toString("utf8");
+            if (/^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]+$/.test(plain)) decoded.push(plain);
+        }
+    }
+    return decoded;
+}
+
 /** Judges a script (userData, a `sh -c` argument, a buildspec command): the first credential found. */
 export function findCredentialInScript(text: string, judge: NameJudge): ScriptFinding | undefined {
     const script = bounded(text);
