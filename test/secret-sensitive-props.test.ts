@@ -502,6 +502,18 @@ describe("findSensitiveValues (pure)", () => {
             }
         });
 
+        it("a KMS key's id under an encryption key's name names the key and passes; key material there, and a UUID under other credential names, are reported", () => {
+            const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+            const emr = (property: string, value: string) => paths("aws:emr/cluster:Cluster", { name: "etl", releaseLabel: "emr-7.1.0", serviceRole: "emr-service",
+                configurationsJson: JSON.stringify([{ Classification: "core-site", Properties: { "fs.s3a.encryption.algorithm": "SSE-KMS", [property]: value } }]) });
+            // Hadoop's S3A: "you should set this property to the specific KMS key id" (SSE-KMS); an SSE-C key is base64.
+            expect([emr("fs.s3a.encryption.key", KEY_ID), emr("fs.s3a.server-side-encryption.key", `mrk-${"0123456789abcdef".repeat(2)}`)]).toEqual([[], []]);
+            expect(paths(LAMBDA, lambda({ ENCRYPTION_KEY: KEY_ID, KMS_ENCRYPTION_KEY: KEY_ID, SSE_KEY: KEY_ID }))).toEqual([]);
+            expect(emr("fs.s3a.encryption.key", b64(`${PLAIN}-sse-c-key-32-bytes!!`))).toEqual(["configurationsJson.0.Properties.fs.s3a.encryption.key"]);
+            expect(paths(LAMBDA, lambda({ ENCRYPTION_KEY: b64(`${PLAIN}-aes-key-32-bytes!!!`), API_KEY: KEY_ID, CLIENT_SECRET: KEY_ID })))
+                .toEqual(["environment.variables.ENCRYPTION_KEY", "environment.variables.API_KEY", "environment.variables.CLIENT_SECRET"]);
+        });
+
         it("a whole Docker config.json in base64 is read as its document: its registry credentials are reported, helpers and other base64 JSON pass", () => {
             const auth = b64(`ci-bot:${PLAIN}Fk3Pw7zQ`);
             expect(paths(LAMBDA, lambda({ DOCKER_CONFIG_BASE64: dockerConfig({ "registry.gitlab.com": { auth } }) })))

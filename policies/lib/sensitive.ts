@@ -22,7 +22,7 @@ import {
     base64DecodedInScript, findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
 } from "./credentials/scripts";
 import {
-    isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
+    isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isKmsKeyId, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
 import { parseYamlText } from "./files";
 import { compileGlob, matchesAny } from "./glob";
@@ -401,7 +401,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         if (!name || name.public || isPublishableKey(value) || isPublicMaterial(value)) return undefined;
         if (ctx.siblings.emulator && isEmulatorDummy(value)) return undefined;
         if (name.kind === "credential") return (isSettingShaped(value) && !isNumericPassword(name, value)) || isTemplated(value) || (name.auth && isAuthMechanism(value))
-            || (name.credentialsMode && isCredentialsMode(value)) ? undefined : { kind: "name" };
+            || (name.credentialsMode && isCredentialsMode(value)) || (name.encryptionKey && isKmsKeyId(value)) ? undefined : { kind: "name" };
         if (name.kind === "weak") return looksRandom(value) && !isUuid(value) && !isSettingShaped(value) && !isTemplated(value) ? { kind: "name-and-value" } : undefined;
         return undefined;
     };

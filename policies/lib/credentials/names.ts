@@ -26,6 +26,11 @@ export interface NameJudgement {
      * the Fetch standard's credentials mode there is a setting (`omit`, `same-origin`, `include`).
      */
     credentialsMode?: boolean;
+    /**
+     * A credential name for an encryption key (ENCRYPTION_KEY, fs.s3a.encryption.key, KMS_ENCRYPTION_KEY):
+     * a KMS key's id there names the key, which AWS keeps (Hadoop's S3A takes "the specific KMS key id").
+     */
+    encryptionKey?: boolean;
 }
 
 /** Splits a key into lower-case words: `masterUserPassword`, `DB_PASSWORD`, `x-api-key`, `APIKey`. */
@@ -83,6 +88,8 @@ const STRONG_KEY_QUALIFIERS = new Set([
     "aes", "shared", "preshared", "sas", "storage", "webhook", "ingest", "insert", "write", "deploy", "integration", "role", "consumer",
     "subscription", "management", "jws", "jwe", "hec", "sse",
 ]);
+// Qualifiers of an encryption key, whose value may be a KMS key's id.
+const ENCRYPTION_KEY_WORDS = new Set(["encryption", "encrypt", "enc", "sse"]);
 // `<qualifier> key` that names a key of something else (a table, an object, a cache entry) or a public key.
 const NOT_KEY_QUALIFIERS = new Set([
     "partition", "sort", "hash", "range", "s3", "object", "cache", "idempotency", "idempotent", "kms", "cmk", "public", "pub", "foreign",
@@ -311,6 +318,7 @@ function judgeNameWords(key: string): NameJudgement {
             return {
                 kind: "credential", public: isPublic, ...(password ? { password: true } : {}), ...(w === "auth" ? { auth: true } : {}),
                 ...((w === "credentials" || w === "credential") && m.end === words.length ? { credentialsMode: true } : {}),
+                ...(ENCRYPTION_KEY_WORDS.has(w) || words.includes("kms") ? { encryptionKey: true } : {}),
             };
         }
         weak = true;

@@ -167,6 +167,14 @@ const CREDENTIALS_MODE = /^(?:omit|same-origin|include)$/;
 export function isCredentialsMode(value: string): boolean {
     return CREDENTIALS_MODE.test(value.trim());
 }
+// A KMS key's id: a UUID, or `mrk-` and 32 hex digits for a multi-Region key. An encryption key
+// proper is bytes (hex or base64), never one of these.
+const KMS_KEY_ID = /^(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** A KMS key's id (`1234abcd-12ab-34cd-56ef-1234567890ab`, `mrk-...`), under an encryption key's name a reference to the key. */
+export function isKmsKeyId(value: string): boolean {
+    return KMS_KEY_ID.test(value.trim());
+}
 const MIME = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*[\w-]+=[\w-]+)?$/i;
 // Hash, signature and cipher names: password_encryption=scram-sha-256, TOKEN_ALG=HS256.
 const ALGORITHM = /^(?:md5|sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|scram-sha-(?:1|256|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[-_]sha-?(?:1|256|512))?|[hrpe]s(?:256|384|512)|aes-?(?:128|192|256)(?:-(?:gcm|cbc|ctr))?|rsa-oaep(?:-256)?|ed25519)$/i;
