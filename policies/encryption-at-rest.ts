@@ -291,10 +291,12 @@ function directDependenciesOf(r: PlainResource): string[] {
  * resource after its dependencies, and they after theirs, so a node group that takes its
  * cluster's name waits for what the cluster depends on (an aws.ebs.DefaultKmsKey that depends on
  * the EncryptionByDefault, a KMS module that depends on it: public Terraform and Pulumi stacks
- * order the account setting that way). One walk of the reversed dependencies per target, made
- * when first asked: linear in the stack, however many resources ask.
+ * order the account setting that way). The walk goes through every resource of the stack, also
+ * those the stack part does not read (a cluster, a default KMS key): `stack` gives them when
+ * first asked. One walk of the reversed dependencies per target: linear in the stack, however
+ * many resources ask.
  */
-function waitingFor(resources: readonly PlainResource[]): (target: string) => ReadonlySet<string> {
+function waitingFor(stack: () => readonly PlainResource[]): (target: string) => ReadonlySet<string> {
     let dependents: Map<string, string[]> | undefined;
     const memo = new Map<string, Set<string>>();
     return (target) => {
@@ -302,7 +304,7 @@ function waitingFor(resources: readonly PlainResource[]): (target: string) => Re
         if (cached) return cached;
         if (!dependents) {
             dependents = new Map();
-            for (const r of resources) {
+            for (const r of stack()) {
                 for (const dep of directDependenciesOf(r)) {
                     const list = dependents.get(dep);
                     if (list) list.push(r.urn);
@@ -727,7 +729,7 @@ function withoutUnknownAt(value: unknown, segments: readonly string[]): unknown 
  * reads outputs: at preview what the program declared (computed values unknown), after an
  * update what AWS reports (`encrypted: true` is encrypted, whatever the account setting was).
  */
-export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], config: EncryptionAtRestConfig, context: Pick<StackContext, "dryRun">): Finding[] {
+export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], config: EncryptionAtRestConfig, context: Pick<StackContext, "dryRun" | "everyResource">): Finding[] {
     const providers = new Map<string, PlainResource>();
     const defaults: PlainResource[] = [];
     const builders: PlainResource[] = [];
@@ -739,7 +741,7 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
         else if (r.type === t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) distributions.set(r.urn, r);
     }
     const known = new Map<PlainResource, AccountDefault>();
-    const waiting = waitingFor(resources);
+    const waiting = waitingFor(() => context.everyResource?.() ?? resources);
     const judgement: EbsJudgement = {
         ...config,
         defaultFor: (r) => {

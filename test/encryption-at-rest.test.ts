@@ -859,6 +859,25 @@ describe("encryption-at-rest at preview, through the engine path", () => {
             ["batch", "mandatory", 'aws:ec2/spotFleetRequest:SpotFleetRequest "batch": launchSpecifications[0].ebsBlockDevices[0].encrypted is not set'],
         ]);
     });
+    it("the stack's default counts through resources the stack part does not judge (a cluster, a default KMS key), as the engine orders them", async () => {
+        const group = (name: string, extra: Record<string, unknown> = {}) => ({
+            type: t.EKS_NODE_GROUP, name, props: NODE_GROUP, outputs: { ...NODE_GROUP, region: { $unknown: "string" } }, ...extra,
+        });
+        const run = await engine.run({
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                // The node group takes its cluster's name; the cluster waits for the default, through the key.
+                { type: "aws:ebs/defaultKmsKey:DefaultKmsKey", name: "ebs-key", props: { keyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }, dependencies: ["ebs-default"] },
+                { type: "aws:eks/cluster:Cluster", name: "prod", props: { roleArn: "arn:aws:iam::111122223333:role/eks" }, dependencies: ["ebs-key"] },
+                group("covered", { propertyDependencies: { clusterName: ["prod"] } }),
+                // A cluster that waits for nothing orders nothing.
+                { type: "aws:eks/cluster:Cluster", name: "dev", props: { roleArn: "arn:aws:iam::111122223333:role/eks" } },
+                group("uncovered", { propertyDependencies: { clusterName: ["dev"] } }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["uncovered"]);
+    });
+
     it("an EKS managed node group without a launch template, or with one of the stack that maps no volume, is reported unless it or its component depends on the stack's default", async () => {
         const group = (name: string, props: Record<string, unknown>, dependencies: string[] = []) => ({
             type: t.EKS_NODE_GROUP, name, props, outputs: { ...props, region: { $unknown: "string" } }, dependencies,

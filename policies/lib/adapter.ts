@@ -120,7 +120,11 @@ function stackPolicy<C, F>(def: StackPolicyDefinition<C, F>, options = { reports
             // Only the types the rule reads are converted: most stack rules need a few types of thousands of resources.
             const resources: PlainResource[] = [];
             for (const r of args.resources) if (!reads || reads(r.type)) resources.push(plainFromPolicyResource(r));
-            const context = stackContext();
+            let every: readonly PlainResource[] | undefined;
+            const context: StackContext = {
+                ...stackContext(),
+                everyResource: () => (every ??= reads ? args.resources.map(plainFromPolicyResource) : resources),
+            };
             runRule(parsed.config, report, undefined, () => {
                 const facts = def.gather
                     ? def.gather({ resources, config: parsed.config, context, env: process.env })

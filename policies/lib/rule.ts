@@ -51,6 +51,12 @@ export interface StackContext {
     project: string;
     organization: string;
     dryRun: boolean;
+    /**
+     * Every resource of the stack, whatever types the rule reads, converted when first asked:
+     * for walks through resources the rule does not judge (what a resource waits for). Without
+     * it (pure calls), the resources the rule was given are all there is.
+     */
+    everyResource?(): readonly PlainResource[];
 }
 
 export interface ComplianceFramework {
