@@ -161,9 +161,9 @@ export function findUnprotectedCriticalResources(resources: readonly PlainResour
     let filledByProgram: ReadonlySet<PlainResource> | undefined;
     const isSecondary = globalSecondaries(resources);
     for (const resource of resources) {
-        if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource) || isSecondary(resource)) continue;
+        if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource)) continue;
         const pattern = criticalTypePattern(resource.type, config.criticalResourceTypes);
-        if (pattern === undefined) continue;
+        if (pattern === undefined || isSecondary(resource)) continue;
         if (resource.type === t.SECRETS_MANAGER_SECRET && (filledByProgram ??= secretsFilledByTheProgram(resources)).has(resource)) continue;
         const ancestor = protectedAncestor(resource, byUrn);
         const parent = ancestor || resource.parent === undefined ? undefined : byUrn.get(resource.parent);

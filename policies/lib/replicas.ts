@@ -87,14 +87,17 @@ export function globalSecondaries(resources: readonly { type: string; props: Pro
             if (typeof id === "string" && id !== "" && typeof primary === "string" && primary !== "") datastores.set(id, primary);
         }
     }
+    // Reads only a member type's props: a stack policy's resources are decoded when first read.
     return (r) => {
+        if (readers.size === 0 && datastores.size === 0) return false;
         if (r.type === t.ELASTICACHE_REPLICATION_GROUP) {
             const primary = typeof r.props.globalReplicationGroupId === "string" ? datastores.get(r.props.globalReplicationGroupId) : undefined;
             const id = r.props.replicationGroupId ?? r.props.id;
             return primary !== undefined && typeof id === "string" && id !== primary;
         }
-        return typeof r.props.arn === "string" && readers.has(r.props.arn);
+        return MEMBER_CLUSTERS.has(r.type) && typeof r.props.arn === "string" && readers.has(r.props.arn);
     };
 }
 
 const GLOBAL_CLUSTERS: ReadonlySet<string> = new Set([t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER]);
+const MEMBER_CLUSTERS: ReadonlySet<string> = new Set([t.RDS_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER]);
