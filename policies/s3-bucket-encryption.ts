@@ -328,22 +328,31 @@ const ELB_LOG_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
 /** Whether an Allow statement lets Elastic Load Balancing write objects (PutObject for an ELB account or service). */
 function grantsLogDelivery(st: PolicyStatement): Decided {
     if (st.effect === "Deny") return false;
-    const covers = (v: { values: string[] }) => v.values.some((a) => patternCovers(a.trim().toLowerCase(), "s3:putobject"));
-    const writes: Decided = st.action ? (covers(st.action) ? true : st.action.incomplete ? undefined : false)
-        : st.notAction ? (covers(st.notAction) ? false : st.notAction.incomplete ? undefined : true) : false;
     const principals = st.principal;
     const elb: Decided = !principals ? false
         : principals.entries.some((p) => p.type === "Service" ? p.id.trim().toLowerCase() === ELB_LOG_SERVICE
             : p.type === "AWS" && ELB_LOG_ACCOUNTS.has(rootAccount(p.id.trim()) ?? "")) ? true
         : principals.incomplete || principals.unknown ? undefined : false;
-    return all(st.effect === "unknown" ? undefined : true, writes, elb);
+    return all(st.effect === "unknown" ? undefined : true, coversAction(st, "s3:putobject"), elb);
 }
 
-/** Whether a bucket policy document lets Elastic Load Balancing write logs; undefined while it is unknown (at preview). */
-function documentGrantsLogDelivery(document: unknown): Decided {
+/** Whether a statement's actions take in `action` (lower case): listed in Action, or left out of NotAction. */
+function coversAction(st: PolicyStatement, action: string): Decided {
+    const covers = (v: { values: string[] }) => v.values.some((a) => patternCovers(a.trim().toLowerCase(), action));
+    return st.action ? (covers(st.action) ? true : st.action.incomplete ? undefined : false)
+        : st.notAction ? (covers(st.notAction) ? false : st.notAction.incomplete ? undefined : true) : false;
+}
+
+/** Whether some statement of a bucket policy document does `test`; undefined while the document is unknown (at preview). */
+function someStatement(document: unknown, test: (st: PolicyStatement) => Decided): Decided {
     const reading = readPolicyDocument(document, { blankIsAbsent: true });
     if (reading.kind !== "document") return reading.kind === "unknown" ? undefined : false;
-    return any(reading.incomplete ? undefined : false, ...reading.statements.map(grantsLogDelivery));
+    return any(reading.incomplete ? undefined : false, ...reading.statements.map(test));
+}
+
+/** A bucket's deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value. */
+function inlinePolicy(bucket: PlainResource, dryRun: boolean): unknown {
+    return isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
 }
 
 /**
@@ -354,13 +363,11 @@ function documentGrantsLogDelivery(document: unknown): Decided {
 function grantsLoadBalancerLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
     for (const r of resources) {
         if (r.type !== t.S3_BUCKET_POLICY) continue;
-        const verdict = documentGrantsLogDelivery(r.props.policy);
+        const verdict = someStatement(r.props.policy, grantsLogDelivery);
         if (verdict !== false) mark(index.targetsOf(r), verdict, HINTS.logs);
     }
     for (const bucket of index.buckets) {
-        // The deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value.
-        const inline = isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
-        const verdict = documentGrantsLogDelivery(inline);
+        const verdict = someStatement(inlinePolicy(bucket, dryRun), grantsLogDelivery);
         if (verdict !== false) mark([bucket], verdict, HINTS.logs);
     }
 }
@@ -390,19 +397,9 @@ function readsAnonymously(st: PolicyStatement): Decided {
     if (st.effect === "Deny") return false;
     const audience = audienceOf(st);
     if (!audience.anyone) return audience.incomplete ? undefined : false;
-    const covers = (v: { values: string[] }) => v.values.some((a) => patternCovers(a.trim().toLowerCase(), "s3:getobject"));
-    const reads: Decided = st.action ? (covers(st.action) ? true : st.action.incomplete ? undefined : false)
-        : st.notAction ? (covers(st.notAction) ? false : st.notAction.incomplete ? undefined : true) : false;
     const unsigned: Decided = (st.condition?.tests ?? []).some((test) => !ANONYMOUS_KEYS.test(test.key.toLowerCase())) ? false
         : st.condition?.incomplete ? undefined : true;
-    return all(st.effect === "unknown" ? undefined : true, reads, unsigned);
-}
-
-/** Whether a bucket policy document lets anyone read objects without signing the request. */
-function documentReadsAnonymously(document: unknown): Decided {
-    const reading = readPolicyDocument(document, { blankIsAbsent: true });
-    if (reading.kind !== "document") return reading.kind === "unknown" ? undefined : false;
-    return any(reading.incomplete ? undefined : false, ...reading.statements.map(readsAnonymously));
+    return all(st.effect === "unknown" ? undefined : true, coversAction(st, "s3:getobject"), unsigned);
 }
 
 /**
@@ -427,11 +424,9 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
         const blocking = blocks.get(bucket);
         const open = blocking ? once(blocking, letsPublicPolicies) : false;
         if (open === false) continue;
-        // The deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value.
-        const inline = isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
         const attached = policies.get(bucket);
-        const reads = any(documentReadsAnonymously(inline),
-            attached ? once(attached, (list) => any(...list.map((p) => documentReadsAnonymously(p.props.policy)))) : false);
+        const reads = any(someStatement(inlinePolicy(bucket, dryRun), readsAnonymously),
+            attached ? once(attached, (list) => any(...list.map((p) => someStatement(p.props.policy, readsAnonymously)))) : false);
         const verdict = all(open, reads);
         if (verdict !== false) mark([bucket], verdict, HINTS.anonymous);
     }
