@@ -414,7 +414,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     // collector's configuration, which its AOT_CONFIG_CONTENT reads from the parameter with
     // `valueFrom`, is stored there as AWS's guide shows).
     const mayBeYaml = (ctx: WalkContext) => (ctx.key !== undefined && YAML_KEYS.has(ctx.key.toLowerCase()))
-        || (type === t.SSM_PARAMETER && ctx.depth === 1 && (ctx.key === "value" || ctx.key === "insecureValue"));
+        || (type === t.SSM_PARAMETER && ctx.depth === 1 && ctx.key !== undefined && SSM_VALUE_KEYS.has(ctx.key));
     const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
         if (ctx.marks.hit ? isUnusableLiterally(value) : isUnusable(value)) return;
         const dummy = ctx.siblings.emulator && isEmulatorDummy(value);
@@ -554,6 +554,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 const childFull = full && !TAG_KEYS.has(keyLower);
                 // A value another field names is judged by that name, as a pair's is.
                 const byField = fieldName?.match.value === key ? fieldName : undefined;
+                const parameterValue = parameter !== undefined && SSM_VALUE_KEYS.has(key);
                 const nameKey = byField ? byField.name : key;
                 const name = childFull ? (byField ? undefined : judgeChildName(ctx.key, key)) ?? judgeName(nameKey) : undefined;
                 // Every field written out, in the root's order (the most frequent context: no spread).
@@ -563,7 +564,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     location: within(ctx, key),
                     key: nameKey,
                     name,
-                    heldBy: parameter !== undefined && (key === "value" || key === "insecureValue") ? parameter
+                    heldBy: parameterValue ? parameter
                         : holding !== undefined && isGenericChildKey(key) ? holding : undefined,
                     describing: ctx.describing || name?.kind === "describing",
                     full: childFull,
@@ -573,7 +574,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     documents: ctx.documents,
                     siblings,
                     pairNames: ctx.pairNames,
-                    namedBy: parameter !== undefined && (key === "value" || key === "insecureValue") ? "the parameter" : byField?.match.namedBy,
+                    namedBy: parameterValue ? "the parameter" : byField?.match.namedBy,
                 });
             }
         }
@@ -596,6 +597,9 @@ function within(ctx: WalkContext, segment: Segment, next?: Segment): Chain<Segme
 function deeper(ctx: WalkContext, state: MarkState, segment: string, holder?: Record<string, unknown>): MarkState {
     return ctx.depth < MAX_MARK_DEPTH ? advance(state, segment, holder) : state.hit ? { pending: [], hit: state.hit, namesOff: state.namesOff } : NO_MARKS;
 }
+
+// An SSM parameter's value, in its two inputs (`insecureValue` is the value not marked secret).
+const SSM_VALUE_KEYS: ReadonlySet<string> = new Set(["value", "insecureValue"]);
 
 /**
  * The name an SSM parameter gives its value, the last segment of its path (`/app/prod/db_password`):
