@@ -22,7 +22,7 @@ import {
     base64DecodedInScript, findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
 } from "./credentials/scripts";
 import {
-    isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isKmsKeyId, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
+    base64Text, isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isKmsKeyId, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
 } from "./credentials/shapes";
 import { parseYamlText } from "./files";
 import { compileGlob, matchesAny } from "./glob";
@@ -658,8 +658,8 @@ const BASE64_JSON = /^e[wy][A-Za-z0-9+/]{14,}={0,2}$/;
 /** The Docker config.json a base64 value encodes, parsed; undefined when it encodes anything else. */
 function base64DockerConfig(value: string): Record<string, unknown> | undefined {
     if (!BASE64_JSON.test(value)) return undefined;
-    const text = Buffer.from(value, "base64").toString("utf8");
-    if (!/^\{[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]*\}\s*$/.test(text) || !text.includes('"auths"')) return undefined;
+    const text = base64Text(value);
+    if (text === undefined || !/^\{[\s\S]*\}\s*$/.test(text) || !text.includes('"auths"')) return undefined;
     try {
         const parsed: unknown = JSON.parse(text);
         return isRecord(parsed) && isRecord(parsed.auths) ? parsed : undefined;
@@ -736,8 +736,7 @@ function isKeyValueFile(text: string): boolean {
 /** EC2 user data as the program wrote it: base64 (`userDataBase64`, launch templates) decoded when it decodes to text. */
 function decodeUserData(value: string): string {
     if (value.length < 8 || value.length > MAX_DOCUMENT || !/^[A-Za-z0-9+/=\r\n]+$/.test(value)) return value;
-    const text = Buffer.from(value, "base64").toString("utf8");
-    return /^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]*$/.test(text) && !text.includes("\ufffd") ? text : value;
+    return base64Text(value) ?? value;
 }
 
 // CodeBuild environment variables of these types hold a parameter name or secret ARN; an

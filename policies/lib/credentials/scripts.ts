@@ -14,7 +14,7 @@
 // finding. Also OpenTelemetry exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header
 // by header, and option strings (`JAVA_TOOL_OPTIONS`), option by option.
 import { decodeURIComponentSafe } from "./formats";
-import { looksRandom } from "./shapes";
+import { base64Text, looksRandom } from "./shapes";
 
 /** Decides whether `name` holding `value` is a credential (tiers 3 of the detection). */
 export type NameJudge = (name: string, value: string) => boolean;
@@ -507,8 +507,8 @@ export function base64DecodedInScript(text: string): string[] {
     for (const re of DECODED_LITERALS) {
         re.lastIndex = 0;
         for (let m = re.exec(script); m; m = re.exec(script)) {
-            const plain = Buffer.from(unquote(m[1]), "base64").toString("utf8");
-            if (/^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]+$/.test(plain)) decoded.push(plain);
+            const plain = base64Text(unquote(m[1]));
+            if (plain) decoded.push(plain);
         }
     }
     return decoded;

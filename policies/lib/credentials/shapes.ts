@@ -167,6 +167,12 @@ const CREDENTIALS_MODE = /^(?:omit|same-origin|include)$/;
 export function isCredentialsMode(value: string): boolean {
     return CREDENTIALS_MODE.test(value.trim());
 }
+/** The text a base64 value decodes to, when it is text (printable characters of valid UTF-8); undefined when it is binary. */
+export function base64Text(value: string): string | undefined {
+    const text = Buffer.from(value, "base64").toString("utf8");
+    return /^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffef]*$/.test(text) ? text : undefined;
+}
+
 // A KMS key's id: a UUID, or `mrk-` and 32 hex digits for a multi-Region key. An encryption key
 // proper is bytes (hex or base64), never one of these.
 const KMS_KEY_ID = /^(?:mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
