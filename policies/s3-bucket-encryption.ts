@@ -10,7 +10,7 @@
 import { all, any, Decided } from "./lib/decided";
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
-import { audienceOf, patternCovers, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
+import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import { BUCKET_TYPES, BucketIndex, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
@@ -42,6 +42,12 @@ const S3_REST_ENDPOINT = /^(.+)\.s3(?:\.dualstack)?(?:[.-][a-z]{2}(?:-[a-z]+)+-\
 /** Where each bucket type declares a website inline (deprecated in v7): an object, a list of them. */
 const INLINE_WEBSITE: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "website", [t.S3_BUCKET_V2]: "websites" };
 
+/** Where each bucket type declares its server access logging inline (deprecated in v7): `{targetBucket}`, a list of them. */
+const INLINE_LOGGING: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "logging", [t.S3_BUCKET_V2]: "loggings" };
+
+/** The separate resources that turn on a bucket's server access logging, naming the bucket that receives the logs in `targetBucket`. */
+export const LOGGING_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_LOGGING, t.S3_BUCKET_LOGGING_V2]);
+
 /** Where each bucket type declares encryption inline, per its v7 schema. */
 export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
     // {rule: {applyServerSideEncryptionByDefault: {sseAlgorithm, kmsMasterKeyId}}}
@@ -55,7 +61,7 @@ export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
  * (computedAtPreview): the provider's computed inline blocks and policy.
  */
 export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-    [t.S3_BUCKET, t.S3_BUCKET_V2].map((type) => [type, [INLINE_PROPERTY[type], INLINE_WEBSITE[type], "policy"]]),
+    [t.S3_BUCKET, t.S3_BUCKET_V2].map((type) => [type, [INLINE_PROPERTY[type], INLINE_WEBSITE[type], INLINE_LOGGING[type], "policy"]]),
 );
 
 /** One `applyServerSideEncryptionByDefault` block and where it was declared. */
@@ -254,6 +260,8 @@ const HINTS = {
         "give the distribution's origin an origin access control (`originAccessControlId`) instead, with a key policy that lets CloudFront use the key.",
     logs: " Elastic Load Balancing delivers its logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason.",
     redshift: " Amazon Redshift writes audit logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason, or log to CloudWatch instead.",
+    accessLogs: " S3 delivers server access logs only to buckets encrypted with SSE-S3: keep this bucket for those logs and exempt it with a reason, " +
+        "or record the source buckets' requests as CloudTrail data events instead.",
 };
 
 /** Marks buckets as SSE-S3 only; a true is never weakened by a later undefined. */
@@ -325,15 +333,28 @@ const ELB_LOG_ACCOUNTS: ReadonlySet<string> = new Set([
 ]);
 const ELB_LOG_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
 
-/** Whether an Allow statement lets Elastic Load Balancing write objects (PutObject for an ELB account or service). */
-function grantsLogDelivery(st: PolicyStatement): Decided {
-    if (st.effect === "Deny") return false;
-    const principals = st.principal;
-    const elb: Decided = !principals ? false
-        : principals.entries.some((p) => p.type === "Service" ? p.id.trim().toLowerCase() === ELB_LOG_SERVICE
-            : p.type === "AWS" && ELB_LOG_ACCOUNTS.has(rootAccount(p.id.trim()) ?? "")) ? true
-        : principals.incomplete || principals.unknown ? undefined : false;
-    return all(st.effect === "unknown" ? undefined : true, coversAction(st, "s3:putobject"), elb);
+/** S3's server access log delivery (AWS's S3 guide, "Permissions for log delivery"). */
+const S3_LOG_SERVICE = "logging.s3.amazonaws.com";
+
+/** Elastic Load Balancing's log writers: a Region's ELB account or its log delivery service. */
+function isElbLogWriter(p: Principal): boolean {
+    return p.type === "Service" ? p.id.trim().toLowerCase() === ELB_LOG_SERVICE : p.type === "AWS" && ELB_LOG_ACCOUNTS.has(rootAccount(p.id.trim()) ?? "");
+}
+
+function isS3LogWriter(p: Principal): boolean {
+    return p.type === "Service" && p.id.trim().toLowerCase() === S3_LOG_SERVICE;
+}
+
+/** Whether an Allow statement lets one of `writer`'s principals write objects (s3:PutObject). */
+function grantsLogDelivery(writer: (p: Principal) => boolean): (st: PolicyStatement) => Decided {
+    return (st) => {
+        if (st.effect === "Deny") return false;
+        const principals = st.principal;
+        const named: Decided = !principals ? false
+            : principals.entries.some(writer) ? true
+            : principals.incomplete || principals.unknown ? undefined : false;
+        return all(st.effect === "unknown" ? undefined : true, coversAction(st, "s3:putobject"), named);
+    };
 }
 
 /** Whether a statement's actions take in `action` (lower case): listed in Action, or left out of NotAction. */
@@ -355,20 +376,53 @@ function inlinePolicy(bucket: PlainResource, dryRun: boolean): unknown {
     return isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
 }
 
+/** The log writers a bucket policy may let in, which write only to SSE-S3 buckets. */
+const LOG_WRITERS = [
+    { grants: grantsLogDelivery(isElbLogWriter), hint: HINTS.logs },
+    { grants: grantsLogDelivery(isS3LogWriter), hint: HINTS.accessLogs },
+];
+
 /**
- * Buckets whose policy lets Elastic Load Balancing write objects: the log bucket of Application or
- * Classic Load Balancers, often in another stack or account (a central log bucket), which only
- * SSE-S3 serves. A policy unknown at preview may be such a grant: not judged until it is known.
+ * Buckets whose policy lets Elastic Load Balancing (Application or Classic Load Balancers) or S3's
+ * server access logging write objects: log buckets, often for sources in another stack or account
+ * (a central log bucket), which only SSE-S3 serves. A policy unknown at preview may be such a
+ * grant: not judged until it is known.
  */
-function grantsLoadBalancerLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
-    for (const r of resources) {
-        if (r.type !== t.S3_BUCKET_POLICY) continue;
-        const verdict = someStatement(r.props.policy, grantsLogDelivery);
-        if (verdict !== false) mark(index.targetsOf(r), verdict, HINTS.logs);
-    }
+function grantsSseS3OnlyLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
+    const judge = (policy: unknown, buckets: readonly PlainResource[]) => {
+        for (const writer of LOG_WRITERS) {
+            const verdict = someStatement(policy, writer.grants);
+            if (verdict !== false) mark(buckets, verdict, writer.hint);
+        }
+    };
+    for (const r of resources) if (r.type === t.S3_BUCKET_POLICY) judge(r.props.policy, index.targetsOf(r));
+    for (const bucket of index.buckets) judge(inlinePolicy(bucket, dryRun), [bucket]);
+}
+
+/**
+ * The buckets that receive S3 server access logs: named in `targetBucket` by a BucketLogging(V2) or
+ * by a bucket's deprecated inline logging block. S3 delivers those logs only to buckets with SSE-S3
+ * default encryption ("SSE-KMS is not supported for server access logging target buckets": AWS's S3
+ * guide, enable-server-access-logging and troubleshooting-server-access-logging).
+ */
+function receivesAccessLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
+    const target = (ref: unknown, dependencies: readonly string[] | undefined) => {
+        if (ref === undefined || ref === null || ref === "") return;
+        mark(index.lookup(ref, dependencies), isUnknown(ref) ? undefined : true, HINTS.accessLogs);
+    };
+    for (const r of resources) if (LOGGING_TYPES.has(r.type)) target(r.props.targetBucket, r.propertyDependencies.targetBucket);
     for (const bucket of index.buckets) {
-        const verdict = someStatement(inlinePolicy(bucket, dryRun), grantsLogDelivery);
-        if (verdict !== false) mark([bucket], verdict, HINTS.logs);
+        const property = INLINE_LOGGING[bucket.type];
+        const value = property === undefined ? undefined : bucket.props[property];
+        const dependencies = bucket.propertyDependencies[property];
+        if (isUnknown(value)) {
+            if (!computedAtPreview(bucket, property, dryRun)) mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+            continue;
+        }
+        for (const block of Array.isArray(value) ? value : [value]) {
+            if (isUnknown(block)) mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+            else if (isRecord(block)) target(block.targetBucket, dependencies);
+        }
     }
 }
 
@@ -434,7 +488,8 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
 
 /**
  * The buckets that may have SSE-S3 because their website endpoint, CloudFront, Elastic Load
- * Balancing, Redshift audit logging or anonymous readers cannot use SSE-KMS with them.
+ * Balancing, Redshift audit logging, S3 server access logging or anonymous readers cannot use
+ * SSE-KMS with them.
  */
 export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: BucketIndex, dryRun = false): Map<PlainResource, SseS3Only> {
     const out = new Map<PlainResource, SseS3Only>();
@@ -451,7 +506,8 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
         else if (r.type === t.REDSHIFT_LOGGING) receivesRedshiftAuditLogs(r, index, mark);
     }
-    grantsLoadBalancerLogs(resources, index, dryRun, mark);
+    grantsSseS3OnlyLogs(resources, index, dryRun, mark);
+    receivesAccessLogs(resources, index, dryRun, mark);
     readAnonymously(resources, index, dryRun, mark);
     return out;
 }
@@ -460,8 +516,8 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
  * The stack rule: every bucket's encryption, from the separate resources that target it or,
  * when none does, from its inline declaration. A bucket served to anonymous readers by its
  * website endpoint, read by CloudFront through an origin access identity or receiving load
- * balancer or Redshift audit logs may have SSE-S3 (AES256), the only encryption those can use, unless
- * requireCustomerManagedKey is set.
+ * balancer, Redshift audit or S3 server access logs may have SSE-S3 (AES256), the only encryption
+ * those can use, unless requireCustomerManagedKey is set.
  */
 export function findUnencryptedBuckets(
     resources: readonly PlainResource[],
@@ -538,7 +594,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING, t.S3_BUCKET_POLICY, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
+    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING, ...LOGGING_TYPES, t.S3_BUCKET_POLICY, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });
@@ -651,6 +707,26 @@ function examples(): PolicyExample[] {
             ],
             note: "SSE-S3 is accepted for a bucket an Application or Classic Load Balancer delivers access, connection or health check logs to, unless requireCustomerManagedKey is set. " +
                 "A Network Load Balancer's log bucket is judged as any other: it can use a customer managed key.",
+        },
+        {
+            title: "a bucket receiving S3 server access logs, with S3's default encryption: S3 delivers those logs only to SSE-S3 buckets",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET_V2, name: "access-logs", props: { bucket: "shop-access-logs-prod" } },
+                { type: t.S3_BUCKET_V2, name: "uploads", props: { bucket: "shop-uploads-prod" } },
+                {
+                    type: t.S3_BUCKET_SSE_CONFIGURATION, name: "uploads-encryption",
+                    propertyDependencies: { bucket: ["uploads"] },
+                    props: { bucket: "shop-uploads-prod", rules: [sseKms] },
+                },
+                {
+                    type: t.S3_BUCKET_LOGGING, name: "uploads-logging",
+                    propertyDependencies: { bucket: ["uploads"], targetBucket: ["access-logs"] },
+                    props: { bucket: "shop-uploads-prod", targetBucket: "shop-access-logs-prod", targetPrefix: "uploads/" },
+                },
+            ],
+            note: "SSE-S3 is accepted for a bucket a BucketLogging (or a bucket's inline logging block) names in `targetBucket`, or whose policy lets " +
+                "logging.s3.amazonaws.com put objects, unless requireCustomerManagedKey is set. The source bucket is judged as any other.",
         },
         {
             title: "a bucket whose policy lets anyone read its objects, with its public access block off: S3 refuses unsigned requests for SSE-KMS objects",

@@ -27,6 +27,8 @@ const ELB = "aws:elb/loadBalancer:LoadBalancer";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const REDSHIFT_LOGGING = "aws:redshift/logging:Logging";
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const LOGGING_V2 = "aws:s3/bucketLoggingV2:BucketLoggingV2";
 const U = UNKNOWN_SENTINELS;
 const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/0b6c9a52-8d1e-4f3a-9c2b-7e5d4a3f1c0e";
 
@@ -318,6 +320,50 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             [bucket("redshift-logs", inline("AES256")), res(REDSHIFT_LOGGING, "audit", { clusterIdentifier: "dwh", bucketName: "redshift-logs-prod" })],
             [["redshift-logs", "Amazon Redshift writes audit logs only to buckets encrypted with SSE-S3"]], { requireCustomerManagedKey: true }],
 
+        // Server access logs: "You can use default bucket encryption on the target bucket only if
+        // you use SSE-S3 ... SSE-KMS is not supported for server access logging target buckets"
+        // (S3 user guide, enable-server-access-logging and troubleshooting-server-access-logging).
+        // Written as the provider's docs and public programs write them (BucketLogging with
+        // `targetBucket: logBucket.id`; pulumi/pulumi codegen testdata aws-s3-logging: inline
+        // `loggings: [{targetBucket: logs.bucket}]`).
+        ["a server access log target named by a BucketLogging, declaring nothing",
+            [bucketV2("source"), bucketV2("access-logs"), sse("source-sse", "source-prod", "aws:kms", { kmsMasterKeyId: KEY_ARN }),
+                res(LOGGING, "source-logging", { bucket: "source-prod", targetBucket: "access-logs-prod", targetPrefix: "log/" })], []],
+        ["a BucketLoggingV2 target with AES256 declared",
+            [bucket("access-logs"), sse("access-logs-sse", "access-logs-prod", "AES256"), bucket("source", inline("aws:kms", KEY_ARN)),
+                res(LOGGING_V2, "source-logging", { bucket: "source-prod", targetBucket: "access-logs-prod", targetPrefix: "log/" })], []],
+        ["a target named by a BucketV2's inline `loggings` (deprecated)",
+            [bucketV2("logs"), bucketV2("site", { ...inlineV2("aws:kms", KEY_ARN), loggings: [{ targetBucket: "logs-prod", targetPrefix: "" }] })], []],
+        ["a target named by a Bucket's inline `logging` object (deprecated)",
+            [bucket("logs", inline("AES256")), bucket("data", { ...inline("aws:kms", KEY_ARN), logging: { targetBucket: "logs-prod", targetPrefix: "data/" } })], []],
+        ["a central access log bucket by its policy (AWS's example: logging.s3.amazonaws.com, SourceArn and SourceAccount), its sources elsewhere",
+            [bucketV2("access-logs"), bucketPolicy("access-logs", "access-logs-prod", [{
+                Sid: "S3ServerAccessLogsPolicy", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: ["s3:PutObject"],
+                Resource: "arn:aws:s3:::access-logs-prod/EXAMPLE-LOGGING-PREFIX*",
+                Condition: { ArnLike: { "aws:SourceArn": "arn:aws:s3:::source-bucket" }, StringEquals: { "aws:SourceAccount": "123456789012" } },
+            }])], []],
+        ["at preview, a new target linked through propertyDependencies",
+            [res(BUCKET_V2, "logs", { bucket: U.string, id: U.string }), bucketV2("source", inlineV2("aws:kms", KEY_ARN)),
+                res(LOGGING, "source-logging", { bucket: "source-prod", targetBucket: U.string, targetPrefix: "log/" }, { targetBucket: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::logs"] })], [], {}, true],
+        ["at preview, inline `loggings` the program builds from another output may name the bucket it depends on",
+            [bucket("logs"), bucketV2("site", { ...inlineV2("aws:kms", KEY_ARN), loggings: U.array }, { loggings: ["logs"] })], [], {}, true],
+        ["the source of a BucketLogging is judged as any other",
+            [bucket("source"), bucket("logs", inline("AES256")), res(LOGGING, "source-logging", { bucket: "source-prod", targetBucket: "logs-prod" })],
+            [["source", "no server-side encryption is declared"]]],
+        ["at preview, an unknown target that depends on no bucket receives nothing here",
+            [bucket("a"), res(LOGGING, "other-logging", { bucket: U.string, targetBucket: U.string })], [["a", "no server-side encryption is declared"]], {}, true],
+        ["at preview, inline `loggings` unknown only because they are computed (a new bucket) name no target",
+            [bucket("a"), bucketV2("b", { ...inlineV2("aws:kms", KEY_ARN), loggings: U.array })], [["a", "no server-side encryption is declared"]], {}, true],
+        ["a BucketLogging naming another bucket leaves this one judged",
+            [bucket("a"), res(LOGGING, "x-logging", { bucket: "x-prod", targetBucket: "elsewhere-prod" })], [["a", "no server-side encryption is declared"]]],
+        ["the logging service denied, or only allowed to read: judged as any other",
+            [bucket("a"), bucket("b"), bucketPolicy("a", "a-prod", [{ Effect: "Deny", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::a-prod/*" }]),
+                bucketPolicy("b", "b-prod", [{ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b-prod/*" }])],
+            [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]]],
+        ["an access log target when a customer managed key is required: reported, saying why and what to do",
+            [bucket("logs", inline("AES256")), res(LOGGING, "data-logging", { bucket: "data-prod", targetBucket: "logs-prod" })],
+            [["logs", "S3 delivers server access logs only to buckets encrypted with SSE-S3"]], { requireCustomerManagedKey: true }],
+
         // Buckets anyone may read: S3 refuses unsigned (anonymous) requests for SSE-KMS objects, so
         // a bucket whose policy lets anyone GET objects can only serve SSE-S3. New buckets block public
         // policies unless a public access block turns blockPublicPolicy and restrictPublicBuckets off.
@@ -544,6 +590,23 @@ describe("s3-bucket-encryption through the engine path", () => {
         expect(run).toBe("policy pack configuration is invalid: s3-bucket-encryption: allowedAlgorithms.1: must be equal to one of the allowed values");
     });
 
+    it("accepts SSE-S3 on a server access log target, and reports it with the way out when a customer managed key is required", async () => {
+        const stack = {
+            resources: [
+                { type: BUCKET_V2, name: "access-logs", props: { bucket: "shop-access-logs-prod" } },
+                { type: SSE, name: "access-logs-sse", propertyDependencies: { bucket: ["access-logs"] }, props: { bucket: "shop-access-logs-prod", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } },
+                { type: BUCKET, name: "orders", props: { bucket: "shop-orders-prod", logging: { targetBucket: "shop-access-logs-prod", targetPrefix: "orders/" } } },
+                { type: BUCKET_V2, name: "central", props: { bucket: "org-access-logs", policy: JSON.stringify({ Version: "2012-10-17", Statement: [
+                    { Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::org-access-logs/*" }] }) } },
+            ],
+        };
+        const names = (run: Awaited<ReturnType<typeof engine.run>>) => run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+        expect(names(await engine.run(stack))).toEqual(["orders"]);
+        const strict = await engine.run(stack, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(names(strict)).toEqual(["access-logs", "orders", "central"]);
+        expect(strict.of(POLICY)[0].message).toContain("S3 delivers server access logs only to buckets encrypted with SSE-S3");
+    });
+
     it("reports the unencrypted bucket of a `pulumi stack export`, and only it", async () => {
         const loaded = loadInputFile(path.join(DIR, "stack-export.json"));
         expect(loaded.format).toBe("stack-export");
@@ -564,6 +627,18 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
         const found = run.of(POLICY);
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["staging"]);
         expect(found[0].message).toContain('aws:s3/bucket:Bucket "staging": no server-side encryption is declared');
+    });
+
+    it("links a new server access log target through propertyDependencies, and judges a bucket no unknown target depends on", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: BUCKET_V2, name: "access-logs", props: { bucket: { $unknown: "string" } } },
+                { type: BUCKET_V2, name: "scratch", props: { bucket: { $unknown: "string" } } },
+                { type: "aws:s3/bucketLoggingV2:BucketLoggingV2", name: "scratch-logging", propertyDependencies: { bucket: ["scratch"], targetBucket: ["access-logs"] },
+                    props: { bucket: { $unknown: "string" }, targetBucket: { $unknown: "string" }, targetPrefix: "scratch/" } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["scratch"]);
     });
 });
 
