@@ -16,7 +16,7 @@ import { GlobMatcher } from "./lib/glob";
 import {
     anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
-    readPolicyDocument, unacceptedWildcardActions,
+    readPolicyDocument, unacceptedWildcardActions, unpinnedServices,
 } from "./lib/policy-document";
 import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
@@ -228,6 +228,11 @@ const UNPINNED_SERVICE_PROBLEM =
     "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function " +
     "on behalf of resources in any account. Add a condition with the calling resource's ARN or your account id.";
 
+const UNPINNED_CLOUDFRONT_PROBLEM =
+    'allows the service principal "cloudfront.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
+    "so the CloudFront distributions of every AWS account may use it through an origin access control. " +
+    'Add `"StringEquals": {"AWS:SourceArn": <your distribution\'s ARN>}` (or aws:SourceAccount with your account id), as CloudFront\'s guide writes it.';
+
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
     const at = locationOf(resource, input);
     const reading = readDocument(resource, input);
@@ -273,11 +278,24 @@ function statementProblems(
     }
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
-    if (service === "lambda-policy" && statement.principal?.entries.some((p) => p.type === "Service") &&
-        !pinsCaller(statement.condition) && !statement.condition?.incomplete) {
-        problems.push(UNPINNED_SERVICE_PROBLEM);
-    }
+    if (service === "lambda-policy" && unpinnedServices(statement).length > 0) problems.push(UNPINNED_SERVICE_PROBLEM);
+    if (service === "s3-bucket" && readsForAnyDistribution(statement, document)) problems.push(UNPINNED_CLOUDFRONT_PROBLEM);
     return problems;
+}
+
+const CLOUDFRONT = "cloudfront.amazonaws.com";
+
+/**
+ * Whether a bucket policy lets CloudFront in for any account's distribution. An origin access control
+ * signs as cloudfront.amazonaws.com for every distribution of every account; only a condition on
+ * the source keeps the others out (CloudFront's guide, "Restrict access to an Amazon S3 origin":
+ * allow CloudFront "only when the request is on behalf of the CloudFront distribution that contains
+ * the S3 origin"). Other service principals of a bucket policy write logs or inventories, and are
+ * left as they are. A Deny may fence the grant as for anyone (denyFences); an unknown statement may.
+ */
+function readsForAnyDistribution(statement: PolicyStatement, document: Document): boolean {
+    if (!unpinnedServices(statement).includes(CLOUDFRONT) || document.incomplete) return false;
+    return any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement))) === false;
 }
 
 // ---------------------------------------------------------------- shared OIDC providers
@@ -1238,6 +1256,22 @@ function examples(): PolicyExample[] {
                 }],
             },
             resources: [{ type: t.S3_BUCKET_POLICY, name: "website-policy", props: { bucket: "www.example.com", policy: doc(publicRead("www.example.com"), tlsOnly("www.example.com")) } }],
+        },
+        {
+            title: "a bucket policy for CloudFront's origin access control without `AWS:SourceArn`: every distribution of every AWS account may read the bucket",
+            verdict: "fail",
+            resources: [{
+                type: t.S3_BUCKET_POLICY, name: "assets-policy",
+                props: {
+                    bucket: "shop-assets-8b2d4e",
+                    policy: doc({
+                        Sid: "AllowCloudFrontServicePrincipal", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
+                        Resource: "arn:aws:s3:::shop-assets-8b2d4e/*",
+                    }),
+                },
+            }],
+            messageIncludes: "so the CloudFront distributions of every AWS account may use it through an origin access control",
+            note: "Pin the statement to your distribution (`AWS:SourceArn`), to every distribution of your account (`arn:aws:cloudfront::<account>:distribution/*`) or to your account (`aws:SourceAccount`), as the passing example above does.",
         },
         {
             title: "conditions that do not pin: `ForAllValues:` on `aws:PrincipalOrgID` (true for callers outside any organization), `...IfExists`, and a wildcard account",

@@ -35,6 +35,8 @@ const WILDCARD = (actions: string) => `allows wildcard actions ${actions} to pri
 const NOT_ACTION = "allows NotAction, which grants every action except those listed, to principals other than an account root";
 const ANYONE = 'allows any principal (Principal "*") without a condition that pins the caller';
 const ANYONE_BUT = 'allows every principal but those in NotPrincipal without a condition that pins the caller';
+const UNPINNED_CLOUDFRONT = 'allows the service principal "cloudfront.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
+    "so the CloudFront distributions of every AWS account may use it through an origin access control";
 const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"), without a condition that pins the caller`;
 
 // The verdict on a stack of this one resource: its resource part, then the stack part (ACLs and bucket policies open to anyone).
@@ -75,6 +77,22 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             [allow("*", "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "s3:x-amz-server-side-encryption-aws-kms-key-id", `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`) })]],
         ["CloudFront OAC: a service principal pinned by AWS:SourceArn", t.S3_BUCKET_POLICY,
             [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) })]],
+        // CloudFront's guide (OAC): "Use a Condition element in the policy to allow CloudFront to access the bucket only when the
+        // request is on behalf of the CloudFront distribution that contains the S3 origin"; any pin on the source will do.
+        ["CloudFront OAC pinned to every distribution of the account (ArnLike arn:aws:cloudfront::<account>:distribution/*)", t.S3_BUCKET_POLICY,
+            [allow({ Service: "cloudfront.amazonaws.com" }, ["s3:GetObject", "s3:ListBucket"], { Resource: [BUCKET, `${BUCKET}/*`], ...when("ArnLike", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/*`) })]],
+        ["CloudFront OAC pinned by aws:SourceAccount", t.S3_BUCKET_POLICY,
+            [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:SourceAccount", ACCOUNT) })]],
+        ["CloudFront OAC pinned by ForAnyValue:StringEquals aws:SourceArn (a Terraform program's form) and by aws:SourceOrgID", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("ForAnyValue:StringEquals", "aws:SourceArn", [`arn:aws:cloudfront::${ACCOUNT}:distribution/E1`]) }),
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:SourceOrgID", ORG) }),
+        ]],
+        ["CloudFront OAC in a bucket's inline policy, pinned, beside a TLS-only Deny", t.S3_BUCKET_V2, [
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) }),
+            deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("Bool", "aws:SecureTransport", "false") }),
+        ]],
+        ["S3 server access logging without condition: a named service that only writes logs (unchanged)", t.S3_BUCKET_POLICY,
+            [allow({ Service: "logging.s3.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/logs/*` })]],
         ["CloudFront OAI as AWS principal and as CanonicalUser", t.S3_BUCKET_POLICY, [
             allow({ AWS: "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
             allow({ CanonicalUser: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
@@ -238,6 +256,17 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
             allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction"),
             allow({ Service: "sns.amazonaws.com" }, "lambda:InvokeFunction", when("ArnLike", "AWS:SourceArn", TOPIC)),
         ], [], [["Statement[0]", "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function on behalf of resources in any account"]]],
+        // CloudFront OAC without a source pin: every distribution of every account with an origin access control reads the bucket.
+        ["CloudFront OAC without condition (some public programs write it so)", t.S3_BUCKET_POLICY,
+            [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Sid: "AllowCloudFrontServicePrincipal", Resource: `${BUCKET}/*` })], [],
+            [['statement "AllowCloudFrontServicePrincipal"', UNPINNED_CLOUDFRONT]]],
+        ["CloudFront OAC pinned only to every account's distributions", t.S3_BUCKET_POLICY,
+            [allow({ Service: ["cloudfront.amazonaws.com"] }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("ArnLike", "AWS:SourceArn", "arn:aws:cloudfront::*:distribution/*") })], [],
+            [["Statement[0]", UNPINNED_CLOUDFRONT]]],
+        ["CloudFront OAC with ...IfExists, or TLS only, pins nothing", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEqualsIfExists", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) }),
+            allow({ Service: ["logging.s3.amazonaws.com", "cloudfront.amazonaws.com"] }, ["s3:GetObject", "s3:PutObject"], { Resource: `${BUCKET}/*`, ...when("Bool", "aws:SecureTransport", "true") }),
+        ], [], [["Statement[0]", UNPINNED_CLOUDFRONT], ["Statement[1]", UNPINNED_CLOUDFRONT]]],
         ["the old ECR example: Principal * with push actions", t.ECR_REPOSITORY_POLICY,
             [allow("*", ["ecr:GetDownloadUrlForLayer", "ecr:PutImage", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy"], { Sid: "new policy" })], [],
             [['statement "new policy"', ANYONE]]],
@@ -298,6 +327,12 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
         ["unknown action next to s3:*", t.S3_BUCKET_POLICY, doc(allow({ AWS: ROLE }, ["s3:*", U.string])), [`Statement[0] ${WILDCARD('"s3:*"')}`]],
         ["unknown action on API Gateway may be execute-api:Invoke", t.APIGATEWAY_REST_API_POLICY, doc(allow("*", U.array)), []],
         ["unknown Resource", t.S3_BUCKET_POLICY, doc(allow({ AWS: ROLE }, "s3:GetObject", { Resource: U.string })), []],
+        ["CloudFront OAC pinned to a distribution whose ARN is unknown at preview", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", U.string) })), []],
+        ["CloudFront OAC with an unknown condition", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, Condition: U.object })), []],
+        ["CloudFront OAC among unknown principals, without condition", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: ["cloudfront.amazonaws.com", U.string] }, "s3:GetObject", { Resource: `${BUCKET}/*` })), [`Statement[0] ${UNPINNED_CLOUDFRONT}`]],
     ];
     it.each(cases)("%s", (_label, type, policy, expected) => {
         const property = RESOURCE_POLICY_DOCUMENTS[type].path;
@@ -1395,6 +1430,29 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
                 "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, RDS snapshots, AMIs and SSM documents are not shared with every AWS account, and CodeBuild builds are not public.",
         );
+    });
+
+    it("CloudFront OAC: a bucket policy without a source pin is reported, one pinned to the distribution passes, and at preview an unknown distribution ARN is not judged", async () => {
+        const oac = (condition: Record<string, unknown>) => JSON.stringify(doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject",
+            { Sid: "AllowCloudFrontServicePrincipalReadOnly", Resource: `${BUCKET}/*`, ...condition })));
+        const run = await engine.run({
+            resources: [
+                { type: t.S3_BUCKET_POLICY, name: "unpinned", props: { bucket: "shop-uploads", policy: oac({}) } },
+                { type: t.S3_BUCKET_POLICY, name: "pinned", props: { bucket: "shop-uploads", policy: oac(when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`)) } },
+                { type: t.S3_BUCKET_POLICY, name: "account", props: { bucket: "shop-uploads", policy: oac(when("ArnLike", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/*`)) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["unpinned", "mandatory", `${t.S3_BUCKET_POLICY} "unpinned": policy statement "AllowCloudFrontServicePrincipalReadOnly" ${UNPINNED_CLOUDFRONT}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [{ type: t.S3_BUCKET_V2, name: "site", props: { bucket: { $unknown: "string" } } }, {
+                type: t.S3_BUCKET_POLICY, name: "site-policy", propertyDependencies: { bucket: ["site"] },
+                props: { bucket: { $unknown: "string" }, policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", { $unknown: "string" }) })) },
+            }],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("reads object documents where the SDK allows them", async () => {

@@ -441,6 +441,17 @@ export function pinsCaller(condition: Conditions | undefined): boolean {
     return condition !== undefined && condition.tests.some(isPinningTest);
 }
 
+/**
+ * The service principals (trimmed, lower case) an Allow statement names without a condition that
+ * pins the source (aws:SourceArn, aws:SourceAccount, aws:SourceOrgID, ...): a service acting for
+ * the resources of every AWS account may then act for another account's on this resource (the
+ * cross-service confused deputy, AWS's IAM guide). None while an unknown condition may be the pin.
+ */
+export function unpinnedServices(statement: PolicyStatement): string[] {
+    if (pinsCaller(statement.condition) || statement.condition?.incomplete) return [];
+    return (statement.principal?.entries ?? []).filter((p) => p.type === "Service").map((p) => p.id.trim().toLowerCase());
+}
+
 /** True when the condition admits only requests through one account's S3 access points (delegation). */
 export function delegatesToAccessPoints(condition: Conditions | undefined): boolean {
     return condition !== undefined && condition.tests.some((t) => ACCESS_POINT_KEYS.has(t.key.toLowerCase()) && isPinningTest(t));
