@@ -2,8 +2,8 @@
 // grants, but no policy document in the program says so: iam-no-wildcard-actions never sees
 // it. This policy reads every way provider v7 attaches a managed policy to a role, user,
 // group or SSO permission set, and reports the denied ones (by default exactly
-// AdministratorAccess, PowerUserAccess, IAMFullAccess and AdministratorAccess-Amplify, in every
-// partition).
+// AdministratorAccess, PowerUserAccess, IAMFullAccess, AdministratorAccess-Amplify and the deprecated
+// AWSOpsWorksRegisterCLI, in every partition: each lets the identity grant itself anything).
 //
 // Not attachments, so not read: permissions boundaries (they limit, never grant; an
 // AdministratorAccess boundary is the usual "no boundary"), session and guardrail policies
@@ -29,7 +29,21 @@ export const DEFAULT_DENIED_POLICY_ARNS: readonly string[] = [
     // "allows permissions escalation" and "should be considered as powerful as the
     // AdministratorAccess policy" (docs.aws.amazon.com/amplify/latest/userguide/security-iam-awsmanpol.html).
     "arn:aws*:iam::aws:policy/AdministratorAccess-Amplify",
+    // Allows iam:PutUserPolicy, CreateAccessKey and AddUserToGroup on "*" (its only version, v1): the
+    // identity can write itself an inline "*" policy. AWS replaced it with the scoped
+    // AWSOpsWorksRegisterCLI_EC2 and _OnPremises (OpsWorks user guide, instance registration policies) and
+    // deprecated it in April 2021 (github.com/zoph-io/MAMIP, DEPRECATED.json): a new attachment fails,
+    // one made before keeps working.
+    "arn:aws*:iam::aws:policy/AWSOpsWorksRegisterCLI",
 ];
+
+// Not admin by default, denied by the strict preset: AdministratorAccess-AWSElasticBeanstalk (v9) scopes
+// its writes to awseb-*/eb-* names and grants no IAM policy writes, but it passes any role to
+// CloudFormation and EC2 (iam:PassRole on role/*) and may create awseb-* stacks and launch instances: the
+// identity acts as any role that trusts those services, such as the CDK bootstrap's
+// cfn-exec-role, AdministratorAccess by default (aws-cdk#27097). It replaced AWSElasticBeanstalkFullAccess,
+// which the strict *FullAccess glob already covers.
+const BEANSTALK_ADMIN = "arn:aws*:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk";
 
 interface AttachmentInput {
     property: string;
@@ -65,6 +79,9 @@ const WHY: Readonly<Record<string, string>> = {
     iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
     "administratoraccess-amplify":
         "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess (an Amplify Gen 2 backend deploys with service-role/AmplifyBackendDeployFullAccess instead)",
+    awsopsworksregistercli: "which allows iam:PutUserPolicy on every user, so the identity can grant itself anything (AWS deprecated it in 2021)",
+    "administratoraccess-awselasticbeanstalk":
+        "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services",
 };
 
 export function findAdminManagedPolicies(resource: PlainResource, config: IamNoAdminManagedPoliciesConfig): Finding[] {
@@ -137,7 +154,7 @@ export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPolicie
     },
     // A service's *FullAccess policy is that service's "*" (AmazonS3FullAccess is s3:* on every
     // bucket), which iam-no-wildcard-actions reports when a program writes it out.
-    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/*FullAccess"] },
+    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, "arn:aws*:iam::aws:policy/*FullAccess"] },
     resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
     check: findAdminManagedPolicies,
     examples: examples(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-    DEFAULT_DENIED_POLICY_ARNS, findAdminManagedPolicies, MANAGED_POLICY_ATTACHMENTS,
+    DEFAULT_DENIED_POLICY_ARNS, findAdminManagedPolicies, iamNoAdminManagedPolicies, MANAGED_POLICY_ATTACHMENTS,
 } from "../policies/iam-no-admin-managed-policies";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -20,7 +20,26 @@ const attach = (arn: unknown) => check(t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r"
 
 describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default", () => {
     const passing: string[] = [
+        // Beanstalk's deployer policy (writes scoped to awseb-*/eb-*, no IAM policy writes) and the
+        // policies AWS has Beanstalk's service role and instance profile use: none lets the identity
+        // write itself a policy (AWS managed policy reference).
         "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk",
+        "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkService",
+        "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth",
+        "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkRoleCore",
+        "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+        "arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier",
+        "arn:aws:iam::aws:policy/AWSElasticBeanstalkWorkerTier",
+        "arn:aws:iam::aws:policy/AWSElasticBeanstalkMulticontainerDocker",
+        // The scoped successors of AWSOpsWorksRegisterCLI (IAM writes only on AWS/OpsWorks/OpsWorks-* users).
+        "arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI_EC2",
+        "arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI_OnPremises",
+        // "*" only when aws:IsMcpServiceAction: the MCP services' own actions, "not ... the actions taken by the MCP".
+        "arn:aws:iam::aws:policy/AWSMcpServiceActionsFullAccess",
+        // A service's "*" without IAM writes: cloudformation:*, sso:* (permission sets), CodeStar_* policies only.
+        "arn:aws:iam::aws:policy/AWSCloudFormationFullAccess",
+        "arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator",
+        "arn:aws:iam::aws:policy/service-role/AWSCodeStarServiceRole",
         "arn:aws:iam::aws:policy/service-role/AmplifyBackendDeployFullAccess",
         "arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess",
         "arn:aws:iam::aws:policy/job-function/SystemAdministrator",
@@ -63,6 +82,8 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         // AWS: "allows permissions escalation ... as powerful as the AdministratorAccess policy".
         ["arn:aws:iam::aws:policy/AdministratorAccess-Amplify", "AdministratorAccess-Amplify"],
         ["arn:aws-us-gov:iam::aws:policy/AdministratorAccess-Amplify", "AdministratorAccess-Amplify"],
+        // iam:PutUserPolicy on "*" (v1, deprecated: an attachment made before 2021 keeps working).
+        ["arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI", "AWSOpsWorksRegisterCLI"],
     ];
     const why: Record<string, string> = {
         administratoraccess: "which allows every action on every resource",
@@ -70,6 +91,7 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         iamfullaccess: "which allows every IAM action, so the identity can grant itself anything",
         "administratoraccess-amplify":
             "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess (an Amplify Gen 2 backend deploys with service-role/AmplifyBackendDeployFullAccess instead)",
+        awsopsworksregistercli: "which allows iam:PutUserPolicy on every user, so the identity can grant itself anything (AWS deprecated it in 2021)",
     };
     it.each(failing)("%j fails", (arn, name) => {
         expect(short(attach(arn))).toEqual([`${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, ` +
@@ -137,8 +159,16 @@ describe("findAdminManagedPolicies (pure rule): deniedPolicyArns", () => {
         ["a path matched by *", "arn:aws:iam::aws:policy/service-role/AWSCodeDeployFullAccess", fullAccess,
             ["policyArn attaches the AWS managed policy \"service-role/AWSCodeDeployFullAccess\" to the role in `role`, which deniedPolicyArns denies"]],
         ["the default is replaced", ADMIN, ["arn:aws:iam::aws:policy/*FullAccess"], []],
-        ["an opt-in look-alike", "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk", [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"],
-            ["policyArn attaches the AWS managed policy \"AdministratorAccess-AWSElasticBeanstalk\" to the role in `role`, which deniedPolicyArns denies"]],
+        ["an opt-in look-alike, with why it is powerful", "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk",
+            [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws*:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"],
+            ["policyArn attaches the AWS managed policy \"AdministratorAccess-AWSElasticBeanstalk\" to the role in `role`, " +
+                "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services"]],
+        ["the strict preset denies Beanstalk's deployer policy", "arn:aws-cn:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            ["policyArn attaches the AWS managed policy \"AdministratorAccess-AWSElasticBeanstalk\" to the role in `role`, " +
+                "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services"]],
+        ["the strict preset passes Beanstalk's service-role policies", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[], []],
         ["a customer-managed policy", "arn:aws:iam::111122223333:policy/god-mode", ["arn:aws:iam::*:policy/god-mode"],
             ["policyArn attaches a managed policy to the role in `role`, which deniedPolicyArns denies (\"arn:aws:iam::*:policy/god-mode\")"]],
         ["an empty list denies nothing", ADMIN, [], []],
@@ -170,11 +200,13 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
             { type, name: `admin-${i}`, props: props(type, "arn:aws-us-gov:iam::aws:policy/AdministratorAccess") },
             { type, name: `amplify-${i}`, props: props(type, "arn:aws:iam::aws:policy/AdministratorAccess-Amplify") },
             { type, name: `beanstalk-${i}`, props: props(type, "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk") },
+            { type, name: `opsworks-${i}`, props: props(type, "arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI") },
+            { type, name: `opsworks-ec2-${i}`, props: props(type, "arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI_EC2") },
             { type, name: `read-${i}`, props: props(type, "arn:aws:iam::aws:policy/ReadOnlyAccess") },
         ]);
         const run = await engine.run({ resources });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]))
-            .toEqual(types.flatMap((_type, i) => [[`admin-${i}`, "mandatory"], [`amplify-${i}`, "mandatory"]]));
+            .toEqual(types.flatMap((_type, i) => [[`admin-${i}`, "mandatory"], [`amplify-${i}`, "mandatory"], [`opsworks-${i}`, "mandatory"]]));
         expect(run.of(POLICY)[0].message.split("\n")[0]).toBe(
             "Roles, users, groups and SSO permission sets must not be attached AdministratorAccess, PowerUserAccess or IAMFullAccess " +
                 "(or the managed policies configured in deniedPolicyArns).",
@@ -199,6 +231,30 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
             },
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["ci-admin", "devs-s3"]);
+    });
+
+    it("with the strict preset's list, reports Beanstalk's deployer policy and passes its service-role policies", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.IAM_USER_POLICY_ATTACHMENT, name: "eb-deployer", props: { user: "github-actions-deployer", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk" } },
+                {
+                    type: t.IAM_ROLE, name: "eb-service-role",
+                    props: {
+                        assumeRolePolicy: JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [{ Effect: "Allow", Principal: { Service: "elasticbeanstalk.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                        }),
+                        managedPolicyArns: [
+                            "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth",
+                            "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+                        ],
+                    },
+                },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "eb-instance-web", props: { role: "aws-elasticbeanstalk-ec2-role", policyArn: "arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier" } },
+            ],
+        }, { config: { [POLICY]: { properties: { ...iamNoAdminManagedPolicies.strictConfig } } } });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["eb-deployer"]);
+        expect(run.of(POLICY)[0].message).toContain("so the identity acts as any role that trusts those services");
     });
 
     it("skips ARNs unknown during a preview", async () => {
