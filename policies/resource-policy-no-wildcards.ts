@@ -163,6 +163,8 @@ export const SHARING_TYPES: readonly string[] = [
 
 /** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
 export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2];
+/** Objects with an ACL of their own (a canned `acl`; ObjectCopy also a `grants` list). */
+export const OBJECT_ACL_TYPES: readonly string[] = [t.S3_BUCKET_OBJECT, t.S3_BUCKET_OBJECT_V2, t.S3_OBJECT_COPY];
 
 // Policies whose statements open to anyone another resource's settings may restrict: the
 // stack part judges those statements (see "settings of the target" below).
@@ -832,8 +834,19 @@ function publicDistributions(resource: PlainResource): Finding[] {
 // (READ lists its objects, WRITE lets anyone add and overwrite them, WRITE_ACP hands over
 // its ACL); to AuthenticatedUsers, to every AWS account, not the owner's (Security Hub S3.2
 // and S3.3). The LogDelivery group (log-delivery-write, for server access logs) and the
-// owner's canned ACLs are not public. An object's ACL is not judged: a public object is how
-// an ACL-based website serves its files, and the bucket that allows it is judged.
+// owner's canned ACLs are not public.
+//
+// An object's public ACL makes that object readable by anyone, whatever the bucket's own ACL and
+// policy say, but only where S3 honours it (S3 user guide, "Controlling ownership of objects and
+// disabling ACLs" and PublicAccessBlockConfiguration): with Object Ownership
+// BucketOwnerEnforced, ACLs are off and a request setting one fails; a public access block with
+// blockPublicAcls makes the upload fail, one with ignorePublicAcls makes S3 ignore the ACL.
+// Since April 2023 a new bucket has both (BucketOwnerEnforced, every block setting on) unless
+// configured otherwise, so an object in a bucket of the stack is reported only when the stack
+// turns ACLs on (BucketOwnershipControls ObjectWriter or BucketOwnerPreferred) and gives the
+// bucket a block that sets neither; one in a bucket outside the stack, as far as the stack shows
+// (its account's block). A public website's files are reported as its public bucket policy is:
+// exempt them with a reason.
 //
 // The stack part judges ACLs, for the public access block (see "settings of the target" below). It
 // reads outputs: after an update AWS's own grants, where a canned ACL shows again as its
@@ -859,20 +872,29 @@ function publicGroup(uri: unknown): string | undefined {
 const ACL_FIX = "Use the \"private\" ACL (or `objectOwnership: \"BucketOwnerEnforced\"`, which turns ACLs off) and grant access in a bucket policy " +
     "to the principals that need it, or serve the content through CloudFront with an origin access control; " +
     "if the bucket is public on purpose, exempt it with a reason.";
+const OBJECT_ACL_FIX = "Drop the object's public ACL (or set its bucket's `objectOwnership: \"BucketOwnerEnforced\"`, which turns ACLs off) and serve it " +
+    "through CloudFront with an origin access control, or grant access in a bucket policy to the principals that need it; " +
+    "if the object is public on purpose, such as a public website's files, exempt it with a reason. " +
+    "(A public access block with blockPublicAcls or ignorePublicAcls on its bucket or account also keeps it private.)";
 
 function aclMessage(resource: PlainResource, at: string, group: string, permissions: readonly string[]): string {
-    const named = permissions.filter((p) => PERMISSION_NAMES.has(p));
+    const object = OBJECT_ACL_TYPES.includes(resource.type);
+    // WRITE on an object is "not applicable" (S3 ACL overview): public-read-write makes an object public-read.
+    const named = permissions.filter((p) => PERMISSION_NAMES.has(p) && !(object && p === "WRITE"));
     const what = named.length > 0 ? named.join(" and ") : "a permission";
-    return `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${ACL_FIX}`;
+    return `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${object ? OBJECT_ACL_FIX : ACL_FIX}`;
 }
 
-/** Public grants of a bucket's canned ACL and grant list (Bucket) or access control policy (BucketAcl). */
+/**
+ * Public grants of a canned ACL (buckets, bucket ACLs, objects) and of a grant list (Bucket,
+ * ObjectCopy) or access control policy (BucketAcl).
+ */
 export function publicAclMessages(resource: PlainResource): string[] {
     const { acl } = resource.props;
     const canned = PUBLIC_CANNED_ACLS.get(acl);
     // After an update AWS lists a canned ACL's grants too: the ACL is the finding.
     if (canned) return [aclMessage(resource, `acl "${acl}"`, canned.group, canned.permissions)];
-    const inline = BUCKET_TYPES.has(resource.type);
+    const inline = BUCKET_TYPES.has(resource.type) || resource.type === t.S3_OBJECT_COPY;
     const policy = resource.props.accessControlPolicy;
     const grants = inline ? resource.props.grants : isRecord(policy) ? policy.grants : undefined;
     if (!Array.isArray(grants)) return [];
@@ -910,9 +932,9 @@ export function publicAclMessages(resource: PlainResource): string[] {
 // account's block counts for the resources of its provider (the same account); a target
 // outside the stack (or not found) leaves the grant effective, as far as the stack shows.
 
-type Kind = "acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy" | "private-api";
+type Kind = "acl" | "object-acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy" | "private-api";
 
-const HINTS: Readonly<Record<Exclude<Kind, "acl">, string>> = {
+const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
     "bucket-policy": "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)",
     "access-point": "(The access point's own public access block, on unless turned off, or one of its bucket or account with restrictPublicBuckets " +
         "also keeps it to its own account and AWS services, and an access point with a vpcConfiguration takes requests from that VPC only.)",
@@ -949,12 +971,12 @@ function privateApiMessages(resource: PlainResource): string[] {
         .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${HINTS["private-api"]}`);
 }
 
-const policyKind = (type: string): Exclude<Kind, "acl" | "private-api"> =>
+const policyKind = (type: string): Exclude<Kind, "acl" | "object-acl" | "private-api"> =>
     (BUCKET_POLICY_TYPES.includes(type) ? "bucket-policy"
         : type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY ? "multi-region-access-point"
         : ACCESS_POINT_POLICY_TYPES.includes(type) ? "access-point" : "domain-policy");
 
-type PublicAccessSetting = "ignorePublicAcls" | "restrictPublicBuckets";
+type PublicAccessSetting = "blockPublicAcls" | "ignorePublicAcls" | "restrictPublicBuckets";
 
 /** Whether one of these public access blocks turns the setting on. */
 const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[]): Decided =>
@@ -978,14 +1000,20 @@ function accessPointRestricts(point: PlainResource): Decided {
 
 const DOMAIN_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN];
 
+/** Whether a bucket's ownership controls turn ACLs off: one of them BucketOwnerEnforced. */
+function aclsTurnedOff(controls: readonly PlainResource[]): Decided {
+    return any(...controls.map((c) => fieldOf(c.props.rule, "objectOwnership", (v) => v === "BucketOwnerEnforced")));
+}
+
 /** The stack part: grants to anyone, unless the settings of what they apply to make AWS ignore or restrict them. */
 export function findPublicGrants(resources: readonly PlainResource[]): Finding[] {
     const candidates = resources.flatMap((r) => {
-        const acl = ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
+        const acl = ACL_TYPES.includes(r.type) || OBJECT_ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
+        const aclKind: Kind = OBJECT_ACL_TYPES.includes(r.type) ? "object-acl" : "acl";
         const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r) : [];
         const api = r.type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
         return [
-            ...(acl.length > 0 ? [{ r, messages: acl, kind: "acl" as Kind }] : []),
+            ...(acl.length > 0 ? [{ r, messages: acl, kind: aclKind }] : []),
             ...(policy.length > 0 ? [{ r, messages: policy, kind: policyKind(r.type) as Kind }] : []),
             ...(api.length > 0 ? [{ r, messages: api, kind: "private-api" as Kind }] : []),
         ];
@@ -1005,7 +1033,9 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const multiRegion = indexReferences(resources, (r) => r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ["details.name"]);
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
-    const judges = { ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
+    const judges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
+    const ownership = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_OWNERSHIP_CONTROLS));
+    const ownershipJudge = judgeListsOnce();
     const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
         const list = blocks.get(bucket);
         return list ? judges[setting](list, setIn(setting)) : false;
@@ -1013,6 +1043,18 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const accountSets = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const account = accountBlocks.get(r.provider);
         return account ? judges[setting](account, setIn(setting)) : false;
+    };
+    // Whether S3 rejects or ignores a public ACL on an object of this bucket of the stack: ACLs off
+    // (BucketOwnerEnforced, a new bucket's default), or a block of the bucket setting
+    // blockPublicAcls or ignorePublicAcls (a new bucket's default block sets both).
+    const bucketRefusesObjectAcls = (bucket: PlainResource): Decided => {
+        const controls = ownership.get(bucket);
+        const aclsOff = controls ? ownershipJudge(controls, aclsTurnedOff) : true;
+        const list = blocks.get(bucket);
+        const blocked = list
+            ? any(judges.blockPublicAcls(list, setIn("blockPublicAcls")), judges.ignorePublicAcls(list, setIn("ignorePublicAcls")))
+            : true;
+        return any(aclsOff, blocked);
     };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided =>
@@ -1034,6 +1076,9 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 return any(accountSets(r, "restrictPublicBuckets"),
                     ...targets.map((m) => any(ownBlockRestricts(valueAt(m.props, "details.publicAccessBlock")), everyRegionRestricts(m))));
             }
+            // A bucket outside the stack: as far as the stack shows, its account's block.
+            case "object-acl":
+                return any(accountSets(r, "blockPublicAcls"), accountSets(r, "ignorePublicAcls"), ...index.targetsOf(r).map(bucketRefusesObjectAcls));
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
             // An API outside the stack is read as most are, EDGE or REGIONAL: Invoke to anyone is its default.
@@ -1094,11 +1139,12 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     resourceTypes: RESOURCE_POLICY_TYPES,
     check: findResourcePolicyWildcards,
     stack: {
-        judges: "grants to anyone that the settings of what they apply to may undo: S3 bucket ACLs and bucket and access point policies " +
-            "(public access blocks, an access point's VPC), separate OpenSearch domain policies (the domain's fine-grained access control or VPC), " +
+        judges: "grants to anyone that the settings of what they apply to may undo: S3 bucket and object ACLs (object ownership, public access blocks) " +
+            "and bucket and access point policies (public access blocks, an access point's VPC), separate OpenSearch domain policies (the domain's fine-grained access control or VPC), " +
             "and separate REST API policies (a private API)",
         resourceTypes: [
-            ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
+            ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
+            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
             t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API,
         ],
         check: (resources) => findPublicGrants(resources),
@@ -1641,6 +1687,50 @@ function coverageExamples(account: string): PolicyExample[] {
                         // CloudFront's log delivery account (awslogsdelivery), for standard logging.
                         { grantee: { type: "CanonicalUser", id: "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0" }, permission: "FULL_CONTROL" },
                     ),
+                },
+            ],
+        },
+        {
+            title: "a public website's files through object ACLs, as Pulumi's static website template writes them: ACLs turned on (`ObjectWriter`), " +
+                "`blockPublicAcls` off, and `acl: \"public-read\"` on each object",
+            verdict: "fail",
+            resources: [
+                { type: t.S3_BUCKET, name: "www", props: { bucket: "www-7d1e2a" } },
+                {
+                    type: t.S3_BUCKET_OWNERSHIP_CONTROLS, name: "www-ownership", propertyDependencies: { bucket: ["www"] },
+                    props: { bucket: "www-7d1e2a", rule: { objectOwnership: "ObjectWriter" } },
+                },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "www-public-access", propertyDependencies: { bucket: ["www"] }, props: { bucket: "www-7d1e2a", blockPublicAcls: false } },
+                {
+                    type: t.S3_BUCKET_OBJECT, name: "index.html", propertyDependencies: { bucket: ["www"] },
+                    props: { bucket: "www-7d1e2a", key: "index.html", content: "<h1>Shop</h1>", contentType: "text/html", acl: "public-read" },
+                },
+            ],
+            reported: ["index.html"],
+            messageIncludes: "if the object is public on purpose, such as a public website's files, exempt it with a reason",
+        },
+        {
+            title: "objects with a public ACL that S3 refuses: in a bucket left at S3's defaults since April 2023 (ACLs off), " +
+                "and in one with ACLs on whose public access block sets `blockPublicAcls`",
+            verdict: "pass",
+            resources: [
+                { type: t.S3_BUCKET, name: "assets", props: { bucket: "assets-7d1e2a" } },
+                {
+                    type: t.S3_BUCKET_OBJECT, name: "logo.png", propertyDependencies: { bucket: ["assets"] },
+                    props: { bucket: "assets-7d1e2a", key: "logo.png", content: "png", contentType: "image/png", acl: "public-read" },
+                },
+                { type: t.S3_BUCKET, name: "uploads", props: { bucket: "uploads-7d1e2a" } },
+                {
+                    type: t.S3_BUCKET_OWNERSHIP_CONTROLS, name: "uploads-ownership", propertyDependencies: { bucket: ["uploads"] },
+                    props: { bucket: "uploads-7d1e2a", rule: { objectOwnership: "BucketOwnerPreferred" } },
+                },
+                {
+                    type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "uploads-public-access", propertyDependencies: { bucket: ["uploads"] },
+                    props: { bucket: "uploads-7d1e2a", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+                },
+                {
+                    type: t.S3_BUCKET_OBJECT_V2, name: "report.csv", propertyDependencies: { bucket: ["uploads"] },
+                    props: { bucket: "uploads-7d1e2a", key: "report.csv", content: "a,b", acl: "public-read" },
                 },
             ],
         },

@@ -5,7 +5,7 @@ import type { PlainResource } from "../policies/lib/rule";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import {
-    ACCESS_POINT_POLICY_TYPES, ACL_TYPES, BUCKET_POLICY_TYPES, DOMAIN_POLICY_TYPES, findPublicGrants, findResourcePolicyWildcards, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES, TARGET_JUDGED_POLICY_TYPES,
+    ACCESS_POINT_POLICY_TYPES, ACL_TYPES, BUCKET_POLICY_TYPES, DOMAIN_POLICY_TYPES, findPublicGrants, findResourcePolicyWildcards, OBJECT_ACL_TYPES, PERMISSION_TYPES, RESOURCE_POLICY_DOCUMENTS, RESOURCE_POLICY_TYPES, SHARING_TYPES, TARGET_JUDGED_POLICY_TYPES,
 } from "../policies/resource-policy-no-wildcards";
 import { FIXTURES, useEngine } from "./helpers/engine";
 import { readCounter } from "./helpers/reads";
@@ -1031,6 +1031,99 @@ describe("findPublicGrants (stack part): S3 access control lists", () => {
     });
 });
 
+describe("findPublicGrants (stack part): object ACLs, where the bucket's ownership and public access blocks let S3 honour them", () => {
+    const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+    const PROD = "urn:pulumi:dev::project::pulumi:providers:aws::prod::1";
+    const bucket = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(t.S3_BUCKET, { bucket: name, ...props }, { name, ...options });
+    const deps = (b: PlainResource) => ({ propertyDependencies: { bucket: [b.urn] } });
+    const ownership = (b: PlainResource, objectOwnership: unknown, bucketRef: unknown = b.props.bucket) =>
+        resource(t.S3_BUCKET_OWNERSHIP_CONTROLS, { bucket: bucketRef, rule: { objectOwnership } }, { name: `${b.name}-ownership`, ...deps(b) });
+    // As Pulumi's static website template writes it: only blockPublicAcls, turned off (the provider's default for the others is false).
+    const block = (b: PlainResource, props: Record<string, unknown> = { blockPublicAcls: false }, bucketRef: unknown = b.props.bucket) =>
+        resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: bucketRef, ...props }, { name: `${b.name}-block`, ...deps(b) });
+    const object = (name: string, b: PlainResource | string, props: Record<string, unknown> = { acl: "public-read" }, type = t.S3_BUCKET_OBJECT) =>
+        resource(type, { bucket: typeof b === "string" ? b : b.props.bucket, key: name, ...props }, { name, ...(typeof b === "string" ? {} : deps(b)) });
+    const reported = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
+    const site = bucket("www-7d1e2a");
+    const opened = [site, ownership(site, "ObjectWriter"), block(site)];
+
+    const passes: [string, PlainResource[]][] = [
+        // S3 defaults since April 2023: BucketOwnerEnforced and every block setting on.
+        ["a bucket of the stack left at S3's defaults (ACLs off)", [site, object("index.html", site)]],
+        ["ACLs turned on, but no public access block: a new bucket's block is all on", [site, ownership(site, "ObjectWriter"), object("index.html", site)]],
+        ["ownership BucketOwnerEnforced, the block off", [site, ownership(site, "BucketOwnerEnforced"), block(site), object("index.html", site)]],
+        ["ACLs on, blockPublicAcls (the upload fails)", [site, ownership(site, "ObjectWriter"), block(site, { blockPublicAcls: true }), object("index.html", site)]],
+        ["ACLs on, ignorePublicAcls (S3 ignores the ACL)", [site, ownership(site, "BucketOwnerPreferred"), block(site, { blockPublicAcls: false, ignorePublicAcls: "true" }), object("index.html", site)]],
+        ["the account's block with ignorePublicAcls, for a bucket outside the stack", [resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { ignorePublicAcls: true }, { name: "account" }), object("a.js", "legacy-assets")]],
+        ["the account's block with blockPublicAcls, for an opened bucket", [...opened, resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { blockPublicAcls: true }, { name: "account" }), object("index.html", site)]],
+        ["private and the owner's canned ACLs", [...opened, ...["private", "bucket-owner-read", "bucket-owner-full-control", "aws-exec-read"].map((acl, i) => object(`o${i}`, site, { acl }))]],
+        ["no ACL (BucketObjectv2's output after an update is its default, private)", [...opened, object("index.html", site, {}), object("app.js", site, { acl: "private" }, t.S3_BUCKET_OBJECT_V2)]],
+        ["an ObjectCopy that grants only to a canonical user", [...opened, object("copy", site, { source: "src/a.txt", grants: [{ type: "CanonicalUser", id: "79a59df9", permissions: ["READ"] }] }, t.S3_OBJECT_COPY)]],
+        // Preview: what would decide is not known yet.
+        ["preview: the object's ACL unknown", [...opened, object("index.html", site, { acl: U.string })]],
+        ["preview: the ownership unknown", [site, ownership(site, U.string), block(site), object("index.html", site)]],
+        ["preview: the ownership rule unknown", [site, resource(t.S3_BUCKET_OWNERSHIP_CONTROLS, { bucket: site.props.bucket, rule: U.object }, { name: "o", ...deps(site) }), block(site), object("index.html", site)]],
+        ["preview: the block's settings unknown", [site, ownership(site, "ObjectWriter"), block(site, { blockPublicAcls: U.boolean }), object("index.html", site)]],
+        ["preview: the account block's settings unknown", [resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { ignorePublicAcls: U.boolean }, { name: "account" }), object("a.js", "legacy-assets")]],
+    ];
+    it.each(passes)("passes: %s", (_label, resources) => {
+        expect(reported(...resources)).toEqual([]);
+    });
+
+    it("reports an object S3 serves to anyone: ACLs on and no block that refuses or ignores them, or a bucket outside the stack", () => {
+        expect(reported(...opened, object("index.html", site))).toEqual(["index.html"]);
+        expect(reported(site, ownership(site, "BucketOwnerPreferred"), block(site, { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: true, restrictPublicBuckets: true }),
+            object("report.csv", site, { acl: "authenticated-read" }, t.S3_BUCKET_OBJECT_V2))).toEqual(["report.csv"]);
+        expect(reported(object("a.js", "legacy-assets"))).toEqual(["a.js"]);
+        // Another provider's (account's) block does not count.
+        expect(reported(resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { ignorePublicAcls: true }, { name: "account", provider: PROD }), object("a.js", "legacy-assets"))).toEqual(["a.js"]);
+        // Another bucket's settings do not count.
+        const other = bucket("other-7d1e2a");
+        expect(reported(...opened, other, ownership(other, "BucketOwnerEnforced"), object("index.html", site))).toEqual(["index.html"]);
+        // Preview: the object's bucket unknown, found through the output it came from.
+        const newSite = bucket("www", { bucket: U.string });
+        expect(reported(newSite, ownership(newSite, "ObjectWriter", U.string), block(newSite, { blockPublicAcls: false }, U.string),
+            resource(t.S3_BUCKET_OBJECT, { bucket: U.string, key: "index.html", acl: "public-read" }, { name: "index.html", ...deps(newSite) }))).toEqual(["index.html"]);
+        expect(reported(newSite, resource(t.S3_BUCKET_OBJECT, { bucket: U.string, key: "index.html", acl: "public-read" }, { name: "index.html", ...deps(newSite) }))).toEqual([]);
+    });
+
+    it("says what an object's ACL grants and how to fix it: WRITE does not apply to an object", () => {
+        const messages = findPublicGrants([...opened,
+            object("drop", site, { acl: "public-read-write" }),
+            object("copy", site, { source: "src/a.txt", grants: [{ type: "Group", uri: ALL_USERS, permissions: ["READ", "READ_ACP"] }] }, t.S3_OBJECT_COPY),
+            object("copy2", site, { source: "src/b.txt", acl: "public-read" }, t.S3_OBJECT_COPY),
+        ]).map((f) => f.message);
+        expect(short(messages)).toEqual([
+            `${t.S3_BUCKET_OBJECT} "drop": acl "public-read-write" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_OBJECT_COPY} "copy": grants[0] grants READ and READ_ACP to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+            `${t.S3_OBJECT_COPY} "copy2": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`,
+        ]);
+        expect(messages[0]).toContain(
+            "Drop the object's public ACL (or set its bucket's `objectOwnership: \"BucketOwnerEnforced\"`, which turns ACLs off) and serve it through CloudFront " +
+                "with an origin access control, or grant access in a bucket policy to the principals that need it; if the object is public on purpose, " +
+                "such as a public website's files, exempt it with a reason. (A public access block with blockPublicAcls or ignorePublicAcls on its bucket or account also keeps it private.)",
+        );
+        expect([...OBJECT_ACL_TYPES].sort()).toEqual([t.S3_BUCKET_OBJECT, t.S3_BUCKET_OBJECT_V2, t.S3_OBJECT_COPY].sort());
+    });
+
+    it("the resource part never judges an object", () => {
+        for (const type of OBJECT_ACL_TYPES) expect(findResourcePolicyWildcards(resource(type, { bucket: "b", key: "k", acl: "public-read" }), { allowedActions: [] })).toEqual([]);
+    });
+
+    it("reads each resource a bounded number of times, with 3,000 objects, ownership controls and blocks on one bucket name", () => {
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const resources: PlainResource[] = [wrap(bucket("acme-shared"))];
+        for (let i = 0; i < n; i++) {
+            resources.push(wrap(resource(t.S3_BUCKET_OBJECT, { bucket: "acme-shared", key: `k${i}`, acl: "public-read" }, { name: `o${i}` })),
+                wrap(resource(t.S3_BUCKET_OWNERSHIP_CONTROLS, { bucket: "acme-shared", rule: { objectOwnership: "ObjectWriter" } }, { name: `c${i}` })),
+                wrap(resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: "acme-shared", ignorePublicAcls: true }, { name: `p${i}` })));
+        }
+        expect(findPublicGrants(resources)).toEqual([]);
+        expect(reads() / (3 * n)).toBeLessThan(50);
+    });
+});
+
 describe("findPublicGrants (stack part): bucket policies open to anyone, and public access blocks", () => {
     const open = (name = "site") => JSON.stringify(doc(allow("*", "s3:GetObject", { Sid: "PublicRead", Resource: `arn:aws:s3:::${name}/*` })));
     const bucket = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(t.S3_BUCKET_V2, { bucket: name, ...props }, { name, ...options });
@@ -1509,6 +1602,46 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("an object's public ACL: reported where the bucket lets S3 honour it, after an update and at preview", async () => {
+        const unknown = { $unknown: "string" };
+        // Pulumi's static website template, with the bucket's name computed at preview.
+        const website = (name: string, ref: unknown, ownership: string, block?: Record<string, unknown>) => [
+            { type: t.S3_BUCKET, name, props: { bucket: ref } },
+            { type: t.S3_BUCKET_OWNERSHIP_CONTROLS, name: `${name}-ownership`, props: { bucket: ref, rule: { objectOwnership: ownership } }, propertyDependencies: { bucket: [name] } },
+            ...(block ? [{ type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: `${name}-block`, props: { bucket: ref, ...block }, propertyDependencies: { bucket: [name] } }] : []),
+            { type: t.S3_BUCKET_OBJECT, name: `${name}/index.html`, props: { bucket: ref, key: "index.html", contentType: "text/html", acl: "public-read" }, propertyDependencies: { bucket: [name] } },
+        ];
+        const stack = (preview: boolean) => [
+            ...website("www", preview ? unknown : "www-7d1e2a", "ObjectWriter", { blockPublicAcls: false }),
+            ...website("enforced", preview ? unknown : "enforced-7d1e2a", "BucketOwnerEnforced", { blockPublicAcls: false }),
+            ...website("blocked", preview ? unknown : "blocked-7d1e2a", "ObjectWriter", { blockPublicAcls: true, ignorePublicAcls: true }),
+            ...website("default-block", preview ? unknown : "default-block-7d1e2a", "BucketOwnerPreferred"),
+            { type: t.S3_BUCKET, name: "assets", props: { bucket: preview ? unknown : "assets-7d1e2a" } },
+            { type: t.S3_BUCKET_OBJECT_V2, name: "assets/logo.png", props: { bucket: preview ? unknown : "assets-7d1e2a", key: "logo.png", acl: "public-read" }, propertyDependencies: { bucket: ["assets"] } },
+            { type: t.S3_OBJECT_COPY, name: "legacy/app.js", props: { bucket: "legacy-assets", key: "app.js", source: "build-artifacts/app.js", acl: "public-read" } },
+        ];
+        const run = await engine.run({ resources: stack(false) });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["www/index.html", "mandatory", `${t.S3_BUCKET_OBJECT} "www/index.html": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
+            ["legacy/app.js", "mandatory", `${t.S3_OBJECT_COPY} "legacy/app.js": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: stack(true) });
+        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["www/index.html", "legacy/app.js"]);
+        // What decides, unknown at preview: the ACL, the ownership, the block.
+        const pending = await engine.run({
+            preview: true,
+            resources: [
+                ...website("www", unknown, "ObjectWriter", { blockPublicAcls: { $unknown: "boolean" } }),
+                { type: t.S3_BUCKET_OBJECT, name: "www/app.js", props: { bucket: unknown, key: "app.js", acl: unknown }, propertyDependencies: { bucket: ["www"] } },
+                { type: t.S3_BUCKET, name: "docs", props: { bucket: unknown } },
+                { type: t.S3_BUCKET_OWNERSHIP_CONTROLS, name: "docs-ownership", props: { bucket: unknown, rule: { objectOwnership: unknown } }, propertyDependencies: { bucket: ["docs"] } },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "docs-block", props: { bucket: unknown, blockPublicAcls: false }, propertyDependencies: { bucket: ["docs"] } },
+                { type: t.S3_BUCKET_OBJECT, name: "docs/index.html", props: { bucket: unknown, key: "index.html", acl: "public-read" }, propertyDependencies: { bucket: ["docs"] } },
+            ],
+        });
+        expect(pending.of(POLICY)).toEqual([]);
     });
 
     it("separate access point, Multi-Region Access Point and domain policies: judged with what they apply to, after an update and at preview; S3 on Outposts and S3 Tables never public", async () => {

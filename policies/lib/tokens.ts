@@ -272,3 +272,7 @@ export const IMAGEBUILDER_IMAGE_PIPELINE = "aws:imagebuilder/imagePipeline:Image
 export const IMAGEBUILDER_IMAGE = "aws:imagebuilder/image:Image";
 export const S3_BUCKET_ACL = "aws:s3/bucketAcl:BucketAcl";
 export const S3_BUCKET_ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
+export const S3_BUCKET_OBJECT = "aws:s3/bucketObject:BucketObject";
+export const S3_BUCKET_OBJECT_V2 = "aws:s3/bucketObjectv2:BucketObjectv2";
+export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
+export const S3_BUCKET_OWNERSHIP_CONTROLS = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
