@@ -558,6 +558,67 @@ describe("findSensitiveValues (pure)", () => {
         expect(findSensitiveValues("aws:lambda/function:Function", props, options)[0].reason).toEqual({ kind: "pattern", pattern: "*signing_seed" });
     });
 
+    // Helper 43's held-out scan of user data: commands AWS's and vendors' guides print verbatim.
+    describe("documented commands in user data: AWS CLI config, Postfix for SES, Jenkins agents, WP-CLI, systemd units, setx", () => {
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const ud = (lines: string) => ({ ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData: `#!/bin/bash\n${lines}\n` });
+        const harmless: [string, Record<string, unknown>][] = [
+            // "Sourcing credentials with an external process" (AWS CLI user guide): the command, not a credential.
+            ["the AWS CLI's credential_process", ud("cat > /root/.aws/config <<'EOF'\n[profile developer]\ncredential_process = /opt/bin/awscreds-custom --username helen\n" +
+                "[profile ci]\ncredential_process = \"/usr/local/bin/credentials.sh\" parameterWithoutSpaces \"parameter with spaces\"\ncredential_source = Ec2InstanceMetadata\nEOF")],
+            // "Integrating Amazon SES with Postfix": the password map is a lookup table in a file.
+            ["Postfix's password map in AWS's SES guide", ud("postconf -e \"relayhost = [email-smtp.us-west-2.amazonaws.com]:587\" \"smtp_sasl_auth_enable = yes\" " +
+                "\"smtp_sasl_security_options = noanonymous\" \"smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\" \"smtp_use_tls = yes\"\n" +
+                "postconf -e 'smtp_sasl_password_maps = lmdb:/etc/postfix/sasl_passwd'\npostmap hash:/etc/postfix/sasl_passwd\nchown root:root /etc/postfix/sasl_passwd")],
+            ["a sasl_passwd written from variables", ud("echo \"[email-smtp.us-east-1.amazonaws.com]:587 $SMTP_USER:$SMTP_PASS\" > /etc/postfix/sasl_passwd\n" +
+                "echo \"[smtp.acme.example]:587 ${SMTP_USERNAME}:${SMTP_PASSWORD}\" | sudo tee -a /etc/postfix/sasl_passwd")],
+            // Jenkins's "Run from agent command line" writes the secret to secret-file first; the agent reads it from there.
+            ["a Jenkins agent reading its secret from a file", ud("java -jar agent.jar -url http://jenkins:8080/ -secret @secret-file -name agent1 -workDir /home/jenkins\n" +
+                "java -jar agent.jar -jnlpUrl http://jenkins:8080/computer/a2/jenkins-agent.jnlp -secret @jenkins_secret -workDir /var/jenkins")],
+            ["WP-CLI's snake_case flags given variables and settings", ud("wp core install --url=blog.acme.example --title=Blog --admin_user=admin " +
+                "--admin_password=\"$WP_ADMIN_PASSWORD\" --admin_email=ops@acme.example --skip-email --allow-root\n" +
+                "wp user create bob bob@acme.example --role=author --user_pass=$WP_USER_PASS\nwp config create --dbname=wp --db_charset=utf8mb4 --skip_check")],
+            ["a systemd unit's variables, settings and placeholders", ud("cat > /etc/systemd/system/api.service <<EOF\n[Service]\nEnvironment=\"JAVA_OPTS=-Xmx2g -Xms1g\"\n" +
+                "Environment=NODE_ENV=production\nEnvironment=\"DB_USER=admin123\" \"DB_HOST=db.internal\"\nEnvironment=\"DB_PASSWORD=$DB_PASSWORD\"\n" +
+                "Environment=\"SECRET_KEY=your-secret-key\"\nEnvironmentFile=/etc/api/secrets.env\nEOF")],
+            ["setx and SetEnvironmentVariable with paths, switches, variables and placeholders", ud("<powershell>\n" +
+                "[Environment]::SetEnvironmentVariable(\"DD_API_KEY\", $apiKey, \"Machine\")\n[Environment]::SetEnvironmentVariable(\"DD_API_KEY\", \"$env:DD_KEY\", \"Machine\")\n" +
+                "[Environment]::SetEnvironmentVariable(\"DD_APP_KEY\", \"your_application_key\", \"User\")\n" +
+                "setx PATH \"%PATH%;C:\\tools\" /M\nsetx /M JAVA_HOME \"C:\\Program Files\\Java\\jdk-21\"\nsetx DD_API_KEY %DD_API_KEY% /M\nsetx API_TOKEN_TTL 3600 /M\n</powershell>")],
+        ];
+        it.each(harmless)("%s passes", (_label, props) => expect(paths(INSTANCE, props)).toEqual([]));
+
+        const found: [string, string, Record<string, unknown>, string, string][] = [
+            ["a literal SES SMTP login echoed to sasl_passwd", INSTANCE,
+                ud(`echo "[email-smtp.us-east-1.amazonaws.com]:587 AKIAQ3ZJX7T2LMN4PW6R:${PLAIN}BHk8Zq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1" > /etc/postfix/sasl_passwd\npostmap hash:/etc/postfix/sasl_passwd`),
+                "userData", "a Postfix sasl_passwd entry"],
+            ["a relay login in a sasl_passwd heredoc", INSTANCE, ud(`cat > /etc/postfix/sasl_passwd <<EOF\n[smtp.gmail.com]:587 ops@acme.example:${PLAIN}qwhzkrtmvbnd\nEOF`),
+                "userData", "a Postfix sasl_passwd entry"],
+            ["WP-CLI's --admin_password", INSTANCE, ud(`wp core install --url=blog.acme.example --title=Blog --admin_user=admin --admin_password=${PLAIN}Wn7#pQ2mXv9L --admin_email=a@acme.example`),
+                "userData", "a command-line flag's value"],
+            ["WP-CLI's --user_pass in a container command", "aws:ecs/taskDefinition:TaskDefinition",
+                { family: "wp", containerDefinitions: JSON.stringify([{ name: "wp", image: "wordpress:cli", command: ["wp", "user", "create", "bob", "bob@acme.example", `--user_pass=${PLAIN}Wn7pQ2mXv9L`] }]) },
+                "containerDefinitions.wp.command.5", "a command-line flag's value"],
+            ["a systemd unit's quoted Environment=", INSTANCE, ud(`cat > /etc/systemd/system/api.service <<EOF\n[Service]\nEnvironment="DB_PASSWORD=${PLAIN}Wn7#pQ2mXv9L" "DB_USER=admin"\nEOF`),
+                "userData", "a variable assignment"],
+            ["a systemd unit's unquoted Environment=", INSTANCE, ud(`printf '[Service]\\nEnvironment=JWT_SECRET=${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6\\n' > /etc/systemd/system/api.service`),
+                "userData", "a variable assignment"],
+            ["setx NAME value", INSTANCE, ud(`<script>\nsetx DD_API_KEY ${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d /M\n</script>`), "userData", "a variable assignment"],
+            ["[Environment]::SetEnvironmentVariable", INSTANCE, ud(`<powershell>\n[Environment]::SetEnvironmentVariable("API_TOKEN", "${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp", "Machine")\n</powershell>`),
+                "userData", "a variable assignment"],
+            // Controls: what the readers found before.
+            ["a Jenkins agent's literal secret", INSTANCE, ud(`java -jar agent.jar -url http://jenkins:8080/ -secret ${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d7f1a -name agent1`),
+                "userData", "a command-line flag's value"],
+            ["a literal key beside credential_process", INSTANCE, ud("cat > /root/.aws/credentials <<EOF\n[default]\ncredential_process = /opt/bin/awscreds-custom --username helen\n" +
+                `aws_secret_access_key = ${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Tz3Uv5Wy7\nEOF`), "userData", "a variable assignment"],
+        ];
+        it.each(found)("%s is reported", (_label, type, props, path, what) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => v.path)).toEqual([path]);
+            expect(values[0].reason).toEqual({ kind: "script", what });
+        });
+    });
+
     it("ignoreProperties removes paths written as messages print them, globs allowed", () => {
         const props = { environment: { variables: { PUBLIC_API_KEY: "pk_live_1", PRIVATE_API_KEY: `${PLAIN}-z` } } };
         expect(paths("aws:lambda/function:Function", props, { sensitivePatterns: [], ignoreProperties: ["environment.variables.PUBLIC_API_KEY"] }))
@@ -909,6 +970,29 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(plain).toContain("`value` is plaintext but the name of the key it is stored under marks a credential");
         expect(plain).not.toContain("basic-auth");
         expect(all).toContain("`resourceKeyValuePairs.origin-api-key` is plaintext");
+    });
+
+    // Helper 43's held-out scan: AWS's SES guide for Postfix, the AWS CLI's credential_process, Jenkins's agent
+    // command and WP-CLI, in user data; plaintext reported, secret and unknown user data pass.
+    it("documented commands in user data: guides' commands pass, their literal credentials are reported", async () => {
+        const instance = (name: string, userData: unknown) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const guides = "#!/bin/bash\npostconf -e \"relayhost = [email-smtp.us-west-2.amazonaws.com]:587\" \"smtp_sasl_auth_enable = yes\" \"smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\"\n" +
+            "echo \"[email-smtp.us-west-2.amazonaws.com]:587 $SMTP_USER:$SMTP_PASS\" > /etc/postfix/sasl_passwd\n" +
+            "printf '[profile ci]\\ncredential_process = /opt/bin/awscreds-custom --username helen\\n' > /root/.aws/config\n" +
+            "java -jar agent.jar -url http://jenkins:8080/ -secret @secret-file -name agent1\n";
+        const sasl = `#!/bin/bash\necho "[email-smtp.us-west-2.amazonaws.com]:587 AKIAQ3ZJX7T2LMN4PW6R:${PLAIN}BHk8Zq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1" > /etc/postfix/sasl_passwd\n`;
+        const wp = `#!/bin/bash\nwp core install --url=blog.acme.example --title=Blog --admin_user=admin --admin_password=${PLAIN}Wn7#pQ2mXv9L --admin_email=a@acme.example\n`;
+        const run = await analyze({ resources: [
+            instance("guides", guides),
+            instance("sasl-plain", sasl),
+            instance("sasl-secret", { $secret: sasl.replace(PLAIN, SECRET) }),
+            instance("sasl-unknown", U),
+            instance("wp-plain", wp),
+        ] });
+        expect(verdicts(run)).toEqual([["sasl-plain", "mandatory", "plaintext"], ["wp-plain", "mandatory", "plaintext"]]);
+        const [saslMessage, wpMessage] = run.of(POLICY).map((d) => d.message);
+        expect(saslMessage).toContain("`userData` is plaintext but passes a credential in a Postfix sasl_passwd entry");
+        expect(wpMessage).toContain("`userData` is plaintext but passes a credential in a command-line flag's value");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

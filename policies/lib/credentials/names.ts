@@ -149,6 +149,9 @@ const REFERENCE_WORDS = new Set([
     "forgot", "change", "update", "generate", "span", "revoke",
     // Cognito's token_use claim (TOKEN_USE=access).
     "use",
+    // The command that produces one: the AWS CLI's and SDKs' `credential_process` in ~/.aws/config ("Sourcing
+    // credentials with an external process": `credential_process = /opt/bin/awscreds-custom --username helen`).
+    "process",
 ]);
 // Words after the credential word that may name what the credential is scoped to or used by
 // (API_KEY_PROJECT, SLACK_TOKEN_CHANNEL, DD_API_KEY_LOGS) or what it is about (SECRET_PROJECT=acme-prod,

@@ -37,19 +37,25 @@ function unquote(v: string): string {
 
 /**
  * A value resolved at run time, or nothing at all. `(`: a PowerShell expression (`(Get-SSMParameter ...).Value`);
- * `@path`: a file the command reads it from (a Jenkins agent's `-secret @/home/jenkins/secret-file`, curl's `-d @body.json`);
+ * `@path`: a file the command reads it from (a Jenkins agent's `-secret @/home/jenkins/secret-file`, curl's `-d @body.json`,
+ * and a file of the working directory named by a slug: Jenkins's own agent command is `-secret @secret-file`);
  * `<%`: an ERB or EJS template's expression; `%{env:X}`: dovecot's and logstash's expansion; `{{`: a template's
  * expression, cut at its first space by a command's words (an SSM document's `{{ Password }}`, Jinja's `-p{{ db_pass }}`).
  */
 function isRuntime(v: string): boolean {
     return v === "" || v.startsWith("$") || v.startsWith("`") || v.startsWith("(") || v.includes("$(") || v.includes("${") || v.startsWith("-") || v.includes("<%") || v.startsWith("%{") || v.includes("{{") ||
-        /^@(?:\.{0,2}\/|~\/|[\w.-]{1,128}\/|[\w-]{1,128}\.[A-Za-z]{1,8}$)/.test(v);
+        /^@(?:\.{0,2}\/|~\/|[\w.-]{1,128}\/|[\w-]{1,128}\.[A-Za-z]{1,8}$|[a-z][a-z0-9]{0,63}(?:[-_][a-z0-9]{1,64}){1,7}$)/.test(v);
 }
 
 // NAME=value, export NAME=value, declare -x NAME=value, ENV NAME=value; PowerShell $env:NAME = "value";
 // quoted (`docker run -e "NAME=value"`), given to a flag (`--from-literal=password=value`, terraform's
-// `-var="name=value"`) or in the AWS CLI's shorthand maps (`Variables={DB_USER=app,DB_PASSWORD=value}`).
-const ASSIGNMENT = /(?:^|[\s;&|({,]["']?|(?<=\s--?[A-Za-z][\w-]{0,63}=["']?))(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|setx\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
+// `-var="name=value"`), to a systemd unit's `Environment=` (`Environment="DB_PASSWORD=value"`, systemd.exec(5))
+// or in the AWS CLI's shorthand maps (`Variables={DB_USER=app,DB_PASSWORD=value}`).
+const ASSIGNMENT = /(?:^|[\s;&|({,]["']?|(?<=\s--?[A-Za-z][\w-]{0,63}=["']?)|(?<=^\s{0,64}Environment=["']?))(?:export\s{1,8}|declare\s{1,8}(?:-x\s{1,8})?|readonly\s{1,8}|local\s{1,8}|ENV\s{1,8}|\$env:)?([A-Za-z_][A-Za-z0-9_.]{0,127})\s{0,4}=\s{0,4}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`)]{1,4096})/g;
+// Windows' persistent variables: `setx NAME value [/m]` (no `=`: Microsoft's setx syntax; a `/switch` is no value) and
+// .NET's `[Environment]::SetEnvironmentVariable("NAME", "value", "Machine")`.
+const SETX = /(?:^|[\s;&|(])setx(?:\.exe)?\s{1,8}([A-Za-z_]\w{0,127})\s{1,8}("[^"\n]{0,4096}"|'[^'\n]{0,4096}'|[^\s;&|'"`/][^\s;&|'"`]{0,4095})/gi;
+const SET_ENVIRONMENT_VARIABLE = /\bSetEnvironmentVariable\(\s{0,8}["']([A-Za-z_]\w{0,127})["']\s{0,8},\s{0,8}("[^"\n]{0,4096}"|'[^'\n]{0,4096}')/g;
 // PowerShell variables given a quoted literal: $AdminPassword = "..." (a command or an expression is run time).
 const POWERSHELL_ASSIGNMENT = /(?:^|[\s;(])\$([A-Za-z_][A-Za-z0-9_]{0,127})\s{0,4}=\s{0,4}("[^"$`\n]{1,4096}"|'[^'\n]{1,4096}')\s{0,8}(?:$|[;#)|])/g;
 // Config lines written to files: `key = value`, `key: value`, `"key": "value"`.
@@ -59,8 +65,9 @@ const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"
 // echo 'TOKEN' | docker login -u ci --password-stdin (gh auth login --with-token, passwd --stdin): a literal fed to a
 // command that reads its credential from stdin. printf's optional format comes first ('%s').
 const PIPED_TO_STDIN = /(?:^|[\s;&(])(?:echo(?:\s{1,8}-[neE]{1,3})?|printf(?:\s{1,8}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?)\s{1,8}("[^"\n]{1,1024}"|'[^'\n]{1,1024}'|[^\s;&|'"`]{1,1024})\s{0,8}\|[^|\n]{0,512}?\s(?:--password-stdin|--with-token|passwd\s{1,8}--stdin)(?![\w-])/;
-// --flag value, --flag=value; Spring Boot's dotted properties too (--spring.datasource.password=x).
-const LONG_FLAG = /(?:^|\s)--([A-Za-z][A-Za-z0-9.-]{1,63})(?:=|\s{1,8})((?:[^\s;&|'"`]|"[^"\n]{0,4096}"|'[^'\n]{0,4096}'){1,4096})/g;
+// --flag value, --flag=value; Spring Boot's dotted properties too (--spring.datasource.password=x), and
+// snake_case flags (WP-CLI's `wp core install --admin_password=x`, `wp user create --user_pass=x`).
+const LONG_FLAG = /(?:^|\s)--([A-Za-z][\w.-]{1,63})(?:=|\s{1,8})((?:[^\s;&|'"`]|"[^"\n]{0,4096}"|'[^'\n]{0,4096}'){1,4096})/g;
 // -flag value, -flag=value, a word long (keytool -storepass, a Jenkins agent's -secret); one letter is too short to judge.
 const SINGLE_DASH_FLAG = /(?:^|\s)-([A-Za-z][A-Za-z0-9_]{3,63})(?:=|\s{1,8})((?:[^\s;&|'"`]|"[^"\n]{0,4096}"|'[^'\n]{0,4096}'){1,4096})/g;
 // The AWS CLI's shorthand pair, judged by its name: --tags Key=Name,Value=web, --parameters ParameterKey=DbPassword,ParameterValue=x,
@@ -164,6 +171,8 @@ const NAMED_VALUES: readonly { re: RegExp; what: string; name?(matched: string):
     { re: SHORTHAND_PAIR, what: "an AWS CLI name/value pair" },
     // Quoted literals only: PowerShell expands nothing in single quotes, and `$` in double quotes is not matched.
     { re: POWERSHELL_ASSIGNMENT, what: "a variable assignment", literal: true },
+    { re: SETX, what: "a variable assignment" },
+    { re: SET_ENVIRONMENT_VARIABLE, what: "a variable assignment" },
     { re: LONG_FLAG, what: "a command-line flag's value", flag: true },
     { re: SYSTEM_PROPERTY_IN_LINE, what: "a JVM system property (`-D`)", name: propertyName },
     { re: JSON_MEMBER, what: "a JSON member" },
@@ -328,9 +337,10 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, mentioned: Re
         reader.re.lastIndex = 0;
         for (let m = reader.re.exec(line); m; m = reader.re.exec(line)) {
             // A flag without a value, followed by the next flag: read that one from its start; a
-            // map's assignments (`Variables={DB_USER=app,DB_PASSWORD=x}`) from inside it.
+            // map's assignments (`Variables={DB_USER=app,DB_PASSWORD=x}`) and a systemd unit's
+            // `Environment="DB_PASSWORD=x" "B=y"` from inside it.
             const valueAt = m.index + m[0].length - m[2].length;
-            if (m[2].startsWith("-") || m[2].startsWith("{")) {
+            if (m[2].startsWith("-") || m[2].startsWith("{") || (reader.re === ASSIGNMENT && m[1] === "Environment")) {
                 reader.re.lastIndex = m[2].startsWith("-") ? valueAt - 1 : valueAt;
                 continue;
             }
@@ -405,6 +415,9 @@ const IPSEC_PSK = /(?:^|[\s"'\w.%])\s{0,8}:\s{0,8}PSK\s{1,8}(?:\\?"([^"\\\n]{1,2
 // hostname:port:database:username:password (libpq's password file); `*` matches any in the first four.
 const PGPASS_LINE = /^\s{0,64}["']?[\w.*-]{1,253}:(?:\d{1,5}|\*):[^\s:"']{1,128}:[^\s:"']{1,128}:((?:\\.|[^\s:"'\\]){1,256})["']?\s{0,8}(?:[>|].*)?$/;
 
+// Postfix's sasl_passwd: a relay (`[host]` skips the MX lookup), its port, then `user:password`.
+const SASL_PASSWD_LINE = /^\s{0,64}(?:\[[\w.-]{1,253}\]|[\w.-]{1,253})(?::\d{1,5})?\s{1,8}[^\s:"']{1,256}:([^\s"']{1,256})\s{0,8}$/;
+
 /**
  * Lines that give a password by their shape: the value a match gives (undefined: none), judged
  * under `name` (a password unless said). In this order; a reader with `onlyIn` only in a script
@@ -426,6 +439,9 @@ const LINE_PASSWORDS: readonly LinePassword[] = [
     { what: "an ipsec.secrets pre-shared key", re: IPSEC_PSK, value: (m) => m[1] ?? m[2] ?? m[3], name: "psk" },
     // A .pgpass line (host:port:database:user:password).
     { what: "a .pgpass entry", re: PGPASS_LINE, value: (m) => m[1], onlyIn: /pgpass/i },
+    // Postfix's SASL password map, `[relay]:port user:password` (AWS's SES guide, "Integrating Amazon SES with
+    // Postfix": `[email-smtp.us-west-2.amazonaws.com]:587 SMTPUSERNAME:SMTPPASSWORD`), where a sasl_passwd is written.
+    { what: "a Postfix sasl_passwd entry", re: SASL_PASSWD_LINE, value: (m) => m[1], onlyIn: /sasl_passwd/ },
     // debconf-set-selections answers (cloud-init's debconf_selections): `<package> <question> password <value>`.
     { what: "a debconf answer", re: /(?:^|["'\s])[\w.-]{1,64}\s{1,8}[\w.-]{1,64}\/[\w./-]{0,128}\s{1,8}password\s{1,8}([^\s"'|]{1,256})/, value: (m) => m[1], onlyIn: /debconf/i },
     // SQL*Plus's and RMAN's CONNECT on a line of the script they read (a heredoc): `connect user/password[@db]
@@ -586,7 +602,7 @@ export function findCredentialInArguments(args: readonly string[], judge: NameJu
             if (isCredentialProperty(property[1], property[2], judge)) return { index: i, finding: { what: "a JVM system property (`-D`)" } };
             continue;
         }
-        const flag = /^--?([A-Za-z][A-Za-z0-9.-]{1,63})(?:=([\s\S]*))?$/.exec(arg);
+        const flag = /^--?([A-Za-z][\w.-]{1,63})(?:=([\s\S]*))?$/.exec(arg);
         if (flag && flag[1].length > 1) {
             const inline = flag[2];
             const raw = inline ?? args[i + 1];

@@ -212,9 +212,11 @@ function isBase64Key(v: string): boolean {
 // A reference a runtime resolves from a secret store: Laconia's Lambda config (`ssm:/path`,
 // `secretsManager:name`), Bank-Vaults' injection (`vault:secret/data/db#PASSWORD`), resolvers of
 // `env:NAME` and `file:/run/secrets/db`, Bref's secrets loader on PHP Lambdas (`bref-ssm:/app/key`,
-// and its fork's `bref-secretsmanager:` and `bref-secretsmanager-json:`). What follows the scheme must
-// name something (a path, a name), optionally with a `#key`: `vault:Tr0ub4dor&3x!` is a password.
-const STORE_REFERENCE = /^(?:ssm|aws-?ssm|parameter-?store|aws-?parameter-?store|secrets?-?manager|aws-?secrets?-?manager|aws-?sm|vault|env|file|bref-ssm|bref-secretsmanager(?:-json)?):([^#\s]+)(?:#[A-Za-z_][\w.-]*)?$/i;
+// and its fork's `bref-secretsmanager:` and `bref-secretsmanager-json:`), and Postfix's lookup tables kept in
+// files (`smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd`, AWS's SES guide; Postfix's DATABASE_README:
+// `type:name`; not `static:`, whose name is the value). What follows the scheme must name something (a path,
+// a name), optionally with a `#key`: `vault:Tr0ub4dor&3x!` is a password.
+const STORE_REFERENCE = /^(?:ssm|aws-?ssm|parameter-?store|aws-?parameter-?store|secrets?-?manager|aws-?secrets?-?manager|aws-?sm|vault|env|file|bref-ssm|bref-secretsmanager(?:-json)?|hash|btree|lmdb|cdb|dbm|sdbm|texthash):([^#\s]+)(?:#[A-Za-z_][\w.-]*)?$/i;
 
 function isStoreReference(v: string): boolean {
     const ref = STORE_REFERENCE.exec(v)?.[1];
