@@ -750,6 +750,38 @@ describe("scripts and argument lists", () => {
         expectLinear((n) => findCredentialInJavaScript("var a = '".repeat(n / 9) + "const ".repeat(n / 6), judge), 300);
     });
 
+    it("JavaScript source: an object member given a literal, by its key (also a CloudFront header object's value); expressions and placeholders' keys pass", () => {
+        const member = "a JavaScript object member given a literal";
+        expect(findCredentialInJavaScript(`return { params: { headers: { "x-api-key": "${pw}" } } };`, judge)?.what).toBe(member);
+        expect(findCredentialInJavaScript(`const q = {\n  city: ctx.args.city,\n  apiKey: '${pw}'\n};`, judge)?.what).toBe(member);
+        expect(findCredentialInJavaScript(`Object.assign(h, { 'x-auth-token': { value: '${pw}' } })`, judge)?.what).toBe(member);
+        for (const source of ["return { headers: { 'x-api-key': ctx.stash.apiKey, 'Content-Type': 'application/json' } };", "{ Authorization: `Bearer ${ctx.stash.token}` }",
+            "{ expressionNames: { '#token': 'token', '#password': 'passwordHash' } }", "{ tokenHeader: 'x-api-token', authorizationType: 'AWS_IAM' }", "{ 'x-api-key': '<YOUR_API_KEY>' }"]) {
+            expect(findCredentialInJavaScript(source, judge), source).toBeUndefined();
+        }
+        expectLinear((n) => findCredentialInJavaScript("{ a: '".repeat(n / 6) + "{ 'b".repeat(n / 4), judge), 300);
+    });
+
+    it("a file a script decodes from a base64 literal is judged as its lines (an ecs.config's registry password)", () => {
+        const config = `ECS_CLUSTER=orders\nECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"https://index.docker.io/v1/":{"username":"acmeci","password":"${pw}"}}\n`;
+        expect(findCredentialInScript(`#!/bin/bash\necho ${b64text(config)} | base64 -d >> /etc/ecs/ecs.config\n`, judge)?.what).toBe("a JSON member decoded from base64");
+        expect(findCredentialInScript(`#!/bin/bash\necho ${b64text(config.replace(pw, "$HUB_PASSWORD"))} | base64 -d >> /etc/ecs/ecs.config\n`, judge)).toBeUndefined();
+        expect(findCredentialInScript(`#!/bin/bash\necho ${b64text("ECS_CLUSTER=orders\nECS_ENABLE_TASK_IAM_ROLE=true\n")} | base64 -d >> /etc/ecs/ecs.config\n`, judge)).toBeUndefined();
+    });
+
+    it("a Hadoop Azure setting is judged without the storage account endpoint it is scoped to", () => {
+        for (const name of ["fs.azure.account.key.acmelake.blob.core.windows.net", "spark.hadoop.fs.azure.account.key.acmelake.dfs.core.windows.net",
+            "fs.azure.account.key.vault.dfs.core.usgovcloudapi.net", "fs.azure.account.oauth2.client.secret.acmelake.dfs.core.windows.net"]) {
+            expect(judgeName(name).kind, name).toBe("credential");
+        }
+        for (const name of ["fs.azure.account.keyprovider.acmelake.blob.core.windows.net", "fs.azure.account.auth.type.acmelake.dfs.core.windows.net",
+            "fs.azure.account.oauth2.client.id.acmelake.dfs.core.windows.net"]) {
+            expect(judgeName(name).kind, name).toBe("none");
+        }
+        expect(findCredentialInArguments(["java", `-Dfs.azure.account.key.acmelake.blob.core.windows.net=${pw}`, "-jar", "etl.jar"], judge)?.index).toBe(1);
+        expect(findCredentialInArguments(["java", "-Dfs.azure.account.keyprovider.acmelake.blob.core.windows.net=org.apache.hadoop.fs.azure.ShellDecryptionKeyProvider", "-jar", "etl.jar"], judge)).toBeUndefined();
+    });
+
     it("SQL statements: a user's literal password, not a comparison, a stored hash or a run-time value", () => {
         expect(findPasswordInSql(`CREATE USER a PASSWORD '<password>'; CREATE USER etl PASSWORD '${pw}' CONNECTION LIMIT 4;`, judge)?.what).toBe("a SQL password literal");
         expect(findPasswordInSql(`ALTER ROLE app WITH LOGIN PASSWORD '${pw}'`, judge)?.what).toBe("a SQL password literal");

@@ -316,6 +316,97 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Hadoop's Azure connectors scope a setting to one storage account by the account's endpoint after its name (helper 39):
+    // hadoop-azure's `fs.azure.account.key.<account>.blob.core.windows.net` holds the account's access key, ABFS's account
+    // settings take `.<account>.dfs.core.windows.net` (Cloudera's ABFS guide), as Microsoft's DistCp example passes one with -D.
+    describe("a Hadoop Azure setting scoped to a storage account", () => {
+        const LAMBDA = "aws:lambda/function:Function";
+        const EMR = "aws:emr/cluster:Cluster";
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const ACCOUNT_KEY = `${PLAIN}q1W2e3R4t5Y6u7I8o9P0a1S2d3F4g5H6j7K8l9Z0x1C2v3B4n5M6q7W8e9R0t1Y2u3I4o5P6a7S8d9F0g1H2j3K4==`;
+        const env = (vars: Record<string, string>) => ({ environment: { variables: vars } });
+        const emr = (classification: string, properties: Record<string, string>) => ({ releaseLabel: "emr-7.1.0", configurationsJson: JSON.stringify([{ Classification: classification, Properties: properties }]) });
+        const ecsCommand = (command: string[]) => ({ family: "app", containerDefinitions: JSON.stringify([{ name: "app", image: "acme/spark:3.5", command }]) });
+        const harmless: [string, string, Record<string, unknown>][] = [
+            // The key provider names a class (an encrypted key's decryptor: Cloudera's "Protecting the Azure Credentials for WASB"); ABFS's
+            // auth type, token provider, client ID and endpoint per account (rajgok/adbdemo, Cloudera's ABFS guide) are settings.
+            ["an account's key provider, auth type, token provider, client ID and endpoint as -D", LAMBDA, env({ JAVA_TOOL_OPTIONS:
+                "-Dfs.azure.account.keyprovider.acmelake.blob.core.windows.net=org.apache.hadoop.fs.azure.ShellDecryptionKeyProvider " +
+                "-Dfs.azure.account.auth.type.acmelake.dfs.core.windows.net=OAuth -Dfs.azure.account.oauth.provider.type.acmelake.dfs.core.windows.net=org.apache.hadoop.fs.azurebfs.oauth2.ClientCredsTokenProvider " +
+                "-Dfs.azure.account.oauth2.client.id.acmelake.dfs.core.windows.net=0b6e1d2c-4f3a-4e21-9c8d-5a6b7c8d9e0f " +
+                "-Dfs.azure.account.oauth2.client.endpoint.acmelake.dfs.core.windows.net=https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/token" })],
+            ["the same settings in an EMR core-site classification", EMR, emr("core-site", {
+                "fs.azure.account.keyprovider.acmelake": "org.apache.hadoop.fs.azure.ShellDecryptionKeyProvider", "fs.azure.account.auth.type.acmelake.dfs.core.windows.net": "SharedKey",
+                "fs.azure.account.oauth2.client.id.acmelake.dfs.core.windows.net": "0b6e1d2c-4f3a-4e21-9c8d-5a6b7c8d9e0f", "fs.azure.account.hns.enabled.acmelake.dfs.core.windows.net": "true" })],
+            // Microsoft's DistCp example's placeholder, and a key read at run time (a public Airflow bootstrap script).
+            ["a placeholder and a run-time key", INSTANCE, { userData: "#!/bin/bash\nhadoop distcp -Dfs.azure.account.key.mystorageaccount.dfs.core.windows.net=<key> hdfs:///data abfss://raw@mystorageaccount.dfs.core.windows.net/data\n" +
+                "hadoop dfs -Dfs.azure.account.key.${AZURE_STORAGE_ACCOUNT}.blob.core.windows.net=${AZURE_STORAGE_ACCESS_KEY} -mkdir -p /dags\n" }],
+            ["a run-time key in a container command", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["spark-submit", "--conf", "spark.hadoop.fs.azure.account.key.acmelake.dfs.core.windows.net=$AZURE_KEY", "job.py"])],
+        ];
+        it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+
+        const found: [string, string, Record<string, unknown>, string, string][] = [
+            ["an account key as -D in JAVA_TOOL_OPTIONS", LAMBDA, env({ JAVA_TOOL_OPTIONS: `-Xmx1g -Dfs.azure.account.key.acmelake.blob.core.windows.net=${ACCOUNT_KEY}` }),
+                "environment.variables.JAVA_TOOL_OPTIONS", "a JVM system property (`-D`)"],
+            ["an account key as -D in spark.driver.extraJavaOptions", EMR, emr("spark-defaults", { "spark.driver.extraJavaOptions": `-XX:+UseG1GC -Dfs.azure.account.key.acmelake.dfs.core.windows.net=${ACCOUNT_KEY}` }),
+                "configurationsJson.0.Properties.spark.driver.extraJavaOptions", "a JVM system property (`-D`)"],
+            ["an account key as -D in a container command", "aws:ecs/taskDefinition:TaskDefinition", ecsCommand(["java", `-Dfs.azure.account.key.acmelake.blob.core.chinacloudapi.cn=${ACCOUNT_KEY}`, "-jar", "etl.jar"]),
+                "containerDefinitions.app.command.1", "a JVM system property (`-D`)"],
+            ["an account key given to DistCp in user data", INSTANCE, { userData: `#!/bin/bash\nhadoop distcp -Dfs.azure.account.key.acmelake.dfs.core.windows.net=${ACCOUNT_KEY} hdfs:///data abfss://raw@acmelake.dfs.core.windows.net/data\n` },
+                "userData", "a JVM system property (`-D`)"],
+            ["an account's OAuth client secret as -D", LAMBDA, env({ JAVA_OPTS: `-Dfs.azure.account.oauth2.client.secret.acmelake.dfs.core.windows.net=${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6` }),
+                "environment.variables.JAVA_OPTS", "a JVM system property (`-D`)"],
+        ];
+        it.each(found)("%s is reported", (_label, type, props, path, what) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => v.path)).toEqual([path]);
+            expect(values[0].reason).toEqual({ kind: "script", what });
+        });
+
+        it("an account key in an EMR core-site classification is reported by its name, whatever the account is called", () => {
+            for (const account of ["acmelake", "vault", "cache"]) {
+                const property = `fs.azure.account.key.${account}.blob.core.windows.net`;
+                expect(paths(EMR, emr("core-site", { [property]: ACCOUNT_KEY })), account).toEqual([`configurationsJson.0.Properties.${property}`]);
+            }
+        });
+    });
+
+    // APPSYNC_JS resolvers and CloudFront Functions (helper 39): an object literal's member given a literal is judged by its
+    // key, as a declaration is by its name; request values read at run time and DynamoDB expression placeholders pass.
+    describe("JavaScript sources: object members given a literal", () => {
+        const RESOLVER = "aws:appsync/resolver:Resolver";
+        const FUNCTION = "aws:appsync/function:Function";
+        const CLOUDFRONT = "aws:cloudfront/function:Function";
+        const resolver = (code: string) => ({ apiId: "abcdefghijklmnopqrstuvwxyz", type: "Query", field: "weather", dataSource: "weather_api", kind: "UNIT", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" }, code });
+        const harmless: [string, string, Record<string, unknown>][] = [
+            // jordancolburn/amplify-vite-react-template amplify/data/getNews.js, thangtran3112/nests get-resolver.ts.
+            ["an HTTP resolver's content type, method and path", RESOLVER, resolver("import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  return {\n    version: '2018-05-29',\n    method: 'GET',\n" +
+                "    resourcePath: '/books',\n    params: { headers: { 'Content-Type': 'application/json' } },\n  };\n}\nexport function response(ctx) { return JSON.parse(ctx.result.body); }\n")],
+            ["keys read from the stash, the caller's headers and arguments", RESOLVER, resolver("export function request(ctx) {\n  return { method: 'POST', resourcePath: '/v1/charge', params: { headers: { 'x-api-key': ctx.stash.apiKey, " +
+                "Authorization: `Bearer ${ctx.stash.token}`, 'x-session-token': ctx.request.headers['x-session-token'] }, body: { token: ctx.args.token } } };\n}\n")],
+            ["DynamoDB expression placeholders and a header's name", FUNCTION, { apiId: "abcdefghijklmnopqrstuvwxyz", name: "rotate", dataSource: "users", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" },
+                code: "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport function request(ctx) {\n  return { operation: 'UpdateItem', key: { id: ctx.args.id }, update: { expression: 'SET #token = :token', " +
+                    "expressionNames: { '#token': 'token', '#password': 'passwordHash' }, expressionValues: { ':token': util.dynamodb.toDynamoDB(ctx.args.token) } }, tokenHeader: 'x-api-token', authorizationType: 'AWS_IAM' };\n}\n" }],
+            ["placeholders and an auth scheme", RESOLVER, resolver("export function request(ctx) {\n  return { method: 'GET', resourcePath: '/', params: { headers: { 'x-api-key': '<YOUR_API_KEY>', Authorization: 'Bearer ' + ctx.stash.token } } };\n}\n")],
+            ["a CloudFront Function copying a header's value", CLOUDFRONT, { name: "copy-key", runtime: "cloudfront-js-2.0", publish: true,
+                code: "function handler(event) {\n  var request = event.request;\n  request.headers['x-origin-key'] = { value: request.headers['x-api-key'].value };\n  return request;\n}\n" }],
+        ];
+        it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+
+        const found: [string, string, Record<string, unknown>][] = [
+            ["a vendor key in an HTTP resolver's headers", RESOLVER, resolver(`export function request(ctx) {\n  return {\n    method: 'GET',\n    resourcePath: '/v1/current',\n    params: {\n      headers: {\n        "Content-Type": "application/json",\n        "x-api-key": "${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d",\n      },\n    },\n  };\n}\n`)],
+            ["an API key member in a pipeline function", FUNCTION, { apiId: "abcdefghijklmnopqrstuvwxyz", name: "geocode", dataSource: "geo_api", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" },
+                code: `export function request(ctx) {\n  return { method: 'GET', resourcePath: '/geocode', params: { query: { q: ctx.args.address, apiKey: '${PLAIN}Zx8Kq2Lm5Vn7Rt9Wb3Yp' } } };\n}\n` }],
+            ["a CloudFront Function's header object", CLOUDFRONT, { name: "origin-verify", runtime: "cloudfront-js-2.0", publish: true,
+                code: `function handler(event) {\n  var request = event.request;\n  request.headers = Object.assign(request.headers, { 'x-origin-verify': { value: '${PLAIN}q7Kx9fP2qLm7Zt4Rw8Nb3Vc6' } });\n  return request;\n}\n` }],
+        ];
+        it.each(found)("%s is reported", (_label, type, props) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => v.path)).toEqual(["code"]);
+            expect(values[0].reason).toEqual({ kind: "script", what: "a JavaScript object member given a literal" });
+        });
+    });
+
     // A flag given NAME=value as one element of an argument list (helper 20), as a script line's already is.
     describe("a flag's NAME=value in an argument list", () => {
         const ecsCommand = (command: string[]) => ({ family: "app", containerDefinitions: JSON.stringify([{ name: "app", image: "acme/tools:1", command }]) });
@@ -539,6 +630,25 @@ describe("findSensitiveValues (pure)", () => {
                 `echo ${dockerConfig({ "https://index.docker.io/v1/": { auth: b64("janedoe:xxxxxxxxxxxxxxxx") } })} | base64 -d > /root/.docker/config.json`,
                 `echo ${b64("#!/bin/bash\nyum install -y nginx\n")} | base64 -d > /tmp/setup.sh`]) {
                 expect(paths(INSTANCE, ud(line)), line).toEqual([]);
+            }
+        });
+
+        // helper 39: the ECS agent's ecs.config written from a base64 literal (a launch template's user data) gives
+        // ECS_ENGINE_AUTH_DATA's registry password as plainly as `echo ... >> /etc/ecs/ecs.config` does (AWS's "Private
+        // registry authentication for container instances"; chenrui333/terraform-aws-keycloak-rds writes it with a heredoc).
+        it("an ecs.config a script decodes from a base64 literal is judged as its lines: a registry password is reported; settings, a variable and a placeholder pass", () => {
+            const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+            const ecsConfig = (authData: string) => `ECS_CLUSTER=orders\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA=${authData}\n`;
+            const hub = (password: string) => JSON.stringify({ "https://index.docker.io/v1/": { username: "acmeci", password, email: "ops@acme.example" } });
+            const lt = (line: string) => ({ namePrefix: "ecs-", imageId: "ami-0abcdef1234567890", userData: b64(`#!/bin/bash\n${line}\n`) });
+            for (const config of [ecsConfig(hub("$DOCKER_HUB_PASSWORD")), ecsConfig(hub("<your-password>")), "ECS_CLUSTER=orders\nECS_ENABLE_SPOT_INSTANCE_DRAINING=true\nECS_ENGINE_AUTH_TYPE=dockercfg\n"]) {
+                expect(paths(LT, lt(`echo ${b64(config)} | base64 -d >> /etc/ecs/ecs.config`)), config).toEqual([]);
+            }
+            const real = b64(ecsConfig(hub(`${PLAIN}Ec5Rg7Pw`)));
+            for (const line of [`echo ${real} | base64 -d >> /etc/ecs/ecs.config`, `base64 --decode <<< '${real}' > /etc/ecs/ecs.config`]) {
+                const values = findSensitiveValues(LT, lt(line), NO_OPTIONS);
+                expect(values.map((v) => v.path), line).toEqual(["userData"]);
+                expect(values[0].reason).toEqual({ kind: "script", what: "a JSON member decoded from base64" });
             }
         });
     });
@@ -993,6 +1103,42 @@ describe("secret-sensitive-props through the engine path", () => {
         const [saslMessage, wpMessage] = run.of(POLICY).map((d) => d.message);
         expect(saslMessage).toContain("`userData` is plaintext but passes a credential in a Postfix sasl_passwd entry");
         expect(wpMessage).toContain("`userData` is plaintext but passes a credential in a command-line flag's value");
+    });
+
+    // helper 39: an Azure account key as -D, an ecs.config decoded from base64 in a launch template, an APPSYNC_JS
+    // resolver's header: plaintext reported at the string that holds them; secret and unknown strings, and look-alikes, pass.
+    it("an Azure account key as -D, a decoded ecs.config and a resolver's header: plaintext reported, secret, unknown and look-alikes pass", async () => {
+        const b64 = (text: string) => Buffer.from(text).toString("base64");
+        const javaOpts = (name: string, options: unknown) => fn(name, { JAVA_TOOL_OPTIONS: options });
+        const ecsConfig = (password: string) => `ECS_CLUSTER=orders\nECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA=${JSON.stringify({ "https://index.docker.io/v1/": { username: "acmeci", password } })}\n`;
+        const template = (name: string, userData: unknown) => ({ type: "aws:ec2/launchTemplate:LaunchTemplate", name, props: { namePrefix: "ecs-", imageId: "ami-0abcdef1234567890", userData } });
+        const decoding = (password: string) => b64(`#!/bin/bash\necho ${b64(ecsConfig(password))} | base64 -d >> /etc/ecs/ecs.config\n`);
+        const resolver = (name: string, code: unknown) => ({ type: "aws:appsync/resolver:Resolver", name,
+            props: { apiId: "abcdefghijklmnopqrstuvwxyz", type: "Query", field: "weather", dataSource: "weather_api", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" }, code } });
+        const request = (key: string) => `export function request(ctx) {\n  return { method: 'GET', resourcePath: '/v1', params: { headers: { 'x-api-key': ${key} } } };\n}\n`;
+        const azureKey = `-Dfs.azure.account.key.acmelake.dfs.core.windows.net=${PLAIN}q1W2e3R4t5Y6u7I8o9P0a1S2d3F4g5H6j7K8l9Z0x1C2v3B4n5M6q7W8e9R0t1Y2u3I4o5P6a7S8d9F0g1H2j3K4==`;
+        const run = await analyze({ resources: [
+            javaOpts("opts-plain", `-Xmx1g ${azureKey}`),
+            javaOpts("opts-secret", { $secret: `-Xmx1g ${azureKey.replace(PLAIN, SECRET)}` }),
+            javaOpts("opts-unknown", U),
+            javaOpts("opts-provider", "-Dfs.azure.account.keyprovider.acmelake.blob.core.windows.net=org.apache.hadoop.fs.azure.ShellDecryptionKeyProvider -Dfs.azure.account.auth.type.acmelake.dfs.core.windows.net=OAuth"),
+            template("lt-plain", decoding(`${PLAIN}Ec5Rg7Pw`)),
+            template("lt-secret", { $secret: decoding(`${SECRET}Ec5Rg7Pw`) }),
+            template("lt-unknown", U),
+            template("lt-variable", decoding("$DOCKER_HUB_PASSWORD")),
+            resolver("resolver-plain", request(`'${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d'`)),
+            resolver("resolver-secret", { $secret: request(`'${SECRET}9c2f7a1e4b8d3f6a0e5c9b2d'`) }),
+            resolver("resolver-unknown", U),
+            resolver("resolver-stash", request("ctx.stash.apiKey")),
+        ] });
+        expect(verdicts(run)).toEqual([["opts-plain", "mandatory", "plaintext"], ["lt-plain", "mandatory", "plaintext"], ["resolver-plain", "mandatory", "plaintext"]]);
+        const [opts, lt, resolverMessage] = run.of(POLICY).map((d) => d.message);
+        expect(opts).toContain("`environment.variables.JAVA_TOOL_OPTIONS`");
+        expect(opts).toContain("a JVM system property (`-D`)");
+        expect(lt).toContain("`userData`");
+        expect(lt).toContain("a JSON member decoded from base64");
+        expect(resolverMessage).toContain("`code`");
+        expect(resolverMessage).toContain("a JavaScript object member given a literal");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

@@ -287,7 +287,19 @@ const WORDPRESS_KEY = /^(?:(?:WORDPRESS_|WP_)(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE
 // header), in a request, an OpenTelemetry header list or a collector's `headers:` map.
 const KEY_HEADERS: ReadonlySet<string> = new Set(["x-honeycomb-team"]);
 
-function judgeNameWords(key: string): NameJudgement {
+// Hadoop's Azure connectors scope a setting to one storage account by its endpoint after the name (hadoop-azure's
+// `fs.azure.account.key.<account>.blob.core.windows.net`, the account's access key; Cloudera's ABFS guide: "add the
+// following suffix to the key: .<Account>.dfs.core.windows.net"): the name before the endpoint says what the setting
+// is. Account names are 3 to 24 small letters and digits; the endpoints of Azure's national clouds too.
+const AZURE_ACCOUNT_ENDPOINT = /\.[a-z0-9]{3,24}\.(?:blob|dfs)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net|cloudapi\.de)$/i;
+
+/** A Hadoop Azure setting's name without the storage account it is scoped to (`fs.azure.account.key.acme.dfs.core.windows.net` → `fs.azure.account.key`). */
+export function withoutAzureAccountEndpoint(name: string): string {
+    return name.includes("fs.azure.") ? name.replace(AZURE_ACCOUNT_ENDPOINT, "") : name;
+}
+
+function judgeNameWords(name: string): NameJudgement {
+    const key = withoutAzureAccountEndpoint(name);
     if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key) || KEY_HEADERS.has(key.toLowerCase())) return { kind: "credential", public: false };
     const words = nameWords(key).flatMap((w) => SPLIT_WORDS[w] ?? [w]);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))

@@ -14,6 +14,7 @@
 // finding. Also OpenTelemetry exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header
 // by header, and option strings (`JAVA_TOOL_OPTIONS`), option by option.
 import { decodeURIComponentSafe } from "./formats";
+import { withoutAzureAccountEndpoint } from "./names";
 import { base64Text, looksRandom } from "./shapes";
 
 /** Decides whether `name` holding `value` is a credential (tiers 3 of the detection). */
@@ -146,9 +147,11 @@ function flagValue(raw: string, context: () => string): string | undefined {
  * (per bucket `fs.s3a.bucket.<name>.secret.key`), while `fs.s3a.access.key` is the key's ID
  * (hadoop-aws's documentation, "Authenticating with S3"). Its `fs.s3a.encryption.key` and
  * `server-side-encryption.key` name the KMS key of SSE-KMS (an ARN, a key ID or an alias), so an
- * encryption key keeps the weak name.
+ * encryption key keeps the weak name. A Hadoop Azure setting scoped to a storage account is judged without the
+ * account's endpoint (`-Dfs.azure.account.key.<account>.dfs.core.windows.net`, the account's access key: ./names.ts).
  */
-const propertyName = (name: string) => {
+const propertyName = (property: string) => {
+    const name = withoutAzureAccountEndpoint(property);
     const last = name.lastIndexOf(".");
     const qualified = name.slice(name.lastIndexOf(".", last - 1) + 1);
     return /^key$/i.test(name.slice(last + 1)) && !/encryption\.key$/i.test(qualified) ? qualified : name.slice(last + 1);
@@ -495,13 +498,24 @@ export function findPasswordInSql(text: string, judge: NameJudge): ScriptFinding
 // Only literals: any other expression (`headers['x-api-key'].value`) is computed at run time.
 const JS_DECLARATION = /\b(?:var|let|const)\s{1,8}([A-Za-z_$][\w$]{0,127})\s{0,8}=\s{0,8}(?:"([^"\\\n]{1,4096})"|'([^'\\\n]{1,4096})')/g;
 
-/** Judges JavaScript source (a CloudFront Function, an AppSync resolver): declarations given a literal, by name. */
+// An object literal's member given a string literal: an APPSYNC_JS resolver's HTTP request (`params: { headers:
+// { "x-api-key": "..." } }`), a CloudFront Function's header object (`'x-origin-verify': { value: '...' }`). A key
+// naming a DynamoDB expression's placeholder (`'#token': 'token'`, `':token': ...`) is no name of the value.
+const JS_MEMBER = /[{,]\s{0,64}(?:"([A-Za-z_$][\w$.-]{0,127})"|'([A-Za-z_$][\w$.-]{0,127})'|([A-Za-z_$][\w$]{0,127}))\s{0,8}:\s{0,8}(?:\{\s{0,64}value\s{0,8}:\s{0,8})?(?:"([^"\\\n]{1,4096})"|'([^'\\\n]{1,4096})')/g;
+const JS_LITERALS: readonly { re: RegExp; what: string; name(m: RegExpExecArray): string; value(m: RegExpExecArray): string }[] = [
+    { re: JS_DECLARATION, what: "a JavaScript variable given a literal", name: (m) => m[1], value: (m) => m[2] ?? m[3] },
+    { re: JS_MEMBER, what: "a JavaScript object member given a literal", name: (m) => m[1] ?? m[2] ?? m[3], value: (m) => m[4] ?? m[5] },
+];
+
+/** Judges JavaScript source (a CloudFront Function, an AppSync resolver): declarations and object members given a literal, by name. */
 export function findCredentialInJavaScript(text: string, judge: NameJudge): ScriptFinding | undefined {
     const source = bounded(text);
-    JS_DECLARATION.lastIndex = 0;
-    for (let m = JS_DECLARATION.exec(source); m; m = JS_DECLARATION.exec(source)) {
-        const value = m[2] ?? m[3];
-        if (!value.includes("${") && judge(m[1], value)) return { what: "a JavaScript variable given a literal" };
+    for (const reader of JS_LITERALS) {
+        reader.re.lastIndex = 0;
+        for (let m = reader.re.exec(source); m; m = reader.re.exec(source)) {
+            const value = reader.value(m);
+            if (!value.includes("${") && judge(reader.name(m), value)) return { what: reader.what };
+        }
     }
     return undefined;
 }
@@ -562,6 +576,11 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
         }
         const found = judgeLine(line, judge, false, mentioned);
         if (found) return found;
+    }
+    // A file the script writes from a base64 literal (`echo X | base64 -d >> /etc/ecs/ecs.config`) is judged as its lines would be.
+    for (const decoded of base64DecodedInScript(script)) {
+        const found = findCredentialInScript(decoded, judge);
+        if (found) return { what: `${found.what} decoded from base64` };
     }
     return undefined;
 }
