@@ -121,8 +121,18 @@ const SQL_PASSWORD_HASH = /^(?:md5[0-9a-f]{32}|sha256\|[0-9a-f]{64}\|[0-9a-f]{1,
 // that looks generated may be the real key copied there, and is still judged.
 const ASSET_BUILD = /\bassets:precompile\b/;
 
-// Where `changeit` is the JDK's published default: keytool, the cacerts truststore.
+// A command line where `changeit` is the JDK's published default: keytool, the cacerts truststore.
 const JDK_TRUSTSTORE = /\bkeytool\b|(?:^|[\s/"'])-?cacerts\b/;
+
+/**
+ * `changeit`, the JDK truststore's published default password (`cacerts` holds public certificates), where it is that
+ * default: under a trust store's name (`-Djavax.net.ssl.trustStorePassword=changeit`, `<trustStorePassword>`), or on a
+ * command line that `line` gives naming keytool or cacerts (`keytool -importcert -cacerts -storepass changeit`). A key
+ * store's `changeit` is a password like any other.
+ */
+function isJdkTruststoreDefault(value: string, where: { name?: string; line?: () => string }): boolean {
+    return value === "changeit" && ((where.name !== undefined && /trust/i.test(where.name)) || (where.line !== undefined && JDK_TRUSTSTORE.test(where.line())));
+}
 
 /**
  * The literal a flag's value gives, quotes spliced out (`pass:"$X"` is `pass:$X`); undefined where
@@ -136,7 +146,7 @@ function flagValue(raw: string, context: () => string): string | undefined {
     const v = raw.replace(/"([^"]*)"|'([^']*)'/g, "$1$2");
     if (/^[<>]/.test(v) || /^(?:stdin$|env:|file:|fd:)/.test(v)) return undefined;
     if (/(?:^|,)id=/.test(v) && /(?:^|,)(?:src|source|env)=/.test(v)) return undefined;
-    if (v === "changeit" && JDK_TRUSTSTORE.test(context())) return undefined;
+    if (isJdkTruststoreDefault(v, { line: context })) return undefined;
     return v.startsWith("pass:") ? v.slice(5) : v;
 }
 
@@ -157,12 +167,9 @@ const propertyName = (property: string) => {
     return /^key$/i.test(name.slice(last + 1)) && !/encryption\.key$/i.test(qualified) ? qualified : name.slice(last + 1);
 };
 
-/** The JDK truststore's published default under a trust store's name (`-Djavax.net.ssl.trustStorePassword=changeit`). */
-const isTrustStoreDefault = (name: string, value: string) => value === "changeit" && /trust/i.test(name);
-
 function isCredentialProperty(name: string, rawValue: string, judge: NameJudge): boolean {
     const value = unquote(rawValue);
-    return !isRuntime(value) && !isTrustStoreDefault(name, value) && judge(propertyName(name), value);
+    return !isRuntime(value) && !isJdkTruststoreDefault(value, { name }) && judge(propertyName(name), value);
 }
 
 /**
@@ -354,7 +361,7 @@ function judgeLine(line: string, judge: NameJudge, echoed = false, mentioned: Re
             const value = reader.flag ? flagValue(m[2], () => line) : unquote(next >= 0 ? m[2].slice(0, next) : m[2]);
             // Only quotes: a shell splicing a variable into a quoted string (`pwd: "'"$PASSWORD"'"`);
             // the JDK truststore's published default under a trust store's name.
-            if (value === undefined || /^["']*$/.test(value) || isTrustStoreDefault(m[1], value)) continue;
+            if (value === undefined || /^["']*$/.test(value) || isJdkTruststoreDefault(value, { name: m[1] })) continue;
             if (reader.re === ASSIGNMENT && ASSET_BUILD.test(line) && !looksRandom(value)) continue;
             if ((reader.literal || !isRuntime(value)) && judge(reader.name?.(m[1]) ?? m[1], value)) return { what: reader.what };
         }
