@@ -175,6 +175,49 @@ describe("findUnprotectedCriticalResources (pure rule): global secondaries after
     });
 });
 
+describe("findUnprotectedCriticalResources (pure rule): deployed global secondaries whose global database another stack owns", () => {
+    // Outputs as `pulumi up`'s stack policies and a stack export see them, with no global
+    // cluster in the stack to ask. Aurora: DescribeDBClusters names the primary in a secondary's
+    // ReplicationSourceIdentifier (the provider's docs tell programs to ignoreChanges it there).
+    // DocumentDB: the master user is read back, the password settings are the program's.
+    const at = { stack: "prod", project: "ledger" };
+    const arn = (name: string, region = "eu-west-1") => `arn:aws:rds:${region}:111122223333:cluster:${name}`;
+    const aurora = (name: string, props: Record<string, unknown>) => resource("aws:rds/cluster:Cluster",
+        { engine: "aurora-postgresql", globalClusterIdentifier: "ledger-global", masterUsername: "ledger", arn: arn(name), clusterIdentifier: name, ...props }, { ...at, name });
+    const docdb = (name: string, props: Record<string, unknown>) => resource("aws:docdb/cluster:Cluster",
+        { engine: "docdb", globalClusterIdentifier: "catalog-global", masterUsername: "catalog", arn: arn(name), clusterIdentifier: name, ...props }, { ...at, name });
+    const U = UNKNOWN_SENTINELS;
+
+    it.each([
+        ["an Aurora secondary, whose replicationSourceIdentifier names its primary", aurora("ledger-eu", { replicationSourceIdentifier: arn("ledger-us", "us-east-1") })],
+        ["a DocumentDB secondary (master user read back, no password setting)", docdb("catalog-eu", {})],
+        ["a DocumentDB secondary whose backups the provider defaulted", docdb("catalog-eu", { backupRetentionPeriod: 1, skipFinalSnapshot: false })],
+        ["a DocumentDB cluster whose password setting is unknown (preview of an update)", docdb("catalog-eu", { masterPassword: U.string })],
+    ])("passes %s", (_label, cluster) => expect(flagged([cluster])).toEqual([]));
+
+    it.each([
+        ["an Aurora primary (no replication source)", aurora("ledger-us", { replicationSourceIdentifier: "", manageMasterUserPassword: true })],
+        ["a DocumentDB primary with a managed password", docdb("catalog-us", { manageMasterUserPassword: true })],
+        ["a DocumentDB primary with a password", docdb("catalog-us", { masterPassword: "not-a-real-password-1" })],
+        ["a DocumentDB primary with a write-only password (its version is kept)", docdb("catalog-us", { masterPasswordWoVersion: 1 })],
+        ["a DocumentDB primary restored from a snapshot", docdb("catalog-us", { snapshotIdentifier: "catalog-2026-11-30" })],
+        ["a DocumentDB cluster outside any global cluster (the provider reads back an empty id)", docdb("catalog-us", { globalClusterIdentifier: "" })],
+    ])("reports %s", (_label, cluster) => expect(flagged([cluster])).toEqual([cluster.name]));
+
+    it("reads a DocumentDB cluster whose arn is unknown (a create at preview) as its inputs", () => {
+        expect(flagged([docdb("catalog-eu", { arn: U.string, masterUsername: undefined })])).toEqual([]);
+        expect(flagged([docdb("catalog-us", { arn: U.string, masterPassword: U.string })])).toEqual(["catalog-us"]);
+    });
+
+    it("still reports a Global Datastore secondary: its outputs carry no role (the provider keeps globalReplicationGroupId and nodeType on both)", () => {
+        const group = resource("aws:elasticache/replicationGroup:ReplicationGroup", {
+            replicationGroupId: "sessions-eu", description: "sessions, eu-west-1", engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2,
+            globalReplicationGroupId: "ldgnf-sessions", arn: "arn:aws:elasticache:eu-west-1:111122223333:replicationgroup:sessions-eu",
+        }, { ...at, name: "sessions-eu" });
+        expect(flagged([group])).toEqual(["sessions-eu"]);
+    });
+});
+
 describe("findUnprotectedCriticalResources (pure rule): a serverless Memcached cache is a cache", () => {
     const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
     const cache = (props: Record<string, unknown>) =>
@@ -361,6 +404,27 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["ledger-us", "carts-us"]);
+    });
+
+    it("judges deployed global secondaries whose global cluster another stack owns as their preview did (stack export: outputs to resource-protect, inputs to deletion-safeguards)", async () => {
+        const names = (run: Awaited<ReturnType<typeof engine.run>>, policy: string) =>
+            run.of(policy).map((d) => run.resources.find((r) => r.urn === d.urn)!.name).sort();
+        const deployed = await engine.run(loadInputFile(path.join(DIR, "global-secondaries-export.json")));
+        expect(names(deployed, POLICY)).toEqual(["catalog-us", "ledger-us"]);
+        expect(names(deployed, "deletion-safeguards")).toEqual(["catalog-us", "ledger-us"]);
+        // The same program at its first preview: the global clusters' ids come from another stack's outputs.
+        const U = { $unknown: "string" };
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: "aws:rds/cluster:Cluster", name: "ledger-us", props: { engine: "aurora-postgresql", globalClusterIdentifier: U, masterUsername: "ledger", manageMasterUserPassword: true, backupRetentionPeriod: 7, skipFinalSnapshot: true } },
+                { type: "aws:rds/cluster:Cluster", name: "ledger-eu", props: { engine: "aurora-postgresql", globalClusterIdentifier: U, skipFinalSnapshot: true } },
+                { type: "aws:docdb/cluster:Cluster", name: "catalog-us", props: { engine: "docdb", globalClusterIdentifier: U, masterUsername: "catalog", manageMasterUserPassword: true, backupRetentionPeriod: 7, skipFinalSnapshot: true } },
+                { type: "aws:docdb/cluster:Cluster", name: "catalog-eu", props: { engine: "docdb", globalClusterIdentifier: U, backupRetentionPeriod: 1, skipFinalSnapshot: true } },
+            ],
+        });
+        expect(names(preview, POLICY)).toEqual(["catalog-us", "ledger-us"]);
+        expect(names(preview, "deletion-safeguards")).toEqual(["catalog-us", "ledger-us"]);
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

@@ -52,6 +52,16 @@ function isGlobalSecondary(props: Props, memberKey: string, requiredOtherwise: r
 const clusterSecondary = (p: Props) => isGlobalSecondary(p, "globalClusterIdentifier", ["masterUsername", ...RESTORE_INPUTS, "s3Import"]);
 
 /**
+ * DocumentDB once deployed (a known `arn`, which no input carries): the provider reads the master
+ * user back from AWS, also on a secondary, but not the password settings, which keep what the
+ * program set ("it will be stored in the state file"; `masterPasswordWo` "requires
+ * `masterPasswordWoVersion`"), nor the restore inputs. A secondary was created without any of
+ * them. (An Aurora secondary's outputs name its primary in `replicationSourceIdentifier`.)
+ */
+const docdbSecondary = (p: Props) => typeof p.arn !== "string" || p.arn === "" || isUnknown(p.arn) ? clusterSecondary(p)
+    : isGlobalSecondary(p, "globalClusterIdentifier", ["masterPassword", "masterPasswordWoVersion", "manageMasterUserPassword", ...RESTORE_INPUTS]);
+
+/**
  * ElastiCache Global Datastore: `nodeType`, "Required unless `globalReplicationGroupId` is set.
  * Cannot be set if `globalReplicationGroupId` is set." AWS: "The secondary cluster accepts only
  * reads. The primary cluster automatically replicates updates to the secondary cluster."
@@ -61,8 +71,10 @@ const cacheSecondary = (p: Props) => isGlobalSecondary(p, "globalReplicationGrou
 /** Not a replica whose data is a copy: read replicas, cross-Region replica clusters, global secondaries. */
 export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
     [t.RDS_INSTANCE]: (p) => noneSet(p, ["replicateSourceDb"]),
+    // Once deployed, an Aurora global secondary's replicationSourceIdentifier names its primary
+    // (DescribeDBClusters; the provider's docs tell programs to ignoreChanges it on a secondary).
     [t.RDS_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(clusterSecondary(p))),
-    [t.DOCDB_CLUSTER]: (p) => negate(clusterSecondary(p)),
+    [t.DOCDB_CLUSTER]: (p) => negate(docdbSecondary(p)),
     [t.NEPTUNE_CLUSTER]: (p) => noneSet(p, ["replicationSourceIdentifier"]),
     [t.ELASTICACHE_REPLICATION_GROUP]: (p) => negate(cacheSecondary(p)),
 };
