@@ -563,4 +563,21 @@ describe("resource-protect through the built check command", () => {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     }, 120_000);
+
+    it("reports the primaries, not the secondaries, of global databases another stack owns in a stack export", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resource-protect-"));
+        const config = path.join(dir, "policy-config.json");
+        fs.writeFileSync(config, JSON.stringify({ all: "disabled", [POLICY]: "mandatory" }));
+        try {
+            const out = runCheck(["--config", config, path.join(DIR, "global-secondaries-export.json")]);
+            expect(out.stderr).toBe("");
+            expect(out.code).toBe(1);
+            expect(out.stdout).toContain('aws:rds/cluster:Cluster "ledger-us"');
+            expect(out.stdout).toContain('aws:docdb/cluster:Cluster "catalog-us"');
+            expect(out.stdout).not.toContain('"ledger-eu"');
+            expect(out.stdout).not.toContain('"catalog-eu"');
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    }, 120_000);
 });
