@@ -175,6 +175,37 @@ describe("findUnprotectedCriticalResources (pure rule): global secondaries after
     });
 });
 
+describe("findUnprotectedCriticalResources (pure rule): Global Datastore members sharing one replication group id", () => {
+    // terraform-aws-modules/terraform-aws-elasticache's redis-global-replication-group example gives
+    // both members replication_group_id = local.name, in us-east-1 and eu-west-1.
+    const at = { stack: "prod", project: "shop" };
+    const group = (name: string, region: string | undefined) => resource("aws:elasticache/replicationGroup:ReplicationGroup", {
+        replicationGroupId: "ex-sessions", description: "ex", engine: "redis", nodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "ldgnf-ex-sessions",
+        ...(region ? { region, arn: `arn:aws:elasticache:${region}:111122223333:replicationgroup:ex-sessions` } : {}),
+    }, { ...at, name });
+    const datastore = (region: string | undefined) => resource("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", {
+        globalReplicationGroupId: "ldgnf-ex-sessions", primaryReplicationGroupId: "ex-sessions", arn: "arn:aws:elasticache::111122223333:globalreplicationgroup:ldgnf-ex-sessions",
+        ...(region ? { region } : {}),
+    }, { ...at, name: "sessions-global" });
+
+    it("passes the member in another Region than the datastore's, and reports the primary", () => {
+        expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), group("sessions-eu", "eu-west-1")])).toEqual(["sessions-us"]);
+    });
+    it("tells the Region from the member's ARN when its region output is absent", () => {
+        const eu = group("sessions-eu", "eu-west-1");
+        delete eu.props.region;
+        expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), eu])).toEqual(["sessions-us"]);
+    });
+    it("reports both when a Region is not known (the id alone names the primary)", () => {
+        expect(flagged([datastore(undefined), group("sessions-us", "us-east-1"), group("sessions-eu", "eu-west-1")])).toEqual(["sessions-us", "sessions-eu"]);
+        expect(flagged([datastore("us-east-1"), group("sessions-us", undefined), group("sessions-eu", undefined)])).toEqual(["sessions-us", "sessions-eu"]);
+        const unknown = group("sessions-eu", "eu-west-1");
+        unknown.props.region = UNKNOWN_SENTINELS.string;
+        unknown.props.arn = UNKNOWN_SENTINELS.string;
+        expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), unknown])).toEqual(["sessions-us", "sessions-eu"]);
+    });
+});
+
 describe("findUnprotectedCriticalResources (pure rule): deployed global secondaries whose global database another stack owns", () => {
     // Outputs as `pulumi up`'s stack policies and a stack export see them, with no global
     // cluster in the stack to ask. Aurora: DescribeDBClusters names the primary in a secondary's
@@ -404,6 +435,27 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["ledger-us", "carts-us"]);
+    });
+
+    it("passes a Global Datastore secondary that shares its primary's replication group id in another Region, once deployed", async () => {
+        const run = await engine.run({
+            resources: [
+                {
+                    type: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", name: "sessions-global", protect: true,
+                    props: { globalReplicationGroupIdSuffix: "ex-sessions", primaryReplicationGroupId: "ex-sessions" },
+                    outputs: { globalReplicationGroupId: "ldgnf-ex-sessions", primaryReplicationGroupId: "ex-sessions", region: "us-east-1" },
+                },
+                ...[["sessions-us", "us-east-1"], ["sessions-eu", "eu-west-1"]].map(([name, region]) => ({
+                    type: "aws:elasticache/replicationGroup:ReplicationGroup", name,
+                    props: { replicationGroupId: "ex-sessions", description: "ex", ...(region === "us-east-1" ? { engine: "redis", nodeType: "cache.r7g.large" } : { globalReplicationGroupId: "ldgnf-ex-sessions" }) },
+                    outputs: {
+                        replicationGroupId: "ex-sessions", description: "ex", engine: "redis", nodeType: "cache.r7g.large", globalReplicationGroupId: "ldgnf-ex-sessions", region,
+                        arn: `arn:aws:elasticache:${region}:111122223333:replicationgroup:ex-sessions`,
+                    },
+                })),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["sessions-us"]);
     });
 
     it("judges deployed global secondaries whose global cluster another stack owns as their preview did (stack export: outputs to resource-protect, inputs to deletion-safeguards)", async () => {

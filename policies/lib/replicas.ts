@@ -87,7 +87,7 @@ export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
  */
 export function globalSecondaries(resources: readonly { type: string; props: Props }[]): (r: { type: string; props: Props }) => boolean {
     const readers = new Set<string>();
-    const datastores = new Map<string, string>(); // global id -> primary replication group id
+    const datastores = new Map<string, { primary: string; region: string | undefined }>(); // by global id
     for (const r of resources) {
         if (GLOBAL_CLUSTERS.has(r.type) && Array.isArray(r.props.globalClusterMembers)) {
             for (const m of r.props.globalClusterMembers as unknown[]) {
@@ -96,19 +96,32 @@ export function globalSecondaries(resources: readonly { type: string; props: Pro
             }
         } else if (r.type === t.ELASTICACHE_GLOBAL_REPLICATION_GROUP) {
             const { globalReplicationGroupId: id, primaryReplicationGroupId: primary } = r.props;
-            if (typeof id === "string" && id !== "" && typeof primary === "string" && primary !== "") datastores.set(id, primary);
+            if (typeof id === "string" && id !== "" && typeof primary === "string" && primary !== "") datastores.set(id, { primary, region: regionOf(r.props) });
         }
     }
     // Reads only a member type's props: a stack policy's resources are decoded when first read.
     return (r) => {
         if (readers.size === 0 && datastores.size === 0) return false;
         if (r.type === t.ELASTICACHE_REPLICATION_GROUP) {
-            const primary = typeof r.props.globalReplicationGroupId === "string" ? datastores.get(r.props.globalReplicationGroupId) : undefined;
+            const store = typeof r.props.globalReplicationGroupId === "string" ? datastores.get(r.props.globalReplicationGroupId) : undefined;
             const id = r.props.replicationGroupId ?? r.props.id;
-            return primary !== undefined && typeof id === "string" && id !== primary;
+            if (store === undefined || typeof id !== "string") return false;
+            if (id !== store.primary) return true;
+            // Ids are unique per Region, and programs give both members one (terraform-aws-modules/
+            // elasticache's global example): CreateGlobalReplicationGroup names its primary by id
+            // alone, so the primary is the group of that id in the datastore's Region.
+            const region = regionOf(r.props);
+            return store.region !== undefined && region !== undefined && region !== store.region;
         }
         return MEMBER_CLUSTERS.has(r.type) && typeof r.props.arn === "string" && readers.has(r.props.arn);
     };
+}
+
+/** The Region of a deployed resource: provider v7's `region` output, else its ARN's. */
+function regionOf(props: Props): string | undefined {
+    if (typeof props.region === "string" && props.region !== "" && !isUnknown(props.region)) return props.region;
+    const arn = typeof props.arn === "string" && !isUnknown(props.arn) ? props.arn.split(":")[3] : undefined;
+    return arn === "" ? undefined : arn;
 }
 
 const GLOBAL_CLUSTERS: ReadonlySet<string> = new Set([t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER]);
