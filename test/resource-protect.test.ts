@@ -196,13 +196,17 @@ describe("findUnprotectedCriticalResources (pure rule): Global Datastore members
         delete eu.props.region;
         expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), eu])).toEqual(["sessions-us"]);
     });
-    it("reports both when a Region is not known (the id alone names the primary)", () => {
+    it("reports both when no Region is given (the id alone names the primary)", () => {
         expect(flagged([datastore(undefined), group("sessions-us", "us-east-1"), group("sessions-eu", "eu-west-1")])).toEqual(["sessions-us", "sessions-eu"]);
         expect(flagged([datastore("us-east-1"), group("sessions-us", undefined), group("sessions-eu", undefined)])).toEqual(["sessions-us", "sessions-eu"]);
+    });
+    it("does not report a member whose Region is unknown (it may be another Region's)", () => {
         const unknown = group("sessions-eu", "eu-west-1");
         unknown.props.region = UNKNOWN_SENTINELS.string;
+        expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), unknown])).toEqual(["sessions-us"]);
+        delete unknown.props.region;
         unknown.props.arn = UNKNOWN_SENTINELS.string;
-        expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), unknown])).toEqual(["sessions-us", "sessions-eu"]);
+        expect(flagged([datastore("us-east-1"), group("sessions-us", "us-east-1"), unknown])).toEqual(["sessions-us"]);
     });
 });
 
@@ -235,9 +239,13 @@ describe("findUnprotectedCriticalResources (pure rule): deployed global secondar
         ["a DocumentDB cluster outside any global cluster (the provider reads back an empty id)", docdb("catalog-us", { globalClusterIdentifier: "" })],
     ])("reports %s", (_label, cluster) => expect(flagged([cluster])).toEqual([cluster.name]));
 
-    it("reads a DocumentDB cluster whose arn is unknown (a create at preview) as its inputs", () => {
+    it("reads a DocumentDB cluster whose arn is unknown (a create at preview) as a secondary if either reading does", () => {
         expect(flagged([docdb("catalog-eu", { arn: U.string, masterUsername: undefined })])).toEqual([]);
-        expect(flagged([docdb("catalog-us", { arn: U.string, masterPassword: U.string })])).toEqual(["catalog-us"]);
+        // The master user read back, no password setting: the deployed reading's secondary.
+        expect(flagged([docdb("catalog-eu", { arn: U.string })])).toEqual([]);
+        expect(flagged([docdb("catalog-us", { arn: U.string, masterPassword: "not-a-real-password-1" })])).toEqual(["catalog-us"]);
+        // A password from another resource's output: not reported until known.
+        expect(flagged([docdb("catalog-us", { arn: U.string, masterPassword: U.string })])).toEqual([]);
     });
 
     it("still reports a Global Datastore secondary: its outputs carry no role (the provider keeps globalReplicationGroupId and nodeType on both)", () => {

@@ -58,8 +58,13 @@ const clusterSecondary = (p: Props) => isGlobalSecondary(p, "globalClusterIdenti
  * `masterPasswordWoVersion`"), nor the restore inputs. A secondary was created without any of
  * them. (An Aurora secondary's outputs name its primary in `replicationSourceIdentifier`.)
  */
-const docdbSecondary = (p: Props) => typeof p.arn !== "string" || p.arn === "" || isUnknown(p.arn) ? clusterSecondary(p)
-    : isGlobalSecondary(p, "globalClusterIdentifier", ["masterPassword", "masterPasswordWoVersion", "manageMasterUserPassword", ...RESTORE_INPUTS]);
+const deployedDocdbSecondary = (p: Props) =>
+    isGlobalSecondary(p, "globalClusterIdentifier", ["masterPassword", "masterPasswordWoVersion", "manageMasterUserPassword", ...RESTORE_INPUTS]);
+const docdbSecondary = (p: Props): Decided => {
+    // An unknown arn (a create at preview) is either state: a secondary by either reading.
+    if (isUnknown(p.arn)) return any(clusterSecondary(p), deployedDocdbSecondary(p));
+    return typeof p.arn === "string" && p.arn !== "" ? deployedDocdbSecondary(p) : clusterSecondary(p);
+};
 
 /**
  * ElastiCache Global Datastore: `nodeType`, "Required unless `globalReplicationGroupId` is set.
@@ -87,7 +92,7 @@ export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
  */
 export function globalSecondaries(resources: readonly { type: string; props: Props }[]): (r: { type: string; props: Props }) => boolean {
     const readers = new Set<string>();
-    const datastores = new Map<string, { primary: string; region: string | undefined }>(); // by global id
+    const datastores = new Map<string, { primary: string; region: ReturnType<typeof regionOf> }>(); // by global id
     for (const r of resources) {
         if (GLOBAL_CLUSTERS.has(r.type) && Array.isArray(r.props.globalClusterMembers)) {
             for (const m of r.props.globalClusterMembers as unknown[]) {
@@ -111,17 +116,22 @@ export function globalSecondaries(resources: readonly { type: string; props: Pro
             // elasticache's global example): CreateGlobalReplicationGroup names its primary by id
             // alone, so the primary is the group of that id in the datastore's Region.
             const region = regionOf(r.props);
+            if (region === UNKNOWN_REGION || store.region === UNKNOWN_REGION) return true; // not reported until known
             return store.region !== undefined && region !== undefined && region !== store.region;
         }
         return MEMBER_CLUSTERS.has(r.type) && typeof r.props.arn === "string" && readers.has(r.props.arn);
     };
 }
 
-/** The Region of a deployed resource: provider v7's `region` output, else its ARN's. */
-function regionOf(props: Props): string | undefined {
-    if (typeof props.region === "string" && props.region !== "" && !isUnknown(props.region)) return props.region;
-    const arn = typeof props.arn === "string" && !isUnknown(props.arn) ? props.arn.split(":")[3] : undefined;
-    return arn === "" ? undefined : arn;
+const UNKNOWN_REGION = Symbol("unknown Region");
+
+/** The Region of a deployed resource: provider v7's `region` output, else its ARN's; undefined when neither says. */
+function regionOf(props: Props): string | undefined | typeof UNKNOWN_REGION {
+    if (isUnknown(props.region)) return UNKNOWN_REGION;
+    if (typeof props.region === "string" && props.region !== "") return props.region;
+    if (isUnknown(props.arn)) return UNKNOWN_REGION;
+    const region = typeof props.arn === "string" ? props.arn.split(":")[3] : undefined;
+    return region === "" ? undefined : region;
 }
 
 const GLOBAL_CLUSTERS: ReadonlySet<string> = new Set([t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER]);
