@@ -21,7 +21,7 @@
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
 // EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
-import { all, any, Decided, whenKnown } from "./lib/decided";
+import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, describeState, PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
@@ -115,24 +115,48 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
 }
 
 /**
- * Under requireCustomerManagedKey, an encryption block's `mode` must be its KMS mode (`kms`)
- * and its `kmsKeyArn` a customer managed key; another mode is the mode check's finding.
+ * Under requireCustomerManagedKey, an encryption block's `mode` must be one of its KMS modes
+ * (`kms`, the first named in the fix) and its `key` a customer managed key; another mode is the
+ * mode check's finding. `appliesTo` limits both to the resources the block encrypts.
  */
-function kmsModeChecks(type: string, block: string, mode: string, kms: string, unset: UnsetDefault, shownStrings: readonly string[]): Check[] {
+function kmsModeChecks(
+    types: readonly string[], block: string, mode: string, kms: string | readonly string[], unset: UnsetDefault, shownStrings: readonly string[],
+    options: { key?: string; appliesTo?: Check["appliesTo"] } = {},
+): Check[] {
+    const modes = typeof kms === "string" ? [kms] : kms;
+    const key = options.key ?? "kmsKeyArn";
+    const isKms = (v: unknown) => modes.includes(v as string);
     return [
         {
-            types: [type],
+            types,
             property: `${block}.${mode}`,
-            accepts: (v) => v === kms,
-            expected: `"${kms}"`,
+            accepts: isKms,
+            expected: modes.map((m) => `"${m}"`).join(" or "),
             shownStrings,
             blankIsUnset: true,
-            appliesTo: (_r, config) => config.requireCustomerManagedKey,
+            appliesTo: (r, config) => (config.requireCustomerManagedKey ? (options.appliesTo ? options.appliesTo(r, config) : true) : false),
             unset,
-            fix: `requireCustomerManagedKey is true: set \`${mode}: "${kms}"\` with \`kmsKeyArn: key.arn\`, or ${CONFIG_HINT}.`,
+            fix: `requireCustomerManagedKey is true: set \`${mode}: "${modes[0]}"\` with \`${key}: key.arn\`, or ${CONFIG_HINT}.`,
         },
-        keyCheck([type], `${block}.kmsKeyArn`, "no key is named", { appliesAt: (b) => whenKnown(b?.[mode], (v) => v === kms) }),
+        keyCheck(types, `${block}.${key}`, "no key is named", { appliesTo: options.appliesTo, appliesAt: (b) => whenKnown(b?.[mode], isKms) }),
     ];
+}
+
+/**
+ * Under requireCustomerManagedKey, a list of encryption configurations must be declared: without
+ * one (or with an empty one) the service uses its own keys. Its elements are judged apart.
+ */
+function encryptionListCheck(type: string, property: string, unset: UnsetDefault, example: string): Check {
+    return {
+        types: [type],
+        property,
+        accepts: (v) => Array.isArray(v) && v.length > 0,
+        expected: "a list with one encryption configuration",
+        describe: (v) => (Array.isArray(v) && v.length === 0 ? "is an empty list" : undefined),
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        unset,
+        fix: `requireCustomerManagedKey is true: set \`${property}: [${example}]\`, or ${CONFIG_HINT}.`,
+    };
 }
 
 // ---------------------------------------------------------------- EBS: volumes, instances, launch templates
@@ -917,6 +941,25 @@ const databaseChecks: Check[] = [
 
 // ---------------------------------------------------------------- files, messaging, streams
 
+/** Whether an Athena workgroup keeps query results in Athena's managed storage; undefined while unknown. */
+function athenaManagedResults(r: PlainResource): Decided {
+    const configuration = r.props.configuration;
+    if (isUnknown(configuration)) return undefined;
+    return fieldOf(blockOf(configuration)?.managedQueryResultsConfiguration, "enabled", (v) => v === true);
+}
+
+/**
+ * What a Lambda function's `kmsKeyArn` encrypts (the API reference): its environment variables,
+ * when it has some, and its SnapStart snapshots, when SnapStart is on. Without either, a key
+ * has nothing of the function's configuration to encrypt.
+ */
+const LAMBDA_KEY_USES: readonly [string, (r: PlainResource) => Decided][] = [
+    ["environment variables", (r) => (isUnknown(r.props.environment) ? undefined
+        : fieldOf(r.props.environment, "variables", (v) => isRecord(v) && Object.keys(v).length > 0))],
+    ["SnapStart snapshots", (r) => fieldOf(r.props.snapStart, "applyOn", (v) => v === "PublishedVersions")],
+];
+const lambdaKeyUses = (r: PlainResource) => LAMBDA_KEY_USES.filter(([, uses]) => uses(r) === true).map(([what]) => what);
+
 const messagingChecks: Check[] = [
     {
         types: [t.EFS_FILE_SYSTEM],
@@ -1065,19 +1108,32 @@ const messagingChecks: Check[] = [
     // Databases and table stores AWS always encrypts.
     keyCheck([t.DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
     // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
-    ...kmsModeChecks(t.S3TABLES_TABLE_BUCKET, "encryptionConfiguration", "sseAlgorithm", "aws:kms",
+    ...kmsModeChecks([t.S3TABLES_TABLE_BUCKET], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
         { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"]),
-    {
-        // ECR encrypts every repository (AES256 by default).
-        types: [t.ECR_REPOSITORY],
-        property: "encryptionConfigurations",
-        accepts: (v) => Array.isArray(v) && v.length > 0,
-        expected: "a list with one encryption configuration",
-        describe: (v) => (Array.isArray(v) && v.length === 0 ? "is an empty list" : undefined),
-        appliesTo: (_r, config) => config.requireCustomerManagedKey,
-        unset: { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
-        fix: `requireCustomerManagedKey is true: set \`encryptionConfigurations: [{encryptionType: "KMS", kmsKey: key.arn}]\`, or ${CONFIG_HINT}.`,
-    },
+    // Query results, build artifacts, vectors, workflow data and function settings AWS always
+    // encrypts: only their key is judged. Athena writes query results to S3 with the
+    // workgroup's encryption or else the output bucket's default (CloudTrail log files alike);
+    // managed query results stay in Athena's storage, under its key unless one is named.
+    ...kmsModeChecks([t.ATHENA_WORKGROUP], "configuration.resultConfiguration.encryptionConfiguration", "encryptionOption", ["SSE_KMS", "CSE_KMS"],
+        { value: "SSE_S3", note: "Athena writes query results with the output bucket's default encryption, SSE-S3 unless the bucket says otherwise" }, ["SSE_S3"],
+        { appliesTo: (r) => negate(athenaManagedResults(r)) }),
+    keyCheck([t.ATHENA_WORKGROUP], "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey",
+        "Athena encrypts managed query results with a key of its own", { appliesTo: athenaManagedResults }),
+    keyCheck([t.CODEBUILD_PROJECT], "encryptionKey", "CodeBuild encrypts build artifacts with the AWS managed key aws/s3"),
+    // A vector index without a configuration of its own takes its bucket's.
+    encryptionListCheck(t.S3_VECTORS_BUCKET, "encryptionConfigurations", { value: undefined, note: "S3 Vectors encrypts the vectors with SSE-S3, keys S3 owns" },
+        '{sseType: "aws:kms", kmsKeyArn: key.arn}'),
+    ...kmsModeChecks([t.S3_VECTORS_BUCKET, t.S3_VECTORS_INDEX], "encryptionConfigurations[]", "sseType", "aws:kms",
+        { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" }, ["AES256"]),
+    // A state machine's definition and execution history, an activity's inputs.
+    ...kmsModeChecks([t.SFN_STATE_MACHINE, t.SFN_ACTIVITY], "encryptionConfiguration", "type", "CUSTOMER_MANAGED_KMS_KEY",
+        { value: "AWS_OWNED_KEY", note: "Step Functions encrypts with an AWS owned key" }, ["AWS_OWNED_KEY", "AWS_KMS_KEY"], { key: "kmsKeyId" }),
+    keyCheck([t.LAMBDA_FUNCTION], "kmsKeyArn", (r) => `Lambda encrypts the function's ${lambdaKeyUses(r).join(" and ")} with a key of AWS's`, {
+        appliesTo: (r) => any(...LAMBDA_KEY_USES.map(([, uses]) => uses(r))),
+    }),
+    // ECR encrypts every repository (AES256 by default).
+    encryptionListCheck(t.ECR_REPOSITORY, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
+        '{encryptionType: "KMS", kmsKey: key.arn}'),
     {
         types: [t.ECR_REPOSITORY],
         property: "encryptionConfigurations[].encryptionType",
@@ -1262,7 +1318,7 @@ const GLUE_ENCRYPTIONS: readonly { block: string; mode: string; kms: string; not
 ];
 
 const glueChecks: Check[] = GLUE_ENCRYPTIONS.flatMap(({ block, mode, kms, note }) => kmsModeChecks(
-    t.GLUE_SECURITY_CONFIGURATION, `encryptionConfiguration.${block}`, mode, kms, { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` }, ["DISABLED", "SSE-S3"],
+    [t.GLUE_SECURITY_CONFIGURATION], `encryptionConfiguration.${block}`, mode, kms, { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` }, ["DISABLED", "SSE-S3"],
 ));
 
 /** ElastiCache's default for a replication group: true for valkey and data tiering, false for redis; undefined while unknown. */
@@ -1513,6 +1569,40 @@ function examples(): PolicyExample[] {
                 props: withKey("kmsKeyId", { accountAccessType: "CURRENT_ACCOUNT", authenticationProviders: ["AWS_SSO"], permissionType: "SERVICE_MANAGED" }),
             },
             { type: t.DATAZONE_DOMAIN, name: "analytics", props: withKey("kmsKeyIdentifier", { name: "analytics", domainExecutionRole: role }) },
+            {
+                type: t.CODEBUILD_PROJECT, name: "orders-ci",
+                props: withKey("encryptionKey", {
+                    name: "orders-ci", serviceRole: role, artifacts: { type: "NO_ARTIFACTS" }, source: { type: "GITHUB", location: "https://github.com/acme/orders.git" },
+                    environment: { computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/amazonlinux2-x86_64-standard:5.0", type: "LINUX_CONTAINER" },
+                }),
+            },
+            {
+                type: t.LAMBDA_FUNCTION, name: "orders-api",
+                props: withKey("kmsKeyArn", {
+                    name: "orders-api", role, runtime: "nodejs20.x", handler: "index.handler", s3Bucket: "acme-lambda-code", s3Key: "orders-api.zip",
+                    environment: { variables: { TABLE_NAME: "orders" } },
+                }),
+            },
+            // Keys inside an encryption block, each with the mode that takes a key.
+            {
+                type: t.ATHENA_WORKGROUP, name: "analytics",
+                props: {
+                    name: "analytics",
+                    configuration: {
+                        enforceWorkgroupConfiguration: true,
+                        resultConfiguration: { outputLocation: "s3://acme-athena-results/output/", ...(kmsKey ? { encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: kmsKey } } : {}) },
+                    },
+                },
+            },
+            { type: t.S3_VECTORS_BUCKET, name: "embeddings", props: { vectorBucketName: "product-embeddings", ...(kmsKey ? { encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: kmsKey }] } : {}) } },
+            {
+                type: t.SFN_STATE_MACHINE, name: "order-flow",
+                props: {
+                    name: "order-flow", roleArn: role, definition: JSON.stringify({ StartAt: "Done", States: { Done: { Type: "Succeed" } } }),
+                    ...(kmsKey ? { encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: kmsKey, kmsDataKeyReusePeriodSeconds: 300 } } : {}),
+                },
+            },
+            { type: t.SFN_ACTIVITY, name: "approve-order", props: { name: "approve-order", ...(kmsKey ? { encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: kmsKey } } : {}) } },
         ];
     };
     const gateway = "arn:aws:storagegateway:eu-west-1:111122223333:gateway/sgw-12A3456B";
@@ -1907,8 +1997,11 @@ function examples(): PolicyExample[] {
             ...alwaysEncrypted, { type: t.FSX_LUSTRE_FILE_SYSTEM, name: "scratch", props: { storageCapacity: 1200, subnetIds: ["subnet-0a1b2c3d"], deploymentType: "SCRATCH_2" } },
         ], { config: cmk, reported: alwaysEncrypted.map((r) => r.name) }),
         pass("CloudTrail Lake, EventBridge archives, MWAA, Neptune Analytics, FSx File Cache, Amazon Location, SageMaker domains, Mail Manager, WorkMail, " +
-            "AgentCore memory, Managed Grafana and DataZone with their services' keys (always encrypted)", serviceStores()),
-        fail("the same under requireCustomerManagedKey", serviceStores(), { config: cmk, messageIncludes: "requireCustomerManagedKey is true" }),
+            "AgentCore memory, Managed Grafana, DataZone, CodeBuild, a Lambda function's environment variables, Athena query results, S3 vectors and " +
+            "Step Functions with their services' keys (always encrypted)", serviceStores()),
+        fail("the same under requireCustomerManagedKey", serviceStores(), {
+            config: cmk, messageIncludes: "requireCustomerManagedKey is true", reported: serviceStores().map((r) => r.name),
+        }),
         pass("the same with a customer managed key, under requireCustomerManagedKey", serviceStores(key), { config: cmk }),
         pass("Storage Gateway volumes and file shares under S3-managed keys (always encrypted)", gatewayStores()),
         fail("the same under requireCustomerManagedKey", gatewayStores(), { config: cmk, messageIncludes: "S3-managed keys" }),

@@ -1080,6 +1080,170 @@ describe("stores AWS always encrypts, judged only for their key under requireCus
     });
 });
 
+// Athena query results, CodeBuild artifacts, S3 vectors, Step Functions data and Lambda
+// environment variables are always encrypted (the output bucket's default or an
+// encryptionConfiguration, aws/s3, SSE-S3, an AWS owned key, a key of AWS's): only
+// requireCustomerManagedKey judges them, each through its own shape of key input.
+const WORKGROUP = (configuration?: Record<string, unknown>) => ({ name: "analytics", ...(configuration ? { configuration } : {}) });
+const RESULTS = (encryptionConfiguration?: Record<string, unknown>) => ({
+    enforceWorkgroupConfiguration: true, publishCloudwatchMetricsEnabled: true,
+    resultConfiguration: { outputLocation: "s3://acme-athena-results/output/", ...(encryptionConfiguration ? { encryptionConfiguration } : {}) },
+});
+const MANAGED_RESULTS = (encryptionConfiguration?: Record<string, unknown>) => ({
+    managedQueryResultsConfiguration: { enabled: true, ...(encryptionConfiguration ? { encryptionConfiguration } : {}) },
+});
+const BUILD = {
+    name: "orders-ci", serviceRole: "arn:aws:iam::111122223333:role/codebuild", artifacts: { type: "NO_ARTIFACTS" },
+    environment: { computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/amazonlinux2-x86_64-standard:5.0", type: "LINUX_CONTAINER" },
+    source: { type: "GITHUB", location: "https://github.com/acme/orders.git" },
+};
+const VECTOR_BUCKET = { vectorBucketName: "product-embeddings" };
+const VECTOR_INDEX = { vectorBucketName: "product-embeddings", indexName: "products", dataType: "float32", dimension: 1024, distanceMetric: "cosine" };
+const STATE_MACHINE = { name: "orders", roleArn: "arn:aws:iam::111122223333:role/sfn", definition: JSON.stringify({ StartAt: "Done", States: { Done: { Type: "Succeed" } } }) };
+const ACTIVITY = { name: "approve-order" };
+const FUNCTION = { name: "orders", role: "arn:aws:iam::111122223333:role/lambda", runtime: "nodejs20.x", handler: "index.handler", s3Bucket: "acme-lambda-code", s3Key: "orders.zip" };
+const WITH_VARIABLES = { ...FUNCTION, environment: { variables: { TABLE_NAME: "orders", LOG_LEVEL: "info" } } };
+
+describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        // Without requireCustomerManagedKey none is judged, whatever it declares.
+        ["a workgroup that declares no encryption (the output bucket's default encrypts)", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS())],
+        ["a workgroup without configuration", t.ATHENA_WORKGROUP, WORKGROUP()],
+        ["a workgroup with SSE_S3", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "SSE_S3" }))],
+        ["a CodeBuild project without a key (aws/s3)", t.CODEBUILD_PROJECT, BUILD],
+        ["a vector bucket without encryption configuration (SSE-S3)", t.S3_VECTORS_BUCKET, VECTOR_BUCKET],
+        ["a vector bucket with AES256", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "AES256" }] }],
+        ["a state machine without encryption configuration (an AWS owned key)", t.SFN_STATE_MACHINE, STATE_MACHINE],
+        ["a state machine with AWS_OWNED_KEY", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "AWS_OWNED_KEY" } }],
+        ["an activity without encryption configuration", t.SFN_ACTIVITY, ACTIVITY],
+        ["a function with environment variables and no key", t.LAMBDA_FUNCTION, WITH_VARIABLES],
+        // Under requireCustomerManagedKey: what names a customer managed key, and what has nothing to encrypt with one.
+        ["a workgroup with SSE_KMS and a key", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: KEY })), CMK],
+        ["a workgroup with CSE_KMS and a key", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "CSE_KMS", kmsKeyArn: KEY })), CMK],
+        ["a workgroup with managed query results and a key", t.ATHENA_WORKGROUP, WORKGROUP(MANAGED_RESULTS({ kmsKey: KEY })), CMK],
+        ["a CodeBuild project with a key", t.CODEBUILD_PROJECT, { ...BUILD, encryptionKey: KEY }, CMK],
+        ["a vector bucket with aws:kms and a key", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: KEY }] }, CMK],
+        ["a vector index without encryption configuration (it takes its bucket's)", t.S3_VECTORS_INDEX, VECTOR_INDEX, CMK],
+        ["a vector index with aws:kms and a key", t.S3_VECTORS_INDEX, { ...VECTOR_INDEX, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: KEY }] }, CMK],
+        ["a state machine with a customer managed key", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY, kmsDataKeyReusePeriodSeconds: 300 } }, CMK],
+        ["an activity with a customer managed key", t.SFN_ACTIVITY, { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: "alias/orders-sfn" } }, CMK],
+        ["a function without environment variables (nothing to encrypt with a key)", t.LAMBDA_FUNCTION, FUNCTION, CMK],
+        ["a function with an empty environment block", t.LAMBDA_FUNCTION, { ...FUNCTION, environment: {} }, CMK],
+        ["a function with no variables in its environment", t.LAMBDA_FUNCTION, { ...FUNCTION, environment: { variables: {} } }, CMK],
+        ["a function with SnapStart off", t.LAMBDA_FUNCTION, { ...FUNCTION, runtime: "java21", snapStart: { applyOn: "None" } }, CMK],
+        ["a function with environment variables and a key", t.LAMBDA_FUNCTION, { ...WITH_VARIABLES, kmsKeyArn: KEY }, CMK],
+        // Unknown at preview: never judged.
+        ["an unknown workgroup configuration", t.ATHENA_WORKGROUP, WORKGROUP(UNKNOWN_SENTINELS.object as unknown as Record<string, unknown>), CMK],
+        ["an unknown result configuration", t.ATHENA_WORKGROUP, WORKGROUP({ resultConfiguration: UNKNOWN_SENTINELS.object }), CMK],
+        ["an unknown encryption option", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: U })), CMK],
+        ["an unknown workgroup key", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: U })), CMK],
+        ["an unknown managed results flag", t.ATHENA_WORKGROUP, WORKGROUP({ managedQueryResultsConfiguration: { enabled: UB } }), CMK],
+        ["an unknown managed results key", t.ATHENA_WORKGROUP, WORKGROUP(MANAGED_RESULTS({ kmsKey: U })), CMK],
+        ["an unknown CodeBuild key", t.CODEBUILD_PROJECT, { ...BUILD, encryptionKey: U }, CMK],
+        ["an unknown vector encryption list", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: UNKNOWN_SENTINELS.array }, CMK],
+        ["an unknown vector encryption element", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [UNKNOWN_SENTINELS.object] }, CMK],
+        ["an unknown vector sseType", t.S3_VECTORS_INDEX, { ...VECTOR_INDEX, encryptionConfigurations: [{ sseType: U, kmsKeyArn: U }] }, CMK],
+        ["an unknown state machine encryption block", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown state machine encryption type", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: U, kmsKeyId: U } }, CMK],
+        ["an unknown activity key", t.SFN_ACTIVITY, { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: U } }, CMK],
+        ["an unknown environment", t.LAMBDA_FUNCTION, { ...FUNCTION, environment: UNKNOWN_SENTINELS.object }, CMK],
+        ["unknown variables", t.LAMBDA_FUNCTION, { ...FUNCTION, environment: { variables: UNKNOWN_SENTINELS.object } }, CMK],
+        ["an unknown SnapStart block", t.LAMBDA_FUNCTION, { ...FUNCTION, snapStart: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown function key", t.LAMBDA_FUNCTION, { ...WITH_VARIABLES, kmsKeyArn: U }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    // [label, type, props, what the one finding says]
+    const misses: [string, string, Record<string, unknown>, string][] = [
+        ["a workgroup without configuration", t.ATHENA_WORKGROUP, WORKGROUP(),
+            "configuration.resultConfiguration.encryptionConfiguration.encryptionOption is not set (Athena writes query results with the output bucket's default encryption"],
+        ["a workgroup that declares no encryption", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS()), "encryptionConfiguration.encryptionOption is not set"],
+        ["a workgroup with SSE_S3", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "SSE_S3" })), 'encryptionConfiguration.encryptionOption is "SSE_S3"'],
+        ["a workgroup with SSE_KMS and no key", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS" })), "encryptionConfiguration.kmsKeyArn is not set"],
+        ["a workgroup with SSE_KMS and the AWS managed key", t.ATHENA_WORKGROUP, WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: "alias/aws/s3" })), "encryptionConfiguration.kmsKeyArn"],
+        ["a workgroup with managed query results and no key", t.ATHENA_WORKGROUP, WORKGROUP(MANAGED_RESULTS()),
+            "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set (Athena encrypts managed query results with a key of its own"],
+        ["a CodeBuild project without a key", t.CODEBUILD_PROJECT, BUILD, "encryptionKey is not set (CodeBuild encrypts build artifacts with the AWS managed key aws/s3"],
+        ["a CodeBuild project with aws/s3", t.CODEBUILD_PROJECT, { ...BUILD, encryptionKey: "alias/aws/s3" }, "encryptionKey"],
+        ["a vector bucket without encryption configuration", t.S3_VECTORS_BUCKET, VECTOR_BUCKET, "encryptionConfigurations is not set (S3 Vectors encrypts the vectors with SSE-S3"],
+        ["a vector bucket with AES256", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "AES256" }] }, 'encryptionConfigurations[0].sseType is "AES256"'],
+        ["a vector index with AES256", t.S3_VECTORS_INDEX, { ...VECTOR_INDEX, encryptionConfigurations: [{ sseType: "AES256" }] }, 'encryptionConfigurations[0].sseType is "AES256"'],
+        ["a state machine without encryption configuration", t.SFN_STATE_MACHINE, STATE_MACHINE, "encryptionConfiguration.type is not set (Step Functions encrypts with an AWS owned key"],
+        ["a state machine with AWS_OWNED_KEY", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "AWS_OWNED_KEY" } }, 'encryptionConfiguration.type is "AWS_OWNED_KEY"'],
+        ["a state machine with a customer managed type and no key", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY" } }, "encryptionConfiguration.kmsKeyId is not set"],
+        ["an activity without encryption configuration", t.SFN_ACTIVITY, ACTIVITY, "encryptionConfiguration.type is not set"],
+        ["a function with environment variables and no key", t.LAMBDA_FUNCTION, WITH_VARIABLES,
+            "kmsKeyArn is not set (Lambda encrypts the function's environment variables with a key of AWS's"],
+        ["a function with environment variables and aws/lambda", t.LAMBDA_FUNCTION, { ...WITH_VARIABLES, kmsKeyArn: "alias/aws/lambda" }, "kmsKeyArn"],
+        ["a function with SnapStart on published versions and no key", t.LAMBDA_FUNCTION, { ...FUNCTION, runtime: "java21", snapStart: { applyOn: "PublishedVersions" } },
+            "kmsKeyArn is not set (Lambda encrypts the function's SnapStart snapshots with a key of AWS's"],
+    ];
+    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
+        const found = judge(type, props, CMK).map((f) => f.message);
+        expect(found).toEqual([expect.stringContaining(says)]);
+        expect(found[0]).toContain("requireCustomerManagedKey is true");
+        expect(judge(type, props)).toEqual([]);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
+        const stores = [
+            { type: t.ATHENA_WORKGROUP, name: "analytics", props: WORKGROUP(RESULTS({ encryptionOption: "SSE_S3" })) },
+            { type: t.ATHENA_WORKGROUP, name: "managed", props: WORKGROUP(MANAGED_RESULTS()) },
+            { type: t.CODEBUILD_PROJECT, name: "orders-ci", props: BUILD },
+            { type: t.S3_VECTORS_BUCKET, name: "embeddings", props: VECTOR_BUCKET },
+            { type: t.S3_VECTORS_INDEX, name: "products", props: VECTOR_INDEX },
+            { type: t.SFN_STATE_MACHINE, name: "order-flow", props: STATE_MACHINE },
+            { type: t.SFN_ACTIVITY, name: "approve-order", props: { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY" } } },
+            { type: t.LAMBDA_FUNCTION, name: "orders-api", props: WITH_VARIABLES },
+            { type: t.LAMBDA_FUNCTION, name: "thumbnailer", props: FUNCTION },
+        ];
+        const found = (run: Awaited<ReturnType<typeof engine.run>>) =>
+            run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
+
+        it("reports each store without a customer managed key only under requireCustomerManagedKey; a function without variables and an index are not judged", async () => {
+            expect(found(await engine.run({ resources: stores }))).toEqual([]);
+            expect(found(await engine.run({ resources: stores }, cmkConfig))).toEqual([
+                ["analytics", 'configuration.resultConfiguration.encryptionConfiguration.encryptionOption is "SSE_S3". requireCustomerManagedKey is true'],
+                ["managed", "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set"],
+                ["orders-ci", "encryptionKey is not set"],
+                ["embeddings", "encryptionConfigurations is not set"],
+                ["order-flow", "encryptionConfiguration.type is not set"],
+                ["approve-order", "encryptionConfiguration.kmsKeyId is not set"],
+                ["orders-api", "kmsKeyArn is not set"],
+            ]);
+        });
+
+        it("preview: keys and blocks from a key created in the same update are not judged", async () => {
+            const unknown = { $unknown: "string" };
+            const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
+            const run = await engine.run({
+                preview: true,
+                resources: [
+                    { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
+                    { type: t.ATHENA_WORKGROUP, name: "analytics", ...fromKey("configuration"), props: WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: unknown })) },
+                    { type: t.CODEBUILD_PROJECT, name: "orders-ci", ...fromKey("encryptionKey"), props: { ...BUILD, encryptionKey: unknown } },
+                    { type: t.S3_VECTORS_BUCKET, name: "embeddings", ...fromKey("encryptionConfigurations"), props: { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: unknown }] } },
+                    { type: t.SFN_STATE_MACHINE, name: "order-flow", ...fromKey("encryptionConfiguration"), props: { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: unknown } } },
+                    { type: t.LAMBDA_FUNCTION, name: "orders-api", ...fromKey("kmsKeyArn"), props: { ...WITH_VARIABLES, kmsKeyArn: unknown } },
+                    { type: t.LAMBDA_FUNCTION, name: "reports", props: { ...FUNCTION, environment: { variables: { $unknown: "object" } } } },
+                ],
+            }, cmkConfig);
+            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        });
+    });
+
+    it("never quotes a Lambda function's environment variables", () => {
+        const secret = "not-a-real-token-7f3a9c";
+        const found = judge(t.LAMBDA_FUNCTION, { ...FUNCTION, environment: { variables: { API_TOKEN: secret } } }, CMK);
+        expect(found).toHaveLength(1);
+        assertNotShown(found[0].message, [secret], "a finding");
+    });
+});
+
 describe("EMR security configurations (pure rule)", () => {
     const EMR = t.EMR_SECURITY_CONFIGURATION;
     const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
