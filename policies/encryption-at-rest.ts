@@ -5,7 +5,8 @@
 // customer's own key. The others (EBS, RDS instances and Multi-AZ clusters, DocumentDB,
 // Neptune, EFS, Kinesis, Firehose Direct PUT, ElastiCache Redis OSS, OpenSearch, DAX,
 // WorkSpaces volumes, EMR security configurations and clusters without one, Image Builder
-// recipes' volumes, API Gateway method caches) must say so.
+// recipes' volumes, EKS node groups and Batch compute environments on a public AMI, API
+// Gateway method caches) must say so.
 //
 // A resource policy: it judges what the program declares (inputs after the provider's Check),
 // which is what AWS will be asked for. A stack policy would see outputs, where AWS's own view
@@ -25,6 +26,7 @@ import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
 import { Block, describeState, PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
+import { indexReferences, ReferenceIndex } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy, StackContext } from "./lib/rule";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown } from "./lib/values";
@@ -264,6 +266,8 @@ type AccountDefault =
 /** What the stack part's checks see: the config, and the account default per resource. */
 interface EbsJudgement extends EncryptionAtRestConfig {
     defaultFor(resource: PlainResource): AccountDefault;
+    /** The stack's launch templates, by name (indexed when first asked). */
+    launchTemplates(): ReferenceIndex;
 }
 
 type EbsCheck = PropertyCheck<EbsJudgement>;
@@ -397,6 +401,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
     [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
     [t.EKS_NODE_GROUP]: "the node group",
+    [t.BATCH_COMPUTE_ENVIRONMENT]: "the compute environment",
     [t.EMR_CLUSTER]: "the cluster",
     [t.IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
     [t.EC2_AMI_COPY]: "the AMI copy",
@@ -547,7 +552,8 @@ const ebsStackRule = propertyRule(ebsStackChecks);
 
 /** Resources judged whole rather than field by field: whether only the account default would encrypt their volumes. */
 const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement) => string | undefined>> = {
-    [t.EKS_NODE_GROUP]: nodeGroupFinding,
+    [t.EKS_NODE_GROUP]: (r, _stack, j) => nodeGroupFinding(r, j),
+    [t.BATCH_COMPUTE_ENVIRONMENT]: (r, _stack, j) => computeEnvironmentFinding(r, j),
     [t.EMR_CLUSTER]: (r, _stack, j) => emrClusterFinding(r, j),
     [t.EC2_AMI_COPY]: imageCopyFinding,
     [t.EBS_SNAPSHOT_IMPORT]: imageCopyFinding,
@@ -555,9 +561,10 @@ const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, stack:
 const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
 
 /**
- * Whether a launch template gives an EKS managed node group's nodes their root volume: with an
- * `imageId` (its AMI's mappings) or any EBS mapping, the template's own checks judge it;
- * without either, EKS merges its public EKS-optimized AMI, whose root volume nothing encrypts.
+ * Whether a launch template gives the instances an EKS managed node group or an AWS Batch compute
+ * environment launches their root volume: with an `imageId` (its AMI's mappings) or any EBS
+ * mapping, the template's own checks judge it; without either, the service merges its public
+ * EKS- or ECS-optimized AMI, whose root volume nothing encrypts.
  */
 function templateSetsVolumes(template: PlainResource): Decided {
     const { imageId, blockDeviceMappings } = template.props;
@@ -568,27 +575,62 @@ function templateSetsVolumes(template: PlainResource): Decided {
 }
 
 /**
+ * The launch template a service that launches instances is given (`named`, a block with the
+ * template's name at `nameKey`), when it leaves their root volume to the service's public AMI:
+ * "unset" without one, the template when it is of the stack and sets no image and no EBS
+ * volume; undefined when it sets volumes (judged itself), is outside the stack, or is not known
+ * yet. The template is the one its known name names, or else one the property depends on (an
+ * id, unknown at preview for a new template, or a name that names no template of the stack).
+ */
+function templateLeavingRoot(named: unknown, nameKey: string, dependencies: readonly string[] | undefined, j: EbsJudgement): "unset" | PlainResource | undefined {
+    if (isUnknown(named)) return undefined;
+    if (named === undefined || named === null) return "unset";
+    if (!isRecord(named)) return undefined;
+    const ref = typeof named[nameKey] === "string" && named[nameKey] !== "" ? named[nameKey] : undefined;
+    const templates = j.launchTemplates();
+    const template = templates.lookup(ref, dependencies)[0] ?? (ref === undefined ? undefined : templates.lookup(undefined, dependencies)[0]);
+    return template !== undefined && templateSetsVolumes(template) === false ? template : undefined;
+}
+
+/**
  * An EKS managed node group's root volumes, where nothing but the account default encrypts
  * them: without a launch template EKS builds one from a public EKS-optimized AMI
  * (aws/containers-roadmap#1774, open); a template of the stack that sets no image and maps no
  * EBS volume leaves them as EKS makes them. A template outside the stack is judged where it is.
  */
-function nodeGroupFinding(r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement): string | undefined {
-    const named = r.props.launchTemplate;
-    if (isUnknown(named)) return undefined;
-    let state: string;
-    if (named === undefined || named === null) {
-        state = "is not set (EKS then builds one whose nodes' root volumes nothing encrypts";
-    } else {
-        if (!isRecord(named)) return undefined;
-        const from = new Set(r.propertyDependencies.launchTemplate ?? []);
-        const template = stack.find((lt) => lt.type === t.EC2_LAUNCH_TEMPLATE &&
-            (from.has(lt.urn) || (typeof named.name === "string" && named.name !== "" && lt.props.name === named.name)));
-        if (template === undefined || templateSetsVolumes(template) !== false) return undefined;
-        state = `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
-    }
+function nodeGroupFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+    const template = templateLeavingRoot(r.props.launchTemplate, "name", r.propertyDependencies.launchTemplate, j);
+    if (template === undefined) return undefined;
+    const state = template === "unset" ? "is not set (EKS then builds one whose nodes' root volumes nothing encrypts"
+        : `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
     return uncreditedFinding(r, j, `launchTemplate ${state}`, "Give the node group a launch template with a root device mapping that sets " +
         "`ebs.encrypted: \"true\"` (with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own)");
+}
+
+/**
+ * An AWS Batch EC2 or Spot compute environment's instances, as EKS managed node groups: Batch
+ * launches them from a public ECS-optimized AMI (EKS-optimized for an EKS compute environment),
+ * whose root volume (container images and the jobs' scratch data) only the account default or
+ * a launch template's mapping encrypts, as the AWS Batch User Guide's own launch template
+ * example does ("Use Amazon EC2 launch templates with AWS Batch"). Fargate has no EBS volume,
+ * an unmanaged environment launches nothing, and a custom AMI (`imageId`, an `imageIdOverride`)
+ * decides as an instance's root volume does: not judged.
+ */
+function computeEnvironmentFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+    const resources = r.props.computeResources;
+    if (!isRecord(resources)) return undefined;
+    const type = lower(resources.type);
+    if (type !== "ec2" && type !== "spot") return undefined;
+    const configurations = resources.ec2Configurations;
+    if (present(resources.imageId) !== false || isUnknown(configurations)) return undefined;
+    if (Array.isArray(configurations) && configurations.some((c) => !isRecord(c) || present(c.imageIdOverride) !== false)) return undefined;
+    const template = templateLeavingRoot(resources.launchTemplate, "launchTemplateName", r.propertyDependencies.computeResources, j);
+    if (template === undefined) return undefined;
+    const ami = "a public ECS- or EKS-optimized AMI";
+    const state = template === "unset" ? `is not set (AWS Batch then launches its instances from ${ami}, whose root volume nothing encrypts`
+        : `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (AWS Batch then gives the instances the root volume of ${ami}`;
+    return uncreditedFinding(r, j, `computeResources.launchTemplate ${state}`, "Give the compute environment a launch template with a root device mapping that sets " +
+        "`ebs.encrypted: \"true\"` (`computeResources.launchTemplate`)");
 }
 
 /**
@@ -703,6 +745,7 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
     ],
     [t.EC2_LAUNCH_TEMPLATE]: ["region"],
     [t.EKS_NODE_GROUP]: ["region"],
+    [t.BATCH_COMPUTE_ENVIRONMENT]: ["computeResources.ec2Configurations", "computeResources.ec2Configurations[].imageIdOverride", "region"],
     [t.EMR_CLUSTER]: ["region"],
     [t.IMAGEBUILDER_IMAGE_RECIPE]: ["region"],
     [t.EC2_AMI_COPY]: ["encrypted", "ebsBlockDevices", "region"],
@@ -766,8 +809,10 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     }
     const known = new Map<PlainResource, AccountDefault>();
     const waiting = waitingFor(() => context.everyResource?.() ?? resources);
+    let templates: ReferenceIndex | undefined;
     const judgement: EbsJudgement = {
         ...config,
+        launchTemplates: () => (templates ??= indexReferences(resources, (r) => r.type === t.EC2_LAUNCH_TEMPLATE, ["name"])),
         defaultFor: (r) => {
             const cached = known.get(r);
             if (cached) return cached;
@@ -1473,7 +1518,8 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     resourceTypes: [...rule.resourceTypes, ...Object.keys(DOCUMENT_FINDERS)],
     check: findUnencryptedDataStores,
     stack: {
-        judges: "EBS volumes and block devices (with EMR clusters without a security configuration, Image Builder recipes, whose AMIs " +
+        judges: "EBS volumes and block devices (with EKS managed node groups and AWS Batch compute environments that leave their instances' root volume to a public AMI, " +
+            "EMR clusters without a security configuration, Image Builder recipes, whose AMIs " +
             "their distribution may encrypt, and AMI copies and snapshot imports), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
         resourceTypes: [
@@ -2114,11 +2160,32 @@ function examples(): PolicyExample[] {
             { type: t.BACKUP_VAULT, name: "vault", props: { name: "shop" } },
             { type: t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, name: "air-gapped", props: { name: "shop-lag", minRetentionDays: 7, maxRetentionDays: 35 } },
         ]),
+        // ---- AWS Batch compute environments (the stack part)
+        fail("an AWS Batch EC2 compute environment without a launch template (the ECS-optimized AMI's root volume)", [
+            { type: t.BATCH_COMPUTE_ENVIRONMENT, name: "jobs", props: batchProps({ type: "EC2" }) },
+        ], { messageIncludes: "computeResources.launchTemplate is not set" }),
+        pass("AWS Batch: a Fargate compute environment, and an EC2 one whose launch template encrypts the root volume", [
+            { type: t.BATCH_COMPUTE_ENVIRONMENT, name: "serverless-jobs", props: batchProps({ type: "FARGATE" }) },
+            {
+                type: t.EC2_LAUNCH_TEMPLATE, name: "batch-nodes",
+                props: { name: "batch-nodes", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true" } }] },
+            },
+            { type: t.BATCH_COMPUTE_ENVIRONMENT, name: "jobs", props: batchProps({ type: "EC2", launchTemplate: { launchTemplateName: "batch-nodes", version: "$Latest" } }) },
+        ]),
         // ---- API Gateway method caches (the stack part), as the engine sends them
         ...apiCacheExamples(pass, fail),
         fail("DAX cluster without server-side encryption", [{ type: t.DAX_CLUSTER, name: "dax", props: daxProps() }]),
         pass("DAX cluster encrypted", [{ type: t.DAX_CLUSTER, name: "dax", props: { ...daxProps(), serverSideEncryption: { enabled: true } } }]),
     ];
+}
+
+/** An AWS Batch managed compute environment whose `computeResources` add `resources` to a minimal set. */
+function batchProps(resources: Record<string, unknown>): Record<string, unknown> {
+    const ec2 = resources.type === "EC2" ? { instanceTypes: ["optimal"], instanceRole: "arn:aws:iam::111122223333:instance-profile/ecsInstanceRole", minVcpus: 0 } : {};
+    return {
+        name: "jobs", type: "MANAGED", serviceRole: "arn:aws:iam::111122223333:role/aws-batch",
+        computeResources: { maxVcpus: 16, subnets: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-0123456789abcdef0"], ...ec2, ...resources },
+    };
 }
 
 function mskProps(): Record<string, unknown> {

@@ -40,6 +40,15 @@ const NODE_GROUP = {
     clusterName: "example", nodeGroupName: "example", nodeRoleArn: "arn:aws:iam::111122223333:role/eks-nodes", subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"],
     scalingConfig: { desiredSize: 1, maxSize: 2, minSize: 1 }, updateConfig: { maxUnavailable: 1 },
 };
+/** An AWS Batch managed compute environment of provider v7 (`computeResources` omitted: an unmanaged one). */
+const BATCH = (computeResources?: Record<string, unknown>) => ({
+    name: "jobs", type: "MANAGED", serviceRole: "arn:aws:iam::111122223333:role/aws-batch", ...(computeResources ? { computeResources } : {}),
+});
+const BATCH_EC2 = {
+    type: "EC2", allocationStrategy: "BEST_FIT_PROGRESSIVE", maxVcpus: 16, minVcpus: 0, instanceTypes: ["optimal"],
+    instanceRole: "arn:aws:iam::111122223333:instance-profile/ecsInstanceRole", subnets: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-0123456789abcdef0"],
+};
+const BATCH_FARGATE = { type: "FARGATE", maxVcpus: 16, subnets: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-0123456789abcdef0"] };
 const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => {
     const store = resource(type, props, { name: "store" });
     return [...findUnencryptedDataStores(store, config), ...findEbsVolumesUnencrypted([store], config, { dryRun: false }), ...findMethodCachesUnencrypted([store], { dryRun: false })];
@@ -554,6 +563,33 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         ["preview: an EKS node group's template taken from another output", [
             on("ng", t.EKS_NODE_GROUP, { ...NODE_GROUP, launchTemplate: U, region: U }, { propertyDependencies: { launchTemplate: [D.urn] } }),
         ], DEFAULTS, true],
+        // AWS Batch: Fargate has no EBS volumes; an unmanaged environment launches nothing; a custom AMI's snapshots decide, as an instance's root volume.
+        ["Batch: Fargate and Fargate Spot compute environments, and an unmanaged one", [
+            on("fargate", t.BATCH_COMPUTE_ENVIRONMENT, BATCH(BATCH_FARGATE)), on("fargate-spot", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_FARGATE, type: "FARGATE_SPOT" })),
+            on("unmanaged", t.BATCH_COMPUTE_ENVIRONMENT, { name: "own-fleet", type: "UNMANAGED" }),
+        ]],
+        ["Batch: an EC2 compute environment that depends on it", [D, on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH(BATCH_EC2), dependsOn(D))]],
+        ["Batch: an EC2 compute environment covered by config", [on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH(BATCH_EC2))], EBS_DEFAULT],
+        ["Batch: EC2 and Spot compute environments with a custom AMI (imageId, or an ec2Configurations imageIdOverride)", [
+            on("ami", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, imageId: AMI })),
+            on("override", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, type: "SPOT", bidPercentage: 60, ec2Configurations: [{ imageType: "ECS_AL2023", imageIdOverride: AMI }] })),
+        ]],
+        ["Batch: a compute environment whose template of the stack encrypts its root volume, or is outside the stack", [
+            on("lt", t.EC2_LAUNCH_TEMPLATE, { name: "batch-nodes", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true" } }] }),
+            on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: { launchTemplateName: "batch-nodes", version: "$Latest" } })),
+            on("ce-by-id", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: { launchTemplateId: U, version: U } }), {
+                propertyDependencies: { computeResources: ["urn:pulumi:dev::project::aws:ec2/launchTemplate:LaunchTemplate::lt", "urn:pulumi:dev::project::aws:ec2/subnet:Subnet::a"] } }),
+            on("ce-elsewhere", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: { launchTemplateId: "lt-0fedcba9876543210" } })),
+        ]],
+        ["preview: a Batch compute environment's type, AMI or template unknown", [
+            on("type", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, type: U, region: U })),
+            on("ami", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, imageId: U })),
+            on("override", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, ec2Configurations: [{ imageType: "ECS_AL2023", imageIdOverride: U }] }), {
+                propertyDependencies: { computeResources: ["urn:pulumi:dev::project::aws:imagebuilder/image:Image::batch-ami"] } }),
+            on("from-output", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, ec2Configurations: UNKNOWN_SENTINELS.array }), { propertyDependencies: { computeResources: ["urn:pulumi:dev::project::aws:imagebuilder/image:Image::batch-ami"] } }),
+            on("template", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: UNKNOWN_SENTINELS.object })),
+            on("whole", t.BATCH_COMPUTE_ENVIRONMENT, { ...BATCH(), computeResources: UNKNOWN_SENTINELS.object }),
+        ], DEFAULTS, true],
         ["config credits volumes without any default in the stack", [on("v", t.EBS_VOLUME, VOLUME), on("i", t.EC2_INSTANCE, DEVICES)], EBS_DEFAULT],
         ["after an update: the outputs say encrypted (no default in the stack)", [on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: true, kmsKeyId: KEY })]],
         ["a volume from a snapshot", [on("v", t.EBS_VOLUME, { ...VOLUME, snapshotId: "snap-0123456789abcdef0" })]],
@@ -630,6 +666,35 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             "is created: with an aws.ebs.EncryptionByDefault in this stack " +
             "that the node group depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
         ]],
+        ["a Batch EC2 compute environment without a launch template, and no default in the stack", [on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH(BATCH_EC2))], DEFAULTS, false, [
+            'aws:batch/computeEnvironment:ComputeEnvironment "ce": computeResources.launchTemplate is not set (AWS Batch then launches its instances from a public ECS- or ' +
+            "EKS-optimized AMI, whose root volume nothing encrypts; EBS creates the volume unencrypted unless encryption by default is on for the account in its region). " +
+            "Give the compute environment a launch template with a root device mapping that sets `ebs.encrypted: \"true\"` (`computeResources.launchTemplate`), or turn EBS " +
+            "encryption by default on before the compute environment is created: with an aws.ebs.EncryptionByDefault in this stack that the compute environment depends on " +
+            "(`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["a Batch Spot compute environment (AL2023, EKS) that does not depend on the stack's default", [
+            D, on("ce", t.BATCH_COMPUTE_ENVIRONMENT, { ...BATCH({ ...BATCH_EC2, type: "SPOT", ec2Configurations: [{ imageType: "EKS_AL2023", imageIdOverride: "" }] }),
+                eksConfiguration: { eksClusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/jobs", kubernetesNamespace: "batch" } }),
+        ], DEFAULTS, false, [
+            expect.stringContaining('"ce": computeResources.launchTemplate is not set (AWS Batch then launches its instances from a public ECS- or EKS-optimized AMI, ' +
+                'whose root volume nothing encrypts; EBS creates the volume unencrypted unless encryption by default is on for the account in its region; the compute ' +
+                'environment does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack'),
+        ]],
+        ["a Batch compute environment whose template of the stack sets only user data (found by name, and by dependency while its id is unknown)", [
+            on("lt", t.EC2_LAUNCH_TEMPLATE, { name: "batch-nodes", userData: "IyEvYmluL2Jhc2gKZWNobyBoZWxsbwo=" }),
+            on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: { launchTemplateName: "batch-nodes" } })),
+            on("ce-by-id", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: { launchTemplateId: U } }), {
+                propertyDependencies: { computeResources: ["urn:pulumi:dev::project::aws:ec2/launchTemplate:LaunchTemplate::lt"] } }),
+        ], DEFAULTS, true, [
+            expect.stringContaining('"ce": computeResources.launchTemplate is aws:ec2/launchTemplate:LaunchTemplate "lt", which sets no imageId and maps no EBS volume ' +
+                "(AWS Batch then gives the instances the root volume of a public ECS- or EKS-optimized AMI"),
+            expect.stringContaining('"ce-by-id": computeResources.launchTemplate is aws:ec2/launchTemplate:LaunchTemplate "lt"'),
+        ]],
+        ["preview: a Batch compute environment whose computed ec2Configurations is unknown (the program set none)", [
+            on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, ec2Configurations: UNKNOWN_SENTINELS.array, desiredVcpus: UNKNOWN_SENTINELS.number })),
+            on("al2023", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, ec2Configurations: [{ imageType: "ECS_AL2023", imageIdOverride: U }] })),
+        ], DEFAULTS, true, [expect.stringContaining('"ce": computeResources.launchTemplate is not set'), expect.stringContaining('"al2023": computeResources.launchTemplate is not set')]],
         // A template without an image or an EBS mapping (@pulumi/eks's, for IMDSv2 or kubelet flags): EKS's AMI and its unencrypted root.
         ["an EKS node group whose template of the stack maps no volume", [
             on("lt", t.EC2_LAUNCH_TEMPLATE, { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } }),
@@ -703,7 +768,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
             t.EBS_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE, t.IMAGEBUILDER_IMAGE_RECIPE,
-            t.EKS_NODE_GROUP, t.EMR_CLUSTER, t.EC2_AMI_COPY, t.EBS_SNAPSHOT_IMPORT, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+            t.EKS_NODE_GROUP, t.BATCH_COMPUTE_ENVIRONMENT, t.EMR_CLUSTER, t.EC2_AMI_COPY, t.EBS_SNAPSHOT_IMPORT, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
     });
@@ -899,6 +964,33 @@ describe("encryption-at-rest at preview, through the engine path", () => {
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
             ["general", "mandatory", 'aws:eks/nodeGroup:NodeGroup "general": launchTemplate is not set'],
             ["imds-ng", "mandatory", 'aws:eks/nodeGroup:NodeGroup "imds-ng": launchTemplate is aws:ec2/launchTemplate:LaunchTemplate "imds", which sets no imageId and maps no EBS volume'],
+        ]);
+    });
+
+    it("an AWS Batch EC2 compute environment without a launch template is reported unless it depends on the stack's default; Fargate and an encrypting template pass", async () => {
+        // At preview the provider computes ec2Configurations and desiredVcpus: unknown in the outputs of a new environment.
+        const environment = (name: string, computeResources: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+            type: t.BATCH_COMPUTE_ENVIRONMENT, name, props: BATCH(computeResources),
+            outputs: { ...BATCH({ ...computeResources, ec2Configurations: { $unknown: "array" }, desiredVcpus: { $unknown: "number" } }), region: { $unknown: "string" } },
+            ...extra,
+        });
+        const run = await engine.run({
+            resources: [
+                { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+                environment("jobs", BATCH_EC2),
+                environment("covered", BATCH_EC2, { dependencies: ["ebs-default"] }),
+                environment("serverless", BATCH_FARGATE),
+                {
+                    type: t.EC2_LAUNCH_TEMPLATE, name: "batch-nodes",
+                    props: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 100, volumeType: "gp3", encrypted: "true" } }] },
+                },
+                environment("templated", { ...BATCH_EC2, launchTemplate: { launchTemplateId: { $unknown: "string" }, version: "$Latest" } }, {
+                    propertyDependencies: { computeResources: ["batch-nodes"] },
+                }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["jobs", "mandatory", 'aws:batch/computeEnvironment:ComputeEnvironment "jobs": computeResources.launchTemplate is not set'],
         ]);
     });
 });
