@@ -351,6 +351,29 @@ describe("the fake cloud's answers (pure)", () => {
             "arn:aws:dynamodb:eu-west-1:123456789012:table/t",
         ]);
     });
+
+    it("names the ARN's own service where it differs from the provider module (a log group is logs:, not cloudwatch:)", () => {
+        expect([
+            plausibleArn("aws:cloudwatch/logGroup:LogGroup", "/aws/lambda/fn", "eu-west-1"),
+            plausibleArn("aws:cloudwatch/eventRule:EventRule", "nightly", "eu-west-1"),
+            plausibleArn("aws:cloudwatch/eventBus:EventBus", "orders", "eu-west-1"),
+            plausibleArn("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu-high", "eu-west-1"),
+            plausibleArn("aws:sfn/stateMachine:StateMachine", "flow", "us-gov-west-1"),
+            plausibleArn("aws:sfn/activity:Activity", "approve", "eu-west-1"),
+            plausibleArn("aws:efs/fileSystem:FileSystem", "data-1a2b3c4", "eu-west-1"),
+        ]).toEqual([
+            "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn",
+            "arn:aws:events:eu-west-1:123456789012:rule/nightly",
+            "arn:aws:events:eu-west-1:123456789012:event-bus/orders",
+            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:cpu-high",
+            "arn:aws-us-gov:states:us-gov-west-1:123456789012:stateMachine:flow",
+            "arn:aws:states:eu-west-1:123456789012:activity:approve",
+            "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/data-1a2b3c4",
+        ]);
+        // Secrets Manager appends six random characters to the name.
+        expect(plausibleArn("aws:secretsmanager/secret:Secret", "db-password", "eu-west-1"))
+            .toMatch(/^arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password-[0-9a-f]{6}$/);
+    });
 });
 
 describe("reading the project directory", () => {
@@ -607,6 +630,37 @@ describe("what a program registers, captured as the engine would hand it to an a
         fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
         const c = await runProgram({ dir, preview: true });
         expect(c.sources[named(c, "a").urn]).toMatchObject({ file: path.join(dir, "index.js"), line: 2 });
+    });
+
+    it("hands a program the ARNs of log groups, rules, state machines and secrets in their services' formats, and a secret's and a state machine's ARN as their id", async () => {
+        const dir = fs.mkdtempSync(path.join(tmp, "arns-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: arns\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(dir, "index.js"), [
+            'const aws = require("@pulumi/aws");',
+            'const logs = new aws.cloudwatch.LogGroup("logs", { name: "/aws/lambda/orders" });',
+            'const rule = new aws.cloudwatch.EventRule("nightly", { scheduleExpression: "rate(1 day)" });',
+            'const flow = new aws.sfn.StateMachine("flow", { roleArn: "arn:aws:iam::123456789012:role/flow", definition: "{}" });',
+            'const secret = new aws.secretsmanager.Secret("db", { name: "orders/db" });',
+            'new aws.secretsmanager.SecretVersion("db-value", { secretId: secret.id, secretString: "x" });',
+            'new aws.iam.Policy("reader", { policy: aws.iam.getPolicyDocumentOutput({ statements: [',
+            '    { actions: ["logs:PutLogEvents"], resources: [logs.arn.apply((a) => `${a}:*`)] },',
+            '    { actions: ["secretsmanager:GetSecretValue"], resources: [secret.arn] },',
+            '    { actions: ["states:StartExecution"], resources: [flow.id] },',
+            '    { actions: ["events:PutRule"], resources: [rule.arn] },',
+            '] }).json });',
+            "",
+        ].join("\n"));
+        fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+        const c = await runProgram({ dir, preview: false });
+        const statements = JSON.parse(named(c, "reader").inputs.policy as string).Statement;
+        expect(statements.map((s: any) => s.Resource)).toEqual([
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/orders:*",
+            expect.stringMatching(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:orders\/db-[0-9a-f]{6}$/),
+            expect.stringMatching(/^arn:aws:states:us-east-1:123456789012:stateMachine:flow-[0-9a-f]{7}$/),
+            expect.stringMatching(/^arn:aws:events:us-east-1:123456789012:rule\/nightly-[0-9a-f]{7}$/),
+        ]);
+        // The provider's id of a secret is its ARN, which a SecretVersion's secretId then carries.
+        expect(named(c, "db-value").inputs.secretId).toBe(statements[1].Resource);
     });
 
     it("builds URNs with the whole parent type chain and records each parent", async () => {

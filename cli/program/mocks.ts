@@ -269,14 +269,33 @@ const AUTONAMED_PROPERTY: Record<string, string> = {
 const KMS_KEY = "aws:kms/key:Key";
 const OIDC_PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
 
-/** Types whose id is their ARN rather than their name. */
-const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic"]);
+/** Types whose id is their ARN rather than their name (the provider's `id` of a secret and a state machine is the ARN too). */
+const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:secretsmanager/secret:Secret", "aws:sfn/stateMachine:StateMachine"]);
+
+/**
+ * Types whose ARN names another service than their provider module or joins the name otherwise
+ * (AWS's Service Authorization Reference, "Resource types defined by ..."): a log group is
+ * `logs:...:log-group:<name>`, not `cloudwatch:...:log-group/<name>`. A rule is on the default bus
+ * (`rule/<bus>/<name>` on another); a secret's name gets the six random characters AWS appends.
+ */
+const ARN_FORMATS: Record<string, (region: string, account: string, physical: string) => string> = {
+    "aws:cloudwatch/logGroup:LogGroup": (r, a, n) => `logs:${r}:${a}:log-group:${n}`,
+    "aws:cloudwatch/eventRule:EventRule": (r, a, n) => `events:${r}:${a}:rule/${n}`,
+    "aws:cloudwatch/eventBus:EventBus": (r, a, n) => `events:${r}:${a}:event-bus/${n}`,
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (r, a, n) => `cloudwatch:${r}:${a}:alarm:${n}`,
+    "aws:sfn/stateMachine:StateMachine": (r, a, n) => `states:${r}:${a}:stateMachine:${n}`,
+    "aws:sfn/activity:Activity": (r, a, n) => `states:${r}:${a}:activity:${n}`,
+    "aws:efs/fileSystem:FileSystem": (r, a, n) => `elasticfilesystem:${r}:${a}:file-system/${n}`,
+    "aws:secretsmanager/secret:Secret": (r, a, n) => `secretsmanager:${r}:${a}:secret:${n}-${shortHash(n).slice(0, 6)}`,
+};
 
 /** ARN formats differ per service; these are the shapes of the common ones. */
 export function plausibleArn(type: string, physical: string, region: string): string {
     const m = /^aws:([^/]+)\/([^:]+):/.exec(type);
     const partition = partitionOf(region).partition;
     if (!m) return `arn:${partition}:unknown:${region}:${PLACEHOLDER_ACCOUNT_ID}:${physical}`;
+    const format = ARN_FORMATS[type];
+    if (format) return `arn:${partition}:${format(region, PLACEHOLDER_ACCOUNT_ID, physical)}`;
     const [, service, resource] = m;
     const kind = resource.replace(/V\d+$/, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     switch (service) {
