@@ -1050,10 +1050,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const bucketRefusesObjectAcls = (bucket: PlainResource): Decided => {
         const controls = ownership.get(bucket);
         const aclsOff = controls ? ownershipJudge(controls, aclsTurnedOff) : true;
-        const list = blocks.get(bucket);
-        const blocked = list
-            ? any(judges.blockPublicAcls(list, setIn("blockPublicAcls")), judges.ignorePublicAcls(list, setIn("ignorePublicAcls")))
-            : true;
+        const blocked = blocks.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls")) : true;
         return any(aclsOff, blocked);
     };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.

@@ -220,17 +220,28 @@ function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): str
 }
 
 /**
+ * A bucket's deprecated inline blocks of one kind (`table`: its property per bucket type), an object
+ * or a list of them: none when unset, or when unknown at preview as the provider's computed default
+ * of a new bucket (computedAtPreview); undefined while unknown otherwise (another output).
+ */
+function inlineBlocks(bucket: PlainResource, table: Readonly<Record<string, string>>, dryRun: boolean): readonly unknown[] | undefined {
+    const property = table[bucket.type];
+    const value = property === undefined ? undefined : bucket.props[property];
+    if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? [] : undefined;
+    return Array.isArray(value) ? value : [value];
+}
+
+/**
  * Whether the bucket serves a static website: a BucketWebsiteConfiguration targets it, or its
  * inline block names an index document or a redirect. S3's website endpoint serves anonymous
  * readers, and cannot serve objects encrypted with SSE-KMS; SSE-S3 is what such a bucket can have.
  */
 function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boolean): Decided {
     if (configured) return true;
-    const property = INLINE_WEBSITE[bucket.type];
-    const value = property === undefined ? undefined : bucket.props[property];
-    if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? false : undefined;
+    const blocks = inlineBlocks(bucket, INLINE_WEBSITE, dryRun);
+    if (blocks === undefined) return undefined;
     let verdict: false | undefined = false;
-    for (const block of Array.isArray(value) ? value : [value]) {
+    for (const block of blocks) {
         if (isUnknown(block)) verdict = undefined;
         if (!isRecord(block)) continue;
         for (const key of ["indexDocument", "redirectAllRequestsTo"]) {
@@ -412,14 +423,13 @@ function receivesAccessLogs(resources: readonly PlainResource[], index: BucketIn
     };
     for (const r of resources) if (LOGGING_TYPES.has(r.type)) target(r.props.targetBucket, r.propertyDependencies.targetBucket);
     for (const bucket of index.buckets) {
-        const property = INLINE_LOGGING[bucket.type];
-        const value = property === undefined ? undefined : bucket.props[property];
-        const dependencies = bucket.propertyDependencies[property];
-        if (isUnknown(value)) {
-            if (!computedAtPreview(bucket, property, dryRun)) mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+        const blocks = inlineBlocks(bucket, INLINE_LOGGING, dryRun);
+        const dependencies = bucket.propertyDependencies[INLINE_LOGGING[bucket.type]];
+        if (blocks === undefined) {
+            mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
             continue;
         }
-        for (const block of Array.isArray(value) ? value : [value]) {
+        for (const block of blocks) {
             if (isUnknown(block)) mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
             else if (isRecord(block)) target(block.targetBucket, dependencies);
         }
