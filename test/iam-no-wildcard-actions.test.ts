@@ -90,6 +90,25 @@ describe("findWildcardActions (pure rule): the KMS key-use wildcards AWS's guide
     });
 });
 
+describe("findWildcardActions (pure rule): CDK's grants, as pulumi-cdk hands them over", () => {
+    // pulumi-cdk creates an aws.iam.Policy from each AWS::IAM::Policy with the CDK document as an
+    // object; resources are CloudFormation references, unknown at preview. The actions are those
+    // of aws-cdk's aws-s3/lib/perms.ts; cdk-nag's AwsSolutions-IAM5 reports the same wildcards.
+    const grant = (actions: string[]) => check(POLICY_TYPE, { policy: doc([allow(actions, { Resource: [U.string, U.string] })]) }, [...KEY_USE_WILDCARDS]);
+    it.each([
+        ["grantRead", ["s3:GetObject*", "s3:GetBucket*", "s3:List*"], '"s3:GetObject*", "s3:GetBucket*", "s3:List*"'],
+        ["grantPut", ["s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging", "s3:PutObjectVersionTagging", "s3:Abort*"], '"s3:Abort*"'],
+        ["grantDelete", ["s3:DeleteObject*"], '"s3:DeleteObject*"'],
+    ])("%s is reported", (_label, actions, quoted) => {
+        expect(grant(actions)).toEqual([expect.stringContaining(`Statement[0] allows wildcard actions ${quoted}.`)]);
+    });
+    it("passes the KMS half of a grant to an encrypted bucket, and accepts CDK's S3 wildcards once listed", () => {
+        expect(grant(["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"])).toEqual([]);
+        const accepted = [...KEY_USE_WILDCARDS, "s3:GetObject*", "s3:GetBucket*", "s3:List*", "s3:Abort*", "s3:DeleteObject*"];
+        expect(check(POLICY_TYPE, { policy: doc([allow(["s3:GetObject*", "s3:List*", "s3:Abort*"], { Resource: U.string })]) }, accepted)).toEqual([]);
+    });
+});
+
 describe("findWildcardActions (pure rule): where documents live", () => {
     const bad = JSON.stringify(doc([allow("s3:*")]));
     const good = JSON.stringify(doc([allow("s3:GetObject")]));
@@ -117,6 +136,8 @@ describe("findWildcardActions (pure rule): where documents live", () => {
             ['aws:iam/role:Role "p": inlinePolicies[0].policy is not valid JSON']],
         ["iot.Policy, a device's policy", "aws:iot/policy:Policy", { policy: bad }, ['aws:iot/policy:Policy "p": policy Statement[0]']],
         ["other types are ignored", "aws:s3/bucketPolicy:BucketPolicy", { policy: bad }, []],
+        // An SCP grants nothing: FullAWSAccess, the default Allow * on *, only sets no cap.
+        ["an SCP is not an identity grant", "aws:organizations/policy:Policy", { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify(doc([allow("*")])) }, []],
     ];
     it.each(cases)("%s", (_label, type, props, expected) => {
         const messages = check(type, props);
