@@ -46,6 +46,8 @@ describe("findWildcardActions (pure rule): statements, as object and as JSON str
         ["allowedActions is case-insensitive", [allow(["S3:GET*", "s3:get*"])], ["s3:Get*"], []],
         ["allowedActions globs", [allow(["s3:Get*", "s3:List*"])], ["s3:*"], []],
         ["allowedActions does not excuse NotAction", [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }], ["*"], ["Statement[0] allows NotAction"]],
+        ["a condition does not excuse a wildcard", [allow("*", { Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1"] } } })], [],
+            ['Statement[0] allows wildcard actions "*"']],
         ["a Principal does not matter here", [allow("s3:*", { Principal: { AWS: "arn:aws:iam::111122223333:root" } })], [],
             ['Statement[0] allows wildcard actions "s3:*"']],
         ["a malformed statement is reported, the others checked", [{ Action: "s3:*" }, allow("s3:*")], [],
