@@ -254,6 +254,13 @@ const retentions: Check[] = [
     }),
     // AWS does not document the API's default for serverless caches: only a set value is judged.
     retention([t.ELASTICACHE_SERVERLESS_CACHE], "snapshotRetentionLimit", undefined, { appliesTo: ownsCacheData, what: "automatic snapshots" }),
+    // FSx automatic daily backups; 0 turns them off. When the program leaves the retention unset, the
+    // provider's schema sends 7 days for Windows and 0 for OpenZFS and ONTAP, on an OpenZFS restore
+    // from a backup too (terraform-provider-aws fsx *_file_system.go; posit-dev/ptd#105 found its OpenZFS
+    // file systems without backups so). A preview already sees the filled-in value. Lustre is left out.
+    retention([t.FSX_WINDOWS_FILE_SYSTEM], "automaticBackupRetentionDays", { value: 7, note: "the provider keeps automatic backups for 7 days" }, { what: "automatic backups" }),
+    retention([t.FSX_OPENZFS_FILE_SYSTEM, t.FSX_ONTAP_FILE_SYSTEM], "automaticBackupRetentionDays",
+        { value: 0, note: "the provider sends 0, which turns automatic backups off" }, { what: "automatic backups" }),
     {
         types: [t.LIGHTSAIL_DATABASE], property: "backupRetentionEnabled",
         accepts: (v) => v !== false, expected: "true",
@@ -467,7 +474,8 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
         properties: {
             minBackupRetentionDays: {
                 type: "integer", minimum: 1, maximum: 35, default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.minBackupRetentionDays,
-                description: "Fewest days of automated backups (RDS, Aurora, DocumentDB, Neptune, Redshift, ElastiCache Redis OSS/Valkey, MemoryDB), " +
+                description: "Fewest days of automated backups (RDS, Aurora, DocumentDB, Neptune, Redshift, ElastiCache Redis OSS/Valkey, MemoryDB, " +
+                    "FSx for Windows, OpenZFS and ONTAP), " +
                     "of a DynamoDB point-in-time recovery period, and of the longest-kept recovery points of an AWS Backup plan.",
             },
             requirePointInTimeRecovery: {

@@ -35,6 +35,12 @@ const backupRule = (name: string, lifecycle?: unknown, copyActions?: unknown[]) 
     ({ ruleName: name, targetVaultName: VAULT, schedule: "cron(0 5 ? * * *)", ...(lifecycle === undefined ? {} : { lifecycle }), ...(copyActions ? { copyActions } : {}) });
 const plan = (...rules: unknown[]) => ({ name: "daily", rules });
 const LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
+const OPENZFS = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
+const ONTAP = "aws:fsx/ontapFileSystem:OntapFileSystem";
+const WINDOWS_FS = "aws:fsx/windowsFileSystem:WindowsFileSystem";
+const openzfs = { deploymentType: "SINGLE_AZ_1", storageCapacity: 64, throughputCapacity: 64, subnetIds: ["subnet-0a1b2c3d"] };
+const ontap = { deploymentType: "MULTI_AZ_1", storageCapacity: 1024, throughputCapacity: 512, subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"], preferredSubnetId: "subnet-0a1b2c3d" };
+const windowsFs = { storageCapacity: 32, throughputCapacity: 32, subnetIds: ["subnet-0a1b2c3d"], activeDirectoryId: "d-9067a1b2c3" };
 const EBS = "aws:ebs/volume:Volume";
 
 const postgres = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true };
@@ -111,6 +117,12 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
             { requireFinalBackups: true }],
         ["persistent Lustre whose link is unknown (preview)", LUSTRE, { deploymentType: "PERSISTENT_1", importPath: U.string }, { requireFinalBackups: true }],
         ["EBS volume with a final snapshot", EBS, { finalSnapshot: true }, { requireFinalBackups: true }],
+        // FSx automatic backups: unset is the provider's 7 days on Windows.
+        ["FSx for Windows without a retention (the provider keeps 7 days)", WINDOWS_FS, windowsFs],
+        ["FSx for OpenZFS keeping 30 days of automatic backups (posit-dev/ptd#105)", OPENZFS, { ...openzfs, automaticBackupRetentionDays: 30 }],
+        ["FSx for OpenZFS restored from a backup, keeping 7 days", OPENZFS, { ...openzfs, backupId: "backup-0123456789abcdef0", automaticBackupRetentionDays: 7 }],
+        ["FSx for ONTAP keeping 7 days", ONTAP, { ...ontap, automaticBackupRetentionDays: 7 }],
+        ["persistent Lustre with automatic backups off (Lustre's retention is not judged)", LUSTRE, { deploymentType: "PERSISTENT_2", perUnitStorageThroughput: 125, automaticBackupRetentionDays: 0 }],
         ["SageMaker domain that retains home directories", "aws:sagemaker/domain:Domain", { retentionPolicy: { homeEfsFileSystem: "Retain" } }],
         ["account removed from the organization on delete (not closed)", "aws:organizations/account:Account", { email: "a@example.com", closeOnDeletion: false }],
         ["an Aurora cluster instance is not judged (the cluster governs)", "aws:rds/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
@@ -145,6 +157,12 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["MemoryDB cluster without snapshots", MEMORYDB, { nodeType: "db.r7g.large" }, ["snapshotRetentionLimit"]],
         ["Lightsail database", "aws:lightsail/database:Database", { skipFinalSnapshot: true, backupRetentionEnabled: false }, ["skipFinalSnapshot", "backupRetentionEnabled"]],
         ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
+        // The provider's schema sends 0 for an unset OpenZFS or ONTAP retention, on a restore from a backup too (terraform-provider-aws).
+        ["FSx for OpenZFS without a retention (the provider sends 0: no automatic backups)", OPENZFS, openzfs, ["automaticBackupRetentionDays"]],
+        ["FSx for OpenZFS restored from a backup without a retention", OPENZFS, { ...openzfs, backupId: "backup-0123456789abcdef0" }, ["automaticBackupRetentionDays"]],
+        ["FSx for ONTAP without a retention", ONTAP, ontap, ["automaticBackupRetentionDays"]],
+        ["FSx for Windows with automatic backups off", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: 0 }, ["automaticBackupRetentionDays"]],
+        ["FSx for Windows on the provider's 7 days when the minimum is 14", WINDOWS_FS, windowsFs, ["automaticBackupRetentionDays"], { minBackupRetentionDays: 14 }],
         ["DynamoDB table without point-in-time recovery", TABLE, {}, ["pointInTimeRecovery.enabled"]],
         ["DynamoDB table turning it off", TABLE, { pointInTimeRecovery: { enabled: false } }, ["pointInTimeRecovery.enabled"]],
         ["DynamoDB recovery period of 3 days", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, ["pointInTimeRecovery.recoveryPeriodInDays"]],
@@ -222,6 +240,8 @@ describe("unknown values (preview)", () => {
         ["recoveryWindowInDays", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: U.number }],
         ["deletionWindowInDays", "aws:kms/key:Key", { deletionWindowInDays: U.number }],
         ["Lustre deployment type", LUSTRE, { deploymentType: U.string }],
+        ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
+        ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
     ];
     it.each(cases)("%s never causes a violation", (_label, type, props) => {
         expect(judge(type, props, { requireFinalBackups: true })).toEqual([]);
@@ -349,7 +369,7 @@ const DEFAULT_CASES: Case[] = [
     bad("fsx-windows-final-backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { storageCapacity: 32, throughputCapacity: 32, skipFinalBackup: true }),
     ok("fsx-windows-final-backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { storageCapacity: 32, throughputCapacity: 32 }),
     bad("fsx-openzfs-final-backup", "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", { deploymentType: "SINGLE_AZ_2", skipFinalBackup: true }),
-    ok("fsx-openzfs-final-backup", "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", { deploymentType: "SINGLE_AZ_2", skipFinalBackup: false }),
+    ok("fsx-openzfs-final-backup", "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", { deploymentType: "SINGLE_AZ_2", skipFinalBackup: false, automaticBackupRetentionDays: 7 }),
     bad("fsx-ontap-volume-final-backup", "aws:fsx/ontapVolume:OntapVolume", { name: "vol1", skipFinalBackup: true }),
     ok("fsx-ontap-volume-final-backup", "aws:fsx/ontapVolume:OntapVolume", { name: "vol1" }),
     // Backup retention.
@@ -376,6 +396,12 @@ const DEFAULT_CASES: Case[] = [
     ok("serverless-cache-retention", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 7 }),
     bad("memorydb-retention", MEMORYDB, { nodeType: "db.r7g.large" }),
     ok("memorydb-retention", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7 }),
+    bad("fsx-openzfs-retention-unset", OPENZFS, { ...openzfs }),
+    ok("fsx-openzfs-retention", OPENZFS, { ...openzfs, automaticBackupRetentionDays: 30 }),
+    bad("fsx-ontap-retention-unset", ONTAP, { ...ontap }),
+    ok("fsx-ontap-retention", ONTAP, { ...ontap, automaticBackupRetentionDays: 7 }),
+    bad("fsx-windows-retention-off", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: 0 }),
+    ok("fsx-windows-retention-unset", WINDOWS_FS, { ...windowsFs }),
     bad("lightsail-backups", "aws:lightsail/database:Database", { relationalDatabaseName: "shop", backupRetentionEnabled: false }),
     // Point-in-time recovery.
     bad("dynamodb-pitr-unset", TABLE, { hashKey: "id" }),
@@ -478,7 +504,7 @@ describe("deletion-safeguards through the engine path", () => {
 
     it("takes no offence at unknown values during a preview", async () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
-        const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled",
+        const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled", "automaticBackupRetentionDays",
             "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
