@@ -996,7 +996,9 @@ function athenaManagedResults(r: PlainResource): Decided {
 /**
  * What a Lambda function's `kmsKeyArn` encrypts (the API reference): its environment variables,
  * when it has some, and its SnapStart snapshots, when SnapStart is on. Without either, a key
- * has nothing of the function's configuration to encrypt.
+ * has nothing of the function's configuration to encrypt. It also encrypts Lambda's working
+ * copy of the code (an image function's optimized image; with sourceKmsKeyArn, the unzipped
+ * package): code is the program's artefact, not data the function keeps, and is not judged.
  */
 const LAMBDA_KEY_USES: readonly [string, (r: PlainResource) => Decided][] = [
     ["environment variables", (r) => (isUnknown(r.props.environment) ? undefined
@@ -1004,6 +1006,14 @@ const LAMBDA_KEY_USES: readonly [string, (r: PlainResource) => Decided][] = [
     ["SnapStart snapshots", (r) => fieldOf(r.props.snapStart, "applyOn", (v) => v === "PublishedVersions")],
 ];
 const lambdaKeyUses = (r: PlainResource) => LAMBDA_KEY_USES.filter(([, uses]) => uses(r) === true).map(([what]) => what);
+
+/** Where a CodeBuild project writes to S3 with its `encryptionDisabled` flag, and when that flag counts. */
+const isS3Artifact = (block: Block): Decided => whenKnown(block?.type, (v) => v === "S3");
+const CODEBUILD_S3_OUTPUTS: readonly [string, (block: Block) => Decided][] = [
+    ["artifacts.encryptionDisabled", isS3Artifact],
+    ["secondaryArtifacts[].encryptionDisabled", isS3Artifact],
+    ["logsConfig.s3Logs.encryptionDisabled", (block) => whenKnown(block?.status, (v) => v === "ENABLED")],
+];
 
 const messagingChecks: Check[] = [
     {
@@ -1164,7 +1174,35 @@ const messagingChecks: Check[] = [
         { appliesTo: (r) => negate(athenaManagedResults(r)) }),
     keyCheck([t.ATHENA_WORKGROUP], "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey",
         "Athena encrypts managed query results with a key of its own", { appliesTo: athenaManagedResults }),
+    {
+        // Unless the workgroup overrides client-side settings, "Athena uses the client's settings
+        // for all queries ... including encryption" (Athena guide, "Override client-side
+        // settings"; Checkov CKV_AWS_82, tfsec aws-athena-no-encryption-override): its key is
+        // then a default, not a guarantee. S3 encrypts every object anyway, so only
+        // requireCustomerManagedKey judges it.
+        types: [t.ATHENA_WORKGROUP],
+        property: "configuration.enforceWorkgroupConfiguration",
+        accepts: (v) => v !== false,
+        expected: "true or unset",
+        describe: (v) => (v === false ? "is false (queries may then set their own result encryption and key, or none beyond the bucket's default)" : undefined),
+        appliesTo: (r, config) => (config.requireCustomerManagedKey ? negate(athenaManagedResults(r)) : false),
+        fix: `requireCustomerManagedKey is true: remove \`enforceWorkgroupConfiguration: false\` (the default is true) so that the workgroup's encryption applies to every query, or ${CONFIG_HINT}.`,
+    },
     keyCheck([t.CODEBUILD_PROJECT], "encryptionKey", "CodeBuild encrypts build artifacts with the AWS managed key aws/s3"),
+    // An output CodeBuild writes to S3 with `encryptionDisabled: true` gets no key of the
+    // project's, only the bucket's default encryption (S3 encrypts every object since 2023, so
+    // only requireCustomerManagedKey judges it; Security Hub CodeBuild.3 for S3 logs). The flag
+    // applies to S3 artifacts only, and to S3 logs only when they are on.
+    ...CODEBUILD_S3_OUTPUTS.map(([property, appliesAt]): Check => ({
+        types: [t.CODEBUILD_PROJECT],
+        property,
+        accepts: (v) => v !== true,
+        expected: "false or unset",
+        describe: (v) => (v === true ? "is true (CodeBuild then writes them without the project's key, with the bucket's default encryption only)" : undefined),
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        appliesAt,
+        fix: `requireCustomerManagedKey is true: remove \`encryptionDisabled: true\` so that CodeBuild encrypts them with the project's \`encryptionKey\`, or ${CONFIG_HINT}.`,
+    })),
     // A vector index without a configuration of its own takes its bucket's.
     encryptionListCheck(t.S3_VECTORS_BUCKET, "encryptionConfigurations", { value: undefined, note: "S3 Vectors encrypts the vectors with SSE-S3, keys S3 owns" },
         '{sseType: "aws:kms", kmsKeyArn: key.arn}'),

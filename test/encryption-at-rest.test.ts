@@ -1336,6 +1336,102 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
     });
 });
 
+// What a customer managed key of a workgroup or a project does not cover: results a client may
+// write with its own settings (Athena's enforceWorkgroupConfiguration: false), artifacts and S3
+// logs CodeBuild writes without its key (encryptionDisabled: true). S3 encrypts every object
+// since January 2023, so only requireCustomerManagedKey judges them.
+const S3_ARTIFACTS = { type: "S3", location: "acme-build-artifacts", packaging: "ZIP" };
+const S3_LOGS = (s3Logs: Record<string, unknown>) => ({ logsConfig: { cloudwatchLogs: { status: "ENABLED" }, s3Logs } });
+const KEYED_BUILD = { ...BUILD, encryptionKey: KEY };
+const KMS_RESULTS = RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: KEY });
+
+describe("Athena client overrides and CodeBuild outputs without the project's key (pure rule)", () => {
+    const passes: Case[] = [
+        // Default config: S3 encrypts the objects (JamesWoolfenden/full-fast-fail athena.tf; Trivy AVD-AWS-0018's and prowler's failing examples).
+        ["a workgroup that lets clients override its settings", t.ATHENA_WORKGROUP, WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: false })],
+        ["S3 artifacts with encryption disabled", t.CODEBUILD_PROJECT, { ...BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: true } }],
+        ["S3 logs with encryption disabled", t.CODEBUILD_PROJECT, { ...BUILD, ...S3_LOGS({ status: "ENABLED", location: "acme-build-logs/ci", encryptionDisabled: true }) }],
+        // requireCustomerManagedKey: the workgroup's settings hold (the provider's default is true), or the project's key covers its outputs.
+        ["a workgroup that enforces its settings (tfsec's good example)", t.ATHENA_WORKGROUP, WORKGROUP(KMS_RESULTS), CMK],
+        ["a workgroup that leaves enforcement to the provider's default (true)", t.ATHENA_WORKGROUP,
+            WORKGROUP({ resultConfiguration: { outputLocation: "s3://acme-athena-results/", encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: KEY } } }), CMK],
+        ["managed query results with a key and enforcement off (no client-side result settings)", t.ATHENA_WORKGROUP,
+            WORKGROUP({ ...MANAGED_RESULTS({ kmsKey: KEY }), enforceWorkgroupConfiguration: false }), CMK],
+        ["S3 artifacts encrypted with the project's key (branedev2/for-pull-req's compliant example)", t.CODEBUILD_PROJECT,
+            { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: false } }, CMK],
+        ["S3 logs left to the project's key (the registry's example)", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, ...S3_LOGS({ status: "ENABLED", location: "acme-build-logs/ci" }) }, CMK],
+        ["no artifacts: the flag is ignored", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, artifacts: { type: "NO_ARTIFACTS", encryptionDisabled: true } }, CMK],
+        ["CodePipeline artifacts: the pipeline's artifact store encrypts them", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, artifacts: { type: "CODEPIPELINE", encryptionDisabled: true } }, CMK],
+        ["S3 logs off, with encryption disabled", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, ...S3_LOGS({ status: "DISABLED", encryptionDisabled: true }) }, CMK],
+        ["S3 logs without a status (DISABLED by default)", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, ...S3_LOGS({ encryptionDisabled: true }) }, CMK],
+        // Unknown at preview.
+        ["an unknown enforcement flag", t.ATHENA_WORKGROUP, WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: UB }), CMK],
+        ["an unknown managed results flag with enforcement off", t.ATHENA_WORKGROUP,
+            WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: false, managedQueryResultsConfiguration: { enabled: UB } }), CMK],
+        ["an unknown encryptionDisabled (a module variable)", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: UB } }, CMK],
+        ["an unknown artifacts type", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, artifacts: { type: U, encryptionDisabled: true } }, CMK],
+        ["unknown artifacts", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, artifacts: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown secondary artifact", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, secondaryArtifacts: [UNKNOWN_SENTINELS.object] }, CMK],
+        ["an unknown S3 logs status", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, ...S3_LOGS({ status: U, encryptionDisabled: true }) }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    const misses: [string, string, Record<string, unknown>, string][] = [
+        // tfsec aws-athena-no-encryption-override's bad example (Checkov CKV_AWS_82): clients' settings override the workgroup's.
+        ["a workgroup with SSE_KMS and a key that lets clients override it", t.ATHENA_WORKGROUP, WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: false }),
+            "configuration.enforceWorkgroupConfiguration is false (queries may then set their own result encryption and key"],
+        ["S3 artifacts with encryption disabled", t.CODEBUILD_PROJECT, { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: true } },
+            "artifacts.encryptionDisabled is true (CodeBuild then writes them without the project's key"],
+        ["a secondary S3 artifact with encryption disabled", t.CODEBUILD_PROJECT,
+            { ...KEYED_BUILD, secondaryArtifacts: [{ ...S3_ARTIFACTS, artifactIdentifier: "reports", encryptionDisabled: false }, { ...S3_ARTIFACTS, artifactIdentifier: "site", encryptionDisabled: true }] },
+            "secondaryArtifacts[1].encryptionDisabled is true"],
+        ["S3 logs with encryption disabled (Security Hub CodeBuild.3)", t.CODEBUILD_PROJECT,
+            { ...KEYED_BUILD, ...S3_LOGS({ status: "ENABLED", location: "acme-build-logs/ci", encryptionDisabled: true }) }, "logsConfig.s3Logs.encryptionDisabled is true"],
+    ];
+    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
+        const found = judge(type, props, CMK).map((f) => f.message);
+        expect(found).toEqual([expect.stringContaining(says)]);
+        expect(found[0]).toContain("requireCustomerManagedKey is true");
+        expect(judge(type, props)).toEqual([]);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
+        const resources = [
+            { type: t.ATHENA_WORKGROUP, name: "adhoc", props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: false }) },
+            { type: t.ATHENA_WORKGROUP, name: "reports", props: WORKGROUP(KMS_RESULTS) },
+            { type: t.CODEBUILD_PROJECT, name: "site-build", props: { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: true }, ...S3_LOGS({ status: "ENABLED", encryptionDisabled: true }) } },
+            { type: t.CODEBUILD_PROJECT, name: "tests", props: { ...KEYED_BUILD, ...S3_LOGS({ status: "ENABLED" }) } },
+        ];
+
+        it("reports client overrides and outputs without the project's key only under requireCustomerManagedKey", async () => {
+            expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
+            const run = await engine.run({ resources }, cmkConfig);
+            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
+                ["adhoc", "configuration.enforceWorkgroupConfiguration is false"],
+                ["site-build", "artifacts.encryptionDisabled is true"],
+                ["site-build", "logsConfig.s3Logs.encryptionDisabled is true"],
+            ]);
+        });
+
+        it("preview: flags from another resource's output are not judged", async () => {
+            const fromConfig = (property: string) => ({ propertyDependencies: { [property]: ["cfg"] } });
+            const run = await engine.run({
+                preview: true,
+                resources: [
+                    { type: "aws:ssm/parameter:Parameter", name: "cfg", props: { name: "/ci/flags", type: "String", value: "false" } },
+                    { type: t.ATHENA_WORKGROUP, name: "adhoc", ...fromConfig("configuration"), props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: UB }) },
+                    { type: t.CODEBUILD_PROJECT, name: "site-build", ...fromConfig("artifacts"), props: { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: UB } } },
+                ],
+            }, cmkConfig);
+            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        });
+    });
+});
+
 describe("EMR security configurations (pure rule)", () => {
     const EMR = t.EMR_SECURITY_CONFIGURATION;
     const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
