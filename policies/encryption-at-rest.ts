@@ -1214,6 +1214,16 @@ const messagingChecks: Check[] = [
     keyCheck([t.LAMBDA_FUNCTION], "kmsKeyArn", (r) => `Lambda encrypts the function's ${lambdaKeyUses(r).join(" and ")} with a key of AWS's`, {
         appliesTo: (r) => any(...LAMBDA_KEY_USES.map(([, uses]) => uses(r))),
     }),
+    // Search and assistant indexes of the customer's documents, and an ingestion pipeline's
+    // persistent buffer of the events it carries (without one a pipeline keeps nothing at
+    // rest): each AWS owned by default (Kendra and Q Business guides, "Key management"; the
+    // OSIS API's EncryptionAtRestOptions; Checkov CKV_AWS_262 for Kendra).
+    keyCheck([t.KENDRA_INDEX], "serverSideEncryptionConfiguration.kmsKeyId", "Kendra encrypts the index with an AWS owned key"),
+    keyCheck([t.QBUSINESS_APPLICATION], "encryptionConfiguration.kmsKeyId",
+        "Amazon Q Business encrypts the application's index, conversations and uploads with an AWS owned key"),
+    keyCheck([t.OPENSEARCHINGEST_PIPELINE], "encryptionAtRestOptions.kmsKeyArn", "OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key", {
+        appliesTo: (r) => fieldOf(r.props.bufferOptions, "persistentBufferEnabled", (v) => v === true),
+    }),
     // ECR encrypts every repository (AES256 by default).
     encryptionListCheck(t.ECR_REPOSITORY, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
         '{encryptionType: "KMS", kmsKey: key.arn}'),

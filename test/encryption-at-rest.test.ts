@@ -1432,6 +1432,96 @@ describe("Athena client overrides and CodeBuild outputs without the project's ke
     });
 });
 
+// Search indexes, assistants' indexes and ingestion buffers AWS always encrypts (an AWS owned
+// key by default): only requireCustomerManagedKey judges them. Shapes of the registry's examples.
+const KENDRA_INDEX = { name: "docs-search", edition: "DEVELOPER_EDITION", roleArn: "arn:aws:iam::111122223333:role/kendra" };
+const Q_APPLICATION = {
+    displayName: "example-app", iamServiceRoleArn: "arn:aws:iam::111122223333:role/qbusiness",
+    identityCenterInstanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef", attachmentsConfiguration: { attachmentsControlMode: "ENABLED" },
+};
+const PIPELINE = {
+    pipelineName: "logs", minUnits: 1, maxUnits: 1,
+    pipelineConfigurationBody: 'version: "2"\nlogs-pipeline:\n  source:\n    http:\n      path: "/logs"\n  sink:\n    - stdout: {}\n',
+};
+const BUFFERED = { ...PIPELINE, bufferOptions: { persistentBufferEnabled: true } };
+
+describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffers: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        ["an index without encryption configuration (an AWS owned key)", t.KENDRA_INDEX, KENDRA_INDEX],
+        ["an application without encryption configuration", t.QBUSINESS_APPLICATION, Q_APPLICATION],
+        ["a pipeline with a persistent buffer and no key", t.OPENSEARCHINGEST_PIPELINE, BUFFERED],
+        // Checkov CKV_AWS_262's passing example; the registry's and the CLI's keyed forms.
+        ["an index with a customer managed key", t.KENDRA_INDEX, { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: KEY } }, CMK],
+        ["an application with a customer managed key", t.QBUSINESS_APPLICATION, { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: KEY } }, CMK],
+        ["a buffered pipeline with a customer managed key", t.OPENSEARCHINGEST_PIPELINE, { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: KEY } }, CMK],
+        // A pipeline without a persistent buffer keeps no data at rest (the registry's basic example).
+        ["a pipeline without buffer options", t.OPENSEARCHINGEST_PIPELINE, PIPELINE, CMK],
+        ["a pipeline whose persistent buffer is off", t.OPENSEARCHINGEST_PIPELINE, { ...PIPELINE, bufferOptions: { persistentBufferEnabled: false } }, CMK],
+        // Unknown at preview.
+        ["an unknown index key", t.KENDRA_INDEX, { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: U } }, CMK],
+        ["an unknown index encryption block", t.KENDRA_INDEX, { ...KENDRA_INDEX, serverSideEncryptionConfiguration: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown application key", t.QBUSINESS_APPLICATION, { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: U } }, CMK],
+        ["an unknown buffer flag (a module variable)", t.OPENSEARCHINGEST_PIPELINE, { ...PIPELINE, bufferOptions: { persistentBufferEnabled: UB } }, CMK],
+        ["unknown buffer options", t.OPENSEARCHINGEST_PIPELINE, { ...PIPELINE, bufferOptions: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown buffer key", t.OPENSEARCHINGEST_PIPELINE, { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: U } }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    const misses: [string, string, Record<string, unknown>, string][] = [
+        // Checkov CKV_AWS_262's failing example.
+        ["an index without encryption configuration", t.KENDRA_INDEX, KENDRA_INDEX, "serverSideEncryptionConfiguration.kmsKeyId is not set (Kendra encrypts the index with an AWS owned key"],
+        ["an index with the AWS managed key", t.KENDRA_INDEX, { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: "alias/aws/kendra" } },
+            "serverSideEncryptionConfiguration.kmsKeyId names an AWS managed key"],
+        ["an application without encryption configuration (the registry's example)", t.QBUSINESS_APPLICATION, Q_APPLICATION,
+            "encryptionConfiguration.kmsKeyId is not set (Amazon Q Business encrypts the application's index, conversations and uploads with an AWS owned key"],
+        ["a pipeline with a persistent buffer and no key", t.OPENSEARCHINGEST_PIPELINE, BUFFERED,
+            "encryptionAtRestOptions.kmsKeyArn is not set (OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key"],
+    ];
+    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
+        const found = judge(type, props, CMK).map((f) => f.message);
+        expect(found).toEqual([expect.stringContaining(says)]);
+        expect(found[0]).toContain("requireCustomerManagedKey is true");
+        expect(judge(type, props)).toEqual([]);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
+        const resources = [
+            { type: t.KENDRA_INDEX, name: "docs-search", props: KENDRA_INDEX },
+            { type: t.QBUSINESS_APPLICATION, name: "assistant", props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: KEY } } },
+            { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", props: BUFFERED },
+            { type: t.OPENSEARCHINGEST_PIPELINE, name: "direct", props: PIPELINE },
+        ];
+
+        it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
+            expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
+            const run = await engine.run({ resources }, cmkConfig);
+            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
+                ["docs-search", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
+                ["buffered", "encryptionAtRestOptions.kmsKeyArn is not set"],
+            ]);
+        });
+
+        it("preview: keys from a key created in the same update are not judged", async () => {
+            const unknown = { $unknown: "string" };
+            const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
+            const run = await engine.run({
+                preview: true,
+                resources: [
+                    { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
+                    { type: t.KENDRA_INDEX, name: "docs-search", ...fromKey("serverSideEncryptionConfiguration"), props: { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: unknown } } },
+                    { type: t.QBUSINESS_APPLICATION, name: "assistant", ...fromKey("encryptionConfiguration"), props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: unknown } } },
+                    { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", ...fromKey("encryptionAtRestOptions"), props: { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: unknown } } },
+                ],
+            }, cmkConfig);
+            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        });
+    });
+});
+
 describe("EMR security configurations (pure rule)", () => {
     const EMR = t.EMR_SECURITY_CONFIGURATION;
     const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
