@@ -1224,6 +1224,22 @@ const messagingChecks: Check[] = [
     keyCheck([t.OPENSEARCHINGEST_PIPELINE], "encryptionAtRestOptions.kmsKeyArn", "OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key", {
         appliesTo: (r) => fieldOf(r.props.bufferOptions, "persistentBufferEnabled", (v) => v === true),
     }),
+    // Amazon Connect's call recordings, chat transcripts and reports in S3 (with the bucket's
+    // default encryption unless an `encryptionConfig` names a key) and media streams in Kinesis
+    // Video Streams; a fine-tuned model, which "can replay some of the fine tuning data" (the
+    // Bedrock guide, "Encryption of custom models"); a Customer Profiles domain, "a container
+    // for all customer data" (the CreateDomain API). Streams Connect writes to are judged as such.
+    keyCheck([t.CONNECT_INSTANCE_STORAGE_CONFIG], "storageConfig.s3Config.encryptionConfig.keyId",
+        "Amazon Connect writes the objects with the bucket's default encryption", {
+            alsoSet: '`encryptionType: "KMS"`',
+            appliesTo: (r) => fieldOf(r.props.storageConfig, "s3Config", isRecord),
+        }),
+    keyCheck([t.CONNECT_INSTANCE_STORAGE_CONFIG], "storageConfig.kinesisVideoStreamConfig.encryptionConfig.keyId",
+        "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo", {
+            appliesTo: (r) => fieldOf(r.props.storageConfig, "kinesisVideoStreamConfig", isRecord),
+        }),
+    keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
+    keyCheck([t.CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
     // ECR encrypts every repository (AES256 by default).
     encryptionListCheck(t.ECR_REPOSITORY, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
         '{encryptionType: "KMS", kmsKey: key.arn}'),

@@ -1522,6 +1522,101 @@ describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffe
     });
 });
 
+// Contact-center recordings and transcripts, fine-tuned models and customer profiles: each AWS
+// always encrypts (the bucket's default, a key of AWS's), so only requireCustomerManagedKey judges them.
+const CONNECT_STORAGE = (resourceType: string, storageConfig: Record<string, unknown>) => ({ instanceId: "aaaaaaaa-bbbb-cccc-dddd-111111111111", resourceType, storageConfig });
+const S3_STORAGE = (encryptionConfig?: Record<string, unknown>) => ({
+    storageType: "S3", s3Config: { bucketName: "acme-connect-recordings", bucketPrefix: "audio/", ...(encryptionConfig ? { encryptionConfig } : {}) },
+});
+const VIDEO_STORAGE = (keyId: unknown) => ({
+    storageType: "KINESIS_VIDEO_STREAM", kinesisVideoStreamConfig: { prefix: "example", retentionPeriodHours: 3, encryptionConfig: { encryptionType: "KMS", keyId } },
+});
+const CUSTOM_MODEL = {
+    customModelName: "example-model", jobName: "example-job-1", baseModelIdentifier: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1",
+    roleArn: "arn:aws:iam::111122223333:role/bedrock-customization", hyperparameters: { epochCount: "1", batchSize: "1", learningRate: "0.005", learningRateWarmupSteps: "0" },
+    outputDataConfig: { s3Uri: "s3://bedrock-output-data/data/" }, trainingDataConfig: { s3Uri: "s3://bedrock-training-data/data/train.jsonl" },
+};
+const PROFILES_DOMAIN = { domainName: "example", defaultExpirationDays: 365 };
+
+describe("Connect storage, Bedrock custom models and Customer Profiles domains: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        ["call recordings in S3 without an encryption configuration (the bucket's default encrypts)", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE())],
+        ["a custom model without a key", t.BEDROCK_CUSTOM_MODEL, CUSTOM_MODEL],
+        ["a profiles domain without a key (the registry's example)", t.CUSTOMERPROFILES_DOMAIN, PROFILES_DOMAIN],
+        // edm0cha/call-center-serverless-ai-demo's recordings; the registry's video stream example; its DLQ-and-KMS domain.
+        ["call recordings in S3 with a customer managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })), CMK],
+        ["media streams in Kinesis Video Streams with a customer managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE(KEY)), CMK],
+        ["contact trace records sent to Firehose (the stream is judged as such)", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CONTACT_TRACE_RECORDS", {
+            storageType: "KINESIS_FIREHOSE", kinesisFirehoseConfig: { firehoseArn: "arn:aws:firehose:us-east-1:111122223333:deliverystream/ctr" } }), CMK],
+        ["a custom model with a customer managed key", t.BEDROCK_CUSTOM_MODEL, { ...CUSTOM_MODEL, customModelKmsKeyId: KEY }, CMK],
+        ["a profiles domain with a customer managed key", t.CUSTOMERPROFILES_DOMAIN, { ...PROFILES_DOMAIN, defaultEncryptionKey: KEY, deadLetterQueueUrl: "https://sqs.us-east-1.amazonaws.com/111122223333/dlq" }, CMK],
+        // Unknown at preview.
+        ["an unknown S3 storage key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: U })), CMK],
+        ["an unknown S3 config", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", { storageType: "S3", s3Config: UNKNOWN_SENTINELS.object }), CMK],
+        ["an unknown storage config", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", UNKNOWN_SENTINELS.object as unknown as Record<string, unknown>), CMK],
+        ["an unknown video stream key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE(U)), CMK],
+        ["an unknown custom model key", t.BEDROCK_CUSTOM_MODEL, { ...CUSTOM_MODEL, customModelKmsKeyId: U }, CMK],
+        ["an unknown profiles domain key", t.CUSTOMERPROFILES_DOMAIN, { ...PROFILES_DOMAIN, defaultEncryptionKey: U }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    const misses: [string, string, Record<string, unknown>, string][] = [
+        ["chat transcripts in S3 without an encryption configuration", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CHAT_TRANSCRIPTS", S3_STORAGE()),
+            "storageConfig.s3Config.encryptionConfig.keyId is not set (Amazon Connect writes the objects with the bucket's default encryption"],
+        ["media streams with the AWS managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE("alias/aws/kinesisvideo")),
+            "storageConfig.kinesisVideoStreamConfig.encryptionConfig.keyId names the AWS managed key aws/kinesisvideo"],
+        ["a custom model without a key (the registry's example)", t.BEDROCK_CUSTOM_MODEL, CUSTOM_MODEL,
+            "customModelKmsKeyId is not set (Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"],
+        ["a profiles domain without a key", t.CUSTOMERPROFILES_DOMAIN, PROFILES_DOMAIN,
+            "defaultEncryptionKey is not set (Customer Profiles encrypts the domain's profiles with a key of AWS's"],
+    ];
+    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
+        const found = judge(type, props, CMK).map((f) => f.message);
+        expect(found).toEqual([expect.stringContaining(says)]);
+        expect(found[0]).toContain("requireCustomerManagedKey is true");
+        expect(judge(type, props)).toEqual([]);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
+        const resources = [
+            { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "transcripts", props: CONNECT_STORAGE("CHAT_TRANSCRIPTS", S3_STORAGE()) },
+            { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })) },
+            { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", props: CUSTOM_MODEL },
+            { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", props: PROFILES_DOMAIN },
+        ];
+
+        it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
+            expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
+            const run = await engine.run({ resources }, cmkConfig);
+            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
+                ["transcripts", "storageConfig.s3Config.encryptionConfig.keyId is not set"],
+                ["tuned", "customModelKmsKeyId is not set"],
+                ["profiles", "defaultEncryptionKey is not set"],
+            ]);
+        });
+
+        it("preview: keys from a key created in the same update are not judged", async () => {
+            const unknown = { $unknown: "string" };
+            const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
+            const run = await engine.run({
+                preview: true,
+                resources: [
+                    { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
+                    { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", ...fromKey("storageConfig"),
+                        props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: unknown })) },
+                    { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", ...fromKey("customModelKmsKeyId"), props: { ...CUSTOM_MODEL, customModelKmsKeyId: unknown } },
+                    { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", ...fromKey("defaultEncryptionKey"), props: { ...PROFILES_DOMAIN, defaultEncryptionKey: unknown } },
+                ],
+            }, cmkConfig);
+            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        });
+    });
+});
+
 describe("EMR security configurations (pure rule)", () => {
     const EMR = t.EMR_SECURITY_CONFIGURATION;
     const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
