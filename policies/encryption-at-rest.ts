@@ -1224,6 +1224,9 @@ const messagingChecks: Check[] = [
     keyCheck([t.OPENSEARCHINGEST_PIPELINE], "encryptionAtRestOptions.kmsKeyArn", "OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key", {
         appliesTo: (r) => fieldOf(r.props.bufferOptions, "persistentBufferEnabled", (v) => v === true),
     }),
+    // An S3 Files file system keeps the bucket's files, data and metadata, under an AWS owned
+    // key unless it names one (S3 guide, "S3 Files encryption"); the bucket is judged as such.
+    keyCheck([t.S3_FILES_FILE_SYSTEM], "kmsKeyId", "S3 Files encrypts the file system's data and metadata with an AWS owned key"),
     // Amazon Connect's call recordings, chat transcripts and reports in S3 (with the bucket's
     // default encryption unless an `encryptionConfig` names a key) and media streams in Kinesis
     // Video Streams; a fine-tuned model, which "can replay some of the fine tuning data" (the

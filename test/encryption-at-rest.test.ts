@@ -1444,16 +1444,20 @@ const PIPELINE = {
     pipelineConfigurationBody: 'version: "2"\nlogs-pipeline:\n  source:\n    http:\n      path: "/logs"\n  sink:\n    - stdout: {}\n',
 };
 const BUFFERED = { ...PIPELINE, bufferOptions: { persistentBufferEnabled: true } };
+/** An S3 Files file system as the registry's example declares it. */
+const FILE_SYSTEM = { bucket: "arn:aws:s3:::acme-shared-data", roleArn: "arn:aws:iam::111122223333:role/s3-files" };
 
-describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffers: judged only under requireCustomerManagedKey (pure rule)", () => {
+describe("Kendra indexes, Q Business applications, OpenSearch Ingestion buffers and S3 Files file systems: judged only under requireCustomerManagedKey (pure rule)", () => {
     const passes: Case[] = [
         ["an index without encryption configuration (an AWS owned key)", t.KENDRA_INDEX, KENDRA_INDEX],
         ["an application without encryption configuration", t.QBUSINESS_APPLICATION, Q_APPLICATION],
         ["a pipeline with a persistent buffer and no key", t.OPENSEARCHINGEST_PIPELINE, BUFFERED],
+        ["an S3 Files file system without a key (the registry's example)", t.S3_FILES_FILE_SYSTEM, FILE_SYSTEM],
         // Checkov CKV_AWS_262's passing example; the registry's and the CLI's keyed forms.
         ["an index with a customer managed key", t.KENDRA_INDEX, { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: KEY } }, CMK],
         ["an application with a customer managed key", t.QBUSINESS_APPLICATION, { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: KEY } }, CMK],
         ["a buffered pipeline with a customer managed key", t.OPENSEARCHINGEST_PIPELINE, { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: KEY } }, CMK],
+        ["an S3 Files file system with a customer managed key", t.S3_FILES_FILE_SYSTEM, { ...FILE_SYSTEM, kmsKeyId: KEY }, CMK],
         // A pipeline without a persistent buffer keeps no data at rest (the registry's basic example).
         ["a pipeline without buffer options", t.OPENSEARCHINGEST_PIPELINE, PIPELINE, CMK],
         ["a pipeline whose persistent buffer is off", t.OPENSEARCHINGEST_PIPELINE, { ...PIPELINE, bufferOptions: { persistentBufferEnabled: false } }, CMK],
@@ -1464,6 +1468,7 @@ describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffe
         ["an unknown buffer flag (a module variable)", t.OPENSEARCHINGEST_PIPELINE, { ...PIPELINE, bufferOptions: { persistentBufferEnabled: UB } }, CMK],
         ["unknown buffer options", t.OPENSEARCHINGEST_PIPELINE, { ...PIPELINE, bufferOptions: UNKNOWN_SENTINELS.object }, CMK],
         ["an unknown buffer key", t.OPENSEARCHINGEST_PIPELINE, { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: U } }, CMK],
+        ["an unknown S3 Files key", t.S3_FILES_FILE_SYSTEM, { ...FILE_SYSTEM, kmsKeyId: U }, CMK],
     ];
     it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
         expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
@@ -1478,6 +1483,7 @@ describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffe
             "encryptionConfiguration.kmsKeyId is not set (Amazon Q Business encrypts the application's index, conversations and uploads with an AWS owned key"],
         ["a pipeline with a persistent buffer and no key", t.OPENSEARCHINGEST_PIPELINE, BUFFERED,
             "encryptionAtRestOptions.kmsKeyArn is not set (OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key"],
+        ["an S3 Files file system without a key", t.S3_FILES_FILE_SYSTEM, FILE_SYSTEM, "kmsKeyId is not set (S3 Files encrypts the file system's data and metadata with an AWS owned key"],
     ];
     it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
         const found = judge(type, props, CMK).map((f) => f.message);
@@ -1494,6 +1500,7 @@ describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffe
             { type: t.QBUSINESS_APPLICATION, name: "assistant", props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: KEY } } },
             { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", props: BUFFERED },
             { type: t.OPENSEARCHINGEST_PIPELINE, name: "direct", props: PIPELINE },
+            { type: t.S3_FILES_FILE_SYSTEM, name: "shared", props: FILE_SYSTEM },
         ];
 
         it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
@@ -1502,6 +1509,7 @@ describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffe
             expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
                 ["docs-search", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
                 ["buffered", "encryptionAtRestOptions.kmsKeyArn is not set"],
+                ["shared", "kmsKeyId is not set"],
             ]);
         });
 
@@ -1515,6 +1523,7 @@ describe("Kendra indexes, Q Business applications and OpenSearch Ingestion buffe
                     { type: t.KENDRA_INDEX, name: "docs-search", ...fromKey("serverSideEncryptionConfiguration"), props: { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: unknown } } },
                     { type: t.QBUSINESS_APPLICATION, name: "assistant", ...fromKey("encryptionConfiguration"), props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: unknown } } },
                     { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", ...fromKey("encryptionAtRestOptions"), props: { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: unknown } } },
+                    { type: t.S3_FILES_FILE_SYSTEM, name: "shared", ...fromKey("kmsKeyId"), props: { ...FILE_SYSTEM, kmsKeyId: unknown } },
                 ],
             }, cmkConfig);
             expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);

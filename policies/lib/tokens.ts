@@ -251,6 +251,7 @@ export const OPENSEARCHINGEST_PIPELINE = "aws:opensearchingest/pipeline:Pipeline
 export const CONNECT_INSTANCE_STORAGE_CONFIG = "aws:connect/instanceStorageConfig:InstanceStorageConfig";
 export const BEDROCK_CUSTOM_MODEL = "aws:bedrock/customModel:CustomModel";
 export const CUSTOMERPROFILES_DOMAIN = "aws:customerprofiles/domain:Domain";
+export const S3_FILES_FILE_SYSTEM = "aws:s3/filesFileSystem:FilesFileSystem";
 export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
 export const SFN_ACTIVITY = "aws:sfn/activity:Activity";
 export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
