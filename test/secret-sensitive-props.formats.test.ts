@@ -7,7 +7,7 @@ import { B64, B64URL, b64text, derCertificate, derPrivateKey, fake, mnemonicOf, 
 import { BIP39_ENGLISH } from "../policies/lib/credentials/bip39-english";
 import { findFormat, FORMAT_RULE_IDS, isBip39Mnemonic, isPublicMaterial } from "../policies/lib/credentials/formats";
 import { judgeName } from "../policies/lib/credentials/names";
-import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInScript, findPasswordInSql } from "../policies/lib/credentials/scripts";
+import { findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInScript, findCredentialInTemplate, findPasswordInSql } from "../policies/lib/credentials/scripts";
 import { isEmulatorDummy, isPublishableKey, isSettingShaped, isUnusable, isUnusableLiterally, isVerifier, looksRandom } from "../policies/lib/credentials/shapes";
 import { findSensitiveValues } from "../policies/lib/sensitive";
 
@@ -482,6 +482,11 @@ describe("names", () => {
         ["BUNDLE_GEMS__CONTRIBSYS__COM", "credential"], ["BUNDLE_RUBYGEMS__PKG__GITHUB__COM", "credential"], ["bundle_enterprise__contribsys__com", "credential"],
         ["BUNDLE_PATH", "none"], ["BUNDLE_GEMFILE", "none"], ["BUNDLE_WITHOUT", "none"], ["BUNDLE_BUILD__NOKOGIRI", "none"], ["BUNDLE_LOCAL__RACK", "none"],
         ["BUNDLE_MIRROR__HTTPS://RUBYGEMS__ORG/", "none"], ["BUNDLE_GEM__TEST", "none"],
+        // Airflow's `_SECRET` names a backend key (only a random value there may be the secret) and `_CMD` a command (helper 46);
+        // its options themselves, and Airflow 3's jwt_secret, hold credentials.
+        ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET", "weak"], ["AIRFLOW__WEBSERVER__SECRET_KEY_SECRET", "weak"], ["AIRFLOW__SMTP__SMTP_PASSWORD_SECRET", "weak"],
+        ["AIRFLOW__CELERY__FLOWER_BASIC_AUTH_SECRET", "weak"], ["AIRFLOW__WEBSERVER__SECRET_KEY_CMD", "describing"], ["AIRFLOW__SMTP__SMTP_PASSWORD_CMD", "describing"],
+        ["AIRFLOW__WEBSERVER__SECRET_KEY", "credential"], ["AIRFLOW__SMTP__SMTP_PASSWORD", "credential"], ["AIRFLOW__API_AUTH__JWT_SECRET", "credential"], ["CLIENT_SECRET", "credential"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {
@@ -760,6 +765,36 @@ describe("scripts and argument lists", () => {
             expect(findCredentialInJavaScript(source, judge), source).toBeUndefined();
         }
         expectLinear((n) => findCredentialInJavaScript("{ a: '".repeat(n / 6) + "{ 'b".repeat(n / 4), judge), 300);
+    });
+
+    it("a parameter a script writes is judged under its path's last segment (`aws ssm put-parameter`, `Write-SSMParameter`)", () => {
+        const what = "`aws ssm put-parameter`";
+        for (const line of [`aws ssm put-parameter --name /app/prod/db_password --type SecureString --value '${pw}'`,
+            `aws ssm put-parameter --type String --value ${pw} --name /app/prod/db_password --overwrite`, `aws ssm put-parameter --name=/app/db_password --value="${pw}"`,
+            `aws ssm put-parameter \\\n  --name "/app/prod/db_password" \\\n  --value "${pw}"`, `Write-SSMParameter -Name "/app/prod/db_password" -Type SecureString -Value '${pw}'`]) {
+            expect(findCredentialInScript(line, judge)?.what, line.slice(0, 40)).toBe(what);
+        }
+        expect(findCredentialInArguments(["ssm", "put-parameter", "--name", "/app/prod/db_password", "--value", pw], judge)).toEqual({ index: 5, finding: { what } });
+        for (const line of ["aws ssm put-parameter --name /app/prod/db_password --value file://pw.txt", "aws ssm put-parameter --name /app/prod/db_password --value fileb://pw.bin",
+            "aws ssm put-parameter --name /app/prod/db_password --value \"$DB_PASSWORD\"", `aws ssm put-parameter --name "$NAME" --value ${pw}`,
+            `aws ssm put-parameter --name /app/prod/db_host --value ${pw}`, "aws ssm put-parameter --name /app/prod/token_ttl --value 3600",
+            "aws ssm put-parameter --name /app/db_password --value ''", "aws ssm get-parameter --name /app/prod/db_password --with-decryption",
+            "Write-SSMParameter -Name /app/prod/db_password -Value $DbPassword", "Write-SSMParameter -Name /app/prod/db_password -Value (Get-Content pw.txt)"]) {
+            expect(findCredentialInScript(line, judge), line).toBeUndefined();
+        }
+        expectLinear((n) => findCredentialInScript("ssm put-parameter --name ".repeat(n / 25), judge), 300);
+    });
+
+    it("a VTL mapping template that is not JSON: a variable set to a literal and a member given one, by name; references pass", () => {
+        expect(findCredentialInTemplate(`#set($apiKey = "${pw}")\n{\n  "headers": { "Ocp-Apim-Subscription-Key": "$apiKey" },\n  "body": $util.toJson($ctx.args)\n}`, judge)?.what)
+            .toBe("a mapping template variable given a literal");
+        expect(findCredentialInTemplate(`{\n  "api_key": "${pw}",\n  "message": $input.json('$.message')\n}`, judge)?.what).toBe("a mapping template member given a literal");
+        for (const template of ["#set($apiKey = $ctx.stash.apiKey)\n{ \"x-api-key\": \"$apiKey\" }", "{ \"Authorization\": \"Bearer $input.params('token')\", \"body\": $input.body }",
+            "#set($token = \"$context.authorizer.token\")", "#set($mode = \"strict\")\n{ \"token_type\": \"Bearer\" }", "{ \"password\": \"<your-password>\", \"q\": $input.json('$.q') }",
+            "Action=SendMessage&MessageBody=$input.body"]) {
+            expect(findCredentialInTemplate(template, judge), template).toBeUndefined();
+        }
+        expectLinear((n) => findCredentialInTemplate("#set($a = \"".repeat(n / 11) + "\"k\": \"".repeat(n / 7), judge), 300);
     });
 
     it("a file a script decodes from a base64 literal is judged as its lines (an ecs.config's registry password)", () => {

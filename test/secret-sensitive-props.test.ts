@@ -8,7 +8,8 @@ import { PolicyPackConfig } from "../cli/engine/policy-config";
 import { loadInputFile, parseInput } from "../cli/inputs";
 import { PlainResource } from "../policies/lib/rule";
 import { isUnusable } from "../policies/lib/credentials/shapes";
-import { collectSecretLocations, findSensitiveValues, SecretLocations, nameLooksSensitive, SensitiveOptions } from "../policies/lib/sensitive";
+import { collectSecretLocations, findSensitiveValues, SecretLocations, nameLooksSensitive, SensitiveOptions, SensitiveValue } from "../policies/lib/sensitive";
+import { fake } from "../fixtures/secret-sensitive-props/evaluation/fake";
 import { EMPTY_TEXT_ASSET_HASH, UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../policies/secret-sensitive-props";
 import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
@@ -729,6 +730,77 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // helper 46: a parameter a script writes is judged under its path's last segment, as an aws.ssm.Parameter's
+    // value; Airflow's `_SECRET` and `_CMD` variables name a backend key and a command; VTL mapping templates
+    // that are not JSON are read for literals set or given to a member.
+    describe("parameters written by scripts, Airflow's _SECRET and _CMD variables, VTL mapping templates", () => {
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const ud = (lines: string) => ({ ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData: `#!/bin/bash\n${lines}\n` });
+        const lambda = (variables: Record<string, string>) => ({ role: "arn:aws:iam::123456789012:role/app", runtime: "python3.12", handler: "app.handler", environment: { variables } });
+        const seed = (value: string) => ({ family: "seed", containerDefinitions: JSON.stringify([{ name: "seed", image: "public.ecr.aws/aws-cli/aws-cli:2.17.0",
+            command: ["ssm", "put-parameter", "--name", "/app/prod/db_password", "--type", "SecureString", "--value", value, "--overwrite"] }]) });
+        const resolver = (requestTemplate: string) => ({ apiId: "abcdefghijklmnopqrstuvwxyz", type: "Mutation", field: "analyze", dataSource: "vision_http", requestTemplate,
+            responseTemplate: "$util.toJson($ctx.result.body)" });
+        const vtl = (set: string) => `#set($apiKey = ${set})\n{\n  "version": "2018-05-29",\n  "method": "POST",\n  "resourcePath": "/analyze",\n  "params": {\n` +
+            "    \"headers\": { \"Ocp-Apim-Subscription-Key\": \"$apiKey\", \"Authorization\": \"Bearer $ctx.stash.token\" },\n    \"body\": $util.toJson($ctx.args.input)\n  }\n}";
+        const integration = (template: string) => ({ restApi: "a1b2c3d4e5", resourceId: "abc123", httpMethod: "POST", type: "HTTP", integrationHttpMethod: "POST",
+            uri: "https://api.partner.example/v1/send", requestTemplates: { "application/json": template } });
+        const harmless: [string, string, Record<string, unknown>][] = [
+            ["put-parameter from files", INSTANCE, ud("aws ssm put-parameter --name /app/prod/db_password --type SecureString --value file://db_password.txt --overwrite\n" +
+                "aws ssm put-parameter --name /app/prod/signing_key --type SecureString --value fileb://signing.key\naws ssm put-parameter --cli-input-json file://params/db.json")],
+            ["put-parameter from variables and commands", INSTANCE, ud("DB_PASSWORD=$(openssl rand -base64 24)\n" +
+                "aws ssm put-parameter --name /app/prod/db_password --type SecureString --value \"$DB_PASSWORD\" --overwrite\n" +
+                "aws ssm put-parameter --name \"/app/${ENV}/api_token\" --type SecureString --value \"$(cat /run/secrets/api_token)\"")],
+            ["put-parameter of settings, an empty value and a placeholder", INSTANCE, ud("aws ssm put-parameter --name /app/prod/db_host --type String --value db.internal.acme.example\n" +
+                "aws ssm put-parameter --name /app/prod/token_ttl --type String --value 3600 --overwrite\n" +
+                "aws ssm put-parameter --overwrite --name \"/Viite/Prod/authentication.admin.basic.password\" --type \"SecureString\" --value \"\"\n" +
+                "aws ssm put-parameter --name /app/prod/db_password --type SecureString --value '<your-db-password>'")],
+            ["put-parameter under a name known only at run time", INSTANCE, ud(`aws ssm put-parameter --name "$PARAM_NAME" --type String --value ${fake.password("h46-u-name")}`)],
+            ["Write-SSMParameter given a variable", INSTANCE, ud("<powershell>\nWrite-SSMParameter -Name \"/app/prod/db_password\" -Type SecureString -Value $DbPassword -Overwrite $true\n</powershell>")],
+            ["a seeding task given the container's secret", "aws:ecs/taskDefinition:TaskDefinition", seed("$(DB_PASSWORD)")],
+            ["Airflow's _SECRET variables naming backend keys", "aws:lambda/function:Function", lambda({
+                AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET: "sql_alchemy_conn", AIRFLOW__CELERY__BROKER_URL_SECRET: "airflow/config/celery_broker_url",
+                AIRFLOW__CELERY__FLOWER_BASIC_AUTH_SECRET: "flower_basic_auth", AIRFLOW__CORE__FERNET_KEY_SECRET: "fernet_key" })],
+            ["Airflow's _CMD variables naming commands", "aws:lambda/function:Function", lambda({
+                AIRFLOW__WEBSERVER__SECRET_KEY_CMD: "cat /run/secrets/webserver_secret_key",
+                AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_CMD: "aws secretsmanager get-secret-value --secret-id airflow/db-conn --query SecretString --output text" })],
+            ["a VTL template taking its key from the stash", "aws:appsync/resolver:Resolver", resolver(vtl("$ctx.stash.apiKey"))],
+            ["a mapping template forwarding the caller's token", "aws:apigateway/integration:Integration", integration("#set($inputRoot = $input.path('$'))\n{\n" +
+                "  \"token\": \"Bearer $input.params('token')\",\n  \"apiKey\": \"$stageVariables.partnerKey\",\n  \"mode\": \"strict\",\n  \"message\": $input.json('$.message')\n}")],
+        ];
+        it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+
+        const literal = `${PLAIN}${fake.password("h46-literal")}`;
+        const found: [string, string, Record<string, unknown>, string, SensitiveValue["reason"]][] = [
+            ["put-parameter of a SecureString literal", INSTANCE, ud(`aws ssm put-parameter --name /app/prod/db_password --type SecureString --value '${literal}' --overwrite`),
+                "userData", { kind: "script", what: "`aws ssm put-parameter`" }],
+            ["put-parameter of a String literal, --name last", INSTANCE, ud(`aws ssm put-parameter --type String --value ${literal} --name /app/prod/db_password`),
+                "userData", { kind: "script", what: "`aws ssm put-parameter`" }],
+            ["put-parameter over continued lines", INSTANCE, ud(`aws ssm put-parameter \\\n    --name "/app/prod/db_password" \\\n    --type "SecureString" \\\n    --value "${literal}" \\\n    --overwrite`),
+                "userData", { kind: "script", what: "`aws ssm put-parameter`" }],
+            ["put-parameter with --flag=value", INSTANCE, ud(`aws ssm put-parameter --name=/app/prod/api_key --type=SecureString --value=${PLAIN}${fake.alnum("h46-eq", 32)}`),
+                "userData", { kind: "script", what: "`aws ssm put-parameter`" }],
+            ["Write-SSMParameter given a literal", INSTANCE, ud(`<powershell>\nWrite-SSMParameter -Name "/app/prod/db_password" -Type SecureString -Value "${literal}" -Overwrite $true\n</powershell>`),
+                "userData", { kind: "script", what: "`aws ssm put-parameter`" }],
+            ["a seeding task's put-parameter arguments", "aws:ecs/taskDefinition:TaskDefinition", seed(literal), "containerDefinitions.seed.command.7", { kind: "script", what: "`aws ssm put-parameter`" }],
+            ["a random value where Airflow takes a backend key", "aws:lambda/function:Function", lambda({ AIRFLOW__WEBSERVER__SECRET_KEY_SECRET: `${PLAIN}${fake.alnum("h46-af", 32)}` }),
+                "environment.variables.AIRFLOW__WEBSERVER__SECRET_KEY_SECRET", { kind: "name-and-value" }],
+            ["a connection string where Airflow takes a backend key", "aws:lambda/function:Function",
+                lambda({ AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET: `postgresql://airflow:${literal}@airflow-db.internal:5432/airflow` }),
+                "environment.variables.AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET", { kind: "format", what: expect.any(String) }],
+            ["Airflow 3's jwt_secret itself", "aws:lambda/function:Function", lambda({ AIRFLOW__API_AUTH__JWT_SECRET: literal }), "environment.variables.AIRFLOW__API_AUTH__JWT_SECRET", { kind: "name" }],
+            ["a VTL template setting a key", "aws:appsync/resolver:Resolver", resolver(vtl(`"${PLAIN}${fake.hex("h46-vtl", 32)}"`)),
+                "requestTemplate", { kind: "script", what: "a mapping template variable given a literal" }],
+            ["a mapping template giving a key to a member", "aws:apigateway/integration:Integration", integration(`{\n  "api_key": "${PLAIN}${fake.alnum("h46-tpl", 32)}",\n  "message": $input.json('$.message')\n}`),
+                "requestTemplates.application/json", { kind: "script", what: "a mapping template member given a literal" }],
+        ];
+        it.each(found)("%s is reported", (_label, type, props, path, reason) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => v.path)).toEqual([path]);
+            expect(values[0].reason).toEqual(reason);
+        });
+    });
+
     it("ignoreProperties removes paths written as messages print them, globs allowed", () => {
         const props = { environment: { variables: { PUBLIC_API_KEY: "pk_live_1", PRIVATE_API_KEY: `${PLAIN}-z` } } };
         expect(paths("aws:lambda/function:Function", props, { sensitivePatterns: [], ignoreProperties: ["environment.variables.PUBLIC_API_KEY"] }))
@@ -1139,6 +1211,35 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(lt).toContain("a JSON member decoded from base64");
         expect(resolverMessage).toContain("`code`");
         expect(resolverMessage).toContain("a JavaScript object member given a literal");
+    });
+
+    // helper 46: a parameter a script writes, Airflow's backend keys and a VTL template's key: plaintext reported at the
+    // string that holds them; secret and unknown strings, and their look-alikes, pass.
+    it("put-parameter in user data, Airflow's _SECRET variables and a VTL template's key: plaintext reported, secret, unknown and look-alikes pass", async () => {
+        const literal = `${PLAIN}${fake.password("h46-engine")}`;
+        const instance = (name: string, userData: unknown) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const putParameter = (value: string) => `#!/bin/bash\naws ssm put-parameter --name /app/prod/db_password --type SecureString --value '${value}' --overwrite\n`;
+        const resolver = (name: string, requestTemplate: unknown) => ({ type: "aws:appsync/resolver:Resolver", name,
+            props: { apiId: "abcdefghijklmnopqrstuvwxyz", type: "Mutation", field: "analyze", dataSource: "vision_http", requestTemplate, responseTemplate: "$util.toJson($ctx.result.body)" } });
+        const vtl = (set: string) => `#set($apiKey = ${set})\n{\n  "version": "2018-05-29",\n  "method": "POST",\n  "resourcePath": "/analyze",\n` +
+            "  \"params\": { \"headers\": { \"Ocp-Apim-Subscription-Key\": \"$apiKey\" }, \"body\": $util.toJson($ctx.args.input) }\n}";
+        const run = await analyze({ resources: [
+            instance("ssm-plain", putParameter(literal)),
+            instance("ssm-secret", { $secret: putParameter(literal.replace(PLAIN, SECRET)) }),
+            instance("ssm-unknown", U),
+            instance("ssm-file", "#!/bin/bash\naws ssm put-parameter --name /app/prod/db_password --type SecureString --value file://db_password.txt\n"),
+            fn("airflow-backend-keys", { AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET: "sql_alchemy_conn", AIRFLOW__WEBSERVER__SECRET_KEY_CMD: "cat /run/secrets/webserver_secret_key" }),
+            fn("airflow-plain", { AIRFLOW__WEBSERVER__SECRET_KEY_SECRET: `${PLAIN}${fake.alnum("h46-engine-af", 32)}` }),
+            resolver("vtl-plain", vtl(`"${PLAIN}${fake.hex("h46-engine-vtl", 32)}"`)),
+            resolver("vtl-secret", { $secret: vtl(`"${SECRET}${fake.hex("h46-engine-vtl", 32)}"`) }),
+            resolver("vtl-unknown", U),
+            resolver("vtl-stash", vtl("$ctx.stash.apiKey")),
+        ] });
+        expect(verdicts(run)).toEqual([["ssm-plain", "mandatory", "plaintext"], ["airflow-plain", "mandatory", "plaintext"], ["vtl-plain", "mandatory", "plaintext"]]);
+        const [ssm, airflow, template] = run.of(POLICY).map((d) => d.message);
+        expect(ssm).toContain("`userData` is plaintext but passes a credential in `aws ssm put-parameter`");
+        expect(airflow).toContain("`environment.variables.AIRFLOW__WEBSERVER__SECRET_KEY_SECRET`");
+        expect(template).toContain("`requestTemplate` is plaintext but passes a credential in a mapping template variable given a literal");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

@@ -16,10 +16,10 @@
 // secret covers.
 import { Secret } from "@pulumi/policy";
 import { DOCKER_CONFIG_AUTH, findFormat, isDockerAuth, FormatMatch, isAwsSecretKeyShape, isPublicMaterial, JWK_PRIVATE_KEY, privateJwkMember } from "./credentials/formats";
-import { isGenericChildKey, judgeChildName, judgeName, NameJudgement } from "./credentials/names";
+import { isGenericChildKey, judgeChildName, judgeName, NameJudgement, parameterLeaf } from "./credentials/names";
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import {
-    base64DecodedInScript, findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findPasswordInSql,
+    base64DecodedInScript, findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findCredentialInTemplate, findPasswordInSql,
 } from "./credentials/scripts";
 import {
     base64Text, isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isKmsKeyId, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
@@ -136,6 +136,10 @@ const ARGUMENT_LISTS: Readonly<Record<string, ReadonlySet<string>>> = {
 // `startCommand` are shell command lines).
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript", "buildcommand", "startcommand"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// VTL mapping templates (a JSON one is a document): AppSync's resolver and function templates, and the
+// templates API Gateway keys by content type or selection expression (REST, HTTP and WebSocket APIs, OpenAPI bodies).
+const TEMPLATE_KEYS = new Set(["requesttemplate", "responsetemplate", "requestmappingtemplate", "responsemappingtemplate"]);
+const TEMPLATE_MAPS = new Set(["requesttemplates", "responsetemplates"]);
 // JavaScript source in `code`: CloudFront Functions, AppSync resolvers and functions (APPSYNC_JS).
 const JS_SOURCES: ReadonlySet<string> = new Set([t.CLOUDFRONT_FUNCTION, t.APPSYNC_RESOLVER, t.APPSYNC_FUNCTION]);
 // Scripts an input takes base64-encoded, as userData may be: SageMaker's lifecycle scripts ("A
@@ -458,6 +462,9 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         } else if (key === "code" && JS_SOURCES.has(type)) {
             const inSource = findCredentialInJavaScript(text, scriptJudge(ctx));
             if (inSource) report(ctx, { kind: "script", what: inSource.what });
+        } else if (TEMPLATE_KEYS.has(key) || TEMPLATE_MAPS.has(lower(ctx.path?.rest?.head))) {
+            const inTemplate = findCredentialInTemplate(text, scriptJudge(ctx));
+            if (inTemplate) report(ctx, { kind: "script", what: inTemplate.what });
         } else if (key === "sql") {
             // A statement (a Redshift Data API one): only a user's literal password, as `password = 'x'` may compare.
             const inSql = findPasswordInSql(text, scriptJudge(ctx));
@@ -608,9 +615,7 @@ const SSM_VALUE_KEYS: ReadonlySet<string> = new Set(["value", "insecureValue"]);
  */
 function parameterNameOf(record: Record<string, unknown>): string | undefined {
     const name = unwrapSecrets(record.name);
-    if (typeof name !== "string" || isUnknown(name)) return undefined;
-    const last = name.slice(name.lastIndexOf("/") + 1);
-    return last === "" ? undefined : last;
+    return typeof name !== "string" || isUnknown(name) ? undefined : parameterLeaf(name);
 }
 
 /** An AWS secret access key beside its key ID (`{AccessKeyId, SecretAccessKey}`-like records under any names). */

@@ -150,8 +150,9 @@ const REFERENCE_WORDS = new Set([
     // Cognito's token_use claim (TOKEN_USE=access).
     "use",
     // The command that produces one: the AWS CLI's and SDKs' `credential_process` in ~/.aws/config ("Sourcing
-    // credentials with an external process": `credential_process = /opt/bin/awscreds-custom --username helen`).
-    "process",
+    // credentials with an external process": `credential_process = /opt/bin/awscreds-custom --username helen`),
+    // Airflow's `AIRFLOW__{SECTION}__{KEY}_CMD` (`AIRFLOW__WEBSERVER__SECRET_KEY_CMD`: "execute the command the key is pointing to").
+    "process", "cmd", "command",
 ]);
 // Words after the credential word that may name what the credential is scoped to or used by
 // (API_KEY_PROJECT, SLACK_TOKEN_CHANNEL, DD_API_KEY_LOGS) or what it is about (SECRET_PROJECT=acme-prod,
@@ -293,6 +294,23 @@ const KEY_HEADERS: ReadonlySet<string> = new Set(["x-honeycomb-team"]);
 // is. Account names are 3 to 24 small letters and digits; the endpoints of Azure's national clouds too.
 const AZURE_ACCOUNT_ENDPOINT = /\.[a-z0-9]{3,24}\.(?:blob|dfs)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net|cloudapi\.de)$/i;
 
+// Airflow's `AIRFLOW__{SECTION}__{KEY}_SECRET` names the key its secrets backend holds the option under
+// ("retrieve the secret from the configured secrets backend"), for the options Airflow reads so (its
+// environment variable reference lists sql_alchemy_conn, fernet_key, broker_url, flower_basic_auth,
+// result_backend, password, smtp_password and secret_key): a name (`sql_alchemy_conn`,
+// `airflow/config/sql_alchemy_conn`), so only a random value there may be the secret itself. Its
+// `_CMD` form names a command ("execute the command the key is pointing to"), as `process` does.
+const AIRFLOW_SECRET_OPTION = /^AIRFLOW__[A-Z0-9_]{1,64}?__(?:SQL_ALCHEMY_CONN|FERNET_KEY|BROKER_URL|FLOWER_BASIC_AUTH|RESULT_BACKEND|PASSWORD|SMTP_PASSWORD|SECRET_KEY)_SECRET$/i;
+
+/**
+ * The name an SSM parameter gives its value, its path's last segment (`/app/prod/db_password` →
+ * `db_password`); none for a path ending in `/`.
+ */
+export function parameterLeaf(path: string): string | undefined {
+    const last = path.slice(path.lastIndexOf("/") + 1);
+    return last === "" ? undefined : last;
+}
+
 /** A Hadoop Azure setting's name without the storage account it is scoped to (`fs.azure.account.key.acme.dfs.core.windows.net` → `fs.azure.account.key`). */
 export function withoutAzureAccountEndpoint(name: string): string {
     return name.includes("fs.azure.") ? name.replace(AZURE_ACCOUNT_ENDPOINT, "") : name;
@@ -301,6 +319,7 @@ export function withoutAzureAccountEndpoint(name: string): string {
 function judgeNameWords(name: string): NameJudgement {
     const key = withoutAzureAccountEndpoint(name);
     if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key) || KEY_HEADERS.has(key.toLowerCase())) return { kind: "credential", public: false };
+    if (AIRFLOW_SECRET_OPTION.test(key)) return { kind: "weak", public: false };
     const words = nameWords(key).flatMap((w) => SPLIT_WORDS[w] ?? [w]);
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))

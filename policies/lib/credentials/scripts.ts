@@ -7,14 +7,15 @@
 // `net user name X` and `ConvertTo-SecureString "X" -AsPlainText`), literals piped to
 // `--password-stdin`, `chpasswd` lines, `.netrc` entries, and the same in text written by
 // `echo` or `printf` (`echo "DB_PASSWORD=..." >> .env`); JSON members on a line (`"password":"..."`);
-// SQL giving a user a literal password (`CREATE USER app WITH PASSWORD '...'`).
+// SQL giving a user a literal password (`CREATE USER app WITH PASSWORD '...'`); a parameter a script
+// writes (`aws ssm put-parameter`), judged under the parameter's name; literals in VTL mapping templates.
 // Names are judged by the caller (./names.ts and ./shapes.ts), so the same rules decide for
 // a variable in a script as for a variable in a map. A value taken from elsewhere at run
 // time (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``, PowerShell's `(Get-...)`) is never a
 // finding. Also OpenTelemetry exporters' header lists (`OTEL_EXPORTER_OTLP_HEADERS`), header
 // by header, and option strings (`JAVA_TOOL_OPTIONS`), option by option.
 import { decodeURIComponentSafe } from "./formats";
-import { withoutAzureAccountEndpoint } from "./names";
+import { parameterLeaf, withoutAzureAccountEndpoint } from "./names";
 import { base64Text, looksRandom } from "./shapes";
 
 /** Decides whether `name` holding `value` is a credential (tiers 3 of the detection). */
@@ -230,12 +231,48 @@ function commandWords(text: string, max = 16): string[] {
 
 const isQuoted = (word: string) => word !== unquote(word);
 
+/** The values of a command's options named in `options` (`--name x`, `--name=x`, PowerShell's `-Name x`), case aside. */
+function optionValues(text: string, options: readonly string[]): Map<string, string> {
+    const words = commandWords(text, 32);
+    const values = new Map<string, string>();
+    for (let i = 0; i < words.length; i++) {
+        const option = /^--?([A-Za-z]{1,32})(?:=([\s\S]*))?$/.exec(words[i]);
+        const name = option?.[1].toLowerCase();
+        if (name === undefined || !options.includes(name)) continue;
+        // `--value="x"` is two words: `--value=` and the quoted literal.
+        const value = option![2] || words[++i];
+        if (value !== undefined && !values.has(name)) values.set(name, value);
+    }
+    return values;
+}
+
+/**
+ * A parameter a script writes (the AWS CLI's `aws ssm put-parameter --name /app/prod/db_password
+ * --value X`, AWS Tools for PowerShell's `Write-SSMParameter -Name ... -Value X`): the value and
+ * the name it is judged under, the parameter path's last segment, as an `aws.ssm.Parameter`'s
+ * value is, whatever its `--type`: the literal is in the script either way. A value the CLI
+ * reads from a file (`file://`, `fileb://`) is none; a name not known until run time names nothing.
+ */
+function parameterWritten(after: string): { name: string; value: string } | undefined {
+    const options = optionValues(after, ["name", "value"]);
+    const [path, value] = [options.get("name"), options.get("value")];
+    const name = path === undefined ? undefined : parameterLeaf(unquote(path));
+    if (name === undefined || value === undefined || isRuntime(name) || /^["']?fileb?:\/\//i.test(value)) return undefined;
+    return { name, value };
+}
+
 /**
  * Commands whose arguments take a password, and how to read it from the text after the
  * command (and before it, for a pipe): attached (`mysql -pSECRET`; a separate word after `-p`
- * is mysql's database name), as the next word, or by position.
+ * is mysql's database name), as the next word, or by position. A value another argument
+ * names (a parameter's path) is judged under that name (`name`), else as a password.
  */
-const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, before: string): string | undefined; what: string }[] = [
+const PASSWORD_ARGUMENTS: readonly { command: RegExp; password(after: string, before: string): string | undefined; name?(after: string): string | undefined; what: string }[] = [
+    {
+        // `ssm put-parameter` alone too: a container of the AWS CLI's image has `aws` as its entry point.
+        command: /\b(?:ssm\s{1,8}put-parameter|Write-SSMParameter)(?=\s)/i, what: "`aws ssm put-parameter`",
+        password: (t) => parameterWritten(t)?.value, name: (t) => parameterWritten(t)?.name,
+    },
     { command: /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?=\s)/, password: (t) => MYSQL_ATTACHED.exec(t)?.[1], what: "`mysql -p`" },
     { command: /\b(?:docker|podman|buildah|skopeo|helm|oras|nerdctl)\s{1,8}(?:registry\s{1,8})?login(?=\s)/, password: after("(?:-p|--password)", String.raw`(?:\s{1,8}|=)`), what: "`docker login -p`" },
     { command: /\bsshpass(?=\s)/, password: after("-p", String.raw`\s{0,8}`), what: "`sshpass -p`" },
@@ -318,11 +355,13 @@ function argumentPassword(line: string, judge: NameJudge): string | undefined {
     for (const rule of PASSWORD_ARGUMENTS) {
         const m = rule.command.exec(line);
         if (!m) continue;
-        const raw = rule.password(line.slice(m.index + m[0].length), line.slice(0, m.index));
+        const after = line.slice(m.index + m[0].length);
+        const raw = rule.password(after, line.slice(0, m.index));
         if (raw === undefined) continue;
         const password = unquote(raw);
+        const name = rule.name ? rule.name(after) : "password";
         // Ports (`-p3306:3306`) and run-time values are not passwords.
-        if (password !== "" && !isRuntime(password) && !/^\d+(?::\d+)*$/.test(password) && judge("password", password)) return rule.what;
+        if (name !== undefined && password !== "" && !isRuntime(password) && !/^\d+(?::\d+)*$/.test(password) && judge(name, password)) return rule.what;
     }
     return undefined;
 }
@@ -522,6 +561,32 @@ export function findCredentialInJavaScript(text: string, judge: NameJudge): Scri
         for (let m = reader.re.exec(source); m; m = reader.re.exec(source)) {
             const value = reader.value(m);
             if (!value.includes("${") && judge(reader.name(m), value)) return { what: reader.what };
+        }
+    }
+    return undefined;
+}
+
+// A VTL mapping template's variable set to a literal: `#set($apiKey = "x")`, `#set(${token} = 'x')`.
+const VTL_SET = /#set\(\s{0,8}\$!?\{?([A-Za-z_]\w{0,127})\}?\s{0,8}=\s{0,8}(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')\s{0,8}\)/g;
+const TEMPLATE_LITERALS: readonly { re: RegExp; what: string; value(m: RegExpExecArray): string }[] = [
+    { re: VTL_SET, what: "a mapping template variable given a literal", value: (m) => m[2] ?? m[3] },
+    { re: JSON_MEMBER, what: "a mapping template member given a literal", value: (m) => m[2] },
+];
+
+/**
+ * Judges a mapping template in VTL that is not JSON (`$input.json('$')`, `#set` and `#foreach` make most of them
+ * so): API Gateway's request and response templates, AppSync's resolver templates. A variable set to a
+ * literal and a JSON member given one on a line, by name: public AppSync resolvers set an API key so
+ * (`#set($apiKey = "...")`, then `"Ocp-Apim-Subscription-Key": "$apiKey"`). VTL expands references inside
+ * a string, so a value holding `$` is filled per request.
+ */
+export function findCredentialInTemplate(text: string, judge: NameJudge): ScriptFinding | undefined {
+    const template = bounded(text);
+    for (const reader of TEMPLATE_LITERALS) {
+        reader.re.lastIndex = 0;
+        for (let m = reader.re.exec(template); m; m = reader.re.exec(template)) {
+            const value = reader.value(m);
+            if (!value.includes("$") && judge(m[1], value)) return { what: reader.what };
         }
     }
     return undefined;
