@@ -799,6 +799,27 @@ describe("findSensitiveValues (pure)", () => {
             expect(values.map((v) => v.path)).toEqual([path]);
             expect(values[0].reason).toEqual(reason);
         });
+
+        // The same reading of a parameter in documents: CloudFormation's AWS::SSM::Parameter, a Step Functions ssm:putParameter task.
+        const STACK = "aws:cloudformation/stack:Stack";
+        const template = (properties: Record<string, unknown>) => ({ name: "params", templateBody: JSON.stringify({ Resources: { Param: { Type: "AWS::SSM::Parameter", Properties: properties } } }) });
+        const putParameter = (parameters: Record<string, unknown>) => ({ name: "seed", roleArn: "arn:aws:iam::123456789012:role/sfn", definition: JSON.stringify({ StartAt: "Put",
+            States: { Put: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:ssm:putParameter", Parameters: parameters, End: true } } }) });
+        it.each([
+            ["a setting under a setting's name", STACK, template({ Name: "/app/prod/db_host", Type: "String", Value: "db.internal.acme.example" })],
+            ["a parameter without a name", STACK, template({ Type: "String", Value: literal })],
+            ["a name/value record that is no parameter", STACK, template({ Name: "/app/prod/db_password", Value: literal })],
+            ["a task's value from its input", "aws:sfn/stateMachine:StateMachine", putParameter({ Name: "/app/prod/db_password", Type: "SecureString", "Value.$": "$.password" })],
+            ["an AMI id", "aws:sfn/stateMachine:StateMachine", putParameter({ Name: "/golden/ami-id", Type: "String", Value: "ami-0abcdef1234567890" })],
+        ])("a parameter written by a document: %s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+        it.each([
+            ["CloudFormation's AWS::SSM::Parameter", STACK, template({ Name: "/app/prod/db_password", Type: "String", Value: literal }), "templateBody.Resources.Param.Properties.Value"],
+            ["a Step Functions ssm:putParameter task", "aws:sfn/stateMachine:StateMachine", putParameter({ Name: "/app/prod/db_password", Type: "SecureString", Value: literal, Overwrite: true }),
+                "definition.States.Put.Parameters.Value"],
+        ])("a parameter written by a document: %s with a literal is reported", (_label, type, props, path) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => [v.path, v.reason, v.namedBy])).toEqual([[path, { kind: "name" }, "the parameter"]]);
+        });
     });
 
     it("ignoreProperties removes paths written as messages print them, globs allowed", () => {
@@ -1240,6 +1261,20 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(ssm).toContain("`userData` is plaintext but passes a credential in `aws ssm put-parameter`");
         expect(airflow).toContain("`environment.variables.AIRFLOW__WEBSERVER__SECRET_KEY_SECRET`");
         expect(template).toContain("`requestTemplate` is plaintext but passes a credential in a mapping template variable given a literal");
+    });
+
+    it("an SSM parameter a CloudFormation template writes is judged under its name: plaintext reported, secret, unknown and settings pass", async () => {
+        const stack = (name: string, templateBody: unknown) => ({ type: "aws:cloudformation/stack:Stack", name, props: { name, templateBody } });
+        const template = (parameter: string, value: string) => JSON.stringify({ Resources: { Param: { Type: "AWS::SSM::Parameter", Properties: { Name: parameter, Type: "String", Value: value } } } });
+        const literal = `${PLAIN}${fake.password("h46-engine-cfn")}`;
+        const run = await analyze({ resources: [
+            stack("cfn-plain", template("/app/prod/db_password", literal)),
+            stack("cfn-secret", { $secret: template("/app/prod/db_password", literal.replace(PLAIN, SECRET)) }),
+            stack("cfn-unknown", U),
+            stack("cfn-setting", template("/app/prod/db_host", "db.internal.acme.example")),
+        ] });
+        expect(verdicts(run)).toEqual([["cfn-plain", "mandatory", "plaintext"]]);
+        expect(run.of(POLICY)[0].message).toContain("`templateBody.Resources.Param.Properties.Value`");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

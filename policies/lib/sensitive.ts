@@ -164,6 +164,8 @@ interface NamedValue {
     /** Whether the record names the value at all (a classic WAF tuple may match a URI). */
     when?: (record: Record<string, unknown>) => boolean;
     wildcards?: true;
+    /** The name is a parameter's path: the value is judged under its last segment. */
+    leaf?: true;
 }
 const COMPARED = "the header it is compared with";
 const NAMED_BY_FIELD: readonly NamedValue[] = [
@@ -173,7 +175,11 @@ const NAMED_BY_FIELD: readonly NamedValue[] = [
     { value: "SearchString", nameAt: ["FieldToMatch", "SingleHeader", "Name"], namedBy: COMPARED },
     { value: "targetString", nameAt: ["fieldToMatch", "data"], namedBy: COMPARED, when: (r) => unwrappedAt(r, ["fieldToMatch", "type"]) === "HEADER" },
     { value: "value", nameAt: ["key"], namedBy: "the key it is stored under", when: (r) => "keyValueStoreArn" in r },
+    // An SSM parameter written by a document, as an aws.ssm.Parameter (decision 8): CloudFormation's
+    // AWS::SSM::Parameter properties, a Step Functions `aws-sdk:ssm:putParameter` task's parameters.
+    { value: "Value", nameAt: ["Name"], namedBy: "the parameter", when: (r) => SSM_PARAMETER_TYPES.has(unwrappedAt(r, ["Type"]) as string), leaf: true },
 ];
+const SSM_PARAMETER_TYPES: ReadonlySet<unknown> = new Set(["String", "StringList", "SecureString"]);
 
 /** The value at `path`, through `Secret` wrappers (the remediation path still has them), unlike values.ts' `valueAt`. */
 function unwrappedAt(record: Record<string, unknown>, path: readonly string[]): unknown {
@@ -190,9 +196,10 @@ function unwrappedAt(record: Record<string, unknown>, path: readonly string[]): 
 function namedValue(record: Record<string, unknown>): { match: NamedValue; name: string } | undefined {
     for (const match of NAMED_BY_FIELD) {
         if (!(match.value in record) || (match.when && !match.when(record))) continue;
-        const name = unwrappedAt(record, match.nameAt);
+        const named = unwrappedAt(record, match.nameAt);
         // An unknown name passes: which header or key this is is not known yet (preview).
-        if (typeof name === "string" && name !== "" && !isUnknown(name)) return { match, name };
+        const name = typeof named === "string" && !isUnknown(named) ? (match.leaf ? parameterLeaf(named) : named) : undefined;
+        if (name !== undefined && name !== "") return { match, name };
     }
     return undefined;
 }
