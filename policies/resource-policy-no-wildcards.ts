@@ -446,6 +446,27 @@ const SHARED_PROVIDERS: readonly SharedProvider[] = [
         ["sts:RoleSessionName"],
     ),
     sharedProvider(
+        // Crafting's SaaS sandboxes (sandboxes.cloud; a self-hosted deployment is its own issuer): its
+        // guide sets the provider's audience to the organization's name and pins `aud` to it; AWS's
+        // list names `aud` the tenant claim. A concrete subject names one of a tenant's identities.
+        "sandboxes\\.cloud",
+        ["aud", "sub"],
+        (_claim, value) => concrete(value),
+        "trusts Crafting's shared OIDC provider (sandboxes.cloud) without a condition on the token's audience (aud) naming your " +
+        "organization, so a sandbox of any Crafting organization may assume the role. Add a condition StringEquals " +
+        '"sandboxes.cloud:aud": "<your Crafting organization>", as Crafting\'s identity federation guide writes it.',
+    ),
+    sharedProvider(
+        // Shisho Cloud; AWS's list names `sub` its tenant claim. Its format is not public, so any value
+        // with a fixed start counts as naming a tenant: only a missing or all-wildcard subject is open.
+        "tokens\\.cloud\\.shisho\\.dev",
+        ["sub"],
+        (_claim, value) => fixedPart(value) !== "",
+        "trusts Shisho Cloud's OIDC provider (tokens.cloud.shisho.dev) without a condition on the token's subject (sub), so a " +
+        "workflow of any Shisho Cloud organization may assume the role. Add a condition StringEquals \"tokens.cloud.shisho.dev:sub\" " +
+        "with the subject Shisho Cloud shows for your organization's bot.",
+    ),
+    sharedProvider(
         // GitLab.com; a self-managed instance is its owner's own issuer.
         "gitlab\\.com",
         ["sub", "project_path", "namespace_path", "project_id", "namespace_id"],

@@ -714,6 +714,36 @@ describe("findResourcePolicyWildcards (pure rule): trust policies (iam.Role assu
         expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${expected}`]);
     });
 
+    // The last two of AWS's list: sandboxes.cloud (Crafting), whose guide names the organization in
+    // the audience, and Shisho Cloud, whose tenant claim is sub (its format not public).
+    const SANDBOXES = `arn:aws:iam::${ACCOUNT}:oidc-provider/sandboxes.cloud`;
+    const SHISHO = `arn:aws:iam::${ACCOUNT}:oidc-provider/tokens.cloud.shisho.dev`;
+    it.each([
+        ["sandboxes.cloud: the organization's audience, as Crafting's guide writes it", federated(SANDBOXES, { StringEquals: { "sandboxes.cloud:aud": ["acme"] } })],
+        ["sandboxes.cloud: two organizations", federated(SANDBOXES, { StringEquals: { "sandboxes.cloud:aud": ["acme", "acme-labs"] } })],
+        ["sandboxes.cloud: an audience unknown at preview", federated(SANDBOXES, { StringEquals: { "sandboxes.cloud:aud": U.string } })],
+        ["a self-hosted Crafting deployment (its own issuer), without a condition", federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/sandboxes.acme.internal`)],
+        ["Shisho Cloud: one subject", federated(SHISHO, { StringEquals: { "tokens.cloud.shisho.dev:sub": "org:acme:bot:BT01HXYZ" } })],
+        ["Shisho Cloud: a subject with a fixed start", federated(SHISHO, { StringLike: { "tokens.cloud.shisho.dev:sub": "org:acme:*" } })],
+    ])("passes: %s", (_label, assumeRolePolicy) => {
+        expect(check(t.IAM_ROLE, { assumeRolePolicy })).toEqual([]);
+    });
+
+    const SANDBOXES_OPEN = "trusts Crafting's shared OIDC provider (sandboxes.cloud) without a condition on the token's audience (aud) naming your " +
+        "organization, so a sandbox of any Crafting organization may assume the role";
+    const SHISHO_OPEN = "trusts Shisho Cloud's OIDC provider (tokens.cloud.shisho.dev) without a condition on the token's subject (sub), so a " +
+        "workflow of any Shisho Cloud organization may assume the role";
+    it.each([
+        ["sandboxes.cloud without a condition", federated(SANDBOXES), SANDBOXES_OPEN],
+        ["sandboxes.cloud with every organization's audience", federated(SANDBOXES, { StringLike: { "sandboxes.cloud:aud": "*" } }), SANDBOXES_OPEN],
+        ["sandboxes.cloud with an organization prefix (acme* is also acme-evil)", federated(SANDBOXES, { StringLike: { "sandboxes.cloud:aud": "acme*" } }), SANDBOXES_OPEN],
+        ["Shisho Cloud without a condition", federated(SHISHO), SHISHO_OPEN],
+        ["Shisho Cloud with only the audience (not its tenant claim)", federated(SHISHO, { StringEquals: { "tokens.cloud.shisho.dev:aud": "sts.amazonaws.com" } }), SHISHO_OPEN],
+        ["Shisho Cloud with any subject", federated(SHISHO, { StringLike: { "tokens.cloud.shisho.dev:sub": "*" } }), SHISHO_OPEN],
+    ])("fails: %s", (_label, assumeRolePolicy, expected) => {
+        expect(short(check(t.IAM_ROLE, { assumeRolePolicy }))).toEqual([`${t.IAM_ROLE} "r": assumeRolePolicy Statement[0] ${expected}`]);
+    });
+
     // A program that creates the provider names it by its ARN, unknown at preview (Principal:
     // {Federated: provider.arn} in an object document). Its condition keys do not settle whose it
     // is: with an EKS provider, a test on gitlab.com's keys never matches and no one may assume
@@ -1787,6 +1817,27 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
             ["deploy-environment", "mandatory", `${t.IAM_ROLE} "deploy-environment": assumeRolePolicy Statement[0] trusts GitHub Actions' OIDC provider`],
             ["web-facebook", "mandatory", `${t.IAM_ROLE} "web-facebook": assumeRolePolicy Statement[0] trusts Facebook's built-in web identity provider (graph.facebook.com)`],
+        ]);
+    });
+
+    it("judges the trust policies of sandboxes.cloud by the organization's audience and Shisho Cloud by the subject", async () => {
+        const role = (name: string, issuer: string, condition?: Record<string, unknown>) => ({
+            type: t.IAM_ROLE, name, props: { assumeRolePolicy: JSON.stringify(doc({
+                Effect: "Allow", Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer}` }, Action: "sts:AssumeRoleWithWebIdentity",
+                ...(condition ? { Condition: condition } : {}),
+            })) },
+        });
+        const run = await engine.run({
+            resources: [
+                role("sandbox-org", "sandboxes.cloud", { StringEquals: { "sandboxes.cloud:aud": ["acme"] } }),
+                role("sandbox-any", "sandboxes.cloud"),
+                role("shisho-bot", "tokens.cloud.shisho.dev", { StringEquals: { "tokens.cloud.shisho.dev:sub": "org:acme:bot:BT01HXYZ" } }),
+                role("shisho-any", "tokens.cloud.shisho.dev", { StringLike: { "tokens.cloud.shisho.dev:sub": "*" } }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
+            ["sandbox-any", "mandatory", `${t.IAM_ROLE} "sandbox-any": assumeRolePolicy Statement[0] trusts Crafting's shared OIDC provider (sandboxes.cloud)`],
+            ["shisho-any", "mandatory", `${t.IAM_ROLE} "shisho-any": assumeRolePolicy Statement[0] trusts Shisho Cloud's OIDC provider (tokens.cloud.shisho.dev)`],
         ]);
     });
 
