@@ -235,6 +235,11 @@ const UNPINNED_CLOUDFRONT_PROBLEM =
     "so the CloudFront distributions of every AWS account may use it through an origin access control. " +
     'Add `"StringEquals": {"AWS:SourceArn": <your distribution\'s ARN>}` (or aws:SourceAccount with your account id), as CloudFront\'s guide writes it.';
 
+const UNPINNED_S3_NOTIFICATIONS_PROBLEM =
+    'allows the service principal "s3.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
+    "so S3 may deliver here the event notifications of any AWS account's bucket, for your consumers to act on. " +
+    'Add `"ArnLike": {"aws:SourceArn": <your bucket\'s ARN>}` (and aws:SourceAccount with your account id), as the S3 guide writes it.';
+
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
     const at = locationOf(resource, input);
     const reading = readDocument(resource, input);
@@ -281,23 +286,53 @@ function statementProblems(
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
     // As for lambda.Permission: a service may invoke the function for any account's resources.
     if (service === "lambda-policy" && unpinnedServices(statement).length > 0) problems.push(UNPINNED_SERVICE_PROBLEM);
-    if (service === "s3-bucket" && readsForAnyDistribution(statement, document)) problems.push(UNPINNED_CLOUDFRONT_PROBLEM);
+    problems.push(...unpinnedDeputies(statement, document, resource.type));
     return problems;
 }
 
-const CLOUDFRONT = "cloudfront.amazonaws.com";
+/** A service principal that acts for the resources of every AWS account, and what it does here for any of them when unpinned. */
+interface Deputy {
+    service: string;
+    problem: string;
+}
+
+// An origin access control signs as cloudfront.amazonaws.com for every distribution of every account
+// (CloudFront's guide, "Restrict access to an Amazon S3 origin": allow CloudFront "only when the
+// request is on behalf of the CloudFront distribution that contains the S3 origin").
+const CLOUDFRONT_OAC: Deputy = { service: "cloudfront.amazonaws.com", problem: UNPINNED_CLOUDFRONT_PROBLEM };
+// S3 delivers event notifications to a queue or topic of any account whose policy admits it, with no
+// confirmation (AWS's S3 guide, "Granting permissions to publish event notification messages to a
+// destination", pins aws:SourceArn and aws:SourceAccount; so do CDK's notification destinations).
+const S3_NOTIFICATIONS: Deputy = { service: "s3.amazonaws.com", problem: UNPINNED_S3_NOTIFICATIONS_PROBLEM };
 
 /**
- * Whether a bucket policy lets CloudFront in for any account's distribution. An origin access control
- * signs as cloudfront.amazonaws.com for every distribution of every account; only a condition on
- * the source keeps the others out (CloudFront's guide, "Restrict access to an Amazon S3 origin":
- * allow CloudFront "only when the request is on behalf of the CloudFront distribution that contains
- * the S3 origin"). Other service principals of a bucket policy write logs or inventories, and are
- * left as they are. A Deny may fence the grant as for anyone (denyFences); an unknown statement may.
+ * The cross-service confused deputies judged per document type: where an unpinned service principal
+ * reads the owner's data or feeds the owner's consumers on behalf of any account. Other service
+ * principals stay named principals: log writers (S3 server access logs, which go only to a bucket of
+ * the source's owner; CloudTrail, Config, vended logs, ELB) add objects under the writer's own account,
+ * cross-account EventBridge targets need a role of the bus's account, and SNS asks a queue's owner to
+ * confirm another account's subscription.
  */
-function readsForAnyDistribution(statement: PolicyStatement, document: Document): boolean {
-    if (!unpinnedServices(statement).includes(CLOUDFRONT) || document.incomplete) return false;
-    return any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement))) === false;
+const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
+    [t.S3_BUCKET_POLICY]: [CLOUDFRONT_OAC],
+    [t.S3_BUCKET]: [CLOUDFRONT_OAC],
+    [t.S3_BUCKET_V2]: [CLOUDFRONT_OAC],
+    [t.SQS_QUEUE]: [S3_NOTIFICATIONS],
+    [t.SQS_QUEUE_POLICY]: [S3_NOTIFICATIONS],
+    [t.SNS_TOPIC]: [S3_NOTIFICATIONS],
+    [t.SNS_TOPIC_POLICY]: [S3_NOTIFICATIONS],
+};
+
+/**
+ * What is wrong when an Allow names one of the document's deputies without a condition on the source.
+ * A Deny may fence the grant as for anyone (denyFences); an unknown statement may.
+ */
+function unpinnedDeputies(statement: PolicyStatement, document: Document, type: string): string[] {
+    const named = unpinnedServices(statement);
+    const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service));
+    if (deputies.length === 0 || document.incomplete) return [];
+    const fenced = any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement)));
+    return fenced === false ? deputies.map((deputy) => deputy.problem) : [];
 }
 
 // ---------------------------------------------------------------- shared OIDC providers

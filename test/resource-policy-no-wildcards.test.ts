@@ -37,6 +37,8 @@ const ANYONE = 'allows any principal (Principal "*") without a condition that pi
 const ANYONE_BUT = 'allows every principal but those in NotPrincipal without a condition that pins the caller';
 const UNPINNED_CLOUDFRONT = 'allows the service principal "cloudfront.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
     "so the CloudFront distributions of every AWS account may use it through an origin access control";
+const UNPINNED_S3_EVENTS = 'allows the service principal "s3.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
+    "so S3 may deliver here the event notifications of any AWS account's bucket, for your consumers to act on";
 const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"), without a condition that pins the caller`;
 
 // The verdict on a stack of this one resource: its resource part, then the stack part (ACLs and bucket policies open to anyone).
@@ -115,6 +117,37 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
         ["S3 events: aws:SourceArn of a bucket (no account in S3 ARNs) and aws:SourceAccount", t.SQS_QUEUE_POLICY, [
             allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("ArnLike", "aws:SourceArn", BUCKET) }),
             allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringEquals", "aws:SourceAccount", ACCOUNT) }),
+        ]],
+        // S3 event notifications to a queue or topic, as the S3 guide, Terraform's and CDK's destinations write them.
+        ["S3 events to a queue: the bucket written arn:aws:s3:*:*:bucket (the S3 guide)", t.SQS_QUEUE_POLICY,
+            [allow({ Service: "s3.amazonaws.com" }, "SQS:SendMessage", { Resource: QUEUE, ...when("ArnLike", "aws:SourceArn", "arn:aws:s3:*:*:shop-uploads") })]],
+        ["S3 events to a queue: ArnEquals on the bucket's ARN and aws:SourceAccount", t.SQS_QUEUE, [allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", {
+            Resource: QUEUE, Condition: { ArnEquals: { "aws:SourceArn": BUCKET }, StringEquals: { "aws:SourceAccount": ACCOUNT } } })]],
+        ["S3 events to a topic: two buckets", t.SNS_TOPIC_POLICY, [allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", {
+            Resource: TOPIC, ...when("ArnLike", "aws:SourceArn", [BUCKET, "arn:aws:s3:::shop-logs"]) })]],
+        ["S3 events to a topic: aws:SourceAccount alone", t.SNS_TOPIC, [allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", {
+            Resource: TOPIC, ...when("StringEquals", "aws:SourceAccount", ACCOUNT) })]],
+        ["S3 events to a queue: the organization's buckets (aws:SourceOrgID)", t.SQS_QUEUE_POLICY, [allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", {
+            Resource: QUEUE, ...when("StringEquals", "aws:SourceOrgID", ORG) })]],
+        ["S3 events to a queue fenced by a Deny on every other account's source", t.SQS_QUEUE_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+            deny("*", "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", ACCOUNT) }),
+        ]],
+        // SNS asks a queue's owner to confirm another account's subscription; EventBridge needs a role for another
+        // account's target; CloudWatch alarms page whoever subscribed: left as named services.
+        ["SNS to SQS without condition: a foreign subscription needs the queue owner's confirmation", t.SQS_QUEUE_POLICY,
+            [allow({ Service: "sns.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE })]],
+        ["EventBridge to SQS without condition (another account's rule needs a role)", t.SQS_QUEUE_POLICY,
+            [allow({ Service: "events.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE })]],
+        ["CloudWatch alarms to SNS without condition (aws-samples/amazon-cloudwatch-auto-alarms)", t.SNS_TOPIC_POLICY,
+            [allow({ Service: "cloudwatch.amazonaws.com" }, "sns:Publish", { Sid: "Allow_Publish_Alarms", Resource: TOPIC })]],
+        ["log writers without condition: CloudTrail, vended logs (flow logs) and Config write under their own account", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudtrail.amazonaws.com" }, "s3:GetBucketAcl", { Sid: "AWSCloudTrailAclCheck", Resource: BUCKET }),
+            allow({ Service: "cloudtrail.amazonaws.com" }, "s3:PutObject", { Sid: "AWSCloudTrailWrite", Resource: `${BUCKET}/AWSLogs/${ACCOUNT}/*`,
+                ...when("StringEquals", "s3:x-amz-acl", "bucket-owner-full-control") }),
+            allow({ Service: "delivery.logs.amazonaws.com" }, "s3:PutObject", { Sid: "AWSLogDeliveryWrite", Resource: `${BUCKET}/*` }),
+            allow({ Service: "config.amazonaws.com" }, ["s3:GetBucketAcl", "s3:ListBucket"], { Resource: BUCKET }),
+            allow({ Service: "s3.amazonaws.com" }, "s3:PutObject", { Sid: "InventoryDestination", Resource: `${BUCKET}/*` }),
         ]],
         ["the SQS console's owner statement: SQS:* to the account root", t.SQS_QUEUE, [allow({ AWS: ROOT }, "SQS:*", { Resource: QUEUE })]],
         ["ecr:* to account roots (bare id too) delegates to IAM", t.ECR_REPOSITORY_POLICY, [allow({ AWS: [ROOT, "444455556666"] }, "ecr:*")]],
@@ -267,6 +300,17 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
             allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEqualsIfExists", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) }),
             allow({ Service: ["logging.s3.amazonaws.com", "cloudfront.amazonaws.com"] }, ["s3:GetObject", "s3:PutObject"], { Resource: `${BUCKET}/*`, ...when("Bool", "aws:SecureTransport", "true") }),
         ], [], [["Statement[0]", UNPINNED_CLOUDFRONT], ["Statement[1]", UNPINNED_CLOUDFRONT]]],
+        // S3 event notifications of any account's bucket (public programs: pagopa/developer-portal, observeinc's test module, a CloudFormation sample).
+        ["S3 events to a queue without condition", t.SQS_QUEUE_POLICY,
+            [allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
+        ["S3 events to a topic without condition", t.SNS_TOPIC_POLICY,
+            [allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", { Sid: "S3ToSns", Resource: TOPIC })], [], [['statement "S3ToSns"', UNPINNED_S3_EVENTS]]],
+        ["S3 events to a topic from every bucket (arn:aws:s3:*:*:*)", t.SNS_TOPIC, [allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", {
+            Resource: TOPIC, ...when("ArnLike", "aws:SourceArn", "arn:aws:s3:*:*:*") })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
+        ["S3 events to a queue, S3 among other services, TLS only", t.SQS_QUEUE, [allow({ Service: ["sns.amazonaws.com", "s3.amazonaws.com"] }, "sqs:SendMessage", {
+            Resource: QUEUE, ...when("Bool", "aws:SecureTransport", "true") })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
+        ["S3 events to a queue with ...IfExists", t.SQS_QUEUE_POLICY, [allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", {
+            Resource: QUEUE, ...when("ArnEqualsIfExists", "aws:SourceArn", BUCKET) })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
         ["the old ECR example: Principal * with push actions", t.ECR_REPOSITORY_POLICY,
             [allow("*", ["ecr:GetDownloadUrlForLayer", "ecr:PutImage", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy"], { Sid: "new policy" })], [],
             [['statement "new policy"', ANYONE]]],
@@ -331,6 +375,14 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
             doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", U.string) })), []],
         ["CloudFront OAC with an unknown condition", t.S3_BUCKET_POLICY,
             doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, Condition: U.object })), []],
+        ["S3 events to a queue pinned to a bucket whose ARN is unknown at preview", t.SQS_QUEUE_POLICY,
+            doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("ArnEquals", "aws:SourceArn", U.string) })), []],
+        ["S3 events to a topic with an unknown condition", t.SNS_TOPIC_POLICY,
+            doc(allow({ Service: "s3.amazonaws.com" }, "sns:Publish", { Resource: TOPIC, Condition: U.object })), []],
+        ["S3 events to a queue next to an unknown statement (it may fence)", t.SQS_QUEUE_POLICY,
+            doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }), U.object), []],
+        ["S3 events to a queue among unknown principals, without condition", t.SQS_QUEUE_POLICY,
+            doc(allow({ Service: [U.string, "s3.amazonaws.com"] }, "sqs:SendMessage", { Resource: QUEUE })), [`Statement[0] ${UNPINNED_S3_EVENTS}`]],
         ["CloudFront OAC among unknown principals, without condition", t.S3_BUCKET_POLICY,
             doc(allow({ Service: ["cloudfront.amazonaws.com", U.string] }, "s3:GetObject", { Resource: `${BUCKET}/*` })), [`Statement[0] ${UNPINNED_CLOUDFRONT}`]],
     ];
@@ -1573,6 +1625,33 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             resources: [{ type: t.S3_BUCKET_V2, name: "site", props: { bucket: { $unknown: "string" } } }, {
                 type: t.S3_BUCKET_POLICY, name: "site-policy", propertyDependencies: { bucket: ["site"] },
                 props: { bucket: { $unknown: "string" }, policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "AWS:SourceArn", { $unknown: "string" }) })) },
+            }],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("S3 event notifications: a queue or topic policy admitting S3 without a source pin is reported, one pinned to the bucket passes, and at preview an unknown bucket ARN is not judged", async () => {
+        const s3 = (action: string, resourceArn: string, condition: Record<string, unknown> = {}) =>
+            JSON.stringify(doc(allow({ Service: "s3.amazonaws.com" }, action, { Sid: "AllowS3Notifications", Resource: resourceArn, ...condition })));
+        const run = await engine.run({
+            resources: [
+                { type: t.SQS_QUEUE_POLICY, name: "queue-unpinned", props: { queueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders", policy: s3("sqs:SendMessage", QUEUE) } },
+                { type: t.SQS_QUEUE_POLICY, name: "queue-pinned", props: { queueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/orders",
+                    policy: s3("sqs:SendMessage", QUEUE, when("ArnEquals", "aws:SourceArn", BUCKET)) } },
+                { type: t.SNS_TOPIC, name: "topic-unpinned", props: { name: "orders", policy: s3("SNS:Publish", TOPIC) } },
+                { type: t.SNS_TOPIC, name: "topic-account", props: { name: "orders", policy: s3("SNS:Publish", TOPIC, when("StringEquals", "aws:SourceAccount", ACCOUNT)) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["queue-unpinned", "mandatory", `${t.SQS_QUEUE_POLICY} "queue-unpinned": policy statement "AllowS3Notifications" ${UNPINNED_S3_EVENTS}`],
+            ["topic-unpinned", "mandatory", `${t.SNS_TOPIC} "topic-unpinned": policy statement "AllowS3Notifications" ${UNPINNED_S3_EVENTS}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [{ type: t.S3_BUCKET_V2, name: "uploads", props: { bucket: { $unknown: "string" } } }, {
+                type: t.SQS_QUEUE_POLICY, name: "uploads-queue-policy", propertyDependencies: { policy: ["uploads"] },
+                props: { queueUrl: { $unknown: "string" }, policy: doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", {
+                    Resource: { $unknown: "string" }, ...when("ArnEquals", "aws:SourceArn", { $unknown: "string" }) })) },
             }],
         });
         expect(preview.of(POLICY)).toEqual([]);
