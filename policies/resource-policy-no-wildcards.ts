@@ -298,7 +298,10 @@ interface Deputy {
 
 // An origin access control signs as cloudfront.amazonaws.com for every distribution of every account
 // (CloudFront's guide, "Restrict access to an Amazon S3 origin": allow CloudFront "only when the
-// request is on behalf of the CloudFront distribution that contains the S3 origin").
+// request is on behalf of the CloudFront distribution that contains the S3 origin"; its Multi-Region
+// Access Point page asks the same of that policy). A standard access point's policy is not judged so:
+// its documented CloudFront statement is Object Lambda's supporting one (aws:CalledVia), behind the
+// Object Lambda access point's policy, which is.
 const CLOUDFRONT_OAC: Deputy = { service: "cloudfront.amazonaws.com", problem: UNPINNED_CLOUDFRONT_PROBLEM };
 // S3 delivers event notifications to a queue or topic of any account whose policy admits it, with no
 // confirmation (AWS's S3 guide, "Granting permissions to publish event notification messages to a
@@ -317,6 +320,8 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
     [t.S3_BUCKET_POLICY]: [CLOUDFRONT_OAC],
     [t.S3_BUCKET]: [CLOUDFRONT_OAC],
     [t.S3_BUCKET_V2]: [CLOUDFRONT_OAC],
+    [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
+    [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.SQS_QUEUE]: [S3_NOTIFICATIONS],
     [t.SQS_QUEUE_POLICY]: [S3_NOTIFICATIONS],
     [t.SNS_TOPIC]: [S3_NOTIFICATIONS],

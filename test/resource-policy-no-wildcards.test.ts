@@ -1374,6 +1374,33 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY} "r": policy Statement[0] ${WILDCARD('"s3-object-lambda:*"')}`]);
     });
 
+    it("CloudFront OAC through access points: a Multi-Region or Object Lambda access point policy needs the source pin; a standard access point's supporting statement is Object Lambda's", () => {
+        const MRAP_OBJECTS = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap/object/*`;
+        const OLAP = `arn:aws:s3-object-lambda:eu-west-1:${ACCOUNT}:accesspoint/redacted-reads`;
+        const DISTRIBUTION = `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`;
+        const cloudfront = (action: string, resourceArn: string, condition: Record<string, unknown> = {}) =>
+            JSON.stringify(doc(allow({ Service: "cloudfront.amazonaws.com" }, action, { Sid: "AllowCloudFrontOACAccess", Resource: resourceArn, ...condition })));
+        const mrap = (policy: unknown) => resource(t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, { details: { name: "orders", policy } });
+        const olap = (policy: unknown) => resource(t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY, { name: "redacted-reads", policy });
+        const verdict = (r: PlainResource) => short([...findResourcePolicyWildcards(r, { allowedActions: [] }), ...findPublicGrants([r])].map((f) => f.message));
+        // Passing: CloudFront's Multi-Region Access Point guide, the same pinned to the account's distributions, an OLAP policy pinned
+        // to its distribution, unknowns at preview, and the supporting access point's statement of Object Lambda's guide.
+        expect(verdict(mrap(cloudfront("s3:GetObject", MRAP_OBJECTS, when("StringEquals", "aws:SourceArn", DISTRIBUTION))))).toEqual([]);
+        expect(verdict(mrap(cloudfront("s3:GetObject", MRAP_OBJECTS, when("ArnLike", "aws:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/*`))))).toEqual([]);
+        expect(verdict(olap(cloudfront("s3-object-lambda:GetObject", OLAP, when("StringEquals", "aws:SourceArn", DISTRIBUTION))))).toEqual([]);
+        expect(verdict(mrap(doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: MRAP_OBJECTS, ...when("StringEquals", "aws:SourceArn", U.string) }))))).toEqual([]);
+        expect(verdict(olap(doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3-object-lambda:GetObject", { Resource: OLAP, Condition: U.object }))))).toEqual([]);
+        const supporting = cloudfront("s3:GetObject", `${AP_ARN}/object/*`, when("ForAnyValue:StringEquals", "aws:CalledVia", ["s3-object-lambda.amazonaws.com"]));
+        expect(verdict(resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: AP_ARN, policy: supporting }))).toEqual([]);
+        // Failing: no source pin, or every account's distributions.
+        const MRAP_OPEN = `${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "r": details.policy statement "AllowCloudFrontOACAccess" ${UNPINNED_CLOUDFRONT}`;
+        expect(verdict(mrap(cloudfront("s3:GetObject", MRAP_OBJECTS)))).toEqual([MRAP_OPEN]);
+        expect(verdict(mrap(cloudfront("s3:GetObject", MRAP_OBJECTS, when("ArnLike", "aws:SourceArn", "arn:aws:cloudfront::*:distribution/*"))))).toEqual([MRAP_OPEN]);
+        expect(verdict(olap(cloudfront("s3-object-lambda:GetObject", OLAP)))).toEqual([
+            `${t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY} "r": policy statement "AllowCloudFrontOACAccess" ${UNPINNED_CLOUDFRONT}`,
+        ]);
+    });
+
     it("S3 Tables: table buckets and tables cannot be made public, so a policy open to anyone is restricted; wildcard actions are still reported", () => {
         // AWS: "All table buckets and tables are private and can't be made public."
         const tableBucketArn = `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics`;
@@ -1655,6 +1682,34 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             }],
         });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("CloudFront OAC through Multi-Region and Object Lambda access points: reported without a source pin, after an update and at preview", async () => {
+        const DISTRIBUTION = `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`;
+        const grant = (action: string, resourceArn: string, condition: Record<string, unknown> = {}) =>
+            JSON.stringify(doc(allow({ Service: "cloudfront.amazonaws.com" }, action, { Sid: "AllowCloudFrontOACAccess", Resource: resourceArn, ...condition })));
+        const MRAP_OBJECTS = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap/object/*`;
+        const OLAP = `arn:aws:s3-object-lambda:eu-west-1:${ACCOUNT}:accesspoint/redacted-reads`;
+        const stack = (source: unknown) => [
+            { type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, name: "mrap-unpinned", props: { details: { name: "orders", policy: grant("s3:GetObject", MRAP_OBJECTS) } } },
+            { type: t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, name: "mrap-pinned", props: { details: { name: "orders",
+                policy: JSON.stringify(doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: MRAP_OBJECTS, ...when("StringEquals", "aws:SourceArn", source) }))) } } },
+            { type: t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY, name: "olap-unpinned", props: { name: "redacted-reads", policy: grant("s3-object-lambda:GetObject", OLAP) } },
+            { type: t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY, name: "olap-pinned", props: { name: "redacted-reads",
+                policy: grant("s3-object-lambda:GetObject", OLAP, when("StringEquals", "aws:SourceArn", DISTRIBUTION)) } },
+        ];
+        const updated = await engine.run({ resources: stack(DISTRIBUTION) });
+        const expected = [
+            ["mrap-unpinned", "mandatory", `${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "mrap-unpinned": details.policy statement "AllowCloudFrontOACAccess" ${UNPINNED_CLOUDFRONT}`],
+            ["olap-unpinned", "mandatory", `${t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY} "olap-unpinned": policy statement "AllowCloudFrontOACAccess" ${UNPINNED_CLOUDFRONT}`],
+        ];
+        expect(updated.of(POLICY).map((d) => [nameOf(updated, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
+        // At preview a new distribution's ARN is unknown; an object document keeps the rest of its structure.
+        const preview = await engine.run({ preview: true, resources: stack({ $unknown: "string" }).map((r) => r.name === "mrap-pinned"
+            ? { ...r, props: { details: { name: "orders", policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", {
+                Resource: MRAP_OBJECTS, ...when("StringEquals", "aws:SourceArn", { $unknown: "string" }) })) } } }
+            : r) });
+        expect(preview.of(POLICY).map((d) => [nameOf(preview, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
     });
 
     it("reads object documents where the SDK allows them", async () => {
