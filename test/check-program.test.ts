@@ -321,7 +321,11 @@ describe("the fake cloud's answers (pure)", () => {
         // The wildcard validates with its base name's record, as ACM answers.
         expect(cert.domainValidationOptions[1]).toEqual({ ...cert.domainValidationOptions[0], domainName: "*.example.com" });
         expect(cert.domainValidationOptions[0]).toMatchObject({ resourceRecordType: "CNAME", resourceRecordName: expect.stringMatching(/^_[0-9a-f]{7}\.example\.com\.$/) });
-        expect(create("aws:acm/certificate:Certificate", "imported", { privateKey: "x", certificateBody: "y" }).domainValidationOptions).toBeUndefined();
+        // Without DNS validation the provider's list is empty (email validation, an imported or a private certificate).
+        expect(create("aws:acm/certificate:Certificate", "imported", { privateKey: "x", certificateBody: "y" }).domainValidationOptions).toEqual([]);
+        expect(create("aws:acm/certificate:Certificate", "mail", { domainName: "mail.example.com", validationMethod: "EMAIL" }).domainValidationOptions).toEqual([]);
+        expect(create("aws:acm/certificate:Certificate", "unset", { domainName: "example.org", subjectAlternativeNames: ["*.example.org"] }).domainValidationOptions).toEqual([]);
+        expect(create("aws:acm/certificate:Certificate", "mail", { domainName: "mail.example.com", validationMethod: "EMAIL" }, true).domainValidationOptions).toBe(UNKNOWN);
         expect(create("aws:ecr/repository:Repository", "app", { name: "shop/app" }).repositoryUrl).toBe("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/app");
         expect(create("aws:s3/bucketV2:BucketV2", "site", { bucket: "site-assets" })).toMatchObject({ bucketRegionalDomainName: "site-assets.s3.eu-west-1.amazonaws.com" });
         const oai = create("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "assets-oai", { comment: "assets" });
@@ -726,7 +730,9 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(db.endpoint).toBe(`${db.address}:5432`);
         const records = update.resources.filter((r) => r.type === "aws:route53/record:Record");
         // The wildcard shares its base name's record, so the loop creates one.
+        // The email-validated certificate's list is empty (not undefined): its loop runs and creates none.
         expect(records.map((r) => r.name).sort()).toEqual(["validation-shop.example.com", "www"]);
+        expect(named(update, "mail-tls").outputs!.domainValidationOptions).toEqual([]);
         expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
         expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });
         // At preview those outputs are unknown: the loop's callback does not run, the alias is unknown.

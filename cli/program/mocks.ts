@@ -171,7 +171,10 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     "aws:alb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
     "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
     "aws:acm/certificate:Certificate": (r) => {
-        if (r.inputs.validationMethod !== "DNS" || typeof r.inputs.domainName !== "string") return {};
+        // Only DNS validation has records (the provider: "Only set if DNS-validation was used"); an
+        // email-validated, imported or private certificate has an empty list, which programs loop over.
+        if (r.inputs.validationMethod !== "DNS") return { domainValidationOptions: [] };
+        if (typeof r.inputs.domainName !== "string") return {};
         const names = [...new Set([r.inputs.domainName, ...(Array.isArray(r.inputs.subjectAlternativeNames) ? r.inputs.subjectAlternativeNames : [])])];
         // A wildcard name validates with the record of its base name, as ACM answers.
         return {
