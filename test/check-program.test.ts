@@ -251,6 +251,14 @@ describe("the fake cloud's answers (pure)", () => {
         expect([...unanswered]).toEqual(["aws:ec2/getVpc:getVpc"]);
     });
 
+    it("sends an answer's {\"$secret\": ...} values as secrets, as the provider sends a data source's sensitive attribute", () => {
+        const { mocks: m } = mocks({ "aws:ssm/getParameter:getParameter": { name: "/shop/db", value: { $secret: "v" }, tags: [{ $secret: ["a"] }] } });
+        const answer = m.call({ token: "aws:ssm/getParameter:getParameter", inputs: {} }) as Record<string, any>;
+        expect(answer.name).toBe("/shop/db");
+        expect(answer.value).toEqual({ [SIG_KEY]: SIG.secret, value: "v" });
+        expect(answer.tags).toEqual([{ [SIG_KEY]: SIG.secret, value: ["a"] }]);
+    });
+
     // The SDK rethrows a failed invoke as `new Error(err.details)`: without details the program's
     // error read `error serializing property "assumeRolePolicy": ` and stopped there.
     it("says why getPolicyDocument failed, and in update mode that an undefined value may be an output it does not fill in", () => {
@@ -948,6 +956,26 @@ describe("check --program (the built CLI)", () => {
         const web = JSON.parse(fs.readFileSync(path.join(tmp, "web.json"), "utf8")).resources.find((x: any) => x.name === "web");
         expect(web.props).toMatchObject({ ami: "ami-0abcdef1234567890", subnetId: "subnet-0123456789abcdef0", instanceType: "t3.micro" });
         expect(withAnswers.stderr).toBe("");
+    });
+
+    // answers.json marks getSecretVersion's secretString {"$secret": ...}: the Output form keeps it a
+    // secret, the promise form drops the mark (@pulumi/pulumi runtime/invoke.js), as against AWS.
+    it("keeps an answer's secret a secret through an Output-form data source, and not through its promise form", async () => {
+        const dir = path.join(PROGRAMS, "secret-answers");
+        const answers = path.join(dir, "answers.json");
+        const answer = readAnswers(answers)["aws:secretsmanager/getSecretVersion:getSecretVersion"] as { secretString: { $secret: string } };
+        const run = check("--program", dir, "--invoke-answers", answers, "--format", "json");
+        expect(run.stderr).toBe("");
+        const found = JSON.parse(run.stdout).violations.filter((v: any) => v.policy === "secret-sensitive-props");
+        expect(found.map((v: any) => [v.name, v.message.split(" is plaintext")[0]])).toEqual([
+            ["unwrapped", 'aws:lambda/function:Function "unwrapped": `environment.variables.API_TOKEN`'],
+        ]);
+        assertNotShown(run.stdout, [answer.secretString.$secret], "secret-answers report");
+        // At preview too: the data source is answered, so both values are known.
+        const preview = await runProgram({ dir, preview: true, invokeAnswersFile: answers });
+        const variable = (name: string) => (named(preview, name).inputs.environment as any).variables.API_TOKEN;
+        expect(isWireSecret(variable("kept-secret"))).toBe(true);
+        expect(variable("unwrapped")).toBe(answer.secretString.$secret);
     });
 
     it("asks for a component method's result by its token, and runs once answers.json gives it", () => {

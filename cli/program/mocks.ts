@@ -9,7 +9,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
+import { UNKNOWN_SENTINELS, wireSecret } from "../../policies/lib/wire";
 import { buildPolicyDocument, PolicyDocumentError } from "./policy-document";
 
 const UNKNOWN = UNKNOWN_SENTINELS.string;
@@ -74,7 +74,7 @@ export function createMocks(ctx: MockContext) {
         },
 
         call(args: MockCallArgs): Record<string, unknown> {
-            if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) return ctx.answers[args.token] as Record<string, unknown>;
+            if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) return answered(ctx.answers[args.token]) as Record<string, unknown>;
             const answer = BUILT_IN_ANSWERS[args.token];
             if (answer) {
                 try {
@@ -92,6 +92,18 @@ export function createMocks(ctx: MockContext) {
             throw new UnansweredError(`check cannot answer ${args.token} offline`);
         },
     };
+}
+
+/**
+ * An answer as the provider would send it: `{"$secret": v}` (the fixtures' marker) is a secret on
+ * the wire, as a data source's sensitive attribute is (`getSecretVersionOutput(...).secretString`):
+ * the SDK keeps it secret in an Output-form invoke and drops the mark in a promise-form one.
+ */
+function answered(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(answered);
+    if (typeof value !== "object" || value === null) return value;
+    if ("$secret" in value) return wireSecret(answered((value as { $secret: unknown }).$secret));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, answered(v)]));
 }
 
 /** Before creation: inputs as sent, every output-only property, the ARN and the id unknown. */
