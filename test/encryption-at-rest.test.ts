@@ -5,7 +5,7 @@ import { EncryptionAtRestConfig, encryptionAtRest, findEbsVolumesUnencrypted, fi
 import type { PlainResource } from "../policies/lib/rule";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
-import { FIXTURES, useEngine } from "./helpers/engine";
+import { EngineRun, FIXTURES, useEngine } from "./helpers/engine";
 import { resource } from "./helpers/resources";
 import { assertNotShown } from "./helpers/secrets";
 
@@ -14,6 +14,13 @@ const DIR = path.join(FIXTURES, POLICY);
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const U = UNKNOWN_SENTINELS.string;
 const UB = UNKNOWN_SENTINELS.boolean;
+/** Engine options that turn requireCustomerManagedKey on. */
+const CMK_RUN = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
+/** Each finding of the policy as [resource name, the message's verdict up to its first parenthesis]. */
+const byName = (run: EngineRun) =>
+    run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
+/** The policy's findings and any internal error of a run: none is expected where an unknown wins. */
+const findingsOrErrors = (run: EngineRun) => run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
 const AMI = "ami-0abcdef1234567890";
 /** An AMI copy as the registry's example declares it (the provider sends its default, `encrypted: false`, when unset). */
 const AMI_COPY = { name: "base-copy", sourceAmiId: "ami-0abcdef1234567890", sourceAmiRegion: "us-west-1" };
@@ -997,7 +1004,6 @@ describe("encryption-at-rest at preview, through the engine path", () => {
 
 describe("encryption-at-rest through the engine path", () => {
     const engine = useEngine();
-    const cmkConfig = { [POLICY]: { properties: { requireCustomerManagedKey: true } } };
 
     it("reports every unencrypted store of a realistic stack, mandatory by default, one message each", async () => {
         const run = await engine.run(loadInputFile(path.join(DIR, "insecure.json")));
@@ -1018,7 +1024,7 @@ describe("encryption-at-rest through the engine path", () => {
         const alerts = input.resources.find((r) => r.name === "alerts");
         expect(alerts?.type).toBe(t.SNS_TOPIC);
         expect(alerts?.inputs.kmsMasterKeyId).toBeUndefined();
-        const run = await engine.run(input, { config: cmkConfig });
+        const run = await engine.run(input, CMK_RUN);
         const messages = run.of(POLICY).filter((d) => d.urn === alerts?.urn).map((d) => d.message.split("\n").pop());
         expect(messages).toEqual([expect.stringContaining("kmsMasterKeyId is not set (SNS stores messages with its own disk encryption). requireCustomerManagedKey is true")]);
     });
@@ -1026,14 +1032,14 @@ describe("encryption-at-rest through the engine path", () => {
     it("passes the same stack encrypted, including inherited and always-encrypted stores, with and without requireCustomerManagedKey", async () => {
         const input = loadInputFile(path.join(DIR, "secure.json"));
         expect((await engine.run(input)).of(POLICY).map((d) => d.message)).toEqual([]);
-        expect((await engine.run(input, { config: cmkConfig })).of(POLICY).map((d) => d.message)).toEqual([]);
+        expect((await engine.run(input, CMK_RUN)).of(POLICY).map((d) => d.message)).toEqual([]);
     });
 
     it("a first preview with every key unknown shows no diagnostic, even with requireCustomerManagedKey", async () => {
         const input = loadInputFile(path.join(DIR, "preview.json"));
         expect(input.preview).toBe(true);
         expect((await engine.run(input)).of(POLICY).map((d) => d.message)).toEqual([]);
-        expect((await engine.run(input, { config: cmkConfig })).of(POLICY).map((d) => d.message)).toEqual([]);
+        expect((await engine.run(input, CMK_RUN)).of(POLICY).map((d) => d.message)).toEqual([]);
     });
 
     it("judges a stack export's inputs: provider-filled defaults count, a replica does not, SSE-SQS and DynamoDB pass", async () => {
@@ -1104,7 +1110,7 @@ describe("encryption-at-rest through the engine path", () => {
                 { type: t.BEDROCK_AGENT, name: "support", props: AGENT },
                 { type: t.SAGEMAKER_FEATURE_GROUP, name: "orders", props: { ...FEATURE_GROUP, onlineStoreConfig: { enableOnlineStore: true, securityConfig: { kmsKeyId: KEY } } } },
             ],
-        }, { config: cmkConfig });
+        }, CMK_RUN);
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
             ["support", 'aws:bedrock/agentAgent:AgentAgent "support": customerEncryptionKeyArn is not set'],
         ]);
@@ -1118,8 +1124,8 @@ describe("encryption-at-rest through the engine path", () => {
                 { type: t.SNS_TOPIC, name: "topic", props: { kmsMasterKeyId: { $unknown: "string" } }, propertyDependencies: { kmsMasterKeyId: ["k"] } },
                 { type: t.RDS_INSTANCE, name: "db", props: { engine: "postgres", storageEncrypted: true, kmsKeyId: { $unknown: "string" }, deletionProtection: true } },
             ],
-        }, { config: cmkConfig });
-        expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        }, CMK_RUN);
+        expect(findingsOrErrors(run)).toEqual([]);
     });
 
     it("honours exemptions, and shows no secret input", async () => {
@@ -1281,7 +1287,6 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
 
     describe("through the engine path", () => {
         const engine = useEngine();
-        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
         const stores = [
             { type: t.ATHENA_WORKGROUP, name: "analytics", props: WORKGROUP(RESULTS({ encryptionOption: "SSE_S3" })) },
             { type: t.ATHENA_WORKGROUP, name: "managed", props: WORKGROUP(MANAGED_RESULTS()) },
@@ -1293,12 +1298,10 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
             { type: t.LAMBDA_FUNCTION, name: "orders-api", props: WITH_VARIABLES },
             { type: t.LAMBDA_FUNCTION, name: "thumbnailer", props: FUNCTION },
         ];
-        const found = (run: Awaited<ReturnType<typeof engine.run>>) =>
-            run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
 
         it("reports each store without a customer managed key only under requireCustomerManagedKey; a function without variables and an index are not judged", async () => {
-            expect(found(await engine.run({ resources: stores }))).toEqual([]);
-            expect(found(await engine.run({ resources: stores }, cmkConfig))).toEqual([
+            expect(byName(await engine.run({ resources: stores }))).toEqual([]);
+            expect(byName(await engine.run({ resources: stores }, CMK_RUN))).toEqual([
                 ["analytics", 'configuration.resultConfiguration.encryptionConfiguration.encryptionOption is "SSE_S3". requireCustomerManagedKey is true'],
                 ["managed", "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set"],
                 ["orders-ci", "encryptionKey is not set"],
@@ -1323,8 +1326,8 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
                     { type: t.LAMBDA_FUNCTION, name: "orders-api", ...fromKey("kmsKeyArn"), props: { ...WITH_VARIABLES, kmsKeyArn: unknown } },
                     { type: t.LAMBDA_FUNCTION, name: "reports", props: { ...FUNCTION, environment: { variables: { $unknown: "object" } } } },
                 ],
-            }, cmkConfig);
-            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+            }, CMK_RUN);
+            expect(findingsOrErrors(run)).toEqual([]);
         });
     });
 
@@ -1399,7 +1402,6 @@ describe("Athena client overrides and CodeBuild outputs without the project's ke
 
     describe("through the engine path", () => {
         const engine = useEngine();
-        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
         const resources = [
             { type: t.ATHENA_WORKGROUP, name: "adhoc", props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: false }) },
             { type: t.ATHENA_WORKGROUP, name: "reports", props: WORKGROUP(KMS_RESULTS) },
@@ -1409,8 +1411,8 @@ describe("Athena client overrides and CodeBuild outputs without the project's ke
 
         it("reports client overrides and outputs without the project's key only under requireCustomerManagedKey", async () => {
             expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
-            const run = await engine.run({ resources }, cmkConfig);
-            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
+            const run = await engine.run({ resources }, CMK_RUN);
+            expect(byName(run)).toEqual([
                 ["adhoc", "configuration.enforceWorkgroupConfiguration is false"],
                 ["site-build", "artifacts.encryptionDisabled is true"],
                 ["site-build", "logsConfig.s3Logs.encryptionDisabled is true"],
@@ -1426,8 +1428,8 @@ describe("Athena client overrides and CodeBuild outputs without the project's ke
                     { type: t.ATHENA_WORKGROUP, name: "adhoc", ...fromConfig("configuration"), props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: UB }) },
                     { type: t.CODEBUILD_PROJECT, name: "site-build", ...fromConfig("artifacts"), props: { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: UB } } },
                 ],
-            }, cmkConfig);
-            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+            }, CMK_RUN);
+            expect(findingsOrErrors(run)).toEqual([]);
         });
     });
 });
@@ -1494,7 +1496,6 @@ describe("Kendra indexes, Q Business applications, OpenSearch Ingestion buffers 
 
     describe("through the engine path", () => {
         const engine = useEngine();
-        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
         const resources = [
             { type: t.KENDRA_INDEX, name: "docs-search", props: KENDRA_INDEX },
             { type: t.QBUSINESS_APPLICATION, name: "assistant", props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: KEY } } },
@@ -1505,8 +1506,8 @@ describe("Kendra indexes, Q Business applications, OpenSearch Ingestion buffers 
 
         it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
             expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
-            const run = await engine.run({ resources }, cmkConfig);
-            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
+            const run = await engine.run({ resources }, CMK_RUN);
+            expect(byName(run)).toEqual([
                 ["docs-search", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
                 ["buffered", "encryptionAtRestOptions.kmsKeyArn is not set"],
                 ["shared", "kmsKeyId is not set"],
@@ -1525,8 +1526,8 @@ describe("Kendra indexes, Q Business applications, OpenSearch Ingestion buffers 
                     { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", ...fromKey("encryptionAtRestOptions"), props: { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: unknown } } },
                     { type: t.S3_FILES_FILE_SYSTEM, name: "shared", ...fromKey("kmsKeyId"), props: { ...FILE_SYSTEM, kmsKeyId: unknown } },
                 ],
-            }, cmkConfig);
-            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+            }, CMK_RUN);
+            expect(findingsOrErrors(run)).toEqual([]);
         });
     });
 });
@@ -1590,7 +1591,6 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
 
     describe("through the engine path", () => {
         const engine = useEngine();
-        const cmkConfig = { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } };
         const resources = [
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "transcripts", props: CONNECT_STORAGE("CHAT_TRANSCRIPTS", S3_STORAGE()) },
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })) },
@@ -1600,8 +1600,8 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
 
         it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
             expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
-            const run = await engine.run({ resources }, cmkConfig);
-            expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]])).toEqual([
+            const run = await engine.run({ resources }, CMK_RUN);
+            expect(byName(run)).toEqual([
                 ["transcripts", "storageConfig.s3Config.encryptionConfig.keyId is not set"],
                 ["tuned", "customModelKmsKeyId is not set"],
                 ["profiles", "defaultEncryptionKey is not set"],
@@ -1620,8 +1620,8 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
                     { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", ...fromKey("customModelKmsKeyId"), props: { ...CUSTOM_MODEL, customModelKmsKeyId: unknown } },
                     { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", ...fromKey("defaultEncryptionKey"), props: { ...PROFILES_DOMAIN, defaultEncryptionKey: unknown } },
                 ],
-            }, cmkConfig);
-            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+            }, CMK_RUN);
+            expect(findingsOrErrors(run)).toEqual([]);
         });
     });
 });
