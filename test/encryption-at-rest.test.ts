@@ -21,6 +21,31 @@ const byName = (run: EngineRun) =>
     run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
 /** The policy's findings and any internal error of a run: none is expected where an unknown wins. */
 const findingsOrErrors = (run: EngineRun) => run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
+/** An unknown input as the engine sends it at preview, and a key created in the same update that inputs wait for (`fromKey`). */
+const ENGINE_UNKNOWN = { $unknown: "string" };
+const PREVIEW_KEY = { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } };
+const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
+
+/**
+ * The engine-path tests of stores judged only under requireCustomerManagedKey: `resources` give no
+ * finding by default and exactly `expected` ([name, verdict]) with the setting; at preview,
+ * `previewResources`, whose keys or flags are still unknown, give none.
+ */
+function cmkThroughEngine(cases: { resources: object[]; reports: string; expected: [string, string][]; preview: string; previewResources: object[] }): void {
+    describe("through the engine path", () => {
+        const engine = useEngine();
+
+        it(cases.reports, async () => {
+            expect((await engine.run({ resources: cases.resources })).of(POLICY)).toEqual([]);
+            expect(byName(await engine.run({ resources: cases.resources }, CMK_RUN))).toEqual(cases.expected);
+        });
+
+        it(cases.preview, async () => {
+            expect(findingsOrErrors(await engine.run({ preview: true, resources: cases.previewResources }, CMK_RUN))).toEqual([]);
+        });
+    });
+}
+
 const AMI = "ami-0abcdef1234567890";
 /** An AMI copy as the registry's example declares it (the provider sends its default, `encrypted: false`, when unset). */
 const AMI_COPY = { name: "base-copy", sourceAmiId: "ami-0abcdef1234567890", sourceAmiRegion: "us-west-1" };
@@ -1285,9 +1310,8 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
         expect(judge(type, props)).toEqual([]);
     });
 
-    describe("through the engine path", () => {
-        const engine = useEngine();
-        const stores = [
+    cmkThroughEngine({
+        resources: [
             { type: t.ATHENA_WORKGROUP, name: "analytics", props: WORKGROUP(RESULTS({ encryptionOption: "SSE_S3" })) },
             { type: t.ATHENA_WORKGROUP, name: "managed", props: WORKGROUP(MANAGED_RESULTS()) },
             { type: t.CODEBUILD_PROJECT, name: "orders-ci", props: BUILD },
@@ -1297,38 +1321,27 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
             { type: t.SFN_ACTIVITY, name: "approve-order", props: { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY" } } },
             { type: t.LAMBDA_FUNCTION, name: "orders-api", props: WITH_VARIABLES },
             { type: t.LAMBDA_FUNCTION, name: "thumbnailer", props: FUNCTION },
-        ];
-
-        it("reports each store without a customer managed key only under requireCustomerManagedKey; a function without variables and an index are not judged", async () => {
-            expect(byName(await engine.run({ resources: stores }))).toEqual([]);
-            expect(byName(await engine.run({ resources: stores }, CMK_RUN))).toEqual([
-                ["analytics", 'configuration.resultConfiguration.encryptionConfiguration.encryptionOption is "SSE_S3". requireCustomerManagedKey is true'],
-                ["managed", "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set"],
-                ["orders-ci", "encryptionKey is not set"],
-                ["embeddings", "encryptionConfigurations is not set"],
-                ["order-flow", "encryptionConfiguration.type is not set"],
-                ["approve-order", "encryptionConfiguration.kmsKeyId is not set"],
-                ["orders-api", "kmsKeyArn is not set"],
-            ]);
-        });
-
-        it("preview: keys and blocks from a key created in the same update are not judged", async () => {
-            const unknown = { $unknown: "string" };
-            const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
-            const run = await engine.run({
-                preview: true,
-                resources: [
-                    { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
-                    { type: t.ATHENA_WORKGROUP, name: "analytics", ...fromKey("configuration"), props: WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: unknown })) },
-                    { type: t.CODEBUILD_PROJECT, name: "orders-ci", ...fromKey("encryptionKey"), props: { ...BUILD, encryptionKey: unknown } },
-                    { type: t.S3_VECTORS_BUCKET, name: "embeddings", ...fromKey("encryptionConfigurations"), props: { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: unknown }] } },
-                    { type: t.SFN_STATE_MACHINE, name: "order-flow", ...fromKey("encryptionConfiguration"), props: { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: unknown } } },
-                    { type: t.LAMBDA_FUNCTION, name: "orders-api", ...fromKey("kmsKeyArn"), props: { ...WITH_VARIABLES, kmsKeyArn: unknown } },
-                    { type: t.LAMBDA_FUNCTION, name: "reports", props: { ...FUNCTION, environment: { variables: { $unknown: "object" } } } },
-                ],
-            }, CMK_RUN);
-            expect(findingsOrErrors(run)).toEqual([]);
-        });
+        ],
+        reports: "reports each store without a customer managed key only under requireCustomerManagedKey; a function without variables and an index are not judged",
+        expected: [
+            ["analytics", 'configuration.resultConfiguration.encryptionConfiguration.encryptionOption is "SSE_S3". requireCustomerManagedKey is true'],
+            ["managed", "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set"],
+            ["orders-ci", "encryptionKey is not set"],
+            ["embeddings", "encryptionConfigurations is not set"],
+            ["order-flow", "encryptionConfiguration.type is not set"],
+            ["approve-order", "encryptionConfiguration.kmsKeyId is not set"],
+            ["orders-api", "kmsKeyArn is not set"],
+        ],
+        preview: "preview: keys and blocks from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.ATHENA_WORKGROUP, name: "analytics", ...fromKey("configuration"), props: WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: ENGINE_UNKNOWN })) },
+            { type: t.CODEBUILD_PROJECT, name: "orders-ci", ...fromKey("encryptionKey"), props: { ...BUILD, encryptionKey: ENGINE_UNKNOWN } },
+            { type: t.S3_VECTORS_BUCKET, name: "embeddings", ...fromKey("encryptionConfigurations"), props: { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: ENGINE_UNKNOWN }] } },
+            { type: t.SFN_STATE_MACHINE, name: "order-flow", ...fromKey("encryptionConfiguration"), props: { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: ENGINE_UNKNOWN } } },
+            { type: t.LAMBDA_FUNCTION, name: "orders-api", ...fromKey("kmsKeyArn"), props: { ...WITH_VARIABLES, kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.LAMBDA_FUNCTION, name: "reports", props: { ...FUNCTION, environment: { variables: { $unknown: "object" } } } },
+        ],
     });
 
     it("never quotes a Lambda function's environment variables", () => {
@@ -1400,37 +1413,26 @@ describe("Athena client overrides and CodeBuild outputs without the project's ke
         expect(judge(type, props)).toEqual([]);
     });
 
-    describe("through the engine path", () => {
-        const engine = useEngine();
-        const resources = [
+    const fromConfig = (property: string) => ({ propertyDependencies: { [property]: ["cfg"] } });
+    cmkThroughEngine({
+        resources: [
             { type: t.ATHENA_WORKGROUP, name: "adhoc", props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: false }) },
             { type: t.ATHENA_WORKGROUP, name: "reports", props: WORKGROUP(KMS_RESULTS) },
             { type: t.CODEBUILD_PROJECT, name: "site-build", props: { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: true }, ...S3_LOGS({ status: "ENABLED", encryptionDisabled: true }) } },
             { type: t.CODEBUILD_PROJECT, name: "tests", props: { ...KEYED_BUILD, ...S3_LOGS({ status: "ENABLED" }) } },
-        ];
-
-        it("reports client overrides and outputs without the project's key only under requireCustomerManagedKey", async () => {
-            expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
-            const run = await engine.run({ resources }, CMK_RUN);
-            expect(byName(run)).toEqual([
-                ["adhoc", "configuration.enforceWorkgroupConfiguration is false"],
-                ["site-build", "artifacts.encryptionDisabled is true"],
-                ["site-build", "logsConfig.s3Logs.encryptionDisabled is true"],
-            ]);
-        });
-
-        it("preview: flags from another resource's output are not judged", async () => {
-            const fromConfig = (property: string) => ({ propertyDependencies: { [property]: ["cfg"] } });
-            const run = await engine.run({
-                preview: true,
-                resources: [
-                    { type: "aws:ssm/parameter:Parameter", name: "cfg", props: { name: "/ci/flags", type: "String", value: "false" } },
-                    { type: t.ATHENA_WORKGROUP, name: "adhoc", ...fromConfig("configuration"), props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: UB }) },
-                    { type: t.CODEBUILD_PROJECT, name: "site-build", ...fromConfig("artifacts"), props: { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: UB } } },
-                ],
-            }, CMK_RUN);
-            expect(findingsOrErrors(run)).toEqual([]);
-        });
+        ],
+        reports: "reports client overrides and outputs without the project's key only under requireCustomerManagedKey",
+        expected: [
+            ["adhoc", "configuration.enforceWorkgroupConfiguration is false"],
+            ["site-build", "artifacts.encryptionDisabled is true"],
+            ["site-build", "logsConfig.s3Logs.encryptionDisabled is true"],
+        ],
+        preview: "preview: flags from another resource's output are not judged",
+        previewResources: [
+            { type: "aws:ssm/parameter:Parameter", name: "cfg", props: { name: "/ci/flags", type: "String", value: "false" } },
+            { type: t.ATHENA_WORKGROUP, name: "adhoc", ...fromConfig("configuration"), props: WORKGROUP({ ...KMS_RESULTS, enforceWorkgroupConfiguration: UB }) },
+            { type: t.CODEBUILD_PROJECT, name: "site-build", ...fromConfig("artifacts"), props: { ...KEYED_BUILD, artifacts: { ...S3_ARTIFACTS, encryptionDisabled: UB } } },
+        ],
     });
 });
 
@@ -1494,41 +1496,28 @@ describe("Kendra indexes, Q Business applications, OpenSearch Ingestion buffers 
         expect(judge(type, props)).toEqual([]);
     });
 
-    describe("through the engine path", () => {
-        const engine = useEngine();
-        const resources = [
+    cmkThroughEngine({
+        resources: [
             { type: t.KENDRA_INDEX, name: "docs-search", props: KENDRA_INDEX },
             { type: t.QBUSINESS_APPLICATION, name: "assistant", props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: KEY } } },
             { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", props: BUFFERED },
             { type: t.OPENSEARCHINGEST_PIPELINE, name: "direct", props: PIPELINE },
             { type: t.S3_FILES_FILE_SYSTEM, name: "shared", props: FILE_SYSTEM },
-        ];
-
-        it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
-            expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
-            const run = await engine.run({ resources }, CMK_RUN);
-            expect(byName(run)).toEqual([
-                ["docs-search", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
-                ["buffered", "encryptionAtRestOptions.kmsKeyArn is not set"],
-                ["shared", "kmsKeyId is not set"],
-            ]);
-        });
-
-        it("preview: keys from a key created in the same update are not judged", async () => {
-            const unknown = { $unknown: "string" };
-            const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
-            const run = await engine.run({
-                preview: true,
-                resources: [
-                    { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
-                    { type: t.KENDRA_INDEX, name: "docs-search", ...fromKey("serverSideEncryptionConfiguration"), props: { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: unknown } } },
-                    { type: t.QBUSINESS_APPLICATION, name: "assistant", ...fromKey("encryptionConfiguration"), props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: unknown } } },
-                    { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", ...fromKey("encryptionAtRestOptions"), props: { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: unknown } } },
-                    { type: t.S3_FILES_FILE_SYSTEM, name: "shared", ...fromKey("kmsKeyId"), props: { ...FILE_SYSTEM, kmsKeyId: unknown } },
-                ],
-            }, CMK_RUN);
-            expect(findingsOrErrors(run)).toEqual([]);
-        });
+        ],
+        reports: "reports each store without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["docs-search", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
+            ["buffered", "encryptionAtRestOptions.kmsKeyArn is not set"],
+            ["shared", "kmsKeyId is not set"],
+        ],
+        preview: "preview: keys from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.KENDRA_INDEX, name: "docs-search", ...fromKey("serverSideEncryptionConfiguration"), props: { ...KENDRA_INDEX, serverSideEncryptionConfiguration: { kmsKeyId: ENGINE_UNKNOWN } } },
+            { type: t.QBUSINESS_APPLICATION, name: "assistant", ...fromKey("encryptionConfiguration"), props: { ...Q_APPLICATION, encryptionConfiguration: { kmsKeyId: ENGINE_UNKNOWN } } },
+            { type: t.OPENSEARCHINGEST_PIPELINE, name: "buffered", ...fromKey("encryptionAtRestOptions"), props: { ...BUFFERED, encryptionAtRestOptions: { kmsKeyArn: ENGINE_UNKNOWN } } },
+            { type: t.S3_FILES_FILE_SYSTEM, name: "shared", ...fromKey("kmsKeyId"), props: { ...FILE_SYSTEM, kmsKeyId: ENGINE_UNKNOWN } },
+        ],
     });
 });
 
@@ -1589,40 +1578,27 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
         expect(judge(type, props)).toEqual([]);
     });
 
-    describe("through the engine path", () => {
-        const engine = useEngine();
-        const resources = [
+    cmkThroughEngine({
+        resources: [
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "transcripts", props: CONNECT_STORAGE("CHAT_TRANSCRIPTS", S3_STORAGE()) },
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })) },
             { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", props: CUSTOM_MODEL },
             { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", props: PROFILES_DOMAIN },
-        ];
-
-        it("reports each store without a customer managed key only under requireCustomerManagedKey", async () => {
-            expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
-            const run = await engine.run({ resources }, CMK_RUN);
-            expect(byName(run)).toEqual([
-                ["transcripts", "storageConfig.s3Config.encryptionConfig.keyId is not set"],
-                ["tuned", "customModelKmsKeyId is not set"],
-                ["profiles", "defaultEncryptionKey is not set"],
-            ]);
-        });
-
-        it("preview: keys from a key created in the same update are not judged", async () => {
-            const unknown = { $unknown: "string" };
-            const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
-            const run = await engine.run({
-                preview: true,
-                resources: [
-                    { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } },
-                    { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", ...fromKey("storageConfig"),
-                        props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: unknown })) },
-                    { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", ...fromKey("customModelKmsKeyId"), props: { ...CUSTOM_MODEL, customModelKmsKeyId: unknown } },
-                    { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", ...fromKey("defaultEncryptionKey"), props: { ...PROFILES_DOMAIN, defaultEncryptionKey: unknown } },
-                ],
-            }, CMK_RUN);
-            expect(findingsOrErrors(run)).toEqual([]);
-        });
+        ],
+        reports: "reports each store without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["transcripts", "storageConfig.s3Config.encryptionConfig.keyId is not set"],
+            ["tuned", "customModelKmsKeyId is not set"],
+            ["profiles", "defaultEncryptionKey is not set"],
+        ],
+        preview: "preview: keys from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", ...fromKey("storageConfig"),
+                props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: ENGINE_UNKNOWN })) },
+            { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", ...fromKey("customModelKmsKeyId"), props: { ...CUSTOM_MODEL, customModelKmsKeyId: ENGINE_UNKNOWN } },
+            { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", ...fromKey("defaultEncryptionKey"), props: { ...PROFILES_DOMAIN, defaultEncryptionKey: ENGINE_UNKNOWN } },
+        ],
     });
 });
 
