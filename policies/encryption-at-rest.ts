@@ -224,6 +224,15 @@ const ebsChecks: Check[] = [
         ...ACCEPTS_TRUE,
         fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
     },
+    {
+        // The EBS volumes ECS creates for a service's tasks: `encrypted` maps to CreateVolume's
+        // Encrypted (the ECS API's ServiceManagedEBSVolumeConfiguration) and the provider sends
+        // its default, true, when unset. Only a declared false leaves them to the account default.
+        types: [t.ECS_SERVICE],
+        property: "volumeConfiguration.managedEbsVolume.encrypted",
+        ...ACCEPTS_TRUE,
+        fix: "Remove `encrypted: false` from `managedEbsVolume` (the provider's default is true) or set it to true; the tasks' new volumes are then encrypted.",
+    },
     // An AMI copy or imported snapshot asked to be encrypted gets the region's default EBS key unless it names one.
     keyCheck(IMAGE_COPY_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r) => whenKnown(r.props.encrypted, (v) => v === true) }),
     keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", { appliesAt: rootKeyApplies }),
@@ -1160,6 +1169,15 @@ const messagingChecks: Check[] = [
     keyCheck([t.STORAGEGATEWAY_NFS_FILE_SHARE, t.STORAGEGATEWAY_SMB_FILE_SHARE], "kmsKeyArn", "Storage Gateway writes the share's objects with S3-managed keys", {
         alsoSet: "`kmsEncrypted: true`",
     }),
+    // Elastic Disaster Recovery keeps a continuously replicated copy of each source server's disks
+    // on staging EBS volumes and their point-in-time snapshots, always encrypted (the API's
+    // `ebsEncryption` is "DEFAULT" or "CUSTOM"): with the key `ebsEncryptionKeyArn` names, else
+    // the region's default EBS key, aws/ebs unless aws.ebs.DefaultKmsKey changed it (not
+    // credited, as for EBS volumes).
+    keyCheck([t.DRS_REPLICATION_CONFIGURATION_TEMPLATE], "ebsEncryptionKeyArn",
+        "DRS encrypts the staging volumes and snapshots with the region's default EBS key, the AWS managed aws/ebs unless aws.ebs.DefaultKmsKey changed it", {
+            alsoSet: '`ebsEncryption: "CUSTOM"`',
+        }),
     // Databases and table stores AWS always encrypts.
     keyCheck([t.DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
     // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.

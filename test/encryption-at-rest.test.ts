@@ -1602,6 +1602,107 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
     });
 });
 
+// Elastic Disaster Recovery's staging volumes hold a replicated copy of each source server's disks,
+// always encrypted: with `ebsEncryptionKeyArn`, else the region's default EBS key.
+const DRS_TEMPLATE = (ebsEncryption: unknown, ebsEncryptionKeyArn?: unknown) => ({
+    associateDefaultSecurityGroup: false, bandwidthThrottling: 12, createPublicIp: false, dataPlaneRouting: "PRIVATE_IP", defaultLargeStagingDiskType: "GP3",
+    ebsEncryption, ...(ebsEncryptionKeyArn === undefined ? {} : { ebsEncryptionKeyArn }),
+    replicationServerInstanceType: "t3.small", replicationServersSecurityGroupsIds: ["sg-0123456789abcdef0"], stagingAreaSubnetId: "subnet-0a1b2c3d",
+    useDedicatedReplicationServer: false, stagingAreaTags: { Project: "drs" },
+    pitPolicies: [
+        { enabled: true, interval: 10, retentionDuration: 60, units: "MINUTE", ruleId: 1 },
+        { enabled: true, interval: 1, retentionDuration: 24, units: "HOUR", ruleId: 2 },
+        { enabled: true, interval: 1, retentionDuration: 3, units: "DAY", ruleId: 3 },
+    ],
+});
+
+describe("DRS replication configuration templates: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const DRS = t.DRS_REPLICATION_CONFIGURATION_TEMPLATE;
+    const passes: Case[] = [
+        ["the default EBS key (always encrypted)", DRS, DRS_TEMPLATE("DEFAULT")],
+        ["a custom key", DRS, DRS_TEMPLATE("CUSTOM", KEY)],
+        ["a custom customer managed key", DRS, DRS_TEMPLATE("CUSTOM", KEY), CMK],
+        ["a custom multi-Region key id", DRS, DRS_TEMPLATE("CUSTOM", "mrk-1234abcd12ab34cd56ef1234567890ab"), CMK],
+        // The registry's example and thinhlh/aws-dr-101 pair "DEFAULT" with a key: the key is judged, not the mode.
+        ["DEFAULT with a customer managed key", DRS, DRS_TEMPLATE("DEFAULT", KEY), CMK],
+        // Unknown at preview.
+        ["an unknown custom key", DRS, DRS_TEMPLATE("CUSTOM", U), CMK],
+        ["an unknown mode with a customer managed key", DRS, DRS_TEMPLATE(U, KEY), CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    const misses: [string, Record<string, unknown>, string][] = [
+        ["the default EBS key", DRS_TEMPLATE("DEFAULT"), "ebsEncryptionKeyArn is not set (DRS encrypts the staging volumes and snapshots with the region's default EBS key"],
+        ["CUSTOM with the AWS managed EBS key", DRS_TEMPLATE("CUSTOM", "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs"), "ebsEncryptionKeyArn names the AWS managed key aws/ebs"],
+    ];
+    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, props, says) => {
+        const found = judge(DRS, props, CMK).map((f) => f.message);
+        expect(found).toEqual([expect.stringContaining(says)]);
+        expect(found[0]).toContain('requireCustomerManagedKey is true: set `ebsEncryptionKeyArn` to a customer managed KMS key (e.g. `key.arn`, with `ebsEncryption: "CUSTOM"`)');
+        expect(judge(DRS, props)).toEqual([]);
+    });
+
+    cmkThroughEngine({
+        resources: [
+            { type: DRS, name: "default-key", props: DRS_TEMPLATE("DEFAULT") },
+            { type: DRS, name: "custom-key", props: DRS_TEMPLATE("CUSTOM", KEY) },
+        ],
+        reports: "reports a template on the default EBS key only under requireCustomerManagedKey",
+        expected: [["default-key", "ebsEncryptionKeyArn is not set"]],
+        preview: "preview: a key created in the same update is not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: DRS, name: "custom-key", ...fromKey("ebsEncryptionKeyArn"), props: DRS_TEMPLATE("CUSTOM", ENGINE_UNKNOWN) },
+        ],
+    });
+});
+
+// The EBS volumes ECS creates for a service's tasks: the provider sends `encrypted: true` when unset.
+const ECS_SERVICE = (managedEbsVolume: Record<string, unknown> | unknown) => ({
+    name: "ingest", cluster: "arn:aws:ecs:us-east-1:111122223333:cluster/jobs", taskDefinition: "ingest:3", desiredCount: 1, launchType: "FARGATE",
+    networkConfiguration: { subnets: ["subnet-0a1b2c3d"], assignPublicIp: false },
+    volumeConfiguration: { name: "scratch", managedEbsVolume },
+});
+const ECS_ROLE = "arn:aws:iam::111122223333:role/ecsInfrastructureRole";
+
+describe("ECS services' task EBS volumes (pure rule)", () => {
+    const passes: Case[] = [
+        ["encrypted as the provider sends its default", t.ECS_SERVICE, ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: true })],
+        ["a customer managed key", t.ECS_SERVICE, ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: true, kmsKeyId: KEY })],
+        ["encrypted left unset (tuxpower/wiz's passing test writes it true)", t.ECS_SERVICE, ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100 })],
+        ["a service without volumes", t.ECS_SERVICE, { name: "web", cluster: "jobs", taskDefinition: "web:1", desiredCount: 2 }],
+        ["encrypted unknown at preview", t.ECS_SERVICE, ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: UB })],
+        ["the volume block unknown at preview", t.ECS_SERVICE, ECS_SERVICE(UNKNOWN_SENTINELS.object)],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    it("reports a declared false (tuxpower/wiz's failing test), also where the account default would override it", () => {
+        const props = ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: false });
+        const says = 'aws:ecs/service:Service "store": volumeConfiguration.managedEbsVolume.encrypted is false. Remove `encrypted: false`';
+        expect(judge(t.ECS_SERVICE, props).map((f) => f.message)).toEqual([expect.stringContaining(says)]);
+        expect(judge(t.ECS_SERVICE, props, EBS_DEFAULT).map((f) => f.message)).toEqual([expect.stringContaining(says)]);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        it("reports the declared false only, and nothing at preview while the flag is unknown", async () => {
+            const run = await engine.run({ resources: [
+                { type: t.ECS_SERVICE, name: "ingest", props: ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: false }) },
+                { type: t.ECS_SERVICE, name: "reports", props: ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: true }) },
+            ] });
+            expect(byName(run)).toEqual([["ingest", "volumeConfiguration.managedEbsVolume.encrypted is false. Remove `encrypted"]]);
+            const preview = await engine.run({ preview: true, resources: [
+                { type: t.ECS_SERVICE, name: "ingest", props: ECS_SERVICE({ roleArn: ECS_ROLE, sizeInGb: 100, encrypted: { $unknown: "boolean" } }) },
+            ] });
+            expect(findingsOrErrors(preview)).toEqual([]);
+        });
+    });
+});
+
 describe("EMR security configurations (pure rule)", () => {
     const EMR = t.EMR_SECURITY_CONFIGURATION;
     const sc = (encryption: unknown) => resource(EMR, { name: "sc", configuration: typeof encryption === "string" ? encryption : JSON.stringify({ EncryptionConfiguration: encryption }) }, { name: "sc" });
