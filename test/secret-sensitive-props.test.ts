@@ -822,6 +822,56 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    describe("EKS add-on configuration values in YAML, Ansible's extra variables, maintenance window task parameters", () => {
+        const ADDON = "aws:eks/addon:Addon";
+        const ASSOCIATION = "aws:ssm/association:Association";
+        const TASK = "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask";
+        const addon = (addonName: string, configurationValues: string) => ({ clusterName: "prod", addonName, configurationValues });
+        const ansible = (parameters: Record<string, string>) => ({ name: "AWS-ApplyAnsiblePlaybooks", targets: [{ key: "tag:Role", values: ["web"] }], parameters });
+        const runCommand = (parameters: { name: string; values: string[] }[]) => ({ windowId: "mw-0123456789abcdef0", taskType: "RUN_COMMAND", taskArn: "AWS-RunShellScript",
+            taskInvocationParameters: { runCommandParameters: { parameters } } });
+        const literal = `${PLAIN}${fake.password("h53-literal")}`;
+        const harmless: [string, string, Record<string, unknown>][] = [
+            ["vpc-cni settings as YAML", ADDON, addon("vpc-cni", "env:\n  ENABLE_POD_ENI: \"true\"\n  POD_SECURITY_GROUP_ENFORCING_MODE: standard\n")],
+            ["tolerations and token requests as YAML", ADDON, addon("aws-ebs-csi-driver", "controller:\n  tolerations:\n    - key: CriticalAddonsOnly\n      operator: Exists\n" +
+                "node:\n  tokenRequests:\n    - audience: sts.amazonaws.com\n")],
+            ["a Datadog key named by its Kubernetes secret", ADDON, addon("datadog_operator", "datadog:\n  site: datadoghq.com\n  apiKeyExistingSecret: datadog-secret\n")],
+            ["a CoreDNS Corefile", ADDON, addon("coredns", "replicaCount: 2\ncorefile: |\n  .:53 {\n      errors\n      forward . /etc/resolv.conf\n      cache 30\n  }\n")],
+            ["Ansible's extra variables that are settings", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: "SSM=True env=prod token_ttl=3600", Check: "False" })],
+            ["Ansible's extra variables naming where secrets are", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: "SSM=True db_password_secret=prod/db vault_password_file=/etc/ansible/.vault_pass" })],
+            ["a GitHub source whose token is an ssm-secure reference", ASSOCIATION, ansible({ SourceType: "GitHub",
+                SourceInfo: JSON.stringify({ owner: "acme", repository: "playbooks", getOptions: "branch:main", tokenInfo: "{{ssm-secure:github-token}}" }), PlaybookFile: "site.yml" })],
+            ["task commands without a credential", TASK, runCommand([{ name: "commands", values: ["yum update -y", "systemctl restart app"] }, { name: "executionTimeout", values: ["3600"] }])],
+            ["task commands reading the password at run time", TASK, runCommand([{ name: "commands", values: [
+                "DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text)", "mysql -u admin -p\"$DB_PASSWORD\" -e 'FLUSH LOGS'"] }])],
+        ];
+        it.each(harmless)("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+
+        const found: [string, string, Record<string, unknown>, string, SensitiveValue["reason"]["kind"]][] = [
+            ["a Datadog API key in YAML configuration values", ADDON, addon("datadog_operator", `datadog:\n  site: datadoghq.com\n  apiKey: ${PLAIN}${fake.datadogApi("h53-dd")}\n`),
+                "configurationValues.datadog.apiKey", "name"],
+            ["an access token in YAML configuration values", ADDON, addon("splunk_splunk-otel-collector-chart", `clusterName: prod\nsplunkObservability:\n  realm: us0\n  accessToken: ${PLAIN}${fake.alnum("h53-splunk", 22)}\n`),
+                "configurationValues.splunkObservability.accessToken", "name"],
+            ["a password among Ansible's extra variables", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: `SSM=True db_password=${literal}`, Check: "False" }),
+                "parameters.ExtraVariables", "script"],
+            ["a password among the deprecated document's extravars", ASSOCIATION, { name: "AWS-RunAnsiblePlaybook", parameters: { playbookurl: "s3://acme-ansible/site.yml", extravars: `SSM=True admin_password=${literal}` } },
+                "parameters.extravars", "script"],
+            ["a password in a task's commands", TASK, runCommand([{ name: "commands", values: ["cd /opt/app", `mysql -u admin -p${literal} -e 'FLUSH LOGS'`] }]),
+                "taskInvocationParameters.runCommandParameters.parameters.commands.1", "script"],
+        ];
+        it.each(found)("%s is reported", (_label, type, props, path, kind) => {
+            const values = findSensitiveValues(type, props, NO_OPTIONS);
+            expect(values.map((v) => [v.path, v.reason.kind])).toEqual([[path, kind]]);
+        });
+
+        it("JSON configuration values were and are read; an unknown YAML document or task value passes", () => {
+            expect(paths(ADDON, addon("datadog_operator", JSON.stringify({ datadog: { apiKey: `${PLAIN}${fake.datadogApi("h53-json")}` } })))).toEqual(["configurationValues.datadog.apiKey"]);
+            expect(paths(ADDON, addon("datadog_operator", U))).toEqual([]);
+            expect(paths(TASK, runCommand([{ name: "commands", values: [U] }]))).toEqual([]);
+            expect(paths(TASK, runCommand([{ name: U, values: [`mysql -u admin -p${literal}`] }]))).toEqual([]);
+        });
+    });
+
     it("ignoreProperties removes paths written as messages print them, globs allowed", () => {
         const props = { environment: { variables: { PUBLIC_API_KEY: "pk_live_1", PRIVATE_API_KEY: `${PLAIN}-z` } } };
         expect(paths("aws:lambda/function:Function", props, { sensitivePatterns: [], ignoreProperties: ["environment.variables.PUBLIC_API_KEY"] }))
@@ -1275,6 +1325,37 @@ describe("secret-sensitive-props through the engine path", () => {
         ] });
         expect(verdicts(run)).toEqual([["cfn-plain", "mandatory", "plaintext"]]);
         expect(run.of(POLICY)[0].message).toContain("`templateBody.Resources.Param.Properties.Value`");
+    });
+
+    it("YAML add-on configuration values, Ansible's extra variables and a task's commands: plaintext reported, secret, unknown and settings pass", async () => {
+        const addon = (name: string, configurationValues: unknown) => ({ type: "aws:eks/addon:Addon", name, props: { clusterName: "prod", addonName: "datadog_operator", configurationValues } });
+        const values = (key: string) => `datadog:\n  site: datadoghq.com\n  apiKey: ${key}\n`;
+        const association = (name: string, ExtraVariables: unknown) => ({ type: "aws:ssm/association:Association", name,
+            props: { name: "AWS-ApplyAnsiblePlaybooks", targets: [{ key: "tag:Role", values: ["web"] }], parameters: { PlaybookFile: "site.yml", ExtraVariables } } });
+        const task = (name: string, command: unknown) => ({ type: "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask", name,
+            props: { windowId: "mw-0123456789abcdef0", taskType: "RUN_COMMAND", taskArn: "AWS-RunShellScript",
+                taskInvocationParameters: { runCommandParameters: { parameters: [{ name: "commands", values: ["cd /opt/app", command] }] } } } });
+        const key = fake.datadogApi("h53-engine");
+        const literal = fake.password("h53-engine");
+        const run = await analyze({ resources: [
+            addon("addon-plain", values(`${PLAIN}${key}`)),
+            addon("addon-secret", { $secret: values(`${SECRET}${key}`) }),
+            addon("addon-unknown", U),
+            addon("addon-settings", "datadog:\n  site: datadoghq.com\n  apiKeyExistingSecret: datadog-secret\n"),
+            association("ansible-plain", `SSM=True db_password=${PLAIN}${literal}`),
+            association("ansible-secret", { $secret: `SSM=True db_password=${SECRET}${literal}` }),
+            association("ansible-unknown", U),
+            association("ansible-settings", "SSM=True env=prod token_ttl=3600"),
+            task("task-plain", `mysql -u admin -p${PLAIN}${literal} -e 'FLUSH LOGS'`),
+            task("task-secret", { $secret: `mysql -u admin -p${SECRET}${literal} -e 'FLUSH LOGS'` }),
+            task("task-unknown", U),
+            task("task-runtime", "mysql -u admin -p\"$DB_PASSWORD\" -e 'FLUSH LOGS'"),
+        ] });
+        expect(verdicts(run)).toEqual([["addon-plain", "mandatory", "plaintext"], ["ansible-plain", "mandatory", "plaintext"], ["task-plain", "mandatory", "plaintext"]]);
+        const [addonMessage, ansibleMessage, taskMessage] = run.of(POLICY).map((d) => d.message);
+        expect(addonMessage).toContain("`configurationValues.datadog.apiKey`");
+        expect(ansibleMessage).toContain("`parameters.ExtraVariables` is plaintext but passes a credential in");
+        expect(taskMessage).toContain("`taskInvocationParameters.runCommandParameters.parameters.commands.1`");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

@@ -106,9 +106,11 @@ export function isAwsType(type: string): boolean {
 // Name/value pairs in lists: ECS and Batch environments, CodeBuild variables, Beanstalk
 // settings, CloudFormation-cased container definitions and Step Functions overrides, header
 // lists, CloudFormation parameters.
-// A CodePipeline variable is named by `name` and given `defaultValue`.
+// A CodePipeline variable is named by `name` and given `defaultValue`; a maintenance window task's
+// document parameter by `name` and given `values` (`{name: "commands", values: [...]}`, as an
+// association's `parameters` map gives them).
 const PAIRS: readonly (readonly [string, string])[] = [
-    ["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"], ["name", "defaultValue"],
+    ["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"], ["name", "defaultValue"], ["name", "values"],
 ];
 // Lists whose elements are named (ECS containers): `containerDefinitions.web...`.
 const ELEMENT_NAMES = ["name", "Name"];
@@ -215,12 +217,15 @@ function literalTexts(list: unknown): unknown {
 const OTLP_HEADERS = /^OTEL_EXPORTER_OTLP_(?:(?:TRACES|METRICS|LOGS)_)?HEADERS$/i;
 // Option strings read option by option: JAVA_OPTS, JAVA_TOOL_OPTIONS, CATALINA_OPTS, JVM_ARGS, KUBELET_EXTRA_ARGS...;
 // Spark's and Hadoop's dotted properties of JVM options (`spark.driver.extraJavaOptions`,
-// `mapreduce.map.java.opts` in EMR configurations); and a Glue job's `--conf` argument, the
-// `key=value --conf key=value` list Glue passes to spark-submit.
-const OPTION_STRINGS = /(?:^|[_.-]|Java)(?:OPTS|OPTIONS|ARGS)$|^--conf$/i;
+// `mapreduce.map.java.opts` in EMR configurations); a Glue job's `--conf` argument, the
+// `key=value --conf key=value` list Glue passes to spark-submit; and the Ansible documents'
+// extra variables (AWS-ApplyAnsiblePlaybooks' `ExtraVariables`, the deprecated
+// AWS-RunAnsiblePlaybook's `extravars`: "key/value pairs separated by a space", ansible-playbook's `-e`).
+const OPTION_STRINGS = /(?:^|[_.-]|Java)(?:OPTS|OPTIONS|ARGS)$|^--conf$|^extra_?var(?:iable)?s$/i;
 // Strings that may be YAML documents (JSON is recognized anywhere); AOT_CONFIG_CONTENT is the whole
-// configuration of the ADOT collector sidecar, often given inline in a container's environment.
-const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document", "aot_config_content"]);
+// configuration of the ADOT collector sidecar, often given inline in a container's environment; an
+// EKS add-on's `configurationValues` is JSON or YAML (public programs pass `yamlencode(...)`).
+const YAML_KEYS = new Set(["buildspec", "templatebody", "content", "template", "definition", "spec", "config", "configuration", "data", "document", "aot_config_content", "configurationvalues"]);
 
 /** How deep marks are followed: past the deepest curated mark (MediaLive's static HLS key, 9 segments). */
 export const MAX_MARK_DEPTH = 10;
