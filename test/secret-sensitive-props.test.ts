@@ -822,7 +822,7 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
-    describe("EKS add-on configuration values in YAML, Ansible's extra variables, maintenance window task parameters", () => {
+    describe("EKS add-on configuration values in YAML, Ansible's extra variables, maintenance window task parameters, remote scripts' command lines", () => {
         const ADDON = "aws:eks/addon:Addon";
         const ASSOCIATION = "aws:ssm/association:Association";
         const TASK = "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask";
@@ -841,6 +841,10 @@ describe("findSensitiveValues (pure)", () => {
             ["Ansible's extra variables naming where secrets are", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: "SSM=True db_password_secret=prod/db vault_password_file=/etc/ansible/.vault_pass" })],
             ["a GitHub source whose token is an ssm-secure reference", ASSOCIATION, ansible({ SourceType: "GitHub",
                 SourceInfo: JSON.stringify({ owner: "acme", repository: "playbooks", getOptions: "branch:main", tokenInfo: "{{ssm-secure:github-token}}" }), PlaybookFile: "site.yml" })],
+            ["remote scripts' command lines", ASSOCIATION, { name: "AWS-RunRemoteScript", parameters: { sourceType: "S3",
+                sourceInfo: JSON.stringify({ path: "https://s3.amazonaws.com/acme-scripts/db.sh" }), commandLine: "db.sh --env prod --db-password-file /run/secrets/db" } }],
+            ["a remote docker-compose command line", ASSOCIATION, { name: "AWS-RunRemoteScript", parameters: { sourceType: "S3", sourceInfo: "{\"path\": \"https://s3.amazonaws.com/acme-runner/docker-compose.yml\"}",
+                commandLine: "docker-compose up -d" } }],
             ["task commands without a credential", TASK, runCommand([{ name: "commands", values: ["yum update -y", "systemctl restart app"] }, { name: "executionTimeout", values: ["3600"] }])],
             ["task commands reading the password at run time", TASK, runCommand([{ name: "commands", values: [
                 "DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text)", "mysql -u admin -p\"$DB_PASSWORD\" -e 'FLUSH LOGS'"] }])],
@@ -856,6 +860,8 @@ describe("findSensitiveValues (pure)", () => {
                 "parameters.ExtraVariables", "script"],
             ["a password among the deprecated document's extravars", ASSOCIATION, { name: "AWS-RunAnsiblePlaybook", parameters: { playbookurl: "s3://acme-ansible/site.yml", extravars: `SSM=True admin_password=${literal}` } },
                 "parameters.extravars", "script"],
+            ["a password on a remote script's command line", ASSOCIATION, { name: "AWS-RunRemoteScript", parameters: { sourceType: "S3",
+                sourceInfo: JSON.stringify({ path: "https://s3.amazonaws.com/acme-scripts/db.sh" }), commandLine: `db.sh --db-password ${literal}` } }, "parameters.commandLine", "script"],
             ["a password in a task's commands", TASK, runCommand([{ name: "commands", values: ["cd /opt/app", `mysql -u admin -p${literal} -e 'FLUSH LOGS'`] }]),
                 "taskInvocationParameters.runCommandParameters.parameters.commands.1", "script"],
         ];
@@ -1327,7 +1333,7 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.of(POLICY)[0].message).toContain("`templateBody.Resources.Param.Properties.Value`");
     });
 
-    it("YAML add-on configuration values, Ansible's extra variables and a task's commands: plaintext reported, secret, unknown and settings pass", async () => {
+    it("YAML add-on configuration values, Ansible's extra variables, a task's commands and a remote script's command line: plaintext reported, secret, unknown and settings pass", async () => {
         const addon = (name: string, configurationValues: unknown) => ({ type: "aws:eks/addon:Addon", name, props: { clusterName: "prod", addonName: "datadog_operator", configurationValues } });
         const values = (key: string) => `datadog:\n  site: datadoghq.com\n  apiKey: ${key}\n`;
         const association = (name: string, ExtraVariables: unknown) => ({ type: "aws:ssm/association:Association", name,
@@ -1335,6 +1341,8 @@ describe("secret-sensitive-props through the engine path", () => {
         const task = (name: string, command: unknown) => ({ type: "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask", name,
             props: { windowId: "mw-0123456789abcdef0", taskType: "RUN_COMMAND", taskArn: "AWS-RunShellScript",
                 taskInvocationParameters: { runCommandParameters: { parameters: [{ name: "commands", values: ["cd /opt/app", command] }] } } } });
+        const remote = (name: string, commandLine: unknown) => ({ type: "aws:ssm/association:Association", name,
+            props: { name: "AWS-RunRemoteScript", parameters: { sourceType: "S3", sourceInfo: JSON.stringify({ path: "https://s3.amazonaws.com/acme-scripts/db.sh" }), commandLine } } });
         const key = fake.datadogApi("h53-engine");
         const literal = fake.password("h53-engine");
         const run = await analyze({ resources: [
@@ -1350,9 +1358,15 @@ describe("secret-sensitive-props through the engine path", () => {
             task("task-secret", { $secret: `mysql -u admin -p${SECRET}${literal} -e 'FLUSH LOGS'` }),
             task("task-unknown", U),
             task("task-runtime", "mysql -u admin -p\"$DB_PASSWORD\" -e 'FLUSH LOGS'"),
+            remote("remote-plain", `db.sh --db-password ${PLAIN}${literal}`),
+            remote("remote-secret", { $secret: `db.sh --db-password ${SECRET}${literal}` }),
+            remote("remote-unknown", U),
+            remote("remote-settings", "db.sh --env prod --db-password-file /run/secrets/db"),
         ] });
-        expect(verdicts(run)).toEqual([["addon-plain", "mandatory", "plaintext"], ["ansible-plain", "mandatory", "plaintext"], ["task-plain", "mandatory", "plaintext"]]);
-        const [addonMessage, ansibleMessage, taskMessage] = run.of(POLICY).map((d) => d.message);
+        expect(verdicts(run)).toEqual([["addon-plain", "mandatory", "plaintext"], ["ansible-plain", "mandatory", "plaintext"], ["task-plain", "mandatory", "plaintext"],
+            ["remote-plain", "mandatory", "plaintext"]]);
+        const [addonMessage, ansibleMessage, taskMessage, remoteMessage] = run.of(POLICY).map((d) => d.message);
+        expect(remoteMessage).toContain("`parameters.commandLine` is plaintext but passes a credential in");
         expect(addonMessage).toContain("`configurationValues.datadog.apiKey`");
         expect(ansibleMessage).toContain("`parameters.ExtraVariables` is plaintext but passes a credential in");
         expect(taskMessage).toContain("`taskInvocationParameters.runCommandParameters.parameters.commands.1`");

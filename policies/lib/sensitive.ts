@@ -135,8 +135,9 @@ const ARGUMENT_LISTS: Readonly<Record<string, ReadonlySet<string>>> = {
     [t.ECS_EXPRESS_GATEWAY_SERVICE]: new Set(["commands"]),
 };
 // Strings that are scripts: read for assignments and flags (App Runner's `buildCommand` and
-// `startCommand` are shell command lines).
-const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript", "buildcommand", "startcommand"]);
+// `startCommand` are shell command lines, as is AWS-RunRemoteScript's `commandLine`, what runs the
+// downloaded script: "helloWorld.sh argument-1 argument-2" in AWS's example).
+const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript", "buildcommand", "startcommand", "commandline"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
 // VTL mapping templates (a JSON one is a document): AppSync's resolver and function templates, and the
 // templates API Gateway keys by content type or selection expression (REST, HTTP and WebSocket APIs, OpenAPI bodies).
