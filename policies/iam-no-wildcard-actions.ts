@@ -2,7 +2,8 @@
 // grants today's matching actions and every one AWS adds later; `Allow` + `NotAction`
 // grants everything except a list. Trust policies (`assumeRolePolicy`) say who may assume a
 // role, not what it may do: resource-policy-no-wildcards reads them. Deny statements narrow
-// access, so wildcards there are fine.
+// access, so wildcards there are fine. The aws-native IAM types (pulumi-cdk's roles and
+// policies) are read from the same table, with the same reader.
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
@@ -17,19 +18,38 @@ export interface IamNoWildcardActionsConfig {
     allowedActions: string[];
 }
 
-/** The identity-policy document input per resource type (provider v7 schema). */
-export const IDENTITY_POLICY_PROPERTY: Readonly<Record<string, string>> = {
-    [t.IAM_POLICY]: "policy",
-    [t.IAM_ROLE_POLICY]: "policy",
-    [t.IAM_USER_POLICY]: "policy",
-    [t.IAM_GROUP_POLICY]: "policy",
-    [t.SSOADMIN_PERMISSION_SET_INLINE_POLICY]: "inlinePolicy",
+/**
+ * Where a type carries identity-policy documents: one input, or a list of inline policies
+ * (`list[].document`, each entry an object with the `entry` fields, name first).
+ */
+export interface IdentityDocumentInput {
+    path: string;
+    entry?: readonly [string, string];
+}
+
+/** The identity-policy document inputs per resource type (provider v7 and aws-native schemas). */
+export const IDENTITY_POLICY_DOCUMENTS: Readonly<Record<string, IdentityDocumentInput>> = {
+    [t.IAM_POLICY]: { path: "policy" },
+    [t.IAM_ROLE_POLICY]: { path: "policy" },
+    [t.IAM_USER_POLICY]: { path: "policy" },
+    [t.IAM_GROUP_POLICY]: { path: "policy" },
+    [t.SSOADMIN_PERMISSION_SET_INLINE_POLICY]: { path: "inlinePolicy" },
     // Inline policies only; assumeRolePolicy is a trust policy.
-    [t.IAM_ROLE]: "inlinePolicies[].policy",
+    [t.IAM_ROLE]: { path: "inlinePolicies[].policy", entry: ["name", "policy"] },
     // AWS IoT policies are the identity policies of devices (attached to their certificates and
     // Cognito identities), in IAM's grammar: `iot:*` lets one stolen device certificate publish,
     // subscribe and rewrite shadows and jobs across the fleet.
-    [t.IOT_POLICY]: "policy",
+    [t.IOT_POLICY]: { path: "policy" },
+    // aws-native (CloudFormation's schemas), as pulumi-cdk sends CDK's roles and policies. Its
+    // ManagedPolicy is AWS::IAM::ManagedPolicy (pulumi-cdk maps AWS::IAM::Policy, CDK's usual
+    // grant target, to aws.iam.Policy); assumeRolePolicyDocument is a trust policy.
+    [t.NATIVE_IAM_MANAGED_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_IAM_ROLE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_IAM_USER_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_IAM_GROUP_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_IAM_ROLE]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
+    [t.NATIVE_IAM_USER]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
+    [t.NATIVE_IAM_GROUP]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
 };
 
 interface LocatedDocument {
@@ -41,15 +61,16 @@ interface LocatedDocument {
 
 /** The identity-policy documents a resource carries, with findings for a malformed container. */
 function identityPolicyDocuments(resource: PlainResource, findings: Finding[]): LocatedDocument[] {
-    if (resource.type !== t.IAM_ROLE) {
-        const property = IDENTITY_POLICY_PROPERTY[resource.type];
-        return property ? [{ path: property, value: resource.props[property], optional: false }] : [];
-    }
-    const inline = resource.props.inlinePolicies;
+    const input = IDENTITY_POLICY_DOCUMENTS[resource.type];
+    if (!input) return [];
+    if (!input.entry) return [{ path: input.path, value: resource.props[input.path], optional: false }];
+    const [list, document] = input.path.split("[].");
+    const [name] = input.entry;
+    const inline = resource.props[list];
     if (inline === undefined || inline === null || isUnknown(inline)) return [];
     if (!Array.isArray(inline)) {
         findings.push({
-            message: `${resource.type} "${resource.name}": inlinePolicies must be a list of {name, policy} objects, so it could not be checked.`,
+            message: `${resource.type} "${resource.name}": ${list} must be a list of {${name}, ${document}} objects, so it could not be checked.`,
         });
         return [];
     }
@@ -58,12 +79,12 @@ function identityPolicyDocuments(resource: PlainResource, findings: Finding[]): 
         if (isUnknown(entry)) return;
         if (!isRecord(entry)) {
             findings.push({
-                message: `${resource.type} "${resource.name}": inlinePolicies[${i}] must be an object with name and policy, so it could not be checked.`,
+                message: `${resource.type} "${resource.name}": ${list}[${i}] must be an object with ${name} and ${document}, so it could not be checked.`,
             });
             return;
         }
-        // `inlinePolicies: [{}]` is the documented way to remove all inline policies.
-        documents.push({ path: `inlinePolicies[${i}].policy`, value: entry.policy, optional: true });
+        // `inlinePolicies: [{}]` is the documented way to remove all of an aws.iam.Role's inline policies.
+        documents.push({ path: `${list}[${i}].${document}`, value: entry[document], optional: true });
     });
     return documents;
 }
@@ -127,7 +148,7 @@ export const iamNoWildcardActions = resourcePolicy<IamNoWildcardActionsConfig>({
         },
     },
     strictConfig: { allowedActions: [] },
-    resourceTypes: Object.keys(IDENTITY_POLICY_PROPERTY),
+    resourceTypes: Object.keys(IDENTITY_POLICY_DOCUMENTS),
     check: findWildcardActions,
     examples: examples(),
 });

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { findWildcardActions, IDENTITY_POLICY_PROPERTY } from "../policies/iam-no-wildcard-actions";
+import { findWildcardActions, IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
 import { KEY_USE_WILDCARDS } from "../policies/lib/policy-document";
 import { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -148,10 +148,82 @@ describe("findWildcardActions (pure rule): where documents live", () => {
     });
 
     it("covers every identity-policy resource found in the v7 schema", () => {
-        expect(Object.keys(IDENTITY_POLICY_PROPERTY).sort()).toEqual([
+        expect(Object.keys(IDENTITY_POLICY_DOCUMENTS).filter((type) => type.startsWith("aws:")).sort()).toEqual([
             "aws:iam/groupPolicy:GroupPolicy", "aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
             "aws:iam/userPolicy:UserPolicy", "aws:iot/policy:Policy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
         ]);
+    });
+});
+
+describe("findWildcardActions (pure rule): aws-native resources, as pulumi-cdk sends CDK's roles and policies", () => {
+    // pulumi-cdk creates every CloudFormation type it does not map to the classic provider as an
+    // aws-native resource, and hands JSON-typed inputs (policy documents) over as CDK wrote them:
+    // objects, with references resolved to strings, or unknown at preview. A program may also
+    // pass a JSON string.
+    const NATIVE_ROLE = "aws-native:iam:Role";
+    const lambdaTrust = doc([{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } }]);
+    const TABLE = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders";
+    // What CDK's table.grantReadWriteData(role) writes (aws-dynamodb/lib/perms.ts): no wildcard action.
+    const tableGrant = doc([{
+        Action: ["dynamodb:BatchGetItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan",
+            "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable"],
+        Effect: "Allow", Resource: [TABLE, U.string],
+    }]);
+    const wide = doc([{ Action: "s3:*", Effect: "Allow", Resource: "*" }]);
+    const inline = (...documents: unknown[]) => documents.map((policyDocument, i) => ({ policyName: `p${i}`, policyDocument }));
+    const passes: [string, string, Record<string, unknown>][] = [
+        ["a role's inline policy from CDK's grant", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: inline(tableGrant) }],
+        ["a role's trust policy is not an identity policy", NATIVE_ROLE, { assumeRolePolicyDocument: doc([{ Action: "sts:*", Effect: "Allow", Principal: { AWS: "*" } }]) }],
+        ["a role's inline policy as a JSON string", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: inline(JSON.stringify(tableGrant)) }],
+        ["the KMS half of CDK's grant to an encrypted table", NATIVE_ROLE,
+            { assumeRolePolicyDocument: lambdaTrust, policies: inline(doc([allow(["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], { Resource: U.string })])) }],
+        ["a managed policy naming its actions", "aws-native:iam:ManagedPolicy", { policyDocument: tableGrant, roles: [U.string] }],
+        ["unknown policies list (preview)", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: U.array }],
+        ["unknown inline policy entry", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: [U.object] }],
+        ["unknown inline document", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: [{ policyName: "p", policyDocument: U.object }] }],
+        ["unknown managed policy document", "aws-native:iam:ManagedPolicy", { policyDocument: U.object }],
+        ["unknown Statement list", "aws-native:iam:RolePolicy", { roleName: U.string, policyName: "p", policyDocument: { Version: V, Statement: U.array } }],
+        ["unknown action next to named ones", "aws-native:iam:UserPolicy", { userName: "ops", policyName: "p", policyDocument: doc([allow(["s3:GetObject", U.string])]) }],
+        ["a role policy without a document", "aws-native:iam:RolePolicy", { roleName: "r", policyName: "p" }],
+    ];
+    it.each(passes)("passes %s", (_label, type, props) => {
+        expect(check(type, props, [...KEY_USE_WILDCARDS])).toEqual([]);
+    });
+
+    const fails: [string, string, Record<string, unknown>, string][] = [
+        ["a role's second inline policy", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: inline(tableGrant, wide) },
+            'aws-native:iam:Role "p": policies[1].policyDocument Statement[0] allows wildcard actions "s3:*"'],
+        ["a user's inline policy as a string", "aws-native:iam:User", { policies: inline(JSON.stringify(wide)) },
+            'aws-native:iam:User "p": policies[0].policyDocument Statement[0] allows wildcard actions "s3:*"'],
+        ["a group's inline policy", "aws-native:iam:Group", { policies: inline(doc([{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }])) },
+            'aws-native:iam:Group "p": policies[0].policyDocument Statement[0] allows NotAction'],
+        ["a managed policy", "aws-native:iam:ManagedPolicy", { policyDocument: doc([allow("*", { Sid: "Admin" })]) },
+            'aws-native:iam:ManagedPolicy "p": policyDocument statement "Admin" allows wildcard actions "*"'],
+        ["a role policy", "aws-native:iam:RolePolicy", { roleName: "r", policyName: "p", policyDocument: wide },
+            'aws-native:iam:RolePolicy "p": policyDocument Statement[0] allows wildcard actions "s3:*"'],
+        ["a user policy", "aws-native:iam:UserPolicy", { userName: "u", policyName: "p", policyDocument: JSON.stringify(wide) },
+            'aws-native:iam:UserPolicy "p": policyDocument Statement[0] allows wildcard actions "s3:*"'],
+        ["a group policy", "aws-native:iam:GroupPolicy", { groupName: "g", policyName: "p", policyDocument: wide },
+            'aws-native:iam:GroupPolicy "p": policyDocument Statement[0] allows wildcard actions "s3:*"'],
+        ["an unknown Resource does not hide a wildcard", "aws-native:iam:ManagedPolicy", { policyDocument: doc([allow("s3:*", { Resource: U.string })]) },
+            'aws-native:iam:ManagedPolicy "p": policyDocument Statement[0] allows wildcard actions "s3:*"'],
+        ["policies not a list", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: { policyName: "p", policyDocument: wide } },
+            'aws-native:iam:Role "p": policies must be a list of {policyName, policyDocument} objects, so it could not be checked'],
+        ["an inline policy not an object", NATIVE_ROLE, { assumeRolePolicyDocument: lambdaTrust, policies: ["wide"] },
+            'aws-native:iam:Role "p": policies[0] must be an object with policyName and policyDocument, so it could not be checked'],
+    ];
+    it.each(fails)("reports %s", (_label, type, props, start) => {
+        const messages = check(type, props, [...KEY_USE_WILDCARDS]);
+        expect(messages).toHaveLength(1);
+        expect(messages[0].startsWith(start)).toBe(true);
+    });
+
+    it("reads every identity-policy document of aws-native's IAM module", () => {
+        expect(Object.fromEntries(Object.entries(IDENTITY_POLICY_DOCUMENTS).filter(([type]) => type.startsWith("aws-native:")).map(([type, input]) => [type, input.path]))).toEqual({
+            "aws-native:iam:Group": "policies[].policyDocument", "aws-native:iam:GroupPolicy": "policyDocument", "aws-native:iam:ManagedPolicy": "policyDocument",
+            "aws-native:iam:Role": "policies[].policyDocument", "aws-native:iam:RolePolicy": "policyDocument", "aws-native:iam:User": "policies[].policyDocument",
+            "aws-native:iam:UserPolicy": "policyDocument",
+        });
     });
 });
 
@@ -276,6 +348,41 @@ describe("iam-no-wildcard-actions through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["wide-pending-resource"]);
+    });
+
+    it("aws-native roles and policies as pulumi-cdk sends them: wildcards reported, CDK's named grants pass, unknowns skipped at preview", async () => {
+        const trust = doc([{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } }]);
+        const grant = (resource: unknown) => doc([{ Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Effect: "Allow", Resource: resource }]);
+        const stack = (queueArn: unknown) => ({
+            resources: [
+                {
+                    type: "aws-native:iam:Role", name: "OrdersFnServiceRole",
+                    props: {
+                        assumeRolePolicyDocument: trust,
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+                        policies: [{ policyName: "queue", policyDocument: grant(queueArn) }, { policyName: "ops", policyDocument: doc([allow("sqs:*", { Sid: "Ops", Resource: queueArn })]) }],
+                    },
+                },
+                { type: "aws-native:iam:ManagedPolicy", name: "OrdersQueueSend", props: { policyDocument: grant(queueArn), roles: ["orders-fn"] } },
+                { type: "aws-native:iam:ManagedPolicy", name: "Everything", props: { policyDocument: JSON.stringify(doc([allow("*")])) } },
+            ],
+        });
+        const expected = [
+            ["OrdersFnServiceRole", 'aws-native:iam:Role "OrdersFnServiceRole": policies[1].policyDocument statement "Ops" allows wildcard actions "sqs:*"'],
+            ["Everything", 'aws-native:iam:ManagedPolicy "Everything": policyDocument Statement[0] allows wildcard actions "*"'],
+        ];
+        const found = (run: Awaited<ReturnType<typeof engine.run>>) =>
+            run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n")[1].replace(/\. .*/, "")]);
+        expect(found(await engine.run(stack("arn:aws:sqs:eu-west-1:111122223333:orders")))).toEqual(expected);
+        expect(found(await engine.run({ preview: true, ...stack({ $unknown: "string" }) }))).toEqual(expected);
+        const pending = await engine.run({
+            preview: true,
+            resources: [
+                { type: "aws-native:iam:Role", name: "pending", props: { assumeRolePolicyDocument: trust, policies: { $unknown: "array" } } },
+                { type: "aws-native:iam:ManagedPolicy", name: "pending-doc", props: { policyDocument: { $unknown: "object" } } },
+            ],
+        });
+        expect(pending.of(POLICY)).toEqual([]);
     });
 
     it("rejects a malformed allowedActions glob with a clear config error", async () => {

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
+import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
 
@@ -37,5 +38,33 @@ describe("type tokens", () => {
             ...DEFAULT_CRITICAL_RESOURCE_TYPES,
         ];
         expect(used.filter((type) => type.startsWith("aws:") && !known.has(type))).toEqual([]);
+    });
+});
+
+// @pulumi/aws-native is no dependency of the pack: its tokens and the inputs the policies read
+// are checked against the list `npm run generate:aws-native` extracts from the package.
+describe("aws-native type tokens and inputs", () => {
+    const native: { packageVersion: string; types: Record<string, string[]> } =
+        JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/aws-native/inputs.json"), "utf8"));
+    const ours = Object.entries(tokens).filter(([, v]) => typeof v === "string" && (v as string).startsWith("aws-native:"));
+
+    it.each(ours)(`%s exists in @pulumi/aws-native ${native.packageVersion}`, (_name, token) => {
+        expect(native.types[token as string]).toBeDefined();
+    });
+
+    it("every aws-native type a policy reads is one of lib/tokens.ts", () => {
+        const named = new Set<string>(ours.map(([, token]) => token as string));
+        const read = POLICIES.flatMap((p) => [...(p.resourceTypes === "all" ? [] : p.resourceTypes), ...(p.kind === "resource" && p.stack && p.stack.resourceTypes !== "all" ? p.stack.resourceTypes : [])]);
+        expect(read.filter((type) => type.startsWith("aws-native:") && !named.has(type))).toEqual([]);
+    });
+
+    it("every aws-native input a policy reads exists", () => {
+        const head = (input: string) => input.split(/[.[]/)[0];
+        const reads: [string, string][] = [
+            ...Object.entries(IDENTITY_POLICY_DOCUMENTS).map(([type, input]): [string, string] => [type, head(input.path)]),
+        ];
+        const nativeReads = reads.filter(([type]) => type.startsWith("aws-native:"));
+        expect(nativeReads.length).toBeGreaterThan(0);
+        expect(nativeReads.filter(([type, input]) => !native.types[type]?.includes(input))).toEqual([]);
     });
 });
