@@ -1,7 +1,7 @@
 // Attaching arn:aws:iam::aws:policy/AdministratorAccess grants what an inline `"Action": "*"`
 // grants, but no policy document in the program says so: iam-no-wildcard-actions never sees
-// it. This policy reads every way provider v7 attaches a managed policy to a role, user,
-// group or SSO permission set, and reports the denied ones (by default exactly
+// it. This policy reads every way provider v7 (and aws-native, pulumi-cdk's provider) attaches
+// a managed policy to a role, user, group or SSO permission set, and reports the denied ones (by default exactly
 // AdministratorAccess, PowerUserAccess, IAMFullAccess, AdministratorAccess-Amplify and the deprecated
 // AWSOpsWorksRegisterCLI, in every partition: each lets the identity grant itself anything).
 //
@@ -52,7 +52,7 @@ interface AttachmentInput {
     target: string;
 }
 
-/** Every managed-policy attachment of provider v7, by type. */
+/** Every managed-policy attachment of provider v7 and aws-native, by type. */
 export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput>> = {
     [t.IAM_ROLE_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the role in `role`" },
     [t.IAM_USER_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the user in `user`" },
@@ -66,6 +66,12 @@ export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput
     [t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "policyArns", list: true, target: "the group in `groupName`" },
     [t.SSOADMIN_MANAGED_POLICY_ATTACHMENT]: { property: "managedPolicyArn", list: false, target: "the permission set in `permissionSetArn`" },
     [t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "managedPolicyArns", list: true, target: "the permission set in `permissionSetArn`" },
+    // aws-native (CloudFormation's schemas): pulumi-cdk sends a CDK Role's, User's and Group's
+    // managedPolicies here, as resolved ARNs (unknown at preview until the partition is known).
+    // CloudFormation has no separate attachment resource.
+    [t.NATIVE_IAM_ROLE]: { property: "managedPolicyArns", list: true, target: "this role" },
+    [t.NATIVE_IAM_USER]: { property: "managedPolicyArns", list: true, target: "this user" },
+    [t.NATIVE_IAM_GROUP]: { property: "managedPolicyArns", list: true, target: "this group" },
 };
 
 // AWS-managed policies live in the account `aws` of each partition; their names are public,

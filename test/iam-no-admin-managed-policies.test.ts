@@ -137,16 +137,30 @@ describe("findAdminManagedPolicies (pure rule): attachments", () => {
         ["an unknown policy ARN", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: U.string }, []],
         ["a non-string policy ARN", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: 42 }, []],
         ["other types are ignored", t.IAM_POLICY, { policy: ADMIN }, []],
+        // aws-native, as pulumi-cdk sends a CDK Role's managedPolicies (Fn::Join over AWS::Partition, resolved).
+        ["an aws-native role's service-role policy", t.NATIVE_IAM_ROLE,
+            { assumeRolePolicyDocument: {}, managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"] }, []],
+        ["an aws-native role's AdministratorAccess boundary limits, never grants", t.NATIVE_IAM_ROLE, { assumeRolePolicyDocument: {}, permissionsBoundary: ADMIN }, []],
+        ["an aws-native role's managedPolicyArns unknown (preview)", t.NATIVE_IAM_ROLE, { assumeRolePolicyDocument: {}, managedPolicyArns: U.array }, []],
+        ["an aws-native role's ARNs unknown until the partition is (preview)", t.NATIVE_IAM_ROLE, { assumeRolePolicyDocument: {}, managedPolicyArns: [U.string, U.string] }, []],
+        ["an aws-native managed policy attaches its own document (iam-no-wildcard-actions')", t.NATIVE_IAM_MANAGED_POLICY, { policyDocument: {}, roles: [ADMIN] }, []],
+        ["an aws-native role", t.NATIVE_IAM_ROLE,
+            { assumeRolePolicyDocument: {}, managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", U.string, ADMIN] },
+            ["managedPolicyArns[2] attaches the AWS managed policy \"AdministratorAccess\" to this role"]],
+        ["an aws-native user", t.NATIVE_IAM_USER, { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] },
+            ["managedPolicyArns[0] attaches the AWS managed policy \"PowerUserAccess\" to this user"]],
+        ["an aws-native group", t.NATIVE_IAM_GROUP, { managedPolicyArns: ["arn:aws-cn:iam::aws:policy/IAMFullAccess"] },
+            ["managedPolicyArns[0] attaches the AWS managed policy \"IAMFullAccess\" to this group"]],
     ];
     it.each(cases)("%s", (_label, type, props, expected) => {
         expect(check(type, props).map((m) => m.replace(/, which .*$/s, ""))).toEqual(expected.map((e) => `${type} "r": ${e}`));
     });
 
-    it("covers every way provider v7 attaches a managed policy to an identity", () => {
+    it("covers every way provider v7 and aws-native attach a managed policy to an identity", () => {
         expect(Object.keys(MANAGED_POLICY_ATTACHMENTS).sort()).toEqual([
             t.IAM_GROUP_POLICY_ATTACHMENT, t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_POLICY_ATTACHMENT, t.IAM_ROLE,
             t.IAM_ROLE_POLICY_ATTACHMENT, t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_USER_POLICY_ATTACHMENT, t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
-            t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE,
+            t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, t.NATIVE_IAM_ROLE, t.NATIVE_IAM_USER, t.NATIVE_IAM_GROUP,
         ].sort());
     });
 });
@@ -211,6 +225,22 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
             "Roles, users, groups and SSO permission sets must not be attached AdministratorAccess, PowerUserAccess or IAMFullAccess " +
                 "(or the managed policies configured in deniedPolicyArns).",
         );
+    });
+
+    it("an aws-native role as pulumi-cdk sends it: AdministratorAccess reported once its ARN is known, not at preview while it is unknown", async () => {
+        const role = (arns: unknown) => ({
+            type: t.NATIVE_IAM_ROLE, name: "DeployerRole",
+            props: {
+                assumeRolePolicyDocument: { Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" } }], Version: "2012-10-17" },
+                managedPolicyArns: arns,
+            },
+        });
+        const known = await engine.run({ resources: [role(["arn:aws:iam::aws:policy/AWSCodeBuildDeveloperAccess", ADMIN])] });
+        expect(known.of(POLICY).map((d) => [nameOf(known, d.urn), d.message.split("\n")[1].replace(/, which .*$/s, "")])).toEqual([
+            ["DeployerRole", 'aws-native:iam:Role "DeployerRole": managedPolicyArns[1] attaches the AWS managed policy "AdministratorAccess" to this role'],
+        ]);
+        const preview = await engine.run({ preview: true, resources: [role([{ $unknown: "string" }, { $unknown: "string" }]), { ...role({ $unknown: "array" }), name: "Pending" }] });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("takes deniedPolicyArns and exemptions from the pack config", async () => {
