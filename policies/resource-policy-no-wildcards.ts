@@ -144,6 +144,8 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     // A role's trust policy is its resource policy: who may assume it. (Its inline policies are
     // identity policies, iam-no-wildcard-actions's.)
     [t.IAM_ROLE]: { path: "assumeRolePolicy", service: "role-trust" },
+    // The same trust policy in aws-native's schema, as pulumi-cdk sends a CDK Role.
+    [t.NATIVE_IAM_ROLE]: { path: "assumeRolePolicyDocument", service: "role-trust" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */

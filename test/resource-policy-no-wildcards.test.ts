@@ -455,7 +455,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(68);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(69);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -1603,6 +1603,38 @@ describe("API Gateway: private REST APIs, which any account's VPC endpoints reac
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): aws-native role trust policies, as pulumi-cdk sends a CDK Role", () => {
+    // CDK writes AssumeRolePolicyDocument as an object (iam.Role's assumedBy); pulumi-cdk resolves
+    // its references (the account root, an OIDC provider's ARN) or leaves them unknown at preview.
+    const NATIVE_ROLE = "aws-native:iam:Role";
+    const GITHUB = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+    const assume = (principal: unknown, extra: Record<string, unknown> = {}) => ({ Action: "sts:AssumeRole", Effect: "Allow", Principal: principal, ...extra });
+    const github = (condition: Record<string, unknown>) => ({ Action: "sts:AssumeRoleWithWebIdentity", Effect: "Allow", Principal: { Federated: GITHUB }, Condition: condition });
+    const trust = (...statements: unknown[]) => ({ assumeRolePolicyDocument: doc(...statements) });
+    const cases: [string, Record<string, unknown>, string[]][] = [
+        ["a service principal (ServicePrincipal)", trust(assume({ Service: "lambda.amazonaws.com" })), []],
+        ["the account root (AccountRootPrincipal)", trust(assume({ AWS: ROOT })), []],
+        ["the account root unknown at preview", trust(assume({ AWS: U.string })), []],
+        ["the whole document unknown at preview", { assumeRolePolicyDocument: U.object }, []],
+        ["GitHub Actions pinned to a repository (GitHubActionsIdentityProvider)", trust(github({
+            StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+            StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/shop:ref:refs/heads/main" },
+        })), []],
+        ["GitHub Actions with the subject unknown at preview", trust(github({ StringLike: { "token.actions.githubusercontent.com:sub": U.string } })), []],
+        ["a JSON string", { assumeRolePolicyDocument: JSON.stringify(doc(assume({ Service: "ecs-tasks.amazonaws.com" }))) }, []],
+        ["any principal (AnyPrincipal)", trust(assume({ AWS: "*" })), [`${NATIVE_ROLE} "r": assumeRolePolicyDocument Statement[0] ${ANYONE}`]],
+        ["GitHub Actions without a subject", trust(github({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } })),
+            [`${NATIVE_ROLE} "r": assumeRolePolicyDocument Statement[0] trusts GitHub Actions' OIDC provider without a condition on the token's subject (sub) naming your repositories, so a workflow of any repository on GitHub may assume the role`]],
+    ];
+    it.each(cases)("%s", (_label, props, expected) => {
+        expect(short(check(NATIVE_ROLE, props))).toEqual(expected);
+    });
+
+    it("does not read a role's inline policies or managedPolicyArns (identity policies)", () => {
+        expect(check(NATIVE_ROLE, { ...trust(assume({ Service: "lambda.amazonaws.com" })), policies: [{ policyName: "p", policyDocument: doc({ Effect: "Allow", Action: "*", Resource: "*" }) }] })).toEqual([]);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -1721,6 +1753,19 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         ]);
         const run = await engine.run({ resources });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(objectTypes.map((type) => `${type}-fail`));
+    });
+
+    it("an aws-native role's trust policy (pulumi-cdk): AnyPrincipal reported, a service and the account root pass, an unknown root at preview passes", async () => {
+        const role = (name: string, principal: unknown) => ({
+            type: "aws-native:iam:Role", name,
+            props: { assumeRolePolicyDocument: { Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: principal }], Version: V } },
+        });
+        const run = await engine.run({ resources: [role("Open", { AWS: "*" }), role("Fn", { Service: "lambda.amazonaws.com" }), role("Admin", { AWS: ROOT })] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+            ["Open", `aws-native:iam:Role "Open": assumeRolePolicyDocument Statement[0] ${ANYONE}`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: [role("Admin", { AWS: { $unknown: "string" } }), { ...role("Pending", {}), props: { assumeRolePolicyDocument: { $unknown: "object" } } }] });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("a Deny on aws:userid fences an open Allow to one role's sessions and the account (AWS Security Blog's pattern)", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
+import { RESOURCE_POLICY_DOCUMENTS } from "../policies/resource-policy-no-wildcards";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
 
@@ -64,6 +65,7 @@ describe("aws-native type tokens and inputs", () => {
         const reads: [string, string][] = [
             ...Object.entries(IDENTITY_POLICY_DOCUMENTS).map(([type, input]): [string, string] => [type, head(input.path)]),
             ...Object.entries(MANAGED_POLICY_ATTACHMENTS).map(([type, input]): [string, string] => [type, input.property]),
+            ...Object.entries(RESOURCE_POLICY_DOCUMENTS).map(([type, input]): [string, string] => [type, head(input.path)]),
         ];
         const nativeReads = reads.filter(([type]) => type.startsWith("aws-native:"));
         expect(nativeReads.length).toBeGreaterThan(0);
