@@ -6,7 +6,8 @@
 // Key policies always say `Resource: "*"` (the key itself), so Resource is never judged.
 // A statement whose only principal is the account root is AWS's default "Enable IAM User
 // Permissions" statement: it delegates to IAM policies rather than granting anything. Roots
-// of two accounts granted wildcards mean one is another account's: that is a grant.
+// of two accounts granted wildcards mean one is another account's: that is a grant. The keys of
+// aws-native (pulumi-cdk's) are read from the same table as the provider's.
 import { globList } from "./lib/config";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
@@ -20,12 +21,26 @@ export interface KmsNoWildcardActionsConfig {
     allowedActions: string[];
 }
 
-/** Key types whose v7 schema has `policy` and `bypassPolicyLockoutSafetyCheck`. */
-export const KEY_POLICY_TYPES: readonly string[] = [t.KMS_KEY, t.KMS_KEY_POLICY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY];
+interface KeyPolicyInput {
+    property: string;
+    /** Unset (or "") means AWS applies the default key policy, which only trusts the account root. */
+    optional: boolean;
+}
 
-// Only aws:kms/keyPolicy:KeyPolicy requires `policy`; on the keys an unset (or "") policy
-// means AWS applies the default key policy, which only trusts the account root.
-const POLICY_OPTIONAL = new Set([t.KMS_KEY, t.KMS_REPLICA_KEY, t.KMS_EXTERNAL_KEY, t.KMS_REPLICA_EXTERNAL_KEY]);
+/** The key-policy input per key type (provider v7 and aws-native); each also has `bypassPolicyLockoutSafetyCheck` but the replicas of aws-native. */
+export const KEY_POLICY_INPUTS: Readonly<Record<string, KeyPolicyInput>> = {
+    [t.KMS_KEY]: { property: "policy", optional: true },
+    [t.KMS_KEY_POLICY]: { property: "policy", optional: false },
+    [t.KMS_REPLICA_KEY]: { property: "policy", optional: true },
+    [t.KMS_EXTERNAL_KEY]: { property: "policy", optional: true },
+    [t.KMS_REPLICA_EXTERNAL_KEY]: { property: "policy", optional: true },
+    // CloudFormation's AWS::KMS::Key and ReplicaKey, as pulumi-cdk sends CDK's keys (a replica
+    // requires its policy).
+    [t.NATIVE_KMS_KEY]: { property: "keyPolicy", optional: true },
+    [t.NATIVE_KMS_REPLICA_KEY]: { property: "keyPolicy", optional: false },
+};
+
+export const KEY_POLICY_TYPES: readonly string[] = Object.keys(KEY_POLICY_INPUTS);
 
 /** Why a key-policy statement is too broad (none when fine, or not decidable at preview). */
 export function keyStatementProblems(statement: PolicyStatement, allowed: readonly GlobMatcher[]): string[] {
@@ -62,7 +77,8 @@ export function keyStatementProblems(statement: PolicyStatement, allowed: readon
 }
 
 export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWildcardActionsConfig): Finding[] {
-    if (!KEY_POLICY_TYPES.includes(resource.type)) return [];
+    const input = KEY_POLICY_INPUTS[resource.type];
+    if (!input) return [];
     const findings: Finding[] = [];
     if (resource.props.bypassPolicyLockoutSafetyCheck === true) {
         findings.push({
@@ -70,8 +86,8 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
                 "so AWS refuses a key policy that would leave the key unmanageable.",
         });
     }
-    const at: DocumentLocation = { type: resource.type, name: resource.name, path: "policy" };
-    const reading = readPolicyDocument(resource.props.policy, { blankIsAbsent: POLICY_OPTIONAL.has(resource.type) });
+    const at: DocumentLocation = { type: resource.type, name: resource.name, path: input.property };
+    const reading = readPolicyDocument(resource.props[input.property], { blankIsAbsent: input.optional });
     if (reading.kind !== "document") return findings;
     const allowed = compileAllowedActions(config.allowedActions);
     for (const problem of reading.problems) findings.push({ message: describeProblem(at, problem) });

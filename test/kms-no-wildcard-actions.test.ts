@@ -198,8 +198,9 @@ describe("findKeyPolicyWildcards (pure rule): key resources", () => {
         expect(check(type, props).map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected);
     });
 
-    it("covers every key type whose v7 schema has a key policy", () => {
+    it("covers every key type whose v7 or aws-native schema has a key policy", () => {
         expect([...KEY_POLICY_TYPES].sort()).toEqual([
+            "aws-native:kms:Key", "aws-native:kms:ReplicaKey",
             "aws:kms/externalKey:ExternalKey", "aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy",
             "aws:kms/replicaExternalKey:ReplicaExternalKey", "aws:kms/replicaKey:ReplicaKey",
         ]);
@@ -250,6 +251,44 @@ describe("findKeyPolicyWildcards (pure rule): key resources", () => {
     });
 });
 
+describe("findKeyPolicyWildcards (pure rule): aws-native keys, as pulumi-cdk sends CDK's keys", () => {
+    // CDK writes KeyPolicy as an object; pulumi-cdk resolves the account root's ARN (Fn::Join over
+    // AWS::Partition and AWS::AccountId) or leaves it unknown at preview.
+    const NATIVE_KEY = "aws-native:kms:Key";
+    const NATIVE_REPLICA = "aws-native:kms:ReplicaKey";
+    // aws-kms's default key policy under @aws-cdk/aws-kms:defaultKeyPolicies (on in new apps), and before it.
+    const cdkDefault = doc([{ Action: "kms:*", Effect: "Allow", Principal: { AWS: ROOT }, Resource: "*" }]);
+    const cdkLegacy = doc([{
+        Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*",
+            "kms:Delete*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:GenerateDataKey", "kms:TagResource", "kms:UntagResource"],
+        Effect: "Allow", Principal: { AWS: ROOT }, Resource: "*",
+    }]);
+    // key.grantEncryptDecrypt(new ServicePrincipal("logs.eu-west-1.amazonaws.com")).
+    const cdkLogsGrant = doc([
+        { Action: "kms:*", Effect: "Allow", Principal: { AWS: ROOT }, Resource: "*" },
+        { Action: ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], Effect: "Allow", Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Resource: "*" },
+    ]);
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["CDK's default key policy", NATIVE_KEY, { enableKeyRotation: true, keyPolicy: cdkDefault }, []],
+        ["CDK's legacy default key policy (account root only)", NATIVE_KEY, { keyPolicy: cdkLegacy }, []],
+        ["CDK's grantEncryptDecrypt to a service", NATIVE_KEY, { keyPolicy: cdkLogsGrant }, []],
+        ["a key without keyPolicy uses the default key policy", NATIVE_KEY, { description: "d" }, []],
+        ["the root unknown at preview", NATIVE_KEY, { keyPolicy: doc([{ Action: "kms:*", Effect: "Allow", Principal: { AWS: U.string }, Resource: "*" }]) }, []],
+        ["keyPolicy unknown at preview", NATIVE_KEY, { keyPolicy: U.object }, []],
+        ["a replica key with CDK's default policy as a JSON string", NATIVE_REPLICA, { primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-1", keyPolicy: JSON.stringify(cdkDefault) }, []],
+        ["kms:* for a role", NATIVE_KEY, { keyPolicy: doc([ENABLE_IAM, grant({ AWS: ROLE }, "kms:*", { Sid: "App" })]) },
+            [`${NATIVE_KEY} "k": keyPolicy statement "App" ${WILDCARD('"kms:*"')}`]],
+        ["Principal \"*\" without a pin on a replica", NATIVE_REPLICA, { primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-1", keyPolicy: doc([grant("*", "kms:Decrypt")]) },
+            [`${NATIVE_REPLICA} "k": keyPolicy Statement[0] ${ANYONE}`]],
+        ["a replica requires its keyPolicy: \"\"", NATIVE_REPLICA, { primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/mrk-1", keyPolicy: "" },
+            [`${NATIVE_REPLICA} "k": keyPolicy is an empty string; it must be a JSON policy document`]],
+        ["bypass on a native key", NATIVE_KEY, { bypassPolicyLockoutSafetyCheck: true, keyPolicy: cdkDefault }, [`${NATIVE_KEY} "k": bypassPolicyLockoutSafetyCheck is true`]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(check(type, props, [...KEY_USE_WILDCARDS]).map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected);
+    });
+});
+
 describe("kms-no-wildcard-actions through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -277,6 +316,22 @@ describe("kms-no-wildcard-actions through the engine path", () => {
     it("passes the secure fixture (default key policy, named grants, pinned Principal \"*\", Deny)", async () => {
         const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "secure.json")));
         expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("aws-native keys as pulumi-cdk sends them: CDK's default policy passes, kms:* for a role is reported, an unknown root at preview passes", async () => {
+        const keys = (root: unknown) => ({
+            resources: [
+                { type: "aws-native:kms:Key", name: "DataKey", props: { enableKeyRotation: true, keyPolicy: doc([{ Action: "kms:*", Effect: "Allow", Principal: { AWS: root }, Resource: "*" }]) } },
+                {
+                    type: "aws-native:kms:Key", name: "WideKey",
+                    props: { keyPolicy: doc([{ Action: "kms:*", Effect: "Allow", Principal: { AWS: root }, Resource: "*" }, { Sid: "App", ...grant({ AWS: ROLE }, "kms:*") }]) },
+                },
+            ],
+        });
+        const expected = [["WideKey", `aws-native:kms:Key "WideKey": keyPolicy statement "App" ${WILDCARD('"kms:*"')}`]];
+        const found = (run: Awaited<ReturnType<typeof engine.run>>) => run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")]);
+        expect(found(await engine.run(keys(ROOT)))).toEqual(expected);
+        expect(found(await engine.run({ preview: true, ...keys({ $unknown: "string" }) }))).toEqual(expected);
     });
 
     it("reads documents passed as objects like JSON strings", async () => {
