@@ -7,7 +7,11 @@
 // key store (CloudHSM or external). Those are never judged, nor are replica keys, which share
 // their primary's rotation (AWS KMS API, EnableKeyRotation). The provider's Check fills in
 // `enableKeyRotation: false`, `customerMasterKeySpec: "SYMMETRIC_DEFAULT"` and
-// `keyUsage: "ENCRYPT_DECRYPT"` when the program leaves them out.
+// `keyUsage: "ENCRYPT_DECRYPT"` when the program leaves them out. aws-native's kms.Key (CloudFormation's
+// schema, as pulumi-cdk sends CDK's keys) is judged alike. A disabled key (`isEnabled: false`,
+// aws-native `enabled: false`) is judged like any other: KMS neither rotates it nor changes its
+// rotation setting while disabled (KMS guide, "Disable automatic key rotation"), so the setting
+// must be right before it is enabled.
 import { all, Decided } from "./lib/decided";
 import { PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
@@ -27,19 +31,29 @@ function unsetOr(value: unknown, ...accepted: string[]): Decided {
     return value === undefined || value === null || value === "" || (typeof value === "string" && accepted.includes(value));
 }
 
+/**
+ * Per key type, the inputs that decide whether KMS can rotate the key automatically, each with
+ * the values besides unset that allow it.
+ */
+export const ROTATION_INPUTS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+    [t.KMS_KEY]: { customerMasterKeySpec: ["SYMMETRIC_DEFAULT"], keyUsage: ["ENCRYPT_DECRYPT"], customKeyStoreId: [], xksKeyId: [] },
+    // CloudFormation's AWS::KMS::Key (pulumi-cdk's keys): `origin: "EXTERNAL"` is imported material;
+    // CloudFormation creates no key in a custom key store. Its enableKeyRotation also defaults to false.
+    [t.NATIVE_KMS_KEY]: { keySpec: ["SYMMETRIC_DEFAULT"], keyUsage: ["ENCRYPT_DECRYPT"], origin: ["AWS_KMS"] },
+};
+
 /** A key KMS can rotate automatically: a symmetric encryption key with KMS-generated material. */
 export function canRotateAutomatically(key: PlainResource): Decided {
-    return all(
-        unsetOr(key.props.customerMasterKeySpec, "SYMMETRIC_DEFAULT"),
-        unsetOr(key.props.keyUsage, "ENCRYPT_DECRYPT"),
-        unsetOr(key.props.customKeyStoreId),
-        unsetOr(key.props.xksKeyId),
-    );
+    const inputs = ROTATION_INPUTS[key.type];
+    if (!inputs) return false;
+    return all(...Object.entries(inputs).map(([input, accepted]) => unsetOr(key.props[input], ...accepted)));
 }
+
+const KEY_TYPES = Object.keys(ROTATION_INPUTS);
 
 const checks: PropertyCheck<KmsKeyRotationConfig>[] = [
     {
-        types: [t.KMS_KEY],
+        types: KEY_TYPES,
         property: "enableKeyRotation",
         accepts: (v) => v === true,
         expected: "the boolean true",
@@ -49,7 +63,7 @@ const checks: PropertyCheck<KmsKeyRotationConfig>[] = [
             "KMS keeps the old key material, so nothing needs re-encrypting.",
     },
     {
-        types: [t.KMS_KEY],
+        types: KEY_TYPES,
         property: "rotationPeriodInDays",
         accepts: (v, config) => typeof v === "number" && Number.isFinite(v) && v <= config.maxRotationPeriodDays,
         expected: "a number of days",
@@ -78,7 +92,7 @@ export const kmsKeyRotation = resourcePolicy<KmsKeyRotationConfig>({
         "keys that cannot rotate automatically (asymmetric, HMAC, imported material, custom key stores) and replica keys are not judged.",
     enforcementLevel: "advisory",
     severity: "medium",
-    remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key (and `rotationPeriodInDays` no longer than maxRotationPeriodDays if set).",
+    remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key or aws-native kms.Key (and `rotationPeriodInDays` no longer than maxRotationPeriodDays if set).",
     tags: ["aws", "kms", "encryption"],
     framework: {
         name: "AWS Foundational Security Best Practices",

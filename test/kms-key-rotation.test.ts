@@ -77,6 +77,47 @@ describe("kms-key-rotation: violations (pure rule)", () => {
     });
 });
 
+describe("kms-key-rotation: aws-native keys, as pulumi-cdk sends CDK's keys (pure rule)", () => {
+    // CloudFormation's AWS::KMS::Key: keySpec (not customerMasterKeySpec), origin, enabled; nothing
+    // filled in by the provider. CDK's kms.Key leaves EnableKeyRotation unset unless asked.
+    const native = (props: Record<string, unknown>, config = DEFAULTS) => judge(props, config, t.NATIVE_KMS_KEY).map((f) => f.message);
+    const passes: [string, Record<string, unknown>][] = [
+        ["CDK's kms.Key with enableKeyRotation: true", { enableKeyRotation: true, keyPolicy: {}, description: "orders" }],
+        ["a 90-day period", { enableKeyRotation: true, rotationPeriodInDays: 90 }],
+        ["CDK's asymmetric signing key (KeySpec.RSA_2048, KeyUsage.SIGN_VERIFY)", { keySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" }],
+        ["an HMAC key", { keySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC", enableKeyRotation: false }],
+        ["an ECC key-agreement key", { keySpec: "ECC_NIST_P256", keyUsage: "KEY_AGREEMENT" }],
+        ["imported key material (origin EXTERNAL)", { origin: "EXTERNAL" }],
+        ["unknown keySpec (preview)", { keySpec: U }],
+        ["unknown origin (preview)", { origin: U, enableKeyRotation: false }],
+        ["unknown rotation flag (preview)", { enableKeyRotation: UNKNOWN_SENTINELS.boolean }],
+        ["unknown period (preview)", { enableKeyRotation: true, rotationPeriodInDays: UNKNOWN_SENTINELS.number }],
+    ];
+    it.each(passes)("passes %s", (_label, props) => {
+        expect(native(props)).toEqual([]);
+    });
+
+    const fails: [string, Record<string, unknown>, string][] = [
+        ["CDK's kms.Key without enableKeyRotation", { keyPolicy: {}, description: "orders" }, "enableKeyRotation is not set (KMS does not rotate a key unless asked)"],
+        ["an explicit symmetric key with rotation false", { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", enableKeyRotation: false }, "enableKeyRotation is false"],
+        ["a disabled key, as for the provider's keys", { enabled: false }, "enableKeyRotation is not set"],
+        ["a period longer than the maximum", { enableKeyRotation: true, rotationPeriodInDays: 730 }, "rotationPeriodInDays is 730"],
+    ];
+    it.each(fails)("reports %s", (_label, props, expected) => {
+        const messages = native(props);
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toContain(`${t.NATIVE_KMS_KEY} "key": `);
+        expect(messages[0]).toContain(expected);
+    });
+
+    it("reads keySpec, not the provider's customerMasterKeySpec", () => {
+        expect(canRotateAutomatically(resource(t.NATIVE_KMS_KEY, { keySpec: "RSA_4096" }))).toBe(false);
+        expect(canRotateAutomatically(resource(t.NATIVE_KMS_KEY, { keySpec: U }))).toBeUndefined();
+        expect(canRotateAutomatically(resource(t.NATIVE_KMS_KEY, {}))).toBe(true);
+        expect(canRotateAutomatically(resource(t.KMS_REPLICA_KEY, {}))).toBe(false);
+    });
+});
+
 describe("kms-key-rotation through the engine path", () => {
     const engine = useEngine();
 
@@ -117,9 +158,23 @@ describe("kms-key-rotation through the engine path", () => {
         expect(run.of(POLICY)).toEqual([]);
     });
 
+    it("aws-native keys (pulumi-cdk): CDK's default key without rotation is reported, a rotating one and a signing key pass; unknowns at preview give nothing", async () => {
+        const keys = (spec: unknown, rotation: unknown) => [
+            { type: t.NATIVE_KMS_KEY, name: "OrdersKey", props: { description: "orders", keyPolicy: { Statement: [], Version: "2012-10-17" } } },
+            { type: t.NATIVE_KMS_KEY, name: "RotatingKey", props: { enableKeyRotation: rotation } },
+            { type: t.NATIVE_KMS_KEY, name: "SigningKey", props: { keySpec: spec, keyUsage: "SIGN_VERIFY" } },
+        ];
+        const run = await engine.run({ resources: keys("ECC_NIST_P256", true) });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["OrdersKey", "advisory", 'aws-native:kms:Key "OrdersKey": enableKeyRotation is not set (KMS does not rotate a key unless asked)'],
+        ]);
+        const preview = await engine.run({ preview: true, resources: keys({ $unknown: "string" }, { $unknown: "boolean" }).slice(1) });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
     it("serves its metadata: advisory, medium", () => {
         expect(kmsKeyRotation.enforcementLevel).toBe("advisory");
         expect(kmsKeyRotation.severity).toBe("medium");
-        expect(kmsKeyRotation.resourceTypes).toEqual([t.KMS_KEY]);
+        expect(kmsKeyRotation.resourceTypes).toEqual([t.KMS_KEY, t.NATIVE_KMS_KEY]);
     });
 });

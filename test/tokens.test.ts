@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
+import { ROTATION_INPUTS } from "../policies/kms-key-rotation";
 import { KEY_POLICY_INPUTS } from "../policies/kms-no-wildcard-actions";
 import { RESOURCE_POLICY_DOCUMENTS } from "../policies/resource-policy-no-wildcards";
 import * as tokens from "../policies/lib/tokens";
-import * as t from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
@@ -69,7 +69,9 @@ describe("aws-native type tokens and inputs", () => {
             ...Object.entries(MANAGED_POLICY_ATTACHMENTS).map(([type, input]): [string, string] => [type, input.property]),
             ...Object.entries(RESOURCE_POLICY_DOCUMENTS).map(([type, input]): [string, string] => [type, head(input.path)]),
             ...Object.entries(KEY_POLICY_INPUTS).map(([type, input]): [string, string] => [type, input.property]),
-            [t.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
+            [tokens.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
+            ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
+                [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
         ];
         const nativeReads = reads.filter(([type]) => type.startsWith("aws-native:"));
         expect(nativeReads.length).toBeGreaterThan(0);
