@@ -263,6 +263,28 @@ function examples(): PolicyExample[] {
             messageIncludes: "AdministratorAccess-Amplify",
         },
         {
+            title: "aws-native roles, as pulumi-cdk sends a CDK app's `iam.Role`: `managedPolicies` with AdministratorAccess, and a Lambda role with its basic execution policy",
+            verdict: "fail",
+            resources: [
+                {
+                    type: t.NATIVE_IAM_ROLE, name: "DeployRole",
+                    props: {
+                        assumeRolePolicyDocument: { Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" } }], Version: "2012-10-17" },
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"],
+                    },
+                },
+                {
+                    type: t.NATIVE_IAM_ROLE, name: "OrdersFnServiceRole",
+                    props: {
+                        assumeRolePolicyDocument: { Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } }], Version: "2012-10-17" },
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+                    },
+                },
+            ],
+            reported: ["DeployRole"],
+            messageIncludes: "managedPolicyArns[0] attaches the AWS managed policy \"AdministratorAccess\" to this role",
+        },
+        {
             title: "a team that also denies every `*FullAccess` policy (the default list is replaced, so it is repeated)",
             verdict: "fail",
             config: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, "arn:aws:iam::aws:policy/*FullAccess"] },

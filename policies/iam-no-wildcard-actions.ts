@@ -264,6 +264,38 @@ function examples(): PolicyExample[] {
             }],
         },
         {
+            title: "aws-native IAM resources, as pulumi-cdk sends a CDK app's roles and policies: `s3:*` in a role's inline policy is reported; " +
+                "a managed policy naming its actions and the KMS key-use wildcards of CDK's grants pass",
+            verdict: "fail",
+            resources: [
+                {
+                    type: t.NATIVE_IAM_ROLE, name: "OrdersFnServiceRole",
+                    props: {
+                        assumeRolePolicyDocument: { Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } }], Version: "2012-10-17" },
+                        policies: [{
+                            policyName: "uploads",
+                            policyDocument: { Statement: [{ Action: "s3:*", Effect: "Allow", Resource: ["arn:aws:s3:::shop-uploads", "arn:aws:s3:::shop-uploads/*"] }], Version: "2012-10-17" },
+                        }],
+                    },
+                },
+                {
+                    type: t.NATIVE_IAM_MANAGED_POLICY, name: "OrdersQueueSend",
+                    props: {
+                        policyDocument: {
+                            Statement: [
+                                { Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Effect: "Allow", Resource: "arn:aws:sqs:eu-west-1:111122223333:orders" },
+                                { Action: ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], Effect: "Allow", Resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+                            ],
+                            Version: "2012-10-17",
+                        },
+                        roles: ["orders-fn-role"],
+                    },
+                },
+            ],
+            reported: ["OrdersFnServiceRole"],
+            messageIncludes: "policies[0].policyDocument Statement[0] allows wildcard actions \"s3:*\"",
+        },
+        {
             title: "a deliberate pattern accepted with allowedActions",
             verdict: "pass",
             config: { allowedActions: ["ec2:Describe*"] },

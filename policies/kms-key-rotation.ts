@@ -149,6 +149,17 @@ function examples(): PolicyExample[] {
             note: "Asymmetric and HMAC keys cannot rotate automatically; neither can imported key material (aws.kms.ExternalKey) nor keys in a custom key store.",
         },
         {
+            title: "aws-native keys, as pulumi-cdk sends a CDK app's `kms.Key`: one without `enableKeyRotation` (CDK's default), one that rotates, and an asymmetric signing key",
+            verdict: "fail",
+            resources: [
+                { type: t.NATIVE_KMS_KEY, name: "OrdersKey", props: { description: "orders data" } },
+                { type: t.NATIVE_KMS_KEY, name: "AuditKey", props: { description: "audit logs", enableKeyRotation: true } },
+                { type: t.NATIVE_KMS_KEY, name: "ReleaseSigningKey", props: { description: "release signing", keySpec: "ECC_NIST_P256", keyUsage: "SIGN_VERIFY" } },
+            ],
+            reported: ["OrdersKey"],
+            messageIncludes: "enableKeyRotation is not set",
+        },
+        {
             title: "a rotation period longer than maxRotationPeriodDays",
             verdict: "fail",
             resources: [{ type: t.KMS_KEY, name: "archive-key", props: { description: "archive", enableKeyRotation: true, rotationPeriodInDays: 730 } }],

@@ -242,6 +242,32 @@ function examples(): PolicyExample[] {
             resources: keyUseKey(),
         },
         {
+            title: "aws-native keys, as pulumi-cdk sends a CDK app's `kms.Key`: CDK's default key policy, and a key granted to CloudWatch Logs with `grantEncryptDecrypt`",
+            verdict: "pass",
+            resources: [
+                {
+                    type: t.NATIVE_KMS_KEY, name: "DataKey", protect: true,
+                    props: {
+                        enableKeyRotation: true,
+                        keyPolicy: { Statement: [{ Action: "kms:*", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Resource: "*" }], Version: "2012-10-17" },
+                    },
+                },
+                {
+                    type: t.NATIVE_KMS_KEY, name: "LogsKey", protect: true,
+                    props: {
+                        enableKeyRotation: true,
+                        keyPolicy: {
+                            Statement: [
+                                { Action: "kms:*", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Resource: "*" },
+                                { Action: ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], Effect: "Allow", Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Resource: "*" },
+                            ],
+                            Version: "2012-10-17",
+                        },
+                    },
+                },
+            ],
+        },
+        {
             title: "the same key under `allowedActions: []` (the strict preset), which accepts no wildcard",
             verdict: "fail",
             config: { allowedActions: [] },

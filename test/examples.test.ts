@@ -50,4 +50,9 @@ describe("renderExample: the docs' programs", () => {
         expect(program({ accessLogs: "shop-alb-logs-prod" })).toContain("accessLogs: albLogs.id");
         expect(program({ accessLogs: { $unknown: "object" } })).toContain("accessLogs: albLogs.id");
     });
+
+    it("an aws-native resource is a class of @pulumi/aws-native, imported as awsnative", () => {
+        const rendered = renderExample({ title: "t", verdict: "pass", resources: [{ type: "aws-native:kms:Key", name: "data-key", props: { enableKeyRotation: true } }] });
+        expect(rendered).toBe('import * as awsnative from "@pulumi/aws-native";\n\nnew awsnative.kms.Key("data-key", { enableKeyRotation: true });\n');
+    });
 });

@@ -7,11 +7,13 @@ import { SIG, signatureOf } from "../policies/lib/wire";
 const INDENT = "    ";
 const MAX_INLINE = 100;
 
-/** `aws:rds/instance:Instance` → `aws.rds.Instance`; undefined for other packages. */
+/** `aws:rds/instance:Instance` → `aws.rds.Instance`, `aws-native:iam:Role` → `awsnative.iam.Role`; undefined for other packages. */
 export function className(type: string): string | undefined {
     if (type === "pulumi:providers:aws") return "aws.Provider";
     const m = /^aws:([A-Za-z0-9]+)\/[A-Za-z0-9]+:([A-Za-z0-9]+)$/.exec(type);
-    return m ? `aws.${m[1]}.${m[2]}` : undefined;
+    if (m) return `aws.${m[1]}.${m[2]}`;
+    const native = /^aws-native:([A-Za-z0-9]+):([A-Za-z0-9]+)$/.exec(type);
+    return native ? `awsnative.${native[1]}.${native[2]}` : undefined;
 }
 
 interface Context {
@@ -29,7 +31,10 @@ export function renderExample(example: PolicyExample): string {
         for (const deps of Object.values(r.propertyDependencies ?? {})) for (const d of deps) ctx.referenced.add(d);
     }
     const statements = example.resources.map((r) => renderResource(r, ctx));
-    const imports = ['import * as aws from "@pulumi/aws";'];
+    const packages = new Set(example.resources.map((r) => className(r.type)?.split(".")[0]));
+    const imports: string[] = [];
+    if (packages.has("aws") || !packages.has("awsnative")) imports.push('import * as aws from "@pulumi/aws";');
+    if (packages.has("awsnative")) imports.push('import * as awsnative from "@pulumi/aws-native";');
     if (ctx.usesPulumi) imports.push('import * as pulumi from "@pulumi/pulumi";');
     return `${imports.join("\n")}\n\n${statements.join("\n\n")}\n`;
 }
