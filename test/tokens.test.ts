@@ -49,7 +49,7 @@ describe("type tokens", () => {
 // are checked against the list `npm run generate:aws-native` extracts from the package.
 describe("aws-native type tokens and inputs", () => {
     const native: { packageVersion: string; types: Record<string, string[]> } =
-        JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/aws-native/inputs.json"), "utf8"));
+        JSON.parse(fs.readFileSync(path.join(__dirname, "../tools/aws-native-inputs.json"), "utf8"));
     const ours = Object.entries(tokens).filter(([, v]) => typeof v === "string" && (v as string).startsWith("aws-native:"));
 
     it.each(ours)(`%s exists in @pulumi/aws-native ${native.packageVersion}`, (_name, token) => {

@@ -1,4 +1,4 @@
-// `npm run generate:aws-native -- <dir>`: writes fixtures/aws-native/inputs.json, the type tokens
+// `npm run generate:aws-native -- <dir>`: writes tools/aws-native-inputs.json, the type tokens
 // and top-level inputs of the @pulumi/aws-native modules the pack reads (IAM, KMS and the
 // resource policies of S3, SQS and SNS), from an unpacked copy of the package:
 //   npm pack @pulumi/aws-native && tar xzf pulumi-aws-native-*.tgz   (then <dir> is ./package)
@@ -10,7 +10,7 @@ import * as path from "path";
 
 // Same rule as ./examples.ts REPO_DIR, without loading the engine it imports.
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
-export const OUTPUT = path.join(REPO_DIR, "fixtures/aws-native/inputs.json");
+export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = ["iam", "kms", "s3", "sns", "sqs"];
 
 const TYPE = /static __pulumiType = '([^']+)'/;

@@ -292,7 +292,7 @@ export const S3_BUCKET_OWNERSHIP_CONTROLS = "aws:s3/bucketOwnershipControls:Buck
 // @pulumi/aws-native type tokens: pulumi-cdk sends CDK's roles, managed and inline policies and
 // keys as these (all CloudFormation types but the few it maps to the classic provider). The
 // pack does not depend on @pulumi/aws-native: test/tokens.test.ts checks these, and the inputs
-// the policies read, against fixtures/aws-native/inputs.json (npm run generate:aws-native).
+// the policies read, against tools/aws-native-inputs.json (npm run generate:aws-native).
 export const NATIVE_IAM_ROLE = "aws-native:iam:Role";
 export const NATIVE_IAM_USER = "aws-native:iam:User";
 export const NATIVE_IAM_GROUP = "aws-native:iam:Group";
