@@ -14,7 +14,7 @@ import { globList } from "./lib/config";
 import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
-    anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
+    anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, Conditions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
     DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, unpinnedServices,
 } from "./lib/policy-document";
@@ -242,6 +242,11 @@ const UNPINNED_S3_NOTIFICATIONS_PROBLEM =
     "so S3 may deliver here the event notifications of any AWS account's bucket, for your consumers to act on. " +
     'Add `"ArnLike": {"aws:SourceArn": <your bucket\'s ARN>}` (and aws:SourceAccount with your account id), as the S3 guide writes it.';
 
+const UNPINNED_SES_RECEIVING_PROBLEM =
+    'allows the service principal "ses.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
+    "so the SES receipt rules of every AWS account may write the mail they receive into the bucket, under any key prefix they choose. " +
+    'Add `"StringEquals": {"aws:SourceAccount": <your account id>}` (and aws:SourceArn with your receipt rule\'s ARN), as SES\'s guide writes it.';
+
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
     const at = locationOf(resource, input);
     const reading = readDocument(resource, input);
@@ -296,6 +301,8 @@ function statementProblems(
 interface Deputy {
     service: string;
     problem: string;
+    /** A condition this service alone reads as a pin (true), not (false), or not yet known (undefined). */
+    pinnedBy?: (condition: Conditions | undefined) => Decided;
 }
 
 // An origin access control signs as cloudfront.amazonaws.com for every distribution of every account
@@ -309,6 +316,21 @@ const CLOUDFRONT_OAC: Deputy = { service: "cloudfront.amazonaws.com", problem: U
 // confirmation (AWS's S3 guide, "Granting permissions to publish event notification messages to a
 // destination", pins aws:SourceArn and aws:SourceAccount; so do CDK's notification destinations).
 const S3_NOTIFICATIONS: Deputy = { service: "s3.amazonaws.com", problem: UNPINNED_S3_NOTIFICATIONS_PROBLEM };
+// An SES receipt rule of any account may name any bucket in its S3 action, with the key prefix it likes
+// (SES's guide, "Giving permissions to Amazon SES for email receiving", pins aws:SourceAccount and
+// aws:SourceArn). Its older form, still CDK's and most programs', pins aws:Referer: SES sends the
+// receiving account's id there, as no other caller it admits can.
+const SES_RECEIVING: Deputy = { service: "ses.amazonaws.com", problem: UNPINNED_SES_RECEIVING_PROBLEM, pinnedBy: refererNamesAccounts };
+
+const STRING_PIN_OPERATORS = new Set(["StringEquals", "StringEqualsIgnoreCase", "StringLike"]);
+/** A `StringEquals` (or `StringLike` without wildcards) `aws:Referer` test whose values are all account ids. */
+function refererNamesAccounts(condition: Conditions | undefined): Decided {
+    const tests = (condition?.tests ?? []).filter((test) => test.key.toLowerCase() === "aws:referer" && STRING_PIN_OPERATORS.has(anyValueOperator(test)));
+    return any(...tests.map((test) => {
+        const known = test.values.values.every((value) => /^\d{12}$/.test(value.trim()));
+        return known && test.values.incomplete ? undefined : known && test.values.values.length > 0;
+    }));
+}
 
 /**
  * The cross-service confused deputies judged per document type: where an unpinned service principal
@@ -316,12 +338,14 @@ const S3_NOTIFICATIONS: Deputy = { service: "s3.amazonaws.com", problem: UNPINNE
  * principals stay named principals: log writers (S3 server access logs, which go only to a bucket of
  * the source's owner; CloudTrail, Config, vended logs, ELB) add objects under the writer's own account,
  * cross-account EventBridge targets need a role of the bus's account, and SNS asks a queue's owner to
- * confirm another account's subscription.
+ * confirm another account's subscription. Services that notify people through a topic (SES feedback,
+ * Budgets, CodeStar Notifications, Backup, RDS events, CloudTrail, Config) let another account add only
+ * notifications of its own, and most public programs grant them without a pin.
  */
 const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
-    [t.S3_BUCKET_POLICY]: [CLOUDFRONT_OAC],
-    [t.S3_BUCKET]: [CLOUDFRONT_OAC],
-    [t.S3_BUCKET_V2]: [CLOUDFRONT_OAC],
+    [t.S3_BUCKET_POLICY]: [CLOUDFRONT_OAC, SES_RECEIVING],
+    [t.S3_BUCKET]: [CLOUDFRONT_OAC, SES_RECEIVING],
+    [t.S3_BUCKET_V2]: [CLOUDFRONT_OAC, SES_RECEIVING],
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.SQS_QUEUE]: [S3_NOTIFICATIONS],
@@ -336,7 +360,7 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
  */
 function unpinnedDeputies(statement: PolicyStatement, document: Document, type: string): string[] {
     const named = unpinnedServices(statement);
-    const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service));
+    const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service) && (deputy.pinnedBy?.(statement.condition) ?? false) === false);
     if (deputies.length === 0 || document.incomplete) return [];
     const fenced = any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement)));
     return fenced === false ? deputies.map((deputy) => deputy.problem) : [];

@@ -39,6 +39,9 @@ const UNPINNED_CLOUDFRONT = 'allows the service principal "cloudfront.amazonaws.
     "so the CloudFront distributions of every AWS account may use it through an origin access control";
 const UNPINNED_S3_EVENTS = 'allows the service principal "s3.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
     "so S3 may deliver here the event notifications of any AWS account's bucket, for your consumers to act on";
+const UNPINNED_SES = 'allows the service principal "ses.amazonaws.com" without a condition on aws:SourceArn, aws:SourceAccount or aws:SourceOrgID, ' +
+    "so the SES receipt rules of every AWS account may write the mail they receive into the bucket, under any key prefix they choose";
+const RULE = `arn:aws:ses:eu-west-1:${ACCOUNT}:receipt-rule-set/inbound:receipt-rule/store`;
 const ANYONE_INSIDE = (principal: string) => `names principal "${principal}", read as any principal (IAM rejects a wildcard inside a principal: only the whole principal may be "*"), without a condition that pins the caller`;
 
 // The verdict on a stack of this one resource: its resource part, then the stack part (ACLs and bucket policies open to anyone).
@@ -149,6 +152,28 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow({ Service: "config.amazonaws.com" }, ["s3:GetBucketAcl", "s3:ListBucket"], { Resource: BUCKET }),
             allow({ Service: "s3.amazonaws.com" }, "s3:PutObject", { Sid: "InventoryDestination", Resource: `${BUCKET}/*` }),
         ]],
+        // SES receipt rules writing mail to a bucket, as SES's guides (current and classic), CDK's aws-ses-actions and
+        // public programs write it (all 13 read pin: aws:Referer, AWS:SourceAccount, AWS:SourceArn).
+        ["SES mail to a bucket: aws:Referer with the account id (SES's classic guide, CDK's S3 action)", t.S3_BUCKET_POLICY,
+            [allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Sid: "AllowSESPuts", Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:Referer", ACCOUNT) })]],
+        ["SES mail to a bucket: AWS:SourceAccount and AWS:SourceArn of the receipt rule (SES's guide)", t.S3_BUCKET_V2,
+            [allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, Condition: { StringEquals: { "AWS:SourceAccount": ACCOUNT, "AWS:SourceArn": RULE } } })]],
+        ["SES mail to a bucket fenced by a Deny on every other account's source", t.S3_BUCKET_POLICY, [
+            allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringNotEquals", "aws:SourceAccount", ACCOUNT) }),
+        ]],
+        // Services that notify people through a topic (SES feedback, CodeStar Notifications and Backup as the provider's
+        // registry examples write them, Budgets, RDS events): another account could only add notifications of its own.
+        ["notifications to a topic without condition: SES, CodeStar Notifications, Backup, Budgets, RDS events", t.SNS_TOPIC_POLICY, [
+            allow({ Service: "ses.amazonaws.com" }, "sns:Publish", { Resource: TOPIC }),
+            allow({ Service: "codestar-notifications.amazonaws.com" }, "sns:Publish", { Resource: TOPIC }),
+            allow({ Service: "backup.amazonaws.com" }, "SNS:Publish", { Sid: "__default_statement_ID", Resource: TOPIC }),
+            allow({ Service: ["budgets.amazonaws.com", "events.rds.amazonaws.com"] }, "SNS:Publish", { Resource: TOPIC }),
+        ]],
+        // Lambda adds this itself to a repository of the function's account; another account's function needs the
+        // repository to grant its account too (Lambda's "Amazon ECR permissions").
+        ["Lambda's image retrieval statement in a repository policy, without condition", t.ECR_REPOSITORY_POLICY,
+            [allow({ Service: "lambda.amazonaws.com" }, ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], { Sid: "LambdaECRImageRetrievalPolicy" })]],
         ["the SQS console's owner statement: SQS:* to the account root", t.SQS_QUEUE, [allow({ AWS: ROOT }, "SQS:*", { Resource: QUEUE })]],
         ["ecr:* to account roots (bare id too) delegates to IAM", t.ECR_REPOSITORY_POLICY, [allow({ AWS: [ROOT, "444455556666"] }, "ecr:*")]],
         ["EventBridge to SNS without condition: a named service", t.SNS_TOPIC_POLICY, [allow({ Service: "events.amazonaws.com" }, "sns:Publish", { Resource: TOPIC })]],
@@ -311,6 +336,16 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
             Resource: QUEUE, ...when("Bool", "aws:SecureTransport", "true") })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
         ["S3 events to a queue with ...IfExists", t.SQS_QUEUE_POLICY, [allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", {
             Resource: QUEUE, ...when("ArnEqualsIfExists", "aws:SourceArn", BUCKET) })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
+        // SES receipt rules of any account (the SES guide pins AWS:SourceAccount and AWS:SourceArn).
+        ["SES mail to a bucket without condition", t.S3_BUCKET_POLICY,
+            [allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Sid: "AllowSESPuts", Resource: `${BUCKET}/*` })], [], [['statement "AllowSESPuts"', UNPINNED_SES]]],
+        ["SES mail to a bucket's inline policy, TLS only", t.S3_BUCKET_V2, [allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", {
+            Resource: `${BUCKET}/*`, ...when("Bool", "aws:SecureTransport", "true") })], [], [["Statement[0]", UNPINNED_SES]]],
+        ["SES mail to a bucket: aws:Referer of any value, or with ...IfExists, or not an account id", t.S3_BUCKET_POLICY, [
+            allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringLike", "aws:Referer", "*") }),
+            allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringEqualsIfExists", "aws:Referer", ACCOUNT) }),
+            allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:Referer", [ACCOUNT, "https://example.com/"]) }),
+        ], [], [["Statement[0]", UNPINNED_SES], ["Statement[1]", UNPINNED_SES], ["Statement[2]", UNPINNED_SES]]],
         ["the old ECR example: Principal * with push actions", t.ECR_REPOSITORY_POLICY,
             [allow("*", ["ecr:GetDownloadUrlForLayer", "ecr:PutImage", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy"], { Sid: "new policy" })], [],
             [['statement "new policy"', ANYONE]]],
@@ -383,6 +418,14 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
             doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }), U.object), []],
         ["S3 events to a queue among unknown principals, without condition", t.SQS_QUEUE_POLICY,
             doc(allow({ Service: [U.string, "s3.amazonaws.com"] }, "sqs:SendMessage", { Resource: QUEUE })), [`Statement[0] ${UNPINNED_S3_EVENTS}`]],
+        ["SES mail to a bucket pinned by aws:Referer, an account id unknown at preview", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:Referer", U.string) })), []],
+        ["SES mail to a bucket pinned by aws:Referer, one of its account ids unknown at preview", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:Referer", [ACCOUNT, U.string]) })), []],
+        ["SES mail to a bucket with an unknown condition", t.S3_BUCKET_V2,
+            doc(allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*`, Condition: U.object })), []],
+        ["SES among unknown principals, without condition", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: [U.string, "ses.amazonaws.com"] }, "s3:PutObject", { Resource: `${BUCKET}/*` })), [`Statement[0] ${UNPINNED_SES}`]],
         ["CloudFront OAC among unknown principals, without condition", t.S3_BUCKET_POLICY,
             doc(allow({ Service: ["cloudfront.amazonaws.com", U.string] }, "s3:GetObject", { Resource: `${BUCKET}/*` })), [`Statement[0] ${UNPINNED_CLOUDFRONT}`]],
     ];
@@ -1714,6 +1757,21 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             }],
         });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("SES receipt rules: a bucket policy admitting SES without a source pin is reported, aws:Referer or aws:SourceAccount passes, and at preview an unknown account id is not judged", async () => {
+        const ses = (condition: Record<string, unknown> = {}) => doc(allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Sid: "AllowSESPuts", Resource: `${BUCKET}/*`, ...condition }));
+        const stack = (account: unknown) => [
+            { type: t.S3_BUCKET_POLICY, name: "mail-unpinned", props: { bucket: "shop-uploads", policy: JSON.stringify(ses()) } },
+            { type: t.S3_BUCKET_POLICY, name: "mail-referer", props: { bucket: "shop-uploads", policy: ses(when("StringEquals", "aws:Referer", account)) } },
+            { type: t.S3_BUCKET_V2, name: "mail-inline", props: { bucket: "shop-uploads", policy: ses(when("StringEquals", "AWS:SourceAccount", account)) } },
+        ];
+        const expected = [["mail-unpinned", "mandatory", `${t.S3_BUCKET_POLICY} "mail-unpinned": policy statement "AllowSESPuts" ${UNPINNED_SES}`]];
+        const updated = await engine.run({ resources: stack(ACCOUNT) });
+        expect(updated.of(POLICY).map((d) => [nameOf(updated, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
+        // At preview the account id read from getCallerIdentity may still be unknown.
+        const preview = await engine.run({ preview: true, resources: stack({ $unknown: "string" }) });
+        expect(preview.of(POLICY).map((d) => [nameOf(preview, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
     });
 
     it("CloudFront OAC through Multi-Region and Object Lambda access points: reported without a source pin, after an update and at preview", async () => {
