@@ -318,8 +318,8 @@ const CLOUDFRONT_OAC: Deputy = { service: "cloudfront.amazonaws.com", problem: U
 const S3_NOTIFICATIONS: Deputy = { service: "s3.amazonaws.com", problem: UNPINNED_S3_NOTIFICATIONS_PROBLEM };
 // An SES receipt rule of any account may name any bucket in its S3 action, with the key prefix it likes
 // (SES's guide, "Giving permissions to Amazon SES for email receiving", pins aws:SourceAccount and
-// aws:SourceArn). Its older form, still CDK's and most programs', pins aws:Referer: SES sends the
-// receiving account's id there, as no other caller it admits can.
+// aws:SourceArn). Its classic guide's form, still CDK's and many programs', pins aws:Referer: the
+// statement admits SES alone, and SES sends the receiving account's id there.
 const SES_RECEIVING: Deputy = { service: "ses.amazonaws.com", problem: UNPINNED_SES_RECEIVING_PROBLEM, pinnedBy: refererNamesAccounts };
 
 const STRING_PIN_OPERATORS = new Set(["StringEquals", "StringEqualsIgnoreCase", "StringLike"]);
