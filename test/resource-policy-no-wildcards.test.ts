@@ -153,7 +153,7 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow({ Service: "s3.amazonaws.com" }, "s3:PutObject", { Sid: "InventoryDestination", Resource: `${BUCKET}/*` }),
         ]],
         // SES receipt rules writing mail to a bucket, as SES's guides (current and classic), CDK's aws-ses-actions and
-        // public programs write it (all 13 read pin: aws:Referer, AWS:SourceAccount, AWS:SourceArn).
+        // public programs write it (all 15 read pin: aws:Referer, AWS:SourceAccount, AWS:SourceArn).
         ["SES mail to a bucket: aws:Referer with the account id (SES's classic guide, CDK's S3 action)", t.S3_BUCKET_POLICY,
             [allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Sid: "AllowSESPuts", Resource: `${BUCKET}/*`, ...when("StringEquals", "aws:Referer", ACCOUNT) })]],
         ["SES mail to a bucket: AWS:SourceAccount and AWS:SourceArn of the receipt rule (SES's guide)", t.S3_BUCKET_V2,
