@@ -346,6 +346,24 @@ describe("the fake cloud's answers (pure)", () => {
             .toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
     });
 
+    it("gives a resource that exists already (the import option, a read) its own id and a known ARN, at preview too", () => {
+        for (const preview of [false, true]) {
+            const m = createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+            const read = (type: string, name: string, id: string, inputs: Record<string, unknown> = {}) => m.newResource({ type, name, inputs, id, custom: true });
+            expect(read("aws:s3/bucketV2:BucketV2", "backups", "acme-backups-0123")).toEqual({
+                id: "acme-backups-0123",
+                state: expect.objectContaining({ id: "acme-backups-0123", bucket: "acme-backups-0123", arn: "arn:aws:s3:::acme-backups-0123" }),
+            });
+            // The name the program gives wins over the id; a key is imported by its key id, a secret by its ARN.
+            expect(read("aws:iam/role:Role", "ci", "ci-deploy", { name: "ci-deploy" }).state.arn).toBe("arn:aws:iam::123456789012:role/ci-deploy");
+            const key = read("aws:kms/key:Key", "archive", "1234abcd-12ab-34cd-56ef-1234567890ab").state;
+            expect([key.id, key.keyId, key.arn]).toEqual(["1234abcd-12ab-34cd-56ef-1234567890ab", "1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]);
+            const secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-AbCdEf";
+            expect(read("aws:secretsmanager/secret:Secret", "db", secretArn, { name: "orders/db" }).state).toMatchObject({ id: secretArn, arn: secretArn, name: "orders/db" });
+        }
+    });
+
     it("gives each service's ARN its own shape", () => {
         expect([
             plausibleArn("aws:s3/bucketV2:BucketV2", "logs-1a2b3c4", "eu-west-1"),
@@ -747,6 +765,25 @@ describe("what a program registers, captured as the engine would hand it to an a
         const preview = await capture("computed-outputs", "preview");
         expect(preview.resources.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.name)).toEqual(["www"]);
         expect((named(preview, "www").inputs.aliases as any[])[0].name).toBe(UNKNOWN);
+    });
+
+    // The engine reads an imported resource from the provider, at preview too: its ARN is known. Update
+    // mode once left it undefined, and the bucket policy written from it held a null Resource, which
+    // resource-policy-no-wildcards reported as a document it could not check.
+    it("hands a program the ARN of a resource it imports, in both modes, so a policy written from it is checked as written", async () => {
+        for (const mode of ["update", "preview"] as const) {
+            const c = await capture("imported-bucket", mode);
+            expect(JSON.parse(named(c, "backups-tls-only").inputs.policy as string).Statement[0].Resource)
+                .toEqual(["arn:aws:s3:::acme-backups-0123", "arn:aws:s3:::acme-backups-0123/*"]);
+            expect(c.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs).toEqual({
+                keyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders/db-AbCdEf",
+            });
+        }
+        // Through the pack, in update mode (where the document held null): only the stack's secrets provider.
+        const run = check("--program", path.join(PROGRAMS, "imported-bucket"), "--format", "json");
+        expect(run.stderr).toBe("");
+        expect(JSON.parse(run.stdout).violations.map((v: any) => v.policy)).toEqual(["secrets-provider-allowlist"]);
     });
 
     it("answers getPolicyDocument with the real JSON, unknown at preview when a statement uses an unknown output", async () => {

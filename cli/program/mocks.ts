@@ -64,8 +64,10 @@ export function createMocks(ctx: MockContext) {
             if (args.type === STACK_REFERENCE_TYPE) return stackReference(ctx, args);
             if (args.custom === false) return { id: undefined, state: args.inputs };
             if (args.id) {
-                // `Resource.get(name, id)` or the `import` option: something that exists already.
-                return { id: args.id, state: { ...args.inputs, id: args.id } };
+                // `Resource.get(name, id)` or the `import` option: something that exists already, which
+                // the engine reads from the provider, at preview too. Its outputs are known then: an
+                // imported bucket's ARN, which the program's bucket policy names.
+                return createdState(ctx, args, args.id);
             }
             if (args.type.startsWith("pulumi:providers:")) {
                 return { id: ctx.preview ? undefined : fakeUuid(`${args.type}::${args.name}`), state: args.inputs };
@@ -116,24 +118,30 @@ function previewState(ctx: MockContext, args: MockResourceArgs) {
     return { id: undefined, state };
 }
 
-/** After creation: the physical name the provider would pick, an id and an ARN. */
-function createdState(ctx: MockContext, args: MockResourceArgs) {
+/**
+ * After creation: the physical name the provider would pick, an id and an ARN. A resource that
+ * exists already (`existingId`: imported or read) keeps its id, which is its ARN for the types
+ * whose id is their ARN, its key id for a KMS key and its name for most others.
+ */
+function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: string) {
     const shape = ctx.shapeOf(args.type);
     const state: Record<string, any> = { ...args.inputs };
     const nameProperty = AUTONAMED_PROPERTY[args.type] ?? (shape?.properties.includes("name") ? "name" : undefined);
     let physical = nameProperty && typeof state[nameProperty] === "string" ? state[nameProperty] : undefined;
     // An OIDC provider is known by its issuer (…:oidc-provider/token.actions.githubusercontent.com), as trust policies name it.
     if (args.type === OIDC_PROVIDER && typeof state.url === "string") physical = state.url.replace(/^https:\/\//, "").replace(/\/$/, "");
+    const existingArn = existingId?.startsWith("arn:") ? existingId : undefined;
     if (!physical) {
-        physical = `${args.name}-${shortHash(`${args.type}::${args.name}`)}`;
+        physical = existingId === undefined ? `${args.name}-${shortHash(`${args.type}::${args.name}`)}`
+            : existingArn ? existingArn.split(/[:/]/).pop()! : existingId;
         if (nameProperty) state[nameProperty] = physical;
     }
     // A KMS key is known by a generated key id, not by a name.
-    const keyId = args.type === KMS_KEY ? fakeUuid(physical) : undefined;
-    const arn = plausibleArn(args.type, keyId ?? physical, ctx.region);
+    const keyId = args.type === KMS_KEY ? (existingId !== undefined && !existingArn ? existingId : fakeUuid(physical)) : undefined;
+    const arn = existingArn ?? plausibleArn(args.type, keyId ?? physical, ctx.region);
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
-    const id = ID_IS_ARN.has(args.type) ? arn : keyId ?? physical;
+    const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn : keyId ?? physical);
     state.id = id;
     const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partitionOf(ctx.region) };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
