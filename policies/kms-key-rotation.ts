@@ -6,12 +6,16 @@
 // asymmetric or HMAC keys, not imported material (aws.kms.ExternalKey), not keys in a custom
 // key store (CloudHSM or external). Those are never judged, nor are replica keys, which share
 // their primary's rotation (AWS KMS API, EnableKeyRotation). The provider's Check fills in
-// `enableKeyRotation: false`, `customerMasterKeySpec: "SYMMETRIC_DEFAULT"` and
-// `keyUsage: "ENCRYPT_DECRYPT"` when the program leaves them out. aws-native's kms.Key (CloudFormation's
-// schema, as pulumi-cdk sends CDK's keys) is judged alike. A disabled key (`isEnabled: false`,
-// aws-native `enabled: false`) is judged like any other: KMS neither rotates it nor changes its
-// rotation setting while disabled (KMS guide, "Disable automatic key rotation"), so the setting
-// must be right before it is enabled.
+// `enableKeyRotation: false`, `customerMasterKeySpec: "SYMMETRIC_DEFAULT"`,
+// `keyUsage: "ENCRYPT_DECRYPT"` and `isEnabled: true` when the program leaves them out.
+// aws-native's kms.Key (CloudFormation's schema, as pulumi-cdk sends CDK's keys) is judged alike.
+//
+// A disabled single-Region key (`isEnabled: false`, aws-native `enabled: false`) is not judged
+// either: KMS does not rotate it and refuses to change its rotation settings until it is enabled
+// again (KMS Developer Guide, "Enable automatic key rotation"; EnableKeyRotation answers
+// DisabledException), so the provider cannot follow the fix in place; re-enabling it in the
+// program judges it again. A disabled multi-Region primary stays judged: its replicas have their
+// own key state and share the rotation it sets.
 import { all, Decided } from "./lib/decided";
 import { PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
@@ -51,6 +55,23 @@ export function canRotateAutomatically(key: PlainResource): Decided {
 
 const KEY_TYPES = Object.keys(ROTATION_INPUTS);
 
+/** Per key type, the input that disables the key (both default to enabled). */
+const ENABLED_INPUT: Readonly<Record<string, string>> = { [t.KMS_KEY]: "isEnabled", [t.NATIVE_KMS_KEY]: "enabled" };
+
+/** A key in use whose rotation the program can set: enabled, or a multi-Region primary (its replicas may be). */
+export function isRotationSettable(key: PlainResource): Decided {
+    const enabled = key.props[ENABLED_INPUT[key.type] ?? "isEnabled"];
+    if (isUnknown(enabled)) return undefined;
+    if (enabled !== false) return true;
+    const multiRegion = key.props.multiRegion;
+    return isUnknown(multiRegion) ? undefined : multiRegion === true;
+}
+
+/** The keys this policy judges. */
+function isJudged(key: PlainResource): Decided {
+    return all(canRotateAutomatically(key), isRotationSettable(key));
+}
+
 const checks: PropertyCheck<KmsKeyRotationConfig>[] = [
     {
         types: KEY_TYPES,
@@ -58,7 +79,7 @@ const checks: PropertyCheck<KmsKeyRotationConfig>[] = [
         accepts: (v) => v === true,
         expected: "the boolean true",
         unset: { value: false, note: "KMS does not rotate a key unless asked" },
-        appliesTo: canRotateAutomatically,
+        appliesTo: isJudged,
         fix: (config) => `Set \`enableKeyRotation: true\`${config.maxRotationPeriodDays < AWS_DEFAULT_ROTATION_DAYS ? ` with \`rotationPeriodInDays: ${config.maxRotationPeriodDays}\`` : ""}; ` +
             "KMS keeps the old key material, so nothing needs re-encrypting.",
     },
@@ -69,7 +90,7 @@ const checks: PropertyCheck<KmsKeyRotationConfig>[] = [
         expected: "a number of days",
         unset: { value: AWS_DEFAULT_ROTATION_DAYS, note: `KMS then rotates every ${AWS_DEFAULT_ROTATION_DAYS} days` },
         appliesTo: (key) => {
-            const rotatable = canRotateAutomatically(key);
+            const rotatable = isJudged(key);
             const enabled = key.props.enableKeyRotation;
             if (rotatable === false || enabled === false) return false;
             return rotatable === true && enabled === true ? true : undefined;

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { loadInputFile } from "../cli/inputs";
-import { canRotateAutomatically, findKeysWithoutRotation, KmsKeyRotationConfig, kmsKeyRotation } from "../policies/kms-key-rotation";
+import { canRotateAutomatically, findKeysWithoutRotation, isRotationSettable, KmsKeyRotationConfig, kmsKeyRotation } from "../policies/kms-key-rotation";
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
@@ -32,7 +32,14 @@ describe("kms-key-rotation: keys that cannot rotate automatically are never flag
         ["symmetric key rotating every 365 days, Check-filled defaults", { enableKeyRotation: true, rotationPeriodInDays: 365, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT" }],
         ["multi-Region primary rotating every 90 days", { enableKeyRotation: true, rotationPeriodInDays: 90, multiRegion: true }],
         ["empty custom key store id (the provider's computed default in outputs)", { enableKeyRotation: true, customKeyStoreId: "", xksKeyId: "" }],
+        // KMS does not rotate a disabled key nor change its rotation settings until it is enabled
+        ["disabled key with rotation off (Check-filled defaults)", { enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", isEnabled: false }],
+        ["disabled key that says nothing of rotation", { isEnabled: false }],
+        ["disabled key rotating with a period longer than the maximum", { isEnabled: false, enableKeyRotation: true, rotationPeriodInDays: 2560 }],
+        ["disabled single-Region key (multiRegion false in outputs)", { isEnabled: false, multiRegion: false, enableKeyRotation: false }],
         // unknowns at preview
+        ["unknown enabled state", { isEnabled: UNKNOWN_SENTINELS.boolean, enableKeyRotation: false }],
+        ["disabled key, unknown multi-Region", { isEnabled: false, multiRegion: UNKNOWN_SENTINELS.boolean, enableKeyRotation: false }],
         ["unknown key spec", { customerMasterKeySpec: U, enableKeyRotation: false }],
         ["unknown key usage", { keyUsage: U }],
         ["unknown custom key store", { customKeyStoreId: U }],
@@ -50,6 +57,10 @@ describe("kms-key-rotation: violations (pure rule)", () => {
         ["rotation false (what Check fills in)", { description: "app data", enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", isEnabled: true }, DEFAULTS, "enableKeyRotation is false"],
         ["a period alone does not turn rotation on", { rotationPeriodInDays: 90 }, DEFAULTS, "enableKeyRotation is not set"],
         ["a multi-Region primary without rotation", { multiRegion: true }, DEFAULTS, "enableKeyRotation is not set"],
+        ["an enabled key without rotation", { isEnabled: true, enableKeyRotation: false }, DEFAULTS, "enableKeyRotation is false"],
+        ["isEnabled null (the provider's default, enabled)", { isEnabled: null, enableKeyRotation: false }, DEFAULTS, "enableKeyRotation is false"],
+        ["a disabled multi-Region primary (its replicas have their own state and share its rotation)", { isEnabled: false, multiRegion: true }, DEFAULTS, "enableKeyRotation is not set"],
+        ["a disabled multi-Region primary rotating too rarely", { isEnabled: false, multiRegion: true, enableKeyRotation: true, rotationPeriodInDays: 730 }, DEFAULTS, "rotationPeriodInDays is 730"],
         ["period longer than the maximum", { enableKeyRotation: true, rotationPeriodInDays: 2560 }, DEFAULTS, "rotationPeriodInDays is 2560"],
         ["period longer than a configured maximum", { enableKeyRotation: true, rotationPeriodInDays: 365 }, { maxRotationPeriodDays: 180 }, "at most 180"],
         ["default period longer than a configured maximum", { enableKeyRotation: true }, { maxRotationPeriodDays: 90 }, "rotationPeriodInDays is not set (KMS then rotates every 365 days)"],
@@ -74,6 +85,16 @@ describe("kms-key-rotation: violations (pure rule)", () => {
         expect(canRotateAutomatically(key({ customerMasterKeySpec: "RSA_2048" }))).toBe(false);
         expect(canRotateAutomatically(key({ customerMasterKeySpec: U, keyUsage: "SIGN_VERIFY" }))).toBe(false);
         expect(canRotateAutomatically(key({ customerMasterKeySpec: U }))).toBeUndefined();
+    });
+
+    it("isRotationSettable: enabled keys and multi-Region primaries; undefined while unknown", () => {
+        const key = (props: Record<string, unknown>) => resource(t.KMS_KEY, props);
+        expect(isRotationSettable(key({}))).toBe(true);
+        expect(isRotationSettable(key({ isEnabled: true }))).toBe(true);
+        expect(isRotationSettable(key({ isEnabled: false }))).toBe(false);
+        expect(isRotationSettable(key({ isEnabled: false, multiRegion: true }))).toBe(true);
+        expect(isRotationSettable(key({ isEnabled: UNKNOWN_SENTINELS.boolean }))).toBeUndefined();
+        expect(isRotationSettable(key({ isEnabled: false, multiRegion: UNKNOWN_SENTINELS.boolean }))).toBeUndefined();
     });
 });
 
@@ -145,6 +166,20 @@ describe("kms-key-rotation through the engine path", () => {
     it("rejects a period KMS would not accept in config, as the CLI does", async () => {
         await expect(engine.run({ resources: [{ type: t.KMS_KEY, name: "k", props: {} }] }, { config: { [POLICY]: { properties: { maxRotationPeriodDays: 30 } } } }))
             .rejects.toThrow("kms-key-rotation: maxRotationPeriodDays: must be >= 90");
+    });
+
+    it("a disabled key is not judged; a disabled multi-Region primary and a key enabled again are", async () => {
+        const key = (name: string, props: Record<string, unknown>) => ({ type: t.KMS_KEY, name, props: { enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", ...props } });
+        const run = await engine.run({
+            resources: [
+                key("retired-key", { isEnabled: false }),
+                key("retired-mrk", { isEnabled: false, multiRegion: true }),
+                key("restored-key", { isEnabled: true }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["retired-mrk", "restored-key"]);
+        const preview = await engine.run({ preview: true, resources: [key("k", { isEnabled: { $unknown: "boolean" } })] });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("an unknown key spec or flag at preview gives no diagnostic", async () => {
