@@ -385,6 +385,22 @@ describe("iam-no-wildcard-actions through the engine path", () => {
         expect(pending.of(POLICY)).toEqual([]);
     });
 
+    it("documents IAM itself rejects without a security problem are left to AWS's error; a malformed Action is named", async () => {
+        const run = await engine.run({
+            resources: [
+                // A Principal in an identity policy, no Resource, an empty Action list: IAM refuses each with its own error.
+                { type: POLICY_TYPE, name: "with-principal", props: { policy: JSON.stringify(doc([allow("s3:GetObject", { Principal: { AWS: "*" } })])) } },
+                { type: POLICY_TYPE, name: "no-resource", props: { policy: JSON.stringify(doc([{ Effect: "Allow", Action: "s3:GetObject" }])) } },
+                { type: POLICY_TYPE, name: "no-actions", props: { policy: JSON.stringify(doc([allow([])])) } },
+                { type: POLICY_TYPE, name: "action-object", props: { policy: JSON.stringify(doc([allow({ s3: "*" })])) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n")[1]])).toEqual([
+            ["action-object", 'aws:iam/policy:Policy "action-object": policy Statement[0] has an Action that is an object; it must be a string or a list of strings. ' +
+                "The document could not be checked until it is fixed."],
+        ]);
+    });
+
     it("rejects a malformed allowedActions glob with a clear config error", async () => {
         const run = await engine.run(
             { resources: [{ type: POLICY_TYPE, name: "p", props: { policy: JSON.stringify(doc(allow("s3:GetObject"))) } }] },

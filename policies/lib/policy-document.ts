@@ -186,17 +186,20 @@ function readEffect(value: unknown): PolicyStatement["effect"] {
     throw new ShapeError(value === undefined ? 'has no Effect; set "Allow" or "Deny"' : 'has an Effect other than "Allow" or "Deny" (case-sensitive)');
 }
 
+/** "a Resource", "an Action". */
+const withArticle = (field: string) => `${/^[AEIOU]/.test(field) ? "an" : "a"} ${field}`;
+
 function readStrings(value: unknown, field: string): StringValues | undefined {
     if (value === undefined) return undefined;
     if (isUnknown(value)) return { values: [], incomplete: true };
     if (typeof value === "string") return { values: [value], incomplete: false };
-    if (!Array.isArray(value)) throw new ShapeError(`has a ${field} that is ${kindOf(value)}; it must be a string or a list of strings`);
+    if (!Array.isArray(value)) throw new ShapeError(`has ${withArticle(field)} that is ${kindOf(value)}; it must be a string or a list of strings`);
     const values: string[] = [];
     let incomplete = false;
     for (const entry of value) {
         if (isUnknown(entry)) incomplete = true;
         else if (typeof entry === "string") values.push(entry);
-        else throw new ShapeError(`has a ${field} entry that is ${kindOf(entry)}; entries must be strings`);
+        else throw new ShapeError(`has ${withArticle(field)} entry that is ${kindOf(entry)}; entries must be strings`);
     }
     return { values, incomplete };
 }
