@@ -15,7 +15,7 @@
 // again (KMS Developer Guide, "Enable automatic key rotation"; EnableKeyRotation answers
 // DisabledException), so the provider cannot follow the fix in place; re-enabling it in the
 // program judges it again. A disabled multi-Region primary stays judged: its replicas have their
-// own key state and share the rotation it sets.
+// own key state and share the rotation it sets (KMS API, ReplicateKey).
 import { all, Decided } from "./lib/decided";
 import { PropertyCheck, propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
