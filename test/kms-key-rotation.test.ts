@@ -113,6 +113,8 @@ describe("kms-key-rotation: aws-native keys, as pulumi-cdk sends CDK's keys (pur
         ["unknown origin (preview)", { origin: U, enableKeyRotation: false }],
         ["unknown rotation flag (preview)", { enableKeyRotation: UNKNOWN_SENTINELS.boolean }],
         ["unknown period (preview)", { enableKeyRotation: true, rotationPeriodInDays: UNKNOWN_SENTINELS.number }],
+        ["a disabled single-Region key, as for the provider's keys", { enabled: false }],
+        ["unknown enabled state (preview)", { enabled: UNKNOWN_SENTINELS.boolean }],
     ];
     it.each(passes)("passes %s", (_label, props) => {
         expect(native(props)).toEqual([]);
@@ -121,7 +123,7 @@ describe("kms-key-rotation: aws-native keys, as pulumi-cdk sends CDK's keys (pur
     const fails: [string, Record<string, unknown>, string][] = [
         ["CDK's kms.Key without enableKeyRotation", { keyPolicy: {}, description: "orders" }, "enableKeyRotation is not set (KMS does not rotate a key unless asked)"],
         ["an explicit symmetric key with rotation false", { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", enableKeyRotation: false }, "enableKeyRotation is false"],
-        ["a disabled key, as for the provider's keys", { enabled: false }, "enableKeyRotation is not set"],
+        ["a disabled multi-Region primary, as for the provider's keys", { enabled: false, multiRegion: true }, "enableKeyRotation is not set"],
         ["a period longer than the maximum", { enableKeyRotation: true, rotationPeriodInDays: 730 }, "rotationPeriodInDays is 730"],
     ];
     it.each(fails)("reports %s", (_label, props, expected) => {
@@ -175,9 +177,11 @@ describe("kms-key-rotation through the engine path", () => {
                 key("retired-key", { isEnabled: false }),
                 key("retired-mrk", { isEnabled: false, multiRegion: true }),
                 key("restored-key", { isEnabled: true }),
+                { type: t.NATIVE_KMS_KEY, name: "RetiredNativeKey", props: { enabled: false } },
+                { type: t.NATIVE_KMS_KEY, name: "RetiredNativeMrk", props: { enabled: false, multiRegion: true } },
             ],
         });
-        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["retired-mrk", "restored-key"]);
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["retired-mrk", "restored-key", "RetiredNativeMrk"]);
         const preview = await engine.run({ preview: true, resources: [key("k", { isEnabled: { $unknown: "boolean" } })] });
         expect(preview.of(POLICY)).toEqual([]);
     });
