@@ -896,6 +896,41 @@ describe("findSensitiveValues (pure)", () => {
         expect(pair.location).toEqual(["settings", 1, "value"]);
     });
 
+    // pulumi-cdk sends CDK's functions and task definitions as aws-native resources: their
+    // environments are read as the classic types' are (names count there), the rest of the
+    // resource as another provider's. CDK's `SecretValue.secretsManager` is a CloudFormation
+    // dynamic reference, which pulumi-cdk resolves into a Pulumi secret (pulumi/pulumi-cdk#202);
+    // the reference text itself (`check` on a synthesized template) is a reference.
+    describe("aws-native resources pulumi-cdk sends (environments read as the classic types')", () => {
+        const NATIVE_LAMBDA = "aws-native:lambda:Function";
+        const NATIVE_ECS = "aws-native:ecs:TaskDefinition";
+        const nativeFn = (variables: Record<string, unknown>) => ({ role: "arn:aws:iam::123456789012:role/api", runtime: "nodejs20.x", handler: "index.handler", environment: { variables } });
+        // aws-native's containerDefinitions is a list of objects (TaskDefinitionContainerDefinitionArgs), not a JSON string.
+        const nativeTask = (container: Record<string, unknown>) => ({ family: "orders", containerDefinitions: [{ name: "web", image: "nginx", essential: true, ...container }] });
+        const DYNAMIC_REF = "{{resolve:secretsmanager:arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf:SecretString:password::}}";
+        const cases: [string, string, Record<string, unknown>, string[]][] = [
+            // False alarms first: what CDK programs write.
+            ["a Lambda variable from SecretValue.secretsManager (a dynamic reference) passes", NATIVE_LAMBDA, nativeFn({ DB_PASSWORD: DYNAMIC_REF, LOG_LEVEL: "info" }), []],
+            ["a Lambda variable holding a secret's ARN, a TTL and a secret's name pass", NATIVE_LAMBDA,
+                nativeFn({ DB_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf", TOKEN_TTL: "3600", SECRET_NAME: "orders-db" }), []],
+            ["a Lambda variable unknown at preview passes", NATIVE_LAMBDA, nativeFn({ API_TOKEN: U }), []],
+            ["ECS secrets (valueFrom) and a dynamic reference in environment pass", NATIVE_ECS,
+                nativeTask({ environment: [{ name: "DB_PASSWORD", value: DYNAMIC_REF }, { name: "PORT", value: "80" }],
+                    secrets: [{ name: "API_KEY", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-AbCdEf" }] }), []],
+            ["an ECS pair whose name is unknown at preview passes", NATIVE_ECS, nativeTask({ environment: [{ name: U, value: `${PLAIN}-native-u` }] }), []],
+            ["outside the environments names do not count, as for other providers", NATIVE_LAMBDA,
+                { ...nativeFn({}), description: `${PLAIN}-native-d`, tags: [{ key: "api_token", value: `${PLAIN}-native-t` }] }, []],
+            // Plaintext credentials, as the classic types report them.
+            ["a Lambda variable named like a credential is reported", NATIVE_LAMBDA, nativeFn({ LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-native-a` }), ["environment.variables.DB_PASSWORD"]],
+            ["a Lambda URL with a password is reported", NATIVE_LAMBDA, nativeFn({ DATABASE_URL: `postgres://app:${PLAIN}@db:5432/orders` }), ["environment.variables.DATABASE_URL"]],
+            ["an ECS environment pair named like a credential is reported", NATIVE_ECS,
+                nativeTask({ environment: [{ name: "PORT", value: "80" }, { name: "DB_PASSWORD", value: `${PLAIN}-native-b` }] }), ["containerDefinitions.web.environment.DB_PASSWORD"]],
+        ];
+        it.each(cases)("%s", (_label, type, props, expected) => {
+            expect(paths(type, props)).toEqual(expected);
+        });
+    });
+
 });
 
 // ---------------------------------------------------------------- secretness and the rule
@@ -1121,6 +1156,34 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.of(POLICY)[3].message).toContain("`value` is plaintext but is the value of a SecureString parameter");
         // Judging changes nothing.
         expect(run.remediations).toEqual([]);
+    });
+
+    // pulumi-cdk sends CDK's functions and task definitions as aws-native resources; a
+    // SecretValue.secretsManager arrives as a Pulumi secret (pulumi/pulumi-cdk#202), or unknown at preview.
+    it("aws-native functions and task definitions (pulumi-cdk): plaintext reported, secret or unknown passes", async () => {
+        const nativeFn = (name: string, variables: unknown) => ({
+            type: "aws-native:lambda:Function", name,
+            props: { role: "arn:aws:iam::123456789012:role/api", runtime: "nodejs20.x", handler: "index.handler", environment: { variables } },
+        });
+        const nativeTask = (name: string, environment: unknown) => ({
+            type: "aws-native:ecs:TaskDefinition", name, props: { family: name, containerDefinitions: [{ name: "web", image: "nginx", essential: true, environment }] },
+        });
+        const run = await analyze({
+            resources: [
+                nativeFn("native-fn-plain", { LOG_LEVEL: "info", DB_PASSWORD: `${PLAIN}-engine-native-fn` }),
+                nativeFn("native-fn-secret", { LOG_LEVEL: "info", DB_PASSWORD: { $secret: `${SECRET}-engine-native-fn` } }),
+                nativeFn("native-fn-unknown", { LOG_LEVEL: "info", DB_PASSWORD: { $unknown: "string" } }),
+                nativeTask("native-task-plain", [{ name: "DB_PASSWORD", value: `${PLAIN}-engine-native-ecs` }]),
+                nativeTask("native-task-secret", { $secret: [{ name: "DB_PASSWORD", value: `${SECRET}-engine-native-ecs` }] }),
+                nativeTask("native-task-unknown", [{ name: "DB_PASSWORD", value: { $unknown: "string" } }]),
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["native-fn-plain", "mandatory", "plaintext"],
+            ["native-task-plain", "mandatory", "plaintext"],
+        ]);
+        expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
+        expect(run.of(POLICY)[1].message).toContain("`containerDefinitions.web.environment.DB_PASSWORD`");
     });
 
     // Every config a user can write, with what the policy must then do.

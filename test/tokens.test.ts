@@ -11,6 +11,7 @@ import { KEY_POLICY_INPUTS } from "../policies/kms-no-wildcard-actions";
 import { RESOURCE_POLICY_DOCUMENTS } from "../policies/resource-policy-no-wildcards";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
+import { NATIVE_FULL_INPUTS } from "../policies/lib/sensitive";
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
 
@@ -72,6 +73,7 @@ describe("aws-native type tokens and inputs", () => {
             [tokens.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
+            ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),
         ];
         const nativeReads = reads.filter(([type]) => type.startsWith("aws-native:"));
         expect(nativeReads.length).toBeGreaterThan(0);

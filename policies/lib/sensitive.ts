@@ -103,6 +103,20 @@ export function isAwsType(type: string): boolean {
     return type.startsWith("aws:") || type === "pulumi:providers:aws";
 }
 
+// The inputs of @pulumi/aws-native types (pulumi-cdk sends CDK's resources as these) that hold what
+// the classic types' full judgement reads: environments, where names say what a value is. The rest
+// of such a resource gets tiers 0-2, as another provider's. Paths as the provider marks': `*` is
+// a list element. aws-native's containerDefinitions is a list of objects (not a JSON string), its
+// environment name/value pairs (TaskDefinitionKeyValuePairArgs); a Lambda's variables a map
+// (FunctionEnvironmentArgs). aws-native has no CodeBuild Project (only codebuild:Fleet, 1.79.0).
+export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    [t.NATIVE_LAMBDA_FUNCTION]: ["environment.variables"],
+    [t.NATIVE_ECS_TASK_DEFINITION]: ["containerDefinitions.*.environment"],
+};
+const NATIVE_FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
+    Object.entries(NATIVE_FULL_INPUTS).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),
+);
+
 // Name/value pairs in lists: ECS and Batch environments, CodeBuild variables, Beanstalk
 // settings, CloudFormation-cased container definitions and Step Functions overrides, header
 // lists, CloudFormation parameters.
@@ -239,7 +253,8 @@ const MAX_DOCUMENT_NESTING = 3;
 interface Pending {
     mark: CompiledMark;
     at: number;
-    negative: boolean;
+    /** What reaching the mark's end does: the value is sensitive, names stop counting, or names count. */
+    effect: "sensitive" | "namesOff" | "namesOn";
 }
 
 interface MarkState {
@@ -248,6 +263,8 @@ interface MarkState {
     hit?: string;
     /** A path the provider says is not a credential: names do not count. */
     namesOff: boolean;
+    /** An aws-native input read as the classic types' (NATIVE_FULL_INPUTS): names count from here down. */
+    namesOn?: true;
 }
 
 const NO_MARKS: MarkState = { pending: [], namesOff: false };
@@ -257,14 +274,16 @@ function advance(state: MarkState, segment: string, holder: Record<string, unkno
     const pending: Pending[] = [];
     let hit = state.hit;
     let namesOff = state.namesOff;
+    let namesOn = false;
     for (const p of state.pending) {
         const want = p.mark.segments[p.at];
         if (want !== "*" && want !== segment) continue;
         if (p.at + 1 < p.mark.segments.length) pending.push({ ...p, at: p.at + 1 });
-        else if (p.negative) namesOff = true;
+        else if (p.effect === "namesOff") namesOff = true;
+        else if (p.effect === "namesOn") namesOn = true;
         else if (!p.mark.when || (holder !== undefined && p.mark.when(holder))) hit ??= p.mark.what;
     }
-    return { pending, hit, namesOff };
+    return namesOn ? { pending, hit, namesOff, namesOn } : { pending, hit, namesOff };
 }
 
 // ------------------------------------------------------------------ the walk
@@ -385,10 +404,11 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const reportedPaths = new Set<string>();
     const knowledge = knowledgeOf(type);
     const marks: Pending[] = [
-        ...knowledge.sensitive.map((mark) => ({ mark, at: 0, negative: false })),
-        ...knowledge.notCredentials.map((mark) => ({ mark, at: 0, negative: true })),
+        ...knowledge.sensitive.map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })),
+        ...knowledge.notCredentials.map((mark): Pending => ({ mark, at: 0, effect: "namesOff" })),
+        ...(NATIVE_FULL_MARKS.get(type) ?? []).map((mark): Pending => ({ mark, at: 0, effect: "namesOn" })),
     ];
-    if (type === t.SSM_PARAMETER && unwrapSecrets(props.type) === "SecureString") marks.push(...SECURE_STRING.map((mark) => ({ mark, at: 0, negative: false })));
+    if (type === t.SSM_PARAMETER && unwrapSecrets(props.type) === "SecureString") marks.push(...SECURE_STRING.map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })));
     const patterns = options.sensitivePatterns.map((p) => ({ pattern: p, matches: compileGlob(p, { ignoreCase: true }) }));
 
     const report = (ctx: WalkContext, reason: SensitiveReason, extra: { index?: number; script?: boolean } = {}) => {
@@ -527,9 +547,10 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                             // A name/value pair: judged by its name, which is a value and may be a secret.
                             if (isReferenceType(element.type)) return;
                             const marksHere = deeper(ctx, deeper(ctx, ctx.marks, "*", element), pair[1], element);
+                            const pairFull = full || marksHere.namesOn === true;
                             schedule(element[pair[1]], {
-                                ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i, pair[1]), key: name,
-                                name: full ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
+                                ...ctx, full: pairFull, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i, pair[1]), key: name,
+                                name: pairFull ? judgeName(name) : undefined, heldBy: undefined, marks: marksHere, siblings: listSiblings, pairNames: named(pair[0]),
                                 namedBy: undefined,
                             });
                             return;
@@ -540,15 +561,17 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                         const name = unwrapSecrets(element[nameKey]) as string;
                         if (isUnknown(name)) return;
                         // A named element (an ECS container): `containerDefinitions.web.environment...`.
+                        const elementMarks = deeper(ctx, ctx.marks, "*", element);
                         schedule(element, {
-                            ...ctx, full, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i), key: undefined, name: undefined,
-                            marks: deeper(ctx, ctx.marks, "*", element), pairNames: named(nameKey), namedBy: undefined,
+                            ...ctx, full: full || elementMarks.namesOn === true, path: at(ctx.path, name), depth: ctx.depth + 1, location: within(ctx, i), key: undefined, name: undefined,
+                            marks: elementMarks, pairNames: named(nameKey), namedBy: undefined,
                         });
                         return;
                     }
                 }
                 // A list of strings inherits the list's key (ElastiCache `passwords`).
-                schedule(element, { ...ctx, full, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(ctx, i), marks: deeper(ctx, ctx.marks, "*") });
+                const elementMarks = deeper(ctx, ctx.marks, "*");
+                schedule(element, { ...ctx, full: full || elementMarks.namesOn === true, path: at(ctx.path, String(i)), depth: ctx.depth + 1, location: within(ctx, i), marks: elementMarks });
             });
         } else if (isRecord(value)) {
             if (signatureOf(value) !== undefined) return; // an asset or archive: code, not configuration
@@ -571,7 +594,8 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const parameter = ctx.depth === 0 && type === t.SSM_PARAMETER ? parameterNameOf(value) : undefined;
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
-                const childFull = full && !TAG_KEYS.has(keyLower);
+                const marks = deeper(ctx, ctx.marks, key, value);
+                const childFull = (full || marks.namesOn === true) && !TAG_KEYS.has(keyLower);
                 // A value another field names is judged by that name, as a pair's is.
                 const byField = fieldName?.match.value === key ? fieldName : undefined;
                 const parameterValue = parameter !== undefined && SSM_VALUE_KEYS.has(key);
@@ -589,7 +613,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                     describing: ctx.describing || name?.kind === "describing",
                     full: childFull,
                     references: ctx.references || REFERENCE_CONTAINERS.has(keyLower),
-                    marks: deeper(ctx, ctx.marks, key, value),
+                    marks,
                     documentParts: ctx.documentParts,
                     documents: ctx.documents,
                     siblings,

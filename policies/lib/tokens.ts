@@ -289,9 +289,9 @@ export const S3_BUCKET_OBJECT = "aws:s3/bucketObject:BucketObject";
 export const S3_BUCKET_OBJECT_V2 = "aws:s3/bucketObjectv2:BucketObjectv2";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 export const S3_BUCKET_OWNERSHIP_CONTROLS = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
-// @pulumi/aws-native type tokens: pulumi-cdk sends CDK's roles, managed and inline policies and
-// keys as these (all CloudFormation types but the few it maps to the classic provider). The
-// pack does not depend on @pulumi/aws-native: test/tokens.test.ts checks these, and the inputs
+// @pulumi/aws-native type tokens: pulumi-cdk sends CDK's roles, managed and inline policies,
+// keys, functions and task definitions as these (all CloudFormation types but the few it maps
+// to the classic provider). The pack does not depend on @pulumi/aws-native: test/tokens.test.ts checks these, and the inputs
 // the policies read, against tools/aws-native-inputs.json (npm run generate:aws-native).
 export const NATIVE_IAM_ROLE = "aws-native:iam:Role";
 export const NATIVE_IAM_USER = "aws-native:iam:User";
@@ -302,3 +302,5 @@ export const NATIVE_IAM_USER_POLICY = "aws-native:iam:UserPolicy";
 export const NATIVE_IAM_GROUP_POLICY = "aws-native:iam:GroupPolicy";
 export const NATIVE_KMS_KEY = "aws-native:kms:Key";
 export const NATIVE_KMS_REPLICA_KEY = "aws-native:kms:ReplicaKey";
+export const NATIVE_LAMBDA_FUNCTION = "aws-native:lambda:Function";
+export const NATIVE_ECS_TASK_DEFINITION = "aws-native:ecs:TaskDefinition";
