@@ -901,7 +901,7 @@ describe("findSensitiveValues (pure)", () => {
     // resource as another provider's. CDK's `SecretValue.secretsManager` is a CloudFormation
     // dynamic reference, which pulumi-cdk resolves into a Pulumi secret (pulumi/pulumi-cdk#202);
     // the reference text itself (`check` on a synthesized template) is a reference.
-    describe("aws-native resources pulumi-cdk sends (environments read as the classic types')", () => {
+    describe("aws-native resources pulumi-cdk sends (environments and master passwords read as the classic types')", () => {
         const NATIVE_LAMBDA = "aws-native:lambda:Function";
         const NATIVE_ECS = "aws-native:ecs:TaskDefinition";
         const nativeFn = (variables: Record<string, unknown>) => ({ role: "arn:aws:iam::123456789012:role/api", runtime: "nodejs20.x", handler: "index.handler", environment: { variables } });
@@ -925,6 +925,21 @@ describe("findSensitiveValues (pure)", () => {
             ["a Lambda URL with a password is reported", NATIVE_LAMBDA, nativeFn({ DATABASE_URL: `postgres://app:${PLAIN}@db:5432/orders` }), ["environment.variables.DATABASE_URL"]],
             ["an ECS environment pair named like a credential is reported", NATIVE_ECS,
                 nativeTask({ environment: [{ name: "PORT", value: "80" }, { name: "DB_PASSWORD", value: `${PLAIN}-native-b` }] }), ["containerDefinitions.web.environment.DB_PASSWORD"]],
+            // Databases' master passwords (aws-native's SDK marks none secret): CDK's generated
+            // credentials are a dynamic reference; `manageMasterUserPassword` and the managed secret pass.
+            ["an RDS instance's generated credentials (a dynamic reference) pass", "aws-native:rds:DbInstance",
+                { engine: "postgres", dbInstanceClass: "db.t4g.micro", masterUsername: "{{resolve:secretsmanager:arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:SecretString:username::}}", masterUserPassword: DYNAMIC_REF }, []],
+            ["a cluster's managed master password passes", "aws-native:rds:DbCluster",
+                { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, masterUserSecret: { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" } }, []],
+            ["a master password unknown at preview passes", "aws-native:redshift:Cluster", { clusterType: "single-node", nodeType: "ra3.large", masterUsername: "app", masterUserPassword: U }, []],
+            ["an RDS instance's literal master password is reported", "aws-native:rds:DbInstance",
+                { engine: "postgres", dbInstanceClass: "db.t4g.micro", masterUsername: "app", masterUserPassword: `${PLAIN}-native-db` }, ["masterUserPassword"]],
+            ["Aurora's literal master password is reported", "aws-native:rds:DbCluster",
+                { engine: "aurora-postgresql", masterUsername: "app", masterUserPassword: `${PLAIN}-native-cl` }, ["masterUserPassword"]],
+            ["Redshift's literal master password is reported", "aws-native:redshift:Cluster",
+                { clusterType: "single-node", nodeType: "ra3.large", masterUsername: "app", masterUserPassword: `${PLAIN}-native-rs` }, ["masterUserPassword"]],
+            ["DocumentDB Elastic's literal admin password is reported", "aws-native:docdbelastic:Cluster",
+                { clusterName: "orders", adminUserName: "app", authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1, adminUserPassword: `${PLAIN}-native-dd` }, ["adminUserPassword"]],
         ];
         it.each(cases)("%s", (_label, type, props, expected) => {
             expect(paths(type, props)).toEqual(expected);
@@ -1160,13 +1175,16 @@ describe("secret-sensitive-props through the engine path", () => {
 
     // pulumi-cdk sends CDK's functions and task definitions as aws-native resources; a
     // SecretValue.secretsManager arrives as a Pulumi secret (pulumi/pulumi-cdk#202), or unknown at preview.
-    it("aws-native functions and task definitions (pulumi-cdk): plaintext reported, secret or unknown passes", async () => {
+    it("aws-native functions, task definitions and databases (pulumi-cdk): plaintext reported, secret or unknown passes", async () => {
         const nativeFn = (name: string, variables: unknown) => ({
             type: "aws-native:lambda:Function", name,
             props: { role: "arn:aws:iam::123456789012:role/api", runtime: "nodejs20.x", handler: "index.handler", environment: { variables } },
         });
         const nativeTask = (name: string, environment: unknown) => ({
             type: "aws-native:ecs:TaskDefinition", name, props: { family: name, containerDefinitions: [{ name: "web", image: "nginx", essential: true, environment }] },
+        });
+        const nativeDb = (name: string, masterUserPassword: unknown) => ({
+            type: "aws-native:rds:DbInstance", name, props: { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", masterUsername: "app", masterUserPassword },
         });
         const run = await analyze({
             resources: [
@@ -1176,14 +1194,19 @@ describe("secret-sensitive-props through the engine path", () => {
                 nativeTask("native-task-plain", [{ name: "DB_PASSWORD", value: `${PLAIN}-engine-native-ecs` }]),
                 nativeTask("native-task-secret", { $secret: [{ name: "DB_PASSWORD", value: `${SECRET}-engine-native-ecs` }] }),
                 nativeTask("native-task-unknown", [{ name: "DB_PASSWORD", value: { $unknown: "string" } }]),
+                nativeDb("native-db-plain", `${PLAIN}-engine-native-db`),
+                nativeDb("native-db-secret", { $secret: `${SECRET}-engine-native-db` }),
+                nativeDb("native-db-unknown", { $unknown: "string" }),
             ],
         });
         expect(verdicts(run)).toEqual([
             ["native-fn-plain", "mandatory", "plaintext"],
             ["native-task-plain", "mandatory", "plaintext"],
+            ["native-db-plain", "mandatory", "plaintext"],
         ]);
         expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
         expect(run.of(POLICY)[1].message).toContain("`containerDefinitions.web.environment.DB_PASSWORD`");
+        expect(run.of(POLICY)[2].message).toContain("`masterUserPassword`");
     });
 
     // Every config a user can write, with what the policy must then do.

@@ -104,14 +104,20 @@ export function isAwsType(type: string): boolean {
 }
 
 // The inputs of @pulumi/aws-native types (pulumi-cdk sends CDK's resources as these) that hold what
-// the classic types' full judgement reads: environments, where names say what a value is. The rest
-// of such a resource gets tiers 0-2, as another provider's. Paths as the provider marks': `*` is
-// a list element. aws-native's containerDefinitions is a list of objects (not a JSON string), its
+// the classic types' full judgement reads: environments, where names say what a value is, and
+// databases' master passwords, which the classic provider marks sensitive but aws-native's SDK
+// does not (so they are judged by name: a setting or a reference still passes). The rest of such
+// a resource gets tiers 0-2, as another provider's. Paths as the provider marks': `*` is a list
+// element. aws-native's containerDefinitions is a list of objects (not a JSON string), its
 // environment name/value pairs (TaskDefinitionKeyValuePairArgs); a Lambda's variables a map
-// (FunctionEnvironmentArgs). aws-native has no CodeBuild Project (only codebuild:Fleet, 1.79.0).
+// (FunctionEnvironmentArgs). aws-native 1.79.0 has no CodeBuild Project nor DocumentDB cluster.
 export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_LAMBDA_FUNCTION]: ["environment.variables"],
     [t.NATIVE_ECS_TASK_DEFINITION]: ["containerDefinitions.*.environment"],
+    [t.NATIVE_RDS_DB_INSTANCE]: ["masterUserPassword", "tdeCredentialPassword"],
+    [t.NATIVE_RDS_DB_CLUSTER]: ["masterUserPassword"],
+    [t.NATIVE_REDSHIFT_CLUSTER]: ["masterUserPassword"],
+    [t.NATIVE_DOCDB_ELASTIC_CLUSTER]: ["adminUserPassword"],
 };
 const NATIVE_FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
     Object.entries(NATIVE_FULL_INPUTS).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),
