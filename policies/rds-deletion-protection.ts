@@ -2,6 +2,7 @@
 // replacement or a console click cannot drop them. AWS defaults it to off everywhere it says
 // (Neptune Analytics says nothing: a graph is reported only when the program turns it off). A
 // Cognito user pool is a database of users too, whose password hashes cannot be exported.
+import { whenKnown } from "./lib/decided";
 import { propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
@@ -21,6 +22,25 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.DYNAMODB_TABLE_REPLICA]: "deletionProtectionEnabled",
     [t.COGNITO_USER_POOL]: "deletionProtection",
     [t.NEPTUNE_GRAPH]: "deletionProtection",
+    // CDK's databases and tables as pulumi-cdk sends them (CloudFormation's AWS::RDS::DBInstance,
+    // DBCluster and AWS::DynamoDB::Table, all defaulting the flag to false).
+    [t.NATIVE_RDS_DB_INSTANCE]: "deletionProtection",
+    [t.NATIVE_RDS_DB_CLUSTER]: "deletionProtection",
+    [t.NATIVE_DYNAMODB_TABLE]: "deletionProtectionEnabled",
+};
+
+/**
+ * The input that makes an instance a member of a cluster, whose own flag protects it:
+ * AWS::RDS::DBInstance's DeletionProtection "doesn't apply to Amazon Aurora DB instances"
+ * (CDK's DatabaseCluster creates its instances so). The classic provider has a type of its own
+ * for them (aws.rds.ClusterInstance), not judged here.
+ */
+export const CLUSTER_MEMBER_INPUT: Readonly<Record<string, string>> = { [t.NATIVE_RDS_DB_INSTANCE]: "dbClusterIdentifier" };
+
+/** Not a cluster's member: undefined while the membership input is unknown. */
+const standalone = (r: PlainResource) => {
+    const input = CLUSTER_MEMBER_INPUT[r.type];
+    return input === undefined ? true : whenKnown(r.props[input], (v) => v === undefined || v === null || v === "");
 };
 
 // Neptune Analytics documents no default for its graphs' flag: only a declared false (the
@@ -46,6 +66,7 @@ const rule = propertyRule(FLAGS.map(({ type, path }) => {
     return {
         types: [type],
         property: path,
+        appliesTo: standalone,
         unset: NO_DOCUMENTED_DEFAULT.has(type) ? undefined
             : on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" }
             : { value: false, note: `${defaultedBy} defaults it to false` },
@@ -65,8 +86,8 @@ export function findMissingDeletionProtection(resource: PlainResource): Finding[
 export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
-    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases, and Cognito user pools, must enable deletion protection; " +
-        "Neptune Analytics graphs must not turn it off.",
+    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases (also CDK's RDS and DynamoDB through pulumi-cdk), and Cognito user pools, " +
+        "must enable deletion protection; Neptune Analytics graphs must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +

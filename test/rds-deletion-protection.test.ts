@@ -40,6 +40,19 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["neptune analytics graph with true", "aws:neptunegraph/graph:Graph", { graphName: "fraud", provisionedMemory: 16, deletionProtection: true }, false],
         ["neptune analytics graph unknown (preview)", "aws:neptunegraph/graph:Graph", { graphName: "fraud", deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
         ["other types are ignored", "aws:s3/bucketV2:BucketV2", {}, false],
+        // CDK's databases through pulumi-cdk (aws-native, CloudFormation's defaults: false).
+        ["CDK DatabaseInstance without the flag (aws-native)", "aws-native:rds:DbInstance", { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20" }, true],
+        ["CDK DatabaseInstance with true (aws-native)", "aws-native:rds:DbInstance", { engine: "postgres", dbInstanceClass: "db.t4g.micro", deletionProtection: true }, false],
+        ["aws-native instance with unknown (preview)", "aws-native:rds:DbInstance", { engine: "postgres", deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
+        // An Aurora instance of CDK's DatabaseCluster: the flag "doesn't apply"; the cluster's protects it.
+        ["CDK Aurora cluster instance (aws-native, a member of its cluster)", "aws-native:rds:DbInstance", { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: "orders-cluster" }, false],
+        ["aws-native instance whose cluster is unknown (preview)", "aws-native:rds:DbInstance", { engine: "aurora-postgresql", dbClusterIdentifier: UNKNOWN_SENTINELS.string }, false],
+        ["CDK DatabaseCluster without the flag (aws-native)", "aws-native:rds:DbCluster", { engine: "aurora-postgresql", storageEncrypted: true }, true],
+        ["CDK DatabaseCluster with true (aws-native)", "aws-native:rds:DbCluster", { engine: "aurora-postgresql", deletionProtection: true }, false],
+        ["aws-native cluster with unknown (preview)", "aws-native:rds:DbCluster", { engine: "aurora-mysql", deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
+        ["CDK TableV1 without the flag (aws-native)", "aws-native:dynamodb:Table", { keySchema: [{ attributeName: "id", keyType: "HASH" }], billingMode: "PAY_PER_REQUEST" }, true],
+        ["CDK Table with deletionProtection: true (aws-native)", "aws-native:dynamodb:Table", { keySchema: [{ attributeName: "id", keyType: "HASH" }], deletionProtectionEnabled: true }, false],
+        ["aws-native table with unknown (preview)", "aws-native:dynamodb:Table", { deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
         const findings = findMissingDeletionProtection(db(type, props));
@@ -49,6 +62,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
 
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
+            "aws-native:dynamodb:Table", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance",
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:neptunegraph/graph:Graph",
@@ -136,6 +150,26 @@ describe("rds-deletion-protection through the engine path", () => {
         const run = await engine.run({ resources: [graph("fraud", { deletionProtection: false }), graph("recs", {}), graph("kyc", { deletionProtection: true })] });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()])).toEqual([
             ["fraud", expect.stringContaining('aws:neptunegraph/graph:Graph "fraud": deletionProtection is false. Set `deletionProtection: true`')],
+        ]);
+    });
+
+    it("reads CDK's databases as pulumi-cdk sends them (aws-native), not an Aurora cluster's instances", async () => {
+        const clusterId = { $unknown: "string" };
+        const run = await engine.run({
+            resources: [
+                { type: "aws-native:rds:DbCluster", name: "OrdersCluster", props: { engine: "aurora-postgresql", engineVersion: "16.4", storageEncrypted: true, manageMasterUserPassword: true, masterUsername: "app" } },
+                { type: "aws-native:rds:DbInstance", name: "OrdersClusterWriter", props: { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: "orderscluster", publiclyAccessible: false } },
+                { type: "aws-native:rds:DbInstance", name: "OrdersClusterReader", props: { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: clusterId } },
+                { type: "aws-native:rds:DbInstance", name: "ReportsDb", props: { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", deletionProtection: { $unknown: "boolean" } } },
+                { type: "aws-native:rds:DbInstance", name: "LegacyDb", props: { engine: "mysql", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", deletionProtection: false } },
+                { type: "aws-native:dynamodb:Table", name: "Sessions", props: { keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], billingMode: "PAY_PER_REQUEST" } },
+                { type: "aws-native:dynamodb:Table", name: "Orders", props: { keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], deletionProtectionEnabled: true } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
+            ["OrdersCluster", 'aws-native:rds:DbCluster "OrdersCluster": deletionProtection is not set (AWS defaults it to false)'],
+            ["LegacyDb", 'aws-native:rds:DbInstance "LegacyDb": deletionProtection is false'],
+            ["Sessions", 'aws-native:dynamodb:Table "Sessions": deletionProtectionEnabled is not set (AWS defaults it to false)'],
         ]);
     });
 

@@ -8,6 +8,7 @@ import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-pol
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
 import { ROTATION_INPUTS } from "../policies/kms-key-rotation";
 import { KEY_POLICY_INPUTS } from "../policies/kms-no-wildcard-actions";
+import { CLUSTER_MEMBER_INPUT, DELETION_PROTECTION_PROPERTY } from "../policies/rds-deletion-protection";
 import { RESOURCE_POLICY_DOCUMENTS } from "../policies/resource-policy-no-wildcards";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
@@ -71,6 +72,8 @@ describe("aws-native type tokens and inputs", () => {
             ...Object.entries(RESOURCE_POLICY_DOCUMENTS).map(([type, input]): [string, string] => [type, head(input.path)]),
             ...Object.entries(KEY_POLICY_INPUTS).map(([type, input]): [string, string] => [type, input.property]),
             [tokens.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
+            ...Object.entries(DELETION_PROTECTION_PROPERTY),
+            ...Object.entries(CLUSTER_MEMBER_INPUT),
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),

@@ -290,8 +290,8 @@ export const S3_BUCKET_OBJECT_V2 = "aws:s3/bucketObjectv2:BucketObjectv2";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 export const S3_BUCKET_OWNERSHIP_CONTROLS = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
 // @pulumi/aws-native type tokens: pulumi-cdk sends CDK's roles, managed and inline policies,
-// keys, functions, task definitions and databases as these (all CloudFormation types but the
-// few it maps to the classic provider). The pack does not depend on @pulumi/aws-native:
+// keys, functions, task definitions, databases and tables as these (all CloudFormation types but
+// the few it maps to the classic provider). The pack does not depend on @pulumi/aws-native:
 // test/tokens.test.ts checks these, and the inputs the policies read, against
 // tools/aws-native-inputs.json (npm run generate:aws-native).
 export const NATIVE_IAM_ROLE = "aws-native:iam:Role";
@@ -309,3 +309,4 @@ export const NATIVE_RDS_DB_INSTANCE = "aws-native:rds:DbInstance";
 export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DbCluster";
 export const NATIVE_REDSHIFT_CLUSTER = "aws-native:redshift:Cluster";
 export const NATIVE_DOCDB_ELASTIC_CLUSTER = "aws-native:docdbelastic:Cluster";
+export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
