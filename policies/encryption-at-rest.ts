@@ -853,12 +853,41 @@ function isAurora(engine: unknown): Decided {
     return e === undefined ? (isUnknown(engine) ? undefined : false) : e.startsWith("aurora");
 }
 
-const rdsInstanceSource = (r: PlainResource) => noneOf(r.props.replicateSourceDb, r.props.snapshotIdentifier, r.props.restoreToPointInTime);
+/**
+ * The inputs, per RDS type, that make a database a copy of another (a read replica, a snapshot
+ * or point-in-time restore: its source decides its encryption) or, for an instance, a member of
+ * a cluster (the cluster decides). CloudFormation's AWS::RDS::DBInstance and DBCluster (aws-native,
+ * as pulumi-cdk sends CDK's databases) say not to set StorageEncrypted with any of theirs.
+ */
+export const RDS_SOURCE_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    [t.RDS_INSTANCE]: ["replicateSourceDb", "snapshotIdentifier", "restoreToPointInTime"],
+    [t.NATIVE_RDS_DB_INSTANCE]: [
+        "sourceDbInstanceIdentifier", "sourceDbiResourceId", "sourceDbInstanceAutomatedBackupsArn", "sourceDbClusterIdentifier",
+        "dbSnapshotIdentifier", "dbClusterSnapshotIdentifier", "dbClusterIdentifier",
+    ],
+    [t.RDS_CLUSTER]: ["replicationSourceIdentifier", "snapshotIdentifier", "restoreToPointInTime"],
+    [t.NATIVE_RDS_DB_CLUSTER]: ["replicationSourceIdentifier", "snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"],
+};
+
+/** The input that turns Performance Insights on, per RDS type. */
+export const PERFORMANCE_INSIGHTS_INPUT: Readonly<Record<string, string>> = {
+    [t.RDS_INSTANCE]: "performanceInsightsEnabled",
+    [t.RDS_CLUSTER]: "performanceInsightsEnabled",
+    [t.RDS_CLUSTER_INSTANCE]: "performanceInsightsEnabled",
+    [t.NATIVE_RDS_DB_INSTANCE]: "enablePerformanceInsights",
+    [t.NATIVE_RDS_DB_CLUSTER]: "performanceInsightsEnabled",
+};
+
+const RDS_INSTANCE_TYPES = [t.RDS_INSTANCE, t.NATIVE_RDS_DB_INSTANCE];
+const RDS_CLUSTER_TYPES = [t.RDS_CLUSTER, t.NATIVE_RDS_DB_CLUSTER];
+
+/** Created from nothing: no source (true), one (false), undefined while one is unknown. */
+const rdsFromNothing = (r: PlainResource) => noneOf(...(RDS_SOURCE_INPUTS[r.type] ?? []).map((input) => r.props[input]));
 
 /** A standalone RDS instance: not a replica or restore (they inherit), not an Aurora engine (its cluster decides). */
 function rdsInstanceApplies(r: PlainResource): Decided {
     const aurora = isAurora(r.props.engine);
-    return all(rdsInstanceSource(r), aurora === undefined ? undefined : !aurora);
+    return all(rdsFromNothing(r), aurora === undefined ? undefined : !aurora);
 }
 
 /** RDS Custom instances are always encrypted ("either enable this setting or leave it unset"). */
@@ -871,7 +900,7 @@ const isGlueCatalogEncrypted = (mode: unknown) => mode === "SSE-KMS" || mode ===
 
 const databaseChecks: Check[] = [
     {
-        types: [t.RDS_INSTANCE],
+        types: RDS_INSTANCE_TYPES,
         property: "storageEncrypted",
         ...ACCEPTS_TRUE,
         appliesTo: rdsInstanceApplies,
@@ -879,17 +908,17 @@ const databaseChecks: Check[] = [
         fix: "Set `storageEncrypted: true` (with `kmsKeyId` for a customer managed key). An existing instance cannot be encrypted in place: " +
             "restore an encrypted copy of a snapshot.",
     },
-    keyCheck([t.RDS_INSTANCE], "kmsKeyId", RDS_KEY_NOTE, {
+    keyCheck(RDS_INSTANCE_TYPES, "kmsKeyId", RDS_KEY_NOTE, {
         appliesTo: (r) => all(rdsInstanceApplies(r), declaredOn(r.props.storageEncrypted, isRdsCustom(r))),
     }),
     {
         // Aurora: AWS encrypts new clusters by default (AWS owned key) since 2026-02-18, so only a
         // declared false is judged. Multi-AZ DB clusters (mysql, postgres) are still unencrypted by
         // default. A cluster joining a global database follows the global cluster.
-        types: [t.RDS_CLUSTER],
+        types: RDS_CLUSTER_TYPES,
         property: "storageEncrypted",
         ...ACCEPTS_TRUE,
-        appliesTo: (r) => noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.restoreToPointInTime),
+        appliesTo: rdsFromNothing,
         unset: (r) => {
             const aurora = isAurora(r.props.engine);
             if (aurora !== false || lower(r.props.engineMode) === "serverless" || present(r.props.globalClusterIdentifier) !== false) return undefined;
@@ -898,16 +927,16 @@ const databaseChecks: Check[] = [
         fix: (_config, r) => `Set \`storageEncrypted: true\` (with \`kmsKeyId\` for a customer managed key)` +
             `${isAurora(r.props.engine) === true ? ", or remove it: Aurora encrypts new clusters by default" : ""}. ${CLUSTER_FIX}`,
     },
-    keyCheck([t.RDS_CLUSTER], "kmsKeyId", (r) => (isUnset(r.props.storageEncrypted) ? "Aurora encrypts a new cluster with an AWS owned key" : RDS_KEY_NOTE), {
+    keyCheck(RDS_CLUSTER_TYPES, "kmsKeyId", (r) => (isUnset(r.props.storageEncrypted) ? "Aurora encrypts a new cluster with an AWS owned key" : RDS_KEY_NOTE), {
         appliesTo: (r) => all(
-            noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier),
+            rdsFromNothing(r), noneOf(r.props.globalClusterIdentifier),
             declaredOn(r.props.storageEncrypted, isAurora(r.props.engine)),
         ),
     }),
     // Performance Insights keeps the database's SQL text and wait events apart from it, under a
     // key of its own (aws/rds unless one is named), which cannot change once set.
-    keyCheck([t.RDS_INSTANCE, t.RDS_CLUSTER, t.RDS_CLUSTER_INSTANCE], "performanceInsightsKmsKeyId", "Performance Insights uses the AWS managed key aws/rds", {
-        appliesTo: (r) => declaredOn(r.props.performanceInsightsEnabled, false),
+    keyCheck(Object.keys(PERFORMANCE_INSIGHTS_INPUT), "performanceInsightsKmsKeyId", "Performance Insights uses the AWS managed key aws/rds", {
+        appliesTo: (r) => declaredOn(r.props[PERFORMANCE_INSIGHTS_INPUT[r.type]], false),
     }),
     {
         // A global database has no key of its own (keys are regional, on each member cluster).

@@ -515,6 +515,89 @@ describe("encryption-at-rest: unknown values at preview are never judged", () =>
     });
 });
 
+// ---------------------------------------------------------------- CDK's databases through pulumi-cdk (aws-native)
+
+// CloudFormation's AWS::RDS::DBInstance and DBCluster as pulumi-cdk sends a CDK app's
+// databases. CDK's rds.DatabaseInstance and DatabaseCluster set storageEncrypted only when asked
+// (or given a storageEncryptionKey: aws-cdk-lib aws-rds instance.ts and cluster.ts); a
+// DatabaseCluster creates its instances with dbClusterIdentifier; read replicas and snapshot
+// restores name their source.
+const NATIVE_INSTANCE = { engine: "postgres", engineVersion: "16.4", dbInstanceClass: "db.t4g.micro", allocatedStorage: "100", storageType: "gp2", publiclyAccessible: false, copyTagsToSnapshot: true };
+const NATIVE_AURORA = { engine: "aurora-postgresql", engineVersion: "16.4", masterUsername: "postgres", manageMasterUserPassword: true, copyTagsToSnapshot: true };
+const NATIVE_MULTI_AZ = { engine: "postgres", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", iops: 1000, allocatedStorage: 100, masterUsername: "app", manageMasterUserPassword: true };
+
+describe("encryption-at-rest: CDK's RDS databases as aws-native resources (pure rule)", () => {
+    const cases: [...Case, string | undefined][] = [
+        ["CDK DatabaseInstance without storageEncrypted (CDK's default)", t.NATIVE_RDS_DB_INSTANCE, NATIVE_INSTANCE, DEFAULTS, "storageEncrypted is not set (RDS creates the instance unencrypted)"],
+        ["CDK DatabaseInstance with storageEncrypted false", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
+        ["CDK DatabaseInstance with storageEncrypted true", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: true }, DEFAULTS, undefined],
+        ["CDK DatabaseInstance with a storageEncryptionKey, under CMK", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: true, kmsKeyId: KEY }, CMK, undefined],
+        ["CMK: CDK DatabaseInstance encrypted with aws/rds", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: true }, CMK, "kmsKeyId is not set (RDS uses the AWS managed key aws/rds)"],
+        ["CMK: Performance Insights (enablePerformanceInsights) without a key", t.NATIVE_RDS_DB_INSTANCE,
+            { ...NATIVE_INSTANCE, storageEncrypted: true, kmsKeyId: KEY, enablePerformanceInsights: true }, CMK, "performanceInsightsKmsKeyId is not set"],
+        ["CDK DatabaseInstanceReadReplica (its source decides)", t.NATIVE_RDS_DB_INSTANCE,
+            { sourceDbInstanceIdentifier: "arn:aws:rds:eu-west-1:111122223333:db:orders", dbInstanceClass: "db.t4g.micro" }, DEFAULTS, undefined],
+        ["CDK DatabaseInstanceFromSnapshot (its snapshot decides)", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, dbSnapshotIdentifier: "orders-final" }, DEFAULTS, undefined],
+        ["a point-in-time restore (sourceDbiResourceId)", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, sourceDbiResourceId: "db-ABCDEFGHIJKLMNOP", useLatestRestorableTime: true }, DEFAULTS, undefined],
+        ["an instance of CDK's DatabaseCluster (the cluster decides)", t.NATIVE_RDS_DB_INSTANCE,
+            { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: "orders-cluster", publiclyAccessible: false }, CMK, undefined],
+        ["CDK DatabaseCluster with storageEncrypted true", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_AURORA, storageEncrypted: true }, DEFAULTS, undefined],
+        ["CDK DatabaseCluster without storageEncrypted (CDK's default; Aurora encrypts new clusters)", t.NATIVE_RDS_DB_CLUSTER, NATIVE_AURORA, DEFAULTS, undefined],
+        ["CDK DatabaseCluster with storageEncrypted false", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_AURORA, storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
+        ["CMK: CDK DatabaseCluster without a storageEncryptionKey", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_AURORA, storageEncrypted: true }, CMK, "kmsKeyId is not set (RDS uses the AWS managed key aws/rds)"],
+        ["CMK: CDK DatabaseCluster with a key", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_AURORA, storageEncrypted: true, kmsKeyId: KEY }, CMK, undefined],
+        ["a Multi-AZ DB cluster without storageEncrypted", t.NATIVE_RDS_DB_CLUSTER, NATIVE_MULTI_AZ, DEFAULTS, "storageEncrypted is not set (RDS creates Multi-AZ DB clusters unencrypted)"],
+        ["CDK DatabaseClusterFromSnapshot (its snapshot decides)", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_MULTI_AZ, snapshotIdentifier: "orders-final" }, DEFAULTS, undefined],
+        ["a point-in-time restore of a cluster (sourceDbClusterIdentifier)", t.NATIVE_RDS_DB_CLUSTER,
+            { ...NATIVE_MULTI_AZ, sourceDbClusterIdentifier: "orders", restoreType: "copy-on-write", useLatestRestorableTime: true }, DEFAULTS, undefined],
+        ["an Aurora Serverless v1 cluster (engineMode serverless)", t.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-mysql", engineMode: "serverless" }, DEFAULTS, undefined],
+    ];
+    it.each(cases)("%s", (_label, type, props, config = DEFAULTS, expected) => {
+        const messages = judge(type, props, config).map((f) => f.message);
+        if (expected === undefined) expect(messages).toEqual([]);
+        else expect(messages).toEqual([expect.stringContaining(expected)]);
+    });
+
+    const unknowns: Case[] = [
+        ["an unknown storageEncrypted", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: UB }, CMK],
+        ["an unknown engine", t.NATIVE_RDS_DB_INSTANCE, { engine: U, dbInstanceClass: "db.t4g.micro" }],
+        ["an unknown replica source", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, sourceDbInstanceIdentifier: U }],
+        ["an unknown snapshot", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, dbSnapshotIdentifier: U }],
+        ["an unknown cluster of an instance (its new cluster's identifier)", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, dbClusterIdentifier: U }, CMK],
+        ["an unknown key under CMK", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: true, kmsKeyId: U }, CMK],
+        ["an unknown enablePerformanceInsights under CMK", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: true, kmsKeyId: KEY, enablePerformanceInsights: UB }, CMK],
+        ["an unknown cluster engine", t.NATIVE_RDS_DB_CLUSTER, { engine: U }],
+        ["an unknown cluster storageEncrypted", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_MULTI_AZ, storageEncrypted: UB }, CMK],
+        ["an unknown point-in-time source", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_MULTI_AZ, sourceDbClusterIdentifier: U }],
+        ["an unknown cluster snapshot", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_MULTI_AZ, snapshotIdentifier: U }],
+        ["an unknown global cluster membership under CMK", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_AURORA, globalClusterIdentifier: U }, CMK],
+    ];
+    it.each(unknowns)("unknown at preview: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+});
+
+describe("encryption-at-rest through the engine path: CDK's RDS databases (aws-native)", () => {
+    const engine = useEngine();
+
+    it("reports the unencrypted standalone instance and Multi-AZ cluster, not CDK's Aurora cluster (encrypted by default), its instances, a replica or unknowns", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_RDS_DB_INSTANCE, name: "ReportsDb", props: NATIVE_INSTANCE },
+                { type: t.NATIVE_RDS_DB_INSTANCE, name: "ReportsReplica", props: { sourceDbInstanceIdentifier: { $unknown: "string" }, dbInstanceClass: "db.t4g.micro" } },
+                { type: t.NATIVE_RDS_DB_CLUSTER, name: "OrdersCluster", props: NATIVE_AURORA },
+                { type: t.NATIVE_RDS_DB_INSTANCE, name: "OrdersClusterWriter", props: { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: { $unknown: "string" } } },
+                { type: t.NATIVE_RDS_DB_CLUSTER, name: "LedgerCluster", props: NATIVE_MULTI_AZ },
+                { type: t.NATIVE_RDS_DB_INSTANCE, name: "AuditDb", props: { ...NATIVE_INSTANCE, storageEncrypted: { $unknown: "boolean" } } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["ReportsDb", 'aws-native:rds:DbInstance "ReportsDb": storageEncrypted is not set'],
+            ["LedgerCluster", 'aws-native:rds:DbCluster "LedgerCluster": storageEncrypted is not set'],
+        ]);
+    });
+});
+
 // ---------------------------------------------------------------- the stack part: EBS and the account default
 
 const PROVIDER = "urn:pulumi:dev::project::pulumi:providers:aws::default_7_48_0";

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
+import { PERFORMANCE_INSIGHTS_INPUT, RDS_SOURCE_INPUTS } from "../policies/encryption-at-rest";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
 import { ROTATION_INPUTS } from "../policies/kms-key-rotation";
@@ -74,6 +75,11 @@ describe("aws-native type tokens and inputs", () => {
             [tokens.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
             ...Object.entries(DELETION_PROTECTION_PROPERTY),
             ...Object.entries(CLUSTER_MEMBER_INPUT),
+            ...Object.entries(RDS_SOURCE_INPUTS).flatMap(([type, inputs]) => inputs.map((input): [string, string] => [type, input])),
+            ...Object.entries(PERFORMANCE_INSIGHTS_INPUT),
+            ...[tokens.NATIVE_RDS_DB_INSTANCE, tokens.NATIVE_RDS_DB_CLUSTER].flatMap((type) =>
+                ["engine", "storageEncrypted", "kmsKeyId", "performanceInsightsKmsKeyId"].map((input): [string, string] => [type, input])),
+            ...["engineMode", "globalClusterIdentifier"].map((input): [string, string] => [tokens.NATIVE_RDS_DB_CLUSTER, input]),
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),
