@@ -30,6 +30,17 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A global table's replicas declared on the table, each with its own flag: "You must enable
+ * deletion protection on each replica" (DynamoDB's best practices for global tables). CDK's
+ * TableV2 is an AWS::DynamoDB::GlobalTable (aws-native), its primary region one of its
+ * replicas, each given the construct's `deletionProtection` (unset unless asked).
+ */
+export const REPLICA_DELETION_PROTECTION: Readonly<Record<string, string>> = {
+    [t.DYNAMODB_TABLE]: "replicas[].deletionProtectionEnabled",
+    [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: "replicas[].deletionProtectionEnabled",
+};
+
+/**
  * The input that makes an instance a member of a cluster, whose own flag protects it:
  * AWS::RDS::DBInstance's DeletionProtection "doesn't apply to Amazon Aurora DB instances"
  * (CDK's DatabaseCluster creates its instances so). The classic provider has a type of its own
@@ -52,17 +63,16 @@ const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACT
 
 const FLAGS: readonly { type: string; path: string }[] = [
     ...Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, path]) => ({ type, path })),
-    // A global table's replicas declared on the table: "You must enable deletion protection on
-    // each replica" (DynamoDB's best practices for global tables).
-    { type: t.DYNAMODB_TABLE, path: "replicas[].deletionProtectionEnabled" },
+    ...Object.entries(REPLICA_DELETION_PROTECTION).map(([type, path]) => ({ type, path })),
 ];
 
 const rule = propertyRule(FLAGS.map(({ type, path }) => {
     const on = ON_VALUE[type];
     const property = path.slice(path.lastIndexOf(".") + 1);
     const replica = path !== property;
-    // The provider, not AWS, sends false for an unset flag of a replica block and of DSQL (whose API turns it on).
-    const defaultedBy = replica || type === t.DSQL_CLUSTER ? "the provider" : "AWS";
+    // The provider, not AWS, sends false for an unset flag of a replica block and of DSQL (whose
+    // API turns it on); CloudFormation's replica specification is "disabled by default".
+    const defaultedBy = (replica && type === t.DYNAMODB_TABLE) || type === t.DSQL_CLUSTER ? "the provider" : "AWS";
     return {
         types: [type],
         property: path,
@@ -86,7 +96,7 @@ export function findMissingDeletionProtection(resource: PlainResource): Finding[
 export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
-    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases (also CDK's RDS and DynamoDB through pulumi-cdk), and Cognito user pools, " +
+    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases (also CDK's RDS databases and DynamoDB tables through pulumi-cdk), and Cognito user pools, " +
         "must enable deletion protection; Neptune Analytics graphs must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",

@@ -53,6 +53,14 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["CDK TableV1 without the flag (aws-native)", "aws-native:dynamodb:Table", { keySchema: [{ attributeName: "id", keyType: "HASH" }], billingMode: "PAY_PER_REQUEST" }, true],
         ["CDK Table with deletionProtection: true (aws-native)", "aws-native:dynamodb:Table", { keySchema: [{ attributeName: "id", keyType: "HASH" }], deletionProtectionEnabled: true }, false],
         ["aws-native table with unknown (preview)", "aws-native:dynamodb:Table", { deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
+        // CDK's TableV2 (AWS::DynamoDB::GlobalTable): each replica, the primary region's included, has its own flag.
+        ["CDK TableV2 without deletionProtection (aws-native)", "aws-native:dynamodb:GlobalTable",
+            { keySchema: [{ attributeName: "id", keyType: "HASH" }], billingMode: "PAY_PER_REQUEST", replicas: [{ region: "eu-west-1" }] }, true],
+        ["CDK TableV2 with deletionProtection: true (aws-native)", "aws-native:dynamodb:GlobalTable",
+            { keySchema: [{ attributeName: "id", keyType: "HASH" }], replicas: [{ region: "eu-west-1", deletionProtectionEnabled: true }, { region: "us-east-1", deletionProtectionEnabled: true }] }, false],
+        ["aws-native global table with an unknown replica flag (preview)", "aws-native:dynamodb:GlobalTable",
+            { replicas: [{ region: "eu-west-1", deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }] }, false],
+        ["aws-native global table with unknown replicas (preview)", "aws-native:dynamodb:GlobalTable", { replicas: UNKNOWN_SENTINELS.array }, false],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
         const findings = findMissingDeletionProtection(db(type, props));
@@ -164,12 +172,20 @@ describe("rds-deletion-protection through the engine path", () => {
                 { type: "aws-native:rds:DbInstance", name: "LegacyDb", props: { engine: "mysql", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", deletionProtection: false } },
                 { type: "aws-native:dynamodb:Table", name: "Sessions", props: { keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], billingMode: "PAY_PER_REQUEST" } },
                 { type: "aws-native:dynamodb:Table", name: "Orders", props: { keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], deletionProtectionEnabled: true } },
+                {
+                    type: "aws-native:dynamodb:GlobalTable", name: "Carts",
+                    props: {
+                        keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], billingMode: "PAY_PER_REQUEST",
+                        replicas: [{ region: "eu-west-1", deletionProtectionEnabled: true }, { region: "us-east-1" }],
+                    },
+                },
             ],
         });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
             ["OrdersCluster", 'aws-native:rds:DbCluster "OrdersCluster": deletionProtection is not set (AWS defaults it to false)'],
             ["LegacyDb", 'aws-native:rds:DbInstance "LegacyDb": deletionProtection is false'],
             ["Sessions", 'aws-native:dynamodb:Table "Sessions": deletionProtectionEnabled is not set (AWS defaults it to false)'],
+            ["Carts", 'aws-native:dynamodb:GlobalTable "Carts": replicas[1].deletionProtectionEnabled is not set (AWS defaults it to false)'],
         ]);
     });
 

@@ -9,7 +9,7 @@ import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-pol
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
 import { ROTATION_INPUTS } from "../policies/kms-key-rotation";
 import { KEY_POLICY_INPUTS } from "../policies/kms-no-wildcard-actions";
-import { CLUSTER_MEMBER_INPUT, DELETION_PROTECTION_PROPERTY } from "../policies/rds-deletion-protection";
+import { CLUSTER_MEMBER_INPUT, DELETION_PROTECTION_PROPERTY, REPLICA_DELETION_PROTECTION } from "../policies/rds-deletion-protection";
 import { RESOURCE_POLICY_DOCUMENTS } from "../policies/resource-policy-no-wildcards";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
@@ -75,6 +75,7 @@ describe("aws-native type tokens and inputs", () => {
             [tokens.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
             ...Object.entries(DELETION_PROTECTION_PROPERTY),
             ...Object.entries(CLUSTER_MEMBER_INPUT),
+            ...Object.entries(REPLICA_DELETION_PROTECTION).map(([type, input]): [string, string] => [type, head(input)]),
             ...Object.entries(RDS_SOURCE_INPUTS).flatMap(([type, inputs]) => inputs.map((input): [string, string] => [type, input])),
             ...Object.entries(PERFORMANCE_INSIGHTS_INPUT),
             ...[tokens.NATIVE_RDS_DB_INSTANCE, tokens.NATIVE_RDS_DB_CLUSTER].flatMap((type) =>
