@@ -879,6 +879,7 @@ export const PERFORMANCE_INSIGHTS_INPUT: Readonly<Record<string, string>> = {
 };
 
 const RDS_INSTANCE_TYPES = [t.RDS_INSTANCE, t.NATIVE_RDS_DB_INSTANCE];
+const EFS_FILE_SYSTEM_TYPES = [t.EFS_FILE_SYSTEM, t.NATIVE_EFS_FILE_SYSTEM];
 const RDS_CLUSTER_TYPES = [t.RDS_CLUSTER, t.NATIVE_RDS_DB_CLUSTER];
 
 /** Created from nothing: no source (true), one (false), undefined while one is unknown. */
@@ -1055,14 +1056,16 @@ const CODEBUILD_S3_OUTPUTS: readonly [string, (block: Block) => Decided][] = [
 
 const messagingChecks: Check[] = [
     {
-        types: [t.EFS_FILE_SYSTEM],
+        // CloudFormation's AWS::EFS::FileSystem (aws-native) has the same inputs; CDK v2's
+        // efs.FileSystem sends encrypted: true unless told otherwise (@aws-cdk/aws-efs:defaultEncryptionAtRest).
+        types: EFS_FILE_SYSTEM_TYPES,
         property: "encrypted",
         ...ACCEPTS_TRUE,
         unset: { value: false, note: "EFS creates the file system unencrypted through the API" },
         fix: "Set `encrypted: true` (with `kmsKeyId` for a customer managed key). An existing file system cannot be encrypted: " +
             "create an encrypted one and copy the data (e.g. with AWS DataSync).",
     },
-    keyCheck([t.EFS_FILE_SYSTEM], "kmsKeyId", "EFS uses the AWS managed key aws/elasticfilesystem", {
+    keyCheck(EFS_FILE_SYSTEM_TYPES, "kmsKeyId", "EFS uses the AWS managed key aws/elasticfilesystem", {
         appliesTo: (r) => declaredOn(r.props.encrypted, false),
     }),
     // The replica EFS creates is always encrypted; an existing file system named as the

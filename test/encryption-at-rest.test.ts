@@ -526,7 +526,7 @@ const NATIVE_INSTANCE = { engine: "postgres", engineVersion: "16.4", dbInstanceC
 const NATIVE_AURORA = { engine: "aurora-postgresql", engineVersion: "16.4", masterUsername: "postgres", manageMasterUserPassword: true, copyTagsToSnapshot: true };
 const NATIVE_MULTI_AZ = { engine: "postgres", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", iops: 1000, allocatedStorage: 100, masterUsername: "app", manageMasterUserPassword: true };
 
-describe("encryption-at-rest: CDK's RDS databases as aws-native resources (pure rule)", () => {
+describe("encryption-at-rest: CDK's RDS databases and EFS file systems as aws-native resources (pure rule)", () => {
     const cases: [...Case, string | undefined][] = [
         ["CDK DatabaseInstance without storageEncrypted (CDK's default)", t.NATIVE_RDS_DB_INSTANCE, NATIVE_INSTANCE, DEFAULTS, "storageEncrypted is not set (RDS creates the instance unencrypted)"],
         ["CDK DatabaseInstance with storageEncrypted false", t.NATIVE_RDS_DB_INSTANCE, { ...NATIVE_INSTANCE, storageEncrypted: false }, DEFAULTS, "storageEncrypted is false"],
@@ -551,6 +551,12 @@ describe("encryption-at-rest: CDK's RDS databases as aws-native resources (pure 
         ["a point-in-time restore of a cluster (sourceDbClusterIdentifier)", t.NATIVE_RDS_DB_CLUSTER,
             { ...NATIVE_MULTI_AZ, sourceDbClusterIdentifier: "orders", restoreType: "copy-on-write", useLatestRestorableTime: true }, DEFAULTS, undefined],
         ["an Aurora Serverless v1 cluster (engineMode serverless)", t.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-mysql", engineMode: "serverless" }, DEFAULTS, undefined],
+        // CDK v2's efs.FileSystem sends encrypted: true unless told otherwise (@aws-cdk/aws-efs:defaultEncryptionAtRest, on in v2).
+        ["CDK efs.FileSystem (encrypted: true, CDK v2's default)", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, performanceMode: "generalPurpose", throughputMode: "bursting" }, DEFAULTS, undefined],
+        ["CDK efs.FileSystem with encrypted false", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: false, performanceMode: "generalPurpose" }, DEFAULTS, "encrypted is false"],
+        ["an aws-native EFS file system without encrypted", t.NATIVE_EFS_FILE_SYSTEM, { performanceMode: "generalPurpose" }, DEFAULTS, "encrypted is not set (EFS creates the file system unencrypted through the API)"],
+        ["CMK: CDK efs.FileSystem without a kmsKey", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true }, CMK, "kmsKeyId is not set (EFS uses the AWS managed key aws/elasticfilesystem)"],
+        ["CMK: CDK efs.FileSystem with a kmsKey", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: KEY }, CMK, undefined],
     ];
     it.each(cases)("%s", (_label, type, props, config = DEFAULTS, expected) => {
         const messages = judge(type, props, config).map((f) => f.message);
@@ -571,6 +577,8 @@ describe("encryption-at-rest: CDK's RDS databases as aws-native resources (pure 
         ["an unknown point-in-time source", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_MULTI_AZ, sourceDbClusterIdentifier: U }],
         ["an unknown cluster snapshot", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_MULTI_AZ, snapshotIdentifier: U }],
         ["an unknown global cluster membership under CMK", t.NATIVE_RDS_DB_CLUSTER, { ...NATIVE_AURORA, globalClusterIdentifier: U }, CMK],
+        ["an unknown EFS encrypted flag", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: UB }, CMK],
+        ["an unknown EFS key", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: U }, CMK],
     ];
     it.each(unknowns)("unknown at preview: %s", (_label, type, props, config = DEFAULTS) => {
         expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
@@ -589,11 +597,14 @@ describe("encryption-at-rest through the engine path: CDK's RDS databases (aws-n
                 { type: t.NATIVE_RDS_DB_INSTANCE, name: "OrdersClusterWriter", props: { engine: "aurora-postgresql", dbInstanceClass: "db.r6g.large", dbClusterIdentifier: { $unknown: "string" } } },
                 { type: t.NATIVE_RDS_DB_CLUSTER, name: "LedgerCluster", props: NATIVE_MULTI_AZ },
                 { type: t.NATIVE_RDS_DB_INSTANCE, name: "AuditDb", props: { ...NATIVE_INSTANCE, storageEncrypted: { $unknown: "boolean" } } },
+                { type: t.NATIVE_EFS_FILE_SYSTEM, name: "SharedFs", props: { encrypted: true, performanceMode: "generalPurpose" } },
+                { type: t.NATIVE_EFS_FILE_SYSTEM, name: "ScratchFs", props: { encrypted: false, performanceMode: "generalPurpose" } },
             ],
         });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
             ["ReportsDb", 'aws-native:rds:DbInstance "ReportsDb": storageEncrypted is not set'],
             ["LedgerCluster", 'aws-native:rds:DbCluster "LedgerCluster": storageEncrypted is not set'],
+            ["ScratchFs", 'aws-native:efs:FileSystem "ScratchFs": encrypted is false. Set `encrypted: true`'],
         ]);
     });
 });

@@ -81,6 +81,7 @@ describe("aws-native type tokens and inputs", () => {
             ...[tokens.NATIVE_RDS_DB_INSTANCE, tokens.NATIVE_RDS_DB_CLUSTER].flatMap((type) =>
                 ["engine", "storageEncrypted", "kmsKeyId", "performanceInsightsKmsKeyId"].map((input): [string, string] => [type, input])),
             ...["engineMode", "globalClusterIdentifier"].map((input): [string, string] => [tokens.NATIVE_RDS_DB_CLUSTER, input]),
+            [tokens.NATIVE_EFS_FILE_SYSTEM, "encrypted"], [tokens.NATIVE_EFS_FILE_SYSTEM, "kmsKeyId"],
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),

@@ -12,7 +12,7 @@ import * as path from "path";
 // Same rule as ./examples.ts REPO_DIR, without loading the engine it imports.
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
-const MODULES = ["docdbelastic", "dynamodb", "ecs", "iam", "kms", "lambda", "rds", "redshift", "s3", "sns", "sqs"];
+const MODULES = ["docdbelastic", "dynamodb", "ecs", "efs", "iam", "kms", "lambda", "rds", "redshift", "s3", "sns", "sqs"];
 
 const TYPE = /static __pulumiType = '([^']+)'/;
 const INPUT = /resourceInputs\["(\w+)"\] = args\?\.\1;/g;

@@ -311,3 +311,4 @@ export const NATIVE_REDSHIFT_CLUSTER = "aws-native:redshift:Cluster";
 export const NATIVE_DOCDB_ELASTIC_CLUSTER = "aws-native:docdbelastic:Cluster";
 export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
 export const NATIVE_DYNAMODB_GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";
+export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
