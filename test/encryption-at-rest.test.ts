@@ -46,6 +46,19 @@ function cmkThroughEngine(cases: { resources: object[]; reports: string; expecte
     });
 }
 
+/**
+ * Stores judged only under requireCustomerManagedKey, each [label, type, props, what the finding
+ * says]: exactly that finding, whose fix names `fix`, with the setting; none without it.
+ */
+function reportedOnlyUnderCmk(misses: [string, string, Record<string, unknown>, string][], fix = "requireCustomerManagedKey is true"): void {
+    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
+        const found = judge(type, props, CMK).map((f) => f.message);
+        expect(found).toEqual([expect.stringContaining(says)]);
+        expect(found[0]).toContain(fix);
+        expect(judge(type, props)).toEqual([]);
+    });
+}
+
 const AMI = "ami-0abcdef1234567890";
 /** An AMI copy as the registry's example declares it (the provider sends its default, `encrypted: false`, when unset). */
 const AMI_COPY = { name: "base-copy", sourceAmiId: "ami-0abcdef1234567890", sourceAmiRegion: "us-west-1" };
@@ -1397,12 +1410,7 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
         ["a function with SnapStart on published versions and no key", t.LAMBDA_FUNCTION, { ...FUNCTION, runtime: "java21", snapStart: { applyOn: "PublishedVersions" } },
             "kmsKeyArn is not set (Lambda encrypts the function's SnapStart snapshots with a key of AWS's"],
     ];
-    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
-        const found = judge(type, props, CMK).map((f) => f.message);
-        expect(found).toEqual([expect.stringContaining(says)]);
-        expect(found[0]).toContain("requireCustomerManagedKey is true");
-        expect(judge(type, props)).toEqual([]);
-    });
+    reportedOnlyUnderCmk(misses);
 
     cmkThroughEngine({
         resources: [
@@ -1500,12 +1508,7 @@ describe("Athena client overrides and CodeBuild outputs without the project's ke
         ["S3 logs with encryption disabled (Security Hub CodeBuild.3)", t.CODEBUILD_PROJECT,
             { ...KEYED_BUILD, ...S3_LOGS({ status: "ENABLED", location: "acme-build-logs/ci", encryptionDisabled: true }) }, "logsConfig.s3Logs.encryptionDisabled is true"],
     ];
-    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
-        const found = judge(type, props, CMK).map((f) => f.message);
-        expect(found).toEqual([expect.stringContaining(says)]);
-        expect(found[0]).toContain("requireCustomerManagedKey is true");
-        expect(judge(type, props)).toEqual([]);
-    });
+    reportedOnlyUnderCmk(misses);
 
     const fromConfig = (property: string) => ({ propertyDependencies: { [property]: ["cfg"] } });
     cmkThroughEngine({
@@ -1583,12 +1586,7 @@ describe("Kendra indexes, Q Business applications, OpenSearch Ingestion buffers 
             "encryptionAtRestOptions.kmsKeyArn is not set (OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key"],
         ["an S3 Files file system without a key", t.S3_FILES_FILE_SYSTEM, FILE_SYSTEM, "kmsKeyId is not set (S3 Files encrypts the file system's data and metadata with an AWS owned key"],
     ];
-    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
-        const found = judge(type, props, CMK).map((f) => f.message);
-        expect(found).toEqual([expect.stringContaining(says)]);
-        expect(found[0]).toContain("requireCustomerManagedKey is true");
-        expect(judge(type, props)).toEqual([]);
-    });
+    reportedOnlyUnderCmk(misses);
 
     cmkThroughEngine({
         resources: [
@@ -1665,12 +1663,7 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
         ["a profiles domain without a key", t.CUSTOMERPROFILES_DOMAIN, PROFILES_DOMAIN,
             "defaultEncryptionKey is not set (Customer Profiles encrypts the domain's profiles with a key of AWS's"],
     ];
-    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, type, props, says) => {
-        const found = judge(type, props, CMK).map((f) => f.message);
-        expect(found).toEqual([expect.stringContaining(says)]);
-        expect(found[0]).toContain("requireCustomerManagedKey is true");
-        expect(judge(type, props)).toEqual([]);
-    });
+    reportedOnlyUnderCmk(misses);
 
     cmkThroughEngine({
         resources: [
@@ -1731,12 +1724,8 @@ describe("DRS replication configuration templates: judged only under requireCust
         ["the default EBS key", DRS_TEMPLATE("DEFAULT"), "ebsEncryptionKeyArn is not set (DRS encrypts the staging volumes and snapshots with the region's default EBS key"],
         ["CUSTOM with the AWS managed EBS key", DRS_TEMPLATE("CUSTOM", "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs"), "ebsEncryptionKeyArn names the AWS managed key aws/ebs"],
     ];
-    it.each(misses)("reported under requireCustomerManagedKey: %s", (_label, props, says) => {
-        const found = judge(DRS, props, CMK).map((f) => f.message);
-        expect(found).toEqual([expect.stringContaining(says)]);
-        expect(found[0]).toContain('requireCustomerManagedKey is true: set `ebsEncryptionKeyArn` to a customer managed KMS key (e.g. `key.arn`, with `ebsEncryption: "CUSTOM"`)');
-        expect(judge(DRS, props)).toEqual([]);
-    });
+    reportedOnlyUnderCmk(misses.map(([label, props, says]) => [label, DRS, props, says]),
+        'requireCustomerManagedKey is true: set `ebsEncryptionKeyArn` to a customer managed KMS key (e.g. `key.arn`, with `ebsEncryption: "CUSTOM"`)');
 
     cmkThroughEngine({
         resources: [
