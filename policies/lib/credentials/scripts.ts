@@ -548,29 +548,37 @@ const JS_DECLARATION = /\b(?:var|let|const)\s{1,8}([A-Za-z_$][\w$]{0,127})\s{0,8
 // { "x-api-key": "..." } }`), a CloudFront Function's header object (`'x-origin-verify': { value: '...' }`). A key
 // naming a DynamoDB expression's placeholder (`'#token': 'token'`, `':token': ...`) is no name of the value.
 const JS_MEMBER = /[{,]\s{0,64}(?:"([A-Za-z_$][\w$.-]{0,127})"|'([A-Za-z_$][\w$.-]{0,127})'|([A-Za-z_$][\w$]{0,127}))\s{0,8}:\s{0,8}(?:\{\s{0,64}value\s{0,8}:\s{0,8})?(?:"([^"\\\n]{1,4096})"|'([^'\\\n]{1,4096})')/g;
-const JS_LITERALS: readonly { re: RegExp; what: string; name(m: RegExpExecArray): string; value(m: RegExpExecArray): string }[] = [
+/** A pattern of a name given a literal, and how to read both from its match. */
+interface LiteralReader { re: RegExp; what: string; name(m: RegExpExecArray): string; value(m: RegExpExecArray): string }
+
+/** The first literal the readers find that `judge` calls a credential by its name; a value holding `filled` is filled at run time. */
+function findNamedLiteral(text: string, readers: readonly LiteralReader[], filled: string, judge: NameJudge): ScriptFinding | undefined {
+    const source = bounded(text);
+    for (const reader of readers) {
+        reader.re.lastIndex = 0;
+        for (let m = reader.re.exec(source); m; m = reader.re.exec(source)) {
+            const value = reader.value(m);
+            if (!value.includes(filled) && judge(reader.name(m), value)) return { what: reader.what };
+        }
+    }
+    return undefined;
+}
+
+const JS_LITERALS: readonly LiteralReader[] = [
     { re: JS_DECLARATION, what: "a JavaScript variable given a literal", name: (m) => m[1], value: (m) => m[2] ?? m[3] },
     { re: JS_MEMBER, what: "a JavaScript object member given a literal", name: (m) => m[1] ?? m[2] ?? m[3], value: (m) => m[4] ?? m[5] },
 ];
 
 /** Judges JavaScript source (a CloudFront Function, an AppSync resolver): declarations and object members given a literal, by name. */
 export function findCredentialInJavaScript(text: string, judge: NameJudge): ScriptFinding | undefined {
-    const source = bounded(text);
-    for (const reader of JS_LITERALS) {
-        reader.re.lastIndex = 0;
-        for (let m = reader.re.exec(source); m; m = reader.re.exec(source)) {
-            const value = reader.value(m);
-            if (!value.includes("${") && judge(reader.name(m), value)) return { what: reader.what };
-        }
-    }
-    return undefined;
+    return findNamedLiteral(text, JS_LITERALS, "${", judge);
 }
 
 // A VTL mapping template's variable set to a literal: `#set($apiKey = "x")`, `#set(${token} = 'x')`.
 const VTL_SET = /#set\(\s{0,8}\$!?\{?([A-Za-z_]\w{0,127})\}?\s{0,8}=\s{0,8}(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')\s{0,8}\)/g;
-const TEMPLATE_LITERALS: readonly { re: RegExp; what: string; value(m: RegExpExecArray): string }[] = [
-    { re: VTL_SET, what: "a mapping template variable given a literal", value: (m) => m[2] ?? m[3] },
-    { re: JSON_MEMBER, what: "a mapping template member given a literal", value: (m) => m[2] },
+const TEMPLATE_LITERALS: readonly LiteralReader[] = [
+    { re: VTL_SET, what: "a mapping template variable given a literal", name: (m) => m[1], value: (m) => m[2] ?? m[3] },
+    { re: JSON_MEMBER, what: "a mapping template member given a literal", name: (m) => m[1], value: (m) => m[2] },
 ];
 
 /**
@@ -581,15 +589,7 @@ const TEMPLATE_LITERALS: readonly { re: RegExp; what: string; value(m: RegExpExe
  * a string, so a value holding `$` is filled per request.
  */
 export function findCredentialInTemplate(text: string, judge: NameJudge): ScriptFinding | undefined {
-    const template = bounded(text);
-    for (const reader of TEMPLATE_LITERALS) {
-        reader.re.lastIndex = 0;
-        for (let m = reader.re.exec(template); m; m = reader.re.exec(template)) {
-            const value = reader.value(m);
-            if (!value.includes("$") && judge(m[1], value)) return { what: reader.what };
-        }
-    }
-    return undefined;
+    return findNamedLiteral(text, TEMPLATE_LITERALS, "$", judge);
 }
 
 // A literal a script decodes from base64 (`echo X | base64 -d > ~/.docker/config.json`, `printf '%s' X |
