@@ -1,7 +1,7 @@
 // `npm run generate:aws-native -- <dir>`: writes tools/aws-native-inputs.json, the type tokens
-// and top-level inputs of the @pulumi/aws-native modules the pack reads (IAM, KMS, the
-// resource policies of S3, SQS and SNS, Lambda's and ECS's environments, databases' master
-// passwords, deletion protection and encryption), from an unpacked copy of the package:
+// and top-level inputs of the @pulumi/aws-native modules that hold what the policies judge
+// (identities and keys, resource policies, data stores, environments and credentials), whether
+// a policy reads them yet or not, from an unpacked copy of the package:
 //   npm pack @pulumi/aws-native && tar xzf pulumi-aws-native-*.tgz   (then <dir> is ./package)
 // The pack does not depend on @pulumi/aws-native (it stays lean, and reads resources by their
 // type strings); test/tokens.test.ts checks the pack's aws-native tokens and the inputs it
@@ -12,7 +12,13 @@ import * as path from "path";
 // Same rule as ./examples.ts REPO_DIR, without loading the engine it imports.
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
-const MODULES = ["docdbelastic", "dynamodb", "ecs", "efs", "iam", "kms", "lambda", "rds", "redshift", "s3", "sns", "sqs"];
+const MODULES = [
+    "amazonmq", "amplify", "apigateway", "apprunner", "athena", "backup", "batch", "cloudtrail", "codebuild", "dax",
+    "dms", "docdb", "docdbelastic", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks", "elasticache",
+    "elasticbeanstalk", "events", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda", "logs",
+    "memorydb", "msk", "neptune", "opensearchservice", "rds", "redshift", "redshiftserverless", "s3", "sagemaker", "secretsmanager",
+    "sns", "sqs", "ssm", "stepfunctions",
+];
 
 const TYPE = /static __pulumiType = '([^']+)'/;
 const INPUT = /resourceInputs\["(\w+)"\] = args\?\.\1;/g;
