@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { BUCKET_TYPES, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
+import { BUCKET_TYPES, indexBuckets, judgeListsOnce, publicAccessBlocksOf } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
 
@@ -79,6 +79,9 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.S3_BUCKET_V2]: { path: "policy", optional: true, service: "s3-bucket" },
     [t.S3CONTROL_BUCKET_POLICY]: { path: "policy", service: "locked-block" },
     [t.S3_ACCESS_POINT]: { path: "policy", optional: true },
+    // aws-native's (CloudFormation's) bucket policy and access point, as pulumi-cdk sends a CDK app's.
+    [t.NATIVE_S3_BUCKET_POLICY]: { path: "policyDocument", service: "s3-bucket" },
+    [t.NATIVE_S3_ACCESS_POINT]: { path: "policy", optional: true },
     [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy", service: "locked-block" },
@@ -171,9 +174,9 @@ export const OBJECT_ACL_TYPES: readonly string[] = [t.S3_BUCKET_OBJECT, t.S3_BUC
 // Policies whose statements open to anyone another resource's settings may restrict: the
 // stack part judges those statements (see "settings of the target" below).
 /** Bucket policies: the public access blocks of the bucket and its account. */
-export const BUCKET_POLICY_TYPES: readonly string[] = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.S3_BUCKET_V2];
+export const BUCKET_POLICY_TYPES: readonly string[] = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.S3_BUCKET_V2, t.NATIVE_S3_BUCKET_POLICY];
 /** Access point policies: the blocks of the access point, its bucket and its account, and its network origin; a Multi-Region Access Point's, its own and its account's. */
-export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY];
+export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [t.S3_ACCESS_POINT, t.NATIVE_S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY];
 /** Separate domain access policies: their domain's fine-grained access control or VPC. */
 export const DOMAIN_POLICY_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN_POLICY, t.ELASTICSEARCH_DOMAIN_POLICY];
 export const TARGET_JUDGED_POLICY_TYPES: readonly string[] = [...BUCKET_POLICY_TYPES, ...ACCESS_POINT_POLICY_TYPES, ...DOMAIN_POLICY_TYPES];
@@ -346,6 +349,7 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
     [t.S3_BUCKET_POLICY]: [CLOUDFRONT_OAC, SES_RECEIVING],
     [t.S3_BUCKET]: [CLOUDFRONT_OAC, SES_RECEIVING],
     [t.S3_BUCKET_V2]: [CLOUDFRONT_OAC, SES_RECEIVING],
+    [t.NATIVE_S3_BUCKET_POLICY]: [CLOUDFRONT_OAC, SES_RECEIVING],
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.SQS_QUEUE]: [S3_NOTIFICATIONS],
@@ -1065,9 +1069,9 @@ const policyKind = (type: string): Exclude<Kind, "acl" | "object-acl" | "private
 
 type PublicAccessSetting = "blockPublicAcls" | "ignorePublicAcls" | "restrictPublicBuckets";
 
-/** Whether one of these public access blocks turns the setting on. */
-const setIn = (setting: PublicAccessSetting) => (blocks: readonly PlainResource[]): Decided =>
-    any(...blocks.map((b) => whenKnown(b.props[setting], isOn)));
+/** Whether one of these public access blocks (their settings, see publicAccessBlocksOf) turns the setting on. */
+const setIn = (setting: PublicAccessSetting) => (blocks: readonly unknown[]): Decided =>
+    any(...blocks.map((b) => fieldOf(b, setting, isOn)));
 
 /** An access point's own block restricts a public policy unless it turns `restrictPublicBuckets` off (on by default). */
 function ownBlockRestricts(block: unknown): Decided {
@@ -1108,19 +1112,20 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // Most stacks have nothing public: the targets are indexed only when one does.
     if (candidates.length === 0) return [];
     const index = indexBuckets(resources);
-    const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
-    const accountBlocks = new Map<string | undefined, PlainResource[]>();
+    const blocks = publicAccessBlocksOf(resources, index);
+    const accountBlocks = new Map<string | undefined, unknown[]>();
     for (const r of resources) {
         if (r.type !== t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK) continue;
         const list = accountBlocks.get(r.provider);
-        if (list) list.push(r);
-        else accountBlocks.set(r.provider, [r]);
+        if (list) list.push(r.props);
+        else accountBlocks.set(r.provider, [r.props]);
     }
     const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn"]);
     const multiRegion = indexReferences(resources, (r) => r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ["details.name"]);
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
-    const judges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
+    const judges = { blockPublicAcls: judgeListsOnce<unknown>(), ignorePublicAcls: judgeListsOnce<unknown>(), restrictPublicBuckets: judgeListsOnce<unknown>() };
+    const targetJudges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
     const ownership = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_OWNERSHIP_CONTROLS));
     const ownershipJudge = judgeListsOnce();
     const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
@@ -1142,7 +1147,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided =>
-        judges[setting](index.targetsOf(r), (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
+        targetJudges[setting](index.targetsOf(r), (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
     const restricted = (r: PlainResource, kind: Kind): Decided => {
         switch (kind) {
             case "acl":
@@ -1151,7 +1156,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) ? bucketSets(r, setting) : namedBucketsSet(r, setting));
             }
             case "access-point": {
-                const targets = r.type === t.S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
+                const targets = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
                 return any(onOutposts(r.props.accessPointArn), accountSets(r, "restrictPublicBuckets"),
                     ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"))));
             }
@@ -1228,7 +1233,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
             "and separate REST API policies (a private API)",
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
-            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
+            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.NATIVE_S3_BUCKET, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
             t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API,
         ],
         check: (resources) => findPublicGrants(resources),

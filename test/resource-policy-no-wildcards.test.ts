@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(69);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(71);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -1314,7 +1314,7 @@ describe("findPublicGrants (stack part): bucket policies open to anyone, and pub
         const pinned = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: doc(allow("*", "s3:GetObject", when("StringEquals", "aws:SourceVpce", "vpce-1a2b3c4d"))) });
         const delegated = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: doc(allow({ AWS: "*" }, "*", when("StringEquals", "s3:DataAccessPointAccount", ACCOUNT))) });
         expect(reported(site, pinned, delegated, resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: U.string }))).toEqual([]);
-        expect([...BUCKET_POLICY_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_POLICY].sort());
+        expect([...BUCKET_POLICY_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_POLICY, t.NATIVE_S3_BUCKET_POLICY].sort());
     });
 
     it("reads each resource a bounded number of times, with 3,000 buckets, policies and blocks on one name", () => {
@@ -1401,7 +1401,7 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         const wide = resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: AP_ARN, policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3:*"))) }, { name: "wide" });
         expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_ACCESS_POINT_POLICY} "wide": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
         expect(findPublicGrants([point(), wide])).toEqual([]);
-        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY].sort());
+        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.NATIVE_S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY].sort());
     });
 
     it("an Object Lambda access point, or one attached to an FSx volume, has a block AWS keeps all on: a policy open to anyone is restricted", () => {
@@ -1678,6 +1678,85 @@ describe("findResourcePolicyWildcards (pure rule): aws-native role trust policie
     });
 });
 
+describe("aws-native S3 bucket policies and access points, as pulumi-cdk sends a CDK bucket", () => {
+    // pulumi-cdk sends AWS::S3::Bucket, BucketPolicy and AccessPoint as aws-native resources (its
+    // cfn-resource-mappings.ts; only queue, topic and IAM policies go to the classic provider). The
+    // document is CDK's object, its Resource entries GetAtt references (the bucket's ARN, unknown at
+    // preview), `bucket` a Ref (the bucket's name). The statements are aws-cdk's aws-s3 bucket.ts.
+    const NAME = "assetsbucket5cb76180-3c2d7a1";
+    const ARN = `arn:aws:s3:::${NAME}`;
+    const DISTRIBUTION = `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`;
+    const PROVIDER_ROLE = `arn:aws:iam::${ACCOUNT}:role/stack-CustomS3AutoDeleteObjectsCustomResourceProviderRole-3B1BD092`;
+    const enforceSsl = { Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } }, Effect: "Deny", Principal: { AWS: "*" }, Resource: [ARN, `${ARN}/*`] };
+    const autoDelete = (principal: unknown) => ({
+        Action: ["s3:PutBucketPolicy", "s3:GetBucket*", "s3:List*", "s3:DeleteObject*"], Effect: "Allow", Principal: { AWS: principal }, Resource: [ARN, `${ARN}/*`],
+    });
+    const oac = (condition?: Record<string, unknown>) => ({
+        Action: "s3:GetObject", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Resource: `${ARN}/*`, ...(condition ? { Condition: condition } : {}),
+    });
+    const accessLogs = { Action: "s3:PutObject", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Resource: `${ARN}/*`,
+        Condition: { ArnLike: { "aws:SourceArn": "arn:aws:s3:::ordersbucket-9f1e2d3" }, StringEquals: { "aws:SourceAccount": ACCOUNT } } };
+    const publicRead = { Action: "s3:GetObject", Effect: "Allow", Principal: { AWS: "*" }, Resource: `${ARN}/*` };
+    const policy = (statements: unknown[], options = {}, name = "AssetsBucketPolicy") =>
+        resource(t.NATIVE_S3_BUCKET_POLICY, { bucket: NAME, policyDocument: { Statement: statements, Version: V } }, { name, ...options });
+    const bucket = (props: Record<string, unknown> = {}, name = "assetsbucket5cb76180") => resource(t.NATIVE_S3_BUCKET, { bucketName: NAME, ...props }, { name });
+    const verdict = (resources: PlainResource[], allowedActions: string[] = []) =>
+        short([...resources.flatMap((r) => findResourcePolicyWildcards(r, { allowedActions })), ...findPublicGrants(resources)].map((f) => f.message));
+
+    // False alarms first: what CDK writes for a correct bucket.
+    it.each([
+        ["enforceSSL: a Deny to {AWS: *} unless TLS", [enforceSsl]],
+        ["an origin access control pinned to the distribution (S3BucketOrigin.withOriginAccessControl)", [oac({ StringEquals: { "AWS:SourceArn": DISTRIBUTION } }), enforceSsl]],
+        ["the distribution's ARN unknown at preview", [oac({ StringEquals: { "AWS:SourceArn": U.string } })]],
+        ["server access log delivery pinned to the source bucket and account (serverAccessLogsBucket)", [accessLogs]],
+        ["SES receiving pinned by aws:Referer (CDK's S3 action)", [{ Action: "s3:PutObject", Effect: "Allow", Principal: { Service: "ses.amazonaws.com" }, Resource: `${ARN}/*`,
+            Condition: { StringEquals: { "aws:Referer": ACCOUNT } } }]],
+        ["autoDeleteObjects' statement with its role unknown at preview", [autoDelete(U.string), enforceSsl]],
+        ["the Resource entries unknown at preview", [{ ...enforceSsl, Resource: [U.string, U.string] }]],
+    ])("passes %s", (_label, statements) => {
+        expect(verdict([bucket(), policy(statements as unknown[])])).toEqual([]);
+    });
+
+    it("passes a document or bucket unknown at preview, and a public read that the bucket's own block restricts", () => {
+        expect(verdict([bucket(), resource(t.NATIVE_S3_BUCKET_POLICY, { bucket: NAME, policyDocument: U.object })])).toEqual([]);
+        const restricting = bucket({ publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } });
+        expect(verdict([restricting, policy([publicRead])])).toEqual([]);
+        // Not known yet: the block, one of its settings, or which bucket the policy is for.
+        expect(verdict([bucket({ publicAccessBlockConfiguration: U.object }), policy([publicRead])])).toEqual([]);
+        expect(verdict([bucket({ publicAccessBlockConfiguration: { restrictPublicBuckets: U.boolean } }), policy([publicRead])])).toEqual([]);
+        expect(verdict([restricting, policy([publicRead], { propertyDependencies: { bucket: [restricting.urn] } })].map((r) =>
+            r.type === t.NATIVE_S3_BUCKET_POLICY ? { ...r, props: { ...r.props, bucket: U.string } } : r))).toEqual([]);
+    });
+
+    it("reports what the classic bucket policy reports: an unpinned origin access control or SES, a public read the block lets through, CDK's wildcards", () => {
+        const at = (sid: number, problem: string) => `${t.NATIVE_S3_BUCKET_POLICY} "AssetsBucketPolicy": policyDocument Statement[${sid}] ${problem}`;
+        expect(verdict([bucket(), policy([oac(), enforceSsl])])).toEqual([at(0, UNPINNED_CLOUDFRONT)]);
+        expect(verdict([bucket(), policy([{ Action: "s3:PutObject", Effect: "Allow", Principal: { Service: "ses.amazonaws.com" }, Resource: `${ARN}/*` }])]))
+            .toEqual([at(0, UNPINNED_SES)]);
+        // publicReadAccess with BlockPublicAccess.BLOCK_ACLS (the policy settings left out: off), and without any block (as a classic bucket without a BucketPublicAccessBlock).
+        expect(verdict([bucket({ publicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true } }), policy([publicRead])])).toEqual([at(0, ANYONE)]);
+        expect(verdict([bucket(), policy([publicRead])])).toEqual([at(0, ANYONE)]);
+        // A policy given as a JSON string (aws-native written by hand) reads the same.
+        expect(verdict([bucket(), resource(t.NATIVE_S3_BUCKET_POLICY, { bucket: NAME, policyDocument: JSON.stringify(doc(publicRead)) }, { name: "AssetsBucketPolicy" })]))
+            .toEqual([at(0, ANYONE)]);
+        // autoDeleteObjects grants its provider's role s3:GetBucket*, s3:List*, s3:DeleteObject*: CDK's grant wildcards, reported as
+        // iam-no-wildcard-actions reports grantRead's, and accepted once listed in allowedActions.
+        expect(verdict([bucket(), policy([autoDelete(PROVIDER_ROLE), enforceSsl])])).toEqual([at(0, WILDCARD('"s3:GetBucket*", "s3:List*", "s3:DeleteObject*"'))]);
+        expect(verdict([bucket(), policy([autoDelete(PROVIDER_ROLE), enforceSsl])], ["s3:GetBucket*", "s3:List*", "s3:DeleteObject*"])).toEqual([]);
+    });
+
+    it("an aws-native access point: its own block is on unless turned off, then its bucket's inline block decides", () => {
+        const point = (props: Record<string, unknown>) => resource(t.NATIVE_S3_ACCESS_POINT, {
+            bucket: NAME, name: "partner-reads", policy: doc(allow("*", "s3:GetObject", { Resource: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/partner-reads/object/*` })), ...props,
+        }, { name: "PartnerReads" });
+        expect(verdict([bucket(), point({})])).toEqual([]);
+        expect(verdict([bucket(), point({ vpcConfiguration: { vpcId: "vpc-0a1b2c3d" }, publicAccessBlockConfiguration: { restrictPublicBuckets: false } })])).toEqual([]);
+        expect(verdict([bucket({ publicAccessBlockConfiguration: { restrictPublicBuckets: true } }), point({ publicAccessBlockConfiguration: { restrictPublicBuckets: false } })])).toEqual([]);
+        expect(verdict([bucket(), point({ publicAccessBlockConfiguration: { restrictPublicBuckets: false } })]))
+            .toEqual([`${t.NATIVE_S3_ACCESS_POINT} "PartnerReads": policy Statement[0] ${ANYONE}`]);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -1688,7 +1767,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const resources = Object.entries(RESOURCE_POLICY_DOCUMENTS).flatMap(([type, input], i) => {
             // An access point restricts a public policy unless its public access block says otherwise;
             // where AWS keeps the block on, a wildcard action is what fails.
-            const open = type === t.S3_ACCESS_POINT ? { publicAccessBlockConfiguration: { restrictPublicBuckets: false } } : {};
+            const open = type === t.S3_ACCESS_POINT || type === t.NATIVE_S3_ACCESS_POINT ? { publicAccessBlockConfiguration: { restrictPublicBuckets: false } } : {};
             const failing = input.service === "locked-block" ? doc(allow({ AWS: ROLE }, "s3:*", { Sid: "Wide" })) : doc(allow("*", "sqs:SendMessage", { Sid: "Open" }));
             const props = (document: unknown) => {
                 const [head, leaf] = input.path.split(".");
@@ -1824,6 +1903,28 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         ]);
         const preview = await engine.run({ preview: true, resources: [role("Admin", { AWS: { $unknown: "string" } }), { ...role("Pending", {}), props: { assumeRolePolicyDocument: { $unknown: "object" } } }] });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("aws-native bucket policies (pulumi-cdk): public reads judged with the bucket's inline block, an unpinned OAC reported, CDK's enforceSSL passes", async () => {
+        const bucket = (name: string, block?: Record<string, unknown>) =>
+            ({ type: t.NATIVE_S3_BUCKET, name, props: { bucketName: `${name}-1a2b3c`, ...(block ? { publicAccessBlockConfiguration: block } : {}) } });
+        const policy = (name: string, target: string, statements: unknown[]) =>
+            ({ type: t.NATIVE_S3_BUCKET_POLICY, name, propertyDependencies: { bucket: [target] }, props: { bucket: `${target}-1a2b3c`, policyDocument: { Statement: statements, Version: V } } });
+        const tls = deny({ AWS: "*" }, "s3:*", when("Bool", "aws:SecureTransport", "false"));
+        const read = allow({ AWS: "*" }, "s3:GetObject", { Resource: "arn:aws:s3:::site-1a2b3c/*" });
+        const oac = allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject");
+        const run = await engine.run({
+            resources: [
+                bucket("site", { blockPublicAcls: true, ignorePublicAcls: true }), policy("SitePolicy", "site", [read, tls]),
+                bucket("closed", { restrictPublicBuckets: true, blockPublicPolicy: true }), policy("ClosedPolicy", "closed", [read, tls]),
+                bucket("assets"), policy("AssetsPolicy", "assets", [oac, tls]),
+                policy("PinnedPolicy", "assets", [{ ...oac, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`) }, tls]),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+            ["AssetsPolicy", `${t.NATIVE_S3_BUCKET_POLICY} "AssetsPolicy": policyDocument Statement[0] ${UNPINNED_CLOUDFRONT}`],
+            ["SitePolicy", `${t.NATIVE_S3_BUCKET_POLICY} "SitePolicy": policyDocument Statement[0] ${ANYONE}`],
+        ]);
     });
 
     it("a Deny on aws:userid fences an open Allow to one role's sessions and the account (AWS Security Blog's pattern)", async () => {

@@ -8,7 +8,17 @@ import type { PlainResource } from "./rule";
 import * as t from "./tokens";
 import { isUnknown } from "./values";
 
+/** The classic provider's buckets. */
 export const BUCKET_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET, t.S3_BUCKET_V2]);
+/**
+ * The bucket of @pulumi/aws-native (CloudFormation's AWS::S3::Bucket, as pulumi-cdk sends a CDK
+ * bucket), which holds its encryption, logging, website and public access block inline and is
+ * named by `bucketName`. Indexed with the classic buckets; a policy sees it only if it reads it.
+ */
+export const NATIVE_BUCKET = t.NATIVE_S3_BUCKET;
+
+/** Bucket policies (the classic provider's and aws-native's) and the input that holds the document. */
+export const BUCKET_POLICY_DOCUMENT: Readonly<Record<string, string>> = { [t.S3_BUCKET_POLICY]: "policy", [t.NATIVE_S3_BUCKET_POLICY]: "policyDocument" };
 
 export interface BucketIndex {
     /** The stack's buckets, in stack order. */
@@ -30,15 +40,16 @@ export interface BucketIndex {
 }
 
 // The names a configuration's `bucket` may carry (see indexBuckets).
-const BUCKET_KEYS = ["bucket", "id"];
+const BUCKET_KEYS = ["bucket", "id", "bucketName"];
 
 /**
  * Indexes the stack's buckets by URN and by the names the `bucket` property of a configuring
- * resource can carry: the bucket's physical name (`bucket`) and its `id` (the same name for
- * both bucket types in provider v7, but state written by older versions may differ).
+ * resource can carry: the bucket's physical name (`bucket`; aws-native's `bucketName`) and its
+ * `id` (the same name for both classic bucket types in provider v7, but state written by older
+ * versions may differ).
  */
 export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
-    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type), BUCKET_KEYS);
+    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type) || r.type === NATIVE_BUCKET, BUCKET_KEYS);
     const buckets = index.targets;
     return {
         buckets,
@@ -92,6 +103,9 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
  * could not decrypt, never a computed default.
  */
 export function computedAtPreview(bucket: PlainResource, property: string, dryRun: boolean): boolean {
+    // aws-native leaves an unset input out of its preview outputs (only read-only ones are
+    // unknown: pulumi-aws-native's previewResourceOutputs), so there an unknown is always built.
+    if (bucket.type === NATIVE_BUCKET) return false;
     return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0;
 }
 
@@ -100,11 +114,35 @@ export function computedAtPreview(bucket: PlainResource, property: string, dryRu
  * references naming one name share their targets (see BucketIndex), so thousands of them
  * sharing a name cost linear time, not a product.
  */
-export function judgeListsOnce(): (list: readonly PlainResource[], judge: (list: readonly PlainResource[]) => Decided) => Decided {
-    const judged = new Map<readonly PlainResource[], Decided>();
+export function judgeListsOnce<T = PlainResource>(): (list: readonly T[], judge: (list: readonly T[]) => Decided) => Decided {
+    const judged = new Map<readonly T[], Decided>();
     return (list, judge) => {
         // An unknown verdict is undefined too: `has`, not `get`, tells a judged list.
         if (!judged.has(list)) judged.set(list, judge(list));
         return judged.get(list);
     };
+}
+
+/**
+ * Each bucket's public access block settings: the props of the BucketPublicAccessBlocks that
+ * target it, and an aws-native bucket's inline `publicAccessBlockConfiguration` (an object, or
+ * unknown at preview). A bucket without any is not in the map: S3 gives a bucket created since
+ * April 2023 a block with every setting on. Buckets that share their BucketPublicAccessBlocks
+ * share one list (judgeListsOnce). Read a setting with `fieldOf(block, setting, ...)`.
+ */
+export function publicAccessBlocksOf(resources: readonly PlainResource[], index: BucketIndex): Map<PlainResource, readonly unknown[]> {
+    const separate = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
+    const settings = new Map<readonly PlainResource[], readonly unknown[]>();
+    const out = new Map<PlainResource, readonly unknown[]>();
+    for (const [bucket, blocks] of separate) {
+        let list = settings.get(blocks);
+        if (!list) settings.set(blocks, (list = blocks.map((b) => b.props)));
+        out.set(bucket, list);
+    }
+    for (const bucket of index.buckets) {
+        if (bucket.type !== NATIVE_BUCKET) continue;
+        const inline = bucket.props.publicAccessBlockConfiguration;
+        if (inline !== undefined && inline !== null) out.set(bucket, [...(out.get(bucket) ?? []), inline]);
+    }
+    return out;
 }

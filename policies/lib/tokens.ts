@@ -312,3 +312,6 @@ export const NATIVE_DOCDB_ELASTIC_CLUSTER = "aws-native:docdbelastic:Cluster";
 export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
 export const NATIVE_DYNAMODB_GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";
 export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
+export const NATIVE_S3_BUCKET = "aws-native:s3:Bucket";
+export const NATIVE_S3_BUCKET_POLICY = "aws-native:s3:BucketPolicy";
+export const NATIVE_S3_ACCESS_POINT = "aws-native:s3:AccessPoint";

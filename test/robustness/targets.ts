@@ -71,7 +71,9 @@ const HINTS: Readonly<Record<string, Hint>> = {
     "resource-protect": { types: DEFAULT_CRITICAL_RESOURCE_TYPES },
     "s3-bucket-encryption": {
         joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
-            : r.type.includes("ServerSideEncryption") || r.type.includes("WebsiteConfiguration") || r.type === t.S3_BUCKET_POLICY || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK ? ["bucket"]
+            : r.type === t.NATIVE_S3_BUCKET ? ["bucketName"]
+            : r.type.includes("ServerSideEncryption") || r.type.includes("WebsiteConfiguration") || r.type === t.S3_BUCKET_POLICY || r.type === t.NATIVE_S3_BUCKET_POLICY ||
+                r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK ? ["bucket"]
             // An origin's domainName names its bucket; unknown at preview, propertyDependencies do.
             : r.type === t.CLOUDFRONT_DISTRIBUTION ? ["origins"]
             // A log block's bucket names the bucket the same way.
@@ -95,7 +97,9 @@ const HINTS: Readonly<Record<string, Hint>> = {
         // The stack part joins ACLs, bucket policies, access points and public access blocks to their buckets (as
         // s3-bucket-encryption does), access point policies to their access points, and domain policies to their domains.
         joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
-            : r.type === t.S3_BUCKET_ACL || r.type === t.S3_BUCKET_ACL_V2 || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK || r.type === t.S3_BUCKET_POLICY ? ["bucket"]
+            : r.type === t.NATIVE_S3_BUCKET ? ["bucketName"]
+            : r.type === t.S3_BUCKET_ACL || r.type === t.S3_BUCKET_ACL_V2 || r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK || r.type === t.S3_BUCKET_POLICY ||
+                r.type === t.NATIVE_S3_BUCKET_POLICY || r.type === t.NATIVE_S3_ACCESS_POINT ? ["bucket"]
             : r.type === t.S3_ACCESS_POINT ? ["bucket", "arn"]
             : r.type === t.S3CONTROL_ACCESS_POINT_POLICY ? ["accessPointArn"]
             // A Multi-Region Access Point and its policy join by `details.name`.
