@@ -7,12 +7,14 @@
 // the provider recommend, by a separate BucketServerSideEncryptionConfiguration. A resource
 // policy sees only the bucket, so this is a stack policy that joins the two by reference
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
-import { all, any, Decided } from "./lib/decided";
+import { all, any, Decided, fieldOf } from "./lib/decided";
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
 import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
-import { BUCKET_TYPES, BucketIndex, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
+import {
+    BUCKET_POLICY_DOCUMENT, BUCKET_TYPES, BucketIndex, computedAtPreview, indexBuckets, judgeListsOnce, NATIVE_BUCKET, publicAccessBlocksOf,
+} from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
 
@@ -39,11 +41,14 @@ export const WEBSITE_CONFIGURATION_TYPES: ReadonlySet<string> = new Set([t.S3_BU
  */
 const S3_REST_ENDPOINT = /^(.+)\.s3(?:\.dualstack)?(?:[.-][a-z]{2}(?:-[a-z]+)+-\d+)?\.amazonaws\.com(?:\.cn)?$/;
 
-/** Where each bucket type declares a website inline (deprecated in v7): an object, a list of them. */
-const INLINE_WEBSITE: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "website", [t.S3_BUCKET_V2]: "websites" };
+/** Where each bucket type declares a website inline (deprecated in v7): an object, a list of them; aws-native's object. */
+export const INLINE_WEBSITE: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "website", [t.S3_BUCKET_V2]: "websites", [NATIVE_BUCKET]: "websiteConfiguration" };
 
-/** Where each bucket type declares its server access logging inline (deprecated in v7): `{targetBucket}`, a list of them. */
-const INLINE_LOGGING: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "logging", [t.S3_BUCKET_V2]: "loggings" };
+/**
+ * Where each bucket type declares its server access logging inline (deprecated in v7): `{targetBucket}`, a list of them;
+ * aws-native's `{destinationBucketName}` (see receivesAccessLogs).
+ */
+export const INLINE_LOGGING: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "logging", [t.S3_BUCKET_V2]: "loggings", [NATIVE_BUCKET]: "loggingConfiguration" };
 
 /** The separate resources that turn on a bucket's server access logging, naming the bucket that receives the logs in `targetBucket`. */
 export const LOGGING_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_LOGGING, t.S3_BUCKET_LOGGING_V2]);
@@ -54,6 +59,8 @@ export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
     [t.S3_BUCKET]: "serverSideEncryptionConfiguration",
     // [{rules: [{applyServerSideEncryptionByDefaults: [{sseAlgorithm, kmsMasterKeyId}]}]}]
     [t.S3_BUCKET_V2]: "serverSideEncryptionConfigurations",
+    // {serverSideEncryptionConfiguration: [{serverSideEncryptionByDefault: {sseAlgorithm, kmsMasterKeyId}, bucketKeyEnabled}]}
+    [NATIVE_BUCKET]: "bucketEncryption",
 };
 
 /**
@@ -71,6 +78,8 @@ export interface DefaultEncryption {
     where: string;
     /** Declared on the bucket itself, whose outputs carry S3's default when nothing is declared. */
     inline: boolean;
+    /** Where the fix goes, when not in a BucketServerSideEncryptionConfiguration (an aws-native bucket's own block). */
+    fixIn?: string;
 }
 
 /** What one declaration (an inline block or a separate resource) says. */
@@ -108,8 +117,21 @@ function readList(value: unknown, where: string, expected: string, out: Declarat
     else value.forEach((item, i) => readObject(item, `${where}[${i}]`, expected, out, visit));
 }
 
-function setting(out: Declaration, inline: boolean): Visit {
-    return (block, where) => out.settings.push({ sseAlgorithm: block.sseAlgorithm, kmsMasterKeyId: block.kmsMasterKeyId, where, inline });
+function setting(out: Declaration, inline: boolean, fixIn?: string): Visit {
+    return (block, where) => out.settings.push({ sseAlgorithm: block.sseAlgorithm, kmsMasterKeyId: block.kmsMasterKeyId, where, inline, fixIn });
+}
+
+/** Where an aws-native bucket's fix goes: its own block (CDK's `encryption` property writes it). */
+const NATIVE_FIX_IN = "set in the bucket's bucketEncryption (CDK: `encryption: s3.BucketEncryption.KMS` with an `encryptionKey`)";
+
+/**
+ * A rule's default encryption block: a rule without one (only `bucketKeyEnabled` or
+ * `blockedEncryptionTypes`) leaves S3's default, SSE-S3 (`implicit`).
+ */
+function readRule(rule: Record<string, unknown>, where: string, key: string, out: Declaration, visit: Visit): void {
+    const at = `${where}.${key}`;
+    if (rule[key] === undefined || rule[key] === null) out.implicit.push(at);
+    else readObject(rule[key], at, "{sseAlgorithm, kmsMasterKeyId}", out, visit);
 }
 
 /** A bucket's inline declaration, read from its outputs. */
@@ -120,7 +142,12 @@ export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): In
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return { kind: "none" };
     if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? { kind: "none" } : { kind: "unknown" };
     const out: Declaration = { settings: [], problems: [], implicit: [] };
-    if (bucket.type === t.S3_BUCKET) {
+    if (bucket.type === NATIVE_BUCKET) {
+        // CloudFormation's shape, where (unlike v7's inline blocks) a rule may leave the default out.
+        readObject(value, property, "{serverSideEncryptionConfiguration}", out, (config, at) =>
+            readList(config.serverSideEncryptionConfiguration, `${at}.serverSideEncryptionConfiguration`, "{serverSideEncryptionByDefault}", out, (rule, ruleAt) =>
+                readRule(rule, ruleAt, "serverSideEncryptionByDefault", out, setting(out, true, NATIVE_FIX_IN))));
+    } else if (bucket.type === t.S3_BUCKET) {
         readObject(value, property, "{rule}", out, (config, at) =>
             readObject(config.rule, `${at}.rule`, "{applyServerSideEncryptionByDefault}", out, (rule, ruleAt) =>
                 readObject(rule.applyServerSideEncryptionByDefault, `${ruleAt}.applyServerSideEncryptionByDefault`, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, true))));
@@ -135,11 +162,8 @@ export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): In
 /** A BucketServerSideEncryptionConfiguration(V2)'s declaration (both: `rules` list, object default). */
 export function readSeparateEncryption(sse: PlainResource): Declaration {
     const out: Declaration = { settings: [], problems: [], implicit: [] };
-    readList(sse.props.rules, `${shortType(sse.type)} "${sse.name}" rules`, "{applyServerSideEncryptionByDefault}", out, (rule, at) => {
-        const where = `${at}.applyServerSideEncryptionByDefault`;
-        if (rule.applyServerSideEncryptionByDefault === undefined || rule.applyServerSideEncryptionByDefault === null) out.implicit.push(where);
-        else readObject(rule.applyServerSideEncryptionByDefault, where, "{sseAlgorithm, kmsMasterKeyId}", out, setting(out, false));
-    });
+    readList(sse.props.rules, `${shortType(sse.type)} "${sse.name}" rules`, "{applyServerSideEncryptionByDefault}", out, (rule, at) =>
+        readRule(rule, at, "applyServerSideEncryptionByDefault", out, setting(out, false)));
     return out;
 }
 
@@ -165,7 +189,7 @@ export function judgeSetting(s: DefaultEncryption, config: S3BucketEncryptionCon
         // Also what the provider records for a bucket that declares nothing: S3's default read back.
         const implicit = algorithm === "AES256" && s.inline ? "; also S3's default, which the provider records when nothing is declared" : "";
         return `${s.where}.sseAlgorithm is "${algorithm}" (${SSE_ALGORITHMS[algorithm]}${implicit}), which is not in ${allowed}. ` +
-            `Use ${FIX_KMS}, declared in an aws.s3.BucketServerSideEncryptionConfiguration for this bucket, or add "${algorithm}" to allowedAlgorithms.`;
+            `Use ${FIX_KMS}, ${s.fixIn ?? "declared in an aws.s3.BucketServerSideEncryptionConfiguration for this bucket"}, or add "${algorithm}" to allowedAlgorithms.`;
     }
     if (!config.requireCustomerManagedKey) return undefined;
     const key = s.kmsMasterKeyId;
@@ -198,14 +222,19 @@ export function judgeUndeclared(bucket: PlainResource, config: S3BucketEncryptio
     const why = sseS3Objection(config);
     if (why === undefined) return undefined;
     const orAllow = config.allowedAlgorithms.includes("AES256") ? "" : ', or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable';
+    if (bucket.type === NATIVE_BUCKET) {
+        return `no server-side encryption is declared (it does not set bucketEncryption). S3 then applies its implicit default, SSE-S3 (AES256), ${why}. ` +
+            `Set \`bucketEncryption: {serverSideEncryptionConfiguration: [{serverSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}}]}\` ` +
+            `(CDK: \`encryption: s3.BucketEncryption.KMS\` with an \`encryptionKey\`)${orAllow}.`;
+    }
     return `no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ${INLINE_PROPERTY[bucket.type]}). ` +
         `S3 then applies its implicit default, SSE-S3 (AES256), ${why}. ` +
         `Add an aws.s3.BucketServerSideEncryptionConfiguration with \`bucket: <bucket>.id\` and a rule ` +
         `\`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}\`${orAllow}.`;
 }
 
-function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig): string[] {
-    const declareKms = `Declare a rule with \`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms"}\`.`;
+function judgeDeclaration(d: Declaration, config: S3BucketEncryptionConfig, ruleKey = "applyServerSideEncryptionByDefault"): string[] {
+    const declareKms = `Declare a rule with \`${ruleKey}: {sseAlgorithm: "aws:kms"}\`.`;
     const problems = d.problems.map((p) => `${p}, so it declares no default encryption algorithm. ${declareKms}`);
     // A rule of `blockedEncryptionTypes` alone leaves S3's default, SSE-S3: judged as nothing declared.
     const why = d.implicit.length > 0 ? sseS3Objection(config) : undefined;
@@ -247,7 +276,8 @@ function servesWebsite(bucket: PlainResource, configured: boolean, dryRun: boole
         for (const key of ["indexDocument", "redirectAllRequestsTo"]) {
             const v = block[key];
             if (isUnknown(v)) verdict = undefined;
-            else if (typeof v === "string" && v !== "") return true;
+            // aws-native's redirectAllRequestsTo is an object ({hostName, protocol}).
+            else if ((typeof v === "string" && v !== "") || isRecord(v)) return true;
         }
     }
     return verdict;
@@ -406,7 +436,10 @@ function grantsSseS3OnlyLogs(resources: readonly PlainResource[], index: BucketI
             if (verdict !== false) mark(buckets, verdict, writer.hint);
         }
     };
-    for (const r of resources) if (r.type === t.S3_BUCKET_POLICY) judge(r.props.policy, index.targetsOf(r));
+    for (const r of resources) {
+        const document = BUCKET_POLICY_DOCUMENT[r.type];
+        if (document !== undefined) judge(r.props[document], index.targetsOf(r));
+    }
     for (const bucket of index.buckets) judge(inlinePolicy(bucket, dryRun), [bucket]);
 }
 
@@ -425,13 +458,28 @@ function receivesAccessLogs(resources: readonly PlainResource[], index: BucketIn
     for (const bucket of index.buckets) {
         const blocks = inlineBlocks(bucket, INLINE_LOGGING, dryRun);
         const dependencies = bucket.propertyDependencies[INLINE_LOGGING[bucket.type]];
+        // An aws-native bucket whose logging names no destinationBucketName logs to itself (CloudFormation's
+        // LoggingConfiguration): one not known yet may.
+        const native = bucket.type === NATIVE_BUCKET;
+        const mayLogToItself = () => { if (native) mark([bucket], undefined, HINTS.accessLogs); };
         if (blocks === undefined) {
             mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+            mayLogToItself();
             continue;
         }
         for (const block of blocks) {
-            if (isUnknown(block)) mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
-            else if (isRecord(block)) target(block.targetBucket, dependencies);
+            if (isUnknown(block)) {
+                mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+                mayLogToItself();
+            } else if (!isRecord(block)) continue;
+            else if (native) {
+                const destination = block.destinationBucketName;
+                if (destination === undefined || destination === null || destination === "") mark([bucket], true, HINTS.accessLogs);
+                else {
+                    if (isUnknown(destination)) mayLogToItself();
+                    target(destination, dependencies);
+                }
+            } else target(block.targetBucket, dependencies);
         }
     }
 }
@@ -471,26 +519,27 @@ function readsAnonymously(st: PolicyStatement): Decided {
  * turn `blockPublicPolicy` and `restrictPublicBuckets` off. (S3 blocks public policies on
  * every bucket created since April 2023 unless one does.)
  */
-function letsPublicPolicies(blocks: readonly PlainResource[]): Decided {
+function letsPublicPolicies(blocks: readonly unknown[]): Decided {
     return all(...blocks.flatMap((block) => ["blockPublicPolicy", "restrictPublicBuckets"].map((key): Decided => {
-        const value = block.props[key];
-        return value === true ? false : isUnknown(value) ? undefined : true;
+        const on = fieldOf(block, key, (value) => value === true);
+        return on === undefined ? undefined : !on;
     })));
 }
 
 /** Buckets whose policy lets anyone read objects without signing: S3 serves SSE-KMS objects only to signed requests. */
 function readAnonymously(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
-    const policies = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_POLICY));
-    const blocks = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
+    const policies = index.configurationsOf(resources.filter((r) => BUCKET_POLICY_DOCUMENT[r.type] !== undefined));
+    const blocks = publicAccessBlocksOf(resources, index);
     const once = judgeListsOnce();
+    const onceBlocks = judgeListsOnce<unknown>();
     for (const bucket of index.buckets) {
         // Without a public access block, S3 blocks public policies on new buckets.
         const blocking = blocks.get(bucket);
-        const open = blocking ? once(blocking, letsPublicPolicies) : false;
+        const open = blocking ? onceBlocks(blocking, letsPublicPolicies) : false;
         if (open === false) continue;
         const attached = policies.get(bucket);
         const reads = any(someStatement(inlinePolicy(bucket, dryRun), readsAnonymously),
-            attached ? once(attached, (list) => any(...list.map((p) => someStatement(p.props.policy, readsAnonymously)))) : false);
+            attached ? once(attached, (list) => any(...list.map((p) => someStatement(p.props[BUCKET_POLICY_DOCUMENT[p.type]], readsAnonymously)))) : false);
         const verdict = all(open, reads);
         if (verdict !== false) mark([bucket], verdict, HINTS.anonymous);
     }
@@ -559,7 +608,9 @@ export function findUnencryptedBuckets(
             problems.push(...judgement);
         } else {
             const inline = readInlineEncryption(bucket, context.dryRun);
-            if (inline.kind === "declared") problems.push(...judgeDeclaration(inline.declaration, effective));
+            if (inline.kind === "declared") {
+                problems.push(...judgeDeclaration(inline.declaration, effective, bucket.type === NATIVE_BUCKET ? "serverSideEncryptionByDefault" : undefined));
+            }
             else if (inline.kind === "none") {
                 const problem = judgeUndeclared(bucket, effective);
                 if (problem) problems.push(problem);
@@ -604,7 +655,10 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
         },
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
-    resourceTypes: [...BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING, ...LOGGING_TYPES, t.S3_BUCKET_POLICY, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK],
+    resourceTypes: [
+        ...BUCKET_TYPES, NATIVE_BUCKET, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING,
+        ...LOGGING_TYPES, ...Object.keys(BUCKET_POLICY_DOCUMENT), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK,
+    ],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),
 });

@@ -7,6 +7,7 @@ import { indexBuckets } from "../policies/lib/s3-buckets";
 import { Finding, PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets, S3BucketEncryptionConfig } from "../policies/s3-bucket-encryption";
+import type { PolicyPackConfig } from "../cli/engine/policy-config";
 import { runCheckAsync } from "./helpers/check";
 import { assertNotShown } from "./helpers/secrets";
 import { FIXTURES, useEngine } from "./helpers/engine";
@@ -487,13 +488,105 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         const wrap = (r: PlainResource) => counting({ ...r, props: counting(r.props) });
         const n = 4_000;
         expect(flagged(findUnencryptedBuckets(bigStack(n, wrap), DEFAULTS))).toEqual(["plain"]);
-        // A nested loop over buckets reads each of them thousands of times.
-        expect(reads / n).toBeLessThan(50);
+        // A nested loop over buckets reads each of them thousands of times; one pass per concern about 60
+        // (each of the bucket's inline blocks, its policy, its public access block, aws-native's shapes).
+        expect(reads / n).toBeLessThan(75);
     });
 
     // Speed on 10,000 resources is measured by `npm run bench`, not asserted here.
     it("correlates a 10,000-bucket stack correctly", () => {
         expect(flagged(findUnencryptedBuckets(bigStack(10_000), DEFAULTS))).toEqual(["plain"]);
+    });
+});
+
+describe("findUnencryptedBuckets (pure rule): aws-native buckets, as pulumi-cdk sends a CDK bucket", () => {
+    // pulumi-cdk sends AWS::S3::Bucket and BucketPolicy as aws-native resources (cfn-resource-mappings.ts),
+    // camelCase as aws-native's SDK takes them. What CDK writes is aws-cdk's aws-s3 bucket.ts: no
+    // BucketEncryption unless `encryption` or `encryptionKey` is given (S3 then applies SSE-S3).
+    const NATIVE = "aws-native:s3:Bucket";
+    const NATIVE_POLICY = "aws-native:s3:BucketPolicy";
+    const STRICT: S3BucketEncryptionConfig = { ...DEFAULTS, requireCustomerManagedKey: true };
+    const SSE_S3_OK: S3BucketEncryptionConfig = { ...DEFAULTS, allowedAlgorithms: ["AES256", ...DEFAULT_ALLOWED_ALGORITHMS] };
+    const native = (name: string, extra: Record<string, unknown> = {}, deps: Record<string, string[]> = {}) =>
+        res(NATIVE, name, { bucketName: `${name}-1a2b3c`, ...extra }, deps);
+    const encryption = (byDefault: Record<string, unknown> | undefined, extra: Record<string, unknown> = {}) =>
+        ({ bucketEncryption: { serverSideEncryptionConfiguration: [{ ...(byDefault ? { serverSideEncryptionByDefault: byDefault } : {}), ...extra }] } });
+    const nativePolicy = (name: string, target: string, statements: unknown[]) =>
+        res(NATIVE_POLICY, name, { bucket: `${target}-1a2b3c`, policyDocument: { Version: "2012-10-17", Statement: statements } });
+    const tls = { Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } }, Effect: "Deny", Principal: { AWS: "*" }, Resource: "*" };
+    const check = (resources: PlainResource[], config = DEFAULTS, dryRun = false) => findUnencryptedBuckets(resources, config, { dryRun });
+
+    it.each([
+        ["BucketEncryption.KMS with its key: passes even when a customer managed key is required", encryption({ sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, { bucketKeyEnabled: true }), STRICT],
+        ["BucketEncryption.KMS_MANAGED (aws:kms, aws/s3): passes by default", encryption({ sseAlgorithm: "aws:kms" }), DEFAULTS],
+        ["BucketEncryption.DSSE_MANAGED", encryption({ sseAlgorithm: "aws:kms:dsse" }), DEFAULTS],
+        ["BucketEncryption.S3_MANAGED where AES256 is allowed", encryption({ sseAlgorithm: "AES256" }), SSE_S3_OK],
+        ["CDK's default bucket (no BucketEncryption) where AES256 is allowed", {}, SSE_S3_OK],
+        ["a rule that only blocks SSE-C where AES256 is allowed", encryption(undefined, { blockedEncryptionTypes: { encryptionType: ["SSE-C"] } }), SSE_S3_OK],
+    ])("passes %s", (_label, props, config) => {
+        expect(check([native("data", props)], config)).toEqual([]);
+    });
+
+    it("at preview, a key or a whole block not known yet is not judged, whatever the config", () => {
+        for (const props of [encryption({ sseAlgorithm: "aws:kms", kmsMasterKeyId: U.string }), { bucketEncryption: U.object }, encryption({ sseAlgorithm: U.string })]) {
+            expect(check([native("data", props)], STRICT, true)).toEqual([]);
+            expect(check([native("data", props)], DEFAULTS, true)).toEqual([]);
+        }
+    });
+
+    it("reports what it reports on a classic bucket: nothing declared, SSE-S3, aws/s3 under requireCustomerManagedKey, a rule only blocking SSE-C", () => {
+        const [undeclared] = check([native("data")]);
+        expect(undeclared.message).toMatch(/^aws-native:s3:Bucket "data": no server-side encryption is declared \(it does not set bucketEncryption\)\. S3 then applies its implicit default, SSE-S3 \(AES256\), which is not in allowedAlgorithms/);
+        expect(undeclared.message).toContain("encryption: s3.BucketEncryption.KMS");
+        const [sseS3] = check([native("data", encryption({ sseAlgorithm: "AES256" }))]);
+        expect(sseS3.message).toContain('aws-native:s3:Bucket "data": bucketEncryption.serverSideEncryptionConfiguration[0].serverSideEncryptionByDefault.sseAlgorithm is "AES256"');
+        expect(sseS3.message).toContain("set in the bucket's bucketEncryption");
+        const [awsManaged] = check([native("data", encryption({ sseAlgorithm: "aws:kms" }))], STRICT);
+        expect(awsManaged.message).toContain("serverSideEncryptionByDefault.kmsMasterKeyId is not set, so S3 uses the AWS managed key aws/s3");
+        const [blockOnly] = check([native("data", encryption(undefined, { blockedEncryptionTypes: { encryptionType: ["SSE-C"] } }))]);
+        expect(blockOnly.message).toContain("serverSideEncryptionConfiguration[0].serverSideEncryptionByDefault is not set, so it declares no default encryption algorithm and S3 applies SSE-S3");
+        expect(check([native("data", { bucketEncryption: { serverSideEncryptionConfiguration: [] } })]).map((f) => f.message))
+            .toEqual([expect.stringContaining("bucketEncryption.serverSideEncryptionConfiguration is an empty list")]);
+        // CDK's enforceSSL alone changes nothing.
+        expect(flagged(check([native("data"), nativePolicy("DataPolicy", "data", [tls])]))).toEqual(["data"]);
+    });
+
+    it("server access log targets (serverAccessLogsBucket): destinationBucketName, the source itself when unset, a logging.s3 grant; unknown at preview", () => {
+        const source = native("orders", { ...encryption({ sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }), loggingConfiguration: { destinationBucketName: "logs-1a2b3c", logFilePrefix: "orders/" } });
+        expect(check([native("logs"), source])).toEqual([]);
+        const strict = check([native("logs"), source], STRICT);
+        expect(flagged(strict)).toEqual(["logs"]);
+        expect(strict[0].message).toContain("S3 delivers server access logs only to buckets encrypted with SSE-S3");
+        // A new target's name unknown at preview: found through the dependency, and not judged.
+        const pending = native("orders", { ...encryption({ sseAlgorithm: "aws:kms" }), loggingConfiguration: { destinationBucketName: U.string } },
+            { loggingConfiguration: [urnOf(NATIVE, "logs")] });
+        expect(check([native("logs", { bucketName: U.string }), pending], DEFAULTS, true)).toEqual([]);
+        // serverAccessLogsPrefix without a bucket: S3 writes the logs into the bucket itself; a destination or block not known yet may be left out.
+        expect(check([native("self", { loggingConfiguration: { logFilePrefix: "access/" } })])).toEqual([]);
+        expect(check([native("self", { loggingConfiguration: { destinationBucketName: U.string } })], DEFAULTS, true)).toEqual([]);
+        expect(check([native("self", { loggingConfiguration: U.object })], DEFAULTS, true)).toEqual([]);
+        // A central log bucket whose sources are elsewhere: CDK's grant, pinned to the source.
+        const grant = { Action: "s3:PutObject", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Resource: "arn:aws:s3:::central-1a2b3c/*",
+            Condition: { ArnLike: { "aws:SourceArn": "arn:aws:s3:::orders-9f8e7d" }, StringEquals: { "aws:SourceAccount": "123456789012" } } };
+        expect(check([native("central"), nativePolicy("CentralPolicy", "central", [grant, tls])])).toEqual([]);
+        expect(flagged(check([native("central")]))).toEqual(["central"]);
+    });
+
+    it("websites, public reads its inline block lets through, and Application Load Balancer logs may keep SSE-S3", () => {
+        expect(check([native("site", { websiteConfiguration: { indexDocument: "index.html", errorDocument: "404.html" } })])).toEqual([]);
+        expect(check([native("redirect", { websiteConfiguration: { redirectAllRequestsTo: { hostName: "www.example.com", protocol: "https" } } })])).toEqual([]);
+        const read = { Action: "s3:GetObject", Effect: "Allow", Principal: { AWS: "*" }, Resource: "arn:aws:s3:::downloads-1a2b3c/*" };
+        // publicReadAccess with BlockPublicAccess.BLOCK_ACLS: the policy settings left out are off.
+        expect(check([native("downloads", { publicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true } }), nativePolicy("DownloadsPolicy", "downloads", [read])])).toEqual([]);
+        // No block (S3 blocks public policies on a new bucket) or one restricting them: the bucket is not read anonymously.
+        expect(flagged(check([native("downloads"), nativePolicy("DownloadsPolicy", "downloads", [read])]))).toEqual(["downloads"]);
+        expect(flagged(check([native("downloads", { publicAccessBlockConfiguration: { restrictPublicBuckets: true } }), nativePolicy("DownloadsPolicy", "downloads", [read])])))
+            .toEqual(["downloads"]);
+        // A block not known yet may let the policy through: not judged.
+        expect(check([native("downloads", { publicAccessBlockConfiguration: U.object }), nativePolicy("DownloadsPolicy", "downloads", [read])], DEFAULTS, true)).toEqual([]);
+        // alb.logAccessLogs(bucket) in eu-west-1: the Region's Elastic Load Balancing account may put objects.
+        const elb = { Action: "s3:PutObject", Effect: "Allow", Principal: { AWS: "arn:aws:iam::156460612806:root" }, Resource: "arn:aws:s3:::alb-logs-1a2b3c/web/AWSLogs/123456789012/*" };
+        expect(check([native("alb-logs"), nativePolicy("AlbLogsPolicy", "alb-logs", [elb, tls])])).toEqual([]);
     });
 });
 
@@ -619,8 +712,53 @@ describe("s3-bucket-encryption through the engine path", () => {
     });
 });
 
+describe("s3-bucket-encryption on aws-native buckets (engine path)", () => {
+    const engine = useEngine();
+    const NATIVE = "aws-native:s3:Bucket";
+    const kms = { bucketEncryption: { serverSideEncryptionConfiguration: [{ bucketKeyEnabled: true, serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] } };
+    // A CDK app as pulumi-cdk sends it: a default bucket, a KMS bucket logging to an access log bucket, a website.
+    const resources = [
+        { type: NATIVE, name: "scratchbucket0a1b2c3d", props: { bucketName: "scratchbucket0a1b2c3d-5e6f7a8" } },
+        { type: NATIVE, name: "accesslogs9f8e7d6c", props: { bucketName: "accesslogs9f8e7d6c-1b2c3d4" } },
+        { type: NATIVE, name: "ordersbucket4b3a2f1e", propertyDependencies: { loggingConfiguration: ["accesslogs9f8e7d6c"] },
+            props: { bucketName: "ordersbucket4b3a2f1e-9a8b7c6", ...kms, loggingConfiguration: { destinationBucketName: "accesslogs9f8e7d6c-1b2c3d4", logFilePrefix: "orders/" } } },
+        { type: NATIVE, name: "sitebucket7c6d5e4f", props: { bucketName: "sitebucket7c6d5e4f-3c4d5e6", websiteConfiguration: { indexDocument: "index.html" } } },
+    ];
+    const names = (run: EngineRunOf) => run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+    type EngineRunOf = Awaited<ReturnType<typeof engine.run>>;
+
+    it("reports the default bucket only; requireCustomerManagedKey also the log target and the website, with their way out", async () => {
+        const run = await engine.run({ resources });
+        expect(names(run)).toEqual(["scratchbucket0a1b2c3d"]);
+        expect(run.of(POLICY)[0].message).toContain('aws-native:s3:Bucket "scratchbucket0a1b2c3d": no server-side encryption is declared (it does not set bucketEncryption)');
+        const strict = await engine.run({ resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(names(strict)).toEqual(["scratchbucket0a1b2c3d", "accesslogs9f8e7d6c", "sitebucket7c6d5e4f"]);
+        expect(strict.of(POLICY)[1].message).toContain("S3 delivers server access logs only to buckets encrypted with SSE-S3");
+    });
+});
+
 describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
     const engine = useEngine({ dryRun: true });
+
+    it("aws-native buckets: a key or a log target not known yet is not judged; a bucket declaring nothing is", async () => {
+        const NATIVE = "aws-native:s3:Bucket";
+        const stack = {
+            resources: [
+                { type: NATIVE, name: "accesslogs", props: { bucketName: "accesslogs-1b2c3d4", arn: { $unknown: "string" } } },
+                { type: NATIVE, name: "orders", propertyDependencies: { loggingConfiguration: ["accesslogs"] },
+                    props: { bucketName: "orders-9a8b7c6", arn: { $unknown: "string" },
+                        bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: { $unknown: "string" } } }] },
+                        loggingConfiguration: { destinationBucketName: { $unknown: "string" } } } },
+                { type: NATIVE, name: "scratch", props: { bucketName: "scratch-5e6f7a8", arn: { $unknown: "string" } } },
+            ],
+        };
+        // Under requireCustomerManagedKey a log target is reported as when its name is known (with the way out).
+        const cases: [PolicyPackConfig | undefined, string[]][] = [[undefined, ["scratch"]], [{ [POLICY]: { properties: { requireCustomerManagedKey: true } } }, ["accesslogs", "scratch"]]];
+        for (const [config, expected] of cases) {
+            const run = await engine.run(stack, { config });
+            expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(expected);
+        }
+    });
 
     it("links new buckets through propertyDependencies and takes no offence at unknowns", async () => {
         const run = await engine.run(loadInputFile(path.join(DIR, "preview.json")));
