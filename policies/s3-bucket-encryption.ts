@@ -313,8 +313,10 @@ type Mark = (buckets: readonly PlainResource[], verdict: true | undefined, hint:
  * set. An OAI cannot read objects encrypted with SSE-KMS (only an origin access control can).
  */
 function readThroughIdentity(distribution: PlainResource, index: BucketIndex, mark: Mark): void {
-    const origins = distribution.props.origins;
-    const dependencies = distribution.propertyDependencies.origins;
+    const input = DISTRIBUTION_ORIGINS[distribution.type];
+    const config = input === "origins" ? distribution.props : distribution.props[input];
+    const origins = isRecord(config) ? config.origins : config;
+    const dependencies = distribution.propertyDependencies[input];
     if (isUnknown(origins)) mark(index.lookup(undefined, dependencies), undefined, HINTS.identity);
     if (!Array.isArray(origins)) return;
     for (const origin of origins) {
@@ -331,6 +333,12 @@ function readThroughIdentity(distribution: PlainResource, index: BucketIndex, ma
         }
     }
 }
+
+/**
+ * The input of each distribution type that holds its origins: v7's `origins`, aws-native's
+ * `distributionConfig` (`{origins: [...]}`, what pulumi-cdk sends for a CDK Distribution).
+ */
+export const DISTRIBUTION_ORIGINS: Readonly<Record<string, string>> = { [t.CLOUDFRONT_DISTRIBUTION]: "origins", [t.NATIVE_CLOUDFRONT_DISTRIBUTION]: "distributionConfig" };
 
 /** The log blocks of each load balancer type whose logs only SSE-S3 buckets can receive (AWS's ELB guides). */
 const SSE_S3_LOG_BLOCKS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -561,7 +569,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
         if (website !== false) mark([bucket], website, HINTS.website);
     }
     for (const r of resources) {
-        if (r.type === t.CLOUDFRONT_DISTRIBUTION) readThroughIdentity(r, index, mark);
+        if (DISTRIBUTION_ORIGINS[r.type] !== undefined) readThroughIdentity(r, index, mark);
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);
         else if (r.type === t.REDSHIFT_LOGGING) receivesRedshiftAuditLogs(r, index, mark);
     }
@@ -656,7 +664,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
     resourceTypes: [
-        ...BUCKET_TYPES, NATIVE_BUCKET, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, t.CLOUDFRONT_DISTRIBUTION, ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING,
+        ...BUCKET_TYPES, NATIVE_BUCKET, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, ...Object.keys(DISTRIBUTION_ORIGINS), ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING,
         ...LOGGING_TYPES, ...Object.keys(BUCKET_POLICY_DOCUMENT), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK,
     ],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),

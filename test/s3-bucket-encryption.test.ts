@@ -572,6 +572,24 @@ describe("findUnencryptedBuckets (pure rule): aws-native buckets, as pulumi-cdk 
         expect(flagged(check([native("central")]))).toEqual(["central"]);
     });
 
+    it("a bucket an aws-native distribution reads through an origin access identity (CDK's S3Origin) may keep SSE-S3; through an origin access control it may not", () => {
+        // CDK's S3Origin: DomainName is the bucket's RegionalDomainName, OriginAccessIdentity "origin-access-identity/cloudfront/<id>";
+        // S3BucketOrigin.withOriginAccessControl writes OriginAccessIdentity "" beside OriginAccessControlId.
+        const DISTRIBUTION_NATIVE = "aws-native:cloudfront:Distribution";
+        const cdn = (origin: Record<string, unknown>, deps: string[] = []) => res(DISTRIBUTION_NATIVE, "cdn",
+            { distributionConfig: { enabled: true, defaultRootObject: "index.html", origins: [{ id: "cdnorigin1", ...origin }] } }, deps.length ? { distributionConfig: deps } : {});
+        const viaOai = { domainName: "assets-1a2b3c.s3.eu-west-1.amazonaws.com", s3OriginConfig: { originAccessIdentity: OAI_PATH } };
+        expect(check([native("assets"), cdn(viaOai)])).toEqual([]);
+        const strict = check([native("assets"), cdn(viaOai)], STRICT);
+        expect(flagged(strict)).toEqual(["assets"]);
+        expect(strict[0].message).toContain("CloudFront reads this bucket through an origin access identity");
+        // At preview the domain name is the bucket's read-only output: the dependency names the bucket, not judged.
+        expect(check([native("assets"), cdn({ ...viaOai, domainName: U.string }, [urnOf(NATIVE, "assets")])], DEFAULTS, true)).toEqual([]);
+        expect(check([native("assets"), res(DISTRIBUTION_NATIVE, "cdn", { distributionConfig: U.object }, { distributionConfig: [urnOf(NATIVE, "assets")] })], DEFAULTS, true)).toEqual([]);
+        const viaOac = { domainName: "assets-1a2b3c.s3.eu-west-1.amazonaws.com", originAccessControlId: "E1F2A3B4C5D6E7", s3OriginConfig: { originAccessIdentity: "" } };
+        expect(flagged(check([native("assets"), cdn(viaOac)]))).toEqual(["assets"]);
+    });
+
     it("websites, public reads its inline block lets through, and Application Load Balancer logs may keep SSE-S3", () => {
         expect(check([native("site", { websiteConfiguration: { indexDocument: "index.html", errorDocument: "404.html" } })])).toEqual([]);
         expect(check([native("redirect", { websiteConfiguration: { redirectAllRequestsTo: { hostName: "www.example.com", protocol: "https" } } })])).toEqual([]);
@@ -723,16 +741,21 @@ describe("s3-bucket-encryption on aws-native buckets (engine path)", () => {
         { type: NATIVE, name: "ordersbucket4b3a2f1e", propertyDependencies: { loggingConfiguration: ["accesslogs9f8e7d6c"] },
             props: { bucketName: "ordersbucket4b3a2f1e-9a8b7c6", ...kms, loggingConfiguration: { destinationBucketName: "accesslogs9f8e7d6c-1b2c3d4", logFilePrefix: "orders/" } } },
         { type: NATIVE, name: "sitebucket7c6d5e4f", props: { bucketName: "sitebucket7c6d5e4f-3c4d5e6", websiteConfiguration: { indexDocument: "index.html" } } },
+        // CDK's S3Origin: CloudFront reads the bucket through an origin access identity.
+        { type: NATIVE, name: "assetsbucket2d3e4f5a", props: { bucketName: "assetsbucket2d3e4f5a-7d8e9f0" } },
+        { type: "aws-native:cloudfront:Distribution", name: "cdn1e2f3a4b", propertyDependencies: { distributionConfig: ["assetsbucket2d3e4f5a"] }, props: { distributionConfig: {
+            enabled: true, origins: [{ id: "cdnorigin1", domainName: "assetsbucket2d3e4f5a-7d8e9f0.s3.eu-west-1.amazonaws.com", s3OriginConfig: { originAccessIdentity: OAI_PATH } }],
+        } } },
     ];
     const names = (run: EngineRunOf) => run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
     type EngineRunOf = Awaited<ReturnType<typeof engine.run>>;
 
-    it("reports the default bucket only; requireCustomerManagedKey also the log target and the website, with their way out", async () => {
+    it("reports the default bucket only; requireCustomerManagedKey also the log target, the website and the OAI origin, with their way out", async () => {
         const run = await engine.run({ resources });
         expect(names(run)).toEqual(["scratchbucket0a1b2c3d"]);
         expect(run.of(POLICY)[0].message).toContain('aws-native:s3:Bucket "scratchbucket0a1b2c3d": no server-side encryption is declared (it does not set bucketEncryption)');
         const strict = await engine.run({ resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
-        expect(names(strict)).toEqual(["scratchbucket0a1b2c3d", "accesslogs9f8e7d6c", "sitebucket7c6d5e4f"]);
+        expect(names(strict)).toEqual(["scratchbucket0a1b2c3d", "accesslogs9f8e7d6c", "sitebucket7c6d5e4f", "assetsbucket2d3e4f5a"]);
         expect(strict.of(POLICY)[1].message).toContain("S3 delivers server access logs only to buckets encrypted with SSE-S3");
     });
 });

@@ -11,7 +11,7 @@ import { ROTATION_INPUTS } from "../policies/kms-key-rotation";
 import { KEY_POLICY_INPUTS } from "../policies/kms-no-wildcard-actions";
 import { CLUSTER_MEMBER_INPUT, DELETION_PROTECTION_PROPERTY, REPLICA_DELETION_PROTECTION } from "../policies/rds-deletion-protection";
 import { RESOURCE_POLICY_DOCUMENTS } from "../policies/resource-policy-no-wildcards";
-import { INLINE_LOGGING, INLINE_PROPERTY, INLINE_WEBSITE } from "../policies/s3-bucket-encryption";
+import { DISTRIBUTION_ORIGINS, INLINE_LOGGING, INLINE_PROPERTY, INLINE_WEBSITE } from "../policies/s3-bucket-encryption";
 import { BUCKET_POLICY_DOCUMENT } from "../policies/lib/s3-buckets";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
@@ -88,7 +88,7 @@ describe("aws-native type tokens and inputs", () => {
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),
             // S3: a bucket's inline blocks and name, bucket policies' documents and buckets, access points' blocks.
-            ...[INLINE_PROPERTY, INLINE_WEBSITE, INLINE_LOGGING].flatMap((table) => Object.entries(table)),
+            ...[INLINE_PROPERTY, INLINE_WEBSITE, INLINE_LOGGING, DISTRIBUTION_ORIGINS].flatMap((table) => Object.entries(table)),
             [tokens.NATIVE_S3_BUCKET, "bucketName"], [tokens.NATIVE_S3_BUCKET, "publicAccessBlockConfiguration"],
             ...Object.entries(BUCKET_POLICY_DOCUMENT), [tokens.NATIVE_S3_BUCKET_POLICY, "bucket"],
             ...["bucket", "publicAccessBlockConfiguration", "vpcConfiguration"].map((input): [string, string] => [tokens.NATIVE_S3_ACCESS_POINT, input]),

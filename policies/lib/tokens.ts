@@ -315,3 +315,4 @@ export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
 export const NATIVE_S3_BUCKET = "aws-native:s3:Bucket";
 export const NATIVE_S3_BUCKET_POLICY = "aws-native:s3:BucketPolicy";
 export const NATIVE_S3_ACCESS_POINT = "aws-native:s3:AccessPoint";
+export const NATIVE_CLOUDFRONT_DISTRIBUTION = "aws-native:cloudfront:Distribution";

@@ -75,7 +75,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
             : r.type.includes("ServerSideEncryption") || r.type.includes("WebsiteConfiguration") || r.type === t.S3_BUCKET_POLICY || r.type === t.NATIVE_S3_BUCKET_POLICY ||
                 r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK ? ["bucket"]
             // An origin's domainName names its bucket; unknown at preview, propertyDependencies do.
-            : r.type === t.CLOUDFRONT_DISTRIBUTION ? ["origins"]
+            : r.type === t.CLOUDFRONT_DISTRIBUTION ? ["origins"] : r.type === t.NATIVE_CLOUDFRONT_DISTRIBUTION ? ["distributionConfig"]
             // A log block's bucket names the bucket the same way.
             : r.type === t.LB_LOAD_BALANCER || r.type === t.ALB_LOAD_BALANCER || r.type === t.ELB_LOAD_BALANCER ? ["accessLogs", "connectionLogs", "healthCheckLogs"]
             // Redshift audit logging names its bucket in bucketName.
