@@ -5,7 +5,9 @@
 // stack uses, so a gather step discovers it (./lib/stack-settings.ts) and the rule judges it.
 import { matchesAny } from "./lib/glob";
 import { Finding, GatherInput, PolicyExample, ResourceRef, stackPolicy } from "./lib/rule";
-import { discoverSecretsProvider, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV } from "./lib/stack-settings";
+import {
+    CLOUD_SECRET_OVERRIDE_ENV, discoverSecretsProvider, FALLBACK_TO_STATE_ENV, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV,
+} from "./lib/stack-settings";
 import * as t from "./lib/tokens";
 
 export const KMS_PROVIDER_KINDS = ["awskms", "gcpkms", "azurekeyvault", "hashivault"] as const;
@@ -199,6 +201,9 @@ export function gatherSecretsProvider({ resources, config, context, env }: Gathe
         stack: stack || undefined,
         project: context.project || fromUrn?.project,
         exported: env[STACK_SECRETS_PROVIDER_ENV],
+        // The pack runs with the CLI's environment, so it sees what the CLI acts on.
+        cloudOverride: env[CLOUD_SECRET_OVERRIDE_ENV],
+        fallbackToState: env[FALLBACK_TO_STATE_ENV],
     });
     const rootRef = root ? { urn: root.urn, type: root.type, name: root.name } : undefined;
     return { discovery, stack: { name: stack, root: rootRef } };

@@ -140,6 +140,26 @@ describe("judgeSecretsProvider (pure)", () => {
             { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1"] },
             ['pulumi stack change-secrets-provider "awskms://alias/pulumi-prod?region=eu-west-1"']],
         ["patterns do not override the kind list", "passphrase", { allowedUrlPatterns: ["*"] }, ["allowed kinds"]],
+        // Held-out forms (eighth replay): Pulumi's CLI docs (stack init / change-secrets-provider), its
+        // changelog (gocloud.dev 0.24: awssdk and profile), gocloud.dev's awskms opener (context_, endpoint).
+        ["docs: alias form", "awskms://alias/ExampleAlias?region=us-east-1", {}, null],
+        ["docs: key id form", "awskms://1234abcd-12ab-34cd-56ef-1234567890ab?region=us-east-1", {}, null],
+        ["alias ARN form", "awskms:///arn:aws:kms:us-east-1:111122223333:alias/pulumi", {}, null],
+        ["changelog: awssdk, region, profile", "awskms://alias/pulumi?awssdk=v2&region=eu-west-1&profile=aws-prod",
+            { allowedUrlPatterns: ["awskms://alias/pulumi?region=eu-west-1*"] }, null],
+        ["an encryption context after the region", "awskms://alias/pulumi?region=eu-west-1&context_stack=prod",
+            { allowedUrlPatterns: ["awskms://alias/pulumi?region=eu-west-1*"] }, null],
+        ["a trailing * accepts an endpoint too (documented)", "awskms://alias/pulumi-prod?region=eu-west-1&endpoint=http://localhost:4566",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, null],
+        ["a spelt-out query refuses an endpoint", "awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=eu-west-1&endpoint=http://localhost:4566",
+            { allowedUrlPatterns: ["awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=eu-west-1"] },
+            ['"awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=eu-west-1"', "matches none of allowedUrlPatterns"]],
+        ["a spelt-out query still accepts awssdk first", "awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?awssdk=v2&region=eu-west-1",
+            { allowedUrlPatterns: ["awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab?region=eu-west-1"] }, null],
+        ["query order: patterns see the URL as written (documented)", "awskms://alias/pulumi-prod?profile=ops&region=eu-west-1",
+            { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] }, ["matches none of allowedUrlPatterns"]],
+        ["docs: azurekeyvault form", "azurekeyvault://mykeyvaultname.vault.azure.net/keys/mykeyname", {}, null],
+        ["docs: hashivault form", "hashivault://mykey", {}, null],
     ];
     it.each(cases)("%s", (_label, url, config, expected) => {
         const findings = judgeSecretsProvider(found(url), { ...DEFAULTS, ...config }, { name: "prod", root: ROOT });
@@ -214,6 +234,24 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
         ["secretsprovider not a string", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider:\n  url: awskms://alias/x\n" }), stack: "prod" }), null, "secretsprovider is not a string"],
         ["a YAML list is not a stack file", () => ({ pwd: project({ "Pulumi.prod.yaml": "- secretsprovider: awskms://alias/x\n" }), stack: "prod" }), null, "is not a YAML mapping"],
         ["duplicate keys are invalid YAML", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: awskms://alias/a\nsecretsprovider: passphrase\n" }), stack: "prod" }), null, "is not valid YAML"],
+        // PULUMI_CLOUD_SECRET_OVERRIDE replaces a stack file's provider URL for the run (pkg/secrets/cloud
+        // NewCloudSecretsManager), never the passphrase or service provider (changelog v3.40.2).
+        ["PULUMI_CLOUD_SECRET_OVERRIDE replaces the stack file's URL", () => ({ pwd: kms, stack: "prod", cloudOverride: "awskms://alias/pulumi-dev?region=eu-west-1" }),
+            "awskms://alias/pulumi-dev?region=eu-west-1", `env PULUMI_CLOUD_SECRET_OVERRIDE, which replaces secretsprovider in ${kms}/Pulumi.prod.yaml for this run`],
+        ["PULUMI_CLOUD_SECRET_OVERRIDE leaves a passphrase stack alone", () => ({ pwd: salt, stack: "prod", cloudOverride: "awskms://alias/pulumi-dev?region=eu-west-1" }), "passphrase", "encryptionsalt in"],
+        ["PULUMI_CLOUD_SECRET_OVERRIDE leaves the backend's default alone", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", cloudOverride: "awskms://alias/x" }), "service", "which sets neither"],
+        ["the policy config wins over PULUMI_CLOUD_SECRET_OVERRIDE", () => ({ configured: "gcpkms://projects/a/locations/global/keyRings/r/cryptoKeys/k", pwd: kms, stack: "prod", cloudOverride: "awskms://alias/x" }),
+            "gcpkms://projects/a/locations/global/keyRings/r/cryptoKeys/k", "the policy config secretsProvider"],
+        ["an empty PULUMI_CLOUD_SECRET_OVERRIDE is no override", () => ({ pwd: kms, stack: "prod", cloudOverride: "" }), "awskms://alias/pulumi-prod?region=eu-west-1", "secretsprovider in"],
+        // PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: a stack file that sets neither key takes the state's provider
+        // (pkg/cmd/pulumi/stack/secrets.go SecretsManagerLoader, v3.134.0), which only a stack export shows.
+        ["neither key, fallback to state: the export's provider", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", fallbackToState: "true", exported: "awskms://alias/state?region=eu-west-1" }),
+            "awskms://alias/state?region=eu-west-1", "the stack export's secrets_providers"],
+        ["neither key, fallback to state, no export: not determined, and why", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", fallbackToState: "1" }),
+            null, "sets neither secretsprovider nor encryptionsalt, and PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER makes the CLI use the provider recorded in the stack's state"],
+        ["fallback to state, read as the CLI reads a boolean (TRUE)", () => ({ pwd: project({ "Pulumi.prod.yaml": "" }), stack: "prod", fallbackToState: "TRUE" }), null, "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER"],
+        ["fallback to state switched off", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", fallbackToState: "false", exported: "awskms://alias/state" }), "service", "which sets neither"],
+        ["fallback to state does not touch a stack file that sets a provider", () => ({ pwd: salt, stack: "prod", fallbackToState: "true", exported: "awskms://alias/state" }), "passphrase", "encryptionsalt in"],
     ];
     it.each(cases)("%s", (_label, sources, url, where) => {
         const d = discoverSecretsProvider(sources());
@@ -290,6 +328,8 @@ describe("secrets-provider-allowlist through the engine path (PWD holds an awskm
         ["azurekeyvault", "azurekeyvault://acme-prod.vault.azure.net/keys/pulumi", null],
         ["hashivault", "hashivault://pulumi-prod", null],
         ["upper-case scheme", "AWSKMS://alias/pulumi-prod?region=eu-west-1", null],
+        ["awskms alias ARN", "awskms:///arn:aws:kms:us-east-1:111122223333:alias/pulumi", null],
+        ["awskms with an encryption context", "awskms://alias/pulumi?region=eu-west-1&context_stack=prod", null],
         ["unknown scheme", "base64key://smGbjm71Nxd1Ig5FS0wj9SlbzAIrnolCz9bQQ6uAhl4=", 'secrets provider "base64key://…"'],
         ["explicit passphrase", "passphrase", "the passphrase secrets provider"],
     ];
@@ -387,14 +427,51 @@ describe("secrets-provider-allowlist through the engine path (provider handed ov
     });
 });
 
+describe("secrets-provider-allowlist through the engine path (the CLI's override and fallback variables)", () => {
+    // The pack inherits the CLI's environment: what the CLI acts on, the policy sees.
+    const engine = useEngine({
+        stack: "prod", project: "shop",
+        env: {
+            PWD: path.join(TMP, "service"),
+            PULUMI_CLOUD_SECRET_OVERRIDE: "awskms://alias/pulumi-dev?region=eu-west-1",
+            PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true",
+            [STACK_SECRETS_PROVIDER_ENV]: "awskms://alias/pulumi-state?awssdk=v2&region=eu-west-1",
+        },
+    });
+    const run = (properties: Record<string, unknown> = {}) =>
+        engine.run({ resources: [] }, { config: { [POLICY]: { properties } } }).then((r) => r.of(POLICY));
+    const pinProd = { allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] };
+
+    it("judges the override, not the stack file's URL it replaces", async () => {
+        const found = await run({ ...pinProd, projectDir: path.join(TMP, "awskms") });
+        expect(found.map((d) => d.urn)).toEqual([ROOT_URN]);
+        expect(found[0].message).toContain(
+            `the awskms secrets provider "awskms://alias/pulumi-dev?region=eu-west-1" (from env PULUMI_CLOUD_SECRET_OVERRIDE, which replaces secretsprovider in ${TMP}/awskms/Pulumi.prod.yaml for this run)`,
+        );
+        expect(await run({ projectDir: path.join(TMP, "awskms") })).toEqual([]);
+    });
+
+    it("leaves a passphrase stack file alone, as the CLI does", async () => {
+        const found = await run({ projectDir: path.join(TMP, "passphrase") });
+        expect(found.map((d) => d.message)).toEqual([expect.stringContaining("uses the passphrase secrets provider (from encryptionsalt in")]);
+    });
+
+    it("takes the state's provider (the export) for a stack file that sets neither key", async () => {
+        expect(await run()).toEqual([]);
+        const found = await run({ allowedUrlPatterns: ["awskms://alias/pulumi-prod*"] });
+        expect(found.map((d) => d.message)).toEqual([expect.stringContaining('"awskms://alias/pulumi-state?region=eu-west-1" (from the stack export\'s secrets_providers')]);
+    });
+});
+
 describe("check on `pulumi stack export` files", () => {
     const config = path.join(TMP, "policy-config.json");
     // Other policies off: the exit code is this policy's alone.
     fs.writeFileSync(config, JSON.stringify({ all: "disabled", [POLICY]: "mandatory" }));
 
-    const check = (file: string, pwd = EMPTY) => {
+    const check = (file: string, pwd = EMPTY, extra: NodeJS.ProcessEnv = {}) => {
         const env: NodeJS.ProcessEnv = { ...process.env, PWD: pwd };
-        delete env[STACK_SECRETS_PROVIDER_ENV];
+        for (const name of [STACK_SECRETS_PROVIDER_ENV, "PULUMI_CLOUD_SECRET_OVERRIDE", "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER"]) delete env[name];
+        Object.assign(env, extra);
         return runCheck(["--config", config, path.join(FIXTURE_DIR, file)], { cwd: pwd, env });
     };
 
@@ -420,5 +497,14 @@ describe("check on `pulumi stack export` files", () => {
 
     it("lets Pulumi.<stack>.yaml in the working directory take precedence over the export", () => {
         expect(check("passphrase-stack-export.json", path.join(TMP, "awskms")).code).toBe(0);
+    });
+
+    it("takes the export's provider over a stack file without one under PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER, as the CLI does", () => {
+        const service = path.join(TMP, "service");
+        expect(check("awskms-stack-export.json", service).code).toBe(1);
+        expect(check("awskms-stack-export.json", service, { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true" }).code).toBe(0);
+        const r = check("passphrase-stack-export.json", service, { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "1" });
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain("uses the passphrase secrets provider (from the stack export's secrets_providers");
     });
 });

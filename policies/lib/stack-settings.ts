@@ -12,6 +12,20 @@ import { isMapping, readDataFile } from "./files";
  */
 export const STACK_SECRETS_PROVIDER_ENV = "AWS_BASELINE_STACK_SECRETS_PROVIDER";
 
+/**
+ * The CLI's per-run replacement of a stack file's cloud provider URL (pulumi/pulumi v3.40.2,
+ * pkg/secrets/cloud NewCloudSecretsManager): it applies only where `secretsprovider` is a URL,
+ * never to the passphrase or service provider.
+ */
+export const CLOUD_SECRET_OVERRIDE_ENV = "PULUMI_CLOUD_SECRET_OVERRIDE";
+
+/**
+ * With it the CLI takes the provider recorded in the stack's state when the stack file sets
+ * neither `secretsprovider` nor `encryptionsalt` (pulumi/pulumi v3.134.0, SecretsManagerLoader);
+ * read as the CLI reads a boolean variable: "1" or "true" in any case.
+ */
+export const FALLBACK_TO_STATE_ENV = "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER";
+
 const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
 
 export interface SecretsProviderSources {
@@ -27,6 +41,10 @@ export interface SecretsProviderSources {
     project?: string;
     /** The provider a stack export recorded (STACK_SECRETS_PROVIDER_ENV). */
     exported?: string;
+    /** Env CLOUD_SECRET_OVERRIDE_ENV, as the CLI would see it. */
+    cloudOverride?: string;
+    /** Env FALLBACK_TO_STATE_ENV, as the CLI would see it. */
+    fallbackToState?: string;
 }
 
 export type SecretsProviderDiscovery =
@@ -40,6 +58,7 @@ export function discoverSecretsProvider(sources: SecretsProviderSources): Secret
     if (configured) return { found: true, url: configured, source: "the policy config secretsProvider" };
 
     const looked: string[] = [];
+    let stateNote: string | undefined;
     const pwd = sources.pwd && path.isAbsolute(sources.pwd) ? sources.pwd : undefined;
     const starts: string[] = [];
     if (sources.projectDir) starts.push(path.resolve(pwd ?? process.cwd(), sources.projectDir));
@@ -53,6 +72,16 @@ export function discoverSecretsProvider(sources: SecretsProviderSources): Secret
             if (!located.file) continue;
             const settings = readStackSecretsSettings(located.file);
             if (!settings.ok) return { found: false, looked, problem: settings.problem };
+            const override = sources.cloudOverride?.trim();
+            if (settings.declared === "url" && override) {
+                return { found: true, url: override, source: `env ${CLOUD_SECRET_OVERRIDE_ENV}, which replaces ${settings.source} for this run` };
+            }
+            if (settings.declared === "backend-default" && isTrue(sources.fallbackToState)) {
+                // The CLI then uses the state's provider, which only a stack export shows.
+                stateNote = `${located.file} sets neither secretsprovider nor encryptionsalt, and ${FALLBACK_TO_STATE_ENV} makes the CLI use the provider recorded in the stack's state, which the engine does not send to a policy pack`;
+                looked.push(stateNote);
+                break;
+            }
             return { found: true, url: settings.url, source: settings.source };
         }
     } else {
@@ -61,7 +90,12 @@ export function discoverSecretsProvider(sources: SecretsProviderSources): Secret
 
     const exported = sources.exported?.trim();
     if (exported) return { found: true, url: exported, source: `the stack export's secrets_providers, env ${STACK_SECRETS_PROVIDER_ENV}` };
-    return { found: false, looked };
+    return stateNote ? { found: false, looked, problem: stateNote } : { found: false, looked };
+}
+
+/** How the CLI reads a boolean environment variable (sdk/go/common/util/env BoolValue). */
+function isTrue(value: string | undefined): boolean {
+    return value === "1" || value?.toLowerCase() === "true";
 }
 
 interface LocatedStackFile {
@@ -97,7 +131,13 @@ export function locateStackFile(startDir: string, stack: string, project?: strin
     return { description: `${path.join(startDir, `Pulumi.${stackPart}.yaml`)} (missing, and no Pulumi.yaml above it)` };
 }
 
-type StackSecretsSettings = { ok: true; url: string; source: string } | { ok: false; problem: string };
+/**
+ * `declared`: what the stack file says: a cloud provider URL, the passphrase provider, or
+ * nothing (the backend's default).
+ */
+type StackSecretsSettings =
+    | { ok: true; url: string; source: string; declared: "url" | "passphrase" | "backend-default" }
+    | { ok: false; problem: string };
 
 /**
  * The CLI's rule (getStackSecretsManager): a `secretsprovider` other than "passphrase" or
@@ -121,11 +161,11 @@ export function readStackSecretsSettings(file: string): StackSecretsSettings {
     const url = (provider ?? "").trim();
     const lowered = url.toLowerCase();
     if (url !== "" && lowered !== "passphrase" && lowered !== "default") {
-        return { ok: true, url, source: `secretsprovider in ${file}` };
+        return { ok: true, url, source: `secretsprovider in ${file}`, declared: "url" };
     }
-    if (lowered === "passphrase") return { ok: true, url: "passphrase", source: `secretsprovider in ${file}` };
-    if (salt) return { ok: true, url: "passphrase", source: `encryptionsalt in ${file}` };
-    return { ok: true, url: "service", source: `${file}, which sets neither secretsprovider nor encryptionsalt` };
+    if (lowered === "passphrase") return { ok: true, url: "passphrase", source: `secretsprovider in ${file}`, declared: "passphrase" };
+    if (salt) return { ok: true, url: "passphrase", source: `encryptionsalt in ${file}`, declared: "passphrase" };
+    return { ok: true, url: "service", source: `${file}, which sets neither secretsprovider nor encryptionsalt`, declared: "backend-default" };
 }
 
 function findProjectFile(startDir: string): string | undefined {
