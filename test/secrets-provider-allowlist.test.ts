@@ -507,4 +507,25 @@ describe("check on `pulumi stack export` files", () => {
         expect(r.code).toBe(1);
         expect(r.stdout).toContain("uses the passphrase secrets provider (from the stack export's secrets_providers");
     });
+
+    it("on a preview JSON (no provider recorded): judges PULUMI_CLOUD_SECRET_OVERRIDE, and says why the state's provider cannot be read", () => {
+        const preview = path.join(FIXTURES, "samples", "preview.json");
+        const pinned = path.join(TMP, "policy-config-pinned.json");
+        fs.writeFileSync(pinned, JSON.stringify({ all: "disabled", [POLICY]: { enforcementLevel: "mandatory", allowedUrlPatterns: ["awskms://alias/pulumi-prod?region=eu-west-1*"] } }));
+        const run = (dir: string, extra: NodeJS.ProcessEnv) => {
+            const env: NodeJS.ProcessEnv = { ...process.env, PWD: dir, ...extra };
+            delete env[STACK_SECRETS_PROVIDER_ENV];
+            return runCheck(["--config", pinned, preview], { cwd: dir, env });
+        };
+        const kms = project({ "Pulumi.staging.yaml": "secretsprovider: awskms://alias/pulumi-prod?region=eu-west-1\nencryptedkey: AQICAHhZ3w8Qo1K7\n" });
+        expect(run(kms, {}).code).toBe(0);
+        const override = run(kms, { PULUMI_CLOUD_SECRET_OVERRIDE: "awskms://alias/pulumi-dev?region=eu-west-1" });
+        expect(override.code).toBe(1);
+        expect(override.stdout).toContain('"awskms://alias/pulumi-dev?region=eu-west-1" (from env PULUMI_CLOUD_SECRET_OVERRIDE, which replaces secretsprovider in');
+        const neither = project({ "Pulumi.staging.yaml": "config:\n  aws:region: eu-west-1\n" });
+        const state = run(neither, { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true" });
+        expect(state.code).toBe(1);
+        expect(state.stdout).toContain("could not determine the secrets provider");
+        expect(state.stdout).toContain("PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER makes the CLI use the provider recorded in the stack's state");
+    });
 });
