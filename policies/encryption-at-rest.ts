@@ -214,8 +214,12 @@ const rootKeyApplies = (block: Block): Decided => whenKnown(block?.encrypted, (v
 const deviceKeyApplies = (block: Block, _r: PlainResource, config: EncryptionAtRestConfig): Decided => ebsEncrypted(block, config);
 const unsetNewDevice = (block: Block): Decided => all(flagUnset(block?.encrypted), isNewDevice(block));
 
+// CloudFormation's AWS::EC2::Volume (aws-native; CDK's ec2.Volume sets `encrypted` only when
+// asked) has the classic volume's inputs and the same default: the account's.
+const VOLUME_TYPES = [t.EBS_VOLUME, t.NATIVE_EC2_VOLUME];
+
 const ebsChecks: Check[] = [
-    keyCheck([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
+    keyCheck(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
     {
         // Without `encrypted` the root volume is what the AMI's snapshot and the account's EBS
         // default make it: only a declared value is judged.
@@ -404,6 +408,7 @@ function accountDefault(
 
 const NOUNS: Readonly<Record<string, string>> = {
     [t.EBS_VOLUME]: "the volume",
+    [t.NATIVE_EC2_VOLUME]: "the volume",
     [t.EC2_INSTANCE]: "the instance",
     [t.EC2_SPOT_INSTANCE_REQUEST]: "the spot request",
     [t.EC2_SPOT_FLEET_REQUEST]: "the spot fleet request",
@@ -503,7 +508,7 @@ const creditedByStack = (r: PlainResource, j: EbsJudgement): Decided => (j.ebsEn
 
 const ebsStackChecks: EbsCheck[] = [
     ...flagChecks(
-        [t.EBS_VOLUME], "encrypted", ACCEPTS_TRUE, "Set `encrypted: true` (with `kmsKeyId` for a customer managed key)",
+        VOLUME_TYPES, "encrypted", ACCEPTS_TRUE, "Set `encrypted: true` (with `kmsKeyId` for a customer managed key)",
         "Set `encrypted: true` (with `kmsKeyId` for a customer managed key); an existing volume is replaced, so copy its data first.",
     ),
     ...flagChecks(
@@ -540,7 +545,7 @@ const ebsStackChecks: EbsCheck[] = [
         isNewTemplateVolume,
         (block) => block !== undefined,
     ),
-    keyCheck<EbsJudgement>([t.EBS_VOLUME], "kmsKeyId", EBS_KEY_NOTE, {
+    keyCheck<EbsJudgement>(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
     keyCheck<EbsJudgement>(INSTANCE_TYPES, "ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, {
@@ -811,7 +816,8 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     const builders: PlainResource[] = [];
     const distributions = new Map<string, PlainResource>();
     for (const r of resources) {
-        if (r.type === t.AWS_PROVIDER) providers.set(r.urn, r);
+        // An aws-native resource's region is its provider's (it has no `region` input).
+        if (r.type === t.AWS_PROVIDER || r.type === t.NATIVE_PROVIDER) providers.set(r.urn, r);
         else if (r.type === t.EBS_ENCRYPTION_BY_DEFAULT) defaults.push(asDeclared(r, context.dryRun));
         else if (r.type === t.IMAGEBUILDER_IMAGE_PIPELINE || r.type === t.IMAGEBUILDER_IMAGE) builders.push(r);
         else if (r.type === t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) distributions.set(r.urn, r);
@@ -899,6 +905,44 @@ const CLUSTER_FIX = "Encryption cannot be turned on for an existing cluster: res
 const GLUE_CATALOG_MODE = "dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode";
 const isGlueCatalogEncrypted = (mode: unknown) => mode === "SSE-KMS" || mode === "SSE-KMS-WITH-SERVICE-ROLE";
 
+/**
+ * A Neptune cluster's key input and the inputs that make it a copy (a replica, a snapshot or
+ * point-in-time restore: its source decides), per type. CloudFormation's AWS::Neptune::DBCluster
+ * (aws-native) has no replicas and says not to set StorageEncrypted on a restore.
+ */
+export const NEPTUNE_INPUTS: Readonly<Record<string, { key: string; sources: readonly string[] }>> = {
+    [t.NEPTUNE_CLUSTER]: { key: "kmsKeyArn", sources: ["replicationSourceIdentifier", "snapshotIdentifier"] },
+    [t.NATIVE_NEPTUNE_DB_CLUSTER]: { key: "kmsKeyId", sources: ["snapshotIdentifier", "sourceDbClusterIdentifier"] },
+};
+
+/**
+ * DynamoDB's encryption block and where a table's (or replica's) customer managed key goes, per
+ * type. CloudFormation's AWS::DynamoDB::GlobalTable (aws-native; CDK's TableV2) names each
+ * replica's key in the replica's own `sseSpecification`, the local region's replica included.
+ */
+export const DYNAMODB_ENCRYPTION: Readonly<Record<string, { block: string; enabled: string; keys: readonly string[]; example: string }>> = {
+    [t.DYNAMODB_TABLE]: {
+        block: "serverSideEncryption", enabled: "enabled", keys: ["serverSideEncryption.kmsKeyArn", "replicas[].kmsKeyArn"],
+        example: "`serverSideEncryption: {enabled: true, kmsKeyArn: key.arn}`",
+    },
+    [t.NATIVE_DYNAMODB_TABLE]: {
+        block: "sseSpecification", enabled: "sseEnabled", keys: ["sseSpecification.kmsMasterKeyId"],
+        example: '`sseSpecification: {sseEnabled: true, sseType: "KMS", kmsMasterKeyId: key.arn}`',
+    },
+    [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: {
+        block: "sseSpecification", enabled: "sseEnabled", keys: ["replicas[].sseSpecification.kmsMasterKeyId"],
+        example: '`sseSpecification: {sseEnabled: true, sseType: "KMS"}` with each replica\'s `sseSpecification: {kmsMasterKeyId: key.arn}` (CDK: TableEncryptionV2.customerManagedKey)',
+    },
+};
+
+/** The inputs that restore a Redshift cluster from a snapshot (which decides its encryption), per type. */
+export const REDSHIFT_SNAPSHOT_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    [t.REDSHIFT_CLUSTER]: ["snapshotIdentifier", "snapshotArn"],
+    [t.NATIVE_REDSHIFT_CLUSTER]: ["snapshotIdentifier"],
+};
+const REDSHIFT_CLUSTER_TYPES = Object.keys(REDSHIFT_SNAPSHOT_INPUTS);
+const redshiftFromNothing = (r: PlainResource) => noneOf(...REDSHIFT_SNAPSHOT_INPUTS[r.type].map((input) => r.props[input]));
+
 const databaseChecks: Check[] = [
     {
         types: RDS_INSTANCE_TYPES,
@@ -964,46 +1008,55 @@ const databaseChecks: Check[] = [
         appliesTo: (r) => all(noneOf(r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
     }),
     keyCheck([t.DOCDB_ELASTIC_CLUSTER], "kmsKeyId", "DocumentDB elastic clusters use an AWS managed key"),
-    {
-        types: [t.NEPTUNE_CLUSTER],
-        property: "storageEncrypted",
-        ...ACCEPTS_TRUE,
-        appliesTo: (r) => noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier),
-        unset: (r) => (present(r.props.globalClusterIdentifier) !== false ? undefined : { value: false, note: "Neptune creates the cluster unencrypted through the API" }),
-        fix: "Set `storageEncrypted: true` (with `kmsKeyArn` for a customer managed key). Encryption cannot be turned on for an existing cluster: " +
-            "restore a snapshot into a new one with `kmsKeyArn`.",
-    },
-    keyCheck([t.NEPTUNE_CLUSTER], "kmsKeyArn", "Neptune uses the AWS managed key aws/rds", {
-        appliesTo: (r) => all(noneOf(r.props.replicationSourceIdentifier, r.props.snapshotIdentifier, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
+    ...Object.entries(NEPTUNE_INPUTS).flatMap(([type, { key, sources }]): Check[] => {
+        const fromNothing = (r: PlainResource) => noneOf(...sources.map((input) => r.props[input]));
+        return [
+            {
+                types: [type],
+                property: "storageEncrypted",
+                ...ACCEPTS_TRUE,
+                appliesTo: fromNothing,
+                unset: (r) => (present(r.props.globalClusterIdentifier) !== false ? undefined : { value: false, note: "Neptune creates the cluster unencrypted through the API" }),
+                fix: `Set \`storageEncrypted: true\` (with \`${key}\` for a customer managed key). Encryption cannot be turned on for an existing cluster: ` +
+                    `restore a snapshot into a new one with \`${key}\`.`,
+            },
+            keyCheck([type], key, "Neptune uses the AWS managed key aws/rds", {
+                appliesTo: (r) => all(fromNothing(r), noneOf(r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
+            }),
+        ];
     }),
     {
         // Redshift encrypts new clusters by default since 2025-01-10; `encrypted` (a string in v7)
-        // now defaults to "true", and "false" can still decrypt an existing cluster.
-        types: [t.REDSHIFT_CLUSTER],
+        // now defaults to "true", and "false" can still decrypt an existing cluster. CloudFormation's
+        // AWS::Redshift::Cluster (aws-native) types it as a boolean.
+        types: REDSHIFT_CLUSTER_TYPES,
         property: "encrypted",
         ...ACCEPTS_TRUE_STRING,
-        appliesTo: (r) => noneOf(r.props.snapshotIdentifier, r.props.snapshotArn),
-        fix: 'Remove `encrypted` (Redshift encrypts new clusters by default) or set it to "true".',
+        appliesTo: redshiftFromNothing,
+        fix: (_config, r) => `Remove \`encrypted\` (Redshift encrypts new clusters by default) or set it to ${r.type === t.REDSHIFT_CLUSTER ? '"true"' : "true"}.`,
     },
-    keyCheck([t.REDSHIFT_CLUSTER], "kmsKeyId", "Redshift uses an AWS owned key", {
-        appliesTo: (r) => all(noneOf(r.props.snapshotIdentifier, r.props.snapshotArn), declaredOn(r.props.encrypted, true)),
+    keyCheck(REDSHIFT_CLUSTER_TYPES, "kmsKeyId", "Redshift uses an AWS owned key", {
+        appliesTo: (r) => all(redshiftFromNothing(r), declaredOn(r.props.encrypted, true)),
     }),
     keyCheck([t.REDSHIFT_SERVERLESS_NAMESPACE], "kmsKeyId", "Redshift Serverless uses an AWS owned key"),
-    {
-        types: [t.DYNAMODB_TABLE],
-        // DynamoDB encrypts every table: `enabled: false` or no block means an AWS owned key.
-        property: "serverSideEncryption.enabled",
-        ...ACCEPTS_TRUE,
-        describe: (v) => (v === false ? "is false (DynamoDB then encrypts with an AWS owned key)" : undefined),
-        appliesTo: (_r, config) => config.requireCustomerManagedKey,
-        unset: { value: false, note: "DynamoDB encrypts with an AWS owned key" },
-        fix: `requireCustomerManagedKey is true: set \`serverSideEncryption: {enabled: true, kmsKeyArn: key.arn}\`, or ${CONFIG_HINT}.`,
-    },
-    keyCheck([t.DYNAMODB_TABLE], "serverSideEncryption.kmsKeyArn", "DynamoDB uses the AWS managed key aws/dynamodb", {
-        appliesTo: (r) => declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
-    }),
-    keyCheck([t.DYNAMODB_TABLE], "replicas[].kmsKeyArn", "the replica uses the AWS managed key aws/dynamodb of its region", {
-        appliesTo: (r) => declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
+    ...Object.entries(DYNAMODB_ENCRYPTION).flatMap(([type, { block, enabled, keys, example }]): Check[] => {
+        const enabledDeclared = (r: PlainResource) => (isUnknown(r.props[block]) ? undefined : declaredOn(blockOf(r.props[block])?.[enabled], false));
+        return [
+            {
+                types: [type],
+                // DynamoDB encrypts every table: `enabled: false` or no block means an AWS owned key
+                // (CDK's TableV2 default, TableEncryptionV2.dynamoOwnedKey()).
+                property: `${block}.${enabled}`,
+                ...ACCEPTS_TRUE,
+                describe: (v) => (v === false ? "is false (DynamoDB then encrypts with an AWS owned key)" : undefined),
+                appliesTo: (_r, config) => config.requireCustomerManagedKey,
+                unset: { value: false, note: "DynamoDB encrypts with an AWS owned key" },
+                fix: `requireCustomerManagedKey is true: set ${example}, or ${CONFIG_HINT}.`,
+            },
+            ...keys.map((key) => keyCheck([type], key,
+                key.startsWith("replicas") ? "the replica uses the AWS managed key aws/dynamodb of its region" : "DynamoDB uses the AWS managed key aws/dynamodb",
+                { appliesTo: enabledDeclared })),
+        ];
     }),
     keyCheck([t.DYNAMODB_TABLE_REPLICA], "kmsKeyArn", "the replica uses the AWS managed key aws/dynamodb of its region"),
     {
@@ -1054,6 +1107,29 @@ const CODEBUILD_S3_OUTPUTS: readonly [string, (block: Block) => Decided][] = [
     ["logsConfig.s3Logs.encryptionDisabled", (block) => whenKnown(block?.status, (v) => v === "ENABLED")],
 ];
 
+const EFS_REPLICA_NOTE = "the replica EFS creates uses the AWS managed key aws/elasticfilesystem";
+const SQS_QUEUE_TYPES = [t.SQS_QUEUE, t.NATIVE_SQS_QUEUE];
+const SECRET_TYPES = [t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET];
+const SECRET_REPLICA_NOTE = "the replica uses the AWS managed key aws/secretsmanager of its region";
+
+/**
+ * Kinesis Data Streams' encryption inputs, per type: CloudFormation's AWS::Kinesis::Stream
+ * (aws-native) nests them in `streamEncryption`, without which the stream is not encrypted; CDK's
+ * kinesis.Stream sends `{encryptionType: "KMS", keyId: "alias/aws/kinesis"}` unless told otherwise
+ * (outside the China regions: an Fn::If on the region, unknown until pulumi-cdk resolves it).
+ */
+export const KINESIS_ENCRYPTION: Readonly<Record<string, { type: string; key: string }>> = {
+    [t.KINESIS_STREAM]: { type: "encryptionType", key: "kmsKeyId" },
+    [t.NATIVE_KINESIS_STREAM]: { type: "streamEncryption.encryptionType", key: "streamEncryption.keyId" },
+};
+
+/** Where a repository's encryption settings are, per type (a list in the classic provider). */
+export const ECR_ENCRYPTION: Readonly<Record<string, string>> = {
+    [t.ECR_REPOSITORY]: "encryptionConfigurations[]",
+    [t.NATIVE_ECR_REPOSITORY]: "encryptionConfiguration",
+};
+const isEcrKms = (v: unknown) => v === "KMS" || v === "KMS_DSSE";
+
 const messagingChecks: Check[] = [
     {
         // CloudFormation's AWS::EFS::FileSystem (aws-native) has the same inputs; CDK v2's
@@ -1070,37 +1146,47 @@ const messagingChecks: Check[] = [
     }),
     // The replica EFS creates is always encrypted; an existing file system named as the
     // destination keeps its own key (judged as that file system).
-    keyCheck([t.EFS_REPLICATION_CONFIGURATION], "destination.kmsKeyId", "the replica EFS creates uses the AWS managed key aws/elasticfilesystem", {
+    keyCheck([t.EFS_REPLICATION_CONFIGURATION], "destination.kmsKeyId", EFS_REPLICA_NOTE, {
         appliesTo: (r) => (isUnknown(r.props.destination) ? undefined : noneOf(blockOf(r.props.destination)?.fileSystemId)),
+    }),
+    // CloudFormation declares the replication on the file system (one destination).
+    keyCheck([t.NATIVE_EFS_FILE_SYSTEM], "replicationConfiguration.destinations[].kmsKeyId", EFS_REPLICA_NOTE, {
+        appliesAt: (block) => (block === undefined ? false : noneOf(block.fileSystemId)),
     }),
     {
         // SQS encrypts new queues with SQS-owned keys (SSE-SQS) by default since 2022; only turning
         // that off without a KMS key leaves messages unencrypted.
-        types: [t.SQS_QUEUE],
+        // CloudFormation's AWS::SQS::Queue (aws-native) alike: CDK's sqs.Queue sends neither input
+        // ("By default queues are encrypted using SSE-SQS", the aws-cdk-lib aws_sqs README).
+        types: SQS_QUEUE_TYPES,
         property: "sqsManagedSseEnabled",
         accepts: (v) => v !== false,
         expected: "true or unset",
         appliesTo: (r) => noneOf(r.props.kmsMasterKeyId),
         fix: "Remove `sqsManagedSseEnabled: false` (SQS then encrypts with SQS-owned keys), or set `kmsMasterKeyId` to a KMS key.",
     },
-    keyCheck([t.SQS_QUEUE], "kmsMasterKeyId", "the queue is encrypted with SQS-owned keys (SSE-SQS)", {
+    keyCheck(SQS_QUEUE_TYPES, "kmsMasterKeyId", "the queue is encrypted with SQS-owned keys (SSE-SQS)", {
         appliesTo: (r) => (r.props.sqsManagedSseEnabled === false ? present(r.props.kmsMasterKeyId) : true),
     }),
     // "By default, SNS stores messages and files using disk encryption" (AWS, Security Hub SNS.1,
     // which left the Foundational Security Best Practices in April 2024): a KMS key adds a layer.
-    keyCheck([t.SNS_TOPIC], "kmsMasterKeyId", "SNS stores messages with its own disk encryption", {
+    keyCheck([t.SNS_TOPIC, t.NATIVE_SNS_TOPIC], "kmsMasterKeyId", "SNS stores messages with its own disk encryption", {
         alsoSet: "a key policy that lets the publishing services use it",
     }),
-    {
-        types: [t.KINESIS_STREAM],
-        property: "encryptionType",
-        accepts: (v) => v === "KMS",
-        expected: '"KMS"',
-        shownStrings: ["NONE"],
-        unset: { value: "NONE", note: "Kinesis Data Streams defaults it to NONE" },
-        fix: 'Set `encryptionType: "KMS"` with `kmsKeyId` ("alias/aws/kinesis" or a customer managed key).',
-    },
-    keyCheck([t.KINESIS_STREAM], "kmsKeyId", "no key is named", { appliesTo: (r) => whenKnown(r.props.encryptionType, (v) => v === "KMS") }),
+    ...Object.entries(KINESIS_ENCRYPTION).flatMap(([type, { type: encryptionType, key }]): Check[] => [
+        {
+            types: [type],
+            property: encryptionType,
+            accepts: (v) => v === "KMS",
+            expected: '"KMS"',
+            shownStrings: ["NONE"],
+            unset: { value: "NONE", note: "Kinesis Data Streams defaults it to NONE" },
+            fix: type === t.KINESIS_STREAM
+                ? 'Set `encryptionType: "KMS"` with `kmsKeyId` ("alias/aws/kinesis" or a customer managed key).'
+                : 'Set `streamEncryption: {encryptionType: "KMS", keyId: "alias/aws/kinesis"}` (or a customer managed key); CDK\'s kinesis.Stream does so by default.',
+        },
+        keyCheck([type], key, "no key is named", { appliesAt: (block) => whenKnown(block?.[encryptionType.split(".").pop()!], (v) => v === "KMS") }),
+    ]),
     {
         // Only a Direct PUT stream can be encrypted by Firehose; a Kinesis source keeps the
         // stream's encryption, and MSK always encrypts.
@@ -1132,14 +1218,17 @@ const messagingChecks: Check[] = [
         ),
         appliesAt: (block) => whenKnown(block?.keyType, (v) => v === "CUSTOMER_MANAGED_CMK"),
     }),
-    keyCheck([t.CLOUDWATCH_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
-    keyCheck([t.SECRETS_MANAGER_SECRET], "kmsKeyId", "Secrets Manager uses the AWS managed key aws/secretsmanager"),
-    keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", "the replica uses the AWS managed key aws/secretsmanager of its region"),
+    keyCheck([t.CLOUDWATCH_LOG_GROUP, t.NATIVE_LOGS_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
+    keyCheck(SECRET_TYPES, "kmsKeyId", "Secrets Manager uses the AWS managed key aws/secretsmanager"),
+    keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", SECRET_REPLICA_NOTE),
+    keyCheck([t.NATIVE_SECRETSMANAGER_SECRET], "replicaRegions[].kmsKeyId", SECRET_REPLICA_NOTE),
     // A SecureString parameter is a secret store like Secrets Manager; String parameters hold no ciphertext.
     keyCheck([t.SSM_PARAMETER], "keyId", "Parameter Store uses the AWS managed key aws/ssm", {
         appliesTo: (r) => whenKnown(r.props.type, (v) => v === "SecureString"),
     }),
     keyCheck([t.BACKUP_VAULT], "kmsKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
+    // CloudFormation's AWS::Backup::BackupVault (aws-native) names its key `encryptionKeyArn`.
+    keyCheck([t.NATIVE_BACKUP_VAULT], "encryptionKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
     keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
     // File systems, ledgers of events, notebooks and brokers AWS always encrypts: only their key is judged.
     keyCheck([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_ONTAP_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
@@ -1296,29 +1385,46 @@ const messagingChecks: Check[] = [
     // ECR encrypts every repository (AES256 by default).
     encryptionListCheck(t.ECR_REPOSITORY, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
         '{encryptionType: "KMS", kmsKey: key.arn}'),
-    {
-        types: [t.ECR_REPOSITORY],
-        property: "encryptionConfigurations[].encryptionType",
-        accepts: (v) => v === "KMS" || v === "KMS_DSSE",
-        expected: '"KMS" or "KMS_DSSE"',
-        shownStrings: ["AES256"],
-        appliesTo: (_r, config) => config.requireCustomerManagedKey,
-        unset: { value: "AES256", note: "ECR defaults it to AES256" },
-        fix: `requireCustomerManagedKey is true: set \`encryptionType: "KMS"\` with \`kmsKey: key.arn\`, or ${CONFIG_HINT}.`,
-    },
-    keyCheck([t.ECR_REPOSITORY], "encryptionConfigurations[].kmsKey", "ECR uses the AWS managed key aws/ecr", {
-        appliesAt: (block) => whenKnown(block?.encryptionType, (v) => v === "KMS" || v === "KMS_DSSE"),
-    }),
+    // CloudFormation's AWS::ECR::Repository (aws-native; pulumi-cdk sends CDK's repositories as
+    // it) has one `encryptionConfiguration` block: without it, AES256.
+    ...Object.entries(ECR_ENCRYPTION).flatMap(([type, block]): Check[] => [
+        {
+            types: [type],
+            property: `${block}.encryptionType`,
+            accepts: isEcrKms,
+            expected: '"KMS" or "KMS_DSSE"',
+            shownStrings: ["AES256"],
+            appliesTo: (_r, config) => config.requireCustomerManagedKey,
+            unset: { value: "AES256", note: "ECR defaults it to AES256" },
+            fix: `requireCustomerManagedKey is true: set \`encryptionType: "KMS"\` with \`kmsKey: key.arn\`, or ${CONFIG_HINT}.`,
+        },
+        keyCheck([type], `${block}.kmsKey`, "ECR uses the AWS managed key aws/ecr", { appliesAt: (b) => whenKnown(b?.encryptionType, isEcrKms) }),
+    ]),
 ];
 
 // ---------------------------------------------------------------- caches, search, Kafka
+
+const REPLICATION_GROUP_TYPES = [t.ELASTICACHE_REPLICATION_GROUP, t.NATIVE_ELASTICACHE_REPLICATION_GROUP];
+const MEMORYDB_NOTE = "MemoryDB uses its service-managed key";
+const MSK_NOTE = "MSK uses the AWS managed key aws/kafka";
+/**
+ * An OpenSearch domain's encryption-at-rest block, per type: CloudFormation's
+ * AWS::OpenSearchService::Domain (aws-native) calls it `encryptionAtRestOptions`; CDK's Domain
+ * sends `{enabled: false}` unless asked (or fine-grained access control needs it).
+ */
+export const OPENSEARCH_ENCRYPTION: Readonly<Record<string, string>> = {
+    [t.OPENSEARCH_DOMAIN]: "encryptAtRest",
+    [t.ELASTICSEARCH_DOMAIN]: "encryptAtRest",
+    [t.NATIVE_OPENSEARCH_DOMAIN]: "encryptionAtRestOptions",
+};
 
 const cacheChecks: Check[] = [
     {
         // The default depends on the engine: false for redis (the provider's default engine), true
         // for valkey; data tiering clusters are always encrypted. A secondary of a global
-        // datastore takes the primary's settings.
-        types: [t.ELASTICACHE_REPLICATION_GROUP],
+        // datastore takes the primary's settings. CloudFormation's AWS::ElastiCache::ReplicationGroup
+        // (aws-native) has the same inputs and defaults.
+        types: REPLICATION_GROUP_TYPES,
         property: "atRestEncryptionEnabled",
         ...ACCEPTS_TRUE,
         appliesTo: (r) => noneOf(r.props.globalReplicationGroupId),
@@ -1328,22 +1434,27 @@ const cacheChecks: Check[] = [
             : "Set `atRestEncryptionEnabled: true` (or use `engine: \"valkey\"`, encrypted by default).") +
             " It cannot change after creation: the replication group is replaced.",
     },
-    keyCheck([t.ELASTICACHE_REPLICATION_GROUP], "kmsKeyId", "ElastiCache uses its service-managed key", {
+    keyCheck(REPLICATION_GROUP_TYPES, "kmsKeyId", "ElastiCache uses its service-managed key", {
         appliesTo: (r) => all(noneOf(r.props.globalReplicationGroupId), declaredOn(r.props.atRestEncryptionEnabled, elasticacheEncryptsByDefault(r))),
     }),
-    keyCheck([t.ELASTICACHE_SERVERLESS_CACHE], "kmsKeyId", "ElastiCache uses its service-managed key"),
-    keyCheck([t.MEMORYDB_CLUSTER], "kmsKeyArn", "MemoryDB uses its service-managed key"),
-    {
-        types: [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN],
-        property: "encryptAtRest.enabled",
-        ...ACCEPTS_TRUE,
-        unset: { value: false, note: "OpenSearch Service creates the domain without encryption at rest" },
-        fix: "Set `encryptAtRest: {enabled: true}` (with `kmsKeyId` for a customer managed key; needs OpenSearch, or Elasticsearch 5.1 or later).",
-    },
-    keyCheck([t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN], "encryptAtRest.kmsKeyId", "OpenSearch Service uses the AWS managed key aws/es", {
-        appliesTo: (r) => declaredOn(blockOf(r.props.encryptAtRest)?.enabled, false),
-    }),
-    keyCheck([t.MSK_CLUSTER], "encryptionInfo.encryptionAtRestKmsKeyArn", "MSK uses the AWS managed key aws/kafka"),
+    keyCheck([t.ELASTICACHE_SERVERLESS_CACHE, t.NATIVE_ELASTICACHE_SERVERLESS_CACHE], "kmsKeyId", "ElastiCache uses its service-managed key"),
+    keyCheck([t.MEMORYDB_CLUSTER], "kmsKeyArn", MEMORYDB_NOTE),
+    keyCheck([t.NATIVE_MEMORYDB_CLUSTER], "kmsKeyId", MEMORYDB_NOTE),
+    ...Object.entries(OPENSEARCH_ENCRYPTION).flatMap(([type, block]): Check[] => [
+        {
+            types: [type],
+            property: `${block}.enabled`,
+            ...ACCEPTS_TRUE,
+            unset: { value: false, note: "OpenSearch Service creates the domain without encryption at rest" },
+            fix: `Set \`${block}: {enabled: true}\` (with \`kmsKeyId\` for a customer managed key; needs OpenSearch, or Elasticsearch 5.1 or later` +
+                `${type === t.NATIVE_OPENSEARCH_DOMAIN ? "; CDK: `encryptionAtRest: {enabled: true}`" : ""}).`,
+        },
+        keyCheck([type], `${block}.kmsKeyId`, "OpenSearch Service uses the AWS managed key aws/es", {
+            appliesTo: (r) => (isUnknown(r.props[block]) ? undefined : declaredOn(blockOf(r.props[block])?.enabled, false)),
+        }),
+    ]),
+    keyCheck([t.MSK_CLUSTER], "encryptionInfo.encryptionAtRestKmsKeyArn", MSK_NOTE),
+    keyCheck([t.NATIVE_MSK_CLUSTER], "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId", MSK_NOTE),
     {
         // DAX has no key input: a service key, so requireCustomerManagedKey does not apply.
         types: [t.DAX_CLUSTER],
@@ -1640,7 +1751,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
             "their distribution may encrypt, and AMI copies and snapshot imports), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
         resourceTypes: [
-            ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
+            ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
             t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ],
         check: (resources, config, context) => [...findEbsVolumesUnencrypted(resources, config, context), ...findMethodCachesUnencrypted(resources, context)],

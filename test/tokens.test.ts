@@ -4,7 +4,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
-import { PERFORMANCE_INSIGHTS_INPUT, RDS_SOURCE_INPUTS } from "../policies/encryption-at-rest";
+import {
+    DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION, PERFORMANCE_INSIGHTS_INPUT,
+    RDS_SOURCE_INPUTS, REDSHIFT_SNAPSHOT_INPUTS,
+} from "../policies/encryption-at-rest";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
 import { ROTATION_INPUTS } from "../policies/kms-key-rotation";
@@ -84,6 +87,19 @@ describe("aws-native type tokens and inputs", () => {
                 ["engine", "storageEncrypted", "kmsKeyId", "performanceInsightsKmsKeyId"].map((input): [string, string] => [type, input])),
             ...["engineMode", "globalClusterIdentifier"].map((input): [string, string] => [tokens.NATIVE_RDS_DB_CLUSTER, input]),
             [tokens.NATIVE_EFS_FILE_SYSTEM, "encrypted"], [tokens.NATIVE_EFS_FILE_SYSTEM, "kmsKeyId"],
+            // encryption-at-rest: every property its resource-part checks judge, and what decides whether they apply.
+            ...ENCRYPTION_CHECKS.flatMap((c) => c.types.map((type): [string, string] => [type, head(c.property)])),
+            ...["encrypted", "kmsKeyId", "snapshotId"].map((input): [string, string] => [tokens.NATIVE_EC2_VOLUME, input]),
+            ...Object.entries(KINESIS_ENCRYPTION).flatMap(([type, inputs]) => [inputs.type, inputs.key].map((input): [string, string] => [type, head(input)])),
+            ...Object.entries(DYNAMODB_ENCRYPTION).flatMap(([type, inputs]) => [inputs.block, ...inputs.keys].map((input): [string, string] => [type, head(input)])),
+            ...Object.entries(OPENSEARCH_ENCRYPTION),
+            ...Object.entries(ECR_ENCRYPTION).map(([type, block]): [string, string] => [type, head(block)]),
+            ...Object.entries(NEPTUNE_INPUTS).flatMap(([type, { key, sources }]) =>
+                [key, ...sources, "storageEncrypted", "globalClusterIdentifier"].map((input): [string, string] => [type, input])),
+            ...Object.entries(REDSHIFT_SNAPSHOT_INPUTS).flatMap(([type, inputs]) => [...inputs, "encrypted", "kmsKeyId"].map((input): [string, string] => [type, input])),
+            ...["engine", "dataTieringEnabled", "globalReplicationGroupId", "atRestEncryptionEnabled", "kmsKeyId"]
+                .map((input): [string, string] => [tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP, input]),
+            [tokens.NATIVE_SQS_QUEUE, "kmsMasterKeyId"], [tokens.NATIVE_SQS_QUEUE, "sqsManagedSseEnabled"],
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),

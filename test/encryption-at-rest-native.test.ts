@@ -1,0 +1,301 @@
+// encryption-at-rest on the aws-native data stores beyond RDS and EFS (test/encryption-at-rest.test.ts
+// has those): CloudFormation's types as pulumi-cdk sends a CDK app's (every type but the few it maps
+// to the classic provider: pulumi/pulumi-cdk src/cfn-resource-mappings.ts) or as programs write
+// aws-native directly. Each gets the verdict of its classic equivalent. The CDK-shaped props are
+// what aws-cdk-lib's L2 constructs emit by default (the source is named at each).
+import { describe, expect, it } from "vitest";
+import { EncryptionAtRestConfig, findEbsVolumesUnencrypted, findMethodCachesUnencrypted, findUnencryptedDataStores } from "../policies/encryption-at-rest";
+import type { PlainResource } from "../policies/lib/rule";
+import * as t from "../policies/lib/tokens";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
+import { useEngine } from "./helpers/engine";
+import { resource } from "./helpers/resources";
+
+const POLICY = "encryption-at-rest";
+const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const U = UNKNOWN_SENTINELS.string;
+const UB = UNKNOWN_SENTINELS.boolean;
+const UO = UNKNOWN_SENTINELS.object;
+const DEFAULTS: EncryptionAtRestConfig = { requireCustomerManagedKey: false, ebsEncryptionByDefault: false };
+const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: true };
+const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefault: true };
+
+/** Both parts of the policy on one resource, or on a stack (with its providers). */
+function judgeAll(resources: PlainResource[], config = DEFAULTS): string[] {
+    return [
+        ...resources.flatMap((r) => findUnencryptedDataStores(r, config)),
+        ...findEbsVolumesUnencrypted(resources, config, { dryRun: false }),
+        ...findMethodCachesUnencrypted(resources, { dryRun: false }),
+    ].map((f) => f.message);
+}
+const judge = (type: string, props: Record<string, unknown>, config = DEFAULTS) => judgeAll([resource(type, props, { name: "store" })], config);
+
+// The props CDK's constructs emit when told nothing (aws-cdk-lib):
+/** sqs.Queue: neither encryption input ("By default queues are encrypted using SSE-SQS"). */
+const CDK_QUEUE = { visibilityTimeout: 30 };
+/** kinesis.Stream: KMS with the AWS managed key, outside the China regions (an Fn::If on the region). */
+const CDK_STREAM = { shardCount: 1, retentionPeriodHours: 24, streamEncryption: { encryptionType: "KMS", keyId: "alias/aws/kinesis" } };
+/** dynamodb.TableV2 (an AWS::DynamoDB::GlobalTable): TableEncryptionV2.dynamoOwnedKey(), the default, sends no key. */
+const CDK_TABLE_V2 = {
+    keySchema: [{ attributeName: "pk", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "pk", attributeType: "S" }],
+    billingMode: "PAY_PER_REQUEST", replicas: [{ region: "us-east-1" }],
+};
+/** dynamodb.Table: no SSESpecification unless `encryption` is given. */
+const CDK_TABLE = { keySchema: [{ attributeName: "pk", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "pk", attributeType: "S" }], billingMode: "PAY_PER_REQUEST" };
+/** opensearchservice.Domain: `encryptionAtRestOptions: {enabled: false}` unless asked (domain.ts). */
+const CDK_DOMAIN = { engineVersion: "OpenSearch_2.11", clusterConfig: { instanceCount: 1, instanceType: "r5.large.search" }, encryptionAtRestOptions: { enabled: false } };
+/** neptune-alpha DatabaseCluster: `storageEncrypted` defaults to true. */
+const CDK_NEPTUNE = { engineVersion: "1.3.1.0", dbSubnetGroupName: "neptune-subnets", storageEncrypted: true };
+const REPLICATION_GROUP = { replicationGroupDescription: "sessions", engine: "redis", cacheNodeType: "cache.t4g.micro", numCacheClusters: 2 };
+const MSK = {
+    clusterName: "events", kafkaVersion: "3.6.0", numberOfBrokerNodes: 3,
+    brokerNodeGroupInfo: { instanceType: "kafka.m5.large", clientSubnets: ["subnet-1", "subnet-2", "subnet-3"] },
+    encryptionInfo: { encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
+};
+
+describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
+    type Row = [label: string, type: string, props: Record<string, unknown>, config: EncryptionAtRestConfig, expected: string | undefined];
+    // Labelled from the service's default and the classic equivalent's verdict before running.
+    const cases: Row[] = [
+        // SQS: SSE-SQS unless turned off; under CMK, the queue names a key.
+        ["CDK sqs.Queue (SSE-SQS by default)", t.NATIVE_SQS_QUEUE, CDK_QUEUE, DEFAULTS, undefined],
+        ["CDK QueueEncryption.SQS_MANAGED", t.NATIVE_SQS_QUEUE, { sqsManagedSseEnabled: true }, DEFAULTS, undefined],
+        ["CDK QueueEncryption.KMS_MANAGED (alias/aws/sqs)", t.NATIVE_SQS_QUEUE, { kmsMasterKeyId: "alias/aws/sqs" }, DEFAULTS, undefined],
+        ["CDK QueueEncryption.UNENCRYPTED", t.NATIVE_SQS_QUEUE, { sqsManagedSseEnabled: false }, DEFAULTS, "sqsManagedSseEnabled is false"],
+        ["CMK: CDK sqs.Queue", t.NATIVE_SQS_QUEUE, CDK_QUEUE, CMK, "kmsMasterKeyId is not set (the queue is encrypted with SQS-owned keys (SSE-SQS))"],
+        ["CMK: QueueEncryption.KMS_MANAGED", t.NATIVE_SQS_QUEUE, { kmsMasterKeyId: "alias/aws/sqs" }, CMK, "kmsMasterKeyId names the AWS managed key aws/sqs"],
+        ["CMK: QueueEncryption.KMS with a key", t.NATIVE_SQS_QUEUE, { kmsMasterKeyId: KEY }, CMK, undefined],
+        // SNS, CloudWatch Logs, Secrets Manager, Backup, ElastiCache Serverless, MemoryDB, MSK: always encrypted, their key judged under CMK.
+        ["CDK sns.Topic", t.NATIVE_SNS_TOPIC, { displayName: "orders" }, DEFAULTS, undefined],
+        ["CMK: CDK sns.Topic without masterKey", t.NATIVE_SNS_TOPIC, { displayName: "orders" }, CMK, "kmsMasterKeyId is not set (SNS stores messages with its own disk encryption)"],
+        ["CMK: sns.Topic with a masterKey", t.NATIVE_SNS_TOPIC, { kmsMasterKeyId: KEY }, CMK, undefined],
+        ["CDK logs.LogGroup", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 731 }, DEFAULTS, undefined],
+        ["CMK: CDK logs.LogGroup without encryptionKey", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 731 }, CMK, "kmsKeyId is not set (CloudWatch Logs encrypts with its own service key)"],
+        ["CMK: logs.LogGroup with an encryptionKey", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 731, kmsKeyId: KEY }, CMK, undefined],
+        ["CDK secretsmanager.Secret", t.NATIVE_SECRETSMANAGER_SECRET, { generateSecretString: {} }, DEFAULTS, undefined],
+        ["CMK: CDK secretsmanager.Secret without encryptionKey", t.NATIVE_SECRETSMANAGER_SECRET, { generateSecretString: {} }, CMK,
+            "kmsKeyId is not set (Secrets Manager uses the AWS managed key aws/secretsmanager)"],
+        ["CMK: a secret with a key and a replica region without one", t.NATIVE_SECRETSMANAGER_SECRET, { generateSecretString: {}, kmsKeyId: KEY, replicaRegions: [{ region: "eu-west-1" }] }, CMK,
+            "replicaRegions[0].kmsKeyId is not set (the replica uses the AWS managed key aws/secretsmanager of its region)"],
+        ["CMK: a secret and its replica with keys", t.NATIVE_SECRETSMANAGER_SECRET, { kmsKeyId: KEY, replicaRegions: [{ region: "eu-west-1", kmsKeyId: KEY }] }, CMK, undefined],
+        ["CDK backup.BackupVault", t.NATIVE_BACKUP_VAULT, { backupVaultName: "daily" }, DEFAULTS, undefined],
+        ["CMK: CDK backup.BackupVault without encryptionKey", t.NATIVE_BACKUP_VAULT, { backupVaultName: "daily" }, CMK, "encryptionKeyArn is not set (AWS Backup uses the AWS managed key aws/backup)"],
+        ["CMK: backup vault with a key", t.NATIVE_BACKUP_VAULT, { backupVaultName: "daily", encryptionKeyArn: KEY }, CMK, undefined],
+        ["an ElastiCache serverless cache", t.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { engine: "valkey", serverlessCacheName: "sessions" }, DEFAULTS, undefined],
+        ["CMK: a serverless cache without kmsKeyId", t.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { engine: "valkey", serverlessCacheName: "sessions" }, CMK, "kmsKeyId is not set"],
+        ["a MemoryDB cluster", t.NATIVE_MEMORYDB_CLUSTER, { clusterName: "sessions", nodeType: "db.t4g.small", aclName: "open-access" }, DEFAULTS, undefined],
+        ["CMK: a MemoryDB cluster without kmsKeyId", t.NATIVE_MEMORYDB_CLUSTER, { clusterName: "sessions", nodeType: "db.t4g.small", aclName: "open-access" }, CMK,
+            "kmsKeyId is not set (MemoryDB uses its service-managed key)"],
+        ["CMK: a MemoryDB cluster with a key", t.NATIVE_MEMORYDB_CLUSTER, { clusterName: "sessions", kmsKeyId: KEY }, CMK, undefined],
+        ["an MSK cluster", t.NATIVE_MSK_CLUSTER, MSK, DEFAULTS, undefined],
+        ["CMK: an MSK cluster without a data volume key", t.NATIVE_MSK_CLUSTER, MSK, CMK, "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId is not set (MSK uses the AWS managed key aws/kafka)"],
+        ["CMK: an MSK cluster with a data volume key", t.NATIVE_MSK_CLUSTER, { ...MSK, encryptionInfo: { encryptionAtRest: { dataVolumeKmsKeyId: KEY } } }, CMK, undefined],
+        // Kinesis: unencrypted without streamEncryption; CDK encrypts by default with aws/kinesis.
+        ["CDK kinesis.Stream (KMS with alias/aws/kinesis)", t.NATIVE_KINESIS_STREAM, CDK_STREAM, DEFAULTS, undefined],
+        ["CDK StreamEncryption.UNENCRYPTED (no streamEncryption)", t.NATIVE_KINESIS_STREAM, { shardCount: 1, retentionPeriodHours: 24 }, DEFAULTS,
+            "streamEncryption.encryptionType is not set (Kinesis Data Streams defaults it to NONE)"],
+        ["CMK: CDK kinesis.Stream (aws/kinesis)", t.NATIVE_KINESIS_STREAM, CDK_STREAM, CMK, "streamEncryption.keyId names the AWS managed key aws/kinesis"],
+        ["CMK: StreamEncryption.KMS with a key", t.NATIVE_KINESIS_STREAM, { shardCount: 1, streamEncryption: { encryptionType: "KMS", keyId: KEY } }, CMK, undefined],
+        // DynamoDB: always encrypted; under CMK, SSE with a key of the account's.
+        ["CDK dynamodb.TableV2 (AWS owned key)", t.NATIVE_DYNAMODB_GLOBAL_TABLE, CDK_TABLE_V2, DEFAULTS, undefined],
+        ["CDK TableV2 with dynamoOwnedKey() spelled out", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...CDK_TABLE_V2, sseSpecification: { sseEnabled: false } }, DEFAULTS, undefined],
+        ["CMK: CDK dynamodb.TableV2", t.NATIVE_DYNAMODB_GLOBAL_TABLE, CDK_TABLE_V2, CMK, "sseSpecification.sseEnabled is not set (DynamoDB encrypts with an AWS owned key)"],
+        ["CMK: TableV2 with dynamoOwnedKey()", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...CDK_TABLE_V2, sseSpecification: { sseEnabled: false } }, CMK,
+            "sseSpecification.sseEnabled is false (DynamoDB then encrypts with an AWS owned key)"],
+        ["CMK: TableV2 with awsManagedKey() (no replica key)", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true, sseType: "KMS" } }, CMK,
+            "replicas[0].sseSpecification.kmsMasterKeyId is not set (the replica uses the AWS managed key aws/dynamodb of its region)"],
+        ["CMK: TableV2 with customerManagedKey() (a key per replica)", t.NATIVE_DYNAMODB_GLOBAL_TABLE, {
+            ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true, sseType: "KMS" }, replicas: [{ region: "us-east-1", sseSpecification: { kmsMasterKeyId: KEY } }],
+        }, CMK, undefined],
+        ["CDK dynamodb.Table", t.NATIVE_DYNAMODB_TABLE, CDK_TABLE, DEFAULTS, undefined],
+        ["CMK: CDK dynamodb.Table", t.NATIVE_DYNAMODB_TABLE, CDK_TABLE, CMK, "sseSpecification.sseEnabled is not set (DynamoDB encrypts with an AWS owned key)"],
+        ["CMK: Table with TableEncryption.AWS_MANAGED", t.NATIVE_DYNAMODB_TABLE, { ...CDK_TABLE, sseSpecification: { sseEnabled: true } }, CMK,
+            "sseSpecification.kmsMasterKeyId is not set (DynamoDB uses the AWS managed key aws/dynamodb)"],
+        ["CMK: Table with TableEncryption.CUSTOMER_MANAGED", t.NATIVE_DYNAMODB_TABLE, { ...CDK_TABLE, sseSpecification: { sseEnabled: true, sseType: "KMS", kmsMasterKeyId: KEY } }, CMK, undefined],
+        // ElastiCache replication groups: the engine's default (off for redis, on for valkey).
+        ["a redis replication group without atRestEncryptionEnabled", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, REPLICATION_GROUP, DEFAULTS,
+            "atRestEncryptionEnabled is not set (ElastiCache defaults it to false for the redis engine)"],
+        ["a replication group with atRestEncryptionEnabled false", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { ...REPLICATION_GROUP, atRestEncryptionEnabled: false }, DEFAULTS,
+            "atRestEncryptionEnabled is false"],
+        ["a redis replication group with atRestEncryptionEnabled true", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { ...REPLICATION_GROUP, atRestEncryptionEnabled: true }, DEFAULTS, undefined],
+        ["a valkey replication group (encrypted by default)", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { ...REPLICATION_GROUP, engine: "valkey" }, DEFAULTS, undefined],
+        ["a secondary of a global datastore", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { replicationGroupDescription: "eu", globalReplicationGroupId: "ldgnf-sessions" }, CMK, undefined],
+        ["CMK: an encrypted replication group without kmsKeyId", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { ...REPLICATION_GROUP, atRestEncryptionEnabled: true }, CMK,
+            "kmsKeyId is not set (ElastiCache uses its service-managed key)"],
+        // OpenSearch: off unless asked; CDK sends enabled: false by default.
+        ["CDK opensearchservice.Domain (enabled: false)", t.NATIVE_OPENSEARCH_DOMAIN, CDK_DOMAIN, DEFAULTS, "encryptionAtRestOptions.enabled is false"],
+        ["an aws-native domain without encryptionAtRestOptions", t.NATIVE_OPENSEARCH_DOMAIN, { engineVersion: "OpenSearch_2.11" }, DEFAULTS,
+            "encryptionAtRestOptions.enabled is not set (OpenSearch Service creates the domain without encryption at rest)"],
+        ["CDK Domain with encryptionAtRest: {enabled: true}", t.NATIVE_OPENSEARCH_DOMAIN, { ...CDK_DOMAIN, encryptionAtRestOptions: { enabled: true } }, DEFAULTS, undefined],
+        ["CMK: an encrypted domain without a kmsKey", t.NATIVE_OPENSEARCH_DOMAIN, { ...CDK_DOMAIN, encryptionAtRestOptions: { enabled: true } }, CMK,
+            "encryptionAtRestOptions.kmsKeyId is not set (OpenSearch Service uses the AWS managed key aws/es)"],
+        ["CMK: an encrypted domain with a kmsKey", t.NATIVE_OPENSEARCH_DOMAIN, { ...CDK_DOMAIN, encryptionAtRestOptions: { enabled: true, kmsKeyId: KEY } }, CMK, undefined],
+        // Redshift: encrypted by default since 2025 (a boolean in CloudFormation).
+        ["a Redshift cluster without encrypted", t.NATIVE_REDSHIFT_CLUSTER, { clusterType: "single-node", nodeType: "ra3.large", dbName: "dev" }, DEFAULTS, undefined],
+        ["a Redshift cluster with encrypted true", t.NATIVE_REDSHIFT_CLUSTER, { nodeType: "ra3.large", encrypted: true }, DEFAULTS, undefined],
+        ["a Redshift cluster with encrypted false", t.NATIVE_REDSHIFT_CLUSTER, { nodeType: "ra3.large", encrypted: false }, DEFAULTS, "encrypted is false"],
+        ["a Redshift restore from a snapshot (encrypted false)", t.NATIVE_REDSHIFT_CLUSTER, { nodeType: "ra3.large", snapshotIdentifier: "orders-final", encrypted: false }, DEFAULTS, undefined],
+        ["CMK: a Redshift cluster without kmsKeyId", t.NATIVE_REDSHIFT_CLUSTER, { nodeType: "ra3.large" }, CMK, "kmsKeyId is not set (Redshift uses an AWS owned key)"],
+        // Neptune: unencrypted through the API unless asked; CDK's DatabaseCluster asks by default.
+        ["CDK neptune DatabaseCluster (storageEncrypted: true)", t.NATIVE_NEPTUNE_DB_CLUSTER, CDK_NEPTUNE, DEFAULTS, undefined],
+        ["a Neptune cluster without storageEncrypted", t.NATIVE_NEPTUNE_DB_CLUSTER, { engineVersion: "1.3.1.0" }, DEFAULTS,
+            "storageEncrypted is not set (Neptune creates the cluster unencrypted through the API)"],
+        ["a Neptune cluster with storageEncrypted false", t.NATIVE_NEPTUNE_DB_CLUSTER, { ...CDK_NEPTUNE, storageEncrypted: false }, DEFAULTS, "storageEncrypted is false. Set `storageEncrypted: true` (with `kmsKeyId`"],
+        ["a Neptune snapshot restore (its snapshot decides)", t.NATIVE_NEPTUNE_DB_CLUSTER, { snapshotIdentifier: "graph-final" }, DEFAULTS, undefined],
+        ["a Neptune point-in-time restore (sourceDbClusterIdentifier)", t.NATIVE_NEPTUNE_DB_CLUSTER, { sourceDbClusterIdentifier: "graph", restoreType: "copy-on-write" }, CMK, undefined],
+        ["a Neptune cluster in a global database", t.NATIVE_NEPTUNE_DB_CLUSTER, { globalClusterIdentifier: "graph-global" }, CMK, undefined],
+        ["CMK: CDK neptune DatabaseCluster without kmsKey", t.NATIVE_NEPTUNE_DB_CLUSTER, CDK_NEPTUNE, CMK, "kmsKeyId is not set (Neptune uses the AWS managed key aws/rds)"],
+        ["CMK: CDK neptune DatabaseCluster with kmsKey", t.NATIVE_NEPTUNE_DB_CLUSTER, { ...CDK_NEPTUNE, kmsKeyId: KEY }, CMK, undefined],
+        // ECR: AES256 by default; under CMK, KMS with a key.
+        ["CDK ecr.Repository", t.NATIVE_ECR_REPOSITORY, { imageScanningConfiguration: { scanOnPush: true } }, DEFAULTS, undefined],
+        ["CMK: CDK ecr.Repository (AES256)", t.NATIVE_ECR_REPOSITORY, { imageScanningConfiguration: { scanOnPush: true } }, CMK,
+            "encryptionConfiguration.encryptionType is not set (ECR defaults it to AES256)"],
+        ["CMK: RepositoryEncryption.KMS without a key", t.NATIVE_ECR_REPOSITORY, { encryptionConfiguration: { encryptionType: "KMS" } }, CMK,
+            "encryptionConfiguration.kmsKey is not set (ECR uses the AWS managed key aws/ecr)"],
+        ["CMK: RepositoryEncryption.KMS with a key", t.NATIVE_ECR_REPOSITORY, { encryptionConfiguration: { encryptionType: "KMS", kmsKey: KEY } }, CMK, undefined],
+        // EFS replication declared on the file system: the replica EFS creates takes aws/elasticfilesystem unless a key is named.
+        ["CMK: replication to a new file system without a key", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [{ region: "eu-west-1" }] } }, CMK,
+            "replicationConfiguration.destinations[0].kmsKeyId is not set (the replica EFS creates uses the AWS managed key aws/elasticfilesystem)"],
+        ["CMK: replication to a new file system with a key", t.NATIVE_EFS_FILE_SYSTEM,
+            { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [{ region: "eu-west-1", kmsKeyId: KEY }] } }, CMK, undefined],
+        ["CMK: replication to an existing file system (judged as that one)", t.NATIVE_EFS_FILE_SYSTEM,
+            { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [{ region: "eu-west-1", fileSystemId: "fs-0123456789abcdef0" }] } }, CMK, undefined],
+        // EBS volumes: CDK's ec2.Volume sets `encrypted` only when asked; unset, the account's default decides.
+        ["CDK ec2.Volume with encrypted: true", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true }, DEFAULTS, undefined],
+        ["CDK ec2.Volume without encrypted, EBS encryption by default off", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10 }, DEFAULTS,
+            "encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on for the account in its region)"],
+        ["CDK ec2.Volume without encrypted, ebsEncryptionByDefault in config", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10 }, EBS_DEFAULT, undefined],
+        ["an aws-native volume with encrypted false", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: false }, EBS_DEFAULT, "encrypted is false"],
+        ["a volume from a snapshot (the snapshot decides)", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", snapshotId: "snap-0123456789abcdef0" }, DEFAULTS, undefined],
+        ["CMK: an encrypted volume without a key", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true }, CMK,
+            "kmsKeyId is not set (EBS uses the region's default EBS key"],
+        ["CMK: an encrypted volume with a key", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: KEY }, CMK, undefined],
+    ];
+    it.each(cases)("%s", (_label, type, props, config, expected) => {
+        const messages = judge(type, props, config);
+        if (expected === undefined) expect(messages).toEqual([]);
+        else expect(messages).toEqual([expect.stringContaining(expected)]);
+    });
+
+    // Under requireCustomerManagedKey a queue without a key is reported whatever its flag says
+    // (the flag's finding when false, the key's when true), as a classic queue is: only by default
+    // does the unknown flag decide.
+    it("unknown at preview: an unknown sqsManagedSseEnabled (none by default)", () => {
+        expect(judge(t.NATIVE_SQS_QUEUE, { sqsManagedSseEnabled: UB })).toEqual([]);
+    });
+
+    const unknowns: [label: string, type: string, props: Record<string, unknown>][] = [
+        ["an unknown queue key", t.NATIVE_SQS_QUEUE, { kmsMasterKeyId: U }],
+        ["an unknown topic key", t.NATIVE_SNS_TOPIC, { kmsMasterKeyId: U }],
+        ["CDK's streamEncryption before pulumi-cdk resolves the region (Fn::If)", t.NATIVE_KINESIS_STREAM, { shardCount: 1, streamEncryption: UO }],
+        ["an unknown stream encryption type", t.NATIVE_KINESIS_STREAM, { streamEncryption: { encryptionType: U, keyId: KEY } }],
+        ["an unknown stream key", t.NATIVE_KINESIS_STREAM, { streamEncryption: { encryptionType: "KMS", keyId: U } }],
+        ["an unknown table SSE block", t.NATIVE_DYNAMODB_TABLE, { ...CDK_TABLE, sseSpecification: UO }],
+        ["an unknown table SSE flag", t.NATIVE_DYNAMODB_TABLE, { ...CDK_TABLE, sseSpecification: { sseEnabled: UB } }],
+        ["an unknown replica key", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true }, replicas: [{ region: "us-east-1", sseSpecification: { kmsMasterKeyId: U } }] }],
+        ["unknown replicas", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true }, replicas: U }],
+        ["an unknown secret replica key", t.NATIVE_SECRETSMANAGER_SECRET, { kmsKeyId: KEY, replicaRegions: [{ region: "eu-west-1", kmsKeyId: U }] }],
+        ["an unknown replication group engine", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { ...REPLICATION_GROUP, engine: U }],
+        ["an unknown atRestEncryptionEnabled", t.NATIVE_ELASTICACHE_REPLICATION_GROUP, { ...REPLICATION_GROUP, atRestEncryptionEnabled: UB }],
+        ["an unknown domain encryption block", t.NATIVE_OPENSEARCH_DOMAIN, { engineVersion: "OpenSearch_2.11", encryptionAtRestOptions: UO }],
+        ["an unknown domain encryption flag", t.NATIVE_OPENSEARCH_DOMAIN, { encryptionAtRestOptions: { enabled: UB } }],
+        ["an unknown Redshift encrypted", t.NATIVE_REDSHIFT_CLUSTER, { nodeType: "ra3.large", encrypted: UB }],
+        ["an unknown Neptune storageEncrypted", t.NATIVE_NEPTUNE_DB_CLUSTER, { storageEncrypted: UB }],
+        ["an unknown Neptune restore source", t.NATIVE_NEPTUNE_DB_CLUSTER, { sourceDbClusterIdentifier: U }],
+        ["an unknown ECR encryption type", t.NATIVE_ECR_REPOSITORY, { encryptionConfiguration: { encryptionType: U } }],
+        ["an unknown MSK data volume key", t.NATIVE_MSK_CLUSTER, { ...MSK, encryptionInfo: { encryptionAtRest: { dataVolumeKmsKeyId: U } } }],
+        ["an unknown EFS replication destination", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [UO] } }],
+        ["an unknown existing destination file system", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [{ region: "eu-west-1", fileSystemId: U }] } }],
+        ["an unknown volume encrypted flag", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", encrypted: UB }],
+        ["an unknown volume snapshot", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", snapshotId: U }],
+    ];
+    it.each(unknowns)("unknown at preview: %s (none, with or without requireCustomerManagedKey)", (_label, type, props) => {
+        expect(judge(type, props, DEFAULTS)).toEqual([]);
+        expect(judge(type, props, CMK)).toEqual([]);
+    });
+});
+
+describe("encryption-at-rest: aws-native EBS volumes and the account default of the stack (stack part)", () => {
+    // An aws-native resource has no `region` input: its provider's region places it.
+    const AWS = resource(t.AWS_PROVIDER, { region: "us-east-1" }, { name: "default_7_48_0" });
+    const NATIVE = (region: unknown) => resource(t.NATIVE_PROVIDER, region === undefined ? {} : { region }, { name: "default_1_79_0" });
+    const ebsDefault = resource(t.EBS_ENCRYPTION_BY_DEFAULT, { enabled: true }, { name: "ebs-default", provider: AWS.urn });
+    const volume = (provider: PlainResource, options: Partial<PlainResource> = {}) =>
+        resource(t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10 }, { name: "data", provider: provider.urn, ...options });
+    const dependsOnDefault = { dependencies: [ebsDefault.urn] };
+
+    it("credits an aws.ebs.EncryptionByDefault of the same region that the volume depends on", () => {
+        const native = NATIVE("us-east-1");
+        expect(judgeAll([AWS, native, ebsDefault, volume(native, dependsOnDefault)])).toEqual([]);
+    });
+
+    it("reports the volume when the setting is for another region, or not a dependency", () => {
+        const other = NATIVE("eu-west-1");
+        expect(judgeAll([AWS, other, ebsDefault, volume(other, dependsOnDefault)])).toEqual([
+            expect.stringContaining('aws.ebs.EncryptionByDefault "ebs-default" of this stack is for another region (us-east-1; the volume is in eu-west-1)'),
+        ]);
+        const native = NATIVE("us-east-1");
+        expect(judgeAll([AWS, native, ebsDefault, volume(native)])).toEqual([
+            expect.stringContaining('the volume does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack'),
+        ]);
+    });
+
+    it("does not report a volume whose provider's region is unknown (preview), nor one credited under CMK without its key in config", () => {
+        const unknown = NATIVE(U);
+        expect(judgeAll([AWS, unknown, ebsDefault, volume(unknown, dependsOnDefault)])).toEqual([]);
+        const native = NATIVE("us-east-1");
+        // Credited by the stack's setting: the key is then the region's default EBS key, which CMK judges.
+        expect(judgeAll([AWS, native, ebsDefault, volume(native, dependsOnDefault)], CMK)).toEqual([expect.stringContaining("kmsKeyId is not set (EBS uses the region's default EBS key")]);
+    });
+});
+
+describe("encryption-at-rest through the engine path: aws-native data stores", () => {
+    const engine = useEngine();
+    const RESOURCES = [
+        { type: t.NATIVE_SQS_QUEUE, name: "OrdersQueue", props: CDK_QUEUE },
+        { type: t.NATIVE_SQS_QUEUE, name: "PlainQueue", props: { sqsManagedSseEnabled: false } },
+        { type: t.NATIVE_KINESIS_STREAM, name: "ClickStream", props: CDK_STREAM },
+        { type: t.NATIVE_KINESIS_STREAM, name: "RawStream", props: { shardCount: 1 } },
+        { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "OrdersTable", props: CDK_TABLE_V2 },
+        { type: t.NATIVE_OPENSEARCH_DOMAIN, name: "SearchDomain", props: CDK_DOMAIN },
+        { type: t.NATIVE_NEPTUNE_DB_CLUSTER, name: "GraphCluster", props: CDK_NEPTUNE },
+        { type: t.NATIVE_EC2_VOLUME, name: "DataVolume", props: { availabilityZone: "us-east-1a", size: 10, encrypted: true } },
+    ];
+    const verdicts = (run: Awaited<ReturnType<typeof engine.run>>) =>
+        run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
+
+    it("reports CDK's unencrypted queue, stream and domain, not its defaults that AWS or CDK encrypt", async () => {
+        expect(verdicts(await engine.run({ resources: RESOURCES }))).toEqual([
+            ["PlainQueue", "sqsManagedSseEnabled is false. Remove `sqsManagedSseEnabled"],
+            ["RawStream", "streamEncryption.encryptionType is not set"],
+            ["SearchDomain", "encryptionAtRestOptions.enabled is false. Set `encryptionAtRestOptions"],
+        ]);
+    });
+
+    it("under requireCustomerManagedKey, also reports the stores without a key of the account's", async () => {
+        const run = await engine.run({ resources: RESOURCES }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(verdicts(run).map(([name, verdict]) => [name, verdict!.split(". ")[0]])).toEqual([
+            ["OrdersQueue", "kmsMasterKeyId is not set"],
+            ["PlainQueue", "sqsManagedSseEnabled is false"],
+            ["ClickStream", "streamEncryption.keyId names the AWS managed key aws/kinesis"],
+            ["RawStream", "streamEncryption.encryptionType is not set"],
+            ["OrdersTable", "sseSpecification.sseEnabled is not set"],
+            ["SearchDomain", "encryptionAtRestOptions.enabled is false"],
+            ["GraphCluster", "kmsKeyId is not set"],
+            ["DataVolume", "kmsKeyId is not set"],
+        ]);
+    });
+
+    it("preview: unknown encryption inputs give no finding and no error", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_KINESIS_STREAM, name: "ClickStream", props: { shardCount: 1, streamEncryption: { $unknown: "object" } } },
+                { type: t.NATIVE_SQS_QUEUE, name: "OrdersQueue", props: { kmsMasterKeyId: { $unknown: "string" } } },
+                { type: t.NATIVE_OPENSEARCH_DOMAIN, name: "SearchDomain", props: { encryptionAtRestOptions: { enabled: { $unknown: "boolean" } } } },
+                { type: t.NATIVE_EC2_VOLUME, name: "DataVolume", props: { availabilityZone: "us-east-1a", encrypted: { $unknown: "boolean" } } },
+            ],
+        }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+});
