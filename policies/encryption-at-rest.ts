@@ -218,6 +218,23 @@ const unsetNewDevice = (block: Block): Decided => all(flagUnset(block?.encrypted
 // asked) has the classic volume's inputs and the same default: the account's.
 const VOLUME_TYPES = [t.EBS_VOLUME, t.NATIVE_EC2_VOLUME];
 
+/**
+ * Where a launch template's EBS mappings are, per type, whether their `encrypted` is typed as a
+ * string (the classic provider's v7), and how to declare it. CloudFormation's
+ * AWS::EC2::LaunchTemplate (aws-native) nests them in `launchTemplateData`, with a boolean flag;
+ * CDK's ec2.LaunchTemplate sets it only when asked (`BlockDeviceVolume.ebs(size, {encrypted: true})`).
+ */
+export const LAUNCH_TEMPLATE_MAPPINGS: Readonly<Record<string, { ebs: string; textFlag: boolean; declare: string }>> = {
+    [t.EC2_LAUNCH_TEMPLATE]: {
+        ebs: "blockDeviceMappings[].ebs", textFlag: true,
+        declare: "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`)",
+    },
+    [t.NATIVE_EC2_LAUNCH_TEMPLATE]: {
+        ebs: "launchTemplateData.blockDeviceMappings[].ebs", textFlag: false,
+        declare: "Set `encrypted: true` in the mapping's `ebs` block (CDK: `BlockDeviceVolume.ebs(size, {encrypted: true})`)",
+    },
+};
+
 const ebsChecks: Check[] = [
     keyCheck(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
     {
@@ -253,9 +270,9 @@ const ebsChecks: Check[] = [
         appliesAt: rootKeyApplies,
     }),
     keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: deviceKeyApplies }),
-    keyCheck([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
-        appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, true)),
-    }),
+    ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).map(([type, { ebs, textFlag }]) => keyCheck([type], `${ebs}.kmsKeyId`, EBS_KEY_NOTE, {
+        appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, textFlag)),
+    })),
 ];
 
 // ---------------------------------------------------------------- EBS: the stack part
@@ -414,6 +431,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EC2_SPOT_FLEET_REQUEST]: "the spot fleet request",
     [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
     [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
+    [t.NATIVE_EC2_LAUNCH_TEMPLATE]: "the launch template",
     [t.EKS_NODE_GROUP]: "the node group",
     [t.BATCH_COMPUTE_ENVIRONMENT]: "the compute environment",
     [t.EMR_CLUSTER]: "the cluster",
@@ -525,14 +543,12 @@ const ebsStackChecks: EbsCheck[] = [
         isNewDevice,
         deviceExists,
     ),
-    ...flagChecks(
-        // The v7 type of `encrypted` is a string; programs pass "true" and true alike.
-        [t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.encrypted", ACCEPTS_TRUE_STRING,
-        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`)",
-        "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`).",
+    // The v7 type of a classic template's `encrypted` is a string; programs pass "true" and true alike.
+    ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).flatMap(([type, { ebs, textFlag, declare }]) => flagChecks(
+        [type], `${ebs}.encrypted`, textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE, declare, `${declare}.`,
         isNewTemplateVolume,
         (block) => block !== undefined,
-    ),
+    )),
     ...flagChecks(
         // An Image Builder recipe's mappings are the build instance's, and so the output AMI's
         // snapshots; `encrypted` is a string in v7, as in launch templates. Unset, the parent
@@ -556,10 +572,10 @@ const ebsStackChecks: EbsCheck[] = [
         appliesTo: creditedByStack,
         appliesAt: unsetNewDevice,
     }),
-    keyCheck<EbsJudgement>([t.EC2_LAUNCH_TEMPLATE], "blockDeviceMappings[].ebs.kmsKeyId", EBS_KEY_NOTE, {
+    ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).map(([type, { ebs, textFlag }]) => keyCheck<EbsJudgement>([type], `${ebs}.kmsKeyId`, EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
-        appliesAt: (block) => all(flagUnset(block?.encrypted, true), isNewTemplateVolume(block)),
-    }),
+        appliesAt: (block) => all(flagUnset(block?.encrypted, textFlag), isNewTemplateVolume(block)),
+    })),
 ];
 
 const ebsStackRule = propertyRule(ebsStackChecks);

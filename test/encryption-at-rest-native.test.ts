@@ -46,6 +46,13 @@ const CDK_TABLE = { keySchema: [{ attributeName: "pk", keyType: "HASH" }], attri
 const CDK_DOMAIN = { engineVersion: "OpenSearch_2.11", clusterConfig: { instanceCount: 1, instanceType: "r5.large.search" }, encryptionAtRestOptions: { enabled: false } };
 /** neptune-alpha DatabaseCluster: `storageEncrypted` defaults to true. */
 const CDK_NEPTUNE = { engineVersion: "1.3.1.0", dbSubnetGroupName: "neptune-subnets", storageEncrypted: true };
+/** ec2.LaunchTemplate: `launchTemplateData` with a mapping of `ebs` when given blockDevices (BlockDeviceVolume.ebs). */
+const CDK_TEMPLATE = (ebs?: Record<string, unknown>) => ({
+    launchTemplateData: {
+        imageId: "ami-0abcdef1234567890", instanceType: "t3.micro", metadataOptions: { httpTokens: "required" },
+        ...(ebs ? { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs }] } : {}),
+    },
+});
 const REPLICATION_GROUP = { replicationGroupDescription: "sessions", engine: "redis", cacheNodeType: "cache.t4g.micro", numCacheClusters: 2 };
 const MSK = {
     clusterName: "events", kafkaVersion: "3.6.0", numberOfBrokerNodes: 3,
@@ -170,6 +177,19 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
         ["CMK: an encrypted volume without a key", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true }, CMK,
             "kmsKeyId is not set (EBS uses the region's default EBS key"],
         ["CMK: an encrypted volume with a key", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: KEY }, CMK, undefined],
+        // Launch templates: CDK's ec2.LaunchTemplate maps volumes only when given blockDevices, encrypted only when asked.
+        ["CDK ec2.LaunchTemplate without blockDevices", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE(), DEFAULTS, undefined],
+        ["CDK BlockDeviceVolume.ebs(20) (encrypted unset)", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20 }), DEFAULTS,
+            "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on"],
+        ["CDK BlockDeviceVolume.ebs(20, {encrypted: true})", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, encrypted: true }), DEFAULTS, undefined],
+        ["a mapping with encrypted false", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, encrypted: false }), EBS_DEFAULT,
+            "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is false. Set `encrypted: true` in the mapping's `ebs` block (CDK:"],
+        ["a mapping unset with ebsEncryptionByDefault in config", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20 }), EBS_DEFAULT, undefined],
+        ["a mapping from a snapshot", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ snapshotId: "snap-0123456789abcdef0" }), DEFAULTS, undefined],
+        ["an instance store mapping (no ebs)", t.NATIVE_EC2_LAUNCH_TEMPLATE, { launchTemplateData: { blockDeviceMappings: [{ deviceName: "/dev/sdb", virtualName: "ephemeral0" }] } }, DEFAULTS, undefined],
+        ["CMK: an encrypted mapping without a key", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, encrypted: true }), CMK,
+            "launchTemplateData.blockDeviceMappings[0].ebs.kmsKeyId is not set (EBS uses the region's default EBS key"],
+        ["CMK: an encrypted mapping with a key", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, encrypted: true, kmsKeyId: KEY }), CMK, undefined],
     ];
     it.each(cases)("%s", (_label, type, props, config, expected) => {
         const messages = judge(type, props, config);
@@ -208,6 +228,10 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
         ["an unknown existing destination file system", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [{ region: "eu-west-1", fileSystemId: U }] } }],
         ["an unknown volume encrypted flag", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", encrypted: UB }],
         ["an unknown volume snapshot", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", snapshotId: U }],
+        ["an unknown mapping encrypted flag", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, encrypted: UB })],
+        ["an unknown mapping snapshot", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, snapshotId: U })],
+        ["unknown mappings", t.NATIVE_EC2_LAUNCH_TEMPLATE, { launchTemplateData: { imageId: "ami-0abcdef1234567890", blockDeviceMappings: UO } }],
+        ["an unknown launchTemplateData", t.NATIVE_EC2_LAUNCH_TEMPLATE, { launchTemplateData: UO }],
     ];
     it.each(unknowns)("unknown at preview: %s (none, with or without requireCustomerManagedKey)", (_label, type, props) => {
         expect(judge(type, props, DEFAULTS)).toEqual([]);
@@ -240,6 +264,15 @@ describe("encryption-at-rest: aws-native EBS volumes and the account default of 
         ]);
     });
 
+    it("credits it for a launch template's mappings too (the same region, a dependency)", () => {
+        const native = NATIVE("us-east-1");
+        const template = resource(t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20 }), { name: "nodes", provider: native.urn, ...dependsOnDefault });
+        expect(judgeAll([AWS, native, ebsDefault, template])).toEqual([]);
+        expect(judgeAll([AWS, native, ebsDefault, { ...template, dependencies: [] }])).toEqual([
+            expect.stringContaining('the launch template does not depend on aws.ebs.EncryptionByDefault "ebs-default"'),
+        ]);
+    });
+
     it("does not report a volume whose provider's region is unknown (preview), nor one credited under CMK without its key in config", () => {
         const unknown = NATIVE(U);
         expect(judgeAll([AWS, unknown, ebsDefault, volume(unknown, dependsOnDefault)])).toEqual([]);
@@ -260,15 +293,17 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
         { type: t.NATIVE_OPENSEARCH_DOMAIN, name: "SearchDomain", props: CDK_DOMAIN },
         { type: t.NATIVE_NEPTUNE_DB_CLUSTER, name: "GraphCluster", props: CDK_NEPTUNE },
         { type: t.NATIVE_EC2_VOLUME, name: "DataVolume", props: { availabilityZone: "us-east-1a", size: 10, encrypted: true } },
+        { type: t.NATIVE_EC2_LAUNCH_TEMPLATE, name: "WorkerTemplate", props: CDK_TEMPLATE({ volumeSize: 20 }) },
     ];
     const verdicts = (run: Awaited<ReturnType<typeof engine.run>>) =>
         run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
 
-    it("reports CDK's unencrypted queue, stream and domain, not its defaults that AWS or CDK encrypt", async () => {
+    it("reports CDK's unencrypted queue, stream, domain and template volume, not its defaults that AWS or CDK encrypt", async () => {
         expect(verdicts(await engine.run({ resources: RESOURCES }))).toEqual([
             ["PlainQueue", "sqsManagedSseEnabled is false. Remove `sqsManagedSseEnabled"],
             ["RawStream", "streamEncryption.encryptionType is not set"],
             ["SearchDomain", "encryptionAtRestOptions.enabled is false. Set `encryptionAtRestOptions"],
+            ["WorkerTemplate", "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is not set"],
         ]);
     });
 
@@ -283,6 +318,7 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["SearchDomain", "encryptionAtRestOptions.enabled is false"],
             ["GraphCluster", "kmsKeyId is not set"],
             ["DataVolume", "kmsKeyId is not set"],
+            ["WorkerTemplate", "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is not set"],
         ]);
     });
 

@@ -5,8 +5,8 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import {
-    DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION, PERFORMANCE_INSIGHTS_INPUT,
-    RDS_SOURCE_INPUTS, REDSHIFT_SNAPSHOT_INPUTS,
+    DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, LAUNCH_TEMPLATE_MAPPINGS, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION,
+    PERFORMANCE_INSIGHTS_INPUT, RDS_SOURCE_INPUTS, REDSHIFT_SNAPSHOT_INPUTS,
 } from "../policies/encryption-at-rest";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
 import { IDENTITY_POLICY_DOCUMENTS } from "../policies/iam-no-wildcard-actions";
@@ -94,6 +94,7 @@ describe("aws-native type tokens and inputs", () => {
             ...Object.entries(DYNAMODB_ENCRYPTION).flatMap(([type, inputs]) => [inputs.block, ...inputs.keys].map((input): [string, string] => [type, head(input)])),
             ...Object.entries(OPENSEARCH_ENCRYPTION),
             ...Object.entries(ECR_ENCRYPTION).map(([type, block]): [string, string] => [type, head(block)]),
+            ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).map(([type, { ebs }]): [string, string] => [type, head(ebs)]),
             ...Object.entries(NEPTUNE_INPUTS).flatMap(([type, { key, sources }]) =>
                 [key, ...sources, "storageEncrypted", "globalClusterIdentifier"].map((input): [string, string] => [type, input])),
             ...Object.entries(REDSHIFT_SNAPSHOT_INPUTS).flatMap(([type, inputs]) => [...inputs, "encrypted", "kmsKeyId"].map((input): [string, string] => [type, input])),

@@ -318,6 +318,7 @@ export const NATIVE_S3_BUCKET_POLICY = "aws-native:s3:BucketPolicy";
 export const NATIVE_S3_ACCESS_POINT = "aws-native:s3:AccessPoint";
 export const NATIVE_CLOUDFRONT_DISTRIBUTION = "aws-native:cloudfront:Distribution";
 export const NATIVE_EC2_VOLUME = "aws-native:ec2:Volume";
+export const NATIVE_EC2_LAUNCH_TEMPLATE = "aws-native:ec2:LaunchTemplate";
 export const NATIVE_SQS_QUEUE = "aws-native:sqs:Queue";
 export const NATIVE_SNS_TOPIC = "aws-native:sns:Topic";
 export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";
