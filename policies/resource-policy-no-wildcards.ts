@@ -149,11 +149,25 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.IAM_ROLE]: { path: "assumeRolePolicy", service: "role-trust" },
     // The same trust policy in aws-native's schema, as pulumi-cdk sends a CDK Role.
     [t.NATIVE_IAM_ROLE]: { path: "assumeRolePolicyDocument", service: "role-trust" },
+    // aws-native's resource policies other than S3's, judged as the classic types they match
+    // (CloudFormation's property names; a policy of a repository, file system, vault, domain, bus
+    // or API is optional there, as on the classic resources that carry one).
+    [t.NATIVE_SQS_QUEUE_INLINE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_SNS_TOPIC_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_SNS_TOPIC_INLINE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_ECR_REPOSITORY]: { path: "repositoryPolicyText", optional: true },
+    [t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY]: { path: "resourcePolicy" },
+    [t.NATIVE_EFS_FILE_SYSTEM]: { path: "fileSystemPolicy", optional: true, service: "efs" },
+    [t.NATIVE_BACKUP_VAULT]: { path: "accessPolicy", optional: true },
+    [t.NATIVE_OPENSEARCH_DOMAIN]: { path: "accessPolicies", optional: true, service: "search-domain" },
+    [t.NATIVE_EVENTS_EVENT_BUS]: { path: "policy", optional: true },
+    [t.NATIVE_APIGATEWAY_REST_API]: { path: "policy", optional: true, service: "api-gateway" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */
 export const PERMISSION_TYPES: readonly string[] = [
     t.LAMBDA_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.CLOUDWATCH_EVENT_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
+    t.NATIVE_LAMBDA_PERMISSION, t.NATIVE_EVENTS_EVENT_BUS_POLICY,
 ];
 
 /**
@@ -192,8 +206,12 @@ export function findResourcePolicyWildcards(resource: PlainResource, config: Res
 /** The resources that grant from scalar inputs: permissions and sharing lists. */
 function grantFindings(resource: PlainResource, allowed: readonly GlobMatcher[]): Finding[] {
     switch (resource.type) {
+        // aws-native's Permission has the classic one's inputs (but functionName, not read).
         case t.LAMBDA_PERMISSION:
+        case t.NATIVE_LAMBDA_PERMISSION:
             return lambdaPermissionFindings(resource, allowed);
+        case t.NATIVE_EVENTS_EVENT_BUS_POLICY:
+            return nativeBusPolicyFindings(resource, allowed);
         case t.LAMBDA_LAYER_VERSION_PERMISSION:
             return layerPermissionFindings(resource);
         case t.CLOUDWATCH_EVENT_PERMISSION:
@@ -290,7 +308,7 @@ function statementProblems(
         }
     }
     if (anyoneHere && opensToAnyone(statement, audience, document, resource, service)) {
-        problems.push(service === "api-gateway" && resource.type === t.APIGATEWAY_REST_API && isPrivateApi(resource) === true
+        problems.push(service === "api-gateway" && REST_APIS.includes(resource.type) && isPrivateApi(resource) === true
             ? `${ANYONE_PROBLEM(statement)} ${PRIVATE_API_HINT}` : ANYONE_PROBLEM(statement));
     }
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
@@ -356,6 +374,9 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
     [t.SQS_QUEUE_POLICY]: [S3_NOTIFICATIONS],
     [t.SNS_TOPIC]: [S3_NOTIFICATIONS],
     [t.SNS_TOPIC_POLICY]: [S3_NOTIFICATIONS],
+    [t.NATIVE_SQS_QUEUE_INLINE_POLICY]: [S3_NOTIFICATIONS],
+    [t.NATIVE_SNS_TOPIC_POLICY]: [S3_NOTIFICATIONS],
+    [t.NATIVE_SNS_TOPIC_INLINE_POLICY]: [S3_NOTIFICATIONS],
 };
 
 /**
@@ -696,7 +717,7 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
     switch (service) {
         case "api-gateway":
             // A separate RestApiPolicy of a private API: the stack part (privateApiMessages).
-            return resource.type === t.APIGATEWAY_REST_API ? all(negate(isPrivateApi(resource)), actionsWithin(statement, EXECUTE_API)) : actionsWithin(statement, EXECUTE_API);
+            return REST_APIS.includes(resource.type) ? all(negate(isPrivateApi(resource)), actionsWithin(statement, EXECUTE_API)) : actionsWithin(statement, EXECUTE_API);
         case "lattice-auth":
             return actionsWithin(statement, LATTICE);
         case "efs":
@@ -720,7 +741,10 @@ function actionsWithin(statement: PolicyStatement, names: readonly string[]): De
     return actions.values.length > 0;
 }
 
-/** A REST API whose endpoint type is PRIVATE (`types` is one string in provider v7, a list before). */
+/** REST APIs with a policy of their own (classic and aws-native, whose `types` is a list), whose endpoint type they show. */
+const REST_APIS: readonly string[] = [t.APIGATEWAY_REST_API, t.NATIVE_APIGATEWAY_REST_API];
+
+/** A REST API whose endpoint type is PRIVATE (`types` is one string in provider v7, a list before and in aws-native). */
 function isPrivateApi(api: PlainResource): Decided {
     const options = api.props.endpointConfiguration;
     if (isUnknown(options)) return undefined;
@@ -854,6 +878,25 @@ function eventPermissionFindings(resource: PlainResource): Finding[] {
         message: `${resource.type} "${resource.name}": principal is "*" without a condition on aws:PrincipalOrgID, so every AWS account may put events ` +
             'on the bus. Name the account, or add condition {key: "aws:PrincipalOrgID", type: "StringEquals", value: <your organization id>}.',
     }];
+}
+
+// aws-native's EventBusPolicy (CloudFormation's) grants either one IAM statement, `statement`, judged
+// as a bus policy's statements are, or a principal with an optional condition, as EventPermission.
+const BUS_STATEMENT: DocumentInput = { path: "statement" };
+
+function nativeBusPolicyFindings(resource: PlainResource, allowed: readonly GlobMatcher[]): Finding[] {
+    const { statement } = resource.props;
+    if (statement === undefined || statement === null) return eventPermissionFindings(resource);
+    let parsed = statement;
+    if (typeof statement === "string" && !isUnknown(statement)) {
+        try {
+            parsed = JSON.parse(statement);
+        } catch {
+            // Reported as a document that is not JSON.
+        }
+    }
+    const document = isUnknown(parsed) || typeof parsed === "string" ? parsed : { Version: "2012-10-17", Statement: parsed };
+    return documentFindings({ ...resource, props: { ...resource.props, statement: document } }, BUS_STATEMENT, allowed);
 }
 
 function signerMessage(resource: PlainResource): string {

@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(71);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(81);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -946,6 +946,7 @@ describe("findResourcePolicyWildcards (pure rule): permission resources", () => 
     it("covers every resource that adds a statement from scalar inputs", () => {
         expect([...PERMISSION_TYPES].sort()).toEqual([
             t.CLOUDWATCH_EVENT_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.LAMBDA_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
+            t.NATIVE_LAMBDA_PERMISSION, t.NATIVE_EVENTS_EVENT_BUS_POLICY,
         ].sort());
     });
 });
@@ -1757,6 +1758,148 @@ describe("aws-native S3 bucket policies and access points, as pulumi-cdk sends a
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): aws-native resource policies other than S3's (CDK through pulumi-cdk, or aws-native written directly)", () => {
+    // CloudFormation's names: policyDocument, repositoryPolicyText, resourcePolicy, fileSystemPolicy,
+    // accessPolicy, accessPolicies, policy; documents are objects (CDK's PolicyDocument), or JSON strings.
+    const RULE_ARN = `arn:aws:events:eu-west-1:${ACCOUNT}:rule/orders-created`;
+    const FN_URL_NONE = { principal: "*", action: "lambda:InvokeFunctionUrl", functionName: "orders-fn", functionUrlAuthType: "NONE" };
+    const at = (type: string, path: string, where: string, what: string) => `${type} "r": ${path} ${where} ${what}`;
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        // False alarms first: what CDK's grants and integrations write, and AWS's documented patterns.
+        ["topic policy: S3 event notifications pinned to the bucket and account (S3 guide)", t.NATIVE_SNS_TOPIC_POLICY, {
+            topics: [TOPIC], policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", {
+                Resource: TOPIC, Condition: { ArnLike: { "aws:SourceArn": BUCKET }, StringEquals: { "aws:SourceAccount": ACCOUNT } } })),
+        }, []],
+        ["topic policy: CDK's SnsTopic target (topic.grantPublish to events.amazonaws.com, no condition)", t.NATIVE_SNS_TOPIC_POLICY,
+            { topics: [TOPIC], policyDocument: doc(allow({ Service: "events.amazonaws.com" }, "sns:Publish", { Resource: TOPIC })) }, []],
+        ["topic inline policy: the default statement pinned by AWS:SourceOwner", t.NATIVE_SNS_TOPIC_INLINE_POLICY, {
+            topicArn: TOPIC, policyDocument: doc(allow({ AWS: "*" }, ["SNS:Publish", "SNS:Subscribe", "SNS:GetTopicAttributes"], {
+                Resource: TOPIC, ...when("StringEquals", "AWS:SourceOwner", ACCOUNT) })),
+        }, []],
+        ["queue inline policy: CDK's SqsQueue target (events.amazonaws.com pinned by ArnEquals aws:SourceArn to the rule)", t.NATIVE_SQS_QUEUE_INLINE_POLICY, {
+            queue: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/orders`,
+            policyDocument: doc(allow({ Service: "events.amazonaws.com" }, ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], {
+                Resource: QUEUE, ...when("ArnEquals", "aws:SourceArn", RULE_ARN) })),
+        }, []],
+        ["repository: cross-account pull for an account root (grantPull(new AccountPrincipal(...)))", t.NATIVE_ECR_REPOSITORY,
+            { repositoryPolicyText: doc(allow({ AWS: "arn:aws:iam::444455556666:root" }, ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])) }, []],
+        ["repository: Lambda of another account pulling, pinned by aws:sourceArn (Lambda's container image guide)", t.NATIVE_ECR_REPOSITORY, {
+            repositoryPolicyText: doc(allow({ Service: "lambda.amazonaws.com" }, ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                when("StringLike", "aws:sourceArn", "arn:aws:lambda:eu-west-1:444455556666:function:*"))),
+        }, []],
+        ["repository without a policy", t.NATIVE_ECR_REPOSITORY, { repositoryName: "orders" }, []],
+        ["secret: grantRead to another account's root, and CDK's denyAccountRootDelete", t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, {
+            secretId: `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:db-AbCdEf`,
+            resourcePolicy: doc(allow({ AWS: "arn:aws:iam::444455556666:root" }, ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]),
+                deny({ AWS: ROOT }, "secretsmanager:DeleteSecret")),
+        }, []],
+        ["file system: CDK's default policy (AnyPrincipal, ClientRootAccess and ClientWrite through a mount target)", t.NATIVE_EFS_FILE_SYSTEM, {
+            encrypted: true, fileSystemPolicy: doc(allow({ AWS: "*" }, ["elasticfilesystem:ClientRootAccess", "elasticfilesystem:ClientWrite"],
+                when("Bool", "elasticfilesystem:AccessedViaMountTarget", "true"))),
+        }, []],
+        ["file system without a policy", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true }, []],
+        ["backup vault: CDK's blockRecoveryPointDeletion (a Deny to everyone)", t.NATIVE_BACKUP_VAULT,
+            { accessPolicy: doc(deny({ AWS: "*" }, ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy"])) }, []],
+        ["backup vault: copies from the organization's accounts (Backup guide: Principal * pinned by aws:PrincipalOrgID)", t.NATIVE_BACKUP_VAULT,
+            { accessPolicy: doc(allow("*", "backup:CopyIntoBackupVault", when("StringEquals", "aws:PrincipalOrgID", ORG))) }, []],
+        ["domain: an open policy with fine-grained access control (AWS's recommendation)", t.NATIVE_OPENSEARCH_DOMAIN, {
+            accessPolicies: doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut"])), advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true },
+        }, []],
+        ["domain: an open policy in a VPC", t.NATIVE_OPENSEARCH_DOMAIN,
+            { accessPolicies: doc(allow({ AWS: "*" }, "es:ESHttpGet")), vpcOptions: { subnetIds: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-0a1b2c3d"] } }, []],
+        ["REST API: a regional API's Invoke to anyone (the API's authorizers decide)", t.NATIVE_APIGATEWAY_REST_API,
+            { endpointConfiguration: { types: ["REGIONAL"] }, policy: doc(allow({ AWS: "*" }, "execute-api:Invoke", { Resource: "execute-api:/*" })) }, []],
+        ["REST API: a private API with AWS's Deny unless aws:SourceVpce (API Gateway guide)", t.NATIVE_APIGATEWAY_REST_API, {
+            endpointConfiguration: { types: ["PRIVATE"] }, policy: doc(
+                allow("*", "execute-api:Invoke", { Resource: "execute-api:/*" }),
+                deny("*", "execute-api:Invoke", { Resource: "execute-api:/*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-0a1b2c3d4e5f") })),
+        }, []],
+        ["event bus: the organization may put events (aws:PrincipalOrgID)", t.NATIVE_EVENTS_EVENT_BUS,
+            { name: "orders", policy: doc(allow("*", "events:PutEvents", when("StringEquals", "aws:PrincipalOrgID", ORG))) }, []],
+        ["permission: S3 pinned by sourceArn and sourceAccount (CDK's LambdaDestination)", t.NATIVE_LAMBDA_PERMISSION,
+            { principal: "s3.amazonaws.com", action: "lambda:InvokeFunction", functionName: "orders-fn", sourceArn: BUCKET, sourceAccount: ACCOUNT }, []],
+        ["permission: EventBridge pinned by the rule's ARN (CDK's LambdaFunction target)", t.NATIVE_LAMBDA_PERMISSION,
+            { principal: "events.amazonaws.com", action: "lambda:InvokeFunction", functionName: "orders-fn", sourceArn: RULE_ARN }, []],
+        ["permission: a public function URL (addFunctionUrl({authType: NONE}))", t.NATIVE_LAMBDA_PERMISSION, FN_URL_NONE, []],
+        ["permission: its InvokeFunction companion (invokedViaFunctionUrl)", t.NATIVE_LAMBDA_PERMISSION,
+            { principal: "*", action: "lambda:InvokeFunction", functionName: "orders-fn", invokedViaFunctionUrl: true }, []],
+        ["bus policy: another account by id (Principal, Action, StatementId)", t.NATIVE_EVENTS_EVENT_BUS_POLICY,
+            { principal: "444455556666", action: "events:PutEvents", statementId: "partner", eventBusName: "orders" }, []],
+        ["bus policy: everyone of the organization (Condition aws:PrincipalOrgID)", t.NATIVE_EVENTS_EVENT_BUS_POLICY, {
+            principal: "*", action: "events:PutEvents", statementId: "org", condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: ORG },
+        }, []],
+        ["bus policy: a Statement for another account's root", t.NATIVE_EVENTS_EVENT_BUS_POLICY, {
+            statementId: "partner", statement: allow({ AWS: "arn:aws:iam::444455556666:root" }, "events:PutEvents", { Resource: `arn:aws:events:eu-west-1:${ACCOUNT}:event-bus/orders` }),
+        }, []],
+        // Unknown at preview: never more than a known value would report.
+        ["topic policy unknown", t.NATIVE_SNS_TOPIC_POLICY, { topics: [TOPIC], policyDocument: U.object }, []],
+        ["queue inline policy with its source ARN unknown", t.NATIVE_SQS_QUEUE_INLINE_POLICY,
+            { queue: U.string, policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", when("ArnLike", "aws:SourceArn", U.string))) }, []],
+        ["domain with its fine-grained access control unknown", t.NATIVE_OPENSEARCH_DOMAIN,
+            { accessPolicies: doc(allow({ AWS: "*" }, "es:ESHttpGet")), advancedSecurityOptions: { enabled: U.boolean } }, []],
+        ["REST API with its endpoint types unknown", t.NATIVE_APIGATEWAY_REST_API,
+            { endpointConfiguration: { types: U.array }, policy: doc(allow({ AWS: "*" }, "execute-api:Invoke")) }, []],
+        ["permission: principal unknown", t.NATIVE_LAMBDA_PERMISSION, { principal: U.string, action: "lambda:InvokeFunction", functionName: "orders-fn" }, []],
+        ["permission: a service with its source ARN unknown", t.NATIVE_LAMBDA_PERMISSION,
+            { principal: "s3.amazonaws.com", action: "lambda:InvokeFunction", functionName: "orders-fn", sourceArn: U.string }, []],
+        ["bus policy: Statement unknown", t.NATIVE_EVENTS_EVENT_BUS_POLICY, { statementId: "s", statement: U.object }, []],
+        ["bus policy: condition unknown", t.NATIVE_EVENTS_EVENT_BUS_POLICY, { principal: "*", action: "events:PutEvents", statementId: "s", condition: U.object }, []],
+
+        // Violations, as the classic types' are.
+        ["topic policy: S3 event notifications without a source pin", t.NATIVE_SNS_TOPIC_POLICY,
+            { topics: [TOPIC], policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", { Resource: TOPIC })) },
+            [at(t.NATIVE_SNS_TOPIC_POLICY, "policyDocument", "Statement[0]", UNPINNED_S3_EVENTS)]],
+        ["topic inline policy: anyone may publish", t.NATIVE_SNS_TOPIC_INLINE_POLICY,
+            { topicArn: TOPIC, policyDocument: doc(allow({ AWS: "*" }, "sns:Publish", { Resource: TOPIC })) },
+            [at(t.NATIVE_SNS_TOPIC_INLINE_POLICY, "policyDocument", "Statement[0]", ANYONE)]],
+        ["queue inline policy: anyone may send, as a JSON string", t.NATIVE_SQS_QUEUE_INLINE_POLICY,
+            { queue: "orders", policyDocument: JSON.stringify(doc(allow("*", "sqs:SendMessage", { Sid: "Open", Resource: QUEUE }))) },
+            [at(t.NATIVE_SQS_QUEUE_INLINE_POLICY, "policyDocument", 'statement "Open"', ANYONE)]],
+        ["repository: public pull", t.NATIVE_ECR_REPOSITORY,
+            { repositoryPolicyText: doc(allow("*", ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])) },
+            [at(t.NATIVE_ECR_REPOSITORY, "repositoryPolicyText", "Statement[0]", ANYONE)]],
+        ["secret: secretsmanager:* to a role of another account", t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY,
+            { secretId: "db", resourcePolicy: doc(allow({ AWS: "arn:aws:iam::444455556666:role/app" }, "secretsmanager:*")) },
+            [at(t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, "resourcePolicy", "Statement[0]", WILDCARD('"secretsmanager:*"'))]],
+        ["file system: every action to anyone through a mount target", t.NATIVE_EFS_FILE_SYSTEM,
+            { fileSystemPolicy: doc(allow({ AWS: "*" }, "*", when("Bool", "elasticfilesystem:AccessedViaMountTarget", "true"))) },
+            [at(t.NATIVE_EFS_FILE_SYSTEM, "fileSystemPolicy", "Statement[0]", WILDCARD('"*"')), at(t.NATIVE_EFS_FILE_SYSTEM, "fileSystemPolicy", "Statement[0]", ANYONE)]],
+        ["backup vault: copies from any account", t.NATIVE_BACKUP_VAULT, { accessPolicy: doc(allow("*", "backup:CopyIntoBackupVault")) },
+            [at(t.NATIVE_BACKUP_VAULT, "accessPolicy", "Statement[0]", ANYONE)]],
+        ["domain: es:* to anyone, public and without fine-grained access control", t.NATIVE_OPENSEARCH_DOMAIN,
+            { accessPolicies: doc(allow({ AWS: "*" }, "es:*")), advancedSecurityOptions: { enabled: false } },
+            [at(t.NATIVE_OPENSEARCH_DOMAIN, "accessPolicies", "Statement[0]", WILDCARD('"es:*"')), at(t.NATIVE_OPENSEARCH_DOMAIN, "accessPolicies", "Statement[0]", ANYONE)]],
+        // The policy's documented choice: es:ESHttp* is a wildcard like any other, to accept in allowedActions.
+        ["domain: es:ESHttp* to anyone with fine-grained access control (CDK's fineGrainedAccessControl policy)", t.NATIVE_OPENSEARCH_DOMAIN,
+            { accessPolicies: doc(allow({ AWS: "*" }, "es:ESHttp*")), advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true } },
+            [at(t.NATIVE_OPENSEARCH_DOMAIN, "accessPolicies", "Statement[0]", WILDCARD('"es:ESHttp*"'))]],
+        ["REST API: a private API's Invoke to anyone without a VPC endpoint pin", t.NATIVE_APIGATEWAY_REST_API,
+            { endpointConfiguration: { types: ["PRIVATE"] }, policy: doc(allow("*", "execute-api:Invoke", { Resource: "execute-api:/*" })) },
+            [at(t.NATIVE_APIGATEWAY_REST_API, "policy", "Statement[0]", ANYONE)]],
+        ["event bus: anyone may put events", t.NATIVE_EVENTS_EVENT_BUS, { name: "orders", policy: doc(allow("*", "events:PutEvents")) },
+            [at(t.NATIVE_EVENTS_EVENT_BUS, "policy", "Statement[0]", ANYONE)]],
+        ["permission: principal * without a pin", t.NATIVE_LAMBDA_PERMISSION, { principal: "*", action: "lambda:InvokeFunction", functionName: "orders-fn" },
+            [`${t.NATIVE_LAMBDA_PERMISSION} "r": principal is "*" without sourceAccount, sourceArn or principalOrgId, so any AWS account may invoke the function`]],
+        ["permission: S3 without sourceArn or sourceAccount", t.NATIVE_LAMBDA_PERMISSION, { principal: "s3.amazonaws.com", action: "lambda:InvokeFunction", functionName: "orders-fn" },
+            [`${t.NATIVE_LAMBDA_PERMISSION} "r": principal is the service principal "s3.amazonaws.com" without sourceArn or sourceAccount, so the service may invoke the function on behalf of resources in any account`]],
+        ["permission: lambda:* for a role", t.NATIVE_LAMBDA_PERMISSION, { principal: ROLE, action: "lambda:*", functionName: "orders-fn" },
+            [`${t.NATIVE_LAMBDA_PERMISSION} "r": action "lambda:*" is a wildcard`]],
+        ["bus policy: principal * without a condition", t.NATIVE_EVENTS_EVENT_BUS_POLICY, { principal: "*", action: "events:PutEvents", statementId: "all" },
+            [`${t.NATIVE_EVENTS_EVENT_BUS_POLICY} "r": principal is "*" without a condition on aws:PrincipalOrgID, so every AWS account may put events on the bus`]],
+        ["bus policy: a Statement for anyone", t.NATIVE_EVENTS_EVENT_BUS_POLICY, { statementId: "all", statement: allow("*", "events:PutEvents", { Sid: "all" }) },
+            [at(t.NATIVE_EVENTS_EVENT_BUS_POLICY, "statement", 'statement "all"', ANYONE)]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+
+    it("a private API's finding names the VPC endpoint fix", () => {
+        const [message] = check(t.NATIVE_APIGATEWAY_REST_API, { endpointConfiguration: { types: ["PRIVATE"] }, policy: doc(allow("*", "execute-api:Invoke")) });
+        expect(message).toContain("A private API takes requests from the VPC endpoints of every AWS account");
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -1925,6 +2068,42 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ["AssetsPolicy", `${t.NATIVE_S3_BUCKET_POLICY} "AssetsPolicy": policyDocument Statement[0] ${UNPINNED_CLOUDFRONT}`],
             ["SitePolicy", `${t.NATIVE_S3_BUCKET_POLICY} "SitePolicy": policyDocument Statement[0] ${ANYONE}`],
         ]);
+    });
+
+    it("aws-native resource policies other than S3's: open grants reported as the classic types', CDK's pinned grants pass, unknowns at preview pass", async () => {
+        const fn = { action: "lambda:InvokeFunction", functionName: "orders-fn" };
+        const s3Publish = (condition: Record<string, unknown>) => doc(allow({ Service: "s3.amazonaws.com" }, "sns:Publish", { Resource: TOPIC, ...condition }));
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_LAMBDA_PERMISSION, name: "OpenInvoke", props: { ...fn, principal: "*" } },
+                { type: t.NATIVE_LAMBDA_PERMISSION, name: "FnUrl", props: { ...fn, action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" } },
+                { type: t.NATIVE_ECR_REPOSITORY, name: "PublicRepo", props: { repositoryPolicyText: doc(allow("*", ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])) } },
+                { type: t.NATIVE_EFS_FILE_SYSTEM, name: "Data", props: { encrypted: true, fileSystemPolicy: doc(allow({ AWS: "*" },
+                    ["elasticfilesystem:ClientRootAccess", "elasticfilesystem:ClientWrite"], when("Bool", "elasticfilesystem:AccessedViaMountTarget", "true"))) } },
+                { type: t.NATIVE_SNS_TOPIC_POLICY, name: "Uploads", props: { topics: [TOPIC], policyDocument: s3Publish({}) } },
+                { type: t.NATIVE_SQS_QUEUE_INLINE_POLICY, name: "Events", props: { queue: "orders",
+                    policyDocument: doc(allow({ Service: "events.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("ArnEquals", "aws:SourceArn", `arn:aws:events:eu-west-1:${ACCOUNT}:rule/r`) })) } },
+                { type: t.NATIVE_EVENTS_EVENT_BUS_POLICY, name: "AllAccounts", props: { principal: "*", action: "events:PutEvents", statementId: "all" } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["OpenInvoke", "mandatory", `${t.NATIVE_LAMBDA_PERMISSION} "OpenInvoke": principal is "*" without sourceAccount, sourceArn or principalOrgId, so any AWS account may invoke the function`],
+            ["PublicRepo", "mandatory", `${t.NATIVE_ECR_REPOSITORY} "PublicRepo": repositoryPolicyText Statement[0] ${ANYONE}`],
+            ["Uploads", "mandatory", `${t.NATIVE_SNS_TOPIC_POLICY} "Uploads": policyDocument Statement[0] ${UNPINNED_S3_EVENTS}`],
+            ["AllAccounts", "mandatory", `${t.NATIVE_EVENTS_EVENT_BUS_POLICY} "AllAccounts": principal is "*" without a condition on aws:PrincipalOrgID, so every AWS account may put events on the bus`],
+        ]);
+        // At preview the bucket's and rule's ARNs, an API's endpoint types and a condition may be unknown.
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_LAMBDA_PERMISSION, name: "S3Invoke", props: { ...fn, principal: "s3.amazonaws.com", sourceArn: { $unknown: "string" } } },
+                { type: t.NATIVE_SNS_TOPIC_POLICY, name: "Uploads", props: { topics: [{ $unknown: "string" }], policyDocument: s3Publish(when("ArnLike", "aws:SourceArn", { $unknown: "string" })) } },
+                { type: t.NATIVE_APIGATEWAY_REST_API, name: "Api", props: { endpointConfiguration: { $unknown: "object" }, policy: doc(allow("*", "execute-api:Invoke")) } },
+                { type: t.NATIVE_EVENTS_EVENT_BUS_POLICY, name: "Org", props: { principal: "*", action: "events:PutEvents", statementId: "org", condition: { $unknown: "object" } } },
+                { type: t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, name: "Secret", props: { secretId: { $unknown: "string" }, resourcePolicy: { $unknown: "object" } } },
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("a Deny on aws:userid fences an open Allow to one role's sessions and the account (AWS Security Blog's pattern)", async () => {

@@ -101,6 +101,13 @@ describe("aws-native type tokens and inputs", () => {
             ...["engine", "dataTieringEnabled", "globalReplicationGroupId", "atRestEncryptionEnabled", "kmsKeyId"]
                 .map((input): [string, string] => [tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP, input]),
             [tokens.NATIVE_SQS_QUEUE, "kmsMasterKeyId"], [tokens.NATIVE_SQS_QUEUE, "sqsManagedSseEnabled"],
+            // resource-policy-no-wildcards: the classic Lambda Permission's and EventPermission's scalar inputs, a domain's
+            // fine-grained access control and VPC, a REST API's endpoint types.
+            ...["principal", "action", "sourceAccount", "sourceArn", "principalOrgId", "eventSourceToken", "functionUrlAuthType", "invokedViaFunctionUrl"]
+                .map((input): [string, string] => [tokens.NATIVE_LAMBDA_PERMISSION, input]),
+            ...["principal", "condition", "statement"].map((input): [string, string] => [tokens.NATIVE_EVENTS_EVENT_BUS_POLICY, input]),
+            [tokens.NATIVE_OPENSEARCH_DOMAIN, "advancedSecurityOptions"], [tokens.NATIVE_OPENSEARCH_DOMAIN, "vpcOptions"],
+            [tokens.NATIVE_APIGATEWAY_REST_API, "endpointConfiguration"],
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),

@@ -332,3 +332,16 @@ export const NATIVE_MSK_CLUSTER = "aws-native:msk:Cluster";
 export const NATIVE_OPENSEARCH_DOMAIN = "aws-native:opensearchservice:Domain";
 export const NATIVE_NEPTUNE_DB_CLUSTER = "aws-native:neptune:DbCluster";
 export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
+// aws-native resource policies other than S3's (resource-policy-no-wildcards). pulumi-cdk sends
+// CDK's queue, topic and event bus policies as the classic types; these are CDK's other
+// resource policies (functions' permissions, secrets, buses, REST APIs; the repositories,
+// file systems, vaults and domains above hold theirs inline) and what programs that write
+// aws-native directly use.
+export const NATIVE_SQS_QUEUE_INLINE_POLICY = "aws-native:sqs:QueueInlinePolicy";
+export const NATIVE_SNS_TOPIC_POLICY = "aws-native:sns:TopicPolicy";
+export const NATIVE_SNS_TOPIC_INLINE_POLICY = "aws-native:sns:TopicInlinePolicy";
+export const NATIVE_LAMBDA_PERMISSION = "aws-native:lambda:Permission";
+export const NATIVE_SECRETS_MANAGER_RESOURCE_POLICY = "aws-native:secretsmanager:ResourcePolicy";
+export const NATIVE_EVENTS_EVENT_BUS = "aws-native:events:EventBus";
+export const NATIVE_EVENTS_EVENT_BUS_POLICY = "aws-native:events:EventBusPolicy";
+export const NATIVE_APIGATEWAY_REST_API = "aws-native:apigateway:RestApi";
