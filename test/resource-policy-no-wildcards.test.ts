@@ -1821,6 +1821,8 @@ describe("findResourcePolicyWildcards (pure rule): aws-native resource policies 
             { principal: "s3.amazonaws.com", action: "lambda:InvokeFunction", functionName: "orders-fn", sourceArn: BUCKET, sourceAccount: ACCOUNT }, []],
         ["permission: EventBridge pinned by the rule's ARN (CDK's LambdaFunction target)", t.NATIVE_LAMBDA_PERMISSION,
             { principal: "events.amazonaws.com", action: "lambda:InvokeFunction", functionName: "orders-fn", sourceArn: RULE_ARN }, []],
+        ["permission: the organization (addPermission with an OrganizationPrincipal: principal * and principalOrgId)", t.NATIVE_LAMBDA_PERMISSION,
+            { principal: "*", action: "lambda:InvokeFunction", functionName: "orders-fn", principalOrgId: ORG }, []],
         ["permission: a public function URL (addFunctionUrl({authType: NONE}))", t.NATIVE_LAMBDA_PERMISSION, FN_URL_NONE, []],
         ["permission: its InvokeFunction companion (invokedViaFunctionUrl)", t.NATIVE_LAMBDA_PERMISSION,
             { principal: "*", action: "lambda:InvokeFunction", functionName: "orders-fn", invokedViaFunctionUrl: true }, []],
