@@ -946,6 +946,116 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Other services' credentials in aws-native resources (aws-native 1.79.0 marks none secret): the
+    // inputs the classic types hold them in, read by name (a reference or a setting passes).
+    describe("aws-native credentials of other services (users, master users, environments, settings, user data)", () => {
+        const DYNAMIC_REF = "{{resolve:secretsmanager:arn:aws:secretsmanager:us-east-1:123456789012:secret:svc-AbCdEf:SecretString:password::}}";
+        const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:svc-AbCdEf";
+        const broker = (users: unknown[]) => ({ brokerName: "orders", engineType: "ACTIVEMQ", engineVersion: "5.18", hostInstanceType: "mq.t3.micro", deploymentMode: "SINGLE_INSTANCE", publiclyAccessible: false, users });
+        const domain = (masterUserOptions: Record<string, unknown>) => ({ domainName: "search", engineVersion: "OpenSearch_2.17",
+            advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true, masterUserOptions } });
+        const appRunner = (runtimeEnvironmentVariables: unknown[], runtimeEnvironmentSecrets: unknown[] = []) => ({
+            sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC",
+                imageConfiguration: { port: "8000", runtimeEnvironmentVariables, runtimeEnvironmentSecrets } } },
+        });
+        const model = (environment: Record<string, string>) => ({ executionRoleArn: "arn:aws:iam::123456789012:role/sm", primaryContainer: { image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:2.1", environment } });
+        const batchJob = (environment: unknown[], secrets: unknown[] = []) => ({ type: "container", containerProperties: { image: "public.ecr.aws/amazonlinux/amazonlinux:2023", environment, secrets } });
+        const glue = (connectionProperties: Record<string, string>) => ({ catalogId: "123456789012", connectionInput: { name: "orders-jdbc", connectionType: "JDBC", connectionProperties } });
+        const beanstalk = (optionSettings: unknown[]) => ({ applicationName: "orders", solutionStackName: "64bit Amazon Linux 2023 v6.1.0 running Node.js 20", optionSettings });
+        const b64 = (s: string) => Buffer.from(s).toString("base64");
+        const cases: [string, string, Record<string, unknown>, string[]][] = [
+            // False alarms first: references, generated credentials, settings, unknowns, other names.
+            ["an MQ user's password from Secrets Manager (a dynamic reference) passes", "aws-native:amazonmq:Broker", broker([{ username: "app", password: DYNAMIC_REF, consoleAccess: false }]), []],
+            ["an MQ user's password unknown at preview passes", "aws-native:amazonmq:Broker", broker([{ username: "app", password: U }]), []],
+            ["an OpenSearch master user by ARN, and CDK's generated master password, pass", "aws-native:opensearchservice:Domain",
+                domain({ masterUserName: "admin", masterUserPassword: DYNAMIC_REF }), []],
+            ["an IAM user's password from SecretValue.ssmSecure (a dynamic reference) passes", "aws-native:iam:User",
+                { userName: "ops", loginProfile: { password: "{{resolve:ssm-secure:secure-parameter:1}}", passwordResetRequired: true } }, []],
+            ["App Runner secrets and plain settings pass", "aws-native:apprunner:Service",
+                appRunner([{ name: "PORT", value: "8000" }, { name: "DB_SECRET_ARN", value: SECRET_ARN }], [{ name: "DB_PASSWORD", value: SECRET_ARN }]), []],
+            ["a SageMaker model's settings pass", "aws-native:sagemaker:Model", model({ HF_MODEL_ID: "distilbert-base-uncased", SAGEMAKER_PROGRAM: "inference.py", HF_TASK: "text-classification" }), []],
+            ["Batch secrets and plain settings pass", "aws-native:batch:JobDefinition",
+                batchJob([{ name: "AWS_REGION", value: "us-east-1" }, { name: "TOKEN_TTL", value: "3600" }], [{ name: "DB_PASSWORD", valueFrom: SECRET_ARN }]), []],
+            ["a Glue connection by Secrets Manager (SECRET_ID) passes", "aws-native:glue:Connection",
+                glue({ JDBC_CONNECTION_URL: "jdbc:postgresql://orders.example.internal:5432/orders", SECRET_ID: "orders-db", JDBC_ENFORCE_SSL: "true" }), []],
+            ["a DMS endpoint through Secrets Manager passes", "aws-native:dms:Endpoint",
+                { endpointType: "source", engineName: "postgres", databaseName: "orders", postgreSqlSettings: { secretsManagerSecretId: SECRET_ARN, secretsManagerAccessRoleArn: "arn:aws:iam::123456789012:role/dms-secrets" } }, []],
+            ["an ElastiCache user's passwords unknown at preview pass", "aws-native:elasticache:User",
+                { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all", authenticationMode: { type: "password", passwords: [U] } }, []],
+            ["Beanstalk settings (a key pair's name, an instance profile, a setting) pass", "aws-native:elasticbeanstalk:Environment",
+                beanstalk([{ namespace: "aws:autoscaling:launchconfiguration", optionName: "EC2KeyName", value: "orders-keypair" },
+                    { namespace: "aws:autoscaling:launchconfiguration", optionName: "IamInstanceProfile", value: "aws-elasticbeanstalk-ec2-role" },
+                    { namespace: "aws:elasticbeanstalk:application:environment", optionName: "NODE_ENV", value: "production" }]), []],
+            ["a String parameter that is no credential passes", "aws-native:ssm:Parameter", { name: "/get-aws-ssm-parameter/test", type: "String", value: "test" }, []],
+            ["a String parameter holding a secret's ARN passes", "aws-native:ssm:Parameter", { name: "/orders/db_password_arn", type: "String", value: SECRET_ARN }, []],
+            ["user data that fetches its secret passes", "aws-native:ec2:Instance",
+                { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: b64("#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id orders-db --query SecretString --output text)\n") }, []],
+            ["a Glue connection's authentication by a secret, a key, a token URL and a client ID passes", "aws-native:glue:Connection",
+                { catalogId: "123456789012", connectionInput: { name: "sfdc", connectionType: "SALESFORCE", connectionProperties: { INSTANCE_URL: "https://acme.my.salesforce.com" },
+                    authenticationConfiguration: { authenticationType: "OAUTH2", secretArn: SECRET_ARN, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1",
+                        oAuth2Properties: { oAuth2GrantType: "CLIENT_CREDENTIALS", tokenUrl: "https://login.salesforce.com/services/oauth2/token",
+                            oAuth2ClientApplication: { userManagedClientApplicationClientId: "3MVG9d8..z.hDcPJZPIqn" } } } } }, []],
+            ["an Amplify app's token from SecretValue.secretsManager and its generated basic auth pass", "aws-native:amplify:App",
+                { name: "site", repository: "https://github.com/acme/site", oauthToken: "{{resolve:secretsmanager:my-github-token:SecretString:::}}",
+                    basicAuthConfig: { enableBasicAuth: true, username: "preview", password: DYNAMIC_REF } }, []],
+            ["outside the listed inputs names do not count", "aws-native:amazonmq:Broker",
+                { ...broker([{ username: "app", password: DYNAMIC_REF }]), tags: [{ key: "api_token", value: `${PLAIN}-native-mq-t` }] }, []],
+            // Plaintext credentials, as the classic types report them.
+            ["an MQ user's literal password is reported", "aws-native:amazonmq:Broker", broker([{ username: "app", password: `${PLAIN}-native-mq` }]), ["users.0.password"]],
+            ["an OpenSearch literal master password is reported", "aws-native:opensearchservice:Domain",
+                domain({ masterUserName: "admin", masterUserPassword: `${PLAIN}-native-os` }), ["advancedSecurityOptions.masterUserOptions.masterUserPassword"]],
+            ["an IAM user's literal console password is reported", "aws-native:iam:User", { userName: "ops", loginProfile: { password: `${PLAIN}-native-iam` } }, ["loginProfile.password"]],
+            ["an App Runner variable named like a credential is reported", "aws-native:apprunner:Service",
+                appRunner([{ name: "PORT", value: "8000" }, { name: "DB_PASSWORD", value: `${PLAIN}-native-ar` }]),
+                ["sourceConfiguration.imageRepository.imageConfiguration.runtimeEnvironmentVariables.DB_PASSWORD"]],
+            ["a SageMaker model variable named like a credential is reported", "aws-native:sagemaker:Model",
+                model({ HF_MODEL_ID: "meta-llama/Llama-3-8B", HF_API_TOKEN: `${PLAIN}-native-sm` }), ["primaryContainer.environment.HF_API_TOKEN"]],
+            ["a Batch variable named like a credential is reported", "aws-native:batch:JobDefinition",
+                batchJob([{ name: "AWS_REGION", value: "us-east-1" }, { name: "DB_PASSWORD", value: `${PLAIN}-native-batch` }]), ["containerProperties.environment.DB_PASSWORD"]],
+            ["a Batch ECS container's variable is reported", "aws-native:batch:JobDefinition",
+                { type: "container", platformCapabilities: ["FARGATE"], ecsProperties: { taskProperties: [{ containers: [{ name: "main", image: "busybox", environment: [{ name: "API_KEY", value: `${PLAIN}-native-becs` }] }] }] } },
+                ["ecsProperties.taskProperties.0.containers.main.environment.API_KEY"]],
+            ["a Batch EKS container's variable is reported", "aws-native:batch:JobDefinition",
+                { type: "container", eksProperties: { podProperties: { containers: [{ name: "main", image: "busybox", env: [{ name: "DB_PASSWORD", value: `${PLAIN}-native-beks` }] }] } } },
+                ["eksProperties.podProperties.containers.main.env.DB_PASSWORD"]],
+            ["a multi-node Batch job's ECS container variable is reported", "aws-native:batch:JobDefinition",
+                { type: "multinode", nodeProperties: { mainNode: 0, numNodes: 2, nodeRangeProperties: [{ targetNodes: "0:",
+                    ecsProperties: { taskProperties: [{ containers: [{ name: "mpi", image: "busybox", environment: [{ name: "DB_PASSWORD", value: `${PLAIN}-native-bnode` }] }] }] } }] } },
+                ["nodeProperties.nodeRangeProperties.0.ecsProperties.taskProperties.0.containers.mpi.environment.DB_PASSWORD"]],
+            ["a Glue connection's OAuth client secret is reported", "aws-native:glue:Connection",
+                { catalogId: "123456789012", connectionInput: { name: "sfdc", connectionType: "SALESFORCE",
+                    authenticationConfiguration: { authenticationType: "OAUTH2", oAuth2Properties: { oAuth2GrantType: "CLIENT_CREDENTIALS",
+                        oAuth2Credentials: { userManagedClientApplicationClientSecret: `${PLAIN}-native-glue-oauth` } } } } },
+                ["connectionInput.authenticationConfiguration.oAuth2Properties.oAuth2Credentials.userManagedClientApplicationClientSecret"]],
+            ["a Glue connection's literal PASSWORD is reported", "aws-native:glue:Connection",
+                glue({ JDBC_CONNECTION_URL: "jdbc:postgresql://orders.example.internal:5432/orders", USERNAME: "etl", PASSWORD: `${PLAIN}-native-glue` }), ["connectionInput.connectionProperties.PASSWORD"]],
+            ["a DMS endpoint's literal password is reported, at the top and in its settings", "aws-native:dms:Endpoint",
+                { endpointType: "source", engineName: "mongodb", username: "dms", password: `${PLAIN}-native-dms`, serverName: "mongo.internal", port: 27017,
+                    mongoDbSettings: { authType: "password", password: `${PLAIN}-native-dms-m` }, kafkaSettings: { saslUserName: "dms", saslPassword: `${PLAIN}-native-dms-k` } },
+                ["password", "mongoDbSettings.password", "kafkaSettings.saslPassword"]],
+            ["an ElastiCache user's literal password is reported", "aws-native:elasticache:User",
+                { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all", passwords: [`${PLAIN}-native-ec-passw0rd`] }, ["passwords.0"]],
+            ["a MemoryDB user's literal password is reported", "aws-native:memorydb:User",
+                { userName: "app", accessString: "on ~* &* +@all", authenticationMode: { type: "password", passwords: [`${PLAIN}-native-mdb-passw0rd`] } }, ["authenticationMode.passwords.0"]],
+            ["an Amplify app's basic auth password and credential variable are reported", "aws-native:amplify:App",
+                { name: "site", basicAuthConfig: { enableBasicAuth: true, username: "preview", password: `${PLAIN}-native-amp` },
+                    environmentVariables: [{ name: "AMPLIFY_MONOREPO_APP_ROOT", value: "frontend" }, { name: "API_SECRET", value: `${PLAIN}-native-amp-v` }] },
+                ["basicAuthConfig.password", "environmentVariables.API_SECRET"]],
+            ["a Beanstalk environment variable named like a credential is reported", "aws-native:elasticbeanstalk:Environment",
+                beanstalk([{ namespace: "aws:elasticbeanstalk:application:environment", optionName: "NODE_ENV", value: "production" },
+                    { namespace: "aws:elasticbeanstalk:application:environment", optionName: "DB_PASSWORD", value: `${PLAIN}-native-eb` }]), ["optionSettings.DB_PASSWORD"]],
+            ["a String parameter named like a credential holding a literal is reported", "aws-native:ssm:Parameter",
+                { name: "/orders/prod/db_password", type: "String", value: `${PLAIN}-native-ssm` }, ["value"]],
+            ["user data exporting a literal password is reported", "aws-native:ec2:Instance",
+                { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: b64(`#!/bin/bash\nexport DB_PASSWORD=${PLAIN}-native-ud\n`) }, ["userData"]],
+            ["a launch template's user data exporting a literal password is reported", "aws-native:ec2:LaunchTemplate",
+                { launchTemplateName: "web", launchTemplateData: { imageId: "ami-0123456789abcdef0", userData: b64(`#!/bin/bash\nexport API_TOKEN=${PLAIN}-native-lt\n`) } }, ["launchTemplateData.userData"]],
+        ];
+        it.each(cases)("%s", (_label, type, props, expected) => {
+            expect(paths(type, props)).toEqual(expected);
+        });
+    });
+
 });
 
 // ---------------------------------------------------------------- secretness and the rule
@@ -1207,6 +1317,41 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(run.of(POLICY)[0].message).toContain("`environment.variables.DB_PASSWORD`");
         expect(run.of(POLICY)[1].message).toContain("`containerDefinitions.web.environment.DB_PASSWORD`");
         expect(run.of(POLICY)[2].message).toContain("`masterUserPassword`");
+    });
+
+    it("aws-native users, option settings and parameters of other services: plaintext reported, secret or unknown passes", async () => {
+        const broker = (name: string, password: unknown) => ({
+            type: "aws-native:amazonmq:Broker", name,
+            props: { brokerName: name, engineType: "RABBITMQ", engineVersion: "3.13", hostInstanceType: "mq.t3.micro", deploymentMode: "SINGLE_INSTANCE", publiclyAccessible: false,
+                users: [{ username: "app", password }] },
+        });
+        const beanstalk = (name: string, value: unknown) => ({
+            type: "aws-native:elasticbeanstalk:Environment", name,
+            props: { applicationName: "orders", solutionStackName: "64bit Amazon Linux 2023 v6.1.0 running Node.js 20",
+                optionSettings: [{ namespace: "aws:autoscaling:launchconfiguration", optionName: "EC2KeyName", value: "orders-keypair" },
+                    { namespace: "aws:elasticbeanstalk:application:environment", optionName: "DB_PASSWORD", value }] },
+        });
+        const parameter = (name: string, value: unknown) => ({ type: "aws-native:ssm:Parameter", name, props: { name: "/orders/prod/db_password", type: "String", value } });
+        const run = await analyze({
+            resources: [
+                broker("native-mq-plain", `${PLAIN}-engine-native-mq`),
+                broker("native-mq-secret", { $secret: `${SECRET}-engine-native-mq` }),
+                broker("native-mq-unknown", { $unknown: "string" }),
+                beanstalk("native-eb-plain", `${PLAIN}-engine-native-eb`),
+                beanstalk("native-eb-secret", { $secret: `${SECRET}-engine-native-eb` }),
+                beanstalk("native-eb-unknown", { $unknown: "string" }),
+                parameter("native-ssm-plain", `${PLAIN}-engine-native-ssm`),
+                parameter("native-ssm-unknown", { $unknown: "string" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["native-mq-plain", "mandatory", "plaintext"],
+            ["native-eb-plain", "mandatory", "plaintext"],
+            ["native-ssm-plain", "mandatory", "plaintext"],
+        ]);
+        expect(run.of(POLICY)[0].message).toContain("`users.0.password`");
+        expect(run.of(POLICY)[1].message).toContain("`optionSettings.DB_PASSWORD`");
+        expect(run.of(POLICY)[2].message).toContain("`value`");
     });
 
     // Every config a user can write, with what the policy must then do.

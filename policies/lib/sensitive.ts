@@ -104,13 +104,16 @@ export function isAwsType(type: string): boolean {
 }
 
 // The inputs of @pulumi/aws-native types (pulumi-cdk sends CDK's resources as these) that hold what
-// the classic types' full judgement reads: environments, where names say what a value is, and
-// databases' master passwords, which the classic provider marks sensitive but aws-native's SDK
-// does not (so they are judged by name: a setting or a reference still passes). The rest of such
-// a resource gets tiers 0-2, as another provider's. Paths as the provider marks': `*` is a list
-// element. aws-native's containerDefinitions is a list of objects (not a JSON string), its
-// environment name/value pairs (TaskDefinitionKeyValuePairArgs); a Lambda's variables a map
-// (FunctionEnvironmentArgs). aws-native 1.79.0 has no CodeBuild Project nor DocumentDB cluster.
+// the classic types' full judgement reads: environments, settings and user data, where names say
+// what a value is, and the passwords, tokens and keys the classic provider marks sensitive but
+// aws-native's SDK does not (1.79.0 marks no input secret: so they are judged by name, and a
+// setting or a reference still passes). The rest of such a resource gets tiers 0-2, as another
+// provider's. Paths as the provider marks': `*` is a list element. aws-native's containerDefinitions
+// is a list of objects (not a JSON string) and its environments, App Runner's, Batch's and
+// Amplify's are name/value pairs (`*KeyValuePairArgs`, `*EnvironmentArgs`); Lambda's variables and
+// SageMaker's container environment are maps. aws-native 1.79.0 has no CodeBuild Project nor
+// DocumentDB cluster, and Neptune's DbCluster takes no password (IAM authentication).
+const BATCH_CONTAINERS = ["ecsProperties.taskProperties.*.containers.*.environment", "eksProperties.podProperties.containers.*.env", "eksProperties.podProperties.initContainers.*.env"];
 export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_LAMBDA_FUNCTION]: ["environment.variables"],
     [t.NATIVE_ECS_TASK_DEFINITION]: ["containerDefinitions.*.environment"],
@@ -118,6 +121,37 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_RDS_DB_CLUSTER]: ["masterUserPassword"],
     [t.NATIVE_REDSHIFT_CLUSTER]: ["masterUserPassword"],
     [t.NATIVE_DOCDB_ELASTIC_CLUSTER]: ["adminUserPassword"],
+    [t.NATIVE_AMAZONMQ_BROKER]: ["users.*.password", "ldapServerMetadata.serviceAccountPassword"],
+    [t.NATIVE_OPENSEARCH_DOMAIN]: ["advancedSecurityOptions.masterUserOptions.masterUserPassword"],
+    [t.NATIVE_IAM_USER]: ["loginProfile.password"],
+    [t.NATIVE_ELASTICACHE_USER]: ["passwords", "authenticationMode.passwords"],
+    [t.NATIVE_MEMORYDB_USER]: ["authenticationMode.passwords"],
+    [t.NATIVE_DMS_ENDPOINT]: [
+        "password", "gcpMySqlSettings.password", "microsoftSqlServerSettings.password", "mongoDbSettings.password",
+        "kafkaSettings.saslPassword", "kafkaSettings.sslClientKeyPassword", "redisSettings.authPassword", "oracleSettings.asmPassword",
+    ],
+    // Glue's connection properties (PASSWORD beside USERNAME) and its authentication (basic, custom, OAuth).
+    [t.NATIVE_GLUE_CONNECTION]: ["connectionInput.connectionProperties", "connectionInput.athenaProperties", "connectionInput.authenticationConfiguration"],
+    [t.NATIVE_APPRUNNER_SERVICE]: [
+        "sourceConfiguration.imageRepository.imageConfiguration.runtimeEnvironmentVariables",
+        "sourceConfiguration.codeRepository.codeConfiguration.codeConfigurationValues.runtimeEnvironmentVariables",
+    ],
+    [t.NATIVE_SAGEMAKER_MODEL]: ["primaryContainer.environment", "containers.*.environment"],
+    [t.NATIVE_BATCH_JOB_DEFINITION]: [
+        "containerProperties.environment", ...BATCH_CONTAINERS,
+        "nodeProperties.nodeRangeProperties.*.container.environment", ...BATCH_CONTAINERS.map((p) => `nodeProperties.nodeRangeProperties.*.${p}`),
+    ],
+    [t.NATIVE_AMPLIFY_APP]: [
+        "accessToken", "oauthToken", "basicAuthConfig", "environmentVariables", "autoBranchCreationConfig.basicAuthConfig", "autoBranchCreationConfig.environmentVariables",
+    ],
+    [t.NATIVE_AMPLIFY_BRANCH]: ["basicAuthConfig", "environmentVariables"],
+    // Option settings are {namespace, optionName, value}: environment variables and, say, aws:rds:dbinstance DBPassword.
+    [t.NATIVE_BEANSTALK_ENVIRONMENT]: ["optionSettings"],
+    [t.NATIVE_BEANSTALK_CONFIGURATION_TEMPLATE]: ["optionSettings"],
+    // A String parameter's value, judged by the parameter's name as the classic one's (CloudFormation creates no SecureString).
+    [t.NATIVE_SSM_PARAMETER]: ["value"],
+    [t.NATIVE_EC2_INSTANCE]: ["userData"],
+    [t.NATIVE_EC2_LAUNCH_TEMPLATE]: ["launchTemplateData.userData"],
 };
 const NATIVE_FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
     Object.entries(NATIVE_FULL_INPUTS).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),
@@ -129,8 +163,10 @@ const NATIVE_FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
 // A CodePipeline variable is named by `name` and given `defaultValue`; a maintenance window task's
 // document parameter by `name` and given `values` (`{name: "commands", values: [...]}`, as an
 // association's `parameters` map gives them).
+// An aws-native Beanstalk option setting is named by `optionName`.
 const PAIRS: readonly (readonly [string, string])[] = [
     ["name", "value"], ["Name", "Value"], ["key", "value"], ["Key", "Value"], ["ParameterKey", "ParameterValue"], ["name", "defaultValue"], ["name", "values"],
+    ["optionName", "value"],
 ];
 // Lists whose elements are named (ECS containers): `containerDefinitions.web...`.
 const ELEMENT_NAMES = ["name", "Name"];
@@ -457,7 +493,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     // collector's configuration, which its AOT_CONFIG_CONTENT reads from the parameter with
     // `valueFrom`, is stored there as AWS's guide shows).
     const mayBeYaml = (ctx: WalkContext) => (ctx.key !== undefined && YAML_KEYS.has(ctx.key.toLowerCase()))
-        || (type === t.SSM_PARAMETER && ctx.depth === 1 && ctx.key !== undefined && SSM_VALUE_KEYS.has(ctx.key));
+        || (SSM_PARAMETERS.has(type) && ctx.depth === 1 && ctx.key !== undefined && SSM_VALUE_KEYS.has(ctx.key));
     const judge = (value: string, ctx: WalkContext, schedule: (child: unknown, c: WalkContext) => void) => {
         if (ctx.marks.hit ? isUnusableLiterally(value) : isUnusable(value)) return;
         const dummy = ctx.siblings.emulator && isEmulatorDummy(value);
@@ -597,7 +633,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const full = ctx.full;
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
             const fieldName = namedValue(value);
-            const parameter = ctx.depth === 0 && type === t.SSM_PARAMETER ? parameterNameOf(value) : undefined;
+            const parameter = ctx.depth === 0 && SSM_PARAMETERS.has(type) ? parameterNameOf(value) : undefined;
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
                 const marks = deeper(ctx, ctx.marks, key, value);
@@ -648,6 +684,8 @@ function deeper(ctx: WalkContext, state: MarkState, segment: string, holder?: Re
     return ctx.depth < MAX_MARK_DEPTH ? advance(state, segment, holder) : state.hit ? { pending: [], hit: state.hit, namesOff: state.namesOff } : NO_MARKS;
 }
 
+// SSM parameters whose value is judged by their name: the classic one's and aws-native's (same `name` and `value`).
+const SSM_PARAMETERS: ReadonlySet<string> = new Set([t.SSM_PARAMETER, t.NATIVE_SSM_PARAMETER]);
 // An SSM parameter's value, in its two inputs (`insecureValue` is the value not marked secret).
 const SSM_VALUE_KEYS: ReadonlySet<string> = new Set(["value", "insecureValue"]);
 
