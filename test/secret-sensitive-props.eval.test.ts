@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, Category, EVALUATION, EvalCase } from "../fixtures/secret-sensitive-props/evaluation";
-import { evaluate, EVALUATION_BLOCK, evaluationBlock, precision, recall, report, TARGETS } from "../tools/eval-secrets";
+import { evaluate, EVALUATION_BLOCK, evaluationBlock, precision, recall, report, reported, TARGETS } from "../tools/eval-secrets";
 import { EngineRun, PACK_DIR, useEngine } from "./helpers/engine";
 import { assertNotShown } from "./helpers/secrets";
 
@@ -39,6 +39,43 @@ describe("the evaluation set", () => {
         const end = page.indexOf(EVALUATION_BLOCK.end);
         expect(start >= 0 && end > start, "the page has the evaluation block").toBe(true);
         expect(page.slice(start, end + EVALUATION_BLOCK.end.length)).toBe(evaluationBlock(evaluate()));
+    });
+});
+
+// pulumi-cdk sends CDK's task definitions, job definitions, state machines and parameters as
+// aws-native types, whose container and job properties are objects where the classic types take
+// JSON strings: every evaluation case of the classic type, sent as aws-native's, is reported at the
+// same paths (NATIVE_FULL_INPUTS reads what the classic documents hold).
+describe("aws-native types as their classic counterparts on the evaluation set", () => {
+    const parsed = (props: Record<string, unknown>, keys: string[]): Record<string, unknown> | undefined => {
+        const out = { ...props };
+        for (const k of keys) {
+            if (typeof props[k] !== "string") continue;
+            try {
+                out[k] = JSON.parse(props[k] as string);
+            } catch {
+                return undefined; // a malformed document: the classic judges a string, aws-native cannot have one
+            }
+        }
+        return out;
+    };
+    const paths = (type: string, props: Record<string, unknown>) => reported({ id: "", category: "N3", type, props, expect: [], source: "" });
+    const COUNTERPARTS: [string, string, (props: Record<string, unknown>) => Record<string, unknown> | undefined, (path: string) => string][] = [
+        ["aws:ecs/taskDefinition:TaskDefinition", "aws-native:ecs:TaskDefinition", (p) => parsed(p, ["containerDefinitions"]), (x) => x],
+        ["aws:batch/jobDefinition:JobDefinition", "aws-native:batch:JobDefinition", (p) => parsed(p, ["containerProperties", "ecsProperties", "nodeProperties"]), (x) => x],
+        ["aws:sfn/stateMachine:StateMachine", "aws-native:stepfunctions:StateMachine",
+            (p) => (typeof p.definition === "string" ? { roleArn: p.roleArn, definitionString: p.definition } : undefined), (x) => x.replace(/^definition(?=\.|$)/, "definitionString")],
+        ["aws:ssm/parameter:Parameter", "aws-native:ssm:Parameter",
+            (p) => (p.type !== "SecureString" && "value" in p ? { name: p.name, type: p.type ?? "String", value: p.value } : undefined), (x) => x],
+    ];
+    it.each(COUNTERPARTS)("%s as %s", (classic, native, toNative, nativePath) => {
+        const cases = EVALUATION.filter((c) => c.type === classic).flatMap((c) => {
+            const props = toNative(c.props);
+            return props === undefined ? [] : [{ c, props }];
+        });
+        expect(cases.length).toBeGreaterThan(0);
+        const differ = cases.filter(({ c, props }) => JSON.stringify(reported(c).map(nativePath)) !== JSON.stringify(paths(native, props))).map(({ c }) => c.id);
+        expect(differ).toEqual([]);
     });
 });
 

@@ -113,10 +113,13 @@ export function isAwsType(type: string): boolean {
 // Amplify's are name/value pairs (`*KeyValuePairArgs`, `*EnvironmentArgs`); Lambda's variables and
 // SageMaker's container environment are maps. aws-native 1.79.0 has no CodeBuild Project nor
 // DocumentDB cluster, and Neptune's DbCluster takes no password (IAM authentication).
-const BATCH_CONTAINERS = ["ecsProperties.taskProperties.*.containers.*.environment", "eksProperties.podProperties.containers.*.env", "eksProperties.podProperties.initContainers.*.env"];
+// test/secret-sensitive-props.eval.test.ts checks that the classic ECS, Batch, Step Functions and SSM
+// evaluation cases, sent as these types, are reported at the same paths.
 export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_LAMBDA_FUNCTION]: ["environment.variables"],
-    [t.NATIVE_ECS_TASK_DEFINITION]: ["containerDefinitions.*.environment"],
+    // Containers as the classic JSON string is read: environments, argument lists (`--requirepass X`), log
+    // driver options (FireLens' `apikey`), Docker labels (Datadog's autodiscovery `instances`).
+    [t.NATIVE_ECS_TASK_DEFINITION]: ["containerDefinitions"],
     [t.NATIVE_RDS_DB_INSTANCE]: ["masterUserPassword", "tdeCredentialPassword"],
     [t.NATIVE_RDS_DB_CLUSTER]: ["masterUserPassword"],
     [t.NATIVE_REDSHIFT_CLUSTER]: ["masterUserPassword"],
@@ -137,10 +140,8 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
         "sourceConfiguration.codeRepository.codeConfiguration.codeConfigurationValues.runtimeEnvironmentVariables",
     ],
     [t.NATIVE_SAGEMAKER_MODEL]: ["primaryContainer.environment", "containers.*.environment"],
-    [t.NATIVE_BATCH_JOB_DEFINITION]: [
-        "containerProperties.environment", ...BATCH_CONTAINERS,
-        "nodeProperties.nodeRangeProperties.*.container.environment", ...BATCH_CONTAINERS.map((p) => `nodeProperties.nodeRangeProperties.*.${p}`),
-    ],
+    // The classic JSON strings' content, as objects (containers, ECS tasks, EKS pods, node ranges).
+    [t.NATIVE_BATCH_JOB_DEFINITION]: ["containerProperties", "ecsProperties", "eksProperties", "nodeProperties"],
     [t.NATIVE_AMPLIFY_APP]: [
         "accessToken", "oauthToken", "basicAuthConfig", "environmentVariables", "autoBranchCreationConfig.basicAuthConfig", "autoBranchCreationConfig.environmentVariables",
     ],
@@ -152,6 +153,21 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_SSM_PARAMETER]: ["value"],
     [t.NATIVE_EC2_INSTANCE]: ["userData"],
     [t.NATIVE_EC2_LAUNCH_TEMPLATE]: ["launchTemplateData.userData"],
+    // The secret's value when given (CDK's secretStringValue, secretObjectValue: a JSON document), as a SecretVersion's.
+    [t.NATIVE_SECRETSMANAGER_SECRET]: ["secretString"],
+    [t.NATIVE_CODEBUILD_SOURCE_CREDENTIAL]: ["token"],
+    // The credentials, not their blocks: under a name that describes a credential (`apiKeyAuthParameters`) names do not count.
+    [t.NATIVE_EVENTS_CONNECTION]: [
+        "authParameters.apiKeyAuthParameters.apiKeyValue", "authParameters.basicAuthParameters.password", "authParameters.oAuthParameters.clientParameters.clientSecret",
+        "authParameters.invocationHttpParameters", "authParameters.oAuthParameters.oAuthHttpParameters",
+    ],
+    // A definition (a JSON string, or an object) is read as the classic `definition`: a task's parameters and overrides.
+    [t.NATIVE_SFN_STATE_MACHINE]: ["definitionString", "definition"],
+    // Not the HTTP endpoint's `accessKey`: the name says nothing (an S3-compatible API's access key is an ID), its format may.
+    [t.NATIVE_FIREHOSE_DELIVERY_STREAM]: [
+        "splunkDestinationConfiguration.hecToken", "redshiftDestinationConfiguration.password",
+        "snowflakeDestinationConfiguration.privateKey", "snowflakeDestinationConfiguration.keyPassphrase",
+    ],
 };
 const NATIVE_FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
     Object.entries(NATIVE_FULL_INPUTS).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),
