@@ -341,6 +341,15 @@ describe("the fake cloud's answers (pure)", () => {
         expect(oai.s3CanonicalUserId).toMatch(/^[0-9a-f]{64}$/);
         expect(create("aws:elasticache/cluster:Cluster", "cache", { engine: "redis", clusterId: "cache" }).cacheNodes).toEqual([expect.objectContaining({ port: 6379, address: expect.stringMatching(/^cache\.[0-9a-f]{7}\.0001\.euw1\.cache\.amazonaws\.com$/) })]);
         expect(create("aws:rds/instance:Instance", "orders", { engine: "postgres" }, true)).toMatchObject({ endpoint: UNKNOWN, address: UNKNOWN });
+        // A REST API stage's invoke URL, as the provider builds it; SES's three DKIM tokens.
+        expect(create("aws:apigateway/stage:Stage", "live", { restApi: "shop-api", stageName: "live", deployment: "d0example" }).invokeUrl)
+            .toBe("https://shop-api.execute-api.eu-west-1.amazonaws.com/live");
+        const tokens = create("aws:ses/domainDkim:DomainDkim", "dkim", { domain: "shop.example.com" }).dkimTokens;
+        expect(tokens).toHaveLength(3);
+        expect(new Set(tokens).size).toBe(3);
+        for (const token of tokens) expect(token).toMatch(/^[0-9a-z]{32}$/);
+        expect(create("aws:ses/domainDkim:DomainDkim", "dkim", { domain: "shop.example.com" }, true).dkimTokens).toBe(UNKNOWN);
+        expect(create("aws:apigateway/stage:Stage", "live", { restApi: "shop-api", stageName: "live" }, true).invokeUrl).toBe(UNKNOWN);
         // An OIDC provider's ARN names its issuer, as the trust policies that reference it do.
         expect(create("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "github", { url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] }).arn)
             .toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
@@ -750,14 +759,17 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(await capture("s3-folder-markers", "update"), "uploads-incoming").outputs?.source).toEqual(EMPTY);
     });
 
-    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias)", async () => {
+    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL)", async () => {
         const update = await capture("computed-outputs", "update");
         const db = named(update, "orders").outputs!;
         expect(db.endpoint).toBe(`${db.address}:5432`);
         const records = update.resources.filter((r) => r.type === "aws:route53/record:Record");
         // The wildcard shares its base name's record, so the loop creates one.
         // The email-validated certificate's list is empty (not undefined): its loop runs and creates none.
-        expect(records.map((r) => r.name).sort()).toEqual(["validation-shop.example.com", "www"]);
+        expect(records.map((r) => r.name).sort()).toEqual(["dkim-0", "dkim-1", "dkim-2", "validation-shop.example.com", "www"]);
+        expect(named(update, "dkim-0").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^[0-9a-z]{32}\._domainkey\.shop\.example\.com$/) });
+        // The stage's invoke URL splits into a CloudFront origin's domain and path, as programs do.
+        expect(update.resources[0].outputs?.apiOrigin).toEqual({ domainName: `${named(update, "shop-api").outputs!.id}.execute-api.us-east-1.amazonaws.com`, originPath: "/live" });
         expect(named(update, "mail-tls").outputs!.domainValidationOptions).toEqual([]);
         expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
         expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });

@@ -237,6 +237,14 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${r.dnsSuffix}`,
     }),
     "aws:lambda/functionUrl:FunctionUrl": (r) => ({ functionUrl: `https://${shortHash(r.physical)}example.lambda-url.${r.region}.on.aws/`, urlId: `${shortHash(r.physical)}example` }),
+    // The provider's `https://<rest api id>.execute-api.<region>.<dns suffix>/<stage name>`, which
+    // programs split for a CloudFront origin's domain and path.
+    "aws:apigateway/stage:Stage": (r) => typeof r.inputs.restApi === "string" && typeof r.inputs.stageName === "string"
+        ? { invokeUrl: `https://${r.inputs.restApi}.execute-api.${r.region}.${r.dnsSuffix}/${r.inputs.stageName}` } : {},
+    // SES answers three DKIM tokens (32 lowercase characters each), one CNAME record apiece.
+    "aws:ses/domainDkim:DomainDkim": (r) => ({
+        dkimTokens: [0, 1, 2].map((i) => createHash("sha256").update(`dkim::${r.inputs.domain}::${i}`).digest("hex").slice(0, 32)),
+    }),
 };
 
 /** The instance part of an RDS host name (`<identifier>.<this>.<region>.rds.amazonaws.com`), fixed per account and region. */
