@@ -709,6 +709,25 @@ describe("scripts and argument lists", () => {
         ["# When `host.secrets` is set, the admin/root password is sourced from a pre-hashed file"],
     ])("%j passes", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
 
+    // Teleport's delegated join methods (iam, ec2, github, kubernetes, ...) name a provision token in
+    // `token`; only the `token` method's is a secret (public program: asteroid-earth/mwi-demo-infra).
+    const tbotYaml = (lines: string) => `cat << EOF > /etc/tbot.yaml\nversion: v2\n${lines}EOF\n`;
+    it.each([
+        tbotYaml("onboarding:\n  join_method: iam\n  token: mwi-demo-ansible\n"),
+        tbotYaml("onboarding:\n  token: gha-deploy-bot\n  # GitHub Actions\n  join_method: \"github\"\n"),
+        tbotYaml("onboarding:\n  join_method: kubernetes\n  token: argocd-bot\nstorage:\n  type: memory\n"),
+        "tbot start --join-method=iam --token=example-bot --proxy-server=teleport.example.com:443",
+        "tbot start --join-method ec2 --token example-bot --destination-dir=/opt/machine-id",
+    ])("a Teleport delegated join's token name passes: %j", (script) => expect(findCredentialInScript(script, judge)).toBeUndefined());
+    it.each([
+        [tbotYaml(`onboarding:\n  join_method: token\n  token: ${fake.hex("h63-tbot", 32)}\n`), "a configuration line"],
+        // Another mapping's token is judged on its own.
+        [tbotYaml(`onboarding:\n  join_method: iam\n  token: ansible-bot\nexporter:\n  token: ${fake.hex("h63-other", 32)}\n`), "a configuration line"],
+        [`tbot start --join-method=token --token=${fake.hex("h63-cli", 32)}`, "a command-line flag's value"],
+        // The rest of a delegated join's command line is still read.
+        [`tbot start --join-method=iam --token=ansible-bot --password=${pw}`, "a command-line flag's value"],
+    ])("a Teleport secret token is reported: %j", (script, what) => expect(findCredentialInScript(script, judge)?.what).toBe(what));
+
     it("a `sh -c` script's variable given to a command is judged as the script's line, not as the whole element", () => {
         expect(findCredentialInArguments(["sh", "-c", "SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile && ./bin/rails server"], judge)).toBeUndefined();
         expect(findCredentialInArguments(["sh", "-c", "SECRET_KEY_BASE=dummy bin/rails assets:precompile && bin/rails server -b 0.0.0.0"], judge)).toBeUndefined();

@@ -1792,6 +1792,22 @@ describe("secret-sensitive-props through the engine path", () => {
         ]);
     });
 
+    // A public program's user data (asteroid-earth/mwi-demo-infra ansible/init-scripts.ts) writes a tbot
+    // configuration joining with the `iam` method: its `token` names the provision token, no secret.
+    it("Teleport: a delegated join's token name passes, the static `token` method's token is reported", async () => {
+        const instance = (name: string, userData: string) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const tbot = (method: string, token: string) => `#!/bin/bash\ncat << EOF > /etc/tbot.yaml\nversion: v2\nauth_server: teleport.example.com:443\nonboarding:\n  join_method: ${method}\n  token: ${token}\nEOF\n`;
+        const run = await analyze({
+            resources: [
+                instance("bot-iam", tbot("iam", "ansible-bot")),
+                instance("bot-cli-iam", "#!/bin/bash\ntbot start --join-method=iam --token=ansible-bot --proxy-server=teleport.example.com:443\n"),
+                instance("bot-static", tbot("token", `${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d`)),
+                instance("bot-cli-static", `#!/bin/bash\ntbot start --join-method=token --token=${PLAIN}9c2f7a1e4b8d3f6a0e5c9b2d\n`),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["bot-static", "mandatory", "plaintext"], ["bot-cli-static", "mandatory", "plaintext"]]);
+    });
+
     it("no diagnostic, remediation diagnostic or log shows any value used in these tests, not even a prefix", () => {
         expect(produced.length).toBeGreaterThan(30);
         for (const text of produced) assertNotShown(text, VALUE_MARKERS, "a diagnostic or log");

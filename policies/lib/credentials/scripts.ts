@@ -616,6 +616,39 @@ export function base64DecodedInScript(text: string): string[] {
     return decoded;
 }
 
+// Teleport's delegated join methods prove the joining host or bot by a document its platform signs
+// (an STS identity for `iam`, a GitHub or Kubernetes token, ...): the `token` they give names the
+// provision token and is no secret ("join the cluster without the exchange of a long-lived secret",
+// Teleport's "Deploying tbot on AWS"; its "Join Methods and Tokens" reference). Only the `token`
+// method's token is one, and is still judged.
+const TELEPORT_DELEGATED_JOIN = "(?:iam|ec2|azure|azure_devops|gcp|github|gitlab|circleci|kubernetes|spacelift|tpm|terraform_cloud|bitbucket|oracle|env0|bound_keypair)";
+const TELEPORT_JOIN_KEY = new RegExp(`^\\s*join_method\\s*:\\s*["']?${TELEPORT_DELEGATED_JOIN}["']?\\s*(?:#.*)?$`);
+const TELEPORT_JOIN_FLAG = new RegExp(`--join-method(?:=|\\s+)["']?${TELEPORT_DELEGATED_JOIN}["']?(?:\\s|$)`);
+const TELEPORT_TOKEN_FLAG = /--token(?:=|\s+)(?:"[^"\n]*"|'[^'\n]*'|\S+)/g;
+
+/** Lines `token: <name>` of a tbot configuration mapping whose `join_method` is delegated (in either order). */
+function teleportTokenNames(lines: readonly string[]): Set<number> {
+    const names = new Set<number>();
+    lines.forEach((line, i) => {
+        const token = /^(\s*)token\s*:\s*\S/.exec(line);
+        if (!token) return;
+        const indent = token[1].length;
+        // The mapping's other keys: the lines of the same indent, up to a shallower one either way.
+        for (const step of [-1, 1]) {
+            for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+                const at = lines[j].search(/\S/);
+                if (at < 0 || lines[j].trimStart().startsWith("#") || at > indent) continue;
+                if (at < indent) break;
+                if (TELEPORT_JOIN_KEY.test(lines[j])) {
+                    names.add(i);
+                    return;
+                }
+            }
+        }
+    });
+    return names;
+}
+
 /** Judges a script (userData, a `sh -c` argument, a buildspec command): the first credential found. */
 export function findCredentialInScript(text: string, judge: NameJudge): ScriptFinding | undefined {
     const script = bounded(text);
@@ -623,8 +656,12 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
     const lines = script.replace(/\\\r?\n/g, " ").split(/\r?\n/);
     let chpasswdIndent = -1;
     const mentioned: ReadonlySet<LinePassword> = new Set(LINE_PASSWORDS.filter((reader) => reader.onlyIn?.test(script)));
+    const teleportNames = teleportTokenNames(lines);
     let hadoopName: string | undefined;
-    for (const line of lines) {
+    for (const [index, raw] of lines.entries()) {
+        if (teleportNames.has(index)) continue;
+        // `tbot start --join-method=iam --token=<name>`: the rest of the command is judged.
+        const line = TELEPORT_JOIN_FLAG.test(raw) ? raw.replace(TELEPORT_TOKEN_FLAG, "") : raw;
         // A Hadoop property's <name> line and its <value> line, judged as one line.
         if (hadoopName !== undefined && /^\s*<value>[^<>]*<\/value>\s*$/.test(line)) {
             const found = judgeLine(hadoopName + line.trim(), judge);
