@@ -237,6 +237,11 @@ describe("the fake cloud's answers (pure)", () => {
         ["aws:index/getPartition:getPartition", {}, { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" }],
         ["aws:index/getAvailabilityZones:getAvailabilityZones", { excludeNames: ["eu-central-1b"] },
             { names: ["eu-central-1a", "eu-central-1c"], zoneIds: ["euc1-az1", "euc1-az3"], region: "eu-central-1" }],
+        // What pulumi-cdk asks for every CDK app (its pseudo parameters), as @pulumi/aws-native answers.
+        ["aws-native:index:getAccountId", {}, { accountId: "123456789012" }],
+        ["aws-native:index:getRegion", {}, { region: "eu-central-1" }],
+        ["aws-native:index:getPartition", {}, { partition: "aws" }],
+        ["aws-native:index:getUrlSuffix", {}, { urlSuffix: "amazonaws.com" }],
         ["aws:iam/getPolicyDocument:getPolicyDocument", { statements: [{ actions: ["*"], resources: ["*"] }] },
             { minifiedJson: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' }],
     ];

@@ -398,6 +398,12 @@ const BUILT_IN_ANSWERS: Record<string, Answer> = {
         return { ...inputs, id: region, region, names: zones.map((z) => z.name), zoneIds: zones.map((z) => z.zoneId), groupNames: zones.map(() => region) };
     },
     "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => buildPolicyDocument(inputs),
+    // pulumi-cdk resolves every CDK app's account, region, partition and URL suffix (the
+    // CloudFormation pseudo parameters) through these, before it registers a resource.
+    "aws-native:index:getAccountId": () => ({ accountId: PLACEHOLDER_ACCOUNT_ID }),
+    "aws-native:index:getRegion": (_inputs, ctx) => ({ region: ctx.region }),
+    "aws-native:index:getPartition": (_inputs, ctx) => ({ partition: partitionOf(ctx.region).partition }),
+    "aws-native:index:getUrlSuffix": (_inputs, ctx) => ({ urlSuffix: partitionOf(ctx.region).dnsSuffix }),
 };
 
 // ---------------------------------------------------------------- resource classes
