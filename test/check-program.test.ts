@@ -418,6 +418,63 @@ describe("the fake cloud's answers (pure)", () => {
         expect(plausibleArn("aws:secretsmanager/secret:Secret", "db-password", "eu-west-1"))
             .toMatch(/^arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password-[0-9a-f]{6}$/);
     });
+
+    // pulumi-cdk registers a CDK app's resources as aws-native ones: a `Fn::GetAtt` reads their outputs, a
+    // `Ref` their name. Update mode once gave them only an id: a Function without its role, a Permission
+    // without its sourceArn, and a `Ref` to a bucket stopped the program (pulumi-cdk examples/s3-object-lambda).
+    it("gives aws-native resources aws-native's generated names, their ARNs and other read-only outputs in AWS's formats, and Cloud Control's ids", () => {
+        const fake = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: () => undefined });
+        const create = (type: string, name: string, inputs: Record<string, unknown> = {}, preview = false) => fake(preview).newResource({ type, name, inputs, custom: true });
+        const bucket = create("aws-native:s3:Bucket", "examplebucketc9dfa43e", { bucketEncryption: {} });
+        expect(bucket.state.bucketName).toMatch(/^examplebucketc9dfa43e-[0-9a-f]{7}$/);
+        const name = bucket.state.bucketName;
+        expect(bucket).toEqual({ id: name, state: expect.objectContaining({
+            bucketEncryption: {}, arn: `arn:aws:s3:::${name}`, domainName: `${name}.s3.amazonaws.com`, regionalDomainName: `${name}.s3.eu-west-1.amazonaws.com`,
+        }) });
+        // A name the program (or CDK) gives wins; IAM names sit under their path.
+        expect(create("aws-native:iam:Role", "deploy", { roleName: "ci-deploy", path: "/service-role/" }).state).toMatchObject({
+            roleName: "ci-deploy", arn: "arn:aws:iam::123456789012:role/service-role/ci-deploy", roleId: expect.stringMatching(/^AROA[0-9A-F]{17}$/),
+        });
+        const role = create("aws-native:iam:Role", "lambdaServiceRole").state;
+        expect(role.arn).toBe(`arn:aws:iam::123456789012:role/${role.roleName}`);
+        const fn = create("aws-native:lambda:Function", "lambda", { role: role.arn });
+        expect(fn).toEqual({ id: fn.state.functionName, state: expect.objectContaining({ role: role.arn, arn: `arn:aws:lambda:eu-west-1:123456789012:function:${fn.state.functionName}` }) });
+        // A rule's id is its ARN, which names its bus when it is not the default one.
+        const rule = create("aws-native:events:Rule", "rule", { scheduleExpression: "rate(1 hour)" });
+        expect(rule).toEqual({ id: rule.state.arn, state: expect.objectContaining({ arn: `arn:aws:events:eu-west-1:123456789012:rule/${rule.state.name}` }) });
+        expect(create("aws-native:events:Rule", "orders", { name: "orders", eventBusName: "arn:aws:events:eu-west-1:123456789012:event-bus/shop" }).state.arn)
+            .toBe("arn:aws:events:eu-west-1:123456789012:rule/shop/orders");
+        // A FIFO queue's generated name ends in ".fifo"; its id is its URL.
+        const queue = create("aws-native:sqs:Queue", "ordersQueue", { fifoQueue: true });
+        expect(queue.state.queueName).toMatch(/^ordersQueue-[0-9a-f]{7}\.fifo$/);
+        expect(queue).toEqual({ id: `https://sqs.eu-west-1.amazonaws.com/123456789012/${queue.state.queueName}`, state: expect.objectContaining({
+            arn: `arn:aws:sqs:eu-west-1:123456789012:${queue.state.queueName}`, queueUrl: `https://sqs.eu-west-1.amazonaws.com/123456789012/${queue.state.queueName}`,
+        }) });
+        expect(create("aws-native:sns:Topic", "alerts", { topicName: "alerts" })).toEqual({ id: "arn:aws:sns:eu-west-1:123456789012:alerts", state: expect.objectContaining({ topicArn: "arn:aws:sns:eu-west-1:123456789012:alerts" }) });
+        const key = create("aws-native:kms:Key", "queueKey");
+        expect(key).toEqual({ id: key.state.keyId, state: expect.objectContaining({ arn: `arn:aws:kms:eu-west-1:123456789012:key/${key.state.keyId}` }) });
+        expect(key.state.keyId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+        // CloudFormation's log group ARN ends in ":*"; a table has a stream ARN only with a stream.
+        expect(create("aws-native:logs:LogGroup", "logs", { logGroupName: "/aws/lambda/fn" }).state.arn).toBe("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/fn:*");
+        expect(create("aws-native:dynamodb:Table", "orders", { tableName: "orders" }).state).toEqual(expect.not.objectContaining({ streamArn: expect.anything() }));
+        expect(create("aws-native:dynamodb:Table", "orders", { tableName: "orders", streamSpecification: { streamViewType: "NEW_IMAGE" } }).state)
+            .toMatchObject({ arn: "arn:aws:dynamodb:eu-west-1:123456789012:table/orders", streamArn: expect.stringMatching(/^arn:aws:dynamodb:eu-west-1:123456789012:table\/orders\/stream\//) });
+        // A permission's id is its function and statement id.
+        const permission = create("aws-native:lambda:Permission", "allowEvents", { functionName: fn.state.arn, principal: "events.amazonaws.com", sourceArn: rule.state.arn });
+        expect(permission.id).toBe(`${fn.state.arn}|${permission.state.awsId}`);
+        expect(create("aws-native:s3objectlambda:AccessPoint", "olap", { name: "s3-object-lambda-ap" }).state).toMatchObject({
+            arn: "arn:aws:s3-object-lambda:eu-west-1:123456789012:accesspoint/s3-object-lambda-ap",
+            alias: { status: "READY", value: expect.stringMatching(/^s3-object-lambda-ap-[0-9a-f]{26}--ol-s3$/) },
+        });
+        // A long name fits the type's maxLength (64 for a function): a shorter random part (aws-native's rule), then the middle cut.
+        expect(create("aws-native:lambda:Function", "CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D9018").state.functionName)
+            .toMatch(/^CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D9018-[0-9a-f]{3}$/);
+        const long = create("aws-native:lambda:Function", "AppStackCustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F").state.functionName;
+        expect(long).toMatch(/^AppStackCustomS3AutoDeleteObjec.*ProviderHandler9D90184F-[0-9a-f]$/);
+        expect(long.length).toBe(64);
+        // At preview aws-native's outputs stay unknown, as before anything exists.
+        expect(create("aws-native:s3:Bucket", "examplebucket", {}, true).state).toEqual({ id: UNKNOWN });
+    });
 });
 
 describe("reading the project directory", () => {
@@ -799,6 +856,41 @@ describe("what a program registers, captured as the engine would hand it to an a
         }
         // Through the pack, in update mode (where the document held null): only the stack's secrets provider.
         const run = check("--program", path.join(PROGRAMS, "imported-bucket"), "--format", "json");
+        expect(run.stderr).toBe("");
+        expect(JSON.parse(run.stdout).violations.map((v: any) => v.policy)).toEqual(["secrets-provider-allowlist"]);
+    });
+
+    // pulumi-cdk registers a CDK app's resources as aws-native ones (pulumi/pulumi-cdk examples/cron-lambda,
+    // s3-object-lambda). Update mode once gave them only an id: the Lambda permission arrived without its
+    // sourceArn (reported as open to any rule of any account) and the `Ref` to the bucket stopped the program.
+    it("runs a CDK-shaped aws-native program in update mode with aws-native's names and ARNs, so the pack judges the references as written", async () => {
+        const update = await capture("cdk-native", "update");
+        const role = named(update, "lambdaServiceRole").outputs!;
+        expect(role.arn).toMatch(/^arn:aws:iam::123456789012:role\/lambdaServiceRole-[0-9a-f]{7}$/);
+        const fn = named(update, "lambda");
+        expect(fn.inputs.role).toBe(role.arn);
+        const rule = named(update, "rule");
+        expect(rule.inputs.targets).toEqual([{ arn: fn.outputs!.arn, id: "Target0" }]);
+        expect(named(update, "ruleAllowEventRulecronlambdaFDB29C62").inputs).toMatchObject({
+            functionName: `arn:aws:lambda:us-east-1:123456789012:function:${fn.outputs!.functionName}`,
+            sourceArn: `arn:aws:events:us-east-1:123456789012:rule/${rule.outputs!.name}`,
+        });
+        const bucket = named(update, "examplebucketc9dfa43e").outputs!;
+        expect(named(update, "examplebucketap").inputs.bucket).toBe(bucket.bucketName);
+        expect((named(update, "s3ObjectLambdaAP").inputs.objectLambdaConfiguration as any).supportingAccessPoint)
+            .toBe("arn:aws:s3:us-east-1:123456789012:accesspoint/example-test-ap");
+        const queue = named(update, "ordersQueue").outputs!;
+        expect(named(update, "ordersQueue").inputs.kmsMasterKeyId).toBe(named(update, "queueKey").outputs!.arn);
+        expect(update.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs).toMatchObject({
+            bucketArn: `arn:aws:s3:::${bucket.bucketName}`,
+            objectLambdaAccessPointArn: "arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/s3-object-lambda-ap",
+            queueUrl: `https://sqs.us-east-1.amazonaws.com/123456789012/${queue.queueName}`,
+        });
+        // At preview the same references are unknown.
+        const preview = await capture("cdk-native", "preview");
+        expect(named(preview, "ruleAllowEventRulecronlambdaFDB29C62").inputs.sourceArn).toBe(UNKNOWN);
+        // Through the pack, in update mode: the permission pinned to its rule passes; only the stack's secrets provider.
+        const run = check("--program", path.join(PROGRAMS, "cdk-native"), "--format", "json");
         expect(run.stderr).toBe("");
         expect(JSON.parse(run.stdout).violations.map((v: any) => v.policy)).toEqual(["secrets-provider-allowlist"]);
     });

@@ -124,6 +124,8 @@ function previewState(ctx: MockContext, args: MockResourceArgs) {
  * whose id is their ARN, its key id for a KMS key and its name for most others.
  */
 function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: string) {
+    const native = NATIVE_RESOURCES[args.type];
+    if (native) return createdNativeState(ctx, args, native, existingId);
     const shape = ctx.shapeOf(args.type);
     const state: Record<string, any> = { ...args.inputs };
     const nameProperty = AUTONAMED_PROPERTY[args.type] ?? (shape?.properties.includes("name") ? "name" : undefined);
@@ -283,6 +285,178 @@ function stackReference(ctx: MockContext, args: MockResourceArgs) {
         throw new UnansweredError(`check cannot read stack "${stackName}" offline`);
     }
     return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+}
+
+// ---------------------------------------------------------------- aws-native
+
+interface NativeCreated { physical: string; name: string; type: string; inputs: Record<string, any>; region: string; partition: string; dnsSuffix: string }
+
+/**
+ * An aws-native (Cloud Control) type, as pulumi-cdk creates a CDK app's resources: the property
+ * aws-native autonames when the program leaves it unset (the provider's autoNamingSpec, with its
+ * maxLength), the read-only outputs CloudFormation returns for the type ("Return values", in AWS's
+ * formats) and the resource's id, Cloud Control's primary identifier (several joined by "|"), when
+ * it is not the name. pulumi-cdk hands a CDK `Ref` the named property and a `Fn::GetAtt` the output
+ * (`role.arn`): left undefined, a Function arrives without its role and a Permission without its
+ * sourceArn, and a `Ref` to a bucket stops the program. The @pulumi/aws-native 1.79 metadata
+ * (autoNamingSpec, readOnly, primaryIdentifier) is the source of each row.
+ */
+interface NativeResource {
+    name?: string;
+    maxLength?: number;
+    outputs?: (r: NativeCreated) => Record<string, unknown>;
+    id?: (r: NativeCreated, state: Record<string, any>) => string;
+}
+
+const nativeArn = (r: NativeCreated, service: string, resource: string) => `arn:${r.partition}:${service}:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
+/** IAM names sit under their path (default "/"): `role/service-role/<name>`. */
+const iamArn = (r: NativeCreated, kind: string) => `arn:${r.partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:${kind}${typeof r.inputs.path === "string" ? r.inputs.path : "/"}${r.physical}`;
+const hashOf = (r: NativeCreated, what: string) => createHash("sha256").update(`${what}::${r.type}::${r.physical}`).digest("hex");
+const lastSegment = (v: unknown) => typeof v === "string" ? v.split(/[:/]/).pop()! : undefined;
+
+const NATIVE_RESOURCES: Record<string, NativeResource> = {
+    "aws-native:s3:Bucket": {
+        name: "bucketName",
+        outputs: (r) => ({
+            arn: `arn:${r.partition}:s3:::${r.physical}`,
+            domainName: `${r.physical}.s3.${r.dnsSuffix}`,
+            regionalDomainName: `${r.physical}.s3.${r.region}.${r.dnsSuffix}`,
+            dualStackDomainName: `${r.physical}.s3.dualstack.${r.region}.${r.dnsSuffix}`,
+            websiteUrl: `http://${r.physical}.s3-website-${r.region}.${r.dnsSuffix}`,
+        }),
+    },
+    "aws-native:s3:AccessPoint": {
+        name: "name", maxLength: 50,
+        outputs: (r) => ({ arn: nativeArn(r, "s3", `accesspoint/${r.physical}`), alias: `${r.physical}-${hashOf(r, "alias").slice(0, 26)}-s3alias`, networkOrigin: r.inputs.vpcConfiguration ? "VPC" : "Internet" }),
+    },
+    "aws-native:s3objectlambda:AccessPoint": {
+        name: "name", maxLength: 45,
+        outputs: (r) => ({ arn: nativeArn(r, "s3-object-lambda", `accesspoint/${r.physical}`), alias: { status: "READY", value: `${r.physical}-${hashOf(r, "alias").slice(0, 26)}--ol-s3` } }),
+    },
+    "aws-native:iam:Role": { name: "roleName", maxLength: 64, outputs: (r) => ({ arn: iamArn(r, "role"), roleId: `AROA${hashOf(r, "id").slice(0, 17).toUpperCase()}` }) },
+    "aws-native:iam:User": { name: "userName", outputs: (r) => ({ arn: iamArn(r, "user") }) },
+    "aws-native:iam:InstanceProfile": { name: "instanceProfileName", outputs: (r) => ({ arn: iamArn(r, "instance-profile") }) },
+    "aws-native:iam:ManagedPolicy": {
+        name: "managedPolicyName",
+        outputs: (r) => ({ policyArn: iamArn(r, "policy"), policyId: `ANPA${hashOf(r, "id").slice(0, 17).toUpperCase()}`, defaultVersionId: "v1", isAttachable: true }),
+        id: (_r, state) => state.policyArn,
+    },
+    "aws-native:iam:RolePolicy": { name: "policyName", id: (r) => `${r.physical}|${r.inputs.roleName}` },
+    "aws-native:lambda:Function": { name: "functionName", maxLength: 64, outputs: (r) => ({ arn: nativeArn(r, "lambda", `function:${r.physical}`) }) },
+    // The permission's statement id (`Id`, awsId in the SDK), with the function it is on.
+    "aws-native:lambda:Permission": { outputs: (r) => ({ awsId: r.physical }), id: (r) => `${r.inputs.functionName}|${r.physical}` },
+    "aws-native:lambda:Url": {
+        outputs: (r) => ({
+            functionArn: typeof r.inputs.qualifier === "string" ? `${r.inputs.targetFunctionArn}:${r.inputs.qualifier}` : r.inputs.targetFunctionArn,
+            functionUrl: `https://${hashOf(r, "url").slice(0, 32)}.lambda-url.${r.region}.on.aws/`,
+        }),
+        id: (_r, state) => state.functionArn,
+    },
+    "aws-native:lambda:EventSourceMapping": {
+        outputs: (r) => ({ awsId: fakeUuid(`${r.type}::${r.physical}`), eventSourceMappingArn: nativeArn(r, "lambda", `event-source-mapping:${fakeUuid(`${r.type}::${r.physical}`)}`) }),
+        id: (_r, state) => state.awsId,
+    },
+    // A rule on another bus than the default one is `rule/<bus>/<name>`; its id is its ARN.
+    "aws-native:events:Rule": {
+        name: "name",
+        outputs: (r) => {
+            const bus = lastSegment(r.inputs.eventBusName);
+            return { arn: nativeArn(r, "events", `rule/${bus && bus !== "default" ? `${bus}/` : ""}${r.physical}`) };
+        },
+        id: (_r, state) => state.arn,
+    },
+    "aws-native:events:EventBus": { name: "name", outputs: (r) => ({ arn: nativeArn(r, "events", `event-bus/${r.physical}`) }) },
+    // A FIFO queue's generated name ends in ".fifo" (the autoNamingSpec's trivia); its id is its URL.
+    "aws-native:sqs:Queue": {
+        name: "queueName",
+        outputs: (r) => ({ arn: nativeArn(r, "sqs", r.physical), queueUrl: `https://sqs.${r.region}.${r.dnsSuffix}/${PLACEHOLDER_ACCOUNT_ID}/${r.physical}` }),
+        id: (_r, state) => state.queueUrl,
+    },
+    "aws-native:sns:Topic": { name: "topicName", outputs: (r) => ({ topicArn: nativeArn(r, "sns", r.physical) }), id: (_r, state) => state.topicArn },
+    "aws-native:sns:Subscription": {
+        outputs: (r) => ({ arn: `${r.inputs.topicArn}:${fakeUuid(`${r.type}::${r.physical}`)}` }),
+        id: (_r, state) => state.arn,
+    },
+    // A key has no name: it is known by a generated key id.
+    "aws-native:kms:Key": {
+        outputs: (r) => {
+            const keyId = /^[0-9a-f]{8}-/.test(r.physical) ? r.physical : fakeUuid(`${r.type}::${r.physical}`);
+            return { keyId, arn: nativeArn(r, "kms", `key/${keyId}`) };
+        },
+        id: (_r, state) => state.keyId,
+    },
+    "aws-native:dynamodb:Table": {
+        name: "tableName",
+        outputs: (r) => {
+            const arn = nativeArn(r, "dynamodb", `table/${r.physical}`);
+            return { arn, ...(r.inputs.streamSpecification ? { streamArn: `${arn}/stream/2026-01-01T00:00:00.000` } : {}) };
+        },
+    },
+    // CloudFormation's log group ARN ends in ":*" (the classic provider's does not).
+    "aws-native:logs:LogGroup": { name: "logGroupName", maxLength: 512, outputs: (r) => ({ arn: nativeArn(r, "logs", `log-group:${r.physical}:*`) }) },
+    "aws-native:kinesis:Stream": { name: "name", maxLength: 128, outputs: (r) => ({ arn: nativeArn(r, "kinesis", `stream/${r.physical}`) }) },
+    "aws-native:stepfunctions:StateMachine": {
+        name: "stateMachineName", maxLength: 80,
+        outputs: (r) => ({ arn: nativeArn(r, "states", `stateMachine:${r.physical}`), name: r.physical }),
+        id: (_r, state) => state.arn,
+    },
+    "aws-native:ecr:Repository": {
+        name: "repositoryName", maxLength: 256,
+        outputs: (r) => ({ arn: nativeArn(r, "ecr", `repository/${r.physical}`), repositoryUri: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${r.dnsSuffix}/${r.physical}` }),
+    },
+    // The secret's id is its ARN, whose name gets the six random characters AWS appends.
+    "aws-native:secretsmanager:Secret": {
+        name: "name",
+        outputs: (r) => ({ awsId: nativeArn(r, "secretsmanager", `secret:${r.physical}-${hashOf(r, "suffix").slice(0, 6)}`) }),
+        id: (_r, state) => state.awsId,
+    },
+    "aws-native:ec2:SecurityGroup": {
+        name: "groupName",
+        outputs: (r) => { const groupId = `sg-${hashOf(r, "id").slice(0, 17)}`; return { groupId, awsId: groupId }; },
+        id: (_r, state) => state.groupId,
+    },
+    "aws-native:apigateway:RestApi": {
+        name: "name",
+        outputs: (r) => ({ restApiId: hashOf(r, "id").slice(0, 10), rootResourceId: hashOf(r, "root").slice(0, 10) }),
+        id: (_r, state) => state.restApiId,
+    },
+};
+
+/**
+ * After creation (or a read, `existingId`), an aws-native resource: the name it was given or
+ * aws-native's `<resource name>-<7 random hex>` (the random part shortened to the type's
+ * maxLength, as aws-native does; a name still too long is cut in the middle, as its `autoTrim`
+ * option does, where aws-native without it would ask for a name), its read-only outputs, its id.
+ */
+function createdNativeState(ctx: MockContext, args: MockResourceArgs, native: NativeResource, existingId?: string) {
+    const state: Record<string, any> = { ...args.inputs };
+    let physical = native.name && typeof state[native.name] === "string" ? state[native.name] as string : undefined;
+    if (physical === undefined) {
+        physical = existingId !== undefined ? (existingId.startsWith("arn:") ? lastSegment(existingId)! : existingId) : nativeName(args, native);
+        if (native.name) state[native.name] = physical;
+    }
+    const { partition, dnsSuffix } = partitionOf(ctx.region);
+    const r: NativeCreated = { physical, name: args.name, type: args.type, inputs: args.inputs, region: ctx.region, partition, dnsSuffix };
+    for (const [property, value] of Object.entries(native.outputs?.(r) ?? {})) if (state[property] === undefined) state[property] = value;
+    const id = existingId ?? native.id?.(r, state) ?? physical;
+    state.id = id;
+    return { id, state };
+}
+
+function nativeName(args: MockResourceArgs, native: NativeResource): string {
+    // SQS's trivia: a FIFO queue's name must end in ".fifo".
+    const suffix = args.type === "aws-native:sqs:Queue" && args.inputs.fifoQueue === true ? ".fifo" : "";
+    let prefix = `${args.name}-`;
+    let random = shortHash(`${args.type}::${args.name}`);
+    if (native.maxLength !== undefined) {
+        const room = native.maxLength - suffix.length;
+        if (prefix.length + 1 > room) {
+            const half = Math.floor((room - 1) / 2);
+            prefix = prefix.slice(0, half) + prefix.slice(prefix.length - (room - 1 - half));
+        }
+        random = random.slice(0, Math.max(1, room - prefix.length));
+    }
+    return `${prefix}${random}${suffix}`;
 }
 
 // ---------------------------------------------------------------- plausible values
