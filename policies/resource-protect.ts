@@ -135,6 +135,30 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.MAILMANAGER_ARCHIVE]: "Mail Manager archive: deleting it deletes the email archived for compliance.",
     [t.CUSTOMER_PROFILES_DOMAIN]: "Customer Profiles domain: deleting it deletes all of its customer data.",
     [t.CONNECT_INSTANCE]: "Amazon Connect instance: deleting it deletes the contact center's users, flows and data, and releases its phone numbers.",
+    // CDK apps through pulumi-cdk (which sends CloudFormation types as aws-native ones), and
+    // programs that write aws-native: the equivalents of the types above, for the same reasons.
+    [t.NATIVE_RDS_DB_INSTANCE]: "RDS database (CloudFormation's AWS::RDS::DBInstance): as the classic type. Not a read replica nor an Aurora cluster's instance.",
+    [t.NATIVE_RDS_DB_CLUSTER]: "Aurora or Multi-AZ DB cluster (AWS::RDS::DBCluster): as the classic type.",
+    [t.NATIVE_DOCDB_ELASTIC_CLUSTER]: "DocumentDB elastic cluster (AWS::DocDBElastic::Cluster): as the classic type.",
+    [t.NATIVE_NEPTUNE_DB_CLUSTER]: "Neptune cluster (AWS::Neptune::DBCluster): as the classic type.",
+    [t.NATIVE_REDSHIFT_CLUSTER]: "Redshift cluster (AWS::Redshift::Cluster): as the classic type.",
+    [t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE]: "Redshift Serverless namespace (AWS::RedshiftServerless::Namespace): as the classic type.",
+    [t.NATIVE_DYNAMODB_TABLE]: "DynamoDB table (AWS::DynamoDB::Table, CDK's Table): as the classic type.",
+    [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: "DynamoDB global table (AWS::DynamoDB::GlobalTable, CDK's TableV2): deleting it deletes the table in every Region it lists.",
+    [t.NATIVE_ELASTICACHE_REPLICATION_GROUP]: "ElastiCache replication group (AWS::ElastiCache::ReplicationGroup): as the classic type.",
+    [t.NATIVE_ELASTICACHE_SERVERLESS_CACHE]: "ElastiCache serverless cache (AWS::ElastiCache::ServerlessCache): as the classic type, Memcached ones left out.",
+    [t.NATIVE_MEMORYDB_CLUSTER]: "MemoryDB cluster (AWS::MemoryDB::Cluster): as the classic type.",
+    [t.NATIVE_OPENSEARCH_DOMAIN]: "OpenSearch domain (AWS::OpenSearchService::Domain): as the classic type.",
+    [t.NATIVE_EFS_FILE_SYSTEM]: "EFS file system (AWS::EFS::FileSystem): as the classic type.",
+    [t.NATIVE_EC2_VOLUME]: "EBS volume (AWS::EC2::Volume): as the classic type.",
+    [t.NATIVE_S3_BUCKET]: "S3 bucket (AWS::S3::Bucket): holds objects; S3 refuses to delete it while it holds any, but CDK's autoDeleteObjects empties it first.",
+    [t.NATIVE_BACKUP_VAULT]: "Backup vault (AWS::Backup::BackupVault): holds the recovery points; refused while it holds any.",
+    [t.NATIVE_KMS_KEY]: "KMS key (AWS::KMS::Key): as the classic type. Not a replica key.",
+    [t.NATIVE_SECRETSMANAGER_SECRET]: "Secrets Manager secret (AWS::SecretsManager::Secret): as the classic type. " +
+        "Not reported when the program writes its `secretString` and no RotationSchedule of the stack rotates it.",
+    [t.NATIVE_COGNITO_USER_POOL]: "Cognito user pool (AWS::Cognito::UserPool): as the classic type.",
+    [t.NATIVE_ROUTE53_HOSTED_ZONE]: "Route 53 hosted zone (AWS::Route53::HostedZone): as the classic type; refused while it holds records other than its NS and SOA.",
+    [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "CloudTrail Lake event data store (AWS::CloudTrail::EventDataStore): as the classic type.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);
@@ -164,7 +188,7 @@ export function findUnprotectedCriticalResources(resources: readonly PlainResour
         if (resource.protect === true || neverCritical(resource.type) || !ownsItsData(resource)) continue;
         const pattern = criticalTypePattern(resource.type, config.criticalResourceTypes);
         if (pattern === undefined || isSecondary(resource)) continue;
-        if (resource.type === t.SECRETS_MANAGER_SECRET && (filledByProgram ??= secretsFilledByTheProgram(resources)).has(resource)) continue;
+        if (SECRET_TYPES.has(resource.type) && (filledByProgram ??= secretsFilledByTheProgram(resources)).has(resource)) continue;
         const ancestor = protectedAncestor(resource, byUrn);
         const parent = ancestor || resource.parent === undefined ? undefined : byUrn.get(resource.parent);
         findings.push({ message: unprotectedMessage(resource, pattern, ancestor, parent), resource: { urn: resource.urn, type: resource.type, name: resource.name } });
@@ -188,20 +212,24 @@ function ownsItsData(resource: PlainResource): boolean {
  * Memcached, are left out of the list. Unknown at preview: not reported.
  */
 function notOnlyACache(resource: PlainResource): Decided {
-    return resource.type === t.ELASTICACHE_SERVERLESS_CACHE ? negate(oneOf(resource.props, "engine", ["memcached"])) : true;
+    return resource.type === t.ELASTICACHE_SERVERLESS_CACHE || resource.type === t.NATIVE_ELASTICACHE_SERVERLESS_CACHE ? negate(oneOf(resource.props, "engine", ["memcached"])) : true;
 }
+
+const SECRET_TYPES: ReadonlySet<string> = new Set([t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET]);
+const ROTATION_TYPES: ReadonlySet<string> = new Set([t.SECRETS_MANAGER_SECRET_ROTATION, t.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE]);
 
 /**
  * Secrets whose value the program writes: a SecretVersion of the stack takes its `secretId`
- * from the secret, does not ignore changes to its value, no SecretRotation of the stack rotates
- * it, and it is not a managed external secret (`type`, rotated by a partner). The next
- * `pulumi up` writes the value again, as it recreates an SSM parameter or the SecretVersion
+ * from the secret, does not ignore changes to its value (an aws-native secret: it sets its own
+ * `secretString`, not a generated one), no SecretRotation (aws-native: RotationSchedule) of the
+ * stack rotates it, and it is not a managed external secret (`type`, rotated by a partner). The
+ * next `pulumi up` writes the value again, as it recreates an SSM parameter or the SecretVersion
  * itself, which the list leaves out for that reason. A secret filled or rotated outside the
  * program is still reported.
  */
 export function secretsFilledByTheProgram(resources: readonly PlainResource[]): ReadonlySet<PlainResource> {
-    // `secretId` takes the ARN (the secret's id) or the name.
-    const secrets = indexReferences(resources, (r) => r.type === t.SECRETS_MANAGER_SECRET, ["id", "arn", "name"]);
+    // `secretId` takes the ARN (the secret's id; aws-native's Ref) or the name.
+    const secrets = indexReferences(resources, (r) => SECRET_TYPES.has(r.type), ["id", "arn", "name"]);
     /** The stack's secrets a SecretVersion or SecretRotation targets; undefined when that cannot be told. */
     const targets = (r: PlainResource): readonly PlainResource[] | undefined => {
         const found = secrets.lookup(r.props.secretId, r.propertyDependencies.secretId);
@@ -209,11 +237,14 @@ export function secretsFilledByTheProgram(resources: readonly PlainResource[]): 
     };
     const filled = new Set<PlainResource>();
     for (const r of resources) {
+        // CloudFormation's GenerateSecretString makes a random value: a recreated secret gets another.
+        // A value unknown at preview is still the program's (another resource's output).
+        if (r.type === t.NATIVE_SECRETSMANAGER_SECRET && isSet(r.props, "secretString") !== false && isSet(r.props, "generateSecretString") !== true) filled.add(r);
         if (r.type !== t.SECRETS_MANAGER_SECRET_VERSION || writesOnlyAPlaceholder(r)) continue;
         for (const s of targets(r) ?? []) filled.add(s);
     }
     for (const r of resources) {
-        if (r.type !== t.SECRETS_MANAGER_SECRET_ROTATION) continue;
+        if (!ROTATION_TYPES.has(r.type)) continue;
         const rotated = targets(r);
         if (rotated === undefined) return new Set(); // it may rotate any of them
         for (const s of rotated) filled.delete(s);
@@ -249,6 +280,13 @@ export function protectedAncestor(resource: PlainResource, byUrn: ReadonlyMap<st
     return undefined;
 }
 
+/** aws-native containers AWS refuses to delete while they hold something, with no flag to empty them: what must go first. */
+const REFUSED_WHILE_NOT_EMPTY: Readonly<Record<string, string>> = {
+    [t.NATIVE_S3_BUCKET]: "every object version is gone (CDK's autoDeleteObjects deletes them first)",
+    [t.NATIVE_BACKUP_VAULT]: "its recovery points are gone",
+    [t.NATIVE_ROUTE53_HOSTED_ZONE]: "only its NS and SOA records are left",
+};
+
 /** What `pulumi destroy`, a removal or a replacement does to the resource: not the same for every type. */
 function deletion(resource: PlainResource): string {
     const force = FORCE_DELETE[resource.type];
@@ -261,6 +299,9 @@ function deletion(resource: PlainResource): string {
         return "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable";
     }
     if (resource.type === t.SECRETS_MANAGER_SECRET) return "would delete it and its versions, for good once the recovery window ends";
+    if (resource.type === t.NATIVE_KMS_KEY) return "would schedule its deletion: once the waiting period (pendingWindowInDays) ends, everything encrypted under it is unreadable";
+    const refused = REFUSED_WHILE_NOT_EMPTY[resource.type];
+    if (refused) return `would delete it once ${refused} (AWS refuses before, and the update stops half done)`;
     return "would delete it and its data";
 }
 

@@ -141,6 +141,82 @@ describe("findUnprotectedCriticalResources (pure rule): copies are not critical"
     ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
 });
 
+// pulumi-cdk sends a CDK app's CloudFormation resources as aws-native ones, with CloudFormation's
+// input names (the aws-native 1.79.0 .d.ts docs quote CloudFormation's).
+describe("findUnprotectedCriticalResources (pure rule): aws-native copies and members are not critical", () => {
+    const U = UNKNOWN_SENTINELS.string;
+    const native = (type: string, props: Record<string, unknown>, name = "r") => resource(type, props, { stack: "prod", project: "shop", name });
+    const found = (type: string, props: Record<string, unknown>) => flagged([native(type, props)]).length;
+    const instance = { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", masterUsername: "app", manageMasterUserPassword: true };
+    it.each([
+        // "The SourceDBInstanceIdentifier property determines whether a DB instance is a read replica."
+        ["an RDS read replica", tokens.NATIVE_RDS_DB_INSTANCE, { sourceDbInstanceIdentifier: "orders-db", dbInstanceClass: "db.t4g.micro" }],
+        ["a read replica of a Multi-AZ DB cluster", tokens.NATIVE_RDS_DB_INSTANCE, { sourceDbClusterIdentifier: "orders-cluster", dbInstanceClass: "db.m6gd.large" }],
+        ["a replica source unknown at preview", tokens.NATIVE_RDS_DB_INSTANCE, { sourceDbInstanceIdentifier: U, dbInstanceClass: "db.t4g.micro" }],
+        ["a read replica whose point-in-time flag is unknown at preview", tokens.NATIVE_RDS_DB_INSTANCE, { sourceDbInstanceIdentifier: "orders-db", useLatestRestorableTime: UNKNOWN_SENTINELS.boolean }],
+        // CDK's DatabaseCluster creates its writer and readers so: the cluster owns the data.
+        ["an Aurora cluster's instance", tokens.NATIVE_RDS_DB_INSTANCE, { engine: "aurora-postgresql", dbClusterIdentifier: "orders-cluster", dbInstanceClass: "db.r6g.large" }],
+        ["an instance whose cluster is unknown at preview", tokens.NATIVE_RDS_DB_INSTANCE, { engine: "aurora-postgresql", dbClusterIdentifier: U, dbInstanceClass: "db.r6g.large" }],
+        ["a cross-Region Aurora replica cluster", tokens.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-mysql", replicationSourceIdentifier: "arn:aws:rds:us-west-2:111122223333:cluster:src" }],
+        ["an Aurora global-database secondary (no master user)", tokens.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-postgresql", globalClusterIdentifier: "orders" }],
+        ["an Aurora secondary whose global cluster is unknown at preview", tokens.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-postgresql", globalClusterIdentifier: U }],
+        ["an ElastiCache Global Datastore secondary (no cacheNodeType)", tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP,
+            { replicationGroupDescription: "sessions, eu-west-1", globalReplicationGroupId: "ldgnf-sessions", numCacheClusters: 2 }],
+        ["a serverless Memcached cache", tokens.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { engine: "memcached", serverlessCacheName: "pages" }],
+        ["a KMS replica key (not on the list)", tokens.NATIVE_KMS_REPLICA_KEY, { primaryKeyArn: "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab" }],
+    ])("%s passes", (_label, type, props) => expect(found(type, props)).toBe(0));
+    it.each([
+        ["a CDK DatabaseInstance", tokens.NATIVE_RDS_DB_INSTANCE, instance],
+        // "If you specify the UseLatestRestorableTime or RestoreTime properties in conjunction with the
+        // SourceDBInstanceIdentifier property, RDS restores the DB instance ... creating a new DB instance."
+        ["a point-in-time restore (useLatestRestorableTime)", tokens.NATIVE_RDS_DB_INSTANCE, { sourceDbInstanceIdentifier: "orders-db", useLatestRestorableTime: true }],
+        ["a point-in-time restore (restoreTime)", tokens.NATIVE_RDS_DB_INSTANCE, { sourceDbInstanceIdentifier: "orders-db", restoreTime: "2026-12-01T10:00:00Z" }],
+        ["an instance whose source is an empty string", tokens.NATIVE_RDS_DB_INSTANCE, { ...instance, sourceDbInstanceIdentifier: "", dbClusterIdentifier: "" }],
+        ["a global-database primary (a master user)", tokens.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-postgresql", globalClusterIdentifier: "orders", masterUsername: "app" }],
+        ["a cluster restored from a snapshot into a global database", tokens.NATIVE_RDS_DB_CLUSTER, { engine: "aurora-postgresql", globalClusterIdentifier: "orders", snapshotIdentifier: "orders-2026" }],
+        ["an ElastiCache Global Datastore primary (a cacheNodeType)", tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP,
+            { replicationGroupDescription: "sessions", engine: "valkey", cacheNodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "ldgnf-sessions" }],
+        ["a serverless Valkey cache", tokens.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { engine: "valkey", serverlessCacheName: "sessions" }],
+    ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
+
+    it("reports every aws-native type of the default list when unprotected, and passes it protected", () => {
+        const natives = DEFAULT_CRITICAL_RESOURCE_TYPES.filter((type) => type.startsWith("aws-native:"));
+        expect(natives.length).toBeGreaterThanOrEqual(20);
+        const all = natives.map((type, i) => native(type, type === tokens.NATIVE_ELASTICACHE_SERVERLESS_CACHE ? { engine: "valkey" } : {}, `n${i}`));
+        expect(flagged(all)).toEqual(natives.map((_t, i) => `n${i}`));
+        expect(flagged(all.map((r) => ({ ...r, protect: true })))).toEqual([]);
+    });
+
+    it("says a bucket, vault or zone is refused while not empty, and a key is scheduled for deletion", () => {
+        const message = (type: string) => findUnprotectedCriticalResources([native(type, {})], { criticalResourceTypes: [type] })[0].message;
+        expect(message(tokens.NATIVE_S3_BUCKET)).toContain("would delete it once every object version is gone (CDK's autoDeleteObjects deletes them first)");
+        expect(message(tokens.NATIVE_ROUTE53_HOSTED_ZONE)).toContain("once only its NS and SOA records are left");
+        expect(message(tokens.NATIVE_KMS_KEY)).toContain("would schedule its deletion");
+        expect(message(tokens.NATIVE_RDS_DB_INSTANCE)).toContain("would delete it and its data");
+    });
+
+    describe("aws-native secrets", () => {
+        const id = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:webhook-key-AbCdEf";
+        const secret = (props: Record<string, unknown>) => native(tokens.NATIVE_SECRETSMANAGER_SECRET, { name: "webhook-key", ...props, id }, "webhook-key");
+        const schedule = (secretId: unknown, deps: string[] = []) => resource(tokens.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE,
+            { secretId, rotationRules: { automaticallyAfter: "30 days" }, rotationLambdaArn: "arn:aws:lambda:eu-west-1:111122223333:function:rotate" },
+            { stack: "prod", project: "shop", name: "rotation", propertyDependencies: { secretId: deps } });
+        it.each([
+            ["its secretString written by the program passes", [secret({ secretString: "{\"url\":\"https://hooks.example.com\"}" })], []],
+            ["a secretString unknown at preview (set from another output) passes", [secret({ secretString: U })], []],
+            ["a generated value (generateSecretString, CDK's default) is reported", [secret({ generateSecretString: { excludePunctuation: true } })], ["webhook-key"]],
+            ["no value at all (filled outside the program) is reported", [secret({})], ["webhook-key"]],
+            ["a managed external secret is reported", [secret({ secretString: "{}", type: "SalesforceClientCredentials" })], ["webhook-key"]],
+            ["a RotationSchedule naming it by ARN: reported", [secret({ secretString: "{}" }), schedule(id)], ["webhook-key"]],
+            ["a RotationSchedule naming it at preview (secretId unknown, its dependency): reported", [secret({ secretString: "{}" }), schedule(U, [secret({}).urn])], ["webhook-key"]],
+            ["a RotationSchedule whose target cannot be told: reported", [secret({ secretString: "{}" }), schedule(U)], ["webhook-key"]],
+            ["a RotationSchedule of another secret: passes", [secret({ secretString: "{}" }), schedule("arn:aws:secretsmanager:eu-west-1:111122223333:secret:other-XyZaBc")], []],
+        ] as [string, PlainResource[], string[]][])("%s", (_label, resources, expected) => {
+            expect(flagged(resources)).toEqual(expected);
+        });
+    });
+});
+
 describe("findUnprotectedCriticalResources (pure rule): global secondaries after deployment, told by their global database", () => {
     // Once deployed, a secondary's outputs carry the master user or node type it was created
     // without (as `pulumi up`'s stack policies and a stack export see it); the global database's
@@ -485,6 +561,28 @@ describe("resource-protect through the engine path", () => {
         });
         expect(names(preview, POLICY)).toEqual(["catalog-us", "ledger-us"]);
         expect(names(preview, "deletion-safeguards")).toEqual(["catalog-us", "ledger-us"]);
+    });
+
+    // A CDK app as pulumi-cdk sends it at preview: aws-native types, references unknown.
+    it("judges a CDK app's aws-native resources as their classic equivalents: reports the unprotected ones, passes copies, members and protected ones", async () => {
+        const U = { $unknown: true };
+        const run = await engine.run({
+            resources: [
+                { type: tokens.NATIVE_RDS_DB_CLUSTER, name: "orders-cluster", props: { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, storageEncrypted: true } },
+                { type: tokens.NATIVE_RDS_DB_INSTANCE, name: "orders-writer", props: { engine: "aurora-postgresql", dbClusterIdentifier: U, dbInstanceClass: "db.r6g.large" }, propertyDependencies: { dbClusterIdentifier: ["orders-cluster"] } },
+                { type: tokens.NATIVE_RDS_DB_INSTANCE, name: "reports-db", props: { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", masterUsername: "app", manageMasterUserPassword: true } },
+                { type: tokens.NATIVE_RDS_DB_INSTANCE, name: "reports-db-replica", props: { sourceDbInstanceIdentifier: U, dbInstanceClass: "db.t4g.micro" }, propertyDependencies: { sourceDbInstanceIdentifier: ["reports-db"] } },
+                { type: tokens.NATIVE_DYNAMODB_TABLE, name: "carts", protect: true, props: { keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], billingMode: "PAY_PER_REQUEST" } },
+                { type: tokens.NATIVE_S3_BUCKET, name: "uploads", props: { bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] } } },
+                { type: tokens.NATIVE_SECRETSMANAGER_SECRET, name: "db-password", props: { generateSecretString: { secretStringTemplate: "{\"username\":\"app\"}", generateStringKey: "password", excludePunctuation: true } } },
+                { type: tokens.NATIVE_COGNITO_USER_POOL, name: "customers", props: { userPoolName: "customers" } },
+                { type: "aws-native:sqs:Queue", name: "jobs", props: {} },
+            ],
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-cluster", "reports-db", "uploads", "db-password", "customers"]);
+        expect(found.every((d) => d.enforcementLevel === "advisory")).toBe(true);
+        expect(run.on("uploads").find((d) => d.policyName === POLICY)!.message).toContain("(AWS refuses before, and the update stops half done)");
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

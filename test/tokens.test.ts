@@ -66,7 +66,10 @@ describe("aws-native type tokens and inputs", () => {
 
     it("every aws-native type a policy reads is one of lib/tokens.ts", () => {
         const named = new Set<string>(ours.map(([, token]) => token as string));
-        const read = POLICIES.flatMap((p) => [...(p.resourceTypes === "all" ? [] : p.resourceTypes), ...(p.kind === "resource" && p.stack && p.stack.resourceTypes !== "all" ? p.stack.resourceTypes : [])]);
+        const read = [
+            ...POLICIES.flatMap((p) => [...(p.resourceTypes === "all" ? [] : p.resourceTypes), ...(p.kind === "resource" && p.stack && p.stack.resourceTypes !== "all" ? p.stack.resourceTypes : [])]),
+            ...DEFAULT_CRITICAL_RESOURCE_TYPES,
+        ];
         expect(read.filter((type) => type.startsWith("aws-native:") && !named.has(type))).toEqual([]);
     });
 
@@ -87,6 +90,14 @@ describe("aws-native type tokens and inputs", () => {
                 ["engine", "storageEncrypted", "kmsKeyId", "performanceInsightsKmsKeyId"].map((input): [string, string] => [type, input])),
             ...["engineMode", "globalClusterIdentifier"].map((input): [string, string] => [tokens.NATIVE_RDS_DB_CLUSTER, input]),
             [tokens.NATIVE_EFS_FILE_SYSTEM, "encrypted"], [tokens.NATIVE_EFS_FILE_SYSTEM, "kmsKeyId"],
+            // resource-protect: what tells aws-native copies, cluster members, caches and program-written secrets.
+            ...["sourceDbInstanceIdentifier", "sourceDbClusterIdentifier", "dbClusterIdentifier", "restoreTime", "useLatestRestorableTime"]
+                .map((input): [string, string] => [tokens.NATIVE_RDS_DB_INSTANCE, input]),
+            ...["replicationSourceIdentifier", "globalClusterIdentifier", "masterUsername", "snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"]
+                .map((input): [string, string] => [tokens.NATIVE_RDS_DB_CLUSTER, input]),
+            [tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP, "cacheNodeType"], [tokens.NATIVE_ELASTICACHE_SERVERLESS_CACHE, "engine"],
+            ...["secretString", "generateSecretString", "type", "name"].map((input): [string, string] => [tokens.NATIVE_SECRETSMANAGER_SECRET, input]),
+            [tokens.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE, "secretId"],
             // encryption-at-rest: every property its resource-part checks judge, and what decides whether they apply.
             ...ENCRYPTION_CHECKS.flatMap((c) => c.types.map((type): [string, string] => [type, head(c.property)])),
             ...["encrypted", "kmsKeyId", "snapshotId"].map((input): [string, string] => [tokens.NATIVE_EC2_VOLUME, input]),

@@ -13,10 +13,10 @@ import * as path from "path";
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
-    "amazonmq", "amplify", "apigateway", "apprunner", "athena", "backup", "batch", "cloudfront", "cloudtrail", "codebuild", "dax",
+    "amazonmq", "amplify", "apigateway", "apprunner", "athena", "backup", "batch", "cloudfront", "cloudtrail", "codebuild", "cognito", "dax",
     "dms", "docdb", "docdbelastic", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks", "elasticache",
     "elasticbeanstalk", "events", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda", "logs",
-    "memorydb", "msk", "neptune", "opensearchservice", "rds", "redshift", "redshiftserverless", "s3", "sagemaker", "secretsmanager",
+    "memorydb", "msk", "neptune", "opensearchservice", "rds", "redshift", "redshiftserverless", "route53", "s3", "sagemaker", "secretsmanager",
     "sns", "sqs", "ssm", "stepfunctions",
 ];
 

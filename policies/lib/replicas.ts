@@ -73,8 +73,34 @@ const docdbSecondary = (p: Props): Decided => {
  */
 const cacheSecondary = (p: Props) => isGlobalSecondary(p, "globalReplicationGroupId", ["nodeType"]);
 
-/** Not a replica whose data is a copy: read replicas, cross-Region replica clusters, global secondaries. */
+/**
+ * aws-native (CloudFormation) RDS instances: "The SourceDBInstanceIdentifier property determines
+ * whether a DB instance is a read replica", unless UseLatestRestorableTime or RestoreTime make
+ * it a point-in-time restore ("creating a new DB instance"); SourceDBClusterIdentifier names a
+ * Multi-AZ DB cluster "that will act as the source for the read replica"; an instance with
+ * DBClusterIdentifier is an Aurora cluster's member, whose data the cluster owns (CDK's
+ * DatabaseCluster creates its instances so).
+ */
+const nativeInstanceHoldsData = (p: Props): Decided => {
+    const pointInTime = any(isSet(p, "restoreTime"), isUnknown(p.useLatestRestorableTime) ? undefined : p.useLatestRestorableTime === true);
+    const readReplica = all(isSet(p, "sourceDbInstanceIdentifier"), negate(pointInTime));
+    return all(negate(readReplica), noneSet(p, ["sourceDbClusterIdentifier", "dbClusterIdentifier"]));
+};
+
+/**
+ * aws-native (CloudFormation) Aurora clusters: a global secondary is created with
+ * GlobalClusterIdentifier and without MasterUsername, which CloudFormation requires "unless
+ * SnapshotIdentifier or SourceDBClusterIdentifier" restores one.
+ */
+const nativeClusterSecondary = (p: Props) =>
+    isGlobalSecondary(p, "globalClusterIdentifier", ["masterUsername", "snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"]);
+
+/** Not a replica whose data is a copy (read replicas, cross-Region replica clusters, global secondaries), nor a member whose cluster owns the data. */
 export const notReplica: Readonly<Record<string, (props: Props) => Decided>> = {
+    [t.NATIVE_RDS_DB_INSTANCE]: nativeInstanceHoldsData,
+    [t.NATIVE_RDS_DB_CLUSTER]: (p) => all(noneSet(p, ["replicationSourceIdentifier"]), negate(nativeClusterSecondary(p))),
+    // A Global Datastore secondary inherits the node type (CacheNodeType unset), as with the classic provider.
+    [t.NATIVE_ELASTICACHE_REPLICATION_GROUP]: (p) => negate(isGlobalSecondary(p, "globalReplicationGroupId", ["cacheNodeType"])),
     [t.RDS_INSTANCE]: (p) => noneSet(p, ["replicateSourceDb"]),
     // Once deployed, an Aurora global secondary's replicationSourceIdentifier names its primary
     // (DescribeDBClusters; the provider's docs tell programs to ignoreChanges it on a secondary).

@@ -363,3 +363,11 @@ export const NATIVE_SECRETS_MANAGER_RESOURCE_POLICY = "aws-native:secretsmanager
 export const NATIVE_EVENTS_EVENT_BUS = "aws-native:events:EventBus";
 export const NATIVE_EVENTS_EVENT_BUS_POLICY = "aws-native:events:EventBusPolicy";
 export const NATIVE_APIGATEWAY_REST_API = "aws-native:apigateway:RestApi";
+// aws-native stateful types resource-protect lists beside their classic equivalents (with
+// NATIVE_RDS_DB_INSTANCE, NATIVE_S3_BUCKET and the other data stores above): CDK's hosted
+// zones, user pools, Redshift Serverless namespaces and CloudTrail Lake event data stores.
+export const NATIVE_ROUTE53_HOSTED_ZONE = "aws-native:route53:HostedZone";
+export const NATIVE_COGNITO_USER_POOL = "aws-native:cognito:UserPool";
+export const NATIVE_REDSHIFT_SERVERLESS_NAMESPACE = "aws-native:redshiftserverless:Namespace";
+export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDataStore";
+export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
