@@ -246,6 +246,17 @@ const retentions: Check[] = [
         appliesTo: (r) => notReplica[r.type](r.props), providerDefaultOnRestore: ["snapshotIdentifier"],
     }),
     retention([t.DOCDB_ELASTIC_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY),
+    // CDK's databases through pulumi-cdk (aws-native): CloudFormation's BackupRetentionPeriod is
+    // "Default: 1" on both, and CDK sets it only when `backupRetention` is given. Not on a read
+    // replica ("backups are disabled for read replicas") nor an Aurora cluster's instance ("Not
+    // applicable ... managed by the DB cluster"); a restore is judged only when it sets one.
+    retention([t.NATIVE_RDS_DB_INSTANCE], "backupRetentionPeriod", AWS_ONE_DAY, {
+        appliesTo: (r) => notReplica[t.NATIVE_RDS_DB_INSTANCE](r.props),
+        restores: ["dbSnapshotIdentifier", "dbClusterSnapshotIdentifier", "sourceDbInstanceIdentifier", "sourceDbiResourceId", "sourceDbInstanceAutomatedBackupsArn"],
+    }),
+    retention([t.NATIVE_RDS_DB_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY, {
+        appliesTo: (r) => notReplica[t.NATIVE_RDS_DB_CLUSTER](r.props), restores: ["snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"],
+    }),
     retention([t.REDSHIFT_CLUSTER], "automatedSnapshotRetentionPeriod", { value: 1, note: "AWS keeps automated snapshots for 1 day" }, {
         providerDefaultOnRestore: ["snapshotIdentifier", "snapshotArn"], what: "automated snapshots",
     }),
@@ -292,6 +303,22 @@ const pointInTimeRecovery: Check[] = [
         },
         fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
     },
+    // CDK's Table through pulumi-cdk: "When not specified, defaults to point in time recovery disabled".
+    {
+        types: [t.NATIVE_DYNAMODB_TABLE], property: "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled",
+        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
+        accepts: isTrue, expected: "the boolean true",
+        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+        fix: "Set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` (CDK: `pointInTimeRecoverySpecification` or `pointInTimeRecovery: true`): " +
+            "it restores the table to any second of the recovery period, and a deleted table to the moment of its deletion for 35 days.",
+    },
+    {
+        types: [t.NATIVE_DYNAMODB_TABLE], property: "pointInTimeRecoverySpecification.recoveryPeriodInDays",
+        unset: { value: 35, note: "AWS keeps 35 days" },
+        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",
+        appliesTo: (r) => fieldOf(r.props.pointInTimeRecoverySpecification, "pointInTimeRecoveryEnabled", (v) => v === true),
+        fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
+    },
     {
         types: [t.KEYSPACES_TABLE], property: "pointInTimeRecovery.status",
         unset: { value: "DISABLED", note: "AWS leaves point-in-time recovery off" },
@@ -316,6 +343,8 @@ const forceDeletes: Check[] = [
         types: [t.DSQL_CLUSTER], property: "forceDestroy", accepts: (v) => !isTrue(v), expected: "false",
         fix: "It deletes the cluster even when deletion protection is on: remove `forceDestroy`, and turn deletion protection off in its own update when decommissioning it.",
     },
+    // CDK's Repository `emptyOnDelete` through pulumi-cdk: "If true, deleting the repository force deletes the contents".
+    forced([t.NATIVE_ECR_REPOSITORY], "emptyOnDelete", FORCE_DELETE[t.ECR_REPOSITORY].contents),
 ];
 
 /** Recovery windows: the only undo of a deleted key or secret. */
@@ -339,6 +368,8 @@ const recoveryWindows: Check[] = [
     },
     // Replica keys are left out: the key material lives on in the primary (AWS calls deleting a replica "less risky").
     keyWindow([t.KMS_KEY, t.KMS_EXTERNAL_KEY], "deletionWindowInDays", "everything encrypted under the key can never be decrypted again"),
+    // CloudFormation's PendingWindowInDays ("The default value is 30 days"), CDK's `pendingWindow`.
+    keyWindow([t.NATIVE_KMS_KEY], "pendingWindowInDays", "everything encrypted under the key can never be decrypted again"),
     keyWindow([t.ACMPCA_CERTIFICATE_AUTHORITY], "permanentDeletionTimeInDays", "the CA's private key is gone and the CA cannot be restored"),
 ];
 

@@ -239,6 +239,15 @@ describe("unknown values (preview)", () => {
         ["forceDestroy", "aws:s3/bucket:Bucket", { forceDestroy: U.boolean }],
         ["recoveryWindowInDays", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: U.number }],
         ["deletionWindowInDays", "aws:kms/key:Key", { deletionWindowInDays: U.number }],
+        ["pendingWindowInDays of an aws-native key", "aws-native:kms:Key", { pendingWindowInDays: U.number }],
+        ["emptyOnDelete of an aws-native repository", "aws-native:ecr:Repository", { emptyOnDelete: U.boolean }],
+        ["the whole PITR block of an aws-native table", "aws-native:dynamodb:Table", { pointInTimeRecoverySpecification: U.object }],
+        ["PITR enabled on an aws-native table", "aws-native:dynamodb:Table", { pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: U.boolean, recoveryPeriodInDays: 1 } }],
+        ["backupRetentionPeriod of an aws-native RDS instance", "aws-native:rds:DbInstance", { backupRetentionPeriod: U.number }],
+        ["the cluster of an aws-native RDS instance", "aws-native:rds:DbInstance", { engine: "aurora-postgresql", dbClusterIdentifier: U.string }],
+        ["the replica source of an aws-native RDS instance", "aws-native:rds:DbInstance", { sourceDbInstanceIdentifier: U.string }],
+        ["a restore input of an aws-native RDS instance", "aws-native:rds:DbInstance", { dbSnapshotIdentifier: U.string }],
+        ["the global cluster of an aws-native Aurora cluster", "aws-native:rds:DbCluster", { engine: "aurora-postgresql", globalClusterIdentifier: U.string }],
         ["Lustre deployment type", LUSTRE, { deploymentType: U.string }],
         ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
         ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
@@ -346,6 +355,14 @@ const ok = (name: string, type: string, props: Record<string, unknown>): Case =>
 const bad = (name: string, type: string, props: Record<string, unknown>): Case => ({ name: `bad-${name}`, type, props, fails: true });
 
 const week = { backupRetentionPeriod: 7 };
+const NATIVE_RDS = "aws-native:rds:DbInstance";
+const NATIVE_AURORA = "aws-native:rds:DbCluster";
+const NATIVE_TABLE = "aws-native:dynamodb:Table";
+const NATIVE_ECR = "aws-native:ecr:Repository";
+const NATIVE_KMS = "aws-native:kms:Key";
+// CDK's DatabaseInstance and Table as pulumi-cdk sends them (CloudFormation's allocatedStorage is a string).
+const nativePostgres = { engine: "postgres", dbInstanceClass: "db.t4g.micro", allocatedStorage: "20", masterUsername: "app", manageMasterUserPassword: true };
+const nativeTable = { keySchema: [{ attributeName: "id", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], billingMode: "PAY_PER_REQUEST" };
 
 const DEFAULT_CASES: Case[] = [
     // Final snapshots.
@@ -437,6 +454,21 @@ const DEFAULT_CASES: Case[] = [
     ok("kms-window-unset", "aws:kms/key:Key", {}),
     bad("kms-external-window", "aws:kms/externalKey:ExternalKey", { deletionWindowInDays: 10 }),
     ok("kms-external-window", "aws:kms/externalKey:ExternalKey", {}),
+    // CDK apps through pulumi-cdk (aws-native, CloudFormation's inputs and defaults).
+    bad("native-rds-retention-unset", NATIVE_RDS, nativePostgres),
+    ok("native-rds-retention", NATIVE_RDS, { ...nativePostgres, ...week }),
+    ok("native-rds-replica", NATIVE_RDS, { sourceDbInstanceIdentifier: "orders-db", dbInstanceClass: "db.t4g.micro" }),
+    ok("native-aurora-instance", NATIVE_RDS, { engine: "aurora-postgresql", dbClusterIdentifier: "orders-cluster", dbInstanceClass: "db.r6g.large" }),
+    bad("native-aurora-retention", NATIVE_AURORA, { ...aurora, backupRetentionPeriod: 3 }),
+    ok("native-aurora-retention", NATIVE_AURORA, { ...aurora, ...week }),
+    ok("native-aurora-secondary", NATIVE_AURORA, { engine: "aurora-postgresql", globalClusterIdentifier: "orders-global" }),
+    bad("native-table-pitr-unset", NATIVE_TABLE, nativeTable),
+    ok("native-table-pitr", NATIVE_TABLE, { ...nativeTable, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } }),
+    bad("native-table-pitr-period", NATIVE_TABLE, { ...nativeTable, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 3 } }),
+    bad("native-ecr-empty-on-delete", NATIVE_ECR, { repositoryName: "orders", emptyOnDelete: true }),
+    ok("native-ecr", NATIVE_ECR, { repositoryName: "orders", emptyOnDelete: false }),
+    bad("native-kms-window", NATIVE_KMS, { pendingWindowInDays: 7 }),
+    ok("native-kms-window-unset", NATIVE_KMS, { enableKeyRotation: true }),
     bad("private-ca-window", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 7 }),
     ok("private-ca-window", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 30 }),
     // Wider deletes.
@@ -505,7 +537,8 @@ describe("deletion-safeguards through the engine path", () => {
     it("takes no offence at unknown values during a preview", async () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
         const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled", "automaticBackupRetentionDays",
-            "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules"];
+            "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules",
+            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
             const props: Record<string, unknown> = { ...c.props };
@@ -513,7 +546,7 @@ describe("deletion-safeguards through the engine path", () => {
                 const judged = SAFEGUARDED.some((s) => s.type === c.type && s.property.split(".")[0].replace("[]", "") === flag);
                 if (judged) {
                     props[flag] = flag in props && typeof props[flag] !== "object" ? unknownOf(props[flag])
-                        : flag === "rules" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
+                        : flag === "rules" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "pointInTimeRecoverySpecification" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
                 }
             }
             return { ...c, props };

@@ -18,6 +18,7 @@ import { DISTRIBUTION_ORIGINS, INLINE_LOGGING, INLINE_PROPERTY, INLINE_WEBSITE }
 import { BUCKET_POLICY_DOCUMENT } from "../policies/lib/s3-buckets";
 import * as tokens from "../policies/lib/tokens";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../policies/resource-protect";
+import { SAFEGUARDED } from "../policies/deletion-safeguards";
 import { NATIVE_FULL_INPUTS } from "../policies/lib/sensitive";
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
@@ -98,6 +99,10 @@ describe("aws-native type tokens and inputs", () => {
             [tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP, "cacheNodeType"], [tokens.NATIVE_ELASTICACHE_SERVERLESS_CACHE, "engine"],
             ...["secretString", "generateSecretString", "type", "name"].map((input): [string, string] => [tokens.NATIVE_SECRETSMANAGER_SECRET, input]),
             [tokens.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE, "secretId"],
+            // deletion-safeguards: every setting it judges, and the restores whose unset retention it leaves alone.
+            ...SAFEGUARDED.map(({ type, property }): [string, string] => [type, head(property)]),
+            ...["dbSnapshotIdentifier", "dbClusterSnapshotIdentifier", "sourceDbiResourceId", "sourceDbInstanceAutomatedBackupsArn"]
+                .map((input): [string, string] => [tokens.NATIVE_RDS_DB_INSTANCE, input]),
             // encryption-at-rest: every property its resource-part checks judge, and what decides whether they apply.
             ...ENCRYPTION_CHECKS.flatMap((c) => c.types.map((type): [string, string] => [type, head(c.property)])),
             ...["encrypted", "kmsKeyId", "snapshotId"].map((input): [string, string] => [tokens.NATIVE_EC2_VOLUME, input]),
