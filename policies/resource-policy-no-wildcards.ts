@@ -180,8 +180,8 @@ export const SHARING_TYPES: readonly string[] = [
     t.SSM_DOCUMENT, t.CODEBUILD_PROJECT,
 ];
 
-/** Buckets and bucket ACLs: the access control list, S3's older resource policy. */
-export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2];
+/** Buckets and bucket ACLs: the access control list, S3's older resource policy (aws-native's bucket: a canned `accessControl`). */
+export const ACL_TYPES: readonly string[] = [t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2, t.NATIVE_S3_BUCKET];
 /** Objects with an ACL of their own (a canned `acl`; ObjectCopy also a `grants` list). */
 export const OBJECT_ACL_TYPES: readonly string[] = [t.S3_BUCKET_OBJECT, t.S3_BUCKET_OBJECT_V2, t.S3_OBJECT_COPY];
 
@@ -994,6 +994,13 @@ const PUBLIC_CANNED_ACLS: ReadonlyMap<unknown, { group: string; permissions: str
     ["public-read-write", { group: "allusers", permissions: ["READ", "WRITE"] }],
     ["authenticated-read", { group: "authenticatedusers", permissions: ["READ"] }],
 ]);
+// aws-native's (CloudFormation's) names of the same canned ACLs, in a bucket's `accessControl`
+// (LogDeliveryWrite, AwsExecRead and the owner's are not public, as their classic names).
+const NATIVE_PUBLIC_CANNED_ACLS: ReadonlyMap<unknown, { group: string; permissions: string[] }> = new Map([
+    ["PublicRead", PUBLIC_CANNED_ACLS.get("public-read")!],
+    ["PublicReadWrite", PUBLIC_CANNED_ACLS.get("public-read-write")!],
+    ["AuthenticatedRead", PUBLIC_CANNED_ACLS.get("authenticated-read")!],
+]);
 const PERMISSION_NAMES = new Set(["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"]);
 
 /** The public group a grantee URI names (http://acs.amazonaws.com/groups/global/AllUsers), if any. */
@@ -1010,13 +1017,19 @@ const OBJECT_ACL_FIX = "Drop the object's public ACL (or set its bucket's `objec
     "through CloudFront with an origin access control, or grant access in a bucket policy to the principals that need it; " +
     "if the object is public on purpose, such as a public website's files, exempt it with a reason. " +
     "(A public access block with blockPublicAcls or ignorePublicAcls on its bucket or account also keeps it private.)";
+// CDK refuses a public `accessControl` with BucketOwnerEnforced (aws-s3 bucket.ts): the fix is to drop it.
+const NATIVE_ACL_FIX = "Drop `accessControl` (CDK's too) or set it to \"Private\", and grant access in a bucket policy to the principals that need it, " +
+    "or serve the content through CloudFront with an origin access control; then `ownershipControls` BucketOwnerEnforced keeps ACLs off. " +
+    "If the bucket is public on purpose, exempt it with a reason. " +
+    "(A `publicAccessBlockConfiguration` with ignorePublicAcls, CDK's BlockPublicAccess.BLOCK_ACLS or BLOCK_ALL, also keeps it private.)";
 
 function aclMessage(resource: PlainResource, at: string, group: string, permissions: readonly string[]): string {
     const object = OBJECT_ACL_TYPES.includes(resource.type);
     // WRITE on an object is "not applicable" (S3 ACL overview): public-read-write makes an object public-read.
     const named = permissions.filter((p) => PERMISSION_NAMES.has(p) && !(object && p === "WRITE"));
     const what = named.length > 0 ? named.join(" and ") : "a permission";
-    return `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${object ? OBJECT_ACL_FIX : ACL_FIX}`;
+    const fix = object ? OBJECT_ACL_FIX : resource.type === t.NATIVE_S3_BUCKET ? NATIVE_ACL_FIX : ACL_FIX;
+    return `${resource.type} "${resource.name}": ${at} grants ${what} to ${PUBLIC_GROUPS[group]}. ${fix}`;
 }
 
 /**
@@ -1024,6 +1037,12 @@ function aclMessage(resource: PlainResource, at: string, group: string, permissi
  * ObjectCopy) or access control policy (BucketAcl).
  */
 export function publicAclMessages(resource: PlainResource): string[] {
+    // aws-native's bucket has only a canned ACL, in CloudFormation's names.
+    if (resource.type === t.NATIVE_S3_BUCKET) {
+        const { accessControl } = resource.props;
+        const canned = NATIVE_PUBLIC_CANNED_ACLS.get(accessControl);
+        return canned ? [aclMessage(resource, `accessControl "${accessControl}"`, canned.group, canned.permissions)] : [];
+    }
     const { acl } = resource.props;
     const canned = PUBLIC_CANNED_ACLS.get(acl);
     // After an update AWS lists a canned ACL's grants too: the ACL is the finding.
@@ -1139,6 +1158,20 @@ function aclsTurnedOff(controls: readonly PlainResource[]): Decided {
     return any(...controls.map((c) => fieldOf(c.props.rule, "objectOwnership", (v) => v === "BucketOwnerEnforced")));
 }
 
+/**
+ * Whether an aws-native bucket's inline ownership controls turn ACLs off (BucketOwnerEnforced):
+ * then its `accessControl` grants nothing (CloudFormation refuses any ACL but Private with it:
+ * "your resource will fail to deploy", AWS::S3::Bucket AccessControl). Without ownership
+ * controls the ACL is judged as a classic bucket's, by the public access blocks alone.
+ */
+function nativeAclsTurnedOff(bucket: PlainResource): Decided {
+    const controls = bucket.props.ownershipControls;
+    if (isUnknown(controls)) return undefined;
+    const rules = isRecord(controls) ? controls.rules : undefined;
+    if (isUnknown(rules)) return undefined;
+    return Array.isArray(rules) ? any(...rules.map((rule) => fieldOf(rule, "objectOwnership", (v) => v === "BucketOwnerEnforced"))) : false;
+}
+
 /** The stack part: grants to anyone, unless the settings of what they apply to make AWS ignore or restrict them. */
 export function findPublicGrants(resources: readonly PlainResource[]): Finding[] {
     const candidates = resources.flatMap((r) => {
@@ -1196,7 +1229,9 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             case "acl":
             case "bucket-policy": {
                 const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
-                return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) ? bucketSets(r, setting) : namedBucketsSet(r, setting));
+                const native = r.type === t.NATIVE_S3_BUCKET;
+                return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) || native ? bucketSets(r, setting) : namedBucketsSet(r, setting),
+                    native ? nativeAclsTurnedOff(r) : false);
             }
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
@@ -1276,7 +1311,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
             "and separate REST API policies (a private API)",
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
-            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.NATIVE_S3_BUCKET, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
+            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
             t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API,
         ],
         check: (resources) => findPublicGrants(resources),

@@ -1137,7 +1137,7 @@ describe("findPublicGrants (stack part): S3 access control lists", () => {
         const [finding] = findPublicGrants([resource(t.S3_BUCKET_ACL_V2, { bucket: "shop-site", ...policy(grant({ type: "Group", uri: ALL_USERS, emailAddress: "ops@example.com" }, "READ")) })]);
         expect(finding.message).toContain('Use the "private" ACL (or `objectOwnership: "BucketOwnerEnforced"`, which turns ACLs off) and grant access in a bucket policy');
         assertNotShown(finding.message, ["ops@example.com", OWNER], "a finding");
-        expect([...ACL_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2].sort());
+        expect([...ACL_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2, t.NATIVE_S3_BUCKET].sort());
     });
 
     it("the resource part leaves ACLs and open bucket policies to the stack part (never reported twice)", () => {
@@ -1902,6 +1902,70 @@ describe("findResourcePolicyWildcards (pure rule): aws-native resource policies 
     });
 });
 
+describe("findPublicGrants (stack part): aws-native bucket ACLs (accessControl), as pulumi-cdk sends a CDK bucket", () => {
+    // CloudFormation's AWS::S3::Bucket has a canned `accessControl` only. aws-cdk's aws-s3 bucket.ts
+    // writes `ownershipControls` ObjectWriter with any ACL but the owner's (ACLs are off on a new bucket
+    // otherwise) and refuses BucketOwnerEnforced with one; BlockPublicAccess.BLOCK_ACLS sets
+    // blockPublicAcls and ignorePublicAcls. Labels: the classic bucket ACL's verdicts (public groups
+    // only; ignorePublicAcls of the bucket or its account restricts), and BucketOwnerEnforced turns
+    // the inline ACL off (CloudFormation: any ACL but Private "will fail to deploy" without ACLs on).
+    const writer = { ownershipControls: { rules: [{ objectOwnership: "ObjectWriter" }] } };
+    const enforced = { ownershipControls: { rules: [{ objectOwnership: "BucketOwnerEnforced" }] } };
+    const blockAcls = { publicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true } };
+    const bucket = (props: Record<string, unknown>, name = "SiteBucket") => resource(t.NATIVE_S3_BUCKET, { bucketName: "sitebucket397a1860-1b2c3d", ...props }, { name });
+    const reported = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => `${f.resource?.name}: ${f.message.replace(/\. .*$/s, "")}`);
+
+    it.each([
+        ["CDK's server access log bucket (LOG_DELIVERY_WRITE, ObjectWriter)", { accessControl: "LogDeliveryWrite", ...writer }],
+        ["LogDeliveryWrite with CDK's BLOCK_ACLS", { accessControl: "LogDeliveryWrite", ...writer, ...blockAcls }],
+        ["Private", { accessControl: "Private" }],
+        ["BucketOwnerFullControl", { accessControl: "BucketOwnerFullControl", ...enforced }],
+        ["AwsExecRead (EC2 reads AMI bundles)", { accessControl: "AwsExecRead", ...writer }],
+        ["a PublicRead left from a template on a bucket whose ACLs are off (BucketOwnerEnforced)", { accessControl: "PublicRead", ...enforced }],
+        ["PublicReadWrite with BucketOwnerEnforced and no block", { accessControl: "PublicReadWrite", ...enforced, publicAccessBlockConfiguration: {} }],
+        ["PublicRead with CDK's BLOCK_ACLS (S3 ignores public ACLs)", { accessControl: "PublicRead", ...writer, ...blockAcls }],
+        ["PublicRead with BLOCK_ALL", { accessControl: "PublicRead", ...writer,
+            publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } }],
+        // Unknown at preview (aws-native: built from another output): never more than a known value.
+        ["the ACL unknown", { accessControl: U.string, ...writer }],
+        ["the ownership controls unknown", { accessControl: "PublicRead", ownershipControls: U.object }],
+        ["the ownership rules unknown", { accessControl: "PublicRead", ownershipControls: { rules: U.array } }],
+        ["the object ownership unknown", { accessControl: "PublicRead", ownershipControls: { rules: [{ objectOwnership: U.string }] } }],
+        ["the block unknown", { accessControl: "PublicRead", ...writer, publicAccessBlockConfiguration: U.object }],
+        ["ignorePublicAcls unknown", { accessControl: "PublicRead", ...writer, publicAccessBlockConfiguration: { ignorePublicAcls: U.boolean } }],
+    ])("passes %s", (_label, props) => {
+        expect(reported(bucket(props))).toEqual([]);
+    });
+
+    it("passes a public ACL that its account's public access block (same provider) makes S3 ignore, as for a classic bucket", () => {
+        const account = resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { blockPublicAcls: true, ignorePublicAcls: true }, { name: "account" });
+        expect(reported(bucket({ accessControl: "PublicRead", ...writer }), account)).toEqual([]);
+    });
+
+    it("reports what the classic bucket ACL reports: CDK's PUBLIC_READ and the other public canned ACLs S3 honours", () => {
+        const at = (acl: string, what: string) => `SiteBucket: ${t.NATIVE_S3_BUCKET} "SiteBucket": accessControl "${acl}" grants ${what}`;
+        const everyone = "to everyone (AllUsers: anyone on the internet, unsigned requests included)";
+        // CDK's accessControl: BucketAccessControl.PUBLIC_READ (with the ObjectWriter CDK adds), no block.
+        expect(reported(bucket({ accessControl: "PublicRead", ...writer }))).toEqual([at("PublicRead", `READ ${everyone}`)]);
+        // blockPublicAcls alone does not undo an ACL (the classic verdict: ignorePublicAcls does).
+        expect(reported(bucket({ accessControl: "PublicReadWrite", ownershipControls: { rules: [{ objectOwnership: "BucketOwnerPreferred" }] },
+            publicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: false } }))).toEqual([at("PublicReadWrite", `READ and WRITE ${everyone}`)]);
+        expect(reported(bucket({ accessControl: "AuthenticatedRead", ...writer })))
+            .toEqual([at("AuthenticatedRead", "READ to every AWS account (AuthenticatedUsers: any AWS identity, not only the owner's)")]);
+        // No ownership controls: judged by the blocks alone, as a classic bucket's ACL without BucketOwnershipControls.
+        expect(reported(bucket({ accessControl: "PublicRead" }))).toEqual([at("PublicRead", `READ ${everyone}`)]);
+        // The classic provider's names are not CloudFormation's: only the aws-native names are read.
+        expect(reported(bucket({ accessControl: "public-read", ...writer }))).toEqual([]);
+    });
+
+    it("says how to fix it in aws-native's and CDK's terms, and the resource part leaves the ACL to the stack part", () => {
+        const [finding] = findPublicGrants([bucket({ accessControl: "PublicRead", ...writer })]);
+        expect(finding.message).toContain('Drop `accessControl` (CDK\'s too) or set it to "Private"');
+        expect(finding.message).toContain("CDK's BlockPublicAccess.BLOCK_ACLS or BLOCK_ALL");
+        expect(findResourcePolicyWildcards(bucket({ accessControl: "PublicRead", ...writer }), { allowedActions: [] })).toEqual([]);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -2378,5 +2442,30 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ["gitlab-any-project", `${t.IAM_ROLE} "gitlab-any-project": assumeRolePolicy Statement[0] trusts GitLab.com's OIDC provider without a condition on ` +
                 "the token's subject (sub) naming your projects, so a CI/CD job of any project on GitLab.com may assume the role"],
         ]);
+    });
+
+    it("aws-native bucket ACLs (pulumi-cdk): CDK's PUBLIC_READ reported, its log bucket and a PublicRead with ACLs off pass, unknowns at preview pass", async () => {
+        const bucket = (name: string, props: Record<string, unknown>) => ({ type: t.NATIVE_S3_BUCKET, name, props: { bucketName: `${name.toLowerCase()}-1a2b3c`, ...props } });
+        const ownership = (objectOwnership: unknown) => ({ ownershipControls: { rules: [{ objectOwnership }] } });
+        const run = await engine.run({
+            resources: [
+                bucket("Site", { accessControl: "PublicRead", ...ownership("ObjectWriter") }),
+                bucket("Logs", { accessControl: "LogDeliveryWrite", ...ownership("ObjectWriter") }),
+                bucket("Leftover", { accessControl: "PublicRead", ...ownership("BucketOwnerEnforced") }),
+                bucket("Blocked", { accessControl: "PublicRead", ...ownership("ObjectWriter"), publicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true } }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["Site", "mandatory", `${t.NATIVE_S3_BUCKET} "Site": accessControl "PublicRead" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                bucket("Site", { accessControl: { $unknown: "string" }, ...ownership("ObjectWriter") }),
+                bucket("Owned", { accessControl: "PublicRead", ...ownership({ $unknown: "string" }) }),
+                bucket("Pending", { accessControl: "PublicRead", ...ownership("ObjectWriter"), publicAccessBlockConfiguration: { $unknown: "object" } }),
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 });

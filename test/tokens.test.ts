@@ -130,6 +130,7 @@ describe("aws-native type tokens and inputs", () => {
             // S3: a bucket's inline blocks and name, bucket policies' documents and buckets, access points' blocks.
             ...[INLINE_PROPERTY, INLINE_WEBSITE, INLINE_LOGGING, DISTRIBUTION_ORIGINS].flatMap((table) => Object.entries(table)),
             [tokens.NATIVE_S3_BUCKET, "bucketName"], [tokens.NATIVE_S3_BUCKET, "publicAccessBlockConfiguration"],
+            [tokens.NATIVE_S3_BUCKET, "accessControl"], [tokens.NATIVE_S3_BUCKET, "ownershipControls"],
             ...Object.entries(BUCKET_POLICY_DOCUMENT), [tokens.NATIVE_S3_BUCKET_POLICY, "bucket"],
             ...["bucket", "publicAccessBlockConfiguration", "vpcConfiguration"].map((input): [string, string] => [tokens.NATIVE_S3_ACCESS_POINT, input]),
         ];
