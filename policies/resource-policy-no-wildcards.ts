@@ -162,12 +162,29 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_OPENSEARCH_DOMAIN]: { path: "accessPolicies", optional: true, service: "search-domain" },
     [t.NATIVE_EVENTS_EVENT_BUS]: { path: "policy", optional: true },
     [t.NATIVE_APIGATEWAY_REST_API]: { path: "policy", optional: true, service: "api-gateway" },
+    // More aws-native resource policies, judged as their classic equivalents (the ECR registry policy
+    // and creation template, the CloudWatch Logs resource, destination and delivery destination
+    // policies, Kinesis, DynamoDB, MSK, Lambda, SageMaker model package group and Redshift
+    // namespace policies). A table's, destination's, template's, model group's and namespace's
+    // policy is optional: the resource is mostly used without one.
+    [t.NATIVE_ECR_REGISTRY_POLICY]: { path: "policyText" },
+    [t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE]: { path: "repositoryPolicy", optional: true },
+    [t.NATIVE_LOGS_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_LOGS_DESTINATION]: { path: "destinationPolicy", optional: true },
+    [t.NATIVE_LOGS_DELIVERY_DESTINATION]: { path: "deliveryDestinationPolicy.deliveryDestinationPolicy", optional: true },
+    [t.NATIVE_KINESIS_RESOURCE_POLICY]: { path: "resourcePolicy" },
+    [t.NATIVE_DYNAMODB_TABLE]: { path: "resourcePolicy.policyDocument", optional: true },
+    [t.NATIVE_MSK_CLUSTER_POLICY]: { path: "policy" },
+    [t.NATIVE_LAMBDA_RESOURCE_POLICY]: { path: "policyDocument", service: "lambda-policy" },
+    [t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP]: { path: "modelPackageGroupPolicy", optional: true },
+    [t.NATIVE_REDSHIFT_CLUSTER]: { path: "namespaceResourcePolicy", optional: true },
+    [t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE]: { path: "namespaceResourcePolicy", optional: true },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */
 export const PERMISSION_TYPES: readonly string[] = [
     t.LAMBDA_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.CLOUDWATCH_EVENT_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
-    t.NATIVE_LAMBDA_PERMISSION, t.NATIVE_EVENTS_EVENT_BUS_POLICY,
+    t.NATIVE_LAMBDA_PERMISSION, t.NATIVE_EVENTS_EVENT_BUS_POLICY, t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
 ];
 
 /**
@@ -212,7 +229,9 @@ function grantFindings(resource: PlainResource, allowed: readonly GlobMatcher[])
             return lambdaPermissionFindings(resource, allowed);
         case t.NATIVE_EVENTS_EVENT_BUS_POLICY:
             return nativeBusPolicyFindings(resource, allowed);
+        // aws-native's has the classic one's `principal` and `organizationId`.
         case t.LAMBDA_LAYER_VERSION_PERMISSION:
+        case t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION:
             return layerPermissionFindings(resource);
         case t.CLOUDWATCH_EVENT_PERMISSION:
             return eventPermissionFindings(resource);

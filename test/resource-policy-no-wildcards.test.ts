@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(81);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(93);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -946,7 +946,7 @@ describe("findResourcePolicyWildcards (pure rule): permission resources", () => 
     it("covers every resource that adds a statement from scalar inputs", () => {
         expect([...PERMISSION_TYPES].sort()).toEqual([
             t.CLOUDWATCH_EVENT_PERMISSION, t.LAMBDA_LAYER_VERSION_PERMISSION, t.LAMBDA_PERMISSION, t.SIGNER_SIGNING_PROFILE_PERMISSION,
-            t.NATIVE_LAMBDA_PERMISSION, t.NATIVE_EVENTS_EVENT_BUS_POLICY,
+            t.NATIVE_LAMBDA_PERMISSION, t.NATIVE_EVENTS_EVENT_BUS_POLICY, t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
         ].sort());
     });
 });
@@ -1966,6 +1966,109 @@ describe("findPublicGrants (stack part): aws-native bucket ACLs (accessControl),
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): more aws-native resource policies (registry, logs, streams, tables, clusters, functions, layers, model groups, namespaces)", () => {
+    // CloudFormation's names (tools/aws-native-inputs.json); documents are objects or JSON strings
+    // (AWS::Logs::ResourcePolicy's and AWS::Logs::Destination's are strings). Labels: the classic
+    // equivalent's verdict on the same document.
+    const OTHER = "arn:aws:iam::444455556666:root";
+    const LOG_GROUP = `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/events/orders:*`;
+    const STREAM = `arn:aws:kinesis:eu-west-1:${ACCOUNT}:stream/orders`;
+    const CLUSTER = `arn:aws:kafka:eu-west-1:${ACCOUNT}:cluster/orders/5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-2`;
+    const FN = `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:orders`;
+    const INTEGRATION_SOURCE = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders`;
+    const at = (type: string, path: string, what: string) => `${type} "r": ${path} Statement[0] ${what}`;
+    const zeroEtl = doc(allow({ Service: "redshift.amazonaws.com" }, "redshift:AuthorizeInboundIntegration", when("StringEquals", "aws:SourceArn", INTEGRATION_SOURCE)));
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        // False alarms first: AWS's documented patterns and CDK's grants.
+        ["registry policy: cross-account replication to an account root (ECR's private registry permissions)", t.NATIVE_ECR_REGISTRY_POLICY,
+            { policyText: doc(allow({ AWS: OTHER }, ["ecr:CreateRepository", "ecr:ReplicateImage"])) }, []],
+        ["creation template: pull for the organization, as a JSON string", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE,
+            { prefix: "team-a", appliedFor: ["PULL_THROUGH_CACHE"], repositoryPolicy: JSON.stringify(doc(allow("*", ["ecr:BatchGetImage"], when("StringEquals", "aws:PrincipalOrgID", ORG)))) }, []],
+        ["creation template without a policy", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, { prefix: "team-a", appliedFor: ["REPLICATION"] }, []],
+        ["log resource policy: EventBridge and log delivery writing a log group (CDK's logs.ResourcePolicy for a LogGroup target), a JSON string", t.NATIVE_LOGS_RESOURCE_POLICY, {
+            policyName: "events-to-logs",
+            policyDocument: JSON.stringify(doc(allow({ Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] }, ["logs:CreateLogStream", "logs:PutLogEvents"], { Resource: LOG_GROUP }))),
+        }, []],
+        ["log destination: another account's root may subscribe", t.NATIVE_LOGS_DESTINATION,
+            { destinationName: "central", roleArn: ROLE, targetArn: STREAM, destinationPolicy: JSON.stringify(doc(allow({ AWS: "444455556666" }, "logs:PutSubscriptionFilter"))) }, []],
+        ["log destination without a policy", t.NATIVE_LOGS_DESTINATION, { destinationName: "central", roleArn: ROLE, targetArn: STREAM }, []],
+        ["delivery destination: another account's root may deliver", t.NATIVE_LOGS_DELIVERY_DESTINATION, {
+            name: "central", destinationResourceArn: LOG_GROUP,
+            deliveryDestinationPolicy: { deliveryDestinationName: "central", deliveryDestinationPolicy: doc(allow({ AWS: OTHER }, "logs:CreateDelivery")) },
+        }, []],
+        ["delivery destination without a policy", t.NATIVE_LOGS_DELIVERY_DESTINATION, { name: "central", destinationResourceArn: LOG_GROUP }, []],
+        ["stream policy: another account's consumer role reads (Kinesis's cross-account guide)", t.NATIVE_KINESIS_RESOURCE_POLICY, {
+            resourceArn: STREAM,
+            resourcePolicy: doc(allow({ AWS: "arn:aws:iam::444455556666:role/consumer" }, ["kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"])),
+        }, []],
+        ["table without a resource policy (most tables)", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", billingMode: "PAY_PER_REQUEST" }, []],
+        ["table: a role reads items", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, ["dynamodb:GetItem", "dynamodb:Query"])) } }, []],
+        ["cluster policy: another account's root creates a multi-VPC connection (MSK's guide)", t.NATIVE_MSK_CLUSTER_POLICY, {
+            clusterArn: CLUSTER, policy: doc(allow({ AWS: OTHER }, ["kafka:CreateVpcConnection", "kafka:GetBootstrapBrokers", "kafka:DescribeCluster", "kafka:DescribeClusterV2"], { Resource: CLUSTER })),
+        }, []],
+        ["function policy: S3 invokes, pinned by aws:SourceArn and aws:SourceAccount", t.NATIVE_LAMBDA_RESOURCE_POLICY, {
+            resourceArn: FN, policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction",
+                { Resource: FN, Condition: { ArnLike: { "aws:SourceArn": BUCKET }, StringEquals: { "aws:SourceAccount": ACCOUNT } } })),
+        }, []],
+        ["layer permission for the organization (principal * with organizationId)", t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
+            { action: "lambda:GetLayerVersion", layerVersionArn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:layer:shared:3`, principal: "*", organizationId: ORG }, []],
+        ["layer permission for one account", t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
+            { action: "lambda:GetLayerVersion", layerVersionArn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:layer:shared:3`, principal: "444455556666" }, []],
+        ["model package group without a policy", t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP, { modelPackageGroupName: "churn" }, []],
+        ["model package group shared with another account", t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP,
+            { modelPackageGroupName: "churn", modelPackageGroupPolicy: doc(allow({ AWS: OTHER }, ["sagemaker:DescribeModelPackage", "sagemaker:ListModelPackages"])) }, []],
+        ["Redshift cluster without a namespace policy (most clusters)", t.NATIVE_REDSHIFT_CLUSTER, { clusterIdentifier: "warehouse", nodeType: "ra3.xlplus" }, []],
+        ["Redshift cluster: a zero-ETL integration's policy (the service pinned to the source table)", t.NATIVE_REDSHIFT_CLUSTER,
+            { clusterIdentifier: "warehouse", nodeType: "ra3.xlplus", namespaceResourcePolicy: zeroEtl }, []],
+        ["Redshift Serverless namespace: the same integration policy", t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE, { namespaceName: "analytics", namespaceResourcePolicy: zeroEtl }, []],
+        // Unknown at preview (built from another output): never more than a known value.
+        ["registry policy unknown", t.NATIVE_ECR_REGISTRY_POLICY, { policyText: U.object }, []],
+        ["table's resource policy block unknown", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: U.object }, []],
+        ["table's policy document unknown", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: { policyDocument: U.object } }, []],
+        ["delivery destination's policy unknown", t.NATIVE_LOGS_DELIVERY_DESTINATION, { name: "central", deliveryDestinationPolicy: U.object }, []],
+        ["function policy: the bucket's ARN unknown", t.NATIVE_LAMBDA_RESOURCE_POLICY, {
+            resourceArn: FN, policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction", when("ArnLike", "aws:SourceArn", U.string))),
+        }, []],
+        ["layer permission: the organization unknown", t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
+            { action: "lambda:GetLayerVersion", layerVersionArn: U.string, principal: "*", organizationId: U.string }, []],
+        ["layer permission: the principal unknown", t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, { action: "lambda:GetLayerVersion", layerVersionArn: U.string, principal: U.string }, []],
+        // Violations, as the classic types report them.
+        ["registry policy open to anyone", t.NATIVE_ECR_REGISTRY_POLICY, { policyText: doc(allow("*", ["ecr:ReplicateImage"])) },
+            [at(t.NATIVE_ECR_REGISTRY_POLICY, "policyText", ANYONE)]],
+        ["log resource policy open to anyone", t.NATIVE_LOGS_RESOURCE_POLICY,
+            { policyName: "open", policyDocument: JSON.stringify(doc(allow("*", ["logs:PutLogEvents"], { Resource: LOG_GROUP }))) }, [at(t.NATIVE_LOGS_RESOURCE_POLICY, "policyDocument", ANYONE)]],
+        ["log destination open to anyone", t.NATIVE_LOGS_DESTINATION, { destinationName: "central", destinationPolicy: JSON.stringify(doc(allow({ AWS: "*" }, "logs:PutSubscriptionFilter"))) },
+            [at(t.NATIVE_LOGS_DESTINATION, "destinationPolicy", ANYONE)]],
+        ["delivery destination open to anyone", t.NATIVE_LOGS_DELIVERY_DESTINATION,
+            { name: "central", deliveryDestinationPolicy: { deliveryDestinationPolicy: doc(allow("*", "logs:CreateDelivery")) } },
+            [at(t.NATIVE_LOGS_DELIVERY_DESTINATION, "deliveryDestinationPolicy.deliveryDestinationPolicy", ANYONE)]],
+        ["stream policy: kinesis:* to a role", t.NATIVE_KINESIS_RESOURCE_POLICY, { resourceArn: STREAM, resourcePolicy: doc(allow({ AWS: ROLE }, "kinesis:*")) },
+            [at(t.NATIVE_KINESIS_RESOURCE_POLICY, "resourcePolicy", WILDCARD('"kinesis:*"'))]],
+        ["table: dynamodb:* to a role", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, "dynamodb:*")) } },
+            [at(t.NATIVE_DYNAMODB_TABLE, "resourcePolicy.policyDocument", WILDCARD('"dynamodb:*"'))]],
+        ["cluster policy open to anyone", t.NATIVE_MSK_CLUSTER_POLICY, { clusterArn: CLUSTER, policy: doc(allow("*", "kafka:CreateVpcConnection")) },
+            [at(t.NATIVE_MSK_CLUSTER_POLICY, "policy", ANYONE)]],
+        ["function policy: S3 invokes without a source pin", t.NATIVE_LAMBDA_RESOURCE_POLICY,
+            { resourceArn: FN, policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction", { Resource: FN })) },
+            [at(t.NATIVE_LAMBDA_RESOURCE_POLICY, "policyDocument", "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function on behalf of resources in any account")]],
+        ["layer permission for every account", t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
+            { action: "lambda:GetLayerVersion", layerVersionArn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:layer:shared:3`, principal: "*" },
+            [`${t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION} "r": principal is "*" without organizationId, so every AWS account may use this layer version`]],
+        ["model package group open to anyone", t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP,
+            { modelPackageGroupName: "churn", modelPackageGroupPolicy: doc(allow("*", "sagemaker:DescribeModelPackage")) }, [at(t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP, "modelPackageGroupPolicy", ANYONE)]],
+        ["Redshift cluster: integrations authorized for anyone", t.NATIVE_REDSHIFT_CLUSTER,
+            { clusterIdentifier: "warehouse", namespaceResourcePolicy: doc(allow("*", "redshift:AuthorizeInboundIntegration")) }, [at(t.NATIVE_REDSHIFT_CLUSTER, "namespaceResourcePolicy", ANYONE)]],
+        ["Redshift Serverless namespace: redshift:* to a role", t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE,
+            { namespaceName: "analytics", namespaceResourcePolicy: doc(allow({ AWS: ROLE }, "redshift:*")) }, [at(t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE, "namespaceResourcePolicy", WILDCARD('"redshift:*"'))]],
+        ["creation template open to anyone", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, { prefix: "team-a", repositoryPolicy: JSON.stringify(doc(allow("*", "ecr:BatchGetImage"))) },
+            [at(t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, "repositoryPolicy", ANYONE)]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -2464,6 +2567,34 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 bucket("Site", { accessControl: { $unknown: "string" }, ...ownership("ObjectWriter") }),
                 bucket("Owned", { accessControl: "PublicRead", ...ownership({ $unknown: "string" }) }),
                 bucket("Pending", { accessControl: "PublicRead", ...ownership("ObjectWriter"), publicAccessBlockConfiguration: { $unknown: "object" } }),
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("more aws-native resource policies: open grants reported as the classic types', named grants pass, unknowns at preview pass", async () => {
+        const layer = { action: "lambda:GetLayerVersion", layerVersionArn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:layer:shared:3` };
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_ECR_REGISTRY_POLICY, name: "Registry", props: { policyText: doc(allow({ AWS: "arn:aws:iam::444455556666:root" }, ["ecr:CreateRepository", "ecr:ReplicateImage"])) } },
+                { type: t.NATIVE_LOGS_RESOURCE_POLICY, name: "OpenLogs", props: { policyName: "open", policyDocument: JSON.stringify(doc(allow("*", "logs:PutLogEvents"))) } },
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Orders", props: { tableName: "orders", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, "dynamodb:*")) } } },
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Plain", props: { tableName: "plain", billingMode: "PAY_PER_REQUEST" } },
+                { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "PublicLayer", props: { ...layer, principal: "*" } },
+                { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "OrgLayer", props: { ...layer, principal: "*", organizationId: ORG } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["OpenLogs", "mandatory", `${t.NATIVE_LOGS_RESOURCE_POLICY} "OpenLogs": policyDocument Statement[0] ${ANYONE}`],
+            ["Orders", "mandatory", `${t.NATIVE_DYNAMODB_TABLE} "Orders": resourcePolicy.policyDocument Statement[0] ${WILDCARD('"dynamodb:*"')}`],
+            ["PublicLayer", "mandatory", `${t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION} "PublicLayer": principal is "*" without organizationId, so every AWS account may use this layer version`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Orders", props: { tableName: "orders", resourcePolicy: { $unknown: "object" } } },
+                { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "OrgLayer", props: { ...layer, principal: "*", organizationId: { $unknown: "string" } } },
+                { type: t.NATIVE_ECR_REGISTRY_POLICY, name: "Registry", props: { policyText: { $unknown: "object" } } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);

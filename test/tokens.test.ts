@@ -124,6 +124,7 @@ describe("aws-native type tokens and inputs", () => {
             ...["principal", "condition", "statement"].map((input): [string, string] => [tokens.NATIVE_EVENTS_EVENT_BUS_POLICY, input]),
             [tokens.NATIVE_OPENSEARCH_DOMAIN, "advancedSecurityOptions"], [tokens.NATIVE_OPENSEARCH_DOMAIN, "vpcOptions"],
             [tokens.NATIVE_APIGATEWAY_REST_API, "endpointConfiguration"],
+            [tokens.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, "principal"], [tokens.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, "organizationId"],
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),
