@@ -84,6 +84,8 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_S3_ACCESS_POINT]: { path: "policy", optional: true },
     [t.S3CONTROL_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "details.policy" },
+    // aws-native's names the Multi-Region Access Point by `mrapName` (see the stack part).
+    [t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY]: { path: "policy" },
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: { path: "policy", service: "locked-block" },
     [t.S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: { path: "policy" },
     [t.S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy", service: "locked-block" },
@@ -207,7 +209,9 @@ export const OBJECT_ACL_TYPES: readonly string[] = [t.S3_BUCKET_OBJECT, t.S3_BUC
 /** Bucket policies: the public access blocks of the bucket and its account. */
 export const BUCKET_POLICY_TYPES: readonly string[] = [t.S3_BUCKET_POLICY, t.S3_BUCKET, t.S3_BUCKET_V2, t.NATIVE_S3_BUCKET_POLICY];
 /** Access point policies: the blocks of the access point, its bucket and its account, and its network origin; a Multi-Region Access Point's, its own and its account's. */
-export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [t.S3_ACCESS_POINT, t.NATIVE_S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY];
+export const ACCESS_POINT_POLICY_TYPES: readonly string[] = [
+    t.S3_ACCESS_POINT, t.NATIVE_S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY,
+];
 /** Separate domain access policies: their domain's fine-grained access control or VPC. */
 export const DOMAIN_POLICY_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN_POLICY, t.ELASTICSEARCH_DOMAIN_POLICY];
 export const TARGET_JUDGED_POLICY_TYPES: readonly string[] = [...BUCKET_POLICY_TYPES, ...ACCESS_POINT_POLICY_TYPES, ...DOMAIN_POLICY_TYPES];
@@ -388,6 +392,7 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
     [t.S3_BUCKET_V2]: [CLOUDFRONT_OAC, SES_RECEIVING],
     [t.NATIVE_S3_BUCKET_POLICY]: [CLOUDFRONT_OAC, SES_RECEIVING],
     [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
+    [t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY]: [CLOUDFRONT_OAC],
     [t.SQS_QUEUE]: [S3_NOTIFICATIONS],
     [t.SQS_QUEUE_POLICY]: [S3_NOTIFICATIONS],
@@ -1145,7 +1150,7 @@ function privateApiMessages(resource: PlainResource): string[] {
 
 const policyKind = (type: string): Exclude<Kind, "acl" | "object-acl" | "private-api"> =>
     (BUCKET_POLICY_TYPES.includes(type) ? "bucket-policy"
-        : type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY ? "multi-region-access-point"
+        : MULTI_REGION.has(type) ? "multi-region-access-point"
         : ACCESS_POINT_POLICY_TYPES.includes(type) ? "access-point" : "domain-policy");
 
 type PublicAccessSetting = "blockPublicAcls" | "ignorePublicAcls" | "restrictPublicBuckets";
@@ -1171,6 +1176,23 @@ function accessPointRestricts(point: PlainResource): Decided {
 }
 
 const DOMAIN_TYPES: readonly string[] = [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN];
+
+/**
+ * Multi-Region Access Points (classic and aws-native) by their policies' types: the policy's input
+ * naming the access point (and the top-level input its dependencies are recorded under), and where
+ * the access point holds its name, block and regions (the classic one in `details`, aws-native's
+ * at the top level, with the same region `bucket`).
+ */
+interface MultiRegionInputs { point: string; policyName: string; dependency: string; name: string; block: string; regions: string }
+const MULTI_REGION: ReadonlyMap<string, MultiRegionInputs> = new Map([
+    [t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, {
+        point: t.S3CONTROL_MULTI_REGION_ACCESS_POINT, policyName: "details.name", dependency: "details", name: "details.name", block: "details.publicAccessBlock", regions: "details.regions",
+    }],
+    [t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY, {
+        point: t.NATIVE_S3_MULTI_REGION_ACCESS_POINT, policyName: "mrapName", dependency: "mrapName", name: "name", block: "publicAccessBlockConfiguration", regions: "regions",
+    }],
+]);
+const MULTI_REGION_POINTS: readonly string[] = [...MULTI_REGION.values()].map((m) => m.point);
 
 /** Whether a bucket's ownership controls turn ACLs off: one of them BucketOwnerEnforced. */
 function aclsTurnedOff(controls: readonly PlainResource[]): Decided {
@@ -1216,7 +1238,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         else accountBlocks.set(r.provider, [r.props]);
     }
     const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn"]);
-    const multiRegion = indexReferences(resources, (r) => r.type === t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ["details.name"]);
+    const multiRegion = new Map([...MULTI_REGION.values()].map((m) => [m.point, indexReferences(resources, (r) => r.type === m.point, [m.name])]));
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
     const judges = { blockPublicAcls: judgeListsOnce<unknown>(), ignorePublicAcls: judgeListsOnce<unknown>(), restrictPublicBuckets: judgeListsOnce<unknown>() };
@@ -1258,9 +1280,10 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                     ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"))));
             }
             case "multi-region-access-point": {
-                const targets = multiRegion.lookup(valueAt(r.props, "details.name"), r.propertyDependencies.details);
+                const of = MULTI_REGION.get(r.type)!;
+                const targets = multiRegion.get(of.point)!.lookup(valueAt(r.props, of.policyName), r.propertyDependencies[of.dependency]);
                 return any(accountSets(r, "restrictPublicBuckets"),
-                    ...targets.map((m) => any(ownBlockRestricts(valueAt(m.props, "details.publicAccessBlock")), everyRegionRestricts(m))));
+                    ...targets.map((m) => any(ownBlockRestricts(valueAt(m.props, of.block)), everyRegionRestricts(valueAt(m.props, of.regions)))));
             }
             // A bucket outside the stack: as far as the stack shows, its account's block.
             case "object-acl":
@@ -1284,8 +1307,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         if (typeof ref !== "string") return false;
         return any(...index.lookup(ref, undefined).map((b) => any(bucketSets(b, "restrictPublicBuckets"), accountSets(b, "restrictPublicBuckets"))));
     };
-    const everyRegionRestricts = (m: PlainResource): Decided => {
-        const regions = valueAt(m.props, "details.regions");
+    const everyRegionRestricts = (regions: unknown): Decided => {
         if (isUnknown(regions)) return undefined;
         return Array.isArray(regions) && regions.length > 0 ? all(...regions.map(regionRestricts)) : false;
     };
@@ -1330,7 +1352,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
             "and separate REST API policies (a private API)",
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
-            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, t.S3CONTROL_MULTI_REGION_ACCESS_POINT, ...DOMAIN_TYPES,
+            t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...MULTI_REGION_POINTS, ...DOMAIN_TYPES,
             t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API,
         ],
         check: (resources) => findPublicGrants(resources),

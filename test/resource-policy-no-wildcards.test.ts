@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(93);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(94);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -1402,7 +1402,9 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         const wide = resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: AP_ARN, policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3:*"))) }, { name: "wide" });
         expect(short(findResourcePolicyWildcards(wide, { allowedActions: [] }).map((f) => f.message))).toEqual([`${t.S3CONTROL_ACCESS_POINT_POLICY} "wide": policy Statement[0] ${WILDCARD('"s3:*"')}`]);
         expect(findPublicGrants([point(), wide])).toEqual([]);
-        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([t.S3_ACCESS_POINT, t.NATIVE_S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY].sort());
+        expect([...ACCESS_POINT_POLICY_TYPES].sort()).toEqual([
+            t.S3_ACCESS_POINT, t.NATIVE_S3_ACCESS_POINT, t.S3CONTROL_ACCESS_POINT_POLICY, t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY, t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY,
+        ].sort());
     });
 
     it("an Object Lambda access point, or one attached to an FSx volume, has a block AWS keeps all on: a policy open to anyone is restricted", () => {
@@ -2069,6 +2071,58 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
     });
 });
 
+describe("findPublicGrants (stack part): aws-native Multi-Region Access Point policies", () => {
+    // CloudFormation's AWS::S3::MultiRegionAccessPointPolicy names its access point by `mrapName`; the
+    // access point (AWS::S3::MultiRegionAccessPoint) holds `name`, `publicAccessBlockConfiguration`
+    // (all on unless turned off, as the classic `details.publicAccessBlock`) and `regions[].bucket`.
+    // Labels: the classic Multi-Region Access Point policy's verdicts.
+    const MRAP_ARN = `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap`;
+    const open = doc(allow("*", "s3:GetObject", { Resource: `${MRAP_ARN}/object/*` }));
+    const OFF = { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: false };
+    const point = (props: Record<string, unknown> = {}) =>
+        resource(t.NATIVE_S3_MULTI_REGION_ACCESS_POINT, { name: "orders", regions: [{ bucket: "orders-eu" }, { bucket: "orders-us" }], ...props }, { name: "OrdersMrap" });
+    const policy = (props: Record<string, unknown> = {}, options = {}) =>
+        resource(t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY, { mrapName: "orders", policy: open, ...props }, { name: "OrdersMrapPolicy", ...options });
+    const bucket = (name: string, block: Record<string, unknown>) => resource(t.NATIVE_S3_BUCKET, { bucketName: name, publicAccessBlockConfiguration: block }, { name });
+    const reported = (...resources: PlainResource[]) => [
+        ...resources.flatMap((r) => findResourcePolicyWildcards(r, { allowedActions: [] })), ...findPublicGrants(resources),
+    ].map((f) => f.message.replace(/\. .*$/s, ""));
+    const ANYONE_AT = `${t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY} "OrdersMrapPolicy": policy Statement[0] ${ANYONE}`;
+
+    it("passes what the access point's own block (on unless turned off), its account's or every region's bucket restricts", () => {
+        expect(reported(point(), policy())).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: { blockPublicPolicy: false } }), policy())).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), policy(), resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { restrictPublicBuckets: true }, { name: "account" }))).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), policy(),
+            bucket("orders-eu", { restrictPublicBuckets: true }), bucket("orders-us", { restrictPublicBuckets: true }))).toEqual([]);
+        // An origin access control pinned to the distribution (CloudFront's guide).
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), policy({ policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject",
+            when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`))) }))).toEqual([]);
+    });
+
+    it("passes what is not known yet at preview", () => {
+        expect(reported(point({ publicAccessBlockConfiguration: { restrictPublicBuckets: U.boolean } }), policy())).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: U.object }), policy())).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF, regions: U.array }), policy())).toEqual([]);
+        const restricting = point();
+        expect(reported(restricting, policy({ mrapName: U.string }, { propertyDependencies: { mrapName: [restricting.urn] } }))).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), policy({ policy: U.object }))).toEqual([]);
+    });
+
+    it("reports what the classic policy reports: a block turned off, an access point outside the stack, an unpinned origin access control", () => {
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), policy())).toEqual([ANYONE_AT]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), policy(), bucket("orders-eu", { restrictPublicBuckets: true }))).toEqual([ANYONE_AT]);
+        expect(reported(policy())).toEqual([ANYONE_AT]);
+        expect(reported(point(), policy({ mrapName: "returns" }))).toEqual([ANYONE_AT]);
+        const fresh = point({ publicAccessBlockConfiguration: OFF });
+        expect(reported(fresh, policy({ mrapName: U.string }, { propertyDependencies: { mrapName: [fresh.urn] } }))).toEqual([ANYONE_AT]);
+        expect(reported(point(), policy({ policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject")) })))
+            .toEqual([`${t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY} "OrdersMrapPolicy": policy Statement[0] ${UNPINNED_CLOUDFRONT}`]);
+        const [finding] = findPublicGrants([policy()]);
+        expect(finding.message).toContain("(The Multi-Region Access Point's own public access block, on unless turned off, or its account's with restrictPublicBuckets");
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -2597,6 +2651,20 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_ECR_REGISTRY_POLICY, name: "Registry", props: { policyText: { $unknown: "object" } } },
             ],
         });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("aws-native Multi-Region Access Point policies: judged with the access point's own block, as the classic ones", async () => {
+        const open = doc(allow("*", "s3:GetObject", { Resource: `arn:aws:s3::${ACCOUNT}:accesspoint/mfzwi23gnjvgw.mrap/object/*` }));
+        const point = (name: string, block?: unknown) =>
+            ({ type: t.NATIVE_S3_MULTI_REGION_ACCESS_POINT, name, props: { name, regions: [{ bucket: `${name}-eu` }], ...(block ? { publicAccessBlockConfiguration: block } : {}) } });
+        const policy = (name: string, mrapName: unknown) => ({ type: t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY, name: `${name}-policy`, propertyDependencies: { mrapName: [name] }, props: { mrapName, policy: open } });
+        const OFF = { blockPublicPolicy: false, restrictPublicBuckets: false };
+        const run = await engine.run({ resources: [point("orders"), policy("orders", "orders"), point("public", OFF), policy("public", "public")] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["public-policy", "mandatory", `${t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY} "public-policy": policy Statement[0] ${ANYONE}`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: [point("orders", { restrictPublicBuckets: { $unknown: "boolean" } }), policy("orders", { $unknown: "string" })] });
         expect(preview.of(POLICY)).toEqual([]);
     });
 });

@@ -125,6 +125,8 @@ describe("aws-native type tokens and inputs", () => {
             [tokens.NATIVE_OPENSEARCH_DOMAIN, "advancedSecurityOptions"], [tokens.NATIVE_OPENSEARCH_DOMAIN, "vpcOptions"],
             [tokens.NATIVE_APIGATEWAY_REST_API, "endpointConfiguration"],
             [tokens.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, "principal"], [tokens.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, "organizationId"],
+            ...["name", "publicAccessBlockConfiguration", "regions"].map((input): [string, string] => [tokens.NATIVE_S3_MULTI_REGION_ACCESS_POINT, input]),
+            [tokens.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY, "mrapName"],
             ...Object.entries(ROTATION_INPUTS).flatMap(([type, inputs]) =>
                 [...Object.keys(inputs), "enableKeyRotation", "rotationPeriodInDays"].map((input): [string, string] => [type, input])),
             ...Object.entries(NATIVE_FULL_INPUTS).flatMap(([type, paths]) => paths.map((p): [string, string] => [type, head(p)])),

@@ -385,3 +385,5 @@ export const NATIVE_MSK_CLUSTER_POLICY = "aws-native:msk:ClusterPolicy";
 export const NATIVE_LAMBDA_RESOURCE_POLICY = "aws-native:lambda:ResourcePolicy";
 export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVersionPermission";
 export const NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP = "aws-native:sagemaker:ModelPackageGroup";
+export const NATIVE_S3_MULTI_REGION_ACCESS_POINT = "aws-native:s3:MultiRegionAccessPoint";
+export const NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY = "aws-native:s3:MultiRegionAccessPointPolicy";
