@@ -889,10 +889,15 @@ describe("what a program registers, captured as the engine would hand it to an a
         // At preview the same references are unknown.
         const preview = await capture("cdk-native", "preview");
         expect(named(preview, "ruleAllowEventRulecronlambdaFDB29C62").inputs.sourceArn).toBe(UNKNOWN);
-        // Through the pack, in update mode: the permission pinned to its rule passes; only the stack's secrets provider.
+        // Through the pack, in update mode: the permission pinned to its rule passes; what is left is the stack's secrets
+        // provider and resource-protect's advisories on the app's key and bucket (pulumi-cdk never sets `protect`).
         const run = check("--program", path.join(PROGRAMS, "cdk-native"), "--format", "json");
         expect(run.stderr).toBe("");
-        expect(JSON.parse(run.stdout).violations.map((v: any) => v.policy)).toEqual(["secrets-provider-allowlist"]);
+        expect(JSON.parse(run.stdout).violations.map((v: any) => [v.policy, v.enforcementLevel, v.message.split(" is ")[0]])).toEqual([
+            ["secrets-provider-allowlist", "mandatory", expect.any(String)],
+            ["resource-protect", "advisory", 'aws-native:kms:Key "queueKey"'],
+            ["resource-protect", "advisory", 'aws-native:s3:Bucket "examplebucketc9dfa43e"'],
+        ]);
     });
 
     it("answers getPolicyDocument with the real JSON, unknown at preview when a statement uses an unknown output", async () => {
