@@ -279,46 +279,38 @@ const retentions: Check[] = [
     },
 ];
 
-const pointInTimeRecovery: Check[] = [
-    {
-        // The table, not each replica of a global table (inline `replicas` or TableReplica): AWS's
-        // best practice is that recovery on one replica may be enough, as every replica holds
-        // the same items, and the table is that replica here.
-        types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.enabled",
-        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
-        accepts: isTrue, expected: "the boolean true",
-        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
-        fix: "Set `pointInTimeRecovery: { enabled: true }`: it restores the table to any second of the recovery period, " +
-            "and a deleted table to the moment of its deletion for 35 days.",
-    },
-    {
-        types: [t.DYNAMODB_TABLE], property: "pointInTimeRecovery.recoveryPeriodInDays",
-        unset: { value: 35, note: "AWS keeps 35 days" },
-        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",
-        appliesTo: (r) => {
-            const block = r.props.pointInTimeRecovery;
-            if (isUnknown(block)) return undefined;
-            const enabled = block && typeof block === "object" ? (block as Props).enabled : undefined;
-            return whenKnown(enabled, (v) => v === true);
+/**
+ * A DynamoDB table's point-in-time recovery and its period, in the classic provider's names or
+ * CloudFormation's (CDK's Table through pulumi-cdk: "When not specified, defaults to point in
+ * time recovery disabled").
+ */
+function dynamodbRecovery(type: string, block: string, enabled: string, enable: string): Check[] {
+    return [
+        {
+            types: [type], property: `${block}.${enabled}`,
+            unset: { value: false, note: "AWS leaves point-in-time recovery off" },
+            accepts: isTrue, expected: "the boolean true",
+            appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+            fix: `Set ${enable}: it restores the table to any second of the recovery period, ` +
+                "and a deleted table to the moment of its deletion for 35 days.",
         },
-        fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
-    },
-    // CDK's Table through pulumi-cdk: "When not specified, defaults to point in time recovery disabled".
-    {
-        types: [t.NATIVE_DYNAMODB_TABLE], property: "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled",
-        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
-        accepts: isTrue, expected: "the boolean true",
-        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
-        fix: "Set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` (CDK: `pointInTimeRecoverySpecification` or `pointInTimeRecovery: true`): " +
-            "it restores the table to any second of the recovery period, and a deleted table to the moment of its deletion for 35 days.",
-    },
-    {
-        types: [t.NATIVE_DYNAMODB_TABLE], property: "pointInTimeRecoverySpecification.recoveryPeriodInDays",
-        unset: { value: 35, note: "AWS keeps 35 days" },
-        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",
-        appliesTo: (r) => fieldOf(r.props.pointInTimeRecoverySpecification, "pointInTimeRecoveryEnabled", (v) => v === true),
-        fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
-    },
+        {
+            types: [type], property: `${block}.recoveryPeriodInDays`,
+            unset: { value: 35, note: "AWS keeps 35 days" },
+            accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",
+            appliesTo: (r) => fieldOf(r.props[block], enabled, (v) => v === true),
+            fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
+        },
+    ];
+}
+
+const pointInTimeRecovery: Check[] = [
+    // The table, not each replica of a global table (inline `replicas` or TableReplica): AWS's
+    // best practice is that recovery on one replica may be enough, as every replica holds
+    // the same items, and the table is that replica here.
+    ...dynamodbRecovery(t.DYNAMODB_TABLE, "pointInTimeRecovery", "enabled", "`pointInTimeRecovery: { enabled: true }`"),
+    ...dynamodbRecovery(t.NATIVE_DYNAMODB_TABLE, "pointInTimeRecoverySpecification", "pointInTimeRecoveryEnabled",
+        "`pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` (CDK: `pointInTimeRecoverySpecification` or `pointInTimeRecovery: true`)"),
     {
         types: [t.KEYSPACES_TABLE], property: "pointInTimeRecovery.status",
         unset: { value: "DISABLED", note: "AWS leaves point-in-time recovery off" },
