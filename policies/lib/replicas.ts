@@ -2,7 +2,7 @@
 // decides it), and which databases are replicas whose data is a copy: shared by
 // deletion-safeguards (no final snapshot or backups to ask of a copy) and resource-protect
 // (nothing lost when a copy is deleted).
-import { all, any, Decided, negate } from "./decided";
+import { all, any, Decided, negate, whenKnown } from "./decided";
 import * as t from "./tokens";
 import { isUnknown } from "./values";
 
@@ -82,7 +82,7 @@ const cacheSecondary = (p: Props) => isGlobalSecondary(p, "globalReplicationGrou
  * DatabaseCluster creates its instances so).
  */
 const nativeInstanceHoldsData = (p: Props): Decided => {
-    const pointInTime = any(isSet(p, "restoreTime"), isUnknown(p.useLatestRestorableTime) ? undefined : p.useLatestRestorableTime === true);
+    const pointInTime = any(isSet(p, "restoreTime"), whenKnown(p.useLatestRestorableTime, (v) => v === true));
     const readReplica = all(isSet(p, "sourceDbInstanceIdentifier"), negate(pointInTime));
     return all(negate(readReplica), noneSet(p, ["sourceDbClusterIdentifier", "dbClusterIdentifier"]));
 };
