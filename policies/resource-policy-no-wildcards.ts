@@ -1006,7 +1006,7 @@ function publicDistributions(resource: PlainResource): Finding[] {
 // (its account's block). A public website's files are reported as its public bucket policy is:
 // exempt them with a reason.
 //
-// The stack part judges ACLs, for the public access block (see "settings of the target" below). It
+// The stack part judges ACLs, for the ownership controls and public access blocks (see "settings of the target" below). It
 // reads outputs: after an update AWS's own grants, where a canned ACL shows again as its
 // grants (reported once, as the ACL).
 const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
@@ -1091,6 +1091,7 @@ export function publicAclMessages(resource: PlainResource): string[] {
 //
 // A grant to anyone may take effect through another resource's settings, which only the whole
 // stack shows:
+// - a bucket's Object Ownership: BucketOwnerEnforced turns its ACLs, and its objects', off;
 // - a public access block, of a bucket or of the whole account: with `ignorePublicAcls` S3
 //   ignores public ACLs, with `restrictPublicBuckets` it keeps a bucket whose policy is public
 //   to the owner's account and AWS services (prowler#2715 fixed that false positive);
@@ -1202,8 +1203,8 @@ function aclsTurnedOff(controls: readonly PlainResource[]): Decided {
 /**
  * Whether an aws-native bucket's inline ownership controls turn ACLs off (BucketOwnerEnforced):
  * then its `accessControl` grants nothing (CloudFormation refuses any ACL but Private with it:
- * "your resource will fail to deploy", AWS::S3::Bucket AccessControl). Without ownership
- * controls the ACL is judged as a classic bucket's, by the public access blocks alone.
+ * "your resource will fail to deploy", AWS::S3::Bucket AccessControl), as a classic bucket's
+ * ACL with a BucketOwnershipControls BucketOwnerEnforced.
  */
 function nativeAclsTurnedOff(bucket: PlainResource): Decided {
     const controls = bucket.props.ownershipControls;
@@ -1253,6 +1254,16 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         const account = accountBlocks.get(r.provider);
         return account ? judges[setting](account, setIn(setting)) : false;
     };
+    // Whether a bucket's ACLs are off: Object Ownership BucketOwnerEnforced, in a BucketOwnershipControls
+    // or aws-native's inline ownershipControls. Then S3 refuses a public bucket ACL (AccessControlListNotSupported),
+    // or refuses the ownership while the ACL grants to others (InvalidBucketAclWithObjectOwnership): the ACL
+    // never takes effect (S3 user guide, "Troubleshooting" Object Ownership). Without ownership controls
+    // a bucket ACL is judged by the blocks alone: a bucket created before April 2023 keeps ACLs on.
+    const bucketAclsOff = (bucket: PlainResource): Decided => {
+        const controls = ownership.get(bucket);
+        return any(controls ? ownershipJudge(controls, aclsTurnedOff) : false, bucket.type === t.NATIVE_S3_BUCKET ? nativeAclsTurnedOff(bucket) : false);
+    };
+    const namedBucketsAclsOff = judgeListsOnce();
     // Whether S3 rejects or ignores a public ACL on an object of this bucket of the stack: ACLs off
     // (BucketOwnerEnforced, a new bucket's default), or a block of the bucket setting
     // blockPublicAcls or ignorePublicAcls (a new bucket's default block sets both).
@@ -1270,9 +1281,10 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             case "acl":
             case "bucket-policy": {
                 const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
-                const native = r.type === t.NATIVE_S3_BUCKET;
-                return any(accountSets(r, setting), BUCKET_TYPES.has(r.type) || native ? bucketSets(r, setting) : namedBucketsSet(r, setting),
-                    native ? nativeAclsTurnedOff(r) : false);
+                const own = BUCKET_TYPES.has(r.type) || r.type === t.NATIVE_S3_BUCKET;
+                const blocked = any(accountSets(r, setting), own ? bucketSets(r, setting) : namedBucketsSet(r, setting));
+                if (kind === "bucket-policy") return blocked;
+                return any(blocked, own ? bucketAclsOff(r) : namedBucketsAclsOff(index.targetsOf(r), (buckets) => any(...buckets.map(bucketAclsOff))));
             }
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
