@@ -282,15 +282,28 @@ const retentions: Check[] = [
 /**
  * A DynamoDB table's point-in-time recovery and its period, in the classic provider's names or
  * CloudFormation's (CDK's Table through pulumi-cdk: "When not specified, defaults to point in
- * time recovery disabled").
+ * time recovery disabled"). `block` may name a block of each list element (`replicas[].…`):
+ * then one replica with recovery, kept long enough, is enough for the table.
  */
 function dynamodbRecovery(type: string, block: string, enabled: string, enable: string): Check[] {
+    const [list] = block.includes("[]") ? block.split("[].") : [];
+    const spec = list === undefined ? block : block.slice(list.length + 3);
+    /** Whether some replica's recovery block meets `test` (false without a list: the table's own block is judged). */
+    const someReplica = (r: PlainResource, test: (spec: unknown) => Decided): Decided => {
+        if (list === undefined) return false;
+        const replicas = r.props[list];
+        if (isUnknown(replicas)) return undefined;
+        return Array.isArray(replicas) ? any(...replicas.map((replica) => (isUnknown(replica) ? undefined : test(isRecord(replica) ? replica[spec] : undefined)))) : false;
+    };
+    const recovers = (s: unknown) => fieldOf(s, enabled, isTrue);
+    const keptLongEnough = (s: unknown, config: DeletionSafeguardsConfig) =>
+        all(recovers(s), fieldOf(s, "recoveryPeriodInDays", (v) => v === undefined || v === null || (typeof v === "number" && v >= config.minBackupRetentionDays), true));
     return [
         {
             types: [type], property: `${block}.${enabled}`,
             unset: { value: false, note: "AWS leaves point-in-time recovery off" },
             accepts: isTrue, expected: "the boolean true",
-            appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+            appliesTo: (r, config) => all(config.requirePointInTimeRecovery, negate(someReplica(r, recovers))),
             fix: `Set ${enable}: it restores the table to any second of the recovery period, ` +
                 "and a deleted table to the moment of its deletion for 35 days.",
         },
@@ -298,7 +311,8 @@ function dynamodbRecovery(type: string, block: string, enabled: string, enable: 
             types: [type], property: `${block}.recoveryPeriodInDays`,
             unset: { value: 35, note: "AWS keeps 35 days" },
             accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays, expected: "a number of days",
-            appliesTo: (r) => fieldOf(r.props[block], enabled, (v) => v === true),
+            appliesTo: (r, config) => negate(someReplica(r, (s) => keptLongEnough(s, config))),
+            appliesAt: (holder) => fieldOf(holder, enabled, isTrue),
             fix: (config) => `Keep a recovery period of at least ${config.minBackupRetentionDays} days, or remove \`recoveryPeriodInDays\` for AWS's 35.`,
         },
     ];
@@ -311,6 +325,12 @@ const pointInTimeRecovery: Check[] = [
     ...dynamodbRecovery(t.DYNAMODB_TABLE, "pointInTimeRecovery", "enabled", "`pointInTimeRecovery: { enabled: true }`"),
     ...dynamodbRecovery(t.NATIVE_DYNAMODB_TABLE, "pointInTimeRecoverySpecification", "pointInTimeRecoveryEnabled",
         "`pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` (CDK: `pointInTimeRecoverySpecification` or `pointInTimeRecovery: true`)"),
+    // CloudFormation's global table (CDK's TableV2) sets recovery per replica ("When not specified,
+    // defaults to point in time recovery disabled for the replica"); as above, one replica with it is enough
+    // (DynamoDB's best practices for global tables), so only a table where none has it is reported.
+    ...dynamodbRecovery(t.NATIVE_DYNAMODB_GLOBAL_TABLE, "replicas[].pointInTimeRecoverySpecification", "pointInTimeRecoveryEnabled",
+        "`pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` on at least one replica (CDK's TableV2: `pointInTimeRecoverySpecification` " +
+        "or `pointInTimeRecovery: true`, which every replica inherits)"),
     {
         types: [t.KEYSPACES_TABLE], property: "pointInTimeRecovery.status",
         unset: { value: "DISABLED", note: "AWS leaves point-in-time recovery off" },

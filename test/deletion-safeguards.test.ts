@@ -42,6 +42,12 @@ const openzfs = { deploymentType: "SINGLE_AZ_1", storageCapacity: 64, throughput
 const ontap = { deploymentType: "MULTI_AZ_1", storageCapacity: 1024, throughputCapacity: 512, subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"], preferredSubnetId: "subnet-0a1b2c3d" };
 const windowsFs = { storageCapacity: 32, throughputCapacity: 32, subnetIds: ["subnet-0a1b2c3d"], activeDirectoryId: "d-9067a1b2c3" };
 const EBS = "aws:ebs/volume:Volume";
+const GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";
+/** CDK's TableV2 with one replica beside the stack's region: `pointInTimeRecovery` (or its specification) is rendered on every replica it is inherited by (aws-cdk-lib table-v2.ts configureReplicaTable). */
+const tableV2 = (...recovery: (Record<string, unknown> | undefined)[]) => ({
+    keySchema: [{ attributeName: "pk", keyType: "HASH" }], attributeDefinitions: [{ attributeName: "pk", attributeType: "S" }], billingMode: "PAY_PER_REQUEST",
+    replicas: recovery.map((spec, i) => ({ region: ["us-east-1", "us-west-2", "eu-west-1"][i], ...(spec === undefined ? {} : { pointInTimeRecoverySpecification: spec }) })),
+});
 
 const postgres = { engine: "postgres", instanceClass: "db.t4g.micro", allocatedStorage: 20, username: "app", manageMasterUserPassword: true };
 const aurora = { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true };
@@ -87,6 +93,12 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["DynamoDB table replica without point-in-time recovery", TABLE_REPLICA, { globalTableArn: ORDERS_TABLE_ARN, pointInTimeRecovery: false }],
         ["DynamoDB table with recovery, and inline replicas without it", TABLE, { pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-west-2" }, { regionName: "eu-west-1", pointInTimeRecovery: false }] }],
         ["DynamoDB table with a 7-day recovery period", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } }],
+        // CloudFormation's global table (CDK's TableV2): one replica with recovery is enough, as for the classic table's replicas.
+        ["CDK TableV2 with pointInTimeRecovery: true (every replica)", GLOBAL_TABLE, tableV2({ pointInTimeRecoveryEnabled: true }, { pointInTimeRecoveryEnabled: true })],
+        ["global table with recovery on one replica only", GLOBAL_TABLE, tableV2(undefined, { pointInTimeRecoveryEnabled: true })],
+        ["global table with a short period on one replica and AWS's 35 days on another", GLOBAL_TABLE,
+            tableV2({ pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 3 }, { pointInTimeRecoveryEnabled: true })],
+        ["global table without recovery when not required", GLOBAL_TABLE, tableV2(undefined, undefined), { requirePointInTimeRecovery: false }],
         ["DynamoDB recovery period is not judged while recovery is off and not required", TABLE, { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 1 } }, { requirePointInTimeRecovery: false }],
         ["Keyspaces table with point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "ENABLED" } }],
         ["Backup plan keeping daily recovery points 35 days", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 35 }))],
@@ -166,6 +178,12 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["DynamoDB table without point-in-time recovery", TABLE, {}, ["pointInTimeRecovery.enabled"]],
         ["DynamoDB table turning it off", TABLE, { pointInTimeRecovery: { enabled: false } }, ["pointInTimeRecovery.enabled"]],
         ["DynamoDB recovery period of 3 days", TABLE, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, ["pointInTimeRecovery.recoveryPeriodInDays"]],
+        // CDK's TableV2 default: no replica has point-in-time recovery, and CloudFormation leaves it off.
+        ["CDK TableV2 without point-in-time recovery", GLOBAL_TABLE, tableV2(undefined, undefined),
+            ["replicas[0].pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled", "replicas[1].pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled"]],
+        ["global table turning it off on its one replica", GLOBAL_TABLE, tableV2({ pointInTimeRecoveryEnabled: false }), ["replicas[0].pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled"]],
+        ["global table whose only recovering replica keeps 3 days", GLOBAL_TABLE, tableV2({ pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 3 }, { pointInTimeRecoveryEnabled: false }),
+            ["replicas[0].pointInTimeRecoverySpecification.recoveryPeriodInDays"]],
         ["Keyspaces table without point-in-time recovery", KEYSPACES_TABLE, { pointInTimeRecovery: { status: "DISABLED" } }, ["pointInTimeRecovery.status"]],
         ["Backup plan keeping recovery points 3 days", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 3 })), ["rules[0].lifecycle.deleteAfter"]],
         ["Backup plan whose every rule and copy deletes too soon: reported once, at the longest-kept rule", BACKUP_PLAN,
@@ -243,6 +261,11 @@ describe("unknown values (preview)", () => {
         ["emptyOnDelete of an aws-native repository", "aws-native:ecr:Repository", { emptyOnDelete: U.boolean }],
         ["the whole PITR block of an aws-native table", "aws-native:dynamodb:Table", { pointInTimeRecoverySpecification: U.object }],
         ["PITR enabled on an aws-native table", "aws-native:dynamodb:Table", { pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: U.boolean, recoveryPeriodInDays: 1 } }],
+        ["the replicas of a global table", GLOBAL_TABLE, { ...tableV2(), replicas: U.array }],
+        ["one replica of a global table", GLOBAL_TABLE, { ...tableV2(undefined), replicas: [U.object, { region: "us-west-2" }] }],
+        ["the PITR block of one replica", GLOBAL_TABLE, tableV2(U.object as unknown as Record<string, unknown>, undefined)],
+        ["PITR enabled on one replica of a global table", GLOBAL_TABLE, tableV2({ pointInTimeRecoveryEnabled: U.boolean, recoveryPeriodInDays: 1 }, { pointInTimeRecoveryEnabled: false })],
+        ["the recovery period of a global table's only recovering replica", GLOBAL_TABLE, tableV2({ pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: U.number }, undefined)],
         ["backupRetentionPeriod of an aws-native RDS instance", "aws-native:rds:DbInstance", { backupRetentionPeriod: U.number }],
         ["the cluster of an aws-native RDS instance", "aws-native:rds:DbInstance", { engine: "aurora-postgresql", dbClusterIdentifier: U.string }],
         ["the replica source of an aws-native RDS instance", "aws-native:rds:DbInstance", { sourceDbInstanceIdentifier: U.string }],
@@ -465,6 +488,10 @@ const DEFAULT_CASES: Case[] = [
     bad("native-table-pitr-unset", NATIVE_TABLE, nativeTable),
     ok("native-table-pitr", NATIVE_TABLE, { ...nativeTable, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } }),
     bad("native-table-pitr-period", NATIVE_TABLE, { ...nativeTable, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 3 } }),
+    // CDK's TableV2 through pulumi-cdk (AWS::DynamoDB::GlobalTable): one replica with recovery is enough.
+    bad("global-table-pitr-unset", GLOBAL_TABLE, tableV2(undefined, undefined)),
+    ok("global-table-pitr", GLOBAL_TABLE, tableV2(undefined, { pointInTimeRecoveryEnabled: true })),
+    bad("global-table-pitr-period", GLOBAL_TABLE, tableV2({ pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 3 })),
     bad("native-ecr-empty-on-delete", NATIVE_ECR, { repositoryName: "orders", emptyOnDelete: true }),
     ok("native-ecr", NATIVE_ECR, { repositoryName: "orders", emptyOnDelete: false }),
     bad("native-kms-window", NATIVE_KMS, { pendingWindowInDays: 7 }),
@@ -524,6 +551,11 @@ describe("deletion-safeguards through the engine path", () => {
         expect(run.on("bad-secret-window").find((d) => d.policyName === POLICY)!.message).toContain("leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`");
         expect(run.on("bad-rds-retention-unset").find((d) => d.policyName === POLICY)!.message).toContain("backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)");
         expect(run.on("bad-dynamodb-pitr-unset").find((d) => d.policyName === POLICY)!.message).toContain("pointInTimeRecovery.enabled is not set (AWS leaves point-in-time recovery off)");
+        expect(run.on("bad-global-table-pitr-unset").filter((d) => d.policyName === POLICY).map((d) => d.message.split("\n")[1])).toEqual([0, 1].map((i) =>
+            `${GLOBAL_TABLE} "bad-global-table-pitr-unset": replicas[${i}].pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled is not set (AWS leaves point-in-time recovery off). ` +
+            "Set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }` on at least one replica (CDK's TableV2: `pointInTimeRecoverySpecification` " +
+            "or `pointInTimeRecovery: true`, which every replica inherits): it restores the table to any second of the recovery period, " +
+            "and a deleted table to the moment of its deletion for 35 days."));
     });
 
     it("with requireFinalBackups, also reports the final snapshots and backups the provider skips by default", async () => {
@@ -538,7 +570,7 @@ describe("deletion-safeguards through the engine path", () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
         const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled", "automaticBackupRetentionDays",
             "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules",
-            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification"];
+            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
             const props: Record<string, unknown> = { ...c.props };
@@ -546,7 +578,7 @@ describe("deletion-safeguards through the engine path", () => {
                 const judged = SAFEGUARDED.some((s) => s.type === c.type && s.property.split(".")[0].replace("[]", "") === flag);
                 if (judged) {
                     props[flag] = flag in props && typeof props[flag] !== "object" ? unknownOf(props[flag])
-                        : flag === "rules" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "pointInTimeRecoverySpecification" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
+                        : flag === "rules" || flag === "replicas" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "pointInTimeRecoverySpecification" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
                 }
             }
             return { ...c, props };
