@@ -65,7 +65,7 @@ export interface ResourcePolicyNoWildcardsConfig {
 type ServiceRule = "s3-bucket" | "locked-block" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
 
 interface DocumentInput {
-    /** The input, dotted for nested blocks ("details.policy"). */
+    /** The input, dotted for nested blocks ("details.policy"); `list[].…` reads each element's document. */
     path: string;
     /** Optional inputs read "" and "{}" as unset (Secret and AccessPoint document "{}" as "delete the policy"). */
     optional?: boolean;
@@ -176,6 +176,9 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_LOGS_DELIVERY_DESTINATION]: { path: "deliveryDestinationPolicy.deliveryDestinationPolicy", optional: true },
     [t.NATIVE_KINESIS_RESOURCE_POLICY]: { path: "resourcePolicy" },
     [t.NATIVE_DYNAMODB_TABLE]: { path: "resourcePolicy.policyDocument", optional: true },
+    // A global table (CDK's TableV2) has no table-wide policy: each replica has its own (CDK puts
+    // its `resourcePolicy` on the stack's region's replica, a replica's own on the others).
+    [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: { path: "replicas[].resourcePolicy.policyDocument", optional: true },
     [t.NATIVE_MSK_CLUSTER_POLICY]: { path: "policy" },
     [t.NATIVE_LAMBDA_RESOURCE_POLICY]: { path: "policyDocument", service: "lambda-policy" },
     [t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP]: { path: "modelPackageGroupPolicy", optional: true },
@@ -292,17 +295,29 @@ const UNPINNED_SES_RECEIVING_PROBLEM =
     'Add `"StringEquals": {"aws:SourceAccount": <your account id>}` (and aws:SourceArn with your receipt rule\'s ARN), as SES\'s guide writes it.';
 
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
-    const at = locationOf(resource, input);
-    const reading = readDocument(resource, input);
-    if (reading.kind !== "document") return [];
-    const findings: Finding[] = reading.problems.map((problem) => ({ message: describeProblem(at, problem) }));
-    const anyoneHere = !TARGET_JUDGED_POLICY_TYPES.includes(resource.type);
-    for (const statement of reading.statements) {
-        for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere)) {
-            findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
+    const findings: Finding[] = [];
+    for (const { path, value } of documentsAt(resource, input)) {
+        const at: DocumentLocation = { type: resource.type, name: resource.name, path };
+        const reading = readPolicyDocument(value, { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
+        if (reading.kind !== "document") continue;
+        findings.push(...reading.problems.map((problem) => ({ message: describeProblem(at, problem) })));
+        const anyoneHere = !TARGET_JUDGED_POLICY_TYPES.includes(resource.type);
+        for (const statement of reading.statements) {
+            for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere)) {
+                findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
+            }
         }
     }
     return findings;
+}
+
+/** The document at an input, or each list element's (`replicas[0].resourcePolicy.policyDocument`); a list unset or unknown at preview has none. */
+function documentsAt(resource: PlainResource, input: DocumentInput): { path: string; value: unknown }[] {
+    const [list, rest] = input.path.split("[].");
+    if (rest === undefined) return [{ path: input.path, value: valueAt(resource.props, input.path) }];
+    const elements = resource.props[list];
+    if (!Array.isArray(elements)) return [];
+    return elements.flatMap((element, i) => (isRecord(element) ? [{ path: `${list}[${i}].${rest}`, value: valueAt(element, rest) }] : []));
 }
 
 const locationOf = (resource: PlainResource, input: DocumentInput): DocumentLocation => ({ type: resource.type, name: resource.name, path: input.path });

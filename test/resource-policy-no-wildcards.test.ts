@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(94);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(95);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -2090,6 +2090,9 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
     const INTEGRATION_SOURCE = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders`;
     const at = (type: string, path: string, what: string) => `${type} "r": ${path} Statement[0] ${what}`;
     const zeroEtl = doc(allow({ Service: "redshift.amazonaws.com" }, "redshift:AuthorizeInboundIntegration", when("StringEquals", "aws:SourceArn", INTEGRATION_SOURCE)));
+    // CDK's TableV2 (AWS::DynamoDB::GlobalTable): a replica per region, the stack's region's last, each with its own policy.
+    const replica = (region: string, policyDocument?: unknown) => ({ region, ...(policyDocument === undefined ? {} : { resourcePolicy: { policyDocument } }) });
+    const tableV2 = (...replicas: unknown[]) => ({ tableName: "orders", billingMode: "PAY_PER_REQUEST", keySchema: [{ attributeName: "pk", keyType: "HASH" }], replicas });
     // [label, type, props, expected (short messages)]
     const cases: [string, string, Record<string, unknown>, string[]][] = [
         // False alarms first: AWS's documented patterns and CDK's grants.
@@ -2116,6 +2119,13 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
         }, []],
         ["table without a resource policy (most tables)", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", billingMode: "PAY_PER_REQUEST" }, []],
         ["table: a role reads items", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, ["dynamodb:GetItem", "dynamodb:Query"])) } }, []],
+        ["CDK TableV2 without a resource policy", t.NATIVE_DYNAMODB_GLOBAL_TABLE, tableV2(replica("us-west-2"), replica("eu-west-1")), []],
+        ["TableV2: a role reads items through the stack region's replica", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            tableV2(replica("us-west-2"), replica("eu-west-1", doc(allow({ AWS: ROLE }, ["dynamodb:GetItem", "dynamodb:Query"])))), []],
+        ["TableV2: another account's root reads a replica (DynamoDB's cross-account example)", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            tableV2(replica("us-west-2", doc(allow({ AWS: OTHER }, ["dynamodb:GetItem", "dynamodb:Query"]))), replica("eu-west-1")), []],
+        ["TableV2: anyone in the organization reads a replica", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            tableV2(replica("eu-west-1", doc(allow("*", "dynamodb:GetItem", when("StringEquals", "aws:PrincipalOrgID", ORG))))), []],
         ["cluster policy: another account's root creates a multi-VPC connection (MSK's guide)", t.NATIVE_MSK_CLUSTER_POLICY, {
             clusterArn: CLUSTER, policy: doc(allow({ AWS: OTHER }, ["kafka:CreateVpcConnection", "kafka:GetBootstrapBrokers", "kafka:DescribeCluster", "kafka:DescribeClusterV2"], { Resource: CLUSTER })),
         }, []],
@@ -2138,6 +2148,10 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
         ["registry policy unknown", t.NATIVE_ECR_REGISTRY_POLICY, { policyText: U.object }, []],
         ["table's resource policy block unknown", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: U.object }, []],
         ["table's policy document unknown", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: { policyDocument: U.object } }, []],
+        ["global table's replicas unknown", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...tableV2(), replicas: U.array }, []],
+        ["a global table's replica unknown", t.NATIVE_DYNAMODB_GLOBAL_TABLE, tableV2(U.object, replica("eu-west-1")), []],
+        ["a replica's resource policy block unknown", t.NATIVE_DYNAMODB_GLOBAL_TABLE, tableV2({ region: "eu-west-1", resourcePolicy: U.object }), []],
+        ["a replica's policy document unknown", t.NATIVE_DYNAMODB_GLOBAL_TABLE, tableV2(replica("eu-west-1", U.object)), []],
         ["delivery destination's policy unknown", t.NATIVE_LOGS_DELIVERY_DESTINATION, { name: "central", deliveryDestinationPolicy: U.object }, []],
         ["function policy: the bucket's ARN unknown", t.NATIVE_LAMBDA_RESOURCE_POLICY, {
             resourceArn: FN, policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction", when("ArnLike", "aws:SourceArn", U.string))),
@@ -2159,6 +2173,12 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
             [at(t.NATIVE_KINESIS_RESOURCE_POLICY, "resourcePolicy", WILDCARD('"kinesis:*"'))]],
         ["table: dynamodb:* to a role", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, "dynamodb:*")) } },
             [at(t.NATIVE_DYNAMODB_TABLE, "resourcePolicy.policyDocument", WILDCARD('"dynamodb:*"'))]],
+        ["global table: dynamodb:* to a role on the second replica", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            tableV2(replica("us-west-2"), replica("eu-west-1", doc(allow({ AWS: ROLE }, "dynamodb:*")))),
+            [at(t.NATIVE_DYNAMODB_GLOBAL_TABLE, "replicas[1].resourcePolicy.policyDocument", WILDCARD('"dynamodb:*"'))]],
+        ["global table: a replica open to anyone, as a JSON string, beside a replica unknown at preview", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            tableV2(replica("us-west-2", JSON.stringify(doc(allow("*", "dynamodb:GetItem")))), U.object),
+            [at(t.NATIVE_DYNAMODB_GLOBAL_TABLE, "replicas[0].resourcePolicy.policyDocument", ANYONE)]],
         ["cluster policy open to anyone", t.NATIVE_MSK_CLUSTER_POLICY, { clusterArn: CLUSTER, policy: doc(allow("*", "kafka:CreateVpcConnection")) },
             [at(t.NATIVE_MSK_CLUSTER_POLICY, "policy", ANYONE)]],
         ["function policy: S3 invokes without a source pin", t.NATIVE_LAMBDA_RESOURCE_POLICY,
@@ -2246,9 +2266,12 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             const open = type === t.S3_ACCESS_POINT || type === t.NATIVE_S3_ACCESS_POINT ? { publicAccessBlockConfiguration: { restrictPublicBuckets: false } } : {};
             const failing = input.service === "locked-block" ? doc(allow({ AWS: ROLE }, "s3:*", { Sid: "Wide" })) : doc(allow("*", "sqs:SendMessage", { Sid: "Open" }));
             const props = (document: unknown) => {
-                const [head, leaf] = input.path.split(".");
+                // A list's document (`replicas[].resourcePolicy.policyDocument`) in its one element.
+                const [list, inElement] = input.path.includes("[].") ? input.path.split("[].") : [undefined, input.path];
+                const [head, leaf] = inElement.split(".");
                 const value = JSON.stringify(document);
-                return { ...open, ...(leaf ? { [head]: { name: "x", [leaf]: value } } : { [head]: value }) };
+                const block = leaf ? { [head]: { name: "x", [leaf]: value } } : { [head]: value };
+                return { ...open, ...(list ? { [list]: [{ region: "eu-west-1", ...block }] } : block) };
             };
             return [{ type, name: `fail-${i}`, props: props(failing) }, { type, name: `pass-${i}`, props: props(passing) }];
         });
@@ -2770,6 +2793,9 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_LOGS_RESOURCE_POLICY, name: "OpenLogs", props: { policyName: "open", policyDocument: JSON.stringify(doc(allow("*", "logs:PutLogEvents"))) } },
                 { type: t.NATIVE_DYNAMODB_TABLE, name: "Orders", props: { tableName: "orders", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, "dynamodb:*")) } } },
                 { type: t.NATIVE_DYNAMODB_TABLE, name: "Plain", props: { tableName: "plain", billingMode: "PAY_PER_REQUEST" } },
+                // CDK's TableV2: the stack region's replica carries the table's resourcePolicy.
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Carts", props: { tableName: "carts", replicas: [{ region: "us-west-2" }, { region: "eu-west-1", resourcePolicy: { policyDocument: doc(allow("*", "dynamodb:GetItem")) } }] } },
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Sessions", props: { tableName: "sessions", replicas: [{ region: "eu-west-1", resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, "dynamodb:GetItem")) } }] } },
                 { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "PublicLayer", props: { ...layer, principal: "*" } },
                 { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "OrgLayer", props: { ...layer, principal: "*", organizationId: ORG } },
             ],
@@ -2777,12 +2803,15 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["OpenLogs", "mandatory", `${t.NATIVE_LOGS_RESOURCE_POLICY} "OpenLogs": policyDocument Statement[0] ${ANYONE}`],
             ["Orders", "mandatory", `${t.NATIVE_DYNAMODB_TABLE} "Orders": resourcePolicy.policyDocument Statement[0] ${WILDCARD('"dynamodb:*"')}`],
+            ["Carts", "mandatory", `${t.NATIVE_DYNAMODB_GLOBAL_TABLE} "Carts": replicas[1].resourcePolicy.policyDocument Statement[0] ${ANYONE}`],
             ["PublicLayer", "mandatory", `${t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION} "PublicLayer": principal is "*" without organizationId, so every AWS account may use this layer version`],
         ]);
         const preview = await engine.run({
             preview: true,
             resources: [
                 { type: t.NATIVE_DYNAMODB_TABLE, name: "Orders", props: { tableName: "orders", resourcePolicy: { $unknown: "object" } } },
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Carts", props: { tableName: "carts", replicas: { $unknown: "array" } } },
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Sessions", props: { tableName: "sessions", replicas: [{ region: "eu-west-1", resourcePolicy: { policyDocument: { $unknown: "object" } } }] } },
                 { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "OrgLayer", props: { ...layer, principal: "*", organizationId: { $unknown: "string" } } },
                 { type: t.NATIVE_ECR_REGISTRY_POLICY, name: "Registry", props: { policyText: { $unknown: "object" } } },
             ],
