@@ -114,6 +114,16 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
         ["CMK: TableV2 with customerManagedKey() (a key per replica)", t.NATIVE_DYNAMODB_GLOBAL_TABLE, {
             ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true, sseType: "KMS" }, replicas: [{ region: "us-east-1", sseSpecification: { kmsMasterKeyId: KEY } }],
         }, CMK, undefined],
+        // TableV2's customerManagedKey() renders the stack region's key and `replicaKeyArns` per replica (aws-cdk-lib encryption.ts).
+        ["CMK: TableV2 whose second replica names aws/dynamodb", t.NATIVE_DYNAMODB_GLOBAL_TABLE, {
+            ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true, sseType: "KMS" },
+            replicas: [{ region: "us-east-1", sseSpecification: { kmsMasterKeyId: KEY } }, { region: "us-west-2", sseSpecification: { kmsMasterKeyId: "alias/aws/dynamodb" } }],
+        }, CMK, "replicas[1].sseSpecification.kmsMasterKeyId names the AWS managed key aws/dynamodb"],
+        ["CMK: global table with sseType left to its KMS default and customer key aliases", t.NATIVE_DYNAMODB_GLOBAL_TABLE, {
+            ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true },
+            replicas: [{ region: "us-east-1", sseSpecification: { kmsMasterKeyId: "alias/orders-table" } }, { region: "us-west-2", sseSpecification: { kmsMasterKeyId: KEY } }],
+        }, CMK, undefined],
+        ["CDK TableV2 with awsManagedKey()", t.NATIVE_DYNAMODB_GLOBAL_TABLE, { ...CDK_TABLE_V2, sseSpecification: { sseEnabled: true, sseType: "KMS" } }, DEFAULTS, undefined],
         ["CDK dynamodb.Table", t.NATIVE_DYNAMODB_TABLE, CDK_TABLE, DEFAULTS, undefined],
         ["CMK: CDK dynamodb.Table", t.NATIVE_DYNAMODB_TABLE, CDK_TABLE, CMK, "sseSpecification.sseEnabled is not set (DynamoDB encrypts with an AWS owned key)"],
         ["CMK: Table with TableEncryption.AWS_MANAGED", t.NATIVE_DYNAMODB_TABLE, { ...CDK_TABLE, sseSpecification: { sseEnabled: true } }, CMK,

@@ -177,6 +177,12 @@ describe("findUnprotectedCriticalResources (pure rule): aws-native copies and me
         ["an ElastiCache Global Datastore primary (a cacheNodeType)", tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP,
             { replicationGroupDescription: "sessions", engine: "valkey", cacheNodeType: "cache.r7g.large", numCacheClusters: 2, globalReplicationGroupId: "ldgnf-sessions" }],
         ["a serverless Valkey cache", tokens.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { engine: "valkey", serverlessCacheName: "sessions" }],
+        // Neptune has no master user: a global database's primary and secondary are created with the
+        // same inputs (the provider's GlobalCluster example), so neither is told a copy, as with the classic cluster.
+        ["a Neptune cluster joining a global database", tokens.NATIVE_NEPTUNE_DB_CLUSTER, { globalClusterIdentifier: "graph-global", engineVersion: "1.3.2.0", dbSubnetGroupName: "graph" }],
+        ["a Neptune clone (copy-on-write restore)", tokens.NATIVE_NEPTUNE_DB_CLUSTER, { sourceDbClusterIdentifier: "graph", restoreType: "copy-on-write", useLatestRestorableTime: true }],
+        // Deleting a global table deletes the table in every Region it lists.
+        ["a CDK TableV2 with replicas", tokens.NATIVE_DYNAMODB_GLOBAL_TABLE, { billingMode: "PAY_PER_REQUEST", replicas: [{ region: "us-east-1" }, { region: "us-west-2" }] }],
     ])("%s is reported", (_label, type, props) => expect(found(type, props)).toBe(1));
 
     it("reports every aws-native type of the default list when unprotected, and passes it protected", () => {
