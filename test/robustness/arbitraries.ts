@@ -15,7 +15,7 @@ import * as path from "path";
 import { EVALUATION } from "../../fixtures/secret-sensitive-props/evaluation";
 import { POLICIES } from "../../policies";
 import type { Finding, PlainResource } from "../../policies/lib/rule";
-import { ELEMENT_NAME_KEYS } from "../../policies/lib/sensitive";
+import { ELEMENT_NAME_KEYS, NATIVE_FULL_INPUTS } from "../../policies/lib/sensitive";
 import { UNKNOWN_SENTINELS } from "../../policies/lib/wire";
 import { assertNotShown } from "../helpers/secrets";
 import { resource } from "../helpers/resources";
@@ -324,6 +324,93 @@ export const policyDocument: fc.Arbitrary<unknown> = fc.oneof(
     { weight: 1, arbitrary: oddString },
 );
 
+// ---------------------------------------------------------------- aws-native shapes
+
+/** Every aws-native type's top-level inputs, from the provider's schema (tools/aws-native-inputs.json, `npm run generate:aws-native`). */
+export const NATIVE_INPUTS: Readonly<Record<string, readonly string[]>> =
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../tools/aws-native-inputs.json"), "utf8")).types;
+
+/**
+ * What the corpus holds under each key, JSON documents also parsed: aws-native takes as objects what
+ * classic types take as JSON strings (containerDefinitions, a job's containerProperties, a state machine's
+ * definition), so the classic cases' values fill the aws-native inputs of the same name.
+ */
+const VALUES_BY_KEY: ReadonlyMap<string, readonly unknown[]> = (() => {
+    const byKey = new Map<string, unknown[]>();
+    const add = (k: string, v: unknown) => {
+        const list = byKey.get(k) ?? byKey.set(k, []).get(k)!;
+        if (list.length < 40 && (safeStringify(v)?.length ?? Infinity) <= 20_000) list.push(v);
+    };
+    const walk = (v: unknown): void => {
+        if (Array.isArray(v)) return v.forEach(walk);
+        if (typeof v !== "object" || v === null) return;
+        for (const [k, e] of Object.entries(v)) {
+            if (k.startsWith("$") || k === "__proto__") continue;
+            add(k, e);
+            if (typeof e === "string" && /^\s*[[{]/.test(e)) {
+                try {
+                    add(k, JSON.parse(e));
+                } catch {
+                    // a deliberately broken document
+                }
+            }
+            walk(e);
+        }
+    };
+    for (const r of CORPUS) walk(r.props);
+    return byKey;
+})();
+
+/** Names of variables and settings: the corpus' keys (environment variables, settings, credential names and look-alikes). */
+const settingName: fc.Arbitrary<string> = fc.constantFrom(...REAL_KEYS);
+const settingValue: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: realString }, { weight: 2, arbitrary: leaf });
+
+/** aws-native's environments and settings: name/value pairs (`*KeyValuePairArgs`, Beanstalk's `optionName`), or a map. */
+const settings: fc.Arbitrary<unknown> = fc.oneof(
+    fc.constantFrom(["name", "value"], ["key", "value"], ["Name", "Value"], ["optionName", "value"]).chain(([n, v]) =>
+        fc.array(fc.record({ [n]: settingName, [v]: settingValue }, { requiredKeys: [n] }), { maxLength: 4 })),
+    fc.dictionary(settingName, settingValue, { maxKeys: 4, noNullPrototype: true }),
+);
+
+/** A value for an input the policy reads in full (NATIVE_FULL_INPUTS) under `key`: what the corpus holds there, settings, anything. */
+function fullInputValue(key: string): fc.Arbitrary<unknown> {
+    const seen = VALUES_BY_KEY.get(key) ?? [];
+    return fc.oneof(
+        ...(seen.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...seen) }] : []),
+        { weight: 2, arbitrary: settings },
+        { weight: 2, arbitrary: settingValue },
+        { weight: 1, arbitrary: anyValue },
+    );
+}
+
+/** A tree with a value at a dotted path (`*`: a list element). */
+function valueAtPath(segments: readonly string[], i = 0): fc.Arbitrary<unknown> {
+    if (i === segments.length) return fullInputValue(segments.filter((s) => s !== "*").pop() ?? "");
+    const inner = valueAtPath(segments, i + 1);
+    return segments[i] === "*" ? fc.array(inner, { minLength: 1, maxLength: 2 }) : inner.map((v) => ({ [segments[i]]: v }));
+}
+
+function deepMerge(a: unknown, b: unknown): unknown {
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+    if (!isObject(a) || !isObject(b)) return b;
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = k in out ? deepMerge(out[k], v) : v;
+    return out;
+}
+
+/**
+ * Props of an aws-native type under its real input names: some of its inputs with any value, and
+ * `fullInputs` (the paths a rule reads in full, as NATIVE_FULL_INPUTS) filled with settings and credentials.
+ */
+export function nativeProps(type: string, fullInputs: readonly string[] = []): fc.Arbitrary<Record<string, unknown>> {
+    const inputs = NATIVE_INPUTS[type] ?? [];
+    const random = inputs.length === 0 ? fc.constant({})
+        : fc.dictionary(fc.constantFrom(...inputs), fc.oneof({ weight: 3, arbitrary: anyValue }, policyDocument), { maxKeys: 5, noNullPrototype: true });
+    const full = fullInputs.length === 0 ? fc.constant([])
+        : fc.subarray([...fullInputs], { minLength: 1 }).chain((paths) => fc.tuple(...paths.map((p) => valueAtPath(p.split(".")))));
+    return fc.tuple(random, full).map(([base, values]) => values.reduce<Record<string, unknown>>((acc, v) => deepMerge(acc, v) as Record<string, unknown>, base));
+}
+
 // ---------------------------------------------------------------- mutations
 
 export type Path = (string | number)[];
@@ -468,18 +555,33 @@ export function propsFor(types: readonly string[], o: MutationOptions): fc.Arbit
 }
 
 function buildPropsFor(types: readonly string[], o: MutationOptions): fc.Arbitrary<Record<string, unknown>> {
-    const bases = corpusOf(types);
+    const own = CORPUS.filter((r) => types.includes(r.type)).map((r) => r.props);
+    // aws-native types under their real input names, the inputs secret-sensitive-props reads in full filled:
+    // most of the time for an aws-native type the corpus lacks (else its props would be another type's).
+    const native = types.filter((type) => type in NATIVE_INPUTS);
+    const nativeBase = native.length === 0 ? undefined : fc.constantFrom(...native).chain((type) => nativeProps(type, NATIVE_FULL_INPUTS[type]));
+    const bases: fc.Arbitrary<Record<string, unknown>> = nativeBase === undefined ? fc.constantFrom(...corpusOf(types).map((r) => r.props))
+        : fc.oneof({ weight: own.length > 0 ? 3 : 1, arbitrary: fc.constantFrom(...corpusOf(types).map((r) => r.props)) }, { weight: own.length > 0 ? 1 : 3, arbitrary: nativeBase });
     const mutated = fc
-        .tuple(fc.constantFrom(...bases), fc.array(mutation(o), { maxLength: 5 }))
-        .map(([base, ms]) => ms.reduce((props, m) => applyMutation(props, m, o.maxDepth), base.props));
+        .tuple(bases, fc.array(mutation(o), { maxLength: 5 }))
+        .map(([base, ms]) => ms.reduce((props, m) => applyMutation(props, m, o.maxDepth), base));
     const random = fc.dictionary(key, fc.oneof({ weight: 3, arbitrary: anyValue }, policyDocument), { maxKeys: 8, noNullPrototype: true });
     return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 1, arbitrary: random });
 }
 
 // ---------------------------------------------------------------- resources
 
+/**
+ * A type and props for it: any type's props (a real resource of another type is still a valid input to
+ * a rule), and for an aws-native type also its own (propsFor([type])), so its real input names meet its type.
+ */
+export function typedPropsFor(types: readonly string[], o: MutationOptions): fc.Arbitrary<{ type: string; props: Record<string, unknown> }> {
+    return fc.constantFrom(...types).chain((type) =>
+        (type in NATIVE_INPUTS ? fc.oneof(propsFor(types, o), propsFor([type], o)) : propsFor(types, o)).map((props) => ({ type, props })));
+}
+
 export function resourceOf(types: readonly string[], o: MutationOptions, name = "r"): fc.Arbitrary<PlainResource> {
-    return fc.tuple(fc.constantFrom(...types), propsFor(types, o)).map(([type, props]) => resource(type, props, { name }));
+    return typedPropsFor(types, o).map(({ type, props }) => resource(type, props, { name }));
 }
 
 /** Findings are a list of objects with a non-empty, bounded message. */
@@ -629,4 +731,6 @@ export const RULE_KEYS: readonly string[] = [...new Set([
     "Statement", "Effect", "Action", "NotAction", "Principal", "NotPrincipal", "Condition", "Sid",
     "serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations", "rules", "rule",
     "applyServerSideEncryptionByDefault", "applyServerSideEncryptionByDefaults", "sseAlgorithm", "kmsMasterKeyId",
+    // The aws-native inputs secret-sensitive-props reads in full, at every level of their paths.
+    ...Object.values(NATIVE_FULL_INPUTS).flatMap((paths) => paths.flatMap((p) => p.split(".").filter((s) => s !== "*"))),
 ])];

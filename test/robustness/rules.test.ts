@@ -21,7 +21,7 @@ import { findPlaintextSensitiveValues, wrapPlaintextSensitiveValues } from "../.
 import { classifySecretsProvider, judgeSecretsProvider, KMS_PROVIDER_KINDS, PROVIDER_KINDS } from "../../policies/secrets-provider-allowlist";
 import {
     anyValue, assertNoToken, assertWellFormed, documentObject, fcParams, getAt, knownValue, mapTree, MutationOptions, nodePaths, oddString,
-    Path, policyDocument, resourceOf, RULE_KEYS, secretToken, setAt, unknownSentinel, withTokens, propsFor,
+    Path, policyDocument, resourceOf, RULE_KEYS, secretToken, setAt, unknownSentinel, withTokens, typedPropsFor,
 } from "./arbitraries";
 import { stackOf } from "./stacks";
 import { isPreviewComputed, OTHER_POLICIES, ResourceRuleTarget, StackRuleTarget, TARGETS } from "./targets";
@@ -97,7 +97,7 @@ describe.each(TARGETS.filter((t): t is ResourceRuleTarget => t.kind === "resourc
 
     it("never echoes a free-form property value", () => {
         fc.assert(
-            fc.property(fc.constantFrom(...target.types), withTokens(propsFor(target.types, { maxDepth: 50, huge: false })), target.config, (type, { props, tokens }, config) => {
+            fc.property(typedPropsFor(target.types, { maxDepth: 50, huge: false }).chain(({ type, props }) => withTokens(fc.constant(props)).map((t) => ({ type, ...t }))), target.config, ({ type, props, tokens }, config) => {
                 const findings = target.check({ type, name: "r", urn: `urn:pulumi:dev::project::${type}::r`, props, protect: false, dependencies: [], propertyDependencies: {} }, config);
                 for (const f of findings) assertNoToken(f.message, tokens, "a finding");
             }),
@@ -169,19 +169,20 @@ describe("secret-sensitive-props remediation path", () => {
         ignoreProperties: fc.array(fc.constantFrom("environment.*", "*.password"), { maxLength: 1 }),
     });
     // Raw remediation-path props: some values (anywhere) are still `Secret` instances.
-    const rawProps = fc.tuple(propsFor(SENSITIVE_TYPES, { maxDepth: 50, huge: false }), fc.array(fc.nat(), { maxLength: 4 }))
-        .map(([props, picks]) => {
-            const paths = nodePaths(props, { maxPaths: 500 });
-            return paths.length === 0 ? props : picks.reduce((acc, pick) => {
-                const at = paths[pick % paths.length];
-                const current = getAt(acc, at);
-                return current === undefined || isSecretWrapper(current) ? acc : setAt(acc, at, new Secret(current));
-            }, props);
-        });
+    const rawResource = fc.tuple(typedPropsFor(SENSITIVE_TYPES, { maxDepth: 50, huge: false }), fc.array(fc.nat(), { maxLength: 4 }))
+        .map(([{ type, props }, picks]) => ({ type, props: secretsAt(props, picks) }));
+    function secretsAt(props: Record<string, unknown>, picks: number[]): Record<string, unknown> {
+        const paths = nodePaths(props, { maxPaths: 500 });
+        return paths.length === 0 ? props : picks.reduce((acc, pick) => {
+            const at = paths[pick % paths.length];
+            const current = getAt(acc, at);
+            return current === undefined || isSecretWrapper(current) ? acc : setAt(acc, at, new Secret(current));
+        }, props);
+    }
 
     it("wraps without throwing, and what it wraps is then reported as secret (nothing left to report)", () => {
         fc.assert(
-            fc.property(fc.constantFrom(...SENSITIVE_TYPES), rawProps, config, (type, props, cfg) => {
+            fc.property(rawResource, config, ({ type, props }, cfg) => {
                 const resource = { type, name: "r", urn: `urn:pulumi:dev::project::${type}::r`, props, protect: false, dependencies: [], propertyDependencies: {} };
                 wrapPlaintextSensitiveValues(resource, cfg);
                 const observation = collectSecretLocations(resource.props);

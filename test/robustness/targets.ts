@@ -10,14 +10,14 @@ import type { JsonSchema } from "../../policies/lib/config";
 import { globError } from "../../policies/lib/glob";
 import type { Finding, PlainResource, PolicyDefinition, StackContext, StackRule } from "../../policies/lib/rule";
 import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
-import { collectSecretLocations, SecretLocations } from "../../policies/lib/sensitive";
+import { collectSecretLocations, NATIVE_FULL_INPUTS, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
 import { PREVIEW_COMPUTED as VERSIONING_PREVIEW_COMPUTED } from "../../policies/deletion-safeguards";
 import { PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
 import { PREVIEW_COMPUTED as BUCKET_PREVIEW_COMPUTED } from "../../policies/s3-bucket-encryption";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
-import { CORPUS } from "./arbitraries";
+import { CORPUS, NATIVE_INPUTS } from "./arbitraries";
 
 export interface ResourceRuleTarget {
     policy: string;
@@ -63,6 +63,11 @@ interface Hint {
 
 const validGlob = (g: string) => globError(g) === null;
 const CORPUS_TYPES = [...new Set(CORPUS.map((r) => r.type))].sort();
+
+// aws-native types with an input named as a credential (`password`, `token`, `secretString`...) or like one (Cognito's
+// `tokenValidityUnits`): the ones outside NATIVE_FULL_INPUTS are judged as another provider's, by format.
+const CREDENTIAL_NAMED_NATIVE: readonly string[] = Object.entries(NATIVE_INPUTS)
+    .filter(([, inputs]) => inputs.some((i) => /password|token|secret|credential|apikey|privatekey|passphrase/i.test(i))).map(([type]) => type);
 
 const DOMAIN_JOINED: readonly string[] = [t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN, t.OPENSEARCH_DOMAIN_POLICY, t.ELASTICSEARCH_DOMAIN_POLICY];
 
@@ -113,7 +118,8 @@ const HINTS: Readonly<Record<string, Hint>> = {
     },
     "secret-sensitive-props": {
         // Every type: the ones providers mark inputs of, and every type of the fixtures, examples and evaluation set.
-        types: [...new Set([...KNOWN_TYPES, t.SSM_PARAMETER, t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION, ...CORPUS_TYPES])].sort(),
+        // And aws-native's: those it reads in full (NATIVE_FULL_INPUTS), and those with inputs named as credentials, judged by format only.
+        types: [...new Set([...KNOWN_TYPES, t.SSM_PARAMETER, t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION, ...CORPUS_TYPES, ...Object.keys(NATIVE_FULL_INPUTS), ...CREDENTIAL_NAMED_NATIVE])].sort(),
         config: fc.record({
             sensitivePatterns: fc.array(fc.oneof(fc.constantFrom("*_signing_key", "*", "x*", "*key*", "{a,b}*"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
             ignoreProperties: fc.array(fc.oneof(fc.constantFrom("environment.*", "*", "*.password"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
