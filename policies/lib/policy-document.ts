@@ -280,8 +280,9 @@ export function isWildcardAction(action: string): boolean {
  * policies use (the console's default "Allow use of the key" statement, the service
  * statements of its guides for CloudWatch Logs and SNS, the IAM permissions its SQS and SNS
  * guides give publishers). Each expands only to using a key (Encrypt, Decrypt,
- * ReEncryptFrom/To, the GenerateDataKey family) or DescribeKey: none manages a key, its
- * policy or its grants. The strict preset accepts none of them.
+ * ReEncryptFrom/To, the GenerateDataKey family) or reads metadata (DescribeKey; in an IAM
+ * policy also DescribeCustomKeyStores, which a key policy cannot grant): none manages a key,
+ * its policy or its grants. The strict preset accepts none of them.
  */
 export const KEY_USE_WILDCARDS: readonly string[] = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
