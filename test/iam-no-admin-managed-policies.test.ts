@@ -287,6 +287,34 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
         expect(run.of(POLICY)[0].message).toContain("so the identity acts as any role that trusts those services");
     });
 
+    it("reads no grant that is not an attachment: inline-policy exclusives, SSO customer-managed references, boundaries", async () => {
+        const sso = { instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b" };
+        const run = await engine.run({
+            resources: [
+                // policyNames name the role's inline policies (iam-no-wildcard-actions reads their documents).
+                { type: "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", name: "inline-only", props: { roleName: "deployer", policyNames: ["AdministratorAccess"] } },
+                // A reference by name to a customer-managed policy of each account, never an AWS-managed one.
+                { type: "aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment", name: "customer-ref", props: { ...sso, customerManagedPolicyReference: { name: "AdministratorAccess", path: "/" } } },
+                { type: "aws:iam/user:User", name: "bounded-user", props: { name: "dev", permissionsBoundary: "arn:aws:iam::aws:policy/PowerUserAccess" } },
+                { type: "aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment", name: "sso-boundary", props: { ...sso, permissionsBoundary: { managedPolicyArn: ADMIN } } },
+            ],
+        });
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
+    it("reports an iam.PolicyAttachment at preview once one of its lists is known to name someone", async () => {
+        const attachment = (name: string, lists: Record<string, unknown>) => ({ type: t.IAM_POLICY_ATTACHMENT, name, props: { policyArn: ADMIN, ...lists } });
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                attachment("ci-user", { roles: { $unknown: "array" }, users: ["ci"] }),
+                attachment("pending-user", { users: [{ $unknown: "string" }] }),
+                attachment("pending-roles", { roles: { $unknown: "array" }, users: [], groups: [] }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["ci-user", "pending-user"]);
+    });
+
     it("skips ARNs unknown during a preview", async () => {
         const run = await engine.run({
             preview: true,

@@ -401,6 +401,25 @@ describe("iam-no-wildcard-actions through the engine path", () => {
         ]);
     });
 
+    it("reads no Organizations policy: an SCP or RCP caps what accounts' own policies grant, it grants nothing", async () => {
+        const org = (name: string, type: string, statement: Record<string, unknown>) =>
+            ({ type: "aws:organizations/policy:Policy", name, props: { name, type, content: JSON.stringify(doc([statement])) } });
+        const run = await engine.run({
+            resources: [
+                // AWS's default SCP and RCP: "no cap".
+                org("FullAWSAccess", "SERVICE_CONTROL_POLICY", allow("*")),
+                org("RCPFullAWSAccess", "RESOURCE_CONTROL_POLICY", allow("*", { Principal: "*" })),
+                // An allow-list SCP, and a Deny NotAction region fence.
+                org("AllowAllS3Actions", "SERVICE_CONTROL_POLICY", allow(["s3:*"])),
+                org("DenyOutsideRegion", "SERVICE_CONTROL_POLICY", {
+                    Effect: "Deny", NotAction: ["iam:*", "organizations:*", "route53:*"], Resource: "*",
+                    Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1"] } },
+                }),
+            ],
+        });
+        expect(run.of(POLICY)).toEqual([]);
+    });
+
     it("rejects a malformed allowedActions glob with a clear config error", async () => {
         const run = await engine.run(
             { resources: [{ type: POLICY_TYPE, name: "p", props: { policy: JSON.stringify(doc(allow("s3:GetObject"))) } }] },
