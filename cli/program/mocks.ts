@@ -312,6 +312,8 @@ const nativeArn = (r: NativeCreated, service: string, resource: string) => `arn:
 /** IAM names sit under their path (default "/"): `role/service-role/<name>`. */
 const iamArn = (r: NativeCreated, kind: string) => `arn:${r.partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:${kind}${typeof r.inputs.path === "string" ? r.inputs.path : "/"}${r.physical}`;
 const hashOf = (r: NativeCreated, what: string) => createHash("sha256").update(`${what}::${r.type}::${r.physical}`).digest("hex");
+/** A generated identifier of the resource (an event source mapping's, a subscription's, a key's), stable across runs. */
+const uuidOf = (r: NativeCreated) => fakeUuid(`${r.type}::${r.physical}`);
 const lastSegment = (v: unknown) => typeof v === "string" ? v.split(/[:/]/).pop()! : undefined;
 
 const NATIVE_RESOURCES: Record<string, NativeResource> = {
@@ -353,7 +355,7 @@ const NATIVE_RESOURCES: Record<string, NativeResource> = {
         id: (_r, state) => state.functionArn,
     },
     "aws-native:lambda:EventSourceMapping": {
-        outputs: (r) => ({ awsId: fakeUuid(`${r.type}::${r.physical}`), eventSourceMappingArn: nativeArn(r, "lambda", `event-source-mapping:${fakeUuid(`${r.type}::${r.physical}`)}`) }),
+        outputs: (r) => ({ awsId: uuidOf(r), eventSourceMappingArn: nativeArn(r, "lambda", `event-source-mapping:${uuidOf(r)}`) }),
         id: (_r, state) => state.awsId,
     },
     // A rule on another bus than the default one is `rule/<bus>/<name>`; its id is its ARN.
@@ -374,13 +376,13 @@ const NATIVE_RESOURCES: Record<string, NativeResource> = {
     },
     "aws-native:sns:Topic": { name: "topicName", outputs: (r) => ({ topicArn: nativeArn(r, "sns", r.physical) }), id: (_r, state) => state.topicArn },
     "aws-native:sns:Subscription": {
-        outputs: (r) => ({ arn: `${r.inputs.topicArn}:${fakeUuid(`${r.type}::${r.physical}`)}` }),
+        outputs: (r) => ({ arn: `${r.inputs.topicArn}:${uuidOf(r)}` }),
         id: (_r, state) => state.arn,
     },
     // A key has no name: it is known by a generated key id.
     "aws-native:kms:Key": {
         outputs: (r) => {
-            const keyId = /^[0-9a-f]{8}-/.test(r.physical) ? r.physical : fakeUuid(`${r.type}::${r.physical}`);
+            const keyId = /^[0-9a-f]{8}-/.test(r.physical) ? r.physical : uuidOf(r);
             return { keyId, arn: nativeArn(r, "kms", `key/${keyId}`) };
         },
         id: (_r, state) => state.keyId,
