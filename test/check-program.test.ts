@@ -14,7 +14,7 @@ import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
 import { markers, toFixture } from "../cli/program/fixture";
 import { describeError } from "../cli/program/child";
-import { createMocks, plausibleArn, resourceShapeReader, ResourceShape, UnansweredError } from "../cli/program/mocks";
+import { checkedAutoname, createMocks, plausibleArn, resourceShapeReader, ResourceShape, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { crashLine, ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
@@ -360,6 +360,32 @@ describe("the fake cloud's answers (pure)", () => {
             .toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
     });
 
+    // The provider's Check proposes an unset name before the analyzers run (pulumi-terraform-bridge's
+    // AutoName, pulumi-aws's lowercased S3 `bucket`, aws-native's autoNamingSpec): a real preview knows it.
+    it("gives a new resource the name the provider's Check proposes, at preview as after an update, unless the program names it or gives a prefix", () => {
+        const fake = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const create = (preview: boolean, type: string, name: string, inputs: Record<string, unknown> = {}, options: { id?: string } = {}) =>
+            fake(preview).newResource({ type, name, inputs, custom: true, ...options }).state;
+        for (const preview of [true, false]) {
+            const bucket = create(preview, "aws:s3/bucketV2:BucketV2", "SiteBucket");
+            expect(bucket.bucket).toMatch(/^sitebucket-[0-9a-f]{7}$/);
+            expect(bucket.bucket).toBe(checkedAutoname({ type: "aws:s3/bucketV2:BucketV2", name: "SiteBucket", inputs: {}, custom: true }, undefined)?.name);
+            expect(create(preview, "aws:sqs/queue:Queue", "Orders").name).toMatch(/^Orders-[0-9a-f]{7}$/);
+            expect(create(preview, "aws:rds/instance:Instance", "orders", { engine: "postgres" }).identifier).toMatch(/^orders-[0-9a-f]{7}$/);
+            expect(create(preview, "aws:s3/bucketV2:BucketV2", "named", { bucket: "acme-named" }).bucket).toBe("acme-named");
+            expect(create(preview, "aws-native:sqs:Queue", "jobs", { fifoQueue: true }).queueName).toMatch(/^jobs-[0-9a-f]{7}\.fifo$/);
+        }
+        expect(create(true, "aws:s3/bucketV2:BucketV2", "site").bucket).toBe(create(false, "aws:s3/bucketV2:BucketV2", "site").bucket);
+        // A prefix is completed by the provider when it creates the resource: nothing to know at preview.
+        expect(create(true, "aws:s3/bucketV2:BucketV2", "logs", { bucketPrefix: "acme-logs-" })).not.toHaveProperty("bucket");
+        expect(create(true, "aws:sqs/queue:Queue", "jobs", { namePrefix: "jobs-" })).not.toHaveProperty("name");
+        // An unknown name is the program's, unknown until it resolves; an existing resource keeps its own.
+        expect(create(true, "aws:s3/bucketV2:BucketV2", "later", { bucket: UNKNOWN }).bucket).toBe(UNKNOWN);
+        expect(create(true, "aws:s3/bucketV2:BucketV2", "backups", {}, { id: "acme-backups-0123" }).bucket).toBe("acme-backups-0123");
+        expect(checkedAutoname({ type: "aws:s3/bucketV2:BucketV2", name: "backups", inputs: {}, custom: true, id: "acme-backups-0123" }, undefined)).toBeUndefined();
+        expect(checkedAutoname({ type: "acme:storage:Store", name: "orders", inputs: {}, custom: false }, { properties: ["name"], outputOnly: [] })).toBeUndefined();
+    });
+
     it("gives a resource that exists already (the import option, a read) its own id and a known ARN, at preview too", () => {
         for (const preview of [false, true]) {
             const m = createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
@@ -472,8 +498,8 @@ describe("the fake cloud's answers (pure)", () => {
         const long = create("aws-native:lambda:Function", "AppStackCustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F").state.functionName;
         expect(long).toMatch(/^AppStackCustomS3AutoDeleteObjec.*ProviderHandler9D90184F-[0-9a-f]$/);
         expect(long.length).toBe(64);
-        // At preview aws-native's outputs stay unknown, as before anything exists.
-        expect(create("aws-native:s3:Bucket", "examplebucket", {}, true).state).toEqual({ id: UNKNOWN });
+        // At preview aws-native's outputs stay unknown, as before anything exists, but for the name its Check proposes.
+        expect(create("aws-native:s3:Bucket", "examplebucket", {}, true).state).toEqual({ id: UNKNOWN, bucketName: create("aws-native:s3:Bucket", "examplebucket").state.bucketName });
     });
 });
 
@@ -660,7 +686,8 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(sse.inputs.rules).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN }, bucketKeyEnabled: true }]);
         expect(sse.propertyDependencies).toEqual({ bucket: [data.urn], rules: [named(c, "data-key").urn] });
         expect(sse.dependencies.sort()).toEqual([data.urn, named(c, "data-key").urn].sort());
-        expect(data.inputs).toEqual({ tags: { team: "storage" } });
+        // With the name the provider's Check proposes, as a real preview analyzes it.
+        expect(data.inputs).toEqual({ tags: { team: "storage" }, bucket: expect.stringMatching(/^data-[0-9a-f]{7}$/) });
         // Output-only properties of the BucketV2 class, and the id.
         expect(data.outputs).toMatchObject({ id: UNKNOWN, arn: UNKNOWN, bucketDomainName: UNKNOWN, tags: { team: "storage" } });
         // Optional inputs the program did not set stay absent (not every computed property is known to check).
@@ -775,8 +802,9 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect([store.parent, audit.parent, table.parent]).toEqual([c.resources[0].urn, store.urn, audit.urn]);
         expect([store.custom, audit.custom, table.custom]).toEqual([false, false, true]);
         expect(store.provider).toBeUndefined();
-        // registerOutputs of a component.
-        expect(audit.outputs).toEqual({ tableName: UNKNOWN });
+        // registerOutputs of a component: the table's name, which the provider's Check proposes at preview too.
+        expect(audit.outputs).toEqual({ tableName: table.inputs.name });
+        expect(table.inputs.name).toMatch(/^orders-audit-events-[0-9a-f]{7}$/);
     });
 
     it("records protect as the SDK sends it: inherited from a protected component by every descendant", async () => {
@@ -839,6 +867,27 @@ describe("what a program registers, captured as the engine would hand it to an a
         const preview = await capture("computed-outputs", "preview");
         expect(preview.resources.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.name)).toEqual(["www"]);
         expect((named(preview, "www").inputs.aliases as any[])[0].name).toBe(UNKNOWN);
+    });
+
+    // A real preview analyzes the inputs the provider's Check returns, with the name it proposes, and
+    // the program reads that name from `bucket.bucket`. check once left it unknown at preview: the
+    // public bucket policy the program writes from it was unknown, and nothing was reported.
+    it("proposes the provider's names at preview as a real preview does, so documents written from them are judged in both modes", async () => {
+        const preview = await capture("autonamed-buckets", "preview");
+        const update = await capture("autonamed-buckets", "update");
+        const site = named(preview, "SiteBucket");
+        expect(site.inputs.bucket).toMatch(/^sitebucket-[0-9a-f]{7}$/);
+        expect(site.outputs?.bucket).toBe(site.inputs.bucket);
+        expect(named(update, "SiteBucket").inputs.bucket).toBe(site.inputs.bucket);
+        for (const name of ["site-sse", "site-access", "site-public-read"]) expect(named(preview, name).inputs.bucket).toBe(site.inputs.bucket);
+        expect(JSON.parse(named(preview, "site-public-read").inputs.policy as string).Statement[0].Resource).toBe(`arn:aws:s3:::${site.inputs.bucket}/*`);
+        expect(named(preview, "site-public-read").inputs.policy).toBe(named(update, "site-public-read").inputs.policy);
+        // An output-form invoke that depends on a bucket not created yet stays unknown at preview, as the engine gates it.
+        expect(named(preview, "data-tls-only").inputs.policy).toBe(UNKNOWN);
+        // A prefix leaves the name to the provider at creation.
+        expect(named(preview, "logs").inputs).toEqual({ bucketPrefix: "acme-logs-" });
+        expect(preview.resources[0].outputs?.logsBucket).toBe(UNKNOWN);
+        expect(preview.resources[0].outputs?.siteBucket).toBe(site.inputs.bucket);
     });
 
     // The engine reads an imported resource from the provider, at preview too: its ARN is known. Update
@@ -985,6 +1034,11 @@ const EXPECTED: Expected[] = [
         // Buckets CloudFront reads through an origin access identity, or an ALB logs to, can only have SSE-S3.
         example: "cloudfront-alb-logs",
         findings: { "s3-bucket-encryption": ["uploads"] },
+    },
+    {
+        // Policies written from `bucket.bucket`, the name the provider's Check proposes: known at preview too.
+        example: "autonamed-buckets",
+        findings: { "resource-policy-no-wildcards": ["site-public-read"], "s3-bucket-encryption": ["logs"] },
     },
     {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.

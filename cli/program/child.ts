@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "url";
 import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
-import { createMocks, resourceShapeReader, unfilledOutputHint } from "./mocks";
+import { checkedAutoname, createMocks, ResourceShape, resourceShapeReader, unfilledOutputHint } from "./mocks";
 import { ProgramSyntaxError, registerTypeScript, registerTypeScriptModules } from "./typescript";
 
 export interface ChildJob {
@@ -101,15 +101,10 @@ export function runChild(jobFile: string): void {
         }
     };
 
-    const mocks = createMocks({
-        preview: job.preview,
-        region: job.region,
-        answers: job.answers,
-        unanswered,
-        shapeOf: resourceShapeReader(job.programDir),
-    });
+    const shapeOf = resourceShapeReader(job.programDir);
+    const mocks = createMocks({ preview: job.preview, region: job.region, answers: job.answers, unanswered, shapeOf });
     pulumi.runtime.setMocks(mocks, job.project, job.stack, job.preview, job.organization);
-    recordRegistrations(settings.getMonitor(), job, registrations, fail);
+    recordRegistrations(settings.getMonitor(), job, registrations, fail, shapeOf);
     answerMethodCalls(settings.getMonitor(), pulumiDir);
 
     if (job.typescript && job.esm) {
@@ -166,7 +161,7 @@ function answerMethodCalls(monitor: any, pulumiDir: string): void {
 }
 
 /** Wraps the mock monitor to record each request whole, and to build URNs as the engine does. */
-function recordRegistrations(monitor: any, job: ChildJob, registrations: Registration[], fail: (error: string) => void): void {
+function recordRegistrations(monitor: any, job: ChildJob, registrations: Registration[], fail: (error: string) => void, shapeOf: (type: string) => ResourceShape | undefined): void {
     // The SDK's MockMonitor prefixes only the parent's own type (the root stack's too); the
     // engine prefixes the parent's whole type chain and never the root stack's type.
     monitor.newUrn = (parent: string, type: string, name: string) =>
@@ -182,6 +177,10 @@ function recordRegistrations(monitor: any, job: ChildJob, registrations: Registr
         byUrn.set(r.urn, r);
         const standIns = withoutEmptyTextAssets(r.inputs);
         if (standIns !== r.inputs) req.setObject(req.getObject().constructor.fromJavaScript(standIns));
+        // Analyzers get the inputs the provider's Check returns, with the name it proposes; the
+        // mock still gets the program's own inputs (and proposes the same name for the outputs).
+        const autonamed = checkedAutoname({ type: r.type, name: r.name, inputs: r.inputs, custom: r.custom, id: r.importId }, shapeOf(r.type));
+        if (autonamed) r.inputs = { ...r.inputs, [autonamed.property]: autonamed.name };
         return registerResource(req, (err: any, resp: any) => {
             if (!err && resp) r.outputs = withEmptyTextAssets(resp.getObject()?.toJavaScript() ?? {});
             callback(err, resp);

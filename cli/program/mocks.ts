@@ -108,10 +108,15 @@ function answered(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, answered(v)]));
 }
 
-/** Before creation: inputs as sent, every output-only property, the ARN and the id unknown. */
+/**
+ * Before creation: inputs as sent with the name the provider's Check proposes (see
+ * checkedAutoname), every output-only property, the ARN and the id unknown.
+ */
 function previewState(ctx: MockContext, args: MockResourceArgs) {
     const state: Record<string, any> = { ...args.inputs, id: UNKNOWN };
     const shape = ctx.shapeOf(args.type);
+    const autonamed = checkedAutoname(args, shape);
+    if (autonamed) state[autonamed.property] = autonamed.name;
     for (const p of shape?.outputOnly ?? []) if (!(p in state)) state[p] = UNKNOWN;
     // Some classes take `arn` as an optional input too (a Kinesis stream): still the provider's to set.
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = UNKNOWN;
@@ -128,13 +133,13 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     if (native) return createdNativeState(ctx, args, native, existingId);
     const shape = ctx.shapeOf(args.type);
     const state: Record<string, any> = { ...args.inputs };
-    const nameProperty = AUTONAMED_PROPERTY[args.type] ?? (shape?.properties.includes("name") ? "name" : undefined);
+    const nameProperty = namePropertyOf(args.type, shape);
     let physical = nameProperty && typeof state[nameProperty] === "string" ? state[nameProperty] : undefined;
     // An OIDC provider is known by its issuer (…:oidc-provider/token.actions.githubusercontent.com), as trust policies name it.
     if (args.type === OIDC_PROVIDER && typeof state.url === "string") physical = state.url.replace(/^https:\/\//, "").replace(/\/$/, "");
     const existingArn = existingId?.startsWith("arn:") ? existingId : undefined;
     if (!physical) {
-        physical = existingId === undefined ? `${args.name}-${shortHash(`${args.type}::${args.name}`)}`
+        physical = existingId === undefined ? classicAutoname(args)
             : existingArn ? existingArn.split(/[:/]/).pop()! : existingId;
         if (nameProperty) state[nameProperty] = physical;
     }
@@ -449,7 +454,7 @@ function nativeName(args: MockResourceArgs, native: NativeResource): string {
     // SQS's trivia: a FIFO queue's name must end in ".fifo".
     const suffix = args.type === "aws-native:sqs:Queue" && args.inputs.fifoQueue === true ? ".fifo" : "";
     let prefix = `${args.name}-`;
-    let random = shortHash(`${args.type}::${args.name}`);
+    let random = autonameSuffix(args);
     if (native.maxLength !== undefined) {
         const room = native.maxLength - suffix.length;
         if (prefix.length + 1 > room) {
@@ -461,7 +466,25 @@ function nativeName(args: MockResourceArgs, native: NativeResource): string {
     return `${prefix}${random}${suffix}`;
 }
 
-// ---------------------------------------------------------------- plausible values
+// ---------------------------------------------------------------- autonaming
+
+/**
+ * The name a provider's Check gives a new resource whose name property the program leaves
+ * unset: pulumi-terraform-bridge's AutoName (`<logical name>-<7 random hex>`, which pulumi-aws
+ * applies to every input called `name`, and to S3's `bucket` lowercased) and aws-native's
+ * autoNamingSpec (nativeName). Check runs before the analyzers at preview as at an update, so a
+ * real preview already knows the name: in the analyzed inputs, and in the outputs the program
+ * reads (`bucket.bucket`). A prefix the program sets instead (`namePrefix`, `bucketPrefix`)
+ * leaves the name to the provider at creation: unknown at preview, as no name is proposed.
+ * Resources that exist already (`import`, `.get`) keep their own.
+ */
+export function checkedAutoname(args: MockResourceArgs, shape: ResourceShape | undefined): { property: string; name: string } | undefined {
+    if (args.custom === false || args.id || args.type.startsWith("pulumi:")) return undefined;
+    const native = NATIVE_RESOURCES[args.type];
+    const property = native ? native.name : namePropertyOf(args.type, shape);
+    if (!property || args.inputs[property] !== undefined || args.inputs[`${property}Prefix`] !== undefined) return undefined;
+    return { property, name: native ? nativeName(args, native) : classicAutoname(args) };
+}
 
 /** Types whose physical name is not `name` (the provider autonames this property). */
 const AUTONAMED_PROPERTY: Record<string, string> = {
@@ -472,6 +495,25 @@ const AUTONAMED_PROPERTY: Record<string, string> = {
     "aws:elasticache/cluster:Cluster": "clusterId",
     "aws:elasticache/replicationGroup:ReplicationGroup": "replicationGroupId",
 };
+
+/** pulumi-aws lowercases the logical name of an S3 bucket before it appends the random part (its resources.go, AutoNameTransform). */
+const LOWERCASE_AUTONAME = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
+
+function namePropertyOf(type: string, shape: ResourceShape | undefined): string | undefined {
+    return AUTONAMED_PROPERTY[type] ?? (shape?.properties.includes("name") ? "name" : undefined);
+}
+
+/** The random part, deterministic here so that preview, update and saved fixtures agree. */
+function autonameSuffix(args: MockResourceArgs): string {
+    return shortHash(`${args.type}::${args.name}`);
+}
+
+function classicAutoname(args: MockResourceArgs): string {
+    const name = `${args.name}-${autonameSuffix(args)}`;
+    return LOWERCASE_AUTONAME.has(args.type) ? name.toLowerCase() : name;
+}
+
+// ---------------------------------------------------------------- plausible values
 
 const KMS_KEY = "aws:kms/key:Key";
 const OIDC_PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
