@@ -184,6 +184,18 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP]: { path: "modelPackageGroupPolicy", optional: true },
     [t.NATIVE_REDSHIFT_CLUSTER]: { path: "namespaceResourcePolicy", optional: true },
     [t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE]: { path: "namespaceResourcePolicy", optional: true },
+    // aws-native's CodeArtifact, OAM, VPC Lattice, S3 Tables and S3 Express policies, judged as the
+    // classic types (a domain, repository or sink is mostly used without a policy). A directory
+    // bucket has no public access block a program may set or the stack may show, so its policy is
+    // judged as any other resource's here.
+    [t.NATIVE_CODEARTIFACT_DOMAIN]: { path: "permissionsPolicyDocument", optional: true },
+    [t.NATIVE_CODEARTIFACT_REPOSITORY]: { path: "permissionsPolicyDocument", optional: true },
+    [t.NATIVE_OAM_SINK]: { path: "policy", optional: true },
+    [t.NATIVE_VPCLATTICE_AUTH_POLICY]: { path: "policy", service: "lattice-auth" },
+    [t.NATIVE_VPCLATTICE_RESOURCE_POLICY]: { path: "policy" },
+    [t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy", service: "locked-block" },
+    [t.NATIVE_S3TABLES_TABLE_POLICY]: { path: "resourcePolicy", service: "locked-block" },
+    [t.NATIVE_S3EXPRESS_BUCKET_POLICY]: { path: "policyDocument" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */

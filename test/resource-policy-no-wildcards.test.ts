@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(95);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(103);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -2253,6 +2253,123 @@ describe("findPublicGrants (stack part): aws-native Multi-Region Access Point po
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): CodeArtifact, CloudWatch OAM, VPC Lattice, S3 Tables and S3 Express policies, classic and aws-native", () => {
+    // Held-out replay: documents as public programs and AWS's guides write them, labelled from the
+    // source before running (the classic carriers' verdicts for aws-native's CloudFormation names).
+    const OTHER = "444455556666";
+    const DOMAIN = `arn:aws:codeartifact:eu-west-1:${ACCOUNT}:domain/packages`;
+    const SINK = `arn:aws:oam:eu-west-1:${ACCOUNT}:sink/a1b2c3d4-5678-90ab-cdef-example12345`;
+    const LATTICE_SERVICE = `arn:aws:vpc-lattice:eu-west-1:${ACCOUNT}:service/svc-0285b53b2eEXAMPLE`;
+    const LATTICE_NETWORK = `arn:aws:vpc-lattice:eu-west-1:${ACCOUNT}:servicenetwork/sn-0158f91c1eEXAMPLE`;
+    const TABLE_BUCKET = `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics`;
+    const DIRECTORY_BUCKET = "orders--euw1-az1--x-s3";
+    const DIRECTORY_BUCKET_ARN = `arn:aws:s3express:eu-west-1:${ACCOUNT}:bucket/${DIRECTORY_BUCKET}`;
+    const RESOURCE_TYPES = { "ForAllValues:StringEquals": { "oam:ResourceTypes": ["AWS::Logs::LogGroup", "AWS::CloudWatch::Metric", "AWS::XRay::Trace", "AWS::ApplicationInsights::Application"] } };
+    const LINK = ["oam:CreateLink", "oam:UpdateLink"];
+    // AWS's CodeArtifact guide, "Repository policies": read access for another account's principals.
+    const READ_PACKAGES = ["codeartifact:DescribePackageVersion", "codeartifact:DescribeRepository", "codeartifact:GetPackageVersionReadme",
+        "codeartifact:GetRepositoryEndpoint", "codeartifact:ListPackages", "codeartifact:ListPackageVersions", "codeartifact:ListPackageVersionAssets",
+        "codeartifact:ListPackageVersionDependencies", "codeartifact:ReadFromRepository"];
+    const at = (type: string, path: string, what: string) => `${type} "r": ${path} Statement[0] ${what}`;
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        // CodeArtifact.
+        ["domain: AWS CLI's BasicDomainPolicy, to an account root", t.CODEARTIFACT_DOMAIN_PERMISSIONS, { domain: "packages", policyDocument: JSON.stringify(doc(allow({ AWS: ROOT },
+            ["codeartifact:GetDomainPermissionsPolicy", "codeartifact:ListRepositoriesInDomain", "codeartifact:GetAuthorizationToken", "codeartifact:CreateRepository"], { Resource: DOMAIN }))) }, []],
+        ["domain: tokens and reads for the organization (Principal * pinned by aws:PrincipalOrgID)", t.CODEARTIFACT_DOMAIN_PERMISSIONS, { domain: "packages", policyDocument: JSON.stringify(doc(allow("*",
+            ["codeartifact:GetAuthorizationToken", "codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository"], { Resource: "*", ...when("StringEquals", "aws:PrincipalOrgID", ORG) }))) }, []],
+        ["repository: another account's role reads packages (AWS's guide)", t.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, { domain: "packages", repository: "npm-store",
+            policyDocument: JSON.stringify(doc(allow({ AWS: `arn:aws:iam::${OTHER}:role/ci` }, READ_PACKAGES))) }, []],
+        ["domain permissions unknown at preview", t.CODEARTIFACT_DOMAIN_PERMISSIONS, { domain: "packages", policyDocument: U.string }, []],
+        ["domain: the provider's and Terraform's example, CreateRepository for anyone", t.CODEARTIFACT_DOMAIN_PERMISSIONS, { domain: "packages",
+            policyDocument: JSON.stringify(doc(allow("*", "codeartifact:CreateRepository", { Resource: DOMAIN }))) }, [at(t.CODEARTIFACT_DOMAIN_PERMISSIONS, "policyDocument", ANYONE)]],
+        ["repository: codeartifact:* to a role", t.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, { domain: "packages", repository: "npm-store",
+            policyDocument: JSON.stringify(doc(allow({ AWS: ROLE }, "codeartifact:*"))) }, [at(t.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, "policyDocument", WILDCARD('"codeartifact:*"'))]],
+        ["aws-native domain: the organization's tokens", t.NATIVE_CODEARTIFACT_DOMAIN, { domainName: "packages",
+            permissionsPolicyDocument: doc(allow("*", ["codeartifact:GetAuthorizationToken", "codeartifact:ReadFromRepository"], when("StringEquals", "aws:PrincipalOrgID", ORG))) }, []],
+        ["aws-native domain without a policy (most domains)", t.NATIVE_CODEARTIFACT_DOMAIN, { domainName: "packages" }, []],
+        ["aws-native repository: another account's role reads", t.NATIVE_CODEARTIFACT_REPOSITORY, { domainName: "packages", repositoryName: "npm-store",
+            permissionsPolicyDocument: doc(allow({ AWS: `arn:aws:iam::${OTHER}:role/ci` }, READ_PACKAGES)) }, []],
+        ["aws-native repository without a policy, with an upstream", t.NATIVE_CODEARTIFACT_REPOSITORY, { domainName: "packages", repositoryName: "npm-store", externalConnections: ["public:npmjs"] }, []],
+        ["aws-native repository: the policy unknown", t.NATIVE_CODEARTIFACT_REPOSITORY, { domainName: "packages", repositoryName: "npm-store", permissionsPolicyDocument: U.object }, []],
+        ["aws-native domain: CreateRepository for anyone", t.NATIVE_CODEARTIFACT_DOMAIN, { domainName: "packages",
+            permissionsPolicyDocument: doc(allow("*", "codeartifact:CreateRepository")) }, [at(t.NATIVE_CODEARTIFACT_DOMAIN, "permissionsPolicyDocument", ANYONE)]],
+        ["aws-native repository: ReadFromRepository for anyone, as a JSON string", t.NATIVE_CODEARTIFACT_REPOSITORY, { domainName: "packages", repositoryName: "npm-store",
+            permissionsPolicyDocument: JSON.stringify(doc(allow({ AWS: "*" }, "codeartifact:ReadFromRepository"))) }, [at(t.NATIVE_CODEARTIFACT_REPOSITORY, "permissionsPolicyDocument", ANYONE)]],
+        ["aws-native repository: codeartifact:* to a role", t.NATIVE_CODEARTIFACT_REPOSITORY, { domainName: "packages", repositoryName: "npm-store",
+            permissionsPolicyDocument: doc(allow({ AWS: ROLE }, "codeartifact:*")) }, [at(t.NATIVE_CODEARTIFACT_REPOSITORY, "permissionsPolicyDocument", WILDCARD('"codeartifact:*"'))]],
+        // CloudWatch Observability Access Manager.
+        ["sink policy: AWS CLI's put-sink-policy, a source account's root", t.OAM_SINK_POLICY, { sinkIdentifier: SINK,
+            policy: JSON.stringify(doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, LINK, { Condition: RESOURCE_TYPES }))) }, []],
+        ["sink policy: source accounts by id (Munaf9989/AWS_Test2)", t.OAM_SINK_POLICY, { sinkIdentifier: SINK,
+            policy: JSON.stringify(doc(allow({ AWS: [OTHER, "777788889999"] }, LINK, { Condition: RESOURCE_TYPES }))) }, []],
+        ["sink policy: Principal * pinned to the organization's OUs (UKHomeOffice's ForAnyValue:StringLike aws:PrincipalOrgPaths)", t.OAM_SINK_POLICY, { sinkIdentifier: SINK,
+            policy: JSON.stringify(doc(allow("*", LINK, { Condition: { ...RESOURCE_TYPES, "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": `${ORG}/*/ou-ab12-cdefgh34/*` },
+                StringNotEqualsIfExists: { "aws:PrincipalTag/OAMOptOut": "true" } } }))) }, []],
+        ["sink policy: Principal * with resource types only", t.OAM_SINK_POLICY, { sinkIdentifier: SINK,
+            policy: JSON.stringify(doc(allow("*", LINK, { Condition: RESOURCE_TYPES }))) }, [at(t.OAM_SINK_POLICY, "policy", ANYONE)]],
+        ["aws-native sink: every account of the organization (awscc's and CloudFormation's example)", t.NATIVE_OAM_SINK, { name: "central",
+            policy: doc(allow("*", LINK, { Condition: { ...RESOURCE_TYPES, "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": [ORG] } } })) }, []],
+        ["aws-native sink without a policy", t.NATIVE_OAM_SINK, { name: "central" }, []],
+        ["aws-native sink: the organization unknown", t.NATIVE_OAM_SINK, { name: "central", policy: doc(allow("*", LINK, when("StringEquals", "aws:PrincipalOrgID", U.string))) }, []],
+        ["aws-native sink: Principal {AWS: *} with resource types only", t.NATIVE_OAM_SINK, { name: "central",
+            policy: doc(allow({ AWS: "*" }, LINK, { Condition: RESOURCE_TYPES })) }, [at(t.NATIVE_OAM_SINK, "policy", ANYONE)]],
+        // VPC Lattice.
+        ["auth policy: the organization's principals invoke (AWS's auth policy examples)", t.VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE,
+            policy: JSON.stringify(doc(allow("*", "vpc-lattice-svcs:Invoke", when("StringEquals", "aws:PrincipalOrgID", ORG)))) }, []],
+        ["auth policy: a role invokes (AWS CLI's put-auth-policy)", t.VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE,
+            policy: JSON.stringify(doc(allow({ AWS: ROLE }, "vpc-lattice-svcs:Invoke"))) }, []],
+        ["auth policy: {AWS: *} invokes on the service network (alchemy's example)", t.VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_NETWORK,
+            policy: JSON.stringify(doc(allow({ AWS: "*" }, ["vpc-lattice-svcs:Invoke"]))) }, []],
+        ["auth policy: the provider's example, Action * for authenticated callers", t.VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE,
+            policy: JSON.stringify(doc(allow("*", "*", when("StringNotEqualsIgnoreCase", "aws:PrincipalType", "anonymous")))) },
+            [at(t.VPCLATTICE_AUTH_POLICY, "policy", WILDCARD('"*"')), at(t.VPCLATTICE_AUTH_POLICY, "policy", ANYONE)]],
+        ["resource policy: another account's root associates its VPCs (pike)", t.VPCLATTICE_RESOURCE_POLICY, { resourceArn: LATTICE_NETWORK,
+            policy: JSON.stringify(doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, ["vpc-lattice:CreateServiceNetworkVpcAssociation", "vpc-lattice:CreateServiceNetworkServiceAssociation", "vpc-lattice:GetServiceNetwork"]))) }, []],
+        ["resource policy: anyone associates VPCs", t.VPCLATTICE_RESOURCE_POLICY, { resourceArn: LATTICE_NETWORK,
+            policy: JSON.stringify(doc(allow("*", "vpc-lattice:CreateServiceNetworkVpcAssociation"))) }, [at(t.VPCLATTICE_RESOURCE_POLICY, "policy", ANYONE)]],
+        ["aws-native auth policy: authenticated callers invoke", t.NATIVE_VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE,
+            policy: doc(allow("*", "vpc-lattice-svcs:Invoke", when("StringNotEqualsIgnoreCase", "aws:PrincipalType", "anonymous"))) }, []],
+        ["aws-native auth policy: the organization invokes", t.NATIVE_VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE,
+            policy: doc(allow("*", "vpc-lattice-svcs:Invoke", when("StringEquals", "aws:PrincipalOrgID", ORG))) }, []],
+        ["aws-native auth policy unknown", t.NATIVE_VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE, policy: U.object }, []],
+        ["aws-native auth policy: Action * for authenticated callers", t.NATIVE_VPCLATTICE_AUTH_POLICY, { resourceIdentifier: LATTICE_SERVICE,
+            policy: doc(allow("*", "*", when("StringNotEqualsIgnoreCase", "aws:PrincipalType", "anonymous"))) },
+            [at(t.NATIVE_VPCLATTICE_AUTH_POLICY, "policy", WILDCARD('"*"')), at(t.NATIVE_VPCLATTICE_AUTH_POLICY, "policy", ANYONE)]],
+        ["aws-native resource policy: another account's root", t.NATIVE_VPCLATTICE_RESOURCE_POLICY, { resourceArn: LATTICE_NETWORK,
+            policy: doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, ["vpc-lattice:CreateServiceNetworkVpcAssociation", "vpc-lattice:GetServiceNetwork"])) }, []],
+        ["aws-native resource policy: anyone associates VPCs", t.NATIVE_VPCLATTICE_RESOURCE_POLICY, { resourceArn: LATTICE_NETWORK,
+            policy: doc(allow("*", "vpc-lattice:CreateServiceNetworkVpcAssociation")) }, [at(t.NATIVE_VPCLATTICE_RESOURCE_POLICY, "policy", ANYONE)]],
+        // S3 Tables (AWS: table buckets and tables are private and can't be made public).
+        ["table bucket policy: s3tables:* to the account (Terraform's test)", t.S3TABLES_TABLE_BUCKET_POLICY, { tableBucketArn: TABLE_BUCKET,
+            resourcePolicy: JSON.stringify(doc(allow({ AWS: ACCOUNT }, "s3tables:*", { Resource: `${TABLE_BUCKET}/*` }))) }, []],
+        ["aws-native table bucket policy: a role reads tables", t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY, { tableBucketArn: TABLE_BUCKET,
+            resourcePolicy: doc(allow({ AWS: ROLE }, ["s3tables:GetTableData", "s3tables:GetTableMetadataLocation"], { Resource: `${TABLE_BUCKET}/table/*` })) }, []],
+        ["aws-native table bucket policy: Principal * (the bucket cannot be made public)", t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY, { tableBucketArn: TABLE_BUCKET,
+            resourcePolicy: doc(allow("*", "s3tables:GetTableData", { Resource: `${TABLE_BUCKET}/table/*` })) }, []],
+        ["aws-native table policy: a role reads the table", t.NATIVE_S3TABLES_TABLE_POLICY, { tableArn: `${TABLE_BUCKET}/table/orders`,
+            resourcePolicy: doc(allow({ AWS: ROLE }, "s3tables:GetTableData")) }, []],
+        ["aws-native table policy unknown", t.NATIVE_S3TABLES_TABLE_POLICY, { tableArn: U.string, resourcePolicy: U.object }, []],
+        ["aws-native table bucket policy: s3tables:* to a role", t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY, { tableBucketArn: TABLE_BUCKET,
+            resourcePolicy: doc(allow({ AWS: ROLE }, "s3tables:*")) }, [at(t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY, "resourcePolicy", WILDCARD('"s3tables:*"'))]],
+        ["aws-native table policy: s3tables:* to a role, as a JSON string", t.NATIVE_S3TABLES_TABLE_POLICY, { tableArn: `${TABLE_BUCKET}/table/orders`,
+            resourcePolicy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3tables:*"))) }, [at(t.NATIVE_S3TABLES_TABLE_POLICY, "resourcePolicy", WILDCARD('"s3tables:*"'))]],
+        // S3 Express One Zone directory buckets (AWS's "Example bucket policies for directory buckets").
+        ["directory bucket policy (classic BucketPolicy): CreateSession for an account", t.S3_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
+            policy: JSON.stringify(doc(allow({ AWS: [ACCOUNT] }, ["s3express:CreateSession"], { Sid: "ReadWriteAccess", Resource: DIRECTORY_BUCKET_ARN }))) }, []],
+        ["aws-native directory bucket policy: a read-only session for the account root (awscc's example)", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
+            policyDocument: doc(allow({ AWS: ROOT }, "s3express:CreateSession", { Resource: DIRECTORY_BUCKET_ARN, ...when("StringEquals", "s3express:SessionMode", "ReadOnly") })) }, []],
+        ["aws-native directory bucket policy: another account's CreateSession", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
+            policyDocument: doc(allow({ AWS: OTHER }, ["s3express:CreateSession"], { Resource: DIRECTORY_BUCKET_ARN })) }, []],
+        ["aws-native directory bucket policy unknown", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET, policyDocument: U.object }, []],
+        ["aws-native directory bucket policy: s3express:* to a role", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
+            policyDocument: doc(allow({ AWS: ROLE }, "s3express:*", { Resource: DIRECTORY_BUCKET_ARN })) }, [at(t.NATIVE_S3EXPRESS_BUCKET_POLICY, "policyDocument", WILDCARD('"s3express:*"'))]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -2780,6 +2897,45 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 bucket("Site", { accessControl: { $unknown: "string" }, ...ownership("ObjectWriter") }),
                 bucket("Owned", { accessControl: "PublicRead", ...ownership({ $unknown: "string" }) }),
                 bucket("Pending", { accessControl: "PublicRead", ...ownership("ObjectWriter"), publicAccessBlockConfiguration: { $unknown: "object" } }),
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("aws-native CodeArtifact, OAM, VPC Lattice, S3 Tables and S3 Express policies: judged as the classic types, unknowns at preview pass", async () => {
+        const orgOnly = when("StringEquals", "aws:PrincipalOrgID", ORG);
+        const link = ["oam:CreateLink", "oam:UpdateLink"];
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_CODEARTIFACT_DOMAIN, name: "Packages", props: { domainName: "packages",
+                    permissionsPolicyDocument: doc(allow("*", ["codeartifact:GetAuthorizationToken", "codeartifact:ReadFromRepository"], orgOnly)) } },
+                { type: t.NATIVE_CODEARTIFACT_REPOSITORY, name: "OpenRepo", props: { domainName: "packages", repositoryName: "npm-store",
+                    permissionsPolicyDocument: doc(allow("*", "codeartifact:ReadFromRepository")) } },
+                { type: t.NATIVE_OAM_SINK, name: "Sink", props: { name: "central", policy: doc(allow("*", link, { Condition: { "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": [ORG] } } })) } },
+                { type: t.NATIVE_VPCLATTICE_AUTH_POLICY, name: "Auth", props: { resourceIdentifier: "svc-0285b53b2eEXAMPLE",
+                    policy: doc(allow("*", "vpc-lattice-svcs:Invoke", when("StringNotEqualsIgnoreCase", "aws:PrincipalType", "anonymous"))) } },
+                { type: t.NATIVE_VPCLATTICE_RESOURCE_POLICY, name: "OpenNetwork", props: { resourceArn: `arn:aws:vpc-lattice:eu-west-1:${ACCOUNT}:servicenetwork/sn-0158f91c1eEXAMPLE`,
+                    policy: doc(allow("*", "vpc-lattice:CreateServiceNetworkVpcAssociation")) } },
+                { type: t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY, name: "Tables", props: { tableBucketArn: `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics`,
+                    resourcePolicy: doc(allow("*", "s3tables:GetTableData")) } },
+                { type: t.NATIVE_S3TABLES_TABLE_POLICY, name: "WideTable", props: { tableArn: `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics/table/orders`,
+                    resourcePolicy: doc(allow({ AWS: ROLE }, "s3tables:*")) } },
+                { type: t.NATIVE_S3EXPRESS_BUCKET_POLICY, name: "Express", props: { bucket: "orders--euw1-az1--x-s3", policyDocument: doc(allow({ AWS: ACCOUNT }, "s3express:CreateSession")) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["OpenRepo", "mandatory", `${t.NATIVE_CODEARTIFACT_REPOSITORY} "OpenRepo": permissionsPolicyDocument Statement[0] ${ANYONE}`],
+            ["OpenNetwork", "mandatory", `${t.NATIVE_VPCLATTICE_RESOURCE_POLICY} "OpenNetwork": policy Statement[0] ${ANYONE}`],
+            ["WideTable", "mandatory", `${t.NATIVE_S3TABLES_TABLE_POLICY} "WideTable": resourcePolicy Statement[0] ${WILDCARD('"s3tables:*"')}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_CODEARTIFACT_DOMAIN, name: "Packages", props: { domainName: "packages", permissionsPolicyDocument: { $unknown: "object" } } },
+                { type: t.NATIVE_OAM_SINK, name: "Sink", props: { name: "central", policy: doc(allow("*", link, when("StringEquals", "aws:PrincipalOrgID", { $unknown: "string" }))) } },
+                { type: t.NATIVE_VPCLATTICE_RESOURCE_POLICY, name: "Network", props: { resourceArn: { $unknown: "string" }, policy: { $unknown: "object" } } },
+                { type: t.NATIVE_S3TABLES_TABLE_POLICY, name: "Table", props: { tableArn: { $unknown: "string" }, resourcePolicy: { $unknown: "object" } } },
+                { type: t.NATIVE_S3EXPRESS_BUCKET_POLICY, name: "Express", props: { bucket: { $unknown: "string" }, policyDocument: doc(allow({ AWS: { $unknown: "string" } }, "s3express:CreateSession")) } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);

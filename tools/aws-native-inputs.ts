@@ -13,11 +13,11 @@ import * as path from "path";
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
-    "amazonmq", "amplify", "apigateway", "apprunner", "athena", "backup", "batch", "cloudfront", "cloudtrail", "codebuild", "cognito", "dax",
+    "amazonmq", "amplify", "apigateway", "apprunner", "athena", "backup", "batch", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "cognito", "dax",
     "dms", "docdb", "docdbelastic", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks", "elasticache",
     "elasticbeanstalk", "events", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda", "logs",
-    "memorydb", "msk", "neptune", "opensearchservice", "rds", "redshift", "redshiftserverless", "route53", "s3", "sagemaker", "secretsmanager",
-    "sns", "sqs", "ssm", "stepfunctions",
+    "memorydb", "msk", "neptune", "oam", "opensearchservice", "rds", "redshift", "redshiftserverless", "route53", "s3", "s3express", "s3tables", "sagemaker",
+    "secretsmanager", "sns", "sqs", "ssm", "stepfunctions", "vpclattice",
 ];
 
 const TYPE = /static __pulumiType = '([^']+)'/;

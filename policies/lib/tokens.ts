@@ -387,3 +387,14 @@ export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVe
 export const NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP = "aws-native:sagemaker:ModelPackageGroup";
 export const NATIVE_S3_MULTI_REGION_ACCESS_POINT = "aws-native:s3:MultiRegionAccessPoint";
 export const NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY = "aws-native:s3:MultiRegionAccessPointPolicy";
+// aws-native's CodeArtifact domain and repository (their permissions policies inline), OAM sink
+// (its policy inline), VPC Lattice auth and resource policies, S3 Tables' table bucket and table
+// policies and S3 Express One Zone's directory bucket policy: judged as their classic equivalents.
+export const NATIVE_CODEARTIFACT_DOMAIN = "aws-native:codeartifact:Domain";
+export const NATIVE_CODEARTIFACT_REPOSITORY = "aws-native:codeartifact:Repository";
+export const NATIVE_OAM_SINK = "aws-native:oam:Sink";
+export const NATIVE_VPCLATTICE_AUTH_POLICY = "aws-native:vpclattice:AuthPolicy";
+export const NATIVE_VPCLATTICE_RESOURCE_POLICY = "aws-native:vpclattice:ResourcePolicy";
+export const NATIVE_S3TABLES_TABLE_BUCKET_POLICY = "aws-native:s3tables:TableBucketPolicy";
+export const NATIVE_S3TABLES_TABLE_POLICY = "aws-native:s3tables:TablePolicy";
+export const NATIVE_S3EXPRESS_BUCKET_POLICY = "aws-native:s3express:BucketPolicy";
