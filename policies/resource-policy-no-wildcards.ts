@@ -196,6 +196,19 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy", service: "locked-block" },
     [t.NATIVE_S3TABLES_TABLE_POLICY]: { path: "resourcePolicy", service: "locked-block" },
     [t.NATIVE_S3EXPRESS_BUCKET_POLICY]: { path: "policyDocument" },
+    // And those of X-Ray, Prometheus, schema registries, SMS, S3 Vectors, S3 Files, AgentCore and
+    // Aurora DSQL (a cluster's policy is optional), Object Lambda access points and S3 on Outposts
+    // buckets (public access always blocked, as on the classic types).
+    [t.NATIVE_XRAY_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_APS_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_EVENTSCHEMAS_REGISTRY_POLICY]: { path: "policy" },
+    [t.NATIVE_SMSVOICE_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_S3VECTORS_VECTOR_BUCKET_POLICY]: { path: "policy" },
+    [t.NATIVE_S3FILES_FILE_SYSTEM_POLICY]: { path: "policy" },
+    [t.NATIVE_BEDROCKAGENTCORE_RESOURCE_POLICY]: { path: "policy" },
+    [t.NATIVE_DSQL_CLUSTER]: { path: "policyDocument", optional: true },
+    [t.NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY]: { path: "policyDocument", service: "locked-block" },
+    [t.NATIVE_S3OUTPOSTS_BUCKET_POLICY]: { path: "policyDocument", service: "locked-block" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */

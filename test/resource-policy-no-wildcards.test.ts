@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(103);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(113);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -2370,6 +2370,52 @@ describe("findResourcePolicyWildcards (pure rule): CodeArtifact, CloudWatch OAM,
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): more aws-native carriers with a classic equivalent (X-Ray, Prometheus, schemas, SMS, S3 Vectors, S3 Files, AgentCore, Aurora DSQL, Object Lambda, Outposts)", () => {
+    // Labels: the classic equivalent's verdict on the same document (CloudFormation's names, tools/aws-native-inputs.json).
+    const OTHER = "444455556666";
+    const at = (type: string, path: string, what: string) => `${type} "r": ${path} Statement[0] ${what}`;
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["X-Ray: SNS writes traces, pinned by aws:SourceAccount and aws:SourceArn (rutkowski-tomasz/aws-url-shortener)", t.NATIVE_XRAY_RESOURCE_POLICY, { policyName: "xray-policy", bypassPolicyLockoutCheck: false,
+            policyDocument: JSON.stringify(doc(allow({ Service: "sns.amazonaws.com" }, ["xray:PutTraceSegments", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+                { Sid: "SNSAccess", Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, StringLike: { "aws:SourceArn": `arn:aws:sns:eu-west-1:${ACCOUNT}:*` } } }))) }, []],
+        ["X-Ray: anyone writes traces", t.NATIVE_XRAY_RESOURCE_POLICY, { policyName: "open", policyDocument: JSON.stringify(doc(allow("*", "xray:PutTraceSegments"))) }, [at(t.NATIVE_XRAY_RESOURCE_POLICY, "policyDocument", ANYONE)]],
+        ["schema registry: schemas:* to another account's id (the provider's example)", t.NATIVE_EVENTSCHEMAS_REGISTRY_POLICY, { registryName: "example",
+            policy: doc(allow({ AWS: ["109876543210"] }, "schemas:*", { Sid: "example", Resource: [`arn:aws:schemas:eu-west-1:${ACCOUNT}:registry/example`, `arn:aws:schemas:eu-west-1:${ACCOUNT}:schema/example*`] })) }, []],
+        ["schema registry: schemas:* to a role", t.NATIVE_EVENTSCHEMAS_REGISTRY_POLICY, { registryName: "example", policy: doc(allow({ AWS: ROLE }, "schemas:*")) }, [at(t.NATIVE_EVENTSCHEMAS_REGISTRY_POLICY, "policy", WILDCARD('"schemas:*"'))]],
+        ["Prometheus workspace: another account's root writes", t.NATIVE_APS_RESOURCE_POLICY, { workspaceArn: `arn:aws:aps:eu-west-1:${ACCOUNT}:workspace/ws-1a2b3c4d`,
+            policyDocument: JSON.stringify(doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, ["aps:RemoteWrite"]))) }, []],
+        ["Prometheus workspace: anyone queries", t.NATIVE_APS_RESOURCE_POLICY, { workspaceArn: `arn:aws:aps:eu-west-1:${ACCOUNT}:workspace/ws-1a2b3c4d`,
+            policyDocument: JSON.stringify(doc(allow("*", "aps:QueryMetrics"))) }, [at(t.NATIVE_APS_RESOURCE_POLICY, "policyDocument", ANYONE)]],
+        ["SMS resource policy: another account's root sends", t.NATIVE_SMSVOICE_RESOURCE_POLICY, { resourceArn: `arn:aws:sms-voice:eu-west-1:${ACCOUNT}:phone-number/phone-1a2b`,
+            policyDocument: doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, "sms-voice:SendTextMessage")) }, []],
+        ["SMS resource policy: sms-voice:* to a role", t.NATIVE_SMSVOICE_RESOURCE_POLICY, { resourceArn: U.string, policyDocument: doc(allow({ AWS: ROLE }, "sms-voice:*")) },
+            [at(t.NATIVE_SMSVOICE_RESOURCE_POLICY, "policyDocument", WILDCARD('"sms-voice:*"'))]],
+        ["vector bucket: a role queries", t.NATIVE_S3VECTORS_VECTOR_BUCKET_POLICY, { vectorBucketName: "embeddings", policy: doc(allow({ AWS: ROLE }, ["s3vectors:GetVectors", "s3vectors:QueryVectors"])) }, []],
+        ["vector bucket: s3vectors:* to a role", t.NATIVE_S3VECTORS_VECTOR_BUCKET_POLICY, { vectorBucketName: "embeddings", policy: doc(allow({ AWS: ROLE }, "s3vectors:*")) }, [at(t.NATIVE_S3VECTORS_VECTOR_BUCKET_POLICY, "policy", WILDCARD('"s3vectors:*"'))]],
+        ["S3 Files file system: a role mounts", t.NATIVE_S3FILES_FILE_SYSTEM_POLICY, { fileSystemId: "fs-0123456789abcdef0", policy: doc(allow({ AWS: ROLE }, ["s3files:ClientMount"])) }, []],
+        ["S3 Files file system: anyone mounts", t.NATIVE_S3FILES_FILE_SYSTEM_POLICY, { fileSystemId: "fs-0123456789abcdef0", policy: doc(allow("*", ["s3files:ClientMount"])) }, [at(t.NATIVE_S3FILES_FILE_SYSTEM_POLICY, "policy", ANYONE)]],
+        ["AgentCore runtime: another account's role invokes", t.NATIVE_BEDROCKAGENTCORE_RESOURCE_POLICY, { resourceArn: `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:runtime/agent-1a2b`,
+            policy: JSON.stringify(doc(allow({ AWS: `arn:aws:iam::${OTHER}:role/caller` }, "bedrock-agentcore:InvokeAgentRuntime"))) }, []],
+        ["AgentCore runtime: anyone invokes", t.NATIVE_BEDROCKAGENTCORE_RESOURCE_POLICY, { resourceArn: `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:runtime/agent-1a2b`,
+            policy: JSON.stringify(doc(allow("*", "bedrock-agentcore:InvokeAgentRuntime"))) }, [at(t.NATIVE_BEDROCKAGENTCORE_RESOURCE_POLICY, "policy", ANYONE)]],
+        ["Aurora DSQL cluster without a policy (most clusters)", t.NATIVE_DSQL_CLUSTER, { deletionProtectionEnabled: true }, []],
+        ["Aurora DSQL cluster: the policy unknown", t.NATIVE_DSQL_CLUSTER, { deletionProtectionEnabled: true, policyDocument: U.string }, []],
+        ["Aurora DSQL cluster: anyone connects", t.NATIVE_DSQL_CLUSTER, { policyDocument: JSON.stringify(doc(allow("*", "dsql:DbConnect"))) }, [at(t.NATIVE_DSQL_CLUSTER, "policyDocument", ANYONE)]],
+        ["Object Lambda access point: Principal * (its block is always on)", t.NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY, { objectLambdaAccessPoint: "transform",
+            policyDocument: doc(allow("*", "s3-object-lambda:GetObject")) }, []],
+        ["Object Lambda access point: s3-object-lambda:* to a role", t.NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY, { objectLambdaAccessPoint: "transform",
+            policyDocument: doc(allow({ AWS: ROLE }, "s3-object-lambda:*")) }, [at(t.NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY, "policyDocument", WILDCARD('"s3-object-lambda:*"'))]],
+        ["Outposts bucket: Principal * (S3 on Outposts always blocks public access)", t.NATIVE_S3OUTPOSTS_BUCKET_POLICY, { bucket: `arn:aws:s3-outposts:eu-west-1:${ACCOUNT}:outpost/op-01ac5d28a6a232904/bucket/logs`,
+            policyDocument: doc(allow("*", "s3-outposts:GetObject")) }, []],
+        ["Outposts bucket: s3-outposts:* to a role", t.NATIVE_S3OUTPOSTS_BUCKET_POLICY, { bucket: `arn:aws:s3-outposts:eu-west-1:${ACCOUNT}:outpost/op-01ac5d28a6a232904/bucket/logs`,
+            policyDocument: doc(allow({ AWS: ROLE }, "s3-outposts:*")) }, [at(t.NATIVE_S3OUTPOSTS_BUCKET_POLICY, "policyDocument", WILDCARD('"s3-outposts:*"'))]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -2936,6 +2982,31 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_VPCLATTICE_RESOURCE_POLICY, name: "Network", props: { resourceArn: { $unknown: "string" }, policy: { $unknown: "object" } } },
                 { type: t.NATIVE_S3TABLES_TABLE_POLICY, name: "Table", props: { tableArn: { $unknown: "string" }, resourcePolicy: { $unknown: "object" } } },
                 { type: t.NATIVE_S3EXPRESS_BUCKET_POLICY, name: "Express", props: { bucket: { $unknown: "string" }, policyDocument: doc(allow({ AWS: { $unknown: "string" } }, "s3express:CreateSession")) } },
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("aws-native X-Ray, schema registry, DSQL, Object Lambda and Outposts policies: open or wide grants reported, unknowns at preview pass", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_XRAY_RESOURCE_POLICY, name: "OpenTraces", props: { policyName: "open", policyDocument: JSON.stringify(doc(allow("*", "xray:PutTraceSegments"))) } },
+                { type: t.NATIVE_EVENTSCHEMAS_REGISTRY_POLICY, name: "Schemas", props: { registryName: "example", policy: doc(allow({ AWS: ["109876543210"] }, "schemas:*")) } },
+                { type: t.NATIVE_DSQL_CLUSTER, name: "Cluster", props: { deletionProtectionEnabled: true } },
+                { type: t.NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY, name: "Transform", props: { objectLambdaAccessPoint: "transform", policyDocument: doc(allow("*", "s3-object-lambda:GetObject")) } },
+                { type: t.NATIVE_S3OUTPOSTS_BUCKET_POLICY, name: "OutpostLogs", props: { bucket: "logs", policyDocument: doc(allow({ AWS: ROLE }, "s3-outposts:*")) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["OpenTraces", "mandatory", `${t.NATIVE_XRAY_RESOURCE_POLICY} "OpenTraces": policyDocument Statement[0] ${ANYONE}`],
+            ["OutpostLogs", "mandatory", `${t.NATIVE_S3OUTPOSTS_BUCKET_POLICY} "OutpostLogs": policyDocument Statement[0] ${WILDCARD('"s3-outposts:*"')}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_XRAY_RESOURCE_POLICY, name: "Traces", props: { policyName: "traces", policyDocument: { $unknown: "string" } } },
+                { type: t.NATIVE_DSQL_CLUSTER, name: "Cluster", props: { policyDocument: { $unknown: "string" } } },
+                { type: t.NATIVE_S3VECTORS_VECTOR_BUCKET_POLICY, name: "Vectors", props: { vectorBucketName: { $unknown: "string" }, policy: doc(allow({ AWS: { $unknown: "string" } }, "s3vectors:QueryVectors")) } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);

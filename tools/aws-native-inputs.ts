@@ -13,11 +13,12 @@ import * as path from "path";
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
-    "amazonmq", "amplify", "apigateway", "apprunner", "athena", "backup", "batch", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "cognito", "dax",
-    "dms", "docdb", "docdbelastic", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks", "elasticache",
-    "elasticbeanstalk", "events", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda", "logs",
-    "memorydb", "msk", "neptune", "oam", "opensearchservice", "rds", "redshift", "redshiftserverless", "route53", "s3", "s3express", "s3tables", "sagemaker",
-    "secretsmanager", "sns", "sqs", "ssm", "stepfunctions", "vpclattice",
+    "amazonmq", "amplify", "apigateway", "apprunner", "aps", "athena", "backup", "batch", "bedrockagentcore", "cloudfront", "cloudtrail",
+    "codeartifact", "codebuild", "cognito", "dax", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
+    "elasticache", "elasticbeanstalk", "events", "eventschemas", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda",
+    "logs", "memorydb", "msk", "neptune", "oam", "opensearchservice", "rds", "redshift", "redshiftserverless", "route53", "s3", "s3express",
+    "s3files", "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "smsvoice", "sns", "sqs", "ssm",
+    "stepfunctions", "vpclattice", "xray",
 ];
 
 const TYPE = /static __pulumiType = '([^']+)'/;

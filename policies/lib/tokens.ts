@@ -398,3 +398,16 @@ export const NATIVE_VPCLATTICE_RESOURCE_POLICY = "aws-native:vpclattice:Resource
 export const NATIVE_S3TABLES_TABLE_BUCKET_POLICY = "aws-native:s3tables:TableBucketPolicy";
 export const NATIVE_S3TABLES_TABLE_POLICY = "aws-native:s3tables:TablePolicy";
 export const NATIVE_S3EXPRESS_BUCKET_POLICY = "aws-native:s3express:BucketPolicy";
+// aws-native's other resource policies whose classic equivalents resource-policy-no-wildcards
+// reads: X-Ray, Prometheus, EventBridge schema registry, SMS, S3 Vectors, S3 Files, AgentCore,
+// Aurora DSQL (a cluster's policy inline), Object Lambda access point and S3 on Outposts policies.
+export const NATIVE_XRAY_RESOURCE_POLICY = "aws-native:xray:ResourcePolicy";
+export const NATIVE_APS_RESOURCE_POLICY = "aws-native:aps:ResourcePolicy";
+export const NATIVE_EVENTSCHEMAS_REGISTRY_POLICY = "aws-native:eventschemas:RegistryPolicy";
+export const NATIVE_SMSVOICE_RESOURCE_POLICY = "aws-native:smsvoice:ResourcePolicy";
+export const NATIVE_S3VECTORS_VECTOR_BUCKET_POLICY = "aws-native:s3vectors:VectorBucketPolicy";
+export const NATIVE_S3FILES_FILE_SYSTEM_POLICY = "aws-native:s3files:FileSystemPolicy";
+export const NATIVE_BEDROCKAGENTCORE_RESOURCE_POLICY = "aws-native:bedrockagentcore:ResourcePolicy";
+export const NATIVE_DSQL_CLUSTER = "aws-native:dsql:Cluster";
+export const NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY = "aws-native:s3objectlambda:AccessPointPolicy";
+export const NATIVE_S3OUTPOSTS_BUCKET_POLICY = "aws-native:s3outposts:BucketPolicy";
