@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { BUCKET_TYPES, indexBuckets, judgeListsOnce, publicAccessBlocksOf } from "./lib/s3-buckets";
+import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
 
@@ -1041,8 +1041,9 @@ function publicDistributions(resource: PlainResource): Finding[] {
 // blockPublicAcls makes the upload fail, one with ignorePublicAcls makes S3 ignore the ACL.
 // Since April 2023 a new bucket has both (BucketOwnerEnforced, every block setting on) unless
 // configured otherwise, so an object in a bucket of the stack is reported only when the stack
-// turns ACLs on (BucketOwnershipControls ObjectWriter or BucketOwnerPreferred) and gives the
-// bucket a block that sets neither; one in a bucket outside the stack, as far as the stack shows
+// turns ACLs on (ObjectWriter or BucketOwnerPreferred, in a BucketOwnershipControls or an aws-native
+// bucket's inline ownershipControls: ownershipRulesOf) and gives the bucket a block that sets
+// neither; one in a bucket outside the stack, as far as the stack shows
 // (its account's block). A public website's files are reported as its public bucket policy is:
 // exempt them with a reason.
 //
@@ -1235,23 +1236,12 @@ const MULTI_REGION: ReadonlyMap<string, MultiRegionInputs> = new Map([
 ]);
 const MULTI_REGION_POINTS: readonly string[] = [...MULTI_REGION.values()].map((m) => m.point);
 
-/** Whether a bucket's ownership controls turn ACLs off: one of them BucketOwnerEnforced. */
-function aclsTurnedOff(controls: readonly PlainResource[]): Decided {
-    return any(...controls.map((c) => fieldOf(c.props.rule, "objectOwnership", (v) => v === "BucketOwnerEnforced")));
-}
-
 /**
- * Whether an aws-native bucket's inline ownership controls turn ACLs off (BucketOwnerEnforced):
- * then its `accessControl` grants nothing (CloudFormation refuses any ACL but Private with it:
- * "your resource will fail to deploy", AWS::S3::Bucket AccessControl), as a classic bucket's
- * ACL with a BucketOwnershipControls BucketOwnerEnforced.
+ * Whether a bucket's Object Ownership rules (see ownershipRulesOf: its BucketOwnershipControls, or
+ * aws-native's inline ownershipControls) turn ACLs off: one of them BucketOwnerEnforced.
  */
-function nativeAclsTurnedOff(bucket: PlainResource): Decided {
-    const controls = bucket.props.ownershipControls;
-    if (isUnknown(controls)) return undefined;
-    const rules = isRecord(controls) ? controls.rules : undefined;
-    if (isUnknown(rules)) return undefined;
-    return Array.isArray(rules) ? any(...rules.map((rule) => fieldOf(rule, "objectOwnership", (v) => v === "BucketOwnerEnforced"))) : false;
+function aclsTurnedOff(rules: readonly unknown[]): Decided {
+    return any(...rules.map((rule) => fieldOf(rule, "objectOwnership", (v) => v === "BucketOwnerEnforced")));
 }
 
 /** The stack part: grants to anyone, unless the settings of what they apply to make AWS ignore or restrict them. */
@@ -1284,8 +1274,8 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
     const judges = { blockPublicAcls: judgeListsOnce<unknown>(), ignorePublicAcls: judgeListsOnce<unknown>(), restrictPublicBuckets: judgeListsOnce<unknown>() };
     const targetJudges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
-    const ownership = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_OWNERSHIP_CONTROLS));
-    const ownershipJudge = judgeListsOnce();
+    const ownership = ownershipRulesOf(resources, index);
+    const ownershipJudge = judgeListsOnce<unknown>();
     const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
         const list = blocks.get(bucket);
         return list ? judges[setting](list, setIn(setting)) : false;
@@ -1295,21 +1285,23 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         return account ? judges[setting](account, setIn(setting)) : false;
     };
     // Whether a bucket's ACLs are off: Object Ownership BucketOwnerEnforced, in a BucketOwnershipControls
-    // or aws-native's inline ownershipControls. Then S3 refuses a public bucket ACL (AccessControlListNotSupported),
-    // or refuses the ownership while the ACL grants to others (InvalidBucketAclWithObjectOwnership): the ACL
-    // never takes effect (S3 user guide, "Troubleshooting" Object Ownership). Without ownership controls
-    // a bucket ACL is judged by the blocks alone: a bucket created before April 2023 keeps ACLs on.
+    // or aws-native's inline ownershipControls (CloudFormation refuses any ACL but Private with it: "your
+    // resource will fail to deploy", AWS::S3::Bucket AccessControl). Then S3 refuses a public bucket ACL
+    // (AccessControlListNotSupported), or refuses the ownership while the ACL grants to others
+    // (InvalidBucketAclWithObjectOwnership): the ACL never takes effect (S3 user guide, "Troubleshooting"
+    // Object Ownership). Without ownership rules a bucket ACL is judged by the blocks alone: a bucket
+    // created before April 2023 keeps ACLs on.
     const bucketAclsOff = (bucket: PlainResource): Decided => {
-        const controls = ownership.get(bucket);
-        return any(controls ? ownershipJudge(controls, aclsTurnedOff) : false, bucket.type === t.NATIVE_S3_BUCKET ? nativeAclsTurnedOff(bucket) : false);
+        const rules = ownership.get(bucket);
+        return rules ? ownershipJudge(rules, aclsTurnedOff) : false;
     };
     const namedBucketsAclsOff = judgeListsOnce();
     // Whether S3 rejects or ignores a public ACL on an object of this bucket of the stack: ACLs off
     // (BucketOwnerEnforced, a new bucket's default), or a block of the bucket setting
     // blockPublicAcls or ignorePublicAcls (a new bucket's default block sets both).
     const bucketRefusesObjectAcls = (bucket: PlainResource): Decided => {
-        const controls = ownership.get(bucket);
-        const aclsOff = controls ? ownershipJudge(controls, aclsTurnedOff) : true;
+        const rules = ownership.get(bucket);
+        const aclsOff = rules ? ownershipJudge(rules, aclsTurnedOff) : true;
         const blocked = blocks.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls")) : true;
         return any(aclsOff, blocked);
     };

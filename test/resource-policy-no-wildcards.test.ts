@@ -1360,6 +1360,85 @@ describe("findPublicGrants (stack part): object ACLs, where the bucket's ownersh
     });
 });
 
+describe("findPublicGrants (stack part): object ACLs with either provider's Object Ownership (one join, ownershipRulesOf)", () => {
+    // An aws-native bucket's inline `ownershipControls.rules` is the S3 setting a classic
+    // BucketOwnershipControls sets (CloudFormation's AWS::S3::Bucket OwnershipControlsRule:
+    // ObjectWriter | BucketOwnerPreferred | BucketOwnerEnforced, "disable ACLs"), so an object's
+    // public ACL gets the same verdict on either bucket. Labels, from the S3 user guide
+    // ("Controlling ownership of objects and disabling ACLs", PublicAccessBlockConfiguration) and
+    // the policy's documented choices, written before running:
+    // ACLs on (ObjectWriter, BucketOwnerPreferred) and a block setting neither blockPublicAcls nor
+    // ignorePublicAcls: reported; BucketOwnerEnforced: passes; no ownership in the stack: S3's
+    // default since April 2023 (ACLs off), passes; unknown at preview: passes (never more than a known value).
+    const classic = (name: string, objectOwnership?: unknown, block?: Record<string, unknown>): PlainResource[] => {
+        const b = resource(t.S3_BUCKET_V2, { bucket: name }, { name });
+        const deps = { propertyDependencies: { bucket: [b.urn] } };
+        return [b,
+            ...(objectOwnership === undefined ? [] : [resource(t.S3_BUCKET_OWNERSHIP_CONTROLS, { bucket: name, rule: { objectOwnership } }, { name: `${name}-ownership`, ...deps })]),
+            ...(block === undefined ? [] : [resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: name, ...block }, { name: `${name}-block`, ...deps })])];
+    };
+    const native = (name: string, ownershipControls?: unknown, block?: unknown): PlainResource[] => [resource(t.NATIVE_S3_BUCKET, {
+        bucketName: name, ...(ownershipControls === undefined ? {} : { ownershipControls }), ...(block === undefined ? {} : { publicAccessBlockConfiguration: block }),
+    }, { name })];
+    const rules = (objectOwnership: unknown) => ({ rules: [{ objectOwnership }] });
+    const off = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+    const object = (bucket: PlainResource, acl: unknown = "public-read") =>
+        resource(t.S3_BUCKET_OBJECT_V2, { bucket: bucket.props.bucket ?? bucket.props.bucketName, key: "index.html", acl }, { name: "index.html", propertyDependencies: { bucket: [bucket.urn] } });
+    const verdict = (stack: PlainResource[], acl?: unknown) => findPublicGrants([...stack, object(stack[0], acl)]).map((f) => f.resource?.name);
+    const REPORTED = ["index.html"];
+    // [label, stack, expected]
+    const cases: [string, PlainResource[], string[]][] = [
+        // (a) classic controls that keep ACLs on, the block off (1rajveer1/WebsiteHostingAWS s3_bucket_ownership.tf, santmukhgit/AKS_DEVX disable-s3-acl_bad.tf).
+        ["(a) classic bucket, BucketOwnershipControls ObjectWriter, block off", classic("www", "ObjectWriter", off), REPORTED],
+        ["(a) classic bucket, BucketOwnershipControls BucketOwnerPreferred, block off", classic("www", "BucketOwnerPreferred", off), REPORTED],
+        // (b) the same setting inline (what CDK writes for objectOwnership OBJECT_WRITER with a relaxed BlockPublicAccess).
+        ["(b) aws-native bucket, inline ObjectWriter, inline block off", native("www", rules("ObjectWriter"), off), REPORTED],
+        ["(b) aws-native bucket, inline BucketOwnerPreferred, inline block off", native("www", rules("BucketOwnerPreferred"), off), REPORTED],
+        ["(b) aws-native bucket, inline ObjectWriter, a separate BucketPublicAccessBlock off", [...native("www", rules("ObjectWriter")),
+            resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: "www", ...off }, { name: "www-block" })], REPORTED],
+        // (c) ACLs off: the upload with a public ACL fails (AccessControlListNotSupported).
+        ["(c) classic bucket, BucketOwnerEnforced, block off", classic("www", "BucketOwnerEnforced", off), []],
+        ["(c) aws-native bucket, inline BucketOwnerEnforced, block off", native("www", rules("BucketOwnerEnforced"), off), []],
+        ["(c) aws-native bucket, inline ObjectWriter and a classic BucketOwnershipControls BucketOwnerEnforced on it", [...native("www", rules("ObjectWriter"), off),
+            resource(t.S3_BUCKET_OWNERSHIP_CONTROLS, { bucket: "www", rule: { objectOwnership: "BucketOwnerEnforced" } }, { name: "www-ownership" })], []],
+        // (d) no ownership in the stack: S3's default since April 2023 (documented choice).
+        ["(d) classic bucket, no BucketOwnershipControls, block off", classic("www", undefined, off), []],
+        ["(d) aws-native bucket, no ownershipControls, block off", native("www", undefined, off), []],
+        ["(d) aws-native bucket, ownershipControls without rules, block off", native("www", {}, off), []],
+        // (e) preview: the ownership not known yet may be BucketOwnerEnforced.
+        ["(e) classic bucket, objectOwnership unknown", classic("www", U.string, off), []],
+        ["(e) aws-native bucket, ownershipControls unknown", native("www", U.object, off), []],
+        ["(e) aws-native bucket, rules unknown", native("www", { rules: U.array }, off), []],
+        ["(e) aws-native bucket, objectOwnership unknown", native("www", rules(U.string), off), []],
+        ["(e) aws-native bucket, inline ObjectWriter, the block's settings unknown", native("www", rules("ObjectWriter"), { ...off, blockPublicAcls: U.boolean }), []],
+        ["(e) aws-native bucket, inline ObjectWriter, the object's ACL unknown", native("www", rules("ObjectWriter"), off), []],
+        // (f) the public access block, as today: blockPublicAcls (the upload fails) or ignorePublicAcls (ignored), of the bucket or its account; none: a new bucket's block is all on.
+        ["(f) aws-native bucket, inline ObjectWriter, no block (S3's default block, all on)", native("www", rules("ObjectWriter")), []],
+        ["(f) aws-native bucket, inline ObjectWriter, inline blockPublicAcls", native("www", rules("ObjectWriter"), { ...off, blockPublicAcls: true }), []],
+        ["(f) aws-native bucket, inline ObjectWriter, inline ignorePublicAcls", native("www", rules("ObjectWriter"), { ...off, ignorePublicAcls: true }), []],
+        ["(f) aws-native bucket, inline ObjectWriter, block off, the account's blockPublicAcls", [...native("www", rules("ObjectWriter"), off),
+            resource(t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, { blockPublicAcls: true }, { name: "account" })], []],
+        ["(f) classic bucket, ObjectWriter, no block (S3's default block, all on)", classic("www", "ObjectWriter"), []],
+        ["(f) classic bucket, ObjectWriter, blockPublicAcls", classic("www", "ObjectWriter", { ...off, blockPublicAcls: true }), []],
+    ];
+    it.each(cases)("%s", (label, stack, expected) => {
+        expect(verdict(stack, label.includes("object's ACL unknown") ? U.string : undefined)).toEqual(expected);
+    });
+
+    it("reads an aws-native bucket's ownership at preview through the object's dependency, and its own ACL as before", () => {
+        // bucketName computed at preview (CDK leaves it to CloudFormation): the object finds its bucket by dependency.
+        const [site] = native("www", rules("ObjectWriter"), off);
+        const pending = { ...site, props: { ...site.props, bucketName: U.string } };
+        const obj = resource(t.S3_BUCKET_OBJECT, { bucket: U.string, key: "index.html", acl: "public-read" }, { name: "index.html", propertyDependencies: { bucket: [site.urn] } });
+        expect(findPublicGrants([pending, obj]).map((f) => f.resource?.name)).toEqual(["index.html"]);
+        const enforced = { ...pending, props: { ...pending.props, ownershipControls: rules("BucketOwnerEnforced") } };
+        expect(findPublicGrants([enforced, obj])).toEqual([]);
+        // The bucket's own accessControl keeps its verdict: reported with ACLs on, passes with BucketOwnerEnforced.
+        expect(findPublicGrants(native("www", rules("ObjectWriter"), off).map((b) => ({ ...b, props: { ...b.props, accessControl: "PublicRead" } }))).map((f) => f.resource?.name)).toEqual(["www"]);
+        expect(findPublicGrants(native("www", rules("BucketOwnerEnforced"), off).map((b) => ({ ...b, props: { ...b.props, accessControl: "PublicRead" } })))).toEqual([]);
+    });
+});
+
 describe("findPublicGrants (stack part): bucket policies open to anyone, and public access blocks", () => {
     const open = (name = "site") => JSON.stringify(doc(allow("*", "s3:GetObject", { Sid: "PublicRead", Resource: `arn:aws:s3:::${name}/*` })));
     const bucket = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(t.S3_BUCKET_V2, { bucket: name, ...props }, { name, ...options });
@@ -2707,6 +2786,30 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.S3_BUCKET_OBJECT, name: "docs/index.html", props: { bucket: unknown, key: "index.html", acl: "public-read" }, propertyDependencies: { bucket: ["docs"] } },
             ],
         });
+        expect(pending.of(POLICY)).toEqual([]);
+    });
+
+    it("an object's public ACL in an aws-native bucket: its inline ownershipControls judged as a BucketOwnershipControls, after an update and at preview", async () => {
+        const unknown = { $unknown: "string" };
+        const off = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+        const site = (name: string, ref: unknown, ownershipControls: unknown, block: unknown = off) => [
+            { type: t.NATIVE_S3_BUCKET, name, props: { bucketName: ref, ...(ownershipControls === undefined ? {} : { ownershipControls }), publicAccessBlockConfiguration: block } },
+            { type: t.S3_BUCKET_OBJECT_V2, name: `${name}/index.html`, props: { bucket: ref, key: "index.html", contentType: "text/html", acl: "public-read" }, propertyDependencies: { bucket: [name] } },
+        ];
+        const stack = (preview: boolean) => [
+            ...site("Www", preview ? unknown : "www-1a2b3c", { rules: [{ objectOwnership: "ObjectWriter" }] }),
+            ...site("Enforced", preview ? unknown : "enforced-1a2b3c", { rules: [{ objectOwnership: "BucketOwnerEnforced" }] }),
+            ...site("Blocked", preview ? unknown : "blocked-1a2b3c", { rules: [{ objectOwnership: "BucketOwnerPreferred" }] }, { ...off, ignorePublicAcls: true }),
+            ...site("Defaults", preview ? unknown : "defaults-1a2b3c", undefined),
+        ];
+        const run = await engine.run({ resources: stack(false) });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["Www/index.html", "mandatory", `${t.S3_BUCKET_OBJECT_V2} "Www/index.html": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: stack(true) });
+        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["Www/index.html"]);
+        // The ownership built from another output, unknown at preview: not reported.
+        const pending = await engine.run({ preview: true, resources: site("Www", unknown, { rules: [{ objectOwnership: unknown }] }) });
         expect(pending.of(POLICY)).toEqual([]);
     });
 

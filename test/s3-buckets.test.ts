@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlainResource } from "../policies/lib/rule";
-import { indexBuckets } from "../policies/lib/s3-buckets";
+import { indexBuckets, ownershipRulesOf } from "../policies/lib/s3-buckets";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets } from "../policies/s3-bucket-encryption";
 import { readCounter } from "./helpers/reads";
@@ -62,5 +62,35 @@ describe("s3-bucket-encryption on buckets sharing a name", () => {
         for (let i = 0; i < n; i++) resources.push(wrap(bucket(`b${i}`, "acme-shared")), wrap(sse(`s${i}`, "acme-shared")));
         expect(findUnencryptedBuckets(resources, { allowedAlgorithms: DEFAULT_ALLOWED_ALGORITHMS, requireCustomerManagedKey: false })).toEqual([]);
         expect(reads() / (2 * n)).toBeLessThan(50);
+    });
+});
+
+describe("ownershipRulesOf", () => {
+    const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+    const NATIVE = "aws-native:s3:Bucket";
+    const controls = (name: string, ref: unknown, objectOwnership: unknown) => resource(OWNERSHIP, { bucket: ref, rule: { objectOwnership } }, { name, project: "shop" });
+    const native = (name: string, ownershipControls?: unknown) =>
+        resource(NATIVE, { bucketName: name, ...(ownershipControls === undefined ? {} : { ownershipControls }) }, { name, project: "shop" });
+
+    it("joins a BucketOwnershipControls' rule and an aws-native bucket's inline rules: one list per bucket, none without either", () => {
+        const a = bucket("a", "shared");
+        const b = bucket("b", "shared");
+        const plain = bucket("plain", "plain-1");
+        const writer = native("writer", { rules: [{ objectOwnership: "ObjectWriter" }] });
+        const both = native("both", { rules: [{ objectOwnership: "ObjectWriter" }] });
+        const unknownRules = native("unknown-rules", { rules: UNKNOWN_SENTINELS.array });
+        const unknownBlock = native("unknown-block", UNKNOWN_SENTINELS.object);
+        const bare = native("bare");
+        const empty = native("empty", {});
+        const resources = [a, b, plain, writer, both, unknownRules, unknownBlock, bare, empty,
+            controls("c1", "shared", "BucketOwnerPreferred"), controls("c2", "both", "BucketOwnerEnforced")];
+        const rules = ownershipRulesOf(resources, indexBuckets(resources));
+        expect(rules.get(a)).toEqual([{ objectOwnership: "BucketOwnerPreferred" }]);
+        expect(rules.get(a)).toBe(rules.get(b));
+        expect(rules.get(writer)).toEqual([{ objectOwnership: "ObjectWriter" }]);
+        expect(rules.get(both)).toEqual([{ objectOwnership: "BucketOwnerEnforced" }, { objectOwnership: "ObjectWriter" }]);
+        expect(rules.get(unknownRules)).toEqual([UNKNOWN_SENTINELS.array]);
+        expect(rules.get(unknownBlock)).toEqual([UNKNOWN_SENTINELS.object]);
+        for (const none of [plain, bare, empty]) expect(rules.has(none)).toBe(false);
     });
 });
