@@ -67,6 +67,8 @@ type ServiceRule = "s3-bucket" | "locked-block" | "api-gateway" | "efs" | "latti
 interface DocumentInput {
     /** The input, dotted for nested blocks ("details.policy"); `list[].…` reads each element's document. */
     path: string;
+    /** More documents of the resource with the same options (a DynamoDB table's stream policy), read as `path`. */
+    also?: readonly string[];
     /** Optional inputs read "" and "{}" as unset (Secret and AccessPoint document "{}" as "delete the policy"). */
     optional?: boolean;
     service?: ServiceRule;
@@ -175,10 +177,15 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_LOGS_DESTINATION]: { path: "destinationPolicy", optional: true },
     [t.NATIVE_LOGS_DELIVERY_DESTINATION]: { path: "deliveryDestinationPolicy.deliveryDestinationPolicy", optional: true },
     [t.NATIVE_KINESIS_RESOURCE_POLICY]: { path: "resourcePolicy" },
-    [t.NATIVE_DYNAMODB_TABLE]: { path: "resourcePolicy.policyDocument", optional: true },
+    // A table's stream has its own resource policy, limited to the stream reads (DynamoDB's
+    // "Resource-based policy for a stream"; CloudFormation's StreamSpecification.ResourcePolicy).
+    [t.NATIVE_DYNAMODB_TABLE]: { path: "resourcePolicy.policyDocument", also: ["streamSpecification.resourcePolicy.policyDocument"], optional: true },
     // A global table (CDK's TableV2) has no table-wide policy: each replica has its own (CDK puts
-    // its `resourcePolicy` on the stack's region's replica, a replica's own on the others).
-    [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: { path: "replicas[].resourcePolicy.policyDocument", optional: true },
+    // its `resourcePolicy` on the stack's region's replica, a replica's own on the others), and
+    // so has each replica's stream.
+    [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: {
+        path: "replicas[].resourcePolicy.policyDocument", also: ["replicas[].replicaStreamSpecification.resourcePolicy.policyDocument"], optional: true,
+    },
     [t.NATIVE_MSK_CLUSTER_POLICY]: { path: "policy" },
     [t.NATIVE_LAMBDA_RESOURCE_POLICY]: { path: "policyDocument", service: "lambda-policy" },
     [t.NATIVE_SAGEMAKER_MODEL_PACKAGE_GROUP]: { path: "modelPackageGroupPolicy", optional: true },
@@ -336,13 +343,15 @@ function documentFindings(resource: PlainResource, input: DocumentInput, allowed
     return findings;
 }
 
-/** The document at an input, or each list element's (`replicas[0].resourcePolicy.policyDocument`); a list unset or unknown at preview has none. */
+/** The documents at an input's paths, or each list element's (`replicas[0].resourcePolicy.policyDocument`); a list unset or unknown at preview has none. */
 function documentsAt(resource: PlainResource, input: DocumentInput): { path: string; value: unknown }[] {
-    const [list, rest] = input.path.split("[].");
-    if (rest === undefined) return [{ path: input.path, value: valueAt(resource.props, input.path) }];
-    const elements = resource.props[list];
-    if (!Array.isArray(elements)) return [];
-    return elements.flatMap((element, i) => (isRecord(element) ? [{ path: `${list}[${i}].${rest}`, value: valueAt(element, rest) }] : []));
+    return [input.path, ...(input.also ?? [])].flatMap((path) => {
+        const [list, rest] = path.split("[].");
+        if (rest === undefined) return [{ path, value: valueAt(resource.props, path) }];
+        const elements = resource.props[list];
+        if (!Array.isArray(elements)) return [];
+        return elements.flatMap((element, i) => (isRecord(element) ? [{ path: `${list}[${i}].${rest}`, value: valueAt(element, rest) }] : []));
+    });
 }
 
 const locationOf = (resource: PlainResource, input: DocumentInput): DocumentLocation => ({ type: resource.type, name: resource.name, path: input.path });

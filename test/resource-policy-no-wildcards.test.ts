@@ -2280,6 +2280,61 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): DynamoDB stream resource policies", () => {
+    // A stream's own resource-based policy (DynamoDB's "Resource-based policy for a stream" example): only the
+    // stream read actions, DescribeStream, GetRecords and GetShardIterator, typically for another account's
+    // Lambda trigger. Judged with the table policies' rules.
+    const STREAM_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders/stream/2024-02-12T18:57:26.492`;
+    const READS = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
+    const TRIGGER = "arn:aws:iam::444455556666:role/orders-trigger";
+    const at = (type: string, path: string, what: string) => `${type} "r": ${path} Statement[0] ${what}`;
+    const table = (resourcePolicy?: unknown) =>
+        ({ tableName: "orders", billingMode: "PAY_PER_REQUEST", streamSpecification: { streamViewType: "NEW_AND_OLD_IMAGES", ...(resourcePolicy === undefined ? {} : { resourcePolicy }) } });
+    const streamReplica = (region: string, replicaStreamSpecification?: unknown) => ({ region, ...(replicaStreamSpecification === undefined ? {} : { replicaStreamSpecification }) });
+    const globalTable = (...replicas: unknown[]) =>
+        ({ tableName: "orders", billingMode: "PAY_PER_REQUEST", streamSpecification: { streamViewType: "NEW_AND_OLD_IMAGES" }, replicas });
+    const TABLE_STREAM = "streamSpecification.resourcePolicy.policyDocument";
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        // False alarms first.
+        ["table: a stream without a policy (most streams)", t.NATIVE_DYNAMODB_TABLE, table(), []],
+        ["table: another account's Lambda trigger role reads the stream", t.NATIVE_DYNAMODB_TABLE, table({ policyDocument: doc(allow({ AWS: TRIGGER }, READS, { Resource: STREAM_ARN })) }), []],
+        ["table: anyone in the organization reads the stream", t.NATIVE_DYNAMODB_TABLE,
+            table({ policyDocument: doc(allow("*", READS, { Resource: STREAM_ARN, ...when("StringEquals", "aws:PrincipalOrgID", ORG) })) }), []],
+        ["global table: a replica's stream read by another account's trigger role, as a JSON string", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            globalTable(streamReplica("us-west-2"), streamReplica("eu-west-1", { resourcePolicy: { policyDocument: JSON.stringify(doc(allow({ AWS: TRIGGER }, READS))) } })), []],
+        ["global table: a replica's stream for the organization", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            globalTable(streamReplica("eu-west-1", { resourcePolicy: { policyDocument: doc(allow("*", READS, when("StringEquals", "aws:PrincipalOrgID", ORG))) } })), []],
+        ["classic ResourcePolicy on a stream ARN: another account's trigger role reads", t.DYNAMODB_RESOURCE_POLICY,
+            { resourceArn: STREAM_ARN, policy: JSON.stringify(doc(allow({ AWS: TRIGGER }, READS, { Resource: STREAM_ARN }))) }, []],
+        // Unknown at preview: never more than a known value.
+        ["table: the stream specification unknown", t.NATIVE_DYNAMODB_TABLE, { tableName: "orders", streamSpecification: U.object }, []],
+        ["table: the stream's policy block unknown", t.NATIVE_DYNAMODB_TABLE, table(U.object), []],
+        ["table: the stream's policy document unknown", t.NATIVE_DYNAMODB_TABLE, table({ policyDocument: U.object }), []],
+        ["global table: a replica's stream specification unknown", t.NATIVE_DYNAMODB_GLOBAL_TABLE, globalTable(streamReplica("eu-west-1", U.object)), []],
+        ["global table: a replica's stream policy document unknown", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            globalTable(streamReplica("eu-west-1", { resourcePolicy: { policyDocument: U.object } })), []],
+        ["classic ResourcePolicy: the stream ARN unknown, the policy known and named", t.DYNAMODB_RESOURCE_POLICY,
+            { resourceArn: U.string, policy: JSON.stringify(doc(allow({ AWS: TRIGGER }, READS))) }, []],
+        // Violations.
+        ["table: the stream open to anyone", t.NATIVE_DYNAMODB_TABLE, table({ policyDocument: doc(allow("*", READS, { Resource: STREAM_ARN })) }),
+            [at(t.NATIVE_DYNAMODB_TABLE, TABLE_STREAM, ANYONE)]],
+        ["table: dynamodb:* on the stream to a role", t.NATIVE_DYNAMODB_TABLE, table({ policyDocument: doc(allow({ AWS: TRIGGER }, "dynamodb:*")) }),
+            [at(t.NATIVE_DYNAMODB_TABLE, TABLE_STREAM, WILDCARD('"dynamodb:*"'))]],
+        ["table: the table's policy and the stream's both too wide, each reported", t.NATIVE_DYNAMODB_TABLE,
+            { ...table({ policyDocument: doc(allow("*", READS)) }), resourcePolicy: { policyDocument: doc(allow({ AWS: ROLE }, "dynamodb:*")) } },
+            [at(t.NATIVE_DYNAMODB_TABLE, "resourcePolicy.policyDocument", WILDCARD('"dynamodb:*"')), at(t.NATIVE_DYNAMODB_TABLE, TABLE_STREAM, ANYONE)]],
+        ["global table: the second replica's stream open to anyone, beside a replica unknown at preview", t.NATIVE_DYNAMODB_GLOBAL_TABLE,
+            globalTable(U.object, streamReplica("eu-west-1", { resourcePolicy: { policyDocument: JSON.stringify(doc(allow({ AWS: "*" }, READS))) } })),
+            [at(t.NATIVE_DYNAMODB_GLOBAL_TABLE, "replicas[1].replicaStreamSpecification.resourcePolicy.policyDocument", ANYONE)]],
+        ["classic ResourcePolicy on a stream ARN open to anyone", t.DYNAMODB_RESOURCE_POLICY,
+            { resourceArn: STREAM_ARN, policy: JSON.stringify(doc(allow("*", READS, { Resource: STREAM_ARN }))) }, [at(t.DYNAMODB_RESOURCE_POLICY, "policy", ANYONE)]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+});
+
 describe("findPublicGrants (stack part): aws-native Multi-Region Access Point policies", () => {
     // CloudFormation's AWS::S3::MultiRegionAccessPointPolicy names its access point by `mrapName`; the
     // access point (AWS::S3::MultiRegionAccessPoint) holds `name`, `publicAccessBlockConfiguration`
@@ -3144,6 +3199,36 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Sessions", props: { tableName: "sessions", replicas: [{ region: "eu-west-1", resourcePolicy: { policyDocument: { $unknown: "object" } } }] } },
                 { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "OrgLayer", props: { ...layer, principal: "*", organizationId: { $unknown: "string" } } },
                 { type: t.NATIVE_ECR_REGISTRY_POLICY, name: "Registry", props: { policyText: { $unknown: "object" } } },
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("DynamoDB stream resource policies: a stream open to anyone or dynamodb:* is reported, another account's trigger role passes, unknowns at preview pass", async () => {
+        const reads = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
+        const trigger = "arn:aws:iam::444455556666:role/orders-trigger";
+        const streamArn = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/feed/stream/2024-02-12T18:57:26.492`;
+        const stream = (policyDocument: unknown) => ({ streamViewType: "NEW_AND_OLD_IMAGES", resourcePolicy: { policyDocument } });
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Feed", props: { tableName: "feed", streamSpecification: stream(doc(allow("*", reads))) } },
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Audit", props: { tableName: "audit", streamSpecification: stream(doc(allow({ AWS: trigger }, reads))) } },
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Ledger", props: { tableName: "ledger", replicas: [{ region: "eu-west-1", replicaStreamSpecification: { resourcePolicy: { policyDocument: doc(allow({ AWS: trigger }, "dynamodb:*")) } } }] } },
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Carts", props: { tableName: "carts", replicas: [{ region: "eu-west-1", replicaStreamSpecification: { resourcePolicy: { policyDocument: doc(allow("*", reads, when("StringEquals", "aws:PrincipalOrgID", ORG))) } } }] } },
+                { type: t.DYNAMODB_RESOURCE_POLICY, name: "FeedStream", props: { resourceArn: streamArn, policy: JSON.stringify(doc(allow({ AWS: trigger }, reads, { Resource: streamArn }))) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["Feed", "mandatory", `${t.NATIVE_DYNAMODB_TABLE} "Feed": streamSpecification.resourcePolicy.policyDocument Statement[0] ${ANYONE}`],
+            ["Ledger", "mandatory", `${t.NATIVE_DYNAMODB_GLOBAL_TABLE} "Ledger": replicas[0].replicaStreamSpecification.resourcePolicy.policyDocument Statement[0] ${WILDCARD('"dynamodb:*"')}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Feed", props: { tableName: "feed", streamSpecification: { $unknown: "object" } } },
+                { type: t.NATIVE_DYNAMODB_TABLE, name: "Audit", props: { tableName: "audit", streamSpecification: { streamViewType: "NEW_IMAGE", resourcePolicy: { policyDocument: { $unknown: "object" } } } } },
+                { type: t.NATIVE_DYNAMODB_GLOBAL_TABLE, name: "Ledger", props: { tableName: "ledger", replicas: [{ region: "eu-west-1", replicaStreamSpecification: { $unknown: "object" } }] } },
+                { type: t.DYNAMODB_RESOURCE_POLICY, name: "FeedStream", props: { resourceArn: { $unknown: "string" }, policy: { $unknown: "string" } } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);
