@@ -131,20 +131,10 @@ export function judgeListsOnce<T = PlainResource>(): (list: readonly T[], judge:
  * share one list (judgeListsOnce). Read a setting with `fieldOf(block, setting, ...)`.
  */
 export function publicAccessBlocksOf(resources: readonly PlainResource[], index: BucketIndex): Map<PlainResource, readonly unknown[]> {
-    const separate = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK));
-    const settings = new Map<readonly PlainResource[], readonly unknown[]>();
-    const out = new Map<PlainResource, readonly unknown[]>();
-    for (const [bucket, blocks] of separate) {
-        let list = settings.get(blocks);
-        if (!list) settings.set(blocks, (list = blocks.map((b) => b.props)));
-        out.set(bucket, list);
-    }
-    for (const bucket of index.buckets) {
-        if (bucket.type !== NATIVE_BUCKET) continue;
+    return settingsPerBucket(resources, index, t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, (block) => block.props, (bucket) => {
         const inline = bucket.props.publicAccessBlockConfiguration;
-        if (inline !== undefined && inline !== null) out.set(bucket, [...(out.get(bucket) ?? []), inline]);
-    }
-    return out;
+        return inline === undefined || inline === null ? [] : [inline];
+    });
 }
 
 /**
@@ -156,19 +146,34 @@ export function publicAccessBlocksOf(resources: readonly PlainResource[], index:
  * (judgeListsOnce). Read a rule with `fieldOf(rule, "objectOwnership", ...)`.
  */
 export function ownershipRulesOf(resources: readonly PlainResource[], index: BucketIndex): Map<PlainResource, readonly unknown[]> {
-    const separate = index.configurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_OWNERSHIP_CONTROLS));
-    const rules = new Map<readonly PlainResource[], readonly unknown[]>();
+    return settingsPerBucket(resources, index, t.S3_BUCKET_OWNERSHIP_CONTROLS, (controls) => controls.props.rule, (bucket) => {
+        const inline = bucket.props.ownershipControls;
+        const listed = isUnknown(inline) ? inline : isRecord(inline) ? inline.rules : undefined;
+        return isUnknown(listed) ? [listed] : Array.isArray(listed) ? listed : [];
+    });
+}
+
+/**
+ * One bucket-level S3 setting per bucket, from both providers: `separate(r)` of each resource of
+ * `type` that targets the bucket (one list shared by the buckets that share those resources, for
+ * judgeListsOnce), then `inline(bucket)` of an aws-native bucket. A bucket with neither is not in
+ * the map.
+ */
+function settingsPerBucket(
+    resources: readonly PlainResource[], index: BucketIndex, type: string,
+    separate: (r: PlainResource) => unknown, inline: (bucket: PlainResource) => readonly unknown[],
+): Map<PlainResource, readonly unknown[]> {
+    const targeting = index.configurationsOf(resources.filter((r) => r.type === type));
+    const shared = new Map<readonly PlainResource[], readonly unknown[]>();
     const out = new Map<PlainResource, readonly unknown[]>();
-    for (const [bucket, controls] of separate) {
-        let list = rules.get(controls);
-        if (!list) rules.set(controls, (list = controls.map((c) => c.props.rule)));
+    for (const [bucket, those] of targeting) {
+        let list = shared.get(those);
+        if (!list) shared.set(those, (list = those.map(separate)));
         out.set(bucket, list);
     }
     for (const bucket of index.buckets) {
         if (bucket.type !== NATIVE_BUCKET) continue;
-        const inline = bucket.props.ownershipControls;
-        const listed = isUnknown(inline) ? inline : isRecord(inline) ? inline.rules : undefined;
-        const own = isUnknown(listed) ? [listed] : Array.isArray(listed) ? listed : [];
+        const own = inline(bucket);
         if (own.length > 0) out.set(bucket, [...(out.get(bucket) ?? []), ...own]);
     }
     return out;
