@@ -39,7 +39,9 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   there is restricted to the owner's account and AWS services (S3 refuses to store it);
  *   likewise S3 Tables ("all table buckets and tables are private and can't be made public")
  *   and S3 on Outposts, whose buckets `s3control.BucketPolicy` alone serves ("S3 on Outposts
- *   always has S3 Block Public Access enabled");
+ *   always has S3 Block Public Access enabled"), and S3 Express One Zone's directory buckets
+ *   (S3's user guide: "all Block Public Access settings are automatically enabled at the bucket
+ *   level ... These settings can't be modified for directory buckets");
  * - `api-gateway`: `execute-api:Invoke` to anyone is what an EDGE or REGIONAL API without a
  *   policy allows too; the API's authorizers decide. Not for a PRIVATE REST API: it cannot be
  *   deployed without a policy, which may admit "VPC endpoints (in any account)" (AWS's API
@@ -193,8 +195,7 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE]: { path: "namespaceResourcePolicy", optional: true },
     // aws-native's CodeArtifact, OAM, VPC Lattice, S3 Tables and S3 Express policies, judged as the
     // classic types (a domain, repository or sink is mostly used without a policy). A directory
-    // bucket has no public access block a program may set or the stack may show, so its policy is
-    // judged as any other resource's here.
+    // bucket's public access block is always on (see `locked-block`), as an S3 Tables bucket's.
     [t.NATIVE_CODEARTIFACT_DOMAIN]: { path: "permissionsPolicyDocument", optional: true },
     [t.NATIVE_CODEARTIFACT_REPOSITORY]: { path: "permissionsPolicyDocument", optional: true },
     [t.NATIVE_OAM_SINK]: { path: "policy", optional: true },
@@ -202,7 +203,7 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_VPCLATTICE_RESOURCE_POLICY]: { path: "policy" },
     [t.NATIVE_S3TABLES_TABLE_BUCKET_POLICY]: { path: "resourcePolicy", service: "locked-block" },
     [t.NATIVE_S3TABLES_TABLE_POLICY]: { path: "resourcePolicy", service: "locked-block" },
-    [t.NATIVE_S3EXPRESS_BUCKET_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_S3EXPRESS_BUCKET_POLICY]: { path: "policyDocument", service: "locked-block" },
     // And those of X-Ray, Prometheus, schema registries, SMS, S3 Vectors, S3 Files, AgentCore and
     // Aurora DSQL (a cluster's policy is optional), Object Lambda access points and S3 on Outposts
     // buckets (public access always blocked, as on the classic types).

@@ -2496,6 +2496,12 @@ describe("findResourcePolicyWildcards (pure rule): CodeArtifact, CloudWatch OAM,
         ["aws-native directory bucket policy: another account's CreateSession", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
             policyDocument: doc(allow({ AWS: OTHER }, ["s3express:CreateSession"], { Resource: DIRECTORY_BUCKET_ARN })) }, []],
         ["aws-native directory bucket policy unknown", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET, policyDocument: U.object }, []],
+        // A directory bucket's public access block is always on and cannot be changed (S3's user guide), so S3
+        // refuses a policy open to anyone there, as on S3 Tables: not reported as open; its wildcard actions still are.
+        ["aws-native directory bucket policy: CreateSession to anyone (the block is always on)", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
+            policyDocument: doc(allow("*", "s3express:CreateSession", { Resource: DIRECTORY_BUCKET_ARN })) }, []],
+        ["aws-native directory bucket policy: s3express:* to anyone, the wildcard action only", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
+            policyDocument: doc(allow("*", "s3express:*", { Resource: DIRECTORY_BUCKET_ARN })) }, [at(t.NATIVE_S3EXPRESS_BUCKET_POLICY, "policyDocument", WILDCARD('"s3express:*"'))]],
         ["aws-native directory bucket policy: s3express:* to a role", t.NATIVE_S3EXPRESS_BUCKET_POLICY, { bucket: DIRECTORY_BUCKET,
             policyDocument: doc(allow({ AWS: ROLE }, "s3express:*", { Resource: DIRECTORY_BUCKET_ARN })) }, [at(t.NATIVE_S3EXPRESS_BUCKET_POLICY, "policyDocument", WILDCARD('"s3express:*"'))]],
     ];
@@ -3106,7 +3112,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
-    it("aws-native CodeArtifact, OAM, VPC Lattice, S3 Tables and S3 Express policies: judged as the classic types, unknowns at preview pass", async () => {
+    it("aws-native CodeArtifact, OAM, VPC Lattice, S3 Tables and S3 Express policies: judged as the classic types (directory buckets' block always on), unknowns at preview pass", async () => {
         const orgOnly = when("StringEquals", "aws:PrincipalOrgID", ORG);
         const link = ["oam:CreateLink", "oam:UpdateLink"];
         const run = await engine.run({
@@ -3125,6 +3131,8 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_S3TABLES_TABLE_POLICY, name: "WideTable", props: { tableArn: `arn:aws:s3tables:eu-west-1:${ACCOUNT}:bucket/analytics/table/orders`,
                     resourcePolicy: doc(allow({ AWS: ROLE }, "s3tables:*")) } },
                 { type: t.NATIVE_S3EXPRESS_BUCKET_POLICY, name: "Express", props: { bucket: "orders--euw1-az1--x-s3", policyDocument: doc(allow({ AWS: ACCOUNT }, "s3express:CreateSession")) } },
+                // A directory bucket's block is always on: S3 refuses a policy open to anyone, which is not reported as open.
+                { type: t.NATIVE_S3EXPRESS_BUCKET_POLICY, name: "OpenExpress", props: { bucket: "events--euw1-az1--x-s3", policyDocument: doc(allow("*", "s3express:CreateSession")) } },
             ],
         });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
