@@ -329,12 +329,12 @@ const UNPINNED_SES_RECEIVING_PROBLEM =
 
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
     const findings: Finding[] = [];
+    const anyoneHere = !TARGET_JUDGED_POLICY_TYPES.includes(resource.type);
     for (const { path, value } of documentsAt(resource, input)) {
-        const at: DocumentLocation = { type: resource.type, name: resource.name, path };
-        const reading = readPolicyDocument(value, { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
+        const at = locationOf(resource, path);
+        const reading = readDocument(value, input);
         if (reading.kind !== "document") continue;
         findings.push(...reading.problems.map((problem) => ({ message: describeProblem(at, problem) })));
-        const anyoneHere = !TARGET_JUDGED_POLICY_TYPES.includes(resource.type);
         for (const statement of reading.statements) {
             for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere)) {
                 findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
@@ -355,10 +355,11 @@ function documentsAt(resource: PlainResource, input: DocumentInput): { path: str
     });
 }
 
-const locationOf = (resource: PlainResource, input: DocumentInput): DocumentLocation => ({ type: resource.type, name: resource.name, path: input.path });
+const locationOf = (resource: PlainResource, path: string): DocumentLocation => ({ type: resource.type, name: resource.name, path });
 
-function readDocument(resource: PlainResource, input: DocumentInput): PolicyDocumentReading {
-    return readPolicyDocument(valueAt(resource.props, input.path), { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
+/** A document of the input (at its path, or one of its list's or `also` paths); an optional input's blank or `{}` is no document. */
+function readDocument(value: unknown, input: DocumentInput): PolicyDocumentReading {
+    return readPolicyDocument(value, { blankIsAbsent: input.optional, emptyObjectIsAbsent: input.optional });
 }
 
 type Document = Extract<PolicyDocumentReading, { kind: "document" }>;
@@ -1177,9 +1178,9 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
 /** Statements open to anyone of a policy the stack part judges (the resource part leaves them here). */
 export function publicPolicyMessages(resource: PlainResource): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
-    const reading = readDocument(resource, input);
+    const reading = readDocument(valueAt(resource.props, input.path), input);
     if (reading.kind !== "document") return [];
-    const at = locationOf(resource, input);
+    const at = locationOf(resource, input.path);
     const hint = HINTS[policyKind(resource.type)];
     return reading.statements
         .filter((s) => s.effect === "Allow" && opensToAnyone(s, audienceOf(s), reading, resource, input.service))
@@ -1192,9 +1193,9 @@ export function publicPolicyMessages(resource: PlainResource): string[] {
  */
 function privateApiMessages(resource: PlainResource): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
-    const reading = readDocument(resource, input);
+    const reading = readDocument(valueAt(resource.props, input.path), input);
     if (reading.kind !== "document") return [];
-    const at = locationOf(resource, input);
+    const at = locationOf(resource, input.path);
     return reading.statements
         .filter((s) => s.effect === "Allow" && actionsWithin(s, EXECUTE_API) !== false && opensToAnyone(s, audienceOf(s), reading, resource, undefined))
         .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${HINTS["private-api"]}`);
