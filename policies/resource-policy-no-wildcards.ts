@@ -217,6 +217,17 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_DSQL_CLUSTER]: { path: "policyDocument", optional: true },
     [t.NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY]: { path: "policyDocument", service: "locked-block" },
     [t.NATIVE_S3OUTPOSTS_BUCKET_POLICY]: { path: "policyDocument", service: "locked-block" },
+    // Access points of directory buckets and of S3 on Outposts buckets: a request through an access
+    // point meets its bucket's block too ("Managing public access to access points"), and a directory
+    // bucket's is always on, as S3 on Outposts' (whose access points are VPC-only besides).
+    [t.NATIVE_S3EXPRESS_ACCESS_POINT]: { path: "policy", optional: true, service: "locked-block" },
+    [t.NATIVE_S3OUTPOSTS_ACCESS_POINT]: { path: "policy", optional: true, service: "locked-block" },
+    // A private custom domain name's policy (AWS::ApiGateway::DomainNameV2 serves only those). Unlike a
+    // private REST API, which any account's VPC endpoint reaches, it is invoked only through a domain name
+    // access association, which another account may form only when the owner's management policy or an
+    // AWS RAM share lets it (API Gateway's "Custom domain names for private APIs"): `execute-api:Invoke`
+    // to anyone is no wider than the owner's associations, as the classic DomainName's `policy` is read.
+    [t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2]: { path: "policy", optional: true, service: "api-gateway" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */
@@ -1222,6 +1233,15 @@ function ownBlockRestricts(block: unknown): Decided {
 const OUTPOSTS_ARN = /^arn:[a-z-]+:s3-outposts:/;
 const onOutposts = (arn: unknown): boolean => typeof arn === "string" && OUTPOSTS_ARN.test(arn);
 
+// A directory bucket's (S3 Express One Zone's) Block Public Access settings are all on and "can't be
+// modified for directory buckets" (S3's user guide), and a request through one of its access points
+// meets them too. Its name, and only its name, ends `--x-s3`, an access point's `--xa-s3` (S3's
+// naming rules); their ARNs are s3express ones. A bucket unknown at preview is found through the
+// dependency on a DirectoryBucket of the stack.
+const DIRECTORY_NAME = /--xa?-s3$/;
+const DIRECTORY_ARN = /^arn:[a-z-]+:s3express:/;
+const onDirectoryBucket = (name: unknown): boolean => typeof name === "string" && !isUnknown(name) && (DIRECTORY_NAME.test(name) || DIRECTORY_ARN.test(name));
+
 /** An access point's own block, or its VPC network origin, keeps others out. */
 function accessPointRestricts(point: PlainResource): Decided {
     const vpc = point.props.vpcConfiguration;
@@ -1283,6 +1303,10 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const multiRegion = new Map([...MULTI_REGION.values()].map((m) => [m.point, indexReferences(resources, (r) => r.type === m.point, [m.name])]));
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
+    const directoryBuckets = indexReferences(resources, (r) => r.type === t.S3_DIRECTORY_BUCKET, ["bucket", "id"]);
+    // Whether a policy's or access point's `bucket` is a directory bucket, whose block is always on.
+    const namesDirectoryBucket = (r: PlainResource): boolean =>
+        onDirectoryBucket(r.props.bucket) || directoryBuckets.lookup(r.props.bucket, r.propertyDependencies.bucket).length > 0;
     const judges = { blockPublicAcls: judgeListsOnce<unknown>(), ignorePublicAcls: judgeListsOnce<unknown>(), restrictPublicBuckets: judgeListsOnce<unknown>() };
     const targetJudges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
     const ownership = ownershipRulesOf(resources, index);
@@ -1326,13 +1350,13 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
                 const own = BUCKET_TYPES.has(r.type) || r.type === t.NATIVE_S3_BUCKET;
                 const blocked = any(accountSets(r, setting), own ? bucketSets(r, setting) : namedBucketsSet(r, setting));
-                if (kind === "bucket-policy") return blocked;
+                if (kind === "bucket-policy") return own ? blocked : any(blocked, namesDirectoryBucket(r));
                 return any(blocked, own ? bucketAclsOff(r) : namedBucketsAclsOff(index.targetsOf(r), (buckets) => any(...buckets.map(bucketAclsOff))));
             }
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
-                return any(onOutposts(r.props.accessPointArn), accountSets(r, "restrictPublicBuckets"),
-                    ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"))));
+                return any(onOutposts(r.props.accessPointArn), onDirectoryBucket(r.props.accessPointArn), accountSets(r, "restrictPublicBuckets"),
+                    ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"), namesDirectoryBucket(p))));
             }
             case "multi-region-access-point": {
                 const of = MULTI_REGION.get(r.type)!;
@@ -1408,7 +1432,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
             t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...MULTI_REGION_POINTS, ...DOMAIN_TYPES,
-            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API,
+            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API, t.S3_DIRECTORY_BUCKET,
         ],
         check: (resources) => findPublicGrants(resources),
     },

@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(113);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(116);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -3253,6 +3253,173 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ["public-policy", "mandatory", `${t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY} "public-policy": policy Statement[0] ${ANYONE}`],
         ]);
         const preview = await engine.run({ preview: true, resources: [point("orders", { restrictPublicBuckets: { $unknown: "boolean" } }), policy("orders", { $unknown: "string" })] });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+});
+
+describe("S3 Express One Zone and S3 on Outposts access points, and directory buckets' classic policies (their public access block always on)", () => {
+    // Held-out replay, labelled before running from S3's user guide: a directory bucket's Block Public Access
+    // settings are all on and "can't be modified for directory buckets", a request through an access point meets
+    // its bucket's block ("Managing public access to access points"), and "S3 on Outposts always has S3 Block
+    // Public Access enabled" (its access points are VPC-only). Open to anyone passes there; wildcard actions do not.
+    const ZONE_BUCKET = "orders--euw1-az1--x-s3";
+    const ZONE_BUCKET_ARN = `arn:aws:s3express:eu-west-1:${ACCOUNT}:bucket/${ZONE_BUCKET}`;
+    const ZONE_POINT = "reports--euw1-az1--xa-s3";
+    const ZONE_POINT_ARN = `arn:aws:s3express:eu-west-1:${ACCOUNT}:accesspoint/${ZONE_POINT}`;
+    const OUTPOST_BUCKET = `arn:aws:s3-outposts:eu-west-1:${ACCOUNT}:outpost/op-01ac5d28a6a232904/bucket/logs`;
+    const OFF = { blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false };
+    const at = (type: string, path: string, what: string) => `${type} "r": ${path} Statement[0] ${what}`;
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["aws-native directory bucket access point: a role's sessions (AWS's access point policy example)", t.NATIVE_S3EXPRESS_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            policy: doc(allow({ AWS: ROLE }, "s3express:CreateSession", { Resource: ZONE_POINT_ARN })) }, []],
+        ["aws-native directory bucket access point without a policy", t.NATIVE_S3EXPRESS_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT, scope: { prefixes: ["reports/*"], permissions: ["GetObject"] } }, []],
+        ["aws-native directory bucket access point: the policy unknown", t.NATIVE_S3EXPRESS_ACCESS_POINT, { bucket: U.string, name: ZONE_POINT, policy: U.object }, []],
+        ["aws-native directory bucket access point: CreateSession to anyone, its block turned off (the bucket's stays on)", t.NATIVE_S3EXPRESS_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            publicAccessBlockConfiguration: OFF, policy: doc(allow("*", "s3express:CreateSession", { Resource: ZONE_POINT_ARN })) }, []],
+        ["aws-native directory bucket access point: s3express:* to a role, as a JSON string", t.NATIVE_S3EXPRESS_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3express:*", { Resource: ZONE_POINT_ARN }))) }, [at(t.NATIVE_S3EXPRESS_ACCESS_POINT, "policy", WILDCARD('"s3express:*"'))]],
+        ["aws-native directory bucket access point: s3express:* to anyone, the wildcard action only", t.NATIVE_S3EXPRESS_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            policy: doc(allow("*", "s3express:*")) }, [at(t.NATIVE_S3EXPRESS_ACCESS_POINT, "policy", WILDCARD('"s3express:*"'))]],
+        ["aws-native Outposts access point: a role reads (VPC-only)", t.NATIVE_S3OUTPOSTS_ACCESS_POINT, { bucket: OUTPOST_BUCKET, name: "logs-ap", vpcConfiguration: { vpcId: "vpc-0a1b2c3d" },
+            policy: doc(allow({ AWS: ROLE }, ["s3-outposts:GetObject", "s3-outposts:PutObject"])) }, []],
+        ["aws-native Outposts access point: Principal * (S3 on Outposts always blocks public access)", t.NATIVE_S3OUTPOSTS_ACCESS_POINT, { bucket: OUTPOST_BUCKET, name: "logs-ap",
+            vpcConfiguration: { vpcId: "vpc-0a1b2c3d" }, policy: doc(allow("*", "s3-outposts:GetObject")) }, []],
+        ["aws-native Outposts access point: s3-outposts:* to a role", t.NATIVE_S3OUTPOSTS_ACCESS_POINT, { bucket: OUTPOST_BUCKET, name: "logs-ap",
+            vpcConfiguration: { vpcId: "vpc-0a1b2c3d" }, policy: doc(allow({ AWS: ROLE }, "s3-outposts:*")) }, [at(t.NATIVE_S3OUTPOSTS_ACCESS_POINT, "policy", WILDCARD('"s3-outposts:*"'))]],
+        ["classic access point on an Outposts bucket (its ARN), VPC-only: Principal *", t.S3_ACCESS_POINT, { bucket: OUTPOST_BUCKET, name: "logs-ap",
+            vpcConfiguration: { vpcId: "vpc-0a1b2c3d" }, policy: JSON.stringify(doc(allow("*", "s3-outposts:GetObject"))) }, []],
+        // The classic provider: an access point and a bucket policy on a directory bucket (provider v7's examples).
+        ["classic access point on a directory bucket: a role's sessions", t.S3_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3express:CreateSession", { Resource: ZONE_POINT_ARN }))) }, []],
+        ["classic access point on a directory bucket: CreateSession to anyone, its block turned off", t.S3_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            publicAccessBlockConfiguration: OFF, policy: JSON.stringify(doc(allow("*", "s3express:CreateSession"))) }, []],
+        ["classic access point on a directory bucket: s3express:* to a role", t.S3_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT,
+            policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3express:*"))) }, [at(t.S3_ACCESS_POINT, "policy", WILDCARD('"s3express:*"'))]],
+        ["classic AccessPointPolicy on a directory bucket's access point (its ARN): CreateSession to anyone", t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: ZONE_POINT_ARN,
+            policy: JSON.stringify(doc(allow("*", "s3express:CreateSession"))) }, []],
+        ["classic bucket policy on a directory bucket: CreateSession for the account (AWS's example)", t.S3_BUCKET_POLICY, { bucket: ZONE_BUCKET,
+            policy: JSON.stringify(doc(allow({ AWS: [ACCOUNT] }, ["s3express:CreateSession"], { Sid: "ReadWriteAccess", Resource: ZONE_BUCKET_ARN }))) }, []],
+        ["classic bucket policy on a directory bucket (by its --x-s3 name): CreateSession to anyone", t.S3_BUCKET_POLICY, { bucket: ZONE_BUCKET,
+            policy: JSON.stringify(doc(allow("*", "s3express:CreateSession", { Resource: ZONE_BUCKET_ARN }))) }, []],
+        ["classic bucket policy on a directory bucket: s3express:* to a role", t.S3_BUCKET_POLICY, { bucket: ZONE_BUCKET,
+            policy: JSON.stringify(doc(allow({ AWS: ROLE }, "s3express:*", { Resource: ZONE_BUCKET_ARN }))) }, [at(t.S3_BUCKET_POLICY, "policy", WILDCARD('"s3express:*"'))]],
+        ["classic bucket policy on a general purpose bucket: s3:GetObject to anyone (still reported)", t.S3_BUCKET_POLICY, { bucket: "orders-x-s3",
+            policy: JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: "arn:aws:s3:::orders-x-s3/*" }))) }, [at(t.S3_BUCKET_POLICY, "policy", ANYONE)]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+
+    const reported = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
+    const open = JSON.stringify(doc(allow("*", "s3express:CreateSession")));
+    const directory = (bucket: unknown, options = {}) => resource(t.S3_DIRECTORY_BUCKET, { bucket, location: { name: "euw1-az1", type: "AvailabilityZone" } }, { name: "orders", ...options });
+    const policyOf = (bucket: unknown, options = {}) => resource(t.S3_BUCKET_POLICY, { bucket, policy: open }, { name: "orders-policy", ...options });
+
+    it("joins a classic bucket policy to its DirectoryBucket: by name, by id, and at preview by dependency", () => {
+        expect(reported(directory(ZONE_BUCKET), policyOf(ZONE_BUCKET))).toEqual([]);
+        expect(reported(resource(t.S3_DIRECTORY_BUCKET, { bucket: "orders--euw1-az1--x-s3", id: "orders-id" }, { name: "orders" }), policyOf("orders-id"))).toEqual([]);
+        const fresh = directory(U.string);
+        expect(reported(fresh, policyOf(U.string, { propertyDependencies: { bucket: [fresh.urn] } }))).toEqual([]);
+        // A general purpose bucket at preview stays judged by its blocks: none here, reported.
+        const general = resource(t.S3_BUCKET_V2, { bucket: U.string }, { name: "site" });
+        expect(reported(general, policyOf(U.string, { propertyDependencies: { bucket: [general.urn] } }))).toEqual(["orders-policy"]);
+        // Unknown, with no dependency to tell: not a directory bucket as far as the stack shows (the stack part's rule for a bucket outside the stack).
+        expect(reported(policyOf(U.string))).toEqual(["orders-policy"]);
+    });
+
+    it("joins a classic access point to its directory bucket: an access point whose bucket is unknown at preview", () => {
+        const fresh = directory(U.string);
+        const point = resource(t.S3_ACCESS_POINT, { bucket: U.string, name: U.string, publicAccessBlockConfiguration: OFF, policy: open }, { name: "reports", propertyDependencies: { bucket: [fresh.urn] } });
+        expect(reported(fresh, point)).toEqual([]);
+        const general = resource(t.S3_BUCKET_V2, { bucket: U.string }, { name: "site" });
+        expect(reported(general, { ...point, propertyDependencies: { bucket: [general.urn] } })).toEqual(["reports"]);
+        // A separate AccessPointPolicy on that access point, by its ARN (the directory bucket's by name).
+        const named = resource(t.S3_ACCESS_POINT, { bucket: ZONE_BUCKET, name: ZONE_POINT, arn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/reports`, publicAccessBlockConfiguration: OFF }, { name: "reports" });
+        const separate = resource(t.S3CONTROL_ACCESS_POINT_POLICY, { accessPointArn: named.props.arn, policy: open }, { name: "reports-policy" });
+        expect(reported(directory(ZONE_BUCKET), named, separate)).toEqual([]);
+        expect(reported({ ...named, props: { ...named.props, bucket: "reports-general" } }, separate)).toEqual(["reports-policy"]);
+    });
+});
+
+describe("API Gateway private custom domain names (classic DomainName policy, aws-native DomainNameV2)", () => {
+    // Labelled before running from API Gateway's "Custom domain names for private APIs": a private custom domain
+    // name's policy "controls which VPC endpoints can invoke" it, and a VPC endpoint invokes it only through a
+    // domain name access association, which another account can form only when the provider's management policy
+    // (or an AWS RAM share) lets it. So, unlike a private REST API's, an unpinned Allow * execute-api:Invoke reaches
+    // only the endpoints the owner admits: it passes, as on an edge or regional API (the `api-gateway` rule: only
+    // execute-api:Invoke to anyone is the default); wildcard actions do not.
+    const VPCE = "vpce-0a1b2c3d4e5f67890";
+    const DOMAIN_ARN = `arn:aws:apigateway:eu-west-1:${ACCOUNT}:/domainnames/private.example.com+abcd1234`;
+    const invoke = allow("*", "execute-api:Invoke", { Resource: "execute-api:/*" });
+    const fence = deny("*", "execute-api:Invoke", { Resource: "execute-api:/*", ...when("StringNotEquals", "aws:SourceVpce", VPCE) });
+    const PRIVATE = { types: "PRIVATE" };
+    const at = (type: string, path: string, what: string, i = 0) => `${type} "r": ${path} Statement[${i}] ${what}`;
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        ["classic: AWS's policy, Allow * and Deny unless the endpoint", t.APIGATEWAY_DOMAIN_NAME, { domainName: "private.example.com", endpointConfiguration: PRIVATE,
+            policy: JSON.stringify(doc(invoke, fence)) }, []],
+        ["classic: Allow * pinned to the endpoint", t.APIGATEWAY_DOMAIN_NAME, { domainName: "private.example.com", endpointConfiguration: PRIVATE,
+            policy: JSON.stringify(doc(allow("*", "execute-api:Invoke", { Resource: DOMAIN_ARN, ...when("StringEquals", "aws:SourceVpce", VPCE) }))) }, []],
+        ["classic: Allow * unpinned (only associated endpoints reach it)", t.APIGATEWAY_DOMAIN_NAME, { domainName: "private.example.com", endpointConfiguration: PRIVATE,
+            policy: JSON.stringify(doc(invoke)) }, []],
+        ["classic: the policy unknown", t.APIGATEWAY_DOMAIN_NAME, { domainName: "private.example.com", endpointConfiguration: PRIVATE, policy: U.string }, []],
+        ["classic: execute-api:* to anyone", t.APIGATEWAY_DOMAIN_NAME, { domainName: "private.example.com", endpointConfiguration: PRIVATE,
+            policy: JSON.stringify(doc(allow("*", "execute-api:*"))) }, [at(t.APIGATEWAY_DOMAIN_NAME, "policy", WILDCARD('"execute-api:*"')), at(t.APIGATEWAY_DOMAIN_NAME, "policy", ANYONE)]],
+        ["aws-native DomainNameV2: AWS's policy (CloudFormation's example)", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: "private.example.com", endpointConfiguration: { types: ["PRIVATE"] },
+            certificateArn: `arn:aws:acm:eu-west-1:${ACCOUNT}:certificate/abcd`, policy: doc(invoke, fence) }, []],
+        ["aws-native DomainNameV2: Allow * unpinned", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: "private.example.com", endpointConfiguration: { types: ["PRIVATE"] }, policy: doc(invoke) }, []],
+        ["aws-native DomainNameV2 without a policy", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: "private.example.com", endpointConfiguration: { types: ["PRIVATE"] } }, []],
+        ["aws-native DomainNameV2: the policy unknown", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: U.string, policy: U.object }, []],
+        ["aws-native DomainNameV2: execute-api:* to anyone", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: "private.example.com", endpointConfiguration: { types: ["PRIVATE"] },
+            policy: doc(allow("*", "execute-api:*")) }, [at(t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, "policy", WILDCARD('"execute-api:*"')), at(t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, "policy", ANYONE)]],
+        ["aws-native DomainNameV2: execute-api:* to a role", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: "private.example.com", endpointConfiguration: { types: ["PRIVATE"] },
+            policy: doc(allow({ AWS: ROLE }, "execute-api:*"), fence) }, [at(t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, "policy", WILDCARD('"execute-api:*"'))]],
+        ["aws-native DomainNameV2: NotAction to a role, as a JSON string", t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, { domainName: "private.example.com",
+            policy: JSON.stringify(doc({ Effect: "Allow", Principal: { AWS: ROLE }, NotAction: "execute-api:ManageConnections", Resource: "*" })) }, [at(t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, "policy", NOT_ACTION)]],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+});
+
+describe("resource-policy-no-wildcards through the engine path: directory buckets, S3 Express and Outposts access points, private custom domain names", () => {
+    const engine = useEngine();
+    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+    const shortOf = (message: string) => message.split("\n")[1].replace(/\. .*$/s, "");
+    const ZONE_BUCKET = "orders--euw1-az1--x-s3";
+    const session = JSON.stringify(doc(allow("*", "s3express:CreateSession")));
+    const OFF = { blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false };
+
+    it("open grants on always-blocked buckets pass, wildcard actions are reported; unknowns at preview pass", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.S3_DIRECTORY_BUCKET, name: "orders", props: { bucket: ZONE_BUCKET, location: { name: "euw1-az1", type: "AvailabilityZone" } } },
+                { type: t.S3_BUCKET_POLICY, name: "orders-policy", props: { bucket: ZONE_BUCKET, policy: session }, propertyDependencies: { bucket: ["orders"] } },
+                { type: t.S3_ACCESS_POINT, name: "reports", props: { bucket: ZONE_BUCKET, name: "reports--euw1-az1--xa-s3", publicAccessBlockConfiguration: OFF, policy: session } },
+                { type: t.NATIVE_S3EXPRESS_ACCESS_POINT, name: "Wide", props: { bucket: ZONE_BUCKET, name: "wide--euw1-az1--xa-s3", policy: doc(allow({ AWS: ROLE }, "s3express:*")) } },
+                { type: t.NATIVE_S3OUTPOSTS_ACCESS_POINT, name: "OutpostLogs", props: { bucket: "arn:aws:s3-outposts:eu-west-1:111122223333:outpost/op-01ac5d28a6a232904/bucket/logs",
+                    name: "logs-ap", vpcConfiguration: { vpcId: "vpc-0a1b2c3d" }, policy: doc(allow("*", "s3-outposts:GetObject")) } },
+                { type: t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, name: "Private", props: { domainName: "private.example.com", endpointConfiguration: { types: ["PRIVATE"] },
+                    policy: doc(allow("*", "execute-api:Invoke"), deny("*", "execute-api:Invoke", when("StringNotEquals", "aws:SourceVpce", "vpce-0a1b2c3d4e5f67890"))) } },
+                { type: t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, name: "WideDomain", props: { domainName: "admin.example.com", policy: doc(allow({ AWS: ROLE }, "execute-api:*")) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["Wide", "mandatory", `${t.NATIVE_S3EXPRESS_ACCESS_POINT} "Wide": policy Statement[0] ${WILDCARD('"s3express:*"')}`],
+            ["WideDomain", "mandatory", `${t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2} "WideDomain": policy Statement[0] ${WILDCARD('"execute-api:*"')}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.S3_DIRECTORY_BUCKET, name: "orders", props: { bucket: { $unknown: "string" } } },
+                { type: t.S3_BUCKET_POLICY, name: "orders-policy", props: { bucket: { $unknown: "string" }, policy: session }, propertyDependencies: { bucket: ["orders"] } },
+                { type: t.S3_ACCESS_POINT, name: "reports", props: { bucket: { $unknown: "string" }, name: { $unknown: "string" }, publicAccessBlockConfiguration: OFF, policy: session },
+                    propertyDependencies: { bucket: ["orders"] } },
+                { type: t.NATIVE_S3EXPRESS_ACCESS_POINT, name: "Wide", props: { bucket: { $unknown: "string" }, policy: { $unknown: "object" } } },
+                { type: t.NATIVE_S3OUTPOSTS_ACCESS_POINT, name: "OutpostLogs", props: { bucket: { $unknown: "string" }, name: "logs-ap", vpcConfiguration: { vpcId: { $unknown: "string" } }, policy: { $unknown: "object" } } },
+                { type: t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, name: "WideDomain", props: { domainName: { $unknown: "string" }, policy: doc(allow({ AWS: { $unknown: "string" } }, "execute-api:Invoke")) } },
+            ],
+        });
         expect(preview.of(POLICY)).toEqual([]);
     });
 });

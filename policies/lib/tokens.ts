@@ -411,3 +411,8 @@ export const NATIVE_BEDROCKAGENTCORE_RESOURCE_POLICY = "aws-native:bedrockagentc
 export const NATIVE_DSQL_CLUSTER = "aws-native:dsql:Cluster";
 export const NATIVE_S3OBJECTLAMBDA_ACCESS_POINT_POLICY = "aws-native:s3objectlambda:AccessPointPolicy";
 export const NATIVE_S3OUTPOSTS_BUCKET_POLICY = "aws-native:s3outposts:BucketPolicy";
+// Carriers resource-policy-no-wildcards reads with their own rules: S3 Express One Zone and S3 on
+// Outposts access points, and API Gateway's private custom domain names.
+export const NATIVE_S3EXPRESS_ACCESS_POINT = "aws-native:s3express:AccessPoint";
+export const NATIVE_S3OUTPOSTS_ACCESS_POINT = "aws-native:s3outposts:AccessPoint";
+export const NATIVE_APIGATEWAY_DOMAIN_NAME_V2 = "aws-native:apigateway:DomainNameV2";
