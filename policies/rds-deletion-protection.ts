@@ -27,6 +27,13 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.NATIVE_RDS_DB_INSTANCE]: "deletionProtection",
     [t.NATIVE_RDS_DB_CLUSTER]: "deletionProtection",
     [t.NATIVE_DYNAMODB_TABLE]: "deletionProtectionEnabled",
+    // Global databases, as the classic types above (AWS Config's
+    // aurora-global-database-deletion-protection-enabled; CloudFormation: "The default behavior is
+    // to have no deletion protection"), CDK's CfnGlobalCluster included.
+    [t.NATIVE_RDS_GLOBAL_CLUSTER]: "deletionProtection",
+    [t.NATIVE_DOCDB_GLOBAL_CLUSTER]: "deletionProtection",
+    [t.NATIVE_NEPTUNE_GLOBAL_CLUSTER]: "deletionProtection",
+    [t.NATIVE_DSQL_CLUSTER]: "deletionProtectionEnabled",
 };
 
 /**
@@ -54,9 +61,11 @@ const standalone = (r: PlainResource) => {
     return input === undefined ? true : whenKnown(r.props[input], (v) => v === undefined || v === null || v === "");
 };
 
-// Neptune Analytics documents no default for its graphs' flag: only a declared false (the
-// provider's own example) is reported.
-const NO_DOCUMENTED_DEFAULT: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH]);
+// Only a declared false is reported where an unset flag may be on: Neptune Analytics documents no
+// default for its graphs' flag (the provider's own example sets false); CloudFormation sends an
+// aws-native DSQL cluster's only when set, and DSQL's CreateCluster turns it on (its user guide:
+// the response shows `"deletionProtectionEnabled": true`; `--no-deletion-protection-enabled` to disable).
+const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER]);
 
 /** The value that turns the flag on where it is not the boolean true. */
 const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACTIVE" };
@@ -77,7 +86,7 @@ const rule = propertyRule(FLAGS.map(({ type, path }) => {
         types: [type],
         property: path,
         appliesTo: standalone,
-        unset: NO_DOCUMENTED_DEFAULT.has(type) ? undefined
+        unset: UNSET_NOT_REPORTED.has(type) ? undefined
             : on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" }
             : { value: false, note: `${defaultedBy} defaults it to false` },
         accepts: (value: unknown) => value === (on ?? true),
@@ -96,8 +105,8 @@ export function findMissingDeletionProtection(resource: PlainResource): Finding[
 export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
-    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases (also CDK's RDS databases and DynamoDB tables through pulumi-cdk), and Cognito user pools, " +
-        "must enable deletion protection; Neptune Analytics graphs must not turn it off.",
+    description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases and global clusters (also their aws-native types, as pulumi-cdk sends CDK's), " +
+        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs and aws-native DSQL clusters must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +

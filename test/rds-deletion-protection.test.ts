@@ -61,6 +61,26 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["aws-native global table with an unknown replica flag (preview)", "aws-native:dynamodb:GlobalTable",
             { replicas: [{ region: "eu-west-1", deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }] }, false],
         ["aws-native global table with unknown replicas (preview)", "aws-native:dynamodb:GlobalTable", { replicas: UNKNOWN_SENTINELS.array }, false],
+        // Global clusters: AWS Config's aurora-global-database-deletion-protection-enabled; the flag defaults to false in both providers.
+        ["classic Aurora global cluster without the flag", "aws:rds/globalCluster:GlobalCluster", { globalClusterIdentifier: "orders", engine: "aurora-postgresql", storageEncrypted: true }, true],
+        ["classic Aurora global cluster from a source cluster, forceDestroy, no flag", "aws:rds/globalCluster:GlobalCluster",
+            { globalClusterIdentifier: "orders", sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:orders", forceDestroy: true }, true],
+        ["classic DocumentDB global cluster without the flag", "aws:docdb/globalCluster:GlobalCluster", { globalClusterIdentifier: "docs", engine: "docdb" }, true],
+        ["classic Neptune global cluster without the flag", "aws:neptune/globalCluster:GlobalCluster", { globalClusterIdentifier: "graph", engine: "neptune" }, true],
+        ["classic Neptune global cluster unknown (preview)", "aws:neptune/globalCluster:GlobalCluster", { globalClusterIdentifier: "graph", deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
+        ["aws-native Aurora global cluster (CDK's CfnGlobalCluster) without the flag", "aws-native:rds:GlobalCluster", { globalClusterIdentifier: "orders", engine: "aurora-postgresql" }, true],
+        ["aws-native Aurora global cluster with true", "aws-native:rds:GlobalCluster", { globalClusterIdentifier: "orders", engine: "aurora-postgresql", deletionProtection: true }, false],
+        ["aws-native DocumentDB global cluster without the flag", "aws-native:docdb:GlobalCluster", { globalClusterIdentifier: "docs", sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:docs" }, true],
+        ["aws-native Neptune global cluster without the flag", "aws-native:neptune:GlobalCluster", { globalClusterIdentifier: "graph", engine: "neptune" }, true],
+        ["aws-native Neptune global cluster with false", "aws-native:neptune:GlobalCluster", { globalClusterIdentifier: "graph", deletionProtection: false }, true],
+        ["aws-native Neptune global cluster unknown (preview)", "aws-native:neptune:GlobalCluster", { globalClusterIdentifier: "graph", deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
+        // aws-native DSQL: CloudFormation sends the flag only when set, and DSQL's CreateCluster turns it on by default.
+        ["aws-native DSQL cluster without the flag (AWS turns it on)", "aws-native:dsql:Cluster", { tags: [{ key: "Name", value: "orders" }] }, false],
+        ["aws-native DSQL cluster with false", "aws-native:dsql:Cluster", { deletionProtectionEnabled: false }, true],
+        ["aws-native DSQL cluster with true", "aws-native:dsql:Cluster", { deletionProtectionEnabled: true }, false],
+        ["aws-native DSQL cluster unknown (preview)", "aws-native:dsql:Cluster", { deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
+        // QLDB ledgers are not read: the service ended, and the flag defaults to true.
+        ["QLDB ledger without the flag", "aws:qldb/ledger:Ledger", { permissionsMode: "STANDARD" }, false],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
         const findings = findMissingDeletionProtection(db(type, props));
@@ -70,7 +90,8 @@ describe("findMissingDeletionProtection (pure rule)", () => {
 
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
-            "aws-native:dynamodb:Table", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance",
+            "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table", "aws-native:neptune:GlobalCluster",
+            "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:neptunegraph/graph:Graph",
@@ -186,6 +207,25 @@ describe("rds-deletion-protection through the engine path", () => {
             ["LegacyDb", 'aws-native:rds:DbInstance "LegacyDb": deletionProtection is false'],
             ["Sessions", 'aws-native:dynamodb:Table "Sessions": deletionProtectionEnabled is not set (AWS defaults it to false)'],
             ["Carts", 'aws-native:dynamodb:GlobalTable "Carts": replicas[1].deletionProtectionEnabled is not set (AWS defaults it to false)'],
+        ]);
+    });
+
+    it("reads aws-native global clusters as the classic ones, and an aws-native DSQL cluster only when it turns protection off", async () => {
+        const run = await engine.run({
+            resources: [
+                // CDK's CfnGlobalCluster through pulumi-cdk, with its primary named by ARN.
+                { type: "aws-native:rds:GlobalCluster", name: "OrdersGlobal", props: { globalClusterIdentifier: "orders-global", sourceDbClusterIdentifier: { $unknown: "string" } } },
+                { type: "aws-native:rds:GlobalCluster", name: "PaymentsGlobal", props: { globalClusterIdentifier: "payments-global", engine: "aurora-mysql", deletionProtection: true } },
+                { type: "aws-native:neptune:GlobalCluster", name: "GraphGlobal", props: { globalClusterIdentifier: "graph-global", engine: "neptune", deletionProtection: { $unknown: "boolean" } } },
+                { type: "aws-native:docdb:GlobalCluster", name: "DocsGlobal", props: { globalClusterIdentifier: "docs-global", deletionProtection: false } },
+                { type: "aws-native:dsql:Cluster", name: "Ledger", props: { tags: [{ key: "Name", value: "ledger" }] } },
+                { type: "aws-native:dsql:Cluster", name: "Scratch", props: { deletionProtectionEnabled: false } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
+            ["OrdersGlobal", "advisory", 'aws-native:rds:GlobalCluster "OrdersGlobal": deletionProtection is not set (AWS defaults it to false)'],
+            ["DocsGlobal", "advisory", 'aws-native:docdb:GlobalCluster "DocsGlobal": deletionProtection is false'],
+            ["Scratch", "advisory", 'aws-native:dsql:Cluster "Scratch": deletionProtectionEnabled is false'],
         ]);
     });
 

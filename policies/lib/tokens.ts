@@ -349,6 +349,11 @@ export const NATIVE_ELASTICACHE_SERVERLESS_CACHE = "aws-native:elasticache:Serve
 export const NATIVE_MEMORYDB_CLUSTER = "aws-native:memorydb:Cluster";
 export const NATIVE_MSK_CLUSTER = "aws-native:msk:Cluster";
 export const NATIVE_NEPTUNE_DB_CLUSTER = "aws-native:neptune:DbCluster";
+// Global databases (rds-deletion-protection reads their flag, as on the classic types; resource-protect
+// leaves them out: AWS deletes one only once no cluster is a member).
+export const NATIVE_RDS_GLOBAL_CLUSTER = "aws-native:rds:GlobalCluster";
+export const NATIVE_DOCDB_GLOBAL_CLUSTER = "aws-native:docdb:GlobalCluster";
+export const NATIVE_NEPTUNE_GLOBAL_CLUSTER = "aws-native:neptune:GlobalCluster";
 export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
 // aws-native resource policies other than S3's (resource-policy-no-wildcards). pulumi-cdk sends
 // CDK's queue, topic and event bus policies as the classic types; these are CDK's other
