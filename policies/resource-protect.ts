@@ -159,6 +159,8 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.NATIVE_COGNITO_USER_POOL]: "Cognito user pool (AWS::Cognito::UserPool): as the classic type.",
     [t.NATIVE_ROUTE53_HOSTED_ZONE]: "Route 53 hosted zone (AWS::Route53::HostedZone): as the classic type; refused while it holds records other than its NS and SOA.",
     [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "CloudTrail Lake event data store (AWS::CloudTrail::EventDataStore): as the classic type.",
+    [t.NATIVE_DSQL_CLUSTER]: "Aurora DSQL cluster (AWS::DSQL::Cluster, CDK's dsql-alpha Cluster): as the classic type.",
+    [t.NATIVE_S3TABLES_TABLE]: "S3 table (AWS::S3Tables::Table): as the classic type.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);

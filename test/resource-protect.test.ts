@@ -339,6 +339,48 @@ describe("findUnprotectedCriticalResources (pure rule): deployed global secondar
     });
 });
 
+// The newest data stores, both providers. Global clusters hold no data: AWS refuses to delete one
+// while a cluster is a member (Aurora user guide, "Deleting an Amazon Aurora global database"), and
+// the provider detaches the members first, which keep their data as standalone clusters.
+describe("findUnprotectedCriticalResources (pure rule): newest data stores and global clusters", () => {
+    const at = (type: string, props: Record<string, unknown>, name: string) => resource(type, props, { stack: "prod", project: "shop", name });
+    it.each([
+        ["classic Aurora DSQL cluster", "aws:dsql/cluster:Cluster", { deletionProtectionEnabled: true }],
+        ["aws-native Aurora DSQL cluster (AWS::DSQL::Cluster; CDK's dsql-alpha Cluster)", "aws-native:dsql:Cluster", { deletionProtectionEnabled: true }],
+        ["classic S3 table bucket", "aws:s3tables/tableBucket:TableBucket", { name: "analytics" }],
+        ["classic S3 table", "aws:s3tables/table:Table", { name: "orders", namespace: "sales", format: "ICEBERG", tableBucketArn: "arn:aws:s3tables:us-east-1:111122223333:bucket/analytics" }],
+        ["aws-native S3 table", "aws-native:s3tables:Table", { tableName: "orders", namespace: "sales", openTableFormat: "ICEBERG", tableBucketArn: "arn:aws:s3tables:us-east-1:111122223333:bucket/analytics" }],
+        ["Timestream for InfluxDB instance", "aws:timestreaminfluxdb/dbInstance:DbInstance", { name: "metrics", dbInstanceType: "db.influx.medium", allocatedStorage: 20 }],
+        ["Timestream for InfluxDB cluster", "aws:timestreaminfluxdb/dbCluster:DbCluster", { name: "metrics", dbInstanceType: "db.influx.medium", allocatedStorage: 20 }],
+        ["Timestream table", "aws:timestreamwrite/table:Table", { databaseName: "iot", tableName: "readings" }],
+        ["Keyspaces table", "aws:keyspaces/table:Table", { keyspaceName: "shop", tableName: "orders" }],
+        ["DocumentDB elastic cluster", "aws:docdb/elasticCluster:ElasticCluster", { name: "docs", shardCapacity: 2, shardCount: 1, authType: "SECRET_ARN" }],
+        ["MemoryDB cluster", "aws:memorydb/cluster:Cluster", { nodeType: "db.t4g.small", aclName: "open-access", snapshotRetentionLimit: 7 }],
+        ["OpenSearch Serverless collection", "aws:opensearch/serverlessCollection:ServerlessCollection", { name: "logs", type: "TIMESERIES" }],
+    ])("reports an unprotected %s", (_label, type, props) => {
+        expect(flagged([at(type, props, "store")])).toEqual(["store"]);
+        expect(flagged([{ ...at(type, props, "store"), protect: true }])).toEqual([]);
+    });
+
+    it.each([
+        ["classic Aurora global cluster", "aws:rds/globalCluster:GlobalCluster", { globalClusterIdentifier: "orders", engine: "aurora-postgresql" }],
+        ["classic Aurora global cluster with forceDestroy (it only detaches the members)", "aws:rds/globalCluster:GlobalCluster",
+            { globalClusterIdentifier: "orders", sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:orders", forceDestroy: true }],
+        ["classic DocumentDB global cluster", "aws:docdb/globalCluster:GlobalCluster", { globalClusterIdentifier: "docs", engine: "docdb" }],
+        ["classic Neptune global cluster", "aws:neptune/globalCluster:GlobalCluster", { globalClusterIdentifier: "graph", engine: "neptune" }],
+        ["aws-native Aurora global cluster", "aws-native:rds:GlobalCluster", { globalClusterIdentifier: "orders", engine: "aurora-postgresql" }],
+        ["aws-native DocumentDB global cluster", "aws-native:docdb:GlobalCluster", { globalClusterIdentifier: "docs" }],
+        ["aws-native Neptune global cluster", "aws-native:neptune:GlobalCluster", { globalClusterIdentifier: "graph", engine: "neptune" }],
+        ["QLDB ledger (the service ended; deletionProtection defaults to true)", "aws:qldb/ledger:Ledger", { permissionsMode: "STANDARD" }],
+        // "Before you delete a table bucket, you must first delete all namespaces and tables within the bucket" (S3 user
+        // guide), and CloudFormation has no flag to force it: left out as Timestream databases and S3 Tables namespaces.
+        ["aws-native S3 table bucket (refused while it holds tables)", "aws-native:s3tables:TableBucket", { tableBucketName: "analytics" }],
+    ])("passes an unprotected %s", (_label, type, props) => {
+        expect(flagged([at(type, props, "wrapper")])).toEqual([]);
+    });
+
+});
+
 describe("findUnprotectedCriticalResources (pure rule): a serverless Memcached cache is a cache", () => {
     const SERVERLESS = "aws:elasticache/serverlessCache:ServerlessCache";
     const cache = (props: Record<string, unknown>) =>
@@ -589,6 +631,25 @@ describe("resource-protect through the engine path", () => {
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-cluster", "reports-db", "uploads", "db-password", "customers"]);
         expect(found.every((d) => d.enforcementLevel === "advisory")).toBe(true);
         expect(run.on("uploads").find((d) => d.policyName === POLICY)!.message).toContain("(AWS refuses before, and the update stops half done)");
+    });
+
+    it("reports the aws-native DSQL cluster and S3 table of a CDK app, and passes its table bucket and global cluster", async () => {
+        const U = { $unknown: "string" };
+        const run = await engine.run({
+            resources: [
+                { type: tokens.NATIVE_DSQL_CLUSTER, name: "ledger", props: { deletionProtectionEnabled: true, tags: [{ key: "Name", value: "ledger" }] } },
+                { type: tokens.NATIVE_DSQL_CLUSTER, name: "ledger-kept", protect: true, props: { deletionProtectionEnabled: true } },
+                { type: tokens.NATIVE_S3TABLES_TABLE_BUCKET, name: "lake", props: { tableBucketName: "shop-lake" } },
+                {
+                    type: tokens.NATIVE_S3TABLES_TABLE, name: "orders", props: { tableName: "orders", namespace: "sales", openTableFormat: "ICEBERG", tableBucketArn: U },
+                    propertyDependencies: { tableBucketArn: ["lake"] },
+                },
+                { type: tokens.NATIVE_RDS_GLOBAL_CLUSTER, name: "orders-global", props: { globalClusterIdentifier: "orders-global", sourceDbClusterIdentifier: U, deletionProtection: true } },
+            ],
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["ledger", "orders"]);
+        expect(run.on("orders").find((d) => d.policyName === POLICY)!.message).toContain("would delete it and its data");
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

@@ -375,6 +375,9 @@ export const NATIVE_ROUTE53_HOSTED_ZONE = "aws-native:route53:HostedZone";
 export const NATIVE_COGNITO_USER_POOL = "aws-native:cognito:UserPool";
 export const NATIVE_REDSHIFT_SERVERLESS_NAMESPACE = "aws-native:redshiftserverless:Namespace";
 export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDataStore";
+// S3 Tables (resource-protect lists a table; a table bucket AWS refuses to delete while it holds any).
+export const NATIVE_S3TABLES_TABLE_BUCKET = "aws-native:s3tables:TableBucket";
+export const NATIVE_S3TABLES_TABLE = "aws-native:s3tables:Table";
 export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
 // More aws-native resource policies whose classic equivalents resource-policy-no-wildcards judges
 // (CloudFormation's resources, for programs that write aws-native directly and CDK apps through
