@@ -567,8 +567,22 @@ describe("findSensitiveValues (pure)", () => {
         it("a Firebase web config's apiKey in a JSON variable is public, as FIREBASE_API_KEY is; its service account is not", () => {
             const webConfig = { apiKey: "AIza" + "SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW", authDomain: "acme-app.firebaseapp.com", projectId: "acme-app" };
             expect(paths(LAMBDA, lambda({ FIREBASE_CONFIG: JSON.stringify(webConfig) }))).toEqual([]);
-            expect(paths(LAMBDA, lambda({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify({ apiKey: `${PLAIN}Kq8vRt5wZ2xLp9sM` }), APP_CONFIG: JSON.stringify(webConfig) })))
-                .toEqual(["environment.variables.FIREBASE_SERVICE_ACCOUNT.apiKey", "environment.variables.APP_CONFIG.apiKey"]);
+            expect(paths(LAMBDA, lambda({ FIREBASE_SERVICE_ACCOUNT: JSON.stringify({ apiKey: `${PLAIN}Kq8vRt5wZ2xLp9sM` }) })))
+                .toEqual(["environment.variables.FIREBASE_SERVICE_ACCOUNT.apiKey"]);
+        });
+
+        it("a Firebase web config is known by its fields under any name (apiKey beside authDomain and projectId), not by an apiKey alone", () => {
+            const webConfig = { apiKey: "AIza" + "SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW", authDomain: "acme-app.firebaseapp.com", projectId: "acme-app", appId: "1:123456789012:web:0a1b2c3d4e5f6a7b" };
+            expect(paths(LAMBDA, lambda({ APP_CONFIG: JSON.stringify(webConfig) }))).toEqual([]);
+            expect(paths("aws:amplify/app:App", { name: "web", environmentVariables: { WEB_APP_CONFIG: JSON.stringify(webConfig) } })).toEqual([]);
+            // Its fields unknown at preview: the keys decide, so nothing more is reported.
+            expect(paths(LAMBDA, lambda({ APP_CONFIG: JSON.stringify({ ...webConfig, authDomain: U, projectId: U }) }))).toEqual([]);
+            // An apiKey without the config's fields, a parent that says it is private, a secret format there: still reported.
+            expect(paths(LAMBDA, lambda({
+                APP_CONFIG: JSON.stringify({ apiKey: webConfig.apiKey, projectId: "acme-app" }),
+                PRIVATE_CONFIG: JSON.stringify(webConfig),
+                WEB_CONFIG: JSON.stringify({ ...webConfig, apiKey: "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc9Kq8vRt5" }),
+            }))).toEqual(["environment.variables.APP_CONFIG.apiKey", "environment.variables.PRIVATE_CONFIG.apiKey", "environment.variables.WEB_CONFIG.apiKey"]);
         });
 
         it("WordPress's eight keys and salts are credentials, with a space or not; other salts and bare LOGGED_IN_KEY words are not", () => {
@@ -1299,6 +1313,17 @@ describe("secret-sensitive-props through the engine path", () => {
             { type: "aws:s3/bucketV2:BucketV2", name: "assets", props: { bucket: "shop-assets" } },
         ],
     };
+
+    it("a Firebase web config under a neutral name passes; an apiKey without its fields is reported", async () => {
+        const webConfig = { apiKey: fake.googleApiKey("engine-firebase"), authDomain: "acme-app.firebaseapp.com", projectId: "acme-app", appId: "1:123456789012:web:0a1b2c3d4e5f6a7b" };
+        const run = await analyze({
+            resources: [
+                fn("fn-web-config", { APP_CONFIG: JSON.stringify(webConfig) }),
+                fn("fn-bare-api-key", { APP_CONFIG: JSON.stringify({ apiKey: webConfig.apiKey }) }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["fn-bare-api-key", "mandatory", "plaintext"]]);
+    });
 
     it("the same resource gets a violation only when the value is plaintext, not when it (or what encloses it) is secret", async () => {
         const ecs = (name: string, defs: unknown) => ({ type: "aws:ecs/taskDefinition:TaskDefinition", name, props: { family: name, containerDefinitions: defs } });
