@@ -18,7 +18,7 @@ const MODULES = [
     "elasticache", "elasticbeanstalk", "events", "eventschemas", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda",
     "logs", "memorydb", "msk", "neptune", "oam", "opensearchservice", "rds", "redshift", "redshiftserverless", "route53", "s3", "s3express",
     "s3files", "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "smsvoice", "sns", "sqs", "ssm",
-    "stepfunctions", "vpclattice", "xray",
+    "stepfunctions", "vpclattice", "workspaces", "xray",
 ];
 
 const TYPE = /static __pulumiType = '([^']+)'/;
