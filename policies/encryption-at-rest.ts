@@ -916,8 +916,11 @@ function rdsInstanceApplies(r: PlainResource): Decided {
 /** RDS Custom instances are always encrypted ("either enable this setting or leave it unset"). */
 const isRdsCustom = (r: PlainResource) => lower(r.props.engine)?.startsWith("custom-") === true;
 
+const AURORA_GLOBAL_TYPES = [t.RDS_GLOBAL_CLUSTER, t.NATIVE_RDS_GLOBAL_CLUSTER];
+const GLOBAL_CLUSTER_TYPES = [...AURORA_GLOBAL_TYPES, t.DOCDB_GLOBAL_CLUSTER, t.NATIVE_DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER, t.NATIVE_NEPTUNE_GLOBAL_CLUSTER];
 const CLUSTER_FIX = "Encryption cannot be turned on for an existing cluster: restore a snapshot into a new one with `kmsKeyId`.";
 
+const GLUE_CATALOG_TYPES = [t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS];
 const GLUE_CATALOG_MODE = "dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode";
 const isGlueCatalogEncrypted = (mode: unknown) => mode === "SSE-KMS" || mode === "SSE-KMS-WITH-SERVICE-ROLE";
 
@@ -1004,13 +1007,14 @@ const databaseChecks: Check[] = [
         // Aurora global databases hold their data in Aurora clusters, which AWS encrypts since
         // 2026-02-18 when the program says nothing, as it does standalone clusters: only a
         // declared false is judged. DocumentDB and Neptune still create them unencrypted.
-        types: [t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER],
+        // CloudFormation's GlobalCluster types (aws-native) have the same inputs.
+        types: GLOBAL_CLUSTER_TYPES,
         property: "storageEncrypted",
         ...ACCEPTS_TRUE,
         appliesTo: (r) => noneOf(r.props.sourceDbClusterIdentifier),
-        unset: (r) => (r.type === t.RDS_GLOBAL_CLUSTER ? undefined : { value: false, note: "the global database is created unencrypted, and the clusters that join it follow it" }),
+        unset: (r) => (AURORA_GLOBAL_TYPES.includes(r.type) ? undefined : { value: false, note: "the global database is created unencrypted, and the clusters that join it follow it" }),
         fix: (_config, r) => "Set `storageEncrypted: true`" +
-            `${r.type === t.RDS_GLOBAL_CLUSTER ? " or remove it (Aurora encrypts new clusters by default)" : ""}, or create the global database from an encrypted cluster with \`sourceDbClusterIdentifier\`.`,
+            `${AURORA_GLOBAL_TYPES.includes(r.type) ? " or remove it (Aurora encrypts new clusters by default)" : ""}, or create the global database from an encrypted cluster with \`sourceDbClusterIdentifier\`.`,
     },
     {
         types: [t.DOCDB_CLUSTER],
@@ -1079,14 +1083,15 @@ const databaseChecks: Check[] = [
         // The Data Catalog's metadata (databases, tables, partitions, their schemas and
         // locations) is encrypted only when the account's catalog settings say so; the
         // provider requires a mode, so a program that declares the settings chooses one.
-        types: [t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS],
+        // CloudFormation's AWS::Glue::DataCatalogEncryptionSettings (aws-native) nests it alike.
+        types: GLUE_CATALOG_TYPES,
         property: GLUE_CATALOG_MODE,
         accepts: isGlueCatalogEncrypted,
         expected: '"SSE-KMS" or "SSE-KMS-WITH-SERVICE-ROLE"',
         shownStrings: ["DISABLED"],
         fix: 'Set `catalogEncryptionMode: "SSE-KMS"` with `sseAwsKmsKeyId` (without a key Glue uses the AWS managed key aws/glue).',
     },
-    keyCheck([t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS], "dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId", "Glue uses the AWS managed key aws/glue", {
+    keyCheck(GLUE_CATALOG_TYPES, "dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId", "Glue uses the AWS managed key aws/glue", {
         // DISABLED is the mode check's finding.
         appliesAt: (block) => whenKnown(block?.catalogEncryptionMode, isGlueCatalogEncrypted),
     }),
@@ -1123,6 +1128,11 @@ const CODEBUILD_S3_OUTPUTS: readonly [string, (block: Block) => Decided][] = [
     ["logsConfig.s3Logs.encryptionDisabled", (block) => whenKnown(block?.status, (v) => v === "ENABLED")],
 ];
 
+const NATIVE_FIREHOSE_ENCRYPTION = "deliveryStreamEncryptionConfigurationInput";
+/** The inputs that tell an aws-native delivery stream's source: only a Direct PUT stream (the default) is Firehose's to encrypt. */
+export const NATIVE_FIREHOSE_SOURCES = ["kinesisStreamSourceConfiguration", "mskSourceConfiguration", "databaseSourceConfiguration"];
+const nativeDirectPut = (r: PlainResource): Decided =>
+    all(whenKnown(r.props.deliveryStreamType, (v) => isUnset(v) || v === "DirectPut"), noneOf(...NATIVE_FIREHOSE_SOURCES.map((input) => r.props[input])));
 const EFS_REPLICA_NOTE = "the replica EFS creates uses the AWS managed key aws/elasticfilesystem";
 const SQS_QUEUE_TYPES = [t.SQS_QUEUE, t.NATIVE_SQS_QUEUE];
 const SECRET_TYPES = [t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET];
@@ -1232,6 +1242,33 @@ const messagingChecks: Check[] = [
             noneOf(r.props.kinesisSourceConfiguration, r.props.mskSourceConfiguration),
             declaredOn(blockOf(r.props.serverSideEncryption)?.enabled, false),
         ),
+        appliesAt: (block) => whenKnown(block?.keyType, (v) => v === "CUSTOMER_MANAGED_CMK"),
+    }),
+    // CloudFormation's AWS::KinesisFirehose::DeliveryStream (aws-native) encrypts when it has a
+    // `deliveryStreamEncryptionConfigurationInput` (its `keyType` required); CDK's DeliveryStream
+    // sends none unless `encryption` is given. Only a Direct PUT stream takes one (StartDeliveryStreamEncryption).
+    {
+        types: [t.NATIVE_FIREHOSE_DELIVERY_STREAM],
+        property: `${NATIVE_FIREHOSE_ENCRYPTION}.keyType`,
+        accepts: (v) => v === "AWS_OWNED_CMK" || v === "CUSTOMER_MANAGED_CMK",
+        expected: '"AWS_OWNED_CMK" or "CUSTOMER_MANAGED_CMK"',
+        appliesTo: nativeDirectPut,
+        unset: { value: undefined, note: "Firehose does not encrypt a Direct PUT stream's data at rest unless asked" },
+        fix: `Set \`${NATIVE_FIREHOSE_ENCRYPTION}: {keyType: "AWS_OWNED_CMK"}\` (or \`"CUSTOMER_MANAGED_CMK"\` with \`keyArn\`; ` +
+            "CDK: `encryption: StreamEncryption.awsOwnedKey()` or `.customerManagedKey(key)`).",
+    },
+    {
+        types: [t.NATIVE_FIREHOSE_DELIVERY_STREAM],
+        property: `${NATIVE_FIREHOSE_ENCRYPTION}.keyType`,
+        accepts: (v) => v === "CUSTOMER_MANAGED_CMK",
+        expected: '"CUSTOMER_MANAGED_CMK"',
+        shownStrings: ["AWS_OWNED_CMK"],
+        // Without the block, the check above reports the stream.
+        appliesTo: (r, config) => all(config.requireCustomerManagedKey, nativeDirectPut(r), present(r.props[NATIVE_FIREHOSE_ENCRYPTION])),
+        fix: `requireCustomerManagedKey is true: set \`keyType: "CUSTOMER_MANAGED_CMK"\` and \`keyArn: key.arn\`, or ${CONFIG_HINT}.`,
+    },
+    keyCheck([t.NATIVE_FIREHOSE_DELIVERY_STREAM], `${NATIVE_FIREHOSE_ENCRYPTION}.keyArn`, "no key is named", {
+        appliesTo: nativeDirectPut,
         appliesAt: (block) => whenKnown(block?.keyType, (v) => v === "CUSTOMER_MANAGED_CMK"),
     }),
     keyCheck([t.CLOUDWATCH_LOG_GROUP, t.NATIVE_LOGS_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
@@ -1578,18 +1615,20 @@ export function findMethodCachesUnencrypted(resources: readonly PlainResource[],
 
 // A WorkSpace's root (C: or /) and user (D: or /home) volumes are unencrypted unless the program
 // asks at launch (Security Hub WorkSpaces.1 and .2); encryption cannot be added or removed later.
+// CloudFormation's AWS::WorkSpaces::Workspace (aws-native) has the same inputs.
+const WORKSPACE_TYPES = [t.WORKSPACES_WORKSPACE, t.NATIVE_WORKSPACES_WORKSPACE];
 const WORKSPACE_VOLUMES: readonly [string, string][] = [["rootVolumeEncryptionEnabled", "root"], ["userVolumeEncryptionEnabled", "user"]];
 
 const desktopChecks: Check[] = [
     ...WORKSPACE_VOLUMES.map(([property, volume]): Check => ({
-        types: [t.WORKSPACES_WORKSPACE],
+        types: WORKSPACE_TYPES,
         property,
         ...ACCEPTS_TRUE,
         unset: { value: false, note: `WorkSpaces creates the ${volume} volume unencrypted` },
         fix: `Set \`${property}: true\` with \`volumeEncryptionKey\` (the AWS managed "alias/aws/workspaces" or a customer managed key). ` +
             "It can only be set at launch: the WorkSpace is rebuilt, so keep its user's data elsewhere first.",
     })),
-    keyCheck([t.WORKSPACES_WORKSPACE], "volumeEncryptionKey", "WorkSpaces needs a key to encrypt a volume", {
+    keyCheck(WORKSPACE_TYPES, "volumeEncryptionKey", "WorkSpaces needs a key to encrypt a volume", {
         appliesTo: (r) => any(...WORKSPACE_VOLUMES.map(([property]) => declaredOn(r.props[property], false))),
     }),
 ];

@@ -249,6 +249,89 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
     });
 });
 
+// The tenth replay's aws-native stores whose classic equivalents the policy read and whose
+// aws-native types it did not (the package's inputs scanned for key and encryption settings):
+// global databases, WorkSpaces, the Glue Data Catalog's settings and Firehose. pulumi-cdk sends
+// each as aws-native. Labelled from the classic equivalent's documented verdict before running.
+/** kinesisfirehose.DeliveryStream (aws-cdk-lib delivery-stream.ts): DirectPut, no encryption block unless `encryption` is given. */
+const CDK_FIREHOSE = {
+    deliveryStreamType: "DirectPut",
+    extendedS3DestinationConfiguration: { bucketArn: "arn:aws:s3:::logs", roleArn: "arn:aws:iam::111122223333:role/firehose" },
+};
+const WORKSPACE = { bundleId: "wsb-0123456789", directoryId: "d-0123456789", userName: "alice" };
+const CATALOG = (encryptionAtRest: Record<string, unknown>) => ({ catalogId: "111122223333", dataCatalogEncryptionSettings: { encryptionAtRest } });
+
+describe("encryption-at-rest: more aws-native stores (global databases, WorkSpaces, Glue Data Catalog, Firehose)", () => {
+    type Row = [label: string, type: string, props: Record<string, unknown>, config: EncryptionAtRestConfig, expected: string[]];
+    const cases: Row[] = [
+        // Global databases: Aurora encrypts new ones (only a declared false is judged); DocumentDB and Neptune do not.
+        ["an Aurora global database saying nothing", t.NATIVE_RDS_GLOBAL_CLUSTER, { globalClusterIdentifier: "orders", engine: "aurora-postgresql" }, DEFAULTS, []],
+        ["an Aurora global database with storageEncrypted false", t.NATIVE_RDS_GLOBAL_CLUSTER, { globalClusterIdentifier: "orders", engine: "aurora-mysql", storageEncrypted: false }, DEFAULTS,
+            ["storageEncrypted is false"]],
+        ["a DocumentDB global database saying nothing", t.NATIVE_DOCDB_GLOBAL_CLUSTER, { globalClusterIdentifier: "docs", engine: "docdb" }, DEFAULTS,
+            ["storageEncrypted is not set (the global database is created unencrypted"]],
+        ["a DocumentDB global database with storageEncrypted true", t.NATIVE_DOCDB_GLOBAL_CLUSTER, { globalClusterIdentifier: "docs", engine: "docdb", storageEncrypted: true }, CMK, []],
+        ["a Neptune global database saying nothing", t.NATIVE_NEPTUNE_GLOBAL_CLUSTER, { globalClusterIdentifier: "graph", engine: "neptune" }, DEFAULTS,
+            ["storageEncrypted is not set (the global database is created unencrypted"]],
+        ["a Neptune global database from an existing cluster", t.NATIVE_NEPTUNE_GLOBAL_CLUSTER, { globalClusterIdentifier: "graph", sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:graph" }, DEFAULTS, []],
+        // WorkSpaces: both volumes unencrypted unless asked at launch.
+        ["a WorkSpace saying nothing", t.NATIVE_WORKSPACES_WORKSPACE, WORKSPACE, DEFAULTS,
+            ["rootVolumeEncryptionEnabled is not set (WorkSpaces creates the root volume unencrypted)", "userVolumeEncryptionEnabled is not set (WorkSpaces creates the user volume unencrypted)"]],
+        ["a WorkSpace with both volumes encrypted by aws/workspaces", t.NATIVE_WORKSPACES_WORKSPACE,
+            { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }, DEFAULTS, []],
+        ["CMK: a WorkSpace encrypted by aws/workspaces", t.NATIVE_WORKSPACES_WORKSPACE,
+            { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" }, CMK,
+            ["volumeEncryptionKey names the AWS managed key aws/workspaces"]],
+        ["CMK: a WorkSpace encrypted by a key of the account's", t.NATIVE_WORKSPACES_WORKSPACE,
+            { ...WORKSPACE, rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: KEY }, CMK, []],
+        // The Glue Data Catalog's settings: a declared DISABLED is judged, as on the classic type.
+        ["catalog settings DISABLED", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: "DISABLED" }), DEFAULTS,
+            ["dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode is \"DISABLED\""]],
+        ["catalog settings SSE-KMS without a key (aws/glue)", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: "SSE-KMS" }), DEFAULTS, []],
+        ["CMK: catalog settings SSE-KMS without a key", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: "SSE-KMS" }), CMK,
+            ["dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId is not set (Glue uses the AWS managed key aws/glue)"]],
+        ["CMK: catalog settings SSE-KMS with a key", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: KEY }), CMK, []],
+        // Firehose: only a Direct PUT stream is encrypted by Firehose, and only when asked.
+        ["CDK kinesisfirehose.DeliveryStream (Direct PUT, unencrypted by default)", t.NATIVE_FIREHOSE_DELIVERY_STREAM, CDK_FIREHOSE, DEFAULTS,
+            ["deliveryStreamEncryptionConfigurationInput.keyType is not set (Firehose does not encrypt a Direct PUT stream's data at rest unless asked)"]],
+        ["a Direct PUT stream without deliveryStreamType", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { extendedS3DestinationConfiguration: CDK_FIREHOSE.extendedS3DestinationConfiguration }, DEFAULTS,
+            ["deliveryStreamEncryptionConfigurationInput.keyType is not set"]],
+        ["CDK StreamEncryption.awsOwnedKey()", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } }, DEFAULTS, []],
+        ["CMK: StreamEncryption.awsOwnedKey()", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } }, CMK,
+            ["deliveryStreamEncryptionConfigurationInput.keyType is \"AWS_OWNED_CMK\""]],
+        ["CMK: StreamEncryption.customerManagedKey(key)", t.NATIVE_FIREHOSE_DELIVERY_STREAM,
+            { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } }, CMK, []],
+        ["CMK: a customer managed key type without keyArn", t.NATIVE_FIREHOSE_DELIVERY_STREAM,
+            { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK" } }, CMK,
+            ["deliveryStreamEncryptionConfigurationInput.keyArn is not set"]],
+        ["CDK DeliveryStream with a Kinesis source (the stream keeps its encryption)", t.NATIVE_FIREHOSE_DELIVERY_STREAM,
+            { ...CDK_FIREHOSE, deliveryStreamType: "KinesisStreamAsSource", kinesisStreamSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:us-east-1:111122223333:stream/raw", roleArn: "arn:aws:iam::111122223333:role/firehose" } },
+            CMK, []],
+        ["an MSK source", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamType: "MSKAsSource", mskSourceConfiguration: { mskClusterArn: "arn:aws:kafka:us-east-1:111122223333:cluster/c/1" } }, DEFAULTS, []],
+        ["a database source (Firehose encrypts only Direct PUT streams)", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamType: "DatabaseAsSource", databaseSourceConfiguration: { type: "MySQL" } }, DEFAULTS, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, config, expected) => {
+        expect(judge(type, props, config)).toEqual(expected.map((e) => expect.stringContaining(e)));
+    });
+
+    const unknowns: [label: string, type: string, props: Record<string, unknown>][] = [
+        ["an unknown global storageEncrypted", t.NATIVE_DOCDB_GLOBAL_CLUSTER, { globalClusterIdentifier: "docs", storageEncrypted: UB }],
+        ["an unknown global source cluster", t.NATIVE_NEPTUNE_GLOBAL_CLUSTER, { globalClusterIdentifier: "graph", sourceDbClusterIdentifier: U }],
+        ["unknown WorkSpace flags and key", t.NATIVE_WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: UB, userVolumeEncryptionEnabled: UB, volumeEncryptionKey: U }],
+        ["an unknown catalog mode", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: U, sseAwsKmsKeyId: KEY })],
+        ["unknown catalog settings", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { catalogId: "111122223333", dataCatalogEncryptionSettings: UO }],
+        ["an unknown Firehose encryption block", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: UO }],
+        ["an unknown Firehose key type", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: U, keyArn: KEY } }],
+        ["an unknown Firehose key", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK", keyArn: U } }],
+        ["an unknown deliveryStreamType", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamType: U }],
+        ["an unknown Kinesis source", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamType: "KinesisStreamAsSource", kinesisStreamSourceConfiguration: UO }],
+    ];
+    it.each(unknowns)("unknown at preview: %s (none, with or without requireCustomerManagedKey)", (_label, type, props) => {
+        expect(judge(type, props, DEFAULTS)).toEqual([]);
+        expect(judge(type, props, CMK)).toEqual([]);
+    });
+});
+
 describe("encryption-at-rest: aws-native EBS volumes and the account default of the stack (stack part)", () => {
     // An aws-native resource has no `region` input: its provider's region places it.
     const AWS = resource(t.AWS_PROVIDER, { region: "us-east-1" }, { name: "default_7_48_0" });
@@ -330,6 +413,39 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["DataVolume", "kmsKeyId is not set"],
             ["WorkerTemplate", "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is not set"],
         ]);
+    });
+
+    it("reports the global databases, WorkSpaces, catalog settings and Direct PUT streams the classic types would, not their encrypted forms", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_DOCDB_GLOBAL_CLUSTER, name: "DocsGlobal", props: { globalClusterIdentifier: "docs", engine: "docdb" } },
+                { type: t.NATIVE_RDS_GLOBAL_CLUSTER, name: "OrdersGlobal", props: { globalClusterIdentifier: "orders", engine: "aurora-postgresql" } },
+                { type: t.NATIVE_WORKSPACES_WORKSPACE, name: "Desk", props: { ...WORKSPACE, rootVolumeEncryptionEnabled: true, volumeEncryptionKey: "alias/aws/workspaces" } },
+                { type: t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, name: "Catalog", props: CATALOG({ catalogEncryptionMode: "DISABLED" }) },
+                { type: t.NATIVE_FIREHOSE_DELIVERY_STREAM, name: "Events", props: CDK_FIREHOSE },
+                { type: t.NATIVE_FIREHOSE_DELIVERY_STREAM, name: "OwnedEvents", props: { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } } },
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["DocsGlobal", "storageEncrypted is not set"],
+            ["Desk", "userVolumeEncryptionEnabled is not set"],
+            ["Catalog", 'dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode is "DISABLED". Set `catalogEncryptionMode'],
+            ["Events", "deliveryStreamEncryptionConfigurationInput.keyType is not set"],
+        ]);
+    });
+
+    it("preview: unknown inputs of the new stores give no finding and no error", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_DOCDB_GLOBAL_CLUSTER, name: "DocsGlobal", props: { globalClusterIdentifier: "docs", storageEncrypted: { $unknown: "boolean" } } },
+                { type: t.NATIVE_WORKSPACES_WORKSPACE, name: "Desk", props: { ...WORKSPACE, rootVolumeEncryptionEnabled: { $unknown: "boolean" }, userVolumeEncryptionEnabled: { $unknown: "boolean" } } },
+                { type: t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, name: "Catalog", props: CATALOG({ catalogEncryptionMode: { $unknown: "string" } }) },
+                { type: t.NATIVE_FIREHOSE_DELIVERY_STREAM, name: "Events", props: { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { $unknown: "object" } } },
+                { type: t.NATIVE_FIREHOSE_DELIVERY_STREAM, name: "Typed", props: { ...CDK_FIREHOSE, deliveryStreamType: { $unknown: "string" } } },
+            ],
+        });
+        expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("preview: unknown encryption inputs give no finding and no error", async () => {

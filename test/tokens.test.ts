@@ -5,7 +5,7 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import {
-    DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, LAUNCH_TEMPLATE_MAPPINGS, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION,
+    DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, LAUNCH_TEMPLATE_MAPPINGS, NATIVE_FIREHOSE_SOURCES, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION,
     PERFORMANCE_INSIGHTS_INPUT, RDS_SOURCE_INPUTS, REDSHIFT_SNAPSHOT_INPUTS,
 } from "../policies/encryption-at-rest";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
@@ -117,6 +117,9 @@ describe("aws-native type tokens and inputs", () => {
             ...["engine", "dataTieringEnabled", "globalReplicationGroupId", "atRestEncryptionEnabled", "kmsKeyId"]
                 .map((input): [string, string] => [tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP, input]),
             [tokens.NATIVE_SQS_QUEUE, "kmsMasterKeyId"], [tokens.NATIVE_SQS_QUEUE, "sqsManagedSseEnabled"],
+            ...["deliveryStreamType", ...NATIVE_FIREHOSE_SOURCES].map((input): [string, string] => [tokens.NATIVE_FIREHOSE_DELIVERY_STREAM, input]),
+            ...[tokens.NATIVE_RDS_GLOBAL_CLUSTER, tokens.NATIVE_DOCDB_GLOBAL_CLUSTER, tokens.NATIVE_NEPTUNE_GLOBAL_CLUSTER]
+                .map((type): [string, string] => [type, "sourceDbClusterIdentifier"]),
             // resource-policy-no-wildcards: the classic Lambda Permission's and EventPermission's scalar inputs, a domain's
             // fine-grained access control and VPC, a REST API's endpoint types.
             ...["principal", "action", "sourceAccount", "sourceArn", "principalOrgId", "eventSourceToken", "functionUrlAuthType", "invokedViaFunctionUrl"]
