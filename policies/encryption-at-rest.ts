@@ -1611,6 +1611,37 @@ export function findMethodCachesUnencrypted(resources: readonly PlainResource[],
     return findings;
 }
 
+/**
+ * CloudFormation's AWS::ApiGateway::Stage (aws-native) holds its method settings inline, so one
+ * resource shows what the classic stack part joins: a cache cluster (`cacheClusterEnabled`) and
+ * settings that turn caching on without `cacheDataEncrypted`, read as the classic method settings
+ * are (a method's unset flag takes the stage-wide "/*" "*" settings'). CDK's RestApi sends
+ * `deployOptions: {cachingEnabled: true}` as such a stage-wide entry, cacheDataEncrypted unset,
+ * and turns the cluster on (aws-cdk-lib stage.ts). An unknown never reports.
+ */
+export function findNativeStageCachesUnencrypted(resource: PlainResource): Finding[] {
+    const settings = resource.props.methodSettings;
+    if (resource.props.cacheClusterEnabled !== true || !Array.isArray(settings)) return [];
+    const stageWide = (s: Block): Decided => all(whenKnown(s?.resourcePath, (p) => p === "/*"), whenKnown(s?.httpMethod, (m) => m === "*"));
+    const encrypts = (s: Block): Decided => whenKnown(s?.cacheDataEncrypted, (e) => e === true);
+    const findings: Finding[] = [];
+    settings.forEach((value, i) => {
+        const s = blockOf(value);
+        if (isUnknown(value) || s?.cachingEnabled !== true || encrypts(s) !== false) return;
+        let state: string;
+        if (!isUnset(s.cacheDataEncrypted)) state = describeState({ path: "", value: s.cacheDataEncrypted, set: true }, ACCEPTS_TRUE);
+        else if (stageWide(s) === true) state = "is not set (API Gateway's default: unencrypted)";
+        else if (stageWide(s) === undefined || any(...settings.map((w) => (isUnknown(w) ? undefined : all(stageWide(blockOf(w)), encrypts(blockOf(w)))))) !== false) return;
+        else state = 'is not set, nor set by the stage-wide ("/*", "*") method settings (API Gateway\'s default: unencrypted)';
+        findings.push({
+            message: `${resource.type} "${resource.name}": methodSettings[${i}].cachingEnabled is true and methodSettings[${i}].cacheDataEncrypted ${state}, ` +
+                "so the stage's cache holds these responses unencrypted. Set `cacheDataEncrypted: true` beside `cachingEnabled: true` " +
+                "(or in the stage-wide settings, which methods that leave it unset take; CDK: `deployOptions: {cacheDataEncrypted: true}`).",
+        });
+    });
+    return findings;
+}
+
 // ---------------------------------------------------------------- virtual desktops
 
 // A WorkSpace's root (C: or /) and user (D: or /home) volumes are unencrypted unless the program
@@ -1742,10 +1773,11 @@ export function findServerlessKeyGaps(resource: PlainResource, config: Encryptio
     return documentKeyFindings(at, "KmsARN", document?.KmsARN, "AWS rejects an encryption policy with neither AWSOwnedKey nor KmsARN", SERVERLESS_KEY_FIX);
 }
 
-/** Resources whose encryption is a JSON document the property checks cannot read. */
+/** Resources whose encryption the property checks cannot read: JSON documents, a stage's inline method settings. */
 const DOCUMENT_FINDERS: Readonly<Record<string, (resource: PlainResource, config: EncryptionAtRestConfig) => Finding[]>> = {
     [t.EMR_SECURITY_CONFIGURATION]: findEmrAtRestGaps,
     [t.OPENSEARCH_SERVERLESS_SECURITY_POLICY]: findServerlessKeyGaps,
+    [t.NATIVE_APIGATEWAY_STAGE]: findNativeStageCachesUnencrypted,
 };
 
 export const ENCRYPTION_CHECKS: readonly Check[] = [...ebsChecks, ...databaseChecks, ...messagingChecks, ...cacheChecks, ...desktopChecks, ...glueChecks];

@@ -332,6 +332,48 @@ describe("encryption-at-rest: more aws-native stores (global databases, WorkSpac
     });
 });
 
+/** apigateway.RestApi's stage with `deployOptions: {cachingEnabled: true}` (aws-cdk-lib stage.ts): a stage-wide entry, the cluster turned on. */
+const CDK_CACHING_STAGE = (entry: Record<string, unknown> = {}) => ({
+    restApiId: "a1b2c3", stageName: "prod", deploymentId: "d1", cacheClusterEnabled: true,
+    methodSettings: [{ httpMethod: "*", resourcePath: "/*", cachingEnabled: true, dataTraceEnabled: false, ...entry }],
+});
+const ORDERS_GET = { httpMethod: "GET", resourcePath: "/~1orders", cachingEnabled: true };
+
+describe("encryption-at-rest: aws-native REST API stages' method caches (APIGateway.5)", () => {
+    type Row = [label: string, props: Record<string, unknown>, expected: string[]];
+    const cases: Row[] = [
+        ["CDK deployOptions {cachingEnabled: true}", CDK_CACHING_STAGE(),
+            ["methodSettings[0].cachingEnabled is true and methodSettings[0].cacheDataEncrypted is not set (API Gateway's default: unencrypted)"]],
+        ["CDK deployOptions {cachingEnabled: true, cacheDataEncrypted: true}", CDK_CACHING_STAGE({ cacheDataEncrypted: true }), []],
+        ["a caching entry with cacheDataEncrypted false", CDK_CACHING_STAGE({ cacheDataEncrypted: false }), ["methodSettings[0].cacheDataEncrypted is false"]],
+        ["CDK's default stage (no cache cluster, no caching)", { restApiId: "a1b2c3", stageName: "prod", methodSettings: [{ httpMethod: "*", resourcePath: "/*", dataTraceEnabled: false }] }, []],
+        ["caching settings on a stage without a cache cluster (nothing is cached)", { ...CDK_CACHING_STAGE(), cacheClusterEnabled: false }, []],
+        ["a method's caching that takes the stage-wide encryption", { ...CDK_CACHING_STAGE({ cachingEnabled: false, cacheDataEncrypted: true }), methodSettings: [
+            { httpMethod: "*", resourcePath: "/*", cacheDataEncrypted: true }, ORDERS_GET] }, []],
+        ["a method's caching without encryption, here or stage-wide", { ...CDK_CACHING_STAGE(), methodSettings: [{ httpMethod: "*", resourcePath: "/*", metricsEnabled: true }, ORDERS_GET] },
+            ['methodSettings[1].cacheDataEncrypted is not set, nor set by the stage-wide ("/*", "*") method settings']],
+    ];
+    it.each(cases)("%s (with or without requireCustomerManagedKey)", (_label, props, expected) => {
+        expect(judge(t.NATIVE_APIGATEWAY_STAGE, props)).toEqual(expected.map((e) => expect.stringContaining(e)));
+        expect(judge(t.NATIVE_APIGATEWAY_STAGE, props, CMK)).toEqual(expected.map((e) => expect.stringContaining(e)));
+    });
+
+    const unknowns: [label: string, props: Record<string, unknown>][] = [
+        ["an unknown cacheClusterEnabled", { ...CDK_CACHING_STAGE(), cacheClusterEnabled: UB }],
+        ["unknown methodSettings", { ...CDK_CACHING_STAGE(), methodSettings: UO }],
+        ["an unknown entry", { ...CDK_CACHING_STAGE(), methodSettings: [UO] }],
+        ["an unknown cacheDataEncrypted", CDK_CACHING_STAGE({ cacheDataEncrypted: UB })],
+        ["an unknown cachingEnabled", CDK_CACHING_STAGE({ cachingEnabled: UB })],
+        // A known "GET" is not the stage-wide entry, whatever its path: only both unknown leave it open.
+        ["an unknown method (path and verb)", { ...CDK_CACHING_STAGE(), methodSettings: [{ ...ORDERS_GET, httpMethod: U, resourcePath: U }] }],
+        ["a method's caching beside an unknown stage-wide entry", { ...CDK_CACHING_STAGE(), methodSettings: [UO, ORDERS_GET] }],
+        ["a method's caching beside an unknown stage-wide flag", { ...CDK_CACHING_STAGE(), methodSettings: [{ httpMethod: "*", resourcePath: "/*", cacheDataEncrypted: UB }, ORDERS_GET] }],
+    ];
+    it.each(unknowns)("unknown at preview: %s (none)", (_label, props) => {
+        expect(judge(t.NATIVE_APIGATEWAY_STAGE, props)).toEqual([]);
+    });
+});
+
 describe("encryption-at-rest: aws-native EBS volumes and the account default of the stack (stack part)", () => {
     // An aws-native resource has no `region` input: its provider's region places it.
     const AWS = resource(t.AWS_PROVIDER, { region: "us-east-1" }, { name: "default_7_48_0" });
@@ -432,6 +474,21 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["Catalog", 'dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode is "DISABLED". Set `catalogEncryptionMode'],
             ["Events", "deliveryStreamEncryptionConfigurationInput.keyType is not set"],
         ]);
+    });
+
+    it("reports CDK's caching stage without cacheDataEncrypted, not one with it", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_APIGATEWAY_STAGE, name: "ProdStage", props: CDK_CACHING_STAGE() },
+                { type: t.NATIVE_APIGATEWAY_STAGE, name: "SafeStage", props: CDK_CACHING_STAGE({ cacheDataEncrypted: true }) },
+            ],
+        });
+        expect(verdicts(run)).toEqual([["ProdStage", "methodSettings[0].cachingEnabled is true and methodSettings[0].cacheDataEncrypted is not set"]]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [{ type: t.NATIVE_APIGATEWAY_STAGE, name: "ProdStage", props: CDK_CACHING_STAGE({ cacheDataEncrypted: { $unknown: "boolean" } }) }],
+        });
+        expect(preview.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("preview: unknown inputs of the new stores give no finding and no error", async () => {

@@ -117,6 +117,7 @@ describe("aws-native type tokens and inputs", () => {
             ...["engine", "dataTieringEnabled", "globalReplicationGroupId", "atRestEncryptionEnabled", "kmsKeyId"]
                 .map((input): [string, string] => [tokens.NATIVE_ELASTICACHE_REPLICATION_GROUP, input]),
             [tokens.NATIVE_SQS_QUEUE, "kmsMasterKeyId"], [tokens.NATIVE_SQS_QUEUE, "sqsManagedSseEnabled"],
+            [tokens.NATIVE_APIGATEWAY_STAGE, "cacheClusterEnabled"], [tokens.NATIVE_APIGATEWAY_STAGE, "methodSettings"],
             ...["deliveryStreamType", ...NATIVE_FIREHOSE_SOURCES].map((input): [string, string] => [tokens.NATIVE_FIREHOSE_DELIVERY_STREAM, input]),
             ...[tokens.NATIVE_RDS_GLOBAL_CLUSTER, tokens.NATIVE_DOCDB_GLOBAL_CLUSTER, tokens.NATIVE_NEPTUNE_GLOBAL_CLUSTER]
                 .map((type): [string, string] => [type, "sourceDbClusterIdentifier"]),

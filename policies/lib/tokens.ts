@@ -356,12 +356,14 @@ export const NATIVE_DOCDB_GLOBAL_CLUSTER = "aws-native:docdb:GlobalCluster";
 export const NATIVE_NEPTUNE_GLOBAL_CLUSTER = "aws-native:neptune:GlobalCluster";
 export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
 // More aws-native stores whose classic equivalents encryption-at-rest judges: global databases,
-// WorkSpaces, the Glue Data Catalog's settings (and NATIVE_FIREHOSE_DELIVERY_STREAM above).
+// WorkSpaces, the Glue Data Catalog's settings, REST API stages' method caches (and
+// NATIVE_FIREHOSE_DELIVERY_STREAM above).
 export const NATIVE_RDS_GLOBAL_CLUSTER = "aws-native:rds:GlobalCluster";
 export const NATIVE_DOCDB_GLOBAL_CLUSTER = "aws-native:docdb:GlobalCluster";
 export const NATIVE_NEPTUNE_GLOBAL_CLUSTER = "aws-native:neptune:GlobalCluster";
 export const NATIVE_WORKSPACES_WORKSPACE = "aws-native:workspaces:Workspace";
 export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS = "aws-native:glue:DataCatalogEncryptionSettings";
+export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";
 // aws-native resource policies other than S3's (resource-policy-no-wildcards). pulumi-cdk sends
 // CDK's queue, topic and event bus policies as the classic types; these are CDK's other
 // resource policies (functions' permissions, secrets, buses, REST APIs; the repositories,
