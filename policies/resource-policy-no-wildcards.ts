@@ -62,9 +62,11 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   public URL (see the lambda.Permission rule below);
  * - `role-trust`: a shared OIDC provider (GitHub Actions, GitLab.com, HCP Terraform, ...)
  *   issues tokens to every tenant of its service, so trusting it is trusting anyone unless a
- *   claim naming the tenant is pinned (see SHARED_PROVIDERS).
+ *   claim naming the tenant is pinned (see SHARED_PROVIDERS);
+ * - `anonymous-by-design`: the service's guide grants these actions to anyone to serve
+ *   clients without AWS credentials (see ANONYMOUS_BY_DESIGN).
  */
-type ServiceRule = "s3-bucket" | "locked-block" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust";
+type ServiceRule = "s3-bucket" | "locked-block" | "api-gateway" | "efs" | "lattice-auth" | "search-domain" | "lambda-policy" | "role-trust" | "anonymous-by-design";
 
 interface DocumentInput {
     /** The input, dotted for nested blocks ("details.policy"); `list[].…` reads each element's document. */
@@ -228,6 +230,23 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     // AWS RAM share lets it (API Gateway's "Custom domain names for private APIs"): `execute-api:Invoke`
     // to anyone is no wider than the owner's associations, as the classic DomainName's `policy` is read.
     [t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2]: { path: "policy", optional: true, service: "api-gateway" },
+    // aws-native's resource policies with no classic equivalent, judged by the plain rules: a log
+    // group's own policy (as the account's LogResourcePolicy), CloudTrail Lake channels, event data
+    // stores and dashboards, Lex V2 bots and aliases, SSM OpsItem groups and parameters, Bedrock
+    // (guardrails and the like), MediaPackage v2 channels and origin endpoints (CloudFront's origin
+    // access control, as on buckets) and an OpenSearch Ingestion pipeline's inline policy.
+    [t.NATIVE_LOGS_LOG_GROUP]: { path: "resourcePolicyDocument", optional: true },
+    [t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY]: { path: "resourcePolicy" },
+    [t.NATIVE_LEX_RESOURCE_POLICY]: { path: "policy" },
+    [t.NATIVE_SSM_RESOURCE_POLICY]: { path: "policy" },
+    [t.NATIVE_BEDROCK_RESOURCE_POLICY]: { path: "policyDocument" },
+    [t.NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY]: { path: "policy" },
+    [t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY]: { path: "policy" },
+    [t.NATIVE_OSIS_PIPELINE]: { path: "resourcePolicy.policy", optional: true },
+    // A MediaTailor channel plays to viewers' players, a RUM app monitor takes events from browsers:
+    // their guides' anonymous grants (see ANONYMOUS_BY_DESIGN).
+    [t.NATIVE_MEDIATAILOR_CHANNEL_POLICY]: { path: "policy", service: "anonymous-by-design" },
+    [t.NATIVE_RUM_APP_MONITOR]: { path: "resourcePolicy.policyDocument", optional: true, service: "anonymous-by-design" },
 };
 
 /** Resources that add one statement from scalar inputs (principal, action, source...). */
@@ -463,6 +482,8 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
     [t.NATIVE_SQS_QUEUE_INLINE_POLICY]: [S3_NOTIFICATIONS],
     [t.NATIVE_SNS_TOPIC_POLICY]: [S3_NOTIFICATIONS],
     [t.NATIVE_SNS_TOPIC_INLINE_POLICY]: [S3_NOTIFICATIONS],
+    // CloudFront's guide, "Restrict access to an AWS Elemental MediaPackage v2 origin": the same pin.
+    [t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY]: [CLOUDFRONT_OAC],
 };
 
 /**
@@ -797,6 +818,16 @@ function openToAnyone(statement: PolicyStatement, document: Document, resource: 
 const EXECUTE_API = ["execute-api:invoke"];
 const LATTICE = ["vpc-lattice-svcs:invoke", "vpc-lattice-svcs:connect"];
 const EFS_CLIENT = ["elasticfilesystem:clientmount", "elasticfilesystem:clientwrite", "elasticfilesystem:clientrootaccess", "elasticfilesystem:client*"];
+/**
+ * Actions a service's guide grants to Principal "*" for clients without AWS credentials: MediaTailor's
+ * "Anonymous access" example lets players fetch a channel's manifest (`mediatailor:GetManifest`), and
+ * CloudWatch RUM's first example lets browsers send events (`rum:PutRumEvents`, the only action its
+ * resource policies support, and only for the monitor's own account: no cross-account access).
+ */
+const ANONYMOUS_BY_DESIGN: Readonly<Record<string, readonly string[]>> = {
+    [t.NATIVE_MEDIATAILOR_CHANNEL_POLICY]: ["mediatailor:getmanifest"],
+    [t.NATIVE_RUM_APP_MONITOR]: ["rum:putrumevents"],
+};
 
 /** Whether the service's own semantics make this grant to anyone no wider than AWS's default (see ServiceRule). */
 function serviceAllowance(statement: PolicyStatement, resource: PlainResource, service: ServiceRule | undefined): Decided {
@@ -814,6 +845,8 @@ function serviceAllowance(statement: PolicyStatement, resource: PlainResource, s
             return domainKeepsOut(resource);
         case "lambda-policy":
             return statement.condition?.tests.some(isPublicUrlMarker) ?? false;
+        case "anonymous-by-design":
+            return actionsWithin(statement, ANONYMOUS_BY_DESIGN[resource.type] ?? []);
         default:
             return false;
     }

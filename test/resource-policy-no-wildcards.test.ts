@@ -498,7 +498,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(116);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(126);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -2556,6 +2556,126 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native carriers with
     });
 });
 
+describe("findResourcePolicyWildcards (pure rule): aws-native carriers with no classic equivalent (CloudWatch Logs groups, CloudTrail Lake, Lex V2, SSM, Bedrock, MediaPackage v2, MediaTailor, OpenSearch Ingestion, RUM)", () => {
+    // Labels from each service's guide (cited per group) and public programs, fixed before the rows were added.
+    const OTHER = "444455556666";
+    const at = (type: string, path: string, what: string, statement = 0) => `${type} "r": ${path} Statement[${statement}] ${what}`;
+    const CHANNEL = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:channel/01234567890`;
+    const DASHBOARD = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:dashboard/exampleDash`;
+    const EDS = `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:eventdatastore/EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE`;
+    const BOT_ALIAS = `arn:aws:lex:eu-west-1:${ACCOUNT}:bot-alias/BOTID12345/ALIASID123`;
+    const GUARDRAIL = `arn:aws:bedrock:eu-west-1:${ACCOUNT}:guardrail/gr-1a2b3c`;
+    const MP_CHANNEL = `arn:aws:mediapackagev2:eu-west-1:${ACCOUNT}:channelGroup/live/channel/main`;
+    const MP_ENDPOINT = `${MP_CHANNEL}/originEndpoint/hls`;
+    const MP = { channelGroupName: "live", channelName: "main" };
+    const MT_CHANNEL = `arn:aws:mediatailor:eu-west-1:${ACCOUNT}:channel/linear`;
+    const MONITOR = `arn:aws:rum:eu-west-1:${ACCOUNT}:appmonitor/shop`;
+    const cloudFront = (condition: Record<string, unknown>) => doc(allow({ Service: "cloudfront.amazonaws.com" }, "mediapackagev2:GetObject", { Sid: "AllowCloudFrontServicePrincipal", Resource: MP_ENDPOINT, ...condition }));
+    // [label, type, props, expected (short messages)]
+    const cases: [string, string, Record<string, unknown>, string[]][] = [
+        // CloudWatch Logs: a log group's own resource policy, read as the account-level LogResourcePolicy (vended log writers named without a pin pass there too).
+        ["log group without a resource policy (most groups)", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 30 }, []],
+        ["log group: EventBridge and log delivery write, pinned to the rule (a public Terraform module's policy)", t.NATIVE_LOGS_LOG_GROUP, {
+            resourcePolicyDocument: doc(allow({ Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] }, ["logs:CreateLogStream", "logs:PutLogEvents"],
+                when("ArnEquals", "aws:SourceArn", `arn:aws:events:eu-west-1:${ACCOUNT}:rule/servicenow`))) }, []],
+        ["log group: Route 53 query logging (the provider's LogResourcePolicy example, no pin)", t.NATIVE_LOGS_LOG_GROUP, {
+            resourcePolicyDocument: JSON.stringify(doc(allow({ Service: ["route53.amazonaws.com"] }, ["logs:CreateLogStream", "logs:PutLogEvents"]))) }, []],
+        ["log group: anyone writes", t.NATIVE_LOGS_LOG_GROUP, { resourcePolicyDocument: doc(allow("*", "logs:PutLogEvents")) }, [at(t.NATIVE_LOGS_LOG_GROUP, "resourcePolicyDocument", ANYONE)]],
+        ["log group: anyone in the account writes (aws:SourceAccount)", t.NATIVE_LOGS_LOG_GROUP, { resourcePolicyDocument: doc(allow("*", "logs:PutLogEvents", when("StringEquals", "aws:SourceAccount", ACCOUNT))) }, []],
+        ["log group: logs:* to a role", t.NATIVE_LOGS_LOG_GROUP, { resourcePolicyDocument: doc(allow({ AWS: ROLE }, "logs:*")) }, [at(t.NATIVE_LOGS_LOG_GROUP, "resourcePolicyDocument", WILDCARD('"logs:*"'))]],
+        ["log group: the policy unknown at preview", t.NATIVE_LOGS_LOG_GROUP, { resourcePolicyDocument: U.object }, []],
+        // CloudTrail Lake ("AWS CloudTrail resource-based policy examples"): channels name accounts, dashboards CloudTrail pinned to the dashboard.
+        ["CloudTrail channel: three accounts' roots put audit events (AWS's example)", t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, { resourceArn: CHANNEL,
+            resourcePolicy: JSON.stringify(doc(allow({ AWS: [ROOT, `arn:aws:iam::${OTHER}:root`, "arn:aws:iam::123456789012:root"] }, "cloudtrail-data:PutAuditEvents", { Sid: "ChannelPolicy", Resource: CHANNEL }))) }, []],
+        ["CloudTrail channel: a partner's account with its external id", t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, { resourceArn: CHANNEL,
+            resourcePolicy: doc(allow({ AWS: OTHER }, "cloudtrail-data:PutAuditEvents", { Resource: CHANNEL, ...when("StringEquals", "cloudtrail:ExternalId", "partner-id") })) }, []],
+        ["CloudTrail dashboard: CloudTrail refreshes, pinned to the dashboard (AWS's example)", t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, { resourceArn: DASHBOARD,
+            resourcePolicy: doc(allow({ Service: "cloudtrail.amazonaws.com" }, "cloudtrail:StartDashboardRefresh", { Resource: DASHBOARD,
+                Condition: { StringEquals: { "AWS:SourceArn": DASHBOARD, "AWS:SourceAccount": ACCOUNT } } })) }, []],
+        ["CloudTrail event data store: another account's role queries", t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, { resourceArn: EDS,
+            resourcePolicy: doc(allow({ AWS: `arn:aws:iam::${OTHER}:role/analyst` }, ["cloudtrail:StartQuery", "cloudtrail:GetQueryResults"], { Resource: EDS })) }, []],
+        ["CloudTrail channel: anyone puts audit events", t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, { resourceArn: CHANNEL, resourcePolicy: doc(allow("*", "cloudtrail-data:PutAuditEvents")) },
+            [at(t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, "resourcePolicy", ANYONE)]],
+        ["CloudTrail event data store: cloudtrail:* to a role", t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, { resourceArn: EDS, resourcePolicy: doc(allow({ AWS: ROLE }, "cloudtrail:*")) },
+            [at(t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, "resourcePolicy", WILDCARD('"cloudtrail:*"'))]],
+        // Lex V2 (its guide's resource-based policy examples): Amazon Connect pinned to the instance, other accounts' roles.
+        ["Lex bot alias: Amazon Connect pinned by aws:SourceAccount and aws:SourceArn", t.NATIVE_LEX_RESOURCE_POLICY, { resourceArn: BOT_ALIAS,
+            policy: doc(allow({ Service: "connect.amazonaws.com" }, ["lex:RecognizeText", "lex:StartConversation"], { Resource: BOT_ALIAS,
+                Condition: { StringEquals: { "AWS:SourceAccount": ACCOUNT }, ArnEquals: { "AWS:SourceArn": `arn:aws:connect:eu-west-1:${ACCOUNT}:instance/abc` } } })) }, []],
+        ["Lex bot alias: another account's role talks to the bot", t.NATIVE_LEX_RESOURCE_POLICY, { resourceArn: BOT_ALIAS,
+            policy: doc(allow({ AWS: `arn:aws:iam::${OTHER}:role/app` }, ["lex:RecognizeText", "lex:RecognizeUtterance"])) }, []],
+        ["Lex bot alias: anyone talks to the bot", t.NATIVE_LEX_RESOURCE_POLICY, { resourceArn: BOT_ALIAS, policy: doc(allow("*", "lex:RecognizeText")) }, [at(t.NATIVE_LEX_RESOURCE_POLICY, "policy", ANYONE)]],
+        ["Lex bot: lex:* to a role", t.NATIVE_LEX_RESOURCE_POLICY, { resourceArn: BOT_ALIAS, policy: doc(allow({ AWS: ROLE }, "lex:*")) }, [at(t.NATIVE_LEX_RESOURCE_POLICY, "policy", WILDCARD('"lex:*"'))]],
+        // SSM (OpsItem groups, shared advanced parameters): accounts.
+        ["SSM OpsItem group: another account creates OpsItems", t.NATIVE_SSM_RESOURCE_POLICY, { resourceArn: `arn:aws:ssm:eu-west-1:${ACCOUNT}:opsitemgroup/default`,
+            policy: doc(allow({ AWS: OTHER }, ["ssm:CreateOpsItem", "ssm:GetOpsItem", "ssm:UpdateOpsItem"])) }, []],
+        ["SSM parameter shared with another account", t.NATIVE_SSM_RESOURCE_POLICY, { resourceArn: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shared/db-host`,
+            policy: JSON.stringify(doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, ["ssm:GetParameter", "ssm:GetParameters", "ssm:DescribeParameters"]))) }, []],
+        ["SSM parameter: anyone reads", t.NATIVE_SSM_RESOURCE_POLICY, { resourceArn: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shared/db-host`, policy: doc(allow("*", "ssm:GetParameter")) },
+            [at(t.NATIVE_SSM_RESOURCE_POLICY, "policy", ANYONE)]],
+        ["SSM OpsItem group: ssm:* to a role", t.NATIVE_SSM_RESOURCE_POLICY, { resourceArn: U.string, policy: doc(allow({ AWS: ROLE }, "ssm:*")) }, [at(t.NATIVE_SSM_RESOURCE_POLICY, "policy", WILDCARD('"ssm:*"'))]],
+        // Bedrock (a guardrail shared across the organization).
+        ["Bedrock guardrail: the organization's accounts apply it", t.NATIVE_BEDROCK_RESOURCE_POLICY, { resourceArn: GUARDRAIL,
+            policyDocument: doc(allow("*", ["bedrock:ApplyGuardrail", "bedrock:GetGuardrail"], { Resource: GUARDRAIL, ...when("StringEquals", "aws:PrincipalOrgID", ORG) })) }, []],
+        ["Bedrock guardrail: anyone applies it", t.NATIVE_BEDROCK_RESOURCE_POLICY, { resourceArn: GUARDRAIL, policyDocument: doc(allow("*", "bedrock:ApplyGuardrail")) },
+            [at(t.NATIVE_BEDROCK_RESOURCE_POLICY, "policyDocument", ANYONE)]],
+        ["Bedrock guardrail: bedrock:* to another account's root (delegation)", t.NATIVE_BEDROCK_RESOURCE_POLICY, { resourceArn: GUARDRAIL,
+            policyDocument: doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, "bedrock:*")) }, []],
+        ["Bedrock guardrail: bedrock:* to a role", t.NATIVE_BEDROCK_RESOURCE_POLICY, { resourceArn: GUARDRAIL, policyDocument: doc(allow({ AWS: ROLE }, "bedrock:*")) },
+            [at(t.NATIVE_BEDROCK_RESOURCE_POLICY, "policyDocument", WILDCARD('"bedrock:*"'))]],
+        // MediaPackage v2 ("Ingest authorization", "Origin endpoint authorization"; CloudFront's "Restrict access to a MediaPackage v2 origin").
+        ["MediaPackage v2 channel: MediaLive's role ingests (AWS's example)", t.NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY, { ...MP,
+            policy: doc(allow({ AWS: `arn:aws:iam::${ACCOUNT}:role/MediaLiveAccessRole` }, "mediapackagev2:PutObject", { Sid: "AllowMediaLiveRoleToAccessEmpChannel", Resource: MP_CHANNEL })) }, []],
+        ["MediaPackage v2 channel: anyone ingests", t.NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY, { ...MP, policy: doc(allow("*", "mediapackagev2:PutObject", { Resource: MP_CHANNEL })) },
+            [at(t.NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY, "policy", ANYONE)]],
+        ["MediaPackage v2 channel: mediapackagev2:* to a role", t.NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY, { ...MP, policy: doc(allow({ AWS: ROLE }, "mediapackagev2:*")) },
+            [at(t.NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY, "policy", WILDCARD('"mediapackagev2:*"'))]],
+        ["MediaPackage v2 endpoint: the harvester pinned by AWS:SourceAccount (AWS's example)", t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, { ...MP, originEndpointName: "hls",
+            policy: doc(allow({ Service: "mediapackagev2.amazonaws.com" }, ["mediapackagev2:HarvestObject", "mediapackagev2:GetObject"], { Resource: MP_ENDPOINT, ...when("StringEquals", "AWS:SourceAccount", ACCOUNT) })) }, []],
+        ["MediaPackage v2 endpoint: CloudFront's origin access control pinned to the distribution (CloudFront's guide)", t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, { ...MP, originEndpointName: "hls",
+            policy: cloudFront(when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1PDK09ESKHJWT`)) }, []],
+        ["MediaPackage v2 endpoint: CloudFront's origin access control without a pin", t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, { ...MP, originEndpointName: "hls", policy: cloudFront({}) },
+            [`${t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY} "r": policy statement "AllowCloudFrontServicePrincipal" ${UNPINNED_CLOUDFRONT}`]],
+        ["MediaPackage v2 endpoint: a CDN's IAM user reads (AWS's example)", t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, { ...MP, originEndpointName: "hls",
+            policy: doc(allow({ AWS: `arn:aws:iam::${ACCOUNT}:user/CDNProviderMediaPackageAccessUser` }, "mediapackagev2:GetObject", { Resource: MP_ENDPOINT })) }, []],
+        ["MediaPackage v2 endpoint: anyone reads", t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, { ...MP, originEndpointName: "hls",
+            policy: doc(allow("*", ["mediapackagev2:GetObject", "mediapackagev2:GetHeadObject"], { Resource: MP_ENDPOINT })) }, [at(t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, "policy", ANYONE)]],
+        ["MediaPackage v2 endpoint: anyone from the player network's addresses reads", t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, { ...MP, originEndpointName: "hls",
+            policy: doc(allow("*", "mediapackagev2:GetObject", { Resource: MP_ENDPOINT, ...when("IpAddress", "aws:SourceIp", ["203.0.113.0/24"]) })) }, []],
+        // MediaTailor ("Resource-based policy examples": anonymous GetManifest is how a channel plays to viewers; the awsmt provider's tests write it).
+        ["MediaTailor channel: AllowAnonymous GetManifest (AWS's example)", t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, { channelName: "linear",
+            policy: JSON.stringify(doc(allow("*", "mediatailor:GetManifest", { Sid: "AllowAnonymous", Resource: MT_CHANNEL }))) }, []],
+        ["MediaTailor channel: another account's root plays it", t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, { channelName: "linear",
+            policy: doc(allow({ AWS: `arn:aws:iam::${OTHER}:root` }, "mediatailor:GetManifest", { Sid: "AllowCrossAccountAccess", Resource: MT_CHANNEL })) }, []],
+        ["MediaTailor channel: mediatailor:* to anyone", t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, { channelName: "linear", policy: doc(allow("*", "mediatailor:*", { Resource: MT_CHANNEL })) },
+            [at(t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, "policy", WILDCARD('"mediatailor:*"')), at(t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, "policy", ANYONE)]],
+        ["MediaTailor channel: GetManifest and DescribeChannel to anyone", t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, { channelName: "linear",
+            policy: doc(allow("*", ["mediatailor:GetManifest", "mediatailor:DescribeChannel"], { Resource: MT_CHANNEL })) }, [at(t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, "policy", ANYONE)]],
+        // OpenSearch Ingestion: the pipeline's inline policy, read as the classic opensearchingest.ResourcePolicy.
+        ["OpenSearch Ingestion pipeline without a resource policy", t.NATIVE_OSIS_PIPELINE, { maxUnits: 4, minUnits: 1, pipelineConfigurationBody: "version: \"2\"" }, []],
+        ["OpenSearch Ingestion pipeline: another account creates endpoints", t.NATIVE_OSIS_PIPELINE, { maxUnits: 4, minUnits: 1,
+            resourcePolicy: { policy: doc(allow({ AWS: OTHER }, ["osis:CreatePipelineEndpoint", "osis:Ingest"])) } }, []],
+        ["OpenSearch Ingestion pipeline: anyone ingests", t.NATIVE_OSIS_PIPELINE, { maxUnits: 4, minUnits: 1, resourcePolicy: { policy: doc(allow("*", "osis:Ingest")) } },
+            [at(t.NATIVE_OSIS_PIPELINE, "resourcePolicy.policy", ANYONE)]],
+        ["OpenSearch Ingestion pipeline: the policy unknown at preview", t.NATIVE_OSIS_PIPELINE, { maxUnits: 4, minUnits: 1, resourcePolicy: U.object }, []],
+        // CloudWatch RUM ("Using resource-based policies with CloudWatch RUM": PutRumEvents is the only action, anyone the documented public ingest).
+        ["RUM app monitor: anyone sends events (AWS's first example)", t.NATIVE_RUM_APP_MONITOR, { domain: "shop.example.com",
+            resourcePolicy: { policyDocument: JSON.stringify(doc(allow("*", "rum:PutRumEvents", { Resource: MONITOR }))) } }, []],
+        ["RUM app monitor: anyone sends events but listed addresses (AWS's second example)", t.NATIVE_RUM_APP_MONITOR, { domain: "shop.example.com",
+            resourcePolicy: { policyDocument: JSON.stringify(doc(allow("*", "rum:PutRumEvents", { Resource: MONITOR }),
+                deny("*", "rum:PutRumEvents", { Resource: MONITOR, ...when("NotIpAddress", "aws:SourceIp", ["198.51.100.0/24"]) }))) } }, []],
+        ["RUM app monitor: rum:* to anyone", t.NATIVE_RUM_APP_MONITOR, { domain: "shop.example.com", resourcePolicy: { policyDocument: JSON.stringify(doc(allow("*", "rum:*", { Resource: MONITOR }))) } },
+            [at(t.NATIVE_RUM_APP_MONITOR, "resourcePolicy.policyDocument", WILDCARD('"rum:*"')), at(t.NATIVE_RUM_APP_MONITOR, "resourcePolicy.policyDocument", ANYONE)]],
+        ["RUM app monitor: a role of the account sends events", t.NATIVE_RUM_APP_MONITOR, { domain: "shop.example.com",
+            resourcePolicy: { policyDocument: JSON.stringify(doc(allow({ AWS: ROLE }, "rum:PutRumEvents"))) } }, []],
+        ["RUM app monitor without a resource policy (Cognito ingest)", t.NATIVE_RUM_APP_MONITOR, { domain: "shop.example.com", appMonitorConfiguration: { allowCookies: true } }, []],
+        ["RUM app monitor: the policy unknown at preview", t.NATIVE_RUM_APP_MONITOR, { domain: "shop.example.com", resourcePolicy: { policyDocument: U.string } }, []],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(short(check(type, props))).toEqual(expected);
+    });
+});
+
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -2760,6 +2880,41 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_APIGATEWAY_REST_API, name: "Api", props: { endpointConfiguration: { $unknown: "object" }, policy: doc(allow("*", "execute-api:Invoke")) } },
                 { type: t.NATIVE_EVENTS_EVENT_BUS_POLICY, name: "Org", props: { principal: "*", action: "events:PutEvents", statementId: "org", condition: { $unknown: "object" } } },
                 { type: t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, name: "Secret", props: { secretId: { $unknown: "string" }, resourcePolicy: { $unknown: "object" } } },
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("aws-native carriers with no classic equivalent: open grants reported, MediaTailor's and RUM's anonymous grants pass, unknowns at preview pass", async () => {
+        const monitor = (policyDocument: unknown) => ({ domain: "shop.example.com", resourcePolicy: { policyDocument } });
+        const endpoint = { channelGroupName: "live", channelName: "main", originEndpointName: "hls" };
+        const run = await engine.run({
+            resources: [
+                { type: t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, name: "Playback", props: { channelName: "linear", policy: doc(allow("*", "mediatailor:GetManifest", { Sid: "AllowAnonymous" })) } },
+                { type: t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, name: "Manage", props: { channelName: "linear", policy: doc(allow("*", ["mediatailor:GetManifest", "mediatailor:DescribeChannel"])) } },
+                { type: t.NATIVE_RUM_APP_MONITOR, name: "Browsers", props: monitor(JSON.stringify(doc(allow("*", "rum:PutRumEvents")))) },
+                { type: t.NATIVE_LOGS_LOG_GROUP, name: "Logs", props: { retentionInDays: 30, resourcePolicyDocument: doc(allow("*", "logs:PutLogEvents")) } },
+                { type: t.NATIVE_OSIS_PIPELINE, name: "Ingest", props: { maxUnits: 4, minUnits: 1, resourcePolicy: { policy: doc(allow("*", "osis:Ingest")) } } },
+                { type: t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, name: "Origin", props: { ...endpoint, policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "mediapackagev2:GetObject")) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["Manage", "mandatory", `${t.NATIVE_MEDIATAILOR_CHANNEL_POLICY} "Manage": policy Statement[0] ${ANYONE}`],
+            ["Logs", "mandatory", `${t.NATIVE_LOGS_LOG_GROUP} "Logs": resourcePolicyDocument Statement[0] ${ANYONE}`],
+            ["Ingest", "mandatory", `${t.NATIVE_OSIS_PIPELINE} "Ingest": resourcePolicy.policy Statement[0] ${ANYONE}`],
+            ["Origin", "mandatory", `${t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY} "Origin": policy Statement[0] ${UNPINNED_CLOUDFRONT}`],
+        ]);
+        // At preview a document, a condition, an action or the distribution's ARN may be unknown.
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_MEDIATAILOR_CHANNEL_POLICY, name: "Playback", props: { channelName: { $unknown: "string" }, policy: doc(allow("*", { $unknown: "string" })) } },
+                { type: t.NATIVE_RUM_APP_MONITOR, name: "Browsers", props: monitor({ $unknown: "string" }) },
+                { type: t.NATIVE_RUM_APP_MONITOR, name: "Pending", props: { domain: "shop.example.com", resourcePolicy: { $unknown: "object" } } },
+                { type: t.NATIVE_LOGS_LOG_GROUP, name: "Logs", props: { resourcePolicyDocument: doc(allow("*", "logs:PutLogEvents", { Condition: { $unknown: "object" } })) } },
+                { type: t.NATIVE_CLOUDTRAIL_RESOURCE_POLICY, name: "Channel", props: { resourceArn: { $unknown: "string" }, resourcePolicy: { $unknown: "object" } } },
+                { type: t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, name: "Origin", props: { ...endpoint,
+                    policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "mediapackagev2:GetObject", when("StringEquals", "AWS:SourceArn", { $unknown: "string" }))) } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);

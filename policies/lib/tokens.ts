@@ -433,3 +433,14 @@ export const NATIVE_S3OUTPOSTS_BUCKET_POLICY = "aws-native:s3outposts:BucketPoli
 export const NATIVE_S3EXPRESS_ACCESS_POINT = "aws-native:s3express:AccessPoint";
 export const NATIVE_S3OUTPOSTS_ACCESS_POINT = "aws-native:s3outposts:AccessPoint";
 export const NATIVE_APIGATEWAY_DOMAIN_NAME_V2 = "aws-native:apigateway:DomainNameV2";
+// aws-native's resource policies with no classic equivalent (CloudTrail Lake, Lex V2, SSM, Bedrock,
+// MediaPackage v2, MediaTailor, OpenSearch Ingestion's inline one, CloudWatch RUM).
+export const NATIVE_CLOUDTRAIL_RESOURCE_POLICY = "aws-native:cloudtrail:ResourcePolicy";
+export const NATIVE_LEX_RESOURCE_POLICY = "aws-native:lex:ResourcePolicy";
+export const NATIVE_SSM_RESOURCE_POLICY = "aws-native:ssm:ResourcePolicy";
+export const NATIVE_BEDROCK_RESOURCE_POLICY = "aws-native:bedrock:ResourcePolicy";
+export const NATIVE_MEDIAPACKAGEV2_CHANNEL_POLICY = "aws-native:mediapackagev2:ChannelPolicy";
+export const NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY = "aws-native:mediapackagev2:OriginEndpointPolicy";
+export const NATIVE_MEDIATAILOR_CHANNEL_POLICY = "aws-native:mediatailor:ChannelPolicy";
+export const NATIVE_OSIS_PIPELINE = "aws-native:osis:Pipeline";
+export const NATIVE_RUM_APP_MONITOR = "aws-native:rum:AppMonitor";
