@@ -349,18 +349,16 @@ export const NATIVE_ELASTICACHE_SERVERLESS_CACHE = "aws-native:elasticache:Serve
 export const NATIVE_MEMORYDB_CLUSTER = "aws-native:memorydb:Cluster";
 export const NATIVE_MSK_CLUSTER = "aws-native:msk:Cluster";
 export const NATIVE_NEPTUNE_DB_CLUSTER = "aws-native:neptune:DbCluster";
-// Global databases (rds-deletion-protection reads their flag, as on the classic types; resource-protect
-// leaves them out: AWS deletes one only once no cluster is a member).
+// Global databases (rds-deletion-protection reads their flag and encryption-at-rest their storage
+// encryption, as on the classic types; resource-protect leaves them out: AWS deletes one only once no
+// cluster is a member).
 export const NATIVE_RDS_GLOBAL_CLUSTER = "aws-native:rds:GlobalCluster";
 export const NATIVE_DOCDB_GLOBAL_CLUSTER = "aws-native:docdb:GlobalCluster";
 export const NATIVE_NEPTUNE_GLOBAL_CLUSTER = "aws-native:neptune:GlobalCluster";
 export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
-// More aws-native stores whose classic equivalents encryption-at-rest judges: global databases,
-// WorkSpaces, the Glue Data Catalog's settings, REST API stages' method caches (and
+// More aws-native stores whose classic equivalents encryption-at-rest judges: WorkSpaces, the Glue
+// Data Catalog's settings, REST API stages' method caches (and the global databases and
 // NATIVE_FIREHOSE_DELIVERY_STREAM above).
-export const NATIVE_RDS_GLOBAL_CLUSTER = "aws-native:rds:GlobalCluster";
-export const NATIVE_DOCDB_GLOBAL_CLUSTER = "aws-native:docdb:GlobalCluster";
-export const NATIVE_NEPTUNE_GLOBAL_CLUSTER = "aws-native:neptune:GlobalCluster";
 export const NATIVE_WORKSPACES_WORKSPACE = "aws-native:workspaces:Workspace";
 export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS = "aws-native:glue:DataCatalogEncryptionSettings";
 export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";
