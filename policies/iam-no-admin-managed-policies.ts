@@ -2,8 +2,10 @@
 // grants, but no policy document in the program says so: iam-no-wildcard-actions never sees
 // it. This policy reads every way provider v7 (and aws-native, pulumi-cdk's provider) attaches
 // a managed policy to a role, user, group or SSO permission set, and reports the denied ones (by default exactly
-// AdministratorAccess, PowerUserAccess, IAMFullAccess, AdministratorAccess-Amplify and the deprecated
-// AWSOpsWorksRegisterCLI, in every partition: each lets the identity grant itself anything).
+// AdministratorAccess, PowerUserAccess, IAMFullAccess, AdministratorAccess-Amplify, the deprecated
+// AWSOpsWorksRegisterCLI, and the three that create roles and attach any policy to them:
+// service-role/AWSCodeStarServiceRole, AWSManagedAccountManagementAccess and
+// WellArchitectedConsoleFullAccess, in every partition: each lets the identity grant itself anything).
 //
 // Not attachments, so not read: permissions boundaries (they limit, never grant; an
 // AdministratorAccess boundary is the usual "no boundary"), session and guardrail policies
@@ -35,6 +37,17 @@ export const DEFAULT_DENIED_POLICY_ARNS: readonly string[] = [
     // deprecated it in April 2021 (github.com/zoph-io/MAMIP, DEPRECATED.json): a new attachment fails,
     // one made before keeps working.
     "arn:aws*:iam::aws:policy/AWSOpsWorksRegisterCLI",
+    // Each allows, with no condition, iam:CreateRole and iam:AttachRolePolicy on a role path (and
+    // more): the identity creates a role there that trusts whom it chooses (itself, another
+    // account) and attaches AdministratorAccess to it. Documents: AWS Managed Policy Reference,
+    // default versions as of 2026-08 (mirror: github.com/zoph-io/IAMTrail, policies/).
+    // ProjectWorkerRoles: CreateRole, AttachRolePolicy, PutRolePolicy and PassRole on
+    // role/CodeStarWorker*, with ec2:* on "*" (v11; CodeStar is discontinued, the policy is not).
+    "arn:aws*:iam::aws:policy/service-role/AWSCodeStarServiceRole",
+    // v1 (2026-07-20): CreateRole, AttachRolePolicy, PutRolePolicy, UpdateAssumeRolePolicy on role/managed/*.
+    "arn:aws*:iam::aws:policy/AWSManagedAccountManagementAccess",
+    // v2 (2026-07-09; v1 was wellarchitected:* only): CreateRole and AttachRolePolicy on role/service-role/*.
+    "arn:aws*:iam::aws:policy/WellArchitectedConsoleFullAccess",
 ];
 
 // Not admin by default, denied by the strict preset: AdministratorAccess-AWSElasticBeanstalk (v9) scopes
@@ -76,7 +89,7 @@ export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput
 
 // AWS-managed policies live in the account `aws` of each partition; their names are public,
 // so messages may quote them.
-const AWS_MANAGED = /^arn:aws(-[a-z]+)*:iam::aws:policy\/((?:[A-Za-z0-9+=,.@_-]+\/)*([A-Za-z0-9+=,.@_-]{1,128}))$/i;
+const AWS_MANAGED = /^arn:aws(-[a-z]+)*:iam::aws:policy\/((?:[A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,128})$/i;
 
 // PowerUserAccess is `Allow NotAction [iam:*, organizations:*, account:*]` (AWS managed policy reference, v12).
 const WHY: Readonly<Record<string, string>> = {
@@ -86,6 +99,12 @@ const WHY: Readonly<Record<string, string>> = {
     "administratoraccess-amplify":
         "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess (an Amplify Gen 2 backend deploys with service-role/AmplifyBackendDeployFullAccess instead)",
     awsopsworksregistercli: "which allows iam:PutUserPolicy on every user, so the identity can grant itself anything (AWS deprecated it in 2021)",
+    "service-role/awscodestarservicerole":
+        "which allows creating CodeStarWorker* roles, attaching any policy to them and passing them to EC2, so the identity can grant itself anything",
+    awsmanagedaccountmanagementaccess:
+        "which allows creating roles under /managed/, setting whom they trust and attaching any policy to them, so the identity can grant itself anything",
+    wellarchitectedconsolefullaccess:
+        "which allows creating roles under /service-role/ and attaching any policy to them, so the identity can grant itself anything",
     "administratoraccess-awselasticbeanstalk":
         "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services",
 };
@@ -116,7 +135,8 @@ export function findAdminManagedPolicies(resource: PlainResource, config: IamNoA
 function describeAttachment(arn: string, pattern: string, target: string): string {
     const managed = AWS_MANAGED.exec(arn);
     if (!managed) return `a managed policy to ${target}, which deniedPolicyArns denies (${JSON.stringify(pattern)})`;
-    const why = (managed[2] === managed[3] && WHY[managed[3].toLowerCase()]) || "which deniedPolicyArns denies";
+    // Keyed by path and name: service-role/AdministratorAccess is not AdministratorAccess.
+    const why = WHY[managed[2].toLowerCase()] ?? "which deniedPolicyArns denies";
     return `the AWS managed policy ${JSON.stringify(managed[2])} to ${target}, ${why}`;
 }
 

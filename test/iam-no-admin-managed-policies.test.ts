@@ -36,10 +36,44 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         "arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI_OnPremises",
         // "*" only when aws:IsMcpServiceAction: the MCP services' own actions, "not ... the actions taken by the MCP".
         "arn:aws:iam::aws:policy/AWSMcpServiceActionsFullAccess",
-        // A service's "*" without IAM writes: cloudformation:*, sso:* (permission sets), CodeStar_* policies only.
+        // A service's "*" without IAM writes: cloudformation:*, sso:* (permission sets).
         "arn:aws:iam::aws:policy/AWSCloudFormationFullAccess",
         "arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator",
-        "arn:aws:iam::aws:policy/service-role/AWSCodeStarServiceRole",
+        // 2025-2026 policies (default versions as of 2026-08, AWS Managed Policy Reference). Account
+        // access manager (2026): entitlements give Identity Center principals existing roles, as
+        // permission-set assignments do; no IAM write. AccountAccessManagerServiceRolePolicy is a
+        // service-linked role's (IAM refuses to attach it) and only reads Organizations.
+        "arn:aws:iam::aws:policy/AWSAccountAccessManagerEntitlementManager",
+        "arn:aws:iam::aws:policy/AWSAccountAccessManagerReadOnlyAccess",
+        "arn:aws:iam::aws:policy/AWSManagedAccountUserEntitlementAccess",
+        "arn:aws:iam::aws:policy/aws-service-role/AccountAccessManagerServiceRolePolicy",
+        // account:* (alternate contacts, Regions), organizations:*: no IAM write in this account.
+        "arn:aws:iam::aws:policy/AWSAccountManagementFullAccess",
+        "arn:aws:iam::aws:policy/AWSOrganizationsFullAccess",
+        // AttachRolePolicy on role/managed/* only when called through account.amazonaws.com (aws:CalledViaLast).
+        "arn:aws:iam::aws:policy/AWSManagedSettingsAdminAccess",
+        // v2 (2026-08): NotAction on "*" that leaves out iam:*, sts:*, sso:*, organizations:*, account:*,
+        // identitystore:*, ram:*, rolesanywhere:*, cognito-identity:*: no IAM write, no role to assume or pass.
+        "arn:aws:iam::aws:policy/AIDevOpsAgentActionsPolicy",
+        // sts:AssumeRole on "*" (only roles whose trust already allows the account) and AttachRolePolicy
+        // pinned by iam:PolicyARN to SageMaker's user policies.
+        "arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy",
+        "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy",
+        // Role writes only with a permissions boundary AWS pins (iam:PermissionsBoundary).
+        "arn:aws:iam::aws:policy/SageMakerStudioProjectProvisioningRolePolicy",
+        "arn:aws:iam::aws:policy/AccountManagementFromVercel",
+        // Read-only job functions and audits: iam:Get*/List* only.
+        "arn:aws:iam::aws:policy/SecurityAudit",
+        "arn:aws:iam::aws:policy/job-function/SupportUser",
+        "arn:aws:iam::aws:policy/job-function/Billing",
+        "arn:aws-cn:iam::aws:policy/job-function/ViewOnlyAccess",
+        "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess",
+        "arn:aws:iam::aws:policy/WellArchitectedConsoleReadOnlyAccess",
+        // Not the denied policies: other paths, a customer policy of the same name.
+        "arn:aws:iam::aws:policy/AWSCodeStarServiceRole",
+        "arn:aws:iam::111122223333:policy/service-role/AWSCodeStarServiceRole",
+        "arn:aws:iam::aws:policy/service-role/WellArchitectedConsoleFullAccess",
+        "arn:aws:iam::aws:policy/AWSManagedAccountManagementAccessV2",
         "arn:aws:iam::aws:policy/service-role/AmplifyBackendDeployFullAccess",
         "arn:aws:iam::aws:policy/job-function/AWSManagementConsoleAdministratorAccess",
         "arn:aws:iam::aws:policy/job-function/SystemAdministrator",
@@ -84,6 +118,14 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         ["arn:aws-us-gov:iam::aws:policy/AdministratorAccess-Amplify", "AdministratorAccess-Amplify"],
         // iam:PutUserPolicy on "*" (v1, deprecated: an attachment made before 2021 keeps working).
         ["arn:aws:iam::aws:policy/AWSOpsWorksRegisterCLI", "AWSOpsWorksRegisterCLI"],
+        // CreateRole and AttachRolePolicy with no condition on a role path: a new role that trusts
+        // whom the identity chooses, with AdministratorAccess attached.
+        ["arn:aws:iam::aws:policy/service-role/AWSCodeStarServiceRole", "service-role/AWSCodeStarServiceRole"],
+        ["arn:aws-cn:iam::aws:policy/service-role/awscodestarservicerole", "service-role/awscodestarservicerole"],
+        ["arn:aws:iam::aws:policy/AWSManagedAccountManagementAccess", "AWSManagedAccountManagementAccess"],
+        ["arn:aws-us-gov:iam::aws:policy/AWSManagedAccountManagementAccess", "AWSManagedAccountManagementAccess"],
+        ["arn:aws:iam::aws:policy/WellArchitectedConsoleFullAccess", "WellArchitectedConsoleFullAccess"],
+        [" arn:aws:iam::aws:policy/wellarchitectedconsolefullaccess", "wellarchitectedconsolefullaccess"],
     ];
     const why: Record<string, string> = {
         administratoraccess: "which allows every action on every resource",
@@ -92,6 +134,12 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         "administratoraccess-amplify":
             "which allows creating IAM roles and attaching any policy to them through CloudFormation, so AWS rates it as powerful as AdministratorAccess (an Amplify Gen 2 backend deploys with service-role/AmplifyBackendDeployFullAccess instead)",
         awsopsworksregistercli: "which allows iam:PutUserPolicy on every user, so the identity can grant itself anything (AWS deprecated it in 2021)",
+        "service-role/awscodestarservicerole":
+            "which allows creating CodeStarWorker* roles, attaching any policy to them and passing them to EC2, so the identity can grant itself anything",
+        awsmanagedaccountmanagementaccess:
+            "which allows creating roles under /managed/, setting whom they trust and attaching any policy to them, so the identity can grant itself anything",
+        wellarchitectedconsolefullaccess:
+            "which allows creating roles under /service-role/ and attaching any policy to them, so the identity can grant itself anything",
     };
     it.each(failing)("%j fails", (arn, name) => {
         expect(short(attach(arn))).toEqual([`${t.IAM_ROLE_POLICY_ATTACHMENT} "r": policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, ` +
@@ -241,6 +289,36 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
         ]);
         const preview = await engine.run({ preview: true, resources: [role([{ $unknown: "string" }, { $unknown: "string" }]), { ...role({ $unknown: "array" }), name: "Pending" }] });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("reports the managed policies that create roles and attach anything to them; passes the 2026 account access manager and look-alike policies", async () => {
+        const sso = { instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b" };
+        const run = await engine.run({
+            resources: [
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "codestar-service", props: { role: "aws-codestar-service-role", policyArn: "arn:aws:iam::aws:policy/service-role/AWSCodeStarServiceRole" } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "managed-accounts", props: { role: "managed-account-operator", policyArn: "arn:aws-us-gov:iam::aws:policy/AWSManagedAccountManagementAccess" } },
+                { type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, name: "wa-reviewers", props: { ...sso, managedPolicyArn: "arn:aws:iam::aws:policy/WellArchitectedConsoleFullAccess" } },
+                {
+                    type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, name: "access-managers",
+                    props: {
+                        ...sso,
+                        managedPolicyArns: [
+                            "arn:aws:iam::aws:policy/AWSAccountAccessManagerEntitlementManager",
+                            "arn:aws:iam::aws:policy/AWSAccountAccessManagerReadOnlyAccess",
+                            "arn:aws:iam::aws:policy/AWSAccountManagementFullAccess",
+                            "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+                        ],
+                    },
+                },
+                {
+                    type: t.IAM_ROLE, name: "devops-agent",
+                    props: { assumeRolePolicy: "{}", managedPolicyArns: ["arn:aws:iam::aws:policy/AIDevOpsAgentActionsPolicy", "arn:aws:iam::aws:policy/SecurityAudit", "arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+                },
+                { type: t.NATIVE_IAM_ROLE, name: "SageMakerExecution", props: { assumeRolePolicyDocument: {}, managedPolicyArns: ["arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy"] } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["codestar-service", "managed-accounts", "wa-reviewers"]);
+        expect(run.of(POLICY)[0].message).toContain('"service-role/AWSCodeStarServiceRole" to the role in `role`, which allows creating CodeStarWorker* roles');
     });
 
     it("takes deniedPolicyArns and exemptions from the pack config", async () => {
