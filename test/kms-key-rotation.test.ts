@@ -211,6 +211,71 @@ describe("kms-key-rotation through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
+    // Tenth held-out replay: shapes of public programs (Terraform modules passing customKeyStoreId "",
+    // EKS and PGP keys, CDK keys through pulumi-cdk), labelled from the KMS Developer Guide before
+    // running: automatic rotation exists only for symmetric encryption keys with KMS-generated material
+    // (not asymmetric, HMAC, imported or custom-key-store keys); replicas share their primary's rotation;
+    // periods are 90 to 2560 days, 365 when unset.
+    it("held-out keys: reports only symmetric KMS-material keys that do not rotate as asked", async () => {
+        const sym = { customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", isEnabled: true, multiRegion: false };
+        const key = (name: string, props: Record<string, unknown>) => ({ type: t.KMS_KEY, name, props: { ...sym, enableKeyRotation: false, ...props } });
+        const native = (name: string, props: Record<string, unknown>) => ({ type: t.NATIVE_KMS_KEY, name, props });
+        const mrk = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+        const run = await engine.run({
+            resources: [
+                key("tf-module-key", { customKeyStoreId: "" }),
+                key("eks-secrets-key", { enableKeyRotation: true }),
+                key("pgp-key", { customerMasterKeySpec: "RSA_4096" }),
+                key("secp256k1-signer", { customerMasterKeySpec: "ECC_SECG_P256K1", keyUsage: "SIGN_VERIFY" }),
+                key("mldsa-signer", { customerMasterKeySpec: "ML_DSA_44", keyUsage: "SIGN_VERIFY" }),
+                key("webhook-hmac", { customerMasterKeySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" }),
+                key("hsm-key", { customKeyStoreId: "cks-1234567890abcdef0", xksKeyId: "" }),
+                key("mrk-primary", { multiRegion: true }),
+                key("mrk-primary-slow", { multiRegion: true, enableKeyRotation: true, rotationPeriodInDays: 2560 }),
+                key("quarterly-key", { enableKeyRotation: true, rotationPeriodInDays: 90 }),
+                key("just-over-a-year", { enableKeyRotation: true, rotationPeriodInDays: 366 }),
+                { type: t.KMS_EXTERNAL_KEY, name: "byok-key", props: { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", enabled: true } },
+                { type: t.KMS_REPLICA_KEY, name: "mrk-replica", props: { primaryKeyArn: mrk, enabled: true } },
+                { type: t.KMS_REPLICA_EXTERNAL_KEY, name: "byok-replica", props: { primaryKeyArn: mrk, enabled: true } },
+                native("CdkDefaultKey", {}),
+                native("ImportedKey", { origin: "EXTERNAL", keySpec: "SYMMETRIC_DEFAULT" }),
+                native("ExplicitKmsOrigin", { origin: "AWS_KMS", keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", enableKeyRotation: false }),
+                native("HmacKey", { keySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" }),
+                native("RsaEncryptKey", { keySpec: "RSA_2048", keyUsage: "ENCRYPT_DECRYPT" }),
+                native("Sm2Key", { keySpec: "SM2", keyUsage: "SIGN_VERIFY" }),
+                native("LongPeriodKey", { enableKeyRotation: true, rotationPeriodInDays: 1000 }),
+                native("PeriodWithoutRotation", { rotationPeriodInDays: 90 }),
+                native("DisabledMrkThatRotates", { multiRegion: true, enabled: false, enableKeyRotation: true }),
+                { type: t.NATIVE_KMS_REPLICA_KEY, name: "NativeReplica", props: { primaryKeyId: mrk, keyPolicy: {} } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n")[1].replace(/^[^"]*"[^"]*": /, "").replace(/( \(|\. ).*$/s, "")])).toEqual([
+            ["tf-module-key", "enableKeyRotation is false"],
+            ["mrk-primary", "enableKeyRotation is false"],
+            ["mrk-primary-slow", "rotationPeriodInDays is 2560"],
+            ["just-over-a-year", "rotationPeriodInDays is 366"],
+            ["CdkDefaultKey", "enableKeyRotation is not set"],
+            ["ExplicitKmsOrigin", "enableKeyRotation is false"],
+            ["LongPeriodKey", "rotationPeriodInDays is 1000"],
+            ["PeriodWithoutRotation", "enableKeyRotation is not set"],
+        ]);
+        const unknown = (type: string) => ({ $unknown: type });
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                key("period-pending", { enableKeyRotation: true, rotationPeriodInDays: unknown("number") }),
+                key("usage-pending", { keyUsage: unknown("string") }),
+                key("store-pending", { customKeyStoreId: unknown("string") }),
+                native("OriginPending", { origin: unknown("string") }),
+                native("EnabledPending", { enabled: unknown("boolean"), multiRegion: false }),
+                native("NativePeriodPending", { enableKeyRotation: true, rotationPeriodInDays: unknown("number") }),
+                // Enabled, so whether it is multi-Region changes nothing: reported as either value would be.
+                key("region-pending", { multiRegion: unknown("boolean") }),
+            ],
+        });
+        expect(preview.of(POLICY).map((d) => preview.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["region-pending"]);
+    });
+
     it("serves its metadata: advisory, medium", () => {
         expect(kmsKeyRotation.enforcementLevel).toBe("advisory");
         expect(kmsKeyRotation.severity).toBe("medium");
