@@ -59,7 +59,8 @@ describe("findAdminManagedPolicies (pure rule): which ARNs are denied by default
         // pinned by iam:PolicyARN to SageMaker's user policies.
         "arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy",
         "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy",
-        // Role writes only with a permissions boundary AWS pins (iam:PermissionsBoundary).
+        // Role-policy writes only with a permissions boundary or a policy AWS names (iam:PermissionsBoundary,
+        // iam:PolicyARN); the provisioning policy's other IAM writes reach only DataZone's tagged, bounded roles.
         "arn:aws:iam::aws:policy/SageMakerStudioProjectProvisioningRolePolicy",
         "arn:aws:iam::aws:policy/AccountManagementFromVercel",
         // Read-only job functions and audits: iam:Get*/List* only.
