@@ -67,6 +67,13 @@ const standalone = (r: PlainResource) => {
 // the response shows `"deletionProtectionEnabled": true`; `--no-deletion-protection-enabled` to disable).
 const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER]);
 
+// A global database's flag stops only deleting the global database itself: AWS refuses that while a
+// cluster is a member, and the provider detaches the members first, which keep their data.
+const GLOBAL_DATABASES: ReadonlySet<string> = new Set([
+    t.RDS_GLOBAL_CLUSTER, t.DOCDB_GLOBAL_CLUSTER, t.NEPTUNE_GLOBAL_CLUSTER,
+    t.NATIVE_RDS_GLOBAL_CLUSTER, t.NATIVE_DOCDB_GLOBAL_CLUSTER, t.NATIVE_NEPTUNE_GLOBAL_CLUSTER,
+]);
+
 /** The value that turns the flag on where it is not the boolean true. */
 const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACTIVE" };
 
@@ -82,6 +89,7 @@ const rule = propertyRule(FLAGS.map(({ type, path }) => {
     // The provider, not AWS, sends false for an unset flag of a replica block and of DSQL (whose
     // API turns it on); CloudFormation's replica specification is "disabled by default".
     const defaultedBy = (replica && type === t.DYNAMODB_TABLE) || type === t.DSQL_CLUSTER ? "the provider" : "AWS";
+    const what = on ? "user pool" : replica ? "replica" : GLOBAL_DATABASES.has(type) ? "global database (its member clusters keep their own flags)" : "database";
     return {
         types: [type],
         property: path,
@@ -92,7 +100,7 @@ const rule = propertyRule(FLAGS.map(({ type, path }) => {
         accepts: (value: unknown) => value === (on ?? true),
         expected: on ? `"${on}"` : "the boolean true",
         shownStrings: on ? ["INACTIVE"] : undefined,
-        fix: `Set \`${property}: ${on ? `"${on}"` : "true"}\`${replica ? " on the replica" : ""} so the ${on ? "user pool" : replica ? "replica" : "database"} cannot be deleted by accident; ` +
+        fix: `Set \`${property}: ${on ? `"${on}"` : "true"}\`${replica ? " on the replica" : ""} so the ${what} cannot be deleted by accident; ` +
             "turn it off in a separate update before decommissioning.",
     };
 }));

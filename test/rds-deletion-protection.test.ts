@@ -107,6 +107,16 @@ describe("findMissingDeletionProtection (pure rule): who defaults the flag", () 
     });
 });
 
+describe("findMissingDeletionProtection (pure rule): global databases", () => {
+    it("says the flag protects the global database, not its members (the provider detaches them first)", () => {
+        for (const type of ["aws:rds/globalCluster:GlobalCluster", "aws-native:neptune:GlobalCluster"]) {
+            expect(findMissingDeletionProtection(db(type, { globalClusterIdentifier: "orders" }))[0].message)
+                .toContain("Set `deletionProtection: true` so the global database (its member clusters keep their own flags) cannot be deleted by accident");
+        }
+        expect(findMissingDeletionProtection(db("aws:rds/cluster:Cluster", {}))[0].message).toContain("so the database cannot be deleted by accident");
+    });
+});
+
 describe("findMissingDeletionProtection (pure rule): Cognito user pools", () => {
     it("says which value turns it on, and why the unset pool fails", () => {
         const [finding] = findMissingDeletionProtection(db("aws:cognito/userPool:UserPool", { name: "customers", deletionProtection: "INACTIVE" }));
