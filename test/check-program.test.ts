@@ -14,7 +14,7 @@ import { parseInput } from "../cli/inputs";
 import { providerConfigFrom, Registration, toEngineResources, engineValue } from "../cli/program/capture";
 import { markers, toFixture } from "../cli/program/fixture";
 import { describeError } from "../cli/program/child";
-import { checkedAutoname, createMocks, plausibleArn, resourceShapeReader, ResourceShape, UnansweredError } from "../cli/program/mocks";
+import { AutonameError, checkedAutoname, createMocks, plausibleArn, resourceShapeReader, ResourceShape, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { crashLine, ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
@@ -320,7 +320,7 @@ describe("the fake cloud's answers (pure)", () => {
         const create = (type: string, name: string, inputs: Record<string, unknown> = {}, preview = false) =>
             fake(preview).newResource({ type, name, inputs, custom: true }).state;
         const db = create("aws:rds/instance:Instance", "orders", { engine: "postgres", instanceClass: "db.t4g.micro" });
-        expect(db.identifier).toMatch(/^orders-[0-9a-f]{7}$/);
+        expect(db.identifier).toMatch(/^orders[0-9a-f]{7}$/);
         expect(db).toMatchObject({ port: 5432, address: `${db.identifier}.c0example0ab.eu-west-1.rds.amazonaws.com`, endpoint: `${db.identifier}.c0example0ab.eu-west-1.rds.amazonaws.com:5432` });
         expect(create("aws:rds/instance:Instance", "legacy", { engine: "mysql", identifier: "legacy-db", port: 3307 })).toMatchObject({ identifier: "legacy-db", endpoint: "legacy-db.c0example0ab.eu-west-1.rds.amazonaws.com:3307" });
         expect(create("aws:rds/cluster:Cluster", "reports", { engine: "aurora-postgresql", clusterIdentifier: "reports" })).toMatchObject({
@@ -371,7 +371,7 @@ describe("the fake cloud's answers (pure)", () => {
             expect(bucket.bucket).toMatch(/^sitebucket-[0-9a-f]{7}$/);
             expect(bucket.bucket).toBe(checkedAutoname({ type: "aws:s3/bucketV2:BucketV2", name: "SiteBucket", inputs: {}, custom: true }, undefined)?.name);
             expect(create(preview, "aws:sqs/queue:Queue", "Orders").name).toMatch(/^Orders-[0-9a-f]{7}$/);
-            expect(create(preview, "aws:rds/instance:Instance", "orders", { engine: "postgres" }).identifier).toMatch(/^orders-[0-9a-f]{7}$/);
+            expect(create(preview, "aws:rds/instance:Instance", "orders", { engine: "postgres" }).identifier).toMatch(/^orders[0-9a-f]{7}$/);
             expect(create(preview, "aws:s3/bucketV2:BucketV2", "named", { bucket: "acme-named" }).bucket).toBe("acme-named");
             expect(create(preview, "aws-native:sqs:Queue", "jobs", { fifoQueue: true }).queueName).toMatch(/^jobs-[0-9a-f]{7}\.fifo$/);
         }
@@ -384,6 +384,58 @@ describe("the fake cloud's answers (pure)", () => {
         expect(create(true, "aws:s3/bucketV2:BucketV2", "backups", {}, { id: "acme-backups-0123" }).bucket).toBe("acme-backups-0123");
         expect(checkedAutoname({ type: "aws:s3/bucketV2:BucketV2", name: "backups", inputs: {}, custom: true, id: "acme-backups-0123" }, undefined)).toBeUndefined();
         expect(checkedAutoname({ type: "acme:storage:Store", name: "orders", inputs: {}, custom: false }, { properties: ["name"], outputOnly: [] })).toBeUndefined();
+    });
+
+    // pulumi-aws 7's per-type options (provider/resource_overrides.go, provider/aliases.go; the
+    // default for every `name` input in provider/autonaming.go) and the bridge's NewUniqueName,
+    // which refuses a name over the maximum.
+    it("follows pulumi-aws's autonaming options per type: maximum length, separator, lowercase, the FIFO suffix, the alias prefix", () => {
+        const shapeOf = resourceShapeReader(PACK_DIR);
+        const named = (type: string, name: string, inputs: Record<string, unknown> = {}) => checkedAutoname({ type, name, inputs, custom: true }, shapeOf(type))?.name;
+        expect(named("aws:sqs/queue:Queue", "Jobs", { fifoQueue: true })).toMatch(/^Jobs-[0-9a-f]{7}\.fifo$/);
+        expect(named("aws:sqs/queue:Queue", "Jobs", { fifoQueue: false })).toMatch(/^Jobs-[0-9a-f]{7}$/);
+        expect(named("aws:sns/topic:Topic", "events", { fifoTopic: true })).toMatch(/^events-[0-9a-f]{7}\.fifo$/);
+        expect(named("aws:kms/alias:Alias", "data")).toMatch(/^alias\/data-[0-9a-f]{7}$/);
+        expect(named("aws:rds/instance:Instance", "orders", { engine: "postgres" })).toMatch(/^orders[0-9a-f]{7}$/);
+        expect(named("aws:rds/instance:Instance", "reports", { engine: "sqlserver-ex" })).toMatch(/^reports[0-9a-f]{3}$/);
+        // An unknown engine is no SQL Server engine (the bridge reads only a known string).
+        expect(named("aws:rds/instance:Instance", "orders", { engine: UNKNOWN })).toMatch(/^orders[0-9a-f]{7}$/);
+        expect(named("aws:elasticache/replicationGroup:ReplicationGroup", "SessionCache")).toMatch(/^sessioncache-[0-9a-f]{7}$/);
+        expect(named("aws:elasticache/cluster:Cluster", "Cache")).toMatch(/^cache-[0-9a-f]{7}$/);
+        expect(named("aws:elasticsearch/domain:Domain", "Logs")).toMatch(/^logs-[0-9a-f]{7}$/);
+        expect(named("aws:opensearch/domain:Domain", "Search")).toMatch(/^Search-[0-9a-f]{7}$/);
+        // pulumi-aws 7 leaves an RDS cluster's identifier to the provider at creation: no name at preview.
+        expect(named("aws:rds/cluster:Cluster", "orders")).toBeUndefined();
+        // The longest logical names each type takes; one more character and Check fails.
+        const longest: [string, number][] = [
+            ["aws:iam/role:Role", 64], ["aws:lambda/function:Function", 64], ["aws:cloudwatch/eventRule:EventRule", 64],
+            ["aws:sqs/queue:Queue", 80], ["aws:sns/topic:Topic", 80], ["aws:lb/targetGroup:TargetGroup", 32],
+            ["aws:s3/bucketV2:BucketV2", 63], ["aws:elasticache/replicationGroup:ReplicationGroup", 40], ["aws:iam/policy:Policy", 255],
+        ];
+        for (const [type, max] of longest) {
+            expect(named(type, "a".repeat(max - 8))).toHaveLength(max);
+            expect(() => named(type, "a".repeat(max - 7)), type)
+                .toThrow(new AutonameError(`could not make instance of '${type}': name '${"a".repeat(max - 7)}-' plus 7 random chars is longer than maximum length ${max}`));
+        }
+        // The load balancer's own name has pulumi-aws's default (its ALB-module target group too).
+        expect(named("aws:lb/loadBalancer:LoadBalancer", "a".repeat(40))).toHaveLength(48);
+        expect(named("aws:alb/targetGroup:TargetGroup", "a".repeat(40))).toHaveLength(48);
+    });
+
+    it("gives update-mode resources the proposed names, an alias ARN with a single alias/, and an RDS cluster a name only after creation", () => {
+        const fake = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const create = (preview: boolean, type: string, name: string, inputs: Record<string, unknown> = {}) =>
+            fake(preview).newResource({ type, name, inputs, custom: true }).state;
+        const queue = create(false, "aws:sqs/queue:Queue", "orders", { fifoQueue: true });
+        expect(queue.name).toMatch(/^orders-[0-9a-f]{7}\.fifo$/);
+        expect(queue.arn).toBe(`arn:aws:sqs:eu-west-1:123456789012:${queue.name}`);
+        const alias = create(false, "aws:kms/alias:Alias", "data", { targetKeyId: "k" });
+        expect(alias.arn).toBe(`arn:aws:kms:eu-west-1:123456789012:${alias.name}`);
+        expect(create(false, "aws:kms/alias:Alias", "named", { name: "alias/orders", targetKeyId: "k" }).arn).toBe("arn:aws:kms:eu-west-1:123456789012:alias/orders");
+        expect(create(true, "aws:rds/cluster:Cluster", "orders", { engine: "aurora-postgresql" })).not.toHaveProperty("clusterIdentifier");
+        expect(create(false, "aws:rds/cluster:Cluster", "orders", { engine: "aurora-postgresql" }).clusterIdentifier).toMatch(/^orders-[0-9a-f]{7}$/);
+        // A logical name too long fails at preview as after an update.
+        for (const preview of [true, false]) expect(() => create(preview, "aws:iam/role:Role", "r".repeat(60))).toThrow(AutonameError);
     });
 
     it("gives a resource that exists already (the import option, a read) its own id and a known ARN, at preview too", () => {
@@ -1217,6 +1269,9 @@ describe("check --program (the built CLI)", () => {
         // The SDK lets a non-string name through; the engine would get an empty one.
         ["a resource given an object as its name", ["bad-resource-name"],
             /^check: \S+bad-resource-name: the program failed: the aws:sqs\/queue:Queue resource at index\.js:8 is given an object as its name: pass a string as the constructor's first argument \(the logical name in the resource's URN\)\n$/],
+        // pulumi-aws's Check refuses a role name over 64 characters; the real preview fails the same way.
+        ["a logical name too long for the name the provider derives", ["bad-long-name"],
+            /^check: \S+bad-long-name: the program failed: the aws:iam\/role:Role resource at index\.ts:5 gets no name from the provider's Check \(could not make instance of 'aws:iam\/role:Role': name 'order-processing-service-lambda-execution-role-production-eu-' plus 7 random chars is longer than maximum length 64\): give it a shorter logical name or set its name\n$/],
         ["process.exit", ["bad-exits"], /^check: \S+bad-exits: the program called process\.exit\(3\) before it finished\n$/],
         ["a hang", ["bad-hangs", "--program-timeout", "2"], /^check: \S+bad-hangs: the program did not finish within 2 s \(does it wait for something that never happens\?\); raise the limit with --program-timeout <seconds>\n$/],
         // There is no Pulumi.prod.yaml: the message says so rather than naming a file that is not there.

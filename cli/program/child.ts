@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "url";
 import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
-import { checkedAutoname, createMocks, ResourceShape, resourceShapeReader, unfilledOutputHint } from "./mocks";
+import { AutonameError, checkedAutoname, createMocks, ResourceShape, resourceShapeReader, unfilledOutputHint } from "./mocks";
 import { ProgramSyntaxError, registerTypeScript, registerTypeScriptModules } from "./typescript";
 
 export interface ChildJob {
@@ -179,7 +179,13 @@ function recordRegistrations(monitor: any, job: ChildJob, registrations: Registr
         if (standIns !== r.inputs) req.setObject(req.getObject().constructor.fromJavaScript(standIns));
         // Analyzers get the inputs the provider's Check returns, with the name it proposes; the
         // mock still gets the program's own inputs (and proposes the same name for the outputs).
-        const autonamed = checkedAutoname({ type: r.type, name: r.name, inputs: r.inputs, custom: r.custom, id: r.importId }, shapeOf(r.type));
+        let autonamed: ReturnType<typeof checkedAutoname>;
+        try {
+            autonamed = checkedAutoname({ type: r.type, name: r.name, inputs: r.inputs, custom: r.custom, id: r.importId }, shapeOf(r.type));
+        } catch (e) {
+            if (e instanceof AutonameError) return fail(autonameProblem(req, e, job.programDir));
+            throw e;
+        }
         if (autonamed) r.inputs = { ...r.inputs, [autonamed.property]: autonamed.name };
         return registerResource(req, (err: any, resp: any) => {
             if (!err && resp) r.outputs = withEmptyTextAssets(resp.getObject()?.toJavaScript() ?? {});
@@ -234,6 +240,14 @@ function nameProblem(req: any, programDir: string): string | undefined {
     const at = source ? ` at ${path.relative(programDir, source.file)}:${source.line}` : "";
     return `the program failed: the ${req.getType()} resource${at} is given ${kind} as its name: ` +
         "pass a string as the constructor's first argument (the logical name in the resource's URN)";
+}
+
+/** A logical name too long for the name pulumi-aws derives from it: its Check fails, and so would the real preview. */
+function autonameProblem(req: any, error: AutonameError, programDir: string): string {
+    const source = sourceOf(req, programDir);
+    const at = source ? ` at ${path.relative(programDir, source.file)}:${source.line}` : "";
+    return `the program failed: the ${req.getType()} resource${at} gets no name from the provider's Check (${error.message}): ` +
+        "give it a shorter logical name or set its name";
 }
 
 // The SDK's mock monitor cannot unmarshal an asset whose text is empty (`new

@@ -139,7 +139,7 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     if (args.type === OIDC_PROVIDER && typeof state.url === "string") physical = state.url.replace(/^https:\/\//, "").replace(/\/$/, "");
     const existingArn = existingId?.startsWith("arn:") ? existingId : undefined;
     if (!physical) {
-        physical = existingId === undefined ? classicAutoname(args)
+        physical = existingId === undefined ? checkedAutoname(args, shape)?.name ?? createdName(args)
             : existingArn ? existingArn.split(/[:/]/).pop()! : existingId;
         if (nameProperty) state[nameProperty] = physical;
     }
@@ -470,37 +470,79 @@ function nativeName(args: MockResourceArgs, native: NativeResource): string {
 
 /**
  * The name a provider's Check gives a new resource whose name property the program leaves
- * unset: pulumi-terraform-bridge's AutoName (`<logical name>-<7 random hex>`, which pulumi-aws
- * applies to every input called `name`, and to S3's `bucket` lowercased) and aws-native's
- * autoNamingSpec (nativeName). Check runs before the analyzers at preview as at an update, so a
- * real preview already knows the name: in the analyzed inputs, and in the outputs the program
- * reads (`bucket.bucket`). A prefix the program sets instead (`namePrefix`, `bucketPrefix`)
- * leaves the name to the provider at creation: unknown at preview, as no name is proposed.
- * Resources that exist already (`import`, `.get`) keep their own.
+ * unset: pulumi-terraform-bridge's AutoName (`<logical name>-<7 random hex>`, with pulumi-aws's
+ * per-type options, AUTONAME_OPTIONS) and aws-native's autoNamingSpec (nativeName). Check runs
+ * before the analyzers at preview as at an update, so a real preview already knows the name: in
+ * the analyzed inputs, and in the outputs the program reads (`bucket.bucket`). A prefix the
+ * program sets instead (`namePrefix`, `bucketPrefix`) leaves the name to the provider at creation:
+ * unknown at preview, as no name is proposed. Resources that exist already (`import`, `.get`)
+ * keep their own. A logical name too long for the type fails Check (AutonameError), as the bridge does.
  */
 export function checkedAutoname(args: MockResourceArgs, shape: ResourceShape | undefined): { property: string; name: string } | undefined {
     if (args.custom === false || args.id || args.type.startsWith("pulumi:")) return undefined;
     const native = NATIVE_RESOURCES[args.type];
     const property = native ? native.name : namePropertyOf(args.type, shape);
     if (!property || args.inputs[property] !== undefined || args.inputs[`${property}Prefix`] !== undefined) return undefined;
-    return { property, name: native ? nativeName(args, native) : classicAutoname(args) };
+    if (!native && AUTONAME_OPTIONS[args.type]?.notProposed) return undefined;
+    return { property, name: native ? nativeName(args, native) : bridgeAutoname(args) };
 }
 
-/** Types whose physical name is not `name` (the provider autonames this property). */
-const AUTONAMED_PROPERTY: Record<string, string> = {
-    "aws:s3/bucket:Bucket": "bucket",
-    "aws:s3/bucketV2:BucketV2": "bucket",
-    "aws:rds/instance:Instance": "identifier",
-    "aws:rds/cluster:Cluster": "clusterIdentifier",
-    "aws:elasticache/cluster:Cluster": "clusterId",
-    "aws:elasticache/replicationGroup:ReplicationGroup": "replicationGroupId",
+/** What pulumi-terraform-bridge's Check answers for a name too long for its type. */
+export class AutonameError extends Error {}
+
+/**
+ * pulumi-aws 7's autonaming options where they differ from its default (every input called
+ * `name`: maximum 255, separator "-", 7 random hex; provider/autonaming.go). Sources:
+ * pulumi/pulumi-aws provider/resource_overrides.go (aws_iam_role, aws_lambda_function,
+ * aws_cloudwatch_event_rule, aws_sqs_queue, aws_sns_topic, aws_kms_alias, aws_s3_bucket,
+ * aws_db_instance, aws_elasticache_*, aws_elasticsearch_domain, aws_opensearch_domain,
+ * aws_elastic_beanstalk_environment) and provider/aliases.go (aws_lb_target_group).
+ */
+interface AutonameOptions {
+    /** The autonamed property, where it is not `name`. */
+    property?: string;
+    maxLength?: number;
+    separator?: string;
+    randomLength?: number;
+    /** The bridge's Transform: strings.ToLower on the logical name. */
+    lowercase?: boolean;
+    /** The bridge's PostTransform, on the finished name. */
+    finish?: (name: string, inputs: Record<string, any>) => string;
+    /** RDS instances: SQL Server identifiers are capped at 15 characters, with 3 random characters. */
+    byInputs?: (inputs: Record<string, any>) => AutonameOptions;
+    /** The provider's physical name, which pulumi-aws 7 does not autoname: the provider picks it at creation. */
+    notProposed?: boolean;
+}
+
+const fifo = (flag: string) => (name: string, inputs: Record<string, any>) => inputs[flag] === true ? `${name}.fifo` : name;
+
+const AUTONAME_OPTIONS: Record<string, AutonameOptions> = {
+    "aws:s3/bucket:Bucket": { property: "bucket", maxLength: 63, lowercase: true },
+    "aws:s3/bucketV2:BucketV2": { property: "bucket", maxLength: 63, lowercase: true },
+    "aws:iam/role:Role": { maxLength: 64 },
+    "aws:lambda/function:Function": { maxLength: 64 },
+    "aws:cloudwatch/eventRule:EventRule": { maxLength: 64 },
+    "aws:sqs/queue:Queue": { maxLength: 80, finish: fifo("fifoQueue") },
+    "aws:sns/topic:Topic": { maxLength: 80, finish: fifo("fifoTopic") },
+    "aws:kms/alias:Alias": { maxLength: 238, finish: (name) => name.startsWith("alias/") ? name : `alias/${name}` },
+    "aws:lb/targetGroup:TargetGroup": { maxLength: 32 },
+    "aws:elasticbeanstalk/environment:Environment": { maxLength: 40 },
+    // No separator; the SQL Server engines (`sqlserver-ex`, ...) take 3 random characters within 15.
+    "aws:rds/instance:Instance": {
+        property: "identifier", separator: "",
+        byInputs: (inputs) => typeof inputs.engine === "string" && inputs.engine !== UNKNOWN && inputs.engine.toLowerCase().includes("sqlserver")
+            ? { randomLength: 3, maxLength: 15 } : {},
+    },
+    // Not autonamed in pulumi-aws 7 (only `name` inputs and the overrides are): AWS-side default.
+    "aws:rds/cluster:Cluster": { property: "clusterIdentifier", notProposed: true },
+    "aws:elasticache/cluster:Cluster": { property: "clusterId", maxLength: 50, lowercase: true },
+    "aws:elasticache/replicationGroup:ReplicationGroup": { property: "replicationGroupId", maxLength: 40, lowercase: true },
+    "aws:elasticsearch/domain:Domain": { property: "domainName", maxLength: 28, lowercase: true },
+    "aws:opensearch/domain:Domain": { property: "domainName" },
 };
 
-/** pulumi-aws lowercases the logical name of an S3 bucket before it appends the random part (its resources.go, AutoNameTransform). */
-const LOWERCASE_AUTONAME = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
-
 function namePropertyOf(type: string, shape: ResourceShape | undefined): string | undefined {
-    return AUTONAMED_PROPERTY[type] ?? (shape?.properties.includes("name") ? "name" : undefined);
+    return AUTONAME_OPTIONS[type]?.property ?? (shape?.properties.includes("name") ? "name" : undefined);
 }
 
 /** The random part, deterministic here so that preview, update and saved fixtures agree. */
@@ -508,9 +550,24 @@ function autonameSuffix(args: MockResourceArgs): string {
     return shortHash(`${args.type}::${args.name}`);
 }
 
-function classicAutoname(args: MockResourceArgs): string {
+/** pulumi-terraform-bridge's ComputeAutoNameDefault with the type's options (its NewUniqueName refuses a name over the maximum). */
+function bridgeAutoname(args: MockResourceArgs): string {
+    const base = AUTONAME_OPTIONS[args.type] ?? {};
+    const options = { ...base, ...base.byInputs?.(args.inputs) };
+    const { maxLength = 255, separator = "-", randomLength = 7 } = options;
+    const prefix = `${options.lowercase ? args.name.toLowerCase() : args.name}${separator}`;
+    if (prefix.length + randomLength > maxLength) {
+        throw new AutonameError(`could not make instance of '${args.type}': name '${prefix}' plus ${randomLength} random chars is longer than maximum length ${maxLength}`);
+    }
+    const name = prefix + autonameSuffix(args).slice(0, randomLength);
+    return options.finish ? options.finish(name, args.inputs) : name;
+}
+
+/** A physical name in update mode for a name the provider picks at creation (after a prefix, or one pulumi-aws does not autoname). */
+function createdName(args: MockResourceArgs): string {
+    const options = AUTONAME_OPTIONS[args.type];
     const name = `${args.name}-${autonameSuffix(args)}`;
-    return LOWERCASE_AUTONAME.has(args.type) ? name.toLowerCase() : name;
+    return options?.lowercase ? name.toLowerCase() : name;
 }
 
 // ---------------------------------------------------------------- plausible values
@@ -536,6 +593,8 @@ const ARN_FORMATS: Record<string, (region: string, account: string, physical: st
     "aws:sfn/activity:Activity": (r, a, n) => `states:${r}:${a}:activity:${n}`,
     "aws:efs/fileSystem:FileSystem": (r, a, n) => `elasticfilesystem:${r}:${a}:file-system/${n}`,
     "aws:secretsmanager/secret:Secret": (r, a, n) => `secretsmanager:${r}:${a}:secret:${n}-${shortHash(n).slice(0, 6)}`,
+    // An alias's name already starts with "alias/".
+    "aws:kms/alias:Alias": (r, a, n) => `kms:${r}:${a}:${n.startsWith("alias/") ? n : `alias/${n}`}`,
 };
 
 /** ARN formats differ per service; these are the shapes of the common ones. */
