@@ -1694,9 +1694,11 @@ function elasticacheEncryptsByDefault(r: PlainResource): Decided {
 /**
  * A setting the service takes as a JSON document: the document, or the finding that it cannot be
  * read (AWS rejects it too). Nothing while it is unknown at preview or absent (AWS requires it).
+ * aws-native takes CloudFormation's Json inputs as objects too (CDK sends them so).
  */
 function readJsonSetting(resource: PlainResource, property: string, example: string): { document: unknown } | { findings: Finding[] } {
     const text = resource.props[property];
+    if (isRecord(text)) return { document: text };
     if (typeof text !== "string" || isUnknown(text)) return { findings: [] };
     try {
         return { document: JSON.parse(text) };
@@ -1708,7 +1710,8 @@ function readJsonSetting(resource: PlainResource, property: string, example: str
 
 /** A finding on a key named inside a JSON setting (`path` within it), worded as every key finding; none for a customer managed key. */
 function documentKeyFindings(at: string, path: string, key: unknown, unsetNote: string, fix: string): Finding[] {
-    if (isCustomerManagedKey(key)) return [];
+    // A document given as an object may hold a key unknown at preview (an Output of a key of the stack).
+    if (isCustomerManagedKey(key) || isUnknown(key)) return [];
     const state = describeState({ path, value: key, set: !isUnset(key) }, { ...KEY_EXPECTED, unset: { value: undefined, note: unsetNote } });
     return [{ message: `${at}: ${path} ${state}. ${fix}` }];
 }
@@ -1717,25 +1720,30 @@ function documentKeyFindings(at: string, path: string, key: unknown, unsetNote: 
 //
 // An EMR cluster's local disks (HDFS, spill, EBS volumes) are encrypted at rest only when its
 // security configuration says so (Security Hub EMR.3); EMRFS data in S3 gets S3's default
-// encryption otherwise. `configuration` is a JSON document.
+// encryption otherwise. `configuration` is a JSON document; aws-native's `securityConfiguration`
+// (AWS::EMR::SecurityConfiguration, CDK's CfnSecurityConfiguration) the same document, also as an
+// object, whose parts may be unknown at preview.
 
 const EMR_FIX = "Set `EncryptionConfiguration.EnableAtRestEncryption: true` with an `AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration` " +
     '(`EncryptionKeyProviderType: "AwsKms"` with `AwsKmsKey`; `EnableEbsEncryption: true` encrypts the EBS root volume too). A running cluster keeps the configuration it was launched with.';
 
 /** The findings of an EMR security configuration: at-rest encryption of local disks, and under requireCustomerManagedKey its keys. */
 export function findEmrAtRestGaps(resource: PlainResource, config: EncryptionAtRestConfig): Finding[] {
-    const read = readJsonSetting(resource, "configuration", "JSON.stringify({ EncryptionConfiguration: ... })");
+    const property = resource.type === t.NATIVE_EMR_SECURITY_CONFIGURATION ? "securityConfiguration" : "configuration";
+    const read = readJsonSetting(resource, property, "JSON.stringify({ EncryptionConfiguration: ... })");
     if (!("document" in read)) return read.findings;
     const document = read.document;
-    const at = `${resource.type} "${resource.name}": configuration`;
+    const at = `${resource.type} "${resource.name}": ${property}`;
     const encryption = isRecord(document) ? document.EncryptionConfiguration : undefined;
     const enabled = isRecord(encryption) ? encryption.EnableAtRestEncryption : undefined;
+    if (isUnknown(encryption) || isUnknown(enabled)) return [];
     if (enabled !== true) {
         const state = enabled === undefined ? "is not set" : enabled === false ? "is false" : `is ${kindOf(enabled)}, not the boolean true`;
         return [{ message: `${at}: EncryptionConfiguration.EnableAtRestEncryption ${state} (EMR leaves the cluster's local disks unencrypted). ${EMR_FIX}` }];
     }
     const atRest = isRecord(encryption) ? blockOf(encryption.AtRestEncryptionConfiguration) : undefined;
     const localDisk = blockOf(atRest?.LocalDiskEncryptionConfiguration);
+    if (isRecord(encryption) && (isUnknown(encryption.AtRestEncryptionConfiguration) || isUnknown(atRest?.LocalDiskEncryptionConfiguration))) return [];
     if (!localDisk) {
         return [{ message: `${at}: AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration is not set, so the cluster's local disks stay unencrypted. ${EMR_FIX}` }];
     }
@@ -1776,6 +1784,7 @@ export function findServerlessKeyGaps(resource: PlainResource, config: Encryptio
 /** Resources whose encryption the property checks cannot read: JSON documents, a stage's inline method settings. */
 const DOCUMENT_FINDERS: Readonly<Record<string, (resource: PlainResource, config: EncryptionAtRestConfig) => Finding[]>> = {
     [t.EMR_SECURITY_CONFIGURATION]: findEmrAtRestGaps,
+    [t.NATIVE_EMR_SECURITY_CONFIGURATION]: findEmrAtRestGaps,
     [t.OPENSEARCH_SERVERLESS_SECURITY_POLICY]: findServerlessKeyGaps,
     [t.NATIVE_APIGATEWAY_STAGE]: findNativeStageCachesUnencrypted,
 };

@@ -417,6 +417,40 @@ describe("encryption-at-rest: aws-native EBS volumes and the account default of 
     });
 });
 
+describe("encryption-at-rest: aws-native EMR security configurations (EMR.3)", () => {
+    // CDK's CfnSecurityConfiguration sends `securityConfiguration` as an object (CloudFormation's Json);
+    // a program may send the JSON string the classic type takes. The EMR management guide's examples.
+    const LOCAL_DISK = { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: KEY };
+    const AT_REST = (atRest: Record<string, unknown>) => ({
+        EncryptionConfiguration: { EnableInTransitEncryption: false, EnableAtRestEncryption: true, AtRestEncryptionConfiguration: atRest },
+    });
+    type Row = [label: string, props: Record<string, unknown>, config: EncryptionAtRestConfig, expected: string[]];
+    const cases: Row[] = [
+        // False alarms first: local disks encrypted, as an object or as a string, known or at preview.
+        ["local disks with a key of the account's (object)", { name: "emr", securityConfiguration: AT_REST({ LocalDiskEncryptionConfiguration: LOCAL_DISK }) }, CMK, []],
+        ["local disks and EBS, S3 SSE-S3 (string)", { securityConfiguration: JSON.stringify(AT_REST({
+            S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" }, LocalDiskEncryptionConfiguration: { ...LOCAL_DISK, EnableEbsEncryption: true } })) }, DEFAULTS, []],
+        ["CMK: the local disk key unknown at preview", { securityConfiguration: AT_REST({ LocalDiskEncryptionConfiguration: { ...LOCAL_DISK, AwsKmsKey: U } }) }, CMK, []],
+        ["the whole configuration unknown at preview", { securityConfiguration: UO }, DEFAULTS, []],
+        ["its EncryptionConfiguration unknown at preview", { securityConfiguration: { EncryptionConfiguration: UO } }, DEFAULTS, []],
+        ["EnableAtRestEncryption unknown at preview", { securityConfiguration: { EncryptionConfiguration: { EnableAtRestEncryption: UB } } }, DEFAULTS, []],
+        ["its at-rest block unknown at preview", { securityConfiguration: { EncryptionConfiguration: { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: UO } } }, DEFAULTS, []],
+        // Findings, as on the classic type.
+        ["in-transit encryption only", { securityConfiguration: { EncryptionConfiguration: { EnableInTransitEncryption: true, EnableAtRestEncryption: false } } }, DEFAULTS,
+            ['aws-native:emr:SecurityConfiguration "store": securityConfiguration: EncryptionConfiguration.EnableAtRestEncryption is false (EMR leaves the cluster\'s local disks unencrypted)']],
+        ["at rest for S3 only (string)", { securityConfiguration: JSON.stringify(AT_REST({ S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } })) }, DEFAULTS,
+            ["securityConfiguration: AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration is not set"]],
+        ["CMK: S3 with SSE-S3", { securityConfiguration: AT_REST({ S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" }, LocalDiskEncryptionConfiguration: LOCAL_DISK }) }, CMK,
+            ['S3EncryptionConfiguration.EncryptionMode is "SSE-S3"']],
+        ["a string that is not JSON", { securityConfiguration: "{EncryptionConfiguration" }, DEFAULTS, ["securityConfiguration is not valid JSON"]],
+    ];
+    it.each(cases)("%s", (_label, props, config, expected) => {
+        const messages = judge(t.NATIVE_EMR_SECURITY_CONFIGURATION, props, config);
+        expect(messages).toHaveLength(expected.length);
+        expected.forEach((part, i) => expect(messages[i]).toContain(part));
+    });
+});
+
 describe("encryption-at-rest through the engine path: aws-native data stores", () => {
     const engine = useEngine();
     const RESOURCES = [
@@ -516,5 +550,21 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ],
         }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
         expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    it("reads an aws-native EMR security configuration as the classic one, as an object, and not while unknown at preview", async () => {
+        const transitOnly = { EncryptionConfiguration: { EnableInTransitEncryption: true, EnableAtRestEncryption: false } };
+        const atRest = { EncryptionConfiguration: { EnableAtRestEncryption: true, AtRestEncryptionConfiguration: {
+            LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: { $unknown: "string" } } } } };
+        const resources = [
+            { type: t.NATIVE_EMR_SECURITY_CONFIGURATION, name: "TransitOnly", props: { securityConfiguration: transitOnly } },
+            { type: t.NATIVE_EMR_SECURITY_CONFIGURATION, name: "AtRest", props: { securityConfiguration: atRest } },
+            { type: t.NATIVE_EMR_SECURITY_CONFIGURATION, name: "Pending", props: { securityConfiguration: { EncryptionConfiguration: { $unknown: "object" } } } },
+        ];
+        const run = await engine.run({ preview: true, resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0]])).toEqual([
+            ["TransitOnly", 'aws-native:emr:SecurityConfiguration "TransitOnly": securityConfiguration: EncryptionConfiguration.EnableAtRestEncryption is false'],
+        ]);
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 });

@@ -15,7 +15,7 @@ export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
     "amazonmq", "amplify", "apigateway", "apprunner", "aps", "athena", "backup", "batch", "bedrock", "bedrockagentcore", "cloudfront", "cloudtrail",
     "codeartifact", "codebuild", "cognito", "dax", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
-    "elasticache", "elasticbeanstalk", "events", "eventschemas", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda", "lex",
+    "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "iam", "kinesis", "kinesisfirehose", "kms", "lambda", "lex",
     "logs", "mediapackagev2", "mediatailor", "memorydb", "msk", "neptune", "oam", "opensearchservice", "osis", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express",
     "s3files", "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "smsvoice", "sns", "sqs", "ssm",
     "stepfunctions", "vpclattice", "workspaces", "xray",

@@ -361,6 +361,7 @@ export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
 // NATIVE_FIREHOSE_DELIVERY_STREAM above).
 export const NATIVE_WORKSPACES_WORKSPACE = "aws-native:workspaces:Workspace";
 export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS = "aws-native:glue:DataCatalogEncryptionSettings";
+export const NATIVE_EMR_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
 export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";
 // aws-native resource policies other than S3's (resource-policy-no-wildcards). pulumi-cdk sends
 // CDK's queue, topic and event bus policies as the classic types; these are CDK's other
