@@ -161,6 +161,15 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "CloudTrail Lake event data store (AWS::CloudTrail::EventDataStore): as the classic type.",
     [t.NATIVE_DSQL_CLUSTER]: "Aurora DSQL cluster (AWS::DSQL::Cluster, CDK's dsql-alpha Cluster): as the classic type.",
     [t.NATIVE_S3TABLES_TABLE]: "S3 table (AWS::S3Tables::Table): as the classic type.",
+    [t.NATIVE_CASSANDRA_KEYSPACE]: "Keyspaces keyspace (AWS::Cassandra::Keyspace): as the classic type.",
+    [t.NATIVE_CASSANDRA_TABLE]: "Keyspaces table (AWS::Cassandra::Table): as the classic type.",
+    [t.NATIVE_TIMESTREAM_TABLE]: "Timestream table (AWS::Timestream::Table): as the classic type.",
+    [t.NATIVE_TIMESTREAM_INFLUXDB_INSTANCE]: "Timestream for InfluxDB instance (AWS::Timestream::InfluxDBInstance): as the classic type.",
+    [t.NATIVE_TIMESTREAM_INFLUXDB_CLUSTER]: "Timestream for InfluxDB cluster (AWS::Timestream::InfluxDBCluster): as the classic type.",
+    [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: "OpenSearch Serverless collection (AWS::OpenSearchServerless::Collection): as the classic type.",
+    [t.NATIVE_S3VECTORS_INDEX]: "S3 vector index (AWS::S3Vectors::Index): as the classic type.",
+    [t.NATIVE_COGNITO_IDENTITY_POOL]: "Cognito identity pool (AWS::Cognito::IdentityPool): as the classic type.",
+    [t.NATIVE_ACMPCA_CERTIFICATE_AUTHORITY]: "Private certificate authority (AWS::ACMPCA::CertificateAuthority): as the classic type.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);

@@ -357,6 +357,16 @@ describe("findUnprotectedCriticalResources (pure rule): newest data stores and g
         ["DocumentDB elastic cluster", "aws:docdb/elasticCluster:ElasticCluster", { name: "docs", shardCapacity: 2, shardCount: 1, authType: "SECRET_ARN" }],
         ["MemoryDB cluster", "aws:memorydb/cluster:Cluster", { nodeType: "db.t4g.small", aclName: "open-access", snapshotRetentionLimit: 7 }],
         ["OpenSearch Serverless collection", "aws:opensearch/serverlessCollection:ServerlessCollection", { name: "logs", type: "TIMESERIES" }],
+        // Their aws-native types (CloudFormation's, as pulumi-cdk sends CfnKeyspace, CfnTable, CfnCollection...).
+        ["aws-native Keyspaces keyspace", "aws-native:cassandra:Keyspace", { keyspaceName: "shop" }],
+        ["aws-native Keyspaces table", "aws-native:cassandra:Table", { keyspaceName: "shop", tableName: "orders", partitionKeyColumns: [{ columnName: "id", columnType: "uuid" }] }],
+        ["aws-native Timestream table", "aws-native:timestream:Table", { databaseName: "iot", tableName: "readings" }],
+        ["aws-native Timestream for InfluxDB instance", "aws-native:timestream:InfluxDbInstance", { name: "metrics", dbInstanceType: "db.influx.medium", allocatedStorage: 20 }],
+        ["aws-native Timestream for InfluxDB cluster", "aws-native:timestream:InfluxDbCluster", { name: "metrics", dbInstanceType: "db.influx.medium", allocatedStorage: 20 }],
+        ["aws-native OpenSearch Serverless collection", "aws-native:opensearchserverless:Collection", { name: "logs", type: "TIMESERIES" }],
+        ["aws-native S3 vector index", "aws-native:s3vectors:Index", { indexName: "docs", dataType: "float32", dimension: 1024, distanceMetric: "cosine", vectorBucketName: "embeddings" }],
+        ["aws-native Cognito identity pool", "aws-native:cognito:IdentityPool", { identityPoolName: "shop", allowUnauthenticatedIdentities: false }],
+        ["aws-native private certificate authority", "aws-native:acmpca:CertificateAuthority", { type: "ROOT", keyAlgorithm: "RSA_2048", signingAlgorithm: "SHA256WITHRSA", subject: { commonName: "internal" } }],
     ])("reports an unprotected %s", (_label, type, props) => {
         expect(flagged([at(type, props, "store")])).toEqual(["store"]);
         expect(flagged([{ ...at(type, props, "store"), protect: true }])).toEqual([]);
@@ -650,6 +660,26 @@ describe("resource-protect through the engine path", () => {
         const found = run.of(POLICY);
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["ledger", "orders"]);
         expect(run.on("orders").find((d) => d.policyName === POLICY)!.message).toContain("would delete it and its data");
+    });
+
+    it("reports the aws-native Keyspaces, Timestream, OpenSearch Serverless and vector stores, identity pools and CAs of a CDK app as their classic types", async () => {
+        const U = { $unknown: "string" };
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: tokens.NATIVE_CASSANDRA_KEYSPACE, name: "shop", props: { keyspaceName: "shop" } },
+                { type: tokens.NATIVE_CASSANDRA_TABLE, name: "orders", props: { keyspaceName: U, tableName: "orders" }, propertyDependencies: { keyspaceName: ["shop"] } },
+                { type: tokens.NATIVE_TIMESTREAM_TABLE, name: "readings", protect: true, props: { databaseName: "iot", tableName: "readings" } },
+                { type: "aws-native:timestream:Database", name: "iot", props: { databaseName: "iot" } },
+                { type: tokens.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, name: "logs", props: { name: "logs", type: "TIMESERIES" } },
+                { type: tokens.NATIVE_S3VECTORS_INDEX, name: "docs", props: { indexName: "docs", dataType: "float32", dimension: 1024, distanceMetric: "cosine", vectorBucketArn: U } },
+                { type: tokens.NATIVE_COGNITO_IDENTITY_POOL, name: "visitors", props: { allowUnauthenticatedIdentities: true } },
+                { type: tokens.NATIVE_ACMPCA_CERTIFICATE_AUTHORITY, name: "root-ca", props: { type: "ROOT", keyAlgorithm: "RSA_2048", signingAlgorithm: "SHA256WITHRSA", subject: { commonName: "internal" } } },
+            ],
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["shop", "orders", "logs", "docs", "visitors", "root-ca"]);
+        expect(found.every((d) => d.enforcementLevel === "advisory")).toBe(true);
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

@@ -386,6 +386,17 @@ export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDa
 // S3 Tables (resource-protect lists a table; a table bucket AWS refuses to delete while it holds any).
 export const NATIVE_S3TABLES_TABLE_BUCKET = "aws-native:s3tables:TableBucket";
 export const NATIVE_S3TABLES_TABLE = "aws-native:s3tables:Table";
+// More data stores on resource-protect's list as their classic types (Keyspaces, Timestream, OpenSearch
+// Serverless, S3 Vectors, Cognito identity pools, private CAs).
+export const NATIVE_CASSANDRA_KEYSPACE = "aws-native:cassandra:Keyspace";
+export const NATIVE_CASSANDRA_TABLE = "aws-native:cassandra:Table";
+export const NATIVE_TIMESTREAM_TABLE = "aws-native:timestream:Table";
+export const NATIVE_TIMESTREAM_INFLUXDB_INSTANCE = "aws-native:timestream:InfluxDbInstance";
+export const NATIVE_TIMESTREAM_INFLUXDB_CLUSTER = "aws-native:timestream:InfluxDbCluster";
+export const NATIVE_OPENSEARCH_SERVERLESS_COLLECTION = "aws-native:opensearchserverless:Collection";
+export const NATIVE_S3VECTORS_INDEX = "aws-native:s3vectors:Index";
+export const NATIVE_COGNITO_IDENTITY_POOL = "aws-native:cognito:IdentityPool";
+export const NATIVE_ACMPCA_CERTIFICATE_AUTHORITY = "aws-native:acmpca:CertificateAuthority";
 export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
 // More aws-native resource policies whose classic equivalents resource-policy-no-wildcards judges
 // (CloudFormation's resources, for programs that write aws-native directly and CDK apps through
