@@ -650,7 +650,6 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             const holding = ctx.name?.kind === "credential" ? ctx.key : ctx.heldBy;
             const fieldName = namedValue(value);
             const parameter = ctx.depth === 0 && SSM_PARAMETERS.has(type) ? parameterNameOf(value) : undefined;
-            const keys = Object.keys(value);
             for (const [key, child] of Object.entries(value)) {
                 const keyLower = key.toLowerCase();
                 const marks = deeper(ctx, ctx.marks, key, value);
@@ -659,7 +658,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
                 const byField = fieldName?.match.value === key ? fieldName : undefined;
                 const parameterValue = parameter !== undefined && SSM_VALUE_KEYS.has(key);
                 const nameKey = byField ? byField.name : key;
-                const name = childFull ? (byField ? undefined : judgeChildName(ctx.key, key, keys)) ?? judgeName(nameKey) : undefined;
+                const name = childFull ? (byField ? undefined : judgeChildName(ctx.key, key, value)) ?? judgeName(nameKey) : undefined;
                 // Every field written out, in the root's order (the most frequent context: no spread).
                 schedule(byField?.match.wildcards ? literalTexts(child) : child, {
                     path: at(ctx.path, key),

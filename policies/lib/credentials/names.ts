@@ -376,14 +376,14 @@ const GENERIC_CHILD_KEYS = new Set(["value", "values", "data", "text", "string",
  * other parent names an entry (an S3 object, a tag, a KeyValueStore item) and is not judged.
  * A vendor's browser key under a parent naming the vendor is public.
  */
-export function judgeChildName(parent: string | undefined, key: string, siblingKeys: readonly string[] = []): NameJudgement | undefined {
+export function judgeChildName(parent: string | undefined, key: string, siblings: Readonly<Record<string, unknown>> = {}): NameJudgement | undefined {
     if (parent === undefined) return undefined;
     const words = nameWords(parent);
     if (key.toLowerCase() === "key") return words[words.length - 1] === "api" ? API_CHILD_KEY : undefined;
     // A key its vendor hands to browsers, named by its parent: a Firebase web config's `apiKey`
     // (`FIREBASE_CONFIG: {"apiKey": ...}`), public as FIREBASE_API_KEY is; or known by the config's
     // own fields under any parent (`APP_CONFIG`, `web_app_config`).
-    const firebaseWebConfig = key === "apiKey" && isFirebaseWebConfig(siblingKeys) && !NOT_PUBLIC_VENDOR_WORDS.some((w) => words.includes(w));
+    const firebaseWebConfig = key === "apiKey" && isFirebaseWebConfig(siblings) && !NOT_PUBLIC_VENDOR_WORDS.some((w) => words.includes(w));
     return isPublicVendorKey([...words, ...nameWords(key)]) || firebaseWebConfig
         ? { ...judgeName(key), public: true } : undefined;
 }
@@ -393,8 +393,8 @@ export function judgeChildName(parent: string | undefined, key: string, siblingK
  * projectId, ...})`, also Identity Platform's): its `apiKey` is the browser key Firebase's docs call
  * "not secret", served to every visitor. Keys, not values: an unknown value changes nothing.
  */
-function isFirebaseWebConfig(keys: readonly string[]): boolean {
-    return keys.includes("apiKey") && keys.includes("authDomain") && keys.includes("projectId");
+function isFirebaseWebConfig(record: Readonly<Record<string, unknown>>): boolean {
+    return "apiKey" in record && "authDomain" in record && "projectId" in record;
 }
 const API_CHILD_KEY: NameJudgement = Object.freeze({ kind: "weak", public: false });
 
