@@ -1583,6 +1583,19 @@ const encryptsCache = (r: PlainResource): Decided =>
  * cache, on a stage whose cache cluster is on (or outside the stack: it may be). Reads outputs:
  * at preview what the program declared, after an update what AWS reports. An unknown never reports.
  */
+/**
+ * How a caching method setting's `cacheDataEncrypted` reads, or undefined when it is no finding: a
+ * declared value that is not true; unset on the stage-wide entry (API Gateway's default); unset on a
+ * method's entry, which takes the stage-wide entry's, unless that may encrypt or whether the entry is
+ * the stage-wide one is unknown. Shared by the classic MethodSettings and aws-native's inline settings.
+ */
+function cacheEncryptionState(encrypted: unknown, isStageWide: Decided, stageWideEncrypts: () => Decided, stageWide: string): string | undefined {
+    if (!isUnset(encrypted)) return describeState({ path: "", value: encrypted, set: true }, ACCEPTS_TRUE);
+    if (isStageWide === true) return "is not set (API Gateway's default: unencrypted)";
+    if (isStageWide === undefined || stageWideEncrypts() !== false) return undefined;
+    return `is not set, nor set by ${stageWide} (API Gateway's default: unencrypted)`;
+}
+
 export function findMethodCachesUnencrypted(resources: readonly PlainResource[], context: Pick<StackContext, "dryRun">): Finding[] {
     const settings = resources.filter((r) => r.type === t.APIGATEWAY_METHOD_SETTINGS).map((r) => asDeclared(r, context.dryRun));
     const caching = settings.filter((m) => blockOf(m.props.settings)?.cachingEnabled === true && encryptsCache(m) === false);
@@ -1595,13 +1608,10 @@ export function findMethodCachesUnencrypted(resources: readonly PlainResource[],
         // Its stages in the stack (none: outside it, the cluster may be on) must have the cluster on.
         const stages = stagesOf(m).map((s) => [sameStage(m, s), whenKnown(s.props.cacheClusterEnabled, (v) => v === true)] as const).filter(([same]) => same !== false);
         if (stages.length > 0 && any(...stages.map(([same, on]) => all(same, on))) !== true) continue;
-        const encrypted = blockOf(m.props.settings)?.cacheDataEncrypted;
-        let state: string;
-        if (!isUnset(encrypted)) state = describeState({ path: "", value: encrypted, set: true }, ACCEPTS_TRUE);
-        else if (m.props.methodPath === STAGE_WIDE) state = "is not set (API Gateway's default: unencrypted)";
-        else if (isUnknown(m.props.methodPath) ||
-            any(...stageWideOf(m).map((w) => all(whenKnown(w.props.methodPath, (p) => p === STAGE_WIDE), sameStage(m, w), encryptsCache(w)))) !== false) continue;
-        else state = "is not set, nor set by the stage's \"*/*\" method settings in this stack (API Gateway's default: unencrypted)";
+        const state = cacheEncryptionState(blockOf(m.props.settings)?.cacheDataEncrypted, whenKnown(m.props.methodPath, (p) => p === STAGE_WIDE),
+            () => any(...stageWideOf(m).map((w) => all(whenKnown(w.props.methodPath, (p) => p === STAGE_WIDE), sameStage(m, w), encryptsCache(w)))),
+            "the stage's \"*/*\" method settings in this stack");
+        if (state === undefined) continue;
         findings.push({
             message: `${m.type} "${m.name}": settings.cachingEnabled is true and settings.cacheDataEncrypted ${state}, so the stage's cache holds these responses unencrypted. ` +
                 "Set `cacheDataEncrypted: true` beside `cachingEnabled: true` (or in the stage's \"*/*\" method settings, which methods that leave it unset take).",
@@ -1628,11 +1638,10 @@ export function findNativeStageCachesUnencrypted(resource: PlainResource): Findi
     settings.forEach((value, i) => {
         const s = blockOf(value);
         if (isUnknown(value) || s?.cachingEnabled !== true || encrypts(s) !== false) return;
-        let state: string;
-        if (!isUnset(s.cacheDataEncrypted)) state = describeState({ path: "", value: s.cacheDataEncrypted, set: true }, ACCEPTS_TRUE);
-        else if (stageWide(s) === true) state = "is not set (API Gateway's default: unencrypted)";
-        else if (stageWide(s) === undefined || any(...settings.map((w) => (isUnknown(w) ? undefined : all(stageWide(blockOf(w)), encrypts(blockOf(w)))))) !== false) return;
-        else state = 'is not set, nor set by the stage-wide ("/*", "*") method settings (API Gateway\'s default: unencrypted)';
+        const state = cacheEncryptionState(s.cacheDataEncrypted, stageWide(s),
+            () => any(...settings.map((w) => (isUnknown(w) ? undefined : all(stageWide(blockOf(w)), encrypts(blockOf(w)))))),
+            'the stage-wide ("/*", "*") method settings');
+        if (state === undefined) return;
         findings.push({
             message: `${resource.type} "${resource.name}": methodSettings[${i}].cachingEnabled is true and methodSettings[${i}].cacheDataEncrypted ${state}, ` +
                 "so the stage's cache holds these responses unencrypted. Set `cacheDataEncrypted: true` beside `cachingEnabled: true` " +
