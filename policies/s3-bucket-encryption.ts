@@ -13,7 +13,8 @@ import { awsManagedKeyService } from "./lib/kms-keys";
 import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import {
-    BUCKET_POLICY_DOCUMENT, BUCKET_TYPES, BucketIndex, computedAtPreview, indexBuckets, judgeListsOnce, NATIVE_BUCKET, publicAccessBlocksOf,
+    BUCKET_POLICY_DOCUMENT, BUCKET_TYPES, BucketIndex, computedAtPreview, DIRECTORY_BUCKET_TYPES, indexBuckets, judgeListsOnce, NATIVE_BUCKET,
+    publicAccessBlocksOf,
 } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -61,6 +62,10 @@ export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
     [t.S3_BUCKET_V2]: "serverSideEncryptionConfigurations",
     // {serverSideEncryptionConfiguration: [{serverSideEncryptionByDefault: {sseAlgorithm, kmsMasterKeyId}, bucketKeyEnabled}]}
     [NATIVE_BUCKET]: "bucketEncryption",
+    // The same shape (CloudFormation's AWS::S3Express::DirectoryBucket BucketEncryption).
+    [t.NATIVE_S3EXPRESS_DIRECTORY_BUCKET]: "bucketEncryption",
+    // The classic aws.s3.DirectoryBucket has no inline block: only the separate resource, which
+    // S3 Express accepts since September 2024 (SSE-S3 or SSE-KMS with a customer managed key).
 };
 
 /**
@@ -121,8 +126,14 @@ function setting(out: Declaration, inline: boolean, fixIn?: string): Visit {
     return (block, where) => out.settings.push({ sseAlgorithm: block.sseAlgorithm, kmsMasterKeyId: block.kmsMasterKeyId, where, inline, fixIn });
 }
 
-/** Where an aws-native bucket's fix goes: its own block (CDK's `encryption` property writes it). */
-const NATIVE_FIX_IN = "set in the bucket's bucketEncryption (CDK: `encryption: s3.BucketEncryption.KMS` with an `encryptionKey`)";
+/**
+ * The buckets declaring encryption inline in CloudFormation's shape (aws-native's), and where their
+ * fix goes: their own block (CDK's `encryption` property writes a bucket's).
+ */
+const NATIVE_FIX_IN: Readonly<Record<string, string>> = {
+    [NATIVE_BUCKET]: "set in the bucket's bucketEncryption (CDK: `encryption: s3.BucketEncryption.KMS` with an `encryptionKey`)",
+    [t.NATIVE_S3EXPRESS_DIRECTORY_BUCKET]: "set in the directory bucket's bucketEncryption",
+};
 
 /**
  * A rule's default encryption block: a rule without one (only `bucketKeyEnabled` or
@@ -142,11 +153,12 @@ export function readInlineEncryption(bucket: PlainResource, dryRun: boolean): In
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return { kind: "none" };
     if (isUnknown(value)) return computedAtPreview(bucket, property, dryRun) ? { kind: "none" } : { kind: "unknown" };
     const out: Declaration = { settings: [], problems: [], implicit: [] };
-    if (bucket.type === NATIVE_BUCKET) {
+    const nativeFix = NATIVE_FIX_IN[bucket.type];
+    if (nativeFix !== undefined) {
         // CloudFormation's shape, where (unlike v7's inline blocks) a rule may leave the default out.
         readObject(value, property, "{serverSideEncryptionConfiguration}", out, (config, at) =>
             readList(config.serverSideEncryptionConfiguration, `${at}.serverSideEncryptionConfiguration`, "{serverSideEncryptionByDefault}", out, (rule, ruleAt) =>
-                readRule(rule, ruleAt, "serverSideEncryptionByDefault", out, setting(out, true, NATIVE_FIX_IN))));
+                readRule(rule, ruleAt, "serverSideEncryptionByDefault", out, setting(out, true, nativeFix))));
     } else if (bucket.type === t.S3_BUCKET) {
         readObject(value, property, "{rule}", out, (config, at) =>
             readObject(config.rule, `${at}.rule`, "{applyServerSideEncryptionByDefault}", out, (rule, ruleAt) =>
@@ -222,12 +234,14 @@ export function judgeUndeclared(bucket: PlainResource, config: S3BucketEncryptio
     const why = sseS3Objection(config);
     if (why === undefined) return undefined;
     const orAllow = config.allowedAlgorithms.includes("AES256") ? "" : ', or add "AES256" to allowedAlgorithms if S3-managed keys are acceptable';
-    if (bucket.type === NATIVE_BUCKET) {
+    if (NATIVE_FIX_IN[bucket.type] !== undefined) {
+        const cdk = bucket.type === NATIVE_BUCKET ? " (CDK: `encryption: s3.BucketEncryption.KMS` with an `encryptionKey`)" : "";
         return `no server-side encryption is declared (it does not set bucketEncryption). S3 then applies its implicit default, SSE-S3 (AES256), ${why}. ` +
-            `Set \`bucketEncryption: {serverSideEncryptionConfiguration: [{serverSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}}]}\` ` +
-            `(CDK: \`encryption: s3.BucketEncryption.KMS\` with an \`encryptionKey\`)${orAllow}.`;
+            `Set \`bucketEncryption: {serverSideEncryptionConfiguration: [{serverSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}}]}\`` +
+            `${cdk}${orAllow}.`;
     }
-    return `no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it and it does not set ${INLINE_PROPERTY[bucket.type]}). ` +
+    const inline = INLINE_PROPERTY[bucket.type];
+    return `no server-side encryption is declared (no BucketServerSideEncryptionConfiguration targets it${inline ? ` and it does not set ${inline}` : ""}). ` +
         `S3 then applies its implicit default, SSE-S3 (AES256), ${why}. ` +
         `Add an aws.s3.BucketServerSideEncryptionConfiguration with \`bucket: <bucket>.id\` and a rule ` +
         `\`applyServerSideEncryptionByDefault: {sseAlgorithm: "aws:kms", kmsMasterKeyId: <key>.arn}\`${orAllow}.`;
@@ -591,7 +605,7 @@ export function findUnencryptedBuckets(
     config: S3BucketEncryptionConfig,
     context: Pick<StackContext, "dryRun"> = { dryRun: false },
 ): Finding[] {
-    const index = indexBuckets(resources);
+    const index = indexBuckets(resources, DIRECTORY_BUCKET_TYPES);
     const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
     const sseS3Only = sseS3OnlyBuckets(resources, index, context.dryRun);
     const sseS3Config = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
@@ -617,7 +631,7 @@ export function findUnencryptedBuckets(
         } else {
             const inline = readInlineEncryption(bucket, context.dryRun);
             if (inline.kind === "declared") {
-                problems.push(...judgeDeclaration(inline.declaration, effective, bucket.type === NATIVE_BUCKET ? "serverSideEncryptionByDefault" : undefined));
+                problems.push(...judgeDeclaration(inline.declaration, effective, NATIVE_FIX_IN[bucket.type] !== undefined ? "serverSideEncryptionByDefault" : undefined));
             }
             else if (inline.kind === "none") {
                 const problem = judgeUndeclared(bucket, effective);
@@ -637,7 +651,7 @@ function shortType(type: string): string {
 export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
     name: "s3-bucket-encryption",
     displayName: "S3 buckets are encrypted with an allowed algorithm",
-    description: "Every S3 bucket declares default server-side encryption with an allowed algorithm, inline or through a BucketServerSideEncryptionConfiguration.",
+    description: "Every S3 bucket, general purpose or directory, declares default server-side encryption with an allowed algorithm, inline or through a BucketServerSideEncryptionConfiguration.",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps:
@@ -664,7 +678,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
     },
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
     resourceTypes: [
-        ...BUCKET_TYPES, NATIVE_BUCKET, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, ...Object.keys(DISTRIBUTION_ORIGINS), ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING,
+        ...BUCKET_TYPES, NATIVE_BUCKET, ...DIRECTORY_BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, ...Object.keys(DISTRIBUTION_ORIGINS), ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING,
         ...LOGGING_TYPES, ...Object.keys(BUCKET_POLICY_DOCUMENT), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK,
     ],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),

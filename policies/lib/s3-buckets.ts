@@ -16,6 +16,12 @@ export const BUCKET_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET, t.S3_BUCK
  * named by `bucketName`. Indexed with the classic buckets; a policy sees it only if it reads it.
  */
 export const NATIVE_BUCKET = t.NATIVE_S3_BUCKET;
+/**
+ * S3 Express One Zone directory buckets, the classic provider's (named by `bucket`, configured by
+ * the same separate resources) and aws-native's (CloudFormation's AWS::S3Express::DirectoryBucket,
+ * `bucketName`, its encryption inline). Indexed only for a policy that asks for them.
+ */
+export const DIRECTORY_BUCKET_TYPES: ReadonlySet<string> = new Set([t.S3_DIRECTORY_BUCKET, t.NATIVE_S3EXPRESS_DIRECTORY_BUCKET]);
 
 /** Bucket policies (the classic provider's and aws-native's) and the input that holds the document. */
 export const BUCKET_POLICY_DOCUMENT: Readonly<Record<string, string>> = { [t.S3_BUCKET_POLICY]: "policy", [t.NATIVE_S3_BUCKET_POLICY]: "policyDocument" };
@@ -46,10 +52,10 @@ const BUCKET_KEYS = ["bucket", "id", "bucketName"];
  * Indexes the stack's buckets by URN and by the names the `bucket` property of a configuring
  * resource can carry: the bucket's physical name (`bucket`; aws-native's `bucketName`) and its
  * `id` (the same name for both classic bucket types in provider v7, but state written by older
- * versions may differ).
+ * versions may differ). `also`: more bucket types to index (DIRECTORY_BUCKET_TYPES).
  */
-export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
-    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type) || r.type === NATIVE_BUCKET, BUCKET_KEYS);
+export function indexBuckets(resources: readonly PlainResource[], also: ReadonlySet<string> = new Set()): BucketIndex {
+    const index = indexReferences(resources, (r) => BUCKET_TYPES.has(r.type) || r.type === NATIVE_BUCKET || also.has(r.type), BUCKET_KEYS);
     const buckets = index.targets;
     return {
         buckets,
@@ -105,7 +111,7 @@ export function indexBuckets(resources: readonly PlainResource[]): BucketIndex {
 export function computedAtPreview(bucket: PlainResource, property: string, dryRun: boolean): boolean {
     // aws-native leaves an unset input out of its preview outputs (only read-only ones are
     // unknown: pulumi-aws-native's previewResourceOutputs), so there an unknown is always built.
-    if (bucket.type === NATIVE_BUCKET) return false;
+    if (bucket.type.startsWith("aws-native:")) return false;
     return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0;
 }
 

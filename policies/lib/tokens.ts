@@ -386,6 +386,8 @@ export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDa
 // S3 Tables (resource-protect lists a table; a table bucket AWS refuses to delete while it holds any).
 export const NATIVE_S3TABLES_TABLE_BUCKET = "aws-native:s3tables:TableBucket";
 export const NATIVE_S3TABLES_TABLE = "aws-native:s3tables:Table";
+// S3 Express One Zone directory buckets (s3-bucket-encryption judges their default encryption).
+export const NATIVE_S3EXPRESS_DIRECTORY_BUCKET = "aws-native:s3express:DirectoryBucket";
 // More data stores on resource-protect's list as their classic types (Keyspaces, Timestream, OpenSearch
 // Serverless, S3 Vectors, Cognito identity pools, private CAs).
 export const NATIVE_CASSANDRA_KEYSPACE = "aws-native:cassandra:Keyspace";
