@@ -224,6 +224,8 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
         ["secretsprovider: passphrase", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: passphrase\n" }), stack: "prod" }), "passphrase", "secretsprovider in"],
         ["secretsprovider: default falls through to the salt (as the CLI does)", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: default\nencryptionsalt: v1:x\n" }), stack: "prod" }), "passphrase", "encryptionsalt in"],
         ["neither key: the Pulumi Cloud default", () => ({ pwd: project({ "Pulumi.prod.yaml": "config:\n  aws:region: eu-west-1\n" }), stack: "prod" }), "service", "which sets neither secretsprovider nor encryptionsalt"],
+        ["secretsprovider: default without a salt: the backend's default, named as written", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: default\n" }), stack: "prod" }),
+            "service", "which sets secretsprovider: default and no encryptionsalt"],
         ["an empty stack file: the Pulumi Cloud default", () => ({ pwd: project({ "Pulumi.prod.yaml": "" }), stack: "prod" }), "service", "which sets neither secretsprovider nor encryptionsalt"],
         ["the stack name picks the file", () => ({ pwd: project({ "Pulumi.dev.yaml": "encryptionsalt: v1:x\n", ...stackFile("awskms://alias/prod") }), stack: "prod" }), "awskms://alias/prod", "Pulumi.prod.yaml"],
         ["a fully qualified stack name", () => ({ pwd: project({ "Pulumi.acme-shop-prod.yaml": "secretsprovider: awskms://alias/q\n" }), stack: "acme/shop/prod" }), "awskms://alias/q", "Pulumi.acme-shop-prod.yaml"],
@@ -301,6 +303,13 @@ describe("secrets-provider-allowlist through the engine path (PWD holds an awskm
         ]);
         expect(await run({ secretsProvider: "default", allowedProviders: ["awskms", "service"] })).toEqual([]);
         expect((await run({ secretsProvider: "default" })).map((d) => d.message)).toEqual([expect.stringContaining("uses the service secrets provider")]);
+    });
+
+    const backendDefault = project({ "Pulumi.prod.yaml": "secretsprovider: default\nconfig:\n  aws:region: eu-west-1\n" });
+    it("reports a stack file's `secretsprovider: default` as the backend's default, saying what the file sets", async () => {
+        const found = await run({ projectDir: backendDefault });
+        expect(found.map((d) => d.message)).toEqual([expect.stringContaining(
+            `uses the service secrets provider, Pulumi Cloud's default (from ${backendDefault}/Pulumi.prod.yaml, which sets secretsprovider: default and no encryptionsalt)`)]);
     });
 
     it("reports the Pulumi Cloud default (no secretsprovider, no encryptionsalt)", async () => {

@@ -165,7 +165,8 @@ export function readStackSecretsSettings(file: string): StackSecretsSettings {
     }
     if (lowered === "passphrase") return { ok: true, url: "passphrase", source: `secretsprovider in ${file}`, declared: "passphrase" };
     if (salt) return { ok: true, url: "passphrase", source: `encryptionsalt in ${file}`, declared: "passphrase" };
-    return { ok: true, url: "service", source: `${file}, which sets neither secretsprovider nor encryptionsalt`, declared: "backend-default" };
+    const sets = lowered === "default" ? "secretsprovider: default and no encryptionsalt" : "neither secretsprovider nor encryptionsalt";
+    return { ok: true, url: "service", source: `${file}, which sets ${sets}`, declared: "backend-default" };
 }
 
 function findProjectFile(startDir: string): string | undefined {
