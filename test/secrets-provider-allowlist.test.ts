@@ -251,6 +251,8 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
             "awskms://alias/state?region=eu-west-1", "the stack export's secrets_providers"],
         ["neither key, fallback to state, no export: not determined, and why", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", fallbackToState: "1" }),
             null, "sets neither secretsprovider nor encryptionsalt, and PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER makes the CLI use the provider recorded in the stack's state"],
+        ["secretsprovider: default, fallback to state, no export: the file named as written", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: default\n" }), stack: "prod", fallbackToState: "true" }),
+            null, "which sets secretsprovider: default and no encryptionsalt, and PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER makes the CLI use the provider recorded"],
         ["fallback to state, read as the CLI reads a boolean (TRUE)", () => ({ pwd: project({ "Pulumi.prod.yaml": "" }), stack: "prod", fallbackToState: "TRUE" }), null, "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER"],
         ["fallback to state switched off", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", fallbackToState: "false", exported: "awskms://alias/state" }), "service", "which sets neither"],
         ["fallback to state does not touch a stack file that sets a provider", () => ({ pwd: salt, stack: "prod", fallbackToState: "true", exported: "awskms://alias/state" }), "passphrase", "encryptionsalt in"],

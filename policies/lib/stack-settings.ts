@@ -78,7 +78,7 @@ export function discoverSecretsProvider(sources: SecretsProviderSources): Secret
             }
             if (settings.declared === "backend-default" && isTrue(sources.fallbackToState)) {
                 // The CLI then uses the state's provider, which only a stack export shows.
-                stateNote = `${located.file} sets neither secretsprovider nor encryptionsalt, and ${FALLBACK_TO_STATE_ENV} makes the CLI use the provider recorded in the stack's state, which the engine does not send to a policy pack`;
+                stateNote = `${settings.source}, and ${FALLBACK_TO_STATE_ENV} makes the CLI use the provider recorded in the stack's state, which the engine does not send to a policy pack`;
                 looked.push(stateNote);
                 break;
             }
@@ -140,7 +140,7 @@ type StackSecretsSettings =
     | { ok: false; problem: string };
 
 /**
- * The CLI's rule (getStackSecretsManager): a `secretsprovider` other than "passphrase" or
+ * The CLI's rule (pkg/cmd/pulumi/stack/secrets.go, GetSecretsManager): a `secretsprovider` other than "passphrase" or
  * "default" is a cloud provider URL; else `encryptionsalt` means passphrase; else the
  * backend's default, which for Pulumi Cloud is the service provider.
  */
