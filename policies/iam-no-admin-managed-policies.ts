@@ -58,6 +58,13 @@ export const DEFAULT_DENIED_POLICY_ARNS: readonly string[] = [
 // which the strict *FullAccess glob already covers.
 const BEANSTALK_ADMIN = "arn:aws*:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk";
 
+// Not admin by default, denied by the strict preset: AIDevOpsAgentActionsPolicy v2 (2026-08-19; v1 named ten
+// mutations) is Allow NotAction [account:*, cognito-identity:*, iam:*, identitystore:*, organizations:*, ram:*,
+// rolesanywhere:*, sso:*, sts:*] on "*". No IAM write, role to assume or role to pass, so it fails the admin test
+// above; but it holds every other service's "*" (s3:*, kms:*, lambda:*, ssm:*, cloudformation:*), each of which
+// the strict *FullAccess glob denies on its own (IAMTrail mirror, policies/AIDevOpsAgentActionsPolicy).
+const AIDEVOPS_ACTIONS = "arn:aws*:iam::aws:policy/AIDevOpsAgentActionsPolicy";
+
 interface AttachmentInput {
     property: string;
     list: boolean;
@@ -105,6 +112,9 @@ const WHY: Readonly<Record<string, string>> = {
         "which allows creating roles under /managed/, setting whom they trust and attaching any policy to them, so the identity can grant itself anything",
     wellarchitectedconsolefullaccess:
         "which allows creating roles under /service-role/ and attaching any policy to them, so the identity can grant itself anything",
+    aidevopsagentactionspolicy:
+        "which allows every action on every resource outside IAM, STS, IAM Identity Center, Organizations, account, RAM, Roles Anywhere and Cognito identity, " +
+        "so the identity acts through every function, instance, stack, key and secret of the account",
     "administratoraccess-awselasticbeanstalk":
         "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services",
 };
@@ -180,7 +190,7 @@ export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPolicie
     },
     // A service's *FullAccess policy is that service's "*" (AmazonS3FullAccess is s3:* on every
     // bucket), which iam-no-wildcard-actions reports when a program writes it out.
-    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, "arn:aws*:iam::aws:policy/*FullAccess"] },
+    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, AIDEVOPS_ACTIONS, "arn:aws*:iam::aws:policy/*FullAccess"] },
     resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
     check: findAdminManagedPolicies,
     examples: examples(),

@@ -230,6 +230,13 @@ describe("findAdminManagedPolicies (pure rule): deniedPolicyArns", () => {
             iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
             ["policyArn attaches the AWS managed policy \"AdministratorAccess-AWSElasticBeanstalk\" to the role in `role`, " +
                 "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services"]],
+        // v2 (2026-08-19): Allow NotAction [account:*, cognito-identity:*, iam:*, identitystore:*, organizations:*,
+        // ram:*, rolesanywhere:*, sso:*, sts:*] on "*": every service's "*" the strict *FullAccess glob denies one by one.
+        ["the strict preset denies AIDevOpsAgentActionsPolicy, whose NotAction covers every *FullAccess", "arn:aws:iam::aws:policy/AIDevOpsAgentActionsPolicy",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            ["policyArn attaches the AWS managed policy \"AIDevOpsAgentActionsPolicy\" to the role in `role`, " +
+                "which allows every action on every resource outside IAM, STS, IAM Identity Center, Organizations, account, RAM, Roles Anywhere and Cognito identity, " +
+                "so the identity acts through every function, instance, stack, key and secret of the account"]],
         ["the strict preset passes Beanstalk's service-role policies", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
             iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[], []],
         ["a customer-managed policy", "arn:aws:iam::111122223333:policy/god-mode", ["arn:aws:iam::*:policy/god-mode"],
@@ -364,6 +371,25 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
         }, { config: { [POLICY]: { properties: { ...iamNoAdminManagedPolicies.strictConfig } } } });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["eb-deployer"]);
         expect(run.of(POLICY)[0].message).toContain("so the identity acts as any role that trusts those services");
+    });
+
+    it("with the strict preset's list, reports AIDevOpsAgentActionsPolicy (v2) and passes the DevOps agent's other policies", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "devops-agent-actions", props: { role: "devops-agent", policyArn: "arn:aws:iam::aws:policy/AIDevOpsAgentActionsPolicy" } },
+                {
+                    type: t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, name: "devops-operators",
+                    props: {
+                        instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6",
+                        permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b",
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/AIDevOpsOperatorAppAccessPolicy", "arn:aws:iam::aws:policy/AIDevOpsAgentReadOnlyAccess"],
+                    },
+                },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "devops-agent-access", props: { role: "devops-agent", policyArn: "arn:aws:iam::aws:policy/AIDevOpsAgentAccessPolicy" } },
+            ],
+        }, { config: { [POLICY]: { properties: { ...iamNoAdminManagedPolicies.strictConfig } } } });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["devops-agent-actions"]);
+        expect(run.of(POLICY)[0].message).toContain("outside IAM, STS, IAM Identity Center");
     });
 
     it("reads no grant that is not an attachment: inline-policy exclusives, SSO customer-managed references, boundaries", async () => {
