@@ -585,6 +585,18 @@ describe("findSensitiveValues (pure)", () => {
             }))).toEqual(["environment.variables.APP_CONFIG.apiKey", "environment.variables.PRIVATE_CONFIG.apiKey", "environment.variables.WEB_CONFIG.apiKey"]);
         });
 
+        it("AWS's documentation key pair (AKIAIOSFODNN7EXAMPLE and its ...EXAMPLEKEY secret) is no credential by name, by format or in a script", () => {
+            const exampleId = "AK" + "IAIOSFODNN7EXAMPLE";
+            const exampleSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
+            expect(isUnusable(exampleSecret)).toBe(true);
+            expect(paths(LAMBDA, lambda({ AWS_ACCESS_KEY_ID: exampleId, AWS_SECRET_ACCESS_KEY: exampleSecret }))).toEqual([]);
+            expect(paths("aws:ec2/instance:Instance", { userData: `#!/bin/bash\naws configure set aws_access_key_id ${exampleId}\naws configure set aws_secret_access_key ${exampleSecret}\n` })).toEqual([]);
+            // A generated key beside it is still one.
+            const realShaped = fake.awsSecretKey("pure-doc-example");
+            expect(paths(LAMBDA, lambda({ AWS_ACCESS_KEY_ID: exampleId, AWS_SECRET_ACCESS_KEY: realShaped }))).toEqual(["environment.variables.AWS_SECRET_ACCESS_KEY"]);
+            expect(paths("aws:ec2/instance:Instance", { userData: `#!/bin/bash\naws configure set aws_secret_access_key ${realShaped}\n` })).toEqual(["userData"]);
+        });
+
         it("WordPress's eight keys and salts are credentials, with a space or not; other salts and bare LOGGED_IN_KEY words are not", () => {
             expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsContainers([{ name: "wp", environment: [
                 { name: "WORDPRESS_AUTH_SALT", value: `${PLAIN} k9#Lm&x]Qz2!v{R` }, { name: "WORDPRESS_LOGGED_IN_KEY", value: `${PLAIN} 7u>pW(e;Hb` },
@@ -1323,6 +1335,18 @@ describe("secret-sensitive-props through the engine path", () => {
             ],
         });
         expect(verdicts(run)).toEqual([["fn-bare-api-key", "mandatory", "plaintext"]]);
+    });
+
+    it("AWS's documentation key pair passes in user data and under a credential's name; a generated secret beside it is reported", async () => {
+        const instance = (name: string, userData: string) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const run = await analyze({
+            resources: [
+                instance("vm-aws-doc-keys", `#!/bin/bash\naws configure set aws_access_key_id ${"AK" + "IAIOSFODNN7EXAMPLE"}\naws configure set aws_secret_access_key ${"wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY"}\n`),
+                fn("fn-aws-doc-keys", { AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY" }),
+                fn("fn-aws-generated-key", { AWS_SECRET_ACCESS_KEY: fake.awsSecretKey("engine-generated-key") }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["fn-aws-generated-key", "mandatory", "plaintext"]]);
     });
 
     it("the same resource gets a violation only when the value is plaintext, not when it (or what encloses it) is secret", async () => {

@@ -15,7 +15,7 @@
 import { createHash } from "crypto";
 import { isUnknown } from "../values";
 import { BIP39_ENGLISH } from "./bip39-english";
-import { isDummy, isEmulatorDummy, isFilledLater, saysPlaceholder } from "./shapes";
+import { isAwsDocumentationKey, isDummy, isEmulatorDummy, isFilledLater, saysPlaceholder } from "./shapes";
 
 export type FormatClass = "unmistakable" | "public-capable";
 
@@ -314,9 +314,12 @@ function hasPrivateJwk(value: string): boolean {
     return false;
 }
 
-/** An AWS secret access key: 40 characters of base64 alphabet with mixed case and digits or symbols. */
+/**
+ * An AWS secret access key: 40 characters of base64 alphabet with mixed case and digits or symbols; not one of AWS's
+ * documentation keys (./shapes.ts).
+ */
 export function isAwsSecretKeyShape(token: string): boolean {
-    return /^[A-Za-z0-9/+]{40}$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) && !/^[A-Za-z]+$/.test(token);
+    return /^[A-Za-z0-9/+]{40}$/.test(token) && /[A-Z]/.test(token) && /[a-z]/.test(token) && /[0-9/+]/.test(token) && !/^[A-Za-z]+$/.test(token) && !isAwsDocumentationKey(token);
 }
 
 const AWS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/;

@@ -11,7 +11,16 @@ export function isUnusable(value: string): boolean {
     if (v === "") return true;
     if (v.length > MAX_SHAPED) return false;
     return WHOLE_PLACEHOLDER.test(v) || MASKED.test(v) || PLACEHOLDER_WORDS.test(v) || isPemPlaceholder(v) || isTokenPlaceholder(v) ||
-        v.endsWith("...") || v.endsWith("…");
+        isAwsDocumentationKey(v) || v.endsWith("...") || v.endsWith("…");
+}
+
+/**
+ * AWS's documentation keys: a key ID or a 40-character secret access key that says EXAMPLE (the IAM user guide's
+ * pair `AKIAIOSFODNN7EXAMPLE` and a secret ending in `EXAMPLEKEY`, "example access keys"), which
+ * authenticate nothing; a token format's own prefix makes the others placeholders (isTokenPlaceholder).
+ */
+export function isAwsDocumentationKey(v: string): boolean {
+    return v.includes("EXAMPLE") && /^(?:(?:AKIA|ASIA)[A-Z0-9]{16}|[A-Za-z0-9/+]{40})$/.test(v);
 }
 
 /**
