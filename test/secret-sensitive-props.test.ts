@@ -585,6 +585,27 @@ describe("findSensitiveValues (pure)", () => {
             }))).toEqual(["environment.variables.APP_CONFIG.apiKey", "environment.variables.PRIVATE_CONFIG.apiKey", "environment.variables.WEB_CONFIG.apiKey"]);
         });
 
+        it("a browser key assigned to a public name in a script passes, as the same variable in a map does; elsewhere in the script it is reported", () => {
+            const INSTANCE = "aws:ec2/instance:Instance";
+            const mapsKey = fake.googleApiKey("pure-script-maps");
+            const script = (...lines: string[]) => ["#!/bin/bash", ...lines].join("\n") + "\n";
+            // The plain property: NEXT_PUBLIC_ passes, a server-side name is reported.
+            expect(paths(LAMBDA, lambda({ NEXT_PUBLIC_GOOGLE_MAPS_API_KEY: mapsKey, GOOGLE_MAPS_API_KEY: mapsKey }))).toEqual(["environment.variables.GOOGLE_MAPS_API_KEY"]);
+            // The same in user data (plain and base64), echoed into a .env file, given to one command, in a buildspec's commands and an ECS command.
+            expect(paths(INSTANCE, { userData: script(`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${mapsKey}`, "npm run build") })).toEqual([]);
+            expect(paths("aws:ec2/launchTemplate:LaunchTemplate", { userData: Buffer.from(script(`echo "REACT_APP_GOOGLE_MAPS_KEY=${mapsKey}" >> .env`)).toString("base64") })).toEqual([]);
+            expect(paths("aws:codebuild/project:Project", { source: { type: "GITHUB", buildspec: `version: 0.2\nphases:\n  build:\n    commands:\n      - VITE_FIREBASE_API_KEY=${mapsKey} npm run build\n` } })).toEqual([]);
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", ecsContainers([{ name: "web", command: ["sh", "-c", `NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${mapsKey} npm run build`] }]))).toEqual([]);
+            // A server-side name, a request URL, a public name beside a key used elsewhere, a secret format under a public name: reported.
+            expect(paths(INSTANCE, { userData: script(`export GOOGLE_MAPS_API_KEY=${mapsKey}`) })).toEqual(["userData"]);
+            expect(paths(INSTANCE, { userData: script(`curl "https://maps.googleapis.com/maps/api/geocode/json?address=Berlin&key=${mapsKey}"`) })).toEqual(["userData"]);
+            expect(paths(INSTANCE, { userData: script(`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${mapsKey}`, `export GEOCODER_URL="https://maps.googleapis.com/maps/api/geocode/json?key=${fake.googleApiKey("pure-script-geo")}"`) }))
+                .toEqual(["userData"]);
+            expect(paths(INSTANCE, { userData: script(`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${mapsKey}`, `export NEXT_PUBLIC_STRIPE_KEY=${fake.stripeSecret("pure-script-stripe")}`) })).toEqual(["userData"]);
+            // Unknown elements of a command (preview) report nothing more.
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", { family: "web", containerDefinitions: [{ name: "web", command: ["sh", "-c", U, `NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${mapsKey}`] }] })).toEqual([]);
+        });
+
         it("AWS's documentation key pair (AKIAIOSFODNN7EXAMPLE and its ...EXAMPLEKEY secret) is no credential by name, by format or in a script", () => {
             const exampleId = "AK" + "IAIOSFODNN7EXAMPLE";
             const exampleSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
@@ -1335,6 +1356,18 @@ describe("secret-sensitive-props through the engine path", () => {
             ],
         });
         expect(verdicts(run)).toEqual([["fn-bare-api-key", "mandatory", "plaintext"]]);
+    });
+
+    it("a browser key exported to a public name in user data passes, as that variable in a map does; a server-side one is reported", async () => {
+        const instance = (name: string, userData: string) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const run = await analyze({
+            resources: [
+                instance("vm-public-maps-key", `#!/bin/bash\nexport NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${fake.googleApiKey("engine-maps-public")}\nnpm run build\n`),
+                instance("vm-server-maps-key", `#!/bin/bash\nexport GOOGLE_MAPS_API_KEY=${fake.googleApiKey("engine-maps-server")}\n`),
+                fn("fn-public-maps-key", { NEXT_PUBLIC_GOOGLE_MAPS_API_KEY: fake.googleApiKey("engine-maps-public") }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["vm-server-maps-key", "mandatory", "plaintext"]]);
     });
 
     it("AWS's documentation key pair passes in user data and under a credential's name; a generated secret beside it is reported", async () => {

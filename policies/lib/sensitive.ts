@@ -20,6 +20,7 @@ import { isGenericChildKey, judgeChildName, judgeName, NameJudgement, parameterL
 import { CompiledMark, knowledgeOf, SECURE_STRING } from "./credentials/provider";
 import {
     base64DecodedInScript, findCredentialInArguments, findCredentialInHeaderList, findCredentialInJavaScript, findCredentialInOptions, findCredentialInScript, findCredentialInTemplate, findPasswordInSql,
+    withoutPublicAssignments,
 } from "./credentials/scripts";
 import {
     base64Text, isAuthMechanism, isAwsAccessKeyId, isCredentialsMode, isEmulatorDummy, isKmsKeyId, isPublishableKey, isSettingShaped, isTemplated, isUnusable, isUnusableLiterally, isUuid, looksRandom, pointsAtLocalEmulator,
@@ -529,7 +530,14 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         const key = lower(ctx.key);
         const base64Script = base64Scripts?.has(key) === true;
         const text = USER_DATA_KEYS.has(key) || base64Script ? decodeUserData(value) : value;
-        const format = findFormat(text) ?? awsSecretBesideKeyId(text, ctx) ?? dockerAuthIn(text, ctx) ?? formatDecodedIn(text);
+        const formatIn = (t: string) => findFormat(t) ?? awsSecretBesideKeyId(t, ctx) ?? dockerAuthIn(t, ctx) ?? formatDecodedIn(t);
+        const isScript = () => SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text));
+        let format = formatIn(text);
+        // A script or command line assigning a format that vendors hand to browsers to a public name
+        // (`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=...`) passes it, as that name in a map does; the rest is still scanned.
+        if (format?.class === "public-capable" && (isArgumentList(key, ctx) || isScript())) {
+            format = formatIn(withoutPublicAssignments(text, (n, v) => judgeName(n).public && findFormat(v)?.class !== "unmistakable"));
+        }
         // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
         const name = ctx.heldBy !== undefined && (ctx.name?.kind ?? "none") === "none" ? judgeName(ctx.heldBy) : ctx.name;
         if (format && (format.class === "unmistakable" || !(name?.public ?? false))) {
@@ -547,7 +555,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, byName);
             return;
         }
-        if (SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text))) {
+        if (isScript()) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
         } else if (key === "code" && JS_SOURCES.has(type)) {

@@ -694,6 +694,26 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
     return undefined;
 }
 
+/**
+ * The script without the values its assignments give to public names (`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=...`,
+ * `echo "VITE_FIREBASE_API_KEY=..." >> .env`, `REACT_APP_X=... npm run build`), as `isPublic` judges a name and its
+ * value: a key its vendor hands to browsers is public in a script as under the same name in a map, and the rest
+ * of the script is still scanned for formats.
+ */
+export function withoutPublicAssignments(text: string, isPublic: (name: string, value: string) => boolean): string {
+    const script = bounded(text);
+    let kept = "";
+    let from = 0;
+    ASSIGNMENT.lastIndex = 0;
+    for (let m = ASSIGNMENT.exec(script); m; m = ASSIGNMENT.exec(script)) {
+        if (!isPublic(m[1], unquote(m[2]))) continue;
+        const valueAt = m.index + m[0].length - m[2].length;
+        kept += script.slice(from, valueAt);
+        from = valueAt + m[2].length;
+    }
+    return kept + script.slice(from);
+}
+
 /** Judges one header as a name and its value; after an auth scheme (`Bearer $TOKEN`) the credential is the last word. */
 function isCredentialHeader(name: string, rawValue: string, judge: NameJudge): boolean {
     const value = rawValue.trim().replace(/^[A-Za-z][\w-]{0,31}\s{1,8}(?=\S+$)/, "");
