@@ -456,6 +456,57 @@ describe("the fake cloud's answers (pure)", () => {
         }
     });
 
+    // NS2-Arena/ns2arena deploys the same function, state machine and security group to each compute
+    // region through a provider per region: update mode gave all of them the stack's region, so the
+    // two functions shared one ARN and the us-east-1 state machine's role named the eu-west-2 function.
+    it("places what an explicit provider creates, or provider v7's own `region` input, in that region; data sources called through it answer for it", () => {
+        const m = createMocks({ preview: false, region: "eu-west-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const stackUrn = "urn:pulumi:dev::regional::";
+        const provider = (name: string, inputs: Record<string, unknown>, parentType = "") => {
+            const { id } = m.newResource({ type: "pulumi:providers:aws", name, inputs, custom: true });
+            return `${stackUrn}${parentType}pulumi:providers:aws::${name}::${id}`;
+        };
+        const create = (type: string, name: string, inputs: Record<string, unknown>, ref = "") => m.newResource({ type, name, inputs, provider: ref, custom: true }).state;
+        const use1 = provider("use1", { region: "us-east-1" });
+        expect(create("aws:lambda/function:Function", "records-use1", { name: "records" }, use1).arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:records");
+        expect(create("aws:lambda/function:Function", "records", { name: "records" }).arn).toBe("arn:aws:lambda:eu-west-2:123456789012:function:records");
+        expect(create("aws:ecr/repository:Repository", "images", { name: "images" }, use1).repositoryUrl).toBe("123456789012.dkr.ecr.us-east-1.amazonaws.com/images");
+        // A provider under a component (its URN's type is qualified by the parent's), and a resource's own region over its provider's.
+        const apse2 = provider("apse2", { region: "ap-southeast-2" }, "acme:Compute$");
+        expect(create("aws:sqs/queue:Queue", "jobs", { name: "jobs" }, apse2).arn).toBe("arn:aws:sqs:ap-southeast-2:123456789012:jobs");
+        expect(create("aws:sqs/queue:Queue", "audit", { name: "audit", region: "eu-central-1" }, use1).arn).toBe("arn:aws:sqs:eu-central-1:123456789012:audit");
+        // A provider without a region, and two of one type and name in different regions, keep the stack's.
+        const bare = provider("bare", {});
+        expect(create("aws:sqs/queue:Queue", "q1", { name: "q1" }, bare).arn).toBe("arn:aws:sqs:eu-west-2:123456789012:q1");
+        const first = provider("twin", { region: "us-west-2" });
+        provider("twin", { region: "sa-east-1" }, "acme:Other$");
+        expect(create("aws:sqs/queue:Queue", "q2", { name: "q2" }, first).arn).toBe("arn:aws:sqs:eu-west-2:123456789012:q2");
+        // Data sources called through the provider.
+        expect(m.call({ token: "aws:index/getRegion:getRegion", inputs: {}, provider: use1 })).toMatchObject({ region: "us-east-1" });
+        expect(m.call({ token: "aws:index/getAvailabilityZones:getAvailabilityZones", inputs: {}, provider: use1 })).toMatchObject({ names: ["us-east-1a", "us-east-1b", "us-east-1c"] });
+        expect(m.call({ token: "aws:index/getRegion:getRegion", inputs: {}, provider: "" })).toMatchObject({ region: "eu-west-2" });
+        // At preview a provider's region may be unknown: the stack's then.
+        const p = createMocks({ preview: true, region: "eu-west-2", answers: {}, unanswered: new Set(), shapeOf: () => undefined });
+        p.newResource({ type: "pulumi:providers:aws", name: "later", inputs: { region: UNKNOWN }, custom: true });
+        expect(p.call({ token: "aws:index/getRegion:getRegion", inputs: {}, provider: `${stackUrn}pulumi:providers:aws::later::${UNKNOWN}` })).toMatchObject({ region: "eu-west-2" });
+    });
+
+    it("gives global services' ARNs no Region (CloudFront) and no account either (Route 53)", () => {
+        expect([
+            plausibleArn("aws:cloudfront/distribution:Distribution", "E2QWRUHAPOMQZL", "eu-west-1"),
+            plausibleArn("aws:cloudfront/originAccessControl:OriginAccessControl", "E1ABCDEF", "eu-west-1"),
+            plausibleArn("aws:cloudfront/function:Function", "rewrite", "eu-west-1"),
+            plausibleArn("aws:route53/zone:Zone", "Z0123456789ABC", "eu-west-1"),
+            plausibleArn("aws:route53/healthCheck:HealthCheck", "abcdef", "us-gov-west-1"),
+        ]).toEqual([
+            "arn:aws:cloudfront::123456789012:distribution/E2QWRUHAPOMQZL",
+            "arn:aws:cloudfront::123456789012:origin-access-control/E1ABCDEF",
+            "arn:aws:cloudfront::123456789012:function/rewrite",
+            "arn:aws:route53:::hostedzone/Z0123456789ABC",
+            "arn:aws-us-gov:route53:::healthcheck/abcdef",
+        ]);
+    });
+
     it("gives each service's ARN its own shape", () => {
         expect([
             plausibleArn("aws:s3/bucketV2:BucketV2", "logs-1a2b3c4", "eu-west-1"),
@@ -1093,6 +1144,11 @@ const EXPECTED: Expected[] = [
         findings: { "resource-policy-no-wildcards": ["site-public-read"], "s3-bucket-encryption": ["logs"] },
     },
     {
+        // Resources in other regions than the stack's; a bucket policy pinned to a distribution's (global) ARN.
+        example: "regional-providers",
+        findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "resource-protect": ["site", "site-zone"] },
+    },
+    {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
         example: "esm-typescript",
         findings: { "s3-bucket-encryption": ["logs"], "kms-key-rotation": [] },
@@ -1140,6 +1196,27 @@ for (const mode of ["preview", "update"] as const) {
             expect(pinned.Statement[0].Condition).toEqual({ StringEquals: { "AWS:SourceOwner": "123456789012" } });
             const nameOf = new Map(run.resources.map((r) => [r.urn, r.name]));
             expect(run.of("resource-policy-no-wildcards").map((d) => nameOf.get(d.urn))).toEqual(["alarms-open"]);
+        });
+
+        it("regional-providers: what a regional provider creates carries its region; CloudFront's ARNs none", async () => {
+            const run = await analyze("regional-providers");
+            const byName = new Map(run.resources.map((r) => [r.name, r]));
+            const functions = ["records-eu-west-2", "records-us-east-1"].map((name) => byName.get(name)!);
+            if (mode === "preview") {
+                for (const fn of functions) expect(fn.outputs?.arn).toBe(UNKNOWN);
+            } else {
+                expect(functions.map((fn) => fn.outputs?.arn)).toEqual([
+                    "arn:aws:lambda:eu-west-2:123456789012:function:server-record-management",
+                    "arn:aws:lambda:us-east-1:123456789012:function:server-record-management",
+                ]);
+                // The zone named by a data source called through each provider.
+                expect(functions.map((fn) => (fn.inputs.environment as any).variables.ZONE)).toEqual(["eu-west-2a", "us-east-1a"]);
+                expect(byName.get("audit")!.outputs?.arn).toMatch(/^arn:aws:sqs:ap-southeast-2:123456789012:audit-[0-9a-f]{7}$/);
+                const policy = JSON.parse(byName.get("site-policy")!.inputs.policy as string);
+                expect(policy.Statement[0].Condition.StringEquals["AWS:SourceArn"]).toMatch(/^arn:aws:cloudfront::123456789012:distribution\/site-cdn-[0-9a-f]{7}$/);
+                expect(byName.get("site-zone")!.outputs?.arn).toBe("arn:aws:route53:::hostedzone/site.example.com");
+            }
+            expect(run.of("resource-policy-no-wildcards")).toEqual([]);
         });
 
         it("lambda-env: the plaintext variable is named, the secret one is not, and no value is echoed", async () => {

@@ -59,6 +59,12 @@ export function unfilledOutputHint(which: string): string {
 }
 
 export function createMocks(ctx: MockContext) {
+    const regions = providerRegions();
+    // Where a resource or a data source call lives: the stack's region unless its provider (or,
+    // for a resource of provider v7, its own `region`) says otherwise.
+    const placed = (region: string | undefined): MockContext => region === undefined || region === ctx.region ? ctx : { ...ctx, region };
+    const placedResource = (args: MockResourceArgs) =>
+        placed((args.type.startsWith("aws:") ? knownString(args.inputs.region) : undefined) ?? regions.of(args.provider));
     return {
         newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
             if (args.type === STACK_REFERENCE_TYPE) return stackReference(ctx, args);
@@ -67,12 +73,13 @@ export function createMocks(ctx: MockContext) {
                 // `Resource.get(name, id)` or the `import` option: something that exists already, which
                 // the engine reads from the provider, at preview too. Its outputs are known then: an
                 // imported bucket's ARN, which the program's bucket policy names.
-                return createdState(ctx, args, args.id);
+                return createdState(placedResource(args), args, args.id);
             }
             if (args.type.startsWith("pulumi:providers:")) {
+                regions.register(args);
                 return { id: ctx.preview ? undefined : fakeUuid(`${args.type}::${args.name}`), state: args.inputs };
             }
-            return ctx.preview ? previewState(ctx, args) : createdState(ctx, args);
+            return ctx.preview ? previewState(ctx, args) : createdState(placedResource(args), args);
         },
 
         call(args: MockCallArgs): Record<string, unknown> {
@@ -80,7 +87,7 @@ export function createMocks(ctx: MockContext) {
             const answer = BUILT_IN_ANSWERS[args.token];
             if (answer) {
                 try {
-                    return answer(args.inputs ?? {}, ctx);
+                    return answer(args.inputs ?? {}, placed(regions.of(args.provider)));
                 } catch (e) {
                     // The SDK rethrows a failed invoke as `new Error(err.details)` (runtime/invoke.js), as for a gRPC error.
                     if (e instanceof Error) {
@@ -94,6 +101,34 @@ export function createMocks(ctx: MockContext) {
             throw new UnansweredError(`check cannot answer ${args.token} offline`);
         },
     };
+}
+
+/**
+ * The region each explicit provider was given (`new aws.Provider("use1", { region: "us-east-1" })`,
+ * known once its inputs are): what it creates lives there, ARNs and addresses included, and a data
+ * source called through it answers for that region. The SDK names a provider `<urn>::<id>`, and a
+ * URN ends in the provider's type and name; two providers of one type and name (under parents of
+ * different types) with different regions are not told apart, and take the stack's region.
+ */
+function providerRegions() {
+    const byName = new Map<string, string | undefined>();
+    return {
+        register(args: MockResourceArgs): void {
+            const key = `${args.type}::${args.name}`;
+            const region = knownString(args.inputs.region);
+            byName.set(key, byName.has(key) && byName.get(key) !== region ? undefined : region);
+        },
+        of(reference: string | undefined): string | undefined {
+            const parts = reference?.split("::") ?? [];
+            if (parts.length < 5) return undefined; // "" for the default provider
+            const type = parts[2].split("$").pop()!;
+            return byName.get(`${type}::${parts.slice(3, -1).join("::")}`);
+        },
+    };
+}
+
+function knownString(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" && value !== UNKNOWN ? value : undefined;
 }
 
 /**
@@ -597,6 +632,8 @@ const ARN_FORMATS: Record<string, (region: string, account: string, physical: st
     "aws:kms/alias:Alias": (r, a, n) => `kms:${r}:${a}:${n.startsWith("alias/") ? n : `alias/${n}`}`,
 };
 
+const ROUTE53_ARN_KINDS: Record<string, string> = { "zone": "hostedzone", "health-check": "healthcheck", "delegation-set": "delegationset" };
+
 /** ARN formats differ per service; these are the shapes of the common ones. */
 export function plausibleArn(type: string, physical: string, region: string): string {
     const m = /^aws:([^/]+)\/([^:]+):/.exec(type);
@@ -609,6 +646,13 @@ export function plausibleArn(type: string, physical: string, region: string): st
     switch (service) {
         case "s3":
             return `arn:${partition}:s3:::${physical}`;
+        // Global services: no Region in their ARNs (`arn:aws:cloudfront::123456789012:distribution/EDFDVBD632BHDS5`,
+        // the provider's docs), and none for Route 53, nor an account (`arn:aws:route53:::hostedzone/<id>`, AWS's
+        // Service Authorization Reference).
+        case "cloudfront":
+            return `arn:${partition}:cloudfront::${PLACEHOLDER_ACCOUNT_ID}:${kind}/${physical}`;
+        case "route53":
+            return `arn:${partition}:route53:::${ROUTE53_ARN_KINDS[kind] ?? kind}/${physical}`;
         case "iam":
             return `arn:${partition}:iam::${PLACEHOLDER_ACCOUNT_ID}:${kind === "open-id-connect-provider" ? "oidc-provider" : kind}/${physical}`;
         case "lambda":
