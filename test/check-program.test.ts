@@ -952,7 +952,7 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(await capture("s3-folder-markers", "update"), "uploads-incoming").outputs?.source).toEqual(EMPTY);
     });
 
-    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL)", async () => {
+    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL, an EKS cluster's CA and OIDC issuer)", async () => {
         const update = await capture("computed-outputs", "update");
         const db = named(update, "orders").outputs!;
         expect(db.endpoint).toBe(`${db.address}:5432`);
@@ -966,6 +966,16 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(update, "mail-tls").outputs!.domainValidationOptions).toEqual([]);
         expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
         expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });
+        // A classic EKS cluster's endpoint, CA and OIDC issuer (one 32-hex id, as EKS gives them): the kubeconfig's CA
+        // decodes, and the service account's role trusts the issuer (the program stopped here before they were filled in).
+        const cluster = named(update, "apps").outputs!;
+        const id = /^https:\/\/([0-9A-F]{32})\.gr7\.us-east-1\.eks\.amazonaws\.com$/.exec(cluster.endpoint as string)![1];
+        expect(cluster.identities).toEqual([{ oidcs: [{ issuer: `https://oidc.eks.us-east-1.amazonaws.com/id/${id}` }] }]);
+        expect(update.resources[0].outputs?.clusterCa).toMatch(/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=]+\n-----END CERTIFICATE-----\n$/);
+        expect(JSON.parse(named(update, "apps-load-balancer-controller").inputs.assumeRolePolicy as string).Statement[0]).toMatchObject({
+            Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${id}` },
+            Condition: { StringEquals: { [`oidc.eks.us-east-1.amazonaws.com/id/${id}:sub`]: "system:serviceaccount:kube-system:aws-load-balancer-controller" } },
+        });
         // At preview those outputs are unknown: the loop's callback does not run, the alias is unknown.
         const preview = await capture("computed-outputs", "preview");
         expect(preview.resources.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.name)).toEqual(["www"]);
@@ -1142,6 +1152,11 @@ const EXPECTED: Expected[] = [
         // Policies written from `bucket.bucket`, the name the provider's Check proposes: known at preview too.
         example: "autonamed-buckets",
         findings: { "resource-policy-no-wildcards": ["site-public-read"], "s3-bucket-encryption": ["logs"] },
+    },
+    {
+        // Outputs update mode fills in; an IAM role for a service account trusting an EKS cluster's issuer is no finding.
+        example: "computed-outputs",
+        findings: { "resource-policy-no-wildcards": [], "secret-sensitive-props": [], "resource-protect": ["shop"] },
     },
     {
         // Resources in other regions than the stack's; a bucket policy pinned to a distribution's (global) ARN.
@@ -1336,9 +1351,9 @@ describe("check --program (the built CLI)", () => {
         ["a missing dependency", ["bad-missing-dependency"], /^check: \S+bad-missing-dependency: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed: run npm install in \S+\n$/],
         ["throwing code", ["bad-throws"], /^check: \S+bad-throws: the program failed: no retention policy defined for environment "prod" \(at index\.ts:6\)\n$/],
         ["an output check cannot know in update mode", ["bad-reads-output"],
-            /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'data'\) \(at index\.ts:18\); in update mode check gives created resources a name, an id, an ARN and only the most used other outputs \(an RDS endpoint, a load balancer's DNS name\), so this output is undefined: run with --preview, where outputs are unknown as in a real preview\n$/],
+            /^check: \S+bad-reads-output: the program failed: TypeError: Cannot read properties of undefined \(reading 'replace'\) \(at index\.ts:18\); in update mode check gives created resources a name, an id, an ARN and only the most used other outputs \(an RDS endpoint, a load balancer's DNS name\), so this output is undefined: run with --preview, where outputs are unknown as in a real preview\n$/],
         ["a loop over an output check cannot know in update mode", ["bad-iterates-output"],
-            /^check: \S+bad-iterates-output: the program failed: TypeError: identities is not iterable \(at index\.ts:16\); in update mode check gives created resources a name, an id, an ARN and only the most used other outputs \(an RDS endpoint, a load balancer's DNS name\), so this output is undefined: run with --preview, where outputs are unknown as in a real preview\n$/],
+            /^check: \S+bad-iterates-output: the program failed: TypeError: endpoints is not iterable \(at index\.ts:10\); in update mode check gives created resources a name, an id, an ARN and only the most used other outputs \(an RDS endpoint, a load balancer's DNS name\), so this output is undefined: run with --preview, where outputs are unknown as in a real preview\n$/],
         // A TypeError outside an output's callback is the program's own (here an API of an older SDK): no --preview hint.
         ["a syntax error in an ES module TypeScript program", ["bad-esm-syntax"], /^check: \S+bad-esm-syntax: the program does not compile: logs\.ts:5:5: ',' expected\.\n$/],
         ["a program written for an older @pulumi/aws", ["bad-old-api"],

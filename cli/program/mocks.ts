@@ -275,6 +275,17 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
             availabilityZone: `${r.region}a`,
         }],
     }),
+    // What a kubeconfig and IAM roles for service accounts are written from (a classic cluster's
+    // endpoint, CA and OIDC issuer, which share the cluster's 32-hex id, as EKS answers).
+    "aws:eks/cluster:Cluster": (r) => {
+        const id = createHash("sha256").update(`eks::${r.region}::${r.physical}`).digest("hex").slice(0, 32).toUpperCase();
+        const certificate = `-----BEGIN CERTIFICATE-----\nMIIC${Buffer.from(`check placeholder CA of ${r.physical}`).toString("base64")}\n-----END CERTIFICATE-----\n`;
+        return {
+            endpoint: `https://${id}.gr7.${r.region}.eks.${r.dnsSuffix}`,
+            certificateAuthority: { data: Buffer.from(certificate).toString("base64") },
+            identities: [{ oidcs: [{ issuer: `https://oidc.eks.${r.region}.${r.dnsSuffix}/id/${id}` }] }],
+        };
+    },
     "aws:apigatewayv2/api:Api": (r) => ({
         apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${r.dnsSuffix}`,
     }),
