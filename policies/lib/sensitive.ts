@@ -530,13 +530,11 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         const key = lower(ctx.key);
         const base64Script = base64Scripts?.has(key) === true;
         const text = USER_DATA_KEYS.has(key) || base64Script ? decodeUserData(value) : value;
-        const formatIn = (t: string) => findFormat(t) ?? awsSecretBesideKeyId(t, ctx) ?? dockerAuthIn(t, ctx) ?? formatDecodedIn(t);
-        const isScript = () => SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text));
-        let format = formatIn(text);
+        let format = formatIn(text, ctx);
         // A script or command line assigning a format that vendors hand to browsers to a public name
         // (`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=...`) passes it, as that name in a map does; the rest is still scanned.
-        if (format?.class === "public-capable" && (isArgumentList(key, ctx) || isScript())) {
-            format = formatIn(withoutPublicAssignments(text, (n, v) => judgeName(n).public && findFormat(v)?.class !== "unmistakable"));
+        if (format?.class === "public-capable" && (isArgumentList(key, ctx) || isScriptText(key, base64Script, text))) {
+            format = formatIn(withoutPublicAssignments(text, isPublicAssignment), ctx);
         }
         // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
         const name = ctx.heldBy !== undefined && (ctx.name?.kind ?? "none") === "none" ? judgeName(ctx.heldBy) : ctx.name;
@@ -555,7 +553,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, byName);
             return;
         }
-        if (isScript()) {
+        if (isScriptText(key, base64Script, text)) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
         } else if (key === "code" && JS_SOURCES.has(type)) {
@@ -721,6 +719,21 @@ const SSM_VALUE_KEYS: ReadonlySet<string> = new Set(["value", "insecureValue"]);
 function parameterNameOf(record: Record<string, unknown>): string | undefined {
     const name = unwrapSecrets(record.name);
     return typeof name !== "string" || isUnknown(name) ? undefined : parameterLeaf(name);
+}
+
+/** A string's credential format: its own, a secret beside an access key id, a Docker auth, a decoded one. */
+function formatIn(text: string, ctx: WalkContext): FormatMatch | undefined {
+    return findFormat(text) ?? awsSecretBesideKeyId(text, ctx) ?? dockerAuthIn(text, ctx) ?? formatDecodedIn(text);
+}
+
+/** Whether a string is read as a script: by its key, as base64 user data, by its first line, or as a key=value file. */
+function isScriptText(key: string, base64Script: boolean, text: string): boolean {
+    return SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text));
+}
+
+/** A script's assignment of a public-capable value to a public name (not of a format no vendor hands out). */
+function isPublicAssignment(name: string, value: string): boolean {
+    return judgeName(name).public && findFormat(value)?.class !== "unmistakable";
 }
 
 /** An AWS secret access key beside its key ID (`{AccessKeyId, SecretAccessKey}`-like records under any names). */
