@@ -67,6 +67,7 @@ function ownsCacheData(resource: PlainResource): Decided {
         case t.ELASTICACHE_SERVERLESS_CACHE:
             return oneOf(p, "engine", ["redis", "valkey"]);
         case t.MEMORYDB_CLUSTER:
+        case t.NATIVE_MEMORYDB_CLUSTER:
             // A member of a multi-Region cluster keeps its data in the other Regions.
             return noneSet(p, ["multiRegionClusterName"]);
         default:
@@ -121,7 +122,7 @@ const providerDefaultFinalBackups: Check[] = [
         fix: "Set `skipFinalBackup: false` so that deleting the persistent file system leaves a backup of its files.",
     },
     {
-        types: [t.MEMORYDB_CLUSTER], property: "finalSnapshotName",
+        types: [t.MEMORYDB_CLUSTER, t.NATIVE_MEMORYDB_CLUSTER], property: "finalSnapshotName",
         unset: { value: null, note: "no final snapshot is taken" },
         accepts: (v) => typeof v === "string" && v.length > 0, expected: "a snapshot name",
         appliesTo: (r, config) => config.requireFinalBackups && ownsCacheData(r),
@@ -245,7 +246,9 @@ const retentions: Check[] = [
     retention([t.NEPTUNE_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY, {
         appliesTo: (r) => notReplica[r.type](r.props), providerDefaultOnRestore: ["snapshotIdentifier"],
     }),
-    retention([t.DOCDB_ELASTIC_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY),
+    // The provider sends the retention only when set (Optional and Computed, terraform-provider-aws
+    // docdbelastic/cluster.go), as CloudFormation does: unset is the API's 1 day for both.
+    retention([t.DOCDB_ELASTIC_CLUSTER, t.NATIVE_DOCDB_ELASTIC_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY),
     // CDK's databases through pulumi-cdk (aws-native): CloudFormation's BackupRetentionPeriod is
     // "Default: 1" on both, and CDK sets it only when `backupRetention` is given. Not on a read
     // replica ("backups are disabled for read replicas") nor an Aurora cluster's instance ("Not
@@ -260,7 +263,9 @@ const retentions: Check[] = [
     retention([t.REDSHIFT_CLUSTER], "automatedSnapshotRetentionPeriod", { value: 1, note: "AWS keeps automated snapshots for 1 day" }, {
         providerDefaultOnRestore: ["snapshotIdentifier", "snapshotArn"], what: "automated snapshots",
     }),
-    retention([t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER, t.MEMORYDB_CLUSTER], "snapshotRetentionLimit", NO_SNAPSHOTS, {
+    // MemoryDB: the provider sends the limit only when set (memorydb/cluster.go), as CloudFormation does,
+    // so an unset one is the API's 0 on both the classic and the aws-native cluster.
+    retention([t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER, t.MEMORYDB_CLUSTER, t.NATIVE_MEMORYDB_CLUSTER], "snapshotRetentionLimit", NO_SNAPSHOTS, {
         appliesTo: ownsCacheData, what: "automatic snapshots",
     }),
     // AWS does not document the API's default for serverless caches: only a set value is judged.

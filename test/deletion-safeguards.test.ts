@@ -24,6 +24,11 @@ const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const CACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
 const SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 const MEMORYDB = "aws:memorydb/cluster:Cluster";
+const NATIVE_MEMORYDB = "aws-native:memorydb:Cluster";
+const NATIVE_DOCDB_ELASTIC = "aws-native:docdbelastic:Cluster";
+/** CDK's CfnCluster (MemoryDB) and CfnCluster (DocumentDB elastic) as pulumi-cdk sends them, after the provider's example and CloudFormation's required inputs. */
+const nativeMemorydb = { clusterName: "orders", aclName: "open-access", nodeType: "db.t4g.small", numShards: 2 };
+const nativeElastic = { clusterName: "docs", adminUserName: "app", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 2 };
 const TABLE = "aws:dynamodb/table:Table";
 const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
 const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
@@ -87,6 +92,10 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["serverless Valkey cache without a retention (AWS's default is not documented)", SERVERLESS_CACHE, { engine: "valkey" }],
         ["serverless Memcached cache", SERVERLESS_CACHE, { engine: "memcached", snapshotRetentionLimit: 0 }],
         ["MemoryDB cluster in a multi-Region cluster", MEMORYDB, { nodeType: "db.r7g.large", multiRegionClusterName: "orders-mr" }],
+        ["aws-native MemoryDB cluster with a week of snapshots", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7 }],
+        ["aws-native MemoryDB cluster in a multi-Region cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, multiRegionClusterName: "orders-mr" }],
+        ["aws-native MemoryDB cluster whose multi-Region membership is unknown", NATIVE_MEMORYDB, { ...nativeMemorydb, multiRegionClusterName: U.string }],
+        ["aws-native DocumentDB elastic cluster with a week of backups", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 7 }],
         ["DynamoDB table with point-in-time recovery", TABLE, { pointInTimeRecovery: { enabled: true } }],
         ["DynamoDB table without it when not required", TABLE, {}, { requirePointInTimeRecovery: false }],
         // AWS's best practice for global tables: recovery on one replica may be enough; the table is judged.
@@ -167,6 +176,11 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["standalone Redis cache cluster", CACHE_CLUSTER, { engine: "redis", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
         ["serverless Valkey cache keeping 1 snapshot", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
         ["MemoryDB cluster without snapshots", MEMORYDB, { nodeType: "db.r7g.large" }, ["snapshotRetentionLimit"]],
+        // CloudFormation sends the limit only when set, as the classic provider does: the API's 0.
+        ["aws-native MemoryDB cluster without snapshots", NATIVE_MEMORYDB, nativeMemorydb, ["snapshotRetentionLimit"]],
+        ["aws-native MemoryDB cluster keeping 1 day", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
+        ["aws-native DocumentDB elastic cluster on the API's 1 day", NATIVE_DOCDB_ELASTIC, nativeElastic, ["backupRetentionPeriod"]],
+        ["aws-native DocumentDB elastic cluster with 3 days", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 3 }, ["backupRetentionPeriod"]],
         ["Lightsail database", "aws:lightsail/database:Database", { skipFinalSnapshot: true, backupRetentionEnabled: false }, ["skipFinalSnapshot", "backupRetentionEnabled"]],
         ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
         // The provider's schema sends 0 for an unset OpenZFS or ONTAP retention, on a restore from a backup too (terraform-provider-aws).
@@ -202,6 +216,7 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["EBS volume without a final snapshot, when required", EBS, { size: 100 }, ["finalSnapshot"], { requireFinalBackups: true }],
         ["persistent Lustre skipping its backup, when required", LUSTRE, { deploymentType: "PERSISTENT_1", skipFinalBackup: true }, ["skipFinalBackup"], { requireFinalBackups: true }],
         ["MemoryDB without a final snapshot name, when required", MEMORYDB, { snapshotRetentionLimit: 7 }, ["finalSnapshotName"], { requireFinalBackups: true }],
+        ["aws-native MemoryDB without a final snapshot name, when required", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7 }, ["finalSnapshotName"], { requireFinalBackups: true }],
         ["Redis replication group without a final snapshot, when required", REPLICATION_GROUP, { snapshotRetentionLimit: 7 }, ["finalSnapshotIdentifier"], { requireFinalBackups: true }],
     ];
     it.each(cases)("%s", (_label, type, props, paths, config) => {
@@ -272,6 +287,9 @@ describe("unknown values (preview)", () => {
         ["a restore input of an aws-native RDS instance", "aws-native:rds:DbInstance", { dbSnapshotIdentifier: U.string }],
         ["the global cluster of an aws-native Aurora cluster", "aws-native:rds:DbCluster", { engine: "aurora-postgresql", globalClusterIdentifier: U.string }],
         ["Lustre deployment type", LUSTRE, { deploymentType: U.string }],
+        ["snapshotRetentionLimit of an aws-native MemoryDB cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: U.number, finalSnapshotName: "orders-final" }],
+        ["finalSnapshotName of an aws-native MemoryDB cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7, finalSnapshotName: U.string }],
+        ["backupRetentionPeriod of an aws-native DocumentDB elastic cluster", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: U.number }],
         ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
         ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
     ];
@@ -436,6 +454,11 @@ const DEFAULT_CASES: Case[] = [
     ok("serverless-cache-retention", SERVERLESS_CACHE, { engine: "valkey", snapshotRetentionLimit: 7 }),
     bad("memorydb-retention", MEMORYDB, { nodeType: "db.r7g.large" }),
     ok("memorydb-retention", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7 }),
+    bad("native-memorydb-retention", NATIVE_MEMORYDB, nativeMemorydb),
+    ok("native-memorydb-retention", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7 }),
+    ok("native-memorydb-multi-region", NATIVE_MEMORYDB, { ...nativeMemorydb, multiRegionClusterName: "orders-mr" }),
+    bad("native-docdb-elastic-retention", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 1 }),
+    ok("native-docdb-elastic-retention", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 14 }),
     bad("fsx-openzfs-retention-unset", OPENZFS, { ...openzfs }),
     ok("fsx-openzfs-retention", OPENZFS, { ...openzfs, automaticBackupRetentionDays: 30 }),
     bad("fsx-ontap-retention-unset", ONTAP, { ...ontap }),
@@ -518,6 +541,8 @@ const FINAL_BACKUP_CASES: Case[] = [
     ok("lustre-linked-to-s3", LUSTRE, { deploymentType: "PERSISTENT_1", perUnitStorageThroughput: 50, importPath: "s3://training-data-7d1e2a" }),
     bad("memorydb-final-snapshot", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7 }),
     ok("memorydb-final-snapshot", MEMORYDB, { nodeType: "db.r7g.large", snapshotRetentionLimit: 7, finalSnapshotName: "orders-final" }),
+    bad("native-memorydb-final-snapshot", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7 }),
+    ok("native-memorydb-final-snapshot", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7, finalSnapshotName: "orders-final" }),
     bad("redis-group-final-snapshot", REPLICATION_GROUP, { description: "queues", snapshotRetentionLimit: 7 }),
     ok("redis-group-final-snapshot", REPLICATION_GROUP, { description: "queues", snapshotRetentionLimit: 7, finalSnapshotIdentifier: "queues-final" }),
     ok("memcached-final-snapshot", CACHE_CLUSTER, { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 1 }),
