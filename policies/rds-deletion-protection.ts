@@ -34,6 +34,9 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.NATIVE_DOCDB_GLOBAL_CLUSTER]: "deletionProtection",
     [t.NATIVE_NEPTUNE_GLOBAL_CLUSTER]: "deletionProtection",
     [t.NATIVE_DSQL_CLUSTER]: "deletionProtectionEnabled",
+    // A collection's indexes: "You can't recover collections after you delete them" (OpenSearch
+    // Serverless developer guide). Only aws-native has the input (hashicorp/terraform-provider-aws#48570).
+    [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: "deletionProtection",
 };
 
 /**
@@ -65,7 +68,9 @@ const standalone = (r: PlainResource) => {
 // default for its graphs' flag (the provider's own example sets false); CloudFormation sends an
 // aws-native DSQL cluster's only when set, and DSQL's CreateCluster turns it on (its user guide:
 // the response shows `"deletionProtectionEnabled": true`; `--no-deletion-protection-enabled` to disable).
-const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER]);
+// Neither the CloudFormation schema nor the CreateCollection reference documents a default for an
+// OpenSearch Serverless collection's.
+const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER, t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]);
 
 // A global database's flag stops only deleting the global database itself: AWS refuses that while a
 // cluster is a member, and the provider detaches the members first, which keep their data.
@@ -74,8 +79,11 @@ const GLOBAL_DATABASES: ReadonlySet<string> = new Set([
     t.NATIVE_RDS_GLOBAL_CLUSTER, t.NATIVE_DOCDB_GLOBAL_CLUSTER, t.NATIVE_NEPTUNE_GLOBAL_CLUSTER,
 ]);
 
-/** The value that turns the flag on where it is not the boolean true. */
-const ON_VALUE: Readonly<Record<string, string>> = { [t.COGNITO_USER_POOL]: "ACTIVE" };
+/** The values that turn the flag on and off where it is not a boolean, and what the message calls the resource. */
+const ENUM_FLAG: Readonly<Record<string, { on: string; off: string; what: string }>> = {
+    [t.COGNITO_USER_POOL]: { on: "ACTIVE", off: "INACTIVE", what: "user pool" },
+    [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: { on: "ENABLED", off: "DISABLED", what: "collection" },
+};
 
 const FLAGS: readonly { type: string; path: string }[] = [
     ...Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, path]) => ({ type, path })),
@@ -83,23 +91,24 @@ const FLAGS: readonly { type: string; path: string }[] = [
 ];
 
 const rule = propertyRule(FLAGS.map(({ type, path }) => {
-    const on = ON_VALUE[type];
+    const flag = ENUM_FLAG[type];
+    const on = flag?.on;
     const property = path.slice(path.lastIndexOf(".") + 1);
     const replica = path !== property;
     // The provider, not AWS, sends false for an unset flag of a replica block and of DSQL (whose
     // API turns it on); CloudFormation's replica specification is "disabled by default".
     const defaultedBy = (replica && type === t.DYNAMODB_TABLE) || type === t.DSQL_CLUSTER ? "the provider" : "AWS";
-    const what = on ? "user pool" : replica ? "replica" : GLOBAL_DATABASES.has(type) ? "global database (its member clusters keep their own flags)" : "database";
+    const what = flag ? flag.what : replica ? "replica" : GLOBAL_DATABASES.has(type) ? "global database (its member clusters keep their own flags)" : "database";
     return {
         types: [type],
         property: path,
         appliesTo: standalone,
         unset: UNSET_NOT_REPORTED.has(type) ? undefined
-            : on ? { value: "INACTIVE", note: "the API defaults it to INACTIVE; only the console turns it on" }
+            : flag ? { value: flag.off, note: `the API defaults it to ${flag.off}; only the console turns it on` }
             : { value: false, note: `${defaultedBy} defaults it to false` },
         accepts: (value: unknown) => value === (on ?? true),
         expected: on ? `"${on}"` : "the boolean true",
-        shownStrings: on ? ["INACTIVE"] : undefined,
+        shownStrings: flag ? [flag.off] : undefined,
         fix: `Set \`${property}: ${on ? `"${on}"` : "true"}\`${replica ? " on the replica" : ""} so the ${what} cannot be deleted by accident; ` +
             "turn it off in a separate update before decommissioning.",
     };
@@ -114,7 +123,7 @@ export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
     description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases and global clusters (also their aws-native types, as pulumi-cdk sends CDK's), " +
-        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs and aws-native DSQL clusters must not turn it off.",
+        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs, aws-native DSQL clusters and aws-native OpenSearch Serverless collections must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +

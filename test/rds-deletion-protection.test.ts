@@ -79,6 +79,15 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["aws-native DSQL cluster with false", "aws-native:dsql:Cluster", { deletionProtectionEnabled: false }, true],
         ["aws-native DSQL cluster with true", "aws-native:dsql:Cluster", { deletionProtectionEnabled: true }, false],
         ["aws-native DSQL cluster unknown (preview)", "aws-native:dsql:Cluster", { deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
+        // aws-native OpenSearch Serverless collections: no documented default, so only "DISABLED" is reported
+        // (a CDK app's Bedrock knowledge-base collection sets "ENABLED", as its template tests assert).
+        ["aws-native collection without the flag (no documented default)", "aws-native:opensearchserverless:Collection", { name: "kb-vectors", type: "VECTORSEARCH" }, false],
+        ["aws-native collection with DISABLED", "aws-native:opensearchserverless:Collection", { name: "kb-vectors", type: "VECTORSEARCH", deletionProtection: "DISABLED" }, true],
+        ["aws-native collection with ENABLED", "aws-native:opensearchserverless:Collection",
+            { name: "kb-vectors", type: "VECTORSEARCH", standbyReplicas: "DISABLED", deletionProtection: "ENABLED" }, false],
+        ["aws-native collection unknown (preview)", "aws-native:opensearchserverless:Collection", { name: "kb-vectors", deletionProtection: UNKNOWN_SENTINELS.string }, false],
+        // The classic collection has no such input in provider v7 (hashicorp/terraform-provider-aws#48570): not read.
+        ["classic collection", "aws:opensearch/serverlessCollection:ServerlessCollection", { name: "kb-vectors", type: "VECTORSEARCH" }, false],
         // QLDB ledgers are not read: the service ended, and the flag defaults to true.
         ["QLDB ledger without the flag", "aws:qldb/ledger:Ledger", { permissionsMode: "STANDARD" }, false],
     ];
@@ -91,7 +100,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
             "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table", "aws-native:neptune:GlobalCluster",
-            "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
+            "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:neptunegraph/graph:Graph",
@@ -124,6 +133,16 @@ describe("findMissingDeletionProtection (pure rule): Cognito user pools", () => 
         expect(finding.message).toContain('Set `deletionProtection: "ACTIVE"` so the user pool cannot be deleted by accident');
         expect(findMissingDeletionProtection(db("aws:cognito/userPool:UserPool", { name: "customers" }))[0].message)
             .toContain("deletionProtection is not set (the API defaults it to INACTIVE; only the console turns it on)");
+    });
+});
+
+describe("findMissingDeletionProtection (pure rule): OpenSearch Serverless collections (aws-native)", () => {
+    it("says which value turns it on, without quoting another value", () => {
+        const collection = (deletionProtection: unknown) => db("aws-native:opensearchserverless:Collection", { name: "kb-vectors", deletionProtection });
+        const [finding] = findMissingDeletionProtection(collection("DISABLED"));
+        expect(finding.message).toContain('deletionProtection is "DISABLED"');
+        expect(finding.message).toContain('Set `deletionProtection: "ENABLED"` so the collection cannot be deleted by accident');
+        expect(findMissingDeletionProtection(collection("disabled-by-team-x"))[0].message).not.toContain("disabled-by-team-x");
     });
 });
 
@@ -220,7 +239,7 @@ describe("rds-deletion-protection through the engine path", () => {
         ]);
     });
 
-    it("reads aws-native global clusters as the classic ones, and an aws-native DSQL cluster only when it turns protection off", async () => {
+    it("reads aws-native global clusters as the classic ones, and an aws-native DSQL cluster or OpenSearch Serverless collection only when it turns protection off", async () => {
         const run = await engine.run({
             resources: [
                 // CDK's CfnGlobalCluster through pulumi-cdk, with its primary named by ARN.
@@ -230,12 +249,17 @@ describe("rds-deletion-protection through the engine path", () => {
                 { type: "aws-native:docdb:GlobalCluster", name: "DocsGlobal", props: { globalClusterIdentifier: "docs-global", deletionProtection: false } },
                 { type: "aws-native:dsql:Cluster", name: "Ledger", props: { tags: [{ key: "Name", value: "ledger" }] } },
                 { type: "aws-native:dsql:Cluster", name: "Scratch", props: { deletionProtectionEnabled: false } },
+                { type: "aws-native:opensearchserverless:Collection", name: "KbVectors", props: { name: "kb-vectors", type: "VECTORSEARCH", deletionProtection: "ENABLED" } },
+                { type: "aws-native:opensearchserverless:Collection", name: "LogsCollection", props: { name: "logs", type: "TIMESERIES" } },
+                { type: "aws-native:opensearchserverless:Collection", name: "NextCollection", props: { name: "next", deletionProtection: { $unknown: "string" } } },
+                { type: "aws-native:opensearchserverless:Collection", name: "ScratchCollection", props: { name: "scratch", type: "SEARCH", deletionProtection: "DISABLED" } },
             ],
         });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
             ["OrdersGlobal", "advisory", 'aws-native:rds:GlobalCluster "OrdersGlobal": deletionProtection is not set (AWS defaults it to false)'],
             ["DocsGlobal", "advisory", 'aws-native:docdb:GlobalCluster "DocsGlobal": deletionProtection is false'],
             ["Scratch", "advisory", 'aws-native:dsql:Cluster "Scratch": deletionProtectionEnabled is false'],
+            ["ScratchCollection", "advisory", 'aws-native:opensearchserverless:Collection "ScratchCollection": deletionProtection is "DISABLED"'],
         ]);
     });
 
