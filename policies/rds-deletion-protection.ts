@@ -22,11 +22,17 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.DYNAMODB_TABLE_REPLICA]: "deletionProtectionEnabled",
     [t.COGNITO_USER_POOL]: "deletionProtection",
     [t.NEPTUNE_GRAPH]: "deletionProtection",
-    // CDK's databases and tables as pulumi-cdk sends them (CloudFormation's AWS::RDS::DBInstance,
-    // DBCluster and AWS::DynamoDB::Table, all defaulting the flag to false).
+    // CDK's databases, tables and user pools as pulumi-cdk sends them (CloudFormation's
+    // AWS::RDS::DBInstance, DBCluster, AWS::DynamoDB::Table, AWS::Neptune::DBCluster and
+    // AWS::Cognito::UserPool, all defaulting the flag to off).
     [t.NATIVE_RDS_DB_INSTANCE]: "deletionProtection",
     [t.NATIVE_RDS_DB_CLUSTER]: "deletionProtection",
     [t.NATIVE_DYNAMODB_TABLE]: "deletionProtectionEnabled",
+    // The neptune-alpha DatabaseCluster: Neptune's CreateDBCluster "deletion protection is disabled by
+    // default" (only the console's production template turns it on).
+    [t.NATIVE_NEPTUNE_DB_CLUSTER]: "deletionProtection",
+    // CDK's UserPool renders "ACTIVE" or "INACTIVE" only when its `deletionProtection` is given.
+    [t.NATIVE_COGNITO_USER_POOL]: "deletionProtection",
     // Global databases, as the classic types above (AWS Config's
     // aurora-global-database-deletion-protection-enabled; CloudFormation: "The default behavior is
     // to have no deletion protection"), CDK's CfnGlobalCluster included.
@@ -80,8 +86,10 @@ const GLOBAL_DATABASES: ReadonlySet<string> = new Set([
 ]);
 
 /** The values that turn the flag on and off where it is not a boolean, and what the message calls the resource. */
+const USER_POOL_FLAG = { on: "ACTIVE", off: "INACTIVE", what: "user pool" };
 const ENUM_FLAG: Readonly<Record<string, { on: string; off: string; what: string }>> = {
-    [t.COGNITO_USER_POOL]: { on: "ACTIVE", off: "INACTIVE", what: "user pool" },
+    [t.COGNITO_USER_POOL]: USER_POOL_FLAG,
+    [t.NATIVE_COGNITO_USER_POOL]: USER_POOL_FLAG,
     [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: { on: "ENABLED", off: "DISABLED", what: "collection" },
 };
 

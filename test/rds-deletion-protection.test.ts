@@ -79,6 +79,19 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["aws-native DSQL cluster with false", "aws-native:dsql:Cluster", { deletionProtectionEnabled: false }, true],
         ["aws-native DSQL cluster with true", "aws-native:dsql:Cluster", { deletionProtectionEnabled: true }, false],
         ["aws-native DSQL cluster unknown (preview)", "aws-native:dsql:Cluster", { deletionProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
+        // The neptune-alpha DatabaseCluster (AWS::Neptune::DBCluster): Neptune's CreateDBCluster leaves protection off by default.
+        ["aws-native Neptune cluster without the flag", "aws-native:neptune:DbCluster", { dbSubnetGroupName: "graph-subnets", iamAuthEnabled: false, storageEncrypted: true }, true],
+        ["aws-native Neptune cluster with false", "aws-native:neptune:DbCluster", { storageEncrypted: true, deletionProtection: false }, true],
+        ["aws-native Neptune cluster restored from a snapshot, without the flag (not inherited)", "aws-native:neptune:DbCluster", { snapshotIdentifier: "graph-2026-01-01" }, true],
+        ["aws-native Neptune cluster with true", "aws-native:neptune:DbCluster", { storageEncrypted: true, deletionProtection: true }, false],
+        ["aws-native Neptune cluster unknown (preview)", "aws-native:neptune:DbCluster", { deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
+        // CDK's UserPool (AWS::Cognito::UserPool) renders the flag only when `deletionProtection` is given
+        // (aws/aws-cdk integ.user-pool.ts gives false; t-maru078/cdk-deploy-from-pipeline leaves it out).
+        ["aws-native user pool with INACTIVE (CDK deletionProtection: false)", "aws-native:cognito:UserPool", { userPoolName: "MyUserPool", deletionProtection: "INACTIVE" }, true],
+        ["aws-native user pool without the flag", "aws-native:cognito:UserPool",
+            { accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_phone_number", priority: 1 }] }, adminCreateUserConfig: { allowAdminCreateUserOnly: true } }, true],
+        ["aws-native user pool with ACTIVE (CDK deletionProtection: true)", "aws-native:cognito:UserPool", { userPoolName: "customers", deletionProtection: "ACTIVE" }, false],
+        ["aws-native user pool unknown (preview)", "aws-native:cognito:UserPool", { userPoolName: "customers", deletionProtection: UNKNOWN_SENTINELS.string }, false],
         // aws-native OpenSearch Serverless collections: no documented default, so only "DISABLED" is reported
         // (a CDK app's Bedrock knowledge-base collection sets "ENABLED", as its template tests assert).
         ["aws-native collection without the flag (no documented default)", "aws-native:opensearchserverless:Collection", { name: "kb-vectors", type: "VECTORSEARCH" }, false],
@@ -99,8 +112,8 @@ describe("findMissingDeletionProtection (pure rule)", () => {
 
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
-            "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table", "aws-native:neptune:GlobalCluster",
-            "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
+            "aws-native:cognito:UserPool", "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table",
+            "aws-native:neptune:DbCluster", "aws-native:neptune:GlobalCluster", "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:neptunegraph/graph:Graph",
@@ -208,6 +221,24 @@ describe("rds-deletion-protection through the engine path", () => {
         const run = await engine.run({ resources: [graph("fraud", { deletionProtection: false }), graph("recs", {}), graph("kyc", { deletionProtection: true })] });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()])).toEqual([
             ["fraud", expect.stringContaining('aws:neptunegraph/graph:Graph "fraud": deletionProtection is false. Set `deletionProtection: true`')],
+        ]);
+    });
+
+    it("reads CDK's Neptune clusters and user pools (aws-native) as the classic types, unset meaning off", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: "aws-native:neptune:DbCluster", name: "GraphCluster", props: { dbSubnetGroupName: "graph-subnets", iamAuthEnabled: false, storageEncrypted: true } },
+                { type: "aws-native:neptune:DbCluster", name: "FraudCluster", props: { storageEncrypted: true, deletionProtection: true } },
+                { type: "aws-native:neptune:DbCluster", name: "NextCluster", props: { storageEncrypted: true, deletionProtection: { $unknown: "boolean" } } },
+                { type: "aws-native:cognito:UserPool", name: "MyUserPool", props: { userPoolName: "MyUserPool", deletionProtection: "INACTIVE" } },
+                { type: "aws-native:cognito:UserPool", name: "Customers", props: { userPoolName: "customers", deletionProtection: "ACTIVE" } },
+                { type: "aws-native:cognito:UserPool", name: "Staff", props: { userPoolName: "staff", deletionProtection: { $unknown: "string" } } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
+            ["GraphCluster", 'aws-native:neptune:DbCluster "GraphCluster": deletionProtection is not set (AWS defaults it to false)'],
+            ["MyUserPool", 'aws-native:cognito:UserPool "MyUserPool": deletionProtection is "INACTIVE"'],
         ]);
     });
 
