@@ -55,16 +55,23 @@ type Props = Record<string, unknown>;
  */
 function ownsCacheData(resource: PlainResource): Decided {
     const p = resource.props;
-    const notT1Micro = negate(oneOf(p, "nodeType", ["cache.t1.micro"]));
+    // CloudFormation calls the node type `cacheNodeType`.
+    const notT1Micro = (input = "nodeType") => negate(oneOf(p, input, ["cache.t1.micro"]));
     switch (resource.type) {
         case t.ELASTICACHE_REPLICATION_GROUP:
-            return all(noneSet(p, ["globalReplicationGroupId"]), oneOf(p, "engine", ["redis", "valkey"], true), notT1Micro);
+            return all(noneSet(p, ["globalReplicationGroupId"]), oneOf(p, "engine", ["redis", "valkey"], true), notT1Micro());
+        // CloudFormation's Engine: "must be set to valkey or redis" (redis when unset).
+        case t.NATIVE_ELASTICACHE_REPLICATION_GROUP:
+            return all(notReplica[t.NATIVE_ELASTICACHE_REPLICATION_GROUP](p), oneOf(p, "engine", ["redis", "valkey"], true), notT1Micro("cacheNodeType"));
         case t.ELASTICACHE_CLUSTER: {
             const standalone = noneSet(p, ["replicationGroupId"]);
             if (standalone !== true) return standalone;
-            return all(oneOf(p, "engine", ["redis", "valkey"]), notT1Micro);
+            return all(oneOf(p, "engine", ["redis", "valkey"]), notT1Micro());
         }
+        case t.NATIVE_ELASTICACHE_CACHE_CLUSTER:
+            return all(oneOf(p, "engine", ["redis", "valkey"]), notT1Micro("cacheNodeType"));
         case t.ELASTICACHE_SERVERLESS_CACHE:
+        case t.NATIVE_ELASTICACHE_SERVERLESS_CACHE:
             return oneOf(p, "engine", ["redis", "valkey"]);
         case t.MEMORYDB_CLUSTER:
         case t.NATIVE_MEMORYDB_CLUSTER:
@@ -165,6 +172,7 @@ function retention(types: readonly string[], property: string, aws: UnsetDefault
 }
 
 const AWS_ONE_DAY: UnsetDefault = { value: 1, note: "AWS keeps automated backups for 1 day" };
+const AWS_ONE_DAY_OF_SNAPSHOTS: UnsetDefault = { value: 1, note: "AWS keeps automated snapshots for 1 day" };
 const PROVIDER_ONE_DAY_ON_RESTORE: UnsetDefault = { value: 1, note: "the provider sends its default of 1 day, even on a restore from a snapshot" };
 const NO_SNAPSHOTS: UnsetDefault = { value: 0, note: "AWS takes no automatic snapshots" };
 
@@ -246,6 +254,9 @@ const retentions: Check[] = [
     retention([t.NEPTUNE_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY, {
         appliesTo: (r) => notReplica[r.type](r.props), providerDefaultOnRestore: ["snapshotIdentifier"],
     }),
+    // The neptune-alpha DatabaseCluster sets it only with `backupRetention`; CreateDBCluster's "Default: 1".
+    // As for aws-native RDS clusters, a restore is judged only when it sets one.
+    retention([t.NATIVE_NEPTUNE_DB_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY, { restores: ["snapshotIdentifier", "sourceDbClusterIdentifier"] }),
     // The provider sends the retention only when set (Optional and Computed, terraform-provider-aws
     // docdbelastic/cluster.go), as CloudFormation does: unset is the API's 1 day for both.
     retention([t.DOCDB_ELASTIC_CLUSTER, t.NATIVE_DOCDB_ELASTIC_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY),
@@ -260,16 +271,21 @@ const retentions: Check[] = [
     retention([t.NATIVE_RDS_DB_CLUSTER], "backupRetentionPeriod", AWS_ONE_DAY, {
         appliesTo: (r) => notReplica[t.NATIVE_RDS_DB_CLUSTER](r.props), restores: ["snapshotIdentifier", "sourceDbClusterIdentifier", "sourceDbClusterResourceId"],
     }),
-    retention([t.REDSHIFT_CLUSTER], "automatedSnapshotRetentionPeriod", { value: 1, note: "AWS keeps automated snapshots for 1 day" }, {
+    retention([t.REDSHIFT_CLUSTER], "automatedSnapshotRetentionPeriod", AWS_ONE_DAY_OF_SNAPSHOTS, {
         providerDefaultOnRestore: ["snapshotIdentifier", "snapshotArn"], what: "automated snapshots",
     }),
+    // CloudFormation sends it only when set ("Default value is 1"); RestoreFromClusterSnapshot's default is
+    // "the value selected for the cluster from which the snapshot was taken".
+    retention([t.NATIVE_REDSHIFT_CLUSTER], "automatedSnapshotRetentionPeriod", AWS_ONE_DAY_OF_SNAPSHOTS, { restores: ["snapshotIdentifier"], what: "automated snapshots" }),
     // MemoryDB: the provider sends the limit only when set (memorydb/cluster.go), as CloudFormation does,
     // so an unset one is the API's 0 on both the classic and the aws-native cluster.
-    retention([t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER, t.MEMORYDB_CLUSTER, t.NATIVE_MEMORYDB_CLUSTER], "snapshotRetentionLimit", NO_SNAPSHOTS, {
+    // ElastiCache's API: "Default: 0 (i.e., automatic backups are disabled for this cluster)"; CloudFormation sends the limit only when set.
+    retention([t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER, t.NATIVE_ELASTICACHE_REPLICATION_GROUP, t.NATIVE_ELASTICACHE_CACHE_CLUSTER,
+        t.MEMORYDB_CLUSTER, t.NATIVE_MEMORYDB_CLUSTER], "snapshotRetentionLimit", NO_SNAPSHOTS, {
         appliesTo: ownsCacheData, what: "automatic snapshots",
     }),
     // AWS does not document the API's default for serverless caches: only a set value is judged.
-    retention([t.ELASTICACHE_SERVERLESS_CACHE], "snapshotRetentionLimit", undefined, { appliesTo: ownsCacheData, what: "automatic snapshots" }),
+    retention([t.ELASTICACHE_SERVERLESS_CACHE, t.NATIVE_ELASTICACHE_SERVERLESS_CACHE], "snapshotRetentionLimit", undefined, { appliesTo: ownsCacheData, what: "automatic snapshots" }),
     // FSx automatic daily backups; 0 turns them off. When the program leaves the retention unset, the
     // provider's schema sends 7 days for Windows and 0 for OpenZFS and ONTAP, on an OpenZFS restore
     // from a backup too (terraform-provider-aws fsx *_file_system.go; posit-dev/ptd#105 found its OpenZFS
@@ -323,6 +339,8 @@ function dynamodbRecovery(type: string, block: string, enabled: string, enable: 
     ];
 }
 
+const KEYSPACES_RECOVERY = "it restores the table to any second of the last 35 days, and a deleted table for 35 days.";
+
 const pointInTimeRecovery: Check[] = [
     // The table, not each replica of a global table (inline `replicas` or TableReplica): AWS's
     // best practice is that recovery on one replica may be enough, as every replica holds
@@ -341,7 +359,15 @@ const pointInTimeRecovery: Check[] = [
         unset: { value: "DISABLED", note: "AWS leaves point-in-time recovery off" },
         accepts: (v) => v === "ENABLED", expected: `"ENABLED"`, shownStrings: ["ENABLED", "DISABLED"],
         appliesTo: (_r, config) => config.requirePointInTimeRecovery,
-        fix: "Set `pointInTimeRecovery: { status: \"ENABLED\" }`: it restores the table to any second of the last 35 days, and a deleted table for 35 days.",
+        fix: `Set \`pointInTimeRecovery: { status: "ENABLED" }\`: ${KEYSPACES_RECOVERY}`,
+    },
+    // CloudFormation's Table (CDK's CfnTable): a boolean, off unless set.
+    {
+        types: [t.NATIVE_CASSANDRA_TABLE], property: "pointInTimeRecoveryEnabled",
+        unset: { value: false, note: "AWS leaves point-in-time recovery off" },
+        accepts: isTrue, expected: "the boolean true",
+        appliesTo: (_r, config) => config.requirePointInTimeRecovery,
+        fix: `Set \`pointInTimeRecoveryEnabled: true\`: ${KEYSPACES_RECOVERY}`,
     },
 ];
 

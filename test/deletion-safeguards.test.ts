@@ -29,6 +29,17 @@ const NATIVE_DOCDB_ELASTIC = "aws-native:docdbelastic:Cluster";
 /** CDK's CfnCluster (MemoryDB) and CfnCluster (DocumentDB elastic) as pulumi-cdk sends them, after the provider's example and CloudFormation's required inputs. */
 const nativeMemorydb = { clusterName: "orders", aclName: "open-access", nodeType: "db.t4g.small", numShards: 2 };
 const nativeElastic = { clusterName: "docs", adminUserName: "app", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 2 };
+const NATIVE_NEPTUNE = "aws-native:neptune:DbCluster";
+const NATIVE_REDSHIFT = "aws-native:redshift:Cluster";
+const NATIVE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
+const NATIVE_CACHE_CLUSTER = "aws-native:elasticache:CacheCluster";
+const NATIVE_SERVERLESS_CACHE = "aws-native:elasticache:ServerlessCache";
+const NATIVE_KEYSPACES_TABLE = "aws-native:cassandra:Table";
+/** The neptune-alpha DatabaseCluster, redshift-alpha Cluster, a CfnReplicationGroup and a CfnTable (Keyspaces) as pulumi-cdk sends them. */
+const nativeNeptune = { dbSubnetGroupName: "graph-subnets", vpcSecurityGroupIds: ["sg-0a1b2c3d"], iamAuthEnabled: false, storageEncrypted: true };
+const nativeRedshift = { clusterType: "multi-node", nodeType: "ra3.xlplus", numberOfNodes: 2, masterUsername: "admin", dbName: "default_db", encrypted: true };
+const nativeGroup = { replicationGroupDescription: "sessions", cacheNodeType: "cache.t4g.small", engine: "redis", numCacheClusters: 2 };
+const nativeKeyspacesTable = { keyspaceName: "orders", partitionKeyColumns: [{ columnName: "id", columnType: "text" }] };
 const TABLE = "aws:dynamodb/table:Table";
 const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
 const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
@@ -96,6 +107,22 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["aws-native MemoryDB cluster in a multi-Region cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, multiRegionClusterName: "orders-mr" }],
         ["aws-native MemoryDB cluster whose multi-Region membership is unknown", NATIVE_MEMORYDB, { ...nativeMemorydb, multiRegionClusterName: U.string }],
         ["aws-native DocumentDB elastic cluster with a week of backups", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 7 }],
+        ["aws-native Neptune cluster with a week of backups", NATIVE_NEPTUNE, { ...nativeNeptune, backupRetentionPeriod: 7 }],
+        // As for aws-native RDS clusters, a restore is judged only when it sets a retention.
+        ["aws-native Neptune cluster restored from a snapshot", NATIVE_NEPTUNE, { ...nativeNeptune, snapshotIdentifier: "graph-2026-01-01" }],
+        ["aws-native Neptune cluster restored to a point in time", NATIVE_NEPTUNE, { ...nativeNeptune, sourceDbClusterIdentifier: "graph", useLatestRestorableTime: true }],
+        ["aws-native Redshift cluster with a week of snapshots", NATIVE_REDSHIFT, { ...nativeRedshift, automatedSnapshotRetentionPeriod: 7 }],
+        // RestoreFromClusterSnapshot: "Default: The value selected for the cluster from which the snapshot was taken."
+        ["aws-native Redshift cluster restored from a snapshot", NATIVE_REDSHIFT, { ...nativeRedshift, snapshotIdentifier: "dw-2026-01-01" }],
+        ["aws-native replication group with a week of snapshots", NATIVE_REPLICATION_GROUP, { ...nativeGroup, snapshotRetentionLimit: 7 }],
+        // A Global Datastore secondary inherits the node type (CacheNodeType unset).
+        ["aws-native global datastore secondary", NATIVE_REPLICATION_GROUP, { replicationGroupDescription: "sessions eu", globalReplicationGroupId: "ldgnf-sessions" }],
+        ["aws-native replication group on cache.t1.micro", NATIVE_REPLICATION_GROUP, { ...nativeGroup, cacheNodeType: "cache.t1.micro" }],
+        ["aws-native Memcached cache cluster", NATIVE_CACHE_CLUSTER, { engine: "memcached", cacheNodeType: "cache.t4g.small", numCacheNodes: 2 }],
+        ["aws-native serverless Valkey cache without a retention", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey" }],
+        ["aws-native serverless Memcached cache", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "pages", engine: "memcached", snapshotRetentionLimit: 0 }],
+        ["aws-native Keyspaces table with point-in-time recovery", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: true }],
+        ["aws-native Keyspaces table without it when not required", NATIVE_KEYSPACES_TABLE, nativeKeyspacesTable, { requirePointInTimeRecovery: false }],
         ["DynamoDB table with point-in-time recovery", TABLE, { pointInTimeRecovery: { enabled: true } }],
         ["DynamoDB table without it when not required", TABLE, {}, { requirePointInTimeRecovery: false }],
         // AWS's best practice for global tables: recovery on one replica may be enough; the table is judged.
@@ -181,6 +208,17 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["aws-native MemoryDB cluster keeping 1 day", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
         ["aws-native DocumentDB elastic cluster on the API's 1 day", NATIVE_DOCDB_ELASTIC, nativeElastic, ["backupRetentionPeriod"]],
         ["aws-native DocumentDB elastic cluster with 3 days", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 3 }, ["backupRetentionPeriod"]],
+        // The API's defaults, which CloudFormation leaves to AWS: Neptune and Redshift keep 1 day, ElastiCache takes no snapshots.
+        ["aws-native Neptune cluster on the API's 1 day", NATIVE_NEPTUNE, nativeNeptune, ["backupRetentionPeriod"]],
+        ["aws-native Neptune cluster restored with 1 day", NATIVE_NEPTUNE, { ...nativeNeptune, snapshotIdentifier: "graph-2026-01-01", backupRetentionPeriod: 1 }, ["backupRetentionPeriod"]],
+        ["aws-native Redshift cluster on the API's 1 day", NATIVE_REDSHIFT, nativeRedshift, ["automatedSnapshotRetentionPeriod"]],
+        ["aws-native Redshift cluster with automated snapshots off", NATIVE_REDSHIFT, { ...nativeRedshift, automatedSnapshotRetentionPeriod: 0 }, ["automatedSnapshotRetentionPeriod"]],
+        ["aws-native replication group without snapshots", NATIVE_REPLICATION_GROUP, nativeGroup, ["snapshotRetentionLimit"]],
+        ["aws-native replication group without an engine (redis)", NATIVE_REPLICATION_GROUP, { replicationGroupDescription: "queues", cacheNodeType: "cache.t4g.small" }, ["snapshotRetentionLimit"]],
+        ["aws-native Redis cache cluster without snapshots", NATIVE_CACHE_CLUSTER, { engine: "redis", cacheNodeType: "cache.t4g.small", numCacheNodes: 1 }, ["snapshotRetentionLimit"]],
+        ["aws-native serverless Valkey cache keeping 1 snapshot", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey", snapshotRetentionLimit: 1 }, ["snapshotRetentionLimit"]],
+        ["aws-native Keyspaces table without point-in-time recovery", NATIVE_KEYSPACES_TABLE, nativeKeyspacesTable, ["pointInTimeRecoveryEnabled"]],
+        ["aws-native Keyspaces table turning it off", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: false }, ["pointInTimeRecoveryEnabled"]],
         ["Lightsail database", "aws:lightsail/database:Database", { skipFinalSnapshot: true, backupRetentionEnabled: false }, ["skipFinalSnapshot", "backupRetentionEnabled"]],
         ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
         // The provider's schema sends 0 for an unset OpenZFS or ONTAP retention, on a restore from a backup too (terraform-provider-aws).
@@ -290,6 +328,15 @@ describe("unknown values (preview)", () => {
         ["snapshotRetentionLimit of an aws-native MemoryDB cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: U.number, finalSnapshotName: "orders-final" }],
         ["finalSnapshotName of an aws-native MemoryDB cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7, finalSnapshotName: U.string }],
         ["backupRetentionPeriod of an aws-native DocumentDB elastic cluster", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: U.number }],
+        ["backupRetentionPeriod of an aws-native Neptune cluster", NATIVE_NEPTUNE, { ...nativeNeptune, backupRetentionPeriod: U.number }],
+        ["the snapshot an aws-native Neptune cluster restores", NATIVE_NEPTUNE, { ...nativeNeptune, snapshotIdentifier: U.string }],
+        ["automatedSnapshotRetentionPeriod of an aws-native Redshift cluster", NATIVE_REDSHIFT, { ...nativeRedshift, automatedSnapshotRetentionPeriod: U.number }],
+        ["the snapshot an aws-native Redshift cluster restores", NATIVE_REDSHIFT, { ...nativeRedshift, snapshotIdentifier: U.string }],
+        ["snapshotRetentionLimit of an aws-native replication group", NATIVE_REPLICATION_GROUP, { ...nativeGroup, snapshotRetentionLimit: U.number }],
+        ["the engine of an aws-native replication group", NATIVE_REPLICATION_GROUP, { ...nativeGroup, engine: U.string }],
+        ["the global datastore of an aws-native replication group", NATIVE_REPLICATION_GROUP, { replicationGroupDescription: "s", globalReplicationGroupId: U.string }],
+        ["the engine of an aws-native cache cluster", NATIVE_CACHE_CLUSTER, { engine: U.string, cacheNodeType: "cache.t4g.small", numCacheNodes: 1 }],
+        ["pointInTimeRecoveryEnabled of an aws-native Keyspaces table", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: U.boolean }],
         ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
         ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
     ];
@@ -459,6 +506,20 @@ const DEFAULT_CASES: Case[] = [
     ok("native-memorydb-multi-region", NATIVE_MEMORYDB, { ...nativeMemorydb, multiRegionClusterName: "orders-mr" }),
     bad("native-docdb-elastic-retention", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 1 }),
     ok("native-docdb-elastic-retention", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: 14 }),
+    bad("native-neptune-retention", NATIVE_NEPTUNE, nativeNeptune),
+    ok("native-neptune-retention", NATIVE_NEPTUNE, { ...nativeNeptune, backupRetentionPeriod: 7 }),
+    ok("native-neptune-restored", NATIVE_NEPTUNE, { ...nativeNeptune, snapshotIdentifier: "graph-2026-01-01" }),
+    bad("native-redshift-retention", NATIVE_REDSHIFT, nativeRedshift),
+    ok("native-redshift-retention", NATIVE_REDSHIFT, { ...nativeRedshift, automatedSnapshotRetentionPeriod: 7 }),
+    bad("native-redis-group-retention", NATIVE_REPLICATION_GROUP, nativeGroup),
+    ok("native-redis-group-retention", NATIVE_REPLICATION_GROUP, { ...nativeGroup, snapshotRetentionLimit: 7 }),
+    ok("native-redis-group-secondary", NATIVE_REPLICATION_GROUP, { replicationGroupDescription: "sessions eu", globalReplicationGroupId: "ldgnf-sessions" }),
+    bad("native-redis-cluster-retention", NATIVE_CACHE_CLUSTER, { engine: "redis", cacheNodeType: "cache.t4g.small", numCacheNodes: 1 }),
+    ok("native-memcached-cluster", NATIVE_CACHE_CLUSTER, { engine: "memcached", cacheNodeType: "cache.t4g.small", numCacheNodes: 2 }),
+    bad("native-serverless-cache-retention", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey", snapshotRetentionLimit: 1 }),
+    ok("native-serverless-cache-retention", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey" }),
+    bad("native-keyspaces-pitr", NATIVE_KEYSPACES_TABLE, nativeKeyspacesTable),
+    ok("native-keyspaces-pitr", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: true }),
     bad("fsx-openzfs-retention-unset", OPENZFS, { ...openzfs }),
     ok("fsx-openzfs-retention", OPENZFS, { ...openzfs, automaticBackupRetentionDays: 30 }),
     bad("fsx-ontap-retention-unset", ONTAP, { ...ontap }),
@@ -595,7 +656,7 @@ describe("deletion-safeguards through the engine path", () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
         const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled", "automaticBackupRetentionDays",
             "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules",
-            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas"];
+            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas", "pointInTimeRecoveryEnabled"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
             const props: Record<string, unknown> = { ...c.props };

@@ -103,6 +103,9 @@ describe("aws-native type tokens and inputs", () => {
             ...SAFEGUARDED.map(({ type, property }): [string, string] => [type, head(property)]),
             ...["dbSnapshotIdentifier", "dbClusterSnapshotIdentifier", "sourceDbiResourceId", "sourceDbInstanceAutomatedBackupsArn"]
                 .map((input): [string, string] => [tokens.NATIVE_RDS_DB_INSTANCE, input]),
+            ...["engine", "cacheNodeType"].map((input): [string, string] => [tokens.NATIVE_ELASTICACHE_CACHE_CLUSTER, input]),
+            ...["snapshotIdentifier", "sourceDbClusterIdentifier"].map((input): [string, string] => [tokens.NATIVE_NEPTUNE_DB_CLUSTER, input]),
+            [tokens.NATIVE_REDSHIFT_CLUSTER, "snapshotIdentifier"], [tokens.NATIVE_MEMORYDB_CLUSTER, "multiRegionClusterName"],
             // encryption-at-rest: every property its resource-part checks judge, and what decides whether they apply.
             ...ENCRYPTION_CHECKS.flatMap((c) => c.types.map((type): [string, string] => [type, head(c.property)])),
             ...["encrypted", "kmsKeyId", "snapshotId"].map((input): [string, string] => [tokens.NATIVE_EC2_VOLUME, input]),

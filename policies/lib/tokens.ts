@@ -346,6 +346,8 @@ export const NATIVE_LOGS_LOG_GROUP = "aws-native:logs:LogGroup";
 export const NATIVE_BACKUP_VAULT = "aws-native:backup:BackupVault";
 export const NATIVE_ELASTICACHE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
 export const NATIVE_ELASTICACHE_SERVERLESS_CACHE = "aws-native:elasticache:ServerlessCache";
+// A standalone cache cluster (CloudFormation's CacheCluster has no replication group input): deletion-safeguards.
+export const NATIVE_ELASTICACHE_CACHE_CLUSTER = "aws-native:elasticache:CacheCluster";
 export const NATIVE_MEMORYDB_CLUSTER = "aws-native:memorydb:Cluster";
 export const NATIVE_MSK_CLUSTER = "aws-native:msk:Cluster";
 export const NATIVE_NEPTUNE_DB_CLUSTER = "aws-native:neptune:DbCluster";
