@@ -170,6 +170,11 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.NATIVE_S3VECTORS_INDEX]: "S3 vector index (AWS::S3Vectors::Index): as the classic type.",
     [t.NATIVE_COGNITO_IDENTITY_POOL]: "Cognito identity pool (AWS::Cognito::IdentityPool): as the classic type.",
     [t.NATIVE_ACMPCA_CERTIFICATE_AUTHORITY]: "Private certificate authority (AWS::ACMPCA::CertificateAuthority): as the classic type.",
+    [t.NATIVE_FSX_VOLUME]: "FSx for ONTAP or OpenZFS volume (AWS::FSx::Volume): as the classic types.",
+    [t.NATIVE_WORKSPACES_WORKSPACE]: "WorkSpace (AWS::WorkSpaces::Workspace): as the classic type.",
+    [t.NATIVE_RDS_DB_SNAPSHOT]: "RDS DB snapshot (aws-native): as the classic type.",
+    [t.NATIVE_RDS_CLUSTER_SNAPSHOT]: "Aurora or Multi-AZ DB cluster snapshot (aws-native): as the classic type.",
+    [t.NATIVE_REDSHIFT_SERVERLESS_SNAPSHOT]: "Redshift Serverless snapshot (AWS::RedshiftServerless::Snapshot): as the classic type.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);

@@ -367,6 +367,14 @@ describe("findUnprotectedCriticalResources (pure rule): newest data stores and g
         ["aws-native S3 vector index", "aws-native:s3vectors:Index", { indexName: "docs", dataType: "float32", dimension: 1024, distanceMetric: "cosine", vectorBucketName: "embeddings" }],
         ["aws-native Cognito identity pool", "aws-native:cognito:IdentityPool", { identityPoolName: "shop", allowUnauthenticatedIdentities: false }],
         ["aws-native private certificate authority", "aws-native:acmpca:CertificateAuthority", { type: "ROOT", keyAlgorithm: "RSA_2048", signingAlgorithm: "SHA256WITHRSA", subject: { commonName: "internal" } }],
+        // CDK's CfnVolume and CfnWorkspace, and the snapshots a program keeps, as their classic types.
+        ["aws-native FSx for ONTAP volume", "aws-native:fsx:Volume",
+            { name: "vol1", volumeType: "ONTAP", ontapConfiguration: { storageVirtualMachineId: "svm-0123456789abcdef0", sizeInMegabytes: "1024", junctionPath: "/vol1" } }],
+        ["aws-native FSx for OpenZFS volume", "aws-native:fsx:Volume", { name: "home", volumeType: "OPENZFS", openZfsConfiguration: { parentVolumeId: "fsvol-0123456789abcdef0" } }],
+        ["aws-native WorkSpace", "aws-native:workspaces:Workspace", { bundleId: "wsb-0123456789", directoryId: "d-9067a1b2c3", userName: "alice" }],
+        ["aws-native RDS DB snapshot", "aws-native:rds:DbSnapshot", { dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "orders-pre-migration" }],
+        ["aws-native DB cluster snapshot", "aws-native:rds:ClusterSnapshot", { dbClusterIdentifier: "orders", dbClusterSnapshotIdentifier: "orders-pre-migration" }],
+        ["aws-native Redshift Serverless snapshot", "aws-native:redshiftserverless:Snapshot", { namespaceName: "dw", snapshotName: "dw-pre-migration", retentionPeriod: 30 }],
     ])("reports an unprotected %s", (_label, type, props) => {
         expect(flagged([at(type, props, "store")])).toEqual(["store"]);
         expect(flagged([{ ...at(type, props, "store"), protect: true }])).toEqual([]);
@@ -680,6 +688,21 @@ describe("resource-protect through the engine path", () => {
         const found = run.of(POLICY);
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["shop", "orders", "logs", "docs", "visitors", "root-ca"]);
         expect(found.every((d) => d.enforcementLevel === "advisory")).toBe(true);
+    });
+
+    it("reports the aws-native FSx volumes, WorkSpaces and snapshots of a CDK app as their classic types, with their inputs unknown at preview", async () => {
+        const U = { $unknown: "string" };
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: tokens.NATIVE_FSX_VOLUME, name: "vol1", props: { name: "vol1", volumeType: "ONTAP", ontapConfiguration: { storageVirtualMachineId: U, sizeInMegabytes: "1024" } } },
+                { type: tokens.NATIVE_WORKSPACES_WORKSPACE, name: "alice", props: { bundleId: "wsb-0123456789", directoryId: U, userName: "alice" } },
+                { type: tokens.NATIVE_RDS_DB_SNAPSHOT, name: "orders-pre-migration", props: { dbInstanceIdentifier: U, dbSnapshotIdentifier: "orders-pre-migration" } },
+                { type: tokens.NATIVE_RDS_CLUSTER_SNAPSHOT, name: "aurora-pre-migration", protect: true, props: { dbClusterIdentifier: U, dbClusterSnapshotIdentifier: "aurora-pre-migration" } },
+                { type: tokens.NATIVE_REDSHIFT_SERVERLESS_SNAPSHOT, name: "dw-pre-migration", props: { namespaceName: U, snapshotName: "dw-pre-migration" } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["vol1", "alice", "orders-pre-migration", "dw-pre-migration"]);
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

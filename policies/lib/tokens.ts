@@ -402,6 +402,11 @@ export const NATIVE_S3VECTORS_INDEX = "aws-native:s3vectors:Index";
 export const NATIVE_COGNITO_IDENTITY_POOL = "aws-native:cognito:IdentityPool";
 export const NATIVE_ACMPCA_CERTIFICATE_AUTHORITY = "aws-native:acmpca:CertificateAuthority";
 export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
+// And the volumes, WorkSpaces and snapshots resource-protect lists as their classic types.
+export const NATIVE_FSX_VOLUME = "aws-native:fsx:Volume";
+export const NATIVE_RDS_DB_SNAPSHOT = "aws-native:rds:DbSnapshot";
+export const NATIVE_RDS_CLUSTER_SNAPSHOT = "aws-native:rds:ClusterSnapshot";
+export const NATIVE_REDSHIFT_SERVERLESS_SNAPSHOT = "aws-native:redshiftserverless:Snapshot";
 // More aws-native resource policies whose classic equivalents resource-policy-no-wildcards judges
 // (CloudFormation's resources, for programs that write aws-native directly and CDK apps through
 // pulumi-cdk): the registry, log, stream, cluster, function, model group and namespace policies,
