@@ -218,22 +218,70 @@ const unsetNewDevice = (block: Block): Decided => all(flagUnset(block?.encrypted
 // asked) has the classic volume's inputs and the same default: the account's.
 const VOLUME_TYPES = [t.EBS_VOLUME, t.NATIVE_EC2_VOLUME];
 
+/** Where a service's ECS managed EBS volumes are, per type (CloudFormation's AWS::ECS::Service, aws-native, lists them). */
+export const ECS_MANAGED_VOLUMES: Readonly<Record<string, string>> = {
+    [t.ECS_SERVICE]: "volumeConfiguration.managedEbsVolume",
+    [t.NATIVE_ECS_SERVICE]: "volumeConfigurations[].managedEbsVolume",
+};
+
+/** An EBS device mapping, per type: where its `ebs` blocks are and how they are read. */
+interface DeviceMappings {
+    ebs: string;
+    /** `encrypted` is typed as a string (the classic provider's v7). */
+    textFlag: boolean;
+    declare: string;
+    /** The root device is one of the mappings, told only by the AMI's root device name. */
+    rootAmong?: boolean;
+    /** The `ebs` block takes no `kmsKeyId`. */
+    keyless?: boolean;
+    /** A launch template: its data block (where `imageId` is) and its name input. */
+    template?: { data?: string; name: string };
+}
+
+const NATIVE_DEVICE_DECLARE = "Set `encrypted: true` in the mapping's `ebs` block (CDK: `BlockDeviceVolume.ebs(size, {encrypted: true})`)";
+
 /**
- * Where a launch template's EBS mappings are, per type, whether their `encrypted` is typed as a
- * string (the classic provider's v7), and how to declare it. CloudFormation's
- * AWS::EC2::LaunchTemplate (aws-native) nests them in `launchTemplateData`, with a boolean flag;
- * CDK's ec2.LaunchTemplate sets it only when asked (`BlockDeviceVolume.ebs(size, {encrypted: true})`).
+ * EBS device mappings, per type. A launch template's: CloudFormation's AWS::EC2::LaunchTemplate
+ * (aws-native) nests them in `launchTemplateData`, with a boolean flag; CDK's ec2.LaunchTemplate
+ * sets it only when asked (`BlockDeviceVolume.ebs(size, {encrypted: true})`). CloudFormation's
+ * instances, launch configurations and Spot Fleet launch specifications (aws-native; CDK's
+ * ec2.Instance and a launch configuration's AutoScalingGroup map `blockDevices` so) list the root
+ * device among the data devices, where the classic types have a `rootBlockDevice` of its own:
+ * a mapping named as a root device (the EC2 User Guide's "/dev/sda1" or "/dev/xvda") that leaves
+ * `encrypted` unset is the AMI's root volume, which the AMI's snapshot and the account default
+ * decide (not judged, as a classic root device); any other is a data device, as `ebsBlockDevices`.
  */
-export const LAUNCH_TEMPLATE_MAPPINGS: Readonly<Record<string, { ebs: string; textFlag: boolean; declare: string }>> = {
+export const DEVICE_MAPPINGS: Readonly<Record<string, DeviceMappings>> = {
     [t.EC2_LAUNCH_TEMPLATE]: {
-        ebs: "blockDeviceMappings[].ebs", textFlag: true,
+        ebs: "blockDeviceMappings[].ebs", textFlag: true, template: { name: "name" },
         declare: "Set `encrypted: \"true\"` in the mapping's `ebs` block (@pulumi/eks self-managed node groups: `nodeRootVolumeEncrypted: true`)",
     },
     [t.NATIVE_EC2_LAUNCH_TEMPLATE]: {
-        ebs: "launchTemplateData.blockDeviceMappings[].ebs", textFlag: false,
-        declare: "Set `encrypted: true` in the mapping's `ebs` block (CDK: `BlockDeviceVolume.ebs(size, {encrypted: true})`)",
+        ebs: "launchTemplateData.blockDeviceMappings[].ebs", textFlag: false, template: { data: "launchTemplateData", name: "launchTemplateName" },
+        declare: NATIVE_DEVICE_DECLARE,
+    },
+    [t.NATIVE_EC2_INSTANCE]: { ebs: "blockDeviceMappings[].ebs", textFlag: false, rootAmong: true, declare: NATIVE_DEVICE_DECLARE },
+    [t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION]: { ebs: "blockDeviceMappings[].ebs", textFlag: false, rootAmong: true, keyless: true, declare: NATIVE_DEVICE_DECLARE },
+    [t.NATIVE_EC2_SPOT_FLEET]: {
+        ebs: "spotFleetRequestConfigData.launchSpecifications[].blockDeviceMappings[].ebs", textFlag: false, rootAmong: true, keyless: true,
+        declare: "Set `encrypted: true` in the launch specification's mapping's `ebs` block",
     },
 };
+
+const ROOT_DEVICE_NAME = /^(\/dev\/)?(sda1?|xvda)$/;
+
+/**
+ * Whether a mapping's unset flag is the account default's to decide: an EBS volume not from a
+ * snapshot and, where the root device is among the mappings, not named as a root device (the
+ * mapping is the `ebs` block's holder).
+ */
+function newMappedVolume(mappings: DeviceMappings, block: Block, holders: readonly Record<string, unknown>[]): Decided {
+    const fresh = isNewTemplateVolume(block);
+    if (!mappings.rootAmong || fresh !== true) return fresh;
+    const name = holders[holders.length - 2]?.deviceName;
+    if (isUnknown(name)) return undefined;
+    return typeof name === "string" && !ROOT_DEVICE_NAME.test(name);
+}
 
 const ebsChecks: Check[] = [
     keyCheck(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
@@ -245,15 +293,16 @@ const ebsChecks: Check[] = [
         ...ACCEPTS_TRUE,
         fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
     },
-    {
-        // The EBS volumes ECS creates for a service's tasks: `encrypted` maps to CreateVolume's
-        // Encrypted (the ECS API's ServiceManagedEBSVolumeConfiguration) and the provider sends
-        // its default, true, when unset. Only a declared false leaves them to the account default.
-        types: [t.ECS_SERVICE],
-        property: "volumeConfiguration.managedEbsVolume.encrypted",
+    // The EBS volumes ECS creates for a service's tasks: `encrypted` maps to CreateVolume's
+    // Encrypted, and "if no value is specified, encryption is turned on by default" (the ECS API's
+    // ServiceManagedEBSVolumeConfiguration; the classic provider sends true). Only a declared
+    // false leaves them to the account default.
+    ...Object.entries(ECS_MANAGED_VOLUMES).map(([type, block]): Check => ({
+        types: [type],
+        property: `${block}.encrypted`,
         ...ACCEPTS_TRUE,
-        fix: "Remove `encrypted: false` from `managedEbsVolume` (the provider's default is true) or set it to true; the tasks' new volumes are then encrypted.",
-    },
+        fix: "Remove `encrypted: false` from `managedEbsVolume` (unset, ECS encrypts the volumes) or set it to true; the tasks' new volumes are then encrypted.",
+    })),
     // An AMI copy or imported snapshot asked to be encrypted gets the region's default EBS key unless it names one.
     keyCheck(IMAGE_COPY_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r) => whenKnown(r.props.encrypted, (v) => v === true) }),
     keyCheck(INSTANCE_TYPES, "rootBlockDevice.kmsKeyId", "the root volume keeps the AMI's encryption or gets the region's default EBS key", { appliesAt: rootKeyApplies }),
@@ -270,7 +319,7 @@ const ebsChecks: Check[] = [
         appliesAt: rootKeyApplies,
     }),
     keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: deviceKeyApplies }),
-    ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).map(([type, { ebs, textFlag }]) => keyCheck([type], `${ebs}.kmsKeyId`, EBS_KEY_NOTE, {
+    ...Object.entries(DEVICE_MAPPINGS).filter(([, m]) => !m.keyless).map(([type, { ebs, textFlag }]) => keyCheck([type], `${ebs}.kmsKeyId`, EBS_KEY_NOTE, {
         appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, textFlag)),
     })),
 ];
@@ -432,8 +481,13 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.EC2_LAUNCH_CONFIGURATION]: "the launch configuration",
     [t.EC2_LAUNCH_TEMPLATE]: "the launch template",
     [t.NATIVE_EC2_LAUNCH_TEMPLATE]: "the launch template",
+    [t.NATIVE_EC2_INSTANCE]: "the instance",
+    [t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION]: "the launch configuration",
+    [t.NATIVE_EC2_SPOT_FLEET]: "the spot fleet",
     [t.EKS_NODE_GROUP]: "the node group",
+    [t.NATIVE_EKS_NODEGROUP]: "the node group",
     [t.BATCH_COMPUTE_ENVIRONMENT]: "the compute environment",
+    [t.NATIVE_BATCH_COMPUTE_ENVIRONMENT]: "the compute environment",
     [t.EMR_CLUSTER]: "the cluster",
     [t.IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
     [t.EC2_AMI_COPY]: "the AMI copy",
@@ -493,8 +547,8 @@ function flagChecks(
     accepted: Pick<EbsCheck, "accepts" | "expected" | "describe" | "blankIsUnset">,
     declare: string,
     declaredFix: string,
-    appliesAt?: (block: Block) => Decided,
-    declaredAt: ((block: Block) => Decided) | undefined = appliesAt,
+    appliesAt?: EbsCheck["appliesAt"],
+    declaredAt: EbsCheck["appliesAt"] = appliesAt,
 ): EbsCheck[] {
     return [
         { types, property, ...accepted, appliesAt: declaredAt, fix: declaredFix },
@@ -544,9 +598,9 @@ const ebsStackChecks: EbsCheck[] = [
         deviceExists,
     ),
     // The v7 type of a classic template's `encrypted` is a string; programs pass "true" and true alike.
-    ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).flatMap(([type, { ebs, textFlag, declare }]) => flagChecks(
-        [type], `${ebs}.encrypted`, textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE, declare, `${declare}.`,
-        isNewTemplateVolume,
+    ...Object.entries(DEVICE_MAPPINGS).flatMap(([type, mappings]) => flagChecks(
+        [type], `${mappings.ebs}.encrypted`, mappings.textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE, mappings.declare, `${mappings.declare}.`,
+        (block, _r, _j, holders) => newMappedVolume(mappings, block, holders),
         (block) => block !== undefined,
     )),
     ...flagChecks(
@@ -572,9 +626,9 @@ const ebsStackChecks: EbsCheck[] = [
         appliesTo: creditedByStack,
         appliesAt: unsetNewDevice,
     }),
-    ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).map(([type, { ebs, textFlag }]) => keyCheck<EbsJudgement>([type], `${ebs}.kmsKeyId`, EBS_KEY_NOTE, {
+    ...Object.entries(DEVICE_MAPPINGS).filter(([, m]) => !m.keyless).map(([type, mappings]) => keyCheck<EbsJudgement>([type], `${mappings.ebs}.kmsKeyId`, EBS_KEY_NOTE, {
         appliesTo: creditedByStack,
-        appliesAt: (block) => all(flagUnset(block?.encrypted, textFlag), isNewTemplateVolume(block)),
+        appliesAt: (block, _r, _j, holders) => all(flagUnset(block?.encrypted, mappings.textFlag), newMappedVolume(mappings, block, holders)),
     })),
 ];
 
@@ -583,12 +637,34 @@ const ebsStackRule = propertyRule(ebsStackChecks);
 /** Resources judged whole rather than field by field: whether only the account default would encrypt their volumes. */
 const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement) => string | undefined>> = {
     [t.EKS_NODE_GROUP]: (r, _stack, j) => nodeGroupFinding(r, j),
+    [t.NATIVE_EKS_NODEGROUP]: (r, _stack, j) => nodeGroupFinding(r, j),
     [t.BATCH_COMPUTE_ENVIRONMENT]: (r, _stack, j) => computeEnvironmentFinding(r, j),
+    [t.NATIVE_BATCH_COMPUTE_ENVIRONMENT]: (r, _stack, j) => computeEnvironmentFinding(r, j),
     [t.EMR_CLUSTER]: (r, _stack, j) => emrClusterFinding(r, j),
     [t.EC2_AMI_COPY]: imageCopyFinding,
     [t.EBS_SNAPSHOT_IMPORT]: imageCopyFinding,
 };
 const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
+/** The inputs that name a launch template of the stack (a classic template's `name`, aws-native's `launchTemplateName`). */
+const TEMPLATE_NAMES = [...new Set(Object.values(DEVICE_MAPPINGS).flatMap((m) => (m.template ? [m.template.name] : [])))];
+
+/**
+ * How to fix a service that launches instances whose root volume only the account default
+ * encrypts, per type. CloudFormation's AWS::EKS::Nodegroup and AWS::Batch::ComputeEnvironment
+ * (aws-native) take the classic inputs (a Batch environment's `ec2Configuration` is the classic
+ * `ec2Configurations`). CDK's eks.Nodegroup sends a `launchTemplate` only with
+ * `launchTemplateSpec`, its Batch environments only with `launchTemplate` (by id).
+ */
+const LAUNCHER_FIXES: Readonly<Record<string, string>> = {
+    [t.EKS_NODE_GROUP]: "`ebs.encrypted: \"true\"` (with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own)",
+    [t.NATIVE_EKS_NODEGROUP]: "`ebs.encrypted: true` (CDK: `launchTemplateSpec`, with `BlockDeviceVolume.ebs(size, {encrypted: true})` for the root device)",
+    [t.BATCH_COMPUTE_ENVIRONMENT]: "`ebs.encrypted: \"true\"` (`computeResources.launchTemplate`)",
+    [t.NATIVE_BATCH_COMPUTE_ENVIRONMENT]: "`ebs.encrypted: true` (`computeResources.launchTemplate`; CDK: `launchTemplate`)",
+};
+export const BATCH_EC2_CONFIGURATIONS: Readonly<Record<string, string>> = {
+    [t.BATCH_COMPUTE_ENVIRONMENT]: "ec2Configurations",
+    [t.NATIVE_BATCH_COMPUTE_ENVIRONMENT]: "ec2Configuration",
+};
 
 /**
  * Whether a launch template gives the instances an EKS managed node group or an AWS Batch compute
@@ -597,7 +673,10 @@ const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(W
  * EKS- or ECS-optimized AMI, whose root volume nothing encrypts.
  */
 function templateSetsVolumes(template: PlainResource): Decided {
-    const { imageId, blockDeviceMappings } = template.props;
+    const data = DEVICE_MAPPINGS[template.type]?.template?.data;
+    const holder = data === undefined ? template.props : template.props[data];
+    if (isUnknown(holder)) return undefined;
+    const { imageId, blockDeviceMappings } = isRecord(holder) ? holder : {};
     if (isUnknown(imageId) || isUnknown(blockDeviceMappings)) return undefined;
     if (typeof imageId === "string" && imageId !== "") return true;
     if (!Array.isArray(blockDeviceMappings)) return false;
@@ -632,9 +711,8 @@ function nodeGroupFinding(r: PlainResource, j: EbsJudgement): string | undefined
     const template = templateLeavingRoot(r.props.launchTemplate, "name", r.propertyDependencies.launchTemplate, j);
     if (template === undefined) return undefined;
     const state = template === "unset" ? "is not set (EKS then builds one whose nodes' root volumes nothing encrypts"
-        : `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
-    return uncreditedFinding(r, j, `launchTemplate ${state}`, "Give the node group a launch template with a root device mapping that sets " +
-        "`ebs.encrypted: \"true\"` (with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own)");
+        : `is ${template.type} "${template.name}", which sets no imageId and maps no EBS volume (EKS then gives the nodes the root volume of a public EKS-optimized AMI`;
+    return uncreditedFinding(r, j, `launchTemplate ${state}`, `Give the node group a launch template with a root device mapping that sets ${LAUNCHER_FIXES[r.type]}`);
 }
 
 /**
@@ -651,16 +729,16 @@ function computeEnvironmentFinding(r: PlainResource, j: EbsJudgement): string | 
     if (!isRecord(resources)) return undefined;
     const type = lower(resources.type);
     if (type !== "ec2" && type !== "spot") return undefined;
-    const configurations = resources.ec2Configurations;
+    const configurations = resources[BATCH_EC2_CONFIGURATIONS[r.type]];
     if (present(resources.imageId) !== false || isUnknown(configurations)) return undefined;
     if (Array.isArray(configurations) && configurations.some((c) => !isRecord(c) || present(c.imageIdOverride) !== false)) return undefined;
     const template = templateLeavingRoot(resources.launchTemplate, "launchTemplateName", r.propertyDependencies.computeResources, j);
     if (template === undefined) return undefined;
     const ami = "a public ECS- or EKS-optimized AMI";
     const state = template === "unset" ? `is not set (AWS Batch then launches its instances from ${ami}, whose root volume nothing encrypts`
-        : `is ${t.EC2_LAUNCH_TEMPLATE} "${template.name}", which sets no imageId and maps no EBS volume (AWS Batch then gives the instances the root volume of ${ami}`;
-    return uncreditedFinding(r, j, `computeResources.launchTemplate ${state}`, "Give the compute environment a launch template with a root device mapping that sets " +
-        "`ebs.encrypted: \"true\"` (`computeResources.launchTemplate`)");
+        : `is ${template.type} "${template.name}", which sets no imageId and maps no EBS volume (AWS Batch then gives the instances the root volume of ${ami}`;
+    return uncreditedFinding(r, j, `computeResources.launchTemplate ${state}`,
+        `Give the compute environment a launch template with a root device mapping that sets ${LAUNCHER_FIXES[r.type]}`);
 }
 
 /**
@@ -843,7 +921,7 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
     let templates: ReferenceIndex | undefined;
     const judgement: EbsJudgement = {
         ...config,
-        launchTemplates: () => (templates ??= indexReferences(resources, (r) => r.type === t.EC2_LAUNCH_TEMPLATE, ["name"])),
+        launchTemplates: () => (templates ??= indexReferences(resources, (r) => DEVICE_MAPPINGS[r.type]?.template !== undefined, TEMPLATE_NAMES)),
         defaultFor: (r) => {
             const cached = known.get(r);
             if (cached) return cached;

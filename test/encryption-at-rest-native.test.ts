@@ -451,6 +451,178 @@ describe("encryption-at-rest: aws-native EMR security configurations (EMR.3)", (
     });
 });
 
+describe("encryption-at-rest: aws-native EBS carriers (instances, launch configurations, Spot Fleets, ECS, EKS, Batch)", () => {
+    // Labelled before running from the classic row each follows (docs/policies/encryption-at-rest.md)
+    // and the shapes CDK emits (aws-cdk-lib: ec2.Instance and AutoScalingGroup `blockDevices`,
+    // ecs.ServiceManagedVolume, eks.Nodegroup, batch.ManagedEc2EcsComputeEnvironment).
+    const AWS = resource(t.AWS_PROVIDER, { region: "us-east-1" }, { name: "default_7_48_0" });
+    const NATIVE = resource(t.NATIVE_PROVIDER, { region: "us-east-1" }, { name: "default_1_79_0" });
+    const ebsDefault = resource(t.EBS_ENCRYPTION_BY_DEFAULT, { enabled: true }, { name: "ebs-default", provider: AWS.urn });
+    const on = (type: string, props: Record<string, unknown>, options: Partial<PlainResource> = {}) =>
+        resource(type, props, { name: "store", provider: NATIVE.urn, ...options });
+    /** A mapping as CDK's BlockDeviceVolume.ebs(size, options) writes it. */
+    const mapping = (deviceName: unknown, ebs?: unknown, extra: Record<string, unknown> = {}) => ({ deviceName, ...(ebs ? { ebs } : {}), ...extra });
+    const INSTANCE = (blockDeviceMappings?: unknown) => ({
+        imageId: "ami-0abcdef1234567890", instanceType: "t3.micro", subnetId: "subnet-0a1b2c3d", ...(blockDeviceMappings === undefined ? {} : { blockDeviceMappings }),
+    });
+    const LAUNCH_CONFIGURATION = (blockDeviceMappings: unknown[]) => ({ imageId: "ami-0abcdef1234567890", instanceType: "t3.micro", blockDeviceMappings });
+    const FLEET = (blockDeviceMappings: unknown[]) => ({
+        spotFleetRequestConfigData: {
+            iamFleetRole: "arn:aws:iam::111122223333:role/spot-fleet", targetCapacity: 2,
+            launchSpecifications: [{ imageId: "ami-0abcdef1234567890", instanceType: "c5.large", blockDeviceMappings }],
+        },
+    });
+    /** ecs.ServiceManagedVolume with `managedEBSVolume: {size, volumeType, fileSystemType}` (no `encrypted`). */
+    const SERVICE = (managedEbsVolume: Record<string, unknown>) => ({
+        cluster: "arn:aws:ecs:us-east-1:111122223333:cluster/prod", taskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:1", launchType: "FARGATE",
+        volumeConfigurations: [{ name: "ebs1", managedEbsVolume: { roleArn: "arn:aws:iam::111122223333:role/ecs-infra", sizeInGiB: 15, volumeType: "gp3", filesystemType: "xfs", ...managedEbsVolume } }],
+    });
+    /** eks.Nodegroup: `launchTemplate` only with `launchTemplateSpec` ({id, version}). */
+    const NODEGROUP = (launchTemplate?: unknown) => ({
+        clusterName: "prod", nodeRole: "arn:aws:iam::111122223333:role/eks-nodes", subnets: ["subnet-0a1b2c3d"], amiType: "AL2023_x86_64_STANDARD",
+        scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 }, ...(launchTemplate === undefined ? {} : { launchTemplate }),
+    });
+    /** batch.ManagedEc2EcsComputeEnvironment: `launchTemplate: {launchTemplateId}` only when given one, `ec2Configuration` only with `images`. */
+    const COMPUTE = (computeResources: Record<string, unknown>) => ({
+        type: "MANAGED", state: "ENABLED", replaceComputeEnvironment: false,
+        computeResources: {
+            type: "EC2", maxvCpus: 256, minvCpus: 0, subnets: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-0123456789abcdef0"],
+            instanceRole: "arn:aws:iam::111122223333:instance-profile/batch", instanceTypes: ["optimal"], allocationStrategy: "BEST_FIT_PROGRESSIVE", ...computeResources,
+        },
+    });
+    const TEMPLATE = (data: Record<string, unknown>) => on(t.NATIVE_EC2_LAUNCH_TEMPLATE, { launchTemplateName: "nodes", launchTemplateData: data }, { name: "nodes" });
+    const fromTemplate = (property: string) => ({ propertyDependencies: { [property]: ["urn:pulumi:dev::project::aws-native:ec2:LaunchTemplate::nodes"] } });
+    const dependsOnDefault = { dependencies: [ebsDefault.urn] };
+
+    type Row = [label: string, resources: PlainResource[], config: EncryptionAtRestConfig, expected: string[]];
+    const cases: Row[] = [
+        // False alarms first.
+        ["CDK ec2.Instance without blockDevices", [on(t.NATIVE_EC2_INSTANCE, INSTANCE())], DEFAULTS, []],
+        ["an instance's root resized (/dev/xvda, the AMI's root volume)", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/xvda", { volumeSize: 50, volumeType: "gp3" })]))], DEFAULTS, []],
+        ["an instance's root resized (/dev/sda1)", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sda1", { volumeSize: 50 })]))], DEFAULTS, []],
+        ["an instance's data device encrypted, from a snapshot, instance store, suppressed", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([
+            mapping("/dev/sdf", { volumeSize: 100, encrypted: true }), mapping("/dev/sdg", { snapshotId: "snap-0123456789abcdef0" }),
+            mapping("/dev/sdh", undefined, { virtualName: "ephemeral0" }), mapping("/dev/sdi", undefined, { noDevice: {} }),
+        ]))], DEFAULTS, []],
+        ["an instance's data device, the stack's default depended on", [AWS, NATIVE, ebsDefault, on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", { volumeSize: 100 })]), dependsOnDefault)], DEFAULTS, []],
+        ["an instance's data device, the default in config", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", { volumeSize: 100 })]))], EBS_DEFAULT, []],
+        ["preview: a device name, a flag, the mappings unknown", [
+            on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping(U, { volumeSize: 100 }), mapping("/dev/sdg", { volumeSize: 100, encrypted: UB })]), { name: "a" }),
+            on(t.NATIVE_EC2_INSTANCE, INSTANCE(UNKNOWN_SENTINELS.array), { name: "b" }),
+            on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", UO)]), { name: "c" }),
+        ], DEFAULTS, []],
+        ["CDK AutoScalingGroup (launch configuration) with its root resized, or no device", [on(t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION, LAUNCH_CONFIGURATION([
+            mapping("/dev/xvda", { volumeSize: 30, volumeType: "gp3" }), mapping("/dev/sdb", undefined, { noDevice: true }), mapping("/dev/sdc", { volumeSize: 10, encrypted: true }),
+        ]))], DEFAULTS, []],
+        ["a Spot Fleet's root resized, or of launch templates", [
+            on(t.NATIVE_EC2_SPOT_FLEET, FLEET([mapping("/dev/xvda", { volumeSize: 30 })]), { name: "a" }),
+            on(t.NATIVE_EC2_SPOT_FLEET, { spotFleetRequestConfigData: { iamFleetRole: "arn:aws:iam::111122223333:role/spot-fleet", targetCapacity: 2,
+                launchTemplateConfigs: [{ launchTemplateSpecification: { launchTemplateId: "lt-0123456789abcdef0", version: "1" } }] } }, { name: "b" }),
+        ], DEFAULTS, []],
+        ["CDK ecs.ServiceManagedVolume (ECS encrypts unless told otherwise)", [on(t.NATIVE_ECS_SERVICE, SERVICE({}))], DEFAULTS, []],
+        ["an ECS managed volume encrypted, or its flag unknown", [on(t.NATIVE_ECS_SERVICE, SERVICE({ encrypted: true }), { name: "a" }), on(t.NATIVE_ECS_SERVICE, SERVICE({ encrypted: UB }), { name: "b" })], DEFAULTS, []],
+        ["an EKS node group with the stack's default depended on, or in config", [AWS, NATIVE, ebsDefault, on(t.NATIVE_EKS_NODEGROUP, NODEGROUP(), dependsOnDefault)], DEFAULTS, []],
+        ["an EKS node group, the default in config", [on(t.NATIVE_EKS_NODEGROUP, NODEGROUP())], EBS_DEFAULT, []],
+        ["an EKS node group whose template (by id, at preview) encrypts the root", [
+            TEMPLATE({ blockDeviceMappings: [mapping("/dev/xvda", { volumeSize: 20, encrypted: true })] }),
+            on(t.NATIVE_EKS_NODEGROUP, NODEGROUP({ id: U, version: U }), fromTemplate("launchTemplate")),
+        ], DEFAULTS, []],
+        ["an EKS node group with a template outside the stack, or unknown", [
+            on(t.NATIVE_EKS_NODEGROUP, NODEGROUP({ id: "lt-0123456789abcdef0", version: "1" }), { name: "a" }), on(t.NATIVE_EKS_NODEGROUP, NODEGROUP(UO), { name: "b" }),
+        ], DEFAULTS, []],
+        ["Batch Fargate, unmanaged, custom AMI, unknown resources", [
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, COMPUTE({ type: "FARGATE" }), { name: "a" }),
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, { type: "UNMANAGED" }, { name: "b" }),
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, COMPUTE({ ec2Configuration: [{ imageType: "ECS_AL2023", imageIdOverride: "ami-0abcdef1234567890" }] }), { name: "c" }),
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, { type: "MANAGED", computeResources: UO }, { name: "d" }),
+        ], DEFAULTS, []],
+        ["a Batch environment whose template (by id, at preview) encrypts the root", [
+            TEMPLATE({ blockDeviceMappings: [mapping("/dev/xvda", { volumeSize: 30, encrypted: true })] }),
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, COMPUTE({ launchTemplate: { launchTemplateId: U } }), fromTemplate("computeResources")),
+        ], DEFAULTS, []],
+        // Findings, as on the classic types.
+        ["an instance's root declared unencrypted", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/xvda", { volumeSize: 50, encrypted: false })]))], DEFAULTS,
+            ['aws-native:ec2:Instance "store": blockDeviceMappings[0].ebs.encrypted is false']],
+        ["an instance's data device left to the account default (none in the stack)", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/xvda", { volumeSize: 50 }), mapping("/dev/sdf", { volumeSize: 100 })]))],
+            DEFAULTS, ["blockDeviceMappings[1].ebs.encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on"]],
+        ["an instance's data device, the stack's default not depended on", [AWS, NATIVE, ebsDefault, on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("xvdf", { volumeSize: 100 })]))], DEFAULTS,
+            ['the instance does not depend on aws.ebs.EncryptionByDefault "ebs-default"']],
+        ["CMK: an instance's encrypted data device without a key", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", { encrypted: true }), mapping("/dev/sdg", { encrypted: true, kmsKeyId: KEY })]))], CMK,
+            ["blockDeviceMappings[0].ebs.kmsKeyId is not set (EBS uses the region's default EBS key"]],
+        ["a launch configuration's data device, declared false or unset", [on(t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION, LAUNCH_CONFIGURATION([
+            mapping("/dev/sdb", { volumeSize: 100, encrypted: false }), mapping("/dev/sdc", { volumeSize: 100 }),
+        ]))], DEFAULTS, ["blockDeviceMappings[0].ebs.encrypted is false", "blockDeviceMappings[1].ebs.encrypted is not set"]],
+        ["a Spot Fleet's data device unset", [on(t.NATIVE_EC2_SPOT_FLEET, FLEET([mapping("/dev/xvda", { volumeSize: 30 }), mapping("/dev/sdf", { volumeSize: 200 })]))], DEFAULTS,
+            ["spotFleetRequestConfigData.launchSpecifications[0].blockDeviceMappings[1].ebs.encrypted is not set"]],
+        ["an ECS managed volume declared unencrypted (even with the default in config)", [on(t.NATIVE_ECS_SERVICE, SERVICE({ encrypted: false }))], EBS_DEFAULT,
+            ['aws-native:ecs:Service "store": volumeConfigurations[0].managedEbsVolume.encrypted is false']],
+        ["CDK eks.Nodegroup without launchTemplateSpec", [on(t.NATIVE_EKS_NODEGROUP, NODEGROUP())], DEFAULTS,
+            ['aws-native:eks:Nodegroup "store": launchTemplate is not set (EKS then builds one whose nodes\' root volumes nothing encrypts']],
+        ["an EKS node group whose template sets no image and maps no volume", [
+            TEMPLATE({ metadataOptions: { httpTokens: "required" } }), on(t.NATIVE_EKS_NODEGROUP, NODEGROUP({ name: "nodes", version: "1" })),
+        ], DEFAULTS, ['launchTemplate is aws-native:ec2:LaunchTemplate "nodes", which sets no imageId and maps no EBS volume']],
+        ["CDK ManagedEc2EcsComputeEnvironment without a template, with images of Batch's", [
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, COMPUTE({}), { name: "a" }),
+            on(t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, COMPUTE({ type: "SPOT", ec2Configuration: [{ imageType: "ECS_AL2023" }] }), { name: "b" }),
+        ], DEFAULTS, [
+            'aws-native:batch:ComputeEnvironment "a": computeResources.launchTemplate is not set (AWS Batch then launches its instances from a public ECS- or EKS-optimized AMI',
+            'aws-native:batch:ComputeEnvironment "b": computeResources.launchTemplate is not set',
+        ]],
+    ];
+    it.each(cases)("%s", (_label, resources, config, expected) => {
+        const messages = judgeAll(resources, config);
+        expect(messages).toHaveLength(expected.length);
+        expected.forEach((part, i) => expect(messages[i]).toContain(part));
+    });
+
+    it("an unknown at preview never reports more than a known value would", () => {
+        const known = judgeAll([on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", { volumeSize: 100 })]))]);
+        expect(known).toHaveLength(1);
+        for (const unknown of [INSTANCE([mapping(U, { volumeSize: 100 })]), INSTANCE([mapping("/dev/sdf", { volumeSize: 100, encrypted: UB })]), INSTANCE([mapping("/dev/sdf", { snapshotId: U })])]) {
+            expect(judgeAll([on(t.NATIVE_EC2_INSTANCE, unknown)]).length).toBeLessThanOrEqual(known.length);
+        }
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        const named = (run: Awaited<ReturnType<typeof engine.run>>) =>
+            run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0]]);
+
+        it("reports CDK's data device, declared-off ECS volume, node group and EC2 compute environment, not a resized root, ECS's default or Fargate", async () => {
+            const run = await engine.run({
+                resources: [
+                    { type: t.NATIVE_EC2_INSTANCE, name: "Web", props: INSTANCE([mapping("/dev/xvda", { volumeSize: 50 }), mapping("/dev/sdf", { volumeSize: 100 })]) },
+                    { type: t.NATIVE_ECS_SERVICE, name: "Api", props: SERVICE({}) },
+                    { type: t.NATIVE_ECS_SERVICE, name: "Legacy", props: SERVICE({ encrypted: false }) },
+                    { type: t.NATIVE_EKS_NODEGROUP, name: "Workers", props: NODEGROUP() },
+                    { type: t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, name: "Jobs", props: COMPUTE({}) },
+                    { type: t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, name: "FargateJobs", props: COMPUTE({ type: "FARGATE" }) },
+                ],
+            });
+            expect(named(run)).toEqual([
+                ["Legacy", 'aws-native:ecs:Service "Legacy": volumeConfigurations[0].managedEbsVolume.encrypted is false. Remove `encrypted: false` from `managedEbsVolume`'],
+                ["Web", 'aws-native:ec2:Instance "Web": blockDeviceMappings[1].ebs.encrypted is not set'],
+                ["Workers", 'aws-native:eks:Nodegroup "Workers": launchTemplate is not set'],
+                ["Jobs", 'aws-native:batch:ComputeEnvironment "Jobs": computeResources.launchTemplate is not set'],
+            ]);
+        });
+
+        it("preview: unknown device names, flags, templates and compute resources give no finding and no error", async () => {
+            const run = await engine.run({
+                preview: true,
+                resources: [
+                    { type: t.NATIVE_EC2_INSTANCE, name: "Web", props: INSTANCE([mapping({ $unknown: "string" }, { volumeSize: 100 }), mapping("/dev/sdg", { encrypted: { $unknown: "boolean" } })]) },
+                    { type: t.NATIVE_ECS_SERVICE, name: "Api", props: SERVICE({ encrypted: { $unknown: "boolean" } }) },
+                    { type: t.NATIVE_EKS_NODEGROUP, name: "Workers", props: NODEGROUP({ $unknown: "object" }) },
+                    { type: t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, name: "Jobs", props: { type: "MANAGED", computeResources: { $unknown: "object" } } },
+                ],
+            }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+            expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        });
+    });
+});
+
+
 describe("encryption-at-rest through the engine path: aws-native data stores", () => {
     const engine = useEngine();
     const RESOURCES = [

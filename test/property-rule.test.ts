@@ -56,13 +56,15 @@ describe("propertyRule", () => {
         expect(run([check], { backup: "SECRET_k3v9q2m7x1p8z4w6" })).toEqual(['aws:test/thing:Thing "t": backup is a string, not the boolean true. Fix it.']);
     });
 
-    it("valuesAt hands each value the object that holds it", () => {
+    it("valuesAt hands each value the object that holds it, and the objects on the way", () => {
         const props = { a: { b: true }, list: [{ c: 1 }, null] };
-        expect(valuesAt(props, "a.b")).toEqual([{ path: "a.b", value: true, set: true, block: { b: true } }]);
+        expect(valuesAt(props, "a.b")).toEqual([{ path: "a.b", value: true, set: true, block: { b: true }, holders: [props, { b: true }] }]);
         expect(valuesAt(props, "list[].c")).toEqual([
-            { path: "list[0].c", value: 1, set: true, block: { c: 1 } },
+            { path: "list[0].c", value: 1, set: true, block: { c: 1 }, holders: [props, { c: 1 }] },
             { path: "list[1].c", value: undefined, set: false },
         ]);
+        const mappings = { blockDeviceMappings: [{ deviceName: "/dev/sdf", ebs: { encrypted: true } }] };
+        expect(valuesAt(mappings, "blockDeviceMappings[].ebs.encrypted")[0].holders).toEqual([mappings, mappings.blockDeviceMappings[0], { encrypted: true }]);
         expect(valuesAt({}, "a.b")).toEqual([{ path: "a.b", value: undefined, set: false }]);
     });
 });

@@ -5,7 +5,7 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policies";
 import {
-    DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, LAUNCH_TEMPLATE_MAPPINGS, NATIVE_FIREHOSE_SOURCES, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION,
+    BATCH_EC2_CONFIGURATIONS, DEVICE_MAPPINGS, DYNAMODB_ENCRYPTION, ECR_ENCRYPTION, ENCRYPTION_CHECKS, KINESIS_ENCRYPTION, NATIVE_FIREHOSE_SOURCES, NEPTUNE_INPUTS, OPENSEARCH_ENCRYPTION,
     PERFORMANCE_INSIGHTS_INPUT, RDS_SOURCE_INPUTS, REDSHIFT_SNAPSHOT_INPUTS,
 } from "../policies/encryption-at-rest";
 import { MANAGED_POLICY_ATTACHMENTS } from "../policies/iam-no-admin-managed-policies";
@@ -113,7 +113,10 @@ describe("aws-native type tokens and inputs", () => {
             ...Object.entries(DYNAMODB_ENCRYPTION).flatMap(([type, inputs]) => [inputs.block, ...inputs.keys].map((input): [string, string] => [type, head(input)])),
             ...Object.entries(OPENSEARCH_ENCRYPTION),
             ...Object.entries(ECR_ENCRYPTION).map(([type, block]): [string, string] => [type, head(block)]),
-            ...Object.entries(LAUNCH_TEMPLATE_MAPPINGS).map(([type, { ebs }]): [string, string] => [type, head(ebs)]),
+            ...Object.entries(DEVICE_MAPPINGS).flatMap(([type, { ebs, template }]) =>
+                [ebs, ...(template ? [template.name, ...(template.data ? [template.data] : [])] : [])].map((input): [string, string] => [type, head(input)])),
+            ...Object.keys(BATCH_EC2_CONFIGURATIONS).map((type): [string, string] => [type, "computeResources"]),
+            [tokens.NATIVE_EKS_NODEGROUP, "launchTemplate"], [tokens.NATIVE_BATCH_COMPUTE_ENVIRONMENT, "type"],
             ...Object.entries(NEPTUNE_INPUTS).flatMap(([type, { key, sources }]) =>
                 [key, ...sources, "storageEncrypted", "globalClusterIdentifier"].map((input): [string, string] => [type, input])),
             ...Object.entries(REDSHIFT_SNAPSHOT_INPUTS).flatMap(([type, inputs]) => [...inputs, "encrypted", "kmsKeyId"].map((input): [string, string] => [type, input])),

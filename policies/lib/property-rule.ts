@@ -55,9 +55,10 @@ export interface PropertyCheck<C> {
     appliesTo?(resource: PlainResource, config: C): Decided;
     /**
      * Whether the check applies at one place, given the object holding the property (e.g. not
-     * to a block device built from a snapshot): as appliesTo, per list element.
+     * to a block device built from a snapshot): as appliesTo, per list element. `holders`: the
+     * objects on the way, outermost first (a device mapping that holds an `ebs` block).
      */
-    appliesAt?(block: Block, resource: PlainResource, config: C): Decided;
+    appliesAt?(block: Block, resource: PlainResource, config: C, holders: readonly Record<string, unknown>[]): Decided;
     /** The fix, one or two sentences, appended to the message. */
     fix: string | ((config: C, resource: PlainResource) => string);
 }
@@ -69,6 +70,8 @@ export interface Judged {
     set: boolean;
     /** The object holding the property, when the path reached it. */
     block?: Record<string, unknown>;
+    /** The objects on the way to it, outermost first (the last is `block`). */
+    holders?: readonly Record<string, unknown>[];
 }
 
 /** The rule for a list of checks, and the types it applies to. */
@@ -86,7 +89,7 @@ export function propertyRule<C>(checks: readonly PropertyCheck<C>[]): {
                 if (c.appliesTo && c.appliesTo(resource, config) !== true) continue;
                 for (const found of valuesAt(resource.props, c.property)) {
                     const at = c.blankIsUnset && found.value === "" ? { ...found, value: undefined, set: false } : found;
-                    if (c.appliesAt && c.appliesAt(at.block, resource, config) !== true) continue;
+                    if (c.appliesAt && c.appliesAt(at.block, resource, config, at.holders ?? []) !== true) continue;
                     const unset = at.set ? undefined : typeof c.unset === "function" ? c.unset(resource, config, at.block) : c.unset;
                     if (!at.set && !unset) continue;
                     const value = at.set ? at.value : unset?.value;
@@ -122,10 +125,10 @@ export function describeState(
 export function valuesAt(props: Record<string, unknown>, property: string): Judged[] {
     const out: Judged[] = [];
     const segments = property.split(".");
-    const step = (value: unknown, i: number, path: string, block: Record<string, unknown> | undefined) => {
+    const step = (value: unknown, i: number, path: string, holders: readonly Record<string, unknown>[]) => {
         if (isUnknown(value)) return;
         if (i === segments.length) {
-            out.push({ path, value, set: value !== undefined && value !== null, block });
+            out.push({ path, value, set: value !== undefined && value !== null, block: holders[holders.length - 1], holders });
             return;
         }
         if (value === undefined || value === null) {
@@ -142,14 +145,15 @@ export function valuesAt(props: Record<string, unknown>, property: string): Judg
         const key = each ? segment.slice(0, -2) : segment;
         const at = path ? `${path}.${key}` : key;
         const child = value[key];
-        if (!each) return step(child, i + 1, at, value);
+        const inside = [...holders, value];
+        if (!each) return step(child, i + 1, at, inside);
         if (isUnknown(child) || child === undefined || child === null) return; // no elements, nothing to judge
         if (!Array.isArray(child)) {
             out.push({ path: at, value: child, set: true });
             return;
         }
-        child.forEach((element, n) => step(element, i + 1, `${at}[${n}]`, value));
+        child.forEach((element, n) => step(element, i + 1, `${at}[${n}]`, inside));
     };
-    step(props, 0, "", undefined);
+    step(props, 0, "", []);
     return out;
 }
