@@ -268,6 +268,18 @@ export const DEVICE_MAPPINGS: Readonly<Record<string, DeviceMappings>> = {
     },
 };
 
+/**
+ * Image Builder recipes, per type: whether `encrypted` is a string (the classic provider's v7).
+ * CloudFormation's AWS::ImageBuilder::ImageRecipe, ImagePipeline, Image and
+ * DistributionConfiguration (aws-native; CDK's CfnImageRecipe and the others) have the classic
+ * inputs: `blockDeviceMappings`, `imageRecipeArn`, `distributionConfigurationArn`,
+ * `distributions[].amiDistributionConfiguration.kmsKeyId`.
+ */
+const IMAGE_RECIPES: Readonly<Record<string, boolean>> = { [t.IMAGEBUILDER_IMAGE_RECIPE]: true, [t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE]: false };
+/** What builds a recipe into AMIs, and what distributes them. */
+const IMAGE_BUILDERS: readonly string[] = [t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE, t.NATIVE_IMAGEBUILDER_IMAGE_PIPELINE, t.NATIVE_IMAGEBUILDER_IMAGE];
+const IMAGE_DISTRIBUTIONS: readonly string[] = [t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION];
+
 const ROOT_DEVICE_NAME = /^(\/dev\/)?(sda1?|xvda)$/;
 
 /**
@@ -490,6 +502,7 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.NATIVE_BATCH_COMPUTE_ENVIRONMENT]: "the compute environment",
     [t.EMR_CLUSTER]: "the cluster",
     [t.IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
+    [t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
     [t.EC2_AMI_COPY]: "the AMI copy",
     [t.EBS_SNAPSHOT_IMPORT]: "the snapshot import",
 };
@@ -603,18 +616,18 @@ const ebsStackChecks: EbsCheck[] = [
         (block, _r, _j, holders) => newMappedVolume(mappings, block, holders),
         (block) => block !== undefined,
     )),
-    ...flagChecks(
-        // An Image Builder recipe's mappings are the build instance's, and so the output AMI's
-        // snapshots; `encrypted` is a string in v7, as in launch templates. Unset, the parent
-        // image's snapshot decides a mapping it shares (public parent images are unencrypted),
-        // and a distribution's kmsKeyId re-encrypts the AMI it distributes (see imageOutputEncrypted).
-        [t.IMAGEBUILDER_IMAGE_RECIPE], "blockDeviceMappings[].ebs.encrypted", ACCEPTS_TRUE_STRING,
-        "Set `encrypted: \"true\"` in the mapping's `ebs` block, or a `kmsKeyId` in every `amiDistributionConfiguration` of the distribution " +
+    // An Image Builder recipe's mappings are the build instance's, and so the output AMI's
+    // snapshots; `encrypted` is a string in v7, as in launch templates. Unset, the parent
+    // image's snapshot decides a mapping it shares (public parent images are unencrypted),
+    // and a distribution's kmsKeyId re-encrypts the AMI it distributes (see imageOutputEncrypted).
+    ...Object.entries(IMAGE_RECIPES).flatMap(([type, textFlag]) => flagChecks(
+        [type], "blockDeviceMappings[].ebs.encrypted", textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE,
+        `Set \`encrypted: ${textFlag ? '"true"' : "true"}\` in the mapping's \`ebs\` block, or a \`kmsKeyId\` in every \`amiDistributionConfiguration\` of the distribution ` +
             "configuration of the pipelines that build the recipe",
-        "Set `encrypted: \"true\"` in the mapping's `ebs` block (the recipe is a new version: recipes cannot change in place).",
+        `Set \`encrypted: ${textFlag ? '"true"' : "true"}\` in the mapping's \`ebs\` block (the recipe is a new version: recipes cannot change in place).`,
         isNewTemplateVolume,
         (block) => block !== undefined,
-    ),
+    )),
     keyCheck<EbsJudgement>(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
@@ -913,8 +926,8 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
         // An aws-native resource's region is its provider's (it has no `region` input).
         if (r.type === t.AWS_PROVIDER || r.type === t.NATIVE_PROVIDER) providers.set(r.urn, r);
         else if (r.type === t.EBS_ENCRYPTION_BY_DEFAULT) defaults.push(asDeclared(r, context.dryRun));
-        else if (r.type === t.IMAGEBUILDER_IMAGE_PIPELINE || r.type === t.IMAGEBUILDER_IMAGE) builders.push(r);
-        else if (r.type === t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) distributions.set(r.urn, r);
+        else if (IMAGE_BUILDERS.includes(r.type)) builders.push(r);
+        else if (IMAGE_DISTRIBUTIONS.includes(r.type)) distributions.set(r.urn, r);
     }
     const known = new Map<PlainResource, AccountDefault>();
     const waiting = waitingFor(() => context.everyResource?.() ?? resources);
@@ -926,7 +939,7 @@ export function findEbsVolumesUnencrypted(resources: readonly PlainResource[], c
             const cached = known.get(r);
             if (cached) return cached;
             // A recipe's AMIs may be encrypted by their distribution instead.
-            const distributed = r.type === t.IMAGEBUILDER_IMAGE_RECIPE && !config.ebsEncryptionByDefault ? imageOutputEncrypted(r, builders, distributions) : false;
+            const distributed = r.type in IMAGE_RECIPES && !config.ebsEncryptionByDefault ? imageOutputEncrypted(r, builders, distributions) : false;
             const d: AccountDefault = distributed === false ? accountDefault(r, config, defaults, providers, waiting) : { on: distributed };
             known.set(r, d);
             return d;
@@ -1934,8 +1947,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
             "their distribution may encrypt, and AMI copies and snapshot imports), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
         resourceTypes: [
-            ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
-            t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
+            ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, ...IMAGE_BUILDERS, ...IMAGE_DISTRIBUTIONS, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ],
         check: (resources, config, context) => [...findEbsVolumesUnencrypted(resources, config, context), ...findMethodCachesUnencrypted(resources, context)],
     },

@@ -583,6 +583,45 @@ describe("encryption-at-rest: aws-native EBS carriers (instances, launch configu
         }
     });
 
+    describe("Image Builder recipes (CfnImageRecipe, built by aws-native pipelines)", () => {
+        const RECIPE = (blockDeviceMappings?: unknown[]) => ({
+            name: "golden", version: "1.0.0", parentImage: "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x",
+            components: [{ componentArn: "arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x" }], ...(blockDeviceMappings ? { blockDeviceMappings } : {}),
+        });
+        const recipe = (blockDeviceMappings?: unknown[], options: Partial<PlainResource> = {}) =>
+            on(t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, RECIPE(blockDeviceMappings), { name: "golden", ...options });
+        const DATA = [mapping("/dev/xvdb", { volumeSize: 100, volumeType: "gp3" })];
+        const distribution = (amiDistributionConfiguration: unknown) =>
+            on(t.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, { name: "dist", distributions: [{ region: "us-east-1", amiDistributionConfiguration }] }, { name: "dist" });
+        const pipeline = (dist?: PlainResource | string) => on(t.NATIVE_IMAGEBUILDER_IMAGE_PIPELINE, {
+            name: "nightly", imageRecipeArn: U, infrastructureConfigurationArn: "arn:aws:imagebuilder:us-east-1:111122223333:infrastructure-configuration/builders",
+            ...(dist === undefined ? {} : { distributionConfigurationArn: typeof dist === "string" ? dist : U }),
+        }, {
+            name: "nightly",
+            propertyDependencies: { imageRecipeArn: ["urn:pulumi:dev::project::aws-native:imagebuilder:ImageRecipe::golden"], ...(typeof dist === "object" ? { distributionConfigurationArn: [dist.urn] } : {}) },
+        });
+        /** A distribution configuration of the stack and the pipeline it distributes. */
+        const withPipeline = (dist: PlainResource) => [dist, pipeline(dist)];
+        const rows: Row[] = [
+            ["without mappings (the parent image decides)", [recipe()], DEFAULTS, []],
+            ["a mapping encrypted", [recipe([mapping("/dev/xvda", { volumeSize: 30, encrypted: true })])], DEFAULTS, []],
+            ["built by a pipeline whose distribution names a key", [recipe(DATA), ...withPipeline(distribution({ name: "golden-{{ imagebuilder:buildDate }}", kmsKeyId: KEY }))], DEFAULTS, []],
+            ["built by a pipeline whose distribution is outside the stack", [recipe(DATA), pipeline("arn:aws:imagebuilder:us-east-1:111122223333:distribution-configuration/shared")], DEFAULTS, []],
+            ["preview: the distribution's entries unknown", [recipe(DATA), ...withPipeline(on(t.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, { name: "dist", distributions: UNKNOWN_SENTINELS.array }, { name: "dist" }))], DEFAULTS, []],
+            ["the stack's default depended on", [AWS, NATIVE, ebsDefault, recipe(DATA, dependsOnDefault)], DEFAULTS, []],
+            ["a mapping left to the account default, built by nothing of the stack", [recipe(DATA)], DEFAULTS,
+                ['aws-native:imagebuilder:ImageRecipe "golden": blockDeviceMappings[0].ebs.encrypted is not set']],
+            ["built by a pipeline whose distribution names no key", [recipe(DATA), ...withPipeline(distribution({ name: "golden-{{ imagebuilder:buildDate }}" }))], DEFAULTS,
+                ["blockDeviceMappings[0].ebs.encrypted is not set"]],
+            ["a mapping declared unencrypted", [recipe([mapping("/dev/xvda", { volumeSize: 30, encrypted: false })])], EBS_DEFAULT, ["blockDeviceMappings[0].ebs.encrypted is false"]],
+        ];
+        it.each(rows)("%s", (_label, resources, config, expected) => {
+            const messages = judgeAll(resources, config);
+            expect(messages).toHaveLength(expected.length);
+            expected.forEach((part, i) => expect(messages[i]).toContain(part));
+        });
+    });
+
     describe("through the engine path", () => {
         const engine = useEngine();
         const named = (run: Awaited<ReturnType<typeof engine.run>>) =>
@@ -605,6 +644,26 @@ describe("encryption-at-rest: aws-native EBS carriers (instances, launch configu
                 ["Workers", 'aws-native:eks:Nodegroup "Workers": launchTemplate is not set'],
                 ["Jobs", 'aws-native:batch:ComputeEnvironment "Jobs": computeResources.launchTemplate is not set'],
             ]);
+        });
+
+        it("reports an aws-native image recipe's unencrypted mapping, not one whose pipeline distributes the AMI with a key", async () => {
+            const recipe = (name: string) => ({ type: t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, name, props: {
+                name, version: "1.0.0", parentImage: "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x",
+                components: [{ componentArn: "arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x" }], blockDeviceMappings: [mapping("/dev/xvdb", { volumeSize: 100 })],
+            } });
+            const run = await engine.run({
+                resources: [
+                    recipe("Plain"),
+                    recipe("Distributed"),
+                    { type: t.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, name: "Keyed", props: { name: "keyed", distributions: [{ region: "us-east-1", amiDistributionConfiguration: { kmsKeyId: KEY } }] } },
+                    { type: t.NATIVE_IMAGEBUILDER_IMAGE_PIPELINE, name: "Nightly", props: {
+                        name: "nightly", imageRecipeArn: "arn:aws:imagebuilder:us-east-1:111122223333:image-recipe/distributed/1.0.0",
+                        distributionConfigurationArn: "arn:aws:imagebuilder:us-east-1:111122223333:distribution-configuration/keyed",
+                        infrastructureConfigurationArn: "arn:aws:imagebuilder:us-east-1:111122223333:infrastructure-configuration/builders",
+                    }, propertyDependencies: { imageRecipeArn: ["Distributed"], distributionConfigurationArn: ["Keyed"] } },
+                ],
+            });
+            expect(named(run)).toEqual([["Plain", 'aws-native:imagebuilder:ImageRecipe "Plain": blockDeviceMappings[0].ebs.encrypted is not set']]);
         });
 
         it("preview: unknown device names, flags, templates and compute resources give no finding and no error", async () => {

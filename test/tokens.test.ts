@@ -117,6 +117,9 @@ describe("aws-native type tokens and inputs", () => {
                 [ebs, ...(template ? [template.name, ...(template.data ? [template.data] : [])] : [])].map((input): [string, string] => [type, head(input)])),
             ...Object.keys(BATCH_EC2_CONFIGURATIONS).map((type): [string, string] => [type, "computeResources"]),
             [tokens.NATIVE_EKS_NODEGROUP, "launchTemplate"], [tokens.NATIVE_BATCH_COMPUTE_ENVIRONMENT, "type"],
+            [tokens.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, "blockDeviceMappings"], [tokens.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "distributions"],
+            ...[tokens.NATIVE_IMAGEBUILDER_IMAGE_PIPELINE, tokens.NATIVE_IMAGEBUILDER_IMAGE].flatMap((type) =>
+                ["imageRecipeArn", "distributionConfigurationArn"].map((input): [string, string] => [type, input])),
             ...Object.entries(NEPTUNE_INPUTS).flatMap(([type, { key, sources }]) =>
                 [key, ...sources, "storageEncrypted", "globalClusterIdentifier"].map((input): [string, string] => [type, input])),
             ...Object.entries(REDSHIFT_SNAPSHOT_INPUTS).flatMap(([type, inputs]) => [...inputs, "encrypted", "kmsKeyId"].map((input): [string, string] => [type, input])),
