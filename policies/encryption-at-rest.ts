@@ -283,17 +283,18 @@ const IMAGE_DISTRIBUTIONS: readonly string[] = [t.IMAGEBUILDER_DISTRIBUTION_CONF
 const ROOT_DEVICE_NAME = /^(\/dev\/)?(sda1?|xvda)$/;
 
 /**
- * Whether a mapping's unset flag is the account default's to decide: an EBS volume not from a
- * snapshot and, where the root device is among the mappings, not named as a root device (the
- * mapping is the `ebs` block's holder).
+ * Whether an `ebs` block's mapping (its holder) is named as a root device, where the root device
+ * is among the mappings (false elsewhere); undefined while its name is unknown.
  */
-function newMappedVolume(mappings: DeviceMappings, block: Block, holders: readonly Record<string, unknown>[]): Decided {
-    const fresh = isNewTemplateVolume(block);
-    if (!mappings.rootAmong || fresh !== true) return fresh;
+function rootNamed(mappings: DeviceMappings, holders: readonly Record<string, unknown>[]): Decided {
+    if (!mappings.rootAmong) return false;
     const name = holders[holders.length - 2]?.deviceName;
-    if (isUnknown(name)) return undefined;
-    return typeof name === "string" && !ROOT_DEVICE_NAME.test(name);
+    return isUnknown(name) ? undefined : typeof name === "string" && ROOT_DEVICE_NAME.test(name);
 }
+
+/** A mapping whose unset flag is the account default's to decide: an EBS volume not from a snapshot, not named as a root device. */
+const newMappedVolume = (mappings: DeviceMappings, block: Block, holders: readonly Record<string, unknown>[]): Decided =>
+    all(isNewTemplateVolume(block), negate(rootNamed(mappings, holders)));
 
 const ebsChecks: Check[] = [
     keyCheck(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, { appliesTo: (r, config) => ebsEncrypted(r.props, config) }),
@@ -305,6 +306,16 @@ const ebsChecks: Check[] = [
         ...ACCEPTS_TRUE,
         fix: "Set `rootBlockDevice.encrypted: true` (this replaces the instance's root volume, and the instance).",
     },
+    // A mapping named as a root device is judged as a classic `rootBlockDevice` is: its declared
+    // flag, in the resource part (after an update, AWS reports the root volume's encryption, which
+    // the AMI decides when the program leaves it unset); the stack part judges the data devices.
+    ...Object.entries(DEVICE_MAPPINGS).filter(([, m]) => m.rootAmong).map(([type, mappings]): Check => ({
+        types: [type],
+        property: `${mappings.ebs}.encrypted`,
+        ...ACCEPTS_TRUE,
+        appliesAt: (_block, _r, _c, holders) => rootNamed(mappings, holders),
+        fix: "Set `encrypted: true` in the root device mapping's `ebs` block (this replaces the root volume, and the instances).",
+    })),
     // The EBS volumes ECS creates for a service's tasks: `encrypted` maps to CreateVolume's
     // Encrypted, and "if no value is specified, encryption is turned on by default" (the ECS API's
     // ServiceManagedEBSVolumeConfiguration; the classic provider sends true). Only a declared
@@ -614,7 +625,7 @@ const ebsStackChecks: EbsCheck[] = [
     ...Object.entries(DEVICE_MAPPINGS).flatMap(([type, mappings]) => flagChecks(
         [type], `${mappings.ebs}.encrypted`, mappings.textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE, mappings.declare, `${mappings.declare}.`,
         (block, _r, _j, holders) => newMappedVolume(mappings, block, holders),
-        (block) => block !== undefined,
+        (block, _r, _j, holders) => all(block !== undefined, negate(rootNamed(mappings, holders))),
     )),
     // An Image Builder recipe's mappings are the build instance's, and so the output AMI's
     // snapshots; `encrypted` is a string in v7, as in launch templates. Unset, the parent

@@ -575,6 +575,14 @@ describe("encryption-at-rest: aws-native EBS carriers (instances, launch configu
         expected.forEach((part, i) => expect(messages[i]).toContain(part));
     });
 
+    it("judges a root mapping's declared flag in the resource part only: after an update, AWS reports the root volume the AMI made", () => {
+        const instance = on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/xvda", { volumeSize: 50, encrypted: false }), mapping("/dev/sdf", { volumeSize: 100, encrypted: false })]));
+        expect(findEbsVolumesUnencrypted([instance], DEFAULTS, { dryRun: false }).map((f) => f.message)).toEqual([expect.stringContaining("blockDeviceMappings[1].ebs.encrypted is false")]);
+        expect(findUnencryptedDataStores(instance, DEFAULTS).map((f) => f.message)).toEqual([
+            expect.stringContaining("blockDeviceMappings[0].ebs.encrypted is false. Set `encrypted: true` in the root device mapping's `ebs` block"),
+        ]);
+    });
+
     it("an unknown at preview never reports more than a known value would", () => {
         const known = judgeAll([on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", { volumeSize: 100 })]))]);
         expect(known).toHaveLength(1);
