@@ -342,8 +342,10 @@ const ebsChecks: Check[] = [
         appliesAt: rootKeyApplies,
     }),
     keyCheck([t.EC2_SPOT_FLEET_REQUEST], "launchSpecifications[].ebsBlockDevices[].kmsKeyId", EBS_KEY_NOTE, { appliesAt: deviceKeyApplies }),
-    ...Object.entries(DEVICE_MAPPINGS).filter(([, m]) => !m.keyless).map(([type, { ebs, textFlag }]) => keyCheck([type], `${ebs}.kmsKeyId`, EBS_KEY_NOTE, {
-        appliesAt: (block, _r, config) => (block === undefined ? false : ebsEncrypted(block, config, textFlag)),
+    // A mapping named as a root device: as a classic root device's key (rootKeyApplies).
+    ...Object.entries(DEVICE_MAPPINGS).filter(([, m]) => !m.keyless).map(([type, mappings]) => keyCheck([type], `${mappings.ebs}.kmsKeyId`, EBS_KEY_NOTE, {
+        appliesAt: (block, _r, config, holders) => (block === undefined ? false
+            : any(ebsEncrypted(block, config, mappings.textFlag), all(rootNamed(mappings, holders), rootKeyApplies(block)))),
     })),
 ];
 

@@ -549,6 +549,9 @@ describe("encryption-at-rest: aws-native EBS carriers (instances, launch configu
             ['the instance does not depend on aws.ebs.EncryptionByDefault "ebs-default"']],
         ["CMK: an instance's encrypted data device without a key", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([mapping("/dev/sdf", { encrypted: true }), mapping("/dev/sdg", { encrypted: true, kmsKeyId: KEY })]))], CMK,
             ["blockDeviceMappings[0].ebs.kmsKeyId is not set (EBS uses the region's default EBS key"]],
+        ["CMK: an instance's root mapping without a key (as a classic rootBlockDevice), not its unset data device's", [on(t.NATIVE_EC2_INSTANCE, INSTANCE([
+            mapping("/dev/xvda", { volumeSize: 50 }), mapping("/dev/sdf", { volumeSize: 100, kmsKeyId: KEY, encrypted: true }),
+        ]))], CMK, ["blockDeviceMappings[0].ebs.kmsKeyId is not set"]],
         ["a launch configuration's data device, declared false or unset", [on(t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION, LAUNCH_CONFIGURATION([
             mapping("/dev/sdb", { volumeSize: 100, encrypted: false }), mapping("/dev/sdc", { volumeSize: 100 }),
         ]))], DEFAULTS, ["blockDeviceMappings[0].ebs.encrypted is false", "blockDeviceMappings[1].ebs.encrypted is not set"]],
