@@ -84,7 +84,7 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.EBS_VOLUME]: "Standalone EBS volume: deleting it deletes the disk's data.",
     [t.EBS_VOLUME_COPY]: "EBS volume created as a copy: a real volume that then takes writes; deleting it deletes them.",
     [t.LIGHTSAIL_DISK]: "Lightsail block storage disk: deleting it deletes the disk's data.",
-    [t.STORAGEGATEWAY_CACHED_ISCSI_VOLUME]: "Storage Gateway cached volume: the primary copy of the data lives in AWS and goes with it.",
+    [t.STORAGEGATEWAY_CACHED_VOLUME]: "Storage Gateway cached volume: the primary copy of the data lives in AWS and goes with it.",
     [t.WORKSPACES_WORKSPACE]: "WorkSpace: terminating it deletes the user volume with the user's files.",
     // Objects, tables and vectors.
     [t.S3_BUCKET]: "S3 bucket (v7 token): holds objects; with forceDestroy a delete empties it first, and the name can be taken by others.",
@@ -133,7 +133,7 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     // Audit, compliance and customer data.
     [t.CLOUDTRAIL_EVENT_DATA_STORE]: "CloudTrail Lake event data store: deleting it deletes the audit events it kept.",
     [t.MAILMANAGER_ARCHIVE]: "Mail Manager archive: deleting it deletes the email archived for compliance.",
-    [t.CUSTOMER_PROFILES_DOMAIN]: "Customer Profiles domain: deleting it deletes all of its customer data.",
+    [t.CUSTOMERPROFILES_DOMAIN]: "Customer Profiles domain: deleting it deletes all of its customer data.",
     [t.CONNECT_INSTANCE]: "Amazon Connect instance: deleting it deletes the contact center's users, flows and data, and releases its phone numbers.",
     // CDK apps through pulumi-cdk (which sends CloudFormation types as aws-native ones), and
     // programs that write aws-native: the equivalents of the types above, for the same reasons.

@@ -43,6 +43,15 @@ describe("type tokens", () => {
         expect(known.has(token as string)).toBe(true);
     });
 
+    // One name per type: two names for one token let two policies' tables drift apart unnoticed.
+    it("no two names in lib/tokens.ts stand for the same type", () => {
+        const names = new Map<string, string[]>();
+        for (const [name, token] of Object.entries(tokens)) {
+            if (typeof token === "string") names.set(token, [...(names.get(token) ?? []), name]);
+        }
+        expect([...names.values()].filter((n) => n.length > 1)).toEqual([]);
+    });
+
     // Also what the policies actually use, wherever the string came from.
     it("every type a policy reads and every type of resource-protect's default critical list exists in @pulumi/aws", () => {
         const typesOf = (types: readonly string[] | "all") => (types === "all" ? [] : types);
