@@ -1131,7 +1131,7 @@ const databaseChecks: Check[] = [
     keyCheck([t.DOCDB_CLUSTER], "kmsKeyId", RDS_KEY_NOTE, {
         appliesTo: (r) => all(noneOf(r.props.snapshotIdentifier, r.props.restoreToPointInTime, r.props.globalClusterIdentifier), declaredOn(r.props.storageEncrypted, false)),
     }),
-    keyCheck([t.DOCDB_ELASTIC_CLUSTER], "kmsKeyId", "DocumentDB elastic clusters use an AWS managed key"),
+    keyCheck([t.DOCDB_ELASTIC_CLUSTER, t.NATIVE_DOCDB_ELASTIC_CLUSTER], "kmsKeyId", "DocumentDB elastic clusters use an AWS managed key"),
     ...Object.entries(NEPTUNE_INPUTS).flatMap(([type, { key, sources }]): Check[] => {
         const fromNothing = (r: PlainResource) => noneOf(...sources.map((input) => r.props[input]));
         return [
@@ -1162,7 +1162,7 @@ const databaseChecks: Check[] = [
     keyCheck(REDSHIFT_CLUSTER_TYPES, "kmsKeyId", "Redshift uses an AWS owned key", {
         appliesTo: (r) => all(redshiftFromNothing(r), declaredOn(r.props.encrypted, true)),
     }),
-    keyCheck([t.REDSHIFT_SERVERLESS_NAMESPACE], "kmsKeyId", "Redshift Serverless uses an AWS owned key"),
+    keyCheck([t.REDSHIFT_SERVERLESS_NAMESPACE, t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE], "kmsKeyId", "Redshift Serverless uses an AWS owned key"),
     ...Object.entries(DYNAMODB_ENCRYPTION).flatMap(([type, { block, enabled, keys, example }]): Check[] => {
         const enabledDeclared = (r: PlainResource) => (isUnknown(r.props[block]) ? undefined : declaredOn(blockOf(r.props[block])?.[enabled], false));
         return [
@@ -1203,9 +1203,19 @@ const databaseChecks: Check[] = [
 
 // ---------------------------------------------------------------- files, messaging, streams
 
+/**
+ * An Athena workgroup's configuration block, its override flag and its result key, per type:
+ * CloudFormation's AWS::Athena::WorkGroup (aws-native; CDK has only CfnWorkGroup) spells them
+ * `workGroupConfiguration`, `enforceWorkGroupConfiguration` and `kmsKey`.
+ */
+export const ATHENA_INPUTS: Readonly<Record<string, { configuration: string; enforce: string; resultKey: string }>> = {
+    [t.ATHENA_WORKGROUP]: { configuration: "configuration", enforce: "enforceWorkgroupConfiguration", resultKey: "kmsKeyArn" },
+    [t.NATIVE_ATHENA_WORKGROUP]: { configuration: "workGroupConfiguration", enforce: "enforceWorkGroupConfiguration", resultKey: "kmsKey" },
+};
+
 /** Whether an Athena workgroup keeps query results in Athena's managed storage; undefined while unknown. */
 function athenaManagedResults(r: PlainResource): Decided {
-    const configuration = r.props.configuration;
+    const configuration = r.props[ATHENA_INPUTS[r.type].configuration];
     if (isUnknown(configuration)) return undefined;
     return fieldOf(blockOf(configuration)?.managedQueryResultsConfiguration, "enabled", (v) => v === true);
 }
@@ -1241,6 +1251,8 @@ const EFS_REPLICA_NOTE = "the replica EFS creates uses the AWS managed key aws/e
 const SQS_QUEUE_TYPES = [t.SQS_QUEUE, t.NATIVE_SQS_QUEUE];
 const SECRET_TYPES = [t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET];
 const SECRET_REPLICA_NOTE = "the replica uses the AWS managed key aws/secretsmanager of its region";
+const FEATURE_GROUP_TYPES = [t.SAGEMAKER_FEATURE_GROUP, t.NATIVE_SAGEMAKER_FEATURE_GROUP];
+const EKS_NOTE = "EKS envelope-encrypts Kubernetes API data with an AWS owned key";
 
 /**
  * Kinesis Data Streams' encryption inputs, per type: CloudFormation's AWS::Kinesis::Stream
@@ -1386,56 +1398,60 @@ const messagingChecks: Check[] = [
     keyCheck([t.BACKUP_VAULT], "kmsKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
     // CloudFormation's AWS::Backup::BackupVault (aws-native) names its key `encryptionKeyArn`.
     keyCheck([t.NATIVE_BACKUP_VAULT], "encryptionKeyArn", "AWS Backup uses the AWS managed key aws/backup"),
-    keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
+    keyCheck([t.BACKUP_LOGICALLY_AIR_GAPPED_VAULT, t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT], "encryptionKeyArn", "AWS Backup uses an AWS owned key"),
     // File systems, ledgers of events, notebooks and brokers AWS always encrypts: only their key is judged.
     keyCheck([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_ONTAP_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
     // Scratch Lustre file systems take no key (FSx's own); persistent ones take one.
     keyCheck([t.FSX_LUSTRE_FILE_SYSTEM], "kmsKeyId", "FSx uses the AWS managed key aws/fsx", {
         appliesTo: (r) => whenKnown(r.props.deploymentType, (v) => typeof v === "string" && v.startsWith("PERSISTENT")),
     }),
-    keyCheck([t.TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
-    keyCheck([t.CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
-    keyCheck([t.SAGEMAKER_NOTEBOOK_INSTANCE], "kmsKeyId", "SageMaker encrypts the notebook's storage volume with a key AWS manages"),
+    keyCheck([t.TIMESTREAM_DATABASE, t.NATIVE_TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
+    keyCheck([t.CLOUDTRAIL_TRAIL, t.NATIVE_CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
+    keyCheck([t.SAGEMAKER_NOTEBOOK_INSTANCE, t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE], "kmsKeyId", "SageMaker encrypts the notebook's storage volume with a key AWS manages"),
     keyCheck([t.KINESIS_VIDEO_STREAM], "kmsKeyId", "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo"),
-    keyCheck([t.KEYSPACES_TABLE], "encryptionSpecification.kmsKeyIdentifier", "Keyspaces uses an AWS owned key", {
+    keyCheck([t.KEYSPACES_TABLE, t.NATIVE_CASSANDRA_TABLE], "encryptionSpecification.kmsKeyIdentifier", "Keyspaces uses an AWS owned key", {
         alsoSet: '`type: "CUSTOMER_MANAGED_KMS_KEY"`',
     }),
-    keyCheck([t.MQ_BROKER], "encryptionOptions.kmsKeyId", "Amazon MQ uses an AWS owned key, or aws/mq with `useAwsOwnedKey: false`", {
+    keyCheck([t.MQ_BROKER, t.NATIVE_AMAZONMQ_BROKER], "encryptionOptions.kmsKeyId", "Amazon MQ uses an AWS owned key, or aws/mq with `useAwsOwnedKey: false`", {
         alsoSet: "`useAwsOwnedKey: false`",
         // Amazon MQ's encryption options "do not apply to RabbitMQ brokers": AWS owned keys only.
         appliesTo: (r) => (isUnknown(r.props.engineType) ? undefined : lower(r.props.engineType) !== "rabbitmq"),
     }),
     // EKS envelope-encrypts all Kubernetes API data (Secrets, ConfigMaps) on 1.28 and later;
     // Security Hub's EKS.3 asks for a KMS key of the account's.
-    keyCheck([t.EKS_CLUSTER], "encryptionConfig.provider.keyArn", "EKS envelope-encrypts Kubernetes API data with an AWS owned key", {
+    keyCheck([t.EKS_CLUSTER], "encryptionConfig.provider.keyArn", EKS_NOTE, {
         alsoSet: '`resources: ["secrets"]`; @pulumi/eks: `encryptionConfigKeyArn`',
     }),
+    // CloudFormation's AWS::EKS::Cluster (aws-native) takes a list of them, as the EKS API does;
+    // without one, the AWS owned key. (aws-cdk-lib's eks.Cluster is a custom resource, not this type.)
+    encryptionListCheck(t.NATIVE_EKS_CLUSTER, "encryptionConfig", { value: undefined, note: EKS_NOTE }, '{provider: {keyArn: key.arn}, resources: ["secrets"]}'),
+    keyCheck([t.NATIVE_EKS_CLUSTER], "encryptionConfig[].provider.keyArn", EKS_NOTE, { alsoSet: '`resources: ["secrets"]`' }),
     keyCheck([t.DMS_REPLICATION_INSTANCE], "kmsKeyArn", "DMS uses the AWS managed key aws/dms"),
-    keyCheck([t.DMS_REPLICATION_CONFIG], "computeConfig.kmsKeyId", "DMS Serverless uses the AWS managed key aws/dms"),
-    keyCheck([t.AMP_WORKSPACE], "kmsKeyArn", "Amazon Managed Service for Prometheus uses an AWS owned key"),
+    keyCheck([t.DMS_REPLICATION_CONFIG, t.NATIVE_DMS_REPLICATION_CONFIG], "computeConfig.kmsKeyId", "DMS Serverless uses the AWS managed key aws/dms"),
+    keyCheck([t.AMP_WORKSPACE, t.NATIVE_APS_WORKSPACE], "kmsKeyArn", "Amazon Managed Service for Prometheus uses an AWS owned key"),
     // Source and package stores.
     keyCheck([t.CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
-    keyCheck([t.CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
+    keyCheck([t.CODEARTIFACT_DOMAIN, t.NATIVE_CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
     // Stores of events, workflows, graphs, locations, mail, agent memory and metadata that AWS
     // always encrypts: only their key is judged.
-    keyCheck([t.CLOUDTRAIL_EVENT_DATA_STORE], "kmsKeyId", "CloudTrail Lake encrypts the event data store with a key CloudTrail owns"),
-    keyCheck([t.EVENTBRIDGE_ARCHIVE], "kmsKeyIdentifier", "EventBridge encrypts archived events with an AWS owned key"),
+    keyCheck([t.CLOUDTRAIL_EVENT_DATA_STORE, t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE], "kmsKeyId", "CloudTrail Lake encrypts the event data store with a key CloudTrail owns"),
+    keyCheck([t.EVENTBRIDGE_ARCHIVE, t.NATIVE_EVENTS_ARCHIVE], "kmsKeyIdentifier", "EventBridge encrypts archived events with an AWS owned key"),
     keyCheck([t.MWAA_ENVIRONMENT], "kmsKey", "Amazon MWAA uses the AWS managed key aws/airflow"),
     keyCheck([t.NEPTUNE_GRAPH], "kmsKeyIdentifier", "Neptune Analytics uses an AWS owned key"),
     keyCheck([t.FSX_FILE_CACHE], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
     keyCheck([t.LOCATION_TRACKER, t.LOCATION_GEOFENCE_COLLECTION], "kmsKeyId", "Amazon Location uses an AWS owned key"),
-    keyCheck([t.SAGEMAKER_DOMAIN], "kmsKeyId", "SageMaker encrypts the domain's EFS home directories with an AWS managed key"),
+    keyCheck([t.SAGEMAKER_DOMAIN, t.NATIVE_SAGEMAKER_DOMAIN], "kmsKeyId", "SageMaker encrypts the domain's EFS home directories with an AWS managed key"),
     keyCheck([t.MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
     keyCheck([t.WORKMAIL_ORGANIZATION], "kmsKeyArn", "WorkMail encrypts the mailboxes with an AWS managed key"),
-    keyCheck([t.BEDROCK_AGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
+    keyCheck([t.BEDROCK_AGENTCORE_MEMORY, t.NATIVE_BEDROCKAGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
     // A Bedrock agent's configuration and session data (Checkov CKV_AWS_373), and a SageMaker
     // feature group's online store (an AWS owned key) and offline store (an AWS managed key:
     // "Feature Store security and access control"), each where the group has one.
-    keyCheck([t.BEDROCK_AGENT], "customerEncryptionKeyArn", "Bedrock encrypts the agent with an AWS managed key"),
-    keyCheck([t.SAGEMAKER_FEATURE_GROUP], "onlineStoreConfig.securityConfig.kmsKeyId", "SageMaker encrypts the online store with an AWS owned key", {
+    keyCheck([t.BEDROCK_AGENT, t.NATIVE_BEDROCK_AGENT], "customerEncryptionKeyArn", "Bedrock encrypts the agent with an AWS managed key"),
+    keyCheck(FEATURE_GROUP_TYPES, "onlineStoreConfig.securityConfig.kmsKeyId", "SageMaker encrypts the online store with an AWS owned key", {
         appliesTo: (r) => (isUnknown(r.props.onlineStoreConfig) ? undefined : declaredOn(blockOf(r.props.onlineStoreConfig)?.enableOnlineStore, false)),
     }),
-    keyCheck([t.SAGEMAKER_FEATURE_GROUP], "offlineStoreConfig.s3StorageConfig.kmsKeyId", "SageMaker encrypts the offline store with an AWS managed key", {
+    keyCheck(FEATURE_GROUP_TYPES, "offlineStoreConfig.s3StorageConfig.kmsKeyId", "SageMaker encrypts the offline store with an AWS managed key", {
         appliesTo: (r) => present(r.props.offlineStoreConfig),
     }),
     keyCheck([t.GRAFANA_WORKSPACE], "kmsKeyId", "Managed Grafana encrypts the workspace's data with a key of AWS's"),
@@ -1457,33 +1473,35 @@ const messagingChecks: Check[] = [
             alsoSet: '`ebsEncryption: "CUSTOM"`',
         }),
     // Databases and table stores AWS always encrypts.
-    keyCheck([t.DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
+    keyCheck([t.DSQL_CLUSTER, t.NATIVE_DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
     // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
-    ...kmsModeChecks([t.S3TABLES_TABLE_BUCKET], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
+    ...kmsModeChecks([t.S3TABLES_TABLE_BUCKET, t.NATIVE_S3TABLES_TABLE_BUCKET], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
         { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"]),
     // Query results, build artifacts, vectors, workflow data and function settings AWS always
     // encrypts: only their key is judged. Athena writes query results to S3 with the
     // workgroup's encryption or else the output bucket's default (CloudTrail log files alike);
     // managed query results stay in Athena's storage, under its key unless one is named.
-    ...kmsModeChecks([t.ATHENA_WORKGROUP], "configuration.resultConfiguration.encryptionConfiguration", "encryptionOption", ["SSE_KMS", "CSE_KMS"],
-        { value: "SSE_S3", note: "Athena writes query results with the output bucket's default encryption, SSE-S3 unless the bucket says otherwise" }, ["SSE_S3"],
-        { appliesTo: (r) => negate(athenaManagedResults(r)) }),
-    keyCheck([t.ATHENA_WORKGROUP], "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey",
-        "Athena encrypts managed query results with a key of its own", { appliesTo: athenaManagedResults }),
-    {
-        // Unless the workgroup overrides client-side settings, "Athena uses the client's settings
-        // for all queries ... including encryption" (Athena guide, "Override client-side
-        // settings"; Checkov CKV_AWS_82, tfsec aws-athena-no-encryption-override): its key is
-        // then a default, not a guarantee. S3 encrypts every object anyway, so only
-        // requireCustomerManagedKey judges it.
-        types: [t.ATHENA_WORKGROUP],
-        property: "configuration.enforceWorkgroupConfiguration",
-        accepts: (v) => v !== false,
-        expected: "true or unset",
-        describe: (v) => (v === false ? "is false (queries may then set their own result encryption and key, or none beyond the bucket's default)" : undefined),
-        appliesTo: (r, config) => (config.requireCustomerManagedKey ? negate(athenaManagedResults(r)) : false),
-        fix: `requireCustomerManagedKey is true: remove \`enforceWorkgroupConfiguration: false\` (the default is true) so that the workgroup's encryption applies to every query, or ${CONFIG_HINT}.`,
-    },
+    ...Object.entries(ATHENA_INPUTS).flatMap(([type, { configuration, enforce, resultKey }]): Check[] => [
+        ...kmsModeChecks([type], `${configuration}.resultConfiguration.encryptionConfiguration`, "encryptionOption", ["SSE_KMS", "CSE_KMS"],
+            { value: "SSE_S3", note: "Athena writes query results with the output bucket's default encryption, SSE-S3 unless the bucket says otherwise" }, ["SSE_S3"],
+            { key: resultKey, appliesTo: (r) => negate(athenaManagedResults(r)) }),
+        keyCheck([type], `${configuration}.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey`,
+            "Athena encrypts managed query results with a key of its own", { appliesTo: athenaManagedResults }),
+        {
+            // Unless the workgroup overrides client-side settings, "Athena uses the client's settings
+            // for all queries ... including encryption" (Athena guide, "Override client-side
+            // settings"; Checkov CKV_AWS_82, tfsec aws-athena-no-encryption-override): its key is
+            // then a default, not a guarantee. S3 encrypts every object anyway, so only
+            // requireCustomerManagedKey judges it.
+            types: [type],
+            property: `${configuration}.${enforce}`,
+            accepts: (v) => v !== false,
+            expected: "true or unset",
+            describe: (v) => (v === false ? "is false (queries may then set their own result encryption and key, or none beyond the bucket's default)" : undefined),
+            appliesTo: (r, config) => (config.requireCustomerManagedKey ? negate(athenaManagedResults(r)) : false),
+            fix: `requireCustomerManagedKey is true: remove \`${enforce}: false\` (the default is true) so that the workgroup's encryption applies to every query, or ${CONFIG_HINT}.`,
+        },
+    ]),
     keyCheck([t.CODEBUILD_PROJECT], "encryptionKey", "CodeBuild encrypts build artifacts with the AWS managed key aws/s3"),
     // An output CodeBuild writes to S3 with `encryptionDisabled: true` gets no key of the
     // project's, only the bucket's default encryption (S3 encrypts every object since 2023, so
@@ -1505,9 +1523,9 @@ const messagingChecks: Check[] = [
     ...kmsModeChecks([t.S3_VECTORS_BUCKET, t.S3_VECTORS_INDEX], "encryptionConfigurations[]", "sseType", "aws:kms",
         { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" }, ["AES256"]),
     // A state machine's definition and execution history, an activity's inputs.
-    ...kmsModeChecks([t.SFN_STATE_MACHINE, t.SFN_ACTIVITY], "encryptionConfiguration", "type", "CUSTOMER_MANAGED_KMS_KEY",
+    ...kmsModeChecks([t.SFN_STATE_MACHINE, t.SFN_ACTIVITY, t.NATIVE_SFN_STATE_MACHINE, t.NATIVE_SFN_ACTIVITY], "encryptionConfiguration", "type", "CUSTOMER_MANAGED_KMS_KEY",
         { value: "AWS_OWNED_KEY", note: "Step Functions encrypts with an AWS owned key" }, ["AWS_OWNED_KEY", "AWS_KMS_KEY"], { key: "kmsKeyId" }),
-    keyCheck([t.LAMBDA_FUNCTION], "kmsKeyArn", (r) => `Lambda encrypts the function's ${lambdaKeyUses(r).join(" and ")} with a key of AWS's`, {
+    keyCheck([t.LAMBDA_FUNCTION, t.NATIVE_LAMBDA_FUNCTION], "kmsKeyArn", (r) => `Lambda encrypts the function's ${lambdaKeyUses(r).join(" and ")} with a key of AWS's`, {
         appliesTo: (r) => any(...LAMBDA_KEY_USES.map(([, uses]) => uses(r))),
     }),
     // Search and assistant indexes of the customer's documents, and an ingestion pipeline's
@@ -1517,12 +1535,12 @@ const messagingChecks: Check[] = [
     keyCheck([t.KENDRA_INDEX], "serverSideEncryptionConfiguration.kmsKeyId", "Kendra encrypts the index with an AWS owned key"),
     keyCheck([t.QBUSINESS_APPLICATION], "encryptionConfiguration.kmsKeyId",
         "Amazon Q Business encrypts the application's index, conversations and uploads with an AWS owned key"),
-    keyCheck([t.OPENSEARCHINGEST_PIPELINE], "encryptionAtRestOptions.kmsKeyArn", "OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key", {
+    keyCheck([t.OPENSEARCHINGEST_PIPELINE, t.NATIVE_OSIS_PIPELINE], "encryptionAtRestOptions.kmsKeyArn", "OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key", {
         appliesTo: (r) => fieldOf(r.props.bufferOptions, "persistentBufferEnabled", (v) => v === true),
     }),
     // An S3 Files file system keeps the bucket's files, data and metadata, under an AWS owned
     // key unless it names one (S3 guide, "S3 Files encryption"); the bucket is judged as such.
-    keyCheck([t.S3_FILES_FILE_SYSTEM], "kmsKeyId", "S3 Files encrypts the file system's data and metadata with an AWS owned key"),
+    keyCheck([t.S3_FILES_FILE_SYSTEM, t.NATIVE_S3FILES_FILE_SYSTEM], "kmsKeyId", "S3 Files encrypts the file system's data and metadata with an AWS owned key"),
     // Amazon Connect's call recordings, chat transcripts and reports in S3 (with the bucket's
     // default encryption unless an `encryptionConfig` names a key) and media streams in Kinesis
     // Video Streams; a fine-tuned model, which "can replay some of the fine tuning data" (the

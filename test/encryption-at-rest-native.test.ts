@@ -249,6 +249,129 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
     });
 });
 
+// The eleventh replay: aws-native stores AWS always encrypts, whose classic types only
+// requireCustomerManagedKey judges (docs/policies/encryption-at-rest.md, the key checks' row) and
+// whose aws-native types the policy did not read. Labelled before running from CloudFormation's
+// resource reference and the CDK constructs that render them (the source is named at each): by
+// default none is reported; under requireCustomerManagedKey, each without a customer managed key.
+/** AWS::EKS::Cluster (CfnCluster): `encryptionConfig` is a list, `[{provider: {keyArn}, resources: ["secrets"]}]` as in aws-cdk's own eks tests. */
+const EKS = { roleArn: "arn:aws:iam::111122223333:role/eks", resourcesVpcConfig: { subnetIds: ["subnet-1", "subnet-2"] }, version: "1.31" };
+/** stepfunctions.StateMachine: no EncryptionConfiguration unless `encryptionConfiguration` is given (AwsOwnedEncryptionConfiguration sends type AWS_OWNED_KEY). */
+const STATE_MACHINE = { definitionString: "{}", roleArn: "arn:aws:iam::111122223333:role/sfn" };
+/** AWS::Athena::WorkGroup (CfnWorkGroup; no L2 construct): results written to S3. */
+const WORKGROUP = (encryptionConfiguration?: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+    name: "analytics",
+    workGroupConfiguration: { resultConfiguration: { outputLocation: "s3://results/athena/", ...(encryptionConfiguration ? { encryptionConfiguration } : {}) }, ...more },
+});
+describe("encryption-at-rest: aws-native stores judged only under requireCustomerManagedKey (pure rule)", () => {
+    type Row = [label: string, type: string, props: Record<string, unknown>, underCmk: string | undefined];
+    const cases: Row[] = [
+        // EKS: envelope encryption of Kubernetes API data with an AWS owned key unless a key is named.
+        ["EKS cluster without encryptionConfig", t.NATIVE_EKS_CLUSTER, EKS, "encryptionConfig is not set (EKS envelope-encrypts Kubernetes API data with an AWS owned key)"],
+        ["EKS cluster with an empty encryptionConfig", t.NATIVE_EKS_CLUSTER, { ...EKS, encryptionConfig: [] }, "encryptionConfig is an empty list"],
+        ["EKS cluster whose configuration names no provider", t.NATIVE_EKS_CLUSTER, { ...EKS, encryptionConfig: [{ resources: ["secrets"] }] }, "encryptionConfig[0].provider.keyArn is not set"],
+        ["EKS cluster with secretsEncryptionKey", t.NATIVE_EKS_CLUSTER, { ...EKS, encryptionConfig: [{ provider: { keyArn: KEY }, resources: ["secrets"] }] }, undefined],
+        // Step Functions: an AWS owned key unless CUSTOMER_MANAGED_KMS_KEY.
+        ["CDK StateMachine", t.NATIVE_SFN_STATE_MACHINE, STATE_MACHINE, "encryptionConfiguration.type is not set (Step Functions encrypts with an AWS owned key)"],
+        ["StateMachine with AwsOwnedEncryptionConfiguration", t.NATIVE_SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "AWS_OWNED_KEY" } }, 'encryptionConfiguration.type is "AWS_OWNED_KEY"'],
+        ["StateMachine with a customer managed key", t.NATIVE_SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY } }, undefined],
+        ["CMK type without its key", t.NATIVE_SFN_ACTIVITY, { name: "approve", encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY" } }, "encryptionConfiguration.kmsKeyId is not set"],
+        ["CDK Activity", t.NATIVE_SFN_ACTIVITY, { name: "approve" }, "encryptionConfiguration.type is not set"],
+        // Lambda: the key encrypts environment variables and SnapStart snapshots; without either there is nothing of the function's to judge.
+        ["function with environment variables", t.NATIVE_LAMBDA_FUNCTION, { runtime: "nodejs20.x", environment: { variables: { STAGE: "prod" } } },
+            "kmsKeyArn is not set (Lambda encrypts the function's environment variables with a key of AWS's)"],
+        ["function with SnapStart", t.NATIVE_LAMBDA_FUNCTION, { runtime: "java21", snapStart: { applyOn: "PublishedVersions" } }, "kmsKeyArn is not set"],
+        ["function without variables nor SnapStart", t.NATIVE_LAMBDA_FUNCTION, { runtime: "nodejs20.x" }, undefined],
+        ["function with environmentEncryption", t.NATIVE_LAMBDA_FUNCTION, { environment: { variables: { STAGE: "prod" } }, kmsKeyArn: KEY }, undefined],
+        // Athena: the workgroup's result encryption (SSE_S3 by default), a key for managed results, and the override.
+        ["workgroup without result encryption", t.NATIVE_ATHENA_WORKGROUP, WORKGROUP(),
+            "workGroupConfiguration.resultConfiguration.encryptionConfiguration.encryptionOption is not set (Athena writes query results with the output bucket's default encryption"],
+        ["workgroup with SSE_S3", t.NATIVE_ATHENA_WORKGROUP, WORKGROUP({ encryptionOption: "SSE_S3" }), 'encryptionOption is "SSE_S3"'],
+        ["workgroup with SSE_KMS and no key", t.NATIVE_ATHENA_WORKGROUP, WORKGROUP({ encryptionOption: "SSE_KMS" }), "resultConfiguration.encryptionConfiguration.kmsKey is not set"],
+        ["workgroup with SSE_KMS and a key", t.NATIVE_ATHENA_WORKGROUP, WORKGROUP({ encryptionOption: "SSE_KMS", kmsKey: KEY }), undefined],
+        ["workgroup that lets queries override it", t.NATIVE_ATHENA_WORKGROUP, WORKGROUP({ encryptionOption: "SSE_KMS", kmsKey: KEY }, { enforceWorkGroupConfiguration: false }),
+            "workGroupConfiguration.enforceWorkGroupConfiguration is false"],
+        ["workgroup with managed query results and no key", t.NATIVE_ATHENA_WORKGROUP, { workGroupConfiguration: { managedQueryResultsConfiguration: { enabled: true } } },
+            "workGroupConfiguration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set"],
+        ["workgroup with managed query results and a key", t.NATIVE_ATHENA_WORKGROUP,
+            { workGroupConfiguration: { managedQueryResultsConfiguration: { enabled: true, encryptionConfiguration: { kmsKey: KEY } } } }, undefined],
+        // SageMaker: notebooks, domains, feature stores.
+        ["CfnNotebookInstance without kmsKeyId", t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/sm" }, "kmsKeyId is not set (SageMaker encrypts the notebook's storage volume"],
+        ["notebook with the AWS managed key", t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, { instanceType: "ml.t3.medium", kmsKeyId: "alias/aws/sagemaker" }, "kmsKeyId names the AWS managed key aws/sagemaker"],
+        ["notebook with a key", t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, { instanceType: "ml.t3.medium", kmsKeyId: KEY }, undefined],
+        ["domain without kmsKeyId", t.NATIVE_SAGEMAKER_DOMAIN, { domainName: "ml", authMode: "IAM" }, "kmsKeyId is not set (SageMaker encrypts the domain's EFS home directories"],
+        ["feature group with an online store", t.NATIVE_SAGEMAKER_FEATURE_GROUP, { featureGroupName: "users", onlineStoreConfig: { enableOnlineStore: true } },
+            "onlineStoreConfig.securityConfig.kmsKeyId is not set"],
+        ["feature group's keys named", t.NATIVE_SAGEMAKER_FEATURE_GROUP, {
+            onlineStoreConfig: { enableOnlineStore: true, securityConfig: { kmsKeyId: KEY } }, offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://features", kmsKeyId: KEY } },
+        }, undefined],
+        // Amazon MQ: an AWS owned key unless useAwsOwnedKey is false; RabbitMQ takes none.
+        ["ActiveMQ broker with useAwsOwnedKey", t.NATIVE_AMAZONMQ_BROKER, { engineType: "ActiveMQ", encryptionOptions: { useAwsOwnedKey: true } }, "encryptionOptions.kmsKeyId is not set"],
+        ["ActiveMQ broker with a key", t.NATIVE_AMAZONMQ_BROKER, { engineType: "ActiveMQ", encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: KEY } }, undefined],
+        ["RabbitMQ broker (AWS owned keys only)", t.NATIVE_AMAZONMQ_BROKER, { engineType: "RabbitMQ" }, undefined],
+        // Keyspaces: AWS_OWNED_KMS_KEY by default.
+        ["Keyspaces table with an AWS owned key", t.NATIVE_CASSANDRA_TABLE, { keyspaceName: "app", encryptionSpecification: { encryptionType: "AWS_OWNED_KMS_KEY" } },
+            "encryptionSpecification.kmsKeyIdentifier is not set"],
+        ["Keyspaces table with a key", t.NATIVE_CASSANDRA_TABLE, { keyspaceName: "app", encryptionSpecification: { encryptionType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: KEY } }, undefined],
+        // Aurora DSQL: a key ARN or the AWS_OWNED_KMS_KEY sentinel.
+        ["DSQL cluster with AWS_OWNED_KMS_KEY", t.NATIVE_DSQL_CLUSTER, { deletionProtectionEnabled: true, kmsEncryptionKey: "AWS_OWNED_KMS_KEY" }, 'kmsEncryptionKey is "AWS_OWNED_KMS_KEY", an AWS owned key'],
+        ["DSQL cluster with a key", t.NATIVE_DSQL_CLUSTER, { deletionProtectionEnabled: true, kmsEncryptionKey: KEY }, undefined],
+        // S3 Tables: SSE-S3 unless aws:kms.
+        ["table bucket without encryption", t.NATIVE_S3TABLES_TABLE_BUCKET, { tableBucketName: "lake" }, "encryptionConfiguration.sseAlgorithm is not set"],
+        ["table bucket with aws:kms and a key", t.NATIVE_S3TABLES_TABLE_BUCKET, { tableBucketName: "lake", encryptionConfiguration: { sseAlgorithm: "aws:kms", kmsKeyArn: KEY } }, undefined],
+        // OpenSearch Ingestion: only a persistent buffer keeps data at rest.
+        ["pipeline with a persistent buffer", t.NATIVE_OSIS_PIPELINE, { pipelineName: "logs", bufferOptions: { persistentBufferEnabled: true } }, "encryptionAtRestOptions.kmsKeyArn is not set"],
+        ["pipeline without a persistent buffer", t.NATIVE_OSIS_PIPELINE, { pipelineName: "logs" }, undefined],
+        // One key input each, named as on the classic type.
+        ["Timestream database", t.NATIVE_TIMESTREAM_DATABASE, { databaseName: "metrics" }, "kmsKeyId is not set (Timestream uses the AWS managed key aws/timestream)"],
+        ["CDK cloudtrail.Trail", t.NATIVE_CLOUDTRAIL_TRAIL, { isLogging: true, s3BucketName: "trail-logs" }, "kmsKeyId is not set (CloudTrail log files get the bucket's encryption"],
+        ["CloudTrail Lake event data store", t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE, { name: "events" }, "kmsKeyId is not set (CloudTrail Lake encrypts the event data store"],
+        ["DMS Serverless replication config", t.NATIVE_DMS_REPLICATION_CONFIG, { replicationType: "full-load", computeConfig: { maxCapacityUnits: 16 } }, "computeConfig.kmsKeyId is not set"],
+        ["Managed Prometheus workspace", t.NATIVE_APS_WORKSPACE, { alias: "metrics" }, "kmsKeyArn is not set"],
+        ["CodeArtifact domain", t.NATIVE_CODEARTIFACT_DOMAIN, { domainName: "packages" }, "encryptionKey is not set (CodeArtifact uses the AWS managed key aws/codeartifact)"],
+        ["CodeArtifact domain with aws/codeartifact", t.NATIVE_CODEARTIFACT_DOMAIN, { domainName: "packages", encryptionKey: "alias/aws/codeartifact" }, "encryptionKey names the AWS managed key aws/codeartifact"],
+        ["EventBridge archive", t.NATIVE_EVENTS_ARCHIVE, { sourceArn: "arn:aws:events:eu-west-1:111122223333:event-bus/default" }, "kmsKeyIdentifier is not set"],
+        ["Bedrock agent", t.NATIVE_BEDROCK_AGENT, { agentName: "support" }, "customerEncryptionKeyArn is not set"],
+        ["AgentCore memory", t.NATIVE_BEDROCKAGENTCORE_MEMORY, { name: "support", eventExpiryDuration: 30 }, "encryptionKeyArn is not set"],
+        ["S3 Files file system", t.NATIVE_S3FILES_FILE_SYSTEM, { bucket: "arn:aws:s3:::shared" }, "kmsKeyId is not set"],
+        ["logically air-gapped vault", t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT, { backupVaultName: "isolated", minRetentionDays: 7, maxRetentionDays: 35 }, "encryptionKeyArn is not set"],
+        ["Redshift Serverless namespace", t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE, { namespaceName: "analytics" }, "kmsKeyId is not set (Redshift Serverless uses an AWS owned key)"],
+        ["DocumentDB elastic cluster", t.NATIVE_DOCDB_ELASTIC_CLUSTER, { clusterName: "docs", authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1 }, "kmsKeyId is not set"],
+        ["Timestream database with a key", t.NATIVE_TIMESTREAM_DATABASE, { databaseName: "metrics", kmsKeyId: KEY }, undefined],
+        ["Redshift Serverless namespace with a key", t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE, { namespaceName: "analytics", kmsKeyId: KEY }, undefined],
+    ];
+    it.each(cases)("%s: never by default", (_label, type, props) => {
+        expect(judge(type, props, DEFAULTS)).toEqual([]);
+    });
+    it.each(cases)("%s: under requireCustomerManagedKey", (_label, type, props, underCmk) => {
+        const messages = judge(type, props, CMK);
+        if (underCmk === undefined) expect(messages).toEqual([]);
+        else expect(messages).toEqual([expect.stringContaining(underCmk)]);
+    });
+
+    const unknowns: [label: string, type: string, props: Record<string, unknown>][] = [
+        ["an unknown EKS encryptionConfig", t.NATIVE_EKS_CLUSTER, { ...EKS, encryptionConfig: UO }],
+        ["an unknown EKS key", t.NATIVE_EKS_CLUSTER, { ...EKS, encryptionConfig: [{ provider: { keyArn: U }, resources: ["secrets"] }] }],
+        ["an unknown state machine key", t.NATIVE_SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: U } }],
+        ["an unknown state machine encryption type", t.NATIVE_SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: U } }],
+        ["an unknown Lambda environment", t.NATIVE_LAMBDA_FUNCTION, { environment: UO }],
+        ["an unknown Lambda key", t.NATIVE_LAMBDA_FUNCTION, { environment: { variables: { STAGE: "prod" } }, kmsKeyArn: U }],
+        ["an unknown workgroup configuration", t.NATIVE_ATHENA_WORKGROUP, { workGroupConfiguration: UO }],
+        ["an unknown workgroup key", t.NATIVE_ATHENA_WORKGROUP, WORKGROUP({ encryptionOption: "SSE_KMS", kmsKey: U })],
+        ["an unknown managed results flag", t.NATIVE_ATHENA_WORKGROUP, { workGroupConfiguration: { managedQueryResultsConfiguration: { enabled: UB } } }],
+        ["an unknown notebook key", t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, { instanceType: "ml.t3.medium", kmsKeyId: U }],
+        ["an unknown broker engine", t.NATIVE_AMAZONMQ_BROKER, { engineType: U }],
+        ["an unknown trail key", t.NATIVE_CLOUDTRAIL_TRAIL, { isLogging: true, kmsKeyId: U }],
+        ["an unknown DMS compute config", t.NATIVE_DMS_REPLICATION_CONFIG, { computeConfig: UO }],
+        ["an unknown persistent buffer flag", t.NATIVE_OSIS_PIPELINE, { bufferOptions: { persistentBufferEnabled: UB } }],
+        ["an unknown DSQL key", t.NATIVE_DSQL_CLUSTER, { kmsEncryptionKey: U }],
+    ];
+    it.each(unknowns)("unknown at preview: %s (none, with or without requireCustomerManagedKey)", (_label, type, props) => {
+        expect(judge(type, props, DEFAULTS)).toEqual([]);
+        expect(judge(type, props, CMK)).toEqual([]);
+    });
+});
+
 // The tenth replay's aws-native stores whose classic equivalents the policy read and whose
 // aws-native types it did not (the package's inputs scanned for key and encryption settings):
 // global databases, WorkSpaces, the Glue Data Catalog's settings and Firehose. pulumi-cdk sends
@@ -765,6 +888,46 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             resources: [{ type: t.NATIVE_APIGATEWAY_STAGE, name: "ProdStage", props: CDK_CACHING_STAGE({ cacheDataEncrypted: { $unknown: "boolean" } }) }],
         });
         expect(preview.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    // The eleventh replay's always-encrypted stores: never by default, their key under requireCustomerManagedKey.
+    const KEYED = [
+        { type: t.NATIVE_EKS_CLUSTER, name: "Cluster", props: EKS },
+        { type: t.NATIVE_EKS_CLUSTER, name: "KeyedCluster", props: { ...EKS, encryptionConfig: [{ provider: { keyArn: KEY }, resources: ["secrets"] }] } },
+        { type: t.NATIVE_SFN_STATE_MACHINE, name: "Flow", props: { ...STATE_MACHINE, encryptionConfiguration: { type: "AWS_OWNED_KEY" } } },
+        { type: t.NATIVE_LAMBDA_FUNCTION, name: "Handler", props: { runtime: "nodejs20.x", environment: { variables: { STAGE: "prod" } } } },
+        { type: t.NATIVE_ATHENA_WORKGROUP, name: "Queries", props: WORKGROUP({ encryptionOption: "SSE_KMS", kmsKey: KEY }) },
+        { type: t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, name: "Notebook", props: { instanceType: "ml.t3.medium" } },
+        { type: t.NATIVE_CLOUDTRAIL_TRAIL, name: "Trail", props: { isLogging: true, s3BucketName: "trail-logs" } },
+        { type: t.NATIVE_DSQL_CLUSTER, name: "Ledger", props: { kmsEncryptionKey: "AWS_OWNED_KMS_KEY" } },
+    ];
+    it("never reports the always-encrypted stores by default", async () => {
+        expect(verdicts(await engine.run({ resources: KEYED }))).toEqual([]);
+    });
+
+    it("under requireCustomerManagedKey, reports the ones without a customer managed key as their classic types", async () => {
+        const run = await engine.run({ resources: KEYED }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(verdicts(run).map(([name, verdict]) => [name, verdict!.split(". ")[0]])).toEqual([
+            ["Cluster", "encryptionConfig is not set"],
+            ["Flow", 'encryptionConfiguration.type is "AWS_OWNED_KEY"'],
+            ["Handler", "kmsKeyArn is not set"],
+            ["Notebook", "kmsKeyId is not set"],
+            ["Trail", "kmsKeyId is not set"],
+            ["Ledger", 'kmsEncryptionKey is "AWS_OWNED_KMS_KEY", an AWS owned key'],
+        ]);
+    });
+
+    it("preview: unknown keys of the always-encrypted stores give no finding and no error under requireCustomerManagedKey", async () => {
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_EKS_CLUSTER, name: "Cluster", props: { ...EKS, encryptionConfig: [{ provider: { keyArn: { $unknown: "string" } }, resources: ["secrets"] }] } },
+                { type: t.NATIVE_SFN_STATE_MACHINE, name: "Flow", props: { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: { $unknown: "string" } } } },
+                { type: t.NATIVE_ATHENA_WORKGROUP, name: "Queries", props: { workGroupConfiguration: { $unknown: "object" } } },
+                { type: t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, name: "Notebook", props: { instanceType: "ml.t3.medium", kmsKeyId: { $unknown: "string" } } },
+            ],
+        }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("preview: unknown inputs of the new stores give no finding and no error", async () => {
