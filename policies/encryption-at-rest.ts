@@ -1253,6 +1253,7 @@ const SECRET_TYPES = [t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET];
 const SECRET_REPLICA_NOTE = "the replica uses the AWS managed key aws/secretsmanager of its region";
 const FEATURE_GROUP_TYPES = [t.SAGEMAKER_FEATURE_GROUP, t.NATIVE_SAGEMAKER_FEATURE_GROUP];
 const EKS_NOTE = "EKS envelope-encrypts Kubernetes API data with an AWS owned key";
+const S3_VECTORS_DEFAULT = { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" };
 
 /**
  * Kinesis Data Streams' encryption inputs, per type: CloudFormation's AWS::Kinesis::Stream
@@ -1408,7 +1409,7 @@ const messagingChecks: Check[] = [
     keyCheck([t.TIMESTREAM_DATABASE, t.NATIVE_TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
     keyCheck([t.CLOUDTRAIL_TRAIL, t.NATIVE_CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
     keyCheck([t.SAGEMAKER_NOTEBOOK_INSTANCE, t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE], "kmsKeyId", "SageMaker encrypts the notebook's storage volume with a key AWS manages"),
-    keyCheck([t.KINESIS_VIDEO_STREAM], "kmsKeyId", "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo"),
+    keyCheck([t.KINESIS_VIDEO_STREAM, t.NATIVE_KINESISVIDEO_STREAM], "kmsKeyId", "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo"),
     keyCheck([t.KEYSPACES_TABLE, t.NATIVE_CASSANDRA_TABLE], "encryptionSpecification.kmsKeyIdentifier", "Keyspaces uses an AWS owned key", {
         alsoSet: '`type: "CUSTOMER_MANAGED_KMS_KEY"`',
     }),
@@ -1430,18 +1431,18 @@ const messagingChecks: Check[] = [
     keyCheck([t.DMS_REPLICATION_CONFIG, t.NATIVE_DMS_REPLICATION_CONFIG], "computeConfig.kmsKeyId", "DMS Serverless uses the AWS managed key aws/dms"),
     keyCheck([t.AMP_WORKSPACE, t.NATIVE_APS_WORKSPACE], "kmsKeyArn", "Amazon Managed Service for Prometheus uses an AWS owned key"),
     // Source and package stores.
-    keyCheck([t.CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
+    keyCheck([t.CODECOMMIT_REPOSITORY, t.NATIVE_CODECOMMIT_REPOSITORY], "kmsKeyId", "CodeCommit uses the AWS managed key aws/codecommit"),
     keyCheck([t.CODEARTIFACT_DOMAIN, t.NATIVE_CODEARTIFACT_DOMAIN], "encryptionKey", "CodeArtifact uses the AWS managed key aws/codeartifact"),
     // Stores of events, workflows, graphs, locations, mail, agent memory and metadata that AWS
     // always encrypts: only their key is judged.
     keyCheck([t.CLOUDTRAIL_EVENT_DATA_STORE, t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE], "kmsKeyId", "CloudTrail Lake encrypts the event data store with a key CloudTrail owns"),
     keyCheck([t.EVENTBRIDGE_ARCHIVE, t.NATIVE_EVENTS_ARCHIVE], "kmsKeyIdentifier", "EventBridge encrypts archived events with an AWS owned key"),
-    keyCheck([t.MWAA_ENVIRONMENT], "kmsKey", "Amazon MWAA uses the AWS managed key aws/airflow"),
-    keyCheck([t.NEPTUNE_GRAPH], "kmsKeyIdentifier", "Neptune Analytics uses an AWS owned key"),
+    keyCheck([t.MWAA_ENVIRONMENT, t.NATIVE_MWAA_ENVIRONMENT], "kmsKey", "Amazon MWAA uses the AWS managed key aws/airflow"),
+    keyCheck([t.NEPTUNE_GRAPH, t.NATIVE_NEPTUNEGRAPH_GRAPH], "kmsKeyIdentifier", "Neptune Analytics uses an AWS owned key"),
     keyCheck([t.FSX_FILE_CACHE], "kmsKeyId", "FSx uses the AWS managed key aws/fsx"),
-    keyCheck([t.LOCATION_TRACKER, t.LOCATION_GEOFENCE_COLLECTION], "kmsKeyId", "Amazon Location uses an AWS owned key"),
+    keyCheck([t.LOCATION_TRACKER, t.LOCATION_GEOFENCE_COLLECTION, t.NATIVE_LOCATION_TRACKER, t.NATIVE_LOCATION_GEOFENCE_COLLECTION], "kmsKeyId", "Amazon Location uses an AWS owned key"),
     keyCheck([t.SAGEMAKER_DOMAIN, t.NATIVE_SAGEMAKER_DOMAIN], "kmsKeyId", "SageMaker encrypts the domain's EFS home directories with an AWS managed key"),
-    keyCheck([t.MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
+    keyCheck([t.MAILMANAGER_ARCHIVE, t.NATIVE_MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
     keyCheck([t.WORKMAIL_ORGANIZATION], "kmsKeyArn", "WorkMail encrypts the mailboxes with an AWS managed key"),
     keyCheck([t.BEDROCK_AGENTCORE_MEMORY, t.NATIVE_BEDROCKAGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
     // A Bedrock agent's configuration and session data (Checkov CKV_AWS_373), and a SageMaker
@@ -1455,7 +1456,7 @@ const messagingChecks: Check[] = [
         appliesTo: (r) => present(r.props.offlineStoreConfig),
     }),
     keyCheck([t.GRAFANA_WORKSPACE], "kmsKeyId", "Managed Grafana encrypts the workspace's data with a key of AWS's"),
-    keyCheck([t.DATAZONE_DOMAIN], "kmsKeyIdentifier", "DataZone encrypts the domain's metadata with a key of AWS's"),
+    keyCheck([t.DATAZONE_DOMAIN, t.NATIVE_DATAZONE_DOMAIN], "kmsKeyIdentifier", "DataZone encrypts the domain's metadata with a key of AWS's"),
     // Storage Gateway keeps volumes, and writes file shares' objects, in S3 under S3-managed keys unless `kmsEncrypted`.
     keyCheck([t.STORAGEGATEWAY_CACHED_VOLUME, t.STORAGEGATEWAY_STORED_VOLUME], "kmsKey", "Storage Gateway stores the volume in S3 with S3-managed keys", {
         alsoSet: "`kmsEncrypted: true`",
@@ -1520,8 +1521,12 @@ const messagingChecks: Check[] = [
     // A vector index without a configuration of its own takes its bucket's.
     encryptionListCheck(t.S3_VECTORS_BUCKET, "encryptionConfigurations", { value: undefined, note: "S3 Vectors encrypts the vectors with SSE-S3, keys S3 owns" },
         '{sseType: "aws:kms", kmsKeyArn: key.arn}'),
-    ...kmsModeChecks([t.S3_VECTORS_BUCKET, t.S3_VECTORS_INDEX], "encryptionConfigurations[]", "sseType", "aws:kms",
-        { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" }, ["AES256"]),
+    ...kmsModeChecks([t.S3_VECTORS_BUCKET, t.S3_VECTORS_INDEX], "encryptionConfigurations[]", "sseType", "aws:kms", S3_VECTORS_DEFAULT, ["AES256"]),
+    // CloudFormation's AWS::S3Vectors::VectorBucket and Index (aws-native) have one
+    // `encryptionConfiguration` block: without it a bucket is SSE-S3 and an index takes its bucket's.
+    ...kmsModeChecks([t.NATIVE_S3VECTORS_VECTOR_BUCKET], "encryptionConfiguration", "sseType", "aws:kms", S3_VECTORS_DEFAULT, ["AES256"]),
+    ...kmsModeChecks([t.NATIVE_S3VECTORS_INDEX], "encryptionConfiguration", "sseType", "aws:kms", S3_VECTORS_DEFAULT, ["AES256"],
+        { appliesTo: (r) => present(r.props.encryptionConfiguration) }),
     // A state machine's definition and execution history, an activity's inputs.
     ...kmsModeChecks([t.SFN_STATE_MACHINE, t.SFN_ACTIVITY, t.NATIVE_SFN_STATE_MACHINE, t.NATIVE_SFN_ACTIVITY], "encryptionConfiguration", "type", "CUSTOMER_MANAGED_KMS_KEY",
         { value: "AWS_OWNED_KEY", note: "Step Functions encrypts with an AWS owned key" }, ["AWS_OWNED_KEY", "AWS_KMS_KEY"], { key: "kmsKeyId" }),
@@ -1532,8 +1537,8 @@ const messagingChecks: Check[] = [
     // persistent buffer of the events it carries (without one a pipeline keeps nothing at
     // rest): each AWS owned by default (Kendra and Q Business guides, "Key management"; the
     // OSIS API's EncryptionAtRestOptions; Checkov CKV_AWS_262 for Kendra).
-    keyCheck([t.KENDRA_INDEX], "serverSideEncryptionConfiguration.kmsKeyId", "Kendra encrypts the index with an AWS owned key"),
-    keyCheck([t.QBUSINESS_APPLICATION], "encryptionConfiguration.kmsKeyId",
+    keyCheck([t.KENDRA_INDEX, t.NATIVE_KENDRA_INDEX], "serverSideEncryptionConfiguration.kmsKeyId", "Kendra encrypts the index with an AWS owned key"),
+    keyCheck([t.QBUSINESS_APPLICATION, t.NATIVE_QBUSINESS_APPLICATION], "encryptionConfiguration.kmsKeyId",
         "Amazon Q Business encrypts the application's index, conversations and uploads with an AWS owned key"),
     keyCheck([t.OPENSEARCHINGEST_PIPELINE, t.NATIVE_OSIS_PIPELINE], "encryptionAtRestOptions.kmsKeyArn", "OpenSearch Ingestion encrypts the persistent buffer with an AWS owned key", {
         appliesTo: (r) => fieldOf(r.props.bufferOptions, "persistentBufferEnabled", (v) => v === true),
@@ -1556,7 +1561,7 @@ const messagingChecks: Check[] = [
             appliesTo: (r) => fieldOf(r.props.storageConfig, "kinesisVideoStreamConfig", isRecord),
         }),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
-    keyCheck([t.CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
+    keyCheck([t.CUSTOMERPROFILES_DOMAIN, t.NATIVE_CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
     // ECR encrypts every repository (AES256 by default).
     encryptionListCheck(t.ECR_REPOSITORY, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
         '{encryptionType: "KMS", kmsKey: key.arn}'),

@@ -339,6 +339,29 @@ describe("encryption-at-rest: aws-native stores judged only under requireCustome
         ["DocumentDB elastic cluster", t.NATIVE_DOCDB_ELASTIC_CLUSTER, { clusterName: "docs", authType: "PLAIN_TEXT", shardCapacity: 2, shardCount: 1 }, "kmsKeyId is not set"],
         ["Timestream database with a key", t.NATIVE_TIMESTREAM_DATABASE, { databaseName: "metrics", kmsKeyId: KEY }, undefined],
         ["Redshift Serverless namespace with a key", t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE, { namespaceName: "analytics", kmsKeyId: KEY }, undefined],
+        // The modules extracted for this replay (kinesisvideo, mwaa, location, datazone, kendra, qbusiness, customerprofiles, neptunegraph, codecommit, ses).
+        ["Kinesis video stream", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", dataRetentionInHours: 24 }, "kmsKeyId is not set (Kinesis Video Streams uses the AWS managed key aws/kinesisvideo)"],
+        ["Kinesis video stream with aws/kinesisvideo", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: "alias/aws/kinesisvideo" }, "kmsKeyId names the AWS managed key aws/kinesisvideo"],
+        ["Kinesis video stream with a key", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: KEY }, undefined],
+        ["MWAA environment", t.NATIVE_MWAA_ENVIRONMENT, { name: "airflow", dagS3Path: "dags", sourceBucketArn: "arn:aws:s3:::dags" }, "kmsKey is not set (Amazon MWAA uses the AWS managed key aws/airflow)"],
+        ["MWAA environment with a key", t.NATIVE_MWAA_ENVIRONMENT, { name: "airflow", kmsKey: KEY }, undefined],
+        ["Location tracker", t.NATIVE_LOCATION_TRACKER, { trackerName: "fleet" }, "kmsKeyId is not set (Amazon Location uses an AWS owned key)"],
+        ["Location geofence collection", t.NATIVE_LOCATION_GEOFENCE_COLLECTION, { collectionName: "zones" }, "kmsKeyId is not set"],
+        ["DataZone domain", t.NATIVE_DATAZONE_DOMAIN, { name: "catalog", domainExecutionRole: "arn:aws:iam::111122223333:role/dz" }, "kmsKeyIdentifier is not set"],
+        ["Kendra index", t.NATIVE_KENDRA_INDEX, { name: "docs", edition: "DEVELOPER_EDITION" }, "serverSideEncryptionConfiguration.kmsKeyId is not set"],
+        ["Kendra index with a key", t.NATIVE_KENDRA_INDEX, { name: "docs", serverSideEncryptionConfiguration: { kmsKeyId: KEY } }, undefined],
+        ["Q Business application", t.NATIVE_QBUSINESS_APPLICATION, { displayName: "assistant" }, "encryptionConfiguration.kmsKeyId is not set"],
+        ["Customer Profiles domain", t.NATIVE_CUSTOMERPROFILES_DOMAIN, { domainName: "customers", defaultExpirationDays: 365 }, "defaultEncryptionKey is not set"],
+        ["Neptune Analytics graph", t.NATIVE_NEPTUNEGRAPH_GRAPH, { provisionedMemory: 16 }, "kmsKeyIdentifier is not set"],
+        ["CodeCommit repository", t.NATIVE_CODECOMMIT_REPOSITORY, { repositoryName: "app" }, "kmsKeyId is not set (CodeCommit uses the AWS managed key aws/codecommit)"],
+        ["Mail Manager archive", t.NATIVE_MAILMANAGER_ARCHIVE, { archiveName: "mail" }, "kmsKeyArn is not set"],
+        ["Mail Manager archive with a key", t.NATIVE_MAILMANAGER_ARCHIVE, { archiveName: "mail", kmsKeyArn: KEY }, undefined],
+        // S3 Vectors: one encryptionConfiguration block (a list on the classic types); an index without one takes its bucket's.
+        ["vector bucket without encryption", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { vectorBucketName: "embeddings" }, "encryptionConfiguration.sseType is not set (S3 Vectors defaults it to AES256, SSE-S3)"],
+        ["vector bucket with AES256", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { encryptionConfiguration: { sseType: "AES256" } }, 'encryptionConfiguration.sseType is "AES256"'],
+        ["vector bucket with aws:kms and a key", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { encryptionConfiguration: { sseType: "aws:kms", kmsKeyArn: KEY } }, undefined],
+        ["vector index without its own encryption", t.NATIVE_S3VECTORS_INDEX, { vectorBucketName: "embeddings", dataType: "float32", dimension: 1024 }, undefined],
+        ["vector index with aws:kms and no key", t.NATIVE_S3VECTORS_INDEX, { vectorBucketName: "embeddings", encryptionConfiguration: { sseType: "aws:kms" } }, "encryptionConfiguration.kmsKeyArn is not set"],
     ];
     it.each(cases)("%s: never by default", (_label, type, props) => {
         expect(judge(type, props, DEFAULTS)).toEqual([]);
@@ -365,6 +388,10 @@ describe("encryption-at-rest: aws-native stores judged only under requireCustome
         ["an unknown DMS compute config", t.NATIVE_DMS_REPLICATION_CONFIG, { computeConfig: UO }],
         ["an unknown persistent buffer flag", t.NATIVE_OSIS_PIPELINE, { bufferOptions: { persistentBufferEnabled: UB } }],
         ["an unknown DSQL key", t.NATIVE_DSQL_CLUSTER, { kmsEncryptionKey: U }],
+        ["an unknown video stream key", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: U }],
+        ["an unknown Kendra encryption block", t.NATIVE_KENDRA_INDEX, { name: "docs", serverSideEncryptionConfiguration: UO }],
+        ["an unknown vector bucket encryption type", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { encryptionConfiguration: { sseType: U } }],
+        ["an unknown vector index encryption block", t.NATIVE_S3VECTORS_INDEX, { encryptionConfiguration: UO }],
     ];
     it.each(unknowns)("unknown at preview: %s (none, with or without requireCustomerManagedKey)", (_label, type, props) => {
         expect(judge(type, props, DEFAULTS)).toEqual([]);
@@ -914,6 +941,23 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["Notebook", "kmsKeyId is not set"],
             ["Trail", "kmsKeyId is not set"],
             ["Ledger", 'kmsEncryptionKey is "AWS_OWNED_KMS_KEY", an AWS owned key'],
+        ]);
+    });
+
+    it("reads the video streams, Airflow environments, code repositories and vector buckets of the modules extracted for them, under requireCustomerManagedKey only", async () => {
+        const resources = [
+            { type: t.NATIVE_KINESISVIDEO_STREAM, name: "Camera", props: { name: "camera", dataRetentionInHours: 24 } },
+            { type: t.NATIVE_MWAA_ENVIRONMENT, name: "Airflow", props: { name: "airflow", kmsKey: KEY } },
+            { type: t.NATIVE_CODECOMMIT_REPOSITORY, name: "Repo", props: { repositoryName: "app" } },
+            { type: t.NATIVE_S3VECTORS_VECTOR_BUCKET, name: "Embeddings", props: { vectorBucketName: "embeddings" } },
+            { type: t.NATIVE_S3VECTORS_INDEX, name: "Index", props: { vectorBucketName: "embeddings", dataType: "float32", dimension: 1024 } },
+        ];
+        expect(verdicts(await engine.run({ resources }))).toEqual([]);
+        const run = await engine.run({ resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(verdicts(run).map(([name, verdict]) => [name, verdict!.split(". ")[0]])).toEqual([
+            ["Camera", "kmsKeyId is not set"],
+            ["Repo", "kmsKeyId is not set"],
+            ["Embeddings", "encryptionConfiguration.sseType is not set"],
         ]);
     });
 
