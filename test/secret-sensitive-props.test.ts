@@ -606,6 +606,25 @@ describe("findSensitiveValues (pure)", () => {
             expect(paths("aws:ecs/taskDefinition:TaskDefinition", { family: "web", containerDefinitions: [{ name: "web", command: ["sh", "-c", U, `NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${mapsKey}`] }] })).toEqual([]);
         });
 
+        it("printf's arguments are judged as the text it writes: a literal password written to .env is reported, a variable or a public key is not", () => {
+            const INSTANCE = "aws:ec2/instance:Instance";
+            const script = (...lines: string[]) => ["#!/bin/bash", ...lines].join("\n") + "\n";
+            const password = fake.password("pure-printf-db");
+            const mapsKey = fake.googleApiKey("pure-printf-maps");
+            // Run-time values, a format without arguments, a template's field: nothing to report.
+            expect(paths(INSTANCE, { userData: script(`printf 'DB_PASSWORD=%s\\n' "$DB_PASSWORD" >> /opt/app/.env`) })).toEqual([]);
+            expect(paths(INSTANCE, { userData: script(`printf 'DB_PASSWORD=%s\\n' "$(aws secretsmanager get-secret-value --secret-id app/db --query SecretString --output text)" >> .env`) })).toEqual([]);
+            expect(paths(INSTANCE, { userData: script(`printf 'DB_HOST=%s\\nDB_PORT=%d\\n' db.internal 5432 > .env`) })).toEqual([]);
+            expect(paths(INSTANCE, { userData: script(`printf '%s\\n' "$TOKEN" | docker login -u ci --password-stdin`) })).toEqual([]);
+            // A browser key printed to a public name passes, as when it is exported or echoed; under a server-side name it is reported.
+            expect(paths(INSTANCE, { userData: script(`printf 'NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=%s\\n' '${mapsKey}' >> .env.production`, "npm run build") })).toEqual([]);
+            expect(paths(INSTANCE, { userData: script(`printf 'GOOGLE_MAPS_API_KEY=%s\\n' '${mapsKey}' >> .env`) })).toEqual(["userData"]);
+            // A literal password printed under a credential's name, alone or among other variables (the format reused): reported.
+            expect(paths(INSTANCE, { userData: script(`printf 'DB_PASSWORD=%s\\n' '${password}' >> /opt/app/.env`) })).toEqual(["userData"]);
+            expect(paths(INSTANCE, { userData: script(`printf '%s=%s\\n' DB_USER app DB_PASSWORD '${password}' > .env`) })).toEqual(["userData"]);
+            expect(paths(INSTANCE, { userData: script(`printf '%s\\n' '${password}' | docker login -u ci --password-stdin`) })).toEqual(["userData"]);
+        });
+
         it("AWS's documentation key pair (AKIAIOSFODNN7EXAMPLE and its ...EXAMPLEKEY secret) is no credential by name, by format or in a script", () => {
             const exampleId = "AK" + "IAIOSFODNN7EXAMPLE";
             const exampleSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY";
@@ -1368,6 +1387,18 @@ describe("secret-sensitive-props through the engine path", () => {
             ],
         });
         expect(verdicts(run)).toEqual([["vm-server-maps-key", "mandatory", "plaintext"]]);
+    });
+
+    it("printf in user data: a literal password it writes is reported, a browser key under a public name is not", async () => {
+        const instance = (name: string, userData: string) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const run = await analyze({
+            resources: [
+                instance("vm-printf-password", `#!/bin/bash\nprintf 'DB_PASSWORD=%s\\n' '${fake.password("engine-printf-db")}' >> /opt/app/.env\n`),
+                instance("vm-printf-variable", `#!/bin/bash\nprintf 'DB_PASSWORD=%s\\n' "$DB_PASSWORD" >> /opt/app/.env\n`),
+                instance("vm-printf-public-key", `#!/bin/bash\nprintf 'NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=%s\\n' '${fake.googleApiKey("engine-printf-maps")}' >> .env.production\nnpm run build\n`),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["vm-printf-password", "mandatory", "plaintext"]]);
     });
 
     it("AWS's documentation key pair passes in user data and under a credential's name; a generated secret beside it is reported", async () => {

@@ -62,6 +62,34 @@ const SET_ENVIRONMENT_VARIABLE = /\bSetEnvironmentVariable\(\s{0,8}["']([A-Za-z_
 const POWERSHELL_ASSIGNMENT = /(?:^|[\s;(])\$([A-Za-z_][A-Za-z0-9_]{0,127})\s{0,4}=\s{0,4}("[^"$`\n]{1,4096}"|'[^'\n]{1,4096}')\s{0,8}(?:$|[;#)|])/g;
 // Config lines written to files: `key = value`, `key: value`, `"key": "value"`.
 const CONFIG_LINE = /^\s{0,64}["']?([A-Za-z_][\w.-]{0,127})["']?\s{0,8}[:=]\s{0,8}(.{1,4096}?)\s{0,8},?$/;
+// printf with a format that takes arguments (`printf 'DB_PASSWORD=%s\n' "$X" >> .env`): the text it writes is
+// the format with each `%s` (`%b`, `%d`, `%q`) replaced by the next argument, the format reused while arguments
+// remain (bash's printf builtin); `%%` is a percent sign.
+const PRINTF_WITH_ARGUMENTS = /(^|[\s;&|(])printf\s{1,8}(?:-v\s{1,8}[A-Za-z_]\w{0,63}\s{1,8})?("[^"\n]{1,4096}"|'[^'\n]{1,4096}')((?:\s{1,8}(?:"[^"\n]{0,4096}"|'[^'\n]{0,4096}'|(?:\$\([^()\n]{0,1024}\)|[^\s;&|<>'"`()]){1,4096})){1,16})/g;
+const PRINTF_SPECIFIER = /%%|%[-+ 0#]{0,4}\d{0,3}(?:\.\d{1,3})?[sbdq]/g;
+const SHELL_WORD = /"[^"\n]{0,4096}"|'[^'\n]{0,4096}'|(?:\$\([^()\n]{0,1024}\)|[^\s"'])+/g;
+
+/**
+ * The script with each printf that takes arguments written as the text it prints (`printf "DB_PASSWORD=x\n"`), so
+ * that one reader judges what printf and echo write, and a public assignment is seen whole; unchanged when the
+ * result would need both kinds of quote.
+ */
+export function expandPrintf(script: string): string {
+    if (!script.includes("printf")) return script;
+    return script.replace(PRINTF_WITH_ARGUMENTS, (whole: string, lead: string, format: string, rest: string) => {
+        const fmt = unquote(format);
+        if (!/%[-+ 0#]{0,4}\d{0,3}(?:\.\d{1,3})?[sbdq]/.test(fmt)) return whole;
+        const args = (rest.match(SHELL_WORD) ?? []).map(unquote);
+        let written = "";
+        let next = 0;
+        do {
+            written += fmt.replace(PRINTF_SPECIFIER, (spec) => (spec === "%%" ? "%" : next < args.length ? args[next++] : ""));
+        } while (next < args.length && written.length < 8192);
+        const quote = !written.includes('"') ? '"' : !written.includes("'") ? "'" : undefined;
+        return quote === undefined ? whole : `${lead}printf ${quote}${written}${quote}`;
+    });
+}
+
 // Text written by echo or printf (`echo "DB_PASSWORD=..." >> .env`): a line of the file written.
 const ECHOED = /(?:^|[\s;&|(])(?:echo|printf)\s{1,8}(?:-[neE]{1,3}\s{1,8})?("[^"\n]{1,4096}"|'[^'\n]{1,4096}')/g;
 // echo 'TOKEN' | docker login -u ci --password-stdin (gh auth login --with-token, passwd --stdin): a literal fed to a
@@ -652,8 +680,8 @@ function teleportTokenNames(lines: readonly string[]): Set<number> {
 /** Judges a script (userData, a `sh -c` argument, a buildspec command): the first credential found. */
 export function findCredentialInScript(text: string, judge: NameJudge): ScriptFinding | undefined {
     const script = bounded(text);
-    // Line continuations join a command's lines.
-    const lines = script.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    // Line continuations join a command's lines; printf's arguments are written into its format.
+    const lines = expandPrintf(script.replace(/\\\r?\n/g, " ")).split(/\r?\n/);
     let chpasswdIndent = -1;
     const mentioned: ReadonlySet<LinePassword> = new Set(LINE_PASSWORDS.filter((reader) => reader.onlyIn?.test(script)));
     const teleportNames = teleportTokenNames(lines);
@@ -701,7 +729,7 @@ export function findCredentialInScript(text: string, judge: NameJudge): ScriptFi
  * of the script is still scanned for formats.
  */
 export function withoutPublicAssignments(text: string, isPublic: (name: string, value: string) => boolean): string {
-    const script = bounded(text);
+    const script = expandPrintf(bounded(text));
     let kept = "";
     let from = 0;
     ASSIGNMENT.lastIndex = 0;
