@@ -616,6 +616,16 @@ describe("findSensitiveValues (pure)", () => {
             expect(paths(INSTANCE, { userData: script(`printf 'DB_PASSWORD=%s\\n' "$(aws secretsmanager get-secret-value --secret-id app/db --query SecretString --output text)" >> .env`) })).toEqual([]);
             expect(paths(INSTANCE, { userData: script(`printf 'DB_HOST=%s\\nDB_PORT=%d\\n' db.internal 5432 > .env`) })).toEqual([]);
             expect(paths(INSTANCE, { userData: script(`printf '%s\\n' "$TOKEN" | docker login -u ci --password-stdin`) })).toEqual([]);
+            // The shapes public scripts write a .env with (the old reader took the format's `%s\n` for the value).
+            for (const line of [
+                `printf 'DB_PASSWORD=%s\\n' "$(openssl rand -base64 48 | tr -dc 'A-Za-z0-9' | cut -c1-48)"`,
+                `printf 'KC_ADMIN_PASSWORD=%s\\n' "$(openssl rand -hex 16)" > .env`,
+                `  printf 'db_password=%s\\n' "\${PMACTRL_DB_PASSWORD}"`,
+                `printf 'DB_PASSWORD=%s\\n' "$DB_PASSWORD" > "$OUT_PATH"`,
+                `printf '\\nJWT_SECRET=%s\\n' "$JWT_SECRET" >> .env`,
+                `printf 'DB_PASSWORD=%s\\n' "$(shell_quote "$db_password")"`,
+                `printf 'REDIS_PASSWORD=%s\\n' "\${REDIS_PASSWORD}" >> .env`,
+            ]) expect(paths(INSTANCE, { userData: script(line) }), line).toEqual([]);
             // A browser key printed to a public name passes, as when it is exported or echoed; under a server-side name it is reported.
             expect(paths(INSTANCE, { userData: script(`printf 'NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=%s\\n' '${mapsKey}' >> .env.production`, "npm run build") })).toEqual([]);
             expect(paths(INSTANCE, { userData: script(`printf 'GOOGLE_MAPS_API_KEY=%s\\n' '${mapsKey}' >> .env`) })).toEqual(["userData"]);
