@@ -376,7 +376,7 @@ const GENERIC_CHILD_KEYS = new Set(["value", "values", "data", "text", "string",
  * other parent names an entry (an S3 object, a tag, a KeyValueStore item) and is not judged.
  * A vendor's browser key under a parent naming the vendor is public.
  */
-export function judgeChildName(parent: string | undefined, key: string, siblings: Readonly<Record<string, unknown>> = {}): NameJudgement | undefined {
+export function judgeChildName(parent: string | undefined, key: string, siblings: Readonly<Record<string, unknown>>): NameJudgement | undefined {
     if (parent === undefined) return undefined;
     const words = nameWords(parent);
     if (key.toLowerCase() === "key") return words[words.length - 1] === "api" ? API_CHILD_KEY : undefined;
