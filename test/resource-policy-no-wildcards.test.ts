@@ -382,6 +382,46 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
     });
 });
 
+// Condition shapes of a held-out replay on public programs that no table above had: the verdicts
+// held, these keep them. Values are ORed and an operator is false or true when its key is absent.
+describe("findResourcePolicyWildcards (pure rule): held-out condition shapes that pin or do not", () => {
+    const VPCE = "vpce-1a2b3c4d";
+    const GITHUB = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+    const github = (sub: string) => ({ assumeRolePolicy: JSON.stringify(doc({ Effect: "Allow", Principal: { Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringLike: { "token.actions.githubusercontent.com:sub": sub } } })) });
+    const read = (extra: Record<string, unknown> = {}) => allow("*", "s3:GetObject", { Resource: `${BUCKET}/*`, ...extra });
+    const cases: [string, string, Record<string, unknown>, boolean][] = [
+        // jsonencode with a number variable: IAM takes numbers as condition values.
+        ["aws:SourceAccount written as a JSON number", t.SQS_QUEUE_POLICY, { policy: doc(allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("StringEquals", "aws:SourceAccount", 111122223333) })) }, false],
+        ["ArnLike aws:SourceArn on any service of one account", t.SQS_QUEUE_POLICY, { policy: doc(allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("ArnLike", "aws:SourceArn", `arn:aws:*:*:${ACCOUNT}:*`) })) }, false],
+        // StringLike matches the whole string: any ARN containing the digits, such as another account's topic so named.
+        ["StringLike aws:SourceArn *<account>*", t.SQS_QUEUE_POLICY, { policy: doc(allow("*", "sqs:SendMessage", { Resource: QUEUE, ...when("StringLike", "aws:SourceArn", `*${ACCOUNT}*`) })) }, true],
+        ["StringLike aws:SourceVpce vpce-* (any endpoint of any account)", t.S3_BUCKET_POLICY, { policy: doc(read(when("StringLike", "aws:SourceVpce", "vpce-*"))) }, true],
+        ["ForAnyValue:StringEquals aws:SourceVpce on two endpoints", t.S3_BUCKET_POLICY, { policy: doc(read(when("ForAnyValue:StringEquals", "aws:SourceVpce", [VPCE, "vpce-5e6f7a8b"]))) }, false],
+        ["ForAllValues:StringEquals aws:SourceVpce (true outside any endpoint)", t.S3_BUCKET_POLICY, { policy: doc(read(when("ForAllValues:StringEquals", "aws:SourceVpce", [VPCE]))) }, true],
+        ["s3:ExistingObjectTag says which objects, not who reads them", t.S3_BUCKET_POLICY, { policy: doc(read(when("StringEquals", "s3:ExistingObjectTag/public", "yes"))) }, true],
+        // A Deny with StringNotEqualsIfExists also denies requests without the key: it fences.
+        ["Allow * fenced by Deny s3:* unless aws:SourceVpce (IfExists)", t.S3_BUCKET_POLICY,
+            { policy: doc(read(), deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], ...when("StringNotEqualsIfExists", "aws:SourceVpce", VPCE) })) }, false],
+        // AWS's identity perimeter lets AWS services through (BoolIfExists aws:PrincipalIsAWSService false): another
+        // account's CloudFront distribution, for one, still reads what the Allow grants.
+        ["Allow * behind AWS's identity perimeter Deny, which AWS services pass", t.S3_BUCKET_POLICY,
+            { policy: doc(read(), deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } })) }, true],
+        ["a Lambda permission for a Bedrock agent pinned by its alias", t.LAMBDA_PERMISSION,
+            { function: "fn", action: "lambda:InvokeFunction", principal: "bedrock.amazonaws.com", sourceArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/IO47D3HMWR/alias/CCVLQDODWY` }, false],
+        ["a Lambda permission for a Bedrock agent without a source", t.LAMBDA_PERMISSION, { function: "fn", action: "lambda:InvokeFunction", principal: "bedrock.amazonaws.com" }, true],
+        ["a Lambda permission for CloudWatch alarm actions pinned by the alarm", t.LAMBDA_PERMISSION,
+            { function: "fn", action: "lambda:InvokeFunction", principal: "lambda.alarms.cloudwatch.amazonaws.com", sourceArn: `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:high-cpu` }, false],
+        // GitHub owners are named by anyone who registers one: repo:acme* admits acme-evil, repo:acme/shop* stays in acme.
+        ["GitHub sub repo:acme* (any owner whose name starts so)", t.IAM_ROLE, github("repo:acme*"), true],
+        ["GitHub sub repo:acm?/shop:*", t.IAM_ROLE, github("repo:acm?/shop:*"), true],
+        ["GitHub sub repo:acme/shop* (repositories of one owner)", t.IAM_ROLE, github("repo:acme/shop*"), false],
+    ];
+    it.each(cases)("%s", (_label, type, props, reported) => {
+        expect(check(type, props).length > 0).toBe(reported);
+    });
+});
+
 describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
     const cases: [string, string, unknown, string[]][] = [
         ["unknown document", t.S3_BUCKET_POLICY, U.string, []],
