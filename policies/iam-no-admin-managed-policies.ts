@@ -50,20 +50,36 @@ export const DEFAULT_DENIED_POLICY_ARNS: readonly string[] = [
     "arn:aws*:iam::aws:policy/WellArchitectedConsoleFullAccess",
 ];
 
-// Not admin by default, denied by the strict preset: AdministratorAccess-AWSElasticBeanstalk (v9) scopes
-// its writes to awseb-*/eb-* names and grants no IAM policy writes, but it passes any role to
-// CloudFormation and EC2 (iam:PassRole on role/*) and may create awseb-* stacks and launch instances: the
-// identity acts as any role that trusts those services, such as the CDK bootstrap's
-// cfn-exec-role, AdministratorAccess by default (aws-cdk#27097). It replaced AWSElasticBeanstalkFullAccess,
-// which the strict *FullAccess glob already covers.
+// Not admin by default, denied by the strict preset: AdministratorAccess-AWSElasticBeanstalk (v10, 2026-05-19, which
+// only narrowed its service-linked roles) scopes its writes to awseb-*/eb-* names and grants no IAM policy writes,
+// but it passes any role to CloudFormation and EC2 (iam:PassRole on role/*) and may create awseb-* stacks and launch
+// instances: the identity acts as any role that trusts those services, such as the CDK bootstrap's cfn-exec-role,
+// AdministratorAccess by default (aws-cdk#27097). It replaced AWSElasticBeanstalkFullAccess, which the strict
+// *FullAccess* glob already covers.
 const BEANSTALK_ADMIN = "arn:aws*:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk";
 
 // Not admin by default, denied by the strict preset: AIDevOpsAgentActionsPolicy v2 (2026-08-19; v1 named ten
 // mutations) is Allow NotAction [account:*, cognito-identity:*, iam:*, identitystore:*, organizations:*, ram:*,
 // rolesanywhere:*, sso:*, sts:*] on "*". No IAM write, role to assume or role to pass, so it fails the admin test
 // above; but it holds every other service's "*" (s3:*, kms:*, lambda:*, ssm:*, cloudformation:*), each of which
-// the strict *FullAccess glob denies on its own (IAMTrail mirror, policies/AIDevOpsAgentActionsPolicy).
+// the strict *FullAccess* glob denies on its own (IAMTrail mirror, policies/AIDevOpsAgentActionsPolicy).
 const AIDEVOPS_ACTIONS = "arn:aws*:iam::aws:policy/AIDevOpsAgentActionsPolicy";
+
+// Not admin by default, denied by the strict preset, for the same reason: the SageMaker Unified Studio
+// "permissive" execution policies grant, with no condition, s3:*, glue:*, rds:*, redshift:*, events:* and more on
+// "*" (Sid DataAccess; the user policy adds sagemaker:*, elasticmapreduce:*, scheduler:*), each a *FullAccess the
+// strict preset denies alone; the admin policy also passes any role of the account to Glue and SageMaker. They
+// write no IAM permission (IAMTrail mirror: admin v21 2026-07-14, user v24 2026-08-13). The "Default" execution
+// policies scope those grants and pass.
+const SAGEMAKER_STUDIO_PERMISSIVE = [
+    "arn:aws*:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy",
+    "arn:aws*:iam::aws:policy/SageMakerStudioUserIAMPermissiveExecutionPolicy",
+];
+
+// AWS names a service's full-access policy *FullAccess, and its later versions *FullAccess_v2 or *FullAccessV2
+// (CloudWatchFullAccessV2: cloudwatch:* and logs:* on "*"; AmazonDynamoDBFullAccess_v2: dynamodb:* and dax:*) or
+// *FullAccessPolicy(_v2) (AmazonEMRFullAccessPolicy_v2): the strict preset denies every name containing FullAccess.
+const FULL_ACCESS = "arn:aws*:iam::aws:policy/*FullAccess*";
 
 interface AttachmentInput {
     property: string;
@@ -115,6 +131,10 @@ const WHY: Readonly<Record<string, string>> = {
     aidevopsagentactionspolicy:
         "which allows every action on every resource outside IAM, STS, IAM Identity Center, Organizations, account, RAM, Roles Anywhere and Cognito identity, " +
         "so the identity acts through every function, instance, stack, key and secret of the account",
+    "sagemakerstudioadminiampermissiveexecutionpolicy":
+        "which allows s3:*, glue:*, rds:*, redshift:* and more on every resource and passing any role of the account to Glue and SageMaker",
+    "sagemakerstudiouseriampermissiveexecutionpolicy":
+        "which allows s3:*, glue:*, rds:*, redshift:*, sagemaker:*, elasticmapreduce:* and more on every resource",
     "administratoraccess-awselasticbeanstalk":
         "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services",
 };
@@ -190,7 +210,7 @@ export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPolicie
     },
     // A service's *FullAccess policy is that service's "*" (AmazonS3FullAccess is s3:* on every
     // bucket), which iam-no-wildcard-actions reports when a program writes it out.
-    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, AIDEVOPS_ACTIONS, "arn:aws*:iam::aws:policy/*FullAccess"] },
+    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, AIDEVOPS_ACTIONS, ...SAGEMAKER_STUDIO_PERMISSIVE, FULL_ACCESS] },
     resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
     check: findAdminManagedPolicies,
     examples: examples(),

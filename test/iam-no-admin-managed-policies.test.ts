@@ -239,6 +239,26 @@ describe("findAdminManagedPolicies (pure rule): deniedPolicyArns", () => {
                 "so the identity acts through every function, instance, stack, key and secret of the account"]],
         ["the strict preset passes Beanstalk's service-role policies", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
             iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[], []],
+        // IAMTrail mirror: CloudWatchFullAccessV2 v16 (cloudwatch:*, logs:* on "*"), AmazonDynamoDBFullAccess_v2 v3
+        // (dynamodb:*, dax:*), AmazonEMRFullAccessPolicy_v2 v7: full-access policies whose names do not end in FullAccess.
+        ...["CloudWatchFullAccessV2", "AmazonDynamoDBFullAccess_v2", "AmazonEMRFullAccessPolicy_v2"].map((name): [string, string, readonly string[], string[]] => [
+            `the strict preset denies ${name}, a full-access policy by a later name`, `arn:aws:iam::aws:policy/${name}`,
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            [`policyArn attaches the AWS managed policy "${name}" to the role in \`role\`, which deniedPolicyArns denies`]]),
+        // IAMTrail mirror: admin v21 (2026-07-14), user v24 (2026-08-13), Sid DataAccess: s3:*, glue:*, rds:*, ... on "*".
+        ["the strict preset denies SageMaker Studio's admin permissive execution policy", "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            ["policyArn attaches the AWS managed policy \"SageMakerStudioAdminIAMPermissiveExecutionPolicy\" to the role in `role`, " +
+                "which allows s3:*, glue:*, rds:*, redshift:* and more on every resource and passing any role of the account to Glue and SageMaker"]],
+        ["the strict preset denies SageMaker Studio's user permissive execution policy", "arn:aws:iam::aws:policy/SageMakerStudioUserIAMPermissiveExecutionPolicy",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            ["policyArn attaches the AWS managed policy \"SageMakerStudioUserIAMPermissiveExecutionPolicy\" to the role in `role`, " +
+                "which allows s3:*, glue:*, rds:*, redshift:*, sagemaker:*, elasticmapreduce:* and more on every resource"]],
+        ["the strict preset passes SageMaker Studio's default execution policies, which scope those grants", "arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[], []],
+        ["by default, the SageMaker Studio permissive policies and the later full-access names pass", "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy",
+            DEFAULT_DENIED_POLICY_ARNS, []],
+        ["by default, CloudWatchFullAccessV2 passes", "arn:aws:iam::aws:policy/CloudWatchFullAccessV2", DEFAULT_DENIED_POLICY_ARNS, []],
         ["a customer-managed policy", "arn:aws:iam::111122223333:policy/god-mode", ["arn:aws:iam::*:policy/god-mode"],
             ["policyArn attaches a managed policy to the role in `role`, which deniedPolicyArns denies (\"arn:aws:iam::*:policy/god-mode\")"]],
         ["an empty list denies nothing", ADMIN, [], []],
@@ -390,6 +410,30 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
         }, { config: { [POLICY]: { properties: { ...iamNoAdminManagedPolicies.strictConfig } } } });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["devops-agent-actions"]);
         expect(run.of(POLICY)[0].message).toContain("outside IAM, STS, IAM Identity Center");
+    });
+
+    it("with the strict preset's list, reports the later full-access names and SageMaker Studio's permissive execution policies", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "observability-admin", props: { role: "observability", policyArn: "arn:aws:iam::aws:policy/CloudWatchFullAccessV2" } },
+                { type: t.IAM_GROUP_POLICY_ATTACHMENT, name: "data-devs-ddb", props: { group: "data-devs", policyArn: "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess_v2" } },
+                {
+                    type: t.IAM_ROLE, name: "studio-execution",
+                    props: {
+                        assumeRolePolicy: JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:SetContext", "sts:SetSourceIdentity"] }],
+                        }),
+                        managedPolicyArns: ["arn:aws:iam::aws:policy/SageMakerStudioUserIAMPermissiveExecutionPolicy"],
+                    },
+                },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "studio-admin-execution", props: { role: "studio-admin", policyArn: "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy" } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "studio-default-execution", props: { role: "studio", policyArn: "arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy" } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "cloudwatch-read", props: { role: "observability", policyArn: "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess" } },
+            ],
+        }, { config: { [POLICY]: { properties: { ...iamNoAdminManagedPolicies.strictConfig } } } });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["observability-admin", "data-devs-ddb", "studio-execution", "studio-admin-execution"]);
+        expect(run.of(POLICY)[3].message).toContain("passing any role of the account to Glue and SageMaker");
     });
 
     it("reads no grant that is not an attachment: inline-policy exclusives, SSO customer-managed references, boundaries", async () => {
