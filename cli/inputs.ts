@@ -702,14 +702,26 @@ function fromStackExport(o: Record<string, unknown>, label: string, options: Loa
     return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources };
 }
 
-/** Pending deletions are not analyzed. */
+/** Pending deletions are not analyzed, nor are reads. */
 function isAnalyzed(r: unknown): boolean {
-    return !(r && typeof r === "object" && (r as Record<string, unknown>).delete === true);
+    return !(r && typeof r === "object" && (r as Record<string, unknown>).delete === true) && !isRead(r);
+}
+
+/**
+ * A resource the stack reads rather than manages (`Resource.get(...)`, a StackReference): its
+ * state is `external`. The engine sends an analyzer only the resources the program registers
+ * (Remediate and Analyze as the step generator handles a registration; AnalyzeStack over
+ * `deployment.news`, where a read never goes: pulumi/pulumi's step_executor.go and
+ * step_generator.go, pulumi/pulumi#3950), so a read is judged in the stack that manages it.
+ * An imported resource (`import` option, `pulumi import`) is managed: not external.
+ */
+function isRead(state: unknown): boolean {
+    return typeof state === "object" && state !== null && (state as Record<string, unknown>).external === true;
 }
 
 /**
  * An element of deployment.resources; `index` counts the analyzed ones. Undefined for a
- * pending deletion. `owned`: the element was just parsed for this, and may be converted in place.
+ * pending deletion or a read. `owned`: the element was just parsed for this, and may be converted in place.
  */
 function exportResource(r: unknown, index: number, label: string, owned = false): EngineResource | undefined {
     if (!isAnalyzed(r)) return undefined;
@@ -743,7 +755,8 @@ function previewResource(step: unknown, index: number, label: string, owned = fa
     const s = step as Record<string, unknown>;
     if (typeof s.op === "string" && NOT_ANALYZED_OPS.has(s.op)) return undefined;
     const state = s.newState;
-    if (typeof state !== "object" || state === null) return undefined;
+    // A read (`read`, `read-replacement`, and the `replace` that follows a read-replacement) has an external new state.
+    if (typeof state !== "object" || state === null || isRead(state)) return undefined;
     return fromState(state as Record<string, unknown>, `${label}: steps[${index}].newState`, owned ? previewInPlace : previewValue);
 }
 

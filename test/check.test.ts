@@ -86,6 +86,17 @@ describe("check on each input format", () => {
         expect(r.stdout).not.toMatch(/dynamodb\/table:Table "carts"\n\s+urn[^\n]*\n\s+\w+\s+rds-deletion-protection/);
     });
 
+    it("stack export and preview: resources the stack reads (.get, a StackReference, a read-replacement) are not analyzed, as the engine sends none; an imported one is", () => {
+        for (const [sample, stack] of [["samples/stack-export-reads.json", "prod"], ["samples/preview-reads.json", "dev"]]) {
+            const r = check("--config", ALL_ADVISORY, path.join(FIXTURES, sample));
+            expect(r.stderr, sample).toBe("");
+            expect(r.stdout, sample).toContain(`(stack ${stack}, 3 resources)`);
+            expect(r.stdout, sample).toContain('aws:s3/bucketV2:BucketV2 "legacy-assets"');
+            expect(r.stdout, sample).toMatch(/advisory\s+s3-bucket-encryption/);
+            for (const read of ["PortfolioBucket", "RateLimitTable", "legacy-db", "shared-key", "StackReference"]) expect(r.stdout, `${sample}: ${read}`).not.toContain(read);
+        }
+    });
+
     it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
         const marker = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
         const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
@@ -297,6 +308,24 @@ describe("input parsing into what the engine sends", () => {
         expect(isWireSecret(db.inputs.password)).toBe(true);
         expect(db.outputs?.arn).toBe(UNKNOWN_SENTINELS.string);
         expect(input.resources.map((r) => r.name)).not.toContain("legacy-db");
+    });
+
+    it("stack export and preview: reads (external states) are left out, an imported resource is kept, the whole-file and streamed readings agree", () => {
+        const names = (file: string) => loadInputFile(path.join(FIXTURES, file)).resources.map((r) => r.name);
+        expect(names("samples/stack-export-reads.json")).toEqual(["portfolio-prod", "default_7_48_0", "legacy-assets"]);
+        expect(names("samples/preview-reads.json")).toEqual(["portfolio-dev", "default_7_48_0", "legacy-assets"]);
+        const urn = (type: string, name: string) => `urn:pulumi:s::p::${type}::${name}`;
+        const whole = parseInput({ deployment: { resources: [
+            { urn: urn("aws:kms/key:Key", "shared"), type: "aws:kms/key:Key", custom: true, external: true, outputs: { enableKeyRotation: false } },
+            { urn: urn("aws:kms/key:Key", "own"), type: "aws:kms/key:Key", custom: true, external: false, inputs: { enableKeyRotation: true } },
+            { urn: urn("aws:kms/key:Key", "old"), type: "aws:kms/key:Key", custom: true, delete: true },
+        ] } }, "t");
+        expect(whole.resources.map((r) => r.name)).toEqual(["own"]);
+        const steps = parseInput({ steps: [
+            { op: "read", urn: urn("aws:kms/key:Key", "shared"), newState: { urn: urn("aws:kms/key:Key", "shared"), type: "aws:kms/key:Key", custom: true, external: true } },
+            { op: "create", urn: urn("aws:kms/key:Key", "own"), newState: { urn: urn("aws:kms/key:Key", "own"), type: "aws:kms/key:Key", custom: true } },
+        ] }, "t");
+        expect(steps.resources.map((r) => r.name)).toEqual(["own"]);
     });
 
     it("internal keys are dropped for analysis, at every depth", () => {

@@ -608,6 +608,18 @@ describe("resource-protect through the engine path", () => {
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["sessions-us"]);
     });
 
+    // Pulumi never deletes what a program reads, and the read state never carries `protect`.
+    it("a resource the stack reads (.get, a read-replacement) is another stack's to protect: not judged, as the engine sends none of it; an imported one is", async () => {
+        for (const sample of ["stack-export-reads.json", "preview-reads.json"]) {
+            const run = await engine.run(loadInputFile(path.join(FIXTURES, "samples", sample)));
+            const judged = (policy: string) => run.of(policy).map((d) => run.resources.find((r) => r.urn === d.urn)?.name);
+            expect(judged(POLICY), sample).toEqual(["legacy-assets"]);
+            expect(judged("s3-bucket-encryption"), sample).toEqual(["legacy-assets"]);
+            // The stack's secrets provider aside (the engine helper boots without one), no finding is on another resource.
+            expect(run.diagnostics.filter((d) => d.policyName !== "secrets-provider-allowlist" && !d.urn.endsWith("::legacy-assets")), sample).toEqual([]);
+        }
+    });
+
     it("judges deployed global secondaries whose global cluster another stack owns as their preview did (stack export: outputs to resource-protect, inputs to deletion-safeguards)", async () => {
         const names = (run: Awaited<ReturnType<typeof engine.run>>, policy: string) =>
             run.of(policy).map((d) => run.resources.find((r) => r.urn === d.urn)!.name).sort();

@@ -37,7 +37,7 @@ export interface StackInput {
  * objects), with what must be known before the first one: about how many, and the providers.
  */
 export interface ResourceStream {
-    /** The elements of the list: the resources, and any the engine would not analyze (pending deletions). */
+    /** The elements of the list: the resources, and any the engine would not analyze (pending deletions, resources the stack reads). */
     count: number;
     /** Provider resources by URN. */
     providers: Map<string, EngineResource>;
