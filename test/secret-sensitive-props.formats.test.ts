@@ -487,6 +487,11 @@ describe("names", () => {
         ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_SECRET", "weak"], ["AIRFLOW__WEBSERVER__SECRET_KEY_SECRET", "weak"], ["AIRFLOW__SMTP__SMTP_PASSWORD_SECRET", "weak"],
         ["AIRFLOW__CELERY__FLOWER_BASIC_AUTH_SECRET", "weak"], ["AIRFLOW__WEBSERVER__SECRET_KEY_CMD", "describing"], ["AIRFLOW__SMTP__SMTP_PASSWORD_CMD", "describing"],
         ["AIRFLOW__WEBSERVER__SECRET_KEY", "credential"], ["AIRFLOW__SMTP__SMTP_PASSWORD", "credential"], ["AIRFLOW__API_AUTH__JWT_SECRET", "credential"], ["CLIENT_SECRET", "credential"],
+        // New Relic's charts name the key in a Kubernetes Secret that holds a key (only a random value there may be the key itself,
+        // helper 92); the secret key of AWS, of a JWT or of an app, and a custom secret, are credentials.
+        ["customSecretLicenseKey", "weak"], ["customUserKeySecretKey", "weak"], ["customInsightsKeySecretKey", "weak"], ["global.customSecretLicenseKey", "weak"],
+        ["customSecretName", "describing"], ["customSecretKey", "credential"], ["CUSTOM_SECRET", "credential"], ["AWS_SECRET_KEY", "credential"], ["JWT_SECRET_KEY", "credential"],
+        ["APP_SECRET_KEY", "credential"], ["CLIENT_SECRET_KEY", "credential"], ["TOKEN_SECRET_KEY", "credential"], ["SECRET_SIGNING_KEY", "credential"], ["licenseKey", "credential"],
     ])("%s: %s", (name, kind) => expect(judgeName(name).kind).toBe(kind));
 
     it("public-by-design names", () => {

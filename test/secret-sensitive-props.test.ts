@@ -913,6 +913,11 @@ describe("findSensitiveValues (pure)", () => {
                 "node:\n  tokenRequests:\n    - audience: sts.amazonaws.com\n")],
             ["a Datadog key named by its Kubernetes secret", ADDON, addon("datadog_operator", "datadog:\n  site: datadoghq.com\n  apiKeyExistingSecret: datadog-secret\n")],
             ["a CoreDNS Corefile", ADDON, addon("coredns", "replicaCount: 2\ncorefile: |\n  .:53 {\n      errors\n      forward . /etc/resolv.conf\n      cache 30\n  }\n")],
+            // New Relic's charts: the Secret holding the license key and the key in it ("Key in the Secret object where the license key is stored").
+            ["New Relic's license key named by its Kubernetes secret", ADDON, addon("new-relic_kubernetes-integration",
+                JSON.stringify({ global: { customSecretName: "newrelic-license", customSecretLicenseKey: "license", cluster: "prod" } }))],
+            ["New Relic's keys named by their Kubernetes secrets, as YAML", ADDON, addon("new-relic_kubernetes-integration",
+                "global:\n  customSecretName: newrelic-license\n  customSecretLicenseKey: licenseKey\n  customUserKeySecretKey: userKey\n  customInsightsKeySecretKey: insightsKey\n")],
             ["Ansible's extra variables that are settings", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: "SSM=True env=prod token_ttl=3600", Check: "False" })],
             ["Ansible's extra variables naming where secrets are", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: "SSM=True db_password_secret=prod/db vault_password_file=/etc/ansible/.vault_pass" })],
             ["a GitHub source whose token is an ssm-secure reference", ASSOCIATION, ansible({ SourceType: "GitHub",
@@ -930,6 +935,10 @@ describe("findSensitiveValues (pure)", () => {
         const found: [string, string, Record<string, unknown>, string, SensitiveValue["reason"]["kind"]][] = [
             ["a Datadog API key in YAML configuration values", ADDON, addon("datadog_operator", `datadog:\n  site: datadoghq.com\n  apiKey: ${PLAIN}${fake.datadogApi("h53-dd")}\n`),
                 "configurationValues.datadog.apiKey", "name"],
+            ["New Relic's license key itself", ADDON, addon("new-relic_kubernetes-integration", JSON.stringify({ global: { licenseKey: `${PLAIN}${fake.newrelicLicense("h92-nr")}`, cluster: "prod" } })),
+                "configurationValues.global.licenseKey", "name"],
+            ["a random value where the key's name belongs", ADDON, addon("new-relic_kubernetes-integration", JSON.stringify({ global: { customSecretLicenseKey: `${PLAIN}${fake.hex("h92-nr-misplaced", 40)}` } })),
+                "configurationValues.global.customSecretLicenseKey", "name-and-value"],
             ["an access token in YAML configuration values", ADDON, addon("splunk_splunk-otel-collector-chart", `clusterName: prod\nsplunkObservability:\n  realm: us0\n  accessToken: ${PLAIN}${fake.alnum("h53-splunk", 22)}\n`),
                 "configurationValues.splunkObservability.accessToken", "name"],
             ["a password among Ansible's extra variables", ASSOCIATION, ansible({ PlaybookFile: "site.yml", ExtraVariables: `SSM=True db_password=${literal}`, Check: "False" }),
@@ -1778,6 +1787,23 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(addonMessage).toContain("`configurationValues.datadog.apiKey`");
         expect(ansibleMessage).toContain("`parameters.ExtraVariables` is plaintext but passes a credential in");
         expect(taskMessage).toContain("`taskInvocationParameters.runCommandParameters.parameters.commands.1`");
+    });
+
+    it("New Relic's add-on values naming the key in a Kubernetes secret pass; the license key itself, a random value in its place and a secret or unknown value behave as elsewhere", async () => {
+        const addon = (name: string, configurationValues: unknown) => ({ type: "aws:eks/addon:Addon", name, props: { clusterName: "prod", addonName: "new-relic_kubernetes-integration", configurationValues } });
+        const global = (values: Record<string, string>) => JSON.stringify({ global: { cluster: "prod", ...values } });
+        const license = fake.newrelicLicense("h92-engine");
+        const run = await analyze({ resources: [
+            addon("nr-secret-key-name", global({ customSecretName: "newrelic-license", customSecretLicenseKey: "license" })),
+            addon("nr-secret-key-names-yaml", "global:\n  customSecretName: newrelic-license\n  customSecretLicenseKey: licenseKey\n  customUserKeySecretKey: userKey\n"),
+            addon("nr-license-plain", global({ licenseKey: `${PLAIN}${license}` })),
+            addon("nr-random-in-key-name", global({ customSecretLicenseKey: `${PLAIN}${fake.hex("h92-engine-misplaced", 40)}` })),
+            addon("nr-license-secret", { $secret: global({ licenseKey: `${SECRET}${license}` }) }),
+            addon("nr-unknown", U),
+        ] });
+        expect(verdicts(run)).toEqual([["nr-license-plain", "mandatory", "plaintext"], ["nr-random-in-key-name", "mandatory", "plaintext"]]);
+        expect(run.of(POLICY)[0].message).toContain("`configurationValues.global.licenseKey`");
+        expect(run.of(POLICY)[1].message).toContain("`configurationValues.global.customSecretLicenseKey`");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

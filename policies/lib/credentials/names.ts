@@ -316,6 +316,18 @@ export function withoutAzureAccountEndpoint(name: string): string {
     return name.includes("fs.azure.") ? name.replace(AZURE_ACCOUNT_ENDPOINT, "") : name;
 }
 
+// New Relic's charts (their common library, as in its EKS add-on's values) name the Kubernetes Secret that holds a key
+// and the key in that Secret: customSecretName, customSecretLicenseKey ("Key in the Secret object where the license key is
+// stored"), customUserKeySecretKey, customInsightsKeySecretKey. The value is a key's name (`license`, `licenseKey`), so only
+// a random-looking value there may be the key itself. A custom secret, a custom secret key and AWS's, a JWT's or an app's
+// secret key are still credentials.
+function namesKeyInSecret(words: readonly string[]): boolean {
+    const last = words.length - 1;
+    if (words[last] !== "key") return false;
+    const custom = words.indexOf("custom");
+    return (custom >= 0 && words[custom + 1] === "secret" && custom + 2 < last) || (last >= 3 && words[last - 1] === "secret" && words[last - 2] === "key");
+}
+
 function judgeNameWords(name: string): NameJudgement {
     const key = withoutAzureAccountEndpoint(name);
     if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key) || KEY_HEADERS.has(key.toLowerCase())) return { kind: "credential", public: false };
@@ -326,6 +338,7 @@ function judgeNameWords(name: string): NameJudgement {
         || (words.includes("search") && words.includes("only")) || isClientSide(words) || isPublicVendorKey(words);
     const found = mentions(words);
     if (found.length === 0) return { kind: "none", public: isPublic };
+    if (namesKeyInSecret(words)) return { kind: "weak", public: isPublic };
     // referenceAfter[i]: a reference word at i or later; notSecretBefore[i]: such a word before i.
     const referenceAfter = new Array<boolean>(words.length + 1).fill(false);
     for (let i = words.length - 1; i >= 0; i--) referenceAfter[i] = referenceAfter[i + 1] || REFERENCE_WORDS.has(words[i]);
