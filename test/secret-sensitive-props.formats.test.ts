@@ -440,6 +440,15 @@ describe("value shapes", () => {
         ["AQICAHh" + random("kms-blob", 180, B64)], ["AQECAHh" + random("kms-blob-v1", 180, B64)], ["md5" + fake.hex("pg-md5", 32)], ["rds!db-0f2c4e6a-8b1d-4c3e-9f5a-7b6c5d4e3f2a"], ["rds!cluster-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"],
     ])("%j is a setting or the name of a thing", (v) => expect(isSettingShaped(v)).toBe(true));
 
+    it("Sealed Secrets values are ciphertext sealed to the controller's public key (2048, 3072 and 4096-bit keys, long values too); their prefix without their shape is not", () => {
+        for (const v of [fake.sealedSecret("sealed-4096"), fake.sealedSecret("sealed-2048", 256), fake.sealedSecret("sealed-3072", 384), fake.sealedSecret("sealed-empty", 512, 0),
+            fake.sealedSecret("sealed-tls-key", 512, 3300)]) expect(isSettingShaped(v), v.slice(0, 8)).toBe(true);
+        const short = fake.sealedSecret("sealed-short").slice(0, 600);
+        for (const v of ["AgB" + random("sealed-prefix", 40, B64), short, fake.sealedSecret("sealed-odd-length", 500), fake.password("sealed-pw"), fake.awsSecretKey("sealed-aws")]) {
+            expect(isSettingShaped(v), v.slice(0, 8)).toBe(false);
+        }
+    });
+
     it("publishable keys are public whatever their name; the same services' secret keys are not", () => {
         for (const v of [fake.stripePublishable("pub"), "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k", `phc_${random("ph", 43)}`]) expect(isPublishableKey(v)).toBe(true);
         for (const v of [fake.stripeSecret("sec"), `rk_live_${random("rk", 24)}`, `phx_${random("px", 43)}`, "pk_live_", `pk_prod_${random("pp", 24)}`]) expect(isPublishableKey(v)).toBe(false);

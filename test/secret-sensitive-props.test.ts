@@ -963,6 +963,27 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    describe("Kubernetes manifests written as strings: a Secret's values are plaintext, a SealedSecret's are sealed to the controller's public key", () => {
+        const PARAMETER = "aws:ssm/parameter:Parameter";
+        const INSTANCE = "aws:ec2/instance:Instance";
+        const sealed = (password: string) => `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: basic-auth\n  namespace: default\nspec:\n  encryptedData:\n    password: ${password}\n` +
+            "  template:\n    metadata:\n      name: basic-auth\n";
+        const secret = (password: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: basic-auth\nstringData:\n  password: ${password}\n`;
+        const parameter = (value: string) => ({ name: "/eks/prod/manifests/basic-auth", type: "String", value });
+        const applied = (manifest: string) => ({ ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData: `#!/bin/bash\nkubectl apply -f - <<'EOF'\n${manifest}EOF\n` });
+        it.each([
+            ["a SealedSecret kept as a parameter", PARAMETER, parameter(sealed(fake.sealedSecret("h92-unit-sealed")))],
+            ["a SealedSecret applied from user data", INSTANCE, applied(sealed(fake.sealedSecret("h92-unit-sealed-ud")))],
+            ["a SealedSecret sealed with a 2048-bit key", INSTANCE, applied(sealed(fake.sealedSecret("h92-unit-sealed-2048", 256)))],
+        ])("%s passes", (_label, type, props) => expect(paths(type, props)).toEqual([]));
+        it.each([
+            ["a Secret kept as a parameter", PARAMETER, parameter(secret(`${PLAIN}${fake.password("h92-unit-secret")}`)), "value.stringData.password"],
+            ["a Secret applied from user data", INSTANCE, applied(secret(`${PLAIN}${fake.password("h92-unit-secret-ud")}`)), "userData"],
+            ["a SealedSecret's field given a password", PARAMETER, parameter(sealed(`${PLAIN}${fake.password("h92-unit-unsealed")}`)), "value.spec.encryptedData.password"],
+            ["a SealedSecret's field given base64 of its prefix but not its shape", INSTANCE, applied(sealed("AgB" + fake.b64("h92-unit-short", 40))), "userData"],
+        ])("%s is reported", (_label, type, props, path) => expect(paths(type, props)).toEqual([path]));
+    });
+
     it("ignoreProperties removes paths written as messages print them, globs allowed", () => {
         const props = { environment: { variables: { PUBLIC_API_KEY: "pk_live_1", PRIVATE_API_KEY: `${PLAIN}-z` } } };
         expect(paths("aws:lambda/function:Function", props, { sensitivePatterns: [], ignoreProperties: ["environment.variables.PUBLIC_API_KEY"] }))
@@ -1804,6 +1825,22 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(verdicts(run)).toEqual([["nr-license-plain", "mandatory", "plaintext"], ["nr-random-in-key-name", "mandatory", "plaintext"]]);
         expect(run.of(POLICY)[0].message).toContain("`configurationValues.global.licenseKey`");
         expect(run.of(POLICY)[1].message).toContain("`configurationValues.global.customSecretLicenseKey`");
+    });
+
+    it("Kubernetes manifests applied from user data: a Secret's plaintext is reported, a SealedSecret's ciphertext, a secret and an unknown pass", async () => {
+        const instance = (name: string, userData: unknown) => ({ type: "aws:ec2/instance:Instance", name, props: { ami: "ami-0abcdef1234567890", instanceType: "t3.micro", userData } });
+        const applied = (manifest: string) => `#!/bin/bash\nkubectl apply -f - <<'EOF'\n${manifest}EOF\n`;
+        const secret = (password: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: basic-auth\nstringData:\n  password: ${password}\n`;
+        const sealed = (password: string) => `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: basic-auth\nspec:\n  encryptedData:\n    password: ${password}\n`;
+        const password = fake.password("h92-engine-k8s");
+        const run = await analyze({ resources: [
+            instance("secret-plain", applied(secret(`${PLAIN}${password}`))),
+            instance("secret-secret", { $secret: applied(secret(`${SECRET}${password}`)) }),
+            instance("secret-unknown", U),
+            instance("sealed", applied(sealed(fake.sealedSecret("h92-engine-sealed")))),
+        ] });
+        expect(verdicts(run)).toEqual([["secret-plain", "mandatory", "plaintext"]]);
+        expect(run.of(POLICY)[0].message).toContain("`userData`");
     });
 
     it("remediation wraps the plaintext value and changes nothing else: other secrets and the code archive survive", async () => {

@@ -200,6 +200,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 // KMS ciphertext (base64 of a blob from Encrypt: Datadog's DD_KMS_API_KEY), useless without kms:Decrypt.
 const KMS_CIPHERTEXT = /^AQ[EI][BCD]AH[A-Za-z0-9+/]{100,4000}={0,2}$/;
+// A Sealed Secrets value, as a SealedSecret's encryptedData holds it (bitnami-labs/sealed-secrets pkg/crypto HybridEncrypt:
+// base64 of the RSA-OAEP ciphertext's length in two bytes, that ciphertext, then the AES-GCM ciphertext and its 16-byte tag),
+// sealed to the controller's public key: "safe to share publicly" (its README). RSA keys of 2048, 3072 or 4096 bits.
+const SEALED_SECRET = /^A[QYg][A-D][A-Za-z0-9+/]{360,}={0,2}$/;
+function isSealedSecret(v: string): boolean {
+    if (!SEALED_SECRET.test(v)) return false;
+    const rsaLength = Buffer.from(v.slice(0, 4), "base64").readUInt16BE(0);
+    const decodedLength = (v.length / 4) * 3 - (v.length - v.replace(/=+$/, "").length);
+    return [256, 384, 512].includes(rsaLength) && Number.isInteger(v.length / 4) && decodedLength >= 2 + rsaLength + 16;
+}
 // The secret RDS creates for a master user is named rds!db-<uuid> or rds!cluster-<uuid>.
 const RDS_SECRET_NAME = /^rds!(?:db|cluster)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Slugs that name a secret or a thing: lasso-secrets-stage, app-session-tokens, pg-credentials, jwt_secret.
@@ -239,6 +249,8 @@ function isStoreReference(v: string): boolean {
  */
 export function isSettingShaped(value: string): boolean {
     const v = value.trim();
+    // Before the length bound: a sealed value grows with what it seals (a TLS key).
+    if (isSealedSecret(v)) return true;
     if (v.length > MAX_SHAPED) return false;
     // API Gateway's static values are quoted: `"'true'"` for Access-Control-Allow-Credentials, `"''"` to clear a header.
     const quoted = /^'([^']*)'$/.exec(v);
