@@ -360,6 +360,29 @@ describe("the fake cloud's answers (pure)", () => {
             .toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
     });
 
+    // Programs hand a website's endpoint to CloudFront as a custom origin (`websiteEndpoint.apply((e) =>
+    // e.replace("http://", ""))`, NamseEnt/namvas): left undefined, the program stopped in update mode.
+    it("fills in an S3 website's endpoint and domain in the region's form, only for a bucket that is a website; at preview unknowns", () => {
+        const create = (region: string, type: string, name: string, inputs: Record<string, unknown>, preview = false) =>
+            createMocks({ preview, region, answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) }).newResource({ type, name, inputs, custom: true }).state;
+        // Regions of before 2014 keep the dashed form, the others a dot (AWS's "Website endpoints" table).
+        expect(create("us-east-1", "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", "site", { bucket: "shop-site", indexDocument: { suffix: "index.html" } }))
+            .toMatchObject({ websiteEndpoint: "shop-site.s3-website-us-east-1.amazonaws.com", websiteDomain: "s3-website-us-east-1.amazonaws.com" });
+        expect(create("ap-northeast-2", "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2", "site", { bucket: "namvas-frontend-1a2b3c", indexDocument: { suffix: "index.html" } }))
+            .toMatchObject({ websiteEndpoint: "namvas-frontend-1a2b3c.s3-website.ap-northeast-2.amazonaws.com", websiteDomain: "s3-website.ap-northeast-2.amazonaws.com" });
+        expect(create("cn-north-1", "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", "site", { bucket: "docs", indexDocument: { suffix: "index.html" } }).websiteEndpoint)
+            .toBe("docs.s3-website.cn-north-1.amazonaws.com.cn");
+        // A bucket's inline website block (deprecated) gives the bucket the same outputs; a bucket without one has none.
+        expect(create("eu-west-1", "aws:s3/bucket:Bucket", "legacy", { bucket: "legacy-site", website: { indexDocument: "index.html" } }).websiteEndpoint)
+            .toBe("legacy-site.s3-website-eu-west-1.amazonaws.com");
+        expect(create("eu-central-1", "aws:s3/bucketV2:BucketV2", "legacy", { bucket: "legacy-v2", websites: [{ redirectAllRequestsTo: "https://example.com" }] }).websiteEndpoint)
+            .toBe("legacy-v2.s3-website.eu-central-1.amazonaws.com");
+        const plain = create("eu-west-1", "aws:s3/bucket:Bucket", "data", { bucket: "data" });
+        expect(plain.websiteEndpoint).toBeUndefined();
+        expect(plain.websiteDomain).toBeUndefined();
+        expect(create("eu-west-1", "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", "site", { bucket: "shop-site" }, true).websiteEndpoint).toBe(UNKNOWN);
+    });
+
     // The provider's Check proposes an unset name before the analyzers run (pulumi-terraform-bridge's
     // AutoName, pulumi-aws's lowercased S3 `bucket`, aws-native's autoNamingSpec): a real preview knows it.
     it("gives a new resource the name the provider's Check proposes, at preview as after an update, unless the program names it or gives a prefix", () => {
@@ -952,7 +975,7 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(await capture("s3-folder-markers", "update"), "uploads-incoming").outputs?.source).toEqual(EMPTY);
     });
 
-    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL, an EKS cluster's CA and OIDC issuer)", async () => {
+    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL, an EKS cluster's CA and OIDC issuer, an S3 website's endpoint)", async () => {
         const update = await capture("computed-outputs", "update");
         const db = named(update, "orders").outputs!;
         expect(db.endpoint).toBe(`${db.address}:5432`);
@@ -964,6 +987,8 @@ describe("what a program registers, captured as the engine would hand it to an a
         // The stage's invoke URL splits into a CloudFront origin's domain and path, as programs do.
         expect(update.resources[0].outputs?.apiOrigin).toEqual({ domainName: `${named(update, "shop-api").outputs!.id}.execute-api.us-east-1.amazonaws.com`, originPath: "/live" });
         expect(named(update, "mail-tls").outputs!.domainValidationOptions).toEqual([]);
+        // A website's endpoint, as a CloudFront custom origin takes it (the program stopped here before).
+        expect(update.resources[0].outputs?.siteOrigin).toBe(`${named(update, "shop-site").outputs!.bucket}.s3-website-us-east-1.amazonaws.com`);
         expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
         expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });
         // A classic EKS cluster's endpoint, CA and OIDC issuer (one 32-hex id, as EKS gives them): the kubeconfig's CA

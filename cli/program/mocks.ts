@@ -255,8 +255,15 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         registryId: PLACEHOLDER_ACCOUNT_ID,
         repositoryUrl: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${r.dnsSuffix}/${r.physical}`,
     }),
-    "aws:s3/bucket:Bucket": (r) => bucketAddresses(r),
-    "aws:s3/bucketV2:BucketV2": (r) => bucketAddresses(r),
+    "aws:s3/bucket:Bucket": (r) => ({ ...bucketAddresses(r), ...(hasWebsite(r.inputs.website) ? websiteAddresses(r.physical, r) : {}) }),
+    "aws:s3/bucketV2:BucketV2": (r) => ({
+        ...bucketAddresses(r),
+        ...(Array.isArray(r.inputs.websites) && r.inputs.websites.some(hasWebsite) ? websiteAddresses(r.physical, r) : {}),
+    }),
+    // A website's endpoint, which programs hand to CloudFront as a custom origin (often with the
+    // "http://" cut off) or to a Route 53 alias.
+    "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration": (r) => typeof r.inputs.bucket === "string" ? websiteAddresses(r.inputs.bucket, r) : {},
+    "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2": (r) => typeof r.inputs.bucket === "string" ? websiteAddresses(r.inputs.bucket, r) : {},
     // What a distribution's S3 origin and the bucket policy that admits it name.
     "aws:cloudfront/originAccessIdentity:OriginAccessIdentity": (r) => ({
         cloudfrontAccessIdentityPath: `origin-access-identity/cloudfront/${r.id}`,
@@ -325,6 +332,21 @@ function loadBalancerAddress(r: Created): Record<string, unknown> {
 
 function bucketAddresses(r: Created): Record<string, unknown> {
     return { bucketDomainName: `${r.physical}.s3.${r.dnsSuffix}`, bucketRegionalDomainName: `${r.physical}.s3.${r.region}.${r.dnsSuffix}`, region: r.region };
+}
+
+/** A bucket's inline website block that makes a website (an index document or a redirect), as the provider reads it. */
+function hasWebsite(block: unknown): boolean {
+    return typeof block === "object" && block !== null && ["indexDocument", "redirectAllRequestsTo"].some((k) => (block as Record<string, unknown>)[k] !== undefined);
+}
+
+// The regions whose website endpoints keep the dash form (`s3-website-us-east-1.amazonaws.com`);
+// the others have `s3-website.<region>.<dns suffix>` (terraform-provider-aws's
+// `WebsiteDomainUrl`/`isOldRegion`, after AWS's "Website endpoints" table).
+const DASHED_WEBSITE_REGIONS = new Set(["ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "eu-west-1", "sa-east-1", "us-east-1", "us-gov-west-1", "us-west-1", "us-west-2"]);
+
+function websiteAddresses(bucket: string, r: Created): Record<string, unknown> {
+    const websiteDomain = DASHED_WEBSITE_REGIONS.has(r.region) ? `s3-website-${r.region}.amazonaws.com` : `s3-website.${r.region}.${r.dnsSuffix}`;
+    return { websiteDomain, websiteEndpoint: `${bucket}.${websiteDomain}` };
 }
 
 function stackReference(ctx: MockContext, args: MockResourceArgs) {
