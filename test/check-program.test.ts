@@ -383,6 +383,27 @@ describe("the fake cloud's answers (pure)", () => {
         expect(create("eu-west-1", "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", "site", { bucket: "shop-site" }, true).websiteEndpoint).toBe(UNKNOWN);
     });
 
+    // NamseEnt/namvas's layer, event source mappings, objects and queues had a function's or a bucket's ARN.
+    it("gives objects, access points, layer versions and event source mappings ARNs of their own formats, and a queue its URL", () => {
+        const create = (type: string, name: string, inputs: Record<string, unknown>, preview = false) =>
+            createMocks({ preview, region: "ap-northeast-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) }).newResource({ type, name, inputs, custom: true }).state;
+        for (const type of ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2"]) {
+            expect(create(type, "magick", { bucket: "assets-1a2b3c", key: "bin/magick-arm64" }).arn).toBe("arn:aws:s3:::assets-1a2b3c/bin/magick-arm64");
+        }
+        expect(create("aws:s3/accessPoint:AccessPoint", "partner", { bucket: "assets", name: "partner-reads" }).arn).toBe("arn:aws:s3:ap-northeast-2:123456789012:accesspoint/partner-reads");
+        expect(create("aws:lambda/layerVersion:LayerVersion", "llrt", { layerName: "llrt-layer", compatibleRuntimes: ["provided.al2023"] })).toMatchObject({
+            arn: "arn:aws:lambda:ap-northeast-2:123456789012:layer:llrt-layer:1", layerArn: "arn:aws:lambda:ap-northeast-2:123456789012:layer:llrt-layer", version: "1",
+        });
+        const mapping = create("aws:lambda/eventSourceMapping:EventSourceMapping", "orders-trigger", { eventSourceArn: "arn:aws:sqs:ap-northeast-2:123456789012:orders", functionName: "worker" });
+        expect(mapping.arn).toMatch(/^arn:aws:lambda:ap-northeast-2:123456789012:event-source-mapping:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(mapping.uuid).toBe(mapping.arn.split(":").pop());
+        expect(create("aws:sqs/queue:Queue", "orders", { name: "orders" }).url).toBe("https://sqs.ap-northeast-2.amazonaws.com/123456789012/orders");
+        // A function keeps its own format; at preview all of these are unknown.
+        expect(create("aws:lambda/function:Function", "worker", { name: "worker" }).arn).toBe("arn:aws:lambda:ap-northeast-2:123456789012:function:worker");
+        expect(create("aws:lambda/layerVersion:LayerVersion", "llrt", { layerName: "llrt-layer" }, true).arn).toBe(UNKNOWN);
+        expect(create("aws:sqs/queue:Queue", "orders", { name: "orders" }, true).url).toBe(UNKNOWN);
+    });
+
     // The provider's Check proposes an unset name before the analyzers run (pulumi-terraform-bridge's
     // AutoName, pulumi-aws's lowercased S3 `bucket`, aws-native's autoNamingSpec): a real preview knows it.
     it("gives a new resource the name the provider's Check proposes, at preview as after an update, unless the program names it or gives a prefix", () => {
@@ -975,7 +996,7 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(await capture("s3-folder-markers", "update"), "uploads-incoming").outputs?.source).toEqual(EMPTY);
     });
 
-    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL, an EKS cluster's CA and OIDC issuer, an S3 website's endpoint)", async () => {
+    it("update mode fills in the outputs programs compute with (an RDS endpoint split, ACM's validation records, a load balancer alias, SES's DKIM tokens, a stage's invoke URL, an EKS cluster's CA and OIDC issuer, an S3 website's endpoint, a queue's URL, a layer version's ARN)", async () => {
         const update = await capture("computed-outputs", "update");
         const db = named(update, "orders").outputs!;
         expect(db.endpoint).toBe(`${db.address}:5432`);
@@ -989,6 +1010,10 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(named(update, "mail-tls").outputs!.domainValidationOptions).toEqual([]);
         // A website's endpoint, as a CloudFront custom origin takes it (the program stopped here before).
         expect(update.resources[0].outputs?.siteOrigin).toBe(`${named(update, "shop-site").outputs!.bucket}.s3-website-us-east-1.amazonaws.com`);
+        // A queue's URL (its last segment the queue's name) and a layer version's ARN, as the function takes them.
+        expect(named(update, "jobs-worker").inputs).toMatchObject({
+            environment: { variables: { QUEUE_NAME: "jobs" } }, layers: ["arn:aws:lambda:us-east-1:123456789012:layer:runtime:1"],
+        });
         expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
         expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });
         // A classic EKS cluster's endpoint, CA and OIDC issuer (one 32-hex id, as EKS gives them): the kubeconfig's CA

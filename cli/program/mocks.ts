@@ -180,7 +180,7 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     }
     // A KMS key is known by a generated key id, not by a name.
     const keyId = args.type === KMS_KEY ? (existingId !== undefined && !existingArn ? existingId : fakeUuid(physical)) : undefined;
-    const arn = existingArn ?? plausibleArn(args.type, keyId ?? physical, ctx.region);
+    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? physical, ctx.region);
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn : keyId ?? physical);
@@ -255,6 +255,10 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         registryId: PLACEHOLDER_ACCOUNT_ID,
         repositoryUrl: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${r.dnsSuffix}/${r.physical}`,
     }),
+    // The provider's `url` (the queue's id in AWS): `https://sqs.<region>.<dns suffix>/<account>/<name>`, which programs hand to their code.
+    "aws:sqs/queue:Queue": (r) => ({ url: `https://sqs.${r.region}.${r.dnsSuffix}/${PLACEHOLDER_ACCOUNT_ID}/${r.physical}` }),
+    "aws:lambda/layerVersion:LayerVersion": (r) => typeof r.inputs.layerName === "string" ? { layerArn: layerArn(r.inputs.layerName, r.region), version: "1" } : {},
+    "aws:lambda/eventSourceMapping:EventSourceMapping": (r) => ({ uuid: r.arn.split(":").pop() }),
     "aws:s3/bucket:Bucket": (r) => ({ ...bucketAddresses(r), ...(hasWebsite(r.inputs.website) ? websiteAddresses(r.physical, r) : {}) }),
     "aws:s3/bucketV2:BucketV2": (r) => ({
         ...bucketAddresses(r),
@@ -664,6 +668,27 @@ const ARN_FORMATS: Record<string, (region: string, account: string, physical: st
     // An alias's name already starts with "alias/".
     "aws:kms/alias:Alias": (r, a, n) => `kms:${r}:${a}:${n.startsWith("alias/") ? n : `alias/${n}`}`,
 };
+
+/**
+ * ARNs built from other inputs than the name (AWS's Service Authorization Reference): an S3
+ * object's is its bucket's with the key, an access point's carries the Region and account, a
+ * layer version's names the layer and its version, an event source mapping's its UUID.
+ */
+const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: string, physical: string) => string | undefined> = {
+    "aws:s3/bucketObject:BucketObject": (i, r) => objectArn(i, r),
+    "aws:s3/bucketObjectv2:BucketObjectv2": (i, r) => objectArn(i, r),
+    "aws:s3/accessPoint:AccessPoint": (_i, r, n) => `arn:${partitionOf(r).partition}:s3:${r}:${PLACEHOLDER_ACCOUNT_ID}:accesspoint/${n}`,
+    "aws:lambda/layerVersion:LayerVersion": (i, r) => typeof i.layerName === "string" ? `${layerArn(i.layerName, r)}:1` : undefined,
+    "aws:lambda/eventSourceMapping:EventSourceMapping": (_i, r, n) => `arn:${partitionOf(r).partition}:lambda:${r}:${PLACEHOLDER_ACCOUNT_ID}:event-source-mapping:${fakeUuid(n)}`,
+};
+
+function objectArn(inputs: Record<string, any>, region: string): string | undefined {
+    return typeof inputs.bucket === "string" && typeof inputs.key === "string" ? `arn:${partitionOf(region).partition}:s3:::${inputs.bucket}/${inputs.key}` : undefined;
+}
+
+function layerArn(layerName: string, region: string): string {
+    return `arn:${partitionOf(region).partition}:lambda:${region}:${PLACEHOLDER_ACCOUNT_ID}:layer:${layerName}`;
+}
 
 const ROUTE53_ARN_KINDS: Record<string, string> = { "zone": "hostedzone", "health-check": "healthcheck", "delegation-set": "delegationset" };
 
