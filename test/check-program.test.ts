@@ -384,7 +384,7 @@ describe("the fake cloud's answers (pure)", () => {
     });
 
     // NamseEnt/namvas's layer, event source mappings, objects and queues had a function's or a bucket's ARN.
-    it("gives objects, access points, layer versions and event source mappings ARNs of their own formats, and a queue its URL", () => {
+    it("gives objects, access points, layer versions, event source mappings and load balancers ARNs of their own formats, and a queue its URL", () => {
         const create = (type: string, name: string, inputs: Record<string, unknown>, preview = false) =>
             createMocks({ preview, region: "ap-northeast-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) }).newResource({ type, name, inputs, custom: true }).state;
         for (const type of ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2"]) {
@@ -398,6 +398,17 @@ describe("the fake cloud's answers (pure)", () => {
         expect(mapping.arn).toMatch(/^arn:aws:lambda:ap-northeast-2:123456789012:event-source-mapping:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
         expect(mapping.uuid).toBe(mapping.arn.split(":").pop());
         expect(create("aws:sqs/queue:Queue", "orders", { name: "orders" }).url).toBe("https://sqs.ap-northeast-2.amazonaws.com/123456789012/orders");
+        // Elastic Load Balancing's ARNs (the service is not the provider's module, `lb`), listeners and rules under their load balancer.
+        const alb = create("aws:lb/loadBalancer:LoadBalancer", "web", { name: "web" });
+        expect(alb.arn).toMatch(/^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer\/app\/web\/[0-9a-f]{16}$/);
+        expect(alb.arnSuffix).toBe(alb.arn.split(":loadbalancer/")[1]);
+        expect(create("aws:alb/loadBalancer:LoadBalancer", "ingress", { name: "ingress", loadBalancerType: "network" }).arn).toMatch(/:loadbalancer\/net\/ingress\/[0-9a-f]{16}$/);
+        const group = create("aws:lb/targetGroup:TargetGroup", "api", { name: "api", port: 80, protocol: "HTTP" });
+        expect(group).toMatchObject({ arn: expect.stringMatching(/^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup\/api\/[0-9a-f]{16}$/), arnSuffix: group.arn.split(":").pop() });
+        const listener = create("aws:lb/listener:Listener", "https", { loadBalancerArn: alb.arn, port: 443 });
+        expect(listener.arn).toMatch(new RegExp(`^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:listener/${alb.arnSuffix}/[0-9a-f]{16}$`));
+        expect(create("aws:lb/listenerRule:ListenerRule", "api", { listenerArn: listener.arn, priority: 100 }).arn)
+            .toMatch(new RegExp(`^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:listener-rule/${listener.arn.split(":listener/")[1]}/[0-9a-f]{16}$`));
         // A function keeps its own format; at preview all of these are unknown.
         expect(create("aws:lambda/function:Function", "worker", { name: "worker" }).arn).toBe("arn:aws:lambda:ap-northeast-2:123456789012:function:worker");
         expect(create("aws:lambda/layerVersion:LayerVersion", "llrt", { layerName: "llrt-layer" }, true).arn).toBe(UNKNOWN);
@@ -1016,6 +1027,7 @@ describe("what a program registers, captured as the engine would hand it to an a
         });
         expect(named(update, "validation-shop.example.com").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^_[0-9a-f]{7}\.shop\.example\.com\.$/) });
         expect((named(update, "www").inputs.aliases as any[])[0]).toMatchObject({ name: named(update, "web").outputs!.dnsName, zoneId: "Z35SXDOTRQ7X7K" });
+        expect(named(update, "web").outputs!.arn).toMatch(/^arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/web-[0-9a-f]{7}\/[0-9a-f]{16}$/);
         // A classic EKS cluster's endpoint, CA and OIDC issuer (one 32-hex id, as EKS gives them): the kubeconfig's CA
         // decodes, and the service account's role trusts the issuer (the program stopped here before they were filled in).
         const cluster = named(update, "apps").outputs!;

@@ -229,8 +229,11 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         endpoint: `${r.physical}.cluster-${RDS_HOST_ID}.${r.region}.rds.${r.dnsSuffix}`,
         readerEndpoint: `${r.physical}.cluster-ro-${RDS_HOST_ID}.${r.region}.rds.${r.dnsSuffix}`,
     }),
-    "aws:lb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
-    "aws:alb/loadBalancer:LoadBalancer": (r) => loadBalancerAddress(r),
+    // `arnSuffix` (`app/<name>/<id>`, `targetgroup/<name>/<id>`) is what CloudWatch alarm dimensions take.
+    "aws:lb/loadBalancer:LoadBalancer": (r) => ({ ...loadBalancerAddress(r), arnSuffix: r.arn.split(":loadbalancer/")[1] }),
+    "aws:alb/loadBalancer:LoadBalancer": (r) => ({ ...loadBalancerAddress(r), arnSuffix: r.arn.split(":loadbalancer/")[1] }),
+    "aws:lb/targetGroup:TargetGroup": (r) => ({ arnSuffix: r.arn.split(":").pop() }),
+    "aws:alb/targetGroup:TargetGroup": (r) => ({ arnSuffix: r.arn.split(":").pop() }),
     "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
     "aws:acm/certificate:Certificate": (r) => {
         // Only DNS validation has records (the provider: "Only set if DNS-validation was used"); an
@@ -680,7 +683,35 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     "aws:s3/accessPoint:AccessPoint": (_i, r, n) => `arn:${partitionOf(r).partition}:s3:${r}:${PLACEHOLDER_ACCOUNT_ID}:accesspoint/${n}`,
     "aws:lambda/layerVersion:LayerVersion": (i, r) => typeof i.layerName === "string" ? `${layerArn(i.layerName, r)}:1` : undefined,
     "aws:lambda/eventSourceMapping:EventSourceMapping": (_i, r, n) => `arn:${partitionOf(r).partition}:lambda:${r}:${PLACEHOLDER_ACCOUNT_ID}:event-source-mapping:${fakeUuid(n)}`,
+    // Elastic Load Balancing (v2): `loadbalancer/app|net|gwy/<name>/<id>`, `targetgroup/<name>/<id>`, and listeners
+    // and rules under their load balancer's path (the provider's module is `lb`, the service `elasticloadbalancing`).
+    "aws:lb/loadBalancer:LoadBalancer": (i, r, n) => elbArn(r, `loadbalancer/${elbKind(i)}/${n}/${elbId(n)}`),
+    "aws:alb/loadBalancer:LoadBalancer": (i, r, n) => elbArn(r, `loadbalancer/${elbKind(i)}/${n}/${elbId(n)}`),
+    "aws:lb/targetGroup:TargetGroup": (_i, r, n) => elbArn(r, `targetgroup/${n}/${elbId(n)}`),
+    "aws:alb/targetGroup:TargetGroup": (_i, r, n) => elbArn(r, `targetgroup/${n}/${elbId(n)}`),
+    "aws:lb/listener:Listener": (i, r, n) => underElb(i.loadBalancerArn, ":loadbalancer/", (path) => elbArn(r, `listener/${path}/${elbId(n)}`)),
+    "aws:alb/listener:Listener": (i, r, n) => underElb(i.loadBalancerArn, ":loadbalancer/", (path) => elbArn(r, `listener/${path}/${elbId(n)}`)),
+    "aws:lb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
+    "aws:alb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
 };
+
+function elbArn(region: string, resource: string): string {
+    return `arn:${partitionOf(region).partition}:elasticloadbalancing:${region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
+}
+
+function elbKind(inputs: Record<string, any>): string {
+    return inputs.loadBalancerType === "network" ? "net" : inputs.loadBalancerType === "gateway" ? "gwy" : "app";
+}
+
+/** The 16 hex characters ELB appends to a load balancer's, target group's or listener's ARN. */
+function elbId(physical: string): string {
+    return createHash("sha256").update(`elb::${physical}`).digest("hex").slice(0, 16);
+}
+
+function underElb(parentArn: unknown, marker: string, arn: (path: string) => string): string | undefined {
+    const at = typeof parentArn === "string" ? parentArn.indexOf(marker) : -1;
+    return at < 0 ? undefined : arn((parentArn as string).slice(at + marker.length));
+}
 
 function objectArn(inputs: Record<string, any>, region: string): string | undefined {
     return typeof inputs.bucket === "string" && typeof inputs.key === "string" ? `arn:${partitionOf(region).partition}:s3:::${inputs.bucket}/${inputs.key}` : undefined;
