@@ -148,12 +148,40 @@ describe("a pack booted before its stack's file is read through (EarlyBoot)", ()
     }, 120_000);
 
     it("a port printed while the caller was busy past the boot timeout is still read", async () => {
-        const busyUntil = (ms: number) => { for (const end = Date.now() + ms; Date.now() < end;); };
-        // The pack boots (about a second) while this process blocks, as `check` does reading a large file.
-        const pack = await PackProcess.boot({ ...stackOf(FILES[1]), bootTimeoutMs: 200 }, () => busyUntil(6000));
+        // The pack boots while this process blocks, as `check` does reading a large file: blocked
+        // until the pack's server listens (its port line follows in the same callback), then a second
+        // more, so the port is in the pipe before the 200 ms timer can run, however loaded the machine.
+        const busyUntilPrinted = (pack: PackProcess) => {
+            const end = Date.now() + 100_000;
+            while (Date.now() < end && !(pack.pid && isListening(pack.pid)));
+            for (const more = Date.now() + 1000; Date.now() < more;);
+        };
+        const pack = await PackProcess.boot({ ...stackOf(FILES[1]), bootTimeoutMs: 200 }, busyUntilPrinted);
         await pack.close();
-    }, 60_000);
+    }, 150_000);
 });
+
+/** Whether process `pid` holds a listening TCP socket (Linux: its fds' socket inodes in /proc/net/tcp*, state 0A). */
+function isListening(pid: number): boolean {
+    const inodes = new Set<string>();
+    try {
+        for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+            try {
+                const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+                if (m) inodes.add(m[1]);
+            } catch { /* closed meanwhile */ }
+        }
+    } catch { return false; }
+    for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+        let text = "";
+        try { text = fs.readFileSync(table, "utf8"); } catch { continue; }
+        for (const line of text.split("\n").slice(1)) {
+            const f = line.trim().split(/\s+/);
+            if (f[3] === "0A" && inodes.has(f[9])) return true;
+        }
+    }
+    return false;
+}
 
 describe("check over many files", () => {
     it("reports every file in input order with the worst exit code, with any --jobs", async () => {
