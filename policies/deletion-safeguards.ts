@@ -179,39 +179,62 @@ const NO_SNAPSHOTS: UnsetDefault = { value: 0, note: "AWS takes no automatic sna
 // ---------------------------------------------------------------- AWS Backup plans
 //
 // A plan is judged as a whole: a tiered plan keeps hourly recovery points a day and daily
-// ones a month, and only the longest-kept decides how far back a restore can go. A rule or a
-// copy without `lifecycle.deleteAfter` keeps its recovery points until they are deleted.
+// ones a month, and only the longest-kept decides how far back a restore can go. A rule without
+// a lifecycle deletion keeps its recovery points until they are deleted; a copy without one keeps
+// its source's ("If you do not specify a lifecycle, AWS Backup applies the lifecycle policy of the
+// source backup to the destination backup", CloudFormation's CopyActionResourceType; "a copy set to
+// never expire will still retain its source's expiration date", AWS Backup developer guide).
+
+/** Where a plan's rules and their lifecycles sit: the classic provider's names, and CloudFormation's (CDK's BackupPlan through pulumi-cdk). */
+interface BackupPlanShape {
+    rules(props: Props): unknown;
+    /** The path of a rule's own deletion, for the check. */
+    property: string;
+    /** The lifecycle's deletion field. */
+    deleteAfter: string;
+}
+
+const BACKUP_PLAN_SHAPES: Readonly<Record<string, BackupPlanShape>> = {
+    [t.BACKUP_PLAN]: { rules: (p) => p.rules, property: "rules[].lifecycle.deleteAfter", deleteAfter: "deleteAfter" },
+    [t.NATIVE_BACKUP_PLAN]: {
+        rules: (p) => (isRecord(p.backupPlan) ? p.backupPlan.backupPlanRule : p.backupPlan),
+        property: "backupPlan.backupPlanRule[].lifecycle.deleteAfterDays",
+        deleteAfter: "deleteAfterDays",
+    },
+};
 
 /**
  * Days a lifecycle keeps a recovery point (Infinity when it does not delete them); undefined
  * while unknown. AWS takes 1 day at least: a stack's state records an unset `deleteAfter`
- * beside a set `coldStorageAfter` as 0.
+ * beside a set `coldStorageAfter` as 0, and the API's -1 keeps them indefinitely.
  */
-function keptDays(lifecycle: unknown): number | undefined {
+function keptDays(lifecycle: unknown, deleteAfter: string): number | undefined {
     if (isUnknown(lifecycle)) return undefined;
-    const days = isRecord(lifecycle) ? lifecycle.deleteAfter : undefined;
+    const days = isRecord(lifecycle) ? lifecycle[deleteAfter] : undefined;
     if (isUnknown(days)) return undefined;
     return typeof days === "number" && days > 0 ? days : Infinity;
 }
 
 /** The longest a rule keeps its recovery points or their copies; undefined while unknown. */
-function ruleKeptDays(rule: unknown): number | undefined {
+function ruleKeptDays(rule: unknown, deleteAfter: string): number | undefined {
     if (isUnknown(rule)) return undefined;
     if (!isRecord(rule)) return 0;
     const copies = rule.copyActions;
-    if (isUnknown(copies)) return undefined;
-    // keptDays reads an unknown copy as unknown, and any other non-block as keeping forever.
-    const days = [rule.lifecycle, ...(Array.isArray(copies) ? copies : []).map((c) => (isRecord(c) ? c.lifecycle : c))].map(keptDays);
-    return days.includes(undefined) ? undefined : Math.max(...(days as number[]));
+    const own = keptDays(rule.lifecycle, deleteAfter);
+    if (isUnknown(copies) || own === undefined) return undefined;
+    // keptDays reads an unknown copy as unknown; a copy that deletes nothing keeps its source's.
+    const days = (Array.isArray(copies) ? copies : []).map((c) => keptDays(isRecord(c) ? c.lifecycle : c, deleteAfter));
+    return days.includes(undefined) ? undefined : Math.max(own, ...(days as number[]).map((d) => (d === Infinity ? own : d)));
 }
 
 /** The rule of a plan that keeps recovery points longest, and for how long; undefined while unknown. */
 function longestRule(plan: PlainResource): { rule: Record<string, unknown>; days: number } | undefined {
-    const rules = plan.props.rules;
+    const shape = BACKUP_PLAN_SHAPES[plan.type];
+    const rules = shape.rules(plan.props);
     if (!Array.isArray(rules) || rules.length === 0) return undefined;
     let longest: { rule: Record<string, unknown>; days: number } | undefined;
     for (const rule of rules) {
-        const days = ruleKeptDays(rule);
+        const days = ruleKeptDays(rule, shape.deleteAfter);
         if (days === undefined) return undefined;
         if (isRecord(rule) && (!longest || days > longest.days)) longest = { rule, days };
     }
@@ -221,22 +244,20 @@ function longestRule(plan: PlainResource): { rule: Record<string, unknown>; days
 /** "1 day", "5 days": a plan's longest rule may keep recovery points for one day. */
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
-const backupPlans: Check[] = [
-    {
-        types: [t.BACKUP_PLAN], property: "rules[].lifecycle.deleteAfter",
-        accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays,
-        expected: "a number of days",
-        // Only a plan whose every rule and copy deletes too soon, reported at its longest-kept rule.
-        appliesTo: (r, config) => {
-            const longest = longestRule(r);
-            return longest && longest.days < config.minBackupRetentionDays;
-        },
-        appliesAt: (block, r) => block !== undefined && block === longestRule(r)?.rule.lifecycle,
-        fix: (config, r) => `No rule or copy of this plan keeps a recovery point longer than ${days(longestRule(r)?.days ?? 0)}: keep the longest-kept ` +
-            `for at least ${config.minBackupRetentionDays} days (\`lifecycle.deleteAfter\`, or leave it unset to keep them until deleted), ` +
-            "so a restore can reach back past a problem noticed late.",
+const backupPlans: Check[] = Object.entries(BACKUP_PLAN_SHAPES).map(([type, shape]) => ({
+    types: [type], property: shape.property,
+    accepts: (v, config) => typeof v === "number" && v >= config.minBackupRetentionDays,
+    expected: "a number of days",
+    // Only a plan whose every rule and copy deletes too soon, reported at its longest-kept rule.
+    appliesTo: (r, config) => {
+        const longest = longestRule(r);
+        return longest && longest.days < config.minBackupRetentionDays;
     },
-];
+    appliesAt: (block, r) => block !== undefined && block === longestRule(r)?.rule.lifecycle,
+    fix: (config, r) => `No rule or copy of this plan keeps a recovery point longer than ${days(longestRule(r)?.days ?? 0)}: keep the longest-kept ` +
+        `for at least ${config.minBackupRetentionDays} days (\`lifecycle.${shape.deleteAfter}\`, or leave it unset to keep them until deleted; ` +
+        "a copy without one keeps its rule's), so a restore can reach back past a problem noticed late.",
+}));
 
 const retentions: Check[] = [
     // The RDS API default is 1 day (the console's is 7); the provider sends the input only when set.

@@ -50,6 +50,11 @@ const DR_VAULT = "arn:aws:backup:us-west-2:111122223333:backup-vault:backups-dr"
 const backupRule = (name: string, lifecycle?: unknown, copyActions?: unknown[]) =>
     ({ ruleName: name, targetVaultName: VAULT, schedule: "cron(0 5 ? * * *)", ...(lifecycle === undefined ? {} : { lifecycle }), ...(copyActions ? { copyActions } : {}) });
 const plan = (...rules: unknown[]) => ({ name: "daily", rules });
+const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
+/** CDK's BackupPlan as pulumi-cdk sends it: CloudFormation's BackupPlan block, its rules and their lifecycles in days. */
+const nativeRule = (ruleName: string, lifecycle?: unknown, copyActions?: unknown[]) =>
+    ({ ruleName, targetBackupVault: VAULT, scheduleExpression: "cron(0 5 * * ? *)", ...(lifecycle === undefined ? {} : { lifecycle }), ...(copyActions ? { copyActions } : {}) });
+const nativePlan = (...rules: unknown[]) => ({ backupPlan: { backupPlanName: "daily", backupPlanRule: rules } });
 const LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
 const OPENZFS = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
 const ONTAP = "aws:fsx/ontapFileSystem:OntapFileSystem";
@@ -141,7 +146,22 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["Backup plan without a lifecycle (kept until deleted)", BACKUP_PLAN, plan(backupRule("daily"))],
         ["tiered Backup plan: hourly points kept a day, daily ones 35 days", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 35 }))],
         ["Backup plan keeping a day locally and 30 days in another region", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 30 } }]))],
-        ["Backup plan whose copy has no lifecycle (kept until deleted)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT }]))],
+        // A copy without a lifecycle deletion keeps its source's: here the rule keeps them until deleted.
+        ["Backup plan kept until deleted, with a copy without lifecycle", BACKUP_PLAN, plan(backupRule("daily", undefined, [{ destinationVaultArn: DR_VAULT }]))],
+        ["Backup plan kept until deleted, with a copy keeping 3 days", BACKUP_PLAN, plan(backupRule("daily", undefined, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 3 } }]))],
+        ["Backup plan keeping a day locally, with a copy without lifecycle beside a 35-day rule", BACKUP_PLAN,
+            plan(backupRule("hourly", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT }]), backupRule("daily", { deleteAfter: 35 }))],
+        // CDK's BackupPlan through pulumi-cdk (CloudFormation's names): daily35DayRetention, and a rule without deleteAfter.
+        ["aws-native Backup plan keeping daily recovery points 35 days", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { deleteAfterDays: 35 }))],
+        ["aws-native Backup plan without a lifecycle (kept until deleted)", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily"))],
+        ["aws-native tiered Backup plan: hourly points kept a day, daily ones 35 days", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Hourly", { deleteAfterDays: 1 }), nativeRule("Daily", { deleteAfterDays: 35 }))],
+        ["aws-native Backup plan keeping a day locally and 30 days in another region", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Daily", { deleteAfterDays: 1 }, [{ destinationBackupVaultArn: DR_VAULT, lifecycle: { deleteAfterDays: 30 } }]))],
+        ["aws-native Backup plan moving to cold storage, deleting after a year (CDK's monthly1Year)", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Monthly1Year", { moveToColdStorageAfterDays: 30, deleteAfterDays: 365 }))],
+        ["aws-native Backup plan keeping them indefinitely (the API's -1)", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { moveToColdStorageAfterDays: -1, deleteAfterDays: -1 }))],
+        ["aws-native Backup plan of 3 days when the minimum is 3", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { deleteAfterDays: 3 })), { minBackupRetentionDays: 3 }],
         ["Backup plan moving to cold storage, deleting after a year", BACKUP_PLAN, plan(backupRule("monthly", { coldStorageAfter: 30, deleteAfter: 365 }))],
         ["Backup plan's state: an unset deleteAfter beside coldStorageAfter recorded as 0 (kept until deleted)", BACKUP_PLAN,
             plan(backupRule("monthly", { coldStorageAfter: 30, deleteAfter: 0 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { coldStorageAfter: 0, deleteAfter: 0 } }]))],
@@ -149,6 +169,13 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["Backup plan whose longest rule is unknown (preview)", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: U.number }))],
         ["Backup plan whose copy actions are unknown (preview)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, U.array as unknown as unknown[]))],
         ["Backup plan whose rules are unknown (preview)", BACKUP_PLAN, { name: "daily", rules: U.array }],
+        ["Backup plan whose copy's lifecycle is unknown (preview)", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT, lifecycle: U.object }]))],
+        ["aws-native Backup plan whose block is unknown (preview)", NATIVE_BACKUP_PLAN, { backupPlan: U.object }],
+        ["aws-native Backup plan whose rules are unknown (preview)", NATIVE_BACKUP_PLAN, { backupPlan: { backupPlanName: "daily", backupPlanRule: U.array } }],
+        ["aws-native Backup plan whose longest rule is unknown (preview)", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Hourly", { deleteAfterDays: 1 }), nativeRule("Daily", { deleteAfterDays: U.number }))],
+        ["aws-native Backup plan whose copy's lifecycle is unknown (preview)", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Daily", { deleteAfterDays: 1 }, [{ destinationBackupVaultArn: DR_VAULT, lifecycle: U.object }]))],
         ["S3 bucket with forceDestroy false (the provider's default at preview)", "aws:s3/bucket:Bucket", { forceDestroy: false }],
         ["secret with a 7-day window", "aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 7 }],
         ["KMS key without a window (AWS waits 30 days)", "aws:kms/key:Key", {}],
@@ -242,6 +269,20 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
             plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 5 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 2 } }])),
             ["rules[1].lifecycle.deleteAfter"]],
         ["Backup plan of 7 days when the minimum is 14", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 7 })), ["rules[0].lifecycle.deleteAfter"], { minBackupRetentionDays: 14 }],
+        // A copy without a lifecycle deletion keeps its source's (CloudFormation's CopyActionResourceType, AWS Backup's developer guide).
+        ["Backup plan whose copy has no lifecycle: it keeps the rule's day", BACKUP_PLAN,
+            plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT }])), ["rules[0].lifecycle.deleteAfter"]],
+        ["Backup plan whose copy never expires (the state's 0): it keeps the rule's day", BACKUP_PLAN,
+            plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { coldStorageAfter: 0, deleteAfter: 0 } }])), ["rules[0].lifecycle.deleteAfter"]],
+        ["aws-native Backup plan keeping recovery points 3 days", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { deleteAfterDays: 3 })),
+            ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"]],
+        ["aws-native Backup plan whose copy has no lifecycle: it keeps the rule's day", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Daily", { deleteAfterDays: 1 }, [{ destinationBackupVaultArn: DR_VAULT }])), ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"]],
+        ["aws-native Backup plan whose every rule and copy deletes too soon: reported once, at the longest-kept rule", NATIVE_BACKUP_PLAN,
+            nativePlan(nativeRule("Hourly", { deleteAfterDays: 1 }), nativeRule("Daily", { deleteAfterDays: 5 }, [{ destinationBackupVaultArn: DR_VAULT, lifecycle: { deleteAfterDays: 2 } }])),
+            ["backupPlan.backupPlanRule[1].lifecycle.deleteAfterDays"]],
+        ["aws-native Backup plan of 7 days when the minimum is 14", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { deleteAfterDays: 7 })),
+            ["backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays"], { minBackupRetentionDays: 14 }],
         ["S3 bucket force-destroyed", "aws:s3/bucketV2:BucketV2", { forceDestroy: true }, ["forceDestroy"]],
         ["ECR repository force-deleted", "aws:ecr/repository:Repository", { forceDelete: true }, ["forceDelete"]],
         ["Route 53 zone force-destroyed", "aws:route53/zone:Zone", { name: "example.com", forceDestroy: true }, ["forceDestroy"]],
@@ -290,7 +331,12 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         const [backupPlan] = findMissingDeletionSafeguards(resource(BACKUP_PLAN,
             plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 2 }, [{ destinationVaultArn: DR_VAULT, lifecycle: { deleteAfter: 5 } }])), { name: "daily" }));
         expect(backupPlan.message).toBe('aws:backup/plan:Plan "daily": rules[1].lifecycle.deleteAfter is 2. No rule or copy of this plan keeps a recovery point longer than 5 days: ' +
-            "keep the longest-kept for at least 7 days (`lifecycle.deleteAfter`, or leave it unset to keep them until deleted), so a restore can reach back past a problem noticed late.");
+            "keep the longest-kept for at least 7 days (`lifecycle.deleteAfter`, or leave it unset to keep them until deleted; a copy without one keeps its rule's), " +
+            "so a restore can reach back past a problem noticed late.");
+        const [nativePlanFinding] = findMissingDeletionSafeguards(resource(NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { deleteAfterDays: 3 })), { name: "daily" }));
+        expect(nativePlanFinding.message).toBe('aws-native:backup:BackupPlan "daily": backupPlan.backupPlanRule[0].lifecycle.deleteAfterDays is 3. No rule or copy of this plan ' +
+            "keeps a recovery point longer than 3 days: keep the longest-kept for at least 7 days (`lifecycle.deleteAfterDays`, or leave it unset to keep them until deleted; " +
+            "a copy without one keeps its rule's), so a restore can reach back past a problem noticed late.");
         const [daily] = findMissingDeletionSafeguards(resource(BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }))));
         expect(daily.message).toContain("keeps a recovery point longer than 1 day: keep");
     });
@@ -536,6 +582,9 @@ const DEFAULT_CASES: Case[] = [
     ok("dynamodb-inline-replicas-without-pitr", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-west-2" }] }),
     bad("backup-plan-retention", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 3 }))),
     ok("backup-plan-retention", BACKUP_PLAN, plan(backupRule("hourly", { deleteAfter: 1 }), backupRule("daily", { deleteAfter: 35 }))),
+    bad("backup-plan-copy", BACKUP_PLAN, plan(backupRule("daily", { deleteAfter: 1 }, [{ destinationVaultArn: DR_VAULT }]))),
+    bad("native-backup-plan-retention", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Daily", { deleteAfterDays: 1 }, [{ destinationBackupVaultArn: DR_VAULT }]))),
+    ok("native-backup-plan-retention", NATIVE_BACKUP_PLAN, nativePlan(nativeRule("Hourly", { deleteAfterDays: 1 }), nativeRule("Daily", { deleteAfterDays: 35 }))),
     bad("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders" }),
     ok("keyspaces-pitr", KEYSPACES_TABLE, { keyspaceName: "shop", tableName: "orders", pointInTimeRecovery: { status: "ENABLED" } }),
     // Force-delete flags.
@@ -656,7 +705,7 @@ describe("deletion-safeguards through the engine path", () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
         const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled", "automaticBackupRetentionDays",
             "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules",
-            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas", "pointInTimeRecoveryEnabled"];
+            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas", "pointInTimeRecoveryEnabled", "backupPlan"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
             const props: Record<string, unknown> = { ...c.props };
@@ -664,7 +713,7 @@ describe("deletion-safeguards through the engine path", () => {
                 const judged = SAFEGUARDED.some((s) => s.type === c.type && s.property.split(".")[0].replace("[]", "") === flag);
                 if (judged) {
                     props[flag] = flag in props && typeof props[flag] !== "object" ? unknownOf(props[flag])
-                        : flag === "rules" || flag === "replicas" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "pointInTimeRecoverySpecification" || flag === "retentionPolicy" ? { $unknown: "object" } : { $unknown: "number" };
+                        : flag === "rules" || flag === "replicas" ? { $unknown: "array" } : flag === "pointInTimeRecovery" || flag === "pointInTimeRecoverySpecification" || flag === "retentionPolicy" || flag === "backupPlan" ? { $unknown: "object" } : { $unknown: "number" };
                 }
             }
             return { ...c, props };

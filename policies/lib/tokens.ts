@@ -501,3 +501,12 @@ export const NATIVE_NEPTUNEGRAPH_GRAPH = "aws-native:neptunegraph:Graph";
 export const NATIVE_CODECOMMIT_REPOSITORY = "aws-native:codecommit:Repository";
 export const NATIVE_MAILMANAGER_ARCHIVE = "aws-native:ses:MailManagerArchive";
 export const NATIVE_S3VECTORS_VECTOR_BUCKET = "aws-native:s3vectors:VectorBucket";
+// The aws-native Backup plan deletion-safeguards judges as the classic plan, and the stores
+// resource-protect lists as their classic types (a Simple AD directory, a payment key, a Connect
+// instance, an account, a Neptune Analytics snapshot).
+export const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
+export const NATIVE_NEPTUNEGRAPH_GRAPH_SNAPSHOT = "aws-native:neptunegraph:GraphSnapshot";
+export const NATIVE_DIRECTORYSERVICE_SIMPLE_AD = "aws-native:directoryservice:SimpleAd";
+export const NATIVE_PAYMENTCRYPTOGRAPHY_KEY = "aws-native:paymentcryptography:Key";
+export const NATIVE_CONNECT_INSTANCE = "aws-native:connect:Instance";
+export const NATIVE_ORGANIZATIONS_ACCOUNT = "aws-native:organizations:Account";
