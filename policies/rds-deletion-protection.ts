@@ -1,7 +1,8 @@
 // Databases must have deletion protection, so that a mistaken `pulumi destroy`, a
 // replacement or a console click cannot drop them. AWS defaults it to off everywhere it says
-// (Neptune Analytics says nothing: a graph is reported only when the program turns it off). A
-// Cognito user pool is a database of users too, whose password hashes cannot be exported.
+// (Neptune Analytics' API says nothing, CloudFormation says on: a graph is reported only when the
+// program turns it off). A Cognito user pool is a database of users too, whose password hashes
+// cannot be exported.
 import { whenKnown } from "./lib/decided";
 import { propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
@@ -43,6 +44,8 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     // A collection's indexes: "You can't recover collections after you delete them" (OpenSearch
     // Serverless developer guide). Only aws-native has the input (hashicorp/terraform-provider-aws#48570).
     [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: "deletionProtection",
+    // A graph is deleted without a snapshot (CloudFormation's handler, as the classic provider's).
+    [t.NATIVE_NEPTUNEGRAPH_GRAPH]: "deletionProtection",
 };
 
 /**
@@ -75,8 +78,8 @@ const standalone = (r: PlainResource) => {
 // aws-native DSQL cluster's only when set, and DSQL's CreateCluster turns it on (its user guide:
 // the response shows `"deletionProtectionEnabled": true`; `--no-deletion-protection-enabled` to disable).
 // Neither the CloudFormation schema nor the CreateCollection reference documents a default for an
-// OpenSearch Serverless collection's.
-const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER, t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]);
+// OpenSearch Serverless collection's. CloudFormation's Graph: "If not specified, the default value is true".
+const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER, t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, t.NATIVE_NEPTUNEGRAPH_GRAPH]);
 
 // A global database's flag stops only deleting the global database itself: AWS refuses that while a
 // cluster is a member, and the provider detaches the members first, which keep their data.

@@ -99,6 +99,11 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["aws-native collection with ENABLED", "aws-native:opensearchserverless:Collection",
             { name: "kb-vectors", type: "VECTORSEARCH", standbyReplicas: "DISABLED", deletionProtection: "ENABLED" }, false],
         ["aws-native collection unknown (preview)", "aws-native:opensearchserverless:Collection", { name: "kb-vectors", deletionProtection: UNKNOWN_SENTINELS.string }, false],
+        // aws-native Neptune Analytics graphs: CloudFormation's default is true, so only false is reported (as the classic graph).
+        ["aws-native graph with false", "aws-native:neptunegraph:Graph", { graphName: "fraud-graph", provisionedMemory: 16, deletionProtection: false }, true],
+        ["aws-native graph without the flag (CloudFormation's default is true)", "aws-native:neptunegraph:Graph", { graphName: "fraud-graph", provisionedMemory: 16 }, false],
+        ["aws-native graph with true", "aws-native:neptunegraph:Graph", { graphName: "fraud-graph", provisionedMemory: 16, deletionProtection: true }, false],
+        ["aws-native graph unknown (preview)", "aws-native:neptunegraph:Graph", { provisionedMemory: 16, deletionProtection: UNKNOWN_SENTINELS.boolean }, false],
         // The classic collection has no such input in provider v7 (hashicorp/terraform-provider-aws#48570): not read.
         ["classic collection", "aws:opensearch/serverlessCollection:ServerlessCollection", { name: "kb-vectors", type: "VECTORSEARCH" }, false],
         // QLDB ledgers are not read: the service ended, and the flag defaults to true.
@@ -113,7 +118,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
             "aws-native:cognito:UserPool", "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table",
-            "aws-native:neptune:DbCluster", "aws-native:neptune:GlobalCluster", "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
+            "aws-native:neptune:DbCluster", "aws-native:neptune:GlobalCluster", "aws-native:neptunegraph:Graph", "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
             "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:neptunegraph/graph:Graph",
@@ -270,7 +275,7 @@ describe("rds-deletion-protection through the engine path", () => {
         ]);
     });
 
-    it("reads aws-native global clusters as the classic ones, and an aws-native DSQL cluster or OpenSearch Serverless collection only when it turns protection off", async () => {
+    it("reads aws-native global clusters as the classic ones, and an aws-native DSQL cluster, OpenSearch Serverless collection or Neptune Analytics graph only when it turns protection off", async () => {
         const run = await engine.run({
             resources: [
                 // CDK's CfnGlobalCluster through pulumi-cdk, with its primary named by ARN.
@@ -284,6 +289,9 @@ describe("rds-deletion-protection through the engine path", () => {
                 { type: "aws-native:opensearchserverless:Collection", name: "LogsCollection", props: { name: "logs", type: "TIMESERIES" } },
                 { type: "aws-native:opensearchserverless:Collection", name: "NextCollection", props: { name: "next", deletionProtection: { $unknown: "string" } } },
                 { type: "aws-native:opensearchserverless:Collection", name: "ScratchCollection", props: { name: "scratch", type: "SEARCH", deletionProtection: "DISABLED" } },
+                { type: "aws-native:neptunegraph:Graph", name: "FraudGraph", props: { graphName: "fraud-graph", provisionedMemory: 16 } },
+                { type: "aws-native:neptunegraph:Graph", name: "NextGraph", props: { provisionedMemory: 16, deletionProtection: { $unknown: "boolean" } } },
+                { type: "aws-native:neptunegraph:Graph", name: "ScratchGraph", props: { graphName: "scratch", provisionedMemory: 16, deletionProtection: false } },
             ],
         });
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
@@ -291,6 +299,7 @@ describe("rds-deletion-protection through the engine path", () => {
             ["DocsGlobal", "advisory", 'aws-native:docdb:GlobalCluster "DocsGlobal": deletionProtection is false'],
             ["Scratch", "advisory", 'aws-native:dsql:Cluster "Scratch": deletionProtectionEnabled is false'],
             ["ScratchCollection", "advisory", 'aws-native:opensearchserverless:Collection "ScratchCollection": deletionProtection is "DISABLED"'],
+            ["ScratchGraph", "advisory", 'aws-native:neptunegraph:Graph "ScratchGraph": deletionProtection is false'],
         ]);
     });
 
