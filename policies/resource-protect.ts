@@ -175,6 +175,16 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.NATIVE_RDS_DB_SNAPSHOT]: "RDS DB snapshot (aws-native): as the classic type.",
     [t.NATIVE_RDS_CLUSTER_SNAPSHOT]: "Aurora or Multi-AZ DB cluster snapshot (aws-native): as the classic type.",
     [t.NATIVE_REDSHIFT_SERVERLESS_SNAPSHOT]: "Redshift Serverless snapshot (AWS::RedshiftServerless::Snapshot): as the classic type.",
+    [t.NATIVE_NEPTUNEGRAPH_GRAPH]: "Neptune Analytics graph (AWS::NeptuneGraph::Graph): as the classic type; CloudFormation deletes it without a snapshot too.",
+    [t.NATIVE_NEPTUNEGRAPH_GRAPH_SNAPSHOT]: "Neptune Analytics graph snapshot (AWS::NeptuneGraph::GraphSnapshot): a past state of a graph that cannot be taken again, " +
+        "and the only copy of a deleted graph's data.",
+    [t.NATIVE_DIRECTORYSERVICE_SIMPLE_AD]: "Simple AD directory (AWS::DirectoryService::SimpleAD): as the classic directory.",
+    [t.NATIVE_PAYMENTCRYPTOGRAPHY_KEY]: "Payment Cryptography key (AWS::PaymentCryptography::Key): as the classic type.",
+    [t.NATIVE_CONNECT_INSTANCE]: "Amazon Connect instance (AWS::Connect::Instance): as the classic type.",
+    [t.NATIVE_CUSTOMERPROFILES_DOMAIN]: "Customer Profiles domain (AWS::CustomerProfiles::Domain): as the classic type.",
+    [t.NATIVE_MAILMANAGER_ARCHIVE]: "Mail Manager archive (AWS::SES::MailManagerArchive): as the classic type.",
+    [t.NATIVE_ORGANIZATIONS_ACCOUNT]: "AWS account (AWS::Organizations::Account): deleting it always closes the account (CloudFormation's handler calls CloseAccount), " +
+        "and AWS deletes everything in it after the 90-day post-closure period.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);
@@ -316,6 +326,11 @@ function deletion(resource: PlainResource): string {
     }
     if (resource.type === t.SECRETS_MANAGER_SECRET) return "would delete it and its versions, for good once the recovery window ends";
     if (resource.type === t.NATIVE_KMS_KEY) return "would schedule its deletion: once the waiting period (pendingWindowInDays) ends, everything encrypted under it is unreadable";
+    // The classic account only leaves the organization unless closeOnDeletion; CloudFormation's handler always closes it.
+    if (resource.type === t.NATIVE_ORGANIZATIONS_ACCOUNT || (resource.type === t.ORGANIZATIONS_ACCOUNT && resource.props.closeOnDeletion === true)) {
+        return "would close the account: AWS deletes everything in it once the 90-day post-closure period ends";
+    }
+    if (resource.type === t.ORGANIZATIONS_ACCOUNT) return "would remove it from the organization (closeOnDeletion would close it)";
     const refused = REFUSED_WHILE_NOT_EMPTY[resource.type];
     if (refused) return `would delete it once ${refused} (AWS refuses before, and the update stops half done)`;
     return "would delete it and its data";

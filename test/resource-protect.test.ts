@@ -106,6 +106,12 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
         ["aws:kms/key:Key", {}, "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable."],
         ["aws:secretsmanager/secret:Secret", { recoveryWindowInDays: 7 }, "would delete it and its versions, for good once the recovery window ends."],
         ["aws:dynamodb/table:Table", {}, "would delete it and its data."],
+        // An account leaves the organization, or is closed: by closeOnDeletion, and always by CloudFormation's handler (CloseAccount).
+        ["aws:organizations/account:Account", { name: "sandbox", email: "sandbox@example.com" }, "would remove it from the organization (closeOnDeletion would close it)."],
+        ["aws:organizations/account:Account", { name: "sandbox", email: "sandbox@example.com", closeOnDeletion: true },
+            "would close the account: AWS deletes everything in it once the 90-day post-closure period ends."],
+        ["aws-native:organizations:Account", { accountName: "sandbox", email: "sandbox@example.com" },
+            "would close the account: AWS deletes everything in it once the 90-day post-closure period ends."],
     ] as [string, Record<string, unknown>, string][])("says what deleting %s does", (type, props, says) => {
         const [{ message }] = findUnprotectedCriticalResources([resource(type, props, { stack: "prod", project: "shop", name: "r" })], { criticalResourceTypes: [type] });
         expect(message).toContain(`removing it from the program or a replacement ${says}`);
@@ -375,6 +381,20 @@ describe("findUnprotectedCriticalResources (pure rule): newest data stores and g
         ["aws-native RDS DB snapshot", "aws-native:rds:DbSnapshot", { dbInstanceIdentifier: "orders", dbSnapshotIdentifier: "orders-pre-migration" }],
         ["aws-native DB cluster snapshot", "aws-native:rds:ClusterSnapshot", { dbClusterIdentifier: "orders", dbClusterSnapshotIdentifier: "orders-pre-migration" }],
         ["aws-native Redshift Serverless snapshot", "aws-native:redshiftserverless:Snapshot", { namespaceName: "dw", snapshotName: "dw-pre-migration", retentionPeriod: 30 }],
+        // The stores of the classic list that aws-native has too, after CloudFormation's required inputs.
+        ["aws-native Neptune Analytics graph", "aws-native:neptunegraph:Graph", { graphName: "fraud-graph", provisionedMemory: 16, replicaCount: 1 }],
+        ["aws-native Neptune Analytics graph snapshot", "aws-native:neptunegraph:GraphSnapshot", { graphIdentifier: "g-0123456789", snapshotName: "fraud-pre-migration" }],
+        ["aws-native Simple AD directory", "aws-native:directoryservice:SimpleAd",
+            { name: "corp.example.com", size: "Small", vpcSettings: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"] } }],
+        ["aws-native Payment Cryptography key", "aws-native:paymentcryptography:Key", {
+            exportable: true,
+            keyAttributes: { keyAlgorithm: "TDES_3KEY", keyClass: "SYMMETRIC_KEY", keyUsage: "TR31_P0_PIN_ENCRYPTION_KEY", keyModesOfUse: { encrypt: true, decrypt: true, wrap: true, unwrap: true } },
+        }],
+        ["aws-native Amazon Connect instance", "aws-native:connect:Instance",
+            { identityManagementType: "CONNECT_MANAGED", instanceAlias: "support", attributes: { inboundCalls: true, outboundCalls: true } }],
+        ["aws-native Customer Profiles domain", "aws-native:customerprofiles:Domain", { domainName: "customers", defaultExpirationDays: 366 }],
+        ["aws-native Mail Manager archive", "aws-native:ses:MailManagerArchive", { archiveName: "compliance", retention: { retentionPeriod: "THREE_YEARS" } }],
+        ["aws-native AWS account", "aws-native:organizations:Account", { accountName: "sandbox", email: "sandbox@example.com", parentIds: ["ou-ab12-34cd56ef"] }],
     ])("reports an unprotected %s", (_label, type, props) => {
         expect(flagged([at(type, props, "store")])).toEqual(["store"]);
         expect(flagged([{ ...at(type, props, "store"), protect: true }])).toEqual([]);
@@ -715,6 +735,26 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["vol1", "alice", "orders-pre-migration", "dw-pre-migration"]);
+    });
+
+    it("reports the aws-native graphs, directories, payment keys, contact centers, profile domains, mail archives and accounts as their classic types, with their inputs unknown at preview", async () => {
+        const U = { $unknown: "string" };
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: tokens.NATIVE_NEPTUNEGRAPH_GRAPH, name: "fraud-graph", props: { provisionedMemory: 16, kmsKeyIdentifier: U } },
+                { type: tokens.NATIVE_NEPTUNEGRAPH_GRAPH_SNAPSHOT, name: "fraud-pre-migration", props: { graphIdentifier: U, snapshotName: "fraud-pre-migration" } },
+                { type: tokens.NATIVE_DIRECTORYSERVICE_SIMPLE_AD, name: "corp", props: { name: "corp.example.com", size: "Small", vpcSettings: { vpcId: U, subnetIds: [U, U] } } },
+                { type: tokens.NATIVE_PAYMENTCRYPTOGRAPHY_KEY, name: "pin-key", protect: true, props: { exportable: true, keyAttributes: U } },
+                { type: tokens.NATIVE_CONNECT_INSTANCE, name: "support", props: { identityManagementType: "EXISTING_DIRECTORY", directoryId: U, attributes: { inboundCalls: true, outboundCalls: false } } },
+                { type: tokens.NATIVE_CUSTOMERPROFILES_DOMAIN, name: "customers", props: { domainName: "customers", defaultExpirationDays: 366, defaultEncryptionKey: U } },
+                { type: tokens.NATIVE_MAILMANAGER_ARCHIVE, name: "compliance", props: { archiveName: "compliance", kmsKeyArn: U } },
+                { type: tokens.NATIVE_ORGANIZATIONS_ACCOUNT, name: "sandbox", props: { accountName: "sandbox", email: "sandbox@example.com", parentIds: [U] } },
+            ],
+        });
+        const found = run.of(POLICY);
+        expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["fraud-graph", "fraud-pre-migration", "corp", "support", "customers", "compliance", "sandbox"]);
+        expect(run.on("sandbox").find((d) => d.policyName === POLICY)!.message).toContain("would close the account");
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {
