@@ -27,7 +27,7 @@
 // registered, so in `pulumi up` a mandatory violation fails the update at its end rather than
 // before the resource is created; `pulumi preview` reports it before any change.
 import { globList } from "./lib/config";
-import { Decided, negate } from "./lib/decided";
+import { Decided } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { compileGlob } from "./lib/glob";
 import { globalSecondaries, isSet, notReplica, oneOf } from "./lib/replicas";
@@ -123,7 +123,8 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     // Identity and directories.
     [t.COGNITO_USER_POOL]: "Cognito user pool: users and password hashes cannot be exported or restored.",
     [t.COGNITO_IDENTITY_POOL]: "Cognito identity pool: deleting it deletes the identity IDs that applications key user data by.",
-    [t.DIRECTORY_SERVICE_DIRECTORY]: "Directory Service directory: deleting it deletes the users, groups, policies and computer accounts in it.",
+    [t.DIRECTORY_SERVICE_DIRECTORY]: "Directory Service directory: deleting it deletes the users, groups, policies and computer accounts in it. " +
+        "Not an AD Connector, which keeps the directory on your own domain controllers.",
     [t.WORKMAIL_ORGANIZATION]: "WorkMail organization: deleting it deletes every mailbox.",
     [t.ORGANIZATIONS_ACCOUNT]: "AWS account: deleting it removes the account from the organization, or with closeOnDeletion closes it with everything in it.",
     // Names.
@@ -225,21 +226,31 @@ export function findUnprotectedCriticalResources(resources: readonly PlainResour
 /**
  * Read replicas, cross-Region replica clusters and global-database secondaries hold a copy:
  * deleting one loses nothing (as KMS replica keys and DynamoDB table replicas, never listed).
- * A replica decided by a value unknown at preview is not reported either.
+ * Nor do the resources of a listed type that keep their data elsewhere. One decided by a value
+ * unknown at preview is not reported either.
  */
 function ownsItsData(resource: PlainResource): boolean {
     const notACopy = notReplica[resource.type];
-    return (notACopy === undefined || notACopy(resource.props) === true) && notOnlyACache(resource) === true;
+    const elsewhere = KEEPS_DATA_ELSEWHERE[resource.type];
+    return (notACopy === undefined || notACopy(resource.props) === true) && (elsewhere === undefined || elsewhere(resource.props) === false);
 }
 
 /**
  * A serverless Memcached cache holds what the application fills again: Memcached is AWS's
  * choice "to cache objects" (ElastiCache's engine guide), as node-based clusters, mostly
- * Memcached, are left out of the list. Unknown at preview: not reported.
+ * Memcached, are left out of the list.
  */
-function notOnlyACache(resource: PlainResource): Decided {
-    return resource.type === t.ELASTICACHE_SERVERLESS_CACHE || resource.type === t.NATIVE_ELASTICACHE_SERVERLESS_CACHE ? negate(oneOf(resource.props, "engine", ["memcached"])) : true;
-}
+const memcached = (p: Record<string, unknown>): Decided => oneOf(p, "engine", ["memcached"]);
+
+/** Listed types whose resource may keep no data of its own: true when this one does not, undefined while that is unknown. */
+const KEEPS_DATA_ELSEWHERE: Readonly<Record<string, (props: Record<string, unknown>) => Decided>> = {
+    [t.ELASTICACHE_SERVERLESS_CACHE]: memcached,
+    [t.NATIVE_ELASTICACHE_SERVERLESS_CACHE]: memcached,
+    // An AD Connector: "all of your directory data remains on your domain controllers. AWS Directory
+    // Service does not replicate any of your directory data" (Directory Service admin guide, "Getting
+    // started with AD Connector"). An unset type is the provider's SimpleAD.
+    [t.DIRECTORY_SERVICE_DIRECTORY]: (p) => oneOf(p, "type", ["adconnector"]),
+};
 
 const SECRET_TYPES: ReadonlySet<string> = new Set([t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET]);
 const ROTATION_TYPES: ReadonlySet<string> = new Set([t.SECRETS_MANAGER_SECRET_ROTATION, t.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE]);

@@ -429,6 +429,19 @@ describe("findUnprotectedCriticalResources (pure rule): a serverless Memcached c
     });
 });
 
+describe("findUnprotectedCriticalResources (pure rule): an AD Connector keeps no directory data", () => {
+    const DIRECTORY = "aws:directoryservice/directory:Directory";
+    // After the provider's examples: a Simple AD (type unset), a Managed Microsoft AD, and an AD Connector to a self-managed directory.
+    const directory = (props: Record<string, unknown>) => findUnprotectedCriticalResources(
+        [resource(DIRECTORY, { name: "corp.example.com", password: "not-a-real-password-1", ...props }, { name: "corp" })], { criticalResourceTypes: [...DEFAULT_CRITICAL_RESOURCE_TYPES] }).length;
+    const connectSettings = { customerUsername: "Admin", customerDnsIps: ["10.0.0.10"], subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"], vpcId: "vpc-0123456789abcdef0" };
+    it("passes an AD Connector (any case) and a type unknown at preview; reports Simple AD, an unset type and Managed Microsoft AD", () => {
+        expect([directory({ type: "ADConnector", size: "Small", connectSettings }), directory({ type: "adconnector", connectSettings }), directory({ type: UNKNOWN_SENTINELS.string })])
+            .toEqual([0, 0, 0]);
+        expect([directory({ size: "Small" }), directory({ type: "SimpleAD", size: "Small" }), directory({ type: "MicrosoftAD", edition: "Standard" })]).toEqual([1, 1, 1]);
+    });
+});
+
 describe("findUnprotectedCriticalResources (pure rule): secrets whose value the program writes", () => {
     const U = UNKNOWN_SENTINELS.string;
     const arn = (name: string) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}-Ab12Cd`;
@@ -584,6 +597,21 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-db", "ledger-primary", "sessions", "carts"]);
+    });
+
+    it("passes an AD Connector and a directory whose type is unknown at preview, reports a Managed Microsoft AD", async () => {
+        const vpcSettings = { subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"], vpcId: "vpc-0123456789abcdef0" };
+        const run = await engine.run({
+            resources: [
+                {
+                    type: "aws:directoryservice/directory:Directory", name: "corp-connector",
+                    props: { name: "corp.example.com", password: { $secret: "not-a-real-password-1" }, size: "Small", type: "ADConnector", connectSettings: { ...vpcSettings, customerUsername: "Admin", customerDnsIps: ["10.0.0.10"] } },
+                },
+                { type: "aws:directoryservice/directory:Directory", name: "corp-ad", props: { name: "ad.example.com", password: { $secret: "not-a-real-password-1" }, type: "MicrosoftAD", edition: "Standard", vpcSettings } },
+                { type: "aws:directoryservice/directory:Directory", name: "next-ad", props: { name: "next.example.com", password: { $secret: "not-a-real-password-1" }, type: { $unknown: "string" }, vpcSettings } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["corp-ad"]);
     });
 
     it("passes global secondaries as `pulumi up` sends them once deployed (outputs with the master user and node type), by their global database", async () => {
