@@ -117,6 +117,30 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
 }
 
 /**
+ * Kinesis Video Streams keeps a stream's media at rest only with a retention: at 0 (the
+ * default) "the stream does not persist data", and consumers read fragments from a host buffer
+ * held for at most 5 minutes (the CreateStream API; Connect's KinesisVideoStreamConfig alike).
+ */
+const retainsMedia = (hours: unknown): boolean => Number(hours ?? 0) !== 0;
+
+/**
+ * Amazon Connect's instance storage configuration, per type: the block that holds its `s3Config`
+ * and `kinesisVideoStreamConfig` (CloudFormation's AWS::Connect::InstanceStorageConfig, aws-native,
+ * has them top-level).
+ */
+const CONNECT_STORAGE: Readonly<Record<string, string | undefined>> = {
+    [t.CONNECT_INSTANCE_STORAGE_CONFIG]: "storageConfig",
+    [t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG]: undefined,
+};
+
+/** One of a Connect storage configuration's blocks; unknown while it or its holder is. */
+function connectStorage(r: PlainResource, name: string): unknown {
+    const key = CONNECT_STORAGE[r.type];
+    const holder = key === undefined ? r.props : r.props[key];
+    return isRecord(holder) ? holder[name] : isUnknown(holder) ? holder : undefined;
+}
+
+/**
  * Under requireCustomerManagedKey, an encryption block's `mode` must be one of its KMS modes
  * (`kms`, the first named in the fix) and its `key` a customer managed key; another mode is the
  * mode check's finding. `appliesTo` limits both to the resources the block encrypts.
@@ -1409,7 +1433,9 @@ const messagingChecks: Check[] = [
     keyCheck([t.TIMESTREAM_DATABASE, t.NATIVE_TIMESTREAM_DATABASE], "kmsKeyId", "Timestream uses the AWS managed key aws/timestream"),
     keyCheck([t.CLOUDTRAIL_TRAIL, t.NATIVE_CLOUDTRAIL_TRAIL], "kmsKeyId", "CloudTrail log files get the bucket's encryption, SSE-S3 unless it says otherwise"),
     keyCheck([t.SAGEMAKER_NOTEBOOK_INSTANCE, t.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE], "kmsKeyId", "SageMaker encrypts the notebook's storage volume with a key AWS manages"),
-    keyCheck([t.KINESIS_VIDEO_STREAM, t.NATIVE_KINESISVIDEO_STREAM], "kmsKeyId", "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo"),
+    keyCheck([t.KINESIS_VIDEO_STREAM, t.NATIVE_KINESISVIDEO_STREAM], "kmsKeyId", "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo", {
+        appliesTo: (r) => whenKnown(r.props.dataRetentionInHours, retainsMedia),
+    }),
     keyCheck([t.KEYSPACES_TABLE, t.NATIVE_CASSANDRA_TABLE], "encryptionSpecification.kmsKeyIdentifier", "Keyspaces uses an AWS owned key", {
         alsoSet: '`type: "CUSTOMER_MANAGED_KMS_KEY"`',
     }),
@@ -1551,15 +1577,18 @@ const messagingChecks: Check[] = [
     // Video Streams; a fine-tuned model, which "can replay some of the fine tuning data" (the
     // Bedrock guide, "Encryption of custom models"); a Customer Profiles domain, "a container
     // for all customer data" (the CreateDomain API). Streams Connect writes to are judged as such.
-    keyCheck([t.CONNECT_INSTANCE_STORAGE_CONFIG], "storageConfig.s3Config.encryptionConfig.keyId",
-        "Amazon Connect writes the objects with the bucket's default encryption", {
-            alsoSet: '`encryptionType: "KMS"`',
-            appliesTo: (r) => fieldOf(r.props.storageConfig, "s3Config", isRecord),
-        }),
-    keyCheck([t.CONNECT_INSTANCE_STORAGE_CONFIG], "storageConfig.kinesisVideoStreamConfig.encryptionConfig.keyId",
-        "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo", {
-            appliesTo: (r) => fieldOf(r.props.storageConfig, "kinesisVideoStreamConfig", isRecord),
-        }),
+    ...Object.entries(CONNECT_STORAGE).flatMap(([type, holder]): Check[] => {
+        const at = holder === undefined ? "" : `${holder}.`;
+        return [
+            keyCheck([type], `${at}s3Config.encryptionConfig.keyId`, "Amazon Connect writes the objects with the bucket's default encryption", {
+                alsoSet: '`encryptionType: "KMS"`',
+                appliesTo: (r) => whenKnown(connectStorage(r, "s3Config"), isRecord),
+            }),
+            keyCheck([type], `${at}kinesisVideoStreamConfig.encryptionConfig.keyId`, "Kinesis Video Streams uses the AWS managed key aws/kinesisvideo", {
+                appliesTo: (r) => fieldOf(connectStorage(r, "kinesisVideoStreamConfig"), "retentionPeriodHours", retainsMedia),
+            }),
+        ];
+    }),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
     keyCheck([t.CUSTOMERPROFILES_DOMAIN, t.NATIVE_CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
     // ECR encrypts every repository (AES256 by default).

@@ -53,6 +53,17 @@ const CDK_TEMPLATE = (ebs?: Record<string, unknown>) => ({
         ...(ebs ? { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs }] } : {}),
     },
 });
+const CONNECT_INSTANCE = "arn:aws:connect:us-east-1:111122223333:instance/aaaaaaaa-bbbb-cccc-dddd-111111111111";
+/** connect.CfnInstanceStorageConfig's call recordings in S3 (the encryption configuration is optional). */
+const CONNECT_S3 = (encryptionConfig?: Record<string, unknown>) => ({
+    instanceArn: CONNECT_INSTANCE, resourceType: "CALL_RECORDINGS", storageType: "S3",
+    s3Config: { bucketName: "acme-connect-recordings", bucketPrefix: "audio", ...(encryptionConfig ? { encryptionConfig } : {}) },
+});
+/** Its live media streams in Kinesis Video Streams (the encryption configuration is required). */
+const CONNECT_VIDEO = (keyId: unknown, retentionPeriodHours: unknown) => ({
+    instanceArn: CONNECT_INSTANCE, resourceType: "MEDIA_STREAMS", storageType: "KINESIS_VIDEO_STREAM",
+    kinesisVideoStreamConfig: { prefix: "media", retentionPeriodHours, encryptionConfig: { encryptionType: "KMS", keyId } },
+});
 const REPLICATION_GROUP = { replicationGroupDescription: "sessions", engine: "redis", cacheNodeType: "cache.t4g.micro", numCacheClusters: 2 };
 const MSK = {
     clusterName: "events", kafkaVersion: "3.6.0", numberOfBrokerNodes: 3,
@@ -341,8 +352,23 @@ describe("encryption-at-rest: aws-native stores judged only under requireCustome
         ["Redshift Serverless namespace with a key", t.NATIVE_REDSHIFT_SERVERLESS_NAMESPACE, { namespaceName: "analytics", kmsKeyId: KEY }, undefined],
         // The modules extracted for this replay (kinesisvideo, mwaa, location, datazone, kendra, qbusiness, customerprofiles, neptunegraph, codecommit, ses).
         ["Kinesis video stream", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", dataRetentionInHours: 24 }, "kmsKeyId is not set (Kinesis Video Streams uses the AWS managed key aws/kinesisvideo)"],
-        ["Kinesis video stream with aws/kinesisvideo", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: "alias/aws/kinesisvideo" }, "kmsKeyId names the AWS managed key aws/kinesisvideo"],
-        ["Kinesis video stream with a key", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: KEY }, undefined],
+        ["Kinesis video stream with aws/kinesisvideo", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", dataRetentionInHours: 24, kmsKeyId: "alias/aws/kinesisvideo" },
+            "kmsKeyId names the AWS managed key aws/kinesisvideo"],
+        ["Kinesis video stream with a key", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", dataRetentionInHours: 24, kmsKeyId: KEY }, undefined],
+        // Without a retention (0, the default) "the stream does not persist data" (the CreateStream API).
+        ["Kinesis video stream that persists nothing", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: "alias/aws/kinesisvideo" }, undefined],
+        // Amazon Connect's storage (CloudFormation's AWS::Connect::InstanceStorageConfig: s3Config and kinesisVideoStreamConfig top-level).
+        ["Connect call recordings in S3 without an encryption configuration", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_S3(),
+            "s3Config.encryptionConfig.keyId is not set (Amazon Connect writes the objects with the bucket's default encryption"],
+        ["Connect call recordings in S3 with a key", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_S3({ encryptionType: "KMS", keyId: KEY }), undefined],
+        ["Connect media streams with aws/kinesisvideo", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_VIDEO("alias/aws/kinesisvideo", 24),
+            "kinesisVideoStreamConfig.encryptionConfig.keyId names the AWS managed key aws/kinesisvideo"],
+        ["Connect media streams with a key", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_VIDEO(KEY, 24), undefined],
+        ["Connect media streams kept nowhere (retention 0)", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_VIDEO("alias/aws/kinesisvideo", 0), undefined],
+        ["Connect contact trace records to a Kinesis stream (judged as such)", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, {
+            instanceArn: CONNECT_INSTANCE, resourceType: "CONTACT_TRACE_RECORDS", storageType: "KINESIS_STREAM",
+            kinesisStreamConfig: { streamArn: "arn:aws:kinesis:us-east-1:111122223333:stream/ctr" },
+        }, undefined],
         ["MWAA environment", t.NATIVE_MWAA_ENVIRONMENT, { name: "airflow", dagS3Path: "dags", sourceBucketArn: "arn:aws:s3:::dags" }, "kmsKey is not set (Amazon MWAA uses the AWS managed key aws/airflow)"],
         ["MWAA environment with a key", t.NATIVE_MWAA_ENVIRONMENT, { name: "airflow", kmsKey: KEY }, undefined],
         ["Location tracker", t.NATIVE_LOCATION_TRACKER, { trackerName: "fleet" }, "kmsKeyId is not set (Amazon Location uses an AWS owned key)"],
@@ -388,7 +414,12 @@ describe("encryption-at-rest: aws-native stores judged only under requireCustome
         ["an unknown DMS compute config", t.NATIVE_DMS_REPLICATION_CONFIG, { computeConfig: UO }],
         ["an unknown persistent buffer flag", t.NATIVE_OSIS_PIPELINE, { bufferOptions: { persistentBufferEnabled: UB } }],
         ["an unknown DSQL key", t.NATIVE_DSQL_CLUSTER, { kmsEncryptionKey: U }],
-        ["an unknown video stream key", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", kmsKeyId: U }],
+        ["an unknown video stream key", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", dataRetentionInHours: 24, kmsKeyId: U }],
+        ["an unknown video stream retention", t.NATIVE_KINESISVIDEO_STREAM, { name: "camera", dataRetentionInHours: UNKNOWN_SENTINELS.number }],
+        ["an unknown Connect S3 config", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, { ...CONNECT_S3(), s3Config: UO }],
+        ["an unknown Connect S3 key", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_S3({ encryptionType: "KMS", keyId: U })],
+        ["an unknown Connect video stream config", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, { ...CONNECT_VIDEO(KEY, 24), kinesisVideoStreamConfig: UO }],
+        ["an unknown Connect video stream retention", t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_VIDEO("alias/aws/kinesisvideo", UNKNOWN_SENTINELS.number)],
         ["an unknown Kendra encryption block", t.NATIVE_KENDRA_INDEX, { name: "docs", serverSideEncryptionConfiguration: UO }],
         ["an unknown vector bucket encryption type", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { encryptionConfiguration: { sseType: U } }],
         ["an unknown vector index encryption block", t.NATIVE_S3VECTORS_INDEX, { encryptionConfiguration: UO }],
@@ -944,9 +975,13 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
         ]);
     });
 
-    it("reads the video streams, Airflow environments, code repositories and vector buckets of the modules extracted for them, under requireCustomerManagedKey only", async () => {
+    it("reads the video streams, Connect storage, Airflow environments, code repositories and vector buckets of the modules extracted for them, under requireCustomerManagedKey only", async () => {
         const resources = [
             { type: t.NATIVE_KINESISVIDEO_STREAM, name: "Camera", props: { name: "camera", dataRetentionInHours: 24 } },
+            { type: t.NATIVE_KINESISVIDEO_STREAM, name: "Doorbell", props: { name: "doorbell" } },
+            { type: t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, name: "Transcripts", props: { ...CONNECT_S3(), resourceType: "CHAT_TRANSCRIPTS" } },
+            { type: t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, name: "Recordings", props: CONNECT_S3({ encryptionType: "KMS", keyId: KEY }) },
+            { type: t.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG, name: "LiveMedia", props: CONNECT_VIDEO("alias/aws/kinesisvideo", 0) },
             { type: t.NATIVE_MWAA_ENVIRONMENT, name: "Airflow", props: { name: "airflow", kmsKey: KEY } },
             { type: t.NATIVE_CODECOMMIT_REPOSITORY, name: "Repo", props: { repositoryName: "app" } },
             { type: t.NATIVE_S3VECTORS_VECTOR_BUCKET, name: "Embeddings", props: { vectorBucketName: "embeddings" } },
@@ -956,6 +991,7 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
         const run = await engine.run({ resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
         expect(verdicts(run).map(([name, verdict]) => [name, verdict!.split(". ")[0]])).toEqual([
             ["Camera", "kmsKeyId is not set"],
+            ["Transcripts", "s3Config.encryptionConfig.keyId is not set"],
             ["Repo", "kmsKeyId is not set"],
             ["Embeddings", "encryptionConfiguration.sseType is not set"],
         ]);

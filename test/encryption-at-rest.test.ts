@@ -379,7 +379,7 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: SNS with alias/aws/sns", t.SNS_TOPIC, { kmsMasterKeyId: "alias/aws/sns" }, CMK, "aws/sns"],
         ["CMK: SecureString parameter with the default key", t.SSM_PARAMETER, { name: "/orders/db-password", type: "SecureString", value: "x" }, CMK, "keyId is not set (Parameter Store uses the AWS managed key aws/ssm)"],
         ["CMK: SecureString parameter with alias/aws/ssm", t.SSM_PARAMETER, { name: "/orders/db-password", type: "SecureString", keyId: "alias/aws/ssm" }, CMK, "names the AWS managed key aws/ssm"],
-        ["CMK: Kinesis video stream without a key", t.KINESIS_VIDEO_STREAM, { name: "cam" }, CMK, "aws/kinesisvideo"],
+        ["CMK: Kinesis video stream without a key", t.KINESIS_VIDEO_STREAM, { name: "cam", dataRetentionInHours: 24 }, CMK, "aws/kinesisvideo"],
         ["CMK: Keyspaces table with its AWS owned key", t.KEYSPACES_TABLE, { keyspaceName: "k", tableName: "t", encryptionSpecification: { type: "AWS_OWNED_KMS_KEY" } }, CMK,
             'encryptionSpecification.kmsKeyIdentifier is not set (Keyspaces uses an AWS owned key). requireCustomerManagedKey is true: set `kmsKeyIdentifier` to a customer managed KMS key (e.g. `key.arn`, with `type: "CUSTOMER_MANAGED_KMS_KEY"`)'],
         ["CMK: FSx for OpenZFS without a key", t.FSX_OPENZFS_FILE_SYSTEM, { deploymentType: "SINGLE_AZ_2", storageCapacity: 64 }, CMK, "kmsKeyId is not set (FSx uses the AWS managed key aws/fsx)"],
@@ -1622,8 +1622,8 @@ const CONNECT_STORAGE = (resourceType: string, storageConfig: Record<string, unk
 const S3_STORAGE = (encryptionConfig?: Record<string, unknown>) => ({
     storageType: "S3", s3Config: { bucketName: "acme-connect-recordings", bucketPrefix: "audio/", ...(encryptionConfig ? { encryptionConfig } : {}) },
 });
-const VIDEO_STORAGE = (keyId: unknown) => ({
-    storageType: "KINESIS_VIDEO_STREAM", kinesisVideoStreamConfig: { prefix: "example", retentionPeriodHours: 3, encryptionConfig: { encryptionType: "KMS", keyId } },
+const VIDEO_STORAGE = (keyId: unknown, retentionPeriodHours: unknown = 3) => ({
+    storageType: "KINESIS_VIDEO_STREAM", kinesisVideoStreamConfig: { prefix: "example", retentionPeriodHours, encryptionConfig: { encryptionType: "KMS", keyId } },
 });
 const CUSTOM_MODEL = {
     customModelName: "example-model", jobName: "example-job-1", baseModelIdentifier: "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1",
@@ -1640,6 +1640,13 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
         // edm0cha/call-center-serverless-ai-demo's recordings; the registry's video stream example; its DLQ-and-KMS domain.
         ["call recordings in S3 with a customer managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })), CMK],
         ["media streams in Kinesis Video Streams with a customer managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE(KEY)), CMK],
+        // A retention of 0 hours: "the stream does not persist data" (Connect's KinesisVideoStreamConfig).
+        ["media streams kept in no data store (retention 0) with the AWS managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG,
+            CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE("alias/aws/kinesisvideo", 0)), CMK],
+        ["media streams with an unknown retention", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE("alias/aws/kinesisvideo", U)), CMK],
+        ["a video stream that persists no data (dataRetentionInHours unset: 0)", t.KINESIS_VIDEO_STREAM, { name: "doorbell", mediaType: "video/h264" }, CMK],
+        ["a video stream with dataRetentionInHours: 0", t.KINESIS_VIDEO_STREAM, { name: "doorbell", dataRetentionInHours: 0 }, CMK],
+        ["a video stream with an unknown retention", t.KINESIS_VIDEO_STREAM, { name: "doorbell", dataRetentionInHours: UNKNOWN_SENTINELS.number }, CMK],
         ["contact trace records sent to Firehose (the stream is judged as such)", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CONTACT_TRACE_RECORDS", {
             storageType: "KINESIS_FIREHOSE", kinesisFirehoseConfig: { firehoseArn: "arn:aws:firehose:us-east-1:111122223333:deliverystream/ctr" } }), CMK],
         ["a custom model with a customer managed key", t.BEDROCK_CUSTOM_MODEL, { ...CUSTOM_MODEL, customModelKmsKeyId: KEY }, CMK],
@@ -1674,6 +1681,9 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })) },
             { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", props: CUSTOM_MODEL },
             { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", props: PROFILES_DOMAIN },
+            // Nothing at rest: Kinesis Video Streams keeps no media without a retention.
+            { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "live-media", props: CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE("alias/aws/kinesisvideo", 0)) },
+            { type: t.KINESIS_VIDEO_STREAM, name: "doorbell", props: { name: "doorbell", mediaType: "video/h264" } },
         ],
         reports: "reports each store without a customer managed key only under requireCustomerManagedKey",
         expected: [

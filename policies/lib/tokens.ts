@@ -497,6 +497,7 @@ export const NATIVE_DATAZONE_DOMAIN = "aws-native:datazone:Domain";
 export const NATIVE_KENDRA_INDEX = "aws-native:kendra:Index";
 export const NATIVE_QBUSINESS_APPLICATION = "aws-native:qbusiness:Application";
 export const NATIVE_CUSTOMERPROFILES_DOMAIN = "aws-native:customerprofiles:Domain";
+export const NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG = "aws-native:connect:InstanceStorageConfig";
 export const NATIVE_NEPTUNEGRAPH_GRAPH = "aws-native:neptunegraph:Graph";
 export const NATIVE_CODECOMMIT_REPOSITORY = "aws-native:codecommit:Repository";
 export const NATIVE_MAILMANAGER_ARCHIVE = "aws-native:ses:MailManagerArchive";
