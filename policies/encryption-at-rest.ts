@@ -1589,6 +1589,12 @@ const messagingChecks: Check[] = [
             }),
         ];
     }),
+    // An AppFlow flow's data while AppFlow moves it, and a connector profile's credentials
+    // (which AppFlow keeps in Secrets Manager): "if you don't provide anything here, Amazon
+    // AppFlow uses the Amazon AppFlow-managed KMS key" (the CreateFlow and
+    // CreateConnectorProfile APIs; Steampipe's appflow_flow_encrypted_with_kms_cmk).
+    keyCheck([t.APPFLOW_FLOW, t.NATIVE_APPFLOW_FLOW], "kmsArn", "AppFlow encrypts the flow's data with the AWS managed key aws/appflow"),
+    keyCheck([t.APPFLOW_CONNECTOR_PROFILE, t.NATIVE_APPFLOW_CONNECTOR_PROFILE], "kmsArn", "AppFlow encrypts the connector profile's credentials with the AWS managed key aws/appflow"),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
     keyCheck([t.CUSTOMERPROFILES_DOMAIN, t.NATIVE_CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
     // ECR encrypts every repository (AES256 by default).
@@ -1835,15 +1841,35 @@ const desktopChecks: Check[] = [
 // they write. Left DISABLED (the default), each kind still gets its store's own encryption (the
 // bucket's default, CloudWatch Logs' service key, Glue's own), so only requireCustomerManagedKey
 // judges them: each must use its KMS mode with a key of the account's.
-const GLUE_ENCRYPTIONS: readonly { block: string; mode: string; kms: string; note: string }[] = [
-    { block: "s3Encryption", mode: "s3EncryptionMode", kms: "SSE-KMS", note: "jobs write to S3 with the bucket's default encryption" },
-    { block: "cloudwatchEncryption", mode: "cloudwatchEncryptionMode", kms: "SSE-KMS", note: "CloudWatch Logs encrypts with its own service key" },
-    { block: "jobBookmarksEncryption", mode: "jobBookmarksEncryptionMode", kms: "CSE-KMS", note: "Glue keeps job bookmarks without a key of the account's" },
-];
+const GLUE_S3_NOTE = "jobs write to S3 with the bucket's default encryption";
+const GLUE_CLOUDWATCH_NOTE = "CloudWatch Logs encrypts with its own service key";
+const GLUE_BOOKMARKS_NOTE = "Glue keeps job bookmarks without a key of the account's";
+/**
+ * Each kind's block, per type. CloudFormation's AWS::Glue::SecurityConfiguration (aws-native;
+ * CDK's CfnSecurityConfiguration and glue-alpha's SecurityConfiguration) lists the S3
+ * encryptions (`s3Encryptions`) and spells CloudWatch's block `cloudWatchEncryption`.
+ */
+const GLUE_ENCRYPTIONS: Readonly<Record<string, readonly { block: string; mode: string; kms: string; note: string }[]>> = {
+    [t.GLUE_SECURITY_CONFIGURATION]: [
+        { block: "s3Encryption", mode: "s3EncryptionMode", kms: "SSE-KMS", note: GLUE_S3_NOTE },
+        { block: "cloudwatchEncryption", mode: "cloudwatchEncryptionMode", kms: "SSE-KMS", note: GLUE_CLOUDWATCH_NOTE },
+        { block: "jobBookmarksEncryption", mode: "jobBookmarksEncryptionMode", kms: "CSE-KMS", note: GLUE_BOOKMARKS_NOTE },
+    ],
+    [t.NATIVE_GLUE_SECURITY_CONFIGURATION]: [
+        { block: "s3Encryptions[]", mode: "s3EncryptionMode", kms: "SSE-KMS", note: GLUE_S3_NOTE },
+        { block: "cloudWatchEncryption", mode: "cloudWatchEncryptionMode", kms: "SSE-KMS", note: GLUE_CLOUDWATCH_NOTE },
+        { block: "jobBookmarksEncryption", mode: "jobBookmarksEncryptionMode", kms: "CSE-KMS", note: GLUE_BOOKMARKS_NOTE },
+    ],
+};
 
-const glueChecks: Check[] = GLUE_ENCRYPTIONS.flatMap(({ block, mode, kms, note }) => kmsModeChecks(
-    [t.GLUE_SECURITY_CONFIGURATION], `encryptionConfiguration.${block}`, mode, kms, { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` }, ["DISABLED", "SSE-S3"],
-));
+const glueChecks: Check[] = [
+    ...Object.entries(GLUE_ENCRYPTIONS).flatMap(([type, encryptions]) => encryptions.flatMap(({ block, mode, kms, note }) => kmsModeChecks(
+        [type], `encryptionConfiguration.${block}`, mode, kms, { value: "DISABLED", note: `Glue defaults it to DISABLED: ${note}` }, ["DISABLED", "SSE-S3"],
+    ))),
+    // Without an S3 encryption in the list, S3's mode is DISABLED too.
+    encryptionListCheck(t.NATIVE_GLUE_SECURITY_CONFIGURATION, "encryptionConfiguration.s3Encryptions", { value: undefined, note: `Glue defaults S3's mode to DISABLED: ${GLUE_S3_NOTE}` },
+        '{s3EncryptionMode: "SSE-KMS", kmsKeyArn: key.arn}'),
+];
 
 /** ElastiCache's default for a replication group: true for valkey and data tiering, false for redis; undefined while unknown. */
 function elasticacheEncryptsByDefault(r: PlainResource): Decided {

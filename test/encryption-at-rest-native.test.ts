@@ -440,6 +440,21 @@ const CDK_FIREHOSE = {
     extendedS3DestinationConfiguration: { bucketArn: "arn:aws:s3:::logs", roleArn: "arn:aws:iam::111122223333:role/firehose" },
 };
 const WORKSPACE = { bundleId: "wsb-0123456789", directoryId: "d-0123456789", userName: "alice" };
+/** glue.CfnSecurityConfiguration as the registry's example writes it: S3 on SSE-KMS, CloudWatch and job bookmarks DISABLED. */
+const GLUE_SECURITY = (encryptionConfiguration: Record<string, unknown> = {}) => ({
+    name: "etl",
+    encryptionConfiguration: {
+        s3Encryptions: [{ s3EncryptionMode: "SSE-KMS", kmsKeyArn: KEY }], cloudWatchEncryption: { cloudWatchEncryptionMode: "DISABLED" },
+        jobBookmarksEncryption: { jobBookmarksEncryptionMode: "DISABLED" }, ...encryptionConfiguration,
+    },
+});
+/** appflow.CfnFlow from Salesforce to S3 (no kmsArn: AppFlow's managed key). */
+const APPFLOW_FLOW = {
+    flowName: "salesforce-to-s3", triggerConfig: { triggerType: "OnDemand" },
+    sourceFlowConfig: { connectorType: "Salesforce", connectorProfileName: "sf", sourceConnectorProperties: { salesforce: { object: "Account" } } },
+    destinationFlowConfigList: [{ connectorType: "S3", destinationConnectorProperties: { s3: { bucketName: "crm-exports", bucketPrefix: "accounts" } } }],
+    tasks: [{ sourceFields: [], taskType: "Map_all", connectorOperator: { salesforce: "NO_OP" } }],
+};
 const CATALOG = (encryptionAtRest: Record<string, unknown>) => ({ catalogId: "111122223333", dataCatalogEncryptionSettings: { encryptionAtRest } });
 
 describe("encryption-at-rest: more aws-native stores (global databases, WorkSpaces, Glue Data Catalog, Firehose)", () => {
@@ -472,6 +487,30 @@ describe("encryption-at-rest: more aws-native stores (global databases, WorkSpac
         ["CMK: catalog settings SSE-KMS without a key", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: "SSE-KMS" }), CMK,
             ["dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId is not set (Glue uses the AWS managed key aws/glue)"]],
         ["CMK: catalog settings SSE-KMS with a key", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: KEY }), CMK, []],
+        // Glue security configurations (CDK's CfnSecurityConfiguration: a list of S3 encryptions,
+        // `cloudWatchEncryption`): DISABLED modes keep each store's own encryption, so only
+        // requireCustomerManagedKey judges them, as on the classic type.
+        ["Glue security configuration with S3 on SSE-KMS, the rest DISABLED", t.NATIVE_GLUE_SECURITY_CONFIGURATION, GLUE_SECURITY(), DEFAULTS, []],
+        ["CMK: Glue security configuration with S3 on SSE-KMS, the rest DISABLED", t.NATIVE_GLUE_SECURITY_CONFIGURATION, GLUE_SECURITY(), CMK, [
+            'encryptionConfiguration.cloudWatchEncryption.cloudWatchEncryptionMode is "DISABLED"',
+            'encryptionConfiguration.jobBookmarksEncryption.jobBookmarksEncryptionMode is "DISABLED"',
+        ]],
+        ["CMK: Glue security configuration with every mode on KMS and a key", t.NATIVE_GLUE_SECURITY_CONFIGURATION, GLUE_SECURITY({
+            cloudWatchEncryption: { cloudWatchEncryptionMode: "SSE-KMS", kmsKeyArn: KEY }, jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: KEY },
+        }), CMK, []],
+        ["CMK: Glue security configuration with SSE-S3 and no S3 key", t.NATIVE_GLUE_SECURITY_CONFIGURATION, GLUE_SECURITY({
+            s3Encryptions: [{ s3EncryptionMode: "SSE-S3" }], cloudWatchEncryption: { cloudWatchEncryptionMode: "SSE-KMS", kmsKeyArn: KEY },
+            jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: KEY },
+        }), CMK, ['encryptionConfiguration.s3Encryptions[0].s3EncryptionMode is "SSE-S3"']],
+        ["CMK: Glue security configuration without S3 encryptions", t.NATIVE_GLUE_SECURITY_CONFIGURATION, { name: "etl", encryptionConfiguration: {
+            cloudWatchEncryption: { cloudWatchEncryptionMode: "SSE-KMS", kmsKeyArn: KEY }, jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: KEY },
+        } }, CMK, ["encryptionConfiguration.s3Encryptions is not set (Glue defaults S3's mode to DISABLED"]],
+        // AppFlow: the flow's data and a connector profile's credentials, under aws/appflow unless kmsArn names a key.
+        ["CDK appflow.CfnFlow without kmsArn", t.NATIVE_APPFLOW_FLOW, APPFLOW_FLOW, DEFAULTS, []],
+        ["CMK: CDK appflow.CfnFlow without kmsArn", t.NATIVE_APPFLOW_FLOW, APPFLOW_FLOW, CMK, ["kmsArn is not set (AppFlow encrypts the flow's data with the AWS managed key aws/appflow)"]],
+        ["CMK: appflow.CfnFlow with a key", t.NATIVE_APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: KEY }, CMK, []],
+        ["CMK: appflow.CfnConnectorProfile without kmsArn", t.NATIVE_APPFLOW_CONNECTOR_PROFILE, { connectorProfileName: "sf", connectorType: "Salesforce", connectionMode: "Public" }, CMK,
+            ["kmsArn is not set (AppFlow encrypts the connector profile's credentials"]],
         // Firehose: only a Direct PUT stream is encrypted by Firehose, and only when asked.
         ["CDK kinesisfirehose.DeliveryStream (Direct PUT, unencrypted by default)", t.NATIVE_FIREHOSE_DELIVERY_STREAM, CDK_FIREHOSE, DEFAULTS,
             ["deliveryStreamEncryptionConfigurationInput.keyType is not set (Firehose does not encrypt a Direct PUT stream's data at rest unless asked)"]],
@@ -501,6 +540,14 @@ describe("encryption-at-rest: more aws-native stores (global databases, WorkSpac
         ["unknown WorkSpace flags and key", t.NATIVE_WORKSPACES_WORKSPACE, { ...WORKSPACE, rootVolumeEncryptionEnabled: UB, userVolumeEncryptionEnabled: UB, volumeEncryptionKey: U }],
         ["an unknown catalog mode", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, CATALOG({ catalogEncryptionMode: U, sseAwsKmsKeyId: KEY })],
         ["unknown catalog settings", t.NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { catalogId: "111122223333", dataCatalogEncryptionSettings: UO }],
+        ["an unknown Glue encryption configuration", t.NATIVE_GLUE_SECURITY_CONFIGURATION, { name: "etl", encryptionConfiguration: UO }],
+        ["unknown Glue S3 encryptions", t.NATIVE_GLUE_SECURITY_CONFIGURATION, GLUE_SECURITY({
+            s3Encryptions: UO, cloudWatchEncryption: { cloudWatchEncryptionMode: "SSE-KMS", kmsKeyArn: KEY }, jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: KEY },
+        })],
+        ["an unknown Glue CloudWatch mode", t.NATIVE_GLUE_SECURITY_CONFIGURATION, GLUE_SECURITY({
+            cloudWatchEncryption: { cloudWatchEncryptionMode: U, kmsKeyArn: KEY }, jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: KEY },
+        })],
+        ["an unknown AppFlow key", t.NATIVE_APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: U }],
         ["an unknown Firehose encryption block", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: UO }],
         ["an unknown Firehose key type", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: U, keyArn: KEY } }],
         ["an unknown Firehose key", t.NATIVE_FIREHOSE_DELIVERY_STREAM, { ...CDK_FIREHOSE, deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK", keyArn: U } }],
@@ -1008,6 +1055,21 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ],
         }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
         expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    it("under requireCustomerManagedKey, reports Glue security configurations and AppFlow flows without a customer managed key, as the classic types", async () => {
+        const resources = [
+            { type: t.NATIVE_GLUE_SECURITY_CONFIGURATION, name: "EtlSecurity", props: GLUE_SECURITY() },
+            { type: t.NATIVE_APPFLOW_FLOW, name: "CrmExport", props: APPFLOW_FLOW },
+            { type: t.NATIVE_APPFLOW_FLOW, name: "KeyedExport", props: { ...APPFLOW_FLOW, kmsArn: KEY } },
+        ];
+        expect(verdicts(await engine.run({ resources }))).toEqual([]);
+        const run = await engine.run({ resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(verdicts(run).map(([name, verdict]) => [name, verdict!.split(". ")[0]])).toEqual([
+            ["EtlSecurity", 'encryptionConfiguration.cloudWatchEncryption.cloudWatchEncryptionMode is "DISABLED"'],
+            ["EtlSecurity", 'encryptionConfiguration.jobBookmarksEncryption.jobBookmarksEncryptionMode is "DISABLED"'],
+            ["CrmExport", "kmsArn is not set"],
+        ]);
     });
 
     it("preview: unknown inputs of the new stores give no finding and no error", async () => {

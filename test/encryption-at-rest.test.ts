@@ -1631,9 +1631,28 @@ const CUSTOM_MODEL = {
     outputDataConfig: { s3Uri: "s3://bedrock-output-data/data/" }, trainingDataConfig: { s3Uri: "s3://bedrock-training-data/data/train.jsonl" },
 };
 const PROFILES_DOMAIN = { domainName: "example", defaultExpirationDays: 365 };
+/** sum41k/ecc-aws-rulepack's ecc-aws-399 "red" flow: S3 to S3, no kmsArn (AppFlow's managed key). */
+const APPFLOW_FLOW = {
+    name: "399-appflow-red", triggerConfig: { triggerType: "OnDemand" },
+    sourceFlowConfig: { connectorType: "S3", sourceConnectorProperties: { s3: { bucketName: "appflow-src", bucketPrefix: "source" } } },
+    destinationFlowConfigs: [{ connectorType: "S3", destinationConnectorProperties: { s3: { bucketName: "appflow-dst", bucketPrefix: "destination", s3OutputFormatConfig: { fileType: "JSON" } } } }],
+    tasks: [{ sourceFields: ["title1"], taskType: "Map", destinationField: "title1", connectorOperators: [{ s3: "NO_OP" }] }],
+};
+/** The registry's Redshift connector profile (credentials AppFlow keeps under kmsArn's key, aws/appflow otherwise). */
+const APPFLOW_PROFILE = {
+    name: "example_profile", connectorType: "Redshift", connectionMode: "Public",
+    connectorProfileConfig: {
+        connectorProfileCredentials: { redshift: { username: "appflow", password: UNKNOWN_SENTINELS.string } },
+        connectorProfileProperties: { redshift: { bucketName: "appflow-staging", databaseUrl: "jdbc:redshift://example:5439/dev", roleArn: "arn:aws:iam::111122223333:role/appflow" } },
+    },
+};
 
-describe("Connect storage, Bedrock custom models and Customer Profiles domains: judged only under requireCustomerManagedKey (pure rule)", () => {
+describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles domains: judged only under requireCustomerManagedKey (pure rule)", () => {
     const passes: Case[] = [
+        ["an AppFlow flow without a key (AppFlow's managed key)", t.APPFLOW_FLOW, APPFLOW_FLOW],
+        ["an AppFlow flow with a customer managed key", t.APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: KEY }, CMK],
+        ["an AppFlow connector profile with a customer managed key", t.APPFLOW_CONNECTOR_PROFILE, { ...APPFLOW_PROFILE, kmsArn: KEY }, CMK],
+        ["an unknown AppFlow flow key", t.APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: U }, CMK],
         ["call recordings in S3 without an encryption configuration (the bucket's default encrypts)", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE())],
         ["a custom model without a key", t.BEDROCK_CUSTOM_MODEL, CUSTOM_MODEL],
         ["a profiles domain without a key (the registry's example)", t.CUSTOMERPROFILES_DOMAIN, PROFILES_DOMAIN],
@@ -1668,6 +1687,12 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
             "storageConfig.s3Config.encryptionConfig.keyId is not set (Amazon Connect writes the objects with the bucket's default encryption"],
         ["media streams with the AWS managed key", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("MEDIA_STREAMS", VIDEO_STORAGE("alias/aws/kinesisvideo")),
             "storageConfig.kinesisVideoStreamConfig.encryptionConfig.keyId names the AWS managed key aws/kinesisvideo"],
+        ["an AppFlow flow without a key (ecc-aws-399's red flow)", t.APPFLOW_FLOW, APPFLOW_FLOW,
+            "kmsArn is not set (AppFlow encrypts the flow's data with the AWS managed key aws/appflow"],
+        ["an AppFlow flow with the AWS managed key", t.APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: "arn:aws:kms:us-east-1:111122223333:alias/aws/appflow" },
+            "kmsArn names an AWS managed key"],
+        ["an AppFlow connector profile without a key", t.APPFLOW_CONNECTOR_PROFILE, APPFLOW_PROFILE,
+            "kmsArn is not set (AppFlow encrypts the connector profile's credentials with the AWS managed key aws/appflow"],
         ["a custom model without a key (the registry's example)", t.BEDROCK_CUSTOM_MODEL, CUSTOM_MODEL,
             "customModelKmsKeyId is not set (Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"],
         ["a profiles domain without a key", t.CUSTOMERPROFILES_DOMAIN, PROFILES_DOMAIN,
@@ -1679,6 +1704,7 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
         resources: [
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "transcripts", props: CONNECT_STORAGE("CHAT_TRANSCRIPTS", S3_STORAGE()) },
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })) },
+            { type: t.APPFLOW_FLOW, name: "export", props: APPFLOW_FLOW },
             { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", props: CUSTOM_MODEL },
             { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", props: PROFILES_DOMAIN },
             // Nothing at rest: Kinesis Video Streams keeps no media without a retention.
@@ -1688,6 +1714,7 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
         reports: "reports each store without a customer managed key only under requireCustomerManagedKey",
         expected: [
             ["transcripts", "storageConfig.s3Config.encryptionConfig.keyId is not set"],
+            ["export", "kmsArn is not set"],
             ["tuned", "customModelKmsKeyId is not set"],
             ["profiles", "defaultEncryptionKey is not set"],
         ],
@@ -1696,6 +1723,7 @@ describe("Connect storage, Bedrock custom models and Customer Profiles domains: 
             PREVIEW_KEY,
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", ...fromKey("storageConfig"),
                 props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: ENGINE_UNKNOWN })) },
+            { type: t.APPFLOW_FLOW, name: "export", ...fromKey("kmsArn"), props: { ...APPFLOW_FLOW, kmsArn: ENGINE_UNKNOWN } },
             { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", ...fromKey("customModelKmsKeyId"), props: { ...CUSTOM_MODEL, customModelKmsKeyId: ENGINE_UNKNOWN } },
             { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", ...fromKey("defaultEncryptionKey"), props: { ...PROFILES_DOMAIN, defaultEncryptionKey: ENGINE_UNKNOWN } },
         ],
