@@ -23,6 +23,13 @@ const byName = (run: EngineRun) =>
 const findingsOrErrors = (run: EngineRun) => run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
 /** An unknown input as the engine sends it at preview, and a key created in the same update that inputs wait for (`fromKey`). */
 const ENGINE_UNKNOWN = { $unknown: "string" };
+/** The registry's container recipe, with a build volume mapped (`encrypted` is a string in v7). */
+const CONTAINER_RECIPE = (ebs: Record<string, unknown>) => ({
+    name: "example", version: "1.0.0", containerType: "DOCKER", parentImage: "arn:aws:imagebuilder:eu-central-1:aws:image/amazon-linux-x86-latest/x.x.x",
+    components: [{ componentArn: "arn:aws:imagebuilder:eu-central-1:aws:component/update-linux/x.x.x" }],
+    targetRepository: { service: "ECR", repositoryName: "app" }, dockerfileTemplateData: "FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:environments }}}\n{{{ imagebuilder:components }}}",
+    instanceConfiguration: { blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs }] },
+});
 const PREVIEW_KEY = { type: t.KMS_KEY, name: "k", props: { description: "k", enableKeyRotation: true } };
 const fromKey = (property: string) => ({ propertyDependencies: { [property]: ["k"] } });
 
@@ -240,6 +247,14 @@ describe("encryption-at-rest: no false alarms (pure rule)", () => {
         ["CMK: S3 table bucket with aws:kms and a key", t.S3TABLES_TABLE_BUCKET, { name: "analytics", encryptionConfiguration: { sseAlgorithm: "aws:kms", kmsKeyArn: KEY } }, CMK],
         ["CMK: S3 table bucket whose algorithm is unknown", t.S3TABLES_TABLE_BUCKET, { name: "analytics", encryptionConfiguration: { sseAlgorithm: U, kmsKeyArn: U } }, CMK],
         ["CMK: Managed Prometheus workspace with a key", t.AMP_WORKSPACE, { alias: "metrics", kmsKeyArn: KEY }, CMK],
+        // Image Builder container recipes (docs: not judged): the build instance's volumes are temporary, the image goes to
+        // ECR (judged there), and `kmsKeyId` encrypts the Dockerfile template (the CreateContainerRecipe API).
+        ["container recipe whose build volume leaves encrypted unset", t.IMAGEBUILDER_CONTAINER_RECIPE, CONTAINER_RECIPE({ volumeSize: 100, volumeType: "gp3" })],
+        ["CMK: container recipe without kmsKeyId and a build volume encrypted \"false\"", t.IMAGEBUILDER_CONTAINER_RECIPE, CONTAINER_RECIPE({ volumeSize: 100, encrypted: "false" }), CMK],
+        ["CMK: CDK CfnContainerRecipe without kmsKeyId", t.NATIVE_IMAGEBUILDER_CONTAINER_RECIPE, {
+            name: "app", version: "1.0.0", containerType: "DOCKER", parentImage: "amazonlinux:latest", components: [{ componentArn: "arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x" }],
+            targetRepository: { service: "ECR", repositoryName: "app" }, instanceConfiguration: { blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs: { volumeSize: 100 } }] },
+        }, CMK],
         // A Glue Data Catalog is encrypted in either SSE-KMS mode; without a key, with aws/glue.
         ["Glue Data Catalog with SSE-KMS and the AWS managed key", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: "SSE-KMS" } } }],
         ["Glue Data Catalog whose mode is unknown at preview", t.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, { dataCatalogEncryptionSettings: { encryptionAtRest: { catalogEncryptionMode: U } } }, CMK],
