@@ -76,6 +76,17 @@ const SAGEMAKER_STUDIO_PERMISSIVE = [
     "arn:aws*:iam::aws:policy/SageMakerStudioUserIAMPermissiveExecutionPolicy",
 ];
 
+// Not admin by default, denied by the strict preset: IAM Identity Center's administrator policies (IAMTrail mirror:
+// AWSSSOMasterAccountAdministrator v13 and AWSSSOMemberAccountAdministrator v11, 2026-02-12) allow sso:*, sso-directory:*
+// and identitystore:* on "*" with no condition. They write no IAM permission of the account itself, but the identity can
+// create a user in the Identity Center directory and assign it a permission set holding AdministratorAccess in the
+// organization's accounts (the management account's own only from the master policy): admin of the organization through
+// a user it controls. They are what the identity team's role needs, so the default list keeps them off.
+const IDENTITY_CENTER_ADMINS = [
+    "arn:aws*:iam::aws:policy/AWSSSOMasterAccountAdministrator",
+    "arn:aws*:iam::aws:policy/AWSSSOMemberAccountAdministrator",
+];
+
 // AWS names a service's full-access policy *FullAccess, and its later versions *FullAccess_v2 or *FullAccessV2
 // (CloudWatchFullAccessV2: cloudwatch:* and logs:* on "*"; AmazonDynamoDBFullAccess_v2: dynamodb:* and dax:*) or
 // *FullAccessPolicy(_v2) (AmazonEMRFullAccessPolicy_v2): the strict preset denies every name containing FullAccess.
@@ -135,6 +146,12 @@ const WHY: Readonly<Record<string, string>> = {
         "which allows s3:*, glue:*, rds:*, redshift:* and more on every resource and passing any role of the account to Glue and SageMaker",
     "sagemakerstudiouseriampermissiveexecutionpolicy":
         "which allows s3:*, glue:*, rds:*, redshift:*, sagemaker:*, elasticmapreduce:* and more on every resource",
+    awsssomasteraccountadministrator:
+        "which allows sso:* and identitystore:* on every resource, so the identity can create an IAM Identity Center user and assign it " +
+        "AdministratorAccess in any account of the organization, the management account included",
+    awsssomemberaccountadministrator:
+        "which allows sso:* and identitystore:* on every resource, so the identity can create an IAM Identity Center user and assign it " +
+        "AdministratorAccess in the organization's member accounts",
     "administratoraccess-awselasticbeanstalk":
         "which allows passing any role to CloudFormation and EC2 and creating Beanstalk stacks and instances with it, so the identity acts as any role that trusts those services",
 };
@@ -210,7 +227,7 @@ export const iamNoAdminManagedPolicies = resourcePolicy<IamNoAdminManagedPolicie
     },
     // A service's *FullAccess policy is that service's "*" (AmazonS3FullAccess is s3:* on every
     // bucket), which iam-no-wildcard-actions reports when a program writes it out.
-    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, AIDEVOPS_ACTIONS, ...SAGEMAKER_STUDIO_PERMISSIVE, FULL_ACCESS] },
+    strictConfig: { deniedPolicyArns: [...DEFAULT_DENIED_POLICY_ARNS, BEANSTALK_ADMIN, AIDEVOPS_ACTIONS, ...SAGEMAKER_STUDIO_PERMISSIVE, ...IDENTITY_CENTER_ADMINS, FULL_ACCESS] },
     resourceTypes: Object.keys(MANAGED_POLICY_ATTACHMENTS),
     check: findAdminManagedPolicies,
     examples: examples(),

@@ -254,6 +254,21 @@ describe("findAdminManagedPolicies (pure rule): deniedPolicyArns", () => {
             iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
             ["policyArn attaches the AWS managed policy \"SageMakerStudioUserIAMPermissiveExecutionPolicy\" to the role in `role`, " +
                 "which allows s3:*, glue:*, rds:*, redshift:*, sagemaker:*, elasticmapreduce:* and more on every resource"]],
+        // IAMTrail mirror: AWSSSOMasterAccountAdministrator v13, AWSSSOMemberAccountAdministrator v11 (2026-02-12):
+        // sso:*, sso-directory:*, identitystore:* on "*" with no condition.
+        ["the strict preset denies IAM Identity Center's administrator policy in the management account", "arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            ["policyArn attaches the AWS managed policy \"AWSSSOMasterAccountAdministrator\" to the role in `role`, " +
+                "which allows sso:* and identitystore:* on every resource, so the identity can create an IAM Identity Center user and assign it " +
+                "AdministratorAccess in any account of the organization, the management account included"]],
+        ["the strict preset denies IAM Identity Center's administrator policy for a delegated administrator", "arn:aws-us-gov:iam::aws:policy/AWSSSOMemberAccountAdministrator",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[],
+            ["policyArn attaches the AWS managed policy \"AWSSSOMemberAccountAdministrator\" to the role in `role`, " +
+                "which allows sso:* and identitystore:* on every resource, so the identity can create an IAM Identity Center user and assign it " +
+                "AdministratorAccess in the organization's member accounts"]],
+        ["the strict preset passes IAM Identity Center's read-only and directory policies", "arn:aws:iam::aws:policy/AWSSSOReadOnly",
+            iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[], []],
+        ["by default, IAM Identity Center's administrator policies pass", "arn:aws:iam::aws:policy/AWSSSOMemberAccountAdministrator", DEFAULT_DENIED_POLICY_ARNS, []],
         ["the strict preset passes SageMaker Studio's default execution policies, which scope those grants", "arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy",
             iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[], []],
         ["by default, the SageMaker Studio permissive policies and the later full-access names pass", "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy",
@@ -412,7 +427,7 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
         expect(run.of(POLICY)[0].message).toContain("outside IAM, STS, IAM Identity Center");
     });
 
-    it("with the strict preset's list, reports the later full-access names and SageMaker Studio's permissive execution policies", async () => {
+    it("with the strict preset's list, reports the later full-access names, SageMaker Studio's permissive execution policies and IAM Identity Center's administrator policy", async () => {
         const run = await engine.run({
             resources: [
                 { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "observability-admin", props: { role: "observability", policyArn: "arn:aws:iam::aws:policy/CloudWatchFullAccessV2" } },
@@ -430,9 +445,11 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
                 { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "studio-admin-execution", props: { role: "studio-admin", policyArn: "arn:aws:iam::aws:policy/SageMakerStudioAdminIAMPermissiveExecutionPolicy" } },
                 { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "studio-default-execution", props: { role: "studio", policyArn: "arn:aws:iam::aws:policy/SageMakerStudioUserIAMDefaultExecutionPolicy" } },
                 { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "cloudwatch-read", props: { role: "observability", policyArn: "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess" } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "identity-team", props: { role: "identity-admins", policyArn: "arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator" } },
+                { type: t.IAM_ROLE_POLICY_ATTACHMENT, name: "identity-readers", props: { role: "identity-audit", policyArn: "arn:aws:iam::aws:policy/AWSSSOReadOnly" } },
             ],
         }, { config: { [POLICY]: { properties: { ...iamNoAdminManagedPolicies.strictConfig } } } });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["observability-admin", "data-devs-ddb", "studio-execution", "studio-admin-execution"]);
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["observability-admin", "data-devs-ddb", "studio-execution", "studio-admin-execution", "identity-team"]);
         expect(run.of(POLICY)[3].message).toContain("passing any role of the account to Glue and SageMaker");
     });
 
