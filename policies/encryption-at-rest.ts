@@ -657,14 +657,16 @@ const ebsStackChecks: EbsCheck[] = [
     // snapshots; `encrypted` is a string in v7, as in launch templates. Unset, the parent
     // image's snapshot decides a mapping it shares (public parent images are unencrypted),
     // and a distribution's kmsKeyId re-encrypts the AMI it distributes (see imageOutputEncrypted).
-    ...Object.entries(IMAGE_RECIPES).flatMap(([type, textFlag]) => flagChecks(
-        [type], "blockDeviceMappings[].ebs.encrypted", textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE,
-        `Set \`encrypted: ${textFlag ? '"true"' : "true"}\` in the mapping's \`ebs\` block, or a \`kmsKeyId\` in every \`amiDistributionConfiguration\` of the distribution ` +
-            "configuration of the pipelines that build the recipe",
-        `Set \`encrypted: ${textFlag ? '"true"' : "true"}\` in the mapping's \`ebs\` block (the recipe is a new version: recipes cannot change in place).`,
-        isNewTemplateVolume,
-        (block) => block !== undefined,
-    )),
+    ...Object.entries(IMAGE_RECIPES).flatMap(([type, textFlag]) => {
+        const set = `Set \`encrypted: ${textFlag ? '"true"' : "true"}\` in the mapping's \`ebs\` block`;
+        return flagChecks(
+            [type], "blockDeviceMappings[].ebs.encrypted", textFlag ? ACCEPTS_TRUE_STRING : ACCEPTS_TRUE,
+            `${set}, or a \`kmsKeyId\` in every \`amiDistributionConfiguration\` of the distribution configuration of the pipelines that build the recipe`,
+            `${set} (the recipe is a new version: recipes cannot change in place).`,
+            isNewTemplateVolume,
+            (block) => block !== undefined,
+        );
+    }),
     keyCheck<EbsJudgement>(VOLUME_TYPES, "kmsKeyId", EBS_KEY_NOTE, {
         appliesTo: (r, j) => all(flagUnset(r.props.encrypted), notFromSnapshot(r.props), creditedByStack(r, j)),
     }),
