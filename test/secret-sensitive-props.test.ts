@@ -1210,6 +1210,39 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Helper 98: EventBridge's API requires authorization parameters even where the target checks none; public programs fill
+    // them with a word saying so (gemyago/aws-messaging-boilerplate-go: `Authorization: Bearer NOT-USED`). `dummy` is still
+    // reported: it is what a target that checks a key checks (`SECRET_KEY_BASE=dummy bin/rails server`, decision 4).
+    describe("a value that says it is not used (an EventBridge connection's required key)", () => {
+        const CONNECTION = "aws:cloudwatch/eventConnection:EventConnection";
+        const apiKey = (key: string, value: unknown) => ({ name: "hook", authorizationType: "API_KEY", authParameters: { apiKey: { key, value } } });
+        const API_KEY = "authParameters.apiKey.value";
+        it.each([
+            ["unused", "unused"], ["UNUSED", "UNUSED"], ["not-used", "not-used"], ["not_used", "not_used"], ["Not Used", "Not Used"],
+            ["NOT-USED after a Bearer scheme", "Bearer NOT-USED"], ["unused after a Basic scheme", "Basic unused"],
+        ])("%s is no credential", (_label, value) => {
+            expect(isUnusable(value)).toBe(true);
+            expect(paths(CONNECTION, apiKey("Authorization", value))).toEqual([]);
+        });
+        it("in every auth block, classic and aws-native, and under a credential's name in an environment", () => {
+            expect(paths(CONNECTION, { name: "erp", authorizationType: "BASIC", authParameters: { basic: { username: "unused", password: "unused" } } })).toEqual([]);
+            expect(paths(CONNECTION, { name: "crm", authorizationType: "OAUTH_CLIENT_CREDENTIALS", authParameters: { oauth: { authorizationEndpoint: "https://auth.crm.example/oauth2/token",
+                httpMethod: "POST", clientParameters: { clientId: "eventbridge", clientSecret: "not-used" } } } })).toEqual([]);
+            expect(paths("aws-native:events:Connection", { authorizationType: "BASIC", authParameters: { basicAuthParameters: { username: "unused", password: "unused" } } })).toEqual([]);
+            expect(paths("aws:lambda/function:Function", { environment: { variables: { GITHUB_TOKEN: "unused" } } })).toEqual([]);
+        });
+        it("a dummy, a one-character value, a scheme before a real token, and a word before a generated one are still reported", () => {
+            for (const value of ["dummy", "Bearer dummy", "x", "1234", `Bearer ${PLAIN}-eb-bearer-0a1B2c3D4e5F`, `unused-${PLAIN}-eb-0a1B2c3D4e5F6g7H`]) {
+                expect(paths(CONNECTION, apiKey("Authorization", value)), value.includes(PLAIN) ? "a generated value" : value).toEqual([API_KEY]);
+            }
+            expect(paths("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: JSON.stringify([{ name: "web", image: "rails:7", command: ["bin/rails", "server"],
+                environment: [{ name: "SECRET_KEY_BASE", value: "dummy" }] }]) })).toEqual(["containerDefinitions.web.environment.SECRET_KEY_BASE"]);
+        });
+        it("a key unknown at preview passes", () => {
+            expect(paths(CONNECTION, apiKey("Authorization", U))).toEqual([]);
+        });
+    });
+
 });
 
 // ---------------------------------------------------------------- secretness and the rule
@@ -1415,6 +1448,25 @@ describe("secret-sensitive-props through the engine path", () => {
             ],
         });
         expect(verdicts(run)).toEqual([["fn-bare-api-key", "mandatory", "plaintext"]]);
+    });
+
+    it("EventBridge connections: a key that says it is not used passes, as does a secret or unknown one; a dummy and a literal key are reported", async () => {
+        const connection = (name: string, value: unknown) => ({ type: "aws:cloudwatch/eventConnection:EventConnection", name,
+            props: { name, authorizationType: "API_KEY", authParameters: { apiKey: { key: "Authorization", value } } } });
+        const run = await analyze({
+            resources: [
+                connection("eb-not-used", "Bearer NOT-USED"),
+                connection("eb-unused", "unused"),
+                connection("eb-secret", { $secret: `${SECRET}-eb-key-0a1B2c3D4e5F6g7H` }),
+                connection("eb-unknown", { $unknown: "string" }),
+                connection("eb-dummy", "dummy"),
+                connection("eb-literal", `${PLAIN}-eb-key-0a1B2c3D4e5F6g7H`),
+                { type: "aws-native:events:Connection", name: "eb-native-unused", props: { authorizationType: "BASIC", authParameters: { basicAuthParameters: { username: "unused", password: "unused" } } } },
+                fn("fn-token-unused", { GITHUB_TOKEN: "unused", LOG_LEVEL: "info" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["eb-dummy", "mandatory", "plaintext"], ["eb-literal", "mandatory", "plaintext"]]);
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("a browser key exported to a public name in user data passes, as that variable in a map does; a server-side one is reported", async () => {

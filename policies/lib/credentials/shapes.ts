@@ -5,11 +5,16 @@
 
 const MAX_SHAPED = 4096;
 
+// An Authorization header's scheme before its credential (`Bearer NOT-USED`).
+const SCHEME_PREFIX = /^(?:bearer|basic|token|apikey)\s+(\S+)$/i;
+
 /** A value that cannot be a credential whatever its name or input: empty, a whole-value reference, template, placeholder or mask. */
 export function isUnusable(value: string): boolean {
     const v = value.trim();
     if (v === "") return true;
     if (v.length > MAX_SHAPED) return false;
+    const afterScheme = SCHEME_PREFIX.exec(v)?.[1];
+    if (afterScheme !== undefined && (MASKED.test(afterScheme) || PLACEHOLDER_WORDS.test(afterScheme))) return true;
     return WHOLE_PLACEHOLDER.test(v) || MASKED.test(v) || PLACEHOLDER_WORDS.test(v) || isPemPlaceholder(v) || isTokenPlaceholder(v) ||
         isAwsDocumentationKey(v) || v.endsWith("...") || v.endsWith("…");
 }
@@ -105,8 +110,11 @@ const MASKED = /^(?:[*•xX#]{3,}|[*!]{1,2}|\*LK\*|\[?(?:redacted|masked|hidden|
 // Instructions rather than values (decision: `changeme`, `password`, `test` are literal
 // passwords people deploy, so they are not here).
 // `fill_me_in`, `To Replace`, `set-in-console` (a SecureString whose value the program ignores) too.
+// `unused`, `NOT-USED`: an input the API requires and the target ignores (a public EventBridge connection to an
+// endpoint that checks no key: `Authorization: Bearer NOT-USED`), also after an auth scheme. Not `dummy`, which
+// is the value a consumer that checks one checks (`SECRET_KEY_BASE=dummy bin/rails server`).
 const PLACEHOLDER_WORDS = new RegExp("^(?:(?:your|insert|enter|put|paste|add)[-_ ][\\w -]*|replace[-_ ]?(?:me|this|with[\\w -]*)|todo|fixme|tbd|placeholder(?:[-_ ][\\w -]*)?|" +
-    "none|null|nil|undefined|example|sample|dummy[-_]?value|fill[-_ ]?(?:me[-_ ]?)?in|to[-_ ]?(?:be[-_ ]?)?(?:replaced?|filled|set|changed|updated|provided)|" +
+    "none|null|nil|undefined|example|sample|dummy[-_]?value|un[-_]?used|not[-_ ]?used|fill[-_ ]?(?:me[-_ ]?)?in|to[-_ ]?(?:be[-_ ]?)?(?:replaced?|filled|set|changed|updated|provided)|" +
     "set[-_ ](?:in|via|from|by)[-_ ][\\w -]*|not[-_ ]?set)$", "i");
 
 /** PEM armour around an elided body: `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----`. */
