@@ -119,6 +119,9 @@ export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput
     [t.NATIVE_IAM_ROLE]: { property: "managedPolicyArns", list: true, target: "this role" },
     [t.NATIVE_IAM_USER]: { property: "managedPolicyArns", list: true, target: "this user" },
     [t.NATIVE_IAM_GROUP]: { property: "managedPolicyArns", list: true, target: "this group" },
+    // AWS::SSO::PermissionSet lists its AWS managed policies itself (the classic provider uses
+    // ManagedPolicyAttachment); its permissionsBoundary limits and is not read.
+    [t.NATIVE_SSO_PERMISSION_SET]: { property: "managedPolicies", list: true, target: "this permission set" },
 };
 
 // AWS-managed policies live in the account `aws` of each partition; their names are public,

@@ -50,6 +50,12 @@ export const IDENTITY_POLICY_DOCUMENTS: Readonly<Record<string, IdentityDocument
     [t.NATIVE_IAM_ROLE]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
     [t.NATIVE_IAM_USER]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
     [t.NATIVE_IAM_GROUP]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
+    // AWS::SSO::PermissionSet carries its inline policy itself (the classic provider splits it into
+    // PermissionSetInlinePolicy): IAM Identity Center writes it into the role it provisions in
+    // every account the permission set is assigned to.
+    [t.NATIVE_SSO_PERMISSION_SET]: { path: "inlinePolicy" },
+    // AWS::IoT::Policy, the same device policy as aws:iot/policy:Policy.
+    [t.NATIVE_IOT_POLICY]: { path: "policyDocument" },
 };
 
 interface LocatedDocument {

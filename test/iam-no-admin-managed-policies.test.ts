@@ -5,7 +5,7 @@ import {
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { useEngine } from "./helpers/engine";
-import { resource } from "./helpers/resources";
+import { resource, sentinelsToWire } from "./helpers/resources";
 import { assertNotShown } from "./helpers/secrets";
 
 const POLICY = "iam-no-admin-managed-policies";
@@ -210,6 +210,7 @@ describe("findAdminManagedPolicies (pure rule): attachments", () => {
             t.IAM_GROUP_POLICY_ATTACHMENT, t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_POLICY_ATTACHMENT, t.IAM_ROLE,
             t.IAM_ROLE_POLICY_ATTACHMENT, t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_USER_POLICY_ATTACHMENT, t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
             t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, t.NATIVE_IAM_ROLE, t.NATIVE_IAM_USER, t.NATIVE_IAM_GROUP,
+            t.NATIVE_SSO_PERMISSION_SET,
         ].sort());
     });
 });
@@ -490,5 +491,91 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["pending-list"]);
+    });
+});
+
+// Thirteenth held-out replay (helper 100), labelled before running from AWS's managed policy
+// reference, the IAM User Guide (permissions boundaries grant nothing; session policies only limit),
+// the CloudFormation schema of AWS::SSO::PermissionSet (ManagedPolicies: "A structure that stores a list
+// of managed policy ARNs that describe the associated AWS managed policy") and prowler's
+// iam_*_full_access / checkov CKV_AWS_274 (AdministratorAccess attached).
+// [label, type, props, expected: findings or not, deniedPolicyArns]
+describe("iam-no-admin-managed-policies: held-out attachments (thirteenth replay)", () => {
+    const NATIVE_PERMISSION_SET = "aws-native:sso:PermissionSet";
+    const SSO_INSTANCE = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
+    const PS = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b";
+    const aws = (name: string, partition = "aws") => `arn:${partition}:iam::aws:policy/${name}`;
+    const STRICT = iamNoAdminManagedPolicies.strictConfig!.deniedPolicyArns as string[];
+    const cases: [string, string, Record<string, unknown>, boolean, (readonly string[])?][] = [
+        ["A1 RolePolicyAttachment AdministratorAccess", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "ci", policyArn: ADMIN }, true],
+        ["A2 GovCloud AdministratorAccess", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "ci", policyArn: aws("AdministratorAccess", "aws-us-gov") }, true],
+        ["A3 Role managedPolicyArns ReadOnlyAccess", t.IAM_ROLE, { assumeRolePolicy: "{}", managedPolicyArns: [aws("ReadOnlyAccess")] }, false],
+        ["A4 Role managedPolicyArns PowerUserAccess", t.IAM_ROLE, { assumeRolePolicy: "{}", managedPolicyArns: [aws("ReadOnlyAccess"), aws("PowerUserAccess")] }, true],
+        ["A5 UserPolicyAttachment IAMFullAccess", t.IAM_USER_POLICY_ATTACHMENT, { user: "ops", policyArn: aws("IAMFullAccess") }, true],
+        ["A6 GroupPolicyAttachment job-function ViewOnlyAccess", t.IAM_GROUP_POLICY_ATTACHMENT, { group: "auditors", policyArn: aws("job-function/ViewOnlyAccess") }, false],
+        ["A7 PolicyAttachment to nobody", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN, roles: [], users: [], groups: [] }, false],
+        ["A8 PolicyAttachment to a role", t.IAM_POLICY_ATTACHMENT, { policyArn: ADMIN, roles: ["break-glass"] }, true],
+        ["A9 AdministratorAccess as a permissions boundary", t.IAM_ROLE, { assumeRolePolicy: "{}", permissionsBoundary: ADMIN }, false],
+        ["A10 aws-native Role managedPolicyArns AdministratorAccess", t.NATIVE_IAM_ROLE, { assumeRolePolicyDocument: {}, managedPolicyArns: [ADMIN] }, true],
+        ["A11 aws-native User managedPolicyArns ReadOnlyAccess", t.NATIVE_IAM_USER, { managedPolicyArns: [aws("ReadOnlyAccess")] }, false],
+        ["A12 ssoadmin ManagedPolicyAttachment AdministratorAccess", t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, { instanceArn: SSO_INSTANCE, permissionSetArn: PS, managedPolicyArn: ADMIN }, true],
+        ["A13 ssoadmin ManagedPolicyAttachmentsExclusive with AdministratorAccess", t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, {
+            instanceArn: SSO_INSTANCE, permissionSetArn: PS, managedPolicyArns: [aws("job-function/ViewOnlyAccess"), ADMIN],
+        }, true],
+        ["A14 RolePolicyAttachmentsExclusive PowerUserAccess", t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, { roleName: "dev", policyArns: [aws("PowerUserAccess")] }, true],
+        // AWS::SSO::PermissionSet ManagedPolicies: the AdministratorAccess permission set of AWS's
+        // Identity Center guides, as a CDK app's CfnPermissionSet reaches pulumi-cdk
+        ["A15 aws-native PermissionSet managedPolicies AdministratorAccess", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "Admin", managedPolicies: [ADMIN] }, true],
+        ["A16 aws-native PermissionSet managedPolicies ReadOnlyAccess", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "ReadOnly", managedPolicies: [aws("ReadOnlyAccess")] }, false],
+        ["A17 aws-native PermissionSet AdministratorAccess as its boundary", NATIVE_PERMISSION_SET, {
+            instanceArn: SSO_INSTANCE, name: "Dev", managedPolicies: [aws("job-function/ViewOnlyAccess")], permissionsBoundary: { managedPolicyArn: ADMIN },
+        }, false],
+        ["A18 aws-native PermissionSet managedPolicies unknown at preview", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, managedPolicies: U.array }, false],
+        ["A19 aws-native PermissionSet one managed policy unknown at preview", NATIVE_PERMISSION_SET, { instanceArn: U.string, managedPolicies: [U.string, aws("PowerUserAccess")] }, true],
+        ["A20 Role with AWSLambdaBasicExecutionRole", t.IAM_ROLE, { assumeRolePolicy: "{}", managedPolicyArns: [aws("service-role/AWSLambdaBasicExecutionRole")] }, false],
+        ["A21 Beanstalk's administrator policy, default list", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "eb", policyArn: aws("AdministratorAccess-AWSElasticBeanstalk") }, false],
+        ["A22 job-function SystemAdministrator, default list", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "sysadmin", policyArn: aws("job-function/SystemAdministrator") }, false],
+        ["A23 a customer managed policy named AdministratorAccess (its document is judged where it is written)", t.IAM_ROLE_POLICY_ATTACHMENT, {
+            role: "r", policyArn: "arn:aws:iam::111122223333:policy/AdministratorAccess",
+        }, false],
+        ["A24 policyArn unknown at preview", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: U.string }, false],
+        ["A25 Roles Anywhere profile: managedPolicyArns are session policies", "aws:rolesanywhere/profile:Profile", { name: "p", roleArns: [], managedPolicyArns: [ADMIN] }, false],
+        ["A26 AmazonS3FullAccess under the default list", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: aws("AmazonS3FullAccess") }, false],
+        ["A27 AmazonS3FullAccess under the strict preset", t.IAM_ROLE_POLICY_ATTACHMENT, { role: "r", policyArn: aws("AmazonS3FullAccess") }, true, STRICT],
+        ["A28 AWSOpsWorksRegisterCLI", t.IAM_USER_POLICY_ATTACHMENT, { user: "ops", policyArn: aws("AWSOpsWorksRegisterCLI") }, true],
+        ["A29 aws-native PermissionSet under the strict preset: CloudWatchFullAccessV2", NATIVE_PERMISSION_SET, {
+            instanceArn: SSO_INSTANCE, managedPolicies: [aws("CloudWatchFullAccessV2")],
+        }, true, STRICT],
+        ["A30 aws-native Group managedPolicyArns IAMFullAccess (China)", t.NATIVE_IAM_GROUP, { managedPolicyArns: [aws("IAMFullAccess", "aws-cn")] }, true],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected, denied) => {
+        expect(check(type, props, denied ?? DEFAULT_DENIED_POLICY_ARNS).length > 0).toBe(expected);
+    });
+
+    const engine = useEngine();
+    it("the same rows through the engine path (default list, then the strict preset's rows), unknowns sent as at preview", async () => {
+        const id = (label: string) => label.split(" ")[0];
+        for (const strict of [false, true]) {
+            const rows = cases.filter(([, , , , denied]) => (denied !== undefined) === strict);
+            const run = await engine.run(
+                { resources: rows.map(([label, type, props]) => ({ type, name: id(label), props: sentinelsToWire(props) })) },
+                strict ? { config: { [POLICY]: { properties: { deniedPolicyArns: STRICT } } } } : {},
+            );
+            expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(rows.filter(([, , , expected]) => expected).map(([label]) => id(label)));
+        }
+    });
+
+    it("an aws-native permission set's managedPolicies are read like ManagedPolicyAttachmentsExclusive; its boundary is not", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: NATIVE_PERMISSION_SET, name: "Admin", props: { instanceArn: SSO_INSTANCE, name: "Admin", managedPolicies: [aws("ReadOnlyAccess"), ADMIN], sessionDuration: "PT1H" } },
+                { type: NATIVE_PERMISSION_SET, name: "Bounded", props: { instanceArn: SSO_INSTANCE, managedPolicies: [aws("job-function/ViewOnlyAccess")], permissionsBoundary: { managedPolicyArn: ADMIN } } },
+                { type: NATIVE_PERMISSION_SET, name: "Pending", props: { instanceArn: { $unknown: "string" }, managedPolicies: { $unknown: "array" } } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => d.message.split("\n")[1].replace(/\. Attach a policy.*$/s, ""))).toEqual([
+            'aws-native:sso:PermissionSet "Admin": managedPolicies[1] attaches the AWS managed policy "AdministratorAccess" to this permission set, ' +
+                "which allows every action on every resource",
+        ]);
     });
 });

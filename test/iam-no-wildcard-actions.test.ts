@@ -6,7 +6,7 @@ import { KEY_USE_WILDCARDS } from "../policies/lib/policy-document";
 import { PlainResource } from "../policies/lib/rule";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
-import { resource } from "./helpers/resources";
+import { resource, sentinelsToWire } from "./helpers/resources";
 
 const POLICY = "iam-no-wildcard-actions";
 const U = UNKNOWN_SENTINELS;
@@ -218,11 +218,11 @@ describe("findWildcardActions (pure rule): aws-native resources, as pulumi-cdk s
         expect(messages[0].startsWith(start)).toBe(true);
     });
 
-    it("reads every identity-policy document of aws-native's IAM module", () => {
+    it("reads every identity-policy document of aws-native's IAM module, IAM Identity Center permission sets and IoT policies", () => {
         expect(Object.fromEntries(Object.entries(IDENTITY_POLICY_DOCUMENTS).filter(([type]) => type.startsWith("aws-native:")).map(([type, input]) => [type, input.path]))).toEqual({
             "aws-native:iam:Group": "policies[].policyDocument", "aws-native:iam:GroupPolicy": "policyDocument", "aws-native:iam:ManagedPolicy": "policyDocument",
             "aws-native:iam:Role": "policies[].policyDocument", "aws-native:iam:RolePolicy": "policyDocument", "aws-native:iam:User": "policies[].policyDocument",
-            "aws-native:iam:UserPolicy": "policyDocument",
+            "aws-native:iam:UserPolicy": "policyDocument", "aws-native:sso:PermissionSet": "inlinePolicy", "aws-native:iot:Policy": "policyDocument",
         });
     });
 });
@@ -437,5 +437,134 @@ describe("iam-no-wildcard-actions through the engine path", () => {
         expect(names).not.toContain("orders-fn-inline");
         expect(names).not.toContain("orders-fn-role");
         expect(names).toContain("ci-deploy");
+    });
+});
+
+// Thirteenth held-out replay (helper 100), labelled before running from AWS's IAM User Guide
+// (policy grammar, NotAction, permissions boundaries, SCPs), the CloudFormation schemas and other
+// tools' trackers (checkov CKV_AWS_1/62/63/286-290/355, tfsec/trivy aws-iam-no-policy-wildcards,
+// cfn_nag W12/F4, kics, prowler iam_*_full_access, awslabs/aws-cloudformation-iam-policy-validator#4).
+// [label, type, props, expected: findings or not]
+describe("iam-no-wildcard-actions: held-out identity documents (thirteenth replay)", () => {
+    const NATIVE_PERMISSION_SET = "aws-native:sso:PermissionSet";
+    const NATIVE_IOT_POLICY = "aws-native:iot:Policy";
+    const SSO_INSTANCE = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
+    const BUCKET = "arn:aws:s3:::shop-artifacts";
+    const s = (statements: unknown) => JSON.stringify(doc(statements));
+    const cases: [string, string, Record<string, unknown>, boolean][] = [
+        // Allow + NotAction grants everything else, today's and future actions (cfn_nag W15/F4, kics)
+        ["W1 PowerUser-like NotAction on *", POLICY_TYPE, { policy: s([{ Effect: "Allow", NotAction: ["iam:*", "organizations:*"], Resource: "*" }]) }, true],
+        ["W2 NotAction on one bucket", POLICY_TYPE, { policy: s([{ Effect: "Allow", NotAction: "s3:DeleteBucket", Resource: BUCKET }]) }, true],
+        ["W3 Deny NotAction region fence in an identity policy", POLICY_TYPE, {
+            policy: s([allow("s3:GetObject", { Resource: `${BUCKET}/*` }), {
+                Effect: "Deny", NotAction: ["iam:*", "sts:*", "support:*"], Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": ["eu-west-1"] } },
+            }]),
+        }, false],
+        // AWS's "BlockMostAccessUnlessSignedInWithMFA" example: Allow named iam actions, Deny NotAction without MFA
+        ["W4 AWS's MFA self-management example", "aws:iam/groupPolicy:GroupPolicy", {
+            group: "engineers",
+            policy: s([
+                { Sid: "AllowViewAccountInfo", Effect: "Allow", Action: ["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"], Resource: "*" },
+                { Sid: "AllowManageOwnVirtualMFADevice", Effect: "Allow", Action: ["iam:CreateVirtualMFADevice"], Resource: "arn:aws:iam::*:mfa/*" },
+                {
+                    Sid: "BlockMostAccessUnlessSignedInWithMFA", Effect: "Deny",
+                    NotAction: ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser", "iam:ListMFADevices", "sts:GetSessionToken"],
+                    Resource: "*", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+                },
+            ]),
+        }, false],
+        // Service-level wildcards on one resource still grant every action of the service (tfsec aws-iam-no-policy-wildcards)
+        ["W5 s3:* on one bucket", POLICY_TYPE, { policy: s([allow("s3:*", { Resource: [BUCKET, `${BUCKET}/*`] })]) }, true],
+        ["W6 logs:* on one log group", "aws:iam/rolePolicy:RolePolicy", { role: "r", policy: s([allow("logs:*", { Resource: "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/orders:*" })]) }, true],
+        ["W7 named logs actions (a wildcard in Resource is not this policy's)", "aws:iam/rolePolicy:RolePolicy", {
+            role: "r", policy: s([allow(["logs:CreateLogStream", "logs:PutLogEvents"], { Resource: "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/orders:*" })]),
+        }, false],
+        ["W8 ec2:Describe* on * (checkov CKV_AWS_290 lets it pass; named actions asked)", POLICY_TYPE, { policy: s([allow("ec2:Describe*")]) }, true],
+        ["W9 * with a Region condition", POLICY_TYPE, { policy: s([allow("*", { Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } })]) }, true],
+        ["W10 iam:PassRole on * names its action (resource scope is not this policy's)", POLICY_TYPE, { policy: s([allow("iam:PassRole")]) }, false],
+        ["W11 sts:AssumeRole on one role", POLICY_TYPE, { policy: s([allow("sts:AssumeRole", { Resource: "arn:aws:iam::444455556666:role/deployer" })]) }, false],
+        ["W12 trust policy with sts:AssumeRole* is not an identity policy", ROLE, {
+            assumeRolePolicy: s([{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: ["sts:AssumeRole*"] }]),
+        }, false],
+        ["W13 inline policy on aws.iam.Role with dynamodb:*", ROLE, {
+            assumeRolePolicy: s([{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }]),
+            inlinePolicies: [{ name: "table", policy: s([allow("dynamodb:*", { Resource: "arn:aws:dynamodb:eu-west-1:111122223333:table/orders" })]) }],
+        }, true],
+        ["W14 KMS key-use wildcards of AWS's guides", "aws:iam/rolePolicy:RolePolicy", {
+            role: "r", policy: s([allow(["kms:Decrypt", "kms:GenerateDataKey*"], { Resource: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" })]),
+        }, false],
+        ["W15 kms:* in an identity policy", POLICY_TYPE, { policy: s([allow("kms:*")]) }, true],
+        ["W16 Deny * (an explicit guardrail)", "aws:iam/userPolicy:UserPolicy", { user: "u", policy: s([{ Effect: "Deny", Action: "*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": false } } }]) }, false],
+        // aws.iam.getPolicyDocument(...).json renders one action as a string and notActions as NotAction
+        ["W17 getPolicyDocument JSON with one wildcard action", POLICY_TYPE, { policy: JSON.stringify({ Version: V, Statement: [{ Effect: "Allow", Action: "s3:Get*", Resource: `${BUCKET}/*` }] }) }, true],
+        ["W18 getPolicyDocument JSON with Deny NotAction", POLICY_TYPE, {
+            policy: JSON.stringify({ Version: V, Statement: [{ Sid: "", Effect: "Deny", NotAction: "s3:GetObject", Resource: `${BUCKET}/*` }, { Sid: "", Effect: "Allow", Action: "s3:GetObject", Resource: `${BUCKET}/*` }] }),
+        }, false],
+        ["W19 Statement as one object with Action *", POLICY_TYPE, { policy: JSON.stringify({ Version: V, Statement: allow("*") }) }, true],
+        ["W20 lower-case effect (IAM refuses it; reported as malformed)", POLICY_TYPE, { policy: s([{ Effect: "allow", Action: "s3:GetObject", Resource: "*" }]) }, true],
+        ["W21 aws-native ManagedPolicy dynamodb:*", "aws-native:iam:ManagedPolicy", { policyDocument: doc([allow("dynamodb:*")]) }, true],
+        ["W22 aws-native Role with a named inline grant", "aws-native:iam:Role", {
+            assumeRolePolicyDocument: doc([{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }]),
+            policies: [{ policyName: "read", policyDocument: doc([allow("s3:GetObject", { Resource: `${BUCKET}/*` })]) }],
+        }, false],
+        ["W23 aws-native UserPolicy iam:*", "aws-native:iam:UserPolicy", { userName: "ops", policyName: "x", policyDocument: doc([allow("iam:*")]) }, true],
+        ["W24 aws-native GroupPolicy Allow NotAction", "aws-native:iam:GroupPolicy", { groupName: "ops", policyName: "x", policyDocument: doc([{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }]) }, true],
+        // AWS::SSO::PermissionSet InlinePolicy is an identity policy of every role the permission set provisions
+        ["W25 aws-native PermissionSet inlinePolicy Action *", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "Ops", inlinePolicy: doc([allow("*")]) }, true],
+        ["W26 aws-native PermissionSet inlinePolicy with named actions", NATIVE_PERMISSION_SET, {
+            instanceArn: SSO_INSTANCE, name: "Reader", inlinePolicy: doc([allow(["s3:GetObject", "s3:ListBucket"], { Resource: [BUCKET, `${BUCKET}/*`] })]),
+        }, false],
+        ["W27 aws-native PermissionSet inlinePolicy as a JSON string with s3:*", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "Data", inlinePolicy: s([allow("s3:*")]) }, true],
+        ["W28 aws-native IoT policy iot:*", NATIVE_IOT_POLICY, { policyName: "pubsub", policyDocument: doc([allow("iot:*")]) }, true],
+        ["W29 aws-native IoT policy with named actions and policy variables", NATIVE_IOT_POLICY, {
+            policyName: "sensor",
+            policyDocument: doc([
+                allow("iot:Connect", { Resource: "arn:aws:iot:eu-west-1:111122223333:client/${iot:Connection.Thing.ThingName}" }),
+                allow(["iot:Publish"], { Resource: "arn:aws:iot:eu-west-1:111122223333:topic/sensors/${iot:Connection.Thing.ThingName}" }),
+            ]),
+        }, false],
+        ["W30 ssoadmin PermissionSetInlinePolicy ec2:*", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy", {
+            instanceArn: SSO_INSTANCE, permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1", inlinePolicy: s([allow("ec2:*")]),
+        }, true],
+        ["W31 an SCP allow-list", "aws:organizations/policy:Policy", { type: "SERVICE_CONTROL_POLICY", content: s([allow(["s3:*", "ec2:*"])]) }, false],
+        ["W32 document unknown at preview", POLICY_TYPE, { policy: U.string }, false],
+        ["W33 one action unknown beside a named one", POLICY_TYPE, { policy: doc([allow(["s3:GetObject", U.string])]) }, false],
+        ["W34 Effect unknown beside *", POLICY_TYPE, { policy: doc([{ Effect: U.string, Action: "*", Resource: "*" }]) }, false],
+        ["W35 s3:* with an unknown Resource", POLICY_TYPE, { policy: doc([allow("s3:*", { Resource: U.string })]) }, true],
+        // Documented choice: a boundary written as an iam.Policy is judged as any policy (exempt it by name)
+        ["W36 a permissions boundary written as aws.iam.Policy", POLICY_TYPE, { policy: s([allow(["s3:*", "cloudwatch:*", "ec2:*"])]) }, true],
+        ["W37 iam:Get* and iam:List* read-only", POLICY_TYPE, { policy: s([allow(["iam:Get*", "iam:List*"])]) }, true],
+        ["W38 cloudwatch:PutMetricData on *", POLICY_TYPE, { policy: s([allow("cloudwatch:PutMetricData")]) }, false],
+        ["W39 *:* action", POLICY_TYPE, { policy: s([allow("*:*")]) }, true],
+        ["W40 aws.iam.Role inline policies unknown at preview", ROLE, { assumeRolePolicy: U.string, inlinePolicies: U.array }, false],
+        ["W41 aws-native PermissionSet inlinePolicy unknown at preview", NATIVE_PERMISSION_SET, { instanceArn: U.string, inlinePolicy: U.object }, false],
+        ["W42 aws-native IoT policy document unknown at preview", NATIVE_IOT_POLICY, { policyDocument: U.object }, false],
+        ["W43 Deny s3:* with NotResource", POLICY_TYPE, { policy: s([allow("s3:GetObject", { Resource: `${BUCKET}/*` }), { Effect: "Deny", Action: "s3:*", NotResource: [`${BUCKET}/*`] }]) }, false],
+        ["W44 s3:List* with an s3:prefix condition", POLICY_TYPE, { policy: s([allow("s3:List*", { Resource: BUCKET, Condition: { StringLike: { "s3:prefix": ["home/${aws:username}/*"] } } })]) }, true],
+        ["W45 aws-native PermissionSet without an inline policy", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "ViewOnly", managedPolicies: ["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"] }, false],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(check(type, props, [...KEY_USE_WILDCARDS]).length > 0).toBe(expected);
+    });
+
+    const engine = useEngine();
+    it("the same rows through the engine path, unknowns sent as at preview", async () => {
+        const id = (label: string) => label.split(" ")[0];
+        const run = await engine.run({ resources: cases.map(([label, type, props]) => ({ type, name: id(label), props: sentinelsToWire(props) })) });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(cases.filter(([, , , expected]) => expected).map(([label]) => id(label)));
+    });
+
+    it("an aws-native permission set's inline policy and an aws-native IoT policy are read and quoted like the classic ones", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: NATIVE_PERMISSION_SET, name: "Ops", props: { instanceArn: SSO_INSTANCE, name: "Ops", inlinePolicy: doc([allow("ec2:*", { Sid: "Ec2" })]) } },
+                { type: NATIVE_IOT_POLICY, name: "pubsub", props: { policyName: "pubsub", policyDocument: JSON.stringify(doc([allow(["iot:Connect", "iot:*"])])) } },
+                { type: NATIVE_PERMISSION_SET, name: "Pending", props: { instanceArn: { $unknown: "string" }, inlinePolicy: doc([allow("s3:GetObject", { Resource: { $unknown: "string" } })]) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => d.message.split("\n")[1].replace(/\. Name each.*$/s, ""))).toEqual([
+            'aws-native:sso:PermissionSet "Ops": inlinePolicy statement "Ec2" allows wildcard actions "ec2:*"',
+            'aws-native:iot:Policy "pubsub": policyDocument Statement[0] allows wildcard actions "iot:*"',
+        ]);
     });
 });
