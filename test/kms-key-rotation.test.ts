@@ -5,7 +5,7 @@ import { canRotateAutomatically, findKeysWithoutRotation, isRotationSettable, Km
 import * as t from "../policies/lib/tokens";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { FIXTURES, useEngine } from "./helpers/engine";
-import { resource } from "./helpers/resources";
+import { resource, sentinelsToWire } from "./helpers/resources";
 
 const POLICY = "kms-key-rotation";
 const DEFAULTS: KmsKeyRotationConfig = { maxRotationPeriodDays: 365 };
@@ -280,5 +280,72 @@ describe("kms-key-rotation through the engine path", () => {
         expect(kmsKeyRotation.enforcementLevel).toBe("advisory");
         expect(kmsKeyRotation.severity).toBe("medium");
         expect(kmsKeyRotation.resourceTypes).toEqual([t.KMS_KEY, t.NATIVE_KMS_KEY]);
+    });
+});
+
+// Thirteenth held-out replay (helper 100), labelled before running from the KMS Developer Guide
+// ("Rotate AWS KMS keys": automatic rotation only for symmetric encryption keys with KMS-generated
+// material; periods 90 to 2560 days, 365 by default; multi-Region keys rotate from the primary), the
+// CloudFormation AWS::KMS::Key page ("For asymmetric KMS keys, HMAC KMS keys, and KMS keys with Origin
+// EXTERNAL, omit the EnableKeyRotation property or set it to false") and other tools' false alarms
+// (checkov#4475 CKV_AWS_7 on asymmetric keys, kics#5335 and #7337, ScoutSuite#1636, prowler#742).
+// [label, type, props, expected: finding or not, config]
+describe("kms-key-rotation: held-out keys (thirteenth replay)", () => {
+    const sym = { customerMasterKeySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", isEnabled: true, enableKeyRotation: false };
+    const mrk = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+    const cases: [string, string, Record<string, unknown>, boolean, KmsKeyRotationConfig?][] = [
+        ["K1 symmetric key, Check-filled defaults", t.KMS_KEY, { ...sym }, true],
+        ["K2 rotation on", t.KMS_KEY, { ...sym, enableKeyRotation: true }, false],
+        ["K3 rotation every 90 days (the minimum)", t.KMS_KEY, { ...sym, enableKeyRotation: true, rotationPeriodInDays: 90 }, false],
+        ["K4 rotation every 2560 days (the maximum)", t.KMS_KEY, { ...sym, enableKeyRotation: true, rotationPeriodInDays: 2560 }, true],
+        ["K5 RSA encryption key (checkov#4475)", t.KMS_KEY, { ...sym, customerMasterKeySpec: "RSA_2048" }, false],
+        ["K6 ECC signing key", t.KMS_KEY, { ...sym, customerMasterKeySpec: "ECC_NIST_P521", keyUsage: "SIGN_VERIFY" }, false],
+        ["K7 HMAC key", t.KMS_KEY, { ...sym, customerMasterKeySpec: "HMAC_224", keyUsage: "GENERATE_VERIFY_MAC" }, false],
+        ["K8 CloudHSM key store", t.KMS_KEY, { ...sym, customKeyStoreId: "cks-1234567890abcdef0" }, false],
+        ["K9 external key store", t.KMS_KEY, { ...sym, customKeyStoreId: "cks-1234567890abcdef0", xksKeyId: "bb8562717f809024" }, false],
+        ["K10 ExternalKey (imported material)", t.KMS_EXTERNAL_KEY, { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", enabled: true }, false],
+        ["K11 ReplicaKey", t.KMS_REPLICA_KEY, { primaryKeyArn: mrk, enabled: true }, false],
+        ["K12 ReplicaExternalKey", t.KMS_REPLICA_EXTERNAL_KEY, { primaryKeyArn: mrk, enabled: true }, false],
+        ["K13 multi-Region primary without rotation", t.KMS_KEY, { ...sym, multiRegion: true }, true],
+        ["K14 multi-Region primary rotating every 180 days", t.KMS_KEY, { ...sym, multiRegion: true, enableKeyRotation: true, rotationPeriodInDays: 180 }, false],
+        ["K15 disabled single-Region key", t.KMS_KEY, { ...sym, isEnabled: false, multiRegion: false }, false],
+        ["K16 disabled multi-Region primary without rotation", t.KMS_KEY, { ...sym, isEnabled: false, multiRegion: true }, true],
+        ["K17 aws-native key, CDK's default", t.NATIVE_KMS_KEY, { keyPolicy: { Version: "2012-10-17", Statement: [] } }, true],
+        ["K18 aws-native key rotating", t.NATIVE_KMS_KEY, { enableKeyRotation: true }, false],
+        ["K19 aws-native RSA_4096 key", t.NATIVE_KMS_KEY, { keySpec: "RSA_4096", keyUsage: "ENCRYPT_DECRYPT" }, false],
+        ["K20 aws-native HMAC_512 key", t.NATIVE_KMS_KEY, { keySpec: "HMAC_512", keyUsage: "GENERATE_VERIFY_MAC" }, false],
+        ["K21 aws-native origin EXTERNAL (kics#7337)", t.NATIVE_KMS_KEY, { origin: "EXTERNAL", enableKeyRotation: false }, false],
+        ["K22 aws-native multi-Region primary rotating yearly", t.NATIVE_KMS_KEY, { multiRegion: true, enableKeyRotation: true, rotationPeriodInDays: 365 }, false],
+        ["K23 aws-native ReplicaKey", t.NATIVE_KMS_REPLICA_KEY, { primaryKeyId: mrk, keyPolicy: {} }, false],
+        ["K24 aws-native rotation every 730 days", t.NATIVE_KMS_KEY, { enableKeyRotation: true, rotationPeriodInDays: 730 }, true],
+        ["K25 key spec unknown at preview", t.KMS_KEY, { ...sym, customerMasterKeySpec: U }, false],
+        ["K26 rotation flag unknown at preview", t.KMS_KEY, { ...sym, enableKeyRotation: UNKNOWN_SENTINELS.boolean }, false],
+        ["K27 SM2 key (China Regions)", t.KMS_KEY, { ...sym, customerMasterKeySpec: "SM2" }, false],
+        ["K28 ML-DSA signing key", t.KMS_KEY, { ...sym, customerMasterKeySpec: "ML_DSA_65", keyUsage: "SIGN_VERIFY" }, false],
+        ["K29 aws-native ECC key-agreement key", t.NATIVE_KMS_KEY, { keySpec: "ECC_NIST_P256", keyUsage: "KEY_AGREEMENT" }, false],
+        ["K30 default period under maxRotationPeriodDays 180", t.KMS_KEY, { ...sym, enableKeyRotation: true }, true, { maxRotationPeriodDays: 180 }],
+        ["K31 disabled key rotating with a long period", t.KMS_KEY, { ...sym, isEnabled: false, enableKeyRotation: true, rotationPeriodInDays: 2000 }, false],
+        ["K32 aws-native explicit symmetric key with rotation off", t.NATIVE_KMS_KEY, { keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", enableKeyRotation: false }, true],
+        ["K33 key usage unknown at preview", t.KMS_KEY, { ...sym, keyUsage: U }, false],
+        ["K34 aws-native origin unknown at preview", t.NATIVE_KMS_KEY, { origin: U }, false],
+        ["K35 period unknown at preview, rotation on", t.NATIVE_KMS_KEY, { enableKeyRotation: true, rotationPeriodInDays: UNKNOWN_SENTINELS.number }, false],
+        ["K36 rotation every 730 days under maxRotationPeriodDays 2560", t.KMS_KEY, { ...sym, enableKeyRotation: true, rotationPeriodInDays: 730 }, false, { maxRotationPeriodDays: 2560 }],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected, config) => {
+        expect(findKeysWithoutRotation(resource(type, props, { name: "key" }), config ?? DEFAULTS).length > 0).toBe(expected);
+    });
+
+    const engine = useEngine();
+    it("the same rows through the engine path, unknowns sent as at preview", async () => {
+        const id = (label: string) => label.split(" ")[0];
+        const groups = new Map<number, typeof cases>();
+        for (const row of cases) groups.set(row[4]?.maxRotationPeriodDays ?? 365, [...(groups.get(row[4]?.maxRotationPeriodDays ?? 365) ?? []), row]);
+        for (const [days, rows] of groups) {
+            const run = await engine.run(
+                { resources: rows.map(([label, type, props]) => ({ type, name: id(label), props: sentinelsToWire(props) })) },
+                { config: { [POLICY]: { properties: { maxRotationPeriodDays: days } } } },
+            );
+            expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(rows.filter(([, , , expected]) => expected).map(([label]) => id(label)));
+        }
     });
 });
