@@ -25,6 +25,8 @@ export interface IamNoWildcardActionsConfig {
 export interface IdentityDocumentInput {
     path: string;
     entry?: readonly [string, string];
+    /** An optional input that reads "" as unset (list entries always do). */
+    optional?: boolean;
 }
 
 /** The identity-policy document inputs per resource type (provider v7 and aws-native schemas). */
@@ -52,8 +54,9 @@ export const IDENTITY_POLICY_DOCUMENTS: Readonly<Record<string, IdentityDocument
     [t.NATIVE_IAM_GROUP]: { path: "policies[].policyDocument", entry: ["policyName", "policyDocument"] },
     // AWS::SSO::PermissionSet carries its inline policy itself (the classic provider splits it into
     // PermissionSetInlinePolicy): IAM Identity Center writes it into the role it provisions in
-    // every account the permission set is assigned to.
-    [t.NATIVE_SSO_PERMISSION_SET]: { path: "inlinePolicy" },
+    // every account the permission set is assigned to. Optional: CloudFormation's handler puts no
+    // inline policy for "" and deletes the one there on update.
+    [t.NATIVE_SSO_PERMISSION_SET]: { path: "inlinePolicy", optional: true },
     // AWS::IoT::Policy, the same device policy as aws:iot/policy:Policy.
     [t.NATIVE_IOT_POLICY]: { path: "policyDocument" },
 };
@@ -69,7 +72,7 @@ interface LocatedDocument {
 function identityPolicyDocuments(resource: PlainResource, findings: Finding[]): LocatedDocument[] {
     const input = IDENTITY_POLICY_DOCUMENTS[resource.type];
     if (!input) return [];
-    if (!input.entry) return [{ path: input.path, value: resource.props[input.path], optional: false }];
+    if (!input.entry) return [{ path: input.path, value: resource.props[input.path], optional: input.optional ?? false }];
     const [list, document] = input.path.split("[].");
     const [name] = input.entry;
     const inline = resource.props[list];

@@ -542,6 +542,15 @@ describe("iam-no-wildcard-actions: held-out identity documents (thirteenth repla
         ["W43 Deny s3:* with NotResource", POLICY_TYPE, { policy: s([allow("s3:GetObject", { Resource: `${BUCKET}/*` }), { Effect: "Deny", Action: "s3:*", NotResource: [`${BUCKET}/*`] }]) }, false],
         ["W44 s3:List* with an s3:prefix condition", POLICY_TYPE, { policy: s([allow("s3:List*", { Resource: BUCKET, Condition: { StringLike: { "s3:prefix": ["home/${aws:username}/*"] } } })]) }, true],
         ["W45 aws-native PermissionSet without an inline policy", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "ViewOnly", managedPolicies: ["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"] }, false],
+        // Labelled after W25-W27 failed (found while fixing them): the CloudFormation handler of AWS::SSO::PermissionSet
+        // puts an inline policy only when it is non-empty and deletes it on an update to "".
+        ["W46 aws-native PermissionSet inlinePolicy \"\" (no inline policy)", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "ViewOnly", inlinePolicy: "" }, false],
+        ["W47 aws-native PermissionSet inlinePolicy {} (IAM refuses a document without Statement)", NATIVE_PERMISSION_SET, { instanceArn: SSO_INSTANCE, name: "Empty", inlinePolicy: {} }, true],
+        ["W48 classic PermissionSetInlinePolicy \"\" (required; IAM refuses it)", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy", {
+            instanceArn: SSO_INSTANCE, permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1", inlinePolicy: "",
+        }, true],
+        ["W49 aws-native IoT policy Allow NotAction", NATIVE_IOT_POLICY, { policyDocument: doc([{ Effect: "Allow", NotAction: "iot:DeleteThing", Resource: "*" }]) }, true],
+        ["W50 aws-native IoT policy greengrass:* beside named actions", NATIVE_IOT_POLICY, { policyDocument: s([allow(["iot:Connect", "greengrass:*"])]) }, true],
     ];
     it.each(cases)("%s", (_label, type, props, expected) => {
         expect(check(type, props, [...KEY_USE_WILDCARDS]).length > 0).toBe(expected);
