@@ -1279,6 +1279,7 @@ const SECRET_TYPES = [t.SECRETS_MANAGER_SECRET, t.NATIVE_SECRETSMANAGER_SECRET];
 const SECRET_REPLICA_NOTE = "the replica uses the AWS managed key aws/secretsmanager of its region";
 const FEATURE_GROUP_TYPES = [t.SAGEMAKER_FEATURE_GROUP, t.NATIVE_SAGEMAKER_FEATURE_GROUP];
 const EKS_NOTE = "EKS envelope-encrypts Kubernetes API data with an AWS owned key";
+const OMICS_STORE_TYPES = [t.NATIVE_OMICS_SEQUENCE_STORE, t.NATIVE_OMICS_REFERENCE_STORE, t.NATIVE_OMICS_VARIANT_STORE, t.NATIVE_OMICS_ANNOTATION_STORE];
 const S3_VECTORS_DEFAULT = { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" };
 
 /**
@@ -1506,6 +1507,17 @@ const messagingChecks: Check[] = [
     // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
     ...kmsModeChecks([t.S3TABLES_TABLE_BUCKET, t.NATIVE_S3TABLES_TABLE_BUCKET], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
         { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"]),
+    // A table's own configuration overrides its bucket's (the bucket's applies to its tables
+    // "unless overridden at the table level", the CreateTableBucket API): judged only when declared.
+    ...kmsModeChecks([t.S3TABLES_TABLE], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
+        { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"], { appliesTo: (r) => present(r.props.encryptionConfiguration) }),
+    // Health records (FHIR) and genomic data: "HealthLake provides encryption by default ... by
+    // using a service owned AWS KMS key" and HealthOmics "provides encryption by default using a
+    // service-owned AWS KMS key" (their guides, "Encryption at rest"); a store's key cannot change
+    // once created. An Omics store's `sseConfig` has one type, KMS, whose key is optional.
+    ...kmsModeChecks([t.NATIVE_HEALTHLAKE_FHIR_DATASTORE], "sseConfiguration.kmsEncryptionConfig", "cmkType", "CUSTOMER_MANAGED_KMS_KEY",
+        { value: "AWS_OWNED_KMS_KEY", note: "HealthLake encrypts the data store with an AWS owned key" }, ["AWS_OWNED_KMS_KEY"], { key: "kmsKeyId" }),
+    keyCheck(OMICS_STORE_TYPES, "sseConfig.keyArn", "HealthOmics encrypts the store with an AWS owned key", { alsoSet: '`type: "KMS"`' }),
     // Query results, build artifacts, vectors, workflow data and function settings AWS always
     // encrypts: only their key is judged. Athena writes query results to S3 with the
     // workgroup's encryption or else the output bucket's default (CloudTrail log files alike);

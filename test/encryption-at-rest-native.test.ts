@@ -274,6 +274,12 @@ const WORKGROUP = (encryptionConfiguration?: Record<string, unknown>, more: Reco
     name: "analytics",
     workGroupConfiguration: { resultConfiguration: { outputLocation: "s3://results/athena/", ...(encryptionConfiguration ? { encryptionConfiguration } : {}) }, ...more },
 });
+/** healthlake.CfnFHIRDatastore (R4), with a key configuration when given. */
+const FHIR = (kmsEncryptionConfig?: Record<string, unknown>) => ({
+    datastoreName: "patients", datastoreTypeVersion: "R4", ...(kmsEncryptionConfig ? { sseConfiguration: { kmsEncryptionConfig } } : {}),
+});
+const GRCH38 = "arn:aws:omics:us-east-1:111122223333:referenceStore/1234567890/reference/0987654321";
+
 describe("encryption-at-rest: aws-native stores judged only under requireCustomerManagedKey (pure rule)", () => {
     type Row = [label: string, type: string, props: Record<string, unknown>, underCmk: string | undefined];
     const cases: Row[] = [
@@ -388,6 +394,18 @@ describe("encryption-at-rest: aws-native stores judged only under requireCustome
         ["vector bucket with aws:kms and a key", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { encryptionConfiguration: { sseType: "aws:kms", kmsKeyArn: KEY } }, undefined],
         ["vector index without its own encryption", t.NATIVE_S3VECTORS_INDEX, { vectorBucketName: "embeddings", dataType: "float32", dimension: 1024 }, undefined],
         ["vector index with aws:kms and no key", t.NATIVE_S3VECTORS_INDEX, { vectorBucketName: "embeddings", encryptionConfiguration: { sseType: "aws:kms" } }, "encryptionConfiguration.kmsKeyArn is not set"],
+        // HealthLake (FHIR health records) and HealthOmics (genomic data): a service owned key by default (their guides, "Encryption at rest").
+        ["FHIR data store without sseConfiguration", t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, FHIR(),
+            "sseConfiguration.kmsEncryptionConfig.cmkType is not set (HealthLake encrypts the data store with an AWS owned key)"],
+        ["FHIR data store on AWS_OWNED_KMS_KEY", t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, FHIR({ cmkType: "AWS_OWNED_KMS_KEY" }), 'sseConfiguration.kmsEncryptionConfig.cmkType is "AWS_OWNED_KMS_KEY"'],
+        ["FHIR data store with a customer managed key", t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, FHIR({ cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY }), undefined],
+        ["FHIR data store naming aws/healthlake", t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, FHIR({ cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: "alias/aws/healthlake" }),
+            "sseConfiguration.kmsEncryptionConfig.kmsKeyId names an AWS managed key"],
+        ["sequence store without sseConfig", t.NATIVE_OMICS_SEQUENCE_STORE, { name: "reads" }, "sseConfig.keyArn is not set (HealthOmics encrypts the store with an AWS owned key)"],
+        ["sequence store with a key", t.NATIVE_OMICS_SEQUENCE_STORE, { name: "reads", sseConfig: { type: "KMS", keyArn: KEY } }, undefined],
+        ["reference store with type KMS and no key", t.NATIVE_OMICS_REFERENCE_STORE, { name: "genomes", sseConfig: { type: "KMS" } }, "sseConfig.keyArn is not set"],
+        ["variant store without sseConfig", t.NATIVE_OMICS_VARIANT_STORE, { name: "variants", reference: { referenceArn: GRCH38 } }, "sseConfig.keyArn is not set"],
+        ["annotation store without sseConfig", t.NATIVE_OMICS_ANNOTATION_STORE, { name: "annotations", storeFormat: "VCF" }, "sseConfig.keyArn is not set"],
     ];
     it.each(cases)("%s: never by default", (_label, type, props) => {
         expect(judge(type, props, DEFAULTS)).toEqual([]);
@@ -423,6 +441,9 @@ describe("encryption-at-rest: aws-native stores judged only under requireCustome
         ["an unknown Kendra encryption block", t.NATIVE_KENDRA_INDEX, { name: "docs", serverSideEncryptionConfiguration: UO }],
         ["an unknown vector bucket encryption type", t.NATIVE_S3VECTORS_VECTOR_BUCKET, { encryptionConfiguration: { sseType: U } }],
         ["an unknown vector index encryption block", t.NATIVE_S3VECTORS_INDEX, { encryptionConfiguration: UO }],
+        ["an unknown FHIR data store key", t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, FHIR({ cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: U })],
+        ["an unknown FHIR encryption block", t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, { ...FHIR(), sseConfiguration: UO }],
+        ["an unknown sequence store key", t.NATIVE_OMICS_SEQUENCE_STORE, { name: "reads", sseConfig: { type: "KMS", keyArn: U } }],
     ];
     it.each(unknowns)("unknown at preview: %s (none, with or without requireCustomerManagedKey)", (_label, type, props) => {
         expect(judge(type, props, DEFAULTS)).toEqual([]);
@@ -1042,6 +1063,29 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["Repo", "kmsKeyId is not set"],
             ["Embeddings", "encryptionConfiguration.sseType is not set"],
         ]);
+    });
+
+    it("reads HealthLake data stores and HealthOmics stores, under requireCustomerManagedKey only, and not while their key is unknown at preview", async () => {
+        const resources = [
+            { type: t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, name: "Patients", props: FHIR() },
+            { type: t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, name: "Claims", props: FHIR({ cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY }) },
+            { type: t.NATIVE_OMICS_SEQUENCE_STORE, name: "Reads", props: { name: "reads", sseConfig: { type: "KMS" } } },
+            { type: t.NATIVE_OMICS_REFERENCE_STORE, name: "Genomes", props: { name: "genomes", sseConfig: { type: "KMS", keyArn: KEY } } },
+        ];
+        expect(verdicts(await engine.run({ resources }))).toEqual([]);
+        const run = await engine.run({ resources }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(verdicts(run).map(([name, verdict]) => [name, verdict!.split(". ")[0]])).toEqual([
+            ["Patients", "sseConfiguration.kmsEncryptionConfig.cmkType is not set"],
+            ["Reads", "sseConfig.keyArn is not set"],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: t.NATIVE_HEALTHLAKE_FHIR_DATASTORE, name: "Patients", props: FHIR({ cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: { $unknown: "string" } }) },
+                { type: t.NATIVE_OMICS_SEQUENCE_STORE, name: "Reads", props: { name: "reads", sseConfig: { type: "KMS", keyArn: { $unknown: "string" } } } },
+            ],
+        }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
+        expect(preview.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("preview: unknown keys of the always-encrypted stores give no finding and no error under requireCustomerManagedKey", async () => {

@@ -1352,6 +1352,9 @@ const ACTIVITY = { name: "approve-order" };
 const FUNCTION = { name: "orders", role: "arn:aws:iam::111122223333:role/lambda", runtime: "nodejs20.x", handler: "index.handler", s3Bucket: "acme-lambda-code", s3Key: "orders.zip" };
 const WITH_VARIABLES = { ...FUNCTION, environment: { variables: { TABLE_NAME: "orders", LOG_LEVEL: "info" } } };
 
+/** An S3 Tables table (its bucket's encryption unless it declares its own, "overridden at the table level"). */
+const TABLE = { name: "orders", namespace: "sales", tableBucketArn: "arn:aws:s3tables:us-east-1:111122223333:bucket/analytics", format: "ICEBERG" };
+
 describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only under requireCustomerManagedKey (pure rule)", () => {
     const passes: Case[] = [
         // Without requireCustomerManagedKey none is judged, whatever it declares.
@@ -1373,6 +1376,9 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
         ["a vector bucket with aws:kms and a key", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: KEY }] }, CMK],
         ["a vector index without encryption configuration (it takes its bucket's)", t.S3_VECTORS_INDEX, VECTOR_INDEX, CMK],
         ["a vector index with aws:kms and a key", t.S3_VECTORS_INDEX, { ...VECTOR_INDEX, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: KEY }] }, CMK],
+        ["an S3 table without encryption configuration (it takes its bucket's)", t.S3TABLES_TABLE, TABLE, CMK],
+        ["an S3 table with aws:kms and a key", t.S3TABLES_TABLE, { ...TABLE, encryptionConfiguration: { sseAlgorithm: "aws:kms", kmsKeyArn: KEY } }, CMK],
+        ["an S3 table with AES256, by default", t.S3TABLES_TABLE, { ...TABLE, encryptionConfiguration: { sseAlgorithm: "AES256", kmsKeyArn: "" } }],
         ["a state machine with a customer managed key", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: KEY, kmsDataKeyReusePeriodSeconds: 300 } }, CMK],
         ["an activity with a customer managed key", t.SFN_ACTIVITY, { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: "alias/orders-sfn" } }, CMK],
         ["a function without environment variables (nothing to encrypt with a key)", t.LAMBDA_FUNCTION, FUNCTION, CMK],
@@ -1391,6 +1397,8 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
         ["an unknown vector encryption list", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: UNKNOWN_SENTINELS.array }, CMK],
         ["an unknown vector encryption element", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [UNKNOWN_SENTINELS.object] }, CMK],
         ["an unknown vector sseType", t.S3_VECTORS_INDEX, { ...VECTOR_INDEX, encryptionConfigurations: [{ sseType: U, kmsKeyArn: U }] }, CMK],
+        ["an unknown S3 table encryption block", t.S3TABLES_TABLE, { ...TABLE, encryptionConfiguration: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown S3 table key", t.S3TABLES_TABLE, { ...TABLE, encryptionConfiguration: { sseAlgorithm: "aws:kms", kmsKeyArn: U } }, CMK],
         ["an unknown state machine encryption block", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: UNKNOWN_SENTINELS.object }, CMK],
         ["an unknown state machine encryption type", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: U, kmsKeyId: U } }, CMK],
         ["an unknown activity key", t.SFN_ACTIVITY, { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: U } }, CMK],
@@ -1418,6 +1426,10 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
         ["a vector bucket without encryption configuration", t.S3_VECTORS_BUCKET, VECTOR_BUCKET, "encryptionConfigurations is not set (S3 Vectors encrypts the vectors with SSE-S3"],
         ["a vector bucket with AES256", t.S3_VECTORS_BUCKET, { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "AES256" }] }, 'encryptionConfigurations[0].sseType is "AES256"'],
         ["a vector index with AES256", t.S3_VECTORS_INDEX, { ...VECTOR_INDEX, encryptionConfigurations: [{ sseType: "AES256" }] }, 'encryptionConfigurations[0].sseType is "AES256"'],
+        ["an S3 table that declares AES256 (SSE-S3, whatever its bucket's)", t.S3TABLES_TABLE, { ...TABLE, encryptionConfiguration: { sseAlgorithm: "AES256", kmsKeyArn: "" } },
+            'encryptionConfiguration.sseAlgorithm is "AES256"'],
+        ["an S3 table with aws:kms and the AWS managed key", t.S3TABLES_TABLE, { ...TABLE, encryptionConfiguration: { sseAlgorithm: "aws:kms", kmsKeyArn: "alias/aws/s3" } },
+            "encryptionConfiguration.kmsKeyArn"],
         ["a state machine without encryption configuration", t.SFN_STATE_MACHINE, STATE_MACHINE, "encryptionConfiguration.type is not set (Step Functions encrypts with an AWS owned key"],
         ["a state machine with AWS_OWNED_KEY", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "AWS_OWNED_KEY" } }, 'encryptionConfiguration.type is "AWS_OWNED_KEY"'],
         ["a state machine with a customer managed type and no key", t.SFN_STATE_MACHINE, { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY" } }, "encryptionConfiguration.kmsKeyId is not set"],
@@ -1437,6 +1449,8 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
             { type: t.CODEBUILD_PROJECT, name: "orders-ci", props: BUILD },
             { type: t.S3_VECTORS_BUCKET, name: "embeddings", props: VECTOR_BUCKET },
             { type: t.S3_VECTORS_INDEX, name: "products", props: VECTOR_INDEX },
+            { type: t.S3TABLES_TABLE, name: "orders-table", props: { ...TABLE, encryptionConfiguration: { sseAlgorithm: "AES256", kmsKeyArn: "" } } },
+            { type: t.S3TABLES_TABLE, name: "events-table", props: TABLE },
             { type: t.SFN_STATE_MACHINE, name: "order-flow", props: STATE_MACHINE },
             { type: t.SFN_ACTIVITY, name: "approve-order", props: { ...ACTIVITY, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY" } } },
             { type: t.LAMBDA_FUNCTION, name: "orders-api", props: WITH_VARIABLES },
@@ -1448,6 +1462,7 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
             ["managed", "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey is not set"],
             ["orders-ci", "encryptionKey is not set"],
             ["embeddings", "encryptionConfigurations is not set"],
+            ["orders-table", 'encryptionConfiguration.sseAlgorithm is "AES256". requireCustomerManagedKey is true'],
             ["order-flow", "encryptionConfiguration.type is not set"],
             ["approve-order", "encryptionConfiguration.kmsKeyId is not set"],
             ["orders-api", "kmsKeyArn is not set"],
@@ -1458,6 +1473,7 @@ describe("Athena, CodeBuild, S3 Vectors, Step Functions and Lambda: judged only 
             { type: t.ATHENA_WORKGROUP, name: "analytics", ...fromKey("configuration"), props: WORKGROUP(RESULTS({ encryptionOption: "SSE_KMS", kmsKeyArn: ENGINE_UNKNOWN })) },
             { type: t.CODEBUILD_PROJECT, name: "orders-ci", ...fromKey("encryptionKey"), props: { ...BUILD, encryptionKey: ENGINE_UNKNOWN } },
             { type: t.S3_VECTORS_BUCKET, name: "embeddings", ...fromKey("encryptionConfigurations"), props: { ...VECTOR_BUCKET, encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: ENGINE_UNKNOWN }] } },
+            { type: t.S3TABLES_TABLE, name: "orders-table", ...fromKey("encryptionConfiguration"), props: { ...TABLE, encryptionConfiguration: { sseAlgorithm: "aws:kms", kmsKeyArn: ENGINE_UNKNOWN } } },
             { type: t.SFN_STATE_MACHINE, name: "order-flow", ...fromKey("encryptionConfiguration"), props: { ...STATE_MACHINE, encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: ENGINE_UNKNOWN } } },
             { type: t.LAMBDA_FUNCTION, name: "orders-api", ...fromKey("kmsKeyArn"), props: { ...WITH_VARIABLES, kmsKeyArn: ENGINE_UNKNOWN } },
             { type: t.LAMBDA_FUNCTION, name: "reports", props: { ...FUNCTION, environment: { variables: { $unknown: "object" } } } },

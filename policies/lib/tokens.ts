@@ -511,6 +511,12 @@ export const NATIVE_NEPTUNEGRAPH_GRAPH = "aws-native:neptunegraph:Graph";
 export const NATIVE_CODECOMMIT_REPOSITORY = "aws-native:codecommit:Repository";
 export const NATIVE_MAILMANAGER_ARCHIVE = "aws-native:ses:MailManagerArchive";
 export const NATIVE_S3VECTORS_VECTOR_BUCKET = "aws-native:s3vectors:VectorBucket";
+// Health data stores encryption-at-rest judges under requireCustomerManagedKey (no classic types).
+export const NATIVE_HEALTHLAKE_FHIR_DATASTORE = "aws-native:healthlake:FhirDatastore";
+export const NATIVE_OMICS_SEQUENCE_STORE = "aws-native:omics:SequenceStore";
+export const NATIVE_OMICS_REFERENCE_STORE = "aws-native:omics:ReferenceStore";
+export const NATIVE_OMICS_VARIANT_STORE = "aws-native:omics:VariantStore";
+export const NATIVE_OMICS_ANNOTATION_STORE = "aws-native:omics:AnnotationStore";
 // The aws-native Backup plan deletion-safeguards judges as the classic plan, and the stores
 // resource-protect lists as their classic types (a Simple AD directory, a payment key, a Connect
 // instance, an account, a Neptune Analytics snapshot).
