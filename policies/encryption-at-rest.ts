@@ -542,6 +542,8 @@ const NOUNS: Readonly<Record<string, string>> = {
     [t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE]: "the image recipe",
     [t.EC2_AMI_COPY]: "the AMI copy",
     [t.EBS_SNAPSHOT_IMPORT]: "the snapshot import",
+    [t.BEANSTALK_ENVIRONMENT]: "the environment",
+    [t.NATIVE_BEANSTALK_ENVIRONMENT]: "the environment",
 };
 
 const EBS_DEFAULT_TYPE = "aws.ebs.EncryptionByDefault";
@@ -695,6 +697,8 @@ const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, stack:
     [t.EMR_CLUSTER]: (r, _stack, j) => emrClusterFinding(r, j),
     [t.EC2_AMI_COPY]: imageCopyFinding,
     [t.EBS_SNAPSHOT_IMPORT]: imageCopyFinding,
+    [t.BEANSTALK_ENVIRONMENT]: (r, _stack, j) => beanstalkFinding(r, j),
+    [t.NATIVE_BEANSTALK_ENVIRONMENT]: (r, _stack, j) => beanstalkFinding(r, j),
 };
 const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
 /** The inputs that name a launch template of the stack (a classic template's `name`, aws-native's `launchTemplateName`). */
@@ -809,6 +813,43 @@ function emrClusterFinding(r: PlainResource, j: EbsJudgement): string | undefine
 }
 
 /**
+ * Elastic Beanstalk environments' option settings, per type: the list, and the key of an option's
+ * name (CloudFormation's AWS::ElasticBeanstalk::Environment, aws-native, calls it `optionName`).
+ */
+export const BEANSTALK_SETTINGS: Readonly<Record<string, { list: string; name: string }>> = {
+    [t.BEANSTALK_ENVIRONMENT]: { list: "settings", name: "name" },
+    [t.NATIVE_BEANSTALK_ENVIRONMENT]: { list: "optionSettings", name: "optionName" },
+};
+const BEANSTALK_LAUNCH = "aws:autoscaling:launchconfiguration";
+/** A custom platform's ARN names its account; AWS's platforms' ARNs have none. */
+const CUSTOM_PLATFORM = /^arn:[^:]+:elasticbeanstalk:[^:]*:\d{12}:platform\//;
+
+/**
+ * An Elastic Beanstalk environment on its platform's AMI: EB launches every instance (web server
+ * and worker tiers alike) from the platform's public AMI and builds the launch template itself, and
+ * none of its options encrypts their volumes (aws:autoscaling:launchconfiguration has RootVolumeType,
+ * RootVolumeSize, RootVolumeIOPS and a BlockDeviceMappings format without an encryption field, the
+ * EB developer guide's "General options for all environments"): only a custom AMI (its `ImageId`
+ * option) or the account default encrypts the root volume. Not judged with a saved configuration
+ * (`templateName`, which may name an AMI), a custom platform, or settings not known yet.
+ */
+function beanstalkFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+    const { list, name } = BEANSTALK_SETTINGS[r.type];
+    const { templateName, platformArn } = r.props;
+    if (present(templateName) !== false || isUnknown(platformArn)) return undefined;
+    if (typeof platformArn === "string" && CUSTOM_PLATFORM.test(platformArn)) return undefined;
+    const settings = r.props[list];
+    if (isUnknown(settings)) return undefined;
+    for (const setting of Array.isArray(settings) ? settings : []) {
+        if (isUnknown(setting) || !isRecord(setting) || isUnknown(setting.namespace) || isUnknown(setting[name])) return undefined;
+        if (setting.namespace === BEANSTALK_LAUNCH && setting[name] === "ImageId" && present(setting.value) !== false) return undefined;
+    }
+    return uncreditedFinding(r, j, `no \`${BEANSTALK_LAUNCH}\` option setting names an \`ImageId\` (Elastic Beanstalk then launches the instances from the ` +
+        "platform's public AMI, and no option of the environment encrypts their root volume",
+    `Give the environment a custom AMI whose snapshots are encrypted (the \`ImageId\` option of \`${BEANSTALK_LAUNCH}\`)`);
+}
+
+/**
  * An AMI copy or an imported disk image that does not ask for encryption. CopyImage "preserves
  * the encryption status of source snapshots" (the EC2 User Guide; `encrypted: false`, the
  * provider's default, asks nothing either): a copy of an unencrypted AMI (every public one, and
@@ -910,6 +951,7 @@ export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = {
     [t.IMAGEBUILDER_IMAGE_RECIPE]: ["region"],
     [t.EC2_AMI_COPY]: ["encrypted", "ebsBlockDevices", "region"],
     [t.EBS_SNAPSHOT_IMPORT]: ["encrypted", "region"],
+    [t.BEANSTALK_ENVIRONMENT]: ["region"],
     [t.EBS_ENCRYPTION_BY_DEFAULT]: ["region"],
     [t.APIGATEWAY_METHOD_SETTINGS]: ["settings.cachingEnabled", "settings.cacheDataEncrypted"],
 };
@@ -2048,7 +2090,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
     check: findUnencryptedDataStores,
     stack: {
         judges: "EBS volumes and block devices (with EKS managed node groups and AWS Batch compute environments that leave their instances' root volume to a public AMI, " +
-            "EMR clusters without a security configuration, Image Builder recipes, whose AMIs " +
+            "EMR clusters without a security configuration, Elastic Beanstalk environments on their platform's public AMI, Image Builder recipes, whose AMIs " +
             "their distribution may encrypt, and AMI copies and snapshot imports), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
         resourceTypes: [

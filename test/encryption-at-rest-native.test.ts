@@ -726,6 +726,11 @@ describe("encryption-at-rest: aws-native EBS carriers (instances, launch configu
         cluster: "arn:aws:ecs:us-east-1:111122223333:cluster/prod", taskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:1", launchType: "FARGATE",
         volumeConfigurations: [{ name: "ebs1", managedEbsVolume: { roleArn: "arn:aws:iam::111122223333:role/ecs-infra", sizeInGiB: 15, volumeType: "gp3", filesystemType: "xfs", ...managedEbsVolume } }],
     });
+    /** elasticbeanstalk.CfnEnvironment on a platform of AWS's, with its option settings. */
+    const LAUNCH = "aws:autoscaling:launchconfiguration";
+    const BEANSTALK = (optionSettings?: unknown[]) => ({
+        applicationName: "shop", solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 20", ...(optionSettings ? { optionSettings } : {}),
+    });
     /** eks.Nodegroup: `launchTemplate` only with `launchTemplateSpec` ({id, version}). */
     const NODEGROUP = (launchTemplate?: unknown) => ({
         clusterName: "prod", nodeRole: "arn:aws:iam::111122223333:role/eks-nodes", subnets: ["subnet-0a1b2c3d"], amiType: "AL2023_x86_64_STANDARD",
@@ -820,6 +825,16 @@ describe("encryption-at-rest: aws-native EBS carriers (instances, launch configu
             'aws-native:batch:ComputeEnvironment "a": computeResources.launchTemplate is not set (AWS Batch then launches its instances from a public ECS- or EKS-optimized AMI',
             'aws-native:batch:ComputeEnvironment "b": computeResources.launchTemplate is not set',
         ]],
+        // CloudFormation's AWS::ElasticBeanstalk::Environment (CDK's CfnEnvironment): `optionSettings` with `optionName`.
+        ["an Elastic Beanstalk environment on its platform's AMI", [on(t.NATIVE_BEANSTALK_ENVIRONMENT, BEANSTALK([{ namespace: LAUNCH, optionName: "RootVolumeSize", value: "20" }]))], DEFAULTS,
+            ['aws-native:elasticbeanstalk:Environment "store": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId` (Elastic Beanstalk then launches']],
+        ["an Elastic Beanstalk environment with a custom AMI", [on(t.NATIVE_BEANSTALK_ENVIRONMENT, BEANSTALK([{ namespace: LAUNCH, optionName: "ImageId", value: "ami-0abcdef1234567890" }]))], DEFAULTS, []],
+        ["an Elastic Beanstalk environment that depends on the stack's default", [
+            AWS, NATIVE, ebsDefault, on(t.NATIVE_BEANSTALK_ENVIRONMENT, BEANSTALK(), { dependencies: [ebsDefault.urn] }),
+        ], DEFAULTS, []],
+        ["an Elastic Beanstalk environment that does not depend on the stack's default", [AWS, NATIVE, ebsDefault, on(t.NATIVE_BEANSTALK_ENVIRONMENT, BEANSTALK())], DEFAULTS,
+            ['the environment does not depend on aws.ebs.EncryptionByDefault "ebs-default" of this stack']],
+        ["an Elastic Beanstalk environment's option names unknown", [on(t.NATIVE_BEANSTALK_ENVIRONMENT, BEANSTALK([{ namespace: U, optionName: U, value: U }]))], DEFAULTS, []],
     ];
     it.each(cases)("%s", (_label, resources, config, expected) => {
         const messages = judgeAll(resources, config);

@@ -88,6 +88,15 @@ const CMK: EncryptionAtRestConfig = { ...DEFAULTS, requireCustomerManagedKey: tr
 const EBS_DEFAULT: EncryptionAtRestConfig = { ...DEFAULTS, ebsEncryptionByDefault: true };
 
 /** Both parts on a stack of one resource: the policy's verdict on it (`check` of a fixture, outputs = inputs). */
+/**
+ * An Elastic Beanstalk environment as public Terraform programs declare it: a platform of AWS's
+ * and a resized gp3 root volume (RootVolumeType, RootVolumeSize: no option encrypts it).
+ */
+const BEANSTALK_OPTION = (name: string, value: unknown) => ({ namespace: "aws:autoscaling:launchconfiguration", name, value });
+const BEANSTALK = {
+    application: "shop", solutionStackName: "64bit Amazon Linux 2023 v6.6.0 running Node.js 20",
+    settings: [BEANSTALK_OPTION("RootVolumeType", "gp3"), BEANSTALK_OPTION("RootVolumeSize", "10"), { namespace: "aws:ec2:instances", name: "InstanceTypes", value: "t3.small" }],
+};
 const NODE_GROUP = {
     clusterName: "example", nodeGroupName: "example", nodeRoleArn: "arn:aws:iam::111122223333:role/eks-nodes", subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"],
     scalingConfig: { desiredSize: 1, maxSize: 2, minSize: 1 }, updateConfig: { maxUnavailable: 1 },
@@ -744,6 +753,22 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             on("template", t.BATCH_COMPUTE_ENVIRONMENT, BATCH({ ...BATCH_EC2, launchTemplate: UNKNOWN_SENTINELS.object })),
             on("whole", t.BATCH_COMPUTE_ENVIRONMENT, { ...BATCH(), computeResources: UNKNOWN_SENTINELS.object }),
         ], DEFAULTS, true],
+        // Elastic Beanstalk: the platform's public AMI, unless a custom AMI, a saved configuration or a custom platform says otherwise.
+        ["Elastic Beanstalk: an environment that depends on it", [D, on("web", t.BEANSTALK_ENVIRONMENT, BEANSTALK, dependsOn(D))]],
+        ["Elastic Beanstalk: the same under requireCustomerManagedKey (EB takes no key: the default EBS key)", [D, on("web", t.BEANSTALK_ENVIRONMENT, BEANSTALK, dependsOn(D))], CMK],
+        ["Elastic Beanstalk: an environment covered by config", [on("web", t.BEANSTALK_ENVIRONMENT, BEANSTALK)], EBS_DEFAULT],
+        ["Elastic Beanstalk: a custom AMI (ImageId), a saved configuration (templateName) or a custom platform (its ARN names an account)", [
+            on("ami", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: [...BEANSTALK.settings, BEANSTALK_OPTION("ImageId", AMI)] }),
+            on("saved", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "prod-config" }),
+            on("custom", t.BEANSTALK_ENVIRONMENT, { application: "shop", platformArn: "arn:aws:elasticbeanstalk:us-east-1:111122223333:platform/hardened-node/1.0.0" }),
+        ]],
+        ["preview: an Elastic Beanstalk environment's settings, AMI, saved configuration or platform unknown", [
+            on("settings", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: UNKNOWN_SENTINELS.array, region: U }),
+            on("ami", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: [BEANSTALK_OPTION("ImageId", U)] }, { propertyDependencies: { settings: ["urn:pulumi:dev::project::aws:imagebuilder/image:Image::web-ami"] } }),
+            on("option", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: [{ namespace: U, name: U, value: U }] }),
+            on("saved", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: U }),
+            on("platform", t.BEANSTALK_ENVIRONMENT, { application: "shop", platformArn: U }),
+        ], DEFAULTS, true],
         ["config credits volumes without any default in the stack", [on("v", t.EBS_VOLUME, VOLUME), on("i", t.EC2_INSTANCE, DEVICES)], EBS_DEFAULT],
         ["after an update: the outputs say encrypted (no default in the stack)", [on("v", t.EBS_VOLUME, { ...VOLUME, encrypted: true, kmsKeyId: KEY })]],
         ["a volume from a snapshot", [on("v", t.EBS_VOLUME, { ...VOLUME, snapshotId: "snap-0123456789abcdef0" })]],
@@ -819,6 +844,21 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             "`ebs.encrypted: \"true\"` (with @pulumi/eks's ManagedNodeGroup, a `launchTemplate` of your own), or turn EBS encryption by default on before the node group " +
             "is created: with an aws.ebs.EncryptionByDefault in this stack " +
             "that the node group depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["an Elastic Beanstalk environment on its platform's AMI (resized, not encrypted), and no default in the stack", [on("web", t.BEANSTALK_ENVIRONMENT, BEANSTALK)], DEFAULTS, false, [
+            'aws:elasticbeanstalk/environment:Environment "web": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId` (Elastic Beanstalk then ' +
+            "launches the instances from the platform's public AMI, and no option of the environment encrypts their root volume; EBS creates the volume unencrypted unless " +
+            "encryption by default is on for the account in its region). Give the environment a custom AMI whose snapshots are encrypted (the `ImageId` option of " +
+            "`aws:autoscaling:launchconfiguration`), or turn EBS encryption by default on before the environment is created: with an aws.ebs.EncryptionByDefault in this " +
+            "stack that the environment depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        ["Elastic Beanstalk: a worker environment, an ImageId outside aws:autoscaling:launchconfiguration, and one that does not depend on the stack's default", [
+            D,
+            on("worker", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, tier: "Worker" }),
+            on("misplaced", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: [{ namespace: "aws:ec2:instances", name: "ImageId", value: AMI }] }),
+        ], DEFAULTS, false, [
+            expect.stringContaining('"worker": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId`'),
+            expect.stringContaining('"misplaced": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId`'),
         ]],
         ["a Batch EC2 compute environment without a launch template, and no default in the stack", [on("ce", t.BATCH_COMPUTE_ENVIRONMENT, BATCH(BATCH_EC2))], DEFAULTS, false, [
             'aws:batch/computeEnvironment:ComputeEnvironment "ce": computeResources.launchTemplate is not set (AWS Batch then launches its instances from a public ECS- or ' +
@@ -924,7 +964,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             t.EBS_VOLUME, t.NATIVE_EC2_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE,
             t.NATIVE_EC2_LAUNCH_TEMPLATE, t.NATIVE_EC2_INSTANCE, t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION, t.NATIVE_EC2_SPOT_FLEET, t.IMAGEBUILDER_IMAGE_RECIPE,
             t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, t.EKS_NODE_GROUP, t.NATIVE_EKS_NODEGROUP, t.BATCH_COMPUTE_ENVIRONMENT, t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, t.EMR_CLUSTER, t.EC2_AMI_COPY,
-            t.EBS_SNAPSHOT_IMPORT, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
+            t.EBS_SNAPSHOT_IMPORT, t.BEANSTALK_ENVIRONMENT, t.NATIVE_BEANSTALK_ENVIRONMENT, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
             t.NATIVE_IMAGEBUILDER_IMAGE_PIPELINE, t.NATIVE_IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
@@ -1098,6 +1138,32 @@ describe("encryption-at-rest at preview, through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["uncovered"]);
+    });
+
+    it("an Elastic Beanstalk environment on its platform's public AMI is reported unless it depends on the stack's default or names a custom AMI; unknown settings at preview are not judged", async () => {
+        const environment = (name: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+            type: t.BEANSTALK_ENVIRONMENT, name, props, outputs: { ...props, region: { $unknown: "string" } }, ...extra,
+        });
+        const resources = [
+            { type: t.EBS_ENCRYPTION_BY_DEFAULT, name: "ebs-default", props: { enabled: true }, outputs: { enabled: true, region: { $unknown: "string" } } },
+            environment("web", BEANSTALK),
+            environment("covered", BEANSTALK, { dependencies: ["ebs-default"] }),
+            environment("custom-ami", { ...BEANSTALK, settings: [BEANSTALK_OPTION("ImageId", AMI)] }),
+        ];
+        const byNameAndState = (run: Awaited<ReturnType<typeof engine.run>>) =>
+            run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]]);
+        const expected = [["web", "mandatory", 'aws:elasticbeanstalk/environment:Environment "web": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId`']];
+        expect(byNameAndState(await engine.run({ resources }))).toEqual(expected);
+        expect(byNameAndState(await engine.run({ preview: true, resources }))).toEqual(expected);
+        const pending = await engine.run({
+            preview: true,
+            resources: [
+                { type: "aws:imagebuilder/image:Image", name: "web-ami", props: { imageRecipeArn: "arn:aws:imagebuilder:us-east-1:111122223333:image-recipe/web/1.0.0" } },
+                environment("from-image", { ...BEANSTALK, settings: [BEANSTALK_OPTION("ImageId", { $unknown: "string" })] }, { propertyDependencies: { settings: ["web-ami"] } }),
+                environment("settings-pending", { ...BEANSTALK, settings: { $unknown: "array" } }, { propertyDependencies: { settings: ["web-ami"] } }),
+            ],
+        });
+        expect(pending.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("an EKS managed node group without a launch template, or with one of the stack that maps no volume, is reported unless it or its component depends on the stack's default", async () => {
