@@ -1651,6 +1651,12 @@ const messagingChecks: Check[] = [
     // CreateConnectorProfile APIs; Steampipe's appflow_flow_encrypted_with_kms_cmk).
     keyCheck([t.APPFLOW_FLOW, t.NATIVE_APPFLOW_FLOW], "kmsArn", "AppFlow encrypts the flow's data with the AWS managed key aws/appflow"),
     keyCheck([t.APPFLOW_CONNECTOR_PROFILE, t.NATIVE_APPFLOW_CONNECTOR_PROFILE], "kmsArn", "AppFlow encrypts the connector profile's credentials with the AWS managed key aws/appflow"),
+    // An EventBridge connection's authorization parameters (API keys, OAuth client secrets), which
+    // EventBridge keeps in a Secrets Manager secret: "by default, EventBridge uses an AWS owned key
+    // to encrypt and decrypt this secret" (the EventBridge guide, "Encrypting EventBridge connection
+    // authorization with AWS KMS keys").
+    keyCheck([t.EVENTBRIDGE_CONNECTION, t.NATIVE_EVENTS_CONNECTION], "kmsKeyIdentifier",
+        "EventBridge encrypts the connection's authorization parameters, kept in a Secrets Manager secret, with an AWS owned key"),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
     keyCheck([t.CUSTOMERPROFILES_DOMAIN, t.NATIVE_CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
     // ECR encrypts every repository (AES256 by default).

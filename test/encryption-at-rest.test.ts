@@ -1744,11 +1744,18 @@ const APPFLOW_PROFILE = {
     },
 };
 
+/** An EventBridge connection to an API destination, its API key from config (the registry's API_KEY example). */
+const EVENT_CONNECTION = { name: "partner-api", authorizationType: "API_KEY", authParameters: { apiKey: { key: "x-api-key", value: UNKNOWN_SENTINELS.string } } };
+
 describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles domains: judged only under requireCustomerManagedKey (pure rule)", () => {
     const passes: Case[] = [
         ["an AppFlow flow without a key (AppFlow's managed key)", t.APPFLOW_FLOW, APPFLOW_FLOW],
         ["an AppFlow flow with a customer managed key", t.APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: KEY }, CMK],
         ["an AppFlow connector profile with a customer managed key", t.APPFLOW_CONNECTOR_PROFILE, { ...APPFLOW_PROFILE, kmsArn: KEY }, CMK],
+        ["an EventBridge connection without a key (an AWS owned key)", t.EVENTBRIDGE_CONNECTION, EVENT_CONNECTION],
+        ["an EventBridge connection with a customer managed key", t.EVENTBRIDGE_CONNECTION, { ...EVENT_CONNECTION, kmsKeyIdentifier: KEY }, CMK],
+        ["an aws-native EventBridge connection with a customer managed key", t.NATIVE_EVENTS_CONNECTION, { ...EVENT_CONNECTION, kmsKeyIdentifier: "alias/partner-api" }, CMK],
+        ["an unknown EventBridge connection key", t.EVENTBRIDGE_CONNECTION, { ...EVENT_CONNECTION, kmsKeyIdentifier: U }, CMK],
         ["an unknown AppFlow flow key", t.APPFLOW_FLOW, { ...APPFLOW_FLOW, kmsArn: U }, CMK],
         ["call recordings in S3 without an encryption configuration (the bucket's default encrypts)", t.CONNECT_INSTANCE_STORAGE_CONFIG, CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE())],
         ["a custom model without a key", t.BEDROCK_CUSTOM_MODEL, CUSTOM_MODEL],
@@ -1790,6 +1797,9 @@ describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles 
             "kmsArn names an AWS managed key"],
         ["an AppFlow connector profile without a key", t.APPFLOW_CONNECTOR_PROFILE, APPFLOW_PROFILE,
             "kmsArn is not set (AppFlow encrypts the connector profile's credentials with the AWS managed key aws/appflow"],
+        ["an EventBridge connection without a key", t.EVENTBRIDGE_CONNECTION, EVENT_CONNECTION,
+            "kmsKeyIdentifier is not set (EventBridge encrypts the connection's authorization parameters, kept in a Secrets Manager secret, with an AWS owned key"],
+        ["an aws-native EventBridge connection without a key", t.NATIVE_EVENTS_CONNECTION, EVENT_CONNECTION, "kmsKeyIdentifier is not set"],
         ["a custom model without a key (the registry's example)", t.BEDROCK_CUSTOM_MODEL, CUSTOM_MODEL,
             "customModelKmsKeyId is not set (Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"],
         ["a profiles domain without a key", t.CUSTOMERPROFILES_DOMAIN, PROFILES_DOMAIN,
@@ -1802,6 +1812,7 @@ describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles 
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "transcripts", props: CONNECT_STORAGE("CHAT_TRANSCRIPTS", S3_STORAGE()) },
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: KEY })) },
             { type: t.APPFLOW_FLOW, name: "export", props: APPFLOW_FLOW },
+            { type: t.EVENTBRIDGE_CONNECTION, name: "partner-api", props: EVENT_CONNECTION },
             { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", props: CUSTOM_MODEL },
             { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", props: PROFILES_DOMAIN },
             // Nothing at rest: Kinesis Video Streams keeps no media without a retention.
@@ -1812,6 +1823,7 @@ describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles 
         expected: [
             ["transcripts", "storageConfig.s3Config.encryptionConfig.keyId is not set"],
             ["export", "kmsArn is not set"],
+            ["partner-api", "kmsKeyIdentifier is not set"],
             ["tuned", "customModelKmsKeyId is not set"],
             ["profiles", "defaultEncryptionKey is not set"],
         ],
@@ -1821,6 +1833,7 @@ describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles 
             { type: t.CONNECT_INSTANCE_STORAGE_CONFIG, name: "recordings", ...fromKey("storageConfig"),
                 props: CONNECT_STORAGE("CALL_RECORDINGS", S3_STORAGE({ encryptionType: "KMS", keyId: ENGINE_UNKNOWN })) },
             { type: t.APPFLOW_FLOW, name: "export", ...fromKey("kmsArn"), props: { ...APPFLOW_FLOW, kmsArn: ENGINE_UNKNOWN } },
+            { type: t.EVENTBRIDGE_CONNECTION, name: "partner-api", ...fromKey("kmsKeyIdentifier"), props: { ...EVENT_CONNECTION, kmsKeyIdentifier: ENGINE_UNKNOWN } },
             { type: t.BEDROCK_CUSTOM_MODEL, name: "tuned", ...fromKey("customModelKmsKeyId"), props: { ...CUSTOM_MODEL, customModelKmsKeyId: ENGINE_UNKNOWN } },
             { type: t.CUSTOMERPROFILES_DOMAIN, name: "profiles", ...fromKey("defaultEncryptionKey"), props: { ...PROFILES_DOMAIN, defaultEncryptionKey: ENGINE_UNKNOWN } },
         ],

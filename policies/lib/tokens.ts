@@ -133,6 +133,7 @@ export const MAILMANAGER_ARCHIVE = "aws:mailmanager/archive:Archive";
 export const CONNECT_INSTANCE = "aws:connect/instance:Instance";
 export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const EVENTBRIDGE_ARCHIVE = "aws:cloudwatch/eventArchive:EventArchive";
+export const EVENTBRIDGE_CONNECTION = "aws:cloudwatch/eventConnection:EventConnection";
 export const MWAA_ENVIRONMENT = "aws:mwaa/environment:Environment";
 export const FSX_FILE_CACHE = "aws:fsx/fileCache:FileCache";
 export const LOCATION_TRACKER = "aws:location/tracker:Tracker";
