@@ -328,9 +328,11 @@ const REFUSED_WHILE_NOT_EMPTY: Readonly<Record<string, string>> = {
 function deletion(resource: PlainResource): string {
     const force = FORCE_DELETE[resource.type];
     if (force) {
-        return resource.props[force.property] === true
-            ? `would delete it with ${force.contents} (${force.property} is true)`
-            : `would delete it once empty (AWS refuses while it is not, and the update stops half done; ${force.property} empties it first)`;
+        const flag = resource.props[force.property];
+        if (flag === true) return `would delete it with ${force.contents} (${force.property} is true)`;
+        // Unknown at preview: the flag may still turn out true, so neither outcome is claimed.
+        if (isUnknown(flag)) return `would delete it once empty, or, if ${force.property} (not known yet) turns out true, with ${force.contents}`;
+        return `would delete it once empty (AWS refuses while it is not, and the update stops half done; ${force.property} empties it first)`;
     }
     if (resource.type === t.KMS_KEY || resource.type === t.KMS_EXTERNAL_KEY) {
         return "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable";
@@ -338,10 +340,15 @@ function deletion(resource: PlainResource): string {
     if (resource.type === t.SECRETS_MANAGER_SECRET) return "would delete it and its versions, for good once the recovery window ends";
     if (resource.type === t.NATIVE_KMS_KEY) return "would schedule its deletion: once the waiting period (pendingWindowInDays) ends, everything encrypted under it is unreadable";
     // The classic account only leaves the organization unless closeOnDeletion; CloudFormation's handler always closes it.
-    if (resource.type === t.NATIVE_ORGANIZATIONS_ACCOUNT || (resource.type === t.ORGANIZATIONS_ACCOUNT && resource.props.closeOnDeletion === true)) {
-        return "would close the account: AWS deletes everything in it once the 90-day post-closure period ends";
+    const closes = "close the account: AWS deletes everything in it once the 90-day post-closure period ends";
+    if (resource.type === t.NATIVE_ORGANIZATIONS_ACCOUNT) return `would ${closes}`;
+    if (resource.type === t.ORGANIZATIONS_ACCOUNT) {
+        const close = resource.props.closeOnDeletion;
+        if (close === true) return `would ${closes}`;
+        // Unknown at preview: it may close the account, so "only removed" is not claimed.
+        if (isUnknown(close)) return `would remove it from the organization, or, if closeOnDeletion (not known yet) turns out true, ${closes}`;
+        return "would remove it from the organization (closeOnDeletion would close it)";
     }
-    if (resource.type === t.ORGANIZATIONS_ACCOUNT) return "would remove it from the organization (closeOnDeletion would close it)";
     const refused = REFUSED_WHILE_NOT_EMPTY[resource.type];
     if (refused) return `would delete it once ${refused} (AWS refuses before, and the update stops half done)`;
     return "would delete it and its data";

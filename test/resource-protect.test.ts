@@ -112,6 +112,13 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
             "would close the account: AWS deletes everything in it once the 90-day post-closure period ends."],
         ["aws-native:organizations:Account", { accountName: "sandbox", email: "sandbox@example.com" },
             "would close the account: AWS deletes everything in it once the 90-day post-closure period ends."],
+        // Unknown at preview: the flag may turn out true, so the message claims neither outcome alone.
+        ["aws:organizations/account:Account", { name: "sandbox", email: "sandbox@example.com", closeOnDeletion: UNKNOWN_SENTINELS.boolean },
+            "would remove it from the organization, or, if closeOnDeletion (not known yet) turns out true, close the account: " +
+            "AWS deletes everything in it once the 90-day post-closure period ends."],
+        ["aws:s3/bucket:Bucket", { forceDestroy: UNKNOWN_SENTINELS.boolean },
+            "would delete it once empty, or, if forceDestroy (not known yet) turns out true, with every object version in it, including versions under a legal hold " +
+            "or governance-mode Object Lock retention."],
     ] as [string, Record<string, unknown>, string][])("says what deleting %s does", (type, props, says) => {
         const [{ message }] = findUnprotectedCriticalResources([resource(type, props, { stack: "prod", project: "shop", name: "r" })], { criticalResourceTypes: [type] });
         expect(message).toContain(`removing it from the program or a replacement ${says}`);
@@ -783,6 +790,22 @@ describe("resource-protect through the engine path", () => {
         const found = run.of(POLICY);
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["fraud-graph", "fraud-pre-migration", "corp", "support", "customers", "compliance", "sandbox"]);
         expect(run.on("sandbox").find((d) => d.policyName === POLICY)!.message).toContain("would close the account");
+    });
+
+    it("says both outcomes of a closeOnDeletion or forceDestroy unknown at preview", async () => {
+        const U = { $unknown: "string" };
+        const B = { $unknown: "boolean" };
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: tokens.ORGANIZATIONS_ACCOUNT, name: "sandbox", props: { name: "sandbox", email: "sandbox@example.com", closeOnDeletion: B, parentId: U } },
+                { type: tokens.S3_BUCKET, name: "exports", props: { bucket: U, forceDestroy: B } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["sandbox", "exports"]);
+        const said = (name: string) => run.on(name).find((d) => d.policyName === POLICY)!.message;
+        expect(said("sandbox")).toContain("would remove it from the organization, or, if closeOnDeletion (not known yet) turns out true, close the account");
+        expect(said("exports")).toContain("would delete it once empty, or, if forceDestroy (not known yet) turns out true, with every object version in it");
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {
