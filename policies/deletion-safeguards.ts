@@ -314,12 +314,20 @@ const retentions: Check[] = [
     retention([t.FSX_WINDOWS_FILE_SYSTEM], "automaticBackupRetentionDays", { value: 7, note: "the provider keeps automatic backups for 7 days" }, { what: "automatic backups" }),
     retention([t.FSX_OPENZFS_FILE_SYSTEM, t.FSX_ONTAP_FILE_SYSTEM], "automaticBackupRetentionDays",
         { value: 0, note: "the provider sends 0, which turns automatic backups off" }, { what: "automatic backups" }),
-    {
-        types: [t.LIGHTSAIL_DATABASE], property: "backupRetentionEnabled",
-        accepts: (v) => v !== false, expected: "true",
-        fix: "Turning backup retention off deletes every automated backup of the database: remove `backupRetentionEnabled` (or set it to true).",
-    },
+    // Lightsail keeps automated backups unless they are turned off ("Disabling backup retention deletes all
+    // automated database backups", UpdateRelationalDatabase); CloudFormation's BackupRetention: false sends
+    // disableBackupRetention, as the classic backupRetentionEnabled: false does.
+    lightsailBackups(t.LIGHTSAIL_DATABASE, "backupRetentionEnabled"),
+    lightsailBackups(t.NATIVE_LIGHTSAIL_DATABASE, "backupRetention"),
 ];
+
+function lightsailBackups(type: string, property: string): Check {
+    return {
+        types: [type], property,
+        accepts: (v) => v !== false, expected: "true",
+        fix: `Turning backup retention off deletes every automated backup of the database: remove \`${property}\` (or set it to true).`,
+    };
+}
 
 /**
  * A DynamoDB table's point-in-time recovery and its period, in the classic provider's names or

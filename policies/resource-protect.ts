@@ -186,6 +186,13 @@ export const CRITICAL_RESOURCE_TYPES: Readonly<Record<string, string>> = {
     [t.NATIVE_MAILMANAGER_ARCHIVE]: "Mail Manager archive (AWS::SES::MailManagerArchive): as the classic type.",
     [t.NATIVE_ORGANIZATIONS_ACCOUNT]: "AWS account (AWS::Organizations::Account): deleting it always closes the account (CloudFormation's handler calls CloseAccount), " +
         "and AWS deletes everything in it after the 90-day post-closure period.",
+    // CloudFormation's Lightsail handlers delete the database with skipFinalSnapshot and the bucket with
+    // forceDelete, always (aws-cloudformation-resource-providers-lightsail, Translator.translateToDeleteRequest).
+    [t.NATIVE_LIGHTSAIL_DATABASE]: "Lightsail managed database (AWS::Lightsail::Database): as the classic type, and CloudFormation deletes it without a final snapshot.",
+    [t.NATIVE_LIGHTSAIL_DISK]: "Lightsail block storage disk (AWS::Lightsail::Disk): as the classic type.",
+    [t.NATIVE_LIGHTSAIL_BUCKET]: "Lightsail bucket (AWS::Lightsail::Bucket): as the classic type, and CloudFormation always force-deletes it with its objects.",
+    [t.NATIVE_LIGHTSAIL_DATABASE_SNAPSHOT]: "Lightsail database snapshot (AWS::Lightsail::DatabaseSnapshot): as an RDS DB snapshot.",
+    [t.NATIVE_LIGHTSAIL_DISK_SNAPSHOT]: "Lightsail disk snapshot (AWS::Lightsail::DiskSnapshot): as an EBS snapshot.",
 };
 
 export const DEFAULT_CRITICAL_RESOURCE_TYPES: readonly string[] = Object.keys(CRITICAL_RESOURCE_TYPES);
@@ -334,6 +341,7 @@ function deletion(resource: PlainResource): string {
         if (isUnknown(flag)) return `would delete it once empty, or, if ${force.property} (not known yet) turns out true, with ${force.contents}`;
         return `would delete it once empty (AWS refuses while it is not, and the update stops half done; ${force.property} empties it first)`;
     }
+    if (resource.type === t.NATIVE_LIGHTSAIL_BUCKET) return `would delete it with ${FORCE_DELETE[t.LIGHTSAIL_BUCKET].contents} (CloudFormation always force-deletes it)`;
     if (resource.type === t.KMS_KEY || resource.type === t.KMS_EXTERNAL_KEY) {
         return "would schedule its deletion: once the waiting period ends, everything encrypted under it is unreadable";
     }

@@ -30,6 +30,11 @@ const NATIVE_DOCDB_ELASTIC = "aws-native:docdbelastic:Cluster";
 const nativeMemorydb = { clusterName: "orders", aclName: "open-access", nodeType: "db.t4g.small", numShards: 2 };
 const nativeElastic = { clusterName: "docs", adminUserName: "app", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 2 };
 const NATIVE_NEPTUNE = "aws-native:neptune:DbCluster";
+/** CloudFormation's Lightsail database (AWS::Lightsail::Database), after its required inputs. */
+const NATIVE_LIGHTSAIL_DB = "aws-native:lightsail:Database";
+const nativeLightsailDb = {
+    relationalDatabaseName: "shop", relationalDatabaseBlueprintId: "postgres_16", relationalDatabaseBundleId: "micro_2_0", masterDatabaseName: "shop", masterUsername: "app",
+};
 const NATIVE_REDSHIFT = "aws-native:redshift:Cluster";
 const NATIVE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
 const NATIVE_CACHE_CLUSTER = "aws-native:elasticache:CacheCluster";
@@ -200,6 +205,9 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["persistent Lustre with automatic backups off (Lustre's retention is not judged)", LUSTRE, { deploymentType: "PERSISTENT_2", perUnitStorageThroughput: 125, automaticBackupRetentionDays: 0 }],
         ["SageMaker domain that retains home directories", "aws:sagemaker/domain:Domain", { retentionPolicy: { homeEfsFileSystem: "Retain" } }],
         ["account removed from the organization on delete (not closed)", "aws:organizations/account:Account", { email: "a@example.com", closeOnDeletion: false }],
+        // CloudFormation's Lightsail database: unset BackupRetention sends nothing, and Lightsail keeps automated backups.
+        ["aws-native Lightsail database keeping its backups (unset)", NATIVE_LIGHTSAIL_DB, nativeLightsailDb],
+        ["aws-native Lightsail database keeping its backups", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: true }],
         ["an Aurora cluster instance is not judged (the cluster governs)", "aws:rds/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
         ["a Neptune cluster instance's vestigial flag is not judged", "aws:neptune/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
     ];
@@ -247,6 +255,7 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["aws-native Keyspaces table without point-in-time recovery", NATIVE_KEYSPACES_TABLE, nativeKeyspacesTable, ["pointInTimeRecoveryEnabled"]],
         ["aws-native Keyspaces table turning it off", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: false }, ["pointInTimeRecoveryEnabled"]],
         ["Lightsail database", "aws:lightsail/database:Database", { skipFinalSnapshot: true, backupRetentionEnabled: false }, ["skipFinalSnapshot", "backupRetentionEnabled"]],
+        ["aws-native Lightsail database turning backup retention off", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: false }, ["backupRetention"]],
         ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
         // The provider's schema sends 0 for an unset OpenZFS or ONTAP retention, on a restore from a backup too (terraform-provider-aws).
         ["FSx for OpenZFS without a retention (the provider sends 0: no automatic backups)", OPENZFS, openzfs, ["automaticBackupRetentionDays"]],
@@ -385,6 +394,7 @@ describe("unknown values (preview)", () => {
         ["pointInTimeRecoveryEnabled of an aws-native Keyspaces table", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: U.boolean }],
         ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
         ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
+        ["backupRetention of an aws-native Lightsail database", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: U.boolean }],
     ];
     it.each(cases)("%s never causes a violation", (_label, type, props) => {
         expect(judge(type, props, { requireFinalBackups: true })).toEqual([]);
@@ -573,6 +583,9 @@ const DEFAULT_CASES: Case[] = [
     bad("fsx-windows-retention-off", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: 0 }),
     ok("fsx-windows-retention-unset", WINDOWS_FS, { ...windowsFs }),
     bad("lightsail-backups", "aws:lightsail/database:Database", { relationalDatabaseName: "shop", backupRetentionEnabled: false }),
+    bad("native-lightsail-backups", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: false }),
+    ok("native-lightsail-backups", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: true }),
+    ok("native-lightsail-backups-unset", NATIVE_LIGHTSAIL_DB, nativeLightsailDb),
     // Point-in-time recovery.
     bad("dynamodb-pitr-unset", TABLE, { hashKey: "id" }),
     bad("dynamodb-pitr-off", TABLE, { hashKey: "id", pointInTimeRecovery: { enabled: false } }),
@@ -685,6 +698,8 @@ describe("deletion-safeguards through the engine path", () => {
             .toContain("the `finalSnapshotIdentifier` it sets is ignored while `skipFinalSnapshot` is true. Remove `skipFinalSnapshot`");
         expect(run.on("bad-secret-window").find((d) => d.policyName === POLICY)!.message).toContain("leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`");
         expect(run.on("bad-rds-retention-unset").find((d) => d.policyName === POLICY)!.message).toContain("backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)");
+        expect(run.on("bad-native-lightsail-backups").find((d) => d.policyName === POLICY)!.message)
+            .toContain("backupRetention is false. Turning backup retention off deletes every automated backup of the database: remove `backupRetention` (or set it to true).");
         expect(run.on("bad-dynamodb-pitr-unset").find((d) => d.policyName === POLICY)!.message).toContain("pointInTimeRecovery.enabled is not set (AWS leaves point-in-time recovery off)");
         expect(run.on("bad-global-table-pitr-unset").filter((d) => d.policyName === POLICY).map((d) => d.message.split("\n")[1])).toEqual([0, 1].map((i) =>
             `${GLOBAL_TABLE} "bad-global-table-pitr-unset": replicas[${i}].pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled is not set (AWS leaves point-in-time recovery off). ` +
@@ -705,7 +720,7 @@ describe("deletion-safeguards through the engine path", () => {
         const unknownOf = (v: unknown) => (typeof v === "boolean" ? { $unknown: "boolean" } : typeof v === "number" ? { $unknown: "number" } : { $unknown: "string" });
         const FLAGS = ["skipFinalSnapshot", "skipFinalBackup", "backupRetentionPeriod", "automatedSnapshotRetentionPeriod", "snapshotRetentionLimit", "backupRetentionEnabled", "automaticBackupRetentionDays",
             "forceDestroy", "forceDelete", "recoveryWindowInDays", "deletionWindowInDays", "permanentDeletionTimeInDays", "closeOnDeletion", "bypassSnaplockEnterpriseRetention", "retentionPolicy", "pointInTimeRecovery", "rules",
-            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas", "pointInTimeRecoveryEnabled", "backupPlan"];
+            "pendingWindowInDays", "emptyOnDelete", "pointInTimeRecoverySpecification", "replicas", "pointInTimeRecoveryEnabled", "backupPlan", "backupRetention"];
         // Every failing case with what makes it fail unknown (a retention left unset becomes an unknown value too).
         const previewed = DEFAULT_CASES.filter((c) => c.fails).map((c) => {
             const props: Record<string, unknown> = { ...c.props };

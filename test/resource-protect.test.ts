@@ -119,6 +119,8 @@ describe("findUnprotectedCriticalResources (pure rule)", () => {
         ["aws:s3/bucket:Bucket", { forceDestroy: UNKNOWN_SENTINELS.boolean },
             "would delete it once empty, or, if forceDestroy (not known yet) turns out true, with every object version in it, including versions under a legal hold " +
             "or governance-mode Object Lock retention."],
+        // CloudFormation's handler deletes a Lightsail bucket with forceDelete, always.
+        ["aws-native:lightsail:Bucket", { bundleId: "small_1_0", bucketName: "shop-media" }, "would delete it with every object in it (CloudFormation always force-deletes it)."],
     ] as [string, Record<string, unknown>, string][])("says what deleting %s does", (type, props, says) => {
         const [{ message }] = findUnprotectedCriticalResources([resource(type, props, { stack: "prod", project: "shop", name: "r" })], { criticalResourceTypes: [type] });
         expect(message).toContain(`removing it from the program or a replacement ${says}`);
@@ -402,6 +404,14 @@ describe("findUnprotectedCriticalResources (pure rule): newest data stores and g
         ["aws-native Customer Profiles domain", "aws-native:customerprofiles:Domain", { domainName: "customers", defaultExpirationDays: 366 }],
         ["aws-native Mail Manager archive", "aws-native:ses:MailManagerArchive", { archiveName: "compliance", retention: { retentionPeriod: "THREE_YEARS" } }],
         ["aws-native AWS account", "aws-native:organizations:Account", { accountName: "sandbox", email: "sandbox@example.com", parentIds: ["ou-ab12-34cd56ef"] }],
+        // Lightsail as CloudFormation has it: the classic list's database, disk and bucket, and the snapshots as RDS and EBS ones.
+        ["aws-native Lightsail database", "aws-native:lightsail:Database", {
+            relationalDatabaseName: "shop", relationalDatabaseBlueprintId: "postgres_16", relationalDatabaseBundleId: "micro_2_0", masterDatabaseName: "shop", masterUsername: "app",
+        }],
+        ["aws-native Lightsail disk", "aws-native:lightsail:Disk", { diskName: "data", sizeInGb: 32, availabilityZone: "eu-west-1a" }],
+        ["aws-native Lightsail bucket", "aws-native:lightsail:Bucket", { bucketName: "shop-media", bundleId: "small_1_0" }],
+        ["aws-native Lightsail database snapshot", "aws-native:lightsail:DatabaseSnapshot", { relationalDatabaseName: "shop", relationalDatabaseSnapshotName: "shop-pre-migration" }],
+        ["aws-native Lightsail disk snapshot", "aws-native:lightsail:DiskSnapshot", { diskName: "data", diskSnapshotName: "data-pre-migration" }],
     ])("reports an unprotected %s", (_label, type, props) => {
         expect(flagged([at(type, props, "store")])).toEqual(["store"]);
         expect(flagged([{ ...at(type, props, "store"), protect: true }])).toEqual([]);
@@ -420,6 +430,10 @@ describe("findUnprotectedCriticalResources (pure rule): newest data stores and g
         // "Before you delete a table bucket, you must first delete all namespaces and tables within the bucket" (S3 user
         // guide), and CloudFormation has no flag to force it: left out as Timestream databases and S3 Tables namespaces.
         ["aws-native S3 table bucket (refused while it holds tables)", "aws-native:s3tables:TableBucket", { tableBucketName: "analytics" }],
+        // The classic Lightsail instance and container service are not listed (instances are cattle by convention), nor are these.
+        ["aws-native Lightsail instance", "aws-native:lightsail:Instance", { instanceName: "web", blueprintId: "ubuntu_22_04", bundleId: "nano_3_0" }],
+        ["aws-native Lightsail instance snapshot", "aws-native:lightsail:InstanceSnapshot", { instanceName: "web", instanceSnapshotName: "web-pre-upgrade" }],
+        ["aws-native Lightsail container service", "aws-native:lightsail:Container", { serviceName: "web", power: "nano", scale: 1 }],
     ])("passes an unprotected %s", (_label, type, props) => {
         expect(flagged([at(type, props, "wrapper")])).toEqual([]);
     });
@@ -806,6 +820,27 @@ describe("resource-protect through the engine path", () => {
         const said = (name: string) => run.on(name).find((d) => d.policyName === POLICY)!.message;
         expect(said("sandbox")).toContain("would remove it from the organization, or, if closeOnDeletion (not known yet) turns out true, close the account");
         expect(said("exports")).toContain("would delete it once empty, or, if forceDestroy (not known yet) turns out true, with every object version in it");
+    });
+
+    it("reports aws-native Lightsail stores as the classic ones, with their inputs unknown at preview", async () => {
+        const U = { $unknown: "string" };
+        const B = { $unknown: "boolean" };
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                {
+                    type: tokens.NATIVE_LIGHTSAIL_DATABASE, name: "shop-db",
+                    props: { relationalDatabaseName: "shop", relationalDatabaseBlueprintId: "postgres_16", relationalDatabaseBundleId: "micro_2_0", masterDatabaseName: "shop", masterUsername: "app", backupRetention: B },
+                },
+                { type: tokens.NATIVE_LIGHTSAIL_DISK, name: "data", props: { diskName: "data", sizeInGb: 32, availabilityZone: U } },
+                { type: tokens.NATIVE_LIGHTSAIL_BUCKET, name: "media", props: { bucketName: U, bundleId: "small_1_0", objectVersioning: B } },
+                { type: tokens.NATIVE_LIGHTSAIL_DATABASE_SNAPSHOT, name: "shop-pre-migration", protect: true, props: { relationalDatabaseName: U, relationalDatabaseSnapshotName: "shop-pre-migration" } },
+                { type: tokens.NATIVE_LIGHTSAIL_DISK_SNAPSHOT, name: "data-pre-migration", props: { diskName: U, diskSnapshotName: "data-pre-migration" } },
+                { type: "aws-native:lightsail:Instance", name: "web", props: { instanceName: "web", blueprintId: "ubuntu_22_04", bundleId: "nano_3_0", keyPairName: U } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["shop-db", "data", "media", "data-pre-migration"]);
+        expect(run.on("media").find((d) => d.policyName === POLICY)!.message).toContain("would delete it with every object in it (CloudFormation always force-deletes it).");
     });
 
     it("passes a secret whose value a SecretVersion writes at preview (secretId unknown), reports one a SecretRotation rotates", async () => {

@@ -17,11 +17,11 @@ const MODULES = [
     "bedrockagentcore", "cassandra", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "codecommit", "cognito", "connect", "customerprofiles",
     "datasync", "datazone", "dax", "directoryservice", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
     "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthlake", "iam", "imagebuilder", "iot", "kendra",
-    "kinesis", "kinesisfirehose", "kinesisvideo", "kms", "lambda", "lex", "location", "logs", "mediapackagev2", "mediatailor", "memorydb", "msk",
-    "mwaa", "neptune", "neptunegraph", "oam", "omics", "opensearchserverless", "opensearchservice", "organizations", "osis", "paymentcryptography",
-    "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files", "s3objectlambda",
-    "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "ses", "smsvoice", "sns", "sqs", "ssm", "sso", "stepfunctions",
-    "timestream", "transfer", "vpclattice", "workspaces", "xray",
+    "kinesis", "kinesisfirehose", "kinesisvideo", "kms", "lambda", "lex", "lightsail", "location", "logs", "mediapackagev2", "mediatailor",
+    "memorydb", "msk", "mwaa", "neptune", "neptunegraph", "oam", "omics", "opensearchserverless", "opensearchservice", "organizations", "osis",
+    "paymentcryptography", "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files",
+    "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "ses", "smsvoice", "sns", "sqs", "ssm", "sso",
+    "stepfunctions", "timestream", "transfer", "vpclattice", "workspaces", "xray",
 ];
 
 const TYPE = /static __pulumiType = '([^']+)'/;

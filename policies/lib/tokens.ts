@@ -528,3 +528,11 @@ export const NATIVE_DIRECTORYSERVICE_SIMPLE_AD = "aws-native:directoryservice:Si
 export const NATIVE_PAYMENTCRYPTOGRAPHY_KEY = "aws-native:paymentcryptography:Key";
 export const NATIVE_CONNECT_INSTANCE = "aws-native:connect:Instance";
 export const NATIVE_ORGANIZATIONS_ACCOUNT = "aws-native:organizations:Account";
+// Lightsail's stores as CloudFormation has them: deletion-safeguards judges the database's backup
+// retention as the classic one's, resource-protect lists them as the classic types (and the snapshots
+// as RDS and EBS snapshots).
+export const NATIVE_LIGHTSAIL_DATABASE = "aws-native:lightsail:Database";
+export const NATIVE_LIGHTSAIL_DISK = "aws-native:lightsail:Disk";
+export const NATIVE_LIGHTSAIL_BUCKET = "aws-native:lightsail:Bucket";
+export const NATIVE_LIGHTSAIL_DATABASE_SNAPSHOT = "aws-native:lightsail:DatabaseSnapshot";
+export const NATIVE_LIGHTSAIL_DISK_SNAPSHOT = "aws-native:lightsail:DiskSnapshot";
