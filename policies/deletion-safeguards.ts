@@ -419,14 +419,15 @@ const forceDeletes: Check[] = [
     forced([t.NATIVE_ECR_REPOSITORY], "emptyOnDelete", FORCE_DELETE[t.ECR_REPOSITORY].contents),
 ];
 
-/** Recovery windows: the only undo of a deleted key or secret. */
-function keyWindow(types: readonly string[], property: string, what: string): Check {
+/** Recovery windows: the only undo of a deleted key or secret. `unsetDays`: the window when the program sets none. */
+function keyWindow(types: readonly string[], property: string, what: string, unsetDays = 30): Check {
     return {
         types, property,
-        unset: { value: 30, note: "AWS waits 30 days" },
+        unset: { value: unsetDays, note: `AWS waits ${unsetDays} days` },
         accepts: (v, config) => typeof v === "number" && v >= config.minKeyDeletionWindowDays, expected: "a number of days",
         fix: (config) => `Once the window ends, ${what}: keep at least ${config.minKeyDeletionWindowDays} days ` +
-            `(\`${property}: ${config.minKeyDeletionWindowDays}\`, or remove it for AWS's 30) to notice and cancel a mistaken deletion.`,
+            `(\`${property}: ${config.minKeyDeletionWindowDays}\`` + (config.minKeyDeletionWindowDays <= unsetDays ? `, or remove it for AWS's ${unsetDays}` : "") +
+            ") to notice and cancel a mistaken deletion.",
     };
 }
 
@@ -443,6 +444,11 @@ const recoveryWindows: Check[] = [
     // CloudFormation's PendingWindowInDays ("The default value is 30 days"), CDK's `pendingWindow`.
     keyWindow([t.NATIVE_KMS_KEY], "pendingWindowInDays", "everything encrypted under the key can never be decrypted again"),
     keyWindow([t.ACMPCA_CERTIFICATE_AUTHORITY], "permanentDeletionTimeInDays", "the CA's private key is gone and the CA cannot be restored"),
+    // DeleteKey: "Key deletion is irreversible ... The default waiting period is 7 days" (3 to 180); the
+    // provider's schema sends 7 when unset, and a preview already sees it. CloudFormation's Key has no
+    // window to set: resource-protect covers it.
+    keyWindow([t.PAYMENT_CRYPTOGRAPHY_KEY], "deletionWindowInDays",
+        "the key material is gone and nothing encrypted or derived under it (PINs, card data) can be processed again, unless the key is imported again from a copy kept elsewhere", 7),
 ];
 
 /** Flags that make a delete take more data with it than the resource itself. */
@@ -564,7 +570,7 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
     enforcementLevel: "advisory",
     severity: "medium",
     remediationSteps: "Remove `skipFinalSnapshot: true`, `forceDestroy: true`/`forceDelete: true` and `recoveryWindowInDays: 0`; keep backups for at least " +
-        "`minBackupRetentionDays`, enable point-in-time recovery on DynamoDB tables, and keep KMS deletion windows at `minKeyDeletionWindowDays` or more.",
+        "`minBackupRetentionDays`, enable point-in-time recovery on DynamoDB tables, and keep KMS and Payment Cryptography key deletion windows at `minKeyDeletionWindowDays` or more.",
     tags: ["aws", "data-protection", "backup"],
     framework: {
         name: "AWS Foundational Security Best Practices",
@@ -587,7 +593,8 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
             },
             minKeyDeletionWindowDays: {
                 type: "integer", minimum: 7, maximum: 30, default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.minKeyDeletionWindowDays,
-                description: "Fewest days of the waiting period before a KMS key or a private CA is deleted for good (AWS's default is 30).",
+                description: "Fewest days of the waiting period before a KMS key, a private CA or a Payment Cryptography key is deleted for good " +
+                    "(AWS's default is 30; 7 for a Payment Cryptography key).",
             },
             requireFinalBackups: {
                 type: "boolean", default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.requireFinalBackups,

@@ -30,10 +30,15 @@ const NATIVE_DOCDB_ELASTIC = "aws-native:docdbelastic:Cluster";
 const nativeMemorydb = { clusterName: "orders", aclName: "open-access", nodeType: "db.t4g.small", numShards: 2 };
 const nativeElastic = { clusterName: "docs", adminUserName: "app", authType: "SECRET_ARN", shardCapacity: 2, shardCount: 2 };
 const NATIVE_NEPTUNE = "aws-native:neptune:DbCluster";
-/** CloudFormation's Lightsail database (AWS::Lightsail::Database), after its required inputs. */
+/** CloudFormation's Lightsail database (AWS::Lightsail::Database) and a classic Payment Cryptography key, after their required inputs. */
 const NATIVE_LIGHTSAIL_DB = "aws-native:lightsail:Database";
 const nativeLightsailDb = {
     relationalDatabaseName: "shop", relationalDatabaseBlueprintId: "postgres_16", relationalDatabaseBundleId: "micro_2_0", masterDatabaseName: "shop", masterUsername: "app",
+};
+const PAYMENT_KEY = "aws:paymentcryptography/key:Key";
+const paymentKey = {
+    exportable: true,
+    keyAttributes: { keyAlgorithm: "TDES_3KEY", keyClass: "SYMMETRIC_KEY", keyUsage: "TR31_P0_PIN_ENCRYPTION_KEY", keyModesOfUse: { encrypt: true, decrypt: true, wrap: true, unwrap: true } },
 };
 const NATIVE_REDSHIFT = "aws-native:redshift:Cluster";
 const NATIVE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
@@ -208,6 +213,11 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         // CloudFormation's Lightsail database: unset BackupRetention sends nothing, and Lightsail keeps automated backups.
         ["aws-native Lightsail database keeping its backups (unset)", NATIVE_LIGHTSAIL_DB, nativeLightsailDb],
         ["aws-native Lightsail database keeping its backups", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: true }],
+        // DeleteKey's window is 3 to 180 days; 30 meets the default minimum.
+        ["Payment Cryptography key waiting 30 days", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: 30 }],
+        ["Payment Cryptography key waiting 180 days", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: 180 }],
+        ["Payment Cryptography key on AWS's 7 days when the minimum is 7", PAYMENT_KEY, paymentKey, { minKeyDeletionWindowDays: 7 }],
+        ["aws-native Payment Cryptography key (CloudFormation has no window to set)", "aws-native:paymentcryptography:Key", { exportable: true, keyAttributes: paymentKey.keyAttributes }],
         ["an Aurora cluster instance is not judged (the cluster governs)", "aws:rds/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
         ["a Neptune cluster instance's vestigial flag is not judged", "aws:neptune/clusterInstance:ClusterInstance", { skipFinalSnapshot: true }],
     ];
@@ -256,6 +266,10 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["aws-native Keyspaces table turning it off", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: false }, ["pointInTimeRecoveryEnabled"]],
         ["Lightsail database", "aws:lightsail/database:Database", { skipFinalSnapshot: true, backupRetentionEnabled: false }, ["skipFinalSnapshot", "backupRetentionEnabled"]],
         ["aws-native Lightsail database turning backup retention off", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: false }, ["backupRetention"]],
+        // The provider's schema sends DeleteKey's default of 7 when the program sets none.
+        ["Payment Cryptography key on AWS's 7 days", PAYMENT_KEY, paymentKey, ["deletionWindowInDays"]],
+        ["Payment Cryptography key waiting 3 days", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: 3 }, ["deletionWindowInDays"]],
+        ["Payment Cryptography key waiting 14 days when the minimum is 30", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: 14 }, ["deletionWindowInDays"]],
         ["FSx for Windows skipping its final backup", "aws:fsx/windowsFileSystem:WindowsFileSystem", { skipFinalBackup: true }, ["skipFinalBackup"]],
         // The provider's schema sends 0 for an unset OpenZFS or ONTAP retention, on a restore from a backup too (terraform-provider-aws).
         ["FSx for OpenZFS without a retention (the provider sends 0: no automatic backups)", OPENZFS, openzfs, ["automaticBackupRetentionDays"]],
@@ -395,6 +409,7 @@ describe("unknown values (preview)", () => {
         ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
         ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
         ["backupRetention of an aws-native Lightsail database", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: U.boolean }],
+        ["deletionWindowInDays of a Payment Cryptography key", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: U.number }],
     ];
     it.each(cases)("%s never causes a violation", (_label, type, props) => {
         expect(judge(type, props, { requireFinalBackups: true })).toEqual([]);
@@ -644,6 +659,9 @@ const DEFAULT_CASES: Case[] = [
     ok("native-kms-window-unset", NATIVE_KMS, { enableKeyRotation: true }),
     bad("private-ca-window", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 7 }),
     ok("private-ca-window", "aws:acmpca/certificateAuthority:CertificateAuthority", { permanentDeletionTimeInDays: 30 }),
+    bad("payment-key-window-unset", PAYMENT_KEY, paymentKey),
+    bad("payment-key-window", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: 7 }),
+    ok("payment-key-window", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: 30 }),
     // Wider deletes.
     bad("account-close", "aws:organizations/account:Account", { email: "billing@example.com", name: "billing", closeOnDeletion: true }),
     ok("account-close", "aws:organizations/account:Account", { email: "billing@example.com", name: "billing" }),
@@ -698,6 +716,11 @@ describe("deletion-safeguards through the engine path", () => {
             .toContain("the `finalSnapshotIdentifier` it sets is ignored while `skipFinalSnapshot` is true. Remove `skipFinalSnapshot`");
         expect(run.on("bad-secret-window").find((d) => d.policyName === POLICY)!.message).toContain("leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`");
         expect(run.on("bad-rds-retention-unset").find((d) => d.policyName === POLICY)!.message).toContain("backupRetentionPeriod is not set (AWS keeps automated backups for 1 day)");
+        // A Payment Cryptography key's unset window is AWS's 7 days: the fix does not offer removing it.
+        expect(run.on("bad-payment-key-window-unset").find((d) => d.policyName === POLICY)!.message.split("\n")[1]).toBe(
+            `${PAYMENT_KEY} "bad-payment-key-window-unset": deletionWindowInDays is not set (AWS waits 7 days). Once the window ends, the key material is gone and nothing ` +
+                "encrypted or derived under it (PINs, card data) can be processed again, unless the key is imported again from a copy kept elsewhere: keep at least 30 days " +
+                "(`deletionWindowInDays: 30`) to notice and cancel a mistaken deletion.");
         expect(run.on("bad-native-lightsail-backups").find((d) => d.policyName === POLICY)!.message)
             .toContain("backupRetention is false. Turning backup retention off deletes every automated backup of the database: remove `backupRetention` (or set it to true).");
         expect(run.on("bad-dynamodb-pitr-unset").find((d) => d.policyName === POLICY)!.message).toContain("pointInTimeRecovery.enabled is not set (AWS leaves point-in-time recovery off)");
@@ -742,6 +765,7 @@ describe("deletion-safeguards through the engine path", () => {
             bad("rds-14", RDS, { ...postgres, backupRetentionPeriod: 7 }),
             ok("table-no-pitr", TABLE, { hashKey: "id" }),
             ok("kms-7", "aws:kms/key:Key", { deletionWindowInDays: 7 }),
+            ok("payment-key-unset", PAYMENT_KEY, paymentKey),
         ];
         const run = await engine.run(fixture(cases), {
             config: { [POLICY]: { enforcementLevel: "mandatory", properties: { minBackupRetentionDays: 14, requirePointInTimeRecovery: false, minKeyDeletionWindowDays: 7 } } },
