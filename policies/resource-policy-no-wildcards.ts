@@ -167,6 +167,9 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY]: { path: "resourcePolicy" },
     [t.NATIVE_EFS_FILE_SYSTEM]: { path: "fileSystemPolicy", optional: true, service: "efs" },
     [t.NATIVE_BACKUP_VAULT]: { path: "accessPolicy", optional: true },
+    // A logically air-gapped vault takes the same access policy (the classic provider sets it with a
+    // backup.VaultPolicy naming the vault; CloudFormation inline, as `AccessPolicy`).
+    [t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT]: { path: "accessPolicy", optional: true },
     [t.NATIVE_OPENSEARCH_DOMAIN]: { path: "accessPolicies", optional: true, service: "search-domain" },
     [t.NATIVE_EVENTS_EVENT_BUS]: { path: "policy", optional: true },
     [t.NATIVE_APIGATEWAY_REST_API]: { path: "policy", optional: true, service: "api-gateway" },

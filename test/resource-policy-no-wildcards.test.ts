@@ -538,7 +538,7 @@ describe("findResourcePolicyWildcards (pure rule): inputs", () => {
     });
 
     it("reads every resource-policy document the provider carries (and no KMS key policy)", () => {
-        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(126);
+        expect(Object.keys(RESOURCE_POLICY_DOCUMENTS).length).toBe(127);
         expect(RESOURCE_POLICY_TYPES.some((type) => type.startsWith("aws:kms/"))).toBe(false);
         expect(RESOURCE_POLICY_TYPES).not.toContain("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
     });
@@ -2034,6 +2034,13 @@ describe("findResourcePolicyWildcards (pure rule): aws-native resource policies 
             { accessPolicy: doc(deny({ AWS: "*" }, ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy"])) }, []],
         ["backup vault: copies from the organization's accounts (Backup guide: Principal * pinned by aws:PrincipalOrgID)", t.NATIVE_BACKUP_VAULT,
             { accessPolicy: doc(allow("*", "backup:CopyIntoBackupVault", when("StringEquals", "aws:PrincipalOrgID", ORG))) }, []],
+        ["logically air-gapped vault: copies from the organization's accounts, and CDK's Deny on deletion", t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT, {
+            backupVaultName: "vault", minRetentionDays: 7, maxRetentionDays: 35,
+            accessPolicy: doc(allow("*", "backup:CopyIntoBackupVault", when("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", [`${ORG}/r-ab12/ou-ab12-11111111/*`])),
+                deny({ AWS: "*" }, ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"])),
+        }, []],
+        ["logically air-gapped vault without a policy, or with an unknown one", t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
+            { backupVaultName: "vault", minRetentionDays: 7, maxRetentionDays: 35, accessPolicy: U.object }, []],
         ["domain: an open policy with fine-grained access control (AWS's recommendation)", t.NATIVE_OPENSEARCH_DOMAIN, {
             accessPolicies: doc(allow({ AWS: "*" }, ["es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut"])), advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true },
         }, []],
@@ -2100,6 +2107,14 @@ describe("findResourcePolicyWildcards (pure rule): aws-native resource policies 
             [at(t.NATIVE_EFS_FILE_SYSTEM, "fileSystemPolicy", "Statement[0]", WILDCARD('"*"')), at(t.NATIVE_EFS_FILE_SYSTEM, "fileSystemPolicy", "Statement[0]", ANYONE)]],
         ["backup vault: copies from any account", t.NATIVE_BACKUP_VAULT, { accessPolicy: doc(allow("*", "backup:CopyIntoBackupVault")) },
             [at(t.NATIVE_BACKUP_VAULT, "accessPolicy", "Statement[0]", ANYONE)]],
+        // A logically air-gapped vault's access policy (CloudFormation's AccessPolicy, as a vault's): Backup's guide
+        // pins cross-account copies with aws:PrincipalOrgID; open, any account may copy into it.
+        ["logically air-gapped vault: copies from any account", t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
+            { backupVaultName: "vault", minRetentionDays: 7, maxRetentionDays: 35, accessPolicy: doc(allow("*", "backup:CopyIntoBackupVault")) },
+            [at(t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT, "accessPolicy", "Statement[0]", ANYONE)]],
+        ["logically air-gapped vault: backup:* to another account's role, as a JSON string", t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
+            { backupVaultName: "vault", minRetentionDays: 7, maxRetentionDays: 35, accessPolicy: JSON.stringify(doc(allow({ AWS: "arn:aws:iam::444455556666:role/copier" }, "backup:*"))) },
+            [at(t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT, "accessPolicy", "Statement[0]", WILDCARD('"backup:*"'))]],
         ["domain: es:* to anyone, public and without fine-grained access control", t.NATIVE_OPENSEARCH_DOMAIN,
             { accessPolicies: doc(allow({ AWS: "*" }, "es:*")), advancedSecurityOptions: { enabled: false } },
             [at(t.NATIVE_OPENSEARCH_DOMAIN, "accessPolicies", "Statement[0]", WILDCARD('"es:*"')), at(t.NATIVE_OPENSEARCH_DOMAIN, "accessPolicies", "Statement[0]", ANYONE)]],
@@ -2748,6 +2763,32 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
                 "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, RDS snapshots, AMIs and SSM documents are not shared with every AWS account, and CodeBuild builds are not public.",
         );
+    });
+
+    it("aws-native logically air-gapped vaults: an access policy open to every account is reported, the organization's copies pass, an unknown one at preview is not judged", async () => {
+        // Backup's guide: cross-account copies into a vault are admitted by Principal "*" pinned with aws:PrincipalOrgID.
+        const vault = (name: string, accessPolicy: unknown) => ({
+            type: t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT, name,
+            props: { backupVaultName: name, minRetentionDays: 7, maxRetentionDays: 35, ...(accessPolicy === undefined ? {} : { accessPolicy }) },
+        });
+        const run = await engine.run({
+            resources: [
+                vault("open", doc(allow("*", "backup:CopyIntoBackupVault", { Sid: "CopyFromAnyone" }))),
+                vault("organization", JSON.stringify(doc(allow("*", "backup:CopyIntoBackupVault", when("StringEquals", "aws:PrincipalOrgID", ORG))))),
+                vault("no-policy", undefined),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            ["open", "mandatory", `${t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT} "open": accessPolicy statement "CopyFromAnyone" ${ANYONE}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                vault("pending", { $unknown: "object" }),
+                vault("pending-org", doc(allow("*", "backup:CopyIntoBackupVault", when("StringEquals", "aws:PrincipalOrgID", { $unknown: "string" })))),
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("CloudFront OAC: a bucket policy without a source pin is reported, one pinned to the distribution passes, and at preview an unknown distribution ARN is not judged", async () => {
