@@ -419,8 +419,11 @@ function statementProblems(
             ? `${ANYONE_PROBLEM(statement)} ${PRIVATE_API_HINT}` : ANYONE_PROBLEM(statement));
     }
     if (service === "role-trust") problems.push(...openSharedProviders(statement));
-    // As for lambda.Permission: a service may invoke the function for any account's resources.
-    if (service === "lambda-policy" && unpinnedServices(statement).length > 0) problems.push(UNPINNED_SERVICE_PROBLEM);
+    // As for lambda.Permission: a service may invoke the function for any account's resources, unless
+    // an Alexa skill id pins it (lambda.Permission's eventSourceToken).
+    if (service === "lambda-policy" && unpinnedServices(statement).length > 0 && namesEventSource(statement.condition) === false) {
+        problems.push(UNPINNED_SERVICE_PROBLEM);
+    }
     problems.push(...unpinnedDeputies(statement, document, resource.type));
     return problems;
 }
@@ -456,6 +459,20 @@ function refererNamesAccounts(condition: Conditions | undefined): Decided {
     const tests = (condition?.tests ?? []).filter((test) => test.key.toLowerCase() === "aws:referer" && STRING_PIN_OPERATORS.has(anyValueOperator(test)));
     return any(...tests.map((test) => {
         const known = test.values.values.every((value) => /^\d{12}$/.test(value.trim()));
+        return known && test.values.incomplete ? undefined : known && test.values.values.length > 0;
+    }));
+}
+
+/**
+ * A `StringEquals` (or `StringLike` without wildcards) `lambda:EventSourceToken` test naming tokens: how
+ * Lambda writes an Alexa skill's or smart-home skill's id (`add-permission --event-source-token`), which
+ * only that skill's requests carry (the Alexa Skills Kit's "skill ID verification": without it any
+ * skill may invoke the function).
+ */
+function namesEventSource(condition: Conditions | undefined): Decided {
+    const tests = (condition?.tests ?? []).filter((test) => test.key.toLowerCase() === "lambda:eventsourcetoken" && STRING_PIN_OPERATORS.has(anyValueOperator(test)));
+    return any(...tests.map((test) => {
+        const known = test.values.values.every((value) => value.trim() !== "" && !/[*?]/.test(value));
         return known && test.values.incomplete ? undefined : known && test.values.values.length > 0;
     }));
 }

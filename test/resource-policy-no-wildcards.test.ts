@@ -220,6 +220,12 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow("*", "lambda:InvokeFunctionUrl", when("StringEquals", "lambda:FunctionUrlAuthType", "NONE")),
             allow("*", "lambda:InvokeFunction", when("Bool", "lambda:InvokedViaFunctionUrl", "true")),
         ]],
+        // Lambda writes an Alexa skill's id (add-permission --event-source-token, lambda.Permission's eventSourceToken)
+        // as StringEquals lambda:EventSourceToken: only that skill's requests carry it (Alexa's skill ID verification).
+        ["a Lambda resource policy for an Alexa skill, pinned by its skill id", t.LAMBDA_RESOURCE_POLICY, [
+            allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction", when("StringEquals", "lambda:EventSourceToken", "amzn1.ask.skill.12345678-1234-1234-1234-123456789012")),
+            allow({ Service: "alexa-connectedhome.amazon.com" }, "lambda:InvokeFunction", when("StringLike", "lambda:EventSourceToken", ["amzn1.ask.skill.12345678-1234-1234-1234-123456789012"])),
+        ]],
         ["a Glacier vault lock of Deny statements", t.GLACIER_VAULT_LOCK,
             [deny("*", "glacier:DeleteArchive", when("NumericLessThanEquals", "glacier:ArchiveAgeinDays", "365"))]],
         ["a backup vault policy denying deletion to everyone", t.BACKUP_VAULT_POLICY, [deny("*", ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"])]],
@@ -314,6 +320,11 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
             allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction"),
             allow({ Service: "sns.amazonaws.com" }, "lambda:InvokeFunction", when("ArnLike", "AWS:SourceArn", TOPIC)),
         ], [], [["Statement[0]", "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function on behalf of resources in any account"]]],
+        ["a Lambda resource policy for an Alexa skill without its skill id, or with a wildcard one", t.LAMBDA_RESOURCE_POLICY, [
+            allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction"),
+            allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction", when("StringLike", "lambda:EventSourceToken", "amzn1.ask.skill.*")),
+            allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction", when("StringNotEquals", "lambda:EventSourceToken", "amzn1.ask.skill.12345678-1234-1234-1234-123456789012")),
+        ], [], ["Statement[0]", "Statement[1]", "Statement[2]"].map((where) => [where, "allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, so the service may invoke the function on behalf of resources in any account"])],
         // CloudFront OAC without a source pin: every distribution of every account with an origin access control reads the bucket.
         ["CloudFront OAC without condition (some public programs write it so)", t.S3_BUCKET_POLICY,
             [allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Sid: "AllowCloudFrontServicePrincipal", Resource: `${BUCKET}/*` })], [],
@@ -2263,6 +2274,10 @@ describe("findResourcePolicyWildcards (pure rule): more aws-native resource poli
         ["cluster policy: another account's root creates a multi-VPC connection (MSK's guide)", t.NATIVE_MSK_CLUSTER_POLICY, {
             clusterArn: CLUSTER, policy: doc(allow({ AWS: OTHER }, ["kafka:CreateVpcConnection", "kafka:GetBootstrapBrokers", "kafka:DescribeCluster", "kafka:DescribeClusterV2"], { Resource: CLUSTER })),
         }, []],
+        ["function policy: an Alexa skill invokes, pinned by its skill id (lambda:EventSourceToken)", t.NATIVE_LAMBDA_RESOURCE_POLICY, {
+            resourceArn: FN, policyDocument: JSON.stringify(doc(allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction",
+                { Resource: FN, ...when("StringEquals", "lambda:EventSourceToken", "amzn1.ask.skill.12345678-1234-1234-1234-123456789012") }))),
+        }, []],
         ["function policy: S3 invokes, pinned by aws:SourceArn and aws:SourceAccount", t.NATIVE_LAMBDA_RESOURCE_POLICY, {
             resourceArn: FN, policyDocument: doc(allow({ Service: "s3.amazonaws.com" }, "lambda:InvokeFunction",
                 { Resource: FN, Condition: { ArnLike: { "aws:SourceArn": BUCKET }, StringEquals: { "aws:SourceAccount": ACCOUNT } } })),
@@ -2763,6 +2778,29 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             "Resource-based policies (S3, SQS, SNS, ECR, Secrets Manager, OpenSearch, Glacier, Lambda, IAM role trust policies and every other the provider models) " +
                 "must not Allow wildcard actions, nor allow any principal without a condition pinning the caller to known accounts, organizations or networks; S3 ACLs grant nothing to everyone, RDS snapshots, AMIs and SSM documents are not shared with every AWS account, and CodeBuild builds are not public.",
         );
+    });
+
+    it("Lambda resource policies for an Alexa skill: pinned by the skill id (lambda:EventSourceToken) they pass, without it they are reported, an unknown id at preview is not judged", async () => {
+        const FN = `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:skill`;
+        const alexa = (condition: Record<string, unknown>) =>
+            doc(allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction", { Sid: "AlexaSkill", Resource: FN, ...condition }));
+        const SKILL = "amzn1.ask.skill.12345678-1234-1234-1234-123456789012";
+        const run = await engine.run({
+            resources: [
+                { type: t.LAMBDA_RESOURCE_POLICY, name: "skill-pinned", props: { functionName: "skill", policy: JSON.stringify(alexa(when("StringEquals", "lambda:EventSourceToken", SKILL))) } },
+                { type: t.NATIVE_LAMBDA_RESOURCE_POLICY, name: "native-skill-pinned", props: { resourceArn: FN, policyDocument: alexa(when("StringEquals", "lambda:EventSourceToken", SKILL)) } },
+                { type: t.LAMBDA_RESOURCE_POLICY, name: "any-skill", props: { functionName: "skill", policy: JSON.stringify(alexa({})) } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+            ["any-skill", `${t.LAMBDA_RESOURCE_POLICY} "any-skill": policy statement "AlexaSkill" allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, ` +
+                "so the service may invoke the function on behalf of resources in any account"],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [{ type: t.NATIVE_LAMBDA_RESOURCE_POLICY, name: "pending", props: { resourceArn: { $unknown: "string" }, policyDocument: alexa(when("StringEquals", "lambda:EventSourceToken", { $unknown: "string" })) } }],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("aws-native logically air-gapped vaults: an access policy open to every account is reported, the organization's copies pass, an unknown one at preview is not judged", async () => {
