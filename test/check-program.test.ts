@@ -415,6 +415,47 @@ describe("the fake cloud's answers (pure)", () => {
         expect(create("aws:sqs/queue:Queue", "orders", { name: "orders" }, true).url).toBe(UNKNOWN);
     });
 
+    // slikk66/eks-pulumi gives its queue policy `queueUrl: queue.id`; the provider's id of a queue is its URL.
+    it("gives a queue its URL as its id, also one imported or read by its URL; at preview no id", () => {
+        const fake = (preview: boolean) => createMocks({ preview, region: "us-west-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const created = fake(false).newResource({ type: "aws:sqs/queue:Queue", name: "interruption", inputs: { name: "karpenter-interruption" }, custom: true });
+        expect(created.id).toBe("https://sqs.us-west-2.amazonaws.com/123456789012/karpenter-interruption");
+        expect(created.state).toMatchObject({ id: created.id, url: created.id, name: "karpenter-interruption", arn: "arn:aws:sqs:us-west-2:123456789012:karpenter-interruption" });
+        const autonamed = fake(false).newResource({ type: "aws:sqs/queue:Queue", name: "jobs", inputs: {}, custom: true });
+        expect(autonamed.id).toBe(`https://sqs.us-west-2.amazonaws.com/123456789012/${autonamed.state.name}`);
+        const url = "https://sqs.us-west-2.amazonaws.com/123456789012/legacy-jobs";
+        const imported = fake(false).newResource({ type: "aws:sqs/queue:Queue", name: "legacy", inputs: {}, custom: true, id: url });
+        expect(imported).toEqual({ id: url, state: expect.objectContaining({ name: "legacy-jobs", url, arn: "arn:aws:sqs:us-west-2:123456789012:legacy-jobs" }) });
+        expect(fake(true).newResource({ type: "aws:sqs/queue:Queue", name: "jobs", inputs: {}, custom: true }).id).toBeUndefined();
+        // Other types keep their name as their id.
+        expect(fake(false).newResource({ type: "aws:sns/topic:Topic", name: "alerts", inputs: { name: "alerts" }, custom: true }).id).toBe("arn:aws:sns:us-west-2:123456789012:alerts");
+        expect(fake(false).newResource({ type: "aws:s3/bucket:Bucket", name: "data", inputs: { bucket: "data" }, custom: true }).id).toBe("data");
+    });
+
+    // A stage's execution ARN is `<api id>/<stage name>` (programs pin a Lambda permission with
+    // `${stage.executionArn}/*/*`); API Gateway's ARNs take a path and no account.
+    it("gives API Gateway APIs and stages their AWS ARN formats and a stage its execution ARN; at preview unknowns", () => {
+        const create = (type: string, name: string, inputs: Record<string, unknown>, preview = false) =>
+            createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) }).newResource({ type, name, inputs, custom: true }).state;
+        const api = create("aws:apigateway/restApi:RestApi", "orders", { name: "orders-api" });
+        expect(api).toMatchObject({ arn: "arn:aws:apigateway:eu-west-1::/restapis/orders-api", executionArn: "arn:aws:execute-api:eu-west-1:123456789012:orders-api" });
+        expect(create("aws:apigateway/stage:Stage", "prod", { restApi: "orders-api", deployment: "d1", stageName: "prod" })).toMatchObject({
+            arn: "arn:aws:apigateway:eu-west-1::/restapis/orders-api/stages/prod",
+            executionArn: "arn:aws:execute-api:eu-west-1:123456789012:orders-api/prod",
+            invokeUrl: "https://orders-api.execute-api.eu-west-1.amazonaws.com/prod",
+        });
+        const http = create("aws:apigatewayv2/api:Api", "http", { name: "http-api", protocolType: "HTTP" });
+        expect(http).toMatchObject({ arn: "arn:aws:apigateway:eu-west-1::/apis/http-api", executionArn: "arn:aws:execute-api:eu-west-1:123456789012:http-api" });
+        expect(create("aws:apigatewayv2/stage:Stage", "default", { apiId: "http-api", name: "$default", autoDeploy: true })).toMatchObject({
+            arn: "arn:aws:apigateway:eu-west-1::/apis/http-api/stages/$default",
+            executionArn: "arn:aws:execute-api:eu-west-1:123456789012:http-api/$default",
+        });
+        // A stage whose API is not a string yet names no execution ARN rather than a wrong one.
+        expect(create("aws:apigateway/stage:Stage", "prod", { restApi: { ref: "x" }, stageName: "prod" }).executionArn).toBeUndefined();
+        const preview = create("aws:apigateway/stage:Stage", "prod", { restApi: "orders-api", stageName: "prod" }, true);
+        expect([preview.arn, preview.executionArn]).toEqual([UNKNOWN, UNKNOWN]);
+    });
+
     // The provider's Check proposes an unset name before the analyzers run (pulumi-terraform-bridge's
     // AutoName, pulumi-aws's lowercased S3 `bucket`, aws-native's autoNamingSpec): a real preview knows it.
     it("gives a new resource the name the provider's Check proposes, at preview as after an update, unless the program names it or gives a prefix", () => {
@@ -1226,6 +1267,11 @@ const EXPECTED: Expected[] = [
         findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "resource-protect": ["site", "site-zone"] },
     },
     {
+        // A queue policy given the queue's id (its URL), for EventBridge; a permission pinned by a stage's execution ARN.
+        example: "queue-url-stage-arns",
+        findings: { "resource-policy-no-wildcards": [], "iam-no-wildcard-actions": [], "encryption-at-rest": [] },
+    },
+    {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
         example: "esm-typescript",
         findings: { "s3-bucket-encryption": ["logs"], "kms-key-rotation": [] },
@@ -1292,6 +1338,27 @@ for (const mode of ["preview", "update"] as const) {
                 const policy = JSON.parse(byName.get("site-policy")!.inputs.policy as string);
                 expect(policy.Statement[0].Condition.StringEquals["AWS:SourceArn"]).toMatch(/^arn:aws:cloudfront::123456789012:distribution\/site-cdn-[0-9a-f]{7}$/);
                 expect(byName.get("site-zone")!.outputs?.arn).toBe("arn:aws:route53:::hostedzone/site.example.com");
+            }
+            expect(run.of("resource-policy-no-wildcards")).toEqual([]);
+        });
+
+        // The program reads the queue's host from its id: with the queue's name as its id, it stopped (Invalid URL).
+        it("queue-url-stage-arns: a queue's id is its URL, a stage's ARNs name its API and stage", async () => {
+            const run = await analyze("queue-url-stage-arns");
+            const byName = new Map(run.resources.map((r) => [`${r.type.split(":")[1]}:${r.name}`, r]));
+            const policy = byName.get("sqs/queuePolicy:interruption-policy")!;
+            const permission = byName.get("lambda/permission:orders-invoke")!;
+            const association = byName.get("wafv2/webAclAssociation:orders")!;
+            if (mode === "preview") {
+                expect([policy.inputs.queueUrl, permission.inputs.sourceArn, association.inputs.resourceArn]).toEqual([UNKNOWN, UNKNOWN, UNKNOWN]);
+            } else {
+                const queue = byName.get("sqs/queue:interruption")!;
+                expect(policy.inputs.queueUrl).toMatch(/^https:\/\/sqs\.us-west-2\.amazonaws\.com\/123456789012\/interruption-[0-9a-f]{7}$/);
+                expect(queue.outputs?.url).toBe(policy.inputs.queueUrl);
+                expect((byName.get("lambda/function:worker")!.inputs.environment as any).variables.SQS_ENDPOINT).toBe("https://sqs.us-west-2.amazonaws.com");
+                const api = byName.get("apigateway/restApi:orders")!.outputs?.id as string;
+                expect(permission.inputs.sourceArn).toBe(`arn:aws:execute-api:us-west-2:123456789012:${api}/prod/*/*`);
+                expect(association.inputs.resourceArn).toBe(`arn:aws:apigateway:us-west-2::/restapis/${api}/stages/prod`);
             }
             expect(run.of("resource-policy-no-wildcards")).toEqual([]);
         });

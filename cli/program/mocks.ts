@@ -173,9 +173,11 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     // An OIDC provider is known by its issuer (…:oidc-provider/token.actions.githubusercontent.com), as trust policies name it.
     if (args.type === OIDC_PROVIDER && typeof state.url === "string") physical = state.url.replace(/^https:\/\//, "").replace(/\/$/, "");
     const existingArn = existingId?.startsWith("arn:") ? existingId : undefined;
+    // A queue is imported or read by its URL, whose last segment is its name.
+    const existingUrl = existingId?.startsWith("https://") ? existingId : undefined;
     if (!physical) {
         physical = existingId === undefined ? checkedAutoname(args, shape)?.name ?? createdName(args)
-            : existingArn ? existingArn.split(/[:/]/).pop()! : existingId;
+            : existingArn ? existingArn.split(/[:/]/).pop()! : existingUrl ? existingUrl.replace(/\/+$/, "").split("/").pop()! : existingId;
         if (nameProperty) state[nameProperty] = physical;
     }
     // A KMS key is known by a generated key id, not by a name.
@@ -183,9 +185,13 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? physical, ctx.region);
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
-    const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn : keyId ?? physical);
+    const partition = partitionOf(ctx.region);
+    // An SQS queue's id is its URL (the provider's `id` and `url`), which programs pass as a
+    // QueuePolicy's or RedrivePolicy's `queueUrl` and parse.
+    const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn
+        : args.type === SQS_QUEUE ? queueUrl(ctx.region, partition.dnsSuffix, physical) : keyId ?? physical);
     state.id = id;
-    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partitionOf(ctx.region) };
+    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partition };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
         if (!shape?.outputOnly.includes(property) || state[property] !== undefined) continue;
         const value = derive(created);
@@ -202,8 +208,12 @@ interface Created { arn: string; id: string; physical: string; inputs: Record<st
 // Output-only ARNs other than `arn` that programs hand on, mostly as the `sourceArn` of a
 // Lambda permission: left undefined, they would read as a permission pinned to nothing.
 const DERIVED_ARNS: Record<string, (r: Created) => string | undefined> = {
-    // API Gateway REST and HTTP APIs.
-    executionArn: (r) => `arn:${r.partition}:execute-api:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${r.id}`,
+    // API Gateway REST and HTTP APIs (`<api id>`), and their stages (`<api id>/<stage name>`).
+    executionArn: (r) => {
+        const stage = apiStage(r.inputs);
+        if (stage === null) return `arn:${r.partition}:execute-api:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${r.id}`;
+        return stage && `arn:${r.partition}:execute-api:${r.region}:${PLACEHOLDER_ACCOUNT_ID}:${stage.api}/${stage.name}`;
+    },
     // DynamoDB: only a table with streams on has one.
     streamArn: (r) => r.inputs.streamEnabled === true ? `${r.arn}/stream/2026-01-01T00:00:00.000` : undefined,
     // Lambda functions and aliases.
@@ -259,7 +269,7 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         repositoryUrl: `${PLACEHOLDER_ACCOUNT_ID}.dkr.ecr.${r.region}.${r.dnsSuffix}/${r.physical}`,
     }),
     // The provider's `url` (the queue's id in AWS): `https://sqs.<region>.<dns suffix>/<account>/<name>`, which programs hand to their code.
-    "aws:sqs/queue:Queue": (r) => ({ url: `https://sqs.${r.region}.${r.dnsSuffix}/${PLACEHOLDER_ACCOUNT_ID}/${r.physical}` }),
+    "aws:sqs/queue:Queue": (r) => ({ url: queueUrl(r.region, r.dnsSuffix, r.physical) }),
     "aws:lambda/layerVersion:LayerVersion": (r) => typeof r.inputs.layerName === "string" ? { layerArn: layerArn(r.inputs.layerName, r.region), version: "1" } : {},
     "aws:lambda/eventSourceMapping:EventSourceMapping": (r) => ({ uuid: r.arn.split(":").pop() }),
     "aws:s3/bucket:Bucket": (r) => ({ ...bucketAddresses(r), ...(hasWebsite(r.inputs.website) ? websiteAddresses(r.physical, r) : {}) }),
@@ -451,7 +461,7 @@ const NATIVE_RESOURCES: Record<string, NativeResource> = {
     // A FIFO queue's generated name ends in ".fifo" (the autoNamingSpec's trivia); its id is its URL.
     "aws-native:sqs:Queue": {
         name: "queueName",
-        outputs: (r) => ({ arn: nativeArn(r, "sqs", r.physical), queueUrl: `https://sqs.${r.region}.${r.dnsSuffix}/${PLACEHOLDER_ACCOUNT_ID}/${r.physical}` }),
+        outputs: (r) => ({ arn: nativeArn(r, "sqs", r.physical), queueUrl: queueUrl(r.region, r.dnsSuffix, r.physical) }),
         id: (_r, state) => state.queueUrl,
     },
     "aws-native:sns:Topic": { name: "topicName", outputs: (r) => ({ topicArn: nativeArn(r, "sns", r.physical) }), id: (_r, state) => state.topicArn },
@@ -649,6 +659,12 @@ function createdName(args: MockResourceArgs): string {
 
 const KMS_KEY = "aws:kms/key:Key";
 const OIDC_PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
+const SQS_QUEUE = "aws:sqs/queue:Queue";
+
+/** `https://sqs.<region>.<dns suffix>/<account>/<name>`: a queue's URL, as SQS and the provider give it. */
+function queueUrl(region: string, dnsSuffix: string, name: string): string {
+    return `https://sqs.${region}.${dnsSuffix}/${PLACEHOLDER_ACCOUNT_ID}/${name}`;
+}
 
 /** Types whose id is their ARN rather than their name (the provider's `id` of a secret and a state machine is the ARN too). */
 const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:secretsmanager/secret:Secret", "aws:sfn/stateMachine:StateMachine"]);
@@ -678,6 +694,12 @@ const ARN_FORMATS: Record<string, (region: string, account: string, physical: st
  * layer version's names the layer and its version, an event source mapping's its UUID.
  */
 const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: string, physical: string) => string | undefined> = {
+    // API Gateway's ARNs name no account and take a path (`arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>`,
+    // the Service Authorization Reference), which WAF associations and tag policies are given.
+    "aws:apigateway/restApi:RestApi": (_i, r, n) => apiGatewayArn(r, `/restapis/${n}`),
+    "aws:apigateway/stage:Stage": (i, r) => { const s = apiStage(i); return s ? apiGatewayArn(r, `/restapis/${s.api}/stages/${s.name}`) : undefined; },
+    "aws:apigatewayv2/api:Api": (_i, r, n) => apiGatewayArn(r, `/apis/${n}`),
+    "aws:apigatewayv2/stage:Stage": (i, r) => { const s = apiStage(i); return s ? apiGatewayArn(r, `/apis/${s.api}/stages/${s.name}`) : undefined; },
     "aws:s3/bucketObject:BucketObject": (i, r) => objectArn(i, r),
     "aws:s3/bucketObjectv2:BucketObjectv2": (i, r) => objectArn(i, r),
     "aws:s3/accessPoint:AccessPoint": (_i, r, n) => `arn:${partitionOf(r).partition}:s3:${r}:${PLACEHOLDER_ACCOUNT_ID}:accesspoint/${n}`,
@@ -694,6 +716,22 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     "aws:lb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
     "aws:alb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
 };
+
+function apiGatewayArn(region: string, path: string): string {
+    return `arn:${partitionOf(region).partition}:apigateway:${region}::${path}`;
+}
+
+/**
+ * A stage's API and name (a REST API stage's `restApi` and `stageName`, an HTTP or WebSocket
+ * API stage's `apiId` and `name`); null for a resource that is not a stage, undefined while
+ * either is not a string.
+ */
+function apiStage(inputs: Record<string, any>): { api: string; name: string } | undefined | null {
+    const api = inputs.restApi ?? inputs.apiId;
+    if (api === undefined) return null;
+    const name = inputs.restApi !== undefined ? inputs.stageName : inputs.name;
+    return typeof api === "string" && typeof name === "string" ? { api, name } : undefined;
+}
 
 function elbArn(region: string, resource: string): string {
     return `arn:${partitionOf(region).partition}:elasticloadbalancing:${region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
