@@ -432,6 +432,29 @@ describe("the fake cloud's answers (pure)", () => {
         expect(fake(false).newResource({ type: "aws:s3/bucket:Bucket", name: "data", inputs: { bucket: "data" }, custom: true }).id).toBe("data");
     });
 
+    // flo-kn/pulumi-ts-static-website passes its bucket itself to its objects, Harshil-Modi's API to its stage:
+    // the provider sees their ids, which the object's ARN and the stage's URLs are made of.
+    it("reads a resource passed itself as its id, for the outputs made of it", () => {
+        const mocks = createMocks({ preview: false, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const ref = (type: string, name: string) => ({ __pulumiCustomResource: true, __pulumiType: type, __name: name });
+        mocks.newResource({ type: "aws:s3/bucket:Bucket", name: "site", inputs: { bucket: "site-bucket" }, custom: true });
+        const object = mocks.newResource({ type: "aws:s3/bucketObject:BucketObject", name: "index", inputs: { bucket: ref("aws:s3/bucket:Bucket", "site"), key: "index.html" }, custom: true });
+        expect(object.state).toMatchObject({ bucket: "site-bucket", arn: "arn:aws:s3:::site-bucket/index.html" });
+        const api = mocks.newResource({ type: "aws:apigateway/restApi:RestApi", name: "orders", inputs: {}, custom: true });
+        const stage = mocks.newResource({ type: "aws:apigateway/stage:Stage", name: "prod", inputs: { restApi: ref("aws:apigateway/restApi:RestApi", "orders"), stageName: "prod" }, custom: true });
+        expect(stage.state).toMatchObject({
+            restApi: api.id,
+            invokeUrl: `https://${api.id}.execute-api.eu-west-1.amazonaws.com/prod`,
+            executionArn: `arn:aws:execute-api:eu-west-1:123456789012:${api.id}/prod`,
+        });
+        // Lists of resources too; a resource the mocks never created stays as it was.
+        const group = mocks.newResource({ type: "aws:ec2/securityGroup:SecurityGroup", name: "web", inputs: { name: "web" }, custom: true });
+        const stranger = ref("aws:s3/bucket:Bucket", "elsewhere");
+        const lb = mocks.newResource({ type: "aws:lb/loadBalancer:LoadBalancer", name: "web", inputs: { name: "web", securityGroups: [ref("aws:ec2/securityGroup:SecurityGroup", "web")], accessLogs: stranger }, custom: true });
+        expect(lb.state.securityGroups).toEqual([group.id]);
+        expect(lb.state.accessLogs).toBe(stranger);
+    });
+
     // A stage's execution ARN is `<api id>/<stage name>` (programs pin a Lambda permission with
     // `${stage.executionArn}/*/*`); API Gateway's ARNs take a path and no account.
     it("gives API Gateway APIs and stages their AWS ARN formats and a stage its execution ARN; at preview unknowns", () => {
@@ -1269,7 +1292,7 @@ const EXPECTED: Expected[] = [
     {
         // A queue policy given the queue's id (its URL), for EventBridge; a permission pinned by a stage's execution ARN.
         example: "queue-url-stage-arns",
-        findings: { "resource-policy-no-wildcards": [], "iam-no-wildcard-actions": [], "encryption-at-rest": [] },
+        findings: { "resource-policy-no-wildcards": [], "iam-no-wildcard-actions": [], "encryption-at-rest": [], "s3-bucket-encryption": [] },
     },
     {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
@@ -1359,6 +1382,9 @@ for (const mode of ["preview", "update"] as const) {
                 const api = byName.get("apigateway/restApi:orders")!.outputs?.id as string;
                 expect(permission.inputs.sourceArn).toBe(`arn:aws:execute-api:us-west-2:123456789012:${api}/prod/*/*`);
                 expect(association.inputs.resourceArn).toBe(`arn:aws:apigateway:us-west-2::/restapis/${api}/stages/prod`);
+                // The API and the bucket were passed themselves: their ids make the stage's URL and the object's ARN.
+                expect(byName.get("apigateway/stage:prod")!.outputs?.invokeUrl).toBe(`https://${api}.execute-api.us-west-2.amazonaws.com/prod`);
+                expect(byName.get("s3/bucketObjectv2:index")!.outputs).toMatchObject({ arn: "arn:aws:s3:::orders-site/index.html", bucket: "orders-site" });
             }
             expect(run.of("resource-policy-no-wildcards")).toEqual([]);
         });

@@ -65,6 +65,7 @@ export function createMocks(ctx: MockContext) {
     const placed = (region: string | undefined): MockContext => region === undefined || region === ctx.region ? ctx : { ...ctx, region };
     const placedResource = (args: MockResourceArgs) =>
         placed((args.type.startsWith("aws:") ? knownString(args.inputs.region) : undefined) ?? regions.of(args.provider));
+    const ids = customResourceIds();
     return {
         newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
             if (args.type === STACK_REFERENCE_TYPE) return stackReference(ctx, args);
@@ -73,13 +74,13 @@ export function createMocks(ctx: MockContext) {
                 // `Resource.get(name, id)` or the `import` option: something that exists already, which
                 // the engine reads from the provider, at preview too. Its outputs are known then: an
                 // imported bucket's ARN, which the program's bucket policy names.
-                return createdState(placedResource(args), args, args.id);
+                return ids.register(args, createdState(placedResource(args), ids.resolved(args), args.id));
             }
             if (args.type.startsWith("pulumi:providers:")) {
                 regions.register(args);
                 return { id: ctx.preview ? undefined : fakeUuid(`${args.type}::${args.name}`), state: args.inputs };
             }
-            return ctx.preview ? previewState(ctx, args) : createdState(placedResource(args), args);
+            return ctx.preview ? previewState(ctx, args) : ids.register(args, createdState(placedResource(args), ids.resolved(args)));
         },
 
         call(args: MockCallArgs): Record<string, unknown> {
@@ -123,6 +124,34 @@ function providerRegions() {
             if (parts.length < 5) return undefined; // "" for the default provider
             const type = parts[2].split("$").pop()!;
             return byName.get(`${type}::${parts.slice(3, -1).join("::")}`);
+        },
+    };
+}
+
+/**
+ * The ids the mocks gave custom resources, by type and name. A program may pass a resource itself
+ * where the provider takes its id (`bucket: siteBucket`, `restApi: api`); the SDK hands the mocks
+ * that resource (a reference), and the provider sees, and echoes as an output, its id: what an
+ * object's ARN, a stage's URLs and the outputs built from them are made of.
+ */
+function customResourceIds() {
+    const byName = new Map<string, string>();
+    const key = (type: string, name: string) => `${type}::${name}`;
+    const idOf = (value: unknown): unknown => {
+        const r = value as { __pulumiCustomResource?: unknown; __pulumiType?: unknown; __name?: unknown } | null;
+        if (typeof r !== "object" || r === null || r.__pulumiCustomResource !== true) return value;
+        return typeof r.__pulumiType === "string" && typeof r.__name === "string" ? byName.get(key(r.__pulumiType, r.__name)) ?? value : value;
+    };
+    return {
+        register<T extends { id: string | undefined }>(args: MockResourceArgs, created: T): T {
+            if (created.id !== undefined) byName.set(key(args.type, args.name), created.id);
+            return created;
+        },
+        /** The inputs with each resource passed itself, alone or in a list, replaced by its id. */
+        resolved(args: MockResourceArgs): MockResourceArgs {
+            const inputs: Record<string, any> = {};
+            for (const [k, v] of Object.entries(args.inputs)) inputs[k] = Array.isArray(v) ? v.map(idOf) : idOf(v);
+            return { ...args, inputs };
         },
     };
 }
