@@ -20,7 +20,7 @@ import {
     checkPolicyPackConfig, PolicyConfigError, PolicyPackConfig, readPolicyPackConfigFile, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
 } from "./engine/policy-config";
 import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
-import { InputError, LoadedInput, openInputFile, peekStackIdentity, StackIdentity, StreamedInput } from "./inputs";
+import { InputError, LoadedInput, openInputFile, peekStackIdentity, readsNote, StackIdentity, StreamedInput } from "./inputs";
 import { defaultJobs, EarlyBoot, runMany } from "./run-many";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
@@ -163,6 +163,9 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
             })), jobs, early).finally(() => progress?.clear());
         for (const [i, { file, input }] of inputs.entries()) {
             const run = runs[i];
+            // On stderr in every format: stdout holds only the report. Known once the input is read through.
+            const reads = "reads" in input ? readsNote(input.reads) : undefined;
+            if (reads) io.stderr.write(`check: ${oneLine(`${file}: note: ${reads}`)}\n`);
             info ??= run.info;
             const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());
             mandatory += violations.filter((d) => d.enforcementLevel === "mandatory").length;

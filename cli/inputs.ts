@@ -35,6 +35,12 @@ export interface LoadedInput extends StackInput {
     format: InputFormat;
     /** Whether the source describes a preview (unknowns allowed). */
     preview: boolean;
+    /**
+     * The resources left out because the stack only reads them (isRead), by URN (a
+     * read-replacement and the replace that follows it are one): their types. A stream fills it
+     * as it is read.
+     */
+    reads?: ReadonlyMap<string, string>;
 }
 
 export interface LoadOptions {
@@ -301,11 +307,13 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
     const { ranges, lines: startLines } = s.array;
     const convert = format === "stack-export" ? exportResource : previewResource;
     const lines = new Map<string, number>();
+    const reads = new Map<string, string>();
     return {
         format, preview,
         stack: options.stack ?? identity?.stack,
         project: options.project ?? identity?.project,
         secretsProvider,
+        reads,
         resources: {
             count: ranges.length / 2,
             providers: s.providers,
@@ -320,7 +328,9 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
                     for (const text of readRanges(fd, ranges)) {
                         let r: EngineResource | undefined;
                         try {
-                            r = convert(parseElement(text), format === "stack-export" ? kept : index, file, true);
+                            const element = parseElement(text);
+                            r = convert(element, format === "stack-export" ? kept : index, file, true);
+                            if (!r) noteRead(reads, format, element);
                         } catch (e) {
                             // A file that is not JSON says so, whatever comes before the place it breaks.
                             if (e instanceof JsonSyntaxError || (e instanceof InputError && !allParse(fd, ranges, index + 1))) throw new InputError(`${file}: input ${NOT_JSON}`);
@@ -699,7 +709,9 @@ function fromStackExport(o: Record<string, unknown>, label: string, options: Loa
     const raw = dep.resources ?? [];
     if (!Array.isArray(raw)) throw new InputError(`${label}: deployment.resources must be a list`);
     const resources = raw.filter(isAnalyzed).map((r, i) => exportResource(r, i, label)!);
-    return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources };
+    const reads = new Map<string, string>();
+    for (const r of raw) noteRead(reads, "stack-export", r);
+    return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources, reads };
 }
 
 /** Pending deletions are not analyzed, nor are reads. */
@@ -717,6 +729,35 @@ function isAnalyzed(r: unknown): boolean {
  */
 function isRead(state: unknown): boolean {
     return typeof state === "object" && state !== null && (state as Record<string, unknown>).external === true;
+}
+
+/** How many reads `readsNote` names; the rest are counted. */
+const READS_NAMED = 3;
+
+/**
+ * The note `check` writes on stderr for an input that had reads, else undefined: a read is
+ * judged in the stack that manages it, as `pulumi preview` judges it, but the user should know
+ * that this run did not look at it.
+ */
+export function readsNote(reads: ReadonlyMap<string, string> | undefined): string | undefined {
+    if (!reads?.size) return undefined;
+    const named = [...reads].slice(0, READS_NAMED).map(([urn, type]) => `${type} "${urnName(urn)}"`);
+    return `left out ${reads.size} resource${reads.size === 1 ? "" : "s"} the stack only reads (external), as \`pulumi preview\` does: ` +
+        `${named.join(", ")}${reads.size > READS_NAMED ? ", ..." : ""}`;
+}
+
+/**
+ * Records an element of deployment.resources, or a step of a preview, that is left out because
+ * the stack only reads it (what `check` tells the user it left out). A pending deletion, or a
+ * step the engine does not analyze (a `read-discard`, a `refresh`), is no read of this run.
+ */
+function noteRead(reads: Map<string, string>, format: "stack-export" | "preview-json", element: unknown): void {
+    if (typeof element !== "object" || element === null) return;
+    const e = element as Record<string, unknown>;
+    const state = format === "stack-export" ? (e.delete === true ? undefined : e) : typeof e.op === "string" && NOT_ANALYZED_OPS.has(e.op) ? undefined : e.newState;
+    if (!isRead(state)) return;
+    const { urn, type } = state as Record<string, unknown>;
+    if (typeof urn === "string" && !reads.has(urn)) reads.set(urn, typeof type === "string" ? type : urnQualifiedType(urn).split("$").pop() ?? "");
 }
 
 /**
@@ -742,11 +783,13 @@ const NOT_ANALYZED_OPS = new Set(["delete", "delete-replaced", "discard", "disca
 
 function fromPreviewJson(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
     const resources: EngineResource[] = [];
+    const reads = new Map<string, string>();
     (o.steps as unknown[]).forEach((step, i) => {
         const r = previewResource(step, i, label);
         if (r) resources.push(r);
+        else noteRead(reads, "preview-json", step);
     });
-    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources };
+    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources, reads };
 }
 
 /** The new state of a step of `pulumi preview --json`, if the engine would analyze it (`owned`: see exportResource). */

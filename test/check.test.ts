@@ -89,12 +89,31 @@ describe("check on each input format", () => {
     it("stack export and preview: resources the stack reads (.get, a StackReference, a read-replacement) are not analyzed, as the engine sends none; an imported one is", () => {
         for (const [sample, stack] of [["samples/stack-export-reads.json", "prod"], ["samples/preview-reads.json", "dev"]]) {
             const r = check("--config", ALL_ADVISORY, path.join(FIXTURES, sample));
-            expect(r.stderr, sample).toBe("");
+            expect(r.stderr, sample).toMatch(/^check: \S+: note: left out \d resources the stack only reads \(external\), as `pulumi preview` does: [^\n]+\n$/);
             expect(r.stdout, sample).toContain(`(stack ${stack}, 3 resources)`);
             expect(r.stdout, sample).toContain('aws:s3/bucketV2:BucketV2 "legacy-assets"');
             expect(r.stdout, sample).toMatch(/advisory\s+s3-bucket-encryption/);
             for (const read of ["PortfolioBucket", "RateLimitTable", "legacy-db", "shared-key", "StackReference"]) expect(r.stdout, `${sample}: ${read}`).not.toContain(read);
         }
+    });
+
+    it("says on stderr, once per input, how many resources it left out as reads (a read-replacement and its replace are one), never on stdout; nothing without reads", () => {
+        const exportReads = path.join(FIXTURES, "samples/stack-export-reads.json");
+        const previewReads = path.join(FIXTURES, "samples/preview-reads.json");
+        const note = (file: string, n: number, named: string) =>
+            `check: ${file}: note: left out ${n} resources the stack only reads (external), as \`pulumi preview\` does: ${named}\n`;
+        const expected =
+            note(exportReads, 5, 'pulumi:pulumi:StackReference "acme/network/prod", aws:s3/bucketV2:BucketV2 "PortfolioBucket", aws:dynamodb/table:Table "RateLimitTable", ...') +
+            note(previewReads, 3, 'aws:s3/bucketV2:BucketV2 "PortfolioBucket", aws:dynamodb/table:Table "RateLimitTable", aws:rds/instance:Instance "legacy-db"');
+        for (const format of ["table", "json", "sarif"]) {
+            const r = check("--config", ALL_ADVISORY, "--format", format, exportReads, previewReads, path.join(FIXTURES, "samples/stack-export.json"));
+            expect(r.code, format).toBe(0);
+            expect(r.stderr, format).toBe(expected);
+            expect(r.stdout, format).not.toContain("left out");
+            if (format !== "table") expect(() => JSON.parse(r.stdout), format).not.toThrow();
+        }
+        const none = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/stack-export.json"), path.join(FIXTURES, "samples/preview.json"));
+        expect(none.stderr).toBe("");
     });
 
     it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
@@ -326,6 +345,33 @@ describe("input parsing into what the engine sends", () => {
             { op: "create", urn: urn("aws:kms/key:Key", "own"), newState: { urn: urn("aws:kms/key:Key", "own"), type: "aws:kms/key:Key", custom: true } },
         ] }, "t");
         expect(steps.resources.map((r) => r.name)).toEqual(["own"]);
+        expect([...whole.reads!]).toEqual([[urn("aws:kms/key:Key", "shared"), "aws:kms/key:Key"]]);
+        expect([...steps.reads!]).toEqual([[urn("aws:kms/key:Key", "shared"), "aws:kms/key:Key"]]);
+    });
+
+    it("counts each read once per URN, in the streamed and the whole-file readings alike; a pending deletion, a read-discard or a refresh is no read", () => {
+        for (const [file, expected] of [
+            ["samples/stack-export-reads.json", ["acme/network/prod", "PortfolioBucket", "RateLimitTable", "legacy-db", "shared-key"]],
+            ["samples/preview-reads.json", ["PortfolioBucket", "RateLimitTable", "legacy-db"]],
+        ] as const) {
+            const streamed = loadInputFile(path.join(FIXTURES, file));
+            const whole = parseInput(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")), file);
+            for (const input of [streamed, whole]) expect([...input.reads!.keys()].map((u) => u.split("::").pop()), file).toEqual(expected);
+        }
+        const urn = (name: string) => `urn:pulumi:s::p::aws:kms/key:Key::${name}`;
+        const state = (name: string, extra: Record<string, unknown> = {}) => ({ urn: urn(name), type: "aws:kms/key:Key", custom: true, external: true, ...extra });
+        const steps = [
+            { op: "read-discard", urn: urn("gone"), oldState: state("gone"), newState: state("gone") },
+            { op: "refresh", urn: urn("refreshed"), oldState: state("refreshed"), newState: state("refreshed") },
+            { op: "read-replacement", urn: urn("r"), oldState: state("r", { external: false }), newState: state("r") },
+            { op: "replace", urn: urn("r"), oldState: state("r", { external: false }), newState: state("r") },
+        ];
+        const file = writeTmp("preview-read-kinds.json", JSON.stringify({ steps }));
+        expect([...loadInputFile(file).reads!.keys()]).toEqual([urn("r")]);
+        expect([...parseInput({ steps }, "t").reads!.keys()]).toEqual([urn("r")]);
+        const exported = { deployment: { resources: [state("pending", { delete: true }), state("read")] } };
+        expect([...loadInputFile(writeTmp("export-read-kinds.json", JSON.stringify(exported))).reads!.keys()]).toEqual([urn("read")]);
+        expect([...parseInput(exported, "t").reads!.keys()]).toEqual([urn("read")]);
     });
 
     it("internal keys are dropped for analysis, at every depth", () => {
