@@ -325,12 +325,14 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
                     if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new InputError(`${file}: the file changed while it was being checked`);
                     let index = 0;
                     let kept = 0;
+                    const once = format === "preview-json" ? oncePerUrn() : undefined;
                     for (const text of readRanges(fd, ranges)) {
                         let r: EngineResource | undefined;
                         try {
                             const element = parseElement(text);
                             r = convert(element, format === "stack-export" ? kept : index, file, true);
                             if (!r) noteRead(reads, format, element);
+                            else if (once && !once(r)) r = undefined;
                         } catch (e) {
                             // A file that is not JSON says so, whatever comes before the place it breaks.
                             if (e instanceof JsonSyntaxError || (e instanceof InputError && !allParse(fd, ranges, index + 1))) throw new InputError(`${file}: input ${NOT_JSON}`);
@@ -784,12 +786,25 @@ const NOT_ANALYZED_OPS = new Set(["delete", "delete-replaced", "discard", "disca
 function fromPreviewJson(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
     const resources: EngineResource[] = [];
     const reads = new Map<string, string>();
+    const once = oncePerUrn();
     (o.steps as unknown[]).forEach((step, i) => {
         const r = previewResource(step, i, label);
-        if (r) resources.push(r);
-        else noteRead(reads, "preview-json", step);
+        if (!r) noteRead(reads, "preview-json", step);
+        else if (once(r)) resources.push(r);
     });
     return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources, reads };
+}
+
+/**
+ * Whether a resource of a preview is the first of its URN. With `--show-replacement-steps` a
+ * replacement is listed as `create-replacement` (or `import-replacement`), `replace` and
+ * `delete-replaced`, the first two with the same new state (pulumi/pulumi's display/json.go
+ * shows every step then; by default only the logical `replace`). The engine analyzes the
+ * registration once, and a stack holds one resource per URN.
+ */
+function oncePerUrn(): (r: EngineResource) => boolean {
+    const seen = new Set<string>();
+    return (r) => !seen.has(r.urn) && !!seen.add(r.urn);
 }
 
 /** The new state of a step of `pulumi preview --json`, if the engine would analyze it (`owned`: see exportResource). */

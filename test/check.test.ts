@@ -116,6 +116,17 @@ describe("check on each input format", () => {
         expect(none.stderr).toBe("");
     });
 
+    it("preview --json --show-replacement-steps: a replaced resource (create-replacement, replace, delete-replaced; also delete-before-replace and import-replacement) is analyzed once, as the engine analyzes its registration once", () => {
+        const r = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/preview-replacement-steps.json"));
+        expect(r.stderr).toBe("");
+        const report = JSON.parse(r.stdout);
+        expect(report.summary.resources).toBe(4);
+        const findings = report.violations.map((v: { policy: string; urn: string; message: string }) => `${v.policy} ${v.urn} ${v.message}`);
+        expect(new Set(findings).size).toBe(findings.length);
+        expect(report.violations.filter((v: { policy: string; name: string }) => v.policy === "rds-deletion-protection" && v.name === "orders-db")).toHaveLength(1);
+        expect(report.violations.filter((v: { policy: string; name: string }) => v.policy === "s3-bucket-encryption").map((v: { name: string }) => v.name).sort()).toEqual(["cache", "logs"]);
+    });
+
     it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
         const marker = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
         const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
@@ -347,6 +358,15 @@ describe("input parsing into what the engine sends", () => {
         expect(steps.resources.map((r) => r.name)).toEqual(["own"]);
         expect([...whole.reads!]).toEqual([[urn("aws:kms/key:Key", "shared"), "aws:kms/key:Key"]]);
         expect([...steps.reads!]).toEqual([[urn("aws:kms/key:Key", "shared"), "aws:kms/key:Key"]]);
+    });
+
+    it("preview --json: one resource per URN, whatever the replacement steps shown, in the streamed and whole-file readings; the first new state is kept", () => {
+        const file = path.join(FIXTURES, "samples/preview-replacement-steps.json");
+        for (const input of [loadInputFile(file), parseInput(JSON.parse(fs.readFileSync(file, "utf8")), file)]) {
+            expect(input.resources.map((r) => r.name)).toEqual(["shop-staging", "orders-db", "cache", "logs"]);
+            expect(input.resources.find((r) => r.name === "orders-db")!.inputs.engineVersion).toBe("16.3");
+            expect(input.resources.find((r) => r.name === "cache")!.inputs.bucket).toBe("shop-cache-staging-eu");
+        }
     });
 
     it("counts each read once per URN, in the streamed and the whole-file readings alike; a pending deletion, a read-discard or a refresh is no read", () => {
