@@ -20,7 +20,7 @@ import {
     checkPolicyPackConfig, PolicyConfigError, PolicyPackConfig, readPolicyPackConfigFile, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
 } from "./engine/policy-config";
 import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
-import { InputError, LoadedInput, openInputFile, peekStackIdentity, readsNote, StackIdentity, StreamedInput } from "./inputs";
+import { InputError, LoadedInput, openInputFile, peekStackIdentity, readsNote, samesNote, StackIdentity, StreamedInput } from "./inputs";
 import { defaultJobs, EarlyBoot, runMany } from "./run-many";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
@@ -32,7 +32,7 @@ const USAGE = `Usage: check [options] <file>...
        check [options] --program <dir>
 
 Runs the aws-security-baseline policy pack over each file, as \`pulumi preview --policy-pack\` would.
-Files: fixtures (see fixtures/README.md), \`pulumi stack export\` output, \`pulumi preview --json\` output.
+Files: fixtures (see fixtures/README.md), \`pulumi stack export\` output, \`pulumi preview --json --show-sames\` output.
 
 Options:
   --config <file>    policy pack config, same format as --policy-pack-config
@@ -164,8 +164,8 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
         for (const [i, { file, input }] of inputs.entries()) {
             const run = runs[i];
             // On stderr in every format: stdout holds only the report. Known once the input is read through.
-            const reads = "reads" in input ? readsNote(input.reads) : undefined;
-            if (reads) io.stderr.write(`check: ${oneLine(`${file}: note: ${reads}`)}\n`);
+            const notes = "reads" in input ? [samesNote(input.sames), readsNote(input.reads)] : [];
+            for (const n of notes) if (n) io.stderr.write(`check: ${oneLine(`${file}: note: ${n}`)}\n`);
             info ??= run.info;
             const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());
             mandatory += violations.filter((d) => d.enforcementLevel === "mandatory").length;

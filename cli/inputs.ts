@@ -41,6 +41,12 @@ export interface LoadedInput extends StackInput {
      * as it is read.
      */
     reads?: ReadonlyMap<string, string>;
+    /**
+     * A preview's unchanged resources: the `same` steps it lists, and how many its
+     * `changeSummary` counts. `pulumi preview --json` lists them only with `--show-sames`. A
+     * stream counts them as it is read.
+     */
+    sames?: { listed: number; counted?: number };
 }
 
 export interface LoadOptions {
@@ -122,7 +128,7 @@ function inputOf(file: string, scan: Scan, streams: Map<string, ArrayStream>, fi
         return { input: streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers)), analyzed: stream };
     }
     const steps = streamOf(o.steps);
-    if (steps) return { input: streamedInput(file, "preview-json", true, steps, options, undefined), analyzed: steps };
+    if (steps) return { input: streamedInput(file, "preview-json", true, steps, options, undefined, sameCount(o.changeSummary)), analyzed: steps };
     const fixture = typeof o.resources === "string" ? fixtures.get(o.resources) : undefined;
     if (fixture) return { input: fromFixture({ ...o, resources: fixture }, file, options) };
     return { input: parseInput(o, file, options) };
@@ -300,7 +306,7 @@ function readWholeFile(file: string): void {
     if (read.value === undefined) throw new InputError(`${file}: ${EMPTY}`);
 }
 
-function streamedInput(file: string, format: "stack-export" | "preview-json", preview: boolean, s: ArrayStream, options: LoadOptions, secretsProvider: string | undefined): StreamedInput {
+function streamedInput(file: string, format: "stack-export" | "preview-json", preview: boolean, s: ArrayStream, options: LoadOptions, secretsProvider: string | undefined, counted?: number): StreamedInput {
     const id = s.rootUrn ?? s.firstUrn;
     const identity = id ? urnStackProject(id) : undefined;
     const stat = fs.statSync(file);
@@ -308,12 +314,14 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
     const convert = format === "stack-export" ? exportResource : previewResource;
     const lines = new Map<string, number>();
     const reads = new Map<string, string>();
+    const sames = format === "preview-json" ? { listed: 0, counted } : undefined;
     return {
         format, preview,
         stack: options.stack ?? identity?.stack,
         project: options.project ?? identity?.project,
         secretsProvider,
         reads,
+        sames,
         resources: {
             count: ranges.length / 2,
             providers: s.providers,
@@ -326,6 +334,7 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
                     let index = 0;
                     let kept = 0;
                     const once = format === "preview-json" ? oncePerUrn() : undefined;
+                    if (sames) sames.listed = 0;
                     for (const text of readRanges(fd, ranges)) {
                         let r: EngineResource | undefined;
                         try {
@@ -333,6 +342,7 @@ function streamedInput(file: string, format: "stack-export" | "preview-json", pr
                             r = convert(element, format === "stack-export" ? kept : index, file, true);
                             if (!r) noteRead(reads, format, element);
                             else if (once && !once(r)) r = undefined;
+                            if (sames && isSameStep(element)) sames.listed++;
                         } catch (e) {
                             // A file that is not JSON says so, whatever comes before the place it breaks.
                             if (e instanceof JsonSyntaxError || (e instanceof InputError && !allParse(fd, ranges, index + 1))) throw new InputError(`${file}: input ${NOT_JSON}`);
@@ -787,12 +797,39 @@ function fromPreviewJson(o: Record<string, unknown>, label: string, options: Loa
     const resources: EngineResource[] = [];
     const reads = new Map<string, string>();
     const once = oncePerUrn();
-    (o.steps as unknown[]).forEach((step, i) => {
+    const steps = o.steps as unknown[];
+    steps.forEach((step, i) => {
         const r = previewResource(step, i, label);
         if (!r) noteRead(reads, "preview-json", step);
         else if (once(r)) resources.push(r);
     });
-    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources, reads };
+    const sames = { listed: steps.filter(isSameStep).length, counted: sameCount(o.changeSummary) };
+    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources, reads, sames };
+}
+
+function isSameStep(step: unknown): boolean {
+    return typeof step === "object" && step !== null && (step as Record<string, unknown>).op === "same";
+}
+
+/** The unchanged resources a preview's `changeSummary` counts (every step the engine took, whatever the display showed). */
+function sameCount(summary: unknown): number | undefined {
+    const n = typeof summary === "object" && summary !== null ? (summary as Record<string, unknown>).same : undefined;
+    return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * The note `check` writes on stderr for a preview that leaves unchanged resources out (written
+ * without `--show-sames`; `pulumi preview --json` lists, of the unchanged, only the root
+ * stack), else undefined. They are not analyzed, and a policy that looks at the stack's other
+ * resources does not see them: the engine analyzes every resource the program registers, so
+ * `pulumi preview --policy-pack` would see them.
+ */
+export function samesNote(sames: LoadedInput["sames"]): string | undefined {
+    if (sames?.counted === undefined || sames.counted <= sames.listed) return undefined;
+    const n = sames.counted - sames.listed;
+    return `the preview leaves out ${n} unchanged resource${n === 1 ? "" : "s"} (it was written without --show-sames): ${n === 1 ? "it is" : "they are"} not analyzed, ` +
+        "and a finding that depends on another resource of the stack (a bucket's encryption configuration, say) may be wrong; " +
+        "run `pulumi preview --json --show-sames`";
 }
 
 /**

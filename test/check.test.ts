@@ -5,7 +5,7 @@ import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withoutInternalKeys } from "./helpers/internal-keys";
 import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
-import { loadInputFile, parseInput } from "../cli/inputs";
+import { loadInputFile, parseInput, samesNote } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { runCheck } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
@@ -125,6 +125,21 @@ describe("check on each input format", () => {
         expect(new Set(findings).size).toBe(findings.length);
         expect(report.violations.filter((v: { policy: string; name: string }) => v.policy === "rds-deletion-protection" && v.name === "orders-db")).toHaveLength(1);
         expect(report.violations.filter((v: { policy: string; name: string }) => v.policy === "s3-bucket-encryption").map((v: { name: string }) => v.name).sort()).toEqual(["cache", "logs"]);
+    });
+
+    it("preview --json written without --show-sames (the default: of the unchanged resources only the root stack is listed): says on stderr how many its changeSummary counts that it does not list, never on stdout", () => {
+        const file = path.join(FIXTURES, "samples/preview-without-sames.json");
+        for (const format of ["table", "json", "sarif"]) {
+            const r = check("--config", ALL_ADVISORY, "--format", format, file);
+            expect(r.code, format).toBe(0);
+            expect(r.stderr, format).toBe(`check: ${file}: note: the preview leaves out 3 unchanged resources (it was written without --show-sames): they are not analyzed, ` +
+                "and a finding that depends on another resource of the stack (a bucket's encryption configuration, say) may be wrong; run `pulumi preview --json --show-sames`\n");
+            expect(r.stdout, format).not.toContain("show-sames");
+            if (format !== "table") expect(() => JSON.parse(r.stdout), format).not.toThrow();
+        }
+        // Previews that list every unchanged resource they count: no note.
+        const r = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/preview.json"), path.join(FIXTURES, "samples/preview-replacement-steps.json"));
+        expect(r.stderr).toBe("");
     });
 
     it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
@@ -367,6 +382,21 @@ describe("input parsing into what the engine sends", () => {
             expect(input.resources.find((r) => r.name === "orders-db")!.inputs.engineVersion).toBe("16.3");
             expect(input.resources.find((r) => r.name === "cache")!.inputs.bucket).toBe("shop-cache-staging-eu");
         }
+    });
+
+    it("preview --json: counts the unchanged resources it lists and those its changeSummary counts, in the streamed and whole-file readings", () => {
+        const file = path.join(FIXTURES, "samples/preview-without-sames.json");
+        for (const input of [loadInputFile(file), parseInput(JSON.parse(fs.readFileSync(file, "utf8")), file)]) {
+            expect(input.sames).toEqual({ listed: 1, counted: 4 });
+            expect(samesNote(input.sames)).toMatch(/^the preview leaves out 3 unchanged resources /);
+        }
+        const reads = loadInputFile(path.join(FIXTURES, "samples/preview-reads.json"));
+        expect(reads.sames).toEqual({ listed: 2, counted: 2 });
+        expect(samesNote(reads.sames)).toBeUndefined();
+        // No changeSummary (not the CLI's own output): nothing to compare with.
+        const bare = parseInput({ steps: [{ op: "same", urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", newState: { urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", type: "pulumi:pulumi:Stack" } }] }, "t");
+        expect(samesNote(bare.sames)).toBeUndefined();
+        expect(samesNote({ listed: 1, counted: 2 })).toMatch(/^the preview leaves out 1 unchanged resource \(it was written without --show-sames\): it is not analyzed, /);
     });
 
     it("counts each read once per URN, in the streamed and the whole-file readings alike; a pending deletion, a read-discard or a refresh is no read", () => {
