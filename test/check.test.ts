@@ -7,7 +7,7 @@ import { withoutInternalKeys } from "./helpers/internal-keys";
 import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
 import { loadInputFile, parseInput, samesNote } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
-import { runCheck } from "./helpers/check";
+import { runCheck, runCheckAsync } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-test-"));
@@ -97,7 +97,7 @@ describe("check on each input format", () => {
         }
     });
 
-    it("says on stderr, once per input, how many resources it left out as reads (a read-replacement and its replace are one), never on stdout; nothing without reads", () => {
+    it("says on stderr, once per input, how many resources it left out as reads (a read-replacement and its replace are one), never on stdout; nothing without reads", async () => {
         const exportReads = path.join(FIXTURES, "samples/stack-export-reads.json");
         const previewReads = path.join(FIXTURES, "samples/preview-reads.json");
         const note = (file: string, n: number, named: string) =>
@@ -105,8 +105,11 @@ describe("check on each input format", () => {
         const expected =
             note(exportReads, 5, 'pulumi:pulumi:StackReference "acme/network/prod", aws:s3/bucketV2:BucketV2 "PortfolioBucket", aws:dynamodb/table:Table "RateLimitTable", ...') +
             note(previewReads, 3, 'aws:s3/bucketV2:BucketV2 "PortfolioBucket", aws:dynamodb/table:Table "RateLimitTable", aws:rds/instance:Instance "legacy-db"');
-        for (const format of ["table", "json", "sarif"]) {
-            const r = check("--config", ALL_ADVISORY, "--format", format, exportReads, previewReads, path.join(FIXTURES, "samples/stack-export.json"));
+        const formats = ["table", "json", "sarif"];
+        // In parallel: nine packs one after another take longer than a test may under a loaded suite.
+        const runs = await Promise.all(formats.map((format) => runCheckAsync(["--config", ALL_ADVISORY, "--format", format, exportReads, previewReads, path.join(FIXTURES, "samples/stack-export.json")])));
+        for (const [i, format] of formats.entries()) {
+            const r = runs[i];
             expect(r.code, format).toBe(0);
             expect(r.stderr, format).toBe(expected);
             expect(r.stdout, format).not.toContain("left out");
@@ -114,7 +117,7 @@ describe("check on each input format", () => {
         }
         const none = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/stack-export.json"), path.join(FIXTURES, "samples/preview.json"));
         expect(none.stderr).toBe("");
-    });
+    }, 180_000);
 
     it("preview --json --show-replacement-steps: a replaced resource (create-replacement, replace, delete-replaced; also delete-before-replace and import-replacement) is analyzed once, as the engine analyzes its registration once", () => {
         const r = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/preview-replacement-steps.json"));
@@ -127,10 +130,12 @@ describe("check on each input format", () => {
         expect(report.violations.filter((v: { policy: string; name: string }) => v.policy === "s3-bucket-encryption").map((v: { name: string }) => v.name).sort()).toEqual(["cache", "logs"]);
     });
 
-    it("preview --json written without --show-sames (the default: of the unchanged resources only the root stack is listed): says on stderr how many its changeSummary counts that it does not list, never on stdout", () => {
+    it("preview --json written without --show-sames (the default: of the unchanged resources only the root stack is listed): says on stderr how many its changeSummary counts that it does not list, never on stdout", async () => {
         const file = path.join(FIXTURES, "samples/preview-without-sames.json");
-        for (const format of ["table", "json", "sarif"]) {
-            const r = check("--config", ALL_ADVISORY, "--format", format, file);
+        const formats = ["table", "json", "sarif"];
+        const runs = await Promise.all(formats.map((format) => runCheckAsync(["--config", ALL_ADVISORY, "--format", format, file])));
+        for (const [i, format] of formats.entries()) {
+            const r = runs[i];
             expect(r.code, format).toBe(0);
             expect(r.stderr, format).toBe(`check: ${file}: note: the preview leaves out 3 unchanged resources (it was written without --show-sames): they are not analyzed, ` +
                 "and a finding that depends on another resource of the stack (a bucket's encryption configuration, say) may be wrong; run `pulumi preview --json --show-sames`\n");
@@ -140,7 +145,7 @@ describe("check on each input format", () => {
         // Previews that list every unchanged resource they count: no note.
         const r = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/preview.json"), path.join(FIXTURES, "samples/preview-replacement-steps.json"));
         expect(r.stderr).toBe("");
-    });
+    }, 180_000);
 
     it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
         const marker = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
