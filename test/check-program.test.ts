@@ -432,6 +432,40 @@ describe("the fake cloud's answers (pure)", () => {
         expect(fake(false).newResource({ type: "aws:s3/bucket:Bucket", name: "data", inputs: { bucket: "data" }, custom: true }).id).toBe("data");
     });
 
+    // A program delegates a subdomain with `records: zone.nameServers` and computes with `record.fqdn`: undefined, both stopped it.
+    it("gives a hosted zone its zone id, ARN and name servers, and a record its fqdn and id under its zone's name; at preview unknowns", () => {
+        const answers = { "aws:route53/getZone:getZone": { zoneId: "Z0123456789ABCDEFGHIJ", name: "corp.example.org." } };
+        const fake = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const mocks = fake(false);
+        const zone = mocks.newResource({ type: "aws:route53/zone:Zone", name: "shop", inputs: { name: "shop.example.com" }, custom: true });
+        expect(zone.id).toMatch(/^Z[0-9A-Z]{20}$/);
+        expect(zone.state).toMatchObject({ zoneId: zone.id, arn: `arn:aws:route53:::hostedzone/${zone.id}`, primaryNameServer: zone.state.nameServers[0] });
+        expect(zone.state.nameServers).toEqual([
+            expect.stringMatching(/^ns-\d+\.awsdns-\d{2}\.com$/), expect.stringMatching(/^ns-\d+\.awsdns-\d{2}\.net$/),
+            expect.stringMatching(/^ns-\d+\.awsdns-\d{2}\.org$/), expect.stringMatching(/^ns-\d+\.awsdns-\d{2}\.co\.uk$/),
+        ]);
+        const record = (name: string, inputs: Record<string, unknown>) => mocks.newResource({ type: "aws:route53/record:Record", name, inputs, custom: true });
+        // A relative name is under the zone's; a name that ends with it, with or without the trailing dot, is its own.
+        expect(record("www", { zoneId: zone.id, name: "www", type: "A" })).toEqual({ id: `${zone.id}_www.shop.example.com_A`, state: expect.objectContaining({ fqdn: "www.shop.example.com" }) });
+        expect(record("api", { zoneId: zone.id, name: "API.shop.example.com.", type: "CNAME", setIdentifier: "blue" }))
+            .toEqual({ id: `${zone.id}_api.shop.example.com_CNAME_blue`, state: expect.objectContaining({ fqdn: "API.shop.example.com" }) });
+        // A zone looked up by getZone (its answer's name), and one neither created nor looked up (the name stands for itself).
+        mocks.call({ token: "aws:route53/getZone:getZone", inputs: { name: "corp.example.org" } });
+        expect(record("app", { zoneId: "Z0123456789ABCDEFGHIJ", name: "app", type: "CNAME" }).state.fqdn).toBe("app.corp.example.org");
+        expect(record("other", { zoneId: "Z9ZZZZZZZZZZZZZZZZZZZ", name: "x.other.net", type: "TXT" }).state.fqdn).toBe("x.other.net");
+        // An imported zone and record keep the ids they were imported by.
+        expect(mocks.newResource({ type: "aws:route53/zone:Zone", name: "old", inputs: { name: "old.example.com" }, custom: true, id: "Z0LDZONE000000000000" }).state)
+            .toMatchObject({ zoneId: "Z0LDZONE000000000000", arn: "arn:aws:route53:::hostedzone/Z0LDZONE000000000000" });
+        const importedId = "Z0LDZONE000000000000_mail.old.example.com_MX";
+        expect(mocks.newResource({ type: "aws:route53/record:Record", name: "mx", inputs: { zoneId: "Z0LDZONE000000000000", name: "mail", type: "MX" }, custom: true, id: importedId }))
+            .toEqual({ id: importedId, state: expect.objectContaining({ fqdn: "mail.old.example.com", id: importedId }) });
+        // At preview the zone's id, name servers and the record's fqdn are unknown.
+        const preview = fake(true);
+        expect(preview.newResource({ type: "aws:route53/zone:Zone", name: "shop", inputs: { name: "shop.example.com" }, custom: true }).state)
+            .toMatchObject({ zoneId: UNKNOWN, nameServers: UNKNOWN });
+        expect(preview.newResource({ type: "aws:route53/record:Record", name: "www", inputs: { zoneId: UNKNOWN, name: "www", type: "A" }, custom: true }).state.fqdn).toBe(UNKNOWN);
+    });
+
     // flo-kn/pulumi-ts-static-website passes its bucket itself to its objects, Harshil-Modi's API to its stage:
     // the provider sees their ids, which the object's ARN and the stage's URLs are made of.
     it("reads a resource passed itself as its id, for the outputs made of it", () => {
@@ -1078,7 +1112,15 @@ describe("what a program registers, captured as the engine would hand it to an a
         const records = update.resources.filter((r) => r.type === "aws:route53/record:Record");
         // The wildcard shares its base name's record, so the loop creates one.
         // The email-validated certificate's list is empty (not undefined): its loop runs and creates none.
-        expect(records.map((r) => r.name).sort()).toEqual(["dkim-0", "dkim-1", "dkim-2", "validation-shop.example.com", "www"]);
+        expect(records.map((r) => r.name).sort()).toEqual(["apps-delegation", "dkim-0", "dkim-1", "dkim-2", "status-page", "validation-shop.example.com", "www"]);
+        // A delegated zone's four name servers, and a record's fqdn under its zone's name (the program stopped on both before).
+        const apps = named(update, "apps-zone").outputs!;
+        expect(apps.zoneId).toMatch(/^Z[0-9A-Z]{20}$/);
+        expect(apps.arn).toBe(`arn:aws:route53:::hostedzone/${apps.zoneId}`);
+        expect(named(update, "apps-delegation").inputs.records).toEqual(apps.nameServers);
+        expect(update.resources[0].outputs?.appsNameServers).toMatch(/^ns-\d+\.awsdns-\d{2}\.com\. ns-\d+\.awsdns-\d{2}\.net\. ns-\d+\.awsdns-\d{2}\.org\. ns-\d+\.awsdns-\d{2}\.co\.uk\.$/);
+        expect(update.resources[0].outputs?.statusUrl).toBe("https://status.apps.shop.example.com/");
+        expect(named(update, "status-page").outputs).toMatchObject({ fqdn: "status.apps.shop.example.com", id: `${apps.zoneId}_status.apps.shop.example.com_CNAME` });
         expect(named(update, "dkim-0").inputs).toMatchObject({ type: "CNAME", name: expect.stringMatching(/^[0-9a-z]{32}\._domainkey\.shop\.example\.com$/) });
         // The stage's invoke URL splits into a CloudFront origin's domain and path, as programs do.
         expect(update.resources[0].outputs?.apiOrigin).toEqual({ domainName: `${named(update, "shop-api").outputs!.id}.execute-api.us-east-1.amazonaws.com`, originPath: "/live" });
@@ -1104,7 +1146,8 @@ describe("what a program registers, captured as the engine would hand it to an a
         });
         // At preview those outputs are unknown: the loop's callback does not run, the alias is unknown.
         const preview = await capture("computed-outputs", "preview");
-        expect(preview.resources.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.name)).toEqual(["www"]);
+        expect(preview.resources.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.name).sort()).toEqual(["apps-delegation", "status-page", "www"]);
+        expect(named(preview, "status-page").outputs?.fqdn).toBe(UNKNOWN);
         expect((named(preview, "www").inputs.aliases as any[])[0].name).toBe(UNKNOWN);
     });
 
@@ -1360,7 +1403,7 @@ for (const mode of ["preview", "update"] as const) {
                 expect(byName.get("audit")!.outputs?.arn).toMatch(/^arn:aws:sqs:ap-southeast-2:123456789012:audit-[0-9a-f]{7}$/);
                 const policy = JSON.parse(byName.get("site-policy")!.inputs.policy as string);
                 expect(policy.Statement[0].Condition.StringEquals["AWS:SourceArn"]).toMatch(/^arn:aws:cloudfront::123456789012:distribution\/site-cdn-[0-9a-f]{7}$/);
-                expect(byName.get("site-zone")!.outputs?.arn).toBe("arn:aws:route53:::hostedzone/site.example.com");
+                expect(byName.get("site-zone")!.outputs?.arn).toMatch(/^arn:aws:route53:::hostedzone\/Z[0-9A-Z]{20}$/);
             }
             expect(run.of("resource-policy-no-wildcards")).toEqual([]);
         });

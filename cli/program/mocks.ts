@@ -66,6 +66,8 @@ export function createMocks(ctx: MockContext) {
     const placedResource = (args: MockResourceArgs) =>
         placed((args.type.startsWith("aws:") ? knownString(args.inputs.region) : undefined) ?? regions.of(args.provider));
     const ids = customResourceIds();
+    const zones = hostedZoneNames();
+    const created = (args: MockResourceArgs, existingId?: string) => ids.register(args, zones.named(args, createdState(placedResource(args), ids.resolved(args), existingId)));
     return {
         newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
             if (args.type === STACK_REFERENCE_TYPE) return stackReference(ctx, args);
@@ -74,17 +76,21 @@ export function createMocks(ctx: MockContext) {
                 // `Resource.get(name, id)` or the `import` option: something that exists already, which
                 // the engine reads from the provider, at preview too. Its outputs are known then: an
                 // imported bucket's ARN, which the program's bucket policy names.
-                return ids.register(args, createdState(placedResource(args), ids.resolved(args), args.id));
+                return created(args, args.id);
             }
             if (args.type.startsWith("pulumi:providers:")) {
                 regions.register(args);
                 return { id: ctx.preview ? undefined : fakeUuid(`${args.type}::${args.name}`), state: args.inputs };
             }
-            return ctx.preview ? previewState(ctx, args) : ids.register(args, createdState(placedResource(args), ids.resolved(args)));
+            return ctx.preview ? previewState(ctx, args) : created(args);
         },
 
         call(args: MockCallArgs): Record<string, unknown> {
-            if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) return answered(ctx.answers[args.token]) as Record<string, unknown>;
+            if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) {
+                const answer = answered(ctx.answers[args.token]) as Record<string, unknown>;
+                if (args.token === GET_ZONE) zones.found(answer);
+                return answer;
+            }
             const answer = BUILT_IN_ANSWERS[args.token];
             if (answer) {
                 try {
@@ -156,6 +162,31 @@ function customResourceIds() {
     };
 }
 
+/**
+ * The names of the hosted zones the program created or looked up (`aws.route53.getZone`, from
+ * `--invoke-answers`), by zone id: a record's `fqdn` is its name under its zone's.
+ */
+function hostedZoneNames() {
+    const byId = new Map<string, string>();
+    const note = (zoneId: unknown, name: unknown) => {
+        if (typeof zoneId === "string" && typeof name === "string") byId.set(zoneId, name);
+    };
+    return {
+        found(answer: Record<string, unknown>): void {
+            note(answer.zoneId ?? answer.id, answer.name);
+        },
+        named<T extends { id: string | undefined; state: Record<string, any> }>(args: MockResourceArgs, created: T): T {
+            if (args.type === ROUTE53_ZONE) note(created.state.zoneId, created.state.name);
+            if (args.type !== ROUTE53_RECORD) return created;
+            const names = recordNames(created.state, typeof created.state.zoneId === "string" ? byId.get(created.state.zoneId) : undefined);
+            if (!names) return created;
+            // An imported record keeps the id it was imported by.
+            const id = args.id ? created.id : names.id;
+            return { ...created, id, state: { ...created.state, fqdn: created.state.fqdn ?? names.fqdn, id } };
+        },
+    };
+}
+
 function knownString(value: unknown): string | undefined {
     return typeof value === "string" && value !== "" && value !== UNKNOWN ? value : undefined;
 }
@@ -209,16 +240,17 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
             : existingArn ? existingArn.split(/[:/]/).pop()! : existingUrl ? existingUrl.replace(/\/+$/, "").split("/").pop()! : existingId;
         if (nameProperty) state[nameProperty] = physical;
     }
-    // A KMS key is known by a generated key id, not by a name.
+    // A KMS key is known by a generated key id, a hosted zone by its zone id (`Z…`, its id and ARN), not by a name.
     const keyId = args.type === KMS_KEY ? (existingId !== undefined && !existingArn ? existingId : fakeUuid(physical)) : undefined;
-    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? physical, ctx.region);
+    const zoneId = args.type === ROUTE53_ZONE ? existingId ?? hostedZoneId(physical) : undefined;
+    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? zoneId ?? physical, ctx.region);
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const partition = partitionOf(ctx.region);
     // An SQS queue's id is its URL (the provider's `id` and `url`), which programs pass as a
     // QueuePolicy's or RedrivePolicy's `queueUrl` and parse.
     const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn
-        : args.type === SQS_QUEUE ? queueUrl(ctx.region, partition.dnsSuffix, physical) : keyId ?? physical);
+        : args.type === SQS_QUEUE ? queueUrl(ctx.region, partition.dnsSuffix, physical) : keyId ?? zoneId ?? physical);
     state.id = id;
     const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partition };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
@@ -316,6 +348,11 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         s3CanonicalUserId: createHash("sha256").update(r.physical).digest("hex"),
     }),
     "aws:cloudfront/distribution:Distribution": (r) => ({ domainName: `d${shortHash(r.physical)}example.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
+    // What a parent zone's NS record delegates to (`records: zone.nameServers`) and a record names as its zone.
+    "aws:route53/zone:Zone": (r) => {
+        const nameServers = awsDnsNameServers(r.id);
+        return { zoneId: r.id, nameServers, primaryNameServer: nameServers[0] };
+    },
     "aws:elasticache/replicationGroup:ReplicationGroup": (r) => ({
         primaryEndpointAddress: `master.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${r.dnsSuffix}`,
         readerEndpointAddress: `replica.${r.physical}.${shortHash(r.physical)}.${zoneIdPrefix(r.region)}.cache.${r.dnsSuffix}`,
@@ -689,6 +726,35 @@ function createdName(args: MockResourceArgs): string {
 const KMS_KEY = "aws:kms/key:Key";
 const OIDC_PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
 const SQS_QUEUE = "aws:sqs/queue:Queue";
+const ROUTE53_ZONE = "aws:route53/zone:Zone";
+const ROUTE53_RECORD = "aws:route53/record:Record";
+const GET_ZONE = "aws:route53/getZone:getZone";
+
+/** A hosted zone's id, as Route 53 gives one: `Z` and 20 upper-case letters and digits. */
+function hostedZoneId(name: string): string {
+    return `Z${createHash("sha256").update(`zone::${name}`).digest("hex").toUpperCase().slice(0, 20)}`;
+}
+
+/** The four name servers Route 53 gives a zone (`ns-1234.awsdns-12.org`, one of each top-level domain). */
+function awsDnsNameServers(zoneId: string): string[] {
+    const h = createHash("sha256").update(`ns::${zoneId}`).digest();
+    return ["com", "net", "org", "co.uk"].map((tld, i) => `ns-${h.readUInt16BE(2 * i) % 2048}.awsdns-${String(h[8 + i] % 64).padStart(2, "0")}.${tld}`);
+}
+
+/**
+ * A record's `fqdn` and id as the provider sets them: its name under its zone's name unless it
+ * ends with it already (`www` in `shop.example.com`), without a trailing dot; the id
+ * `<zone id>_<fqdn>_<type>[_<set identifier>]`. `zoneName` is undefined for a zone the program
+ * neither created nor looked up: the name then stands for itself.
+ */
+export function recordNames(inputs: Record<string, any>, zoneName: string | undefined): { fqdn: string; id: string } | undefined {
+    const name = typeof inputs.name === "string" ? (inputs.name === "." ? "." : inputs.name.replace(/\.$/, "")) : undefined;
+    const zone = zoneName?.replace(/\.$/, "");
+    if (name === undefined || typeof inputs.zoneId !== "string" || typeof inputs.type !== "string") return undefined;
+    const fqdn = name === "" ? zone ?? "" : zone === undefined || name.endsWith(zone) ? name : `${name}.${zone}`;
+    const set = typeof inputs.setIdentifier === "string" && inputs.setIdentifier !== "" ? `_${inputs.setIdentifier}` : "";
+    return { fqdn, id: `${inputs.zoneId}_${fqdn.toLowerCase()}_${inputs.type}${set}` };
+}
 
 /** `https://sqs.<region>.<dns suffix>/<account>/<name>`: a queue's URL, as SQS and the provider give it. */
 function queueUrl(region: string, dnsSuffix: string, name: string): string {
