@@ -456,11 +456,7 @@ const SES_RECEIVING: Deputy = { service: "ses.amazonaws.com", problem: UNPINNED_
 const STRING_PIN_OPERATORS = new Set(["StringEquals", "StringEqualsIgnoreCase", "StringLike"]);
 /** A `StringEquals` (or `StringLike` without wildcards) `aws:Referer` test whose values are all account ids. */
 function refererNamesAccounts(condition: Conditions | undefined): Decided {
-    const tests = (condition?.tests ?? []).filter((test) => test.key.toLowerCase() === "aws:referer" && STRING_PIN_OPERATORS.has(anyValueOperator(test)));
-    return any(...tests.map((test) => {
-        const known = test.values.values.every((value) => /^\d{12}$/.test(value.trim()));
-        return known && test.values.incomplete ? undefined : known && test.values.values.length > 0;
-    }));
+    return stringTestNames(condition, "aws:referer", (value) => /^\d{12}$/.test(value));
 }
 
 /**
@@ -470,9 +466,14 @@ function refererNamesAccounts(condition: Conditions | undefined): Decided {
  * skill may invoke the function).
  */
 function namesEventSource(condition: Conditions | undefined): Decided {
-    const tests = (condition?.tests ?? []).filter((test) => test.key.toLowerCase() === "lambda:eventsourcetoken" && STRING_PIN_OPERATORS.has(anyValueOperator(test)));
+    return stringTestNames(condition, "lambda:eventsourcetoken", (value) => value !== "" && !/[*?]/.test(value));
+}
+
+/** Whether a string-matching test on `key` (lower case) admits only values `named` accepts (trimmed); undefined while some are unknown. */
+function stringTestNames(condition: Conditions | undefined, key: string, named: (value: string) => boolean): Decided {
+    const tests = (condition?.tests ?? []).filter((test) => test.key.toLowerCase() === key && STRING_PIN_OPERATORS.has(anyValueOperator(test)));
     return any(...tests.map((test) => {
-        const known = test.values.values.every((value) => value.trim() !== "" && !/[*?]/.test(value));
+        const known = test.values.values.every((value) => named(value.trim()));
         return known && test.values.incomplete ? undefined : known && test.values.values.length > 0;
     }));
 }
