@@ -816,7 +816,7 @@ function emrClusterFinding(r: PlainResource, j: EbsJudgement): string | undefine
  * Elastic Beanstalk environments' option settings, per type: the list, and the key of an option's
  * name (CloudFormation's AWS::ElasticBeanstalk::Environment, aws-native, calls it `optionName`).
  */
-export const BEANSTALK_SETTINGS: Readonly<Record<string, { list: string; name: string }>> = {
+const BEANSTALK_SETTINGS: Readonly<Record<string, { list: string; name: string }>> = {
     [t.BEANSTALK_ENVIRONMENT]: { list: "settings", name: "name" },
     [t.NATIVE_BEANSTALK_ENVIRONMENT]: { list: "optionSettings", name: "optionName" },
 };
@@ -1323,6 +1323,7 @@ const FEATURE_GROUP_TYPES = [t.SAGEMAKER_FEATURE_GROUP, t.NATIVE_SAGEMAKER_FEATU
 const EKS_NOTE = "EKS envelope-encrypts Kubernetes API data with an AWS owned key";
 const OMICS_STORE_TYPES = [t.NATIVE_OMICS_SEQUENCE_STORE, t.NATIVE_OMICS_REFERENCE_STORE, t.NATIVE_OMICS_VARIANT_STORE, t.NATIVE_OMICS_ANNOTATION_STORE];
 const S3_VECTORS_DEFAULT = { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" };
+const S3_TABLES_DEFAULT = { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" };
 
 /**
  * Kinesis Data Streams' encryption inputs, per type: CloudFormation's AWS::Kinesis::Stream
@@ -1548,11 +1549,11 @@ const messagingChecks: Check[] = [
     keyCheck([t.DSQL_CLUSTER, t.NATIVE_DSQL_CLUSTER], "kmsEncryptionKey", "Aurora DSQL uses an AWS owned key"),
     // A table bucket's tables take its encryption: SSE-S3 unless it says aws:kms.
     ...kmsModeChecks([t.S3TABLES_TABLE_BUCKET, t.NATIVE_S3TABLES_TABLE_BUCKET], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
-        { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"]),
+        S3_TABLES_DEFAULT, ["AES256"]),
     // A table's own configuration overrides its bucket's (the bucket's applies to its tables
     // "unless overridden at the table level", the CreateTableBucket API): judged only when declared.
     ...kmsModeChecks([t.S3TABLES_TABLE], "encryptionConfiguration", "sseAlgorithm", "aws:kms",
-        { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" }, ["AES256"], { appliesTo: (r) => present(r.props.encryptionConfiguration) }),
+        S3_TABLES_DEFAULT, ["AES256"], { appliesTo: (r) => present(r.props.encryptionConfiguration) }),
     // Health records (FHIR) and genomic data: "HealthLake provides encryption by default ... by
     // using a service owned AWS KMS key" and HealthOmics "provides encryption by default using a
     // service-owned AWS KMS key" (their guides, "Encryption at rest"); a store's key cannot change
