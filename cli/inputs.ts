@@ -47,6 +47,8 @@ export interface LoadedInput extends StackInput {
      * stream counts them as it is read.
      */
     sames?: { listed: number; counted?: number };
+    /** A preview's diagnostics of severity `error` (previewFailure): the engine stopped there. */
+    failure?: PreviewFailure;
 }
 
 export interface LoadOptions {
@@ -128,7 +130,7 @@ function inputOf(file: string, scan: Scan, streams: Map<string, ArrayStream>, fi
         return { input: streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers)), analyzed: stream };
     }
     const steps = streamOf(o.steps);
-    if (steps) return { input: streamedInput(file, "preview-json", true, steps, options, undefined, sameCount(o.changeSummary)), analyzed: steps };
+    if (steps) return { input: { ...streamedInput(file, "preview-json", true, steps, options, undefined, sameCount(o.changeSummary)), failure: previewFailure(o.diagnostics) }, analyzed: steps };
     const fixture = typeof o.resources === "string" ? fixtures.get(o.resources) : undefined;
     if (fixture) return { input: fromFixture({ ...o, resources: fixture }, file, options) };
     return { input: parseInput(o, file, options) };
@@ -384,6 +386,7 @@ export function parseInput(json: unknown, label: string, options: LoadOptions = 
     if ("deployment" in o) return fromStackExport(o, label, options);
     if (Array.isArray(o.steps)) return fromPreviewJson(o, label, options);
     if (Array.isArray(o.resources)) return fromFixture(o, label, options);
+    failedBeforeAnyStep(o, label);
     // A self-managed backend's state file (.pulumi/stacks/<project>/<stack>.json): its deployment sits
     // under checkpoint.latest (under latest beside target in the first layout), in the backend's own
     // layout, which the CLI converts when it exports.
@@ -804,7 +807,48 @@ function fromPreviewJson(o: Record<string, unknown>, label: string, options: Loa
         else if (once(r)) resources.push(r);
     });
     const sames = { listed: steps.filter(isSameStep).length, counted: sameCount(o.changeSummary) };
-    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources, reads, sames };
+    return { format: "preview-json", preview: true, ...stackIdentity(resources, options), resources, reads, sames, failure: previewFailure(o.diagnostics) };
+}
+
+/** Errors of a preview: how many, and the resource the first one names (the root stack's is the program's own). */
+export interface PreviewFailure {
+    errors: number;
+    first?: string;
+}
+
+/**
+ * The errors among a preview's `diagnostics` (`{urn, message, severity}`; pulumi/pulumi's
+ * display/json.go keeps them, and the steps the engine took before it stopped). Undefined if
+ * none. Their messages are never read: a provider quotes the inputs it refused.
+ */
+function previewFailure(diagnostics: unknown): PreviewFailure | undefined {
+    if (!Array.isArray(diagnostics)) return undefined;
+    const errors = diagnostics.filter((d): d is Record<string, unknown> => typeof d === "object" && d !== null && (d as Record<string, unknown>).severity === "error");
+    if (errors.length === 0) return undefined;
+    const urn = errors.map((d) => d.urn).find((u): u is string => typeof u === "string" && u.startsWith("urn:pulumi:"));
+    const type = urn && urnQualifiedType(urn).split("$").pop();
+    return { errors: errors.length, first: urn && type !== "pulumi:pulumi:Stack" ? `${type} "${urnName(urn)}"` : undefined };
+}
+
+/** A preview that failed before its first step lists none (`steps` is left out): there is nothing to check. */
+function failedBeforeAnyStep(o: Record<string, unknown>, label: string): void {
+    const failure = o.steps === undefined ? previewFailure(o.diagnostics) : undefined;
+    if (failure) throw new InputError(`${label}: this \`pulumi preview --json\` output failed before its first step (${failure.errors} error${failure.errors === 1 ? "" : "s"} in its diagnostics): ` +
+        "there is nothing to check; fix the error and run the preview again");
+}
+
+/**
+ * The note `check` writes on stderr for a preview that failed, else undefined: the engine
+ * stops at the first error (unless `--continue-on-error`), so the preview lists only the steps
+ * it took before, and a resource the program registers after is not analyzed. `pulumi preview
+ * --policy-pack` would not have run the stack policies at all.
+ */
+export function failureNote(failure: PreviewFailure | undefined): string | undefined {
+    if (!failure) return undefined;
+    const n = failure.errors;
+    return `the preview failed (${n} error${n === 1 ? "" : "s"} in its diagnostics${failure.first ? `, the first on ${failure.first}` : ""}): ` +
+        "it lists only the steps the engine took before it stopped, so resources registered after are not analyzed and a stack policy sees part of the stack; " +
+        "fix the error and run `pulumi preview --json --show-sames` again";
 }
 
 function isSameStep(step: unknown): boolean {

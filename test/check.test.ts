@@ -5,7 +5,7 @@ import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withoutInternalKeys } from "./helpers/internal-keys";
 import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
-import { loadInputFile, parseInput, samesNote } from "../cli/inputs";
+import { failureNote, InputError, loadInputFile, parseInput, samesNote } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { runCheck, runCheckAsync } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
@@ -146,6 +146,34 @@ describe("check on each input format", () => {
         const r = check("--config", ALL_ADVISORY, "--format", "json", path.join(FIXTURES, "samples/preview.json"), path.join(FIXTURES, "samples/preview-replacement-steps.json"));
         expect(r.stderr).toBe("");
     }, 180_000);
+
+    it("preview --json of a failed preview (an error in its diagnostics: the engine stopped there): says so on stderr, never on stdout, and never quotes the error; the steps it lists are still checked", async () => {
+        const file = path.join(FIXTURES, "samples/preview-failed.json");
+        const formats = ["table", "json", "sarif"];
+        const runs = await Promise.all(formats.map((format) => runCheckAsync(["--config", ALL_ADVISORY, "--format", format, file])));
+        for (const [i, format] of formats.entries()) {
+            const r = runs[i];
+            expect(r.code, format).toBe(0);
+            expect(r.stderr, format).toBe(`check: ${file}: note: the preview failed (1 error in its diagnostics): it lists only the steps the engine took before it stopped, ` +
+                "so resources registered after are not analyzed and a stack policy sees part of the stack; fix the error and run `pulumi preview --json --show-sames` again\n");
+            for (const out of [r.stdout, r.stderr]) expect(out, format).not.toMatch(/kmsKeyArn|uploading to/);
+        }
+        // The bucket it lists is checked: its encryption configuration was to come after the failure.
+        const report = JSON.parse(runs[1].stdout);
+        expect(report.violations.filter((v: { policy: string }) => v.policy === "s3-bucket-encryption").map((v: { name: string }) => v.name)).toEqual(["uploads"]);
+    }, 180_000);
+
+    it("preview --json that failed before its first step (no steps, an error in its diagnostics): exits 2 with one line saying so, not an unknown shape", () => {
+        const file = writeTmp("failed-before-steps.json", JSON.stringify({
+            config: { "aws:region": "eu-west-1" },
+            diagnostics: [{ message: "error: could not load plugin for aws provider 'default_7_48_0'\n", severity: "error" }],
+            duration: 412000000,
+        }));
+        const r = check(file);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toBe(`check: ${file}: this \`pulumi preview --json\` output failed before its first step (1 error in its diagnostics): there is nothing to check; fix the error and run the preview again\n`);
+    });
 
     it("stack export holding S3 folder markers and an empty file in a Lambda archive (assets the engine records as their hash alone): analyzed, not refused", () => {
         const marker = { [SIG_KEY]: SIG.asset, hash: EMPTY_TEXT_ASSET_HASH };
@@ -402,6 +430,28 @@ describe("input parsing into what the engine sends", () => {
         const bare = parseInput({ steps: [{ op: "same", urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", newState: { urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", type: "pulumi:pulumi:Stack" } }] }, "t");
         expect(samesNote(bare.sames)).toBeUndefined();
         expect(samesNote({ listed: 1, counted: 2 })).toMatch(/^the preview leaves out 1 unchanged resource \(it was written without --show-sames\): it is not analyzed, /);
+    });
+
+    it("preview --json: counts the errors among its diagnostics, in the streamed and whole-file readings; warnings and program output are no failure; names the resource of the first error unless it is the stack's", () => {
+        const file = path.join(FIXTURES, "samples/preview-failed.json");
+        for (const input of [loadInputFile(file), parseInput(JSON.parse(fs.readFileSync(file, "utf8")), file)]) {
+            expect(input.failure).toEqual({ errors: 1, first: undefined });
+            expect(input.resources.map((r) => r.name)).toEqual(["uploads-dev", "default_7_48_0", "uploads"]);
+        }
+        for (const f of ["samples/preview.json", "samples/preview-without-sames.json", "samples/preview-reads.json"]) expect(loadInputFile(path.join(FIXTURES, f)).failure, f).toBeUndefined();
+        const stack = "urn:pulumi:dev::site::pulumi:pulumi:Stack::site-dev";
+        const policy = "urn:pulumi:dev::site::aws:s3/bucketPolicy:BucketPolicy::site-policy";
+        const preview = (diagnostics: unknown) => parseInput({ steps: [{ op: "create", urn: stack, newState: { urn: stack, type: "pulumi:pulumi:Stack" } }], diagnostics }, "t");
+        expect(preview([{ urn: stack, message: "deprecated", severity: "warning" }, { message: "hello", severity: "info" }]).failure).toBeUndefined();
+        expect(preview("not a list").failure).toBeUndefined();
+        const failed = preview([{ urn: policy, message: "aws:s3/bucketPolicy:BucketPolicy resource 'site-policy' has a problem: ...", severity: "error" }, { urn: stack, message: "x", severity: "error" }, null]);
+        expect(failed.failure).toEqual({ errors: 2, first: 'aws:s3/bucketPolicy:BucketPolicy "site-policy"' });
+        expect(failureNote(failed.failure)).toMatch(/^the preview failed \(2 errors in its diagnostics, the first on aws:s3\/bucketPolicy:BucketPolicy "site-policy"\): /);
+        expect(failureNote(undefined)).toBeUndefined();
+        // With no steps: refused, as there is nothing to check; without errors, the shape is unknown as before.
+        expect(() => parseInput({ diagnostics: [{ urn: stack, message: "x", severity: "error" }] }, "t")).toThrow(InputError);
+        expect(() => parseInput({ diagnostics: [{ urn: stack, message: "x", severity: "error" }] }, "t")).toThrow(/failed before its first step \(1 error in its diagnostics\)/);
+        expect(() => parseInput({ diagnostics: [] }, "t")).toThrow(/unknown input shape/);
     });
 
     it("counts each read once per URN, in the streamed and the whole-file readings alike; a pending deletion, a read-discard or a refresh is no read", () => {
