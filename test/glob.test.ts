@@ -52,6 +52,26 @@ describe("glob dialect", () => {
     });
 
     it.each([
+        // The subject is a pattern (an IAM action): accepted only if every name it stands for is.
+        ["s3:GetObjec?", "s3:GetObject", true],
+        ["s3:GetObjec?", "s3:GetObjec*", false],
+        ["s3:GetObjec?", "s3:GetObjec?", true],
+        ["iam:[!D]etRole", "iam:?etRole", false],
+        ["iam:[!D]etRole", "iam:*etRole", false],
+        ["iam:?etRole", "iam:?etRole", true],
+        ["s3:Get*", "s3:Get*", true],
+        ["s3:Get*", "s3:GetObject?", true],
+        ["s3:*", "s3:*", true],
+        ["s3:?*", "s3:*", false],
+        ["s3:\\*", "s3:*", true],
+        ["*", "*", true],
+    ])("%s on the action %s: %s", (pattern, action, expected) => {
+        expect(compileGlob(pattern, { ignoreCase: true, wildcardSubject: true })(action)).toBe(expected);
+        // As a plain glob, `?` and a class take a literal `*` or `?` like any character.
+        if (/^s3:GetObjec\?$|^iam:\[!D\]etRole$/.test(pattern)) expect(compileGlob(pattern, { ignoreCase: true })(action)).toBe(true);
+    });
+
+    it.each([
         [42, "a glob must be a string"],
         ["", "a glob must not be empty"],
         ["[abc", 'unclosed "[" in glob "[abc"'],

@@ -45,6 +45,8 @@ describe("findWildcardActions (pure rule): statements, as object and as JSON str
         ["allowedActions accepts a pattern", [allow(["s3:Get*", "s3:List*"])], ["s3:Get*"], ['Statement[0] allows wildcard actions "s3:List*"']],
         ["allowedActions is case-insensitive", [allow(["S3:GET*", "s3:get*"])], ["s3:Get*"], []],
         ["allowedActions globs", [allow(["s3:Get*", "s3:List*"])], ["s3:*"], []],
+        ["allowedActions: a `?` stands for one character, not for the `*` of an action", [allow(["s3:GetObjec*", "s3:GetObject"])], ["s3:GetObjec?"], ['Statement[0] allows wildcard actions "s3:GetObjec*"']],
+        ["allowedActions: a class does not accept an action's `?`", [allow(["iam:?etRole"])], ["iam:[!D]etRole"], ['Statement[0] allows wildcard actions "iam:?etRole"']],
         ["allowedActions does not excuse NotAction", [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }], ["*"], ["Statement[0] allows NotAction"]],
         ["a condition does not excuse a wildcard", [allow("*", { Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1"] } } })], [],
             ['Statement[0] allows wildcard actions "*"']],
@@ -325,6 +327,15 @@ describe("iam-no-wildcard-actions through the engine path", () => {
             config: { [POLICY]: { properties: { allowedActions: ["S3:*", "ec2:Describe*", "dynamodb:*", "SUPPORT:*", "iam:?etRole", "greengrass:*"] } } },
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["orders-fn-inline", "ops-user-policy", "hand-written"]);
+    });
+
+    it("allowedActions accepts a wildcard action only if it accepts every action it grants: `s3:GetObjec?` does not accept `s3:GetObjec*`", async () => {
+        const input = { resources: [{ type: "aws:iam/rolePolicy:RolePolicy", name: "reader", props: { role: "reader", policy: JSON.stringify(doc([allow(["s3:GetObjec*"]), allow(["s3:GetObjec?"])])) } }] };
+        const run = await engine.run(input, { config: { [POLICY]: { properties: { allowedActions: ["s3:GetObjec?"] } } } });
+        expect(run.of(POLICY).map((d) => d.message.split("\n")[1].replace(/\. .*/, ""))).toEqual([
+            'aws:iam/rolePolicy:RolePolicy "reader": policy Statement[0] allows wildcard actions "s3:GetObjec*"',
+        ]);
+        expect((await engine.run(input, { config: { [POLICY]: { properties: { allowedActions: ["s3:GetObjec*"] } } } })).of(POLICY)).toEqual([]);
     });
 
     it("accepts the KMS key-use wildcards by default, and reports them under allowedActions: [] (the strict preset)", async () => {

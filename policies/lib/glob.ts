@@ -11,21 +11,31 @@ export class GlobSyntaxError extends Error {}
 
 export interface GlobOptions {
     ignoreCase?: boolean;
+    /**
+     * The subject is a pattern itself (an IAM action such as `s3:Get*`): its `*` is taken only
+     * by a `*` of the glob, its `?` by a `*` or `?` (or either by a literal `\*`, `\?`), so the
+     * glob accepts it only if it accepts every name it stands for. Without this `s3:GetObjec?`
+     * accepts `s3:GetObjec*`, and `iam:[!D]etRole` accepts `iam:?etRole`.
+     */
+    wildcardSubject?: boolean;
 }
 
 export type GlobMatcher = (subject: string) => boolean;
 
 // Rules call compileGlob in their loops (per resource, per property), so it hands back
 // the same matcher for the same pattern without building anything.
-const caseSensitive = new Map<string, GlobMatcher>();
-const ignoringCase = new Map<string, GlobMatcher>();
+const caches = new Map<string, Map<string, GlobMatcher>>();
 
 /** Compiles a glob; throws GlobSyntaxError with a readable reason on a malformed one. */
 export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMatcher {
-    const cache = options.ignoreCase ? ignoringCase : caseSensitive;
+    const ignoreCase = options.ignoreCase === true;
+    const wildcardSubject = options.wildcardSubject === true;
+    const key = `${+ignoreCase}${+wildcardSubject}`;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = new Map()));
     let matcher = cache.get(pattern);
     if (!matcher) {
-        const alternatives = parse(pattern, options.ignoreCase === true);
+        const alternatives = parse(pattern, ignoreCase, wildcardSubject);
         matcher = (subject) => {
             for (const a of alternatives) if (matchCompiled(a, subject)) return true;
             return false;
@@ -60,6 +70,8 @@ const K_STAR = 0;
 const K_CHAR = 1;
 const K_ANY = 2;
 const K_CLASS = 3;
+const STAR = 42;
+const QUESTION = 63;
 
 interface CharClass {
     ranges: [number, number][];
@@ -73,11 +85,12 @@ interface Compiled {
     codes: number[];
     classes: CharClass[];
     ignoreCase: boolean;
+    wildcardSubject: boolean;
 }
 
-function parse(pattern: string, ignoreCase: boolean): Compiled[] {
+function parse(pattern: string, ignoreCase: boolean, wildcardSubject = false): Compiled[] {
     checkBalanced(pattern);
-    return braceExpand(pattern).map((alternative) => compile(alternative, pattern, ignoreCase));
+    return braceExpand(pattern).map((alternative) => compile(alternative, pattern, ignoreCase, wildcardSubject));
 }
 
 function checkBalanced(pattern: string): void {
@@ -95,8 +108,8 @@ function checkBalanced(pattern: string): void {
     if (braces !== 0) throw new GlobSyntaxError(`unclosed "{" in glob "${pattern}"`);
 }
 
-function compile(alternative: string, pattern: string, ignoreCase: boolean): Compiled {
-    const out: Compiled = { kinds: [], codes: [], classes: [], ignoreCase };
+function compile(alternative: string, pattern: string, ignoreCase: boolean, wildcardSubject: boolean): Compiled {
+    const out: Compiled = { kinds: [], codes: [], classes: [], ignoreCase, wildcardSubject };
     const push = (kind: number, code = 0) => {
         out.kinds.push(kind);
         out.codes.push(code);
@@ -164,7 +177,7 @@ function inClass(cls: CharClass, c: number, ignoreCase: boolean): boolean {
 }
 
 function matchCompiled(p: Compiled, subject: string): boolean {
-    const { kinds, codes, ignoreCase } = p;
+    const { kinds, codes, ignoreCase, wildcardSubject } = p;
     const n = kinds.length;
     let t = 0;
     let i = 0;
@@ -181,7 +194,8 @@ function matchCompiled(p: Compiled, subject: string): boolean {
             }
             const c = subject.charCodeAt(i);
             const ok = kind === K_CHAR ? (ignoreCase ? fold(c) : c) === codes[t]
-                : kind === K_ANY || inClass(p.classes[codes[t]], c, ignoreCase);
+                : kind === K_ANY ? !(wildcardSubject && c === STAR)
+                : !(wildcardSubject && (c === STAR || c === QUESTION)) && inClass(p.classes[codes[t]], c, ignoreCase);
             if (ok) {
                 t++;
                 i++;

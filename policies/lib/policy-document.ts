@@ -286,9 +286,12 @@ export function isWildcardAction(action: string): boolean {
  */
 export const KEY_USE_WILDCARDS: readonly string[] = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
-/** Config `allowedActions` compiled once per check: globs matched case-insensitively, as AWS matches actions. */
+/**
+ * Config `allowedActions` compiled once per check: globs matched case-insensitively, as AWS
+ * matches actions; a wildcard action is accepted only if every action it grants is.
+ */
 export function compileAllowedActions(patterns: readonly string[]): GlobMatcher[] {
-    return patterns.map((p) => compileGlob(p, { ignoreCase: true }));
+    return patterns.map((p) => compileGlob(p, { ignoreCase: true, wildcardSubject: true }));
 }
 
 /** The statement's wildcard actions that no allowedActions pattern accepts. */
