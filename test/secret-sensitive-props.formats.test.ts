@@ -288,6 +288,19 @@ describe("credential formats", () => {
         expect(findFormat(`curl -H "Authorization: Bearer ${"ya" + "29.a0" + random("ya29-curl", 150, B64URL)}" https://www.googleapis.com/drive/v3/files`)?.id).toBe("google-oauth-access-token");
     });
 
+    it("a Logic Apps or Power Automate trigger URL (Teams' Workflows webhooks) holds a SAS signature; a masked or missing one does not", () => {
+        const trigger = "https://prod-27.westeurope.logic.azure.com:443/workflows/" + fake.hex("la-wf", 32) + "/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=";
+        const direct = "https://0a1b2c3d4e5f.6a.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/" + fake.hex("pa-wf", 32) +
+            "/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=";
+        for (const value of [trigger + random("la-sig", 43, B64URL), direct + random("pa-sig", 43, B64URL), `curl -X POST "${trigger}${random("la-curl", 43, B64URL)}" -d @card.json`]) {
+            expect(findFormat(value)?.id, value.slice(0, 40)).toBe("azure-sas-url");
+        }
+        for (const value of [trigger + "X".repeat(43), trigger + "<signature>", trigger + "${SIG}", trigger.replace(/&sv=.*$/, ""), "https://api.acme.example/x?sv=1.0&sig=short",
+            "https://acmeprod.blob.core.windows.net/exports/report.csv?sv=2022-11-02&sp=r&sig=" + "*".repeat(43)]) {
+            expect(findFormat(value)?.id, value.slice(-50)).toBeUndefined();
+        }
+    });
+
     it("a Zapier catch hook id without a digit is taken at an account number that is not a documentation run", () => {
         const zap = "https://hooks." + "zapier.com/hooks/catch/";
         for (const value of [`${zap}4817263/qwvkrtz/`, `${zap}20931847/bmxeuhq`, `curl -X POST ${zap}7362514/vhtqjcn/`]) {
@@ -463,7 +476,10 @@ describe("value shapes", () => {
         expect(isVerifier(fake.bcrypt("x"))).toBe(true);
         expect(isVerifier(fake.sha512crypt("x"))).toBe(true);
         expect(isVerifier("admin:$apr1$abcdefgh$ijklmnopqrstuvwxyz0123")).toBe(true);
-        expect(isVerifier(pw)).toBe(false);
+        // PostgreSQL's SCRAM verifier (pg_authid, pgbouncer's auth_file): salt, StoredKey and ServerKey in base64.
+        const scram = `SCRAM-SHA-256$4096:${random("scram-salt", 24, B64)}$${random("scram-stored", 43, B64)}=:${random("scram-server", 43, B64)}=`;
+        expect(isVerifier(scram)).toBe(true);
+        for (const v of [pw, "SCRAM-SHA-256", `SCRAM-SHA-256$4096:${pw}`, `SCRAM-SHA-256$${pw}`, `${scram}:${pw}`]) expect(isVerifier(v), v.slice(0, 20)).toBe(false);
     });
 
     it("random-looking values", () => {

@@ -1243,6 +1243,34 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Helper 105's replay. Teams' Workflows webhooks are Power Automate trigger URLs whose `sig` is a shared access
+    // signature ("The SAS signature", Logic Apps' WorkflowTriggerCallbackUrl); PostgreSQL's SCRAM verifier, as pgbouncer's
+    // auth_file takes it, is a verifier (decision 3), as bcrypt and Argon2 hashes are.
+    describe("a Power Automate webhook's signature, a SCRAM verifier", () => {
+        const LAMBDA = "aws:lambda/function:Function";
+        const ECS = "aws:ecs/taskDefinition:TaskDefinition";
+        const trigger = "https://prod-27.westeurope.logic.azure.com:443/workflows/0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=";
+        const sig = `${PLAIN}-pa-Xk3_9vQ2LmT8wR5zN1yB7cD4fH6jK0sA`;
+        const scram = "SCRAM-SHA-256$4096:c2FsdHNhbHRzYWx0c2FsdA==$" + "dGhpcyBpcyBhIHN0b3JlZCBrZXkgb2Ygc2NyYW0gc2hhMjU=" + ":" + "dGhpcyBpcyBhIHNlcnZlciBrZXkgb2Ygc2NyYW0gc2hhMjU=";
+        const task = (environment: unknown) => ({ family: "pgbouncer", containerDefinitions: JSON.stringify([{ name: "pgbouncer", image: "bitnami/pgbouncer:1.23.1", environment }]) });
+        it("a trigger URL is reported under any name, in a container's environment and in a script too", () => {
+            expect(paths(LAMBDA, { environment: { variables: { TEAMS_WEBHOOK_URL: trigger + sig, LOG_LEVEL: "info" } } })).toEqual(["environment.variables.TEAMS_WEBHOOK_URL"]);
+            expect(paths(ECS, task([{ name: "NOTIFY", value: trigger + sig }]))).toEqual(["containerDefinitions.pgbouncer.environment.NOTIFY"]);
+            expect(paths("aws:ec2/instance:Instance", { userData: `#!/bin/bash\ncurl -X POST -H 'Content-Type: application/json' -d @/tmp/card.json '${trigger}${sig}'\n` })).toEqual(["userData"]);
+        });
+        it("a masked signature, a URL without one and one unknown at preview pass", () => {
+            for (const url of [trigger + "X".repeat(43), trigger + "<signature>", trigger.replace(/&sv=.*$/, ""), U]) {
+                expect(paths(LAMBDA, { environment: { variables: { TEAMS_WEBHOOK_URL: url } } }), url.slice(-20)).toEqual([]);
+            }
+        });
+        it("a SCRAM verifier under a password's name passes, as bcrypt's does; a password there, or a SCRAM prefix before one, is reported", () => {
+            expect(paths(ECS, task([{ name: "PGBOUNCER_USER_PASSWORD", value: scram }, { name: "ADMIN_PASSWORD", value: fake.bcrypt("scram-neighbour") }]))).toEqual([]);
+            expect(paths(ECS, task([{ name: "PGBOUNCER_USER_PASSWORD", value: `${PLAIN}-pgb-0a1B2c3D4e5F` }, { name: "DB_PASSWORD", value: `SCRAM-SHA-256$4096:${PLAIN}-pgb-0a1B2c3D4e5F` }])))
+                .toEqual(["containerDefinitions.pgbouncer.environment.PGBOUNCER_USER_PASSWORD", "containerDefinitions.pgbouncer.environment.DB_PASSWORD"]);
+            expect(paths(ECS, task([{ name: "PGBOUNCER_USER_PASSWORD", value: U }]))).toEqual([]);
+        });
+    });
+
 });
 
 // ---------------------------------------------------------------- secretness and the rule
@@ -1466,6 +1494,26 @@ describe("secret-sensitive-props through the engine path", () => {
             ],
         });
         expect(verdicts(run)).toEqual([["eb-dummy", "mandatory", "plaintext"], ["eb-literal", "mandatory", "plaintext"]]);
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    it("a Power Automate webhook's signature is reported, a masked or unknown one passes; a SCRAM verifier passes, a password is reported", async () => {
+        const trigger = "https://prod-27.westeurope.logic.azure.com:443/workflows/0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=";
+        const scram = "SCRAM-SHA-256$4096:c2FsdHNhbHRzYWx0c2FsdA==$" + "dGhpcyBpcyBhIHN0b3JlZCBrZXkgb2Ygc2NyYW0gc2hhMjU=" + ":" + "dGhpcyBpcyBhIHNlcnZlciBrZXkgb2Ygc2NyYW0gc2hhMjU=";
+        const task = (name: string, value: unknown) => ({ type: "aws:ecs/taskDefinition:TaskDefinition", name,
+            props: { family: name, containerDefinitions: typeof value === "string" ? JSON.stringify([{ name: "pgbouncer", image: "bitnami/pgbouncer:1.23.1", environment: [{ name: "PGBOUNCER_USER_PASSWORD", value }] }]) : value } });
+        const run = await analyze({
+            resources: [
+                fn("fn-teams-workflow", { TEAMS_WEBHOOK_URL: `${trigger}${PLAIN}-pa-Xk3_9vQ2LmT8wR5zN1yB7cD4fH6jK0sA`, LOG_LEVEL: "info" }),
+                fn("fn-teams-workflow-masked", { TEAMS_WEBHOOK_URL: trigger + "X".repeat(43) }),
+                fn("fn-teams-workflow-secret", { TEAMS_WEBHOOK_URL: { $secret: `${trigger}${SECRET}-pa-Xk3_9vQ2LmT8wR5zN1yB7cD4fH6jK0sA` } }),
+                fn("fn-teams-workflow-unknown", { TEAMS_WEBHOOK_URL: { $unknown: "string" } }),
+                task("pgb-scram", scram),
+                task("pgb-password", `${PLAIN}-pgb-0a1B2c3D4e5F`),
+                task("pgb-unknown", { $unknown: "string" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["fn-teams-workflow", "mandatory", "plaintext"], ["pgb-password", "mandatory", "plaintext"]]);
         expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 

@@ -550,7 +550,12 @@ const RULES: readonly Rule[] = [
         id: "url-secret-query", what: "a URL with a secret in its query string", class: "unmistakable", ci: ["password=", "passwd=", "pwd=", "token=", "key=", "secret=", "signature="],
         test: rx(/[?&](?:password|passwd|pwd|access_token|api_?key|apikey|client_secret|secret|token|private_token|auth_token|x-amz-security-token|signature)=([^&#\s"']{6,2048})/i, (m) => literal(m[1]) && !/^\$|^\{|^%7B/i.test(m[1])),
     },
-    { id: "azure-sas-url", what: "a URL with an Azure SAS signature", class: "unmistakable", keywords: ["sig="], test: inSpans("sv=", 4096, /[\s#"']/, /^sv=\d{4}-\d{2}-\d{2}&(?:.*&)?sig=[A-Za-z0-9%+/=]{30,200}/) },
+    {
+        // Storage's SAS (sv=2022-11-02, base64 sig) and a Logic Apps or Power Automate trigger's callback URL (sv=1.0,
+        // base64url sig: "The SAS signature", WorkflowTriggerCallbackUrl), which Teams' Workflows webhooks are; a masked sig passes.
+        id: "azure-sas-url", what: "a URL with an Azure SAS signature", class: "unmistakable", keywords: ["sig="],
+        test: inSpans("sv=", 4096, /[\s#"']/, /^sv=(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2})&(?:.*&)?sig=([A-Za-z0-9%+/=_-]{30,200})/, (m) => literal(m[1])),
+    },
     { id: "s3-presigned-url", what: "a presigned URL", class: "unmistakable", ci: ["x-amz-signature="], test: inSpans("X-Amz-Credential=", 8192, /[\s#"']/, /^X-Amz-Credential=[^&]{1,512}&.*X-Amz-Signature=[a-f0-9]{64}/i) },
     {
         id: "kafka-jaas", what: "a JAAS login configuration with a password", class: "unmistakable", keywords: ["LoginModule"],

@@ -294,9 +294,12 @@ export function isPublishableKey(value: string): boolean {
 
 /** A password verifier, not a password: bcrypt, crypt(3) and htpasswd hashes (decision: verifiers are not credentials). */
 export function isVerifier(value: string): boolean {
-    // PostgreSQL's md5 verifier too ('md5' + md5(password + user): gitlab-ctl pg-password-md5).
-    return /^md5[0-9a-f]{32}$/.test(value) || /^(?:[\w.@-]{1,64}:)?(?:\$(?:2[abxy]?|1|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|apr1)\$[./A-Za-z0-9$=,+-]{8,}|\{(?:SHA|SSHA|SHA256|SSHA512|MD5|CRYPT)\}[A-Za-z0-9+/=.$]{8,})$/.test(value);
+    // PostgreSQL's md5 verifier too ('md5' + md5(password + user): gitlab-ctl pg-password-md5), and its SCRAM verifier,
+    // `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>` (pg_authid's form, what pgbouncer's auth_file takes).
+    return /^md5[0-9a-f]{32}$/.test(value) || SCRAM_VERIFIER.test(value) || /^(?:[\w.@-]{1,64}:)?(?:\$(?:2[abxy]?|1|5|6|y|gy|7|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|apr1)\$[./A-Za-z0-9$=,+-]{8,}|\{(?:SHA|SSHA|SHA256|SSHA512|MD5|CRYPT)\}[A-Za-z0-9+/=.$]{8,})$/.test(value);
 }
+
+const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{8,128}={0,2}\$[A-Za-z0-9+/]{40,64}={0,2}:[A-Za-z0-9+/]{40,64}={0,2}$/;
 
 export function isAwsAccessKeyId(value: string): boolean {
     return /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z2-7]{16}$/.test(value);
