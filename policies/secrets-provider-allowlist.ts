@@ -6,7 +6,7 @@
 import { matchesAny } from "./lib/glob";
 import { Finding, GatherInput, PolicyExample, ResourceRef, stackPolicy } from "./lib/rule";
 import {
-    CLOUD_SECRET_OVERRIDE_ENV, discoverSecretsProvider, FALLBACK_TO_STATE_ENV, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV,
+    CLOUD_SECRET_OVERRIDE_ENV, discoverSecretsProvider, FALLBACK_TO_STATE_ENV, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV, stackFileName,
 } from "./lib/stack-settings";
 import * as t from "./lib/tokens";
 
@@ -136,7 +136,7 @@ export function judgeSecretsProvider(
     if (!discovery.found) {
         if (!config.failClosed) return [];
         const why = discovery.problem ?? `nothing found (looked at: ${discovery.looked.join("; ")})`;
-        const stackFile = stack.name ? `Pulumi.${stack.name.replace(/\//g, "-")}.yaml` : "Pulumi.<stack>.yaml";
+        const stackFile = stackFileName(stack.name || "<stack>");
         return finding(
             `${who}: could not determine the secrets provider: ${why}. ` +
                 `Set \`secretsProvider\` in this policy's config to the stack's provider URL, or \`projectDir\` to the directory ` +

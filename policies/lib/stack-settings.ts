@@ -26,7 +26,9 @@ export const CLOUD_SECRET_OVERRIDE_ENV = "PULUMI_CLOUD_SECRET_OVERRIDE";
  */
 export const FALLBACK_TO_STATE_ENV = "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER";
 
-const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
+// The CLI's project file extensions, in the order it tries them (sdk/go/common/encoding Exts);
+// the stack file takes the project file's extension, so a Pulumi.json project has Pulumi.<stack>.json.
+const PROJECT_EXTENSIONS = [".json", ".yaml", ".yml"];
 
 export interface SecretsProviderSources {
     /** The policy config's explicit provider URL. */
@@ -110,25 +112,41 @@ interface LocatedStackFile {
  * file we still accept a stack file in the start directory itself.
  */
 export function locateStackFile(startDir: string, stack: string, project?: string): LocatedStackFile {
-    // Fully qualified names (org/project/stack) are written with "-" for "/" (qnameFileName).
-    const stackPart = stack.replace(/\//g, "-");
     const projectFile = findProjectFile(startDir);
     if (projectFile) {
-        const projectSettings = readYamlMapping(projectFile);
+        const projectSettings = readProjectFile(projectFile);
         const projectDir = path.dirname(projectFile);
         const name = projectSettings && typeof projectSettings.name === "string" ? projectSettings.name : undefined;
         if (project && name && name !== project) {
             return { description: `${projectFile} (project "${name}", not "${project}")` };
         }
-        const configDir = projectSettings && typeof projectSettings.stackConfigDir === "string" ? projectSettings.stackConfigDir : "";
-        const file = path.join(projectDir, configDir, `Pulumi.${stackPart}${path.extname(projectFile)}`);
+        const configDir = projectSettings ? stackConfigDirOf(projectSettings) : "";
+        const file = path.join(projectDir, configDir, stackFileName(stack, path.extname(projectFile)));
         return isFile(file) ? { file, description: file } : { description: `${file} (missing)` };
     }
-    for (const ext of [".yaml", ".yml"]) {
-        const file = path.join(startDir, `Pulumi.${stackPart}${ext}`);
+    for (const ext of PROJECT_EXTENSIONS) {
+        const file = path.join(startDir, stackFileName(stack, ext));
         if (isFile(file)) return { file, description: file };
     }
-    return { description: `${path.join(startDir, `Pulumi.${stackPart}.yaml`)} (missing, and no Pulumi.yaml above it)` };
+    return { description: `${path.join(startDir, stackFileName(stack))} (missing, and no Pulumi.yaml above it)` };
+}
+
+/**
+ * The stack file's name: the CLI names it after the stack's own name (DetectProjectStackPath
+ * gets `Ref().Name()`), so `acme/shop/prod` and `acme/prod` both use Pulumi.prod.yaml.
+ */
+export function stackFileName(stack: string, ext = ".yaml"): string {
+    return `Pulumi.${stack.split("/").pop()}${ext}`;
+}
+
+/**
+ * Where the project keeps its stack files, relative to the project file: `stackConfigDir`, or
+ * a string `config` (its former name, which the CLI still rewrites into stackConfigDir:
+ * workspace.RewriteConfigPathIntoStackConfigDir); a `config` mapping is project config.
+ */
+export function stackConfigDirOf(projectSettings: Record<string, unknown>): string {
+    const { stackConfigDir, config } = projectSettings;
+    return typeof stackConfigDir === "string" ? stackConfigDir : typeof config === "string" ? config : "";
 }
 
 /**
@@ -145,7 +163,7 @@ type StackSecretsSettings =
  * backend's default, which for Pulumi Cloud is the service provider.
  */
 export function readStackSecretsSettings(file: string): StackSecretsSettings {
-    const read = readDataFile(file, "the stack file", "yaml");
+    const read = readDataFile(file, "the stack file", formatOf(file));
     if (!read.ok) return { ok: false, problem: read.problem };
     const doc = read.value ?? {};
     if (!isMapping(doc)) return { ok: false, problem: `${file}: the stack file is not a YAML mapping` };
@@ -171,17 +189,21 @@ export function readStackSecretsSettings(file: string): StackSecretsSettings {
 
 function findProjectFile(startDir: string): string | undefined {
     for (let dir = startDir; ; dir = path.dirname(dir)) {
-        for (const name of PROJECT_FILES) {
-            const file = path.join(dir, name);
+        for (const ext of PROJECT_EXTENSIONS) {
+            const file = path.join(dir, `Pulumi${ext}`);
             if (isFile(file)) return file;
         }
         if (path.dirname(dir) === dir) return undefined;
     }
 }
 
-function readYamlMapping(file: string): Record<string, unknown> | undefined {
-    const read = readDataFile(file, "the project file", "yaml");
+function readProjectFile(file: string): Record<string, unknown> | undefined {
+    const read = readDataFile(file, "the project file", formatOf(file));
     return read.ok && isMapping(read.value) ? read.value : undefined;
+}
+
+function formatOf(file: string): "json" | "yaml" {
+    return path.extname(file) === ".json" ? "json" : "yaml";
 }
 
 function isFile(file: string): boolean {
