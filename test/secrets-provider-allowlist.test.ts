@@ -193,6 +193,11 @@ describe("judgeSecretsProvider (pure)", () => {
         expect(judgeSecretsProvider(nothing, { ...DEFAULTS, failClosed: false }, { name: "prod", root: ROOT })).toEqual([]);
     });
 
+    it("names the CLI's stack file for a fully qualified stack name", () => {
+        const found = judgeSecretsProvider({ found: false, looked: ["x"] }, DEFAULTS, { name: "acme/shop/prod", root: ROOT });
+        expect(found[0].message).toContain("`projectDir` to the directory holding Pulumi.prod.yaml");
+    });
+
     it("names the unusable stack file when there is one", () => {
         const broken = { found: false as const, looked: [], problem: "/srv/shop/Pulumi.prod.yaml is not valid YAML" };
         expect(judgeSecretsProvider(broken, DEFAULTS, { name: "prod" })[0]).toEqual({
@@ -228,7 +233,25 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
             "service", "which sets secretsprovider: default and no encryptionsalt"],
         ["an empty stack file: the Pulumi Cloud default", () => ({ pwd: project({ "Pulumi.prod.yaml": "" }), stack: "prod" }), "service", "which sets neither secretsprovider nor encryptionsalt"],
         ["the stack name picks the file", () => ({ pwd: project({ "Pulumi.dev.yaml": "encryptionsalt: v1:x\n", ...stackFile("awskms://alias/prod") }), stack: "prod" }), "awskms://alias/prod", "Pulumi.prod.yaml"],
-        ["a fully qualified stack name", () => ({ pwd: project({ "Pulumi.acme-shop-prod.yaml": "secretsprovider: awskms://alias/q\n" }), stack: "acme/shop/prod" }), "awskms://alias/q", "Pulumi.acme-shop-prod.yaml"],
+        // The CLI names the stack file after the stack's own name (DetectProjectStackPath(Ref().Name())):
+        // `pulumi stack select acme/shop/prod` reads Pulumi.prod.yaml; `check --stack acme/shop/prod` passes the whole name.
+        ["a fully qualified stack name (org/project/stack): Pulumi.<stack>.yaml", () => ({ pwd: project({ "Pulumi.acme-shop-prod.yaml": "encryptionsalt: v1:x\n", "Pulumi.prod.yaml": "secretsprovider: awskms://alias/q\n" }), stack: "acme/shop/prod" }),
+            "awskms://alias/q", "/Pulumi.prod.yaml"],
+        ["an org/stack name: Pulumi.<stack>.yaml", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: awskms://alias/q\n" }), stack: "acme/prod" }), "awskms://alias/q", "/Pulumi.prod.yaml"],
+        // A string `config` is stackConfigDir's former name; the CLI still reads it so (RewriteConfigPathIntoStackConfigDir).
+        ["a string `config` in Pulumi.yaml is the stack config dir", () => ({ pwd: project({ "stacks/Pulumi.prod.yaml": "secretsprovider: awskms://alias/legacy\n" }, `${PROJECT_YAML}config: stacks\n`), stack: "prod" }),
+            "awskms://alias/legacy", "stacks/Pulumi.prod.yaml"],
+        ["a string `config` naming a passphrase stack's dir", () => ({ pwd: project({ "stacks/Pulumi.prod.yaml": "encryptionsalt: v1:x\n" }, `${PROJECT_YAML}config: ./stacks/\n`), stack: "prod" }),
+            "passphrase", "stacks/Pulumi.prod.yaml"],
+        ["a `config` mapping is project config, not a directory", () => ({ pwd: project(stackFile("awskms://alias/p"), `${PROJECT_YAML}config:\n  aws:region: eu-west-1\n  shop:size:\n    default: small\n`), stack: "prod" }),
+            "awskms://alias/p", "secretsprovider in"],
+        // The CLI also reads Pulumi.json (first: sdk/go/common/encoding Exts), and writes Pulumi.<stack>.json beside it.
+        ["a Pulumi.json project: Pulumi.<stack>.json", () => ({ pwd: project({ "Pulumi.prod.json": '{"secretsprovider": "awskms://alias/json?region=eu-west-1", "encryptedkey": "AQICAH"}' }, '{"name": "shop", "runtime": "go"}', "Pulumi.json"), stack: "prod", project: "shop" }),
+            "awskms://alias/json?region=eu-west-1", "Pulumi.prod.json"],
+        ["a Pulumi.json project's passphrase stack", () => ({ pwd: project({ "Pulumi.prod.json": '{"encryptionsalt": "v1:x", "config": {"aws:region": "eu-west-1"}}' }, '{"name": "shop", "runtime": "go"}', "Pulumi.json"), stack: "prod", project: "shop" }),
+            "passphrase", "encryptionsalt in"],
+        ["an invalid Pulumi.<stack>.json: a problem, without quoting the file", () => ({ pwd: project({ "Pulumi.prod.json": '{"secretsprovider": "awskms://x", "config": {"pw": "hunter2"' }, '{"name": "shop"}', "Pulumi.json"), stack: "prod" }),
+            null, "Pulumi.prod.json: the stack file is not valid JSON"],
         ["another project's Pulumi.yaml is not ours", () => ({ pwd: project(stackFile("awskms://alias/other"), "name: billing\nruntime: nodejs\n"), stack: "prod", project: "shop" }), null, '(project "billing", not "shop")'],
         ["no stack file", () => ({ pwd: project({}), stack: "prod" }), null, "Pulumi.prod.yaml (missing)"],
         ["no PWD and no projectDir", () => ({ stack: "prod" }), null, "env PWD is not set"],
@@ -419,6 +442,40 @@ describe("secrets-provider-allowlist through the engine path (nothing to find)",
     });
 });
 
+describe("secrets-provider-allowlist through the engine path (stack files the CLI finds in other places)", () => {
+    const legacy = project({ "stacks/Pulumi.prod.yaml": "secretsprovider: awskms://alias/pulumi-prod?region=eu-west-1\nencryptedkey: AQICAH\n" }, `${PROJECT_YAML}config: stacks\n`);
+    const json = project({ "Pulumi.prod.json": '{"encryptionsalt": "v1:Qk3vO3W2m0U=:v1:6c5a4lI8pV4xg3Pb:c2l5rW4bQz8m3W5u1tXQhzV0b9cW1g=="}' }, '{"name": "shop", "runtime": "nodejs"}', "Pulumi.json");
+    const kmsJson = project({ "Pulumi.prod.json": '{"secretsprovider": "awskms://alias/pulumi-prod?region=eu-west-1", "encryptedkey": "AQICAH"}' }, '{"name": "shop", "runtime": "nodejs"}', "Pulumi.json");
+    const env = { [STACK_SECRETS_PROVIDER_ENV]: undefined };
+    const byName = useEngine({ stack: "prod", project: "shop", env: { PWD: legacy, ...env } });
+    const qualified = useEngine({ stack: "acme/shop/prod", project: "shop", env: { PWD: path.join(TMP, "passphrase"), ...env } });
+    const atPreview = useEngine({ stack: "prod", project: "shop", dryRun: true, env: { PWD: kmsJson, ...env } });
+    const of = (engine: typeof byName, properties: Record<string, unknown> = {}) =>
+        engine.run({ resources: [] }, { config: { [POLICY]: { properties } } }).then((r) => r.of(POLICY));
+
+    it("passes a KMS stack file in the directory a string `config` names", async () => {
+        expect(await of(byName)).toEqual([]);
+    });
+
+    it("reads a Pulumi.json project's Pulumi.<stack>.json", async () => {
+        const found = await of(byName, { projectDir: json });
+        expect(found.map((d) => d.urn)).toEqual([ROOT_URN]);
+        expect(found[0].message).toContain(`uses the passphrase secrets provider (from encryptionsalt in ${json}/Pulumi.prod.json)`);
+        assertNotShown(found[0].message, ["v1:Qk3vO3W2m0U="], "the finding");
+    });
+
+    it("passes a Pulumi.json project's KMS stack at preview", async () => {
+        expect(await of(atPreview)).toEqual([]);
+    });
+
+    it("reads Pulumi.<stack>.yaml for a fully qualified stack name", async () => {
+        const found = await of(qualified);
+        expect(found).toHaveLength(1);
+        expect(found[0].message).toContain(`Stack "acme/shop/prod" uses the passphrase secrets provider (from encryptionsalt in ${TMP}/passphrase/Pulumi.prod.yaml)`);
+        expect(await of(qualified, { projectDir: path.join(TMP, "awskms") })).toEqual([]);
+    });
+});
+
 describe("secrets-provider-allowlist through the engine path (provider handed over by `check`)", () => {
     const engine = useEngine({ stack: "prod", project: "shop", env: { PWD: EMPTY, [STACK_SECRETS_PROVIDER_ENV]: "awskms://alias/pulumi?region=eu-west-1" } });
     const run = (properties: Record<string, unknown> = {}) =>
@@ -508,6 +565,14 @@ describe("check on `pulumi stack export` files", () => {
 
     it("lets Pulumi.<stack>.yaml in the working directory take precedence over the export", () => {
         expect(check("passphrase-stack-export.json", path.join(TMP, "awskms")).code).toBe(0);
+    });
+
+    it("reads the CLI's Pulumi.<stack>.yaml for `--stack org/project/stack`, over the export", () => {
+        const env: NodeJS.ProcessEnv = { ...process.env, PWD: path.join(TMP, "passphrase") };
+        delete env[STACK_SECRETS_PROVIDER_ENV];
+        const r = runCheck(["--config", config, "--stack", "acme/shop/prod", path.join(FIXTURE_DIR, "awskms-stack-export.json")], { cwd: path.join(TMP, "passphrase"), env });
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain(`uses the passphrase secrets provider (from encryptionsalt in ${TMP}/passphrase/Pulumi.prod.yaml)`);
     });
 
     it("takes the export's provider over a stack file without one under PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER, as the CLI does", () => {
