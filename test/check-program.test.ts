@@ -762,7 +762,10 @@ describe("the fake cloud's answers (pure)", () => {
 describe("reading the project directory", () => {
     function project(files: Record<string, string>): string {
         const dir = fs.mkdtempSync(path.join(tmp, "project-"));
-        for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+        for (const [name, text] of Object.entries(files)) {
+            fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+            fs.writeFileSync(path.join(dir, name), text);
+        }
         return dir;
     }
     const PULUMI_YAML = "name: shop\nruntime: nodejs\n";
@@ -803,6 +806,18 @@ describe("reading the project directory", () => {
         expect(p.secretsProvider).toBe("awskms://alias/pulumi?region=eu-west-1");
         expect(p.entry).toBe(dir);
         expect(p.typescript).toBe(true);
+    });
+
+    it("reads stack files from a string `config` (stackConfigDir's former name, which the CLI still reads so)", () => {
+        const dir = project({
+            "Pulumi.yaml": PULUMI_YAML + "config: stacks\n",
+            "index.ts": "",
+            "stacks/Pulumi.prod.yaml": "secretsprovider: awskms://alias/pulumi?region=eu-west-1\nconfig:\n  aws:region: eu-west-1\n",
+        });
+        const p = loadProject(dir);
+        expect(p.stack).toBe("prod");
+        expect(p.config).toEqual({ "aws:region": "eu-west-1" });
+        expect(p.secretsProvider).toBe("awskms://alias/pulumi?region=eu-west-1");
     });
 
     it("defaults the stack to dev and notes a named stack without a stack file", () => {

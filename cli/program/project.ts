@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isMapping, readDataFile } from "../../policies/lib/files";
-import { readStackSecretsSettings } from "../../policies/lib/stack-settings";
+import { readStackSecretsSettings, stackConfigDirOf, stackFileName } from "../../policies/lib/stack-settings";
 
 /** Bad project or program: exit 2 with this one-line message. */
 export class ProgramError extends Error {}
@@ -58,11 +58,11 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     const runtimeOptions = isMapping(runtime) && isMapping(runtime.options) ? runtime.options : {};
     const notes: string[] = [];
 
-    const stackConfigDir = typeof settings.stackConfigDir === "string" ? path.join(dir, settings.stackConfigDir) : dir;
+    const stackConfigDir = path.join(dir, stackConfigDirOf(settings));
     const stack = stackArg ?? onlyStack(stackConfigDir) ?? "dev";
     if (!/^[A-Za-z0-9_.\-/]+$/.test(stack)) throw new ProgramError(`--stack ${JSON.stringify(stack)}: stack names use letters, digits, "_", "." and "-"`);
     const stackName = stack.split("/").pop()!;
-    const stackFile = [".yaml", ".yml"].map((ext) => path.join(stackConfigDir, `Pulumi.${stackName}${ext}`)).find(isFile);
+    const stackFile = [".yaml", ".yml"].map((ext) => path.join(stackConfigDir, stackFileName(stackName, ext))).find(isFile);
 
     const config: Record<string, string> = {};
     const secretKeys = new Set<string>();
