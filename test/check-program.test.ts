@@ -2,6 +2,7 @@
 // registrations captured as the engine hands them to analyzers, then analyzed like any input.
 // The example programs live in fixtures/programs/<example>/ and resolve @pulumi/* from the
 // repository's node_modules.
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -416,6 +417,54 @@ describe("the fake cloud's answers (pure)", () => {
     });
 
     // slikk66/eks-pulumi gives its queue policy `queueUrl: queue.id`; the provider's id of a queue is its URL.
+    it("gives EC2 things, EBS volumes and CloudFront distributions the ids AWS generates, and ARNs that end in them; an S3 object its key", () => {
+        const mocks = createMocks({ preview: false, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const create = (type: string, name: string, inputs: Record<string, unknown> = {}) => mocks.newResource({ type, name, inputs, custom: true });
+        const ec2: [string, string, string][] = [
+            ["aws:ec2/vpc:Vpc", "vpc", "vpc"], ["aws:ec2/subnet:Subnet", "subnet", "subnet"], ["aws:ec2/securityGroup:SecurityGroup", "sg", "security-group"],
+            ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "sgr", "security-group-rule"], ["aws:ec2/routeTable:RouteTable", "rtb", "route-table"],
+            ["aws:ec2/internetGateway:InternetGateway", "igw", "internet-gateway"], ["aws:ec2/eip:Eip", "eipalloc", "elastic-ip"],
+            ["aws:ec2/networkInterface:NetworkInterface", "eni", "network-interface"], ["aws:ec2/instance:Instance", "i", "instance"],
+            ["aws:ec2/launchTemplate:LaunchTemplate", "lt", "launch-template"], ["aws:ec2/vpcEndpoint:VpcEndpoint", "vpce", "vpc-endpoint"],
+            ["aws:ebs/volume:Volume", "vol", "volume"],
+        ];
+        for (const [type, prefix, kind] of ec2) {
+            const { id, state } = create(type, "web", { name: "web" });
+            expect(id, type).toMatch(new RegExp(`^${prefix}-[0-9a-f]{17}$`));
+            expect(state.arn, type).toBe(`arn:aws:ec2:eu-west-1:123456789012:${kind}/${id}`);
+        }
+        // A NAT gateway (no ARN in the provider) and a route table association get ids too.
+        expect(create("aws:ec2/natGateway:NatGateway", "nat").id).toMatch(/^nat-[0-9a-f]{17}$/);
+        expect(create("aws:ec2/routeTableAssociation:RouteTableAssociation", "public").id).toMatch(/^rtbassoc-[0-9a-f]{17}$/);
+        const eip = create("aws:ec2/eip:Eip", "nat", { domain: "vpc" });
+        expect(eip.state).toMatchObject({ allocationId: eip.id, publicIp: expect.stringMatching(/^203\.0\.113\.\d{1,3}$/) });
+        const rule = create("aws:ec2/securityGroupRule:SecurityGroupRule", "https", { type: "ingress", securityGroupId: "sg-0123456789abcdef0" });
+        expect(rule.id).toMatch(/^sgrule-\d+$/);
+        expect(rule.state.securityGroupRuleId).toMatch(/^sgr-[0-9a-f]{17}$/);
+        const ingress = create("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "https");
+        expect(ingress.state.securityGroupRuleId).toBe(ingress.id);
+        const cdn = create("aws:cloudfront/distribution:Distribution", "site");
+        expect(cdn.id).toMatch(/^E[0-9A-Z]{13}$/);
+        expect(cdn.state.arn).toBe(`arn:aws:cloudfront::123456789012:distribution/${cdn.id}`);
+        const oai = create("aws:cloudfront/originAccessIdentity:OriginAccessIdentity", "site");
+        expect(oai.state).toMatchObject({ cloudfrontAccessIdentityPath: `origin-access-identity/cloudfront/${oai.id}`, iamArn: `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${oai.id}` });
+        expect(oai.id).toMatch(/^E[0-9A-Z]{13}$/);
+        // An object's id is its key; its ETag the MD5 of what `content` wrote.
+        const object = create("aws:s3/bucketObjectv2:BucketObjectv2", "index", { bucket: "site", key: "latest/index.html", content: "<h1>hi</h1>" });
+        expect(object.id).toBe("latest/index.html");
+        expect(object.state).toMatchObject({ id: "latest/index.html", arn: "arn:aws:s3:::site/latest/index.html", etag: createHash("md5").update("<h1>hi</h1>").digest("hex") });
+        expect(create("aws:s3/bucketObject:BucketObject", "logo", { bucket: "site", key: "logo.png", etag: "given" }).state).toMatchObject({ id: "logo.png", etag: "given" });
+        // What exists already keeps its id, and its ARN ends in it.
+        const shared = mocks.newResource({ type: "aws:ec2/securityGroup:SecurityGroup", name: "shared", inputs: {}, id: "sg-0a1b2c3d4e5f60718", custom: true });
+        expect(shared).toMatchObject({ id: "sg-0a1b2c3d4e5f60718", state: { arn: "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0a1b2c3d4e5f60718" } });
+        // At preview the id and ARN are unknown.
+        const preview = createMocks({ preview: true, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const group = preview.newResource({ type: "aws:ec2/securityGroup:SecurityGroup", name: "web", inputs: {}, custom: true });
+        expect(group.id).toBeUndefined();
+        expect(group.state).toMatchObject({ id: UNKNOWN, arn: UNKNOWN });
+        expect(preview.newResource({ type: "aws:ec2/eip:Eip", name: "nat", inputs: {}, custom: true }).state).toMatchObject({ allocationId: UNKNOWN, publicIp: UNKNOWN });
+    });
+
     it("gives a queue its URL as its id, also one imported or read by its URL; at preview no id", () => {
         const fake = (preview: boolean) => createMocks({ preview, region: "us-west-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
         const created = fake(false).newResource({ type: "aws:sqs/queue:Queue", name: "interruption", inputs: { name: "karpenter-interruption" }, custom: true });
@@ -1166,6 +1215,25 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect((named(preview, "www").inputs.aliases as any[])[0].name).toBe(UNKNOWN);
     });
 
+    it("hands a program the ids AWS generates: a NAT gateway takes its Elastic IP's allocation id, a bucket policy its address; an object's id is its key", async () => {
+        const update = await capture("ec2-ids", "update");
+        const eip = update.resources.find((r) => r.type === "aws:ec2/eip:Eip")!;
+        expect(eip.outputs).toMatchObject({ id: expect.stringMatching(/^eipalloc-[0-9a-f]{17}$/), allocationId: eip.outputs!.id });
+        const nat = update.resources.find((r) => r.type === "aws:ec2/natGateway:NatGateway")!;
+        expect(nat.inputs).toMatchObject({ allocationId: eip.outputs!.id, subnetId: expect.stringMatching(/^subnet-[0-9a-f]{17}$/) });
+        const policy = JSON.parse(update.resources.find((r) => r.type === "aws:s3/bucketPolicy:BucketPolicy")!.inputs.policy as string);
+        expect(policy.Statement[0].Condition).toEqual({ IpAddress: { "aws:SourceIp": `${eip.outputs!.publicIp}/32` } });
+        const stack = update.resources[0].outputs!;
+        expect(stack.pageUrl).toMatch(/^https:\/\/reports-[0-9a-f]{7}\.s3\.us-east-1\.amazonaws\.com\/latest\/index\.html$/);
+        expect(stack.groupArn).toMatch(/^arn:aws:ec2:us-east-1:123456789012:security-group\/sg-[0-9a-f]{17}$/);
+        expect(stack.ruleId).toMatch(/^sgr-[0-9a-f]{17}$/);
+        expect(stack.pageEtag).toMatch(/^[0-9a-f]{32}$/);
+        // At preview the address is unknown, and so is the document: nothing to judge yet.
+        const preview = await capture("ec2-ids", "preview");
+        expect(preview.resources.find((r) => r.type === "aws:s3/bucketPolicy:BucketPolicy")!.inputs.policy).toBe(UNKNOWN);
+        expect(preview.resources.find((r) => r.type === "aws:ec2/natGateway:NatGateway")!.inputs.allocationId).toBe(UNKNOWN);
+    });
+
     // A real preview analyzes the inputs the provider's Check returns, with the name it proposes, and
     // the program reads that name from `bucket.bucket`. check once left it unknown at preview: the
     // public bucket policy the program writes from it was unknown, and nothing was reported.
@@ -1353,6 +1421,12 @@ const EXPECTED: Expected[] = [
         findings: { "resource-policy-no-wildcards": [], "iam-no-wildcard-actions": [], "encryption-at-rest": [], "s3-bucket-encryption": [] },
     },
     {
+        // A bucket read only from the NAT gateway's Elastic IP (`${eip.publicIp}/32`): update mode left
+        // the address undefined ("undefined/32" pins nothing) and reported the bucket policy as public.
+        example: "ec2-ids",
+        findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "resource-protect": ["reports"] },
+    },
+    {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.
         example: "esm-typescript",
         findings: { "s3-bucket-encryption": ["logs"], "kms-key-rotation": [] },
@@ -1417,7 +1491,7 @@ for (const mode of ["preview", "update"] as const) {
                 expect(functions.map((fn) => (fn.inputs.environment as any).variables.ZONE)).toEqual(["eu-west-2a", "us-east-1a"]);
                 expect(byName.get("audit")!.outputs?.arn).toMatch(/^arn:aws:sqs:ap-southeast-2:123456789012:audit-[0-9a-f]{7}$/);
                 const policy = JSON.parse(byName.get("site-policy")!.inputs.policy as string);
-                expect(policy.Statement[0].Condition.StringEquals["AWS:SourceArn"]).toMatch(/^arn:aws:cloudfront::123456789012:distribution\/site-cdn-[0-9a-f]{7}$/);
+                expect(policy.Statement[0].Condition.StringEquals["AWS:SourceArn"]).toMatch(/^arn:aws:cloudfront::123456789012:distribution\/E[0-9A-F]{13}$/);
                 expect(byName.get("site-zone")!.outputs?.arn).toMatch(/^arn:aws:route53:::hostedzone\/Z[0-9A-Z]{20}$/);
             }
             expect(run.of("resource-policy-no-wildcards")).toEqual([]);

@@ -243,14 +243,16 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     // A KMS key is known by a generated key id, a hosted zone by its zone id (`Z…`, its id and ARN), not by a name.
     const keyId = args.type === KMS_KEY ? (existingId !== undefined && !existingArn ? existingId : fakeUuid(physical)) : undefined;
     const zoneId = args.type === ROUTE53_ZONE ? existingId ?? hostedZoneId(physical) : undefined;
-    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? zoneId ?? physical, ctx.region);
+    // EC2 things and CloudFront distributions are known by a generated id (`sg-…`, `E…`), which their ARNs end in.
+    const generatedId = GENERATED_IDS[args.type] ? existingArn ? existingArn.split("/").pop()! : existingId ?? GENERATED_IDS[args.type].id(`${args.type}::${physical}`) : undefined;
+    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? zoneId ?? generatedId ?? physical, ctx.region);
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const partition = partitionOf(ctx.region);
     // An SQS queue's id is its URL (the provider's `id` and `url`), which programs pass as a
     // QueuePolicy's or RedrivePolicy's `queueUrl` and parse.
     const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn
-        : args.type === SQS_QUEUE ? queueUrl(ctx.region, partition.dnsSuffix, physical) : keyId ?? zoneId ?? physical);
+        : args.type === SQS_QUEUE ? queueUrl(ctx.region, partition.dnsSuffix, physical) : keyId ?? zoneId ?? generatedId ?? idFromInputs(args) ?? physical);
     state.id = id;
     const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partition };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
@@ -384,11 +386,25 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     // programs split for a CloudFront origin's domain and path.
     "aws:apigateway/stage:Stage": (r) => typeof r.inputs.restApi === "string" && typeof r.inputs.stageName === "string"
         ? { invokeUrl: `https://${r.inputs.restApi}.execute-api.${r.region}.${r.dnsSuffix}/${r.inputs.stageName}` } : {},
+    // What a NAT gateway takes (`allocationId: eip.allocationId`, or `eip.id`, the same) and a
+    // security group admits as `${eip.publicIp}/32`; a placeholder address of RFC 5737's documentation range.
+    "aws:ec2/eip:Eip": (r) => ({ allocationId: r.id, publicIp: `203.0.113.${createHash("sha256").update(r.id).digest()[0] % 254 + 1}` }),
+    "aws:ec2/securityGroupRule:SecurityGroupRule": (r) => ({ securityGroupRuleId: `sgr-${createHash("sha256").update(`rule::${r.id}`).digest("hex").slice(0, 17)}` }),
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (r) => ({ securityGroupRuleId: r.id }),
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (r) => ({ securityGroupRuleId: r.id }),
+    // An object's ETag: the MD5 of its bytes when written from `content` (and not under SSE-KMS, whose ETag is not the MD5).
+    "aws:s3/bucketObject:BucketObject": (r) => ({ etag: objectEtag(r.inputs) }),
+    "aws:s3/bucketObjectv2:BucketObjectv2": (r) => ({ etag: objectEtag(r.inputs) }),
     // SES answers three DKIM tokens (32 lowercase characters each), one CNAME record apiece.
     "aws:ses/domainDkim:DomainDkim": (r) => ({
         dkimTokens: [0, 1, 2].map((i) => createHash("sha256").update(`dkim::${r.inputs.domain}::${i}`).digest("hex").slice(0, 32)),
     }),
 };
+
+function objectEtag(inputs: Record<string, any>): string {
+    const bytes = typeof inputs.content === "string" && inputs.serverSideEncryption !== "aws:kms" ? inputs.content : `object::${inputs.bucket}/${inputs.key}`;
+    return createHash("md5").update(bytes).digest("hex");
+}
 
 /** The instance part of an RDS host name (`<identifier>.<this>.<region>.rds.amazonaws.com`), fixed per account and region. */
 const RDS_HOST_ID = "c0example0ab";
@@ -761,6 +777,48 @@ function queueUrl(region: string, dnsSuffix: string, name: string): string {
     return `https://sqs.${region}.${dnsSuffix}/${PLACEHOLDER_ACCOUNT_ID}/${name}`;
 }
 
+/**
+ * Types known by an id AWS generates rather than by their name: EC2's `<prefix>-<17 hex>`
+ * (`sg-0123456789abcdef0`; AWS's "Resource IDs": 17 characters after the prefix), whose ARNs
+ * are `arn:aws:ec2:<region>:<account>:<kind>/<id>` (the Service Authorization Reference's EC2
+ * resource types, also for EBS volumes and the `vpc` module's security group rules), a
+ * `SecurityGroupRule`'s provider id `sgrule-<digits>`, and CloudFront's `E` and 13 upper-case
+ * letters and digits. Programs pass them on (`allocationId: eip.id`) and parse them.
+ */
+const ec2Id = (prefix: string, ec2Kind?: string) => ({ id: (seed: string) => `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`, ec2Kind });
+const cloudFrontId = { id: (seed: string) => `E${createHash("sha256").update(seed).digest("hex").toUpperCase().slice(0, 13)}` };
+const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: string }> = {
+    "aws:ec2/vpc:Vpc": ec2Id("vpc", "vpc"),
+    "aws:ec2/subnet:Subnet": ec2Id("subnet", "subnet"),
+    "aws:ec2/securityGroup:SecurityGroup": ec2Id("sg", "security-group"),
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ec2Id("sgr", "security-group-rule"),
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ec2Id("sgr", "security-group-rule"),
+    "aws:ec2/securityGroupRule:SecurityGroupRule": { id: (seed) => `sgrule-${createHash("sha256").update(seed).digest().readUInt32BE(0)}` },
+    "aws:ec2/routeTable:RouteTable": ec2Id("rtb", "route-table"),
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ec2Id("rtbassoc"),
+    "aws:ec2/internetGateway:InternetGateway": ec2Id("igw", "internet-gateway"),
+    "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": ec2Id("eigw", "egress-only-internet-gateway"),
+    "aws:ec2/natGateway:NatGateway": ec2Id("nat", "natgateway"),
+    "aws:ec2/eip:Eip": ec2Id("eipalloc", "elastic-ip"),
+    "aws:ec2/networkInterface:NetworkInterface": ec2Id("eni", "network-interface"),
+    "aws:ec2/networkAcl:NetworkAcl": ec2Id("acl", "network-acl"),
+    "aws:ec2/instance:Instance": ec2Id("i", "instance"),
+    "aws:ec2/launchTemplate:LaunchTemplate": ec2Id("lt", "launch-template"),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ec2Id("vpce", "vpc-endpoint"),
+    "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": ec2Id("pcx", "vpc-peering-connection"),
+    "aws:ec2/flowLog:FlowLog": ec2Id("fl", "vpc-flow-log"),
+    "aws:ebs/volume:Volume": ec2Id("vol", "volume"),
+    "aws:ec2transitgateway/transitGateway:TransitGateway": ec2Id("tgw", "transit-gateway"),
+    "aws:cloudfront/distribution:Distribution": cloudFrontId,
+    "aws:cloudfront/originAccessIdentity:OriginAccessIdentity": cloudFrontId,
+    "aws:cloudfront/originAccessControl:OriginAccessControl": cloudFrontId,
+};
+
+/** An S3 object's provider id is its key. */
+function idFromInputs(args: MockResourceArgs): string | undefined {
+    return (args.type === "aws:s3/bucketObject:BucketObject" || args.type === "aws:s3/bucketObjectv2:BucketObjectv2") && typeof args.inputs.key === "string" ? args.inputs.key : undefined;
+}
+
 /** Types whose id is their ARN rather than their name (the provider's `id` of a secret and a state machine is the ARN too). */
 const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:secretsmanager/secret:Secret", "aws:sfn/stateMachine:StateMachine"]);
 
@@ -863,6 +921,8 @@ export function plausibleArn(type: string, physical: string, region: string): st
     if (!m) return `arn:${partition}:unknown:${region}:${PLACEHOLDER_ACCOUNT_ID}:${physical}`;
     const format = ARN_FORMATS[type];
     if (format) return `arn:${partition}:${format(region, PLACEHOLDER_ACCOUNT_ID, physical)}`;
+    const ec2Kind = GENERATED_IDS[type]?.ec2Kind;
+    if (ec2Kind) return `arn:${partition}:ec2:${region}:${PLACEHOLDER_ACCOUNT_ID}:${ec2Kind}/${physical}`;
     const [, service, resource] = m;
     const kind = resource.replace(/V\d+$/, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     switch (service) {
