@@ -697,8 +697,8 @@ const WHOLE_RESOURCE_FINDINGS: Readonly<Record<string, (r: PlainResource, stack:
     [t.EMR_CLUSTER]: (r, _stack, j) => emrClusterFinding(r, j),
     [t.EC2_AMI_COPY]: imageCopyFinding,
     [t.EBS_SNAPSHOT_IMPORT]: imageCopyFinding,
-    [t.BEANSTALK_ENVIRONMENT]: (r, _stack, j) => beanstalkFinding(r, j),
-    [t.NATIVE_BEANSTALK_ENVIRONMENT]: (r, _stack, j) => beanstalkFinding(r, j),
+    [t.BEANSTALK_ENVIRONMENT]: beanstalkFinding,
+    [t.NATIVE_BEANSTALK_ENVIRONMENT]: beanstalkFinding,
 };
 const EBS_STACK_TYPES = new Set([...ebsStackRule.resourceTypes, ...Object.keys(WHOLE_RESOURCE_FINDINGS)]);
 /** The inputs that name a launch template of the stack (a classic template's `name`, aws-native's `launchTemplateName`). */
@@ -830,23 +830,47 @@ const CUSTOM_PLATFORM = /^arn:[^:]+:elasticbeanstalk:[^:]*:\d{12}:platform\//;
  * none of its options encrypts their volumes (aws:autoscaling:launchconfiguration has RootVolumeType,
  * RootVolumeSize, RootVolumeIOPS and a BlockDeviceMappings format without an encryption field, the
  * EB developer guide's "General options for all environments"): only a custom AMI (its `ImageId`
- * option) or the account default encrypts the root volume. Not judged with a saved configuration
- * (`templateName`, which may name an AMI), a custom platform, or settings not known yet.
+ * option) or the account default encrypts the root volume. A saved configuration of the stack
+ * (`templateName` naming an aws.elasticbeanstalk.ConfigurationTemplate of the same application) is
+ * read with the environment: its settings are the environment's too. Not judged with a saved
+ * configuration outside the stack or copied from an environment (either may name an AMI), a custom
+ * platform, or settings not known yet.
  */
-function beanstalkFinding(r: PlainResource, j: EbsJudgement): string | undefined {
+function beanstalkFinding(r: PlainResource, stack: readonly PlainResource[], j: EbsJudgement): string | undefined {
     const { list, name } = BEANSTALK_SETTINGS[r.type];
     const { templateName, platformArn } = r.props;
-    if (present(templateName) !== false || isUnknown(platformArn)) return undefined;
-    if (typeof platformArn === "string" && CUSTOM_PLATFORM.test(platformArn)) return undefined;
-    const settings = r.props[list];
+    if (isUnknown(platformArn) || (typeof platformArn === "string" && CUSTOM_PLATFORM.test(platformArn))) return undefined;
+    const saved = present(templateName) === false ? undefined : savedConfiguration(r, stack);
+    if (saved === null) return undefined;
+    if (namesImage(r.props[list], name) !== false || (saved !== undefined && namesImage(saved.props.settings, "name") !== false)) return undefined;
+    const where = saved === undefined ? "" : ` of the environment or of its saved configuration (${saved.type} "${saved.name}")`;
+    return uncreditedFinding(r, j, `no \`${BEANSTALK_LAUNCH}\` option setting${where} names an \`ImageId\` (Elastic Beanstalk then launches the instances from the ` +
+        "platform's public AMI, and no option of the environment encrypts their root volume",
+    `Give the environment a custom AMI whose snapshots are encrypted (the \`ImageId\` option of \`${BEANSTALK_LAUNCH}\`)`);
+}
+
+/** Whether option settings name a custom AMI; undefined while the list or an option is not known. */
+function namesImage(settings: unknown, name: string): Decided {
     if (isUnknown(settings)) return undefined;
     for (const setting of Array.isArray(settings) ? settings : []) {
         if (isUnknown(setting) || !isRecord(setting) || isUnknown(setting.namespace) || isUnknown(setting[name])) return undefined;
-        if (setting.namespace === BEANSTALK_LAUNCH && setting[name] === "ImageId" && present(setting.value) !== false) return undefined;
+        if (setting.namespace === BEANSTALK_LAUNCH && setting[name] === "ImageId" && present(setting.value) !== false) return true;
     }
-    return uncreditedFinding(r, j, `no \`${BEANSTALK_LAUNCH}\` option setting names an \`ImageId\` (Elastic Beanstalk then launches the instances from the ` +
-        "platform's public AMI, and no option of the environment encrypts their root volume",
-    `Give the environment a custom AMI whose snapshots are encrypted (the \`ImageId\` option of \`${BEANSTALK_LAUNCH}\`)`);
+    return false;
+}
+
+/**
+ * The classic environment's saved configuration when it is of the stack: the one template of its
+ * name and application, not copied from an environment (`environmentId`, whose settings are not
+ * in the program). null when it cannot be told: outside the stack, an aws-native environment (its
+ * template's name is generated), or a name, an application or a source not known yet.
+ */
+function savedConfiguration(r: PlainResource, stack: readonly PlainResource[]): PlainResource | null {
+    const { templateName, application } = r.props;
+    if (r.type !== t.BEANSTALK_ENVIRONMENT || typeof templateName !== "string" || typeof application !== "string") return null;
+    const matches = stack.filter((s) => s.type === t.BEANSTALK_CONFIGURATION_TEMPLATE && s.props.name === templateName && s.props.application === application);
+    if (matches.length !== 1 || present(matches[0].props.environmentId) !== false) return null;
+    return matches[0];
 }
 
 /**
@@ -2101,7 +2125,7 @@ export const encryptionAtRest = resourcePolicy<EncryptionAtRestConfig>({
             "their distribution may encrypt, and AMI copies and snapshot imports), whose encryption may come from the EBS encryption by default the stack turns on, " +
             "and API Gateway method caches, which take the encryption of the stage's other method settings and cache only on a stage with a cache cluster",
         resourceTypes: [
-            ...EBS_STACK_TYPES, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, ...IMAGE_BUILDERS, ...IMAGE_DISTRIBUTIONS, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
+            ...EBS_STACK_TYPES, t.BEANSTALK_CONFIGURATION_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, ...IMAGE_BUILDERS, ...IMAGE_DISTRIBUTIONS, t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ],
         check: (resources, config, context) => [...findEbsVolumesUnencrypted(resources, config, context), ...findMethodCachesUnencrypted(resources, context)],
     },

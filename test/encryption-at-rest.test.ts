@@ -762,6 +762,23 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             on("saved", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "prod-config" }),
             on("custom", t.BEANSTALK_ENVIRONMENT, { application: "shop", platformArn: "arn:aws:elasticbeanstalk:us-east-1:111122223333:platform/hardened-node/1.0.0" }),
         ]],
+        // A saved configuration of the stack is read with its environment: here it names a custom AMI, or cannot be read
+        // (copied from an environment, of another application, or two of one name).
+        ["Elastic Beanstalk: a saved configuration of the stack that names a custom AMI, is copied from an environment, or is not the environment's", [
+            on("ami-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: "with-ami", settings: [BEANSTALK_OPTION("ImageId", AMI)] }),
+            on("ami", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "with-ami" }),
+            on("copied-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: "copied", environmentId: "e-abcdef1234" }),
+            on("copied", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "copied" }),
+            on("other-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "admin", name: "other", settings: BEANSTALK.settings }),
+            on("other", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "other" }),
+        ]],
+        ["preview: an Elastic Beanstalk environment's saved configuration of the stack with settings, an option or an application unknown", [
+            on("settings-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: "settings", settings: UNKNOWN_SENTINELS.array }),
+            on("settings", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "settings" }),
+            on("option-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: "option", settings: [{ namespace: U, name: U, value: U }] }),
+            on("option", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "option" }),
+            on("app", t.BEANSTALK_ENVIRONMENT, { application: U, templateName: "option" }),
+        ], DEFAULTS, true],
         ["preview: an Elastic Beanstalk environment's settings, AMI, saved configuration or platform unknown", [
             on("settings", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: UNKNOWN_SENTINELS.array, region: U }),
             on("ami", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: [BEANSTALK_OPTION("ImageId", U)] }, { propertyDependencies: { settings: ["urn:pulumi:dev::project::aws:imagebuilder/image:Image::web-ami"] } }),
@@ -851,6 +868,15 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             "encryption by default is on for the account in its region). Give the environment a custom AMI whose snapshots are encrypted (the `ImageId` option of " +
             "`aws:autoscaling:launchconfiguration`), or turn EBS encryption by default on before the environment is created: with an aws.ebs.EncryptionByDefault in this " +
             "stack that the environment depends on (`dependsOn`), or, if it is on in every account and region this stack deploys to, with ebsEncryptionByDefault: true in this policy's config.",
+        ]],
+        // Public programs write the settings on a ConfigurationTemplate and give the environment its name (a public
+        // multi-region Elastic Beanstalk program): no custom AMI there either.
+        ["an Elastic Beanstalk environment whose saved configuration of the stack names no custom AMI, and no default in the stack", [
+            on("web-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: "web-config", solutionStackName: BEANSTALK.solutionStackName, settings: BEANSTALK.settings }),
+            on("web", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "web-config", tier: "WebServer" }),
+        ], DEFAULTS, false, [
+            expect.stringContaining('aws:elasticbeanstalk/environment:Environment "web": no `aws:autoscaling:launchconfiguration` option setting of the environment or of its saved ' +
+                'configuration (aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate "web-config") names an `ImageId` (Elastic Beanstalk then launches'),
         ]],
         ["Elastic Beanstalk: a worker environment, an ImageId outside aws:autoscaling:launchconfiguration, and one that does not depend on the stack's default", [
             D,
@@ -964,7 +990,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             t.EBS_VOLUME, t.NATIVE_EC2_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE,
             t.NATIVE_EC2_LAUNCH_TEMPLATE, t.NATIVE_EC2_INSTANCE, t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION, t.NATIVE_EC2_SPOT_FLEET, t.IMAGEBUILDER_IMAGE_RECIPE,
             t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, t.EKS_NODE_GROUP, t.NATIVE_EKS_NODEGROUP, t.BATCH_COMPUTE_ENVIRONMENT, t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, t.EMR_CLUSTER, t.EC2_AMI_COPY,
-            t.EBS_SNAPSHOT_IMPORT, t.BEANSTALK_ENVIRONMENT, t.NATIVE_BEANSTALK_ENVIRONMENT, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
+            t.EBS_SNAPSHOT_IMPORT, t.BEANSTALK_ENVIRONMENT, t.NATIVE_BEANSTALK_ENVIRONMENT, t.BEANSTALK_CONFIGURATION_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
             t.NATIVE_IMAGEBUILDER_IMAGE_PIPELINE, t.NATIVE_IMAGEBUILDER_IMAGE, t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, t.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
             t.APIGATEWAY_STAGE, t.APIGATEWAY_METHOD_SETTINGS, t.APIGATEWAY_DEPLOYMENT,
         ]);
@@ -1149,10 +1175,16 @@ describe("encryption-at-rest at preview, through the engine path", () => {
             environment("web", BEANSTALK),
             environment("covered", BEANSTALK, { dependencies: ["ebs-default"] }),
             environment("custom-ami", { ...BEANSTALK, settings: [BEANSTALK_OPTION("ImageId", AMI)] }),
+            // Its settings on a saved configuration of the stack, which names no custom AMI either.
+            { type: t.BEANSTALK_CONFIGURATION_TEMPLATE, name: "web-config", props: { application: "shop", name: "web-config", settings: BEANSTALK.settings } },
+            environment("saved", { application: "shop", templateName: "web-config" }),
         ];
         const byNameAndState = (run: Awaited<ReturnType<typeof engine.run>>) =>
             run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(" (")[0]]);
-        const expected = [["web", "mandatory", 'aws:elasticbeanstalk/environment:Environment "web": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId`']];
+        const expected = [
+            ["web", "mandatory", 'aws:elasticbeanstalk/environment:Environment "web": no `aws:autoscaling:launchconfiguration` option setting names an `ImageId`'],
+            ["saved", "mandatory", 'aws:elasticbeanstalk/environment:Environment "saved": no `aws:autoscaling:launchconfiguration` option setting of the environment or of its saved configuration'],
+        ];
         expect(byNameAndState(await engine.run({ resources }))).toEqual(expected);
         expect(byNameAndState(await engine.run({ preview: true, resources }))).toEqual(expected);
         const pending = await engine.run({
@@ -1161,6 +1193,9 @@ describe("encryption-at-rest at preview, through the engine path", () => {
                 { type: "aws:imagebuilder/image:Image", name: "web-ami", props: { imageRecipeArn: "arn:aws:imagebuilder:us-east-1:111122223333:image-recipe/web/1.0.0" } },
                 environment("from-image", { ...BEANSTALK, settings: [BEANSTALK_OPTION("ImageId", { $unknown: "string" })] }, { propertyDependencies: { settings: ["web-ami"] } }),
                 environment("settings-pending", { ...BEANSTALK, settings: { $unknown: "array" } }, { propertyDependencies: { settings: ["web-ami"] } }),
+                { type: t.BEANSTALK_CONFIGURATION_TEMPLATE, name: "pending-config", props: { application: "shop", name: "pending-config", settings: { $unknown: "array" } } },
+                environment("saved-pending", { application: "shop", templateName: "pending-config" }),
+                environment("name-pending", { application: "shop", templateName: { $unknown: "string" } }),
             ],
         });
         expect(pending.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);

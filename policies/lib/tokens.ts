@@ -267,6 +267,7 @@ export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 export const BEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk/environment:Environment";
+export const BEANSTALK_CONFIGURATION_TEMPLATE = "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate";
 export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS = "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_REPLICATION_CONFIG = "aws:dms/replicationConfig:ReplicationConfig";
