@@ -98,6 +98,8 @@ function finalSnapshotFix(nameInput: string): Check["fix"] {
         : `remove \`skipFinalSnapshot\` (or set it to false) and set a \`${nameInput}\``) + ", unique per generation if the resource may be replaced.";
 }
 
+const FINAL_BACKUP_FIX = "Deleting it would then keep no backup of the files: remove `skipFinalBackup` (or set it to false).";
+
 const finalSnapshots: Check[] = [
     skipped([t.RDS_INSTANCE], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotIdentifier"),
         // AWS requires skipping it for read replicas and RDS Custom instances (DeleteDBInstance).
@@ -105,8 +107,11 @@ const finalSnapshots: Check[] = [
     skipped([t.RDS_CLUSTER, t.DOCDB_CLUSTER, t.NEPTUNE_CLUSTER], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotIdentifier"), (r) => notReplica[r.type](r.props)),
     skipped([t.REDSHIFT_CLUSTER], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotIdentifier")),
     skipped([t.LIGHTSAIL_DATABASE], "skipFinalSnapshot", finalSnapshotFix("finalSnapshotName")),
-    skipped([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM, t.FSX_ONTAP_VOLUME], "skipFinalBackup",
-        "Deleting it would then keep no backup of the files: remove `skipFinalBackup` (or set it to false)."),
+    skipped([t.FSX_WINDOWS_FILE_SYSTEM, t.FSX_OPENZFS_FILE_SYSTEM], "skipFinalBackup", FINAL_BACKUP_FIX),
+    // Not a data protection (DP) volume, a SnapMirror destination holding a copy: "Amazon FSx does not
+    // support backing up data protection (DP) volumes" (FSx for ONTAP user guide), so it has no final
+    // backup to keep. Unset is RW.
+    skipped([t.FSX_ONTAP_VOLUME], "skipFinalBackup", FINAL_BACKUP_FIX, (r) => negate(oneOf(r.props, "ontapVolumeType", ["dp"]))),
 ];
 
 /** Final snapshots and backups that the provider or AWS skips unless asked: only with requireFinalBackups. */

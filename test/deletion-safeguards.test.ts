@@ -69,6 +69,9 @@ const LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
 const OPENZFS = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
 const ONTAP = "aws:fsx/ontapFileSystem:OntapFileSystem";
 const WINDOWS_FS = "aws:fsx/windowsFileSystem:WindowsFileSystem";
+const ONTAP_VOLUME = "aws:fsx/ontapVolume:OntapVolume";
+/** A SnapMirror destination as NetApp/FSx-ONTAP-samples-scripts' fsxn-replicate creates it: a DP volume that skips its final backup. */
+const dpVolume = { name: "vol1_dp", storageVirtualMachineId: "svm-0123456789abcdef0", ontapVolumeType: "DP", sizeInMegabytes: 1024, tieringPolicy: { name: "ALL" }, skipFinalBackup: true };
 const openzfs = { deploymentType: "SINGLE_AZ_1", storageCapacity: 64, throughputCapacity: 64, subnetIds: ["subnet-0a1b2c3d"] };
 const ontap = { deploymentType: "MULTI_AZ_1", storageCapacity: 1024, throughputCapacity: 512, subnetIds: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"], preferredSubnetId: "subnet-0a1b2c3d" };
 const windowsFs = { storageCapacity: 32, throughputCapacity: 32, subnetIds: ["subnet-0a1b2c3d"], activeDirectoryId: "d-9067a1b2c3" };
@@ -207,6 +210,9 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
         ["FSx for OpenZFS keeping 30 days of automatic backups (posit-dev/ptd#105)", OPENZFS, { ...openzfs, automaticBackupRetentionDays: 30 }],
         ["FSx for OpenZFS restored from a backup, keeping 7 days", OPENZFS, { ...openzfs, backupId: "backup-0123456789abcdef0", automaticBackupRetentionDays: 7 }],
         ["FSx for ONTAP keeping 7 days", ONTAP, { ...ontap, automaticBackupRetentionDays: 7 }],
+        // "Amazon FSx does not support backing up data protection (DP) volumes" (FSx for ONTAP user guide).
+        ["FSx for ONTAP DP volume (a SnapMirror destination) skipping its final backup", ONTAP_VOLUME, dpVolume],
+        ["FSx for ONTAP DP volume, its type in lower case", ONTAP_VOLUME, { ...dpVolume, ontapVolumeType: "dp" }],
         ["persistent Lustre with automatic backups off (Lustre's retention is not judged)", LUSTRE, { deploymentType: "PERSISTENT_2", perUnitStorageThroughput: 125, automaticBackupRetentionDays: 0 }],
         ["SageMaker domain that retains home directories", "aws:sagemaker/domain:Domain", { retentionPolicy: { homeEfsFileSystem: "Retain" } }],
         ["account removed from the organization on delete (not closed)", "aws:organizations/account:Account", { email: "a@example.com", closeOnDeletion: false }],
@@ -237,6 +243,8 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["DocumentDB cluster with the default retention", DOCDB, docdb, ["backupRetentionPeriod"]],
         ["DocumentDB elastic cluster with 3 days", "aws:docdb/elasticCluster:ElasticCluster", { backupRetentionPeriod: 3 }, ["backupRetentionPeriod"]],
         ["Neptune cluster skipping its final snapshot", NEPTUNE, { skipFinalSnapshot: true, backupRetentionPeriod: 7 }, ["skipFinalSnapshot"]],
+        ["FSx for ONTAP read-write volume skipping its final backup", ONTAP_VOLUME, { ...dpVolume, ontapVolumeType: "RW" }, ["skipFinalBackup"]],
+        ["FSx for ONTAP volume of the default type (RW) skipping its final backup", ONTAP_VOLUME, { ...dpVolume, ontapVolumeType: undefined }, ["skipFinalBackup"]],
         ["Redshift cluster with defaults", REDSHIFT, { nodeType: "ra3.xlplus", skipFinalSnapshot: true }, ["skipFinalSnapshot", "automatedSnapshotRetentionPeriod"]],
         // The provider sends its schema default of 1 day on a restore from a snapshot (terraform-provider-aws
         // redshift/cluster.go RestoreFromClusterSnapshotInput; docdb and neptune cluster.go modify the restored cluster).
@@ -408,6 +416,7 @@ describe("unknown values (preview)", () => {
         ["pointInTimeRecoveryEnabled of an aws-native Keyspaces table", NATIVE_KEYSPACES_TABLE, { ...nativeKeyspacesTable, pointInTimeRecoveryEnabled: U.boolean }],
         ["automaticBackupRetentionDays of an OpenZFS file system", OPENZFS, { ...openzfs, automaticBackupRetentionDays: U.number }],
         ["automaticBackupRetentionDays of a Windows file system", WINDOWS_FS, { ...windowsFs, automaticBackupRetentionDays: U.number }],
+        ["the type of an ONTAP volume that skips its final backup", ONTAP_VOLUME, { ...dpVolume, ontapVolumeType: U.string }],
         ["backupRetention of an aws-native Lightsail database", NATIVE_LIGHTSAIL_DB, { ...nativeLightsailDb, backupRetention: U.boolean }],
         ["deletionWindowInDays of a Payment Cryptography key", PAYMENT_KEY, { ...paymentKey, deletionWindowInDays: U.number }],
     ];
@@ -548,6 +557,7 @@ const DEFAULT_CASES: Case[] = [
     ok("fsx-openzfs-final-backup", "aws:fsx/openZfsFileSystem:OpenZfsFileSystem", { deploymentType: "SINGLE_AZ_2", skipFinalBackup: false, automaticBackupRetentionDays: 7 }),
     bad("fsx-ontap-volume-final-backup", "aws:fsx/ontapVolume:OntapVolume", { name: "vol1", skipFinalBackup: true }),
     ok("fsx-ontap-volume-final-backup", "aws:fsx/ontapVolume:OntapVolume", { name: "vol1" }),
+    ok("fsx-ontap-dp-volume-final-backup", ONTAP_VOLUME, dpVolume),
     // Backup retention.
     bad("rds-retention-unset", RDS, { ...postgres }),
     bad("rds-retention-off", RDS, { ...postgres, backupRetentionPeriod: 0 }),
@@ -823,6 +833,19 @@ describe("deletion-safeguards through the engine path", () => {
             ],
         }, { config: { [POLICY]: { properties: { requireBucketVersioning: true } } } });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("does not ask a final backup of an FSx for ONTAP DP volume, which FSx cannot back up, nor judge one whose type is unknown at preview", async () => {
+        const resources = [
+            { type: ONTAP_VOLUME, name: "replica-dp", props: dpVolume },
+            { type: ONTAP_VOLUME, name: "replica-unknown", props: { ...dpVolume, ontapVolumeType: { $unknown: "string" } } },
+            { type: ONTAP_VOLUME, name: "data-rw", props: { ...dpVolume, ontapVolumeType: "RW" } },
+        ];
+        for (const preview of [false, true]) {
+            const run = await engine.run({ preview, resources });
+            expect(run.of(POLICY).map((d) => `${run.resources.find((r) => r.urn === d.urn)!.name}: ${d.message.split("\n").pop()!.split(". ")[0]}`))
+                .toEqual([`data-rw: ${ONTAP_VOLUME} "data-rw": skipFinalBackup is true`]);
+        }
     });
 
     it("honours an exemption for a global secondary it cannot tell apart (Neptune)", async () => {
