@@ -91,9 +91,21 @@ function skipped(types: readonly string[], property: string, fix: Check["fix"], 
     return { types, property, accepts: (v) => !isTrue(v), expected: "false", appliesTo, fix };
 }
 
+/**
+ * What a delete without a final snapshot leaves. RDS and Aurora keep the automated backups only
+ * with `deleteAutomatedBackups: false`, and only until their retention period ends ("retained
+ * automated backups", RDS user guide); with a retention of 0 there are none.
+ */
+function keptWithoutFinalSnapshot(r: PlainResource): string {
+    const retention = r.props.backupRetentionPeriod;
+    return r.props.deleteAutomatedBackups === false && retention !== 0 && !isUnknown(retention)
+        ? "keep only the automated backups it retains (`deleteAutomatedBackups: false`), which AWS deletes when their retention period ends"
+        : "keep no copy of the data";
+}
+
 /** The fix for skipFinalSnapshot: the snapshot's name may already be there, ignored while the flag is true (the provider sends one or the other). */
 function finalSnapshotFix(nameInput: string): Check["fix"] {
-    return (_config, r) => "Deleting it (destroy, removal or replacement) would then keep no copy of the data: " + (isSet(r.props, nameInput) === true
+    return (_config, r) => `Deleting it (destroy, removal or replacement) would then ${keptWithoutFinalSnapshot(r)}: ` + (isSet(r.props, nameInput) === true
         ? `the \`${nameInput}\` it sets is ignored while \`skipFinalSnapshot\` is true. Remove \`skipFinalSnapshot\` (or set it to false)`
         : `remove \`skipFinalSnapshot\` (or set it to false) and set a \`${nameInput}\``) + ", unique per generation if the resource may be replaced.";
 }

@@ -333,6 +333,21 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         expect(judge(type, props, config)).toEqual(paths);
     });
 
+    it("does not say a delete keeps no copy when the program retains the automated backups, until their retention period ends", () => {
+        const snapshotMessage = (type: string, props: Record<string, unknown>) =>
+            findMissingDeletionSafeguards(resource(type, { ...props, skipFinalSnapshot: true }, { name: "orders-db" })).find((f) => f.message.includes("skipFinalSnapshot is true"))!.message;
+        // `skip_final_snapshot = !var.deletion_protection` beside `delete_automated_backups = false` (a public RDS module).
+        expect(snapshotMessage(RDS, { ...postgres, ...week, deleteAutomatedBackups: false })).toBe('aws:rds/instance:Instance "orders-db": skipFinalSnapshot is true. ' +
+            "Deleting it (destroy, removal or replacement) would then keep only the automated backups it retains (`deleteAutomatedBackups: false`), which AWS deletes " +
+            "when their retention period ends: remove `skipFinalSnapshot` (or set it to false) and set a `finalSnapshotIdentifier`, unique per generation if the resource may be replaced.");
+        expect(snapshotMessage(AURORA, { ...aurora, deleteAutomatedBackups: false })).toContain("would then keep only the automated backups it retains");
+        // A retention of 0 keeps none; an unknown one may be 0.
+        for (const backupRetentionPeriod of [0, U.number]) {
+            expect(snapshotMessage(RDS, { ...postgres, backupRetentionPeriod, deleteAutomatedBackups: false })).toContain("would then keep no copy of the data");
+        }
+        expect(snapshotMessage(RDS, { ...postgres, ...week, deleteAutomatedBackups: U.boolean })).toContain("would then keep no copy of the data");
+    });
+
     it("says what is wrong, where and how to fix it, without quoting free-form values", () => {
         const [snapshot, backups] = findMissingDeletionSafeguards(resource(RDS, { ...postgres, skipFinalSnapshot: true }, { name: "orders-db" }));
         expect(snapshot.message).toBe('aws:rds/instance:Instance "orders-db": skipFinalSnapshot is true. Deleting it (destroy, removal or replacement) would then keep no copy ' +
@@ -535,6 +550,7 @@ const nativeTable = { keySchema: [{ attributeName: "id", keyType: "HASH" }], att
 const DEFAULT_CASES: Case[] = [
     // Final snapshots.
     bad("rds-final-snapshot", RDS, { ...postgres, ...week, skipFinalSnapshot: true, password: { $secret: "pw-value-123456" } }),
+    bad("rds-final-snapshot-retained-backups", RDS, { ...postgres, ...week, skipFinalSnapshot: true, deleteAutomatedBackups: false }),
     ok("rds-final-snapshot", RDS, { ...postgres, ...week, skipFinalSnapshot: false, finalSnapshotIdentifier: "orders-final" }),
     ok("rds-replica", RDS, { instanceClass: "db.t4g.micro", replicateSourceDb: "orders", skipFinalSnapshot: true }),
     ok("rds-custom", RDS, { ...postgres, ...week, customIamInstanceProfile: "AWSRDSCustomSQLServerInstanceProfile", skipFinalSnapshot: true }),
@@ -722,6 +738,8 @@ describe("deletion-safeguards through the engine path", () => {
         expect(new Set(found.map((d) => d.enforcementLevel))).toEqual(new Set(["advisory"]));
         for (const d of found) assertNotShown(d.message, ["pw-value-123456", "not-a-real-password-1"], `the message on ${names(d)}`);
         expect(run.on("bad-rds-final-snapshot").find((d) => d.policyName === POLICY)!.message).toContain("skipFinalSnapshot is true");
+        expect(run.on("bad-rds-final-snapshot-retained-backups").find((d) => d.policyName === POLICY)!.message)
+            .toContain("would then keep only the automated backups it retains (`deleteAutomatedBackups: false`), which AWS deletes when their retention period ends");
         expect(run.on("bad-aurora-final-snapshot").find((d) => d.policyName === POLICY)!.message)
             .toContain("the `finalSnapshotIdentifier` it sets is ignored while `skipFinalSnapshot` is true. Remove `skipFinalSnapshot`");
         expect(run.on("bad-secret-window").find((d) => d.policyName === POLICY)!.message).toContain("leave `name` unset (Pulumi adds a random suffix) or use `namePrefix`");
