@@ -226,6 +226,16 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction", when("StringEquals", "lambda:EventSourceToken", "amzn1.ask.skill.12345678-1234-1234-1234-123456789012")),
             allow({ Service: "alexa-connectedhome.amazon.com" }, "lambda:InvokeFunction", when("StringLike", "lambda:EventSourceToken", ["amzn1.ask.skill.12345678-1234-1234-1234-123456789012"])),
         ]],
+        // IAM's NotPrincipal: with Deny, "denied to all principals except for the ones specified";
+        // an Allow for anyone then reaches only those (and, with negated pins, the pinned callers).
+        ["a Deny sparing only named principals fences (NotPrincipal)", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            { Effect: "Deny", NotPrincipal: { AWS: [ROLE, ROOT] }, Action: "sqs:*", Resource: QUEUE },
+        ]],
+        ["a Deny sparing a named role and a VPC endpoint fences", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            { Effect: "Deny", NotPrincipal: { AWS: ROLE }, Action: "s3:*", Resource: "*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") },
+        ]],
         ["a Glacier vault lock of Deny statements", t.GLACIER_VAULT_LOCK,
             [deny("*", "glacier:DeleteArchive", when("NumericLessThanEquals", "glacier:ArchiveAgeinDays", "365"))]],
         ["a backup vault policy denying deletion to everyone", t.BACKUP_VAULT_POLICY, [deny("*", ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"])]],
@@ -298,9 +308,17 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
             allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
             deny("*", "s3:GetObject", { Resource: `${BUCKET}/private/*`, ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") }),
         ], [], [["Statement[0]", ANYONE]]],
-        ["a Deny that spares some principals does not fence", t.S3_BUCKET_POLICY, [
+        ["a Deny that spares a service does not fence (it acts for every account)", t.S3_BUCKET_POLICY, [
             allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
-            { Effect: "Deny", NotPrincipal: { AWS: ROLE }, Action: "s3:*", Resource: "*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-1a2b3c4d") },
+            { Effect: "Deny", NotPrincipal: { AWS: ROLE, Service: "logging.s3.amazonaws.com" }, Action: "s3:*", Resource: "*" },
+        ], [], [["Statement[0]", ANYONE]]],
+        ["a Deny that spares a wildcard principal does not fence", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            { Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::*:root" }, Action: "sqs:*", Resource: QUEUE },
+        ], [], [["Statement[0]", ANYONE]]],
+        ["a NotPrincipal Deny with another test does not fence", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            { Effect: "Deny", NotPrincipal: { AWS: ROLE }, Action: "sqs:*", Resource: QUEUE, ...when("Bool", "aws:SecureTransport", "false") },
         ], [], [["Statement[0]", ANYONE]]],
         ["a Deny with ForAnyValue:StringNotEquals (false when the key is absent) does not fence", t.S3_BUCKET_POLICY, [
             allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
@@ -451,6 +469,10 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
             doc(allow("*", "s3:GetObject"), { Effect: U.string, Principal: "*", Action: "s3:*", Resource: "*", ...when("StringNotEquals", "aws:SourceVpce", "vpce-1") }), []],
         ["a Deny whose condition value is unknown may fence", t.S3_BUCKET_POLICY,
             doc(allow("*", "s3:GetObject"), deny("*", "s3:*", when("StringNotEquals", "aws:SourceVpce", U.string))), []],
+        ["a Deny sparing principals unknown at preview may fence", t.SQS_QUEUE_POLICY,
+            doc(allow("*", "sqs:SendMessage"), { Effect: "Deny", NotPrincipal: { AWS: U.array }, Action: "sqs:*", Resource: "*" }), []],
+        ["a Deny sparing a service next to an unknown principal cannot fence", t.SQS_QUEUE_POLICY,
+            doc(allow("*", "sqs:SendMessage"), { Effect: "Deny", NotPrincipal: { AWS: U.string, Service: "sns.amazonaws.com" }, Action: "sqs:*", Resource: "*" }), [`Statement[0] ${ANYONE}`]],
         ["a Deny that cannot fence, whatever its unknown principal", t.S3_BUCKET_POLICY,
             doc(allow("*", "s3:GetObject"), deny(U.object, "s3:*", when("Bool", "aws:SecureTransport", "false"))), [`Statement[0] ${ANYONE}`]],
         ["unknown Action for a role", t.S3_BUCKET_POLICY, doc(allow({ AWS: ROLE }, U.array)), []],
@@ -3049,6 +3071,25 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["wildcard-fence"]);
+    });
+
+    it("a NotPrincipal Deny sparing only named principals fences an open Allow; one sparing a service does not; at preview unknown exceptions may", async () => {
+        const open = allow("*", "sqs:SendMessage", { Sid: "AllowAny", Resource: QUEUE });
+        const spare = (notPrincipal: unknown) => ({ Sid: "OnlyNamed", Effect: "Deny", NotPrincipal: notPrincipal, Action: "sqs:*", Resource: QUEUE });
+        const queue = (name: string, notPrincipal: unknown, form: "object" | "string") => {
+            const document = doc(open, spare(notPrincipal));
+            return { type: t.SQS_QUEUE_POLICY, name, props: { queueUrl: "q", policy: form === "object" ? document : JSON.stringify(document) } };
+        };
+        const run = await engine.run({
+            resources: [
+                queue("named", { AWS: [ROLE, ROOT] }, "string"),
+                queue("named-object", { AWS: ROLE }, "object"),
+                queue("service-spared", { Service: "sns.amazonaws.com" }, "string"),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["service-spared"]);
+        const preview = await engine.run({ preview: true, resources: [queue("pending", { AWS: { $unknown: "string" } }, "object")] });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("a public bucket policy: reported unless a public access block of the bucket or its account restricts it", async () => {

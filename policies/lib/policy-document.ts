@@ -549,22 +549,34 @@ function isNarrowIpRange(value: string): boolean {
 /**
  * Whether a Deny statement keeps everyone but pinned callers away from everything an Allow
  * statement grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API
- * Gateway APIs, VPC-endpoint-only buckets). The Deny must name every principal, cover the
- * Allow's actions and resources (`*`, a `prefix*` or the same name), and have only negated
- * pinning tests in its condition (another test would narrow the Deny).
+ * Gateway APIs, VPC-endpoint-only buckets). The Deny must name every principal (or every one
+ * but named principals, with NotPrincipal), cover the Allow's actions and resources (`*`, a
+ * `prefix*` or the same name), and have only negated pinning tests in its condition (another
+ * test would narrow the Deny); a NotPrincipal Deny may have no condition.
  */
 export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Decided {
     return all(
         deny.effect === "unknown" ? undefined : deny.effect === "Deny",
-        denyNamesEveryone(deny),
+        denySparesOnlyNamed(deny),
         covers(deny.action, deny.notAction, allow.action, allow.notAction, true),
         covers(deny.resource, deny.notResource, allow.resource, allow.notResource, false),
-        onlyNegatedPins(deny.condition),
+        deny.notPrincipal !== undefined && deny.condition === undefined ? true : onlyNegatedPins(deny.condition),
     );
 }
 
-function denyNamesEveryone(deny: PolicyStatement): Decided {
-    if (deny.notPrincipal !== undefined || !deny.principal) return false;
+/**
+ * Whether a Deny spares only named principals: it names every principal, or it is a NotPrincipal
+ * Deny (IAM's "denied to all principals except for the ones specified") whose exceptions are
+ * all concrete accounts, users or roles. A service or federated exception acts for any account.
+ */
+function denySparesOnlyNamed(deny: PolicyStatement): Decided {
+    const spared = deny.notPrincipal;
+    if (spared !== undefined) {
+        const named = (p: Principal) => (p.type === "AWS" || p.type === "CanonicalUser") && !isAnyone(p);
+        if (!spared.entries.every(named)) return false;
+        return spared.incomplete ? undefined : spared.entries.length > 0;
+    }
+    if (!deny.principal) return false;
     if (deny.principal.entries.some(isAnyone)) return true;
     return deny.principal.incomplete ? undefined : false;
 }
