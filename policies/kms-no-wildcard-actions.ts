@@ -9,10 +9,11 @@
 // of two accounts granted wildcards mean one is another account's: that is a grant. The keys of
 // aws-native (pulumi-cdk's) are read from the same table as the provider's.
 import { globList } from "./lib/config";
+import { any, Decided } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    anyoneClause, audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement,
+    anyoneClause, audienceOf, compileAllowedActions, denyFences, describeDocument, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement,
     pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
@@ -42,8 +43,12 @@ export const KEY_POLICY_INPUTS: Readonly<Record<string, KeyPolicyInput>> = {
 
 export const KEY_POLICY_TYPES: readonly string[] = Object.keys(KEY_POLICY_INPUTS);
 
-/** Why a key-policy statement is too broad (none when fine, or not decidable at preview). */
-export function keyStatementProblems(statement: PolicyStatement, allowed: readonly GlobMatcher[]): string[] {
+/**
+ * Why a key-policy statement is too broad (none when fine, or not decidable at preview). `fenced`
+ * says whether a Deny of the same policy keeps all but pinned callers away from what it grants
+ * (undefined while a statement unknown at preview may).
+ */
+export function keyStatementProblems(statement: PolicyStatement, allowed: readonly GlobMatcher[], fenced: Decided): string[] {
     if (statement.effect !== "Allow") return [];
     const audience = audienceOf(statement);
     const problems: string[] = [];
@@ -65,9 +70,9 @@ export function keyStatementProblems(statement: PolicyStatement, allowed: readon
             }
         }
     }
-    // An unknown condition entry may be the pin: skip until it is known. What pins is shared
-    // with resource-policy-no-wildcards (lib/policy-document.ts pinsCaller).
-    if (audience.anyone && !pinsCaller(statement.condition) && statement.condition?.incomplete !== true) {
+    // An unknown condition entry, or a Deny, may be the pin: skip until it is known. What pins and
+    // fences is shared with resource-policy-no-wildcards (lib/policy-document.ts pinsCaller, denyFences).
+    if (audience.anyone && !pinsCaller(statement.condition) && statement.condition?.incomplete !== true && fenced === false) {
         problems.push(
             `${anyoneClause(statement)} without a condition pinning the caller. Name the principals, ` +
                 "or add a StringEquals condition on kms:CallerAccount, aws:PrincipalAccount or aws:PrincipalOrgID with concrete values.",
@@ -98,7 +103,10 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
             findings.push({ message: describeProblem(at, { where: statement.label, what: "names no Principal; every key policy statement must name one" }) });
             continue;
         }
-        for (const problem of keyStatementProblems(statement, allowed)) {
+        // A Deny on kms:CallerAccount (or the organization) for everyone fences an Allow for anyone;
+        // a statement unknown at preview may be that Deny.
+        const fenced = reading.incomplete ? undefined : any(...reading.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement)));
+        for (const problem of keyStatementProblems(statement, allowed, fenced)) {
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
         }
     }

@@ -93,6 +93,26 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
             [["Statement[0]", ANYONE_INSIDE("arn:aws:iam::*:root")]]],
         ["Deny is never a violation", [ENABLE_IAM, { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }], [], []],
         ["Deny NotPrincipal is fine", [{ Effect: "Deny", NotPrincipal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }], [], []],
+        // A Deny for everyone outside the account fences an Allow for anyone, as in resource policies
+        // (lib/policy-document.ts denyFences; run 14): StringNotEquals is true when the key is absent.
+        ["Principal * fenced by a Deny on kms:CallerAccount", [ENABLE_IAM, grant("*", ["kms:Decrypt", "kms:DescribeKey"], { Sid: "Anyone" }),
+            { Sid: "OnlyMyAccount", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotEquals", "kms:CallerAccount", ACCOUNT) }], [], []],
+        ["Principal * fenced by a Deny outside the organization (IfExists)", [ENABLE_IAM, grant({ AWS: "*" }, "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: { AWS: "*" }, Action: ["kms:Decrypt"], Resource: "*", ...pinned("StringNotEqualsIfExists", "aws:PrincipalOrgID", "o-a1b2c3d4e5") }], [], []],
+        ["Principal * fenced by a Deny sparing only the account (NotPrincipal)", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", NotPrincipal: { AWS: [ROOT, ROLE] }, Action: "kms:*", Resource: "*" }], [], []],
+        ["a Deny on kms:CallerAccount for EBS only does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringNotEquals: { "kms:CallerAccount": ACCOUNT }, StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } } }], [],
+            [['statement "Anyone"', ANYONE]]],
+        // AWS's data perimeter key policy spares AWS services (BoolIfExists aws:PrincipalIsAWSService false): they act for every account.
+        ["the data perimeter's identity Deny spares services of every account: no fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }], [],
+            [['statement "Anyone"', ANYONE]]],
+        ["a Deny with a wildcard account does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotLike", "kms:CallerAccount", "*") }], [], [['statement "Anyone"', ANYONE]]],
+        ["a Deny sparing a service does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", NotPrincipal: { Service: "logs.eu-west-1.amazonaws.com" }, Action: "kms:*", Resource: "*" }], [], [['statement "Anyone"', ANYONE]]],
         ["a statement without Principal", [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }], [],
             [["Statement[0]", "names no Principal; every key policy statement must name one"]]],
         ["an empty Principal", [{ Effect: "Allow", Principal: {}, Action: "kms:*", Resource: "*" }], [],
@@ -169,6 +189,13 @@ describe("findKeyPolicyWildcards (pure rule): unknowns at preview", () => {
         ["unknown Action for a role", doc([grant({ AWS: ROLE }, U.array)]), []],
         ["unknown action next to kms:*", doc([grant({ AWS: ROLE }, ["kms:*", U.string])]), [`Statement[0] ${WILDCARD('"kms:*"')}`]],
         ["unknown Resource", doc([grant({ AWS: ROOT }, "kms:*", { Resource: U.string })]), []],
+        ["Principal * next to an unknown statement (it may be a fencing Deny)", doc([grant("*", "kms:Decrypt"), U.object]), []],
+        ["Principal * fenced by a Deny on an account unknown at preview", doc([grant("*", "kms:Decrypt"),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotEquals", "kms:CallerAccount", U.string) }]), []],
+        ["Principal * fenced by a Deny sparing principals unknown at preview", doc([grant("*", "kms:Decrypt"),
+            { Effect: "Deny", NotPrincipal: { AWS: U.array }, Action: "kms:*", Resource: "*" }]), []],
+        ["a Deny that cannot fence, whatever its unknown principal", doc([grant("*", "kms:Decrypt"),
+            { Effect: "Deny", Principal: U.object, Action: "kms:*", Resource: "*", ...pinned("Bool", "aws:SecureTransport", "false") }]), [`Statement[0] ${ANYONE}`]],
     ];
     it.each(cases)("%s", (_label, policy, expected) => {
         expect(check(KEY, { policy }).map((m) => m.replace(/\. .*$/s, ""))).toEqual(expected.map((e) => `${KEY} "k": policy ${e}`));
@@ -398,6 +425,31 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
             ["caller-side", `${KEY_POLICY} "caller-side": policy statement "CallerSide" ${ANYONE}`],
         ]);
+    });
+
+    it("passes Principal \"*\" fenced by a Deny on kms:CallerAccount or sparing only named principals, not by a Deny that spares services; at preview an unknown fence passes", async () => {
+        const open = { Sid: "Anyone", ...grant("*", ["kms:Decrypt", "kms:DescribeKey"]) };
+        const fence = (extra: Record<string, unknown>) => ({ Sid: "Fence", Effect: "Deny", Action: "kms:*", Resource: "*", ...extra });
+        const callerAccount = (account: unknown) => fence({ Principal: "*", ...pinned("StringNotEquals", "kms:CallerAccount", account) });
+        const policies: [string, unknown][] = [
+            ["caller-account", JSON.stringify(doc([ENABLE_IAM, open, callerAccount(ACCOUNT)]))],
+            ["named-only", doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: [ROOT, ROLE] } })])],
+            ["services-spared", JSON.stringify(doc([ENABLE_IAM, open, fence({ Principal: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } })]))],
+        ];
+        const run = await engine.run({ resources: policies.map(([name, policy]) => ({ type: KEY, name, props: { enableKeyRotation: true, policy } })) });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["services-spared", `${KEY} "services-spared": policy statement "Anyone" ${ANYONE}`],
+        ]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: KEY_POLICY, name: "pending-account", props: { keyId: { $unknown: true }, policy: doc([ENABLE_IAM, open, callerAccount({ $unknown: "string" })]) } },
+                { type: KEY_POLICY, name: "pending-statement", props: { keyId: "k", policy: doc([ENABLE_IAM, open, { $unknown: true }]) } },
+                { type: KEY_POLICY, name: "pending-spared", props: { keyId: "k", policy: doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: { $unknown: true } } })]) } },
+            ],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
     });
 
     it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {
