@@ -9,11 +9,11 @@
 // of two accounts granted wildcards mean one is another account's: that is a grant. The keys of
 // aws-native (pulumi-cdk's) are read from the same table as the provider's.
 import { globList } from "./lib/config";
-import { any, Decided } from "./lib/decided";
+import { Decided } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    anyoneClause, audienceOf, compileAllowedActions, denyFences, describeDocument, describeProblem, describeStatement, DocumentLocation, KEY_USE_WILDCARDS, PolicyStatement,
+    anyoneClause, audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, fencedByDenies, KEY_USE_WILDCARDS, PolicyStatement,
     pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import * as t from "./lib/tokens";
@@ -71,7 +71,7 @@ export function keyStatementProblems(statement: PolicyStatement, allowed: readon
         }
     }
     // An unknown condition entry, or a Deny, may be the pin: skip until it is known. What pins and
-    // fences is shared with resource-policy-no-wildcards (lib/policy-document.ts pinsCaller, denyFences).
+    // fences is shared with resource-policy-no-wildcards (lib/policy-document.ts pinsCaller, fencedByDenies).
     if (audience.anyone && !pinsCaller(statement.condition) && statement.condition?.incomplete !== true && fenced === false) {
         problems.push(
             `${anyoneClause(statement)} without a condition pinning the caller. Name the principals, ` +
@@ -105,7 +105,7 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
         }
         // A Deny on kms:CallerAccount (or the organization) for everyone fences an Allow for anyone;
         // a statement unknown at preview may be that Deny.
-        const fenced = reading.incomplete ? undefined : any(...reading.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement)));
+        const fenced = reading.incomplete ? undefined : fencedByDenies(reading.statements, statement);
         for (const problem of keyStatementProblems(statement, allowed, fenced)) {
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
         }

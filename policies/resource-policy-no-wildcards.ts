@@ -9,13 +9,13 @@
 //
 // Deny statements narrow access (TLS-only, VPC-endpoint-only): never violations. Each Allow
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
-// away from what the Allow grants fences it (lib/policy-document.ts denyFences).
+// away from what the Allow grants fences it (lib/policy-document.ts fencedByDenies).
 import { globList } from "./lib/config";
 import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
-    anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, Conditions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, describeStatement,
-    DocumentLocation, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
+    anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, Conditions, ConditionTest, delegatesToAccessPoints, describeProblem, describeStatement,
+    DocumentLocation, fencedByDenies, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, unpinnedServices,
 } from "./lib/policy-document";
 import { indexReferences } from "./lib/references";
@@ -47,7 +47,7 @@ export interface ResourcePolicyNoWildcardsConfig {
  *   deployed without a policy, which may admit "VPC endpoints (in any account)" (AWS's API
  *   Gateway guide), so an unpinned Allow * lets every account call it through its own endpoint
  *   (aws-samples/serverless-patterns#935); it needs a pin or AWS's Deny unless aws:SourceVpce
- *   (denyFences). A separate RestApiPolicy is judged so with its API in the stack part;
+ *   (fencedByDenies). A separate RestApiPolicy is judged so with its API in the stack part;
  * - `efs`: a file system without a policy lets every client that reaches a mount target
  *   mount, write and act as root, so granting those client actions to anyone opens nothing;
  * - `lattice-auth`: VPC Lattice auth policies apply to callers already inside the service
@@ -509,13 +509,13 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
 
 /**
  * What is wrong when an Allow names one of the document's deputies without a condition on the source.
- * A Deny may fence the grant as for anyone (denyFences); an unknown statement may.
+ * A Deny may fence the grant as for anyone (fencedByDenies); an unknown statement may.
  */
 function unpinnedDeputies(statement: PolicyStatement, document: Document, type: string): string[] {
     const named = unpinnedServices(statement);
     const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service) && (deputy.pinnedBy?.(statement.condition) ?? false) === false);
     if (deputies.length === 0 || document.incomplete) return [];
-    const fenced = any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement)));
+    const fenced = fencedByDenies(document.statements, statement);
     return fenced === false ? deputies.map((deputy) => deputy.problem) : [];
 }
 
@@ -833,7 +833,7 @@ function openToAnyone(statement: PolicyStatement, document: Document, resource: 
     if (allowance !== false) return negate(allowance);
     // A statement unknown at preview may be a Deny that fences this one.
     if (document.incomplete) return undefined;
-    return negate(any(...document.statements.filter((s) => s !== statement).map((deny) => denyFences(deny, statement))));
+    return negate(fencedByDenies(document.statements, statement));
 }
 
 const EXECUTE_API = ["execute-api:invoke"];

@@ -109,6 +109,11 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
             { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
                 Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }], [],
             [['statement "Anyone"', ANYONE]]],
+        ["the data perimeter's identity Deny with its confused-deputy Deny for services fences", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [], []],
         ["a Deny with a wildcard account does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
             { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotLike", "kms:CallerAccount", "*") }], [], [['statement "Anyone"', ANYONE]]],
         ["a Deny sparing a service does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
@@ -427,7 +432,7 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         ]);
     });
 
-    it("passes Principal \"*\" fenced by a Deny on kms:CallerAccount or sparing only named principals, not by a Deny that spares services; at preview an unknown fence passes", async () => {
+    it("passes Principal \"*\" fenced by a Deny on kms:CallerAccount, sparing only named principals, or AWS's two perimeters, not by a Deny that spares services; at preview an unknown fence passes", async () => {
         const open = { Sid: "Anyone", ...grant("*", ["kms:Decrypt", "kms:DescribeKey"]) };
         const fence = (extra: Record<string, unknown>) => ({ Sid: "Fence", Effect: "Deny", Action: "kms:*", Resource: "*", ...extra });
         const callerAccount = (account: unknown) => fence({ Principal: "*", ...pinned("StringNotEquals", "kms:CallerAccount", account) });
@@ -436,6 +441,9 @@ describe("kms-no-wildcard-actions through the engine path", () => {
             ["named-only", doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: [ROOT, ROLE] } })])],
             ["services-spared", JSON.stringify(doc([ENABLE_IAM, open, fence({ Principal: "*",
                 Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } })]))],
+            ["perimeter", JSON.stringify(doc([ENABLE_IAM, open,
+                fence({ Principal: "*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+                fence({ Principal: "*", Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } } })]))],
         ];
         const run = await engine.run({ resources: policies.map(([name, policy]) => ({ type: KEY, name, props: { enableKeyRotation: true, policy } })) });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([

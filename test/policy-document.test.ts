@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, isAccountPinnedArn, isPinningTest,
+    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, fencedByDenies, isAccountPinnedArn, isPinningTest,
     isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -496,6 +496,26 @@ describe("Deny statements that fence an Allow", () => {
         ["an unknown condition, but another resource", { Condition: U.object, Resource: "arn:aws:s3:::other/*" }, false],
     ] as const)("%s → %s", (_label, deny, expected) => {
         expect(fence(deny as Record<string, unknown>)).toBe(expected);
+    });
+
+    // AWS's data perimeter: an identity perimeter sparing services, and a confused-deputy perimeter for them.
+    const IDENTITY = { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } };
+    const DEPUTY = { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } };
+    const perimeter = (...conditions: unknown[]) => {
+        const [a, ...denies] = read(allow, ...conditions.map((Condition) => ({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition })));
+        return [denies.map((d) => denyFences(d, a)), fencedByDenies([a, ...denies], a)];
+    };
+    it.each([
+        ["the identity and confused-deputy perimeters together", [IDENTITY, DEPUTY], [false, false], true],
+        ["the identity perimeter alone spares services of every account", [IDENTITY], [false], false],
+        ["the confused-deputy perimeter alone spares principals of every account", [DEPUTY], [false], false],
+        ["the identity perimeter and a Deny of every service", [IDENTITY, { Bool: { "aws:PrincipalIsAWSService": "true" } }], [false, false], true],
+        ["Bool false leaves anonymous callers (no key) to a Deny with IfExists", [{ StringNotEqualsIfExists: IDENTITY.StringNotEqualsIfExists, Bool: { "aws:PrincipalIsAWSService": "false" } }, DEPUTY], [false, false], false],
+        ["a confused-deputy perimeter with another test (Null aws:SourceAccount)", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceAccount": "false" } }], [false, false], false],
+        ["one Deny unless the VPC endpoint fences alone", [vpce], [true], true],
+        ["a perimeter whose organization is unknown at preview", [IDENTITY, { ...DEPUTY, StringNotEqualsIfExists: { "aws:SourceOrgID": U.string } }], [false, false], undefined],
+    ] as const)("%s", (_label, conditions, single, expected) => {
+        expect(perimeter(...conditions)).toEqual([single, expected]);
     });
 
     it("an Allow with unknown actions is fenced by a Deny of every action, maybe by another", () => {

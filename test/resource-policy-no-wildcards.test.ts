@@ -226,6 +226,15 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow({ Service: "alexa-appkit.amazon.com" }, "lambda:InvokeFunction", when("StringEquals", "lambda:EventSourceToken", "amzn1.ask.skill.12345678-1234-1234-1234-123456789012")),
             allow({ Service: "alexa-connectedhome.amazon.com" }, "lambda:InvokeFunction", when("StringLike", "lambda:EventSourceToken", ["amzn1.ask.skill.12345678-1234-1234-1234-123456789012"])),
         ]],
+        // aws-samples/data-perimeter-policy-examples: the identity perimeter spares AWS services, which a
+        // confused-deputy perimeter keeps to the organization's sources; together they fence every caller.
+        ["an Allow for anyone fenced by AWS's identity and confused-deputy perimeters together", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            deny("*", "sqs:*", { Sid: "EnforceIdentityPerimeter", Resource: QUEUE, Condition: {
+                StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, "aws:PrincipalAccount": ["444455556666"] }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+            deny("*", "sqs:*", { Sid: "EnforceConfusedDeputyProtection", Resource: QUEUE, Condition: {
+                StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ]],
         // IAM's NotPrincipal: with Deny, "denied to all principals except for the ones specified";
         // an Allow for anyone then reaches only those (and, with negated pins, the pinned callers).
         ["a Deny sparing only named principals fences (NotPrincipal)", t.SQS_QUEUE_POLICY, [
@@ -315,6 +324,10 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
         ["a Deny that spares a wildcard principal does not fence", t.SQS_QUEUE_POLICY, [
             allow("*", "sqs:SendMessage", { Resource: QUEUE }),
             { Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::*:root" }, Action: "sqs:*", Resource: QUEUE },
+        ], [], [["Statement[0]", ANYONE]]],
+        ["AWS's identity perimeter alone does not fence (it spares AWS services, acting for every account)", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
         ], [], [["Statement[0]", ANYONE]]],
         ["a NotPrincipal Deny with another test does not fence", t.SQS_QUEUE_POLICY, [
             allow("*", "sqs:SendMessage", { Resource: QUEUE }),
@@ -3089,6 +3102,23 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["service-spared"]);
         const preview = await engine.run({ preview: true, resources: [queue("pending", { AWS: { $unknown: "string" } }, "object")] });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("AWS's identity and confused-deputy perimeters fence an open Allow together, not the identity perimeter alone; at preview an unknown organization may", async () => {
+        const open = allow("*", "sqs:SendMessage", { Sid: "AllowAny", Resource: QUEUE });
+        const identity = deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } });
+        const deputy = (org: unknown) => deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": org }, Bool: { "aws:PrincipalIsAWSService": "true" } } });
+        const queue = (name: string, policy: unknown) => ({ type: t.SQS_QUEUE_POLICY, name, props: { queueUrl: "q", policy } });
+        const run = await engine.run({
+            resources: [
+                queue("both", JSON.stringify(doc(open, identity, deputy(ORG)))),
+                queue("both-object", doc(open, deputy(ORG), identity)),
+                queue("identity-only", JSON.stringify(doc(open, identity))),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["identity-only"]);
+        const preview = await engine.run({ preview: true, resources: [queue("pending", doc(open, identity, deputy({ $unknown: "string" })))] });
         expect(preview.of(POLICY)).toEqual([]);
     });
 

@@ -11,7 +11,7 @@
 //
 // The reader never throws and never echoes document text: Node's JSON.parse errors quote
 // the input, and a document may sit next to secrets.
-import { all, Decided } from "./decided";
+import { all, any, Decided } from "./decided";
 import { kindOf } from "./describe";
 import { compileGlob, GlobMatcher } from "./glob";
 import { isRecord, isUnknown } from "./values";
@@ -547,6 +547,19 @@ function isNarrowIpRange(value: string): boolean {
 // ---------------------------------------------------------------- Deny statements that fence an Allow
 
 /**
+ * Whether the other statements of a document keep everyone but pinned callers away from
+ * everything an Allow statement grants: one Deny that fences it (denyFences), or Denies that
+ * split callers on aws:PrincipalIsAWSService and together fence them all. AWS's data perimeter:
+ * an identity perimeter sparing services (`BoolIfExists aws:PrincipalIsAWSService false`, unless
+ * aws:PrincipalOrgID) next to a confused-deputy one for them (`Bool ... true`, unless
+ * aws:SourceOrgID). Undefined while an unknown statement may decide it.
+ */
+export function fencedByDenies(statements: readonly PolicyStatement[], allow: PolicyStatement): Decided {
+    const fences = statements.filter((s) => s !== allow).map((deny) => ({ fenced: fencesCallers(deny, allow), callers: callersOf(deny.condition) }));
+    return all(...CALLERS.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
+}
+
+/**
  * Whether a Deny statement keeps everyone but pinned callers away from everything an Allow
  * statement grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API
  * Gateway APIs, VPC-endpoint-only buckets). The Deny must name every principal (or every one
@@ -555,6 +568,32 @@ function isNarrowIpRange(value: string): boolean {
  * test would narrow the Deny); a NotPrincipal Deny may have no condition.
  */
 export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Decided {
+    return callersOf(deny.condition).size === CALLERS.length ? fencesCallers(deny, allow) : false;
+}
+
+// Callers as aws:PrincipalIsAWSService sorts them: AWS service principals ("true"), other
+// principals ("false"), anonymous callers (the key is absent, which ...IfExists admits).
+type Caller = "service" | "principal" | "anonymous";
+const CALLERS: readonly Caller[] = ["service", "principal", "anonymous"];
+
+/** Whether the test only sorts callers on aws:PrincipalIsAWSService (`Bool`/`BoolIfExists` on one known value). */
+function sortsCallers(test: ConditionTest): boolean {
+    return test.key.toLowerCase() === "aws:principalisawsservice" && (test.operator === "Bool" || test.operator === "BoolIfExists") &&
+        !test.values.incomplete && test.values.values.length === 1 && /^(true|false)$/i.test(test.values.values[0].trim());
+}
+
+/** The callers a condition's aws:PrincipalIsAWSService tests leave the statement to (tests are ANDed). */
+function callersOf(condition: Conditions | undefined): Set<Caller> {
+    const callers = new Set(CALLERS);
+    for (const test of condition?.tests.filter(sortsCallers) ?? []) {
+        callers.delete(test.values.values[0].trim().toLowerCase() === "true" ? "principal" : "service");
+        if (test.operator === "Bool") callers.delete("anonymous");
+    }
+    return callers;
+}
+
+/** denyFences for the callers the Deny's aws:PrincipalIsAWSService tests leave it to. */
+function fencesCallers(deny: PolicyStatement, allow: PolicyStatement): Decided {
     return all(
         deny.effect === "unknown" ? undefined : deny.effect === "Deny",
         denySparesOnlyNamed(deny),
@@ -605,9 +644,12 @@ function covers(
     return allow.incomplete ? undefined : true;
 }
 
+// Tests sorting callers (aws:PrincipalIsAWSService) are read by callersOf; a Deny of only those
+// denies every caller it is left to.
 function onlyNegatedPins(condition: Conditions | undefined): Decided {
     if (!condition) return false;
-    const tests = all(...condition.tests.map(negatedPinningTest));
+    const pins = condition.tests.filter((test) => !sortsCallers(test));
+    const tests = all(...pins.map(negatedPinningTest));
     if (tests === false) return false;
     if (condition.incomplete) return undefined;
     return condition.tests.length > 0 ? tests : false;
