@@ -514,6 +514,8 @@ describe("Deny statements that fence an Allow", () => {
         ["a confused-deputy perimeter with another test (Null aws:SourceAccount)", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceAccount": "false" } }], [false, false], false],
         ["one Deny unless the VPC endpoint fences alone", [vpce], [true], true],
         ["a perimeter whose organization is unknown at preview", [IDENTITY, { ...DEPUTY, StringNotEqualsIfExists: { "aws:SourceOrgID": U.string } }], [false, false], undefined],
+        ["a perimeter whose aws:PrincipalIsAWSService value is unknown at preview", [IDENTITY, { ...DEPUTY, Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, false], undefined],
+        ["the identity perimeter alone, beside a Deny whose aws:PrincipalIsAWSService value is unknown", [IDENTITY, { Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, false], undefined],
     ] as const)("%s", (_label, conditions, single, expected) => {
         expect(perimeter(...conditions)).toEqual([single, expected]);
     });

@@ -3105,7 +3105,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
-    it("AWS's identity and confused-deputy perimeters fence an open Allow together, not the identity perimeter alone; at preview an unknown organization may", async () => {
+    it("AWS's identity and confused-deputy perimeters fence an open Allow together, not the identity perimeter alone; at preview an unknown organization or aws:PrincipalIsAWSService value may", async () => {
         const open = allow("*", "sqs:SendMessage", { Sid: "AllowAny", Resource: QUEUE });
         const identity = deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } });
         const deputy = (org: unknown) => deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": org }, Bool: { "aws:PrincipalIsAWSService": "true" } } });
@@ -3118,7 +3118,8 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["identity-only"]);
-        const preview = await engine.run({ preview: true, resources: [queue("pending", doc(open, identity, deputy({ $unknown: "string" })))] });
+        const pendingSort = deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Bool: { "aws:PrincipalIsAWSService": { $unknown: "string" } } } });
+        const preview = await engine.run({ preview: true, resources: [queue("pending", doc(open, identity, deputy({ $unknown: "string" }))), queue("pending-sort", doc(open, identity, pendingSort))] });
         expect(preview.of(POLICY)).toEqual([]);
     });
 

@@ -555,8 +555,11 @@ function isNarrowIpRange(value: string): boolean {
  * aws:SourceOrgID). Undefined while an unknown statement may decide it.
  */
 export function fencedByDenies(statements: readonly PolicyStatement[], allow: PolicyStatement): Decided {
-    const fences = statements.filter((s) => s !== allow).map((deny) => ({ fenced: fencesCallers(deny, allow), callers: callersOf(deny.condition) }));
-    return all(...CALLERS.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
+    const others = statements.filter((s) => s !== allow);
+    const fences = others.map((deny) => ({ fenced: fencesCallers(deny, allow), callers: callersOf(deny.condition) }));
+    const fenced = all(...CALLERS.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
+    // A Deny whose aws:PrincipalIsAWSService value is not known yet may be one half of a perimeter.
+    return fenced === false && others.some((s) => s.condition?.tests.some((t) => t.key.toLowerCase() === PRINCIPAL_IS_SERVICE && t.values.incomplete)) ? undefined : fenced;
 }
 
 /**
@@ -575,10 +578,11 @@ export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Decid
 // principals ("false"), anonymous callers (the key is absent, which ...IfExists admits).
 type Caller = "service" | "principal" | "anonymous";
 const CALLERS: readonly Caller[] = ["service", "principal", "anonymous"];
+const PRINCIPAL_IS_SERVICE = "aws:principalisawsservice";
 
 /** Whether the test only sorts callers on aws:PrincipalIsAWSService (`Bool`/`BoolIfExists` on one known value). */
 function sortsCallers(test: ConditionTest): boolean {
-    return test.key.toLowerCase() === "aws:principalisawsservice" && (test.operator === "Bool" || test.operator === "BoolIfExists") &&
+    return test.key.toLowerCase() === PRINCIPAL_IS_SERVICE && (test.operator === "Bool" || test.operator === "BoolIfExists") &&
         !test.values.incomplete && test.values.values.length === 1 && /^(true|false)$/i.test(test.values.values[0].trim());
 }
 
