@@ -1360,10 +1360,12 @@ export const KINESIS_ENCRYPTION: Readonly<Record<string, { type: string; key: st
     [t.NATIVE_KINESIS_STREAM]: { type: "streamEncryption.encryptionType", key: "streamEncryption.keyId" },
 };
 
-/** Where a repository's encryption settings are, per type (a list in the classic provider). */
+/** Where a repository's (or a creation template's) encryption settings are, per type (a list in the classic provider). */
 export const ECR_ENCRYPTION: Readonly<Record<string, string>> = {
     [t.ECR_REPOSITORY]: "encryptionConfigurations[]",
     [t.NATIVE_ECR_REPOSITORY]: "encryptionConfiguration",
+    [t.ECR_REPOSITORY_CREATION_TEMPLATE]: "encryptionConfigurations[]",
+    [t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE]: "encryptionConfiguration",
 };
 const isEcrKms = (v: unknown) => v === "KMS" || v === "KMS_DSSE";
 
@@ -1683,10 +1685,18 @@ const messagingChecks: Check[] = [
     keyCheck([t.EVENTBRIDGE_CONNECTION, t.NATIVE_EVENTS_CONNECTION], "kmsKeyIdentifier",
         "EventBridge encrypts the connection's authorization parameters, kept in a Secrets Manager secret, with an AWS owned key"),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
+    // A Comprehend custom model, which Comprehend keeps after training ("the KMS key that Amazon
+    // Comprehend uses to encrypt trained custom models", DataSecurityConfig), as Bedrock's. Its
+    // `volumeKmsKeyId` encrypts the training instances' scratch volumes, gone with the job: not judged.
+    keyCheck([t.COMPREHEND_DOCUMENT_CLASSIFIER, t.COMPREHEND_ENTITY_RECOGNIZER, t.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER], "modelKmsKeyId",
+        "Comprehend encrypts the trained model with a key of AWS's"),
     keyCheck([t.CUSTOMERPROFILES_DOMAIN, t.NATIVE_CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
-    // ECR encrypts every repository (AES256 by default).
-    encryptionListCheck(t.ECR_REPOSITORY, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
-        '{encryptionType: "KMS", kmsKey: key.arn}'),
+    // ECR encrypts every repository (AES256 by default), and so every repository a creation
+    // template makes for pull through cache, replication or create on push: the template is the
+    // only place a stack sets those repositories' encryption, which cannot change once created.
+    ...[t.ECR_REPOSITORY, t.ECR_REPOSITORY_CREATION_TEMPLATE].map((type) =>
+        encryptionListCheck(type, "encryptionConfigurations", { value: undefined, note: "ECR encrypts with AES256, S3-managed keys" },
+            '{encryptionType: "KMS", kmsKey: key.arn}')),
     // CloudFormation's AWS::ECR::Repository (aws-native; pulumi-cdk sends CDK's repositories as
     // it) has one `encryptionConfiguration` block: without it, AES256.
     ...Object.entries(ECR_ENCRYPTION).flatMap(([type, block]): Check[] => [

@@ -1875,6 +1875,91 @@ describe("Connect storage, AppFlow, Bedrock custom models and Customer Profiles 
     });
 });
 
+// A Comprehend custom model stays in Comprehend after training, under a key of AWS's unless
+// `modelKmsKeyId` names one; `volumeKmsKeyId` is the training job's scratch volume (not judged).
+// An ECR repository creation template sets the encryption of every repository ECR creates from it
+// (pull through cache, replication, create on push): AES256 unless it says KMS.
+/** The registry's document classifier: training documents in S3, no keys. */
+const CLASSIFIER = {
+    name: "example", languageCode: "en", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend",
+    inputDataConfig: { s3Uri: "s3://comprehend-training/documents.csv" },
+};
+/** The registry's entity recognizer: entity types with documents and a list of entities. */
+const RECOGNIZER = {
+    name: "example", languageCode: "en", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend",
+    inputDataConfig: { entityTypes: [{ type: "ENTITY_1" }, { type: "ENTITY_2" }], documents: { s3Uri: "s3://comprehend-training/documents.txt" },
+        entityList: { s3Uri: "s3://comprehend-training/entitylist.csv" } },
+};
+/** A pull-through-cache template as the registry's example declares it (a KMS key named). */
+const ECR_TEMPLATE = { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"], imageTagMutability: "MUTABLE" };
+const NATIVE_ECR_TEMPLATE = { prefix: "ecr-public", appliedFor: ["PULL_THROUGH_CACHE", "REPLICATION"], imageTagMutability: "IMMUTABLE" };
+
+describe("Comprehend models and ECR repository creation templates: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        ["a document classifier without a key", t.COMPREHEND_DOCUMENT_CLASSIFIER, CLASSIFIER],
+        ["an entity recognizer without a key", t.COMPREHEND_ENTITY_RECOGNIZER, RECOGNIZER],
+        ["a creation template without encryption (AES256)", t.ECR_REPOSITORY_CREATION_TEMPLATE, ECR_TEMPLATE],
+        ["an aws-native creation template without encryption", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, NATIVE_ECR_TEMPLATE],
+        ["a document classifier with a customer managed key", t.COMPREHEND_DOCUMENT_CLASSIFIER, { ...CLASSIFIER, modelKmsKeyId: KEY }, CMK],
+        // The scratch volume's key is not judged: a model key alone is enough.
+        ["an entity recognizer with a model key and no volume key", t.COMPREHEND_ENTITY_RECOGNIZER, { ...RECOGNIZER, modelKmsKeyId: "alias/comprehend-models" }, CMK],
+        ["an aws-native document classifier with a customer managed key", t.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
+            { documentClassifierName: "example", languageCode: "en", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend",
+                inputDataConfig: { s3Uri: "s3://comprehend-training/documents.csv" }, modelKmsKeyId: KEY }, CMK],
+        ["a creation template with KMS and a key (the registry's example)", t.ECR_REPOSITORY_CREATION_TEMPLATE,
+            { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] }, CMK],
+        ["an aws-native creation template with KMS_DSSE and a key", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE,
+            { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: "KMS_DSSE", kmsKey: KEY } }, CMK],
+        // Unknown at preview.
+        ["an unknown model key", t.COMPREHEND_DOCUMENT_CLASSIFIER, { ...CLASSIFIER, modelKmsKeyId: U }, CMK],
+        ["an unknown template key", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: U }] }, CMK],
+        ["an unknown template encryption type", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: U } }, CMK],
+        ["an unknown template encryption list", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: UNKNOWN_SENTINELS.object }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    reportedOnlyUnderCmk([
+        ["a document classifier without a key (the registry's example)", t.COMPREHEND_DOCUMENT_CLASSIFIER, CLASSIFIER,
+            "modelKmsKeyId is not set (Comprehend encrypts the trained model with a key of AWS's"],
+        ["an entity recognizer with only a volume key", t.COMPREHEND_ENTITY_RECOGNIZER, { ...RECOGNIZER, volumeKmsKeyId: KEY }, "modelKmsKeyId is not set"],
+        ["an aws-native document classifier without a key", t.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
+            { documentClassifierName: "example", languageCode: "en", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend", inputDataConfig: { s3Uri: "s3://comprehend-training/documents.csv" } },
+            "modelKmsKeyId is not set"],
+        ["a creation template without encryption", t.ECR_REPOSITORY_CREATION_TEMPLATE, ECR_TEMPLATE, "encryptionConfigurations is not set"],
+        ["a creation template with AES256", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "AES256" }] },
+            "encryptionConfigurations[0].encryptionType is \"AES256\""],
+        ["a creation template with KMS and no key (aws/ecr)", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS" }] },
+            "encryptionConfigurations[0].kmsKey is not set (ECR uses the AWS managed key aws/ecr"],
+        ["an aws-native creation template without encryption", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, NATIVE_ECR_TEMPLATE,
+            "encryptionConfiguration.encryptionType is not set (ECR defaults it to AES256"],
+    ]);
+
+    cmkThroughEngine({
+        resources: [
+            { type: t.COMPREHEND_DOCUMENT_CLASSIFIER, name: "tickets", props: CLASSIFIER },
+            { type: t.COMPREHEND_ENTITY_RECOGNIZER, name: "entities", props: { ...RECOGNIZER, modelKmsKeyId: KEY } },
+            { type: t.ECR_REPOSITORY_CREATION_TEMPLATE, name: "pull-through", props: ECR_TEMPLATE },
+            { type: t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, name: "replicas", props: { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: "KMS", kmsKey: KEY } } },
+        ],
+        reports: "reports a model and a template without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["tickets", "modelKmsKeyId is not set"],
+            ["pull-through", "encryptionConfigurations is not set"],
+        ],
+        preview: "preview: keys from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.COMPREHEND_DOCUMENT_CLASSIFIER, name: "tickets", ...fromKey("modelKmsKeyId"), props: { ...CLASSIFIER, modelKmsKeyId: ENGINE_UNKNOWN } },
+            { type: t.ECR_REPOSITORY_CREATION_TEMPLATE, name: "pull-through", ...fromKey("encryptionConfigurations"),
+                props: { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: ENGINE_UNKNOWN }] } },
+            { type: t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, name: "replicas", ...fromKey("encryptionConfiguration"),
+                props: { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: "KMS", kmsKey: ENGINE_UNKNOWN } } },
+        ],
+    });
+});
+
 // Elastic Disaster Recovery's staging volumes hold a replicated copy of each source server's disks,
 // always encrypted: with `ebsEncryptionKeyArn`, else the region's default EBS key.
 const DRS_TEMPLATE = (ebsEncryption: unknown, ebsEncryptionKeyArn?: unknown) => ({

@@ -254,6 +254,8 @@ export const CONNECT_INSTANCE_STORAGE_CONFIG = "aws:connect/instanceStorageConfi
 export const APPFLOW_FLOW = "aws:appflow/flow:Flow";
 export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
 export const BEDROCK_CUSTOM_MODEL = "aws:bedrock/customModel:CustomModel";
+export const COMPREHEND_DOCUMENT_CLASSIFIER = "aws:comprehend/documentClassifier:DocumentClassifier";
+export const COMPREHEND_ENTITY_RECOGNIZER = "aws:comprehend/entityRecognizer:EntityRecognizer";
 export const CUSTOMERPROFILES_DOMAIN = "aws:customerprofiles/domain:Domain";
 export const S3_FILES_FILE_SYSTEM = "aws:s3/filesFileSystem:FilesFileSystem";
 export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
@@ -429,6 +431,7 @@ export const NATIVE_REDSHIFT_SERVERLESS_SNAPSHOT = "aws-native:redshiftserverles
 // and layer version permissions. The tables and buckets above hold theirs inline.
 export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
 export const NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE = "aws-native:ecr:RepositoryCreationTemplate";
+export const NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER = "aws-native:comprehend:DocumentClassifier";
 export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
 export const NATIVE_LOGS_DESTINATION = "aws-native:logs:Destination";
 export const NATIVE_LOGS_DELIVERY_DESTINATION = "aws-native:logs:DeliveryDestination";
