@@ -1404,7 +1404,10 @@ const messagingChecks: Check[] = [
         appliesTo: (r) => noneOf(r.props.kmsMasterKeyId),
         fix: "Remove `sqsManagedSseEnabled: false` (SQS then encrypts with SQS-owned keys), or set `kmsMasterKeyId` to a KMS key.",
     },
-    keyCheck(SQS_QUEUE_TYPES, "kmsMasterKeyId", "the queue is encrypted with SQS-owned keys (SSE-SQS)", {
+    // A flag unknown at preview may still turn SSE-SQS off: the note then names both outcomes.
+    keyCheck(SQS_QUEUE_TYPES, "kmsMasterKeyId", (r) => (isUnknown(r.props.sqsManagedSseEnabled)
+        ? "the queue is encrypted with SQS-owned keys (SSE-SQS), or not at all if sqsManagedSseEnabled, unknown until the update, is false"
+        : "the queue is encrypted with SQS-owned keys (SSE-SQS)"), {
         appliesTo: (r) => (r.props.sqsManagedSseEnabled === false ? present(r.props.kmsMasterKeyId) : true),
     }),
     // "By default, SNS stores messages and files using disk encryption" (AWS, Security Hub SNS.1,

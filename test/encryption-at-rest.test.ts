@@ -498,6 +498,28 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         expect(judge(t.SQS_QUEUE, { sqsManagedSseEnabled: false }, CMK).map((f) => f.message)).toEqual([expect.stringContaining("sqsManagedSseEnabled is false")]);
     });
 
+    // A queue without a key is reported under requireCustomerManagedKey whatever its SSE-SQS flag;
+    // while the flag is unknown the message must not claim SSE-SQS encrypts it (false turns it off).
+    const SSE_SQS_OR_NONE = "kmsMasterKeyId is not set (the queue is encrypted with SQS-owned keys (SSE-SQS), or not at all if sqsManagedSseEnabled, unknown until the update, is false)";
+    it.each([t.SQS_QUEUE, t.NATIVE_SQS_QUEUE])("%s without a key whose SSE-SQS flag is unknown at preview: the note names both outcomes", (type) => {
+        expect(judge(type, { sqsManagedSseEnabled: UB }, CMK).map((f) => f.message)).toEqual([expect.stringContaining(SSE_SQS_OR_NONE)]);
+        expect(judge(type, { sqsManagedSseEnabled: true }, CMK).map((f) => f.message)).toEqual([expect.stringContaining("kmsMasterKeyId is not set (the queue is encrypted with SQS-owned keys (SSE-SQS)).")]);
+        expect(judge(type, { sqsManagedSseEnabled: UB })).toEqual([]);
+    });
+
+    describe("through the engine path", () => {
+        const engine = useEngine();
+        it("an SQS queue whose SSE-SQS flag is unknown at preview: one finding under requireCustomerManagedKey, naming both outcomes", async () => {
+            const resources = [
+                { type: t.SSM_PARAMETER, name: "flag", props: { name: "/queues/sse", type: "String", value: "true" } },
+                { type: t.SQS_QUEUE, name: "jobs", propertyDependencies: { sqsManagedSseEnabled: ["flag"] }, props: { name: "jobs", sqsManagedSseEnabled: { $unknown: "boolean" } } },
+            ];
+            expect(findingsOrErrors(await engine.run({ preview: true, resources }))).toEqual([]);
+            const found = (await engine.run({ preview: true, resources }, CMK_RUN)).of(POLICY).map((d) => d.message);
+            expect(found).toEqual([expect.stringContaining(SSE_SQS_OR_NONE)]);
+        });
+    });
+
     it("never quotes a key reference beyond the AWS service alias, nor a value of the wrong type", () => {
         const secret = "SECRET_kq83nd7slw02mdk1";
         for (const props of [
