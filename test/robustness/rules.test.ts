@@ -170,7 +170,9 @@ describe("secret-sensitive-props remediation path", () => {
     });
     // Raw remediation-path props: some values (anywhere) are still `Secret` instances.
     const rawResource = fc.tuple(typedPropsFor(SENSITIVE_TYPES, { maxDepth: 50, huge: false }), fc.array(fc.nat(), { maxLength: 4 }))
-        .map(([{ type, props }, picks]) => ({ type, props: secretsAt(props, picks) }));
+        // Copied first: the engine's props are a tree (decoded from the request), while a generated
+        // value may be one object under two keys, which wrapping in place would change at both.
+        .map(([{ type, props }, picks]) => ({ type, props: secretsAt(mapTree(props, (node) => node) as Record<string, unknown>, picks) }));
     function secretsAt(props: Record<string, unknown>, picks: number[]): Record<string, unknown> {
         const paths = nodePaths(props, { maxPaths: 500 });
         return paths.length === 0 ? props : picks.reduce((acc, pick) => {
