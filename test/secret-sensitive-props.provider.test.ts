@@ -130,3 +130,40 @@ describe("curated provider knowledge", () => {
         expect(findSensitiveValues(type, props, NO_OPTIONS).map((v) => v.path)).toEqual(expected);
     });
 });
+
+// Helper 111's held-out replay: the providers a Pulumi AWS program commonly configures beside it mark their
+// credentials (Sensitive in the Terraform providers they bridge). Their SDKs wrap them in programs; a default
+// provider's inputs are the stack config as set, plaintext after `pulumi config set` without `--secret`.
+describe("other providers' marks", () => {
+    const password = "Gh7-not-real-Secret";
+    // False alarms first: what sits beside the marks, ciphertext, variables and placeholders.
+    const pass: [string, string, Record<string, unknown>][] = [
+        ["Datadog provider settings", "pulumi:providers:datadog", { apiUrl: "https://api.datadoghq.eu/", validate: "false", version: "4.51.0" }],
+        ["a placeholder for the Datadog API key", "pulumi:providers:datadog", { apiKey: "<FILL_ME_IN>", appKey: "${DATADOG_APP_KEY}" }],
+        ["a GitHub secret's encryptedValue: sealed to the repository's public key", "github:index/actionsSecret:ActionsSecret",
+            { repository: "orders", secretName: "NPM_TOKEN", encryptedValue: "q7Kx9fP2qLm7Zt4Rw8Nb3Vc6/Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6+Qx1Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5Vn7Rt9Wb3==" }],
+        ["a GitHub Actions variable under a credential-ish name", "github:index/actionsVariable:ActionsVariable", { repository: "orders", variableName: "DEPLOY_TOKEN_TTL", value: "3600" }],
+        ["a Cloudflare DNS record's zone id", "cloudflare:index/record:Record", { zoneId: "023e105f4ecef8ad9ca31a8372d0c353", name: "api", content: "203.0.113.10", type: "A", proxied: true }],
+        ["a GitHub provider's owner and base URL", "pulumi:providers:github", { owner: "acme", baseUrl: "https://github.acme.example/api/v3/" }],
+    ];
+    it.each(pass)("passes %s", (_label, type, props) => {
+        expect(findSensitiveValues(type, props, NO_OPTIONS)).toEqual([]);
+    });
+
+    const fail: [string, string, Record<string, unknown>, string[]][] = [
+        ["Datadog API and application keys (hex, no prefix)", "pulumi:providers:datadog",
+            { apiKey: "3f1c2b7a9e4d8f60a5b1c2d3e4f50617", appKey: "9a8b7c6d5e4f30211a2b3c4d5e6f708192a3b4c5", apiUrl: "https://api.datadoghq.com/" }, ["apiKey", "appKey"]],
+        ["a Cloudflare API token (no prefix)", "pulumi:providers:cloudflare", { apiToken: "Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5Vn7Rt9Wb3Y" }, ["apiToken"]],
+        ["a Cloudflare global API key", "pulumi:providers:cloudflare", { email: "ops@acme.example", apiKey: "0f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c" }, ["apiKey"]],
+        ["a New Relic admin key", "pulumi:providers:newrelic", { accountId: "3458712", adminApiKey: "Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5" }, ["adminApiKey"]],
+        ["a GitHub Actions secret's plaintext value", "github:index/actionsSecret:ActionsSecret", { repository: "pulumi-test", secretName: "MY_SECRET", plaintextValue: password }, ["plaintextValue"]],
+        ["a Dependabot secret's plaintext value", "github:index/dependabotSecret:DependabotSecret", { repository: "orders", secretName: "NPM_TOKEN", plaintextValue: password }, ["plaintextValue"]],
+        ["an environment secret's plaintext value", "github:index/actionsEnvironmentSecret:ActionsEnvironmentSecret",
+            { repository: "orders", environment: "production", secretName: "DEPLOY_PASSWORD", plaintextValue: password }, ["plaintextValue"]],
+    ];
+    it.each(fail)("reports %s", (_label, type, props, expected) => {
+        const found = findSensitiveValues(type, props, NO_OPTIONS);
+        expect(found.map((v) => v.path)).toEqual(expected);
+        expect(found.every((v) => v.reason.kind === "provider")).toBe(true);
+    });
+});

@@ -152,9 +152,27 @@ export const NOT_CREDENTIALS: Readonly<Record<string, readonly string[]>> = {
     "pulumi:providers:aws": ["tokenBucketRateLimiterCapacity", "skipCredentialsValidation", "sharedCredentialsFiles", "sharedConfigFiles"],
 };
 
-/** Other providers' marks the pack knows without their packages: the Kubernetes provider marks Secret data secret. */
+// The value of a GitHub Actions, Dependabot or Codespaces secret before GitHub encrypts it (`encryptedValue` is
+// already sealed to the repository's public key: ciphertext, not a credential).
+const GITHUB_SECRET_VALUE: readonly ProviderMark[] = [{ path: "plaintextValue", what: "the plaintext value of a GitHub secret" }];
+
+/**
+ * Other providers' marks the pack knows without their packages: the Kubernetes provider marks Secret data
+ * secret; the providers a Pulumi AWS program commonly configures beside it mark their credentials (Sensitive
+ * in the Terraform providers they bridge). Their SDKs wrap these in programs; a default provider's inputs come
+ * from the stack config as set, plaintext after a `pulumi config set` without `--secret`.
+ */
 const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
     "kubernetes:core/v1:Secret": [{ path: "data", what: "Kubernetes Secret data" }, { path: "stringData", what: "Kubernetes Secret data" }],
+    "pulumi:providers:datadog": [{ path: "apiKey", what: "a Datadog API key" }, { path: "appKey", what: "a Datadog application key" }],
+    "pulumi:providers:cloudflare": [{ path: "apiToken", what: "a Cloudflare API token" }, { path: "apiKey", what: "a Cloudflare API key" }, { path: "apiUserServiceKey", what: "a Cloudflare origin CA key" }],
+    "pulumi:providers:newrelic": [{ path: "apiKey", what: "a New Relic API key" }, { path: "adminApiKey", what: "a New Relic admin API key" }, { path: "insightsInsertKey", what: "a New Relic insert key" }],
+    "pulumi:providers:github": [{ path: "token", what: "a GitHub token" }],
+    ...Object.fromEntries([
+        "github:index/actionsSecret:ActionsSecret", "github:index/actionsEnvironmentSecret:ActionsEnvironmentSecret", "github:index/actionsOrganizationSecret:ActionsOrganizationSecret",
+        "github:index/dependabotSecret:DependabotSecret", "github:index/dependabotOrganizationSecret:DependabotOrganizationSecret",
+        "github:index/codespacesSecret:CodespacesSecret", "github:index/codespacesOrganizationSecret:CodespacesOrganizationSecret",
+    ].map((type) => [type, GITHUB_SECRET_VALUE])),
 };
 
 export interface CompiledMark {
