@@ -1994,6 +1994,66 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(verdicts(run)).toEqual([]);
     });
 
+    // Helper 111: what remediation wraps is what Analyze reports, at the smallest thing that can be secret:
+    // a list pair's `value` (its `name` and `type` stay as they were), a whole JSON string, an aws-native
+    // container's argument; a secret or unknown sibling comes back exactly as it came.
+    it("remediation wraps exactly what Analyze reports, at the smallest part that can be secret", async () => {
+        const build = (name: string, environmentVariables: unknown) => ({ type: "aws:codebuild/project:Project", name, props: {
+            name, serviceRole: "arn:aws:iam::123456789012:role/codebuild", artifacts: { type: "NO_ARTIFACTS" }, source: { type: "GITHUB", location: "https://github.com/acme/orders.git" },
+            environment: { computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/standard:7.0", type: "LINUX_CONTAINER", environmentVariables } } });
+        const input = { resources: [
+            build("build", [{ name: "DB_PASSWORD", value: { $secret: `${SECRET}-pair` }, type: "PLAINTEXT" }, { name: "API_KEY", value: `${PLAIN}-pair`, type: "PLAINTEXT" }, { name: "NODE_ENV", value: "production", type: "PLAINTEXT" }]),
+            fn("config", { APP_CONFIG: JSON.stringify({ db: { host: "db.internal", password: `${PLAIN}-json` } }), SECRET_CONFIG: { $secret: JSON.stringify({ password: `${SECRET}-json` }) }, DB_HOST: U, TOKEN: { $secret: U } }),
+            { type: "aws-native:ecs:TaskDefinition", name: "native", props: { family: "native", containerDefinitions: [{ name: "web", image: "nginx",
+                environment: [{ name: "LOG_LEVEL", value: "info" }], command: ["./app", "--api-key", `${PLAIN}-native-arg`] }] } },
+        ] };
+        const reported = await analyze(input);
+        expect(reported.of(POLICY).map((d) => d.message.split("\n")[1].split(" is plaintext")[0])).toEqual([
+            'aws:codebuild/project:Project "build": `environment.environmentVariables.API_KEY`',
+            'aws:lambda/function:Function "config": `environment.variables.APP_CONFIG.db.password`',
+            'aws-native:ecs:TaskDefinition "native": `containerDefinitions.web.command.2`',
+        ]);
+        const run = await analyze(input, levels({ [POLICY]: "remediate" }));
+        const inputs = new Map(parseInput(input, "test").resources.map((r) => [r.name, r.inputs as any]));
+        const expected = structuredClone([inputs.get("build"), inputs.get("config"), inputs.get("native")]);
+        expected[0].environment.environmentVariables[1].value = secret(`${PLAIN}-pair`);
+        expected[1].environment.variables.APP_CONFIG = secret(expected[1].environment.variables.APP_CONFIG);
+        expected[2].containerDefinitions[0].command[2] = secret(`${PLAIN}-native-arg`);
+        expect(run.remediations.map((r) => r.properties)).toEqual(expected);
+        expect(verdicts(run)).toEqual([]);
+        expect(run.logs).toEqual([]);
+    });
+
+    // Other providers' credentials beside an AWS program: a default provider configured without `--secret`,
+    // a GitHub Actions secret from Pulumi YAML or a stack export. Reported where plaintext, fixed by remediation.
+    it("other providers' marked credentials: plaintext reported and wrapped, secret and unknown pass", async () => {
+        const datadog = (name: string, apiKey: unknown) => ({ type: "pulumi:providers:datadog", name, props: { apiKey, appKey: { $secret: `${SECRET}-dd-app` }, apiUrl: "https://api.datadoghq.eu/", version: "4.51.0" } });
+        const ghSecret = (name: string, plaintextValue: unknown) => ({ type: "github:index/actionsSecret:ActionsSecret", name, props: { repository: "orders", secretName: "DB_PASSWORD", plaintextValue } });
+        const input = { resources: [
+            datadog("default_4_51_0", `${PLAIN}3f1c2b7a9e4d8f60a5b1c2d3`),
+            datadog("dd-secret", { $secret: `${SECRET}-dd-api` }),
+            datadog("dd-unknown", U),
+            ghSecret("gh-plain", `${PLAIN}-gh-actions`),
+            ghSecret("gh-secret", { $secret: `${SECRET}-gh-actions` }),
+            ghSecret("gh-unknown", U),
+            { type: "github:index/actionsVariable:ActionsVariable", name: "gh-variable", props: { repository: "orders", variableName: "DEPLOY_TOKEN_TTL", value: "3600" } },
+        ] };
+        const run = await analyze(input);
+        expect(verdicts(run)).toEqual([["default_4_51_0", "mandatory", "plaintext"], ["gh-plain", "mandatory", "plaintext"]]);
+        const [dd, gh] = run.of(POLICY).map((d) => d.message);
+        expect(dd).toContain("`apiKey` is plaintext but is a Datadog API key");
+        expect(dd).toContain("`pulumi config set --secret datadog:apiKey ...`");
+        expect(gh).toContain("`plaintextValue` is plaintext but is the plaintext value of a GitHub secret");
+
+        const remediated = await analyze({ resources: [input.resources[0], input.resources[3]] }, levels({ [POLICY]: "remediate" }));
+        const inputs = new Map(parseInput(input, "test").resources.map((r) => [r.name, r.inputs as any]));
+        const expected = structuredClone([inputs.get("default_4_51_0"), inputs.get("gh-plain")]);
+        expected[0].apiKey = secret(`${PLAIN}3f1c2b7a9e4d8f60a5b1c2d3`);
+        expected[1].plaintextValue = secret(`${PLAIN}-gh-actions`);
+        expect(remediated.remediations.map((r) => r.properties)).toEqual(expected);
+        expect(verdicts(remediated)).toEqual([]);
+    });
+
     it("unknown values at preview pass quietly, secret or not, even when secretness cannot be observed", async () => {
         const input = { resources: [
             db("db-unknown", { $unknown: true }),
