@@ -1693,6 +1693,11 @@ const messagingChecks: Check[] = [
     // `volumeKmsKeyId` encrypts the training instances' scratch volumes, gone with the job: not judged.
     keyCheck([t.COMPREHEND_DOCUMENT_CLASSIFIER, t.COMPREHEND_ENTITY_RECOGNIZER, t.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER], "modelKmsKeyId",
         "Comprehend encrypts the trained model with a key of AWS's"),
+    // A flywheel (aws-native only) trains new versions of its model, kept the same way, under its
+    // `dataSecurityConfig.modelKmsKeyId`. Its `dataLakeKmsKeyId` encrypts the data lake's objects in
+    // the program's own bucket (the bucket's default encryption otherwise, judged by s3-bucket-encryption),
+    // and its `volumeKmsKeyId` the training volumes: neither is judged.
+    keyCheck([t.NATIVE_COMPREHEND_FLYWHEEL], "dataSecurityConfig.modelKmsKeyId", "Comprehend encrypts the model versions the flywheel trains with a key of AWS's"),
     keyCheck([t.CUSTOMERPROFILES_DOMAIN, t.NATIVE_CUSTOMERPROFILES_DOMAIN], "defaultEncryptionKey", "Customer Profiles encrypts the domain's profiles with a key of AWS's"),
     // ECR encrypts every repository (AES256 by default), and so every repository a creation
     // template makes for pull through cache, replication or create on push: the template is the

@@ -90,6 +90,8 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
         ["CDK logs.LogGroup", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 731 }, DEFAULTS, undefined],
         ["CMK: CDK logs.LogGroup without encryptionKey", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 731 }, CMK, "kmsKeyId is not set (CloudWatch Logs encrypts with its own service key)"],
         ["CMK: logs.LogGroup with an encryptionKey", t.NATIVE_LOGS_LOG_GROUP, { retentionInDays: 731, kmsKeyId: KEY }, CMK, undefined],
+        ["CMK: a Delivery class log group with an encryptionKey", t.NATIVE_LOGS_LOG_GROUP, { logGroupClass: "DELIVERY", kmsKeyId: KEY }, CMK, undefined],
+        ["CMK: a Delivery class log group without encryptionKey", t.NATIVE_LOGS_LOG_GROUP, { logGroupClass: "DELIVERY" }, CMK, "kmsKeyId is not set"],
         ["CDK secretsmanager.Secret", t.NATIVE_SECRETSMANAGER_SECRET, { generateSecretString: {} }, DEFAULTS, undefined],
         ["CMK: CDK secretsmanager.Secret without encryptionKey", t.NATIVE_SECRETSMANAGER_SECRET, { generateSecretString: {} }, CMK,
             "kmsKeyId is not set (Secrets Manager uses the AWS managed key aws/secretsmanager)"],

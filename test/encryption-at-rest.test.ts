@@ -467,6 +467,8 @@ describe("encryption-at-rest: violations (pure rule)", () => {
         ["CMK: OpenSearch with aws/es", t.OPENSEARCH_DOMAIN, { encryptAtRest: { enabled: true, kmsKeyId: "alias/aws/es" } }, CMK, "aws/es"],
         ["CMK: MSK with aws/kafka", t.MSK_CLUSTER, { encryptionInfo: { encryptionAtRestKmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/aws/kafka" } }, CMK, "aws/kafka"],
         ["CMK: log group", t.CLOUDWATCH_LOG_GROUP, { name: "/x" }, CMK, "kmsKeyId is not set"],
+        // A Delivery class log group keeps events for a day or two and takes a key (aws/aws-cdk#34338: KmsKeyId accepted).
+        ["CMK: Delivery class log group", t.CLOUDWATCH_LOG_GROUP, { name: "/aws/lambda/orders", logGroupClass: "DELIVERY" }, CMK, "kmsKeyId is not set"],
         ["CMK: ECR without configuration", t.ECR_REPOSITORY, { name: "x" }, CMK, "encryptionConfigurations is not set"],
         ["CMK: ECR empty list", t.ECR_REPOSITORY, { encryptionConfigurations: [] }, CMK, "is an empty list"],
         ["CMK: ECR KMS with the AWS managed key", t.ECR_REPOSITORY, { encryptionConfigurations: [{ encryptionType: "KMS" }] }, CMK, "aws/ecr"],
@@ -1912,6 +1914,11 @@ const RECOGNIZER = {
     inputDataConfig: { entityTypes: [{ type: "ENTITY_1" }, { type: "ENTITY_2" }], documents: { s3Uri: "s3://comprehend-training/documents.txt" },
         entityList: { s3Uri: "s3://comprehend-training/entitylist.csv" } },
 };
+/** An aws-native Comprehend flywheel for a new document classifier (CloudFormation's AWS::Comprehend::Flywheel example). */
+const FLYWHEEL = {
+    flywheelName: "tickets", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend", dataLakeS3Uri: "s3://comprehend-flywheel/tickets/",
+    modelType: "DOCUMENT_CLASSIFIER", taskConfig: { languageCode: "en", documentClassificationConfig: { mode: "MULTI_CLASS", labels: ["billing", "shipping"] } },
+};
 /** A pull-through-cache template as the registry's example declares it (a KMS key named). */
 const ECR_TEMPLATE = { prefix: "ecr-public", appliedFors: ["PULL_THROUGH_CACHE"], imageTagMutability: "MUTABLE" };
 const NATIVE_ECR_TEMPLATE = { prefix: "ecr-public", appliedFor: ["PULL_THROUGH_CACHE", "REPLICATION"], imageTagMutability: "IMMUTABLE" };
@@ -1928,12 +1935,16 @@ describe("Comprehend models and ECR repository creation templates: judged only u
         ["an aws-native document classifier with a customer managed key", t.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
             { documentClassifierName: "example", languageCode: "en", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend",
                 inputDataConfig: { s3Uri: "s3://comprehend-training/documents.csv" }, modelKmsKeyId: KEY }, CMK],
+        ["an aws-native flywheel with a model key", t.NATIVE_COMPREHEND_FLYWHEEL, { ...FLYWHEEL, dataSecurityConfig: { modelKmsKeyId: KEY } }, CMK],
+        ["an aws-native flywheel without a key (default config)", t.NATIVE_COMPREHEND_FLYWHEEL, FLYWHEEL],
         ["a creation template with KMS and a key (the registry's example)", t.ECR_REPOSITORY_CREATION_TEMPLATE,
             { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] }, CMK],
         ["an aws-native creation template with KMS_DSSE and a key", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE,
             { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: "KMS_DSSE", kmsKey: KEY } }, CMK],
         // Unknown at preview.
         ["an unknown model key", t.COMPREHEND_DOCUMENT_CLASSIFIER, { ...CLASSIFIER, modelKmsKeyId: U }, CMK],
+        ["an unknown flywheel model key", t.NATIVE_COMPREHEND_FLYWHEEL, { ...FLYWHEEL, dataSecurityConfig: { modelKmsKeyId: U } }, CMK],
+        ["an unknown flywheel data security config", t.NATIVE_COMPREHEND_FLYWHEEL, { ...FLYWHEEL, dataSecurityConfig: UNKNOWN_SENTINELS.object }, CMK],
         ["an unknown template key", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: U }] }, CMK],
         ["an unknown template encryption type", t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: U } }, CMK],
         ["an unknown template encryption list", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: UNKNOWN_SENTINELS.object }, CMK],
@@ -1949,6 +1960,14 @@ describe("Comprehend models and ECR repository creation templates: judged only u
         ["an aws-native document classifier without a key", t.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
             { documentClassifierName: "example", languageCode: "en", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend", inputDataConfig: { s3Uri: "s3://comprehend-training/documents.csv" } },
             "modelKmsKeyId is not set"],
+        // A flywheel's iterations train new model versions, kept under its model key (CreateFlywheel's DataSecurityConfig).
+        ["an aws-native flywheel without a data security config", t.NATIVE_COMPREHEND_FLYWHEEL, FLYWHEEL,
+            "dataSecurityConfig.modelKmsKeyId is not set (Comprehend encrypts the model versions the flywheel trains with a key of AWS's"],
+        ["an aws-native flywheel with only data lake and volume keys", t.NATIVE_COMPREHEND_FLYWHEEL,
+            { ...FLYWHEEL, dataSecurityConfig: { dataLakeKmsKeyId: KEY, volumeKmsKeyId: KEY } }, "dataSecurityConfig.modelKmsKeyId is not set"],
+        ["an aws-native flywheel of an existing model without a key", t.NATIVE_COMPREHEND_FLYWHEEL,
+            { flywheelName: "tickets", dataAccessRoleArn: "arn:aws:iam::111122223333:role/comprehend", dataLakeS3Uri: "s3://comprehend-flywheel/tickets/",
+                activeModelArn: "arn:aws:comprehend:eu-west-1:111122223333:document-classifier/tickets/version/v1" }, "dataSecurityConfig.modelKmsKeyId is not set"],
         ["a creation template without encryption", t.ECR_REPOSITORY_CREATION_TEMPLATE, ECR_TEMPLATE, "encryptionConfigurations is not set"],
         ["a creation template with AES256", t.ECR_REPOSITORY_CREATION_TEMPLATE, { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "AES256" }] },
             "encryptionConfigurations[0].encryptionType is \"AES256\""],
@@ -1964,11 +1983,14 @@ describe("Comprehend models and ECR repository creation templates: judged only u
             { type: t.COMPREHEND_ENTITY_RECOGNIZER, name: "entities", props: { ...RECOGNIZER, modelKmsKeyId: KEY } },
             { type: t.ECR_REPOSITORY_CREATION_TEMPLATE, name: "pull-through", props: ECR_TEMPLATE },
             { type: t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, name: "replicas", props: { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: "KMS", kmsKey: KEY } } },
+            { type: t.NATIVE_COMPREHEND_FLYWHEEL, name: "tickets-flywheel", props: { ...FLYWHEEL, dataSecurityConfig: { volumeKmsKeyId: KEY } } },
+            { type: t.NATIVE_COMPREHEND_FLYWHEEL, name: "orders-flywheel", props: { ...FLYWHEEL, flywheelName: "orders", dataSecurityConfig: { modelKmsKeyId: KEY } } },
         ],
-        reports: "reports a model and a template without a customer managed key only under requireCustomerManagedKey",
+        reports: "reports a model, a flywheel and a template without a customer managed key only under requireCustomerManagedKey",
         expected: [
             ["tickets", "modelKmsKeyId is not set"],
             ["pull-through", "encryptionConfigurations is not set"],
+            ["tickets-flywheel", "dataSecurityConfig.modelKmsKeyId is not set"],
         ],
         preview: "preview: keys from a key created in the same update are not judged",
         previewResources: [
@@ -1978,6 +2000,10 @@ describe("Comprehend models and ECR repository creation templates: judged only u
                 props: { ...ECR_TEMPLATE, encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: ENGINE_UNKNOWN }] } },
             { type: t.NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE, name: "replicas", ...fromKey("encryptionConfiguration"),
                 props: { ...NATIVE_ECR_TEMPLATE, encryptionConfiguration: { encryptionType: "KMS", kmsKey: ENGINE_UNKNOWN } } },
+            { type: t.NATIVE_COMPREHEND_FLYWHEEL, name: "tickets-flywheel", ...fromKey("dataSecurityConfig"),
+                props: { ...FLYWHEEL, dataSecurityConfig: { modelKmsKeyId: ENGINE_UNKNOWN } } },
+            { type: t.NATIVE_COMPREHEND_FLYWHEEL, name: "orders-flywheel", ...fromKey("dataSecurityConfig"),
+                props: { ...FLYWHEEL, flywheelName: "orders", dataSecurityConfig: { $unknown: "object" } } },
         ],
     });
 });

@@ -432,6 +432,7 @@ export const NATIVE_REDSHIFT_SERVERLESS_SNAPSHOT = "aws-native:redshiftserverles
 export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
 export const NATIVE_ECR_REPOSITORY_CREATION_TEMPLATE = "aws-native:ecr:RepositoryCreationTemplate";
 export const NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER = "aws-native:comprehend:DocumentClassifier";
+export const NATIVE_COMPREHEND_FLYWHEEL = "aws-native:comprehend:Flywheel";
 export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
 export const NATIVE_LOGS_DESTINATION = "aws-native:logs:Destination";
 export const NATIVE_LOGS_DELIVERY_DESTINATION = "aws-native:logs:DeliveryDestination";
