@@ -14,7 +14,7 @@ import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocume
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import {
     BUCKET_POLICY_DOCUMENT, BUCKET_TYPES, BucketIndex, computedAtPreview, DIRECTORY_BUCKET_TYPES, indexBuckets, judgeListsOnce, NATIVE_BUCKET,
-    publicAccessBlocksOf,
+    publicAccessBlocksOf, unresolvedTargets,
 } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -606,7 +606,10 @@ export function findUnencryptedBuckets(
     context: Pick<StackContext, "dryRun"> = { dryRun: false },
 ): Finding[] {
     const index = indexBuckets(resources, DIRECTORY_BUCKET_TYPES);
-    const separate = index.configurationsOf(resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type)));
+    const sseResources = resources.filter((r) => SSE_CONFIGURATION_TYPES.has(r.type));
+    const separate = index.configurationsOf(sseResources);
+    // A new bucket that a configuration of unknown name may target: judged at apply, when the name is known.
+    const pending = context.dryRun ? unresolvedTargets(sseResources, index) : new Set<PlainResource>();
     const sseS3Only = sseS3OnlyBuckets(resources, index, context.dryRun);
     const sseS3Config = config.requireCustomerManagedKey || config.allowedAlgorithms.includes("AES256")
         ? config : { ...config, allowedAlgorithms: [...config.allowedAlgorithms, "AES256"] };
@@ -621,6 +624,7 @@ export function findUnencryptedBuckets(
         const effective = only ? sseS3Config : config;
         const problems: string[] = [];
         const configurations = separate.get(bucket);
+        if (!configurations && pending.has(bucket)) continue;
         if (configurations) {
             // The separate resource is authoritative: the bucket's inline block is computed and
             // may still hold what S3 reported before that resource was applied.

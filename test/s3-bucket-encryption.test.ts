@@ -96,6 +96,9 @@ const bucketPolicy = (name: string, target: unknown, statements: unknown, deps: 
     res(BUCKET_POLICY, `${name}-policy`, { bucket: target, policy: typeof statements === "string" ? statements : JSON.stringify({ Version: "2012-10-17", Statement: statements }) },
         deps.length ? { bucket: deps } : {});
 
+/** A random suffix a program builds bucket names from (`random.RandomId`, whose `hex` is unknown at the first preview). */
+const SUFFIX_URN = "urn:pulumi:dev::shop::random:index/randomId:RandomId::suffix";
+
 type Case = [label: string, resources: PlainResource[], expected: [bucket: string, says: string][], config?: Partial<S3BucketEncryptionConfig>, dryRun?: boolean];
 
 describe("findUnencryptedBuckets (pure rule)", () => {
@@ -186,6 +189,19 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             [["a", "names the AWS managed key aws/s3"]], { requireCustomerManagedKey: true }],
         ["CMK required: a customer alias", [bucket("a"), sse("a-sse", "a-prod", "aws:kms", { kmsMasterKeyId: "alias/shop-data" })], [], { requireCustomerManagedKey: true }],
         ["CMK required: key unknown at preview", [bucket("a"), sse("a-sse", U.string, "aws:kms", { kmsMasterKeyId: U.string, deps: ["a"] })], [], { requireCustomerManagedKey: true }, true],
+        // One name built from a random suffix and passed to the bucket and its configuration alike (public Terraform:
+        // `locals { bucket_name = "example-storage-bucket-${random_id.bucket_suffix.hex}" }`): at preview the
+        // configuration depends on the suffix, not the bucket, and the bucket that may be its target waits for apply.
+        ["a new bucket and configuration sharing a name built from a random suffix, at preview",
+            [res(BUCKET_V2, "a", { bucket: U.string, id: U.string, serverSideEncryptionConfigurations: U.array }, { bucket: [SUFFIX_URN] }),
+                sse("a-sse", U.string, "aws:kms", { deps: [SUFFIX_URN] })], [], {}, true],
+        ["the same stack after apply: the known name decides (an AES256 configuration is reported)",
+            [res(BUCKET_V2, "a", { bucket: "a-1a2b3c4d", id: "a-1a2b3c4d" }, { bucket: [SUFFIX_URN] }), sse("a-sse", "a-1a2b3c4d", "AES256", { deps: [SUFFIX_URN] })],
+            [["a", 'sseAlgorithm is "AES256"']], {}, false],
+        ["at preview, a new bucket whose name comes from another source, or is known, is still judged",
+            [res(BUCKET_V2, "a", { bucket: U.string, id: U.string }, { bucket: ["urn:pulumi:dev::shop::random:index/randomId:RandomId::other"] }),
+                bucketV2("b", { serverSideEncryptionConfigurations: U.array }), sse("c-sse", U.string, "aws:kms", { deps: [SUFFIX_URN] })],
+            [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]], {}, true],
         ["CMK required: allowed AES256 cannot have one", [bucket("a", inline("AES256"))], [["a", "cannot use a customer managed KMS key"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
         ["CMK required: nothing declared, AES256 allowed", [bucket("a")], [["a", "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"]],
             { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256"] }],
@@ -876,6 +892,21 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
         const found = run.of(POLICY);
         expect(found.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["staging"]);
         expect(found[0].message).toContain('aws:s3/bucket:Bucket "staging": no server-side encryption is declared');
+    });
+
+    it("a new bucket and its configuration sharing a name built from a random suffix: not judged until the name is known", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } },
+                { type: BUCKET_V2, name: "uploads", propertyDependencies: { bucket: ["suffix"] }, props: { bucket: { $unknown: "string" } } },
+                { type: SSE, name: "uploads-encryption", propertyDependencies: { bucket: ["suffix"] },
+                    props: { bucket: { $unknown: "string" }, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] } },
+                { type: BUCKET_V2, name: "scratch", props: { bucket: "scratch-5e6f7a8" } },
+            ],
+        });
+        // No internal error either: the unknowns neither crash the policy nor report the bucket.
+        const seen = run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
+        expect(seen.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["scratch"]);
     });
 
     it("links a new server access log target through propertyDependencies, and judges a bucket no unknown target depends on", async () => {

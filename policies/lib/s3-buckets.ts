@@ -102,6 +102,28 @@ export function indexBuckets(resources: readonly PlainResource[], also: Readonly
 }
 
 /**
+ * The buckets that configuring resources may target at preview though `targetsOf` finds none:
+ * their `bucket` is unknown and depends on no bucket, as when the program built one name from
+ * another output (a random suffix) and passed it to the bucket and to them alike. Those are the
+ * buckets whose own name is unknown too and depends on one of the same resources; which of them
+ * each one names is known at apply.
+ */
+export function unresolvedTargets(configuring: readonly PlainResource[], index: BucketIndex): ReadonlySet<PlainResource> {
+    const sources = new Set<string>();
+    for (const c of configuring) {
+        if (!isUnknown(c.props.bucket) || index.targetsOf(c).length > 0) continue;
+        for (const urn of c.propertyDependencies.bucket ?? []) sources.add(urn);
+    }
+    const out = new Set<PlainResource>();
+    if (sources.size === 0) return out;
+    for (const bucket of index.buckets) {
+        if (BUCKET_KEYS.some((key) => typeof bucket.props[key] === "string" && bucket.props[key] !== "" && !isUnknown(bucket.props[key]))) continue;
+        if (BUCKET_KEYS.some((key) => (bucket.propertyDependencies[key] ?? []).some((urn) => sources.has(urn)))) out.add(bucket);
+    }
+    return out;
+}
+
+/**
  * Whether an unknown inline block of a bucket is the provider's computed value, i.e. not set:
  * at preview a new bucket that does not set a computed block reports it unknown. Only a program
  * that builds it from another resource's output (so that propertyDependencies records the
