@@ -577,11 +577,14 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
     const mark: Mark = (buckets, verdict, hint) => {
         for (const b of buckets) if (out.get(b)?.verdict !== true) out.set(b, { verdict, hint });
     };
-    const websites = index.configurationsOf(resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type)));
+    const websiteConfigurations = resources.filter((r) => WEBSITE_CONFIGURATION_TYPES.has(r.type));
+    const websites = index.configurationsOf(websiteConfigurations);
     for (const bucket of index.buckets) {
         const website = servesWebsite(bucket, websites.has(bucket), dryRun);
         if (website !== false) mark([bucket], website, HINTS.website);
     }
+    // A website configuration of unknown bucket that may name a new bucket (a shared name from a random suffix): it may be one.
+    if (dryRun) mark([...unresolvedTargets(websiteConfigurations, index)], undefined, HINTS.website);
     for (const r of resources) {
         if (DISTRIBUTION_ORIGINS[r.type] !== undefined) readThroughIdentity(r, index, mark);
         else if (SSE_S3_LOG_BLOCKS.has(r.type)) receivesLoadBalancerLogs(r, index, mark);

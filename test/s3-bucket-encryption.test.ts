@@ -195,6 +195,10 @@ describe("findUnencryptedBuckets (pure rule)", () => {
         ["a new bucket and configuration sharing a name built from a random suffix, at preview",
             [res(BUCKET_V2, "a", { bucket: U.string, id: U.string, serverSideEncryptionConfigurations: U.array }, { bucket: [SUFFIX_URN] }),
                 sse("a-sse", U.string, "aws:kms", { deps: [SUFFIX_URN] })], [], {}, true],
+        ["a new website bucket with an AES256 configuration, its website configuration sharing a name built from a random suffix, at preview",
+            [res(BUCKET_V2, "site", { bucket: U.string, id: U.string }, { bucket: [SUFFIX_URN] }),
+                sse("site-sse", U.string, "AES256", { deps: ["urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::site"] }),
+                res(WEBSITE, "site-website", { bucket: U.string, indexDocument: { suffix: "index.html" } }, { bucket: [SUFFIX_URN] })], [], {}, true],
         ["the same stack after apply: the known name decides (an AES256 configuration is reported)",
             [res(BUCKET_V2, "a", { bucket: "a-1a2b3c4d", id: "a-1a2b3c4d" }, { bucket: [SUFFIX_URN] }), sse("a-sse", "a-1a2b3c4d", "AES256", { deps: [SUFFIX_URN] })],
             [["a", 'sseAlgorithm is "AES256"']], {}, false],
@@ -907,6 +911,20 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
         // No internal error either: the unknowns neither crash the policy nor report the bucket.
         const seen = run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
         expect(seen.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["scratch"]);
+    });
+
+    it("a new website bucket with AES256 whose website configuration shares a name built from a random suffix: not reported", async () => {
+        const run = await engine.run({
+            resources: [
+                { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } },
+                { type: BUCKET_V2, name: "site", propertyDependencies: { bucket: ["suffix"] }, props: { bucket: { $unknown: "string" } } },
+                { type: SSE, name: "site-encryption", propertyDependencies: { bucket: ["site"] },
+                    props: { bucket: { $unknown: "string" }, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } },
+                { type: WEBSITE, name: "site-website", propertyDependencies: { bucket: ["suffix"] },
+                    props: { bucket: { $unknown: "string" }, indexDocument: { suffix: "index.html" } } },
+            ],
+        });
+        expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("links a new server access log target through propertyDependencies, and judges a bucket no unknown target depends on", async () => {
