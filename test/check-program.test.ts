@@ -465,6 +465,76 @@ describe("the fake cloud's answers (pure)", () => {
         expect(preview.newResource({ type: "aws:ec2/eip:Eip", name: "nat", inputs: {}, custom: true }).state).toMatchObject({ allocationId: UNKNOWN, publicIp: UNKNOWN });
     });
 
+    // The fourteenth run left these undefined: `${instance.privateIp}/32` read "undefined/32" (at
+    // preview too, as `privateIp` is an input the provider computes), a service ARN lacked its cluster.
+    it("gives instances and NAT gateways their addresses, objects a version id only in a versioned bucket, ECS its long ARNs and ids", () => {
+        const fake = (preview: boolean, region = "us-east-1") => createMocks({ preview, region, answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const mocks = fake(false);
+        const create = (type: string, name: string, inputs: Record<string, unknown> = {}) => mocks.newResource({ type, name, inputs, custom: true });
+        const subnet = create("aws:ec2/subnet:Subnet", "private", { cidrBlock: "10.0.2.0/24" });
+        const publicSubnet = create("aws:ec2/subnet:Subnet", "public", { cidrBlock: "10.0.1.0/24", mapPublicIpOnLaunch: true });
+        const app = create("aws:ec2/instance:Instance", "app", { subnetId: subnet.id });
+        expect(app.state).toMatchObject({ privateIp: expect.stringMatching(/^10\.0\.2\.\d{1,3}$/), publicIp: "", publicDns: "" });
+        expect(Number(app.state.privateIp.split(".")[3])).toBeGreaterThanOrEqual(4);
+        expect(app.state.privateDns).toBe(`ip-${app.state.privateIp.replace(/\./g, "-")}.ec2.internal`);
+        const bastion = create("aws:ec2/instance:Instance", "bastion", { subnetId: publicSubnet.id });
+        expect(bastion.state).toMatchObject({ privateIp: expect.stringMatching(/^10\.0\.1\.\d{1,3}$/), publicIp: expect.stringMatching(/^198\.51\.100\.\d{1,3}$/) });
+        expect(bastion.state.publicDns).toBe(`ec2-${bastion.state.publicIp.replace(/\./g, "-")}.compute-1.amazonaws.com`);
+        // The program's own address and choice win; no subnet is the default VPC's, which maps public addresses.
+        expect(create("aws:ec2/instance:Instance", "pinned", { subnetId: publicSubnet.id, privateIp: "10.0.1.10", associatePublicIpAddress: false }).state)
+            .toMatchObject({ privateIp: "10.0.1.10", publicIp: "", publicDns: "" });
+        expect(create("aws:ec2/instance:Instance", "default-vpc").state).toMatchObject({ privateIp: expect.stringMatching(/^172\.31\./), publicIp: expect.stringMatching(/^198\.51\.100\./) });
+        const west = fake(false, "eu-west-1").newResource({ type: "aws:ec2/instance:Instance", name: "w", inputs: {}, custom: true });
+        expect(west.state.publicDns).toBe(`ec2-${west.state.publicIp.replace(/\./g, "-")}.eu-west-1.compute.amazonaws.com`);
+        expect(west.state.privateDns).toMatch(/^ip-172-31-\d+-\d+\.eu-west-1\.compute\.internal$/);
+        // A NAT gateway's public address is its Elastic IP's; a private one has none.
+        const eip = create("aws:ec2/eip:Eip", "nat", { domain: "vpc" });
+        expect(create("aws:ec2/natGateway:NatGateway", "nat", { allocationId: eip.id, subnetId: publicSubnet.id }).state)
+            .toMatchObject({ publicIp: eip.state.publicIp, privateIp: expect.stringMatching(/^10\.0\.1\.\d{1,3}$/) });
+        expect(create("aws:ec2/natGateway:NatGateway", "inner", { connectivityType: "private", subnetId: subnet.id }).state.publicIp).toBe("");
+        // S3 answers a version id only for an object in a versioned bucket.
+        create("aws:s3/bucketV2:BucketV2", "kept", { bucket: "kept" });
+        create("aws:s3/bucketVersioningV2:BucketVersioningV2", "kept", { bucket: "kept", versioningConfiguration: { status: "Enabled" } });
+        create("aws:s3/bucket:Bucket", "legacy", { bucket: "legacy", versioning: { enabled: true } });
+        create("aws:s3/bucketVersioningV2:BucketVersioningV2", "paused", { bucket: "paused", versioningConfiguration: { status: "Suspended" } });
+        expect(create("aws:s3/bucketObjectv2:BucketObjectv2", "a", { bucket: "kept", key: "code.zip" }).state.versionId).toMatch(/^[A-Za-z0-9_-]{32}$/);
+        expect(create("aws:s3/bucketObject:BucketObject", "b", { bucket: "legacy", key: "code.zip" }).state.versionId).toMatch(/^[A-Za-z0-9_-]{32}$/);
+        expect(create("aws:s3/bucketObjectv2:BucketObjectv2", "c", { bucket: "paused", key: "code.zip" }).state.versionId).toBe("");
+        expect(create("aws:s3/bucketObjectv2:BucketObjectv2", "d", { bucket: "elsewhere", key: "code.zip" }).state.versionId).toBe("");
+        // ECS: a cluster's and a service's id is the ARN, a service's names its cluster; a task definition is its family's revision 1.
+        const cluster = create("aws:ecs/cluster:Cluster", "main", { name: "main" });
+        expect(cluster).toMatchObject({ id: "arn:aws:ecs:us-east-1:123456789012:cluster/main", state: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/main" } });
+        const service = create("aws:ecs/service:Service", "web", { name: "web", cluster: cluster.id });
+        expect(service).toMatchObject({ id: "arn:aws:ecs:us-east-1:123456789012:service/main/web", state: { arn: "arn:aws:ecs:us-east-1:123456789012:service/main/web" } });
+        expect(create("aws:ecs/service:Service", "worker", { name: "worker", cluster: "jobs" }).id).toBe("arn:aws:ecs:us-east-1:123456789012:service/jobs/worker");
+        const task = create("aws:ecs/taskDefinition:TaskDefinition", "web", { family: "web-app", containerDefinitions: "[]" });
+        expect(task).toMatchObject({ id: "web-app", state: { arn: "arn:aws:ecs:us-east-1:123456789012:task-definition/web-app:1", revision: 1,
+            arnWithoutRevision: "arn:aws:ecs:us-east-1:123456789012:task-definition/web-app" } });
+        // Load balancers, target groups, listeners and certificates are known by their ARNs (`loadBalancerArn: alb.id`).
+        const alb = create("aws:lb/loadBalancer:LoadBalancer", "web", { name: "web" });
+        expect(alb.id).toBe(alb.state.arn);
+        const listener = create("aws:lb/listener:Listener", "http", { loadBalancerArn: alb.id, port: 80 });
+        expect(listener.id).toMatch(new RegExp(`^arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/[0-9a-f]{16}/[0-9a-f]{16}$`));
+        expect(create("aws:lb/targetGroup:TargetGroup", "web", { name: "web" }).id).toMatch(/^arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/web\/[0-9a-f]{16}$/);
+        const certificate = create("aws:acm/certificate:Certificate", "site", { domainName: "example.com", validationMethod: "DNS" });
+        expect(certificate.id).toMatch(/^arn:aws:acm:us-east-1:123456789012:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(certificate.state.arn).toBe(certificate.id);
+        // Amplify: an app's generated id, its domain, and branches under it.
+        const amplify = create("aws:amplify/app:App", "site", { name: "site" });
+        expect(amplify.id).toMatch(/^d[0-9a-z]{13}$/);
+        expect(amplify.state).toMatchObject({ arn: `arn:aws:amplify:us-east-1:123456789012:apps/${amplify.id}`, defaultDomain: `${amplify.id}.amplifyapp.com` });
+        expect(create("aws:amplify/branch:Branch", "main", { appId: amplify.id, branchName: "main" }))
+            .toMatchObject({ id: `${amplify.id}/main`, state: { arn: `arn:aws:amplify:us-east-1:123456789012:apps/${amplify.id}/branches/main` } });
+        // At preview: unknown, the private address too.
+        const preview = fake(true);
+        expect(preview.newResource({ type: "aws:ec2/instance:Instance", name: "app", inputs: {}, custom: true }).state)
+            .toMatchObject({ privateIp: UNKNOWN, publicIp: UNKNOWN, publicDns: UNKNOWN, privateDns: UNKNOWN });
+        expect(preview.newResource({ type: "aws:ec2/instance:Instance", name: "fixed", inputs: { privateIp: "10.0.1.10" }, custom: true }).state.privateIp).toBe("10.0.1.10");
+        expect(preview.newResource({ type: "aws:ec2/natGateway:NatGateway", name: "nat", inputs: {}, custom: true }).state).toMatchObject({ privateIp: UNKNOWN, publicIp: UNKNOWN });
+        expect(preview.newResource({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "o", inputs: { bucket: "kept", key: "k" }, custom: true }).state.versionId).toBe(UNKNOWN);
+        expect(preview.newResource({ type: "aws:ecs/service:Service", name: "web", inputs: { name: "web" }, custom: true }).state.arn).toBe(UNKNOWN);
+    });
+
     it("gives a queue its URL as its id, also one imported or read by its URL; at preview no id", () => {
         const fake = (preview: boolean) => createMocks({ preview, region: "us-west-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
         const created = fake(false).newResource({ type: "aws:sqs/queue:Queue", name: "interruption", inputs: { name: "karpenter-interruption" }, custom: true });
@@ -1234,6 +1304,25 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(preview.resources.find((r) => r.type === "aws:ec2/natGateway:NatGateway")!.inputs.allocationId).toBe(UNKNOWN);
     });
 
+    it("hands a program an instance's addresses, an object's version id and ECS's long ARNs; at preview unknowns, never \"undefined\"", async () => {
+        const update = await capture("instance-addresses", "update");
+        const byName = (type: string, name: string) => update.resources.find((r) => r.type === type && r.name === name)!;
+        const bastion = byName("aws:ec2/instance:Instance", "bastion").outputs!;
+        expect(bastion).toMatchObject({ privateIp: expect.stringMatching(/^10\.0\.1\.\d+$/), publicIp: expect.stringMatching(/^198\.51\.100\.\d+$/) });
+        expect(byName("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh-from-bastion").inputs.cidrIpv4).toBe(`${bastion.privateIp}/32`);
+        const policy = JSON.parse(byName("aws:s3/bucketPolicy:BucketPolicy", "artifacts").inputs.policy as string);
+        expect(policy.Statement[0].Condition).toEqual({ IpAddress: { "aws:SourceIp": `${bastion.publicIp}/32` } });
+        const stack = update.resources[0].outputs!;
+        expect(stack).toMatchObject({
+            appAddress: expect.stringMatching(/^10\.0\.2\.\d+$/), appHasPublicIp: false, bastionDns: expect.stringMatching(/^ec2-198-51-100-\d+\.compute-1\.amazonaws\.com$/),
+            bundleVersion: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/), scalingResourceId: "service/apps/web", taskFamilyRevision: "web:1",
+        });
+        const preview = await capture("instance-addresses", "preview");
+        const previewOf = (type: string, name: string) => preview.resources.find((r) => r.type === type && r.name === name)!;
+        expect(previewOf("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh-from-bastion").inputs.cidrIpv4).toBe(UNKNOWN);
+        expect(previewOf("aws:s3/bucketPolicy:BucketPolicy", "artifacts").inputs.policy).toBe(UNKNOWN);
+    });
+
     // A real preview analyzes the inputs the provider's Check returns, with the name it proposes, and
     // the program reads that name from `bucket.bucket`. check once left it unknown at preview: the
     // public bucket policy the program writes from it was unknown, and nothing was reported.
@@ -1425,6 +1514,12 @@ const EXPECTED: Expected[] = [
         // the address undefined ("undefined/32" pins nothing) and reported the bucket policy as public.
         example: "ec2-ids",
         findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "resource-protect": ["reports"] },
+    },
+    {
+        // A bucket read only from an instance's public address (`${bastion.publicIp}/32`): update mode
+        // left it undefined ("undefined/32" pins nothing) and reported the bucket policy as public.
+        example: "instance-addresses",
+        findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "encryption-at-rest": [] },
     },
     {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.

@@ -15,6 +15,8 @@ import { buildPolicyDocument, PolicyDocumentError } from "./policy-document";
 const UNKNOWN = UNKNOWN_SENTINELS.string;
 export const PLACEHOLDER_ACCOUNT_ID = "123456789012";
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+const AMPLIFY_BRANCH = "aws:amplify/branch:Branch";
 
 /** What the SDK's MockMonitor hands `newResource` (runtime/mocks.js). */
 export interface MockResourceArgs {
@@ -67,7 +69,11 @@ export function createMocks(ctx: MockContext) {
         placed((args.type.startsWith("aws:") ? knownString(args.inputs.region) : undefined) ?? regions.of(args.provider));
     const ids = customResourceIds();
     const zones = hostedZoneNames();
-    const created = (args: MockResourceArgs, existingId?: string) => ids.register(args, zones.named(args, createdState(placedResource(args), ids.resolved(args), existingId)));
+    const facts = stackFacts();
+    const created = (args: MockResourceArgs, existingId?: string) => {
+        const resolved = ids.resolved(args);
+        return facts.note(resolved, ids.register(args, zones.named(args, createdState(placedResource(args), resolved, facts, existingId))));
+    };
     return {
         newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
             if (args.type === STACK_REFERENCE_TYPE) return stackReference(ctx, args);
@@ -187,6 +193,39 @@ function hostedZoneNames() {
     };
 }
 
+/** What the stack's other resources say about a new one: the subnet it is placed in, whether its bucket keeps versions. */
+export interface StackFacts {
+    subnet(id: unknown): { cidrBlock?: string; mapPublicIpOnLaunch?: boolean } | undefined;
+    versioned(bucket: unknown): boolean;
+}
+
+/**
+ * The subnets the program created (by id), and the buckets it versions: a bucket's inline
+ * `versioning`/`versionings` block, or a `BucketVersioning(V2)` with status "Enabled". As registered
+ * so far: a versioning resource registered after an object leaves that object unversioned here.
+ */
+function stackFacts(): StackFacts & { note<T extends { id: string | undefined; state: Record<string, any> }>(args: MockResourceArgs, created: T): T } {
+    const subnets = new Map<string, { cidrBlock?: string; mapPublicIpOnLaunch?: boolean }>();
+    const versioned = new Set<string>();
+    const enabled = (block: unknown) => typeof block === "object" && block !== null && (block as { enabled?: unknown }).enabled === true;
+    return {
+        subnet: (id) => typeof id === "string" ? subnets.get(id) : undefined,
+        versioned: (bucket) => typeof bucket === "string" && versioned.has(bucket),
+        note(args, created) {
+            const { inputs } = args;
+            if (args.type === "aws:ec2/subnet:Subnet" && created.id !== undefined) {
+                subnets.set(created.id, { cidrBlock: knownString(inputs.cidrBlock), mapPublicIpOnLaunch: inputs.mapPublicIpOnLaunch === true });
+            }
+            const bucketVersioned = (args.type === "aws:s3/bucket:Bucket" && enabled(inputs.versioning))
+                || (args.type === "aws:s3/bucketV2:BucketV2" && Array.isArray(inputs.versionings) && inputs.versionings.some(enabled));
+            if (bucketVersioned && typeof created.state.bucket === "string") versioned.add(created.state.bucket);
+            if ((args.type === "aws:s3/bucketVersioningV2:BucketVersioningV2" || args.type === "aws:s3/bucketVersioning:BucketVersioning")
+                && inputs.versioningConfiguration?.status === "Enabled" && typeof inputs.bucket === "string") versioned.add(inputs.bucket);
+            return created;
+        },
+    };
+}
+
 function knownString(value: unknown): string | undefined {
     return typeof value === "string" && value !== "" && value !== UNKNOWN ? value : undefined;
 }
@@ -215,15 +254,23 @@ function previewState(ctx: MockContext, args: MockResourceArgs) {
     for (const p of shape?.outputOnly ?? []) if (!(p in state)) state[p] = UNKNOWN;
     // Some classes take `arn` as an optional input too (a Kinesis stream): still the provider's to set.
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = UNKNOWN;
+    for (const p of COMPUTED_INPUTS[args.type] ?? []) if (state[p] === undefined) state[p] = UNKNOWN;
     return { id: undefined, state };
 }
+
+// Optional inputs the provider computes when the program leaves them out: unknown at preview, as
+// outputs are (`${instance.privateIp}/32` is unknown there, not "undefined/32").
+const COMPUTED_INPUTS: Record<string, string[]> = {
+    "aws:ec2/instance:Instance": ["privateIp"],
+    "aws:ec2/natGateway:NatGateway": ["privateIp"],
+};
 
 /**
  * After creation: the physical name the provider would pick, an id and an ARN. A resource that
  * exists already (`existingId`: imported or read) keeps its id, which is its ARN for the types
  * whose id is their ARN, its key id for a KMS key and its name for most others.
  */
-function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: string) {
+function createdState(ctx: MockContext, args: MockResourceArgs, facts: StackFacts, existingId?: string) {
     const native = NATIVE_RESOURCES[args.type];
     if (native) return createdNativeState(ctx, args, native, existingId);
     const shape = ctx.shapeOf(args.type);
@@ -254,7 +301,7 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     const id = existingId ?? (ID_IS_ARN.has(args.type) ? arn
         : args.type === SQS_QUEUE ? queueUrl(ctx.region, partition.dnsSuffix, physical) : keyId ?? zoneId ?? generatedId ?? idFromInputs(args) ?? physical);
     state.id = id;
-    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partition };
+    const created: Created = { arn: state.arn ?? arn, id, physical, inputs: args.inputs, region: ctx.region, ...partition, facts };
     for (const [property, derive] of Object.entries(DERIVED_ARNS)) {
         if (!shape?.outputOnly.includes(property) || state[property] !== undefined) continue;
         const value = derive(created);
@@ -266,7 +313,7 @@ function createdState(ctx: MockContext, args: MockResourceArgs, existingId?: str
     return { id, state };
 }
 
-interface Created { arn: string; id: string; physical: string; inputs: Record<string, any>; region: string; partition: string; dnsSuffix: string }
+interface Created { arn: string; id: string; physical: string; inputs: Record<string, any>; region: string; partition: string; dnsSuffix: string; facts: StackFacts }
 
 // Output-only ARNs other than `arn` that programs hand on, mostly as the `sourceArn` of a
 // Lambda permission: left undefined, they would read as a permission pinned to nothing.
@@ -308,6 +355,9 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     "aws:lb/targetGroup:TargetGroup": (r) => ({ arnSuffix: r.arn.split(":").pop() }),
     "aws:alb/targetGroup:TargetGroup": (r) => ({ arnSuffix: r.arn.split(":").pop() }),
     "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
+    "aws:amplify/app:App": (r) => ({ defaultDomain: `${r.id}.amplifyapp.com` }),
+    // A new task definition is its family's revision 1.
+    [TASK_DEFINITION]: (r) => ({ revision: 1, arnWithoutRevision: r.arn.replace(/:\d+$/, "") }),
     "aws:acm/certificate:Certificate": (r) => {
         // Only DNS validation has records (the provider: "Only set if DNS-validation was used"); an
         // email-validated, imported or private certificate has an empty list, which programs loop over.
@@ -388,18 +438,71 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         ? { invokeUrl: `https://${r.inputs.restApi}.execute-api.${r.region}.${r.dnsSuffix}/${r.inputs.stageName}` } : {},
     // What a NAT gateway takes (`allocationId: eip.allocationId`, or `eip.id`, the same) and a
     // security group admits as `${eip.publicIp}/32`; a placeholder address of RFC 5737's documentation range.
-    "aws:ec2/eip:Eip": (r) => ({ allocationId: r.id, publicIp: `203.0.113.${createHash("sha256").update(r.id).digest()[0] % 254 + 1}` }),
+    "aws:ec2/eip:Eip": (r) => ({ allocationId: r.id, publicIp: elasticIpAddress(r.id) }),
+    // A NAT gateway's addresses: its Elastic IP's (a private one has none: the provider's ""), and one of its subnet's.
+    "aws:ec2/natGateway:NatGateway": (r) => ({
+        publicIp: r.inputs.connectivityType === "private" ? "" : typeof r.inputs.allocationId === "string" ? elasticIpAddress(r.inputs.allocationId) : undefined,
+        privateIp: r.inputs.privateIp ?? privateAddress(r),
+    }),
+    "aws:ec2/instance:Instance": (r) => instanceAddresses(r),
     "aws:ec2/securityGroupRule:SecurityGroupRule": (r) => ({ securityGroupRuleId: `sgr-${createHash("sha256").update(`rule::${r.id}`).digest("hex").slice(0, 17)}` }),
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (r) => ({ securityGroupRuleId: r.id }),
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (r) => ({ securityGroupRuleId: r.id }),
     // An object's ETag: the MD5 of its bytes when written from `content` (and not under SSE-KMS, whose ETag is not the MD5).
-    "aws:s3/bucketObject:BucketObject": (r) => ({ etag: objectEtag(r.inputs) }),
-    "aws:s3/bucketObjectv2:BucketObjectv2": (r) => ({ etag: objectEtag(r.inputs) }),
+    "aws:s3/bucketObject:BucketObject": (r) => ({ etag: objectEtag(r.inputs), versionId: objectVersionId(r) }),
+    "aws:s3/bucketObjectv2:BucketObjectv2": (r) => ({ etag: objectEtag(r.inputs), versionId: objectVersionId(r) }),
     // SES answers three DKIM tokens (32 lowercase characters each), one CNAME record apiece.
     "aws:ses/domainDkim:DomainDkim": (r) => ({
         dkimTokens: [0, 1, 2].map((i) => createHash("sha256").update(`dkim::${r.inputs.domain}::${i}`).digest("hex").slice(0, 32)),
     }),
 };
+
+/**
+ * S3's version id (32 URL-safe characters) of an object written to a versioned bucket; in an
+ * unversioned one S3 answers none, and the provider's `versionId` is "".
+ */
+function objectVersionId(r: Created): string {
+    if (!r.facts.versioned(r.inputs.bucket)) return "";
+    return createHash("sha256").update(`version::${r.inputs.bucket}/${r.inputs.key}`).digest("base64url").slice(0, 32);
+}
+
+/** An Elastic IP's address (the documentation range 203.0.113.0/24, RFC 5737), also the NAT gateway's that takes it. */
+function elasticIpAddress(allocationId: string): string {
+    return `203.0.113.${createHash("sha256").update(allocationId).digest()[0] % 254 + 1}`;
+}
+
+/**
+ * An address in the resource's subnet when the program created it (AWS keeps a subnet's first
+ * four and its last address), else in the default VPC's 172.31.0.0/16.
+ */
+function privateAddress(r: Created): string {
+    const h = createHash("sha256").update(`private::${r.id}`).digest();
+    const cidr = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(r.facts.subnet(r.inputs.subnetId)?.cidrBlock ?? "172.31.0.0/16");
+    const bits = Math.min(Math.max(Number(cidr![5]), 16), 28);
+    const base = cidr!.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0) & ~((2 ** (32 - bits)) - 1);
+    const address = (base >>> 0) + 4 + h.readUInt32BE(0) % (2 ** (32 - bits) - 5);
+    return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join(".");
+}
+
+/**
+ * An instance's addresses and DNS names, as EC2 gives them: a private address of its subnet, and a
+ * public one (198.51.100.0/24, RFC 5737) when it asks for one or its subnet maps one on launch
+ * (a subnet outside the program, or none, the default VPC's, is taken to); else the provider's "".
+ */
+function instanceAddresses(r: Created): Record<string, unknown> {
+    const privateIp = typeof r.inputs.privateIp === "string" ? r.inputs.privateIp : privateAddress(r);
+    const subnet = r.inputs.subnetId === undefined ? undefined : r.facts.subnet(r.inputs.subnetId);
+    const mapsPublic = r.inputs.associatePublicIpAddress ?? (subnet ? subnet.mapPublicIpOnLaunch === true : true);
+    const publicIp = mapsPublic === true ? `198.51.100.${createHash("sha256").update(`public::${r.id}`).digest()[0] % 254 + 1}` : "";
+    const dashed = (ip: string) => ip.replace(/\./g, "-");
+    const east = r.region === "us-east-1";
+    return {
+        privateIp,
+        privateDns: `ip-${dashed(privateIp)}.${east ? "ec2.internal" : `${r.region}.compute.internal`}`,
+        publicIp,
+        publicDns: publicIp === "" ? "" : `ec2-${dashed(publicIp)}.${east ? "compute-1" : `${r.region}.compute`}.${r.dnsSuffix}`,
+    };
+}
 
 function objectEtag(inputs: Record<string, any>): string {
     const bytes = typeof inputs.content === "string" && inputs.serverSideEncryption !== "aws:kms" ? inputs.content : `object::${inputs.bucket}/${inputs.key}`;
@@ -809,18 +912,26 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:ec2/flowLog:FlowLog": ec2Id("fl", "vpc-flow-log"),
     "aws:ebs/volume:Volume": ec2Id("vol", "volume"),
     "aws:ec2transitgateway/transitGateway:TransitGateway": ec2Id("tgw", "transit-gateway"),
+    // An Amplify app's id (`d` and 13 lower-case letters and digits), which its branches and domain name.
+    "aws:amplify/app:App": { id: (seed: string) => `d${createHash("sha256").update(seed).digest("hex").slice(0, 13)}` },
     "aws:cloudfront/distribution:Distribution": cloudFrontId,
     "aws:cloudfront/originAccessIdentity:OriginAccessIdentity": cloudFrontId,
     "aws:cloudfront/originAccessControl:OriginAccessControl": cloudFrontId,
 };
 
-/** An S3 object's provider id is its key. */
+/** An S3 object's provider id is its key, an ECS task definition's its family, an Amplify branch's `<app id>/<branch name>`. */
 function idFromInputs(args: MockResourceArgs): string | undefined {
+    if (args.type === TASK_DEFINITION) return typeof args.inputs.family === "string" ? args.inputs.family : undefined;
+    if (args.type === AMPLIFY_BRANCH) return typeof args.inputs.appId === "string" && typeof args.inputs.branchName === "string" ? `${args.inputs.appId}/${args.inputs.branchName}` : undefined;
     return (args.type === "aws:s3/bucketObject:BucketObject" || args.type === "aws:s3/bucketObjectv2:BucketObjectv2") && typeof args.inputs.key === "string" ? args.inputs.key : undefined;
 }
 
-/** Types whose id is their ARN rather than their name (the provider's `id` of a secret and a state machine is the ARN too). */
-const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:secretsmanager/secret:Secret", "aws:sfn/stateMachine:StateMachine"]);
+/** Types whose id is their ARN rather than their name (the provider's `id` of a secret, a state machine, an ECS cluster and service is the ARN too). */
+const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:secretsmanager/secret:Secret", "aws:sfn/stateMachine:StateMachine",
+    "aws:ecs/cluster:Cluster", "aws:ecs/service:Service", "aws:acm/certificate:Certificate",
+    // Elastic Load Balancing (v2): programs pass `alb.id` as a listener's `loadBalancerArn`.
+    "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup",
+    "aws:lb/listener:Listener", "aws:alb/listener:Listener", "aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"]);
 
 /**
  * Types whose ARN names another service than their provider module or joins the name otherwise
@@ -839,6 +950,7 @@ const ARN_FORMATS: Record<string, (region: string, account: string, physical: st
     "aws:secretsmanager/secret:Secret": (r, a, n) => `secretsmanager:${r}:${a}:secret:${n}-${shortHash(n).slice(0, 6)}`,
     // An alias's name already starts with "alias/".
     "aws:kms/alias:Alias": (r, a, n) => `kms:${r}:${a}:${n.startsWith("alias/") ? n : `alias/${n}`}`,
+    "aws:amplify/app:App": (r, a, id) => `amplify:${r}:${a}:apps/${id}`,
 };
 
 /**
@@ -855,6 +967,15 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     "aws:apigatewayv2/stage:Stage": (i, r) => { const s = apiStage(i); return s ? apiGatewayArn(r, `/apis/${s.api}/stages/${s.name}`) : undefined; },
     "aws:s3/bucketObject:BucketObject": (i, r) => objectArn(i, r),
     "aws:s3/bucketObjectv2:BucketObjectv2": (i, r) => objectArn(i, r),
+    // ECS's long ARN format (every account's since 2021): a service under its cluster's name (the
+    // `cluster` input is its ARN or name; none is the "default" cluster), a task definition by family and revision.
+    "aws:ecs/service:Service": (i, r, n) => typeof (i.cluster ?? "default") === "string"
+        ? ecsArn(r, `service/${String(i.cluster ?? "default").split(":cluster/").pop()}/${n}`) : undefined,
+    [TASK_DEFINITION]: (i, r) => typeof i.family === "string" ? ecsArn(r, `task-definition/${i.family}:1`) : undefined,
+    "aws:acm/certificate:Certificate": (_i, r, n) => `arn:${partitionOf(r).partition}:acm:${r}:${PLACEHOLDER_ACCOUNT_ID}:certificate/${fakeUuid(`acm::${n}`)}`,
+    // Amplify: `apps/<app id>/branches/<branch name>`.
+    [AMPLIFY_BRANCH]: (i, r) => typeof i.appId === "string" && typeof i.branchName === "string"
+        ? `arn:${partitionOf(r).partition}:amplify:${r}:${PLACEHOLDER_ACCOUNT_ID}:apps/${i.appId}/branches/${i.branchName}` : undefined,
     "aws:s3/accessPoint:AccessPoint": (_i, r, n) => `arn:${partitionOf(r).partition}:s3:${r}:${PLACEHOLDER_ACCOUNT_ID}:accesspoint/${n}`,
     "aws:lambda/layerVersion:LayerVersion": (i, r) => typeof i.layerName === "string" ? `${layerArn(i.layerName, r)}:1` : undefined,
     "aws:lambda/eventSourceMapping:EventSourceMapping": (_i, r, n) => `arn:${partitionOf(r).partition}:lambda:${r}:${PLACEHOLDER_ACCOUNT_ID}:event-source-mapping:${fakeUuid(n)}`,
@@ -869,6 +990,10 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     "aws:lb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
     "aws:alb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
 };
+
+function ecsArn(region: string, resource: string): string {
+    return `arn:${partitionOf(region).partition}:ecs:${region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
+}
 
 function apiGatewayArn(region: string, path: string): string {
     return `arn:${partitionOf(region).partition}:apigateway:${region}::${path}`;
