@@ -1394,9 +1394,20 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         const blocked = blocks.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls")) : true;
         return any(aclsOff, blocked);
     };
+    // At preview a block whose unknown `bucket` joins no bucket may name the bucket a configuration
+    // of unknown `bucket` names, when both names come from one source (built from a random suffix):
+    // which bucket each names is known at apply, so a grant such a block may restrict waits.
+    const pendingBlocks = resources.filter((b) => b.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK && isUnknown(b.props.bucket) && index.targetsOf(b).length === 0);
+    const sharedSourceBlocksSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
+        const sources = new Set(isUnknown(r.props.bucket) ? r.propertyDependencies.bucket ?? [] : []);
+        const shared = pendingBlocks.filter((b) => (b.propertyDependencies.bucket ?? []).some((urn) => sources.has(urn)));
+        return setIn(setting)(shared.map((b) => b.props)) === false ? false : undefined;
+    };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
-    const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided =>
-        targetJudges[setting](index.targetsOf(r), (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
+    const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
+        const targets = index.targetsOf(r);
+        return targets.length === 0 ? sharedSourceBlocksSet(r, setting) : targetJudges[setting](targets, (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
+    };
     const restricted = (r: PlainResource, kind: Kind): Decided => {
         switch (kind) {
             case "acl":

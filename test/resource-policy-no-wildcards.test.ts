@@ -1577,6 +1577,24 @@ describe("findPublicGrants (stack part): bucket policies open to anyone, and pub
         expect(reported(newSite, policyOf("site-policy", U.string, deps), block("site-block", { bucket: U.string, restrictPublicBuckets: false }, deps))).toEqual(["site-policy"]);
     });
 
+    it("preview: a policy and a block whose unknown buckets both come from a name built from a random suffix (neither depends on the bucket) wait for apply", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fromSuffix = (urn = SUFFIX) => ({ propertyDependencies: { bucket: [urn] } });
+        const newSite = bucket("site", { bucket: U.string }, fromSuffix());
+        // After apply both name the bucket and the block restricts the policy; at preview the join is not known.
+        expect(reported(newSite, policyOf("site-policy", U.string, fromSuffix()), block("site-block", { bucket: U.string, restrictPublicBuckets: true }, fromSuffix()))).toEqual([]);
+        expect(reported(newSite, policyOf("site-policy", U.string, fromSuffix()), block("site-block", { bucket: U.string, restrictPublicBuckets: U.boolean }, fromSuffix()))).toEqual([]);
+        // A block that would not restrict, or one of another source, or none: reported as before.
+        expect(reported(newSite, policyOf("site-policy", U.string, fromSuffix()), block("site-block", { bucket: U.string, blockPublicAcls: true }, fromSuffix()))).toEqual(["site-policy"]);
+        expect(reported(newSite, policyOf("site-policy", U.string, fromSuffix()), block("other-block", { bucket: U.string, restrictPublicBuckets: true }, fromSuffix(OTHER)))).toEqual(["site-policy"]);
+        expect(reported(newSite, policyOf("site-policy", U.string, fromSuffix()))).toEqual(["site-policy"]);
+        // A block joined to a bucket of the stack is that bucket's, not a candidate for the policy's.
+        const other = bucket("other", { bucket: U.string });
+        expect(reported(newSite, other, policyOf("site-policy", U.string, fromSuffix()),
+            block("other-block", { bucket: U.string, restrictPublicBuckets: true }, { propertyDependencies: { bucket: [other.urn, SUFFIX] } }))).toEqual(["site-policy"]);
+    });
+
     it("a restricted bucket's wildcard actions are still the resource part's", () => {
         const wide = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: JSON.stringify(doc(allow("*", "s3:*", { Resource: "arn:aws:s3:::site/*" }))) }, { name: "site-policy" });
         expect(reported(site, wide, block("site-block", { bucket: "site", restrictPublicBuckets: true }))).toEqual([]);
@@ -3154,6 +3172,20 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);
+        // A bucket, its policy and its block named from one random suffix: at preview neither joins the bucket.
+        const suffix = { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } };
+        const shared = (restrictPublicBuckets: boolean) => engine.run({
+            preview: true,
+            resources: [
+                suffix,
+                { type: t.S3_BUCKET_V2, name: "site", props: { bucket: { $unknown: "string" } }, propertyDependencies: { bucket: ["suffix"] } },
+                { type: t.S3_BUCKET_POLICY, name: "site-policy", props: { bucket: { $unknown: "string" }, policy: open }, propertyDependencies: { bucket: ["suffix"] } },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "site-block", props: { bucket: { $unknown: "string" }, restrictPublicBuckets }, propertyDependencies: { bucket: ["suffix"] } },
+            ],
+        });
+        expect((await shared(true)).of(POLICY)).toEqual([]);
+        const unrestricted = await shared(false);
+        expect(unrestricted.of(POLICY).map((d) => nameOf(unrestricted, d.urn))).toEqual(["site-policy"]);
     });
 
     it("an object's public ACL: reported where the bucket lets S3 honour it, after an update and at preview", async () => {
