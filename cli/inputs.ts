@@ -15,7 +15,7 @@ import { oneLine } from "../policies/lib/describe";
 import { readDataFile } from "../policies/lib/files";
 import { childrenOf, walk } from "../policies/lib/walk";
 import { contentlessAsSent, isWireSecret, SIG, SIG_KEY, UNKNOWN_SENTINELS, wireSecret } from "../policies/lib/wire";
-import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject } from "./engine/model";
+import { EngineResource, isProviderType, makeUrn, ResourceStream, StackInput, urnName, urnQualifiedType, urnStackProject, urnType } from "./engine/model";
 import { JsonSyntaxError, readRanges, Scan, ScannedArray, scanJson } from "./json-scan";
 import { urnLineOffset } from "./report";
 
@@ -538,7 +538,7 @@ function fromFixture(o: Record<string, unknown>, label: string, options: LoadOpt
         let providerOf: string | undefined = isComponent || isProviderType(type) ? undefined : providerRef;
         if (e.provider !== undefined) {
             const urn = typeof e.provider === "string" ? resolveRef(e.provider, `${name}.provider`) : "";
-            if (!isProviderType(urnQualifiedType(urn).split("$").pop() ?? "")) {
+            if (!isProviderType(urnType(urn))) {
                 throw new InputError(`${where} (${type} "${name}"): "provider" must name a provider resource (type pulumi:providers:...) of this fixture`);
             }
             providerOf = `${urn}::${PROVIDER_ID}`;
@@ -772,7 +772,7 @@ function noteRead(reads: Map<string, string>, format: "stack-export" | "preview-
     const state = format === "stack-export" ? (e.delete === true ? undefined : e) : typeof e.op === "string" && NOT_ANALYZED_OPS.has(e.op) ? undefined : e.newState;
     if (!isRead(state)) return;
     const { urn, type } = state as Record<string, unknown>;
-    if (typeof urn === "string" && !reads.has(urn)) reads.set(urn, typeof type === "string" ? type : urnQualifiedType(urn).split("$").pop() ?? "");
+    if (typeof urn === "string" && !reads.has(urn)) reads.set(urn, typeof type === "string" ? type : urnType(urn));
 }
 
 /**
@@ -826,7 +826,7 @@ function previewFailure(diagnostics: unknown): PreviewFailure | undefined {
     const errors = diagnostics.filter((d): d is Record<string, unknown> => typeof d === "object" && d !== null && (d as Record<string, unknown>).severity === "error");
     if (errors.length === 0) return undefined;
     const urn = errors.map((d) => d.urn).find((u): u is string => typeof u === "string" && u.startsWith("urn:pulumi:"));
-    const type = urn && urnQualifiedType(urn).split("$").pop();
+    const type = urn && urnType(urn);
     return { errors: errors.length, first: urn && type !== "pulumi:pulumi:Stack" ? `${type} "${urnName(urn)}"` : undefined };
 }
 

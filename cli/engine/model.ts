@@ -61,6 +61,11 @@ export function urnQualifiedType(urn: string): string {
     return parts.length >= 4 ? parts[2] : "";
 }
 
+/** The resource's own type: the last of its URN's qualified type chain. */
+export function urnType(urn: string): string {
+    return urnQualifiedType(urn).split("$").pop() ?? "";
+}
+
 export function urnName(urn: string): string {
     const parts = urn.split("::");
     return parts.slice(3).join("::");
