@@ -445,7 +445,7 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         privateIp: r.inputs.privateIp ?? privateAddress(r),
     }),
     "aws:ec2/instance:Instance": (r) => instanceAddresses(r),
-    "aws:ec2/securityGroupRule:SecurityGroupRule": (r) => ({ securityGroupRuleId: `sgr-${createHash("sha256").update(`rule::${r.id}`).digest("hex").slice(0, 17)}` }),
+    "aws:ec2/securityGroupRule:SecurityGroupRule": (r) => ({ securityGroupRuleId: SECURITY_GROUP_RULE_ID.id(`rule::${r.id}`) }),
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (r) => ({ securityGroupRuleId: r.id }),
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (r) => ({ securityGroupRuleId: r.id }),
     // An object's ETag: the MD5 of its bytes when written from `content` (and not under SSE-KMS, whose ETag is not the MD5).
@@ -468,7 +468,12 @@ function objectVersionId(r: Created): string {
 
 /** An Elastic IP's address (the documentation range 203.0.113.0/24, RFC 5737), also the NAT gateway's that takes it. */
 function elasticIpAddress(allocationId: string): string {
-    return `203.0.113.${createHash("sha256").update(allocationId).digest()[0] % 254 + 1}`;
+    return documentationAddress("203.0.113", allocationId);
+}
+
+/** A host of a /24 of RFC 5737's documentation ranges (`203.0.113`, `198.51.100`), fixed per seed. */
+function documentationAddress(network: string, seed: string): string {
+    return `${network}.${createHash("sha256").update(seed).digest()[0] % 254 + 1}`;
 }
 
 /**
@@ -493,7 +498,7 @@ function instanceAddresses(r: Created): Record<string, unknown> {
     const privateIp = typeof r.inputs.privateIp === "string" ? r.inputs.privateIp : privateAddress(r);
     const subnet = r.inputs.subnetId === undefined ? undefined : r.facts.subnet(r.inputs.subnetId);
     const mapsPublic = r.inputs.associatePublicIpAddress ?? (subnet ? subnet.mapPublicIpOnLaunch === true : true);
-    const publicIp = mapsPublic === true ? `198.51.100.${createHash("sha256").update(`public::${r.id}`).digest()[0] % 254 + 1}` : "";
+    const publicIp = mapsPublic === true ? documentationAddress("198.51.100", `public::${r.id}`) : "";
     const dashed = (ip: string) => ip.replace(/\./g, "-");
     const east = r.region === "us-east-1";
     return {
@@ -889,13 +894,14 @@ function queueUrl(region: string, dnsSuffix: string, name: string): string {
  * letters and digits. Programs pass them on (`allocationId: eip.id`) and parse them.
  */
 const ec2Id = (prefix: string, ec2Kind?: string) => ({ id: (seed: string) => `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`, ec2Kind });
+const SECURITY_GROUP_RULE_ID = ec2Id("sgr", "security-group-rule");
 const cloudFrontId = { id: (seed: string) => `E${createHash("sha256").update(seed).digest("hex").toUpperCase().slice(0, 13)}` };
 const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: string }> = {
     "aws:ec2/vpc:Vpc": ec2Id("vpc", "vpc"),
     "aws:ec2/subnet:Subnet": ec2Id("subnet", "subnet"),
     "aws:ec2/securityGroup:SecurityGroup": ec2Id("sg", "security-group"),
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ec2Id("sgr", "security-group-rule"),
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": ec2Id("sgr", "security-group-rule"),
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": SECURITY_GROUP_RULE_ID,
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": SECURITY_GROUP_RULE_ID,
     "aws:ec2/securityGroupRule:SecurityGroupRule": { id: (seed) => `sgrule-${createHash("sha256").update(seed).digest().readUInt32BE(0)}` },
     "aws:ec2/routeTable:RouteTable": ec2Id("rtb", "route-table"),
     "aws:ec2/routeTableAssociation:RouteTableAssociation": ec2Id("rtbassoc"),
@@ -970,15 +976,15 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     // ECS's long ARN format (every account's since 2021): a service under its cluster's name (the
     // `cluster` input is its ARN or name; none is the "default" cluster), a task definition by family and revision.
     "aws:ecs/service:Service": (i, r, n) => typeof (i.cluster ?? "default") === "string"
-        ? ecsArn(r, `service/${String(i.cluster ?? "default").split(":cluster/").pop()}/${n}`) : undefined,
-    [TASK_DEFINITION]: (i, r) => typeof i.family === "string" ? ecsArn(r, `task-definition/${i.family}:1`) : undefined,
-    "aws:acm/certificate:Certificate": (_i, r, n) => `arn:${partitionOf(r).partition}:acm:${r}:${PLACEHOLDER_ACCOUNT_ID}:certificate/${fakeUuid(`acm::${n}`)}`,
+        ? regionalArn("ecs", r, `service/${String(i.cluster ?? "default").split(":cluster/").pop()}/${n}`) : undefined,
+    [TASK_DEFINITION]: (i, r) => typeof i.family === "string" ? regionalArn("ecs", r, `task-definition/${i.family}:1`) : undefined,
+    "aws:acm/certificate:Certificate": (_i, r, n) => regionalArn("acm", r, `certificate/${fakeUuid(`acm::${n}`)}`),
     // Amplify: `apps/<app id>/branches/<branch name>`.
     [AMPLIFY_BRANCH]: (i, r) => typeof i.appId === "string" && typeof i.branchName === "string"
-        ? `arn:${partitionOf(r).partition}:amplify:${r}:${PLACEHOLDER_ACCOUNT_ID}:apps/${i.appId}/branches/${i.branchName}` : undefined,
-    "aws:s3/accessPoint:AccessPoint": (_i, r, n) => `arn:${partitionOf(r).partition}:s3:${r}:${PLACEHOLDER_ACCOUNT_ID}:accesspoint/${n}`,
+        ? regionalArn("amplify", r, `apps/${i.appId}/branches/${i.branchName}`) : undefined,
+    "aws:s3/accessPoint:AccessPoint": (_i, r, n) => regionalArn("s3", r, `accesspoint/${n}`),
     "aws:lambda/layerVersion:LayerVersion": (i, r) => typeof i.layerName === "string" ? `${layerArn(i.layerName, r)}:1` : undefined,
-    "aws:lambda/eventSourceMapping:EventSourceMapping": (_i, r, n) => `arn:${partitionOf(r).partition}:lambda:${r}:${PLACEHOLDER_ACCOUNT_ID}:event-source-mapping:${fakeUuid(n)}`,
+    "aws:lambda/eventSourceMapping:EventSourceMapping": (_i, r, n) => regionalArn("lambda", r, `event-source-mapping:${fakeUuid(n)}`),
     // Elastic Load Balancing (v2): `loadbalancer/app|net|gwy/<name>/<id>`, `targetgroup/<name>/<id>`, and listeners
     // and rules under their load balancer's path (the provider's module is `lb`, the service `elasticloadbalancing`).
     "aws:lb/loadBalancer:LoadBalancer": (i, r, n) => elbArn(r, `loadbalancer/${elbKind(i)}/${n}/${elbId(n)}`),
@@ -991,8 +997,9 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     "aws:alb/listenerRule:ListenerRule": (i, r, n) => underElb(i.listenerArn, ":listener/", (path) => elbArn(r, `listener-rule/${path}/${elbId(n)}`)),
 };
 
-function ecsArn(region: string, resource: string): string {
-    return `arn:${partitionOf(region).partition}:ecs:${region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
+/** `arn:<partition>:<service>:<region>:<account>:<resource>`, in the placeholder account. */
+function regionalArn(service: string, region: string, resource: string): string {
+    return `arn:${partitionOf(region).partition}:${service}:${region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
 }
 
 function apiGatewayArn(region: string, path: string): string {
@@ -1012,7 +1019,7 @@ function apiStage(inputs: Record<string, any>): { api: string; name: string } | 
 }
 
 function elbArn(region: string, resource: string): string {
-    return `arn:${partitionOf(region).partition}:elasticloadbalancing:${region}:${PLACEHOLDER_ACCOUNT_ID}:${resource}`;
+    return regionalArn("elasticloadbalancing", region, resource);
 }
 
 function elbKind(inputs: Record<string, any>): string {
@@ -1034,7 +1041,7 @@ function objectArn(inputs: Record<string, any>, region: string): string | undefi
 }
 
 function layerArn(layerName: string, region: string): string {
-    return `arn:${partitionOf(region).partition}:lambda:${region}:${PLACEHOLDER_ACCOUNT_ID}:layer:${layerName}`;
+    return regionalArn("lambda", region, `layer:${layerName}`);
 }
 
 const ROUTE53_ARN_KINDS: Record<string, string> = { "zone": "hostedzone", "health-check": "healthcheck", "delegation-set": "delegationset" };
