@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf } from "./lib/s3-buckets";
+import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedSources } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
 
@@ -1397,11 +1397,11 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // At preview a block whose unknown `bucket` joins no bucket may name the bucket a configuration
     // of unknown `bucket` names, when both names come from one source (built from a random suffix):
     // which bucket each names is known at apply, so a grant such a block may restrict waits.
-    const pendingBlocks = resources.filter((b) => b.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK && isUnknown(b.props.bucket) && index.targetsOf(b).length === 0);
+    const pendingBlocks = resources.filter((b) => b.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK).map((b) => ({ b, sources: unresolvedSources(b, index) })).filter(({ sources }) => sources.length > 0);
     const sharedSourceBlocksSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
-        const sources = new Set(isUnknown(r.props.bucket) ? r.propertyDependencies.bucket ?? [] : []);
-        const shared = pendingBlocks.filter((b) => (b.propertyDependencies.bucket ?? []).some((urn) => sources.has(urn)));
-        return setIn(setting)(shared.map((b) => b.props)) === false ? false : undefined;
+        const sources = new Set(unresolvedSources(r, index));
+        const shared = pendingBlocks.filter((p) => p.sources.some((urn) => sources.has(urn)));
+        return setIn(setting)(shared.map((p) => p.b.props)) === false ? false : undefined;
     };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {

@@ -109,11 +109,7 @@ export function indexBuckets(resources: readonly PlainResource[], also: Readonly
  * each one names is known at apply.
  */
 export function unresolvedTargets(configuring: readonly PlainResource[], index: BucketIndex): ReadonlySet<PlainResource> {
-    const sources = new Set<string>();
-    for (const c of configuring) {
-        if (!isUnknown(c.props.bucket) || index.targetsOf(c).length > 0) continue;
-        for (const urn of c.propertyDependencies.bucket ?? []) sources.add(urn);
-    }
+    const sources = new Set(configuring.flatMap((c) => unresolvedSources(c, index)));
     const out = new Set<PlainResource>();
     if (sources.size === 0) return out;
     for (const bucket of index.buckets) {
@@ -121,6 +117,15 @@ export function unresolvedTargets(configuring: readonly PlainResource[], index: 
         if (BUCKET_KEYS.some((key) => (bucket.propertyDependencies[key] ?? []).some((urn) => sources.has(urn)))) out.add(bucket);
     }
     return out;
+}
+
+/**
+ * What a configuring resource's `bucket` was built from at preview when it is unknown and joins no
+ * bucket of the stack (a name made from another output, a random suffix): the resources it depends
+ * on. None otherwise. Two such resources that share a source may name the same bucket.
+ */
+export function unresolvedSources(configuring: PlainResource, index: BucketIndex): readonly string[] {
+    return isUnknown(configuring.props.bucket) && index.targetsOf(configuring).length === 0 ? configuring.propertyDependencies.bucket ?? [] : [];
 }
 
 /**
