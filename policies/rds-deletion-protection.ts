@@ -2,7 +2,8 @@
 // replacement or a console click cannot drop them. AWS defaults it to off everywhere it says
 // (Neptune Analytics' API says nothing, CloudFormation says on: a graph is reported only when the
 // program turns it off). A Cognito user pool is a database of users too, whose password hashes
-// cannot be exported.
+// cannot be exported; a CloudTrail Lake event data store one of audit events, whose termination
+// protection is this flag by another name (on by default: only turning it off is reported).
 import { whenKnown } from "./lib/decided";
 import { propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
@@ -46,6 +47,10 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: "deletionProtection",
     // A graph is deleted without a snapshot (CloudFormation's handler, as the classic provider's).
     [t.NATIVE_NEPTUNEGRAPH_GRAPH]: "deletionProtection",
+    // CloudTrail Lake's audit events: DeleteEventDataStore is refused while the flag is on, and a
+    // deleted store can be restored "only ... within the seven-day wait period" (RestoreEventDataStore).
+    [t.CLOUDTRAIL_EVENT_DATA_STORE]: "terminationProtectionEnabled",
+    [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "terminationProtectionEnabled",
 };
 
 /**
@@ -79,7 +84,11 @@ const standalone = (r: PlainResource) => {
 // the response shows `"deletionProtectionEnabled": true`; `--no-deletion-protection-enabled` to disable).
 // Neither the CloudFormation schema nor the CreateCollection reference documents a default for an
 // OpenSearch Serverless collection's. CloudFormation's Graph: "If not specified, the default value is true".
-const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER, t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, t.NATIVE_NEPTUNEGRAPH_GRAPH]);
+// CloudTrail Lake: "By default, TerminationProtection is enabled" (UpdateEventDataStore; the provider's schema: "Default: true").
+const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([
+    t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER, t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, t.NATIVE_NEPTUNEGRAPH_GRAPH,
+    t.CLOUDTRAIL_EVENT_DATA_STORE, t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
+]);
 
 // A global database's flag stops only deleting the global database itself: AWS refuses that while a
 // cluster is a member, and the provider detaches the members first, which keep their data.
@@ -96,6 +105,12 @@ const ENUM_FLAG: Readonly<Record<string, { on: string; off: string; what: string
     [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: { on: "ENABLED", off: "DISABLED", what: "collection" },
 };
 
+/** What the message calls a resource that is not a database. */
+const NOT_A_DATABASE: Readonly<Record<string, string>> = {
+    [t.CLOUDTRAIL_EVENT_DATA_STORE]: "event data store and its audit events",
+    [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "event data store and its audit events",
+};
+
 const FLAGS: readonly { type: string; path: string }[] = [
     ...Object.entries(DELETION_PROTECTION_PROPERTY).map(([type, path]) => ({ type, path })),
     ...Object.entries(REPLICA_DELETION_PROTECTION).map(([type, path]) => ({ type, path })),
@@ -109,7 +124,7 @@ const rule = propertyRule(FLAGS.map(({ type, path }) => {
     // The provider, not AWS, sends false for an unset flag of a replica block and of DSQL (whose
     // API turns it on); CloudFormation's replica specification is "disabled by default".
     const defaultedBy = (replica && type === t.DYNAMODB_TABLE) || type === t.DSQL_CLUSTER ? "the provider" : "AWS";
-    const what = flag ? flag.what : replica ? "replica" : GLOBAL_DATABASES.has(type) ? "global database (its member clusters keep their own flags)" : "database";
+    const what = flag ? flag.what : replica ? "replica" : GLOBAL_DATABASES.has(type) ? "global database (its member clusters keep their own flags)" : NOT_A_DATABASE[type] ?? "database";
     return {
         types: [type],
         property: path,
@@ -134,11 +149,12 @@ export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
     description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases and global clusters (also their aws-native types, as pulumi-cdk sends CDK's), " +
-        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs, aws-native DSQL clusters and aws-native OpenSearch Serverless collections must not turn it off.",
+        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs, aws-native DSQL clusters, aws-native OpenSearch Serverless collections " +
+        "and CloudTrail Lake event data stores (termination protection) must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +
-        "`deletionProtection: \"ACTIVE\"`) on the resource.",
+        "`deletionProtection: \"ACTIVE\"`; CloudTrail Lake event data stores: `terminationProtectionEnabled: true`) on the resource.",
     tags: ["aws", "rds", "dynamodb", "cognito", "data-protection"],
     // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS
     // Foundations has no deletion-protection control.

@@ -108,6 +108,23 @@ describe("findMissingDeletionProtection (pure rule)", () => {
         ["classic collection", "aws:opensearch/serverlessCollection:ServerlessCollection", { name: "kb-vectors", type: "VECTORSEARCH" }, false],
         // QLDB ledgers are not read: the service ended, and the flag defaults to true.
         ["QLDB ledger without the flag", "aws:qldb/ledger:Ledger", { permissionsMode: "STANDARD" }, false],
+        // CloudTrail Lake event data stores: termination protection is on unless the program turns it off
+        // (CreateEventDataStore's default, the provider's schema "Default: true"), so only false is reported.
+        ["event data store without the flag (on by default)", "aws:cloudtrail/eventDataStore:EventDataStore", { name: "org-events", retentionPeriod: 2555, organizationEnabled: true }, false],
+        ["event data store with true", "aws:cloudtrail/eventDataStore:EventDataStore", { name: "audit", billingMode: "EXTENDABLE_RETENTION_PRICING", retentionPeriod: 3653, terminationProtectionEnabled: true }, false],
+        ["event data store with a short retention, protected", "aws:cloudtrail/eventDataStore:EventDataStore", { name: "s3-data", retentionPeriod: 7, terminationProtectionEnabled: true }, false],
+        ["event data store unknown (preview)", "aws:cloudtrail/eventDataStore:EventDataStore",
+            { name: UNKNOWN_SENTINELS.string, retentionPeriod: UNKNOWN_SENTINELS.number, terminationProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
+        ["aws-native event data store without the flag", "aws-native:cloudtrail:EventDataStore", { name: "lake", retentionPeriod: 365 }, false],
+        ["aws-native event data store unknown (preview)", "aws-native:cloudtrail:EventDataStore", { name: "lake", terminationProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
+        // Termination protection of what holds no events is not read: a CloudTrail Lake dashboard, QuickSight's account settings.
+        ["CloudTrail Lake dashboard with false", "aws-native:cloudtrail:Dashboard", { name: "ops", terminationProtectionEnabled: false }, false],
+        ["QuickSight account settings with false", "aws:quicksight/accountSettings:AccountSettings", { terminationProtectionEnabled: false }, false],
+        // tedilabs/terraform-aws-security's example and terraform-provider-aws's tests ("For ease of deletion").
+        ["event data store with false", "aws:cloudtrail/eventDataStore:EventDataStore", { name: "management-event", terminationProtectionEnabled: false }, true],
+        // hashicorp/terraform-provider-awscc's example; federation is a query feature, not a guard.
+        ["aws-native event data store with false", "aws-native:cloudtrail:EventDataStore",
+            { name: "example", retentionPeriod: 90, federationEnabled: false, terminationProtectionEnabled: false, multiRegionEnabled: false, billingMode: "EXTENDABLE_RETENTION_PRICING" }, true],
     ];
     it.each(cases)("%s", (_label, type, props, violates) => {
         const findings = findMissingDeletionProtection(db(type, props));
@@ -117,9 +134,9 @@ describe("findMissingDeletionProtection (pure rule)", () => {
 
     it("covers every database type whose v7 schema has the flag", () => {
         expect(Object.keys(DELETION_PROTECTION_PROPERTY).sort()).toEqual([
-            "aws-native:cognito:UserPool", "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table",
+            "aws-native:cloudtrail:EventDataStore", "aws-native:cognito:UserPool", "aws-native:docdb:GlobalCluster", "aws-native:dsql:Cluster", "aws-native:dynamodb:Table",
             "aws-native:neptune:DbCluster", "aws-native:neptune:GlobalCluster", "aws-native:neptunegraph:Graph", "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
-            "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
+            "aws:cloudtrail/eventDataStore:EventDataStore", "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
             "aws:neptunegraph/graph:Graph",
             "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
@@ -161,6 +178,14 @@ describe("findMissingDeletionProtection (pure rule): OpenSearch Serverless colle
         expect(finding.message).toContain('deletionProtection is "DISABLED"');
         expect(finding.message).toContain('Set `deletionProtection: "ENABLED"` so the collection cannot be deleted by accident');
         expect(findMissingDeletionProtection(collection("disabled-by-team-x"))[0].message).not.toContain("disabled-by-team-x");
+    });
+});
+
+describe("findMissingDeletionProtection (pure rule): CloudTrail Lake event data stores", () => {
+    it("names the termination protection flag and what it keeps", () => {
+        const [finding] = findMissingDeletionProtection(db("aws:cloudtrail/eventDataStore:EventDataStore", { name: "audit", terminationProtectionEnabled: false }));
+        expect(finding.message).toContain("terminationProtectionEnabled is false");
+        expect(finding.message).toContain("Set `terminationProtectionEnabled: true` so the event data store and its audit events cannot be deleted by accident");
     });
 });
 
@@ -300,6 +325,28 @@ describe("rds-deletion-protection through the engine path", () => {
             ["Scratch", "advisory", 'aws-native:dsql:Cluster "Scratch": deletionProtectionEnabled is false'],
             ["ScratchCollection", "advisory", 'aws-native:opensearchserverless:Collection "ScratchCollection": deletionProtection is "DISABLED"'],
             ["ScratchGraph", "advisory", 'aws-native:neptunegraph:Graph "ScratchGraph": deletionProtection is false'],
+        ]);
+    });
+
+    it("reports a CloudTrail Lake event data store only when the program turns its termination protection off, in both providers", async () => {
+        const classic = (name: string, props: Record<string, unknown>) => ({ type: "aws:cloudtrail/eventDataStore:EventDataStore", name, props: { name, ...props } });
+        const native = (name: string, props: Record<string, unknown>) => ({ type: "aws-native:cloudtrail:EventDataStore", name, props: { name, ...props } });
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                classic("org-events", { retentionPeriod: 2555, multiRegionEnabled: true, organizationEnabled: true }),
+                classic("audit", { retentionPeriod: 3653, billingMode: "EXTENDABLE_RETENTION_PRICING", terminationProtectionEnabled: true }),
+                classic("next", { retentionPeriod: { $unknown: "number" }, terminationProtectionEnabled: { $unknown: "boolean" } }),
+                classic("management-event", { terminationProtectionEnabled: false }),
+                native("lake", { retentionPeriod: 365 }),
+                native("lake-next", { terminationProtectionEnabled: { $unknown: "boolean" } }),
+                native("example", { retentionPeriod: 90, federationEnabled: false, terminationProtectionEnabled: false }),
+                { type: "aws-native:cloudtrail:Dashboard", name: "ops", props: { name: "ops", terminationProtectionEnabled: false } },
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
+            ["management-event", "advisory", 'aws:cloudtrail/eventDataStore:EventDataStore "management-event": terminationProtectionEnabled is false'],
+            ["example", "advisory", 'aws-native:cloudtrail:EventDataStore "example": terminationProtectionEnabled is false'],
         ]);
     });
 
