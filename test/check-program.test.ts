@@ -535,6 +535,46 @@ describe("the fake cloud's answers (pure)", () => {
         expect(preview.newResource({ type: "aws:ecs/service:Service", name: "web", inputs: { name: "web" }, custom: true }).state.arn).toBe(UNKNOWN);
     });
 
+    // The fourteenth run's left item: an instance placed on a network interface of the program had the
+    // default VPC's address, a public one, no subnet and no primary interface (a route through it had no target).
+    it("places an instance given a network interface on that interface: its subnet, its address, no public address; the interface an address of its subnet", () => {
+        const fake = (preview: boolean) => createMocks({ preview, region: "us-east-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const mocks = fake(false);
+        const create = (type: string, name: string, inputs: Record<string, unknown> = {}) => mocks.newResource({ type, name, inputs, custom: true });
+        const subnet = create("aws:ec2/subnet:Subnet", "app", { cidrBlock: "172.16.10.0/24", availabilityZone: "us-east-1b" });
+        const publicSubnet = create("aws:ec2/subnet:Subnet", "public", { cidrBlock: "172.16.20.0/24", mapPublicIpOnLaunch: true });
+        // The registry's example: an interface with a fixed address, attached at device index 0.
+        const fixed = create("aws:ec2/networkInterface:NetworkInterface", "fixed", { subnetId: subnet.id, privateIps: ["172.16.10.100"] });
+        expect(fixed.state).toMatchObject({ privateIp: "172.16.10.100", privateIps: ["172.16.10.100"], privateDnsName: "ip-172-16-10-100.ec2.internal", ownerId: "123456789012" });
+        expect(fixed.state.macAddress).toMatch(/^02(:[0-9a-f]{2}){5}$/);
+        const licence = create("aws:ec2/instance:Instance", "licence", { networkInterfaces: [{ networkInterfaceId: fixed.id, deviceIndex: 0 }] });
+        expect(licence.state).toMatchObject({
+            subnetId: subnet.id, availabilityZone: "us-east-1b", primaryNetworkInterfaceId: fixed.id,
+            privateIp: "172.16.10.100", privateDns: "ip-172-16-10-100.ec2.internal", publicIp: "", publicDns: "",
+        });
+        // An existing interface gets no public address, even in a subnet that maps one; its address is one of that subnet.
+        const natEni = create("aws:ec2/networkInterface:NetworkInterface", "nat", { subnetId: publicSubnet.id, sourceDestCheck: false });
+        expect(natEni.state.privateIp).toMatch(/^172\.16\.20\.\d{1,3}$/);
+        const nat = create("aws:ec2/instance:Instance", "nat", { networkInterfaces: [{ networkInterfaceId: natEni.id, deviceIndex: 0 }] });
+        expect(nat.state).toMatchObject({ subnetId: publicSubnet.id, privateIp: natEni.state.privateIp, primaryNetworkInterfaceId: natEni.id, publicIp: "" });
+        // An Elastic IP on the interface maps to its address; one on nothing has none.
+        const eip = create("aws:ec2/eip:Eip", "nat", { domain: "vpc", networkInterface: natEni.id });
+        expect(eip.state).toMatchObject({ privateIp: natEni.state.privateIp, associationId: expect.stringMatching(/^eipassoc-[0-9a-f]{17}$/),
+            publicDns: `ec2-${eip.state.publicIp.replace(/\./g, "-")}.compute-1.amazonaws.com` });
+        expect(create("aws:ec2/eip:Eip", "spare", { domain: "vpc" }).state).not.toHaveProperty("associationId");
+        expect(create("aws:ec2/eip:Eip", "web", { domain: "vpc", instance: licence.id }).state.privateIp).toBe("172.16.10.100");
+        // An instance in a subnet has the interface EC2 creates for it, and the subnet's zone.
+        const web = create("aws:ec2/instance:Instance", "web", { subnetId: publicSubnet.id });
+        expect(web.state).toMatchObject({ subnetId: publicSubnet.id, availabilityZone: "us-east-1a", primaryNetworkInterfaceId: expect.stringMatching(/^eni-[0-9a-f]{17}$/) });
+        expect(web.state.publicIp).toMatch(/^198\.51\.100\./);
+        // At preview: the subnet, the zone and the addresses the provider computes are unknown, not undefined.
+        const preview = fake(true);
+        expect(preview.newResource({ type: "aws:ec2/instance:Instance", name: "licence", inputs: { networkInterfaces: [{ networkInterfaceId: UNKNOWN, deviceIndex: 0 }] }, custom: true }).state)
+            .toMatchObject({ subnetId: UNKNOWN, availabilityZone: UNKNOWN, privateIp: UNKNOWN, primaryNetworkInterfaceId: UNKNOWN, publicIp: UNKNOWN });
+        expect(preview.newResource({ type: "aws:ec2/networkInterface:NetworkInterface", name: "nat", inputs: { subnetId: UNKNOWN }, custom: true }).state)
+            .toMatchObject({ privateIp: UNKNOWN, privateIps: UNKNOWN, privateDnsName: UNKNOWN });
+    });
+
     it("gives a queue its URL as its id, also one imported or read by its URL; at preview no id", () => {
         const fake = (preview: boolean) => createMocks({ preview, region: "us-west-2", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
         const created = fake(false).newResource({ type: "aws:sqs/queue:Queue", name: "interruption", inputs: { name: "karpenter-interruption" }, custom: true });
@@ -1323,6 +1363,28 @@ describe("what a program registers, captured as the engine would hand it to an a
         expect(previewOf("aws:s3/bucketPolicy:BucketPolicy", "artifacts").inputs.policy).toBe(UNKNOWN);
     });
 
+    it("runs a program whose instances sit on its network interfaces: their subnets, addresses and primary interfaces, unknown at preview", async () => {
+        const update = await capture("eni-instance", "update");
+        const byName = (c: ProgramCapture, type: string, name: string) => c.resources.find((r) => r.type === type && r.name === name)!;
+        const natEni = byName(update, "aws:ec2/networkInterface:NetworkInterface", "nat").outputs!;
+        expect(natEni.privateIp).toMatch(/^172\.16\.20\.\d{1,3}$/);
+        // The route goes through the NAT instance's interface; the rules admit addresses of the program's subnets.
+        expect(byName(update, "aws:ec2/route:Route", "private-default").inputs.networkInterfaceId).toBe(natEni.id);
+        expect(byName(update, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "from-nat").inputs.cidrIpv4).toBe(`${natEni.privateIp}/32`);
+        expect(byName(update, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "licence-clients").inputs.cidrIpv4).toBe("172.16.10.0/24");
+        expect(byName(update, "aws:ebs/volume:Volume", "licence-data").inputs.availabilityZone).toBe("us-east-1b");
+        expect(update.resources[0].outputs).toMatchObject({
+            licenceAddress: "172.16.10.100", licenceSubnet: expect.stringMatching(/^subnet-[0-9a-f]{17}$/), licenceHasPublicIp: false, natEipPrivateIp: natEni.privateIp,
+        });
+        const preview = await capture("eni-instance", "preview");
+        for (const [type, name, property] of [
+            ["aws:ec2/route:Route", "private-default", "networkInterfaceId"],
+            ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "from-nat", "cidrIpv4"],
+            ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "licence-clients", "cidrIpv4"],
+            ["aws:ebs/volume:Volume", "licence-data", "availabilityZone"],
+        ]) expect(byName(preview, type, name).inputs[property], `${name}.${property}`).toBe(UNKNOWN);
+    });
+
     // A real preview analyzes the inputs the provider's Check returns, with the name it proposes, and
     // the program reads that name from `bucket.bucket`. check once left it unknown at preview: the
     // public bucket policy the program writes from it was unknown, and nothing was reported.
@@ -1520,6 +1582,12 @@ const EXPECTED: Expected[] = [
         // left it undefined ("undefined/32" pins nothing) and reported the bucket policy as public.
         example: "instance-addresses",
         findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "encryption-at-rest": [] },
+    },
+    {
+        // Instances on network interfaces of the program: update mode gave the interfaces no address, and
+        // the program's rule built from one stopped it; a bucket read only from the NAT instance's Elastic IP.
+        example: "eni-instance",
+        findings: { "resource-policy-no-wildcards": [], "s3-bucket-encryption": [], "encryption-at-rest": [], "resource-protect": ["licence-data", "reports"] },
     },
     {
         // An ES module, loaded through module hooks; "data" is encrypted from a module of its own.

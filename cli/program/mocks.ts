@@ -17,6 +17,8 @@ export const PLACEHOLDER_ACCOUNT_ID = "123456789012";
 export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const AMPLIFY_BRANCH = "aws:amplify/branch:Branch";
+const EC2_INSTANCE = "aws:ec2/instance:Instance";
+const NETWORK_INTERFACE = "aws:ec2/networkInterface:NetworkInterface";
 
 /** What the SDK's MockMonitor hands `newResource` (runtime/mocks.js). */
 export interface MockResourceArgs {
@@ -193,29 +195,48 @@ function hostedZoneNames() {
     };
 }
 
-/** What the stack's other resources say about a new one: the subnet it is placed in, whether its bucket keeps versions. */
+/**
+ * What the stack's other resources say about a new one: the subnet it is placed in, the network
+ * interface it is placed on, the private address of what an Elastic IP is associated with, whether
+ * its bucket keeps versions.
+ */
 export interface StackFacts {
-    subnet(id: unknown): { cidrBlock?: string; mapPublicIpOnLaunch?: boolean } | undefined;
+    subnet(id: unknown): { cidrBlock?: string; mapPublicIpOnLaunch?: boolean; availabilityZone?: string } | undefined;
+    networkInterface(id: unknown): { subnetId?: string; privateIp?: string } | undefined;
+    /** The primary private address of a network interface or an instance the program created. */
+    privateIpOf(id: unknown): string | undefined;
     versioned(bucket: unknown): boolean;
 }
 
 /**
- * The subnets the program created (by id), and the buckets it versions: a bucket's inline
- * `versioning`/`versionings` block, or a `BucketVersioning(V2)` with status "Enabled". As registered
- * so far: a versioning resource registered after an object leaves that object unversioned here.
+ * The subnets, network interfaces and instances the program created (by id), and the buckets it
+ * versions: a bucket's inline `versioning`/`versionings` block, or a `BucketVersioning(V2)` with
+ * status "Enabled". As registered so far: a versioning resource registered after an object leaves
+ * that object unversioned here.
  */
 function stackFacts(): StackFacts & { note<T extends { id: string | undefined; state: Record<string, any> }>(args: MockResourceArgs, created: T): T } {
-    const subnets = new Map<string, { cidrBlock?: string; mapPublicIpOnLaunch?: boolean }>();
+    const subnets = new Map<string, { cidrBlock?: string; mapPublicIpOnLaunch?: boolean; availabilityZone?: string }>();
+    const interfaces = new Map<string, { subnetId?: string; privateIp?: string }>();
+    const instanceIps = new Map<string, string>();
     const versioned = new Set<string>();
     const enabled = (block: unknown) => typeof block === "object" && block !== null && (block as { enabled?: unknown }).enabled === true;
     return {
         subnet: (id) => typeof id === "string" ? subnets.get(id) : undefined,
+        networkInterface: (id) => typeof id === "string" ? interfaces.get(id) : undefined,
+        privateIpOf: (id) => typeof id === "string" ? interfaces.get(id)?.privateIp ?? instanceIps.get(id) : undefined,
         versioned: (bucket) => typeof bucket === "string" && versioned.has(bucket),
         note(args, created) {
             const { inputs } = args;
             if (args.type === "aws:ec2/subnet:Subnet" && created.id !== undefined) {
-                subnets.set(created.id, { cidrBlock: knownString(inputs.cidrBlock), mapPublicIpOnLaunch: inputs.mapPublicIpOnLaunch === true });
+                subnets.set(created.id, {
+                    cidrBlock: knownString(inputs.cidrBlock), mapPublicIpOnLaunch: inputs.mapPublicIpOnLaunch === true, availabilityZone: knownString(inputs.availabilityZone),
+                });
             }
+            if (args.type === NETWORK_INTERFACE && created.id !== undefined) {
+                interfaces.set(created.id, { subnetId: knownString(inputs.subnetId), privateIp: knownString(created.state.privateIp) });
+            }
+            const instanceIp = knownString(created.state.privateIp);
+            if (args.type === EC2_INSTANCE && created.id !== undefined && instanceIp) instanceIps.set(created.id, instanceIp);
             const bucketVersioned = (args.type === "aws:s3/bucket:Bucket" && enabled(inputs.versioning))
                 || (args.type === "aws:s3/bucketV2:BucketV2" && Array.isArray(inputs.versionings) && inputs.versionings.some(enabled));
             if (bucketVersioned && typeof created.state.bucket === "string") versioned.add(created.state.bucket);
@@ -259,10 +280,12 @@ function previewState(ctx: MockContext, args: MockResourceArgs) {
 }
 
 // Optional inputs the provider computes when the program leaves them out: unknown at preview, as
-// outputs are (`${instance.privateIp}/32` is unknown there, not "undefined/32").
+// outputs are (`${instance.privateIp}/32` is unknown there, not "undefined/32"; an instance placed
+// on a network interface has that interface's subnet and zone, a `networkInterfaceId` route its address).
 const COMPUTED_INPUTS: Record<string, string[]> = {
-    "aws:ec2/instance:Instance": ["privateIp"],
+    [EC2_INSTANCE]: ["privateIp", "subnetId", "availabilityZone"],
     "aws:ec2/natGateway:NatGateway": ["privateIp"],
+    [NETWORK_INTERFACE]: ["privateIp", "privateIps"],
 };
 
 /**
@@ -438,13 +461,34 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         ? { invokeUrl: `https://${r.inputs.restApi}.execute-api.${r.region}.${r.dnsSuffix}/${r.inputs.stageName}` } : {},
     // What a NAT gateway takes (`allocationId: eip.allocationId`, or `eip.id`, the same) and a
     // security group admits as `${eip.publicIp}/32`; a placeholder address of RFC 5737's documentation range.
-    "aws:ec2/eip:Eip": (r) => ({ allocationId: r.id, publicIp: elasticIpAddress(r.id) }),
+    // Associated with an interface or an instance, the private address it maps to (theirs, unless the
+    // program names one) and the association's id.
+    "aws:ec2/eip:Eip": (r) => {
+        const publicIp = elasticIpAddress(r.id);
+        const target = knownString(r.inputs.networkInterface) ?? knownString(r.inputs.instance);
+        const privateIp = target === undefined ? undefined : knownString(r.inputs.associateWithPrivateIp) ?? r.facts.privateIpOf(target);
+        return {
+            allocationId: r.id, publicIp, publicDns: ec2DnsNames(r, privateIp, publicIp).publicDns,
+            ...(target === undefined ? {} : { associationId: EIP_ASSOCIATION_ID.id(`association::${r.id}`) }),
+            ...(privateIp === undefined ? {} : { privateIp, privateDns: ec2DnsNames(r, privateIp, "").privateDns }),
+        };
+    },
     // A NAT gateway's addresses: its Elastic IP's (a private one has none: the provider's ""), and one of its subnet's.
     "aws:ec2/natGateway:NatGateway": (r) => ({
         publicIp: r.inputs.connectivityType === "private" ? "" : typeof r.inputs.allocationId === "string" ? elasticIpAddress(r.inputs.allocationId) : undefined,
-        privateIp: r.inputs.privateIp ?? privateAddress(r),
+        privateIp: r.inputs.privateIp ?? privateAddress(r, r.inputs.subnetId),
     }),
-    "aws:ec2/instance:Instance": (r) => instanceAddresses(r),
+    [EC2_INSTANCE]: (r) => instanceAddresses(r),
+    // An interface's primary address: the first the program lists, else one of its subnet (EC2 always assigns one).
+    [NETWORK_INTERFACE]: (r) => {
+        const listed = Array.isArray(r.inputs.privateIps) ? r.inputs.privateIps.map(knownString).find((ip) => ip !== undefined) : undefined;
+        const privateIp = knownString(r.inputs.privateIp) ?? listed ?? privateAddress(r, r.inputs.subnetId);
+        const mac = createHash("sha256").update(`mac::${r.id}`).digest().subarray(0, 5);
+        return {
+            privateIp, privateIps: [privateIp], privateDnsName: ec2DnsNames(r, privateIp, "").privateDns, ownerId: PLACEHOLDER_ACCOUNT_ID,
+            macAddress: ["02", ...[...mac].map((b) => b.toString(16).padStart(2, "0"))].join(":"),
+        };
+    },
     "aws:ec2/securityGroupRule:SecurityGroupRule": (r) => ({ securityGroupRuleId: SECURITY_GROUP_RULE_ID.id(`rule::${r.id}`) }),
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (r) => ({ securityGroupRuleId: r.id }),
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (r) => ({ securityGroupRuleId: r.id }),
@@ -480,9 +524,9 @@ function documentationAddress(network: string, seed: string): string {
  * An address in the resource's subnet when the program created it (AWS keeps a subnet's first
  * four and its last address), else in the default VPC's 172.31.0.0/16.
  */
-function privateAddress(r: Created): string {
+function privateAddress(r: Created, subnetId: unknown): string {
     const h = createHash("sha256").update(`private::${r.id}`).digest();
-    const cidr = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(r.facts.subnet(r.inputs.subnetId)?.cidrBlock ?? "172.31.0.0/16");
+    const cidr = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(r.facts.subnet(subnetId)?.cidrBlock ?? "172.31.0.0/16");
     const bits = Math.min(Math.max(Number(cidr![5]), 16), 28);
     const base = cidr!.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0) & ~((2 ** (32 - bits)) - 1);
     const address = (base >>> 0) + 4 + h.readUInt32BE(0) % (2 ** (32 - bits) - 5);
@@ -490,21 +534,46 @@ function privateAddress(r: Created): string {
 }
 
 /**
- * An instance's addresses and DNS names, as EC2 gives them: a private address of its subnet, and a
- * public one (198.51.100.0/24, RFC 5737) when it asks for one or its subnet maps one on launch
- * (a subnet outside the program, or none, the default VPC's, is taken to); else the provider's "".
+ * An instance's placement, addresses and DNS names, as EC2 gives them. Placed on a network
+ * interface of the program (`networkInterfaces`, device index 0): that interface's subnet and
+ * primary address, and no public address, as EC2 assigns one only to a new interface (the API's
+ * AssociatePublicIpAddress: "can only be assigned to a new network interface, not an existing
+ * one"). Else a private address of its subnet, and a public one (198.51.100.0/24, RFC 5737) when it
+ * asks for one or its subnet maps one on launch (a subnet outside the program, or none, the
+ * default VPC's, is taken to); else the provider's "". The primary interface is that one, or the
+ * one EC2 creates for the instance (`eni-...`); the zone is its subnet's.
  */
 function instanceAddresses(r: Created): Record<string, unknown> {
-    const privateIp = typeof r.inputs.privateIp === "string" ? r.inputs.privateIp : privateAddress(r);
-    const subnet = r.inputs.subnetId === undefined ? undefined : r.facts.subnet(r.inputs.subnetId);
-    const mapsPublic = r.inputs.associatePublicIpAddress ?? (subnet ? subnet.mapPublicIpOnLaunch === true : true);
+    const primary = primaryInterfaceId(r.inputs.networkInterfaces);
+    const attached = r.facts.networkInterface(primary);
+    const subnetId = knownString(r.inputs.subnetId) ?? attached?.subnetId;
+    const subnet = r.facts.subnet(subnetId);
+    const privateIp = knownString(r.inputs.privateIp) ?? attached?.privateIp ?? privateAddress(r, subnetId);
+    const mapsPublic = primary !== undefined ? false : r.inputs.associatePublicIpAddress ?? (subnet ? subnet.mapPublicIpOnLaunch === true : true);
     const publicIp = mapsPublic === true ? documentationAddress("198.51.100", `public::${r.id}`) : "";
+    return {
+        ...(subnetId === undefined ? {} : { subnetId }),
+        availabilityZone: subnet?.availabilityZone ?? `${r.region}a`,
+        primaryNetworkInterfaceId: primary ?? GENERATED_IDS[NETWORK_INTERFACE].id(`primary::${r.id}`),
+        privateIp,
+        publicIp,
+        ...ec2DnsNames(r, privateIp, publicIp),
+    };
+}
+
+/** The interface a program attaches at device index 0 (`networkInterfaces: [{ networkInterfaceId: eni.id, deviceIndex: 0 }]`). */
+function primaryInterfaceId(attachments: unknown): string | undefined {
+    if (!Array.isArray(attachments)) return undefined;
+    const primary = attachments.find((a) => typeof a === "object" && a !== null && Number((a as { deviceIndex?: unknown }).deviceIndex) === 0);
+    return knownString(primary?.networkInterfaceId);
+}
+
+/** EC2's DNS names of a private and a public address (`ip-10-0-1-5.ec2.internal`, `ec2-198-51-100-7.compute-1.amazonaws.com`); "" for no public address. */
+function ec2DnsNames(r: Created, privateIp: string | undefined, publicIp: string): { privateDns?: string; publicDns: string } {
     const dashed = (ip: string) => ip.replace(/\./g, "-");
     const east = r.region === "us-east-1";
     return {
-        privateIp,
-        privateDns: `ip-${dashed(privateIp)}.${east ? "ec2.internal" : `${r.region}.compute.internal`}`,
-        publicIp,
+        ...(privateIp === undefined ? {} : { privateDns: `ip-${dashed(privateIp)}.${east ? "ec2.internal" : `${r.region}.compute.internal`}` }),
         publicDns: publicIp === "" ? "" : `ec2-${dashed(publicIp)}.${east ? "compute-1" : `${r.region}.compute`}.${r.dnsSuffix}`,
     };
 }
@@ -895,6 +964,7 @@ function queueUrl(region: string, dnsSuffix: string, name: string): string {
  */
 const ec2Id = (prefix: string, ec2Kind?: string) => ({ id: (seed: string) => `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`, ec2Kind });
 const SECURITY_GROUP_RULE_ID = ec2Id("sgr", "security-group-rule");
+const EIP_ASSOCIATION_ID = ec2Id("eipassoc");
 const cloudFrontId = { id: (seed: string) => `E${createHash("sha256").update(seed).digest("hex").toUpperCase().slice(0, 13)}` };
 const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: string }> = {
     "aws:ec2/vpc:Vpc": ec2Id("vpc", "vpc"),
@@ -909,9 +979,9 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": ec2Id("eigw", "egress-only-internet-gateway"),
     "aws:ec2/natGateway:NatGateway": ec2Id("nat", "natgateway"),
     "aws:ec2/eip:Eip": ec2Id("eipalloc", "elastic-ip"),
-    "aws:ec2/networkInterface:NetworkInterface": ec2Id("eni", "network-interface"),
+    [NETWORK_INTERFACE]: ec2Id("eni", "network-interface"),
     "aws:ec2/networkAcl:NetworkAcl": ec2Id("acl", "network-acl"),
-    "aws:ec2/instance:Instance": ec2Id("i", "instance"),
+    [EC2_INSTANCE]: ec2Id("i", "instance"),
     "aws:ec2/launchTemplate:LaunchTemplate": ec2Id("lt", "launch-template"),
     "aws:ec2/vpcEndpoint:VpcEndpoint": ec2Id("vpce", "vpc-endpoint"),
     "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": ec2Id("pcx", "vpc-peering-connection"),
