@@ -306,7 +306,7 @@ describe("the fake cloud's answers (pure)", () => {
         expect(create(false, "aws:dynamodb/table:Table", "music", { name: "music", streamEnabled: true }).streamArn)
             .toBe("arn:aws:dynamodb:eu-west-1:123456789012:table/music/stream/2026-01-01T00:00:00.000");
         expect(create(false, "aws:dynamodb/table:Table", "music", { name: "music" }).streamArn).toBeUndefined();
-        expect(create(false, "aws:apigateway/restApi:RestApi", "api", { name: "shop" }).executionArn).toBe("arn:aws:execute-api:eu-west-1:123456789012:shop");
+        expect(create(false, "aws:apigateway/restApi:RestApi", "api", { name: "shop" }).executionArn).toMatch(/^arn:aws:execute-api:eu-west-1:123456789012:[0-9a-z]{10}$/);
         const fn = create(false, "aws:lambda/function:Function", "fn", { name: "handler" });
         expect([fn.invokeArn, fn.qualifiedArn]).toEqual([
             "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:handler/invocations",
@@ -653,15 +653,25 @@ describe("the fake cloud's answers (pure)", () => {
     it("gives API Gateway APIs and stages their AWS ARN formats and a stage its execution ARN; at preview unknowns", () => {
         const create = (type: string, name: string, inputs: Record<string, unknown>, preview = false) =>
             createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) }).newResource({ type, name, inputs, custom: true }).state;
+        // An API's id is API Gateway's 10 lower-case letters and digits, not its name; its root resource's id too.
         const api = create("aws:apigateway/restApi:RestApi", "orders", { name: "orders-api" });
-        expect(api).toMatchObject({ arn: "arn:aws:apigateway:eu-west-1::/restapis/orders-api", executionArn: "arn:aws:execute-api:eu-west-1:123456789012:orders-api" });
+        expect(api.id).toMatch(/^[0-9a-z]{10}$/);
+        expect(api).toMatchObject({ arn: `arn:aws:apigateway:eu-west-1::/restapis/${api.id}`, executionArn: `arn:aws:execute-api:eu-west-1:123456789012:${api.id}`,
+            rootResourceId: expect.stringMatching(/^[0-9a-z]{10}$/) });
         expect(create("aws:apigateway/stage:Stage", "prod", { restApi: "orders-api", deployment: "d1", stageName: "prod" })).toMatchObject({
             arn: "arn:aws:apigateway:eu-west-1::/restapis/orders-api/stages/prod",
             executionArn: "arn:aws:execute-api:eu-west-1:123456789012:orders-api/prod",
             invokeUrl: "https://orders-api.execute-api.eu-west-1.amazonaws.com/prod",
         });
         const http = create("aws:apigatewayv2/api:Api", "http", { name: "http-api", protocolType: "HTTP" });
-        expect(http).toMatchObject({ arn: "arn:aws:apigateway:eu-west-1::/apis/http-api", executionArn: "arn:aws:execute-api:eu-west-1:123456789012:http-api" });
+        expect(http.id).toMatch(/^[0-9a-z]{10}$/);
+        expect(http).toMatchObject({ arn: `arn:aws:apigateway:eu-west-1::/apis/${http.id}`, executionArn: `arn:aws:execute-api:eu-west-1:123456789012:${http.id}`,
+            apiEndpoint: `https://${http.id}.execute-api.eu-west-1.amazonaws.com` });
+        // A function's version, which an alias's `functionVersion` and provisioned concurrency's `qualifier` are given.
+        const published = create("aws:lambda/function:Function", "handler", { name: "handler", publish: true });
+        expect(published).toMatchObject({ version: "1", qualifiedArn: `${published.arn}:1`,
+            qualifiedInvokeArn: `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${published.arn}:1/invocations` });
+        expect(create("aws:lambda/function:Function", "draft", { name: "draft" }).version).toBe("$LATEST");
         expect(create("aws:apigatewayv2/stage:Stage", "default", { apiId: "http-api", name: "$default", autoDeploy: true })).toMatchObject({
             arn: "arn:aws:apigateway:eu-west-1::/apis/http-api/stages/$default",
             executionArn: "arn:aws:execute-api:eu-west-1:123456789012:http-api/$default",

@@ -315,7 +315,7 @@ function createdState(ctx: MockContext, args: MockResourceArgs, facts: StackFact
     const zoneId = args.type === ROUTE53_ZONE ? existingId ?? hostedZoneId(physical) : undefined;
     // EC2 things and CloudFront distributions are known by a generated id (`sg-…`, `E…`), which their ARNs end in.
     const generatedId = GENERATED_IDS[args.type] ? existingArn ? existingArn.split("/").pop()! : existingId ?? GENERATED_IDS[args.type].id(`${args.type}::${physical}`) : undefined;
-    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, physical) ?? plausibleArn(args.type, keyId ?? zoneId ?? generatedId ?? physical, ctx.region);
+    const arn = existingArn ?? ARNS_FROM_INPUTS[args.type]?.(args.inputs, ctx.region, generatedId ?? physical) ?? plausibleArn(args.type, keyId ?? zoneId ?? generatedId ?? physical, ctx.region);
     if (shape?.properties.includes("arn") && state.arn === undefined) state.arn = arn;
     if (keyId && shape?.outputOnly.includes("keyId")) state.keyId = keyId;
     const partition = partitionOf(ctx.region);
@@ -336,6 +336,11 @@ function createdState(ctx: MockContext, args: MockResourceArgs, facts: StackFact
     return { id, state };
 }
 
+/** A new function's version: its first published one, else the unpublished `$LATEST`. */
+function lambdaVersion(r: Created): string {
+    return r.inputs.publish === true ? "1" : "$LATEST";
+}
+
 interface Created { arn: string; id: string; physical: string; inputs: Record<string, any>; region: string; partition: string; dnsSuffix: string; facts: StackFacts }
 
 // Output-only ARNs other than `arn` that programs hand on, mostly as the `sourceArn` of a
@@ -351,7 +356,8 @@ const DERIVED_ARNS: Record<string, (r: Created) => string | undefined> = {
     streamArn: (r) => r.inputs.streamEnabled === true ? `${r.arn}/stream/2026-01-01T00:00:00.000` : undefined,
     // Lambda functions and aliases.
     invokeArn: (r) => `arn:${r.partition}:apigateway:${r.region}:lambda:path/2015-03-31/functions/${r.arn}/invocations`,
-    qualifiedArn: (r) => `${r.arn}:${r.inputs.publish === true ? "1" : "$LATEST"}`,
+    qualifiedInvokeArn: (r) => `arn:${r.partition}:apigateway:${r.region}:lambda:path/2015-03-31/functions/${r.arn}:${lambdaVersion(r)}/invocations`,
+    qualifiedArn: (r) => `${r.arn}:${lambdaVersion(r)}`,
     // A CloudFront origin access identity, as bucket policies name it.
     iamArn: (r) => `arn:${r.partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${r.id}`,
 };
@@ -406,6 +412,8 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     }),
     // The provider's `url` (the queue's id in AWS): `https://sqs.<region>.<dns suffix>/<account>/<name>`, which programs hand to their code.
     "aws:sqs/queue:Queue": (r) => ({ url: queueUrl(r.region, r.dnsSuffix, r.physical) }),
+    // What an alias's `functionVersion` and provisioned concurrency's `qualifier` are given.
+    "aws:lambda/function:Function": (r) => ({ version: lambdaVersion(r) }),
     "aws:lambda/layerVersion:LayerVersion": (r) => typeof r.inputs.layerName === "string" ? { layerArn: layerArn(r.inputs.layerName, r.region), version: "1" } : {},
     "aws:lambda/eventSourceMapping:EventSourceMapping": (r) => ({ uuid: r.arn.split(":").pop() }),
     "aws:s3/bucket:Bucket": (r) => ({ ...bucketAddresses(r), ...(hasWebsite(r.inputs.website) ? websiteAddresses(r.physical, r) : {}) }),
@@ -451,6 +459,8 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
             identities: [{ oidcs: [{ issuer: `https://oidc.eks.${r.region}.${r.dnsSuffix}/id/${id}` }] }],
         };
     },
+    // The root resource ("/") API Gateway creates with a REST API, which programs hang their resources under (`parentId`).
+    "aws:apigateway/restApi:RestApi": (r) => ({ rootResourceId: createHash("sha256").update(`root::${r.id}`).digest("hex").slice(0, 10) }),
     "aws:apigatewayv2/api:Api": (r) => ({
         apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${r.dnsSuffix}`,
     }),
@@ -988,6 +998,9 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:ec2/flowLog:FlowLog": ec2Id("fl", "vpc-flow-log"),
     "aws:ebs/volume:Volume": ec2Id("vol", "volume"),
     "aws:ec2transitgateway/transitGateway:TransitGateway": ec2Id("tgw", "transit-gateway"),
+    // API Gateway's REST, HTTP and WebSocket APIs: 10 lower-case letters and digits, in their ARNs, execution ARNs and URLs.
+    "aws:apigateway/restApi:RestApi": { id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, 10) },
+    "aws:apigatewayv2/api:Api": { id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, 10) },
     // An Amplify app's id (`d` and 13 lower-case letters and digits), which its branches and domain name.
     "aws:amplify/app:App": { id: (seed: string) => `d${createHash("sha256").update(seed).digest("hex").slice(0, 13)}` },
     "aws:cloudfront/distribution:Distribution": cloudFrontId,
