@@ -537,7 +537,7 @@ describe("the fake cloud's answers (pure)", () => {
 
     // The fourteenth run's left item: an instance placed on a network interface of the program had the
     // default VPC's address, a public one, no subnet and no primary interface (a route through it had no target).
-    it("places an instance given a network interface on that interface: its subnet, its address, no public address; the interface an address of its subnet", () => {
+    it("places an instance given a network interface on that interface: its subnet, its address, no public address; the interface an address of its subnet; the default VPC EC2's ids", () => {
         const fake = (preview: boolean) => createMocks({ preview, region: "us-east-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
         const mocks = fake(false);
         const create = (type: string, name: string, inputs: Record<string, unknown> = {}) => mocks.newResource({ type, name, inputs, custom: true });
@@ -567,6 +567,12 @@ describe("the fake cloud's answers (pure)", () => {
         const web = create("aws:ec2/instance:Instance", "web", { subnetId: publicSubnet.id });
         expect(web.state).toMatchObject({ subnetId: publicSubnet.id, availabilityZone: "us-east-1a", primaryNetworkInterfaceId: expect.stringMatching(/^eni-[0-9a-f]{17}$/) });
         expect(web.state.publicIp).toMatch(/^198\.51\.100\./);
+        // The default VPC and its subnets, which programs adopt (`aws.ec2.DefaultVpc`), have EC2's ids and AWS's ranges.
+        expect(create("aws:ec2/defaultVpc:DefaultVpc", "default", { enableDnsHostnames: true }))
+            .toMatchObject({ id: expect.stringMatching(/^vpc-[0-9a-f]{17}$/), state: { cidrBlock: "172.31.0.0/16", arn: expect.stringMatching(/:vpc\/vpc-[0-9a-f]{17}$/) } });
+        expect(create("aws:ec2/defaultSubnet:DefaultSubnet", "default-b", { availabilityZone: "us-east-1b" }))
+            .toMatchObject({ id: expect.stringMatching(/^subnet-[0-9a-f]{17}$/), state: { cidrBlock: "172.31.16.0/20" } });
+        expect(create("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "default").id).toMatch(/^sg-[0-9a-f]{17}$/);
         // At preview: the subnet, the zone and the addresses the provider computes are unknown, not undefined.
         const preview = fake(true);
         expect(preview.newResource({ type: "aws:ec2/instance:Instance", name: "licence", inputs: { networkInterfaces: [{ networkInterfaceId: UNKNOWN, deviceIndex: 0 }] }, custom: true }).state)

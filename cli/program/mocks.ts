@@ -489,6 +489,13 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         privateIp: r.inputs.privateIp ?? privateAddress(r, r.inputs.subnetId),
     }),
     [EC2_INSTANCE]: (r) => instanceAddresses(r),
+    // A default VPC is 172.31.0.0/16, with a /20 default subnet in each zone (AWS's "Default VPCs").
+    "aws:ec2/defaultVpc:DefaultVpc": () => ({ cidrBlock: "172.31.0.0/16", ownerId: PLACEHOLDER_ACCOUNT_ID }),
+    "aws:ec2/defaultSubnet:DefaultSubnet": (r) => {
+        const zone = knownString(r.inputs.availabilityZone);
+        const index = zone === undefined ? 0 : Math.max(0, zone.charCodeAt(zone.length - 1) - "a".charCodeAt(0)) % 16;
+        return { cidrBlock: `172.31.${index * 16}.0/20`, ownerId: PLACEHOLDER_ACCOUNT_ID };
+    },
     // An interface's primary address: the first the program lists, else one of its subnet (EC2 always assigns one).
     [NETWORK_INTERFACE]: (r) => {
         const listed = Array.isArray(r.inputs.privateIps) ? r.inputs.privateIps.map(knownString).find((ip) => ip !== undefined) : undefined;
@@ -980,6 +987,12 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:ec2/vpc:Vpc": ec2Id("vpc", "vpc"),
     "aws:ec2/subnet:Subnet": ec2Id("subnet", "subnet"),
     "aws:ec2/securityGroup:SecurityGroup": ec2Id("sg", "security-group"),
+    // The default VPC and what comes with it, which the provider adopts rather than creates: EC2's ids all the same.
+    "aws:ec2/defaultVpc:DefaultVpc": ec2Id("vpc", "vpc"),
+    "aws:ec2/defaultSubnet:DefaultSubnet": ec2Id("subnet", "subnet"),
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ec2Id("sg", "security-group"),
+    "aws:ec2/defaultRouteTable:DefaultRouteTable": ec2Id("rtb", "route-table"),
+    "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": ec2Id("acl", "network-acl"),
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": SECURITY_GROUP_RULE_ID,
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": SECURITY_GROUP_RULE_ID,
     "aws:ec2/securityGroupRule:SecurityGroupRule": { id: (seed) => `sgrule-${createHash("sha256").update(seed).digest().readUInt32BE(0)}` },
