@@ -156,11 +156,31 @@ export const NOT_CREDENTIALS: Readonly<Record<string, readonly string[]>> = {
 // already sealed to the repository's public key: ciphertext, not a credential).
 const GITHUB_SECRET_VALUE: readonly ProviderMark[] = [{ path: "plaintextValue", what: "the plaintext value of a GitHub secret" }];
 
+/** The same marks on several types. */
+const each = (types: readonly string[], marks: readonly ProviderMark[]) => Object.fromEntries(types.map((type) => [type, marks]));
+/** Marks that a provider's messages call one thing. */
+const marked = (what: string, ...paths: string[]): ProviderMark[] => paths.map((path) => ({ path, what }));
+
+// Confluent Cloud's resources that call its APIs with a cluster's or Schema Registry's API key and secret
+// (`credentials {key, secret}`, secret in its schema as the AWS provider's accessKey and secretKey are).
+const CONFLUENT_CREDENTIALS = [
+    "businessMetadata:BusinessMetadata", "businessMetadataBinding:BusinessMetadataBinding", "catalogEntityAttributes:CatalogEntityAttributes", "catalogIntegration:CatalogIntegration",
+    "flinkConnection:FlinkConnection", "flinkMaterializedTable:FlinkMaterializedTable", "flinkStatement:FlinkStatement", "kafkaAcl:KafkaAcl", "kafkaClusterConfig:KafkaClusterConfig",
+    "kafkaTopic:KafkaTopic", "schema:Schema", "schemaExporter:SchemaExporter", "schemaRegistryClusterConfig:SchemaRegistryClusterConfig", "schemaRegistryClusterMode:SchemaRegistryClusterMode",
+    "schemaRegistryDek:SchemaRegistryDek", "schemaRegistryKek:SchemaRegistryKek", "subjectConfig:SubjectConfig", "subjectMode:SubjectMode", "tableflowTopic:TableflowTopic", "tag:Tag", "tagBinding:TagBinding",
+].map((t) => `confluentcloud:index/${t}`);
+const CONFLUENT_KEY = "a Confluent Cloud API key and secret";
+
+// A command run over SSH: its connection's password and keys (secret in the command provider's schema).
+const SSH_CONNECTION = marked("an SSH connection's credentials", ...["", "proxy."].flatMap((at) => ["password", "privateKey", "privateKeyPassword"].map((leaf) => `connection.${at}${leaf}`)));
+
 /**
  * Other providers' marks the pack knows without their packages: the Kubernetes provider marks Secret data
- * secret; the providers a Pulumi AWS program commonly configures beside it mark their credentials (Sensitive
- * in the Terraform providers they bridge). Their SDKs wrap these in programs; a default provider's inputs come
- * from the stack config as set, plaintext after a `pulumi config set` without `--secret`.
+ * secret; the providers a Pulumi AWS program commonly configures beside it mark their credentials (`secret` in
+ * their Pulumi schemas, which their SDKs wrap: Sensitive in the Terraform providers they bridge), minus what is
+ * not a credential (Snowflake's login names and e-mails, client IDs, public certificates), plus the provider
+ * credentials a schema leaves unmarked (said where). Their SDKs wrap these in programs; a default provider's
+ * inputs come from the stack config as set, plaintext after a `pulumi config set` without `--secret`.
  */
 const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
     "kubernetes:core/v1:Secret": [{ path: "data", what: "Kubernetes Secret data" }, { path: "stringData", what: "Kubernetes Secret data" }],
@@ -173,6 +193,90 @@ const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
         "github:index/dependabotSecret:DependabotSecret", "github:index/dependabotOrganizationSecret:DependabotOrganizationSecret",
         "github:index/codespacesSecret:CodespacesSecret", "github:index/codespacesOrganizationSecret:CodespacesOrganizationSecret",
     ].map((type) => [type, GITHUB_SECRET_VALUE])),
+    // HashiCorp Vault: what a program writes to Vault is a secret whatever it holds, as a Secrets Manager secret's value.
+    ...each(["vault:generic/secret:Secret", "vault:generic/endpoint:Endpoint", "vault:kv/secret:Secret", "vault:kv/secretV2:SecretV2"], marked("a Vault secret's data", "dataJson", "dataJsonWo")),
+    ...each(["vault:aws/secretBackend:SecretBackend", "vault:aws/authBackendClient:AuthBackendClient"], [
+        { path: "accessKey", what: "an AWS access key" }, ...marked("an AWS secret access key", "secretKey", "secretKeyWo"),
+    ]),
+    "vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId": marked("an AppRole secret ID", "secretId", "secretIdWo"),
+    "pulumi:providers:vault": [{ path: "token", what: "a Vault token" }],
+    // Snowflake (the SDK also wraps names, e-mails and OAuth endpoints, which are no credentials).
+    "pulumi:providers:snowflake": [
+        ...marked("a Snowflake password", "password", "passcode", "proxyPassword"), { path: "privateKey", what: "a Snowflake private key" },
+        { path: "privateKeyPassphrase" }, { path: "token", what: "a Snowflake token" }, { path: "oauthClientSecret", what: "an OAuth client secret" },
+    ],
+    ...each(["snowflake:index/user:User", "snowflake:index/legacyServiceUser:LegacyServiceUser"], marked("a Snowflake user's password", "password")),
+    "snowflake:index/secretWithBasicAuthentication:SecretWithBasicAuthentication": marked("a Snowflake secret's password", "password"),
+    "snowflake:index/secretWithGenericString:SecretWithGenericString": marked("a Snowflake secret's value", "secretString"),
+    "snowflake:index/secretWithAuthorizationCodeGrant:SecretWithAuthorizationCodeGrant": marked("an OAuth refresh token", "oauthRefreshToken"),
+    // MongoDB Atlas: a programmatic API key's private key (its public key names it); the SDK leaves clientSecret unwrapped.
+    "pulumi:providers:mongodbatlas": [{ path: "privateKey", what: "an Atlas API private key" }, { path: "clientSecret", what: "an Atlas service account secret" }],
+    "mongodbatlas:index/databaseUser:DatabaseUser": marked("a database user's password", "password", "passwordWo"),
+    "mongodbatlas:index/thirdPartyIntegration:ThirdPartyIntegration": marked("an integration's credential", "apiKey", "password", "routingKey", "secret", "serviceKey", "microsoftTeamsWebhookUrl"),
+    // Auth0: the Management API client's secret and token (not marked by the schema), and what its schema marks.
+    "pulumi:providers:auth0": [
+        { path: "clientSecret", what: "an Auth0 client secret" }, { path: "apiToken", what: "an Auth0 Management API token" }, { path: "clientAssertionPrivateKey", what: "an Auth0 client assertion private key" },
+    ],
+    "auth0:index/clientCredentials:ClientCredentials": marked("an Auth0 client secret", "clientSecret", "clientSecretWo"),
+    "auth0:index/user:User": marked("an Auth0 user's password", "password"),
+    ...each(["auth0:index/action:Action", "auth0:index/actionModule:ActionModule"], marked("an Auth0 Action's secret", "secrets.*.value", "secretsWos.*.value")),
+    "auth0:index/hook:Hook": marked("an Auth0 Hook's secret", "secrets"),
+    "auth0:index/ruleConfig:RuleConfig": marked("an Auth0 rule's configuration value", "value"),
+    "auth0:index/connection:Connection": marked("a connection's credential", "options.clientSecret", "options.configuration", "options.gatewayAuthentication.secret", "options.twilioToken"),
+    "auth0:index/client:Client": marked("a client add-on's credential", ...[
+        "azureBlob.storageAccessKey", "azureSb.sasKey", "firebase.privateKey", "firebase.secret", "layer.privateKey", "sapApi.servicePassword", "wams.masterKey",
+    ].map((leaf) => `addons.${leaf}`)),
+    "auth0:index/emailProvider:EmailProvider": marked("an e-mail provider's credential", ...["accessKeyId", "apiKey", "azureCsConnectionString", "ms365ClientSecret", "secretAccessKey", "smtpPass"].map((leaf) => `credentials.${leaf}`)),
+    "auth0:index/phoneProvider:PhoneProvider": marked("a phone provider's token", "credentials.authToken"),
+    "auth0:index/eventStream:EventStream": marked("a webhook's authorization", ...["headerValue", "headerValueWo", "password", "passwordWo", "token", "tokenWo"].map((leaf) => `webhookConfiguration.webhookAuthorization.${leaf}`)),
+    "auth0:index/logStream:LogStream": marked("a log stream's credential", ...["datadogApiKey", "datadogApiKeyWo", "httpAuthorization", "mixpanelServiceAccountPassword", "segmentWriteKey", "splunkToken"].map((leaf) => `sink.${leaf}`)),
+    "auth0:index/guardian:Guardian": marked("a multi-factor provider's credential", "duo.secretKey", "phone.options.authToken", "push.amazonSns.awsSecretAccessKey", "push.directApns.p12", "push.directFcm.serverKey"),
+    "auth0:index/attackProtection:AttackProtection": marked("a CAPTCHA provider's secret", ...["arkose", "friendlyCaptcha", "hcaptcha", "recaptchaV2"].map((p) => `captcha.${p}.secret`), "captcha.recaptchaEnterprise.apiKey"),
+    // Okta.
+    "pulumi:providers:okta": [{ path: "apiToken", what: "an Okta API token" }, { path: "accessToken", what: "an Okta access token" }, { path: "privateKey", what: "an Okta private key" }],
+    "okta:user/user:User": marked("an Okta user's credential", "password", "oldPassword", "recoveryAnswer"),
+    "okta:app/user:User": marked("an application user's password", "password"),
+    "okta:app/oAuth:OAuth": marked("an OAuth client secret", "clientBasicSecret", "clientBasicSecretWo"),
+    "okta:app/connection:Connection": marked("a provisioning connection's credential", "profile.token", "profile.settings.adminPassword"),
+    "okta:idp/oidc:Oidc": marked("an OIDC client secret", "clientSecret", "clientSecretWo"),
+    "okta:idp/social:Social": [...marked("an OAuth client secret", "clientSecret", "clientSecretWo"), { path: "applePrivateKey", what: "a Sign in with Apple private key" }],
+    "okta:index/authenticator:Authenticator": marked("a RADIUS shared secret", "providerSharedSecret"),
+    "okta:index/captcha:Captcha": marked("a CAPTCHA secret key", "secretKey"),
+    "okta:index/logStream:LogStream": marked("a log stream's token", "settings.token"),
+    "okta:index/userFactorQuestion:UserFactorQuestion": marked("a security question's answer", "answer"),
+    "okta:index/pushProvider:PushProvider": marked("a push provider's key", "configuration.apnsConfiguration.tokenSigningKey", "configuration.fcmConfiguration.serviceAccountJson.privateKey"),
+    // Confluent Cloud.
+    "pulumi:providers:confluentcloud": marked(CONFLUENT_KEY, ...["cloud", "flink", "kafka", "schemaRegistry", "tableflow"].flatMap((api) => [`${api}ApiKey`, `${api}ApiSecret`])),
+    ...each(CONFLUENT_CREDENTIALS, marked(CONFLUENT_KEY, "credentials")),
+    "confluentcloud:index/clusterLink:ClusterLink": marked(CONFLUENT_KEY, ...["destination", "local", "remote", "source"].map((at) => `${at}KafkaCluster.credentials`)),
+    "confluentcloud:index/kafkaMirrorTopic:KafkaMirrorTopic": marked(CONFLUENT_KEY, "kafkaCluster.credentials"),
+    "confluentcloud:index/schemaExporter:SchemaExporter": marked(CONFLUENT_KEY, "credentials", "destinationSchemaRegistryCluster.credentials"),
+    "confluentcloud:index/connector:Connector": marked("a connector's sensitive configuration", "configSensitive"),
+    "confluentcloud:index/flinkStatement:FlinkStatement": [...marked(CONFLUENT_KEY, "credentials"), { path: "propertiesSensitive", what: "a statement's sensitive properties" }],
+    "confluentcloud:index/catalogIntegration:CatalogIntegration": [...marked(CONFLUENT_KEY, "credentials"), ...marked("an OAuth client secret", "snowflake.clientSecret", "unity.clientSecret")],
+    // PostgreSQL and MySQL (the MySQL schema leaves the provider's password unmarked), Kafka (its schema marks none of the provider's).
+    "pulumi:providers:postgresql": marked("a database password", "password"),
+    "postgresql:index/role:Role": marked("a database role's password", "password", "passwordWo"),
+    "postgresql:index/subscription:Subscription": marked("a replication connection string", "conninfo"),
+    "pulumi:providers:mysql": marked("a database password", "password"),
+    "mysql:index/user:User": marked("a database user's password", "password", "plaintextPassword"),
+    "pulumi:providers:kafka": [
+        ...marked("a Kafka SASL password", "saslPassword"), ...marked("an AWS secret access key", "saslAwsSecretKey"), ...marked("an AWS session token", "saslAwsToken"),
+        ...marked("a Kafka client's private key", "clientKey", "clientKeyPassphrase"),
+    ],
+    "kafka:index/userScramCredential:UserScramCredential": marked("a SCRAM password", "password", "passwordWo"),
+    // Docker registries (the provider's `registryAuth`, a JSON string, is read in full: see OTHER_FULL_INPUTS in ../sensitive.ts).
+    "docker:index/image:Image": marked("a registry password", "registry.password"),
+    "docker:index/registryImage:RegistryImage": marked("a registry password", "authConfig.password"),
+    "docker:index/service:Service": marked("a registry password", "auth.password"),
+    "docker:index/secret:Secret": marked("a Docker secret's data", "data"),
+    // PagerDuty: the provider's REST API keys (not marked by its schema) and what its schema marks.
+    "pulumi:providers:pagerduty": marked("a PagerDuty API key", "token", "userToken"),
+    "pagerduty:index/extensionServiceNow:ExtensionServiceNow": [{ path: "snowPassword", what: "a ServiceNow password" }, { path: "endpointUrl" }],
+    "pagerduty:index/extension:Extension": [{ path: "endpointUrl" }],
+    "pagerduty:index/automationActionsRunner:AutomationActionsRunner": marked("a runner's API key", "runbookApiKey"),
+    "pulumi:providers:sentry": marked("a Sentry auth token", "token"),
+    ...each(["command:remote:Command", "command:remote:CopyFile", "command:remote:CopyToRemote"], SSH_CONNECTION),
 };
 
 export interface CompiledMark {
