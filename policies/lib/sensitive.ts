@@ -170,8 +170,18 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
         "snowflakeDestinationConfiguration.privateKey", "snowflakeDestinationConfiguration.keyPassphrase",
     ],
 };
-const NATIVE_FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
-    Object.entries(NATIVE_FULL_INPUTS).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),
+// Other providers' inputs read in full as well: the command provider's `environment` is the process's
+// environment, judged by name and value as a Lambda function's variables are (`DB_PASSWORD_FILE`, `${X}` and
+// settings pass), and its command lines are scripts (COMMAND_SCRIPTS); the Docker provider's `registryAuth`, a
+// JSON string (`pulumi.output(args?.registryAuth).apply(JSON.stringify)`), holds each registry's `password`
+// beside its address or `configFile`.
+export const OTHER_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    "command:local:Command": ["environment", "create", "update", "delete"],
+    "command:remote:Command": ["environment", "create", "update", "delete"],
+    "pulumi:providers:docker": ["registryAuth"],
+};
+const FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
+    Object.entries({ ...NATIVE_FULL_INPUTS, ...OTHER_FULL_INPUTS }).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),
 );
 
 // Name/value pairs in lists: ECS and Batch environments, CodeBuild variables, Beanstalk
@@ -212,6 +222,12 @@ const ARGUMENT_LISTS: Readonly<Record<string, ReadonlySet<string>>> = {
 // downloaded script: "helloWorld.sh argument-1 argument-2" in AWS's example).
 const SCRIPT_KEYS = new Set(["userdata", "userdatabase64", "script", "scripts", "commands", "runcommand", "inlinescript", "startupscript", "bootstrapscript", "buildcommand", "startcommand", "commandline"]);
 const USER_DATA_KEYS = new Set(["userdata", "userdatabase64"]);
+// A resource's own inputs that are shell command lines, read as user data is: the command provider's
+// `create`, `update` and `delete`, which it runs with `/bin/sh -c` (locally or over SSH).
+const COMMAND_SCRIPTS: Readonly<Record<string, ReadonlySet<string>>> = {
+    "command:local:Command": new Set(["create", "update", "delete"]),
+    "command:remote:Command": new Set(["create", "update", "delete"]),
+};
 // VTL mapping templates (a JSON one is a document): AppSync's resolver and function templates, and the
 // templates API Gateway keys by content type or selection expression (REST, HTTP and WebSocket APIs, OpenAPI bodies).
 const TEMPLATE_KEYS = new Set(["requesttemplate", "responsetemplate", "requestmappingtemplate", "responsemappingtemplate"]);
@@ -322,7 +338,7 @@ interface MarkState {
     hit?: string;
     /** A path the provider says is not a credential: names do not count. */
     namesOff: boolean;
-    /** An aws-native input read as the classic types' (NATIVE_FULL_INPUTS): names count from here down. */
+    /** An aws-native input read as the classic types' (NATIVE_FULL_INPUTS), or another provider's (OTHER_FULL_INPUTS): names count from here down. */
     namesOn?: true;
 }
 
@@ -465,7 +481,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
     const marks: Pending[] = [
         ...knowledge.sensitive.map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })),
         ...knowledge.notCredentials.map((mark): Pending => ({ mark, at: 0, effect: "namesOff" })),
-        ...(NATIVE_FULL_MARKS.get(type) ?? []).map((mark): Pending => ({ mark, at: 0, effect: "namesOn" })),
+        ...(FULL_MARKS.get(type) ?? []).map((mark): Pending => ({ mark, at: 0, effect: "namesOn" })),
     ];
     if (type === t.SSM_PARAMETER && unwrapSecrets(props.type) === "SecureString") marks.push(...SECURE_STRING.map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })));
     const patterns = options.sensitivePatterns.map((p) => ({ pattern: p, matches: compileGlob(p, { ignoreCase: true }) }));
@@ -489,6 +505,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
 
     const patternFor = (key: string | undefined) => (key === undefined ? undefined : patterns.find((p) => p.matches(key))?.pattern);
     const base64Scripts = BASE64_SCRIPTS[type];
+    const commandScripts = COMMAND_SCRIPTS[type];
     const argumentLists = ARGUMENT_LISTS[type];
     const isArgumentList = (key: string, ctx: WalkContext) => ARGUMENT_KEYS.has(key) || (ctx.documents === 0 && argumentLists?.has(key) === true);
 
@@ -530,10 +547,11 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         const key = lower(ctx.key);
         const base64Script = base64Scripts?.has(key) === true;
         const text = USER_DATA_KEYS.has(key) || base64Script ? decodeUserData(value) : value;
+        const scriptOfType = base64Script || (ctx.depth === 1 && commandScripts?.has(key) === true);
         let format = formatIn(text, ctx);
         // A script or command line assigning a format that vendors hand to browsers to a public name
         // (`export NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=...`) passes it, as that name in a map does; the rest is still scanned.
-        if (format?.class === "public-capable" && (isArgumentList(key, ctx) || isScriptText(key, base64Script, text))) {
+        if (format?.class === "public-capable" && (isArgumentList(key, ctx) || isScriptText(key, scriptOfType, text))) {
             format = formatIn(withoutPublicAssignments(text, isPublicAssignment), ctx);
         }
         // A generic key (`value`) under a credential-holding one (`apiKey`) holds that credential.
@@ -553,7 +571,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, byName);
             return;
         }
-        if (isScriptText(key, base64Script, text)) {
+        if (isScriptText(key, scriptOfType, text)) {
             const inScript = findCredentialInScript(text, scriptJudge(ctx));
             if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
         } else if (key === "code" && JS_SOURCES.has(type)) {
@@ -727,8 +745,8 @@ function formatIn(text: string, ctx: WalkContext): FormatMatch | undefined {
 }
 
 /** Whether a string is read as a script: by its key, as base64 user data, by its first line, or as a key=value file. */
-function isScriptText(key: string, base64Script: boolean, text: string): boolean {
-    return SCRIPT_KEYS.has(key) || base64Script || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text));
+function isScriptText(key: string, scriptOfType: boolean, text: string): boolean {
+    return SCRIPT_KEYS.has(key) || scriptOfType || /^\s*(?:#!|#cloud-config|<powershell>|<script>)/.test(text) || (key === "content" && isKeyValueFile(text));
 }
 
 /** A script's assignment of a public-capable value to a public name (not of a format no vendor hands out). */

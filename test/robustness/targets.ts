@@ -10,7 +10,7 @@ import type { JsonSchema } from "../../policies/lib/config";
 import { globError } from "../../policies/lib/glob";
 import type { Finding, PlainResource, PolicyDefinition, StackContext, StackRule } from "../../policies/lib/rule";
 import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
-import { collectSecretLocations, NATIVE_FULL_INPUTS, SecretLocations } from "../../policies/lib/sensitive";
+import { collectSecretLocations, NATIVE_FULL_INPUTS, OTHER_FULL_INPUTS, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
 import { PREVIEW_COMPUTED as VERSIONING_PREVIEW_COMPUTED } from "../../policies/deletion-safeguards";
 import { PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
@@ -118,8 +118,11 @@ const HINTS: Readonly<Record<string, Hint>> = {
     },
     "secret-sensitive-props": {
         // Every type: the ones providers mark inputs of, and every type of the fixtures, examples and evaluation set.
-        // And aws-native's: those it reads in full (NATIVE_FULL_INPUTS), and those with inputs named as credentials, judged by format only.
-        types: [...new Set([...KNOWN_TYPES, t.SSM_PARAMETER, t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION, ...CORPUS_TYPES, ...Object.keys(NATIVE_FULL_INPUTS), ...CREDENTIAL_NAMED_NATIVE])].sort(),
+        // And aws-native's: those it reads in full (NATIVE_FULL_INPUTS), and those with inputs named as credentials, judged by format only;
+        // and the other providers' it reads in part in full (OTHER_FULL_INPUTS).
+        types: [...new Set([
+            ...KNOWN_TYPES, t.SSM_PARAMETER, t.ECS_TASK_DEFINITION, t.BATCH_JOB_DEFINITION, ...CORPUS_TYPES, ...Object.keys(NATIVE_FULL_INPUTS), ...CREDENTIAL_NAMED_NATIVE, ...Object.keys(OTHER_FULL_INPUTS),
+        ])].sort(),
         config: fc.record({
             sensitivePatterns: fc.array(fc.oneof(fc.constantFrom("*_signing_key", "*", "x*", "*key*", "{a,b}*"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
             ignoreProperties: fc.array(fc.oneof(fc.constantFrom("environment.*", "*", "*.password"), fc.string({ maxLength: 6 }).filter(validGlob)), { maxLength: 3 }),
