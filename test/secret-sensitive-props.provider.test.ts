@@ -7,7 +7,8 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { AWS_PROVIDER_VERSION, AWS_SECRET_INPUTS } from "../policies/lib/credentials/aws-secret-inputs";
 import { NESTED, NOT_CREDENTIALS, OVER_BROAD } from "../policies/lib/credentials/provider";
-import { findSensitiveValues, MAX_MARK_DEPTH } from "../policies/lib/sensitive";
+import { findSensitiveValues, MAX_MARK_DEPTH, SensitiveValue } from "../policies/lib/sensitive";
+import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { awsPackageDir, OUTPUT, renderSecretInputs, scanSecretInputs } from "../tools/gen-aws-secret-inputs";
 import { PACK_DIR } from "./helpers/engine";
 
@@ -165,5 +166,70 @@ describe("other providers' marks", () => {
         const found = findSensitiveValues(type, props, NO_OPTIONS);
         expect(found.map((v) => v.path)).toEqual(expected);
         expect(found.every((v) => v.reason.kind === "provider")).toBe(true);
+    });
+});
+
+// Helper 115's held-out replay: more providers beside an AWS program mark their credentials (`secret` in their
+// Pulumi schemas, wrapped by their SDKs), and the command provider's `environment` is judged by name and value
+// as a Lambda function's variables are. Public keys, key IDs, references and settings pass.
+describe("more providers' marks and a command's environment", () => {
+    const password = "Gh7-not-real-Secret";
+    // False alarms first.
+    const pass: [string, string, Record<string, unknown>][] = [
+        ["Snowflake key-pair authentication's public keys, login name and e-mail (the SDK wraps them; no credentials)", "snowflake:index/serviceUser:ServiceUser",
+            { name: "ORDERS_ETL", loginName: "orders_etl", email: "etl@acme.example", rsaPublicKey: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw1kHUlKxpAZXb4Pz0X2mJ", rsaPublicKey2: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAq9Zt4Rw8Nb3Vc6" }],
+        ["a Snowflake provider's passphrase left to the environment", "pulumi:providers:snowflake", { accountName: "ORDERS", user: "PULUMI", authenticator: "SNOWFLAKE_JWT", privateKeyPassphrase: "${SNOWFLAKE_PRIVATE_KEY_PASSPHRASE}" }],
+        ["an Atlas user signing in with an IAM role", "mongodbatlas:index/databaseUser:DatabaseUser", { username: "arn:aws:iam::123456789012:role/orders-api", awsIamType: "ROLE", authDatabaseName: "$external" }],
+        ["a Confluent connector's non-sensitive configuration", "confluentcloud:index/connector:Connector",
+            { configNonsensitive: { "connector.class": "S3_SINK", "kafka.auth.mode": "SERVICE_ACCOUNT", "kafka.service.account.id": "sa-abc123", "authentication.method": "IAM Roles" } }],
+        ["a Docker provider reading registry credentials from a config file", "pulumi:providers:docker",
+            { registryAuth: JSON.stringify([{ address: "123456789012.dkr.ecr.us-east-1.amazonaws.com", configFile: "~/.docker/config.json" }]) }],
+        ["a Kafka provider with MSK IAM access control", "pulumi:providers:kafka", { saslMechanism: "aws-iam", saslAwsRegion: "us-east-1", tlsEnabled: "true" }],
+        ["a command's settings and references under credential names", "command:local:Command",
+            { create: "./migrate.sh", environment: { AWS_REGION: "us-east-1", DB_PASSWORD_FILE: "/run/secrets/db", PGPASSFILE: "/home/ci/.pgpass", DB_SECRET_ID: "prod/orders/db", TOKEN_TTL: "3600" } }],
+        ["a command's variables expanded at run time and placeholders", "command:remote:Command",
+            { connection: { host: "10.0.1.23", user: "ec2-user" }, create: "./deploy.sh", environment: { DB_PASSWORD: "${DB_PASSWORD}", API_TOKEN: "$API_TOKEN", DEPLOY_KEY: "<your-deploy-key>" } }],
+        ["a command's other inputs are not an environment (names alone do not count there)", "command:local:Command", { create: "./rotate.sh", dir: "./password-rotation", triggers: ["db-password-v2"] }],
+        ["a command line reading its password from stdin (the ECR login AWS documents)", "command:local:Command",
+            { create: "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com" }],
+        ["a command line whose password the shell expands, and Helm settings naming a Secret", "command:local:Command",
+            { create: "psql \"postgres://admin:${DB_PASSWORD}@orders.internal:5432/orders\" -f schema.sql", update: "helm upgrade --install orders ./chart --set db.existingSecret=orders-db --set auth.passwordKey=password" }],
+    ];
+    it.each(pass)("passes %s", (_label, type, props) => {
+        expect(findSensitiveValues(type, props, NO_OPTIONS)).toEqual([]);
+    });
+
+    const fail: [string, string, Record<string, unknown>, string[], SensitiveValue["reason"]["kind"]][] = [
+        ["a Vault KV secret's data, whatever it holds", "vault:kv/secretV2:SecretV2", { mount: "kvv2", name: "orders/config", dataJson: JSON.stringify({ region: "us-east-1" }) }, ["dataJson"], "provider"],
+        ["a Vault AWS secrets engine's keys", "vault:aws/secretBackend:SecretBackend", { path: "aws", accessKey: "AKIA2Z3X4C5V6B7N8M9Q", secretKey: "Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5Vn7Rt9Wb3Y" }, ["accessKey", "secretKey"], "provider"],
+        ["a Snowflake user's password", "snowflake:index/user:User", { name: "ORDERS_APP", loginName: "orders_app", password }, ["password"], "provider"],
+        ["an Atlas API key's private key (a UUID), not its public key", "pulumi:providers:mongodbatlas", { publicKey: "qwhzvbnm", privateKey: "5a1c52e4-9b3d-4f6a-8c2e-0d1f2a3b4c5d" }, ["privateKey"], "provider"],
+        ["an Auth0 Action's secrets", "auth0:index/action:Action", { name: "sync", secrets: [{ name: "CRM_TOKEN", value: password }] }, ["secrets.CRM_TOKEN"], "provider"],
+        ["an Auth0 provider's client secret (the schema leaves it unmarked)", "pulumi:providers:auth0", { domain: "acme.eu.auth0.com", clientId: "Zx8Kq2Lm5Vn7Rt9W", clientSecret: password }, ["clientSecret"], "provider"],
+        ["a Confluent topic's API key and secret", "confluentcloud:index/kafkaTopic:KafkaTopic", { topicName: "orders", credentials: { key: "ABCDEFGH23456789", secret: password } }, ["credentials.key", "credentials.secret"], "provider"],
+        ["a PostgreSQL role's password", "postgresql:index/role:Role", { name: "orders_app", login: true, password }, ["password"], "provider"],
+        ["a MySQL provider's password (the schema leaves it unmarked)", "pulumi:providers:mysql", { endpoint: "db.internal:3306", username: "admin", password }, ["password"], "provider"],
+        ["a Kafka provider's SASL password (the schema leaves it unmarked)", "pulumi:providers:kafka", { saslMechanism: "scram-sha512", saslUsername: "admin", saslPassword: password }, ["saslPassword"], "provider"],
+        ["a PagerDuty provider's API key (the schema leaves it unmarked)", "pulumi:providers:pagerduty", { token: "u+Zx8Kq2Lm5Vn7Rt9Wb3" }, ["token"], "provider"],
+        ["a remote command's SSH password", "command:remote:Command", { connection: { host: "10.0.1.23", user: "ubuntu", password }, create: "uptime" }, ["connection.password"], "provider"],
+        ["a Docker provider's registry password, in its JSON string", "pulumi:providers:docker",
+            { registryAuth: JSON.stringify([{ address: "registry.acme.example", username: "ci", password }]) }, ["registryAuth.0.password"], "name"],
+        ["a command's environment given away by its name", "command:local:Command", { create: "npm run migrate", environment: { AWS_REGION: "us-east-1", DB_PASSWORD: password } }, ["environment.DB_PASSWORD"], "name"],
+        ["a remote command's environment with a random value under a name that may hold a credential", "command:remote:Command",
+            { connection: { host: "10.0.1.23" }, create: "./register.sh", environment: { STRIPE_KEY: "Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5Vn" } }, ["environment.STRIPE_KEY"], "name-and-value"],
+        ["a command line with an inline PGPASSWORD (run with /bin/sh -c, as user data)", "command:local:Command", { create: `PGPASSWORD=${password} psql -h orders.internal -f schema.sql` }, ["create"], "script"],
+        ["a remote command's `mysql -p`", "command:remote:Command", { connection: { host: "10.0.1.23" }, create: "uptime", delete: `mysql -u admin -p${password} -e 'DROP DATABASE orders'` }, ["delete"], "script"],
+    ];
+    it.each(fail)("reports %s", (_label, type, props, expected, kind) => {
+        const found = findSensitiveValues(type, props, NO_OPTIONS);
+        expect(found.map((v) => v.path)).toEqual(expected);
+        expect(found.every((v) => v.reason.kind === kind)).toBe(true);
+    });
+
+    it("an unknown environment, or an unknown value in it, passes quietly", () => {
+        expect(findSensitiveValues("command:local:Command", { create: "npm run migrate", environment: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("command:local:Command", { create: "npm run migrate", environment: { DB_PASSWORD: UNKNOWN_SENTINELS.string } }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("vault:generic/secret:Secret", { path: "secret/x", dataJson: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("command:remote:Command", { connection: UNKNOWN_SENTINELS.string, create: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
     });
 });

@@ -2054,6 +2054,52 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(verdicts(remediated)).toEqual([]);
     });
 
+    // Helper 115's held-out replay: more providers' marks (Vault, Snowflake, MongoDB Atlas, Auth0, Okta, Confluent,
+    // PostgreSQL, MySQL, Kafka, Docker, PagerDuty) and the command provider's `environment`, judged as a Lambda
+    // function's variables. Plaintext reported and wrapped; secret, unknown and settings pass.
+    it("more providers' credentials and a command's environment: plaintext reported and wrapped, secret, unknown and settings pass", async () => {
+        const command = (name: string, environment: unknown) => ({ type: "command:local:Command", name, props: { create: "npm run migrate", environment } });
+        const vault = (name: string, dataJson: unknown) => ({ type: "vault:kv/secretV2:SecretV2", name, props: { mount: "kvv2", name: "orders/db", dataJson } });
+        const registry = (name: string, registryAuth: unknown) => ({ type: "pulumi:providers:docker", name, props: { registryAuth } });
+        const input = { resources: [
+            command("cmd-plain", { AWS_REGION: "us-east-1", DB_PASSWORD: `${PLAIN}-cmd-db`, DB_PASSWORD_FILE: "/run/secrets/db" }),
+            command("cmd-secret", { AWS_REGION: "us-east-1", DB_PASSWORD: { $secret: `${SECRET}-cmd-db` } }),
+            command("cmd-unknown", { AWS_REGION: "us-east-1", DB_PASSWORD: U }),
+            command("cmd-unknown-map", U),
+            command("cmd-settings", { AWS_REGION: "us-east-1", DB_PASSWORD: "${DB_PASSWORD}", TOKEN_TTL: "3600", DB_SECRET_ID: "prod/orders/db" }),
+            { type: "command:local:Command", name: "cmd-script", props: { create: `PGPASSWORD=${PLAIN}-cmd-line psql -h orders.internal -f schema.sql` } },
+            { type: "command:local:Command", name: "cmd-script-unknown", props: { create: U, environment: { DB_PASSWORD: "${DB_PASSWORD}" } } },
+            vault("vault-plain", JSON.stringify({ password: `${PLAIN}-vault` })),
+            vault("vault-secret", { $secret: JSON.stringify({ password: `${SECRET}-vault` }) }),
+            vault("vault-unknown", U),
+            registry("default_4_5_0", JSON.stringify([{ address: "registry.acme.example", username: "ci", password: `${PLAIN}-registry` }])),
+            registry("docker-config-file", JSON.stringify([{ address: "123456789012.dkr.ecr.us-east-1.amazonaws.com", configFile: "~/.docker/config.json" }])),
+            registry("docker-unknown", U),
+            { type: "mongodbatlas:index/databaseUser:DatabaseUser", name: "atlas-user", props: { projectId: "6123456789abcdef01234567", username: "orders", password: `${PLAIN}-atlas`, authDatabaseName: "admin" } },
+            { type: "snowflake:index/serviceUser:ServiceUser", name: "snowflake-keys", props: { name: "ORDERS_ETL", loginName: "orders_etl", rsaPublicKey: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw1kHUlKxpAZXb4Pz0X2mJ" } },
+        ] };
+        const run = await analyze(input);
+        expect(verdicts(run)).toEqual([
+            ["cmd-plain", "mandatory", "plaintext"], ["cmd-script", "mandatory", "plaintext"], ["vault-plain", "mandatory", "plaintext"], ["default_4_5_0", "mandatory", "plaintext"], ["atlas-user", "mandatory", "plaintext"],
+        ]);
+        const [cmd, script, kv, docker, atlas] = run.of(POLICY).map((d) => d.message);
+        expect(script).toContain("`create` is plaintext but passes a credential in a variable assignment");
+        expect(cmd).toContain("`environment.DB_PASSWORD` is plaintext but its name marks a credential");
+        expect(kv).toContain("`dataJson` is plaintext but is a Vault secret's data");
+        expect(docker).toContain("`registryAuth.0.password` is plaintext");
+        expect(atlas).toContain("`password` is plaintext but is a database user's password");
+        for (const message of run.of(POLICY).map((d) => d.message)) expect(message).not.toContain(PLAIN);
+
+        const remediated = await analyze({ resources: [input.resources[0], input.resources[7], input.resources[10]] }, levels({ [POLICY]: "remediate" }));
+        const inputs = new Map(parseInput(input, "test").resources.map((r) => [r.name, r.inputs as any]));
+        const expected = structuredClone([inputs.get("cmd-plain"), inputs.get("vault-plain"), inputs.get("default_4_5_0")]);
+        expected[0].environment.DB_PASSWORD = secret(`${PLAIN}-cmd-db`);
+        expected[1].dataJson = secret(expected[1].dataJson);
+        expected[2].registryAuth = secret(expected[2].registryAuth);
+        expect(remediated.remediations.map((r) => r.properties)).toEqual(expected);
+        expect(verdicts(remediated)).toEqual([]);
+    });
+
     it("unknown values at preview pass quietly, secret or not, even when secretness cannot be observed", async () => {
         const input = { resources: [
             db("db-unknown", { $unknown: true }),
