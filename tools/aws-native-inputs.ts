@@ -16,7 +16,7 @@ const MODULES = [
     "acmpca", "amazonmq", "amplify", "apigateway", "appflow", "apprunner", "aps", "athena", "autoscaling", "backup", "batch", "bedrock",
     "bedrockagentcore", "cassandra", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "codecommit", "cognito", "comprehend", "connect", "customerprofiles",
     "datasync", "datazone", "dax", "directoryservice", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
-    "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthlake", "iam", "imagebuilder", "iot", "kendra",
+    "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthimaging", "healthlake", "iam", "imagebuilder", "iot", "kendra",
     "kinesis", "kinesisfirehose", "kinesisvideo", "kms", "lambda", "lex", "lightsail", "location", "logs", "mediapackagev2", "mediatailor",
     "memorydb", "msk", "mwaa", "neptune", "neptunegraph", "oam", "omics", "opensearchserverless", "opensearchservice", "organizations", "osis",
     "paymentcryptography", "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files",
