@@ -21,7 +21,9 @@
 // What never counts as unencrypted (traps other tools fell into): read replicas and snapshot
 // or point-in-time restores (their source decides), Aurora/DocumentDB/Neptune instances (their
 // cluster decides), an instance's root volume without `encrypted` (the AMI and the account's
-// EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key.
+// EBS default decide), devices built from a snapshot, SSE-SQS, DynamoDB's AWS owned key, an
+// AppSync API cache's `atRestEncryptionEnabled: false` (AppSync encrypts every cache since 2026:
+// Security Hub retired AppSync.1 on 2026-03-09; there is no key to choose, so it is not judged).
 import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { kindOf, variableName } from "./lib/describe";
 import { isCustomerManagedKey, describeKeyReference } from "./lib/kms-keys";
@@ -1488,6 +1490,11 @@ const messagingChecks: Check[] = [
         appliesAt: (block) => whenKnown(block?.keyType, (v) => v === "CUSTOMER_MANAGED_CMK"),
     }),
     keyCheck([t.CLOUDWATCH_LOG_GROUP, t.NATIVE_LOGS_LOG_GROUP], "kmsKeyId", "CloudWatch Logs encrypts with its own service key"),
+    // An anomaly detector keeps the anomalies it finds (with samples of the log events) and its
+    // model: "if a key is assigned, the anomalies found and the model ... are encrypted at rest
+    // with the key" (CreateLogAnomalyDetector); otherwise as log groups are.
+    keyCheck([t.CLOUDWATCH_LOG_ANOMALY_DETECTOR, t.NATIVE_LOGS_LOG_ANOMALY_DETECTOR], "kmsKeyId",
+        "CloudWatch Logs encrypts the anomalies and the detector's model with its own service key"),
     keyCheck(SECRET_TYPES, "kmsKeyId", "Secrets Manager uses the AWS managed key aws/secretsmanager"),
     keyCheck([t.SECRETS_MANAGER_SECRET], "replicas[].kmsKeyId", SECRET_REPLICA_NOTE),
     keyCheck([t.NATIVE_SECRETSMANAGER_SECRET], "replicaRegions[].kmsKeyId", SECRET_REPLICA_NOTE),
@@ -1550,6 +1557,13 @@ const messagingChecks: Check[] = [
     // feature group's online store (an AWS owned key) and offline store (an AWS managed key:
     // "Feature Store security and access control"), each where the group has one.
     keyCheck([t.BEDROCK_AGENT, t.NATIVE_BEDROCK_AGENT], "customerEncryptionKeyArn", "Bedrock encrypts the agent with an AWS managed key"),
+    // A guardrail's denied topics, word lists and sensitive-information patterns, a prompt's
+    // templates and a flow's definition: "Amazon Bedrock encrypts your data at rest. By default
+    // ... using an AWS managed key" (the Bedrock guide, "Encryption of Amazon Bedrock Flows
+    // resources"; guardrails and prompts alike, each with an optional key of the account's).
+    keyCheck([t.BEDROCK_GUARDRAIL, t.NATIVE_BEDROCK_GUARDRAIL], "kmsKeyArn", "Bedrock encrypts the guardrail with a key of AWS's"),
+    keyCheck([t.BEDROCK_PROMPT, t.NATIVE_BEDROCK_PROMPT], "customerEncryptionKeyArn", "Bedrock encrypts the prompt with an AWS managed key"),
+    keyCheck([t.BEDROCK_FLOW, t.NATIVE_BEDROCK_FLOW], "customerEncryptionKeyArn", "Bedrock encrypts the flow with an AWS managed key"),
     keyCheck(FEATURE_GROUP_TYPES, "onlineStoreConfig.securityConfig.kmsKeyId", "SageMaker encrypts the online store with an AWS owned key", {
         appliesTo: (r) => (isUnknown(r.props.onlineStoreConfig) ? undefined : declaredOn(blockOf(r.props.onlineStoreConfig)?.enableOnlineStore, false)),
     }),
@@ -1590,6 +1604,9 @@ const messagingChecks: Check[] = [
     ...kmsModeChecks([t.NATIVE_HEALTHLAKE_FHIR_DATASTORE], "sseConfiguration.kmsEncryptionConfig", "cmkType", "CUSTOMER_MANAGED_KMS_KEY",
         { value: "AWS_OWNED_KMS_KEY", note: "HealthLake encrypts the data store with an AWS owned key" }, ["AWS_OWNED_KMS_KEY"], { key: "kmsKeyId" }),
     keyCheck(OMICS_STORE_TYPES, "sseConfig.keyArn", "HealthOmics encrypts the store with an AWS owned key", { alsoSet: '`type: "KMS"`' }),
+    // Medical images (DICOM): HealthImaging uses AWS owned keys "by default to automatically encrypt
+    // ... Private Health Information (PHI) data at rest" (its guide, "Key management").
+    keyCheck([t.NATIVE_HEALTHIMAGING_DATASTORE], "kmsKeyArn", "HealthImaging encrypts the data store's images with an AWS owned key"),
     // Query results, build artifacts, vectors, workflow data and function settings AWS always
     // encrypts: only their key is judged. Athena writes query results to S3 with the
     // workgroup's encryption or else the output bucket's default (CloudTrail log files alike);
@@ -1738,6 +1755,32 @@ export const OPENSEARCH_ENCRYPTION: Readonly<Record<string, string>> = {
     [t.NATIVE_OPENSEARCH_DOMAIN]: "encryptionAtRestOptions",
 };
 
+/**
+ * Verified Access's encryption block, per type: a trust provider's settings (an OIDC provider's
+ * client secret), a group's and an endpoint's access policies. "Verified Access provides server
+ * side encryption by default to data at rest using AWS-owned KMS keys" (the EC2 API's
+ * VerifiedAccessSseSpecificationRequest): a key of the account's needs the flag and the key.
+ * CloudFormation's types (aws-native) call every block `sseSpecification`.
+ */
+export const VERIFIED_ACCESS_SSE: Readonly<Record<string, string>> = {
+    [t.VERIFIEDACCESS_TRUST_PROVIDER]: "sseSpecification",
+    [t.VERIFIEDACCESS_ENDPOINT]: "sseSpecification",
+    [t.VERIFIEDACCESS_GROUP]: "sseConfiguration",
+    [t.NATIVE_EC2_VERIFIED_ACCESS_TRUST_PROVIDER]: "sseSpecification",
+    [t.NATIVE_EC2_VERIFIED_ACCESS_ENDPOINT]: "sseSpecification",
+    [t.NATIVE_EC2_VERIFIED_ACCESS_GROUP]: "sseSpecification",
+};
+
+/**
+ * An OpenSearch Serverless collection's own encryption settings, per type (a list in the classic
+ * provider). Without them, the encryption policy that matches the collection's name decides
+ * (judged as such, below); with them, `awsOwnedKey` or `kmsKeyArn` (the API's EncryptionConfig).
+ */
+export const SERVERLESS_COLLECTION_ENCRYPTION: Readonly<Record<string, string>> = {
+    [t.OPENSEARCH_SERVERLESS_COLLECTION]: "encryptionConfigs[]",
+    [t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION]: "encryptionConfig",
+};
+
 const cacheChecks: Check[] = [
     {
         // The default depends on the engine: false for redis (the provider's default engine), true
@@ -1774,6 +1817,35 @@ const cacheChecks: Check[] = [
         }),
     ]),
     keyCheck([t.MSK_CLUSTER], "encryptionInfo.encryptionAtRestKmsKeyArn", MSK_NOTE),
+    ...Object.entries(VERIFIED_ACCESS_SSE).flatMap(([type, block]): Check[] => [
+        {
+            types: [type],
+            property: `${block}.customerManagedKeyEnabled`,
+            ...ACCEPTS_TRUE,
+            describe: (v) => (v === false ? "is false (Verified Access then encrypts with an AWS owned key)" : undefined),
+            appliesTo: (_r, config) => config.requireCustomerManagedKey,
+            unset: { value: false, note: "Verified Access encrypts with an AWS owned key" },
+            fix: `requireCustomerManagedKey is true: set \`${block}: {customerManagedKeyEnabled: true, kmsKeyArn: key.arn}\`, or ${CONFIG_HINT}.`,
+        },
+        // A key without the flag is the flag check's finding.
+        keyCheck([type], `${block}.kmsKeyArn`, "no key is named", { appliesAt: (b) => whenKnown(b?.customerManagedKeyEnabled, (v) => v === true) }),
+    ]),
+    ...Object.entries(SERVERLESS_COLLECTION_ENCRYPTION).flatMap(([type, block]): Check[] => [
+        {
+            types: [type],
+            property: `${block}.awsOwnedKey`,
+            accepts: (v) => v !== true,
+            expected: "false or unset",
+            describe: (v) => (v === true ? "is true (the collection is encrypted with an AWS owned key)" : undefined),
+            appliesTo: (_r, config) => config.requireCustomerManagedKey,
+            fix: `requireCustomerManagedKey is true: set \`kmsKeyArn: key.arn\` with \`awsOwnedKey: false\`, or ${CONFIG_HINT}.`,
+        },
+        keyCheck([type], `${block}.kmsKeyArn`, "no key is named", {
+            alsoSet: "`awsOwnedKey: false`",
+            // Only where the settings are declared (else the encryption policy decides) and name no AWS owned key.
+            appliesAt: (b) => (b === undefined ? false : whenKnown(b.awsOwnedKey, (v) => v !== true)),
+        }),
+    ]),
     keyCheck([t.NATIVE_MSK_CLUSTER], "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId", MSK_NOTE),
     {
         // DAX has no key input: a service key, so requireCustomerManagedKey does not apply.
@@ -2082,6 +2154,8 @@ const DOCUMENT_FINDERS: Readonly<Record<string, (resource: PlainResource, config
     [t.EMR_SECURITY_CONFIGURATION]: findEmrAtRestGaps,
     [t.NATIVE_EMR_SECURITY_CONFIGURATION]: findEmrAtRestGaps,
     [t.OPENSEARCH_SERVERLESS_SECURITY_POLICY]: findServerlessKeyGaps,
+    // CloudFormation's AWS::OpenSearchServerless::SecurityPolicy (aws-native) has the same inputs.
+    [t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY]: findServerlessKeyGaps,
     [t.NATIVE_APIGATEWAY_STAGE]: findNativeStageCachesUnencrypted,
 };
 

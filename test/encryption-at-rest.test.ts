@@ -2008,6 +2008,154 @@ describe("Comprehend models and ECR repository creation templates: judged only u
     });
 });
 
+// Stores both providers have with a key input that AWS always encrypts (helper 119's replay, labelled
+// before running): Bedrock guardrails, prompts and flows, CloudWatch Logs anomaly detectors, Verified
+// Access, OpenSearch Serverless collections' own settings and aws-native's encryption policies,
+// HealthImaging. And stores with no key to judge: AppSync caches, Timestream for InfluxDB, MSK
+// Serverless, a Bedrock knowledge base (its vectors are in the store it names).
+/** An AppSync API cache as the registry's example declares it (a type no policy reads). */
+const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
+const APPSYNC_CACHE = { apiId: "abc123", apiCachingBehavior: "FULL_REQUEST_CACHING", type: "SMALL", ttl: 3600 };
+/** A guardrail as hashicorp's test template declares it (classic), and as the awscc example does (aws-native). */
+const GUARDRAIL = {
+    name: "support", blockedInputMessaging: "Blocked", blockedOutputsMessaging: "Blocked", description: "support chat",
+    contentPolicyConfig: { filtersConfigs: [{ inputStrength: "HIGH", outputStrength: "HIGH", type: "VIOLENCE" }] },
+};
+const NATIVE_GUARDRAIL = {
+    name: "support", blockedInputMessaging: "Blocked", blockedOutputsMessaging: "Blocked",
+    contentPolicyConfig: { filtersConfig: [{ inputStrength: "MEDIUM", outputStrength: "MEDIUM", type: "HATE" }] },
+};
+const DETECTOR = { detectorName: "app", logGroupArnLists: ["arn:aws:logs:eu-west-1:111122223333:log-group:/app"], evaluationFrequency: "FIFTEEN_MIN", enabled: true };
+const NATIVE_DETECTOR = { detectorName: "app", logGroupArnList: ["arn:aws:logs:eu-west-1:111122223333:log-group:/app"], evaluationFrequency: "FIFTEEN_MIN" };
+/** The registry's trust provider, and an endpoint of a group. */
+const TRUST_PROVIDER = { policyReferenceName: "idc", trustProviderType: "user", userTrustProviderType: "iam-identity-center" };
+const VA_ENDPOINT = {
+    applicationDomain: "app.example.com", attachmentType: "vpc", domainCertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab",
+    endpointDomainPrefix: "app", endpointType: "load-balancer", verifiedAccessGroupId: "vagr-0123456789abcdef0",
+};
+const VA_GROUP = { verifiedaccessInstanceId: "vai-0123456789abcdef0" };
+const SERVERLESS_POLICY = (document: Record<string, unknown>) => ({
+    name: "search", type: "encryption", policy: JSON.stringify({ Rules: [{ Resource: ["collection/search"], ResourceType: "collection" }], ...document }),
+});
+
+describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Access, serverless collections and HealthImaging: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        // False alarms first: always encrypted, whatever the program says.
+        ["an AppSync API cache without atRestEncryptionEnabled", APPSYNC_API_CACHE, APPSYNC_CACHE],
+        ["an AppSync API cache with atRestEncryptionEnabled: false (AppSync encrypts every cache since 2026)", APPSYNC_API_CACHE, { ...APPSYNC_CACHE, atRestEncryptionEnabled: false }],
+        ["an AppSync API cache with atRestEncryptionEnabled: false, under requireCustomerManagedKey (no key to choose)", APPSYNC_API_CACHE, { ...APPSYNC_CACHE, atRestEncryptionEnabled: false }, CMK],
+        ["a guardrail without a key", t.BEDROCK_GUARDRAIL, GUARDRAIL],
+        ["an aws-native guardrail without a key", t.NATIVE_BEDROCK_GUARDRAIL, NATIVE_GUARDRAIL],
+        ["a prompt without a key", t.BEDROCK_PROMPT, { name: "summarise", defaultVariant: "v1" }],
+        ["an anomaly detector without a key", t.CLOUDWATCH_LOG_ANOMALY_DETECTOR, DETECTOR],
+        ["an aws-native anomaly detector without a key", t.NATIVE_LOGS_LOG_ANOMALY_DETECTOR, NATIVE_DETECTOR],
+        ["a trust provider without sseSpecification", t.VERIFIEDACCESS_TRUST_PROVIDER, TRUST_PROVIDER],
+        ["an aws-native group with customerManagedKeyEnabled: false", t.NATIVE_EC2_VERIFIED_ACCESS_GROUP,
+            { verifiedAccessInstanceId: "vai-0123456789abcdef0", sseSpecification: { customerManagedKeyEnabled: false } }],
+        ["a collection with an AWS owned key", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfigs: [{ awsOwnedKey: true }] }],
+        ["an aws-native collection with an AWS owned key", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfig: { awsOwnedKey: true } }],
+        ["an aws-native encryption policy with an AWS owned key", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, SERVERLESS_POLICY({ AWSOwnedKey: true })],
+        ["a HealthImaging data store without a key", t.NATIVE_HEALTHIMAGING_DATASTORE, { datastoreName: "radiology" }],
+        // No key input: nothing to judge, even under requireCustomerManagedKey.
+        ["a Timestream for InfluxDB instance (always encrypted, no key input)", "aws:timestreaminfluxdb/dbInstance:DbInstance",
+            { name: "metrics", allocatedStorage: 20, dbInstanceType: "db.influx.medium", username: "admin", organization: "org", bucket: "b", vpcSubnetIds: ["subnet-0a1b2c3d"], vpcSecurityGroupIds: ["sg-0123456789abcdef0"] }, CMK],
+        ["an MSK Serverless cluster (no key input)", "aws:msk/serverlessCluster:ServerlessCluster",
+            { clusterName: "events", vpcConfigs: [{ subnetIds: ["subnet-0a1b2c3d"] }], clientAuthentication: { sasl: { iam: { enabled: true } } } }, CMK],
+        ["a Bedrock knowledge base (its vectors are in the store it names)", "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase",
+            { name: "kb", roleArn: "arn:aws:iam::111122223333:role/kb", knowledgeBaseConfiguration: { type: "VECTOR" }, storageConfiguration: { type: "OPENSEARCH_SERVERLESS" } }, CMK],
+        // A collection without settings of its own: the encryption policy matching its name decides.
+        ["a collection without encryptionConfigs", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", type: "SEARCH" }, CMK],
+        ["an aws-native collection without encryptionConfig", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", type: "VECTORSEARCH" }, CMK],
+        // Customer managed keys.
+        ["a guardrail with a customer managed key", t.BEDROCK_GUARDRAIL, { ...GUARDRAIL, kmsKeyArn: KEY }, CMK],
+        ["an aws-native prompt with a customer managed key", t.NATIVE_BEDROCK_PROMPT, { name: "summarise", customerEncryptionKeyArn: KEY }, CMK],
+        ["an aws-native anomaly detector with a customer managed key", t.NATIVE_LOGS_LOG_ANOMALY_DETECTOR, { ...NATIVE_DETECTOR, kmsKeyId: KEY }, CMK],
+        ["an endpoint with the flag and a customer managed key", t.VERIFIEDACCESS_ENDPOINT, { ...VA_ENDPOINT, sseSpecification: { customerManagedKeyEnabled: true, kmsKeyArn: KEY } }, CMK],
+        ["a collection with a customer managed key (the registry's example)", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfigs: [{ kmsKeyArn: KEY }] }, CMK],
+        ["a collection with awsOwnedKey: false and a customer managed key", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfigs: [{ awsOwnedKey: false, kmsKeyArn: KEY }] }, CMK],
+        ["an aws-native encryption policy with a customer managed key", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, SERVERLESS_POLICY({ AWSOwnedKey: false, KmsARN: KEY }), CMK],
+        ["an aws-native network policy", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY,
+            { name: "search", type: "network", policy: JSON.stringify([{ Rules: [{ ResourceType: "collection", Resource: ["collection/search"] }], AllowFromPublic: true }]) }, CMK],
+        ["a HealthImaging data store with a customer managed key", t.NATIVE_HEALTHIMAGING_DATASTORE, { datastoreName: "radiology", kmsKeyArn: KEY }, CMK],
+        // Unknown at preview.
+        ["an unknown guardrail key", t.BEDROCK_GUARDRAIL, { ...GUARDRAIL, kmsKeyArn: U }, CMK],
+        ["an unknown trust provider encryption block", t.VERIFIEDACCESS_TRUST_PROVIDER, { ...TRUST_PROVIDER, sseSpecification: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown flag with a customer managed key", t.VERIFIEDACCESS_TRUST_PROVIDER, { ...TRUST_PROVIDER, sseSpecification: { customerManagedKeyEnabled: UB, kmsKeyArn: KEY } }, CMK],
+        ["an unknown group key", t.VERIFIEDACCESS_GROUP, { ...VA_GROUP, sseConfiguration: { customerManagedKeyEnabled: true, kmsKeyArn: U } }, CMK],
+        ["an unknown collection encryption list", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfigs: UNKNOWN_SENTINELS.object }, CMK],
+        ["an unknown awsOwnedKey with a customer managed key", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfig: { awsOwnedKey: UB, kmsKeyArn: KEY } }, CMK],
+        ["an unknown aws-native encryption policy", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, { name: "search", type: "encryption", policy: U }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    reportedOnlyUnderCmk([
+        ["a guardrail without a key (hashicorp's test template)", t.BEDROCK_GUARDRAIL, GUARDRAIL, "kmsKeyArn is not set (Bedrock encrypts the guardrail with a key of AWS's)"],
+        ["an aws-native guardrail without a key", t.NATIVE_BEDROCK_GUARDRAIL, NATIVE_GUARDRAIL, "kmsKeyArn is not set"],
+        ["a prompt without a key", t.BEDROCK_PROMPT, { name: "summarise", defaultVariant: "v1" }, "customerEncryptionKeyArn is not set (Bedrock encrypts the prompt with an AWS managed key)"],
+        ["an aws-native flow without a key", t.NATIVE_BEDROCK_FLOW, { name: "triage", executionRoleArn: "arn:aws:iam::111122223333:role/flow" },
+            "customerEncryptionKeyArn is not set (Bedrock encrypts the flow with an AWS managed key)"],
+        ["an anomaly detector without a key", t.CLOUDWATCH_LOG_ANOMALY_DETECTOR, DETECTOR,
+            "kmsKeyId is not set (CloudWatch Logs encrypts the anomalies and the detector's model with its own service key)"],
+        ["an aws-native anomaly detector with the AWS managed logs alias", t.NATIVE_LOGS_LOG_ANOMALY_DETECTOR, { ...NATIVE_DETECTOR, kmsKeyId: "alias/aws/logs" }, "kmsKeyId names the AWS managed key aws/logs"],
+        ["a trust provider without sseSpecification (the registry's example)", t.VERIFIEDACCESS_TRUST_PROVIDER, TRUST_PROVIDER,
+            "sseSpecification.customerManagedKeyEnabled is not set (Verified Access encrypts with an AWS owned key)"],
+        ["a group with the flag and no key", t.VERIFIEDACCESS_GROUP, { ...VA_GROUP, sseConfiguration: { customerManagedKeyEnabled: true } }, "sseConfiguration.kmsKeyArn is not set"],
+        ["an aws-native trust provider with a key but the flag off", t.NATIVE_EC2_VERIFIED_ACCESS_TRUST_PROVIDER,
+            { ...TRUST_PROVIDER, sseSpecification: { customerManagedKeyEnabled: false, kmsKeyArn: KEY } },
+            "sseSpecification.customerManagedKeyEnabled is false (Verified Access then encrypts with an AWS owned key)"],
+        ["an aws-native endpoint without sseSpecification", t.NATIVE_EC2_VERIFIED_ACCESS_ENDPOINT, VA_ENDPOINT, "sseSpecification.customerManagedKeyEnabled is not set"],
+        ["a collection with an AWS owned key", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfigs: [{ awsOwnedKey: true }] },
+            "encryptionConfigs[0].awsOwnedKey is true (the collection is encrypted with an AWS owned key)"],
+        ["an aws-native collection with an AWS owned key", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfig: { awsOwnedKey: true } },
+            "encryptionConfig.awsOwnedKey is true"],
+        ["an aws-native collection with the AWS managed OpenSearch alias", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION,
+            { name: "search", encryptionConfig: { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/aws/es" } }, "encryptionConfig.kmsKeyArn names the AWS managed key aws/es"],
+        ["an aws-native encryption policy with an AWS owned key", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, SERVERLESS_POLICY({ AWSOwnedKey: true }),
+            "policy: AWSOwnedKey is true (the collections it matches are encrypted with an AWS owned key)"],
+        ["a HealthImaging data store without a key", t.NATIVE_HEALTHIMAGING_DATASTORE, { datastoreName: "radiology" },
+            "kmsKeyArn is not set (HealthImaging encrypts the data store's images with an AWS owned key)"],
+    ]);
+
+    cmkThroughEngine({
+        resources: [
+            { type: APPSYNC_API_CACHE, name: "api-cache", props: { ...APPSYNC_CACHE, atRestEncryptionEnabled: false } },
+            { type: t.BEDROCK_GUARDRAIL, name: "support-guardrail", props: GUARDRAIL },
+            { type: t.NATIVE_BEDROCK_GUARDRAIL, name: "keyed-guardrail", props: { ...NATIVE_GUARDRAIL, kmsKeyArn: KEY } },
+            { type: t.CLOUDWATCH_LOG_ANOMALY_DETECTOR, name: "app-anomalies", props: DETECTOR },
+            { type: t.VERIFIEDACCESS_TRUST_PROVIDER, name: "idc", props: TRUST_PROVIDER },
+            { type: t.VERIFIEDACCESS_ENDPOINT, name: "app-endpoint", props: { ...VA_ENDPOINT, sseSpecification: { customerManagedKeyEnabled: true, kmsKeyArn: KEY } } },
+            { type: t.OPENSEARCH_SERVERLESS_COLLECTION, name: "owned-search", props: { name: "owned", encryptionConfigs: [{ awsOwnedKey: true }] } },
+            { type: t.OPENSEARCH_SERVERLESS_COLLECTION, name: "policy-search", props: { name: "by-policy" } },
+            { type: t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, name: "search-encryption", props: SERVERLESS_POLICY({ AWSOwnedKey: true }) },
+            { type: t.NATIVE_HEALTHIMAGING_DATASTORE, name: "radiology", props: { datastoreName: "radiology" } },
+        ],
+        reports: "reports guardrails, detectors, Verified Access, collections, encryption policies and data stores without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["support-guardrail", "kmsKeyArn is not set"],
+            ["app-anomalies", "kmsKeyId is not set"],
+            ["idc", "sseSpecification.customerManagedKeyEnabled is not set"],
+            ["owned-search", "encryptionConfigs[0].awsOwnedKey is true"],
+            // byName keeps the message up to its second ": " (here, the setting's name).
+            ["search-encryption", "policy"],
+            ["radiology", "kmsKeyArn is not set"],
+        ],
+        preview: "preview: keys from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.BEDROCK_GUARDRAIL, name: "support-guardrail", ...fromKey("kmsKeyArn"), props: { ...GUARDRAIL, kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_LOGS_LOG_ANOMALY_DETECTOR, name: "app-anomalies", ...fromKey("kmsKeyId"), props: { ...NATIVE_DETECTOR, kmsKeyId: ENGINE_UNKNOWN } },
+            { type: t.VERIFIEDACCESS_TRUST_PROVIDER, name: "idc", ...fromKey("sseSpecification"),
+                props: { ...TRUST_PROVIDER, sseSpecification: { customerManagedKeyEnabled: true, kmsKeyArn: ENGINE_UNKNOWN } } },
+            { type: t.NATIVE_EC2_VERIFIED_ACCESS_GROUP, name: "apps", ...fromKey("sseSpecification"), props: { verifiedAccessInstanceId: "vai-0123456789abcdef0", sseSpecification: { $unknown: "object" } } },
+            { type: t.OPENSEARCH_SERVERLESS_COLLECTION, name: "keyed-search", ...fromKey("encryptionConfigs"), props: { name: "keyed", encryptionConfigs: [{ awsOwnedKey: false, kmsKeyArn: ENGINE_UNKNOWN }] } },
+            { type: t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, name: "search-encryption", ...fromKey("policy"), props: { name: "search", type: "encryption", policy: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_HEALTHIMAGING_DATASTORE, name: "radiology", ...fromKey("kmsKeyArn"), props: { datastoreName: "radiology", kmsKeyArn: ENGINE_UNKNOWN } },
+        ],
+    });
+});
+
 // Elastic Disaster Recovery's staging volumes hold a replicated copy of each source server's disks,
 // always encrypted: with `ebsEncryptionKeyArn`, else the region's default EBS key.
 const DRS_TEMPLATE = (ebsEncryption: unknown, ebsEncryptionKeyArn?: unknown) => ({
