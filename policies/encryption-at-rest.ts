@@ -1704,6 +1704,14 @@ const messagingChecks: Check[] = [
     // authorization with AWS KMS keys").
     keyCheck([t.EVENTBRIDGE_CONNECTION, t.NATIVE_EVENTS_CONNECTION], "kmsKeyIdentifier",
         "EventBridge encrypts the connection's authorization parameters, kept in a Secrets Manager secret, with an AWS owned key"),
+    // A schedule keeps its target's input (up to 256 KB) for every run: "by default, EventBridge
+    // Scheduler encrypts and decrypts all of your data using an AWS owned key" (its guide,
+    // "Encryption at rest"). An AppConfig profile's key encrypts "new configuration data versions
+    // in the AppConfig hosted configuration store", and is "only used for hosted configuration
+    // types" (the CreateConfigurationProfile API): other stores (SSM, S3) are judged as such.
+    keyCheck([t.SCHEDULER_SCHEDULE, t.NATIVE_SCHEDULER_SCHEDULE], "kmsKeyArn", "EventBridge Scheduler encrypts the schedule's target input with an AWS owned key"),
+    keyCheck([t.APPCONFIG_CONFIGURATION_PROFILE, t.NATIVE_APPCONFIG_CONFIGURATION_PROFILE], "kmsKeyIdentifier",
+        "AppConfig encrypts the hosted configuration's versions with a key of AWS's", { appliesTo: (r) => whenKnown(r.props.locationUri, (v) => v === "hosted") }),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
     // A Comprehend custom model, which Comprehend keeps after training ("the KMS key that Amazon
     // Comprehend uses to encrypt trained custom models", DataSecurityConfig), as Bedrock's. Its

@@ -2011,7 +2011,7 @@ describe("Comprehend models and ECR repository creation templates: judged only u
 // Stores both providers have with a key input that AWS always encrypts (helper 119's replay, labelled
 // before running): Bedrock guardrails, prompts and flows, CloudWatch Logs anomaly detectors, Verified
 // Access, OpenSearch Serverless collections' own settings and aws-native's encryption policies,
-// HealthImaging. And stores with no key to judge: AppSync caches, Timestream for InfluxDB, MSK
+// HealthImaging, EventBridge Scheduler, AppConfig's hosted store. And stores with no key to judge: AppSync caches, Timestream for InfluxDB, MSK
 // Serverless, a Bedrock knowledge base (its vectors are in the store it names).
 /** An AppSync API cache as the registry's example declares it (a type no policy reads). */
 const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
@@ -2034,11 +2034,18 @@ const VA_ENDPOINT = {
     endpointDomainPrefix: "app", endpointType: "load-balancer", verifiedAccessGroupId: "vagr-0123456789abcdef0",
 };
 const VA_GROUP = { verifiedaccessInstanceId: "vai-0123456789abcdef0" };
+/** The registry's schedule (an SQS target with an input), and AppConfig profiles of the hosted store and of SSM. */
+const SCHEDULE = {
+    name: "nightly", scheduleExpression: "rate(1 day)", flexibleTimeWindow: { mode: "OFF" },
+    target: { arn: "arn:aws:sqs:eu-west-1:111122223333:jobs", roleArn: "arn:aws:iam::111122223333:role/scheduler", input: JSON.stringify({ job: "report" }) },
+};
+const HOSTED_PROFILE = { applicationId: "abc1234", name: "flags", locationUri: "hosted", type: "AWS.AppConfig.FeatureFlags" };
+const SSM_PROFILE = { applicationId: "abc1234", name: "params", locationUri: "ssm-parameter://app-config", retrievalRoleArn: "arn:aws:iam::111122223333:role/appconfig" };
 const SERVERLESS_POLICY = (document: Record<string, unknown>) => ({
     name: "search", type: "encryption", policy: JSON.stringify({ Rules: [{ Resource: ["collection/search"], ResourceType: "collection" }], ...document }),
 });
 
-describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Access, serverless collections and HealthImaging: judged only under requireCustomerManagedKey (pure rule)", () => {
+describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Access, serverless collections, HealthImaging, schedules and AppConfig profiles: judged only under requireCustomerManagedKey (pure rule)", () => {
     const passes: Case[] = [
         // False alarms first: always encrypted, whatever the program says.
         ["an AppSync API cache without atRestEncryptionEnabled", APPSYNC_API_CACHE, APPSYNC_CACHE],
@@ -2056,6 +2063,8 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
         ["an aws-native collection with an AWS owned key", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfig: { awsOwnedKey: true } }],
         ["an aws-native encryption policy with an AWS owned key", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, SERVERLESS_POLICY({ AWSOwnedKey: true })],
         ["a HealthImaging data store without a key", t.NATIVE_HEALTHIMAGING_DATASTORE, { datastoreName: "radiology" }],
+        ["a schedule without a key", t.SCHEDULER_SCHEDULE, SCHEDULE],
+        ["a hosted AppConfig profile without a key", t.APPCONFIG_CONFIGURATION_PROFILE, HOSTED_PROFILE],
         // No key input: nothing to judge, even under requireCustomerManagedKey.
         ["a Timestream for InfluxDB instance (always encrypted, no key input)", "aws:timestreaminfluxdb/dbInstance:DbInstance",
             { name: "metrics", allocatedStorage: 20, dbInstanceType: "db.influx.medium", username: "admin", organization: "org", bucket: "b", vpcSubnetIds: ["subnet-0a1b2c3d"], vpcSecurityGroupIds: ["sg-0123456789abcdef0"] }, CMK],
@@ -2063,6 +2072,10 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
             { clusterName: "events", vpcConfigs: [{ subnetIds: ["subnet-0a1b2c3d"] }], clientAuthentication: { sasl: { iam: { enabled: true } } } }, CMK],
         ["a Bedrock knowledge base (its vectors are in the store it names)", "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase",
             { name: "kb", roleArn: "arn:aws:iam::111122223333:role/kb", knowledgeBaseConfiguration: { type: "VECTOR" }, storageConfiguration: { type: "OPENSEARCH_SERVERLESS" } }, CMK],
+        // A profile of another store (the key is for hosted configurations only), and a deployment (the profile's data).
+        ["an AppConfig profile of an SSM parameter", t.APPCONFIG_CONFIGURATION_PROFILE, SSM_PROFILE, CMK],
+        ["an AppConfig deployment without a key", "aws:appconfig/deployment:Deployment",
+            { applicationId: "abc1234", configurationProfileId: "prof123", configurationVersion: "1", deploymentStrategyId: "AppConfig.AllAtOnce", environmentId: "env123" }, CMK],
         // A collection without settings of its own: the encryption policy matching its name decides.
         ["a collection without encryptionConfigs", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", type: "SEARCH" }, CMK],
         ["an aws-native collection without encryptionConfig", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", type: "VECTORSEARCH" }, CMK],
@@ -2077,6 +2090,8 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
         ["an aws-native network policy", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY,
             { name: "search", type: "network", policy: JSON.stringify([{ Rules: [{ ResourceType: "collection", Resource: ["collection/search"] }], AllowFromPublic: true }]) }, CMK],
         ["a HealthImaging data store with a customer managed key", t.NATIVE_HEALTHIMAGING_DATASTORE, { datastoreName: "radiology", kmsKeyArn: KEY }, CMK],
+        ["an aws-native schedule with a customer managed key", t.NATIVE_SCHEDULER_SCHEDULE, { ...SCHEDULE, kmsKeyArn: KEY }, CMK],
+        ["an aws-native hosted profile with a customer managed key", t.NATIVE_APPCONFIG_CONFIGURATION_PROFILE, { ...HOSTED_PROFILE, kmsKeyIdentifier: KEY }, CMK],
         // Unknown at preview.
         ["an unknown guardrail key", t.BEDROCK_GUARDRAIL, { ...GUARDRAIL, kmsKeyArn: U }, CMK],
         ["an unknown trust provider encryption block", t.VERIFIEDACCESS_TRUST_PROVIDER, { ...TRUST_PROVIDER, sseSpecification: UNKNOWN_SENTINELS.object }, CMK],
@@ -2085,6 +2100,8 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
         ["an unknown collection encryption list", t.OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfigs: UNKNOWN_SENTINELS.object }, CMK],
         ["an unknown awsOwnedKey with a customer managed key", t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, { name: "search", encryptionConfig: { awsOwnedKey: UB, kmsKeyArn: KEY } }, CMK],
         ["an unknown aws-native encryption policy", t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, { name: "search", type: "encryption", policy: U }, CMK],
+        ["an unknown schedule key", t.SCHEDULER_SCHEDULE, { ...SCHEDULE, kmsKeyArn: U }, CMK],
+        ["an unknown AppConfig location", t.APPCONFIG_CONFIGURATION_PROFILE, { ...HOSTED_PROFILE, locationUri: U }, CMK],
     ];
     it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
         expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
@@ -2116,6 +2133,12 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
             "policy: AWSOwnedKey is true (the collections it matches are encrypted with an AWS owned key)"],
         ["a HealthImaging data store without a key", t.NATIVE_HEALTHIMAGING_DATASTORE, { datastoreName: "radiology" },
             "kmsKeyArn is not set (HealthImaging encrypts the data store's images with an AWS owned key)"],
+        ["a schedule without a key (the registry's example)", t.SCHEDULER_SCHEDULE, SCHEDULE,
+            "kmsKeyArn is not set (EventBridge Scheduler encrypts the schedule's target input with an AWS owned key)"],
+        ["an aws-native schedule without a key", t.NATIVE_SCHEDULER_SCHEDULE, SCHEDULE, "kmsKeyArn is not set"],
+        ["a hosted AppConfig profile without a key", t.APPCONFIG_CONFIGURATION_PROFILE, HOSTED_PROFILE,
+            "kmsKeyIdentifier is not set (AppConfig encrypts the hosted configuration's versions with a key of AWS's)"],
+        ["an aws-native hosted profile without a key", t.NATIVE_APPCONFIG_CONFIGURATION_PROFILE, HOSTED_PROFILE, "kmsKeyIdentifier is not set"],
     ]);
 
     cmkThroughEngine({
@@ -2130,8 +2153,11 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
             { type: t.OPENSEARCH_SERVERLESS_COLLECTION, name: "policy-search", props: { name: "by-policy" } },
             { type: t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, name: "search-encryption", props: SERVERLESS_POLICY({ AWSOwnedKey: true }) },
             { type: t.NATIVE_HEALTHIMAGING_DATASTORE, name: "radiology", props: { datastoreName: "radiology" } },
+            { type: t.SCHEDULER_SCHEDULE, name: "nightly", props: SCHEDULE },
+            { type: t.APPCONFIG_CONFIGURATION_PROFILE, name: "flags", props: HOSTED_PROFILE },
+            { type: t.APPCONFIG_CONFIGURATION_PROFILE, name: "params", props: SSM_PROFILE },
         ],
-        reports: "reports guardrails, detectors, Verified Access, collections, encryption policies and data stores without a customer managed key only under requireCustomerManagedKey",
+        reports: "reports guardrails, detectors, Verified Access, collections, encryption policies, data stores, schedules and hosted profiles without a customer managed key only under requireCustomerManagedKey",
         expected: [
             ["support-guardrail", "kmsKeyArn is not set"],
             ["app-anomalies", "kmsKeyId is not set"],
@@ -2140,6 +2166,8 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
             // byName keeps the message up to its second ": " (here, the setting's name).
             ["search-encryption", "policy"],
             ["radiology", "kmsKeyArn is not set"],
+            ["nightly", "kmsKeyArn is not set"],
+            ["flags", "kmsKeyIdentifier is not set"],
         ],
         preview: "preview: keys from a key created in the same update are not judged",
         previewResources: [
@@ -2152,6 +2180,8 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
             { type: t.OPENSEARCH_SERVERLESS_COLLECTION, name: "keyed-search", ...fromKey("encryptionConfigs"), props: { name: "keyed", encryptionConfigs: [{ awsOwnedKey: false, kmsKeyArn: ENGINE_UNKNOWN }] } },
             { type: t.NATIVE_OPENSEARCH_SERVERLESS_SECURITY_POLICY, name: "search-encryption", ...fromKey("policy"), props: { name: "search", type: "encryption", policy: ENGINE_UNKNOWN } },
             { type: t.NATIVE_HEALTHIMAGING_DATASTORE, name: "radiology", ...fromKey("kmsKeyArn"), props: { datastoreName: "radiology", kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_SCHEDULER_SCHEDULE, name: "nightly", ...fromKey("kmsKeyArn"), props: { ...SCHEDULE, kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.APPCONFIG_CONFIGURATION_PROFILE, name: "flags", ...fromKey("kmsKeyIdentifier"), props: { ...HOSTED_PROFILE, kmsKeyIdentifier: ENGINE_UNKNOWN } },
         ],
     });
 });

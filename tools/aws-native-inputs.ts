@@ -13,14 +13,14 @@ import * as path from "path";
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
-    "acmpca", "amazonmq", "amplify", "apigateway", "appflow", "apprunner", "aps", "athena", "autoscaling", "backup", "batch", "bedrock",
+    "acmpca", "amazonmq", "amplify", "apigateway", "appconfig", "appflow", "apprunner", "aps", "athena", "autoscaling", "backup", "batch", "bedrock",
     "bedrockagentcore", "cassandra", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "codecommit", "cognito", "comprehend", "connect", "customerprofiles",
     "datasync", "datazone", "dax", "directoryservice", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
     "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthimaging", "healthlake", "iam", "imagebuilder", "iot", "kendra",
     "kinesis", "kinesisfirehose", "kinesisvideo", "kms", "lambda", "lex", "lightsail", "location", "logs", "mediapackagev2", "mediatailor",
     "memorydb", "msk", "mwaa", "neptune", "neptunegraph", "oam", "omics", "opensearchserverless", "opensearchservice", "organizations", "osis",
     "paymentcryptography", "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files",
-    "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "ses", "smsvoice", "sns", "sqs", "ssm", "sso",
+    "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "scheduler", "ses", "smsvoice", "sns", "sqs", "ssm", "sso",
     "stepfunctions", "timestream", "transfer", "vpclattice", "workspaces", "xray",
 ];
 

@@ -161,6 +161,8 @@ export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
 export const MSK_SERVERLESS_CLUSTER = "aws:msk/serverlessCluster:ServerlessCluster";
 export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 export const CLOUDWATCH_LOG_ANOMALY_DETECTOR = "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector";
+export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
+export const APPCONFIG_CONFIGURATION_PROFILE = "aws:appconfig/configurationProfile:ConfigurationProfile";
 export const BACKUP_LOGICALLY_AIR_GAPPED_VAULT = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 // Resource-based policies (resource-policy-no-wildcards).
@@ -369,6 +371,8 @@ export const NATIVE_SNS_TOPIC = "aws-native:sns:Topic";
 export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";
 export const NATIVE_LOGS_LOG_GROUP = "aws-native:logs:LogGroup";
 export const NATIVE_LOGS_LOG_ANOMALY_DETECTOR = "aws-native:logs:LogAnomalyDetector";
+export const NATIVE_SCHEDULER_SCHEDULE = "aws-native:scheduler:Schedule";
+export const NATIVE_APPCONFIG_CONFIGURATION_PROFILE = "aws-native:appconfig:ConfigurationProfile";
 export const NATIVE_BACKUP_VAULT = "aws-native:backup:BackupVault";
 export const NATIVE_ELASTICACHE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
 export const NATIVE_ELASTICACHE_SERVERLESS_CACHE = "aws-native:elasticache:ServerlessCache";
