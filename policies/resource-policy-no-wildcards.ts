@@ -509,13 +509,14 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
 
 /**
  * What is wrong when an Allow names one of the document's deputies without a condition on the source.
- * A Deny may fence the grant as for anyone (fencedByDenies); an unknown statement may.
+ * A Deny may fence the grant from the services acting for other accounts (fencedByDenies: a confused-deputy
+ * Deny of AWS's data perimeter alone fences it, the statement admitting services only); an unknown statement may.
  */
 function unpinnedDeputies(statement: PolicyStatement, document: Document, type: string): string[] {
     const named = unpinnedServices(statement);
     const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service) && (deputy.pinnedBy?.(statement.condition) ?? false) === false);
     if (deputies.length === 0 || document.incomplete) return [];
-    const fenced = fencedByDenies(document.statements, statement);
+    const fenced = fencedByDenies(document.statements, statement, "services");
     return fenced === false ? deputies.map((deputy) => deputy.problem) : [];
 }
 

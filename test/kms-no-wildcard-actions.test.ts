@@ -94,7 +94,7 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
         ["Deny is never a violation", [ENABLE_IAM, { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*" }], [], []],
         ["Deny NotPrincipal is fine", [{ Effect: "Deny", NotPrincipal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }], [], []],
         // A Deny for everyone outside the account fences an Allow for anyone, as in resource policies
-        // (lib/policy-document.ts denyFences; run 14): StringNotEquals is true when the key is absent.
+        // (lib/policy-document.ts fencedByDenies; run 14): StringNotEquals is true when the key is absent.
         ["Principal * fenced by a Deny on kms:CallerAccount", [ENABLE_IAM, grant("*", ["kms:Decrypt", "kms:DescribeKey"], { Sid: "Anyone" }),
             { Sid: "OnlyMyAccount", Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotEquals", "kms:CallerAccount", ACCOUNT) }], [], []],
         ["Principal * fenced by a Deny outside the organization (IfExists)", [ENABLE_IAM, grant({ AWS: "*" }, "kms:Decrypt", { Sid: "Anyone" }),
@@ -114,6 +114,19 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
                 Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
             { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
                 Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [], []],
+        // AWS's resource control policy writes the confused-deputy Deny only where aws:SourceAccount is present
+        // (Null false): a service carries it whenever it acts for a resource (data-perimeter-policy-examples).
+        ["the data perimeter's identity Deny with its RCP confused-deputy Deny (Null aws:SourceAccount false) fences", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [], []],
+        ["a confused-deputy Deny only where aws:SourceAccount is absent (Null true) does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": "true" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [],
+            [['statement "Anyone"', ANYONE]]],
         ["a Deny with a wildcard account does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
             { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotLike", "kms:CallerAccount", "*") }], [], [['statement "Anyone"', ANYONE]]],
         ["a Deny sparing a service does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
@@ -432,10 +445,14 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         ]);
     });
 
-    it("passes Principal \"*\" fenced by a Deny on kms:CallerAccount, sparing only named principals, or AWS's two perimeters, not by a Deny that spares services; at preview an unknown fence passes", async () => {
+    it("passes Principal \"*\" fenced by a Deny on kms:CallerAccount, sparing only named principals, or AWS's two perimeters (also in the RCP form, Null aws:SourceAccount false), not by a Deny that spares services; at preview an unknown fence passes", async () => {
         const open = { Sid: "Anyone", ...grant("*", ["kms:Decrypt", "kms:DescribeKey"]) };
         const fence = (extra: Record<string, unknown>) => ({ Sid: "Fence", Effect: "Deny", Action: "kms:*", Resource: "*", ...extra });
         const callerAccount = (account: unknown) => fence({ Principal: "*", ...pinned("StringNotEquals", "kms:CallerAccount", account) });
+        const identity = { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } };
+        // AWS's resource control policy form: the confused-deputy Deny only where aws:SourceAccount is present (Null false).
+        const rcpDeputy = (present: unknown) => fence({ Principal: "*",
+            Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": present }, Bool: { "aws:PrincipalIsAWSService": "true" } } });
         const policies: [string, unknown][] = [
             ["caller-account", JSON.stringify(doc([ENABLE_IAM, open, callerAccount(ACCOUNT)]))],
             ["named-only", doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: [ROOT, ROLE] } })])],
@@ -444,10 +461,13 @@ describe("kms-no-wildcard-actions through the engine path", () => {
             ["perimeter", JSON.stringify(doc([ENABLE_IAM, open,
                 fence({ Principal: "*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
                 fence({ Principal: "*", Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } } })]))],
+            ["rcp-perimeter", doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: identity }), rcpDeputy("false")])],
+            ["rcp-sourceless-only", JSON.stringify(doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: identity }), rcpDeputy("true")]))],
         ];
         const run = await engine.run({ resources: policies.map(([name, policy]) => ({ type: KEY, name, props: { enableKeyRotation: true, policy } })) });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
             ["services-spared", `${KEY} "services-spared": policy statement "Anyone" ${ANYONE}`],
+            ["rcp-sourceless-only", `${KEY} "rcp-sourceless-only": policy statement "Anyone" ${ANYONE}`],
         ]);
         const preview = await engine.run({
             preview: true,
@@ -455,6 +475,7 @@ describe("kms-no-wildcard-actions through the engine path", () => {
                 { type: KEY_POLICY, name: "pending-account", props: { keyId: { $unknown: true }, policy: doc([ENABLE_IAM, open, callerAccount({ $unknown: "string" })]) } },
                 { type: KEY_POLICY, name: "pending-statement", props: { keyId: "k", policy: doc([ENABLE_IAM, open, { $unknown: true }]) } },
                 { type: KEY_POLICY, name: "pending-spared", props: { keyId: "k", policy: doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: { $unknown: true } } })]) } },
+                { type: KEY_POLICY, name: "pending-source", props: { keyId: "k", policy: doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: identity }), rcpDeputy({ $unknown: "string" })]) } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, denyFences, describeProblem, fencedByDenies, isAccountPinnedArn, isPinningTest,
+    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, describeProblem, fencedByDenies, isAccountPinnedArn, isPinningTest,
     isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -461,7 +461,7 @@ describe("Deny statements that fence an Allow", () => {
     const vpce = { StringNotEquals: { "aws:SourceVpce": "vpce-1" } };
     const fence = (deny: Record<string, unknown>) => {
         const [a, d] = read(allow, { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: vpce, ...deny });
-        return denyFences(d, a);
+        return fencedByDenies([a, d], a);
     };
     it.each([
         ["a Deny of s3:* on * unless the VPC endpoint", {}, true],
@@ -501,9 +501,11 @@ describe("Deny statements that fence an Allow", () => {
     // AWS's data perimeter: an identity perimeter sparing services, and a confused-deputy perimeter for them.
     const IDENTITY = { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } };
     const DEPUTY = { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } };
-    const perimeter = (...conditions: unknown[]) => {
+    // The confused-deputy perimeter as AWS's resource control policy writes it: only where aws:SourceAccount is present.
+    const DEPUTY_WITH_SOURCE = { ...DEPUTY, Null: { "aws:SourceAccount": "false" } };
+    const perimeter = (callers: "everyone" | "services", ...conditions: unknown[]) => {
         const [a, ...denies] = read(allow, ...conditions.map((Condition) => ({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition })));
-        return [denies.map((d) => denyFences(d, a)), fencedByDenies([a, ...denies], a)];
+        return [denies.map((d) => fencedByDenies([a, d], a, callers)), fencedByDenies([a, ...denies], a, callers)];
     };
     it.each([
         ["the identity and confused-deputy perimeters together", [IDENTITY, DEPUTY], [false, false], true],
@@ -511,19 +513,38 @@ describe("Deny statements that fence an Allow", () => {
         ["the confused-deputy perimeter alone spares principals of every account", [DEPUTY], [false], false],
         ["the identity perimeter and a Deny of every service", [IDENTITY, { Bool: { "aws:PrincipalIsAWSService": "true" } }], [false, false], true],
         ["Bool false leaves anonymous callers (no key) to a Deny with IfExists", [{ StringNotEqualsIfExists: IDENTITY.StringNotEqualsIfExists, Bool: { "aws:PrincipalIsAWSService": "false" } }, DEPUTY], [false, false], false],
-        ["a confused-deputy perimeter with another test (Null aws:SourceAccount)", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceAccount": "false" } }], [false, false], false],
+        // aws:SourceAccount is present only when a service acts for a resource: AWS's data perimeter RCP denies there.
+        ["the confused-deputy perimeter only where aws:SourceAccount is present (Null false), with the identity perimeter", [IDENTITY, DEPUTY_WITH_SOURCE], [false, false], true],
+        ["the same without the aws:PrincipalIsAWSService test (only services carry aws:SourceAccount)", [IDENTITY, { StringNotEqualsIfExists: { "aws:SourceAccount": "111122223333" }, Null: { "aws:SourceAccount": "false" } }], [false, false], true],
+        ["the confused-deputy perimeter with Null false alone spares principals of every account", [DEPUTY_WITH_SOURCE], [false], false],
+        ["Null aws:SourceAccount true denies only services without a source", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceAccount": "true" } }], [false, false], false],
+        ["Null aws:SourceOrgID false spares sources outside any organization", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceOrgID": "false" } }], [false, false], false],
+        ["Null aws:SourceArn false spares services that set only aws:SourceAccount", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceArn": "false" } }], [false, false], false],
         ["one Deny unless the VPC endpoint fences alone", [vpce], [true], true],
         ["a perimeter whose organization is unknown at preview", [IDENTITY, { ...DEPUTY, StringNotEqualsIfExists: { "aws:SourceOrgID": U.string } }], [false, false], undefined],
-        ["a perimeter whose aws:PrincipalIsAWSService value is unknown at preview", [IDENTITY, { ...DEPUTY, Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, false], undefined],
-        ["the identity perimeter alone, beside a Deny whose aws:PrincipalIsAWSService value is unknown", [IDENTITY, { Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, false], undefined],
+        ["a perimeter whose aws:PrincipalIsAWSService value is unknown at preview", [IDENTITY, { ...DEPUTY, Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, undefined], undefined],
+        ["the identity perimeter alone, beside a Deny whose aws:PrincipalIsAWSService value is unknown", [IDENTITY, { Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, undefined], undefined],
+        ["a perimeter whose Null aws:SourceAccount value is unknown at preview", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceAccount": U.string } }], [false, undefined], undefined],
+        ["a perimeter whose organization is unknown, only where aws:SourceAccount is present", [IDENTITY, { ...DEPUTY_WITH_SOURCE, StringNotEqualsIfExists: { "aws:SourceOrgID": U.string } }], [false, false], undefined],
     ] as const)("%s", (_label, conditions, single, expected) => {
-        expect(perimeter(...conditions)).toEqual([single, expected]);
+        expect(perimeter("everyone", ...conditions)).toEqual([single, expected]);
+    });
+
+    // An Allow naming only services (a CloudFront origin access control, S3 notifications): a Deny need fence only them.
+    it.each([
+        ["the confused-deputy perimeter", [DEPUTY], [true], true],
+        ["the confused-deputy perimeter only where aws:SourceAccount is present", [DEPUTY_WITH_SOURCE], [true], true],
+        ["the identity perimeter spares them", [IDENTITY], [false], false],
+        ["Null aws:SourceAccount true spares services acting for a resource", [{ ...DEPUTY, Null: { "aws:SourceAccount": "true" } }], [false], false],
+        ["a Null aws:SourceAccount value unknown at preview", [{ ...DEPUTY, Null: { "aws:SourceAccount": U.string } }], [undefined], undefined],
+    ] as const)("for services only: %s", (_label, conditions, single, expected) => {
+        expect(perimeter("services", ...conditions)).toEqual([single, expected]);
     });
 
     it("an Allow with unknown actions is fenced by a Deny of every action, maybe by another", () => {
         const [a, all, some] = read({ ...allow, Action: U.array }, { Effect: "Deny", Principal: "*", Action: "*", Resource: "*", Condition: vpce },
             { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: vpce });
-        expect(denyFences(all, a)).toBe(true);
-        expect(denyFences(some, a)).toBe(undefined);
+        expect(fencedByDenies([a, all], a)).toBe(true);
+        expect(fencedByDenies([a, some], a)).toBe(undefined);
     });
 });

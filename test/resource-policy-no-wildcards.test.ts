@@ -235,6 +235,38 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             deny("*", "sqs:*", { Sid: "EnforceConfusedDeputyProtection", Resource: QUEUE, Condition: {
                 StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
         ]],
+        // The confused-deputy Deny as AWS's resource control policy writes it (data-perimeter-policy-examples,
+        // identity_perimeter_rcp.json): only where aws:SourceAccount is present, which it is whenever a service
+        // acts for a resource, "so that the statement applies only to requests that require the use of the keys".
+        ["an Allow for anyone fenced by AWS's identity perimeter and its RCP confused-deputy Deny (Null aws:SourceAccount false)", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Sid: "EnforceOrgIdentities", Condition: {
+                StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, "aws:PrincipalAccount": ["444455556666"] }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+            deny("*", "s3:*", { Sid: "EnforceConfusedDeputyProtection", Condition: {
+                StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, "aws:SourceAccount": ["444455556666"] }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ]],
+        ["the same in a key-less form: a Deny of other sources where aws:SourceAccount is present (only services carry it)", t.SQS_QUEUE_POLICY, [
+            allow("*", "sqs:SendMessage", { Resource: QUEUE }),
+            deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+            deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEquals: { "aws:SourceAccount": ACCOUNT }, Null: { "aws:SourceAccount": "false" } } }),
+        ]],
+        // A grant to a service alone needs only the services fenced: the confused-deputy Deny does it.
+        ["a CloudFront grant without a source pin, fenced by the confused-deputy Deny", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceAccount": ACCOUNT }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ]],
+        ["a CloudFront grant beside a named account, fenced by the RCP confused-deputy Deny", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudfront.amazonaws.com", AWS: "arn:aws:iam::444455556666:root" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny({ AWS: "*" }, "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ]],
+        ["S3 notifications to a topic without a source pin, fenced by the RCP confused-deputy Deny", t.SNS_TOPIC_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", { Resource: TOPIC }),
+            deny("*", "sns:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ]],
+        ["SES receiving without a source pin, fenced by a Deny of other sources", t.S3_BUCKET_POLICY, [
+            allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:PutObject", { Resource: `${BUCKET}/*`, Condition: { StringNotEqualsIfExists: { "aws:SourceAccount": ACCOUNT }, Null: { "aws:SourceAccount": "false" } } }),
+        ]],
         // IAM's NotPrincipal: with Deny, "denied to all principals except for the ones specified";
         // an Allow for anyone then reaches only those (and, with negated pins, the pinned callers).
         ["a Deny sparing only named principals fences (NotPrincipal)", t.SQS_QUEUE_POLICY, [
@@ -367,6 +399,25 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
             allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*`, ...when("StringEqualsIfExists", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E1`) }),
             allow({ Service: ["logging.s3.amazonaws.com", "cloudfront.amazonaws.com"] }, ["s3:GetObject", "s3:PutObject"], { Resource: `${BUCKET}/*`, ...when("Bool", "aws:SecureTransport", "true") }),
         ], [], [["Statement[0]", UNPINNED_CLOUDFRONT], ["Statement[1]", UNPINNED_CLOUDFRONT]]],
+        // Read as IAM evaluates them: the Deny applies only to services without aws:SourceAccount, or to sources in an organization.
+        ["a confused-deputy Deny only where aws:SourceAccount is absent (Null true) fences nothing", t.S3_BUCKET_POLICY, [
+            allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+            deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": "true" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+        ], [], [["Statement[3]", UNPINNED_CLOUDFRONT], ["Statement[0]", ANYONE]]],
+        ["a confused-deputy Deny only where aws:SourceOrgID is present spares sources outside any organization", t.SQS_QUEUE_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+            deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceOrgID": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
+        ["a CloudFront grant behind the identity perimeter alone (it spares services)", t.S3_BUCKET_POLICY, [
+            allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+            deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+        ], [], [["Statement[0]", UNPINNED_CLOUDFRONT]]],
+        ["S3 notifications to a topic behind a confused-deputy Deny of other actions", t.SNS_TOPIC_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", { Resource: TOPIC }),
+            deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
         // S3 event notifications of any account's bucket (public programs: pagopa/developer-portal, observeinc's test module, a CloudFormation sample).
         ["S3 events to a queue without condition", t.SQS_QUEUE_POLICY,
             [allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE })], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
@@ -502,6 +553,21 @@ describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
             doc(allow({ Service: "s3.amazonaws.com" }, "sns:Publish", { Resource: TOPIC, Condition: U.object })), []],
         ["S3 events to a queue next to an unknown statement (it may fence)", t.SQS_QUEUE_POLICY,
             doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }), U.object), []],
+        // AWS's RCP confused-deputy Deny (Null aws:SourceAccount false) with a value not known yet.
+        ["S3 events to a queue behind a confused-deputy Deny whose Null value is unknown", t.SQS_QUEUE_POLICY,
+            doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+                deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": U.string }, Bool: { "aws:PrincipalIsAWSService": "true" } } })), []],
+        ["CloudFront OAC behind a confused-deputy Deny whose source account is unknown", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+                deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceAccount": U.string }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } })), []],
+        ["an Allow for anyone behind the identity perimeter and a confused-deputy Deny whose Null block is unknown", t.S3_BUCKET_POLICY,
+            doc(allow("*", "s3:GetObject", { Resource: `${BUCKET}/*` }),
+                deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+                deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: U.object, Bool: { "aws:PrincipalIsAWSService": "true" } } })), []],
+        ["a CloudFront grant behind a Deny only where aws:SourceAccount is absent, its organization unknown, cannot be fenced", t.S3_BUCKET_POLICY,
+            doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
+                deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": U.string }, Null: { "aws:SourceAccount": "true" }, Bool: { "aws:PrincipalIsAWSService": "true" } } })),
+            [`Statement[0] ${UNPINNED_CLOUDFRONT}`]],
         ["S3 events to a queue among unknown principals, without condition", t.SQS_QUEUE_POLICY,
             doc(allow({ Service: [U.string, "s3.amazonaws.com"] }, "sqs:SendMessage", { Resource: QUEUE })), [`Statement[0] ${UNPINNED_S3_EVENTS}`]],
         ["SES mail to a bucket pinned by aws:Referer, an account id unknown at preview", t.S3_BUCKET_POLICY,
@@ -3138,6 +3204,30 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["identity-only"]);
         const pendingSort = deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Bool: { "aws:PrincipalIsAWSService": { $unknown: "string" } } } });
         const preview = await engine.run({ preview: true, resources: [queue("pending", doc(open, identity, deputy({ $unknown: "string" }))), queue("pending-sort", doc(open, identity, pendingSort))] });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("AWS's RCP confused-deputy Deny (only where aws:SourceAccount is present) fences with the identity perimeter, and alone fences grants to services; at preview an unknown Null value may", async () => {
+        const open = allow("*", "s3:GetObject", { Sid: "AllowAny", Resource: `${BUCKET}/*` });
+        const oac = allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Sid: "Oac", Resource: `${BUCKET}/*` });
+        const identity = deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } });
+        const deputy = (present: unknown) => deny("*", "s3:*", { Condition: {
+            StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": present }, Bool: { "aws:PrincipalIsAWSService": "true" } } });
+        const bucketPolicy = (name: string, policy: unknown) => ({ type: t.S3_BUCKET_POLICY, name, props: { bucket: name, policy } });
+        const run = await engine.run({
+            resources: [
+                bucketPolicy("perimeter", JSON.stringify(doc(open, identity, deputy("false")))),
+                bucketPolicy("oac-fenced", doc(oac, deputy("false"))),
+                bucketPolicy("sourceless-only", JSON.stringify(doc(oac, identity, deputy("true")))),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+            ["sourceless-only", `${t.S3_BUCKET_POLICY} "sourceless-only": policy statement "Oac" ${UNPINNED_CLOUDFRONT}`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: [
+            bucketPolicy("pending", doc(open, identity, deputy({ $unknown: "string" }))),
+            bucketPolicy("pending-oac", doc(oac, deputy({ $unknown: "string" }))),
+        ] });
         expect(preview.of(POLICY)).toEqual([]);
     });
 

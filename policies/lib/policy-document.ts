@@ -548,30 +548,20 @@ function isNarrowIpRange(value: string): boolean {
 
 /**
  * Whether the other statements of a document keep everyone but pinned callers away from
- * everything an Allow statement grants: one Deny that fences it (denyFences), or Denies that
- * split callers on aws:PrincipalIsAWSService and together fence them all. AWS's data perimeter:
- * an identity perimeter sparing services (`BoolIfExists aws:PrincipalIsAWSService false`, unless
- * aws:PrincipalOrgID) next to a confused-deputy one for them (`Bool ... true`, unless
- * aws:SourceOrgID). Undefined while an unknown statement may decide it.
+ * everything an Allow statement grants (or, with `callers` "services", the AWS services it names):
+ * one Deny that fences every caller, or Denies that split callers on aws:PrincipalIsAWSService
+ * and together fence them all. AWS's data perimeter: an identity perimeter sparing services
+ * (`BoolIfExists aws:PrincipalIsAWSService false`, unless aws:PrincipalOrgID) next to a
+ * confused-deputy one for them (`Bool ... true`, unless aws:SourceOrgID, often only where
+ * `Null aws:SourceAccount false`). Undefined while an unknown statement may decide it.
  */
-export function fencedByDenies(statements: readonly PolicyStatement[], allow: PolicyStatement): Decided {
+export function fencedByDenies(statements: readonly PolicyStatement[], allow: PolicyStatement, callers: "everyone" | "services" = "everyone"): Decided {
     const others = statements.filter((s) => s !== allow);
     const fences = others.map((deny) => ({ fenced: fencesCallers(deny, allow), callers: callersOf(deny.condition) }));
-    const fenced = all(...CALLERS.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
-    // A Deny whose aws:PrincipalIsAWSService value is not known yet may be one half of a perimeter.
-    return fenced === false && others.some((s) => s.condition?.tests.some((t) => t.key.toLowerCase() === PRINCIPAL_IS_SERVICE && t.values.incomplete)) ? undefined : fenced;
-}
-
-/**
- * Whether a Deny statement keeps everyone but pinned callers away from everything an Allow
- * statement grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API
- * Gateway APIs, VPC-endpoint-only buckets). The Deny must name every principal (or every one
- * but named principals, with NotPrincipal), cover the Allow's actions and resources (`*`, a
- * `prefix*` or the same name), and have only negated pinning tests in its condition (another
- * test would narrow the Deny); a NotPrincipal Deny may have no condition.
- */
-export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Decided {
-    return callersOf(deny.condition).size === CALLERS.length ? fencesCallers(deny, allow) : false;
+    const admitted = callers === "services" ? (["service"] as const) : CALLERS;
+    const fenced = all(...admitted.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
+    // A Deny whose caller-sorting value is not known yet may be one half of a perimeter.
+    return fenced === false && others.some((s) => s.condition?.tests.some((t) => sortsOnValue(t) && t.values.incomplete)) ? undefined : fenced;
 }
 
 // Callers as aws:PrincipalIsAWSService sorts them: AWS service principals ("true"), other
@@ -579,24 +569,50 @@ export function denyFences(deny: PolicyStatement, allow: PolicyStatement): Decid
 type Caller = "service" | "principal" | "anonymous";
 const CALLERS: readonly Caller[] = ["service", "principal", "anonymous"];
 const PRINCIPAL_IS_SERVICE = "aws:principalisawsservice";
+const SOURCE_ACCOUNT = "aws:sourceaccount";
 
-/** Whether the test only sorts callers on aws:PrincipalIsAWSService (`Bool`/`BoolIfExists` on one known value). */
-function sortsCallers(test: ConditionTest): boolean {
-    return test.key.toLowerCase() === PRINCIPAL_IS_SERVICE && (test.operator === "Bool" || test.operator === "BoolIfExists") &&
-        !test.values.incomplete && test.values.values.length === 1 && /^(true|false)$/i.test(test.values.values[0].trim());
+/**
+ * Whether the test sorts callers on its value: `Bool`/`BoolIfExists` aws:PrincipalIsAWSService, or
+ * `Null aws:SourceAccount`. aws:SourceAccount is in a request only when a service calls on behalf of a
+ * resource (IAM's global condition keys), so `Null ... false` leaves a Deny to services acting for a
+ * resource: the only way a service acts for another account's. AWS's confused-deputy perimeter
+ * (data-perimeter-policy-examples) applies only there, on the key every such integration carries.
+ */
+function sortsOnValue(test: ConditionTest): boolean {
+    const key = test.key.toLowerCase();
+    return key === SOURCE_ACCOUNT ? test.operator === "Null" : key === PRINCIPAL_IS_SERVICE && (test.operator === "Bool" || test.operator === "BoolIfExists");
 }
 
-/** The callers a condition's aws:PrincipalIsAWSService tests leave the statement to (tests are ANDed). */
+/** A sorting test on one known value (`Null aws:SourceAccount true` sorts nothing: it keeps callers without a source). */
+function sortsCallers(test: ConditionTest): boolean {
+    if (!sortsOnValue(test) || test.values.incomplete || test.values.values.length !== 1) return false;
+    const value = test.values.values[0].trim();
+    return test.key.toLowerCase() === SOURCE_ACCOUNT ? /^false$/i.test(value) : /^(true|false)$/i.test(value);
+}
+
+/** The callers a condition's sorting tests leave the statement to (tests are ANDed). */
 function callersOf(condition: Conditions | undefined): Set<Caller> {
     const callers = new Set(CALLERS);
     for (const test of condition?.tests.filter(sortsCallers) ?? []) {
+        if (test.key.toLowerCase() === SOURCE_ACCOUNT) {
+            callers.delete("principal");
+            callers.delete("anonymous");
+            continue;
+        }
         callers.delete(test.values.values[0].trim().toLowerCase() === "true" ? "principal" : "service");
         if (test.operator === "Bool") callers.delete("anonymous");
     }
     return callers;
 }
 
-/** denyFences for the callers the Deny's aws:PrincipalIsAWSService tests leave it to. */
+/**
+ * Whether a Deny keeps every caller it is left to (callersOf), but pinned ones, away from everything an
+ * Allow grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API Gateway APIs,
+ * VPC-endpoint-only buckets). The Deny must name every principal (or every one but named principals,
+ * with NotPrincipal), cover the Allow's actions and resources (`*`, a `prefix*` or the same name), and
+ * have only negated pinning tests in its condition (another test would narrow the Deny); a
+ * NotPrincipal Deny may have no condition.
+ */
 function fencesCallers(deny: PolicyStatement, allow: PolicyStatement): Decided {
     return all(
         deny.effect === "unknown" ? undefined : deny.effect === "Deny",
@@ -648,7 +664,7 @@ function covers(
     return allow.incomplete ? undefined : true;
 }
 
-// Tests sorting callers (aws:PrincipalIsAWSService) are read by callersOf; a Deny of only those
+// Tests sorting callers (aws:PrincipalIsAWSService, Null aws:SourceAccount) are read by callersOf; a Deny of only those
 // denies every caller it is left to.
 function onlyNegatedPins(condition: Conditions | undefined): Decided {
     if (!condition) return false;
