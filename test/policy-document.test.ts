@@ -541,6 +541,22 @@ describe("Deny statements that fence an Allow", () => {
         expect(perimeter("services", ...conditions)).toEqual([single, expected]);
     });
 
+    it("a Deny naming the Allow's services (not every principal) fences them alone", () => {
+        const service = { Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "*" };
+        const denyOf = (principal: unknown) => ({ Effect: "Deny", Principal: principal, Action: "sqs:*", Resource: "*", Condition: { StringNotEquals: { "aws:SourceAccount": "111122223333" } } });
+        const fenced = (allowed: unknown, principal: unknown, callers: "everyone" | "services") => {
+            const [a, d] = read(allowed, denyOf(principal));
+            return fencedByDenies([a, d], a, callers);
+        };
+        expect(fenced(service, { Service: "S3.amazonaws.com" }, "services")).toBe(true);
+        expect(fenced(service, { Service: ["sns.amazonaws.com", "s3.amazonaws.com"] }, "services")).toBe(true);
+        expect(fenced(service, { Service: "sns.amazonaws.com" }, "services")).toBe(false);
+        expect(fenced({ ...service, Principal: { Service: ["s3.amazonaws.com", "sns.amazonaws.com"] } }, { Service: "s3.amazonaws.com" }, "services")).toBe(false);
+        expect(fenced(service, { Service: U.string }, "services")).toBe(undefined);
+        // Everyone else is not denied: an Allow for anyone stays open.
+        expect(fenced({ ...service, Principal: "*" }, { Service: "s3.amazonaws.com" }, "everyone")).toBe(false);
+    });
+
     it("an Allow with unknown actions is fenced by a Deny of every action, maybe by another", () => {
         const [a, all, some] = read({ ...allow, Action: U.array }, { Effect: "Deny", Principal: "*", Action: "*", Resource: "*", Condition: vpce },
             { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: vpce });

@@ -263,6 +263,10 @@ describe("findResourcePolicyWildcards (pure rule): documented patterns that must
             allow({ Service: "s3.amazonaws.com" }, "SNS:Publish", { Resource: TOPIC }),
             deny("*", "sns:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
         ]],
+        ["S3 notifications to a queue without a source pin, fenced by a Deny naming S3 unless the account", t.SQS_QUEUE_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+            deny({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", ACCOUNT) }),
+        ]],
         ["SES receiving without a source pin, fenced by a Deny of other sources", t.S3_BUCKET_POLICY, [
             allow({ Service: "ses.amazonaws.com" }, "s3:PutObject", { Resource: `${BUCKET}/*` }),
             deny("*", "s3:PutObject", { Resource: `${BUCKET}/*`, Condition: { StringNotEqualsIfExists: { "aws:SourceAccount": ACCOUNT }, Null: { "aws:SourceAccount": "false" } } }),
@@ -409,6 +413,10 @@ describe("findResourcePolicyWildcards (pure rule): statements that must fail", (
         ["a confused-deputy Deny only where aws:SourceOrgID is present spares sources outside any organization", t.SQS_QUEUE_POLICY, [
             allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
             deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Null: { "aws:SourceOrgID": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }),
+        ], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
+        ["S3 notifications to a queue behind a Deny naming another service", t.SQS_QUEUE_POLICY, [
+            allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+            deny({ Service: "sns.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", ACCOUNT) }),
         ], [], [["Statement[0]", UNPINNED_S3_EVENTS]]],
         ["a CloudFront grant behind the identity perimeter alone (it spares services)", t.S3_BUCKET_POLICY, [
             allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Resource: `${BUCKET}/*` }),
@@ -3207,7 +3215,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
-    it("AWS's RCP confused-deputy Deny (only where aws:SourceAccount is present) fences with the identity perimeter, and alone fences grants to services; at preview an unknown Null value may", async () => {
+    it("AWS's RCP confused-deputy Deny (only where aws:SourceAccount is present) fences with the identity perimeter, and alone fences grants to services, as a Deny naming those services does; at preview an unknown value may", async () => {
         const open = allow("*", "s3:GetObject", { Sid: "AllowAny", Resource: `${BUCKET}/*` });
         const oac = allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", { Sid: "Oac", Resource: `${BUCKET}/*` });
         const identity = deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } });
@@ -3219,6 +3227,9 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 bucketPolicy("perimeter", JSON.stringify(doc(open, identity, deputy("false")))),
                 bucketPolicy("oac-fenced", doc(oac, deputy("false"))),
                 bucketPolicy("sourceless-only", JSON.stringify(doc(oac, identity, deputy("true")))),
+                { type: t.SQS_QUEUE_POLICY, name: "s3-denied-elsewhere", props: { queueUrl: "q", policy: JSON.stringify(doc(
+                    allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+                    deny({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", ACCOUNT) }))) } },
             ],
         });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
@@ -3227,6 +3238,9 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const preview = await engine.run({ preview: true, resources: [
             bucketPolicy("pending", doc(open, identity, deputy({ $unknown: "string" }))),
             bucketPolicy("pending-oac", doc(oac, deputy({ $unknown: "string" }))),
+            { type: t.SQS_QUEUE_POLICY, name: "pending-s3-denied", props: { queueUrl: "q", policy: doc(
+                allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
+                deny({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", { $unknown: "string" }) })) } },
         ] });
         expect(preview.of(POLICY)).toEqual([]);
     });

@@ -557,7 +557,7 @@ function isNarrowIpRange(value: string): boolean {
  */
 export function fencedByDenies(statements: readonly PolicyStatement[], allow: PolicyStatement, callers: "everyone" | "services" = "everyone"): Decided {
     const others = statements.filter((s) => s !== allow);
-    const fences = others.map((deny) => ({ fenced: fencesCallers(deny, allow), callers: callersOf(deny.condition) }));
+    const fences = others.map((deny) => ({ fenced: fencesCallers(deny, allow, callers), callers: callersOf(deny.condition) }));
     const admitted = callers === "services" ? (["service"] as const) : CALLERS;
     const fenced = all(...admitted.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
     // A Deny whose caller-sorting value is not known yet may be one half of a perimeter.
@@ -609,18 +609,26 @@ function callersOf(condition: Conditions | undefined): Set<Caller> {
  * Whether a Deny keeps every caller it is left to (callersOf), but pinned ones, away from everything an
  * Allow grants: AWS's "Allow *, then Deny unless aws:SourceVpce" pattern (private API Gateway APIs,
  * VPC-endpoint-only buckets). The Deny must name every principal (or every one but named principals,
- * with NotPrincipal), cover the Allow's actions and resources (`*`, a `prefix*` or the same name), and
+ * with NotPrincipal; for `callers` "services", the Allow's services will do), cover the Allow's actions and resources (`*`, a `prefix*` or the same name), and
  * have only negated pinning tests in its condition (another test would narrow the Deny); a
  * NotPrincipal Deny may have no condition.
  */
-function fencesCallers(deny: PolicyStatement, allow: PolicyStatement): Decided {
+function fencesCallers(deny: PolicyStatement, allow: PolicyStatement, callers: "everyone" | "services"): Decided {
     return all(
         deny.effect === "unknown" ? undefined : deny.effect === "Deny",
-        denySparesOnlyNamed(deny),
+        callers === "services" && deniesServicesOf(deny, allow) ? true : denySparesOnlyNamed(deny),
         covers(deny.action, deny.notAction, allow.action, allow.notAction, true),
         covers(deny.resource, deny.notResource, allow.resource, allow.notResource, false),
         deny.notPrincipal !== undefined && deny.condition === undefined ? true : onlyNegatedPins(deny.condition),
     );
+}
+
+/** Whether a Deny names every service principal an Allow names (for the services alone: `Principal {"Service": "s3.amazonaws.com"}`). */
+function deniesServicesOf(deny: PolicyStatement, allow: PolicyStatement): boolean {
+    const services = (principals: Principals | undefined) => (principals?.entries ?? []).filter((p) => p.type === "Service").map((p) => p.id.trim().toLowerCase());
+    const denied = services(deny.principal);
+    const allowed = services(allow.principal);
+    return allowed.length > 0 && allow.principal?.incomplete !== true && allowed.every((service) => denied.includes(service));
 }
 
 /**
