@@ -14,7 +14,7 @@ import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocume
 import { Finding, PlainResource, PolicyExample, ResourceRef, StackContext, stackPolicy } from "./lib/rule";
 import {
     BUCKET_POLICY_DOCUMENT, BUCKET_TYPES, BucketIndex, computedAtPreview, DIRECTORY_BUCKET_TYPES, indexBuckets, judgeListsOnce, NATIVE_BUCKET,
-    publicAccessBlocksOf, unresolvedTargets,
+    mayName, publicAccessBlocksOf, unresolvedConfigurationsOf, unresolvedTargets,
 } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isRecord, isUnknown } from "./lib/values";
@@ -371,13 +371,13 @@ function receivesLoadBalancerLogs(lb: PlainResource, index: BucketIndex, mark: M
     for (const property of SSE_S3_LOG_BLOCKS.get(lb.type) ?? []) {
         const block = lb.props[property];
         const dependencies = lb.propertyDependencies[property];
-        if (isUnknown(block)) mark(index.lookup(undefined, dependencies), undefined, HINTS.logs);
+        if (isUnknown(block)) mark(mayName(index, block, dependencies), undefined, HINTS.logs);
         if (!isRecord(block)) continue;
         // `enabled` defaults to false on (A)LBs, even with a bucket, and to true on Classic ones.
         const enabled = block.enabled;
         if (!isUnknown(enabled) && !(enabled === true || (classic && (enabled === undefined || enabled === null)))) continue;
         const known = !isUnknown(kind) && !isUnknown(enabled) && !isUnknown(block.bucket);
-        mark(index.lookup(block.bucket, dependencies), known || undefined, HINTS.logs);
+        mark(mayName(index, block.bucket, dependencies), known || undefined, HINTS.logs);
     }
 }
 
@@ -452,15 +452,18 @@ const LOG_WRITERS = [
  * grant: not judged until it is known.
  */
 function grantsSseS3OnlyLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
-    const judge = (policy: unknown, buckets: readonly PlainResource[]) => {
+    const judge = (policy: unknown, buckets: readonly PlainResource[], named = true) => {
         for (const writer of LOG_WRITERS) {
             const verdict = someStatement(policy, writer.grants);
-            if (verdict !== false) mark(buckets, verdict, writer.hint);
+            if (verdict !== false) mark(buckets, named ? verdict : undefined, writer.hint);
         }
     };
     for (const r of resources) {
         const document = BUCKET_POLICY_DOCUMENT[r.type];
-        if (document !== undefined) judge(r.props[document], index.targetsOf(r));
+        if (document === undefined) continue;
+        // At preview a policy of unknown bucket may be one of the buckets built from the same suffix's.
+        const targets = index.targetsOf(r);
+        judge(r.props[document], targets.length > 0 ? targets : mayName(index, r.props.bucket, r.propertyDependencies.bucket), targets.length > 0);
     }
     for (const bucket of index.buckets) judge(inlinePolicy(bucket, dryRun), [bucket]);
 }
@@ -474,7 +477,7 @@ function grantsSseS3OnlyLogs(resources: readonly PlainResource[], index: BucketI
 function receivesAccessLogs(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
     const target = (ref: unknown, dependencies: readonly string[] | undefined) => {
         if (ref === undefined || ref === null || ref === "") return;
-        mark(index.lookup(ref, dependencies), isUnknown(ref) ? undefined : true, HINTS.accessLogs);
+        mark(mayName(index, ref, dependencies), isUnknown(ref) ? undefined : true, HINTS.accessLogs);
     };
     for (const r of resources) if (LOGGING_TYPES.has(r.type)) target(r.props.targetBucket, r.propertyDependencies.targetBucket);
     for (const bucket of index.buckets) {
@@ -485,13 +488,13 @@ function receivesAccessLogs(resources: readonly PlainResource[], index: BucketIn
         const native = bucket.type === NATIVE_BUCKET;
         const mayLogToItself = () => { if (native) mark([bucket], undefined, HINTS.accessLogs); };
         if (blocks === undefined) {
-            mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+            mark(mayName(index, bucket.props[INLINE_LOGGING[bucket.type]], dependencies), undefined, HINTS.accessLogs);
             mayLogToItself();
             continue;
         }
         for (const block of blocks) {
             if (isUnknown(block)) {
-                mark(index.lookup(undefined, dependencies), undefined, HINTS.accessLogs);
+                mark(mayName(index, block, dependencies), undefined, HINTS.accessLogs);
                 mayLogToItself();
             } else if (!isRecord(block)) continue;
             else if (native) {
@@ -516,7 +519,7 @@ function receivesRedshiftAuditLogs(logging: PlainResource, index: BucketIndex, m
     if (!isUnknown(destination) && destination !== undefined && destination !== null && destination !== "s3") return;
     const bucket = logging.props.bucketName;
     if (bucket === undefined || bucket === null || bucket === "") return;
-    mark(index.lookup(bucket, logging.propertyDependencies.bucketName), isUnknown(destination) || isUnknown(bucket) ? undefined : true, HINTS.redshift);
+    mark(mayName(index, bucket, logging.propertyDependencies.bucketName), isUnknown(destination) || isUnknown(bucket) ? undefined : true, HINTS.redshift);
 }
 
 /**
@@ -550,18 +553,28 @@ function letsPublicPolicies(blocks: readonly unknown[]): Decided {
 
 /** Buckets whose policy lets anyone read objects without signing: S3 serves SSE-KMS objects only to signed requests. */
 function readAnonymously(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
-    const policies = index.configurationsOf(resources.filter((r) => BUCKET_POLICY_DOCUMENT[r.type] !== undefined));
+    const policyResources = resources.filter((r) => BUCKET_POLICY_DOCUMENT[r.type] !== undefined);
+    const policies = index.configurationsOf(policyResources);
     const blocks = publicAccessBlocksOf(resources, index);
+    // At preview, the policies and blocks of unknown bucket that may name a bucket built from the same suffix.
+    const pendingPolicies = unresolvedConfigurationsOf(policyResources, index);
+    const pendingBlocks = unresolvedConfigurationsOf(resources.filter((r) => r.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK), index);
     const once = judgeListsOnce();
     const onceBlocks = judgeListsOnce<unknown>();
+    const oncePendingBlocks = judgeListsOnce();
+    const readBy = (list: readonly PlainResource[]) => any(...list.map((p) => someStatement(p.props[BUCKET_POLICY_DOCUMENT[p.type]], readsAnonymously)));
     for (const bucket of index.buckets) {
         // Without a public access block, S3 blocks public policies on new buckets.
         const blocking = blocks.get(bucket);
-        const open = blocking ? onceBlocks(blocking, letsPublicPolicies) : false;
+        const pendingBlocking = pendingBlocks.get(bucket);
+        const open = blocking ? onceBlocks(blocking, letsPublicPolicies)
+            : pendingBlocking ? oncePendingBlocks(pendingBlocking, (list) => letsPublicPolicies(list.map((b) => b.props))) : false;
         if (open === false) continue;
         const attached = policies.get(bucket);
+        const pending = attached ? undefined : pendingPolicies.get(bucket);
+        // A policy that may name this bucket or another one built from the same suffix: it may read anonymously.
         const reads = any(someStatement(inlinePolicy(bucket, dryRun), readsAnonymously),
-            attached ? once(attached, (list) => any(...list.map((p) => someStatement(p.props[BUCKET_POLICY_DOCUMENT[p.type]], readsAnonymously)))) : false);
+            attached ? once(attached, readBy) : pending ? (once(pending, readBy) === false ? false : undefined) : false);
         const verdict = all(open, reads);
         if (verdict !== false) mark([bucket], verdict, HINTS.anonymous);
     }

@@ -35,6 +35,23 @@ describe("indexReferences", () => {
         expect(index.lookup(undefined, [db.urn])).toEqual([db]);
     });
 
+    it("at preview, an unknown reference that names no target was built from its dependencies, and may name the targets of unknown keys built from them", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fresh = resource(SECRET, { name: U, arn: U, id: U }, { name: "fresh", propertyDependencies: { name: [SUFFIX] } });
+        const elsewhere = resource(SECRET, { name: U, arn: U, id: U }, { name: "elsewhere", propertyDependencies: { name: [OTHER] } });
+        // A known key names what it names, whatever it was built from.
+        const known = resource(SECRET, { name: "orders/known", arn: U, id: U }, { name: "known", propertyDependencies: { name: [SUFFIX] } });
+        const built = indexReferences([db, fresh, elsewhere, known], (r) => r.type === SECRET, ["id", "arn", "name"]);
+        expect(built.unresolvedSources(U, [SUFFIX])).toEqual([SUFFIX]);
+        expect(built.builtFrom(built.unresolvedSources(U, [SUFFIX]))).toEqual([fresh]);
+        expect(built.builtFrom([SUFFIX, OTHER])).toEqual([fresh, elsewhere]);
+        // Known, or found through a dependency: resolved.
+        expect(built.unresolvedSources("orders/other", [SUFFIX])).toEqual([]);
+        expect(built.unresolvedSources(U, [fresh.urn, SUFFIX])).toEqual([]);
+        expect(built.unresolvedSources(U, undefined)).toEqual([]);
+    });
+
     it("reads a nested key by its dotted path; an unknown or absent block on the way gives no key", () => {
         const MRAP = "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
         const named = resource(MRAP, { details: { name: "orders", regions: [{ bucket: "orders-eu" }] } }, { name: "named" });

@@ -101,6 +101,45 @@ const SUFFIX_URN = "urn:pulumi:dev::shop::random:index/randomId:RandomId::suffix
 
 type Case = [label: string, resources: PlainResource[], expected: [bucket: string, says: string][], config?: Partial<S3BucketEncryptionConfig>, dryRun?: boolean];
 
+/**
+ * Log buckets named from a random suffix (`pulumi.interpolate\`${pulumi.getStack()}-logs-${suffix.hex}\``) and the
+ * resources that deliver logs to them given the same string: at the first preview both are unknown and depend on
+ * the suffix, not on each other. Each program at preview (the log bucket waits), and after apply (names known).
+ */
+function suffixLogTargets(): Case[] {
+    const OTHER_URN = "urn:pulumi:dev::shop::random:index/randomId:RandomId::other";
+    const name = (preview: boolean, base: string) => (preview ? U.string : `dev-${base}-1a2b3c4d`);
+    // An AES256 bucket named from the suffix, its configuration given `bucket.id`.
+    const logBucket = (preview: boolean, base: string, source = SUFFIX_URN) => [
+        res(BUCKET, base, { bucket: name(preview, base), id: name(preview, base) }, { bucket: [source] }),
+        sse(`${base}-sse`, name(preview, base), "AES256", { deps: [base] }),
+    ];
+    const programs: [label: string, program: (preview: boolean) => PlainResource[]][] = [
+        ["a BucketLoggingV2's targetBucket", (p) => [...logBucket(p, "logs"), bucket("app", inline("aws:kms", KEY_ARN)),
+            res(LOGGING_V2, "app-logging", { bucket: "app-prod", targetBucket: name(p, "logs"), targetPrefix: "app/" }, { bucket: ["app"], targetBucket: [SUFFIX_URN] })]],
+        ["a Bucket's inline logging block", (p) => [...logBucket(p, "logs"),
+            bucket("app", { ...inline("aws:kms", KEY_ARN), logging: { targetBucket: name(p, "logs"), targetPrefix: "app/" } }, { logging: [SUFFIX_URN] })]],
+        ["an ALB's accessLogs.bucket", (p) => [...logBucket(p, "alb-logs"),
+            loadBalancer("web", { loadBalancerType: "application", accessLogs: { bucket: name(p, "alb-logs"), prefix: "web", enabled: true } }, { accessLogs: [SUFFIX_URN] })]],
+        ["a Redshift Logging's bucketName", (p) => [...logBucket(p, "audit"),
+            res(REDSHIFT_LOGGING, "wh-logging", { clusterIdentifier: "wh", bucketName: name(p, "audit"), logDestinationType: "s3" }, { bucketName: [SUFFIX_URN] })]],
+        ["a bucket policy read by anyone with an open block (S3 serves SSE-KMS objects to signed requests only)", (p) => [...logBucket(p, "site"),
+            res(PUBLIC_ACCESS_BLOCK, "site-pab", { bucket: name(p, "site"), blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }, { bucket: [SUFFIX_URN] }),
+            res(BUCKET_POLICY, "site-policy", { bucket: name(p, "site"), policy: p ? U.string : JSON.stringify({ Version: "2012-10-17", Statement: [publicRead(name(p, "site"))] }) },
+                { bucket: [SUFFIX_URN], policy: [SUFFIX_URN] })]],
+    ];
+    return [
+        ...programs.flatMap(([label, program]): Case[] => [
+            [`at preview, ${label} built from the suffix of an AES256 bucket's name: the bucket waits`, program(true), [], {}, true],
+            [`after apply, ${label} names the AES256 bucket: allowed`, program(false), [], {}, false],
+        ]),
+        ["at preview, a log target built from one suffix does not name a bucket built from another: judged",
+            [...logBucket(true, "scratch", OTHER_URN), bucket("app", inline("aws:kms", KEY_ARN)),
+                res(LOGGING_V2, "app-logging", { bucket: "app-prod", targetBucket: U.string, targetPrefix: "app/" }, { bucket: ["app"], targetBucket: [SUFFIX_URN] })],
+            [["scratch", 'sseAlgorithm is "AES256"']], {}, true],
+    ];
+}
+
 describe("findUnencryptedBuckets (pure rule)", () => {
     const cases: Case[] = [
         // Nothing declared: S3's implicit SSE-S3 is not allowed by default.
@@ -206,6 +245,9 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             [res(BUCKET_V2, "a", { bucket: U.string, id: U.string }, { bucket: ["urn:pulumi:dev::shop::random:index/randomId:RandomId::other"] }),
                 bucketV2("b", { serverSideEncryptionConfigurations: U.array }), sse("c-sse", U.string, "aws:kms", { deps: [SUFFIX_URN] })],
             [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]], {}, true],
+        // The same shared name for the buckets that receive logs: at preview a log destination built from the
+        // suffix may name the bucket built from it, which may then have the SSE-S3 those logs need.
+        ...suffixLogTargets(),
         ["CMK required: allowed AES256 cannot have one", [bucket("a", inline("AES256"))], [["a", "cannot use a customer managed KMS key"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
         ["CMK required: nothing declared, AES256 allowed", [bucket("a")], [["a", "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"]],
             { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256"] }],
@@ -925,6 +967,29 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
             ],
         });
         expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    it("new AES256 log buckets whose names the log deliveries share through a random suffix: not reported; one from another suffix is", async () => {
+        const unknown = { $unknown: "string" };
+        const aes256 = (name: string, source: string) => [
+            { type: BUCKET_V2, name, propertyDependencies: { bucket: [source] }, props: { bucket: unknown } },
+            { type: SSE, name: `${name}-encryption`, propertyDependencies: { bucket: [name] }, props: { bucket: unknown, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } },
+        ];
+        const run = await engine.run({
+            resources: [
+                { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: unknown } },
+                { type: "random:index/randomId:RandomId", name: "other", props: { byteLength: 4, hex: unknown } },
+                ...aes256("access-logs", "suffix"), ...aes256("alb-logs", "suffix"), ...aes256("scratch", "other"),
+                { type: BUCKET_V2, name: "app", props: { bucket: "app-5e6f7a8" } },
+                { type: SSE, name: "app-encryption", props: { bucket: "app-5e6f7a8", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] } },
+                { type: "aws:s3/bucketLoggingV2:BucketLoggingV2", name: "app-logging", propertyDependencies: { targetBucket: ["suffix"] },
+                    props: { bucket: "app-5e6f7a8", targetBucket: unknown, targetPrefix: "app/" } },
+                { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", propertyDependencies: { accessLogs: ["suffix"] },
+                    props: { loadBalancerType: "application", accessLogs: { bucket: unknown, enabled: true, prefix: "web" } } },
+            ],
+        });
+        const seen = run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
+        expect(seen.map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["scratch"]);
     });
 
     it("links a new server access log target through propertyDependencies, and judges a bucket no unknown target depends on", async () => {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlainResource } from "../policies/lib/rule";
-import { indexBuckets, ownershipRulesOf } from "../policies/lib/s3-buckets";
+import { indexBuckets, mayName, ownershipRulesOf, unresolvedConfigurationsOf, unresolvedTargets } from "../policies/lib/s3-buckets";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets } from "../policies/s3-bucket-encryption";
 import { readCounter } from "./helpers/reads";
@@ -92,5 +92,48 @@ describe("ownershipRulesOf", () => {
         expect(rules.get(unknownRules)).toEqual([UNKNOWN_SENTINELS.array]);
         expect(rules.get(unknownBlock)).toEqual([UNKNOWN_SENTINELS.object]);
         for (const none of [plain, bare, empty]) expect(rules.has(none)).toBe(false);
+    });
+});
+
+describe("joins at the first preview, when a name built from a random suffix is passed to a bucket and its configurations alike", () => {
+    const SUFFIX = "urn:pulumi:dev::shop::random:index/randomId:RandomId::suffix";
+    const OTHER = "urn:pulumi:dev::shop::random:index/randomId:RandomId::other";
+    const built = (name: string, source: string) => resource(BUCKET, { bucket: U, id: U }, { name, project: "shop", propertyDependencies: { bucket: [source] } });
+
+    it("gives each bucket built from a source the configurations of unknown bucket built from it, one list shared by the buckets of one source", () => {
+        const logs = built("logs", SUFFIX);
+        const data = built("data", SUFFIX);
+        const scratch = built("scratch", OTHER);
+        const named = bucket("named", "named-1");
+        const configuring = [sse("s1", U, [SUFFIX]), sse("s2", U, [OTHER]), sse("s3", "named-1"), sse("s4", U, [SUFFIX])];
+        const index = indexBuckets([logs, data, scratch, named]);
+        const pending = unresolvedConfigurationsOf(configuring, index);
+        expect(pending.get(logs)!.map((c) => c.name)).toEqual(["s1", "s4"]);
+        expect(pending.get(logs)).toBe(pending.get(data));
+        expect(pending.get(scratch)!.map((c) => c.name)).toEqual(["s2"]);
+        expect(pending.has(named)).toBe(false);
+        expect([...unresolvedTargets(configuring, index)]).toEqual([...pending.keys()]);
+    });
+
+    it("mayName: the buckets a reference names, else those an unknown one built from the same source may name", () => {
+        const logs = built("logs", SUFFIX);
+        const scratch = built("scratch", OTHER);
+        const named = bucket("named", "named-1");
+        const index = indexBuckets([logs, scratch, named]);
+        expect(mayName(index, "named-1", [SUFFIX])).toEqual([named]);
+        expect(mayName(index, U, [SUFFIX])).toEqual([logs]);
+        expect(mayName(index, U, [scratch.urn, SUFFIX])).toEqual([scratch]);
+        expect(mayName(index, "outside-1", [SUFFIX])).toEqual([]);
+    });
+
+    it("stays linear with 3,000 buckets and configurations built from one suffix", () => {
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const buckets: PlainResource[] = [];
+        const configuring: PlainResource[] = [];
+        for (let i = 0; i < n; i++) buckets.push(wrap(built(`b${i}`, SUFFIX))), configuring.push(wrap(sse(`s${i}`, U, [SUFFIX])));
+        const pending = unresolvedConfigurationsOf(configuring, indexBuckets(buckets));
+        expect(pending.get(buckets[0])).toBe(pending.get(buckets[n - 1]));
+        expect(reads() / (2 * n)).toBeLessThan(50);
     });
 });

@@ -17,6 +17,18 @@ export interface ReferenceIndex {
     lookup(ref: unknown, dependencies: readonly string[] | undefined): readonly PlainResource[];
     /** The targets with `key` as one of their keys (the same array for every caller), if any. */
     withKey(key: string): readonly PlainResource[] | undefined;
+    /**
+     * What an unknown reference that names no target was built from at preview: its
+     * dependencies (a name made from another output, a random suffix, passed to the target and
+     * to the reference alike). None otherwise. Two references that share a source may name the
+     * same target.
+     */
+    unresolvedSources(ref: unknown, dependencies: readonly string[] | undefined): readonly string[];
+    /**
+     * The targets such a reference may name: those whose keys are all unknown and were built
+     * from one of its sources. Which of them it names is known at apply.
+     */
+    builtFrom(sources: Iterable<string>): readonly PlainResource[];
 }
 
 const NONE: readonly PlainResource[] = Object.freeze([]);
@@ -32,15 +44,31 @@ export function indexReferences(resources: readonly PlainResource[], isTarget: (
         byUrn.set(r.urn, r);
         for (const k of keys) {
             const key = k.includes(".") ? valueAt(r.props, k) : r.props[k];
-            // An unknown is the same sentinel string for every resource: never a key.
-            if (typeof key !== "string" || key === "" || isUnknown(key)) continue;
+            if (!isKey(key)) continue;
             const list = byKey.get(key);
             // Keys are added resource by resource: a repeat can only be the last one added.
             if (!list) byKey.set(key, [r]);
             else if (list[list.length - 1] !== r) list.push(r);
         }
     }
-    return {
+    // Source URN -> the targets with no known key built from it (see builtFrom), made when first asked.
+    let bySource: Map<string, PlainResource[]> | undefined;
+    const unnamedBySource = () => {
+        if (bySource) return bySource;
+        bySource = new Map();
+        for (const r of targets) {
+            if (keys.some((k) => isKey(k.includes(".") ? valueAt(r.props, k) : r.props[k]))) continue;
+            for (const k of keys) {
+                for (const urn of r.propertyDependencies[k.split(".")[0]] ?? []) {
+                    const list = bySource.get(urn);
+                    if (!list) bySource.set(urn, [r]);
+                    else if (list[list.length - 1] !== r) list.push(r);
+                }
+            }
+        }
+        return bySource;
+    };
+    const index: ReferenceIndex = {
         targets,
         lookup(ref, dependencies) {
             if (typeof ref === "string" && !isUnknown(ref)) return byKey.get(ref) ?? NONE;
@@ -52,5 +80,17 @@ export function indexReferences(resources: readonly PlainResource[], isTarget: (
             return found;
         },
         withKey: (key) => byKey.get(key),
+        unresolvedSources: (ref, dependencies) => (isUnknown(ref) && index.lookup(ref, dependencies).length === 0 ? dependencies ?? [] : []),
+        builtFrom(sources) {
+            const found = new Set<PlainResource>();
+            for (const urn of sources) for (const r of unnamedBySource().get(urn) ?? []) found.add(r);
+            return [...found];
+        },
     };
+    return index;
+}
+
+/** A known, non-empty key: an unknown is the same sentinel string for every resource, never a key. */
+function isKey(key: unknown): key is string {
+    return typeof key === "string" && key !== "" && !isUnknown(key);
 }

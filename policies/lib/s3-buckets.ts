@@ -3,7 +3,7 @@
 // joins them to their buckets here, one way for every policy, on the shared reference index
 // (./references.ts).
 import type { Decided } from "./decided";
-import { indexReferences } from "./references";
+import { indexReferences, ReferenceIndex } from "./references";
 import type { PlainResource } from "./rule";
 import * as t from "./tokens";
 import { isRecord, isUnknown } from "./values";
@@ -26,7 +26,7 @@ export const DIRECTORY_BUCKET_TYPES: ReadonlySet<string> = new Set([t.S3_DIRECTO
 /** Bucket policies (the classic provider's and aws-native's) and the input that holds the document. */
 export const BUCKET_POLICY_DOCUMENT: Readonly<Record<string, string>> = { [t.S3_BUCKET_POLICY]: "policy", [t.NATIVE_S3_BUCKET_POLICY]: "policyDocument" };
 
-export interface BucketIndex {
+export interface BucketIndex extends Pick<ReferenceIndex, "unresolvedSources" | "builtFrom"> {
     /** The stack's buckets, in stack order. */
     readonly buckets: readonly PlainResource[];
     /** The buckets a bucket-configuring resource's `bucket` property refers to (a list the index keeps: read it only). */
@@ -63,6 +63,8 @@ export function indexBuckets(resources: readonly PlainResource[], also: Readonly
             return index.lookup(configuring.props.bucket, configuring.propertyDependencies.bucket);
         },
         lookup: index.lookup,
+        unresolvedSources: index.unresolvedSources,
+        builtFrom: index.builtFrom,
         configurationsOf(configuring) {
             const position = new Map<PlainResource, number>();
             const byRef = new Map<string, PlainResource[]>();
@@ -109,14 +111,7 @@ export function indexBuckets(resources: readonly PlainResource[], also: Readonly
  * each one names is known at apply.
  */
 export function unresolvedTargets(configuring: readonly PlainResource[], index: BucketIndex): ReadonlySet<PlainResource> {
-    const sources = new Set(configuring.flatMap((c) => unresolvedSources(c, index)));
-    const out = new Set<PlainResource>();
-    if (sources.size === 0) return out;
-    for (const bucket of index.buckets) {
-        if (BUCKET_KEYS.some((key) => typeof bucket.props[key] === "string" && bucket.props[key] !== "" && !isUnknown(bucket.props[key]))) continue;
-        if (BUCKET_KEYS.some((key) => (bucket.propertyDependencies[key] ?? []).some((urn) => sources.has(urn)))) out.add(bucket);
-    }
-    return out;
+    return new Set(unresolvedConfigurationsOf(configuring, index).keys());
 }
 
 /**
@@ -125,7 +120,45 @@ export function unresolvedTargets(configuring: readonly PlainResource[], index: 
  * on. None otherwise. Two such resources that share a source may name the same bucket.
  */
 export function unresolvedSources(configuring: PlainResource, index: BucketIndex): readonly string[] {
-    return isUnknown(configuring.props.bucket) && index.targetsOf(configuring).length === 0 ? configuring.propertyDependencies.bucket ?? [] : [];
+    return index.unresolvedSources(configuring.props.bucket, configuring.propertyDependencies.bucket);
+}
+
+/**
+ * The buckets a reference names (BucketIndex.lookup) or, at preview, while it is unknown and names
+ * none, the buckets whose own name was built from the same sources: it may name one of them
+ * (unresolvedSources). For a destination judged as "may be one" until the name is known.
+ */
+export function mayName(index: BucketIndex, ref: unknown, dependencies: readonly string[] | undefined): readonly PlainResource[] {
+    const found = index.lookup(ref, dependencies);
+    return found.length > 0 ? found : index.builtFrom(index.unresolvedSources(ref, dependencies));
+}
+
+/**
+ * For each bucket of unknown name, the configuring resources that may target it at preview
+ * (unresolvedTargets), in stack order. Buckets built from the same sources share one list
+ * (judgeListsOnce), so many of them built from one suffix cost linear time.
+ */
+export function unresolvedConfigurationsOf(configuring: readonly PlainResource[], index: BucketIndex): Map<PlainResource, readonly PlainResource[]> {
+    const bySource = new Map<string, PlainResource[]>();
+    configuring.forEach((c) => {
+        for (const urn of unresolvedSources(c, index)) {
+            const list = bySource.get(urn);
+            if (!list) bySource.set(urn, [c]);
+            else if (list[list.length - 1] !== c) list.push(c);
+        }
+    });
+    const out = new Map<PlainResource, readonly PlainResource[]>();
+    if (bySource.size === 0) return out;
+    const position = new Map(configuring.map((c, i) => [c, i]));
+    const shared = new Map<string, readonly PlainResource[]>();
+    for (const bucket of index.builtFrom(bySource.keys())) {
+        const sources = [...new Set(BUCKET_KEYS.flatMap((key) => bucket.propertyDependencies[key] ?? []))].filter((urn) => bySource.has(urn)).sort();
+        const key = sources.join(" ");
+        let list = shared.get(key);
+        if (!list) shared.set(key, (list = [...new Set(sources.flatMap((urn) => bySource.get(urn)!))].sort((a, b) => position.get(a)! - position.get(b)!)));
+        out.set(bucket, list);
+    }
+    return out;
 }
 
 /**
