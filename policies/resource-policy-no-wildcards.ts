@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedSources } from "./lib/s3-buckets";
+import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedConfigurationsOf, unresolvedSources } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
 
@@ -1383,7 +1383,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // created before April 2023 keeps ACLs on.
     const bucketAclsOff = (bucket: PlainResource): Decided => {
         const rules = ownership.get(bucket);
-        return rules ? ownershipJudge(rules, aclsTurnedOff) : false;
+        return rules ? ownershipJudge(rules, aclsTurnedOff) : pendingSettings(pendingOwnershipOf.get(bucket), ownershipRules, aclsTurnedOff);
     };
     const namedBucketsAclsOff = judgeListsOnce();
     // Whether S3 rejects or ignores a public ACL on an object of this bucket of the stack: ACLs off
@@ -1391,23 +1391,39 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // blockPublicAcls or ignorePublicAcls (a new bucket's default block sets both).
     const bucketRefusesObjectAcls = (bucket: PlainResource): Decided => {
         const rules = ownership.get(bucket);
-        const aclsOff = rules ? ownershipJudge(rules, aclsTurnedOff) : true;
-        const blocked = blocks.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls")) : true;
+        const pendingRules = rules ? undefined : pendingOwnershipOf.get(bucket);
+        const aclsOff = rules ? ownershipJudge(rules, aclsTurnedOff) : pendingRules ? pendingSettings(pendingRules, ownershipRules, aclsTurnedOff) : true;
+        const pendingBlocking = blocks.has(bucket) ? undefined : pendingBlocksOf.get(bucket);
+        const blocked = blocks.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls"))
+            : pendingBlocking ? any(pendingSettings(pendingBlocking, blockSettings, setIn("blockPublicAcls")), pendingSettings(pendingBlocking, blockSettings, setIn("ignorePublicAcls"))) : true;
         return any(aclsOff, blocked);
     };
-    // At preview a block whose unknown `bucket` joins no bucket may name the bucket a configuration
-    // of unknown `bucket` names, when both names come from one source (built from a random suffix):
-    // which bucket each names is known at apply, so a grant such a block may restrict waits.
-    const pendingBlocks = resources.filter((b) => b.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK).map((b) => ({ b, sources: unresolvedSources(b, index) })).filter(({ sources }) => sources.length > 0);
-    const sharedSourceBlocksSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
+    // At preview a block or ownership rule whose unknown `bucket` joins no bucket may name the bucket a
+    // configuration of unknown `bucket` names, or a bucket of unknown name, when both names come from
+    // one source (built from a random suffix): which bucket each names is known at apply, so a grant
+    // such a setting may turn off waits; settings that share the source and turn nothing off decide.
+    const blockResources = resources.filter((b) => b.type === t.S3_BUCKET_PUBLIC_ACCESS_BLOCK);
+    const ownershipResources = resources.filter((c) => c.type === t.S3_BUCKET_OWNERSHIP_CONTROLS);
+    const pendingBlocksOf = unresolvedConfigurationsOf(blockResources, index);
+    const pendingOwnershipOf = unresolvedConfigurationsOf(ownershipResources, index);
+    const blockSettings = (list: readonly PlainResource[]) => list.map((b) => b.props);
+    const ownershipRules = (list: readonly PlainResource[]) => list.map((c) => c.props.rule);
+    const pendingSettings = (pending: readonly PlainResource[] | undefined, settings: (list: readonly PlainResource[]) => unknown[], turnsOff: (settings: readonly unknown[]) => Decided): Decided =>
+        pending === undefined || turnsOff(settings(pending)) === false ? false : undefined;
+    const unresolved = (list: readonly PlainResource[]) => list.map((c) => ({ c, sources: unresolvedSources(c, index) })).filter(({ sources }) => sources.length > 0);
+    const unresolvedBlocks = unresolved(blockResources);
+    const unresolvedOwnership = unresolved(ownershipResources);
+    const sharingSource = (pending: readonly { c: PlainResource; sources: readonly string[] }[], r: PlainResource): readonly PlainResource[] | undefined => {
+        if (pending.length === 0) return undefined;
         const sources = new Set(unresolvedSources(r, index));
-        const shared = pendingBlocks.filter((p) => p.sources.some((urn) => sources.has(urn)));
-        return setIn(setting)(shared.map((p) => p.b.props)) === false ? false : undefined;
+        const shared = pending.filter((p) => p.sources.some((urn) => sources.has(urn))).map((p) => p.c);
+        return shared.length > 0 ? shared : undefined;
     };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const targets = index.targetsOf(r);
-        return targets.length === 0 ? sharedSourceBlocksSet(r, setting) : targetJudges[setting](targets, (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
+        return targets.length === 0 ? pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting))
+            : targetJudges[setting](targets, (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
     };
     const restricted = (r: PlainResource, kind: Kind): Decided => {
         switch (kind) {
@@ -1415,9 +1431,12 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
             case "bucket-policy": {
                 const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
                 const own = BUCKET_TYPES.has(r.type) || r.type === t.NATIVE_S3_BUCKET;
-                const blocked = any(accountSets(r, setting), own ? bucketSets(r, setting) : namedBucketsSet(r, setting));
+                const ownBlocked = () => blocks.has(r) ? bucketSets(r, setting) : pendingSettings(pendingBlocksOf.get(r), blockSettings, setIn(setting));
+                const blocked = any(accountSets(r, setting), own ? ownBlocked() : namedBucketsSet(r, setting));
                 if (kind === "bucket-policy") return own ? blocked : any(blocked, namesDirectoryBucket(r));
-                return any(blocked, own ? bucketAclsOff(r) : namedBucketsAclsOff(index.targetsOf(r), (buckets) => any(...buckets.map(bucketAclsOff))));
+                const targets = index.targetsOf(r);
+                return any(blocked, own ? bucketAclsOff(r) : targets.length === 0 ? pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff)
+                    : namedBucketsAclsOff(targets, (buckets) => any(...buckets.map(bucketAclsOff))));
             }
             case "access-point": {
                 const targets = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
@@ -1431,8 +1450,12 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                     ...targets.map((m) => any(ownBlockRestricts(valueAt(m.props, of.block)), everyRegionRestricts(valueAt(m.props, of.regions)))));
             }
             // A bucket outside the stack: as far as the stack shows, its account's block.
-            case "object-acl":
-                return any(accountSets(r, "blockPublicAcls"), accountSets(r, "ignorePublicAcls"), ...index.targetsOf(r).map(bucketRefusesObjectAcls));
+            case "object-acl": {
+                // At preview an object of unknown bucket may be in a bucket built from the same suffix.
+                const targets = index.targetsOf(r);
+                return any(accountSets(r, "blockPublicAcls"), accountSets(r, "ignorePublicAcls"),
+                    ...(targets.length > 0 ? targets : index.builtFrom(unresolvedSources(r, index))).map(bucketRefusesObjectAcls));
+            }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
             // An API outside the stack is read as most are, EDGE or REGIONAL: Invoke to anyone is its default.

@@ -1669,6 +1669,31 @@ describe("findPublicGrants (stack part): bucket policies open to anyone, and pub
             block("other-block", { bucket: U.string, restrictPublicBuckets: true }, { propertyDependencies: { bucket: [other.urn, SUFFIX] } }))).toEqual(["site-policy"]);
     });
 
+    it("preview: ACLs of a bucket whose name, ownership controls and block all come from one random suffix wait for apply unless the known settings turn nothing off", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fromSuffix = (urn = SUFFIX) => ({ propertyDependencies: { bucket: [urn] } });
+        const newSite = (props: Record<string, unknown> = {}) => bucket("site", { bucket: U.string, ...props }, fromSuffix());
+        const ownership = (objectOwnership: string, urn = SUFFIX) =>
+            resource(t.S3_BUCKET_OWNERSHIP_CONTROLS, { bucket: U.string, rule: { objectOwnership } }, { name: "site-ownership", ...fromSuffix(urn) });
+        const off = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+        const acl = resource(t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: "public-read" }, { name: "site-acl", ...fromSuffix() });
+        const object = resource(t.S3_BUCKET_OBJECT, { bucket: U.string, key: "index.html", acl: "public-read" }, { name: "index", ...fromSuffix() });
+        // After apply, BucketOwnerEnforced turns ACLs off (S3 refuses the ACL): at preview the join is not known.
+        expect(reported(newSite(), ownership("BucketOwnerEnforced"), acl)).toEqual([]);
+        expect(reported(newSite({ acl: "public-read" }), ownership("BucketOwnerEnforced"))).toEqual([]);
+        expect(reported(newSite({ acl: "public-read" }), block("site-block", { bucket: U.string, ignorePublicAcls: true }, fromSuffix()))).toEqual([]);
+        // An object in a new bucket built from the suffix: S3's defaults (ACLs off) unless its settings say otherwise.
+        expect(reported(newSite(), object)).toEqual([]);
+        // Settings sharing the source that turn nothing off decide, as after apply.
+        expect(reported(newSite(), ownership("BucketOwnerPreferred"), block("site-block", { bucket: U.string, ...off }, fromSuffix()), acl)).toEqual(["site-acl"]);
+        expect(reported(newSite({ acl: "public-read" }), ownership("BucketOwnerPreferred"), block("site-block", { bucket: U.string, ...off }, fromSuffix()))).toEqual(["site"]);
+        expect(reported(newSite(), ownership("ObjectWriter"), block("site-block", { bucket: U.string, ...off }, fromSuffix()), object)).toEqual(["index"]);
+        // Ownership from another source is not a candidate; an object whose bucket no bucket of the stack is built like stays as outside.
+        expect(reported(newSite(), ownership("BucketOwnerEnforced", OTHER), acl)).toEqual(["site-acl"]);
+        expect(reported(object)).toEqual(["index"]);
+    });
+
     it("a restricted bucket's wildcard actions are still the resource part's", () => {
         const wide = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: JSON.stringify(doc(allow("*", "s3:*", { Resource: "arn:aws:s3:::site/*" }))) }, { name: "site-policy" });
         expect(reported(site, wide, block("site-block", { bucket: "site", restrictPublicBuckets: true }))).toEqual([]);
@@ -3290,6 +3315,24 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect((await shared(true)).of(POLICY)).toEqual([]);
         const unrestricted = await shared(false);
         expect(unrestricted.of(POLICY).map((d) => nameOf(unrestricted, d.urn))).toEqual(["site-policy"]);
+        // ACLs: a BucketAclV2, a bucket's own acl and an object's, with ownership controls named from the same suffix.
+        const acls = (objectOwnership: string) => engine.run({
+            preview: true,
+            resources: [
+                suffix,
+                { type: t.S3_BUCKET_V2, name: "site", props: { bucket: { $unknown: "string" } }, propertyDependencies: { bucket: ["suffix"] } },
+                { type: t.S3_BUCKET, name: "www", props: { bucket: { $unknown: "string" }, acl: "public-read" }, propertyDependencies: { bucket: ["suffix"] } },
+                { type: t.S3_BUCKET_OWNERSHIP_CONTROLS, name: "site-ownership", props: { bucket: { $unknown: "string" }, rule: { objectOwnership } }, propertyDependencies: { bucket: ["suffix"] } },
+                { type: t.S3_BUCKET_ACL_V2, name: "site-acl", props: { bucket: { $unknown: "string" }, acl: "public-read" }, propertyDependencies: { bucket: ["suffix"] } },
+                { type: t.S3_BUCKET_OBJECT, name: "index", props: { bucket: { $unknown: "string" }, key: "index.html", acl: "public-read" }, propertyDependencies: { bucket: ["suffix"] } },
+            ],
+        });
+        const enforced = await acls("BucketOwnerEnforced");
+        expect(enforced.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+        // ObjectWriter keeps ACLs on: the bucket ACLs are reported as after apply; the object's bucket still
+        // has a new bucket's default block (blockPublicAcls), which refuses its ACL.
+        const writer = await acls("ObjectWriter");
+        expect(writer.of(POLICY).map((d) => nameOf(writer, d.urn))).toEqual(["www", "site-acl"]);
     });
 
     it("an object's public ACL: reported where the bucket lets S3 honour it, after an update and at preview", async () => {
