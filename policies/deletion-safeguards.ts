@@ -22,7 +22,7 @@ import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy, StackContext } from "./lib/rule";
-import { BUCKET_TYPES, computedAtPreview, indexBuckets, judgeListsOnce } from "./lib/s3-buckets";
+import { BUCKET_TYPES, computedAtPreview, indexBuckets, judgeListsOnce, unresolvedConfigurationsOf } from "./lib/s3-buckets";
 import { isSet, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown } from "./lib/values";
@@ -554,7 +554,11 @@ const VERSIONING_FIX = "Add an `aws.s3.BucketVersioning` with `versioningConfigu
 export function findUnversionedBuckets(resources: readonly PlainResource[], config: DeletionSafeguardsConfig, context: Pick<StackContext, "dryRun">): Finding[] {
     if (!config.requireBucketVersioning) return [];
     const index = indexBuckets(resources);
-    const separate = index.configurationsOf(resources.filter((r) => VERSIONING_TYPES.has(r.type)));
+    const versionings = resources.filter((r) => VERSIONING_TYPES.has(r.type));
+    const separate = index.configurationsOf(versionings);
+    // At preview, the versionings of unknown bucket that may name a bucket built from the same suffix:
+    // one that may enable it makes the bucket wait for apply; ones that enable nothing decide.
+    const pending = unresolvedConfigurationsOf(versionings, index);
     const once = judgeListsOnce();
     const findings: Finding[] = [];
     for (const bucket of index.buckets) {
@@ -562,10 +566,12 @@ export function findUnversionedBuckets(resources: readonly PlainResource[], conf
         if (inline.locked !== false) continue;
         const list = separate.get(bucket);
         if (list ? once(list, enables) !== false : inline.enabled !== false) continue;
+        const named = list ?? pending.get(bucket);
+        if (!list && named && once(named, enables) !== false) continue;
         const subject = `${bucket.type} "${bucket.name}"`;
-        const why = list
-            ? `its ${list.map((v) => `${v.type.split(":").pop()} "${v.name}"`).join(", ")} ${list.length > 1 ? "set" : "sets"} versioningConfiguration.status to ` +
-                `${[...new Set(list.map((v) => shownStatus(statusOf(v))))].join(" and ")}, not "Enabled"`
+        const why = named
+            ? `its ${named.map((v) => `${v.type.split(":").pop()} "${v.name}"`).join(", ")} ${named.length > 1 ? "set" : "sets"} versioningConfiguration.status to ` +
+                `${[...new Set(named.map((v) => shownStatus(statusOf(v))))].join(" and ")}, not "Enabled"`
             : "is not versioned (no BucketVersioning names it, and S3 leaves a bucket unversioned)";
         findings.push({
             message: `${subject}: ${why}, so an object overwritten or deleted, by a deploy, a script or an attacker, cannot be recovered. ${VERSIONING_FIX}`,

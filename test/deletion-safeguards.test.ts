@@ -521,6 +521,23 @@ describe("findUnversionedBuckets (stack part): S3 versioning, with requireBucket
         expect(reported([newBucket, versioning("v", U.string, "Suspended", deps)], true)).toEqual(["uploads"]);
     });
 
+    it("preview: a bucket and its BucketVersioning named from one random suffix (neither depends on the other) wait for apply unless no status may enable it", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fromSuffix = (urn = SUFFIX) => ({ propertyDependencies: { bucket: [urn] } });
+        const newBucket = bucket("uploads", { bucket: U.string, versioning: U.object, objectLockEnabled: U.boolean }, fromSuffix());
+        // After apply both name `uploads-1a2b3c4d`: the BucketVersioning enables it.
+        expect(reported([bucket("uploads", { bucket: "uploads-1a2b3c4d" }, fromSuffix()), versioning("v", "uploads-1a2b3c4d", "Enabled", fromSuffix(), VERSIONING_V2)])).toEqual([]);
+        expect(reported([newBucket, versioning("v", U.string, "Enabled", fromSuffix(), VERSIONING_V2)], true)).toEqual([]);
+        expect(reported([newBucket, versioning("v", U.string, U.string, fromSuffix())], true)).toEqual([]);
+        // Every versioning it may be named by suspends it; one built from another source is not a candidate.
+        const messages = (resources: PlainResource[]) => findUnversionedBuckets(resources, ON, { dryRun: true }).map((f) => f.message.split(", so ")[0]);
+        expect(messages([newBucket, versioning("v", U.string, "Suspended", fromSuffix())])).toEqual([
+            `${BUCKET} "uploads": its BucketVersioning "v" sets versioningConfiguration.status to "Suspended", not "Enabled"`,
+        ]);
+        expect(reported([newBucket, versioning("v", U.string, "Enabled", fromSuffix(OTHER))], true)).toEqual(["uploads"]);
+    });
+
     it("reads each resource a bounded number of times, with 3,000 buckets and versionings sharing one name", () => {
         const { wrap, reads } = readCounter();
         const n = 3_000;
@@ -851,6 +868,19 @@ describe("deletion-safeguards through the engine path", () => {
             ],
         }, { config: { [POLICY]: { properties: { requireBucketVersioning: true } } } });
         expect(preview.of(POLICY)).toEqual([]);
+        // A bucket and its BucketVersioningV2 given one name built from a random suffix: neither depends on the other at preview.
+        const shared = await engine.run({
+            preview: true,
+            resources: [
+                { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } },
+                { type: "aws:s3/bucketV2:BucketV2", name: "uploads", props: { bucket: { $unknown: "string" } }, propertyDependencies: { bucket: ["suffix"] } },
+                {
+                    type: "aws:s3/bucketVersioningV2:BucketVersioningV2", name: "uploads-versioning",
+                    props: { bucket: { $unknown: "string" }, versioningConfiguration: { status: "Enabled" } }, propertyDependencies: { bucket: ["suffix"] },
+                },
+            ],
+        }, { config: { [POLICY]: { properties: { requireBucketVersioning: true } } } });
+        expect(shared.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("does not ask a final backup of an FSx for ONTAP DP volume, which FSx cannot back up, nor judge one whose type is unknown at preview", async () => {
