@@ -274,10 +274,16 @@ const ROTATION_TYPES: ReadonlySet<string> = new Set([t.SECRETS_MANAGER_SECRET_RO
 export function secretsFilledByTheProgram(resources: readonly PlainResource[]): ReadonlySet<PlainResource> {
     // `secretId` takes the ARN (the secret's id; aws-native's Ref) or the name.
     const secrets = indexReferences(resources, (r) => SECRET_TYPES.has(r.type), ["id", "arn", "name"]);
-    /** The stack's secrets a SecretVersion or SecretRotation targets; undefined when that cannot be told. */
+    /**
+     * The stack's secrets a SecretVersion or SecretRotation targets; undefined when that cannot be
+     * told. At preview an unknown `secretId` built from the same source as new secrets' names (a
+     * random suffix) names one of them.
+     */
     const targets = (r: PlainResource): readonly PlainResource[] | undefined => {
         const found = secrets.lookup(r.props.secretId, r.propertyDependencies.secretId);
-        return found.length > 0 || !isUnknown(r.props.secretId) ? found : undefined;
+        if (found.length > 0 || !isUnknown(r.props.secretId)) return found;
+        const built = secrets.builtFrom(secrets.unresolvedSources(r.props.secretId, r.propertyDependencies.secretId));
+        return built.length > 0 ? built : undefined;
     };
     const filled = new Set<PlainResource>();
     for (const r of resources) {

@@ -475,6 +475,9 @@ describe("findUnprotectedCriticalResources (pure rule): secrets whose value the 
         resource("aws:secretsmanager/secretRotation:SecretRotation", { secretId, rotationRules: { automaticallyAfterDays: 30 } }, { ...at, name, propertyDependencies: { secretId: from.map((r) => r.urn) } });
     const api = secret("api-key");
     const other = secret("other");
+    const suffix = resource("random:index/randomId:RandomId", { byteLength: 4, hex: U }, { ...at, name: "suffix" });
+    const otherSuffix = resource("random:index/randomId:RandomId", { byteLength: 4, hex: U }, { ...at, name: "other-suffix" });
+    const fresh = resource("aws:secretsmanager/secret:Secret", { name: U, arn: U, id: U }, { ...at, name: "api-key", propertyDependencies: { name: [suffix.urn] } });
 
     it.each([
         ["a secret nothing in the stack writes", [api, other], ["api-key", "other"]],
@@ -497,6 +500,12 @@ describe("findUnprotectedCriticalResources (pure rule): secrets whose value the 
         ["a version that ignores changes to secretBinary", [api, writes("v", arn("api-key"), [], ["secretBinary"])], ["api-key"]],
         ["a version that ignores changes to its staging labels only", [api, writes("v", arn("api-key"), [], ["versionStages"])], []],
         ["a placeholder version beside one the program writes", [api, writes("v1", arn("api-key"), [], ["secretString"]), writes("v2", arn("api-key"))], []],
+        // `name: pulumi.interpolate\`api-key-${suffix.hex}\`` given to the secret and, as its secretId (Secrets Manager takes a
+        // name), to the version and rotation: at the first preview neither depends on the other.
+        ["at preview, a version whose secretId is built from the suffix the new secret's name is", [fresh, writes("v", U, [suffix])], []],
+        ["at preview, a rotation built from that suffix rotates it", [fresh, writes("v", U, [suffix]), rotates("rot", U, [suffix])], ["api-key"]],
+        ["at preview, a version built from another suffix", [fresh, writes("v", U, [otherSuffix])], ["api-key"]],
+        ["after apply, the known name", [secret("api-key", { name: "api-key-1a2b3c4d" }), writes("v", "api-key-1a2b3c4d", [suffix])], []],
     ] as [string, PlainResource[], string[]][])("%s", (_label, resources, expected) => {
         expect(flagged(resources)).toEqual(expected);
     });
@@ -860,6 +869,16 @@ describe("resource-protect through the engine path", () => {
             ],
         });
         expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(["db-credentials", "openbao-root-token"]);
+        // The secret's name and the version's secretId built from one random suffix, at the first preview.
+        const shared = await engine.run({
+            preview: true,
+            resources: [
+                { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } },
+                { type: "aws:secretsmanager/secret:Secret", name: "api-token", props: { name: { $unknown: "string" }, recoveryWindowInDays: 30 }, propertyDependencies: { name: ["suffix"] } },
+                { type: "aws:secretsmanager/secretVersion:SecretVersion", name: "api-token-value", props: { secretId: { $unknown: "string" }, secretString: { $secret: "placeholder" } }, propertyDependencies: { secretId: ["suffix"] } },
+            ],
+        });
+        expect(shared.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("reports a secret whose SecretVersion ignores changes to its value (a stack export carries ignoreChanges)", async () => {
