@@ -331,16 +331,16 @@ function readThroughIdentity(distribution: PlainResource, index: BucketIndex, ma
     const config = input === "origins" ? distribution.props : distribution.props[input];
     const origins = isRecord(config) ? config.origins : config;
     const dependencies = distribution.propertyDependencies[input];
-    if (isUnknown(origins)) mark(index.lookup(undefined, dependencies), undefined, HINTS.identity);
+    if (isUnknown(origins)) mark(mayName(index, origins, dependencies), undefined, HINTS.identity);
     if (!Array.isArray(origins)) return;
     for (const origin of origins) {
-        if (isUnknown(origin)) mark(index.lookup(undefined, dependencies), undefined, HINTS.identity);
+        if (isUnknown(origin)) mark(mayName(index, origin, dependencies), undefined, HINTS.identity);
         if (!isRecord(origin)) continue;
         const s3 = origin.s3OriginConfig;
         const identity = isRecord(s3) ? s3.originAccessIdentity : s3;
         if (!isUnknown(identity) && (typeof identity !== "string" || identity === "")) continue;
         const domain = origin.domainName;
-        if (isUnknown(domain)) mark(index.lookup(domain, dependencies), undefined, HINTS.identity);
+        if (isUnknown(domain)) mark(mayName(index, domain, dependencies), undefined, HINTS.identity);
         else if (typeof domain === "string") {
             const name = S3_REST_ENDPOINT.exec(domain)?.[1];
             if (name !== undefined) mark(index.lookup(name, undefined), isUnknown(identity) ? undefined : true, HINTS.identity);

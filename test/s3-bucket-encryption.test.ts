@@ -102,11 +102,12 @@ const SUFFIX_URN = "urn:pulumi:dev::shop::random:index/randomId:RandomId::suffix
 type Case = [label: string, resources: PlainResource[], expected: [bucket: string, says: string][], config?: Partial<S3BucketEncryptionConfig>, dryRun?: boolean];
 
 /**
- * Log buckets named from a random suffix (`pulumi.interpolate\`${pulumi.getStack()}-logs-${suffix.hex}\``) and the
- * resources that deliver logs to them given the same string: at the first preview both are unknown and depend on
- * the suffix, not on each other. Each program at preview (the log bucket waits), and after apply (names known).
+ * Buckets that may have SSE-S3 (log destinations, CloudFront origins read through an OAI, anonymous readers) named
+ * from a random suffix (`pulumi.interpolate\`${pulumi.getStack()}-logs-${suffix.hex}\``) and the resources that name
+ * them given the same string: at the first preview both are unknown and depend on the suffix, not on each other.
+ * Each program at preview (the bucket waits), and after apply (names known).
  */
-function suffixLogTargets(): Case[] {
+function suffixSseS3Only(): Case[] {
     const OTHER_URN = "urn:pulumi:dev::shop::random:index/randomId:RandomId::other";
     const name = (preview: boolean, base: string) => (preview ? U.string : `dev-${base}-1a2b3c4d`);
     // An AES256 bucket named from the suffix, its configuration given `bucket.id`.
@@ -123,6 +124,8 @@ function suffixLogTargets(): Case[] {
             loadBalancer("web", { loadBalancerType: "application", accessLogs: { bucket: name(p, "alb-logs"), prefix: "web", enabled: true } }, { accessLogs: [SUFFIX_URN] })]],
         ["a Redshift Logging's bucketName", (p) => [...logBucket(p, "audit"),
             res(REDSHIFT_LOGGING, "wh-logging", { clusterIdentifier: "wh", bucketName: name(p, "audit"), logDestinationType: "s3" }, { bucketName: [SUFFIX_URN] })]],
+        ["a CloudFront origin read through an origin access identity (`${name}.s3.amazonaws.com`)", (p) => [...logBucket(p, "site"),
+            distribution("cdn", [s3Origin(p ? U.string : `${name(p, "site")}.s3.amazonaws.com`, viaIdentity())], [SUFFIX_URN])]],
         ["a bucket policy read by anyone with an open block (S3 serves SSE-KMS objects to signed requests only)", (p) => [...logBucket(p, "site"),
             res(PUBLIC_ACCESS_BLOCK, "site-pab", { bucket: name(p, "site"), blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }, { bucket: [SUFFIX_URN] }),
             res(BUCKET_POLICY, "site-policy", { bucket: name(p, "site"), policy: p ? U.string : JSON.stringify({ Version: "2012-10-17", Statement: [publicRead(name(p, "site"))] }) },
@@ -245,9 +248,9 @@ describe("findUnencryptedBuckets (pure rule)", () => {
             [res(BUCKET_V2, "a", { bucket: U.string, id: U.string }, { bucket: ["urn:pulumi:dev::shop::random:index/randomId:RandomId::other"] }),
                 bucketV2("b", { serverSideEncryptionConfigurations: U.array }), sse("c-sse", U.string, "aws:kms", { deps: [SUFFIX_URN] })],
             [["a", "no server-side encryption is declared"], ["b", "no server-side encryption is declared"]], {}, true],
-        // The same shared name for the buckets that receive logs: at preview a log destination built from the
-        // suffix may name the bucket built from it, which may then have the SSE-S3 those logs need.
-        ...suffixLogTargets(),
+        // The same shared name for the buckets that receive logs or serve readers that cannot use SSE-KMS: at preview
+        // a destination or origin built from the suffix may name the bucket built from it, which may then have SSE-S3.
+        ...suffixSseS3Only(),
         ["CMK required: allowed AES256 cannot have one", [bucket("a", inline("AES256"))], [["a", "cannot use a customer managed KMS key"]], { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256", "aws:kms"] }],
         ["CMK required: nothing declared, AES256 allowed", [bucket("a")], [["a", "which cannot use a customer managed KMS key, but requireCustomerManagedKey is true"]],
             { requireCustomerManagedKey: true, allowedAlgorithms: ["AES256"] }],
@@ -969,7 +972,7 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
         expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
-    it("new AES256 log buckets whose names the log deliveries share through a random suffix: not reported; one from another suffix is", async () => {
+    it("new AES256 log and origin buckets whose names the log deliveries and origins share through a random suffix: not reported; one from another suffix is", async () => {
         const unknown = { $unknown: "string" };
         const aes256 = (name: string, source: string) => [
             { type: BUCKET_V2, name, propertyDependencies: { bucket: [source] }, props: { bucket: unknown } },
@@ -986,6 +989,11 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
                     props: { bucket: "app-5e6f7a8", targetBucket: unknown, targetPrefix: "app/" } },
                 { type: "aws:lb/loadBalancer:LoadBalancer", name: "web", propertyDependencies: { accessLogs: ["suffix"] },
                     props: { loadBalancerType: "application", accessLogs: { bucket: unknown, enabled: true, prefix: "web" } } },
+                // `${name}.s3.amazonaws.com` read through an origin access identity, which cannot read SSE-KMS.
+                { type: "random:index/randomId:RandomId", name: "cdn-suffix", props: { byteLength: 4, hex: unknown } },
+                ...aes256("origin", "cdn-suffix"),
+                { type: DISTRIBUTION, name: "cdn", propertyDependencies: { origins: ["cdn-suffix"] },
+                    props: { enabled: true, origins: [{ domainName: unknown, originId: "s3", s3OriginConfig: { originAccessIdentity: OAI_PATH } }] } },
             ],
         });
         const seen = run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
