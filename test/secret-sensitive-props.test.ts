@@ -1271,6 +1271,42 @@ describe("findSensitiveValues (pure)", () => {
         });
     });
 
+    // Helper 118: other secret scanners' false alarms and misses, put in AWS resources.
+    describe("other scanners' cases (TruffleHog, checkov, gitleaks)", () => {
+        const LAMBDA = "aws:lambda/function:Function";
+        const env = (variables: Record<string, unknown>) => paths(LAMBDA, { environment: { variables: { LOG_LEVEL: "info", ...variables } } });
+        const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+        const MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+        // trufflehog#2838: the Nil UUID (RFC 9562 §5.9, all bits zero) under an API key's name, a placeholder no service issues.
+        it("the Nil and Max UUIDs are placeholders under a credential's name; a random UUID there is reported", () => {
+            for (const value of [NIL_UUID, MAX_UUID, MAX_UUID.toUpperCase()]) {
+                expect(isUnusable(value)).toBe(true);
+                expect(env({ MAKE_API_KEY: value }), value).toEqual([]);
+            }
+            expect(env({ MAKE_API_KEY: "3f9c2a71-5b8e-4d0f-9a6c-1e2b3c4d5e6f" })).toEqual(["environment.variables.MAKE_API_KEY"]);
+            expect(env({ MAKE_API_KEY: U })).toEqual([]);
+        });
+        // Vault's AppRole: "SecretID is a credential that is required by default for any login"; a RoleID is its user name.
+        it("Vault's AppRole SecretID is a credential; its references, its RoleID and AWS's SecretId stay names", () => {
+            for (const name of ["VAULT_SECRET_ID", "VAULT_APPROLE_SECRET_ID", "APPROLE_SECRET_ID", "vaultSecretId", "vault_approle_secret_id"]) {
+                expect(nameLooksSensitive(name), name).toBe(true);
+                expect(env({ [name]: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f" }), name).toEqual([`environment.variables.${name}`]);
+            }
+            for (const name of ["VAULT_SECRET_ID_FILE", "VAULT_SECRET_ID_KEY", "VAULT_ROLE_ID", "SECRET_ID", "DB_SECRET_ID", "VAULT_SECRET_ID_TTL"]) {
+                expect(nameLooksSensitive(name), name).toBe(false);
+            }
+            expect(env({ VAULT_SECRET_ID: "/run/secrets/vault-secret-id", VAULT_ROLE_ID: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f", SECRET_ID: "prod/orders/db",
+                DB_SECRET_ID: "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/db-Ab12Cd", VAULT_SECRET_ID_KEY: "inf-vsqt-01-secret-id" })).toEqual([]);
+            expect(env({ VAULT_SECRET_ID: U })).toEqual([]);
+        });
+        // checkov#5469: `sm_name_secrets = "my-custom-resource-name"`, a slug that says it is a name (decision 2).
+        it("a slug that says it is a name passes under a secret's name; a passphrase-like slug without such a word is reported", () => {
+            expect(env({ SM_NAME_SECRETS: "my-custom-resource-name", APP_SECRET: "orders-db-names" })).toEqual([]);
+            expect(env({ APP_SECRET: "correct-horse-battery-staple", SM_NAME_SECRETS: "my-custom-resource" }))
+                .toEqual(["environment.variables.APP_SECRET", "environment.variables.SM_NAME_SECRETS"]);
+        });
+    });
+
 });
 
 // ---------------------------------------------------------------- secretness and the rule
@@ -2198,6 +2234,25 @@ describe("secret-sensitive-props through the engine path", () => {
             ],
         });
         expect(verdicts(run)).toEqual([["bot-static", "mandatory", "plaintext"], ["bot-cli-static", "mandatory", "plaintext"]]);
+    });
+
+    // Helper 118: trufflehog#2838 (the Nil UUID as an API key), Vault's AppRole SecretID, checkov#5469 (a slug naming a thing).
+    it("other scanners' cases: a Nil UUID and a slug saying `name` pass; a Vault AppRole SecretID is reported, unless secret or unknown", async () => {
+        const task = (name: string, environment: { name: string; value: string }[]) => ({ type: "aws:ecs/taskDefinition:TaskDefinition", name,
+            props: { family: name, containerDefinitions: JSON.stringify([{ name: "app", image: "hashicorp/vault-agent:1.17", environment }]) } });
+        const run = await analyze({
+            resources: [
+                task("make-nil-uuid", [{ name: "MAKE_API_KEY", value: "00000000-0000-0000-0000-000000000000" }]),
+                fn("fn-sm-name-secrets", { SM_NAME_SECRETS: "my-custom-resource-name" }),
+                fn("fn-vault-secret-id-file", { VAULT_SECRET_ID: "/run/secrets/vault-secret-id", VAULT_ROLE_ID: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f" }),
+                fn("fn-vault-secret-id-secret", { VAULT_SECRET_ID: { $secret: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f" } }),
+                fn("fn-vault-secret-id-unknown", { VAULT_SECRET_ID: { $unknown: "string" } }),
+                fn("fn-vault-secret-id-plain", { VAULT_SECRET_ID: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([["fn-vault-secret-id-plain", "mandatory", "plaintext"]]);
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+        for (const d of run.of(POLICY)) expect(d.message.includes("5e2c8a4f")).toBe(false);
     });
 
     it("no diagnostic, remediation diagnostic or log shows any value used in these tests, not even a prefix", () => {

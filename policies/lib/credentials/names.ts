@@ -328,6 +328,13 @@ function namesKeyInSecret(words: readonly string[]): boolean {
     return (custom >= 0 && words[custom + 1] === "secret" && custom + 2 < last) || (last >= 3 && words[last - 1] === "secret" && words[last - 2] === "key");
 }
 
+// Vault's AppRole SecretID is the login's password ("a credential that is required by default for any login"), not
+// an identifier as AWS's SecretId is: VAULT_SECRET_ID, APPROLE_SECRET_ID (its RoleID is the user name; _FILE, _TTL stay names).
+function isAppRoleSecretId(words: readonly string[]): boolean {
+    const last = words.length - 1;
+    return last >= 2 && words[last - 1] === "secret" && words[last] === "id" && words.some((w) => w === "vault" || w === "approle");
+}
+
 function judgeNameWords(name: string): NameJudgement {
     const key = withoutAzureAccountEndpoint(name);
     if (BUNDLER_SOURCE.test(key) || WORDPRESS_KEY.test(key) || KEY_HEADERS.has(key.toLowerCase())) return { kind: "credential", public: false };
@@ -336,6 +343,7 @@ function judgeNameWords(name: string): NameJudgement {
     const isPublic = PUBLIC_FIRST_WORDS.some((prefix) => prefix.every((p, j) => words[j] === p))
         || words.some((w, i) => PUBLIC_WORDS.has(w) || (w === "site" && words[i + 1] === "key") || (w === "public" && i > 0))
         || (words.includes("search") && words.includes("only")) || isClientSide(words) || isPublicVendorKey(words);
+    if (isAppRoleSecretId(words)) return { kind: "credential", public: isPublic };
     const found = mentions(words);
     if (found.length === 0) return { kind: "none", public: isPublic };
     if (namesKeyInSecret(words)) return { kind: "weak", public: isPublic };

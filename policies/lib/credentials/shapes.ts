@@ -16,8 +16,12 @@ export function isUnusable(value: string): boolean {
     const afterScheme = SCHEME_PREFIX.exec(v)?.[1];
     if (afterScheme !== undefined && (MASKED.test(afterScheme) || PLACEHOLDER_WORDS.test(afterScheme))) return true;
     return WHOLE_PLACEHOLDER.test(v) || MASKED.test(v) || PLACEHOLDER_WORDS.test(v) || isPemPlaceholder(v) || isTokenPlaceholder(v) ||
-        isAwsDocumentationKey(v) || v.endsWith("...") || v.endsWith("…");
+        isAwsDocumentationKey(v) || NIL_OR_MAX_UUID.test(v) || v.endsWith("...") || v.endsWith("…");
 }
+
+// The UUID format's own placeholders, the Nil UUID (all bits zero) and the Max UUID (all bits one) of RFC 9562
+// §5.9-5.10: sentinels no service issues as a key (TruffleHog#2838 reported `integromat_api_key = '00000000-...'`).
+const NIL_OR_MAX_UUID = /^(?:0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 
 /**
  * AWS's documentation keys: a key ID or a 40-character secret access key that says EXAMPLE (the IAM user guide's
@@ -225,7 +229,8 @@ const SLUG = /^[a-z][a-z0-9]*(?:[-_.:/][a-z0-9]+){1,7}$/;
 // A resource named after its account, as S3 bucket names are to be unique (my-artifacts-123456789012,
 // tf-state-123456789012-us-east-1): words, a 12-digit account id, a region's digit; generated keys spell no words.
 const ACCOUNT_SCOPED_NAME = /^(?=.{3,63}$)[a-z]+(?:[-.](?:[a-z]+\d?|\d))*[-.]\d{12}(?:[-.](?:[a-z]+\d?|\d))*$/;
-const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache)(?=$|[-_.:/])/;
+// A slug that says it is a name is one too (checkov#5469: `sm_name_secrets = "my-custom-resource-name"`).
+const THING_WORDS = /(?:^|[-_.:/])(?:secrets?|credentials?|creds|passwords?|tokens?|keys?|table|queue|topic|bucket|stream|template|role|store|backend|manager|vault|ssm|kms|params?|parameters?|cache|names?)(?=$|[-_.:/])/;
 
 /**
  * Base64 that happens to hold a `/` and no `+` (about one AWS secret key in six): no `-`, `_` or
