@@ -1348,6 +1348,7 @@ const SECRET_REPLICA_NOTE = "the replica uses the AWS managed key aws/secretsman
 const FEATURE_GROUP_TYPES = [t.SAGEMAKER_FEATURE_GROUP, t.NATIVE_SAGEMAKER_FEATURE_GROUP];
 const EKS_NOTE = "EKS envelope-encrypts Kubernetes API data with an AWS owned key";
 const OMICS_STORE_TYPES = [t.NATIVE_OMICS_SEQUENCE_STORE, t.NATIVE_OMICS_REFERENCE_STORE, t.NATIVE_OMICS_VARIANT_STORE, t.NATIVE_OMICS_ANNOTATION_STORE];
+const SECURITY_LAKE_DEFAULT = "Security Lake encrypts the lake's objects with S3-managed keys, SSE-S3";
 const S3_VECTORS_DEFAULT = { value: "AES256", note: "S3 Vectors defaults it to AES256, SSE-S3" };
 const S3_TABLES_DEFAULT = { value: "AES256", note: "S3 Tables encrypts with SSE-S3, keys S3 owns" };
 
@@ -1712,6 +1713,23 @@ const messagingChecks: Check[] = [
     keyCheck([t.SCHEDULER_SCHEDULE, t.NATIVE_SCHEDULER_SCHEDULE], "kmsKeyArn", "EventBridge Scheduler encrypts the schedule's target input with an AWS owned key"),
     keyCheck([t.APPCONFIG_CONFIGURATION_PROFILE, t.NATIVE_APPCONFIG_CONFIGURATION_PROFILE], "kmsKeyIdentifier",
         "AppConfig encrypts the hosted configuration's versions with a key of AWS's", { appliesTo: (r) => whenKnown(r.props.locationUri, (v) => v === "hosted") }),
+    // An event bus keeps "event payloads, event metadata, subscriber filters, and subscriber
+    // target configuration", under an AWS owned key unless it names one (EventBridge guide,
+    // "Encrypting events on a custom event bus"); its archives are judged apart.
+    keyCheck([t.CLOUDWATCH_EVENT_BUS, t.NATIVE_EVENTS_EVENT_BUS], "kmsKeyIdentifier",
+        "EventBridge encrypts the events the bus keeps, with their rules' patterns and targets, with an AWS owned key"),
+    // Amazon Q in Connect (CloudFormation's AWS::Wisdom) keeps an assistant's sessions and a
+    // knowledge base's content; a Personalize dataset group, its datasets ("the KMS key used to
+    // encrypt the datasets"). Both use a key of AWS's unless given one.
+    keyCheck([t.NATIVE_WISDOM_ASSISTANT], "serverSideEncryptionConfiguration.kmsKeyId", "Amazon Q in Connect encrypts the assistant's sessions with an AWS owned key"),
+    keyCheck([t.NATIVE_WISDOM_KNOWLEDGE_BASE], "serverSideEncryptionConfiguration.kmsKeyId", "Amazon Q in Connect encrypts the knowledge base's content with an AWS owned key"),
+    keyCheck([t.NATIVE_PERSONALIZE_DATASET_GROUP], "kmsKeyArn", "Personalize encrypts the group's datasets with a key of AWS's"),
+    // A Security Lake data lake is the bucket Security Lake creates and writes (no bucket of the
+    // program's judges it): `S3_MANAGED_KEY`, the provider's default, is SSE-S3.
+    encryptionListCheck(t.SECURITYLAKE_DATA_LAKE, "configuration.encryptionConfigurations", { value: undefined, note: SECURITY_LAKE_DEFAULT },
+        "{kmsKeyId: key.arn}"),
+    keyCheck([t.SECURITYLAKE_DATA_LAKE], "configuration.encryptionConfigurations[].kmsKeyId", SECURITY_LAKE_DEFAULT),
+    keyCheck([t.NATIVE_SECURITYLAKE_DATA_LAKE], "encryptionConfiguration.kmsKeyId", SECURITY_LAKE_DEFAULT),
     keyCheck([t.BEDROCK_CUSTOM_MODEL], "customModelKmsKeyId", "Bedrock encrypts the custom model, which can replay its training data, with a key of AWS's"),
     // A Comprehend custom model, which Comprehend keeps after training ("the KMS key that Amazon
     // Comprehend uses to encrypt trained custom models", DataSecurityConfig), as Bedrock's. Its

@@ -2186,6 +2186,102 @@ describe("Bedrock guardrails, prompts and flows, anomaly detectors, Verified Acc
     });
 });
 
+// Helper 121's stores (labels written before running). An event bus keeps "event payloads, event
+// metadata, subscriber filters, and subscriber target configuration" under an AWS owned key unless
+// it names one (EventBridge guide, "Encrypting events on a custom event bus").
+const LAKE_ROLE = "arn:aws:iam::111122223333:role/AmazonSecurityLakeMetaStoreManager";
+const LAKE = (encryptionConfigurations?: unknown) => ({
+    metaStoreManagerRoleArn: LAKE_ROLE,
+    configuration: { region: "eu-west-1", ...(encryptionConfigurations === undefined ? {} : { encryptionConfigurations }), lifecycleConfiguration: { expiration: { days: 365 } } },
+});
+const ASSISTANT = { name: "support", type: "AGENT" };
+const WISDOM_KB = { name: "articles", knowledgeBaseType: "EXTERNAL", sourceConfiguration: { appIntegrations: { appIntegrationArn: "arn:aws:app-integrations:eu-west-1:111122223333:data-integration/abc" } } };
+const CANARY = (s3Encryption: Record<string, unknown>) => ({
+    name: "home-page", artifactS3Location: "s3://canary-artifacts/home", executionRoleArn: "arn:aws:iam::111122223333:role/canary", handler: "index.handler",
+    runtimeVersion: "syn-nodejs-puppeteer-9.1", schedule: { expression: "rate(5 minutes)" }, zipFile: "canary.zip", artifactConfig: { s3Encryption },
+});
+const NATIVE_CANARY = (s3Encryption: Record<string, unknown>) => ({
+    name: "home-page", artifactS3Location: "s3://canary-artifacts/home", executionRoleArn: "arn:aws:iam::111122223333:role/canary",
+    code: { handler: "index.handler", script: "exports.handler = async () => {};" }, runtimeVersion: "syn-nodejs-puppeteer-9.1", schedule: { expression: "rate(5 minutes)" },
+    artifactConfig: { s3Encryption },
+});
+
+describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        // False alarms first: AWS encrypts each of them, whatever the program says.
+        ["an event bus without a key", t.CLOUDWATCH_EVENT_BUS, { name: "orders" }],
+        ["an aws-native event bus without a key", t.NATIVE_EVENTS_EVENT_BUS, { name: "orders" }],
+        ["a Q in Connect assistant without a key", t.NATIVE_WISDOM_ASSISTANT, ASSISTANT],
+        ["a Q in Connect knowledge base without a key", t.NATIVE_WISDOM_KNOWLEDGE_BASE, WISDOM_KB],
+        ["a Personalize dataset group without a key", t.NATIVE_PERSONALIZE_DATASET_GROUP, { name: "retail" }],
+        ["a Security Lake data lake with S3_MANAGED_KEY (the registry's example)", t.SECURITYLAKE_DATA_LAKE, LAKE([{ kmsKeyId: "S3_MANAGED_KEY" }])],
+        ["an aws-native data lake without encryptionConfiguration", t.NATIVE_SECURITYLAKE_DATA_LAKE, { metaStoreManagerRoleArn: LAKE_ROLE }],
+        ["a canary whose artifacts are SSE_S3", "aws:synthetics/canary:Canary", CANARY({ encryptionMode: "SSE_S3" })],
+        // Canary artifacts are objects in the program's bucket (s3-bucket-encryption judges it), as DynamoDB exports.
+        ["a canary whose artifacts are SSE_S3, under requireCustomerManagedKey", "aws:synthetics/canary:Canary", CANARY({ encryptionMode: "SSE_S3" }), CMK],
+        ["an aws-native canary with SSE_KMS and no key, under requireCustomerManagedKey", "aws-native:synthetics:Canary", NATIVE_CANARY({ encryptionMode: "SSE_KMS" }), CMK],
+        // Customer managed keys.
+        ["an event bus with a customer managed key", t.CLOUDWATCH_EVENT_BUS, { name: "orders", kmsKeyIdentifier: KEY }, CMK],
+        ["a Q in Connect assistant with a customer managed key", t.NATIVE_WISDOM_ASSISTANT, { ...ASSISTANT, serverSideEncryptionConfiguration: { kmsKeyId: KEY } }, CMK],
+        ["a Personalize dataset group with a customer managed key", t.NATIVE_PERSONALIZE_DATASET_GROUP, { name: "retail", kmsKeyArn: KEY }, CMK],
+        ["a Security Lake data lake with a customer managed key", t.SECURITYLAKE_DATA_LAKE, LAKE([{ kmsKeyId: KEY }]), CMK],
+        ["an aws-native data lake with a customer managed key", t.NATIVE_SECURITYLAKE_DATA_LAKE, { metaStoreManagerRoleArn: LAKE_ROLE, encryptionConfiguration: { kmsKeyId: KEY } }, CMK],
+        // Unknown at preview.
+        ["an unknown event bus key", t.NATIVE_EVENTS_EVENT_BUS, { name: "orders", kmsKeyIdentifier: U }, CMK],
+        ["an unknown data lake key", t.SECURITYLAKE_DATA_LAKE, LAKE([{ kmsKeyId: U }]), CMK],
+        ["an unknown data lake encryption list", t.SECURITYLAKE_DATA_LAKE, LAKE(UNKNOWN_SENTINELS.object), CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    reportedOnlyUnderCmk([
+        ["an event bus without a key", t.CLOUDWATCH_EVENT_BUS, { name: "orders" },
+            "kmsKeyIdentifier is not set (EventBridge encrypts the events the bus keeps, with their rules' patterns and targets, with an AWS owned key)"],
+        ["an aws-native event bus without a key", t.NATIVE_EVENTS_EVENT_BUS, { name: "orders" }, "kmsKeyIdentifier is not set"],
+        ["a Q in Connect assistant without a key", t.NATIVE_WISDOM_ASSISTANT, ASSISTANT,
+            "serverSideEncryptionConfiguration.kmsKeyId is not set (Amazon Q in Connect encrypts the assistant's sessions with an AWS owned key)"],
+        ["a Q in Connect knowledge base without a key", t.NATIVE_WISDOM_KNOWLEDGE_BASE, WISDOM_KB,
+            "serverSideEncryptionConfiguration.kmsKeyId is not set (Amazon Q in Connect encrypts the knowledge base's content with an AWS owned key)"],
+        ["a Personalize dataset group without a key", t.NATIVE_PERSONALIZE_DATASET_GROUP, { name: "retail" },
+            "kmsKeyArn is not set (Personalize encrypts the group's datasets with a key of AWS's)"],
+        ["a Security Lake data lake with S3_MANAGED_KEY", t.SECURITYLAKE_DATA_LAKE, LAKE([{ kmsKeyId: "S3_MANAGED_KEY" }]),
+            'configuration.encryptionConfigurations[0].kmsKeyId is "S3_MANAGED_KEY", S3-managed keys (SSE-S3)'],
+        ["a Security Lake data lake without encryptionConfigurations", t.SECURITYLAKE_DATA_LAKE, LAKE(),
+            "configuration.encryptionConfigurations is not set (Security Lake encrypts the lake's objects with S3-managed keys, SSE-S3)"],
+        ["an aws-native data lake without encryptionConfiguration", t.NATIVE_SECURITYLAKE_DATA_LAKE, { metaStoreManagerRoleArn: LAKE_ROLE },
+            "encryptionConfiguration.kmsKeyId is not set (Security Lake encrypts the lake's objects with S3-managed keys, SSE-S3)"],
+    ]);
+
+    cmkThroughEngine({
+        resources: [
+            { type: t.CLOUDWATCH_EVENT_BUS, name: "orders", props: { name: "orders" } },
+            { type: t.NATIVE_EVENTS_EVENT_BUS, name: "keyed-bus", props: { name: "keyed", kmsKeyIdentifier: KEY } },
+            { type: t.NATIVE_WISDOM_ASSISTANT, name: "support", props: ASSISTANT },
+            { type: t.NATIVE_PERSONALIZE_DATASET_GROUP, name: "retail", props: { name: "retail" } },
+            { type: t.SECURITYLAKE_DATA_LAKE, name: "lake", props: LAKE([{ kmsKeyId: "S3_MANAGED_KEY" }]) },
+            { type: "aws:synthetics/canary:Canary", name: "home-page", props: CANARY({ encryptionMode: "SSE_S3" }) },
+        ],
+        reports: "reports event buses, assistants, dataset groups and data lakes without a customer managed key only under requireCustomerManagedKey; canaries never",
+        expected: [
+            ["orders", "kmsKeyIdentifier is not set"],
+            ["support", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
+            ["retail", "kmsKeyArn is not set"],
+            ["lake", 'configuration.encryptionConfigurations[0].kmsKeyId is "S3_MANAGED_KEY", S3-managed keys'],
+        ],
+        preview: "preview: keys from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.CLOUDWATCH_EVENT_BUS, name: "orders", ...fromKey("kmsKeyIdentifier"), props: { name: "orders", kmsKeyIdentifier: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_WISDOM_KNOWLEDGE_BASE, name: "articles", ...fromKey("serverSideEncryptionConfiguration"),
+                props: { ...WISDOM_KB, serverSideEncryptionConfiguration: { kmsKeyId: ENGINE_UNKNOWN } } },
+            { type: t.NATIVE_PERSONALIZE_DATASET_GROUP, name: "retail", ...fromKey("kmsKeyArn"), props: { name: "retail", kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.SECURITYLAKE_DATA_LAKE, name: "lake", ...fromKey("configuration"), props: LAKE([{ kmsKeyId: ENGINE_UNKNOWN }]) },
+            { type: t.NATIVE_SECURITYLAKE_DATA_LAKE, name: "native-lake", ...fromKey("encryptionConfiguration"), props: { metaStoreManagerRoleArn: LAKE_ROLE, encryptionConfiguration: { $unknown: "object" } } },
+        ],
+    });
+});
+
 // Elastic Disaster Recovery's staging volumes hold a replicated copy of each source server's disks,
 // always encrypted: with `ebsEncryptionKeyArn`, else the region's default EBS key.
 const DRS_TEMPLATE = (ebsEncryption: unknown, ebsEncryptionKeyArn?: unknown) => ({

@@ -16,6 +16,8 @@ describe("KMS key references (policies/lib/kms-keys.ts)", () => {
         ["arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/sqs", "aws-managed"],
         ["aws/kinesis", "aws-managed"],
         ["AWS_OWNED_KMS_KEY", "aws-owned"],
+        // Security Lake's SSE-S3 sentinel.
+        ["S3_MANAGED_KEY", "aws-owned"],
         ["", "unset"],
         [undefined, "unset"],
         [null, "unset"],
@@ -41,6 +43,7 @@ describe("KMS key references (policies/lib/kms-keys.ts)", () => {
         expect(describeKeyReference("alias/aws/ebs")).toBe("names the AWS managed key aws/ebs");
         expect(describeKeyReference("alias/aws/SECRET_token")).toBe("names an AWS managed key (alias/aws/...)");
         expect(describeKeyReference("AWS_OWNED_KMS_KEY")).toBe('is "AWS_OWNED_KMS_KEY", an AWS owned key');
+        expect(describeKeyReference("S3_MANAGED_KEY")).toBe('is "S3_MANAGED_KEY", S3-managed keys (SSE-S3)');
         expect(describeKeyReference("alias/shop-data")).toBeUndefined();
         expect(describeKeyReference(7)).toBeUndefined();
     });

@@ -15,8 +15,11 @@ const AWS_ALIAS = /(?:^|:)alias\/aws\/([^:]+)$/;
 /** The bare form some services accept (Kinesis: "aws/kinesis"). */
 const BARE_AWS_ALIAS = /^aws\/([^:]+)$/;
 
-/** Sentinels some resources take instead of a key (Keyspaces, DSQL, QLDB). */
-const AWS_OWNED_SENTINELS = new Set(["AWS_OWNED_KMS_KEY"]);
+/**
+ * Sentinels some resources take instead of a key, with how a message names them: Keyspaces',
+ * DSQL's and QLDB's AWS owned key, Security Lake's `S3_MANAGED_KEY` (SSE-S3: keys S3 owns).
+ */
+const AWS_OWNED_SENTINELS = new Map([["AWS_OWNED_KMS_KEY", "an AWS owned key"], ["S3_MANAGED_KEY", "S3-managed keys (SSE-S3)"]]);
 
 /**
  * The service of an AWS managed key reference ("alias/aws/s3" or an alias ARN → "s3"), or
@@ -69,6 +72,7 @@ export function describeKeyReference(value: unknown): string | undefined {
     if (ref.kind === "aws-managed") {
         return KNOWN_AWS_KEY_SERVICES.has(ref.service) ? `names the AWS managed key aws/${ref.service}` : "names an AWS managed key (alias/aws/...)";
     }
-    if (ref.kind === "aws-owned") return 'is "AWS_OWNED_KMS_KEY", an AWS owned key';
+    // A sentinel is one of a known few: safe to quote.
+    if (ref.kind === "aws-owned") return `is "${value as string}", ${AWS_OWNED_SENTINELS.get(value as string)}`;
     return undefined;
 }

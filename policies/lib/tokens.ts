@@ -163,6 +163,8 @@ export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 export const CLOUDWATCH_LOG_ANOMALY_DETECTOR = "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector";
 export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
 export const APPCONFIG_CONFIGURATION_PROFILE = "aws:appconfig/configurationProfile:ConfigurationProfile";
+export const CLOUDWATCH_EVENT_BUS = "aws:cloudwatch/eventBus:EventBus";
+export const SECURITYLAKE_DATA_LAKE = "aws:securitylake/dataLake:DataLake";
 export const BACKUP_LOGICALLY_AIR_GAPPED_VAULT = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 // Resource-based policies (resource-policy-no-wildcards).
@@ -540,6 +542,10 @@ export const NATIVE_S3VECTORS_VECTOR_BUCKET = "aws-native:s3vectors:VectorBucket
 // Health data stores encryption-at-rest judges under requireCustomerManagedKey (no classic types).
 export const NATIVE_HEALTHLAKE_FHIR_DATASTORE = "aws-native:healthlake:FhirDatastore";
 export const NATIVE_HEALTHIMAGING_DATASTORE = "aws-native:healthimaging:Datastore";
+export const NATIVE_WISDOM_ASSISTANT = "aws-native:wisdom:Assistant";
+export const NATIVE_WISDOM_KNOWLEDGE_BASE = "aws-native:wisdom:KnowledgeBase";
+export const NATIVE_PERSONALIZE_DATASET_GROUP = "aws-native:personalize:DatasetGroup";
+export const NATIVE_SECURITYLAKE_DATA_LAKE = "aws-native:securitylake:DataLake";
 export const NATIVE_OMICS_SEQUENCE_STORE = "aws-native:omics:SequenceStore";
 export const NATIVE_OMICS_REFERENCE_STORE = "aws-native:omics:ReferenceStore";
 export const NATIVE_OMICS_VARIANT_STORE = "aws-native:omics:VariantStore";
