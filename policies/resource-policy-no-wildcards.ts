@@ -1419,10 +1419,16 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         const shared = pending.filter((p) => p.sources.some((urn) => sources.has(urn))).map((p) => p.c);
         return shared.length > 0 ? shared : undefined;
     };
+    // At preview a reference whose unknown `bucket` joins no bucket may also name a bucket whose own name
+    // comes from the same source (builtFrom; its block or ownership joined by `bucket.id`, or inline in
+    // aws-native's): a setting of such a bucket that may turn the grant off makes it wait too.
+    const mayBe = (...decided: Decided[]): Decided => (decided.every((d) => d === false) ? false : undefined);
+    const builtFromSameSource = (r: PlainResource) => index.builtFrom(unresolvedSources(r, index));
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const targets = index.targetsOf(r);
-        return targets.length === 0 ? pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting))
+        return targets.length === 0
+            ? mayBe(pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting)), ...builtFromSameSource(r).map((b) => bucketSets(b, setting)))
             : targetJudges[setting](targets, (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
     };
     const restricted = (r: PlainResource, kind: Kind): Decided => {
@@ -1435,7 +1441,8 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 const blocked = any(accountSets(r, setting), own ? ownBlocked() : namedBucketsSet(r, setting));
                 if (kind === "bucket-policy") return own ? blocked : any(blocked, namesDirectoryBucket(r));
                 const targets = index.targetsOf(r);
-                return any(blocked, own ? bucketAclsOff(r) : targets.length === 0 ? pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff)
+                return any(blocked, own ? bucketAclsOff(r)
+                    : targets.length === 0 ? mayBe(pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff), ...builtFromSameSource(r).map(bucketAclsOff))
                     : namedBucketsAclsOff(targets, (buckets) => any(...buckets.map(bucketAclsOff))));
             }
             case "access-point": {
@@ -1454,7 +1461,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 // At preview an object of unknown bucket may be in a bucket built from the same suffix.
                 const targets = index.targetsOf(r);
                 return any(accountSets(r, "blockPublicAcls"), accountSets(r, "ignorePublicAcls"),
-                    ...(targets.length > 0 ? targets : index.builtFrom(unresolvedSources(r, index))).map(bucketRefusesObjectAcls));
+                    ...(targets.length > 0 ? targets : builtFromSameSource(r)).map(bucketRefusesObjectAcls));
             }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));

@@ -1694,6 +1694,28 @@ describe("findPublicGrants (stack part): bucket policies open to anyone, and pub
         expect(reported(object)).toEqual(["index"]);
     });
 
+    it("preview: a policy or ACL named from the random suffix of a bucket whose own settings (joined by `bucket.id`, or aws-native's inline ones) turn it off waits for apply", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fromSuffix = (urn = SUFFIX) => ({ propertyDependencies: { bucket: [urn] } });
+        const off = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+        // A classic bucket named from the suffix, its block given `bucket.id` (so joined to it at preview).
+        const newSite = bucket("site", { bucket: U.string }, fromSuffix());
+        const ownBlock = (restrictPublicBuckets: boolean) => block("site-block", { bucket: U.string, restrictPublicBuckets }, { propertyDependencies: { bucket: [newSite.urn] } });
+        expect(reported(newSite, ownBlock(true), policyOf("site-policy", U.string, fromSuffix()))).toEqual([]);
+        expect(reported(newSite, ownBlock(false), policyOf("site-policy", U.string, fromSuffix()))).toEqual(["site-policy"]);
+        expect(reported(newSite, ownBlock(true), policyOf("site-policy", U.string, fromSuffix(OTHER)))).toEqual(["site-policy"]);
+        // aws-native's bucket (pulumi-cdk's, CloudFormation's AWS::S3::Bucket) holds them inline and is named by `bucketName`.
+        const nativeSite = (props: Record<string, unknown>) => resource(t.NATIVE_S3_BUCKET, { bucketName: U.string, ...props }, { name: "site", propertyDependencies: { bucketName: [SUFFIX] } });
+        const nativePolicy = resource(t.NATIVE_S3_BUCKET_POLICY, { bucket: U.string, policyDocument: JSON.parse(open()) }, { name: "site-policy", ...fromSuffix() });
+        expect(reported(nativeSite({ publicAccessBlockConfiguration: { ...off, restrictPublicBuckets: true } }), nativePolicy)).toEqual([]);
+        expect(reported(nativeSite({ publicAccessBlockConfiguration: U.object }), nativePolicy)).toEqual([]);
+        expect(reported(nativeSite({ publicAccessBlockConfiguration: off }), nativePolicy)).toEqual(["site-policy"]);
+        const acl = resource(t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: "public-read" }, { name: "site-acl", ...fromSuffix() });
+        expect(reported(nativeSite({ publicAccessBlockConfiguration: off, ownershipControls: { rules: [{ objectOwnership: "BucketOwnerEnforced" }] } }), acl)).toEqual([]);
+        expect(reported(nativeSite({ publicAccessBlockConfiguration: off, ownershipControls: { rules: [{ objectOwnership: "ObjectWriter" }] } }), acl)).toEqual(["site-acl"]);
+    });
+
     it("a restricted bucket's wildcard actions are still the resource part's", () => {
         const wide = resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: JSON.stringify(doc(allow("*", "s3:*", { Resource: "arn:aws:s3:::site/*" }))) }, { name: "site-policy" });
         expect(reported(site, wide, block("site-block", { bucket: "site", restrictPublicBuckets: true }))).toEqual([]);
@@ -1785,6 +1807,30 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         const onBucket = resource(t.S3_ACCESS_POINT, { bucket: U.string, name: "uploads-ap", arn: U.string, publicAccessBlockConfiguration: OFF, policy: open }, { name: "uploads-ap", ...deps });
         expect(reported(bucket, onBucket, resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: U.string, restrictPublicBuckets: true }, { name: "b", ...deps }))).toEqual([]);
         expect(reported(bucket, onBucket, resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: U.string, restrictPublicBuckets: false }, { name: "b", ...deps }))).toEqual(["uploads-ap"]);
+    });
+
+    it("preview: an access point whose bucket is named from the random suffix of a bucket of the stack waits for that bucket's block", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fromSuffix = (urn = SUFFIX) => ({ propertyDependencies: { bucket: [urn] } });
+        const bucket = resource(t.S3_BUCKET_V2, { bucket: U.string }, { name: "shop-uploads", ...fromSuffix() });
+        const bucketBlockOf = (restrictPublicBuckets: boolean) =>
+            resource(t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, { bucket: U.string, restrictPublicBuckets }, { name: "uploads-block", propertyDependencies: { bucket: [bucket.urn] } });
+        const onSuffix = (policy?: string, urn = SUFFIX, type = t.S3_ACCESS_POINT) =>
+            resource(type, { bucket: U.string, name: "uploads-ap", arn: U.string, publicAccessBlockConfiguration: OFF, ...(policy ? { policy } : {}) }, { name: "uploads-ap", ...fromSuffix(urn) });
+        expect(reported(bucket, bucketBlockOf(true), onSuffix(open))).toEqual([]);
+        const separate = onSuffix();
+        expect(reported(bucket, bucketBlockOf(true), separate, pointPolicy(U.string, { propertyDependencies: { accessPointArn: [separate.urn] } }))).toEqual([]);
+        // aws-native's access point on aws-native's bucket, whose block is inline.
+        const nativeBucket = (block: unknown) => resource(t.NATIVE_S3_BUCKET, { bucketName: U.string, publicAccessBlockConfiguration: block }, { name: "shop-uploads", propertyDependencies: { bucketName: [SUFFIX] } });
+        const nativePoint = resource(t.NATIVE_S3_ACCESS_POINT, { bucket: U.string, name: "uploads-ap", publicAccessBlockConfiguration: OFF, policy: JSON.parse(open) }, { name: "uploads-ap", ...fromSuffix() });
+        expect(reported(nativeBucket({ restrictPublicBuckets: true }), nativePoint)).toEqual([]);
+        expect(reported(nativeBucket({ restrictPublicBuckets: true }), onSuffix(open))).toEqual([]);
+        // A bucket block that does not restrict, a bucket of another suffix, or none: reported as after apply.
+        expect(reported(bucket, bucketBlockOf(false), onSuffix(open))).toEqual(["uploads-ap"]);
+        expect(reported(nativeBucket({ restrictPublicBuckets: false }), nativePoint)).toEqual(["uploads-ap"]);
+        expect(reported(bucket, bucketBlockOf(true), onSuffix(open, OTHER))).toEqual(["uploads-ap"]);
+        expect(reported(onSuffix(open))).toEqual(["uploads-ap"]);
     });
 
     it("says what would restrict it; wildcard actions stay the resource part's, whatever the blocks say", () => {
@@ -3333,6 +3379,35 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         // has a new bucket's default block (blockPublicAcls), which refuses its ACL.
         const writer = await acls("ObjectWriter");
         expect(writer.of(POLICY).map((d) => nameOf(writer, d.urn))).toEqual(["www", "site-acl"]);
+    });
+
+    it("preview and update: a policy, ACL or access point named from the random suffix of a bucket whose own block or ownership (by `bucket.id`, or aws-native's inline) turns it off", async () => {
+        const suffix = { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } };
+        const OFF = { blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false };
+        const open = (arn: string) => JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${arn}/*` })));
+        // Each program at the first preview (names unknown, built from the suffix) and after apply (known).
+        const stack = (preview: boolean, restrict: boolean) => {
+            const name = (base: string) => (preview ? { $unknown: "string" } : `dev-${base}-1a2b3c4d`);
+            const fromSuffix = preview ? { bucket: ["suffix"] } : {};
+            const pointArn = "arn:aws:s3:eu-west-1:111122223333:accesspoint/uploads-ap";
+            return [
+                suffix,
+                { type: t.S3_BUCKET_V2, name: "site", props: { bucket: name("site"), id: name("site") }, propertyDependencies: fromSuffix },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "site-block", props: { bucket: name("site"), ...OFF, restrictPublicBuckets: restrict }, propertyDependencies: { bucket: ["site"] } },
+                { type: t.S3_BUCKET_POLICY, name: "site-policy", props: { bucket: name("site"), policy: open("arn:aws:s3:::site") }, propertyDependencies: fromSuffix },
+                { type: t.S3_ACCESS_POINT, name: "uploads-ap", props: { bucket: name("site"), name: "uploads-ap", publicAccessBlockConfiguration: OFF, policy: open(`${pointArn}/object`) }, propertyDependencies: fromSuffix },
+                { type: t.NATIVE_S3_BUCKET, name: "cdk", props: { bucketName: name("cdk"), publicAccessBlockConfiguration: { ...OFF, restrictPublicBuckets: restrict },
+                    ownershipControls: { rules: [{ objectOwnership: restrict ? "BucketOwnerEnforced" : "ObjectWriter" }] } }, propertyDependencies: preview ? { bucketName: ["suffix"] } : {} },
+                { type: t.NATIVE_S3_BUCKET_POLICY, name: "cdk-policy", props: { bucket: name("cdk"), policyDocument: JSON.parse(open("arn:aws:s3:::cdk")) }, propertyDependencies: fromSuffix },
+                { type: t.S3_BUCKET_ACL_V2, name: "cdk-acl", props: { bucket: name("cdk"), acl: "public-read" }, propertyDependencies: fromSuffix },
+            ];
+        };
+        for (const preview of [true, false]) {
+            const restricted = await engine.run({ preview, resources: stack(preview, true) });
+            expect(restricted.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+            const open = await engine.run({ preview, resources: stack(preview, false) });
+            expect(open.of(POLICY).map((d) => nameOf(open, d.urn))).toEqual(["site-policy", "uploads-ap", "cdk-policy", "cdk-acl"]);
+        }
     });
 
     it("an object's public ACL: reported where the bucket lets S3 honour it, after an update and at preview", async () => {
