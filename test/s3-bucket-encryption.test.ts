@@ -108,6 +108,7 @@ type Case = [label: string, resources: PlainResource[], expected: [bucket: strin
  * Each program at preview (the bucket waits), and after apply (names known).
  */
 function suffixSseS3Only(): Case[] {
+    const NATIVE_BUCKET = "aws-native:s3:Bucket";
     const OTHER_URN = "urn:pulumi:dev::shop::random:index/randomId:RandomId::other";
     const name = (preview: boolean, base: string) => (preview ? U.string : `dev-${base}-1a2b3c4d`);
     // An AES256 bucket named from the suffix, its configuration given `bucket.id`.
@@ -124,6 +125,10 @@ function suffixSseS3Only(): Case[] {
             loadBalancer("web", { loadBalancerType: "application", accessLogs: { bucket: name(p, "alb-logs"), prefix: "web", enabled: true } }, { accessLogs: [SUFFIX_URN] })]],
         ["a Redshift Logging's bucketName", (p) => [...logBucket(p, "audit"),
             res(REDSHIFT_LOGGING, "wh-logging", { clusterIdentifier: "wh", bucketName: name(p, "audit"), logDestinationType: "s3" }, { bucketName: [SUFFIX_URN] })]],
+        ["aws-native's inline loggingConfiguration.destinationBucketName, to aws-native's bucket", (p) => [
+            res(NATIVE_BUCKET, "logs", { bucketName: name(p, "logs"), bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }, { bucketName: [SUFFIX_URN] }),
+            res(NATIVE_BUCKET, "app", { bucketName: "app-prod", bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] },
+                loggingConfiguration: { destinationBucketName: name(p, "logs") } }, { loggingConfiguration: [SUFFIX_URN] })]],
         ["a CloudFront origin read through an origin access identity (`${name}.s3.amazonaws.com`)", (p) => [...logBucket(p, "site"),
             distribution("cdn", [s3Origin(p ? U.string : `${name(p, "site")}.s3.amazonaws.com`, viaIdentity())], [SUFFIX_URN])]],
         ["a bucket policy read by anyone with an open block (S3 serves SSE-KMS objects to signed requests only)", (p) => [...logBucket(p, "site"),
@@ -994,6 +999,13 @@ describe("s3-bucket-encryption at preview (engine path, dry run)", () => {
                 ...aes256("origin", "cdn-suffix"),
                 { type: DISTRIBUTION, name: "cdn", propertyDependencies: { origins: ["cdn-suffix"] },
                     props: { enabled: true, origins: [{ domainName: unknown, originId: "s3", s3OriginConfig: { originAccessIdentity: OAI_PATH } }] } },
+                // aws-native's buckets (pulumi-cdk's): an AES256 log bucket named from a suffix, and a bucket logging to it inline.
+                { type: "random:index/randomId:RandomId", name: "cdk-suffix", props: { byteLength: 4, hex: unknown } },
+                { type: "aws-native:s3:Bucket", name: "cdk-logs", propertyDependencies: { bucketName: ["cdk-suffix"] },
+                    props: { bucketName: unknown, bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } } },
+                { type: "aws-native:s3:Bucket", name: "cdk-app", propertyDependencies: { loggingConfiguration: ["cdk-suffix"] },
+                    props: { bucketName: "cdk-app-5e6f7a8", loggingConfiguration: { destinationBucketName: unknown, logFilePrefix: "app/" },
+                        bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] } } },
             ],
         });
         const seen = run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"));
