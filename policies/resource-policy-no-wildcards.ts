@@ -1422,13 +1422,20 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // At preview a reference whose unknown `bucket` joins no bucket may also name a bucket whose own name
     // comes from the same source (builtFrom; its block or ownership joined by `bucket.id`, or inline in
     // aws-native's): a setting of such a bucket that may turn the grant off makes it wait too.
+    // Judged once per setting and sources: thousands of names built from one suffix cost linear time.
     const mayBe = (...decided: Decided[]): Decided => (decided.every((d) => d === false) ? false : undefined);
     const builtFromSameSource = (r: PlainResource) => index.builtFrom(unresolvedSources(r, index));
+    const bySources = new Map<string, Decided>();
+    const onceBySources = (r: PlainResource, what: string, judge: () => Decided): Decided => {
+        const key = `${what} ${unresolvedSources(r, index).join(" ")}`;
+        if (!bySources.has(key)) bySources.set(key, judge());
+        return bySources.get(key);
+    };
     // The buckets a configuration (or an access point) names, any of whose blocks sets it.
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const targets = index.targetsOf(r);
         return targets.length === 0
-            ? mayBe(pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting)), ...builtFromSameSource(r).map((b) => bucketSets(b, setting)))
+            ? onceBySources(r, setting, () => mayBe(pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting)), ...builtFromSameSource(r).map((b) => bucketSets(b, setting))))
             : targetJudges[setting](targets, (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
     };
     const restricted = (r: PlainResource, kind: Kind): Decided => {
@@ -1442,7 +1449,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 if (kind === "bucket-policy") return own ? blocked : any(blocked, namesDirectoryBucket(r));
                 const targets = index.targetsOf(r);
                 return any(blocked, own ? bucketAclsOff(r)
-                    : targets.length === 0 ? mayBe(pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff), ...builtFromSameSource(r).map(bucketAclsOff))
+                    : targets.length === 0 ? onceBySources(r, "aclsOff", () => mayBe(pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff), ...builtFromSameSource(r).map(bucketAclsOff)))
                     : namedBucketsAclsOff(targets, (buckets) => any(...buckets.map(bucketAclsOff))));
             }
             case "access-point": {
@@ -1461,7 +1468,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 // At preview an object of unknown bucket may be in a bucket built from the same suffix.
                 const targets = index.targetsOf(r);
                 return any(accountSets(r, "blockPublicAcls"), accountSets(r, "ignorePublicAcls"),
-                    ...(targets.length > 0 ? targets : builtFromSameSource(r)).map(bucketRefusesObjectAcls));
+                    ...(targets.length > 0 ? targets.map(bucketRefusesObjectAcls) : [onceBySources(r, "objectAcls", () => any(...builtFromSameSource(r).map(bucketRefusesObjectAcls)))]));
             }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));
