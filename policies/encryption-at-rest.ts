@@ -869,7 +869,8 @@ function namesImage(settings: unknown, name: string): Decided {
  */
 function savedConfiguration(r: PlainResource, stack: readonly PlainResource[]): PlainResource | null {
     const { templateName, application } = r.props;
-    if (r.type !== t.BEANSTALK_ENVIRONMENT || typeof templateName !== "string" || typeof application !== "string") return null;
+    // An unknown is one sentinel string for every resource: it would match any template of unknown name.
+    if (r.type !== t.BEANSTALK_ENVIRONMENT || typeof templateName !== "string" || typeof application !== "string" || isUnknown(templateName) || isUnknown(application)) return null;
     const matches = stack.filter((s) => s.type === t.BEANSTALK_CONFIGURATION_TEMPLATE && s.props.name === templateName && s.props.application === application);
     if (matches.length !== 1 || present(matches[0].props.environmentId) !== false) return null;
     return matches[0];

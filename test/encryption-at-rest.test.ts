@@ -802,6 +802,9 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
             on("option-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: "option", settings: [{ namespace: U, name: U, value: U }] }),
             on("option", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: "option" }),
             on("app", t.BEANSTALK_ENVIRONMENT, { application: U, templateName: "option" }),
+            // A name not known yet is no name: the stack's template of unknown name need not be the one it names.
+            on("unnamed-config", t.BEANSTALK_CONFIGURATION_TEMPLATE, { application: "shop", name: U, settings: BEANSTALK.settings }),
+            on("unnamed", t.BEANSTALK_ENVIRONMENT, { application: "shop", templateName: U }),
         ], DEFAULTS, true],
         ["preview: an Elastic Beanstalk environment's settings, AMI, saved configuration or platform unknown", [
             on("settings", t.BEANSTALK_ENVIRONMENT, { ...BEANSTALK, settings: UNKNOWN_SENTINELS.array, region: U }),
@@ -1220,6 +1223,7 @@ describe("encryption-at-rest at preview, through the engine path", () => {
                 { type: t.BEANSTALK_CONFIGURATION_TEMPLATE, name: "pending-config", props: { application: "shop", name: "pending-config", settings: { $unknown: "array" } } },
                 environment("saved-pending", { application: "shop", templateName: "pending-config" }),
                 environment("name-pending", { application: "shop", templateName: { $unknown: "string" } }),
+                { type: t.BEANSTALK_CONFIGURATION_TEMPLATE, name: "unnamed-config", props: { application: "shop", name: { $unknown: "string" }, settings: BEANSTALK.settings } },
             ],
         });
         expect(pending.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
