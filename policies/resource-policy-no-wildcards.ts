@@ -11,7 +11,7 @@
 // statement is judged on its own, except that a Deny which keeps everyone but pinned callers
 // away from what the Allow grants fences it (lib/policy-document.ts fencedByDenies).
 import { globList } from "./lib/config";
-import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
+import { all, any, Decided, fieldOf, mayBe, negate, whenKnown } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import {
     anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, Conditions, ConditionTest, delegatesToAccessPoints, describeProblem, describeStatement,
@@ -1409,7 +1409,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const blockSettings = (list: readonly PlainResource[]) => list.map((b) => b.props);
     const ownershipRules = (list: readonly PlainResource[]) => list.map((c) => c.props.rule);
     const pendingSettings = (pending: readonly PlainResource[] | undefined, settings: (list: readonly PlainResource[]) => unknown[], turnsOff: (settings: readonly unknown[]) => Decided): Decided =>
-        pending === undefined || turnsOff(settings(pending)) === false ? false : undefined;
+        pending === undefined ? false : mayBe(turnsOff(settings(pending)));
     const unresolved = (list: readonly PlainResource[]) => list.map((c) => ({ c, sources: unresolvedSources(c, index) })).filter(({ sources }) => sources.length > 0);
     const unresolvedBlocks = unresolved(blockResources);
     const unresolvedOwnership = unresolved(ownershipResources);
@@ -1423,7 +1423,6 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // comes from the same source (builtFrom; its block or ownership joined by `bucket.id`, or inline in
     // aws-native's): a setting of such a bucket that may turn the grant off makes it wait too.
     // Judged once per setting and sources: thousands of names built from one suffix cost linear time.
-    const mayBe = (...decided: Decided[]): Decided => (decided.every((d) => d === false) ? false : undefined);
     const builtFromSameSource = (r: PlainResource) => index.builtFrom(unresolvedSources(r, index));
     const bySources = new Map<string, Decided>();
     const onceBySources = (r: PlainResource, what: string, judge: () => Decided): Decided => {

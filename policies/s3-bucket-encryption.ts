@@ -7,7 +7,7 @@
 // the provider recommend, by a separate BucketServerSideEncryptionConfiguration. A resource
 // policy sees only the bucket, so this is a stack policy that joins the two by reference
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
-import { all, any, Decided, fieldOf } from "./lib/decided";
+import { all, any, Decided, fieldOf, mayBe } from "./lib/decided";
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
 import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
@@ -574,7 +574,7 @@ function readAnonymously(resources: readonly PlainResource[], index: BucketIndex
         const pending = attached ? undefined : pendingPolicies.get(bucket);
         // A policy that may name this bucket or another one built from the same suffix: it may read anonymously.
         const reads = any(someStatement(inlinePolicy(bucket, dryRun), readsAnonymously),
-            attached ? once(attached, readBy) : pending ? (once(pending, readBy) === false ? false : undefined) : false);
+            attached ? once(attached, readBy) : pending ? mayBe(once(pending, readBy)) : false);
         const verdict = all(open, reads);
         if (verdict !== false) mark([bucket], verdict, HINTS.anonymous);
     }

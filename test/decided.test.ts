@@ -1,6 +1,6 @@
 // policies/lib/decided.ts: the three-valued answers every policy combines.
 import { describe, expect, it } from "vitest";
-import { all, any, Decided, fieldOf, negate, whenKnown } from "../policies/lib/decided";
+import { all, any, Decided, fieldOf, mayBe, negate, whenKnown } from "../policies/lib/decided";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 
 // Kleene's three-valued logic: undefined is "an unknown decides", never a default of false.
@@ -19,6 +19,14 @@ describe("three-valued answers", () => {
     it("an empty all holds and an empty any does not", () => {
         expect(all()).toBe(true);
         expect(any()).toBe(false);
+    });
+
+    it("mayBe is false only when every condition is false, and never true (which applies is known later)", () => {
+        expect(mayBe()).toBe(false);
+        expect(mayBe(false, false)).toBe(false);
+        expect(mayBe(false, true)).toBe(undefined);
+        expect(mayBe(true)).toBe(undefined);
+        expect(mayBe(false, undefined)).toBe(undefined);
     });
 
     it("negate keeps an unknown open", () => {

@@ -982,6 +982,7 @@ function queueUrl(region: string, dnsSuffix: string, name: string): string {
 const ec2Id = (prefix: string, ec2Kind?: string) => ({ id: (seed: string) => `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`, ec2Kind });
 const SECURITY_GROUP_RULE_ID = ec2Id("sgr", "security-group-rule");
 const EIP_ASSOCIATION_ID = ec2Id("eipassoc");
+const apiGatewayId = { id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, 10) };
 const cloudFrontId = { id: (seed: string) => `E${createHash("sha256").update(seed).digest("hex").toUpperCase().slice(0, 13)}` };
 const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: string }> = {
     "aws:ec2/vpc:Vpc": ec2Id("vpc", "vpc"),
@@ -1012,8 +1013,8 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:ebs/volume:Volume": ec2Id("vol", "volume"),
     "aws:ec2transitgateway/transitGateway:TransitGateway": ec2Id("tgw", "transit-gateway"),
     // API Gateway's REST, HTTP and WebSocket APIs: 10 lower-case letters and digits, in their ARNs, execution ARNs and URLs.
-    "aws:apigateway/restApi:RestApi": { id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, 10) },
-    "aws:apigatewayv2/api:Api": { id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, 10) },
+    "aws:apigateway/restApi:RestApi": apiGatewayId,
+    "aws:apigatewayv2/api:Api": apiGatewayId,
     // An Amplify app's id (`d` and 13 lower-case letters and digits), which its branches and domain name.
     "aws:amplify/app:App": { id: (seed: string) => `d${createHash("sha256").update(seed).digest("hex").slice(0, 13)}` },
     "aws:cloudfront/distribution:Distribution": cloudFrontId,

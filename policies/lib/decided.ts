@@ -31,6 +31,15 @@ export function any(...conditions: Decided[]): Decided {
     return conditions.includes(undefined) ? undefined : false;
 }
 
+/**
+ * Whether one condition may hold, when which one applies is known only later (at preview, a
+ * reference that may name any of several resources): false when every one is false, otherwise
+ * undefined, never true.
+ */
+export function mayBe(...conditions: Decided[]): Decided {
+    return conditions.every((c) => c === false) ? false : undefined;
+}
+
 export function negate(value: Decided): Decided {
     return value === undefined ? undefined : !value;
 }

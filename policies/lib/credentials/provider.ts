@@ -162,11 +162,12 @@ const each = (types: readonly string[], marks: readonly ProviderMark[]) => Objec
 const marked = (what: string, ...paths: string[]): ProviderMark[] => paths.map((path) => ({ path, what }));
 
 // Confluent Cloud's resources that call its APIs with a cluster's or Schema Registry's API key and secret
-// (`credentials {key, secret}`, secret in its schema as the AWS provider's accessKey and secretKey are).
+// (`credentials {key, secret}`, secret in its schema as the AWS provider's accessKey and secretKey are);
+// those with more marks (catalog integrations, Flink statements, schema exporters) have entries of their own.
 const CONFLUENT_CREDENTIALS = [
-    "businessMetadata:BusinessMetadata", "businessMetadataBinding:BusinessMetadataBinding", "catalogEntityAttributes:CatalogEntityAttributes", "catalogIntegration:CatalogIntegration",
-    "flinkConnection:FlinkConnection", "flinkMaterializedTable:FlinkMaterializedTable", "flinkStatement:FlinkStatement", "kafkaAcl:KafkaAcl", "kafkaClusterConfig:KafkaClusterConfig",
-    "kafkaTopic:KafkaTopic", "schema:Schema", "schemaExporter:SchemaExporter", "schemaRegistryClusterConfig:SchemaRegistryClusterConfig", "schemaRegistryClusterMode:SchemaRegistryClusterMode",
+    "businessMetadata:BusinessMetadata", "businessMetadataBinding:BusinessMetadataBinding", "catalogEntityAttributes:CatalogEntityAttributes",
+    "flinkConnection:FlinkConnection", "flinkMaterializedTable:FlinkMaterializedTable", "kafkaAcl:KafkaAcl", "kafkaClusterConfig:KafkaClusterConfig",
+    "kafkaTopic:KafkaTopic", "schema:Schema", "schemaRegistryClusterConfig:SchemaRegistryClusterConfig", "schemaRegistryClusterMode:SchemaRegistryClusterMode",
     "schemaRegistryDek:SchemaRegistryDek", "schemaRegistryKek:SchemaRegistryKek", "subjectConfig:SubjectConfig", "subjectMode:SubjectMode", "tableflowTopic:TableflowTopic", "tag:Tag", "tagBinding:TagBinding",
 ].map((t) => `confluentcloud:index/${t}`);
 const CONFLUENT_KEY = "a Confluent Cloud API key and secret";
@@ -188,11 +189,11 @@ const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
     "pulumi:providers:cloudflare": [{ path: "apiToken", what: "a Cloudflare API token" }, { path: "apiKey", what: "a Cloudflare API key" }, { path: "apiUserServiceKey", what: "a Cloudflare origin CA key" }],
     "pulumi:providers:newrelic": [{ path: "apiKey", what: "a New Relic API key" }, { path: "adminApiKey", what: "a New Relic admin API key" }, { path: "insightsInsertKey", what: "a New Relic insert key" }],
     "pulumi:providers:github": [{ path: "token", what: "a GitHub token" }],
-    ...Object.fromEntries([
+    ...each([
         "github:index/actionsSecret:ActionsSecret", "github:index/actionsEnvironmentSecret:ActionsEnvironmentSecret", "github:index/actionsOrganizationSecret:ActionsOrganizationSecret",
         "github:index/dependabotSecret:DependabotSecret", "github:index/dependabotOrganizationSecret:DependabotOrganizationSecret",
         "github:index/codespacesSecret:CodespacesSecret", "github:index/codespacesOrganizationSecret:CodespacesOrganizationSecret",
-    ].map((type) => [type, GITHUB_SECRET_VALUE])),
+    ], GITHUB_SECRET_VALUE),
     // HashiCorp Vault: what a program writes to Vault is a secret whatever it holds, as a Secrets Manager secret's value.
     ...each(["vault:generic/secret:Secret", "vault:generic/endpoint:Endpoint", "vault:kv/secret:Secret", "vault:kv/secretV2:SecretV2"], marked("a Vault secret's data", "dataJson", "dataJsonWo")),
     ...each(["vault:aws/secretBackend:SecretBackend", "vault:aws/authBackendClient:AuthBackendClient"], [
