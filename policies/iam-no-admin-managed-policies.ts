@@ -14,7 +14,7 @@ import { globList } from "./lib/config";
 import { compileGlob } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import * as t from "./lib/tokens";
-import { isUnknown } from "./lib/values";
+import { isUnknown, valueAt } from "./lib/values";
 
 export interface IamNoAdminManagedPoliciesConfig {
     deniedPolicyArns: string[];
@@ -93,11 +93,24 @@ const IDENTITY_CENTER_ADMINS = [
 const FULL_ACCESS = "arn:aws*:iam::aws:policy/*FullAccess*";
 
 interface AttachmentInput {
+    /** The ARN input, a dotted path through nested blocks. */
     property: string;
     list: boolean;
     /** Who gets the policy, for messages (never the input's value). */
     target: string;
+    /** Lists of whom the policy is attached to, where all of them empty attaches it to nobody. */
+    targets?: readonly string[];
 }
+
+// A budget action of type APPLY_IAM_POLICY attaches its policy to the roles, users and groups it
+// lists once the budget crosses its threshold (automatically, or on approval): usually
+// AWSDenyAll, to freeze spending (AWS Budgets, "Configuring a budget action").
+const BUDGET_ACTION: AttachmentInput = {
+    property: "definition.iamActionDefinition.policyArn",
+    list: false,
+    target: "the roles, users and groups in `definition.iamActionDefinition` when the budget action runs",
+    targets: ["roles", "users", "groups"].map((list) => `definition.iamActionDefinition.${list}`),
+};
 
 /** Every managed-policy attachment of provider v7 and aws-native, by type. */
 export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput>> = {
@@ -105,7 +118,7 @@ export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput
     [t.IAM_USER_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the user in `user`" },
     [t.IAM_GROUP_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the group in `group`" },
     // Exclusive across the account; attaches to nothing when its lists are empty.
-    [t.IAM_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the roles, users and groups it lists" },
+    [t.IAM_POLICY_ATTACHMENT]: { property: "policyArn", list: false, target: "the roles, users and groups it lists", targets: ["roles", "users", "groups"] },
     // Not deprecated in Pulumi 7.48 (Terraform deprecated managed_policy_arns; pulumi-aws#4654).
     [t.IAM_ROLE]: { property: "managedPolicyArns", list: true, target: "this role" },
     [t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE]: { property: "policyArns", list: true, target: "the role in `roleName`" },
@@ -122,6 +135,9 @@ export const MANAGED_POLICY_ATTACHMENTS: Readonly<Record<string, AttachmentInput
     // AWS::SSO::PermissionSet lists its AWS managed policies itself (the classic provider uses
     // ManagedPolicyAttachment); its permissionsBoundary limits and is not read.
     [t.NATIVE_SSO_PERMISSION_SET]: { property: "managedPolicies", list: true, target: "this permission set" },
+    [t.BUDGETS_BUDGET_ACTION]: BUDGET_ACTION,
+    // AWS::Budgets::BudgetsAction, the same definition.
+    [t.NATIVE_BUDGETS_ACTION]: BUDGET_ACTION,
 };
 
 // AWS-managed policies live in the account `aws` of each partition; their names are public,
@@ -161,9 +177,9 @@ const WHY: Readonly<Record<string, string>> = {
 
 export function findAdminManagedPolicies(resource: PlainResource, config: IamNoAdminManagedPoliciesConfig): Finding[] {
     const input = MANAGED_POLICY_ATTACHMENTS[resource.type];
-    if (!input || !attachesToSomeone(resource)) return [];
+    if (!input || !attachesToSomeone(resource, input)) return [];
     const denied = config.deniedPolicyArns.map((p) => ({ pattern: p, matches: compileGlob(p, { ignoreCase: true }) }));
-    const value = resource.props[input.property];
+    const value = valueAt(resource.props, input.property);
     const arns: [string, unknown][] = input.list
         ? (Array.isArray(value) ? value.map((v, i): [string, unknown] => [`${input.property}[${i}]`, v]) : [])
         : [[input.property, value]];
@@ -190,12 +206,12 @@ function describeAttachment(arn: string, pattern: string, target: string): strin
     return `the AWS managed policy ${JSON.stringify(managed[2])} to ${target}, ${why}`;
 }
 
-// An iam.PolicyAttachment whose roles, users and groups are all empty attaches nothing; with
-// a list unknown at preview it may attach to someone, or not: undecided, so not reported.
-function attachesToSomeone(resource: PlainResource): boolean {
-    if (resource.type !== t.IAM_POLICY_ATTACHMENT) return true;
-    return ["roles", "users", "groups"].some((key) => {
-        const list = resource.props[key];
+// An iam.PolicyAttachment (or a budget action) whose roles, users and groups are all empty attaches
+// nothing; with a list unknown at preview it may attach to someone, or not: undecided, so not reported.
+function attachesToSomeone(resource: PlainResource, input: AttachmentInput): boolean {
+    if (!input.targets) return true;
+    return input.targets.some((path) => {
+        const list = valueAt(resource.props, path);
         return Array.isArray(list) && list.length > 0;
     });
 }

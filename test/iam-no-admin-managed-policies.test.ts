@@ -210,7 +210,7 @@ describe("findAdminManagedPolicies (pure rule): attachments", () => {
             t.IAM_GROUP_POLICY_ATTACHMENT, t.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_POLICY_ATTACHMENT, t.IAM_ROLE,
             t.IAM_ROLE_POLICY_ATTACHMENT, t.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, t.IAM_USER_POLICY_ATTACHMENT, t.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
             t.SSOADMIN_MANAGED_POLICY_ATTACHMENT, t.SSOADMIN_MANAGED_POLICY_ATTACHMENTS_EXCLUSIVE, t.NATIVE_IAM_ROLE, t.NATIVE_IAM_USER, t.NATIVE_IAM_GROUP,
-            t.NATIVE_SSO_PERMISSION_SET,
+            t.NATIVE_SSO_PERMISSION_SET, t.BUDGETS_BUDGET_ACTION, t.NATIVE_BUDGETS_ACTION,
         ].sort());
     });
 });
@@ -297,10 +297,19 @@ describe("iam-no-admin-managed-policies through the engine path", () => {
 
     it("reports every attachment type, mandatory by default; passes look-alikes and scoped policies", async () => {
         const types = Object.keys(MANAGED_POLICY_ATTACHMENTS);
+        // Inputs at dotted paths; a type that lists its targets gets one.
         const props = (type: string, arn: string): Record<string, unknown> => {
             const input = MANAGED_POLICY_ATTACHMENTS[type];
-            const targets = type === t.IAM_POLICY_ATTACHMENT ? { roles: ["deployer"] } : {};
-            return { ...targets, [input.property]: input.list ? [arn] : arn };
+            const out: Record<string, unknown> = {};
+            const set = (path: string, value: unknown) => {
+                const parts = path.split(".");
+                let at = out;
+                for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+                at[parts[parts.length - 1]] = value;
+            };
+            if (input.targets) set(input.targets[0], ["deployer"]);
+            set(input.property, input.list ? [arn] : arn);
+            return out;
         };
         const resources = types.flatMap((type, i) => [
             { type, name: `admin-${i}`, props: props(type, "arn:aws-us-gov:iam::aws:policy/AdministratorAccess") },
@@ -577,5 +586,56 @@ describe("iam-no-admin-managed-policies: held-out attachments (thirteenth replay
             'aws-native:sso:PermissionSet "Admin": managedPolicies[1] attaches the AWS managed policy "AdministratorAccess" to this permission set, ' +
                 "which allows every action on every resource",
         ]);
+    });
+});
+
+// Budget actions of type APPLY_IAM_POLICY attach their managed policy to the roles, users and groups
+// they list when the budget crosses its threshold (AWS Budgets, "Configuring a budget action";
+// usually AWSDenyAll). Neither provider's budget action was read (held-out replay, helper 128).
+describe("iam-no-admin-managed-policies: budget actions that attach a managed policy", () => {
+    const NATIVE_BUDGETS_ACTION = "aws-native:budgets:BudgetsAction";
+    const aws = (name: string, partition = "aws") => `arn:${partition}:iam::aws:policy/${name}`;
+    const action = (definition: unknown, actionType = "APPLY_IAM_POLICY") => ({
+        budgetName: "monthly", actionType, approvalModel: "AUTOMATIC", notificationType: "ACTUAL",
+        actionThreshold: { actionThresholdType: "PERCENTAGE", actionThresholdValue: 100 },
+        executionRoleArn: "arn:aws:iam::111122223333:role/budgets-actions", subscribers: [{ address: "finops@example.com", subscriptionType: "EMAIL" }],
+        definition,
+    });
+    const nativeAction = (definition: unknown) => ({
+        budgetName: "monthly", actionType: "APPLY_IAM_POLICY", notificationType: "ACTUAL", actionThreshold: { type: "PERCENTAGE", value: 100 },
+        executionRoleArn: "arn:aws:iam::111122223333:role/budgets-actions", subscribers: [{ address: "finops@example.com", type: "EMAIL" }],
+        definition,
+    });
+    const cases: [string, string, Record<string, unknown>, boolean][] = [
+        // False alarms first: the freeze AWS's examples configure, and what attaches to nobody.
+        ["B1 AWSDenyAll on a role (the spend freeze)", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: aws("AWSDenyAll"), roles: ["dev"] } }), false],
+        ["B2 an SCP action", t.BUDGETS_BUDGET_ACTION, action({ scpActionDefinition: { policyId: "p-12345678", targetIds: ["111122223333"] } }, "APPLY_SCP_POLICY"), false],
+        ["B3 AdministratorAccess to nobody", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: ADMIN, roles: [], users: [], groups: [] } }), false],
+        ["B4 definition unknown at preview", t.BUDGETS_BUDGET_ACTION, action(U.string), false],
+        ["B5 policyArn unknown at preview", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: U.string, roles: ["dev"] } }), false],
+        ["B6 roles unknown at preview: undecided", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: ADMIN, roles: U.array } }), false],
+        ["B7 aws-native AWSDenyAll on a group", NATIVE_BUDGETS_ACTION, nativeAction({ iamActionDefinition: { policyArn: aws("AWSDenyAll"), groups: ["developers"] } }), false],
+        ["B8 AdministratorAccess on a role", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: ADMIN, roles: ["dev"] } }), true],
+        ["B9 IAMFullAccess on a group (GovCloud)", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: aws("IAMFullAccess", "aws-us-gov"), groups: ["ops"] } }), true],
+        ["B10 AdministratorAccess on a user whose name is unknown at preview", t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: ADMIN, users: [U.string] } }), true],
+        ["B11 aws-native PowerUserAccess on a user", NATIVE_BUDGETS_ACTION, nativeAction({ iamActionDefinition: { policyArn: aws("PowerUserAccess"), users: ["ops"] } }), true],
+    ];
+    it.each(cases)("%s", (_label, type, props, expected) => {
+        expect(check(type, props).length > 0).toBe(expected);
+    });
+
+    it("names the nested input and whom the action attaches the policy to", () => {
+        expect(short(check(t.BUDGETS_BUDGET_ACTION, action({ iamActionDefinition: { policyArn: ADMIN, roles: ["dev"] } })))).toEqual([
+            'aws:budgets/budgetAction:BudgetAction "r": definition.iamActionDefinition.policyArn attaches the AWS managed policy "AdministratorAccess" to ' +
+                "the roles, users and groups in `definition.iamActionDefinition` when the budget action runs, which allows every action on every resource",
+        ]);
+    });
+
+    const engine = useEngine({ dryRun: true });
+    it("the same rows through the engine path at preview", async () => {
+        const id = (label: string) => label.split(" ")[0];
+        const run = await engine.run({ resources: cases.map(([label, type, props]) => ({ type, name: id(label), props: sentinelsToWire(props) })) });
+        expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(cases.filter(([, , , expected]) => expected).map(([label]) => id(label)));
+        expect(run.of(POLICY).every((d) => d.enforcementLevel === "mandatory")).toBe(true);
     });
 });

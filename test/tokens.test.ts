@@ -87,7 +87,7 @@ describe("aws-native type tokens and inputs", () => {
         const head = (input: string) => input.split(/[.[]/)[0];
         const reads: [string, string][] = [
             ...Object.entries(IDENTITY_POLICY_DOCUMENTS).map(([type, input]): [string, string] => [type, head(input.path)]),
-            ...Object.entries(MANAGED_POLICY_ATTACHMENTS).map(([type, input]): [string, string] => [type, input.property]),
+            ...Object.entries(MANAGED_POLICY_ATTACHMENTS).map(([type, input]): [string, string] => [type, head(input.property)]),
             ...Object.entries(RESOURCE_POLICY_DOCUMENTS).flatMap(([type, input]) => [input.path, ...(input.also ?? [])].map((path): [string, string] => [type, head(path)])),
             ...Object.entries(KEY_POLICY_INPUTS).map(([type, input]): [string, string] => [type, input.property]),
             [tokens.NATIVE_KMS_KEY, "bypassPolicyLockoutSafetyCheck"],
