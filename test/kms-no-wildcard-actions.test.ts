@@ -127,6 +127,19 @@ describe("findKeyPolicyWildcards (pure rule): statements, as object and as JSON 
             { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*",
                 Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": "true" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [],
             [['statement "Anyone"', ANYONE]]],
+        // identity_perimeter_rcp.json excepts resources tagged dp:exclude:identity (only the key's owner tags it): still a fence.
+        // Its network perimeter's exception for principals tagged dp:exclude:network is no fence: any account tags its own.
+        ["AWS's RCP perimeters excepting keys tagged dp:exclude:identity fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: {
+                StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5", "aws:ResourceTag/dp:exclude:identity": "true" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: {
+                StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5", "aws:ResourceTag/dp:exclude:identity": "true" }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [], []],
+        ["perimeters excepting principals tagged dp:exclude:identity do not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: {
+                StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5", "aws:PrincipalTag/dp:exclude:identity": "true" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } },
+            { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: {
+                StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }], [],
+            [['statement "Anyone"', ANYONE]]],
         ["a Deny with a wildcard account does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
             { Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", ...pinned("StringNotLike", "kms:CallerAccount", "*") }], [], [['statement "Anyone"', ANYONE]]],
         ["a Deny sparing a service does not fence", [ENABLE_IAM, grant("*", "kms:Decrypt", { Sid: "Anyone" }),
@@ -451,8 +464,12 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         const callerAccount = (account: unknown) => fence({ Principal: "*", ...pinned("StringNotEquals", "kms:CallerAccount", account) });
         const identity = { StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } };
         // AWS's resource control policy form: the confused-deputy Deny only where aws:SourceAccount is present (Null false).
-        const rcpDeputy = (present: unknown) => fence({ Principal: "*",
-            Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": present }, Bool: { "aws:PrincipalIsAWSService": "true" } } });
+        const deputy = (present: unknown) =>
+            ({ StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Null: { "aws:SourceAccount": present }, Bool: { "aws:PrincipalIsAWSService": "true" } });
+        const rcpDeputy = (present: unknown) => fence({ Principal: "*", Condition: deputy(present) });
+        // AWS's RCP adds `aws:ResourceTag/dp:exclude:identity` to the StringNotEqualsIfExists block of both.
+        const excluding = (condition: Record<string, Record<string, unknown>>, key: string, value: unknown) =>
+            ({ ...condition, StringNotEqualsIfExists: { ...condition.StringNotEqualsIfExists, [key]: value } });
         const policies: [string, unknown][] = [
             ["caller-account", JSON.stringify(doc([ENABLE_IAM, open, callerAccount(ACCOUNT)]))],
             ["named-only", doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: [ROOT, ROLE] } })])],
@@ -463,11 +480,15 @@ describe("kms-no-wildcard-actions through the engine path", () => {
                 fence({ Principal: "*", Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } } })]))],
             ["rcp-perimeter", doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: identity }), rcpDeputy("false")])],
             ["rcp-sourceless-only", JSON.stringify(doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: identity }), rcpDeputy("true")]))],
+            ["rcp-tag-excluded", JSON.stringify(doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: excluding(identity, "aws:ResourceTag/dp:exclude:identity", "true") }),
+                fence({ Principal: "*", Condition: excluding(deputy("false"), "aws:ResourceTag/dp:exclude:identity", "true") })]))],
+            ["principal-tag-excluded", doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: excluding(identity, "aws:PrincipalTag/dp:exclude:identity", "true") }), rcpDeputy("false")])],
         ];
         const run = await engine.run({ resources: policies.map(([name, policy]) => ({ type: KEY, name, props: { enableKeyRotation: true, policy } })) });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
             ["services-spared", `${KEY} "services-spared": policy statement "Anyone" ${ANYONE}`],
             ["rcp-sourceless-only", `${KEY} "rcp-sourceless-only": policy statement "Anyone" ${ANYONE}`],
+            ["principal-tag-excluded", `${KEY} "principal-tag-excluded": policy statement "Anyone" ${ANYONE}`],
         ]);
         const preview = await engine.run({
             preview: true,
@@ -476,6 +497,12 @@ describe("kms-no-wildcard-actions through the engine path", () => {
                 { type: KEY_POLICY, name: "pending-statement", props: { keyId: "k", policy: doc([ENABLE_IAM, open, { $unknown: true }]) } },
                 { type: KEY_POLICY, name: "pending-spared", props: { keyId: "k", policy: doc([ENABLE_IAM, open, fence({ NotPrincipal: { AWS: { $unknown: true } } })]) } },
                 { type: KEY_POLICY, name: "pending-source", props: { keyId: "k", policy: doc([ENABLE_IAM, open, fence({ Principal: "*", Condition: identity }), rcpDeputy({ $unknown: "string" })]) } },
+                { type: KEY_POLICY, name: "pending-tag-excluded", props: { keyId: "k", policy: doc([ENABLE_IAM, open,
+                    fence({ Principal: "*", Condition: excluding(identity, "aws:ResourceTag/dp:exclude:identity", { $unknown: "string" }) }),
+                    fence({ Principal: "*", Condition: excluding(deputy("false"), "aws:ResourceTag/dp:exclude:identity", "true") })]) } },
+                { type: KEY_POLICY, name: "pending-org-tag-excluded", props: { keyId: "k", policy: doc([ENABLE_IAM, open,
+                    fence({ Principal: "*", Condition: excluding(excluding(identity, "aws:ResourceTag/dp:exclude:identity", "true"), "aws:PrincipalOrgID", { $unknown: "string" }) }),
+                    fence({ Principal: "*", Condition: excluding(deputy("false"), "aws:ResourceTag/dp:exclude:identity", "true") })]) } },
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);

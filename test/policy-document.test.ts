@@ -503,6 +503,9 @@ describe("Deny statements that fence an Allow", () => {
     const DEPUTY = { StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5" }, Bool: { "aws:PrincipalIsAWSService": "true" } };
     // The confused-deputy perimeter as AWS's resource control policy writes it: only where aws:SourceAccount is present.
     const DEPUTY_WITH_SOURCE = { ...DEPUTY, Null: { "aws:SourceAccount": "false" } };
+    const EXCLUDED = { "aws:ResourceTag/dp:exclude:identity": "true" };
+    const RCP_IDENTITY = { ...IDENTITY, StringNotEqualsIfExists: { ...IDENTITY.StringNotEqualsIfExists, ...EXCLUDED } };
+    const RCP_DEPUTY = { ...DEPUTY_WITH_SOURCE, StringNotEqualsIfExists: { ...DEPUTY.StringNotEqualsIfExists, ...EXCLUDED } };
     const perimeter = (callers: "everyone" | "services", ...conditions: unknown[]) => {
         const [a, ...denies] = read(allow, ...conditions.map((Condition) => ({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition })));
         return [denies.map((d) => fencedByDenies([a, d], a, callers)), fencedByDenies([a, ...denies], a, callers)];
@@ -526,6 +529,22 @@ describe("Deny statements that fence an Allow", () => {
         ["the identity perimeter alone, beside a Deny whose aws:PrincipalIsAWSService value is unknown", [IDENTITY, { Bool: { "aws:PrincipalIsAWSService": U.string } }], [false, undefined], undefined],
         ["a perimeter whose Null aws:SourceAccount value is unknown at preview", [IDENTITY, { ...DEPUTY, Null: { "aws:SourceAccount": U.string } }], [false, undefined], undefined],
         ["a perimeter whose organization is unknown, only where aws:SourceAccount is present", [IDENTITY, { ...DEPUTY_WITH_SOURCE, StringNotEqualsIfExists: { "aws:SourceOrgID": U.string } }], [false, false], undefined],
+        // AWS's identity_perimeter_rcp.json excepts resources tagged dp:exclude:identity: only the owner tags its resource, and
+        // a caller the Deny reaches cannot (the Deny covers what the Allow grants). A principal's or a request's tag is the caller's.
+        ["both perimeters excepting resources tagged dp:exclude:identity (AWS's RCP)", [RCP_IDENTITY, RCP_DEPUTY], [false, false], true],
+        ["the RCP's identity perimeter alone spares services of every account", [RCP_IDENTITY], [false], false],
+        ["a Deny of everyone but resources tagged so", [{ StringNotEqualsIfExists: EXCLUDED }], [true], true],
+        ["StringNotLike aws:ResourceTag without IfExists", [{ StringNotLike: { "aws:ResourceTag/dp:exclude:identity": "t*" }, ...vpce }], [true], true],
+        ["both perimeters excepting principals tagged dp:exclude:identity (any account tags its own)", [{ ...IDENTITY, StringNotEqualsIfExists: { ...IDENTITY.StringNotEqualsIfExists, "aws:PrincipalTag/dp:exclude:identity": "true" } }, DEPUTY], [false, false], false],
+        ["a perimeter excepting requests tagged so", [{ ...IDENTITY, StringNotEqualsIfExists: { ...IDENTITY.StringNotEqualsIfExists, "aws:RequestTag/dp:exclude": "true" } }, DEPUTY], [false, false], false],
+        ["a Deny reaching only resources tagged dp:include (StringEquals)", [{ ...vpce, StringEquals: { "aws:ResourceTag/dp:include": "true" } }], [false], false],
+        ["a Deny reaching only resources carrying a tag (Null false)", [{ ...vpce, Null: { "aws:ResourceTag/dp:include": "false" } }], [false], false],
+        // Any value would do; an unknown one waits, as every unknown in a Deny's condition does.
+        ["both RCP perimeters whose resource-tag value is unknown at preview", [
+            { ...RCP_IDENTITY, StringNotEqualsIfExists: { ...IDENTITY.StringNotEqualsIfExists, "aws:ResourceTag/dp:exclude:identity": U.string } }, RCP_DEPUTY], [false, false], undefined],
+        ["both RCP perimeters whose organization is unknown at preview", [
+            { ...RCP_IDENTITY, StringNotEqualsIfExists: { ...RCP_IDENTITY.StringNotEqualsIfExists, "aws:PrincipalOrgID": U.string } }, RCP_DEPUTY], [false, false], undefined],
+        ["the ec2-infrastructure role of every account spared by the identity perimeter", [{ ...IDENTITY, ArnNotLikeIfExists: { "aws:PrincipalArn": "arn:aws:iam::*:role/aws:ec2-infrastructure" } }, DEPUTY], [false, false], false],
     ] as const)("%s", (_label, conditions, single, expected) => {
         expect(perimeter("everyone", ...conditions)).toEqual([single, expected]);
     });

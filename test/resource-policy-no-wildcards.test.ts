@@ -508,6 +508,35 @@ describe("findResourcePolicyWildcards (pure rule): held-out condition shapes tha
         // account's CloudFront distribution, for one, still reads what the Allow grants.
         ["Allow * behind AWS's identity perimeter Deny, which AWS services pass", t.S3_BUCKET_POLICY,
             { policy: doc(read(), deny("*", "s3:*", { Resource: [BUCKET, `${BUCKET}/*`], Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } })) }, true],
+        // AWS's identity_perimeter_rcp.json as a resource policy: both Denies except resources tagged dp:exclude:identity, which
+        // only the owner tags (a caller the Deny reaches cannot tag them either). A principal's tag is any account's to set.
+        ...([
+            ["a bucket policy", t.S3_BUCKET_POLICY, "s3", "s3:GetObject", "bucket"],
+            ["a queue policy", t.SQS_QUEUE_POLICY, "sqs", "sqs:SendMessage", "queueUrl"],
+            ["a topic policy", t.SNS_TOPIC_POLICY, "sns", "sns:Publish", "arn"],
+            ["a secret policy", t.SECRETS_MANAGER_SECRET_POLICY, "secretsmanager", "secretsmanager:GetSecretValue", "secretArn"],
+            ["an ECR repository policy", t.ECR_REPOSITORY_POLICY, "ecr", "ecr:BatchGetImage", "repository"],
+            ["a queue's own policy", t.SQS_QUEUE, "sqs", "sqs:SendMessage", "name"],
+            // A private API: a regional one is public by design.
+            ["a private REST API's own policy", t.APIGATEWAY_REST_API, "execute-api", "execute-api:Invoke", "name", { endpointConfiguration: { types: "PRIVATE" } }],
+        ] as const).flatMap(([what, type, service, action, target, extra = {}]): [string, string, Record<string, unknown>, boolean][] => {
+            const perimeter = (exception: Record<string, string>) => JSON.stringify(doc(allow("*", action, { Sid: "AllowAny" }),
+                deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...exception }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+                deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...exception }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } })));
+            return [
+                [`${what}: AWS's RCP perimeters excepting resources tagged dp:exclude:identity`, type, { [target]: "r", ...extra, policy: perimeter({ "aws:ResourceTag/dp:exclude:identity": "true" }) }, false],
+                [`${what}: the perimeters excepting principals tagged dp:exclude:identity`, type, { [target]: "r", ...extra, policy: perimeter({ "aws:PrincipalTag/dp:exclude:identity": "true" }) }, true],
+            ];
+        }),
+        ["a Deny reaching only resources tagged dp:include does not fence", t.S3_BUCKET_POLICY, { policy: doc(read(),
+            deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceVpce": VPCE }, StringEquals: { "aws:ResourceTag/dp:include": "true" } } })) }, true],
+        ["a Deny excepting requests tagged dp:exclude (the caller's tags) does not fence", t.S3_BUCKET_POLICY, { policy: doc(read(),
+            deny("*", "s3:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceVpce": VPCE, "aws:RequestTag/dp:exclude": "true" } } })) }, true],
+        // The network perimeter RCP reaches only principals tagged dp:include:network, and spares every account's aws:ec2-infrastructure role.
+        ["AWS's source-VPC network perimeter alone does not fence", t.S3_BUCKET_POLICY, { policy: doc(read(), deny("*", "s3:*", { Condition: {
+            NotIpAddressIfExists: { "aws:SourceIp": "203.0.113.0/24" }, StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0a1b2c3d", "aws:PrincipalTag/dp:exclude:network": "true" },
+            BoolIfExists: { "aws:PrincipalIsAWSService": "false", "aws:ViaAWSService": "false" }, ArnNotLikeIfExists: { "aws:PrincipalArn": "arn:aws:iam::*:role/aws:ec2-infrastructure" },
+            StringEquals: { "aws:PrincipalTag/dp:include:network": "true" } } })) }, true],
         ["a Lambda permission for a Bedrock agent pinned by its alias", t.LAMBDA_PERMISSION,
             { function: "fn", action: "lambda:InvokeFunction", principal: "bedrock.amazonaws.com", sourceArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/IO47D3HMWR/alias/CCVLQDODWY` }, false],
         ["a Lambda permission for a Bedrock agent without a source", t.LAMBDA_PERMISSION, { function: "fn", action: "lambda:InvokeFunction", principal: "bedrock.amazonaws.com" }, true],
@@ -3312,6 +3341,30 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type: t.SQS_QUEUE_POLICY, name: "pending-s3-denied", props: { queueUrl: "q", policy: doc(
                 allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE }),
                 deny({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", { $unknown: "string" }) })) } },
+        ] });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("AWS's RCP perimeters as bucket, queue, secret and ECR policies: excepting resources tagged dp:exclude:identity they fence, excepting principals so tagged not; at preview an unknown organization or tag value may", async () => {
+        const perimeter = (service: string, action: string, exception: Record<string, unknown>, org: unknown = ORG) => doc(allow("*", action, { Sid: "AllowAny" }),
+            deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": org, ...exception }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+            deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...exception }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+        const excluded = (tag: "ResourceTag" | "PrincipalTag", value: unknown = "true") => ({ [`aws:${tag}/dp:exclude:identity`]: value });
+        // A JSON string holds no unknown: at preview the documents are objects (an Output in `policy`).
+        const text = (document: unknown, form: "string" | "object") => (form === "string" ? JSON.stringify(document) : document);
+        const carriers = (name: string, exception: Record<string, unknown>, org: unknown = ORG, form: "string" | "object" = "string") => [
+            { type: t.S3_BUCKET_POLICY, name: `${name}-bucket`, props: { bucket: `${name}-bucket`, policy: text(perimeter("s3", "s3:GetObject", exception, org), form) } },
+            { type: t.SQS_QUEUE_POLICY, name: `${name}-queue`, props: { queueUrl: "q", policy: perimeter("sqs", "sqs:SendMessage", exception, org) } },
+            { type: t.SECRETS_MANAGER_SECRET_POLICY, name: `${name}-secret`, props: { secretArn: "s", policy: text(perimeter("secretsmanager", "secretsmanager:GetSecretValue", exception, org), form) } },
+            { type: t.ECR_REPOSITORY_POLICY, name: `${name}-repository`, props: { repository: "r", policy: perimeter("ecr", "ecr:BatchGetImage", exception, org) } },
+        ];
+        const run = await engine.run({ resources: [...carriers("resource-tag", excluded("ResourceTag")), ...carriers("principal-tag", excluded("PrincipalTag"))] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+            // The bucket policy is judged in the stack part, after the others.
+            ["principal-tag-queue", "principal-tag-secret", "principal-tag-repository", "principal-tag-bucket"].map((name) => [name, "mandatory"]));
+        const preview = await engine.run({ preview: true, resources: [
+            ...carriers("pending-org", excluded("ResourceTag"), { $unknown: "string" }, "object"),
+            ...carriers("pending-tag", excluded("ResourceTag", { $unknown: "string" }), ORG, "object"),
         ] });
         expect(preview.of(POLICY)).toEqual([]);
     });

@@ -672,11 +672,23 @@ function covers(
     return allow.incomplete ? undefined : true;
 }
 
+/**
+ * A Deny's exception for resources carrying a tag (AWS's data-perimeter examples: `StringNotEqualsIfExists
+ * aws:ResourceTag/dp:exclude:identity true`). Only the resource's owner tags it, and a caller the Deny reaches cannot
+ * tag it either (the Deny covers every action the Allow grants, tagging included), so it spares no caller: whatever
+ * its values. A principal's or a request's tag is the caller's own (the examples' README: an account outside the
+ * organization "can tag their identities"), and a resource tag under a matching operator narrows the Deny instead.
+ */
+function isResourceTagException(test: ConditionTest): boolean {
+    const operator = test.operator.endsWith("IfExists") ? test.operator.slice(0, -"IfExists".length) : test.operator;
+    return STRING_MISMATCH.has(operator) && test.key.toLowerCase().startsWith("aws:resourcetag/");
+}
+
 // Tests sorting callers (aws:PrincipalIsAWSService, Null aws:SourceAccount) are read by callersOf; a Deny of only those
-// denies every caller it is left to.
+// (and of resource-tag exceptions) denies every caller it is left to.
 function onlyNegatedPins(condition: Conditions | undefined): Decided {
     if (!condition) return false;
-    const pins = condition.tests.filter((test) => !sortsCallers(test));
+    const pins = condition.tests.filter((test) => !sortsCallers(test) && !isResourceTagException(test));
     const tests = all(...pins.map(negatedPinningTest));
     if (tests === false) return false;
     if (condition.incomplete) return undefined;
