@@ -194,6 +194,15 @@ describe("more providers' marks and a command's environment", () => {
             { create: "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com" }],
         ["a command line whose password the shell expands, and Helm settings naming a Secret", "command:local:Command",
             { create: "psql \"postgres://admin:${DB_PASSWORD}@orders.internal:5432/orders\" -f schema.sql", update: "helm upgrade --install orders ./chart --set db.existingSecret=orders-db --set auth.passwordKey=password" }],
+        // Helper 124: Vault's database secrets engine and PagerDuty's integrations.
+        ["a Vault database connection's templated URL, settings, Couchbase CA and ElastiCache access key ID", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "db", name: "orders", allowedRoles: ["dev"], verifyConnection: true, rootRotationStatements: ["ALTER USER \"{{name}}\" WITH PASSWORD '{{password}}';"],
+                postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders", username: "vault", passwordAuthentication: "scram-sha-256", maxOpenConnections: 4 },
+                couchbase: { hosts: ["cb.internal"], tls: true, base64Pem: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzakNDQVZ1Z0F3SUJBZ0lVRXhhbXBsZQ==" },
+                redisElasticache: { url: "orders.abc123.clustercfg.use1.cache.amazonaws.com:6379", region: "us-east-1", username: "AKIA2Z3X4C5V6B7N8M9Q" } }],
+        ["a Vault database mount's templated URLs and password policy", "vault:database/secretsMount:SecretsMount",
+            { path: "db", postgresqls: [{ name: "orders", username: "postgres", connectionUrl: "postgresql://{{username}}:{{password}}@127.0.0.1:5432/postgres", passwordPolicy: "db-policy" }] }],
+        ["a PagerDuty integration without its deprecated key input", "pagerduty:index/serviceIntegration:ServiceIntegration", { service: "PABCDEF", type: "events_api_v2_inbound_integration", name: "CloudWatch" }],
     ];
     it.each(pass)("passes %s", (_label, type, props) => {
         expect(findSensitiveValues(type, props, NO_OPTIONS)).toEqual([]);
@@ -211,6 +220,17 @@ describe("more providers' marks and a command's environment", () => {
         ["a MySQL provider's password (the schema leaves it unmarked)", "pulumi:providers:mysql", { endpoint: "db.internal:3306", username: "admin", password }, ["password"], "provider"],
         ["a Kafka provider's SASL password (the schema leaves it unmarked)", "pulumi:providers:kafka", { saslMechanism: "scram-sha512", saslUsername: "admin", saslPassword: password }, ["saslPassword"], "provider"],
         ["a PagerDuty provider's API key (the schema leaves it unmarked)", "pulumi:providers:pagerduty", { token: "u+Zx8Kq2Lm5Vn7Rt9Wb3" }, ["token"], "provider"],
+        ["a Vault database connection's password, whatever the plugin block", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "db", name: "orders", postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders", username: "vault", password } }, ["postgresql.password"], "provider"],
+        ["a Vault database connection's Atlas API private key (a UUID: no format)", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "atlas", name: "atlas", mongodbatlas: { projectId: "5f1a2b3c4d5e6f7a8b9c0d1e", publicKey: "qwhzvbnm", privateKey: "5a1c52e4-9b3d-4f6a-8c2e-0d1f2a3b4c5d" } }, ["mongodbatlas.privateKey"], "provider"],
+        ["a Vault database connection's `data`, \"a map of sensitive data\"", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "db", name: "orders", postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders" }, data: { password } }, ["data.password"], "provider"],
+        ["a Vault database mount's passwords, in its list blocks", "vault:database/secretsMount:SecretsMount",
+            { path: "db", mssqls: [{ name: "db1", username: "sa", password, connectionUrl: "sqlserver://{{username}}:{{password}}@127.0.0.1:1433" }], postgresqls: [{ name: "db2", username: "postgres", passwordWo: password }] },
+            ["mssqls.db1.password", "postgresqls.db2.passwordWo"], "provider"],
+        ["a PagerDuty integration key set as the deprecated input (the schema leaves it unmarked)", "pagerduty:index/serviceIntegration:ServiceIntegration",
+            { service: "PABCDEF", type: "events_api_v2_inbound_integration", name: "CloudWatch", integrationKey: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" }, ["integrationKey"], "provider"],
         ["a remote command's SSH password", "command:remote:Command", { connection: { host: "10.0.1.23", user: "ubuntu", password }, create: "uptime" }, ["connection.password"], "provider"],
         ["a Docker provider's registry password, in its JSON string", "pulumi:providers:docker",
             { registryAuth: JSON.stringify([{ address: "registry.acme.example", username: "ci", password }]) }, ["registryAuth.0.password"], "name"],
@@ -231,5 +251,8 @@ describe("more providers' marks and a command's environment", () => {
         expect(findSensitiveValues("command:local:Command", { create: "npm run migrate", environment: { DB_PASSWORD: UNKNOWN_SENTINELS.string } }, NO_OPTIONS)).toEqual([]);
         expect(findSensitiveValues("vault:generic/secret:Secret", { path: "secret/x", dataJson: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
         expect(findSensitiveValues("command:remote:Command", { connection: UNKNOWN_SENTINELS.string, create: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("vault:database/secretBackendConnection:SecretBackendConnection", { backend: "db", postgresql: UNKNOWN_SENTINELS.string, data: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("vault:database/secretsMount:SecretsMount", { path: "db", postgresqls: [{ name: UNKNOWN_SENTINELS.string, password: "Gh7-not-real-Secret" }, { name: "db2", password: UNKNOWN_SENTINELS.string }] }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("pagerduty:index/serviceIntegration:ServiceIntegration", { service: "PABCDEF", integrationKey: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
     });
 });

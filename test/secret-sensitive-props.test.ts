@@ -1299,6 +1299,19 @@ describe("findSensitiveValues (pure)", () => {
                 DB_SECRET_ID: "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/orders/db-Ab12Cd", VAULT_SECRET_ID_KEY: "inf-vsqt-01-secret-id" })).toEqual([]);
             expect(env({ VAULT_SECRET_ID: U })).toEqual([]);
         });
+        // Helper 124: the SecretID spelled as one word, as public programs and Spring Cloud Vault's relaxed binding write it.
+        it("Vault's AppRole SecretID spelled joined is a credential; its file, TTL and RoleID stay names", () => {
+            for (const name of ["APPROLESECRETID", "VAULT_APPROLE_SECRETID", "KAS_APPROLE_SECRETID", "SPRING_CLOUD_VAULT_APPROLE_SECRETID", "AppRoleSecretID", "VAULTSECRETID"]) {
+                expect(nameLooksSensitive(name), name).toBe(true);
+                expect(env({ [name]: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f" }), name).toEqual([`environment.variables.${name}`]);
+                expect(env({ [name]: U }), name).toEqual([]);
+            }
+            for (const name of ["APPROLE_SECRETID_FILE", "VAULT_APPROLE_SECRETID_TTL", "APPROLE_ROLEID", "SECRETID", "ROLE_SECRET_ID"]) {
+                expect(nameLooksSensitive(name), name).toBe(false);
+            }
+            expect(env({ APPROLE_SECRETID_FILE: "/run/secrets/approle-secret-id", VAULT_APPROLE_SECRETID_TTL: "24h", APPROLE_ROLEID: "5e2c8a4f-1b7d-4c3e-9f0a-6d8b2e4c1a7f",
+                SECRETID: "prod/orders/db" })).toEqual([]);
+        });
         // checkov#5469: `sm_name_secrets = "my-custom-resource-name"`, a slug that says it is a name (decision 2).
         it("a slug that says it is a name passes under a secret's name; a passphrase-like slug without such a word is reported", () => {
             expect(env({ SM_NAME_SECRETS: "my-custom-resource-name", APP_SECRET: "orders-db-names" })).toEqual([]);
@@ -2253,6 +2266,42 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(verdicts(run)).toEqual([["fn-vault-secret-id-plain", "mandatory", "plaintext"]]);
         expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
         for (const d of run.of(POLICY)) expect(d.message.includes("5e2c8a4f")).toBe(false);
+    });
+
+    // Helper 124: the SecretID's joined spellings, a Vault database connection's password and a PagerDuty integration key.
+    it("a joined AppRole SecretID, a Vault database password and a PagerDuty integration key are reported, unless secret or unknown", async () => {
+        const connection = (name: string, postgresql: Record<string, unknown>) => ({ type: "vault:database/secretBackendConnection:SecretBackendConnection", name,
+            props: { backend: "postgres", name, allowedRoles: ["dev"], postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders", username: "vault", ...postgresql } } });
+        const mount = (name: string, password: unknown) => ({ type: "vault:database/secretsMount:SecretsMount", name,
+            props: { path: name, postgresqls: [{ name: "orders", username: "postgres", password, connectionUrl: "postgresql://{{username}}:{{password}}@orders.internal:5432/postgres" }] } });
+        const integration = (name: string, integrationKey?: unknown) => ({ type: "pagerduty:index/serviceIntegration:ServiceIntegration", name,
+            props: { service: "PABCDEF", type: "events_api_v2_inbound_integration", name: "CloudWatch", ...(integrationKey === undefined ? {} : { integrationKey }) } });
+        const run = await analyze({
+            resources: [
+                fn("fn-approle-joined-plain", { APPROLESECRETID: `${PLAIN}-5e2c8a4f-1b7d-4c3e-9f0a` }),
+                fn("fn-approle-joined-secret", { VAULT_APPROLE_SECRETID: { $secret: `${SECRET}-5e2c8a4f-1b7d-4c3e-9f0a` } }),
+                fn("fn-approle-joined-unknown", { VAULT_APPROLE_SECRETID: { $unknown: "string" } }),
+                fn("fn-approle-joined-file", { APPROLE_SECRETID_FILE: "/run/secrets/approle-secret-id" }),
+                connection("vault-db-plain", { password: `${PLAIN}-vault-db` }),
+                connection("vault-db-secret", { password: { $secret: `${SECRET}-vault-db` } }),
+                connection("vault-db-unknown", { password: { $unknown: "string" } }),
+                connection("vault-db-block-unknown", {}),
+                { ...connection("vault-db-data-plain", {}), props: { ...connection("x", {}).props, data: { password: `${PLAIN}-vault-data` } } },
+                mount("vault-mount-plain", `${PLAIN}-vault-mount`),
+                mount("vault-mount-secret", { $secret: `${SECRET}-vault-mount` }),
+                { type: "vault:database/secretsMount:SecretsMount", name: "vault-mount-unknown", props: { path: "db", postgresqls: { $unknown: "array" } } },
+                integration("pd-key-plain", `${PLAIN}0a1b2c3d4e5f60718293a4b5c6d7e`),
+                integration("pd-key-secret", { $secret: `${SECRET}0a1b2c3d4e5f60718293a4b5c` }),
+                integration("pd-key-unknown", { $unknown: "string" }),
+                integration("pd-key-absent"),
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["fn-approle-joined-plain", "mandatory", "plaintext"], ["vault-db-plain", "mandatory", "plaintext"], ["vault-db-data-plain", "mandatory", "plaintext"],
+            ["vault-mount-plain", "mandatory", "plaintext"], ["pd-key-plain", "mandatory", "plaintext"],
+        ]);
+        expect(run.of(POLICY).find((d) => d.urn.endsWith("::vault-mount-plain"))?.message).toContain("`postgresqls.orders.password`");
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("no diagnostic, remediation diagnostic or log shows any value used in these tests, not even a prefix", () => {

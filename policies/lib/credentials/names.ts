@@ -268,8 +268,11 @@ export function judgeName(key: string): NameJudgement {
 
 // Words before `cookie` that make it Erlang distribution's shared secret.
 const ERLANG_COOKIE_QUALIFIERS = new Set(["erlang", "erl", "release", "node"]);
-// Vendors' one-word spellings of two words: HONEYCOMB_WRITEKEY, SEGMENT_WRITEKEY.
-const SPLIT_WORDS: Readonly<Record<string, readonly string[]>> = { writekey: ["write", "key"] };
+// One-word spellings of several words: HONEYCOMB_WRITEKEY, SEGMENT_WRITEKEY; Vault's AppRole SecretID joined
+// (VAULT_APPROLE_SECRETID, SPRING_CLOUD_VAULT_APPROLE_SECRETID, APPROLESECRETID), as SECRETID is SECRET_ID.
+const SPLIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+    writekey: ["write", "key"], secretid: ["secret", "id"], approlesecretid: ["approle", "secret", "id"], vaultsecretid: ["vault", "secret", "id"],
+};
 
 // Bundler's credentials for a gem source, named by its host (gems.contribsys.com:
 // BUNDLE_GEMS__CONTRIBSYS__COM=user:password); BUNDLE_BUILD__<gem>, BUNDLE_MIRROR__<url>,
@@ -329,10 +332,12 @@ function namesKeyInSecret(words: readonly string[]): boolean {
 }
 
 // Vault's AppRole SecretID is the login's password ("a credential that is required by default for any login"), not
-// an identifier as AWS's SecretId is: VAULT_SECRET_ID, APPROLE_SECRET_ID (its RoleID is the user name; _FILE, _TTL stay names).
+// an identifier as AWS's SecretId is: VAULT_SECRET_ID, APPROLE_SECRET_ID, AppRoleSecretID (its RoleID is the user name;
+// _FILE, _TTL stay names).
 function isAppRoleSecretId(words: readonly string[]): boolean {
     const last = words.length - 1;
-    return last >= 2 && words[last - 1] === "secret" && words[last] === "id" && words.some((w) => w === "vault" || w === "approle");
+    return last >= 2 && words[last - 1] === "secret" && words[last] === "id"
+        && words.some((w, i) => w === "vault" || w === "approle" || (w === "app" && words[i + 1] === "role"));
 }
 
 function judgeNameWords(name: string): NameJudgement {

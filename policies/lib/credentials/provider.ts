@@ -172,6 +172,10 @@ const CONFLUENT_CREDENTIALS = [
 ].map((t) => `confluentcloud:index/${t}`);
 const CONFLUENT_KEY = "a Confluent Cloud API key and secret";
 
+// What Vault's database secrets engine signs in to a database with (the Vault schema marks them secret).
+const VAULT_DATABASE = "a Vault database connection's credential";
+const VAULT_DATABASE_LEAVES = ["password", "passwordWo", "privateKey", "privateKeyWo", "serviceAccountJson"];
+
 // A command run over SSH: its connection's password and keys (secret in the command provider's schema).
 const SSH_CONNECTION = marked("an SSH connection's credentials", ...["", "proxy."].flatMap((at) => ["password", "privateKey", "privateKeyPassword"].map((leaf) => `connection.${at}${leaf}`)));
 
@@ -201,6 +205,13 @@ const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
     ]),
     "vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId": marked("an AppRole secret ID", "secretId", "secretIdWo"),
     "pulumi:providers:vault": [{ path: "token", what: "a Vault token" }],
+    // The database secrets engine's connections: the credentials Vault signs in to the database with, per plugin block
+    // (`postgresql: {...}`; a mount's lists, `postgresqls: [{...}]`), and `data`, "a map of sensitive data to pass to the
+    // endpoint" for templated connection URLs. Not the blocks' certificate bundles (`pemBundle`, `tlsCertificateKey`: "or
+    // just a CA certificate"; Couchbase's `base64Pem` is its CA), whose private keys their format finds, nor ElastiCache's
+    // `username`, an access key ID (the secret key is its `password`).
+    "vault:database/secretBackendConnection:SecretBackendConnection": marked(VAULT_DATABASE, ...VAULT_DATABASE_LEAVES.map((leaf) => `*.${leaf}`), "data"),
+    "vault:database/secretsMount:SecretsMount": marked(VAULT_DATABASE, ...[...VAULT_DATABASE_LEAVES, "data"].map((leaf) => `*.*.${leaf}`)),
     // Snowflake (the SDK also wraps names, e-mails and OAuth endpoints, which are no credentials).
     "pulumi:providers:snowflake": [
         ...marked("a Snowflake password", "password", "passcode", "proxyPassword"), { path: "privateKey", what: "a Snowflake private key" },
@@ -276,6 +287,9 @@ const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
     "pagerduty:index/extensionServiceNow:ExtensionServiceNow": [{ path: "snowPassword", what: "a ServiceNow password" }, { path: "endpointUrl" }],
     "pagerduty:index/extension:Extension": [{ path: "endpointUrl" }],
     "pagerduty:index/automationActionsRunner:AutomationActionsRunner": marked("a runner's API key", "runbookApiKey"),
+    // The deprecated input of the Events API routing key (read-only in the API, usually an output): whoever has it
+    // triggers incidents, as with Atlas's PagerDuty `serviceKey`. The schema does not mark it.
+    "pagerduty:index/serviceIntegration:ServiceIntegration": marked("a PagerDuty integration key", "integrationKey"),
     "pulumi:providers:sentry": marked("a Sentry auth token", "token"),
     ...each(["command:remote:Command", "command:remote:CopyFile", "command:remote:CopyToRemote"], SSH_CONNECTION),
 };
