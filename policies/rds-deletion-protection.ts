@@ -3,7 +3,8 @@
 // (Neptune Analytics' API says nothing, CloudFormation says on: a graph is reported only when the
 // program turns it off). A Cognito user pool is a database of users too, whose password hashes
 // cannot be exported; a CloudTrail Lake event data store one of audit events, whose termination
-// protection is this flag by another name (on by default: only turning it off is reported).
+// protection is this flag by another name (on by default: only turning it off is reported), as is
+// a QuickSight account's, kept on its account settings.
 import { whenKnown } from "./lib/decided";
 import { propertyRule } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy } from "./lib/rule";
@@ -51,6 +52,10 @@ export const DELETION_PROTECTION_PROPERTY: Readonly<Record<string, string>> = {
     // deleted store can be restored "only ... within the seven-day wait period" (RestoreEventDataStore).
     [t.CLOUDTRAIL_EVENT_DATA_STORE]: "terminationProtectionEnabled",
     [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "terminationProtectionEnabled",
+    // The settings hold no data, but their flag guards the whole QuickSight account: DeleteAccountSubscription
+    // is refused while it is on, and deleting it loses every dashboard, analysis, dataset and user in every
+    // Region, "No recovery possible" (the API reference). Unset leaves the account's setting as it is.
+    [t.QUICKSIGHT_ACCOUNT_SETTINGS]: "terminationProtectionEnabled",
 };
 
 /**
@@ -85,9 +90,10 @@ const standalone = (r: PlainResource) => {
 // Neither the CloudFormation schema nor the CreateCollection reference documents a default for an
 // OpenSearch Serverless collection's. CloudFormation's Graph: "If not specified, the default value is true".
 // CloudTrail Lake: "By default, TerminationProtection is enabled" (UpdateEventDataStore; the provider's schema: "Default: true").
+// QuickSight's account settings send the flag only when set (UpdateAccountSettings leaves it as it is).
 const UNSET_NOT_REPORTED: ReadonlySet<string> = new Set([
     t.NEPTUNE_GRAPH, t.NATIVE_DSQL_CLUSTER, t.NATIVE_OPENSEARCH_SERVERLESS_COLLECTION, t.NATIVE_NEPTUNEGRAPH_GRAPH,
-    t.CLOUDTRAIL_EVENT_DATA_STORE, t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
+    t.CLOUDTRAIL_EVENT_DATA_STORE, t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE, t.QUICKSIGHT_ACCOUNT_SETTINGS,
 ]);
 
 // A global database's flag stops only deleting the global database itself: AWS refuses that while a
@@ -109,6 +115,7 @@ const ENUM_FLAG: Readonly<Record<string, { on: string; off: string; what: string
 const NOT_A_DATABASE: Readonly<Record<string, string>> = {
     [t.CLOUDTRAIL_EVENT_DATA_STORE]: "event data store and its audit events",
     [t.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE]: "event data store and its audit events",
+    [t.QUICKSIGHT_ACCOUNT_SETTINGS]: "QuickSight account and its dashboards, analyses, datasets and users",
 };
 
 const FLAGS: readonly { type: string; path: string }[] = [
@@ -149,12 +156,13 @@ export const rdsDeletionProtection = resourcePolicy({
     name: "rds-deletion-protection",
     displayName: "Databases have deletion protection",
     description: "RDS, Aurora, DocumentDB, Neptune, DSQL and DynamoDB databases and global clusters (also their aws-native types, as pulumi-cdk sends CDK's), " +
-        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs, aws-native DSQL clusters, aws-native OpenSearch Serverless collections " +
-        "and CloudTrail Lake event data stores (termination protection) must not turn it off.",
+        "and Cognito user pools, must enable deletion protection; Neptune Analytics graphs, aws-native DSQL clusters, aws-native OpenSearch Serverless collections, " +
+        "CloudTrail Lake event data stores and QuickSight accounts (termination protection) must not turn it off.",
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set `deletionProtection: true` (DynamoDB and DSQL: `deletionProtectionEnabled: true`; Cognito user pools: " +
-        "`deletionProtection: \"ACTIVE\"`; CloudTrail Lake event data stores: `terminationProtectionEnabled: true`) on the resource.",
+        "`deletionProtection: \"ACTIVE\"`; CloudTrail Lake event data stores and QuickSight account settings: " +
+        "`terminationProtectionEnabled: true`) on the resource.",
     tags: ["aws", "rds", "dynamodb", "cognito", "data-protection"],
     // Security Hub's AWS Foundational Security Best Practices controls for this flag. CIS AWS
     // Foundations has no deletion-protection control.

@@ -117,9 +117,15 @@ describe("findMissingDeletionProtection (pure rule)", () => {
             { name: UNKNOWN_SENTINELS.string, retentionPeriod: UNKNOWN_SENTINELS.number, terminationProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
         ["aws-native event data store without the flag", "aws-native:cloudtrail:EventDataStore", { name: "lake", retentionPeriod: 365 }, false],
         ["aws-native event data store unknown (preview)", "aws-native:cloudtrail:EventDataStore", { name: "lake", terminationProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
-        // Termination protection of what holds no events is not read: a CloudTrail Lake dashboard, QuickSight's account settings.
+        // Termination protection of what holds no events is not read: a CloudTrail Lake dashboard.
         ["CloudTrail Lake dashboard with false", "aws-native:cloudtrail:Dashboard", { name: "ops", terminationProtectionEnabled: false }, false],
-        ["QuickSight account settings with false", "aws:quicksight/accountSettings:AccountSettings", { terminationProtectionEnabled: false }, false],
+        // QuickSight's account settings: their flag is all that stops DeleteAccountSubscription, which loses every
+        // dashboard, dataset and user with no recovery. The provider's own example turns it off; unset leaves it as it is.
+        ["QuickSight account settings with false (the provider's example)", "aws:quicksight/accountSettings:AccountSettings", { terminationProtectionEnabled: false }, true],
+        ["QuickSight account settings without the flag", "aws:quicksight/accountSettings:AccountSettings", { defaultNamespace: "default" }, false],
+        ["QuickSight account settings with true", "aws:quicksight/accountSettings:AccountSettings", { awsAccountId: "111122223333", terminationProtectionEnabled: true }, false],
+        ["QuickSight account settings unknown (preview)", "aws:quicksight/accountSettings:AccountSettings",
+            { awsAccountId: UNKNOWN_SENTINELS.string, terminationProtectionEnabled: UNKNOWN_SENTINELS.boolean }, false],
         // tedilabs/terraform-aws-security's example and terraform-provider-aws's tests ("For ease of deletion").
         ["event data store with false", "aws:cloudtrail/eventDataStore:EventDataStore", { name: "management-event", terminationProtectionEnabled: false }, true],
         // hashicorp/terraform-provider-awscc's example; federation is a query feature, not a guard.
@@ -138,7 +144,7 @@ describe("findMissingDeletionProtection (pure rule)", () => {
             "aws-native:neptune:DbCluster", "aws-native:neptune:GlobalCluster", "aws-native:neptunegraph:Graph", "aws-native:opensearchserverless:Collection", "aws-native:rds:DbCluster", "aws-native:rds:DbInstance", "aws-native:rds:GlobalCluster",
             "aws:cloudtrail/eventDataStore:EventDataStore", "aws:cognito/userPool:UserPool", "aws:docdb/cluster:Cluster", "aws:docdb/globalCluster:GlobalCluster", "aws:dsql/cluster:Cluster",
             "aws:dynamodb/table:Table", "aws:dynamodb/tableReplica:TableReplica", "aws:neptune/cluster:Cluster", "aws:neptune/globalCluster:GlobalCluster",
-            "aws:neptunegraph/graph:Graph",
+            "aws:neptunegraph/graph:Graph", "aws:quicksight/accountSettings:AccountSettings",
             "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster", "aws:rds/instance:Instance",
         ]);
     });
@@ -186,6 +192,14 @@ describe("findMissingDeletionProtection (pure rule): CloudTrail Lake event data 
         const [finding] = findMissingDeletionProtection(db("aws:cloudtrail/eventDataStore:EventDataStore", { name: "audit", terminationProtectionEnabled: false }));
         expect(finding.message).toContain("terminationProtectionEnabled is false");
         expect(finding.message).toContain("Set `terminationProtectionEnabled: true` so the event data store and its audit events cannot be deleted by accident");
+    });
+});
+
+describe("findMissingDeletionProtection (pure rule): QuickSight account settings", () => {
+    it("names the account the flag guards, not the settings", () => {
+        const [finding] = findMissingDeletionProtection(db("aws:quicksight/accountSettings:AccountSettings", { terminationProtectionEnabled: false }));
+        expect(finding.message).toContain("terminationProtectionEnabled is false");
+        expect(finding.message).toContain("Set `terminationProtectionEnabled: true` so the QuickSight account and its dashboards, analyses, datasets and users cannot be deleted by accident");
     });
 });
 
@@ -347,6 +361,23 @@ describe("rds-deletion-protection through the engine path", () => {
         expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
             ["management-event", "advisory", 'aws:cloudtrail/eventDataStore:EventDataStore "management-event": terminationProtectionEnabled is false'],
             ["example", "advisory", 'aws-native:cloudtrail:EventDataStore "example": terminationProtectionEnabled is false'],
+        ]);
+    });
+
+    it("reports QuickSight account settings only when the program turns termination protection off", async () => {
+        const settings = (name: string, props: Record<string, unknown>) => ({ type: "aws:quicksight/accountSettings:AccountSettings", name, props });
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                { type: "aws:quicksight/accountSubscription:AccountSubscription", name: "subscription", props: { accountName: "bi", authenticationMethod: "IAM_AND_QUICKSIGHT", edition: "ENTERPRISE", notificationEmail: "bi@example.com" } },
+                settings("example", { terminationProtectionEnabled: false }),
+                settings("kept", { defaultNamespace: "default" }),
+                settings("on", { terminationProtectionEnabled: true }),
+                settings("next", { awsAccountId: { $unknown: "string" }, terminationProtectionEnabled: { $unknown: "boolean" } }),
+            ],
+        });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel, d.message.split("\n").pop()!.split(". ")[0]])).toEqual([
+            ["example", "advisory", 'aws:quicksight/accountSettings:AccountSettings "example": terminationProtectionEnabled is false'],
         ]);
     });
 

@@ -129,6 +129,7 @@ export const WORKMAIL_ORGANIZATION = "aws:workmail/organization:Organization";
 export const ORGANIZATIONS_ACCOUNT = "aws:organizations/account:Account";
 export const ROUTE53_DOMAINS_DOMAIN = "aws:route53domains/domain:Domain";
 export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
+export const QUICKSIGHT_ACCOUNT_SETTINGS = "aws:quicksight/accountSettings:AccountSettings";
 export const MAILMANAGER_ARCHIVE = "aws:mailmanager/archive:Archive";
 export const CONNECT_INSTANCE = "aws:connect/instance:Instance";
 export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
