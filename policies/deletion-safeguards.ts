@@ -14,7 +14,7 @@
 // skipFinalBackup: true); `check --program` sees only what the program set. Both are judged
 // alike, so a check never turns on a value that only one of them sees. Settings whose unsafe
 // value is the provider's default rather than the user's choice (EBS finalSnapshot, Lustre
-// skipFinalBackup, MemoryDB and ElastiCache final snapshots) are behind requireFinalBackups.
+// skipFinalBackup, MemoryDB and ElastiCache final snapshots, serverless caches' too) are behind requireFinalBackups.
 //
 // S3 versioning (opt-in: requireBucketVersioning) is judged on the whole stack: in provider v7
 // a separate aws.s3.BucketVersioning turns it on (see "S3 versioning" below).
@@ -145,12 +145,14 @@ const providerDefaultFinalBackups: Check[] = [
         appliesTo: (r, config) => config.requireFinalBackups && all(oneOf(r.props, "deploymentType", ["persistent_1", "persistent_2"]), noneSet(r.props, ["importPath"])),
         fix: "Set `skipFinalBackup: false` so that deleting the persistent file system leaves a backup of its files.",
     },
+    // CloudFormation's ServerlessCache has the name DeleteServerlessCache takes ("Default: NULL, i.e. a final
+    // snapshot is not taken"); the classic ServerlessCache has none to set (resource-protect lists it).
     {
-        types: [t.MEMORYDB_CLUSTER, t.NATIVE_MEMORYDB_CLUSTER], property: "finalSnapshotName",
+        types: [t.MEMORYDB_CLUSTER, t.NATIVE_MEMORYDB_CLUSTER, t.NATIVE_ELASTICACHE_SERVERLESS_CACHE], property: "finalSnapshotName",
         unset: { value: null, note: "no final snapshot is taken" },
         accepts: (v) => typeof v === "string" && v.length > 0, expected: "a snapshot name",
         appliesTo: (r, config) => config.requireFinalBackups && ownsCacheData(r),
-        fix: "Set `finalSnapshotName` so that deleting the cluster leaves a snapshot of its data.",
+        fix: "Set `finalSnapshotName` so that deleting it leaves a snapshot of its data.",
     },
     {
         types: [t.ELASTICACHE_REPLICATION_GROUP, t.ELASTICACHE_CLUSTER], property: "finalSnapshotIdentifier",

@@ -205,6 +205,13 @@ describe("findMissingDeletionSafeguards (pure rule): no false alarms", () => {
             { requireFinalBackups: true }],
         ["persistent Lustre whose link is unknown (preview)", LUSTRE, { deploymentType: "PERSISTENT_1", importPath: U.string }, { requireFinalBackups: true }],
         ["EBS volume with a final snapshot", EBS, { finalSnapshot: true }, { requireFinalBackups: true }],
+        // aws-native serverless caches: a final snapshot only when required, of Redis OSS and Valkey (Memcached is a cache);
+        // the classic type has no input for it.
+        ["aws-native serverless Valkey cache without a final snapshot (not required)", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey", snapshotRetentionLimit: 7 }],
+        ["aws-native serverless Redis cache naming its final snapshot", NATIVE_SERVERLESS_CACHE,
+            { serverlessCacheName: "sessions", engine: "redis", snapshotRetentionLimit: 7, finalSnapshotName: "sessions-final" }, { requireFinalBackups: true }],
+        ["aws-native serverless Memcached cache without a final snapshot", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "pages", engine: "memcached" }, { requireFinalBackups: true }],
+        ["classic serverless Valkey cache (no final-snapshot input)", SERVERLESS_CACHE, { name: "sessions", engine: "valkey", snapshotRetentionLimit: 7 }, { requireFinalBackups: true }],
         // FSx automatic backups: unset is the provider's 7 days on Windows.
         ["FSx for Windows without a retention (the provider keeps 7 days)", WINDOWS_FS, windowsFs],
         ["FSx for OpenZFS keeping 30 days of automatic backups (posit-dev/ptd#105)", OPENZFS, { ...openzfs, automaticBackupRetentionDays: 30 }],
@@ -328,6 +335,11 @@ describe("findMissingDeletionSafeguards (pure rule): violations", () => {
         ["MemoryDB without a final snapshot name, when required", MEMORYDB, { snapshotRetentionLimit: 7 }, ["finalSnapshotName"], { requireFinalBackups: true }],
         ["aws-native MemoryDB without a final snapshot name, when required", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7 }, ["finalSnapshotName"], { requireFinalBackups: true }],
         ["Redis replication group without a final snapshot, when required", REPLICATION_GROUP, { snapshotRetentionLimit: 7 }, ["finalSnapshotIdentifier"], { requireFinalBackups: true }],
+        // DeleteServerlessCache: "Default: NULL, i.e. a final snapshot is not taken".
+        ["aws-native serverless Valkey cache without a final snapshot, when required", NATIVE_SERVERLESS_CACHE,
+            { serverlessCacheName: "sessions", engine: "valkey", snapshotRetentionLimit: 7 }, ["finalSnapshotName"], { requireFinalBackups: true }],
+        ["aws-native serverless Redis cache with an empty final snapshot name, when required", NATIVE_SERVERLESS_CACHE,
+            { serverlessCacheName: "sessions", engine: "redis", snapshotRetentionLimit: 7, finalSnapshotName: "" }, ["finalSnapshotName"], { requireFinalBackups: true }],
     ];
     it.each(cases)("%s", (_label, type, props, paths, config) => {
         expect(judge(type, props, config)).toEqual(paths);
@@ -419,6 +431,8 @@ describe("unknown values (preview)", () => {
         ["Lustre deployment type", LUSTRE, { deploymentType: U.string }],
         ["snapshotRetentionLimit of an aws-native MemoryDB cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: U.number, finalSnapshotName: "orders-final" }],
         ["finalSnapshotName of an aws-native MemoryDB cluster", NATIVE_MEMORYDB, { ...nativeMemorydb, snapshotRetentionLimit: 7, finalSnapshotName: U.string }],
+        ["finalSnapshotName of an aws-native serverless cache", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey", snapshotRetentionLimit: 7, finalSnapshotName: U.string }],
+        ["the engine of an aws-native serverless cache without a final snapshot", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: U.string, engine: U.string, snapshotRetentionLimit: 7 }],
         ["backupRetentionPeriod of an aws-native DocumentDB elastic cluster", NATIVE_DOCDB_ELASTIC, { ...nativeElastic, backupRetentionPeriod: U.number }],
         ["backupRetentionPeriod of an aws-native Neptune cluster", NATIVE_NEPTUNE, { ...nativeNeptune, backupRetentionPeriod: U.number }],
         ["the snapshot an aws-native Neptune cluster restores", NATIVE_NEPTUNE, { ...nativeNeptune, snapshotIdentifier: U.string }],
@@ -730,6 +744,9 @@ const FINAL_BACKUP_CASES: Case[] = [
     bad("redis-group-final-snapshot", REPLICATION_GROUP, { description: "queues", snapshotRetentionLimit: 7 }),
     ok("redis-group-final-snapshot", REPLICATION_GROUP, { description: "queues", snapshotRetentionLimit: 7, finalSnapshotIdentifier: "queues-final" }),
     ok("memcached-final-snapshot", CACHE_CLUSTER, { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 1 }),
+    bad("native-serverless-final-snapshot", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey", majorEngineVersion: "8", snapshotRetentionLimit: 7 }),
+    ok("native-serverless-final-snapshot", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "sessions", engine: "valkey", majorEngineVersion: "8", snapshotRetentionLimit: 7, finalSnapshotName: "sessions-final" }),
+    ok("native-serverless-memcached-final-snapshot", NATIVE_SERVERLESS_CACHE, { serverlessCacheName: "pages", engine: "memcached" }),
 ];
 
 const fixture = (cases: Case[]) => ({ resources: cases.map(({ name, type, props }) => ({ type, name, props })) });
@@ -782,6 +799,22 @@ describe("deletion-safeguards through the engine path", () => {
         expect([...new Set(found)].sort()).toEqual(expectedFailures(FINAL_BACKUP_CASES));
         const quiet = await engine.run(fixture(FINAL_BACKUP_CASES));
         expect(quiet.of(POLICY)).toEqual([]);
+    });
+
+    it("with requireFinalBackups, waits for an aws-native serverless cache's final snapshot name or engine unknown at preview", async () => {
+        const cache = (name: string, props: Record<string, unknown>) => ({ type: NATIVE_SERVERLESS_CACHE, name, props: { serverlessCacheName: name, snapshotRetentionLimit: 7, ...props } });
+        const run = await engine.run({
+            preview: true,
+            resources: [
+                cache("sessions", { engine: "valkey" }),
+                cache("carts", { engine: "redis", finalSnapshotName: { $unknown: "string" } }),
+                cache("next", { engine: { $unknown: "string" } }),
+                cache("pages", { engine: "memcached" }),
+            ],
+        }, { config: { [POLICY]: { properties: { requireFinalBackups: true } } } });
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)!.name, d.message.split("\n")[1]])).toEqual([
+            ["sessions", `${NATIVE_SERVERLESS_CACHE} "sessions": finalSnapshotName is not set (no final snapshot is taken). Set \`finalSnapshotName\` so that deleting it leaves a snapshot of its data.`],
+        ]);
     });
 
     it("takes no offence at unknown values during a preview", async () => {
