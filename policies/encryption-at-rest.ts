@@ -143,7 +143,7 @@ function connectStorage(r: PlainResource, name: string): unknown {
 }
 
 /**
- * Under requireCustomerManagedKey, an encryption block's `mode` must be one of its KMS modes
+ * Under requireCustomerManagedKey, an encryption block's `mode` (the resource's own with `block` "") must be one of its KMS modes
  * (`kms`, the first named in the fix) and its `key` a customer managed key; another mode is the
  * mode check's finding. `appliesTo` limits both to the resources the block encrypts.
  */
@@ -154,10 +154,11 @@ function kmsModeChecks(
     const modes = typeof kms === "string" ? [kms] : kms;
     const key = options.key ?? "kmsKeyArn";
     const isKms = (v: unknown) => modes.includes(v as string);
+    const at = (input: string) => (block === "" ? input : `${block}.${input}`);
     return [
         {
             types,
-            property: `${block}.${mode}`,
+            property: at(mode),
             accepts: isKms,
             expected: modes.map((m) => `"${m}"`).join(" or "),
             shownStrings,
@@ -166,7 +167,7 @@ function kmsModeChecks(
             unset,
             fix: `requireCustomerManagedKey is true: set \`${mode}: "${modes[0]}"\` with \`${key}: key.arn\`, or ${CONFIG_HINT}.`,
         },
-        keyCheck(types, `${block}.${key}`, "no key is named", { appliesTo: options.appliesTo, appliesAt: (b) => whenKnown(b?.[mode], isKms) }),
+        keyCheck(types, at(key), "no key is named", { appliesTo: options.appliesTo, appliesAt: (b) => whenKnown(b?.[mode], isKms) }),
     ];
 }
 
@@ -242,7 +243,9 @@ const unsetNewDevice = (block: Block): Decided => all(flagUnset(block?.encrypted
 
 // CloudFormation's AWS::EC2::Volume (aws-native; CDK's ec2.Volume sets `encrypted` only when
 // asked) has the classic volume's inputs and the same default: the account's.
-const VOLUME_TYPES = [t.EBS_VOLUME, t.NATIVE_EC2_VOLUME];
+// A WorkSpaces Instances volume (aws-native only) is an EBS volume of the account, CreateVolume's
+// inputs, with the same default.
+const VOLUME_TYPES = [t.EBS_VOLUME, t.NATIVE_EC2_VOLUME, t.NATIVE_WORKSPACESINSTANCES_VOLUME];
 
 /** Where a service's ECS managed EBS volumes are, per type (CloudFormation's AWS::ECS::Service, aws-native, lists them). */
 export const ECS_MANAGED_VOLUMES: Readonly<Record<string, string>> = {
@@ -526,6 +529,7 @@ function accountDefault(
 const NOUNS: Readonly<Record<string, string>> = {
     [t.EBS_VOLUME]: "the volume",
     [t.NATIVE_EC2_VOLUME]: "the volume",
+    [t.NATIVE_WORKSPACESINSTANCES_VOLUME]: "the volume",
     [t.EC2_INSTANCE]: "the instance",
     [t.EC2_SPOT_INSTANCE_REQUEST]: "the spot request",
     [t.EC2_SPOT_FLEET_REQUEST]: "the spot fleet request",
@@ -1095,6 +1099,7 @@ export const PERFORMANCE_INSIGHTS_INPUT: Readonly<Record<string, string>> = {
     [t.RDS_INSTANCE]: "performanceInsightsEnabled",
     [t.RDS_CLUSTER]: "performanceInsightsEnabled",
     [t.RDS_CLUSTER_INSTANCE]: "performanceInsightsEnabled",
+    [t.DOCDB_CLUSTER_INSTANCE]: "enablePerformanceInsights",
     [t.NATIVE_RDS_DB_INSTANCE]: "enablePerformanceInsights",
     [t.NATIVE_RDS_DB_CLUSTER]: "performanceInsightsEnabled",
 };
@@ -1719,6 +1724,28 @@ const messagingChecks: Check[] = [
     // "Encrypting events on a custom event bus"); its archives are judged apart.
     keyCheck([t.CLOUDWATCH_EVENT_BUS, t.NATIVE_EVENTS_EVENT_BUS], "kmsKeyIdentifier",
         "EventBridge encrypts the events the bus keeps, with their rules' patterns and targets, with an AWS owned key"),
+    // A pipe keeps its source parameters, filters, enrichment and target parameters (event data
+    // they quote included): "If not set, EventBridge uses an AWS owned key to encrypt pipe data".
+    keyCheck([t.PIPES_PIPE, t.NATIVE_PIPES_PIPE], "kmsKeyIdentifier", "EventBridge Pipes encrypts the pipe's data with an AWS owned key"),
+    // Canary artifacts (screenshots, HAR files, reports) left to the default stay with their bucket,
+    // as DynamoDB exports. `SSE_S3` is the canary's own choice ("To use SSE-S3 encryption, you
+    // specify SSE_S3 as the encryption mode", Synthetics' "Encrypting canary artifacts"): each
+    // upload asks for S3-managed keys, which a bucket's default key does not override.
+    {
+        types: [t.SYNTHETICS_CANARY, t.NATIVE_SYNTHETICS_CANARY],
+        property: "artifactConfig.s3Encryption.encryptionMode",
+        accepts: (v) => v !== "SSE_S3",
+        expected: '"SSE_KMS"',
+        shownStrings: ["SSE_S3", "SSE_KMS"],
+        appliesTo: (_r, config) => config.requireCustomerManagedKey,
+        fix: `requireCustomerManagedKey is true: set \`encryptionMode: "SSE_KMS"\` with \`kmsKeyArn: key.arn\`, or leave \`s3Encryption\` to the bucket's default key, or ${CONFIG_HINT}.`,
+    },
+    // The account's X-Ray traces and IoT Core data: `NONE` ("default encryption") and
+    // `AWS_OWNED_KMS_KEY` are keys of AWS's; each resource exists only to choose.
+    ...kmsModeChecks([t.XRAY_ENCRYPTION_CONFIG], "", "type", "KMS", { value: undefined, note: "X-Ray encrypts traces with a key of AWS's" }, ["NONE", "KMS"],
+        { key: "keyId" }),
+    ...kmsModeChecks([t.NATIVE_IOT_ENCRYPTION_CONFIGURATION], "", "encryptionType", "CUSTOMER_MANAGED_KMS_KEY",
+        { value: undefined, note: "IoT Core encrypts the account's data with an AWS owned key" }, ["AWS_OWNED_KMS_KEY", "CUSTOMER_MANAGED_KMS_KEY"]),
     // Amazon Q in Connect (CloudFormation's AWS::Wisdom) keeps an assistant's sessions and a
     // knowledge base's content; a Personalize dataset group, its datasets ("the KMS key used to
     // encrypt the datasets"). Both use a key of AWS's unless given one.

@@ -200,6 +200,15 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
         ["CMK: an encrypted volume without a key", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true }, CMK,
             "kmsKeyId is not set (EBS uses the region's default EBS key"],
         ["CMK: an encrypted volume with a key", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: KEY }, CMK, undefined],
+        // A WorkSpaces Instances volume is an EBS volume of the account (CreateVolume's inputs): the same default.
+        ["a WorkSpaces Instances volume without encrypted, EBS encryption by default off", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", sizeInGb: 50 }, DEFAULTS,
+            "encrypted is not set (EBS creates the volume unencrypted unless encryption by default is on"],
+        ["a WorkSpaces Instances volume with encrypted: true", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", sizeInGb: 50, encrypted: true }, DEFAULTS, undefined],
+        ["a WorkSpaces Instances volume without encrypted, ebsEncryptionByDefault in config", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", sizeInGb: 50 }, EBS_DEFAULT, undefined],
+        ["a WorkSpaces Instances volume from a snapshot (the snapshot decides)", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", snapshotId: "snap-0123456789abcdef0" }, DEFAULTS, undefined],
+        ["CMK: an encrypted WorkSpaces Instances volume without a key", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", sizeInGb: 50, encrypted: true }, CMK,
+            "kmsKeyId is not set (EBS uses the region's default EBS key"],
+        ["CMK: an encrypted WorkSpaces Instances volume with a key", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", sizeInGb: 50, encrypted: true, kmsKeyId: KEY }, CMK, undefined],
         // Launch templates: CDK's ec2.LaunchTemplate maps volumes only when given blockDevices, encrypted only when asked.
         ["CDK ec2.LaunchTemplate without blockDevices", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE(), DEFAULTS, undefined],
         ["CDK BlockDeviceVolume.ebs(20) (encrypted unset)", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20 }), DEFAULTS,
@@ -251,6 +260,8 @@ describe("encryption-at-rest: aws-native data stores (pure rule)", () => {
         ["an unknown existing destination file system", t.NATIVE_EFS_FILE_SYSTEM, { encrypted: true, kmsKeyId: KEY, replicationConfiguration: { destinations: [{ region: "eu-west-1", fileSystemId: U }] } }],
         ["an unknown volume encrypted flag", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", encrypted: UB }],
         ["an unknown volume snapshot", t.NATIVE_EC2_VOLUME, { availabilityZone: "us-east-1a", snapshotId: U }],
+        ["an unknown WorkSpaces Instances volume encrypted flag", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", encrypted: UB }],
+        ["an unknown WorkSpaces Instances volume key", t.NATIVE_WORKSPACESINSTANCES_VOLUME, { availabilityZone: "us-east-1a", encrypted: true, kmsKeyId: U }],
         ["an unknown mapping encrypted flag", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, encrypted: UB })],
         ["an unknown mapping snapshot", t.NATIVE_EC2_LAUNCH_TEMPLATE, CDK_TEMPLATE({ volumeSize: 20, snapshotId: U })],
         ["unknown mappings", t.NATIVE_EC2_LAUNCH_TEMPLATE, { launchTemplateData: { imageId: "ami-0abcdef1234567890", blockDeviceMappings: UO } }],
@@ -971,6 +982,7 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
         { type: t.NATIVE_NEPTUNE_DB_CLUSTER, name: "GraphCluster", props: CDK_NEPTUNE },
         { type: t.NATIVE_EC2_VOLUME, name: "DataVolume", props: { availabilityZone: "us-east-1a", size: 10, encrypted: true } },
         { type: t.NATIVE_EC2_LAUNCH_TEMPLATE, name: "WorkerTemplate", props: CDK_TEMPLATE({ volumeSize: 20 }) },
+        { type: t.NATIVE_WORKSPACESINSTANCES_VOLUME, name: "DeskVolume", props: { availabilityZone: "us-east-1a", sizeInGb: 50 } },
     ];
     const verdicts = (run: Awaited<ReturnType<typeof engine.run>>) =>
         run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.message.split("\n").pop()!.split(" (")[0].split(": ")[1]]);
@@ -981,6 +993,7 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["RawStream", "streamEncryption.encryptionType is not set"],
             ["SearchDomain", "encryptionAtRestOptions.enabled is false. Set `encryptionAtRestOptions"],
             ["WorkerTemplate", "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is not set"],
+            ["DeskVolume", "encrypted is not set"],
         ]);
     });
 
@@ -996,6 +1009,7 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
             ["GraphCluster", "kmsKeyId is not set"],
             ["DataVolume", "kmsKeyId is not set"],
             ["WorkerTemplate", "launchTemplateData.blockDeviceMappings[0].ebs.encrypted is not set"],
+            ["DeskVolume", "encrypted is not set"],
         ]);
     });
 
@@ -1155,6 +1169,8 @@ describe("encryption-at-rest through the engine path: aws-native data stores", (
                 { type: t.NATIVE_SQS_QUEUE, name: "OrdersQueue", props: { kmsMasterKeyId: { $unknown: "string" } } },
                 { type: t.NATIVE_OPENSEARCH_DOMAIN, name: "SearchDomain", props: { encryptionAtRestOptions: { enabled: { $unknown: "boolean" } } } },
                 { type: t.NATIVE_EC2_VOLUME, name: "DataVolume", props: { availabilityZone: "us-east-1a", encrypted: { $unknown: "boolean" } } },
+                { type: t.NATIVE_WORKSPACESINSTANCES_VOLUME, name: "DeskVolume", props: { availabilityZone: "us-east-1a", encrypted: { $unknown: "boolean" } } },
+                { type: t.NATIVE_WORKSPACESINSTANCES_VOLUME, name: "KeyedDeskVolume", props: { availabilityZone: "us-east-1a", encrypted: true, kmsKeyId: { $unknown: "string" } } },
             ],
         }, { config: { [POLICY]: { properties: { requireCustomerManagedKey: true } } } });
         expect(run.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);

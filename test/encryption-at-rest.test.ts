@@ -1014,7 +1014,7 @@ describe("encryption-at-rest: the account's EBS encryption by default in the sta
         const findings = findEbsVolumesUnencrypted([DEFAULT_PROVIDER, on("v", t.EBS_VOLUME, VOLUME), resource(t.RDS_INSTANCE, { engine: "postgres" })], DEFAULTS, { dryRun: false });
         expect(findings.map((f) => f.resource)).toEqual([{ urn: "urn:pulumi:dev::project::aws:ebs/volume:Volume::v", type: t.EBS_VOLUME, name: "v" }]);
         expect(encryptionAtRest.stack?.resourceTypes).toEqual([
-            t.EBS_VOLUME, t.NATIVE_EC2_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE,
+            t.EBS_VOLUME, t.NATIVE_EC2_VOLUME, t.NATIVE_WORKSPACESINSTANCES_VOLUME, t.EC2_INSTANCE, t.EC2_SPOT_INSTANCE_REQUEST, t.EC2_LAUNCH_CONFIGURATION, t.EC2_SPOT_FLEET_REQUEST, t.EC2_LAUNCH_TEMPLATE,
             t.NATIVE_EC2_LAUNCH_TEMPLATE, t.NATIVE_EC2_INSTANCE, t.NATIVE_AUTOSCALING_LAUNCH_CONFIGURATION, t.NATIVE_EC2_SPOT_FLEET, t.IMAGEBUILDER_IMAGE_RECIPE,
             t.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, t.EKS_NODE_GROUP, t.NATIVE_EKS_NODEGROUP, t.BATCH_COMPUTE_ENVIRONMENT, t.NATIVE_BATCH_COMPUTE_ENVIRONMENT, t.EMR_CLUSTER, t.EC2_AMI_COPY,
             t.EBS_SNAPSHOT_IMPORT, t.BEANSTALK_ENVIRONMENT, t.NATIVE_BEANSTALK_ENVIRONMENT, t.BEANSTALK_CONFIGURATION_TEMPLATE, t.EBS_ENCRYPTION_BY_DEFAULT, t.AWS_PROVIDER, t.NATIVE_PROVIDER, t.IMAGEBUILDER_IMAGE_PIPELINE, t.IMAGEBUILDER_IMAGE,
@@ -2220,10 +2220,14 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
         ["a Personalize dataset group without a key", t.NATIVE_PERSONALIZE_DATASET_GROUP, { name: "retail" }],
         ["a Security Lake data lake with S3_MANAGED_KEY (the registry's example)", t.SECURITYLAKE_DATA_LAKE, LAKE([{ kmsKeyId: "S3_MANAGED_KEY" }])],
         ["an aws-native data lake without encryptionConfiguration", t.NATIVE_SECURITYLAKE_DATA_LAKE, { metaStoreManagerRoleArn: LAKE_ROLE }],
-        ["a canary whose artifacts are SSE_S3", "aws:synthetics/canary:Canary", CANARY({ encryptionMode: "SSE_S3" })],
-        // Canary artifacts are objects in the program's bucket (s3-bucket-encryption judges it), as DynamoDB exports.
-        ["a canary whose artifacts are SSE_S3, under requireCustomerManagedKey", "aws:synthetics/canary:Canary", CANARY({ encryptionMode: "SSE_S3" }), CMK],
-        ["an aws-native canary with SSE_KMS and no key, under requireCustomerManagedKey", "aws-native:synthetics:Canary", NATIVE_CANARY({ encryptionMode: "SSE_KMS" }), CMK],
+        ["a canary whose artifacts are SSE_S3", t.SYNTHETICS_CANARY, CANARY({ encryptionMode: "SSE_S3" })],
+        // Canary artifacts left to the default are objects in the program's bucket (s3-bucket-encryption judges it), as DynamoDB exports.
+        ["a canary without artifactConfig, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, { ...CANARY({}), artifactConfig: undefined }, CMK],
+        ["a canary without an encryption mode, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, CANARY({}), CMK],
+        ["a canary with SSE_KMS and a customer managed key, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, CANARY({ encryptionMode: "SSE_KMS", kmsKeyArn: KEY }), CMK],
+        ["an aws-native canary with SSE_KMS and no key, under requireCustomerManagedKey", t.NATIVE_SYNTHETICS_CANARY, NATIVE_CANARY({ encryptionMode: "SSE_KMS" }), CMK],
+        ["an unknown canary encryption mode, under requireCustomerManagedKey", t.NATIVE_SYNTHETICS_CANARY, NATIVE_CANARY({ encryptionMode: U }), CMK],
+        ["an unknown canary s3Encryption, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, { ...CANARY({}), artifactConfig: { s3Encryption: UNKNOWN_SENTINELS.object } }, CMK],
         // Customer managed keys.
         ["an event bus with a customer managed key", t.CLOUDWATCH_EVENT_BUS, { name: "orders", kmsKeyIdentifier: KEY }, CMK],
         ["a Q in Connect assistant with a customer managed key", t.NATIVE_WISDOM_ASSISTANT, { ...ASSISTANT, serverSideEncryptionConfiguration: { kmsKeyId: KEY } }, CMK],
@@ -2255,6 +2259,10 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
             "configuration.encryptionConfigurations is not set (Security Lake encrypts the lake's objects with S3-managed keys, SSE-S3)"],
         ["an aws-native data lake without encryptionConfiguration", t.NATIVE_SECURITYLAKE_DATA_LAKE, { metaStoreManagerRoleArn: LAKE_ROLE },
             "encryptionConfiguration.kmsKeyId is not set (Security Lake encrypts the lake's objects with S3-managed keys, SSE-S3)"],
+        // SSE_S3 is the canary's own choice for each upload ("To use SSE-S3 encryption, you specify SSE_S3 as the
+        // encryption mode", Synthetics' "Encrypting canary artifacts"): a bucket's default key does not override it.
+        ["a canary whose artifacts are SSE_S3", t.SYNTHETICS_CANARY, CANARY({ encryptionMode: "SSE_S3" }), 'artifactConfig.s3Encryption.encryptionMode is "SSE_S3"'],
+        ["an aws-native canary whose artifacts are SSE_S3", t.NATIVE_SYNTHETICS_CANARY, NATIVE_CANARY({ encryptionMode: "SSE_S3" }), 'artifactConfig.s3Encryption.encryptionMode is "SSE_S3"'],
     ]);
 
     cmkThroughEngine({
@@ -2264,14 +2272,16 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
             { type: t.NATIVE_WISDOM_ASSISTANT, name: "support", props: ASSISTANT },
             { type: t.NATIVE_PERSONALIZE_DATASET_GROUP, name: "retail", props: { name: "retail" } },
             { type: t.SECURITYLAKE_DATA_LAKE, name: "lake", props: LAKE([{ kmsKeyId: "S3_MANAGED_KEY" }]) },
-            { type: "aws:synthetics/canary:Canary", name: "home-page", props: CANARY({ encryptionMode: "SSE_S3" }) },
+            { type: t.SYNTHETICS_CANARY, name: "home-page", props: CANARY({ encryptionMode: "SSE_S3" }) },
+            { type: t.NATIVE_SYNTHETICS_CANARY, name: "status-page", props: NATIVE_CANARY({}) },
         ],
-        reports: "reports event buses, assistants, dataset groups and data lakes without a customer managed key only under requireCustomerManagedKey; canaries never",
+        reports: "reports event buses, assistants, dataset groups, data lakes and SSE_S3 canaries without a customer managed key only under requireCustomerManagedKey",
         expected: [
             ["orders", "kmsKeyIdentifier is not set"],
             ["support", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
             ["retail", "kmsKeyArn is not set"],
             ["lake", 'configuration.encryptionConfigurations[0].kmsKeyId is "S3_MANAGED_KEY", S3-managed keys'],
+            ["home-page", 'artifactConfig.s3Encryption.encryptionMode is "SSE_S3". requireCustomerManagedKey is true'],
         ],
         preview: "preview: keys from a key created in the same update are not judged",
         previewResources: [
@@ -2282,6 +2292,7 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
             { type: t.NATIVE_PERSONALIZE_DATASET_GROUP, name: "retail", ...fromKey("kmsKeyArn"), props: { name: "retail", kmsKeyArn: ENGINE_UNKNOWN } },
             { type: t.SECURITYLAKE_DATA_LAKE, name: "lake", ...fromKey("configuration"), props: LAKE([{ kmsKeyId: ENGINE_UNKNOWN }]) },
             { type: t.NATIVE_SECURITYLAKE_DATA_LAKE, name: "native-lake", ...fromKey("encryptionConfiguration"), props: { metaStoreManagerRoleArn: LAKE_ROLE, encryptionConfiguration: { $unknown: "object" } } },
+            { type: t.NATIVE_SYNTHETICS_CANARY, name: "home-page", props: NATIVE_CANARY({ encryptionMode: { $unknown: "string" } }) },
         ],
     });
 });
@@ -2613,5 +2624,81 @@ describe("encryption-at-rest: EMR clusters without a security configuration and 
                 ["plain", "mandatory", 'aws:imagebuilder/imageRecipe:ImageRecipe "plain": blockDeviceMappings[0].ebs.encrypted is not set'],
             ]);
         });
+    });
+});
+
+// Helper 127's stores (labels written before running): pipes, X-Ray and IoT Core encryption
+// settings and DocumentDB Performance Insights, judged only under requireCustomerManagedKey.
+const PIPE = (key?: unknown) => ({
+    roleArn: "arn:aws:iam::111122223333:role/pipe", source: "arn:aws:sqs:eu-west-1:111122223333:orders", target: "arn:aws:sqs:eu-west-1:111122223333:billing",
+    ...(key === undefined ? {} : { kmsKeyIdentifier: key }),
+});
+const DOCDB_INSTANCE = { clusterIdentifier: "docs", instanceClass: "db.r6g.large" };
+const IOT_ROLE = "arn:aws:iam::111122223333:role/iot-kms";
+
+describe("pipes, X-Ray, IoT Core and DocumentDB Performance Insights: judged only under requireCustomerManagedKey (pure rule)", () => {
+    const passes: Case[] = [
+        // False alarms first: each is encrypted, with a key of AWS's, whatever the program says.
+        ["a pipe without a key", t.PIPES_PIPE, PIPE()],
+        ["an aws-native pipe without a key", t.NATIVE_PIPES_PIPE, PIPE()],
+        ["X-Ray's default encryption", t.XRAY_ENCRYPTION_CONFIG, { type: "NONE" }],
+        ["IoT Core's AWS owned key", t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, { encryptionType: "AWS_OWNED_KMS_KEY" }],
+        ["a DocumentDB instance with Performance Insights and no key", t.DOCDB_CLUSTER_INSTANCE, { ...DOCDB_INSTANCE, enablePerformanceInsights: true }],
+        ["a DocumentDB instance without Performance Insights, under requireCustomerManagedKey", t.DOCDB_CLUSTER_INSTANCE, DOCDB_INSTANCE, CMK],
+        // Customer managed keys.
+        ["a pipe with a customer managed key", t.PIPES_PIPE, PIPE(KEY), CMK],
+        ["X-Ray with a customer managed key", t.XRAY_ENCRYPTION_CONFIG, { type: "KMS", keyId: KEY }, CMK],
+        ["IoT Core with a customer managed key", t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, { encryptionType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyArn: KEY, kmsAccessRoleArn: IOT_ROLE }, CMK],
+        ["a DocumentDB instance's Performance Insights with a customer managed key", t.DOCDB_CLUSTER_INSTANCE,
+            { ...DOCDB_INSTANCE, enablePerformanceInsights: true, performanceInsightsKmsKeyId: KEY }, CMK],
+        // Unknown at preview.
+        ["an unknown pipe key", t.NATIVE_PIPES_PIPE, PIPE(U), CMK],
+        ["an unknown X-Ray type", t.XRAY_ENCRYPTION_CONFIG, { type: U, keyId: KEY }, CMK],
+        ["an unknown X-Ray key", t.XRAY_ENCRYPTION_CONFIG, { type: "KMS", keyId: U }, CMK],
+        ["an unknown IoT encryption type", t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, { encryptionType: U }, CMK],
+        ["an unknown IoT key", t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, { encryptionType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyArn: U }, CMK],
+        ["an unknown Performance Insights flag", t.DOCDB_CLUSTER_INSTANCE, { ...DOCDB_INSTANCE, enablePerformanceInsights: UB }, CMK],
+        ["an unknown Performance Insights key", t.DOCDB_CLUSTER_INSTANCE, { ...DOCDB_INSTANCE, enablePerformanceInsights: true, performanceInsightsKmsKeyId: U }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    reportedOnlyUnderCmk([
+        ["a pipe without a key", t.PIPES_PIPE, PIPE(), "kmsKeyIdentifier is not set (EventBridge Pipes encrypts the pipe's data with an AWS owned key)"],
+        ["an aws-native pipe without a key", t.NATIVE_PIPES_PIPE, PIPE(), "kmsKeyIdentifier is not set"],
+        ["a pipe with EventBridge's AWS managed alias", t.PIPES_PIPE, PIPE("alias/aws/events"), "kmsKeyIdentifier names an AWS managed key"],
+        ["X-Ray's default encryption", t.XRAY_ENCRYPTION_CONFIG, { type: "NONE" }, 'type is "NONE"'],
+        ["X-Ray with its AWS managed key", t.XRAY_ENCRYPTION_CONFIG, { type: "KMS", keyId: "alias/aws/xray" }, "keyId names the AWS managed key aws/xray"],
+        ["IoT Core's AWS owned key", t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, { encryptionType: "AWS_OWNED_KMS_KEY" }, 'encryptionType is "AWS_OWNED_KMS_KEY"'],
+        ["a DocumentDB instance with Performance Insights and no key", t.DOCDB_CLUSTER_INSTANCE, { ...DOCDB_INSTANCE, enablePerformanceInsights: true },
+            "performanceInsightsKmsKeyId is not set (Performance Insights uses the AWS managed key aws/rds)"],
+    ]);
+
+    cmkThroughEngine({
+        resources: [
+            { type: t.PIPES_PIPE, name: "orders-to-billing", props: PIPE() },
+            { type: t.NATIVE_PIPES_PIPE, name: "keyed-pipe", props: PIPE(KEY) },
+            { type: t.XRAY_ENCRYPTION_CONFIG, name: "traces", props: { type: "NONE" } },
+            { type: t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, name: "iot", props: { encryptionType: "AWS_OWNED_KMS_KEY" } },
+            { type: t.DOCDB_CLUSTER_INSTANCE, name: "docs-1", props: { ...DOCDB_INSTANCE, enablePerformanceInsights: true } },
+        ],
+        reports: "reports pipes, X-Ray's and IoT Core's settings and DocumentDB Performance Insights without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["orders-to-billing", "kmsKeyIdentifier is not set"],
+            ["traces", 'type is "NONE". requireCustomerManagedKey is true'],
+            ["iot", 'encryptionType is "AWS_OWNED_KMS_KEY". requireCustomerManagedKey is true'],
+            ["docs-1", "performanceInsightsKmsKeyId is not set"],
+        ],
+        preview: "preview: keys from a key created in the same update are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.PIPES_PIPE, name: "orders-to-billing", ...fromKey("kmsKeyIdentifier"), props: PIPE(ENGINE_UNKNOWN) },
+            { type: t.XRAY_ENCRYPTION_CONFIG, name: "traces", ...fromKey("keyId"), props: { type: "KMS", keyId: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_IOT_ENCRYPTION_CONFIGURATION, name: "iot", ...fromKey("kmsKeyArn"),
+                props: { encryptionType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyArn: ENGINE_UNKNOWN, kmsAccessRoleArn: IOT_ROLE } },
+            { type: t.DOCDB_CLUSTER_INSTANCE, name: "docs-1", ...fromKey("performanceInsightsKmsKeyId"),
+                props: { ...DOCDB_INSTANCE, enablePerformanceInsights: true, performanceInsightsKmsKeyId: ENGINE_UNKNOWN } },
+        ],
     });
 });

@@ -117,7 +117,8 @@ describe("aws-native type tokens and inputs", () => {
             [tokens.NATIVE_REDSHIFT_CLUSTER, "snapshotIdentifier"], [tokens.NATIVE_MEMORYDB_CLUSTER, "multiRegionClusterName"],
             // encryption-at-rest: every property its resource-part checks judge, and what decides whether they apply.
             ...ENCRYPTION_CHECKS.flatMap((c) => c.types.map((type): [string, string] => [type, head(c.property)])),
-            ...["encrypted", "kmsKeyId", "snapshotId"].map((input): [string, string] => [tokens.NATIVE_EC2_VOLUME, input]),
+            ...[tokens.NATIVE_EC2_VOLUME, tokens.NATIVE_WORKSPACESINSTANCES_VOLUME].flatMap((type) =>
+                ["encrypted", "kmsKeyId", "snapshotId"].map((input): [string, string] => [type, input])),
             ...Object.entries(KINESIS_ENCRYPTION).flatMap(([type, inputs]) => [inputs.type, inputs.key].map((input): [string, string] => [type, head(input)])),
             ...Object.entries(DYNAMODB_ENCRYPTION).flatMap(([type, inputs]) => [inputs.block, ...inputs.keys].map((input): [string, string] => [type, head(input)])),
             ...Object.entries(OPENSEARCH_ENCRYPTION),

@@ -19,9 +19,9 @@ const MODULES = [
     "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthimaging", "healthlake", "iam", "imagebuilder", "iot", "kendra",
     "kinesis", "kinesisfirehose", "kinesisvideo", "kms", "lambda", "lex", "lightsail", "location", "logs", "mediapackagev2", "mediatailor",
     "memorydb", "msk", "mwaa", "neptune", "neptunegraph", "oam", "omics", "opensearchserverless", "opensearchservice", "organizations", "osis",
-    "paymentcryptography", "personalize", "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files",
+    "paymentcryptography", "personalize", "pipes", "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files",
     "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "scheduler", "securitylake", "ses", "smsvoice", "sns", "sqs", "ssm", "sso",
-    "stepfunctions", "timestream", "transfer", "vpclattice", "wisdom", "workspaces", "xray",
+    "stepfunctions", "synthetics", "timestream", "transfer", "vpclattice", "wisdom", "workspaces", "workspacesinstances", "xray",
 ];
 
 const TYPE = /static __pulumiType = '([^']+)'/;
