@@ -27,6 +27,15 @@ import { assertNotShown } from "./helpers/secrets";
 import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
 
 const PROGRAMS = path.join(FIXTURES, "programs");
+// The example programs run transpile-only, as Pulumi runs them with this variable: type-checking
+// one against @pulumi/aws's declarations costs 10 s or more, and the type-check has its own tests
+// (which run without it). cdk-native and queue-url-stage-arns do not type-check.
+process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+const TYPE_CHECKED_ENV = (() => {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (k !== "PULUMI_NODEJS_TRANSPILE_ONLY" && k !== "INIT_CWD" && !k.startsWith("npm_")) env[k] = v;
+    return env;
+})();
 const UNKNOWN = UNKNOWN_SENTINELS.string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-program-test-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -1810,6 +1819,65 @@ describe("check --program (the built CLI)", () => {
         // The method's result reaches the parameter (a SecureString value, which the SDK makes secret).
         const parameter = JSON.parse(fs.readFileSync(fixture, "utf8")).resources.find((x: any) => x.name === "kubeconfig");
         expect(parameter.props.value).toEqual({ $secret: "apiVersion: v1\nkind: Config\nclusters: []\n" });
+    });
+
+    // `pulumi preview` of a TypeScript program stops at ts-node's type-check (unless the project
+    // opts out): a program that does not type-check creates nothing, so check judges nothing.
+    describe("type-checks TypeScript programs as Pulumi does", () => {
+        const typeChecked = (dir: string, env: NodeJS.ProcessEnv = {}) => runCheck(["--program", dir, "--config", ALL_ADVISORY], { env: { ...TYPE_CHECKED_ENV, ...env } });
+        function linked(files: Record<string, string>): string {
+            const dir = fs.mkdtempSync(path.join(tmp, "typed-"));
+            for (const [name, text] of Object.entries(files)) writeTmp(path.join(path.basename(dir), name), text);
+            fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+            return dir;
+        }
+        const YAML = "name: typed\nruntime: nodejs\n";
+        // A number that is an output: the type-check refuses it, a transpiled run exports it.
+        const WRONG = 'import * as pulumi from "@pulumi/pulumi";\n' +
+            'const name: pulumi.Output<string> = pulumi.output("orders");\n' +
+            'export const size: number = name.length;\n';
+        const RIGHT = 'import * as pulumi from "@pulumi/pulumi";\nexport const name = pulumi.output("orders");\n';
+
+        it("refuses a program written for an older @pulumi/aws, naming the file, line and error", () => {
+            const r = typeChecked(path.join(PROGRAMS, "bad-old-api"));
+            expect(r.code).toBe(2);
+            expect(r.stdout).toBe("");
+            expect(r.stderr).toMatch(/^check: \S+bad-old-api: the program does not type-check \(`pulumi preview` stops there too\): index\.ts:11:24: Property 'ManagedPolicies' does not exist on type .*Did you mean 'ManagedPolicy'\?; to run it anyway, as Pulumi would, set PULUMI_NODEJS_TRANSPILE_ONLY=true or `noCheck` in tsconfig\.json\n$/);
+        }, 180_000);
+
+        it("names an error in a file the entry point imports, and runs what type-checks", () => {
+            const wrong = typeChecked(linked({ "Pulumi.yaml": YAML, "index.ts": 'export * from "./outputs";\n', "outputs.ts": WRONG }));
+            expect(wrong.code).toBe(2);
+            expect(wrong.stderr).toMatch(/: the program does not type-check \(`pulumi preview` stops there too\): outputs\.ts:3:14: Type 'OutputInstance<number>' is not assignable to type 'number'\./);
+            // A file nothing imports is not loaded, so ts-node never checks it.
+            const right = typeChecked(linked({ "Pulumi.yaml": YAML, "index.ts": RIGHT, "unused.ts": WRONG }));
+            expect(right.stderr).toBe("");
+            expect(right.code).toBe(0);
+        }, 180_000);
+
+        it.each([
+            ["PULUMI_NODEJS_TRANSPILE_ONLY=true", { "index.ts": WRONG }, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }],
+            ["tsconfig noCheck", { "index.ts": WRONG, "tsconfig.json": '{"compilerOptions": {"noCheck": true}}' }, {}],
+            // Only TypeScript is type-checked (ts-node compiles no .js file unless allowJs).
+            ["a JavaScript entry point", { "index.js": "exports.size = [].lenght;\n" }, {}],
+        ] as [string, Record<string, string>, NodeJS.ProcessEnv][])("runs a program that does not type-check under %s, as Pulumi does", (_label, files, env) => {
+            const r = typeChecked(linked({ "Pulumi.yaml": YAML, ...files }), env);
+            expect(r.stderr).toBe("");
+            expect(r.code).toBe(0);
+        }, 180_000);
+
+        it("still names a missing package as one to install, and a syntax error as one", () => {
+            const missing = typeChecked(linked({ "Pulumi.yaml": YAML, "index.ts": 'import * as random from "@pulumi/random";\nexport const id = new random.RandomId("id", { byteLength: 4 }).hex;\n' }));
+            expect(missing.stderr).toMatch(/: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed/);
+            const syntax = typeChecked(path.join(PROGRAMS, "bad-syntax"));
+            expect(syntax.stderr).toMatch(/: the program does not compile: index\.ts:7:14: ':' expected\.\n$/);
+        }, 180_000);
+
+        it("type-checks an ES module program with Pulumi's NodeNext defaults (top-level await, ./x.js for x.ts)", () => {
+            const r = typeChecked(path.join(PROGRAMS, "esm-typescript"));
+            expect(r.stderr).toBe("");
+            expect(r.code).not.toBe(2);
+        }, 180_000);
     });
 
     const broken: [string, string[], RegExp][] = [

@@ -11,13 +11,15 @@ import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
 import { AutonameError, checkedAutoname, createMocks, ResourceShape, resourceShapeReader, unfilledOutputHint } from "./mocks";
-import { ProgramSyntaxError, registerTypeScript, registerTypeScriptModules } from "./typescript";
+import { ProgramSyntaxError, ProgramTypeError, registerTypeScript, registerTypeScriptModules, typeCheck } from "./typescript";
 
 export interface ChildJob {
     programDir: string;
     /** What to load: a file, or a directory (Node resolves its index). */
     entry: string;
     typescript: boolean;
+    /** PULUMI_NODEJS_TRANSPILE_ONLY as set for check ("true": no type-check; unset: the tsconfig's `noCheck` decides). */
+    transpileOnly?: string;
     /** package.json "type": "module": loaded with import(). */
     esm: boolean;
     project: string;
@@ -107,6 +109,13 @@ export function runChild(jobFile: string): void {
     recordRegistrations(settings.getMonitor(), job, registrations, fail, shapeOf);
     answerMethodCalls(settings.getMonitor(), pulumiDir);
 
+    if (job.typescript) {
+        try {
+            typeCheck(job.programDir, job.entry, job.esm, pulumiDir, job.transpileOnly);
+        } catch (e) {
+            return fail(describeError(e, job));
+        }
+    }
     if (job.typescript && job.esm) {
         try {
             registerTypeScriptModules(job.programDir, pulumiDir, path.join(path.dirname(job.resultFile), "esm-hooks.mjs"));
@@ -387,6 +396,10 @@ function unansweredMessage(unanswered: Set<string>): string {
 export function describeError(e: unknown, job: Pick<ChildJob, "programDir" | "stack" | "stackFile" | "preview">): string {
     const programDir = job.programDir;
     if (e instanceof ProgramSyntaxError) return `the program does not compile: ${e.message}`;
+    if (e instanceof ProgramTypeError) {
+        return `the program does not type-check (\`pulumi preview\` stops there too): ${e.message}; ` +
+            "to run it anyway, as Pulumi would, set PULUMI_NODEJS_TRANSPILE_ONLY=true or `noCheck` in tsconfig.json";
+    }
     if (!(e instanceof Error)) return `the program failed: ${oneLine(String(e))}`;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") {

@@ -51,6 +51,7 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramCaptur
             programDir: project.dir,
             entry: project.entry,
             typescript: project.typescript,
+            transpileOnly: process.env.PULUMI_NODEJS_TRANSPILE_ONLY || undefined,
             esm: project.esm,
             project: project.name,
             stack: project.stack,

@@ -1,8 +1,10 @@
 // TypeScript programs, loaded the way `pulumi` loads them but faster: Pulumi registers
 // ts-node (type-checking unless told otherwise); we transpile each file on require with the
 // program's own `typescript` (else ours, else the one @pulumi/pulumi vendors), honouring
-// its tsconfig.json, and never type-check: `tsc` is the tool for type errors. Syntax errors
-// still fail, with file:line:column. Runs in the program's child process.
+// its tsconfig.json. Before it runs, the program is type-checked as ts-node would (a program
+// that does not type-check never reaches the engine, so judging what it would create is
+// judging a stack nobody can deploy), unless the project opts out as it would for Pulumi.
+// Syntax and type errors fail with file:line:column. Runs in the program's child process.
 //
 // An ES module program (package.json "type": "module") is loaded through module hooks, as
 // Pulumi loads one through ts-node/esm: the same transpiler, emitting ES modules, and
@@ -13,6 +15,9 @@ import { pathToFileURL } from "url";
 
 /** A program file that does not compile; the message is one line with its location. */
 export class ProgramSyntaxError extends Error {}
+
+/** A program that compiles but does not type-check; the message names each error's file:line:column. */
+export class ProgramTypeError extends Error {}
 
 type TypeScript = typeof import("typescript");
 
@@ -97,6 +102,59 @@ export async function load(url, context, next) {
 }
 `;
 
+/**
+ * Type-check the program as `pulumi preview` does through ts-node: the files it loads from its
+ * entry point (its own files, not declarations nor node_modules), with its tsconfig.json. Pulumi
+ * skips this when PULUMI_NODEJS_TRANSPILE_ONLY is "true" or, when that is unset, the tsconfig
+ * sets `noCheck` (and when Pulumi.yaml sets `runtime.options.typescript: false`, which never gets
+ * here). `transpileOnly` is that variable as set for check (the child has no PULUMI_NODEJS_*).
+ * Throws ProgramSyntaxError for the first syntax error, else ProgramTypeError naming the first
+ * type errors.
+ */
+export function typeCheck(programDir: string, entry: string, esm: boolean, pulumiDir: string, transpileOnly: string | undefined): void {
+    const { ts } = loadTypeScript(programDir, pulumiDir);
+    const options = checkOptions(ts, programDir, esm);
+    if (transpileOnly ? transpileOnly === "true" : (options as { noCheck?: boolean }).noCheck) return;
+    const root = fs.statSync(entry).isDirectory() ? path.join(entry, "index.ts") : entry;
+    if (!/\.[cm]?ts$/.test(root)) return;
+    const program = ts.createProgram([root], options);
+    const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && /\.[cm]?tsx?$/.test(f.fileName) && !/[\\/]node_modules[\\/]/.test(f.fileName));
+    const errors = (diagnostics: (f: import("typescript").SourceFile) => readonly import("typescript").Diagnostic[]) =>
+        own.flatMap(diagnostics).filter((d) => d.category === ts.DiagnosticCategory.Error && !TS_NODE_IGNORED.has(d.code));
+    const syntax = errors((f) => program.getSyntacticDiagnostics(f));
+    if (syntax.length) throw new ProgramSyntaxError(describeDiagnostic(ts, syntax[0], programDir));
+    // A module that cannot be found is left to the require that follows: its message names the package to install.
+    const types = errors((f) => program.getSemanticDiagnostics(f)).filter((d) => !MISSING_MODULE.has(d.code));
+    if (!types.length) return;
+    const shown = types.slice(0, 3).map((d) => describeDiagnostic(ts, d, programDir));
+    const more = types.length > shown.length ? ` (and ${types.length - shown.length} more)` : "";
+    throw new ProgramTypeError(shown.join("; ") + more);
+}
+
+// ts-node's default ignoreDiagnostics (rootDir not containing every file, an empty `files`
+// list, no inputs found): about the tsconfig's file lists, which ts-node does not use.
+const TS_NODE_IGNORED = new Set([6059, 18002, 18003]);
+const MISSING_MODULE = new Set([2307, 2792]);
+
+/** ts-node's options as Pulumi sets them: for an ES module program its ES2022/NodeNext defaults under the tsconfig's. */
+function checkOptions(ts: TypeScript, programDir: string, esm: boolean): import("typescript").CompilerOptions {
+    const defaults = esm
+        ? { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
+        : { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 };
+    const tsconfig = tsconfigOptions(ts, programDir);
+    const options = esm ? { ...defaults, ...tsconfig } : tsconfig ?? defaults;
+    return { ...options, noEmit: true, declaration: false, emitDeclarationOnly: false, composite: false, incremental: false };
+}
+
+/** The program's tsconfig.json options (PULUMI_NODEJS_TSCONFIG_PATH as Pulumi reads it), if it has one. */
+function tsconfigOptions(ts: TypeScript, programDir: string): import("typescript").CompilerOptions | undefined {
+    const file = path.join(programDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
+    if (!fs.existsSync(file)) return undefined;
+    const read = ts.readConfigFile(file, ts.sys.readFile);
+    if (read.error) throw new ProgramSyntaxError(`${path.relative(programDir, file)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`);
+    return ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file)).options;
+}
+
 function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript; file: string } {
     const candidates: (() => string)[] = [
         () => require.resolve("typescript", { paths: [programDir] }),
@@ -115,13 +173,7 @@ function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript
 }
 
 function compilerOptions(ts: TypeScript, programDir: string, esm: boolean): import("typescript").CompilerOptions {
-    const file = path.join(programDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
-    let options: import("typescript").CompilerOptions = {};
-    if (fs.existsSync(file)) {
-        const read = ts.readConfigFile(file, ts.sys.readFile);
-        if (read.error) throw new ProgramSyntaxError(`${path.relative(programDir, file)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`);
-        options = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file)).options;
-    }
+    const options = tsconfigOptions(ts, programDir) ?? {};
     // Output locations would make the inline source maps name the .ts file relative to an
     // outDir the code never runs from: stack frames (and the SDK's source positions) would
     // then point at a file that does not exist.
