@@ -566,6 +566,23 @@ describe("the fake cloud's answers (pure)", () => {
         expect(natEni.state.privateIp).toMatch(/^172\.16\.20\.\d{1,3}$/);
         const nat = create("aws:ec2/instance:Instance", "nat", { networkInterfaces: [{ networkInterfaceId: natEni.id, deviceIndex: 0 }] });
         expect(nat.state).toMatchObject({ subnetId: publicSubnet.id, privateIp: natEni.state.privateIp, primaryNetworkInterfaceId: natEni.id, publicIp: "" });
+        // Secondary addresses: `privateIpsCount` more of the subnet; with `privateIpListEnabled`, the ordered
+        // `privateIpLists`, its first the primary; a `privateIps` set whole. The provider exports every form.
+        const pool = create("aws:ec2/networkInterface:NetworkInterface", "pool", { subnetId: subnet.id, privateIpsCount: 2 });
+        expect(pool.state.privateIps).toHaveLength(3);
+        expect(new Set(pool.state.privateIps).size).toBe(3);
+        for (const ip of pool.state.privateIps) expect(ip).toMatch(/^172\.16\.10\.\d{1,3}$/);
+        expect(pool.state).toMatchObject({ privateIp: pool.state.privateIps[0], privateIpLists: pool.state.privateIps, privateIpsCount: 2 });
+        const ordered = create("aws:ec2/networkInterface:NetworkInterface", "ordered",
+            { subnetId: subnet.id, privateIpListEnabled: true, privateIpLists: ["172.16.10.20", "172.16.10.21"] });
+        expect(ordered.state).toMatchObject({ privateIp: "172.16.10.20", privateIps: ["172.16.10.20", "172.16.10.21"], privateIpLists: ["172.16.10.20", "172.16.10.21"], privateIpsCount: 1 });
+        expect(create("aws:ec2/instance:Instance", "ordered", { networkInterfaces: [{ networkInterfaceId: ordered.id, deviceIndex: 0 }] }).state.privateIp).toBe("172.16.10.20");
+        expect(create("aws:ec2/networkInterface:NetworkInterface", "set", { subnetId: subnet.id, privateIps: ["172.16.10.30", "172.16.10.31"] }).state)
+            .toMatchObject({ privateIp: "172.16.10.30", privateIps: ["172.16.10.30", "172.16.10.31"], privateIpsCount: 1 });
+        // An interface from outside the program (an id from config): its id, no public address, no subnet invented.
+        const outside = create("aws:ec2/instance:Instance", "outside", { networkInterfaces: [{ networkInterfaceId: "eni-0123456789abcdef0", deviceIndex: 0 }] });
+        expect(outside.state).toMatchObject({ primaryNetworkInterfaceId: "eni-0123456789abcdef0", publicIp: "", publicDns: "" });
+        expect(outside.state).not.toHaveProperty("subnetId");
         // An Elastic IP on the interface maps to its address; one on nothing has none.
         const eip = create("aws:ec2/eip:Eip", "nat", { domain: "vpc", networkInterface: natEni.id });
         expect(eip.state).toMatchObject({ privateIp: natEni.state.privateIp, associationId: expect.stringMatching(/^eipassoc-[0-9a-f]{17}$/),
@@ -587,7 +604,7 @@ describe("the fake cloud's answers (pure)", () => {
         expect(preview.newResource({ type: "aws:ec2/instance:Instance", name: "licence", inputs: { networkInterfaces: [{ networkInterfaceId: UNKNOWN, deviceIndex: 0 }] }, custom: true }).state)
             .toMatchObject({ subnetId: UNKNOWN, availabilityZone: UNKNOWN, privateIp: UNKNOWN, primaryNetworkInterfaceId: UNKNOWN, publicIp: UNKNOWN });
         expect(preview.newResource({ type: "aws:ec2/networkInterface:NetworkInterface", name: "nat", inputs: { subnetId: UNKNOWN }, custom: true }).state)
-            .toMatchObject({ privateIp: UNKNOWN, privateIps: UNKNOWN, privateDnsName: UNKNOWN });
+            .toMatchObject({ privateIp: UNKNOWN, privateIps: UNKNOWN, privateIpLists: UNKNOWN, privateIpsCount: UNKNOWN, privateDnsName: UNKNOWN });
     });
 
     it("gives a queue its URL as its id, also one imported or read by its URL; at preview no id", () => {

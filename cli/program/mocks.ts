@@ -285,7 +285,7 @@ function previewState(ctx: MockContext, args: MockResourceArgs) {
 const COMPUTED_INPUTS: Record<string, string[]> = {
     [EC2_INSTANCE]: ["privateIp", "subnetId", "availabilityZone"],
     "aws:ec2/natGateway:NatGateway": ["privateIp"],
-    [NETWORK_INTERFACE]: ["privateIp", "privateIps"],
+    [NETWORK_INTERFACE]: ["privateIp", "privateIps", "privateIpLists", "privateIpsCount"],
 };
 
 /**
@@ -496,13 +496,24 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         const index = zone === undefined ? 0 : Math.max(0, zone.charCodeAt(zone.length - 1) - "a".charCodeAt(0)) % 16;
         return { cidrBlock: `172.31.${index * 16}.0/20`, ownerId: PLACEHOLDER_ACCOUNT_ID };
     },
-    // An interface's primary address: the first the program lists, else one of its subnet (EC2 always assigns one).
+    // An interface's addresses, primary first: the ordered `privateIpLists` when `privateIpListEnabled`,
+    // else the `privateIps` set, else one of its subnet (EC2 always assigns one); `privateIpsCount`
+    // asks EC2 for that many secondaries ("the total number of private IPs will be 1 + privateIpsCount").
+    // The provider exports all three forms, whichever the program set.
     [NETWORK_INTERFACE]: (r) => {
-        const listed = Array.isArray(r.inputs.privateIps) ? r.inputs.privateIps.map(knownString).find((ip) => ip !== undefined) : undefined;
-        const privateIp = knownString(r.inputs.privateIp) ?? listed ?? privateAddress(r, r.inputs.subnetId);
+        const listed = (v: unknown) => Array.isArray(v) ? v.map(knownString).filter((ip): ip is string => ip !== undefined) : [];
+        const given = r.inputs.privateIpListEnabled === true ? listed(r.inputs.privateIpLists) : listed(r.inputs.privateIps);
+        const privateIp = knownString(r.inputs.privateIp) ?? given[0] ?? privateAddress(r, r.inputs.subnetId);
+        const addresses = [privateIp, ...given.filter((ip) => ip !== privateIp)];
+        const secondaries = Number(r.inputs.privateIpsCount);
+        for (let i = 1; Number.isInteger(secondaries) && addresses.length < 1 + Math.min(secondaries, 49); i++) {
+            const address = privateAddress(r, r.inputs.subnetId, `secondary-${i}`);
+            if (!addresses.includes(address)) addresses.push(address);
+        }
         const mac = createHash("sha256").update(`mac::${r.id}`).digest().subarray(0, 5);
         return {
-            privateIp, privateIps: [privateIp], privateDnsName: ec2DnsNames(r, privateIp, "").privateDns, ownerId: PLACEHOLDER_ACCOUNT_ID,
+            privateIp, privateIps: addresses, privateIpLists: addresses, privateIpsCount: addresses.length - 1,
+            privateDnsName: ec2DnsNames(r, privateIp, "").privateDns, ownerId: PLACEHOLDER_ACCOUNT_ID,
             macAddress: ["02", ...[...mac].map((b) => b.toString(16).padStart(2, "0"))].join(":"),
         };
     },
@@ -541,8 +552,8 @@ function documentationAddress(network: string, seed: string): string {
  * An address in the resource's subnet when the program created it (AWS keeps a subnet's first
  * four and its last address), else in the default VPC's 172.31.0.0/16.
  */
-function privateAddress(r: Created, subnetId: unknown): string {
-    const h = createHash("sha256").update(`private::${r.id}`).digest();
+function privateAddress(r: Created, subnetId: unknown, which = ""): string {
+    const h = createHash("sha256").update(`private::${r.id}${which && `::${which}`}`).digest();
     const cidr = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(r.facts.subnet(subnetId)?.cidrBlock ?? "172.31.0.0/16");
     const bits = Math.min(Math.max(Number(cidr![5]), 16), 28);
     const base = cidr!.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0) & ~((2 ** (32 - bits)) - 1);
