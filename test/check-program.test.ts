@@ -583,6 +583,12 @@ describe("the fake cloud's answers (pure)", () => {
         const outside = create("aws:ec2/instance:Instance", "outside", { networkInterfaces: [{ networkInterfaceId: "eni-0123456789abcdef0", deviceIndex: 0 }] });
         expect(outside.state).toMatchObject({ primaryNetworkInterfaceId: "eni-0123456789abcdef0", publicIp: "", publicDns: "" });
         expect(outside.state).not.toHaveProperty("subnetId");
+        // One read with aws.ec2.getNetworkInterface (answered): the instance takes its subnet and address.
+        const reading = createMocks({ preview: false, region: "us-east-1", unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR),
+            answers: { "aws:ec2/getNetworkInterface:getNetworkInterface": { id: "eni-0fedcba9876543210", subnetId: "subnet-0aaaabbbbccccdddd", privateIp: "10.20.1.15" } } });
+        const read = reading.call({ token: "aws:ec2/getNetworkInterface:getNetworkInterface", inputs: { id: "eni-0fedcba9876543210" } } as any);
+        expect(reading.newResource({ type: "aws:ec2/instance:Instance", name: "licence", inputs: { networkInterfaces: [{ networkInterfaceId: read.id, deviceIndex: 0 }] }, custom: true }).state)
+            .toMatchObject({ subnetId: "subnet-0aaaabbbbccccdddd", privateIp: "10.20.1.15", privateDns: "ip-10-20-1-15.ec2.internal", primaryNetworkInterfaceId: "eni-0fedcba9876543210", publicIp: "" });
         // An Elastic IP on the interface maps to its address; one on nothing has none.
         const eip = create("aws:ec2/eip:Eip", "nat", { domain: "vpc", networkInterface: natEni.id });
         expect(eip.state).toMatchObject({ privateIp: natEni.state.privateIp, associationId: expect.stringMatching(/^eipassoc-[0-9a-f]{17}$/),

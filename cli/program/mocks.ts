@@ -19,6 +19,7 @@ const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const AMPLIFY_BRANCH = "aws:amplify/branch:Branch";
 const EC2_INSTANCE = "aws:ec2/instance:Instance";
 const NETWORK_INTERFACE = "aws:ec2/networkInterface:NetworkInterface";
+const GET_NETWORK_INTERFACE = "aws:ec2/getNetworkInterface:getNetworkInterface";
 
 /** What the SDK's MockMonitor hands `newResource` (runtime/mocks.js). */
 export interface MockResourceArgs {
@@ -97,6 +98,7 @@ export function createMocks(ctx: MockContext) {
             if (Object.prototype.hasOwnProperty.call(ctx.answers, args.token)) {
                 const answer = answered(ctx.answers[args.token]) as Record<string, unknown>;
                 if (args.token === GET_ZONE) zones.found(answer);
+                if (args.token === GET_NETWORK_INTERFACE) facts.interfaceFound(answer);
                 return answer;
             }
             const answer = BUILT_IN_ANSWERS[args.token];
@@ -209,12 +211,15 @@ export interface StackFacts {
 }
 
 /**
- * The subnets, network interfaces and instances the program created (by id), and the buckets it
- * versions: a bucket's inline `versioning`/`versionings` block, or a `BucketVersioning(V2)` with
+ * The subnets, network interfaces and instances the program created (by id), the interfaces it
+ * read, and the buckets it versions: a bucket's inline `versioning`/`versionings` block, or a `BucketVersioning(V2)` with
  * status "Enabled". As registered so far: a versioning resource registered after an object leaves
  * that object unversioned here.
  */
-function stackFacts(): StackFacts & { note<T extends { id: string | undefined; state: Record<string, any> }>(args: MockResourceArgs, created: T): T } {
+function stackFacts(): StackFacts & {
+    note<T extends { id: string | undefined; state: Record<string, any> }>(args: MockResourceArgs, created: T): T;
+    interfaceFound(answer: Record<string, unknown>): void;
+} {
     const subnets = new Map<string, { cidrBlock?: string; mapPublicIpOnLaunch?: boolean; availabilityZone?: string }>();
     const interfaces = new Map<string, { subnetId?: string; privateIp?: string }>();
     const instanceIps = new Map<string, string>();
@@ -225,6 +230,12 @@ function stackFacts(): StackFacts & { note<T extends { id: string | undefined; s
         networkInterface: (id) => typeof id === "string" ? interfaces.get(id) : undefined,
         privateIpOf: (id) => typeof id === "string" ? interfaces.get(id)?.privateIp ?? instanceIps.get(id) : undefined,
         versioned: (bucket) => typeof bucket === "string" && versioned.has(bucket),
+        // An interface from outside the program, read with `aws.ec2.getNetworkInterface` (answered
+        // from --invoke-answers): an instance placed on it takes its subnet and address too.
+        interfaceFound(answer) {
+            const id = knownString(answer?.id);
+            if (id) interfaces.set(id, { subnetId: knownString(answer.subnetId), privateIp: knownString(answer.privateIp) });
+        },
         note(args, created) {
             const { inputs } = args;
             if (args.type === "aws:ec2/subnet:Subnet" && created.id !== undefined) {
