@@ -29,7 +29,7 @@ import { FIXTURES, PACK_DIR, useEngine, withLookups } from "./helpers/engine";
 const PROGRAMS = path.join(FIXTURES, "programs");
 // The example programs run transpile-only, as Pulumi runs them with this variable: type-checking
 // one against @pulumi/aws's declarations costs 10 s or more, and the type-check has its own tests
-// (which run without it). cdk-native and queue-url-stage-arns do not type-check.
+// (which run without it).
 process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
 const TYPE_CHECKED_ENV = (() => {
     const env: NodeJS.ProcessEnv = {};
