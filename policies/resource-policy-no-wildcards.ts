@@ -1354,21 +1354,32 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         if (list) list.push(r.props);
         else accountBlocks.set(r.provider, [r.props]);
     }
-    const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn"]);
+    // An access point is named by its ARN; its `name` (never equal to an ARN) gives, at preview, the
+    // sources an ARN built from the same random suffix shares with it (builtFrom).
+    const points = indexReferences(resources, (r) => r.type === t.S3_ACCESS_POINT, ["arn", "name"]);
     const multiRegion = new Map([...MULTI_REGION.values()].map((m) => [m.point, indexReferences(resources, (r) => r.type === m.point, [m.name])]));
     const domains = indexReferences(resources, (r) => DOMAIN_TYPES.includes(r.type), ["domainName"]);
     const apis = indexReferences(resources, (r) => r.type === t.APIGATEWAY_REST_API, ["id"]);
     const directoryBuckets = indexReferences(resources, (r) => r.type === t.S3_DIRECTORY_BUCKET, ["bucket", "id"]);
-    // Whether a policy's or access point's `bucket` is a directory bucket, whose block is always on.
-    const namesDirectoryBucket = (r: PlainResource): boolean =>
-        onDirectoryBucket(r.props.bucket) || directoryBuckets.lookup(r.props.bucket, r.propertyDependencies.bucket).length > 0;
+    // Whether a policy's or access point's `bucket` is a directory bucket, whose block is always on (at
+    // preview, may be one when its unknown name was built from the same suffix as a directory bucket's).
+    const namesDirectoryBucket = (r: PlainResource): Decided => {
+        if (onDirectoryBucket(r.props.bucket) || directoryBuckets.lookup(r.props.bucket, r.propertyDependencies.bucket).length > 0) return true;
+        const sources = directoryBuckets.unresolvedSources(r.props.bucket, r.propertyDependencies.bucket);
+        return sources.length > 0 && onceBySources("directoryBucket", sources, () => mayBe(directoryBuckets.builtFrom(sources).length > 0));
+    };
     const judges = { blockPublicAcls: judgeListsOnce<unknown>(), ignorePublicAcls: judgeListsOnce<unknown>(), restrictPublicBuckets: judgeListsOnce<unknown>() };
     const targetJudges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
     const ownership = ownershipRulesOf(resources, index);
     const ownershipJudge = judgeListsOnce<unknown>();
+    // A bucket's blocks: those joined to it, or at preview those that may name it (built from the same
+    // suffix as its name, see below), even when the policy or ACL names the bucket itself (`bucket.id`).
+    const pendingJudges = { blockPublicAcls: judgeListsOnce(), ignorePublicAcls: judgeListsOnce(), restrictPublicBuckets: judgeListsOnce() };
     const bucketSets = (bucket: PlainResource, setting: PublicAccessSetting): Decided => {
         const list = blocks.get(bucket);
-        return list ? judges[setting](list, setIn(setting)) : false;
+        if (list) return judges[setting](list, setIn(setting));
+        const pending = pendingBlocksOf.get(bucket);
+        return pending ? pendingJudges[setting](pending, (those) => pendingSettings(those, blockSettings, setIn(setting))) : false;
     };
     const accountSets = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const account = accountBlocks.get(r.provider);
@@ -1393,9 +1404,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         const rules = ownership.get(bucket);
         const pendingRules = rules ? undefined : pendingOwnershipOf.get(bucket);
         const aclsOff = rules ? ownershipJudge(rules, aclsTurnedOff) : pendingRules ? pendingSettings(pendingRules, ownershipRules, aclsTurnedOff) : true;
-        const pendingBlocking = blocks.has(bucket) ? undefined : pendingBlocksOf.get(bucket);
-        const blocked = blocks.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls"))
-            : pendingBlocking ? any(pendingSettings(pendingBlocking, blockSettings, setIn("blockPublicAcls")), pendingSettings(pendingBlocking, blockSettings, setIn("ignorePublicAcls"))) : true;
+        const blocked = blocks.has(bucket) || pendingBlocksOf.has(bucket) ? any(bucketSets(bucket, "blockPublicAcls"), bucketSets(bucket, "ignorePublicAcls")) : true;
         return any(aclsOff, blocked);
     };
     // At preview a block or ownership rule whose unknown `bucket` joins no bucket may name the bucket a
@@ -1425,8 +1434,8 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     // Judged once per setting and sources: thousands of names built from one suffix cost linear time.
     const builtFromSameSource = (r: PlainResource) => index.builtFrom(unresolvedSources(r, index));
     const bySources = new Map<string, Decided>();
-    const onceBySources = (r: PlainResource, what: string, judge: () => Decided): Decided => {
-        const key = `${what} ${unresolvedSources(r, index).join(" ")}`;
+    const onceBySources = (what: string, sources: readonly string[], judge: () => Decided): Decided => {
+        const key = `${what} ${sources.join(" ")}`;
         if (!bySources.has(key)) bySources.set(key, judge());
         return bySources.get(key);
     };
@@ -1434,27 +1443,32 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const namedBucketsSet = (r: PlainResource, setting: PublicAccessSetting): Decided => {
         const targets = index.targetsOf(r);
         return targets.length === 0
-            ? onceBySources(r, setting, () => mayBe(pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting)), ...builtFromSameSource(r).map((b) => bucketSets(b, setting))))
+            ? onceBySources(setting, unresolvedSources(r, index), () => mayBe(pendingSettings(sharingSource(unresolvedBlocks, r), blockSettings, setIn(setting)), ...builtFromSameSource(r).map((b) => bucketSets(b, setting))))
             : targetJudges[setting](targets, (buckets) => any(...buckets.map((b) => bucketSets(b, setting))));
     };
+    // An access point restricts a policy by its own block or network origin, or its bucket's block.
+    const pointRestricts = (p: PlainResource): Decided => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"), namesDirectoryBucket(p));
     const restricted = (r: PlainResource, kind: Kind): Decided => {
         switch (kind) {
             case "acl":
             case "bucket-policy": {
                 const setting = kind === "acl" ? "ignorePublicAcls" : "restrictPublicBuckets";
                 const own = BUCKET_TYPES.has(r.type) || r.type === t.NATIVE_S3_BUCKET;
-                const ownBlocked = () => blocks.has(r) ? bucketSets(r, setting) : pendingSettings(pendingBlocksOf.get(r), blockSettings, setIn(setting));
-                const blocked = any(accountSets(r, setting), own ? ownBlocked() : namedBucketsSet(r, setting));
+                const blocked = any(accountSets(r, setting), own ? bucketSets(r, setting) : namedBucketsSet(r, setting));
                 if (kind === "bucket-policy") return own ? blocked : any(blocked, namesDirectoryBucket(r));
                 const targets = index.targetsOf(r);
                 return any(blocked, own ? bucketAclsOff(r)
-                    : targets.length === 0 ? onceBySources(r, "aclsOff", () => mayBe(pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff), ...builtFromSameSource(r).map(bucketAclsOff)))
+                    : targets.length === 0 ? onceBySources("aclsOff", unresolvedSources(r, index), () => mayBe(pendingSettings(sharingSource(unresolvedOwnership, r), ownershipRules, aclsTurnedOff), ...builtFromSameSource(r).map(bucketAclsOff)))
                     : namedBucketsAclsOff(targets, (buckets) => any(...buckets.map(bucketAclsOff))));
             }
             case "access-point": {
-                const targets = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
-                return any(onOutposts(r.props.accessPointArn), onDirectoryBucket(r.props.accessPointArn), accountSets(r, "restrictPublicBuckets"),
-                    ...targets.map((p) => any(accessPointRestricts(p), namedBucketsSet(p, "restrictPublicBuckets"), namesDirectoryBucket(p))));
+                const own = r.type === t.S3_ACCESS_POINT || r.type === t.NATIVE_S3_ACCESS_POINT;
+                const targets = own ? [r] : points.lookup(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
+                // At preview an ARN built from a random suffix may name an access point whose name comes from it
+                // (on Outposts, on a directory bucket, or with its own block): it waits for those.
+                const sources = own || targets.length > 0 ? [] : points.unresolvedSources(r.props.accessPointArn, r.propertyDependencies.accessPointArn);
+                const pending = sources.length === 0 ? [] : [onceBySources("accessPoint", sources, () => mayBe(...points.builtFrom(sources).map(pointRestricts)))];
+                return any(onOutposts(r.props.accessPointArn), onDirectoryBucket(r.props.accessPointArn), accountSets(r, "restrictPublicBuckets"), ...targets.map(pointRestricts), ...pending);
             }
             case "multi-region-access-point": {
                 const of = MULTI_REGION.get(r.type)!;
@@ -1467,7 +1481,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 // At preview an object of unknown bucket may be in a bucket built from the same suffix.
                 const targets = index.targetsOf(r);
                 return any(accountSets(r, "blockPublicAcls"), accountSets(r, "ignorePublicAcls"),
-                    ...(targets.length > 0 ? targets.map(bucketRefusesObjectAcls) : [onceBySources(r, "objectAcls", () => any(...builtFromSameSource(r).map(bucketRefusesObjectAcls)))]));
+                    ...(targets.length > 0 ? targets.map(bucketRefusesObjectAcls) : [onceBySources("objectAcls", unresolvedSources(r, index), () => any(...builtFromSameSource(r).map(bucketRefusesObjectAcls)))]));
             }
             case "domain-policy":
                 return any(...domains.lookup(r.props.domainName, r.propertyDependencies.domainName).map(domainKeepsOut));

@@ -1761,6 +1761,41 @@ describe("findPublicGrants (stack part): bucket policies open to anyone, and pub
         expect([...BUCKET_POLICY_TYPES].sort()).toEqual([t.S3_BUCKET, t.S3_BUCKET_V2, t.S3_BUCKET_POLICY, t.NATIVE_S3_BUCKET_POLICY].sort());
     });
 
+    it("preview: a policy, ACL or access point that names its bucket itself (`bucket.id`) waits for a block whose bucket is built from the suffix the bucket's name is", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const fromSuffix = (urn = SUFFIX) => ({ propertyDependencies: { bucket: [urn] } });
+        const newSite = bucket("site", { bucket: U.string, id: U.string }, fromSuffix());
+        const byId = { propertyDependencies: { bucket: [newSite.urn] } };
+        const off = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+        const siteBlock = (props: Record<string, unknown>, urn = SUFFIX) => block("site-block", { bucket: U.string, ...off, ...props }, fromSuffix(urn));
+        const acl = resource(t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: "public-read" }, { name: "site-acl", ...byId });
+        const ap = resource(t.S3_ACCESS_POINT, { bucket: U.string, name: "site-ap", arn: U.string, publicAccessBlockConfiguration: off, policy: open() }, { name: "site-ap", ...byId });
+        // After apply the block is the bucket's and restricts the policy, the access point, and (ignorePublicAcls) the ACL.
+        expect(reported(newSite, policyOf("site-policy", U.string, byId), siteBlock({ restrictPublicBuckets: true }))).toEqual([]);
+        expect(reported(newSite, ap, siteBlock({ restrictPublicBuckets: true }))).toEqual([]);
+        expect(reported(newSite, acl, siteBlock({ ignorePublicAcls: true }))).toEqual([]);
+        expect(reported(newSite, policyOf("site-policy", U.string, byId), siteBlock({ restrictPublicBuckets: U.boolean }))).toEqual([]);
+        // A block that turns nothing on, or one of another suffix: reported as after apply.
+        expect(reported(newSite, policyOf("site-policy", U.string, byId), siteBlock({}))).toEqual(["site-policy"]);
+        expect(reported(newSite, ap, siteBlock({ restrictPublicBuckets: true }, OTHER))).toEqual(["site-ap"]);
+        expect(reported(newSite, acl, siteBlock({ restrictPublicBuckets: true }))).toEqual(["site-acl"]);
+    });
+
+    it("reads each resource a bounded number of times, with 3,000 buckets, policies by bucket and blocks from one random suffix", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const resources: PlainResource[] = [];
+        for (let i = 0; i < n; i++) {
+            const b = bucket(`b${i}`, { bucket: U.string, id: U.string }, { propertyDependencies: { bucket: [SUFFIX] } });
+            resources.push(wrap(b), wrap(policyOf(`p${i}`, U.string, { propertyDependencies: { bucket: [b.urn] } })),
+                wrap(block(`k${i}`, { bucket: U.string, restrictPublicBuckets: true }, { propertyDependencies: { bucket: [SUFFIX] } })));
+        }
+        expect(findPublicGrants(resources)).toEqual([]);
+        expect(reads() / (3 * n)).toBeLessThan(50);
+    });
+
     it("reads each resource a bounded number of times, with 3,000 buckets, policies and blocks on one name", () => {
         const { wrap, reads } = readCounter();
         const n = 3_000;
@@ -1860,6 +1895,57 @@ describe("findPublicGrants (stack part): S3 access points, their blocks and netw
         expect(reported(nativeBucket({ restrictPublicBuckets: false }), nativePoint)).toEqual(["uploads-ap"]);
         expect(reported(bucket, bucketBlockOf(true), onSuffix(open, OTHER))).toEqual(["uploads-ap"]);
         expect(reported(onSuffix(open))).toEqual(["uploads-ap"]);
+    });
+
+    it("preview: an access point policy whose ARN is built from the random suffix an access point of the stack is named from waits for that access point", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        // `accessPointArn: pulumi.interpolate\`arn:aws:s3:${region}:${account}:accesspoint/${name}\``, the point `name`d so too.
+        const policyOn = (urn = SUFFIX) => pointPolicy(U.string, { propertyDependencies: { accessPointArn: [urn] } });
+        const onSuffix = (props: Record<string, unknown> = {}) =>
+            point({ name: U.string, arn: U.string, ...props }, { propertyDependencies: { name: [SUFFIX] } });
+        // Its own block (on unless turned off), its VPC origin, S3 on Outposts (VPC-only), a bucket whose block restricts.
+        expect(reported(onSuffix(), policyOn())).toEqual([]);
+        expect(reported(onSuffix({ publicAccessBlockConfiguration: OFF, vpcConfiguration: { vpcId: "vpc-0a1b2c3d" } }), policyOn())).toEqual([]);
+        expect(reported(onSuffix({ bucket: `arn:aws:s3-outposts:eu-west-1:${ACCOUNT}:outpost/op-01ac5d28a6a232904/bucket/data`, vpcConfiguration: { vpcId: "vpc-0a1b2c3d" } }), policyOn())).toEqual([]);
+        expect(reported(uploads, bucketBlock({ restrictPublicBuckets: true }), onSuffix({ publicAccessBlockConfiguration: OFF }), policyOn())).toEqual([]);
+        // An S3 Express access point (ARN and name from the suffix) on a directory bucket named from it: the bucket's block is always on.
+        const directory = resource(t.S3_DIRECTORY_BUCKET, { bucket: U.string, id: U.string }, { name: "uploads-dir", propertyDependencies: { bucket: [SUFFIX] } });
+        const express = point({ bucket: U.string, name: U.string, arn: U.string, publicAccessBlockConfiguration: OFF }, { propertyDependencies: { bucket: [SUFFIX], name: [SUFFIX] } });
+        expect(reported(directory, express, policyOn())).toEqual([]);
+        // A point that turns nothing on, one of another suffix, or none: reported as after apply.
+        expect(reported(onSuffix({ publicAccessBlockConfiguration: OFF }), policyOn())).toEqual(["uploads-ap-policy"]);
+        expect(reported(onSuffix(), policyOn(OTHER))).toEqual(["uploads-ap-policy"]);
+        expect(reported(uploads, policyOn())).toEqual(["uploads-ap-policy"]);
+        // After apply the ARN is known and names the point.
+        expect(reported(point({ bucket: `arn:aws:s3-outposts:eu-west-1:${ACCOUNT}:outpost/op-01ac5d28a6a232904/bucket/data` }), pointPolicy(AP_ARN))).toEqual([]);
+        expect(reported(point({ publicAccessBlockConfiguration: OFF }), pointPolicy(AP_ARN))).toEqual(["uploads-ap-policy"]);
+    });
+
+    it("preview: an access point on a bucket whose name is built from the random suffix a directory bucket of the stack is named from waits (the directory bucket's block is always on)", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const OTHER = "urn:pulumi:dev::project::random:index/randomId:RandomId::other";
+        const directory = resource(t.S3_DIRECTORY_BUCKET, { bucket: U.string, id: U.string }, { name: "uploads-dir", propertyDependencies: { bucket: [SUFFIX] } });
+        const onBucketOf = (urn: string) => point({ bucket: U.string, name: "uploads--euw1-az1--xa-s3", arn: U.string, publicAccessBlockConfiguration: OFF, policy: open }, { propertyDependencies: { bucket: [urn] } });
+        expect(reported(directory, onBucketOf(SUFFIX))).toEqual([]);
+        expect(reported(directory, onBucketOf(OTHER))).toEqual(["uploads-ap"]);
+        expect(reported(directory, point({ bucket: "uploads--euw1-az1--x-s3", publicAccessBlockConfiguration: OFF, policy: open }))).toEqual([]);
+    });
+
+    it("reads each resource a bounded number of times, with 3,000 access points and policies whose names come from one random suffix", () => {
+        const SUFFIX = "urn:pulumi:dev::project::random:index/randomId:RandomId::suffix";
+        const { wrap, reads } = readCounter();
+        const n = 3_000;
+        const resources: PlainResource[] = [];
+        for (let i = 0; i < n; i++) {
+            resources.push(
+                wrap(point({ bucket: U.string, name: U.string, arn: U.string, publicAccessBlockConfiguration: OFF }, { name: `ap-${i}`, propertyDependencies: { bucket: [SUFFIX], name: [SUFFIX] } })),
+                wrap(pointPolicy(U.string, { name: `ap-${i}-policy`, propertyDependencies: { accessPointArn: [SUFFIX] } })),
+                wrap(resource(t.S3_DIRECTORY_BUCKET, { bucket: U.string, id: U.string }, { name: `dir-${i}`, propertyDependencies: { bucket: [SUFFIX] } })),
+            );
+        }
+        expect(findPublicGrants(resources)).toEqual([]);
+        expect(reads() / (3 * n)).toBeLessThan(50);
     });
 
     it("says what would restrict it; wildcard actions stay the resource part's, whatever the blocks say", () => {
@@ -3460,6 +3546,35 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             expect(restricted.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
             const open = await engine.run({ preview, resources: stack(preview, false) });
             expect(open.of(POLICY).map((d) => nameOf(open, d.urn))).toEqual(["site-policy", "uploads-ap", "cdk-policy", "cdk-acl"]);
+        }
+    });
+
+    it("preview and update: an access point policy whose ARN, and a policy and ACL by `bucket.id` whose block, are built from the random suffix", async () => {
+        const suffix = { type: "random:index/randomId:RandomId", name: "suffix", props: { byteLength: 4, hex: { $unknown: "string" } } };
+        const OFF = { blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false };
+        const open = (arn: string) => JSON.stringify(doc(allow("*", "s3:GetObject", { Resource: `${arn}/*` })));
+        // Each program at the first preview (names unknown, built from the suffix) and after apply (known).
+        const stack = (preview: boolean, restrict: boolean) => {
+            const name = (base: string) => (preview ? { $unknown: "string" } : `dev-${base}-1a2b3c4d`);
+            const fromSuffix = (...inputs: string[]) => (preview ? Object.fromEntries(inputs.map((input) => [input, ["suffix"]])) : {});
+            const pointArn = `arn:aws:s3:eu-west-1:111122223333:accesspoint/dev-uploads-ap-1a2b3c4d`;
+            return [
+                suffix,
+                { type: t.S3_BUCKET_V2, name: "site", props: { bucket: name("site"), id: name("site") }, propertyDependencies: fromSuffix("bucket") },
+                { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "site-block", props: { bucket: name("site"), ...OFF, restrictPublicBuckets: restrict, ignorePublicAcls: restrict }, propertyDependencies: fromSuffix("bucket") },
+                { type: t.S3_BUCKET_POLICY, name: "site-policy", props: { bucket: name("site"), policy: open("arn:aws:s3:::site") }, propertyDependencies: { bucket: ["site"] } },
+                { type: t.S3_BUCKET_ACL_V2, name: "site-acl", props: { bucket: name("site"), acl: "public-read" }, propertyDependencies: { bucket: ["site"] } },
+                { type: t.S3_ACCESS_POINT, name: "uploads-ap", props: { bucket: "shop-uploads", name: name("uploads-ap"), arn: preview ? { $unknown: "string" } : pointArn,
+                    ...(restrict ? {} : { publicAccessBlockConfiguration: OFF }) }, propertyDependencies: fromSuffix("name") },
+                { type: t.S3CONTROL_ACCESS_POINT_POLICY, name: "uploads-ap-policy", props: { accessPointArn: preview ? { $unknown: "string" } : pointArn, policy: open(`${pointArn}/object`) },
+                    propertyDependencies: fromSuffix("accessPointArn") },
+            ];
+        };
+        for (const preview of [true, false]) {
+            const restricted = await engine.run({ preview, resources: stack(preview, true) });
+            expect(restricted.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+            const open = await engine.run({ preview, resources: stack(preview, false) });
+            expect(open.of(POLICY).map((d) => nameOf(open, d.urn))).toEqual(["site-policy", "site-acl", "uploads-ap-policy"]);
         }
     });
 
