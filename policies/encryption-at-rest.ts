@@ -119,6 +119,32 @@ function keyCheck<C extends EncryptionAtRestConfig = EncryptionAtRestConfig>(
 }
 
 /**
+ * Under requireCustomerManagedKey, a service's own S3 uploads: `SSE_S3` asks S3 for S3-managed keys
+ * on each request, which a bucket's default key does not override. `unset` where AWS documents
+ * what an unset mode uses; else an unset mode is left to the bucket.
+ */
+function s3UploadModeCheck(
+    types: readonly string[],
+    property: string,
+    fix: string,
+    options: Pick<Check, "appliesTo" | "unset"> = {},
+): Check {
+    return {
+        types,
+        property,
+        accepts: (v) => v !== undefined && v !== "SSE_S3",
+        expected: '"SSE_KMS"',
+        shownStrings: ["SSE_S3", "SSE_KMS"],
+        unset: options.unset,
+        appliesTo: (resource, config) => (config.requireCustomerManagedKey ? (options.appliesTo ? options.appliesTo(resource, config) : true) : false),
+        fix: `requireCustomerManagedKey is true: ${fix}, or ${CONFIG_HINT}.`,
+    };
+}
+
+/** Whether an input, compared without case, is one of the values; undefined while unknown. */
+const namedAs = (value: unknown, wanted: string): Decided => whenKnown(value, (v) => typeof v === "string" && v.toLowerCase() === wanted);
+
+/**
  * Kinesis Video Streams keeps a stream's media at rest only with a retention: at 0 (the
  * default) "the stream does not persist data", and consumers read fragments from a host buffer
  * held for at most 5 minutes (the CreateStream API; Connect's KinesisVideoStreamConfig alike).
@@ -244,7 +270,8 @@ const unsetNewDevice = (block: Block): Decided => all(flagUnset(block?.encrypted
 // CloudFormation's AWS::EC2::Volume (aws-native; CDK's ec2.Volume sets `encrypted` only when
 // asked) has the classic volume's inputs and the same default: the account's.
 // A WorkSpaces Instances volume (aws-native only) is an EBS volume of the account, CreateVolume's
-// inputs, with the same default.
+// inputs, with the same default: the managed instances are "launched directly into the customer's
+// AWS account" (WorkSpaces Core, "Architecture"), where the account's EBS default applies.
 const VOLUME_TYPES = [t.EBS_VOLUME, t.NATIVE_EC2_VOLUME, t.NATIVE_WORKSPACESINSTANCES_VOLUME];
 
 /** Where a service's ECS managed EBS volumes are, per type (CloudFormation's AWS::ECS::Service, aws-native, lists them). */
@@ -1560,6 +1587,15 @@ const messagingChecks: Check[] = [
     keyCheck([t.MAILMANAGER_ARCHIVE, t.NATIVE_MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
     keyCheck([t.WORKMAIL_ORGANIZATION], "kmsKeyArn", "WorkMail encrypts the mailboxes with an AWS managed key"),
     keyCheck([t.BEDROCK_AGENTCORE_MEMORY, t.NATIVE_BEDROCKAGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
+    // An AgentCore gateway ("By default, Gateway encrypts your data at rest using a service-managed
+    // AWS Key Management Service key"), a Deadline Cloud farm ("AWS owned KMS key – Default encryption
+    // type"), a Secure Browser portal's policies, user names and logs ("By default, WorkSpaces Secure
+    // Browser enables encryption with an AWS-owned key") and a Security Hub connector's ticketing
+    // credentials (an AWS owned key or a customer managed one, Security Hub's guide).
+    keyCheck([t.BEDROCK_AGENTCORE_GATEWAY, t.NATIVE_BEDROCKAGENTCORE_GATEWAY], "kmsKeyArn", "AgentCore encrypts the gateway's data with a key of AWS's"),
+    keyCheck([t.NATIVE_DEADLINE_FARM], "kmsKeyArn", "Deadline Cloud encrypts the farm's data with an AWS owned key"),
+    keyCheck([t.WORKSPACESWEB_PORTAL, t.NATIVE_WORKSPACESWEB_PORTAL], "customerManagedKey", "WorkSpaces Secure Browser encrypts the portal's data with an AWS owned key"),
+    keyCheck([t.SECURITYHUB_CONNECTOR_V2, t.NATIVE_SECURITYHUB_CONNECTOR_V2], "kmsKeyArn", "Security Hub encrypts the connector's credentials with an AWS owned key"),
     // A Bedrock agent's configuration and session data (Checkov CKV_AWS_373), and a SageMaker
     // feature group's online store (an AWS owned key) and offline store (an AWS managed key:
     // "Feature Store security and access control"), each where the group has one.
@@ -1727,19 +1763,18 @@ const messagingChecks: Check[] = [
     // A pipe keeps its source parameters, filters, enrichment and target parameters (event data
     // they quote included): "If not set, EventBridge uses an AWS owned key to encrypt pipe data".
     keyCheck([t.PIPES_PIPE, t.NATIVE_PIPES_PIPE], "kmsKeyIdentifier", "EventBridge Pipes encrypts the pipe's data with an AWS owned key"),
-    // Canary artifacts (screenshots, HAR files, reports) left to the default stay with their bucket,
-    // as DynamoDB exports. `SSE_S3` is the canary's own choice ("To use SSE-S3 encryption, you
-    // specify SSE_S3 as the encryption mode", Synthetics' "Encrypting canary artifacts"): each
-    // upload asks for S3-managed keys, which a bucket's default key does not override.
-    {
-        types: [t.SYNTHETICS_CANARY, t.NATIVE_SYNTHETICS_CANARY],
-        property: "artifactConfig.s3Encryption.encryptionMode",
-        accepts: (v) => v !== "SSE_S3",
-        expected: '"SSE_KMS"',
-        shownStrings: ["SSE_S3", "SSE_KMS"],
-        appliesTo: (_r, config) => config.requireCustomerManagedKey,
-        fix: `requireCustomerManagedKey is true: set \`encryptionMode: "SSE_KMS"\` with \`kmsKeyArn: key.arn\`, or leave \`s3Encryption\` to the bucket's default key, or ${CONFIG_HINT}.`,
-    },
+    // Canary artifacts (screenshots, HAR files, reports): "If you omit this parameter, an AWS-managed
+    // AWS KMS key is used" (Synthetics' S3EncryptionConfig), and `SSE_S3` asks for S3-managed keys
+    // ("To use SSE-S3 encryption, you specify SSE_S3 as the encryption mode"): neither is the bucket's key.
+    s3UploadModeCheck([t.SYNTHETICS_CANARY, t.NATIVE_SYNTHETICS_CANARY], "artifactConfig.s3Encryption.encryptionMode",
+        'set `artifactConfig: {s3Encryption: {encryptionMode: "SSE_KMS", kmsKeyArn: key.arn}}`',
+        { unset: { value: undefined, note: "Synthetics encrypts the artifacts with an AWS managed key" } }),
+    // A DMS S3 target's files: "SSE_S3 (the default) or SSE_KMS" (S3Settings); a declared SSE_S3 is
+    // DMS's own request, as a canary's. Source endpoints read (only SSE_S3 is valid there).
+    s3UploadModeCheck([t.DMS_S3_ENDPOINT], "encryptionMode", 'set `encryptionMode: "SSE_KMS"` with `serverSideEncryptionKmsKeyId: key.arn`',
+        { appliesTo: (r) => namedAs(r.props.endpointType, "target") }),
+    s3UploadModeCheck([t.NATIVE_DMS_ENDPOINT], "s3Settings.encryptionMode", 'set `s3Settings: {encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: key.arn}`',
+        { appliesTo: (r) => all(namedAs(r.props.engineName, "s3"), namedAs(r.props.endpointType, "target")) }),
     // The account's X-Ray traces and IoT Core data: `NONE` ("default encryption") and
     // `AWS_OWNED_KMS_KEY` are keys of AWS's; each resource exists only to choose.
     ...kmsModeChecks([t.XRAY_ENCRYPTION_CONFIG], "", "type", "KMS", { value: undefined, note: "X-Ray encrypts traces with a key of AWS's" }, ["NONE", "KMS"],

@@ -2221,9 +2221,7 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
         ["a Security Lake data lake with S3_MANAGED_KEY (the registry's example)", t.SECURITYLAKE_DATA_LAKE, LAKE([{ kmsKeyId: "S3_MANAGED_KEY" }])],
         ["an aws-native data lake without encryptionConfiguration", t.NATIVE_SECURITYLAKE_DATA_LAKE, { metaStoreManagerRoleArn: LAKE_ROLE }],
         ["a canary whose artifacts are SSE_S3", t.SYNTHETICS_CANARY, CANARY({ encryptionMode: "SSE_S3" })],
-        // Canary artifacts left to the default are objects in the program's bucket (s3-bucket-encryption judges it), as DynamoDB exports.
-        ["a canary without artifactConfig, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, { ...CANARY({}), artifactConfig: undefined }, CMK],
-        ["a canary without an encryption mode, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, CANARY({}), CMK],
+        ["a canary without artifactConfig", t.SYNTHETICS_CANARY, { ...CANARY({}), artifactConfig: undefined }],
         ["a canary with SSE_KMS and a customer managed key, under requireCustomerManagedKey", t.SYNTHETICS_CANARY, CANARY({ encryptionMode: "SSE_KMS", kmsKeyArn: KEY }), CMK],
         ["an aws-native canary with SSE_KMS and no key, under requireCustomerManagedKey", t.NATIVE_SYNTHETICS_CANARY, NATIVE_CANARY({ encryptionMode: "SSE_KMS" }), CMK],
         ["an unknown canary encryption mode, under requireCustomerManagedKey", t.NATIVE_SYNTHETICS_CANARY, NATIVE_CANARY({ encryptionMode: U }), CMK],
@@ -2263,6 +2261,12 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
         // encryption mode", Synthetics' "Encrypting canary artifacts"): a bucket's default key does not override it.
         ["a canary whose artifacts are SSE_S3", t.SYNTHETICS_CANARY, CANARY({ encryptionMode: "SSE_S3" }), 'artifactConfig.s3Encryption.encryptionMode is "SSE_S3"'],
         ["an aws-native canary whose artifacts are SSE_S3", t.NATIVE_SYNTHETICS_CANARY, NATIVE_CANARY({ encryptionMode: "SSE_S3" }), 'artifactConfig.s3Encryption.encryptionMode is "SSE_S3"'],
+        // An unset mode is not the bucket's key either: "If you omit this parameter, an AWS-managed AWS KMS key
+        // is used" (Synthetics' S3EncryptionConfig).
+        ["a canary without artifactConfig", t.SYNTHETICS_CANARY, { ...CANARY({}), artifactConfig: undefined },
+            "artifactConfig.s3Encryption.encryptionMode is not set (Synthetics encrypts the artifacts with an AWS managed key)"],
+        ["a canary without an encryption mode", t.SYNTHETICS_CANARY, CANARY({}), "artifactConfig.s3Encryption.encryptionMode is not set"],
+        ["an aws-native canary without artifactConfig", t.NATIVE_SYNTHETICS_CANARY, { ...NATIVE_CANARY({}), artifactConfig: undefined }, "artifactConfig.s3Encryption.encryptionMode is not set"],
     ]);
 
     cmkThroughEngine({
@@ -2275,13 +2279,14 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
             { type: t.SYNTHETICS_CANARY, name: "home-page", props: CANARY({ encryptionMode: "SSE_S3" }) },
             { type: t.NATIVE_SYNTHETICS_CANARY, name: "status-page", props: NATIVE_CANARY({}) },
         ],
-        reports: "reports event buses, assistants, dataset groups, data lakes and SSE_S3 canaries without a customer managed key only under requireCustomerManagedKey",
+        reports: "reports event buses, assistants, dataset groups, data lakes and canaries (SSE_S3 or no mode) without a customer managed key only under requireCustomerManagedKey",
         expected: [
             ["orders", "kmsKeyIdentifier is not set"],
             ["support", "serverSideEncryptionConfiguration.kmsKeyId is not set"],
             ["retail", "kmsKeyArn is not set"],
             ["lake", 'configuration.encryptionConfigurations[0].kmsKeyId is "S3_MANAGED_KEY", S3-managed keys'],
             ["home-page", 'artifactConfig.s3Encryption.encryptionMode is "SSE_S3". requireCustomerManagedKey is true'],
+            ["status-page", "artifactConfig.s3Encryption.encryptionMode is not set"],
         ],
         preview: "preview: keys from a key created in the same update are not judged",
         previewResources: [
@@ -2293,6 +2298,99 @@ describe("event buses, Amazon Q in Connect, Personalize and Security Lake: judge
             { type: t.SECURITYLAKE_DATA_LAKE, name: "lake", ...fromKey("configuration"), props: LAKE([{ kmsKeyId: ENGINE_UNKNOWN }]) },
             { type: t.NATIVE_SECURITYLAKE_DATA_LAKE, name: "native-lake", ...fromKey("encryptionConfiguration"), props: { metaStoreManagerRoleArn: LAKE_ROLE, encryptionConfiguration: { $unknown: "object" } } },
             { type: t.NATIVE_SYNTHETICS_CANARY, name: "home-page", props: NATIVE_CANARY({ encryptionMode: { $unknown: "string" } }) },
+        ],
+    });
+});
+
+const GATEWAY = { name: "tools", protocolType: "MCP", authorizerType: "AWS_IAM", roleArn: "arn:aws:iam::111122223333:role/agentcore-gateway" };
+const CONNECTOR = { name: "jira-connector", connectorProvider: { jiraCloud: { projectKey: "SEC" } } };
+const NATIVE_CONNECTOR = { name: "jira-connector", provider: { jiraCloud: { projectKey: "SEC" } } };
+const DMS_ROLE = "arn:aws:iam::111122223333:role/dms-s3";
+const DMS_S3 = (extra: Record<string, unknown>) => ({ endpointId: "orders-s3", endpointType: "target", bucketName: "orders-export", serviceAccessRoleArn: DMS_ROLE, ...extra });
+const NATIVE_DMS_S3 = (s3Settings: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    endpointType: "target", engineName: "s3", s3Settings: { bucketName: "orders-export", serviceAccessRoleArn: DMS_ROLE, ...s3Settings }, ...extra,
+});
+
+// Helper 130's replay of helper 127's Left: stores AWS always encrypts, with a key of AWS's unless
+// given one (AgentCore, Deadline Cloud and Secure Browser guides; Security Hub's connectors), and a
+// DMS S3 target asking for S3-managed keys itself.
+describe("AgentCore gateways, Deadline Cloud farms, Secure Browser portals, Security Hub connectors and DMS S3 targets (pure rule)", () => {
+    const passes: Case[] = [
+        // False alarms first: AWS encrypts each of them; a key is asked for only under requireCustomerManagedKey.
+        ["an AgentCore gateway without a key", t.BEDROCK_AGENTCORE_GATEWAY, GATEWAY],
+        ["a Deadline Cloud farm without a key", t.NATIVE_DEADLINE_FARM, { displayName: "render" }],
+        ["a Secure Browser portal without a key", t.WORKSPACESWEB_PORTAL, { displayName: "contractors" }],
+        ["a Security Hub connector without a key", t.SECURITYHUB_CONNECTOR_V2, CONNECTOR],
+        ["a DMS S3 target with SSE_S3", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_S3" })],
+        // A source endpoint reads the bucket ("only SSE_S3 encryptionMode is valid"); an unset mode is left to the bucket.
+        ["a DMS S3 source with SSE_S3, under requireCustomerManagedKey", t.DMS_S3_ENDPOINT, DMS_S3({ endpointType: "source", encryptionMode: "SSE_S3" }), CMK],
+        ["an aws-native DMS S3 source with SSE_S3, under requireCustomerManagedKey", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_S3" }, { endpointType: "source" }), CMK],
+        ["a DMS S3 target without a mode, under requireCustomerManagedKey", t.DMS_S3_ENDPOINT, DMS_S3({}), CMK],
+        ["an aws-native DMS endpoint of another engine, under requireCustomerManagedKey", t.NATIVE_DMS_ENDPOINT, { endpointType: "target", engineName: "postgres", databaseName: "orders" }, CMK],
+        // Customer managed keys.
+        ["an AgentCore gateway with a customer managed key", t.BEDROCK_AGENTCORE_GATEWAY, { ...GATEWAY, kmsKeyArn: KEY }, CMK],
+        ["an aws-native AgentCore gateway with a customer managed key", t.NATIVE_BEDROCKAGENTCORE_GATEWAY, { ...GATEWAY, kmsKeyArn: KEY }, CMK],
+        ["a Deadline Cloud farm with a customer managed key", t.NATIVE_DEADLINE_FARM, { displayName: "render", kmsKeyArn: KEY }, CMK],
+        ["a Secure Browser portal with a customer managed key", t.NATIVE_WORKSPACESWEB_PORTAL, { displayName: "contractors", customerManagedKey: KEY }, CMK],
+        ["a Security Hub connector with a customer managed key", t.NATIVE_SECURITYHUB_CONNECTOR_V2, { ...NATIVE_CONNECTOR, kmsKeyArn: KEY }, CMK],
+        ["a DMS S3 target with SSE_KMS and a key", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: KEY }), CMK],
+        ["an aws-native DMS S3 target with SSE_KMS and a key", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: KEY }), CMK],
+        // Unknown at preview.
+        ["an unknown gateway key", t.BEDROCK_AGENTCORE_GATEWAY, { ...GATEWAY, kmsKeyArn: U }, CMK],
+        ["an unknown farm key", t.NATIVE_DEADLINE_FARM, { displayName: "render", kmsKeyArn: U }, CMK],
+        ["an unknown portal key", t.WORKSPACESWEB_PORTAL, { displayName: "contractors", customerManagedKey: U }, CMK],
+        ["an unknown connector key", t.SECURITYHUB_CONNECTOR_V2, { ...CONNECTOR, kmsKeyArn: U }, CMK],
+        ["an unknown DMS S3 mode", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: U }), CMK],
+        ["an unknown DMS endpoint type", t.DMS_S3_ENDPOINT, DMS_S3({ endpointType: U, encryptionMode: "SSE_S3" }), CMK],
+        ["an unknown aws-native DMS engine", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_S3" }, { engineName: U }), CMK],
+        ["unknown aws-native DMS s3Settings", t.NATIVE_DMS_ENDPOINT, { endpointType: "target", engineName: "s3", s3Settings: UNKNOWN_SENTINELS.object }, CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    reportedOnlyUnderCmk([
+        ["an AgentCore gateway without a key", t.BEDROCK_AGENTCORE_GATEWAY, GATEWAY, "kmsKeyArn is not set (AgentCore encrypts the gateway's data with a key of AWS's)"],
+        ["an aws-native AgentCore gateway without a key", t.NATIVE_BEDROCKAGENTCORE_GATEWAY, GATEWAY, "kmsKeyArn is not set"],
+        ["an AgentCore gateway with an AWS managed alias", t.BEDROCK_AGENTCORE_GATEWAY, { ...GATEWAY, kmsKeyArn: "alias/aws/bedrock" }, "kmsKeyArn names an AWS managed key"],
+        ["a Deadline Cloud farm without a key", t.NATIVE_DEADLINE_FARM, { displayName: "render" }, "kmsKeyArn is not set (Deadline Cloud encrypts the farm's data with an AWS owned key)"],
+        ["a Secure Browser portal without a key", t.WORKSPACESWEB_PORTAL, { displayName: "contractors" },
+            "customerManagedKey is not set (WorkSpaces Secure Browser encrypts the portal's data with an AWS owned key)"],
+        ["an aws-native Secure Browser portal without a key", t.NATIVE_WORKSPACESWEB_PORTAL, { displayName: "contractors" }, "customerManagedKey is not set"],
+        ["a Security Hub connector without a key", t.SECURITYHUB_CONNECTOR_V2, CONNECTOR, "kmsKeyArn is not set (Security Hub encrypts the connector's credentials with an AWS owned key)"],
+        ["an aws-native Security Hub connector without a key", t.NATIVE_SECURITYHUB_CONNECTOR_V2, NATIVE_CONNECTOR, "kmsKeyArn is not set"],
+        // SSE_S3 is DMS's own request for each file, as a canary's: the bucket's default key does not override it.
+        ["a DMS S3 target with SSE_S3", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_S3" }), 'encryptionMode is "SSE_S3"'],
+        ["an aws-native DMS S3 target with SSE_S3", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_S3" }), 's3Settings.encryptionMode is "SSE_S3"'],
+    ]);
+
+    cmkThroughEngine({
+        resources: [
+            { type: t.BEDROCK_AGENTCORE_GATEWAY, name: "tools", props: GATEWAY },
+            { type: t.NATIVE_DEADLINE_FARM, name: "render", props: { displayName: "render" } },
+            { type: t.NATIVE_DEADLINE_FARM, name: "keyed-farm", props: { displayName: "keyed", kmsKeyArn: KEY } },
+            { type: t.WORKSPACESWEB_PORTAL, name: "contractors", props: { displayName: "contractors" } },
+            { type: t.NATIVE_SECURITYHUB_CONNECTOR_V2, name: "jira", props: NATIVE_CONNECTOR },
+            { type: t.DMS_S3_ENDPOINT, name: "orders-s3", props: DMS_S3({ encryptionMode: "SSE_S3" }) },
+            { type: t.DMS_S3_ENDPOINT, name: "orders-source", props: DMS_S3({ endpointType: "source", encryptionMode: "SSE_S3" }) },
+        ],
+        reports: "reports gateways, farms, portals, connectors and SSE_S3 DMS targets without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["tools", "kmsKeyArn is not set"],
+            ["render", "kmsKeyArn is not set"],
+            ["contractors", "customerManagedKey is not set"],
+            ["jira", "kmsKeyArn is not set"],
+            ["orders-s3", 'encryptionMode is "SSE_S3". requireCustomerManagedKey is true'],
+        ],
+        preview: "preview: keys from a key created in the same update and unknown DMS settings are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.NATIVE_BEDROCKAGENTCORE_GATEWAY, name: "tools", ...fromKey("kmsKeyArn"), props: { ...GATEWAY, kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_DEADLINE_FARM, name: "render", ...fromKey("kmsKeyArn"), props: { displayName: "render", kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_WORKSPACESWEB_PORTAL, name: "contractors", ...fromKey("customerManagedKey"), props: { displayName: "contractors", customerManagedKey: ENGINE_UNKNOWN } },
+            { type: t.SECURITYHUB_CONNECTOR_V2, name: "jira", ...fromKey("kmsKeyArn"), props: { ...CONNECTOR, kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.DMS_S3_ENDPOINT, name: "orders-s3", props: DMS_S3({ encryptionMode: { $unknown: "string" } }) },
+            { type: t.NATIVE_DMS_ENDPOINT, name: "native-s3", props: NATIVE_DMS_S3({ encryptionMode: "SSE_S3" }, { engineName: { $unknown: "string" } }) },
         ],
     });
 });

@@ -15,13 +15,13 @@ export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
     "acmpca", "amazonmq", "amplify", "apigateway", "appconfig", "appflow", "apprunner", "aps", "athena", "autoscaling", "backup", "batch", "bedrock",
     "bedrockagentcore", "budgets", "cassandra", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "codecommit", "cognito", "comprehend", "connect", "customerprofiles",
-    "datasync", "datazone", "dax", "directoryservice", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
+    "datasync", "datazone", "dax", "deadline", "directoryservice", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
     "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthimaging", "healthlake", "iam", "imagebuilder", "iot", "kendra",
     "kinesis", "kinesisfirehose", "kinesisvideo", "kms", "lambda", "lex", "lightsail", "location", "logs", "mediapackagev2", "mediatailor",
     "memorydb", "msk", "mwaa", "neptune", "neptunegraph", "oam", "omics", "opensearchserverless", "opensearchservice", "organizations", "osis",
     "paymentcryptography", "personalize", "pipes", "qbusiness", "quicksight", "rds", "redshift", "redshiftserverless", "route53", "rum", "s3", "s3express", "s3files",
-    "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "scheduler", "securitylake", "ses", "smsvoice", "sns", "sqs", "ssm", "sso",
-    "stepfunctions", "synthetics", "timestream", "transfer", "vpclattice", "wisdom", "workspaces", "workspacesinstances", "xray",
+    "s3objectlambda", "s3outposts", "s3tables", "s3vectors", "sagemaker", "secretsmanager", "scheduler", "securityhub", "securitylake", "ses", "smsvoice", "sns", "sqs", "ssm", "sso",
+    "stepfunctions", "synthetics", "timestream", "transfer", "vpclattice", "wisdom", "workspaces", "workspacesinstances", "workspacesweb", "xray",
 ];
 
 const TYPE = /static __pulumiType = '([^']+)'/;
