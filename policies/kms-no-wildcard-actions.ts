@@ -16,6 +16,8 @@ import {
     anyoneClause, audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, fencedByDenies, KEY_USE_WILDCARDS, PolicyStatement,
     pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
+import { indexReferences, ReferenceIndex } from "./lib/references";
+import { tagsOf, tagsOfNamed } from "./lib/tags";
 import * as t from "./lib/tokens";
 
 export interface KmsNoWildcardActionsConfig {
@@ -103,9 +105,9 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
             findings.push({ message: describeProblem(at, { where: statement.label, what: "names no Principal; every key policy statement must name one" }) });
             continue;
         }
-        // A Deny on kms:CallerAccount (or the organization) for everyone fences an Allow for anyone;
-        // a statement unknown at preview may be that Deny.
-        const fenced = reading.incomplete ? undefined : fencedByDenies(reading.statements, statement);
+        // A Deny on kms:CallerAccount (or the organization) for everyone fences an Allow for anyone, unless
+        // it excepts keys by a tag this key carries; a statement unknown at preview may be that Deny.
+        const fenced = reading.incomplete ? undefined : fencedByDenies(reading.statements, statement, "everyone", tagsOf(resource.props));
         for (const problem of keyStatementProblems(statement, allowed, fenced)) {
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
         }
@@ -122,6 +124,34 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
     }
     return findings;
 }
+
+/**
+ * The stack part: a separate KeyPolicy's statements open to anyone only because the key it names carries a tag its Deny
+ * excepts (the resource part cannot see the key's tags and reads such a Deny as fencing); what the resource part reports stays its own.
+ */
+export function findTaggedKeyGrants(resources: readonly PlainResource[], config: KmsNoWildcardActionsConfig): Finding[] {
+    let keys: ReferenceIndex | undefined;
+    const index = () => (keys ??= indexReferences(resources, (r) => r.type === t.KMS_KEY, ["keyId", "arn", "id"]));
+    const allowed = compileAllowedActions(config.allowedActions);
+    const findings: Finding[] = [];
+    for (const r of resources) {
+        if (r.type !== t.KMS_KEY_POLICY) continue;
+        const reading = readPolicyDocument(r.props.policy);
+        if (reading.kind !== "document" || reading.incomplete) continue;
+        const tags = tagsOfNamed(index, r.props.keyId, r.propertyDependencies.keyId);
+        const at: DocumentLocation = { type: r.type, name: r.name, path: "policy" };
+        for (const statement of reading.statements) {
+            const own = new Set(keyStatementProblems(statement, allowed, fencedByDenies(reading.statements, statement)));
+            for (const problem of keyStatementProblems(statement, allowed, fencedByDenies(reading.statements, statement, "everyone", tags))) {
+                if (!own.has(problem)) findings.push({ message: `${describeStatement(at, statement)} ${problem} ${TAGGED_KEY_HINT}`, resource: { urn: r.urn, type: r.type, name: r.name } });
+            }
+        }
+    }
+    return findings;
+}
+
+const TAGGED_KEY_HINT = "(A Deny of this policy excepts keys carrying a tag, and the key it names carries it: the Deny keeps no caller out. " +
+    "Remove the tag from the key, or the exception from the Deny.)";
 
 /**
  * The accounts whose root an Allow statement grants wildcard actions (or NotAction), with the
@@ -167,6 +197,11 @@ export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({
     strictConfig: { allowedActions: [] },
     resourceTypes: KEY_POLICY_TYPES,
     check: findKeyPolicyWildcards,
+    stack: {
+        judges: "separate key policies whose Deny excepts keys carrying a tag (AWS's data-perimeter `aws:ResourceTag/dp:exclude:*`), with the tags of the key they name",
+        resourceTypes: [t.KMS_KEY_POLICY, t.KMS_KEY],
+        check: (resources, config) => findTaggedKeyGrants(resources, config),
+    },
     examples: examples(),
 });
 

@@ -18,8 +18,9 @@ import {
     DocumentLocation, fencedByDenies, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, unpinnedServices,
 } from "./lib/policy-document";
-import { indexReferences } from "./lib/references";
+import { indexReferences, ReferenceIndex } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
+import { ResourceTags, tagsOf, tagsOfNamed } from "./lib/tags";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedConfigurationsOf, unresolvedSources } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
@@ -424,7 +425,7 @@ function statementProblems(
     if (service === "lambda-policy" && unpinnedServices(statement).length > 0 && namesEventSource(statement.condition) === false) {
         problems.push(UNPINNED_SERVICE_PROBLEM);
     }
-    problems.push(...unpinnedDeputies(statement, document, resource.type));
+    problems.push(...unpinnedDeputies(statement, document, resource));
     return problems;
 }
 
@@ -512,11 +513,12 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
  * A Deny may fence the grant from the services acting for other accounts (fencedByDenies: a confused-deputy
  * Deny of AWS's data perimeter alone fences it, the statement admitting services only); an unknown statement may.
  */
-function unpinnedDeputies(statement: PolicyStatement, document: Document, type: string): string[] {
+function unpinnedDeputies(statement: PolicyStatement, document: Document, resource: PlainResource): string[] {
+    const type = resource.type;
     const named = unpinnedServices(statement);
     const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service) && (deputy.pinnedBy?.(statement.condition) ?? false) === false);
     if (deputies.length === 0 || document.incomplete) return [];
-    const fenced = fencedByDenies(document.statements, statement, "services");
+    const fenced = fencedByDenies(document.statements, statement, "services", tagsOf(resource.props));
     return fenced === false ? deputies.map((deputy) => deputy.problem) : [];
 }
 
@@ -820,13 +822,18 @@ function delegation(statement: PolicyStatement, service: ServiceRule | undefined
     return statement.condition?.incomplete ? undefined : false;
 }
 
-/** Whether an Allow statement for anyone grants to anyone: nothing pins the caller (one judgement for both parts). */
-function opensToAnyone(statement: PolicyStatement, audience: Audience, document: Document, resource: PlainResource, service: ServiceRule | undefined): boolean {
-    return audience.anyone && openToAnyone(statement, document, resource, service) === true;
+/**
+ * Whether an Allow statement for anyone grants to anyone: nothing pins the caller (one judgement for both parts).
+ * `tags` are those of the resource the policy guards: its own, or (stack part) those of the resource a separate policy names.
+ */
+function opensToAnyone(
+    statement: PolicyStatement, audience: Audience, document: Document, resource: PlainResource, service: ServiceRule | undefined, tags = tagsOf(resource.props),
+): boolean {
+    return audience.anyone && openToAnyone(statement, document, resource, service, tags) === true;
 }
 
 /** True when nothing keeps callers of any account out of what the statement grants. */
-function openToAnyone(statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined): Decided {
+function openToAnyone(statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined, tags: ResourceTags): Decided {
     if (pinsCaller(statement.condition)) return false;
     // An unknown condition entry may be the pin.
     if (statement.condition?.incomplete) return undefined;
@@ -834,7 +841,7 @@ function openToAnyone(statement: PolicyStatement, document: Document, resource: 
     if (allowance !== false) return negate(allowance);
     // A statement unknown at preview may be a Deny that fences this one.
     if (document.incomplete) return undefined;
-    return negate(fencedByDenies(document.statements, statement));
+    return negate(fencedByDenies(document.statements, statement, "everyone", tags));
 }
 
 const EXECUTE_API = ["execute-api:invoke"];
@@ -1228,7 +1235,7 @@ export function publicAclMessages(resource: PlainResource): string[] {
 // account's block counts for the resources of its provider (the same account); a target
 // outside the stack (or not found) leaves the grant effective, as far as the stack shows.
 
-type Kind = "acl" | "object-acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy" | "private-api";
+type Kind = "acl" | "object-acl" | "bucket-policy" | "access-point" | "multi-region-access-point" | "domain-policy" | "private-api" | "tagged-target";
 
 const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
     "bucket-policy": "(A public access block with restrictPublicBuckets also keeps the bucket to its own account and AWS services.)",
@@ -1239,17 +1246,43 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
     "private-api": PRIVATE_API_HINT,
     "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
         "this policy's domain is neither, or not in this stack.)",
+    "tagged-target": "(A Deny of this policy excepts resources carrying a tag, and the resource it names carries it: the Deny keeps no caller out. " +
+        "Remove the tag from the resource, or the exception from the Deny.)",
 };
 
-/** Statements open to anyone of a policy the stack part judges (the resource part leaves them here). */
-export function publicPolicyMessages(resource: PlainResource): string[] {
+/**
+ * Separate policies of resources a Deny may except by their tags (AWS's data-perimeter `aws:ResourceTag/dp:exclude:*`):
+ * the resource part reads such a Deny as fencing (it cannot see the tags); here the resource the policy names, found by
+ * `property` among `types` by their `keys`, shows whether it carries the tag. Bucket policies: with their bucket (publicPolicyMessages).
+ */
+const TAGGED_TARGETS: ReadonlyMap<string, { property: string; types: readonly string[]; keys: readonly string[] }> = new Map([
+    [t.SQS_QUEUE_POLICY, { property: "queueUrl", types: [t.SQS_QUEUE], keys: ["url", "id"] }],
+    [t.SNS_TOPIC_POLICY, { property: "arn", types: [t.SNS_TOPIC], keys: ["arn", "id"] }],
+    [t.SECRETS_MANAGER_SECRET_POLICY, { property: "secretArn", types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] }],
+    [t.ECR_REPOSITORY_POLICY, { property: "repository", types: [t.ECR_REPOSITORY], keys: ["name", "id"] }],
+]);
+const TAGGED_TARGET_TYPES: readonly string[] = [...new Set([...TAGGED_TARGETS.values()].flatMap((j) => j.types))];
+
+/** The statements of a separate policy open to anyone only because the resource it names carries a tag its Deny excepts. */
+function taggedTargetMessages(resource: PlainResource, tags: ResourceTags): string[] {
+    const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
+    const reading = readDocument(valueAt(resource.props, input.path), input);
+    if (reading.kind !== "document") return [];
+    const at = locationOf(resource, input.path);
+    return reading.statements
+        .filter((s) => s.effect === "Allow" && !opensToAnyone(s, audienceOf(s), reading, resource, input.service) && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags))
+        .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${HINTS["tagged-target"]}`);
+}
+
+/** Statements open to anyone of a policy the stack part judges (the resource part leaves them here); `tags`: see opensToAnyone. */
+export function publicPolicyMessages(resource: PlainResource, tags = tagsOf(resource.props)): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
     const reading = readDocument(valueAt(resource.props, input.path), input);
     if (reading.kind !== "document") return [];
     const at = locationOf(resource, input.path);
     const hint = HINTS[policyKind(resource.type)];
     return reading.statements
-        .filter((s) => s.effect === "Allow" && opensToAnyone(s, audienceOf(s), reading, resource, input.service))
+        .filter((s) => s.effect === "Allow" && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags))
         .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${hint}`);
 }
 
@@ -1332,20 +1365,37 @@ function aclsTurnedOff(rules: readonly unknown[]): Decided {
 
 /** The stack part: grants to anyone, unless the settings of what they apply to make AWS ignore or restrict them. */
 export function findPublicGrants(resources: readonly PlainResource[]): Finding[] {
+    // Most stacks have nothing public: the targets are indexed only when one does (or a Deny asks for a target's tags).
+    let bucketIndex: ReturnType<typeof indexBuckets> | undefined;
+    const buckets = () => (bucketIndex ??= indexBuckets(resources));
+    const tagIndexes = new Map<string, ReferenceIndex>();
+    // The tags of the resource a separate policy names (bucket policies: their bucket's).
+    const targetTags = (r: PlainResource): ResourceTags => {
+        const join = TAGGED_TARGETS.get(r.type);
+        if (!join) return tagsOfNamed(buckets, r.props.bucket, r.propertyDependencies.bucket);
+        const index = () => {
+            let found = tagIndexes.get(r.type);
+            if (!found) tagIndexes.set(r.type, (found = indexReferences(resources, (target) => join.types.includes(target.type), join.keys)));
+            return found;
+        };
+        return tagsOfNamed(index, r.props[join.property], r.propertyDependencies[join.property]);
+    };
+    const separateBucketPolicy = (type: string) => type === t.S3_BUCKET_POLICY || type === t.NATIVE_S3_BUCKET_POLICY;
     const candidates = resources.flatMap((r) => {
         const acl = ACL_TYPES.includes(r.type) || OBJECT_ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
         const aclKind: Kind = OBJECT_ACL_TYPES.includes(r.type) ? "object-acl" : "acl";
-        const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r) : [];
+        const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r, separateBucketPolicy(r.type) ? targetTags(r) : undefined) : [];
         const api = r.type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
+        const tagged = TAGGED_TARGETS.has(r.type) ? taggedTargetMessages(r, targetTags(r)) : [];
         return [
             ...(acl.length > 0 ? [{ r, messages: acl, kind: aclKind }] : []),
             ...(policy.length > 0 ? [{ r, messages: policy, kind: policyKind(r.type) as Kind }] : []),
             ...(api.length > 0 ? [{ r, messages: api, kind: "private-api" as Kind }] : []),
+            ...(tagged.length > 0 ? [{ r, messages: tagged, kind: "tagged-target" as Kind }] : []),
         ];
     });
-    // Most stacks have nothing public: the targets are indexed only when one does.
     if (candidates.length === 0) return [];
-    const index = indexBuckets(resources);
+    const index = buckets();
     const blocks = publicAccessBlocksOf(resources, index);
     const accountBlocks = new Map<string | undefined, unknown[]>();
     for (const r of resources) {
@@ -1491,6 +1541,9 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
                 const targets = apis.lookup(r.props.restApiId, r.propertyDependencies.restApiId);
                 return targets.length === 0 || any(...targets.map((api) => negate(isPrivateApi(api))));
             }
+            // Nothing but the tag's removal closes it.
+            case "tagged-target":
+                return false;
         }
     };
     // S3 also checks the blocks of the bucket a Multi-Region Access Point routes a request to,
@@ -1548,7 +1601,7 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
             t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...MULTI_REGION_POINTS, ...DOMAIN_TYPES,
-            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API, t.S3_DIRECTORY_BUCKET,
+            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API, t.S3_DIRECTORY_BUCKET, ...TAGGED_TARGETS.keys(), ...TAGGED_TARGET_TYPES,
         ],
         check: (resources) => findPublicGrants(resources),
     },

@@ -26,6 +26,7 @@ function doc(statement: unknown): Record<string, unknown> {
 const grant = (principal: unknown, action: unknown, extra: Record<string, unknown> = {}) =>
     ({ Effect: "Allow", Principal: principal, Action: action, Resource: "*", ...extra });
 const ENABLE_IAM = { Sid: "Enable IAM User Permissions", ...grant({ AWS: ROOT }, "kms:*") };
+const isUnknownInput = (value: unknown) => typeof value === "object" && value !== null && "$unknown" in value;
 const pinned = (operator: string, key: string, value: unknown) => ({ Condition: { [operator]: { [key]: value } } });
 
 function check(type: string, props: Record<string, unknown>, allowedActions: string[] = []): string[] {
@@ -506,6 +507,53 @@ describe("kms-no-wildcard-actions through the engine path", () => {
             ],
         });
         expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("AWS's RCP perimeters excepting keys tagged dp:exclude:identity: a key carrying the tag (classic tags map, aws-native's tag list) is open to anyone; untagged or another value, fenced; at preview an unknown tag waits", async () => {
+        const fence = (condition: Record<string, unknown>) => ({ Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: condition });
+        const exception = { "aws:ResourceTag/dp:exclude:identity": "true" };
+        const policy = doc([ENABLE_IAM, { Sid: "Anyone", ...grant("*", "kms:Decrypt") },
+            fence({ StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5", ...exception }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } }),
+            fence({ StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5", ...exception }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } })]);
+        const classic = (name: string, tags: unknown, form: unknown = JSON.stringify(policy)) => ({ type: KEY, name, props: { enableKeyRotation: true, policy: form, tags } });
+        const native = (name: string, tags: unknown) => ({ type: "aws-native:kms:Key", name, props: { enableKeyRotation: true, keyPolicy: policy, tags } });
+        const run = await engine.run({ resources: [
+            classic("tagged", { "dp:exclude:identity": "true" }), classic("untagged", { team: "shop" }), classic("other-value", { "dp:exclude:identity": "false" }),
+            native("native-tagged", [{ key: "team", value: "shop" }, { key: "dp:exclude:identity", value: "true" }]), native("native-untagged", [{ key: "team", value: "shop" }]),
+        ] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["tagged", "mandatory", `${KEY} "tagged": policy statement "Anyone" ${ANYONE}`],
+            ["native-tagged", "mandatory", `aws-native:kms:Key "native-tagged": keyPolicy statement "Anyone" ${ANYONE}`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: [
+            classic("pending-value", { "dp:exclude:identity": { $unknown: "string" } }, policy), classic("pending-tags", { $unknown: "object" }, policy),
+            native("native-pending", [{ key: "team", value: "shop" }, { $unknown: "object" }]),
+        ] });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("a separate KeyPolicy with AWS's RCP perimeters excepting tagged keys: the stack part reports it when the key it names carries the tag; untagged or outside the stack, fenced; at preview an unknown tag waits", async () => {
+        const fence = (condition: Record<string, unknown>) => ({ Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: condition });
+        const exception = { "aws:ResourceTag/dp:exclude:identity": "true" };
+        const policy = doc([ENABLE_IAM, { Sid: "Anyone", ...grant("*", "kms:Decrypt") },
+            fence({ StringNotEqualsIfExists: { "aws:PrincipalOrgID": "o-a1b2c3d4e5", ...exception }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } }),
+            fence({ StringNotEqualsIfExists: { "aws:SourceOrgID": "o-a1b2c3d4e5", ...exception }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } })]);
+        const pair = (name: string, tags: unknown, keyId: unknown = `${name}-id`, form: unknown = JSON.stringify(policy)) => [
+            { type: KEY, name, props: { enableKeyRotation: true, keyId: isUnknownInput(keyId) ? keyId : `${name}-id`, tags } },
+            { type: KEY_POLICY, name: `${name}-policy`, props: { keyId, policy: form }, ...(isUnknownInput(keyId) ? { propertyDependencies: { keyId: [name] } } : {}) },
+        ];
+        const run = await engine.run({ resources: [
+            ...pair("tagged", { "dp:exclude:identity": "true" }), ...pair("untagged", { team: "shop" }),
+            { type: KEY_POLICY, name: "elsewhere-policy", props: { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab", policy: JSON.stringify(policy) } },
+        ] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
+            ["tagged-policy", "mandatory", `${KEY_POLICY} "tagged-policy": policy statement "Anyone" ${ANYONE}`],
+        ]);
+        const preview = await engine.run({ preview: true, resources: [
+            ...pair("pending-value", { "dp:exclude:identity": { $unknown: "string" } }, { $unknown: "string" }, policy),
+            ...pair("joined-tagged", { "dp:exclude:identity": "true" }, { $unknown: "string" }, policy),
+        ] });
+        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["joined-tagged-policy"]);
     });
 
     it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {

@@ -4,6 +4,7 @@ import {
     anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, describeProblem, fencedByDenies, isAccountPinnedArn, isPinningTest,
     isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
+import { tagsOf, tagsOfAny } from "../policies/lib/tags";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { assertNotShown } from "./helpers/secrets";
 
@@ -547,6 +548,48 @@ describe("Deny statements that fence an Allow", () => {
         ["the ec2-infrastructure role of every account spared by the identity perimeter", [{ ...IDENTITY, ArnNotLikeIfExists: { "aws:PrincipalArn": "arn:aws:iam::*:role/aws:ec2-infrastructure" } }, DEPUTY], [false, false], false],
     ] as const)("%s", (_label, conditions, single, expected) => {
         expect(perimeter("everyone", ...conditions)).toEqual([single, expected]);
+    });
+
+    // Where the stack shows the guarded resource's tags: one carrying a value the exception names is skipped by the Deny.
+    const tagged = (tags: Record<string, unknown>, ...conditions: unknown[]) => {
+        const [a, ...denies] = read(allow, ...conditions.map((Condition) => ({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition })));
+        return fencedByDenies([a, ...denies], a, "everyone", tagsOf({ tags }));
+    };
+    it.each([
+        ["the resource carries the tag AWS's RCP excepts", { "dp:exclude:identity": "true" }, [RCP_IDENTITY, RCP_DEPUTY], false],
+        ["its key in another case (IAM compares tag keys ignoring case)", { "DP:Exclude:Identity": "true" }, [RCP_IDENTITY, RCP_DEPUTY], false],
+        ["another value", { "dp:exclude:identity": "false" }, [RCP_IDENTITY, RCP_DEPUTY], true],
+        ["the value in another case, StringNotEquals (case-sensitive)", { "dp:exclude:identity": "TRUE" }, [RCP_IDENTITY, RCP_DEPUTY], true],
+        ["the value in another case, StringNotEqualsIgnoreCase", { "dp:exclude:identity": "TRUE" }, [{ StringNotEqualsIgnoreCase: EXCLUDED }], false],
+        ["a value StringNotLike's pattern matches", { "dp:exclude:identity": "team-a" }, [{ StringNotLike: { "aws:ResourceTag/dp:exclude:identity": "team-*" }, ...vpce }], false],
+        ["a value it does not match", { "dp:exclude:identity": "ops" }, [{ StringNotLike: { "aws:ResourceTag/dp:exclude:identity": "team-*" }, ...vpce }], true],
+        ["no such tag (IfExists: the Deny applies)", { team: "shop" }, [RCP_IDENTITY, RCP_DEPUTY], true],
+        ["no tags at all", {}, [RCP_IDENTITY, RCP_DEPUTY], true],
+        ["the tag's value unknown at preview", { "dp:exclude:identity": U.string }, [RCP_IDENTITY, RCP_DEPUTY], undefined],
+        ["the tag carried, the exception's value unknown at preview", { "dp:exclude:identity": "true" },
+            [{ ...RCP_IDENTITY, StringNotEqualsIfExists: { ...IDENTITY.StringNotEqualsIfExists, "aws:ResourceTag/dp:exclude:identity": U.string } }, DEPUTY], undefined],
+        // The confused-deputy Deny skips the tagged resource: services of every account pass, whatever the other says.
+        ["the tag carried, the identity exception's value unknown, the deputy's known", { "dp:exclude:identity": "true" },
+            [{ ...RCP_IDENTITY, StringNotEqualsIfExists: { ...IDENTITY.StringNotEqualsIfExists, "aws:ResourceTag/dp:exclude:identity": U.string } }, RCP_DEPUTY], false],
+        ["the tag carried, a Deny without the exception", { "dp:exclude:identity": "true" }, [IDENTITY, DEPUTY], true],
+        ["the tag carried, only one of the two Denies excepts it", { "dp:exclude:identity": "true" }, [IDENTITY, RCP_DEPUTY], false],
+    ] as const)("with the resource's tags: %s", (_label, tags, conditions, expected) => {
+        expect(tagged(tags, ...conditions)).toBe(expected);
+    });
+    it("reads tags as the providers send them: a map, aws-native's list, tagsAll beside tags, unknowns at preview", () => {
+        expect(tagsOf({ tags: [{ key: "a", value: "1" }, { key: "B", value: "2" }] })("b")).toBe("2");
+        expect(tagsOf({ tags: [{ key: "a", value: "1" }] })("b")).toBe(undefined);
+        expect(tagsOf({ tags: [{ key: "a", value: "1" }, U.object] })("b")).toBe(U.object);
+        expect(tagsOf({ tags: [{ key: U.string, value: "1" }] })("b")).toBe(U.string);
+        expect(tagsOf({ tags: U.object })("b")).toBe(U.object);
+        expect(tagsOf({ tags: { b: "own" }, tagsAll: { b: "default" } })("b")).toBe("own");
+        expect(tagsOf({ tags: { a: "1" }, tagsAll: { a: "1", b: "default" } })("b")).toBe("default");
+        expect(tagsOf({ tags: { a: "1" }, tagsAll: U.object })("b")).toBe(U.object);
+        expect(tagsOf({})("b")).toBe(undefined);
+        expect(tagsOfAny([{ props: { tags: { b: "1" } } }, { props: { tags: { b: "1" } } }])("b")).toBe("1");
+        expect(tagsOfAny([{ props: { tags: { b: "1" } } }, { props: { tags: {} } }])("b")).toBe(U.string);
+        expect(tagsOfAny([], true)("b")).toBe(undefined);
+        expect(tagsOfAny([{ props: { tags: { b: "1" } } }], true)("b")).toBe(U.string);
     });
 
     // An Allow naming only services (a CloudFront origin access control, S3 notifications): a Deny need fence only them.

@@ -3455,6 +3455,62 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         expect(preview.of(POLICY)).toEqual([]);
     });
 
+    it("AWS's RCP perimeters excepting resources tagged dp:exclude:identity: a queue, bucket, topic, secret or repository that carries the tag is public (inline or joined to its separate policy); untagged, or outside the stack, fenced; at preview an unknown tag waits", async () => {
+        const perimeter = (service: string, action: string, exception: Record<string, unknown> = { "aws:ResourceTag/dp:exclude:identity": "true" }) => doc(allow("*", action, { Sid: "AllowAny" }),
+            deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...exception }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+            deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...exception }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+        const TAGGED = { "dp:exclude:identity": "true", team: "shop" };
+        const queue = (name: string, tags: unknown, policy?: unknown) => ({ type: t.SQS_QUEUE, name, props: { name, url: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/${name}`, tags, ...(policy ? { policy } : {}) } });
+        const queuePolicy = (name: string, exception?: Record<string, unknown>) =>
+            ({ type: t.SQS_QUEUE_POLICY, name: `${name}-policy`, props: { queueUrl: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/${name}`, policy: JSON.stringify(perimeter("sqs", "sqs:SendMessage", exception)) } });
+        const bucket = (name: string, tags: unknown) => [
+            { type: t.S3_BUCKET_V2, name, props: { bucket: name, tags } },
+            { type: t.S3_BUCKET_POLICY, name: `${name}-policy`, props: { bucket: name, policy: JSON.stringify(perimeter("s3", "s3:GetObject")) } },
+        ];
+        const run = await engine.run({ resources: [
+            queue("inline-tagged", TAGGED, JSON.stringify(perimeter("sqs", "sqs:SendMessage"))),
+            queue("inline-untagged", { team: "shop" }, JSON.stringify(perimeter("sqs", "sqs:SendMessage"))),
+            queue("inline-other-value", { "dp:exclude:identity": "false" }, JSON.stringify(perimeter("sqs", "sqs:SendMessage"))),
+            // IAM compares a condition key's tag key ignoring case.
+            queue("inline-key-case", { "DP:Exclude:Identity": "true" }, JSON.stringify(perimeter("sqs", "sqs:SendMessage"))),
+            ...bucket("bucket-tagged", TAGGED), ...bucket("bucket-untagged", { team: "shop" }),
+            ...bucket("bucket-restricted", TAGGED),
+            { type: t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, name: "bucket-restricted-block", props: { bucket: "bucket-restricted", restrictPublicBuckets: true } },
+            { type: t.S3_BUCKET_POLICY, name: "elsewhere-policy", props: { bucket: "not-in-this-stack", policy: JSON.stringify(perimeter("s3", "s3:GetObject")) } },
+            queue("separate-tagged", TAGGED), queuePolicy("separate-tagged"),
+            queue("separate-untagged", { team: "shop" }), queuePolicy("separate-untagged"),
+            // The provider's defaultTags reach AWS through tagsAll (outputs after an update).
+            { type: t.SQS_QUEUE, name: "default-tagged", props: { name: "default-tagged", url: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/default-tagged`, tags: { team: "shop" }, tagsAll: TAGGED } },
+            queuePolicy("default-tagged"),
+            // A Deny with no tag exception applies whatever the tags.
+            queue("no-exception", TAGGED), queuePolicy("no-exception", {}),
+            { type: t.SNS_TOPIC, name: "topic-tagged", props: { name: "orders", arn: TOPIC, tags: TAGGED } },
+            { type: t.SNS_TOPIC_POLICY, name: "topic-tagged-policy", props: { arn: TOPIC, policy: JSON.stringify(perimeter("sns", "sns:Publish")) } },
+            { type: t.SECRETS_MANAGER_SECRET, name: "secret-tagged", props: { arn: `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:app-AbCdEf`, tags: TAGGED } },
+            { type: t.SECRETS_MANAGER_SECRET_POLICY, name: "secret-tagged-policy",
+                props: { secretArn: `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:app-AbCdEf`, policy: JSON.stringify(perimeter("secretsmanager", "secretsmanager:GetSecretValue")) } },
+            { type: t.ECR_REPOSITORY, name: "repository-tagged", props: { name: "app", tags: TAGGED } },
+            { type: t.ECR_REPOSITORY_POLICY, name: "repository-tagged-policy", props: { repository: "app", policy: JSON.stringify(perimeter("ecr", "ecr:BatchGetImage")) } },
+        ] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+            // The inline queues are judged per resource, the separate policies in the stack part, after them.
+            ["inline-tagged", "inline-key-case", "bucket-tagged-policy", "separate-tagged-policy", "default-tagged-policy", "topic-tagged-policy", "secret-tagged-policy", "repository-tagged-policy"]
+                .map((name) => [name, "mandatory"]));
+        const unknown = { $unknown: "string" };
+        const preview = await engine.run({ preview: true, resources: [
+            queue("pending-value", { "dp:exclude:identity": unknown }, perimeter("sqs", "sqs:SendMessage")),
+            { type: t.SQS_QUEUE, name: "pending-tags", props: { name: "pending-tags", tags: { $unknown: "object" }, policy: perimeter("sqs", "sqs:SendMessage") } },
+            ...bucket("pending-bucket", { "dp:exclude:identity": unknown }),
+            // A default tag may add the key while tagsAll is unknown.
+            { type: t.SQS_QUEUE, name: "pending-defaults", props: { name: "pending-defaults", url: unknown, tags: { team: "shop" }, tagsAll: { $unknown: "object" } } },
+            { type: t.SQS_QUEUE_POLICY, name: "pending-defaults-policy", props: { queueUrl: unknown, policy: perimeter("sqs", "sqs:SendMessage") }, propertyDependencies: { queueUrl: ["pending-defaults"] } },
+            // Joined by its dependency while the URL is unknown: a known tag decides.
+            { type: t.SQS_QUEUE, name: "joined-tagged", props: { name: "joined-tagged", url: unknown, tags: TAGGED } },
+            { type: t.SQS_QUEUE_POLICY, name: "joined-tagged-policy", props: { queueUrl: unknown, policy: perimeter("sqs", "sqs:SendMessage") }, propertyDependencies: { queueUrl: ["joined-tagged"] } },
+        ] });
+        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["joined-tagged-policy"]);
+    });
+
     it("a public bucket policy: reported unless a public access block of the bucket or its account restricts it", async () => {
         const open = JSON.stringify(doc(allow("*", "s3:GetObject", { Sid: "PublicRead", Resource: "arn:aws:s3:::*/*" })));
         const site = (name: string, block?: Record<string, unknown>, provider?: string) => [

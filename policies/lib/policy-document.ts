@@ -14,6 +14,7 @@
 import { all, any, Decided } from "./decided";
 import { kindOf } from "./describe";
 import { compileGlob, GlobMatcher } from "./glob";
+import type { ResourceTags } from "./tags";
 import { isRecord, isUnknown } from "./values";
 
 /** Strings of a string-or-list field; `incomplete` when some (or all) are unknown at preview. */
@@ -553,11 +554,14 @@ function isNarrowIpRange(value: string): boolean {
  * and together fence them all. AWS's data perimeter: an identity perimeter sparing services
  * (`BoolIfExists aws:PrincipalIsAWSService false`, unless aws:PrincipalOrgID) next to a
  * confused-deputy one for them (`Bool ... true`, unless aws:SourceOrgID, often only where
- * `Null aws:SourceAccount false`). Undefined while an unknown statement may decide it.
+ * `Null aws:SourceAccount false`). Undefined while an unknown statement may decide it. `tags`: those of the
+ * resource the document guards, where the stack shows them (a Deny excepting resources by tag skips one carrying it).
  */
-export function fencedByDenies(statements: readonly PolicyStatement[], allow: PolicyStatement, callers: "everyone" | "services" = "everyone"): Decided {
+export function fencedByDenies(
+    statements: readonly PolicyStatement[], allow: PolicyStatement, callers: "everyone" | "services" = "everyone", tags?: ResourceTags,
+): Decided {
     const others = statements.filter((s) => s !== allow);
-    const fences = others.map((deny) => ({ fenced: fencesCallers(deny, allow, callers), callers: callersOf(deny.condition) }));
+    const fences = others.map((deny) => ({ fenced: fencesCallers(deny, allow, callers, tags), callers: callersOf(deny.condition) }));
     const admitted = callers === "services" ? (["service"] as const) : CALLERS;
     const fenced = all(...admitted.map((caller) => any(...fences.filter((f) => f.callers.has(caller)).map((f) => f.fenced))));
     // A Deny whose caller-sorting value is not known yet may be one half of a perimeter.
@@ -613,13 +617,13 @@ function callersOf(condition: Conditions | undefined): Set<Caller> {
  * have only negated pinning tests in its condition (another test would narrow the Deny); a
  * NotPrincipal Deny may have no condition.
  */
-function fencesCallers(deny: PolicyStatement, allow: PolicyStatement, callers: "everyone" | "services"): Decided {
+function fencesCallers(deny: PolicyStatement, allow: PolicyStatement, callers: "everyone" | "services", tags: ResourceTags | undefined): Decided {
     return all(
         deny.effect === "unknown" ? undefined : deny.effect === "Deny",
         callers === "services" && deniesServicesOf(deny, allow) ? true : denySparesOnlyNamed(deny),
         covers(deny.action, deny.notAction, allow.action, allow.notAction, true),
         covers(deny.resource, deny.notResource, allow.resource, allow.notResource, false),
-        deny.notPrincipal !== undefined && deny.condition === undefined ? true : onlyNegatedPins(deny.condition),
+        deny.notPrincipal !== undefined && deny.condition === undefined ? true : onlyNegatedPins(deny.condition, tags),
     );
 }
 
@@ -680,16 +684,43 @@ function covers(
  * organization "can tag their identities"), and a resource tag under a matching operator narrows the Deny instead.
  */
 function isResourceTagException(test: ConditionTest): boolean {
-    const operator = test.operator.endsWith("IfExists") ? test.operator.slice(0, -"IfExists".length) : test.operator;
-    return STRING_MISMATCH.has(operator) && test.key.toLowerCase().startsWith("aws:resourcetag/");
+    return STRING_MISMATCH.has(withoutIfExists(test.operator)) && test.key.toLowerCase().startsWith(RESOURCE_TAG);
+}
+
+const RESOURCE_TAG = "aws:resourcetag/";
+const withoutIfExists = (operator: string) => (operator.endsWith("IfExists") ? operator.slice(0, -"IfExists".length) : operator);
+
+/**
+ * Whether a resource-tag exception leaves the Deny applying to the resource: true where the stack does not show
+ * its tags (see above) or it lacks the key (a negated test of an absent key is true); false when it carries a
+ * value the exception names, which the owner chose: the Deny skips this resource. Undefined while the value is unknown.
+ */
+function appliesDespiteTag(test: ConditionTest, tags: ResourceTags | undefined): Decided {
+    if (!tags) return true;
+    const value = tags(test.key.slice(RESOURCE_TAG.length));
+    if (isUnknown(value)) return undefined;
+    if (typeof value !== "string") return true;
+    const operator = withoutIfExists(test.operator);
+    const values = test.values.values.map((v) => v.trim());
+    if (values.some((v) => !v.includes("${") && tagValueMatches(operator, v, value))) return false;
+    // A value unknown at preview, or a policy variable, may name it.
+    return test.values.incomplete || values.some((v) => v.includes("${")) ? undefined : true;
+}
+
+/** IAM's string comparison of a condition value with a tag value: StringNotLike's `*` and `?` are wildcards. */
+function tagValueMatches(operator: string, pattern: string, value: string): boolean {
+    if (operator === "StringNotEqualsIgnoreCase") return pattern.toLowerCase() === value.toLowerCase();
+    if (operator !== "StringNotLike") return pattern === value;
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${source}$`, "s").test(value);
 }
 
 // Tests sorting callers (aws:PrincipalIsAWSService, Null aws:SourceAccount) are read by callersOf; a Deny of only those
-// (and of resource-tag exceptions) denies every caller it is left to.
-function onlyNegatedPins(condition: Conditions | undefined): Decided {
+// (and of resource-tag exceptions the resource's tags leave applying) denies every caller it is left to.
+function onlyNegatedPins(condition: Conditions | undefined, tags: ResourceTags | undefined): Decided {
     if (!condition) return false;
-    const pins = condition.tests.filter((test) => !sortsCallers(test) && !isResourceTagException(test));
-    const tests = all(...pins.map(negatedPinningTest));
+    const pins = condition.tests.filter((test) => !sortsCallers(test));
+    const tests = all(...pins.map((test) => (isResourceTagException(test) ? appliesDespiteTag(test, tags) : negatedPinningTest(test))));
     if (tests === false) return false;
     if (condition.incomplete) return undefined;
     return condition.tests.length > 0 ? tests : false;

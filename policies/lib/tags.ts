@@ -1,0 +1,71 @@
+// A resource's tags as AWS holds them, for conditions on aws:ResourceTag. Providers send them in two
+// shapes: the classic provider's `tags` map (and, in outputs, `tagsAll`: `tags` merged with the
+// provider's defaultTags), aws-native's `tags` list of {key, value}.
+import type { ReferenceIndex } from "./references";
+import { isRecord, isUnknown } from "./values";
+import { UNKNOWN_SENTINELS } from "./wire";
+
+/**
+ * A tag's value on the resource: the value, undefined when the resource does not carry the key, or
+ * the unknown sentinel while it may (at preview). Keys are compared ignoring case, as IAM reads the
+ * tag key of a condition key (`aws:ResourceTag/Owner` and `aws:ResourceTag/owner` are one key).
+ */
+export type ResourceTags = (key: string) => unknown;
+
+/** The tags of a resource's properties (its inputs in the resource part, its outputs in the stack part). */
+export function tagsOf(props: Record<string, unknown>): ResourceTags {
+    return (key) => {
+        const own = tagValue(props.tags, key);
+        const all = props.tagsAll;
+        // `tags` win over the provider's defaults; a default missing from `tags` is only in tagsAll,
+        // unknown at preview where the provider computes it.
+        if (own !== undefined || all === undefined) return own;
+        return tagValue(all, key);
+    };
+}
+
+function tagValue(tags: unknown, key: string): unknown {
+    if (isUnknown(tags)) return tags;
+    const wanted = key.toLowerCase();
+    if (Array.isArray(tags)) {
+        // aws-native: [{key, value}]; an element unknown at preview may be the tag.
+        let value: unknown;
+        for (const tag of tags) {
+            if (isUnknown(tag)) value ??= tag;
+            else if (isRecord(tag) && isUnknown(tag.key)) value ??= tag.key;
+            else if (isRecord(tag) && typeof tag.key === "string" && tag.key.toLowerCase() === wanted) return tag.value;
+        }
+        return value;
+    }
+    if (!isRecord(tags)) return undefined;
+    const found = Object.keys(tags).find((k) => k.toLowerCase() === wanted);
+    return found === undefined ? undefined : tags[found];
+}
+
+/**
+ * The tags of whichever of these resources a reference names (a separate policy's target): a tag's value when
+ * every one agrees, unknown while they differ (at preview, which one is named is known at apply), absent when
+ * none carries it. `mayNameNone`: the reference may name none of them (then an absent tag is one possibility).
+ */
+export function tagsOfAny(resources: readonly { props: Record<string, unknown> }[], mayNameNone = false): ResourceTags {
+    return (key) => {
+        const values = resources.map((r) => tagsOf(r.props)(key));
+        if (mayNameNone) values.push(undefined);
+        if (values.length === 0) return undefined;
+        return values.every((v) => v === values[0]) ? values[0] : UNKNOWN_SENTINELS.string;
+    };
+}
+
+/**
+ * The tags of the resource a separate policy names by `ref` (its property's value and dependencies), joined when
+ * first asked. At preview an unknown name built from a random suffix may name a resource whose own name comes from
+ * it, or none of the stack; a resource outside the stack shows no tags (the Deny applies, as far as the stack shows).
+ */
+export function tagsOfNamed(index: () => Pick<ReferenceIndex, "lookup" | "unresolvedSources" | "builtFrom">, ref: unknown, dependencies: readonly string[] | undefined): ResourceTags {
+    let tags: ResourceTags | undefined;
+    const join = (): ResourceTags => {
+        const found = index().lookup(ref, dependencies);
+        return found.length > 0 ? tagsOfAny(found) : tagsOfAny(index().builtFrom(index().unresolvedSources(ref, dependencies)), true);
+    };
+    return (key) => (tags ??= join())(key);
+}
