@@ -1597,7 +1597,8 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
     stack: {
         judges: "grants to anyone that the settings of what they apply to may undo: S3 bucket and object ACLs (object ownership, public access blocks) " +
             "and bucket and access point policies (public access blocks, an access point's VPC), separate OpenSearch domain policies (the domain's fine-grained access control or VPC), " +
-            "and separate REST API policies (a private API)",
+            "separate REST API policies (a private API), and separate bucket, queue, topic, secret and ECR repository policies whose Deny excepts resources " +
+            "carrying a tag (the tags of the resource they name)",
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
             t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...MULTI_REGION_POINTS, ...DOMAIN_TYPES,
