@@ -17,7 +17,7 @@ import {
     pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { indexReferences, ReferenceIndex } from "./lib/references";
-import { tagsOf, tagsOfNamed } from "./lib/tags";
+import { declaredTagsOf, tagsOf, tagsOfNamed } from "./lib/tags";
 import * as t from "./lib/tokens";
 
 export interface KmsNoWildcardActionsConfig {
@@ -107,7 +107,7 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
         }
         // A Deny on kms:CallerAccount (or the organization) for everyone fences an Allow for anyone, unless
         // it excepts keys by a tag this key carries; a statement unknown at preview may be that Deny.
-        const fenced = reading.incomplete ? undefined : fencedByDenies(reading.statements, statement, "everyone", tagsOf(resource.props));
+        const fenced = reading.incomplete ? undefined : fencedByDenies(reading.statements, statement, "everyone", declaredTagsOf(resource.props));
         for (const problem of keyStatementProblems(statement, allowed, fenced)) {
             findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
         }
@@ -126,8 +126,9 @@ export function findKeyPolicyWildcards(resource: PlainResource, config: KmsNoWil
 }
 
 /**
- * The stack part: a separate KeyPolicy's statements open to anyone only because the key it names carries a tag its Deny
- * excepts (the resource part cannot see the key's tags and reads such a Deny as fencing); what the resource part reports stays its own.
+ * The stack part: key policy statements open to anyone only because the key carries a tag its Deny excepts where the resource
+ * part cannot see it (a separate KeyPolicy's key, a default tag in a key's tagsAll) and reads such a Deny as fencing; what
+ * the resource part reports stays its own.
  */
 export function findTaggedKeyGrants(resources: readonly PlainResource[], config: KmsNoWildcardActionsConfig): Finding[] {
     let keys: ReferenceIndex | undefined;
@@ -135,13 +136,16 @@ export function findTaggedKeyGrants(resources: readonly PlainResource[], config:
     const allowed = compileAllowedActions(config.allowedActions);
     const findings: Finding[] = [];
     for (const r of resources) {
-        if (r.type !== t.KMS_KEY_POLICY) continue;
-        const reading = readPolicyDocument(r.props.policy);
+        // A key's own policy: the resource part read its inputs' `tags`; the outputs' tagsAll add the provider's defaultTags.
+        if (r.type !== t.KMS_KEY_POLICY && r.type !== t.KMS_KEY) continue;
+        const separate = r.type === t.KMS_KEY_POLICY;
+        const reading = readPolicyDocument(r.props.policy, { blankIsAbsent: !separate });
         if (reading.kind !== "document" || reading.incomplete) continue;
-        const tags = tagsOfNamed(index, r.props.keyId, r.propertyDependencies.keyId);
+        const tags = separate ? tagsOfNamed(index, r.props.keyId, r.propertyDependencies.keyId) : tagsOf(r.props);
+        const judged = separate ? undefined : declaredTagsOf(r.props);
         const at: DocumentLocation = { type: r.type, name: r.name, path: "policy" };
         for (const statement of reading.statements) {
-            const own = new Set(keyStatementProblems(statement, allowed, fencedByDenies(reading.statements, statement)));
+            const own = new Set(keyStatementProblems(statement, allowed, fencedByDenies(reading.statements, statement, "everyone", judged)));
             for (const problem of keyStatementProblems(statement, allowed, fencedByDenies(reading.statements, statement, "everyone", tags))) {
                 if (!own.has(problem)) findings.push({ message: `${describeStatement(at, statement)} ${problem} ${TAGGED_KEY_HINT}`, resource: { urn: r.urn, type: r.type, name: r.name } });
             }
@@ -150,7 +154,7 @@ export function findTaggedKeyGrants(resources: readonly PlainResource[], config:
     return findings;
 }
 
-const TAGGED_KEY_HINT = "(A Deny of this policy excepts keys carrying a tag, and the key it names carries it: the Deny keeps no caller out. " +
+const TAGGED_KEY_HINT = "(A Deny of this policy excepts keys carrying a tag, and the key carries it, maybe from the provider's defaultTags: the Deny keeps no caller out. " +
     "Remove the tag from the key, or the exception from the Deny.)";
 
 /**
@@ -198,7 +202,8 @@ export const kmsNoWildcardActions = resourcePolicy<KmsNoWildcardActionsConfig>({
     resourceTypes: KEY_POLICY_TYPES,
     check: findKeyPolicyWildcards,
     stack: {
-        judges: "separate key policies whose Deny excepts keys carrying a tag (AWS's data-perimeter `aws:ResourceTag/dp:exclude:*`), with the tags of the key they name",
+        judges: "key policies whose Deny excepts keys carrying a tag (AWS's data-perimeter `aws:ResourceTag/dp:exclude:*`), with the tags of the key they name " +
+            "(a separate KeyPolicy) or the key's tagsAll (the provider's defaultTags)",
         resourceTypes: [t.KMS_KEY_POLICY, t.KMS_KEY],
         check: (resources, config) => findTaggedKeyGrants(resources, config),
     },

@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences, ReferenceIndex } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { ResourceTags, tagsOf, tagsOfNamed } from "./lib/tags";
+import { declaredTagsOf, ResourceTags, tagsOf, tagsOfNamed } from "./lib/tags";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedConfigurationsOf, unresolvedSources } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
@@ -415,7 +415,7 @@ function statementProblems(
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service)) {
+    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service, declaredTagsOf(resource.props))) {
         problems.push(service === "api-gateway" && REST_APIS.includes(resource.type) && isPrivateApi(resource) === true
             ? `${ANYONE_PROBLEM(statement)} ${PRIVATE_API_HINT}` : ANYONE_PROBLEM(statement));
     }
@@ -518,7 +518,7 @@ function unpinnedDeputies(statement: PolicyStatement, document: Document, resour
     const named = unpinnedServices(statement);
     const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service) && (deputy.pinnedBy?.(statement.condition) ?? false) === false);
     if (deputies.length === 0 || document.incomplete) return [];
-    const fenced = fencedByDenies(document.statements, statement, "services", tagsOf(resource.props));
+    const fenced = fencedByDenies(document.statements, statement, "services", declaredTagsOf(resource.props));
     return fenced === false ? deputies.map((deputy) => deputy.problem) : [];
 }
 
@@ -824,7 +824,8 @@ function delegation(statement: PolicyStatement, service: ServiceRule | undefined
 
 /**
  * Whether an Allow statement for anyone grants to anyone: nothing pins the caller (one judgement for both parts).
- * `tags` are those of the resource the policy guards: its own, or (stack part) those of the resource a separate policy names.
+ * `tags` are those of the resource the policy guards: those declared (resource part), its outputs' (stack part, with the
+ * provider's defaults), or those of the resource a separate policy names.
  */
 function opensToAnyone(
     statement: PolicyStatement, audience: Audience, document: Document, resource: PlainResource, service: ServiceRule | undefined, tags = tagsOf(resource.props),
@@ -1246,8 +1247,8 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
     "private-api": PRIVATE_API_HINT,
     "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
         "this policy's domain is neither, or not in this stack.)",
-    "tagged-target": "(A Deny of this policy excepts resources carrying a tag, and the resource it names carries it: the Deny keeps no caller out. " +
-        "Remove the tag from the resource, or the exception from the Deny.)",
+    "tagged-target": "(A Deny of this policy excepts resources carrying a tag, and the resource it guards carries it, maybe from the provider's defaultTags: " +
+        "the Deny keeps no caller out. Remove the tag from the resource, or the exception from the Deny.)",
 };
 
 /**
@@ -1262,15 +1263,23 @@ const TAGGED_TARGETS: ReadonlyMap<string, { property: string; types: readonly st
     [t.ECR_REPOSITORY_POLICY, { property: "repository", types: [t.ECR_REPOSITORY], keys: ["name", "id"] }],
 ]);
 const TAGGED_TARGET_TYPES: readonly string[] = [...new Set([...TAGGED_TARGETS.values()].flatMap((j) => j.types))];
+/**
+ * Inline policies whose resource may carry the tag only through the provider's defaultTags: the resource part reads inputs,
+ * which hold `tags` alone; the outputs' `tagsAll` holds the defaults too.
+ */
+const INLINE_TAGGED_TYPES: readonly string[] = [t.SQS_QUEUE, t.SNS_TOPIC, t.SECRETS_MANAGER_SECRET];
 
-/** The statements of a separate policy open to anyone only because the resource it names carries a tag its Deny excepts. */
-function taggedTargetMessages(resource: PlainResource, tags: ResourceTags): string[] {
+/**
+ * The statements of a policy open to anyone only because the resource it guards carries a tag its Deny excepts, and
+ * which the resource part, reading `judged` (the tags it sees), passed.
+ */
+function taggedTargetMessages(resource: PlainResource, tags: ResourceTags, judged: ResourceTags): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
     const reading = readDocument(valueAt(resource.props, input.path), input);
     if (reading.kind !== "document") return [];
     const at = locationOf(resource, input.path);
     return reading.statements
-        .filter((s) => s.effect === "Allow" && !opensToAnyone(s, audienceOf(s), reading, resource, input.service) && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags))
+        .filter((s) => s.effect === "Allow" && !opensToAnyone(s, audienceOf(s), reading, resource, input.service, judged) && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags))
         .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${HINTS["tagged-target"]}`);
 }
 
@@ -1386,7 +1395,8 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         const aclKind: Kind = OBJECT_ACL_TYPES.includes(r.type) ? "object-acl" : "acl";
         const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r, separateBucketPolicy(r.type) ? targetTags(r) : undefined) : [];
         const api = r.type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
-        const tagged = TAGGED_TARGETS.has(r.type) ? taggedTargetMessages(r, targetTags(r)) : [];
+        const tagged = TAGGED_TARGETS.has(r.type) ? taggedTargetMessages(r, targetTags(r), declaredTagsOf(r.props))
+            : INLINE_TAGGED_TYPES.includes(r.type) ? taggedTargetMessages(r, tagsOf(r.props), declaredTagsOf(r.props)) : [];
         return [
             ...(acl.length > 0 ? [{ r, messages: acl, kind: aclKind }] : []),
             ...(policy.length > 0 ? [{ r, messages: policy, kind: policyKind(r.type) as Kind }] : []),

@@ -545,13 +545,18 @@ describe("kms-no-wildcard-actions through the engine path", () => {
         const run = await engine.run({ resources: [
             ...pair("tagged", { "dp:exclude:identity": "true" }), ...pair("untagged", { team: "shop" }),
             { type: KEY_POLICY, name: "elsewhere-policy", props: { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab", policy: JSON.stringify(policy) } },
+            // The tag only from the provider's defaultTags: in the outputs' tagsAll, which the resource part (inputs) does not see.
+            { type: KEY, name: "default-tagged", props: { enableKeyRotation: true, policy: JSON.stringify(policy), tags: { team: "shop" }, tagsAll: { team: "shop", "dp:exclude:identity": "true" } } },
+            { type: KEY, name: "default-untagged", props: { enableKeyRotation: true, policy: JSON.stringify(policy), tags: { team: "shop" }, tagsAll: { team: "shop" } } },
         ] });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, d.message.split("\n")[1].replace(/\. .*$/s, "")])).toEqual([
             ["tagged-policy", "mandatory", `${KEY_POLICY} "tagged-policy": policy statement "Anyone" ${ANYONE}`],
+            ["default-tagged", "mandatory", `${KEY} "default-tagged": policy statement "Anyone" ${ANYONE}`],
         ]);
         const preview = await engine.run({ preview: true, resources: [
             ...pair("pending-value", { "dp:exclude:identity": { $unknown: "string" } }, { $unknown: "string" }, policy),
             ...pair("joined-tagged", { "dp:exclude:identity": "true" }, { $unknown: "string" }, policy),
+            { type: KEY, name: "default-pending", props: { enableKeyRotation: true, policy, tags: { team: "shop" }, tagsAll: { $unknown: "object" } } },
         ] });
         expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["joined-tagged-policy"]);
     });

@@ -4,7 +4,7 @@ import {
     anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, describeProblem, fencedByDenies, isAccountPinnedArn, isPinningTest,
     isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
-import { tagsOf, tagsOfAny } from "../policies/lib/tags";
+import { declaredTagsOf, tagsOf, tagsOfAny } from "../policies/lib/tags";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { assertNotShown } from "./helpers/secrets";
 
@@ -586,6 +586,9 @@ describe("Deny statements that fence an Allow", () => {
         expect(tagsOf({ tags: { a: "1" }, tagsAll: { a: "1", b: "default" } })("b")).toBe("default");
         expect(tagsOf({ tags: { a: "1" }, tagsAll: U.object })("b")).toBe(U.object);
         expect(tagsOf({})("b")).toBe(undefined);
+        // The resource part's view: what the program declared, never the provider's defaults.
+        expect(declaredTagsOf({ tags: { a: "1" }, tagsAll: { a: "1", b: "default" } })("b")).toBe(undefined);
+        expect(declaredTagsOf({ tags: { b: "own" } })("B")).toBe("own");
         expect(tagsOfAny([{ props: { tags: { b: "1" } } }, { props: { tags: { b: "1" } } }])("b")).toBe("1");
         expect(tagsOfAny([{ props: { tags: { b: "1" } } }, { props: { tags: {} } }])("b")).toBe(U.string);
         expect(tagsOfAny([], true)("b")).toBe(undefined);

@@ -3482,6 +3482,8 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             // The provider's defaultTags reach AWS through tagsAll (outputs after an update).
             { type: t.SQS_QUEUE, name: "default-tagged", props: { name: "default-tagged", url: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/default-tagged`, tags: { team: "shop" }, tagsAll: TAGGED } },
             queuePolicy("default-tagged"),
+            // The same on an inline policy: the resource part reads inputs (no tagsAll), the stack part the outputs.
+            { type: t.SQS_QUEUE, name: "inline-default-tagged", props: { name: "inline-default-tagged", tags: { team: "shop" }, tagsAll: TAGGED, policy: JSON.stringify(perimeter("sqs", "sqs:SendMessage")) } },
             // A Deny with no tag exception applies whatever the tags.
             queue("no-exception", TAGGED), queuePolicy("no-exception", {}),
             { type: t.SNS_TOPIC, name: "topic-tagged", props: { name: "orders", arn: TOPIC, tags: TAGGED } },
@@ -3494,7 +3496,8 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         ] });
         expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
             // The inline queues are judged per resource, the separate policies in the stack part, after them.
-            ["inline-tagged", "inline-key-case", "bucket-tagged-policy", "separate-tagged-policy", "default-tagged-policy", "topic-tagged-policy", "secret-tagged-policy", "repository-tagged-policy"]
+            ["inline-tagged", "inline-key-case", "bucket-tagged-policy", "separate-tagged-policy", "default-tagged-policy", "inline-default-tagged",
+                "topic-tagged-policy", "secret-tagged-policy", "repository-tagged-policy"]
                 .map((name) => [name, "mandatory"]));
         const unknown = { $unknown: "string" };
         const preview = await engine.run({ preview: true, resources: [
@@ -3504,6 +3507,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             // A default tag may add the key while tagsAll is unknown.
             { type: t.SQS_QUEUE, name: "pending-defaults", props: { name: "pending-defaults", url: unknown, tags: { team: "shop" }, tagsAll: { $unknown: "object" } } },
             { type: t.SQS_QUEUE_POLICY, name: "pending-defaults-policy", props: { queueUrl: unknown, policy: perimeter("sqs", "sqs:SendMessage") }, propertyDependencies: { queueUrl: ["pending-defaults"] } },
+            { type: t.SQS_QUEUE, name: "inline-pending-defaults", props: { name: "inline-pending-defaults", tags: { team: "shop" }, tagsAll: { $unknown: "object" }, policy: perimeter("sqs", "sqs:SendMessage") } },
             // Joined by its dependency while the URL is unknown: a known tag decides.
             { type: t.SQS_QUEUE, name: "joined-tagged", props: { name: "joined-tagged", url: unknown, tags: TAGGED } },
             { type: t.SQS_QUEUE_POLICY, name: "joined-tagged-policy", props: { queueUrl: unknown, policy: perimeter("sqs", "sqs:SendMessage") }, propertyDependencies: { queueUrl: ["joined-tagged"] } },

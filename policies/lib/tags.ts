@@ -24,6 +24,14 @@ export function tagsOf(props: Record<string, unknown>): ResourceTags {
     };
 }
 
+/**
+ * The tags the program declared (`tags` alone): what the resource part judges with, whatever the engine sends. The
+ * provider's defaultTags reach AWS through `tagsAll`, which the stack part reads in the outputs (tagsOf).
+ */
+export function declaredTagsOf(props: Record<string, unknown>): ResourceTags {
+    return (key) => tagValue(props.tags, key);
+}
+
 function tagValue(tags: unknown, key: string): unknown {
     if (isUnknown(tags)) return tags;
     const wanted = key.toLowerCase();
