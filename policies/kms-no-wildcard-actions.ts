@@ -13,8 +13,8 @@ import { Decided } from "./lib/decided";
 import { GlobMatcher } from "./lib/glob";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
 import {
-    anyoneClause, audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, fencedByDenies, KEY_USE_WILDCARDS, PolicyStatement,
-    pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
+    anyoneClause, audienceOf, compileAllowedActions, describeDocument, describeProblem, describeStatement, DocumentLocation, exceptsResourceTags, fencedByDenies, KEY_USE_WILDCARDS, PolicyStatement,
+    mayExceptResourceTags, pinsCaller, quoteList, readPolicyDocument, rootAccount, unacceptedWildcardActions,
 } from "./lib/policy-document";
 import { indexReferences, ReferenceIndex } from "./lib/references";
 import { declaredTagsOf, tagsOf, tagsOfNamed } from "./lib/tags";
@@ -139,8 +139,9 @@ export function findTaggedKeyGrants(resources: readonly PlainResource[], config:
         // A key's own policy: the resource part read its inputs' `tags`; the outputs' tagsAll add the provider's defaultTags.
         if (r.type !== t.KMS_KEY_POLICY && r.type !== t.KMS_KEY) continue;
         const separate = r.type === t.KMS_KEY_POLICY;
+        if (!mayExceptResourceTags(r.props.policy)) continue;
         const reading = readPolicyDocument(r.props.policy, { blankIsAbsent: !separate });
-        if (reading.kind !== "document" || reading.incomplete) continue;
+        if (reading.kind !== "document" || reading.incomplete || !exceptsResourceTags(reading.statements)) continue;
         const tags = separate ? tagsOfNamed(index, r.props.keyId, r.propertyDependencies.keyId) : tagsOf(r.props);
         const judged = separate ? undefined : declaredTagsOf(r.props);
         const at: DocumentLocation = { type: r.type, name: r.name, path: "policy" };

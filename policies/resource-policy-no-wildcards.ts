@@ -15,7 +15,7 @@ import { all, any, Decided, fieldOf, mayBe, negate, whenKnown } from "./lib/deci
 import { GlobMatcher } from "./lib/glob";
 import {
     anyoneClause, anyValueOperator, Audience, audienceOf, compileAllowedActions, Conditions, ConditionTest, delegatesToAccessPoints, describeProblem, describeStatement,
-    DocumentLocation, fencedByDenies, isAccountRoot, isWildcardAction, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
+    DocumentLocation, exceptsResourceTags, fencedByDenies, isAccountRoot, isWildcardAction, mayExceptResourceTags, patternCovers, pinsCaller, PolicyDocumentReading, PolicyStatement, quoteList,
     readPolicyDocument, unacceptedWildcardActions, unpinnedServices,
 } from "./lib/policy-document";
 import { indexReferences, ReferenceIndex } from "./lib/references";
@@ -1275,8 +1275,10 @@ const INLINE_TAGGED_TYPES: readonly string[] = [t.SQS_QUEUE, t.SNS_TOPIC, t.SECR
  */
 function taggedTargetMessages(resource: PlainResource, tags: ResourceTags, judged: ResourceTags): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
-    const reading = readDocument(valueAt(resource.props, input.path), input);
-    if (reading.kind !== "document") return [];
+    const value = valueAt(resource.props, input.path);
+    if (!mayExceptResourceTags(value)) return [];
+    const reading = readDocument(value, input);
+    if (reading.kind !== "document" || !exceptsResourceTags(reading.statements)) return [];
     const at = locationOf(resource, input.path);
     return reading.statements
         .filter((s) => s.effect === "Allow" && !opensToAnyone(s, audienceOf(s), reading, resource, input.service, judged) && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags))

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, describeProblem, fencedByDenies, isAccountPinnedArn, isPinningTest,
-    isWildcardAction, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
+    anyoneClause, audienceOf, compileAllowedActions, ConditionTest, delegatesToAccessPoints, describeProblem, exceptsResourceTags, fencedByDenies, isAccountPinnedArn, isPinningTest,
+    isWildcardAction, mayExceptResourceTags, negatedPinningTest, PolicyDocumentReading, PolicyStatement, quoteList, readPolicyDocument, unacceptedWildcardActions,
 } from "../policies/lib/policy-document";
 import { declaredTagsOf, tagsOf, tagsOfAny } from "../policies/lib/tags";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -593,6 +593,24 @@ describe("Deny statements that fence an Allow", () => {
         expect(tagsOfAny([{ props: { tags: { b: "1" } } }, { props: { tags: {} } }])("b")).toBe(U.string);
         expect(tagsOfAny([], true)("b")).toBe(undefined);
         expect(tagsOfAny([{ props: { tags: { b: "1" } } }], true)("b")).toBe(U.string);
+    });
+
+    // The stack parts re-judge only documents whose Deny excepts resources by tag: which ones they may skip unparsed.
+    it("tells which documents hold a Deny excepting resources by tag, before and after parsing", () => {
+        const statements = (doc: unknown) => { const r = readPolicyDocument(doc); return r.kind === "document" ? r.statements : []; };
+        const deny = (operator: string, key: string) => ({ Version: "2012-10-17", Statement: [
+            { Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*" },
+            { Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: "*", Condition: { [operator]: { [key]: "true" } } }] });
+        expect(exceptsResourceTags(statements(deny("StringNotEqualsIfExists", "aws:ResourceTag/dp:exclude:identity")))).toBe(true);
+        expect(exceptsResourceTags(statements(deny("StringNotEquals", "AWS:RESOURCETAG/Owner")))).toBe(true);
+        // A matching operator narrows the Deny to tagged resources; a principal's tag is the caller's own.
+        expect(exceptsResourceTags(statements(deny("StringEquals", "aws:ResourceTag/dp:exclude:identity")))).toBe(false);
+        expect(exceptsResourceTags(statements(deny("StringNotEqualsIfExists", "aws:PrincipalTag/dp:exclude:identity")))).toBe(false);
+        expect(mayExceptResourceTags(JSON.stringify(deny("StringNotEqualsIfExists", "aws:ResourceTag/dp:exclude:identity")))).toBe(true);
+        expect(mayExceptResourceTags(JSON.stringify(deny("StringNotEqualsIfExists", "aws:PrincipalTag/dp:exclude:identity")))).toBe(false);
+        // Objects and values unknown at preview are parsed: they may hold one.
+        expect(mayExceptResourceTags(deny("StringNotEquals", "aws:PrincipalOrgID"))).toBe(true);
+        expect(mayExceptResourceTags(U.string)).toBe(true);
     });
 
     // An Allow naming only services (a CloudFront origin access control, S3 notifications): a Deny need fence only them.

@@ -688,6 +688,19 @@ function isResourceTagException(test: ConditionTest): boolean {
 }
 
 const RESOURCE_TAG = "aws:resourcetag/";
+
+/**
+ * Whether a document's value may hold a Deny excepting resources by tag: the stack parts that read the guarded resource's tags
+ * skip every other document before parsing it (a string naming no aws:ResourceTag holds none).
+ */
+export function mayExceptResourceTags(value: unknown): boolean {
+    return typeof value !== "string" || isUnknown(value) || /aws:resourcetag\//i.test(value);
+}
+
+/** Whether a Deny of these statements excepts resources by tag (isResourceTagException). */
+export function exceptsResourceTags(statements: readonly PolicyStatement[]): boolean {
+    return statements.some((s) => s.effect === "Deny" && (s.condition?.tests.some(isResourceTagException) ?? false));
+}
 const withoutIfExists = (operator: string) => (operator.endsWith("IfExists") ? operator.slice(0, -"IfExists".length) : operator);
 
 /**
