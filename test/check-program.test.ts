@@ -1889,6 +1889,35 @@ describe("check --program (the built CLI)", () => {
             expect(r.code).toBe(0);
         }, 180_000);
 
+        // Pulumi registers ts-node with target ES2020 and module/moduleResolution nodenext under the tsconfig's own
+        // compilerOptions (cmd/run/run.js; pulumi/pulumi#22363), and ts-node checks only the files it loads.
+        it.each([
+            // No tsconfig: nodenext lets a CommonJS module be default-imported (and the run gets module.exports).
+            ["no tsconfig.json and a default import of a CommonJS module", {
+                "index.ts": 'import path from "path";\nimport * as pulumi from "@pulumi/pulumi";\nexport const file = pulumi.output(path.basename("/srv/site/index.html"));\n',
+            }],
+            // A tsconfig without `target`: Pulumi's ES2020, not TypeScript's ES5.
+            ["a tsconfig.json without target", {
+                "tsconfig.json": '{"compilerOptions": {"strict": true, "outDir": "bin"}}',
+                "index.ts": 'const sizes = new Map<string, number>([["orders", 60]]);\nexport const names: string[] = [];\nfor (const [name] of sizes) names.push(name);\n',
+            }],
+            // Only an interface is used from types.ts: the import is elided, so ts-node never loads (nor checks) it.
+            ["an error in a file imported only for its types", {
+                "index.ts": 'import { Settings } from "./types";\nconst settings: Settings = { name: "orders" };\nexport const name = settings.name;\n',
+                "types.ts": 'export interface Settings { name: string }\nexport const DEFAULT_NAME: number = "orders";\n',
+            }],
+        ] as [string, Record<string, string>][])("runs what a real preview type-checks: %s", (_label, files) => {
+            const r = typeChecked(linked({ "Pulumi.yaml": YAML, ...files }));
+            expect(r.stderr).toBe("");
+            expect(r.code).toBe(0);
+        }, 180_000);
+
+        it("refuses a tsconfig.json whose options ts-node refuses under Pulumi's defaults (module commonjs with its nodenext resolution)", () => {
+            const r = typeChecked(linked({ "Pulumi.yaml": YAML, "tsconfig.json": '{"compilerOptions": {"module": "commonjs", "strict": true}}', "index.ts": RIGHT }));
+            expect(r.code).toBe(2);
+            expect(r.stderr).toMatch(/: the program does not type-check \(`pulumi preview` stops there too\): Option 'module' must be set to 'NodeNext' when option 'moduleResolution' is set to 'NodeNext'\. \(Pulumi's ts-node takes tsconfig\.json's compilerOptions over its defaults: target ES2020, ES2022 for an ES module, module and moduleResolution nodenext\); to run it anyway/);
+        }, 180_000);
+
         it("still names a missing package as one to install, and a syntax error as one", () => {
             const missing = typeChecked(linked({ "Pulumi.yaml": YAML, "index.ts": 'import * as random from "@pulumi/random";\nexport const id = new random.RandomId("id", { byteLength: 4 }).hex;\n' }));
             expect(missing.stderr).toMatch(/: the program needs the package '@pulumi\/random' \(from index\.ts\), which is not installed/);

@@ -1,7 +1,7 @@
 // TypeScript programs, loaded the way `pulumi` loads them but faster: Pulumi registers
 // ts-node (type-checking unless told otherwise); we transpile each file on require with the
-// program's own `typescript` (else ours, else the one @pulumi/pulumi vendors), honouring
-// its tsconfig.json. Before it runs, the program is type-checked as ts-node would (a program
+// program's own `typescript` (else ours, else the one @pulumi/pulumi vendors), with the
+// options Pulumi gives ts-node (tsNodeConfig). Before it runs, the program is type-checked as ts-node would (a program
 // that does not type-check never reaches the engine, so judging what it would create is
 // judging a stack nobody can deploy), unless the project opts out as it would for Pulumi.
 // Syntax and type errors fail with file:line:column. Runs in the program's child process.
@@ -103,24 +103,32 @@ export async function load(url, context, next) {
 `;
 
 /**
- * Type-check the program as `pulumi preview` does through ts-node: the files it loads from its
- * entry point (its own files, not declarations nor node_modules), with its tsconfig.json. Pulumi
- * skips this when PULUMI_NODEJS_TRANSPILE_ONLY is "true" or, when that is unset, the tsconfig
+ * Type-check the program as `pulumi preview` does through ts-node: the program's own files that ts-node
+ * compiles as they load (not declarations nor node_modules), with the compiler options Pulumi gives it.
+ * Pulumi skips this when PULUMI_NODEJS_TRANSPILE_ONLY is "true" or, when that is unset, the tsconfig
  * sets `noCheck` (and when Pulumi.yaml sets `runtime.options.typescript: false`, which never gets
  * here). `transpileOnly` is that variable as set for check (the child has no PULUMI_NODEJS_*).
  * Throws ProgramSyntaxError for the first syntax error, else ProgramTypeError naming the first
- * type errors.
+ * type errors (an option error, as ts-node reports it, included).
  */
 export function typeCheck(programDir: string, entry: string, esm: boolean, pulumiDir: string, transpileOnly: string | undefined): void {
     const { ts } = loadTypeScript(programDir, pulumiDir);
-    const options = checkOptions(ts, programDir, esm);
-    if (transpileOnly ? transpileOnly === "true" : (options as { noCheck?: boolean }).noCheck) return;
+    const { options, raw, configErrors } = tsNodeConfig(ts, programDir, esm);
+    if (transpileOnly ? transpileOnly === "true" : raw.noCheck) return;
     const root = fs.statSync(entry).isDirectory() ? path.join(entry, "index.ts") : entry;
-    if (!/\.[cm]?ts$/.test(root)) return;
-    const program = ts.createProgram([root], options);
-    const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && /\.[cm]?tsx?$/.test(f.fileName) && !/[\\/]node_modules[\\/]/.test(f.fileName));
-    const errors = (diagnostics: (f: import("typescript").SourceFile) => readonly import("typescript").Diagnostic[]) =>
-        own.flatMap(diagnostics).filter((d) => d.category === ts.DiagnosticCategory.Error && !TS_NODE_IGNORED.has(d.code));
+    // A JavaScript program (index.js): ts-node compiles no .js file.
+    if (!/\.[cm]?ts$/.test(root) || !fs.existsSync(root)) return;
+    const wanted = (d: import("typescript").Diagnostic) => d.category === ts.DiagnosticCategory.Error && !TS_NODE_IGNORED.has(d.code);
+    const optionErrors = (diagnostics: readonly import("typescript").Diagnostic[]) => {
+        const errors = diagnostics.filter(wanted);
+        if (errors.length) throw new ProgramTypeError(errors.slice(0, 3).map((d) => describeDiagnostic(ts, d, programDir)).join("; ") + PULUMI_DEFAULTS_NOTE);
+    };
+    optionErrors(configErrors);
+    // noEmitOnError would leave loadedFiles nothing to read; it changes no diagnostic.
+    const program = ts.createProgram([root], { ...options, noEmitOnError: false });
+    optionErrors([...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]);
+    const own = loadedFiles(ts, program, options, root);
+    const errors = (diagnostics: (f: import("typescript").SourceFile) => readonly import("typescript").Diagnostic[]) => own.flatMap(diagnostics).filter(wanted);
     const syntax = errors((f) => program.getSyntacticDiagnostics(f));
     if (syntax.length) throw new ProgramSyntaxError(describeDiagnostic(ts, syntax[0], programDir));
     // A module that cannot be found is left to the require that follows: its message names the package to install.
@@ -135,25 +143,62 @@ export function typeCheck(programDir: string, entry: string, esm: boolean, pulum
 // list, no inputs found): about the tsconfig's file lists, which ts-node does not use.
 const TS_NODE_IGNORED = new Set([6059, 18002, 18003]);
 const MISSING_MODULE = new Set([2307, 2792]);
+const PULUMI_DEFAULTS_NOTE = " (Pulumi's ts-node takes tsconfig.json's compilerOptions over its defaults: target ES2020, ES2022 for an ES module, module and moduleResolution nodenext)";
 
-/** ts-node's options as Pulumi sets them: for an ES module program its ES2022/NodeNext defaults under the tsconfig's. */
-function checkOptions(ts: TypeScript, programDir: string, esm: boolean): import("typescript").CompilerOptions {
-    const defaults = esm
-        ? { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
-        : { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 };
-    const tsconfig = tsconfigOptions(ts, programDir);
-    const options = esm ? { ...defaults, ...tsconfig } : tsconfig ?? defaults;
-    return { ...options, noEmit: true, declaration: false, emitDeclarationOnly: false, composite: false, incremental: false };
+/**
+ * The program's own files that ts-node compiles, and so checks: the entry point and what its
+ * emitted code requires or imports, transitively. An import TypeScript elides (only types used
+ * from it) loads nothing, so ts-node never reports an error in a file reached only that way.
+ */
+function loadedFiles(ts: TypeScript, program: import("typescript").Program, options: import("typescript").CompilerOptions, root: string): import("typescript").SourceFile[] {
+    const own = (f: import("typescript").SourceFile | undefined): f is import("typescript").SourceFile =>
+        !!f && !f.isDeclarationFile && /\.[cm]?tsx?$/.test(f.fileName) && !/[\\/]node_modules[\\/]/.test(f.fileName);
+    const start = program.getSourceFile(root);
+    const seen = new Set<import("typescript").SourceFile>();
+    const queue = own(start) ? [start] : [];
+    while (queue.length) {
+        const file = queue.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        let js = "";
+        program.emit(file, (name, text) => { if (/\.[cm]?js$/.test(name)) js = text; });
+        for (const [, a, b, c] of js.matchAll(/\b(?:require|import)\s*\(\s*["'`]([^"'`]+)["'`]\s*\)|\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']/g)) {
+            const resolved = ts.resolveModuleName(a ?? b ?? c, file.fileName, options, ts.sys, undefined, undefined, file.impliedNodeFormat).resolvedModule;
+            const next = resolved && program.getSourceFile(resolved.resolvedFileName);
+            if (own(next)) queue.push(next);
+        }
+    }
+    return [...seen];
 }
 
-/** The program's tsconfig.json options (PULUMI_NODEJS_TSCONFIG_PATH as Pulumi reads it), if it has one. */
-function tsconfigOptions(ts: TypeScript, programDir: string): import("typescript").CompilerOptions | undefined {
+/**
+ * The options ts-node type-checks with as Pulumi registers it (cmd/run/run.js, 3.270; its vendored
+ * ts-node 7.0.1): Pulumi's defaults, target ES2020 (ES2022 for an ES module) and module and
+ * moduleResolution nodenext (commonjs and node before TypeScript 4.7), under the tsconfig's own
+ * compilerOptions, all given as overrides (so they also win over a base the tsconfig extends); then
+ * ts-node's output settings. `raw` is the tsconfig's own compilerOptions, as Pulumi reads `noCheck`.
+ */
+function tsNodeConfig(ts: TypeScript, programDir: string, esm: boolean) {
     const file = path.join(programDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
-    if (!fs.existsSync(file)) return undefined;
-    const read = ts.readConfigFile(file, ts.sys.readFile);
-    if (read.error) throw new ProgramSyntaxError(`${path.relative(programDir, file)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`);
-    return ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file)).options;
+    const exists = fs.existsSync(file);
+    let config: { compilerOptions?: Record<string, unknown> } = {};
+    if (exists) {
+        const read = ts.readConfigFile(file, ts.sys.readFile);
+        if (read.error) throw new ProgramSyntaxError(`${path.relative(programDir, file)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`);
+        config = read.config ?? {};
+    }
+    const raw = config.compilerOptions ?? {};
+    const [major, minor] = ts.version.split(".").map(Number);
+    const nodeNext = esm || major > 4 || (major === 4 && minor >= 7);
+    const defaults = { target: esm ? "ES2022" : "ES2020", module: nodeNext ? "nodenext" : "commonjs", moduleResolution: nodeNext ? "nodenext" : "node" };
+    const merged = { ...config, compilerOptions: { ...defaults, ...raw, ...TS_NODE_OUTPUT } };
+    const parsed = ts.parseJsonConfigFileContent(merged, ts.sys, path.dirname(file), undefined, exists ? file : undefined);
+    const { out: _out, outFile: _outFile, composite: _composite, declarationDir: _dir, declarationMap: _map, emitDeclarationOnly: _only, ...options } = parsed.options;
+    return { options, raw, configErrors: parsed.errors };
 }
+
+// What ts-node sets over every tsconfig (its DEFAULT_COMPILER_OPTIONS).
+const TS_NODE_OUTPUT = { sourceMap: true, inlineSourceMap: false, inlineSources: true, declaration: false, noEmit: false, outDir: "$$ts-node$$" };
 
 function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript; file: string } {
     const candidates: (() => string)[] = [
@@ -173,7 +218,7 @@ function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript
 }
 
 function compilerOptions(ts: TypeScript, programDir: string, esm: boolean): import("typescript").CompilerOptions {
-    const options = tsconfigOptions(ts, programDir) ?? {};
+    const { options } = tsNodeConfig(ts, programDir, esm);
     // Output locations would make the inline source maps name the .ts file relative to an
     // outDir the code never runs from: stack frames (and the SDK's source positions) would
     // then point at a file that does not exist.
@@ -182,11 +227,12 @@ function compilerOptions(ts: TypeScript, programDir: string, esm: boolean): impo
         outDir: _outDir, outFile: _outFile, out: _out, rootDir: _rootDir, sourceRoot: _sourceRoot, mapRoot: _mapRoot,
         ...kept
     } = options;
+    // Pulumi's module nodenext implies esModuleInterop: `import fs from "fs"` gets module.exports.
+    const nodeModule = options.module !== undefined && options.module >= ts.ModuleKind.Node16 && options.module <= ts.ModuleKind.NodeNext;
     return {
-        target: ts.ScriptTarget.ES2020,
         ...kept,
-        // Loaded with require(): CommonJS whatever the tsconfig says, as ts-node does for a
-        // package without "type": "module"; with import(), ES modules.
+        esModuleInterop: options.esModuleInterop ?? nodeModule,
+        // Loaded with require(): CommonJS, as ts-node does for a package without "type": "module"; with import(), ES modules.
         module: esm ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
         inlineSourceMap: true,
         sourceMap: false,
