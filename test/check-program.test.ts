@@ -720,6 +720,43 @@ describe("the fake cloud's answers (pure)", () => {
         expect([preview.arn, preview.executionArn]).toEqual([UNKNOWN, UNKNOWN]);
     });
 
+    // The provider's ids (pulumi-aws wraps terraform-provider-aws: a REST API stage `ags-<api>-<stage>`, a method
+    // `agm-<api>-<resource>-<method>`, an integration `agi-…`, an HTTP API stage its name) and API Gateway's generated
+    // ones, which programs put in paths: `integrations/${integration.id}`, `${api.executionArn}/authorizers/${auth.id}`.
+    it("gives API Gateway's stages, methods, integrations, deployments, resources, authorizers and routes the ids AWS and the provider give them, an HTTP or WebSocket stage its invoke URL; at preview unknowns", () => {
+        const mocks = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const update = mocks(false);
+        const create = (type: string, name: string, inputs: Record<string, unknown>) => update.newResource({ type, name, inputs, custom: true }).state;
+        const api = create("aws:apigateway/restApi:RestApi", "orders", {}).id;
+        const resource = create("aws:apigateway/resource:Resource", "items", { restApi: api, parentId: "r00tr00t00", pathPart: "items" }).id;
+        expect(resource).toMatch(/^[0-9a-z]{6}$/);
+        expect(create("aws:apigateway/method:Method", "get", { restApi: api, resourceId: resource, httpMethod: "GET", authorization: "NONE" }).id).toBe(`agm-${api}-${resource}-GET`);
+        expect(create("aws:apigateway/integration:Integration", "get", { restApi: api, resourceId: resource, httpMethod: "GET", type: "AWS_PROXY" }).id).toBe(`agi-${api}-${resource}-GET`);
+        expect(create("aws:apigateway/deployment:Deployment", "v1", { restApi: api }).id).toMatch(/^[0-9a-z]{6}$/);
+        expect(create("aws:apigateway/stage:Stage", "prod", { restApi: api, deployment: "d1", stageName: "prod" }).id).toBe(`ags-${api}-prod`);
+        const auth = create("aws:apigateway/authorizer:Authorizer", "token", { restApi: api, authorizerUri: "arn:aws:apigateway:eu-west-1:lambda:path/x", type: "TOKEN" });
+        expect(auth.id).toMatch(/^[0-9a-z]{6}$/);
+        expect(auth.arn).toBe(`arn:aws:apigateway:eu-west-1::/restapis/${api}/authorizers/${auth.id}`);
+        const http = create("aws:apigatewayv2/api:Api", "http", { protocolType: "HTTP" }).id;
+        for (const type of ["aws:apigatewayv2/integration:Integration", "aws:apigatewayv2/route:Route", "aws:apigatewayv2/authorizer:Authorizer", "aws:apigatewayv2/deployment:Deployment"]) {
+            expect(create(type, "x", { apiId: http }).id).toMatch(/^[0-9a-z]{7}$/);
+        }
+        expect(create("aws:apigatewayv2/stage:Stage", "dev", { apiId: http, name: "dev" })).toMatchObject({ id: "dev", invokeUrl: `https://${http}.execute-api.eu-west-1.amazonaws.com/dev` });
+        expect(create("aws:apigatewayv2/stage:Stage", "default", { apiId: http, name: "$default" }).invokeUrl).toBe(`https://${http}.execute-api.eu-west-1.amazonaws.com/`);
+        const ws = create("aws:apigatewayv2/api:Api", "chat", { protocolType: "WEBSOCKET", routeSelectionExpression: "$request.body.action" }).id;
+        expect(create("aws:apigatewayv2/stage:Stage", "live", { apiId: ws, name: "live" }).invokeUrl).toBe(`wss://${ws}.execute-api.eu-west-1.amazonaws.com/live`);
+        // Inputs not known yet (another resource's output at preview) give no made-up id or URL.
+        expect(create("aws:apigateway/stage:Stage", "later", { restApi: UNKNOWN, stageName: "prod" }).id).not.toMatch(/^ags-/);
+        expect(create("aws:apigatewayv2/stage:Stage", "later", { apiId: UNKNOWN, name: "dev" }).invokeUrl).toBeUndefined();
+        const preview = mocks(true);
+        for (const [type, inputs] of [["aws:apigateway/stage:Stage", { restApi: UNKNOWN, stageName: "prod" }], ["aws:apigatewayv2/route:Route", { apiId: UNKNOWN, routeKey: "$default" }],
+            ["aws:apigatewayv2/stage:Stage", { apiId: UNKNOWN, name: "dev" }], ["aws:apigateway/method:Method", { restApi: UNKNOWN, resourceId: UNKNOWN, httpMethod: "GET" }]] as const) {
+            const state = preview.newResource({ type, name: "p", inputs, custom: true }).state;
+            expect(state.id).toBe(UNKNOWN);
+            if (type.endsWith("stage:Stage")) expect(state.invokeUrl).toBe(UNKNOWN);
+        }
+    });
+
     // The provider's Check proposes an unset name before the analyzers run (pulumi-terraform-bridge's
     // AutoName, pulumi-aws's lowercased S3 `bucket`, aws-native's autoNamingSpec): a real preview knows it.
     it("gives a new resource the name the provider's Check proposes, at preview as after an update, unless the program names it or gives a prefix", () => {
@@ -1268,6 +1305,34 @@ describe("what a program registers, captured as the engine would hand it to an a
         // The provider's id of a secret is its ARN, which a SecretVersion's secretId then carries.
         expect(named(c, "db-value").inputs.secretId).toBe(statements[1].Resource);
     });
+
+    // pulumi/examples aws-ts-apigatewayv2-http-api's shape, with a REST API's authorizer: the program puts
+    // API Gateway's ids in paths and splits a stage's URL, as it does against AWS.
+    it("hands a program API Gateway's ids and an HTTP API stage's invoke URL, to build a route target, an authorizer's source ARN and a host; unknown at preview", async () => {
+        const dir = fs.mkdtempSync(path.join(tmp, "apigw-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: apigw\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(dir, "index.js"), [
+            'const aws = require("@pulumi/aws");',
+            'const pulumi = require("@pulumi/pulumi");',
+            'const http = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });',
+            'const integration = new aws.apigatewayv2.Integration("fn", { apiId: http.id, integrationType: "AWS_PROXY", integrationUri: "arn:aws:lambda:us-east-1:123456789012:function:fn" });',
+            'new aws.apigatewayv2.Route("all", { apiId: http.id, routeKey: "$default", target: pulumi.interpolate`integrations/${integration.id}` });',
+            'const stage = new aws.apigatewayv2.Stage("dev", { apiId: http.id, name: "dev", autoDeploy: true });',
+            'new aws.sqs.Queue("host", { tags: { origin: stage.invokeUrl.apply((u) => new URL(u).host) } });',
+            'const rest = new aws.apigateway.RestApi("rest", {});',
+            'const auth = new aws.apigateway.Authorizer("token", { restApi: rest.id, authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations" });',
+            'new aws.lambda.Permission("auth", { action: "lambda:InvokeFunction", function: "auth", principal: "apigateway.amazonaws.com", sourceArn: pulumi.interpolate`${rest.executionArn}/authorizers/${auth.id}` });',
+            "",
+        ].join("\n"));
+        fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
+        const c = await runProgram({ dir, preview: false });
+        const [httpId, restId] = [named(c, "http").outputs?.id, named(c, "rest").outputs?.id];
+        expect(named(c, "all").inputs.target).toMatch(/^integrations\/[0-9a-z]{7}$/);
+        expect(named(c, "host").inputs.tags).toEqual({ origin: `${httpId}.execute-api.us-east-1.amazonaws.com` });
+        expect(named(c, "auth").inputs.sourceArn).toMatch(new RegExp(`^arn:aws:execute-api:us-east-1:123456789012:${restId}/authorizers/[0-9a-z]{6}$`));
+        const preview = await runProgram({ dir, preview: true });
+        expect([named(preview, "all").inputs.target, named(preview, "host").inputs.tags, named(preview, "auth").inputs.sourceArn]).toEqual([UNKNOWN, { origin: UNKNOWN }, UNKNOWN]);
+    }, 180_000);
 
     it("builds URNs with the whole parent type chain and records each parent", async () => {
         const c = await capture("component-protect", "preview");

@@ -208,11 +208,13 @@ export interface StackFacts {
     /** The primary private address of a network interface or an instance the program created. */
     privateIpOf(id: unknown): string | undefined;
     versioned(bucket: unknown): boolean;
+    /** Whether the program created this API Gateway API (by id) as a WebSocket API. */
+    webSocketApi(id: unknown): boolean;
 }
 
 /**
  * The subnets, network interfaces and instances the program created (by id), the interfaces it
- * read, and the buckets it versions: a bucket's inline `versioning`/`versionings` block, or a `BucketVersioning(V2)` with
+ * read, the WebSocket APIs it created, and the buckets it versions: a bucket's inline `versioning`/`versionings` block, or a `BucketVersioning(V2)` with
  * status "Enabled". As registered so far: a versioning resource registered after an object leaves
  * that object unversioned here.
  */
@@ -224,12 +226,14 @@ function stackFacts(): StackFacts & {
     const interfaces = new Map<string, { subnetId?: string; privateIp?: string }>();
     const instanceIps = new Map<string, string>();
     const versioned = new Set<string>();
+    const webSocketApis = new Set<string>();
     const enabled = (block: unknown) => typeof block === "object" && block !== null && (block as { enabled?: unknown }).enabled === true;
     return {
         subnet: (id) => typeof id === "string" ? subnets.get(id) : undefined,
         networkInterface: (id) => typeof id === "string" ? interfaces.get(id) : undefined,
         privateIpOf: (id) => typeof id === "string" ? interfaces.get(id)?.privateIp ?? instanceIps.get(id) : undefined,
         versioned: (bucket) => typeof bucket === "string" && versioned.has(bucket),
+        webSocketApi: (id) => typeof id === "string" && webSocketApis.has(id),
         // An interface from outside the program, read with `aws.ec2.getNetworkInterface` (answered
         // from --invoke-answers): an instance placed on it takes its subnet and address too.
         interfaceFound(answer) {
@@ -246,6 +250,7 @@ function stackFacts(): StackFacts & {
             if (args.type === NETWORK_INTERFACE && created.id !== undefined) {
                 interfaces.set(created.id, { subnetId: knownString(inputs.subnetId), privateIp: knownString(created.state.privateIp) });
             }
+            if (args.type === "aws:apigatewayv2/api:Api" && inputs.protocolType === "WEBSOCKET" && created.id !== undefined) webSocketApis.add(created.id);
             const instanceIp = knownString(created.state.privateIp);
             if (args.type === EC2_INSTANCE && created.id !== undefined && instanceIp) instanceIps.set(created.id, instanceIp);
             const bucketVersioned = (args.type === "aws:s3/bucket:Bucket" && enabled(inputs.versioning))
@@ -480,6 +485,12 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
     // programs split for a CloudFront origin's domain and path.
     "aws:apigateway/stage:Stage": (r) => typeof r.inputs.restApi === "string" && typeof r.inputs.stageName === "string"
         ? { invokeUrl: `https://${r.inputs.restApi}.execute-api.${r.region}.${r.dnsSuffix}/${r.inputs.stageName}` } : {},
+    // An HTTP or WebSocket API stage's: its API's endpoint (wss:// for WebSocket) and the stage name, none for `$default`.
+    "aws:apigatewayv2/stage:Stage": (r) => {
+        const api = knownString(r.inputs.apiId);
+        const name = knownString(r.inputs.name);
+        return api && name ? { invokeUrl: `${r.facts.webSocketApi(api) ? "wss" : "https"}://${api}.execute-api.${r.region}.${r.dnsSuffix}/${name === "$default" ? "" : name}` } : {};
+    },
     // What a NAT gateway takes (`allocationId: eip.allocationId`, or `eip.id`, the same) and a
     // security group admits as `${eip.publicIp}/32`; a placeholder address of RFC 5737's documentation range.
     // Associated with an interface or an instance, the private address it maps to (theirs, unless the
@@ -1004,7 +1015,12 @@ function queueUrl(region: string, dnsSuffix: string, name: string): string {
 const ec2Id = (prefix: string, ec2Kind?: string) => ({ id: (seed: string) => `${prefix}-${createHash("sha256").update(seed).digest("hex").slice(0, 17)}`, ec2Kind });
 const SECURITY_GROUP_RULE_ID = ec2Id("sgr", "security-group-rule");
 const EIP_ASSOCIATION_ID = ec2Id("eipassoc");
-const apiGatewayId = { id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, 10) };
+// API Gateway's ids: lower-case letters and digits it generates (10 for an API, 6 for a REST API's
+// resources, deployments and authorizers, 7 for an HTTP or WebSocket API's routes, integrations,
+// authorizers and deployments), which programs put in paths (`integrations/${integration.id}`,
+// `${api.executionArn}/authorizers/${authorizer.id}`).
+const apiGatewayIdOf = (length: number) => ({ id: (seed: string) => createHash("sha256").update(seed).digest("hex").slice(0, length) });
+const apiGatewayId = apiGatewayIdOf(10);
 const cloudFrontId = { id: (seed: string) => `E${createHash("sha256").update(seed).digest("hex").toUpperCase().slice(0, 13)}` };
 const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: string }> = {
     "aws:ec2/vpc:Vpc": ec2Id("vpc", "vpc"),
@@ -1037,6 +1053,13 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     // API Gateway's REST, HTTP and WebSocket APIs: 10 lower-case letters and digits, in their ARNs, execution ARNs and URLs.
     "aws:apigateway/restApi:RestApi": apiGatewayId,
     "aws:apigatewayv2/api:Api": apiGatewayId,
+    "aws:apigateway/resource:Resource": apiGatewayIdOf(6),
+    "aws:apigateway/deployment:Deployment": apiGatewayIdOf(6),
+    "aws:apigateway/authorizer:Authorizer": apiGatewayIdOf(6),
+    "aws:apigatewayv2/route:Route": apiGatewayIdOf(7),
+    "aws:apigatewayv2/integration:Integration": apiGatewayIdOf(7),
+    "aws:apigatewayv2/authorizer:Authorizer": apiGatewayIdOf(7),
+    "aws:apigatewayv2/deployment:Deployment": apiGatewayIdOf(7),
     // An Amplify app's id (`d` and 13 lower-case letters and digits), which its branches and domain name.
     "aws:amplify/app:App": { id: (seed: string) => `d${createHash("sha256").update(seed).digest("hex").slice(0, 13)}` },
     "aws:cloudfront/distribution:Distribution": cloudFrontId,
@@ -1044,12 +1067,24 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:cloudfront/originAccessControl:OriginAccessControl": cloudFrontId,
 };
 
-/** An S3 object's provider id is its key, an ECS task definition's its family, an Amplify branch's `<app id>/<branch name>`. */
+/**
+ * An S3 object's provider id is its key, an ECS task definition's its family, an Amplify branch's `<app id>/<branch name>`;
+ * a REST API stage's `ags-<api id>-<stage name>`, a method's `agm-<api id>-<resource id>-<HTTP method>` and an integration's `agi-…` (the provider's).
+ */
 function idFromInputs(args: MockResourceArgs): string | undefined {
+    const restApiPrefix = REST_API_IDS[args.type];
+    if (restApiPrefix) {
+        const { restApi, resourceId, httpMethod, stageName } = args.inputs;
+        const parts = args.type === REST_API_STAGE ? [restApi, stageName] : [restApi, resourceId, httpMethod];
+        return parts.every((p) => knownString(p)) ? [restApiPrefix, ...parts].join("-") : undefined;
+    }
     if (args.type === TASK_DEFINITION) return typeof args.inputs.family === "string" ? args.inputs.family : undefined;
     if (args.type === AMPLIFY_BRANCH) return typeof args.inputs.appId === "string" && typeof args.inputs.branchName === "string" ? `${args.inputs.appId}/${args.inputs.branchName}` : undefined;
     return (args.type === "aws:s3/bucketObject:BucketObject" || args.type === "aws:s3/bucketObjectv2:BucketObjectv2") && typeof args.inputs.key === "string" ? args.inputs.key : undefined;
 }
+
+const REST_API_STAGE = "aws:apigateway/stage:Stage";
+const REST_API_IDS: Record<string, string> = { [REST_API_STAGE]: "ags", "aws:apigateway/method:Method": "agm", "aws:apigateway/integration:Integration": "agi" };
 
 /** Types whose id is their ARN rather than their name (the provider's `id` of a secret, a state machine, an ECS cluster and service is the ARN too). */
 const ID_IS_ARN = new Set(["aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:secretsmanager/secret:Secret", "aws:sfn/stateMachine:StateMachine",
@@ -1087,6 +1122,7 @@ const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: str
     // API Gateway's ARNs name no account and take a path (`arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>`,
     // the Service Authorization Reference), which WAF associations and tag policies are given.
     "aws:apigateway/restApi:RestApi": (_i, r, n) => apiGatewayArn(r, `/restapis/${n}`),
+    "aws:apigateway/authorizer:Authorizer": (i, r, n) => typeof i.restApi === "string" ? apiGatewayArn(r, `/restapis/${i.restApi}/authorizers/${n}`) : undefined,
     "aws:apigateway/stage:Stage": (i, r) => { const s = apiStage(i); return s ? apiGatewayArn(r, `/restapis/${s.api}/stages/${s.name}`) : undefined; },
     "aws:apigatewayv2/api:Api": (_i, r, n) => apiGatewayArn(r, `/apis/${n}`),
     "aws:apigatewayv2/stage:Stage": (i, r) => { const s = apiStage(i); return s ? apiGatewayArn(r, `/apis/${s.api}/stages/${s.name}`) : undefined; },
