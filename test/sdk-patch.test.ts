@@ -264,8 +264,8 @@ describe("hybrid policies (validateResource and validateStack on one policy)", (
     const hybrids = POLICIES.filter((p) => p.kind === "resource" && p.stack);
     const engine = useEngine();
 
-    it("the registry has three (deletion-safeguards, encryption-at-rest, resource-policy-no-wildcards), and the adapter gives them both halves", () => {
-        expect(hybrids.map((p) => p.name).sort()).toEqual(["deletion-safeguards", "encryption-at-rest", "resource-policy-no-wildcards"]);
+    it("the registry has four (deletion-safeguards, encryption-at-rest, kms-no-wildcard-actions, resource-policy-no-wildcards), and the adapter gives them both halves", () => {
+        expect(hybrids.map((p) => p.name).sort()).toEqual(["deletion-safeguards", "encryption-at-rest", "kms-no-wildcard-actions", "resource-policy-no-wildcards"]);
         for (const def of hybrids) {
             const policy = toPulumiPolicy(def) as unknown as Record<string, unknown>;
             expect([typeof policy.validateResource, typeof policy.validateStack]).toEqual(["function", "function"]);
