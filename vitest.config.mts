@@ -13,6 +13,8 @@ export default defineConfig({
         testTimeout: 60_000 * runsFactor,
         hookTimeout: 180_000,
         pool: "forks",
+        // The pack reads the CLI's backend (secrets-provider-allowlist): not this machine's own login.
+        env: { PULUMI_BACKEND_URL: "", PULUMI_CREDENTIALS_PATH: "/nonexistent/aws-baseline-tests/pulumi-credentials" },
         maxWorkers: 2,
     },
 });

@@ -6,7 +6,7 @@
 import { matchesAny } from "./lib/glob";
 import { Finding, GatherInput, PolicyExample, ResourceRef, stackPolicy } from "./lib/rule";
 import {
-    CLOUD_SECRET_OVERRIDE_ENV, discoverSecretsProvider, FALLBACK_TO_STATE_ENV, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV, stackFileName,
+    BACKEND_URL_ENV, CLOUD_SECRET_OVERRIDE_ENV, discoverSecretsProvider, FALLBACK_TO_STATE_ENV, SecretsProviderDiscovery, STACK_SECRETS_PROVIDER_ENV, stackFileName,
 } from "./lib/stack-settings";
 import * as t from "./lib/tokens";
 
@@ -204,6 +204,8 @@ export function gatherSecretsProvider({ resources, config, context, env }: Gathe
         // The pack runs with the CLI's environment, so it sees what the CLI acts on.
         cloudOverride: env[CLOUD_SECRET_OVERRIDE_ENV],
         fallbackToState: env[FALLBACK_TO_STATE_ENV],
+        backendUrl: env[BACKEND_URL_ENV],
+        credentialsDir: env.PULUMI_CREDENTIALS_PATH || env.PULUMI_HOME || undefined,
     });
     const rootRef = root ? { urn: root.urn, type: root.type, name: root.name } : undefined;
     return { discovery, stack: { name: stack, root: rootRef } };

@@ -37,6 +37,17 @@ function project(files: Record<string, string>, projectYaml: string | null = PRO
     }
     return dir;
 }
+let credentialsCount = 0;
+/** A Pulumi credentials directory (what PULUMI_CREDENTIALS_PATH or PULUMI_HOME names) holding credentials.json. */
+function credentials(text: string): string {
+    const dir = path.join(TMP, `pulumi-home-${++credentialsCount}`);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "credentials.json"), text);
+    return dir;
+}
+/** The CLI's credentials after `pulumi login <url>` (with an access token beside it, as the CLI stores it). */
+const login = (current: string) => credentials(JSON.stringify({ current, accessTokens: { [current]: "pul-0123456789abcdef0123456789abcdef01234567" }, accounts: {} }, null, 4));
+
 const stackFile = (secretsprovider: string) => ({ "Pulumi.prod.yaml": `secretsprovider: ${secretsprovider}\nencryptedkey: AQICAHhZ3w8Qo1K7\nconfig:\n  aws:region: eu-west-1\n` });
 
 const DEFAULTS: SecretsProviderAllowlistConfig = {
@@ -211,6 +222,7 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
     const kms = project(stackFile("awskms://alias/pulumi-prod?region=eu-west-1"));
     fs.mkdirSync(path.join(kms, "src", "lib"), { recursive: true });
     const salt = project({ "Pulumi.prod.yaml": "encryptionsalt: v1:Qk3vO3W2m0U=:v1:6c5a4lI8pV4xg3Pb:c2l5rW4bQz8m3W5u1tXQhzV0b9cW1g==\n" });
+    const neither = project({ "Pulumi.prod.yaml": "config:\n  aws:region: eu-west-1\n" });
 
     const cases: [string, () => Parameters<typeof discoverSecretsProvider>[0], string | null, string][] = [
         ["config wins over everything", () => ({ configured: "hashivault://k", projectDir: kms, pwd: salt, stack: "prod", exported: "passphrase" }),
@@ -279,9 +291,33 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
         ["fallback to state, read as the CLI reads a boolean (TRUE)", () => ({ pwd: project({ "Pulumi.prod.yaml": "" }), stack: "prod", fallbackToState: "TRUE" }), null, "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER"],
         ["fallback to state switched off", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }), stack: "prod", fallbackToState: "false", exported: "awskms://alias/state" }), "service", "which sets neither"],
         ["fallback to state does not touch a stack file that sets a provider", () => ({ pwd: salt, stack: "prod", fallbackToState: "true", exported: "awskms://alias/state" }), "passphrase", "encryptionsalt in"],
+        // Neither key: the backend's default manager (backend.Stack DefaultSecretManager), on the backend the CLI
+        // picks as GetCurrentCloudURLWithSource does: PULUMI_BACKEND_URL, the project's backend.url, the current login.
+        ["neither key on Pulumi Cloud (env): the service provider", () => ({ pwd: neither, stack: "prod", backendUrl: "https://api.pulumi.com" }),
+            "service", "which sets neither secretsprovider nor encryptionsalt: the default of the backend https://api.pulumi.com, from env PULUMI_BACKEND_URL"],
+        ["neither key on a self-hosted Pulumi Cloud (login): the service provider", () => ({ pwd: neither, stack: "prod", credentialsDir: login("https://pulumi.acme.internal") }),
+            "service", "the default of the backend https://pulumi.acme.internal, from the current login in"],
+        ["neither key on an S3 backend (env): the passphrase provider", () => ({ pwd: neither, stack: "prod", backendUrl: "s3://acme-pulumi-state?region=eu-west-1&profile=ops" }),
+            "passphrase", "which sets neither secretsprovider nor encryptionsalt: the default of the self-managed backend s3://acme-pulumi-state, from env PULUMI_BACKEND_URL"],
+        ["secretsprovider: default on a local backend (login): the passphrase provider", () => ({ pwd: project({ "Pulumi.prod.yaml": "secretsprovider: default\n" }), stack: "prod", credentialsDir: login("file://~") }),
+            "passphrase", "which sets secretsprovider: default and no encryptionsalt: the default of the self-managed backend file://~, from the current login in"],
+        ["neither key, the project file's backend.url: the passphrase provider", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }, `${PROJECT_YAML}backend:\n  url: gs://acme-pulumi-state\n`), stack: "prod", credentialsDir: login("https://api.pulumi.com") }),
+            "passphrase", "the default of the self-managed backend gs://acme-pulumi-state, from backend.url in the project file"],
+        ["PULUMI_BACKEND_URL wins over the project file and the login", () => ({ pwd: project({ "Pulumi.prod.yaml": "config: {}\n" }, `${PROJECT_YAML}backend:\n  url: file:///srv/state\n`), stack: "prod", backendUrl: "https://api.pulumi.com", credentialsDir: login("file://~") }),
+            "service", "from env PULUMI_BACKEND_URL"],
+        ["an azblob backend's userinfo is not shown", () => ({ pwd: neither, stack: "prod", backendUrl: "azblob://ops:hunter2@acme-state/prod" }), "passphrase", "self-managed backend azblob://acme-state/prod, from env"],
+        ["an encrypted login says nothing: Pulumi Cloud's default, as before", () => ({ pwd: neither, stack: "prod", credentialsDir: credentials('{"$pulumiSecureStore": 1, "backend": "os", "algo": "aes-256-gcm", "nonce": "bm9uY2U=", "data": "ZGF0YQ=="}') }),
+            "service", "which sets neither secretsprovider nor encryptionsalt"],
+        ["an unreadable credentials file says nothing, and is not quoted", () => ({ pwd: neither, stack: "prod", credentialsDir: credentials('{"current": "file://~", "accessTokens": {"file://~": "hunter2"') }),
+            "service", "which sets neither secretsprovider nor encryptionsalt"],
+        ["a salt is the passphrase provider whatever the backend", () => ({ pwd: salt, stack: "prod", backendUrl: "https://api.pulumi.com" }), "passphrase", "encryptionsalt in"],
+        ["a KMS URL is judged whatever the backend", () => ({ pwd: kms, stack: "prod", backendUrl: "s3://acme-pulumi-state" }), "awskms://alias/pulumi-prod?region=eu-west-1", "secretsprovider in"],
+        ["fallback to state comes before the backend's default, as in the CLI", () => ({ pwd: neither, stack: "prod", fallbackToState: "true", backendUrl: "s3://acme-pulumi-state", exported: "awskms://alias/state" }),
+            "awskms://alias/state", "the stack export's secrets_providers"],
     ];
     it.each(cases)("%s", (_label, sources, url, where) => {
-        const d = discoverSecretsProvider(sources());
+        // No login unless a case gives one: the machine's own ~/.pulumi is not part of the test.
+        const d = discoverSecretsProvider({ credentialsDir: EMPTY, ...sources() });
         if (url === null) {
             expect(d.found).toBe(false);
             if (!d.found) {
@@ -291,6 +327,7 @@ describe("discoverSecretsProvider (stack-settings discovery)", () => {
             }
         } else {
             expect(d).toEqual({ found: true, url, source: expect.stringContaining(where) });
+            if (d.found) assertNotShown(d.source, ["hunter2", "profile=ops"], "the discovery source");
         }
     });
 
@@ -528,6 +565,41 @@ describe("secrets-provider-allowlist through the engine path (the CLI's override
         expect(await run()).toEqual([]);
         const found = await run({ allowedUrlPatterns: ["awskms://alias/pulumi-prod*"] });
         expect(found.map((d) => d.message)).toEqual([expect.stringContaining('"awskms://alias/pulumi-state?region=eu-west-1" (from the stack export\'s secrets_providers')]);
+    });
+});
+
+describe("secrets-provider-allowlist through the engine path (the backend's default)", () => {
+    // A stack file with neither key gets the backend's default manager; the pack inherits the CLI's
+    // environment and reads the CLI's login as the CLI does.
+    const s3 = useEngine({ stack: "prod", project: "shop", env: { PWD: path.join(TMP, "service"), PULUMI_BACKEND_URL: "s3://acme-pulumi-state?region=eu-west-1&profile=ops" } });
+    const local = useEngine({ stack: "prod", project: "shop", env: { PWD: path.join(TMP, "service"), PULUMI_CREDENTIALS_PATH: login("file://~") } });
+    const cloud = useEngine({ stack: "prod", project: "shop", env: { PWD: path.join(TMP, "service"), PULUMI_CREDENTIALS_PATH: undefined, PULUMI_HOME: login("https://api.pulumi.com") } });
+    const of = (engine: typeof s3, properties: Record<string, unknown> = {}) =>
+        engine.run({ resources: [] }, { config: { [POLICY]: { properties } } }).then((r) => r.of(POLICY));
+    const serviceAllowed = { allowedProviders: ["awskms", "service"] };
+
+    it("keeps passing the service provider on Pulumi Cloud where the service provider is allowed", async () => {
+        expect(await of(cloud, serviceAllowed)).toEqual([]);
+        const found = await of(cloud);
+        expect(found.map((d) => d.message)).toEqual([expect.stringContaining(
+            "uses the service secrets provider, Pulumi Cloud's default (from " + `${TMP}/service/Pulumi.prod.yaml, which sets neither secretsprovider nor encryptionsalt: the default of the backend https://api.pulumi.com, from the current login in`)]);
+        assertNotShown(found[0].message, ["pul-0123456789abcdef"], "the finding");
+    });
+
+    it("reports the passphrase provider on an S3 backend (PULUMI_BACKEND_URL), where only the service provider was allowed", async () => {
+        const found = await of(s3, serviceAllowed);
+        expect(found.map((d) => [d.urn, d.enforcementLevel])).toEqual([[ROOT_URN, "mandatory"]]);
+        expect(found[0].message).toContain(
+            `uses the passphrase secrets provider (from ${TMP}/service/Pulumi.prod.yaml, which sets neither secretsprovider nor encryptionsalt: the default of the self-managed backend s3://acme-pulumi-state, from env PULUMI_BACKEND_URL)`);
+        assertNotShown(found[0].message, ["profile=ops"], "the finding");
+    });
+
+    it("reports the passphrase provider on the local backend (`pulumi login --local`), without showing the login's token", async () => {
+        const found = await of(local, serviceAllowed);
+        expect(found.map((d) => d.message)).toEqual([expect.stringContaining("uses the passphrase secrets provider (from")]);
+        expect(found[0].message).toContain("the default of the self-managed backend file://~, from the current login in");
+        assertNotShown(found[0].message, ["pul-0123456789abcdef"], "the finding");
+        expect(await of(local, { allowedProviders: ["passphrase"] })).toEqual([]);
     });
 });
 

@@ -3,6 +3,7 @@
 // so this is the one place that reads project files for it. Call it when a policy runs,
 // never at module load: `pulumi policy publish` boots the pack with no stack and no project.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { isMapping, readDataFile } from "./files";
 
@@ -26,6 +27,12 @@ export const CLOUD_SECRET_OVERRIDE_ENV = "PULUMI_CLOUD_SECRET_OVERRIDE";
  */
 export const FALLBACK_TO_STATE_ENV = "PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER";
 
+/**
+ * The CLI's choice of backend (pkg/workspace/creds.go, GetCurrentCloudURLWithSource): this
+ * variable, else the project file's `backend.url`, else the current login in the credentials file.
+ */
+export const BACKEND_URL_ENV = "PULUMI_BACKEND_URL";
+
 // The CLI's project file extensions, in the order it tries them (sdk/go/common/encoding Exts);
 // the stack file takes the project file's extension, so a Pulumi.json project has Pulumi.<stack>.json.
 const PROJECT_EXTENSIONS = [".json", ".yaml", ".yml"];
@@ -47,6 +54,13 @@ export interface SecretsProviderSources {
     cloudOverride?: string;
     /** Env FALLBACK_TO_STATE_ENV, as the CLI would see it. */
     fallbackToState?: string;
+    /** Env BACKEND_URL_ENV, as the CLI would see it. */
+    backendUrl?: string;
+    /**
+     * The CLI's credentials directory: env PULUMI_CREDENTIALS_PATH, else PULUMI_HOME, else
+     * `~/.pulumi` (sdk/go/common/workspace/creds.go, getCredsFilePath).
+     */
+    credentialsDir?: string;
 }
 
 export type SecretsProviderDiscovery =
@@ -84,6 +98,10 @@ export function discoverSecretsProvider(sources: SecretsProviderSources): Secret
                 looked.push(stateNote);
                 break;
             }
+            if (settings.declared === "backend-default") {
+                const backend = currentBackend(sources, located.backendUrl);
+                if (backend) return { found: true, ...backendDefault(settings.source, backend) };
+            }
             return { found: true, url: settings.url, source: settings.source };
         }
     } else {
@@ -104,6 +122,60 @@ interface LocatedStackFile {
     file?: string;
     /** Where we looked, for the "could not determine" message. */
     description: string;
+    /** The project file's `backend.url`. */
+    backendUrl?: string;
+}
+
+interface Backend {
+    url: string;
+    /** Where the CLI takes it from. */
+    from: string;
+}
+
+/** The backend the CLI would use for this project, or undefined when nothing says. */
+function currentBackend(sources: SecretsProviderSources, projectBackend: string | undefined): Backend | undefined {
+    const fromEnv = sources.backendUrl?.trim();
+    if (fromEnv) return { url: fromEnv, from: `env ${BACKEND_URL_ENV}` };
+    if (projectBackend) return { url: projectBackend, from: "backend.url in the project file" };
+    const dir = sources.credentialsDir || path.join(os.homedir(), ".pulumi");
+    const file = path.join(dir, "credentials.json");
+    const current = currentLogin(file);
+    return current ? { url: current, from: `the current login in ${file}` } : undefined;
+}
+
+/**
+ * The `current` of the CLI's credentials file. The file also holds access tokens: nothing else
+ * is read, and a file that cannot be read or parsed (or is encrypted: the CLI's secure-store
+ * envelope) says nothing, without quoting it.
+ */
+function currentLogin(file: string): string | undefined {
+    try {
+        const creds: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+        const current = isMapping(creds) ? creds.current : undefined;
+        return typeof current === "string" && current.trim() ? current.trim() : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+// The CLI's self-managed ("DIY") backends: the go-cloud blob schemes (pkg/backend/diy, IsDIYBackendURL).
+const SELF_MANAGED_BACKEND = /^(file|s3|gs|azblob|mem):\/\//i;
+
+/**
+ * The backend's default secrets manager (backend.Stack DefaultSecretManager): the passphrase
+ * provider on a self-managed backend, the service provider on Pulumi Cloud (any http(s) URL).
+ */
+function backendDefault(fileSource: string, backend: Backend): { url: string; source: string } {
+    const where = `${displayBackend(backend.url)}, from ${backend.from}`;
+    return SELF_MANAGED_BACKEND.test(backend.url)
+        ? { url: "passphrase", source: `${fileSource}: the default of the self-managed backend ${where}` }
+        : { url: "service", source: `${fileSource}: the default of the backend ${where}` };
+}
+
+/** A backend URL safe to print: no userinfo, no query (an s3:// URL may name a profile). */
+function displayBackend(url: string): string {
+    const m = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)(?:[^@/?#]*@)?([^?#]*)/.exec(url);
+    return m ? `${m[1]}${m[2]}` : "(a backend URL the CLI cannot parse)";
 }
 
 /**
@@ -122,7 +194,7 @@ export function locateStackFile(startDir: string, stack: string, project?: strin
         }
         const configDir = projectSettings ? stackConfigDirOf(projectSettings) : "";
         const file = path.join(projectDir, configDir, stackFileName(stack, path.extname(projectFile)));
-        return isFile(file) ? { file, description: file } : { description: `${file} (missing)` };
+        return isFile(file) ? { file, description: file, backendUrl: backendUrlOf(projectSettings) } : { description: `${file} (missing)` };
     }
     for (const ext of PROJECT_EXTENSIONS) {
         const file = path.join(startDir, stackFileName(stack, ext));
@@ -149,6 +221,13 @@ export function stackConfigDirOf(projectSettings: Record<string, unknown>): stri
     return typeof stackConfigDir === "string" ? stackConfigDir : typeof config === "string" ? config : "";
 }
 
+/** The project file's `backend: { url }`, which picks the backend as `pulumi login` would. */
+function backendUrlOf(projectSettings: Record<string, unknown> | undefined): string | undefined {
+    const backend = projectSettings?.backend;
+    const url = isMapping(backend) ? backend.url : undefined;
+    return typeof url === "string" && url.trim() ? url.trim() : undefined;
+}
+
 /**
  * `declared`: what the stack file says: a cloud provider URL, the passphrase provider, or
  * nothing (the backend's default).
@@ -160,7 +239,7 @@ type StackSecretsSettings =
 /**
  * The CLI's rule (pkg/cmd/pulumi/stack/secrets.go, GetSecretsManager): a `secretsprovider` other than "passphrase" or
  * "default" is a cloud provider URL; else `encryptionsalt` means passphrase; else the
- * backend's default, which for Pulumi Cloud is the service provider.
+ * backend's default, which for Pulumi Cloud is the service provider (the caller knows the backend).
  */
 export function readStackSecretsSettings(file: string): StackSecretsSettings {
     const read = readDataFile(file, "the stack file", formatOf(file));
