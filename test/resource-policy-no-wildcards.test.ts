@@ -552,6 +552,46 @@ describe("findResourcePolicyWildcards (pure rule): held-out condition shapes tha
     });
 });
 
+// The seventeenth replay's cases (other scanners' trackers, AWS's examples) in shapes no table above holds; all agreed.
+const SEVENTEENTH_REPLAY: [string, string, Record<string, unknown>, boolean][] = (() => {
+    // Documents as the provider sends them: JSON strings.
+    const json = (...statements: unknown[]) => JSON.stringify(doc(...statements));
+    const DOMAIN = { domainName: "search" };
+    const secret = (condition: Record<string, unknown>) => ({ secretArn: "s", policy: json(allow("*", "secretsmanager:GetSecretValue", condition)) });
+    const vault = (condition: Record<string, unknown>) => ({ backupVaultName: "v", policy: json(allow({ AWS: "*" }, "backup:CopyIntoBackupVault", condition)) });
+    return [
+        // prowler#8566: a single address, as the console writes it, is a /32 (or /128).
+        ["a domain open to one IPv4 address written without a prefix length", t.OPENSEARCH_DOMAIN, { ...DOMAIN, accessPolicies: json(allow("*", "es:ESHttpGet", when("IpAddress", "aws:SourceIp", "203.0.113.5"))) }, false],
+        ["a bucket open to one IPv6 address written without a prefix length", t.S3_BUCKET_POLICY, { policy: json(allow("*", "s3:GetObject", when("IpAddress", "aws:SourceIp", "2001:db8::1"))) }, false],
+        ["aws:SourceArn in the aws-cn partition", t.SQS_QUEUE_POLICY, { policy: json(allow("*", "sqs:SendMessage", when("ArnEquals", "aws:SourceArn", `arn:aws-cn:sns:cn-north-1:${ACCOUNT}:orders`))) }, false],
+        // prowler#1151: an organizational unit's path below a fixed organization.
+        ["an ECR policy for * under ForAnyValue:StringLike aws:PrincipalOrgPaths of one OU", t.ECR_REPOSITORY_POLICY,
+            { policy: json(allow("*", ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], when("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", `${ORG}/r-ab12/ou-ab12-cdef5678/*`))) }, false],
+        ["a TLS test beside an organization test (tests are ANDed)", t.SQS_QUEUE_POLICY,
+            { policy: json(allow("*", "sqs:SendMessage", { Condition: { Bool: { "aws:SecureTransport": "true" }, StringEquals: { "aws:PrincipalOrgID": ORG } } })) }, false],
+        ["a Glacier vault lock denying deletes of archives younger than a year", t.GLACIER_VAULT_LOCK,
+            { vaultName: "v", completeLock: false, policy: json(deny("*", "glacier:DeleteArchive", when("NumericLessThanEquals", "glacier:ArchiveAgeInDays", "365"))) }, false],
+        ["a bucket Deny of uploads without aws:kms (s3:x-amz-server-side-encryption)", t.S3_BUCKET_POLICY,
+            { policy: json(deny("*", "s3:PutObject", when("StringNotEquals", "s3:x-amz-server-side-encryption", "aws:kms"))) }, false],
+        ["a secret for * pinned by kms:CallerAccount", t.SECRETS_MANAGER_SECRET_POLICY, secret(when("StringEquals", "kms:CallerAccount", ACCOUNT)), false],
+        ["a Backup vault taking copies from the organization", t.BACKUP_VAULT_POLICY, vault(when("StringEquals", "aws:PrincipalOrgID", ORG)), false],
+        // kms:ViaService names the service a request came through, not whose it is.
+        ["a secret for * behind kms:ViaService alone", t.SECRETS_MANAGER_SECRET_POLICY, secret(when("StringEquals", "kms:ViaService", "secretsmanager.eu-west-1.amazonaws.com")), true],
+        ["uploads for * that set AES256 (s3:x-amz-server-side-encryption says how, not who)", t.S3_BUCKET_POLICY,
+            { policy: json(allow("*", "s3:PutObject", when("StringEquals", "s3:x-amz-server-side-encryption", "AES256"))) }, true],
+        ["topic subscriptions for * over https (sns:Protocol)", t.SNS_TOPIC_POLICY, { policy: json(allow("*", "SNS:Subscribe", when("StringEquals", "sns:Protocol", "https"))) }, true],
+        ["a Backup vault taking copies from every account", t.BACKUP_VAULT_POLICY, vault({}), true],
+        ["elasticfilesystem:Client* for everyone (a wildcard, whatever it matches today)", t.EFS_FILE_SYSTEM_POLICY, { fileSystemId: "fs-1", policy: json(allow({ AWS: "*" }, "elasticfilesystem:Client*")) }, true],
+        ["a Lambda permission for Cognito user pools without a source (checkov#4346)", t.LAMBDA_PERMISSION, { function: "fn", action: "lambda:InvokeFunction", principal: "cognito-idp.amazonaws.com" }, true],
+    ];
+})();
+
+describe("findResourcePolicyWildcards (pure rule): the seventeenth replay's held-out shapes", () => {
+    it.each(SEVENTEENTH_REPLAY)("%s", (_label, type, props, reported) => {
+        expect(check(type, props).length > 0).toBe(reported);
+    });
+});
+
 describe("findResourcePolicyWildcards (pure rule): unknowns at preview", () => {
     const cases: [string, string, unknown, string[]][] = [
         ["unknown document", t.S3_BUCKET_POLICY, U.string, []],
@@ -3112,6 +3152,26 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const preview = await engine.run({
             preview: true,
             resources: [{ type: t.NATIVE_LAMBDA_RESOURCE_POLICY, name: "pending", props: { resourceArn: { $unknown: "string" }, policyDocument: alexa(when("StringEquals", "lambda:EventSourceToken", { $unknown: "string" })) } }],
+        });
+        expect(preview.of(POLICY)).toEqual([]);
+    });
+
+    it("the seventeenth replay's held-out shapes: the same verdicts as the pure rule; unknown pins at preview report nothing", async () => {
+        const run = await engine.run({ resources: SEVENTEENTH_REPLAY.map(([, type, props], i) => ({ type, name: `replay-${i}`, props })) });
+        const reported = new Set(run.of(POLICY).map((d) => nameOf(run, d.urn)));
+        expect(SEVENTEENTH_REPLAY.map(([label], i) => [label, reported.has(`replay-${i}`)])).toEqual(SEVENTEENTH_REPLAY.map(([label, , , expected]) => [label, expected]));
+        const unknown = { $unknown: "string" };
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                // A classic document built from an output is unknown as a whole; aws-native's objects hold the unknown where it is.
+                { type: t.ECR_REPOSITORY_POLICY, name: "policy", props: { repository: "r", policy: unknown } },
+                { type: t.NATIVE_OPENSEARCH_DOMAIN, name: "ip", props: { accessPolicies: doc(allow("*", "es:ESHttpGet", when("IpAddress", "aws:SourceIp", unknown))) } },
+                { type: t.NATIVE_ECR_REPOSITORY, name: "ou", props: { repositoryPolicyText: doc(allow("*", "ecr:BatchGetImage", when("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", unknown))) } },
+                { type: t.NATIVE_BACKUP_VAULT, name: "org", props: { backupVaultName: "v", accessPolicy: doc(allow({ AWS: "*" }, "backup:CopyIntoBackupVault", when("StringEquals", "aws:PrincipalOrgID", unknown))) } },
+                { type: t.LAMBDA_PERMISSION, name: "pool", props: { function: "fn", action: "lambda:InvokeFunction", principal: "cognito-idp.amazonaws.com", sourceArn: unknown } },
+                { type: t.GLACIER_VAULT_LOCK, name: "lock", props: { vaultName: "v", completeLock: false, policy: unknown } },
+            ],
         });
         expect(preview.of(POLICY)).toEqual([]);
     });
