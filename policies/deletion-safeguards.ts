@@ -17,12 +17,12 @@
 // skipFinalBackup, MemoryDB and ElastiCache final snapshots, serverless caches' too) are behind requireFinalBackups.
 //
 // S3 versioning (opt-in: requireBucketVersioning) is judged on the whole stack: in provider v7
-// a separate aws.s3.BucketVersioning turns it on (see "S3 versioning" below).
+// a separate aws.s3.BucketVersioning turns it on (see "S3 versioning" below); an aws-native bucket's is inline.
 import { all, any, Decided, fieldOf, negate, whenKnown } from "./lib/decided";
 import { FORCE_DELETE } from "./lib/force-delete";
 import { PropertyCheck, propertyRule, UnsetDefault } from "./lib/property-rule";
 import { Finding, PlainResource, resourcePolicy, StackContext } from "./lib/rule";
-import { BUCKET_TYPES, computedAtPreview, indexBuckets, judgeListsOnce, unresolvedConfigurationsOf } from "./lib/s3-buckets";
+import { BUCKET_TYPES, computedAtPreview, indexBuckets, judgeListsOnce, NATIVE_BUCKET, unresolvedConfigurationsOf } from "./lib/s3-buckets";
 import { isSet, noneSet, notReplica, oneOf, RESTORE_INPUTS } from "./lib/replicas";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown } from "./lib/values";
@@ -512,8 +512,11 @@ export function findMissingDeletionSafeguards(resource: PlainResource, config: D
 
 const VERSIONING_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_VERSIONING, t.S3_BUCKET_VERSIONING_V2]);
 
-// Bucket: `versioning: {enabled}`; BucketV2: a list, `versionings: [{enabled}]`.
-const INLINE_VERSIONING: Readonly<Record<string, string>> = { [t.S3_BUCKET]: "versioning", [t.S3_BUCKET_V2]: "versionings" };
+// Bucket: `versioning: {enabled}`; BucketV2: a list, `versionings: [{enabled}]`; aws-native's (CDK's
+// Bucket through pulumi-cdk, `versioned: true`): `versioningConfiguration: {status}`, its only way to version.
+const INLINE_VERSIONING: Readonly<Record<string, string>> = {
+    [t.S3_BUCKET]: "versioning", [t.S3_BUCKET_V2]: "versionings", [NATIVE_BUCKET]: "versioningConfiguration",
+};
 
 /**
  * The bucket inputs the versioning check reads as not set when unknown at preview without
@@ -533,7 +536,7 @@ function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Dec
     );
     const property = INLINE_VERSIONING[bucket.type];
     const block = p[property];
-    const enabledIn = (b: unknown) => fieldOf(b, "enabled", isOn);
+    const enabledIn = (b: unknown) => (bucket.type === NATIVE_BUCKET ? fieldOf(b, "status", (s) => s === "Enabled") : fieldOf(b, "enabled", isOn));
     const enabled = computed(property) ? false : Array.isArray(block) ? any(...block.map(enabledIn)) : enabledIn(block);
     return { locked, enabled };
 }
@@ -550,6 +553,9 @@ const enables = (list: readonly PlainResource[]): Decided => any(...list.map((v)
 const shownStatus = (s: unknown): string => (s === "Suspended" || s === "Disabled" ? `"${s}"` : s === undefined || s === null ? "nothing" : "another value");
 
 const VERSIONING_FIX = "Add an `aws.s3.BucketVersioning` with `versioningConfiguration: { status: \"Enabled\" }` for it (a lifecycle rule's " +
+    "`noncurrentVersionExpiration` bounds what the old versions cost), or exempt a bucket whose objects are rebuilt from their source.";
+
+const NATIVE_VERSIONING_FIX = "Set `versioningConfiguration: { status: \"Enabled\" }` on it (CDK: `versioned: true`; a lifecycle rule's " +
     "`noncurrentVersionExpiration` bounds what the old versions cost), or exempt a bucket whose objects are rebuilt from their source.";
 
 /** The stack part: with requireBucketVersioning, every general purpose bucket keeps its objects' earlier versions. */
@@ -571,12 +577,17 @@ export function findUnversionedBuckets(resources: readonly PlainResource[], conf
         const named = list ?? pending.get(bucket);
         if (!list && named && once(named, enables) !== false) continue;
         const subject = `${bucket.type} "${bucket.name}"`;
-        const why = named
+        const nativeStatus = bucket.type === NATIVE_BUCKET && isRecord(bucket.props.versioningConfiguration) ? bucket.props.versioningConfiguration.status : undefined;
+        const why = !named && bucket.type === NATIVE_BUCKET
+            ? (nativeStatus === undefined || nativeStatus === null ? "is not versioned (it sets no versioningConfiguration, and S3 leaves a bucket unversioned)"
+                : `sets versioningConfiguration.status to ${shownStatus(nativeStatus)}, not "Enabled"`)
+            : named
             ? `its ${named.map((v) => `${v.type.split(":").pop()} "${v.name}"`).join(", ")} ${named.length > 1 ? "set" : "sets"} versioningConfiguration.status to ` +
                 `${[...new Set(named.map((v) => shownStatus(statusOf(v))))].join(" and ")}, not "Enabled"`
             : "is not versioned (no BucketVersioning names it, and S3 leaves a bucket unversioned)";
         findings.push({
-            message: `${subject}: ${why}, so an object overwritten or deleted, by a deploy, a script or an attacker, cannot be recovered. ${VERSIONING_FIX}`,
+            message: `${subject}: ${why}, so an object overwritten or deleted, by a deploy, a script or an attacker, cannot be recovered. ` +
+                (bucket.type === NATIVE_BUCKET && !named ? NATIVE_VERSIONING_FIX : VERSIONING_FIX),
             resource: { urn: bucket.urn, type: bucket.type, name: bucket.name },
         });
     }
@@ -638,7 +649,7 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
     check: (resource, config) => findMissingDeletionSafeguards(resource, config),
     stack: {
         judges: "S3 bucket versioning (with requireBucketVersioning), which a separate BucketVersioning turns on",
-        resourceTypes: [...BUCKET_TYPES, ...VERSIONING_TYPES],
+        resourceTypes: [...BUCKET_TYPES, NATIVE_BUCKET, ...VERSIONING_TYPES],
         check: (resources, config, context) => findUnversionedBuckets(resources, config, context),
     },
     examples: [

@@ -511,6 +511,28 @@ describe("findUnversionedBuckets (stack part): S3 versioning, with requireBucket
         expect(reported([bucket("a"), versioning("a-v", "acme-a", "Disabled")])).toEqual(["a"]);
     });
 
+    it("judges an aws-native bucket (CDK's Bucket through pulumi-cdk) by its inline versioningConfiguration, its only way to version", () => {
+        const NATIVE = "aws-native:s3:Bucket";
+        const native = (name: string, props: Record<string, unknown> = {}, options = {}) => resource(NATIVE, props, { name, ...options });
+        // CDK's `versioned: true`, and Object Lock (which CDK pairs with versioning, and S3 requires).
+        expect(reported([native("docs", { versioningConfiguration: { status: "Enabled" } })])).toEqual([]);
+        expect(reported([native("audit", { objectLockEnabled: true })])).toEqual([]);
+        expect(reported([native("audit", { objectLockEnabled: true, versioningConfiguration: { status: "Enabled" } })])).toEqual([]);
+        // A classic BucketVersioning naming it by its bucketName decides, as for a classic bucket.
+        expect(reported([native("mixed", { bucketName: "acme-mixed" }), versioning("m-v", "acme-mixed", "Enabled")])).toEqual([]);
+        const messages = (resources: PlainResource[], dryRun = false) => findUnversionedBuckets(resources, ON, { dryRun }).map((f) => f.message);
+        const [unset, suspended] = messages([native("site"), native("exports", { versioningConfiguration: { status: "Suspended" } })]);
+        expect(unset).toContain(`${NATIVE} "site": is not versioned (it sets no versioningConfiguration, and S3 leaves a bucket unversioned)`);
+        expect(unset).toContain('Set `versioningConfiguration: { status: "Enabled" }` on it (CDK: `versioned: true`');
+        expect(suspended).toContain(`${NATIVE} "exports": sets versioningConfiguration.status to "Suspended", not "Enabled"`);
+        // Unknown at preview (aws-native sends an unset input as absent, so an unknown is always built): waits.
+        expect(messages([native("u", { versioningConfiguration: U.object }), native("v", { versioningConfiguration: { status: U.string } }),
+            native("w", { objectLockEnabled: U.boolean })], true)).toEqual([]);
+        expect(messages([native("u", { versioningConfiguration: U.object })], false)).toEqual([]);
+        // Off by default.
+        expect(findUnversionedBuckets([native("site")], DEFAULT_DELETION_SAFEGUARDS_CONFIG, { dryRun: false })).toEqual([]);
+    });
+
     it("says how to fix it, quotes only documented statuses, and points at the bucket", () => {
         const [finding] = findUnversionedBuckets([bucket("exports"), versioning("exports-v", "acme-exports", "hunter2-typo")], ON, { dryRun: false });
         expect(finding.message).toContain("sets versioningConfiguration.status to another value");
@@ -914,6 +936,29 @@ describe("deletion-safeguards through the engine path", () => {
             ],
         }, { config: { [POLICY]: { properties: { requireBucketVersioning: true } } } });
         expect(shared.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    it("with requireBucketVersioning, judges aws-native buckets (as pulumi-cdk sends CDK's) by their inline versioningConfiguration, waiting on unknowns", async () => {
+        const NATIVE = "aws-native:s3:Bucket";
+        const config = { config: { [POLICY]: { properties: { requireBucketVersioning: true } } } };
+        const resources = [
+            { type: NATIVE, name: "site", props: { bucketName: "shop-site" } },
+            { type: NATIVE, name: "exports", props: { versioningConfiguration: { status: "Suspended" } } },
+            { type: NATIVE, name: "documents", props: { versioningConfiguration: { status: "Enabled" } } },
+            { type: NATIVE, name: "audit", props: { objectLockEnabled: true, versioningConfiguration: { status: "Enabled" } } },
+        ];
+        const run = await engine.run({ resources }, config);
+        expect(run.of(POLICY).map((d) => [run.resources.find((r) => r.urn === d.urn)?.name, d.enforcementLevel])).toEqual([["site", "advisory"], ["exports", "advisory"]]);
+        expect(run.of(POLICY)[1].message).toContain('sets versioningConfiguration.status to "Suspended"');
+        expect((await engine.run({ resources })).of(POLICY)).toEqual([]);
+        const preview = await engine.run({
+            preview: true,
+            resources: [
+                { type: NATIVE, name: "uploads", props: { versioningConfiguration: { $unknown: "object" } } },
+                { type: NATIVE, name: "media", props: { versioningConfiguration: { status: { $unknown: "string" } }, objectLockEnabled: { $unknown: "boolean" } } },
+            ],
+        }, config);
+        expect(preview.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
     });
 
     it("does not ask a final backup of an FSx for ONTAP DP volume, which FSx cannot back up, nor judge one whose type is unknown at preview", async () => {
