@@ -93,6 +93,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
         // The versioning stack part joins BucketVersioning resources to their buckets by name, as s3-bucket-encryption
         // does (policies/lib/s3-buckets.ts): an unknown name without propertyDependencies names no bucket.
         joinKeys: (r) => (r.type === t.S3_BUCKET || r.type === t.S3_BUCKET_V2 ? ["bucket", "id"]
+            : r.type === t.NATIVE_S3_BUCKET ? ["bucketName"]
             : r.type === t.S3_BUCKET_VERSIONING || r.type === t.S3_BUCKET_VERSIONING_V2 ? ["bucket"] : []),
         // The versioning stack part (inlineVersioning): at preview an unknown Object Lock flag or block, or inline versioning
         // block, without propertyDependencies is the provider's computed default, i.e. undeclared (as for s3-bucket-encryption).
