@@ -639,7 +639,7 @@ export const deletionSafeguards = resourcePolicy<DeletionSafeguardsConfig>({
             },
             requireBucketVersioning: {
                 type: "boolean", default: DEFAULT_DELETION_SAFEGUARDS_CONFIG.requireBucketVersioning,
-                description: "Also require versioning on every S3 general purpose bucket (an aws.s3.BucketVersioning with status Enabled, or Object Lock), " +
+                description: "Also require versioning on every S3 general purpose bucket (an aws.s3.BucketVersioning with status Enabled, aws-native's inline versioningConfiguration, or Object Lock), " +
                     "so overwritten and deleted objects can be recovered (Security Hub S3.14).",
             },
         },
