@@ -195,11 +195,14 @@ describe("more providers' marks and a command's environment", () => {
         ["a command line whose password the shell expands, and Helm settings naming a Secret", "command:local:Command",
             { create: "psql \"postgres://admin:${DB_PASSWORD}@orders.internal:5432/orders\" -f schema.sql", update: "helm upgrade --install orders ./chart --set db.existingSecret=orders-db --set auth.passwordKey=password" }],
         // Helper 124: Vault's database secrets engine and PagerDuty's integrations.
-        ["a Vault database connection's templated URL, settings, Couchbase CA and ElastiCache access key ID", "vault:database/secretBackendConnection:SecretBackendConnection",
+        ["a Vault database connection's templated URL, settings, Couchbase CA and ElastiCache's region", "vault:database/secretBackendConnection:SecretBackendConnection",
             { backend: "db", name: "orders", allowedRoles: ["dev"], verifyConnection: true, rootRotationStatements: ["ALTER USER \"{{name}}\" WITH PASSWORD '{{password}}';"],
                 postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders", username: "vault", passwordAuthentication: "scram-sha-256", maxOpenConnections: 4 },
                 couchbase: { hosts: ["cb.internal"], tls: true, base64Pem: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzakNDQVZ1Z0F3SUJBZ0lVRXhhbXBsZQ==" },
-                redisElasticache: { url: "orders.abc123.clustercfg.use1.cache.amazonaws.com:6379", region: "us-east-1", username: "AKIA2Z3X4C5V6B7N8M9Q" } }],
+                redisElasticache: { url: "orders.abc123.clustercfg.use1.cache.amazonaws.com:6379", region: "us-east-1" } }],
+        // Helper 133: `data` is judged by name, as an environment (Vault's schema marks the whole map).
+        ["a Vault database connection's `data` holding the username for a templated URL", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "db", name: "orders", postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders" }, data: { username: "vault", password: "{{password}}" } }],
         ["a Vault database mount's templated URLs and password policy", "vault:database/secretsMount:SecretsMount",
             { path: "db", postgresqls: [{ name: "orders", username: "postgres", connectionUrl: "postgresql://{{username}}:{{password}}@127.0.0.1:5432/postgres", passwordPolicy: "db-policy" }] }],
         ["a PagerDuty integration without its deprecated key input", "pagerduty:index/serviceIntegration:ServiceIntegration", { service: "PABCDEF", type: "events_api_v2_inbound_integration", name: "CloudWatch" }],
@@ -224,8 +227,16 @@ describe("more providers' marks and a command's environment", () => {
             { backend: "db", name: "orders", postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders", username: "vault", password } }, ["postgresql.password"], "provider"],
         ["a Vault database connection's Atlas API private key (a UUID: no format)", "vault:database/secretBackendConnection:SecretBackendConnection",
             { backend: "atlas", name: "atlas", mongodbatlas: { projectId: "5f1a2b3c4d5e6f7a8b9c0d1e", publicKey: "qwhzvbnm", privateKey: "5a1c52e4-9b3d-4f6a-8c2e-0d1f2a3b4c5d" } }, ["mongodbatlas.privateKey"], "provider"],
-        ["a Vault database connection's `data`, \"a map of sensitive data\"", "vault:database/secretBackendConnection:SecretBackendConnection",
-            { backend: "db", name: "orders", postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders" }, data: { password } }, ["data.password"], "provider"],
+        ["a Vault database connection's `data`, \"a map of sensitive data\": its password, not the username beside it", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "db", name: "orders", postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders" }, data: { username: "vault", password } }, ["data.password"], "provider"],
+        ["a Vault database mount's `data`: its password, not the username beside it", "vault:database/secretsMount:SecretsMount",
+            { path: "db", postgresqls: [{ name: "db2", connectionUrl: "postgresql://{{username}}:{{password}}@127.0.0.1:5432/postgres", data: { username: "vault", password } }] }, ["postgresqls.db2.data.password"], "name"],
+        ["a Vault database connection's ElastiCache key pair (the access key ID `Sensitive` in Vault's schema, as the AWS backend's accessKey)", "vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "cache", name: "redis", redisElasticache: { url: "orders.abc123.clustercfg.use1.cache.amazonaws.com:6379", username: "AKIA2Z3X4C5V6B7N8M9Q", password: "Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5Vn7Rt9Wb3Y" } },
+            ["redisElasticache.username", "redisElasticache.password"], "provider"],
+        ["a Vault database mount's ElastiCache key pair", "vault:database/secretsMount:SecretsMount",
+            { path: "db", redisElasticaches: [{ name: "cache", url: "orders.abc123.clustercfg.use1.cache.amazonaws.com:6379", username: "AKIA2Z3X4C5V6B7N8M9Q", password: "Zx8Kq2Lm5Vn7Rt9Wb3Yp4Hs6Qx1Lm5Vn7Rt9Wb3Y" }] },
+            ["redisElasticaches.cache.username", "redisElasticaches.cache.password"], "provider"],
         ["a Vault database mount's passwords, in its list blocks", "vault:database/secretsMount:SecretsMount",
             { path: "db", mssqls: [{ name: "db1", username: "sa", password, connectionUrl: "sqlserver://{{username}}:{{password}}@127.0.0.1:1433" }], postgresqls: [{ name: "db2", username: "postgres", passwordWo: password }] },
             ["mssqls.db1.password", "postgresqls.db2.passwordWo"], "provider"],
@@ -252,6 +263,9 @@ describe("more providers' marks and a command's environment", () => {
         expect(findSensitiveValues("vault:generic/secret:Secret", { path: "secret/x", dataJson: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
         expect(findSensitiveValues("command:remote:Command", { connection: UNKNOWN_SENTINELS.string, create: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
         expect(findSensitiveValues("vault:database/secretBackendConnection:SecretBackendConnection", { backend: "db", postgresql: UNKNOWN_SENTINELS.string, data: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("vault:database/secretBackendConnection:SecretBackendConnection",
+            { backend: "db", data: { username: "vault", password: UNKNOWN_SENTINELS.string }, redisElasticache: { url: "x.cache.amazonaws.com:6379", username: UNKNOWN_SENTINELS.string, password: UNKNOWN_SENTINELS.string } }, NO_OPTIONS)).toEqual([]);
+        expect(findSensitiveValues("vault:database/secretsMount:SecretsMount", { path: "db", redisElasticaches: [{ name: "cache", username: UNKNOWN_SENTINELS.string }], postgresqls: [{ name: "db2", data: UNKNOWN_SENTINELS.string }] }, NO_OPTIONS)).toEqual([]);
         expect(findSensitiveValues("vault:database/secretsMount:SecretsMount", { path: "db", postgresqls: [{ name: UNKNOWN_SENTINELS.string, password: "Gh7-not-real-Secret" }, { name: "db2", password: UNKNOWN_SENTINELS.string }] }, NO_OPTIONS)).toEqual([]);
         expect(findSensitiveValues("pagerduty:index/serviceIntegration:ServiceIntegration", { service: "PABCDEF", integrationKey: UNKNOWN_SENTINELS.string }, NO_OPTIONS)).toEqual([]);
     });

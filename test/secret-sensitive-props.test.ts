@@ -1069,6 +1069,9 @@ describe("findSensitiveValues (pure)", () => {
         const glue = (connectionProperties: Record<string, string>) => ({ catalogId: "123456789012", connectionInput: { name: "orders-jdbc", connectionType: "JDBC", connectionProperties } });
         const beanstalk = (optionSettings: unknown[]) => ({ applicationName: "orders", solutionStackName: "64bit Amazon Linux 2023 v6.1.0 running Node.js 20", optionSettings });
         const b64 = (s: string) => Buffer.from(s).toString("base64");
+        const glueJob = (defaultArguments: unknown, nonOverridableArguments?: unknown) => ({ name: "orders-etl", role: "arn:aws:iam::123456789012:role/glue",
+            command: { name: "glueetl", scriptLocation: "s3://acme-glue/etl.py" }, defaultArguments, ...(nonOverridableArguments ? { nonOverridableArguments } : {}) });
+        const airflow = (airflowConfigurationOptions: unknown) => ({ name: "analytics", executionRoleArn: "arn:aws:iam::123456789012:role/mwaa", airflowConfigurationOptions });
         const cases: [string, string, Record<string, unknown>, string[]][] = [
             // False alarms first: references, generated credentials, settings, unknowns, other names.
             ["an MQ user's password from Secrets Manager (a dynamic reference) passes", "aws-native:amazonmq:Broker", broker([{ username: "app", password: DYNAMIC_REF, consoleAccess: false }]), []],
@@ -1093,6 +1096,11 @@ describe("findSensitiveValues (pure)", () => {
                     { namespace: "aws:autoscaling:launchconfiguration", optionName: "IamInstanceProfile", value: "aws-elasticbeanstalk-ec2-role" },
                     { namespace: "aws:elasticbeanstalk:application:environment", optionName: "NODE_ENV", value: "production" }]), []],
             ["a String parameter that is no credential passes", "aws-native:ssm:Parameter", { name: "/get-aws-ssm-parameter/test", type: "String", value: "test" }, []],
+            // Helper 133: objects where the classic types take maps (CDK's CfnJob and CfnEnvironment).
+            ["a Glue job's settings and a secret's name pass", "aws-native:glue:Job", glueJob({ "--secret_name": "glue/orders/jdbc", "--enable-glue-datacatalog": "true", "--db_password": U }), []],
+            ["Airflow options naming a secrets backend pass", "aws-native:mwaa:Environment", airflow({ "core.dag_concurrency": "16", "smtp.smtp_user": "airflow", "smtp.smtp_password": U,
+                "secrets.backend_kwargs": JSON.stringify({ connections_prefix: "airflow/connections", variables_prefix: "airflow/variables" }) }), []],
+            ["a Glue job's or its options unknown at preview pass", "aws-native:glue:Job", { name: "orders-etl", defaultArguments: U, nonOverridableArguments: U }, []],
             ["a String parameter holding a secret's ARN passes", "aws-native:ssm:Parameter", { name: "/orders/db_password_arn", type: "String", value: SECRET_ARN }, []],
             ["user data that fetches its secret passes", "aws-native:ec2:Instance",
                 { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: b64("#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id orders-db --query SecretString --output text)\n") }, []],
@@ -1200,6 +1208,10 @@ describe("findSensitiveValues (pure)", () => {
                     splunkDestinationConfiguration: { hecEndpoint: "https://http-inputs-firehose-acme.splunkcloud.com:443", hecEndpointType: "Raw", hecToken: `${PLAIN}-native-hec` },
                     redshiftDestinationConfiguration: { clusterJdbcurl: "jdbc:redshift://dw.example.us-east-1.redshift.amazonaws.com:5439/dev", username: "firehose", password: `${PLAIN}-native-fh-rs` } },
                 ["splunkDestinationConfiguration.hecToken", "redshiftDestinationConfiguration.password"]],
+            ["a Glue job's literal password argument is reported", "aws-native:glue:Job",
+                glueJob({ "--db_user": "etl", "--db_password": `${PLAIN}-native-glue` }, { "--api_token": `${PLAIN}-native-glue-fixed` }), ["defaultArguments.--db_password", "nonOverridableArguments.--api_token"]],
+            ["Airflow's literal SMTP password is reported", "aws-native:mwaa:Environment", airflow({ "smtp.smtp_user": "airflow", "smtp.smtp_password": `${PLAIN}-native-mwaa` }),
+                ["airflowConfigurationOptions.smtp.smtp_password"]],
             ["user data exporting a literal password is reported", "aws-native:ec2:Instance",
                 { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: b64(`#!/bin/bash\nexport DB_PASSWORD=${PLAIN}-native-ud\n`) }, ["userData"]],
             ["a launch template's user data exporting a literal password is reported", "aws-native:ec2:LaunchTemplate",
@@ -2301,6 +2313,47 @@ describe("secret-sensitive-props through the engine path", () => {
             ["vault-mount-plain", "mandatory", "plaintext"], ["pd-key-plain", "mandatory", "plaintext"],
         ]);
         expect(run.of(POLICY).find((d) => d.urn.endsWith("::vault-mount-plain"))?.message).toContain("`postgresqls.orders.password`");
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    // Helper 133: CDK's CfnJob and CfnEnvironment take objects where the classic types take maps; Vault's
+    // schema marks a connection's whole `data` map and ElastiCache's access key ID.
+    it("aws-native Glue arguments and Airflow options, a Vault connection's data and ElastiCache key ID: plaintext reported, secret, unknown and names pass", async () => {
+        const glueJob = (name: string, value: unknown) => ({ type: "aws-native:glue:Job", name,
+            props: { name, role: "arn:aws:iam::123456789012:role/glue", command: { name: "glueetl", scriptLocation: "s3://acme-glue/etl.py" }, defaultArguments: { "--db_user": "etl", "--db_password": value } } });
+        const airflow = (name: string, value: unknown) => ({ type: "aws-native:mwaa:Environment", name,
+            props: { name, executionRoleArn: "arn:aws:iam::123456789012:role/mwaa", airflowConfigurationOptions: { "core.dag_concurrency": "16", "smtp.smtp_password": value } } });
+        const connection = (name: string, extra: Record<string, unknown>) => ({ type: "vault:database/secretBackendConnection:SecretBackendConnection", name,
+            props: { backend: "db", name, postgresql: { connectionUrl: "postgres://{{username}}:{{password}}@orders.internal:5432/orders" }, ...extra } });
+        const cache = (name: string, username: unknown) => connection(name, { redisElasticache: { url: "orders.abc123.clustercfg.use1.cache.amazonaws.com:6379", username, password: { $secret: `${SECRET}-vault-ec-key` } } });
+        const run = await analyze({
+            resources: [
+                glueJob("native-glue-plain", `${PLAIN}-engine-native-glue`),
+                glueJob("native-glue-secret", { $secret: `${SECRET}-engine-native-glue` }),
+                glueJob("native-glue-unknown", { $unknown: "string" }),
+                { ...glueJob("native-glue-args-unknown", ""), props: { name: "etl", defaultArguments: { $unknown: "object" } } },
+                airflow("native-mwaa-plain", `${PLAIN}-engine-native-mwaa`),
+                airflow("native-mwaa-secret", { $secret: `${SECRET}-engine-native-mwaa` }),
+                airflow("native-mwaa-unknown", { $unknown: "string" }),
+                connection("vault-data-username", { data: { username: "vault" } }),
+                connection("vault-data-both-plain", { data: { username: "vault", password: `${PLAIN}-vault-data-both` } }),
+                connection("vault-data-secret", { data: { $secret: { username: "vault", password: `${SECRET}-vault-data-both` } } }),
+                connection("vault-data-unknown", { data: { username: "vault", password: { $unknown: "string" } } }),
+                cache("vault-ec-id-plain", `${PLAIN}-vault-ec-id`),
+                cache("vault-ec-id-secret", { $secret: `${SECRET}-vault-ec-id` }),
+                cache("vault-ec-id-unknown", { $unknown: "string" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["native-glue-plain", "mandatory", "plaintext"], ["native-mwaa-plain", "mandatory", "plaintext"],
+            ["vault-data-both-plain", "mandatory", "plaintext"], ["vault-ec-id-plain", "mandatory", "plaintext"],
+        ]);
+        const message = (name: string) => run.of(POLICY).filter((d) => d.urn.endsWith(`::${name}`)).map((d) => d.message).join("\n");
+        expect(message("native-glue-plain")).toContain("`defaultArguments.--db_password`");
+        expect(message("native-mwaa-plain")).toContain("`airflowConfigurationOptions.smtp.smtp_password`");
+        expect(message("vault-data-both-plain")).toContain("`data.password`");
+        expect(message("vault-data-both-plain")).not.toContain("`data.username`");
+        expect(message("vault-ec-id-plain")).toContain("`redisElasticache.username`");
         expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 

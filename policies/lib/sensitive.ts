@@ -141,6 +141,9 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
         "sourceConfiguration.codeRepository.codeConfiguration.codeConfigurationValues.runtimeEnvironmentVariables",
     ],
     [t.NATIVE_SAGEMAKER_MODEL]: ["primaryContainer.environment", "containers.*.environment"],
+    // Objects where the classic types take maps too: a Glue job's arguments, Airflow's options (`"smtp.smtp_password"`).
+    [t.NATIVE_GLUE_JOB]: ["defaultArguments", "nonOverridableArguments"],
+    [t.NATIVE_MWAA_ENVIRONMENT]: ["airflowConfigurationOptions"],
     // The classic JSON strings' content, as objects (containers, ECS tasks, EKS pods, node ranges).
     [t.NATIVE_BATCH_JOB_DEFINITION]: ["containerProperties", "ecsProperties", "eksProperties", "nodeProperties"],
     [t.NATIVE_AMPLIFY_APP]: [
@@ -174,11 +177,14 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
 // environment, judged by name and value as a Lambda function's variables are (`DB_PASSWORD_FILE`, `${X}` and
 // settings pass), and its command lines are scripts (COMMAND_SCRIPTS); the Docker provider's `registryAuth`, a
 // JSON string (`pulumi.output(args?.registryAuth).apply(JSON.stringify)`), holds each registry's `password`
-// beside its address or `configFile`.
+// beside its address or `configFile`. A Vault database connection's `data` (`{username, password}` for a templated
+// connection URL) is judged as an environment: Vault's schema marks the whole map.
 export const OTHER_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "command:local:Command": ["environment", "create", "update", "delete"],
     "command:remote:Command": ["environment", "create", "update", "delete"],
     "pulumi:providers:docker": ["registryAuth"],
+    "vault:database/secretBackendConnection:SecretBackendConnection": ["data"],
+    "vault:database/secretsMount:SecretsMount": ["*.*.data"],
 };
 const FULL_MARKS: ReadonlyMap<string, readonly CompiledMark[]> = new Map(
     Object.entries({ ...NATIVE_FULL_INPUTS, ...OTHER_FULL_INPUTS }).map(([type, paths]) => [type, paths.map((p) => ({ segments: p.split("."), what: "" }))]),

@@ -348,6 +348,7 @@ export const NATIVE_APPRUNNER_SERVICE = "aws-native:apprunner:Service";
 export const NATIVE_SAGEMAKER_MODEL = "aws-native:sagemaker:Model";
 export const NATIVE_BATCH_JOB_DEFINITION = "aws-native:batch:JobDefinition";
 export const NATIVE_GLUE_CONNECTION = "aws-native:glue:Connection";
+export const NATIVE_GLUE_JOB = "aws-native:glue:Job";
 export const NATIVE_DMS_ENDPOINT = "aws-native:dms:Endpoint";
 export const NATIVE_ELASTICACHE_USER = "aws-native:elasticache:User";
 export const NATIVE_MEMORYDB_USER = "aws-native:memorydb:User";

@@ -206,12 +206,17 @@ const OTHER_PROVIDERS: Readonly<Record<string, readonly ProviderMark[]>> = {
     "vault:appRole/authBackendRoleSecretId:AuthBackendRoleSecretId": marked("an AppRole secret ID", "secretId", "secretIdWo"),
     "pulumi:providers:vault": [{ path: "token", what: "a Vault token" }],
     // The database secrets engine's connections: the credentials Vault signs in to the database with, per plugin block
-    // (`postgresql: {...}`; a mount's lists, `postgresqls: [{...}]`), and `data`, "a map of sensitive data to pass to the
-    // endpoint" for templated connection URLs. Not the blocks' certificate bundles (`pemBundle`, `tlsCertificateKey`: "or
-    // just a CA certificate"; Couchbase's `base64Pem` is its CA), whose private keys their format finds, nor ElastiCache's
-    // `username`, an access key ID (the secret key is its `password`).
-    "vault:database/secretBackendConnection:SecretBackendConnection": marked(VAULT_DATABASE, ...VAULT_DATABASE_LEAVES.map((leaf) => `*.${leaf}`), "data"),
-    "vault:database/secretsMount:SecretsMount": marked(VAULT_DATABASE, ...[...VAULT_DATABASE_LEAVES, "data"].map((leaf) => `*.*.${leaf}`)),
+    // (`postgresql: {...}`; a mount's lists, `postgresqls: [{...}]`), and ElastiCache's `username`, the AWS access key ID
+    // (`Sensitive` in Vault's schema, as the AWS backend's `access_key`: decision 1). Not the blocks' certificate bundles
+    // (`pemBundle`, `tlsCertificateKey`: "or just a CA certificate"; Couchbase's `base64Pem` is its CA), whose private keys
+    // their format finds. `data`, "a map of sensitive data" for templated connection URLs, is judged by name as an
+    // environment is (OTHER_FULL_INPUTS): the schema marks the whole map, the username beside the password too.
+    "vault:database/secretBackendConnection:SecretBackendConnection": [
+        ...marked(VAULT_DATABASE, ...VAULT_DATABASE_LEAVES.map((leaf) => `*.${leaf}`)), { path: "redisElasticache.username", what: "an AWS access key" },
+    ],
+    "vault:database/secretsMount:SecretsMount": [
+        ...marked(VAULT_DATABASE, ...VAULT_DATABASE_LEAVES.map((leaf) => `*.*.${leaf}`)), { path: "redisElasticaches.*.username", what: "an AWS access key" },
+    ],
     // Snowflake (the SDK also wraps names, e-mails and OAuth endpoints, which are no credentials).
     "pulumi:providers:snowflake": [
         ...marked("a Snowflake password", "password", "passcode", "proxyPassword"), { path: "privateKey", what: "a Snowflake private key" },
