@@ -171,10 +171,10 @@ function connectStorage(r: PlainResource, name: string): unknown {
 /**
  * Under requireCustomerManagedKey, an encryption block's `mode` (the resource's own with `block` "") must be one of its KMS modes
  * (`kms`, the first named in the fix) and its `key` a customer managed key; another mode is the
- * mode check's finding. `appliesTo` limits both to the resources the block encrypts.
+ * mode check's finding, an unset one too unless `unset` is undefined (left to the destination). `appliesTo` limits both to the resources the block encrypts.
  */
 function kmsModeChecks(
-    types: readonly string[], block: string, mode: string, kms: string | readonly string[], unset: UnsetDefault, shownStrings: readonly string[],
+    types: readonly string[], block: string, mode: string, kms: string | readonly string[], unset: Check["unset"], shownStrings: readonly string[],
     options: { key?: string; appliesTo?: Check["appliesTo"] } = {},
 ): Check[] {
     const modes = typeof kms === "string" ? [kms] : kms;
@@ -1405,6 +1405,28 @@ export const ECR_ENCRYPTION: Readonly<Record<string, string>> = {
 };
 const isEcrKms = (v: unknown) => v === "KMS" || v === "KMS_DSSE";
 
+/** A DMS S3 target's mode when not set: "SSE_S3 (the default)". */
+const DMS_S3_DEFAULT = { value: "SSE_S3", note: "DMS defaults it to SSE_S3, keys S3 manages" };
+
+/**
+ * WorkSpaces Secure Browser's resources with a key, per type, and what the key encrypts ("By
+ * default, WorkSpaces Secure Browser enables encryption with an AWS-owned key").
+ */
+const SECURE_BROWSER_DATA: Readonly<Record<string, string>> = {
+    [t.WORKSPACESWEB_PORTAL]: "portal's data",
+    [t.NATIVE_WORKSPACESWEB_PORTAL]: "portal's data",
+    [t.WORKSPACESWEB_BROWSER_SETTINGS]: "browser policy",
+    [t.NATIVE_WORKSPACESWEB_BROWSER_SETTINGS]: "browser policy",
+    [t.WORKSPACESWEB_DATA_PROTECTION_SETTINGS]: "data protection settings",
+    [t.NATIVE_WORKSPACESWEB_DATA_PROTECTION_SETTINGS]: "data protection settings",
+    [t.WORKSPACESWEB_IP_ACCESS_SETTINGS]: "IP access settings",
+    [t.NATIVE_WORKSPACESWEB_IP_ACCESS_SETTINGS]: "IP access settings",
+    [t.WORKSPACESWEB_SESSION_LOGGER]: "session logger's configuration",
+    [t.NATIVE_WORKSPACESWEB_SESSION_LOGGER]: "session logger's configuration",
+    [t.WORKSPACESWEB_USER_SETTINGS]: "user settings",
+    [t.NATIVE_WORKSPACESWEB_USER_SETTINGS]: "user settings",
+};
+
 const messagingChecks: Check[] = [
     {
         // CloudFormation's AWS::EFS::FileSystem (aws-native) has the same inputs; CDK v2's
@@ -1587,6 +1609,14 @@ const messagingChecks: Check[] = [
     keyCheck([t.MAILMANAGER_ARCHIVE, t.NATIVE_MAILMANAGER_ARCHIVE], "kmsKeyArn", "Mail Manager encrypts the archived mail with a key of AWS's"),
     keyCheck([t.WORKMAIL_ORGANIZATION], "kmsKeyArn", "WorkMail encrypts the mailboxes with an AWS managed key"),
     keyCheck([t.BEDROCK_AGENTCORE_MEMORY, t.NATIVE_BEDROCKAGENTCORE_MEMORY], "encryptionKeyArn", "AgentCore encrypts the memory with a key of AWS's"),
+    // An AgentCore evaluator's data, a policy engine's policies ("If not set, AWS uses an AWS managed
+    // key") and a configuration bundle's component configurations; the account's token vault (the
+    // credential providers' API keys and OAuth secrets) with `ServiceManagedKey`.
+    keyCheck([t.BEDROCK_AGENTCORE_EVALUATOR, t.NATIVE_BEDROCKAGENTCORE_EVALUATOR], "kmsKeyArn", "AgentCore encrypts the evaluator's data with a key of AWS's"),
+    keyCheck([t.BEDROCK_AGENTCORE_POLICY_ENGINE, t.NATIVE_BEDROCKAGENTCORE_POLICY_ENGINE], "encryptionKeyArn", "AgentCore encrypts the policy engine's data with an AWS managed key"),
+    keyCheck([t.NATIVE_BEDROCKAGENTCORE_CONFIGURATION_BUNDLE], "kmsKeyArn", "AgentCore encrypts the bundle's configurations with a key of AWS's"),
+    ...kmsModeChecks([t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK], "kmsConfiguration", "keyType", "CustomerManagedKey",
+        { value: undefined, note: "AgentCore encrypts the token vault with a key of AWS's" }, ["ServiceManagedKey", "CustomerManagedKey"]),
     // An AgentCore gateway ("By default, Gateway encrypts your data at rest using a service-managed
     // AWS Key Management Service key"), a Deadline Cloud farm ("AWS owned KMS key – Default encryption
     // type"), a Secure Browser portal's policies, user names and logs ("By default, WorkSpaces Secure
@@ -1594,7 +1624,8 @@ const messagingChecks: Check[] = [
     // credentials (an AWS owned key or a customer managed one, Security Hub's guide).
     keyCheck([t.BEDROCK_AGENTCORE_GATEWAY, t.NATIVE_BEDROCKAGENTCORE_GATEWAY], "kmsKeyArn", "AgentCore encrypts the gateway's data with a key of AWS's"),
     keyCheck([t.NATIVE_DEADLINE_FARM], "kmsKeyArn", "Deadline Cloud encrypts the farm's data with an AWS owned key"),
-    keyCheck([t.WORKSPACESWEB_PORTAL, t.NATIVE_WORKSPACESWEB_PORTAL], "customerManagedKey", "WorkSpaces Secure Browser encrypts the portal's data with an AWS owned key"),
+    keyCheck(Object.keys(SECURE_BROWSER_DATA), "customerManagedKey",
+        (r) => `WorkSpaces Secure Browser encrypts the ${SECURE_BROWSER_DATA[r.type]} with an AWS owned key`),
     keyCheck([t.SECURITYHUB_CONNECTOR_V2, t.NATIVE_SECURITYHUB_CONNECTOR_V2], "kmsKeyArn", "Security Hub encrypts the connector's credentials with an AWS owned key"),
     // A Bedrock agent's configuration and session data (Checkov CKV_AWS_373), and a SageMaker
     // feature group's online store (an AWS owned key) and offline store (an AWS managed key:
@@ -1769,12 +1800,17 @@ const messagingChecks: Check[] = [
     s3UploadModeCheck([t.SYNTHETICS_CANARY, t.NATIVE_SYNTHETICS_CANARY], "artifactConfig.s3Encryption.encryptionMode",
         'set `artifactConfig: {s3Encryption: {encryptionMode: "SSE_KMS", kmsKeyArn: key.arn}}`',
         { unset: { value: undefined, note: "Synthetics encrypts the artifacts with an AWS managed key" } }),
-    // A DMS S3 target's files: "SSE_S3 (the default) or SSE_KMS" (S3Settings); a declared SSE_S3 is
-    // DMS's own request, as a canary's. Source endpoints read (only SSE_S3 is valid there).
-    s3UploadModeCheck([t.DMS_S3_ENDPOINT], "encryptionMode", 'set `encryptionMode: "SSE_KMS"` with `serverSideEncryptionKmsKeyId: key.arn`',
-        { appliesTo: (r) => namedAs(r.props.endpointType, "target") }),
-    s3UploadModeCheck([t.NATIVE_DMS_ENDPOINT], "s3Settings.encryptionMode", 'set `s3Settings: {encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: key.arn}`',
-        { appliesTo: (r) => all(namedAs(r.props.engineName, "s3"), namedAs(r.props.endpointType, "target")) }),
+    // A DMS S3 target's files: "SSE_S3 (the default) or SSE_KMS" (S3Settings), so an unset mode is
+    // SSE_S3, DMS's own request for each file as a canary's; SSE_KMS wants its key named
+    // (`serverSideEncryptionKmsKeyId`). Source endpoints read (only SSE_S3 is valid there).
+    ...kmsModeChecks([t.DMS_S3_ENDPOINT], "", "encryptionMode", "SSE_KMS", DMS_S3_DEFAULT, ["SSE_S3", "SSE_KMS"],
+        { key: "serverSideEncryptionKmsKeyId", appliesTo: (r) => namedAs(r.props.endpointType, "target") }),
+    ...kmsModeChecks([t.NATIVE_DMS_ENDPOINT], "s3Settings", "encryptionMode", "SSE_KMS", DMS_S3_DEFAULT, ["SSE_S3", "SSE_KMS"],
+        { key: "serverSideEncryptionKmsKeyId", appliesTo: (r) => all(namedAs(r.props.engineName, "s3"), namedAs(r.props.endpointType, "target")) }),
+    // A DataBrew job's outputs: a declared SSE-S3 is DataBrew's request for each object (the bucket's
+    // default key does not override it), SSE-KMS wants its key named; an unset mode (no default
+    // documented, no header sent) is left to the bucket.
+    ...kmsModeChecks([t.NATIVE_DATABREW_JOB], "", "encryptionMode", "SSE-KMS", undefined, ["SSE-S3", "SSE-KMS"], { key: "encryptionKeyArn" }),
     // The account's X-Ray traces and IoT Core data: `NONE` ("default encryption") and
     // `AWS_OWNED_KMS_KEY` are keys of AWS's; each resource exists only to choose.
     ...kmsModeChecks([t.XRAY_ENCRYPTION_CONFIG], "", "type", "KMS", { value: undefined, note: "X-Ray encrypts traces with a key of AWS's" }, ["NONE", "KMS"],

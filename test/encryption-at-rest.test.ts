@@ -2325,7 +2325,7 @@ describe("AgentCore gateways, Deadline Cloud farms, Secure Browser portals, Secu
         // A source endpoint reads the bucket ("only SSE_S3 encryptionMode is valid"); an unset mode is left to the bucket.
         ["a DMS S3 source with SSE_S3, under requireCustomerManagedKey", t.DMS_S3_ENDPOINT, DMS_S3({ endpointType: "source", encryptionMode: "SSE_S3" }), CMK],
         ["an aws-native DMS S3 source with SSE_S3, under requireCustomerManagedKey", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_S3" }, { endpointType: "source" }), CMK],
-        ["a DMS S3 target without a mode, under requireCustomerManagedKey", t.DMS_S3_ENDPOINT, DMS_S3({}), CMK],
+        ["a DMS S3 target without a mode", t.DMS_S3_ENDPOINT, DMS_S3({})],
         ["an aws-native DMS endpoint of another engine, under requireCustomerManagedKey", t.NATIVE_DMS_ENDPOINT, { endpointType: "target", engineName: "postgres", databaseName: "orders" }, CMK],
         // Customer managed keys.
         ["an AgentCore gateway with a customer managed key", t.BEDROCK_AGENTCORE_GATEWAY, { ...GATEWAY, kmsKeyArn: KEY }, CMK],
@@ -2391,6 +2391,110 @@ describe("AgentCore gateways, Deadline Cloud farms, Secure Browser portals, Secu
             { type: t.SECURITYHUB_CONNECTOR_V2, name: "jira", ...fromKey("kmsKeyArn"), props: { ...CONNECTOR, kmsKeyArn: ENGINE_UNKNOWN } },
             { type: t.DMS_S3_ENDPOINT, name: "orders-s3", props: DMS_S3({ encryptionMode: { $unknown: "string" } }) },
             { type: t.NATIVE_DMS_ENDPOINT, name: "native-s3", props: NATIVE_DMS_S3({ encryptionMode: "SSE_S3" }, { engineName: { $unknown: "string" } }) },
+        ],
+    });
+});
+
+// Helper 134's replay of the sixteenth run's Left: DMS S3 targets without a mode ("SSE_S3 (the
+// default)") or with SSE_KMS and no key, DataBrew jobs' outputs, Secure Browser's other resources
+// with a key, AgentCore evaluators, policy engines, configuration bundles and the token vault.
+const DATABREW_JOB = (extra: Record<string, unknown> = {}) => ({
+    name: "clean-orders", type: "RECIPE", roleArn: "arn:aws:iam::111122223333:role/databrew", projectName: "orders",
+    outputs: [{ location: { bucket: "orders-clean", key: "cleaned/" }, format: "PARQUET" }], ...extra,
+});
+const USER_SETTINGS = { copyAllowed: "Enabled", downloadAllowed: "Enabled", pasteAllowed: "Enabled", printAllowed: "Disabled", uploadAllowed: "Enabled" };
+const IP_ACCESS = { displayName: "office", ipRules: [{ ipRange: "203.0.113.0/24", description: "office" }] };
+const SESSION_LOGGER = { displayName: "audit", eventFilter: { all: {} }, logConfiguration: { s3: { bucket: "browser-logs", folderStructure: "Flat", logFileFormat: "Json" } } };
+const EVALUATOR = { evaluatorName: "helpfulness", level: "SESSION", evaluatorConfig: { llmAsAJudge: { instructions: "Rate the answer", modelConfig: { bedrockEvaluatorModelConfig: { modelId: "anthropic.claude-3-haiku-20240307-v1:0" } } } } };
+const TOKEN_VAULT = (kmsConfiguration: unknown) => ({ kmsConfiguration });
+
+describe("DMS S3 targets' modes, DataBrew jobs, Secure Browser settings and AgentCore evaluators, policy engines, bundles and the token vault (pure rule)", () => {
+    const passes: Case[] = [
+        // False alarms first: by default none of them is judged; a source endpoint and a job without a mode are left to the bucket.
+        ["a DMS S3 target with SSE_KMS and no key", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_KMS" })],
+        ["a DataBrew job with SSE-S3", t.NATIVE_DATABREW_JOB, DATABREW_JOB({ encryptionMode: "SSE-S3" })],
+        ["Secure Browser user settings without a key", t.WORKSPACESWEB_USER_SETTINGS, USER_SETTINGS],
+        ["an AgentCore evaluator without a key", t.BEDROCK_AGENTCORE_EVALUATOR, EVALUATOR],
+        ["the AgentCore token vault with ServiceManagedKey", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "ServiceManagedKey" })],
+        ["a DMS S3 source without a mode, under requireCustomerManagedKey", t.DMS_S3_ENDPOINT, DMS_S3({ endpointType: "source" }), CMK],
+        ["an aws-native DMS S3 source without a mode, under requireCustomerManagedKey", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({}, { endpointType: "source" }), CMK],
+        ["a DataBrew job without a mode, under requireCustomerManagedKey", t.NATIVE_DATABREW_JOB, DATABREW_JOB(), CMK],
+        // Customer managed keys.
+        ["a DMS S3 target with SSE_KMS and a key", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: KEY }), CMK],
+        ["a DataBrew job with SSE-KMS and a key", t.NATIVE_DATABREW_JOB, DATABREW_JOB({ encryptionMode: "SSE-KMS", encryptionKeyArn: KEY }), CMK],
+        ["Secure Browser browser settings with a key", t.WORKSPACESWEB_BROWSER_SETTINGS, { browserPolicy: "{}", customerManagedKey: KEY }, CMK],
+        ["aws-native Secure Browser IP access settings with a key", t.NATIVE_WORKSPACESWEB_IP_ACCESS_SETTINGS, { ...IP_ACCESS, customerManagedKey: KEY }, CMK],
+        ["an AgentCore evaluator with a key", t.BEDROCK_AGENTCORE_EVALUATOR, { ...EVALUATOR, kmsKeyArn: KEY }, CMK],
+        ["an aws-native AgentCore policy engine with a key", t.NATIVE_BEDROCKAGENTCORE_POLICY_ENGINE, { name: "refunds", encryptionKeyArn: KEY }, CMK],
+        ["the AgentCore token vault with a customer managed key", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "CustomerManagedKey", kmsKeyArn: KEY }), CMK],
+        // Unknown at preview.
+        ["an unknown DMS key under SSE_KMS", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: U }), CMK],
+        ["an unknown aws-native DMS key under SSE_KMS", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: U }), CMK],
+        ["a DMS target without a mode and an unknown endpoint type", t.DMS_S3_ENDPOINT, DMS_S3({ endpointType: U }), CMK],
+        ["an unknown DataBrew mode", t.NATIVE_DATABREW_JOB, DATABREW_JOB({ encryptionMode: U }), CMK],
+        ["an unknown DataBrew key under SSE-KMS", t.NATIVE_DATABREW_JOB, DATABREW_JOB({ encryptionMode: "SSE-KMS", encryptionKeyArn: U }), CMK],
+        ["an unknown Secure Browser key", t.WORKSPACESWEB_SESSION_LOGGER, { ...SESSION_LOGGER, customerManagedKey: U }, CMK],
+        ["an unknown evaluator key", t.NATIVE_BEDROCKAGENTCORE_EVALUATOR, { ...EVALUATOR, kmsKeyArn: U }, CMK],
+        ["an unknown token vault configuration", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT(UNKNOWN_SENTINELS.object), CMK],
+        ["an unknown token vault key", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "CustomerManagedKey", kmsKeyArn: U }), CMK],
+    ];
+    it.each(passes)("no finding: %s", (_label, type, props, config = DEFAULTS) => {
+        expect(judge(type, props, config).map((f) => f.message)).toEqual([]);
+    });
+
+    reportedOnlyUnderCmk([
+        ["a DMS S3 target without a mode", t.DMS_S3_ENDPOINT, DMS_S3({}), "encryptionMode is not set (DMS defaults it to SSE_S3"],
+        ["an aws-native DMS S3 target without a mode", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({}), "s3Settings.encryptionMode is not set (DMS defaults it to SSE_S3"],
+        ["a DMS S3 target with SSE_KMS and no key", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_KMS" }), "serverSideEncryptionKmsKeyId is not set"],
+        ["an aws-native DMS S3 target with SSE_KMS and no key", t.NATIVE_DMS_ENDPOINT, NATIVE_DMS_S3({ encryptionMode: "SSE_KMS" }), "s3Settings.serverSideEncryptionKmsKeyId is not set"],
+        ["a DMS S3 target with SSE_KMS and aws/s3", t.DMS_S3_ENDPOINT, DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: "alias/aws/s3" }),
+            "serverSideEncryptionKmsKeyId names the AWS managed key aws/s3"],
+        ["a DataBrew job with SSE-S3", t.NATIVE_DATABREW_JOB, DATABREW_JOB({ encryptionMode: "SSE-S3" }), 'encryptionMode is "SSE-S3"'],
+        ["a DataBrew job with SSE-KMS and no key", t.NATIVE_DATABREW_JOB, DATABREW_JOB({ encryptionMode: "SSE-KMS" }), "encryptionKeyArn is not set"],
+        ["Secure Browser browser settings without a key", t.WORKSPACESWEB_BROWSER_SETTINGS, { browserPolicy: "{}" },
+            "customerManagedKey is not set (WorkSpaces Secure Browser encrypts the browser policy with an AWS owned key)"],
+        ["Secure Browser data protection settings without a key", t.WORKSPACESWEB_DATA_PROTECTION_SETTINGS, { displayName: "pii" }, "encrypts the data protection settings"],
+        ["Secure Browser IP access settings without a key", t.WORKSPACESWEB_IP_ACCESS_SETTINGS, IP_ACCESS, "encrypts the IP access settings"],
+        ["a Secure Browser session logger without a key", t.WORKSPACESWEB_SESSION_LOGGER, SESSION_LOGGER, "encrypts the session logger's configuration"],
+        ["Secure Browser user settings without a key", t.WORKSPACESWEB_USER_SETTINGS, USER_SETTINGS, "encrypts the user settings"],
+        ["aws-native Secure Browser user settings without a key", t.NATIVE_WORKSPACESWEB_USER_SETTINGS, USER_SETTINGS, "customerManagedKey is not set"],
+        ["an AgentCore evaluator without a key", t.BEDROCK_AGENTCORE_EVALUATOR, EVALUATOR, "kmsKeyArn is not set (AgentCore encrypts the evaluator's data with a key of AWS's)"],
+        ["an aws-native AgentCore evaluator without a key", t.NATIVE_BEDROCKAGENTCORE_EVALUATOR, EVALUATOR, "kmsKeyArn is not set"],
+        ["an AgentCore policy engine without a key", t.BEDROCK_AGENTCORE_POLICY_ENGINE, { name: "refunds" }, "encryptionKeyArn is not set (AgentCore encrypts the policy engine's data with an AWS managed key)"],
+        ["an aws-native AgentCore configuration bundle without a key", t.NATIVE_BEDROCKAGENTCORE_CONFIGURATION_BUNDLE, { bundleName: "support" }, "kmsKeyArn is not set"],
+        ["the AgentCore token vault with ServiceManagedKey", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "ServiceManagedKey" }), 'kmsConfiguration.keyType is "ServiceManagedKey"'],
+        ["the AgentCore token vault with CustomerManagedKey and no key", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "CustomerManagedKey" }), "kmsConfiguration.kmsKeyArn is not set"],
+    ]);
+
+    cmkThroughEngine({
+        resources: [
+            { type: t.DMS_S3_ENDPOINT, name: "orders-s3", props: DMS_S3({}) },
+            { type: t.NATIVE_DMS_ENDPOINT, name: "orders-native", props: NATIVE_DMS_S3({ encryptionMode: "SSE_KMS" }) },
+            { type: t.DMS_S3_ENDPOINT, name: "orders-source", props: DMS_S3({ endpointType: "source" }) },
+            { type: t.NATIVE_DATABREW_JOB, name: "clean-orders", props: DATABREW_JOB({ encryptionMode: "SSE-S3" }) },
+            { type: t.NATIVE_DATABREW_JOB, name: "profile-orders", props: DATABREW_JOB() },
+            { type: t.WORKSPACESWEB_USER_SETTINGS, name: "contractors", props: USER_SETTINGS },
+            { type: t.BEDROCK_AGENTCORE_POLICY_ENGINE, name: "refunds", props: { name: "refunds" } },
+            { type: t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, name: "vault", props: TOKEN_VAULT({ keyType: "ServiceManagedKey" }) },
+        ],
+        reports: "reports DMS targets, DataBrew jobs, Secure Browser settings, AgentCore policy engines and the token vault without a customer managed key only under requireCustomerManagedKey",
+        expected: [
+            ["orders-s3", "encryptionMode is not set"],
+            ["orders-native", "s3Settings.serverSideEncryptionKmsKeyId is not set"],
+            ["clean-orders", 'encryptionMode is "SSE-S3". requireCustomerManagedKey is true'],
+            ["contractors", "customerManagedKey is not set"],
+            ["refunds", "encryptionKeyArn is not set"],
+            ["vault", 'kmsConfiguration.keyType is "ServiceManagedKey". requireCustomerManagedKey is true'],
+        ],
+        preview: "preview: keys from a key created in the same update and unknown modes are not judged",
+        previewResources: [
+            PREVIEW_KEY,
+            { type: t.DMS_S3_ENDPOINT, name: "orders-s3", ...fromKey("serverSideEncryptionKmsKeyId"), props: DMS_S3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: ENGINE_UNKNOWN }) },
+            { type: t.NATIVE_DMS_ENDPOINT, name: "orders-native", props: NATIVE_DMS_S3({ encryptionMode: { $unknown: "string" } }) },
+            { type: t.NATIVE_DATABREW_JOB, name: "clean-orders", ...fromKey("encryptionKeyArn"), props: DATABREW_JOB({ encryptionMode: "SSE-KMS", encryptionKeyArn: ENGINE_UNKNOWN }) },
+            { type: t.NATIVE_WORKSPACESWEB_USER_SETTINGS, name: "contractors", ...fromKey("customerManagedKey"), props: { ...USER_SETTINGS, customerManagedKey: ENGINE_UNKNOWN } },
+            { type: t.NATIVE_BEDROCKAGENTCORE_EVALUATOR, name: "helpfulness", ...fromKey("kmsKeyArn"), props: { ...EVALUATOR, kmsKeyArn: ENGINE_UNKNOWN } },
+            { type: t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, name: "vault", ...fromKey("kmsConfiguration"), props: TOKEN_VAULT({ keyType: "CustomerManagedKey", kmsKeyArn: ENGINE_UNKNOWN }) },
         ],
     });
 });
