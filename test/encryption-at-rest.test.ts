@@ -2461,7 +2461,7 @@ describe("DMS S3 targets' modes, DataBrew jobs, Secure Browser settings and Agen
         ["an AgentCore evaluator without a key", t.BEDROCK_AGENTCORE_EVALUATOR, EVALUATOR, "kmsKeyArn is not set (AgentCore encrypts the evaluator's data with a key of AWS's)"],
         ["an aws-native AgentCore evaluator without a key", t.NATIVE_BEDROCKAGENTCORE_EVALUATOR, EVALUATOR, "kmsKeyArn is not set"],
         ["an AgentCore policy engine without a key", t.BEDROCK_AGENTCORE_POLICY_ENGINE, { name: "refunds" }, "encryptionKeyArn is not set (AgentCore encrypts the policy engine's data with an AWS managed key)"],
-        ["an aws-native AgentCore configuration bundle without a key", t.NATIVE_BEDROCKAGENTCORE_CONFIGURATION_BUNDLE, { bundleName: "support" }, "kmsKeyArn is not set"],
+        ["an aws-native AgentCore configuration bundle without a key", t.NATIVE_BEDROCKAGENTCORE_CONFIGURATION_BUNDLE, { bundleName: "support", components: {} }, "kmsKeyArn is not set"],
         ["the AgentCore token vault with ServiceManagedKey", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "ServiceManagedKey" }), 'kmsConfiguration.keyType is "ServiceManagedKey"'],
         ["the AgentCore token vault with CustomerManagedKey and no key", t.BEDROCK_AGENTCORE_TOKEN_VAULT_CMK, TOKEN_VAULT({ keyType: "CustomerManagedKey" }), "kmsConfiguration.kmsKeyArn is not set"],
     ]);
