@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences, ReferenceIndex } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { declaredTagsOf, ResourceTags, tagsOf, tagsOfNamed } from "./lib/tags";
+import { declaredTagsOf, Naming, nameSame, ResourceTags, tagsOf, tagsOfNamed, withSeparateTags } from "./lib/tags";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedConfigurationsOf, unresolvedSources } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
@@ -513,12 +513,12 @@ const DEPUTIES: Readonly<Record<string, readonly Deputy[]>> = {
  * A Deny may fence the grant from the services acting for other accounts (fencedByDenies: a confused-deputy
  * Deny of AWS's data perimeter alone fences it, the statement admitting services only); an unknown statement may.
  */
-function unpinnedDeputies(statement: PolicyStatement, document: Document, resource: PlainResource): string[] {
+function unpinnedDeputies(statement: PolicyStatement, document: Document, resource: PlainResource, tags = declaredTagsOf(resource.props)): string[] {
     const type = resource.type;
     const named = unpinnedServices(statement);
     const deputies = (DEPUTIES[type] ?? []).filter((deputy) => named.includes(deputy.service) && (deputy.pinnedBy?.(statement.condition) ?? false) === false);
     if (deputies.length === 0 || document.incomplete) return [];
-    const fenced = fencedByDenies(document.statements, statement, "services", declaredTagsOf(resource.props));
+    const fenced = fencedByDenies(document.statements, statement, "services", tags);
     return fenced === false ? deputies.map((deputy) => deputy.problem) : [];
 }
 
@@ -1247,7 +1247,7 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
     "private-api": PRIVATE_API_HINT,
     "domain-policy": "(A domain of this stack with fine-grained access control, or in a VPC, would keep other callers out; " +
         "this policy's domain is neither, or not in this stack.)",
-    "tagged-target": "(A Deny of this policy excepts resources carrying a tag, and the resource it guards carries it, maybe from the provider's defaultTags: " +
+    "tagged-target": "(A Deny of this policy excepts resources carrying a tag, and the resource it guards carries it, maybe from the provider's defaultTags or a separate Tag resource: " +
         "the Deny keeps no caller out. Remove the tag from the resource, or the exception from the Deny.)",
 };
 
@@ -1261,28 +1261,48 @@ const TAGGED_TARGETS: ReadonlyMap<string, { property: string; types: readonly st
     [t.SNS_TOPIC_POLICY, { property: "arn", types: [t.SNS_TOPIC], keys: ["arn", "id"] }],
     [t.SECRETS_MANAGER_SECRET_POLICY, { property: "secretArn", types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] }],
     [t.ECR_REPOSITORY_POLICY, { property: "repository", types: [t.ECR_REPOSITORY], keys: ["name", "id"] }],
+    // aws-native's separate policies of one queue, topic or secret (its tags a list of {key, value}).
+    [t.NATIVE_SQS_QUEUE_INLINE_POLICY, { property: "queue", types: [t.NATIVE_SQS_QUEUE], keys: ["queueUrl"] }],
+    [t.NATIVE_SNS_TOPIC_INLINE_POLICY, { property: "topicArn", types: [t.NATIVE_SNS_TOPIC], keys: ["topicArn"] }],
+    [t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, { property: "secretId", types: [t.NATIVE_SECRETSMANAGER_SECRET], keys: ["awsId", "id"] }],
+]);
+/**
+ * Separate tagging resources, by the type of what they tag: provider v7's `aws.secretsmanager.Tag` (for secrets other services
+ * create, such as RDS's managed master passwords) is the only one for a resource whose policy is read here (the provider has
+ * no tagging resource for buckets, queues, topics, keys or repositories; aws-native none for any of them). `target`: how
+ * `property` names the resource.
+ */
+const SEPARATE_TAGS: ReadonlyMap<string, { type: string; property: string; target: { types: readonly string[]; keys: readonly string[] } }> = new Map([
+    [t.SECRETS_MANAGER_SECRET, { type: t.SECRETS_MANAGER_TAG, property: "secretId", target: { types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] } }],
 ]);
 const TAGGED_TARGET_TYPES: readonly string[] = [...new Set([...TAGGED_TARGETS.values()].flatMap((j) => j.types))];
 /**
- * Inline policies whose resource may carry the tag only through the provider's defaultTags: the resource part reads inputs,
- * which hold `tags` alone; the outputs' `tagsAll` holds the defaults too.
+ * Inline policies whose resource may carry the tag only through the provider's defaultTags (every classic carrier with
+ * `tagsAll`; a bucket's inline policy is judged with its block, above): the resource part reads inputs, which hold `tags`
+ * alone; the outputs' `tagsAll` holds the defaults too.
  */
-const INLINE_TAGGED_TYPES: readonly string[] = [t.SQS_QUEUE, t.SNS_TOPIC, t.SECRETS_MANAGER_SECRET];
+const INLINE_TAGGED_TYPES: readonly string[] = [
+    t.SQS_QUEUE, t.SNS_TOPIC, t.SECRETS_MANAGER_SECRET, t.IAM_ROLE, t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN, t.GLACIER_VAULT, t.APIGATEWAY_REST_API, t.APIGATEWAY_DOMAIN_NAME,
+];
 
 /**
- * The statements of a policy open to anyone only because the resource it guards carries a tag its Deny excepts, and
- * which the resource part, reading `judged` (the tags it sees), passed.
+ * The statements of a policy open to anyone, or to a service acting for any account, only because the resource it guards
+ * carries a tag its Deny excepts, and which the resource part, reading `judged` (the tags it sees), passed. `anyone`: false
+ * where the stack part judges grants to anyone with the target's tags already (bucket policies: publicPolicyMessages).
  */
-function taggedTargetMessages(resource: PlainResource, tags: ResourceTags, judged: ResourceTags): string[] {
+function taggedTargetMessages(resource: PlainResource, tags: ResourceTags, judged: ResourceTags, anyone = true): string[] {
     const input = RESOURCE_POLICY_DOCUMENTS[resource.type];
     const value = valueAt(resource.props, input.path);
     if (!mayExceptResourceTags(value)) return [];
     const reading = readDocument(value, input);
     if (reading.kind !== "document" || !exceptsResourceTags(reading.statements)) return [];
     const at = locationOf(resource, input.path);
-    return reading.statements
-        .filter((s) => s.effect === "Allow" && !opensToAnyone(s, audienceOf(s), reading, resource, input.service, judged) && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags))
-        .map((s) => `${describeStatement(at, s)} ${ANYONE_PROBLEM(s)} ${HINTS["tagged-target"]}`);
+    return reading.statements.filter((s) => s.effect === "Allow").flatMap((s) => {
+        const opened = anyone && !opensToAnyone(s, audienceOf(s), reading, resource, input.service, judged) && opensToAnyone(s, audienceOf(s), reading, resource, input.service, tags);
+        const seen = unpinnedDeputies(s, reading, resource, judged);
+        const problems = [...opened ? [ANYONE_PROBLEM(s)] : [], ...unpinnedDeputies(s, reading, resource, tags).filter((problem) => !seen.includes(problem))];
+        return problems.map((problem) => `${describeStatement(at, s)} ${problem} ${HINTS["tagged-target"]}`);
+    });
 }
 
 /** Statements open to anyone of a policy the stack part judges (the resource part leaves them here); `tags`: see opensToAnyone. */
@@ -1380,25 +1400,45 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     let bucketIndex: ReturnType<typeof indexBuckets> | undefined;
     const buckets = () => (bucketIndex ??= indexBuckets(resources));
     const tagIndexes = new Map<string, ReferenceIndex>();
+    const indexOf = (join: { types: readonly string[]; keys: readonly string[] }) => () => {
+        const id = join.types.join();
+        let found = tagIndexes.get(id);
+        if (!found) tagIndexes.set(id, (found = indexReferences(resources, (target) => join.types.includes(target.type), join.keys)));
+        return found;
+    };
+    const tagResources = new Map<string, PlainResource[]>();
+    // With the tags separate tagging resources put on the resource `naming` names, one of `type`.
+    const withTagResources = (tags: ResourceTags, type: string, naming: Naming): ResourceTags => {
+        const separate = SEPARATE_TAGS.get(type);
+        if (!separate) return tags;
+        let tagging = tagResources.get(separate.type);
+        if (!tagging) tagResources.set(separate.type, (tagging = resources.filter((x) => x.type === separate.type)));
+        const index = indexOf(separate.target);
+        return withSeparateTags(tags, tagging, (tag) =>
+            nameSame(index(), { ref: tag.props[separate.property], dependencies: (tag as PlainResource).propertyDependencies[separate.property] }, naming));
+    };
     // The tags of the resource a separate policy names (bucket policies: their bucket's).
     const targetTags = (r: PlainResource): ResourceTags => {
         const join = TAGGED_TARGETS.get(r.type);
         if (!join) return tagsOfNamed(buckets, r.props.bucket, r.propertyDependencies.bucket);
-        const index = () => {
-            let found = tagIndexes.get(r.type);
-            if (!found) tagIndexes.set(r.type, (found = indexReferences(resources, (target) => join.types.includes(target.type), join.keys)));
-            return found;
-        };
-        return tagsOfNamed(index, r.props[join.property], r.propertyDependencies[join.property]);
+        const naming = { ref: r.props[join.property], dependencies: r.propertyDependencies[join.property] };
+        return withTagResources(tagsOfNamed(indexOf(join), naming.ref, naming.dependencies), join.types[0], naming);
     };
+    // An inline policy's resource: its outputs' tags (tagsAll: the provider's defaultTags too) and its tagging resources'.
+    const ownTags = (r: PlainResource): ResourceTags =>
+        withTagResources(tagsOf(r.props), r.type, { ref: r.props[SEPARATE_TAGS.get(r.type)?.target.keys[0] ?? "id"], dependencies: [r.urn] });
     const separateBucketPolicy = (type: string) => type === t.S3_BUCKET_POLICY || type === t.NATIVE_S3_BUCKET_POLICY;
     const candidates = resources.flatMap((r) => {
-        const acl = ACL_TYPES.includes(r.type) || OBJECT_ACL_TYPES.includes(r.type) ? publicAclMessages(r) : [];
-        const aclKind: Kind = OBJECT_ACL_TYPES.includes(r.type) ? "object-acl" : "acl";
-        const policy = TARGET_JUDGED_POLICY_TYPES.includes(r.type) ? publicPolicyMessages(r, separateBucketPolicy(r.type) ? targetTags(r) : undefined) : [];
-        const api = r.type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
-        const tagged = TAGGED_TARGETS.has(r.type) ? taggedTargetMessages(r, targetTags(r), declaredTagsOf(r.props))
-            : INLINE_TAGGED_TYPES.includes(r.type) ? taggedTargetMessages(r, tagsOf(r.props), declaredTagsOf(r.props)) : [];
+        const type = r.type;
+        const acl = ACL_TYPES.includes(type) || OBJECT_ACL_TYPES.includes(type) ? publicAclMessages(r) : [];
+        const aclKind: Kind = OBJECT_ACL_TYPES.includes(type) ? "object-acl" : "acl";
+        const bucketTags = BUCKET_POLICY_TYPES.includes(type) ? (separateBucketPolicy(type) ? targetTags(r) : tagsOf(r.props)) : undefined;
+        const policy = TARGET_JUDGED_POLICY_TYPES.includes(type) ? publicPolicyMessages(r, bucketTags) : [];
+        const api = type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
+        const tagged = TAGGED_TARGETS.has(type) ? taggedTargetMessages(r, targetTags(r), declaredTagsOf(r.props))
+            // Bucket policies' grants to anyone are judged with the bucket's tags above; their service grants here.
+            : bucketTags ? taggedTargetMessages(r, bucketTags, declaredTagsOf(r.props), false)
+            : INLINE_TAGGED_TYPES.includes(type) ? taggedTargetMessages(r, ownTags(r), declaredTagsOf(r.props)) : [];
         return [
             ...(acl.length > 0 ? [{ r, messages: acl, kind: aclKind }] : []),
             ...(policy.length > 0 ? [{ r, messages: policy, kind: policyKind(r.type) as Kind }] : []),
@@ -1614,8 +1654,9 @@ export const resourcePolicyNoWildcards = resourcePolicy<ResourcePolicyNoWildcard
         resourceTypes: [
             ...new Set([...ACL_TYPES, ...TARGET_JUDGED_POLICY_TYPES]), ...OBJECT_ACL_TYPES, t.S3_BUCKET_OWNERSHIP_CONTROLS,
             t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, t.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ...MULTI_REGION_POINTS, ...DOMAIN_TYPES,
-            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API, t.S3_DIRECTORY_BUCKET, ...TAGGED_TARGETS.keys(), ...TAGGED_TARGET_TYPES,
-        ],
+            t.APIGATEWAY_REST_API_POLICY, t.APIGATEWAY_REST_API, t.S3_DIRECTORY_BUCKET, ...TAGGED_TARGETS.keys(), ...TAGGED_TARGET_TYPES, ...INLINE_TAGGED_TYPES,
+            ...[...SEPARATE_TAGS.values()].map((s) => s.type),
+        ].filter((type, i, all) => all.indexOf(type) === i),
         check: (resources) => findPublicGrants(resources),
     },
     examples: examples(),

@@ -4311,3 +4311,169 @@ describe("resource-policy-no-wildcards through the engine path: directory bucket
         expect(preview.of(POLICY)).toEqual([]);
     });
 });
+
+describe("findPublicGrants (stack part): resource-tag exceptions the resource part cannot see (seventeenth run)", () => {
+    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
+    // AWS's identity perimeter as a resource policy, both Denies excepting resources tagged dp:exclude:identity.
+    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+    // A service grant without a source pin behind the perimeter's confused-deputy Deny alone.
+    const deputy = (service: string, principal: string, action: string) => doc(allow({ Service: principal }, action, { Sid: "Deputy" }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+    const TAGGED = { "dp:exclude:identity": "true" };
+    const SECRET = (name: string) => `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:${name}-AbCdEf`;
+    const QURL = (name: string) => `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/${name}`;
+    const secretPolicy = JSON.stringify(perimeter("secretsmanager", "secretsmanager:GetSecretValue"));
+    const tag = (name: string, secretId: unknown, key: unknown, value: unknown, secretIdFrom?: string[]) =>
+        resource(t.SECRETS_MANAGER_TAG, { secretId, key, value }, { name, propertyDependencies: secretIdFrom ? { secretId: secretIdFrom } : {} });
+    const named = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
+    const urn = (type: string, name: string) => resource(type, {}, { name }).urn;
+
+    it("passes: a Tag with another value or key, on another secret, or naming the secret by another name than the policy (outside the stack); an untagged target", () => {
+        const secret = resource(t.SECRETS_MANAGER_SECRET, { name: "app", arn: SECRET("app"), id: SECRET("app") }, { name: "app" });
+        const policy = resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: SECRET("app"), policy: secretPolicy }, { name: "app-policy" });
+        expect(named(secret, policy, tag("other-value", SECRET("app"), "dp:exclude:identity", "false"), tag("other-key", SECRET("app"), "team", "true"),
+            tag("other-secret", SECRET("db"), "dp:exclude:identity", "true"))).toEqual([]);
+        // Outside the stack a name and an ARN are two names: the Deny applies as far as the stack shows.
+        expect(named(resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: SECRET("rds"), policy: secretPolicy }, { name: "rds-policy" }),
+            tag("by-name", "rds", "dp:exclude:identity", "true"))).toEqual([]);
+        // A role's, domain's and vault's inline policy whose tagsAll lacks the tag; an untagged queue behind the deputy Deny.
+        const trust = JSON.stringify(doc(allow({ AWS: "*" }, "sts:AssumeRole", { Sid: "AllowAny" }),
+            deny({ AWS: "*" }, "sts:AssumeRole", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT } } })));
+        expect(named(
+            resource(t.IAM_ROLE, { name: "ci", assumeRolePolicy: trust, tags: {}, tagsAll: { team: "shop" } }, { name: "role" }),
+            resource(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(perimeter("es", "es:ESHttpGet")), tagsAll: { team: "shop" } }, { name: "domain" }),
+            resource(t.SQS_QUEUE, { name: "orders", url: QURL("orders"), tags: { team: "shop" } }, { name: "queue" }),
+            resource(t.SQS_QUEUE_POLICY, { queueUrl: QURL("orders"), policy: JSON.stringify(deputy("sqs", "s3.amazonaws.com", "sqs:SendMessage")) }, { name: "queue-policy" }),
+            // An EDGE or REGIONAL API admits anyone to execute-api:Invoke anyway (its authorizers decide).
+            resource(t.APIGATEWAY_REST_API, { endpointConfiguration: { types: "REGIONAL" }, tagsAll: TAGGED, policy: JSON.stringify(perimeter("execute-api", "execute-api:Invoke")) }, { name: "api" }),
+        )).toEqual([]);
+    });
+
+    it("fails: a secret tagged by a separate aws.secretsmanager.Tag, in the stack or outside it (an RDS-managed secret), through its SecretPolicy or its inline policy", () => {
+        const secret = resource(t.SECRETS_MANAGER_SECRET, { name: "app", arn: SECRET("app"), id: SECRET("app"), tags: { team: "shop" } }, { name: "app" });
+        expect(named(secret, tag("app-tag", SECRET("app"), "dp:exclude:identity", "true"),
+            resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: SECRET("app"), policy: secretPolicy }, { name: "app-policy" }))).toEqual(["app-policy"]);
+        // The Tag names the secret by its id, the policy by its ARN: one secret of the stack.
+        expect(named(resource(t.SECRETS_MANAGER_SECRET, { name: "api", arn: SECRET("api"), id: "api-id" }, { name: "api" }), tag("api-tag", "api-id", "DP:Exclude:Identity", "true"),
+            resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: SECRET("api"), policy: secretPolicy }, { name: "api-policy" }))).toEqual(["api-policy"]);
+        expect(named(tag("rds-tag", SECRET("rds!cluster-1"), "dp:exclude:identity", "true"),
+            resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: SECRET("rds!cluster-1"), policy: secretPolicy }, { name: "rds-policy" }))).toEqual(["rds-policy"]);
+        const [inline] = findPublicGrants([resource(t.SECRETS_MANAGER_SECRET, { name: "own", arn: SECRET("own"), policy: secretPolicy }, { name: "own" }),
+            tag("own-tag", SECRET("own"), "dp:exclude:identity", "true")]);
+        expect(inline?.message).toContain('policy statement "AllowAny" allows any principal');
+        expect(inline?.message).toContain("a separate Tag resource");
+    });
+
+    it("fails: the provider's defaultTags (tagsAll) on a role's, domain's and vault's inline policy, a private API's", () => {
+        const trust = JSON.stringify(doc(allow({ AWS: "*" }, "sts:AssumeRole", { Sid: "AllowAny" }),
+            deny({ AWS: "*" }, "sts:AssumeRole", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT } } })));
+        expect(named(
+            resource(t.IAM_ROLE, { name: "ci", assumeRolePolicy: trust, tags: { team: "shop" }, tagsAll: { team: "shop", ...TAGGED } }, { name: "role" }),
+            resource(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(perimeter("es", "es:ESHttpGet")), tags: {}, tagsAll: TAGGED }, { name: "domain" }),
+            resource(t.GLACIER_VAULT, { accessPolicy: JSON.stringify(perimeter("glacier", "glacier:InitiateJob")), tagsAll: TAGGED }, { name: "vault" }),
+            resource(t.APIGATEWAY_REST_API, { endpointConfiguration: { types: "PRIVATE" }, tagsAll: TAGGED, policy: JSON.stringify(perimeter("execute-api", "execute-api:Invoke")) }, { name: "api" }),
+        )).toEqual(["role", "domain", "vault", "api"]);
+    });
+
+    it("fails: a service grant behind the deputy Deny alone, its target tagged (separate queue, topic and bucket policies)", () => {
+        const found = findPublicGrants([
+            resource(t.SQS_QUEUE, { name: "orders", url: QURL("orders"), tags: TAGGED }, { name: "queue" }),
+            resource(t.SQS_QUEUE_POLICY, { queueUrl: QURL("orders"), policy: JSON.stringify(deputy("sqs", "s3.amazonaws.com", "sqs:SendMessage")) }, { name: "queue-policy" }),
+            resource(t.SNS_TOPIC, { name: "orders", arn: TOPIC, tags: TAGGED }, { name: "topic" }),
+            resource(t.SNS_TOPIC_POLICY, { arn: TOPIC, policy: JSON.stringify(deputy("sns", "s3.amazonaws.com", "sns:Publish")) }, { name: "topic-policy" }),
+            resource(t.S3_BUCKET_V2, { bucket: "site", tags: TAGGED }, { name: "bucket" }),
+            resource(t.S3_BUCKET_POLICY, { bucket: "site", policy: JSON.stringify(deputy("s3", "cloudfront.amazonaws.com", "s3:GetObject")) }, { name: "bucket-policy" }),
+        ]);
+        expect(found.map((f) => [f.resource?.name, f.message.includes(UNPINNED_S3_EVENTS) || f.message.includes(UNPINNED_CLOUDFRONT)])).toEqual([
+            ["queue-policy", true], ["topic-policy", true], ["bucket-policy", true],
+        ]);
+    });
+
+    it("fails: aws-native's separate queue, topic and secret policies naming a tagged aws-native resource (tags as a list)", () => {
+        const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
+        expect(named(
+            resource(t.NATIVE_SQS_QUEUE, { queueUrl: QURL("native"), tags: TAG_LIST }, { name: "queue" }),
+            resource(t.NATIVE_SQS_QUEUE_INLINE_POLICY, { queue: QURL("native"), policyDocument: perimeter("sqs", "sqs:SendMessage") }, { name: "queue-policy" }),
+            resource(t.NATIVE_SQS_QUEUE, { queueUrl: QURL("plain"), tags: [{ key: "team", value: "shop" }] }, { name: "plain" }),
+            resource(t.NATIVE_SQS_QUEUE_INLINE_POLICY, { queue: QURL("plain"), policyDocument: perimeter("sqs", "sqs:SendMessage") }, { name: "plain-policy" }),
+            resource(t.NATIVE_SNS_TOPIC, { topicArn: TOPIC, tags: TAG_LIST }, { name: "topic" }),
+            resource(t.NATIVE_SNS_TOPIC_INLINE_POLICY, { topicArn: TOPIC, policyDocument: perimeter("sns", "sns:Publish") }, { name: "topic-policy" }),
+            resource(t.NATIVE_SECRETSMANAGER_SECRET, { awsId: SECRET("native"), tags: TAG_LIST }, { name: "secret" }),
+            resource(t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, { secretId: SECRET("native"), resourcePolicy: perimeter("secretsmanager", "secretsmanager:GetSecretValue") }, { name: "secret-policy" }),
+        )).toEqual(["queue-policy", "topic-policy", "secret-policy"]);
+    });
+
+    it("at preview: a Tag joined to the secret by dependency decides once its value is known; an unknown key, value or tagsAll waits", () => {
+        const secret = resource(t.SECRETS_MANAGER_SECRET, { name: "app", arn: U.string, id: U.string }, { name: "app" });
+        const secretUrn = urn(t.SECRETS_MANAGER_SECRET, "app");
+        const policy = resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: U.string, policy: perimeter("secretsmanager", "secretsmanager:GetSecretValue") },
+            { name: "app-policy", propertyDependencies: { secretArn: [secretUrn] } });
+        expect(named(secret, policy, tag("app-tag", U.string, "dp:exclude:identity", "true", [secretUrn]))).toEqual(["app-policy"]);
+        expect(named(secret, policy, tag("app-tag", U.string, "dp:exclude:identity", U.string, [secretUrn]))).toEqual([]);
+        expect(named(secret, policy, tag("app-tag", U.string, U.string, "true", [secretUrn]))).toEqual([]);
+        // An RDS-managed secret outside the stack: both named from the cluster's output, which may be one secret.
+        const cluster = urn("aws:rds/cluster:Cluster", "db");
+        expect(named(resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: U.string, policy: secretPolicy }, { name: "rds-policy", propertyDependencies: { secretArn: [cluster] } }),
+            tag("rds-tag", U.string, "dp:exclude:identity", "true", [cluster]))).toEqual([]);
+        expect(named(resource(t.IAM_ROLE, { assumeRolePolicy: JSON.stringify(perimeter("sts", "sts:AssumeRole")), tags: {}, tagsAll: U.object }, { name: "role" }),
+            resource(t.SQS_QUEUE, { name: "q", url: U.string, tags: { "dp:exclude:identity": U.string } }, { name: "q" }),
+            resource(t.SQS_QUEUE_POLICY, { queueUrl: U.string, policy: deputy("sqs", "s3.amazonaws.com", "sqs:SendMessage") }, { name: "q-policy", propertyDependencies: { queueUrl: [urn(t.SQS_QUEUE, "q")] } }),
+        )).toEqual([]);
+    });
+});
+
+describe("resource-policy-no-wildcards (engine path): resource-tag exceptions the resource part cannot see (seventeenth run)", () => {
+    const engine = useEngine();
+    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
+    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+    const deputy = doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Sid: "Deputy" }),
+        deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+    const TAGGED = { "dp:exclude:identity": "true" };
+    const SECRET = (name: string) => `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:${name}-AbCdEf`;
+    const QURL = (name: string) => `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/${name}`;
+    const secretPolicy = (name: string, secretArn: unknown, from?: string) => ({ type: t.SECRETS_MANAGER_SECRET_POLICY, name,
+        props: { secretArn, policy: perimeter("secretsmanager", "secretsmanager:GetSecretValue") }, ...(from ? { propertyDependencies: { secretArn: [from] } } : {}) });
+    const tag = (name: string, secretId: unknown, key: unknown, value: unknown, from?: string) =>
+        ({ type: t.SECRETS_MANAGER_TAG, name, props: { secretId, key, value }, ...(from ? { propertyDependencies: { secretId: [from] } } : {}) });
+
+    it("passes what the Deny still fences; reports a Tag's, a default tag's, a tagged target's service grant and aws-native's tagged targets; at preview an unknown waits", async () => {
+        const run = await engine.run({ resources: [
+            { type: t.SECRETS_MANAGER_SECRET, name: "untagged", props: { name: "untagged", arn: SECRET("untagged"), id: SECRET("untagged") } },
+            tag("untagged-other-value", SECRET("untagged"), "dp:exclude:identity", "false"),
+            secretPolicy("untagged-policy", SECRET("untagged")),
+            { type: t.SQS_QUEUE, name: "plain", props: { name: "plain", url: QURL("plain"), tags: { team: "shop" } } },
+            { type: t.SQS_QUEUE_POLICY, name: "plain-policy", props: { queueUrl: QURL("plain"), policy: deputy } },
+            { type: t.SECRETS_MANAGER_SECRET, name: "tagged", props: { name: "tagged", arn: SECRET("tagged"), id: SECRET("tagged") } },
+            tag("tagged-tag", SECRET("tagged"), "dp:exclude:identity", "true"),
+            secretPolicy("tagged-policy", SECRET("tagged")),
+            tag("rds-tag", SECRET("rds!cluster-1"), "dp:exclude:identity", "true"),
+            secretPolicy("rds-policy", SECRET("rds!cluster-1")),
+            { type: t.GLACIER_VAULT, name: "vault", props: { name: "vault", tags: {}, tagsAll: TAGGED, accessPolicy: JSON.stringify(perimeter("glacier", "glacier:InitiateJob")) } },
+            { type: t.SQS_QUEUE, name: "events", props: { name: "events", url: QURL("events"), tags: TAGGED } },
+            { type: t.SQS_QUEUE_POLICY, name: "events-policy", props: { queueUrl: QURL("events"), policy: deputy } },
+            { type: t.NATIVE_SQS_QUEUE, name: "native", props: { queueUrl: QURL("native"), tags: [{ key: "dp:exclude:identity", value: "true" }] } },
+            { type: t.NATIVE_SQS_QUEUE_INLINE_POLICY, name: "native-policy", props: { queue: QURL("native"), policyDocument: perimeter("sqs", "sqs:SendMessage") } },
+        ] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+            ["tagged-policy", "rds-policy", "vault", "events-policy", "native-policy"].map((name) => [name, "mandatory"]));
+        const unknown = { $unknown: "string" };
+        const pending = await engine.run({ preview: true, resources: [
+            { type: t.SECRETS_MANAGER_SECRET, name: "app", props: { name: "app", arn: unknown, id: unknown } },
+            tag("app-tag", unknown, "dp:exclude:identity", unknown, "app"),
+            secretPolicy("app-policy", unknown, "app"),
+            { type: t.SECRETS_MANAGER_SECRET, name: "known", props: { name: "known", arn: unknown, id: unknown } },
+            tag("known-tag", unknown, "dp:exclude:identity", "true", "known"),
+            secretPolicy("known-policy", unknown, "known"),
+            { type: t.IAM_ROLE, name: "role", props: { assumeRolePolicy: perimeter("sts", "sts:AssumeRole"), tags: {}, tagsAll: { $unknown: "object" } } },
+            { type: t.SQS_QUEUE, name: "q", props: { name: "q", url: unknown, tags: { "dp:exclude:identity": unknown } } },
+            { type: t.SQS_QUEUE_POLICY, name: "q-policy", props: { queueUrl: unknown, policy: deputy }, propertyDependencies: { queueUrl: ["q"] } },
+        ] });
+        expect(pending.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+        expect(pending.of(POLICY).map((d) => nameOf(pending, d.urn))).toEqual(["known-policy"]);
+    });
+});

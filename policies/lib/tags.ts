@@ -1,6 +1,7 @@
 // A resource's tags as AWS holds them, for conditions on aws:ResourceTag. Providers send them in two
 // shapes: the classic provider's `tags` map (and, in outputs, `tagsAll`: `tags` merged with the
 // provider's defaultTags), aws-native's `tags` list of {key, value}.
+import type { Decided } from "./decided";
 import type { ReferenceIndex } from "./references";
 import { isRecord, isUnknown } from "./values";
 import { UNKNOWN_SENTINELS } from "./wire";
@@ -76,4 +77,47 @@ export function tagsOfNamed(index: () => Pick<ReferenceIndex, "lookup" | "unreso
         return found.length > 0 ? tagsOfAny(found) : tagsOfAny(index().builtFrom(index().unresolvedSources(ref, dependencies)), true);
     };
     return (key) => (tags ??= join())(key);
+}
+
+/** Where a resource is named: a property's value and the dependencies recorded for it. */
+export interface Naming { ref: unknown; dependencies: readonly string[] | undefined }
+
+/**
+ * Whether two namings name one resource: through the stack's targets they name (`index`), or, for a resource outside the
+ * stack, by equal known names; while one is unknown at preview, a shared dependency (both built from one output, such as an
+ * RDS cluster's managed secret) may. Different known names of a resource outside the stack (a name and an ARN) count as two.
+ */
+export function nameSame(index: Pick<ReferenceIndex, "lookup">, a: Naming, b: Naming): Decided {
+    const inA = index.lookup(a.ref, a.dependencies);
+    const inB = index.lookup(b.ref, b.dependencies);
+    if (inA.length > 0 || inB.length > 0) {
+        if (!inA.some((r) => inB.includes(r))) return false;
+        return inA.length === 1 && inB.length === 1 ? true : undefined;
+    }
+    const known = (ref: unknown) => typeof ref === "string" && !isUnknown(ref);
+    if (known(a.ref) && known(b.ref)) return a.ref === b.ref;
+    return (a.dependencies ?? []).some((urn) => (b.dependencies ?? []).includes(urn)) ? undefined : false;
+}
+
+/**
+ * A resource's tags with those separate tagging resources put on it (provider v7's `aws.secretsmanager.Tag`: one `key` and
+ * `value`; `names` says whether one tags this resource). Such a tag wins over the resource's own: it is applied after the
+ * resource, whose `tags` the provider's docs tell to ignore. One that may tag it, or whose key is unknown, leaves the value
+ * unknown.
+ */
+export function withSeparateTags(tags: ResourceTags, separate: readonly { props: Record<string, unknown> }[], names: (tag: { props: Record<string, unknown> }) => Decided): ResourceTags {
+    return (key) => {
+        const wanted = key.toLowerCase();
+        let pending = false;
+        for (const tag of separate) {
+            const tagKey = tag.props.key;
+            const keyKnown = typeof tagKey === "string" && !isUnknown(tagKey);
+            if (keyKnown && tagKey.toLowerCase() !== wanted) continue;
+            const named = names(tag);
+            if (named === false) continue;
+            if (named === true && keyKnown) return tag.props.value;
+            pending = true;
+        }
+        return pending ? UNKNOWN_SENTINELS.string : tags(key);
+    };
 }

@@ -203,6 +203,7 @@ export const ECR_REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
 export const ECR_REPOSITORY_CREATION_TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
 export const ECRPUBLIC_REPOSITORY_POLICY = "aws:ecrpublic/repositoryPolicy:RepositoryPolicy";
 export const SECRETS_MANAGER_SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
+export const SECRETS_MANAGER_TAG = "aws:secretsmanager/tag:Tag";
 export const OPENSEARCH_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
 export const ELASTICSEARCH_DOMAIN_POLICY = "aws:elasticsearch/domainPolicy:DomainPolicy";
 export const GLACIER_VAULT = "aws:glacier/vault:Vault";
