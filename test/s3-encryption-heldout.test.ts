@@ -75,6 +75,16 @@ const CASES: Case[] = [
     ["E27 preview: a bucket with an explicit name, configuration by bucket.id", [newB("e27", { bucket: "acme-e27" }), sse("e27-sse", U.string, kms(), ["e27"])], [], {}, true],
     ["E28 preview: Security Hub S3.17 shape, two configurations by name and by id", [newB("e28", { bucket: "acme-e28" }), sse("e28-sse", "acme-e28", kms())], [], STRICT, true],
 
+    ["E29 strict: a customer key named by its own alias", [b("e29"), sse("e29-sse", "e29-prod", kms("alias/orders-data"), ["e29"])], [], STRICT],
+    ["E30 strict: a customer key by bare key ID", [b("e30"), sse("e30-sse", "e30-prod", kms("1234abcd-12ab-34cd-56ef-1234567890ab"), ["e30"])], [], STRICT],
+    ["E31 aws-native rule only blocking SSE-C where AES256 is allowed", [native("e31", { bucketEncryption: { serverSideEncryptionConfiguration: [{ blockedEncryptionTypes: { encryptionType: ["SSE-C"] } }] } })], [], SSE_S3_OK],
+    ["E32 Redshift audit log bucket with SSE-S3", [b("e32"), sse("e32-sse", "e32-prod", { sseAlgorithm: "AES256" }, ["e32"]),
+        ["e32-audit", "aws:redshift/logging:Logging", { clusterIdentifier: "wh", bucketName: "e32-prod", logDestinationType: "s3" }, { bucketName: ["e32"] }]], []],
+    ["E33 preview: inline block built from a key's ARN (unknown whole)", [newB("e33", { serverSideEncryptionConfiguration: U.object }, { serverSideEncryptionConfiguration: ["e33-key"] }),
+        ["e33-key", t.KMS_KEY, { arn: U.string, enableKeyRotation: true }]], [], STRICT, true],
+    ["E34 a configuration from a StackReference name after apply (another stack's bucket)", [b("e34", "e34-prod", nativeLessKms()),
+        ["e34-ref", "pulumi:pulumi:StackReference", { name: "acme/storage/prod" }], sse("e34-sse", "central-e34", { sseAlgorithm: "AES256" }, ["e34-ref"])], []],
+
     // Violations.
     ["V1 Bucket declaring nothing (S3's implicit SSE-S3; CKV_AWS_145)", [b("v1")], ["v1"]],
     ["V2 configuration with SSE-S3 by bucket.bucket", [b("v2"), sse("v2-sse", "v2-prod", { sseAlgorithm: "AES256" }, ["v2"])], ["v2"]],
@@ -107,6 +117,13 @@ const CASES: Case[] = [
         ["v24-cdn", DISTRIBUTION, { enabled: true, origins: [{ originId: "s3", domainName: "v24-prod.s3.eu-west-1.amazonaws.com", originAccessControlId: "E2QWRUHAPOMQZL", s3OriginConfig: { originAccessIdentity: "" } }] }, { origins: ["v24"] }]], ["v24"]],
     ["V25 the configuration lives in another stack (not visible here: exempt the bucket)", [b("v25", "acme-v25")], ["v25"]],
     ["V26 preview: explicit name known, configuration by literal name of another bucket", [newB("v26", { bucket: "acme-v26" }), sse("v26-sse", "acme-other-v26", kms())], ["v26"], {}, true],
+    ["V27 preview: a configuration for a StackReference's bucket does not cover a local new bucket", [newB("v27"),
+        ["v27-ref", "pulumi:pulumi:StackReference", { name: "acme/storage/prod", outputs: U.object }], sse("v27-sse", U.string, kms(), ["v27-ref"])], ["v27"], {}, true],
+    ["V28 aws-native directory bucket without bucketEncryption", [["v28", NATIVE_DIRECTORY, { bucketName: "v28--usw2-az1--x-s3" }]], ["v28"]],
+    ["V29 strict: an empty key", [b("v29"), sse("v29-sse", "v29-prod", kms(""), ["v29"])], ["v29"], STRICT],
+    ["V30 aws-native rule only blocking SSE-C, default config", [native("v30", { bucketEncryption: { serverSideEncryptionConfiguration: [{ blockedEncryptionTypes: { encryptionType: ["SSE-C"] } }] } })], ["v30"]],
+    ["V31 BucketV2 inline empty list", [["v31", t.S3_BUCKET_V2, { bucket: "v31-prod", id: "v31-prod", serverSideEncryptionConfigurations: [] }]], ["v31"]],
+    ["V32 strict: DSSE-KMS with the aws/s3 key", [b("v32"), sse("v32-sse", "v32-prod", { sseAlgorithm: "aws:kms:dsse" }, ["v32"])], ["v32"], STRICT],
 ];
 
 /** The deprecated inline SSE-KMS block of a Bucket. */
