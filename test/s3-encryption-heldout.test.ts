@@ -85,6 +85,11 @@ const CASES: Case[] = [
     ["E34 a configuration from a StackReference name after apply (another stack's bucket)", [b("e34", "e34-prod", nativeLessKms()),
         ["e34-ref", "pulumi:pulumi:StackReference", { name: "acme/storage/prod" }], sse("e34-sse", "central-e34", { sseAlgorithm: "AES256" }, ["e34-ref"])], []],
 
+    ["E35 preview: new bucket with a known inline SSE-KMS block", [newB("e35", nativeLessKms())], [], {}, true],
+    ["E36 preview: algorithm built from another output", [newB("e36"), sse("e36-sse", U.string, { sseAlgorithm: U.string }, ["e36"])], [], {}, true],
+    ["E37 strict: a secret customer key ARN (from a config secret)", [b("e37"), sse("e37-sse", "e37-prod", kms({ $secret: KEY }), ["e37"])], [], STRICT],
+    ["E38 a secret algorithm aws:kms", [b("e38"), sse("e38-sse", "e38-prod", { sseAlgorithm: { $secret: "aws:kms" }, kmsMasterKeyId: KEY }, ["e38"])], []],
+
     // Violations.
     ["V1 Bucket declaring nothing (S3's implicit SSE-S3; CKV_AWS_145)", [b("v1")], ["v1"]],
     ["V2 configuration with SSE-S3 by bucket.bucket", [b("v2"), sse("v2-sse", "v2-prod", { sseAlgorithm: "AES256" }, ["v2"])], ["v2"]],
@@ -124,11 +129,21 @@ const CASES: Case[] = [
     ["V30 aws-native rule only blocking SSE-C, default config", [native("v30", { bucketEncryption: { serverSideEncryptionConfiguration: [{ blockedEncryptionTypes: { encryptionType: ["SSE-C"] } }] } })], ["v30"]],
     ["V31 BucketV2 inline empty list", [["v31", t.S3_BUCKET_V2, { bucket: "v31-prod", id: "v31-prod", serverSideEncryptionConfigurations: [] }]], ["v31"]],
     ["V32 strict: DSSE-KMS with the aws/s3 key", [b("v32"), sse("v32-sse", "v32-prod", { sseAlgorithm: "aws:kms:dsse" }, ["v32"])], ["v32"], STRICT],
+    ["V33 SSE-S3 beside a secret key (the key is never shown)", [b("v33"), sse("v33-sse", "v33-prod", { sseAlgorithm: "AES256", kmsMasterKeyId: { $secret: KEY } }, ["v33"])], ["v33"]],
+    ["V34 strict: a secret aws/s3 alias", [b("v34"), sse("v34-sse", "v34-prod", kms({ $secret: "alias/aws/s3" }), ["v34"])], ["v34"], STRICT],
 ];
 
 /** The deprecated inline SSE-KMS block of a Bucket. */
 function nativeLessKms(): Record<string, unknown> {
     return { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: kms(), bucketKeyEnabled: true } } };
+}
+
+/** Rules see a secret's plain value; the engine gets the {"$secret": v} fixture marker. */
+function unsecret(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(unsecret);
+    if (v === null || typeof v !== "object") return v;
+    if ("$secret" in v) return unsecret((v as { $secret: unknown }).$secret);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unsecret(x)]));
 }
 
 const id = (label: string) => label.split(" ")[0];
@@ -141,7 +156,7 @@ function plain(resources: R[]): PlainResource[] {
     };
     return resources.map(([name, type, props, deps = {}]) => {
         const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, names]) => [k, names.map(urn)]));
-        return resource(type, props, { name, propertyDependencies, dependencies: Object.values(propertyDependencies).flat() });
+        return resource(type, unsecret(props) as Record<string, unknown>, { name, propertyDependencies, dependencies: Object.values(propertyDependencies).flat() });
     });
 }
 
@@ -160,6 +175,7 @@ for (const preview of [false, true]) {
                 resources: resources.map(([name, type, props, deps]) => ({ type, name, props: sentinelsToWire(props), ...(deps ? { propertyDependencies: deps } : {}) })),
             }, config ? { config: { [POLICY]: { properties: config } } } : undefined);
             expect(run.of(POLICY).map((d) => run.resources.find((r) => r.urn === d.urn)?.name)).toEqual(reported);
+            for (const d of run.of(POLICY)) expect(d.message).not.toContain(KEY);
         });
     });
 }
