@@ -90,6 +90,10 @@ const CASES: Case[] = [
     ["E37 strict: a secret customer key ARN (from a config secret)", [b("e37"), sse("e37-sse", "e37-prod", kms({ $secret: KEY }), ["e37"])], [], STRICT],
     ["E38 a secret algorithm aws:kms", [b("e38"), sse("e38-sse", "e38-prod", { sseAlgorithm: { $secret: "aws:kms" }, kmsMasterKeyId: KEY }, ["e38"])], []],
 
+    ["E39 preview: SSE-S3 bucket a BucketLogging's unknown targetBucket depends on", [newB("e39-src", nativeLessKms()), newB("e39", { serverSideEncryptionConfiguration: U.object }), sse("e39-sse", U.string, { sseAlgorithm: "AES256" }, ["e39"]),
+        ["e39-logging", t.S3_BUCKET_LOGGING, { bucket: U.string, targetBucket: U.string, targetPrefix: "src/" }, { bucket: ["e39-src"], targetBucket: ["e39"] }]], [], {}, true],
+    ["E40 preview: a rule unknown", [newB("e40"), ["e40-sse", t.S3_BUCKET_SSE_CONFIGURATION, { bucket: U.string, rules: [U.object] }, { bucket: ["e40"] }]], [], STRICT, true],
+
     // Violations.
     ["V1 Bucket declaring nothing (S3's implicit SSE-S3; CKV_AWS_145)", [b("v1")], ["v1"]],
     ["V2 configuration with SSE-S3 by bucket.bucket", [b("v2"), sse("v2-sse", "v2-prod", { sseAlgorithm: "AES256" }, ["v2"])], ["v2"]],
@@ -131,6 +135,8 @@ const CASES: Case[] = [
     ["V32 strict: DSSE-KMS with the aws/s3 key", [b("v32"), sse("v32-sse", "v32-prod", { sseAlgorithm: "aws:kms:dsse" }, ["v32"])], ["v32"], STRICT],
     ["V33 SSE-S3 beside a secret key (the key is never shown)", [b("v33"), sse("v33-sse", "v33-prod", { sseAlgorithm: "AES256", kmsMasterKeyId: { $secret: KEY } }, ["v33"])], ["v33"]],
     ["V34 strict: a secret aws/s3 alias", [b("v34"), sse("v34-sse", "v34-prod", kms({ $secret: "alias/aws/s3" }), ["v34"])], ["v34"], STRICT],
+    ["V35 preview, strict: the same log target (reported with the way out)", [newB("v35-src", nativeLessKms()), newB("v35", { serverSideEncryptionConfiguration: U.object }), sse("v35-sse", U.string, { sseAlgorithm: "AES256" }, ["v35"]),
+        ["v35-logging", t.S3_BUCKET_LOGGING, { bucket: U.string, targetBucket: U.string, targetPrefix: "src/" }, { bucket: ["v35-src"], targetBucket: ["v35"] }]], ["v35"], STRICT, true],
 ];
 
 /** The deprecated inline SSE-KMS block of a Bucket. */
