@@ -36,6 +36,9 @@ const newB = (name: string, extra: Record<string, unknown> = {}, deps?: Record<s
 const native = (name: string, extra: Record<string, unknown> = {}): R => [name, t.NATIVE_S3_BUCKET, { bucketName: `${name}-prod`, ...extra }];
 const nativeEnc = (byDefault: Record<string, unknown>, rule: Record<string, unknown> = {}) =>
     ({ bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: byDefault, ...rule }] } });
+const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
+/** A central access log bucket with SSE-S3 whose only sign is its ACL (the source buckets live in other stacks). */
+const aclLogs = (name: string, acl: R): R[] => [b(name), sse(`${name}-sse`, `${name}-prod`, { sseAlgorithm: "AES256" }, [name]), acl];
 const STRICT = { requireCustomerManagedKey: true };
 const SSE_S3_OK = { allowedAlgorithms: ["AES256", "aws:kms", "aws:kms:dsse"] };
 
@@ -94,6 +97,17 @@ const CASES: Case[] = [
         ["e39-logging", t.S3_BUCKET_LOGGING, { bucket: U.string, targetBucket: U.string, targetPrefix: "src/" }, { bucket: ["e39-src"], targetBucket: ["e39"] }]], [], {}, true],
     ["E40 preview: a rule unknown", [newB("e40"), ["e40-sse", t.S3_BUCKET_SSE_CONFIGURATION, { bucket: U.string, rules: [U.object] }, { bucket: ["e40"] }]], [], STRICT, true],
 
+    ["E41 central access log bucket, Bucket's canned acl log-delivery-write (checkov#6264)", [b("e41", "e41-prod", { acl: "log-delivery-write" }),
+        sse("e41-sse", "e41-prod", { sseAlgorithm: "AES256" }, ["e41"])], []],
+    ["E42 central access log bucket, BucketAclV2 log-delivery-write by bucket.id", aclLogs("e42", ["e42-acl", t.S3_BUCKET_ACL_V2, { bucket: "e42-prod", acl: "log-delivery-write" }, { bucket: ["e42"] }]), []],
+    ["E43 aws-native accessControl LogDeliveryWrite (CDK serverAccessLogsBucket without the bucket-policy flag), SSE-S3",
+        [native("e43", { accessControl: "LogDeliveryWrite", ...nativeEnc({ sseAlgorithm: "AES256" }) })], []],
+    ["E44 BucketAcl grants WRITE to the LogDelivery group", aclLogs("e44", ["e44-acl", t.S3_BUCKET_ACL, { bucket: "e44-prod", accessControlPolicy: {
+        owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" },
+        grants: [{ grantee: { type: "Group", uri: LOG_DELIVERY }, permission: "WRITE" }, { grantee: { type: "Group", uri: LOG_DELIVERY }, permission: "READ_ACP" }] } }, { bucket: ["e44"] }]), []],
+    ["E45 preview: BucketAclV2 log-delivery-write by an unknown bucket.id", [newB("e45"), sse("e45-sse", U.string, { sseAlgorithm: "AES256" }, ["e45"]),
+        ["e45-acl", t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: "log-delivery-write" }, { bucket: ["e45"] }]], [], {}, true],
+
     // Violations.
     ["V1 Bucket declaring nothing (S3's implicit SSE-S3; CKV_AWS_145)", [b("v1")], ["v1"]],
     ["V2 configuration with SSE-S3 by bucket.bucket", [b("v2"), sse("v2-sse", "v2-prod", { sseAlgorithm: "AES256" }, ["v2"])], ["v2"]],
@@ -137,6 +151,11 @@ const CASES: Case[] = [
     ["V34 strict: a secret aws/s3 alias", [b("v34"), sse("v34-sse", "v34-prod", kms({ $secret: "alias/aws/s3" }), ["v34"])], ["v34"], STRICT],
     ["V35 preview, strict: the same log target (reported with the way out)", [newB("v35-src", nativeLessKms()), newB("v35", { serverSideEncryptionConfiguration: U.object }), sse("v35-sse", U.string, { sseAlgorithm: "AES256" }, ["v35"]),
         ["v35-logging", t.S3_BUCKET_LOGGING, { bucket: U.string, targetBucket: U.string, targetPrefix: "src/" }, { bucket: ["v35-src"], targetBucket: ["v35"] }]], ["v35"], STRICT, true],
+    ["V36 strict: the central access log bucket shown by its ACL", aclLogs("v36", ["v36-acl", t.S3_BUCKET_ACL_V2, { bucket: "v36-prod", acl: "log-delivery-write" }, { bucket: ["v36"] }]), ["v36"], STRICT],
+    ["V37 BucketAclV2 private, SSE-S3", aclLogs("v37", ["v37-acl", t.S3_BUCKET_ACL_V2, { bucket: "v37-prod", acl: "private" }, { bucket: ["v37"] }]), ["v37"]],
+    ["V38 LogDelivery granted only READ_ACP, SSE-S3", aclLogs("v38", ["v38-acl", t.S3_BUCKET_ACL, { bucket: "v38-prod", accessControlPolicy: {
+        owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }, grants: [{ grantee: { type: "Group", uri: LOG_DELIVERY }, permission: "READ_ACP" }] } }, { bucket: ["v38"] }]), ["v38"]],
+    ["V39 aws-native accessControl Private, SSE-S3", [native("v39", { accessControl: "Private", ...nativeEnc({ sseAlgorithm: "AES256" }) })], ["v39"]],
 ];
 
 /** The deprecated inline SSE-KMS block of a Bucket. */
