@@ -7,7 +7,7 @@
 // the provider recommend, by a separate BucketServerSideEncryptionConfiguration. A resource
 // policy sees only the bucket, so this is a stack policy that joins the two by reference
 // (./lib/s3-buckets.ts). Stack policies receive outputs: at preview, inputs plus unknowns.
-import { all, any, Decided, fieldOf, mayBe } from "./lib/decided";
+import { all, any, Decided, fieldOf, mayBe, whenKnown } from "./lib/decided";
 import { kindOf } from "./lib/describe";
 import { awsManagedKeyService } from "./lib/kms-keys";
 import { audienceOf, patternCovers, Principal, PolicyStatement, readPolicyDocument, rootAccount } from "./lib/policy-document";
@@ -509,6 +509,60 @@ function receivesAccessLogs(resources: readonly PlainResource[], index: BucketIn
     }
 }
 
+/** The S3 log delivery group, which a bucket's ACL lets write server access logs where ACLs are on. */
+const LOG_DELIVERY_GROUP = /^https?:\/\/acs\.amazonaws\.com\/groups\/s3\/LogDelivery\/?$/i;
+const LOG_DELIVERY_ACLS: ReadonlySet<unknown> = new Set(["log-delivery-write", "LogDeliveryWrite"]);
+const ACL_TYPES: ReadonlySet<string> = new Set([t.S3_BUCKET_ACL, t.S3_BUCKET_ACL_V2]);
+
+/** A grant of WRITE (or FULL_CONTROL) to the log delivery group: a Bucket's inline `grants` item or a BucketAcl's `accessControlPolicy.grants` item. */
+function grantsLogDeliveryWrite(grant: unknown): Decided {
+    if (isUnknown(grant)) return undefined;
+    if (!isRecord(grant)) return false;
+    const uri = isRecord(grant.grantee) ? grant.grantee.uri : isUnknown(grant.grantee) ? grant.grantee : grant.uri;
+    const permissions = Array.isArray(grant.permissions) ? grant.permissions : [isUnknown(grant.permissions) ? grant.permissions : grant.permission];
+    return all(whenKnown(uri, (u) => typeof u === "string" && LOG_DELIVERY_GROUP.test(u.trim())),
+        any(...permissions.map((p) => whenKnown(p, (x) => x === "WRITE" || x === "FULL_CONTROL"))));
+}
+
+/**
+ * Whether a bucket's own ACL (`acl`, `grants`; aws-native's `accessControl`) or a BucketAcl(V2)
+ * (`acl`, `accessControlPolicy`) lets the log delivery group write. A list the provider computes
+ * (a new bucket's `grants`, a canned ACL's `accessControlPolicy`) is not set at preview.
+ */
+function aclLetsLogDeliveryWrite(r: PlainResource, dryRun: boolean): Decided {
+    const isBucket = !ACL_TYPES.has(r.type);
+    const computed = (prop: string) => isBucket && isUnknown(r.props[prop]) && computedAtPreview(r, prop, dryRun);
+    const { acl, accessControl, accessControlPolicy } = r.props;
+    if ((isUnknown(acl) && !computed("acl")) || isUnknown(accessControl)) return undefined;
+    if (LOG_DELIVERY_ACLS.has(acl) || LOG_DELIVERY_ACLS.has(accessControl)) return true;
+    // A BucketAcl's canned ACL decides: its accessControlPolicy is read back from it.
+    if (!isBucket && typeof acl === "string" && acl !== "") return false;
+    const grants = isBucket ? (computed("grants") ? undefined : r.props.grants) : isRecord(accessControlPolicy) ? accessControlPolicy.grants : accessControlPolicy;
+    if (isUnknown(grants)) return undefined;
+    return Array.isArray(grants) ? any(...grants.map(grantsLogDeliveryWrite)) : false;
+}
+
+/**
+ * Buckets whose ACL lets S3's log delivery group write (`log-delivery-write`, aws-native's
+ * `LogDeliveryWrite`, or a WRITE grant to the group): server access log targets where ACLs are on,
+ * AWS's other documented way to let S3 deliver them, often for source buckets in other stacks. S3
+ * refuses such an ACL on a bucket whose ACLs are off, so one that exists is in use.
+ */
+function receivesAccessLogsByAcl(resources: readonly PlainResource[], index: BucketIndex, dryRun: boolean, mark: Mark): void {
+    for (const bucket of index.buckets) {
+        const verdict = aclLetsLogDeliveryWrite(bucket, dryRun);
+        if (verdict !== false) mark([bucket], verdict, HINTS.accessLogs);
+    }
+    for (const r of resources) {
+        if (!ACL_TYPES.has(r.type)) continue;
+        const verdict = aclLetsLogDeliveryWrite(r, dryRun);
+        if (verdict === false) continue;
+        // At preview an ACL of unknown bucket may be one of the buckets built from the same suffix's.
+        const targets = index.targetsOf(r);
+        mark(targets.length > 0 ? targets : mayName(index, r.props.bucket, r.propertyDependencies.bucket), targets.length > 0 ? verdict : undefined, HINTS.accessLogs);
+    }
+}
+
 /**
  * The bucket a Redshift cluster writes its audit logs to (`aws.redshift.Logging`): Redshift's
  * audit logging supports only SSE-S3 (AWS's Redshift management guide, "Database audit logging").
@@ -605,6 +659,7 @@ export function sseS3OnlyBuckets(resources: readonly PlainResource[], index: Buc
     }
     grantsSseS3OnlyLogs(resources, index, dryRun, mark);
     receivesAccessLogs(resources, index, dryRun, mark);
+    receivesAccessLogsByAcl(resources, index, dryRun, mark);
     readAnonymously(resources, index, dryRun, mark);
     return out;
 }
@@ -699,7 +754,7 @@ export const s3BucketEncryption = stackPolicy<S3BucketEncryptionConfig>({
     strictConfig: { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"], requireCustomerManagedKey: true },
     resourceTypes: [
         ...BUCKET_TYPES, NATIVE_BUCKET, ...DIRECTORY_BUCKET_TYPES, ...SSE_CONFIGURATION_TYPES, ...WEBSITE_CONFIGURATION_TYPES, ...Object.keys(DISTRIBUTION_ORIGINS), ...SSE_S3_LOG_BLOCKS.keys(), t.REDSHIFT_LOGGING,
-        ...LOGGING_TYPES, ...Object.keys(BUCKET_POLICY_DOCUMENT), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK,
+        ...LOGGING_TYPES, ...Object.keys(BUCKET_POLICY_DOCUMENT), t.S3_BUCKET_PUBLIC_ACCESS_BLOCK, ...ACL_TYPES,
     ],
     check: (resources, config, context) => findUnencryptedBuckets(resources, config, context),
     examples: examples(),

@@ -108,6 +108,8 @@ const CASES: Case[] = [
     ["E45 preview: BucketAclV2 log-delivery-write by an unknown bucket.id", [newB("e45"), sse("e45-sse", U.string, { sseAlgorithm: "AES256" }, ["e45"]),
         ["e45-acl", t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: "log-delivery-write" }, { bucket: ["e45"] }]], [], {}, true],
 
+    ["E46 preview: BucketAcl whose accessControlPolicy is built from another output", aclLogs("e46", ["e46-acl", t.S3_BUCKET_ACL, { bucket: "e46-prod", accessControlPolicy: U.object }, { bucket: ["e46"], accessControlPolicy: ["e46"] }]), [], {}, true],
+
     // Violations.
     ["V1 Bucket declaring nothing (S3's implicit SSE-S3; CKV_AWS_145)", [b("v1")], ["v1"]],
     ["V2 configuration with SSE-S3 by bucket.bucket", [b("v2"), sse("v2-sse", "v2-prod", { sseAlgorithm: "AES256" }, ["v2"])], ["v2"]],
@@ -156,6 +158,10 @@ const CASES: Case[] = [
     ["V38 LogDelivery granted only READ_ACP, SSE-S3", aclLogs("v38", ["v38-acl", t.S3_BUCKET_ACL, { bucket: "v38-prod", accessControlPolicy: {
         owner: { id: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }, grants: [{ grantee: { type: "Group", uri: LOG_DELIVERY }, permission: "READ_ACP" }] } }, { bucket: ["v38"] }]), ["v38"]],
     ["V39 aws-native accessControl Private, SSE-S3", [native("v39", { accessControl: "Private", ...nativeEnc({ sseAlgorithm: "AES256" }) })], ["v39"]],
+    ["V40 preview: new bucket, private acl, grants computed", [newB("v40", { acl: "private", grants: U.array })], ["v40"], {}, true],
+    ["V41 preview: BucketAclV2 private, its accessControlPolicy computed", [newB("v41"), sse("v41-sse", U.string, { sseAlgorithm: "AES256" }, ["v41"]),
+        ["v41-acl", t.S3_BUCKET_ACL_V2, { bucket: U.string, acl: "private", accessControlPolicy: U.object }, { bucket: ["v41"] }]], ["v41"], {}, true],
+    ["V42 preview: new bucket, nothing declared, acl and grants computed", [newB("v42", { acl: U.string, grants: U.array })], ["v42"], {}, true],
 ];
 
 /** The deprecated inline SSE-KMS block of a Bucket. */
