@@ -17,6 +17,7 @@ import { markers, toFixture } from "../cli/program/fixture";
 import { describeError } from "../cli/program/child";
 import { AutonameError, checkedAutoname, createMocks, plausibleArn, resourceShapeReader, ResourceShape, UnansweredError } from "../cli/program/mocks";
 import { buildPolicyDocument, PolicyDocumentError } from "../cli/program/policy-document";
+import { ProgramSyntaxError, typeCheck } from "../cli/program/typescript";
 import { loadProject, ProgramError, SECRET_PLACEHOLDER } from "../cli/program/project";
 import { crashLine, ProgramCapture, readAnswers, runProgram } from "../cli/program/run-program";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
@@ -757,6 +758,25 @@ describe("the fake cloud's answers (pure)", () => {
         }
     });
 
+    // A REST API resource's `path` is its parent's and its own pathPart, as API Gateway builds it (`/orders/{id}`;
+    // the root resource's is "/"): programs pin a Lambda permission with `${api.executionArn}/*/GET${item.path}`.
+    it("gives an API Gateway REST API resource the full path of its parents; none under a parent it does not know; at preview unknown", () => {
+        const mocks = (preview: boolean) => createMocks({ preview, region: "eu-west-1", answers: {}, unanswered: new Set(), shapeOf: resourceShapeReader(PACK_DIR) });
+        const update = mocks(false);
+        const create = (type: string, name: string, inputs: Record<string, unknown>) => update.newResource({ type, name, inputs, custom: true }).state;
+        const api = create("aws:apigateway/restApi:RestApi", "orders", {});
+        const orders = create("aws:apigateway/resource:Resource", "orders", { restApi: api.id, parentId: api.rootResourceId, pathPart: "orders" });
+        expect(orders.path).toBe("/orders");
+        const item = create("aws:apigateway/resource:Resource", "item", { restApi: api.id, parentId: orders.id, pathPart: "{id}" });
+        expect(item.path).toBe("/orders/{id}");
+        expect(create("aws:apigateway/resource:Resource", "proxy", { restApi: api.id, parentId: item.id, pathPart: "{proxy+}" }).path).toBe("/orders/{id}/{proxy+}");
+        // A parent from outside the program (an imported API's resource), or a pathPart not known: no made-up path.
+        expect(create("aws:apigateway/resource:Resource", "stranger", { restApi: "abcdef1234", parentId: "zz9zz9", pathPart: "x" }).path).toBeUndefined();
+        expect(create("aws:apigateway/resource:Resource", "later", { restApi: api.id, parentId: orders.id, pathPart: UNKNOWN }).path).toBeUndefined();
+        const preview = mocks(true).newResource({ type: "aws:apigateway/resource:Resource", name: "p", inputs: { restApi: UNKNOWN, parentId: UNKNOWN, pathPart: "orders" }, custom: true }).state;
+        expect(preview.path).toBe(UNKNOWN);
+    });
+
     // The provider's Check proposes an unset name before the analyzers run (pulumi-terraform-bridge's
     // AutoName, pulumi-aws's lowercased S3 `bucket`, aws-native's autoNamingSpec): a real preview knows it.
     it("gives a new resource the name the provider's Check proposes, at preview as after an update, unless the program names it or gives a prefix", () => {
@@ -1001,6 +1021,32 @@ describe("the fake cloud's answers (pure)", () => {
         // At preview aws-native's outputs stay unknown, as before anything exists, but for the name its Check proposes.
         expect(create("aws-native:s3:Bucket", "examplebucket", {}, true).state).toEqual({ id: UNKNOWN, bucketName: create("aws-native:s3:Bucket", "examplebucket").state.bucketName });
     });
+});
+
+// Pulumi compiles with the `typescript` its own package resolves (tsutils.js), else the 3.8.3 it vendors,
+// never with a copy only the policy pack has: a project without typescript is checked by TypeScript 3.8.
+describe("the compiler Pulumi would use", () => {
+    it("uses @pulumi/pulumi's vendored TypeScript 3.8.3 when the program's @pulumi/pulumi finds no typescript", () => {
+        const roots: string[] = [];
+        const project = (withTypescript: boolean) => {
+            const root = fs.mkdtempSync(path.join(os.tmpdir(), "check-program-nots-"));
+            roots.push(root);
+            const pulumiDir = path.join(root, "node_modules", "@pulumi", "pulumi");
+            fs.mkdirSync(path.join(pulumiDir, "vendor"), { recursive: true });
+            fs.symlinkSync(path.join(PACK_DIR, "node_modules", "@pulumi", "pulumi", "vendor", "typescript@3.8.3"), path.join(pulumiDir, "vendor", "typescript@3.8.3"), "dir");
+            if (withTypescript) fs.symlinkSync(path.join(PACK_DIR, "node_modules", "typescript"), path.join(root, "node_modules", "typescript"), "dir");
+            // `??=` is TypeScript 4.0 syntax: TypeScript 3.8 does not parse it.
+            fs.writeFileSync(path.join(root, "index.ts"), 'let name: string | undefined;\nname ??= "orders";\nexport const table = name;\n');
+            return () => typeCheck(root, path.join(root, "index.ts"), false, pulumiDir, {});
+        };
+        try {
+            expect(project(false)).toThrow(new ProgramSyntaxError("index.ts:2:8: Expression expected."));
+            // Where @pulumi/pulumi finds a current typescript, the same program type-checks.
+            expect(project(true)).not.toThrow();
+        } finally {
+            for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+        }
+    }, 60_000);
 });
 
 describe("reading the project directory", () => {
@@ -1952,6 +1998,54 @@ describe("check --program (the built CLI)", () => {
             const r = typeChecked(linked({ "Pulumi.yaml": YAML, ...files }), env);
             expect(r.stderr).toBe("");
             expect(r.code).toBe(0);
+        }, 180_000);
+
+        // The tsconfig Pulumi hands ts-node (run.js reads its `noCheck` too): Pulumi.yaml's runtime.options.tsconfig,
+        // which the language host passes as PULUMI_NODEJS_TSCONFIG_PATH over the one in pulumi's environment.
+        const NAMED = { "index.ts": WRONG, "tsconfig.json": '{"compilerOptions": {"strict": true}}', "tsconfig.pulumi.json": '{"compilerOptions": {"noCheck": true}}' };
+        const NAMED_YAML = "name: typed\nruntime:\n  name: nodejs\n  options:\n    tsconfig: tsconfig.pulumi.json\n";
+        it.each([
+            ["runtime.options.tsconfig", NAMED_YAML, {}],
+            ["PULUMI_NODEJS_TSCONFIG_PATH", YAML, { PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.pulumi.json" }],
+            ["runtime.options.tsconfig over PULUMI_NODEJS_TSCONFIG_PATH", NAMED_YAML, { PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.json" }],
+        ] as [string, string, NodeJS.ProcessEnv][])("reads the tsconfig named by %s", (_label, yaml, env) => {
+            const r = typeChecked(linked({ "Pulumi.yaml": yaml, ...NAMED }), env);
+            expect(r.stderr).toBe("");
+            expect(r.code).toBe(0);
+        }, 180_000);
+
+        it("type-checks with the tsconfig PULUMI_NODEJS_TSCONFIG_PATH names by its absolute path, not tsconfig.json's noCheck", () => {
+            const dir = linked({ "Pulumi.yaml": YAML, "index.ts": WRONG, "tsconfig.json": '{"compilerOptions": {"noCheck": true}}', "tsconfig.pulumi.json": '{"compilerOptions": {"strict": true}}' });
+            const r = typeChecked(dir, { PULUMI_NODEJS_TSCONFIG_PATH: path.join(dir, "tsconfig.pulumi.json") });
+            expect(r.code).toBe(2);
+            expect(r.stderr).toMatch(/: the program does not type-check \(`pulumi preview` stops there too\): index\.ts:3:14: /);
+        }, 180_000);
+
+        // Pulumi's ts-node (vendored 7.0.1) reads TS_NODE_* from the environment, except the options Pulumi passes
+        // itself (compiler, project, compilerOptions and transpileOnly, even when unset).
+        it("ignores the diagnostics TS_NODE_IGNORE_DIAGNOSTICS names, and sees the tsconfig's files under TS_NODE_FILES", () => {
+            const ignored = typeChecked(linked({ "Pulumi.yaml": YAML, "index.ts": WRONG }), { TS_NODE_IGNORE_DIAGNOSTICS: "2322" });
+            expect(ignored.stderr).toBe("");
+            expect(ignored.code).toBe(0);
+            // A global interface in a declaration file only the tsconfig includes (ts-node's "missing types").
+            const files = linked({
+                "Pulumi.yaml": YAML, "tsconfig.json": '{"compilerOptions": {"strict": true}, "include": ["*.ts"]}',
+                "globals.d.ts": "interface ServiceSettings { name: string }\n",
+                "index.ts": 'const settings: ServiceSettings = { name: "orders" };\nexport const name = settings.name;\n',
+            });
+            expect(typeChecked(files).stderr).toMatch(/: index\.ts:1:17: Cannot find name 'ServiceSettings'\./);
+            const withFiles = typeChecked(files, { TS_NODE_FILES: "true" });
+            expect(withFiles.stderr).toBe("");
+            expect(withFiles.code).toBe(0);
+        }, 180_000);
+
+        it.each([
+            ["TS_NODE_TYPE_CHECK=true over PULUMI_NODEJS_TRANSPILE_ONLY=true", { TS_NODE_TYPE_CHECK: "true", PULUMI_NODEJS_TRANSPILE_ONLY: "true" }],
+            ["TS_NODE_TRANSPILE_ONLY=true (Pulumi passes its own transpileOnly)", { TS_NODE_TRANSPILE_ONLY: "true" }],
+        ] as [string, NodeJS.ProcessEnv][])("still type-checks under %s", (_label, env) => {
+            const r = typeChecked(linked({ "Pulumi.yaml": YAML, "index.ts": WRONG }), env);
+            expect(r.code).toBe(2);
+            expect(r.stderr).toMatch(/: the program does not type-check \(`pulumi preview` stops there too\): index\.ts:3:14: /);
         }, 180_000);
 
         // Pulumi registers ts-node with target ES2020 and module/moduleResolution nodenext under the tsconfig's own

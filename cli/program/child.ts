@@ -11,15 +11,15 @@ import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
 import { AutonameError, checkedAutoname, createMocks, ResourceShape, resourceShapeReader, unfilledOutputHint } from "./mocks";
-import { ProgramSyntaxError, ProgramTypeError, registerTypeScript, registerTypeScriptModules, typeCheck } from "./typescript";
+import { ProgramSyntaxError, ProgramTypeError, registerTypeScript, registerTypeScriptModules, TsNodeSettings, typeCheck } from "./typescript";
 
 export interface ChildJob {
     programDir: string;
     /** What to load: a file, or a directory (Node resolves its index). */
     entry: string;
     typescript: boolean;
-    /** PULUMI_NODEJS_TRANSPILE_ONLY as set for check ("true": no type-check; unset: the tsconfig's `noCheck` decides). */
-    transpileOnly?: string;
+    /** How Pulumi would register ts-node: the tsconfig it names, PULUMI_NODEJS_TRANSPILE_ONLY ("true": no type-check; unset: the tsconfig's `noCheck` decides). */
+    tsNode: TsNodeSettings;
     /** package.json "type": "module": loaded with import(). */
     esm: boolean;
     project: string;
@@ -111,19 +111,19 @@ export function runChild(jobFile: string): void {
 
     if (job.typescript) {
         try {
-            typeCheck(job.programDir, job.entry, job.esm, pulumiDir, job.transpileOnly);
+            typeCheck(job.programDir, job.entry, job.esm, pulumiDir, job.tsNode);
         } catch (e) {
             return fail(describeError(e, job));
         }
     }
     if (job.typescript && job.esm) {
         try {
-            registerTypeScriptModules(job.programDir, pulumiDir, path.join(path.dirname(job.resultFile), "esm-hooks.mjs"));
+            registerTypeScriptModules(job.programDir, pulumiDir, job.tsNode, path.join(path.dirname(job.resultFile), "esm-hooks.mjs"));
         } catch (e) {
             return fail(describeError(e, job));
         }
     } else if (job.typescript) {
-        registerTypeScript(job.programDir, pulumiDir);
+        registerTypeScript(job.programDir, pulumiDir, job.tsNode);
     }
     process.argv = [process.argv[0], job.entry];
 

@@ -19,6 +19,8 @@ const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const AMPLIFY_BRANCH = "aws:amplify/branch:Branch";
 const EC2_INSTANCE = "aws:ec2/instance:Instance";
 const NETWORK_INTERFACE = "aws:ec2/networkInterface:NetworkInterface";
+const REST_API = "aws:apigateway/restApi:RestApi";
+const REST_API_RESOURCE = "aws:apigateway/resource:Resource";
 const GET_NETWORK_INTERFACE = "aws:ec2/getNetworkInterface:getNetworkInterface";
 
 /** What the SDK's MockMonitor hands `newResource` (runtime/mocks.js). */
@@ -210,6 +212,8 @@ export interface StackFacts {
     versioned(bucket: unknown): boolean;
     /** Whether the program created this API Gateway API (by id) as a WebSocket API. */
     webSocketApi(id: unknown): boolean;
+    /** The path of a REST API resource the program created, by id ("/" for an API's root resource). */
+    apiResourcePath(id: unknown): string | undefined;
 }
 
 /**
@@ -227,6 +231,7 @@ function stackFacts(): StackFacts & {
     const instanceIps = new Map<string, string>();
     const versioned = new Set<string>();
     const webSocketApis = new Set<string>();
+    const apiResourcePaths = new Map<string, string>();
     const enabled = (block: unknown) => typeof block === "object" && block !== null && (block as { enabled?: unknown }).enabled === true;
     return {
         subnet: (id) => typeof id === "string" ? subnets.get(id) : undefined,
@@ -234,6 +239,7 @@ function stackFacts(): StackFacts & {
         privateIpOf: (id) => typeof id === "string" ? interfaces.get(id)?.privateIp ?? instanceIps.get(id) : undefined,
         versioned: (bucket) => typeof bucket === "string" && versioned.has(bucket),
         webSocketApi: (id) => typeof id === "string" && webSocketApis.has(id),
+        apiResourcePath: (id) => typeof id === "string" ? apiResourcePaths.get(id) : undefined,
         // An interface from outside the program, read with `aws.ec2.getNetworkInterface` (answered
         // from --invoke-answers): an instance placed on it takes its subnet and address too.
         interfaceFound(answer) {
@@ -251,6 +257,8 @@ function stackFacts(): StackFacts & {
                 interfaces.set(created.id, { subnetId: knownString(inputs.subnetId), privateIp: knownString(created.state.privateIp) });
             }
             if (args.type === "aws:apigatewayv2/api:Api" && inputs.protocolType === "WEBSOCKET" && created.id !== undefined) webSocketApis.add(created.id);
+            if (args.type === REST_API && knownString(created.state.rootResourceId)) apiResourcePaths.set(created.state.rootResourceId, "/");
+            if (args.type === REST_API_RESOURCE && created.id !== undefined && knownString(created.state.path)) apiResourcePaths.set(created.id, created.state.path);
             const instanceIp = knownString(created.state.privateIp);
             if (args.type === EC2_INSTANCE && created.id !== undefined && instanceIp) instanceIps.set(created.id, instanceIp);
             const bucketVersioned = (args.type === "aws:s3/bucket:Bucket" && enabled(inputs.versioning))
@@ -476,7 +484,14 @@ const DERIVED_OUTPUTS: Record<string, (r: Created) => Record<string, unknown>> =
         };
     },
     // The root resource ("/") API Gateway creates with a REST API, which programs hang their resources under (`parentId`).
-    "aws:apigateway/restApi:RestApi": (r) => ({ rootResourceId: createHash("sha256").update(`root::${r.id}`).digest("hex").slice(0, 10) }),
+    [REST_API]: (r) => ({ rootResourceId: createHash("sha256").update(`root::${r.id}`).digest("hex").slice(0, 10) }),
+    // A resource's full path, its parent's and its pathPart, as API Gateway builds it (`/orders/{id}`), which programs
+    // pin a Lambda permission to (`${api.executionArn}/*/GET${item.path}`); none under a parent from outside the program.
+    [REST_API_RESOURCE]: (r) => {
+        const parent = r.facts.apiResourcePath(r.inputs.parentId);
+        const part = knownString(r.inputs.pathPart);
+        return parent !== undefined && part ? { path: `${parent === "/" ? "" : parent}/${part}` } : {};
+    },
     "aws:apigatewayv2/api:Api": (r) => ({
         apiEndpoint: `${r.inputs.protocolType === "WEBSOCKET" ? "wss" : "https"}://${r.id}.execute-api.${r.region}.${r.dnsSuffix}`,
     }),
@@ -1051,9 +1066,9 @@ const GENERATED_IDS: Record<string, { id: (seed: string) => string; ec2Kind?: st
     "aws:ebs/volume:Volume": ec2Id("vol", "volume"),
     "aws:ec2transitgateway/transitGateway:TransitGateway": ec2Id("tgw", "transit-gateway"),
     // API Gateway's REST, HTTP and WebSocket APIs: 10 lower-case letters and digits, in their ARNs, execution ARNs and URLs.
-    "aws:apigateway/restApi:RestApi": apiGatewayId,
+    [REST_API]: apiGatewayId,
     "aws:apigatewayv2/api:Api": apiGatewayId,
-    "aws:apigateway/resource:Resource": apiGatewayIdOf(6),
+    [REST_API_RESOURCE]: apiGatewayIdOf(6),
     "aws:apigateway/deployment:Deployment": apiGatewayIdOf(6),
     "aws:apigateway/authorizer:Authorizer": apiGatewayIdOf(6),
     "aws:apigatewayv2/route:Route": apiGatewayIdOf(7),
@@ -1121,7 +1136,7 @@ const ARN_FORMATS: Record<string, (region: string, account: string, physical: st
 const ARNS_FROM_INPUTS: Record<string, (inputs: Record<string, any>, region: string, physical: string) => string | undefined> = {
     // API Gateway's ARNs name no account and take a path (`arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>`,
     // the Service Authorization Reference), which WAF associations and tag policies are given.
-    "aws:apigateway/restApi:RestApi": (_i, r, n) => apiGatewayArn(r, `/restapis/${n}`),
+    [REST_API]: (_i, r, n) => apiGatewayArn(r, `/restapis/${n}`),
     "aws:apigateway/authorizer:Authorizer": (i, r, n) => typeof i.restApi === "string" ? apiGatewayArn(r, `/restapis/${i.restApi}/authorizers/${n}`) : undefined,
     "aws:apigateway/stage:Stage": (i, r) => { const s = apiStage(i); return s ? apiGatewayArn(r, `/restapis/${s.api}/stages/${s.name}`) : undefined; },
     "aws:apigatewayv2/api:Api": (_i, r, n) => apiGatewayArn(r, `/apis/${n}`),

@@ -30,6 +30,8 @@ export interface ProgramProject {
     /** What to load: a file, or a directory whose index Node resolves. */
     entry: string;
     typescript: boolean;
+    /** runtime.options.tsconfig: the tsconfig Pulumi hands ts-node, relative to the program directory. */
+    tsconfig?: string;
     esm: boolean;
     /** PULUMI_CONFIG: "<namespace>:<key>" → string. */
     config: Record<string, string>;
@@ -57,6 +59,8 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
     }
     const runtimeOptions = isMapping(runtime) && isMapping(runtime.options) ? runtime.options : {};
     const notes: string[] = [];
+    const tsconfig = runtimeOptions.tsconfig;
+    if (tsconfig !== undefined && tsconfig !== null && typeof tsconfig !== "string") throw new ProgramError(`${projectFile}: runtime.options.tsconfig must be a string, the path to a tsconfig file`);
 
     const stackConfigDir = path.join(dir, stackConfigDirOf(settings));
     const stack = stackArg ?? onlyStack(stackConfigDir) ?? "dev";
@@ -109,6 +113,7 @@ export function loadProject(dirArg: string, stackArg?: string): ProgramProject {
         stackFile,
         entry,
         typescript: runtimeOptions.typescript !== false,
+        tsconfig: tsconfig || undefined,
         esm,
         config,
         secretKeys: [...secretKeys],

@@ -51,7 +51,8 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramCaptur
             programDir: project.dir,
             entry: project.entry,
             typescript: project.typescript,
-            transpileOnly: process.env.PULUMI_NODEJS_TRANSPILE_ONLY || undefined,
+            // The language host sets PULUMI_NODEJS_TSCONFIG_PATH from runtime.options.tsconfig, over pulumi's own environment.
+            tsNode: { tsconfig: project.tsconfig ?? (process.env.PULUMI_NODEJS_TSCONFIG_PATH || undefined), transpileOnly: process.env.PULUMI_NODEJS_TRANSPILE_ONLY || undefined },
             esm: project.esm,
             project: project.name,
             stack: project.stack,

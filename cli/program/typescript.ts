@@ -1,6 +1,6 @@
 // TypeScript programs, loaded the way `pulumi` loads them but faster: Pulumi registers
 // ts-node (type-checking unless told otherwise); we transpile each file on require with the
-// program's own `typescript` (else ours, else the one @pulumi/pulumi vendors), with the
+// `typescript` the program's @pulumi/pulumi finds (else the one it vendors), with the
 // options Pulumi gives ts-node (tsNodeConfig). Before it runs, the program is type-checked as ts-node would (a program
 // that does not type-check never reaches the engine, so judging what it would create is
 // judging a stack nobody can deploy), unless the project opts out as it would for Pulumi.
@@ -21,13 +21,21 @@ export class ProgramTypeError extends Error {}
 
 type TypeScript = typeof import("typescript");
 
-export function registerTypeScript(programDir: string, pulumiDir: string): void {
+/** How Pulumi registers ts-node for this program: the tsconfig it names, and PULUMI_NODEJS_TRANSPILE_ONLY. */
+export interface TsNodeSettings {
+    /** Pulumi.yaml's runtime.options.tsconfig, else PULUMI_NODEJS_TSCONFIG_PATH as set for check; relative to the program directory. */
+    tsconfig?: string;
+    /** PULUMI_NODEJS_TRANSPILE_ONLY as set for check (the child has no PULUMI_NODEJS_*). */
+    transpileOnly?: string;
+}
+
+export function registerTypeScript(programDir: string, pulumiDir: string, settings: TsNodeSettings): void {
     let ts: TypeScript | undefined;
     let options: import("typescript").CompilerOptions | undefined;
     const compile = (module: any, filename: string) => {
         if (!ts) {
-            ts = loadTypeScript(programDir, pulumiDir).ts;
-            options = compilerOptions(ts, programDir, false);
+            ts = loadTypeScript(pulumiDir).ts;
+            options = compilerOptions(ts, programDir, false, settings);
         }
         const source = fs.readFileSync(filename, "utf8");
         const out = ts.transpileModule(source, { fileName: filename, compilerOptions: options, reportDiagnostics: true });
@@ -49,12 +57,12 @@ export function registerTypeScript(programDir: string, pulumiDir: string): void 
  * path and options as data, and report a syntax error as a SyntaxError whose message starts
  * with its file:line:column.
  */
-export function registerTypeScriptModules(programDir: string, pulumiDir: string, hooksFile: string): void {
+export function registerTypeScriptModules(programDir: string, pulumiDir: string, settings: TsNodeSettings, hooksFile: string): void {
     const register = (require("module") as { register?: (specifier: string, options: object) => void }).register;
     if (!register) throw new ProgramSyntaxError(`ES module TypeScript programs need Node.js 20.6 or later (this is ${process.version})`);
-    const { ts, file } = loadTypeScript(programDir, pulumiDir);
+    const { ts, file } = loadTypeScript(pulumiDir);
     fs.writeFileSync(hooksFile, ESM_HOOKS);
-    register(pathToFileURL(hooksFile).href, { data: { typescript: file, options: compilerOptions(ts, programDir, true), programDir } });
+    register(pathToFileURL(hooksFile).href, { data: { typescript: file, options: compilerOptions(ts, programDir, true, settings), programDir } });
     process.setSourceMapsEnabled?.(true);
 }
 
@@ -107,25 +115,27 @@ export async function load(url, context, next) {
  * compiles as they load (not declarations nor node_modules), with the compiler options Pulumi gives it.
  * Pulumi skips this when PULUMI_NODEJS_TRANSPILE_ONLY is "true" or, when that is unset, the tsconfig
  * sets `noCheck` (and when Pulumi.yaml sets `runtime.options.typescript: false`, which never gets
- * here). `transpileOnly` is that variable as set for check (the child has no PULUMI_NODEJS_*).
+ * here), unless TS_NODE_TYPE_CHECK asks for it; ts-node's other TS_NODE_* settings apply (tsNodeEnv).
  * Throws ProgramSyntaxError for the first syntax error, else ProgramTypeError naming the first
  * type errors (an option error, as ts-node reports it, included).
  */
-export function typeCheck(programDir: string, entry: string, esm: boolean, pulumiDir: string, transpileOnly: string | undefined): void {
-    const { ts } = loadTypeScript(programDir, pulumiDir);
-    const { options, raw, configErrors } = tsNodeConfig(ts, programDir, esm);
-    if (transpileOnly ? transpileOnly === "true" : raw.noCheck) return;
+export function typeCheck(programDir: string, entry: string, esm: boolean, pulumiDir: string, settings: TsNodeSettings): void {
+    const { ts } = loadTypeScript(pulumiDir);
+    const { options, raw, configErrors, fileNames } = tsNodeConfig(ts, programDir, esm, settings);
+    const env = tsNodeEnv();
+    const transpileOnly = settings.transpileOnly ? settings.transpileOnly === "true" : raw.noCheck === true;
+    if (transpileOnly && !env.typeCheck) return;
     const root = fs.statSync(entry).isDirectory() ? path.join(entry, "index.ts") : entry;
     // A JavaScript program (index.js): ts-node compiles no .js file.
     if (!/\.[cm]?ts$/.test(root) || !fs.existsSync(root)) return;
-    const wanted = (d: import("typescript").Diagnostic) => d.category === ts.DiagnosticCategory.Error && !TS_NODE_IGNORED.has(d.code);
+    const wanted = (d: import("typescript").Diagnostic) => d.category === ts.DiagnosticCategory.Error && !TS_NODE_IGNORED.has(d.code) && !env.ignoreDiagnostics.has(d.code);
     const optionErrors = (diagnostics: readonly import("typescript").Diagnostic[]) => {
         const errors = diagnostics.filter(wanted);
         if (errors.length) throw new ProgramTypeError(errors.slice(0, 3).map((d) => describeDiagnostic(ts, d, programDir)).join("; ") + PULUMI_DEFAULTS_NOTE);
     };
     optionErrors(configErrors);
     // noEmitOnError would leave loadedFiles nothing to read; it changes no diagnostic.
-    const program = ts.createProgram([root], { ...options, noEmitOnError: false });
+    const program = ts.createProgram(env.files ? [root, ...fileNames] : [root], { ...options, noEmitOnError: false });
     optionErrors([...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]);
     const own = loadedFiles(ts, program, options, root);
     const errors = (diagnostics: (f: import("typescript").SourceFile) => readonly import("typescript").Diagnostic[]) => own.flatMap(diagnostics).filter(wanted);
@@ -143,6 +153,18 @@ export function typeCheck(programDir: string, entry: string, esm: boolean, pulum
 // list, no inputs found): about the tsconfig's file lists, which ts-node does not use.
 const TS_NODE_IGNORED = new Set([6059, 18002, 18003]);
 const MISSING_MODULE = new Set([2307, 2792]);
+
+/**
+ * What ts-node (Pulumi's vendored 7.0.1) takes from TS_NODE_* under Pulumi's registration: Pulumi passes
+ * compiler, project, skipProject, compilerOptions and transpileOnly itself (transpileOnly even when unset),
+ * so TS_NODE_TRANSPILE_ONLY, _PROJECT and _COMPILER_OPTIONS change nothing; these do. `files` adds the
+ * tsconfig's files and include to what the checker sees (global declarations), still checking only loaded files.
+ */
+function tsNodeEnv(env = process.env): { typeCheck: boolean; files: boolean; ignoreDiagnostics: Set<number> } {
+    const yes = (v: string | undefined) => /^(?:y|yes|true|1)$/i.test(String(v).trim());
+    const codes = env.TS_NODE_IGNORE_DIAGNOSTICS?.split(/ *, */g).map(Number) ?? [];
+    return { typeCheck: yes(env.TS_NODE_TYPE_CHECK), files: yes(env.TS_NODE_FILES), ignoreDiagnostics: new Set(codes) };
+}
 const PULUMI_DEFAULTS_NOTE = " (Pulumi's ts-node takes tsconfig.json's compilerOptions over its defaults: target ES2020, ES2022 for an ES module, module and moduleResolution nodenext)";
 
 /**
@@ -178,8 +200,8 @@ function loadedFiles(ts: TypeScript, program: import("typescript").Program, opti
  * compilerOptions, all given as overrides (so they also win over a base the tsconfig extends); then
  * ts-node's output settings. `raw` is the tsconfig's own compilerOptions, as Pulumi reads `noCheck`.
  */
-function tsNodeConfig(ts: TypeScript, programDir: string, esm: boolean) {
-    const file = path.join(programDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
+function tsNodeConfig(ts: TypeScript, programDir: string, esm: boolean, settings: TsNodeSettings) {
+    const file = path.resolve(programDir, settings.tsconfig ?? "tsconfig.json");
     const exists = fs.existsSync(file);
     let config: { compilerOptions?: Record<string, unknown> } = {};
     if (exists) {
@@ -194,16 +216,19 @@ function tsNodeConfig(ts: TypeScript, programDir: string, esm: boolean) {
     const merged = { ...config, compilerOptions: { ...defaults, ...raw, ...TS_NODE_OUTPUT } };
     const parsed = ts.parseJsonConfigFileContent(merged, ts.sys, path.dirname(file), undefined, exists ? file : undefined);
     const { out: _out, outFile: _outFile, composite: _composite, declarationDir: _dir, declarationMap: _map, emitDeclarationOnly: _only, ...options } = parsed.options;
-    return { options, raw, configErrors: parsed.errors };
+    return { options, raw, configErrors: parsed.errors, fileNames: parsed.fileNames };
 }
 
 // What ts-node sets over every tsconfig (its DEFAULT_COMPILER_OPTIONS).
 const TS_NODE_OUTPUT = { sourceMap: true, inlineSourceMap: false, inlineSources: true, declaration: false, noEmit: false, outDir: "$$ts-node$$" };
 
-function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript; file: string } {
+/**
+ * The compiler Pulumi gives ts-node (tsutils.js's typeScriptRequireStrings): `typescript` as the program's
+ * @pulumi/pulumi resolves it (its optional peer), else the 3.8.3 it vendors; never this pack's own.
+ */
+export function loadTypeScript(pulumiDir: string): { ts: TypeScript; file: string } {
     const candidates: (() => string)[] = [
-        () => require.resolve("typescript", { paths: [programDir] }),
-        () => require.resolve("typescript"),
+        () => require.resolve("typescript", { paths: [pulumiDir] }),
         () => path.join(pulumiDir, "vendor", "typescript@3.8.3", "typescript.js"),
     ];
     for (const candidate of candidates) {
@@ -217,8 +242,8 @@ function loadTypeScript(programDir: string, pulumiDir: string): { ts: TypeScript
     throw new ProgramSyntaxError("cannot compile TypeScript: no `typescript` package found (install it in the program directory)");
 }
 
-function compilerOptions(ts: TypeScript, programDir: string, esm: boolean): import("typescript").CompilerOptions {
-    const { options } = tsNodeConfig(ts, programDir, esm);
+function compilerOptions(ts: TypeScript, programDir: string, esm: boolean, settings: TsNodeSettings): import("typescript").CompilerOptions {
+    const { options } = tsNodeConfig(ts, programDir, esm, settings);
     // Output locations would make the inline source maps name the .ts file relative to an
     // outDir the code never runs from: stack frames (and the SDK's source positions) would
     // then point at a file that does not exist.
