@@ -89,6 +89,10 @@ export function openInputFile(file: string, options: LoadOptions = {}): LoadedIn
         if (!(e instanceof JsonSyntaxError) && !isFsError(e)) throw e;
         // Unreadable or not JSON: the whole-file reader words the problem (an empty file, a
         // directory, ...); beyond the longest string it can read, it is plainly invalid.
+        if (!isFsError(e) && isUtf16(file)) {
+            throw new InputError(`${file}: the file is UTF-16 text (Windows PowerShell 5.1's \`>\` writes UTF-16), not the UTF-8 JSON the Pulumi CLI writes: ` +
+                "write it with `pulumi stack export --file <file>`, or pipe `pulumi preview --json` through `Out-File -Encoding utf8 <file>`");
+        }
         if (!isFsError(e) && isEventLog(file)) {
             throw new InputError(`${file}: this is an engine event log (one JSON event per line, as \`--event-log\` writes), not a stack export: ` +
                 "check reads `pulumi stack export` files and `pulumi preview --json` output");
@@ -278,6 +282,21 @@ function parseElement(text: string): unknown {
 
 function isResourceList(path: readonly string[]): boolean {
     return path.length === 1 ? path[0] === "resources" || path[0] === "steps" : path.length === 2 && path[0] === "deployment" && path[1] === "resources";
+}
+
+/** A file that starts with a UTF-16 byte order mark (pulumi/pulumi#4561: `pulumi stack export > stack.json` in Windows PowerShell 5.1). */
+function isUtf16(file: string): boolean {
+    let fd: number | undefined;
+    try {
+        fd = fs.openSync(file, "r");
+        const head = Buffer.alloc(2);
+        if (fs.readSync(fd, head, 0, 2, 0) < 2) return false;
+        return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    } catch {
+        return false;
+    } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+    }
 }
 
 /** A file whose first line is an engine event (`{"sequence": 1, "timestamp": ..., "preludeEvent": ...}`). */

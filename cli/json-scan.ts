@@ -8,7 +8,7 @@
 // Validity is JSON.parse's: the rest of the document is parsed by it here, and each element
 // by the caller when it reads it (cli/inputs.ts); the scanner only splits arrays at their
 // top-level commas, so a file is accepted exactly when `JSON.parse` of the whole file accepts
-// it (test/json-scan.test.ts compares the two on random and damaged files). The scan itself
+// it, after a UTF-8 byte order mark if it starts with one (test/json-scan.test.ts compares the two on random and damaged files). The scan itself
 // makes no string of an element unless the caller asks for it: most elements are only
 // located here, and read once, later.
 import * as fs from "fs";
@@ -145,6 +145,9 @@ export function scanJson(
     let newlines = 0;
     let sawValue = false;
     const stack: Frame[] = [];
+    // A UTF-8 byte order mark is no part of the document (RFC 8259 8.1 lets a parser ignore it):
+    // Windows PowerShell writes one (`pulumi preview --json | Out-File -Encoding utf8 preview.json`).
+    if (hasUtf8Bom(fd)) w.seek((pos = pieceStart = keep = UTF8_BOM.length));
 
     /** The byte at `pos`, or -1 at the end of the file. */
     const peek = (): number => {
@@ -311,6 +314,13 @@ export function scanJson(
     if (!sawValue) return { document: undefined, arrays, maxDepth };
     pieces.push(pieceStart, pos);
     return { document: parsePieces(fd, pieces), arrays, maxDepth };
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function hasUtf8Bom(fd: number): boolean {
+    const head = Buffer.alloc(UTF8_BOM.length);
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(UTF8_BOM);
 }
 
 /** The document from its pieces: file ranges (start, end) and texts in their place. */

@@ -65,6 +65,19 @@ describe("check on each input format", () => {
         expect(r.stdout).toContain('aws:rds/instance:Instance "orders-db"');
     });
 
+    it("stack export and preview with a UTF-8 byte order mark (Windows PowerShell's `Out-File -Encoding utf8`): checked as without it", () => {
+        for (const name of ["samples/stack-export.json", "samples/preview.json"]) {
+            const plain = fs.readFileSync(path.join(FIXTURES, name));
+            const without = writeTmp(`plain-${path.basename(name)}`, plain);
+            const withBom = writeTmp(`bom-${path.basename(name)}`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]));
+            const [a, b] = [check("--config", ALL_ADVISORY, "--format", "json", without), check("--config", ALL_ADVISORY, "--format", "json", withBom)];
+            expect(b.stderr, name).toBe(a.stderr);
+            expect(b.code, name).toBe(a.code);
+            expect(a.stdout, name).toContain('"violations"');
+            expect(b.stdout.split("bom-").join("plain-"), name).toBe(a.stdout);
+        }
+    });
+
     it("stack export and preview: each finding points at the line of its resource's URN", () => {
         for (const sample of ["samples/stack-export.json", "samples/preview.json"]) {
             const file = path.join(FIXTURES, sample);
@@ -245,6 +258,11 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
         // One engine event per line: not one JSON document.
         ["an engine event log", () => [writeTmp("events.json", '{"sequence":1,"timestamp":1700000000,"preludeEvent":{"config":{}}}\n{"sequence":2,"timestamp":1700000001,"summaryEvent":{}}\n')],
             /events\.json: this is an engine event log \(one JSON event per line, as `--event-log` writes\), not a stack export: check reads `pulumi stack export` files and `pulumi preview --json` output/],
+        // pulumi/pulumi#4561: `pulumi stack export > stack.json` in Windows PowerShell 5.1 writes UTF-16.
+        ["a stack export written as UTF-16 LE", () => [writeTmp("utf16le.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(brokenExport(), "utf16le")]))],
+            /utf16le\.json: the file is UTF-16 text \(Windows PowerShell 5\.1's `>` writes UTF-16\), not the UTF-8 JSON the Pulumi CLI writes: write it with `pulumi stack export --file <file>`/],
+        ["a preview written as UTF-16 BE", () => [writeTmp("utf16be.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{"steps": []}', "utf16le").swap16()]))],
+            /utf16be\.json: the file is UTF-16 text/],
         ["a JSON array", () => [writeTmp("array.json", "[]")], /unknown input shape/],
         ["fixture entry without type", () => [writeTmp("notype.json", '{"resources": [{"name": "x"}]}')], /resources\[0\]: "type" must be a type token/],
         ["fixture parent that does not exist", () => [writeTmp("parent.json", '{"resources": [{"type": "aws:s3/bucketV2:BucketV2", "name": "b", "parent": "ghost"}]}')], /names "ghost", which is not a resource/],
