@@ -675,5 +675,5 @@ describe("check on `pulumi stack export` files", () => {
         expect(state.code).toBe(1);
         expect(state.stdout).toContain("could not determine the secrets provider");
         expect(state.stdout).toContain("PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER makes the CLI use the provider recorded in the stack's state");
-    });
+    }, 180_000); // three `check` runs, each booting the pack
 });
