@@ -1860,6 +1860,93 @@ for (const mode of ["preview", "update"] as const) {
 
 // ---------------------------------------------------------------- the check command
 
+// `pulumi preview` loads an ES module TypeScript program through ts-node's hooks only with ts-node 10.3 or later
+// (cmd/run/run.js, hooks.js); without, Node.js 20 refuses the .ts file and 22.18 on strips its types (no type-check).
+describe("ES module TypeScript programs, as Pulumi loads them on this Node.js", () => {
+    const stripsTypes = !!(process.features as { typescript?: unknown }).typescript;
+    const BUCKET = 'import * as aws from "@pulumi/aws";\nconst name: string = "orders";\nexport const bucket = new aws.s3.BucketV2(name).id;\n';
+    function esmProgram(files: Record<string, string>, tsNode?: string): string {
+        // The pack's packages above the program, the program's own ts-node (if any) in its node_modules.
+        const root = fs.mkdtempSync(path.join(tmp, "esm-ts-"));
+        fs.symlinkSync(path.join(PACK_DIR, "node_modules"), path.join(root, "node_modules"), "dir");
+        const dir = path.join(root, "app");
+        const all: Record<string, string> = { "Pulumi.yaml": "name: esm\nruntime: nodejs\n", "package.json": '{"type": "module"}', ...files };
+        if (tsNode) {
+            all["node_modules/ts-node/package.json"] = JSON.stringify({ name: "ts-node", version: tsNode, exports: { "./esm": "./esm.mjs", "./package.json": "./package.json" } });
+            all["node_modules/ts-node/esm.mjs"] = "";
+        }
+        for (const [name, text] of Object.entries(all)) {
+            fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+            fs.writeFileSync(path.join(dir, name), text);
+        }
+        return dir;
+    }
+    // Transpile-only where the type-check is not the point.
+    async function run(dir: string, transpileOnly = "true"): Promise<ProgramCapture | ProgramError> {
+        const saved = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+        if (transpileOnly) process.env.PULUMI_NODEJS_TRANSPILE_ONLY = transpileOnly;
+        else delete process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+        try {
+            return await runProgram({ dir, preview: true });
+        } catch (e) {
+            if (e instanceof ProgramError) return e;
+            throw e;
+        } finally {
+            if (saved === undefined) delete process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+            else process.env.PULUMI_NODEJS_TRANSPILE_ONLY = saved;
+        }
+    }
+    const refusal = (dir: string, file: string) =>
+        `${dir}: ${file}: \`pulumi preview\` cannot load an ES module TypeScript program on Node.js ${process.version} (Unknown file extension "${path.extname(file)}"): ` +
+        "install ts-node 10.3 or later (npm install --save-dev ts-node), run on Node.js 22.18 or later (no type-check), or make the program CommonJS";
+
+    it(`without ts-node: ${stripsTypes ? "runs it as Node.js strips it, untype-checked" : "refuses it, as a preview on this Node.js does"}`, async () => {
+        const dir = esmProgram({ "index.ts": BUCKET });
+        const r = await run(dir);
+        if (stripsTypes) expect((r as ProgramCapture).resources.map((x) => x.name)).toContain("orders");
+        else expect((r as ProgramError).message).toBe(refusal(dir, "index.ts"));
+        // An .mts entry the same way.
+        const mts = esmProgram({ "Pulumi.yaml": "name: esm\nruntime: nodejs\nmain: infra.mts\n", "infra.mts": BUCKET });
+        const m = await run(mts);
+        if (stripsTypes) expect((m as ProgramCapture).resources.map((x) => x.name)).toContain("orders");
+        else expect((m as ProgramError).message).toBe(refusal(mts, "infra.mts"));
+    }, 120_000);
+
+    it(`without ts-node, a program that does not type-check: ${stripsTypes ? "runs (Node.js does not type-check)" : "refused for loading, not for its types"}`, async () => {
+        const dir = esmProgram({ "index.ts": BUCKET + "export const size: number = \"large\";\n" });
+        const r = await run(dir, "");
+        if (stripsTypes) expect((r as ProgramCapture).resources.map((x) => x.name)).toContain("orders");
+        else expect((r as ProgramError).message).toBe(refusal(dir, "index.ts"));
+    }, 120_000);
+
+    it("without ts-node, what Node.js's type stripping refuses is refused: an enum, ./bucket.js for bucket.ts", async () => {
+        const enumDir = esmProgram({ "index.ts": BUCKET + "export enum Tier { Small, Large }\n" });
+        const e = await run(enumDir);
+        expect(e).toBeInstanceOf(ProgramError);
+        if (stripsTypes) expect((e as ProgramError).message).toMatch(/TypeScript enum is not supported in strip-only mode/);
+        const jsDir = esmProgram({ "index.ts": 'export { bucket } from "./bucket.js";\n', "bucket.ts": BUCKET });
+        const j = await run(jsDir);
+        expect(j).toBeInstanceOf(ProgramError);
+        if (stripsTypes) expect((j as ProgramError).message).toBe(`${jsDir}: the program imports bucket.js (from index.ts), which does not exist`);
+        // Importing bucket.ts by its own name is what Node.js loads.
+        const tsDir = esmProgram({ "index.ts": 'export { bucket } from "./bucket.ts";\n', "bucket.ts": BUCKET });
+        const t = await run(tsDir);
+        if (stripsTypes) expect((t as ProgramCapture).resources.map((x) => x.name)).toContain("orders");
+        else expect((t as ProgramError).message).toBe(refusal(tsDir, "index.ts"));
+    }, 120_000);
+
+    it("with ts-node 10.3 or later: loads it through ts-node's hooks (./bucket.js for bucket.ts; type-checked: the esm-typescript fixture) on any Node.js", async () => {
+        const dir = esmProgram({ "index.ts": 'export { bucket } from "./bucket.js";\n', "bucket.ts": BUCKET }, "10.9.2");
+        expect(((await run(dir)) as ProgramCapture).resources.map((x) => x.name)).toContain("orders");
+    }, 120_000);
+
+    it("with a ts-node older than 10.3 (ts-node/esm, but no createEsmHooks): refused as Pulumi's hooks fail", async () => {
+        const dir = esmProgram({ "index.ts": BUCKET }, "10.2.1");
+        expect(((await run(dir)) as ProgramError).message).toBe(
+            `${dir}: index.ts: the program's ts-node 10.2.1 has no createEsmHooks, which Pulumi's ES module mode calls; install ts-node 10.3 or later`);
+    }, 60_000);
+});
+
 describe("check --program (the built CLI)", () => {
     it("reports the program's violations in the usual report and exits 1 on a mandatory one", () => {
         const r = check("--program", path.join(PROGRAMS, "split-bucket-encryption"));

@@ -11,7 +11,7 @@ import { SIG, SIG_KEY } from "../../policies/lib/wire";
 import { makeUrn, urnQualifiedType } from "../engine/model";
 import type { Registration, SourceLocation } from "./capture";
 import { AutonameError, checkedAutoname, createMocks, ResourceShape, resourceShapeReader, unfilledOutputHint } from "./mocks";
-import { ProgramSyntaxError, ProgramTypeError, registerTypeScript, registerTypeScriptModules, TsNodeSettings, typeCheck } from "./typescript";
+import { esmTypeScriptLoader, ProgramSyntaxError, ProgramTypeError, registerTypeScript, registerTypeScriptModules, TsNodeSettings, typeCheck } from "./typescript";
 
 export interface ChildJob {
     programDir: string;
@@ -109,14 +109,24 @@ export function runChild(jobFile: string): void {
     recordRegistrations(settings.getMonitor(), job, registrations, fail, shapeOf);
     answerMethodCalls(settings.getMonitor(), pulumiDir);
 
-    if (job.typescript) {
+    // An ES module .ts entry: as Pulumi would load it on this Node.js (esmTypeScriptLoader).
+    let esmLoader: ReturnType<typeof esmTypeScriptLoader> | undefined;
+    if (job.typescript && job.esm && /\.m?ts$/.test(job.entry)) {
+        try {
+            esmLoader = esmTypeScriptLoader(job.programDir, pulumiDir, job.entry);
+        } catch (e) {
+            return fail(describeError(e, job));
+        }
+        if (esmLoader.kind === "refused") return fail(esmLoader.message);
+    }
+    if (job.typescript && esmLoader?.kind !== "native") {
         try {
             typeCheck(job.programDir, job.entry, job.esm, pulumiDir, job.tsNode);
         } catch (e) {
             return fail(describeError(e, job));
         }
     }
-    if (job.typescript && job.esm) {
+    if (job.typescript && job.esm && esmLoader?.kind !== "native") {
         try {
             registerTypeScriptModules(job.programDir, pulumiDir, job.tsNode, path.join(path.dirname(job.resultFile), "esm-hooks.mjs"));
         } catch (e) {

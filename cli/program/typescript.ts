@@ -8,7 +8,8 @@
 //
 // An ES module program (package.json "type": "module") is loaded through module hooks, as
 // Pulumi loads one through ts-node/esm: the same transpiler, emitting ES modules, and
-// `./bucket.js` resolving to bucket.ts where only the TypeScript file exists.
+// `./bucket.js` resolving to bucket.ts where only the TypeScript file exists; when Pulumi
+// would not (esmTypeScriptLoader), Node.js loads it, or refuses it, as under a preview.
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -49,6 +50,62 @@ export function registerTypeScript(programDir: string, pulumiDir: string, settin
     extensions[".cts"] = compile;
     // Stack traces then point at the TypeScript lines (the transpiler inlines source maps).
     process.setSourceMapsEnabled?.(true);
+}
+
+/**
+ * How `pulumi preview` loads an ES module TypeScript entry (cmd/run/run.js, 3.270). Its ESM mode, through
+ * ts-node's hooks (type-checked unless told otherwise), needs `ts-node/esm` to resolve from @pulumi/pulumi,
+ * ts-node's `createEsmHooks` (ts-node 10.3 and later; cmd/run/hooks.js calls it) and typescript newer than 4.7.0.
+ * Otherwise Pulumi registers ts-node for require() only and import()s the .ts file itself: Node.js refuses it
+ * (ERR_UNKNOWN_FILE_EXTENSION) unless it strips types natively (22.18 and 23.6 on; `process.features.typescript`),
+ * which runs it without a type-check, without the tsconfig and with erasable syntax only.
+ */
+export type EsmTypeScriptLoader = { kind: "ts-node" } | { kind: "native" } | { kind: "refused"; message: string };
+
+export function esmTypeScriptLoader(programDir: string, pulumiDir: string, entry: string): EsmTypeScriptLoader {
+    const tsVersion = loadTypeScript(pulumiDir).ts.version;
+    const tsNode = tsNodeVersion(programDir, pulumiDir);
+    const file = path.relative(programDir, entry) || entry;
+    if (tsNode && semverAbove(tsVersion, "4.7.0")) {
+        if (!semverAbove(tsNode, "10.2.999")) {
+            return { kind: "refused", message: `${file}: the program's ts-node ${tsNode} has no createEsmHooks, which Pulumi's ES module mode calls; install ts-node 10.3 or later` };
+        }
+        return { kind: "ts-node" };
+    }
+    if ((process.features as { typescript?: unknown }).typescript) return { kind: "native" };
+    const need = tsNode ? `typescript newer than 4.7.0 (this is ${tsVersion})` : "ts-node 10.3 or later (npm install --save-dev ts-node)";
+    return {
+        kind: "refused",
+        message: `${file}: \`pulumi preview\` cannot load an ES module TypeScript program on Node.js ${process.version} (Unknown file extension "${path.extname(entry)}"): ` +
+            `install ${need}, run on Node.js 22.18 or later (no type-check), or make the program CommonJS`,
+    };
+}
+
+/**
+ * The version of the ts-node whose `ts-node/esm` Pulumi's run.js resolves, if any. Also from the program directory:
+ * check's fixtures (and a program whose @pulumi/pulumi is hoisted above it) keep their ts-node there.
+ */
+function tsNodeVersion(programDir: string, pulumiDir: string): string | undefined {
+    let esm: string;
+    try {
+        esm = require.resolve("ts-node/esm", { paths: [path.join(pulumiDir, "cmd", "run"), programDir] });
+    } catch {
+        return undefined;
+    }
+    for (let dir = path.dirname(esm); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+        const file = path.join(dir, "package.json");
+        if (!fs.existsSync(file)) continue;
+        const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+        if (pkg.name === "ts-node") return String(pkg.version);
+    }
+    return undefined;
+}
+
+function semverAbove(version: string, than: string): boolean {
+    const parts = (v: string) => v.split("-")[0].split(".").map((n) => Number(n) || 0);
+    const [a, b] = [parts(version), parts(than)];
+    for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    return false;
 }
 
 /**
