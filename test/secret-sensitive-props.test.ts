@@ -1102,6 +1102,15 @@ describe("findSensitiveValues (pure)", () => {
                 "secrets.backend_kwargs": JSON.stringify({ connections_prefix: "airflow/connections", variables_prefix: "airflow/variables" }) }), []],
             ["a Glue job's or its options unknown at preview pass", "aws-native:glue:Job", { name: "orders-etl", defaultArguments: U, nonOverridableArguments: U }, []],
             ["a String parameter holding a secret's ARN passes", "aws-native:ssm:Parameter", { name: "/orders/db_password_arn", type: "String", value: SECRET_ARN }, []],
+            // Helper 144: an EMR step's arguments, a canary's environment, DataSync locations' credentials.
+            ["an EMR step's settings, a secret's ARN and unknown arguments pass", "aws-native:emr:Step",
+                { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", actionOnFailure: "CONTINUE", hadoopJarStep: { jar: "command-runner.jar",
+                    args: ["spark-submit", "--conf", "spark.authenticate=true", "--password-secret-arn", SECRET_ARN, "--db-password", U, "s3://acme-emr/etl.py"] } }, []],
+            ["an EMR step's arguments unknown at preview pass", "aws-native:emr:Step", { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", hadoopJarStep: { jar: "command-runner.jar", args: U } }, []],
+            ["a canary's settings, a secret's name and an unknown key pass", "aws-native:synthetics:Canary",
+                { name: "login", runConfig: { environmentVariables: { TARGET_URL: "https://app.acme.example/login", LOGIN_SECRET_NAME: "canary/login", API_KEY: U } } }, []],
+            ["DataSync credentials unknown at preview and an object store's user name pass", "aws-native:datasync:LocationObjectStorage",
+                { serverHostname: "minio.corp.acme.example", bucketName: "exports", accessKey: "datasync-reader", secretKey: U }, []],
             ["user data that fetches its secret passes", "aws-native:ec2:Instance",
                 { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: b64("#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id orders-db --query SecretString --output text)\n") }, []],
             ["a Glue connection's authentication by a secret, a key, a token URL and a client ID passes", "aws-native:glue:Connection",
@@ -1212,6 +1221,23 @@ describe("findSensitiveValues (pure)", () => {
                 glueJob({ "--db_user": "etl", "--db_password": `${PLAIN}-native-glue` }, { "--api_token": `${PLAIN}-native-glue-fixed` }), ["defaultArguments.--db_password", "nonOverridableArguments.--api_token"]],
             ["Airflow's literal SMTP password is reported", "aws-native:mwaa:Environment", airflow({ "smtp.smtp_user": "airflow", "smtp.smtp_password": `${PLAIN}-native-mwaa` }),
                 ["airflowConfigurationOptions.smtp.smtp_password"]],
+            ["an EMR step's literal password argument is reported", "aws-native:emr:Step",
+                { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", hadoopJarStep: { jar: "command-runner.jar", args: ["spark-submit", "s3://acme-emr/etl.py", "--db-password", `${PLAIN}-native-emr`] } },
+                ["hadoopJarStep.args.3"]],
+            ["a canary's literal password is reported", "aws-native:synthetics:Canary",
+                { name: "login", runConfig: { environmentVariables: { LOGIN_USER: "canary@acme.example", LOGIN_PASSWORD: `${PLAIN}-native-canary` } } }, ["runConfig.environmentVariables.LOGIN_PASSWORD"]],
+            ["a DataSync SMB literal password is reported", "aws-native:datasync:LocationSmb",
+                { serverHostname: "fs.corp.acme.example", subdirectory: "/exports", user: "svc-datasync", password: `${PLAIN}-native-smb` }, ["password"]],
+            ["a DataSync object store's literal secret key is reported", "aws-native:datasync:LocationObjectStorage",
+                { serverHostname: "minio.corp.acme.example", bucketName: "exports", accessKey: "datasync-reader", secretKey: `${PLAIN}-native-os` }, ["secretKey"]],
+            ["a DataSync FSx for ONTAP literal SMB password is reported", "aws-native:datasync:LocationFSxOntap",
+                { storageVirtualMachineArn: "arn:aws:fsx:us-east-1:123456789012:storage-virtual-machine/fs-0123456789abcdef0/svm-0123456789abcdef0",
+                    protocol: { smb: { domain: "CORP", user: "svc-datasync", password: `${PLAIN}-native-ontap`, mountOptions: { version: "SMB3" } } } }, ["protocol.smb.password"]],
+            ["a DataSync FSx for Windows literal password is reported", "aws-native:datasync:LocationFSxWindows",
+                { fsxFilesystemArn: "arn:aws:fsx:us-east-1:123456789012:file-system/fs-0123456789abcdef0", user: "svc-datasync", password: `${PLAIN}-native-fsxw` }, ["password"]],
+            ["a DataSync Azure Blob literal SAS token is reported", "aws-native:datasync:LocationAzureBlob",
+                { azureBlobContainerUrl: "https://acmeprod.blob.core.windows.net/exports", azureBlobAuthenticationType: "SAS", sasConfiguration: { token: `sp=r&st=2026-01-01&se=2027-01-01&sig=${PLAIN}-native-sas` } },
+                ["sasConfiguration.token"]],
             ["user data exporting a literal password is reported", "aws-native:ec2:Instance",
                 { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", userData: b64(`#!/bin/bash\nexport DB_PASSWORD=${PLAIN}-native-ud\n`) }, ["userData"]],
             ["a launch template's user data exporting a literal password is reported", "aws-native:ec2:LaunchTemplate",
@@ -2354,6 +2380,40 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(message("vault-data-both-plain")).toContain("`data.password`");
         expect(message("vault-data-both-plain")).not.toContain("`data.username`");
         expect(message("vault-ec-id-plain")).toContain("`redisElasticache.username`");
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    // Helper 144: an aws-native EMR step's arguments, a canary's environment and a DataSync location's password,
+    // read as the classic cluster's steps, canary's environment and location's marked password are.
+    it("aws-native EMR step arguments, canary environment and DataSync passwords: plaintext reported, secret, unknown and references pass", async () => {
+        const step = (name: string, value: unknown) => ({ type: "aws-native:emr:Step", name,
+            props: { name, jobFlowId: "j-2AXXXXXXGAPLF", actionOnFailure: "CONTINUE", hadoopJarStep: { jar: "command-runner.jar", args: ["spark-submit", "s3://acme-emr/etl.py", "--db-password", value] } } });
+        const canary = (name: string, value: unknown) => ({ type: "aws-native:synthetics:Canary", name,
+            props: { name, runtimeVersion: "syn-nodejs-puppeteer-9.1", runConfig: { timeoutInSeconds: 60, environmentVariables: { LOGIN_USER: "canary@acme.example", LOGIN_PASSWORD: value } } } });
+        const smb = (name: string, value: unknown) => ({ type: "aws-native:datasync:LocationSmb", name,
+            props: { serverHostname: "fs.corp.acme.example", subdirectory: "/exports", user: "svc-datasync", agentArns: ["arn:aws:datasync:us-east-1:123456789012:agent/agent-0123456789abcdef0"], password: value } });
+        const run = await analyze({
+            resources: [
+                step("native-step-plain", `${PLAIN}-engine-native-step`),
+                step("native-step-secret", { $secret: `${SECRET}-engine-native-step` }),
+                step("native-step-unknown", { $unknown: "string" }),
+                step("native-step-secret-arn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:etl/db-Ab12Cd"),
+                { ...step("native-step-args-unknown", ""), props: { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", hadoopJarStep: { $unknown: "object" } } },
+                canary("native-canary-plain", `${PLAIN}-engine-native-canary`),
+                canary("native-canary-secret", { $secret: `${SECRET}-engine-native-canary` }),
+                canary("native-canary-unknown", { $unknown: "string" }),
+                smb("native-smb-plain", `${PLAIN}-engine-native-smb`),
+                smb("native-smb-secret", { $secret: `${SECRET}-engine-native-smb` }),
+                smb("native-smb-unknown", { $unknown: "string" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["native-step-plain", "mandatory", "plaintext"], ["native-canary-plain", "mandatory", "plaintext"], ["native-smb-plain", "mandatory", "plaintext"],
+        ]);
+        const message = (name: string) => run.of(POLICY).filter((d) => d.urn.endsWith(`::${name}`)).map((d) => d.message).join("\n");
+        expect(message("native-step-plain")).toContain("`hadoopJarStep.args.3`");
+        expect(message("native-canary-plain")).toContain("`runConfig.environmentVariables.LOGIN_PASSWORD`");
+        expect(message("native-smb-plain")).toContain("`password`");
         expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 

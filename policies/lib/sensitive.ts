@@ -144,6 +144,16 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     // Objects where the classic types take maps too: a Glue job's arguments, Airflow's options (`"smtp.smtp_password"`).
     [t.NATIVE_GLUE_JOB]: ["defaultArguments", "nonOverridableArguments"],
     [t.NATIVE_MWAA_ENVIRONMENT]: ["airflowConfigurationOptions"],
+    // An EMR step's arguments (`--db-password X`, `--conf spark.hadoop.fs.s3a.secret.key=X`), as the classic cluster's `steps`;
+    // a canary's environment, as the classic canary's `runConfig.environmentVariables`.
+    [t.NATIVE_EMR_STEP]: ["hadoopJarStep"],
+    [t.NATIVE_SYNTHETICS_CANARY]: ["runConfig.environmentVariables"],
+    // DataSync locations' credentials, which the classic provider marks (an object store's `accessKey` is its user name).
+    [t.NATIVE_DATASYNC_LOCATION_OBJECT_STORAGE]: ["secretKey"],
+    [t.NATIVE_DATASYNC_LOCATION_SMB]: ["password"],
+    [t.NATIVE_DATASYNC_LOCATION_FSX_WINDOWS]: ["password"],
+    [t.NATIVE_DATASYNC_LOCATION_FSX_ONTAP]: ["protocol.smb.password"],
+    [t.NATIVE_DATASYNC_LOCATION_AZURE_BLOB]: ["sasConfiguration.token"],
     // The classic JSON strings' content, as objects (containers, ECS tasks, EKS pods, node ranges).
     [t.NATIVE_BATCH_JOB_DEFINITION]: ["containerProperties", "ecsProperties", "eksProperties", "nodeProperties"],
     [t.NATIVE_AMPLIFY_APP]: [

@@ -358,6 +358,13 @@ export const NATIVE_SAGEMAKER_MODEL = "aws-native:sagemaker:Model";
 export const NATIVE_BATCH_JOB_DEFINITION = "aws-native:batch:JobDefinition";
 export const NATIVE_GLUE_CONNECTION = "aws-native:glue:Connection";
 export const NATIVE_GLUE_JOB = "aws-native:glue:Job";
+// More aws-native carriers secret-sensitive-props reads as the classic types (NATIVE_FULL_INPUTS).
+export const NATIVE_EMR_STEP = "aws-native:emr:Step";
+export const NATIVE_DATASYNC_LOCATION_OBJECT_STORAGE = "aws-native:datasync:LocationObjectStorage";
+export const NATIVE_DATASYNC_LOCATION_SMB = "aws-native:datasync:LocationSmb";
+export const NATIVE_DATASYNC_LOCATION_FSX_WINDOWS = "aws-native:datasync:LocationFSxWindows";
+export const NATIVE_DATASYNC_LOCATION_FSX_ONTAP = "aws-native:datasync:LocationFSxOntap";
+export const NATIVE_DATASYNC_LOCATION_AZURE_BLOB = "aws-native:datasync:LocationAzureBlob";
 export const NATIVE_DMS_ENDPOINT = "aws-native:dms:Endpoint";
 export const NATIVE_ELASTICACHE_USER = "aws-native:elasticache:User";
 export const NATIVE_MEMORYDB_USER = "aws-native:memorydb:User";
