@@ -1106,6 +1106,9 @@ describe("findSensitiveValues (pure)", () => {
             ["an EMR step's settings, a secret's ARN and unknown arguments pass", "aws-native:emr:Step",
                 { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", actionOnFailure: "CONTINUE", hadoopJarStep: { jar: "command-runner.jar",
                     args: ["spark-submit", "--conf", "spark.authenticate=true", "--password-secret-arn", SECRET_ARN, "--db-password", U, "s3://acme-emr/etl.py"] } }, []],
+            ["a Firehose HTTP endpoint's access key unknown at preview or a CloudFormation reference passes", "aws-native:kinesisfirehose:DeliveryStream",
+                { deliveryStreamType: "DirectPut", httpEndpointDestinationConfiguration: { endpointConfiguration: { url: "https://http-intake.logs.partner.example/api/v2/logs", accessKey: U } },
+                    splunkDestinationConfiguration: { hecToken: "{{resolve:secretsmanager:firehose/splunk:SecretString:token}}" } }, []],
             ["an EMR step's arguments unknown at preview pass", "aws-native:emr:Step", { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", hadoopJarStep: { jar: "command-runner.jar", args: U } }, []],
             ["a canary's settings, a secret's name and an unknown key pass", "aws-native:synthetics:Canary",
                 { name: "login", runConfig: { environmentVariables: { TARGET_URL: "https://app.acme.example/login", LOGIN_SECRET_NAME: "canary/login", API_KEY: U } } }, []],
@@ -1224,6 +1227,9 @@ describe("findSensitiveValues (pure)", () => {
             ["an EMR step's literal password argument is reported", "aws-native:emr:Step",
                 { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", hadoopJarStep: { jar: "command-runner.jar", args: ["spark-submit", "s3://acme-emr/etl.py", "--db-password", `${PLAIN}-native-emr`] } },
                 ["hadoopJarStep.args.3"]],
+            ["a Firehose HTTP endpoint's literal access key is reported", "aws-native:kinesisfirehose:DeliveryStream",
+                { deliveryStreamType: "DirectPut", httpEndpointDestinationConfiguration: { endpointConfiguration: { url: "https://http-intake.logs.partner.example/api/v2/logs", accessKey: `${PLAIN}-native-fh-http` } } },
+                ["httpEndpointDestinationConfiguration.endpointConfiguration.accessKey"]],
             ["a canary's literal password is reported", "aws-native:synthetics:Canary",
                 { name: "login", runConfig: { environmentVariables: { LOGIN_USER: "canary@acme.example", LOGIN_PASSWORD: `${PLAIN}-native-canary` } } }, ["runConfig.environmentVariables.LOGIN_PASSWORD"]],
             ["a DataSync SMB literal password is reported", "aws-native:datasync:LocationSmb",
@@ -2385,13 +2391,15 @@ describe("secret-sensitive-props through the engine path", () => {
 
     // Helper 144: an aws-native EMR step's arguments, a canary's environment and a DataSync location's password,
     // read as the classic cluster's steps, canary's environment and location's marked password are.
-    it("aws-native EMR step arguments, canary environment and DataSync passwords: plaintext reported, secret, unknown and references pass", async () => {
+    it("aws-native EMR step arguments, canary environment, DataSync passwords and Firehose HTTP access key: plaintext reported, secret, unknown and references pass", async () => {
         const step = (name: string, value: unknown) => ({ type: "aws-native:emr:Step", name,
             props: { name, jobFlowId: "j-2AXXXXXXGAPLF", actionOnFailure: "CONTINUE", hadoopJarStep: { jar: "command-runner.jar", args: ["spark-submit", "s3://acme-emr/etl.py", "--db-password", value] } } });
         const canary = (name: string, value: unknown) => ({ type: "aws-native:synthetics:Canary", name,
             props: { name, runtimeVersion: "syn-nodejs-puppeteer-9.1", runConfig: { timeoutInSeconds: 60, environmentVariables: { LOGIN_USER: "canary@acme.example", LOGIN_PASSWORD: value } } } });
         const smb = (name: string, value: unknown) => ({ type: "aws-native:datasync:LocationSmb", name,
             props: { serverHostname: "fs.corp.acme.example", subdirectory: "/exports", user: "svc-datasync", agentArns: ["arn:aws:datasync:us-east-1:123456789012:agent/agent-0123456789abcdef0"], password: value } });
+        const firehose = (name: string, value: unknown) => ({ type: "aws-native:kinesisfirehose:DeliveryStream", name,
+            props: { deliveryStreamType: "DirectPut", httpEndpointDestinationConfiguration: { endpointConfiguration: { url: "https://http-intake.logs.partner.example/api/v2/logs", accessKey: value } } } });
         const run = await analyze({
             resources: [
                 step("native-step-plain", `${PLAIN}-engine-native-step`),
@@ -2405,15 +2413,20 @@ describe("secret-sensitive-props through the engine path", () => {
                 smb("native-smb-plain", `${PLAIN}-engine-native-smb`),
                 smb("native-smb-secret", { $secret: `${SECRET}-engine-native-smb` }),
                 smb("native-smb-unknown", { $unknown: "string" }),
+                firehose("native-fh-plain", `${PLAIN}-engine-native-fh`),
+                firehose("native-fh-secret", { $secret: `${SECRET}-engine-native-fh` }),
+                firehose("native-fh-unknown", { $unknown: "string" }),
             ],
         });
         expect(verdicts(run)).toEqual([
             ["native-step-plain", "mandatory", "plaintext"], ["native-canary-plain", "mandatory", "plaintext"], ["native-smb-plain", "mandatory", "plaintext"],
+            ["native-fh-plain", "mandatory", "plaintext"],
         ]);
         const message = (name: string) => run.of(POLICY).filter((d) => d.urn.endsWith(`::${name}`)).map((d) => d.message).join("\n");
         expect(message("native-step-plain")).toContain("`hadoopJarStep.args.3`");
         expect(message("native-canary-plain")).toContain("`runConfig.environmentVariables.LOGIN_PASSWORD`");
         expect(message("native-smb-plain")).toContain("`password`");
+        expect(message("native-fh-plain")).toContain("`httpEndpointDestinationConfiguration.endpointConfiguration.accessKey`");
         expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 

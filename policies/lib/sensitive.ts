@@ -177,12 +177,18 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     ],
     // A definition (a JSON string, or an object) is read as the classic `definition`: a task's parameters and overrides.
     [t.NATIVE_SFN_STATE_MACHINE]: ["definitionString", "definition"],
-    // Not the HTTP endpoint's `accessKey`: the name says nothing (an S3-compatible API's access key is an ID), its format may.
+    // The HTTP endpoint's `accessKey` is in NATIVE_MARKED: its name says nothing.
     [t.NATIVE_FIREHOSE_DELIVERY_STREAM]: [
         "splunkDestinationConfiguration.hecToken", "redshiftDestinationConfiguration.password",
         "snowflakeDestinationConfiguration.privateKey", "snowflakeDestinationConfiguration.keyPassphrase",
     ],
 };
+// aws-native inputs the classic provider marks whose names cannot judge them, reported as marked inputs are (a
+// reference, a secret or an unknown passes): a Firehose HTTP endpoint's `accessKey` is the endpoint's only credential
+// (CloudFormation: "the access key required for Kinesis Data Firehose to authenticate with the HTTP endpoint").
+const NATIVE_MARKED: ReadonlyMap<string, readonly CompiledMark[]> = new Map([
+    [t.NATIVE_FIREHOSE_DELIVERY_STREAM, [{ segments: ["httpEndpointDestinationConfiguration", "endpointConfiguration", "accessKey"], what: "an HTTP endpoint access key" }]],
+]);
 // Other providers' inputs read in full as well: the command provider's `environment` is the process's
 // environment, judged by name and value as a Lambda function's variables are (`DB_PASSWORD_FILE`, `${X}` and
 // settings pass), and its command lines are scripts (COMMAND_SCRIPTS); the Docker provider's `registryAuth`, a
@@ -498,6 +504,7 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
         ...knowledge.sensitive.map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })),
         ...knowledge.notCredentials.map((mark): Pending => ({ mark, at: 0, effect: "namesOff" })),
         ...(FULL_MARKS.get(type) ?? []).map((mark): Pending => ({ mark, at: 0, effect: "namesOn" })),
+        ...(NATIVE_MARKED.get(type) ?? []).map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })),
     ];
     if (type === t.SSM_PARAMETER && unwrapSecrets(props.type) === "SecureString") marks.push(...SECURE_STRING.map((mark): Pending => ({ mark, at: 0, effect: "sensitive" })));
     const patterns = options.sensitivePatterns.map((p) => ({ pattern: p, matches: compileGlob(p, { ignoreCase: true }) }));
