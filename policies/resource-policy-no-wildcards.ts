@@ -20,7 +20,7 @@ import {
 } from "./lib/policy-document";
 import { indexReferences, ReferenceIndex } from "./lib/references";
 import { Finding, PlainResource, PolicyExample, resourcePolicy } from "./lib/rule";
-import { declaredTagsOf, Naming, nameSame, ResourceTags, tagsOf, tagsOfNamed, withSeparateTags } from "./lib/tags";
+import { declaredTagsOf, Naming, NamesOther, nameSame, ResourceTags, tagsOf, tagsOfNamed, withSeparateTags } from "./lib/tags";
 import { BUCKET_TYPES, indexBuckets, judgeListsOnce, ownershipRulesOf, publicAccessBlocksOf, unresolvedConfigurationsOf, unresolvedSources } from "./lib/s3-buckets";
 import * as t from "./lib/tokens";
 import { isOn, isRecord, isUnknown, valueAt } from "./lib/values";
@@ -77,6 +77,12 @@ interface DocumentInput {
     /** Optional inputs read "" and "{}" as unset (Secret and AccessPoint document "{}" as "delete the policy"). */
     optional?: boolean;
     service?: ServiceRule;
+    /**
+     * Each document guards the block holding its `resourcePolicy`, tagged by that block's own `tags` (a DynamoDB table, its
+     * stream, a global table's replica and the replica's stream: "Stream resources do not inherit tags from their parent
+     * table", DynamoDB's guide), not by the resource's.
+     */
+    holderTags?: boolean;
 }
 
 /** Every resource-based policy document of provider v7 (IAM grammar, with principals), by type. */
@@ -187,12 +193,12 @@ export const RESOURCE_POLICY_DOCUMENTS: Readonly<Record<string, DocumentInput>> 
     [t.NATIVE_KINESIS_RESOURCE_POLICY]: { path: "resourcePolicy" },
     // A table's stream has its own resource policy, limited to the stream reads (DynamoDB's
     // "Resource-based policy for a stream"; CloudFormation's StreamSpecification.ResourcePolicy).
-    [t.NATIVE_DYNAMODB_TABLE]: { path: "resourcePolicy.policyDocument", also: ["streamSpecification.resourcePolicy.policyDocument"], optional: true },
+    [t.NATIVE_DYNAMODB_TABLE]: { path: "resourcePolicy.policyDocument", also: ["streamSpecification.resourcePolicy.policyDocument"], optional: true, holderTags: true },
     // A global table (CDK's TableV2) has no table-wide policy: each replica has its own (CDK puts
     // its `resourcePolicy` on the stack's region's replica, a replica's own on the others), and
     // so has each replica's stream.
     [t.NATIVE_DYNAMODB_GLOBAL_TABLE]: {
-        path: "replicas[].resourcePolicy.policyDocument", also: ["replicas[].replicaStreamSpecification.resourcePolicy.policyDocument"], optional: true,
+        path: "replicas[].resourcePolicy.policyDocument", also: ["replicas[].replicaStreamSpecification.resourcePolicy.policyDocument"], optional: true, holderTags: true,
     },
     [t.NATIVE_MSK_CLUSTER_POLICY]: { path: "policy" },
     [t.NATIVE_LAMBDA_RESOURCE_POLICY]: { path: "policyDocument", service: "lambda-policy" },
@@ -364,13 +370,14 @@ const UNPINNED_SES_RECEIVING_PROBLEM =
 function documentFindings(resource: PlainResource, input: DocumentInput, allowed: readonly GlobMatcher[]): Finding[] {
     const findings: Finding[] = [];
     const anyoneHere = !TARGET_JUDGED_POLICY_TYPES.includes(resource.type);
-    for (const { path, value } of documentsAt(resource, input)) {
+    for (const { path, value, holder } of documentsAt(resource, input)) {
         const at = locationOf(resource, path);
         const reading = readDocument(value, input);
         if (reading.kind !== "document") continue;
         findings.push(...reading.problems.map((problem) => ({ message: describeProblem(at, problem) })));
+        const tags = declaredTagsOf(!input.holderTags ? resource.props : isRecord(holder) ? holder : {});
         for (const statement of reading.statements) {
-            for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere)) {
+            for (const problem of statementProblems(statement, reading, resource, input.service, allowed, anyoneHere, tags)) {
                 findings.push({ message: `${describeStatement(at, statement)} ${problem}` });
             }
         }
@@ -378,14 +385,21 @@ function documentFindings(resource: PlainResource, input: DocumentInput, allowed
     return findings;
 }
 
-/** The documents at an input's paths, or each list element's (`replicas[0].resourcePolicy.policyDocument`); a list unset or unknown at preview has none. */
-function documentsAt(resource: PlainResource, input: DocumentInput): { path: string; value: unknown }[] {
+/**
+ * The documents at an input's paths, or each list element's (`replicas[0].resourcePolicy.policyDocument`); a list unset or unknown at
+ * preview has none. `holder`: the block holding the document's `resourcePolicy` (see DocumentInput.holderTags).
+ */
+function documentsAt(resource: PlainResource, input: DocumentInput): { path: string; value: unknown; holder: unknown }[] {
+    const holderOf = (props: Record<string, unknown>, path: string) => {
+        const end = path.lastIndexOf("resourcePolicy");
+        return end <= 0 ? props : valueAt(props, path.slice(0, end - 1));
+    };
     return [input.path, ...(input.also ?? [])].flatMap((path) => {
         const [list, rest] = path.split("[].");
-        if (rest === undefined) return [{ path, value: valueAt(resource.props, path) }];
+        if (rest === undefined) return [{ path, value: valueAt(resource.props, path), holder: holderOf(resource.props, path) }];
         const elements = resource.props[list];
         if (!Array.isArray(elements)) return [];
-        return elements.flatMap((element, i) => (isRecord(element) ? [{ path: `${list}[${i}].${rest}`, value: valueAt(element, rest) }] : []));
+        return elements.flatMap((element, i) => (isRecord(element) ? [{ path: `${list}[${i}].${rest}`, value: valueAt(element, rest), holder: holderOf(element, rest) }] : []));
     });
 }
 
@@ -401,7 +415,7 @@ type Document = Extract<PolicyDocumentReading, { kind: "document" }>;
 /** Why an Allow statement of a resource policy is too broad (none when fine, or not decidable at preview). */
 function statementProblems(
     statement: PolicyStatement, document: Document, resource: PlainResource, service: ServiceRule | undefined, allowed: readonly GlobMatcher[],
-    anyoneHere: boolean,
+    anyoneHere: boolean, tags: ResourceTags,
 ): string[] {
     if (statement.effect !== "Allow") return [];
     const audience = audienceOf(statement);
@@ -415,7 +429,7 @@ function statementProblems(
             if (wildcards.length > 0) problems.push(WILDCARD_PROBLEM(wildcards));
         }
     }
-    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service, declaredTagsOf(resource.props))) {
+    if (anyoneHere && opensToAnyone(statement, audience, document, resource, service, tags)) {
         problems.push(service === "api-gateway" && REST_APIS.includes(resource.type) && isPrivateApi(resource) === true
             ? `${ANYONE_PROBLEM(statement)} ${PRIVATE_API_HINT}` : ANYONE_PROBLEM(statement));
     }
@@ -425,7 +439,7 @@ function statementProblems(
     if (service === "lambda-policy" && unpinnedServices(statement).length > 0 && namesEventSource(statement.condition) === false) {
         problems.push(UNPINNED_SERVICE_PROBLEM);
     }
-    problems.push(...unpinnedDeputies(statement, document, resource));
+    problems.push(...unpinnedDeputies(statement, document, resource, tags));
     return problems;
 }
 
@@ -1251,29 +1265,44 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
         "the Deny keeps no caller out. Remove the tag from the resource, or the exception from the Deny.)",
 };
 
+/** How a separate policy or tagging resource names its target: one of `types`, by one of its `keys`; `namesOther`: see NamesOther. */
+interface TargetJoin { types: readonly string[]; keys: readonly string[]; namesOther?: NamesOther }
+// A classic table or replica, by ARN. A policy or Tag on a stream names the stream's ARN, which no target has as a key (so
+// it shows no table's tags, as AWS keeps them); while unknown, a name built from a table with a stream may be either (a
+// replica, with its globalTableArn, always has one: global tables replicate through streams).
+const DYNAMODB_TABLES: TargetJoin = {
+    types: [t.DYNAMODB_TABLE, t.DYNAMODB_TABLE_REPLICA], keys: ["arn"],
+    namesOther: (table) => table.props.streamEnabled === true || isUnknown(table.props.streamEnabled) || table.props.globalTableArn !== undefined,
+};
+
 /**
  * Separate policies of resources a Deny may except by their tags (AWS's data-perimeter `aws:ResourceTag/dp:exclude:*`):
  * the resource part reads such a Deny as fencing (it cannot see the tags); here the resource the policy names, found by
- * `property` among `types` by their `keys`, shows whether it carries the tag. Bucket policies: with their bucket (publicPolicyMessages).
+ * `property` (`list`: each element of it) among `types` by their `keys`, shows whether it carries the tag. Bucket policies:
+ * with their bucket (publicPolicyMessages).
  */
-const TAGGED_TARGETS: ReadonlyMap<string, { property: string; types: readonly string[]; keys: readonly string[] }> = new Map([
+const TAGGED_TARGETS: ReadonlyMap<string, TargetJoin & { property: string; list?: boolean }> = new Map([
     [t.SQS_QUEUE_POLICY, { property: "queueUrl", types: [t.SQS_QUEUE], keys: ["url", "id"] }],
     [t.SNS_TOPIC_POLICY, { property: "arn", types: [t.SNS_TOPIC], keys: ["arn", "id"] }],
     [t.SECRETS_MANAGER_SECRET_POLICY, { property: "secretArn", types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] }],
     [t.ECR_REPOSITORY_POLICY, { property: "repository", types: [t.ECR_REPOSITORY], keys: ["name", "id"] }],
-    // aws-native's separate policies of one queue, topic or secret (its tags a list of {key, value}).
+    [t.DYNAMODB_RESOURCE_POLICY, { property: "resourceArn", ...DYNAMODB_TABLES }],
+    // aws-native's separate policies of one queue, topic or secret, and its TopicPolicy of a list of topics (their tags a list of {key, value}).
     [t.NATIVE_SQS_QUEUE_INLINE_POLICY, { property: "queue", types: [t.NATIVE_SQS_QUEUE], keys: ["queueUrl"] }],
     [t.NATIVE_SNS_TOPIC_INLINE_POLICY, { property: "topicArn", types: [t.NATIVE_SNS_TOPIC], keys: ["topicArn"] }],
+    [t.NATIVE_SNS_TOPIC_POLICY, { property: "topics", list: true, types: [t.NATIVE_SNS_TOPIC], keys: ["topicArn"] }],
     [t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, { property: "secretId", types: [t.NATIVE_SECRETSMANAGER_SECRET], keys: ["awsId", "id"] }],
 ]);
 /**
  * Separate tagging resources, by the type of what they tag: provider v7's `aws.secretsmanager.Tag` (for secrets other services
- * create, such as RDS's managed master passwords) is the only one for a resource whose policy is read here (the provider has
+ * create, such as RDS's managed master passwords) and `aws.dynamodb.Tag` (for tables created outside the provider, such as a
+ * table's replicas in other regions, and streams) are the only ones for a resource whose policy is read here (the provider has
  * no tagging resource for buckets, queues, topics, keys or repositories; aws-native none for any of them). `target`: how
  * `property` names the resource.
  */
-const SEPARATE_TAGS: ReadonlyMap<string, { type: string; property: string; target: { types: readonly string[]; keys: readonly string[] } }> = new Map([
+const SEPARATE_TAGS: ReadonlyMap<string, { type: string; property: string; target: TargetJoin }> = new Map([
     [t.SECRETS_MANAGER_SECRET, { type: t.SECRETS_MANAGER_TAG, property: "secretId", target: { types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] } }],
+    [t.DYNAMODB_TABLE, { type: t.DYNAMODB_TAG, property: "resourceArn", target: DYNAMODB_TABLES }],
 ]);
 const TAGGED_TARGET_TYPES: readonly string[] = [...new Set([...TAGGED_TARGETS.values()].flatMap((j) => j.types))];
 /**
@@ -1400,7 +1429,7 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     let bucketIndex: ReturnType<typeof indexBuckets> | undefined;
     const buckets = () => (bucketIndex ??= indexBuckets(resources));
     const tagIndexes = new Map<string, ReferenceIndex>();
-    const indexOf = (join: { types: readonly string[]; keys: readonly string[] }) => () => {
+    const indexOf = (join: TargetJoin) => () => {
         const id = join.types.join();
         let found = tagIndexes.get(id);
         if (!found) tagIndexes.set(id, (found = indexReferences(resources, (target) => join.types.includes(target.type), join.keys)));
@@ -1415,14 +1444,14 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         if (!tagging) tagResources.set(separate.type, (tagging = resources.filter((x) => x.type === separate.type)));
         const index = indexOf(separate.target);
         return withSeparateTags(tags, tagging, (tag) =>
-            nameSame(index(), { ref: tag.props[separate.property], dependencies: (tag as PlainResource).propertyDependencies[separate.property] }, naming));
+            nameSame(index(), { ref: tag.props[separate.property], dependencies: (tag as PlainResource).propertyDependencies[separate.property] }, naming, separate.target.namesOther));
     };
-    // The tags of the resource a separate policy names (bucket policies: their bucket's).
-    const targetTags = (r: PlainResource): ResourceTags => {
-        const join = TAGGED_TARGETS.get(r.type);
-        if (!join) return tagsOfNamed(buckets, r.props.bucket, r.propertyDependencies.bucket);
-        const naming = { ref: r.props[join.property], dependencies: r.propertyDependencies[join.property] };
-        return withTagResources(tagsOfNamed(indexOf(join), naming.ref, naming.dependencies), join.types[0], naming);
+    // The tags of each resource a separate policy names (one, or each of a list's).
+    const targetTags = (r: PlainResource, join: TargetJoin & { property: string; list?: boolean }): ResourceTags[] => {
+        const value = r.props[join.property];
+        const dependencies = r.propertyDependencies[join.property];
+        return (join.list && Array.isArray(value) ? value : [value]).map((ref) =>
+            withTagResources(tagsOfNamed(indexOf(join), ref, dependencies, join.namesOther), join.types[0], { ref, dependencies }));
     };
     // An inline policy's resource: its outputs' tags (tagsAll: the provider's defaultTags too) and its tagging resources'.
     const ownTags = (r: PlainResource): ResourceTags =>
@@ -1432,10 +1461,13 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
         const type = r.type;
         const acl = ACL_TYPES.includes(type) || OBJECT_ACL_TYPES.includes(type) ? publicAclMessages(r) : [];
         const aclKind: Kind = OBJECT_ACL_TYPES.includes(type) ? "object-acl" : "acl";
-        const bucketTags = BUCKET_POLICY_TYPES.includes(type) ? (separateBucketPolicy(type) ? targetTags(r) : tagsOf(r.props)) : undefined;
+        // A separate bucket policy: with the tags of the bucket it names.
+        const bucketTags = BUCKET_POLICY_TYPES.includes(type)
+            ? (separateBucketPolicy(type) ? tagsOfNamed(buckets, r.props.bucket, r.propertyDependencies.bucket) : tagsOf(r.props)) : undefined;
         const policy = TARGET_JUDGED_POLICY_TYPES.includes(type) ? publicPolicyMessages(r, bucketTags) : [];
         const api = type === t.APIGATEWAY_REST_API_POLICY ? privateApiMessages(r) : [];
-        const tagged = TAGGED_TARGETS.has(type) ? taggedTargetMessages(r, targetTags(r), declaredTagsOf(r.props))
+        const join = TAGGED_TARGETS.get(type);
+        const tagged = join ? [...new Set(targetTags(r, join).flatMap((tags) => taggedTargetMessages(r, tags, declaredTagsOf(r.props))))]
             // Bucket policies' grants to anyone are judged with the bucket's tags above; their service grants here.
             : bucketTags ? taggedTargetMessages(r, bucketTags, declaredTagsOf(r.props), false)
             : INLINE_TAGGED_TYPES.includes(type) ? taggedTargetMessages(r, ownTags(r), declaredTagsOf(r.props)) : [];

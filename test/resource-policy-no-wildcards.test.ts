@@ -4424,6 +4424,108 @@ describe("findPublicGrants (stack part): resource-tag exceptions the resource pa
     });
 });
 
+describe("resource-tag exceptions on DynamoDB tables and streams, and aws-native TopicPolicy's topics (seventeenth run, second wave)", () => {
+    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
+    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+    const TAGGED = { "dp:exclude:identity": "true" };
+    const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
+    const TABLE = (name: string, region = "eu-west-1") => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
+    const STREAM = (name: string) => `${TABLE(name)}/stream/2026-12-07T10:00:00.000`;
+    const SNS = (name: string) => `arn:aws:sns:eu-west-1:${ACCOUNT}:${name}`;
+    const tablePolicy = JSON.stringify(perimeter("dynamodb", "dynamodb:GetItem"));
+    const table = (name: string, props: Record<string, unknown> = {}) =>
+        resource(t.DYNAMODB_TABLE, { name, id: name, arn: TABLE(name), streamEnabled: true, streamArn: STREAM(name), ...props }, { name });
+    const policy = (name: string, resourceArn: unknown, from?: string[]) =>
+        resource(t.DYNAMODB_RESOURCE_POLICY, { resourceArn, policy: tablePolicy }, { name, propertyDependencies: from ? { resourceArn: from } : {} });
+    const tag = (name: string, resourceArn: unknown, key: unknown, value: unknown, from?: string[]) =>
+        resource(t.DYNAMODB_TAG, { resourceArn, key, value }, { name, propertyDependencies: from ? { resourceArn: from } : {} });
+    const nativeTable = (name: string, props: Record<string, unknown>) => resource(t.NATIVE_DYNAMODB_TABLE, { tableName: name, ...props }, { name });
+    const topic = (name: string, tags?: unknown) => resource(t.NATIVE_SNS_TOPIC, { topicArn: SNS(name), ...(tags ? { tags } : {}) }, { name });
+    const topicPolicy = (topics: unknown, policyDocument: unknown, from?: string[]) =>
+        resource(t.NATIVE_SNS_TOPIC_POLICY, { topics, policyDocument }, { name: "topics-policy", propertyDependencies: from ? { topics: from } : {} });
+    // Both parts, as the pack runs them: the resource part's findings, then the stack part's, by resource name.
+    const named = (...resources: PlainResource[]) => [
+        ...resources.flatMap((r) => findResourcePolicyWildcards(r, { allowedActions: [] }).map(() => r.name)),
+        ...findPublicGrants(resources).map((f) => f.resource?.name),
+    ];
+
+    it("passes: a stream's policy with its table tagged (streams do not inherit their table's tags), a Tag elsewhere, untagged topics", () => {
+        // aws-native: the table's tags are not the stream's, nor a replica's the replica stream's.
+        expect(named(nativeTable("orders", { tags: TAG_LIST,
+            streamSpecification: { streamViewType: "NEW_IMAGE", resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual([]);
+        expect(named(resource(t.NATIVE_DYNAMODB_GLOBAL_TABLE, { tableName: "g", replicas: [{ region: "eu-west-1", tags: TAG_LIST,
+            replicaStreamSpecification: { resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }] }, { name: "g" }))).toEqual([]);
+        expect(named(nativeTable("plain", { tags: [{ key: "team", value: "shop" }], resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetItem") } }))).toEqual([]);
+        // Classic: a tagged table's stream; an untagged table; a Tag on another table, or on the table while the policy is its stream's.
+        expect(named(table("orders", { tags: TAGGED }), policy("stream-policy", STREAM("orders")))).toEqual([]);
+        expect(named(table("orders", { tags: { team: "shop" } }), policy("table-policy", TABLE("orders")))).toEqual([]);
+        expect(named(table("orders"), table("other"), tag("other-tag", TABLE("other"), "dp:exclude:identity", "true"), policy("table-policy", TABLE("orders")))).toEqual([]);
+        expect(named(table("orders"), tag("table-tag", TABLE("orders"), "dp:exclude:identity", "true"), policy("stream-policy", STREAM("orders")))).toEqual([]);
+        expect(named(topic("a", [{ key: "team", value: "shop" }]), topic("b"), topicPolicy([SNS("a"), SNS("b")], perimeter("sns", "sns:Publish")))).toEqual([]);
+        // blockPublicPolicy does not change what the Deny fences.
+        const secret = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:app-AbCdEf`;
+        expect(named(resource(t.SECRETS_MANAGER_SECRET, { name: "app", arn: secret, id: secret }, { name: "app" }),
+            resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: secret, blockPublicPolicy: true, policy: JSON.stringify(perimeter("secretsmanager", "secretsmanager:GetSecretValue")) },
+                { name: "app-policy" }))).toEqual([]);
+    });
+
+    it("fails: a classic table (its tags, its default tags, a dynamodb.Tag), a stream or replica tagged by a Tag, a TableReplica, through its ResourcePolicy", () => {
+        expect(named(table("a", { tags: TAGGED }), policy("own-tags", TABLE("a")))).toEqual(["own-tags"]);
+        expect(named(table("b", { tags: {}, tagsAll: TAGGED }), policy("default-tags", TABLE("b")))).toEqual(["default-tags"]);
+        expect(named(table("c"), tag("c-tag", TABLE("c"), "DP:Exclude:Identity", "true"), policy("tag", TABLE("c")))).toEqual(["tag"]);
+        expect(named(table("d"), tag("d-stream-tag", STREAM("d"), "dp:exclude:identity", "true"), policy("stream", STREAM("d")))).toEqual(["stream"]);
+        // The Tag's documented use: a replica in another region, outside the stack, named by one ARN.
+        expect(named(table("e"), tag("e-replica-tag", TABLE("e", "us-west-2"), "dp:exclude:identity", "true"), policy("replica", TABLE("e", "us-west-2")))).toEqual(["replica"]);
+        expect(named(resource(t.DYNAMODB_TABLE_REPLICA, { arn: TABLE("f", "us-west-2"), globalTableArn: TABLE("f"), tags: TAGGED }, { name: "f" }),
+            policy("table-replica", TABLE("f", "us-west-2")))).toEqual(["table-replica"]);
+        const [finding] = findPublicGrants([table("g", { tags: TAGGED }), policy("g-policy", TABLE("g"))]);
+        expect(finding?.message).toContain('policy statement "AllowAny" allows any principal');
+        expect(finding?.message).toContain("A Deny of this policy excepts resources carrying a tag");
+    });
+
+    it("fails: aws-native tables, streams and replicas by their own tags (the provider's defaultTags are merged into them before the engine sees them)", () => {
+        expect(named(nativeTable("orders", { tags: TAG_LIST, resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetItem") } }))).toEqual(["orders"]);
+        expect(named(nativeTable("events", { streamSpecification: { streamViewType: "NEW_IMAGE", tags: TAG_LIST,
+            resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual(["events"]);
+        expect(named(resource(t.NATIVE_DYNAMODB_GLOBAL_TABLE, { tableName: "g", replicas: [{ region: "us-west-2" },
+            { region: "eu-west-1", tags: TAG_LIST, resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetItem") } }] }, { name: "g" }))).toEqual(["g"]);
+    });
+
+    it("fails: aws-native's TopicPolicy when one of its topics is tagged, once per statement", () => {
+        const found = findPublicGrants([topic("a", TAG_LIST), topic("b"), topic("c", TAG_LIST), topicPolicy([SNS("a"), SNS("b"), SNS("c")], perimeter("sns", "sns:Publish"))]);
+        expect(found.map((f) => f.resource?.name)).toEqual(["topics-policy"]);
+        expect(found[0]?.message.match(/AllowAny/g)).toHaveLength(1);
+        const deputy = doc(allow({ Service: "s3.amazonaws.com" }, "sns:Publish", { Sid: "Deputy" }),
+            deny("*", "sns:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+        expect(findPublicGrants([topic("a", TAG_LIST), topicPolicy([SNS("a")], deputy)]).map((f) => f.message.includes(UNPINNED_S3_EVENTS))).toEqual([true]);
+    });
+
+    it("at preview: an unknown ARN built from a table with a stream, or an unknown tag, waits; one from a table without a stream decides", () => {
+        const streaming = table("t", { tags: TAGGED, arn: U.string, streamArn: U.string });
+        expect(named(streaming, policy("p", U.string, [streaming.urn]))).toEqual([]);
+        const unknownStream = table("u", { tags: TAGGED, arn: U.string, streamArn: U.string, streamEnabled: U.boolean });
+        expect(named(unknownStream, policy("p", U.string, [unknownStream.urn]))).toEqual([]);
+        // A Tag whose unknown ARN may be the stream's, beside a policy naming the table.
+        const known = table("k");
+        expect(named(known, tag("k-tag", U.string, "dp:exclude:identity", "true", [known.urn]), policy("p", TABLE("k")))).toEqual([]);
+        const still = table("s", { arn: U.string, streamEnabled: false, streamArn: undefined });
+        expect(named(still, tag("s-tag", U.string, U.string, "true", [still.urn]), policy("p", U.string, [still.urn]))).toEqual([]);
+        expect(named(still, tag("s-tag", U.string, "dp:exclude:identity", U.string, [still.urn]), policy("p", U.string, [still.urn]))).toEqual([]);
+        // Decided: the table has no stream, so the ARN is the table's.
+        const noStream = table("n", { tags: TAGGED, arn: U.string, streamEnabled: false, streamArn: undefined });
+        expect(named(noStream, policy("p", U.string, [noStream.urn]))).toEqual(["p"]);
+        expect(named(still, tag("s-tag", U.string, "dp:exclude:identity", "true", [still.urn]), policy("p", U.string, [still.urn]))).toEqual(["p"]);
+        // aws-native: a topic list unknown at preview, its topics tagged differently; a stream's tags unknown.
+        const [a, b] = [topic("a", TAG_LIST), topic("b")];
+        expect(named(a, b, topicPolicy(U.object, perimeter("sns", "sns:Publish"), [a.urn, b.urn]))).toEqual([]);
+        expect(named(a, b, topicPolicy([U.string], perimeter("sns", "sns:Publish"), [a.urn, b.urn]))).toEqual([]);
+        expect(named(nativeTable("x", { streamSpecification: { streamViewType: "NEW_IMAGE", tags: U.object,
+            resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual([]);
+    });
+});
+
 describe("resource-policy-no-wildcards (engine path): resource-tag exceptions the resource part cannot see (seventeenth run)", () => {
     const engine = useEngine();
     const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
@@ -4475,5 +4577,62 @@ describe("resource-policy-no-wildcards (engine path): resource-tag exceptions th
         ] });
         expect(pending.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
         expect(pending.of(POLICY).map((d) => nameOf(pending, d.urn))).toEqual(["known-policy"]);
+    });
+});
+
+describe("resource-policy-no-wildcards (engine path): DynamoDB tables and streams, aws-native TopicPolicy's topics (seventeenth run, second wave)", () => {
+    const engine = useEngine();
+    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
+    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
+    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+    const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
+    const TABLE = (name: string) => `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/${name}`;
+    const STREAM = (name: string) => `${TABLE(name)}/stream/2026-12-07T10:00:00.000`;
+    const SNS = (name: string) => `arn:aws:sns:eu-west-1:${ACCOUNT}:${name}`;
+    // A table without a stream has no streamArn (an undefined property is not sent).
+    const table = (name: string, props: Record<string, unknown> = {}) => ({ type: t.DYNAMODB_TABLE, name,
+        props: Object.fromEntries(Object.entries({ name, arn: TABLE(name), streamEnabled: true, streamArn: STREAM(name), ...props }).filter(([, v]) => v !== undefined)) });
+    const policy = (name: string, resourceArn: unknown, from?: string) => ({ type: t.DYNAMODB_RESOURCE_POLICY, name,
+        props: { resourceArn, policy: JSON.stringify(perimeter("dynamodb", "dynamodb:GetItem")) }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
+    const tag = (name: string, resourceArn: unknown, value: unknown, from?: string) =>
+        ({ type: t.DYNAMODB_TAG, name, props: { resourceArn, key: "dp:exclude:identity", value }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
+    const streamPolicy = { resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } };
+
+    it("passes what the Deny still fences (a tagged table's stream); reports tagged tables, streams and topics; at preview an unknown waits", async () => {
+        const run = await engine.run({ resources: [
+            { type: t.NATIVE_DYNAMODB_TABLE, name: "native-stream", props: { tableName: "native-stream", tags: TAG_LIST, streamSpecification: { streamViewType: "NEW_IMAGE", ...streamPolicy } } },
+            table("tagged", { tags: { "dp:exclude:identity": "true" } }),
+            policy("tagged-stream-policy", STREAM("tagged")),
+            policy("tagged-table-policy", TABLE("tagged")),
+            table("plain"),
+            tag("plain-tag", STREAM("plain"), "true"),
+            policy("plain-stream-policy", STREAM("plain")),
+            { type: t.NATIVE_DYNAMODB_TABLE, name: "native-tagged-stream", props: { tableName: "native-tagged-stream",
+                streamSpecification: { streamViewType: "NEW_IMAGE", tags: TAG_LIST, ...streamPolicy } } },
+            { type: t.NATIVE_SNS_TOPIC, name: "a", props: { topicArn: SNS("a"), tags: TAG_LIST } },
+            { type: t.NATIVE_SNS_TOPIC, name: "b", props: { topicArn: SNS("b") } },
+            { type: t.NATIVE_SNS_TOPIC_POLICY, name: "topics-policy", props: { topics: [SNS("b"), SNS("a")], policyDocument: perimeter("sns", "sns:Publish") } },
+        ] });
+        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+            ["native-tagged-stream", "tagged-table-policy", "plain-stream-policy", "topics-policy"].map((name) => [name, "mandatory"]));
+        const unknown = { $unknown: "string" };
+        const pending = await engine.run({ preview: true, resources: [
+            table("streaming", { arn: unknown, streamArn: unknown, tags: { "dp:exclude:identity": "true" } }),
+            policy("streaming-policy", unknown, "streaming"),
+            table("still", { arn: unknown, streamEnabled: false, streamArn: undefined }),
+            tag("still-tag", unknown, "true", "still"),
+            policy("still-policy", unknown, "still"),
+            table("waiting", { arn: unknown, streamEnabled: false, streamArn: undefined }),
+            tag("waiting-tag", unknown, unknown, "waiting"),
+            policy("waiting-policy", unknown, "waiting"),
+            { type: t.NATIVE_SNS_TOPIC, name: "a", props: { topicArn: unknown, tags: TAG_LIST } },
+            { type: t.NATIVE_SNS_TOPIC, name: "b", props: { topicArn: unknown } },
+            { type: t.NATIVE_SNS_TOPIC_POLICY, name: "topics-policy", props: { topics: [unknown, unknown], policyDocument: perimeter("sns", "sns:Publish") },
+                propertyDependencies: { topics: ["a", "b"] } },
+        ] });
+        expect(pending.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+        expect(pending.of(POLICY).map((d) => nameOf(pending, d.urn))).toEqual(["still-policy"]);
     });
 });

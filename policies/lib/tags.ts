@@ -66,18 +66,30 @@ export function tagsOfAny(resources: readonly { props: Record<string, unknown> }
 }
 
 /**
+ * Whether a name unknown at preview, built from a target's outputs, may name another resource than the target, one that carries
+ * none of its tags (a DynamoDB table's stream ARN: streams do not inherit their table's tags).
+ */
+export type NamesOther = (target: { props: Record<string, unknown> }) => boolean;
+
+/**
  * The tags of the resource a separate policy names by `ref` (its property's value and dependencies), joined when
  * first asked. At preview an unknown name built from a random suffix may name a resource whose own name comes from
  * it, or none of the stack; a resource outside the stack shows no tags (the Deny applies, as far as the stack shows).
  */
-export function tagsOfNamed(index: () => Pick<ReferenceIndex, "lookup" | "unresolvedSources" | "builtFrom">, ref: unknown, dependencies: readonly string[] | undefined): ResourceTags {
+export function tagsOfNamed(
+    index: () => Pick<ReferenceIndex, "lookup" | "unresolvedSources" | "builtFrom">, ref: unknown, dependencies: readonly string[] | undefined, namesOther?: NamesOther,
+): ResourceTags {
     let tags: ResourceTags | undefined;
     const join = (): ResourceTags => {
         const found = index().lookup(ref, dependencies);
-        return found.length > 0 ? tagsOfAny(found) : tagsOfAny(index().builtFrom(index().unresolvedSources(ref, dependencies)), true);
+        return found.length > 0 ? tagsOfAny(found, unknownMayNameOther(ref, found, namesOther))
+            : tagsOfAny(index().builtFrom(index().unresolvedSources(ref, dependencies)), true);
     };
     return (key) => (tags ??= join())(key);
 }
+
+const unknownMayNameOther = (ref: unknown, found: readonly { props: Record<string, unknown> }[], namesOther: NamesOther | undefined): boolean =>
+    namesOther !== undefined && (typeof ref !== "string" || isUnknown(ref)) && found.some(namesOther);
 
 /** Where a resource is named: a property's value and the dependencies recorded for it. */
 export interface Naming { ref: unknown; dependencies: readonly string[] | undefined }
@@ -85,14 +97,16 @@ export interface Naming { ref: unknown; dependencies: readonly string[] | undefi
 /**
  * Whether two namings name one resource: through the stack's targets they name (`index`), or, for a resource outside the
  * stack, by equal known names; while one is unknown at preview, a shared dependency (both built from one output, such as an
- * RDS cluster's managed secret) may. Different known names of a resource outside the stack (a name and an ARN) count as two.
+ * RDS cluster's managed secret) may, and so may a target an unknown name may name besides another (`namesOther`). Different
+ * known names of a resource outside the stack (a name and an ARN) count as two.
  */
-export function nameSame(index: Pick<ReferenceIndex, "lookup">, a: Naming, b: Naming): Decided {
+export function nameSame(index: Pick<ReferenceIndex, "lookup">, a: Naming, b: Naming, namesOther?: NamesOther): Decided {
     const inA = index.lookup(a.ref, a.dependencies);
     const inB = index.lookup(b.ref, b.dependencies);
     if (inA.length > 0 || inB.length > 0) {
         if (!inA.some((r) => inB.includes(r))) return false;
-        return inA.length === 1 && inB.length === 1 ? true : undefined;
+        const other = unknownMayNameOther(a.ref, inA, namesOther) || unknownMayNameOther(b.ref, inB, namesOther);
+        return inA.length === 1 && inB.length === 1 && !other ? true : undefined;
     }
     const known = (ref: unknown) => typeof ref === "string" && !isUnknown(ref);
     if (known(a.ref) && known(b.ref)) return a.ref === b.ref;
@@ -100,8 +114,8 @@ export function nameSame(index: Pick<ReferenceIndex, "lookup">, a: Naming, b: Na
 }
 
 /**
- * A resource's tags with those separate tagging resources put on it (provider v7's `aws.secretsmanager.Tag`: one `key` and
- * `value`; `names` says whether one tags this resource). Such a tag wins over the resource's own: it is applied after the
+ * A resource's tags with those separate tagging resources put on it (provider v7's `aws.secretsmanager.Tag` and
+ * `aws.dynamodb.Tag`: one `key` and `value`; `names` says whether one tags this resource). Such a tag wins over the resource's own: it is applied after the
  * resource, whose `tags` the provider's docs tell to ignore. One that may tag it, or whose key is unknown, leaves the value
  * unknown.
  */

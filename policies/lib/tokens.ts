@@ -227,6 +227,7 @@ export const CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY = "aws:codeartifact/repo
 export const CODEBUILD_RESOURCE_POLICY = "aws:codebuild/resourcePolicy:ResourcePolicy";
 export const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
 export const DYNAMODB_RESOURCE_POLICY = "aws:dynamodb/resourcePolicy:ResourcePolicy";
+export const DYNAMODB_TAG = "aws:dynamodb/tag:Tag";
 export const KINESIS_RESOURCE_POLICY = "aws:kinesis/resourcePolicy:ResourcePolicy";
 export const DSQL_CLUSTER_POLICY = "aws:dsql/clusterPolicy:ClusterPolicy";
 export const MSK_CLUSTER_POLICY = "aws:msk/clusterPolicy:ClusterPolicy";
