@@ -20,7 +20,7 @@ import {
     checkPolicyPackConfig, PolicyConfigError, PolicyPackConfig, readPolicyPackConfigFile, reconcilePolicyConfig, RETIRED_POLICIES, withoutRetiredPolicies,
 } from "./engine/policy-config";
 import { applyExemptions, ExemptionSplit, splitExemptions, unusedExemptions } from "./exemptions-report";
-import { failureNote, InputError, LoadedInput, openInputFile, peekStackIdentity, readsNote, samesNote, StackIdentity, StreamedInput } from "./inputs";
+import { failureNote, InputError, LoadedInput, openInputFile, peekStackIdentity, pendingNote, readsNote, samesNote, StackIdentity, StreamedInput } from "./inputs";
 import { defaultJobs, EarlyBoot, runMany } from "./run-many";
 import { loadProgramInput, ProgramCheckInput } from "./program/check-input";
 import { ProgramError } from "./program/run-program";
@@ -164,7 +164,7 @@ export async function main(argv: string[], io: CheckIO = { stdout: process.stdou
         for (const [i, { file, input }] of inputs.entries()) {
             const run = runs[i];
             // On stderr in every format: stdout holds only the report. Known once the input is read through.
-            const notes = "reads" in input ? [failureNote(input.failure), samesNote(input.sames), readsNote(input.reads)] : [];
+            const notes = "reads" in input ? [failureNote(input.failure), samesNote(input.sames), readsNote(input.reads), pendingNote(input.pending)] : [];
             for (const n of notes) if (n) io.stderr.write(`check: ${oneLine(`${file}: note: ${n}`)}\n`);
             info ??= run.info;
             const { violations, exempted } = applyExemptions(run.diagnostics, run.resources, checkedConfig?.applied() ?? new Map());

@@ -49,6 +49,8 @@ export interface LoadedInput extends StackInput {
     sames?: { listed: number; counted?: number };
     /** A preview's diagnostics of severity `error` (previewFailure): the engine stopped there. */
     failure?: PreviewFailure;
+    /** A stack export's `pending_operations` (see pendingOperations). */
+    pending?: PendingOperation[];
 }
 
 export interface LoadOptions {
@@ -129,9 +131,10 @@ function inputOf(file: string, scan: Scan, streams: Map<string, ArrayStream>, fi
         const d = o.deployment;
         if (typeof d !== "object" || d === null) throw new InputError(`${file}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
         const dep = d as Record<string, unknown>;
+        checkDeploymentVersion(o, file);
         const stream = streamOf(dep.resources);
         if (!stream) return { input: fromStackExport(o, file, options) }; // no resources, or not a list: as a whole
-        return { input: streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers)), analyzed: stream };
+        return { input: { ...streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers)), pending: pendingOperations(dep, file) }, analyzed: stream };
     }
     const steps = streamOf(o.steps);
     if (steps) return { input: { ...streamedInput(file, "preview-json", true, steps, options, undefined, sameCount(o.changeSummary)), failure: previewFailure(o.diagnostics) }, analyzed: steps };
@@ -706,8 +709,12 @@ function previewValue(v: unknown, where: string): unknown {
 
 function fromState(s: Record<string, unknown>, where: string, convert: (v: unknown, where: string) => unknown): EngineResource {
     if (typeof s.urn !== "string" || typeof s.type !== "string") throw new InputError(`${where}: each resource needs "urn" and "type" strings`);
-    const obj = (v: unknown, field: string) =>
-        (typeof v === "object" && v !== null && !Array.isArray(v) ? propertyMap(convert(v, `${where}.${field}`), `${where}.${field}`) : {});
+    const obj = (v: unknown, field: string) => {
+        if (v === undefined || v === null) return {}; // the CLI leaves empty maps out, or writes null
+        // The CLI writes a property map; anything else is no state it wrote, and reading it as empty could invent a finding.
+        if (typeof v !== "object" || Array.isArray(v)) throw new InputError(`${where}: "${field}" of ${s.urn} must be an object (a property map), not ${Array.isArray(v) ? "a list" : typeof v}`);
+        return propertyMap(convert(v, `${where}.${field}`), `${where}.${field}`);
+    };
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
     const propertyDependencies: Record<string, string[]> = {};
     if (typeof s.propertyDependencies === "object" && s.propertyDependencies !== null) {
@@ -740,12 +747,89 @@ function fromStackExport(o: Record<string, unknown>, label: string, options: Loa
     const d = o.deployment;
     if (typeof d !== "object" || d === null) throw new InputError(`${label}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
     const dep = d as Record<string, unknown>;
+    checkDeploymentVersion(o, label);
     const raw = dep.resources ?? [];
     if (!Array.isArray(raw)) throw new InputError(`${label}: deployment.resources must be a list`);
     const resources = raw.filter(isAnalyzed).map((r, i) => exportResource(r, i, label)!);
     const reads = new Map<string, string>();
     for (const r of raw) noteRead(reads, "stack-export", r);
-    return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources, reads };
+    return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources, reads, pending: pendingOperations(dep, label) };
+}
+
+/** The deployment versions the Pulumi CLI reads (pulumi/pulumi's UnmarshalUntypedDeployment: 1 to 4, older ones migrated). */
+const DEPLOYMENT_VERSIONS = { oldest: 1, latest: 4 };
+
+/**
+ * The `features` a version 4 export may declare, those the Pulumi CLI supports (pulumi/pulumi's
+ * pkg/resource/stack/deployment.go, supportedFeatures). A feature changes what the state means
+ * (the CLI refuses a stack with one it does not know), so check cannot read one it does not know either.
+ */
+const DEPLOYMENT_FEATURES = new Set(["refreshBeforeUpdate", "views", "hooks", "taint", "replaceWith", "snippets", "extensionParameterization", "byteString"]);
+
+/**
+ * Refuses a stack export the Pulumi CLI would refuse to import for its `version` or
+ * `features`. An export without a `version` (trimmed by hand) is read as version 3.
+ */
+function checkDeploymentVersion(o: Record<string, unknown>, label: string): void {
+    const v = o.version;
+    if (v === undefined) return;
+    const { oldest, latest } = DEPLOYMENT_VERSIONS;
+    if (typeof v !== "number" || !Number.isInteger(v)) throw new InputError(`${label}: "version" must be a whole number (the deployment version, ${oldest} to ${latest}, as \`pulumi stack export\` writes it)`);
+    if (v > latest) {
+        throw new InputError(`${label}: deployment version ${v} is newer than check understands (versions ${oldest} to ${latest}, as the Pulumi CLI it was written for reads them): ` +
+            "update this policy pack, or export the stack with the Pulumi CLI version that deploys it");
+    }
+    if (v < oldest) throw new InputError(`${label}: deployment version ${v} is too old: the Pulumi CLI reads versions ${oldest} to ${latest}`);
+    if (v < 4 || o.features === undefined || o.features === null) return; // the CLI reads features from version 4 on
+    if (!Array.isArray(o.features)) throw new InputError(`${label}: "features" must be a list of feature names`);
+    const unknown = o.features.filter((f) => typeof f !== "string" || !DEPLOYMENT_FEATURES.has(f)).map((f) => (typeof f === "string" ? f : JSON.stringify(f)));
+    if (unknown.length > 0) {
+        throw new InputError(`${label}: the stack uses features that check does not support: ${unknown.join(", ")} ` +
+            "(the Pulumi CLI refuses a stack with features it does not know; update this policy pack)");
+    }
+}
+
+/** An operation the engine had started on a resource when the CLI stopped (deployment.pending_operations). */
+export interface PendingOperation {
+    urn: string;
+    type: string;
+    /** `creating`, `updating`, `deleting`, `importing`, ... */
+    op: string;
+}
+
+/**
+ * deployment.pending_operations, but reads (a read is judged where it is managed). The state of
+ * these resources is unknown: the engine warns about them before an update and `pulumi refresh`
+ * clears them (pulumi/pulumi's deployment_executor.go). Only URNs and operation types are
+ * kept: a pending resource's inputs may hold secrets in plaintext.
+ */
+function pendingOperations(dep: Record<string, unknown>, label: string): PendingOperation[] | undefined {
+    const ops = dep.pending_operations;
+    if (ops === undefined || ops === null) return undefined;
+    if (!Array.isArray(ops)) throw new InputError(`${label}: deployment.pending_operations must be a list`);
+    const pending: PendingOperation[] = [];
+    ops.forEach((op, i) => {
+        const o = typeof op === "object" && op !== null ? (op as Record<string, unknown>) : {};
+        const r = typeof o.resource === "object" && o.resource !== null ? (o.resource as Record<string, unknown>) : {};
+        if (typeof r.urn !== "string" || typeof o.type !== "string") throw new InputError(`${label}: deployment.pending_operations[${i}] needs a "type" and a resource with a "urn"`);
+        if (o.type === "reading" || isRead(r)) return;
+        pending.push({ urn: r.urn, type: typeof r.type === "string" ? r.type : urnType(r.urn), op: o.type });
+    });
+    return pending.length > 0 ? pending : undefined;
+}
+
+/**
+ * The note `check` writes on stderr for a stack export with pending operations, else
+ * undefined: the CLI was interrupted while it changed these resources, so a pending create
+ * is in no list `check` analyzes, and a pending update's resource is analyzed as it was before.
+ */
+export function pendingNote(pending: readonly PendingOperation[] | undefined): string | undefined {
+    if (!pending?.length) return undefined;
+    const n = pending.length;
+    const named = pending.slice(0, READS_NAMED).map((p) => `${p.type} "${urnName(p.urn)}" (interrupted while ${p.op})`);
+    return `the stack has ${n} pending operation${n === 1 ? "" : "s"} (the Pulumi CLI was interrupted while changing ${n === 1 ? "it" : "them"}): ` +
+        `${named.join(", ")}${n > READS_NAMED ? ", ..." : ""}; their state is unknown${pending.some((p) => p.op === "creating") ? " and a resource being created is not analyzed" : ""}: ` +
+        "confirm them with the provider, run `pulumi refresh`, and export the stack again";
 }
 
 /** Pending deletions are not analyzed, nor are reads. */

@@ -5,7 +5,7 @@ import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import { withoutInternalKeys } from "./helpers/internal-keys";
 import { EMPTY_TEXT_ASSET_HASH, isWireSecret, SIG, SIG_KEY } from "../policies/lib/wire";
-import { failureNote, InputError, loadInputFile, parseInput, samesNote } from "../cli/inputs";
+import { failureNote, InputError, loadInputFile, parseInput, pendingNote, samesNote } from "../cli/inputs";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { runCheck, runCheckAsync } from "./helpers/check";
 import { FIXTURES, PACK_DIR } from "./helpers/engine";
@@ -107,6 +107,25 @@ describe("check on each input format", () => {
             expect(r.stdout, sample).toContain('aws:s3/bucketV2:BucketV2 "legacy-assets"');
             expect(r.stdout, sample).toMatch(/advisory\s+s3-bucket-encryption/);
             for (const read of ["PortfolioBucket", "RateLimitTable", "legacy-db", "shared-key", "StackReference"]) expect(r.stdout, `${sample}: ${read}`).not.toContain(read);
+        }
+    });
+
+    it("stack export with pending operations (the CLI was interrupted): a note on stderr naming them, never their values; a pending create is not analyzed", () => {
+        const key = (name: string, rotation: boolean) => ({ urn: `urn:pulumi:dev::shop::aws:kms/key:Key::${name}`, custom: true, type: "aws:kms/key:Key", inputs: { enableKeyRotation: rotation } });
+        const db = { urn: "urn:pulumi:dev::shop::aws:rds/instance:Instance::db", custom: true, type: "aws:rds/instance:Instance", inputs: { engine: "postgres", password: "Zq7-pending-Pw-91xk" } };
+        const file = writeTmp("pending.json", brokenExport(JSON.stringify(key("k", true))).replace('"resources": [', `"pending_operations": ${JSON.stringify([
+            { resource: key("new", false), type: "creating" }, { resource: db, type: "creating" }, { resource: key("k", true), type: "updating" },
+            { resource: { ...key("shared", false), external: true }, type: "reading" }])},\n        "resources": [`));
+        const r = check("--config", ALL_ADVISORY, file);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe(`check: ${file}: note: the stack has 3 pending operations (the Pulumi CLI was interrupted while changing them): ` +
+            'aws:kms/key:Key "new" (interrupted while creating), aws:rds/instance:Instance "db" (interrupted while creating), aws:kms/key:Key "k" (interrupted while updating); ' +
+            "their state is unknown and a resource being created is not analyzed: confirm them with the provider, run `pulumi refresh`, and export the stack again\n");
+        expect(r.stdout).not.toMatch(/kms-key-rotation/);
+        expect(r.stdout + r.stderr).not.toContain("Zq7-pending-Pw-91xk");
+        // None: an empty list, or only reads.
+        for (const ops of ["[]", JSON.stringify([{ resource: { ...key("shared", false), external: true }, type: "reading" }])]) {
+            expect(check("--config", ALL_ADVISORY, writeTmp("pending-none.json", brokenExport().replace('"resources": [', `"pending_operations": ${ops}, "resources": [`))).stderr, ops).toBe("");
         }
     });
 
@@ -290,6 +309,20 @@ describe("check on unusable input: exit 2, one line, no stack trace", () => {
             /odd-export\.json: deployment\.resources\[2\] must be an object/],
         ["a stack export with a resource that is not a resource, and later one that is not JSON", () => [writeTmp("both-export.json", brokenExport('"logs"', "{]"))],
             /both-export\.json: input is not valid JSON/],
+        // pulumi/pulumi's UnmarshalUntypedDeployment reads versions 1 to 4, and from version 4 refuses features it does not know.
+        ["a stack export of deployment version 5", () => [writeTmp("v5.json", brokenExport().replace('"version": 3', '"version": 5'))],
+            /v5\.json: deployment version 5 is newer than check understands \(versions 1 to 4, as the Pulumi CLI it was written for reads them\)/],
+        ["a stack export of deployment version 0", () => [writeTmp("v0.json", brokenExport().replace('"version": 3', '"version": 0'))], /v0\.json: deployment version 0 is too old/],
+        ["a stack export whose version is a string", () => [writeTmp("vstr.json", brokenExport().replace('"version": 3', '"version": "3"'))], /vstr\.json: "version" must be a whole number/],
+        ["a version 4 stack export with a feature the CLI does not know", () => [writeTmp("feat.json", brokenExport().replace('"version": 3', '"version": 4, "features": ["taint", "quantumState"]'))],
+            /feat\.json: the stack uses features that check does not support: quantumState \(the Pulumi CLI refuses/],
+        // The CLI writes property maps; reading anything else as empty invented a kms-key-rotation finding.
+        ["a stack export whose resource's inputs are a string", () => [writeTmp("inputs-string.json", brokenExport('{"urn": "urn:pulumi:dev::shop::aws:kms/key:Key::k", "custom": true, "type": "aws:kms/key:Key", "inputs": "enableKeyRotation=true"}'))],
+            /inputs-string\.json: deployment\.resources\[2\]: "inputs" of urn:pulumi:dev::shop::aws:kms\/key:Key::k must be an object \(a property map\), not string$/m],
+        ["a stack export whose resource's outputs are a list", () => [writeTmp("outputs-list.json", brokenExport('{"urn": "urn:pulumi:dev::shop::aws:kms/key:Key::k", "custom": true, "type": "aws:kms/key:Key", "inputs": {}, "outputs": [1]}'))],
+            /outputs-list\.json: deployment\.resources\[2\]: "outputs" of urn:pulumi:dev::shop::aws:kms\/key:Key::k must be an object \(a property map\), not a list$/m],
+        ["a preview whose new state's inputs are a string", () => [writeTmp("preview-inputs-string.json", JSON.stringify({ steps: [{ op: "create", urn: "urn:pulumi:dev::shop::aws:kms/key:Key::k", newState: { urn: "urn:pulumi:dev::shop::aws:kms/key:Key::k", custom: true, type: "aws:kms/key:Key", inputs: "x" } }] }))],
+            /preview-inputs-string\.json: steps\[0\]\.newState: "inputs" of urn:pulumi:dev::shop::aws:kms\/key:Key::k must be an object/],
         ["no input files", () => [], /no input files given/],
         ["an unknown option", () => ["--frobnicate", "x.json"], /Unknown option '--frobnicate'/],
         // It used to hang: the harness's engine server outlived the failed boot.
@@ -499,5 +532,55 @@ describe("input parsing into what the engine sends", () => {
 
     it("internal keys are dropped for analysis, at every depth", () => {
         expect(withoutInternalKeys({ __defaults: ["a"], a: { __x: 1, b: [{ __y: 2, c: 3 }] } })).toEqual({ a: { b: [{ c: 3 }] } });
+    });
+});
+
+describe("stack export versions and features, as the Pulumi CLI reads them", () => {
+    const stack = { urn: "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev", custom: false, type: "pulumi:pulumi:Stack" };
+    const key = { urn: "urn:pulumi:dev::shop::aws:kms/key:Key::k", custom: true, type: "aws:kms/key:Key", inputs: { enableKeyRotation: false }, defaults: {} };
+    const exported = (top: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...top, deployment: { manifest: {}, resources: [stack, key], ...extra } });
+    const both = (name: string, o: unknown) => [parseInput(o, "t"), loadInputFile(writeTmp(name, JSON.stringify(o)))];
+    it("reads versions 1 to 4 (1 and 2 as the CLI migrates them), none (a trimmed export), and features the CLI supports from version 4; unknown features of version 3 are not read, as the CLI does not", () => {
+        for (const [i, top] of [{ version: 1 }, { version: 2 }, { version: 3 }, {}, { version: 4, features: ["refreshBeforeUpdate", "taint", "snippets"] }, { version: 3, features: ["quantumState"] }, { version: 4, features: null }].entries()) {
+            for (const input of both(`versions-${i}.json`, exported(top))) expect(input.resources.map((r) => r.name), JSON.stringify(top)).toEqual(["shop-dev", "k"]);
+        }
+    });
+    it("refuses other versions and unknown features, whole and streamed, with one message", () => {
+        for (const [i, [top, message]] of ([
+            [{ version: 5 }, /deployment version 5 is newer than check understands/],
+            [{ version: -1 }, /deployment version -1 is too old/],
+            [{ version: 3.5 }, /"version" must be a whole number/],
+            [{ version: 4, features: ["views", "quantumState", 7] }, /features that check does not support: quantumState, 7 /],
+            [{ version: 4, features: "taint" }, /"features" must be a list/],
+        ] as [Record<string, unknown>, RegExp][]).entries()) {
+            expect(() => parseInput(exported(top), "t"), JSON.stringify(top)).toThrow(message);
+            expect(() => loadInputFile(writeTmp(`refused-${i}.json`, JSON.stringify(exported(top)))), JSON.stringify(top)).toThrow(message);
+        }
+    });
+    it("keeps pending operations (URN, type, operation only), leaves reads out, and refuses ones that are not operations", () => {
+        const pending = [{ resource: { ...key, urn: "urn:pulumi:dev::shop::aws:kms/key:Key::new", inputs: { description: "Zq7-pending" } }, type: "creating" }, { resource: key, type: "deleting" }, { resource: { ...key, external: true }, type: "updating" }];
+        for (const input of both("pending-ops.json", exported({ version: 3 }, { pending_operations: pending }))) {
+            expect(input.pending).toEqual([{ urn: "urn:pulumi:dev::shop::aws:kms/key:Key::new", type: "aws:kms/key:Key", op: "creating" }, { urn: key.urn, type: "aws:kms/key:Key", op: "deleting" }]);
+            expect(input.resources.map((r) => r.name)).toEqual(["shop-dev", "k"]);
+            expect(pendingNote(input.pending)).toMatch(/^the stack has 2 pending operations .*"new" \(interrupted while creating\), aws:kms\/key:Key "k" \(interrupted while deleting\); their state is unknown and a resource being created is not analyzed/);
+        }
+        expect(pendingNote([{ urn: key.urn, type: "aws:kms/key:Key", op: "updating" }])).not.toMatch(/being created/);
+        expect(pendingNote(undefined)).toBeUndefined();
+        for (const [i, ops] of [[{ type: "creating" }], "creating", [{ resource: key }]].entries()) {
+            expect(() => parseInput(exported({ version: 3 }, { pending_operations: ops }), "t")).toThrow(InputError);
+            expect(() => loadInputFile(writeTmp(`bad-pending-${i}.json`, JSON.stringify(exported({ version: 3 }, { pending_operations: ops }))))).toThrow(InputError);
+        }
+    });
+    it("reads inputs or outputs of null as none (Go writes a nil map so), and refuses other non-objects, naming the resource and the property", () => {
+        for (const input of both("null-maps.json", exported({ version: 3 }).deployment.resources && { version: 3, deployment: { resources: [stack, { ...key, inputs: null, outputs: null }] } })) {
+            expect(input.resources[1].inputs).toEqual({});
+        }
+        for (const [i, bad] of [{ inputs: "x" }, { inputs: [] }, { outputs: 3 }, { outputs: true }].entries()) {
+            const o = { version: 3, deployment: { resources: [stack, { ...key, ...bad }] } };
+            const field = Object.keys(bad)[0];
+            const message = new RegExp(`deployment\\.resources\\[1\\]: "${field}" of urn:pulumi:dev::shop::aws:kms/key:Key::k must be an object`);
+            expect(() => parseInput(o, "t"), JSON.stringify(bad)).toThrow(message);
+            expect(() => loadInputFile(writeTmp(`bad-map-${i}.json`, JSON.stringify(o))), JSON.stringify(bad)).toThrow(message);
+        }
     });
 });
