@@ -28,6 +28,15 @@ const allow = (principal: unknown, action: unknown, extra: Record<string, unknow
     ({ Effect: "Allow", Principal: principal, Action: action, Resource: "*", ...extra });
 const deny = (principal: unknown, action: unknown, extra: Record<string, unknown> = {}) =>
     ({ Effect: "Deny", Principal: principal, Action: action, Resource: "*", ...extra });
+
+/** The exception of AWS's identity perimeter for resources tagged to leave it. */
+const TAG_EXCEPTION = { "aws:ResourceTag/dp:exclude:identity": "true" };
+/** AWS's identity perimeter as a resource policy, both Denies excepting resources tagged dp:exclude:identity. */
+const tagExceptedPerimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
+    deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...TAG_EXCEPTION }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
+    deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...TAG_EXCEPTION }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+/** A resource's name in an engine run, by its URN. */
+const nameOfUrn = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
 const when = (operator: string, key: string, value: unknown) => ({ Condition: { [operator]: { [key]: value } } });
 
 // What a finding says after `<type> "r": <path> <statement> `, up to the first period.
@@ -3101,7 +3110,6 @@ describe("findResourcePolicyWildcards (pure rule): aws-native carriers with no c
 
 describe("resource-policy-no-wildcards through the engine path", () => {
     const engine = useEngine();
-    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
     const shortOf = (message: string) => message.split("\n")[1].replace(/\. .*$/s, "");
 
     it("every document carrier: an open statement fails, a named one passes, mandatory by default", async () => {
@@ -3123,7 +3131,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         });
         const run = await engine.run({ resources });
         // Bucket, access point and separate domain policies' statements open to anyone come from the stack part, after the others.
-        const reported = run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel]);
+        const reported = run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel]);
         const types = Object.keys(RESOURCE_POLICY_DOCUMENTS);
         const reports = (stack: boolean) => types.flatMap((type, i) => (TARGET_JUDGED_POLICY_TYPES.includes(type) === stack ? [[`fail-${i}`, "mandatory"]] : []));
         expect(reported).toEqual([...reports(false), ...reports(true)]);
@@ -3145,7 +3153,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.LAMBDA_RESOURCE_POLICY, name: "any-skill", props: { functionName: "skill", policy: JSON.stringify(alexa({})) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), shortOf(d.message)])).toEqual([
             ["any-skill", `${t.LAMBDA_RESOURCE_POLICY} "any-skill": policy statement "AlexaSkill" allows a service principal without a condition on aws:SourceArn or aws:SourceAccount, ` +
                 "so the service may invoke the function on behalf of resources in any account"],
         ]);
@@ -3158,7 +3166,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
 
     it("the seventeenth replay's held-out shapes: the same verdicts as the pure rule; unknown pins at preview report nothing", async () => {
         const run = await engine.run({ resources: SEVENTEENTH_REPLAY.map(([, type, props], i) => ({ type, name: `replay-${i}`, props })) });
-        const reported = new Set(run.of(POLICY).map((d) => nameOf(run, d.urn)));
+        const reported = new Set(run.of(POLICY).map((d) => nameOfUrn(run, d.urn)));
         expect(SEVENTEENTH_REPLAY.map(([label], i) => [label, reported.has(`replay-${i}`)])).toEqual(SEVENTEENTH_REPLAY.map(([label, , , expected]) => [label, expected]));
         const unknown = { $unknown: "string" };
         const preview = await engine.run({
@@ -3189,7 +3197,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 vault("no-policy", undefined),
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["open", "mandatory", `${t.NATIVE_BACKUP_LOGICALLY_AIR_GAPPED_VAULT} "open": accessPolicy statement "CopyFromAnyone" ${ANYONE}`],
         ]);
         const preview = await engine.run({
@@ -3212,7 +3220,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.S3_BUCKET_POLICY, name: "account", props: { bucket: "shop-uploads", policy: oac(when("ArnLike", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/*`)) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["unpinned", "mandatory", `${t.S3_BUCKET_POLICY} "unpinned": policy statement "AllowCloudFrontServicePrincipalReadOnly" ${UNPINNED_CLOUDFRONT}`],
         ]);
         const preview = await engine.run({
@@ -3237,7 +3245,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.SNS_TOPIC, name: "topic-account", props: { name: "orders", policy: s3("SNS:Publish", TOPIC, when("StringEquals", "aws:SourceAccount", ACCOUNT)) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["queue-unpinned", "mandatory", `${t.SQS_QUEUE_POLICY} "queue-unpinned": policy statement "AllowS3Notifications" ${UNPINNED_S3_EVENTS}`],
             ["topic-unpinned", "mandatory", `${t.SNS_TOPIC} "topic-unpinned": policy statement "AllowS3Notifications" ${UNPINNED_S3_EVENTS}`],
         ]);
@@ -3261,10 +3269,10 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         ];
         const expected = [["mail-unpinned", "mandatory", `${t.S3_BUCKET_POLICY} "mail-unpinned": policy statement "AllowSESPuts" ${UNPINNED_SES}`]];
         const updated = await engine.run({ resources: stack(ACCOUNT) });
-        expect(updated.of(POLICY).map((d) => [nameOf(updated, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
+        expect(updated.of(POLICY).map((d) => [nameOfUrn(updated, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
         // At preview the account id read from getCallerIdentity may still be unknown.
         const preview = await engine.run({ preview: true, resources: stack({ $unknown: "string" }) });
-        expect(preview.of(POLICY).map((d) => [nameOf(preview, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
+        expect(preview.of(POLICY).map((d) => [nameOfUrn(preview, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
     });
 
     it("CloudFront OAC through Multi-Region and Object Lambda access points: reported without a source pin, after an update and at preview", async () => {
@@ -3286,13 +3294,13 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ["mrap-unpinned", "mandatory", `${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "mrap-unpinned": details.policy statement "AllowCloudFrontOACAccess" ${UNPINNED_CLOUDFRONT}`],
             ["olap-unpinned", "mandatory", `${t.S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY} "olap-unpinned": policy statement "AllowCloudFrontOACAccess" ${UNPINNED_CLOUDFRONT}`],
         ];
-        expect(updated.of(POLICY).map((d) => [nameOf(updated, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
+        expect(updated.of(POLICY).map((d) => [nameOfUrn(updated, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
         // At preview a new distribution's ARN is unknown; an object document keeps the rest of its structure.
         const preview = await engine.run({ preview: true, resources: stack({ $unknown: "string" }).map((r) => r.name === "mrap-pinned"
             ? { ...r, props: { details: { name: "orders", policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "s3:GetObject", {
                 Resource: MRAP_OBJECTS, ...when("StringEquals", "aws:SourceArn", { $unknown: "string" }) })) } } }
             : r) });
-        expect(preview.of(POLICY).map((d) => [nameOf(preview, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
+        expect(preview.of(POLICY).map((d) => [nameOfUrn(preview, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual(expected);
     });
 
     it("reads object documents where the SDK allows them", async () => {
@@ -3303,7 +3311,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type, name: `${type}-pass`, props: { [RESOURCE_POLICY_DOCUMENTS[type].path]: doc(allow({ AWS: ROLE }, "svc:Get")) } },
         ]);
         const run = await engine.run({ resources });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(objectTypes.map((type) => `${type}-fail`));
+        expect(run.of(POLICY).map((d) => nameOfUrn(run, d.urn))).toEqual(objectTypes.map((type) => `${type}-fail`));
     });
 
     it("an aws-native role's trust policy (pulumi-cdk): AnyPrincipal reported, a service and the account root pass, an unknown root at preview passes", async () => {
@@ -3312,7 +3320,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             props: { assumeRolePolicyDocument: { Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: principal }], Version: V } },
         });
         const run = await engine.run({ resources: [role("Open", { AWS: "*" }), role("Fn", { Service: "lambda.amazonaws.com" }), role("Admin", { AWS: ROOT })] });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), shortOf(d.message)])).toEqual([
             ["Open", `aws-native:iam:Role "Open": assumeRolePolicyDocument Statement[0] ${ANYONE}`],
         ]);
         const preview = await engine.run({ preview: true, resources: [role("Admin", { AWS: { $unknown: "string" } }), { ...role("Pending", {}), props: { assumeRolePolicyDocument: { $unknown: "object" } } }] });
@@ -3335,7 +3343,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 policy("PinnedPolicy", "assets", [{ ...oac, ...when("StringEquals", "AWS:SourceArn", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHAPOMQZL`) }, tls]),
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), shortOf(d.message)])).toEqual([
             ["AssetsPolicy", `${t.NATIVE_S3_BUCKET_POLICY} "AssetsPolicy": policyDocument Statement[0] ${UNPINNED_CLOUDFRONT}`],
             ["SitePolicy", `${t.NATIVE_S3_BUCKET_POLICY} "SitePolicy": policyDocument Statement[0] ${ANYONE}`],
         ]);
@@ -3357,7 +3365,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_EVENTS_EVENT_BUS_POLICY, name: "AllAccounts", props: { principal: "*", action: "events:PutEvents", statementId: "all" } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["OpenInvoke", "mandatory", `${t.NATIVE_LAMBDA_PERMISSION} "OpenInvoke": principal is "*" without sourceAccount, sourceArn or principalOrgId, so any AWS account may invoke the function`],
             ["PublicRepo", "mandatory", `${t.NATIVE_ECR_REPOSITORY} "PublicRepo": repositoryPolicyText Statement[0] ${ANYONE}`],
             ["Uploads", "mandatory", `${t.NATIVE_SNS_TOPIC_POLICY} "Uploads": policyDocument Statement[0] ${UNPINNED_S3_EVENTS}`],
@@ -3390,7 +3398,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_MEDIAPACKAGEV2_ORIGIN_ENDPOINT_POLICY, name: "Origin", props: { ...endpoint, policy: doc(allow({ Service: "cloudfront.amazonaws.com" }, "mediapackagev2:GetObject")) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["Manage", "mandatory", `${t.NATIVE_MEDIATAILOR_CHANNEL_POLICY} "Manage": policy Statement[0] ${ANYONE}`],
             ["Logs", "mandatory", `${t.NATIVE_LOGS_LOG_GROUP} "Logs": resourcePolicyDocument Statement[0] ${ANYONE}`],
             ["Ingest", "mandatory", `${t.NATIVE_OSIS_PIPELINE} "Ingest": resourcePolicy.policy Statement[0] ${ANYONE}`],
@@ -3421,7 +3429,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.S3_BUCKET_POLICY, name: "wildcard-fence", props: { bucket: "shop-uploads", policy: JSON.stringify(doc(open, fence(["*:alice"]))) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["wildcard-fence"]);
+        expect(run.of(POLICY).map((d) => nameOfUrn(run, d.urn))).toEqual(["wildcard-fence"]);
     });
 
     it("a NotPrincipal Deny sparing only named principals fences an open Allow; one sparing a service does not; at preview unknown exceptions may", async () => {
@@ -3438,7 +3446,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 queue("service-spared", { Service: "sns.amazonaws.com" }, "string"),
             ],
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["service-spared"]);
+        expect(run.of(POLICY).map((d) => nameOfUrn(run, d.urn))).toEqual(["service-spared"]);
         const preview = await engine.run({ preview: true, resources: [queue("pending", { AWS: { $unknown: "string" } }, "object")] });
         expect(preview.of(POLICY)).toEqual([]);
     });
@@ -3455,7 +3463,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 queue("identity-only", JSON.stringify(doc(open, identity))),
             ],
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["identity-only"]);
+        expect(run.of(POLICY).map((d) => nameOfUrn(run, d.urn))).toEqual(["identity-only"]);
         const pendingSort = deny("*", "sqs:*", { Resource: QUEUE, Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG }, Bool: { "aws:PrincipalIsAWSService": { $unknown: "string" } } } });
         const preview = await engine.run({ preview: true, resources: [queue("pending", doc(open, identity, deputy({ $unknown: "string" }))), queue("pending-sort", doc(open, identity, pendingSort))] });
         expect(preview.of(POLICY)).toEqual([]);
@@ -3478,7 +3486,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                     deny({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Resource: QUEUE, ...when("StringNotEquals", "aws:SourceAccount", ACCOUNT) }))) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), shortOf(d.message)])).toEqual([
             ["sourceless-only", `${t.S3_BUCKET_POLICY} "sourceless-only": policy statement "Oac" ${UNPINNED_CLOUDFRONT}`],
         ]);
         const preview = await engine.run({ preview: true, resources: [
@@ -3505,7 +3513,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type: t.ECR_REPOSITORY_POLICY, name: `${name}-repository`, props: { repository: "r", policy: perimeter("ecr", "ecr:BatchGetImage", exception, org) } },
         ];
         const run = await engine.run({ resources: [...carriers("resource-tag", excluded("ResourceTag")), ...carriers("principal-tag", excluded("PrincipalTag"))] });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel])).toEqual(
             // The bucket policy is judged in the stack part, after the others.
             ["principal-tag-queue", "principal-tag-secret", "principal-tag-repository", "principal-tag-bucket"].map((name) => [name, "mandatory"]));
         const preview = await engine.run({ preview: true, resources: [
@@ -3554,7 +3562,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type: t.ECR_REPOSITORY, name: "repository-tagged", props: { name: "app", tags: TAGGED } },
             { type: t.ECR_REPOSITORY_POLICY, name: "repository-tagged-policy", props: { repository: "app", policy: JSON.stringify(perimeter("ecr", "ecr:BatchGetImage")) } },
         ] });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel])).toEqual(
             // The inline queues are judged per resource, the separate policies in the stack part, after them.
             ["inline-tagged", "inline-key-case", "bucket-tagged-policy", "separate-tagged-policy", "default-tagged-policy", "inline-default-tagged",
                 "topic-tagged-policy", "secret-tagged-policy", "repository-tagged-policy"]
@@ -3572,7 +3580,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type: t.SQS_QUEUE, name: "joined-tagged", props: { name: "joined-tagged", url: unknown, tags: TAGGED } },
             { type: t.SQS_QUEUE_POLICY, name: "joined-tagged-policy", props: { queueUrl: unknown, policy: perimeter("sqs", "sqs:SendMessage") }, propertyDependencies: { queueUrl: ["joined-tagged"] } },
         ] });
-        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["joined-tagged-policy"]);
+        expect(preview.of(POLICY).map((d) => nameOfUrn(preview, d.urn))).toEqual(["joined-tagged-policy"]);
     });
 
     it("a public bucket policy: reported unless a public access block of the bucket or its account restricts it", async () => {
@@ -3592,7 +3600,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 ...site("in-baseline-account", undefined, "baseline"),
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["website-policy", "mandatory", `${t.S3_BUCKET_POLICY} "website-policy": policy statement "PublicRead" ${ANYONE}`],
             ["unblocked-policy", "mandatory", `${t.S3_BUCKET_POLICY} "unblocked-policy": policy statement "PublicRead" ${ANYONE}`],
         ]);
@@ -3619,7 +3627,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         });
         expect((await shared(true)).of(POLICY)).toEqual([]);
         const unrestricted = await shared(false);
-        expect(unrestricted.of(POLICY).map((d) => nameOf(unrestricted, d.urn))).toEqual(["site-policy"]);
+        expect(unrestricted.of(POLICY).map((d) => nameOfUrn(unrestricted, d.urn))).toEqual(["site-policy"]);
         // ACLs: a BucketAclV2, a bucket's own acl and an object's, with ownership controls named from the same suffix.
         const acls = (objectOwnership: string) => engine.run({
             preview: true,
@@ -3637,7 +3645,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         // ObjectWriter keeps ACLs on: the bucket ACLs are reported as after apply; the object's bucket still
         // has a new bucket's default block (blockPublicAcls), which refuses its ACL.
         const writer = await acls("ObjectWriter");
-        expect(writer.of(POLICY).map((d) => nameOf(writer, d.urn))).toEqual(["www", "site-acl"]);
+        expect(writer.of(POLICY).map((d) => nameOfUrn(writer, d.urn))).toEqual(["www", "site-acl"]);
     });
 
     it("preview and update: a policy, ACL or access point named from the random suffix of a bucket whose own block or ownership (by `bucket.id`, or aws-native's inline) turns it off", async () => {
@@ -3665,7 +3673,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             const restricted = await engine.run({ preview, resources: stack(preview, true) });
             expect(restricted.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
             const open = await engine.run({ preview, resources: stack(preview, false) });
-            expect(open.of(POLICY).map((d) => nameOf(open, d.urn))).toEqual(["site-policy", "uploads-ap", "cdk-policy", "cdk-acl"]);
+            expect(open.of(POLICY).map((d) => nameOfUrn(open, d.urn))).toEqual(["site-policy", "uploads-ap", "cdk-policy", "cdk-acl"]);
         }
     });
 
@@ -3694,7 +3702,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             const restricted = await engine.run({ preview, resources: stack(preview, true) });
             expect(restricted.diagnostics.filter((d) => d.policyName === POLICY || d.message.includes("Internal error"))).toEqual([]);
             const open = await engine.run({ preview, resources: stack(preview, false) });
-            expect(open.of(POLICY).map((d) => nameOf(open, d.urn))).toEqual(["site-policy", "site-acl", "uploads-ap-policy"]);
+            expect(open.of(POLICY).map((d) => nameOfUrn(open, d.urn))).toEqual(["site-policy", "site-acl", "uploads-ap-policy"]);
         }
     });
 
@@ -3717,12 +3725,12 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type: t.S3_OBJECT_COPY, name: "legacy/app.js", props: { bucket: "legacy-assets", key: "app.js", source: "build-artifacts/app.js", acl: "public-read" } },
         ];
         const run = await engine.run({ resources: stack(false) });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["www/index.html", "mandatory", `${t.S3_BUCKET_OBJECT} "www/index.html": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
             ["legacy/app.js", "mandatory", `${t.S3_OBJECT_COPY} "legacy/app.js": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
         ]);
         const preview = await engine.run({ preview: true, resources: stack(true) });
-        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["www/index.html", "legacy/app.js"]);
+        expect(preview.of(POLICY).map((d) => nameOfUrn(preview, d.urn))).toEqual(["www/index.html", "legacy/app.js"]);
         // What decides, unknown at preview: the ACL, the ownership, the block.
         const pending = await engine.run({
             preview: true,
@@ -3752,11 +3760,11 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             ...site("Defaults", preview ? unknown : "defaults-1a2b3c", undefined),
         ];
         const run = await engine.run({ resources: stack(false) });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["Www/index.html", "mandatory", `${t.S3_BUCKET_OBJECT_V2} "Www/index.html": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
         ]);
         const preview = await engine.run({ preview: true, resources: stack(true) });
-        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["Www/index.html"]);
+        expect(preview.of(POLICY).map((d) => nameOfUrn(preview, d.urn))).toEqual(["Www/index.html"]);
         // The ownership built from another output, unknown at preview: not reported.
         const pending = await engine.run({ preview: true, resources: site("Www", unknown, { rules: [{ objectOwnership: unknown }] }) });
         expect(pending.of(POLICY)).toEqual([]);
@@ -3778,11 +3786,11 @@ describe("resource-policy-no-wildcards through the engine path", () => {
             { type: t.S3_BUCKET_OWNERSHIP_CONTROLS, name: "legacy-ownership", props: { bucket: "legacy-7d1e2a", rule: { objectOwnership: "BucketOwnerEnforced" } } },
         ];
         const run = await engine.run({ resources: stack(false) });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["www-acl", "mandatory", `${t.S3_BUCKET_ACL} "www-acl": acl "public-read" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
         ]);
         const preview = await engine.run({ preview: true, resources: stack(true) });
-        expect(preview.of(POLICY).map((d) => nameOf(preview, d.urn))).toEqual(["www-acl"]);
+        expect(preview.of(POLICY).map((d) => nameOfUrn(preview, d.urn))).toEqual(["www-acl"]);
         // The ownership not known yet: it may turn ACLs off.
         const pending = await engine.run({ preview: true, resources: site("docs", unknown, unknown) });
         expect(pending.of(POLICY)).toEqual([]);
@@ -3837,7 +3845,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         };
         for (const preview of [false, true]) {
             const run = await engine.run({ preview, resources: stack(preview) });
-            expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
                 ["open-ap-policy", "mandatory", `${t.S3CONTROL_ACCESS_POINT_POLICY} "open-ap-policy": policy Statement[0] ${ANYONE}`],
                 ["mixed-mrap-policy", "mandatory", `${t.S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY} "mixed-mrap-policy": details.policy Statement[0] ${ANYONE}`],
                 ["elsewhere-policy", "mandatory", `${t.OPENSEARCH_DOMAIN_POLICY} "elsewhere-policy": accessPolicies Statement[0] ${ANYONE}`],
@@ -3856,7 +3864,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         ]);
         for (const preview of [false, true]) {
             const run = await engine.run({ preview, resources: stack(preview) });
-            expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+            expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
                 ["internal-api-policy", "mandatory", `${t.APIGATEWAY_REST_API_POLICY} "internal-api-policy": policy Statement[0] ${ANYONE}`],
             ]);
         }
@@ -3864,7 +3872,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
 
     it("reports the insecure fixture", async () => {
         const run = await engine.run(loadInputFile(path.join(FIXTURES, POLICY, "insecure.json")));
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), shortOf(d.message)])).toEqual([
             ["orders-queue-policy", `${t.SQS_QUEUE_POLICY} "orders-queue-policy": policy statement "Worker" ${WILDCARD('"sqs:*"')}`],
             ["orders-queue-policy", `${t.SQS_QUEUE_POLICY} "orders-queue-policy": policy statement "OrgSend" ${ANYONE}`],
             ["alerts", `${t.SNS_TOPIC} "alerts": policy statement "EventsPublish" ${WILDCARD('"SNS:*"')}`],
@@ -3896,7 +3904,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 },
             },
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["orders-queue-policy", "base-images-policy", "partner-secret-policy", "search", "archive-vault", "partner-access"]);
+        expect(run.of(POLICY).map((d) => nameOfUrn(run, d.urn))).toEqual(["orders-queue-policy", "base-images-policy", "partner-secret-policy", "search", "archive-vault", "partner-access"]);
     });
 
     it("skips what preview does not know yet, but not a grant that is too wide regardless", async () => {
@@ -3909,7 +3917,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.LAMBDA_PERMISSION, name: "pending-source", props: { function: "f", action: "lambda:InvokeFunction", principal: "sns.amazonaws.com", sourceArn: { $unknown: "string" } } },
             ],
         });
-        expect(run.of(POLICY).map((d) => nameOf(run, d.urn))).toEqual(["role-and-pending"]);
+        expect(run.of(POLICY).map((d) => nameOfUrn(run, d.urn))).toEqual(["role-and-pending"]);
     });
 
     it("judges GitHub's customized subjects by their first claim, and the built-in web identity providers by app_id", async () => {
@@ -3928,7 +3936,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 role("web-facebook-app", "graph.facebook.com", { StringEquals: { "graph.facebook.com:app_id": "123456789012345" } }),
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
             ["deploy-environment", "mandatory", `${t.IAM_ROLE} "deploy-environment": assumeRolePolicy Statement[0] trusts GitHub Actions' OIDC provider`],
             ["web-facebook", "mandatory", `${t.IAM_ROLE} "web-facebook": assumeRolePolicy Statement[0] trusts Facebook's built-in web identity provider (graph.facebook.com)`],
         ]);
@@ -3949,7 +3957,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 role("shisho-any", "tokens.cloud.shisho.dev", { StringLike: { "tokens.cloud.shisho.dev:sub": "*" } }),
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message).replace(/ without .*$/, "")])).toEqual([
             ["sandbox-any", "mandatory", `${t.IAM_ROLE} "sandbox-any": assumeRolePolicy Statement[0] trusts Crafting's shared OIDC provider (sandboxes.cloud)`],
             ["shisho-any", "mandatory", `${t.IAM_ROLE} "shisho-any": assumeRolePolicy Statement[0] trusts Shisho Cloud's OIDC provider (tokens.cloud.shisho.dev)`],
         ]);
@@ -3969,7 +3977,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const preview = await engine.run({ preview: true, resources: resources({ $unknown: "string" }) });
         expect(preview.of(POLICY)).toEqual([]);
         const update = await engine.run({ resources: resources(GITLAB) });
-        expect(update.of(POLICY).map((d) => [nameOf(update, d.urn), shortOf(d.message)])).toEqual([
+        expect(update.of(POLICY).map((d) => [nameOfUrn(update, d.urn), shortOf(d.message)])).toEqual([
             ["gitlab-any-project", `${t.IAM_ROLE} "gitlab-any-project": assumeRolePolicy Statement[0] trusts GitLab.com's OIDC provider without a condition on ` +
                 "the token's subject (sub) naming your projects, so a CI/CD job of any project on GitLab.com may assume the role"],
         ]);
@@ -3986,7 +3994,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 bucket("Blocked", { accessControl: "PublicRead", ...ownership("ObjectWriter"), publicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true } }),
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["Site", "mandatory", `${t.NATIVE_S3_BUCKET} "Site": accessControl "PublicRead" grants READ to everyone (AllUsers: anyone on the internet, unsigned requests included)`],
         ]);
         const preview = await engine.run({
@@ -4023,7 +4031,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_S3EXPRESS_BUCKET_POLICY, name: "OpenExpress", props: { bucket: "events--euw1-az1--x-s3", policyDocument: doc(allow("*", "s3express:CreateSession")) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["OpenRepo", "mandatory", `${t.NATIVE_CODEARTIFACT_REPOSITORY} "OpenRepo": permissionsPolicyDocument Statement[0] ${ANYONE}`],
             ["OpenNetwork", "mandatory", `${t.NATIVE_VPCLATTICE_RESOURCE_POLICY} "OpenNetwork": policy Statement[0] ${ANYONE}`],
             ["WideTable", "mandatory", `${t.NATIVE_S3TABLES_TABLE_POLICY} "WideTable": resourcePolicy Statement[0] ${WILDCARD('"s3tables:*"')}`],
@@ -4051,7 +4059,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_S3OUTPOSTS_BUCKET_POLICY, name: "OutpostLogs", props: { bucket: "logs", policyDocument: doc(allow({ AWS: ROLE }, "s3-outposts:*")) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["OpenTraces", "mandatory", `${t.NATIVE_XRAY_RESOURCE_POLICY} "OpenTraces": policyDocument Statement[0] ${ANYONE}`],
             ["OutpostLogs", "mandatory", `${t.NATIVE_S3OUTPOSTS_BUCKET_POLICY} "OutpostLogs": policyDocument Statement[0] ${WILDCARD('"s3-outposts:*"')}`],
         ]);
@@ -4081,7 +4089,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, name: "OrgLayer", props: { ...layer, principal: "*", organizationId: ORG } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["OpenLogs", "mandatory", `${t.NATIVE_LOGS_RESOURCE_POLICY} "OpenLogs": policyDocument Statement[0] ${ANYONE}`],
             ["Orders", "mandatory", `${t.NATIVE_DYNAMODB_TABLE} "Orders": resourcePolicy.policyDocument Statement[0] ${WILDCARD('"dynamodb:*"')}`],
             ["Carts", "mandatory", `${t.NATIVE_DYNAMODB_GLOBAL_TABLE} "Carts": replicas[1].resourcePolicy.policyDocument Statement[0] ${ANYONE}`],
@@ -4114,7 +4122,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
                 { type: t.DYNAMODB_RESOURCE_POLICY, name: "FeedStream", props: { resourceArn: streamArn, policy: JSON.stringify(doc(allow({ AWS: trigger }, reads, { Resource: streamArn }))) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["Feed", "mandatory", `${t.NATIVE_DYNAMODB_TABLE} "Feed": streamSpecification.resourcePolicy.policyDocument Statement[0] ${ANYONE}`],
             ["Ledger", "mandatory", `${t.NATIVE_DYNAMODB_GLOBAL_TABLE} "Ledger": replicas[0].replicaStreamSpecification.resourcePolicy.policyDocument Statement[0] ${WILDCARD('"dynamodb:*"')}`],
         ]);
@@ -4137,7 +4145,7 @@ describe("resource-policy-no-wildcards through the engine path", () => {
         const policy = (name: string, mrapName: unknown) => ({ type: t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY, name: `${name}-policy`, propertyDependencies: { mrapName: [name] }, props: { mrapName, policy: open } });
         const OFF = { blockPublicPolicy: false, restrictPublicBuckets: false };
         const run = await engine.run({ resources: [point("orders"), policy("orders", "orders"), point("public", OFF), policy("public", "public")] });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["public-policy", "mandatory", `${t.NATIVE_S3_MULTI_REGION_ACCESS_POINT_POLICY} "public-policy": policy Statement[0] ${ANYONE}`],
         ]);
         const preview = await engine.run({ preview: true, resources: [point("orders", { restrictPublicBuckets: { $unknown: "boolean" } }), policy("orders", { $unknown: "string" })] });
@@ -4272,7 +4280,6 @@ describe("API Gateway private custom domain names (classic DomainName policy, aw
 
 describe("resource-policy-no-wildcards through the engine path: directory buckets, S3 Express and Outposts access points, private custom domain names", () => {
     const engine = useEngine();
-    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
     const shortOf = (message: string) => message.split("\n")[1].replace(/\. .*$/s, "");
     const ZONE_BUCKET = "orders--euw1-az1--x-s3";
     const session = JSON.stringify(doc(allow("*", "s3express:CreateSession")));
@@ -4292,7 +4299,7 @@ describe("resource-policy-no-wildcards through the engine path: directory bucket
                 { type: t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2, name: "WideDomain", props: { domainName: "admin.example.com", policy: doc(allow({ AWS: ROLE }, "execute-api:*")) } },
             ],
         });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel, shortOf(d.message)])).toEqual([
             ["Wide", "mandatory", `${t.NATIVE_S3EXPRESS_ACCESS_POINT} "Wide": policy Statement[0] ${WILDCARD('"s3express:*"')}`],
             ["WideDomain", "mandatory", `${t.NATIVE_APIGATEWAY_DOMAIN_NAME_V2} "WideDomain": policy Statement[0] ${WILDCARD('"execute-api:*"')}`],
         ]);
@@ -4313,18 +4320,13 @@ describe("resource-policy-no-wildcards through the engine path: directory bucket
 });
 
 describe("findPublicGrants (stack part): resource-tag exceptions the resource part cannot see (seventeenth run)", () => {
-    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
-    // AWS's identity perimeter as a resource policy, both Denies excepting resources tagged dp:exclude:identity.
-    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
     // A service grant without a source pin behind the perimeter's confused-deputy Deny alone.
     const deputy = (service: string, principal: string, action: string) => doc(allow({ Service: principal }, action, { Sid: "Deputy" }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...TAG_EXCEPTION }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
     const TAGGED = { "dp:exclude:identity": "true" };
     const SECRET = (name: string) => `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:${name}-AbCdEf`;
     const QURL = (name: string) => `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/${name}`;
-    const secretPolicy = JSON.stringify(perimeter("secretsmanager", "secretsmanager:GetSecretValue"));
+    const secretPolicy = JSON.stringify(tagExceptedPerimeter("secretsmanager", "secretsmanager:GetSecretValue"));
     const tag = (name: string, secretId: unknown, key: unknown, value: unknown, secretIdFrom?: string[]) =>
         resource(t.SECRETS_MANAGER_TAG, { secretId, key, value }, { name, propertyDependencies: secretIdFrom ? { secretId: secretIdFrom } : {} });
     const named = (...resources: PlainResource[]) => findPublicGrants(resources).map((f) => f.resource?.name);
@@ -4340,14 +4342,14 @@ describe("findPublicGrants (stack part): resource-tag exceptions the resource pa
             tag("by-name", "rds", "dp:exclude:identity", "true"))).toEqual([]);
         // A role's, domain's and vault's inline policy whose tagsAll lacks the tag; an untagged queue behind the deputy Deny.
         const trust = JSON.stringify(doc(allow({ AWS: "*" }, "sts:AssumeRole", { Sid: "AllowAny" }),
-            deny({ AWS: "*" }, "sts:AssumeRole", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT } } })));
+            deny({ AWS: "*" }, "sts:AssumeRole", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...TAG_EXCEPTION } } })));
         expect(named(
             resource(t.IAM_ROLE, { name: "ci", assumeRolePolicy: trust, tags: {}, tagsAll: { team: "shop" } }, { name: "role" }),
-            resource(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(perimeter("es", "es:ESHttpGet")), tagsAll: { team: "shop" } }, { name: "domain" }),
+            resource(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(tagExceptedPerimeter("es", "es:ESHttpGet")), tagsAll: { team: "shop" } }, { name: "domain" }),
             resource(t.SQS_QUEUE, { name: "orders", url: QURL("orders"), tags: { team: "shop" } }, { name: "queue" }),
             resource(t.SQS_QUEUE_POLICY, { queueUrl: QURL("orders"), policy: JSON.stringify(deputy("sqs", "s3.amazonaws.com", "sqs:SendMessage")) }, { name: "queue-policy" }),
             // An EDGE or REGIONAL API admits anyone to execute-api:Invoke anyway (its authorizers decide).
-            resource(t.APIGATEWAY_REST_API, { endpointConfiguration: { types: "REGIONAL" }, tagsAll: TAGGED, policy: JSON.stringify(perimeter("execute-api", "execute-api:Invoke")) }, { name: "api" }),
+            resource(t.APIGATEWAY_REST_API, { endpointConfiguration: { types: "REGIONAL" }, tagsAll: TAGGED, policy: JSON.stringify(tagExceptedPerimeter("execute-api", "execute-api:Invoke")) }, { name: "api" }),
         )).toEqual([]);
     });
 
@@ -4368,12 +4370,12 @@ describe("findPublicGrants (stack part): resource-tag exceptions the resource pa
 
     it("fails: the provider's defaultTags (tagsAll) on a role's, domain's and vault's inline policy, a private API's", () => {
         const trust = JSON.stringify(doc(allow({ AWS: "*" }, "sts:AssumeRole", { Sid: "AllowAny" }),
-            deny({ AWS: "*" }, "sts:AssumeRole", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT } } })));
+            deny({ AWS: "*" }, "sts:AssumeRole", { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...TAG_EXCEPTION } } })));
         expect(named(
             resource(t.IAM_ROLE, { name: "ci", assumeRolePolicy: trust, tags: { team: "shop" }, tagsAll: { team: "shop", ...TAGGED } }, { name: "role" }),
-            resource(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(perimeter("es", "es:ESHttpGet")), tags: {}, tagsAll: TAGGED }, { name: "domain" }),
-            resource(t.GLACIER_VAULT, { accessPolicy: JSON.stringify(perimeter("glacier", "glacier:InitiateJob")), tagsAll: TAGGED }, { name: "vault" }),
-            resource(t.APIGATEWAY_REST_API, { endpointConfiguration: { types: "PRIVATE" }, tagsAll: TAGGED, policy: JSON.stringify(perimeter("execute-api", "execute-api:Invoke")) }, { name: "api" }),
+            resource(t.OPENSEARCH_DOMAIN, { accessPolicies: JSON.stringify(tagExceptedPerimeter("es", "es:ESHttpGet")), tags: {}, tagsAll: TAGGED }, { name: "domain" }),
+            resource(t.GLACIER_VAULT, { accessPolicy: JSON.stringify(tagExceptedPerimeter("glacier", "glacier:InitiateJob")), tagsAll: TAGGED }, { name: "vault" }),
+            resource(t.APIGATEWAY_REST_API, { endpointConfiguration: { types: "PRIVATE" }, tagsAll: TAGGED, policy: JSON.stringify(tagExceptedPerimeter("execute-api", "execute-api:Invoke")) }, { name: "api" }),
         )).toEqual(["role", "domain", "vault", "api"]);
     });
 
@@ -4395,20 +4397,20 @@ describe("findPublicGrants (stack part): resource-tag exceptions the resource pa
         const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
         expect(named(
             resource(t.NATIVE_SQS_QUEUE, { queueUrl: QURL("native"), tags: TAG_LIST }, { name: "queue" }),
-            resource(t.NATIVE_SQS_QUEUE_INLINE_POLICY, { queue: QURL("native"), policyDocument: perimeter("sqs", "sqs:SendMessage") }, { name: "queue-policy" }),
+            resource(t.NATIVE_SQS_QUEUE_INLINE_POLICY, { queue: QURL("native"), policyDocument: tagExceptedPerimeter("sqs", "sqs:SendMessage") }, { name: "queue-policy" }),
             resource(t.NATIVE_SQS_QUEUE, { queueUrl: QURL("plain"), tags: [{ key: "team", value: "shop" }] }, { name: "plain" }),
-            resource(t.NATIVE_SQS_QUEUE_INLINE_POLICY, { queue: QURL("plain"), policyDocument: perimeter("sqs", "sqs:SendMessage") }, { name: "plain-policy" }),
+            resource(t.NATIVE_SQS_QUEUE_INLINE_POLICY, { queue: QURL("plain"), policyDocument: tagExceptedPerimeter("sqs", "sqs:SendMessage") }, { name: "plain-policy" }),
             resource(t.NATIVE_SNS_TOPIC, { topicArn: TOPIC, tags: TAG_LIST }, { name: "topic" }),
-            resource(t.NATIVE_SNS_TOPIC_INLINE_POLICY, { topicArn: TOPIC, policyDocument: perimeter("sns", "sns:Publish") }, { name: "topic-policy" }),
+            resource(t.NATIVE_SNS_TOPIC_INLINE_POLICY, { topicArn: TOPIC, policyDocument: tagExceptedPerimeter("sns", "sns:Publish") }, { name: "topic-policy" }),
             resource(t.NATIVE_SECRETSMANAGER_SECRET, { awsId: SECRET("native"), tags: TAG_LIST }, { name: "secret" }),
-            resource(t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, { secretId: SECRET("native"), resourcePolicy: perimeter("secretsmanager", "secretsmanager:GetSecretValue") }, { name: "secret-policy" }),
+            resource(t.NATIVE_SECRETS_MANAGER_RESOURCE_POLICY, { secretId: SECRET("native"), resourcePolicy: tagExceptedPerimeter("secretsmanager", "secretsmanager:GetSecretValue") }, { name: "secret-policy" }),
         )).toEqual(["queue-policy", "topic-policy", "secret-policy"]);
     });
 
     it("at preview: a Tag joined to the secret by dependency decides once its value is known; an unknown key, value or tagsAll waits", () => {
         const secret = resource(t.SECRETS_MANAGER_SECRET, { name: "app", arn: U.string, id: U.string }, { name: "app" });
         const secretUrn = urn(t.SECRETS_MANAGER_SECRET, "app");
-        const policy = resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: U.string, policy: perimeter("secretsmanager", "secretsmanager:GetSecretValue") },
+        const policy = resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: U.string, policy: tagExceptedPerimeter("secretsmanager", "secretsmanager:GetSecretValue") },
             { name: "app-policy", propertyDependencies: { secretArn: [secretUrn] } });
         expect(named(secret, policy, tag("app-tag", U.string, "dp:exclude:identity", "true", [secretUrn]))).toEqual(["app-policy"]);
         expect(named(secret, policy, tag("app-tag", U.string, "dp:exclude:identity", U.string, [secretUrn]))).toEqual([]);
@@ -4417,7 +4419,7 @@ describe("findPublicGrants (stack part): resource-tag exceptions the resource pa
         const cluster = urn("aws:rds/cluster:Cluster", "db");
         expect(named(resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: U.string, policy: secretPolicy }, { name: "rds-policy", propertyDependencies: { secretArn: [cluster] } }),
             tag("rds-tag", U.string, "dp:exclude:identity", "true", [cluster]))).toEqual([]);
-        expect(named(resource(t.IAM_ROLE, { assumeRolePolicy: JSON.stringify(perimeter("sts", "sts:AssumeRole")), tags: {}, tagsAll: U.object }, { name: "role" }),
+        expect(named(resource(t.IAM_ROLE, { assumeRolePolicy: JSON.stringify(tagExceptedPerimeter("sts", "sts:AssumeRole")), tags: {}, tagsAll: U.object }, { name: "role" }),
             resource(t.SQS_QUEUE, { name: "q", url: U.string, tags: { "dp:exclude:identity": U.string } }, { name: "q" }),
             resource(t.SQS_QUEUE_POLICY, { queueUrl: U.string, policy: deputy("sqs", "s3.amazonaws.com", "sqs:SendMessage") }, { name: "q-policy", propertyDependencies: { queueUrl: [urn(t.SQS_QUEUE, "q")] } }),
         )).toEqual([]);
@@ -4425,16 +4427,12 @@ describe("findPublicGrants (stack part): resource-tag exceptions the resource pa
 });
 
 describe("resource-tag exceptions on DynamoDB tables and streams, and aws-native TopicPolicy's topics (seventeenth run, second wave)", () => {
-    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
-    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
     const TAGGED = { "dp:exclude:identity": "true" };
     const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
     const TABLE = (name: string, region = "eu-west-1") => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
     const STREAM = (name: string) => `${TABLE(name)}/stream/2026-12-07T10:00:00.000`;
     const SNS = (name: string) => `arn:aws:sns:eu-west-1:${ACCOUNT}:${name}`;
-    const tablePolicy = JSON.stringify(perimeter("dynamodb", "dynamodb:GetItem"));
+    const tablePolicy = JSON.stringify(tagExceptedPerimeter("dynamodb", "dynamodb:GetItem"));
     const table = (name: string, props: Record<string, unknown> = {}) =>
         resource(t.DYNAMODB_TABLE, { name, id: name, arn: TABLE(name), streamEnabled: true, streamArn: STREAM(name), ...props }, { name });
     const policy = (name: string, resourceArn: unknown, from?: string[]) =>
@@ -4454,20 +4452,20 @@ describe("resource-tag exceptions on DynamoDB tables and streams, and aws-native
     it("passes: a stream's policy with its table tagged (streams do not inherit their table's tags), a Tag elsewhere, untagged topics", () => {
         // aws-native: the table's tags are not the stream's, nor a replica's the replica stream's.
         expect(named(nativeTable("orders", { tags: TAG_LIST,
-            streamSpecification: { streamViewType: "NEW_IMAGE", resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual([]);
+            streamSpecification: { streamViewType: "NEW_IMAGE", resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual([]);
         expect(named(resource(t.NATIVE_DYNAMODB_GLOBAL_TABLE, { tableName: "g", replicas: [{ region: "eu-west-1", tags: TAG_LIST,
-            replicaStreamSpecification: { resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }] }, { name: "g" }))).toEqual([]);
-        expect(named(nativeTable("plain", { tags: [{ key: "team", value: "shop" }], resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetItem") } }))).toEqual([]);
+            replicaStreamSpecification: { resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetRecords") } } }] }, { name: "g" }))).toEqual([]);
+        expect(named(nativeTable("plain", { tags: [{ key: "team", value: "shop" }], resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetItem") } }))).toEqual([]);
         // Classic: a tagged table's stream; an untagged table; a Tag on another table, or on the table while the policy is its stream's.
         expect(named(table("orders", { tags: TAGGED }), policy("stream-policy", STREAM("orders")))).toEqual([]);
         expect(named(table("orders", { tags: { team: "shop" } }), policy("table-policy", TABLE("orders")))).toEqual([]);
         expect(named(table("orders"), table("other"), tag("other-tag", TABLE("other"), "dp:exclude:identity", "true"), policy("table-policy", TABLE("orders")))).toEqual([]);
         expect(named(table("orders"), tag("table-tag", TABLE("orders"), "dp:exclude:identity", "true"), policy("stream-policy", STREAM("orders")))).toEqual([]);
-        expect(named(topic("a", [{ key: "team", value: "shop" }]), topic("b"), topicPolicy([SNS("a"), SNS("b")], perimeter("sns", "sns:Publish")))).toEqual([]);
+        expect(named(topic("a", [{ key: "team", value: "shop" }]), topic("b"), topicPolicy([SNS("a"), SNS("b")], tagExceptedPerimeter("sns", "sns:Publish")))).toEqual([]);
         // blockPublicPolicy does not change what the Deny fences.
         const secret = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:app-AbCdEf`;
         expect(named(resource(t.SECRETS_MANAGER_SECRET, { name: "app", arn: secret, id: secret }, { name: "app" }),
-            resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: secret, blockPublicPolicy: true, policy: JSON.stringify(perimeter("secretsmanager", "secretsmanager:GetSecretValue")) },
+            resource(t.SECRETS_MANAGER_SECRET_POLICY, { secretArn: secret, blockPublicPolicy: true, policy: JSON.stringify(tagExceptedPerimeter("secretsmanager", "secretsmanager:GetSecretValue")) },
                 { name: "app-policy" }))).toEqual([]);
     });
 
@@ -4486,19 +4484,19 @@ describe("resource-tag exceptions on DynamoDB tables and streams, and aws-native
     });
 
     it("fails: aws-native tables, streams and replicas by their own tags (the provider's defaultTags are merged into them before the engine sees them)", () => {
-        expect(named(nativeTable("orders", { tags: TAG_LIST, resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetItem") } }))).toEqual(["orders"]);
+        expect(named(nativeTable("orders", { tags: TAG_LIST, resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetItem") } }))).toEqual(["orders"]);
         expect(named(nativeTable("events", { streamSpecification: { streamViewType: "NEW_IMAGE", tags: TAG_LIST,
-            resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual(["events"]);
+            resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual(["events"]);
         expect(named(resource(t.NATIVE_DYNAMODB_GLOBAL_TABLE, { tableName: "g", replicas: [{ region: "us-west-2" },
-            { region: "eu-west-1", tags: TAG_LIST, resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetItem") } }] }, { name: "g" }))).toEqual(["g"]);
+            { region: "eu-west-1", tags: TAG_LIST, resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetItem") } }] }, { name: "g" }))).toEqual(["g"]);
     });
 
     it("fails: aws-native's TopicPolicy when one of its topics is tagged, once per statement", () => {
-        const found = findPublicGrants([topic("a", TAG_LIST), topic("b"), topic("c", TAG_LIST), topicPolicy([SNS("a"), SNS("b"), SNS("c")], perimeter("sns", "sns:Publish"))]);
+        const found = findPublicGrants([topic("a", TAG_LIST), topic("b"), topic("c", TAG_LIST), topicPolicy([SNS("a"), SNS("b"), SNS("c")], tagExceptedPerimeter("sns", "sns:Publish"))]);
         expect(found.map((f) => f.resource?.name)).toEqual(["topics-policy"]);
         expect(found[0]?.message.match(/AllowAny/g)).toHaveLength(1);
         const deputy = doc(allow({ Service: "s3.amazonaws.com" }, "sns:Publish", { Sid: "Deputy" }),
-            deny("*", "sns:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+            deny("*", "sns:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...TAG_EXCEPTION }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
         expect(findPublicGrants([topic("a", TAG_LIST), topicPolicy([SNS("a")], deputy)]).map((f) => f.message.includes(UNPINNED_S3_EVENTS))).toEqual([true]);
     });
 
@@ -4519,27 +4517,22 @@ describe("resource-tag exceptions on DynamoDB tables and streams, and aws-native
         expect(named(still, tag("s-tag", U.string, "dp:exclude:identity", "true", [still.urn]), policy("p", U.string, [still.urn]))).toEqual(["p"]);
         // aws-native: a topic list unknown at preview, its topics tagged differently; a stream's tags unknown.
         const [a, b] = [topic("a", TAG_LIST), topic("b")];
-        expect(named(a, b, topicPolicy(U.object, perimeter("sns", "sns:Publish"), [a.urn, b.urn]))).toEqual([]);
-        expect(named(a, b, topicPolicy([U.string], perimeter("sns", "sns:Publish"), [a.urn, b.urn]))).toEqual([]);
+        expect(named(a, b, topicPolicy(U.object, tagExceptedPerimeter("sns", "sns:Publish"), [a.urn, b.urn]))).toEqual([]);
+        expect(named(a, b, topicPolicy([U.string], tagExceptedPerimeter("sns", "sns:Publish"), [a.urn, b.urn]))).toEqual([]);
         expect(named(nativeTable("x", { streamSpecification: { streamViewType: "NEW_IMAGE", tags: U.object,
-            resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual([]);
+            resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetRecords") } } }))).toEqual([]);
     });
 });
 
 describe("resource-policy-no-wildcards (engine path): resource-tag exceptions the resource part cannot see (seventeenth run)", () => {
     const engine = useEngine();
-    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
-    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
-    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
     const deputy = doc(allow({ Service: "s3.amazonaws.com" }, "sqs:SendMessage", { Sid: "Deputy" }),
-        deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
+        deny("*", "sqs:*", { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...TAG_EXCEPTION }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
     const TAGGED = { "dp:exclude:identity": "true" };
     const SECRET = (name: string) => `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:${name}-AbCdEf`;
     const QURL = (name: string) => `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/${name}`;
     const secretPolicy = (name: string, secretArn: unknown, from?: string) => ({ type: t.SECRETS_MANAGER_SECRET_POLICY, name,
-        props: { secretArn, policy: perimeter("secretsmanager", "secretsmanager:GetSecretValue") }, ...(from ? { propertyDependencies: { secretArn: [from] } } : {}) });
+        props: { secretArn, policy: tagExceptedPerimeter("secretsmanager", "secretsmanager:GetSecretValue") }, ...(from ? { propertyDependencies: { secretArn: [from] } } : {}) });
     const tag = (name: string, secretId: unknown, key: unknown, value: unknown, from?: string) =>
         ({ type: t.SECRETS_MANAGER_TAG, name, props: { secretId, key, value }, ...(from ? { propertyDependencies: { secretId: [from] } } : {}) });
 
@@ -4555,13 +4548,13 @@ describe("resource-policy-no-wildcards (engine path): resource-tag exceptions th
             secretPolicy("tagged-policy", SECRET("tagged")),
             tag("rds-tag", SECRET("rds!cluster-1"), "dp:exclude:identity", "true"),
             secretPolicy("rds-policy", SECRET("rds!cluster-1")),
-            { type: t.GLACIER_VAULT, name: "vault", props: { name: "vault", tags: {}, tagsAll: TAGGED, accessPolicy: JSON.stringify(perimeter("glacier", "glacier:InitiateJob")) } },
+            { type: t.GLACIER_VAULT, name: "vault", props: { name: "vault", tags: {}, tagsAll: TAGGED, accessPolicy: JSON.stringify(tagExceptedPerimeter("glacier", "glacier:InitiateJob")) } },
             { type: t.SQS_QUEUE, name: "events", props: { name: "events", url: QURL("events"), tags: TAGGED } },
             { type: t.SQS_QUEUE_POLICY, name: "events-policy", props: { queueUrl: QURL("events"), policy: deputy } },
             { type: t.NATIVE_SQS_QUEUE, name: "native", props: { queueUrl: QURL("native"), tags: [{ key: "dp:exclude:identity", value: "true" }] } },
-            { type: t.NATIVE_SQS_QUEUE_INLINE_POLICY, name: "native-policy", props: { queue: QURL("native"), policyDocument: perimeter("sqs", "sqs:SendMessage") } },
+            { type: t.NATIVE_SQS_QUEUE_INLINE_POLICY, name: "native-policy", props: { queue: QURL("native"), policyDocument: tagExceptedPerimeter("sqs", "sqs:SendMessage") } },
         ] });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel])).toEqual(
             ["tagged-policy", "rds-policy", "vault", "events-policy", "native-policy"].map((name) => [name, "mandatory"]));
         const unknown = { $unknown: "string" };
         const pending = await engine.run({ preview: true, resources: [
@@ -4571,22 +4564,17 @@ describe("resource-policy-no-wildcards (engine path): resource-tag exceptions th
             { type: t.SECRETS_MANAGER_SECRET, name: "known", props: { name: "known", arn: unknown, id: unknown } },
             tag("known-tag", unknown, "dp:exclude:identity", "true", "known"),
             secretPolicy("known-policy", unknown, "known"),
-            { type: t.IAM_ROLE, name: "role", props: { assumeRolePolicy: perimeter("sts", "sts:AssumeRole"), tags: {}, tagsAll: { $unknown: "object" } } },
+            { type: t.IAM_ROLE, name: "role", props: { assumeRolePolicy: tagExceptedPerimeter("sts", "sts:AssumeRole"), tags: {}, tagsAll: { $unknown: "object" } } },
             { type: t.SQS_QUEUE, name: "q", props: { name: "q", url: unknown, tags: { "dp:exclude:identity": unknown } } },
             { type: t.SQS_QUEUE_POLICY, name: "q-policy", props: { queueUrl: unknown, policy: deputy }, propertyDependencies: { queueUrl: ["q"] } },
         ] });
         expect(pending.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
-        expect(pending.of(POLICY).map((d) => nameOf(pending, d.urn))).toEqual(["known-policy"]);
+        expect(pending.of(POLICY).map((d) => nameOfUrn(pending, d.urn))).toEqual(["known-policy"]);
     });
 });
 
 describe("resource-policy-no-wildcards (engine path): DynamoDB tables and streams, aws-native TopicPolicy's topics (seventeenth run, second wave)", () => {
     const engine = useEngine();
-    const nameOf = (run: { resources: { urn: string; name: string }[] }, urn: string) => run.resources.find((r) => r.urn === urn)?.name;
-    const EXCEPT = { "aws:ResourceTag/dp:exclude:identity": "true" };
-    const perimeter = (service: string, action: string) => doc(allow("*", action, { Sid: "AllowAny" }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:PrincipalOrgID": ORG, ...EXCEPT }, BoolIfExists: { "aws:PrincipalIsAWSService": "false" } } }),
-        deny("*", `${service}:*`, { Condition: { StringNotEqualsIfExists: { "aws:SourceOrgID": ORG, ...EXCEPT }, Null: { "aws:SourceAccount": "false" }, Bool: { "aws:PrincipalIsAWSService": "true" } } }));
     const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
     const TABLE = (name: string) => `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/${name}`;
     const STREAM = (name: string) => `${TABLE(name)}/stream/2026-12-07T10:00:00.000`;
@@ -4595,10 +4583,10 @@ describe("resource-policy-no-wildcards (engine path): DynamoDB tables and stream
     const table = (name: string, props: Record<string, unknown> = {}) => ({ type: t.DYNAMODB_TABLE, name,
         props: Object.fromEntries(Object.entries({ name, arn: TABLE(name), streamEnabled: true, streamArn: STREAM(name), ...props }).filter(([, v]) => v !== undefined)) });
     const policy = (name: string, resourceArn: unknown, from?: string) => ({ type: t.DYNAMODB_RESOURCE_POLICY, name,
-        props: { resourceArn, policy: JSON.stringify(perimeter("dynamodb", "dynamodb:GetItem")) }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
+        props: { resourceArn, policy: JSON.stringify(tagExceptedPerimeter("dynamodb", "dynamodb:GetItem")) }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
     const tag = (name: string, resourceArn: unknown, value: unknown, from?: string) =>
         ({ type: t.DYNAMODB_TAG, name, props: { resourceArn, key: "dp:exclude:identity", value }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
-    const streamPolicy = { resourcePolicy: { policyDocument: perimeter("dynamodb", "dynamodb:GetRecords") } };
+    const streamPolicy = { resourcePolicy: { policyDocument: tagExceptedPerimeter("dynamodb", "dynamodb:GetRecords") } };
 
     it("passes what the Deny still fences (a tagged table's stream); reports tagged tables, streams and topics; at preview an unknown waits", async () => {
         const run = await engine.run({ resources: [
@@ -4613,9 +4601,9 @@ describe("resource-policy-no-wildcards (engine path): DynamoDB tables and stream
                 streamSpecification: { streamViewType: "NEW_IMAGE", tags: TAG_LIST, ...streamPolicy } } },
             { type: t.NATIVE_SNS_TOPIC, name: "a", props: { topicArn: SNS("a"), tags: TAG_LIST } },
             { type: t.NATIVE_SNS_TOPIC, name: "b", props: { topicArn: SNS("b") } },
-            { type: t.NATIVE_SNS_TOPIC_POLICY, name: "topics-policy", props: { topics: [SNS("b"), SNS("a")], policyDocument: perimeter("sns", "sns:Publish") } },
+            { type: t.NATIVE_SNS_TOPIC_POLICY, name: "topics-policy", props: { topics: [SNS("b"), SNS("a")], policyDocument: tagExceptedPerimeter("sns", "sns:Publish") } },
         ] });
-        expect(run.of(POLICY).map((d) => [nameOf(run, d.urn), d.enforcementLevel])).toEqual(
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel])).toEqual(
             ["native-tagged-stream", "tagged-table-policy", "plain-stream-policy", "topics-policy"].map((name) => [name, "mandatory"]));
         const unknown = { $unknown: "string" };
         const pending = await engine.run({ preview: true, resources: [
@@ -4629,10 +4617,10 @@ describe("resource-policy-no-wildcards (engine path): DynamoDB tables and stream
             policy("waiting-policy", unknown, "waiting"),
             { type: t.NATIVE_SNS_TOPIC, name: "a", props: { topicArn: unknown, tags: TAG_LIST } },
             { type: t.NATIVE_SNS_TOPIC, name: "b", props: { topicArn: unknown } },
-            { type: t.NATIVE_SNS_TOPIC_POLICY, name: "topics-policy", props: { topics: [unknown, unknown], policyDocument: perimeter("sns", "sns:Publish") },
+            { type: t.NATIVE_SNS_TOPIC_POLICY, name: "topics-policy", props: { topics: [unknown, unknown], policyDocument: tagExceptedPerimeter("sns", "sns:Publish") },
                 propertyDependencies: { topics: ["a", "b"] } },
         ] });
         expect(pending.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
-        expect(pending.of(POLICY).map((d) => nameOf(pending, d.urn))).toEqual(["still-policy"]);
+        expect(pending.of(POLICY).map((d) => nameOfUrn(pending, d.urn))).toEqual(["still-policy"]);
     });
 });
