@@ -153,7 +153,7 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_DATASYNC_LOCATION_SMB]: ["password"],
     [t.NATIVE_DATASYNC_LOCATION_FSX_WINDOWS]: ["password"],
     [t.NATIVE_DATASYNC_LOCATION_FSX_ONTAP]: ["protocol.smb.password"],
-    [t.NATIVE_DATASYNC_LOCATION_AZURE_BLOB]: ["sasConfiguration.token"],
+    [t.NATIVE_DATASYNC_LOCATION_AZURE_BLOB]: ["azureBlobSasConfiguration.azureBlobSasToken"],
     // The classic JSON strings' content, as objects (containers, ECS tasks, EKS pods, node ranges).
     [t.NATIVE_BATCH_JOB_DEFINITION]: ["containerProperties", "ecsProperties", "eksProperties", "nodeProperties"],
     [t.NATIVE_AMPLIFY_APP]: [
