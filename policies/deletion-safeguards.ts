@@ -518,14 +518,6 @@ const INLINE_VERSIONING: Readonly<Record<string, string>> = {
     [t.S3_BUCKET]: "versioning", [t.S3_BUCKET_V2]: "versionings", [NATIVE_BUCKET]: "versioningConfiguration",
 };
 
-/**
- * The bucket inputs the versioning check reads as not set when unknown at preview without
- * propertyDependencies (computedAtPreview): the provider computes them.
- */
-export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-    [t.S3_BUCKET, t.S3_BUCKET_V2].map((type) => [type, ["objectLockEnabled", "objectLockConfiguration", INLINE_VERSIONING[type]]]),
-);
-
 /** A bucket's inline answer: Object Lock (always versioned), or the deprecated `versioning` block. */
 function inlineVersioning(bucket: PlainResource, dryRun: boolean): { locked: Decided; enabled: Decided } {
     const p = bucket.props;

@@ -68,14 +68,6 @@ export const INLINE_PROPERTY: Readonly<Record<string, string>> = {
     // S3 Express accepts since September 2024 (SSE-S3 or SSE-KMS with a customer managed key).
 };
 
-/**
- * The bucket inputs read as not set when unknown at preview without propertyDependencies
- * (computedAtPreview): the provider's computed inline blocks and policy.
- */
-export const PREVIEW_COMPUTED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-    [t.S3_BUCKET, t.S3_BUCKET_V2].map((type) => [type, [INLINE_PROPERTY[type], INLINE_WEBSITE[type], INLINE_LOGGING[type], "policy"]]),
-);
-
 /** One `applyServerSideEncryptionByDefault` block and where it was declared. */
 export interface DefaultEncryption {
     sseAlgorithm: unknown;
@@ -434,8 +426,12 @@ function someStatement(document: unknown, test: (st: PolicyStatement) => Decided
     return any(reading.incomplete ? undefined : false, ...reading.statements.map(test));
 }
 
-/** A bucket's deprecated inline `policy`: unknown at preview without dependencies is the provider's computed value. */
+/**
+ * A classic bucket's deprecated inline `policy` (other bucket types have none): unknown at preview
+ * without dependencies is the provider's computed value.
+ */
 function inlinePolicy(bucket: PlainResource, dryRun: boolean): unknown {
+    if (!BUCKET_TYPES.has(bucket.type)) return undefined;
     return isUnknown(bucket.props.policy) && computedAtPreview(bucket, "policy", dryRun) ? undefined : bucket.props.policy;
 }
 
@@ -531,13 +527,18 @@ function grantsLogDeliveryWrite(grant: unknown): Decided {
  */
 function aclLetsLogDeliveryWrite(r: PlainResource, dryRun: boolean): Decided {
     const isBucket = !ACL_TYPES.has(r.type);
+    // Directory buckets have no ACL; only aws-native's bucket has `accessControl`, only the classic ones `grants`.
+    if (DIRECTORY_BUCKET_TYPES.has(r.type)) return false;
+    const native = r.type === NATIVE_BUCKET;
     const computed = (prop: string) => isBucket && isUnknown(r.props[prop]) && computedAtPreview(r, prop, dryRun);
-    const { acl, accessControl, accessControlPolicy } = r.props;
+    const { accessControlPolicy } = r.props;
+    const acl = native ? undefined : r.props.acl;
+    const accessControl = native ? r.props.accessControl : undefined;
     if ((isUnknown(acl) && !computed("acl")) || isUnknown(accessControl)) return undefined;
     if (LOG_DELIVERY_ACLS.has(acl) || LOG_DELIVERY_ACLS.has(accessControl)) return true;
     // A BucketAcl's canned ACL decides: its accessControlPolicy is read back from it.
     if (!isBucket && typeof acl === "string" && acl !== "") return false;
-    const grants = isBucket ? (computed("grants") ? undefined : r.props.grants) : isRecord(accessControlPolicy) ? accessControlPolicy.grants : accessControlPolicy;
+    const grants = native ? undefined : isBucket ? (computed("grants") ? undefined : r.props.grants) : isRecord(accessControlPolicy) ? accessControlPolicy.grants : accessControlPolicy;
     if (isUnknown(grants)) return undefined;
     return Array.isArray(grants) ? any(...grants.map(grantsLogDeliveryWrite)) : false;
 }

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlainResource } from "../policies/lib/rule";
-import { indexBuckets, mayName, ownershipRulesOf, unresolvedConfigurationsOf, unresolvedTargets } from "../policies/lib/s3-buckets";
+import { computedAtPreview, indexBuckets, mayName, ownershipRulesOf, unresolvedConfigurationsOf, unresolvedTargets } from "../policies/lib/s3-buckets";
 import { UNKNOWN_SENTINELS } from "../policies/lib/wire";
 import { DEFAULT_ALLOWED_ALGORITHMS, findUnencryptedBuckets } from "../policies/s3-bucket-encryption";
 import { readCounter } from "./helpers/reads";
@@ -62,6 +62,32 @@ describe("s3-bucket-encryption on buckets sharing a name", () => {
         for (let i = 0; i < n; i++) resources.push(wrap(bucket(`b${i}`, "acme-shared")), wrap(sse(`s${i}`, "acme-shared")));
         expect(findUnencryptedBuckets(resources, { allowedAlgorithms: DEFAULT_ALLOWED_ALGORITHMS, requireCustomerManagedKey: false })).toEqual([]);
         expect(reads() / (2 * n)).toBeLessThan(50);
+    });
+});
+
+describe("computedAtPreview", () => {
+    const at = (type: string, property: string, deps: string[] = []) =>
+        resource(type, { [property]: U }, { name: "b", project: "shop", propertyDependencies: { [property]: deps } });
+
+    it("reads a classic bucket's unknown computed input as not set at preview, unless built from another output", () => {
+        for (const type of [BUCKET, "aws:s3/bucketV2:BucketV2"]) {
+            for (const property of ["policy", "acl", "grants", "objectLockEnabled", "objectLockConfiguration"]) {
+                expect(computedAtPreview(at(type, property), property, true)).toBe(true);
+                expect(computedAtPreview(at(type, property, ["urn:pulumi:dev::shop::aws:iam/role:Role::r"]), property, true)).toBe(false);
+                expect(computedAtPreview(at(type, property), property, false)).toBe(false);
+            }
+        }
+        expect(computedAtPreview(at(BUCKET, "versioning"), "versioning", true)).toBe(true);
+        expect(computedAtPreview(at("aws:s3/bucketV2:BucketV2", "versionings"), "versionings", true)).toBe(true);
+    });
+
+    // A type's own inputs only: a directory bucket computes none of these, aws-native leaves unset inputs out
+    // of its preview, and an input the provider does not compute (tags, bucketPrefix) is unknown only when built.
+    it("never reads an unknown of a type or input the provider does not compute as not set", () => {
+        expect(computedAtPreview(at("aws:s3/directoryBucket:DirectoryBucket", "policy"), "policy", true)).toBe(false);
+        expect(computedAtPreview(at("aws-native:s3:Bucket", "bucketEncryption"), "bucketEncryption", true)).toBe(false);
+        expect(computedAtPreview(at(BUCKET, "tags"), "tags", true)).toBe(false);
+        expect(computedAtPreview(at(BUCKET, "versionings"), "versionings", true)).toBe(false);
     });
 });
 

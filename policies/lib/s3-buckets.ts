@@ -162,17 +162,27 @@ export function unresolvedConfigurationsOf(configuring: readonly PlainResource[]
 }
 
 /**
- * Whether an unknown inline block of a bucket is the provider's computed value, i.e. not set:
- * at preview a new bucket that does not set a computed block reports it unknown. Only a program
- * that builds it from another resource's output (so that propertyDependencies records the
+ * The classic bucket inputs the provider computes (Optional and Computed in pulumi-aws 7's schema:
+ * the deprecated inline blocks, `policy`, `acl`, `grants` and Object Lock): a new bucket that does
+ * not set one reports it unknown at preview. The one list every bucket-reading policy (and the
+ * robustness suite) uses. aws-native leaves an unset input out of its preview outputs (only
+ * read-only ones are unknown: pulumi-aws-native's previewResourceOutputs), and a directory bucket
+ * has none of these, so there an unknown is always built from another output.
+ */
+export const PREVIEW_COMPUTED: Readonly<Record<string, ReadonlySet<string>>> = {
+    [t.S3_BUCKET]: new Set(["serverSideEncryptionConfiguration", "website", "logging", "versioning", "policy", "acl", "grants", "objectLockEnabled", "objectLockConfiguration"]),
+    [t.S3_BUCKET_V2]: new Set(["serverSideEncryptionConfigurations", "websites", "loggings", "versionings", "policy", "acl", "grants", "objectLockEnabled", "objectLockConfiguration"]),
+};
+
+/**
+ * Whether an unknown input of a bucket is the provider's computed value, i.e. not set: at preview
+ * a new bucket that does not set a computed input (PREVIEW_COMPUTED) reports it unknown. Only a
+ * program that builds it from another resource's output (so that propertyDependencies records the
  * source) has a declaration we cannot see yet. Outside preview an unknown is a secret `check`
  * could not decrypt, never a computed default.
  */
 export function computedAtPreview(bucket: PlainResource, property: string, dryRun: boolean): boolean {
-    // aws-native leaves an unset input out of its preview outputs (only read-only ones are
-    // unknown: pulumi-aws-native's previewResourceOutputs), so there an unknown is always built.
-    if (bucket.type.startsWith("aws-native:")) return false;
-    return dryRun && (bucket.propertyDependencies[property] ?? []).length === 0;
+    return dryRun && PREVIEW_COMPUTED[bucket.type]?.has(property) === true && (bucket.propertyDependencies[property] ?? []).length === 0;
 }
 
 /**

@@ -12,12 +12,14 @@ import type { Finding, PlainResource, PolicyDefinition, StackContext, StackRule 
 import { KNOWN_TYPES } from "../../policies/lib/credentials/provider";
 import { collectSecretLocations, NATIVE_FULL_INPUTS, OTHER_FULL_INPUTS, SecretLocations } from "../../policies/lib/sensitive";
 import * as t from "../../policies/lib/tokens";
-import { PREVIEW_COMPUTED as VERSIONING_PREVIEW_COMPUTED } from "../../policies/deletion-safeguards";
 import { PREVIEW_COMPUTED } from "../../policies/encryption-at-rest";
-import { PREVIEW_COMPUTED as BUCKET_PREVIEW_COMPUTED } from "../../policies/s3-bucket-encryption";
+import { PREVIEW_COMPUTED as BUCKET_PREVIEW_COMPUTED } from "../../policies/lib/s3-buckets";
 import { DEFAULT_CRITICAL_RESOURCE_TYPES } from "../../policies/resource-protect";
 import { findPlaintextSensitiveValues } from "../../policies/secret-sensitive-props";
 import { CORPUS, NATIVE_INPUTS } from "./arbitraries";
+
+/** A classic bucket's inputs the provider computes (policies/lib/s3-buckets.ts computedAtPreview). */
+const bucketPreviewComputed = (r: PlainResource): readonly string[] => [...(BUCKET_PREVIEW_COMPUTED[r.type] ?? [])];
 
 export interface ResourceRuleTarget {
     policy: string;
@@ -87,7 +89,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
             : r.type === t.REDSHIFT_LOGGING ? ["bucketName"] : []),
         // s3-bucket-encryption.ts readInlineEncryption, servesWebsite and readAnonymously: at preview an unknown inline
         // block without propertyDependencies is the provider's computed default, i.e. undeclared.
-        previewComputed: (r) => BUCKET_PREVIEW_COMPUTED[r.type] ?? [],
+        previewComputed: bucketPreviewComputed,
     },
     "deletion-safeguards": {
         // The versioning stack part joins BucketVersioning resources to their buckets by name, as s3-bucket-encryption
@@ -97,7 +99,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
             : r.type === t.S3_BUCKET_VERSIONING || r.type === t.S3_BUCKET_VERSIONING_V2 ? ["bucket"] : []),
         // The versioning stack part (inlineVersioning): at preview an unknown Object Lock flag or block, or inline versioning
         // block, without propertyDependencies is the provider's computed default, i.e. undeclared (as for s3-bucket-encryption).
-        previewComputed: (r) => VERSIONING_PREVIEW_COMPUTED[r.type] ?? [],
+        previewComputed: bucketPreviewComputed,
     },
     "resource-policy-no-wildcards": {
         // The stack part joins ACLs, bucket policies, access points and public access blocks to their buckets (as
