@@ -634,24 +634,70 @@ function signatureValue(o: Record<string, unknown>, where: string, convert: (v: 
 // ---------------------------------------------------------------- stack export / preview
 
 /**
+ * Signatures only the state holds (pulumi/pulumi's pkg/resource/stack/deployment.go): the CLI
+ * reads them back into plain values before an analyzer sees them. A string whose bytes are not
+ * UTF-8 is written as their base64 (`byteString`, with that feature, since v3.254), a NaN or
+ * infinite number as its IEEE 754 bits in hexadecimal.
+ */
+const STATE_SIG = { byteString: "803fd3297a5875dc03ca845dda5d2a98", float: "8ad145fe-0d11-4827-bfd7-1abcbf086f5c" } as const;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The value of a state-only signature, as the CLI reads it (DeserializePropertyValue), or
+ * undefined for another signature. A string that is not UTF-8 is refused: the CLI marshals an
+ * analyzer's request without KeepByteString (analyzer_plugin.go), so it stops the run with "the
+ * value of property ... contains non-UTF8 bytes, which the receiver does not support". The
+ * message names where it is, never the bytes (they may be a secret's).
+ */
+function stateSignatureValue(o: Record<string, unknown>, where: string): { value: unknown } | undefined {
+    const sig = o[SIG_KEY];
+    if (sig === STATE_SIG.byteString) {
+        // Go's StdEncoding skips line breaks and needs the padding.
+        const encoded = typeof o.value === "string" ? o.value.replace(/[\r\n]/g, "") : undefined;
+        if (encoded === undefined) throw new InputError(`${where}: malformed byte string (its "value" must be a string), which the Pulumi CLI refuses to read`);
+        if (!BASE64.test(encoded)) throw new InputError(`${where}: malformed byte string (its "value" is not base64), which the Pulumi CLI refuses to read`);
+        try {
+            return { value: UTF8.decode(Buffer.from(encoded, "base64")) };
+        } catch {
+            throw new InputError(`${where} holds bytes that are not UTF-8 (the export's byteString feature): the Pulumi CLI does not send such a string to a policy pack ` +
+                "and stops the preview or update, so check cannot judge this stack either");
+        }
+    }
+    if (sig === STATE_SIG.float) {
+        // Go's ParseUint(hex, 16, 64): 1 to 16 hexadecimal digits, no prefix.
+        if (typeof o.value !== "string" || !/^[0-9a-fA-F]{1,16}$/.test(o.value)) {
+            throw new InputError(`${where}: malformed float value (its "value" must be the number's 64 bits in hexadecimal), which the Pulumi CLI refuses to read`);
+        }
+        const bits = Buffer.alloc(8);
+        bits.writeBigUInt64BE(BigInt(`0x${o.value}`));
+        return { value: bits.readDoubleBE(0) };
+    }
+    return undefined;
+}
+
+/**
  * Secrets in an export are ciphertext we cannot (and must not) decrypt; `--show-secrets`
  * exports carry `plaintext` (JSON-encoded). A ciphertext secret becomes a secret whose
  * value is unknown: secret for policies judging secretness, skipped by rules reading values.
+ * A plaintext is read as the CLI reads it: what it refuses there is refused.
  */
 function stateValue(v: unknown, where: string): unknown {
     if (Array.isArray(v)) return v.map((e, i) => stateValue(e, `${where}[${i}]`));
     if (typeof v !== "object" || v === null) return v;
     const o = v as Record<string, unknown>;
     if (isWireSecret(o) && !("value" in o)) {
-        if (typeof o.plaintext === "string") {
-            try {
-                return wireSecret(stateValue(JSON.parse(o.plaintext), where));
-            } catch {
-                return wireSecret(UNKNOWN_SENTINELS.string);
-            }
+        if (typeof o.plaintext !== "string") return wireSecret(UNKNOWN_SENTINELS.string);
+        let plain: unknown;
+        try {
+            plain = JSON.parse(o.plaintext);
+        } catch {
+            return wireSecret(UNKNOWN_SENTINELS.string);
         }
-        return wireSecret(UNKNOWN_SENTINELS.string);
+        return wireSecret(stateValue(plain, where));
     }
+    const stateOnly = stateSignatureValue(o, where);
+    if (stateOnly) return stateOnly.value;
     if (SIG_KEY in o) return isWireSecret(o) ? o : signatureValue(o, where, stateValue);
     const out: Record<string, unknown> = {};
     for (const [k, e] of Object.entries(o)) out[k] = stateValue(e, `${where}.${k}`);
@@ -713,7 +759,8 @@ function fromState(s: Record<string, unknown>, where: string, convert: (v: unkno
         if (v === undefined || v === null) return {}; // the CLI leaves empty maps out, or writes null
         // The CLI writes a property map; anything else is no state it wrote, and reading it as empty could invent a finding.
         if (typeof v !== "object" || Array.isArray(v)) throw new InputError(`${where}: "${field}" of ${s.urn} must be an object (a property map), not ${Array.isArray(v) ? "a list" : typeof v}`);
-        return propertyMap(convert(v, `${where}.${field}`), `${where}.${field}`);
+        // A value is named by its resource's URN and its path (where the file holds it, for a message about the map itself).
+        return propertyMap(convert(v, `${where}: ${s.urn}: ${field}`), `${where}.${field}`);
     };
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
     const propertyDependencies: Record<string, string[]> = {};
@@ -764,7 +811,7 @@ const DEPLOYMENT_VERSIONS = { oldest: 1, latest: 4 };
  * pkg/resource/stack/deployment.go, supportedFeatures). A feature changes what the state means
  * (the CLI refuses a stack with one it does not know), so check cannot read one it does not know either.
  */
-const DEPLOYMENT_FEATURES = new Set(["refreshBeforeUpdate", "views", "hooks", "taint", "replaceWith", "snippets", "extensionParameterization", "byteString"]);
+const DEPLOYMENT_FEATURES = new Set(["refreshBeforeUpdate", "views", "hooks", "taint", "replaceWith", "snippets", "snippets-prototype", "extensionParameterization", "byteString"]);
 
 /**
  * Refuses a stack export the Pulumi CLI would refuse to import for its `version` or

@@ -584,3 +584,77 @@ describe("stack export versions and features, as the Pulumi CLI reads them", () 
         }
     });
 });
+
+describe("byte strings and floats in stack exports, as the Pulumi CLI writes and reads them (pkg/resource/stack/deployment.go)", () => {
+    const BYTES = "803fd3297a5875dc03ca845dda5d2a98";
+    const FLOAT = "8ad145fe-0d11-4827-bfd7-1abcbf086f5c";
+    const stack = { urn: "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev", custom: false, type: "pulumi:pulumi:Stack" };
+    const CMD = "urn:pulumi:dev::shop::command:local:Command::probe";
+    const command = (outputs: Record<string, unknown>) => ({ urn: CMD, custom: true, type: "command:local:Command", inputs: { create: "probe" }, outputs });
+    const exported = (...resources: unknown[]) => ({ version: 4, features: ["byteString"], deployment: { resources: [stack, ...resources] } });
+    const both = (name: string, o: unknown) => [() => parseInput(o, "t"), () => loadInputFile(writeTmp(name, JSON.stringify(o)))];
+    const bytes = (value: unknown) => ({ [SIG_KEY]: BYTES, value });
+    // A PNG header: 0x89 and 0xff are no UTF-8.
+    const PNG = "iVBORw0KGgr/2A==";
+
+    it("reads the features the CLI writes: byteString, and snippets-prototype (the CLI's name for snippets)", () => {
+        for (const [i, features] of [["byteString"], ["snippets-prototype", "refreshBeforeUpdate"]].entries()) {
+            for (const read of both(`features-${i}.json`, { ...exported(), features })) expect(read().resources.map((r) => r.name)).toEqual(["shop-dev"]);
+        }
+    });
+
+    it("refuses bytes that are not UTF-8, as the CLI refuses to send them to a policy pack, naming the URN and the property, never the value", () => {
+        const cases: [string, unknown, RegExp][] = [
+            ["output", command({ stdout: bytes(PNG) }), /urn:pulumi:dev::shop::command:local:Command::probe: outputs\.stdout holds bytes that are not UTF-8/],
+            ["nested input", { ...command({}), inputs: { environment: { SEED: bytes(PNG) } } }, /::probe: inputs\.environment\.SEED holds bytes/],
+            ["in a list", command({ chunks: ["a", bytes(PNG)] }), /::probe: outputs\.chunks\[1\] holds bytes/],
+            // `--show-secrets`: the secret's plaintext holds the byte string; its path is named, not its bytes.
+            ["secret plaintext", command({ stdout: { [SIG_KEY]: SIG.secret, plaintext: JSON.stringify(bytes(PNG)) } }), /::probe: outputs\.stdout holds bytes/],
+        ];
+        for (const [name, resource, message] of cases) {
+            for (const read of both(`bytes-${name.replace(/ /g, "-")}.json`, exported(resource))) {
+                expect(read, name).toThrow(InputError);
+                expect(read, name).toThrow(message);
+                expect(read, name).toThrow(/the Pulumi CLI does not send such a string to a policy pack/);
+                expect(read, name).not.toThrow(/iVBOR|PNG/);
+            }
+        }
+    });
+
+    it("reads a byte string of UTF-8 bytes as its text, and a ciphertext secret as an unknown secret, whatever it holds", () => {
+        for (const read of both("bytes-utf8.json", exported(command({ stdout: bytes(Buffer.from("héllo\n").toString("base64")), stderr: { [SIG_KEY]: SIG.secret, ciphertext: "v1:AbCd:EfGh" } })))) {
+            const outputs = read().resources[1].outputs!;
+            expect(outputs.stdout).toBe("héllo\n");
+            expect(isWireSecret(outputs.stderr)).toBe(true);
+        }
+    });
+
+    it("refuses malformed byte strings and floats, as the CLI refuses to import them", () => {
+        for (const [i, bad] of [bytes(undefined), bytes(7), bytes("not base64!"), bytes("iVBORw0KGgr/2A"), { [SIG_KEY]: FLOAT, value: "0x7ff8" }, { [SIG_KEY]: FLOAT }].entries()) {
+            for (const read of both(`malformed-${i}.json`, exported(command({ stdout: bad })))) {
+                expect(read, JSON.stringify(bad)).toThrow(/urn:pulumi:dev::shop::command:local:Command::probe: outputs\.stdout: malformed (byte string|float)/);
+            }
+        }
+    });
+
+    it("reads NaN and the infinities the CLI writes as a float signature, as the numbers the CLI sends", () => {
+        const float = (hex: string) => ({ [SIG_KEY]: FLOAT, value: hex });
+        for (const read of both("floats.json", exported(command({ ratio: float("7ff8000000000001"), limit: float("7ff0000000000000"), floor: float("fff0000000000000"), big: float("7FEFFFFFFFFFFFFF") })))) {
+            const outputs = read().resources[1].outputs!;
+            expect(outputs.ratio).toBeNaN();
+            expect([outputs.limit, outputs.floor, outputs.big]).toEqual([Infinity, -Infinity, Number.MAX_VALUE]);
+        }
+    });
+
+    it("check (engine path): refuses the CLI's export with bytes that are not UTF-8 in one line, exit 2; judges one with NaN and infinities", () => {
+        const refused = check("--config", ALL_ADVISORY, path.join(FIXTURES, "samples/stack-export-byte-string.json"));
+        expect(refused.code).toBe(2);
+        expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+        expect(refused.stderr).toMatch(/urn:pulumi:prod::imaging::command:local:Command::watermark-header: outputs\.stdout holds bytes that are not UTF-8/);
+        expect(refused.stderr).not.toMatch(/iVBOR|\n\s+at /);
+        const judged = check("--config", ALL_ADVISORY, path.join(FIXTURES, "samples/stack-export-floats.json"));
+        expect(judged.stderr).toBe("");
+        expect(judged.code).toBe(0);
+        expect(judged.stdout).toMatch(/kms-key-rotation/);
+    });
+});
