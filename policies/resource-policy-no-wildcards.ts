@@ -1265,15 +1265,37 @@ const HINTS: Readonly<Record<Exclude<Kind, "acl" | "object-acl">, string>> = {
         "the Deny keeps no caller out. Remove the tag from the resource, or the exception from the Deny.)",
 };
 
-/** How a separate policy or tagging resource names its target: one of `types`, by one of its `keys`; `namesOther`: see NamesOther. */
-interface TargetJoin { types: readonly string[]; keys: readonly string[]; namesOther?: NamesOther }
-// A classic table or replica, by ARN. A policy or Tag on a stream names the stream's ARN, which no target has as a key (so
-// it shows no table's tags, as AWS keeps them); while unknown, a name built from a table with a stream may be either (a
-// replica, with its globalTableArn, always has one: global tables replicate through streams).
+/**
+ * How a separate policy or tagging resource names its target: one of `types`, by one of its `keys`; `namesOther`: see NamesOther;
+ * `blocks`: targets a target holds as blocks of its own, named by the same keys.
+ */
+interface TargetJoin { types: readonly string[]; keys: readonly string[]; namesOther?: NamesOther; blocks?: (target: PlainResource) => PlainResource[] }
+// A table or replica, by ARN: classic tables and replicas, and aws-native tables (the classic provider's `aws.dynamodb.Tag` is
+// for tables made outside it). A policy or Tag on a stream names the stream's ARN, which no target has as a key (so it shows
+// no table's tags, as AWS keeps them); while unknown, a name built from a table with a stream may be either (a replica, with
+// its globalTableArn, always has one: global tables replicate through streams).
 const DYNAMODB_TABLES: TargetJoin = {
-    types: [t.DYNAMODB_TABLE, t.DYNAMODB_TABLE_REPLICA], keys: ["arn"],
-    namesOther: (table) => table.props.streamEnabled === true || isUnknown(table.props.streamEnabled) || table.props.globalTableArn !== undefined,
+    types: [t.DYNAMODB_TABLE, t.DYNAMODB_TABLE_REPLICA, t.NATIVE_DYNAMODB_TABLE], keys: ["arn"],
+    namesOther: (table) => table.props.streamEnabled === true || isUnknown(table.props.streamEnabled) || table.props.globalTableArn !== undefined ||
+        table.props.streamSpecification !== undefined,
+    blocks: replicaBlocks,
 };
+
+/**
+ * A classic table's `replicas`, tables in other regions named by their own `arn`. With `propagateTags` the provider puts the
+ * table's tags on them (tagsAll: the provider's defaultTags too, on create and on every change); without, they carry none
+ * (DynamoDB copies no tags to a replica; hashicorp/terraform-provider-aws#13281). Unknown at preview: their tags are unknown.
+ */
+function replicaBlocks(table: PlainResource): PlainResource[] {
+    const replicas = table.type === t.DYNAMODB_TABLE ? table.props.replicas : undefined;
+    if (!Array.isArray(replicas)) return [];
+    return replicas.flatMap((replica, i) => {
+        if (!isRecord(replica)) return [];
+        const propagate = replica.propagateTags;
+        const tags = propagate === true ? { tags: table.props.tags, tagsAll: table.props.tagsAll } : isUnknown(propagate) ? { tags: propagate } : {};
+        return [{ ...table, urn: `${table.urn}#replicas[${i}]`, props: { arn: replica.arn, streamEnabled: true, ...tags }, propertyDependencies: {} }];
+    });
+}
 
 /**
  * Separate policies of resources a Deny may except by their tags (AWS's data-perimeter `aws:ResourceTag/dp:exclude:*`):
@@ -1303,15 +1325,18 @@ const TAGGED_TARGETS: ReadonlyMap<string, TargetJoin & { property: string; list?
 const SEPARATE_TAGS: ReadonlyMap<string, { type: string; property: string; target: TargetJoin }> = new Map([
     [t.SECRETS_MANAGER_SECRET, { type: t.SECRETS_MANAGER_TAG, property: "secretId", target: { types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] } }],
     [t.DYNAMODB_TABLE, { type: t.DYNAMODB_TAG, property: "resourceArn", target: DYNAMODB_TABLES }],
+    [t.NATIVE_DYNAMODB_TABLE, { type: t.DYNAMODB_TAG, property: "resourceArn", target: DYNAMODB_TABLES }],
 ]);
 const TAGGED_TARGET_TYPES: readonly string[] = [...new Set([...TAGGED_TARGETS.values()].flatMap((j) => j.types))];
 /**
  * Inline policies whose resource may carry the tag only through the provider's defaultTags (every classic carrier with
- * `tagsAll`; a bucket's inline policy is judged with its block, above): the resource part reads inputs, which hold `tags`
- * alone; the outputs' `tagsAll` holds the defaults too.
+ * `tagsAll`; a bucket's inline policy is judged with its block, above) or a separate Tag (an aws-native table's own policy,
+ * tagged by the classic provider's `aws.dynamodb.Tag`): the resource part reads inputs, which hold `tags` alone; the outputs'
+ * `tagsAll` holds the defaults too.
  */
 const INLINE_TAGGED_TYPES: readonly string[] = [
     t.SQS_QUEUE, t.SNS_TOPIC, t.SECRETS_MANAGER_SECRET, t.IAM_ROLE, t.OPENSEARCH_DOMAIN, t.ELASTICSEARCH_DOMAIN, t.GLACIER_VAULT, t.APIGATEWAY_REST_API, t.APIGATEWAY_DOMAIN_NAME,
+    t.NATIVE_DYNAMODB_TABLE,
 ];
 
 /**
@@ -1432,7 +1457,11 @@ export function findPublicGrants(resources: readonly PlainResource[]): Finding[]
     const indexOf = (join: TargetJoin) => () => {
         const id = join.types.join();
         let found = tagIndexes.get(id);
-        if (!found) tagIndexes.set(id, (found = indexReferences(resources, (target) => join.types.includes(target.type), join.keys)));
+        if (!found) {
+            const { types, blocks } = join;
+            const targets = blocks ? resources.flatMap((r) => (types.includes(r.type) ? [r, ...blocks(r)] : [])) : resources;
+            tagIndexes.set(id, (found = indexReferences(targets, (target) => types.includes(target.type), join.keys)));
+        }
         return found;
     };
     const tagResources = new Map<string, PlainResource[]>();

@@ -4624,3 +4624,92 @@ describe("resource-policy-no-wildcards (engine path): DynamoDB tables and stream
         expect(pending.of(POLICY).map((d) => nameOfUrn(pending, d.urn))).toEqual(["still-policy"]);
     });
 });
+
+describe("resource-tag exceptions: a classic dynamodb.Tag on an aws-native table, a classic table's replicas with propagateTags (seventeenth run's leftovers)", () => {
+    const TAGGED = { "dp:exclude:identity": "true" };
+    const TAG_LIST = [{ key: "dp:exclude:identity", value: "true" }];
+    const TABLE = (name: string, region = "eu-west-1") => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
+    const tableDocument = () => tagExceptedPerimeter("dynamodb", "dynamodb:GetItem");
+    const nativeTable = (name: string, props: Record<string, unknown> = {}) =>
+        resource(t.NATIVE_DYNAMODB_TABLE, { tableName: name, arn: TABLE(name), resourcePolicy: { policyDocument: tableDocument() }, ...props }, { name });
+    const tag = (name: string, resourceArn: unknown, key: unknown, value: unknown, from?: string[]) =>
+        resource(t.DYNAMODB_TAG, { resourceArn, key, value }, { name, propertyDependencies: from ? { resourceArn: from } : {} });
+    const policy = (name: string, resourceArn: unknown, from?: string[]) =>
+        resource(t.DYNAMODB_RESOURCE_POLICY, { resourceArn, policy: JSON.stringify(tableDocument()) }, { name, propertyDependencies: from ? { resourceArn: from } : {} });
+    // A global table made with the classic table's replica blocks; the provider's defaultTags only in tagsAll.
+    const globalTable = (replica: Record<string, unknown>, props: Record<string, unknown> = {}) => resource(t.DYNAMODB_TABLE, {
+        name: "orders", arn: TABLE("orders"), streamEnabled: true, tags: {}, tagsAll: TAGGED,
+        replicas: [{ regionName: "us-west-2", arn: TABLE("orders", "us-west-2"), ...replica }], ...props,
+    }, { name: "orders" });
+    const named = (...resources: PlainResource[]) => [
+        ...resources.flatMap((r) => findResourcePolicyWildcards(r, { allowedActions: [] }).map(() => r.name)),
+        ...findPublicGrants(resources).map((f) => f.resource?.name),
+    ];
+
+    it("passes: a Tag of another key or on another table; replicas without propagateTags (DynamoDB copies no tags); a GlobalTable under aws-native's defaultTags", () => {
+        expect(named(nativeTable("a"), tag("a-tag", TABLE("a"), "team", "true"))).toEqual([]);
+        expect(named(nativeTable("a"), nativeTable("b"), tag("b-tag", TABLE("b"), "dp:exclude:identity", "false"), tag("c-tag", TABLE("c"), "dp:exclude:identity", "true"))).toEqual([]);
+        expect(named(nativeTable("a", { tags: [{ key: "team", value: "shop" }] }), policy("classic-policy", TABLE("a")))).toEqual([]);
+        expect(named(globalTable({}), policy("replica-policy", TABLE("orders", "us-west-2")))).toEqual([]);
+        expect(named(globalTable({ propagateTags: false }), policy("replica-policy", TABLE("orders", "us-west-2")))).toEqual([]);
+        // Propagated, but the table carries another value; a policy on the stack's region's table is the table's.
+        expect(named(globalTable({ propagateTags: true }, { tagsAll: { "dp:exclude:identity": "false" } }), policy("replica-policy", TABLE("orders", "us-west-2")))).toEqual([]);
+        // aws-native merges defaultTags only into a type's top-level tags, which a GlobalTable has not: its replicas carry their own.
+        expect(named(resource(t.NATIVE_DYNAMODB_GLOBAL_TABLE, { tableName: "g", replicas: [{ region: "eu-west-1", resourcePolicy: { policyDocument: tableDocument() } }] }, { name: "g" }))).toEqual([]);
+    });
+
+    it("fails: an aws-native table tagged by a classic dynamodb.Tag, or named by a classic ResourcePolicy; a replica the table's tags reach through propagateTags", () => {
+        expect(named(nativeTable("a"), tag("a-tag", TABLE("a"), "DP:Exclude:Identity", "true"))).toEqual(["a"]);
+        expect(named(nativeTable("b", { resourcePolicy: undefined, tags: TAG_LIST }), policy("classic-policy", TABLE("b")))).toEqual(["classic-policy"]);
+        expect(named(nativeTable("c", { resourcePolicy: undefined }), tag("c-tag", TABLE("c"), "dp:exclude:identity", "true"), policy("classic-policy", TABLE("c")))).toEqual(["classic-policy"]);
+        expect(named(globalTable({ propagateTags: true }), policy("replica-policy", TABLE("orders", "us-west-2")))).toEqual(["replica-policy"]);
+        const [finding] = findPublicGrants([nativeTable("a"), tag("a-tag", TABLE("a"), "dp:exclude:identity", "true")]);
+        expect(finding?.message).toContain('aws-native:dynamodb:Table "a": resourcePolicy.policyDocument statement "AllowAny" allows any principal');
+        expect(finding?.message).toContain("maybe from the provider's defaultTags or a separate Tag resource");
+    });
+
+    it("at preview: a Tag whose unknown ARN may be the stream's, an unknown propagateTags or replica ARN waits; a table without a stream decides", () => {
+        const streaming = nativeTable("s", { arn: U.string, streamSpecification: { streamViewType: "NEW_IMAGE" } });
+        expect(named(streaming, tag("s-tag", U.string, "dp:exclude:identity", "true", [streaming.urn]))).toEqual([]);
+        const plain = nativeTable("p", { arn: U.string });
+        expect(named(plain, tag("p-tag", U.string, "dp:exclude:identity", U.string, [plain.urn]))).toEqual([]);
+        expect(named(plain, tag("p-tag", U.string, "dp:exclude:identity", "true", [plain.urn]))).toEqual(["p"]);
+        expect(named(globalTable({ propagateTags: U.boolean }), policy("replica-policy", TABLE("orders", "us-west-2")))).toEqual([]);
+        const table = globalTable({ propagateTags: true, arn: U.string }, { arn: U.string });
+        expect(named(table, policy("replica-policy", U.string, [table.urn]))).toEqual([]);
+    });
+});
+
+describe("resource-policy-no-wildcards (engine path): a classic dynamodb.Tag on an aws-native table, propagated replica tags", () => {
+    const engine = useEngine();
+    const TABLE = (name: string, region = "eu-west-1") => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
+    const document = tagExceptedPerimeter("dynamodb", "dynamodb:GetItem");
+    const native = (name: string, arn: unknown, extra: Record<string, unknown> = {}) =>
+        ({ type: t.NATIVE_DYNAMODB_TABLE, name, props: { tableName: name, arn, resourcePolicy: { policyDocument: document }, ...extra } });
+    const tag = (name: string, resourceArn: unknown, key: unknown, value: unknown, from?: string) =>
+        ({ type: t.DYNAMODB_TAG, name, props: { resourceArn, key, value }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
+    const classic = (name: string, propagateTags: unknown, arn: unknown = TABLE(name, "us-west-2")) => ({ type: t.DYNAMODB_TABLE, name,
+        props: { name, arn: TABLE(name), streamEnabled: true, tags: {}, tagsAll: { "dp:exclude:identity": "true" }, replicas: [{ regionName: "us-west-2", arn, propagateTags }] } });
+    const policy = (name: string, resourceArn: unknown, from?: string) => ({ type: t.DYNAMODB_RESOURCE_POLICY, name,
+        props: { resourceArn, policy: JSON.stringify(document) }, ...(from ? { propertyDependencies: { resourceArn: [from] } } : {}) });
+
+    it("passes what the Deny still fences; reports the tagged aws-native table and the propagated replica; at preview an unknown waits", async () => {
+        const run = await engine.run({ resources: [
+            native("other-key", TABLE("other-key")), tag("other-key-tag", TABLE("other-key"), "team", "shop"),
+            classic("kept", false), policy("kept-replica-policy", TABLE("kept", "us-west-2")),
+            native("tagged", TABLE("tagged")), tag("tagged-tag", TABLE("tagged"), "dp:exclude:identity", "true"),
+            classic("propagated", true), policy("propagated-replica-policy", TABLE("propagated", "us-west-2")),
+        ] });
+        expect(run.of(POLICY).map((d) => [nameOfUrn(run, d.urn), d.enforcementLevel])).toEqual([["tagged", "mandatory"], ["propagated-replica-policy", "mandatory"]]);
+        const unknown = { $unknown: "string" };
+        const pending = await engine.run({ preview: true, resources: [
+            native("streaming", unknown, { streamSpecification: { streamViewType: "NEW_IMAGE" } }), tag("streaming-tag", unknown, "dp:exclude:identity", "true", "streaming"),
+            native("waiting", unknown), tag("waiting-tag", unknown, "dp:exclude:identity", unknown, "waiting"),
+            classic("maybe", { $unknown: "boolean" }), policy("maybe-replica-policy", TABLE("maybe", "us-west-2")),
+            classic("fresh", true, unknown), policy("fresh-replica-policy", unknown, "fresh"),
+            native("decided", unknown), tag("decided-tag", unknown, "dp:exclude:identity", "true", "decided"),
+        ] });
+        expect(pending.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+        expect(pending.of(POLICY).map((d) => nameOfUrn(pending, d.urn))).toEqual(["decided"]);
+    });
+});
