@@ -1112,6 +1112,24 @@ describe("findSensitiveValues (pure)", () => {
             ["an EMR step's arguments unknown at preview pass", "aws-native:emr:Step", { name: "load", jobFlowId: "j-2AXXXXXXGAPLF", hadoopJarStep: { jar: "command-runner.jar", args: U } }, []],
             ["a canary's settings, a secret's name and an unknown key pass", "aws-native:synthetics:Canary",
                 { name: "login", runConfig: { environmentVariables: { TARGET_URL: "https://app.acme.example/login", LOGIN_SECRET_NAME: "canary/login", API_KEY: U } } }, []],
+            // Helper 145: a canary's inline script, AppSync code, templates and environment, a user pool identity provider's details.
+            ["a canary script typing a password from its environment or a secret, and an unknown script, pass", "aws-native:synthetics:Canary",
+                { name: "login", code: { handler: "index.handler", script: "exports.handler = async () => {\n  await page.type('#username', 'canary@acme.example');\n" +
+                    "  await page.type('#password', process.env.LOGIN_PASSWORD);\n  const password = JSON.parse(secret.SecretString).password;\n};\n" } }, []],
+            ["a canary's unknown script passes", "aws-native:synthetics:Canary", { name: "login", code: { handler: "index.handler", script: U } }, []],
+            ["a Python canary reading its password from the environment passes", "aws-native:synthetics:Canary",
+                { name: "login", runtimeVersion: "syn-python-selenium-5.1", code: { handler: "login.handler", script: "import os\nPASSWORD = os.environ[\"LOGIN_PASSWORD\"]\n" } }, []],
+            ["an AppSync resolver reading its key from ctx.env, a forwarded header and an unknown template pass", "aws-native:appsync:Resolver",
+                { apiId: "a1b2c3", typeName: "Query", fieldName: "orders", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" },
+                    code: "export function request(ctx) {\n  return { method: 'GET', params: { headers: { 'x-api-key': ctx.env.PARTNER_API_KEY } } };\n}\n",
+                    requestMappingTemplate: "{ \"params\": { \"headers\": { \"Authorization\": \"$ctx.request.headers.authorization\" } } }", responseMappingTemplate: U }, []],
+            ["an Event API's handlers reading ctx.env and unknown handlers pass", "aws-native:appsync:ChannelNamespace",
+                { apiId: "a1b2c3", name: "orders", codeHandlers: "export const onPublish = { request(ctx) { return { params: { headers: { 'x-api-key': ctx.env.KEY } } }; } };\n" }, []],
+            ["a GraphQL API's settings, a secret's ARN and an unknown key pass", "aws-native:appsync:GraphQlApi",
+                { name: "orders", authenticationType: "API_KEY", environmentVariables: { TABLE_NAME: "orders", KEY_SECRET_ARN: SECRET_ARN, PARTNER_API_KEY: U } }, []],
+            ["a user pool identity provider's client id, SAML metadata and an unknown secret pass", "aws-native:cognito:UserPoolIdentityProvider",
+                { userPoolId: "us-east-1_AbCdEf123", providerName: "Okta", providerType: "OIDC", providerDetails: { client_id: "0oa1b2c3d4e5f6g7h8i9", client_secret: U,
+                    oidc_issuer: "https://acme.okta.com", authorize_scopes: "openid email" } }, []],
             ["DataSync credentials unknown at preview and an object store's user name pass", "aws-native:datasync:LocationObjectStorage",
                 { serverHostname: "minio.corp.acme.example", bucketName: "exports", accessKey: "datasync-reader", secretKey: U }, []],
             ["user data that fetches its secret passes", "aws-native:ec2:Instance",
@@ -1232,6 +1250,31 @@ describe("findSensitiveValues (pure)", () => {
                 ["httpEndpointDestinationConfiguration.endpointConfiguration.accessKey"]],
             ["a canary's literal password is reported", "aws-native:synthetics:Canary",
                 { name: "login", runConfig: { environmentVariables: { LOGIN_USER: "canary@acme.example", LOGIN_PASSWORD: `${PLAIN}-native-canary` } } }, ["runConfig.environmentVariables.LOGIN_PASSWORD"]],
+            // Helper 145.
+            ["a canary script typing a literal password is reported", "aws-native:synthetics:Canary",
+                { name: "login", code: { handler: "index.handler", script: `exports.handler = async () => {\n  await page.type('#password', '${PLAIN}-native-canary-script');\n};\n` } }, ["code.script"]],
+            ["a Selenium canary sending a literal password is reported", "aws-native:synthetics:Canary",
+                { name: "login", runtimeVersion: "syn-python-selenium-5.1", code: { handler: "login.handler",
+                    script: `def login(browser):\n    browser.find_element(By.ID, "password").send_keys("${PLAIN}-native-canary-py")\n` } }, ["code.script"]],
+            ["a multi-checks canary's literal password is reported", "aws-native:synthetics:Canary",
+                { name: "health", code: { blueprintTypes: ["multi-checks"], script: JSON.stringify({ version: "1.0", checks: [{ id: "1", type: "HTTP",
+                    request: { url: "https://api.acme.example", method: "GET", authentication: { type: "BASIC", username: "canary", password: `${PLAIN}-native-multichecks` } } }] }) } },
+                ["code.script.checks.0.request.authentication.password"]],
+            ["an AppSync resolver's literal API key in code and template is reported", "aws-native:appsync:Resolver",
+                { apiId: "a1b2c3", typeName: "Query", fieldName: "orders", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" },
+                    code: `export function request(ctx) {\n  return { method: 'GET', params: { headers: { 'x-api-key': '${PLAIN}-native-resolver' } } };\n}\n`,
+                    requestMappingTemplate: `#set($apiKey = "${PLAIN}-native-vtl")\n{ "params": { "headers": { "x-api-key": "$apiKey" } } }` }, ["code", "requestMappingTemplate"]],
+            ["an AppSync function's literal token is reported", "aws-native:appsync:FunctionConfiguration",
+                { apiId: "a1b2c3", name: "fetch", dataSourceName: "partner", code: `export function request(ctx) {\n  const token = '${PLAIN}-native-function';\n  return {};\n}\n` }, ["code"]],
+            ["an aws-native Event API's handlers with a literal key are reported", "aws-native:appsync:ChannelNamespace",
+                { apiId: "a1b2c3", name: "orders", codeHandlers: `export const onPublish = { request(ctx) { return { params: { headers: { 'x-api-key': '${PLAIN}-native-ns' } } }; } };\n` }, ["codeHandlers"]],
+            ["a classic Event API's handlers with a literal key are reported", "aws:appsync/channelNamespace:ChannelNamespace",
+                { apiId: "a1b2c3", name: "orders", codeHandlers: `export const onPublish = { request(ctx) { return { params: { headers: { 'x-api-key': '${PLAIN}-classic-ns' } } }; } };\n` }, ["codeHandlers"]],
+            ["a GraphQL API's literal API key variable is reported", "aws-native:appsync:GraphQlApi",
+                { name: "orders", authenticationType: "API_KEY", environmentVariables: { TABLE_NAME: "orders", PARTNER_API_KEY: `${PLAIN}-native-graphql` } }, ["environmentVariables.PARTNER_API_KEY"]],
+            ["a user pool identity provider's literal client secret is reported", "aws-native:cognito:UserPoolIdentityProvider",
+                { userPoolId: "us-east-1_AbCdEf123", providerName: "Okta", providerType: "OIDC", providerDetails: { client_id: "0oa1b2c3d4e5f6g7h8i9", client_secret: `${PLAIN}-native-idp`,
+                    oidc_issuer: "https://acme.okta.com" } }, ["providerDetails.client_secret"]],
             ["a DataSync SMB literal password is reported", "aws-native:datasync:LocationSmb",
                 { serverHostname: "fs.corp.acme.example", subdirectory: "/exports", user: "svc-datasync", password: `${PLAIN}-native-smb` }, ["password"]],
             ["a DataSync object store's literal secret key is reported", "aws-native:datasync:LocationObjectStorage",
@@ -2427,6 +2470,49 @@ describe("secret-sensitive-props through the engine path", () => {
         expect(message("native-canary-plain")).toContain("`runConfig.environmentVariables.LOGIN_PASSWORD`");
         expect(message("native-smb-plain")).toContain("`password`");
         expect(message("native-fh-plain")).toContain("`httpEndpointDestinationConfiguration.endpointConfiguration.accessKey`");
+        expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
+    });
+
+    // Helper 145: an aws-native canary's inline script read as program source (the JavaScript reader: literals given to
+    // names and typed into form fields), aws-native AppSync code and environment, a user pool identity provider's details.
+    it("aws-native canary scripts, AppSync code and environment, identity provider details: plaintext reported, secret, unknown and run-time values pass", async () => {
+        const script = (password: string) => `exports.handler = async () => {\n  await page.type('#username', 'canary@acme.example');\n  await page.type('#password', ${password});\n};\n`;
+        const canary = (name: string, value: unknown) => ({ type: "aws-native:synthetics:Canary", name,
+            props: { name, runtimeVersion: "syn-nodejs-puppeteer-9.1", code: { handler: "index.handler", script: value } } });
+        const resolver = (name: string, value: unknown) => ({ type: "aws-native:appsync:Resolver", name,
+            props: { apiId: "a1b2c3", typeName: "Query", fieldName: "orders", runtime: { name: "APPSYNC_JS", runtimeVersion: "1.0.0" }, code: value } });
+        const resolverCode = (key: string) => `export function request(ctx) {\n  return { method: 'GET', params: { headers: { 'x-api-key': ${key} } } };\n}\n`;
+        const graphql = (name: string, value: unknown) => ({ type: "aws-native:appsync:GraphQlApi", name,
+            props: { name, authenticationType: "API_KEY", environmentVariables: { TABLE_NAME: "orders", PARTNER_API_KEY: value } } });
+        const idp = (name: string, value: unknown) => ({ type: "aws-native:cognito:UserPoolIdentityProvider", name,
+            props: { userPoolId: "us-east-1_AbCdEf123", providerName: name, providerType: "OIDC", providerDetails: { client_id: "0oa1b2c3d4e5f6g7h8i9", client_secret: value, oidc_issuer: "https://acme.okta.com" } } });
+        const run = await analyze({
+            resources: [
+                canary("native-canary-script-plain", script(`'${PLAIN}-engine-canary-script'`)),
+                canary("native-canary-script-secret", { $secret: script(`'${SECRET}-engine-canary-script'`) }),
+                canary("native-canary-script-unknown", { $unknown: "string" }),
+                canary("native-canary-script-env", script("process.env.LOGIN_PASSWORD")),
+                resolver("native-resolver-plain", resolverCode(`'${PLAIN}-engine-resolver'`)),
+                resolver("native-resolver-secret", { $secret: resolverCode(`'${SECRET}-engine-resolver'`) }),
+                resolver("native-resolver-unknown", { $unknown: "string" }),
+                resolver("native-resolver-env", resolverCode("ctx.env.PARTNER_API_KEY")),
+                graphql("native-graphql-plain", `${PLAIN}-engine-graphql`),
+                graphql("native-graphql-secret", { $secret: `${SECRET}-engine-graphql` }),
+                graphql("native-graphql-unknown", { $unknown: "string" }),
+                idp("native-idp-plain", `${PLAIN}-engine-idp`),
+                idp("native-idp-secret", { $secret: `${SECRET}-engine-idp` }),
+                idp("native-idp-unknown", { $unknown: "string" }),
+            ],
+        });
+        expect(verdicts(run)).toEqual([
+            ["native-canary-script-plain", "mandatory", "plaintext"], ["native-resolver-plain", "mandatory", "plaintext"],
+            ["native-graphql-plain", "mandatory", "plaintext"], ["native-idp-plain", "mandatory", "plaintext"],
+        ]);
+        const message = (name: string) => run.of(POLICY).filter((d) => d.urn.endsWith(`::${name}`)).map((d) => d.message).join("\n");
+        expect(message("native-canary-script-plain")).toContain("`code.script`");
+        expect(message("native-resolver-plain")).toContain("`code`");
+        expect(message("native-graphql-plain")).toContain("`environmentVariables.PARTNER_API_KEY`");
+        expect(message("native-idp-plain")).toContain("`providerDetails.client_secret`");
         expect(run.diagnostics.filter((d) => d.message.includes("Internal error"))).toEqual([]);
     });
 

@@ -13,7 +13,7 @@ import * as path from "path";
 const REPO_DIR = path.resolve(__dirname, "..").replace(/[\\/]\.tools[\\/]build$/, "");
 export const OUTPUT = path.join(REPO_DIR, "tools/aws-native-inputs.json");
 const MODULES = [
-    "acmpca", "amazonmq", "amplify", "apigateway", "appconfig", "appflow", "apprunner", "aps", "athena", "autoscaling", "backup", "batch", "bedrock",
+    "acmpca", "amazonmq", "amplify", "apigateway", "appconfig", "appflow", "apprunner", "appsync", "aps", "athena", "autoscaling", "backup", "batch", "bedrock",
     "bedrockagentcore", "budgets", "cassandra", "cloudfront", "cloudtrail", "codeartifact", "codebuild", "codecommit", "cognito", "comprehend", "connect", "customerprofiles",
     "databrew", "datasync", "datazone", "dax", "deadline", "directoryservice", "dms", "docdb", "docdbelastic", "dsql", "dynamodb", "ec2", "ecr", "ecs", "efs", "eks",
     "elasticache", "elasticbeanstalk", "emr", "events", "eventschemas", "fsx", "glue", "healthimaging", "healthlake", "iam", "imagebuilder", "iot", "kendra",

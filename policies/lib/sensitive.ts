@@ -145,9 +145,17 @@ export const NATIVE_FULL_INPUTS: Readonly<Record<string, readonly string[]>> = {
     [t.NATIVE_GLUE_JOB]: ["defaultArguments", "nonOverridableArguments"],
     [t.NATIVE_MWAA_ENVIRONMENT]: ["airflowConfigurationOptions"],
     // An EMR step's arguments (`--db-password X`, `--conf spark.hadoop.fs.s3a.secret.key=X`), as the classic cluster's `steps`;
-    // a canary's environment, as the classic canary's `runConfig.environmentVariables`.
+    // a canary's environment, as the classic canary's `runConfig.environmentVariables`, and its inline script (JS_SOURCES).
     [t.NATIVE_EMR_STEP]: ["hadoopJarStep"],
-    [t.NATIVE_SYNTHETICS_CANARY]: ["runConfig.environmentVariables"],
+    [t.NATIVE_SYNTHETICS_CANARY]: ["runConfig.environmentVariables", "code.script"],
+    // AppSync as the classic types are read: resolver and function code (APPSYNC_JS) and VTL templates, an Event API's
+    // handlers, a GraphQL API's environment variables (which its resolvers read as `ctx.env`).
+    [t.NATIVE_APPSYNC_RESOLVER]: ["code", "requestMappingTemplate", "responseMappingTemplate"],
+    [t.NATIVE_APPSYNC_FUNCTION_CONFIGURATION]: ["code", "requestMappingTemplate", "responseMappingTemplate"],
+    [t.NATIVE_APPSYNC_CHANNEL_NAMESPACE]: ["codeHandlers"],
+    [t.NATIVE_APPSYNC_GRAPHQL_API]: ["environmentVariables"],
+    // A user pool identity provider's details: `client_id` beside `client_secret` (OIDC, Google, Facebook), Apple's `private_key`.
+    [t.NATIVE_COGNITO_USER_POOL_IDENTITY_PROVIDER]: ["providerDetails"],
     // DataSync locations' credentials, which the classic provider marks (an object store's `accessKey` is its user name).
     [t.NATIVE_DATASYNC_LOCATION_OBJECT_STORAGE]: ["secretKey"],
     [t.NATIVE_DATASYNC_LOCATION_SMB]: ["password"],
@@ -254,8 +262,19 @@ const COMMAND_SCRIPTS: Readonly<Record<string, ReadonlySet<string>>> = {
 // templates API Gateway keys by content type or selection expression (REST, HTTP and WebSocket APIs, OpenAPI bodies).
 const TEMPLATE_KEYS = new Set(["requesttemplate", "responsetemplate", "requestmappingtemplate", "responsemappingtemplate"]);
 const TEMPLATE_MAPS = new Set(["requesttemplates", "responsetemplates"]);
-// JavaScript source in `code`: CloudFront Functions, AppSync resolvers and functions (APPSYNC_JS).
-const JS_SOURCES: ReadonlySet<string> = new Set([t.CLOUDFRONT_FUNCTION, t.APPSYNC_RESOLVER, t.APPSYNC_FUNCTION]);
+// Program source, where only literals given to names count: JavaScript in CloudFront Functions' `code`, AppSync
+// resolvers' and functions' `code` (APPSYNC_JS) and Event API channel namespaces' `codeHandlers`, of both providers;
+// a Synthetics canary's inline `code.script` (Node.js or Python; read before scripts: it is no shell script).
+const JS_SOURCES: Readonly<Record<string, ReadonlySet<string>>> = {
+    [t.CLOUDFRONT_FUNCTION]: new Set(["code"]),
+    [t.APPSYNC_RESOLVER]: new Set(["code"]),
+    [t.APPSYNC_FUNCTION]: new Set(["code"]),
+    [t.APPSYNC_CHANNEL_NAMESPACE]: new Set(["codehandlers"]),
+    [t.NATIVE_APPSYNC_RESOLVER]: new Set(["code"]),
+    [t.NATIVE_APPSYNC_FUNCTION_CONFIGURATION]: new Set(["code"]),
+    [t.NATIVE_APPSYNC_CHANNEL_NAMESPACE]: new Set(["codehandlers"]),
+    [t.NATIVE_SYNTHETICS_CANARY]: new Set(["script"]),
+};
 // Scripts an input takes base64-encoded, as userData may be: SageMaker's lifecycle scripts ("A
 // shell script (base64-encoded)", "This content must be base64 encoded").
 const BASE64_SCRIPTS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -594,12 +613,12 @@ export function findSensitiveValues(type: string, props: Record<string, unknown>
             report(ctx, byName);
             return;
         }
-        if (isScriptText(key, scriptOfType, text)) {
-            const inScript = findCredentialInScript(text, scriptJudge(ctx));
-            if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
-        } else if (key === "code" && JS_SOURCES.has(type)) {
+        if (JS_SOURCES[type]?.has(key)) {
             const inSource = findCredentialInJavaScript(text, scriptJudge(ctx));
             if (inSource) report(ctx, { kind: "script", what: inSource.what });
+        } else if (isScriptText(key, scriptOfType, text)) {
+            const inScript = findCredentialInScript(text, scriptJudge(ctx));
+            if (inScript) report(ctx, { kind: "script", what: inScript.what }, { script: true });
         } else if (TEMPLATE_KEYS.has(key) || TEMPLATE_MAPS.has(lower(ctx.path?.rest?.head))) {
             const inTemplate = findCredentialInTemplate(text, scriptJudge(ctx));
             if (inTemplate) report(ctx, { kind: "script", what: inTemplate.what });

@@ -269,6 +269,7 @@ export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:Noteb
 export const CLOUDFRONT_FUNCTION = "aws:cloudfront/function:Function";
 export const APPSYNC_RESOLVER = "aws:appsync/resolver:Resolver";
 export const APPSYNC_FUNCTION = "aws:appsync/function:Function";
+export const APPSYNC_CHANNEL_NAMESPACE = "aws:appsync/channelNamespace:ChannelNamespace";
 export const SAGEMAKER_NOTEBOOK_LIFECYCLE_CONFIGURATION = "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration";
 export const SAGEMAKER_STUDIO_LIFECYCLE_CONFIG = "aws:sagemaker/studioLifecycleConfig:StudioLifecycleConfig";
 export const LIGHTSAIL_CONTAINER_DEPLOYMENT = "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion";
@@ -344,6 +345,10 @@ export const NATIVE_IOT_POLICY = "aws-native:iot:Policy";
 export const NATIVE_IOT_ENCRYPTION_CONFIGURATION = "aws-native:iot:EncryptionConfiguration";
 export const NATIVE_PIPES_PIPE = "aws-native:pipes:Pipe";
 export const NATIVE_SYNTHETICS_CANARY = "aws-native:synthetics:Canary";
+export const NATIVE_APPSYNC_RESOLVER = "aws-native:appsync:Resolver";
+export const NATIVE_APPSYNC_FUNCTION_CONFIGURATION = "aws-native:appsync:FunctionConfiguration";
+export const NATIVE_APPSYNC_CHANNEL_NAMESPACE = "aws-native:appsync:ChannelNamespace";
+export const NATIVE_APPSYNC_GRAPHQL_API = "aws-native:appsync:GraphQlApi";
 export const NATIVE_KMS_KEY = "aws-native:kms:Key";
 export const NATIVE_KMS_REPLICA_KEY = "aws-native:kms:ReplicaKey";
 export const NATIVE_LAMBDA_FUNCTION = "aws-native:lambda:Function";
@@ -447,6 +452,7 @@ export const NATIVE_APIGATEWAY_REST_API = "aws-native:apigateway:RestApi";
 // zones, user pools, Redshift Serverless namespaces and CloudTrail Lake event data stores.
 export const NATIVE_ROUTE53_HOSTED_ZONE = "aws-native:route53:HostedZone";
 export const NATIVE_COGNITO_USER_POOL = "aws-native:cognito:UserPool";
+export const NATIVE_COGNITO_USER_POOL_IDENTITY_PROVIDER = "aws-native:cognito:UserPoolIdentityProvider";
 export const NATIVE_REDSHIFT_SERVERLESS_NAMESPACE = "aws-native:redshiftserverless:Namespace";
 export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDataStore";
 // S3 Tables (resource-protect lists a table; a table bucket AWS refuses to delete while it holds any).

@@ -592,12 +592,35 @@ function findNamedLiteral(text: string, readers: readonly LiteralReader[], fille
     return undefined;
 }
 
+// A whole line assigning a literal to a name without a keyword: JavaScript's `password = '...'`, and Python's
+// (a Synthetics canary's `syn-python-selenium` script: `PASSWORD = "..."`); `==` and other expressions do not match.
+const LINE_ASSIGNMENT = /^[ \t]{0,64}([A-Za-z_$][\w$]{0,127})[ \t]{0,8}=[ \t]{0,8}(?:"([^"\\\n]{1,4096})"|'([^'\\\n]{1,4096})')[ \t]{0,8};?[ \t]{0,8}(?:(?:#|\/\/).{0,1024})?$/gm;
+// A browser-automation call typing a literal into a form field chosen by a selector, named by that selector (a
+// canary logging in): Puppeteer's and Playwright's `page.type('#password', '...')` and `page.fill(...)`, Playwright's
+// locators (`page.getByLabel('Password').fill('...')`), Selenium's `find_element(By.ID, "password").send_keys("...")`.
+const SELECTOR = String.raw`(?:"([^"\\\n]{1,256})"|'([^'\\\n]{1,256})'|\x60([^\x60\\$\n]{1,256})\x60)`;
+const TYPED = String.raw`(?:"([^"\\\n]{1,4096})"|'([^'\\\n]{1,4096})')`;
+const TYPED_INTO = new RegExp(String.raw`\.(?:type|fill)\(\s{0,8}${SELECTOR}\s{0,8},\s{0,8}${TYPED}`, "g");
+const TYPED_INTO_ELEMENT = new RegExp(
+    String.raw`(?:\bfind_element\w{0,32}|\blocator|\bgetBy(?:Label|Placeholder|TestId)|\$)\(\s{0,8}(?:By\.\w{1,32}\s{0,8},\s{0,8})?${SELECTOR}\s{0,8}(?:,\s{0,8}\{[^{}]{0,256}\}\s{0,8})?\)\s{0,8}\.(?:fill|type|pressSequentially|send_keys)\(\s{0,8}${TYPED}`,
+    "g",
+);
+/** The words of a selector (`input[name="password"]` → `input_name_password`), judged as a name. */
+const selectorName = (m: RegExpExecArray) => (m[1] ?? m[2] ?? m[3]).replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+
 const JS_LITERALS: readonly LiteralReader[] = [
     { re: JS_DECLARATION, what: "a JavaScript variable given a literal", name: (m) => m[1], value: (m) => m[2] ?? m[3] },
     { re: JS_MEMBER, what: "a JavaScript object member given a literal", name: (m) => m[1] ?? m[2] ?? m[3], value: (m) => m[4] ?? m[5] },
+    { re: LINE_ASSIGNMENT, what: "a variable given a literal", name: (m) => m[1], value: (m) => m[2] ?? m[3] },
+    { re: TYPED_INTO, what: "a literal typed into a form field", name: selectorName, value: (m) => m[4] ?? m[5] },
+    { re: TYPED_INTO_ELEMENT, what: "a literal typed into a form field", name: selectorName, value: (m) => m[4] ?? m[5] },
 ];
 
-/** Judges JavaScript source (a CloudFront Function, an AppSync resolver): declarations and object members given a literal, by name. */
+/**
+ * Judges program source where only literals can be credentials (a CloudFront Function, an AppSync resolver, a
+ * Synthetics canary's inline script in Node.js or Python): declarations, assignments, object members and form
+ * fields given a literal, by name.
+ */
 export function findCredentialInJavaScript(text: string, judge: NameJudge): ScriptFinding | undefined {
     return findNamedLiteral(text, JS_LITERALS, "${", judge);
 }
