@@ -816,6 +816,26 @@ describe("scripts and argument lists", () => {
         expectLinear((n) => findCredentialInJavaScript("{ a: '".repeat(n / 6) + "{ 'b".repeat(n / 4), judge), 300);
     });
 
+    // Helper 145: a Synthetics canary's inline script (Node.js or Python) read as program source.
+    it("program source: a whole-line assignment and a literal typed into a form field, by name; selectors, run-time values and comparisons pass", () => {
+        expect(findCredentialInJavaScript(`API_TOKEN = "${pw}"\n\ndef handler(event, context):\n    pass\n`, judge)?.what).toBe("a variable given a literal");
+        expect(findCredentialInJavaScript(`  password = '${pw}';`, judge)?.what).toBe("a variable given a literal");
+        const typed = "a literal typed into a form field";
+        for (const source of [`await page.type('#password', '${pw}');`, `await page.fill('input[name="password"]', "${pw}");`,
+            `await page.getByLabel('Password').fill('${pw}');`, `await page.locator('#login-password').type('${pw}', { delay: 50 });`,
+            `driver.find_element(By.ID, "password").send_keys("${pw}")`, `browser.find_element_by_name('passwd').send_keys('${pw}')`]) {
+            expect(findCredentialInJavaScript(source, judge)?.what, source.slice(0, 40)).toBe(typed);
+        }
+        for (const source of ["PASSWORD = os.environ['LOGIN_PASSWORD']", "await page.type('#password', process.env.LOGIN_PASSWORD);", "if password == \"\":",
+            "await page.type('#username', 'canary@acme.example');", "await page.type('#search', 'reset password');", "const PASSWORD_SELECTOR = '#password';",
+            "password_input = 'input[type=\"password\"]'", "await page.fill('#password', `${process.env.PW}`);", "driver.find_element(By.ID, 'password').send_keys(pw)"]) {
+            expect(findCredentialInJavaScript(source, judge), source).toBeUndefined();
+        }
+        expectLinear((n) => findCredentialInJavaScript("a = '".repeat(n / 5) + "\n", judge), 300);
+        expectLinear((n) => findCredentialInJavaScript(".type('".repeat(n / 7) + "locator(' ".repeat(n / 10), judge), 300);
+        expectLinear((n) => findCredentialInJavaScript(`const PASSWORD_SELECTOR = '#${"a-".repeat(n / 2)}';`, judge), 300);
+    });
+
     it("a parameter a script writes is judged under its path's last segment (`aws ssm put-parameter`, `Write-SSMParameter`)", () => {
         const what = "`aws ssm put-parameter`";
         for (const line of [`aws ssm put-parameter --name /app/prod/db_password --type SecureString --value '${pw}'`,

@@ -1116,6 +1116,9 @@ describe("findSensitiveValues (pure)", () => {
             ["a canary script typing a password from its environment or a secret, and an unknown script, pass", "aws-native:synthetics:Canary",
                 { name: "login", code: { handler: "index.handler", script: "exports.handler = async () => {\n  await page.type('#username', 'canary@acme.example');\n" +
                     "  await page.type('#password', process.env.LOGIN_PASSWORD);\n  const password = JSON.parse(secret.SecretString).password;\n};\n" } }, []],
+            ["a canary's form field selectors kept in constants pass (Puppeteer's recorder writes them so)", "aws-native:synthetics:Canary",
+                { name: "login", code: { handler: "index.handler", script: "const PASSWORD_SELECTOR = '#password';\nconst passwordInput = 'input[name=\"password\"]';\n" +
+                    "exports.handler = async () => {\n  await page.type(PASSWORD_SELECTOR, process.env.LOGIN_PASSWORD);\n};\n" } }, []],
             ["a canary's unknown script passes", "aws-native:synthetics:Canary", { name: "login", code: { handler: "index.handler", script: U } }, []],
             ["a Python canary reading its password from the environment passes", "aws-native:synthetics:Canary",
                 { name: "login", runtimeVersion: "syn-python-selenium-5.1", code: { handler: "login.handler", script: "import os\nPASSWORD = os.environ[\"LOGIN_PASSWORD\"]\n" } }, []],

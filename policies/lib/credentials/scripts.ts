@@ -622,7 +622,18 @@ const JS_LITERALS: readonly LiteralReader[] = [
  * fields given a literal, by name.
  */
 export function findCredentialInJavaScript(text: string, judge: NameJudge): ScriptFinding | undefined {
-    return findNamedLiteral(text, JS_LITERALS, "${", judge);
+    return findNamedLiteral(text, JS_LITERALS, "${", (name, value) => !isFieldSelector(value) && judge(name, value));
+}
+
+// A CSS selector of a form field, as canary scripts keep them in constants (Puppeteer's recorder writes
+// `const PASSWORD_SELECTOR = '#password'`): ids, classes and attribute tests, with a word a login form's field has.
+const COMPOUND_SELECTOR = String.raw`[a-z]{0,16}(?:[#.][a-z][a-z0-9_-]{0,63}|\[[\w-]{1,32}(?:[~|^$*]?=\s{0,4}(?:"[^"\]]{0,64}"|'[^'\]]{0,64}'|[^"'\]\s]{0,64}))?\]){1,4}`;
+const CSS_SELECTOR = new RegExp(String.raw`^${COMPOUND_SELECTOR}(?:\s{0,4}[>+~]?\s{0,4}${COMPOUND_SELECTOR}){0,3}$`);
+const FIELD_WORD = /pass|pwd|secret|token|key|otp|pin|user|login|email|auth/i;
+
+/** Whether a literal is a CSS selector of a login form's field (`#password`, `input[name="password"]`), not a value. */
+function isFieldSelector(value: string): boolean {
+    return value.length <= 256 && FIELD_WORD.test(value) && CSS_SELECTOR.test(value);
 }
 
 // A VTL mapping template's variable set to a literal: `#set($apiKey = "x")`, `#set(${token} = 'x')`.
