@@ -128,10 +128,7 @@ function inputOf(file: string, scan: Scan, streams: Map<string, ArrayStream>, fi
     const o = json as Record<string, unknown>;
     const streamOf = (v: unknown) => (typeof v === "string" ? streams.get(v) : undefined);
     if ("deployment" in o) {
-        const d = o.deployment;
-        if (typeof d !== "object" || d === null) throw new InputError(`${file}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
-        const dep = d as Record<string, unknown>;
-        checkDeploymentVersion(o, file);
+        const dep = deploymentOf(o, file);
         const stream = streamOf(dep.resources);
         if (!stream) return { input: fromStackExport(o, file, options) }; // no resources, or not a list: as a whole
         return { input: { ...streamedInput(file, "stack-export", false, stream, options, secretsProviderUrl(dep.secrets_providers)), pending: pendingOperations(dep, file) }, analyzed: stream };
@@ -287,37 +284,37 @@ function isResourceList(path: readonly string[]): boolean {
     return path.length === 1 ? path[0] === "resources" || path[0] === "steps" : path.length === 2 && path[0] === "deployment" && path[1] === "resources";
 }
 
-/** A file that starts with a UTF-16 byte order mark (pulumi/pulumi#4561: `pulumi stack export > stack.json` in Windows PowerShell 5.1). */
-function isUtf16(file: string): boolean {
+/** The first `bytes` bytes of a file (fewer if it is shorter), or undefined if it cannot be read. */
+function readHead(file: string, bytes: number): Buffer | undefined {
     let fd: number | undefined;
     try {
         fd = fs.openSync(file, "r");
-        const head = Buffer.alloc(2);
-        if (fs.readSync(fd, head, 0, 2, 0) < 2) return false;
-        return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+        const head = Buffer.alloc(bytes);
+        return head.subarray(0, fs.readSync(fd, head, 0, bytes, 0));
     } catch {
-        return false;
+        return undefined;
     } finally {
         if (fd !== undefined) fs.closeSync(fd);
     }
 }
 
+/** A file that starts with a UTF-16 byte order mark (pulumi/pulumi#4561: `pulumi stack export > stack.json` in Windows PowerShell 5.1). */
+function isUtf16(file: string): boolean {
+    const head = readHead(file, 2);
+    return head !== undefined && head.length === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+}
+
 /** A file whose first line is an engine event (`{"sequence": 1, "timestamp": ..., "preludeEvent": ...}`). */
 function isEventLog(file: string): boolean {
-    let fd: number | undefined;
+    const text = readHead(file, 1 << 16)?.toString("utf8");
+    if (text === undefined) return false;
+    const newline = text.indexOf("\n");
     try {
-        fd = fs.openSync(file, "r");
-        const head = Buffer.alloc(1 << 16);
-        const text = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString("utf8");
-        const newline = text.indexOf("\n");
-        const first = newline < 0 ? text : text.slice(0, newline);
-        const event: unknown = JSON.parse(first);
+        const event: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
         return typeof event === "object" && event !== null && typeof (event as Record<string, unknown>).sequence === "number" &&
             Object.keys(event).some((k) => k.endsWith("Event"));
     } catch {
         return false;
-    } finally {
-        if (fd !== undefined) fs.closeSync(fd);
     }
 }
 
@@ -791,16 +788,21 @@ function stackIdentity(resources: EngineResource[], options: LoadOptions) {
 }
 
 function fromStackExport(o: Record<string, unknown>, label: string, options: LoadOptions): LoadedInput {
-    const d = o.deployment;
-    if (typeof d !== "object" || d === null) throw new InputError(`${label}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
-    const dep = d as Record<string, unknown>;
-    checkDeploymentVersion(o, label);
+    const dep = deploymentOf(o, label);
     const raw = dep.resources ?? [];
     if (!Array.isArray(raw)) throw new InputError(`${label}: deployment.resources must be a list`);
     const resources = raw.filter(isAnalyzed).map((r, i) => exportResource(r, i, label)!);
     const reads = new Map<string, string>();
     for (const r of raw) noteRead(reads, "stack-export", r);
     return { format: "stack-export", preview: false, ...stackIdentity(resources, options), secretsProvider: secretsProviderUrl(dep.secrets_providers), resources, reads, pending: pendingOperations(dep, label) };
+}
+
+/** A stack export's `deployment`, once the export is one the Pulumi CLI would read (checkDeploymentVersion). */
+function deploymentOf(o: Record<string, unknown>, label: string): Record<string, unknown> {
+    const d = o.deployment;
+    if (typeof d !== "object" || d === null) throw new InputError(`${label}: "deployment" must be an object (is this a \`pulumi stack export\` file?)`);
+    checkDeploymentVersion(o, label);
+    return d as Record<string, unknown>;
 }
 
 /** The deployment versions the Pulumi CLI reads (pulumi/pulumi's UnmarshalUntypedDeployment: 1 to 4, older ones migrated). */
