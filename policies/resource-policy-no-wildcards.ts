@@ -1322,10 +1322,11 @@ const TAGGED_TARGETS: ReadonlyMap<string, TargetJoin & { property: string; list?
  * no tagging resource for buckets, queues, topics, keys or repositories; aws-native none for any of them). `target`: how
  * `property` names the resource.
  */
+const DYNAMODB_TAG = { type: t.DYNAMODB_TAG, property: "resourceArn", target: DYNAMODB_TABLES };
 const SEPARATE_TAGS: ReadonlyMap<string, { type: string; property: string; target: TargetJoin }> = new Map([
     [t.SECRETS_MANAGER_SECRET, { type: t.SECRETS_MANAGER_TAG, property: "secretId", target: { types: [t.SECRETS_MANAGER_SECRET], keys: ["arn", "id"] } }],
-    [t.DYNAMODB_TABLE, { type: t.DYNAMODB_TAG, property: "resourceArn", target: DYNAMODB_TABLES }],
-    [t.NATIVE_DYNAMODB_TABLE, { type: t.DYNAMODB_TAG, property: "resourceArn", target: DYNAMODB_TABLES }],
+    [t.DYNAMODB_TABLE, DYNAMODB_TAG],
+    [t.NATIVE_DYNAMODB_TABLE, DYNAMODB_TAG],
 ]);
 const TAGGED_TARGET_TYPES: readonly string[] = [...new Set([...TAGGED_TARGETS.values()].flatMap((j) => j.types))];
 /**

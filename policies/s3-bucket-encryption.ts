@@ -526,19 +526,18 @@ function grantsLogDeliveryWrite(grant: unknown): Decided {
  * (a new bucket's `grants`, a canned ACL's `accessControlPolicy`) is not set at preview.
  */
 function aclLetsLogDeliveryWrite(r: PlainResource, dryRun: boolean): Decided {
-    const isBucket = !ACL_TYPES.has(r.type);
-    // Directory buckets have no ACL; only aws-native's bucket has `accessControl`, only the classic ones `grants`.
+    // Directory buckets have no ACL; aws-native's bucket has a canned one in `accessControl` only.
     if (DIRECTORY_BUCKET_TYPES.has(r.type)) return false;
-    const native = r.type === NATIVE_BUCKET;
-    const computed = (prop: string) => isBucket && isUnknown(r.props[prop]) && computedAtPreview(r, prop, dryRun);
-    const { accessControlPolicy } = r.props;
-    const acl = native ? undefined : r.props.acl;
-    const accessControl = native ? r.props.accessControl : undefined;
-    if ((isUnknown(acl) && !computed("acl")) || isUnknown(accessControl)) return undefined;
-    if (LOG_DELIVERY_ACLS.has(acl) || LOG_DELIVERY_ACLS.has(accessControl)) return true;
+    if (r.type === NATIVE_BUCKET) return whenKnown(r.props.accessControl, (a) => LOG_DELIVERY_ACLS.has(a));
+    // A classic bucket's or a BucketAcl's `acl`; only a classic bucket's are computed (PREVIEW_COMPUTED).
+    const computed = (prop: string) => isUnknown(r.props[prop]) && computedAtPreview(r, prop, dryRun);
+    const { acl, accessControlPolicy } = r.props;
+    if (isUnknown(acl) && !computed("acl")) return undefined;
+    if (LOG_DELIVERY_ACLS.has(acl)) return true;
+    const isBucket = !ACL_TYPES.has(r.type);
     // A BucketAcl's canned ACL decides: its accessControlPolicy is read back from it.
     if (!isBucket && typeof acl === "string" && acl !== "") return false;
-    const grants = native ? undefined : isBucket ? (computed("grants") ? undefined : r.props.grants) : isRecord(accessControlPolicy) ? accessControlPolicy.grants : accessControlPolicy;
+    const grants = isBucket ? (computed("grants") ? undefined : r.props.grants) : isRecord(accessControlPolicy) ? accessControlPolicy.grants : accessControlPolicy;
     if (isUnknown(grants)) return undefined;
     return Array.isArray(grants) ? any(...grants.map(grantsLogDeliveryWrite)) : false;
 }
